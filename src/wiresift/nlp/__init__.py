@@ -1,0 +1,1 @@
+"""NLP stages over the clean body: entities, quotes, timexes, claims, places."""

