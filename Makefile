@@ -9,8 +9,10 @@ PORT ?= 8765
 
 .PHONY: demo test install install-dev lint typecheck eval bench clean serve
 
+# pip is pinned too: the 23.x that ships with Python 3.11 trips over lxml's duplicated extras.
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --disable-pip-version-check -q pip==25.3
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml requirements/model.txt
 	$(PIP) install -e '.[web]'
@@ -25,10 +27,17 @@ install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
 
+# SERVE=0 stops after the summary (the tests use it); otherwise the workbench serves the demo store.
+SERVE ?= 1
+
 demo: install
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/wiresift ingest examples/ --db $(DB)
 	$(BIN)/wiresift stats --db $(DB)
+	@if [ "$(SERVE)" = 1 ]; then \
+		echo "Open http://$(HOST):$(PORT)/ to explore the demo corpus (Ctrl-C stops the server)."; \
+		$(BIN)/wiresift serve --db $(DB) --host $(HOST) --port $(PORT); \
+	fi
 
 lint: install-dev
 	$(BIN)/ruff check src tests eval benchmarks

@@ -83,6 +83,7 @@ class Claim(_Model):
     count_type: str | None = None
     claimant: str | None = None
     claimant_name: str | None = None
+    claimant_mention: SpanRef | None = None
     place: str | None = None
     time: str | None = None
     stage: str = ""
@@ -176,7 +177,8 @@ class Document(_Model):
             m = q.speaker_mention
             if m and (not 0 <= m.start <= m.end <= n or self.text[m.start : m.end] != m.text):
                 bad.append(f"speaker_mention {m.start}:{m.end} {m.text!r}")
-        for ent in [*self.entities, *self.places]:
+        named: list[Entity | Place] = [*self.entities, *self.places]
+        for ent in named:
             for start, end in ent.mentions:
                 if not 0 <= start <= end <= n:
                     bad.append(f"{type(ent).__name__} {ent.id} mention {start}:{end}")

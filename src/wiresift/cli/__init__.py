@@ -1,0 +1,5 @@
+"""The ``wiresift`` command line: thin click commands over :mod:`wiresift.api`."""
+
+from wiresift.cli.commands import cli, main
+
+__all__ = ["cli", "main"]

@@ -1,0 +1,462 @@
+"""Each command opens the store, forwards its flags to one :mod:`wiresift.api` call, prints."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from wiresift import api
+from wiresift.cli.render import as_json, claim_what, cut, document_text, entity_text
+from wiresift.model import Document, IngestError
+from wiresift.nlp.pipeline import PipelineError
+from wiresift.store.base import Store, StoreError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Exit code when every input failed (1 is click's own usage error).
+EXIT_ALL_FAILED = 2
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def db_option(f: F) -> F:
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=api.DEFAULT_DB,
+        show_default=True,
+        help="SQLite database file.",
+    )(f)
+
+
+def json_option(f: F) -> F:
+    return click.option("--json", "as_json_", is_flag=True, help="One JSON object per line.")(f)
+
+
+def limit_option(f: F) -> F:
+    return click.option(
+        "--limit", type=click.IntRange(min=1), default=50, show_default=True, help="Rows at most."
+    )(f)
+
+
+def store_errors(f: F) -> F:
+    """Turn store and pipeline errors into a one-line message and exit 1, never a traceback."""
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return f(*args, **kwargs)
+        except (StoreError, PipelineError) as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _open(db: Path) -> Store:
+    """The existing store at ``db`` (queries never create an empty database by mistake)."""
+    if not db.exists():
+        raise StoreError(f"{db}: no such database; create it with `wiresift ingest PATH --db {db}`")
+    return api.open_store(db)
+
+
+def _rows(rows: list[Any], as_json_: bool, line: Callable[[Any], str], empty: str) -> None:
+    if as_json_:
+        for row in rows:
+            click.echo(as_json(row))
+    elif not rows:
+        click.echo(empty, err=True)
+    else:
+        for row in rows:
+            click.echo(line(row))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="wiresift")
+def cli() -> None:
+    """wiresift: who said what, which numbers, when and where — each fact linked to its characters."""
+
+
+# -- analyze / ingest ------------------------------------------------------------------------------
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) of a single article.")
+@click.option("--url", help="Source URL of a single article.")
+@click.option("--only", type=click.Choice(["extract"]), help="Stop after text extraction (no NLP).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "text"]),
+    help="json (one document; an array for many), jsonl, text. Default: json for one document, jsonl for many.",
+)
+@click.option("--model", help="spaCy model package or directory.")
+@store_errors
+def analyze(
+    paths: tuple[str, ...], published: str | None, url: str | None, only: str | None, fmt: str | None,
+    model: str | None,
+) -> None:  # fmt: skip
+    """Analyse articles (files, directories, feeds, WARC, JSONL, - for stdin) and print records."""
+    items = api.analyze(
+        list(paths), published=published, url=url, only="extract" if only else None, model=model
+    )
+    docs, failed = _print_analysis(items, fmt)
+    if failed and not docs:
+        sys.exit(EXIT_ALL_FAILED)
+
+
+def _print_analysis(items: Iterator[Document | IngestError], fmt: str | None) -> tuple[int, int]:
+    """Print documents as they come (errors to stderr); return (documents, failures).
+
+    ``json`` prints one pretty object for one document and an array for many; without a format
+    the first document waits to see whether a second follows (then everything is JSONL).
+    """
+    docs = failed = 0
+    held: list[Document] = []
+
+    def line(doc: Document) -> str:
+        return json.dumps(doc.to_record(), ensure_ascii=False)
+
+    for item in items:
+        if isinstance(item, IngestError):
+            failed += 1
+            click.echo(item.line(), err=True)
+            continue
+        docs += 1
+        if fmt == "text":
+            click.echo(document_text(item) + "\n")
+        elif fmt == "jsonl" or (fmt is None and docs > 1):
+            for doc in [*held, item]:
+                click.echo(line(doc))
+            held = []
+        else:
+            held.append(item)
+    if len(held) == 1:
+        click.echo(json.dumps(held[0].to_record(), ensure_ascii=False, indent=2))
+    elif held or (fmt == "json" and docs == 0 and failed == 0):
+        click.echo(json.dumps([d.to_record() for d in held], ensure_ascii=False, indent=2))
+    return docs, failed
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) of a single article.")
+@click.option("--url", help="Source URL of a single article.")
+@click.option("--only", type=click.Choice(["extract"]), help="Store extracted text only (no NLP).")
+@click.option("--model", help="spaCy model package or directory.")
+@store_errors
+def ingest(
+    paths: tuple[str, ...],
+    db: Path,
+    published: str | None,
+    url: str | None,
+    only: str | None,
+    model: str | None,
+) -> None:
+    """Analyse articles and store them in the database, skipping exact duplicates."""
+    from tqdm import tqdm
+
+    bar = tqdm(unit="doc", file=sys.stderr, disable=not sys.stderr.isatty(), leave=False)
+
+    def progress(event: str, message: str) -> None:
+        if event == "failed":
+            (bar.write if not bar.disable else _stderr)(message)
+        bar.update(1)
+
+    try:
+        report = api.ingest(
+            list(paths), db=db, progress=progress, published=published, url=url,
+            only="extract" if only else None, model=model,
+        )  # fmt: skip
+    finally:
+        bar.close()
+    click.echo(report.summary())
+    if not (report.ingested or report.duplicates or report.near_duplicates or report.failed):
+        _stderr(f"{' '.join(paths)}: no documents found (empty directory or only hidden files?)")
+    sys.exit(report.exit_code)
+
+
+def _stderr(message: str) -> None:
+    click.echo(message, err=True)
+
+
+@cli.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@store_errors
+def import_(paths: tuple[Path, ...], db: Path) -> None:
+    """Load full records from `wiresift export --format jsonl` as they are (no NLP)."""
+    report = api.import_jsonl(list(paths), db=db, progress=lambda e, m: _stderr(m) if e == "failed" else None)
+    click.echo(report.summary())
+    sys.exit(report.exit_code)
+
+
+# -- queries ---------------------------------------------------------------------------------------
+@cli.command()
+@click.argument("query")
+@db_option
+@limit_option
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many hits first.")
+@json_option
+@store_errors
+def search(query: str, db: Path, limit: int, offset: int, as_json_: bool) -> None:
+    """Full-text search (title and body), best first, with highlighted snippets."""
+    marks = ("\x1b[1m", "\x1b[0m") if sys.stdout.isatty() and not as_json_ else ("[", "]")
+    with _open(db) as store:
+        hits = api.search(store, query, limit=limit, offset=offset, highlight=marks)
+
+    def line(h: Any) -> str:
+        snippet = h.snippet.replace("\n", " ")
+        meta = " · ".join(x for x in (h.published, h.site) if x)
+        return f"{h.id}  {h.title or '(untitled)'}" + (f"  ({meta})" if meta else "") + f"\n    {snippet}"
+
+    _rows(hits, as_json_, line, f"no match for {query!r}")
+
+
+@cli.command()
+@click.argument("doc_id")
+@db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="A readable summary, or the JSON record.",
+)
+@store_errors
+def show(doc_id: str, db: Path, fmt: str) -> None:
+    """Show one stored document."""
+    with _open(db) as store:
+        doc = api.get_document(store, doc_id)
+    click.echo(
+        document_text(doc) if fmt == "text" else json.dumps(doc.to_record(), ensure_ascii=False, indent=2)
+    )
+
+
+@cli.command()
+@db_option
+@json_option
+@store_errors
+def stats(db: Path, as_json_: bool) -> None:
+    """Counts of documents, layers, entities and errors."""
+    with _open(db) as store:
+        data = api.stats(store)
+    if as_json_:
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    for key, value in data.items():
+        if key == "top_sites":
+            value = ", ".join(f"{s['site']} ({s['documents']})" for s in value)  # type: ignore[attr-defined]
+        click.echo(f"{key.replace('_', ' ')}: {value}")
+
+
+@cli.command()
+@db_option
+@limit_option
+@json_option
+@store_errors
+def errors(db: Path, limit: int, as_json_: bool) -> None:
+    """Inputs and stages that failed, newest first."""
+    with _open(db) as store:
+        rows = api.errors(store, limit=limit)
+    _rows(rows, as_json_, lambda r: f"{r.time} [{r.stage}] {r.line()}" + (f" (×{r.count})" if r.count > 1 else ""),
+          "no errors")  # fmt: skip
+
+
+@cli.command()
+@click.option("--speaker", help="Speaker name, alias or entity id.")
+@click.option("--since", callback=_date, help="Articles published on or after YYYY-MM-DD.")
+@db_option
+@limit_option
+@json_option
+@store_errors
+def quotes(speaker: str | None, since: str | None, db: Path, limit: int, as_json_: bool) -> None:
+    """Quotes across articles."""
+    with _open(db) as store:
+        rows = api.quotes(store, speaker=speaker, since=since, limit=limit)
+    _rows(rows, as_json_, lambda q: f"{q.published or '????-??-??'} {q.doc_id} [{q.start}:{q.end}] "
+          f"{q.speaker_name or '?'}: {cut(q.text)}", "no quotes")  # fmt: skip
+
+
+@cli.command()
+@click.option("--counted", help="What is counted (a word, e.g. militants).")
+@click.option("--place", help="Place name or ISO country code.")
+@click.option("--claimant", help="Who makes the claim: name, alias or entity id.")
+@db_option
+@limit_option
+@json_option
+@store_errors
+def claims(
+    counted: str | None, place: str | None, claimant: str | None, db: Path, limit: int, as_json_: bool
+) -> None:
+    """Numeric claims across articles."""
+    with _open(db) as store:
+        rows = api.claims(store, counted=counted, place=place, claimant=claimant, limit=limit)
+
+    def line(c: Any) -> str:
+        what = claim_what(c.qualifier, c.value, c.unit, c.counted)
+        extra = "".join(f" {k} {v}" for k, v in (("in", c.place_name), ("per", c.claimant_name)) if v)
+        return f"{c.published or '????-??-??'} {c.doc_id} [{c.start}:{c.end}] {what}{extra}: {cut(c.text)}"
+
+    _rows(rows, as_json_, line, "no claims")
+
+
+@cli.command()
+@click.option("--country", help="ISO 3166-1 alpha-2 country code.")
+@db_option
+@limit_option
+@json_option
+@store_errors
+def places(country: str | None, db: Path, limit: int, as_json_: bool) -> None:
+    """Places named across articles, with article and mention counts."""
+    with _open(db) as store:
+        rows = api.places(store, country=country, limit=limit)
+    _rows(rows, as_json_, lambda p: f"{p.articles:>5} articles {p.mentions:>5} mentions  {p.name} "
+          f"({p.kind or '?'}, {p.country or '??'})", "no places")  # fmt: skip
+
+
+@cli.group(invoke_without_command=True)
+@click.option("--type", "type_", help="Only this type (PERSON, ORG, GPE, ...).")
+@db_option
+@limit_option
+@json_option
+@click.pass_context
+@store_errors
+def entities(ctx: click.Context, type_: str | None, db: Path, limit: int, as_json_: bool) -> None:
+    """Canonical entities across articles (subcommands: merge, split)."""
+    ctx.obj = {"db": db}
+    if ctx.invoked_subcommand is not None:
+        return
+    with _open(db) as store:
+        rows = api.entities(store, type=type_, limit=limit)
+    _rows(
+        rows, as_json_, lambda e: f"{e.id:>6} {e.type:<8} {e.articles:>4} articles  {e.name}", "no entities"
+    )
+
+
+def sub_db_option(f: F) -> F:
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help=f"SQLite database file (default: the one given to `entities`, else {api.DEFAULT_DB}).",
+    )(f)
+
+
+def _group_db(db: Path | None) -> Path:
+    ctx = click.get_current_context()
+    return db or (ctx.obj or {}).get("db") or Path(api.DEFAULT_DB)
+
+
+@entities.command()
+@click.argument("ids", nargs=-1, required=True, type=int)
+@sub_db_option
+@store_errors
+def merge(ids: tuple[int, ...], db: Path | None) -> None:
+    """Merge entities IDS into the first one."""
+    with _open(_group_db(db)) as store:
+        target = api.merge_entities(store, list(ids))
+    click.echo(f"merged into entity {target}")
+
+
+@entities.command()
+@click.argument("entity_id", type=int)
+@click.argument("members", nargs=-1, required=True)
+@sub_db_option
+@store_errors
+def split(entity_id: int, members: tuple[str, ...], db: Path | None) -> None:
+    """Move MEMBERS (DOC_ID:ENTITY_ID, or a name) of ENTITY_ID to a new entity."""
+    with _open(_group_db(db)) as store:
+        new = api.split_entity(store, entity_id, members)
+    click.echo(f"split into new entity {new}")
+
+
+@cli.command()
+@click.argument("name")
+@db_option
+@json_option
+@store_errors
+def entity(name: str, db: Path, as_json_: bool) -> None:
+    """One entity by name or id: aliases, roles, articles, merge evidence and quotes."""
+    with _open(db) as store:
+        profile = api.entity(store, name)
+    click.echo(as_json(profile) if as_json_ else entity_text(profile))
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "geojson", "stix", "ftm"]),
+    required=True,
+    help="jsonl (lossless records), csv (one file per table into -o DIR), geojson (places), "
+    "stix (STIX 2.1 bundle), ftm (FollowTheMoney).",
+)
+@click.option("--query", help="Only documents matching this full-text query.")
+@db_option
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write here, not stdout (a directory for csv)."
+)
+@store_errors
+def export(fmt: str, query: str | None, db: Path, output: Path | None) -> None:
+    """Export documents (jsonl, csv, stix, ftm) or places (geojson)."""
+    if fmt == "csv":
+        if output is None:
+            raise click.UsageError("--format csv writes one file per table: give a directory with -o DIR")
+        with _open(db) as store:
+            for path in api.export_csv(store, output, query=query):
+                click.echo(str(path))
+        return
+    with _open(db) as store:
+        chunks = api.export(store, fmt, query=query)
+        if output is None:
+            for chunk in chunks:
+                click.echo(chunk, nl=False)
+            return
+        tmp = output.with_name(output.name + ".part")
+        try:
+            with open(tmp, "w", encoding="utf-8") as out:
+                out.writelines(chunks)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        tmp.replace(output)  # never leave a half-written export under the real name
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", type=int, default=8765, show_default=True, help="Port to listen on.")
+@click.option("--token", help="Bearer token required by every request (needed off loopback).")
+@click.option("--insecure", is_flag=True, help="Allow a non-loopback bind without a token.")
+@store_errors
+def serve(db: Path, host: str, port: int, token: str | None, insecure: bool) -> None:
+    """Run the web workbench over the database."""
+    from wiresift.web.security import BindError
+    from wiresift.web.server import serve as run
+    from wiresift.web.server import url
+
+    _open(db).close()
+    click.echo(f"wiresift workbench on {url(host, port)} (database {db}); Ctrl-C stops it", err=True)
+    try:
+        run(db, host=host, port=port, token=token, insecure=insecure)
+    except BindError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,100 @@
+"""Plain-text renderings for the terminal: a document summary and query rows."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+from wiresift.model import Document
+from wiresift.store.base import EntityProfile
+
+#: Characters of a quote or claim shown on one line before it is cut with "…".
+LINE_CHARS = 160
+
+
+def cut(text: str, limit: int = LINE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def number(value: object) -> str:
+    """6000.0 -> "6000", 2.5 -> "2.5": claims store floats, people read integers."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
+
+
+def claim_what(qualifier: str | None, value: float | None, unit: str | None, counted: str | None) -> str:
+    return " ".join(number(x) for x in (qualifier, value, unit, counted) if x is not None)
+
+
+def as_json(row: Any) -> str:
+    """One dataclass row (or dict) as a JSON line."""
+    data = dataclasses.asdict(row) if dataclasses.is_dataclass(row) and not isinstance(row, type) else row
+    return json.dumps(data, ensure_ascii=False)
+
+
+def document_text(doc: Document) -> str:
+    """A readable summary: metadata, then each layer with its spans."""
+    names = {e.id: e.name for e in doc.entities}
+    places = {p.id: p.name for p in doc.places}
+    out = [doc.title or "(untitled)"]
+    meta = [f"id {doc.id}", doc.site, doc.published, doc.url, doc.source]
+    out.append("  " + " · ".join(m for m in meta if m))
+    if doc.authors:
+        out.append(f"  by {', '.join(doc.authors)}")
+    if doc.duplicate_of:
+        out.append(f"  near-duplicate of {doc.duplicate_of}")
+    out.append(f"  {len(doc.text)} characters, {len(doc.text.split())} words")
+    if doc.entities:
+        out.append(f"\nEntities ({len(doc.entities)})")
+        for e in sorted(doc.entities, key=lambda e: -len(e.mentions)):
+            extra = f" — {'; '.join(e.titles)}" if e.titles else ""
+            out.append(f"  {e.type:<7} {e.name} ×{len(e.mentions)}{extra}")
+    if doc.quotes:
+        out.append(f"\nQuotes ({len(doc.quotes)})")
+        for q in doc.quotes:
+            who = q.speaker_name or names.get(q.speaker or "") or "?"
+            out.append(f"  [{q.start}:{q.end}] {who} ({q.kind}): {cut(q.text)}")
+    if doc.claims:
+        out.append(f"\nClaims ({len(doc.claims)})")
+        for c in doc.claims:
+            what = claim_what(c.qualifier, c.value, c.unit, c.counted)
+            where = f" in {places.get(c.place or '', c.place)}" if c.place else ""
+            by = f" per {c.claimant_name}" if c.claimant_name else ""
+            out.append(f"  [{c.start}:{c.end}] {what}{where}{by}: {cut(c.text)}")
+    if doc.timexes:
+        out.append(f"\nTimes ({len(doc.timexes)})")
+        for t in doc.timexes:
+            out.append(f"  [{t.start}:{t.end}] {t.text!r} {t.type} {t.value or '(unresolved)'}")
+    if doc.places:
+        out.append(f"\nPlaces ({len(doc.places)})")
+        for p in doc.places:
+            where = f"{p.lat:.3f},{p.lon:.3f}" if p.lat is not None and p.lon is not None else "unresolved"
+            out.append(f"  {p.name} ({p.kind or '?'}, {p.country or '??'}) {where} ×{len(p.mentions)}")
+    if doc.errors:
+        out.append("\nErrors")
+        out += [f"  {e}" for e in doc.errors]
+    return "\n".join(out)
+
+
+def entity_text(p: EntityProfile) -> str:
+    out = [f"{p.name} [{p.type}] (entity {p.id})"]
+    if p.aliases:
+        out.append(f"  also: {', '.join(p.aliases)}")
+    if p.titles:
+        out.append(f"  roles: {'; '.join(p.titles)}")
+    out.append(f"\nIn {len({m.doc_id for m in p.members})} articles")
+    for m in p.members:
+        out.append(f"  {m.doc_id}:{m.entity_id} {m.name} — {cut(m.title or '(untitled)', 80)}")
+    out.append("\nEvidence")
+    for e in p.evidence:
+        where = f" {e.doc_id}:{e.entity_id}" if e.doc_id else ""
+        titles = f" titles {e.matched_titles}" if e.matched_titles else ""
+        out.append(f"  {e.rule}{where} names {e.matched_names}{titles}")
+    if p.quotes:
+        out.append(f"\nQuotes ({len(p.quotes)})")
+        for q in p.quotes:
+            out.append(f"  {q.published or '????-??-??'} {q.doc_id} [{q.start}:{q.end}]: {cut(q.text)}")
+    return "\n".join(out)

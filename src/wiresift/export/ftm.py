@@ -1,0 +1,86 @@
+"""FollowTheMoney entities of analysed documents (Aleph / OpenSanctions' data model).
+
+An ``Article`` per document, a ``Person`` / ``Organization`` per entity (titles as ``position``,
+aliases as ``alias``), a ``Mention`` tying each to the article, and a ``Note`` per quote (the
+speaker as ``entity``, the quoted words as ``description``) and per numeric claim. Ids are made
+from the document and item ids, so the same store exports the same ids.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from followthemoney import model
+from followthemoney.proxy import EntityProxy
+
+from wiresift.model import Document
+
+_SCHEMA = {"PERSON": "Person", "ORG": "Organization"}
+
+
+def _make(schema: str, *key: str) -> EntityProxy:
+    proxy = model.make_entity(schema)
+    proxy.make_id("wiresift", *key)
+    return proxy
+
+
+def document_entities(doc: Document) -> Iterator[EntityProxy]:
+    article = _make("Article", doc.id)
+    article.add("title", doc.title)
+    article.add("bodyText", doc.text)
+    article.add("publishedAt", doc.published)
+    article.add("publisher", doc.site)
+    article.add("sourceUrl", doc.url)
+    article.add("author", doc.authors)
+    article.add("language", doc.language)
+    article.add("keywords", doc.tags)
+    article.add("country", sorted({p.country for p in doc.places if p.country}))
+    article.add("locationMentioned", sorted({p.name for p in doc.places}))
+    yield article
+    linked: dict[str, EntityProxy] = {}
+    for ent in doc.entities:
+        schema = _SCHEMA.get(ent.type)
+        if schema is None:
+            continue
+        proxy = _make(schema, doc.id, ent.id)
+        proxy.add("name", ent.name)
+        proxy.add("alias", [a for a in ent.aliases if a != ent.name])
+        if schema == "Person":
+            proxy.add("position", ent.titles)
+        proxy.add("proof", article.id)
+        linked[ent.id] = proxy
+        yield proxy
+        mention = _make("Mention", doc.id, ent.id, "mention")
+        mention.add("name", ent.name)
+        mention.add("document", article.id)
+        mention.add("resolved", proxy.id)
+        mention.add("detectedSchema", schema)
+        yield mention
+    for quote in doc.quotes:
+        note = _make("Note", doc.id, quote.id)
+        note.add("name", f"{quote.speaker_name or 'Unknown speaker'}: {quote.kind} quote")
+        note.add("description", quote.text)
+        note.add("entity", linked[quote.speaker].id if quote.speaker in linked else article.id)
+        note.add("publisher", doc.site)
+        note.add("sourceUrl", doc.url)
+        yield note
+    for claim in doc.claims:
+        note = _make("Note", doc.id, claim.id)
+        note.add("name", f"Claim: {claim.text}")
+        note.add("summary", json.dumps(claim.model_dump(exclude={"stage"}), sort_keys=True))
+        note.add("entity", linked[claim.claimant].id if claim.claimant in linked else article.id)
+        note.add("publisher", doc.site)
+        yield note
+
+
+def to_dicts(docs: Iterable[Document]) -> Iterator[dict[str, Any]]:
+    for doc in docs:
+        for proxy in document_entities(doc):
+            yield proxy.to_dict()
+
+
+def dumps(docs: Iterable[Document]) -> str:
+    """Line-delimited FtM JSON, the format ``ftm`` and Aleph import."""
+    return "".join(json.dumps(d, sort_keys=True) + "\n" for d in to_dicts(docs))

@@ -1,0 +1,182 @@
+"""STIX 2.1 bundle of analysed documents, built and validated with the ``stix2`` package.
+
+Mapping: a ``report`` per article (created by an ``identity`` for the outlet), an ``identity`` per
+person or organisation, a ``location`` per resolved place, a ``note`` per quote (its ``authors`` is
+the speaker's name and its ``object_refs`` point at the report and the speaker's identity), and a
+``note`` per numeric claim carrying the claim fields in a property extension defined by
+:data:`CLAIM_EXTENSION_ID`. Ids are UUIDv5 of the document and item ids, so re-exporting the same
+store gives the same ids.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+import stix2
+
+from wiresift.model import Claim, Document, Entity, Place, Quote
+
+#: Namespace for deterministic STIX ids (uuid5 of "doc-id/item-id").
+NAMESPACE = uuid.UUID("6f0f3b4e-2b53-5c1e-9f0a-77a1e5f1c0de")
+CLAIM_EXTENSION_ID = "extension-definition--" + str(uuid.uuid5(NAMESPACE, "wiresift-numeric-claim/1"))
+#: Fixed so that the extension definition object is byte-identical across exports.
+_EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
+_IDENTITY_CLASS = {"PERSON": "individual", "ORG": "organization", "NORP": "group"}
+
+
+def _sid(kind: str, *parts: str) -> str:
+    return f"{kind}--{uuid.uuid5(NAMESPACE, '/'.join(parts))}"
+
+
+def _published(doc: Document) -> tuple[datetime, bool]:
+    if doc.published:
+        try:
+            return datetime.fromisoformat(doc.published[:10]).replace(tzinfo=UTC), True
+        except ValueError:
+            pass
+    return _EPOCH, False
+
+
+def claim_extension(author_ref: str) -> stix2.ExtensionDefinition:
+    return stix2.ExtensionDefinition(
+        id=CLAIM_EXTENSION_ID,
+        created_by_ref=author_ref,
+        created=_EPOCH,
+        modified=_EPOCH,
+        name="wiresift numeric claim",
+        description="A count or amount asserted in an article: value, range, qualifier, unit, "
+        "what is counted and who claims it, with the character span it came from.",
+        schema="https://wiresift.invalid/schema/numeric-claim-1.json",
+        version="1.0.0",
+        extension_types=["property-extension"],
+    )
+
+
+def _entity_identity(doc: Document, ent: Entity, author_ref: str) -> stix2.Identity:
+    props: dict[str, Any] = {}
+    if ent.titles:
+        props["roles"] = ent.titles
+    if ent.aliases:
+        props["x_wiresift_aliases"] = ent.aliases
+    return stix2.Identity(
+        id=_sid("identity", doc.id, ent.id),
+        name=ent.name,
+        identity_class=_IDENTITY_CLASS.get(ent.type, "unknown"),
+        created_by_ref=author_ref,
+        allow_custom=True,
+        **props,
+    )
+
+
+def _location(doc: Document, place: Place, author_ref: str) -> stix2.Location | None:
+    props: dict[str, Any] = {}
+    if place.lat is not None and place.lon is not None:
+        props.update(latitude=place.lat, longitude=place.lon)
+    if place.country:
+        props["country"] = place.country
+    if not props:
+        return None  # STIX needs a country or coordinates; unresolved places are left out
+    if place.geonames_id:
+        props["external_references"] = [{"source_name": "geonames", "external_id": str(place.geonames_id)}]
+    return stix2.Location(
+        id=_sid("location", doc.id, place.id), name=place.name, created_by_ref=author_ref, **props
+    )
+
+
+def _quote_note(doc: Document, quote: Quote, report_id: str, author_ref: str) -> stix2.Note:
+    refs = [report_id]
+    if quote.speaker:
+        refs.append(_sid("identity", doc.id, quote.speaker))
+    return stix2.Note(
+        id=_sid("note", doc.id, quote.id),
+        abstract=f"{quote.kind} quote by {quote.speaker_name or 'unknown speaker'}",
+        content=quote.text,
+        authors=[quote.speaker_name] if quote.speaker_name else None,
+        object_refs=refs,
+        created_by_ref=author_ref,
+        x_wiresift_span=[quote.start, quote.end],
+        x_wiresift_cue=quote.cue,
+        allow_custom=True,
+    )
+
+
+def _claim_note(doc: Document, claim: Claim, report_id: str, author_ref: str) -> stix2.Note:
+    fields = {
+        k: v
+        for k, v in claim.model_dump().items()
+        if k
+        in {"value", "low", "high", "qualifier", "unit", "counted", "count_type", "claimant_name", "time"}
+        and v is not None
+    }
+    fields.update(extension_type="property-extension", start=claim.start, end=claim.end)
+    refs = [report_id]
+    if claim.claimant:
+        refs.append(_sid("identity", doc.id, claim.claimant))
+    return stix2.Note(
+        id=_sid("note", doc.id, claim.id),
+        abstract=f"numeric claim: {claim.text}",
+        content=claim.text,
+        object_refs=refs,
+        created_by_ref=author_ref,
+        extensions={CLAIM_EXTENSION_ID: fields},
+    )
+
+
+def document_objects(doc: Document) -> list[Any]:
+    """The STIX objects of one document, the report last."""
+    outlet = doc.site or "unknown outlet"
+    author = stix2.Identity(id=_sid("identity", "outlet", outlet), name=outlet, identity_class="organization")
+    report_id = _sid("report", doc.id)
+    objects: list[Any] = [author]
+    known_entities = {e.id for e in doc.entities}
+    for ent in doc.entities:
+        if ent.type in _IDENTITY_CLASS:
+            objects.append(_entity_identity(doc, ent, author.id))
+    for place in doc.places:
+        loc = _location(doc, place, author.id)
+        if loc is not None:
+            objects.append(loc)
+    for quote in doc.quotes:
+        if quote.speaker not in known_entities:
+            quote = quote.model_copy(update={"speaker": None})
+        objects.append(_quote_note(doc, quote, report_id, author.id))
+    for claim in doc.claims:
+        if claim.claimant not in known_entities:
+            claim = claim.model_copy(update={"claimant": None})
+        objects.append(_claim_note(doc, claim, report_id, author.id))
+    published, known = _published(doc)
+    objects.append(
+        stix2.Report(
+            id=report_id,
+            name=doc.title or doc.source or doc.id,
+            published=published,
+            report_types=["threat-report"] if doc.quotes or doc.claims else ["unspecified"],
+            description=doc.text[:500] or None,
+            object_refs=[o.id for o in objects] or [author.id],
+            created_by_ref=author.id,
+            external_references=[{"source_name": outlet, "url": doc.url}] if doc.url else None,
+            x_wiresift_document_id=doc.id,
+            x_wiresift_published_known=known,
+            allow_custom=True,
+        )
+    )
+    return objects
+
+
+def to_bundle(docs: Iterable[Document]) -> stix2.Bundle:
+    """One STIX 2.1 bundle for all documents (outlet identities and the extension shared)."""
+    seen: dict[str, Any] = {}
+    for doc in docs:
+        for obj in document_objects(doc):
+            seen.setdefault(obj.id, obj)
+    authors = [o for o in seen.values() if o.type == "identity" and o.id.startswith("identity--")]
+    extension = claim_extension(authors[0].id if authors else _sid("identity", "outlet", "wiresift"))
+    bundle_id = _sid("bundle", *sorted(seen))
+    return stix2.Bundle(id=bundle_id, objects=[extension, *seen.values()], allow_custom=True)
+
+
+def dumps(docs: Iterable[Document]) -> str:
+    return str(to_bundle(docs).serialize(pretty=True))

@@ -1,0 +1,118 @@
+"""Word lists for the claims stage: qualifiers, units, count types, reporting cues, non-claims."""
+
+from __future__ import annotations
+
+#: Phrases before a number -> normalised qualifier (the vocabulary documented in docs/claims.md).
+#: Longest phrases are tried first; "only"/"just"/"exactly" mean an exact count (no qualifier).
+QUALIFIERS: dict[str, str | None] = {
+    "more than": "more_than", "more then": "more_than", "over": "more_than", "above": "more_than",
+    "in excess of": "more_than", "upwards of": "more_than", "upward of": "more_than",
+    "well over": "more_than", "just over": "more_than", "higher than": "more_than",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "a minimum of": "at_least", "not less than": "at_least",
+    "fewer than": "less_than", "less than": "less_than", "under": "less_than", "below": "less_than",
+    "just under": "nearly",
+    "at most": "at_most", "no more than": "at_most", "a maximum of": "at_most", "not more than": "at_most",
+    "up to": "up_to", "as many as": "up_to", "as much as": "up_to",
+    "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx",
+    "some": "approx", "an estimated": "approx", "estimated": "approx", "circa": "approx",
+    "or so": "approx", "~": "approx", "close to": "nearly",
+    "nearly": "nearly", "almost": "nearly", "just shy of": "nearly", "close on": "nearly",
+    "only": None, "just": None, "exactly": None, "a total of": None,
+}  # fmt: skip
+#: The longest qualifier phrase, in words.
+QUALIFIER_MAX_WORDS = max(len(q.split()) for q in QUALIFIERS)
+#: Verbs that put a number above or near a level: "the toll topped 2,200", "approaches 9%".
+QUALIFIER_VERBS = {
+    "top": "more_than", "exceed": "more_than", "surpass": "more_than",
+    "approach": "nearly", "near": "nearly",
+}  # fmt: skip
+
+#: Unit words after a number -> normalised unit. Currencies use ISO 4217 codes.
+UNITS: dict[str, str] = {
+    "%": "%", "percent": "%", "per cent": "%", "pct": "%",
+    "percentage point": "pp", "percentage points": "pp", "point": "point", "points": "point",
+    "km": "km", "kms": "km", "kilometer": "km", "kilometers": "km", "kilometre": "km", "kilometres": "km",
+    "mile": "mile", "miles": "mile", "mi": "mile",
+    "meter": "m", "meters": "m", "metre": "m", "metres": "m",
+    "foot": "ft", "feet": "ft", "ft": "ft", "inch": "in", "inches": "in", "yard": "yd", "yards": "yd",
+    "square kilometers": "km2", "square kilometres": "km2", "sq km": "km2", "square miles": "mi2",
+    "acre": "acre", "acres": "acre", "hectare": "ha", "hectares": "ha",
+    "kg": "kg", "kilogram": "kg", "kilograms": "kg", "kilo": "kg", "kilos": "kg",
+    "pound": "lb", "pounds": "lb", "lb": "lb", "lbs": "lb",
+    "tonne": "t", "tonnes": "t", "ton": "t", "tons": "t", "metric tons": "t",
+    "barrel": "barrel", "barrels": "barrel", "bpd": "barrel/day", "litre": "l", "litres": "l",
+    "liter": "l", "liters": "l", "gallon": "gal", "gallons": "gal", "megawatt": "MW", "megawatts": "MW",
+    "dollar": "USD", "dollars": "USD", "u.s. dollars": "USD", "us dollars": "USD", "dlrs": "USD", "euro": "EUR", "euros": "EUR",
+    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
+    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "sterling": "GBP",
+    "shilling": "KES", "shillings": "KES", "francs": "CHF", "marks": "DEM", "pesos": "MXN",
+    "lira": "TRY", "hryvnia": "UAH", "rials": "IRR", "riyals": "SAR", "afghanis": "AFN",
+}  # fmt: skip
+#: Units whose word comes before the number ("dlrs 2 million", "US$ 5").
+PREFIX_UNITS: dict[str, str] = {
+    "$": "USD", "us$": "USD", "usd": "USD", "dlrs": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
+    "gbp": "GBP", "¥": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", "a$": "AUD", "c$": "CAD",
+    "hk$": "HKD", "₽": "RUB",
+}  # fmt: skip
+#: A currency name before "dollars"/"shillings"... fixes the ISO code ("Kenyan shillings").
+CURRENCY_ADJECTIVES: dict[tuple[str, str], str] = {
+    ("kenyan", "KES"): "KES", ("ugandan", "KES"): "UGX", ("tanzanian", "KES"): "TZS",
+    ("canadian", "USD"): "CAD", ("australian", "USD"): "AUD", ("hong", "USD"): "HKD",
+    ("swiss", "CHF"): "CHF", ("french", "CHF"): "FRF", ("german", "DEM"): "DEM",
+    ("pakistani", "INR"): "PKR", ("indian", "INR"): "INR", ("russian", "RUB"): "RUB",
+    ("mexican", "MXN"): "MXN", ("philippine", "MXN"): "PHP", ("turkish", "TRY"): "TRY",
+}  # fmt: skip
+#: Hyphenated "N-word" adjectives that are still counts: "a 62-member team", "the 16-nation bloc".
+COUNT_COMPOUNDS = frozenset(
+    {"member", "nation", "country", "strong", "man", "person", "vehicle", "car", "truck"}
+)
+
+#: Reporting verbs (lemmas) whose subject claims the numbers of the clause they govern.
+REPORTING_VERBS = frozenset({
+    "say", "tell", "add", "report", "announce", "estimate", "claim", "state", "note", "warn",
+    "reveal", "explain", "predict", "confirm", "insist", "declare", "allege", "acknowledge",
+    "admit", "assert", "argue", "believe", "calculate", "count", "disclose", "find", "forecast",
+    "indicate", "mention", "put", "quote", "recall", "record", "show", "suggest", "testify",
+    "vow", "write", "project", "tally", "maintain", "contend",
+})  # fmt: skip
+#: Reporting verbs that need a document-like subject ("the poll shows", "the study found").
+DOCUMENT_VERBS = frozenset({"show", "find", "suggest", "indicate", "put", "record"})
+DOCUMENT_NOUNS = frozenset({
+    "poll", "survey", "study", "data", "figures", "statistics", "records", "average", "averages",
+    "report", "estimate", "estimates", "census", "analysis", "count", "tally", "observer", "review",
+})  # fmt: skip
+
+#: Lemmas near the number -> GDELT-style count type (GKG COUNTS vocabulary, plus TROOPS/DISPLACED).
+COUNT_TYPES: dict[str, str] = {
+    "kill": "KILL", "dead": "KILL", "die": "KILL", "death": "KILL", "life": "KILL", "toll": "KILL",
+    "murder": "KILL", "perish": "KILL", "drown": "KILL", "fatality": "KILL", "body": "KILL",
+    "wound": "WOUND", "injure": "WOUND", "injured": "WOUND", "hurt": "WOUND", "injury": "WOUND",
+    "hospitalize": "WOUND", "hospitalized": "WOUND",
+    "arrest": "ARREST", "detain": "ARREST", "custody": "ARREST", "jail": "ARREST", "detention": "ARREST",
+    "round": "ARREST", "imprison": "ARREST", "prisoner": "ARREST",
+    "kidnap": "KIDNAP", "abduct": "KIDNAP", "hostage": "KIDNAP", "abduction": "KIDNAP",
+    "displace": "DISPLACED", "refugee": "DISPLACED", "flee": "DISPLACED", "evacuate": "DISPLACED",
+    "homeless": "DISPLACED", "displaced": "DISPLACED", "evacuee": "DISPLACED",
+    "troop": "TROOPS", "soldier": "TROOPS", "militant": "TROOPS", "fighter": "TROOPS",
+    "army": "TROOPS", "police": "TROOPS", "personnel": "TROOPS", "battalion": "TROOPS",
+    "protester": "PROTEST", "demonstrator": "PROTEST", "rally": "PROTEST", "march": "PROTEST",
+    "protest": "PROTEST", "demonstration": "PROTEST",
+    "missing": "MISSING", "seize": "SEIZE", "confiscate": "SEIZE",
+}  # fmt: skip
+
+#: Capitalised words before a number that make it an identifier, not a count ("Flight 103").
+IDENTIFIER_WORDS = frozenset({
+    "flight", "boeing", "airbus", "section", "article", "chapter", "page", "paragraph", "room",
+    "route", "highway", "interstate", "resolution", "no", "no.", "number", "apartment", "suite",
+    "gate", "platform", "line", "bus", "unit", "building", "block", "channel", "version", "model",
+    "level", "grade", "class", "phase", "stage", "round", "game", "week", "pier", "lot", "track",
+    "mig", "su", "tu", "il",
+})  # fmt: skip
+#: Street-type words after "<number> <Name>" (an address, not a count).
+STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "drive", "boulevard", "lane", "way"})
+#: Definite and possessive words: "the three countries" names a set the text already counted.
+ANAPHORIC_DETERMINERS = frozenset({
+    "the", "these", "those", "this", "that", "its", "his", "her", "their", "our", "my", "your", "all",
+    "both", "each", "every",
+})  # fmt: skip

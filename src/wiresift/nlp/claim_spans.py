@@ -1,0 +1,431 @@
+"""Find number expressions in a spaCy Doc and drop the ones that are not counts or amounts.
+
+A :class:`NumSpan` is a run of number tokens with its qualifier, unit and range partner. The
+filters keep what a reader would call a count or amount and drop dates, times, ages, ordinals,
+identifiers ("Flight 103"), phone numbers, addresses, pronoun "one" and anaphoric small numbers
+("the three countries" names a set counted earlier).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from wiresift.nlp.claim_lexicon import (
+    ANAPHORIC_DETERMINERS,
+    COUNT_COMPOUNDS,
+    CURRENCY_ADJECTIVES,
+    IDENTIFIER_WORDS,
+    PREFIX_UNITS,
+    QUALIFIER_MAX_WORDS,
+    QUALIFIER_VERBS,
+    QUALIFIERS,
+    STREET_WORDS,
+    UNITS,
+)
+from wiresift.nlp.numbers import NUMBER_WORDS, SCALES, VAGUE_BASES, digit_value, parse
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: spaCy entity labels that make a number part of a name ("60 Minutes", "Ten Most Wanted").
+NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "FAC", "PRODUCT", "LAW", "EVENT", "PERSON", "GPE", "LOC"})
+#: spaCy labels of dates and times: used only when the timexes layer is empty for that token.
+TIME_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
+#: Years: four digits in this range, with no unit and no counted noun, are dates.
+YEAR_RANGE = (1800, 2100)
+#: "April 24 and 25": a day number after a date.
+DAYS_IN_MONTH = 31
+#: Appositive ages ("Kopp, 44, of Vermont") stay below this.
+MAX_AGE = 120
+_PHONE = re.compile(r"\(?\d{2,4}\)?[ -]?\d{3}-\d{3,4}|\b\d{3}-\d{3}-\d{4}\b|\b\d{3,4}-\d{3,4}-\d{2,4}\b")
+_LEADING_ZERO = re.compile(r"^0\d")
+_WORD_NUMBERS = frozenset(NUMBER_WORDS)
+_JOINERS = frozenset({"-", "and"})
+_ONE = "one"
+#: Capitalised words after a number that still leave it a count ("12 Americans", "700 Cuban students").
+_PEOPLE = frozenset({"NORP", "GPE", "LOC", "LANGUAGE"})
+
+
+@dataclass
+class NumSpan:
+    """Token indexes ``[first, last]`` of the number and what surrounds it."""
+
+    first: int
+    last: int
+    value: float | None
+    vague: bool
+    start: int  # char span of the whole claim (qualifier .. unit)
+    end: int
+    low: float | None = None
+    high: float | None = None
+    qualifier: str | None = None
+    unit: str | None = None
+    unit_tok: int | None = None  # token index of a word unit ("percent", "km")
+    counted_word: int | None = None  # token index of "member" in "62-member"
+    percent_of: int | None = None  # "6 of 10 Americans": index of the noun after the base
+
+
+def _is_num(tok: Token) -> bool:
+    text = tok.text
+    if "/" in text or _LEADING_ZERO.match(text):
+        return False
+    low = tok.lower_
+    if low == "half":
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        return nxt is not None and nxt.lower_ in {"a", "an", "of"}
+    return low in _WORD_NUMBERS or digit_value(text) is not None
+
+
+def _qualifier(doc: Doc, first: int) -> tuple[str | None, int]:
+    """The qualifier just before token ``first`` and the index where it starts."""
+    for n in range(QUALIFIER_MAX_WORDS, 0, -1):
+        lo = first - n
+        if lo < 0:
+            continue
+        phrase = " ".join(t.lower_ for t in doc[lo:first])
+        if phrase in QUALIFIERS:
+            return QUALIFIERS[phrase], lo
+    if first > 0:
+        prev = doc[first - 1]
+        lemma = prev.lemma_.lower()
+        if prev.pos_ == "VERB" and lemma in QUALIFIER_VERBS:
+            return QUALIFIER_VERBS[lemma], first
+    return None, first
+
+
+def _unit_after(doc: Doc, last: int) -> tuple[str | None, int]:
+    """A unit right after the number: ``("km", index of its last token)`` or ``(None, last)``."""
+    for n in (3, 2, 1):
+        hi = last + n
+        if hi >= len(doc):
+            continue
+        words = [t.lower_ for t in doc[last + 1 : hi + 1]]
+        phrase = " ".join(words)
+        if phrase in UNITS:
+            unit = UNITS[phrase]
+            if unit == "lb" and hi + 1 < len(doc) and doc[hi + 1].lower_ == "sterling":
+                return "GBP", hi + 1
+            return unit, hi
+        # "100,000 Kenyan shillings": a currency adjective between number and unit word
+        if (
+            n == 2
+            and words[1] in UNITS
+            and UNITS[words[1]] in {"USD", "KES", "CHF", "INR", "RUB", "MXN", "TRY"}
+        ):
+            code = CURRENCY_ADJECTIVES.get((words[0], UNITS[words[1]]))
+            if code:
+                return code, hi
+    return None, last
+
+
+def _prefix_unit(doc: Doc, first: int) -> tuple[str | None, int]:
+    if first > 0:
+        prev = doc[first - 1].lower_
+        if prev in PREFIX_UNITS:
+            if first > 1 and doc[first - 2].lower_ in {"us", "u.s."} and prev == "$":
+                return "USD", first - 2
+            return PREFIX_UNITS[prev], first - 1
+    return None, first
+
+
+def _extend(doc: Doc, i: int) -> int:
+    """Last token index of the number run starting at ``i``."""
+    j = i
+    n = len(doc)
+    while j + 1 < n:
+        nxt = doc[j + 1]
+        cur = doc[j]
+        if _is_num(nxt):
+            if digit_value(nxt.text) is not None:
+                break  # two numbers side by side are two numbers ("(254) 751")
+            if digit_value(cur.text) is not None and nxt.lower_ not in SCALES and nxt.lower_ != "dozen":
+                break
+            j += 1
+            continue
+        if nxt.lower_ in _JOINERS and j + 2 < n and _is_num(doc[j + 2]):
+            word_after = doc[j + 2].lower_
+            if cur.lower_ in _WORD_NUMBERS and word_after in _WORD_NUMBERS and word_after not in VAGUE_BASES:
+                j += 2
+                continue
+        # "tens of thousands", "hundreds of thousands"
+        if (
+            nxt.lower_ == "of"
+            and cur.lower_ in VAGUE_BASES
+            and j + 2 < n
+            and doc[j + 2].lower_ in VAGUE_BASES
+        ):
+            j += 2
+            continue
+        break
+    return j
+
+
+def _words(doc: Doc, first: int, last: int) -> list[str]:
+    return [t.text for t in doc[first : last + 1]]
+
+
+def find_numbers(doc: Doc) -> list[NumSpan]:
+    """Every number run in ``doc`` with its qualifier, unit and range partner (no filtering)."""
+    spans: list[NumSpan] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if not _is_num(tok):
+            i += 1
+            continue
+        first = i
+        last = _extend(doc, i)
+        # "a dozen", "a hundred", "several thousand", "a few hundred"
+        if (
+            first > 0
+            and doc[first - 1].lower_ in {"a", "an"}
+            and tok.lower_ in {"dozen", "hundred", "thousand"}
+        ):
+            first -= 1
+        if (
+            first > 0
+            and doc[first - 1].lower_ in {"several", "few"}
+            and tok.lower_ in {"hundred", "thousand"}
+        ):
+            first -= 1
+            if first > 0 and doc[first - 1].lower_ == "a":
+                first -= 1
+        number = parse(_words(doc, first, last))
+        i = last + 1
+        if number is None:
+            continue
+        value = number.value
+        # "half a percentage point", "half of 1 percent"
+        if tok.lower_ == "half":
+            inner = i + 1 if i < n and doc[i].lower_ in {"of", "a", "an"} else i
+            if inner < n and doc[inner].lower_ in {"a", "an"}:
+                inner += 1
+            if inner < n and digit_value(doc[inner].text) is not None:
+                inner_val = digit_value(doc[inner].text)
+                assert inner_val is not None
+                value = 0.5 * inner_val
+                last = inner
+            elif inner < n and _unit_after(doc, inner - 1)[0] is not None:
+                last = inner - 1
+            else:
+                continue
+            i = last + 1
+        prefix, pstart = _prefix_unit(doc, first)
+        unit, uend = _unit_after(doc, last)
+        qual, qstart = _qualifier(doc, pstart)
+        span = NumSpan(
+            first=first,
+            last=last,
+            value=value,
+            vague=number.vague,
+            start=doc[min(qstart, pstart, first)].idx,
+            end=doc[uend].idx + len(doc[uend].text),
+            qualifier="vague" if number.vague and qual is None else qual,
+            unit=prefix or unit,
+            unit_tok=uend if unit and uend > last else None,
+        )
+        spans.append(span)
+        i = max(i, uend + 1)
+    return _merge_ranges(doc, spans)
+
+
+def _merge_ranges(doc: Doc, spans: list[NumSpan]) -> list[NumSpan]:
+    """Join "3,000-4,000", "between 3,000 and 4,000", "150 to 175" and "6 of 10"/"1 in 4"."""
+    out: list[NumSpan] = []
+    k = 0
+    while k < len(spans):
+        a = spans[k]
+        b = spans[k + 1] if k + 1 < len(spans) else None
+        if b is not None and a.value is not None and b.value is not None and a.unit_tok is None:
+            between = [t.lower_ for t in doc[a.last + 1 : b.first]]
+            before = doc[a.first - 1].lower_ if a.first > 0 else ""
+            if b.first > a.last and between in (["-"], ["to"], ["and"], ["–"]):
+                is_range = a.value < b.value and not (between == ["and"] and before != "between")
+                is_range = is_range and not (between == ["to"] and before == "from")
+                if is_range:
+                    if before == "between":
+                        a.start = min(a.start, doc[a.first - 1].idx)
+                    a.low, a.high, a.value = a.value, b.value, None
+                    a.end, a.last, a.unit, a.unit_tok = b.end, b.last, b.unit or a.unit, b.unit_tok
+                    a.qualifier = a.qualifier if a.qualifier != "vague" else None
+                    out.append(a)
+                    k += 2
+                    continue
+                if between in (["-"], ["–"]) or (between == ["to"] and a.value > b.value):
+                    # "80-19 vote", "751-613", "split 4 to 1": a tally, a phone number, a ratio
+                    k += 2
+                    continue
+            proportion = between == ["in"] or (between == ["of"] and b.value in (10, 100))
+            if proportion and b.unit is None and a.unit is None and a.value < b.value:
+                a.value = 100 * a.value / b.value
+                a.unit = "%"
+                a.end, a.last = b.end, b.last
+                a.percent_of = b.last
+                out.append(a)
+                k += 2
+                continue
+        out.append(a)
+        k += 1
+    return out
+
+
+def _in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in ranges)
+
+
+def is_claim(
+    doc: Doc, span: NumSpan, time_ranges: list[tuple[int, int]], use_spacy_time: bool, text: str
+) -> bool:
+    """False for dates, times, ages, ordinals, identifiers, phone numbers and anaphoric numbers."""
+    first, last = doc[span.first], doc[span.last]
+    n = len(doc)
+    num_start, num_end = first.idx, last.idx + len(last.text)
+    if _in_ranges(num_start, num_end, time_ranges):
+        return False
+    spacy_time = any(t.ent_type_ in TIME_LABELS for t in doc[span.first : span.last + 1])
+    if use_spacy_time and spacy_time and span.unit is None:
+        return False
+    nxt = doc[span.last + 1] if span.last + 1 < n else None
+    nxt2 = doc[span.last + 2] if span.last + 2 < n else None
+    prev = doc[span.first - 1] if span.first > 0 else None
+    prev2 = doc[span.first - 2] if span.first > 1 else None
+    # the second day of "April 24 and 25", "March 3-5"
+    if prev is not None and prev.lower_ in {"and", "to", "-", "–", "through"} and prev2 is not None:
+        in_date = _in_ranges(prev2.idx, prev2.idx + len(prev2.text), time_ranges) or prev2.ent_type_ == "DATE"
+        if in_date and span.unit is None and span.value is not None and span.value <= DAYS_IN_MONTH:
+            return False
+    text_around = text[max(0, num_start - 12) : num_end + 10]  # ``text`` is ``doc.text``, built once
+    if _PHONE.search(text_around) and span.unit is None:
+        return False
+    # years
+    if (
+        span.value is not None
+        and span.unit is None
+        and span.first == span.last
+        and re.fullmatch(r"\d{4}", first.text)
+        and YEAR_RANGE[0] <= span.value <= YEAR_RANGE[1]
+        and not _counts_noun(doc, span)
+    ):
+        return False
+    # ages and ordinals
+    if (
+        nxt is not None
+        and nxt.text == "-"
+        and nxt2 is not None
+        and nxt2.lower_ in {"year", "month", "week", "day"}
+    ):
+        return False
+    if (
+        nxt is not None
+        and nxt.lower_ in {"years", "year", "months"}
+        and nxt2 is not None
+        and nxt2.lower_ == "old"
+    ):
+        return False
+    if prev is not None and prev.lower_ in {"aged", "age", "ages", "turned", "turns", "turning"}:
+        return False
+    if (
+        prev is not None
+        and prev.text == ","
+        and prev2 is not None
+        and (prev2.pos_ == "PROPN" or prev2.ent_type_ == "PERSON")
+        and span.value is not None
+        and span.value < MAX_AGE
+        and span.unit is None
+        and (nxt is None or nxt.text in {",", ".", ")", ";"} or nxt.lower_ in {"and", "who"})
+        and first.text.isdigit()
+    ):
+        return False
+    # hyphenated adjectives: "22-story", "16-hour", "high-five", "half-brother"
+    if nxt is not None and nxt.text == "-" and nxt2 is not None and nxt2.is_alpha and span.unit_tok is None:
+        low2 = nxt2.lower_
+        if low2 in UNITS:
+            span.unit = UNITS[low2]
+            span.end = nxt2.idx + len(nxt2.text)
+        elif low2 in COUNT_COMPOUNDS:
+            span.counted_word = nxt2.i
+            span.end = nxt2.idx + len(nxt2.text)
+        else:
+            return False
+    if (
+        prev is not None
+        and prev.text == "-"
+        and prev2 is not None
+        and prev2.is_alpha
+        and prev2.lower_ not in _WORD_NUMBERS
+    ):
+        return False
+    # identifiers and names
+    if prev is not None and prev.text[:1].isupper() and prev.lower_ in IDENTIFIER_WORDS:
+        return False
+    if first.ent_type_ in NAME_LABELS and span.unit is None:
+        return False
+    if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and span.unit is None:
+        for t in doc[span.last + 1 : min(n, span.last + 4)]:
+            if t.lower_ in STREET_WORDS:
+                return False
+    # a person's height and weight: "5 feet, 10 inches tall", "weighs 150 to 175 pounds"
+    if any(t.lower_ == "tall" for t in doc[span.last + 1 : min(n, span.last + 6)]):
+        return False
+    if any(a.lemma_ == "weigh" for a in doc[span.last].ancestors) and span.unit == "lb":
+        return False
+    # a title: "the FBI's 10 Most Wanted List", "60 Minutes"
+    if (
+        nxt is not None
+        and nxt.is_title
+        and nxt.pos_ in {"ADJ", "ADV", "NOUN"}
+        and nxt.ent_type_ not in _PEOPLE
+        and span.unit is None
+        and not nxt.is_sent_start
+    ):
+        return False
+    # decades "in his 30s" are one token and never reach here; "No. 1" is caught above
+    if (
+        first.lower_ == _ONE
+        and span.first == span.last
+        and span.unit is None
+        and not _one_is_count(doc, span)
+    ):
+        return False
+    # anaphoric spelled numbers: "the three countries", "NATO's three newest members"
+    vague_plural = first.lower_ in VAGUE_BASES
+    if first.lower_ in _WORD_NUMBERS and not vague_plural and span.unit is None and prev is not None:
+        if _determiner(prev):
+            return False
+        if prev.lower_ in {"first", "last", "other", "remaining", "same", "next", "past"}:
+            return False
+    return not (nxt is not None and nxt.lower_ in {"th", "st", "nd", "rd"})
+
+
+def _determiner(tok: Token) -> bool:
+    """ "the", "these", "his", "NATO's": a word that makes the number name a known set."""
+    if tok.tag_ == "POS" or tok.lower_ in {"'s", "’s"}:
+        return True
+    return tok.lower_ in ANAPHORIC_DETERMINERS and tok.pos_ in {"DET", "PRON"}
+
+
+def _counts_noun(doc: Doc, span: NumSpan) -> bool:
+    """Whether the number modifies a following plural noun ("1995 people"), unlike a year."""
+    tok = doc[span.last]
+    head = tok.head
+    return (
+        tok.dep_ == "nummod" and head.i > tok.i and head.tag_ in {"NNS", "NNPS"} and head.ent_type_ != "DATE"
+    )
+
+
+def _one_is_count(doc: Doc, span: NumSpan) -> bool:
+    """ "killed one person", "only one cancellation": yes; "one of them", "no one", "in one case": no."""
+    tok = doc[span.first]
+    nxt = doc[span.last + 1] if span.last + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of":
+        return False
+    prev = doc[span.first - 1] if span.first > 0 else None
+    if prev is not None and prev.lower_ in {"no", "any", "the", "every", "each", "this", "that", "another"}:
+        return False
+    head = tok.head
+    if span.qualifier is not None or (prev is not None and prev.lower_ in {"only", "just"}):
+        return tok.dep_ == "nummod" or tok.dep_ in {"dobj", "pobj"}
+    return tok.dep_ == "nummod" and head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"dobj", "attr", "appos"}

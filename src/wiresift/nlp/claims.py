@@ -1,0 +1,210 @@
+"""The ``claims`` stage: every count or amount the text asserts, with what it counts and who claims it.
+
+Steps per document: (1) find number runs with their qualifier, unit and range partner
+(:mod:`~wiresift.nlp.claim_spans`); (2) drop dates, times, ages, ordinals, identifiers and
+anaphoric numbers, using the timexes layer when it is filled and spaCy's DATE/TIME labels when it
+is not; (3) read the counted noun from the parse ("about 150,000 troops" -> "troops", "dozens of
+people" -> "people", "80 percent of counties" -> "counties"); (4) find the claimant
+(:mod:`~wiresift.nlp.claim_attrib`), the place and time of the same sentence, and a GDELT-style
+count type.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wiresift.model import Claim, Document
+from wiresift.nlp.claim_attrib import continuation, find_claimant
+from wiresift.nlp.claim_lexicon import COUNT_TYPES, PREFIX_UNITS, UNITS
+from wiresift.nlp.claim_spans import NumSpan, find_numbers, is_claim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from wiresift.nlp.pipeline import Context
+
+#: Dependency labels that tie a number (or its unit) to the noun it counts.
+_MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
+#: Nouns that are never "the thing counted": time words (timexes) and pronoun-like heads.
+_NOT_COUNTED = frozenset(
+    {"%", "percent", "time", "year", "years", "day", "days", "month", "months", "each", "a"}
+)
+#: Count types that say who is counted; an event type (KILL, ARREST ...) nearby takes precedence.
+_WHO_TYPES = frozenset({"TROOPS", "PROTEST"})
+#: Words that a count type may come from when they sit this close after the number ("82 were killed").
+COUNT_TYPE_WINDOW = 4
+
+
+def _number_head(sdoc: Doc, span: NumSpan) -> Token:
+    """The syntactic top of the number (and its unit): the token whose head lies outside them."""
+    lo = span.first
+    hi = span.unit_tok if span.unit_tok is not None else span.last
+    if span.percent_of is not None:
+        hi = max(hi, span.percent_of)
+    if lo > 0 and sdoc[lo - 1].lower_ in PREFIX_UNITS:
+        lo -= 1
+    tok = sdoc[span.last]
+    for _ in range(6):
+        head = tok.head
+        if head.i == tok.i or not lo <= head.i <= hi:
+            break
+        tok = head
+    return tok
+
+
+def _noun_phrase(head: Token) -> str:
+    """ "bases and training camps" from the head "bases"."""
+    parts = [head.text]
+    for conj in head.children:
+        if conj.dep_ == "conj" and conj.pos_ in {"NOUN", "PROPN"}:
+            mods = [c.text for c in conj.lefts if c.dep_ in {"compound", "amod"}]
+            parts.append(" ".join([*mods, conj.text]))
+    if len(parts) == 1:
+        return parts[0]
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _of_object(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in {"NOUN", "PROPN", "PRON"} and not obj.like_num:
+                    return obj
+    return None
+
+
+def counted(sdoc: Doc, span: NumSpan) -> Token | None:
+    """The noun the number counts, or None ("injured more than 5,500", "$212 million")."""
+    if span.counted_word is not None:
+        return sdoc[span.counted_word]
+    if span.percent_of is not None:
+        base = sdoc[span.percent_of]
+        head = base.head
+        if base.dep_ == "nummod" and head.pos_ in {"NOUN", "PROPN"}:
+            return head
+        return _of_object(base)
+    top = _number_head(sdoc, span)
+    if span.unit_tok is not None and top.i != span.unit_tok:
+        unit = sdoc[span.unit_tok]
+        if unit.head.i == top.i or top.head.i == unit.i:
+            top = unit if top.head.i == unit.i else top
+    end = span.unit_tok if span.unit_tok is not None else span.last
+    head = top.head
+    if head.dep_ == "amod" and head.pos_ in {"ADJ", "VERB"} and head.i > end:
+        head = head.head  # "more than a dozen attempted murders"
+    if (
+        top.dep_ in _MODIFIER_DEPS
+        and head.i > end
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.lower_ not in _NOT_COUNTED
+        and head.lower_ not in UNITS
+        and head.ent_type_ not in {"DATE", "TIME"}
+    ):
+        return head
+    obj = _of_object(top)
+    if obj is None and span.unit_tok is not None:
+        obj = _of_object(sdoc[span.unit_tok])
+    if obj is not None and obj.lower_ not in _NOT_COUNTED and obj.lower_ not in UNITS:
+        return obj
+    return None
+
+
+def count_type(sdoc: Doc, span: NumSpan, noun: Token | None) -> str | None:
+    """KILL, WOUND, ARREST, ... from the counted noun, the governing verb or the words right after."""
+    lemmas: list[str] = []
+    if noun is not None:
+        lemmas.append(noun.lemma_.lower())
+    top = noun if noun is not None else sdoc[span.last]
+    for anc in top.ancestors:
+        if anc.pos_ in {"VERB", "ADJ"}:
+            lemmas.append(anc.lemma_.lower())
+            break
+    for tok in sdoc[span.last + 1 : min(len(sdoc), span.last + 1 + COUNT_TYPE_WINDOW)]:
+        if tok.is_sent_start:
+            break
+        lemmas.append(tok.lemma_.lower())
+    types = [COUNT_TYPES[lemma] for lemma in lemmas if lemma in COUNT_TYPES]
+    events = [t for t in types if t not in _WHO_TYPES]  # "27 soldiers were killed" is KILL
+    best = events or types
+    return best[0] if best else None
+
+
+def _nearest(items: list[tuple[int, int, str]], sent: Span, pos: int) -> str | None:
+    """The item nearest ``pos`` in the sentence (and in its continuation when the parser cut it)."""
+    follow = continuation(sent)
+    last = follow.end_char if follow is not None else sent.end_char
+    best: tuple[int, str] | None = None
+    for start, end, value in items:
+        if sent.start_char <= start and end <= last:
+            dist = abs(start - pos)
+            if best is None or dist < best[0]:
+                best = (dist, value)
+    return best[1] if best else None
+
+
+def find_claims(doc: Document, sdoc: Doc) -> list[Claim]:
+    """All claims of ``doc`` (``sdoc`` is the spaCy Doc of ``doc.text``)."""
+    time_ranges = [(t.start, t.end) for t in doc.timexes]
+    timed = [(t.start, t.end, t.value) for t in doc.timexes if t.value]
+    placed = [(s, e, p.id) for p in doc.places for s, e in p.mentions]
+    claims: list[Claim] = []
+    for span in find_numbers(sdoc):
+        if not is_claim(sdoc, span, time_ranges, use_spacy_time=not doc.timexes, text=doc.text):
+            continue
+        noun = counted(sdoc, span)
+        tok = sdoc[span.first]
+        sent = tok.sent
+        anchor = noun if noun is not None else _number_head(sdoc, span)
+        who = find_claimant(doc, sent, anchor, span.start, span.end)
+        claims.append(
+            Claim(
+                id=f"c{len(claims) + 1}",
+                text=doc.text[span.start : span.end],
+                start=span.start,
+                end=span.end,
+                value=span.value,
+                low=span.low if span.low is not None else _bound(span, "low"),
+                high=span.high if span.high is not None else _bound(span, "high"),
+                qualifier=span.qualifier,
+                unit=span.unit,
+                counted=_noun_phrase(noun) if noun is not None else None,
+                count_type=count_type(sdoc, span, noun),
+                claimant=who.entity,
+                claimant_name=who.name,
+                claimant_mention=who.mention,
+                place=_nearest(placed, sent, span.start),
+                time=_nearest(timed, sent, span.start),
+                stage=STAGE_NAME,
+            )
+        )
+    return claims
+
+
+def _bound(span: NumSpan, side: str) -> float | None:
+    """The bound a qualifier implies: "more than 5,000" has low 5,000; "up to 10" has high 10."""
+    if span.value is None:
+        return None
+    if side == "low" and span.qualifier in {"more_than", "at_least"}:
+        return span.value
+    if side == "high" and span.qualifier in {"up_to", "at_most", "less_than"}:
+        return span.value
+    return None
+
+
+STAGE_NAME = "claims"
+
+
+class ClaimsStage:
+    """Pipeline stage filling ``doc.claims``."""
+
+    name = STAGE_NAME
+    version = "1.0"
+    requires: tuple[str, ...] = ("entities", "quotes", "timexes", "places")
+    assigns: tuple[str, ...] = ("claims",)
+
+    def __call__(self, doc: Document, sdoc: Doc, ctx: Context) -> None:
+        doc.claims = find_claims(doc, sdoc)
+
+
+def make_stage() -> ClaimsStage:
+    return ClaimsStage()

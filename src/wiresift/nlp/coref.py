@@ -1,0 +1,60 @@
+"""Resolve a quote's local speaker mention ("Sidorov", "he", "the Russian General") to an entity.
+
+Order: a name or nominal already indexed by the entities stage; a personal pronoun goes to the
+previous quote's speaker when that quote is close, else to the person mentioned last; "they"/"we"
+to the previous speaker or the organisation mentioned last; an unindexed person nominal ("the
+minister") to the person mentioned last.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wiresift.nlp.ent_index import EntityIndex
+from wiresift.nlp.ent_lexicon import PERSON_NOMINAL_HEADS, PERSON_PRONOUNS, PLURAL_PRONOUNS
+
+#: A pronoun this close (chars) after the previous quote refers to its speaker: about two
+#: paragraphs of wire copy. Beyond it, the person mentioned last is the better guess.
+FOLLOW_ON_CHARS = 600
+#: How far back (chars) an unindexed pronoun or nominal may reach for its person.
+LOOKBACK_CHARS = 2000
+ORG_TYPES = ("ORG", "NORP", "GPE")
+#: "The Russian General" overlaps the NORP "Russian", but a nationality word never speaks.
+NOT_SPEAKERS = frozenset({"NORP", "DATE", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"})
+
+
+@dataclass
+class Speaker:
+    start: int
+    end: int
+    head: str  # lower-cased head word of the mention
+    head_start: int = -1
+    head_end: int = -1
+
+
+def resolve(
+    index: EntityIndex | None,
+    speaker: Speaker,
+    prev_speaker: str | None,
+    prev_end: int,
+) -> str | None:
+    """The entity id of ``speaker`` or None when it cannot be told."""
+    if index is None:
+        return None
+    head = speaker.head
+    if head in PERSON_PRONOUNS or head in PLURAL_PRONOUNS:
+        plural = head in PLURAL_PRONOUNS
+        prev = index.get(prev_speaker)
+        close = prev is not None and speaker.start - prev_end <= FOLLOW_ON_CHARS
+        if prev is not None and close and (prev.type == "PERSON") != plural:
+            return prev.id
+        types = ORG_TYPES if plural else ("PERSON",)
+        return index.last_before(speaker.start, types, floor=speaker.start - LOOKBACK_CHARS)
+    for start, end in ((speaker.head_start, speaker.head_end), (speaker.start, speaker.end)):
+        eid = index.at(start, end) if start >= 0 else None
+        entity = index.get(eid)
+        if entity is not None and entity.type not in NOT_SPEAKERS:
+            return entity.id
+    if head in PERSON_NOMINAL_HEADS:
+        return index.last_before(speaker.start, ("PERSON",), floor=speaker.start - LOOKBACK_CHARS)
+    return None

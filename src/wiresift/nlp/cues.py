@@ -1,0 +1,68 @@
+"""Reporting-verb lemmas that introduce a quote ("say", "note", "warn", ...).
+
+``REPORTING_VERBS`` is the hand-written core. ``LEARNED_VERBS`` was learned from PolNeAR train
+(``python -m wiresift.nlp.cues_learn``): verb lemmas that head a clausal complement and sit inside
+a gold Cue span often enough (see that module for the thresholds). Only lemmas are stored.
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` (word lists read better as prose)."""
+    return frozenset(text.split())
+
+
+REPORTING_VERBS = words(
+    """
+    say tell add note mention warn state explain claim insist argue acknowledge admit announce
+    reveal declare confirm deny stress emphasize emphasise report write tweet post suggest assert
+    maintain contend predict recall remark reply respond answer agree conclude complain caution
+    observe point allege concede estimate indicate disclose testify vow pledge promise threaten
+    urge ask charge accuse believe think feel fear hope worry expect show find suggest reiterate
+    repeat underline underscore highlight signal
+    """
+)
+
+#: Learned by ``cues_learn`` from PolNeAR train (420 articles): verbs whose clausal complement is
+#: the attributed content at least half the time (``ccomp``).
+LEARNED_VERBS = words(
+    """
+    acknowledge add address admit affirm agree announce answer argue ask assert assure call charge
+    claim concede conclude confirm continue convince declare demand deny describe discuss emphasize
+    estimate explain fear find imply indicate insist joke learn maintain note point predict
+    proclaim promise question read recall recognize recommend remark reply report respond reveal
+    say shoot show state stress suggest suspect tell tweet warn worry write
+    """
+)
+
+#: Learned the same way: verbs whose direct object is the attributed content ("cited the poll",
+#: "criticized the plan"), and verbs whose open complement is ("vowed to fight", "urged to leave").
+DOBJ_VERBS = words(
+    """
+    accuse acknowledge announce applaud articulate assail avoid bemoan blame blast block call cite
+    compare confirm congratulate criticize declare decry deem defend denounce deny describe discuss
+    dismiss downplay echo emphasize endorse estimate express fear file foresee hail highlight
+    identify lament liken list mention mock name note order outline point portray praise predict
+    prefer pressure promote propose publish question recall reiterate reject repeat report shrug
+    slam stress suggest thank tout tweet unveil urge warn
+    """
+)
+XCOMP_VERBS = words(
+    """
+    agree aim ask call claim decline expect hop prefer promise propose refuse report say seem show
+    threaten urge vow
+    """
+)
+
+CUE_VERBS = REPORTING_VERBS | LEARNED_VERBS
+
+#: Verbs that attribute a short quoted phrase in their object ("called him a “liar”",
+#: "criticized the law as a “crazy system”").
+EMBEDDING_VERBS = CUE_VERBS | words(
+    "call describe criticize criticise label dub brand slam blast praise attack mock dismiss "
+    "denounce condemn decry refer characterize characterise portray"
+)
+
+#: Verbs whose direct object is the addressee, not the content ("told reporters that ...").
+ADDRESSEE_VERBS = frozenset({"tell", "assure", "remind", "warn", "inform", "ask", "urge"})

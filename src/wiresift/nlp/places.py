@@ -1,0 +1,130 @@
+"""The ``places`` stage: find the toponyms of an article and put each on the map.
+
+Recognition (:mod:`wiresift.nlp.geo_recognize`) takes spaCy's GPE/LOC/FAC entities, demonyms and
+gazetteer matches; resolution (:mod:`wiresift.nlp.geo_resolve`) picks one gazetteer entry per
+mention from the whole article's context. Demonyms ("Afghan camps") link to their country as
+separate places flagged ``adjectival``; names the gazetteer lacks stay unresolved (no coordinates).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from wiresift import gazetteer
+from wiresift.model import Document, Place
+from wiresift.nlp.geo_recognize import Mention, recognise
+from wiresift.nlp.geo_resolve import Resolution, demonym_use, resolve
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from wiresift.nlp.pipeline import Context
+
+VERSION = "places/1"
+#: Characters that may separate a place from its qualifier: "Paris, Texas", "Kabul (Afghanistan)".
+_QUALIFIER_GAPS = (", ", " (", ",")
+
+
+def _qualifiers(text: str, spans: Sequence[tuple[int, int]]) -> list[str | None]:
+    """For each span, the text of the next span when it directly qualifies it ("Paris, Texas")."""
+    out: list[str | None] = []
+    for i, (_, end) in enumerate(spans):
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        gap = text[end : nxt[0]] if nxt else None
+        out.append(text[nxt[0] : nxt[1]] if nxt and gap in _QUALIFIER_GAPS else None)
+    return out
+
+
+def _place(mention_text: str, res: Resolution, adjectival: bool) -> Place:
+    e = res.entry
+    if e is None:
+        return Place(
+            id=f"unresolved:{mention_text}",
+            name=mention_text,
+            adjectival=adjectival,
+            confidence=0.0,
+            stage=VERSION,
+        )
+    key = f"gn:{e.geonames_id}" if e.geonames_id else f"gz:{e.id}"
+    return Place(
+        id=key + (":adj" if adjectival else ""),
+        name=e.name,
+        geonames_id=e.geonames_id,
+        lat=e.lat,
+        lon=e.lon,
+        country=e.cc,
+        admin1=e.admin1 if e.kind != "admin1" else None,
+        kind=e.kind,  # type: ignore[arg-type]
+        adjectival=adjectival,
+        confidence=res.confidence,
+        stage=VERSION,
+    )
+
+
+def _resolve(text: str, spans: Sequence[tuple[int, int]], adjectival: Sequence[bool]) -> list[Place]:
+    gaz = gazetteer.load()
+    names = [text[s:e] for s, e in spans]
+    results = resolve(gaz, names, adjectival, _qualifiers(text, spans))
+    return [_place(n, r, a) for n, r, a in zip(names, results, adjectival, strict=True)]
+
+
+def resolve_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[Place | None]:
+    """Resolve given toponym spans (oracle spans) in the context of each other and of ``text``.
+
+    A span whose text is a demonym and not a place name ("Syrian") resolves to its country,
+    adjectival. Returns one Place per span (with that span as its only mention), None when the
+    name is unknown to the gazetteer.
+    """
+    gaz = gazetteer.load()
+    order = sorted(range(len(spans)), key=lambda i: spans[i])
+    ordered = [spans[i] for i in order]
+    adjectival = [demonym_use(gaz, text[s:e]) is not None for s, e in ordered]
+    places = _resolve(text, ordered, adjectival)
+    out: list[Place | None] = [None] * len(spans)
+    for i, span, place in zip(order, ordered, places, strict=True):
+        if place.lat is not None:
+            out[i] = place.model_copy(update={"mentions": [span]})
+    return out
+
+
+def places_from_mentions(text: str, mentions: Sequence[Mention]) -> list[Place]:
+    """Resolve recognised mentions and merge them into one Place per (entry, adjectival)."""
+    spans = [(m.start, m.end) for m in mentions]
+    resolved = _resolve(text, spans, [m.adjectival for m in mentions])
+    merged: dict[str, Place] = {}
+    for span, place in zip(spans, resolved, strict=True):
+        kept = merged.setdefault(place.id, place)
+        kept.mentions.append(span)
+    return list(merged.values())
+
+
+def geoparse_doc(sdoc: Doc) -> list[Place]:
+    """Places of a parsed spaCy Doc."""
+    return places_from_mentions(sdoc.text, recognise(sdoc, gazetteer.load()))
+
+
+def geoparse(text: str) -> list[Place]:
+    """Places of raw text (parses it with the project's spaCy model)."""
+    from wiresift.nlp.pipeline import load_model
+
+    return geoparse_doc(load_model()(text))
+
+
+class PlacesStage:
+    """Pipeline stage: fills ``Document.places``; leaves each mention's place id in ``ctx.data``."""
+
+    name = "places"
+    version = VERSION
+    requires: tuple[str, ...] = ("ner", "entities")
+    assigns: tuple[str, ...] = ("places",)
+
+    def __call__(self, doc: Document, sdoc: Doc, ctx: Context) -> None:
+        places = geoparse_doc(sdoc)
+        doc.places = places
+        ctx.data["place_mentions"] = sorted((s, e, p.id) for p in places for s, e in p.mentions)
+
+
+def make_stage() -> PlacesStage:
+    gazetteer.load()  # build or open the index once, when the pipeline is built
+    return PlacesStage()

@@ -1,0 +1,486 @@
+"""The ``quotes`` stage: direct, indirect and mixed quotes with cue, local speaker and entity.
+
+Direct quotes come from quotation marks (:mod:`quote_marks`); each takes the reporting verb that
+the parse links to it (or the one right beside it), and that verb's subject as the speaker. A
+quote with no cue that opens a paragraph right after a quote inherits that quote's speaker.
+Indirect quotes are a reporting verb's clausal complement ("Zas noted that ..."); one holding
+quotation marks is *mixed*. "according to X" attributes the rest of its sentence to X. Speakers
+are resolved to entities by :mod:`coref`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from wiresift.model import Document, Quote, SpanRef
+from wiresift.nlp.coref import Speaker, resolve
+from wiresift.nlp.cues import CUE_VERBS, DOBJ_VERBS, EMBEDDING_VERBS, XCOMP_VERBS
+from wiresift.nlp.ent_index import EntityIndex
+from wiresift.nlp.ent_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
+from wiresift.nlp.quote_marks import Marked, marked_spans
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from wiresift.nlp.pipeline import Context
+
+#: A quoted stretch with fewer words and no cue is a scare quote or a title, not a quote.
+MIN_CUED_WORDS = 2
+#: An uncued quote this long that ends a sentence inside its marks is still reported speech.
+MIN_UNCUED_WORDS = 6
+#: Indirect content shorter than this is a fragment ("he said so").
+MIN_INDIRECT_WORDS = 3
+#: A reporting verb this many tokens from a quote's mark, with no parse link, still cues it
+#: (", he added in a statement").
+NEAR_TOKENS = 4
+#: Longer subject subtrees are cut down to the subject's own noun phrase.
+MAX_SPEAKER_TOKENS = 10
+SUBJECTS = ("nsubj", "nsubjpass")
+#: Dependencies through which a subject-less verb borrows the subject of its head ("X paused and
+#: said", "X began by saying", "X spoke, adding that").
+CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
+#: An uncued quote takes the subject of a reporting verb at most this far (chars) before it:
+#: about one paragraph ("Wimes, a caucus president, told reporters on Friday: ...").
+FALLBACK_CHARS = 400
+#: How many heads up from a quoted phrase the governing verb may be ("as a “crazy system”": 2).
+MAX_CLIMB = 4
+#: After a quote that ends in a comma, the attributing verb may follow a long speaker phrase.
+FAR_TOKENS = 30
+NON_ARGUMENTS = frozenset({"punct", "cc", "conj", "advmod", "npadvmod", "mark"})
+ANY_CUE = CUE_VERBS | DOBJ_VERBS | XCOMP_VERBS
+_WORD = re.compile(r"\w+")
+_DASH_NAME = re.compile(r"[ \t]*[―—–-]+[ \t]*([A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,4})")
+_SENT_END = frozenset({".", "!", "?"})
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    kind: str
+    cue: Token | None = None
+    cue_text: str | None = None
+    speaker: Speaker | None = None
+    para_start: int = -1
+    inherit: bool = False
+    #: For an uncued quote: the subject of the last reporting verb before it, and where that verb is.
+    fallback: Speaker | None = None
+    fallback_at: int = -1
+
+
+def _words_end(text: str, start: int, end: int) -> int:
+    """The end of the last word in ``text[start:end]`` (``start`` when there is none)."""
+    last = start
+    for m in _WORD.finditer(text, start, end):
+        last = m.end()
+    return last
+
+
+def _n_words(text: str, start: int, end: int) -> int:
+    return sum(1 for _ in _WORD.finditer(text, start, end))
+
+
+def _speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Speaker | None:
+    """The subject of ``verb`` (or of the verb it is conjoined to), outside the quote ``avoid``."""
+    tok = verb
+    for _ in range(4):
+        subj = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+        if subj is not None:
+            break
+        if tok.dep_ in CLIMB_DEPS and tok.head is not tok:
+            tok = tok.head
+        else:
+            return None
+    if subj is None:
+        return None
+    if subj.lower_ == "that" and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        subj = tok.head  # "rules that promise ...": the rules (annotators keep "who" and "which" as is)
+    if avoid and avoid[0] <= subj.idx < avoid[1]:
+        return None
+    left, right = subj.left_edge.i, subj.right_edge.i + 1
+    if right - left > MAX_SPEAKER_TOKENS or (avoid and left <= _tok_of(sdoc, avoid[0]) < right):
+        left = subj.i
+        while (
+            left > 0
+            and sdoc[left - 1].head is subj
+            and sdoc[left - 1].dep_ in ("compound", "amod", "det", "poss")
+        ):
+            left -= 1
+        right = subj.i + 1
+    while right > left + 1 and (sdoc[right - 1].is_punct or sdoc[right - 1].is_space):
+        right -= 1
+    span = sdoc[left:right]
+    return Speaker(span.start_char, span.end_char, subj.lower_, subj.idx, subj.idx + len(subj.text))
+
+
+def _personal(sdoc: Doc, speaker: Speaker) -> bool:
+    """Whether a speaker's head word is a name or a personal pronoun (not "it", "that", "the bill")."""
+    head = sdoc.char_span(speaker.head_start, speaker.head_end)
+    if head is None:
+        return False
+    tok = head[0]
+    return tok.pos_ == "PROPN" or tok.lower_ in PERSON_PRONOUNS or tok.lower_ in PLURAL_PRONOUNS
+
+
+def _nominal_content(verb: Token) -> Token | None:
+    """The object ("cited the poll") or open complement ("vowed to fight") that a verb reports."""
+    lemma = verb.lemma_
+    if not any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if (c.dep_ == "dobj" and lemma in DOBJ_VERBS) or (c.dep_ == "xcomp" and lemma in XCOMP_VERBS):
+            return c
+    return None
+
+
+def _tok_of(sdoc: Doc, char: int) -> int:
+    span = sdoc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def _cue_positions(sdoc: Doc) -> list[int]:
+    """Indices of verb tokens whose lemma is a reporting verb."""
+    import numpy as np
+    from spacy.attrs import LEMMA, POS
+    from spacy.symbols import AUX, VERB
+
+    if not len(sdoc):
+        return []
+    strings = sdoc.vocab.strings
+    hashes = np.array([strings.add(lemma) for lemma in sorted(ANY_CUE)], dtype="uint64")
+    arr = sdoc.to_array([LEMMA, POS])
+    hit = np.isin(arr[:, 0], hashes) & np.isin(arr[:, 1], np.array([VERB, AUX], dtype="uint64"))
+    return [int(i) for i in np.nonzero(hit)[0]]
+
+
+class _Extractor:
+    def __init__(self, doc: Document, sdoc: Doc, index: EntityIndex | None) -> None:
+        self.text = doc.text
+        self.sdoc = sdoc
+        self.index = index
+        # Token offsets and cue verbs from spaCy's arrays: no Python object per token.
+        self.starts: list[int] = sdoc.to_array("IDX").tolist()
+
+    def tok_at(self, char: int) -> int:
+        return max(0, bisect_right(self.starts, char) - 1)
+
+    def run(self) -> list[_Found]:
+        sdoc, text = self.sdoc, self.text
+        marks = marked_spans(text)
+        cues = [sdoc[i] for i in _cue_positions(sdoc)]
+        self.cues = cues
+        self.cue_starts = [t.idx for t in cues]
+        found: list[_Found] = []
+        used: set[int] = set()
+        for mark in marks:
+            f = self.direct(mark, used)
+            if f is not None:
+                found.append(f)
+        for verb in cues:
+            if verb.i in used:
+                continue
+            f = self.indirect(verb, marks)
+            if f is not None:
+                found.append(f)
+        found.extend(self.according(sdoc))
+        # A direct quote inside an indirect content is one mixed quote, not two.
+        mixed = [f for f in found if f.kind == "mixed"]
+        found = [
+            f
+            for f in found
+            if not (
+                f.kind == "direct"
+                and any(m.start <= f.start and _words_end(text, f.start, f.end) <= m.end for m in mixed)
+            )
+        ]
+        found.sort(key=lambda f: (f.start, f.end))
+        return found
+
+    def linked_cue(self, mark: Marked) -> Token | None:
+        """The reporting verb the parse attaches to the quote, else one right beside it."""
+        sdoc = self.sdoc
+        first, last = self.tok_at(mark.start), self.tok_at(max(mark.start, mark.end - 1))
+        para_first, para_last = (
+            self.tok_at(mark.para_start),
+            self.tok_at(max(mark.para_start, mark.para_end - 1)),
+        )
+        best: tuple[int, Token] | None = None
+        for i in range(first, last + 1):
+            tok = sdoc[i]
+            head = tok.head
+            if (
+                not (first <= head.i <= last)
+                and para_first <= head.i <= para_last
+                and head.lemma_ in CUE_VERBS
+            ):
+                dist = min(abs(head.i - first), abs(head.i - last))
+                if best is None or dist < best[0]:
+                    best = (dist, head)
+        if best is not None:
+            return best[1]
+        for i in range(last + 1, min(last + 1 + NEAR_TOKENS, para_last + 1)):
+            tok = sdoc[i]
+            if tok.text in _SENT_END or tok.text in ('"', "“"):
+                break
+            if tok.lemma_ in CUE_VERBS and tok.pos_ in ("VERB", "AUX"):
+                return tok
+        inner = self.text[mark.start : mark.end].rstrip("\"”»' ")
+        if mark.closed and inner[-1:] in (",", "?", "!", "—"):
+            # “..., ” Ann Lee, the mayor of Bree, shouted: the comma says an attribution follows.
+            for i in range(last + 1, min(last + 1 + FAR_TOKENS, para_last + 1)):
+                tok = sdoc[i]
+                if tok.text in _SENT_END or tok.text in ('"', "“"):
+                    break
+                if tok.pos_ == "VERB" and any(c.dep_ in SUBJECTS and c.i > last for c in tok.children):
+                    return tok
+        for i in range(first - 1, max(first - 1 - NEAR_TOKENS, para_first - 1), -1):
+            tok = sdoc[i]
+            if tok.text in _SENT_END or tok.text in ('"', "”"):
+                break
+            if tok.lemma_ in CUE_VERBS and tok.pos_ in ("VERB", "AUX"):
+                return tok
+        return None
+
+    def direct(self, mark: Marked, used: set[int]) -> _Found | None:
+        text = self.text
+        n = _n_words(text, mark.start, mark.end)
+        if n < MIN_CUED_WORDS:
+            return None
+        verb = self.linked_cue(mark)
+        if verb is not None:
+            if not self.reports_more(verb, mark):
+                used.add(verb.i)  # else the verb's whole clause is reported: a mixed quote, found later
+            speaker = _speaker_span(self.sdoc, verb, (mark.start, mark.end))
+            return _Found(mark.start, mark.end, "direct", verb, verb.text, speaker, mark.para_start)
+        dash = _DASH_NAME.match(text, mark.end)
+        if dash is not None:  # “...” ― Ana Ruiz: a byline-style attribution after a dash
+            speaker = Speaker(
+                dash.start(1), dash.end(1), dash.group(1).split()[-1].lower(), dash.start(1), dash.end(1)
+            )
+            return _Found(mark.start, mark.end, "direct", None, None, speaker, mark.para_start)
+        starts_para = text[mark.para_start : mark.start].strip() == ""
+        inner = text[mark.start : mark.end].rstrip('"”» ')
+        sentence_like = n >= MIN_UNCUED_WORDS and inner[-1:] in (".", "!", "?", ",")
+        if starts_para or sentence_like:
+            f = _Found(mark.start, mark.end, "direct", para_start=mark.para_start, inherit=True)
+            self.nearest_speaker(f)
+            return f
+        return self.embedded(mark, used)
+
+    def reports_more(self, verb: Token, mark: Marked) -> bool:
+        """Whether ``verb``'s complement holds the quote and more words besides it."""
+        comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if comp is None or mark.start <= comp.idx < mark.end:
+            return False
+        start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
+        if not (start <= mark.start and _words_end(self.text, mark.start, mark.end) <= end):
+            return False  # (closing marks and the full stop often hang on the verb, not the clause)
+        return _n_words(self.text, start, end) > _n_words(self.text, mark.start, mark.end) + 2
+
+    def embedded(self, mark: Marked, used: set[int]) -> _Found | None:
+        """A short quote inside a reported clause: 'Clinton called the plan a “crazy system”'."""
+        sdoc = self.sdoc
+        first, last = self.tok_at(mark.start), self.tok_at(max(mark.start, mark.end - 1))
+        root = next((sdoc[i] for i in range(first, last + 1) if not first <= sdoc[i].head.i <= last), None)
+        if root is None:
+            return None
+        child, tok = root, root.head
+        for _ in range(MAX_CLIMB):
+            if tok.pos_ == "VERB" or tok is child:
+                break
+            child, tok = tok, tok.head
+        if tok.pos_ != "VERB" or tok.i in used or tok is child:
+            return None
+        while tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_ in CUE_VERBS and tok.head.i not in used:
+            child, tok = tok, tok.head  # "Cruz said he wasn't going to “act like ...”": Cruz said it
+        if child.i < tok.i:
+            return None  # the quote is (part of) the subject
+        speaker = _speaker_span(sdoc, tok, None)
+        if speaker is None:
+            return None
+        if tok.lemma_ not in EMBEDDING_VERBS and not _personal(sdoc, speaker):
+            return None  # any verb may frame a quoted phrase, but then only a person's or group's
+        args = [c for c in tok.rights if c.dep_ not in NON_ARGUMENTS and c.i <= child.i]
+        start_tok = args[0].left_edge if args else child.left_edge
+        end_tok = child.right_edge
+        start, end = start_tok.idx, end_tok.idx + len(end_tok.text)
+        start, end = max(start, mark.para_start), min(max(end, mark.end), mark.para_end)
+        used.add(tok.i)
+        return _Found(start, end, "mixed", tok, tok.text, speaker, mark.para_start)
+
+    def nearest_speaker(self, f: _Found) -> None:
+        """The subject of the closest reporting verb before ``f`` ("X told reporters: ...")."""
+        k = bisect_right(self.cue_starts, f.start)
+        while k > 0:
+            k -= 1
+            verb = self.cues[k]
+            if verb.idx < f.start - FALLBACK_CHARS:
+                return
+            if verb.lemma_ not in CUE_VERBS:
+                continue
+            speaker = _speaker_span(self.sdoc, verb, None)
+            if speaker is not None and speaker.head not in ("it", "that", "this", "which", "who"):
+                f.fallback, f.fallback_at = speaker, verb.idx
+                return
+
+    def indirect(self, verb: Token, marks: list[Marked]) -> _Found | None:
+        if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in CUE_VERBS:
+            return None  # "X said she felt that ...": the outer report holds this one
+        comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if comp is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+            comp = verb.head  # "Acts of protest, he said, are acts of patriotism": the clause around it
+        nominal = False
+        if comp is None:
+            comp, nominal = _nominal_content(verb), True
+        if comp is None:
+            return None
+        right = comp.right_edge
+        if nominal:
+            for c in verb.rights:  # "criticized the law as a “crazy system”"
+                if c.i > comp.i and (
+                    c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")
+                ):
+                    right = c.right_edge
+        left = comp.left_edge
+        start, end = left.idx, right.idx + len(right)
+        # The parse can run a complement back over headlines and paragraphs: keep the verb's paragraph.
+        para_start = self.text.rfind("\n", 0, verb.idx) + 1
+        para_end = self.text.find("\n", verb.idx)
+        start = max(start, para_start)
+        end = min(end, para_end if para_end != -1 else len(self.text))
+        # Trim punctuation and marks at the edges; the content is the words.
+        while start < end and not text_is_word(self.text[start]):
+            start += 1
+        while end > start and self.text[end - 1] in " ,.;:—–-":
+            end -= 1
+        if _n_words(self.text, start, end) < MIN_INDIRECT_WORDS:
+            return None
+        if any(m.start <= comp.idx < m.end for m in marks):
+            return None  # the complement is a quoted clause: that quote is direct and cued already
+        kind = (
+            "mixed"
+            if any(start <= m.start and _words_end(self.text, m.start, m.end) <= end for m in marks)
+            else "indirect"
+        )
+        parenthetical = comp is verb.head  # its subject sits inside the content span
+        speaker = _speaker_span(self.sdoc, verb, None if parenthetical else (start, end))
+        if speaker is None:
+            return None  # a report with no one reporting ("it is said that") is mostly not a quote
+        return _Found(start, end, kind, verb, verb.text, speaker)
+
+    def according(self, sdoc: Doc) -> list[_Found]:
+        out = []
+        pos = self.text.find("ccording to")
+        while pos != -1:
+            i = self.tok_at(pos)
+            tok = sdoc[i]
+            if tok.lower_ == "according" and i + 1 < len(sdoc) and sdoc[i + 1].lower_ == "to":
+                f = self._according_at(tok, sdoc[i + 1])
+                if f is not None:
+                    out.append(f)
+            pos = self.text.find("ccording to", pos + 1)
+        return out
+
+    def _according_at(self, tok: Token, to: Token) -> _Found | None:
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        sent: Span = tok.sent
+        pp_end = obj.right_edge.i + 1 if obj is not None else to.i + 1
+        if pp_end - tok.i > MAX_SPEAKER_TOKENS + 2:
+            pp_end = obj.i + 1 if obj is not None else to.i + 1
+        if tok.i - sent.start <= 1:
+            lo, hi = pp_end, sent.end
+        else:
+            lo, hi = sent.start, tok.i
+        while lo < hi and (self.sdoc[lo].is_punct or self.sdoc[lo].is_space):
+            lo += 1
+        while hi > lo and (self.sdoc[hi - 1].is_punct or self.sdoc[hi - 1].is_space):
+            hi -= 1
+        if hi - lo < MIN_INDIRECT_WORDS:
+            return None
+        content = self.sdoc[lo:hi]
+        speaker = None
+        if obj is not None:
+            sp = self.sdoc[to.i + 1 : pp_end]
+            speaker = Speaker(sp.start_char, sp.end_char, obj.lower_, obj.idx, obj.idx + len(obj.text))
+        cue = self.sdoc[tok.i : to.i + 1]
+        return _Found(content.start_char, content.end_char, "indirect", tok, cue.text, speaker)
+
+
+def text_is_word(ch: str) -> bool:
+    return ch.isalnum() or ch in "\"“'‘"
+
+
+def extract(doc: Document, sdoc: Doc, index: EntityIndex | None) -> list[Quote]:
+    """All quotes of ``doc`` in text order, speakers resolved through ``index``."""
+    found = _Extractor(doc, sdoc, index).run()
+    quotes: list[Quote] = []
+    prev: Quote | None = None
+    prev_para = -1
+    text = doc.text
+    for f in found:
+        speaker_ref: SpanRef | None = None
+        speaker_id: str | None = None
+        if f.speaker is not None:
+            speaker_ref = SpanRef(
+                start=f.speaker.start, end=f.speaker.end, text=text[f.speaker.start : f.speaker.end]
+            )
+            speaker_id = resolve(index, f.speaker, prev.speaker if prev else None, prev.end if prev else -1)
+        elif f.inherit:
+            follows = (
+                prev is not None
+                and prev.kind != "indirect"
+                and (prev_para == f.para_start or text[prev.end : f.start].strip() == "")
+            )
+            if not follows and f.para_start == f.start:
+                follows = (
+                    prev is not None
+                    and text[prev.end : f.start].count("\n") <= 2
+                    and prev.end > f.start - 400
+                )
+            if f.fallback is not None and (not follows or prev is None or f.fallback_at > prev.end):
+                speaker_ref = SpanRef(
+                    start=f.fallback.start, end=f.fallback.end, text=text[f.fallback.start : f.fallback.end]
+                )
+                speaker_id = resolve(
+                    index, f.fallback, prev.speaker if prev else None, prev.end if prev else -1
+                )
+            elif follows and prev is not None:
+                speaker_ref, speaker_id = prev.speaker_mention, prev.speaker
+        entity = index.get(speaker_id) if index is not None else None
+        quote = Quote(
+            id=f"q{len(quotes) + 1}",
+            text=text[f.start : f.end],
+            start=f.start,
+            end=f.end,
+            kind=f.kind,  # type: ignore[arg-type]
+            cue=f.cue_text,
+            cue_span=(f.cue.idx, f.cue.idx + len(f.cue.text)) if f.cue is not None and f.cue_text else None,
+            speaker_mention=speaker_ref,
+            speaker=speaker_id,
+            speaker_name=entity.name if entity is not None else None,
+            stage="quotes",
+        )
+        if f.cue_text and f.cue is not None and f.cue_text != f.cue.text:
+            quote.cue_span = (f.cue.idx, f.cue.idx + len(f.cue_text))
+        quotes.append(quote)
+        prev, prev_para = quote, f.para_start
+    return quotes
+
+
+class QuotesStage:
+    name = "quotes"
+    version = "1"
+    requires: tuple[str, ...] = ("entities", "parse")
+    assigns: tuple[str, ...] = ("quotes",)
+
+    def __call__(self, doc: Document, sdoc: Doc, ctx: Context) -> None:
+        doc.quotes = extract(doc, sdoc, ctx.data.get("entities"))
+
+
+def make_stage() -> QuotesStage:
+    return QuotesStage()

@@ -1,0 +1,205 @@
+"""The storage contract every backend implements (SQLite now, PostgreSQL later).
+
+Callers (``wiresift.api``, the CLI, the web app) only see :class:`Store` and the plain row
+dataclasses below, so a new backend needs no change outside ``wiresift.store``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Literal, Protocol, runtime_checkable
+
+from wiresift.model import Document
+
+SaveStatus = Literal["new", "exact"]
+
+
+class StoreError(Exception):
+    """A store operation that cannot be done; ``str(exc)`` is the one-line cause for users."""
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What :meth:`Store.save` did: ``new`` (stored under ``id``) or ``exact`` (already held as ``id``)."""
+
+    id: str
+    status: SaveStatus
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: str
+    title: str | None
+    site: str | None
+    published: str | None
+    snippet: str
+    score: float  # bm25: lower is better, as SQLite reports it
+
+
+@dataclass(frozen=True)
+class ErrorRow:
+    source: str
+    cause: str
+    stage: str
+    doc_id: str | None
+    time: str
+    count: int
+
+    def line(self) -> str:
+        return f"{self.source}: {self.cause}"
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    doc_id: str
+    title: str | None
+    published: str | None
+    id: str
+    text: str
+    start: int
+    end: int
+    kind: str
+    cue: str | None
+    speaker_name: str | None
+    canonical_id: int | None
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    doc_id: str
+    title: str | None
+    published: str | None
+    id: str
+    text: str
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    unit: str | None
+    counted: str | None
+    claimant_name: str | None
+    place_name: str | None
+    time: str | None
+
+
+@dataclass(frozen=True)
+class PlaceRow:
+    """One place across the store, with how many articles and mentions name it."""
+
+    name: str
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    admin1: str | None
+    kind: str | None
+    articles: int
+    mentions: int
+    doc_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CanonicalRow:
+    id: int
+    name: str
+    type: str
+    articles: int
+    members: int
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    rule: str
+    doc_id: str | None
+    entity_id: str | None
+    matched_names: list[str]
+    matched_titles: list[str]
+    time: str
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    doc_id: str
+    entity_id: str
+    name: str
+    titles: list[str]
+    aliases: list[str]
+    title: str | None  # the article's title
+
+
+@dataclass(frozen=True)
+class EntityProfile:
+    """One canonical entity: its names, roles, members, merge evidence and every quote by it."""
+
+    id: int
+    name: str
+    type: str
+    aliases: list[str]
+    titles: list[str]
+    members: list[MemberRow]
+    evidence: list[EvidenceRow]
+    quotes: list[QuoteRow]
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A document store: one transaction per document, idempotent on the content hash."""
+
+    def save(self, doc: Document, *, signature: bytes | None = None) -> SaveResult: ...
+
+    def load(self, doc_id: str) -> Document: ...
+
+    def find_hash(self, content_hash: str) -> str | None: ...
+
+    def free_id(self, doc: Document) -> str: ...
+
+    def duplicate_roots(self) -> dict[str, str]: ...
+
+    def documents(self, query: str | None = None) -> Iterator[Document]: ...
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]: ...
+
+    def record_error(self, source: str, cause: str, stage: str, doc_id: str | None = None) -> None: ...
+
+    def errors(self, limit: int = 100) -> list[ErrorRow]: ...
+
+    def search(
+        self, query: str, limit: int = 20, offset: int = 0, highlight: tuple[str, str] = ("[", "]")
+    ) -> list[SearchHit]: ...
+
+    def stats(self) -> dict[str, object]: ...
+
+    def quotes(
+        self, speaker: str | None = None, since: str | None = None, limit: int = 100
+    ) -> list[QuoteRow]: ...
+
+    def claims(
+        self,
+        counted: str | None = None,
+        place: str | None = None,
+        claimant: str | None = None,
+        limit: int = 100,
+    ) -> list[ClaimRow]: ...
+
+    def places(self, country: str | None = None, limit: int = 100) -> list[PlaceRow]: ...
+
+    def entities(self, type: str | None = None, limit: int = 100) -> list[CanonicalRow]: ...
+
+    def entity(self, name_or_id: str, limit: int | None = None) -> EntityProfile | None: ...
+
+    def merge_entities(self, ids: Sequence[int]) -> int: ...
+
+    def split_entity(self, canonical_id: int, members: Iterable[tuple[str, str]]) -> int: ...
+
+    def get_state(self, key: str) -> object | None: ...
+
+    def set_state(self, key: str, value: object) -> None: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc: object) -> None: ...

@@ -1,0 +1,194 @@
+"""Versioned schema migrations: a list of steps, applied in order, each once.
+
+``schema_version`` holds the highest applied step. Opening a database applies every newer step,
+each in its own transaction, so an old file is upgraded in place and a new one starts empty.
+Add a step by appending to :data:`MIGRATIONS`; never edit a released one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+_V1_DOCUMENTS = """
+CREATE TABLE documents (
+    num INTEGER PRIMARY KEY,            -- stable rowid for the external-content FTS index
+    id TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL UNIQUE,  -- exact-duplicate key: the same text is stored once
+    source TEXT, url TEXT, site TEXT, title TEXT, published TEXT, language TEXT, format TEXT,
+    authors TEXT NOT NULL DEFAULT '[]',
+    text TEXT NOT NULL,
+    duplicate_of TEXT,                  -- near-duplicate of this document id
+    record TEXT NOT NULL,               -- the full JSON record, for a lossless load
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX documents_published ON documents(published);
+CREATE INDEX documents_site ON documents(site);
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title, text, content='documents', content_rowid='num', tokenize='porter unicode61'
+);
+CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts(rowid, title, text) VALUES (new.num, coalesce(new.title, ''), new.text);
+END;
+CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts(documents_fts, rowid, title, text)
+    VALUES ('delete', old.num, coalesce(old.title, ''), old.text);
+END;
+"""
+
+_V1_LAYERS = """
+CREATE TABLE entities (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    name TEXT NOT NULL, type TEXT NOT NULL,
+    aliases TEXT NOT NULL DEFAULT '[]', titles TEXT NOT NULL DEFAULT '[]',
+    canonical_id INTEGER REFERENCES canonical_entities(id),
+    stage TEXT, stage_version TEXT,
+    PRIMARY KEY (doc_id, id)
+);
+CREATE INDEX entities_canonical ON entities(canonical_id);
+CREATE INDEX entities_name ON entities(name);
+CREATE TABLE mentions (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    layer TEXT NOT NULL,                -- 'entities' or 'places'
+    item_id TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    stage TEXT, stage_version TEXT
+);
+CREATE INDEX mentions_item ON mentions(doc_id, layer, item_id);
+CREATE TABLE quotes (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    kind TEXT NOT NULL, cue TEXT, cue_start INTEGER, cue_end INTEGER,
+    speaker_start INTEGER, speaker_end INTEGER, speaker_text TEXT,
+    speaker TEXT, speaker_name TEXT,
+    stage TEXT, stage_version TEXT,
+    PRIMARY KEY (doc_id, id)
+);
+CREATE INDEX quotes_speaker_name ON quotes(speaker_name);
+CREATE TABLE claims (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    value REAL, low REAL, high REAL, qualifier TEXT, unit TEXT, counted TEXT, count_type TEXT,
+    claimant TEXT, claimant_name TEXT, place TEXT, time TEXT,
+    stage TEXT, stage_version TEXT,
+    PRIMARY KEY (doc_id, id)
+);
+CREATE INDEX claims_counted ON claims(counted);
+CREATE TABLE timexes (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    type TEXT NOT NULL, value TEXT, mod TEXT,
+    stage TEXT, stage_version TEXT,
+    PRIMARY KEY (doc_id, idx)
+);
+CREATE INDEX timexes_value ON timexes(value);
+CREATE TABLE places (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    name TEXT NOT NULL, geonames_id INTEGER, lat REAL, lon REAL, country TEXT, admin1 TEXT,
+    kind TEXT, adjectival INTEGER NOT NULL DEFAULT 0, confidence REAL,
+    stage TEXT, stage_version TEXT,
+    PRIMARY KEY (doc_id, id)
+);
+CREATE INDEX places_country ON places(country);
+CREATE INDEX places_geonames ON places(geonames_id);
+CREATE TABLE errors (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL, cause TEXT NOT NULL, stage TEXT NOT NULL,
+    doc_id TEXT,
+    time TEXT NOT NULL,
+    count INTEGER NOT NULL DEFAULT 1,   -- how many runs met this same error
+    UNIQUE (source, cause, stage)
+);
+CREATE TABLE signatures (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    signature BLOB NOT NULL             -- MinHash signature for near-duplicate detection
+);
+"""
+
+_V1_CANONICAL = """
+CREATE TABLE canonical_entities (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL, type TEXT NOT NULL,
+    members INTEGER NOT NULL DEFAULT 0,  -- document entities attached (kept, not counted per query)
+    created TEXT NOT NULL
+);
+CREATE INDEX canonical_entities_type ON canonical_entities(type);
+-- Summaries of a record's members, so resolving stays O(distinct names), not O(members).
+CREATE TABLE canonical_names (
+    canonical_id INTEGER NOT NULL REFERENCES canonical_entities(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    first_seen INTEGER NOT NULL,        -- entities.rowid of its first member
+    PRIMARY KEY (canonical_id, name)
+);
+CREATE TABLE canonical_titles (
+    canonical_id INTEGER NOT NULL REFERENCES canonical_entities(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    PRIMARY KEY (canonical_id, title)
+);
+CREATE TABLE canonical_keys (
+    canonical_id INTEGER NOT NULL REFERENCES canonical_entities(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,                  -- 'name:...', 'acronym:...', 'surname:...'
+    PRIMARY KEY (canonical_id, key)
+);
+CREATE INDEX canonical_keys_key ON canonical_keys(key);
+CREATE TABLE canonical_evidence (
+    id INTEGER PRIMARY KEY,
+    canonical_id INTEGER NOT NULL REFERENCES canonical_entities(id) ON DELETE CASCADE,
+    doc_id TEXT, entity_id TEXT,
+    rule TEXT NOT NULL,                 -- new | name | alias | acronym | surname+title | surname+org | merge | split
+    matched_names TEXT NOT NULL DEFAULT '[]',
+    matched_titles TEXT NOT NULL DEFAULT '[]',
+    time TEXT NOT NULL
+);
+CREATE INDEX canonical_evidence_canonical ON canonical_evidence(canonical_id);
+"""
+
+#: Every schema step, in order. Index + 1 is the version number stored in ``schema_version``.
+_V2_WORKBENCH = """
+-- Covering indexes for the workbench's faceted search, near-duplicate lists and entity pages:
+-- facets over 10,000 documents drop from ~25 ms to ~5 ms each (benchmarks/web_speed.py).
+CREATE INDEX places_doc_country ON places(doc_id, country, adjectival);
+CREATE INDEX places_country_doc ON places(country, adjectival, doc_id);
+CREATE INDEX entities_canonical_type_doc ON entities(canonical_id, type, doc_id);
+CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
+-- Lets a search collect its hits without reading the large document rows (text, record).
+CREATE INDEX documents_meta ON documents(num, id, site, published);
+-- The same for joins by document id that only need the title and date (entity, quote, claim lists).
+CREATE INDEX documents_titles ON documents(id, num, title, published);
+-- Small named JSON values that outlive one run, e.g. the boilerplate lines learned per site.
+CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated TEXT NOT NULL);
+"""
+
+MIGRATIONS: Sequence[str] = (_V1_CANONICAL + _V1_DOCUMENTS + _V1_LAYERS, _V2_WORKBENCH)
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(conn: sqlite3.Connection, steps: Sequence[str] = MIGRATIONS) -> int:
+    """Apply every step newer than the database's version; return the resulting version."""
+    version = current_version(conn)
+    if version > len(steps):
+        raise RuntimeError(
+            f"database schema version {version} is newer than this wiresift ({len(steps)}): upgrade wiresift"
+        )
+    for number, script in enumerate(steps[version:], start=version + 1):
+        # executescript commits first; wrap the step and its version row in one transaction.
+        try:
+            conn.executescript(
+                f"BEGIN;\n{script}\nINSERT INTO schema_version(version) VALUES ({number});\nCOMMIT;"
+            )
+        except sqlite3.Error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    return current_version(conn)

@@ -1,0 +1,506 @@
+"""SQLite backend: WAL journal, FTS5 search, one transaction per document.
+
+``save`` writes the document, every layer row and its MinHash signature, and resolves its
+entities across documents, all in one transaction: a crash leaves either the whole document or
+nothing. The JSON record is stored too, so ``load`` returns exactly what was saved.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from wiresift.model import Document
+from wiresift.store.base import (
+    CanonicalRow,
+    ClaimRow,
+    EntityProfile,
+    ErrorRow,
+    EvidenceRow,
+    MemberRow,
+    PlaceRow,
+    QuoteRow,
+    SaveResult,
+    SearchHit,
+    StoreError,
+)
+from wiresift.store.entities import Resolver
+from wiresift.store.migrations import current_version, migrate
+from wiresift.store.query import fts_query
+from wiresift.store.workbench import WorkbenchQueries
+
+#: bm25 column weights (title, text): a word in the headline says more about the article.
+BM25_WEIGHTS = (5.0, 1.0)
+#: Tokens of context around each hit in a snippet: about one line of a terminal.
+SNIPPET_TOKENS = 16
+#: Records read per query when streaming documents: bounded memory, few round trips.
+PAGE_ROWS = 200
+#: How long a writer waits for another process's lock before failing (ms).
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _version(doc: Document, stage: str) -> str | None:
+    return doc.stages.get(stage)
+
+
+class SQLiteStore(WorkbenchQueries):
+    """A wiresift database in one SQLite file (``:memory:`` works for tests)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open database: {exc}") from exc
+        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        try:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a wiresift database ({exc})") from exc
+        self.conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable across app crashes
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.version = migrate(self.conn)
+        self.resolver = Resolver(self.conn)
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        # SQLite's advice for long-lived files: refresh the planner's statistics where they went stale.
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA optimize")
+        self.conn.close()
+
+    def get_state(self, key: str) -> object | None:
+        """A JSON value saved by :meth:`set_state`, or None."""
+        row = self.conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def set_state(self, key: str, value: object) -> None:
+        self.conn.execute(
+            "INSERT INTO state(key, value, updated) VALUES (?, ?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated = excluded.updated",
+            (key, json.dumps(value, sort_keys=True), datetime.now(UTC).isoformat(timespec="seconds")),
+        )
+
+    # -- writes -----------------------------------------------------------------------------
+    def find_hash(self, content_hash: str) -> str | None:
+        row = self.conn.execute("SELECT id FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
+        return row[0] if row else None
+
+    def free_id(self, doc: Document) -> str:
+        """The document's id, or ``id~hash8`` when another text already holds that id."""
+        taken = self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone()
+        return f"{doc.id}~{doc.content_hash[:8]}" if taken else doc.id
+
+    def save(self, doc: Document, *, signature: bytes | None = None) -> SaveResult:
+        """Store ``doc`` and all its layers atomically; the same text again adds nothing."""
+        doc.finalize()
+        existing = self.find_hash(doc.content_hash)  # fast path, without taking the write lock
+        if existing is not None:
+            return SaveResult(existing, "exact")
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            existing = self.find_hash(doc.content_hash)  # another writer may have won the race
+            if existing is not None:
+                self.conn.execute("ROLLBACK")
+                return SaveResult(existing, "exact")
+            doc.id = self.free_id(doc)
+            self._insert(doc, signature)
+            self.resolver.resolve_document(doc)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        return SaveResult(doc.id, "new")
+
+    def _insert(self, doc: Document, signature: bytes | None) -> None:
+        c = self.conn
+        c.execute(
+            "INSERT INTO documents(id, content_hash, source, url, site, title, published, language, format, "
+            "authors, text, duplicate_of, record, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                doc.id, doc.content_hash, doc.source, doc.url, doc.site, doc.title, doc.published,
+                doc.language, doc.format, json.dumps(doc.authors), doc.text, doc.duplicate_of,
+                json.dumps(doc.to_record(), ensure_ascii=False), _now(),
+            ),
+        )  # fmt: skip
+        mentions: list[tuple[Any, ...]] = []
+        for e in doc.entities:
+            stage = e.stage or "entities"
+            c.execute(
+                "INSERT INTO entities(doc_id, id, name, type, aliases, titles, stage, stage_version) "
+                "VALUES (?,?,?,?,?,?,?,?)",
+                (doc.id, e.id, e.name, e.type, json.dumps(e.aliases), json.dumps(e.titles), stage,
+                 _version(doc, stage)),
+            )  # fmt: skip
+            mentions += [(doc.id, "entities", e.id, s, t, doc.text[s:t], stage, _version(doc, stage))
+                         for s, t in e.mentions]  # fmt: skip
+        for q in doc.quotes:
+            stage = q.stage or "quotes"
+            m, cue = q.speaker_mention, q.cue_span
+            c.execute(
+                "INSERT INTO quotes(doc_id, id, text, start, \"end\", kind, cue, cue_start, cue_end, speaker_start, "
+                "speaker_end, speaker_text, speaker, speaker_name, stage, stage_version) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (doc.id, q.id, q.text, q.start, q.end, q.kind, q.cue, cue[0] if cue else None,
+                 cue[1] if cue else None, m.start if m else None, m.end if m else None, m.text if m else None,
+                 q.speaker, q.speaker_name, stage, _version(doc, stage)),
+            )  # fmt: skip
+        for k in doc.claims:
+            stage = k.stage or "claims"
+            c.execute(
+                "INSERT INTO claims(doc_id, id, text, start, \"end\", value, low, high, qualifier, unit, counted, "
+                "count_type, claimant, claimant_name, place, time, stage, stage_version) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (doc.id, k.id, k.text, k.start, k.end, k.value, k.low, k.high, k.qualifier, k.unit, k.counted,
+                 k.count_type, k.claimant, k.claimant_name, k.place, k.time, stage, _version(doc, stage)),
+            )  # fmt: skip
+        for i, t in enumerate(doc.timexes):
+            stage = t.stage or "timexes"
+            c.execute(
+                'INSERT INTO timexes(doc_id, idx, text, start, "end", type, value, mod, stage, stage_version) '
+                "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (doc.id, i, t.text, t.start, t.end, t.type, t.value, t.mod, stage, _version(doc, stage)),
+            )
+        for p in doc.places:
+            stage = p.stage or "places"
+            c.execute(
+                "INSERT INTO places(doc_id, id, name, geonames_id, lat, lon, country, admin1, kind, adjectival, "
+                "confidence, stage, stage_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (doc.id, p.id, p.name, p.geonames_id, p.lat, p.lon, p.country, p.admin1, p.kind, int(p.adjectival),
+                 p.confidence, stage, _version(doc, stage)),
+            )  # fmt: skip
+            mentions += [(doc.id, "places", p.id, s, t, doc.text[s:t], stage, _version(doc, stage))
+                         for s, t in p.mentions]  # fmt: skip
+        c.executemany(
+            'INSERT INTO mentions(doc_id, layer, item_id, start, "end", text, stage, stage_version) '
+            "VALUES (?,?,?,?,?,?,?,?)",
+            mentions,
+        )
+        for line in doc.errors:
+            stage, _, cause = line.partition(": ")
+            self._error(doc.source or doc.id, cause or line, stage if cause else "nlp", doc.id)
+        if signature is not None:
+            c.execute("INSERT INTO signatures(doc_id, signature) VALUES (?, ?)", (doc.id, signature))
+
+    def _error(self, source: str, cause: str, stage: str, doc_id: str | None) -> None:
+        self.conn.execute(
+            "INSERT INTO errors(source, cause, stage, doc_id, time) VALUES (?,?,?,?,?) "
+            "ON CONFLICT(source, cause, stage) DO UPDATE SET time = excluded.time, count = count + 1, "
+            "doc_id = coalesce(excluded.doc_id, doc_id)",
+            (source, cause, stage, doc_id, _now()),
+        )
+
+    def record_error(self, source: str, cause: str, stage: str, doc_id: str | None = None) -> None:
+        """Remember a source that failed (again): one row per (source, cause, stage)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._error(source, cause, stage, doc_id)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def _transaction(self) -> _Tx:
+        return _Tx(self.conn)
+
+    def merge_entities(self, ids: Sequence[int]) -> int:
+        if len(ids) < 2:
+            raise StoreError("merge needs at least two entity ids")
+        with self._transaction():
+            try:
+                return self.resolver.merge(ids)
+            except ValueError as exc:
+                raise StoreError(str(exc)) from exc
+
+    def split_entity(self, canonical_id: int, members: Iterable[tuple[str, str]]) -> int:
+        with self._transaction():
+            try:
+                return self.resolver.split(canonical_id, list(members))
+            except ValueError as exc:
+                raise StoreError(str(exc)) from exc
+
+    # -- reads ------------------------------------------------------------------------------
+    def load(self, doc_id: str) -> Document:
+        row = self.conn.execute("SELECT record FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        return Document.from_record(json.loads(row[0]))
+
+    def documents(self, query: str | None = None) -> Iterator[Document]:
+        """Every document in insertion order, or those matching an FTS query, read page by page."""
+        if query:
+            sql = (
+                "SELECT d.num FROM documents_fts JOIN documents d ON d.num = documents_fts.rowid "
+                "WHERE documents_fts MATCH ? ORDER BY d.num"
+            )
+            nums = [r[0] for r in self._fts(sql, (fts_query(query),), query)]
+            for i in range(0, len(nums), PAGE_ROWS):
+                page = nums[i : i + PAGE_ROWS]
+                marks = ",".join("?" * len(page))
+                rows = self.conn.execute(
+                    f"SELECT record FROM documents WHERE num IN ({marks}) ORDER BY num", page
+                )
+                for (record,) in rows.fetchall():
+                    yield Document.from_record(json.loads(record))
+            return
+        last = -1
+        while True:
+            batch = self.conn.execute(
+                "SELECT num, record FROM documents WHERE num > ? ORDER BY num LIMIT ?", (last, PAGE_ROWS)
+            ).fetchall()
+            if not batch:
+                return
+            for last, record in batch:  # noqa: B007 - ``last`` is the next page's start
+                yield Document.from_record(json.loads(record))
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        """Stored near-duplicate signatures, oldest document first."""
+        yield from self.conn.execute(
+            "SELECT s.doc_id, s.signature FROM signatures s JOIN documents d ON d.id = s.doc_id ORDER BY d.num"
+        ).fetchall()
+
+    def duplicate_roots(self) -> dict[str, str]:
+        """Document id -> the id it is a near-duplicate of."""
+        rows = self.conn.execute("SELECT id, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL")
+        return dict(rows.fetchall())
+
+    def _fts(self, sql: str, params: tuple[Any, ...], query: str) -> list[Any]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"cannot search for {query!r}: {exc}") from exc
+
+    def search(
+        self, query: str, limit: int = 20, offset: int = 0, highlight: tuple[str, str] = ("[", "]")
+    ) -> list[SearchHit]:
+        """Ranked (bm25) matches of title and text, each with a highlighted snippet."""
+        sql = (
+            "SELECT d.id, d.title, d.site, d.published, "
+            f"snippet(documents_fts, 1, ?, ?, '…', {SNIPPET_TOKENS}), "
+            "bm25(documents_fts, ?, ?) AS score "
+            "FROM documents_fts JOIN documents d ON d.num = documents_fts.rowid "
+            "WHERE documents_fts MATCH ? ORDER BY score, d.num LIMIT ? OFFSET ?"
+        )
+        rows = self._fts(sql, (*highlight, *BM25_WEIGHTS, fts_query(query), limit, offset), query)
+        return [SearchHit(*row) for row in rows]
+
+    def errors(self, limit: int = 100) -> list[ErrorRow]:
+        rows = self.conn.execute(
+            "SELECT source, cause, stage, doc_id, time, count FROM errors ORDER BY time DESC, id DESC LIMIT ?",
+            (limit,),
+        )
+        return [ErrorRow(*r) for r in rows]
+
+    def stats(self) -> dict[str, object]:
+        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        first, last = self.conn.execute("SELECT min(published), max(published) FROM documents").fetchone()
+        sites = self.conn.execute(
+            "SELECT site, count(*) FROM documents WHERE site IS NOT NULL GROUP BY site ORDER BY 2 DESC, 1 LIMIT 5"
+        ).fetchall()
+        return {
+            "path": self.path,
+            "schema_version": current_version(self.conn),
+            "documents": one("SELECT count(*) FROM documents"),
+            "near_duplicates": one("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"),
+            "entities": one("SELECT count(*) FROM entities"),
+            "canonical_entities": one("SELECT count(*) FROM canonical_entities"),
+            "quotes": one("SELECT count(*) FROM quotes"),
+            "claims": one("SELECT count(*) FROM claims"),
+            "timexes": one("SELECT count(*) FROM timexes"),
+            "places": one("SELECT count(*) FROM places"),
+            "errors": one("SELECT count(*) FROM errors"),
+            "published_first": first,
+            "published_last": last,
+            "top_sites": [{"site": s, "documents": n} for s, n in sites],
+        }
+
+    def _canonical_ids(self, name: str) -> list[int]:
+        return self.resolver.lookup(name)
+
+    def quotes(
+        self, speaker: str | None = None, since: str | None = None, limit: int = 100
+    ) -> list[QuoteRow]:
+        """Quotes, newest article first; ``speaker`` matches the resolved entity or the speaker name."""
+        where: list[str] = ["1"]
+        params: list[Any] = []
+        if speaker:
+            ids = self._canonical_ids(speaker)[:1]
+            marks = ",".join("?" * len(ids))
+            where.append(f"(e.canonical_id IN ({marks}) OR q.speaker_name LIKE ?)")
+            params += [*ids, f"%{speaker}%"]
+        if since:
+            where.append("d.published >= ?")
+            params.append(since)
+        rows = self.conn.execute(
+            'SELECT q.doc_id, d.title, d.published, q.id, q.text, q.start, q."end", q.kind, q.cue, '
+            "coalesce(q.speaker_name, e.name), e.canonical_id FROM quotes q JOIN documents d ON d.id = q.doc_id "
+            "LEFT JOIN entities e ON e.doc_id = q.doc_id AND e.id = q.speaker "
+            f"WHERE {' AND '.join(where)} ORDER BY d.published DESC, d.num, q.start LIMIT ?",
+            (*params, limit),
+        )
+        return [QuoteRow(*r) for r in rows]
+
+    def claims(
+        self,
+        counted: str | None = None,
+        place: str | None = None,
+        claimant: str | None = None,
+        limit: int = 100,
+    ) -> list[ClaimRow]:
+        """Numeric claims filtered by what is counted, where, and who claims it."""
+        where: list[str] = ["1"]
+        params: list[Any] = []
+        if counted:
+            where.append("(k.counted LIKE ? OR k.text LIKE ?)")
+            params += [f"%{counted}%", f"%{counted}%"]
+        if place:
+            where.append("(p.name LIKE ? OR p.country = ?)")
+            params += [f"%{place}%", place.upper()]
+        if claimant:
+            ids = self._canonical_ids(claimant)[:1]
+            marks = ",".join("?" * len(ids))
+            where.append(f"(e.canonical_id IN ({marks}) OR k.claimant_name LIKE ?)")
+            params += [*ids, f"%{claimant}%"]
+        rows = self.conn.execute(
+            'SELECT k.doc_id, d.title, d.published, k.id, k.text, k.start, k."end", k.value, k.low, k.high, '
+            "k.qualifier, k.unit, k.counted, coalesce(k.claimant_name, e.name), p.name, k.time "
+            "FROM claims k JOIN documents d ON d.id = k.doc_id "
+            "LEFT JOIN entities e ON e.doc_id = k.doc_id AND e.id = k.claimant "
+            "LEFT JOIN places p ON p.doc_id = k.doc_id AND p.id = k.place "
+            f"WHERE {' AND '.join(where)} ORDER BY d.published DESC, d.num, k.start LIMIT ?",
+            (*params, limit),
+        )
+        return [ClaimRow(*r) for r in rows]
+
+    def places(self, country: str | None = None, limit: int = 100) -> list[PlaceRow]:
+        """Places across articles (grouped by GeoNames id, else by name), most articles first."""
+        where, params = "", list[Any]()
+        if country:
+            where, params = "WHERE p.country = ?", [country.upper()]
+        rows = self.conn.execute(
+            "SELECT p.name, p.geonames_id, p.lat, p.lon, p.country, p.admin1, p.kind, "
+            "count(DISTINCT p.doc_id), group_concat(DISTINCT p.doc_id) "
+            "FROM places p "
+            f"{where} GROUP BY coalesce(CAST(p.geonames_id AS TEXT), 'name:' || lower(p.name)) "
+            "ORDER BY 8 DESC, p.name LIMIT ?",
+            (*params, limit),
+        ).fetchall()
+        return [
+            PlaceRow(
+                name=r[0], geonames_id=r[1], lat=r[2], lon=r[3], country=r[4], admin1=r[5], kind=r[6],
+                articles=r[7], mentions=self._place_mentions(r[1], r[0]),
+                doc_ids=sorted(r[8].split(",")) if r[8] else [],
+            )
+            for r in rows
+        ]  # fmt: skip
+
+    def _place_mentions(self, geonames_id: int | None, name: str) -> int:
+        arg: int | str
+        if geonames_id is not None:
+            cond, arg = "p.geonames_id = ?", geonames_id
+        else:
+            cond, arg = "p.geonames_id IS NULL AND lower(p.name) = lower(?)", name
+        row = self.conn.execute(
+            "SELECT count(*) FROM mentions m JOIN places p ON m.doc_id = p.doc_id AND m.item_id = p.id "
+            f"WHERE m.layer = 'places' AND {cond}",
+            (arg,),
+        ).fetchone()
+        return int(row[0])
+
+    def entities(self, type: str | None = None, limit: int = 100) -> list[CanonicalRow]:
+        """Canonical entities, most articles first."""
+        where, params = "", list[Any]()
+        if type:
+            where, params = "WHERE c.type = ?", [type.upper()]
+        rows = self.conn.execute(
+            "SELECT c.id, c.name, c.type, count(DISTINCT e.doc_id), count(e.id) FROM canonical_entities c "
+            f"LEFT JOIN entities e ON e.canonical_id = c.id {where} GROUP BY c.id ORDER BY 4 DESC, 5 DESC, c.id "
+            "LIMIT ?",
+            (*params, limit),
+        )
+        return [CanonicalRow(*r) for r in rows]
+
+    def entity(self, name_or_id: str, limit: int | None = None) -> EntityProfile | None:
+        """Everything about one canonical entity: names, roles, members, evidence and its quotes.
+
+        ``limit`` caps the member, evidence and quote lists (newest first) for pages about an
+        entity named in thousands of articles; names and titles always cover every member.
+        """
+        ids = self._canonical_ids(name_or_id)
+        if not ids:
+            return None
+        cid = ids[0]
+        name, type_ = self.conn.execute(
+            "SELECT name, type FROM canonical_entities WHERE id = ?", (cid,)
+        ).fetchone()
+        cap = "" if limit is None else f" LIMIT {int(limit)}"
+        members = [
+            MemberRow(r[0], r[1], r[2], json.loads(r[3]), json.loads(r[4]), r[5])
+            for r in self.conn.execute(
+                "SELECT e.doc_id, e.id, e.name, e.titles, e.aliases, d.title FROM entities e "
+                "JOIN documents d ON d.id = e.doc_id WHERE e.canonical_id = ? ORDER BY d.num, e.id" + cap,
+                (cid,),
+            )
+        ]
+        evidence = [
+            EvidenceRow(r[0], r[1], r[2], json.loads(r[3]), json.loads(r[4]), r[5])
+            for r in self.conn.execute(
+                "SELECT rule, doc_id, entity_id, matched_names, matched_titles, time FROM canonical_evidence "
+                "WHERE canonical_id = ? ORDER BY id" + cap,
+                (cid,),
+            )
+        ]
+        quotes = [
+            QuoteRow(*r)
+            for r in self.conn.execute(
+                'SELECT q.doc_id, d.title, d.published, q.id, q.text, q.start, q."end", q.kind, q.cue, '
+                "coalesce(q.speaker_name, e.name), e.canonical_id FROM quotes q "
+                "JOIN entities e ON e.doc_id = q.doc_id AND e.id = q.speaker "
+                "JOIN documents d ON d.id = q.doc_id WHERE e.canonical_id = ? ORDER BY d.published, d.num, q.start"
+                + cap,
+                (cid,),
+            )
+        ]
+        names = {
+            r[0]
+            for r in self.conn.execute(
+                "SELECT name FROM entities WHERE canonical_id = ? UNION "
+                "SELECT j.value FROM entities e, json_each(e.aliases) j WHERE e.canonical_id = ?",
+                (cid, cid),
+            )
+        }
+        titles = sorted(
+            r[0]
+            for r in self.conn.execute(
+                "SELECT DISTINCT j.value FROM entities e, json_each(e.titles) j WHERE e.canonical_id = ?", (cid,)
+            )
+        )
+        return EntityProfile(cid, name, type_, sorted(names - {name}), titles, members, evidence, quotes)
+
+
+class _Tx:
+    """``with store._transaction():`` BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")

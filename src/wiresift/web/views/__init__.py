@@ -1,0 +1,1 @@
+"""One module per surface: HTML pages and the JSON API."""

@@ -1,0 +1,116 @@
+"""HTML pages: search, article, map, timeline, entity, entities, quotes, claims."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+
+from wiresift import workbench
+from wiresift.web.highlight import LAYER_LABELS, segments
+
+router = APIRouter(default_response_class=HTMLResponse)
+PAGE_SIZE = 20
+
+
+def _render(request: Request, name: str, **context: Any) -> HTMLResponse:
+    response: HTMLResponse = request.app.state.templates.TemplateResponse(request, name, context)
+    return response
+
+
+def _store(request: Request) -> Any:
+    return request.app.state.stores.get()
+
+
+@router.get("/")
+async def search_page(
+    request: Request,
+    q: str = "",
+    site: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    entity: int | None = None,
+    country: str | None = None,
+    sort: Literal["relevance", "date"] = "relevance",
+    page: int = Query(1, ge=1, le=10_000),
+) -> HTMLResponse:
+    filters = workbench.SearchFilters(
+        site=site or None, since=since or None, until=until or None, entity=entity, country=country or None
+    )
+    result = workbench.search(
+        _store(request),
+        q,
+        filters,
+        sort=sort,
+        limit=PAGE_SIZE,
+        offset=(page - 1) * PAGE_SIZE,
+    )
+    template = "_results.html" if request.headers.get("HX-Request") else "search.html"
+    params = {
+        "q": q,
+        "site": site,
+        "since": since,
+        "until": until,
+        "entity": entity,
+        "country": country,
+        "sort": sort,
+    }
+    return _render(
+        request,
+        template,
+        result=result,
+        params=params,
+        page=page,
+        pages=max(1, -(-result.total // PAGE_SIZE)),
+    )
+
+
+@router.get("/article/{doc_id}")
+async def article_page(request: Request, doc_id: str) -> HTMLResponse:
+    view = workbench.article(_store(request), doc_id)
+    if view is None:
+        raise HTTPException(404, f"no article with id {doc_id!r}")
+    return _render(
+        request, "article.html", view=view, doc=view.doc, segments=segments(view.doc), layers=LAYER_LABELS
+    )
+
+
+@router.get("/map")
+async def map_page(request: Request) -> HTMLResponse:
+    return _render(request, "map.html")
+
+
+@router.get("/timeline")
+async def timeline_page(request: Request) -> HTMLResponse:
+    return _render(request, "timeline.html")
+
+
+@router.get("/entities")
+async def entities_page(request: Request, type: str | None = None) -> HTMLResponse:
+    rows = _store(request).entities(type=type or None, limit=500)
+    return _render(request, "entities.html", rows=rows, type=type)
+
+
+@router.get("/entity/{key}")
+async def entity_page(request: Request, key: str) -> HTMLResponse:
+    view = workbench.entity(_store(request), key)
+    if view is None:
+        raise HTTPException(404, f"no entity named or numbered {key!r}")
+    return _render(request, "entity.html", view=view, entity=view.profile)
+
+
+@router.get("/quotes")
+async def quotes_page(request: Request, speaker: str | None = None, since: str | None = None) -> HTMLResponse:
+    rows = _store(request).quotes(speaker=speaker or None, since=since or None, limit=500)
+    return _render(request, "quotes.html", rows=rows, speaker=speaker, since=since)
+
+
+@router.get("/claims")
+async def claims_page(
+    request: Request, counted: str | None = None, place: str | None = None, claimant: str | None = None
+) -> HTMLResponse:
+    rows = _store(request).claims(
+        counted=counted or None, place=place or None, claimant=claimant or None, limit=500
+    )
+    return _render(request, "claims.html", rows=rows, counted=counted, place=place, claimant=claimant)

@@ -1,0 +1,98 @@
+"""Python API behind the workbench pages (the web views only call these and render)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from wiresift.model import Document
+from wiresift.store.base import EntityProfile, PlaceRow, StoreError
+from wiresift.store.workbench import (
+    MentionRow,
+    Neighbour,
+    SearchFilters,
+    SearchPage,
+    Sort,
+    TimelineItem,
+)
+
+__all__ = [
+    "ArticleView",
+    "EntityView",
+    "SearchFilters",
+    "article",
+    "entity",
+    "map_places",
+    "place_mentions",
+    "search",
+    "timeline",
+]
+
+
+@dataclass
+class ArticleView:
+    doc: Document
+    copies: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+
+
+@dataclass
+class EntityView:
+    profile: EntityProfile
+    neighbours: list[Neighbour]
+    first_seen: str | None
+    last_seen: str | None
+    articles: int
+    claims: list[dict[str, Any]]
+
+
+def search(
+    store: Any,
+    query: str = "",
+    filters: SearchFilters | None = None,
+    *,
+    sort: Sort = "relevance",
+    limit: int = 20,
+    offset: int = 0,
+    facets: bool = True,
+) -> SearchPage:
+    page: SearchPage = store.search_page(
+        query, filters, sort=sort, limit=limit, offset=offset, facets=facets
+    )
+    return page
+
+
+def article(store: Any, doc_id: str) -> ArticleView | None:
+    try:
+        doc: Document = store.load(doc_id)
+    except (KeyError, StoreError):
+        return None
+    return ArticleView(doc, store.related_copies(doc.id))
+
+
+#: How many quotes, members and merge records an entity page lists (the API pages through the rest).
+ENTITY_PAGE_ROWS = 200
+
+
+def entity(store: Any, name_or_id: str) -> EntityView | None:
+    profile: EntityProfile | None = store.entity(name_or_id, limit=ENTITY_PAGE_ROWS)
+    if profile is None:
+        return None
+    first, last, articles = store.seen_range(profile.id)
+    claims = store.claims_by(profile.id, limit=ENTITY_PAGE_ROWS)
+    return EntityView(profile, store.neighbours(profile.id), first, last, articles, claims)
+
+
+def map_places(store: Any, country: str | None = None, limit: int = 2000) -> list[PlaceRow]:
+    """Resolved, non-adjectival places with coordinates, most-cited first."""
+    rows: list[PlaceRow] = store.map_places(country=country, limit=limit)
+    return rows
+
+
+def place_mentions(store: Any, name: str, country: str | None = None) -> list[MentionRow]:
+    rows: list[MentionRow] = store.place_mentions(name, country)
+    return rows
+
+
+def timeline(store: Any, limit: int = 500) -> list[TimelineItem]:
+    items: list[TimelineItem] = store.timeline(limit)
+    return items

@@ -1,0 +1,210 @@
+"""The claims stage on hand-written sentences, a hand-written article and the shared sample."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from wiresift.model import Claim, Document, Place, Quote, SpanRef, Timex
+from wiresift.nlp.claims import find_claims, make_stage
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "claims" / "border_clashes.txt"
+
+
+def claims_of(nlp: Any, text: str, **layers: Any) -> list[Claim]:
+    doc = Document(text=text, site="wire", **layers)
+    return find_claims(doc, nlp(text))
+
+
+def one(claims: list[Claim], fragment: str) -> Claim:
+    found = [c for c in claims if fragment in c.text]
+    assert len(found) == 1, [c.text for c in claims]
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def article(nlp):
+    text = FIXTURE.read_text(encoding="utf-8")
+    return text, claims_of(nlp, text)
+
+
+def test_stage_contract() -> None:
+    stage = make_stage()
+    assert stage.name == "claims"
+    assert stage.requires == ("entities", "quotes", "timexes", "places")
+    assert stage.assigns == ("claims",)
+
+
+def test_spans_hold(article) -> None:
+    text, claims = article
+    assert claims
+    for c in claims:
+        assert text[c.start : c.end] == c.text
+        m = c.claimant_mention
+        assert m is None or text[m.start : m.end] == m.text
+
+
+def test_qualifiers_values_and_counted(article) -> None:
+    _, claims = article
+    killed = one(claims, "27")
+    assert (killed.value, killed.qualifier, killed.low, killed.counted) == (27, "at_least", 27, "soldiers")
+    assert killed.count_type == "KILL"
+    wounded = one(claims, "140")
+    assert (wounded.qualifier, wounded.counted, wounded.count_type) == ("more_than", None, "WOUND")
+    assert one(claims, "12,000").qualifier == "nearly"
+    assert one(claims, "60").qualifier == "approx"
+    assert one(claims, "1,500").counted == "homes"
+
+
+def test_range_and_vague(article) -> None:
+    _, claims = article
+    families = one(claims, "3,000")
+    assert families.text == "between 3,000 and 4,000"
+    assert (families.value, families.low, families.high, families.counted) == (None, 3000, 4000, "families")
+    crowd = one(claims, "thousands")
+    assert (crowd.value, crowd.qualifier, crowd.counted, crowd.count_type) == (
+        2000,
+        "vague",
+        "demonstrators",
+        "PROTEST",
+    )
+    assert one(claims, "dozens").qualifier == "vague"
+
+
+def test_units(article) -> None:
+    _, claims = article
+    assert (one(claims, "970").unit, one(claims, "970").value) == ("km", 970)
+    road = one(claims, "45 miles")
+    assert (road.unit, road.qualifier) == ("mile", "approx")
+    aid = one(claims, "$2.3 billion")
+    assert (aid.value, aid.unit) == (2.3e9, "USD")
+    share = one(claims, "15%")
+    assert (share.value, share.unit, share.qualifier, share.high) == (15, "%", "up_to", 15)
+
+
+def test_claimants_from_the_parse(article) -> None:
+    _, claims = article
+    assert one(claims, "27").claimant_name == "the defence ministry"
+    assert one(claims, "3,000").claimant_name == "Local officials"
+    assert one(claims, "12,000").claimant_name == "aid groups"
+    assert one(claims, "212").claimant_name == "the interior ministry"
+    assert one(claims, "970").claimant_mention is None
+    assert one(claims, "970").claimant_name == "wire"  # the outlet
+
+
+def test_not_claims(article) -> None:
+    _, claims = article
+    texts = " | ".join(c.text for c in claims)
+    for absent in ("2019", "3rd", "30th", "1994", "52", "30-year", "207", "555", "7781"):
+        assert absent not in texts, texts
+    assert not any(c.text == "two" for c in claims)  # "the two brigades mentioned earlier"
+    assert "two days" not in texts  # a duration
+
+
+def test_headline_is_the_outlets(article) -> None:
+    _, claims = article
+    headline = one(claims, "dozens")
+    assert (headline.value, headline.qualifier, headline.claimant_mention) == (24, "vague", None)
+
+
+def test_claimant_from_quote_layer(nlp) -> None:
+    text = '"Our patrols found more than 300 mines," the commander told reporters.'
+    close = text.index(",") + 1
+    who = text.index("the commander")
+    quote = Quote(
+        id="q1",
+        text=text[:close],
+        start=0,
+        end=close,
+        kind="direct",
+        speaker="e1",
+        speaker_name="Gen. Lena Markova",
+        speaker_mention=SpanRef(start=who, end=who + 13, text=text[who : who + 13]),
+    )
+    claim = one(claims_of(nlp, text, quotes=[quote]), "300")
+    assert (claim.claimant, claim.claimant_name, claim.counted) == ("e1", "Gen. Lena Markova", "mines")
+    assert claim.claimant_mention is not None and claim.claimant_mention.text == "the commander"
+
+
+def test_place_and_time_of_the_sentence(nlp) -> None:
+    text = "On Monday 40 fighters crossed into Kunduz. Later 7 trucks arrived."
+    timex = Timex(text="Monday", start=3, end=9, type="DATE", value="2022-02-07")
+    place = Place(id="p1", name="Kunduz", mentions=[(35, 41)])
+    claims = claims_of(nlp, text, timexes=[timex], places=[place])
+    fighters, trucks = one(claims, "40"), one(claims, "7")
+    assert (fighters.time, fighters.place, fighters.count_type) == ("2022-02-07", "p1", "TROOPS")
+    assert (trucks.time, trucks.place) == (None, None)
+
+
+def test_timex_layer_removes_dates(nlp) -> None:
+    text = "The offensive began 9 May and lasted 11 days; 900 rockets were fired."
+    timexes = [
+        Timex(text="9 May", start=20, end=25, type="DATE", value="XXXX-05-09"),
+        Timex(text="11 days", start=37, end=44, type="DURATION", value="P11D"),
+    ]
+    claims = claims_of(nlp, text, timexes=timexes)
+    assert [c.text for c in claims] == ["900"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Rebels hold fewer than 200 prisoners.", ("less_than", 200, "prisoners")),
+        ("Almost 90 percent of voters backed the deal.", ("nearly", 90, "voters")),
+        ("No more than 50 observers were allowed in.", ("at_most", 50, "observers")),
+        ("Roughly two thousand refugees crossed the river.", ("approx", 2000, "refugees")),
+        ("Police detained a dozen students.", (None, 12, "students")),
+        ("Over 1,200 tonnes of grain were seized.", ("more_than", 1200, "grain")),
+    ],
+)
+def test_sentences(nlp, sentence: str, expected: tuple[str | None, float, str]) -> None:
+    claims = claims_of(nlp, sentence)
+    assert len(claims) == 1, [c.text for c in claims]
+    c = claims[0]
+    assert (c.qualifier, c.value, c.counted) == expected
+
+
+def test_percent_of_base(nlp) -> None:
+    c = one(claims_of(nlp, "A survey found that 1 in 4 residents lacks clean water."), "1 in 4")
+    assert (c.value, c.unit, c.counted, c.claimant_name) == (25, "%", "residents", "A survey")
+
+
+def _stage_exists(name: str) -> bool:
+    return importlib.util.find_spec(f"wiresift.nlp.{name}") is not None
+
+
+@pytest.mark.skipif(not _stage_exists("quotes"), reason="the quotes stage module does not exist yet")
+def test_sample_article(sample_path: Path) -> None:
+    from wiresift.nlp.pipeline import DEFAULT_STAGES, Pipeline
+
+    doc = Document(
+        text=sample_path.read_text(encoding="utf-8"), published="2022-02-10", site="indianarrative"
+    )
+    Pipeline(DEFAULT_STAGES)(doc)
+    assert doc.check_spans() == []
+    claims = doc.claims
+    militants = [c for c in claims if c.text.startswith("More than 5,000")]
+    assert len(militants) == 1
+    assert (militants[0].qualifier, militants[0].counted) == ("more_than", "militants")
+    bases = one(claims, "40")
+    troops = one(claims, "150,000")
+    border = one(claims, "1344")
+    assert (bases.value, bases.qualifier, bases.counted) == (40, "more_than", "bases and training camps")
+    assert (troops.value, troops.qualifier, troops.counted, troops.count_type) == (
+        150000,
+        "approx",
+        "troops",
+        "TROOPS",
+    )
+    assert (border.value, border.unit, border.claimant, border.claimant_name) == (
+        1344,
+        "km",
+        None,
+        "indianarrative",
+    )
+    for claim in (militants[0], bases, troops):
+        assert claim.claimant_name is not None and "Sidorov" in claim.claimant_name, claim
+    assert not any(c.text in {"2021", "2022", "30th", "20th"} for c in claims)

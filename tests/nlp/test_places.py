@@ -1,0 +1,143 @@
+"""The places stage: recognition, resolution in context, demonyms, spans, and the sample article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wiresift.model import Document
+from wiresift.nlp import places as places_mod
+from wiresift.nlp.pipeline import Context, make_stage
+from wiresift.nlp.places import geoparse_doc, resolve_spans
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "places" / "sahel_convoy.txt"
+SAMPLE_BODY_START = "More than 5,000 militants"
+
+
+def _by_name(places):  # type: ignore[no-untyped-def]
+    return {(p.name, p.adjectival): p for p in places}
+
+
+def _span(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return start, start + len(needle)
+
+
+@pytest.fixture(scope="module")
+def sample(sample_path: Path, nlp):  # type: ignore[no-untyped-def]
+    raw = sample_path.read_text(encoding="utf-8")
+    body = raw[raw.index(SAMPLE_BODY_START) :]
+    return body, geoparse_doc(nlp(body))
+
+
+def test_stage_declares_its_contract() -> None:
+    stage = make_stage("places")
+    assert (stage.name, stage.requires, stage.assigns) == ("places", ("ner", "entities"), ("places",))
+    assert stage.version
+
+
+def test_sample_article_places_resolve_with_country_and_coordinates(sample) -> None:  # type: ignore[no-untyped-def]
+    body, places = sample
+    literal = {p.name: p for p in places if not p.adjectival}
+    expected = {
+        "Afghanistan": ("AF", "country"),
+        "Tajikistan": ("TJ", "country"),
+        "Kabul": ("AF", "city"),
+        "Panjshir Valley": ("AF", "feature"),
+        "Moscow": ("RU", "city"),
+        "Kazakhstan": ("KZ", "country"),
+        "Kyrgyzstan": ("KG", "country"),
+        "Armenia": ("AM", "country"),
+        "Belarus": ("BY", "country"),
+        "Russia": ("RU", "country"),
+        "Syria": ("SY", "country"),
+        "Iraq": ("IQ", "country"),
+        "Central Asia": (None, "region"),
+    }
+    for name, (cc, kind) in expected.items():
+        assert name in literal, f"{name} not found: {sorted(literal)}"
+        place = literal[name]
+        assert (place.country, place.kind) == (cc, kind), name
+        assert place.lat is not None and place.lon is not None, name
+    assert (literal["Russia"].lat, literal["Russia"].lon) == (60.0, 100.0)
+    assert abs(literal["Moscow"].lat - 55.75) < 0.1 and abs(literal["Moscow"].lon - 37.62) < 0.1  # type: ignore[operator]
+    assert 35 < literal["Panjshir Valley"].lat < 36  # type: ignore[operator]
+    assert not [p for p in places if p.admin1 == "Idaho"]
+    assert all(p.country != "US" for p in places)
+    for place in places:
+        for start, end in place.mentions:
+            assert 0 <= start < end <= len(body)
+
+
+def test_sample_demonyms_are_adjectival_links_to_their_country(sample) -> None:  # type: ignore[no-untyped-def]
+    body, places = sample
+    adjectival = {p.name: p for p in places if p.adjectival}
+    assert adjectival["Russia"].country == "RU"
+    assert any(body[s:e] == "Russian" for s, e in adjectival["Russia"].mentions)
+    literal_russia = next(p for p in places if p.name == "Russia" and not p.adjectival)
+    assert all(body[s:e] != "Russian" for s, e in literal_russia.mentions)
+
+
+def test_own_article_resolves_by_context_and_qualifier(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = FIXTURE.read_text(encoding="utf-8")
+    places = geoparse_doc(nlp(text))
+    found = {p.name: p for p in places if not p.adjectival}
+    assert found["Bamako"].country == "ML"
+    assert found["Gao"].country == "ML"
+    assert found["Niamey"].country == "NE"
+    assert found["Sahel"].kind == "region"
+    assert found["Dakar"].country == "SN"
+    paris = [p for p in places if p.name == "Paris"]
+    assert {p.country for p in paris} == {"FR", "US"}, "Paris, Texas must not merge with Paris, France"
+    texas_paris = next(p for p in paris if p.country == "US")
+    assert [text[s:e] for s, e in texas_paris.mentions] == ["Paris"]
+    assert texas_paris.mentions[0][0] == text.index("Paris, Texas")
+
+
+def test_resolve_spans_keeps_order_and_leaves_unknown_names_unresolved() -> None:
+    text = "Fighting near Kharkiv and in Zorblaxton spread to the Donbas, Ukrainian officials said."
+    spans = [
+        _span(text, "Donbas"),
+        _span(text, "Zorblaxton"),
+        _span(text, "Kharkiv"),
+        _span(text, "Ukrainian"),
+    ]
+    donbas, unknown, kharkiv, ukrainian = resolve_spans(text, spans)
+    assert unknown is None
+    assert donbas is not None and donbas.country == "UA" and donbas.mentions == [spans[0]]
+    assert kharkiv is not None and kharkiv.country == "UA" and kharkiv.kind == "city"
+    assert ukrainian is not None and ukrainian.adjectival and ukrainian.kind == "country"
+
+
+def test_exact_name_beats_alternate_name() -> None:
+    text = "Officials in New Delhi said talks with Delhi police continue."
+    new_delhi, delhi = resolve_spans(
+        text, [_span(text, "New Delhi"), (text.index("Delhi police"), text.index("Delhi police") + 5)]
+    )
+    assert new_delhi is not None and new_delhi.geonames_id == 1261481
+    assert delhi is not None and delhi.geonames_id != 1261481
+
+
+def test_context_moves_an_ambiguous_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    kremlin = "The Kremlin said Moscow would respond. Russia has troops near the border."
+    assert {p.country for p in geoparse_doc(nlp(kremlin)) if p.name == "Moscow"} == {"RU"}
+    idaho = "Students at the University of Idaho in Moscow, Idaho, returned to class. Boise officials agreed."
+    moscow = [p for p in geoparse_doc(nlp(idaho)) if p.name == "Moscow"]
+    assert moscow and moscow[0].country == "US" and moscow[0].admin1 == "Idaho"
+
+
+def test_stage_fills_document_places_and_context(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = FIXTURE.read_text(encoding="utf-8")
+    doc = Document(text=text).finalize()
+    stage = places_mod.make_stage()
+    ctx = Context()
+    stage(doc, nlp(text), ctx)
+    assert doc.places and doc.check_spans() == []
+    ids = {p.id for p in doc.places}
+    assert len(ids) == len(doc.places)
+    assert {pid for _, _, pid in ctx.data["place_mentions"]} == ids
+    doc2 = Document.from_record(doc.to_record())
+    assert doc2.places == doc.places

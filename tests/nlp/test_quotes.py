@@ -1,0 +1,125 @@
+"""Quotes stage on hand-written text: kinds, marks, cues, local speakers and resolved speakers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wiresift.model import Document, Quote
+from wiresift.nlp.pipeline import Pipeline
+from wiresift.nlp.quote_marks import marked_spans
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "quotes" / "border_pact.txt"
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp) -> Pipeline:  # type: ignore[no-untyped-def]
+    return Pipeline(stages=("entities", "quotes"))
+
+
+@pytest.fixture(scope="module")
+def fixture_doc(pipeline: Pipeline) -> Document:
+    return pipeline(Document(text=FIXTURE.read_text(encoding="utf-8")))
+
+
+def quote_with(doc: Document, words: str) -> Quote:
+    found = [q for q in doc.quotes if words in q.text]
+    assert len(found) == 1, [q.text for q in doc.quotes]
+    return found[0]
+
+
+def speaker_of(doc: Document, quote: Quote) -> str | None:
+    return quote.speaker_name
+
+
+def test_spans_hold_and_nothing_failed(fixture_doc: Document) -> None:
+    assert fixture_doc.errors == []
+    assert fixture_doc.check_spans() == []
+    assert all(q.stage == "quotes" for q in fixture_doc.quotes)
+
+
+def test_direct_quote_with_inverted_cue(fixture_doc: Document) -> None:
+    q = quote_with(fixture_doc, "thirty camps")
+    assert q.kind == "direct" and q.cue == "said"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Orlov"
+    assert q.speaker_name == "Viktor Orlov"
+    assert q.text.startswith('"') and q.text.endswith('"')
+    assert q.cue_span is not None and fixture_doc.text[slice(*q.cue_span)] == "said"
+
+
+def test_indirect_quotes_with_that_clause(fixture_doc: Document) -> None:
+    q = quote_with(fixture_doc, "two more battalions")
+    assert q.kind == "indirect" and q.cue == "said" and q.speaker_name == "Viktor Orlov"
+    q = quote_with(fixture_doc, "most serious challenge")
+    assert q.kind == "indirect" and q.cue == "noted" and q.speaker_name == "Ilona Marsh"
+
+
+def test_nominal_speaker_resolves_to_the_general(fixture_doc: Document) -> None:
+    q = quote_with(fixture_doc, "air patrols")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "The Georgian general"
+    assert q.speaker_name == "Viktor Orlov"
+
+
+def test_split_quote_second_half_inherits_the_speaker(fixture_doc: Document) -> None:
+    first = quote_with(fixture_doc, "full invasion")
+    second = quote_with(fixture_doc, "smuggling routes")
+    assert first.speaker_name == second.speaker_name == "Ilona Marsh"
+    assert second.speaker_mention == first.speaker_mention
+
+
+def test_pronoun_speaker_resolves_to_the_previous_speaker(fixture_doc: Document) -> None:
+    q = quote_with(fixture_doc, "first attack")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "she"
+    assert q.speaker_name == "Ilona Marsh" and q.cue == "added"
+
+
+def test_curly_quote_with_told(fixture_doc: Document) -> None:
+    q = quote_with(fixture_doc, "every scenario")
+    assert q.kind == "direct" and q.cue == "told" and q.speaker_name == "Jussi Laine"
+
+
+def test_according_to(fixture_doc: Document) -> None:
+    q = quote_with(fixture_doc, "4,000 troops")
+    assert q.cue == "According to" and q.speaker_name == "Northern Defence Pact"
+    assert not q.text.startswith("According")
+
+
+def test_mixed_quote(pipeline: Pipeline) -> None:
+    text = (
+        "The minister Anna Berg said that the border talks were “a waste of everybody's time” and would end."
+    )
+    doc = pipeline(Document(text=text))
+    assert [q.kind for q in doc.quotes] == ["mixed"]
+    assert doc.quotes[0].speaker_name == "Anna Berg"
+
+
+def test_multi_paragraph_quote_and_stray_marks_are_tolerated(pipeline: Pipeline) -> None:
+    text = (
+        'Colonel Petra Ilves said: "The convoy left at dawn and reached the bridge by noon.\n\n'
+        '"Then the shelling started and we turned back," she said.\n\n'
+        'A stray mark here " does not stop the paragraph from being read.\n\n'
+        "Another ” stray closing mark, and an unclosed “opening one that runs on to the end"
+    )
+    doc = pipeline(Document(text=text))
+    assert doc.errors == [] and doc.check_spans() == []
+    first = quote_with(doc, "convoy left")
+    assert first.speaker_name == "Petra Ilves"
+    second = quote_with(doc, "shelling started")
+    assert second.speaker_name == "Petra Ilves"
+
+
+def test_marked_spans_never_refuse_a_paragraph() -> None:
+    text = 'He said "one two three.\nA closing” only.\n“Open and “open again” end.'
+    spans = marked_spans(text)
+    assert [(s.closed, text[s.start : s.end]) for s in spans] == [
+        (False, '"one two three.'),
+        (True, "A closing”"),
+        (False, "“Open and"),
+        (True, "“open again”"),
+    ]
+
+
+def test_no_quotes_in_plain_reporting(pipeline: Pipeline) -> None:
+    doc = pipeline(Document(text="Troops crossed the river on Monday. The bridge was closed for repairs."))
+    assert doc.quotes == []

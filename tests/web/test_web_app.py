@@ -1,0 +1,155 @@
+"""The workbench over HTTP (no browser): pages, JSON API, errors, escaping, token and bind rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from tests.web.corpus import XSS
+
+from wiresift.web.app import create_app
+from wiresift.web.security import CSP, BindError, check_bind
+
+
+@pytest.fixture(scope="module")
+def client(workbench_db: Path) -> TestClient:
+    return TestClient(create_app(workbench_db))
+
+
+def test_search_page_ranks_and_highlights(client: TestClient) -> None:
+    r = client.get("/", params={"q": "militants"})
+    assert r.status_code == 200
+    assert "Militants gather near the Tajik border" in r.text
+    assert "<mark>militants</mark>" in r.text
+    assert "1 article " in r.text or "1 article<" in r.text
+
+
+def test_search_api_facets_and_filters(client: TestClient) -> None:
+    body = client.get("/api/search", params={"q": "Khorog"}).json()
+    assert body["total"] == 2
+    sites = {f["value"] for f in body["facets"]["site"]}
+    assert sites == {"Steppe Courier", "Harbour Ledger"}
+    assert {f["value"] for f in body["facets"]["country"]} == {"TJ"}
+    hit = body["items"][0]
+    start, end = hit["highlights"][0]
+    assert hit["snippet"][start:end] == "Khorog"
+    only = client.get("/api/search", params={"q": "Khorog", "site": "Harbour Ledger"}).json()
+    assert [h["site"] for h in only["items"]] == ["Harbour Ledger"]
+    by_date = client.get("/api/search", params={"sort": "date"}).json()
+    dates = [h["published"] for h in by_date["items"]]
+    assert dates == sorted(dates, reverse=True)
+    kz = client.get("/api/search", params={"country": "KZ"}).json()
+    assert kz["total"] == 1
+    feb = client.get("/api/search", params={"since": "2026-02", "until": "2026-02"}).json()
+    assert feb["total"] == 2
+
+
+def test_article_page_highlights_layers(client: TestClient) -> None:
+    hit = client.get("/api/search", params={"q": "threat growing"}).json()["items"][0]
+    r = client.get(f"/article/{hit['id']}")
+    assert r.status_code == 200
+    assert 'class="l-quote"' in r.text
+    assert "direct quote by Arman Duisen" in r.text  # hover label of the quote
+    assert "DATE: 2026-02-12" in r.text  # normalised value of "Thursday"
+    assert "l-claim" in r.text and "l-place" in r.text and "l-entity" in r.text
+
+
+def test_hostile_text_is_escaped(client: TestClient) -> None:
+    hit = client.get("/api/search", params={"q": "payload"}).json()["items"][0]
+    r = client.get(f"/article/{hit['id']}")
+    assert "<script>window.__pwned" not in r.text
+    assert 'onerror="window' not in r.text
+    assert "&lt;script&gt;" in r.text
+    search = client.get("/", params={"q": "payload"})
+    assert "<script>window.__pwned" not in search.text
+
+
+def test_every_response_has_the_csp(client: TestClient) -> None:
+    for url in ("/", "/map", "/api/places", "/static/app.css", "/nope"):
+        assert client.get(url).headers["content-security-policy"] == CSP
+
+
+def test_json_errors(client: TestClient) -> None:
+    r = client.get("/api/documents/nope")
+    assert r.status_code == 404 and "nope" in r.json()["error"]
+    r = client.get("/api/search", params={"limit": 0})
+    assert r.status_code == 422 and r.json()["error"].startswith("invalid request")
+    assert client.get("/api/entities/Nobody").status_code == 404
+
+
+def test_api_lists_and_pagination(client: TestClient) -> None:
+    docs = client.get("/api/documents", params={"limit": 2}).json()
+    assert docs["total"] == 3 and len(docs["items"]) == 2
+    page2 = client.get("/api/documents", params={"limit": 2, "offset": 2}).json()
+    assert len(page2["items"]) == 1
+    quotes = client.get("/api/quotes", params={"speaker": "Duisen"}).json()["items"]
+    assert len(quotes) == 2 and all(q["speaker_name"] == "Arman Duisen" for q in quotes)
+    claims = client.get("/api/claims", params={"counted": "fighters"}).json()["items"]
+    assert [c["value"] for c in claims] == [6000.0]
+    places = client.get("/api/places").json()["items"]
+    khorog = next(p for p in places if p["name"] == "Khorog")
+    assert khorog["articles"] == 2
+    sentences = client.get("/api/places/mentions", params={"name": "Khorog"}).json()["items"]
+    assert any("massing south of Khorog" in s["sentence"] for s in sentences)
+    timeline = client.get("/api/timeline").json()["items"]
+    assert {i["kind"] for i in timeline} == {"article", "quote", "claim"}
+    assert any(i["kind"] == "claim" and i["date"] == "2026-02-12" for i in timeline)
+
+
+def test_entity_page_and_graph(client: TestClient) -> None:
+    r = client.get("/entity/Arman Duisen")
+    assert r.status_code == 200
+    assert "The threat is growing every week" in r.text
+    assert "first seen 2026-02-12" in r.text and "last seen 2026-02-13" in r.text
+    ent = client.get("/api/entities/Arman Duisen").json()
+    graph = client.get(f"/api/entities/{ent['profile']['id']}/graph").json()
+    labels = {n["data"]["label"] for n in graph["nodes"]}
+    assert "Lena Sorokina" in labels
+
+
+def test_openapi_lists_the_endpoints(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in (
+        "/api/search",
+        "/api/documents/{doc_id}",
+        "/api/entities",
+        "/api/quotes",
+        "/api/claims",
+        "/api/places",
+    ):
+        assert path in paths
+
+
+def test_export_endpoint_streams_jsonl(client: TestClient) -> None:
+    r = client.get("/api/export", params={"format": "jsonl"})
+    assert r.status_code == 200
+    rows = [json.loads(line) for line in r.text.splitlines() if line]
+    assert len(rows) == 3 and all(row["schema"] == "wiresift/1" for row in rows)
+
+
+def test_token_required_when_set(workbench_db: Path) -> None:
+    guarded = TestClient(create_app(workbench_db, token="s3cret"))
+    assert guarded.get("/api/places").status_code == 401
+    assert guarded.get("/api/places", headers={"Authorization": "Bearer s3cret"}).status_code == 200
+    r = guarded.get("/map", params={"token": "s3cret"}, follow_redirects=False)
+    assert r.status_code == 303 and "wiresift_token" in r.headers["set-cookie"]
+
+
+def test_bind_rules() -> None:
+    check_bind("127.0.0.1", None, False)
+    check_bind("localhost", None, False)
+    with pytest.raises(BindError):
+        check_bind("0.0.0.0", None, False)
+    check_bind("0.0.0.0", "tok", False)
+    check_bind("0.0.0.0", None, True)
+
+
+def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="no such database"):
+        create_app(tmp_path / "none.db")
+
+
+def test_xss_constant_is_in_corpus() -> None:
+    assert "<script>" in XSS  # guards the escaping tests above against a defanged fixture
