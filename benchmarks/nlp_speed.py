@@ -20,7 +20,6 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "eval"))
 
 from gate import shared_eval  # noqa: E402
-
 from wiresift.model import Document  # noqa: E402
 from wiresift.nlp.pipeline import DEFAULT_STAGES, Context, Pipeline, load_model  # noqa: E402
 
@@ -84,7 +83,11 @@ def main() -> None:
     print(f"ratio full/bare    {t_full / t_bare:.3f}x")
     for name, secs in per_stage.items():
         print(f"  + {name:<10} {secs:6.2f}s  adds {100 * secs / t_bare:5.1f}% of bare spaCy time")
-    groups = {"entities+quotes": ("entities", "quotes"), "timexes+claims": ("timexes", "claims"), "places": ("places",)}
+    groups = {
+        "entities+quotes": ("entities", "quotes"),
+        "timexes+claims": ("timexes", "claims"),
+        "places": ("places",),
+    }
     for group, names in groups.items():
         share = sum(per_stage.get(n, 0.0) for n in names) / t_bare
         print(f"group {group:<16} adds {100 * share:5.1f}%")

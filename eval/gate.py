@@ -45,7 +45,9 @@ def set_floor(layer: str, metric: str, value: float, *, allow_lower: bool = Fals
     floors = load(layer) if path.exists() else {}
     old = floors.get(metric)
     if old is not None and value < old and not allow_lower:
-        raise SystemExit(f"{layer}.{metric}: lowering {old} -> {value} needs --allow-lower and a CHANGELOG line")
+        raise SystemExit(
+            f"{layer}.{metric}: lowering {old} -> {value} needs --allow-lower and a CHANGELOG line"
+        )
     floors[metric] = value
     path.write_text(json.dumps(floors, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 

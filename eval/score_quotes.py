@@ -4,9 +4,9 @@ Usage: ``python eval/score_quotes.py [dev|train] [--limit N]``. Prints one JSON 
 
 Rules (README "How to score a system"): words are ``\\w+`` runs inside a span, compared as sets of
 start offsets. Each prediction goes to the gold content holding the largest share of its words
-(ties, e.g. nested attributions: the smallest gold, then the earliest) and is a true positive at a share >= 0.5; a gold item is recalled when
-the union of its true positives covers >= 0.5 of its words, and exactly recalled when that union
-equals its word set. A true positive has the right speaker when its speaker words meet the gold
+(ties, e.g. nested attributions: the smallest gold, then the earliest) and is a true positive at a
+share >= 0.5; a gold item is recalled when the union of its true positives covers >= 0.5 of its
+words, and exactly recalled when that union equals its word set. A true positive has the right speaker when its speaker words meet the gold
 Source words (or both are absent). End-to-end recall needs a strict majority of a gold item's true
 positives to have the right speaker. Only the first-sorting annotator file of an article is used.
 """

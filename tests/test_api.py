@@ -34,10 +34,10 @@ def test_analyze_extract_only_keeps_order_and_errors() -> None:
     assert "Collective Security Treaty Organisation" in first.text and first.content_hash
 
 
-def test_analyze_runs_the_available_stages() -> None:
-    stages = api.available_stages()
-    if not stages:
-        pytest.skip("no NLP stage module exists yet")
+def test_analyze_runs_every_stage() -> None:
+    from wiresift.nlp.pipeline import DEFAULT_STAGES
+
+    stages = list(DEFAULT_STAGES)
     [doc] = api.analyze(paths("csto_drills.txt"), published="2022-03-14")
     assert isinstance(doc, Document)
     assert set(doc.stages) == set(stages)
@@ -74,8 +74,6 @@ def test_ingest_exit_code_when_everything_fails(tmp_path: Path) -> None:
 
 
 def test_ingest_with_nlp_resolves_entities_across_articles(tmp_path: Path) -> None:
-    if "entities" not in api.available_stages():
-        pytest.skip("the entities stage does not exist yet")
     db = tmp_path / "w.db"
     report = api.ingest(paths(*ARTICLES), db=db)
     assert report.ingested == 3
@@ -264,7 +262,13 @@ def test_ingest_keeps_learned_boilerplate_across_runs(tmp_path: Path) -> None:
         ]),
     ]  # fmt: skip
     for i, (title, paras) in enumerate(stories):
-        text = "Harbour Ledger\n\nHome | Ports | Energy\n\n" + title + "\n\n" + "\n\n".join(paras) + f"\n\n{plug}\n"
+        text = (
+            "Harbour Ledger\n\nHome | Ports | Energy\n\n"
+            + title
+            + "\n\n"
+            + "\n\n".join(paras)
+            + f"\n\n{plug}\n"
+        )
         (site / f"page{i}.txt").write_text(text, encoding="utf-8")
     db = tmp_path / "b.db"
     ws.ingest([site / "page0.txt", site / "page1.txt"], db=db, only="extract")

@@ -6,7 +6,6 @@ format what these functions return.
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -44,26 +43,13 @@ Only = Literal["extract"] | None
 
 
 # -- analysis (no storing) -------------------------------------------------------------------------
-def available_stages() -> list[str]:
-    """The default NLP stages whose module is installed, in pipeline order."""
-    from wiresift.nlp.pipeline import DEFAULT_STAGES
+def build_pipeline(model: str | None = None, stages: Sequence[str] | None = None) -> Pipeline:
+    """The NLP pipeline: every stage of ``DEFAULT_STAGES`` unless ``stages`` names others."""
+    from wiresift.nlp.pipeline import DEFAULT_STAGES, Pipeline
 
-    found = [name for name in DEFAULT_STAGES if importlib.util.find_spec(f"wiresift.nlp.{name}") is not None]
-    missing = [name for name in DEFAULT_STAGES if name not in found]
-    if missing:
-        log.info("NLP stages not available yet: %s", ", ".join(missing))
-    return found
-
-
-def build_pipeline(model: str | None = None, stages: Sequence[str] | None = None) -> Pipeline | None:
-    """The NLP pipeline of every available stage, or None when there is none to run."""
-    from wiresift.nlp.pipeline import Pipeline
-
-    names = list(stages) if stages is not None else available_stages()
-    if not names:
-        log.warning("no NLP stage available: documents are extracted only")
-        return None
-    return Pipeline(names, model=model, batch_size=BATCH_SIZE)
+    return Pipeline(
+        list(stages) if stages is not None else DEFAULT_STAGES, model=model, batch_size=BATCH_SIZE
+    )
 
 
 def _batches(items: Iterable[Item], size: int = BATCH_SIZE) -> Iterator[list[Item]]:
@@ -207,13 +193,17 @@ def ingest(
     notify: Progress = progress or (lambda event, message: None)
     dedup = _deduplicator(store)
     saved = store.get_state(BOILERPLATE_STATE)
-    boilerplate = BoilerplateModel.from_dict(saved["model"]) if isinstance(saved, dict) else BoilerplateModel()
+    boilerplate = (
+        BoilerplateModel.from_dict(saved["model"]) if isinstance(saved, dict) else BoilerplateModel()
+    )
     observed: set[str] = set(saved["observed"]) if isinstance(saved, dict) else set()
     pending_hashes: set[str] = set()
     pending_ids: set[str] = set()
 
     def candidates() -> Iterator[Item]:
-        items = read(paths, published=published, url=url, stdin=stdin, boilerplate=boilerplate, observed=observed)
+        items = read(
+            paths, published=published, url=url, stdin=stdin, boilerplate=boilerplate, observed=observed
+        )
         for item in items:
             if isinstance(item, IngestError):
                 store.record_error(item.source, item.cause, item.stage)

@@ -55,9 +55,7 @@ def search(
     offset: int = 0,
     facets: bool = True,
 ) -> SearchPage:
-    page: SearchPage = store.search_page(
-        query, filters, sort=sort, limit=limit, offset=offset, facets=facets
-    )
+    page: SearchPage = store.search_page(query, filters, sort=sort, limit=limit, offset=offset, facets=facets)
     return page
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from wiresift.model import Claim, Document, Place, Quote, SpanRef, Timex
 from wiresift.nlp.claims import find_claims, make_stage
@@ -167,16 +168,16 @@ def test_sentences(nlp, sentence: str, expected: tuple[str | None, float, str]) 
     assert (c.qualifier, c.value, c.counted) == expected
 
 
+def test_unit_after_no_break_space(nlp) -> None:
+    c = one(claims_of(nlp, "Turnout fell to 41\xa0percent in the north."), "41")
+    assert (c.value, c.unit, c.text) == (41, "%", "41\xa0percent")
+
+
 def test_percent_of_base(nlp) -> None:
     c = one(claims_of(nlp, "A survey found that 1 in 4 residents lacks clean water."), "1 in 4")
     assert (c.value, c.unit, c.counted, c.claimant_name) == (25, "%", "residents", "A survey")
 
 
-def _stage_exists(name: str) -> bool:
-    return importlib.util.find_spec(f"wiresift.nlp.{name}") is not None
-
-
-@pytest.mark.skipif(not _stage_exists("quotes"), reason="the quotes stage module does not exist yet")
 def test_sample_article(sample_path: Path) -> None:
     from wiresift.nlp.pipeline import DEFAULT_STAGES, Pipeline
 
@@ -208,3 +209,34 @@ def test_sample_article(sample_path: Path) -> None:
     for claim in (militants[0], bases, troops):
         assert claim.claimant_name is not None and "Sidorov" in claim.claimant_name, claim
     assert not any(c.text in {"2021", "2022", "30th", "20th"} for c in claims)
+
+
+_PIECES = st.sampled_from(
+    ["about", "more than", "5,000", "two", "thousand", "dozens of", "troops", "-", "$", "3.5", "%", "km",
+     "said", "officials", ",", ".", "\n", "\xa0", "the", "between", "and", "1344", "45-year-old", "one of"]
+)  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_PIECES, max_size=25))
+def test_spans_hold_on_any_input(nlp, pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    for c in claims_of(nlp, text):
+        assert 0 <= c.start < c.end <= len(text) and text[c.start : c.end] == c.text
+        assert c.value is not None or (c.low is not None and c.high is not None)
+
+
+def test_sample_article_as_analyze_reads_it(sample_path: Path) -> None:
+    """The cleaned body (no caption naming Sidorov): "The Russian General added" still resolves."""
+    from wiresift.ingest.text import from_text
+    from wiresift.nlp.pipeline import DEFAULT_STAGES, Pipeline
+
+    doc = from_text(sample_path.read_text(encoding="utf-8"))
+    doc.published = "2022-02-10"
+    Pipeline(DEFAULT_STAGES)(doc)
+    for number in ("More than 5,000", "more than 40", "150,000"):
+        claim = next(c for c in doc.claims if number in c.text)
+        assert claim.claimant_name == "Anatoly Sidorov", claim
+        assert claim.claimant is not None
+    border = next(c for c in doc.claims if "1344" in c.text)
+    assert border.claimant is None and border.claimant_name == "indianarrative"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from wiresift.model import Document
 from wiresift.nlp import places as places_mod
@@ -67,6 +69,9 @@ def test_sample_article_places_resolve_with_country_and_coordinates(sample) -> N
     assert 35 < literal["Panjshir Valley"].lat < 36  # type: ignore[operator]
     assert not [p for p in places if p.admin1 == "Idaho"]
     assert all(p.country != "US" for p in places)
+    # every resolved place lies in the story's world (no "Commonwealth" of the CIS pinned in Manila)
+    region = {"AF", "TJ", "RU", "KZ", "KG", "AM", "BY", "SY", "IQ", "IN", None}
+    assert {p.country for p in places} <= region, sorted((p.name, p.country) for p in places)
     for place in places:
         for start, end in place.mentions:
             assert 0 <= start < end <= len(body)
@@ -141,3 +146,33 @@ def test_stage_fills_document_places_and_context(nlp) -> None:  # type: ignore[n
     assert {pid for _, _, pid in ctx.data["place_mentions"]} == ids
     doc2 = Document.from_record(doc.to_record())
     assert doc2.places == doc.places
+
+
+_WORDS = [
+    "Kabul",
+    "Paris",
+    ",",
+    "Texas",
+    "the",
+    "Russian",
+    "BEIRUT",
+    "valley",
+    "Panjshir",
+    "said",
+    "\n",
+    "U.S.",
+    "of",
+]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=8), max_size=25))
+def test_any_text_gives_in_bounds_mentions_and_valid_places(nlp, words: list[str]) -> None:  # type: ignore[no-untyped-def]
+    text = " ".join(words)
+    for place in geoparse_doc(nlp(text)):
+        assert place.mentions
+        for start, end in place.mentions:
+            assert 0 <= start < end <= len(text)
+        if place.lat is not None:
+            assert -90 <= place.lat <= 90 and place.lon is not None and -180 <= place.lon <= 180
+        assert place.country is None or len(place.country) == 2

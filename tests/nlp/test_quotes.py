@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from wiresift.model import Document, Quote
 from wiresift.nlp.pipeline import Pipeline
@@ -123,3 +125,50 @@ def test_marked_spans_never_refuse_a_paragraph() -> None:
 def test_no_quotes_in_plain_reporting(pipeline: Pipeline) -> None:
     doc = pipeline(Document(text="Troops crossed the river on Monday. The bridge was closed for repairs."))
     assert doc.quotes == []
+
+
+def test_prepositional_and_stance_cues(pipeline: Pipeline) -> None:
+    text = (
+        "Senator Maria Olsen called for an immediate ceasefire along the northern border.\n\n"
+        "Olsen wants a new inquiry into the supply contracts."
+    )
+    doc = pipeline(Document(text=text))
+    ceasefire = quote_with(doc, "immediate ceasefire")
+    assert ceasefire.kind == "indirect" and ceasefire.speaker_name == "Maria Olsen"
+    inquiry = quote_with(doc, "new inquiry")
+    assert inquiry.speaker_mention is not None and inquiry.speaker_mention.text == "Olsen"
+
+
+def test_colon_line_names_its_speaker(pipeline: Pipeline) -> None:
+    text = "Olsen: Border talks must resume before the winter sets in\n\nRelated: Five things to know about the pact"
+    doc = pipeline(Document(text=text))
+    q = quote_with(doc, "Border talks")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Olsen"
+    assert not [q for q in doc.quotes if "Five things" in q.text]
+
+
+_PIECES = [
+    '"',
+    "“",
+    "”",
+    "''",
+    "\n\n",
+    "\n",
+    ", he said",
+    " Sidorov said that",
+    " according to NATO",
+    ": ",
+    " the",
+    " war",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=6), max_size=30))
+def test_any_text_gives_spans_in_bounds(pipeline: Pipeline, pieces: list[str]) -> None:
+    doc = pipeline(Document(text="".join(pieces)))
+    assert doc.errors == []
+    assert doc.check_spans() == []
+    for q in doc.quotes:
+        if q.cue_span is not None:
+            assert 0 <= q.cue_span[0] < q.cue_span[1] <= len(doc.text)

@@ -66,6 +66,10 @@ def ensure_index() -> Path:
     path = index_path()
     if not path.exists():
         build(path)
+        # indexes of older data versions are dead weight (60 MB each); open readers keep theirs
+        for stale in path.parent.glob("gazetteer-*.sqlite"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     return path
 
 

@@ -150,11 +150,17 @@ def continuation(sent: Span) -> Span | None:
 
 
 def _entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
+    """The entity named in ``[start, end)``; a nationality only when it is the whole mention
+    ("the Russians" is a claimant, the "Russian" of "the Russian General" is not)."""
+    adjectival = None
     for ent in entities:
         for s, e in ent.mentions:
             if s < end and start < e:
-                return ent
-    return None
+                if ent.type != "NORP":
+                    return ent
+                if s <= start and end <= e:
+                    adjectival = ent
+    return adjectival
 
 
 def _entity_by_title(entities: list[Entity], mention: str) -> Entity | None:
@@ -218,6 +224,10 @@ def find_claimant(doc: Document, sent: Span, tok: Token, start: int, end: int) -
     if subj is None:
         return Claimant(None, doc.site, None)
     mention = _mention(sent.doc, subj)
+    said = quote.speaker_mention if quote is not None else None
+    if quote is not None and quote.speaker and said and said.start < mention.end and mention.start < said.end:
+        # the same speaker as the quotes layer found, which resolved it ("the Russian General" -> Sidorov)
+        return Claimant(quote.speaker, quote.speaker_name, mention)
     ent = _entity_at(doc.entities, mention.start, mention.end) or _entity_by_title(doc.entities, mention.text)
     if ent is not None:
         return Claimant(ent.id, ent.name, mention)

@@ -44,6 +44,8 @@ _LEADING_ZERO = re.compile(r"^0\d")
 _WORD_NUMBERS = frozenset(NUMBER_WORDS)
 _JOINERS = frozenset({"-", "and"})
 _ONE = "one"
+#: Currency words that a nationality adjective can make more precise ("Kenyan shillings").
+_ADJECTIVE_CURRENCIES = frozenset({"USD", "KES", "CHF", "INR", "RUB", "MXN", "TRY"})
 #: Capitalised words after a number that still leave it a count ("12 Americans", "700 Cuban students").
 _PEOPLE = frozenset({"NORP", "GPE", "LOC", "LANGUAGE"})
 
@@ -96,12 +98,16 @@ def _qualifier(doc: Doc, first: int) -> tuple[str | None, int]:
 
 
 def _unit_after(doc: Doc, last: int) -> tuple[str | None, int]:
-    """A unit right after the number: ``("km", index of its last token)`` or ``(None, last)``."""
+    """A unit right after the number: ``("km", index of its last token)`` or ``(None, last)``.
+
+    Whitespace tokens (a no-break space in "1\xa0percent") are skipped.
+    """
+    after = [t for t in doc[last + 1 : last + 8] if not t.is_space][:3]
     for n in (3, 2, 1):
-        hi = last + n
-        if hi >= len(doc):
+        if len(after) < n:
             continue
-        words = [t.lower_ for t in doc[last + 1 : hi + 1]]
+        words = [t.lower_ for t in after[:n]]
+        hi = after[n - 1].i
         phrase = " ".join(words)
         if phrase in UNITS:
             unit = UNITS[phrase]
@@ -109,11 +115,7 @@ def _unit_after(doc: Doc, last: int) -> tuple[str | None, int]:
                 return "GBP", hi + 1
             return unit, hi
         # "100,000 Kenyan shillings": a currency adjective between number and unit word
-        if (
-            n == 2
-            and words[1] in UNITS
-            and UNITS[words[1]] in {"USD", "KES", "CHF", "INR", "RUB", "MXN", "TRY"}
-        ):
+        if n == 2 and words[1] in UNITS and UNITS[words[1]] in _ADJECTIVE_CURRENCIES:
             code = CURRENCY_ADJECTIVES.get((words[0], UNITS[words[1]]))
             if code:
                 return code, hi

@@ -1,17 +1,14 @@
 """Reporting-verb lemmas that introduce a quote ("say", "note", "warn", ...).
 
-``REPORTING_VERBS`` is the hand-written core. ``LEARNED_VERBS`` was learned from PolNeAR train
-(``python -m wiresift.nlp.cues_learn``): verb lemmas that head a clausal complement and sit inside
-a gold Cue span often enough (see that module for the thresholds). Only lemmas are stored.
+``REPORTING_VERBS`` is the hand-written core. ``LEARNED_VERBS``, ``DOBJ_VERBS`` and ``XCOMP_VERBS``
+were learned from PolNeAR train (``python -m wiresift.nlp.cues_learn``): verb lemmas whose clausal
+complement, object or open complement is the gold content often enough (see that module for the
+thresholds). ``PREP_CUES`` and ``STANCE_VERBS`` are hand-picked. Only lemmas are stored.
 """
 
 from __future__ import annotations
 
-
-def words(text: str) -> frozenset[str]:
-    """The whitespace-separated words of ``text`` (word lists read better as prose)."""
-    return frozenset(text.split())
-
+from wiresift.nlp.ent_lexicon import words
 
 REPORTING_VERBS = words(
     """
@@ -66,3 +63,29 @@ EMBEDDING_VERBS = CUE_VERBS | words(
 
 #: Verbs whose direct object is the addressee, not the content ("told reporters that ...").
 ADDRESSEE_VERBS = frozenset({"tell", "assure", "remind", "warn", "inform", "ask", "urge"})
+
+#: Verb + preposition pairs whose prepositional object is what was said ("called for a ceasefire",
+#: "pointed to the reports"); hand-picked from the frequent multi-word cues of PolNeAR train.
+PREP_CUES = frozenset(
+    {
+        ("call", "for"),
+        ("call", "on"),
+        ("point", "to"),
+        ("talk", "about"),
+        ("speak", "about"),
+        ("refer", "to"),
+        ("ask", "for"),
+        ("push", "for"),
+        ("argue", "for"),
+        ("warn", "of"),
+        ("warn", "against"),
+        ("complain", "about"),
+        ("worry", "about"),
+        ("focus", "on"),
+        ("insist", "on"),
+    }
+)
+
+#: Verbs of wanting, planning and backing, which PolNeAR also counts as attributions; they report
+#: their object or complement only when a named person or a pronoun is the subject.
+STANCE_VERBS = words("want plan hope expect support oppose endorse seek intend wish")

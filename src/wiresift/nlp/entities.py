@@ -105,7 +105,8 @@ class _Builder:
         self.index.entities[eid] = Entity(id=eid, name=name, type=label, stage="entities")
         return eid
 
-    def person(self, ent_start: int, ent_end: int, name: str) -> str:
+    def person(self, name: str) -> str:
+        """The person ``name`` refers to: a known full name, surname or first name, else a new one."""
         parts = name.split()
         low = _norm(name)
         key = ("PERSON", low)
@@ -124,6 +125,7 @@ class _Builder:
         return eid
 
     def named(self, name: str, label: str) -> str:
+        """The entity of a non-person name; an acronym spaCy typed GPE or LOC still finds its ORG."""
         low = _norm(name)
         for lab in (label, "ORG") if label != "ORG" else (label,):
             if (lab, low) in self.keys:
@@ -152,8 +154,7 @@ def build(doc: Document, sdoc: Doc) -> EntityIndex:
     ents = sorted([*ents, *_titled_names(sdoc, text)], key=lambda e: e.start)
     for ent in ents:
         if ent.label_ == "PERSON" and len(ent.text.split()) > 1:
-            b.person(ent.start_char, ent.end_char, ent.text)  # full names first: "Sidorov" may come earlier
-    # Full person names first, so that "Sidorov" before "Anatoly Sidorov" still merges.
+            b.person(ent.text)  # full names first, so that "Sidorov" before "Anatoly Sidorov" still merges
     multi = {_norm(e.text).split()[-1] for e in ents if e.label_ == "PERSON" and len(e.text.split()) > 1}
     in_ent: dict[int, str] = {}
     for ent in ents:
@@ -170,7 +171,7 @@ def build(doc: Document, sdoc: Doc) -> EntityIndex:
             if name_start < ent.start:
                 start_char = sdoc[name_start].idx
             name = text[start_char:end_char]
-            eid = b.person(start_char, end_char, name)
+            eid = b.person(name)
             entity = b.index.entities[eid]
             if len(name) > len(entity.name) and _norm(name).endswith(_norm(entity.name).split()[-1]):
                 entity.name = name

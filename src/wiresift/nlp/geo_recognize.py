@@ -26,7 +26,9 @@ SCAN_KINDS = frozenset({"country", "admin1", "region", "feature"})
 SCAN_KINDS_ONE_WORD = frozenset({"country", "region", "feature"})
 #: Kinds trusted inside an organisation's name: not landmarks ("White House" in a staff title).
 EMBED_KINDS = frozenset({"country", "admin1", "region"})
-#: A town tagged PERSON counts only in a country the article names and from this size on.
+#: Labels whose whole text may really be a place that spaCy mislabelled.
+WHOLE_LABELS = frozenset({"PERSON", "ORG"})
+#: A town tagged PERSON or ORG counts only in a country the article names and from this size on.
 PERSON_MIN_POPULATION = 10_000
 #: A city named inside an organisation's name must be at least this populous ("Toronto Police").
 EMBED_MIN_POPULATION = 100_000
@@ -45,6 +47,13 @@ _Add = Callable[[int, int, bool, str], None]
 _LOWER_DIRECTIONS = frozenset(
     {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "northwest",
      "northeast", "southwest", "southeast", "downtown", "suburban", "rural", "greater"}
+)  # fmt: skip
+#: Words that name a province somewhere (Cameroon's "Centre", Uganda's "Western") but in English
+#: news are plain words: never matched alone without NER support.
+_GENERIC_WORDS = frozenset(
+    {"centre", "center", "central", "north", "south", "east", "west", "northern", "southern", "eastern",
+     "western", "coast", "capital", "islands", "lakes", "upper", "lower", "plateau", "littoral", "delta",
+     "interior", "federal", "gulf", "mountain", "sud", "nord", "est", "ouest", "centro", "sur", "norte", "island"}
 )  # fmt: skip
 #: Upper-case words that open datelines but are no place alone ("SOUTH WAZIRISTAN" is not "South").
 _NOT_ALONE = frozenset(
@@ -89,19 +98,28 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def _known(gaz: Gazetteer, text: str, n_tokens: int, embedded: bool) -> bool:
-    """A name worth matching without NER support: a country, province, region or big city."""
+def _known(gaz: Gazetteer, text: str, n_tokens: int, embedded: bool, countries: set[str]) -> bool:
+    """A name worth matching without NER support: a country, province, region or big city.
+    Inside an organisation's name a one-word province counts only in the article's countries
+    ("Kentucky" in "Kentucky Derby" in a US story, not "Centre" in "Medical Centre")."""
     if embedded:
         kinds, min_pop = EMBED_KINDS, EMBED_MIN_POPULATION
     else:
         kinds, min_pop = SCAN_KINDS, SCAN_MIN_POPULATION
-    if n_tokens == 1 and embedded:
-        kinds = kinds & SCAN_KINDS_ONE_WORD
-    return any(
-        (c.exact or not embedded)
-        and (c.entry.kind in kinds or (c.entry.kind == "city" and c.entry.population >= min_pop))
-        for c in gaz.candidates(text)
-    )
+    for c in gaz.candidates(text):
+        e = c.entry
+        if not (c.exact or not embedded):
+            continue
+        # one-word city inside an organisation's name: only in a country the article names
+        # ("Toronto Police" in a Canadian story, not "Commonwealth" of "Commonwealth of Independent States")
+        local = not embedded or n_tokens > 1 or not countries or e.cc in countries
+        if e.kind == "city" and e.population >= min_pop and local:
+            return True
+        if e.kind in kinds and (
+            n_tokens > 1 or not embedded or e.kind in SCAN_KINDS_ONE_WORD or e.cc in countries
+        ):
+            return True
+    return False
 
 
 def _extend(gaz: Gazetteer, doc: Doc, start: int, end: int) -> int:
@@ -116,13 +134,29 @@ def _extend(gaz: Gazetteer, doc: Doc, start: int, end: int) -> int:
     return best
 
 
-def _person_is_place(gaz: Gazetteer, text: str, countries: set[str | None]) -> bool:
-    """spaCy tags some places PERSON ("Togo", "Gao"): keep a country or region, or a town of a
-    country the article names."""
+def _article_countries(gaz: Gazetteer, found: list[Mention]) -> set[str]:
+    """Countries of the mentions found so far (demonyms included), from their likeliest reading."""
+    out: set[str] = set()
+    for m in found:
+        entry = gaz.demonym(m.text) if m.adjectival else None
+        if entry is None:
+            top = gaz.candidates(m.text)[:1]
+            entry = top[0].entry if top and top[0].exact else None
+        if entry is not None and entry.cc:
+            out.add(entry.cc)
+    return out
+
+
+def _entity_is_place(gaz: Gazetteer, text: str, countries: set[str]) -> bool:
+    """spaCy tags some places PERSON or ORG ("Togo", "Gao", "Dewsbury"): keep a country or region,
+    or a town or province of a country the article names."""
+    if text.lower() in _GENERIC_WORDS:
+        return False
     for c in gaz.candidates(text):
         e = c.entry
         if c.exact and (
-            e.kind in SCAN_KINDS_ONE_WORD or (e.cc in countries and e.population >= PERSON_MIN_POPULATION)
+            e.kind in SCAN_KINDS_ONE_WORD
+            or (e.cc in countries and e.kind != "admin2" and e.population >= PERSON_MIN_POPULATION)
         ):
             return True
     return False
@@ -152,6 +186,8 @@ def _upper_word(tok: Token) -> bool:
 def _plausible(gaz: Gazetteer, text: str, n_tokens: int) -> bool:
     """A one-word match without NER support must look like a name, not an abbreviation ("La", "GRU"),
     unless it is a country's or a region's ("US", "EU")."""
+    if n_tokens == 1 and text.lower() in _GENERIC_WORDS:
+        return False
     if n_tokens > 1 or (len(text) >= SCAN_MIN_CHARS and not text.isupper() and "." not in text):
         return True
     return any(c.exact and c.entry.kind in ("country", "region") for c in gaz.candidates(text))
@@ -201,27 +237,33 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         elif ent.label_ in DEMONYM_LABELS and gaz.demonym(span.text):
             add(span.start, span.end, True, "ner")
     _datelines(doc, gaz, taken, add)
-    countries = {
-        c.entry.cc
-        for m in found
-        if not m.adjectival
-        for c in gaz.candidates(m.text)[:1]
-        if c.entry.kind == "country"
-    }
+    countries = _article_countries(gaz, found)
+    # "Barry said" after "Mark Barry": a surname, not the Welsh town
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for ent in doc.ents:
         span = _trim(ent)
-        if ent.label_ == "PERSON" and span is not None and _person_is_place(gaz, span.text, countries):
+        whole = ent.label_ in WHOLE_LABELS and span is not None and not any(taken[ent.start : ent.end])
+        whole = whole and not (ent.label_ == "PERSON" and ent.text in surnames)
+        if whole and span is not None and _entity_is_place(gaz, span.text, countries):
             add(span.start, span.end, False, "gazetteer")
     for ent in doc.ents:
         if ent.label_ in EMBED_LABELS and not any(taken[ent.start : ent.end]):
-            _scan(doc, gaz, ent.start, ent.end, taken, add, embedded=True)
-    _scan(doc, gaz, 0, len(doc), taken, add, embedded=False)
+            _scan(doc, gaz, ent.start, ent.end, taken, add, embedded=True, countries=countries)
+    _scan(doc, gaz, 0, len(doc), taken, add, embedded=False, countries=countries)
     found.sort(key=lambda m: m.start)
     return found
 
 
 def _scan(
-    doc: Doc, gaz: Gazetteer, lo: int, hi: int, taken: list[bool], add: _Add, *, embedded: bool
+    doc: Doc,
+    gaz: Gazetteer,
+    lo: int,
+    hi: int,
+    taken: list[bool],
+    add: _Add,
+    *,
+    embedded: bool,
+    countries: set[str],
 ) -> None:
     """Longest-first gazetteer matching of capitalised token runs in ``doc[lo:hi]``."""
     i = lo
@@ -245,7 +287,7 @@ def _scan(
             elif (
                 all(t.pos_ == "PROPN" for t in doc[i:stop])
                 and _plausible(gaz, text, n)
-                and _known(gaz, text, n, embedded)
+                and _known(gaz, text, n, embedded, countries)
             ):
                 add(i, stop, False, "gazetteer")
             else:

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Quote, SpanRef
 from wiresift.nlp.coref import Speaker, resolve
-from wiresift.nlp.cues import CUE_VERBS, DOBJ_VERBS, EMBEDDING_VERBS, XCOMP_VERBS
+from wiresift.nlp.cues import CUE_VERBS, DOBJ_VERBS, EMBEDDING_VERBS, PREP_CUES, STANCE_VERBS, XCOMP_VERBS
 from wiresift.nlp.ent_index import EntityIndex
-from wiresift.nlp.ent_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
+from wiresift.nlp.ent_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, words
 from wiresift.nlp.quote_marks import Marked, marked_spans
 
 if TYPE_CHECKING:
@@ -50,8 +50,22 @@ MAX_CLIMB = 4
 #: After a quote that ends in a comma, the attributing verb may follow a long speaker phrase.
 FAR_TOKENS = 30
 NON_ARGUMENTS = frozenset({"punct", "cc", "conj", "advmod", "npadvmod", "mark"})
-ANY_CUE = CUE_VERBS | DOBJ_VERBS | XCOMP_VERBS
+ANY_CUE = CUE_VERBS | DOBJ_VERBS | XCOMP_VERBS | STANCE_VERBS | {verb for verb, _ in PREP_CUES}
 _WORD = re.compile(r"\w+")
+RAISING_VERBS = frozenset({"seem", "appear"})
+#: A transcript turn inside quotation marks: "WALLACE: Do you really see ...".
+_TRANSCRIPT_SPEAKER = re.compile(r"[\"“]([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
+#: A line that opens with up to six capitalised words and a colon: a headline or transcript turn.
+_COLON_LINE = re.compile(
+    r"^(?P<src>[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z&][\w.'’-]*|of|the|and)){0,5}):[ \t]+(?P<body>[^\n]*\w[^\n]*?)[ \t]*$",
+    re.MULTILINE,
+)
+#: First words of colon lines that label a page part rather than name a speaker.
+NOT_SOURCES = words(
+    "also read related watch photo photos image images video source sources note update updated editor's "
+    "credit credits see click share tags tag filed posted published by q a"
+)
+_MARK_CHARS = re.compile(r"[\"“”]|''")
 _DASH_NAME = re.compile(r"[ \t]*[―—–-]+[ \t]*([A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,4})")
 _SENT_END = frozenset({".", "!", "?"})
 
@@ -128,13 +142,25 @@ def _personal(sdoc: Doc, speaker: Speaker) -> bool:
 def _nominal_content(verb: Token) -> Token | None:
     """The object ("cited the poll") or open complement ("vowed to fight") that a verb reports."""
     lemma = verb.lemma_
-    if not any(c.dep_ in SUBJECTS for c in verb.children):
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subj is None:
         return None
+    if lemma in STANCE_VERBS and (subj.pos_ == "PROPN" or subj.lower_ in PERSON_PRONOUNS):
+        c = next((c for c in verb.rights if c.dep_ in ("dobj", "xcomp")), None)
+        if c is not None:
+            return c
     for c in verb.children:
         if c.i < verb.i:
             continue
-        if (c.dep_ == "dobj" and lemma in DOBJ_VERBS) or (c.dep_ == "xcomp" and lemma in XCOMP_VERBS):
+        if c.dep_ == "dobj" and lemma in DOBJ_VERBS:
             return c
+        if c.dep_ == "xcomp" and lemma in XCOMP_VERBS and subj.dep_ == "nsubj" and lemma not in RAISING_VERBS:
+            return c  # not "is expected to", "seems to": their subject reports nothing
+    for c in verb.rights:
+        if c.dep_ == "prep" and (lemma, c.lower_) in PREP_CUES:
+            obj = next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return obj
     return None
 
 
@@ -188,6 +214,7 @@ class _Extractor:
             if f is not None:
                 found.append(f)
         found.extend(self.according(sdoc))
+        found.extend(self.colon_lines(found))
         # A direct quote inside an indirect content is one mixed quote, not two.
         mixed = [f for f in found if f.kind == "mixed"]
         found = [
@@ -251,6 +278,11 @@ class _Extractor:
         n = _n_words(text, mark.start, mark.end)
         if n < MIN_CUED_WORDS:
             return None
+        turn = _TRANSCRIPT_SPEAKER.match(text, mark.start)
+        if turn is not None:
+            s_start, s_end = turn.start(1), turn.end(1)
+            turn_speaker = Speaker(s_start, s_end, turn.group(1).split()[-1].lower(), s_start, s_end)
+            return _Found(mark.start, mark.end, "direct", None, None, turn_speaker, mark.para_start)
         verb = self.linked_cue(mark)
         if verb is not None:
             if not self.reports_more(verb, mark):
@@ -274,7 +306,8 @@ class _Extractor:
 
     def reports_more(self, verb: Token, mark: Marked) -> bool:
         """Whether ``verb``'s complement holds the quote and more words besides it."""
-        comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        comps = [c for c in verb.children if c.dep_ == "ccomp"]
+        comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
         if comp is None or mark.start <= comp.idx < mark.end:
             return False
         start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
@@ -331,7 +364,9 @@ class _Extractor:
     def indirect(self, verb: Token, marks: list[Marked]) -> _Found | None:
         if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in CUE_VERBS:
             return None  # "X said she felt that ...": the outer report holds this one
-        comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        comps = [c for c in verb.children if c.dep_ == "ccomp"]
+        # Prefer the clause after the verb: "It's unlikely; the team says she'll go on" reports the latter.
+        comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
         if comp is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
             comp = verb.head  # "Acts of protest, he said, are acts of patriotism": the clause around it
         nominal = False
@@ -372,6 +407,26 @@ class _Extractor:
         if speaker is None:
             return None  # a report with no one reporting ("it is said that") is mostly not a quote
         return _Found(start, end, kind, verb, verb.text, speaker)
+
+    def colon_lines(self, found: list[_Found]) -> list[_Found]:
+        """Headline and transcript lines "Sanders: Clinton needs to ...", "PENCE: Well, look, ..."."""
+        out = []
+        for m in _COLON_LINE.finditer(self.text):
+            src = m.group("src")
+            if (
+                src.split()[0].lower() in NOT_SOURCES
+                or _n_words(self.text, m.start("body"), m.end("body")) < 4
+            ):
+                continue
+            start, end = m.start("body"), m.end("body")
+            if any(f.start < end and start < f.end for f in found):
+                continue
+            speaker = Speaker(
+                m.start("src"), m.end("src"), src.split()[-1].lower(), m.start("src"), m.end("src")
+            )
+            kind = "direct" if _MARK_CHARS.search(m.group("body")) else "indirect"
+            out.append(_Found(start, end, kind, None, None, speaker, m.start()))
+        return out
 
     def according(self, sdoc: Doc) -> list[_Found]:
         out = []

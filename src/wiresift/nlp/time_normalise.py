@@ -559,7 +559,7 @@ def _bare_plural(g: dict[str, str | None], env: Env) -> Result | None:
 
 
 def _possessive_event(env: Env) -> bool:
-    """"Wednesday's ruling": a day named for an event already reported, unless "ahead of" it."""
+    """A possessive day ("Wednesday's ruling") names an event already reported."""
     after = env.text[env.end : env.end + 3]
     before = env.text[max(0, env.start - 20) : env.start].lower()
     return after[:2] in ("'s", "’s") and not re.search(r"(?:ahead\s+of|before|until)\s+$", before)

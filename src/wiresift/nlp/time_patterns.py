@@ -280,8 +280,8 @@ _TRIGGER = re.compile(
     r"\ba\s+(?:long\s+)?while\b|\bsome\s+time\b|thousand|(?:twen|thir|for|fif|six|seven|eigh|nine)ties|period|season|semester|\byrs?\b"
 )
 #: Characters scanned before / after a trigger: room for "more than the past", "the end of", "of 1990".
-BEFORE_TRIGGER = 48
-AFTER_TRIGGER = 40
+BEFORE_TRIGGER = 40
+AFTER_TRIGGER = 28
 #: Windows closer than this are scanned as one: fewer, longer scans cost less than many short ones.
 MERGE_GAP = 40
 _WORD_END = re.compile(r"\s|$")

@@ -46,11 +46,11 @@ _PAST = re.compile(
     r"felt|stood|heard|meant|[a-z]{3,}ed)\b",
     re.IGNORECASE,
 )
-#: "by August", "until 9 a.m. Tuesday": a deadline preposition points forward, unless the clause
-#: has a past auxiliary ("By March the rebels had regrouped").
+#: "by August", "until 9 a.m. Tuesday", "ahead of Sunday's vote": a deadline preposition points
+#: forward, unless the clause has a past auxiliary ("By March the rebels had regrouped").
 _PAST_AUX = re.compile(r"\b(?:had|was|were)\b", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(
-    r"\b(?:by|until|till)\s+(?:(?:the\s+end\s+of|early|mid|late)[\s-]+)?"
+    r"\b(?:by|until|till|ahead\s+of)\s+(?:(?:the\s+end\s+of|early|mid|late)[\s-]+)?"
     r"(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\.?\s*(?:[A-Z]{3}\s*)?,?\s*)?$",
     re.IGNORECASE,
 )

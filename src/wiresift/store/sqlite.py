@@ -487,7 +487,8 @@ class SQLiteStore(WorkbenchQueries):
         titles = sorted(
             r[0]
             for r in self.conn.execute(
-                "SELECT DISTINCT j.value FROM entities e, json_each(e.titles) j WHERE e.canonical_id = ?", (cid,)
+                "SELECT DISTINCT j.value FROM entities e, json_each(e.titles) j WHERE e.canonical_id = ?",
+                (cid,),
             )
         )
         return EntityProfile(cid, name, type_, sorted(names - {name}), titles, members, evidence, quotes)

@@ -163,14 +163,16 @@ class WorkbenchQueries:
             nums = [
                 r[0]
                 for r in self.conn.execute(
-                    "SELECT num FROM _hits ORDER BY published DESC, num DESC LIMIT ? OFFSET ?", (limit, offset)
+                    "SELECT num FROM _hits ORDER BY published DESC, num DESC LIMIT ? OFFSET ?",
+                    (limit, offset),
                 )
             ]
         else:
             nums = [
                 r[0]
                 for r in self.conn.execute(
-                    "SELECT num FROM documents ORDER BY published DESC, num DESC LIMIT ? OFFSET ?", (limit, offset)
+                    "SELECT num FROM documents ORDER BY published DESC, num DESC LIMIT ? OFFSET ?",
+                    (limit, offset),
                 )
             ]
         hits = self._hits_for(nums, match)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from wiresift import workbench
-from wiresift.store.workbench import MARK_CLOSE, MARK_OPEN
+from wiresift.store.workbench import MARK_CLOSE, MARK_OPEN, SearchFilters
+from wiresift.web.views.params import search_filters
 
 router = APIRouter(tags=["api"])
 MAX_LIMIT = 500
@@ -43,17 +44,12 @@ def _page(items: list[Any], limit: int, offset: int, total: int | None = None) -
 @router.get("/search")
 async def search(
     request: Request,
+    filters: Annotated[SearchFilters, Depends(search_filters)],
     q: str = "",
-    site: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    entity: int | None = None,
-    country: str | None = None,
     sort: Literal["relevance", "date"] = "relevance",
     limit: int = Query(20, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0),
 ) -> dict[str, Any]:
-    filters = workbench.SearchFilters(site=site, since=since, until=until, entity=entity, country=country)
     page = workbench.search(_store(request), q, filters, sort=sort, limit=limit, offset=offset)
     body = _page(page.hits, limit, offset, page.total)
     for hit in body["items"]:

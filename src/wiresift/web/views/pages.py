@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from dataclasses import asdict
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from wiresift import workbench
+from wiresift.store.workbench import SearchFilters
 from wiresift.web.highlight import LAYER_LABELS, segments
+from wiresift.web.views.params import search_filters
 
 router = APIRouter(default_response_class=HTMLResponse)
 PAGE_SIZE = 20
@@ -26,18 +29,11 @@ def _store(request: Request) -> Any:
 @router.get("/")
 async def search_page(
     request: Request,
+    filters: Annotated[SearchFilters, Depends(search_filters)],
     q: str = "",
-    site: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    entity: int | None = None,
-    country: str | None = None,
     sort: Literal["relevance", "date"] = "relevance",
     page: int = Query(1, ge=1, le=10_000),
 ) -> HTMLResponse:
-    filters = workbench.SearchFilters(
-        site=site or None, since=since or None, until=until or None, entity=entity, country=country or None
-    )
     result = workbench.search(
         _store(request),
         q,
@@ -47,15 +43,7 @@ async def search_page(
         offset=(page - 1) * PAGE_SIZE,
     )
     template = "_results.html" if request.headers.get("HX-Request") else "search.html"
-    params = {
-        "q": q,
-        "site": site,
-        "since": since,
-        "until": until,
-        "entity": entity,
-        "country": country,
-        "sort": sort,
-    }
+    params = {"q": q, **asdict(filters), "sort": sort}
     return _render(
         request,
         template,
