@@ -68,6 +68,8 @@ def parse_ann(ann: str, text: str) -> list[Gold]:
     events: list[dict[str, str]] = []
     for line in ann.splitlines():
         if line.startswith("T"):
+            if "\t" not in line:
+                continue  # a few train files hold a malformed, tab-less T line: not a span
             tid, body = line.split("\t")[:2]
             _, _, loc = body.partition(" ")
             spans[tid] = _spans(loc)

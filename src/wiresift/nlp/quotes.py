@@ -65,8 +65,11 @@ NOT_SOURCES = words(
     "also read related watch photo photos image images video source sources note update updated editor's "
     "credit credits see click share tags tag filed posted published by q a"
 )
+#: A paragraph that opens with a speaker's name and a colon (a transcript turn "FALLIN: I think ...").
+_TURN = re.compile(r"[\"“]?([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,2}):[ \t]")
+FIRST_PERSON = frozenset({"i", "we"})
 _MARK_CHARS = re.compile(r"[\"“”]|''")
-_DASH_NAME = re.compile(r"[ \t]*[―—–-]+[ \t]*([A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,4})")
+_DASH_NAME = re.compile(r"[^\S\n]*[―—–-]+[^\S\n]*([A-Z][\w.'-]*(?:[^\S\n]+[A-Z][\w.'-]*){0,4})")
 _SENT_END = frozenset({".", "!", "?"})
 
 
@@ -101,10 +104,14 @@ def _speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Spea
     """The subject of ``verb`` (or of the verb it is conjoined to), outside the quote ``avoid``."""
     tok = verb
     for _ in range(4):
-        subj = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+        # A subject inside the quote is a parse slip ("“My reaction, …,” X said"): take one outside it.
+        subj = next(
+            (c for c in tok.children if c.dep_ in SUBJECTS and not (avoid and avoid[0] <= c.idx < avoid[1])),
+            None,
+        )
         if subj is not None:
             break
-        if tok.dep_ in CLIMB_DEPS and tok.head is not tok:
+        if tok.dep_ in CLIMB_DEPS and tok.head.i != tok.i:
             tok = tok.head
         else:
             return None
@@ -119,7 +126,7 @@ def _speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Spea
         left = subj.i
         while (
             left > 0
-            and sdoc[left - 1].head is subj
+            and sdoc[left - 1].head.i == subj.i
             and sdoc[left - 1].dep_ in ("compound", "amod", "det", "poss")
         ):
             left -= 1
@@ -127,7 +134,33 @@ def _speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Spea
     while right > left + 1 and (sdoc[right - 1].is_punct or sdoc[right - 1].is_space):
         right -= 1
     span = sdoc[left:right]
-    return Speaker(span.start_char, span.end_char, subj.lower_, subj.idx, subj.idx + len(subj.text))
+    found = Speaker(span.start_char, span.end_char, subj.lower_, subj.idx, subj.idx + len(subj.text))
+    if left < verb.i and "\n" in sdoc[left : verb.i].text:  # (a Span's text: the Doc's costs O(n))
+        # the parse ran the clause back over a heading line ("2:45 p.m.\n\nThe tax commissioner says")
+        return _paragraph_subject(sdoc, verb) or found
+    return found
+
+
+def _paragraph_subject(sdoc: Doc, verb: Token) -> Speaker | None:
+    """The words from the verb's paragraph start to the verb, when they are a short noun phrase."""
+    lo = max(0, verb.i - MAX_SPEAKER_TOKENS)
+    breaks = [t for t in sdoc[lo : verb.i] if "\n" in t.text]
+    if breaks:
+        start = breaks[-1].idx + breaks[-1].text.rfind("\n") + 1
+    elif lo == 0:
+        start = 0
+    else:
+        return None  # the paragraph opens further back than a speaker phrase
+    toks = [t for t in sdoc[lo : verb.i] if t.idx >= start and not t.is_space]
+    while toks and toks[-1].pos_ in ("AUX", "PART", "ADV", "PUNCT"):
+        toks.pop()  # "is", "has", "also"
+    if not toks or toks[0].idx != start or any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None
+    head = next((t for t in reversed(toks) if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if head is None:
+        return None
+    end = toks[-1].idx + len(toks[-1].text)
+    return Speaker(start, end, head.lower_, head.idx, head.idx + len(head.text))
 
 
 def _personal(sdoc: Doc, speaker: Speaker) -> bool:
@@ -139,10 +172,26 @@ def _personal(sdoc: Doc, speaker: Speaker) -> bool:
     return tok.pos_ == "PROPN" or tok.lower_ in PERSON_PRONOUNS or tok.lower_ in PLURAL_PRONOUNS
 
 
+def _reporter(tok: Token) -> Token | None:
+    """The reporting verb whose clausal complement holds ``tok``, a few heads up, if any."""
+    child = tok
+    for _ in range(MAX_CLIMB):
+        head = child.head
+        if head.i == child.i or child.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
+            return None
+        if child.dep_ == "ccomp" and head.lemma_ in CUE_VERBS and head.pos_ == "VERB":
+            return head
+        child = head
+    return None
+
+
 def _nominal_content(verb: Token) -> Token | None:
     """The object ("cited the poll") or open complement ("vowed to fight") that a verb reports."""
     lemma = verb.lemma_
     subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subj is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        # ", Clinton said, citing a super PAC": the participle reports for its head's subject
+        subj = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
     if subj is None:
         return None
     if lemma in STANCE_VERBS and (subj.pos_ == "PROPN" or subj.lower_ in PERSON_PRONOUNS):
@@ -198,21 +247,26 @@ class _Extractor:
     def run(self) -> list[_Found]:
         sdoc, text = self.sdoc, self.text
         marks = marked_spans(text)
+        self.mark_ends = [m.end for m in marks]
+        self.marks = marks
         cues = [sdoc[i] for i in _cue_positions(sdoc)]
         self.cues = cues
         self.cue_starts = [t.idx for t in cues]
         found: list[_Found] = []
         used: set[int] = set()
+        self.last: _Found | None = None
         for mark in marks:
             f = self.direct(mark, used)
             if f is not None:
                 found.append(f)
+                self.last = f
         for verb in cues:
             if verb.i in used:
                 continue
             f = self.indirect(verb, marks)
             if f is not None:
                 found.append(f)
+        self.first_person_turns(found)
         found.extend(self.according(sdoc))
         found.extend(self.colon_lines(found))
         # A direct quote inside an indirect content is one mixed quote, not two.
@@ -284,10 +338,21 @@ class _Extractor:
             turn_speaker = Speaker(s_start, s_end, turn.group(1).split()[-1].lower(), s_start, s_end)
             return _Found(mark.start, mark.end, "direct", None, None, turn_speaker, mark.para_start)
         verb = self.linked_cue(mark)
+        if verb is not None and n < MIN_UNCUED_WORDS and verb.idx < mark.start:
+            inner = text[mark.start : mark.end].rstrip("\"”»' ")
+            if inner[-1:] not in _SENT_END:
+                # 'called the senator a “nasty guy”': a quoted phrase in the verb's object is a mixed quote
+                f = self.embedded(mark, used)
+                if f is not None:
+                    return f
         if verb is not None:
             if not self.reports_more(verb, mark):
                 used.add(verb.i)  # else the verb's whole clause is reported: a mixed quote, found later
             speaker = _speaker_span(self.sdoc, verb, (mark.start, mark.end))
+            if speaker is not None and speaker.head in PERSON_PRONOUNS | PLURAL_PRONOUNS | {"it"}:
+                speaker = self.what_they_call(verb, mark) or speaker
+            if speaker is None and verb.idx >= mark.end:
+                speaker = self.between_speaker(mark, verb) or self.after_speaker(verb)
             return _Found(mark.start, mark.end, "direct", verb, verb.text, speaker, mark.para_start)
         dash = _DASH_NAME.match(text, mark.end)
         if dash is not None:  # “...” ― Ana Ruiz: a byline-style attribution after a dash
@@ -295,22 +360,136 @@ class _Extractor:
                 dash.start(1), dash.end(1), dash.group(1).split()[-1].lower(), dash.start(1), dash.end(1)
             )
             return _Found(mark.start, mark.end, "direct", None, None, speaker, mark.para_start)
+        colon = self.colon_speaker(mark)
+        if colon is not None:  # Philip Bump: “Two weeks ago, …”
+            return _Found(mark.start, mark.end, "direct", None, None, colon, mark.para_start)
         starts_para = text[mark.para_start : mark.start].strip() == ""
         inner = text[mark.start : mark.end].rstrip('"”» ')
         sentence_like = n >= MIN_UNCUED_WORDS and inner[-1:] in (".", "!", "?", ",")
-        if starts_para or sentence_like:
+        last = self.last
+        # “…,” Lee said. “Not now.”: a second quote right after the cue of the first goes on with it.
+        resumes = (
+            last is not None
+            and last.kind == "direct"
+            and last.para_start == mark.para_start
+            and last.cue is not None
+            and last.end <= last.cue.idx < mark.start
+        )
+        if starts_para or sentence_like or resumes:
             f = _Found(mark.start, mark.end, "direct", para_start=mark.para_start, inherit=True)
             self.nearest_speaker(f)
             return f
         return self.embedded(mark, used)
 
+    def cut_after_quote(self, start: int, end: int, marks: list[Marked]) -> int:
+        """End a mixed quote at its last quote when an adverbial clause of the quote follows it
+        ('says he's “excited where we stand” as he faces a test': the test is not said)."""
+        for m in marks:
+            if start <= m.start and m.end <= end:
+                first, last = self.tok_at(m.start), self.tok_at(max(m.start, m.end - 1))
+                if any(
+                    c.dep_ == "advcl" and c.idx >= m.end
+                    for i in range(first, last + 1)
+                    for c in self.sdoc[i].rights
+                ):
+                    return m.end
+        return end
+
+    def what_they_call(self, verb: Token, mark: Marked) -> Speaker | None:
+        """The governing verb's speaker for "Ban condemned what he called a “brazen breach”"."""
+        if not any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in verb.children):
+            return None
+        tok = verb
+        for _ in range(MAX_CLIMB):
+            if tok.head.i == tok.i:
+                return None
+            tok = tok.head
+            if tok.pos_ == "VERB":
+                return _speaker_span(self.sdoc, tok, (mark.start, mark.end))
+        return None
+
+    def colon_speaker(self, mark: Marked) -> Speaker | None:
+        """The name right before a colon that opens the quote ("… - Philip Bump: “…”")."""
+        sdoc = self.sdoc
+        i = self.tok_at(mark.start) - 1
+        if i < 1 or sdoc[i].text != ":" or sdoc[i].idx < mark.para_start:
+            return None
+        hi = i
+        while i > 0 and sdoc[i - 1].pos_ == "PROPN" and sdoc[i - 1].idx >= mark.para_start and hi - i < 5:
+            i -= 1
+        if i == hi:
+            # "Obama is rolling out a new message: “It's about me.”": the clause's subject, a person
+            verb = sdoc[hi - 1]
+            for _ in range(MAX_CLIMB):
+                if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            if verb.pos_ not in ("VERB", "AUX"):
+                return None
+            speaker = _speaker_span(sdoc, verb, (mark.start, mark.end))
+            return speaker if speaker is not None and _personal(sdoc, speaker) else None
+        span = sdoc[i:hi]
+        head = sdoc[hi - 1]
+        return Speaker(span.start_char, span.end_char, head.lower_, head.idx, head.idx + len(head.text))
+
+    def after_speaker(self, verb: Token) -> Speaker | None:
+        """The name the parse hung on an inverted verb as an object ("“…,” recalled Mr. Rhodes")."""
+        sdoc = self.sdoc
+        nxt = verb.i + 1
+        if nxt >= len(sdoc) or sdoc[nxt].pos_ not in ("PROPN", "NOUN", "DET", "ADJ"):
+            return None
+        child = next(
+            (
+                c
+                for c in verb.rights
+                if c.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos") and c.pos_ in ("PROPN", "NOUN")
+            ),
+            None,
+        )
+        if child is None or child.left_edge.i != nxt:
+            # the parse lost the name altogether: take the run of proper nouns after the verb
+            right = nxt
+            while right < len(sdoc) and sdoc[right].pos_ == "PROPN" and right - nxt < MAX_SPEAKER_TOKENS:
+                right += 1
+            if right == nxt:
+                return None
+            child = sdoc[right - 1]
+        right = child.i + 1
+        span = sdoc[nxt:right]
+        return Speaker(span.start_char, span.end_char, child.lower_, child.idx, child.idx + len(child.text))
+
+    def between_speaker(self, mark: Marked, verb: Token) -> Speaker | None:
+        """The noun phrase between a quote and its verb when the parse gave the verb no subject
+        ("“…,” Flynn, a top aide, said": an apposition the parse hung elsewhere)."""
+        sdoc = self.sdoc
+        lo, hi = self.tok_at(mark.end), verb.i
+        if sdoc[lo].idx < mark.end:
+            lo += 1
+        while lo < hi and (sdoc[lo].is_punct or sdoc[lo].is_space):
+            lo += 1
+        while hi > lo and (sdoc[hi - 1].is_punct or sdoc[hi - 1].is_space):
+            hi -= 1
+        head = next((t for t in sdoc[lo:hi] if t.pos_ in ("PROPN", "PRON", "NOUN")), None)
+        if head is not None:  # "Bill Eastland, wearing a cowboy hat, said": the name before the comma
+            hi = next((t.i for t in sdoc[head.i : hi] if t.text == ","), hi)
+        if head is None or not 0 < hi - lo <= MAX_SPEAKER_TOKENS:
+            return None
+        if any(t.pos_ in ("VERB", "AUX") for t in sdoc[lo:hi]):
+            return None
+        while head.i + 1 < hi and sdoc[head.i + 1].pos_ == head.pos_ == "PROPN":
+            head = sdoc[head.i + 1]  # the surname of "James Acton"
+        span = sdoc[lo:hi]
+        return Speaker(span.start_char, span.end_char, head.lower_, head.idx, head.idx + len(head.text))
+
     def reports_more(self, verb: Token, mark: Marked) -> bool:
         """Whether ``verb``'s complement holds the quote and more words besides it."""
         comps = [c for c in verb.children if c.dep_ == "ccomp"]
         comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
-        if comp is None or mark.start <= comp.idx < mark.end:
+        if comp is None:
             return False
         start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
+        if mark.start <= comp.idx < mark.end and not (verb.idx < start < mark.start):
+            return False  # the quote is the whole clause; else "said Kim's state is “spiraling”" is mixed
         if not (start <= mark.start and _words_end(self.text, mark.start, mark.end) <= end):
             return False  # (closing marks and the full stop often hang on the verb, not the clause)
         return _n_words(self.text, start, end) > _n_words(self.text, mark.start, mark.end) + 2
@@ -324,25 +503,36 @@ class _Extractor:
             return None
         child, tok = root, root.head
         for _ in range(MAX_CLIMB):
-            if tok.pos_ == "VERB" or tok is child:
+            if tok.pos_ == "VERB" or tok.i == child.i:
                 break
             child, tok = tok, tok.head
-        if tok.pos_ != "VERB" or tok.i in used or tok is child:
+        if tok.pos_ != "VERB" or tok.i in used or tok.i == child.i:
             return None
         while tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_ in CUE_VERBS and tok.head.i not in used:
             child, tok = tok, tok.head  # "Cruz said he wasn't going to “act like ...”": Cruz said it
         if child.i < tok.i:
             return None  # the quote is (part of) the subject
         speaker = _speaker_span(sdoc, tok, None)
+        outer = _reporter(tok)
+        if outer is not None and outer.i not in used:  # "Kerry said the US would take “robust steps”"
+            speaker = _speaker_span(sdoc, outer, None) or speaker
+        if speaker is not None and speaker.head in PERSON_PRONOUNS | PLURAL_PRONOUNS | {"it"}:
+            speaker = self.what_they_call(tok, mark) or speaker
         if speaker is None:
             return None
         if tok.lemma_ not in EMBEDDING_VERBS and not _personal(sdoc, speaker):
             return None  # any verb may frame a quoted phrase, but then only a person's or group's
         args = [c for c in tok.rights if c.dep_ not in NON_ARGUMENTS and c.i <= child.i]
         start_tok = args[0].left_edge if args else child.left_edge
-        end_tok = child.right_edge
+        # All the verb's arguments after it: "called the senator a “nasty guy,” an “anchor baby”".
+        later = [c for c in tok.rights if c.dep_ not in NON_ARGUMENTS and c.i > child.i]
+        end_tok = later[-1].right_edge if later else child.right_edge
         start, end = start_tok.idx, end_tok.idx + len(end_tok.text)
         start, end = max(start, mark.para_start), min(max(end, mark.end), mark.para_end)
+        if any(
+            c.dep_ == "advcl" and c.idx >= mark.end for i in range(first, last + 1) for c in sdoc[i].rights
+        ):
+            end = mark.end  # 'says he's “excited where we stand” as he faces ...': the clause is not said
         used.add(tok.i)
         return _Found(start, end, "mixed", tok, tok.text, speaker, mark.para_start)
 
@@ -356,7 +546,12 @@ class _Extractor:
                 return
             if verb.lemma_ not in CUE_VERBS:
                 continue
-            speaker = _speaker_span(self.sdoc, verb, None)
+            k_mark = bisect_right(self.mark_ends, verb.idx) - 1
+            if k_mark + 1 < len(self.marks) and self.marks[k_mark + 1].start <= verb.idx:
+                continue  # a verb inside a quote ("do you really think ...") reports nothing here
+            before = self.marks[k_mark] if k_mark >= 0 else None
+            # “…,” X said: the verb's subject is never in the quote before it.
+            speaker = _speaker_span(self.sdoc, verb, (before.start, before.end) if before else None)
             if speaker is not None and speaker.head not in ("it", "that", "this", "which", "who"):
                 f.fallback, f.fallback_at = speaker, verb.idx
                 return
@@ -395,18 +590,40 @@ class _Extractor:
             end -= 1
         if _n_words(self.text, start, end) < MIN_INDIRECT_WORDS:
             return None
-        if any(m.start <= comp.idx < m.end for m in marks):
+        if any(
+            m.start <= comp.idx < m.end
+            and _n_words(self.text, start, end) <= _n_words(self.text, m.start, m.end) + 2
+            for m in marks
+        ):
             return None  # the complement is a quoted clause: that quote is direct and cued already
         kind = (
             "mixed"
             if any(start <= m.start and _words_end(self.text, m.start, m.end) <= end for m in marks)
             else "indirect"
         )
-        parenthetical = comp is verb.head  # its subject sits inside the content span
+        if kind == "mixed":
+            end = self.cut_after_quote(start, end, marks)
+        parenthetical = comp.i == verb.head.i  # its subject sits inside the content span
         speaker = _speaker_span(self.sdoc, verb, None if parenthetical else (start, end))
+        outer = _reporter(verb)
+        if outer is not None:  # "X said the spate of shootings demands that ...": X speaks
+            speaker = _speaker_span(self.sdoc, outer, (start, end)) or speaker
         if speaker is None:
             return None  # a report with no one reporting ("it is said that") is mostly not a quote
         return _Found(start, end, kind, verb, verb.text, speaker)
+
+    def first_person_turns(self, found: list[_Found]) -> None:
+        """ "I"/"we" inside a transcript turn ("FALLIN: I think he is ...") is the turn's speaker."""
+        text = self.text
+        for f in found:
+            if f.speaker is None or f.speaker.head not in FIRST_PERSON:
+                continue
+            para_start = text.rfind("\n", 0, f.speaker.start) + 1
+            turn = _TURN.match(text, para_start)
+            if turn is None or turn.group(1).split()[0].lower() in NOT_SOURCES:
+                continue
+            s, e = turn.start(1), turn.end(1)
+            f.speaker = Speaker(s, e, turn.group(1).split()[-1].lower(), s, e)
 
     def colon_lines(self, found: list[_Found]) -> list[_Found]:
         """Headline and transcript lines "Sanders: Clinton needs to ...", "PENCE: Well, look, ..."."""
@@ -497,7 +714,12 @@ def extract(doc: Document, sdoc: Doc, index: EntityIndex | None) -> list[Quote]:
                     and text[prev.end : f.start].count("\n") <= 2
                     and prev.end > f.start - 400
                 )
-            if f.fallback is not None and (not follows or prev is None or f.fallback_at > prev.end):
+            pronoun = f.fallback is not None and f.fallback.head in PERSON_PRONOUNS
+            if f.fallback is not None and (
+                not follows
+                or prev is None
+                or (f.fallback_at > prev.end and not (pronoun and prev_para == f.para_start))
+            ):
                 speaker_ref = SpanRef(
                     start=f.fallback.start, end=f.fallback.end, text=text[f.fallback.start : f.fallback.end]
                 )
