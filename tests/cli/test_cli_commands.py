@@ -207,3 +207,28 @@ def test_a_missing_model_is_one_line(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["analyze", str(FIXTURES / "baltic_patrols.txt"), "--model", missing])
     assert result.exit_code == 1 and "cannot load spaCy model" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_claims_lists_the_sentence_and_source(tmp_path: Path) -> None:
+    """`wiresift claims` shows each claim with its date, source and the sentence it sits in."""
+    from click.testing import CliRunner
+
+    from wiresift import api as ws
+    from wiresift.cli import cli
+    from wiresift.model import Claim, Document
+
+    text = "Officials met on Monday. The ministry said 40 drones were shot down overnight. Talks resume soon."
+    start = text.index("40 drones")
+    doc = Document(
+        text=text, published="2026-05-04", source="feeds/wire.xml#entry-3", site="Wire",
+        claims=[Claim(id="c1", text="40 drones", start=start, end=start + 9, value=40, counted="drones")],
+    ).finalize()  # fmt: skip
+    db = tmp_path / "c.db"
+    store = ws.open_store(db)
+    store.save(doc)
+    store.close()
+    out = CliRunner().invoke(cli, ["claims", "--counted", "drones", "--db", str(db)])
+    assert out.exit_code == 0, out.output
+    assert "2026-05-04" in out.output and "feeds/wire.xml#entry-3" in out.output
+    assert "The ministry said 40 drones were shot down overnight." in out.output
+    assert "Talks resume" not in out.output

@@ -311,7 +311,8 @@ def claims(
     def line(c: Any) -> str:
         what = claim_what(c.qualifier, c.value, c.unit, c.counted)
         extra = "".join(f" {k} {v}" for k, v in (("in", c.place_name), ("per", c.claimant_name)) if v)
-        return f"{c.published or '????-??-??'} {c.doc_id} [{c.start}:{c.end}] {what}{extra}: {cut(c.text)}"
+        head = f"{c.published or '????-??-??'} {c.doc_id} [{c.start}:{c.end}] {what}{extra}: {cut(c.text)}"
+        return f"{head}\n    {cut(c.sentence, 200)}  ({c.source or c.title or c.doc_id})"
 
     _rows(rows, as_json_, line, "no claims")
 

@@ -83,6 +83,8 @@ class ClaimRow:
     claimant_name: str | None
     place_name: str | None
     time: str | None
+    sentence: str = ""  # the sentence holding the claim, for reading it in context
+    source: str | None = None  # the document's input path or URL
 
 
 @dataclass(frozen=True)

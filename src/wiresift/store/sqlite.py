@@ -11,6 +11,7 @@ import contextlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ from wiresift.store.base import (
 from wiresift.store.entities import Resolver
 from wiresift.store.migrations import current_version, migrate
 from wiresift.store.query import fts_query
-from wiresift.store.workbench import WorkbenchQueries
+from wiresift.store.workbench import WorkbenchQueries, sentence_around
 
 #: bm25 column weights (title, text): a word in the headline says more about the article.
 BM25_WEIGHTS = (5.0, 1.0)
@@ -378,14 +379,18 @@ class SQLiteStore(WorkbenchQueries):
             params += [*ids, f"%{claimant}%"]
         rows = self.conn.execute(
             'SELECT k.doc_id, d.title, d.published, k.id, k.text, k.start, k."end", k.value, k.low, k.high, '
-            "k.qualifier, k.unit, k.counted, coalesce(k.claimant_name, e.name), p.name, k.time "
+            "k.qualifier, k.unit, k.counted, coalesce(k.claimant_name, e.name), p.name, k.time, "
+            "d.text, coalesce(d.url, d.source) "
             "FROM claims k JOIN documents d ON d.id = k.doc_id "
             "LEFT JOIN entities e ON e.doc_id = k.doc_id AND e.id = k.claimant "
             "LEFT JOIN places p ON p.doc_id = k.doc_id AND p.id = k.place "
             f"WHERE {' AND '.join(where)} ORDER BY d.published DESC, d.num, k.start LIMIT ?",
             (*params, limit),
         )
-        return [ClaimRow(*r) for r in rows]
+        return [
+            replace(ClaimRow(*r[:16]), sentence=sentence_around(r[16], r[5], r[6]), source=r[17])
+            for r in rows
+        ]
 
     def places(self, country: str | None = None, limit: int = 100) -> list[PlaceRow]:
         """Places across articles (grouped by GeoNames id, else by name), most articles first."""
