@@ -232,3 +232,35 @@ def test_any_text_gives_in_bounds_mentions_and_valid_places(nlp, words: list[str
         if place.lat is not None:
             assert -90 <= place.lat <= 90 and place.lon is not None and -180 <= place.lon <= 180
         assert place.country is None or len(place.country) == 2
+
+
+def test_town_after_a_locative_preposition_is_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Irish coastguard said a fishing boat sank off Kerry. Rescuers from Dingle searched until dawn."
+    )
+    got = {p.name: p for p in geoparse_doc(nlp(text))}
+    assert got["Dingle"].country == "IE" and got["Dingle"].mentions == [_span(text, "Dingle")]
+    # a first name in front of a surname is no town, even after "at"
+    other = "Police in England said the award went to Donald Braintree at Witham Town Hall."
+    assert "Donald" not in {p.name for p in geoparse_doc(nlp(other))}
+
+
+def test_article_countries_count_a_city_behind_a_bigger_namesake() -> None:
+    from wiresift.gazetteer import load
+    from wiresift.nlp.geo_recognize import Mention, _article_countries
+
+    # "Toronto" is first a (non-exact) census division: the city's own name still puts Canada in context
+    assert "CA" in _article_countries(load(), [Mention(0, 7, "Toronto")])
+
+
+def test_institutions_after_in_are_not_towns(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "in Congress" in a US story is the legislature, not Congress, Arizona."""
+    from wiresift.nlp.places import geoparse
+
+    text = (
+        "The sanctions bill stalled in Congress on Tuesday. Lawmakers in Washington said a vote in "
+        "Parliament in London was also delayed, while officials in Phoenix, Arizona, watched."
+    )
+    names = {p.name for p in geoparse(text)}
+    assert "Congress" not in names and "Parliament" not in names
+    assert "Phoenix" in names

@@ -140,8 +140,7 @@ def _article_countries(gaz: Gazetteer, found: list[Mention]) -> set[str]:
     for m in found:
         entry = gaz.demonym(m.text) if m.adjectival else None
         if entry is None:
-            top = gaz.candidates(m.text)[:1]
-            entry = top[0].entry if top and top[0].exact else None
+            entry = next((c.entry for c in gaz.candidates(m.text) if c.exact), None)
         if entry is not None and entry.cc:
             out.add(entry.cc)
     return out
@@ -251,6 +250,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if ent.label_ in EMBED_LABELS and not any(taken[ent.start : ent.end]):
             _scan(doc, gaz, ent.start, ent.end, taken, add, embedded=True, countries=countries)
     _scan(doc, gaz, 0, len(doc), taken, add, embedded=False, countries=countries)
+    _locative(doc, gaz, taken, add, countries, surnames)
     found.sort(key=lambda m: m.start)
     return found
 
@@ -325,3 +325,77 @@ def _scan(
             break
         if not matched:
             i += 1
+
+
+#: Prepositions after which a capitalised name is most often a place ("rescuers from Dingle").
+_LOCATIVE = frozenset({"in", "near", "outside", "at", "from", "to", "between", "around", "towards", "toward"})
+#: Entity labels a locative name may carry: spaCy often tags a small town PERSON, ORG or PRODUCT
+#: ("from Dingle"), but never a date, number or event.
+_LOCATIVE_LABELS = frozenset({"", "GPE", "LOC", "FAC", "PERSON", "ORG", "PRODUCT"})
+#: A town named after a locative preposition must lie in a country the article names and be at
+#: least this populous (a village elsewhere shares most surnames).
+LOCATIVE_MIN_POPULATION = 1_000
+#: Longest town name tried after a locative preposition ("Saint Croix County", a Wisconsin county).
+_LOCATIVE_MAX_TOKENS = 3
+#: Institutions and events written with a capital after "in"/"at"/"to" ("in Congress", "at the
+#: Summit"): some share a name with a small town (Congress, Arizona) but are never places here.
+_INSTITUTIONS = frozenset(
+    {"congress", "parliament", "senate", "assembly", "council", "court", "cabinet", "government",
+     "church", "army", "navy", "police", "summit", "office", "house", "ministry", "state", "union",
+     "embassy", "consulate", "campus", "headquarters", "mass", "christmas", "easter", "ramadan"}
+)  # fmt: skip
+
+
+def _locative(
+    doc: Doc, gaz: Gazetteer, taken: list[bool], add: _Add, countries: set[str], surnames: set[str]
+) -> None:
+    """A capitalised name right after a locative preposition, or after "and" following a name that
+    is ("rescuers from Dingle", "between Dingle and Tralee"), that is a town or province of a country
+    the article names. spaCy misses many small towns or tags them PERSON."""
+    if not countries:
+        return
+    for i in range(1, len(doc)):
+        prev = doc[i - 1].lower_
+        coordinated = prev == "and" and i >= 2 and taken[i - 2] and _after_locative(doc, i - 2)
+        if prev not in _LOCATIVE and not coordinated:
+            continue
+        for n in range(min(_LOCATIVE_MAX_TOKENS, len(doc) - i), 0, -1):
+            stop = i + n
+            span = doc[i:stop]
+            if any(taken[i:stop]) or not all(t.pos_ == "PROPN" and _capitalised(t) for t in span):
+                continue
+            if n == 1 and span.text.lower() in _INSTITUTIONS:
+                continue
+            if not _whole_entity(span, surnames) or not _plausible(gaz, span.text, n):
+                continue
+            if any(
+                c.exact
+                and c.entry.cc in countries
+                and c.entry.kind in ("city", "admin1", "admin2")
+                and c.entry.population >= LOCATIVE_MIN_POPULATION
+                for c in gaz.candidates(span.text)
+            ):
+                add(i, stop, False, "locative")
+                break
+
+
+def _whole_entity(span: Span, surnames: set[str]) -> bool:
+    """A name that is no entity, or exactly one GPE/LOC/FAC, PERSON or ORG entity, not a surname
+    of someone named in full ("Donald" of "Donald Trump", "Moody" of "Moody's Analytics", "Bolton")."""
+    labels = {t.ent_type_ for t in span}
+    if labels == {""}:
+        return True
+    if len(labels) > 1 or not labels <= _LOCATIVE_LABELS or span.text in surnames:
+        return False
+    doc = span.doc
+    opens = span[0].ent_iob_ == "B"
+    closes = span.end == len(doc) or doc[span.end].ent_iob_ != "I"
+    return opens and closes
+
+
+def _after_locative(doc: Doc, i: int) -> bool:
+    """Whether the name ending at token ``i`` opens after a locative preposition."""
+    j = i
+    while j > 0 and doc[j - 1].pos_ == "PROPN":
+        j -= 1
+    return j > 0 and doc[j - 1].lower_ in _LOCATIVE

@@ -33,6 +33,10 @@ MIN_CUED_WORDS = 2
 MIN_UNCUED_WORDS = 6
 #: Indirect content shorter than this is a fragment ("he said so").
 MIN_INDIRECT_WORDS = 3
+#: ...but a named object of a verb of backing or judging is a whole stance ("endorsed Cruz").
+MIN_NAMED_OBJECT_WORDS = 1
+#: ...and any object of such a verb this long ("defended his endorsement").
+MIN_OBJECT_WORDS = 2
 #: A reporting verb this many tokens from a quote's mark, with no parse link, still cues it
 #: (", he added in a statement").
 NEAR_TOKENS = 4
@@ -53,6 +57,13 @@ NON_ARGUMENTS = frozenset({"punct", "cc", "conj", "advmod", "npadvmod", "mark"})
 ANY_CUE = CUE_VERBS | DOBJ_VERBS | XCOMP_VERBS | STANCE_VERBS | {verb for verb, _ in PREP_CUES}
 _WORD = re.compile(r"\w+")
 RAISING_VERBS = frozenset({"seem", "appear"})
+#: Pronoun subjects that name no speaker (a demonstrative or "what" never held the gold source on dev).
+NOT_SPEAKERS = frozenset({"that", "this", "what"})
+#: Stances that groups hold as well as people ("voters want", "most support a ban"), with the pronouns
+#: besides the personal ones that hold them. "hope", "plan", "seek" with a common-noun subject are
+#: mostly not attributions in PolNeAR train.
+GROUP_STANCE_VERBS = frozenset({"want", "support", "oppose", "endorse"})
+STANCE_PRONOUNS = frozenset({"both", "most", "many", "some"})
 #: A transcript turn inside quotation marks: "WALLACE: Do you really see ...".
 _TRANSCRIPT_SPEAKER = re.compile(r"[\"“]([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
 #: A line that opens with up to six capitalised words and a colon: a headline or transcript turn.
@@ -194,7 +205,11 @@ def _nominal_content(verb: Token) -> Token | None:
         subj = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
     if subj is None:
         return None
-    if lemma in STANCE_VERBS and (subj.pos_ == "PROPN" or subj.lower_ in PERSON_PRONOUNS):
+    if lemma in STANCE_VERBS and (
+        subj.pos_ == "PROPN"
+        or subj.lower_ in PERSON_PRONOUNS
+        or (lemma in GROUP_STANCE_VERBS and (subj.pos_ in ("NOUN", "NUM") or subj.lower_ in STANCE_PRONOUNS))
+    ):
         c = next((c for c in verb.rights if c.dep_ in ("dobj", "xcomp")), None)
         if c is not None:
             return c
@@ -588,7 +603,10 @@ class _Extractor:
             start += 1
         while end > start and self.text[end - 1] in " ,.;:—–-":
             end -= 1
-        if _n_words(self.text, start, end) < MIN_INDIRECT_WORDS:
+        min_words = MIN_INDIRECT_WORDS
+        if nominal:
+            min_words = MIN_NAMED_OBJECT_WORDS if comp.pos_ == "PROPN" else MIN_OBJECT_WORDS
+        if _n_words(self.text, start, end) < min_words:
             return None
         if any(
             m.start <= comp.idx < m.end
@@ -608,8 +626,9 @@ class _Extractor:
         outer = _reporter(verb)
         if outer is not None:  # "X said the spate of shootings demands that ...": X speaks
             speaker = _speaker_span(self.sdoc, outer, (start, end)) or speaker
-        if speaker is None:
-            return None  # a report with no one reporting ("it is said that") is mostly not a quote
+        if speaker is None or speaker.head in NOT_SPEAKERS:
+            # a report with no one reporting ("it is said that", "That says ...") is mostly not a quote
+            return None
         return _Found(start, end, kind, verb, verb.text, speaker)
 
     def first_person_turns(self, found: list[_Found]) -> None:
