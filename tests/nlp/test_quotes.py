@@ -228,3 +228,24 @@ def test_mixed_quote_stops_before_an_adverbial_clause_of_the_quote(pipeline: Pip
     q = quote_with(doc, "proud of where we stand")
     assert q.kind == "mixed" and "she" in q.text
     assert "recall" not in q.text
+
+
+def test_short_objects_and_group_stances(pipeline: Pipeline) -> None:
+    text = (
+        "Former defence minister Arvo Kask endorsed Tamm on Sunday.\n\n"
+        "Kask defended his decision at a rally in Tartu.\n\n"
+        "Most border residents want a permanent checkpoint near the crossing."
+    )
+    doc = pipeline(Document(text=text))
+    endorsed = quote_with(doc, "Tamm")
+    assert endorsed.kind == "indirect" and endorsed.speaker_mention is not None
+    assert "Kask" in endorsed.speaker_mention.text
+    defended = quote_with(doc, "his decision")
+    assert defended.speaker_mention is not None and defended.speaker_mention.text == "Kask"
+    checkpoint = quote_with(doc, "permanent checkpoint")
+    assert checkpoint.speaker_mention is not None and "residents" in checkpoint.speaker_mention.text
+
+
+def test_a_demonstrative_subject_reports_nothing(pipeline: Pipeline) -> None:
+    doc = pipeline(Document(text="That shows the ministry never planned to reopen the northern depot."))
+    assert doc.quotes == []
