@@ -17,6 +17,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wiresift.nlp.geo_resolve import haversine
+
 #: Annotation types that are not toponyms (added by the authors for NER augmentation).
 EXCLUDED = frozenset({"Literal_Expression", "Non_Lit_Expression", "Non_Toponym"})
 #: Types dropped for the "without demonyms" recognition variant.
@@ -33,7 +35,6 @@ REPORT_TYPES = (
 LITERAL_GROUP = frozenset({"Literal", "Mixed", "Coercion", "Embedded_Literal", "Literal_Modifier"})
 MISS_KM = 20039.0
 ACC_KM = 161.0
-EARTH_KM = 6371.0
 
 
 @dataclass
@@ -79,15 +80,6 @@ def load(eval_dir: Path) -> list[Article]:
             )
         out.append(art)
     return out
-
-
-def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p = math.pi / 180
-    a = (
-        math.sin((lat2 - lat1) * p / 2) ** 2
-        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
-    )
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def prf(tp: int, fp: int, fn: int) -> dict[str, float]:

@@ -23,6 +23,7 @@ __all__ = [
     "SearchFilters",
     "article",
     "entity",
+    "entity_graph",
     "map_places",
     "place_mentions",
     "search",
@@ -90,6 +91,19 @@ def entity(store: Any, name_or_id: str) -> EntityView | None:
     first, last, articles = store.seen_range(profile.id)
     claims = store.claims_by(profile.id, limit=ENTITY_PAGE_ROWS)
     return EntityView(profile, store.neighbours(profile.id), first, last, articles, claims)
+
+
+def entity_graph(store: Any, name_or_id: str) -> dict[str, list[dict[str, Any]]] | None:
+    """The entity and the entities it shares articles with, as cytoscape nodes and edges."""
+    profile: EntityProfile | None = store.entity(name_or_id, limit=0)
+    if profile is None:
+        return None
+    nodes = [{"data": {"id": str(profile.id), "label": profile.name, "type": profile.type, "focus": 1}}]
+    edges = []
+    for n in store.neighbours(profile.id):
+        nodes.append({"data": {"id": str(n.id), "label": n.name, "type": n.type, "focus": 0}})
+        edges.append({"data": {"source": str(profile.id), "target": str(n.id), "weight": n.shared_articles}})
+    return {"nodes": nodes, "edges": edges}
 
 
 def map_places(store: Any, country: str | None = None, limit: int = 2000) -> list[PlaceRow]:

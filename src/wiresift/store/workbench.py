@@ -7,7 +7,6 @@ control characters, never HTML: the web layer escapes the text and then turns th
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -326,14 +325,3 @@ class WorkbenchQueries:
             (root, root, doc_id),
         ).fetchall()
         return [(r[0], r[1], r[2]) for r in rows]
-
-    def document_titles(self, ids: list[str]) -> dict[str, tuple[str | None, str | None]]:
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        rows = self.conn.execute(f"SELECT id, title, published FROM documents WHERE id IN ({marks})", ids)
-        return {r[0]: (r[1], r[2]) for r in rows}
-
-
-def loads_list(value: str | None) -> list[str]:
-    return list(json.loads(value)) if value else []

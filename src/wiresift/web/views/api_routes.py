@@ -100,16 +100,10 @@ async def entity(request: Request, key: str) -> dict[str, Any]:
 @router.get("/entities/{key}/graph")
 async def entity_graph(request: Request, key: str) -> dict[str, Any]:
     """The entity and its co-occurring entities, as cytoscape-style nodes and edges."""
-    view = workbench.entity(_store(request), key)
-    if view is None:
+    graph = workbench.entity_graph(_store(request), key)
+    if graph is None:
         raise HTTPException(404, f"no entity named or numbered {key!r}")
-    me = view.profile
-    nodes = [{"data": {"id": str(me.id), "label": me.name, "type": me.type, "focus": 1}}]
-    edges = []
-    for n in view.neighbours:
-        nodes.append({"data": {"id": str(n.id), "label": n.name, "type": n.type, "focus": 0}})
-        edges.append({"data": {"source": str(me.id), "target": str(n.id), "weight": n.shared_articles}})
-    return {"nodes": nodes, "edges": edges}
+    return graph
 
 
 @router.get("/quotes")
