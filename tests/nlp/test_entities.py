@@ -101,3 +101,25 @@ def test_mentions_are_in_bounds_and_index_is_left_for_later_stages(pipeline: Pip
     assert doc.check_spans() == []
     start = text.index("Orlov.")
     assert index.get(index.at(start, start + 5)) is by_name(doc, "Viktor Orlov")
+
+
+def test_caption_titles_join_the_person_of_the_body(pipeline: Pipeline) -> None:
+    caption = "Admiral Petra Lindqvist, Commander of the Baltic Maritime Task Force, at the briefing"
+    body = (
+        "Petra Lindqvist said on Monday that the patrols would double.\n\n"
+        "The Admiral added that two more frigates would join in May."
+    )
+    doc = pipeline(Document(text=body, captions=[caption]))
+    assert doc.errors == []
+    person = by_name(doc, "Petra Lindqvist")
+    assert person.titles == ["Admiral", "Commander of the Baltic Maritime Task Force"]
+    assert "The Admiral" in surfaces(doc, person)  # the caption's rank lets the nominal join
+    assert all(0 <= s < e <= len(body) for s, e in person.mentions)  # captions give no spans
+
+
+def test_caption_titles_never_go_to_an_ambiguous_surname(pipeline: Pipeline) -> None:
+    caption = "General Lindqvist, Chief of the Defence Staff"
+    body = "Petra Lindqvist met Anders Lindqvist in Stockholm on Monday."
+    doc = pipeline(Document(text=body, captions=[caption]))
+    assert by_name(doc, "Petra Lindqvist").titles == []
+    assert by_name(doc, "Anders Lindqvist").titles == []

@@ -12,10 +12,12 @@ left in ``ctx.data["entities"]`` (:class:`~wiresift.nlp.ent_index.EntityIndex`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Entity
+from wiresift.nlp.ent_captions import add_caption_titles
 from wiresift.nlp.ent_index import EntityIndex
 from wiresift.nlp.ent_lexicon import (
     NOMINAL_SYNONYMS,
@@ -146,8 +148,9 @@ def _label(ent: Span) -> str:
     return label
 
 
-def build(doc: Document, sdoc: Doc) -> EntityIndex:
-    """All entities of ``doc`` with their mentions, titles and aliases."""
+def build(doc: Document, sdoc: Doc, parse: Callable[[str], Doc] | None = None) -> EntityIndex:
+    """All entities of ``doc`` with their mentions, titles and aliases; ``parse`` (the run's model)
+    lets the captions that name a person add that person's titles."""
     b = _Builder(doc, sdoc)
     text = doc.text
     ents = [e for e in sdoc.ents if e.label_ in NAME_LABELS]
@@ -200,6 +203,10 @@ def build(doc: Document, sdoc: Doc) -> EntityIndex:
                 b.index.add(m.start(1), m.end(1), eid)
         b.index.add(start_char, end_char, eid)
     _bare_surnames(b, in_ent)
+    if doc.captions and parse is not None:
+        add_caption_titles(
+            b.index, doc.captions, parse
+        )  # before nominals: "the Colonel-General" then matches
     _nominals(b)
     return b.index
 
@@ -298,12 +305,12 @@ def _match_org(index: EntityIndex, pos: int, head: str) -> str | None:
 
 class EntitiesStage:
     name = "entities"
-    version = "1"
+    version = "2"
     requires: tuple[str, ...] = ("ner", "parse")
     assigns: tuple[str, ...] = ("entities",)
 
     def __call__(self, doc: Document, sdoc: Doc, ctx: Context) -> None:
-        index = build(doc, sdoc)
+        index = build(doc, sdoc, ctx.parse)
         ctx.data["entities"] = index
         doc.entities = list(index.entities.values())
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
@@ -50,6 +50,8 @@ class Context:
     """Per-document scratch space shared by the stages of one run (never stored)."""
 
     data: dict[str, Any] = field(default_factory=dict)
+    #: Parses a side text (a caption) with the run's model; None where no model is at hand.
+    parse: Callable[[str], Doc] | None = None
 
 
 class PipelineError(Exception):
@@ -146,7 +148,7 @@ class Pipeline:
             yield doc
 
     def apply(self, doc: Document, sdoc: Doc) -> Document:
-        ctx = Context()
+        ctx = Context(parse=self.nlp)
         for stage in self.stages:
             try:
                 stage(doc, sdoc, ctx)
