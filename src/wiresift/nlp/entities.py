@@ -24,6 +24,7 @@ from wiresift.nlp.ent_lexicon import (
     ORG_NOMINAL_HEADS,
     PERSON_NOMINAL_HEADS,
     TITLE_HEADS,
+    country_code,
     country_names,
 )
 from wiresift.nlp.ent_titles import appositive, premodifier
@@ -127,8 +128,12 @@ class _Builder:
         return eid
 
     def named(self, name: str, label: str) -> str:
-        """The entity of a non-person name; an acronym spaCy typed GPE or LOC still finds its ORG."""
+        """The entity of a non-person name; an acronym spaCy typed GPE or LOC still finds its ORG; a
+        country is one entity under all its names ("Tajikistan", "the Republic of Tajikistan")."""
         low = _norm(name)
+        code = country_code(name) if label == "GPE" else None
+        if code is not None:
+            low = f"country:{code}"
         for lab in (label, "ORG") if label != "ORG" else (label,):
             if (lab, low) in self.keys:
                 return self.keys[(lab, low)]
