@@ -19,7 +19,6 @@ Usage: ``python eval/score_claims.py [EVAL_DIR] [--errors]``.
 from __future__ import annotations
 
 import csv
-import html
 import json
 import math
 import re
@@ -28,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from score_time import parse_tml
 from wiresift.model import Claim, Document
 
 GOLD = Path(__file__).parent / "gold" / "claims.jsonl"
@@ -38,7 +38,6 @@ EXHAUSTIVE = "time/tbaq-cleaned/AQUAINT"
 HELDOUT = "time/tbaq-cleaned/TimeBank/"
 #: Stages run before ``claims``, when their module exists (the others may still be in progress).
 UPSTREAM = ("entities", "quotes", "timexes", "places")
-_TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w+")
 _STOP = frozenset(
     [
@@ -124,17 +123,6 @@ def load_gold(path: Path = GOLD) -> list[GoldClaim]:
         return [GoldClaim(**json.loads(line)) for line in fh if line.strip()]
 
 
-def tml_text(path: Path) -> tuple[str, str | None]:
-    """``<TEXT>`` with every tag stripped (offsets as in ``score_time.py``) and the DCT date."""
-    raw = path.read_text(encoding="utf-8")
-    body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
-    if body is None:
-        raise ValueError(f"{path}: no <TEXT> element")
-    dct = re.search(r'<DCT>.*?value="(\d{4}-\d{2}-\d{2})', raw, re.S)
-    parts = _TAG.split(body.group(1))
-    return "".join(html.unescape(p) for p in parts), dct.group(1) if dct else None
-
-
 def polnear_dates(eval_dir: Path) -> dict[str, str]:
     meta = eval_dir / "quotes" / "polnear" / "metadata.tsv"
     if not meta.is_file():
@@ -146,7 +134,8 @@ def polnear_dates(eval_dir: Path) -> dict[str, str]:
 def load_document(eval_dir: Path, rel: str, dates: dict[str, str]) -> Document:
     path = eval_dir / rel
     if rel.endswith(".tml"):
-        text, published = tml_text(path)
+        tml = parse_tml(path)
+        text, published = tml.text, tml.dct
         site = re.match(r"[A-Za-z]+", path.stem)
         return Document(id=rel, text=text, published=published, site=site.group(0) if site else None)
     text = path.read_text(encoding="utf-8")
