@@ -16,9 +16,9 @@ if TYPE_CHECKING:
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Labels whose text may be a demonym ("Afghan", "Russian"; "English" is often LANGUAGE).
 DEMONYM_LABELS = frozenset({"NORP", "LANGUAGE"})
-#: Labels whose tokens are scanned for embedded place names ("Syrian" in "Syrian Army"). Not PERSON:
-#: first names are too often places ("Paul", "Victoria").
-EMBED_LABELS = frozenset({"ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+#: Labels whose tokens are scanned for embedded place names ("Syrian" in "Syrian Army", "US" in "4 billion
+#: US dollars"). Not PERSON: first names are too often places ("Paul", "Victoria").
+EMBED_LABELS = frozenset({"ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "MONEY"})
 #: Kinds trusted for gazetteer-only matches (no NER support): big, unambiguous names.
 SCAN_KINDS = frozenset({"country", "admin1", "region", "feature"})
 #: Kinds trusted for a one-word match inside an organisation's name: one-word province names are
@@ -28,6 +28,9 @@ SCAN_KINDS_ONE_WORD = frozenset({"country", "region", "feature"})
 EMBED_KINDS = frozenset({"country", "admin1", "region"})
 #: Labels whose whole text may really be a place that spaCy mislabelled.
 WHOLE_LABELS = frozenset({"PERSON", "ORG"})
+#: Labels whose whole text is a place when the article already names that place elsewhere
+#: ("Kent" tagged PERSON after "in Kent", "Parkland" tagged NORP after "Parkland, Florida").
+SEEN_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT"})
 #: A town tagged PERSON or ORG counts only in a country the article names and from this size on.
 PERSON_MIN_POPULATION = 10_000
 #: A city named inside an organisation's name must be at least this populous ("Toronto Police").
@@ -146,6 +149,22 @@ def _article_countries(gaz: Gazetteer, found: list[Mention]) -> set[str]:
     return out
 
 
+def _seen(gaz: Gazetteer, found: list[Mention]) -> set[str]:
+    """Texts of the places found so far (not demonyms, not plain words): one name keeps one sense
+    in an article, so the same text elsewhere (inside an organisation's name, or mislabelled) is
+    that place too ("FrontCounter BC" after "Nelson, BC", "Kent" tagged PERSON after "in Kent")."""
+    return {
+        m.text
+        for m in found
+        if not m.adjectival and m.text.lower() not in _GENERIC_WORDS and gaz.candidates(m.text)
+    }
+
+
+def _was_seen(text: str, seen: frozenset[str] | set[str]) -> bool:
+    """``text`` names a place found elsewhere, also in capitals ("WALES" in a headline after "Wales")."""
+    return text in seen or (len(text) >= SCAN_MIN_CHARS and text.isupper() and text.title() in seen)
+
+
 def _entity_is_place(gaz: Gazetteer, text: str, countries: set[str]) -> bool:
     """spaCy tags some places PERSON or ORG ("Togo", "Gao", "Dewsbury"): keep a country or region,
     or a town or province of a country the article names."""
@@ -238,18 +257,24 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     _qualifier_mentions(doc, gaz, list(found), taken, add)
     _datelines(doc, gaz, taken, add)
     countries = _article_countries(gaz, found)
+    seen = _seen(gaz, found)
     # "Barry said" after "Mark Barry": a surname, not the Welsh town
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for ent in doc.ents:
         span = _trim(ent)
-        whole = ent.label_ in WHOLE_LABELS and span is not None and not any(taken[ent.start : ent.end])
-        whole = whole and not (ent.label_ == "PERSON" and ent.text in surnames)
-        if whole and span is not None and _entity_is_place(gaz, span.text, countries):
+        free = span is not None and not any(taken[ent.start : ent.end])
+        free = free and not (ent.label_ == "PERSON" and ent.text in surnames)
+        if not free or span is None:
+            continue
+        if (ent.label_ in WHOLE_LABELS and _entity_is_place(gaz, span.text, countries)) or (
+            ent.label_ in SEEN_LABELS and _was_seen(span.text, seen)
+        ):
             add(span.start, span.end, False, "gazetteer")
+    seen = _seen(gaz, found)
     for ent in doc.ents:
         if ent.label_ in EMBED_LABELS and not any(taken[ent.start : ent.end]):
-            _scan(doc, gaz, ent.start, ent.end, taken, add, embedded=True, countries=countries)
-    _scan(doc, gaz, 0, len(doc), taken, add, embedded=False, countries=countries)
+            _scan(doc, gaz, ent.start, ent.end, taken, add, embedded=True, countries=countries, seen=seen)
+    _scan(doc, gaz, 0, len(doc), taken, add, embedded=False, countries=countries, seen=seen)
     _locative(doc, gaz, taken, add, countries, surnames)
     found.sort(key=lambda m: m.start)
     return found
@@ -293,8 +318,10 @@ def _scan(
     *,
     embedded: bool,
     countries: set[str],
+    seen: frozenset[str] | set[str] = frozenset(),
 ) -> None:
-    """Longest-first gazetteer matching of capitalised token runs in ``doc[lo:hi]``."""
+    """Longest-first gazetteer matching of capitalised token runs in ``doc[lo:hi]``; a run that is
+    the text of a place found elsewhere in the article (``seen``) is that place too."""
     i = lo
     while i < hi:
         tok = doc[i]
@@ -313,7 +340,7 @@ def _scan(
             text = doc[i:stop].text
             if gaz.demonym(text) and (n > 1 or not doc[i].is_sent_start or embedded):
                 add(i, stop, True, "gazetteer")
-            elif (
+            elif _was_seen(text, seen) or (
                 all(t.pos_ == "PROPN" for t in doc[i:stop])
                 and _plausible(gaz, text, n)
                 and _known(gaz, text, n, embedded, countries)

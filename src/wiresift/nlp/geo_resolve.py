@@ -11,6 +11,7 @@ docs/places.md); do not tune one in isolation.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -58,8 +59,32 @@ _NOT_A_PLACE_ALONE = frozenset(
         "greater",
     }
 )
-#: Trailing words dropped when a name is unknown as written ("Oaxaca State", "Manchester City").
-_GENERIC_TAILS = ("state", "province", "region", "district", "city", "county", "governorate")
+#: Trailing words dropped (repeatedly) when a name is unknown as written: "Oaxaca State", "Manchester
+#: City", "Nenagh Municipal District", "Guma Local Government Area", "Kilburn Estate".
+_GENERIC_TAILS = (
+    "local government area",
+    "municipal district",
+    "state",
+    "province",
+    "region",
+    "district",
+    "city",
+    "county",
+    "governorate",
+    "municipality",
+    "borough",
+    "estate",
+    "lga",
+    "mdc",
+    "office",
+)
+#: Words never taken alone as the place inside a longer unknown name ("Convention Centre", "Gulf Oil",
+#: "Vienna Metro"): they name a province or town somewhere but are plain words there.
+_NOT_EMBEDDED = frozenset(
+    {"centre", "center", "metro", "gulf", "coast", "capital", "island", "islands", "republic"}
+)
+#: Arabic article prefixes: "Qamishli" is GeoNames' "Al Qamishli", "al-Raqqa" is "Raqqa".
+_ARABIC_ARTICLE = re.compile(r"^(?:(?:al|el)[- ]|(?:ar|as|ash|ad|an|at|az)-)(?=\w)", re.IGNORECASE)
 #: Within this distance of another unambiguous place of the article.
 NEAR_KM = 300.0
 NEAR_BONUS = 1.0
@@ -68,6 +93,16 @@ SURE_MARGIN = 3.0
 #: A province holding another place the article names is what a same-named mention means
 #: ("Seattle ... Washington" is the state, not the capital).
 CONTAINS_BONUS = 2.0
+#: A province of a country whose other provinces the article names (at least SIBLING_MIN of them) is
+#: what an ambiguous name means in that list ("California, Idaho, Utah and Washington" is the state,
+#: "... Florida, Louisiana and Georgia" not the country).
+SIBLING_BONUS = 2.0
+SIBLING_MIN = 3
+#: A town under 1/TINY_SHARE of the size of its own country's same-named province (or of the country)
+#: loses TINY_PENALTY: "Wales" in a British story is the nation, not the English village, even when
+#: that village's county is named too.
+TINY_SHARE = 100
+TINY_PENALTY = 3.0
 #: In the second round a country is context when first-round picks name it at least 1/PICK_SHARE
 #: as often as the article's most-named country (or a sure mention names it).
 PICK_SHARE = 3
@@ -122,19 +157,21 @@ def candidates(gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
     """Candidates for a name. An unknown name falls back to the place inside it: a generic tail
     dropped ("Colorado State" -> "Colorado"), a leading place or demonym ("Dubai World Cup",
     "European Commission"), or what follows "of" ("University of California")."""
-    found = gaz.candidates(text)
+    found = gaz.candidates(text) or _article_variant(gaz, text)
     if found:
         return found
     words = text.split()
-    if len(words) > 1 and words[-1].lower() in _GENERIC_TAILS:
-        found = gaz.candidates(" ".join(words[:-1]))
+    stem = _strip_tails(words)
+    if len(stem) < len(words):
+        found = gaz.candidates(" ".join(stem))
         if found:
             return found
-    if len(words) > 1 and words[0].lower() in _NOT_A_PLACE_ALONE:
-        # "South Venezuela", "West Surrey": the part of a known place
-        found = gaz.candidates(" ".join(words[1:]))
-        if found:
-            return found
+    for core in (words, stem):
+        if len(core) > 1 and core[0].lower() in _NOT_A_PLACE_ALONE:
+            # "South Venezuela", "West Surrey", "South Kilburn Estate": the part of a known place
+            found = gaz.candidates(" ".join(core[1:]))
+            if found:
+                return found
     parts = [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
     if len(words) > 2 and words[0].lower() in _NOT_A_PLACE_ALONE:  # "Greater Lagos Auto Fair"
         parts += [" ".join(words[1:n]) for n in range(len(words) - 1, 1, -1)]
@@ -142,8 +179,11 @@ def candidates(gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
         parts.append(text.rsplit(" of ", 1)[1])
     # a trailing place ("Building Ireland", "Local Ireland"), after the leading ones
     parts += [" ".join(words[n:]) for n in range(1, len(words))]
+    # then one inside ("Smart Dubai Office")
+    parts += [" ".join(words[i:j]) for i in range(1, len(words) - 1) for j in range(len(words) - 1, i, -1)]
     for part in parts:
-        if part.lower() in _NOT_A_PLACE_ALONE:
+        # a lower-case word is no name ("and" is Andorra's ISO code "AND")
+        if not part[:1].isupper() or part.lower() in _NOT_A_PLACE_ALONE or part.lower() in _NOT_EMBEDDED:
             continue
         dem = gaz.demonym(part)
         if dem is not None:
@@ -151,6 +191,30 @@ def candidates(gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
         named = tuple(c for c in gaz.candidates(part) if c.exact and _embeddable(c.entry, part))
         if named:
             return named
+    return ()
+
+
+def _strip_tails(words: list[str]) -> list[str]:
+    """``words`` without trailing generic words, repeatedly: "Guma Local Government Area" -> "Guma"."""
+    out = list(words)
+    stripped = True
+    while stripped:
+        stripped = False
+        for tail in _GENERIC_TAILS:
+            n = tail.count(" ") + 1
+            if len(out) > n and " ".join(out[-n:]).lower() == tail:
+                out, stripped = out[:-n], True
+                break
+    return out
+
+
+def _article_variant(gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
+    """An Arabic name with or without its article: "Qamishli" -> "Al Qamishli", "al-Raqqa" -> "Raqqa"."""
+    bare = _ARABIC_ARTICLE.sub("", text)
+    if bare != text:
+        return gaz.candidates(bare)
+    if " " not in text and text[:1].isupper():
+        return gaz.candidates("Al " + text)
     return ()
 
 
@@ -179,6 +243,8 @@ def _score(c: Candidate, ctx: _Context, qualifier: tuple[Candidate, ...]) -> flo
         score += CONTEXT_BONUS
     if e.admin1 and e.kind != "admin1" and (e.admin1, e.cc) in ctx.admins:
         score += ADMIN_BONUS
+    if e.kind == "admin1" and sum(cc == e.cc and name != e.name for name, cc in ctx.admins) >= SIBLING_MIN:
+        score += SIBLING_BONUS
     for q in qualifier:
         qe = q.entry
         if (qe.kind == "country" and qe.cc == e.cc) or (qe.kind == "admin1" and qe.name == e.admin1):
@@ -260,6 +326,16 @@ def _pick_all(
         ctx = context(text)
         qual = gaz.candidates(q) if q else ()
         scores = [_score(c, ctx, qual) for c in cs]
+        big: dict[str | None, int] = {}
+        for c in cs:
+            if c.exact and c.entry.kind in ("admin1", "country"):
+                big[c.entry.cc] = max(big.get(c.entry.cc, 0), c.entry.population)
+        scores = [
+            sc - TINY_PENALTY
+            if c.entry.kind == "city" and c.entry.population * TINY_SHARE < big.get(c.entry.cc, 0)
+            else sc
+            for c, sc in zip(cs, scores, strict=True)
+        ]
         provinces = {
             (c.entry.name, c.entry.cc): (c.entry.population, sc)
             for c, sc in zip(cs, scores, strict=True)
