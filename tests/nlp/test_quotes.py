@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,11 +13,14 @@ from wiresift.model import Document, Quote
 from wiresift.nlp.pipeline import Pipeline
 from wiresift.nlp.quote_marks import marked_spans
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "quotes" / "border_pact.txt"
 
 
 @pytest.fixture(scope="module")
-def pipeline(nlp) -> Pipeline:  # type: ignore[no-untyped-def]
+def pipeline(nlp: Language) -> Pipeline:
     return Pipeline(stages=("entities", "quotes"))
 
 

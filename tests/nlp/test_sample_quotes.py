@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wiresift.model import Document
 from wiresift.nlp.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 #: (words inside the quote, resolved speaker's surname, local mention) for the six direct quotes.
 EXPECTED = [
@@ -33,7 +37,7 @@ def sample_document(path: Path) -> Document:
     return Document(text=raw[start:end], source=str(path))
 
 
-def test_sample_direct_quotes_have_their_speakers(sample_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+def test_sample_direct_quotes_have_their_speakers(sample_path: Path, nlp: Language) -> None:
     doc = Pipeline(stages=("entities", "quotes"))(sample_document(sample_path))
     assert doc.errors == [] and doc.check_spans() == []
     direct = [q for q in doc.quotes if q.kind == "direct"]

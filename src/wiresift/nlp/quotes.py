@@ -3,9 +3,11 @@
 Direct quotes come from quotation marks (:mod:`quote_marks`); each takes the reporting verb that
 the parse links to it (or the one right beside it), and that verb's subject as the speaker. A
 quote with no cue that opens a paragraph right after a quote inherits that quote's speaker.
-Indirect quotes are a reporting verb's clausal complement ("Zas noted that ..."); one holding
-quotation marks is *mixed*. "according to X" attributes the rest of its sentence to X. Speakers
-are resolved to entities by :mod:`coref`.
+Indirect quotes are a reporting verb's clausal complement ("Zas noted that ..."), object or open
+complement, by hand-written cues or patterns learned from PolNeAR train (:mod:`quotes_indirect`),
+cut to size by :mod:`quotes_bounds`; one holding quotation marks is *mixed*. "according to X"
+attributes the rest of its sentence to X. Speaker phrases come from :mod:`quotes_speaker` and are
+resolved to entities by :mod:`coref`.
 """
 
 from __future__ import annotations
@@ -16,11 +18,31 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Quote, SpanRef
+from wiresift.nlp import quotes_indirect
 from wiresift.nlp.coref import Speaker, resolve
-from wiresift.nlp.cues import CUE_VERBS, DOBJ_VERBS, EMBEDDING_VERBS, PREP_CUES, STANCE_VERBS, XCOMP_VERBS
+from wiresift.nlp.cues import CUE_VERBS, EMBEDDING_VERBS
 from wiresift.nlp.ent_index import EntityIndex
 from wiresift.nlp.ent_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, words
 from wiresift.nlp.quote_marks import Marked, marked_spans
+from wiresift.nlp.quotes_bounds import (
+    EXPECTING,
+    after_colon,
+    cut_tail,
+    expected_span,
+    infinitive_tail,
+    object_tail,
+)
+from wiresift.nlp.quotes_indirect import HAND_CUES, drop_nested_learned, learned_content, nominal_content
+from wiresift.nlp.quotes_speaker import (
+    MAX_CLIMB,
+    MAX_SPEAKER_TOKENS,
+    SUBJECTS,
+    addressed,
+    agent_speaker,
+    personal,
+    reporter,
+    speaker_span,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -40,30 +62,15 @@ MIN_OBJECT_WORDS = 2
 #: A reporting verb this many tokens from a quote's mark, with no parse link, still cues it
 #: (", he added in a statement").
 NEAR_TOKENS = 4
-#: Longer subject subtrees are cut down to the subject's own noun phrase.
-MAX_SPEAKER_TOKENS = 10
-SUBJECTS = ("nsubj", "nsubjpass")
-#: Dependencies through which a subject-less verb borrows the subject of its head ("X paused and
-#: said", "X began by saying", "X spoke, adding that").
-CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
 #: An uncued quote takes the subject of a reporting verb at most this far (chars) before it:
 #: about one paragraph ("Wimes, a caucus president, told reporters on Friday: ...").
 FALLBACK_CHARS = 400
-#: How many heads up from a quoted phrase the governing verb may be ("as a “crazy system”": 2).
-MAX_CLIMB = 4
 #: After a quote that ends in a comma, the attributing verb may follow a long speaker phrase.
 FAR_TOKENS = 30
 NON_ARGUMENTS = frozenset({"punct", "cc", "conj", "advmod", "npadvmod", "mark"})
-ANY_CUE = CUE_VERBS | DOBJ_VERBS | XCOMP_VERBS | STANCE_VERBS | {verb for verb, _ in PREP_CUES}
 _WORD = re.compile(r"\w+")
-RAISING_VERBS = frozenset({"seem", "appear"})
 #: Pronoun subjects that name no speaker (a demonstrative or "what" never held the gold source on dev).
 NOT_SPEAKERS = frozenset({"that", "this", "what"})
-#: Stances that groups hold as well as people ("voters want", "most support a ban"), with the pronouns
-#: besides the personal ones that hold them. "hope", "plan", "seek" with a common-noun subject are
-#: mostly not attributions in PolNeAR train.
-GROUP_STANCE_VERBS = frozenset({"want", "support", "oppose", "endorse"})
-STANCE_PRONOUNS = frozenset({"both", "most", "many", "some"})
 #: A transcript turn inside quotation marks: "WALLACE: Do you really see ...".
 _TRANSCRIPT_SPEAKER = re.compile(r"[\"“]([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
 #: A line that opens with up to six capitalised words and a colon: a headline or transcript turn.
@@ -82,6 +89,13 @@ FIRST_PERSON = frozenset({"i", "we"})
 _MARK_CHARS = re.compile(r"[\"“”]|''")
 _DASH_NAME = re.compile(r"[^\S\n]*[―—–-]+[^\S\n]*([A-Z][\w.'-]*(?:[^\S\n]+[A-Z][\w.'-]*){0,4})")
 _SENT_END = frozenset({".", "!", "?"})
+#: Verbs of speaking whose own named subject speaks even inside another report ("X said Y told him ...").
+SPEECH_VERBS = frozenset({"say", "tell", "report", "claim", "argue", "write", "tweet", "announce"})
+PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS
+#: Verbs whose report inside another report is often a gold attribution of its own ("X said Y told
+#: him that ..."); a stance inside a report ("X said she believes ...") is rarely one on PolNeAR train
+#: and its speaker mostly wrong.
+NESTED_REPORTS = SPEECH_VERBS | frozenset({"call", "show", "talk", "express", "criticize"})
 
 
 @dataclass
@@ -97,6 +111,8 @@ class _Found:
     #: For an uncued quote: the subject of the last reporting verb before it, and where that verb is.
     fallback: Speaker | None = None
     fallback_at: int = -1
+    #: Found by a learned pattern (:func:`quotes_indirect.learned_content`), not a hand-written cue.
+    learned: bool = False
 
 
 def _words_end(text: str, start: int, end: int) -> int:
@@ -111,128 +127,6 @@ def _n_words(text: str, start: int, end: int) -> int:
     return sum(1 for _ in _WORD.finditer(text, start, end))
 
 
-def _speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Speaker | None:
-    """The subject of ``verb`` (or of the verb it is conjoined to), outside the quote ``avoid``."""
-    tok = verb
-    for _ in range(4):
-        # A subject inside the quote is a parse slip ("“My reaction, …,” X said"): take one outside it.
-        subj = next(
-            (c for c in tok.children if c.dep_ in SUBJECTS and not (avoid and avoid[0] <= c.idx < avoid[1])),
-            None,
-        )
-        if subj is not None:
-            break
-        if tok.dep_ in CLIMB_DEPS and tok.head.i != tok.i:
-            tok = tok.head
-        else:
-            return None
-    if subj is None:
-        return None
-    if subj.lower_ == "that" and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
-        subj = tok.head  # "rules that promise ...": the rules (annotators keep "who" and "which" as is)
-    if avoid and avoid[0] <= subj.idx < avoid[1]:
-        return None
-    left, right = subj.left_edge.i, subj.right_edge.i + 1
-    if right - left > MAX_SPEAKER_TOKENS or (avoid and left <= _tok_of(sdoc, avoid[0]) < right):
-        left = subj.i
-        while (
-            left > 0
-            and sdoc[left - 1].head.i == subj.i
-            and sdoc[left - 1].dep_ in ("compound", "amod", "det", "poss")
-        ):
-            left -= 1
-        right = subj.i + 1
-    while right > left + 1 and (sdoc[right - 1].is_punct or sdoc[right - 1].is_space):
-        right -= 1
-    span = sdoc[left:right]
-    found = Speaker(span.start_char, span.end_char, subj.lower_, subj.idx, subj.idx + len(subj.text))
-    if left < verb.i and "\n" in sdoc[left : verb.i].text:  # (a Span's text: the Doc's costs O(n))
-        # the parse ran the clause back over a heading line ("2:45 p.m.\n\nThe tax commissioner says")
-        return _paragraph_subject(sdoc, verb) or found
-    return found
-
-
-def _paragraph_subject(sdoc: Doc, verb: Token) -> Speaker | None:
-    """The words from the verb's paragraph start to the verb, when they are a short noun phrase."""
-    lo = max(0, verb.i - MAX_SPEAKER_TOKENS)
-    breaks = [t for t in sdoc[lo : verb.i] if "\n" in t.text]
-    if breaks:
-        start = breaks[-1].idx + breaks[-1].text.rfind("\n") + 1
-    elif lo == 0:
-        start = 0
-    else:
-        return None  # the paragraph opens further back than a speaker phrase
-    toks = [t for t in sdoc[lo : verb.i] if t.idx >= start and not t.is_space]
-    while toks and toks[-1].pos_ in ("AUX", "PART", "ADV", "PUNCT"):
-        toks.pop()  # "is", "has", "also"
-    if not toks or toks[0].idx != start or any(t.pos_ in ("VERB", "AUX") for t in toks):
-        return None
-    head = next((t for t in reversed(toks) if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
-    if head is None:
-        return None
-    end = toks[-1].idx + len(toks[-1].text)
-    return Speaker(start, end, head.lower_, head.idx, head.idx + len(head.text))
-
-
-def _personal(sdoc: Doc, speaker: Speaker) -> bool:
-    """Whether a speaker's head word is a name or a personal pronoun (not "it", "that", "the bill")."""
-    head = sdoc.char_span(speaker.head_start, speaker.head_end)
-    if head is None:
-        return False
-    tok = head[0]
-    return tok.pos_ == "PROPN" or tok.lower_ in PERSON_PRONOUNS or tok.lower_ in PLURAL_PRONOUNS
-
-
-def _reporter(tok: Token) -> Token | None:
-    """The reporting verb whose clausal complement holds ``tok``, a few heads up, if any."""
-    child = tok
-    for _ in range(MAX_CLIMB):
-        head = child.head
-        if head.i == child.i or child.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
-            return None
-        if child.dep_ == "ccomp" and head.lemma_ in CUE_VERBS and head.pos_ == "VERB":
-            return head
-        child = head
-    return None
-
-
-def _nominal_content(verb: Token) -> Token | None:
-    """The object ("cited the poll") or open complement ("vowed to fight") that a verb reports."""
-    lemma = verb.lemma_
-    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    if subj is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        # ", Clinton said, citing a super PAC": the participle reports for its head's subject
-        subj = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
-    if subj is None:
-        return None
-    if lemma in STANCE_VERBS and (
-        subj.pos_ == "PROPN"
-        or subj.lower_ in PERSON_PRONOUNS
-        or (lemma in GROUP_STANCE_VERBS and (subj.pos_ in ("NOUN", "NUM") or subj.lower_ in STANCE_PRONOUNS))
-    ):
-        c = next((c for c in verb.rights if c.dep_ in ("dobj", "xcomp")), None)
-        if c is not None:
-            return c
-    for c in verb.children:
-        if c.i < verb.i:
-            continue
-        if c.dep_ == "dobj" and lemma in DOBJ_VERBS:
-            return c
-        if c.dep_ == "xcomp" and lemma in XCOMP_VERBS and subj.dep_ == "nsubj" and lemma not in RAISING_VERBS:
-            return c  # not "is expected to", "seems to": their subject reports nothing
-    for c in verb.rights:
-        if c.dep_ == "prep" and (lemma, c.lower_) in PREP_CUES:
-            obj = next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
-            if obj is not None:
-                return obj
-    return None
-
-
-def _tok_of(sdoc: Doc, char: int) -> int:
-    span = sdoc.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None else 0
-
-
 def _cue_positions(sdoc: Doc) -> list[int]:
     """Indices of verb tokens whose lemma is a reporting verb."""
     import numpy as np
@@ -242,7 +136,8 @@ def _cue_positions(sdoc: Doc) -> list[int]:
     if not len(sdoc):
         return []
     strings = sdoc.vocab.strings
-    hashes = np.array([strings.add(lemma) for lemma in sorted(ANY_CUE)], dtype="uint64")
+    lemmas = HAND_CUES | EXPECTING | quotes_indirect.PATTERN_LEMMAS
+    hashes = np.array([strings.add(lemma) for lemma in sorted(lemmas)], dtype="uint64")
     arr = sdoc.to_array([LEMMA, POS])
     hit = np.isin(arr[:, 0], hashes) & np.isin(arr[:, 1], np.array([VERB, AUX], dtype="uint64"))
     return [int(i) for i in np.nonzero(hit)[0]]
@@ -270,6 +165,8 @@ class _Extractor:
         found: list[_Found] = []
         used: set[int] = set()
         self.last: _Found | None = None
+        #: A reporting verb split off a clausal content (see :func:`quotes_bounds.cut_tail`) -> the outer verb.
+        self.conjoined: dict[int, Token] = {}
         for mark in marks:
             f = self.direct(mark, used)
             if f is not None:
@@ -278,12 +175,13 @@ class _Extractor:
         for verb in cues:
             if verb.i in used:
                 continue
-            f = self.indirect(verb, marks)
+            f = self.indirect(verb, marks) or self.expected(verb)
             if f is not None:
                 found.append(f)
         self.first_person_turns(found)
         found.extend(self.according(sdoc))
         found.extend(self.colon_lines(found))
+        found = drop_nested_learned(text, found)
         # A direct quote inside an indirect content is one mixed quote, not two.
         mixed = [f for f in found if f.kind == "mixed"]
         found = [
@@ -363,12 +261,20 @@ class _Extractor:
         if verb is not None:
             if not self.reports_more(verb, mark):
                 used.add(verb.i)  # else the verb's whole clause is reported: a mixed quote, found later
-            speaker = _speaker_span(self.sdoc, verb, (mark.start, mark.end))
+            speaker = speaker_span(self.sdoc, verb, (mark.start, mark.end))
             if speaker is not None and speaker.head in PERSON_PRONOUNS | PLURAL_PRONOUNS | {"it"}:
                 speaker = self.what_they_call(verb, mark) or speaker
             if speaker is None and verb.idx >= mark.end:
                 speaker = self.between_speaker(mark, verb) or self.after_speaker(verb)
-            return _Found(mark.start, mark.end, "direct", verb, verb.text, speaker, mark.para_start)
+            if addressed(verb) and verb.idx < mark.start:  # 'X was asked, “Would you ...?”'
+                return _Found(
+                    mark.start, mark.end, "direct", verb, verb.text, agent_speaker(verb), mark.para_start
+                )
+            f = _Found(mark.start, mark.end, "direct", verb, verb.text, speaker, mark.para_start)
+            if speaker is None:  # a cue whose subject the parse lost: fall back as for an uncued quote
+                f.inherit = True
+                self.nearest_speaker(f)
+            return f
         dash = _DASH_NAME.match(text, mark.end)
         if dash is not None:  # “...” ― Ana Ruiz: a byline-style attribution after a dash
             speaker = Speaker(
@@ -420,7 +326,7 @@ class _Extractor:
                 return None
             tok = tok.head
             if tok.pos_ == "VERB":
-                return _speaker_span(self.sdoc, tok, (mark.start, mark.end))
+                return speaker_span(self.sdoc, tok, (mark.start, mark.end))
         return None
 
     def colon_speaker(self, mark: Marked) -> Speaker | None:
@@ -441,8 +347,8 @@ class _Extractor:
                 verb = verb.head
             if verb.pos_ not in ("VERB", "AUX"):
                 return None
-            speaker = _speaker_span(sdoc, verb, (mark.start, mark.end))
-            return speaker if speaker is not None and _personal(sdoc, speaker) else None
+            speaker = speaker_span(sdoc, verb, (mark.start, mark.end))
+            return speaker if speaker is not None and personal(sdoc, speaker) else None
         span = sdoc[i:hi]
         head = sdoc[hi - 1]
         return Speaker(span.start_char, span.end_char, head.lower_, head.idx, head.idx + len(head.text))
@@ -527,15 +433,15 @@ class _Extractor:
             child, tok = tok, tok.head  # "Cruz said he wasn't going to “act like ...”": Cruz said it
         if child.i < tok.i:
             return None  # the quote is (part of) the subject
-        speaker = _speaker_span(sdoc, tok, None)
-        outer = _reporter(tok)
+        speaker = speaker_span(sdoc, tok, None)
+        outer = reporter(tok)
         if outer is not None and outer.i not in used:  # "Kerry said the US would take “robust steps”"
-            speaker = _speaker_span(sdoc, outer, None) or speaker
+            speaker = speaker_span(sdoc, outer, None) or speaker
         if speaker is not None and speaker.head in PERSON_PRONOUNS | PLURAL_PRONOUNS | {"it"}:
             speaker = self.what_they_call(tok, mark) or speaker
         if speaker is None:
             return None
-        if tok.lemma_ not in EMBEDDING_VERBS and not _personal(sdoc, speaker):
+        if tok.lemma_ not in EMBEDDING_VERBS and not personal(sdoc, speaker):
             return None  # any verb may frame a quoted phrase, but then only a person's or group's
         args = [c for c in tok.rights if c.dep_ not in NON_ARGUMENTS and c.i <= child.i]
         start_tok = args[0].left_edge if args else child.left_edge
@@ -559,31 +465,41 @@ class _Extractor:
             verb = self.cues[k]
             if verb.idx < f.start - FALLBACK_CHARS:
                 return
-            if verb.lemma_ not in CUE_VERBS:
-                continue
+            if verb.lemma_ not in CUE_VERBS or verb.dep_ in ("relcl", "acl"):
+                continue  # (a verb in a relative clause: "said in a film that showed ...")
             k_mark = bisect_right(self.mark_ends, verb.idx) - 1
             if k_mark + 1 < len(self.marks) and self.marks[k_mark + 1].start <= verb.idx:
                 continue  # a verb inside a quote ("do you really think ...") reports nothing here
             before = self.marks[k_mark] if k_mark >= 0 else None
             # “…,” X said: the verb's subject is never in the quote before it.
-            speaker = _speaker_span(self.sdoc, verb, (before.start, before.end) if before else None)
+            speaker = speaker_span(self.sdoc, verb, (before.start, before.end) if before else None)
             if speaker is not None and speaker.head not in ("it", "that", "this", "which", "who"):
                 f.fallback, f.fallback_at = speaker, verb.idx
                 return
 
     def indirect(self, verb: Token, marks: list[Marked]) -> _Found | None:
-        if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in CUE_VERBS:
+        nested = verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in CUE_VERBS and verb.head.i < verb.i
+        if nested and (verb.dep_ == "xcomp" or verb.lemma_ not in NESTED_REPORTS):
             return None  # "X said she felt that ...": the outer report holds this one
-        comps = [c for c in verb.children if c.dep_ == "ccomp"]
-        # Prefer the clause after the verb: "It's unlikely; the team says she'll go on" reports the latter.
-        comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
-        if comp is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
-            comp = verb.head  # "Acts of protest, he said, are acts of patriotism": the clause around it
-        nominal = False
+        colon = after_colon(self.text, verb, marks)
+        if colon is not None:
+            return self.colon_report(verb, *colon)
+        comp: Token | None = None
+        nominal = learned = False
+        if verb.lemma_ in HAND_CUES:
+            comps = [c for c in verb.children if c.dep_ == "ccomp"]
+            # Prefer the clause after the verb: "It's unlikely; the team says she'll go on" reports the latter.
+            comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
+            if comp is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+                comp = verb.head  # "Acts of protest, he said, are acts of patriotism": the clause around it
+            if comp is None:
+                comp, nominal = nominal_content(verb), True
         if comp is None:
-            comp, nominal = _nominal_content(verb), True
-        if comp is None:
-            return None
+            pattern = learned_content(verb)
+            if pattern is None:
+                return None
+            kind_name, comp = pattern
+            nominal, learned = kind_name != "ccomp", True
         right = comp.right_edge
         if nominal:
             for c in verb.rights:  # "criticized the law as a “crazy system”"
@@ -591,6 +507,11 @@ class _Extractor:
                     c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")
                 ):
                     right = c.right_edge
+            if comp.dep_ == "dobj":
+                right = object_tail(verb, right)
+            elif comp.dep_ == "xcomp":
+                right = infinitive_tail(verb, right)
+        right = cut_tail(verb, comp, right, self.conjoined)
         left = comp.left_edge
         start, end = left.idx, right.idx + len(right)
         # The parse can run a complement back over headlines and paragraphs: keep the verb's paragraph.
@@ -605,7 +526,7 @@ class _Extractor:
             end -= 1
         min_words = MIN_INDIRECT_WORDS
         if nominal:
-            min_words = MIN_NAMED_OBJECT_WORDS if comp.pos_ == "PROPN" else MIN_OBJECT_WORDS
+            min_words = MIN_NAMED_OBJECT_WORDS if comp.pos_ == "PROPN" and not learned else MIN_OBJECT_WORDS
         if _n_words(self.text, start, end) < min_words:
             return None
         if any(
@@ -622,25 +543,58 @@ class _Extractor:
         if kind == "mixed":
             end = self.cut_after_quote(start, end, marks)
         parenthetical = comp.i == verb.head.i  # its subject sits inside the content span
-        speaker = _speaker_span(self.sdoc, verb, None if parenthetical else (start, end))
-        outer = _reporter(verb)
+        speaker = speaker_span(self.sdoc, verb, None if parenthetical else (start, end))
+        # the report around this one speaks for it ("X said the bill demands that ..."), unless this one
+        # comes first or is a clause with its own subject ("..., and Y warned that ...")
+        own = verb.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in verb.children)
+        outer = reporter(verb) if verb.head.i < verb.i and not own else None
+        outer = outer or self.conjoined.get(verb.i)
+        if nested and verb.lemma_ in SPEECH_VERBS and speaker is not None and speaker.head not in PRONOUNS:
+            outer = None  # "X said Y told him that ...": Y told it
         if outer is not None:  # "X said the spate of shootings demands that ...": X speaks
-            speaker = _speaker_span(self.sdoc, outer, (start, end)) or speaker
+            speaker = speaker_span(self.sdoc, outer, (start, end)) or speaker
+        if speaker is not None and self.quoted(speaker.head_start) and not self.quoted(verb.idx):
+            # '“...,” Sanders said, suggesting ...': the parse took a subject inside the quote
+            probe = _Found(verb.idx, verb.idx, kind)
+            self.nearest_speaker(probe)
+            speaker = probe.fallback
+        if addressed(verb):  # "X was asked whether ...": the asker speaks, often unnamed
+            return _Found(start, end, kind, verb, verb.text, agent_speaker(verb), learned=learned)
         if speaker is None or speaker.head in NOT_SPEAKERS:
             # a report with no one reporting ("it is said that", "That says ...") is mostly not a quote
             return None
-        return _Found(start, end, kind, verb, verb.text, speaker)
+        return _Found(start, end, kind, verb, verb.text, speaker, learned=learned)
+
+    def colon_report(self, verb: Token, start: int, end: int) -> _Found | None:
+        speaker = speaker_span(self.sdoc, verb, (start, end))
+        if speaker is None or speaker.head in NOT_SPEAKERS:
+            return None
+        return _Found(start, end, "indirect", verb, verb.text, speaker)
+
+    def expected(self, verb: Token) -> _Found | None:
+        """ "X is expected to ...": a report with no source (:func:`expected_span`)."""
+        span = expected_span(self.text, verb)
+        if span is None or self.quoted(verb.idx):
+            return None
+        return _Found(span[0], span[1], "indirect", verb, verb.text, None)
+
+    def quoted(self, char: int) -> bool:
+        """Whether ``char`` lies inside quotation marks."""
+        k = bisect_right(self.mark_ends, char)
+        return k < len(self.marks) and self.marks[k].start <= char
 
     def first_person_turns(self, found: list[_Found]) -> None:
         """ "I"/"we" inside a transcript turn ("FALLIN: I think he is ...") is the turn's speaker."""
         text = self.text
         for f in found:
-            if f.speaker is None or f.speaker.head not in FIRST_PERSON:
+            if f.speaker is None:
                 continue
             para_start = text.rfind("\n", 0, f.speaker.start) + 1
             turn = _TURN.match(text, para_start)
             if turn is None or turn.group(1).split()[0].lower() in NOT_SOURCES:
                 continue
+            if f.speaker.head not in FIRST_PERSON and not (turn.group(1).isupper() and f.start >= turn.end()):
+                continue  # in a transcript turn ("PENCE: ..."), all that is quoted is the turn's
             s, e = turn.start(1), turn.end(1)
             f.speaker = Speaker(s, e, turn.group(1).split()[-1].lower(), s, e)
 

@@ -1,0 +1,119 @@
+"""What an indirect report says: the complement of its verb, by hand-written lists or learned patterns.
+
+:func:`nominal_content` covers the hand lists of :mod:`cues` (objects, open complements, stance
+verbs, verb + preposition). :func:`learned_content` covers the patterns that
+:mod:`cues_learn` found in PolNeAR train: a verb lemma, a complement kind and a subject group
+("Trump touted his plan", "the poll showed a tie").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from wiresift.nlp.cues import CUE_VERBS, DOBJ_VERBS, PATTERNS, PREP_CUES, STANCE_VERBS, XCOMP_VERBS
+from wiresift.nlp.cues_learn import complements, subject_group
+from wiresift.nlp.ent_lexicon import PERSON_PRONOUNS
+from wiresift.nlp.quotes_speaker import SUBJECTS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+RAISING_VERBS = frozenset({"seem", "appear"})
+#: Every hand-written reporting lemma (see :mod:`cues`).
+HAND_CUES = CUE_VERBS | DOBJ_VERBS | XCOMP_VERBS | STANCE_VERBS | {verb for verb, _ in PREP_CUES}
+#: Stances that groups hold as well as people ("voters want", "most support a ban"), with the pronouns
+#: besides the personal ones that hold them. "hope", "plan", "seek" with a common-noun subject are
+#: mostly not attributions in PolNeAR train.
+GROUP_STANCE_VERBS = frozenset({"want", "support", "oppose", "endorse"})
+STANCE_PRONOUNS = frozenset({"both", "most", "many", "some"})
+#: A learned report with this share of its words inside another quote is nested in it.
+NESTED_SHARE = 0.5
+
+
+def _lemmas(patterns: dict[str, frozenset[str]]) -> frozenset[str]:
+    return frozenset(p.split(":")[0] for group in patterns.values() for p in group)
+
+
+#: The patterns in use (``cues_learn`` swaps in candidates while it prunes them) and their lemmas.
+_active: dict[str, frozenset[str]] = PATTERNS
+PATTERN_LEMMAS = _lemmas(PATTERNS)
+
+
+def use_patterns(patterns: dict[str, frozenset[str]] | None) -> None:
+    """Use ``patterns`` instead of the learned ones (None: back to them); for ``cues_learn`` only."""
+    global _active, PATTERN_LEMMAS
+    _active = PATTERNS if patterns is None else patterns
+    PATTERN_LEMMAS = _lemmas(_active)
+
+
+def nominal_content(verb: Token) -> Token | None:
+    """The object ("cited the poll") or open complement ("vowed to fight") that a verb reports."""
+    lemma = verb.lemma_
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subj is None and verb.dep_ == "conj":  # "X said ... and warned against Y"
+        subj = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+    if subj is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        # ", Clinton said, citing a super PAC": the participle reports for its head's subject
+        subj = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+    if subj is None:
+        return None
+    if lemma in STANCE_VERBS and (
+        subj.pos_ == "PROPN"
+        or subj.lower_ in PERSON_PRONOUNS
+        or (lemma in GROUP_STANCE_VERBS and (subj.pos_ in ("NOUN", "NUM") or subj.lower_ in STANCE_PRONOUNS))
+    ):
+        c = next((c for c in verb.rights if c.dep_ in ("dobj", "xcomp")), None)
+        if c is not None:
+            return c
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.dep_ == "dobj" and lemma in DOBJ_VERBS:
+            return c
+        if c.dep_ == "xcomp" and lemma in XCOMP_VERBS and subj.dep_ == "nsubj" and lemma not in RAISING_VERBS:
+            return c  # not "is expected to", "seems to": their subject reports nothing
+    for c in verb.rights:
+        if c.dep_ == "prep" and (lemma, c.lower_) in PREP_CUES:
+            obj = next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def learned_content(verb: Token) -> tuple[str, Token] | None:
+    """The complement a learned pattern says ``verb`` reports, with the complement's kind."""
+    group = subject_group(verb)
+    if group is None:
+        return None
+    allowed = _active.get(group, frozenset())
+    lemma = verb.lemma_.lower()
+    for name, child in complements(verb):
+        if f"{lemma}:{name}" in allowed:
+            return name, child
+    return None
+
+
+class _Span(Protocol):
+    start: int
+    end: int
+    learned: bool
+
+
+_WORD = re.compile(r"\w+")
+S = TypeVar("S", bound=_Span)
+
+
+def drop_nested_learned(text: str, found: list[S]) -> list[S]:
+    """Drop a learned report whose words lie mostly inside a quote found by a hand-written rule: the
+    outer quote already holds it, and its own speaker would mostly be wrong."""
+    kept = [f for f in found if not f.learned]
+    covered: set[int] = set()
+    for f in kept:
+        covered.update(m.start() for m in _WORD.finditer(text, f.start, f.end))
+    for f in found:
+        if f.learned:
+            words = [m.start() for m in _WORD.finditer(text, f.start, f.end)]
+            if sum(w in covered for w in words) < NESTED_SHARE * len(words):
+                kept.append(f)
+    return kept

@@ -1,0 +1,142 @@
+"""Who reports: the speaker phrase of a reporting verb (its subject, cut to a noun phrase).
+
+Split from :mod:`quotes` to keep modules small. A speaker is a :class:`~wiresift.nlp.coref.Speaker`:
+the local mention span and its head word.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wiresift.nlp.coref import Speaker
+from wiresift.nlp.cues import CUE_VERBS
+from wiresift.nlp.ent_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: Longer subject subtrees are cut down to the subject's own noun phrase.
+MAX_SPEAKER_TOKENS = 10
+SUBJECTS = ("nsubj", "nsubjpass")
+#: Dependencies through which a subject-less verb borrows the subject of its head ("X paused and
+#: said", "X began by saying", "X spoke, adding that").
+CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
+#: How many heads up from a quoted phrase the governing verb may be ("as a “crazy system”": 2).
+MAX_CLIMB = 4
+
+
+def speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Speaker | None:
+    """The subject of ``verb`` (or of the verb it is conjoined to), outside the quote ``avoid``."""
+    tok = verb
+    for _ in range(4):
+        # A subject inside the quote is a parse slip ("“My reaction, …,” X said"): take one outside it.
+        subj = next(
+            (c for c in tok.children if c.dep_ in SUBJECTS and not (avoid and avoid[0] <= c.idx < avoid[1])),
+            None,
+        )
+        if subj is not None:
+            break
+        if tok.dep_ in CLIMB_DEPS and tok.head.i != tok.i:
+            tok = tok.head
+        else:
+            return None
+    if subj is None:
+        return None
+    if subj.lower_ == "that" and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        subj = tok.head  # "rules that promise ...": the rules (annotators keep "who" and "which" as is)
+    if avoid and avoid[0] <= subj.idx < avoid[1]:
+        return None
+    left, right = subj.left_edge.i, subj.right_edge.i + 1
+    if right - left > MAX_SPEAKER_TOKENS or (avoid and left <= tok_of(sdoc, avoid[0]) < right):
+        left = subj.i
+        while (
+            left > 0
+            and sdoc[left - 1].head.i == subj.i
+            and sdoc[left - 1].dep_ in ("compound", "amod", "det", "poss")
+        ):
+            left -= 1
+        right = subj.i + 1
+    while right > left + 1 and (sdoc[right - 1].is_punct or sdoc[right - 1].is_space):
+        right -= 1
+    span = sdoc[left:right]
+    found = Speaker(span.start_char, span.end_char, subj.lower_, subj.idx, subj.idx + len(subj.text))
+    if left < verb.i and "\n" in sdoc[left : verb.i].text:  # (a Span's text: the Doc's costs O(n))
+        # the parse ran the clause back over a heading line ("2:45 p.m.\n\nThe tax commissioner says")
+        return paragraph_subject(sdoc, verb) or found
+    return found
+
+
+def paragraph_subject(sdoc: Doc, verb: Token) -> Speaker | None:
+    """The words from the verb's paragraph start to the verb, when they are a short noun phrase."""
+    lo = max(0, verb.i - MAX_SPEAKER_TOKENS)
+    breaks = [t for t in sdoc[lo : verb.i] if "\n" in t.text]
+    if breaks:
+        start = breaks[-1].idx + breaks[-1].text.rfind("\n") + 1
+    elif lo == 0:
+        start = 0
+    else:
+        return None  # the paragraph opens further back than a speaker phrase
+    toks = [t for t in sdoc[lo : verb.i] if t.idx >= start and not t.is_space]
+    while toks and toks[-1].pos_ in ("AUX", "PART", "ADV", "PUNCT"):
+        toks.pop()  # "is", "has", "also"
+    if not toks or toks[0].idx != start or any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None
+    head = next((t for t in reversed(toks) if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if head is None:
+        return None
+    end = toks[-1].idx + len(toks[-1].text)
+    return Speaker(start, end, head.lower_, head.idx, head.idx + len(head.text))
+
+
+def personal(sdoc: Doc, speaker: Speaker) -> bool:
+    """Whether a speaker's head word is a name or a personal pronoun (not "it", "that", "the bill")."""
+    head = sdoc.char_span(speaker.head_start, speaker.head_end)
+    if head is None:
+        return False
+    tok = head[0]
+    return tok.pos_ == "PROPN" or tok.lower_ in PERSON_PRONOUNS or tok.lower_ in PLURAL_PRONOUNS
+
+
+def reporter(tok: Token) -> Token | None:
+    """The reporting verb whose clausal complement holds ``tok``, a few heads up, if any."""
+    child = tok
+    for _ in range(MAX_CLIMB):
+        head = child.head
+        if head.i == child.i or child.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
+            return None
+        if child.dep_ == "ccomp" and head.lemma_ in CUE_VERBS and head.pos_ == "VERB":
+            return head
+        child = head
+    return None
+
+
+def tok_of(sdoc: Doc, char: int) -> int:
+    span = sdoc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+#: Verbs whose passive subject is the one spoken to ("X was asked whether ...", "when told that ..."):
+#: the speaker is the "by" agent, or no one (PolNeAR then has no Source).
+ADDRESSEE_VERBS = frozenset({"ask", "tell", "question", "urge", "remind", "inform"})
+
+
+def addressed(verb: Token) -> bool:
+    """Whether ``verb`` is a passive verb of asking or telling: its subject was spoken to."""
+    return (
+        verb.lemma_ in ADDRESSEE_VERBS
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    )
+
+
+def agent_speaker(verb: Token) -> Speaker | None:
+    """The "by" agent of a passive verb ("asked by a reporter"), if any."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if obj is None:
+        return None
+    left, right = obj.left_edge, obj.right_edge
+    if right.i - left.i >= MAX_SPEAKER_TOKENS:
+        left = right = obj
+    return Speaker(left.idx, right.idx + len(right.text), obj.lower_, obj.idx, obj.idx + len(obj.text))
