@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from wiresift.gazetteer import Gazetteer
-from wiresift.nlp.geo_resolve import demonym_use
+from wiresift.gazetteer import Entry, Gazetteer
+from wiresift.nlp.geo_resolve import AREA_KM, candidates, demonym_use, haversine
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -33,12 +33,24 @@ WHOLE_LABELS = frozenset({"PERSON", "ORG"})
 SEEN_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT"})
 #: A town tagged PERSON or ORG counts only in a country the article names and from this size on.
 PERSON_MIN_POPULATION = 10_000
+#: A city tagged NORP counts only in a country the article names and from this size on: smaller
+#: towns share names with parties and creeds ("Liberal", Kansas).
+NORP_MIN_POPULATION = 100_000
 #: A city named inside an organisation's name must be at least this populous ("Toronto Police").
 EMBED_MIN_POPULATION = 100_000
 #: A city name found without NER support must be at least this populous (avoids "Bath", "Reading").
 SCAN_MIN_POPULATION = 1_000_000
 #: Shortest one-word name matched without NER support: shorter ones are mostly abbreviations.
 SCAN_MIN_CHARS = 4
+#: Length of an upper-case province abbreviation read inside an organisation's name ("BC", "NSW").
+ABBREV_CHARS = (2, 3)
+#: Upper-case words that are postal abbreviations but in organisations' names mostly something else:
+#: company forms ("Cimpress NV", "Smith & Jones PA") and the Press Association.
+_NOT_ABBREVIATIONS = frozenset(
+    {"NV", "PA", "SA", "AG", "PC", "AB", "AS", "SE", "BV", "CO", "DE", "PLC", "LLC"}
+)
+#: Three-letter country abbreviations that English prose writes (most ISO alpha-3 codes it does not).
+_COUNTRY_ABBREVIATIONS = frozenset({"USA", "UAE", "DRC", "PRC", "KSA", "ROK", "ROC", "RSA", "GDR", "FRG"})
 #: Longest place name, in tokens, that the gazetteer scan tries ("Democratic Republic of the Congo").
 MAX_NGRAM = 5
 
@@ -130,6 +142,8 @@ def _extend(gaz: Gazetteer, doc: Doc, start: int, end: int) -> int:
     best = end
     for stop in range(end + 1, min(len(doc), end + 3) + 1):
         tail = doc[stop - 1]
+        if tail.text == "." and stop - 1 == start + 1:
+            continue  # "ST. LOUIS": an abbreviation's full stop
         if not tail.is_alpha or tail.is_stop:
             break
         if gaz.candidates(doc[start:stop].text):
@@ -146,6 +160,27 @@ def _article_countries(gaz: Gazetteer, found: list[Mention]) -> set[str]:
             entry = next((c.entry for c in gaz.candidates(m.text) if c.exact), None)
         if entry is not None and entry.cc:
             out.add(entry.cc)
+    return out
+
+
+def _embedded_demonym_countries(doc: Doc, gaz: Gazetteer) -> set[str]:
+    out: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ in EMBED_LABELS:
+            for tok in ent:
+                dem = gaz.demonym(tok.text) if _capitalised(tok) else None
+                if dem is not None and dem.cc:
+                    out.add(dem.cc)
+    return out
+
+
+def _context_areas(gaz: Gazetteer, found: list[Mention], countries: set[str]) -> set[str]:
+    """The article's countries plus "CC/Province" for every province holding some reading of a place
+    found so far ("Nelson" may be in British Columbia, so "BC" there is that province)."""
+    out = set(countries)
+    for m in found:
+        if not m.adjectival:
+            out.update(f"{c.entry.cc}/{c.entry.admin1}" for c in gaz.candidates(m.text) if c.exact)
     return out
 
 
@@ -168,7 +203,7 @@ def _was_seen(text: str, seen: frozenset[str] | set[str]) -> bool:
 def _entity_is_place(gaz: Gazetteer, text: str, countries: set[str]) -> bool:
     """spaCy tags some places PERSON or ORG ("Togo", "Gao", "Dewsbury"): keep a country or region,
     or a town or province of a country the article names."""
-    if text.lower() in _GENERIC_WORDS:
+    if text.lower() in _GENERIC_WORDS or _alpha3(text):
         return False
     for c in gaz.candidates(text):
         e = c.entry
@@ -178,6 +213,20 @@ def _entity_is_place(gaz: Gazetteer, text: str, countries: set[str]) -> bool:
         ):
             return True
     return False
+
+
+def _norp_is_city(gaz: Gazetteer, text: str, countries: set[str]) -> bool:
+    """spaCy tags some cities NORP ("authorities in Tunis"): a big city of a country the article names,
+    when the text is no demonym ("Liberal" is a Kansas town, too small to count here)."""
+    if gaz.demonym(text) is not None:
+        return False
+    return any(
+        c.exact
+        and c.entry.kind == "city"
+        and c.entry.cc in countries
+        and c.entry.population >= NORP_MIN_POPULATION
+        for c in gaz.candidates(text)
+    )
 
 
 def _datelines(doc: Doc, gaz: Gazetteer, taken: list[bool], add: _Add) -> None:
@@ -208,7 +257,46 @@ def _plausible(gaz: Gazetteer, text: str, n_tokens: int) -> bool:
         return False
     if n_tokens > 1 or (len(text) >= SCAN_MIN_CHARS and not text.isupper() and "." not in text):
         return True
+    if _alpha3(text):
+        return any(c.exact and c.entry.kind == "region" for c in gaz.candidates(text))
     return any(c.exact and c.entry.kind in ("country", "region") for c in gaz.candidates(text))
+
+
+def _province_abbreviation(gaz: Gazetteer, tok: Token, countries: frozenset[str] | set[str]) -> bool:
+    """An upper-case province abbreviation inside an organisation's name ("FrontCounter BC", "NSW
+    Police"), no English word, of a province in a country the article names or holding a place it
+    names (``countries`` holds both, see :func:`_context_areas`), or in an article naming neither."""
+    text = tok.text
+    if not (ABBREV_CHARS[0] <= len(text) <= ABBREV_CHARS[1] and text.isupper() and text.isalpha()):
+        return False
+    if tok.vocab[text.lower()].is_stop or text in _NOT_ABBREVIATIONS:
+        return False
+    exact = [c.entry for c in gaz.candidates(text) if c.exact]
+    if not exact or exact[0].kind != "admin1":
+        return False
+    return not countries or exact[0].cc in countries or f"{exact[0].cc}/{exact[0].name}" in countries
+
+
+def _alpha3(text: str) -> bool:
+    """An upper-case three-letter word that is no everyday country abbreviation: ISO alpha-3 codes are
+    country aliases, but in prose "GTM", "PAN" and "VAT" are something else."""
+    return len(text) == 3 and text.isalpha() and text.isupper() and text not in _COUNTRY_ABBREVIATIONS
+
+
+def _hyphen_pair(gaz: Gazetteer, span: Span) -> list[Span]:
+    """ "Amsterdam-London", "Nelson-Creston": places joined by hyphens, when the whole is no name
+    ("Guinea-Bissau" is) and every part is a place's own name."""
+    if "-" not in [t.text for t in span] or gaz.candidates(span.text):
+        return []
+    parts, start = [], span.start
+    for tok in span:
+        if tok.text == "-":
+            parts.append(span.doc[start : tok.i])
+            start = tok.i + 1
+    parts.append(span.doc[start : span.end])
+    if all(len(p) and any(c.exact for c in gaz.candidates(p.text)) for p in parts):
+        return parts
+    return []
 
 
 def _comma_parts(span: Span) -> list[Span]:
@@ -247,6 +335,15 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if ent.label_ in PLACE_LABELS and "," in span.text and not gaz.candidates(span.text):
             for part in _comma_parts(span):
                 add(part.start, part.end, False, "ner")
+        elif ent.label_ in PLACE_LABELS and (pair := _hyphen_pair(gaz, span)):
+            for part in pair:
+                add(part.start, part.end, False, "ner")
+        elif (
+            ent.label_ in DEMONYM_LABELS
+            and gaz.demonym(span.text)
+            and (stop := _extend(gaz, doc, span.start, span.end)) > span.end
+        ):
+            add(span.start, stop, False, "ner")  # "Korean" + "Peninsula"
         elif ent.label_ in PLACE_LABELS:
             if demonym_use(gaz, span.text) is not None:
                 add(span.start, span.end, True, "ner")
@@ -257,24 +354,43 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     _qualifier_mentions(doc, gaz, list(found), taken, add)
     _datelines(doc, gaz, taken, add)
     countries = _article_countries(gaz, found)
-    seen = _seen(gaz, found)
     # "Barry said" after "Mark Barry": a surname, not the Welsh town
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    # nor is a part of a person's full name a place the article names elsewhere ("Park" of "Park
+    # Geun-hye", "Sutton" of "Ashley Sutton"), though the model once tagged it a place
+    name_parts = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    seen = _seen(gaz, found) - name_parts
     for ent in doc.ents:
         span = _trim(ent)
         free = span is not None and not any(taken[ent.start : ent.end])
         free = free and not (ent.label_ == "PERSON" and ent.text in surnames)
         if not free or span is None:
             continue
-        if (ent.label_ in WHOLE_LABELS and _entity_is_place(gaz, span.text, countries)) or (
-            ent.label_ in SEEN_LABELS and _was_seen(span.text, seen)
-        ):
+        if (
+            (ent.label_ in WHOLE_LABELS and _entity_is_place(gaz, span.text, countries))
+            or (ent.label_ == "NORP" and _norp_is_city(gaz, span.text, countries))
+        ) or (ent.label_ in SEEN_LABELS and _was_seen(span.text, seen)):
             add(span.start, span.end, False, "gazetteer")
-    seen = _seen(gaz, found)
+    seen = _seen(gaz, found) - name_parts
+    # demonyms inside organisations' names tell the article's countries too ("American League")
+    countries = countries | _embedded_demonym_countries(doc, gaz)
+    areas = _context_areas(gaz, found, countries)
     for ent in doc.ents:
         if ent.label_ in EMBED_LABELS and not any(taken[ent.start : ent.end]):
-            _scan(doc, gaz, ent.start, ent.end, taken, add, embedded=True, countries=countries, seen=seen)
+            _scan(
+                doc,
+                gaz,
+                ent.start,
+                ent.end,
+                taken,
+                add,
+                embedded=True,
+                countries=countries,
+                seen=seen,
+                areas=areas,
+            )
     _scan(doc, gaz, 0, len(doc), taken, add, embedded=False, countries=countries, seen=seen)
+    _qualified_heads(doc, gaz, found, taken, add)
     _locative(doc, gaz, taken, add, countries, surnames)
     found.sort(key=lambda m: m.start)
     return found
@@ -308,6 +424,45 @@ def _qualifier_mentions(doc: Doc, gaz: Gazetteer, found: list[Mention], taken: l
                 break
 
 
+def _qualified_heads(doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[bool], add: _Add) -> None:
+    """A name spaCy missed or tagged PERSON/ORG right before ", <province or country found>", when some
+    reading of it lies there: "in Matias Romero, Oaxaca State" (GeoNames' Matías Romero Avendaño),
+    "Croft, Yorkshire" (a county or region holds the towns near its point)."""
+    for m in list(found):
+        if m.adjectival:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start < 2 or doc[span.start - 1].text != ",":
+            continue
+        areas = [c.entry for c in candidates(gaz, m.text) if c.exact and c.entry.kind in _AREA_KINDS]
+        if not areas:
+            continue
+        end = span.start - 1
+        for n in range(min(_LOCATIVE_MAX_TOKENS, end), 0, -1):
+            head = doc[end - n : end]
+            if any(taken[head.start : head.end]) or not all(
+                t.pos_ == "PROPN" and _capitalised(t) for t in head
+            ):
+                continue
+            if not _whole_entity(head, set()) or not _plausible(gaz, head.text, n):
+                continue
+            if any(_lies_in(c.entry, a) for c in gaz.candidates(head.text) for a in areas):
+                add(head.start, head.end, False, "qualified")
+                break
+
+
+def _lies_in(e: Entry, area: Entry) -> bool:
+    if e.kind not in ("city", "admin2") or e.population < LOCATIVE_MIN_POPULATION or e.cc != area.cc:
+        return False
+    if area.kind == "country":
+        return True
+    if area.kind == "admin1":
+        return e.admin1 == area.name
+    if None in (e.lat, e.lon, area.lat, area.lon):
+        return False
+    return haversine(e.lat, e.lon, area.lat, area.lon) <= AREA_KM  # type: ignore[arg-type]
+
+
 def _scan(
     doc: Doc,
     gaz: Gazetteer,
@@ -319,6 +474,7 @@ def _scan(
     embedded: bool,
     countries: set[str],
     seen: frozenset[str] | set[str] = frozenset(),
+    areas: frozenset[str] | set[str] = frozenset(),
 ) -> None:
     """Longest-first gazetteer matching of capitalised token runs in ``doc[lo:hi]``; a run that is
     the text of a place found elsewhere in the article (``seen``) is that place too."""
@@ -328,6 +484,7 @@ def _scan(
         if (
             taken[i]
             or not _capitalised(tok)
+            or tok.lower_ == "the"  # "The Korean Peninsula" is the peninsula, not "The Korean"
             or (not embedded and tok.ent_type_ and tok.ent_type_ not in PLACE_LABELS)
         ):
             i += 1
@@ -340,10 +497,14 @@ def _scan(
             text = doc[i:stop].text
             if gaz.demonym(text) and (n > 1 or not doc[i].is_sent_start or embedded):
                 add(i, stop, True, "gazetteer")
-            elif _was_seen(text, seen) or (
-                all(t.pos_ == "PROPN" for t in doc[i:stop])
-                and _plausible(gaz, text, n)
-                and _known(gaz, text, n, embedded, countries)
+            elif (
+                _was_seen(text, seen)
+                or (
+                    all(t.pos_ == "PROPN" for t in doc[i:stop])
+                    and _plausible(gaz, text, n)
+                    and _known(gaz, text, n, embedded, countries)
+                )
+                or (embedded and n == 1 and _province_abbreviation(gaz, doc[i], areas))
             ):
                 add(i, stop, False, "gazetteer")
             else:
@@ -362,6 +523,10 @@ _LOCATIVE_LABELS = frozenset({"", "GPE", "LOC", "FAC", "PERSON", "ORG", "PRODUCT
 #: A town named after a locative preposition must lie in a country the article names and be at
 #: least this populous (a village elsewhere shares most surnames).
 LOCATIVE_MIN_POPULATION = 1_000
+#: A city known by another spelling ("from Misrata", GeoNames' Misratah) counts from this size on.
+LOCATIVE_ALTERNATE_POPULATION = 100_000
+#: Kinds of a found name that make the name before ", " a place in it ("Matias Romero, Oaxaca State").
+_AREA_KINDS = frozenset({"country", "admin1", "admin2", "region"})
 #: Longest town name tried after a locative preposition ("Saint Croix County", a Wisconsin county).
 _LOCATIVE_MAX_TOKENS = 3
 #: Institutions and events written with a capital after "in"/"at"/"to" ("in Congress", "at the
@@ -396,7 +561,7 @@ def _locative(
             if not _whole_entity(span, surnames) or not _plausible(gaz, span.text, n):
                 continue
             if any(
-                c.exact
+                (c.exact or c.entry.population >= LOCATIVE_ALTERNATE_POPULATION)
                 and c.entry.cc in countries
                 and c.entry.kind in ("city", "admin1", "admin2")
                 and c.entry.population >= LOCATIVE_MIN_POPULATION

@@ -8,6 +8,7 @@ separate places flagged ``adjectival``; names the gazetteer lacks stay unresolve
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
     from wiresift.nlp.pipeline import Context
 
-VERSION = "places/3"
+VERSION = "places/4"
 #: Characters that may separate a place from its qualifier: "Paris, Texas", "Kabul (Afghanistan)".
 _QUALIFIER_GAPS = (", ", " (", ",")
 
@@ -33,6 +34,26 @@ def _qualifiers(text: str, spans: Sequence[tuple[int, int]]) -> list[str | None]
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         gap = text[end : nxt[0]] if nxt else None
         out.append(text[nxt[0] : nxt[1]] if nxt and gap in _QUALIFIER_GAPS else None)
+    return out
+
+
+#: A lower-case word right after a name that says it is a province ("Idlib province", "Washington
+#: state", "Rivers state") or a city ("Cork city"); capitalised, it is part of another name ("Ohio State").
+_DESIGNATOR_AFTER = re.compile(
+    r"\s+(?:(?P<province>state|province|governorate|oblast|county|prefecture)|(?P<city>city))\b"
+)
+#: Words right before a name that say the same: "upstate New York", "the state of Roraima", "the city of Puebla".
+_DESIGNATOR_BEFORE = re.compile(
+    r"\b(?:(?P<province>upstate|(?:state|province|county) of)|(?P<city>city of))\s+$", re.IGNORECASE
+)
+
+
+def _designations(text: str, spans: Sequence[tuple[int, int]]) -> list[str | None]:
+    """For each span, "province" or "city" when a word next to it says which it is."""
+    out: list[str | None] = []
+    for start, end in spans:
+        m = _DESIGNATOR_AFTER.match(text, end) or _DESIGNATOR_BEFORE.search(text, max(0, start - 20), start)
+        out.append(m.lastgroup if m else None)
     return out
 
 
@@ -65,7 +86,7 @@ def _place(mention_text: str, res: Resolution, adjectival: bool) -> Place:
 def _resolve(text: str, spans: Sequence[tuple[int, int]], adjectival: Sequence[bool]) -> list[Place]:
     gaz = gazetteer.load()
     names = [text[s:e] for s, e in spans]
-    results = resolve(gaz, names, adjectival, _qualifiers(text, spans))
+    results = resolve(gaz, names, adjectival, _qualifiers(text, spans), _designations(text, spans))
     return [_place(n, r, a) for n, r, a in zip(names, results, adjectival, strict=True)]
 
 

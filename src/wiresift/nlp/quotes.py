@@ -32,7 +32,15 @@ from wiresift.nlp.quotes_bounds import (
     infinitive_tail,
     object_tail,
 )
-from wiresift.nlp.quotes_indirect import HAND_CUES, drop_nested_learned, learned_content, nominal_content
+from wiresift.nlp.quotes_frames import JUDGED, framed_reports, judged_span
+from wiresift.nlp.quotes_indirect import (
+    HAND_CUES,
+    drop_nested_learned,
+    learned_content,
+    nominal_content,
+    told_clause,
+)
+from wiresift.nlp.quotes_nouns import noun_reports
 from wiresift.nlp.quotes_speaker import (
     MAX_CLIMB,
     MAX_SPEAKER_TOKENS,
@@ -136,7 +144,7 @@ def _cue_positions(sdoc: Doc) -> list[int]:
     if not len(sdoc):
         return []
     strings = sdoc.vocab.strings
-    lemmas = HAND_CUES | EXPECTING | quotes_indirect.PATTERN_LEMMAS
+    lemmas = HAND_CUES | EXPECTING | JUDGED | quotes_indirect.PATTERN_LEMMAS
     hashes = np.array([strings.add(lemma) for lemma in sorted(lemmas)], dtype="uint64")
     arr = sdoc.to_array([LEMMA, POS])
     hit = np.isin(arr[:, 0], hashes) & np.isin(arr[:, 1], np.array([VERB, AUX], dtype="uint64"))
@@ -180,6 +188,8 @@ class _Extractor:
                 found.append(f)
         self.first_person_turns(found)
         found.extend(self.according(sdoc))
+        found.extend(self.framed(found, frames=True))
+        found.extend(self.framed(found, frames=False))
         found.extend(self.colon_lines(found))
         found = drop_nested_learned(text, found)
         # A direct quote inside an indirect content is one mixed quote, not two.
@@ -493,6 +503,8 @@ class _Extractor:
             if comp is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
                 comp = verb.head  # "Acts of protest, he said, are acts of patriotism": the clause around it
             if comp is None:
+                comp = told_clause(verb)
+            if comp is None:
                 comp, nominal = nominal_content(verb), True
         if comp is None:
             pattern = learned_content(verb)
@@ -572,8 +584,9 @@ class _Extractor:
         return _Found(start, end, "indirect", verb, verb.text, speaker)
 
     def expected(self, verb: Token) -> _Found | None:
-        """ "X is expected to ...": a report with no source (:func:`expected_span`)."""
-        span = expected_span(self.text, verb)
+        """Reports with no source: "X is expected to ..." (:func:`expected_span`) and "X was accused
+        of ..." (:func:`quotes_frames.judged_span`)."""
+        span = expected_span(self.text, verb) or judged_span(self.text, verb)
         if span is None or self.quoted(verb.idx):
             return None
         return _Found(span[0], span[1], "indirect", verb, verb.text, None)
@@ -617,6 +630,13 @@ class _Extractor:
             kind = "direct" if _MARK_CHARS.search(m.group("body")) else "indirect"
             out.append(_Found(start, end, kind, None, None, speaker, m.start()))
         return out
+
+    def framed(self, found: list[_Found], frames: bool) -> list[_Found]:
+        """Reports framed by a fronted source ("In this poll, ...": :mod:`quotes_frames`) or else by an
+        owned noun cue ("Trump's claim that ...": :mod:`quotes_nouns`), outside the reports found."""
+        spans = [(f.start, f.end) for f in found]
+        got = framed_reports(self.sdoc, spans) if frames else noun_reports(self.text, self.sdoc, spans)
+        return [_Found(s, e, "indirect", t, t.text, sp) for s, e, t, sp in got if not self.quoted(t.idx)]
 
     def according(self, sdoc: Doc) -> list[_Found]:
         out = []

@@ -62,7 +62,9 @@ def cut_tail(verb: Token, comp: Token, right: Token, conjoined: dict[int, Token]
     reporting verb that has no subject of its own ("X said he would act and warned against Y",
     "..., citing a report": X warned and cited, so ``conjoined`` maps that verb to ``verb``), another
     report ("..., and Y warned that ..."), a non-restrictive relative clause ("praised the plan,
-    which includes a tax") or a concession after a comma ("..., although he refused to ...")."""
+    which includes a tax"), a concession after a comma ("..., although he refused to ..."), a clause
+    with its own subject after ", but", or an apposition that closes the content ("with NATO, the
+    alliance of ...")."""
     sdoc = verb.doc
     has_subject = any(g.dep_ in SUBJECTS for g in comp.children)
     for c in comp.subtree:
@@ -84,6 +86,16 @@ def cut_tail(verb: Token, comp: Token, right: Token, conjoined: dict[int, Token]
         elif not (
             (c.dep_ == "relcl" and after_comma and c.right_edge.i >= right.i - 1)
             or (verbal and c.dep_ == "conj" and c.lemma_ in CUE_VERBS and own_subject)
+            or (  # "said A, but he refuses to ...": a clause with its own subject after ", but"
+                c.dep_ == "conj"
+                and own_subject
+                and c.left_edge.i >= 2
+                and sdoc[c.left_edge.i - 1].lower_ == "but"
+                and sdoc[c.left_edge.i - 2].text == ","
+            )
+            or (
+                c.dep_ == "appos" and after_comma and c.right_edge.i >= right.i - 1
+            )  # ", the alliance of ..."
             or (
                 c.dep_ == "advcl"
                 and after_comma

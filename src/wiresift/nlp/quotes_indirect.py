@@ -117,3 +117,26 @@ def drop_nested_learned(text: str, found: list[S]) -> list[S]:
             if sum(w in covered for w in words) < NESTED_SHARE * len(words):
                 kept.append(f)
     return kept
+
+
+#: Verbs whose object is the person told, so a clause the parse hung on that object is what was told.
+TOLD_VERBS = frozenset({"tell", "assure", "remind", "inform", "warn"})
+#: Words that open a real relative clause ("told the forum that hosted him", "told a man who ...").
+RELATIVIZERS = frozenset({"that", "which", "who", "whom", "whose", "where", "when", "why", "what"})
+
+
+def told_clause(verb: Token) -> Token | None:
+    """The clause of "told the forum he was against the war", which the parse often takes for a
+    relative clause of the object: one with its own subject and no relative word is what was told."""
+    if verb.lemma_ not in TOLD_VERBS:
+        return None
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    clause = next((c for c in obj.rights if c.dep_ == "relcl"), None)
+    if clause is None or any(c.lower_ in RELATIVIZERS for c in clause.children if c.i < clause.i):
+        return None
+    subj = next((c for c in clause.children if c.dep_ in SUBJECTS and c.i < clause.i), None)
+    if subj is None or subj.lower_ in RELATIVIZERS or subj.left_edge.i != clause.left_edge.i:
+        return None
+    return clause
