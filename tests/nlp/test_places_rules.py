@@ -109,3 +109,9 @@ def test_a_place_found_once_is_found_again_in_capitals(nlp: Language) -> None:
     text = "Storms battered Owensboro, Kentucky, overnight. The front page read: CLEANUP BEGINS IN OWENSBORO TODAY."
     got = {(s, p.country) for p in geoparse_doc(nlp(text)) for s, e in p.mentions}
     assert (text.index("OWENSBORO"), "US") in got
+
+
+def test_khorasan_is_the_historic_region_not_a_turkish_town() -> None:
+    got = _resolve_all("Fighters of the group's Khorasan branch crossed from Herat.", ["Khorasan"])
+    place = got["Khorasan"]
+    assert place is not None and place.kind == "region" and place.country != "TR"
