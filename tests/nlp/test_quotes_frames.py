@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from quotes_support import quotes_of
 
-from wiresift.model import Document, Quote
+from wiresift.model import Quote
 from wiresift.nlp.pipeline import Pipeline
 from wiresift.nlp.quotes_frames import framed_report
 from wiresift.nlp.quotes_indirect import told_clause
@@ -20,12 +21,6 @@ if TYPE_CHECKING:
 @pytest.fixture(scope="module")
 def pipeline(nlp: Language) -> Pipeline:
     return Pipeline(stages=("entities", "quotes"))
-
-
-def quotes_of(pipeline: Pipeline, text: str) -> list[Quote]:
-    doc = pipeline(Document(text=text))
-    assert doc.errors == [] and doc.check_spans() == []
-    return doc.quotes
 
 
 def speaker(q: Quote) -> str | None:

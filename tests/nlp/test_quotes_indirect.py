@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from quotes_support import quotes_of
 
-from wiresift.model import Document, Quote
+from wiresift.model import Quote
 from wiresift.nlp import quotes_indirect
 from wiresift.nlp.cues import PATTERNS
 from wiresift.nlp.cues_learn import complements, subject_group
@@ -20,12 +21,6 @@ if TYPE_CHECKING:
 @pytest.fixture(scope="module")
 def pipeline(nlp: Language) -> Pipeline:
     return Pipeline(stages=("entities", "quotes"))
-
-
-def quotes_of(pipeline: Pipeline, text: str) -> list[Quote]:
-    doc = pipeline(Document(text=text))
-    assert doc.errors == [] and doc.check_spans() == []
-    return doc.quotes
 
 
 def by_cue(quotes: list[Quote], cue: str) -> Quote:
