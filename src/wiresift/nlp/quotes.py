@@ -97,6 +97,11 @@ FIRST_PERSON = frozenset({"i", "we"})
 _MARK_CHARS = re.compile(r"[\"“”]|''")
 _DASH_NAME = re.compile(r"[^\S\n]*[―—–-]+[^\S\n]*([A-Z][\w.'-]*(?:[^\S\n]+[A-Z][\w.'-]*){0,4})")
 _SENT_END = frozenset({".", "!", "?"})
+#: Words from the cue of a quote to a quote that goes on with it ("said. “Not now.”", "said, “and ...”");
+#: a longer gap is a new clause ("said the plan demands “more listening”").
+MAX_RESUME_GAP = 3
+#: Words this short may stay lower case in a title ("Face the Nation", "Women in Power").
+MAX_TITLE_LOWER = 3
 #: Verbs of speaking whose own named subject speaks even inside another report ("X said Y told him ...").
 SPEECH_VERBS = frozenset({"say", "tell", "report", "claim", "argue", "write", "tweet", "announce"})
 PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS
@@ -227,13 +232,15 @@ class _Extractor:
                     best = (dist, head)
         if best is not None:
             return best[1]
-        for i in range(last + 1, min(last + 1 + NEAR_TOKENS, para_last + 1)):
+        inner = self.text[mark.start : mark.end].rstrip("\"”»' ")
+        # “... Ted.” Trump called him ...: a full stop inside the marks ends the quote's sentence.
+        ends_sentence = mark.closed and inner[-1:] == "."
+        for i in range(last + 1, min(last + 1 + (0 if ends_sentence else NEAR_TOKENS), para_last + 1)):
             tok = sdoc[i]
             if tok.text in _SENT_END or tok.text in ('"', "“"):
                 break
             if tok.lemma_ in CUE_VERBS and tok.pos_ in ("VERB", "AUX"):
                 return tok
-        inner = self.text[mark.start : mark.end].rstrip("\"”»' ")
         if mark.closed and inner[-1:] in (",", "?", "!", "—"):
             # “..., ” Ann Lee, the mayor of Bree, shouted: the comma says an attribution follows.
             for i in range(last + 1, min(last + 1 + FAR_TOKENS, para_last + 1)):
@@ -260,6 +267,8 @@ class _Extractor:
             s_start, s_end = turn.start(1), turn.end(1)
             turn_speaker = Speaker(s_start, s_end, turn.group(1).split()[-1].lower(), s_start, s_end)
             return _Found(mark.start, mark.end, "direct", None, None, turn_speaker, mark.para_start)
+        if n < MIN_UNCUED_WORDS and self.titled(mark):
+            return None
         verb = self.linked_cue(mark)
         if verb is not None and n < MIN_UNCUED_WORDS and verb.idx < mark.start:
             inner = text[mark.start : mark.end].rstrip("\"”»' ")
@@ -305,12 +314,32 @@ class _Extractor:
             and last.para_start == mark.para_start
             and last.cue is not None
             and last.end <= last.cue.idx < mark.start
+            and self.goes_on(last.cue.idx, mark.start)
         )
         if starts_para or sentence_like or resumes:
             f = _Found(mark.start, mark.end, "direct", para_start=mark.para_start, inherit=True)
             self.nearest_speaker(f)
             return f
         return self.embedded(mark, used)
+
+    def goes_on(self, cue_at: int, start: int) -> bool:
+        """Whether a quote at ``start`` can go on with the quote whose cue is at ``cue_at``: it follows
+        the cue closely ("said, “and ...”") or opens the next sentence ("said. “Not now.”")."""
+        gap = self.text[cue_at:start]
+        if _n_words(gap, 0, len(gap)) <= MAX_RESUME_GAP:
+            return True
+        stop = max(gap.rfind(ch) for ch in _SENT_END)
+        return stop != -1 and _n_words(gap, stop, len(gap)) == 0
+
+    def titled(self, mark: Marked) -> bool:
+        """Whether a short quote is the name of a show, book or film after a preposition ('in an
+        interview on CBS's “Face the Nation,”'), not words anyone said."""
+        first, last = self.tok_at(mark.start), self.tok_at(max(mark.start, mark.end - 1))
+        roots = [t for t in self.sdoc[first : last + 1] if not t.is_punct and not first <= t.head.i <= last]
+        if not (len(roots) == 1 and roots[0].dep_ == "pobj" and roots[0].head.i < first):
+            return False
+        words = [m.group() for m in _WORD.finditer(self.text, mark.start, mark.end)]
+        return all(w[0].isupper() for w in words if len(w) > MAX_TITLE_LOWER)
 
     def cut_after_quote(self, start: int, end: int, marks: list[Marked]) -> int:
         """End a mixed quote at its last quote when an adverbial clause of the quote follows it
@@ -358,7 +387,7 @@ class _Extractor:
             if verb.pos_ not in ("VERB", "AUX"):
                 return None
             speaker = speaker_span(sdoc, verb, (mark.start, mark.end))
-            return speaker if speaker is not None and personal(sdoc, speaker) else None
+            return speaker if speaker is not None and personal(sdoc, speaker, self.index) else None
         span = sdoc[i:hi]
         head = sdoc[hi - 1]
         return Speaker(span.start_char, span.end_char, head.lower_, head.idx, head.idx + len(head.text))
@@ -451,7 +480,7 @@ class _Extractor:
             speaker = self.what_they_call(tok, mark) or speaker
         if speaker is None:
             return None
-        if tok.lemma_ not in EMBEDDING_VERBS and not personal(sdoc, speaker):
+        if tok.lemma_ not in EMBEDDING_VERBS and not personal(sdoc, speaker, self.index):
             return None  # any verb may frame a quoted phrase, but then only a person's or group's
         args = [c for c in tok.rights if c.dep_ not in NON_ARGUMENTS and c.i <= child.i]
         start_tok = args[0].left_edge if args else child.left_edge

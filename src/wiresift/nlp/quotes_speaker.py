@@ -15,6 +15,8 @@ from wiresift.nlp.ent_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from wiresift.nlp.ent_index import EntityIndex
+
 #: Longer subject subtrees are cut down to the subject's own noun phrase.
 MAX_SPEAKER_TOKENS = 10
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -88,13 +90,22 @@ def paragraph_subject(sdoc: Doc, verb: Token) -> Speaker | None:
     return Speaker(start, end, head.lower_, head.idx, head.idx + len(head.text))
 
 
-def personal(sdoc: Doc, speaker: Speaker) -> bool:
+#: Entity types of a name that speaks even when the tagger calls it a common noun.
+NAMED_SPEAKERS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def personal(sdoc: Doc, speaker: Speaker, index: EntityIndex | None = None) -> bool:
     """Whether a speaker's head word is a name or a personal pronoun (not "it", "that", "the bill")."""
     head = sdoc.char_span(speaker.head_start, speaker.head_end)
     if head is None:
         return False
     tok = head[0]
-    return tok.pos_ == "PROPN" or tok.lower_ in PERSON_PRONOUNS or tok.lower_ in PLURAL_PRONOUNS
+    if tok.pos_ == "PROPN" or tok.lower_ in PERSON_PRONOUNS or tok.lower_ in PLURAL_PRONOUNS:
+        return True
+    # The tagger often takes a name for a common noun ("Trump"); the entities stage knows better.
+    eid = index.at(speaker.head_start, speaker.head_end) if index is not None and tok.is_title else None
+    ent = index.get(eid) if index is not None else None
+    return ent is not None and ent.type in NAMED_SPEAKERS
 
 
 def reporter(tok: Token) -> Token | None:

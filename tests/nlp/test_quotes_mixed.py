@@ -1,0 +1,91 @@
+"""Short quoted phrases: mixed quotes inside a verb's object, show titles that are nobody's words,
+and quotes that go on after their cue."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+from quotes_support import quotes_of
+
+from wiresift.model import Document, Quote
+from wiresift.nlp.pipeline import Pipeline
+from wiresift.nlp.quotes import _Extractor
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp: Language) -> Pipeline:
+    return Pipeline(stages=("entities", "quotes"))
+
+
+def speaker(q: Quote) -> str | None:
+    return q.speaker_mention.text if q.speaker_mention is not None else None
+
+
+def test_cue_after_a_quote_that_ended_its_sentence_opens_a_new_one(pipeline: Pipeline) -> None:
+    text = (
+        'The minister mocked his rival with the nickname "Sleepy Sam." '
+        'Okafor called the senator a "coward," a "liar" and "unfit."'
+    )
+    quotes = quotes_of(pipeline, text)
+    assert not any(q.text.startswith('"Sleepy') for q in quotes), [q.text for q in quotes]
+    (called,) = [q for q in quotes if q.cue == "called"]
+    assert called.kind == "mixed"
+    assert called.text.startswith("the senator a")
+    assert speaker(called) == "Okafor"
+
+
+def test_a_quote_after_a_whole_clause_is_not_the_cue_going_on(pipeline: Pipeline) -> None:
+    text = (
+        '"We will not close the crossing," Defence Minister Ana Ruiz said on Tuesday. Ruiz said the wave '
+        'of raids demands that both governments show "more restraint" and "more patience."'
+    )
+    quotes = quotes_of(pipeline, text)
+    assert len(quotes) == 2, [(q.kind, q.text) for q in quotes]
+    q = quotes[1]
+    assert q.kind == "mixed" and "demands that both governments show" in q.text
+    assert speaker(q) == "Ruiz"
+
+
+def test_a_show_title_after_a_preposition_is_not_a_quote(pipeline: Pipeline) -> None:
+    text = (
+        'Speaking on NTV\'s "Morning Brief," Colonel Idris Bako said the convoy had reached the '
+        "northern garrison before dawn."
+    )
+    quotes = quotes_of(pipeline, text)
+    assert [q.text for q in quotes] == ["the convoy had reached the northern garrison before dawn"]
+    assert speaker(quotes[0]) == "Colonel Idris Bako"
+
+
+def test_a_lower_case_phrase_after_a_preposition_is_still_a_mixed_quote(pipeline: Pipeline) -> None:
+    text = 'Governor Hale compared the blockade to "a slow siege" in a speech to farmers.'
+    (q,) = quotes_of(pipeline, text)
+    assert q.kind == "mixed" and q.text.startswith("the blockade to")
+    assert speaker(q) == "Governor Hale"
+
+
+def test_a_quote_right_after_its_cue_goes_on_with_it(pipeline: Pipeline) -> None:
+    text = '"We are not leaving," the mayor said. "Not this week, not next week."'
+    quotes = quotes_of(pipeline, text)
+    assert [speaker(q) for q in quotes] == ["the mayor", "the mayor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "goes_on"),
+    [
+        ('"No," Lee said. "Not now."', True),
+        ('"No," Lee said, "and not later."', True),
+        ('"No," Lee told reporters at the airport. "Not now."', True),
+        ('"No," Lee said the talks demand "more patience."', False),
+        ('"No," Lee said on Friday. She said the talks demand "more patience."', False),
+    ],
+)
+def test_which_quotes_go_on_after_a_cue(nlp: Language, text: str, goes_on: bool) -> None:
+    extractor = _Extractor(Document(text=text), nlp(text), None)
+    cue = re.search(r"\b(said|told)\b", text).start()  # type: ignore[union-attr]
+    second = text.index('"', text.index('"', 1) + 1)
+    assert extractor.goes_on(cue, second) is goes_on
