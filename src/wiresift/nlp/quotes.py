@@ -29,6 +29,7 @@ from wiresift.nlp.quotes_bounds import (
     after_colon,
     cut_tail,
     expected_span,
+    fronted_span,
     infinitive_tail,
     object_tail,
 )
@@ -444,7 +445,7 @@ class _Extractor:
     def reports_more(self, verb: Token, mark: Marked) -> bool:
         """Whether ``verb``'s complement holds the quote and more words besides it."""
         comps = [c for c in verb.children if c.dep_ == "ccomp"]
-        comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
+        comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None) or told_clause(verb)
         if comp is None:
             return False
         start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
@@ -452,7 +453,7 @@ class _Extractor:
             return False  # the quote is the whole clause; else "said Kim's state is “spiraling”" is mixed
         if not (start <= mark.start and _words_end(self.text, mark.start, mark.end) <= end):
             return False  # (closing marks and the full stop often hang on the verb, not the clause)
-        return _n_words(self.text, start, end) > _n_words(self.text, mark.start, mark.end) + 2
+        return _n_words(self.text, start, end) > _n_words(self.text, mark.start, mark.end) + 1
 
     def embedded(self, mark: Marked, used: set[int]) -> _Found | None:
         """A short quote inside a reported clause: 'Clinton called the plan a “crazy system”'."""
@@ -526,11 +527,22 @@ class _Extractor:
         comp: Token | None = None
         nominal = learned = False
         if verb.lemma_ in HAND_CUES:
-            comps = [c for c in verb.children if c.dep_ == "ccomp"]
+            # A clause before the verb and a semicolon is another sentence ("X said A; Y warned of B").
+            comps = [
+                c
+                for c in verb.children
+                if c.dep_ == "ccomp"
+                and not (c.i < verb.i and any(t.text == ";" for t in self.sdoc[c.right_edge.i : verb.i]))
+            ]
             # Prefer the clause after the verb: "It's unlikely; the team says she'll go on" reports the latter.
             comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
             if comp is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
                 comp = verb.head  # "Acts of protest, he said, are acts of patriotism": the clause around it
+                after = next((t for t in self.sdoc[verb.i + 1 : comp.i] if not t.is_punct), None)
+                if after is not None and after.dep_ == "cc":
+                    comp = None  # "A, he said, and B": the parse hangs the verb on B, but A is said
+            if comp is None and (fronted := fronted_span(verb)) is not None:
+                return self.colon_report(verb, *fronted)
             if comp is None:
                 comp = told_clause(verb)
             if comp is None:
@@ -560,6 +572,7 @@ class _Extractor:
         para_end = self.text.find("\n", verb.idx)
         start = max(start, para_start)
         end = min(end, para_end if para_end != -1 else len(self.text))
+        start, end = self.semicolon_clause(start, end, verb.idx)
         # Trim punctuation and marks at the edges; the content is the words.
         while start < end and not text_is_word(self.text[start]):
             start += 1
@@ -605,6 +618,18 @@ class _Extractor:
             # a report with no one reporting ("it is said that", "That says ...") is mostly not a quote
             return None
         return _Found(start, end, kind, verb, verb.text, speaker, learned=learned)
+
+    def semicolon_clause(self, start: int, end: int, at: int) -> tuple[int, int]:
+        """The part of a content on the verb's side of an unquoted semicolon: the parse can hang two
+        clauses joined by one on a single verb ("X said A; they learned B")."""
+        for m in re.finditer(";", self.text[start:end]):
+            pos = start + m.start()
+            if self.quoted(pos):
+                continue
+            if pos > at:
+                return start, pos
+            start = pos + 1
+        return start, end
 
     def colon_report(self, verb: Token, start: int, end: int) -> _Found | None:
         speaker = speaker_span(self.sdoc, verb, (start, end))

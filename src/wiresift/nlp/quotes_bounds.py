@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from wiresift.nlp.cues import CUE_VERBS
 from wiresift.nlp.quote_marks import Marked
-from wiresift.nlp.quotes_indirect import HAND_CUES
+from wiresift.nlp.quotes_indirect import HAND_CUES, RELATIVIZERS
 from wiresift.nlp.quotes_speaker import SUBJECTS
 
 if TYPE_CHECKING:
@@ -24,6 +24,9 @@ NOT_ABOUT = frozenset({"on", "at", "in", "during", "after", "before"})
 SETTING_TYPES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 #: Subordinators of a concession, which the gold leaves out of the content it follows.
 CONCESSIVE = frozenset({"although", "though", "while", "whereas"})
+#: Marks that break a sentence: what follows one (and closes the content) is an aside of the writer
+#: ("... — the highest cost in years"), unless another closes the aside ("X — a member — won").
+BREAKS = frozenset({";", "—", "―", "--"})
 #: Fewer words after a colon are a label, not a report.
 MIN_COLON_WORDS = 3
 #: An expectation shorter than this ("he is expected to win") carries too little to report.
@@ -67,8 +70,8 @@ def cut_tail(verb: Token, comp: Token, right: Token, conjoined: dict[int, Token]
     alliance of ...")."""
     sdoc = verb.doc
     has_subject = any(g.dep_ in SUBJECTS for g in comp.children)
-    for c in comp.subtree:
-        if c.i <= comp.i or c.i > right.i or c.left_edge.i <= comp.i:
+    for c in sdoc[comp.i + 1 : right.i + 1]:
+        if c.left_edge.i <= comp.i:
             continue
         after_comma = sdoc[c.left_edge.i - 1].text == ","
         own_subject = any(g.dep_ in SUBJECTS for g in c.children)
@@ -101,10 +104,56 @@ def cut_tail(verb: Token, comp: Token, right: Token, conjoined: dict[int, Token]
                 and after_comma
                 and any(g.dep_ == "mark" and g.lower_ in CONCESSIVE for g in c.children)
             )
+            or (
+                sdoc[c.left_edge.i - 1].text in BREAKS
+                and c.right_edge.i >= right.i - 1
+                and _opens_aside(comp, c.left_edge.i - 1, right)
+            )
         ):
             continue
         return _end_before(comp, c.left_edge.i, right)
     return right
+
+
+#: Verbs that close a sentence of reported speech ("..., the agency said"); a verb of stance there
+#: ("In June, he urged ...") has its own object.
+FRONTING_VERBS = frozenset({"say", "add", "write", "tell", "report", "explain", "argue", "claim", "insist"})
+#: Dependents after the verb that are its content, so nothing before it is.
+OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "acomp"})
+
+
+def fronted_span(verb: Token) -> tuple[int, int] | None:
+    """The clause before "..., he said" when the parse hangs it nowhere the verb can reach ("Talks
+    would take weeks, he said, and ..."; "The bottom fifth paid 1 percent, the agency said"): from
+    the start of the sentence to the comma before the verb's own subject, which sits right before it."""
+    sdoc = verb.doc
+    if verb.lemma_ not in FRONTING_VERBS or any(c.dep_ in OBJECTS for c in verb.rights):
+        return None  # ("At the debate, she cited the report": the verb's own object is the content)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or subj.right_edge.i != verb.i - 1:
+        return None
+    comma = subj.left_edge.i - 1
+    first = verb.sent.start
+    if comma <= first or sdoc[comma].text != ",":
+        return None
+    part = sdoc[first:comma]
+    if any(t.is_quote or t.text in BREAKS or "\n" in t.text for t in part):
+        return None  # a quote is the marks' business; a break or paragraph is another sentence
+    if subj.lower_ in RELATIVIZERS or any(t.dep_ == "mark" or t.tag_ == "WRB" for t in part[:2]):
+        return None  # "When Congress cut the funds, Mexico said ...": a dependent clause is not said
+    if not any(t.dep_ in SUBJECTS and t.head.pos_ in ("VERB", "AUX") for t in part):
+        return None  # a clause is said, not a phrase
+    last = sdoc[comma - 1]
+    return sdoc[first].idx, last.idx + len(last.text)
+
+
+def _opens_aside(comp: Token, at: int, right: Token) -> bool:
+    """Whether the break at token ``at`` opens an aside that runs to the end of the content, rather
+    than closing one opened earlier or opening one closed later."""
+    sdoc = comp.doc
+    before = sum(1 for t in sdoc[comp.left_edge.i : at] if t.text in BREAKS)
+    after = sum(1 for t in sdoc[at + 1 : right.i + 1] if t.text in BREAKS)
+    return before % 2 == 0 and after == 0
 
 
 def _end_before(comp: Token, stop: int, right: Token) -> Token:

@@ -1,0 +1,64 @@
+"""Where an indirect content ends: asides after a dash or semicolon and relative clauses after a
+stretched object are the writer's, not the speaker's."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from quotes_support import quotes_of
+
+from wiresift.nlp.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp: Language) -> Pipeline:
+    return Pipeline(stages=("entities", "quotes"))
+
+
+def contents(pipeline: Pipeline, text: str) -> dict[str, str]:
+    return {q.cue: q.text for q in quotes_of(pipeline, text) if q.cue}
+
+
+def test_an_aside_after_a_dash_closing_the_content_is_not_said(pipeline: Pipeline) -> None:
+    text = "The governor said the new levy would fall hardest on farmers — a burden they cannot carry."
+    assert contents(pipeline, text)["said"] == "the new levy would fall hardest on farmers"
+
+
+def test_a_pair_of_dashes_inside_the_content_stays(pipeline: Pipeline) -> None:
+    text = "The governor said the levy — a tax on diesel — would fall hardest on farmers."
+    assert contents(pipeline, text)["said"] == "the levy — a tax on diesel — would fall hardest on farmers"
+
+
+def test_a_relative_clause_after_a_stretched_object_is_not_said(pipeline: Pipeline) -> None:
+    text = "The senator likened the ceasefire to a pause in a boxing match, which ends when the bell rings."
+    assert contents(pipeline, text)["likened"] == "the ceasefire to a pause in a boxing match"
+
+
+def test_a_clause_before_a_semicolon_is_not_the_next_verbs_content(pipeline: Pipeline) -> None:
+    text = "The envoy said the blockade had cut off food supplies; aid agencies warned of famine by spring."
+    found = contents(pipeline, text)
+    assert found["said"] == "the blockade had cut off food supplies"
+    assert "blockade" not in found.get("warned", "")
+
+
+def test_a_clause_after_a_semicolon_is_not_the_verbs_content(pipeline: Pipeline) -> None:
+    text = "Officials said the delay was not deliberate; they only learned of the fault on Monday."
+    assert contents(pipeline, text)["said"] == "the delay was not deliberate"
+
+
+def test_a_semicolon_inside_quotation_marks_stays(pipeline: Pipeline) -> None:
+    text = 'Officials said the delay was "not deliberate; a fault nobody saw coming" at the plant.'
+    assert "nobody saw coming" in contents(pipeline, text)["said"]
+
+
+def test_a_clause_before_comma_he_said_and_is_said(pipeline: Pipeline) -> None:
+    text = (
+        "It would likely take two to three weeks to convene the council for a special session, he said, "
+        "and intense wrangling could be paralyzing."
+    )
+    said = contents(pipeline, text)["said"]
+    assert said == "It would likely take two to three weeks to convene the council for a special session"
