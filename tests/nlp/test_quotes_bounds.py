@@ -62,3 +62,10 @@ def test_a_clause_before_comma_he_said_and_is_said(pipeline: Pipeline) -> None:
     )
     said = contents(pipeline, text)["said"]
     assert said == "It would likely take two to three weeks to convene the council for a special session"
+
+
+def test_a_relative_word_hung_on_the_content_leaves_the_speaker_out(pipeline: Pipeline) -> None:
+    text = "The army kept the northern depot, which Colonel Bako says he will defend even though it is hard to supply."
+    (q,) = quotes_of(pipeline, text)
+    assert q.text == "he will defend even though it is hard to supply"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Colonel Bako"

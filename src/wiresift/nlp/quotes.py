@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,7 @@ from wiresift.nlp.quotes_bounds import (
     object_tail,
 )
 from wiresift.nlp.quotes_frames import JUDGED, framed_reports, judged_span
+from wiresift.nlp.quotes_headline import body_names, headline_span, sentence_case, subject_report, title_case
 from wiresift.nlp.quotes_indirect import (
     HAND_CUES,
     drop_nested_learned,
@@ -101,6 +103,8 @@ _SENT_END = frozenset({".", "!", "?"})
 #: Words from the cue of a quote to a quote that goes on with it ("said. “Not now.”", "said, “and ...”");
 #: a longer gap is a new clause ("said the plan demands “more listening”").
 MAX_RESUME_GAP = 3
+#: Verbs a headline reports with ("Senator Rips Plan"): every cue the body rules know.
+HEADLINE_CUES = CUE_VERBS | HAND_CUES | quotes_indirect.PATTERN_LEMMAS | JUDGED
 #: Words this short may stay lower case in a title ("Face the Nation", "Women in Power").
 MAX_TITLE_LOWER = 3
 #: Verbs of speaking whose own named subject speaks even inside another report ("X said Y told him ...").
@@ -158,10 +162,13 @@ def _cue_positions(sdoc: Doc) -> list[int]:
 
 
 class _Extractor:
-    def __init__(self, doc: Document, sdoc: Doc, index: EntityIndex | None) -> None:
+    def __init__(
+        self, doc: Document, sdoc: Doc, index: EntityIndex | None, parse: Callable[[str], Doc] | None = None
+    ) -> None:
         self.text = doc.text
         self.sdoc = sdoc
         self.index = index
+        self.parse = parse
         # Token offsets and cue verbs from spaCy's arrays: no Python object per token.
         self.starts: list[int] = sdoc.to_array("IDX").tolist()
 
@@ -198,6 +205,7 @@ class _Extractor:
         found.extend(self.framed(found, frames=False))
         found.extend(self.colon_lines(found))
         found = drop_nested_learned(text, found)
+        found = self.headline(found)
         # A direct quote inside an indirect content is one mixed quote, not two.
         mixed = [f for f in found if f.kind == "mixed"]
         found = [
@@ -566,6 +574,10 @@ class _Extractor:
                 right = infinitive_tail(verb, right)
         right = cut_tail(verb, comp, right, self.conjoined)
         left = comp.left_edge
+        if left.i < verb.i < comp.i and comp.head.i == verb.i:
+            # "the mine, which Clarke says he is doing all he can to keep open": the parse hangs the
+            # relative word on the clause; the content is the clause after the verb
+            left = min((t for t in comp.subtree if t.i > verb.i), key=lambda t: t.i)
         start, end = left.idx, right.idx + len(right)
         # The parse can run a complement back over headlines and paragraphs: keep the verb's paragraph.
         para_start = self.text.rfind("\n", 0, verb.idx) + 1
@@ -692,6 +704,40 @@ class _Extractor:
         got = framed_reports(self.sdoc, spans) if frames else noun_reports(self.text, self.sdoc, spans)
         return [_Found(s, e, "indirect", t, t.text, sp) for s, e, t, sp in got if not self.quoted(t.idx)]
 
+    def headline(self, found: list[_Found]) -> list[_Found]:
+        """Reports in a headline (:mod:`quotes_headline`): a title-case one is read again in sentence
+        case, and its subject, verb and rest read as a report; of the readings (the body's parse
+        included) the one that covers most words wins."""
+        text = self.text
+        span = headline_span(text)
+        if span is None:
+            return found
+        h_start, h_end = span
+        body = [f for f in found if f.start >= h_end]
+        readings = [[f for f in found if f.start < h_end]]
+        hdoc = self.sdoc
+        if self.parse is not None and title_case(text, h_start, h_end):
+            recased = text[:h_start] + sentence_case(text, h_start, h_end, body_names(self.sdoc, h_end))
+            hdoc = self.parse(recased)
+            again = [f for f in _Extractor(Document(text=recased), hdoc, self.index).run() if f.start < h_end]
+            for f in again:
+                if f.cue is not None and f.cue_text == f.cue.text:
+                    f.cue_text = text[f.cue.idx : f.cue.idx + len(f.cue.text)]
+            readings.append(again)
+        got = subject_report(hdoc, h_start, h_end, HEADLINE_CUES)
+        if got is not None:
+            verb, subj, (start, end) = got
+            first, last = subj.left_edge, subj.right_edge
+            speaker = Speaker(
+                first.idx, last.idx + len(last.text), subj.lower_, subj.idx, subj.idx + len(subj.text)
+            )
+            cue_text = text[verb.idx : verb.idx + len(verb.text)]
+            readings.append([_Found(start, end, "indirect", verb, cue_text, speaker, h_start)])
+        return max(readings, key=self._covered) + body
+
+    def _covered(self, found: list[_Found]) -> int:
+        return sum(_n_words(self.text, f.start, f.end) for f in found)
+
     def according(self, sdoc: Doc) -> list[_Found]:
         out = []
         pos = self.text.find("ccording to")
@@ -734,9 +780,12 @@ def text_is_word(ch: str) -> bool:
     return ch.isalnum() or ch in "\"“'‘"
 
 
-def extract(doc: Document, sdoc: Doc, index: EntityIndex | None) -> list[Quote]:
-    """All quotes of ``doc`` in text order, speakers resolved through ``index``."""
-    found = _Extractor(doc, sdoc, index).run()
+def extract(
+    doc: Document, sdoc: Doc, index: EntityIndex | None, parse: Callable[[str], Doc] | None = None
+) -> list[Quote]:
+    """All quotes of ``doc`` in text order, speakers resolved through ``index``; ``parse`` (the run's
+    model) reads a title-case headline again in sentence case."""
+    found = _Extractor(doc, sdoc, index, parse).run()
     quotes: list[Quote] = []
     prev: Quote | None = None
     prev_para = -1
@@ -803,7 +852,7 @@ class QuotesStage:
     assigns: tuple[str, ...] = ("quotes",)
 
     def __call__(self, doc: Document, sdoc: Doc, ctx: Context) -> None:
-        doc.quotes = extract(doc, sdoc, ctx.data.get("entities"))
+        doc.quotes = extract(doc, sdoc, ctx.data.get("entities"), ctx.parse)
 
 
 def make_stage() -> QuotesStage:
