@@ -47,6 +47,7 @@ from wiresift.nlp.quotes_speaker import (
     SUBJECTS,
     addressed,
     agent_speaker,
+    aside_speaker,
     personal,
     reporter,
     speaker_span,
@@ -443,7 +444,7 @@ class _Extractor:
             child, tok = tok, tok.head  # "Cruz said he wasn't going to “act like ...”": Cruz said it
         if child.i < tok.i:
             return None  # the quote is (part of) the subject
-        speaker = speaker_span(sdoc, tok, None)
+        speaker = aside_speaker(sdoc, tok) or speaker_span(sdoc, tok, None)
         outer = reporter(tok)
         if outer is not None and outer.i not in used:  # "Kerry said the US would take “robust steps”"
             speaker = speaker_span(sdoc, outer, None) or speaker

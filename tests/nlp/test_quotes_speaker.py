@@ -1,0 +1,69 @@
+"""Local speaker mentions of the quotes stage: who the parse says reports, in invented sentences."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from quotes_support import quotes_of
+
+from wiresift.model import Quote
+from wiresift.nlp.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp: Language) -> Pipeline:
+    return Pipeline(stages=("entities", "quotes"))
+
+
+def mention_of(quotes: list[Quote], words: str) -> str | None:
+    """The speaker mention of the one quote holding ``words``."""
+    found = [q for q in quotes if words in q.text]
+    assert len(found) == 1, [q.text for q in quotes]
+    mention = found[0].speaker_mention
+    return mention.text if mention is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "The panel forced Marta Velasquez, the port authority chief, to admit that no guard had "
+            "checked the containers.",
+            "no guard",
+            "Marta Velasquez",
+        ),
+        (
+            "The leak has led the defence minister to conclude that the army needs a new radio network.",
+            "new radio",
+            "the defence minister",
+        ),
+        (
+            "The clashes also left many officers feeling that the truce had failed.",
+            "truce",
+            "many officers",
+        ),
+    ],
+)
+def test_the_object_of_a_causing_verb_speaks(pipeline: Pipeline, text: str, words: str, speaker: str) -> None:
+    mention = mention_of(quotes_of(pipeline, text), words)
+    assert mention is not None and speaker in mention
+
+
+def test_a_directive_leaves_the_speaker_with_its_subject(pipeline: Pipeline) -> None:
+    text = "Senator Ruth Amadi urged her colleagues to reject the arms deal with the junta."
+    assert mention_of(quotes_of(pipeline, text), "arms deal") == "Senator Ruth Amadi"
+
+
+def test_the_person_in_footage_asks(pipeline: Pipeline) -> None:
+    text = 'The new campaign ad uses footage of Governor Tom Reyes asking, "Why should we pay for their war?"'
+    mention = mention_of(quotes_of(pipeline, text), "their war")
+    assert mention is not None and "Reyes" in mention
+
+
+def test_an_aside_names_the_speaker_of_a_quoted_phrase(pipeline: Pipeline) -> None:
+    text = 'Young voters, he said, can "march like soldiers" and "organize like unions."'
+    assert mention_of(quotes_of(pipeline, text), "organize") == "he"
