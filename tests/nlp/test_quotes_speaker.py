@@ -67,3 +67,38 @@ def test_the_person_in_footage_asks(pipeline: Pipeline) -> None:
 def test_an_aside_names_the_speaker_of_a_quoted_phrase(pipeline: Pipeline) -> None:
     text = 'Young voters, he said, can "march like soldiers" and "organize like unions."'
     assert mention_of(quotes_of(pipeline, text), "organize") == "he"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "After the vote, Governor Lena Marsh released the following statement:\n\n"
+            '"We will not let this cowardly attack divide our state. Our police will find those responsible."',
+            "Governor Lena Marsh",
+        ),
+        (
+            "Senator Ravi Patel has adopted the stance common among many hawks in the foreign affairs "
+            'committee: "We must arm our allies before it is too late."',
+            "Senator Ravi Patel",
+        ),
+        (
+            "General Ines Okoro gave a long interview to the Norwegian daily Aftenposten: "
+            '"Both sides are rearming at a pace we have not seen in years."',
+            "General Ines Okoro",
+        ),
+        (
+            'Critics of the treaty were blunt - Tom Brandt: "Both sides are rearming at a pace we have not seen."',
+            "Tom Brandt",
+        ),
+    ],
+)
+def test_the_clause_before_a_colon_names_the_speaker(pipeline: Pipeline, text: str, speaker: str) -> None:
+    direct = [q for q in quotes_of(pipeline, text) if q.kind == "direct"]
+    assert len(direct) == 1 and direct[0].speaker_mention is not None
+    assert direct[0].speaker_mention.text == speaker
+
+
+def test_a_colon_after_there_is_no_speaker(pipeline: Pipeline) -> None:
+    text = 'The rebels sent a list. Here they are:\n\n"Withdraw the troops from the border and free the prisoners."'
+    assert mention_of(quotes_of(pipeline, text), "Withdraw") != "they"
