@@ -102,3 +102,14 @@ def test_the_clause_before_a_colon_names_the_speaker(pipeline: Pipeline, text: s
 def test_a_colon_after_there_is_no_speaker(pipeline: Pipeline) -> None:
     text = 'The rebels sent a list. Here they are:\n\n"Withdraw the troops from the border and free the prisoners."'
     assert mention_of(quotes_of(pipeline, text), "Withdraw") != "they"
+
+
+def test_a_report_inside_according_to_is_the_sources(pipeline: Pipeline) -> None:
+    text = (
+        "Senator Dana Holt urged the committee to delay the vote on the border bill, "
+        "according to two aides who attended the meeting."
+    )
+    quotes = quotes_of(pipeline, text)
+    inner = [q for q in quotes if q.text.startswith("the committee to delay")]
+    assert len(inner) == 1 and inner[0].speaker_mention is not None
+    assert "two aides" in inner[0].speaker_mention.text
