@@ -113,3 +113,36 @@ def test_a_report_inside_according_to_is_the_sources(pipeline: Pipeline) -> None
     inner = [q for q in quotes if q.text.startswith("the committee to delay")]
     assert len(inner) == 1 and inner[0].speaker_mention is not None
     assert "two aides" in inner[0].speaker_mention.text
+
+
+def test_a_subject_inside_another_quote_is_not_the_speaker(pipeline: Pipeline) -> None:
+    text = (
+        'The hearing turned tense. "Senator," Mara Quist, the budget director, said, '
+        '"I have never seen a defence budget this thin in twenty years of service."'
+    )
+    mention = mention_of(quotes_of(pipeline, text), "twenty years")
+    assert mention is not None and "Quist" in mention
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "A new survey by the Harlow Institute found that 61 percent of reservists said they would not "
+            "serve another tour abroad.",
+            "they would not serve",
+            "survey",
+        ),
+        (
+            "A poll released on Monday shows that a majority of farmers say the tariff will ruin them.",
+            "the tariff will",
+            "poll",
+        ),
+    ],
+)
+def test_a_share_of_respondents_speaks_through_the_poll(
+    pipeline: Pipeline, text: str, words: str, speaker: str
+) -> None:
+    inner = [q for q in quotes_of(pipeline, text) if q.text.startswith(words)]
+    assert len(inner) == 1 and inner[0].speaker_mention is not None
+    assert speaker in inner[0].speaker_mention.text

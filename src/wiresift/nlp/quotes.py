@@ -280,6 +280,8 @@ class _Extractor:
             if not self.reports_more(verb, mark):
                 used.add(verb.i)  # else the verb's whole clause is reported: a mixed quote, found later
             speaker = speaker_span(self.sdoc, verb, (mark.start, mark.end))
+            if speaker is not None and self.quoted(speaker.head_start):
+                speaker = None  # '“Judge,” Lee said, “I have …”': a subject in another quote is a slip
             if speaker is not None and speaker.head in PERSON_PRONOUNS | PLURAL_PRONOUNS | {"it"}:
                 speaker = self.what_they_call(verb, mark) or speaker
             if speaker is None and verb.idx >= mark.end:
@@ -587,6 +589,8 @@ class _Extractor:
         outer = outer or self.conjoined.get(verb.i)
         if nested and verb.lemma_ in SPEECH_VERBS and speaker is not None and speaker.head not in PRONOUNS:
             outer = None  # "X said Y told him that ...": Y told it
+        if speaker is not None and speaker.head in POLLED_SHARES:
+            outer = polled_by(verb) or outer  # "The survey showed that 54 percent said …": the survey
         if outer is not None:  # "X said the spate of shootings demands that ...": X speaks
             speaker = speaker_span(self.sdoc, outer, (start, end)) or speaker
         if speaker is not None and self.quoted(speaker.head_start) and not self.quoted(verb.idx):
@@ -698,6 +702,28 @@ class _Extractor:
             speaker = Speaker(sp.start_char, sp.end_char, obj.lower_, obj.idx, obj.idx + len(obj.text))
         cue = self.sdoc[tok.i : to.i + 1]
         return _Found(content.start_char, content.end_char, "indirect", tok, cue.text, speaker)
+
+
+#: Head words of a share of the people polled ("54 percent of voters", "a majority", "three in four"):
+#: what they say is reported by the poll that found it.
+POLLED_SHARES = frozenset({"percent", "%", "majority", "plurality", "half", "third", "quarter", "three"})
+#: Verbs by which a poll, survey or study reports what its respondents said.
+POLL_VERBS = frozenset({"show", "find", "suggest", "indicate", "reveal", "say"})
+
+
+def polled_by(verb: Token) -> Token | None:
+    """The verb a few heads up by which a poll reports ``verb``'s share of respondents: "The poll
+    shows Lee ahead, with 13 percent supporting another candidate"."""
+    tok = verb
+    for _ in range(MAX_CLIMB):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.lemma_ in POLL_VERBS and tok.pos_ == "VERB" and tok.i < verb.i:
+            subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+            # ("74 percent said …, while 22 percent said …": no poll above)
+            return tok if subjects and subjects[0].lower_ not in POLLED_SHARES else None
+    return None
 
 
 def attribute_to_according(found: list[_Found], according: list[_Found]) -> None:
