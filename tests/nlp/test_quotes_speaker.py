@@ -146,3 +146,13 @@ def test_a_share_of_respondents_speaks_through_the_poll(
     inner = [q for q in quotes_of(pipeline, text) if q.text.startswith(words)]
     assert len(inner) == 1 and inner[0].speaker_mention is not None
     assert speaker in inner[0].speaker_mention.text
+
+
+def test_a_second_that_clause_goes_on_with_the_outer_report(pipeline: Pipeline) -> None:
+    text = (
+        "Defence Minister Ana Lutz said the army would stay in the north and that she expects "
+        "the talks with the rebels to fail."
+    )
+    inner = [q for q in quotes_of(pipeline, text) if q.text.startswith("the talks")]
+    assert len(inner) == 1 and inner[0].speaker_mention is not None
+    assert "Lutz" in inner[0].speaker_mention.text

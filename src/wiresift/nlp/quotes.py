@@ -584,7 +584,12 @@ class _Extractor:
         speaker = speaker_span(self.sdoc, verb, None if parenthetical else (start, end))
         # the report around this one speaks for it ("X said the bill demands that ..."), unless this one
         # comes first or is a clause with its own subject ("..., and Y warned that ...")
-        own = verb.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in verb.children)
+        # ("…, and that he thinks …" goes on with the outer report: its "that" makes it a second clause)
+        own = (
+            verb.dep_ == "conj"
+            and any(c.dep_ in SUBJECTS for c in verb.children)
+            and not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+        )
         outer = reporter(verb) if verb.head.i < verb.i and not own else None
         outer = outer or self.conjoined.get(verb.i)
         if nested and verb.lemma_ in SPEECH_VERBS and speaker is not None and speaker.head not in PRONOUNS:
