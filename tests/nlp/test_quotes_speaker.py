@@ -156,3 +156,23 @@ def test_a_second_that_clause_goes_on_with_the_outer_report(pipeline: Pipeline) 
     inner = [q for q in quotes_of(pipeline, text) if q.text.startswith("the talks")]
     assert len(inner) == 1 and inner[0].speaker_mention is not None
     assert "Lutz" in inner[0].speaker_mention.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When it was revealed that the agency had kept the files, the director resigned.",
+        "It seems that the ministry will cancel the contract with the shipyard.",
+        "It is hard to predict how the sanctions will affect the vote in the capital.",
+    ],
+)
+def test_a_placeholder_it_is_no_source(pipeline: Pipeline, text: str) -> None:
+    quotes = quotes_of(pipeline, text)
+    assert quotes and all(q.speaker_mention is None for q in quotes)
+
+
+def test_a_restrictive_relative_clause_is_reported_by_the_outer_speaker(pipeline: Pipeline) -> None:
+    text = "Governor Ellis said she had met no donors who suggested that the party should drop the tax plan."
+    inner = [q for q in quotes_of(pipeline, text) if q.text.startswith("that the party")]
+    assert len(inner) == 1 and inner[0].speaker_mention is not None
+    assert "Ellis" in inner[0].speaker_mention.text

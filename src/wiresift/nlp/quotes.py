@@ -596,6 +596,8 @@ class _Extractor:
             outer = None  # "X said Y told him that ...": Y told it
         if speaker is not None and speaker.head in POLLED_SHARES:
             outer = polled_by(verb) or outer  # "The survey showed that 54 percent said …": the survey
+        if speaker is not None and speaker.head == "who" and restrictive(self.sdoc, verb):
+            outer = enclosing_report(verb) or outer  # "X said he met no donors who suggested …": X
         if outer is not None:  # "X said the spate of shootings demands that ...": X speaks
             speaker = speaker_span(self.sdoc, outer, (start, end)) or speaker
         if speaker is not None and self.quoted(speaker.head_start) and not self.quoted(verb.idx):
@@ -605,6 +607,9 @@ class _Extractor:
             speaker = probe.fallback
         if addressed(verb):  # "X was asked whether ...": the asker speaks, often unnamed
             return _Found(start, end, kind, verb, verb.text, agent_speaker(verb), learned=learned)
+        if speaker is not None and speaker.head == "it" and expletive(verb):
+            # "it was reported that …", "it seems …", "it is hard to predict …": no source
+            return _Found(start, end, kind, verb, verb.text, None, learned=learned)
         if speaker is None or speaker.head in NOT_SPEAKERS:
             # a report with no one reporting ("it is said that", "That says ...") is mostly not a quote
             return None
@@ -728,6 +733,51 @@ def polled_by(verb: Token) -> Token | None:
             subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
             # ("74 percent said …, while 22 percent said …": no poll above)
             return tok if subjects and subjects[0].lower_ not in POLLED_SHARES else None
+    return None
+
+
+#: How many heads up from a relative clause the report holding it may be.
+MAX_ENCLOSING = 6
+
+
+#: Verbs whose subject "it" is a placeholder ("it seems that …").
+RAISING_VERBS = frozenset({"seem", "appear"})
+#: Verbs whose "it" lends no source to the infinitive or participle below ("it is hard to predict …",
+#: "it means admitting …").
+PLACEHOLDER_HEADS = RAISING_VERBS | frozenset({"be", "mean"})
+
+
+def expletive(verb: Token) -> bool:
+    """Whether a subject "it" of ``verb`` stands for no one: the verb is passive ("it was reported
+    that …"), a raising verb ("it seems …") or borrows the "it" of a verb above ("it is hard to
+    predict …")."""
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subj is None:  # ("it declined, citing …": a participle's "it" is the one that declined)
+        return verb.head.lemma_ in PLACEHOLDER_HEADS
+    return subj.dep_ == "nsubjpass" or verb.lemma_ in RAISING_VERBS
+
+
+def restrictive(sdoc: Doc, verb: Token) -> bool:
+    """Whether ``verb`` heads a restrictive relative clause on a common noun ("donors who suggested",
+    not "Ann Lee, who suggested" nor "12 percent who say")."""
+    noun = verb.head
+    if verb.dep_ != "relcl" or noun.pos_ != "NOUN" or noun.lower_ in POLLED_SHARES:
+        return False
+    first = verb.left_edge
+    return first.i > 0 and not sdoc[first.i - 1].is_punct
+
+
+def enclosing_report(verb: Token) -> Token | None:
+    """The reporting verb whose clausal complement holds the relative clause of ``verb``: "Lee said
+    she met no donors who suggested …" (PolNeAR counts what the donors suggested as Lee's)."""
+    tok = verb
+    for _ in range(MAX_ENCLOSING):
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if tok.dep_ == "ccomp" and head.lemma_ in CUE_VERBS and head.pos_ == "VERB":
+            return head
+        tok = head
     return None
 
 
