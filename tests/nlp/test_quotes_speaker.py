@@ -176,3 +176,11 @@ def test_a_restrictive_relative_clause_is_reported_by_the_outer_speaker(pipeline
     inner = [q for q in quotes_of(pipeline, text) if q.text.startswith("that the party")]
     assert len(inner) == 1 and inner[0].speaker_mention is not None
     assert "Ellis" in inner[0].speaker_mention.text
+
+
+def test_an_uncued_quote_skips_a_subordinate_clause_of_the_cue(pipeline: Pipeline) -> None:
+    text = (
+        '"God will judge the greedy," Bishop Anton Weber said in a speech to dock workers in the port '
+        'city, as he called for greater ethics in business.  "Money cannot decide the fate of people."'
+    )
+    assert mention_of(quotes_of(pipeline, text), "Money cannot") == "Bishop Anton Weber"

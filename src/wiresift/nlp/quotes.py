@@ -503,6 +503,12 @@ class _Extractor:
                 return
             if verb.lemma_ not in CUE_VERBS or verb.dep_ in ("relcl", "acl"):
                 continue  # (a verb in a relative clause: "said in a film that showed ...")
+            if (
+                verb.dep_ == "advcl"
+                and verb.head.lemma_ in CUE_VERBS
+                and any(c.dep_ == "mark" for c in verb.children)
+            ):
+                continue  # ('“…,” Lee said, as she called for …': the subordinate clause reports nothing here)
             k_mark = bisect_right(self.mark_ends, verb.idx) - 1
             if k_mark + 1 < len(self.marks) and self.marks[k_mark + 1].start <= verb.idx:
                 continue  # a verb inside a quote ("do you really think ...") reports nothing here
