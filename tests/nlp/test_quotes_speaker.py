@@ -184,3 +184,13 @@ def test_an_uncued_quote_skips_a_subordinate_clause_of_the_cue(pipeline: Pipelin
         'city, as he called for greater ethics in business.  "Money cannot decide the fate of people."'
     )
     assert mention_of(quotes_of(pipeline, text), "Money cannot") == "Bishop Anton Weber"
+
+
+def test_a_quote_after_according_to_is_the_sources(pipeline: Pipeline) -> None:
+    text = (
+        "The inquiry widened on Friday. According to the Harbor Times, "
+        '"The port authority hid the damage from inspectors for two years. Nobody was told."'
+    )
+    direct = [q for q in quotes_of(pipeline, text) if q.kind == "direct"]
+    assert len(direct) == 1 and direct[0].speaker_mention is not None
+    assert direct[0].speaker_mention.text == "the Harbor Times"

@@ -195,7 +195,7 @@ class _Extractor:
         self.first_person_turns(found)
         according = self.according(sdoc)
         found.extend(according)
-        attribute_to_according(found, according)
+        attribute_to_according(text, found, according)
         found.extend(self.framed(found, frames=True))
         found.extend(self.framed(found, frames=False))
         found.extend(self.colon_lines(found))
@@ -787,15 +787,28 @@ def enclosing_report(verb: Token) -> Token | None:
     return None
 
 
-def attribute_to_according(found: list[_Found], according: list[_Found]) -> None:
+def attribute_to_according(text: str, found: list[_Found], according: list[_Found]) -> None:
     """A report inside the content of "according to X" is X's: in "the senator urged the
     committee to act, according to two aides" the aides are the source (PolNeAR's one Source)."""
     for a in according:
-        if a.speaker is None:
+        if a.speaker is None or a.cue is None:
             continue
         for f in found:
-            if f is not a and a.start <= f.start and f.end <= a.end:
+            if f is not a and within_according(text, f, a, a.cue.idx):
                 f.speaker = a.speaker
+
+
+def within_according(text: str, f: _Found, a: _Found, cue_at: int) -> bool:
+    """Whether ``f`` lies in the content of the "according to" report ``a`` (cue at ``cue_at``),
+    in the cue's paragraph (the parse can run a sentence over a paragraph break)."""
+    first = _WORD.search(text, f.start, f.end)  # (the content starts after an opening mark)
+    if first is None or first.start() < a.start:
+        return False
+    lo, hi = sorted((cue_at, f.start))
+    if "\n" in text[lo:hi]:
+        return False
+    # a quote with no speaker of its own may run past the sentence: 'According to X, “…. …”'
+    return f.end <= a.end or (f.speaker is None and cue_at < f.start < a.end)
 
 
 def text_is_word(ch: str) -> bool:
