@@ -59,7 +59,7 @@ def test_a_directive_leaves_the_speaker_with_its_subject(pipeline: Pipeline) -> 
 
 
 def test_the_person_in_footage_asks(pipeline: Pipeline) -> None:
-    text = 'The new campaign ad uses footage of Governor Tom Reyes asking, "Why should we pay for their war?"'
+    text = 'The rival party\'s spot uses old footage of Governor Tom Reyes asking, "Why should we pay for their war?"'
     mention = mention_of(quotes_of(pipeline, text), "their war")
     assert mention is not None and "Reyes" in mention
 
@@ -73,13 +73,13 @@ def test_an_aside_names_the_speaker_of_a_quoted_phrase(pipeline: Pipeline) -> No
     ("text", "speaker"),
     [
         (
-            "After the vote, Governor Lena Marsh released the following statement:\n\n"
+            "After the vote, Governor Lena Marsh issued a short statement:\n\n"
             '"We will not let this cowardly attack divide our state. Our police will find those responsible."',
             "Governor Lena Marsh",
         ),
         (
-            "Senator Ravi Patel has adopted the stance common among many hawks in the foreign affairs "
-            'committee: "We must arm our allies before it is too late."',
+            "Senator Ravi Patel has joined the camp of hardliners in the upper house of parliament: "
+            '"We must arm our allies before it is too late."',
             "Senator Ravi Patel",
         ),
         (
@@ -106,21 +106,21 @@ def test_a_colon_after_there_is_no_speaker(pipeline: Pipeline) -> None:
 
 def test_a_report_inside_according_to_is_the_sources(pipeline: Pipeline) -> None:
     text = (
-        "Senator Dana Holt urged the committee to delay the vote on the border bill, "
-        "according to two aides who attended the meeting."
+        "General Omar Haddad ordered the army to delay the withdrawal from the border towns, "
+        "according to two officials who attended the meeting."
     )
     quotes = quotes_of(pipeline, text)
-    inner = [q for q in quotes if q.text.startswith("the committee to delay")]
+    inner = [q for q in quotes if q.text.startswith("the army to delay")]
     assert len(inner) == 1 and inner[0].speaker_mention is not None
-    assert "two aides" in inner[0].speaker_mention.text
+    assert "two officials" in inner[0].speaker_mention.text
 
 
 def test_a_subject_inside_another_quote_is_not_the_speaker(pipeline: Pipeline) -> None:
     text = (
         'The hearing turned tense. "Senator," Mara Quist, the budget director, said, '
-        '"I have never seen a defence budget this thin in twenty years of service."'
+        '"We cannot pay for two new frigates and a tanker fleet in the same year."'
     )
-    mention = mention_of(quotes_of(pipeline, text), "twenty years")
+    mention = mention_of(quotes_of(pipeline, text), "frigates")
     assert mention is not None and "Quist" in mention
 
 
@@ -163,7 +163,7 @@ def test_a_second_that_clause_goes_on_with_the_outer_report(pipeline: Pipeline) 
     [
         "When it was revealed that the agency had kept the files, the director resigned.",
         "It seems that the ministry will cancel the contract with the shipyard.",
-        "It is hard to predict how the sanctions will affect the vote in the capital.",
+        "It is hard to say whether the new sanctions will hurt the regime in the capital.",
     ],
 )
 def test_a_placeholder_it_is_no_source(pipeline: Pipeline, text: str) -> None:
@@ -172,7 +172,7 @@ def test_a_placeholder_it_is_no_source(pipeline: Pipeline, text: str) -> None:
 
 
 def test_a_restrictive_relative_clause_is_reported_by_the_outer_speaker(pipeline: Pipeline) -> None:
-    text = "Governor Ellis said she had met no donors who suggested that the party should drop the tax plan."
+    text = "Governor Ellis said she knew of no donors who argued that the party should drop the tax plan."
     inner = [q for q in quotes_of(pipeline, text) if q.text.startswith("that the party")]
     assert len(inner) == 1 and inner[0].speaker_mention is not None
     assert "Ellis" in inner[0].speaker_mention.text
@@ -180,10 +180,10 @@ def test_a_restrictive_relative_clause_is_reported_by_the_outer_speaker(pipeline
 
 def test_an_uncued_quote_skips_a_subordinate_clause_of_the_cue(pipeline: Pipeline) -> None:
     text = (
-        '"God will judge the greedy," Bishop Anton Weber said in a speech to dock workers in the port '
-        'city, as he called for greater ethics in business.  "Money cannot decide the fate of people."'
+        '"The harbour belongs to everyone," Bishop Anton Weber told a crowd on the quay on Sunday, '
+        'as he called for higher wages for the sailors.  "No family here should sleep in a car."'
     )
-    assert mention_of(quotes_of(pipeline, text), "Money cannot") == "Bishop Anton Weber"
+    assert mention_of(quotes_of(pipeline, text), "No family") == "Bishop Anton Weber"
 
 
 def test_a_quote_after_according_to_is_the_sources(pipeline: Pipeline) -> None:
@@ -194,3 +194,9 @@ def test_a_quote_after_according_to_is_the_sources(pipeline: Pipeline) -> None:
     direct = [q for q in quotes_of(pipeline, text) if q.kind == "direct"]
     assert len(direct) == 1 and direct[0].speaker_mention is not None
     assert direct[0].speaker_mention.text == "the Harbor Times"
+
+
+def test_the_subject_of_is_expected_to_is_no_source(pipeline: Pipeline) -> None:
+    text = "Defence Minister Ana Lutz is expected to announce new sanctions against the junta on Monday."
+    quotes = quotes_of(pipeline, text)
+    assert quotes and all(q.speaker_mention is None for q in quotes)

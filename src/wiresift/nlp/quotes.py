@@ -71,10 +71,10 @@ MIN_OBJECT_WORDS = 2
 #: A reporting verb this many tokens from a quote's mark, with no parse link, still cues it
 #: (", he added in a statement").
 NEAR_TOKENS = 4
-#: How many heads up from the word before a colon its clause's verb may be ("X has taken the stance
-#: common among some officials in Ohio: “…”": 6).
+#: How many heads up from the word before a colon its clause's verb may be ("X has taken a line
+#: popular with the hawks on the defence committee: “…”": 6).
 COLON_CLIMB = 8
-#: A name after one of these before a colon is a byline ("Pollsters agree - Ann Lee: “…”").
+#: A name after one of these before a colon is a byline ("Analysts differ - Ann Lee: “…”").
 DASHES = frozenset({"-", "–", "—", "―"})
 #: An uncued quote takes the subject of a reporting verb at most this far (chars) before it:
 #: about one paragraph ("Wimes, a caucus president, told reporters on Friday: ...").
@@ -281,7 +281,7 @@ class _Extractor:
                 used.add(verb.i)  # else the verb's whole clause is reported: a mixed quote, found later
             speaker = speaker_span(self.sdoc, verb, (mark.start, mark.end))
             if speaker is not None and self.quoted(speaker.head_start):
-                speaker = None  # '“Judge,” Lee said, “I have …”': a subject in another quote is a slip
+                speaker = None  # '“Senator,” Lee said, “We never …”': a subject in another quote is a slip
             if speaker is not None and speaker.head in PERSON_PRONOUNS | PLURAL_PRONOUNS | {"it"}:
                 speaker = self.what_they_call(verb, mark) or speaker
             if speaker is None and verb.idx >= mark.end:
@@ -361,7 +361,7 @@ class _Extractor:
         if sdoc[i].idx < para_start:
             if text[para_start : mark.start].strip():
                 return None
-            # "The governor released this statement:¶¶“…”": a colon ending the paragraph before
+            # "The governor issued this note:¶¶“…”": a colon ending the paragraph before
             para_start = text.rfind("\n", 0, sdoc[i].idx) + 1
         hi = i
         while i > 0 and sdoc[i - 1].pos_ == "PROPN" and sdoc[i - 1].idx >= para_start and hi - i < 5:
@@ -508,7 +508,7 @@ class _Extractor:
                 and verb.head.lemma_ in CUE_VERBS
                 and any(c.dep_ == "mark" for c in verb.children)
             ):
-                continue  # ('“…,” Lee said, as she called for …': the subordinate clause reports nothing here)
+                continue  # ('“…,” Lee said, as she pressed for …': the subordinate clause reports nothing here)
             k_mark = bisect_right(self.mark_ends, verb.idx) - 1
             if k_mark + 1 < len(self.marks) and self.marks[k_mark + 1].start <= verb.idx:
                 continue  # a verb inside a quote ("do you really think ...") reports nothing here
@@ -590,7 +590,7 @@ class _Extractor:
         speaker = speaker_span(self.sdoc, verb, None if parenthetical else (start, end))
         # the report around this one speaks for it ("X said the bill demands that ..."), unless this one
         # comes first or is a clause with its own subject ("..., and Y warned that ...")
-        # ("…, and that he thinks …" goes on with the outer report: its "that" makes it a second clause)
+        # ("…, and that she doubts …" goes on with the outer report: its "that" makes it a second clause)
         own = (
             verb.dep_ == "conj"
             and any(c.dep_ in SUBJECTS for c in verb.children)
@@ -601,9 +601,9 @@ class _Extractor:
         if nested and verb.lemma_ in SPEECH_VERBS and speaker is not None and speaker.head not in PRONOUNS:
             outer = None  # "X said Y told him that ...": Y told it
         if speaker is not None and speaker.head in POLLED_SHARES:
-            outer = polled_by(verb) or outer  # "The survey showed that 54 percent said …": the survey
+            outer = polled_by(verb) or outer  # "The survey showed that 61 percent said …": the survey
         if speaker is not None and speaker.head == "who" and restrictive(self.sdoc, verb):
-            outer = enclosing_report(verb) or outer  # "X said he met no donors who suggested …": X
+            outer = enclosing_report(verb) or outer  # "X said he met no donors who asked …": X
         if outer is not None:  # "X said the spate of shootings demands that ...": X speaks
             speaker = speaker_span(self.sdoc, outer, (start, end)) or speaker
         if speaker is not None and self.quoted(speaker.head_start) and not self.quoted(verb.idx):
@@ -611,7 +611,8 @@ class _Extractor:
             probe = _Found(verb.idx, verb.idx, kind)
             self.nearest_speaker(probe)
             speaker = probe.fallback
-        if addressed(verb):  # "X was asked whether ...": the asker speaks, often unnamed
+        if addressed(verb) or expected_span(self.text, verb) is not None:
+            # "X was asked whether ...": the asker speaks, often unnamed; "X is expected to ...": no one
             return _Found(start, end, kind, verb, verb.text, agent_speaker(verb), learned=learned)
         if speaker is not None and speaker.head == "it" and expletive(verb):
             # "it was reported that …", "it seems …", "it is hard to predict …": no source
@@ -720,7 +721,7 @@ class _Extractor:
         return _Found(content.start_char, content.end_char, "indirect", tok, cue.text, speaker)
 
 
-#: Head words of a share of the people polled ("54 percent of voters", "a majority", "three in four"):
+#: Head words of a share of the people polled ("61 percent of voters", "a majority", "three in four"):
 #: what they say is reported by the poll that found it.
 POLLED_SHARES = frozenset({"percent", "%", "majority", "plurality", "half", "third", "quarter", "three"})
 #: Verbs by which a poll, survey or study reports what its respondents said.
@@ -729,7 +730,7 @@ POLL_VERBS = frozenset({"show", "find", "suggest", "indicate", "reveal", "say"})
 
 def polled_by(verb: Token) -> Token | None:
     """The verb a few heads up by which a poll reports ``verb``'s share of respondents: "The poll
-    shows Lee ahead, with 13 percent supporting another candidate"."""
+    shows Lee ahead, with 9 percent backing a third candidate"."""
     tok = verb
     for _ in range(MAX_CLIMB):
         if tok.head.i == tok.i:
@@ -737,7 +738,7 @@ def polled_by(verb: Token) -> Token | None:
         tok = tok.head
         if tok.lemma_ in POLL_VERBS and tok.pos_ == "VERB" and tok.i < verb.i:
             subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
-            # ("74 percent said …, while 22 percent said …": no poll above)
+            # ("60 percent said …, while 30 percent said …": no poll above)
             return tok if subjects and subjects[0].lower_ not in POLLED_SHARES else None
     return None
 
@@ -764,8 +765,8 @@ def expletive(verb: Token) -> bool:
 
 
 def restrictive(sdoc: Doc, verb: Token) -> bool:
-    """Whether ``verb`` heads a restrictive relative clause on a common noun ("donors who suggested",
-    not "Ann Lee, who suggested" nor "12 percent who say")."""
+    """Whether ``verb`` heads a restrictive relative clause on a common noun ("donors who asked",
+    not "Ann Lee, who asked" nor "12 percent who say")."""
     noun = verb.head
     if verb.dep_ != "relcl" or noun.pos_ != "NOUN" or noun.lower_ in POLLED_SHARES:
         return False
@@ -775,7 +776,7 @@ def restrictive(sdoc: Doc, verb: Token) -> bool:
 
 def enclosing_report(verb: Token) -> Token | None:
     """The reporting verb whose clausal complement holds the relative clause of ``verb``: "Lee said
-    she met no donors who suggested …" (PolNeAR counts what the donors suggested as Lee's)."""
+    she met no donors who asked …" (PolNeAR counts what the donors asked as Lee's)."""
     tok = verb
     for _ in range(MAX_ENCLOSING):
         head = tok.head
@@ -788,8 +789,8 @@ def enclosing_report(verb: Token) -> Token | None:
 
 
 def attribute_to_according(text: str, found: list[_Found], according: list[_Found]) -> None:
-    """A report inside the content of "according to X" is X's: in "the senator urged the
-    committee to act, according to two aides" the aides are the source (PolNeAR's one Source)."""
+    """A report inside the content of "according to X" is X's: in "the minister ordered a
+    recount, according to two aides" the aides are the source (PolNeAR's one Source)."""
     for a in according:
         if a.speaker is None or a.cue is None:
             continue

@@ -71,9 +71,9 @@ def speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Speak
 
 #: Verbs that make their object do what their infinitive says: the object speaks ("forced the banker
 #: to admit ...", "led voters to conclude ...", "heard her say ..."). Directives are not here: in
-#: "urged voters to ask ..." or "pushed the party to reject ..." the one who urges is the source.
+#: "urged voters to ask ..." or "pressed the party to drop ..." the one who urges is the source.
 CAUSE_TO_SAY = frozenset({"force", "lead", "prompt", "cause", "leave", "drive", "inspire", "compel", "hear"})
-#: Verbs that show their object in the act ("footage of the senator asking ...", "left many members
+#: Verbs that show their object in the act ("footage of the senator asking ...", "left the voters
 #: feeling ...", "caught the mayor saying ..."): only with a participle.
 SHOWN_SAYING = CAUSE_TO_SAY | frozenset(
     {"see", "show", "watch", "catch", "feature", "use", "film", "record", "capture", "find", "quote"}
