@@ -8,7 +8,9 @@ import pytest
 from quotes_support import quotes_of
 
 from wiresift.model import Quote
+from wiresift.nlp.coref import Speaker
 from wiresift.nlp.pipeline import Pipeline
+from wiresift.nlp.quotes import _Found, quoted_first_person
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -200,3 +202,16 @@ def test_the_subject_of_is_expected_to_is_no_source(pipeline: Pipeline) -> None:
     text = "Defence Minister Ana Lutz is expected to announce new sanctions against the junta on Monday."
     quotes = quotes_of(pipeline, text)
     assert quotes and all(q.speaker_mention is None for q in quotes)
+
+
+def test_i_reporting_inside_a_quote_is_the_quotes_speaker(nlp: Language) -> None:
+    text = '"I said the port tax would hurt us," Mayor Ruiz said.'
+    sdoc = nlp(text)
+    said = next(t for t in sdoc if t.text == "said")
+    quote_end = text.index(",") + 2
+    ruiz = Speaker(text.index("Mayor"), text.index(" said."), "ruiz")
+    direct = _Found(0, quote_end, "direct", speaker=ruiz)
+    inner = _Found(text.index("the port"), text.index(","), "indirect", cue=said, speaker=Speaker(1, 2, "i"))
+    outside = _Found(0, 0, "indirect", cue=sdoc[-2], speaker=Speaker(1, 2, "i"))
+    quoted_first_person([direct, inner, outside])
+    assert inner.speaker is ruiz and outside.speaker is not ruiz

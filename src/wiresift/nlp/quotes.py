@@ -193,6 +193,7 @@ class _Extractor:
             if f is not None:
                 found.append(f)
         self.first_person_turns(found)
+        quoted_first_person(found)
         according = self.according(sdoc)
         found.extend(according)
         attribute_to_according(text, found, according)
@@ -786,6 +787,19 @@ def enclosing_report(verb: Token) -> Token | None:
             return head
         tok = head
     return None
+
+
+def quoted_first_person(found: list[_Found]) -> None:
+    """ "I"/"we" reporting inside a direct quote is the quote's speaker: in '“I think the plan will
+    fail,” Ruiz said' the gold Source of "the plan will fail" is Ruiz."""
+    direct = [f for f in found if f.kind == "direct" and f.speaker is not None]
+    for f in found:
+        if f.kind == "direct" or f.speaker is None or f.speaker.head not in FIRST_PERSON or f.cue is None:
+            continue
+        at = f.cue.idx
+        d = next((d for d in direct if d.start <= at < d.end), None)
+        if d is not None:
+            f.speaker = d.speaker
 
 
 def attribute_to_according(text: str, found: list[_Found], according: list[_Found]) -> None:
