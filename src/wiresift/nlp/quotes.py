@@ -50,6 +50,7 @@ from wiresift.nlp.quotes_speaker import (
     SUBJECTS,
     addressed,
     agent_speaker,
+    aside_speaker,
     personal,
     reporter,
     speaker_span,
@@ -73,6 +74,11 @@ MIN_OBJECT_WORDS = 2
 #: A reporting verb this many tokens from a quote's mark, with no parse link, still cues it
 #: (", he added in a statement").
 NEAR_TOKENS = 4
+#: How many heads up from the word before a colon its clause's verb may be ("X has taken a line
+#: popular with the hawks on the defence committee: “…”": 6).
+COLON_CLIMB = 8
+#: A name after one of these before a colon is a byline ("Analysts differ - Ann Lee: “…”").
+DASHES = frozenset({"-", "–", "—", "―"})
 #: An uncued quote takes the subject of a reporting verb at most this far (chars) before it:
 #: about one paragraph ("Wimes, a caucus president, told reporters on Friday: ...").
 FALLBACK_CHARS = 400
@@ -200,7 +206,10 @@ class _Extractor:
             if f is not None:
                 found.append(f)
         self.first_person_turns(found)
-        found.extend(self.according(sdoc))
+        quoted_first_person(found)
+        according = self.according(sdoc)
+        found.extend(according)
+        attribute_to_according(text, found, according)
         found.extend(self.framed(found, frames=True))
         found.extend(self.framed(found, frames=False))
         found.extend(self.colon_lines(found))
@@ -290,6 +299,8 @@ class _Extractor:
             if not self.reports_more(verb, mark):
                 used.add(verb.i)  # else the verb's whole clause is reported: a mixed quote, found later
             speaker = speaker_span(self.sdoc, verb, (mark.start, mark.end))
+            if speaker is not None and self.quoted(speaker.head_start):
+                speaker = None  # '“Senator,” Lee said, “We never …”': a subject in another quote is a slip
             if speaker is not None and speaker.head in PERSON_PRONOUNS | PLURAL_PRONOUNS | {"it"}:
                 speaker = self.what_they_call(verb, mark) or speaker
             if speaker is None and verb.idx >= mark.end:
@@ -379,27 +390,43 @@ class _Extractor:
 
     def colon_speaker(self, mark: Marked) -> Speaker | None:
         """The name right before a colon that opens the quote ("… - Philip Bump: “…”")."""
-        sdoc = self.sdoc
+        sdoc, text = self.sdoc, self.text
         i = self.tok_at(mark.start) - 1
-        if i < 1 or sdoc[i].text != ":" or sdoc[i].idx < mark.para_start:
-            return None
-        hi = i
-        while i > 0 and sdoc[i - 1].pos_ == "PROPN" and sdoc[i - 1].idx >= mark.para_start and hi - i < 5:
+        while i > 0 and sdoc[i].is_space:
             i -= 1
-        if i == hi:
-            # "Obama is rolling out a new message: “It's about me.”": the clause's subject, a person
-            verb = sdoc[hi - 1]
-            for _ in range(MAX_CLIMB):
-                if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-                    break
-                verb = verb.head
-            if verb.pos_ not in ("VERB", "AUX"):
+        if i < 1 or sdoc[i].text != ":":
+            return None
+        para_start = mark.para_start
+        if sdoc[i].idx < para_start:
+            if text[para_start : mark.start].strip():
                 return None
-            speaker = speaker_span(sdoc, verb, (mark.start, mark.end))
-            return speaker if speaker is not None and personal(sdoc, speaker, self.index) else None
+            # "The governor issued this note:¶¶“…”": a colon ending the paragraph before
+            para_start = text.rfind("\n", 0, sdoc[i].idx) + 1
+        hi = i
+        while i > 0 and sdoc[i - 1].pos_ == "PROPN" and sdoc[i - 1].idx >= para_start and hi - i < 5:
+            i -= 1
+        governed = sdoc[hi - 1].dep_ in ("pobj", "dobj") and sdoc[i - 1].text not in DASHES
+        if i == hi or governed:
+            # "Obama is rolling out a new message: “It's about me.”": the clause's subject, a person
+            # (also for a name the verb governs: "X told the Dutch paper Trouw: “…”" is X's)
+            speaker = self.colon_clause_speaker(sdoc[hi - 1], mark)
+            if speaker is not None or i == hi:
+                return speaker
         span = sdoc[i:hi]
         head = sdoc[hi - 1]
         return Speaker(span.start_char, span.end_char, head.lower_, head.idx, head.idx + len(head.text))
+
+    def colon_clause_speaker(self, last: Token, mark: Marked) -> Speaker | None:
+        """The personal subject of the clause whose last word, ``last``, comes before a colon."""
+        verb = last
+        for _ in range(COLON_CLIMB):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ == "be":
+            return None  # ("Here they are: “…”")
+        speaker = speaker_span(self.sdoc, verb, (mark.start, mark.end))
+        return speaker if speaker is not None and personal(self.sdoc, speaker, self.index) else None
 
     def after_speaker(self, verb: Token) -> Speaker | None:
         """The name the parse hung on an inverted verb as an object ("“…,” recalled Mr. Rhodes")."""
@@ -481,7 +508,7 @@ class _Extractor:
             child, tok = tok, tok.head  # "Cruz said he wasn't going to “act like ...”": Cruz said it
         if child.i < tok.i:
             return None  # the quote is (part of) the subject
-        speaker = speaker_span(sdoc, tok, None)
+        speaker = aside_speaker(sdoc, tok) or speaker_span(sdoc, tok, None)
         outer = reporter(tok)
         if outer is not None and outer.i not in used:  # "Kerry said the US would take “robust steps”"
             speaker = speaker_span(sdoc, outer, None) or speaker
@@ -515,6 +542,12 @@ class _Extractor:
                 return
             if verb.lemma_ not in CUE_VERBS or verb.dep_ in ("relcl", "acl"):
                 continue  # (a verb in a relative clause: "said in a film that showed ...")
+            if (
+                verb.dep_ == "advcl"
+                and verb.head.lemma_ in CUE_VERBS
+                and any(c.dep_ == "mark" for c in verb.children)
+            ):
+                continue  # ('“…,” Lee said, as she pressed for …': the subordinate clause reports nothing here)
             k_mark = bisect_right(self.mark_ends, verb.idx) - 1
             if k_mark + 1 < len(self.marks) and self.marks[k_mark + 1].start <= verb.idx:
                 continue  # a verb inside a quote ("do you really think ...") reports nothing here
@@ -612,11 +645,20 @@ class _Extractor:
         speaker = speaker_span(self.sdoc, verb, None if parenthetical else (start, end))
         # the report around this one speaks for it ("X said the bill demands that ..."), unless this one
         # comes first or is a clause with its own subject ("..., and Y warned that ...")
-        own = verb.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in verb.children)
+        # ("…, and that she doubts …" goes on with the outer report: its "that" makes it a second clause)
+        own = (
+            verb.dep_ == "conj"
+            and any(c.dep_ in SUBJECTS for c in verb.children)
+            and not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+        )
         outer = reporter(verb) if verb.head.i < verb.i and not own else None
         outer = outer or self.conjoined.get(verb.i)
         if nested and verb.lemma_ in SPEECH_VERBS and speaker is not None and speaker.head not in PRONOUNS:
             outer = None  # "X said Y told him that ...": Y told it
+        if speaker is not None and speaker.head in POLLED_SHARES:
+            outer = polled_by(verb) or outer  # "The survey showed that 61 percent said …": the survey
+        if speaker is not None and speaker.head == "who" and restrictive(self.sdoc, verb):
+            outer = enclosing_report(verb) or outer  # "X said he met no donors who asked …": X
         if outer is not None:  # "X said the spate of shootings demands that ...": X speaks
             speaker = speaker_span(self.sdoc, outer, (start, end)) or speaker
         if speaker is not None and self.quoted(speaker.head_start) and not self.quoted(verb.idx):
@@ -624,8 +666,12 @@ class _Extractor:
             probe = _Found(verb.idx, verb.idx, kind)
             self.nearest_speaker(probe)
             speaker = probe.fallback
-        if addressed(verb):  # "X was asked whether ...": the asker speaks, often unnamed
+        if addressed(verb) or expected_span(self.text, verb) is not None:
+            # "X was asked whether ...": the asker speaks, often unnamed; "X is expected to ...": no one
             return _Found(start, end, kind, verb, verb.text, agent_speaker(verb), learned=learned)
+        if speaker is not None and speaker.head == "it" and expletive(verb):
+            # "it was reported that …", "it seems …", "it is hard to predict …": no source
+            return _Found(start, end, kind, verb, verb.text, None, learned=learned)
         if speaker is None or speaker.head in NOT_SPEAKERS:
             # a report with no one reporting ("it is said that", "That says ...") is mostly not a quote
             return None
@@ -774,6 +820,110 @@ class _Extractor:
             speaker = Speaker(sp.start_char, sp.end_char, obj.lower_, obj.idx, obj.idx + len(obj.text))
         cue = self.sdoc[tok.i : to.i + 1]
         return _Found(content.start_char, content.end_char, "indirect", tok, cue.text, speaker)
+
+
+#: Head words of a share of the people polled ("61 percent of voters", "a majority", "three in four"):
+#: what they say is reported by the poll that found it.
+POLLED_SHARES = frozenset({"percent", "%", "majority", "plurality", "half", "third", "quarter", "three"})
+#: Verbs by which a poll, survey or study reports what its respondents said.
+POLL_VERBS = frozenset({"show", "find", "suggest", "indicate", "reveal", "say"})
+
+
+def polled_by(verb: Token) -> Token | None:
+    """The verb a few heads up by which a poll reports ``verb``'s share of respondents: "The poll
+    shows Lee ahead, with 9 percent backing a third candidate"."""
+    tok = verb
+    for _ in range(MAX_CLIMB):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.lemma_ in POLL_VERBS and tok.pos_ == "VERB" and tok.i < verb.i:
+            subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+            # ("60 percent said …, while 30 percent said …": no poll above)
+            return tok if subjects and subjects[0].lower_ not in POLLED_SHARES else None
+    return None
+
+
+#: How many heads up from a relative clause the report holding it may be.
+MAX_ENCLOSING = 6
+
+
+#: Verbs whose subject "it" is a placeholder ("it seems that …").
+RAISING_VERBS = frozenset({"seem", "appear"})
+#: Verbs whose "it" lends no source to the infinitive or participle below ("it is hard to predict …",
+#: "it means admitting …").
+PLACEHOLDER_HEADS = RAISING_VERBS | frozenset({"be", "mean"})
+
+
+def expletive(verb: Token) -> bool:
+    """Whether a subject "it" of ``verb`` stands for no one: the verb is passive ("it was reported
+    that …"), a raising verb ("it seems …") or borrows the "it" of a verb above ("it is hard to
+    predict …")."""
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subj is None:  # ("it declined, citing …": a participle's "it" is the one that declined)
+        return verb.head.lemma_ in PLACEHOLDER_HEADS
+    return subj.dep_ == "nsubjpass" or verb.lemma_ in RAISING_VERBS
+
+
+def restrictive(sdoc: Doc, verb: Token) -> bool:
+    """Whether ``verb`` heads a restrictive relative clause on a common noun ("donors who asked",
+    not "Ann Lee, who asked" nor "12 percent who say")."""
+    noun = verb.head
+    if verb.dep_ != "relcl" or noun.pos_ != "NOUN" or noun.lower_ in POLLED_SHARES:
+        return False
+    first = verb.left_edge
+    return first.i > 0 and not sdoc[first.i - 1].is_punct
+
+
+def enclosing_report(verb: Token) -> Token | None:
+    """The reporting verb whose clausal complement holds the relative clause of ``verb``: "Lee said
+    she met no donors who asked …" (PolNeAR counts what the donors asked as Lee's)."""
+    tok = verb
+    for _ in range(MAX_ENCLOSING):
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if tok.dep_ == "ccomp" and head.lemma_ in CUE_VERBS and head.pos_ == "VERB":
+            return head
+        tok = head
+    return None
+
+
+def quoted_first_person(found: list[_Found]) -> None:
+    """ "I"/"we" reporting inside a direct quote is the quote's speaker: in '“I think the plan will
+    fail,” Ruiz said' the gold Source of "the plan will fail" is Ruiz."""
+    direct = [f for f in found if f.kind == "direct" and f.speaker is not None]
+    for f in found:
+        if f.kind == "direct" or f.speaker is None or f.speaker.head not in FIRST_PERSON or f.cue is None:
+            continue
+        at = f.cue.idx
+        d = next((d for d in direct if d.start <= at < d.end), None)
+        if d is not None:
+            f.speaker = d.speaker
+
+
+def attribute_to_according(text: str, found: list[_Found], according: list[_Found]) -> None:
+    """A report inside the content of "according to X" is X's: in "the minister ordered a
+    recount, according to two aides" the aides are the source (PolNeAR's one Source)."""
+    for a in according:
+        if a.speaker is None or a.cue is None:
+            continue
+        for f in found:
+            if f is not a and within_according(text, f, a, a.cue.idx):
+                f.speaker = a.speaker
+
+
+def within_according(text: str, f: _Found, a: _Found, cue_at: int) -> bool:
+    """Whether ``f`` lies in the content of the "according to" report ``a`` (cue at ``cue_at``),
+    in the cue's paragraph (the parse can run a sentence over a paragraph break)."""
+    first = _WORD.search(text, f.start, f.end)  # (the content starts after an opening mark)
+    if first is None or first.start() < a.start:
+        return False
+    lo, hi = sorted((cue_at, f.start))
+    if "\n" in text[lo:hi]:
+        return False
+    # a quote with no speaker of its own may run past the sentence: 'According to X, “…. …”'
+    return f.end <= a.end or (f.speaker is None and cue_at < f.start < a.end)
 
 
 def text_is_word(ch: str) -> bool:

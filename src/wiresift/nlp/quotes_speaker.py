@@ -38,6 +38,9 @@ def speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Speak
         )
         if subj is not None:
             break
+        subj = controller(tok, avoid)
+        if subj is not None:
+            break
         if tok.dep_ in CLIMB_DEPS and tok.head.i != tok.i:
             tok = tok.head
         else:
@@ -66,6 +69,47 @@ def speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Speak
         # the parse ran the clause back over a heading line ("2:45 p.m.\n\nThe tax commissioner says")
         return paragraph_subject(sdoc, verb) or found
     return found
+
+
+#: Verbs that make their object do what their infinitive says: the object speaks ("forced the banker
+#: to admit ...", "led voters to conclude ...", "heard her say ..."). Directives are not here: in
+#: "urged voters to ask ..." or "pressed the party to drop ..." the one who urges is the source.
+CAUSE_TO_SAY = frozenset({"force", "lead", "prompt", "cause", "leave", "drive", "inspire", "compel", "hear"})
+#: Verbs that show their object in the act ("footage of the senator asking ...", "left the voters
+#: feeling ...", "caught the mayor saying ..."): only with a participle.
+SHOWN_SAYING = CAUSE_TO_SAY | frozenset(
+    {"see", "show", "watch", "catch", "feature", "use", "film", "record", "capture", "find", "quote"}
+)
+
+
+def controller(verb: Token, avoid: tuple[int, int] | None) -> Token | None:
+    """The object that does what ``verb`` (an infinitive or participle below it) says, when the verb
+    above makes or shows it doing so: "forced the banker to admit ...", "footage of Ann Lee asking"."""
+    head = verb.head
+    if verb.dep_ not in ("xcomp", "ccomp") or head.i == verb.i:
+        return None
+    if head.lemma_ not in (SHOWN_SAYING if verb.tag_ == "VBG" else CAUSE_TO_SAY):
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is None or (avoid and avoid[0] <= obj.idx < avoid[1]) or obj.ent_type_ in ("DATE", "TIME"):
+        return None
+    if obj.pos_ in ("PROPN", "NOUN") or obj.lower_ in PERSON_PRONOUNS or obj.lower_ in PLURAL_PRONOUNS:
+        return obj
+    return None
+
+
+def aside_speaker(sdoc: Doc, verb: Token) -> Speaker | None:
+    """The subject of a reporting verb set inside ``verb``'s clause as an aside: "Farmers, he said,
+    can “grow like giants”" is his, not the farmers'."""
+    for c in verb.lefts:
+        if (
+            c.dep_ == "parataxis"
+            and c.lemma_ in CUE_VERBS
+            and any(s.dep_ in SUBJECTS for s in c.children)
+            and "\n" not in sdoc[c.i : verb.i].text
+        ):
+            return speaker_span(sdoc, c, None)
+    return None
 
 
 def paragraph_subject(sdoc: Doc, verb: Token) -> Speaker | None:
