@@ -32,12 +32,17 @@ from wiresift.nlp.quotes_bounds import (
     infinitive_tail,
     object_tail,
 )
-from wiresift.nlp.quotes_frames import JUDGED, framed_reports, judged_span
+from wiresift.nlp.quotes_frames import JUDGED, framed_reports, judged_span, trailing_frames
 from wiresift.nlp.quotes_indirect import (
     HAND_CUES,
+    as_clause,
     drop_nested_learned,
+    fronted_clause,
+    joins,
     learned_content,
+    lost_subject,
     nominal_content,
+    outside,
     told_clause,
 )
 from wiresift.nlp.quotes_nouns import noun_reports
@@ -232,6 +237,8 @@ class _Extractor:
             if tok.text in _SENT_END or tok.text in ('"', "“"):
                 break
             if tok.lemma_ in CUE_VERBS and tok.pos_ in ("VERB", "AUX"):
+                if any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+                    break  # '… to “vote your conscience” and said he was …': the verb reports its own clause
                 return tok
         inner = self.text[mark.start : mark.end].rstrip("\"”»' ")
         if mark.closed and inner[-1:] in (",", "?", "!", "—"):
@@ -489,21 +496,27 @@ class _Extractor:
 
     def indirect(self, verb: Token, marks: list[Marked]) -> _Found | None:
         nested = verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in CUE_VERBS and verb.head.i < verb.i
-        if nested and (verb.dep_ == "xcomp" or verb.lemma_ not in NESTED_REPORTS):
-            return None  # "X said she felt that ...": the outer report holds this one
+        # "X said she felt that ...": the outer report holds this one; kept only for a named speaker
+        stance = nested and (verb.dep_ == "xcomp" or verb.lemma_ not in NESTED_REPORTS)
         colon = after_colon(self.text, verb, marks)
         if colon is not None:
             return self.colon_report(verb, *colon)
         comp: Token | None = None
-        nominal = learned = False
+        nominal = learned = around = False
         if verb.lemma_ in HAND_CUES:
             comps = [c for c in verb.children if c.dep_ == "ccomp"]
             # Prefer the clause after the verb: "It's unlikely; the team says she'll go on" reports the latter.
             comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
             if comp is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
                 comp = verb.head  # "Acts of protest, he said, are acts of patriotism": the clause around it
+                around = True
+                if comp.dep_ == "conj" and comp.head.i < verb.i and joins(verb):
+                    comp = comp.head  # "It takes weeks, he said, and talks stall": the first clause on
             if comp is None:
-                comp = told_clause(verb)
+                comp = as_clause(verb)
+                around = comp is not None
+            if comp is None:
+                comp = told_clause(verb) or fronted_clause(verb)
             if comp is None:
                 comp, nominal = nominal_content(verb), True
         if comp is None:
@@ -525,6 +538,11 @@ class _Extractor:
                 right = infinitive_tail(verb, right)
         right = cut_tail(verb, comp, right, self.conjoined)
         left = comp.left_edge
+        if around and verb.dep_ == "advcl":  # "As critics noted, the plan ...": the clause without "as ..."
+            edges = outside(verb, left, right)
+            if edges is None:
+                return None
+            left, right = edges
         start, end = left.idx, right.idx + len(right)
         # The parse can run a complement back over headlines and paragraphs: keep the verb's paragraph.
         para_start = self.text.rfind("\n", 0, verb.idx) + 1
@@ -554,7 +572,7 @@ class _Extractor:
         )
         if kind == "mixed":
             end = self.cut_after_quote(start, end, marks)
-        parenthetical = comp.i == verb.head.i  # its subject sits inside the content span
+        parenthetical = around or comp.i == verb.head.i  # its subject sits inside the content span
         speaker = speaker_span(self.sdoc, verb, None if parenthetical else (start, end))
         # the report around this one speaks for it ("X said the bill demands that ..."), unless this one
         # comes first or is a clause with its own subject ("..., and Y warned that ...")
@@ -572,10 +590,21 @@ class _Extractor:
             speaker = probe.fallback
         if addressed(verb):  # "X was asked whether ...": the asker speaks, often unnamed
             return _Found(start, end, kind, verb, verb.text, agent_speaker(verb), learned=learned)
+        if speaker is None and not nominal and verb.lemma_ in CUE_VERBS:
+            lost = lost_subject(verb)  # "... with the Post Trump said that ...": the parse lost the subject
+            if lost is not None and not start <= lost[0] < end:
+                speaker = Speaker(lost[0], lost[1], lost[2].lower_, lost[2].idx, lost[1])
         if speaker is None or speaker.head in NOT_SPEAKERS:
             # a report with no one reporting ("it is said that", "That says ...") is mostly not a quote
             return None
+        if stance and not self.named(speaker):
+            return None
         return _Found(start, end, kind, verb, verb.text, speaker, learned=learned)
+
+    def named(self, speaker: Speaker) -> bool:
+        """Whether a speaker's head word is a proper noun ("Smith said he believes ...": Smith)."""
+        head = self.sdoc.char_span(speaker.head_start, speaker.head_end)
+        return head is not None and head[0].pos_ == "PROPN"
 
     def colon_report(self, verb: Token, start: int, end: int) -> _Found | None:
         speaker = speaker_span(self.sdoc, verb, (start, end))
@@ -635,7 +664,11 @@ class _Extractor:
         """Reports framed by a fronted source ("In this poll, ...": :mod:`quotes_frames`) or else by an
         owned noun cue ("Trump's claim that ...": :mod:`quotes_nouns`), outside the reports found."""
         spans = [(f.start, f.end) for f in found]
-        got = framed_reports(self.sdoc, spans) if frames else noun_reports(self.text, self.sdoc, spans)
+        if frames:
+            got = framed_reports(self.sdoc, spans)
+            got += trailing_frames(self.sdoc, spans + [(s, e) for s, e, _, _ in got])
+        else:
+            got = noun_reports(self.text, self.sdoc, spans)
         return [_Found(s, e, "indirect", t, t.text, sp) for s, e, t, sp in got if not self.quoted(t.idx)]
 
     def according(self, sdoc: Doc) -> list[_Found]:
