@@ -32,7 +32,7 @@ from wiresift.nlp.quotes_bounds import (
     infinitive_tail,
     object_tail,
 )
-from wiresift.nlp.quotes_frames import JUDGED, framed_reports, judged_span, trailing_frames
+from wiresift.nlp.quotes_frames import JUDGED, framed_reports, judged_span
 from wiresift.nlp.quotes_indirect import (
     HAND_CUES,
     as_clause,
@@ -91,6 +91,15 @@ _COLON_LINE = re.compile(
     r"^(?P<src>[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z&][\w.'’-]*|of|the|and)){0,5}):[ \t]+(?P<body>[^\n]*\w[^\n]*?)[ \t]*$",
     re.MULTILINE,
 )
+#: A headline "Obama on climate change: The trends are terrifying", "Clinton to donors: ...": a name,
+#: a preposition saying whom or what it addresses, and what was said after the colon.
+_COLON_TOPIC = re.compile(
+    r"^(?P<src>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]+(?:on|to|at|about|On|To|At|About)[ \t]+"
+    r"[^:\n]{1,60}:[ \t]+(?P<body>[^\n]*\w[^\n]*?)[ \t]*$",
+    re.MULTILINE,
+)
+#: ...a headline's saying is short; a longer text after "Limited tools for peace:" is a section.
+MAX_TOPIC_WORDS = 20
 #: First words of colon lines that label a page part rather than name a speaker.
 NOT_SOURCES = words(
     "also read related watch photo photos image images video source sources note update updated editor's "
@@ -507,6 +516,10 @@ class _Extractor:
             comps = [c for c in verb.children if c.dep_ == "ccomp"]
             # Prefer the clause after the verb: "It's unlikely; the team says she'll go on" reports the latter.
             comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
+            if comp is not None and comp.i < verb.i:
+                after = nominal_content(verb)  # "The fight is bitter - Lee has vowed to win": what follows
+                if after is not None and after.i > verb.i:
+                    comp, nominal = after, True
             if comp is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
                 comp = verb.head  # "Acts of protest, he said, are acts of patriotism": the clause around it
                 around = True
@@ -538,6 +551,8 @@ class _Extractor:
                 right = infinitive_tail(verb, right)
         right = cut_tail(verb, comp, right, self.conjoined)
         left = comp.left_edge
+        if not around and left.i < verb.i < comp.i:
+            left = self.sdoc[verb.i + 1]  # "the mine, which Lee says he will keep open": after the verb
         if around and verb.dep_ == "advcl":  # "As critics noted, the plan ...": the clause without "as ..."
             edges = outside(verb, left, right)
             if edges is None:
@@ -642,8 +657,13 @@ class _Extractor:
 
     def colon_lines(self, found: list[_Found]) -> list[_Found]:
         """Headline and transcript lines "Sanders: Clinton needs to ...", "PENCE: Well, look, ..."."""
-        out = []
-        for m in _COLON_LINE.finditer(self.text):
+        out: list[_Found] = []
+        topics = [
+            m
+            for m in _COLON_TOPIC.finditer(self.text)
+            if _n_words(self.text, m.start("body"), m.end("body")) <= MAX_TOPIC_WORDS
+        ]
+        for m in list(_COLON_LINE.finditer(self.text)) + topics:
             src = m.group("src")
             if (
                 src.split()[0].lower() in NOT_SOURCES
@@ -651,7 +671,7 @@ class _Extractor:
             ):
                 continue
             start, end = m.start("body"), m.end("body")
-            if any(f.start < end and start < f.end for f in found):
+            if any(f.start < end and start < f.end for f in found + out):
                 continue
             speaker = Speaker(
                 m.start("src"), m.end("src"), src.split()[-1].lower(), m.start("src"), m.end("src")
@@ -664,11 +684,7 @@ class _Extractor:
         """Reports framed by a fronted source ("In this poll, ...": :mod:`quotes_frames`) or else by an
         owned noun cue ("Trump's claim that ...": :mod:`quotes_nouns`), outside the reports found."""
         spans = [(f.start, f.end) for f in found]
-        if frames:
-            got = framed_reports(self.sdoc, spans)
-            got += trailing_frames(self.sdoc, spans + [(s, e) for s, e, _, _ in got])
-        else:
-            got = noun_reports(self.text, self.sdoc, spans)
+        got = framed_reports(self.sdoc, spans) if frames else noun_reports(self.text, self.sdoc, spans)
         return [_Found(s, e, "indirect", t, t.text, sp) for s, e, t, sp in got if not self.quoted(t.idx)]
 
     def according(self, sdoc: Doc) -> list[_Found]:

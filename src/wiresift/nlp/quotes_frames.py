@@ -5,12 +5,11 @@ the poll's; "In a statement, Clinton was ..." is Clinton's) and passive judgemen
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from wiresift.nlp.coref import Speaker
 from wiresift.nlp.ent_lexicon import words
-from wiresift.nlp.quotes_speaker import SUBJECTS, personal, speaker_span
+from wiresift.nlp.quotes_speaker import personal, speaker_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -70,57 +69,6 @@ def framed_reports(sdoc: Doc, found: list[tuple[int, int]]) -> list[tuple[int, i
                 continue
         out.append((start, end, sent[0], speaker))
     return out
-
-
-#: Nouns of a sentence-closing source phrase: "Clinton leads by 3 points in the latest poll".
-TRAILING_NOUNS = words("poll survey")
-_TRAILING = re.compile(r"\bin (?:[^\s.;:!?]+ ){0,8}?(?:polls?|surveys?)\b")
-
-
-def trailing_frames(sdoc: Doc, found: list[tuple[int, int]]) -> list[tuple[int, int, Token, Speaker]]:
-    """(start, end, "in" token, source) of every clause that a closing "in" + poll phrase frames
-    ("Trump has a wide lead in the polls", "she got no bump in one of the first polls"), the clause
-    from its subject, outside every report in ``found``."""
-    out = []
-    starts: list[int] = sdoc.to_array("IDX").tolist() if len(sdoc) else []
-    for m in _TRAILING.finditer(sdoc.text):
-        k = bisect_left(starts, m.start())
-        if k >= len(sdoc) or starts[k] != m.start():
-            continue
-        tok = sdoc[k]
-        got = _trailing_frame(sdoc, tok, sdoc[bisect_right(starts, m.end() - 1) - 1])
-        if got is None:
-            continue
-        start, end, speaker = got
-        if not any(s < end and start < e for s, e in found):
-            out.append((start, end, tok, speaker))
-    return out
-
-
-def _trailing_frame(sdoc: Doc, tok: Token, noun: Token) -> tuple[int, int, Speaker] | None:
-    """The clause and source of one closing "in" + poll phrase (``noun`` its poll word) that follows
-    its sentence's verb ("gains in some polls may fade" frames nothing)."""
-    sent = tok.sent
-    root = sent.root
-    if tok.dep_ != "prep" or noun.lemma_.lower() not in TRAILING_NOUNS:
-        return None
-    if not tok.i < noun.i <= tok.right_edge.i:
-        return None
-    subj = next((c for c in root.children if c.dep_ in SUBJECTS), None)
-    if root.pos_ not in ("VERB", "AUX") or root.i > tok.i or subj is None:
-        return None
-    after = tok.right_edge.i + 1
-    if after < sent.end and not sdoc[after].is_punct:
-        return None  # the phrase does not close the sentence
-    lo, hi = subj.left_edge.i, tok.i  # from the subject: "Despite the hype, she got no bump in ..."
-    while hi > lo and (sdoc[hi - 1].is_punct or sdoc[hi - 1].is_space):
-        hi -= 1
-    if hi - lo < MIN_FRAMED_WORDS or "\n" in sdoc[lo:hi].text:
-        return None
-    src = sdoc[tok.i + 1 : after]
-    content = sdoc[lo:hi]
-    speaker = Speaker(src.start_char, src.end_char, noun.lower_, noun.idx, noun.idx + len(noun.text))
-    return content.start_char, content.end_char, speaker
 
 
 #: Judgements reported in the passive with no one judging ("peacekeepers have been blamed for ...",
