@@ -91,15 +91,13 @@ _COLON_LINE = re.compile(
     r"^(?P<src>[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z&][\w.'’-]*|of|the|and)){0,5}):[ \t]+(?P<body>[^\n]*\w[^\n]*?)[ \t]*$",
     re.MULTILINE,
 )
-#: A headline "Obama on climate change: The trends are terrifying", "Clinton to donors: ...": a name,
-#: a preposition saying whom or what it addresses, and what was said after the colon.
-_COLON_TOPIC = re.compile(
-    r"^(?P<src>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]+(?:on|to|at|about|On|To|At|About)[ \t]+"
-    r"[^:\n]{1,60}:[ \t]+(?P<body>[^\n]*\w[^\n]*?)[ \t]*$",
+#: A headline line "Clinton Hid Health Problems, Former Doctor Says": the saying, then a capitalised
+#: speaker and a capitalised reporting verb.
+_SAYS_LINE = re.compile(
+    r"^(?P<body>[^\n]*\w[^\n]*?),[ \t]+(?P<src>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,5})[ \t]+"
+    r"(?:Says|Said|Tells|Told|Warns|Claims|Admits)\.?[ \t]*$",
     re.MULTILINE,
 )
-#: ...a headline's saying is short; a longer text after "Limited tools for peace:" is a section.
-MAX_TOPIC_WORDS = 20
 #: First words of colon lines that label a page part rather than name a speaker.
 NOT_SOURCES = words(
     "also read related watch photo photos image images video source sources note update updated editor's "
@@ -551,8 +549,9 @@ class _Extractor:
                 right = infinitive_tail(verb, right)
         right = cut_tail(verb, comp, right, self.conjoined)
         left = comp.left_edge
-        if not around and left.i < verb.i < comp.i:
-            left = self.sdoc[verb.i + 1]  # "the mine, which Lee says he will keep open": after the verb
+        extracted = not around and left.i < verb.i < comp.i
+        if extracted:  # "the mine, which Lee says he will keep open": the content after the verb
+            left = self.sdoc[verb.i + 1]
         if around and verb.dep_ == "advcl":  # "As critics noted, the plan ...": the clause without "as ..."
             edges = outside(verb, left, right)
             if edges is None:
@@ -614,6 +613,8 @@ class _Extractor:
             return None
         if stance and not self.named(speaker):
             return None
+        if extracted and (nominal or speaker.head in PRONOUNS):
+            return None  # "the trip he planned", "which he said ...": on train mostly an outer report's
         return _Found(start, end, kind, verb, verb.text, speaker, learned=learned)
 
     def named(self, speaker: Speaker) -> bool:
@@ -656,14 +657,10 @@ class _Extractor:
             f.speaker = Speaker(s, e, turn.group(1).split()[-1].lower(), s, e)
 
     def colon_lines(self, found: list[_Found]) -> list[_Found]:
-        """Headline and transcript lines "Sanders: Clinton needs to ...", "PENCE: Well, look, ..."."""
+        """Headline and transcript lines "Sanders: Clinton needs to ...", "PENCE: Well, look, ...", "Tax
+        Cuts Will Pay Off, Senator Says"."""
         out: list[_Found] = []
-        topics = [
-            m
-            for m in _COLON_TOPIC.finditer(self.text)
-            if _n_words(self.text, m.start("body"), m.end("body")) <= MAX_TOPIC_WORDS
-        ]
-        for m in list(_COLON_LINE.finditer(self.text)) + topics:
+        for m in [*_COLON_LINE.finditer(self.text), *_SAYS_LINE.finditer(self.text)]:
             src = m.group("src")
             if (
                 src.split()[0].lower() in NOT_SOURCES
