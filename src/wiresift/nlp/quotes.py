@@ -38,9 +38,14 @@ from wiresift.nlp.quotes_frames import JUDGED, framed_reports, judged_span
 from wiresift.nlp.quotes_headline import body_names, headline_span, sentence_case, subject_report, title_case
 from wiresift.nlp.quotes_indirect import (
     HAND_CUES,
+    as_clause,
     drop_nested_learned,
+    fronted_clause,
+    joins,
     learned_content,
+    lost_subject,
     nominal_content,
+    outside,
     told_clause,
 )
 from wiresift.nlp.quotes_nouns import noun_reports
@@ -258,6 +263,8 @@ class _Extractor:
             if tok.text in _SENT_END or tok.text in ('"', "“"):
                 break
             if tok.lemma_ in CUE_VERBS and tok.pos_ in ("VERB", "AUX"):
+                if any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+                    break  # '… to “vote your conscience” and said he was …': the verb reports its own clause
                 return tok
         if mark.closed and inner[-1:] in (",", "?", "!", "—"):
             # “..., ” Ann Lee, the mayor of Bree, shouted: the comma says an attribution follows.
@@ -560,13 +567,13 @@ class _Extractor:
 
     def indirect(self, verb: Token, marks: list[Marked]) -> _Found | None:
         nested = verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in CUE_VERBS and verb.head.i < verb.i
-        if nested and (verb.dep_ == "xcomp" or verb.lemma_ not in NESTED_REPORTS):
-            return None  # "X said she felt that ...": the outer report holds this one
+        # "X said she felt that ...": the outer report holds this one; kept only for a named speaker
+        stance = nested and (verb.dep_ == "xcomp" or verb.lemma_ not in NESTED_REPORTS)
         colon = after_colon(self.text, verb, marks)
         if colon is not None:
             return self.colon_report(verb, *colon)
         comp: Token | None = None
-        nominal = learned = False
+        nominal = learned = around = False
         if verb.lemma_ in HAND_CUES:
             # A clause before the verb and a semicolon is another sentence ("X said A; Y warned of B").
             comps = [
@@ -577,15 +584,22 @@ class _Extractor:
             ]
             # Prefer the clause after the verb: "It's unlikely; the team says she'll go on" reports the latter.
             comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
+            if comp is not None and comp.i < verb.i:
+                after = nominal_content(verb)  # "The fight is bitter - Lee has vowed to win": what follows
+                if after is not None and after.i > verb.i:
+                    comp, nominal = after, True
             if comp is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
                 comp = verb.head  # "Acts of protest, he said, are acts of patriotism": the clause around it
-                after = next((t for t in self.sdoc[verb.i + 1 : comp.i] if not t.is_punct), None)
-                if after is not None and after.dep_ == "cc":
-                    comp = None  # "A, he said, and B": the parse hangs the verb on B, but A is said
+                around = True
+                if comp.dep_ == "conj" and comp.head.i < verb.i and joins(verb):
+                    comp, around = None, False  # "It takes weeks, he said, and talks stall": the first clause
+            if comp is None:
+                comp = as_clause(verb)
+                around = comp is not None
+            if comp is None:
+                comp = told_clause(verb) or fronted_clause(verb)
             if comp is None and (fronted := fronted_span(verb)) is not None:
                 return self.colon_report(verb, *fronted)
-            if comp is None:
-                comp = told_clause(verb)
             if comp is None:
                 comp, nominal = nominal_content(verb), True
         if comp is None:
@@ -607,10 +621,14 @@ class _Extractor:
                 right = infinitive_tail(verb, right)
         right = cut_tail(verb, comp, right, self.conjoined)
         left = comp.left_edge
-        if left.i < verb.i < comp.i and comp.head.i == verb.i:
-            # "the mine, which Clarke says he is doing all he can to keep open": the parse hangs the
-            # relative word on the clause; the content is the clause after the verb
-            left = min((t for t in comp.subtree if t.i > verb.i), key=lambda t: t.i)
+        extracted = not around and left.i < verb.i < comp.i
+        if extracted:  # "the mine, which Lee says he will keep open": the content after the verb
+            left = self.sdoc[verb.i + 1]
+        if around and verb.dep_ == "advcl":  # "As critics noted, the plan ...": the clause without "as ..."
+            edges = outside(verb, left, right)
+            if edges is None:
+                return None
+            left, right = edges
         start, end = left.idx, right.idx + len(right)
         # The parse can run a complement back over headlines and paragraphs: keep the verb's paragraph.
         para_start = self.text.rfind("\n", 0, verb.idx) + 1
@@ -641,7 +659,7 @@ class _Extractor:
         )
         if kind == "mixed":
             end = self.cut_after_quote(start, end, marks)
-        parenthetical = comp.i == verb.head.i  # its subject sits inside the content span
+        parenthetical = around or comp.i == verb.head.i  # its subject sits inside the content span
         speaker = speaker_span(self.sdoc, verb, None if parenthetical else (start, end))
         # the report around this one speaks for it ("X said the bill demands that ..."), unless this one
         # comes first or is a clause with its own subject ("..., and Y warned that ...")
@@ -672,9 +690,17 @@ class _Extractor:
         if speaker is not None and speaker.head == "it" and expletive(verb):
             # "it was reported that …", "it seems …", "it is hard to predict …": no source
             return _Found(start, end, kind, verb, verb.text, None, learned=learned)
+        if speaker is None and not nominal and verb.lemma_ in CUE_VERBS:
+            lost = lost_subject(verb)  # "... with the Post Trump said that ...": the parse lost the subject
+            if lost is not None and not start <= lost[0] < end:
+                speaker = Speaker(lost[0], lost[1], lost[2].lower_, lost[2].idx, lost[1])
         if speaker is None or speaker.head in NOT_SPEAKERS:
             # a report with no one reporting ("it is said that", "That says ...") is mostly not a quote
             return None
+        if stance and not self.named(speaker):
+            return None
+        if extracted and (nominal or speaker.head in PRONOUNS):
+            return None  # "the trip he planned", "which he said ...": on train mostly an outer report's
         return _Found(start, end, kind, verb, verb.text, speaker, learned=learned)
 
     def semicolon_clause(self, start: int, end: int, at: int) -> tuple[int, int]:
@@ -688,6 +714,11 @@ class _Extractor:
                 return start, pos
             start = pos + 1
         return start, end
+
+    def named(self, speaker: Speaker) -> bool:
+        """Whether a speaker's head word is a proper noun ("Smith said he believes ...": Smith)."""
+        head = self.sdoc.char_span(speaker.head_start, speaker.head_end)
+        return head is not None and head[0].pos_ == "PROPN"
 
     def colon_report(self, verb: Token, start: int, end: int) -> _Found | None:
         speaker = speaker_span(self.sdoc, verb, (start, end))
@@ -725,7 +756,7 @@ class _Extractor:
 
     def colon_lines(self, found: list[_Found]) -> list[_Found]:
         """Headline and transcript lines "Sanders: Clinton needs to ...", "PENCE: Well, look, ..."."""
-        out = []
+        out: list[_Found] = []
         for m in _COLON_LINE.finditer(self.text):
             src = m.group("src")
             if (
@@ -734,7 +765,7 @@ class _Extractor:
             ):
                 continue
             start, end = m.start("body"), m.end("body")
-            if any(f.start < end and start < f.end for f in found):
+            if any(f.start < end and start < f.end for f in found + out):
                 continue
             speaker = Speaker(
                 m.start("src"), m.end("src"), src.split()[-1].lower(), m.start("src"), m.end("src")

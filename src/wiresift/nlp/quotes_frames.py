@@ -21,7 +21,7 @@ SOURCE_NOUNS = words("poll survey study report analysis")
 #: subject is the source, not the noun.
 MEDIUM_NOUNS = words("statement interview letter memo tweet speech testimony op-ed remarks")
 #: At most this many tokens in the fronted phrase: a longer one is a description, not a source.
-MAX_FRAME_TOKENS = 14
+MAX_FRAME_TOKENS = 20
 #: The framed clause needs this many words to be a report.
 MIN_FRAMED_WORDS = 3
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from wiresift.nlp.cues import CUE_VERBS, DOBJ_VERBS, PATTERNS, PREP_CUES, STANCE_VERBS, XCOMP_VERBS
 from wiresift.nlp.cues_learn import complements, subject_group
-from wiresift.nlp.ent_lexicon import PERSON_PRONOUNS
+from wiresift.nlp.ent_lexicon import PERSON_PRONOUNS, words
 from wiresift.nlp.quotes_speaker import SUBJECTS
 
 if TYPE_CHECKING:
@@ -134,9 +134,130 @@ def told_clause(verb: Token) -> Token | None:
     if obj is None:
         return None
     clause = next((c for c in obj.rights if c.dep_ == "relcl"), None)
-    if clause is None or any(c.lower_ in RELATIVIZERS for c in clause.children if c.i < clause.i):
+    if clause is None:
+        return None
+    # "told the group that the army is depleted": a "that" the parse marks as a conjunction opens no
+    # relative clause
+    opener = clause.left_edge
+    first = opener.i + 1 if opener.lower_ == "that" and opener.dep_ == "mark" else opener.i
+    if any(c.lower_ in RELATIVIZERS for c in clause.children if first <= c.i < clause.i):
         return None
     subj = next((c for c in clause.children if c.dep_ in SUBJECTS and c.i < clause.i), None)
-    if subj is None or subj.lower_ in RELATIVIZERS or subj.left_edge.i != clause.left_edge.i:
+    if subj is None or subj.lower_ in RELATIVIZERS or subj.left_edge.i != first:
         return None
     return clause
+
+
+#: Verbs of "As X noted, ..." that report the clause they modify; "as" with another verb is mostly
+#: a time or a comparison ("as he spoke, ...", "as he promised").
+AS_VERBS = words(
+    "say note point write report argue explain observe state suggest acknowledge tell claim predict "
+    "recall remark testify warn"
+)
+
+
+#: What may follow the verb of an "as"-aside: "as Politico reported on Monday", "as he told me".
+ASIDE_DEPS = frozenset({"prep", "advmod", "npadvmod", "prt", "punct", "dobj", "dative"})
+
+
+def joins(verb: Token) -> bool:
+    """Whether a coordinating conjunction follows ``verb``'s clause (", he said, and ...")."""
+    sdoc = verb.doc
+    nxt = verb.i + 1
+    while nxt < len(sdoc) and sdoc[nxt].is_punct:
+        nxt += 1
+    return nxt < len(sdoc) and sdoc[nxt].dep_ == "cc"
+
+
+def as_clause(verb: Token) -> Token | None:
+    """The clause of "As the minister noted, the border stays closed" (or "…, as he put it"): an
+    "as"-clause with no object of its own reports the clause it modifies."""
+    if verb.dep_ != "advcl" or verb.lemma_ not in AS_VERBS or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.lower_ != "it") for c in verb.children):
+        return None  # "as he told reporters that ..." has its own content
+    if not any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    if any(c.dep_ not in ASIDE_DEPS for c in verb.rights):
+        return None  # "even as he says his record makes him ...": not an aside
+    return verb.head
+
+
+def outside(verb: Token, left: Token, right: Token) -> tuple[Token, Token] | None:
+    """The span ``left``..``right`` without ``verb``'s clause at its start or end (and its comma);
+    None when the clause lies in the middle ("Trump, even as he says ..., is ...": no aside)."""
+    sdoc = verb.doc
+    lo, hi = verb.left_edge.i, verb.right_edge.i
+    if all(t.is_punct or t.dep_ in ("cc", "advmod", "mark") for t in sdoc[left.i : lo]):  # "Yet, as X noted"
+        nxt = hi + 1
+        while nxt < right.i and sdoc[nxt].is_punct:
+            nxt += 1
+        return sdoc[nxt], right
+    if hi >= right.i - 1:
+        prev = lo - 1
+        while prev > left.i and sdoc[prev].is_punct:
+            prev -= 1
+        return left, sdoc[prev]
+    return None
+
+
+def fronted_clause(verb: Token) -> Token | None:
+    """ "Prices rose 3 percent, the agency said in a report": the parse often takes the clause before
+    the verb for an adverbial one; without a subordinator and with its own subject, it was said."""
+    if verb.lemma_ not in CUE_VERBS or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i), None)
+    if subj is None:
+        return None
+    clause = next((c for c in verb.lefts if c.dep_ == "advcl"), None)
+    if clause is None or clause.right_edge.i + 2 != subj.left_edge.i:
+        return None
+    if verb.doc[clause.right_edge.i + 1].text != ",":
+        return None
+    own = next((c for c in clause.children if c.dep_ in SUBJECTS and c.i < clause.i), None)
+    if own is None or own.left_edge.i != clause.left_edge.i:
+        return None  # the clause opens with its subject, not with "when", "if", "as" ...
+    return clause
+
+
+#: Forms of a reporting verb that need a subject: "said", "says" (not "saying", "to say", "say!").
+TENSED = frozenset({"VBD", "VBZ"})
+#: Words of a noun phrase walked over leftwards from its head.
+NP_DEPS = frozenset({"compound", "amod", "det", "poss", "nummod", "case"})
+
+
+def lost_subject(verb: Token) -> tuple[int, int, Token] | None:
+    """The speaker of a tensed reporting verb that the parse left without a subject (it made the name
+    an object or a clause of its own): the noun phrase right before the verb ("... the Post Trump
+    said that ..."), or the one that opens the sentence when a comma aside ends right before the verb
+    ("Priebus, in the wake of a new poll, told Fox News that ..."), as (start, end, head)."""
+    if verb.tag_ not in TENSED or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    sdoc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and sdoc[j].pos_ in ("AUX", "ADV") and sdoc[j].dep_ in ("aux", "advmod"):
+        j -= 1  # "has also said"
+    sent_start = verb.sent.start
+    if j < sent_start:
+        return None
+    if sdoc[j].text == ",":
+        j = sent_start  # the sentence opens with the speaker and an aside follows it
+        end = j
+        while end < verb.i and sdoc[end].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"):
+            end += 1
+        if end == j or end >= verb.i or sdoc[end].text != ",":
+            return None
+        head = sdoc[end - 1]
+        start = j
+    else:
+        head = sdoc[j]
+        start = j
+        while start > sent_start and sdoc[start - 1].pos_ in ("PROPN",) and head.pos_ == "PROPN":
+            start -= 1
+        if head.pos_ == "NOUN" and head.tag_ != "NNS":
+            return None  # "the report said": a singular common noun is rarely the lost subject
+    if head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return sdoc[start].idx, head.idx + len(head.text), head

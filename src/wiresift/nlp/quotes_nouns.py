@@ -25,6 +25,8 @@ NOUN_CUES = words(
     "claim assertion argument suggestion warning pledge vow insistence contention prediction "
     "allegation demand threat assurance belief view hope"
 )
+#: Nouns whose owner's stance a copula states: "Obama's bet is that the rules will stick".
+COPULA_NOUNS = NOUN_CUES | words("bet position concern fear worry message point conclusion assessment case")
 #: The clause under the noun needs this many words to be a content.
 MIN_NOUN_WORDS = 3
 #: Possessives that name no one ("its claim" may be a poll's or a company's: kept, it is a source).
@@ -41,7 +43,7 @@ def noun_positions(sdoc: Doc) -> list[int]:
     if not len(sdoc):
         return []
     strings = sdoc.vocab.strings
-    hashes = np.array([strings.add(lemma) for lemma in sorted(NOUN_CUES)], dtype="uint64")
+    hashes = np.array([strings.add(lemma) for lemma in sorted(COPULA_NOUNS)], dtype="uint64")
     arr = sdoc.to_array([LEMMA, POS])
     hit = np.isin(arr[:, 0], hashes) & (arr[:, 1] == NOUN)
     return [int(i) for i in np.nonzero(hit)[0]]
@@ -53,6 +55,11 @@ def noun_report(sdoc: Doc, noun: Token) -> tuple[Token, Speaker] | None:
     if owner is None or owner.lower_ in NOT_OWNERS:
         return None
     clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+    if noun.lemma_.lower() not in NOUN_CUES:
+        clause = None  # "his concern for ...": only the copula states these nouns' content
+    if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        # "Obama's bet is that ...": the clause the copula takes
+        clause = next((c for c in noun.head.rights if c.dep_ == "ccomp"), None)
     if clause is None:
         return None
     opener = sdoc[clause.left_edge.i]
