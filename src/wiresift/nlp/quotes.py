@@ -783,8 +783,8 @@ class _Extractor:
 
     def headline(self, found: list[_Found]) -> list[_Found]:
         """Reports in a headline (:mod:`quotes_headline`): a title-case one is read again in sentence
-        case, and its subject, verb and rest read as a report; of the readings (the body's parse
-        included) the one that covers most words wins."""
+        case (unless the body's parse already found a report over half of it), and its subject, verb
+        and rest read as a report; of the readings the one that covers most words wins."""
         text = self.text
         span = headline_span(text)
         if span is None:
@@ -793,8 +793,9 @@ class _Extractor:
         body = [f for f in found if f.start >= h_end]
         readings = [[f for f in found if f.start < h_end]]
         hdoc = self.sdoc
-        if self.parse is not None and title_case(text, h_start, h_end):
-            recased = text[:h_start] + sentence_case(text, h_start, h_end, body_names(self.sdoc, h_end))
+        covered = self._covered(readings[0]) * 2 >= _n_words(text, h_start, h_end)
+        if self.parse is not None and not covered and title_case(text, h_start, h_end):
+            recased = text[:h_start] + sentence_case(text, h_start, h_end, body_names(text, h_start, h_end))
             hdoc = self.parse(recased)
             again = [f for f in _Extractor(Document(text=recased), hdoc, self.index).run() if f.start < h_end]
             for f in again:
@@ -1028,7 +1029,7 @@ def extract(
 
 class QuotesStage:
     name = "quotes"
-    version = "1"
+    version = "2"
     requires: tuple[str, ...] = ("entities", "parse")
     assigns: tuple[str, ...] = ("quotes",)
 

@@ -63,18 +63,16 @@ def title_case(text: str, start: int, end: int) -> bool:
     return sum(w[0].isupper() for w in long) >= MIN_TITLE_SHARE * len(long)
 
 
-def body_names(sdoc: Doc, after: int) -> set[str]:
-    """Words the body writes capitalised in mid-sentence and never in lower case."""
-    upper: set[str] = set()
-    lower: set[str] = set()
-    for tok in sdoc:
-        if tok.idx < after or not tok.is_alpha:
-            continue
-        if tok.is_lower:
-            lower.add(tok.lower_)
-        elif tok.text[0].isupper() and not tok.is_sent_start:
-            upper.add(tok.lower_)
-    return upper - lower
+def body_names(text: str, start: int, end: int) -> set[str]:
+    """The words of the headline ``text[start:end]`` that the rest of the text writes capitalised and
+    never in lower case (names: "Clinton", "Almaty"; not "Rips", "Plan", nor a word only the
+    headline has)."""
+    forms = set(_WORD.findall(text, end))
+    return {
+        w.lower()
+        for w in _WORD.findall(text, start, end)
+        if w != w.lower() and w in forms and w.lower() not in forms
+    }
 
 
 def sentence_case(text: str, start: int, end: int, names: set[str]) -> str:
