@@ -51,3 +51,14 @@ def test_sample_direct_quotes_have_their_speakers(sample_path: Path, nlp: Langua
         assert quote.speaker_mention is not None and quote.speaker_mention.text == mention
         speakers.add(entity.id)
     assert len(speakers) == 4  # Sidorov, Zas, Putin, Lavrov speak; Tokayev (the fifth official) does not
+
+
+def test_sample_lead_claim_is_the_chief_of_staffs(sample_path: Path, nlp: Language) -> None:
+    """The lead reports the 5,000 militants for "Chief of the … (CSTO) Joint Staff", an office the
+    parse splits and the text names only later: the quote holds the whole office and resolves to
+    the person who holds it."""
+    doc = Pipeline(stages=("entities", "quotes"))(sample_document(sample_path))
+    lead = next(q for q in doc.quotes if q.text.startswith("More than 5,000 militants"))
+    assert lead.cue == "revealed"
+    assert lead.speaker_mention is not None and lead.speaker_mention.text.startswith("Chief of the")
+    assert lead.speaker_name is not None and lead.speaker_name.endswith("Sidorov")

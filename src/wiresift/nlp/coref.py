@@ -3,11 +3,13 @@
 Order: a name or nominal already indexed by the entities stage; a personal pronoun goes to the
 previous quote's speaker when that quote is close, else to the person mentioned last; "they"/"we"
 to the previous speaker or the organisation mentioned last; an unindexed person nominal ("the
-minister") to the person mentioned last.
+minister") to the person mentioned last. An office mention ("Chief of the CSTO Joint Staff") goes
+first to the one person whose titles share most of its words.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from wiresift.nlp.ent_index import EntityIndex
@@ -37,11 +39,14 @@ def resolve(
     speaker: Speaker,
     prev_speaker: str | None,
     prev_end: int,
+    mention: str | None = None,
 ) -> str | None:
-    """The entity id of ``speaker`` or None when it cannot be told."""
+    """The entity id of ``speaker`` (whose text is ``mention``) or None when it cannot be told."""
     if index is None:
         return None
     head = speaker.head
+    if mention is not None and (person := titled_person(index, mention)) is not None:
+        return person
     if head in PERSON_PRONOUNS or head in PLURAL_PRONOUNS:
         plural = head in PLURAL_PRONOUNS
         prev = index.get(prev_speaker)
@@ -58,3 +63,31 @@ def resolve(
     if head in PERSON_NOMINAL_HEADS:
         return index.last_before(speaker.start, ("PERSON",), floor=speaker.start - LOOKBACK_CHARS)
     return None
+
+
+#: Words of a title too common to tell two office holders apart.
+_TITLE_STOP = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "to", "led"})
+#: Shared title words needed to name one person by an office ("Chief of the CSTO Joint Staff").
+MIN_TITLE_OVERLAP = 3
+
+
+def titled_person(index: EntityIndex, mention: str) -> str | None:
+    """The one person whose titles share most of an office mention's words: "Chief of the Russia-led
+    CSTO Joint Staff" is the person titled "Chief of the Joint Staff of the …", even where the
+    office comes before the name in the text. None for a mention that opens with no title word."""
+    first = mention.split(maxsplit=1)[0].lower() if mention.strip() else ""
+    if first not in PERSON_NOMINAL_HEADS:
+        return None
+    words = {w for w in re.findall(r"[^\W_]+", mention.lower()) if w not in _TITLE_STOP}
+    best: list[tuple[int, str]] = []
+    for entity in index.entities.values():
+        if entity.type != "PERSON" or not entity.titles:
+            continue
+        titled = {w for t in entity.titles for w in re.findall(r"[^\W_]+", t.lower())}
+        shared = len(words & titled)
+        if shared >= MIN_TITLE_OVERLAP:
+            best.append((shared, entity.id))
+    best.sort(reverse=True)
+    if not best or (len(best) > 1 and best[1][0] == best[0][0]):
+        return None  # nobody, or two office holders alike: the mention must not go to the wrong one
+    return best[0][1]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Quote, SpanRef
@@ -599,7 +599,11 @@ class _Extractor:
             if comp is None:
                 comp = told_clause(verb) or fronted_clause(verb)
             if comp is None and (fronted := fronted_span(verb)) is not None:
-                return self.colon_report(verb, *fronted)
+                start, end, who = fronted
+                found = self.colon_report(verb, start, end)
+                if found is not None and found.speaker is not None and who < found.speaker.start:
+                    found.speaker = replace(found.speaker, start=who)  # the whole title the parse split
+                return found
             if comp is None:
                 comp, nominal = nominal_content(verb), True
         if comp is None:
@@ -979,7 +983,9 @@ def extract(
             speaker_ref = SpanRef(
                 start=f.speaker.start, end=f.speaker.end, text=text[f.speaker.start : f.speaker.end]
             )
-            speaker_id = resolve(index, f.speaker, prev.speaker if prev else None, prev.end if prev else -1)
+            speaker_id = resolve(
+                index, f.speaker, prev.speaker if prev else None, prev.end if prev else -1, speaker_ref.text
+            )
         elif f.inherit:
             follows = (
                 prev is not None

@@ -117,15 +117,29 @@ def cut_tail(verb: Token, comp: Token, right: Token, conjoined: dict[int, Token]
 
 #: Verbs that close a sentence of reported speech ("..., the agency said"); a verb of stance there
 #: ("In June, he urged ...") has its own object.
-FRONTING_VERBS = frozenset({"say", "add", "write", "tell", "report", "explain", "argue", "claim", "insist"})
+FRONTING_VERBS = frozenset(
+    {
+        "say", "add", "write", "tell", "report", "explain", "argue", "claim", "insist", "reveal",
+        "announce", "confirm", "state", "note", "warn", "stress", "estimate", "disclose",
+    }
+)  # fmt: skip
+#: Dependencies of the words of a title the parse split off its subject ("Chief of the … (CSTO)").
+TITLE_DEPS = frozenset(
+    {"compound", "prep", "pobj", "det", "amod", "npadvmod", "punct", "appos", "conj", "nmod", "poss", "case"}
+)
+#: Longest stretch of such words walked over (a rank, an office and an organisation's name).
+MAX_TITLE_TOKENS = 16
 #: Dependents after the verb that are its content, so nothing before it is.
 OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "acomp"})
 
 
-def fronted_span(verb: Token) -> tuple[int, int] | None:
+def fronted_span(verb: Token) -> tuple[int, int, int] | None:
     """The clause before "..., he said" when the parse hangs it nowhere the verb can reach ("Talks
     would take weeks, he said, and ..."; "The bottom fifth paid 1 percent, the agency said"): from
-    the start of the sentence to the comma before the verb's own subject, which sits right before it."""
+    the start of the sentence to the comma before the verb's own subject, which sits right before
+    it, as (start, end, start of the speaker phrase). The parse may cut a long title short and
+    even start a sentence inside it ("…, Chief of the Russia-led Treaty Organisation (CSTO) Joint
+    Staff revealed"): the speaker phrase then runs back over the rest of the title to the comma."""
     sdoc = verb.doc
     if verb.lemma_ not in FRONTING_VERBS or any(c.dep_ in OBJECTS for c in verb.rights):
         return None  # ("At the debate, she cited the report": the verb's own object is the content)
@@ -133,7 +147,15 @@ def fronted_span(verb: Token) -> tuple[int, int] | None:
     if subj is None or subj.right_edge.i != verb.i - 1:
         return None
     comma = subj.left_edge.i - 1
-    first = verb.sent.start
+    while (
+        comma > 0
+        and subj.left_edge.i - comma <= MAX_TITLE_TOKENS
+        and sdoc[comma].dep_ in TITLE_DEPS
+        and sdoc[comma].text != ","
+        and "\n" not in sdoc[comma].text
+    ):
+        comma -= 1
+    first = sdoc[comma].sent.start
     if comma <= first or sdoc[comma].text != ",":
         return None
     part = sdoc[first:comma]
@@ -144,7 +166,7 @@ def fronted_span(verb: Token) -> tuple[int, int] | None:
     if not any(t.dep_ in SUBJECTS and t.head.pos_ in ("VERB", "AUX") for t in part):
         return None  # a clause is said, not a phrase
     last = sdoc[comma - 1]
-    return sdoc[first].idx, last.idx + len(last.text)
+    return sdoc[first].idx, last.idx + len(last.text), sdoc[comma + 1].idx
 
 
 def _opens_aside(comp: Token, at: int, right: Token) -> bool:
