@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from quotes_support import quotes_of
+from quotes_support import by_cue, quotes_of, speaker
 from spacy.tokens import Doc
 
 from wiresift.model import Document, Quote
@@ -20,16 +20,6 @@ if TYPE_CHECKING:
 @pytest.fixture(scope="module")
 def pipeline(nlp: Language) -> Pipeline:
     return Pipeline(stages=("entities", "quotes"))
-
-
-def by_cue(quotes: list[Quote], cue: str) -> Quote:
-    found = [q for q in quotes if q.cue == cue]
-    assert len(found) == 1, [(q.cue, q.text) for q in quotes]
-    return found[0]
-
-
-def speaker(q: Quote) -> str | None:
-    return q.speaker_mention.text if q.speaker_mention is not None else None
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from quotes_support import quotes_of
+from quotes_support import by_cue, quotes_of, speaker
 
-from wiresift.model import Quote
 from wiresift.nlp.pipeline import Pipeline
 from wiresift.nlp.quotes_frames import framed_report
 from wiresift.nlp.quotes_indirect import told_clause
@@ -23,19 +22,9 @@ def pipeline(nlp: Language) -> Pipeline:
     return Pipeline(stages=("entities", "quotes"))
 
 
-def speaker(q: Quote) -> str | None:
-    return q.speaker_mention.text if q.speaker_mention is not None else None
-
-
-def only(quotes: list[Quote], cue: str) -> Quote:
-    found = [q for q in quotes if q.cue == cue]
-    assert len(found) == 1, [(q.cue, q.text) for q in quotes]
-    return found[0]
-
-
 def test_clause_the_parse_hung_on_the_person_told_is_what_was_told(pipeline: Pipeline, nlp: Language) -> None:
     text = "Trump told the forum he was totally against the war in Iraq because it destabilized the region."
-    told = only(quotes_of(pipeline, text), "told")
+    told = by_cue(quotes_of(pipeline, text), "told")
     assert told.text == "he was totally against the war in Iraq because it destabilized the region"
     assert speaker(told) == "Trump"
     # a real relative clause of the person told is not what was told
@@ -45,14 +34,14 @@ def test_clause_the_parse_hung_on_the_person_told_is_what_was_told(pipeline: Pip
 
 def test_sentence_opened_by_a_poll_is_the_poll_s_report(pipeline: Pipeline) -> None:
     text = "In the latest Gallup survey, the governor leads his rival by nine points among likely voters."
-    q = only(quotes_of(pipeline, text), "In")
+    q = by_cue(quotes_of(pipeline, text), "In")
     assert q.text == "the governor leads his rival by nine points among likely voters"
     assert speaker(q) == "the latest Gallup survey"
 
 
 def test_in_a_statement_the_clause_subject_speaks(pipeline: Pipeline) -> None:
     text = "In a statement issued on Tuesday, Senator Ann Lee was more cautious than her colleagues on the panel."
-    q = only(quotes_of(pipeline, text), "In")
+    q = by_cue(quotes_of(pipeline, text), "In")
     assert q.text == "Senator Ann Lee was more cautious than her colleagues on the panel"
     assert speaker(q) == "Senator Ann Lee"
 
@@ -70,7 +59,7 @@ def test_owned_noun_cue_reports_for_its_owner(pipeline: Pipeline) -> None:
     text = (
         "The minister's warning that the border would close by Friday caused panic among the truck drivers."
     )
-    q = only(quotes_of(pipeline, text), "warning")
+    q = by_cue(quotes_of(pipeline, text), "warning")
     assert q.text == "that the border would close by Friday"
     assert speaker(q) == "The minister"
 
@@ -85,7 +74,7 @@ def test_noun_cue_without_owner_or_inside_a_report_is_left_out(pipeline: Pipelin
 
 def test_passive_judgement_without_agent_is_a_sourceless_report(pipeline: Pipeline) -> None:
     text = "The former minister was accused of moving fifty million dollars into private accounts."
-    q = only(quotes_of(pipeline, text), "accused")
+    q = by_cue(quotes_of(pipeline, text), "accused")
     assert q.text == "The former minister was accused of moving fifty million dollars into private accounts"
     assert q.speaker_mention is None
     # with an agent the judge is named, and this rule stays out of it
@@ -98,11 +87,11 @@ def test_clause_after_comma_but_with_its_own_subject_is_not_said(pipeline: Pipel
         "The governor said about 20 people have shown an interest in the post, but he declines to "
         "discuss the names, aside from saying he wants a diverse cabinet."
     )
-    said = only(quotes_of(pipeline, text), "said")
+    said = by_cue(quotes_of(pipeline, text), "said")
     assert said.text == "about 20 people have shown an interest in the post"
 
 
 def test_apposition_closing_a_content_is_not_said(pipeline: Pipeline) -> None:
     text = "Critics say the money could be better spent in a partnership with NATO, the military alliance of the West."
-    say = only(quotes_of(pipeline, text), "say")
+    say = by_cue(quotes_of(pipeline, text), "say")
     assert say.text == "the money could be better spent in a partnership with NATO"

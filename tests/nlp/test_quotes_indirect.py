@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from quotes_support import quotes_of
+from quotes_support import by_cue, quotes_of, speaker
 
-from wiresift.model import Quote
 from wiresift.nlp import quotes_indirect
 from wiresift.nlp.cues import PATTERNS
 from wiresift.nlp.cues_learn import complements, subject_group
@@ -21,16 +20,6 @@ if TYPE_CHECKING:
 @pytest.fixture(scope="module")
 def pipeline(nlp: Language) -> Pipeline:
     return Pipeline(stages=("entities", "quotes"))
-
-
-def by_cue(quotes: list[Quote], cue: str) -> Quote:
-    found = [q for q in quotes if q.cue == cue]
-    assert len(found) == 1, [(q.cue, q.text) for q in quotes]
-    return found[0]
-
-
-def speaker(q: Quote) -> str | None:
-    return q.speaker_mention.text if q.speaker_mention is not None else None
 
 
 def test_conjoined_reporting_verb_is_cut_off_and_keeps_the_outer_speaker(pipeline: Pipeline) -> None:

@@ -7,9 +7,9 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from quotes_support import quotes_of
+from quotes_support import quotes_of, speaker
 
-from wiresift.model import Document, Quote
+from wiresift.model import Document
 from wiresift.nlp.pipeline import Pipeline
 from wiresift.nlp.quotes import _Extractor
 
@@ -20,10 +20,6 @@ if TYPE_CHECKING:
 @pytest.fixture(scope="module")
 def pipeline(nlp: Language) -> Pipeline:
     return Pipeline(stages=("entities", "quotes"))
-
-
-def speaker(q: Quote) -> str | None:
-    return q.speaker_mention.text if q.speaker_mention is not None else None
 
 
 def test_cue_after_a_quote_that_ended_its_sentence_opens_a_new_one(pipeline: Pipeline) -> None:

@@ -5,9 +5,10 @@ word looks like a name), so a title-case headline is parsed again in sentence ca
 capitalised only when the body writes it so in mid-sentence and never in lower case. The recased
 text has the same length, so every offset found in it is an offset of the document.
 
-Headlines report with any verb ("Senator Rips Plan", "Court Rules Against Purge"): when the
-ordinary rules find nothing in one, its subject speaks and what follows the verb is the content,
-if the subject is a name or a body of people.
+Headlines report with verbs prose seldom uses as cues ("Senator Rips Plan", "Court Rules Against
+Purge"): when the headline's root verb is a known cue and its subject is a name or a body of
+people, the subject speaks and what follows the verb is the content. Event verbs ("Senator Wins
+Primary") report nothing.
 """
 
 from __future__ import annotations
