@@ -127,7 +127,7 @@ def extracted(sdoc: Doc) -> list[Quote]:
     return extract(Document(text=sdoc.text), sdoc, None)
 
 
-def test_fronted_clause_parsed_as_adverbial_is_said(nlp: Language) -> None:
+def test_clause_parsed_as_adverbial_before_the_speaker_is_said(nlp: Language) -> None:
     sdoc = parsed(
         nlp,
         [

@@ -40,7 +40,6 @@ from wiresift.nlp.quotes_indirect import (
     HAND_CUES,
     as_clause,
     drop_nested_learned,
-    fronted_clause,
     joins,
     learned_content,
     lost_subject,
@@ -597,7 +596,7 @@ class _Extractor:
                 comp = as_clause(verb)
                 around = comp is not None
             if comp is None:
-                comp = told_clause(verb) or fronted_clause(verb)
+                comp = told_clause(verb)
             if comp is None and (fronted := fronted_span(verb)) is not None:
                 start, end, who = fronted
                 found = self.colon_report(verb, start, end)

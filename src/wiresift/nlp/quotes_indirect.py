@@ -203,25 +203,6 @@ def outside(verb: Token, left: Token, right: Token) -> tuple[Token, Token] | Non
     return None
 
 
-def fronted_clause(verb: Token) -> Token | None:
-    """ "Prices rose 3 percent, the agency said in a report": the parse often takes the clause before
-    the verb for an adverbial one; without a subordinator and with its own subject, it was said."""
-    if verb.lemma_ not in CUE_VERBS or any(c.dep_ == "ccomp" for c in verb.children):
-        return None
-    subj = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i), None)
-    if subj is None:
-        return None
-    clause = next((c for c in verb.lefts if c.dep_ == "advcl"), None)
-    if clause is None or clause.right_edge.i + 2 != subj.left_edge.i:
-        return None
-    if verb.doc[clause.right_edge.i + 1].text != ",":
-        return None
-    own = next((c for c in clause.children if c.dep_ in SUBJECTS and c.i < clause.i), None)
-    if own is None or own.left_edge.i != clause.left_edge.i:
-        return None  # the clause opens with its subject, not with "when", "if", "as" ...
-    return clause
-
-
 #: Forms of a reporting verb that need a subject: "said", "says" (not "saying", "to say", "say!").
 TENSED = frozenset({"VBD", "VBZ"})
 #: Words of a noun phrase walked over leftwards from its head.
