@@ -7,7 +7,7 @@ DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8765
 
-.PHONY: demo test install install-dev lint typecheck eval bench clean serve
+.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues
 
 # pip is pinned too: the 23.x that ships with Python 3.11 trips over lxml's duplicated extras.
 $(BIN)/python:
@@ -40,14 +40,18 @@ demo: install
 	fi
 
 lint: install-dev
-	$(BIN)/ruff check src tests eval benchmarks
-	$(BIN)/ruff format --check src tests eval benchmarks
+	$(BIN)/ruff check src tests eval benchmarks training
+	$(BIN)/ruff format --check src tests eval benchmarks training
 
 typecheck: install-dev
 	$(BIN)/mypy
 
 test: install-dev lint typecheck
 	$(BIN)/python -m pytest -q
+
+# Re-learn the quotes stage's reporting patterns from PolNeAR train (prints tables for quotes/cues.py).
+learn-cues: install-dev
+	$(BIN)/python training/learn_cues.py
 
 bench: install-dev
 	for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done

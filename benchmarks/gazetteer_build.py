@@ -77,7 +77,7 @@ def _memory_probe() -> None:
 
 def bench_stage(rounds: int = 5) -> None:
     from wiresift.nlp.pipeline import load_model
-    from wiresift.nlp.places import geoparse_doc
+    from wiresift.nlp.places.stage import geoparse_doc
 
     texts = [p.read_text(encoding="utf-8") for p in TEXTS if p.is_file()] * 8
     nlp = load_model()

@@ -20,7 +20,7 @@ sys.path.insert(0, str(REPO / "eval"))
 from gate import shared_eval  # noqa: E402
 from wiresift.model import Document  # noqa: E402
 from wiresift.nlp.pipeline import Context, load_model  # noqa: E402
-from wiresift.nlp.timexes import make_stage  # noqa: E402
+from wiresift.nlp.time.stage import make_stage  # noqa: E402
 
 SAMPLE = REPO.parent / "shared" / "samples" / "000_59a197cb52f7444e.txt"
 

@@ -255,7 +255,7 @@ def upstream_stages() -> list[str]:
 
 
 def iter_analysed(eval_dir: Path, rels: list[str]) -> Iterator[Document]:
-    from wiresift.nlp.claims import make_stage
+    from wiresift.nlp.claims.stage import make_stage
     from wiresift.nlp.pipeline import Context, Pipeline
 
     pipe = Pipeline(stages=upstream_stages())

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wiresift.nlp.geo_resolve import haversine
+from wiresift.nlp.places.resolve import haversine
 
 #: Annotation types that are not toponyms (added by the authors for NER augmentation).
 EXCLUDED = frozenset({"Literal_Expression", "Non_Lit_Expression", "Non_Toponym"})
@@ -167,7 +167,7 @@ def _error(place, g: Gold) -> tuple[float, bool]:  # type: ignore[no-untyped-def
 
 
 def oracle(arts: list[Article]) -> dict[str, float]:
-    from wiresift.nlp.places import resolve_spans
+    from wiresift.nlp.places.stage import resolve_spans
 
     dists, exact, abstain = [], [], 0
     for art in arts:
@@ -211,7 +211,7 @@ def end_to_end(arts: list[Article], found: list[list[tuple[tuple[int, int], obje
 
 def run(eval_dir: Path, limit: int | None = None) -> dict[str, float]:
     from wiresift.nlp.pipeline import load_model
-    from wiresift.nlp.places import geoparse_doc
+    from wiresift.nlp.places.stage import geoparse_doc
 
     arts = load(eval_dir)[:limit]
     nlp = load_model()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wiresift.model import Timex
-from wiresift.nlp.timexes import find_timexes
+from wiresift.nlp.time.stage import find_timexes
 
 CORPORA = ("TimeBank", "AQUAINT")
 _TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*?)(/?)>")

@@ -9,7 +9,7 @@ import yaml
 
 from wiresift import gazetteer
 from wiresift.gazetteer.sources import REGIONS_YAML
-from wiresift.nlp.geo_resolve import haversine
+from wiresift.nlp.places.resolve import haversine
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 
 from wiresift import gazetteer
 from wiresift.gazetteer import sources
-from wiresift.nlp.geo_resolve import haversine
+from wiresift.nlp.places.resolve import haversine
 
 _READ = sources.geonames_points
 

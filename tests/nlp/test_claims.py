@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wiresift.model import Claim, Document, Place, Quote, SpanRef, Timex
-from wiresift.nlp.claims import find_claims, make_stage
+from wiresift.nlp.claims.stage import find_claims, make_stage
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "claims" / "border_clashes.txt"
 

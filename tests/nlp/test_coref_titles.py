@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from wiresift.model import Entity
-from wiresift.nlp.coref import titled_person
-from wiresift.nlp.ent_index import EntityIndex
+from wiresift.nlp.entities.coref import titled_person
+from wiresift.nlp.entities.index import EntityIndex
 
 
 def index_of(*people: tuple[str, str, list[str]]) -> EntityIndex:

@@ -89,7 +89,7 @@ def test_country_names_are_never_norp(pipeline: Pipeline) -> None:
 
 
 def test_mentions_are_in_bounds_and_index_is_left_for_later_stages(pipeline: Pipeline) -> None:
-    from wiresift.nlp.ent_index import EntityIndex
+    from wiresift.nlp.entities.index import EntityIndex
     from wiresift.nlp.pipeline import Context
 
     text = FIXTURE.read_text(encoding="utf-8")

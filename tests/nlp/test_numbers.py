@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wiresift.nlp.numbers import digit_value, is_number_word, parse
+from wiresift.nlp.claims.numbers import digit_value, is_number_word, parse
 
 
 @pytest.mark.parametrize(

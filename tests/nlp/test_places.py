@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from wiresift.model import Document
 from wiresift.nlp import places as places_mod
 from wiresift.nlp.pipeline import Context, make_stage
-from wiresift.nlp.places import geoparse_doc, resolve_spans
+from wiresift.nlp.places.stage import geoparse_doc, resolve_spans
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "places" / "sahel_convoy.txt"
 SAMPLE_BODY_START = "More than 5,000 militants"
@@ -247,7 +247,7 @@ def test_town_after_a_locative_preposition_is_a_place(nlp) -> None:  # type: ign
 
 def test_article_countries_count_a_city_behind_a_bigger_namesake() -> None:
     from wiresift.gazetteer import load
-    from wiresift.nlp.geo_recognize import Mention, _article_countries
+    from wiresift.nlp.places.recognize import Mention, _article_countries
 
     # "Toronto" is first a (non-exact) census division: the city's own name still puts Canada in context
     assert "CA" in _article_countries(load(), [Mention(0, 7, "Toronto")])
@@ -255,7 +255,7 @@ def test_article_countries_count_a_city_behind_a_bigger_namesake() -> None:
 
 def test_institutions_after_in_are_not_towns(nlp) -> None:  # type: ignore[no-untyped-def]
     """ "in Congress" in a US story is the legislature, not Congress, Arizona."""
-    from wiresift.nlp.places import geoparse
+    from wiresift.nlp.places.stage import geoparse
 
     text = (
         "The sanctions bill stalled in Congress on Tuesday. Lawmakers in Washington said a vote in "

@@ -7,8 +7,8 @@ from spacy.tokens import Doc, Span
 
 from wiresift import gazetteer
 from wiresift.model import Place
-from wiresift.nlp.geo_recognize import recognise
-from wiresift.nlp.places import _designations, resolve_spans
+from wiresift.nlp.places.recognize import recognise
+from wiresift.nlp.places.stage import _designations, resolve_spans
 
 
 def _resolve_all(text: str, names: list[str]) -> dict[str, Place | None]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from wiresift.model import Place
-from wiresift.nlp.places import geoparse_doc, resolve_spans
+from wiresift.nlp.places.stage import geoparse_doc, resolve_spans
 
 
 def _resolve_all(text: str, names: list[str]) -> dict[str, Place | None]:

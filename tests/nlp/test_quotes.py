@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from wiresift.model import Document, Quote
 from wiresift.nlp.pipeline import Pipeline
-from wiresift.nlp.quote_marks import marked_spans
+from wiresift.nlp.quotes.marks import marked_spans
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from wiresift.model import Document, Quote
 from wiresift.nlp.pipeline import Pipeline
-from wiresift.nlp.quotes import extract
+from wiresift.nlp.quotes.stage import extract
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -9,9 +9,9 @@ import pytest
 from quotes_support import by_cue, quotes_of, speaker
 
 from wiresift.nlp.pipeline import Pipeline
-from wiresift.nlp.quotes_frames import framed_report
-from wiresift.nlp.quotes_indirect import told_clause
-from wiresift.nlp.quotes_nouns import noun_report
+from wiresift.nlp.quotes.frames import framed_report
+from wiresift.nlp.quotes.indirect import told_clause
+from wiresift.nlp.quotes.nouns import noun_report
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -9,7 +9,7 @@ from quotes_support import quotes_of
 
 from wiresift.model import Quote
 from wiresift.nlp.pipeline import Pipeline
-from wiresift.nlp.quotes_headline import headline_span, sentence_case, title_case
+from wiresift.nlp.quotes.headline import headline_span, sentence_case, title_case
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 import pytest
 from quotes_support import by_cue, quotes_of, speaker
 
-from wiresift.nlp import quotes_indirect
-from wiresift.nlp.cues import PATTERNS
-from wiresift.nlp.cues_learn import complements, subject_group
+from wiresift.model import Document
+from wiresift.nlp.entities import build
 from wiresift.nlp.pipeline import Pipeline
-from wiresift.nlp.quotes_indirect import HAND_CUES
+from wiresift.nlp.quotes.cues import PATTERNS, complements, subject_group
+from wiresift.nlp.quotes.extractor import Extractor
+from wiresift.nlp.quotes.indirect import HAND_CUES
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -103,12 +104,14 @@ def test_learned_pattern_reports_an_object(pipeline: Pipeline) -> None:
 
 
 def test_without_patterns_the_learned_report_is_gone(pipeline: Pipeline) -> None:
-    quotes_indirect.use_patterns({"pers": frozenset(), "noun": frozenset()})
-    try:
-        qs = quotes_of(pipeline, "Senator Ruiz welcomed the decision to reopen the harbor.")
-    finally:
-        quotes_indirect.use_patterns(None)
-    assert [q for q in qs if q.cue == "welcomed"] == []
+    text = "Senator Ruiz welcomed the decision to reopen the harbor."
+    doc = pipeline(Document(text=text))
+    sdoc = pipeline.nlp(text)
+    index = build(doc, sdoc)
+    learned = Extractor(doc, sdoc, index).run()
+    assert [f for f in learned if f.cue is not None and f.cue.text == "welcomed"]
+    none = Extractor(doc, sdoc, index, patterns={"pers": frozenset(), "noun": frozenset()}).run()
+    assert [f for f in none if f.cue is not None and f.cue.text == "welcomed"] == []
 
 
 def test_learned_report_inside_a_quote_is_dropped(pipeline: Pipeline) -> None:

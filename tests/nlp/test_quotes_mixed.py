@@ -11,7 +11,7 @@ from quotes_support import quotes_of, speaker
 
 from wiresift.model import Document
 from wiresift.nlp.pipeline import Pipeline
-from wiresift.nlp.quotes import _Extractor
+from wiresift.nlp.quotes.extractor import Extractor
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -81,7 +81,7 @@ def test_a_quote_right_after_its_cue_goes_on_with_it(pipeline: Pipeline) -> None
     ],
 )
 def test_which_quotes_go_on_after_a_cue(nlp: Language, text: str, goes_on: bool) -> None:
-    extractor = _Extractor(Document(text=text), nlp(text), None)
+    extractor = Extractor(Document(text=text), nlp(text), None)
     cue = re.search(r"\b(said|told)\b", text).start()  # type: ignore[union-attr]
     second = text.index('"', text.index('"', 1) + 1)
     assert extractor.goes_on(cue, second) is goes_on

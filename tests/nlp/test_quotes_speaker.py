@@ -8,9 +8,10 @@ import pytest
 from quotes_support import quotes_of
 
 from wiresift.model import Quote
-from wiresift.nlp.coref import Speaker
+from wiresift.nlp.entities.coref import Speaker
 from wiresift.nlp.pipeline import Pipeline
-from wiresift.nlp.quotes import _Found, quoted_first_person
+from wiresift.nlp.quotes.clauses import quoted_first_person
+from wiresift.nlp.quotes.common import Found
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -210,8 +211,8 @@ def test_i_reporting_inside_a_quote_is_the_quotes_speaker(nlp: Language) -> None
     said = next(t for t in sdoc if t.text == "said")
     quote_end = text.index(",") + 2
     ruiz = Speaker(text.index("Mayor"), text.index(" said."), "ruiz")
-    direct = _Found(0, quote_end, "direct", speaker=ruiz)
-    inner = _Found(text.index("the port"), text.index(","), "indirect", cue=said, speaker=Speaker(1, 2, "i"))
-    outside = _Found(0, 0, "indirect", cue=sdoc[-2], speaker=Speaker(1, 2, "i"))
+    direct = Found(0, quote_end, "direct", speaker=ruiz)
+    inner = Found(text.index("the port"), text.index(","), "indirect", cue=said, speaker=Speaker(1, 2, "i"))
+    outside = Found(0, 0, "indirect", cue=sdoc[-2], speaker=Speaker(1, 2, "i"))
     quoted_first_person([direct, inner, outside])
     assert inner.speaker is ruiz and outside.speaker is not ruiz

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from wiresift.model import Document, Timex
 from wiresift.nlp.pipeline import Context
-from wiresift.nlp.timexes import find_timexes, make_stage, parse_published
+from wiresift.nlp.time.stage import find_timexes, make_stage, parse_published
 
 PUB = "2022-02-10"  # a Thursday
 

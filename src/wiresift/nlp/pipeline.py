@@ -27,8 +27,10 @@ log = logging.getLogger(__name__)
 #: What spaCy itself provides to every stage.
 SPACY_PROVIDES = frozenset({"tokens", "sents", "parse", "ner", "lemma", "pos"})
 
-#: Default stage order. Each name is a module ``wiresift.nlp.<name>`` exposing ``make_stage()``.
+#: Default stage order. Each stage is a subpackage of :mod:`wiresift.nlp` exposing ``make_stage()``.
 DEFAULT_STAGES: tuple[str, ...] = ("entities", "quotes", "timexes", "places", "claims")
+#: Stage name -> its subpackage, where the two differ (stored records name the stage "timexes").
+STAGE_PACKAGES = {"timexes": "time"}
 
 #: Environment variable naming a spaCy package or model directory to use instead of the default.
 MODEL_ENV = "WIRESIFT_SPACY_MODEL"
@@ -93,7 +95,7 @@ def load_model(name_or_path: str | None = None) -> Language:
 
 def make_stage(name: str) -> Stage:
     try:
-        module = importlib.import_module(f"wiresift.nlp.{name}")
+        module = importlib.import_module(f"wiresift.nlp.{STAGE_PACKAGES.get(name, name)}")
     except ModuleNotFoundError as exc:
         raise PipelineError(f"unknown stage {name!r}") from exc
     stage: Stage = module.make_stage()

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Entity
-from wiresift.nlp.ent_captions import add_caption_titles
-from wiresift.nlp.ent_index import EntityIndex
-from wiresift.nlp.ent_lexicon import (
+from wiresift.nlp.entities.captions import add_caption_titles
+from wiresift.nlp.entities.index import EntityIndex
+from wiresift.nlp.entities.lexicon import (
     NOMINAL_SYNONYMS,
     ORG_NOMINAL_HEADS,
     PERSON_NOMINAL_HEADS,
@@ -27,7 +27,7 @@ from wiresift.nlp.ent_lexicon import (
     country_code,
     country_names,
 )
-from wiresift.nlp.ent_titles import appositive, premodifier
+from wiresift.nlp.entities.titles import appositive, premodifier
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.coref import Speaker
-from wiresift.nlp.ent_lexicon import words
-from wiresift.nlp.quotes_bounds import cut_tail
+from wiresift.nlp.entities.coref import Speaker
+from wiresift.nlp.entities.lexicon import words
+from wiresift.nlp.quotes.bounds import cut_tail
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

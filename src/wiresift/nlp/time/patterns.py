@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wiresift.nlp.time_lexicon import NUMBER_WORDS, POSITION_MODS, QUANT_MODS, REFERENCE_WORDS, SET_WORDS
+from wiresift.nlp.time.lexicon import NUMBER_WORDS, POSITION_MODS, QUANT_MODS, REFERENCE_WORDS, SET_WORDS
 
 
 def _alt(words: object) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.ent_lexicon import FUNCTION_WORDS, TITLE_HEADS
+from wiresift.nlp.entities.lexicon import FUNCTION_WORDS, TITLE_HEADS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

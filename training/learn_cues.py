@@ -1,6 +1,9 @@
-"""Learn reporting patterns from PolNeAR train: ``python -m wiresift.nlp.cues_learn [EVAL_DIR] [LIMIT]``.
+"""Learn reporting patterns from PolNeAR train: ``make learn-cues`` (``python training/learn_cues.py
+[EVAL_DIR] [LIMIT]``).
 
-Two tables, printed for pasting into :mod:`wiresift.nlp.cues` (only lemmas leave the data):
+Training code: it lives outside the runtime package and only its output (lemmas) is pasted into it.
+
+Two tables, printed for pasting into :mod:`wiresift.nlp.quotes.cues` (only lemmas leave the data):
 
 - verb lemmas whose complement (clausal ``ccomp``, object ``dobj``, open ``xcomp``) lies inside a
   gold Cue's attribution content (the ``CCOMP``/``DOBJ``/``XCOMP`` sets);
@@ -19,8 +22,10 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wiresift.nlp.quotes.cues import COMPLEMENTS, complements, subject_group
+
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 #: A lemma must be a cue this often in train to be trusted (one-off cues are noise).
 MIN_HITS = 3
@@ -41,8 +46,6 @@ MIN_PRUNE_PRECISION = 0.55
 MIN_SPEAKER_ACCURACY = 0.7
 #: Complements shorter than this are pronouns and names ("backed him"): too ambiguous to learn from.
 MIN_CONTENT_WORDS = 2
-COMPLEMENTS = ("ccomp", "dobj", "xcomp")
-RELATIVES = frozenset({"who", "that", "which"})
 #: Subject groups a pattern may be learned for; a subject-less or passive verb is too often narration.
 GROUPS = ("pers", "noun")
 _WORD = re.compile(r"\w+")
@@ -73,42 +76,6 @@ def _gold(ann: str) -> tuple[list[tuple[int, int]], list[list[tuple[int, int]]]]
     return cues, contents
 
 
-def subject_group(verb: Token) -> str | None:
-    """ "pers", "noun" or None (no subject, a passive one, or another kind) for ``verb``'s subject,
-    borrowed from the head of a conjoined or open-complement verb ("X paused and said")."""
-    from wiresift.nlp.ent_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
-
-    tok = verb
-    for _ in range(4):
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None:
-            break
-        if tok.dep_ not in ("conj", "xcomp", "advcl") or tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    if subj is None or subj.dep_ == "nsubjpass":
-        return None
-    if subj.lower_ in RELATIVES and tok.dep_ == "relcl":
-        subj = tok.head  # "a senator who spoke of ...": the senator
-    if subj.pos_ == "PROPN" or subj.lower_ in PERSON_PRONOUNS or subj.lower_ in PLURAL_PRONOUNS:
-        return "pers"
-    return "noun" if subj.pos_ in ("NOUN", "NUM") or subj.lower_ in ("both", "most", "many", "some") else None
-
-
-def complements(verb: Token) -> list[tuple[str, Token]]:
-    """``(name, head)`` of each complement after ``verb``: ccomp/dobj/xcomp, or ``prep_<word>`` and
-    its object."""
-    out = []
-    for c in verb.rights:
-        if c.dep_ in COMPLEMENTS:
-            out.append((c.dep_, c))
-        elif c.dep_ == "prep":
-            obj = next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
-            if obj is not None:
-                out.append((f"prep_{c.lower_}", obj))
-    return out
-
-
 def parse(split_dir: Path, limit: int | None = None) -> list[tuple[Doc, str]]:
     """The split's articles parsed, each with the BRAT text of its first-sorting annotator file."""
     from wiresift.nlp.pipeline import load_model
@@ -123,7 +90,7 @@ def parse(split_dir: Path, limit: int | None = None) -> list[tuple[Doc, str]]:
 
 def learn(docs: list[tuple[Doc, str]]) -> tuple[dict[str, Counter[str]], dict[str, set[str]]]:
     """Cue lemmas per complement kind, and candidate patterns per subject group."""
-    from wiresift.nlp.quote_marks import marked_spans
+    from wiresift.nlp.quotes.marks import marked_spans
 
     totals: dict[str, Counter[str]] = {c: Counter() for c in COMPLEMENTS}
     hits: dict[str, Counter[str]] = {c: Counter() for c in COMPLEMENTS}
@@ -185,10 +152,11 @@ def prune(docs: list[tuple[Doc, str]], candidates: dict[str, set[str]]) -> dict[
     speakers: each learned quote is scored against the gold as the scorer would, and counts only when
     the hand-written rules have not already found it."""
     from wiresift.model import Document
-    from wiresift.nlp import quotes, quotes_indirect
     from wiresift.nlp.pipeline import Context, make_stage
+    from wiresift.nlp.quotes.extractor import Extractor
+    from wiresift.nlp.quotes.indirect import learned_content
 
-    quotes_indirect.use_patterns({g: frozenset(p) for g, p in candidates.items()})
+    patterns = {g: frozenset(p) for g, p in candidates.items()}
     entities = make_stage("entities")
     seen: Counter[tuple[str, str]] = Counter()
     right: Counter[tuple[str, str]] = Counter()
@@ -197,13 +165,13 @@ def prune(docs: list[tuple[Doc, str]], candidates: dict[str, set[str]]) -> dict[
         text = sdoc.text
         doc, ctx = Document(id="train", text=text), Context()
         entities(doc, sdoc, ctx)
-        found = quotes._Extractor(doc, sdoc, ctx.data.get("entities")).run()
+        found = Extractor(doc, sdoc, ctx.data.get("entities"), patterns=patterns).run()
         golds = _gold_sources(ann)
         gold_words = [set().union(*(_words(text, s, e) for s, e in c)) for c, _ in golds]
         for f in found:
             if not f.learned or f.cue is None:
                 continue
-            pattern = quotes_indirect.learned_content(f.cue)
+            pattern = learned_content(f.cue, patterns)
             group = subject_group(f.cue)
             if pattern is None or group is None:
                 continue
@@ -218,7 +186,6 @@ def prune(docs: list[tuple[Doc, str]], candidates: dict[str, set[str]]) -> dict[
             source = {w for s, e in golds[best][1] for w in _words(text, s, e)}
             mine = _words(text, f.speaker.start, f.speaker.end) if f.speaker else set()
             right_speaker[key] += bool(mine & source) if source else not mine
-    quotes_indirect.use_patterns(None)
     kept: dict[str, set[str]] = {g: set() for g in GROUPS}
     for (name, group), n in seen.items():
         hits = right[(name, group)]
@@ -250,7 +217,7 @@ def _gold_sources(ann: str) -> list[tuple[list[tuple[int, int]], list[tuple[int,
 
 
 def main(argv: list[str]) -> None:
-    eval_dir = Path(argv[0]) if argv else Path(__file__).resolve().parents[4] / "shared" / "eval"
+    eval_dir = Path(argv[0]) if argv else Path(__file__).resolve().parents[2] / "shared" / "eval"
     limit = int(argv[1]) if len(argv) > 1 else None
     docs = parse(eval_dir / "quotes" / "polnear" / "train", limit)
     learned, candidates = learn(docs)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.claim_lexicon import (
+from wiresift.nlp.claims.lexicon import (
     ANAPHORIC_DETERMINERS,
     COUNT_COMPOUNDS,
     CURRENCY_ADJECTIVES,
@@ -24,7 +24,7 @@ from wiresift.nlp.claim_lexicon import (
     STREET_WORDS,
     UNITS,
 )
-from wiresift.nlp.numbers import NUMBER_WORDS, SCALES, VAGUE_BASES, digit_value, parse
+from wiresift.nlp.claims.numbers import NUMBER_WORDS, SCALES, VAGUE_BASES, digit_value, parse
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

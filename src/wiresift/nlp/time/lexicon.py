@@ -1,6 +1,6 @@
 """Words the time tagger knows: months, weekdays, numbers, units, seasons, reference words.
 
-Kept as plain tables so the patterns (``time_patterns``) and the normaliser (``time_normalise``)
+Kept as plain tables so the patterns (``patterns``) and the normaliser (``normalise``)
 read the same vocabulary.
 """
 

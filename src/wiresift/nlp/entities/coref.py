@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wiresift.nlp.ent_index import EntityIndex
-from wiresift.nlp.ent_lexicon import PERSON_NOMINAL_HEADS, PERSON_PRONOUNS, PLURAL_PRONOUNS
+from wiresift.nlp.entities.index import EntityIndex
+from wiresift.nlp.entities.lexicon import PERSON_NOMINAL_HEADS, PERSON_PRONOUNS, PLURAL_PRONOUNS
 
 #: A pronoun this close (chars) after the previous quote refers to its speaker: about two
 #: paragraphs of wire copy. Beyond it, the person mentioned last is the better guess.

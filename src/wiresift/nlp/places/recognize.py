@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wiresift.gazetteer import Entry, Gazetteer
-from wiresift.nlp.geo_resolve import AREA_KM, candidates, demonym_use, haversine
+from wiresift.nlp.places.resolve import AREA_KM, candidates, demonym_use, haversine
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

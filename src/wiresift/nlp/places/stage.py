@@ -1,7 +1,7 @@
 """The ``places`` stage: find the toponyms of an article and put each on the map.
 
-Recognition (:mod:`wiresift.nlp.geo_recognize`) takes spaCy's GPE/LOC/FAC entities, demonyms and
-gazetteer matches; resolution (:mod:`wiresift.nlp.geo_resolve`) picks one gazetteer entry per
+Recognition (:mod:`wiresift.nlp.places.recognize`) takes spaCy's GPE/LOC/FAC entities, demonyms and
+gazetteer matches; resolution (:mod:`wiresift.nlp.places.resolve`) picks one gazetteer entry per
 mention from the whole article's context. Demonyms ("Afghan camps") link to their country as
 separate places flagged ``adjectival``; names the gazetteer lacks stay unresolved (no coordinates).
 """
@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from wiresift import gazetteer
 from wiresift.model import Document, Place
-from wiresift.nlp.geo_recognize import Mention, recognise
-from wiresift.nlp.geo_resolve import Resolution, demonym_use, resolve
+from wiresift.nlp.places.recognize import Mention, recognise
+from wiresift.nlp.places.resolve import Resolution, demonym_use, resolve
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

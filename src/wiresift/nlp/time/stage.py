@@ -1,7 +1,7 @@
 """The ``timexes`` stage: TIMEX3 time expressions normalised against the publication date.
 
-Candidates come from precompiled regexes run around cheap trigger words (``time_patterns``);
-overlaps are resolved longest-first; each survivor is normalised (``time_normalise``) with the tense of its
+Candidates come from precompiled regexes run around cheap trigger words (``patterns``);
+overlaps are resolved longest-first; each survivor is normalised (``normalise``) with the tense of its
 clause deciding which way underspecified expressions point ("on Thursday" in a past-tense
 sentence is the last Thursday on or before the publication date). Without a publication date,
 relative expressions keep ``value=None``.
@@ -14,8 +14,9 @@ import re
 from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Timex
-from wiresift.nlp.time_normalise import Env, normalise
-from wiresift.nlp.time_patterns import Candidate, scan, select
+from wiresift.nlp.time.anchor import Env
+from wiresift.nlp.time.normalise import normalise
+from wiresift.nlp.time.patterns import Candidate, scan, select
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

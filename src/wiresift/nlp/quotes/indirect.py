@@ -2,7 +2,7 @@
 
 :func:`nominal_content` covers the hand lists of :mod:`cues` (objects, open complements, stance
 verbs, verb + preposition). :func:`learned_content` covers the patterns that
-:mod:`cues_learn` found in PolNeAR train: a verb lemma, a complement kind and a subject group
+``training/learn_cues.py`` found in PolNeAR train: a verb lemma, a complement kind and a subject group
 ("Trump touted his plan", "the poll showed a tie").
 """
 
@@ -11,10 +11,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from wiresift.nlp.cues import CUE_VERBS, DOBJ_VERBS, PATTERNS, PREP_CUES, STANCE_VERBS, XCOMP_VERBS
-from wiresift.nlp.cues_learn import complements, subject_group
-from wiresift.nlp.ent_lexicon import PERSON_PRONOUNS, words
-from wiresift.nlp.quotes_speaker import SUBJECTS
+from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, words
+from wiresift.nlp.quotes.cues import (
+    CUE_VERBS,
+    DOBJ_VERBS,
+    PATTERNS,
+    PREP_CUES,
+    STANCE_VERBS,
+    XCOMP_VERBS,
+    complements,
+    subject_group,
+)
+from wiresift.nlp.quotes.speaker import SUBJECTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -31,20 +39,13 @@ STANCE_PRONOUNS = frozenset({"both", "most", "many", "some"})
 NESTED_SHARE = 0.5
 
 
-def _lemmas(patterns: dict[str, frozenset[str]]) -> frozenset[str]:
+def pattern_lemmas(patterns: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The verb lemmas of ``lemma:complement`` patterns."""
     return frozenset(p.split(":")[0] for group in patterns.values() for p in group)
 
 
-#: The patterns in use (``cues_learn`` swaps in candidates while it prunes them) and their lemmas.
-_active: dict[str, frozenset[str]] = PATTERNS
-PATTERN_LEMMAS = _lemmas(PATTERNS)
-
-
-def use_patterns(patterns: dict[str, frozenset[str]] | None) -> None:
-    """Use ``patterns`` instead of the learned ones (None: back to them); for ``cues_learn`` only."""
-    global _active, PATTERN_LEMMAS
-    _active = PATTERNS if patterns is None else patterns
-    PATTERN_LEMMAS = _lemmas(_active)
+#: The lemmas of the learned patterns.
+PATTERN_LEMMAS = pattern_lemmas(PATTERNS)
 
 
 def nominal_content(verb: Token) -> Token | None:
@@ -81,12 +82,13 @@ def nominal_content(verb: Token) -> Token | None:
     return None
 
 
-def learned_content(verb: Token) -> tuple[str, Token] | None:
-    """The complement a learned pattern says ``verb`` reports, with the complement's kind."""
+def learned_content(verb: Token, patterns: dict[str, frozenset[str]] = PATTERNS) -> tuple[str, Token] | None:
+    """The complement one of ``patterns`` (by default the learned ones) says ``verb`` reports, with the
+    complement's kind."""
     group = subject_group(verb)
     if group is None:
         return None
-    allowed = _active.get(group, frozenset())
+    allowed = patterns.get(group, frozenset())
     lemma = verb.lemma_.lower()
     for name, child in complements(verb):
         if f"{lemma}:{name}" in allowed:

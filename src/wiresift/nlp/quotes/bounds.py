@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.cues import CUE_VERBS
-from wiresift.nlp.quote_marks import Marked
-from wiresift.nlp.quotes_indirect import HAND_CUES, RELATIVIZERS
-from wiresift.nlp.quotes_speaker import SUBJECTS
+from wiresift.nlp.quotes.cues import CUE_VERBS
+from wiresift.nlp.quotes.indirect import HAND_CUES, RELATIVIZERS
+from wiresift.nlp.quotes.marks import Marked
+from wiresift.nlp.quotes.speaker import SUBJECTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.coref import Speaker
-from wiresift.nlp.cues import CUE_VERBS
-from wiresift.nlp.ent_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
+from wiresift.nlp.entities.coref import Speaker
+from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
+from wiresift.nlp.quotes.cues import CUE_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from wiresift.nlp.ent_index import EntityIndex
+    from wiresift.nlp.entities.index import EntityIndex
 
 #: Longer subject subtrees are cut down to the subject's own noun phrase.
 MAX_SPEAKER_TOKENS = 10

@@ -3,14 +3,19 @@
 ``REPORTING_VERBS`` is the hand-written core. ``LEARNED_VERBS``, ``DOBJ_VERBS`` and ``XCOMP_VERBS``
 were learned from 420 PolNeAR train articles in an earlier round (verb lemmas whose clausal
 complement, object or open complement is the gold content often enough). ``PATTERNS`` is the output
-of ``python -m wiresift.nlp.cues_learn`` on all of train: ``lemma:complement`` pairs per subject
+of ``make learn-cues`` (``training/learn_cues.py``) on all of train: ``lemma:complement`` pairs per subject
 group, pruned by running the quotes stage (see that module). ``PREP_CUES`` and ``STANCE_VERBS``
 are hand-picked. Only lemmas are stored.
 """
 
 from __future__ import annotations
 
-from wiresift.nlp.ent_lexicon import words
+from typing import TYPE_CHECKING
+
+from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 REPORTING_VERBS = words(
     """
@@ -25,7 +30,7 @@ REPORTING_VERBS = words(
     """
 )
 
-#: Learned by ``cues_learn`` from PolNeAR train (420 articles): verbs whose clausal complement is
+#: Learned by ``training/learn_cues.py`` from PolNeAR train (420 articles): verbs whose clausal complement is
 #: the attributed content at least half the time (``ccomp``).
 LEARNED_VERBS = words(
     """
@@ -94,7 +99,7 @@ PREP_CUES = frozenset(
 #: their object or complement only when a named person or a pronoun is the subject.
 STANCE_VERBS = words("want plan hope expect support oppose endorse seek intend wish")
 
-#: Learned by ``cues_learn`` from PolNeAR train: ``lemma:complement`` patterns per subject group
+#: Learned by ``training/learn_cues.py`` from PolNeAR train: ``lemma:complement`` patterns per subject group
 #: ("pers": a name or personal pronoun; "noun": a common noun) whose quotes, run through the stage on
 #: train, were right at least 55 % of the time with the right speaker for 70 % of those ("welcomed
 #: the decision", "voted against the bill"). ``prep_<word>`` names a prepositional complement.
@@ -132,3 +137,42 @@ PATTERNS: dict[str, frozenset[str]] = {
         """
     ),
 }
+
+#: Complement relations a learned pattern may name besides ``prep_<word>``.
+COMPLEMENTS = ("ccomp", "dobj", "xcomp")
+#: Relative words standing for the noun a relative clause hangs on.
+RELATIVES = frozenset({"who", "that", "which"})
+
+
+def subject_group(verb: Token) -> str | None:
+    """ "pers", "noun" or None (no subject, a passive one, or another kind) for ``verb``'s subject,
+    borrowed from the head of a conjoined or open-complement verb ("X paused and said")."""
+    tok = verb
+    for _ in range(4):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            break
+        if tok.dep_ not in ("conj", "xcomp", "advcl") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    if subj is None or subj.dep_ == "nsubjpass":
+        return None
+    if subj.lower_ in RELATIVES and tok.dep_ == "relcl":
+        subj = tok.head  # "a senator who spoke of ...": the senator
+    if subj.pos_ == "PROPN" or subj.lower_ in PERSON_PRONOUNS or subj.lower_ in PLURAL_PRONOUNS:
+        return "pers"
+    return "noun" if subj.pos_ in ("NOUN", "NUM") or subj.lower_ in ("both", "most", "many", "some") else None
+
+
+def complements(verb: Token) -> list[tuple[str, Token]]:
+    """``(name, head)`` of each complement after ``verb``: ccomp/dobj/xcomp, or ``prep_<word>`` and
+    its object."""
+    out = []
+    for c in verb.rights:
+        if c.dep_ in COMPLEMENTS:
+            out.append((c.dep_, c))
+        elif c.dep_ == "prep":
+            obj = next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                out.append((f"prep_{c.lower_}", obj))
+    return out

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.coref import Speaker
-from wiresift.nlp.ent_lexicon import words
-from wiresift.nlp.quotes_speaker import personal, speaker_span
+from wiresift.nlp.entities.coref import Speaker
+from wiresift.nlp.entities.lexicon import words
+from wiresift.nlp.quotes.speaker import personal, speaker_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

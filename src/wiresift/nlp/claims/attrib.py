@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Entity, Quote, SpanRef
-from wiresift.nlp.claim_lexicon import DOCUMENT_NOUNS, DOCUMENT_VERBS, REPORTING_VERBS
+from wiresift.nlp.claims.lexicon import DOCUMENT_NOUNS, DOCUMENT_VERBS, REPORTING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

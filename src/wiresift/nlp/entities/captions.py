@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.ent_index import EntityIndex
-from wiresift.nlp.ent_titles import appositive, premodifier
+from wiresift.nlp.entities.index import EntityIndex
+from wiresift.nlp.entities.titles import appositive, premodifier
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -1,11 +1,11 @@
 """The ``claims`` stage: every count or amount the text asserts, with what it counts and who claims it.
 
 Steps per document: (1) find number runs with their qualifier, unit and range partner
-(:mod:`~wiresift.nlp.claim_spans`); (2) drop dates, times, ages, ordinals, identifiers and
+(:mod:`~wiresift.nlp.claims.spans`); (2) drop dates, times, ages, ordinals, identifiers and
 anaphoric numbers, using the timexes layer when it is filled and spaCy's DATE/TIME labels when it
 is not; (3) read the counted noun from the parse ("about 150,000 troops" -> "troops", "dozens of
 people" -> "people", "80 percent of counties" -> "counties"); (4) find the claimant
-(:mod:`~wiresift.nlp.claim_attrib`), the place and time of the same sentence, and a GDELT-style
+(:mod:`~wiresift.nlp.claims.attrib`), the place and time of the same sentence, and a GDELT-style
 count type.
 """
 
@@ -14,9 +14,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wiresift.model import Claim, Document
-from wiresift.nlp.claim_attrib import continuation, find_claimant
-from wiresift.nlp.claim_lexicon import COUNT_TYPES, PREFIX_UNITS, UNITS
-from wiresift.nlp.claim_spans import NumSpan, find_numbers, is_claim
+from wiresift.nlp.claims.attrib import continuation, find_claimant
+from wiresift.nlp.claims.lexicon import COUNT_TYPES, PREFIX_UNITS, UNITS
+from wiresift.nlp.claims.spans import NumSpan, find_numbers, is_claim
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

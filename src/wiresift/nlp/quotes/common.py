@@ -1,0 +1,126 @@
+"""Constants and the record of one found quote shared by the quotes modules."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from wiresift.nlp.entities.coref import Speaker
+from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, words
+from wiresift.nlp.quotes.bounds import (
+    EXPECTING,
+)
+from wiresift.nlp.quotes.cues import CUE_VERBS
+from wiresift.nlp.quotes.frames import JUDGED
+from wiresift.nlp.quotes.indirect import HAND_CUES, PATTERN_LEMMAS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+#: A quoted stretch with fewer words and no cue is a scare quote or a title, not a quote.
+MIN_CUED_WORDS = 2
+#: An uncued quote this long that ends a sentence inside its marks is still reported speech.
+MIN_UNCUED_WORDS = 6
+#: Indirect content shorter than this is a fragment ("he said so").
+MIN_INDIRECT_WORDS = 3
+#: ...but a named object of a verb of backing or judging is a whole stance ("endorsed Cruz").
+MIN_NAMED_OBJECT_WORDS = 1
+#: ...and any object of such a verb this long ("defended his endorsement").
+MIN_OBJECT_WORDS = 2
+#: A reporting verb this many tokens from a quote's mark, with no parse link, still cues it
+#: (", he added in a statement").
+NEAR_TOKENS = 4
+#: How many heads up from the word before a colon its clause's verb may be ("X has taken a line
+#: popular with the hawks on the defence committee: “…”": 6).
+COLON_CLIMB = 8
+#: A name after one of these before a colon is a byline ("Analysts differ - Ann Lee: “…”").
+DASHES = frozenset({"-", "–", "—", "―"})
+#: An uncued quote takes the subject of a reporting verb at most this far (chars) before it:
+#: about one paragraph ("Wimes, a caucus president, told reporters on Friday: ...").
+FALLBACK_CHARS = 400
+#: After a quote that ends in a comma, the attributing verb may follow a long speaker phrase.
+FAR_TOKENS = 30
+NON_ARGUMENTS = frozenset({"punct", "cc", "conj", "advmod", "npadvmod", "mark"})
+_WORD = re.compile(r"\w+")
+#: Pronoun subjects that name no speaker (a demonstrative or "what" never held the gold source on dev).
+NOT_SPEAKERS = frozenset({"that", "this", "what"})
+#: A transcript turn inside quotation marks: "WALLACE: Do you really see ...".
+_TRANSCRIPT_SPEAKER = re.compile(r"[\"“]([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
+#: A line that opens with up to six capitalised words and a colon: a headline or transcript turn.
+_COLON_LINE = re.compile(
+    r"^(?P<src>[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z&][\w.'’-]*|of|the|and)){0,5}):[ \t]+(?P<body>[^\n]*\w[^\n]*?)[ \t]*$",
+    re.MULTILINE,
+)
+#: First words of colon lines that label a page part rather than name a speaker.
+NOT_SOURCES = words(
+    "also read related watch photo photos image images video source sources note update updated editor's "
+    "credit credits see click share tags tag filed posted published by q a"
+)
+#: A paragraph that opens with a speaker's name and a colon (a transcript turn "FALLIN: I think ...").
+_TURN = re.compile(r"[\"“]?([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,2}):[ \t]")
+FIRST_PERSON = frozenset({"i", "we"})
+_MARK_CHARS = re.compile(r"[\"“”]|''")
+_DASH_NAME = re.compile(r"[^\S\n]*[―—–-]+[^\S\n]*([A-Z][\w.'-]*(?:[^\S\n]+[A-Z][\w.'-]*){0,4})")
+_SENT_END = frozenset({".", "!", "?"})
+#: Words from the cue of a quote to a quote that goes on with it ("said. “Not now.”", "said, “and ...”");
+#: a longer gap is a new clause ("said the plan demands “more listening”").
+MAX_RESUME_GAP = 3
+#: Verbs a headline reports with ("Senator Rips Plan"): every cue the body rules know.
+HEADLINE_CUES = CUE_VERBS | HAND_CUES | PATTERN_LEMMAS | JUDGED
+#: Words this short may stay lower case in a title ("Face the Nation", "Women in Power").
+MAX_TITLE_LOWER = 3
+#: Verbs of speaking whose own named subject speaks even inside another report ("X said Y told him ...").
+SPEECH_VERBS = frozenset({"say", "tell", "report", "claim", "argue", "write", "tweet", "announce"})
+PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS
+#: Verbs whose report inside another report is often a gold attribution of its own ("X said Y told
+#: him that ..."); a stance inside a report ("X said she believes ...") is rarely one on PolNeAR train
+#: and its speaker mostly wrong.
+NESTED_REPORTS = SPEECH_VERBS | frozenset({"call", "show", "talk", "express", "criticize"})
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    kind: str
+    cue: Token | None = None
+    cue_text: str | None = None
+    speaker: Speaker | None = None
+    para_start: int = -1
+    inherit: bool = False
+    #: For an uncued quote: the subject of the last reporting verb before it, and where that verb is.
+    fallback: Speaker | None = None
+    fallback_at: int = -1
+    #: Found by a learned pattern (:func:`indirect.learned_content`), not a hand-written cue.
+    learned: bool = False
+
+
+def words_end(text: str, start: int, end: int) -> int:
+    """The end of the last word in ``text[start:end]`` (``start`` when there is none)."""
+    last = start
+    for m in _WORD.finditer(text, start, end):
+        last = m.end()
+    return last
+
+
+def n_words(text: str, start: int, end: int) -> int:
+    return sum(1 for _ in _WORD.finditer(text, start, end))
+
+
+def cue_positions(sdoc: Doc, pattern_lemmas: frozenset[str]) -> list[int]:
+    """Indices of verb tokens whose lemma is a reporting verb (hand-written, or the lemma of a learned
+    pattern in ``pattern_lemmas``)."""
+    import numpy as np
+    from spacy.attrs import LEMMA, POS
+    from spacy.symbols import AUX, VERB
+
+    if not len(sdoc):
+        return []
+    strings = sdoc.vocab.strings
+    lemmas = HAND_CUES | EXPECTING | JUDGED | pattern_lemmas
+    hashes = np.array([strings.add(lemma) for lemma in sorted(lemmas)], dtype="uint64")
+    arr = sdoc.to_array([LEMMA, POS])
+    hit = np.isin(arr[:, 0], hashes) & np.isin(arr[:, 1], np.array([VERB, AUX], dtype="uint64"))
+    return [int(i) for i in np.nonzero(hit)[0]]
