@@ -152,7 +152,9 @@ class _Context:
             self.countries[e.cc] += 1
         if e.kind == "admin1":
             self.admins.add((e.name, e.cc))
-        if e.kind in ("city", "admin2", "admin1", "feature"):
+        # each place anchors once: a long article names the same towns hundreds of times, and every
+        # mention is scored against every anchor
+        if e.kind in ("city", "admin2", "admin1", "feature") and all(a.id != e.id for a in self.anchors):
             self.anchors.append(e)
 
 
@@ -368,7 +370,13 @@ def _pick_all(
 ) -> list[Resolution]:
     """The best candidate of each mention, scored in ``context(mention text)``."""
     out = []
+    # the same name with the same candidates and qualifier scores the same in the same context
+    done: dict[tuple[str, str | None, tuple[str, ...]], Resolution] = {}
     for text, cs, dem, q in zip(texts, cands, demonyms, qualifiers, strict=True):
+        key = (text, q, tuple(str(c.entry.id) for c in cs))
+        if dem is None and key in done:
+            out.append(done[key])
+            continue
         if dem is not None:
             out.append(Resolution(dem, 0.9))
             continue
@@ -407,10 +415,11 @@ def _pick_all(
         if text.lower() in _NOT_A_PLACE_ALONE and top[1].cc not in ctx.countries:
             # "the West" in a story about Russia is no Cameroonian province: a bare direction word
             # resolves only to a province or town of a country the article is about
-            out.append(Resolution(None, 0.0))
-            continue
-        margin = top[0] - scored[1][0] if len(scored) > 1 else 5.0
-        out.append(Resolution(top[1], round(1 / (1 + math.exp(-margin)), 3)))
+            done[key] = Resolution(None, 0.0)
+        else:
+            margin = top[0] - scored[1][0] if len(scored) > 1 else 5.0
+            done[key] = Resolution(top[1], round(1 / (1 + math.exp(-margin)), 3))
+        out.append(done[key])
     return out
 
 

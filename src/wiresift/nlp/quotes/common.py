@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
+#: How far (characters) from its verb a report's content and the quotation marks it holds may reach:
+#: far more than a sentence, so only the cost on very long texts changes, never a result.
+REPORT_WINDOW = 5_000
 #: A quoted stretch with fewer words and no cue is a scare quote or a title, not a quote.
 MIN_CUED_WORDS = 2
 #: An uncued quote this long that ends a sentence inside its marks is still reported speech.

@@ -7,7 +7,7 @@ framed and headline rules on top of it.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,7 @@ from wiresift.nlp.quotes.common import (
     MIN_UNCUED_WORDS,
     NEAR_TOKENS,
     NON_ARGUMENTS,
+    REPORT_WINDOW,
     Found,
     n_words,
     words_end,
@@ -59,6 +60,7 @@ class DirectQuotes:
     #: Set by :meth:`Extractor.run` before any rule runs.
     marks: list[Marked]
     mark_ends: list[int]
+    mark_starts: list[int]
     cues: list[Token]
     cue_starts: list[int]
     last: Found | None
@@ -82,6 +84,13 @@ class DirectQuotes:
         self.patterns = patterns
         # Token offsets and cue verbs from spaCy's arrays: no Python object per token.
         self.starts: list[int] = sdoc.to_array("IDX").tolist()
+
+    def marks_near(self, char: int) -> list[Marked]:
+        """The quotation marks that reach within :data:`REPORT_WINDOW` characters of ``char``: all a
+        report around ``char`` can hold or touch (marks are in text order and do not overlap)."""
+        lo = bisect_right(self.mark_ends, char - REPORT_WINDOW)
+        hi = bisect_left(self.mark_starts, char + REPORT_WINDOW)
+        return self.marks[lo:hi]
 
     def tok_at(self, char: int) -> int:
         return max(0, bisect_right(self.starts, char) - 1)

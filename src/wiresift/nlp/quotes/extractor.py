@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,7 @@ from wiresift.nlp.quotes.common import (
     NOT_SOURCES,
     NOT_SPEAKERS,
     PRONOUNS,
+    REPORT_WINDOW,
     SPEECH_VERBS,
     Found,
     cue_positions,
@@ -82,6 +84,7 @@ class Extractor(DirectQuotes):
         sdoc, text = self.sdoc, self.text
         marks = marked_spans(text)
         self.mark_ends = [m.end for m in marks]
+        self.mark_starts = [m.start for m in marks]
         self.marks = marks
         cues = [sdoc[i] for i in cue_positions(sdoc, pattern_lemmas(self.patterns))]
         self.cues = cues
@@ -99,7 +102,7 @@ class Extractor(DirectQuotes):
         for verb in cues:
             if verb.i in used:
                 continue
-            f = self.indirect(verb, marks) or self.expected(verb)
+            f = self.indirect(verb, self.marks_near(verb.idx)) or self.expected(verb)
             if f is not None:
                 found.append(f)
         self.first_person_turns(found)
@@ -113,15 +116,16 @@ class Extractor(DirectQuotes):
         found = drop_nested_learned(text, found)
         found = self.headline(found)
         # A direct quote inside an indirect content is one mixed quote, not two.
-        mixed = [f for f in found if f.kind == "mixed"]
-        found = [
-            f
-            for f in found
-            if not (
-                f.kind == "direct"
-                and any(m.start <= f.start and words_end(text, f.start, f.end) <= m.end for m in mixed)
-            )
-        ]
+        mixed = sorted((f for f in found if f.kind == "mixed"), key=lambda f: f.start)
+        mixed_starts = [m.start for m in mixed]
+
+        def in_mixed(f: Found) -> bool:
+            near = mixed[
+                bisect_left(mixed_starts, f.start - REPORT_WINDOW) : bisect_right(mixed_starts, f.start)
+            ]
+            return any(words_end(text, f.start, f.end) <= m.end for m in near)
+
+        found = [f for f in found if not (f.kind == "direct" and in_mixed(f))]
         found.sort(key=lambda f: (f.start, f.end))
         return found
 
