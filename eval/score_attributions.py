@@ -44,6 +44,7 @@ from score_quotes import WORD, words
 
 GOLD_DIR = Path(__file__).parent / "gold" / "attributions"
 SPLITS = ("tune", "heldout")
+MODES = ("statement", "belief", "intention", "knowledge", "other")
 FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "at", "in", "and", "to", "on", "s"})
 Span = tuple[int, int]
 
@@ -96,6 +97,44 @@ def load_pages(eval_dir: Path, split: str = "all") -> list[Page]:
     return pages
 
 
+def _edge_ok(text: str, start: int, end: int) -> bool:
+    """``start < end`` inside ``text``, neither end cutting a word."""
+    if not 0 <= start < end <= len(text):
+        return False
+    left = start == 0 or not (text[start].isalnum() and text[start - 1].isalnum())
+    right = end == len(text) or not (text[end - 1].isalnum() and text[end].isalnum())
+    return left and right
+
+
+def _distance(span: Span, targets: Sequence[Span]) -> int:
+    """Characters between ``span`` and the nearest target; 100000 when it overlaps one."""
+    best = 10**9
+    for s, e in targets:
+        gap = s - span[1] if span[1] <= s else span[0] - e
+        best = min(best, 100000 if span[0] < e and s < span[1] else gap)
+    return best
+
+
+def span_problems(entities: dict[str, Any], rows: Sequence[dict[str, Any]], text: str) -> list[str]:
+    """Every gold span at word edges inside the body, cues outside their content, speaker ids defined."""
+    problems = []
+    for eid, ent in entities.items():
+        for s, e in [ent["span"], *ent["titles"]]:
+            if not _edge_ok(text, s, e):
+                problems.append(f"{eid}: span {s}-{e} not at word edges")
+    for i, row in enumerate(rows):
+        content = [(p[0], p[1]) for p in row["content"]]
+        spans = content + [(row[k][0], row[k][1]) for k in ("cue", "mention") if row[k]]
+        problems += [f"row {i}: span {s}-{e} not at word edges" for s, e in spans if not _edge_ok(text, s, e)]
+        if row["cue"] and _distance((row["cue"][0], row["cue"][1]), content) >= 100000:
+            problems.append(f"row {i}: cue inside content")
+        if row["speaker"] is not None and row["speaker"] not in entities:
+            problems.append(f"row {i}: unknown speaker {row['speaker']}")
+        if row["kind"] not in ("direct", "indirect", "mixed") or row["mode"] not in MODES:
+            problems.append(f"row {i}: bad kind or mode")
+    return problems
+
+
 def _published(page: Page) -> str | None:
     """The page's publication date as ingest reads it from the HTML (None when it finds none)."""
     from wiresift.ingest.common import html_document
@@ -105,7 +144,7 @@ def _published(page: Page) -> str | None:
     try:
         html = gzip.decompress(page.html_path.read_bytes()).decode("utf-8", errors="replace")
         return html_document(html, source=page.html_path.name, url=page.url).published
-    except Exception:  # noqa: BLE001 - a page ingest cannot read simply has no date
+    except Exception:  # a page ingest cannot read simply has no date
         return None
 
 

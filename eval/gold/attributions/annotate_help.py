@@ -35,6 +35,10 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 REPO = HERE.parents[2]
+sys.path.insert(0, str(REPO / "eval"))
+
+from score_attributions import _distance, _edge_ok, span_problems  # noqa: E402
+
 KINDS = {"d": "direct", "i": "indirect", "m": "mixed"}
 MODES = {"s": "statement", "b": "belief", "i": "intention", "k": "knowledge", "o": "other"}
 NTH = re.compile(r"\{(\d+)\}$")
@@ -42,7 +46,6 @@ Span = tuple[int, int]
 
 
 def bodies() -> dict[str, str]:
-    sys.path.insert(0, str(REPO / "eval"))
     from gate import shared_eval
 
     eval_dir = shared_eval()
@@ -50,12 +53,6 @@ def bodies() -> dict[str, str]:
         raise SystemExit("../shared/eval is absent")
     data = json.loads((eval_dir / "extraction" / "ground-truth.json").read_text(encoding="utf-8"))
     return {k: v["articleBody"] for k, v in data.items()}
-
-
-def _edge_ok(text: str, start: int, end: int) -> bool:
-    left = start == 0 or not (text[start].isalnum() and text[start - 1].isalnum())
-    right = end == len(text) or not (text[end - 1].isalnum() and text[end].isalnum())
-    return left and right and start < end
 
 
 def occurrences(text: str, snippet: str) -> list[Span]:
@@ -79,17 +76,6 @@ def _absolute(text: str, snippet: str, default: int = 1) -> Span:
     if len(occ) < n:
         raise ValueError(f"snippet not found ({len(occ)} hits, wanted #{n}): {snip!r}")
     return occ[n - 1]
-
-
-def _distance(span: Span, targets: list[Span]) -> int:
-    best = 10**9
-    for s, e in targets:
-        if span[0] < e and s < span[1]:
-            d = 100000
-        else:
-            d = s - span[1] if span[1] <= s else span[0] - e
-        best = min(best, d)
-    return best
 
 
 def _nearest(text: str, snippet: str, targets: list[Span]) -> Span:
@@ -183,32 +169,6 @@ def compile_file(doc_id: str, text: str, work: Path) -> dict[str, object]:
     }
 
 
-def check(gold: dict[str, object], text: str) -> list[str]:
-    """Every span at word edges inside the body; cue outside the content; ids defined."""
-    problems = []
-    entities = gold["entities"]
-    assert isinstance(entities, dict)
-    for eid, ent in entities.items():
-        for s, e in [ent["span"], *ent["titles"]]:
-            if not _edge_ok(text, s, e) or e > len(text):
-                problems.append(f"{eid}: span {s}-{e} not at word edges")
-    rows = gold["attributions"]
-    assert isinstance(rows, list)
-    for i, row in enumerate(rows):
-        spans = [tuple(p) for p in row["content"]]
-        for key in ("cue", "mention"):
-            if row[key]:
-                spans.append(tuple(row[key]))
-        for s, e in spans:
-            if not _edge_ok(text, s, e):
-                problems.append(f"row {i}: span {s}-{e} not at word edges")
-        if row["cue"] and _distance(tuple(row["cue"]), [tuple(p) for p in row["content"]]) >= 100000:
-            problems.append(f"row {i}: cue inside content")
-        if row["speaker"] is not None and row["speaker"] not in entities:
-            problems.append(f"row {i}: unknown speaker {row['speaker']}")
-    return problems
-
-
 def show(gold: dict[str, object], text: str) -> None:
     entities = gold["entities"]
     assert isinstance(entities, dict)
@@ -219,7 +179,9 @@ def show(gold: dict[str, object], text: str) -> None:
     rows = gold["attributions"]
     assert isinstance(rows, list)
     for row in rows:
-        content = " ~~ ".join(text[a:b] if b - a < 90 else f"{text[a:a+45]}…{text[b-40:b]}" for a, b in row["content"])
+        content = " ~~ ".join(
+            text[a:b] if b - a < 90 else f"{text[a : a + 45]}…{text[b - 40 : b]}" for a, b in row["content"]
+        )
         cue = text[slice(*row["cue"])] if row["cue"] else "-"
         mention = text[slice(*row["mention"])] if row["mention"] else "-"
         print(f"{row['kind'][:3]} {row['mode'][:4]} {row['speaker'] or '-':4} [{cue}] [{mention}] {content}")
@@ -254,7 +216,7 @@ def main(argv: list[str]) -> None:
         print(occurrences(text, argv[2]))
     elif cmd == "compile":
         gold = compile_file(doc_id, text, Path(argv[2]) / f"{short}.ann")
-        problems = check(gold, text)
+        problems = span_problems(gold["entities"], gold["attributions"], text)
         if problems:
             raise SystemExit("\n".join(problems))
         out = HERE / f"{doc_id}.json"
