@@ -35,7 +35,7 @@ def test_a_qualifier_still_picks_a_small_namesake() -> None:
 
 
 def test_a_town_in_a_list_is_no_qualifier() -> None:
-    text = "After stops in Washington, New York and Boston, the prince flew on to Riyadh."
+    text = "The envoy visited Washington, New York and Boston before she flew on to Riyadh."
     got = _resolve_all(text, ["Washington", "New York", "Boston", "Riyadh"])
     washington = got["Washington"]
     assert (

@@ -65,7 +65,7 @@ def test_stance_nested_in_a_pronouns_report_is_left_to_it(pipeline: Pipeline) ->
     ("text", "cue", "said", "who"),
     [
         (
-            "The fight over coal on the campaign trail is also predictable - Senator Ruiz has vowed to "
+            "The quarrel over coal in the hill towns was bound to come - Senator Ruiz has vowed to "
             "bring back lost mining jobs and roll back costly rules.",
             "vowed",
             "to bring back lost mining jobs and roll back costly rules",

@@ -23,10 +23,10 @@ def pipeline(nlp: Language) -> Pipeline:
 
 
 def test_clause_the_parse_hung_on_the_person_told_is_what_was_told(pipeline: Pipeline, nlp: Language) -> None:
-    text = "Trump told the forum he was totally against the war in Iraq because it destabilized the region."
+    text = "Ruiz told the forum she was firmly against the dam on the river because it would flood the valley."
     told = by_cue(quotes_of(pipeline, text), "told")
-    assert told.text == "he was totally against the war in Iraq because it destabilized the region"
-    assert speaker(told) == "Trump"
+    assert told.text == "she was firmly against the dam on the river because it would flood the valley"
+    assert speaker(told) == "Ruiz"
     # a real relative clause of the person told is not what was told
     sdoc = nlp("She told the man who called the office about the delay.")
     assert told_clause(next(t for t in sdoc if t.lower_ == "told")) is None

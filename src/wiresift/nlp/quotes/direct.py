@@ -165,7 +165,7 @@ class DirectQuotes:
         if verb is not None and n < MIN_UNCUED_WORDS and verb.idx < mark.start:
             inner = text[mark.start : mark.end].rstrip("\"”»' ")
             if inner[-1:] not in _SENT_END:
-                # 'called the senator a “nasty guy”': a quoted phrase in the verb's object is a mixed quote
+                # 'dubbed the mayor a “paper tiger”': a quoted phrase in the verb's object is a mixed quote
                 f = self.embedded(mark, used)
                 if f is not None:
                     return f
@@ -394,7 +394,7 @@ class DirectQuotes:
             return None  # any verb may frame a quoted phrase, but then only a person's or group's
         args = [c for c in tok.rights if c.dep_ not in NON_ARGUMENTS and c.i <= child.i]
         start_tok = args[0].left_edge if args else child.left_edge
-        # All the verb's arguments after it: "called the senator a “nasty guy,” an “anchor baby”".
+        # All the verb's arguments after it: "dubbed the mayor a “paper tiger,” a “harbour ghost”".
         later = [c for c in tok.rights if c.dep_ not in NON_ARGUMENTS and c.i > child.i]
         end_tok = later[-1].right_edge if later else child.right_edge
         start, end = start_tok.idx, end_tok.idx + len(end_tok.text)
