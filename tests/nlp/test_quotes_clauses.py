@@ -65,10 +65,10 @@ def test_stance_nested_in_a_pronouns_report_is_left_to_it(pipeline: Pipeline) ->
     ("text", "cue", "said", "who"),
     [
         (
-            "The quarrel over coal in the hill towns was bound to come - Senator Ruiz has vowed to "
-            "bring back lost mining jobs and roll back costly rules.",
-            "vowed",
-            "to bring back lost mining jobs and roll back costly rules",
+            "The quarrel over coal in the hill towns was bound to come - Senator Ruiz has promised to "
+            "restore the old pit jobs and cut costly rules.",
+            "promised",
+            "to restore the old pit jobs and cut costly rules",
             "Senator Ruiz",
         ),
         (
