@@ -40,7 +40,7 @@ MODEL_ENV = "WIRESIFT_SPACY_MODEL"
 #: texts over ``nlp.max_length`` (1,000,000) and its parser needs about 1 GB per 100,000 characters;
 #: 50,000 leaves every news article of the dev sets whole (the longest PolNeAR and Zyte bodies are
 #: shorter) while a batch of 32 parts stays well under the 1 GB a single input may take.
-CHUNK_CHARS = 50_000
+CHUNK_CHARS = 10_000
 #: Where a part may end, best first: after a blank line, a line break, a sentence end, any space.
 _CUTS = ("\n\n", "\n", ". ", " ")
 
