@@ -1,6 +1,8 @@
-"""Resolve a quote's local speaker mention ("Sidorov", "he", "the Russian General") to an entity.
+"""The rule-based speaker resolver (the one before the learned model of :mod:`coref_model`).
 
-Order: a name or nominal already indexed by the entities stage; a personal pronoun goes to the
+:func:`resolve_rules` stays as the baseline ``eval/score_coref.py`` measures the model against and
+as the fallback when no parse is at hand. :func:`titled_person` is still used first by
+:func:`~wiresift.nlp.entities.coref.resolve`. Order of the rules: a name or nominal already indexed by the entities stage; a personal pronoun goes to the
 previous quote's speaker when that quote is close, else to the person mentioned last; "they"/"we"
 to the previous speaker or the organisation mentioned last; an unindexed person nominal ("the
 minister") to the person mentioned last. An office mention ("Chief of the CSTO Joint Staff") goes
@@ -34,7 +36,7 @@ class Speaker:
     head_end: int = -1
 
 
-def resolve(
+def resolve_rules(
     index: EntityIndex | None,
     speaker: Speaker,
     prev_speaker: str | None,

@@ -1,0 +1,73 @@
+"""Resolve a quote's local speaker mention ("Sidorov", "he", "the company", "the Russian General")
+to an entity of the document, with a probability, or abstain.
+
+Order: an office mention goes to the one person whose titles share most of its words
+(:func:`~wiresift.nlp.entities.coref_rules.titled_person`); a pronoun or a definite nominal goes to
+the learned mention-ranking model (:mod:`coref_model`), which abstains under its dev-chosen
+threshold; a name the entities stage indexed is that entity. Without a parse (an index built by
+hand) the earlier rules (:func:`~wiresift.nlp.entities.coref_rules.resolve_rules`) answer.
+"""
+
+from __future__ import annotations
+
+from wiresift.nlp.entities.coref_model import DocCoref, load_weights
+from wiresift.nlp.entities.coref_rules import NOT_SPEAKERS, Speaker, resolve_rules, titled_person
+from wiresift.nlp.entities.index import EntityIndex
+
+__all__ = ["Speaker", "doc_coref", "resolve", "resolve_scored", "titled_person"]
+
+#: The confidence of a rule answer when no parse was at hand to score it.
+RULE_CONFIDENCE = 0.5
+
+
+def doc_coref(index: EntityIndex) -> DocCoref | None:
+    """The document's coreference state, built on first use and kept on the index."""
+    if index.sdoc is None:
+        return None
+    if index.coref is None:
+        index.coref = DocCoref(index, index.sdoc, load_weights())
+    state: DocCoref = index.coref
+    return state
+
+
+def resolve_scored(
+    index: EntityIndex | None,
+    speaker: Speaker,
+    prev_speaker: str | None = None,
+    prev_end: int = -1,
+    mention: str | None = None,
+) -> tuple[str | None, float]:
+    """The entity id ``speaker`` (whose text is ``mention``) refers to and the probability that it
+    does; (None, p) when the best guess scores under the threshold, (None, 0.0) when there is none."""
+    if index is None:
+        return None, 0.0
+    state = doc_coref(index)
+    if state is None:
+        eid = resolve_rules(index, speaker, prev_speaker, prev_end, mention)
+        return eid, RULE_CONFIDENCE if eid is not None else 0.0
+    weights = load_weights()
+    if mention is not None and (person := titled_person(index, mention)) is not None:
+        return person, weights.name_confidence
+    start, end = (
+        (speaker.head_start, speaker.head_end) if speaker.head_start >= 0 else (speaker.start, speaker.end)
+    )
+    ana = state.anaphor_at(start, end)
+    if ana is not None:
+        state.advance(ana.start + 1)
+        return state.resolved[(ana.start, ana.end)]
+    for start, end in ((speaker.head_start, speaker.head_end), (speaker.start, speaker.end)):
+        entity = index.get(index.at(start, end) if start >= 0 else None)
+        if entity is not None and entity.type not in NOT_SPEAKERS:
+            return entity.id, weights.name_confidence
+    return None, 0.0
+
+
+def resolve(
+    index: EntityIndex | None,
+    speaker: Speaker,
+    prev_speaker: str | None,
+    prev_end: int,
+    mention: str | None = None,
+) -> str | None:
+    """The entity id of ``speaker`` (whose text is ``mention``) or None when it cannot be told."""
+    return resolve_scored(index, speaker, prev_speaker, prev_end, mention)[0]
