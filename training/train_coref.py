@@ -38,7 +38,7 @@ from wiresift.nlp.entities.mentions import Anaphor  # noqa: E402
 
 SEED = 13
 C_GRID = (0.1, 0.3, 1.0, 3.0)
-THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 19))
+THRESHOLDS = tuple(round(0.1 * i, 1) for i in range(1, 9))
 #: Decimals kept in the weights file, and the coarser ones the fingerprint is taken over (so that a
 #: last-digit difference of another BLAS does not change it).
 DECIMALS = 6

@@ -50,7 +50,6 @@ PRONOUN_FEATURES = (
     *_SDIST,
     *_RANK,
     "log_count",
-    "most_mentioned",
     "gender_match",
     "gender_clash",
     "cand_subject",
