@@ -36,7 +36,21 @@ from coref_data import SCORED_TYPES, Parsed, load_split, parse
 Cluster = frozenset[Hashable]
 Links = dict[tuple[int, int], str | None]
 PERSON_PRONOUNS = frozenset(
-    ["he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them", "their", "theirs", "themselves"]
+    [
+        "he",
+        "him",
+        "his",
+        "himself",
+        "she",
+        "her",
+        "hers",
+        "herself",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "themselves",
+    ]
 )
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 SYSTEM_TYPES = ("PERSON", "ORG")

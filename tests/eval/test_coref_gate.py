@@ -51,7 +51,6 @@ def test_coref_gate(eval_dir: Path) -> None:
 def test_shipped_weights_are_reproducible(eval_dir: Path) -> None:
     pytest.importorskip("sklearn", reason="scikit-learn (dev extra) retrains the model")
     import train_coref
-
     from wiresift.nlp.entities.coref_model import WEIGHTS_PATH
 
     shipped = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
