@@ -2,9 +2,10 @@
 to an entity of the document, with a probability, or abstain.
 
 Order: an office mention goes to the one person whose titles share most of its words
-(:func:`~wiresift.nlp.entities.coref_rules.titled_person`); a pronoun or a definite nominal goes to
-the learned mention-ranking model (:mod:`coref_model`), which abstains under its dev-chosen
-threshold; a name the entities stage indexed is that entity. Without a parse (an index built by
+(:func:`~wiresift.nlp.entities.coref_rules.titled_person`); a mention holding a name or a nominal
+the entities stage indexed ("The minister Anna Berg", "the Russian General" matched by title) is
+that entity; a pronoun or another definite nominal goes to the learned mention-ranking model
+(:mod:`coref_model`), which abstains under its dev-chosen threshold. Without a parse (an index built by
 hand) the earlier rules (:func:`~wiresift.nlp.entities.coref_rules.resolve_rules`) answer.
 """
 
@@ -48,17 +49,16 @@ def resolve_scored(
     weights = load_weights()
     if mention is not None and (person := titled_person(index, mention)) is not None:
         return person, weights.name_confidence
-    start, end = (
-        (speaker.head_start, speaker.head_end) if speaker.head_start >= 0 else (speaker.start, speaker.end)
-    )
-    ana = state.anaphor_at(start, end)
-    if ana is not None:
-        state.advance(ana.start + 1)
-        return state.resolved[(ana.start, ana.end)]
     for start, end in ((speaker.head_start, speaker.head_end), (speaker.start, speaker.end)):
         entity = index.get(index.at(start, end) if start >= 0 else None)
         if entity is not None and entity.type not in NOT_SPEAKERS:
             return entity.id, weights.name_confidence
+    head_known = speaker.head_start >= 0
+    start, end = (speaker.head_start, speaker.head_end) if head_known else (speaker.start, speaker.end)
+    ana = state.anaphor_at(start, end)
+    if ana is not None:
+        state.advance(ana.start + 1)
+        return state.resolved[(ana.start, ana.end)]
     return None, 0.0
 
 
