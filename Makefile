@@ -7,7 +7,7 @@ DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8765
 
-.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues
+.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues train-coref
 
 # pip is pinned too: the 23.x that ships with Python 3.11 trips over lxml's duplicated extras.
 $(BIN)/python:
@@ -52,6 +52,10 @@ test: install-dev lint typecheck
 # Re-learn the quotes stage's reporting patterns from PolNeAR train (prints tables for quotes/cues.py).
 learn-cues: install-dev
 	$(BIN)/python training/learn_cues.py
+
+# Re-train the coreference model on GUM train, choose it on dev (writes nlp/entities/coref_weights.json).
+train-coref: install-dev
+	$(BIN)/python training/train_coref.py
 
 bench: install-dev
 	for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done

@@ -1,37 +1,65 @@
-"""Resolve a quote's local speaker mention ("Sidorov", "he", "the Russian General") to an entity.
+"""Resolve a quote's local speaker mention ("Sidorov", "he", "the company", "the Russian General")
+to an entity of the document, with a probability, or abstain.
 
-Order: a name or nominal already indexed by the entities stage; a personal pronoun goes to the
-previous quote's speaker when that quote is close, else to the person mentioned last; "they"/"we"
-to the previous speaker or the organisation mentioned last; an unindexed person nominal ("the
-minister") to the person mentioned last. An office mention ("Chief of the CSTO Joint Staff") goes
-first to the one person whose titles share most of its words.
+Order: an office mention goes to the one person whose titles share most of its words
+(:func:`~wiresift.nlp.entities.coref_rules.titled_person`); a mention holding a name or a nominal
+the entities stage indexed ("The minister Anna Berg", "the Russian General" matched by title) is
+that entity; a pronoun or another definite nominal goes to the learned mention-ranking model
+(:mod:`coref_model`), which abstains under its dev-chosen threshold. Without a parse (an index built by
+hand) the earlier rules (:func:`~wiresift.nlp.entities.coref_rules.resolve_rules`) answer.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
+from wiresift.nlp.entities.coref_model import DocCoref, load_weights
+from wiresift.nlp.entities.coref_rules import NOT_SPEAKERS, Speaker, resolve_rules, titled_person
 from wiresift.nlp.entities.index import EntityIndex
-from wiresift.nlp.entities.lexicon import PERSON_NOMINAL_HEADS, PERSON_PRONOUNS, PLURAL_PRONOUNS
 
-#: A pronoun this close (chars) after the previous quote refers to its speaker: about two
-#: paragraphs of wire copy. Beyond it, the person mentioned last is the better guess.
-FOLLOW_ON_CHARS = 600
-#: How far back (chars) an unindexed pronoun or nominal may reach for its person.
-LOOKBACK_CHARS = 2000
-ORG_TYPES = ("ORG", "NORP", "GPE")
-#: "The Russian General" overlaps the NORP "Russian", but a nationality word never speaks.
-NOT_SPEAKERS = frozenset({"NORP", "DATE", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"})
+__all__ = ["Speaker", "doc_coref", "resolve", "resolve_scored", "titled_person"]
+
+#: The confidence of a rule answer when no parse was at hand to score it.
+RULE_CONFIDENCE = 0.5
 
 
-@dataclass
-class Speaker:
-    start: int
-    end: int
-    head: str  # lower-cased head word of the mention
-    head_start: int = -1
-    head_end: int = -1
+def doc_coref(index: EntityIndex) -> DocCoref | None:
+    """The document's coreference state, built on first use and kept on the index."""
+    if index.sdoc is None:
+        return None
+    if index.coref is None:
+        index.coref = DocCoref(index, index.sdoc, load_weights())
+    state: DocCoref = index.coref
+    return state
+
+
+def resolve_scored(
+    index: EntityIndex | None,
+    speaker: Speaker,
+    prev_speaker: str | None = None,
+    prev_end: int = -1,
+    mention: str | None = None,
+) -> tuple[str | None, float]:
+    """The entity id ``speaker`` (whose text is ``mention``) refers to and the probability that it
+    does; (None, p) when the best guess scores under the threshold, (None, 0.0) when there is none."""
+    if index is None:
+        return None, 0.0
+    state = doc_coref(index)
+    if state is None:
+        eid = resolve_rules(index, speaker, prev_speaker, prev_end, mention)
+        return eid, RULE_CONFIDENCE if eid is not None else 0.0
+    weights = load_weights()
+    if mention is not None and (person := titled_person(index, mention)) is not None:
+        return person, weights.name_confidence
+    for start, end in ((speaker.head_start, speaker.head_end), (speaker.start, speaker.end)):
+        entity = index.get(index.at(start, end) if start >= 0 else None)
+        if entity is not None and entity.type not in NOT_SPEAKERS:
+            return entity.id, weights.name_confidence
+    head_known = speaker.head_start >= 0
+    start, end = (speaker.head_start, speaker.head_end) if head_known else (speaker.start, speaker.end)
+    ana = state.anaphor_at(start, end)
+    if ana is not None:
+        state.advance(ana.start + 1)
+        return state.resolved[(ana.start, ana.end)]
+    return None, 0.0
 
 
 def resolve(
@@ -42,52 +70,4 @@ def resolve(
     mention: str | None = None,
 ) -> str | None:
     """The entity id of ``speaker`` (whose text is ``mention``) or None when it cannot be told."""
-    if index is None:
-        return None
-    head = speaker.head
-    if mention is not None and (person := titled_person(index, mention)) is not None:
-        return person
-    if head in PERSON_PRONOUNS or head in PLURAL_PRONOUNS:
-        plural = head in PLURAL_PRONOUNS
-        prev = index.get(prev_speaker)
-        close = prev is not None and speaker.start - prev_end <= FOLLOW_ON_CHARS
-        if prev is not None and close and (prev.type == "PERSON") != plural:
-            return prev.id
-        types = ORG_TYPES if plural else ("PERSON",)
-        return index.last_before(speaker.start, types, floor=speaker.start - LOOKBACK_CHARS)
-    for start, end in ((speaker.head_start, speaker.head_end), (speaker.start, speaker.end)):
-        eid = index.at(start, end) if start >= 0 else None
-        entity = index.get(eid)
-        if entity is not None and entity.type not in NOT_SPEAKERS:
-            return entity.id
-    if head in PERSON_NOMINAL_HEADS:
-        return index.last_before(speaker.start, ("PERSON",), floor=speaker.start - LOOKBACK_CHARS)
-    return None
-
-
-#: Words of a title too common to tell two office holders apart.
-_TITLE_STOP = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "to", "led"})
-#: Shared title words needed to name one person by an office ("Chief of the CSTO Joint Staff").
-MIN_TITLE_OVERLAP = 3
-
-
-def titled_person(index: EntityIndex, mention: str) -> str | None:
-    """The one person whose titles share most of an office mention's words: "Chief of the Russia-led
-    CSTO Joint Staff" is the person titled "Chief of the Joint Staff of the …", even where the
-    office comes before the name in the text. None for a mention that opens with no title word."""
-    first = mention.split(maxsplit=1)[0].lower() if mention.strip() else ""
-    if first not in PERSON_NOMINAL_HEADS:
-        return None
-    words = {w for w in re.findall(r"[^\W_]+", mention.lower()) if w not in _TITLE_STOP}
-    best: list[tuple[int, str]] = []
-    for entity in index.entities.values():
-        if entity.type != "PERSON" or not entity.titles:
-            continue
-        titled = {w for t in entity.titles for w in re.findall(r"[^\W_]+", t.lower())}
-        shared = len(words & titled)
-        if shared >= MIN_TITLE_OVERLAP:
-            best.append((shared, entity.id))
-    best.sort(reverse=True)
-    if not best or (len(best) > 1 and best[1][0] == best[0][0]):
-        return None  # nobody, or two office holders alike: the mention must not go to the wrong one
-    return best[0][1]
+    return resolve_scored(index, speaker, prev_speaker, prev_end, mention)[0]

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from wiresift.model import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass
@@ -20,6 +24,10 @@ class EntityIndex:
     mentions: list[tuple[int, int, str]] = field(default_factory=list)
     #: Nationality adjective ("russian") learned from a title, per entity id.
     nationality: dict[str, str] = field(default_factory=dict)
+    #: The parse the index was built from, and the coreference state built from it on first use
+    #: (:class:`~wiresift.nlp.entities.coref_model.DocCoref`).
+    sdoc: Doc | None = None
+    coref: Any = None
 
     def add(self, start: int, end: int, eid: str) -> None:
         entry = (start, end, eid)

@@ -157,6 +157,7 @@ def build(doc: Document, sdoc: Doc, parse: Callable[[str], Doc] | None = None) -
     """All entities of ``doc`` with their mentions, titles and aliases; ``parse`` (the run's model)
     lets the captions that name a person add that person's titles."""
     b = _Builder(doc, sdoc)
+    b.index.sdoc = sdoc
     text = doc.text
     ents = [e for e in sdoc.ents if e.label_ in NAME_LABELS]
     ents = sorted([*ents, *_titled_names(sdoc, text)], key=lambda e: e.start)

@@ -1,0 +1,341 @@
+"""A mention-ranking coreference model for person and organisation anaphors, in plain numpy.
+
+For each anaphor (:mod:`mentions`) every earlier person or organisation of the :class:`EntityIndex`
+within reach is a candidate; a logistic model scores each pair from features of distance, recency,
+type and gender agreement, syntactic role, reporting subjects, title and name words and word
+vectors. The best candidate wins when its probability reaches the threshold chosen on dev, else the
+anaphor abstains. Anaphors are resolved in text order and each one resolved joins its entity, so a
+later "he" can follow a chain of pronouns. The weights (``coref_weights.json``) are learned by
+``training/train_coref.py`` from GUM train; this module never imports scikit-learn.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from wiresift.nlp.entities.mentions import FEMININE, MASCULINE, Anaphor, Geometry, Place, anaphors
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from wiresift.model import Entity
+    from wiresift.nlp.entities.index import EntityIndex
+
+WEIGHTS_PATH = Path(__file__).with_name("coref_weights.json")
+#: Entity types an anaphor of each kind may refer to.
+TARGET_TYPES: dict[str, tuple[str, ...]] = {
+    "sg": ("PERSON",),
+    "pl": ("PERSON", "ORG", "GPE", "NORP"),
+    "it": ("ORG", "GPE"),
+    "person": ("PERSON",),
+    "org": ("ORG", "GPE"),
+}
+#: How many sentences back a candidate's last mention may be (pronouns reach less far than nominals).
+MAX_SENT_DIST = {"sg": 6, "pl": 6, "it": 6, "person": 25, "org": 25}
+TYPES = ("PERSON", "ORG", "GPE", "NORP")
+_SDIST = ("sd0", "sd1", "sd2", "sd3_5", "sd6p")
+_RANK = ("rank0", "rank1", "rank2", "rank3p")
+PRONOUN_FEATURES = (
+    *(f"kind_{k}" for k in ("sg", "pl", "it")),
+    *(f"pl_{t}" for t in TYPES),
+    "it_GPE",
+    *_SDIST,
+    *_RANK,
+    "log_count",
+    "gender_match",
+    "gender_clash",
+    "cand_subject",
+    "both_subject",
+    "reporter",
+    "last_is_pronoun",
+    "same_sentence_before",
+)
+NOMINAL_FEATURES = (
+    "kind_person",
+    "kind_org",
+    "org_GPE",
+    *_SDIST,
+    *_RANK,
+    "log_count",
+    "most_mentioned",
+    "title_head",
+    "title_mods",
+    "name_head",
+    "same_head",
+    "rule_link",
+    "nationality_clash",
+    "gender_match",
+    "gender_clash",
+    "vector_sim",
+    "reporter",
+    "cand_subject",
+)
+#: One weight vector, pronoun features first: each group has its own weights.
+FEATURES = tuple(f"p_{n}" for n in PRONOUN_FEATURES) + tuple(f"n_{n}" for n in NOMINAL_FEATURES)
+_INDEX = {name: i for i, name in enumerate(FEATURES)}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Weights:
+    coef: np.ndarray
+    intercept: float
+    threshold: float
+    #: Precision on GUM train of a name the entities stage indexed: the confidence of such a speaker.
+    name_confidence: float
+
+    def prob(self, x: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-(x @ self.coef + self.intercept)))
+
+
+@cache
+def load_weights(path: Path = WEIGHTS_PATH) -> Weights:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(f"{path}: feature list differs from the code's; run `make train-coref`")
+    return Weights(
+        np.asarray(data["coef"], dtype=float),
+        float(data["intercept"]),
+        float(data["threshold"]),
+        float(data["name_confidence"]),
+    )
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    place: Place
+    pronoun: bool = False
+    head: str = ""
+    gender: str = ""
+
+
+@dataclass
+class Candidate:
+    eid: str
+    last: Mention
+    count: int
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def _bucket(value: int, edges: tuple[int, ...], names: tuple[str, ...]) -> str:
+    for edge, name in zip(edges, names, strict=False):
+        if value <= edge:
+            return name
+    return names[-1]
+
+
+def entity_words(entity: Entity) -> set[str]:
+    return {w.lower() for text in (entity.name, *entity.aliases) for w in _WORD.findall(text)}
+
+
+def title_words(entity: Entity) -> set[str]:
+    return {w.lower() for text in entity.titles for w in _WORD.findall(text)}
+
+
+class DocCoref:
+    """The coreference state of one document: anaphors, their resolutions and the chains they grow."""
+
+    def __init__(self, index: EntityIndex, sdoc: Doc, weights: Weights | None = None) -> None:
+        self.index = index
+        self.sdoc = sdoc
+        self.weights = weights
+        self.geo = Geometry(sdoc)
+        self.anaphors = anaphors(sdoc)
+        self.by_span = {(a.start, a.end): a for a in self.anaphors}
+        self.by_head: dict[int, Anaphor] = {}
+        self.places: dict[tuple[int, int], Place] = {}
+        #: Anaphor mentions joined to an entity, by entity id, in text order.
+        self.chains: dict[str, list[Mention]] = {}
+        self.resolved: dict[tuple[int, int], tuple[str | None, float]] = {}
+        self.done = 0
+        self.text = sdoc.text
+
+    def place(self, start: int, end: int) -> Place:
+        key = (start, end)
+        found = self.places.get(key)
+        if found is None:
+            found = self.places[key] = self.geo.place(start, end)
+        return found
+
+    def gender(self, eid: str) -> str:
+        """ "m", "f" or "": from titles and honorifics ("Mr", "spokeswoman") and the pronouns already joined."""
+        entity = self.index.entities[eid]
+        votes = {"m": 0, "f": 0}
+        words = entity_words(entity) | title_words(entity)
+        for start, _ in entity.mentions:
+            before = self.text[max(0, start - 6) : start].lower().split()
+            if before:
+                words.add(before[-1])
+        votes["m"] += 2 * len(words & MASCULINE)
+        votes["f"] += 2 * len(words & FEMININE)
+        for m in self.chains.get(eid, ()):
+            if m.gender:
+                votes[m.gender] += 1
+        if votes["m"] == votes["f"]:
+            return ""
+        return "m" if votes["m"] > votes["f"] else "f"
+
+    def candidates(self, ana: Anaphor) -> list[Candidate]:
+        """Entities of the types ``ana`` may mean with a mention before it, nearest first."""
+        types = TARGET_TYPES[ana.kind]
+        sent = self.place(ana.start, ana.end).sent
+        reach = MAX_SENT_DIST[ana.kind]
+        found: dict[str, Candidate] = {}
+        for start, end, eid in self.index.mentions:
+            if start >= ana.start:
+                break
+            if end > ana.start or self.index.entities[eid].type not in types:
+                continue
+            m = Mention(start, end, self.place(start, end))
+            self._add(found, eid, m)
+        for eid, chain in self.chains.items():
+            if self.index.entities[eid].type not in types:
+                continue
+            for m in chain:
+                if m.end <= ana.start:
+                    self._add(found, eid, m)
+        out = [c for c in found.values() if sent - c.last.place.sent <= reach]
+        out.sort(key=lambda c: -c.last.start)
+        return out
+
+    @staticmethod
+    def _add(found: dict[str, Candidate], eid: str, m: Mention) -> None:
+        cand = found.get(eid)
+        if cand is None:
+            found[eid] = Candidate(eid, m, 1, [m])
+            return
+        cand.count += 1
+        cand.mentions.append(m)
+        if m.start > cand.last.start:
+            cand.last = m
+
+    def features(self, ana: Anaphor, cands: list[Candidate]) -> np.ndarray:
+        x = np.zeros((len(cands), len(FEATURES)))
+        if not cands:
+            return x
+        here = self.place(ana.start, ana.end)
+        most = max(c.count for c in cands)
+        for row, cand in enumerate(cands):
+            entity = self.index.entities[cand.eid]
+            f: dict[str, float] = {}
+            sdist = here.sent - cand.last.place.sent
+            f[_bucket(sdist, (0, 1, 2, 5), _SDIST)] = 1.0
+            f[_RANK[min(row, 3)]] = 1.0
+            f["log_count"] = math.log1p(cand.count)
+            f["most_mentioned"] = float(cand.count == most)
+            f["reporter"] = float(
+                any(m.place.reporter and here.sent - m.place.sent <= 3 for m in cand.mentions)
+            )
+            f["cand_subject"] = float(cand.last.place.subject)
+            gender = self.gender(cand.eid) if cand.eid else ""
+            f["gender_match"] = float(bool(ana.gender) and gender == ana.gender)
+            f["gender_clash"] = float(bool(ana.gender) and bool(gender) and gender != ana.gender)
+            if ana.pronoun:
+                f[f"kind_{ana.kind}"] = 1.0
+                if ana.kind == "pl":
+                    f[f"pl_{entity.type}"] = 1.0
+                elif ana.kind == "it" and entity.type == "GPE":
+                    f["it_GPE"] = 1.0
+                f["both_subject"] = float(here.subject and cand.last.place.subject)
+                f["last_is_pronoun"] = float(cand.last.pronoun)
+                f["same_sentence_before"] = float(sdist == 0)
+                prefix = "p_"
+            else:
+                self._nominal_features(ana, cand, entity, f)
+                prefix = "n_"
+            for name, value in f.items():
+                i = _INDEX.get(prefix + name)
+                if i is not None:
+                    x[row, i] = value
+        return x
+
+    def _nominal_features(self, ana: Anaphor, cand: Candidate, entity: Entity, f: dict[str, float]) -> None:
+        f[f"kind_{ana.kind}"] = 1.0
+        if ana.kind == "org" and entity.type == "GPE":
+            f["org_GPE"] = 1.0
+        titles = title_words(entity)
+        names = entity_words(entity)
+        f["title_head"] = float(ana.head in titles)
+        mods = [m for m in ana.mods if m not in ("the",)]
+        f["title_mods"] = sum(m in titles or m in names for m in mods) / len(mods) if mods else 0.0
+        f["name_head"] = float(ana.head in names)
+        f["same_head"] = float(
+            any(m.head == ana.head for m in cand.mentions if m.pronoun is False and m.head)
+        )
+        f["rule_link"] = float(
+            any(s < ana.end and ana.start < e and i == cand.eid for s, e, i in self._overlapping(ana))
+        )
+        nat = self.index.nationality.get(cand.eid)
+        f["nationality_clash"] = float(
+            bool(nat) and any(m != nat and m.endswith(("ian", "ese", "ish", "ean", "an")) for m in mods)
+        )
+        f["vector_sim"] = self._similarity(ana.head, titles | names)
+
+    def _overlapping(self, ana: Anaphor) -> list[tuple[int, int, str]]:
+        return [(s, e, i) for s, e, i in self.index.mentions if s < ana.end and ana.start < e]
+
+    def _similarity(self, head: str, words: set[str]) -> float:
+        vocab = self.sdoc.vocab
+        if not vocab.vectors.shape[0] or not words:
+            return 0.0
+        a = np.asarray(vocab.get_vector(head))
+        na = float(np.linalg.norm(a))
+        if na == 0:
+            return 0.0
+        best = 0.0
+        for w in words:
+            b = np.asarray(vocab.get_vector(w))
+            nb = float(np.linalg.norm(b))
+            if nb:
+                best = max(best, float(a @ b) / (na * nb))
+        return best
+
+    def join(self, ana: Anaphor, eid: str) -> None:
+        """``ana`` means ``eid``: later anaphors see it as that entity's latest mention."""
+        m = Mention(ana.start, ana.end, self.place(ana.start, ana.end), ana.pronoun, ana.head, ana.gender)
+        self.chains.setdefault(eid, []).append(m)
+
+    def score(self, ana: Anaphor) -> tuple[str | None, float]:
+        """The best candidate of ``ana`` and its probability (None under the threshold)."""
+        assert self.weights is not None
+        cands = self.candidates(ana)
+        if not cands:
+            return None, 0.0
+        probs = self.weights.prob(self.features(ana, cands))
+        best = int(np.argmax(probs))
+        p = float(probs[best])
+        return (cands[best].eid if p >= self.weights.threshold else None), p
+
+    def advance(self, upto: int) -> None:
+        """Resolve, in text order, every anaphor that starts before ``upto``."""
+        while self.done < len(self.anaphors) and self.anaphors[self.done].start < upto:
+            ana = self.anaphors[self.done]
+            eid, p = self.score(ana)
+            self.resolved[(ana.start, ana.end)] = (eid, p)
+            if eid is not None:
+                self.join(ana, eid)
+            self.done += 1
+
+    def resolve_all(self) -> dict[tuple[int, int], tuple[str | None, float]]:
+        self.advance(len(self.text) + 1)
+        return self.resolved
+
+    def anaphor_at(self, start: int, end: int) -> Anaphor | None:
+        """The last anaphor overlapping ``[start, end)`` (a speaker's head word), else None."""
+        found = None
+        for ana in self.anaphors:
+            if ana.start >= end:
+                break
+            if ana.end > start:
+                found = ana
+        return found

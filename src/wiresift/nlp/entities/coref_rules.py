@@ -1,0 +1,95 @@
+"""The rule-based speaker resolver (the one before the learned model of :mod:`coref_model`).
+
+:func:`resolve_rules` stays as the baseline ``eval/score_coref.py`` measures the model against and
+as the fallback when no parse is at hand. :func:`titled_person` is still used first by
+:func:`~wiresift.nlp.entities.coref.resolve`. Order of the rules: a name or nominal already indexed by the entities stage; a personal pronoun goes to the
+previous quote's speaker when that quote is close, else to the person mentioned last; "they"/"we"
+to the previous speaker or the organisation mentioned last; an unindexed person nominal ("the
+minister") to the person mentioned last. An office mention ("Chief of the CSTO Joint Staff") goes
+first to the one person whose titles share most of its words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wiresift.nlp.entities.index import EntityIndex
+from wiresift.nlp.entities.lexicon import PERSON_NOMINAL_HEADS, PERSON_PRONOUNS, PLURAL_PRONOUNS
+
+#: A pronoun this close (chars) after the previous quote refers to its speaker: about two
+#: paragraphs of wire copy. Beyond it, the person mentioned last is the better guess.
+FOLLOW_ON_CHARS = 600
+#: How far back (chars) an unindexed pronoun or nominal may reach for its person.
+LOOKBACK_CHARS = 2000
+ORG_TYPES = ("ORG", "NORP", "GPE")
+#: "The Russian General" overlaps the NORP "Russian", but a nationality word never speaks.
+NOT_SPEAKERS = frozenset({"NORP", "DATE", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"})
+
+
+@dataclass
+class Speaker:
+    start: int
+    end: int
+    head: str  # lower-cased head word of the mention
+    head_start: int = -1
+    head_end: int = -1
+
+
+def resolve_rules(
+    index: EntityIndex | None,
+    speaker: Speaker,
+    prev_speaker: str | None,
+    prev_end: int,
+    mention: str | None = None,
+) -> str | None:
+    """The entity id of ``speaker`` (whose text is ``mention``) or None when it cannot be told."""
+    if index is None:
+        return None
+    head = speaker.head
+    if mention is not None and (person := titled_person(index, mention)) is not None:
+        return person
+    if head in PERSON_PRONOUNS or head in PLURAL_PRONOUNS:
+        plural = head in PLURAL_PRONOUNS
+        prev = index.get(prev_speaker)
+        close = prev is not None and speaker.start - prev_end <= FOLLOW_ON_CHARS
+        if prev is not None and close and (prev.type == "PERSON") != plural:
+            return prev.id
+        types = ORG_TYPES if plural else ("PERSON",)
+        return index.last_before(speaker.start, types, floor=speaker.start - LOOKBACK_CHARS)
+    for start, end in ((speaker.head_start, speaker.head_end), (speaker.start, speaker.end)):
+        eid = index.at(start, end) if start >= 0 else None
+        entity = index.get(eid)
+        if entity is not None and entity.type not in NOT_SPEAKERS:
+            return entity.id
+    if head in PERSON_NOMINAL_HEADS:
+        return index.last_before(speaker.start, ("PERSON",), floor=speaker.start - LOOKBACK_CHARS)
+    return None
+
+
+#: Words of a title too common to tell two office holders apart.
+_TITLE_STOP = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "to", "led"})
+#: Shared title words needed to name one person by an office ("Chief of the CSTO Joint Staff").
+MIN_TITLE_OVERLAP = 3
+
+
+def titled_person(index: EntityIndex, mention: str) -> str | None:
+    """The one person whose titles share most of an office mention's words: "Chief of the Russia-led
+    CSTO Joint Staff" is the person titled "Chief of the Joint Staff of the …", even where the
+    office comes before the name in the text. None for a mention that opens with no title word."""
+    first = mention.split(maxsplit=1)[0].lower() if mention.strip() else ""
+    if first not in PERSON_NOMINAL_HEADS:
+        return None
+    words = {w for w in re.findall(r"[^\W_]+", mention.lower()) if w not in _TITLE_STOP}
+    best: list[tuple[int, str]] = []
+    for entity in index.entities.values():
+        if entity.type != "PERSON" or not entity.titles:
+            continue
+        titled = {w for t in entity.titles for w in re.findall(r"[^\W_]+", t.lower())}
+        shared = len(words & titled)
+        if shared >= MIN_TITLE_OVERLAP:
+            best.append((shared, entity.id))
+    best.sort(reverse=True)
+    if not best or (len(best) > 1 and best[1][0] == best[0][0]):
+        return None  # nobody, or two office holders alike: the mention must not go to the wrong one
+    return best[0][1]

@@ -1,0 +1,103 @@
+"""The learned coreference model: pronouns and nominals go to the entity they mean, or abstain.
+
+Invented wording only (no evaluation text)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pytest
+
+from wiresift.model import Document
+from wiresift.nlp.entities.coref import Speaker, resolve, resolve_scored
+from wiresift.nlp.entities.coref_model import FEATURES, DocCoref, load_weights
+from wiresift.nlp.entities.index import EntityIndex
+from wiresift.nlp.entities.mentions import anaphors
+from wiresift.nlp.entities.stage import build
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+TEXT = (
+    "Maria Lopez, the chief executive of Vantor Motor Company, opened a plant in Ohio on Monday.\n"
+    "She said the company would hire 300 workers next year.\n"
+    "Tom Becker, a union organiser, welcomed the news. He said the jobs were overdue."
+)
+
+
+def indexed(nlp: Language, text: str) -> tuple[EntityIndex, str]:
+    index = build(Document(text=text), nlp(text))
+    return index, text
+
+
+def speaker(text: str, word: str, nth: int = 0) -> Speaker:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    head = word.split()[-1]
+    head_start = start + len(word) - len(head)
+    return Speaker(start, start + len(word), head.lower(), head_start, head_start + len(head))
+
+
+def name_of(index: EntityIndex, eid: str | None) -> str | None:
+    entity = index.get(eid)
+    return entity.name if entity else None
+
+
+def test_weights_match_the_code() -> None:
+    weights = load_weights()
+    assert weights.coef.shape == (len(FEATURES),)
+    assert 0.0 < weights.threshold < 1.0 and 0.5 < weights.name_confidence <= 1.0
+
+
+def test_anaphors_are_third_person_pronouns_and_definite_nominals(nlp: Language) -> None:
+    found = [(a.head, a.kind) for a in anaphors(nlp(TEXT))]
+    assert ("she", "sg") in found and ("he", "sg") in found and ("company", "org") in found
+    assert not any(head in ("i", "we", "workers", "plant") for head, _ in found)
+
+
+def test_pronouns_go_to_the_person_they_mean(nlp: Language) -> None:
+    index, text = indexed(nlp, TEXT)
+    eid, p = resolve_scored(index, speaker(text, "She"))
+    assert name_of(index, eid) == "Maria Lopez" and p >= load_weights().threshold
+    assert name_of(index, resolve(index, speaker(text, "He"), None, -1)) == "Tom Becker"
+
+
+def test_a_nominal_goes_to_the_organisation_whose_name_holds_its_head(nlp: Language) -> None:
+    index, text = indexed(nlp, TEXT)
+    eid, _ = resolve_scored(index, speaker(text, "the company"))
+    assert name_of(index, eid) == "Vantor Motor Company"
+
+
+def test_a_name_is_its_entity_with_the_name_confidence(nlp: Language) -> None:
+    index, text = indexed(nlp, TEXT)
+    eid, p = resolve_scored(index, speaker(text, "Tom Becker"))
+    assert name_of(index, eid) == "Tom Becker" and p == load_weights().name_confidence
+
+
+def test_abstains_with_no_candidate(nlp: Language) -> None:
+    index, text = indexed(nlp, "He said the rain would stop by noon.")
+    assert resolve_scored(index, speaker(text, "He")) == (None, 0.0)
+    assert resolve_scored(None, speaker(text, "He")) == (None, 0.0)
+
+
+def test_without_a_parse_the_rules_answer() -> None:
+    from wiresift.model import Entity
+
+    index = EntityIndex(entities={"e1": Entity(id="e1", name="Ann Roe", type="PERSON")})
+    index.add(0, 7, "e1")
+    eid, p = resolve_scored(index, Speaker(20, 22, "he", 20, 22))
+    assert eid == "e1" and p == pytest.approx(0.5)
+
+
+def test_gender_clash_lowers_a_candidate(nlp: Language) -> None:
+    """A "she" after "Mr Hale" and "Ms Quint": the woman wins although the man came last."""
+    text = "Ms Anna Quint met Mr Peter Hale at the summit. Later she said the talks had gone well."
+    index, _ = indexed(nlp, text)
+    state = DocCoref(index, index.sdoc, load_weights())  # type: ignore[arg-type]
+    she = next(a for a in state.anaphors if a.head == "she")
+    cands = state.candidates(she)
+    probs = load_weights().prob(state.features(she, cands))
+    best = cands[int(np.argmax(probs))].eid
+    assert (name_of(index, best) or "").endswith("Anna Quint")
