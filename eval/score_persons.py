@@ -12,7 +12,11 @@ spaces, as the README says); the pipeline runs on that text and is scored by off
 - **precision**: a predicted PERSON mention is right when it overlaps any gold person mention
   (named, nominal or pronoun: "the spokesman" indexed as a person is not junk);
 - **junk_rate**: the share of predicted PERSON entities none of whose mentions overlaps a gold
-  person mention ("Bidenomics", a town typed PERSON).
+  person mention ("Bidenomics", a town typed PERSON); ``clean_rate`` is one minus it.
+
+Named persons are those whose identity looks like a personal name (two words or more, no
+"of"/"the") and whose identity is typed person in most of the document's mentions; a single-word
+identity is a group ("Arabs") or a mononym and is left out.
 
 Run: ``python eval/score_persons.py [EVAL_DIR] [--split train|dev|test] [--show]``.
 """
@@ -181,6 +185,7 @@ def score(articles: list[Article], predicted: list[list[list[tuple[int, int]]]])
         "entity_recall": found_ent / n_ent if n_ent else 0.0,
         "precision": right / n_pred if n_pred else 0.0,
         "junk_rate": junk / n_pent if n_pent else 0.0,
+        "clean_rate": 1 - junk / n_pent if n_pent else 0.0,  # the gate's form: a floor, not a ceiling
         "person_entities": n_pent,
     }
 

@@ -35,7 +35,9 @@ _APOSTROPHE_NAME = re.compile(r"^[A-Z][a-z]{0,2}['’ʼ][A-Z][\w-]+$")
 #: Derivational endings that make a word out of a name: "Bidenomics", "Trumpism", "Blairite".
 _COINED = re.compile(r"(?:omics|isms?|mania|phobia|esque)$")
 #: What a coined word adds to a surname of the article ("Blair" + "ite", "Biden" + "omics").
-_DERIVATIONS = frozenset({"omics", "nomics", "ism", "isms", "ist", "ists", "ite", "ites", "esque", "mania", "gate"})
+_DERIVATIONS = frozenset(
+    {"omics", "nomics", "ism", "isms", "ist", "ists", "ite", "ites", "esque", "mania", "gate"}
+)
 #: A plural acronym: "MPs", "CEOs", "MEPs".
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 #: Prepositions whose object is a location when the name is a known place ("in Gao", "near Baku").
@@ -130,7 +132,7 @@ def _object_of_place_preposition(tok: Token) -> bool:
 
 
 def _followed_by_country(doc: Doc, end: int) -> bool:
-    """", Mali" (a country name) right after the span."""
+    """A country name after a comma right after the span: "Gao, Mali"."""
     if end + 1 >= len(doc) or doc[end].text != ",":
         return False
     j = end + 1

@@ -87,9 +87,10 @@ def appositive(sdoc: Doc, ent: Span) -> Span | None:
         if tok.text in APPOSITIVE_STOPS or "\n" in tok.text or tok.pos_ in ("VERB", "AUX"):
             break
         i += 1
-    if i == first or i - first >= MAX_APPOSITIVE_TOKENS or i >= len(sdoc):
+    if i == first or i - first >= MAX_APPOSITIVE_TOKENS:
         return None
-    if sdoc[i].pos_ in ("VERB", "AUX") or "\n" in sdoc[i].text:
+    # The end of the text closes an apposition too: a caption often ends on the office.
+    if i < len(sdoc) and (sdoc[i].pos_ in ("VERB", "AUX") or "\n" in sdoc[i].text):
         return None
     # The role word must come early: "the head of ...", "Russia's top diplomat", "a senior officer".
     if not any(is_title_word(t) for t in sdoc[first : min(i, first + 4)]):
@@ -134,7 +135,7 @@ def roles(sdoc: Doc, ent: Span) -> list[Span]:
     verb = root.head
     if root.dep_ in ("nsubj", "nsubjpass") and verb is not root:
         for child in verb.rights:
-            if verb.lemma_ in COPULAS and child.dep_ == "attr" or (
+            if (verb.lemma_ in COPULAS and child.dep_ == "attr") or (
                 verb.lemma_ in NAMING_VERBS and root.dep_ == "nsubjpass" and child.dep_ == "oprd"
             ):
                 span = _role_span(sdoc, child)
