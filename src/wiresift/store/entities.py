@@ -7,7 +7,11 @@ Rules, tried in order for an entity of a newly saved document (same type only):
 2. ``acronym``: one side uses an acronym that is the other's long form ("CSTO" and "Collective
    Security Treaty Organisation");
 3. ``surname+title`` / ``surname+org``: a person's surname matches, the first names do not
-   conflict, and a title matches or the titles name the same organisation.
+   conflict, and a title matches or the titles name the same organisation;
+4. ``surname-only``: a lone surname ("Biden", "Mr Biden") joins the one person of the store with
+   that surname ("Joe Biden"), and a full name joins a record known only by its surname, when no
+   other record has that surname (two Bidens: no join) and only one side carries titles (titles on
+   both sides that matched nothing in rule 3 say two people: "Sidorov, goalkeeper").
 
 Otherwise a new canonical record starts. Every attachment writes a ``canonical_evidence`` row with
 the rule and the names and titles that matched, so a wrong merge can be seen and split.
@@ -170,7 +174,8 @@ class Resolver:
     def _by_surname(self, ent: Entity, surname: str) -> Match | None:
         given, _ = person_parts(ent.name)
         found: list[Match] = []
-        for cid in self._with_key(f"surname:{surname}", "PERSON"):
+        namesakes = self._with_key(f"surname:{surname}", "PERSON")
+        for cid in namesakes:
             if not all(given_compatible(given, person_parts(name)[0]) for name in self._names(cid)):
                 continue
             their_titles = self._titles(cid)
@@ -182,9 +187,23 @@ class Resolver:
             if orgs:
                 found.append(Match(cid, "surname+org", [surname, *orgs], list(ent.titles)))
         if not found:
-            return None
+            return self._only_namesake(ent, given, surname, sorted(set(namesakes)))
         best = self._best(m.canonical_id for m in found)
         return next(m for m in found if m.canonical_id == best)
+
+    def _only_namesake(
+        self, ent: Entity, given: list[str], surname: str, namesakes: list[int]
+    ) -> Match | None:
+        """The one record with ``surname`` when one side is a lone surname: "Biden" and "Joe Biden"."""
+        if len(namesakes) != 1:
+            return None
+        (cid,) = namesakes
+        theirs = [person_parts(name)[0] for name in self._names(cid)]
+        if given and any(theirs):
+            return None  # two full names with one surname need a title or an organisation in common
+        if ent.titles and self._titles(cid):
+            return None
+        return Match(cid, "surname-only", [surname], [])
 
     # -- writes ---------------------------------------------------------------------------
     def resolve_document(self, doc: Document) -> None:

@@ -37,10 +37,12 @@ def _same_person(caption_name: str, body_name: str) -> bool:
 
 def add_caption_titles(index: EntityIndex, captions: Sequence[str], parse: Callable[[str], Doc]) -> None:
     """Add the titles captions give to the persons of ``index`` they name."""
-    persons = [e for e in index.entities.values() if e.type == "PERSON"]
+    # A name with no word in it ("’", "-": what spaCy once typed PERSON on odd pages) has no surname
+    # and can match no caption; it used to raise IndexError here and lose the page's entities.
+    persons = [e for e in index.entities.values() if e.type == "PERSON" and _words(e.name)]
     if not persons:
         return
-    surnames = {_words(p.name)[-1] for p in persons if p.name.strip()}
+    surnames = {_words(p.name)[-1] for p in persons}
     for caption in captions:
         if len(caption) > MAX_CAPTION_CHARS or not surnames & set(_words(caption)):
             continue

@@ -16,7 +16,7 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-TITLE_HEADS = words(
+_OFFICE_HEADS = words(
     """
     president vice-president premier prime minister chancellor secretary general colonel-general
     lieutenant-general major-general brigadier-general colonel major captain lieutenant commander
@@ -32,12 +32,32 @@ TITLE_HEADS = words(
     """
 )
 
+#: Roles and occupations: titles of a person ("the club's coach"), but as a bare nominal ("the
+#: doctor") too often someone other than the person named last for the speaker resolver to use.
+ROLE_HEADS = words(
+    """
+    lawmaker legislator congressman congresswoman councilman councilwoman mp mep assemblyman
+    assemblywoman cfo coo cto chief-executive boss president-elect dean provost rector principal
+    treasurer trustee partner economist strategist scientist physician doctor surgeon nurse lawyer
+    coach striker goalkeeper midfielder defender forward captain actor actress singer author writer
+    journalist reporter columnist historian diplomat activist campaigner chairperson owner
+    co-founder publisher producer director-general pastor priest reverend
+    """
+)
+TITLE_HEADS = _OFFICE_HEADS | ROLE_HEADS
+
+#: Words that qualify a role without being one: "*former* president", "*acting* head".
+TITLE_MODIFIERS = words("former acting deputy interim late outgoing incoming then senior top assistant vice")
+
 #: Nouns that head a nominal mention of a person ("the Russian general", "the minister").
-PERSON_NOMINAL_HEADS = TITLE_HEADS - {"foreign", "defence", "defense", "interior", "crown", "general"} | {
+PERSON_NOMINAL_HEADS = _OFFICE_HEADS - {"foreign", "defence", "defense", "interior", "crown", "general"} | {
     "general",
     "man",
     "woman",
 }
+
+#: Heads of a nominal that may join a person already titled with that word ("the coach").
+TITLED_NOMINAL_HEADS = PERSON_NOMINAL_HEADS | ROLE_HEADS
 
 #: Nouns that head a nominal mention of an organisation ("the organisation", "the alliance").
 ORG_NOMINAL_HEADS = words(

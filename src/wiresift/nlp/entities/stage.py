@@ -22,16 +22,18 @@ from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import (
     NOMINAL_SYNONYMS,
     ORG_NOMINAL_HEADS,
-    PERSON_NOMINAL_HEADS,
     TITLE_HEADS,
+    TITLED_NOMINAL_HEADS,
     country_code,
     country_names,
 )
-from wiresift.nlp.entities.titles import appositive, premodifier
+from wiresift.nlp.entities.persons import clean, fold_apostrophes
+from wiresift.nlp.entities.titles import appositive, premodifier, roles
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+    from wiresift.gazetteer import Gazetteer
     from wiresift.nlp.pipeline import Context
 
 #: spaCy labels that name things; numbers, dates and amounts belong to the claims/timexes stages.
@@ -44,6 +46,8 @@ ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
 NATIONALITY_ENDINGS = ("ian", "ese", "ish", "ean", "an", "i")
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+#: A courtesy title right before a name: "Mr Smith", "Dr. Amal Haddad" (kept as an alias).
+_HONORIFIC = re.compile(r"\b(?P<h>Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)(?P<dot>\.?)\s+$")
 
 #: "President of Kazakhstan Kassym-Zhomart Tokayev": a role word, an optional "of X", 2-3 names.
 _TITLED_NAME = re.compile(
@@ -74,7 +78,7 @@ def nominals(text: str) -> list[Nominal]:
         for w in _WORD_RE.finditer(text, m.start("words"), m.end("words")):
             low = w.group().lower()
             head = NOMINAL_SYNONYMS.get(low, low)
-            if head in PERSON_NOMINAL_HEADS or head in ORG_NOMINAL_HEADS:
+            if head in TITLED_NOMINAL_HEADS or head in ORG_NOMINAL_HEADS:
                 of = _OF_PHRASE.match(text, w.end())
                 end = of.end() if of else w.end()
                 mods = text[m.start("words") : w.start()]
@@ -84,7 +88,8 @@ def nominals(text: str) -> list[Nominal]:
 
 
 def _norm(name: str) -> str:
-    return _POSSESSIVE.sub("", _LEADING_THE.sub("", name.strip())).lower()
+    """The matching key of a name: no "the", no possessive, lower case, one apostrophe."""
+    return fold_apostrophes(_POSSESSIVE.sub("", _LEADING_THE.sub("", name.strip())).lower())
 
 
 def _initials(name: str) -> str:
@@ -109,7 +114,9 @@ class _Builder:
         return eid
 
     def person(self, name: str) -> str:
-        """The person ``name`` refers to: a known full name, surname or first name, else a new one."""
+        """The person ``name`` refers to: a known full name, or the one person with that surname or
+        first name; else a new one. Two people sharing a surname ("Tom Smith", "Jane Smith") make a
+        bare "Smith" its own entity: joining it to either could give words to the wrong one."""
         parts = name.split()
         low = _norm(name)
         key = ("PERSON", low)
@@ -119,13 +126,27 @@ class _Builder:
             for table in (self.surnames, self.first_names):
                 ids = table.get(low)
                 if ids:
-                    return ids[-1]
+                    if len(ids) == 1:
+                        return ids[0]
+                    break
         eid = self.new(name, "PERSON")
         self.keys[key] = eid
         if len(parts) > 1:
-            self.surnames.setdefault(parts[-1].lower(), []).append(eid)
-            self.first_names.setdefault(parts[0].lower(), []).append(eid)
+            for table, part in ((self.surnames, parts[-1]), (self.first_names, parts[0])):
+                ids = table.setdefault(_norm(part), [])
+                if eid not in ids:
+                    ids.append(eid)
         return eid
+
+    def alias(self, eid: str, start: int, surface: str) -> None:
+        """Keep "Mr Smith" (a courtesy title before a person's mention at ``start``) as an alias."""
+        m = _HONORIFIC.search(self.doc.text, max(0, start - 8), start)
+        entity = self.index.entities[eid]
+        if m is None or (len(surface.split()) > 1 and surface == entity.name):
+            return
+        form = f"{m.group('h')}{m.group('dot')} {surface}"
+        if form != entity.name and form not in entity.aliases:
+            entity.aliases.append(form)
 
     def named(self, name: str, label: str) -> str:
         """The entity of a non-person name; an acronym spaCy typed GPE or LOC still finds its ORG; a
@@ -153,14 +174,20 @@ def _label(ent: Span) -> str:
     return label
 
 
-def build(doc: Document, sdoc: Doc, parse: Callable[[str], Doc] | None = None) -> EntityIndex:
+def build(
+    doc: Document,
+    sdoc: Doc,
+    parse: Callable[[str], Doc] | None = None,
+    gaz: Gazetteer | None = None,
+) -> EntityIndex:
     """All entities of ``doc`` with their mentions, titles and aliases; ``parse`` (the run's model)
-    lets the captions that name a person add that person's titles."""
+    lets the captions that name a person add that person's titles; ``gaz`` (the gazetteer) tells
+    a town spaCy typed PERSON from a person."""
     b = _Builder(doc, sdoc)
     b.index.sdoc = sdoc
     text = doc.text
     ents = [e for e in sdoc.ents if e.label_ in NAME_LABELS]
-    ents = sorted([*ents, *_titled_names(sdoc, text)], key=lambda e: e.start)
+    ents = clean(sdoc, sorted([*ents, *_titled_names(sdoc, text)], key=lambda e: e.start), gaz)
     for ent in ents:
         if ent.label_ == "PERSON" and len(ent.text.split()) > 1:
             b.person(ent.text)  # full names first, so that "Sidorov" before "Anatoly Sidorov" still merges
@@ -184,6 +211,7 @@ def build(doc: Document, sdoc: Doc, parse: Callable[[str], Doc] | None = None) -
             entity = b.index.entities[eid]
             if len(name) > len(entity.name) and _norm(name).endswith(_norm(entity.name).split()[-1]):
                 entity.name = name
+            b.alias(eid, start_char, name)
             if title is not None and title.text not in entity.titles:
                 entity.titles.append(title.text)
                 if title[0].ent_type_ == "NORP":
@@ -194,6 +222,9 @@ def build(doc: Document, sdoc: Doc, parse: Callable[[str], Doc] | None = None) -
                 if role not in entity.titles:
                     entity.titles.append(role)
                 b.index.add(apposition.start_char, apposition.end_char, eid)
+            for role_span in roles(sdoc, ent):
+                if role_span.text not in entity.titles:
+                    entity.titles.append(role_span.text)
         else:
             eid = b.named(ent.text, label)
             entity = b.index.entities[eid]
@@ -236,12 +267,16 @@ def _bare_surnames(b: _Builder, in_ent: dict[int, str]) -> None:
     """Surnames of known people that spaCy did not mark at all."""
     if not b.surnames:
         return
-    pattern = re.compile(r"\b(" + "|".join(re.escape(s.title()) for s in b.surnames) + r")\b")
+    forms = (re.escape(s.title()).replace("'", "['’ʼ]") for s in b.surnames if s)
+    pattern = re.compile(r"\b(" + "|".join(forms) + r")\b")
     for m in pattern.finditer(b.doc.text):
         if b.index.at(m.start(), m.end()) is not None:
             continue
-        ids = b.surnames[m.group(1).lower()]
-        b.index.add(m.start(), m.end(), ids[-1])
+        ids = b.surnames[_norm(m.group(1))]
+        if len(ids) != 1:
+            continue  # two people share the surname: the bare one is left to neither
+        b.index.add(m.start(), m.end(), ids[0])
+        b.alias(ids[0], m.start(), m.group(1))
 
 
 def _words(phrase: str) -> set[str]:
@@ -257,7 +292,7 @@ def _nominals(b: _Builder) -> None:
     """Definite descriptions that match one earlier entity's title or name."""
     index = b.index
     for nom in nominals(b.doc.text):
-        if nom.head in PERSON_NOMINAL_HEADS:
+        if nom.head in TITLED_NOMINAL_HEADS:
             eid = _match_person(index, nom)
         elif not nom.has_of:
             eid = _match_org(index, nom.start, nom.head)
@@ -311,12 +346,14 @@ def _match_org(index: EntityIndex, pos: int, head: str) -> str | None:
 
 class EntitiesStage:
     name = "entities"
-    version = "2"
+    version = "3"
     requires: tuple[str, ...] = ("ner", "parse")
     assigns: tuple[str, ...] = ("entities",)
 
     def __call__(self, doc: Document, sdoc: Doc, ctx: Context) -> None:
-        index = build(doc, sdoc, ctx.parse)
+        from wiresift import gazetteer
+
+        index = build(doc, sdoc, ctx.parse, gazetteer.load())
         ctx.data["entities"] = index
         doc.entities = list(index.entities.values())
 

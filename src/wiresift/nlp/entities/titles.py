@@ -2,15 +2,20 @@
 
 "Russian Foreign Minister Sergey Lavrov" -> "Russian Foreign Minister"; "President of Kazakhstan
 Kassym-Zhomart Tokayev" -> "President of Kazakhstan" (and the name grows to "Kassym-Zhomart
-Tokayev" when the parser left the first name out); "Anatoly Sidorov, the head of the CSTO Joint
-Staff," -> "head of the CSTO Joint Staff".
+Tokayev" when the parser left the first name out); "the former German chancellor Anna Weber" ->
+"former German chancellor" (lower-case role words and their modifiers chain too); "Anatoly
+Sidorov, the head of the CSTO Joint Staff," -> "head of the CSTO Joint Staff".
+
+:func:`roles` reads the parse for the rest: a copula ("Lopez is the mayor of Springfield"), a
+naming verb ("Ortiz was appointed finance minister"), and a role before the name with a comma
+("the company's chief executive, Tom Reed,").
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.entities.lexicon import FUNCTION_WORDS, TITLE_HEADS
+from wiresift.nlp.entities.lexicon import FUNCTION_WORDS, TITLE_HEADS, TITLE_MODIFIERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -32,7 +37,8 @@ def _chain_token(token: Token) -> bool:
     text = token.text
     if text == "-" and not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_:
         return True
-    return text[:1].isupper() or token.lower_ in FUNCTION_WORDS
+    low = token.lower_
+    return text[:1].isupper() or low in FUNCTION_WORDS or low in TITLE_MODIFIERS or is_title_word(token)
 
 
 def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | None, int]:
@@ -61,8 +67,8 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
     if k < len(toks):
         name_start = toks[k].i
     title_toks = toks[:k]
-    while title_toks and title_toks[-1].lower_ in FUNCTION_WORDS:
-        title_toks.pop()
+    if title_toks and title_toks[-1].lower_ in FUNCTION_WORDS:
+        return None, name_start  # "the chairman and Tom Reed": a role, but not Reed's
     if not title_toks:
         return None, name_start
     return sdoc[title_toks[0].i : title_toks[-1].i + 1], name_start
@@ -81,11 +87,63 @@ def appositive(sdoc: Doc, ent: Span) -> Span | None:
         if tok.text in APPOSITIVE_STOPS or "\n" in tok.text or tok.pos_ in ("VERB", "AUX"):
             break
         i += 1
-    if i == first or i - first >= MAX_APPOSITIVE_TOKENS or i >= len(sdoc):
+    if i == first or i - first >= MAX_APPOSITIVE_TOKENS:
         return None
-    if sdoc[i].pos_ in ("VERB", "AUX") or "\n" in sdoc[i].text:
+    # The end of the text closes an apposition too: a caption often ends on the office.
+    if i < len(sdoc) and (sdoc[i].pos_ in ("VERB", "AUX") or "\n" in sdoc[i].text):
         return None
     # The role word must come early: "the head of ...", "Russia's top diplomat", "a senior officer".
     if not any(is_title_word(t) for t in sdoc[first : min(i, first + 4)]):
         return None
     return sdoc[first:i]
+
+
+#: Verbs that give their subject a role: "X is / became / remains the mayor".
+COPULAS = frozenset({"be", "become", "remain"})
+#: Verbs that name their object to a role: "X was appointed finance minister".
+NAMING_VERBS = frozenset({"appoint", "name", "elect", "nominate", "make", "promote", "choose"})
+
+
+def _role_span(sdoc: Doc, head: Token, stop: int | None = None) -> Span | None:
+    """The noun phrase headed by ``head`` (a role word or a phrase around one), without the article,
+    relative clauses or anything past ``stop``; None when it names no role."""
+    if not (is_title_word(head) or any(is_title_word(t) for t in head.lefts)):
+        return None
+    start = head.left_edge.i
+    end = head.right_edge.i + 1 if stop is None else min(stop, head.right_edge.i + 1)
+    for child in head.rights:
+        if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos"):
+            end = min(end, child.left_edge.i)
+    while start < end and (sdoc[start].lower_ in ARTICLES or sdoc[start].is_punct):
+        start += 1
+    while end > start and (sdoc[end - 1].is_punct or sdoc[end - 1].lower_ in FUNCTION_WORDS):
+        end -= 1
+    if start >= end or end - start > MAX_APPOSITIVE_TOKENS or not start <= head.i < end:
+        return None
+    if any("\n" in t.text or t.pos_ in ("VERB", "AUX") for t in sdoc[start:end]):
+        return None
+    return sdoc[start:end]
+
+
+def roles(sdoc: Doc, ent: Span) -> list[Span]:
+    """Roles the parse gives the person ``ent``: copulas and naming verbs whose subject it is, and a
+    role phrase it stands in apposition to before it ("the firm's founder, Ana Ruiz,")."""
+    if not sdoc.has_annotation("DEP"):
+        return []
+    root = ent.root
+    out: list[Span] = []
+    verb = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and verb is not root:
+        for child in verb.rights:
+            if (verb.lemma_ in COPULAS and child.dep_ == "attr") or (
+                verb.lemma_ in NAMING_VERBS and root.dep_ == "nsubjpass" and child.dep_ == "oprd"
+            ):
+                span = _role_span(sdoc, child)
+                if span is not None:
+                    out.append(span)
+    head = root.head
+    if root.dep_ == "appos" and head.i < ent.start and ent.start > 0 and sdoc[ent.start - 1].text == ",":
+        span = _role_span(sdoc, head, stop=ent.start - 1)
+        if span is not None and span.end <= ent.start:
+            out.append(span)
+    return out

@@ -1,0 +1,199 @@
+"""Clean spaCy's name spans before they become entities: no junk persons, whole names, places as places.
+
+spaCy's NER makes a handful of recurring mistakes on news that would otherwise become PERSON
+entities, speakers and canonical records:
+
+- a number or amount glued to a name ("Donald Trump 43%") and possessive tails ("the Bank of
+  Canada's"): trimmed off, so the name is the name;
+- a name cut at a curly apostrophe ("Kevin" of "Kevin O’Connor"): the span grows over the
+  adjacent name-shaped token;
+- common nouns and plurals ("blazers", "MPs"), coined words built on a name ("Bidenomics",
+  "Trumpism") and spans without a letter: dropped;
+- a town typed PERSON where the gazetteer knows the name as a place *and* the parse uses it as
+  one ("in Ménaka", "near Gao, Mali"): retyped GPE, and so is every other one-word PERSON mention
+  of that name in the article (one sense per article), unless it is the surname of a person named
+  in full there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from wiresift.nlp.entities.lexicon import country_code
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from wiresift.gazetteer import Gazetteer
+
+#: Apostrophe look-alikes folded to "'" when names are matched or merged (offsets stay untouched).
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "′": "'"})
+#: One name-shaped token with an inner apostrophe: "O’Connor", "D'Angelo", "N’Golo".
+_APOSTROPHE_NAME = re.compile(r"^[A-Z][a-z]{0,2}['’ʼ][A-Z][\w-]+$")
+#: Derivational endings that make a word out of a name: "Bidenomics", "Trumpism", "Blairite".
+_COINED = re.compile(r"(?:omics|isms?|mania|phobia|esque)$")
+#: What a coined word adds to a surname of the article ("Blair" + "ite", "Biden" + "omics").
+_DERIVATIONS = frozenset(
+    {"omics", "nomics", "ism", "isms", "ist", "ists", "ite", "ites", "esque", "mania", "gate"}
+)
+#: A plural acronym: "MPs", "CEOs", "MEPs".
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+#: Prepositions whose object is a location when the name is a known place ("in Gao", "near Baku").
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "from", "near", "outside", "around", "across", "into", "inside", "towards", "toward"}
+)
+#: Gazetteer kinds a mislabelled person may really be (not counties: too many share surnames).
+PLACE_KINDS = frozenset({"country", "admin1", "city", "region", "feature"})
+_POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
+#: Words that make a possessive name an institution, not a person: "St Luke's (hospital)".
+SAINTS = frozenset({"st", "st.", "saint", "san", "santa", "sainte"})
+#: A percentage glued to a name: "Harlow 43%", "Harlow 43 percent".
+PERCENT_WORDS = frozenset({"%", "percent", "per", "cent", "pct"})
+#: Courtesy titles spaCy sometimes puts inside a person span ("Mr Smith"): the name starts after them.
+COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
+
+
+def fold_apostrophes(text: str) -> str:
+    """``text`` with every apostrophe look-alike as "'" (same length, so offsets stay valid)."""
+    return text.translate(_APOSTROPHES)
+
+
+def _trim(ent: Span, label: str) -> tuple[int, int]:
+    """Token bounds of ``ent`` without a possessive tail and, for a person, without the numbers,
+    signs and lower-case words glued before or after the name ("Donald Trump 43%")."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while end > start and (doc[end - 1].text in _POSSESSIVE_TOKENS or doc[end - 1].is_space):
+        end -= 1
+    if end - start > 1 and doc[end - 1].lower_ in PERCENT_WORDS:  # any label: "Acme 12%" is no name
+        while end > start and (doc[end - 1].lower_ in PERCENT_WORDS or doc[end - 1].like_num):
+            end -= 1
+    if label == "PERSON":
+        while end > start and _glued(doc[end - 1], doc[end - 2] if end - 2 >= start else None):
+            end -= 1
+        while start < end and _glued(doc[start], None):
+            start += 1
+        if end - start > 1 and doc[start].lower_.rstrip(".") in COURTESY_TITLES:
+            start += 1 + int(start + 2 < end and doc[start + 1].text == ".")
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (".",):
+        end -= 1
+    return start, end
+
+
+def _glued(tok: Token, prev: Token | None) -> bool:
+    """A token glued to a person's name that is not part of it: a number, a sign, a lower-case word
+    standing on its own (a hyphenated part, "Wai-ching", belongs to the name)."""
+    if tok.like_num or tok.is_currency or tok.lower_ in PERCENT_WORDS:
+        return True
+    if tok.text[:1].isupper():
+        return False
+    joined = prev is not None and not prev.whitespace_ and (tok.is_alpha or tok.text == "-")
+    return not joined and not (tok.text == "-" and not tok.whitespace_)
+
+
+def _grow_apostrophe(doc: Doc, start: int, end: int) -> int:
+    """The end of a person span that stopped before "O’Connor" (a name token with an apostrophe)."""
+    while end < len(doc) and _APOSTROPHE_NAME.match(doc[end].text) and doc[end - 1].whitespace_:
+        end += 1
+    return end
+
+
+def is_junk_person(span: Span, surnames: Iterable[str] = ()) -> bool:
+    """A PERSON span that names nobody: no letter, a lower-case or plural common noun, a plural
+    acronym, or a word coined from a name ("Bidenomics" beside "Biden")."""
+    text = span.text
+    if not any(ch.isalpha() for ch in text) or not text[:1].isupper():
+        return True
+    doc = span.doc
+    if span[0].lower_ in SAINTS and span.end < len(doc) and doc[span.end].text in _POSSESSIVE_TOKENS:
+        return True  # "St Luke's hospital"
+    if len(span) != 1:
+        return False
+    tok = span[0]
+    if tok.tag_ == "NNS" or _PLURAL_ACRONYM.match(text):
+        return True
+    low = text.lower()
+    if _COINED.search(low) and len(low) > 6:
+        return True
+    return any(low.startswith(s) and low[len(s) :] in _DERIVATIONS for s in surnames if s)
+
+
+def _object_of_place_preposition(tok: Token) -> bool:
+    """``tok`` is the object of "in/at/near/from …", directly or as a conjunct ("in A and B")."""
+    seen = 0
+    while tok.dep_ == "conj" and tok.head is not tok and seen < 5:
+        tok, seen = tok.head, seen + 1
+    if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS:
+        return True
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and prev.lower_ in PLACE_PREPOSITIONS
+
+
+def _followed_by_country(doc: Doc, end: int) -> bool:
+    """A country name after a comma right after the span: "Gao, Mali"."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    j = end + 1
+    k = j
+    while k < len(doc) and k - j < 4 and doc[k].text[:1].isupper():
+        k += 1
+    return k > j and country_code(doc[j:k].text) is not None
+
+
+def known_place(gaz: Gazetteer, name: str) -> bool:
+    return any(c.exact and c.entry.kind in PLACE_KINDS for c in gaz.candidates(name))
+
+
+def used_as_place(gaz: Gazetteer, span: Span) -> bool:
+    """The gazetteer knows ``span`` as a place and the text uses it as one."""
+    if not known_place(gaz, span.text):
+        return False
+    return _object_of_place_preposition(span.root) or _followed_by_country(span.doc, span.end)
+
+
+def clean(sdoc: Doc, ents: list[Span], gaz: Gazetteer | None) -> list[Span]:
+    """spaCy's name spans with persons trimmed, grown, dropped or retyped as places (see module doc)."""
+    from spacy.tokens import Span
+
+    person_ents = [e for e in ents if e.label_ == "PERSON"]
+    full_names = [e for e in person_ents if len(e) > 1]
+    surnames = {fold_apostrophes(e[-1].text.lower()) for e in full_names}
+    out: list[Span] = []
+    places: set[str] = set()
+    for ent in ents:
+        label = ent.label_
+        start, end = _trim(ent, label)
+        if start >= end:
+            continue
+        if label == "PERSON":
+            end = _grow_apostrophe(sdoc, start, end)
+        span = Span(sdoc, start, end, label=label)
+        if label == "PERSON":
+            if is_junk_person(span, surnames - {span.text.lower()}):
+                continue
+            if (
+                gaz is not None
+                and fold_apostrophes(span.text.lower()) not in surnames
+                and used_as_place(gaz, span)
+            ):
+                places.add(span.text)
+                span = Span(sdoc, start, end, label="GPE")
+        out.append(span)
+    if places:
+        out = [
+            Span(sdoc, e.start, e.end, label="GPE") if e.label_ == "PERSON" and e.text in places else e
+            for e in out
+        ]
+    return _no_overlaps(out)
+
+
+def _no_overlaps(spans: list[Span]) -> list[Span]:
+    """Grown spans may now overlap the next one: keep the earlier, longer span."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if out and span.start < out[-1].end:
+            continue
+        out.append(span)
+    return out
