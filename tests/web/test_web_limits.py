@@ -200,3 +200,29 @@ def test_exports_beyond_the_limit_are_refused(workbench_db: Path, monkeypatch: p
             thread.join(30)
         again = httpx.get(base + "/api/export", params={"format": "jsonl"}, timeout=30)
         assert again.status_code == 200 and again.text.count("\n") == 10
+
+
+def test_a_request_waits_for_a_connection_at_most_one_budget(workbench_db: Path) -> None:
+    from wiresift import api
+    from wiresift.web.db import ServerBusy, StorePool
+
+    pool = StorePool(lambda: api.open_store(workbench_db), size=1, budget=0.3)
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with pool.session():
+            held.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    assert held.wait(10)
+    t0 = time.perf_counter()
+    with pytest.raises(ServerBusy, match="busy"), pool.session():
+        pass
+    assert 0.25 < time.perf_counter() - t0 < 2.0
+    release.set()
+    holder.join(10)
+    with pool.session() as store:  # the connection went back to the pool
+        assert store.search_page("Khorog").total == 2
+    pool.close()
