@@ -5,10 +5,11 @@ PostgreSQL store will implement the same methods with its own SQL. A search hit 
 as plain text and the ``[start, end)`` of each highlight in it, never markup: the web layer escapes
 the pieces and wraps the highlights in ``<mark>``.
 
-FTS5 evaluates ``rowid IN (...)`` or ``rowid = ?`` beside a MATCH by running the whole match once
-per listed row (a prefix term re-merges every matching word's document list each time: 25 s for a
-filtered ``a*`` over 10,000 documents), so the queries here write ``+rowid IN``, which makes the
-match run once and filter its rows.
+FTS5 evaluates ``rowid IN (...)`` beside a MATCH by running the whole match once per listed row (a
+prefix term re-merges every matching word's document list each time: 25 s for a filtered ``a*``
+over 10,000 documents), and a filter ``d.id IN (SELECT ...)`` made the planner probe the document
+index once per listed id for every match (5 s for a country filter). A unary ``+`` keeps such a
+column out of the index choice: the match runs once and the lists only filter its rows.
 """
 
 from __future__ import annotations
