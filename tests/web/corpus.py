@@ -6,6 +6,7 @@ One article carries script and event-handler payloads to prove that the pages re
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from wiresift.model import Claim, Document, Entity, Place, Quote, SpanRef, Timex
@@ -159,5 +160,66 @@ def build_store(path: Path) -> Path:
     store = api.open_store(path)
     for doc in build_documents():
         store.save(doc)
+    store.close()
+    return path
+
+
+#: Documents whose ids need URL encoding, and one whose text carries STX/ETX control characters
+#: (once used as highlight markers) around a word that is not searched for.
+ODD_IDS = [
+    "feeds/steppe/2026/03/convoy.html",
+    "report?id=7&lang=en",
+    "bulletin#part-2",
+    "100% sure",
+    "dépêche/Алматы 雪",
+    "/leading/slash",
+]
+CONTROL_TEXT = "Ferry crossings resumed at \x02Kerch\x03 on Monday; the \x02port\x03 authority confirmed the ferry timetable."
+
+
+def build_odd_store(path: Path) -> Path:
+    """A store of short articles with awkward ids, a control-character text and an entity named with '/'."""
+    from wiresift import api
+
+    store = api.open_store(path)
+    for i, doc_id in enumerate(ODD_IDS):
+        text = f"Tariff talks on the harbour levy, round {i}. Delegates of Northgate/Southgate Transit Board met."
+        name = "Northgate/Southgate Transit Board"
+        start = text.index(name)
+        entity = Entity(id="e1", name=name, type="ORG", mentions=[(start, start + len(name))])
+        store.save(Document(id=doc_id, title=f"Levy round {i}", text=text, entities=[entity]).finalize())
+    store.save(Document(id="ctrl", title="Ferry timetable", text=CONTROL_TEXT).finalize())
+    store.close()
+    return path
+
+
+#: Syllables of the invented words of the bulk store: 24 × 24 × 24 = 13,824 possible words, so
+#: a three-letter prefix matches a few dozen of them and a one-letter prefix hundreds.
+_SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"][:24]
+
+
+def _word(rng: random.Random) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(3))
+
+
+def build_bulk_store(path: Path, count: int) -> Path:
+    """``count`` articles of invented words (a large vocabulary, like real news) and a few real ones."""
+    from wiresift import api
+
+    rng = random.Random(17)
+    common = ["border", "talks", "patrol", "ministry", "agency", "said", "the", "near", "camps", "levy"]
+    store = api.open_store(path)
+    for i in range(count):
+        words = [_word(rng) for _ in range(120)] + rng.sample(common, 6)
+        rng.shuffle(words)
+        store.save(
+            Document(
+                id=f"bulk-{i}",
+                title=" ".join(words[:6]).capitalize(),
+                text=" ".join(words) + ".",
+                site=rng.choice(["Steppe Courier", "Harbour Ledger", "Northline Wire"]),
+                published=f"2025-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}",
+            ).finalize()
+        )
     store.close()
     return path

@@ -381,9 +381,11 @@ class Resolver:
 
     def lookup(self, name: str) -> list[int]:
         """Canonical ids a user-typed name refers to, best first (id, name, acronym, then surname)."""
-        if name.strip().isdigit():
+        digits = name.strip()
+        # ASCII digits only ("²".isdigit() is true but int() refuses it), within SQLite's 64-bit range.
+        if digits.isascii() and digits.isdigit() and len(digits) <= 18:
             found = self.conn.execute(
-                "SELECT id FROM canonical_entities WHERE id = ?", (int(name),)
+                "SELECT id FROM canonical_entities WHERE id = ?", (int(digits),)
             ).fetchone()
             if found:
                 return [found[0]]

@@ -1,8 +1,15 @@
 """The queries behind the workbench pages: faceted search, timeline, map, entity neighbourhood.
 
 A mixin for :class:`~wiresift.store.sqlite.SQLiteStore` (it needs only ``self.conn``); the
-PostgreSQL store will implement the same methods with its own SQL. Snippet highlight markers are
-control characters, never HTML: the web layer escapes the text and then turns them into ``<mark>``.
+PostgreSQL store will implement the same methods with its own SQL. A search hit carries its snippet
+as plain text and the ``[start, end)`` of each highlight in it, never markup: the web layer escapes
+the pieces and wraps the highlights in ``<mark>``.
+
+FTS5 evaluates ``rowid IN (...)`` beside a MATCH by running the whole match once per listed row (a
+prefix term re-merges every matching word's document list each time: 25 s for a filtered ``a*``
+over 10,000 documents), and a filter ``d.id IN (SELECT ...)`` made the planner probe the document
+index once per listed id for every match (5 s for a country filter). A unary ``+`` keeps such a
+column out of the index choice: the match runs once and the lists only filter its rows.
 """
 
 from __future__ import annotations
@@ -13,10 +20,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from wiresift.store.base import PlaceRow, SearchHit
+from wiresift.store.budget import TimeBudget
 from wiresift.store.query import fts_query
 
-#: Highlight markers in snippets (STX/ETX): cannot occur in clean text, cannot be HTML.
-MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
+#: Highlight markers of FTS5 snippets: the bytes 0xFE and 0xFF, which never occur in UTF-8, so no
+#: text can contain them (control characters such as STX/ETX can, and did become highlights).
+#: ``hex(snippet(...))`` returns the raw bytes, which :func:`unmark` splits at the markers.
+_OPEN, _CLOSE = b"\xfe", b"\xff"
+_MARKERS = re.compile(b"([\xfe\xff])")
 Sort = Literal["relevance", "date"]
 #: How many values each facet lists: enough to narrow down, few enough to stay fast on 10k docs.
 FACET_SIZE = 12
@@ -31,9 +42,16 @@ class SearchFilters:
     country: str | None = None  # ISO alpha-2 of a place named (not adjectivally) in the article
 
 
+@dataclass(frozen=True)
+class MarkedHit(SearchHit):
+    """A search hit whose ``snippet`` is plain text, with the ``[start, end)`` of each highlight in it."""
+
+    highlights: tuple[tuple[int, int], ...] = ()
+
+
 @dataclass
 class SearchPage:
-    hits: list[SearchHit]
+    hits: list[MarkedHit]
     total: int
     facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)  # name -> (value, label, n)
 
@@ -69,6 +87,26 @@ def _match(query: str) -> str:
     return "" if match == '""' else match
 
 
+def unmark(raw: bytes) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Plain text and highlight spans of a snippet's bytes marked with ``_OPEN`` / ``_CLOSE``."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    size = 0
+    start: int | None = None
+    for piece in _MARKERS.split(raw):
+        if piece == _OPEN:
+            start = size
+        elif piece == _CLOSE:
+            if start is not None and size > start:
+                spans.append((start, size))
+            start = None
+        elif piece:
+            text = piece.decode("utf-8", "replace")
+            out.append(text)
+            size += len(text)
+    return "".join(out), tuple(spans)
+
+
 def sentence_around(text: str, start: int, end: int, limit: int = 320) -> str:
     """The sentence holding ``text[start:end]``, cut to ``limit`` characters around it."""
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
@@ -84,6 +122,10 @@ def sentence_around(text: str, start: int, end: int, limit: int = 320) -> str:
 class WorkbenchQueries:
     conn: sqlite3.Connection
 
+    def time_budget(self, seconds: float) -> TimeBudget:
+        """``with store.time_budget(0.8):`` stops this connection's queries after 0.8 s (QueryTimeout)."""
+        return TimeBudget(self.conn, seconds)
+
     def _filter_sql(self, filters: SearchFilters) -> tuple[list[str], list[object]]:
         where: list[str] = []
         args: list[object] = []
@@ -97,23 +139,23 @@ class WorkbenchQueries:
             where.append("d.published <= ?")
             args.append(filters.until + "\uffff")  # "2022-02" includes every day of February
         if filters.entity is not None:
-            where.append("d.id IN (SELECT doc_id FROM entities WHERE canonical_id = ?)")
+            where.append("+d.id IN (SELECT doc_id FROM entities WHERE canonical_id = ?)")
             args.append(filters.entity)
         if filters.country:
-            where.append("d.id IN (SELECT doc_id FROM places WHERE country = ? AND adjectival = 0)")
+            where.append("+d.id IN (SELECT doc_id FROM places WHERE country = ? AND adjectival = 0)")
             args.append(filters.country.upper())
         return where, args
 
-    def _collect(self, query: str, filters: SearchFilters) -> tuple[bool, int]:
+    def _collect(self, match: str, filters: SearchFilters, *, rank: bool) -> tuple[bool, int]:
         """Put the matching documents in the temp table ``_hits``; returns (scoped, count).
 
         ``scoped`` is False when nothing narrows the search (no words, no filters): then the facets
         read the covering indexes of the whole store instead. Matching once and joining the facets
         against this small table keeps a faceted search over 10,000 documents far under the 50 ms
-        goal; re-running the FTS query for each facet took 300 ms.
+        goal; re-running the FTS query for each facet took 300 ms. With ``rank`` each row gets its
+        bm25 score here, in the same pass, so the page is read from ``_hits`` without matching again.
         """
         where, args = self._filter_sql(filters)
-        match = _match(query)
         if not match and not where:
             return False, int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
         self.conn.execute(
@@ -122,11 +164,10 @@ class WorkbenchQueries:
         )
         self.conn.execute("DELETE FROM _hits")
         if match:
-            # Only the match set here: ranking all of it (bm25) is left to the page query, which
-            # needs only the top rows; documents_meta covers num/id/site/published so the large
-            # document rows are never read.
+            # documents_meta covers num/id/site/published, so the large document rows are never read.
+            score = "bm25(documents_fts, 4.0, 1.0)" if rank else "0.0"
             sql = (
-                "INSERT INTO _hits SELECT d.num, d.id, 0.0, d.site, d.published FROM documents_fts "
+                f"INSERT INTO _hits SELECT d.num, d.id, {score}, d.site, d.published FROM documents_fts "
                 "JOIN documents d INDEXED BY documents_meta ON d.num = documents_fts.rowid "
                 "WHERE documents_fts MATCH ?"
             )
@@ -150,55 +191,48 @@ class WorkbenchQueries:
     ) -> SearchPage:
         filters = filters or SearchFilters()
         match = _match(query)
-        scoped, total = self._collect(query, filters)
         by_rank = sort == "relevance" and bool(match)
-        if by_rank:
-            sql = "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
-            if any(self._filter_sql(filters)[0]):
-                sql += " AND rowid IN (SELECT num FROM _hits)"
-            sql += " ORDER BY bm25(documents_fts, 4.0, 1.0), rowid LIMIT ? OFFSET ?"
-            nums = [r[0] for r in self.conn.execute(sql, (match, limit, offset))]
-        elif scoped:
-            nums = [
-                r[0]
-                for r in self.conn.execute(
-                    "SELECT num FROM _hits ORDER BY published DESC, num DESC LIMIT ? OFFSET ?",
-                    (limit, offset),
-                )
-            ]
-        else:
-            nums = [
-                r[0]
-                for r in self.conn.execute(
-                    "SELECT num FROM documents ORDER BY published DESC, num DESC LIMIT ? OFFSET ?",
-                    (limit, offset),
-                )
-            ]
+        scoped, total = self._collect(match, filters, rank=by_rank)
+        table = "_hits" if scoped else "documents"
+        order = "rank, num" if by_rank else "published DESC, num DESC"
+        nums = [
+            r[0]
+            for r in self.conn.execute(
+                f"SELECT num FROM {table} ORDER BY {order} LIMIT ? OFFSET ?", (limit, offset)
+            )
+        ]
         hits = self._hits_for(nums, match)
         page = SearchPage(hits, total)
         if facets:
             page.facets = self.search_facets(scoped)
         return page
 
-    def _hits_for(self, nums: list[int], match: str) -> list[SearchHit]:
+    def _hits_for(self, nums: list[int], match: str) -> list[MarkedHit]:
         """Titles and snippets of the given documents, in the given order."""
         if not nums:
             return []
         marks = ",".join("?" * len(nums))
         if match:
+            # One pass over the match, bounded by the rowid range, keeping the listed rows.
             rows = self.conn.execute(
                 "SELECT documents_fts.rowid, d.id, d.title, d.site, d.published, "
-                f"snippet(documents_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24), "
-                "bm25(documents_fts, 4.0, 1.0) FROM documents_fts JOIN documents d ON d.num = documents_fts.rowid "
-                f"WHERE documents_fts MATCH ? AND documents_fts.rowid IN ({marks})",
-                [match, *nums],
+                "hex(snippet(documents_fts, 1, X'FE', X'FF', '…', 24)), bm25(documents_fts, 4.0, 1.0) "
+                "FROM documents_fts CROSS JOIN documents d ON d.num = documents_fts.rowid "
+                "WHERE documents_fts MATCH ? AND documents_fts.rowid BETWEEN ? AND ? "
+                f"AND +documents_fts.rowid IN ({marks})",
+                [match, min(nums), max(nums), *nums],
             ).fetchall()
+            snippets = {r[0]: unmark(bytes.fromhex(r[5] or "")) for r in rows}
         else:
             rows = self.conn.execute(
                 f"SELECT num, id, title, site, published, substr(text, 1, 220), 0.0 FROM documents WHERE num IN ({marks})",
                 nums,
             ).fetchall()
-        by_num = {r[0]: SearchHit(r[1], r[2], r[3], r[4], r[5] or "", float(r[6])) for r in rows}
+            snippets = {r[0]: (r[5] or "", ()) for r in rows}
+        by_num = {
+            r[0]: MarkedHit(r[1], r[2], r[3], r[4], snippets[r[0]][0], float(r[6]), snippets[r[0]][1])
+            for r in rows
+        }
         return [by_num[n] for n in nums if n in by_num]
 
     def search_facets(self, scoped: bool) -> dict[str, list[tuple[str, str, int]]]:

@@ -3,51 +3,48 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from urllib.parse import quote
 
-from fastapi import FastAPI, HTTPException, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from wiresift import __version__
-from wiresift.store.workbench import MARK_CLOSE, MARK_OPEN
+from wiresift.store.workbench import MarkedHit
+from wiresift.web.db import MAX_EXPORTS, POOL_SIZE, TIME_BUDGET_S, StorePool
+from wiresift.web.errors import install_error_handlers
 from wiresift.web.security import SecurityMiddleware
 
 HERE = Path(__file__).parent
 
 
-def snippet_html(snippet: str) -> Markup:
-    """Escape a search snippet, then turn its control-character markers into ``<mark>``."""
-    text = str(escape(snippet))
-    return Markup(text.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
+def snippet_html(hit: MarkedHit) -> Markup:
+    """A search snippet with its highlights in ``<mark>``; every piece of text is escaped."""
+    text, parts, at = hit.snippet, [], 0
+    for start, end in hit.highlights:
+        parts += [str(escape(text[at:start])), "<mark>", str(escape(text[start:end])), "</mark>"]
+        at = end
+    parts.append(str(escape(text[at:])))
+    return Markup("".join(parts))
 
 
-class StoreHolder:
-    """The one store connection of the app, opened on first use.
-
-    The views are ``async`` and run on the event loop's single thread, so one connection serves
-    them all without a pool; opening a connection per worker thread cost 100+ ms a request.
-    """
-
-    def __init__(self, opener: Callable[[], Any]) -> None:
-        self.opener = opener
-        self.store: Any = None
-        self.lock = threading.Lock()
-
-    def get(self) -> Any:
-        if self.store is None:
-            with self.lock:
-                if self.store is None:
-                    self.store = self.opener()
-        return self.store
+def path_part(value: object) -> str:
+    """A value as one URL path segment: every reserved character percent-encoded (``/`` too)."""
+    return quote(str(value), safe="")
 
 
-def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
+def create_app(
+    db: str | Path,
+    *,
+    token: str | None = None,
+    time_budget: float = TIME_BUDGET_S,
+    pool_size: int = POOL_SIZE,
+) -> FastAPI:
+    """The workbench over ``db``; ``time_budget`` caps each request's database time in seconds."""
     from wiresift import api
 
     db_path = Path(db)
@@ -55,28 +52,30 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         raise FileNotFoundError(
             f"{db_path}: no such database (run `wiresift ingest PATH --db {db_path}` first)"
         )
+    pool = StorePool(lambda: api.open_store(db_path), size=pool_size, budget=time_budget)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
     app = FastAPI(
         title="wiresift workbench",
         version=__version__,
         description="Documents, search, entities, quotes, claims and places of one wiresift store.",
+        lifespan=lifespan,
     )
-    app.state.stores = StoreHolder(lambda: api.open_store(db_path))
+    app.state.pool = pool
     app.state.db = db_path
+    app.state.export_slots = threading.BoundedSemaphore(MAX_EXPORTS)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["snippet"] = snippet_html
+    templates.env.filters["path_part"] = path_part
     templates.env.globals["version"] = __version__
     app.state.templates = templates
     app.add_middleware(SecurityMiddleware, token=token)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
-        return JSONResponse({"error": exc.detail, "status": exc.status_code}, status_code=exc.status_code)
-
-    @app.exception_handler(RequestValidationError)
-    async def bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
-        return JSONResponse({"error": f"invalid request: {problems}", "status": 422}, status_code=422)
+    install_error_handlers(app)
 
     from wiresift.web.views import api_routes, pages
 

@@ -7,12 +7,16 @@ the server itself: all JS, CSS and map data are vendored in ``static/``. Inline 
 are allowed (``style-src 'self' 'unsafe-inline'``) because Leaflet, vis-timeline and cytoscape
 inject and position their elements with them; scripts run only from the server's own files, and
 every text is escaped, so no page content can add markup.
+
+The middleware is also the last line of error handling: an exception no handler turned into an
+answer is logged with its traceback and answered as a generic JSON 500, with the same headers.
 """
 
 from __future__ import annotations
 
 import hmac
 import ipaddress
+import logging
 
 from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
@@ -25,6 +29,12 @@ CSP = (
     "frame-ancestors 'none'"
 )
 COOKIE = "wiresift_token"
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+log = logging.getLogger("wiresift.web")
 
 
 class BindError(Exception):
@@ -67,12 +77,14 @@ class SecurityMiddleware:
             await self.app(scope, receive, send)
             return
 
+        started = False
+
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 headers = MutableHeaders(scope=message)
-                headers["Content-Security-Policy"] = CSP
-                headers["X-Content-Type-Options"] = "nosniff"
-                headers["Referrer-Policy"] = "no-referrer"
+                headers.update(SECURITY_HEADERS)
             await send(message)
 
         if self.token:
@@ -87,4 +99,11 @@ class SecurityMiddleware:
             if response is not None:
                 await response(scope, receive, send_with_headers)
                 return
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            log.exception("%s %s failed", scope.get("method"), scope.get("path"))
+            if started:  # the status line is out: all we can do is end the answer early
+                raise
+            error = {"error": "internal server error (the server log has the details)", "status": 500}
+            await JSONResponse(error, status_code=500)(scope, receive, send_with_headers)

@@ -1,39 +1,30 @@
-"""The JSON API: the same data as the pages, paginated, described by FastAPI's OpenAPI schema."""
+"""The JSON API: the same data as the pages, paginated, described by FastAPI's OpenAPI schema.
+
+Every view is a plain ``def``: FastAPI runs it in a worker thread with a pooled, time-boxed store
+(:mod:`wiresift.web.db`), so no database work happens on the event loop.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict
+from pathlib import Path
+from threading import Semaphore
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import StreamingResponse
 
 from wiresift import workbench
-from wiresift.store.workbench import MARK_CLOSE, MARK_OPEN, SearchFilters
-from wiresift.web.views.params import search_filters
+from wiresift.store.query import fts_query
+from wiresift.store.workbench import SearchFilters
+from wiresift.web.db import MAX_EXPORTS, store_session
+from wiresift.web.views.params import Offset, PathKey, Text, search_filters
 
 router = APIRouter(tags=["api"])
 MAX_LIMIT = 500
 
-
-def _store(request: Request) -> Any:
-    return request.app.state.stores.get()
-
-
-def _plain_snippet(snippet: str) -> tuple[str, list[list[int]]]:
-    """A snippet without its highlight markers, and the [start, end) of each highlight in it."""
-    out: list[str] = []
-    marks: list[list[int]] = []
-    size = 0
-    for ch in snippet:
-        if ch == MARK_OPEN:
-            marks.append([size, size])
-        elif ch == MARK_CLOSE and marks:
-            marks[-1][1] = size
-        else:
-            out.append(ch)
-            size += 1
-    return "".join(out), marks
+StoreDep = Annotated[Any, Depends(store_session)]
 
 
 def _page(items: list[Any], limit: int, offset: int, total: int | None = None) -> dict[str, Any]:
@@ -42,18 +33,17 @@ def _page(items: list[Any], limit: int, offset: int, total: int | None = None) -
 
 
 @router.get("/search")
-async def search(
-    request: Request,
+def search(
+    store: StoreDep,
     filters: Annotated[SearchFilters, Depends(search_filters)],
     q: str = "",
     sort: Literal["relevance", "date"] = "relevance",
     limit: int = Query(20, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    offset: Offset = 0,
 ) -> dict[str, Any]:
-    page = workbench.search(_store(request), q, filters, sort=sort, limit=limit, offset=offset)
+    """Ranked search; each hit's ``highlights`` are ``[start, end)`` offsets into its ``snippet``."""
+    page = workbench.search(store, q, filters, sort=sort, limit=limit, offset=offset)
     body = _page(page.hits, limit, offset, page.total)
-    for hit in body["items"]:
-        hit["snippet"], hit["highlights"] = _plain_snippet(hit["snippet"])
     body["facets"] = {
         k: [{"value": v, "label": lbl, "count": n} for v, lbl, n in rows] for k, rows in page.facets.items()
     }
@@ -61,16 +51,16 @@ async def search(
 
 
 @router.get("/documents")
-async def documents(
-    request: Request, limit: int = Query(20, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)
+def documents(
+    store: StoreDep, limit: int = Query(20, ge=1, le=MAX_LIMIT), offset: Offset = 0
 ) -> dict[str, Any]:
-    page = workbench.search(_store(request), "", None, sort="date", limit=limit, offset=offset, facets=False)
+    page = workbench.search(store, "", None, sort="date", limit=limit, offset=offset, facets=False)
     return _page(page.hits, limit, offset, page.total)
 
 
-@router.get("/documents/{doc_id}")
-async def document(request: Request, doc_id: str) -> dict[str, Any]:
-    view = workbench.article(_store(request), doc_id)
+@router.get("/documents/{doc_id:path}")
+def document(store: StoreDep, doc_id: PathKey) -> dict[str, Any]:
+    view = workbench.article(store, doc_id)
     if view is None:
         raise HTTPException(404, f"no document with id {doc_id!r}")
     record = view.doc.to_record()
@@ -79,87 +69,110 @@ async def document(request: Request, doc_id: str) -> dict[str, Any]:
 
 
 @router.get("/entities")
-async def entities(
-    request: Request,
-    type: str | None = None,
+def entities(
+    store: StoreDep,
+    type: Text = None,
     limit: int = Query(100, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    offset: Offset = 0,
 ) -> dict[str, Any]:
-    rows = _store(request).entities(type=type, limit=limit + offset)
+    rows = store.entities(type=type, limit=limit + offset)
     return _page(rows[offset:], limit, offset)
 
 
-@router.get("/entities/{key}")
-async def entity(request: Request, key: str) -> dict[str, Any]:
-    view = workbench.entity(_store(request), key)
-    if view is None:
-        raise HTTPException(404, f"no entity named or numbered {key!r}")
-    return asdict(view)
-
-
-@router.get("/entities/{key}/graph")
-async def entity_graph(request: Request, key: str) -> dict[str, Any]:
+# Declared before /entities/{key:path}, which would otherwise take "NAME/graph" as a name.
+@router.get("/entities/{key:path}/graph")
+def entity_graph(store: StoreDep, key: PathKey) -> dict[str, Any]:
     """The entity and its co-occurring entities, as cytoscape-style nodes and edges."""
-    graph = workbench.entity_graph(_store(request), key)
+    graph = workbench.entity_graph(store, key)
     if graph is None:
         raise HTTPException(404, f"no entity named or numbered {key!r}")
     return graph
 
 
+@router.get("/entities/{key:path}")
+def entity(store: StoreDep, key: PathKey) -> dict[str, Any]:
+    view = workbench.entity(store, key)
+    if view is None:
+        raise HTTPException(404, f"no entity named or numbered {key!r}")
+    return asdict(view)
+
+
 @router.get("/quotes")
-async def quotes(
-    request: Request,
-    speaker: str | None = None,
-    since: str | None = None,
+def quotes(
+    store: StoreDep,
+    speaker: Text = None,
+    since: Text = None,
     limit: int = Query(100, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    offset: Offset = 0,
 ) -> dict[str, Any]:
-    rows = _store(request).quotes(speaker=speaker, since=since, limit=limit + offset)
+    rows = store.quotes(speaker=speaker, since=since, limit=limit + offset)
     return _page(rows[offset:], limit, offset)
 
 
 @router.get("/claims")
-async def claims(
-    request: Request,
-    counted: str | None = None,
-    place: str | None = None,
-    claimant: str | None = None,
+def claims(
+    store: StoreDep,
+    counted: Text = None,
+    place: Text = None,
+    claimant: Text = None,
     limit: int = Query(100, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    offset: Offset = 0,
 ) -> dict[str, Any]:
-    rows = _store(request).claims(counted=counted, place=place, claimant=claimant, limit=limit + offset)
+    rows = store.claims(counted=counted, place=place, claimant=claimant, limit=limit + offset)
     return _page(rows[offset:], limit, offset)
 
 
 @router.get("/places")
-async def places(
-    request: Request,
-    country: str | None = None,
-    limit: int = Query(2000, ge=1, le=5000),
-) -> dict[str, Any]:
-    rows = workbench.map_places(_store(request), country=country, limit=limit)
+def places(store: StoreDep, country: Text = None, limit: int = Query(2000, ge=1, le=5000)) -> dict[str, Any]:
+    rows = workbench.map_places(store, country=country, limit=limit)
     return _page(rows, limit, 0)
 
 
 @router.get("/places/mentions")
-async def place_mentions(request: Request, name: str, country: str | None = None) -> dict[str, Any]:
-    rows = workbench.place_mentions(_store(request), name, country)
+def place_mentions(
+    store: StoreDep, name: Annotated[str, Query(max_length=500)], country: Text = None
+) -> dict[str, Any]:
+    rows = workbench.place_mentions(store, name, country)
     return _page(rows, len(rows), 0)
 
 
 @router.get("/timeline")
-async def timeline(request: Request, limit: int = Query(500, ge=1, le=5000)) -> dict[str, Any]:
-    return _page(workbench.timeline(_store(request), limit), limit, 0)
+def timeline(store: StoreDep, limit: int = Query(500, ge=1, le=5000)) -> dict[str, Any]:
+    return _page(workbench.timeline(store, limit), limit, 0)
+
+
+def _export_chunks(db: Path, format: str, query: str | None, slots: Semaphore) -> Iterator[str]:
+    """The export's text from a connection of its own (no time budget: an export takes its time).
+
+    Starts with an empty chunk so that the caller can start it at once: from then on closing the
+    generator (end of stream, client gone, garbage collection) runs its ``finally``.
+    """
+    from wiresift import api
+
+    try:
+        yield ""
+        store = api.open_store(db)
+        try:
+            yield from api.export(store, format, query=query)
+        finally:
+            store.close()
+    finally:
+        slots.release()
 
 
 @router.get("/export")
-async def export(
+def export(
     request: Request,
     format: str = Query(..., pattern="^(jsonl|geojson|stix|ftm)$"),
     q: str | None = None,
-) -> Response:
-    from wiresift import api
-
+) -> StreamingResponse:
+    """The whole store (or the documents matching ``q``), streamed from a worker thread."""
+    if q:
+        fts_query(q)  # a query over the cost limits is a 400 before anything streams
+    slots = request.app.state.export_slots
+    if not slots.acquire(blocking=False):
+        raise HTTPException(503, f"{MAX_EXPORTS} exports are already running: try again when one ends")
+    chunks = _export_chunks(request.app.state.db, format, q, slots)
+    next(chunks)
     media = {"jsonl": "application/x-ndjson", "ftm": "application/x-ndjson"}.get(format, "application/json")
-    # Built on the event-loop thread: the app's single connection must not be shared with a worker thread.
-    return Response("".join(api.export(_store(request), format, query=q)), media_type=media)
+    return StreamingResponse(chunks, media_type=media)

@@ -1,4 +1,7 @@
-"""HTML pages: search, article, map, timeline, entity, entities, quotes, claims."""
+"""HTML pages: search, article, map, timeline, entity, entities, quotes, claims.
+
+Plain ``def`` views: FastAPI runs them in worker threads with a pooled, time-boxed store.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +13,13 @@ from fastapi.responses import HTMLResponse
 
 from wiresift import workbench
 from wiresift.store.workbench import SearchFilters
+from wiresift.web.db import store_session
 from wiresift.web.highlight import LAYER_LABELS, segments
-from wiresift.web.views.params import search_filters
+from wiresift.web.views.params import PathKey, Text, search_filters
 
 router = APIRouter(default_response_class=HTMLResponse)
 PAGE_SIZE = 20
+StoreDep = Annotated[Any, Depends(store_session)]
 
 
 def _render(request: Request, name: str, **context: Any) -> HTMLResponse:
@@ -22,20 +27,17 @@ def _render(request: Request, name: str, **context: Any) -> HTMLResponse:
     return response
 
 
-def _store(request: Request) -> Any:
-    return request.app.state.stores.get()
-
-
 @router.get("/")
-async def search_page(
+def search_page(
     request: Request,
+    store: StoreDep,
     filters: Annotated[SearchFilters, Depends(search_filters)],
     q: str = "",
     sort: Literal["relevance", "date"] = "relevance",
     page: int = Query(1, ge=1, le=10_000),
 ) -> HTMLResponse:
     result = workbench.search(
-        _store(request),
+        store,
         q,
         filters,
         sort=sort,
@@ -54,9 +56,9 @@ async def search_page(
     )
 
 
-@router.get("/article/{doc_id}")
-async def article_page(request: Request, doc_id: str) -> HTMLResponse:
-    view = workbench.article(_store(request), doc_id)
+@router.get("/article/{doc_id:path}")
+def article_page(request: Request, store: StoreDep, doc_id: PathKey) -> HTMLResponse:
+    view = workbench.article(store, doc_id)
     if view is None:
         raise HTTPException(404, f"no article with id {doc_id!r}")
     return _render(
@@ -65,40 +67,38 @@ async def article_page(request: Request, doc_id: str) -> HTMLResponse:
 
 
 @router.get("/map")
-async def map_page(request: Request) -> HTMLResponse:
+def map_page(request: Request) -> HTMLResponse:
     return _render(request, "map.html")
 
 
 @router.get("/timeline")
-async def timeline_page(request: Request) -> HTMLResponse:
+def timeline_page(request: Request) -> HTMLResponse:
     return _render(request, "timeline.html")
 
 
 @router.get("/entities")
-async def entities_page(request: Request, type: str | None = None) -> HTMLResponse:
-    rows = _store(request).entities(type=type or None, limit=500)
+def entities_page(request: Request, store: StoreDep, type: Text = None) -> HTMLResponse:
+    rows = store.entities(type=type or None, limit=500)
     return _render(request, "entities.html", rows=rows, type=type)
 
 
-@router.get("/entity/{key}")
-async def entity_page(request: Request, key: str) -> HTMLResponse:
-    view = workbench.entity(_store(request), key)
+@router.get("/entity/{key:path}")
+def entity_page(request: Request, store: StoreDep, key: PathKey) -> HTMLResponse:
+    view = workbench.entity(store, key)
     if view is None:
         raise HTTPException(404, f"no entity named or numbered {key!r}")
     return _render(request, "entity.html", view=view, entity=view.profile)
 
 
 @router.get("/quotes")
-async def quotes_page(request: Request, speaker: str | None = None, since: str | None = None) -> HTMLResponse:
-    rows = _store(request).quotes(speaker=speaker or None, since=since or None, limit=500)
+def quotes_page(request: Request, store: StoreDep, speaker: Text = None, since: Text = None) -> HTMLResponse:
+    rows = store.quotes(speaker=speaker or None, since=since or None, limit=500)
     return _render(request, "quotes.html", rows=rows, speaker=speaker, since=since)
 
 
 @router.get("/claims")
-async def claims_page(
-    request: Request, counted: str | None = None, place: str | None = None, claimant: str | None = None
+def claims_page(
+    request: Request, store: StoreDep, counted: Text = None, place: Text = None, claimant: Text = None
 ) -> HTMLResponse:
-    rows = _store(request).claims(
-        counted=counted or None, place=place or None, claimant=claimant or None, limit=500
-    )
+    rows = store.claims(counted=counted or None, place=place or None, claimant=claimant or None, limit=500)
     return _render(request, "claims.html", rows=rows, counted=counted, place=place, claimant=claimant)
