@@ -23,7 +23,9 @@ def pipeline(nlp: Language) -> Pipeline:
 
 
 def test_clause_the_parse_hung_on_the_person_told_is_what_was_told(pipeline: Pipeline, nlp: Language) -> None:
-    text = "Ruiz told the forum she was firmly against the dam on the river because it would flood the valley."
+    text = (
+        "Ruiz told the forum she was firmly against the dam on the river because it would flood the valley."
+    )
     told = by_cue(quotes_of(pipeline, text), "told")
     assert told.text == "she was firmly against the dam on the river because it would flood the valley"
     assert speaker(told) == "Ruiz"
