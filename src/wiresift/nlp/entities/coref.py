@@ -12,7 +12,7 @@ hand) the earlier rules (:func:`~wiresift.nlp.entities.coref_rules.resolve_rules
 from __future__ import annotations
 
 from wiresift.nlp.entities.coref_model import DocCoref, load_weights
-from wiresift.nlp.entities.coref_rules import NOT_SPEAKERS, Speaker, resolve_rules, titled_person
+from wiresift.nlp.entities.coref_rules import Speaker, named_at, resolve_rules, titled_person
 from wiresift.nlp.entities.index import EntityIndex
 
 __all__ = ["Speaker", "doc_coref", "resolve", "resolve_scored", "titled_person"]
@@ -53,10 +53,9 @@ def resolve_scored(
     weights = load_weights()
     if mention is not None and (person := titled_person(index, mention)) is not None:
         return person, weights.name_confidence
-    for start, end in ((speaker.head_start, speaker.head_end), (speaker.start, speaker.end)):
-        entity = index.get(index.at(start, end) if start >= 0 else None)
-        if entity is not None and entity.type not in NOT_SPEAKERS:
-            return entity.id, weights.name_confidence
+    entity = index.get(named_at(index, speaker))
+    if entity is not None:
+        return entity.id, weights.name_confidence
     head_known = speaker.head_start >= 0
     start, end = (speaker.head_start, speaker.head_end) if head_known else (speaker.start, speaker.end)
     ruled = resolve_rules(index, speaker, prev_speaker, prev_end, mention)
@@ -65,6 +64,8 @@ def resolve_scored(
         return ruled, RULE_CONFIDENCE if ruled is not None else 0.0
     state.advance(ana.start + 1)
     learned, p = state.resolved[(ana.start, ana.end)]
+    if ruled is not None and ana.gender and state.gender(ruled) not in ("", ana.gender):
+        ruled = None  # "he" is not the woman named last
     # The rules know the quotes around the mention (a "he" right after a quote is its speaker), the
     # model the whole chain: on the team's tune pages the rules are right more often on subject
     # pronouns, so they answer, and the model tells how sure that answer is.

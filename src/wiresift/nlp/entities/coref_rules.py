@@ -15,7 +15,12 @@ import re
 from dataclasses import dataclass
 
 from wiresift.nlp.entities.index import EntityIndex
-from wiresift.nlp.entities.lexicon import PERSON_NOMINAL_HEADS, PERSON_PRONOUNS, PLURAL_PRONOUNS
+from wiresift.nlp.entities.lexicon import (
+    PERSON_NOMINAL_HEADS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    TITLED_NOMINAL_HEADS,
+)
 
 #: A pronoun this close (chars) after the previous quote refers to its speaker: about two
 #: paragraphs of wire copy. Beyond it, the person mentioned last is the better guess.
@@ -57,14 +62,31 @@ def resolve_rules(
             return prev.id
         types = ORG_TYPES if plural else ("PERSON",)
         return index.last_before(speaker.start, types, floor=speaker.start - LOOKBACK_CHARS)
-    for start, end in ((speaker.head_start, speaker.head_end), (speaker.start, speaker.end)):
-        eid = index.at(start, end) if start >= 0 else None
-        entity = index.get(eid)
-        if entity is not None and entity.type not in NOT_SPEAKERS:
-            return entity.id
+    eid = named_at(index, speaker)
+    if eid is not None:
+        return eid
     if head in PERSON_NOMINAL_HEADS:
         return index.last_before(speaker.start, ("PERSON",), floor=speaker.start - LOOKBACK_CHARS)
     return None
+
+
+def named_at(index: EntityIndex, speaker: Speaker) -> str | None:
+    """The entity the speaker phrase names: the one at its head word ("the People's Liberation
+    Army"), else one in the phrase that fits the head — a person for a person's role word ("the
+    minister Anna Berg"), any name where the head is no role word. A place among the modifiers of a
+    role does not speak: "China's ambassador to Britain" is neither China nor Britain."""
+    if speaker.head_start >= 0:
+        entity = index.get(index.at(speaker.head_start, speaker.head_end))
+        if entity is not None and entity.type not in NOT_SPEAKERS:
+            return entity.id
+    if speaker.start < 0:
+        return None
+    entity = index.get(index.at(speaker.start, speaker.end))
+    if entity is None or entity.type in NOT_SPEAKERS:
+        return None
+    if speaker.head in TITLED_NOMINAL_HEADS and entity.type != "PERSON":
+        return None
+    return entity.id
 
 
 #: Words of a title too common to tell two office holders apart.

@@ -92,6 +92,32 @@ def _norm(name: str) -> str:
     return fold_apostrophes(_POSSESSIVE.sub("", _LEADING_THE.sub("", name.strip())).lower())
 
 
+#: Generational suffixes: not a surname ("Patrick W. Carlineo Jr." is Mr Carlineo).
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def name_parts(name: str) -> list[str]:
+    """The words of a person's name without a trailing generational suffix or comma."""
+    parts = [p.rstrip(",") for p in name.split()]
+    while len(parts) > 1 and parts[-1].lower() in _SUFFIXES:
+        parts.pop()
+    return [p for p in parts if p]
+
+
+def surname_forms(name: str) -> list[str]:
+    """The shorter forms a later mention may use for ``name``: its last word and each longer run of
+    words that ends the name and opens on a capitalised word that is not an initial ("Ek", "Eriksson
+    Ek" for "Joel Eriksson Ek"; "Carlineo" for "Patrick W. Carlineo Jr.")."""
+    parts = name_parts(name)
+    forms = []
+    for k in range(1, len(parts)):
+        tail = parts[len(parts) - k :]
+        if k > 1 and (len(tail[0].rstrip(".")) < 2 or not tail[0][0].isupper()):
+            continue
+        forms.append(" ".join(tail))
+    return forms
+
+
 def _initials(name: str) -> str:
     words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
     return "".join(w[0] for w in words)
@@ -117,22 +143,23 @@ class _Builder:
         """The person ``name`` refers to: a known full name, or the one person with that surname or
         first name; else a new one. Two people sharing a surname ("Tom Smith", "Jane Smith") make a
         bare "Smith" its own entity: joining it to either could give words to the wrong one."""
-        parts = name.split()
+        parts = name_parts(name)
         low = _norm(name)
         key = ("PERSON", low)
         if key in self.keys:
             return self.keys[key]
-        if len(parts) == 1:
-            for table in (self.surnames, self.first_names):
-                ids = table.get(low)
-                if ids:
-                    if len(ids) == 1:
-                        return ids[0]
-                    break
+        tables = (self.surnames, self.first_names) if len(parts) == 1 else (self.surnames,)
+        for table in tables:
+            ids = table.get(_norm(" ".join(parts)))
+            if ids:
+                if len(ids) == 1:
+                    return ids[0]
+                break
         eid = self.new(name, "PERSON")
         self.keys[key] = eid
         if len(parts) > 1:
-            for table, part in ((self.surnames, parts[-1]), (self.first_names, parts[0])):
+            keys = [(self.surnames, form) for form in surname_forms(name)] + [(self.first_names, parts[0])]
+            for table, part in keys:
                 ids = table.setdefault(_norm(part), [])
                 if eid not in ids:
                     ids.append(eid)
@@ -191,7 +218,12 @@ def build(
     for ent in ents:
         if ent.label_ == "PERSON" and len(ent.text.split()) > 1:
             b.person(ent.text)  # full names first, so that "Sidorov" before "Anatoly Sidorov" still merges
-    multi = {_norm(e.text).split()[-1] for e in ents if e.label_ == "PERSON" and len(e.text.split()) > 1}
+    multi = {
+        _norm(form)
+        for e in ents
+        if e.label_ == "PERSON" and len(e.text.split()) > 1
+        for form in surname_forms(e.text)
+    }
     in_ent: dict[int, str] = {}
     for ent in ents:
         for i in range(ent.start, ent.end):
@@ -199,7 +231,7 @@ def build(
     for ent in ents:
         label = _label(ent)
         low = _norm(ent.text)
-        if label in ("ORG", "GPE", "NORP", "LOC") and low in multi and len(ent) == 1:
+        if label != "PERSON" and low in multi and len(ent) <= 2:
             label = "PERSON"  # a bare surname of a person named in full elsewhere
         start_char, end_char = ent.start_char, ent.end_char
         if label == "PERSON":
@@ -209,7 +241,9 @@ def build(
             name = text[start_char:end_char]
             eid = b.person(name)
             entity = b.index.entities[eid]
-            if len(name) > len(entity.name) and _norm(name).endswith(_norm(entity.name).split()[-1]):
+            if len(name) > len(entity.name) and _norm(" ".join(name_parts(name))).endswith(
+                _norm(" ".join(name_parts(entity.name)[-1:]))
+            ):
                 entity.name = name
             b.alias(eid, start_char, name)
             if title is not None and title.text not in entity.titles:
