@@ -226,7 +226,8 @@ def pin_precision(arts: list[Article], found: list[list[tuple[tuple[int, int], o
             pins = [
                 (s, p)
                 for s, p in pairs
-                if getattr(p, "lat", None) is not None and (keep_adjectival or not getattr(p, "adjectival", False))
+                if getattr(p, "lat", None) is not None
+                and (keep_adjectival or not getattr(p, "adjectival", False))
             ]
             m = match([s for s, _ in pins], [(g.start, g.end) for g in art.gold], lenient=True)
             by_pred = {pi: art.gold[gi] for gi, pi in m.items()}
