@@ -16,13 +16,14 @@ from wiresift import gazetteer
 from wiresift.model import Document, Place
 from wiresift.nlp.places.recognize import Mention, recognise
 from wiresift.nlp.places.resolve import Resolution, demonym_use, resolve
+from wiresift.nlp.places.usage import used_as_places
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from wiresift.nlp.pipeline import Context
 
-VERSION = "places/4"
+VERSION = "places/5"
 #: Characters that may separate a place from its qualifier: "Paris, Texas", "Kabul (Afghanistan)".
 _QUALIFIER_GAPS = (", ", " (", ",")
 
@@ -122,7 +123,8 @@ def places_from_mentions(text: str, mentions: Sequence[Mention]) -> list[Place]:
 
 def geoparse_doc(sdoc: Doc) -> list[Place]:
     """Places of a parsed spaCy Doc."""
-    return places_from_mentions(sdoc.text, recognise(sdoc, gazetteer.load()))
+    gaz = gazetteer.load()
+    return places_from_mentions(sdoc.text, used_as_places(sdoc, gaz, recognise(sdoc, gaz)))
 
 
 def geoparse(text: str) -> list[Place]:

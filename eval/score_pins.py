@@ -1,0 +1,162 @@
+"""Score map pins on the team's own real-page gold (``eval/gold/pins``): is every pin a place, and right?
+
+Usage: ``python eval/score_pins.py [tune|heldout|all]``. Prints one JSON object of scores per split.
+The gold is offsets and coordinates only, into the ``articleBody`` strings of
+``../shared/eval/extraction/ground-truth.json`` exactly as ``json`` loads them; ``eval/gold/pins/README.md``
+says how the pages were chosen, split and annotated.
+
+Rules:
+- A **pin** is a recognised mention whose place has coordinates (adjectival demonyms included), run
+  through the ``places`` stage on a ``Document`` carrying the page's URL, as ingest gives it.
+- Each pin is paired with the first gold mention it overlaps that no earlier pin took (pins in text
+  order). It is **right** when that gold mention is a place (``use`` ``place``, ``embedded`` or
+  ``street``) and the pin lies within 161 km of the gold point; it is wrong when the gold says "not a
+  place" (a person, company, product, work or team that only looks like one), when the point is
+  farther, or when it overlaps no gold mention at all. ``precision161`` = right / pins.
+- ``recall161``: the share of gold mentions used as places (``use`` ``place``: not a place name inside
+  an organisation's name, not a street) that some pin overlapping them puts within 161 km.
+- ``false_pins`` counts pins on "not a place" spans or on no gold span.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from wiresift.nlp.places.resolve import haversine
+
+GOLD_DIR = Path(__file__).parent / "gold" / "pins"
+SPLITS = ("tune", "heldout")
+ACC_KM = 161.0
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    split: str
+    text: str
+    url: str | None
+    mentions: list[dict[str, Any]]
+
+
+def split_of(page_ids: Sequence[str]) -> dict[str, str]:
+    """The fixed split: pages ranked by sha256 of their id; even ranks tune, odd ranks held out."""
+    ranked = sorted(page_ids, key=lambda p: hashlib.sha256(p.encode("utf-8")).hexdigest())
+    return {p: SPLITS[i % 2] for i, p in enumerate(ranked)}
+
+
+def load_pages(eval_dir: Path, split: str = "all") -> list[Page]:
+    """Gold pages of ``split`` with their bodies; a body that changed since annotation is an error."""
+    truth = json.loads((eval_dir / "extraction" / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for path in sorted(GOLD_DIR.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if split != "all" and gold["split"] != split:
+            continue
+        record = truth[gold["id"]]
+        text = record["articleBody"]
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != gold["body_sha256"]:
+            raise SystemExit(f"{path}: the gold body changed since annotation (sha256 differs)")
+        pages.append(Page(gold["id"], gold["split"], text, record.get("url"), gold["mentions"]))
+    return pages
+
+
+def page_counts(page: Page, pins: Sequence[tuple[int, int, float, float]]) -> dict[str, int]:
+    """Right/false pins and recalled gold places of one page; ``pins`` are (start, end, lat, lon)."""
+    taken: set[int] = set()
+    right = false = 0
+    best: dict[int, bool] = {}
+    for start, end, lat, lon in sorted(pins):
+        gi = next(
+            (
+                i
+                for i, m in enumerate(page.mentions)
+                if i not in taken and m["span"][0] < end and start < m["span"][1]
+            ),
+            None,
+        )
+        if gi is None:
+            false += 1
+            continue
+        taken.add(gi)
+        gold = page.mentions[gi]
+        ok = bool(gold["place"]) and haversine(lat, lon, gold["lat"], gold["lon"]) <= ACC_KM
+        right += ok
+        false += not gold["place"]
+        best[gi] = ok
+    literal = [i for i, m in enumerate(page.mentions) if m["place"] and m.get("use", "place") == "place"]
+    return {
+        "pins": len(pins),
+        "right": right,
+        "false_pins": false,
+        "gold_places": len(literal),
+        "recalled": sum(best.get(i, False) for i in literal),
+    }
+
+
+def score(pages: Sequence[Page], pins: Sequence[Sequence[tuple[int, int, float, float]]]) -> dict[str, float]:
+    total = {"pins": 0, "right": 0, "false_pins": 0, "gold_places": 0, "recalled": 0}
+    for page, page_pins in zip(pages, pins, strict=True):
+        for k, v in page_counts(page, page_pins).items():
+            total[k] += v
+    out: dict[str, float] = {k: float(v) for k, v in total.items()}
+    out["pages"] = len(pages)
+    out["precision161"] = total["right"] / total["pins"] if total["pins"] else 0.0
+    out["recall161"] = total["recalled"] / total["gold_places"] if total["gold_places"] else 0.0
+    return out
+
+
+def predict(pages: Sequence[Page]) -> list[list[tuple[int, int, float, float]]]:
+    """Pins of each page from the ``places`` stage, the page's URL on its Document."""
+    from wiresift.model import Document
+    from wiresift.nlp.pipeline import Context, load_model
+    from wiresift.nlp.places import make_stage
+
+    nlp = load_model()
+    stage = make_stage()
+    out = []
+    for page, sdoc in zip(pages, nlp.pipe(p.text for p in pages), strict=True):
+        doc = Document(text=page.text, url=page.url)
+        stage(doc, sdoc, Context())
+        out.append(
+            [
+                (s, e, p.lat, p.lon)
+                for p in doc.places
+                if p.lat is not None and p.lon is not None
+                for s, e in p.mentions
+            ]
+        )
+    return out
+
+
+def evaluate(eval_dir: Path, split: str = "all") -> dict[str, dict[str, float]]:
+    pages = load_pages(eval_dir, split)
+    pins = predict(pages)
+    halves = [split] if split != "all" else list(SPLITS)
+    out = {}
+    for half in halves:
+        idx = [i for i, p in enumerate(pages) if p.split == half]
+        out[half] = score([pages[i] for i in idx], [pins[i] for i in idx])
+    if split == "all":
+        out["all"] = score(pages, pins)
+    return out
+
+
+def main() -> None:
+    from gate import shared_eval
+
+    split = sys.argv[1] if len(sys.argv) > 1 else "all"
+    eval_dir = shared_eval()
+    if eval_dir is None:
+        raise SystemExit("no eval data: set WIRESIFT_SHARED_EVAL or put ../shared/eval beside the clone")
+    scores = evaluate(eval_dir, split)
+    print(json.dumps({h: {k: round(v, 4) for k, v in s.items()} for h, s in scores.items()}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,137 @@
+"""Is a recognised name used as a place here? The parse and the named entities around it decide.
+
+Recognition (:mod:`recognize`) finds names the gazetteer knows; this module drops the ones the text
+uses as something else, so they never become map pins:
+
+- **part of a person's name**: the name lies inside a longer PERSON entity ("Dana Sutton", "Ken Ito"),
+  or is a bare PERSON entity whose word is a part of a person the article names in full ("Sutton said"
+  after "Ashley Sutton");
+- **a street, an address or a named building**: the name is followed by a capitalised street or
+  building word ("Tottenham Court Road", "Union Square", "Jubilee Hall", "the Orange Line"), or
+  follows one as an address's quadrant ("SE" of "410 M Street SE"). The gazetteer resolves the whole name when it has
+  it (recognition grows a name while the longer one is known); what it lacks is not the district
+  or town it contains;
+- **a brand, product or company**: a town's name followed by a product or company head noun
+  ("Brent crude", "Atlas Motors"); a country or province keeps its place ("U.S. airlines");
+- **a short word read as a country code**: a mixed-case word of two or three letters that only an
+  upper-case code or abbreviation names ("Pan", "Car", "Mac" are not Panama, the Central African
+  Republic or Macau; "PAN" in a table would be).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from wiresift.gazetteer import Gazetteer
+    from wiresift.nlp.places.recognize import Mention
+
+#: Capitalised words after a name that make it a street, a square or a building, not the place named.
+STREET_WORDS = frozenset(
+    {
+        "street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "drive", "way",
+        "court", "place", "terrace", "crescent", "highway", "parkway", "square", "plaza", "hall",
+        "tower", "towers", "center", "centre", "building", "station", "line", "bridge",
+        "arena", "stadium", "mall",
+    }
+)  # fmt: skip
+#: Lower-case or capitalised head nouns after a name that make it a product or a company.
+PRODUCT_WORDS = frozenset(
+    {
+        "crude", "motors", "brewery", "beer", "whisky", "inc", "corp", "ltd", "plc", "llc", "gmbh",
+        "holdings", "bancorp",
+    }
+)  # fmt: skip
+#: Entity labels whose names are not places even when a word of them is one.
+PERSON_LABELS = frozenset({"PERSON"})
+
+
+def _tokens(doc: Doc, m: Mention) -> Span | None:
+    return doc.char_span(m.start, m.end, alignment_mode="expand")
+
+
+def _in_longer_person(span: Span) -> bool:
+    """A one-word name inside a longer PERSON entity ("Victoria" of "Victoria Lane" the athlete); a
+    longer name spaCy wrapped in a PERSON entity is more often a place it misread ("Brands Hatch GP")."""
+    if len(span) > 1:
+        return False
+    for tok in span:
+        if tok.ent_type_ in PERSON_LABELS:
+            ent = next((e for e in span.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None and (ent.start < span.start or ent.end > span.end):
+                return True
+    return False
+
+
+def _person_part(gaz: Gazetteer, span: Span, name_parts: set[str], surnames: set[str]) -> bool:
+    """One word that is a part of a person the article names in full, tagged PERSON ("Sutton" after
+    "Dana Sutton"), or that person's surname however tagged, unless a preposition or a country or
+    province reading makes it a place ("in Sutton"; "Washington" after "George Washington")."""
+    if len(span) != 1 or _after_place_preposition(span):
+        return False
+    if span[0].ent_type_ in PERSON_LABELS and span.text in name_parts:
+        return True
+    return span.text in surnames and not _broad(gaz, span.text)
+
+
+def _after_place_preposition(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ in {"in", "near", "at", "from", "outside"}
+
+
+def _street_or_building(span: Span) -> bool:
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.text[:1].isupper() and nxt.lower_.rstrip(".") in STREET_WORDS:
+        return True
+    # the quadrant or district word of an address: "SE" of "410 M Street SE"
+    prev = doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.text[:1].isupper() and prev.lower_.rstrip(".") in STREET_WORDS
+
+
+def _broad(gaz: Gazetteer, text: str) -> bool:
+    """A country, province or region reading: "U.S. airlines", "Malaysia Airlines" name the country."""
+    return any(c.entry.kind in ("country", "admin1", "region") for c in gaz.candidates(text))
+
+
+def _product(gaz: Gazetteer, span: Span) -> bool:
+    doc = span.doc
+    return (
+        span.end < len(doc)
+        and doc[span.end].lower_.rstrip(".") in PRODUCT_WORDS
+        and not _broad(gaz, span.text)
+    )
+
+
+def _code_word(gaz: Gazetteer, text: str) -> bool:
+    """A mixed-case word of 2-3 letters that no place has as its own name, written so."""
+    if not (2 <= len(text) <= 3) or text.isupper() or not text.isalpha():
+        return False
+    return not any(c.entry.name == text for c in gaz.candidates(text))
+
+
+def used_as_places(doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions the text uses as places (see the module doc), in their order."""
+    name_parts = {t.text for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1 for t in e}
+    surnames = {e[-1].text for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1}
+    kept = []
+    for m in mentions:
+        span = _tokens(doc, m)
+        if span is None:
+            kept.append(m)
+            continue
+        if m.adjectival:
+            kept.append(m)
+            continue
+        if (
+            _in_longer_person(span)
+            or _person_part(gaz, span, name_parts, surnames)
+            or _street_or_building(span)
+            or _product(gaz, span)
+            or _code_word(gaz, m.text)
+        ):
+            continue
+        kept.append(m)
+    return kept

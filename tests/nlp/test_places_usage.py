@@ -1,0 +1,38 @@
+"""Names the text uses as something else than a place are no map pins (issue 12); invented examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from wiresift.nlp.places import geoparse
+
+
+def pins(text: str) -> dict[str, str | None]:
+    return {text[s:e]: p.country for p in geoparse(text) if p.lat is not None for s, e in p.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_pinned", "pinned"),
+    [
+        # a part of a person's full name, and that word alone later
+        ("Dana Sutton won the race in Kent. Sutton said the car was fast.", "Sutton", "Kent"),
+        # a street and a named square are not the district or town inside them
+        ("Shoppers crowded Tottenham Court Road before the trains to Paris left.", "Tottenham", "Paris"),
+        ("Marchers met at Union Square in Denver on Sunday.", "Union", "Denver"),
+        # an address's quadrant is not Sé in Macau
+        ("The office at 410 M Street SE in Washington was closed.", "SE", "Washington"),
+        # a town's name before a product noun is a brand
+        ("Brent crude rose 2 percent as traders in London bought.", "Brent", "London"),
+        # a short mixed-case word is not a country code
+        ("Ken Ito saved the file on his Mac before flying to Lima.", "Ken", "Lima"),
+    ],
+)
+def test_not_used_as_a_place(text: str, not_pinned: str, pinned: str) -> None:
+    found = pins(text)
+    assert not_pinned not in found, found
+    assert pinned in found, found
+
+
+def test_countries_keep_their_place_before_company_nouns() -> None:
+    found = pins("U.S. airlines cut flights to Spain after the strike.")
+    assert found.get("U.S.") == "US" and found.get("Spain") == "ES"
