@@ -20,6 +20,7 @@ from wiresift.nlp.entities.coref import resolve
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS
 from wiresift.nlp.quotes.extractor import Extractor
+from wiresift.nlp.quotes.modes import content_head, cue_mode, not_attribution
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -38,6 +39,8 @@ def extract(
     prev_para = -1
     text = doc.text
     for f in found:
+        if f.cue is not None and f.kind != "direct" and not_attribution(f.cue, content_head(f.cue, f.start, f.end)):
+            continue  # "she exited her vehicle", "the court could decide …": nothing is attributed
         speaker_ref: SpanRef | None = None
         speaker_id: str | None = None
         if f.speaker is not None:
@@ -85,6 +88,7 @@ def extract(
             speaker_mention=speaker_ref,
             speaker=speaker_id,
             speaker_name=entity.name if entity is not None else None,
+            mode=cue_mode(f.cue),
             stage="quotes",
         )
         if f.cue_text and f.cue is not None and f.cue_text != f.cue.text:
