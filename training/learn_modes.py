@@ -145,8 +145,10 @@ def main(argv: list[str]) -> None:
     table = classify(profiles)
     write(table)
     by_mode = Counter(table.values())
-    print(f"{len(profiles)} profiled lemmas, {len(table)} outside the core: "
-          + ", ".join(f"{m} {by_mode[m]}" for m in MODES))
+    print(
+        f"{len(profiles)} profiled lemmas, {len(table)} outside the core: "
+        + ", ".join(f"{m} {by_mode[m]}" for m in MODES)
+    )
     for lemma, mode in sorted(table.items(), key=lambda kv: (kv[1], kv[0])):
         print(f"  {mode:10s} {lemma} ({profiles[lemma][0]})")
 

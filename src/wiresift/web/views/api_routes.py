@@ -8,7 +8,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 
-from wiresift import workbench
+from wiresift import api, workbench
+from wiresift.store.base import StoreError
 from wiresift.store.workbench import MARK_CLOSE, MARK_OPEN, SearchFilters
 from wiresift.web.views.params import search_filters
 
@@ -34,6 +35,14 @@ def _plain_snippet(snippet: str) -> tuple[str, list[list[int]]]:
             out.append(ch)
             size += 1
     return "".join(out), marks
+
+
+def _modes(value: str | None) -> tuple[str, ...] | None:
+    """The ``modes=`` parameter (a 400 answer for an unknown mode)."""
+    try:
+        return api.parse_modes(value)
+    except StoreError as exc:
+        raise HTTPException(400, str(exc)) from None
 
 
 def _page(items: list[Any], limit: int, offset: int, total: int | None = None) -> dict[str, Any]:
@@ -111,10 +120,13 @@ async def quotes(
     request: Request,
     speaker: str | None = None,
     since: str | None = None,
+    modes: str | None = Query(None, description="Comma-separated quote modes, or all (default: statement)."),
     limit: int = Query(100, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0),
 ) -> dict[str, Any]:
-    rows = _store(request).quotes(speaker=speaker, since=since, limit=limit + offset)
+    rows = api.quotes(
+        _store(request), speaker=speaker, since=since, limit=limit + offset, modes=_modes(modes)
+    )
     return _page(rows[offset:], limit, offset)
 
 

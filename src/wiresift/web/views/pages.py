@@ -8,7 +8,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
-from wiresift import workbench
+from wiresift import api, workbench
+from wiresift.store.base import StoreError
 from wiresift.store.workbench import SearchFilters
 from wiresift.web.highlight import LAYER_LABELS, segments
 from wiresift.web.views.params import search_filters
@@ -89,9 +90,15 @@ async def entity_page(request: Request, key: str) -> HTMLResponse:
 
 
 @router.get("/quotes")
-async def quotes_page(request: Request, speaker: str | None = None, since: str | None = None) -> HTMLResponse:
-    rows = _store(request).quotes(speaker=speaker or None, since=since or None, limit=500)
-    return _render(request, "quotes.html", rows=rows, speaker=speaker, since=since)
+async def quotes_page(
+    request: Request, speaker: str | None = None, since: str | None = None, modes: str | None = None
+) -> HTMLResponse:
+    try:
+        chosen = api.parse_modes(modes)
+    except StoreError as exc:
+        raise HTTPException(400, str(exc)) from None
+    rows = api.quotes(_store(request), speaker=speaker or None, since=since or None, limit=500, modes=chosen)
+    return _render(request, "quotes.html", rows=rows, speaker=speaker, since=since, modes=modes or "")
 
 
 @router.get("/claims")
