@@ -2,6 +2,31 @@
 
 from __future__ import annotations
 
-BIAS = 0.0
-THRESHOLD = 0.0
-WEIGHTS: dict[str, float] = {}
+BIAS = 2.1021
+THRESHOLD = 0.596
+WEIGHTS: dict[str, float] = {
+    "how=subject": -0.1131,
+    "how=inherited": 0.3043,
+    "how=fallback": -0.1998,
+    "how=marked": 0.0085,
+    "mention=name": 0.0006,
+    "mention=pronoun": -0.4257,
+    "mention=nominal": 0.4251,
+    "resolution=at_mention": -0.2161,
+    "resolution=prev_speaker": -0.1183,
+    "resolution=antecedent": -0.3876,
+    "resolution=titled": 0.2969,
+    "resolution=org_name": 0.5866,
+    "resolution=org_kind": 0.3212,
+    "resolution=org_single": 0.2600,
+    "resolution=poll_sponsor": 0.6282,
+    "resolution=role_title": -1.3708,
+    "type=PERSON": 0.4042,
+    "type=ORG": -0.4042,
+    "log_antecedent_distance": 0.0309,
+    "log_quote_distance": -2.4184,
+    "persons_between": 0.0125,
+    "disagrees": 0.0000,
+    "direct": 0.0145,
+    "statement": 1.1288,
+}

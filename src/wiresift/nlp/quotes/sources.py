@@ -47,6 +47,8 @@ KIND_WORDS: dict[str, frozenset[str]] = {
     "force": words("police sheriff force"),
     "court": words("court tribunal"),
     "airline": words("airlines airways air"),
+    "carrier": words("airlines airways air wireless mobile telecom"),
+    "retailer": words("stores store shops mart market goods"),
     "bank": words("bank"),
     "university": words("university college"),
     "hospital": words("hospital clinic medical health"),
