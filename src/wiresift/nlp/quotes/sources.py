@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.entities.lexicon import words
+from wiresift.nlp.entities.lexicon import PERSON_NOMINAL_HEADS, words
 
 if TYPE_CHECKING:
     from wiresift.nlp.entities.coref import Speaker
@@ -82,6 +82,10 @@ ROLE_WORDS: dict[str, frozenset[str]] = {
     "ceo": words("ceo executive"),
     "executive": words("ceo executive"),
 }
+#: Role nouns besides the title heads of :mod:`wiresift.nlp.entities.lexicon` ("the nominee").
+ROLE_HEADS = words("nominee candidate doctor physician lawyer coach owner founder")
+#: Words of a role mention that say nothing about which holder it is.
+_ROLE_STOP = words("the a an this that of and former current")
 _WORDS = re.compile(r"[^\W_]+\.?")
 ORG_TYPES = ("ORG",)
 
@@ -100,8 +104,8 @@ def nominal_source(index: EntityIndex, speaker: Speaker, mention: str, text: str
         sponsor = poll_sponsor(index, speaker.start, head, text)
         if sponsor is not None:
             return sponsor, "poll_sponsor"
-    if head in ROLE_WORDS:
-        person = role_person(index, speaker.start, head)
+    if head in ROLE_WORDS or head in PERSON_NOMINAL_HEADS or head in ROLE_HEADS:
+        person = role_person(index, speaker.start, head, mention)
         if person is not None:
             return person, "role_title"
     if head in ORG_HEADS:
@@ -180,10 +184,13 @@ def _first_org_after(index: EntityIndex, at: int, text: str) -> str | None:
     return eid if entity is not None and entity.type in ORG_TYPES else None
 
 
-def role_person(index: EntityIndex, pos: int, head: str) -> str | None:
-    """The one person named before ``pos`` whose titles (or name, "Dr. Ann Lee") hold the role."""
-    role = ROLE_WORDS[head]
-    found: list[str] = []
+def role_person(index: EntityIndex, pos: int, head: str, mention: str = "") -> str | None:
+    """The one person named before ``pos`` whose titles (or name, "Dr. Ann Lee") hold the role
+    ``head``; several such persons are told apart by the mention's other words ("the Republican
+    nominee"), and a tie names no one."""
+    role = {r.rstrip(".") for r in ROLE_WORDS.get(head, frozenset({head}))}
+    extra = name_words(mention) - role - _ROLE_STOP
+    found: dict[str, int] = {}
     for start, _end, eid in index.mentions:
         if start >= pos:
             break
@@ -197,6 +204,10 @@ def role_person(index: EntityIndex, pos: int, head: str) -> str | None:
             name_words(entity.name),
             *(name_words(a) for a in entity.aliases),
         )
-        if said & {r.rstrip(".") for r in role}:
-            found.append(eid)
-    return found[0] if len(found) == 1 else None
+        if said & role:
+            found[eid] = len(said & extra)
+    if not found:
+        return None
+    best = max(found.values())
+    top = [eid for eid, shared in found.items() if shared == best]
+    return top[0] if len(top) == 1 else None
