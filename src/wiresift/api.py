@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from wiresift.model import Document, IngestError
 from wiresift.store.base import (
+    DEFAULT_MODES,
     CanonicalRow,
     ClaimRow,
     EntityProfile,
@@ -331,10 +332,35 @@ def errors(store: Store, limit: int = 100) -> list[ErrorRow]:
     return store.errors(limit=limit)
 
 
+#: Every quote mode (:data:`wiresift.model.QuoteMode`).
+QUOTE_MODES = ("statement", "belief", "intention", "knowledge", "other")
+
+
+def parse_modes(value: str | None) -> tuple[str, ...] | None:
+    """The quote modes of a ``modes=`` parameter: comma-separated names, ``all`` for every mode (None),
+    empty for the default (statements)."""
+    if value is None or not value.strip():
+        return DEFAULT_MODES
+    names = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
+    if "all" in names:
+        return None
+    unknown = [n for n in names if n not in QUOTE_MODES]
+    if unknown:
+        raise StoreError(f"unknown quote mode {unknown[0]!r}: choose from {', '.join(QUOTE_MODES)} or all")
+    return names
+
+
 def quotes(
-    store: Store, speaker: str | None = None, since: str | None = None, limit: int = 100
+    store: Store,
+    speaker: str | None = None,
+    since: str | None = None,
+    limit: int = 100,
+    modes: Sequence[str] | None = DEFAULT_MODES,
+    all_modes: bool = False,
 ) -> list[QuoteRow]:
-    return store.quotes(speaker=speaker, since=since, limit=limit)
+    """Quotes, newest first: statements only unless ``modes`` names others (belief, intention,
+    knowledge, other) or ``all_modes`` asks for every attribution."""
+    return store.quotes(speaker=speaker, since=since, limit=limit, modes=None if all_modes else modes)
 
 
 def claims(
@@ -386,19 +412,24 @@ def split_entity(store: Store, canonical_id: int, members: Iterable[str]) -> int
     return store.split_entity(canonical_id, chosen)
 
 
-def export_csv(store: Store, directory: str | Path, query: str | None = None) -> list[Path]:
-    """One CSV file per table (documents, entities, quotes, claims, timexes, places) in ``directory``."""
+def export_csv(
+    store: Store, directory: str | Path, query: str | None = None, all_modes: bool = False
+) -> list[Path]:
+    """One CSV file per table (documents, entities, quotes, claims, timexes, places) in ``directory``;
+    the quotes table holds statements only unless ``all_modes``."""
+    from wiresift.export import with_modes
     from wiresift.export.csv import write_tables
 
-    return write_tables(store.documents(query), directory)
+    return write_tables(with_modes(store.documents(query), None if all_modes else DEFAULT_MODES), directory)
 
 
-def export(store: Store, format: str, query: str | None = None) -> Iterator[str]:
-    """Text chunks of the export (``jsonl`` lossless records, ``geojson`` places)."""
+def export(store: Store, format: str, query: str | None = None, all_modes: bool = False) -> Iterator[str]:
+    """Text chunks of the export (``jsonl`` lossless records, ``geojson`` places); ``stix`` and ``ftm``
+    hold statements only unless ``all_modes`` (``jsonl`` keeps every quote with its ``mode``)."""
     from wiresift.export import EXPORTERS
 
     try:
         exporter = EXPORTERS[format]
     except KeyError:
         raise StoreError(f"unknown export format {format!r}: choose from {', '.join(EXPORTERS)}") from None
-    return exporter(store, query)
+    return exporter(store, query, None if all_modes else DEFAULT_MODES)

@@ -281,16 +281,20 @@ def errors(db: Path, limit: int, as_json_: bool) -> None:
 @cli.command()
 @click.option("--speaker", help="Speaker name, alias or entity id.")
 @click.option("--since", callback=_date, help="Articles published on or after YYYY-MM-DD.")
+@click.option("--all-modes", is_flag=True, help="Also beliefs, intentions, knowledge and other stances.")
 @db_option
 @limit_option
 @json_option
 @store_errors
-def quotes(speaker: str | None, since: str | None, db: Path, limit: int, as_json_: bool) -> None:
-    """Quotes across articles."""
+def quotes(
+    speaker: str | None, since: str | None, all_modes: bool, db: Path, limit: int, as_json_: bool
+) -> None:
+    """Quotes across articles (statements; --all-modes for every attribution)."""
     with _open(db) as store:
-        rows = api.quotes(store, speaker=speaker, since=since, limit=limit)
+        rows = api.quotes(store, speaker=speaker, since=since, limit=limit, all_modes=all_modes)
     _rows(rows, as_json_, lambda q: f"{q.published or '????-??-??'} {q.doc_id} [{q.start}:{q.end}] "
-          f"{q.speaker_name or '?'}: {cut(q.text)}", "no quotes")  # fmt: skip
+          + (f"({q.mode}) " if q.mode != "statement" else "")
+          + f"{q.speaker_name or '?'}: {cut(q.text)}", "no quotes")  # fmt: skip
 
 
 @cli.command()
@@ -412,18 +416,19 @@ def entity(name: str, db: Path, as_json_: bool) -> None:
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), help="Write here, not stdout (a directory for csv)."
 )
+@click.option("--all-modes", is_flag=True, help="Quotes of every mode, not statements only (csv, stix, ftm).")
 @store_errors
-def export(fmt: str, query: str | None, db: Path, output: Path | None) -> None:
+def export(fmt: str, query: str | None, db: Path, output: Path | None, all_modes: bool) -> None:
     """Export documents (jsonl, csv, stix, ftm) or places (geojson)."""
     if fmt == "csv":
         if output is None:
             raise click.UsageError("--format csv writes one file per table: give a directory with -o DIR")
         with _open(db) as store:
-            for path in api.export_csv(store, output, query=query):
+            for path in api.export_csv(store, output, query=query, all_modes=all_modes):
                 click.echo(str(path))
         return
     with _open(db) as store:
-        chunks = api.export(store, fmt, query=query)
+        chunks = api.export(store, fmt, query=query, all_modes=all_modes)
         if output is None:
             for chunk in chunks:
                 click.echo(chunk, nl=False)

@@ -56,7 +56,8 @@ def document_text(doc: Document) -> str:
         out.append(f"\nQuotes ({len(doc.quotes)})")
         for q in doc.quotes:
             who = q.speaker_name or names.get(q.speaker or "") or "?"
-            out.append(f"  [{q.start}:{q.end}] {who} ({q.kind}): {cut(q.text)}")
+            kind = q.kind if q.mode == "statement" else f"{q.kind}, {q.mode}"
+            out.append(f"  [{q.start}:{q.end}] {who} ({kind}): {cut(q.text)}")
     if doc.claims:
         out.append(f"\nClaims ({len(doc.claims)})")
         for c in doc.claims:

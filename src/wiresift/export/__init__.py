@@ -1,32 +1,46 @@
 """Exports of a store: ``jsonl`` (lossless records), ``geojson`` (places), ``stix`` and ``ftm``.
 
-Every exporter takes ``(store, query)`` and yields text chunks to write one after another.
+Every exporter takes ``(store, query, modes)`` and yields text chunks to write one after another;
+``modes`` are the quote modes kept (statements by default, None: every mode). ``jsonl`` ignores it:
+its records stay lossless, every quote with its ``mode``.
 STIX and FollowTheMoney need the optional ``web`` extra, so they are imported only when asked for.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from wiresift.export.geojson import export_geojson
 from wiresift.export.jsonl import export_jsonl, import_jsonl
-from wiresift.store.base import Store, StoreError
+from wiresift.model import Document
+from wiresift.store.base import DEFAULT_MODES, Store, StoreError
 
-Exporter = Callable[[Store, str | None], Iterator[str]]
+Exporter = Callable[[Store, str | None, Sequence[str] | None], Iterator[str]]
+
+
+def with_modes(docs: Iterable[Document], modes: Sequence[str] | None) -> Iterator[Document]:
+    """The documents with only the quotes of ``modes`` (None: all of them)."""
+    for doc in docs:
+        if modes is None or all(q.mode in modes for q in doc.quotes):
+            yield doc
+        else:
+            yield doc.model_copy(update={"quotes": [q for q in doc.quotes if q.mode in modes]})
 
 
 def _documents_dump(module: str, extra: str) -> Exporter:
     """An exporter over ``<module>.dumps(documents) -> str``, imported on first use."""
 
-    def export(store: Store, query: str | None = None) -> Iterator[str]:
+    def export(
+        store: Store, query: str | None = None, modes: Sequence[str] | None = DEFAULT_MODES
+    ) -> Iterator[str]:
         try:
             dumps = importlib.import_module(module).dumps
         except ImportError as exc:
             raise StoreError(
                 f"{module} needs {exc.name}: install it with `pip install 'wiresift[{extra}]'`"
             ) from None
-        text = dumps(store.documents(query))
+        text = dumps(with_modes(store.documents(query), modes))
         yield text if text.endswith("\n") else text + "\n"
 
     return export
@@ -40,4 +54,4 @@ EXPORTERS: dict[str, Exporter] = {
     "ftm": _documents_dump("wiresift.export.ftm", "web"),
 }
 
-__all__ = ["EXPORTERS", "export_geojson", "export_jsonl", "import_jsonl"]
+__all__ = ["EXPORTERS", "export_geojson", "export_jsonl", "import_jsonl", "with_modes"]

@@ -16,7 +16,8 @@ from wiresift.model import Document
 TABLES: dict[str, tuple[str, ...]] = {
     "documents": ("id", "title", "site", "url", "published", "authors", "language", "duplicate_of", "source"),
     "entities": ("doc_id", "id", "name", "type", "titles", "aliases", "mentions"),
-    "quotes": ("doc_id", "id", "start", "end", "kind", "cue", "speaker", "speaker_name", "speaker_mention", "text"),
+    "quotes": ("doc_id", "id", "start", "end", "kind", "mode", "cue", "speaker", "speaker_name", "speaker_mention",
+               "speaker_confidence", "text"),
     "claims": (
         "doc_id", "id", "start", "end", "value", "low", "high", "qualifier", "unit", "counted", "count_type",
         "claimant", "claimant_name", "place", "time", "text",

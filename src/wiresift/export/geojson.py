@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from wiresift.store.base import Store
@@ -40,6 +40,9 @@ def features(store: Store, query: str | None = None) -> list[dict[str, Any]]:
     return sorted(by_key.values(), key=lambda f: (-len(f["properties"]["articles"]), f["properties"]["name"]))
 
 
-def export_geojson(store: Store, query: str | None = None) -> Iterator[str]:
+def export_geojson(
+    store: Store, query: str | None = None, modes: Sequence[str] | None = None
+) -> Iterator[str]:
+    """Places only: ``modes`` (the quote filter of the other exports) does not apply."""
     collection = {"type": "FeatureCollection", "features": features(store, query)}
     yield json.dumps(collection, ensure_ascii=False, indent=1) + "\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from wiresift.model import SCHEMA, Document, IngestError
 from wiresift.store.base import Store
@@ -14,7 +14,8 @@ def dumps(doc: Document) -> str:
     return json.dumps(doc.to_record(), ensure_ascii=False, separators=(",", ":"))
 
 
-def export_jsonl(store: Store, query: str | None = None) -> Iterator[str]:
+def export_jsonl(store: Store, query: str | None = None, modes: Sequence[str] | None = None) -> Iterator[str]:
+    """Every record as stored: ``modes`` is ignored, each quote keeps its ``mode`` field (lossless)."""
     for doc in store.documents(query):
         yield dumps(doc) + "\n"
 

@@ -63,6 +63,12 @@ class QuoteRow:
     cue: str | None
     speaker_name: str | None
     canonical_id: int | None
+    mode: str = "statement"
+    speaker_confidence: float | None = None
+
+
+#: The quote modes lists and exports show unless asked for more (``None`` asks for every mode).
+DEFAULT_MODES: tuple[str, ...] = ("statement",)
 
 
 @dataclass(frozen=True)
@@ -175,7 +181,11 @@ class Store(Protocol):
     def stats(self) -> dict[str, object]: ...
 
     def quotes(
-        self, speaker: str | None = None, since: str | None = None, limit: int = 100
+        self,
+        speaker: str | None = None,
+        since: str | None = None,
+        limit: int = 100,
+        modes: Sequence[str] | None = DEFAULT_MODES,
     ) -> list[QuoteRow]: ...
 
     def claims(

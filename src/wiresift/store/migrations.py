@@ -165,7 +165,15 @@ CREATE INDEX documents_titles ON documents(id, num, title, published);
 CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated TEXT NOT NULL);
 """
 
-MIGRATIONS: Sequence[str] = (_V1_CANONICAL + _V1_DOCUMENTS + _V1_LAYERS, _V2_WORKBENCH)
+#: Quote modes (statement, belief, intention, knowledge, other) and speaker confidence (#11). Rows
+#: stored before it were all taken for statements.
+_V3_QUOTE_MODES = """
+ALTER TABLE quotes ADD COLUMN mode TEXT NOT NULL DEFAULT 'statement';
+ALTER TABLE quotes ADD COLUMN speaker_confidence REAL;
+CREATE INDEX quotes_mode ON quotes(mode);
+"""
+
+MIGRATIONS: Sequence[str] = (_V1_CANONICAL + _V1_DOCUMENTS + _V1_LAYERS, _V2_WORKBENCH, _V3_QUOTE_MODES)
 
 
 def current_version(conn: sqlite3.Connection) -> int:

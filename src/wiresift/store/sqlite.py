@@ -18,6 +18,7 @@ from typing import Any
 
 from wiresift.model import Document
 from wiresift.store.base import (
+    DEFAULT_MODES,
     CanonicalRow,
     ClaimRow,
     EntityProfile,
@@ -155,11 +156,11 @@ class SQLiteStore(WorkbenchQueries):
             m, cue = q.speaker_mention, q.cue_span
             c.execute(
                 "INSERT INTO quotes(doc_id, id, text, start, \"end\", kind, cue, cue_start, cue_end, speaker_start, "
-                "speaker_end, speaker_text, speaker, speaker_name, stage, stage_version) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "speaker_end, speaker_text, speaker, speaker_name, stage, stage_version, mode, speaker_confidence) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (doc.id, q.id, q.text, q.start, q.end, q.kind, q.cue, cue[0] if cue else None,
                  cue[1] if cue else None, m.start if m else None, m.end if m else None, m.text if m else None,
-                 q.speaker, q.speaker_name, stage, _version(doc, stage)),
+                 q.speaker, q.speaker_name, stage, _version(doc, stage), q.mode, q.speaker_confidence),
             )  # fmt: skip
         for k in doc.claims:
             stage = k.stage or "claims"
@@ -334,11 +335,19 @@ class SQLiteStore(WorkbenchQueries):
         return self.resolver.lookup(name)
 
     def quotes(
-        self, speaker: str | None = None, since: str | None = None, limit: int = 100
+        self,
+        speaker: str | None = None,
+        since: str | None = None,
+        limit: int = 100,
+        modes: Sequence[str] | None = DEFAULT_MODES,
     ) -> list[QuoteRow]:
-        """Quotes, newest article first; ``speaker`` matches the resolved entity or the speaker name."""
+        """Quotes, newest article first; ``speaker`` matches the resolved entity or the speaker name;
+        ``modes`` keeps those modes only (statements by default, None: every mode)."""
         where: list[str] = ["1"]
         params: list[Any] = []
+        if modes is not None:
+            where.append(f"q.mode IN ({','.join('?' * len(modes))})")
+            params += list(modes)
         if speaker:
             ids = self._canonical_ids(speaker)[:1]
             marks = ",".join("?" * len(ids))
@@ -349,7 +358,8 @@ class SQLiteStore(WorkbenchQueries):
             params.append(since)
         rows = self.conn.execute(
             'SELECT q.doc_id, d.title, d.published, q.id, q.text, q.start, q."end", q.kind, q.cue, '
-            "coalesce(q.speaker_name, e.name), e.canonical_id FROM quotes q JOIN documents d ON d.id = q.doc_id "
+            "coalesce(q.speaker_name, e.name), e.canonical_id, q.mode, q.speaker_confidence "
+            "FROM quotes q JOIN documents d ON d.id = q.doc_id "
             "LEFT JOIN entities e ON e.doc_id = q.doc_id AND e.id = q.speaker "
             f"WHERE {' AND '.join(where)} ORDER BY d.published DESC, d.num, q.start LIMIT ?",
             (*params, limit),
@@ -474,10 +484,10 @@ class SQLiteStore(WorkbenchQueries):
             QuoteRow(*r)
             for r in self.conn.execute(
                 'SELECT q.doc_id, d.title, d.published, q.id, q.text, q.start, q."end", q.kind, q.cue, '
-                "coalesce(q.speaker_name, e.name), e.canonical_id FROM quotes q "
+                "coalesce(q.speaker_name, e.name), e.canonical_id, q.mode, q.speaker_confidence FROM quotes q "
                 "JOIN entities e ON e.doc_id = q.doc_id AND e.id = q.speaker "
-                "JOIN documents d ON d.id = q.doc_id WHERE e.canonical_id = ? ORDER BY d.published, d.num, q.start"
-                + cap,
+                "JOIN documents d ON d.id = q.doc_id WHERE e.canonical_id = ? AND q.mode = 'statement' "
+                "ORDER BY d.published, d.num, q.start" + cap,
                 (cid,),
             )
         ]

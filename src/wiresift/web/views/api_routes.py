@@ -15,7 +15,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import StreamingResponse
 
-from wiresift import workbench
+from wiresift import api, workbench
+from wiresift.store.base import StoreError
 from wiresift.store.query import fts_query
 from wiresift.store.workbench import SearchFilters
 from wiresift.web.db import MAX_EXPORTS, store_session
@@ -25,6 +26,14 @@ router = APIRouter(tags=["api"])
 MAX_LIMIT = 500
 
 StoreDep = Annotated[Any, Depends(store_session)]
+
+
+def _modes(value: str | None) -> tuple[str, ...] | None:
+    """The ``modes=`` parameter (a 400 answer for an unknown mode)."""
+    try:
+        return api.parse_modes(value)
+    except StoreError as exc:
+        raise HTTPException(400, str(exc)) from None
 
 
 def _page(items: list[Any], limit: int, offset: int, total: int | None = None) -> dict[str, Any]:
@@ -102,10 +111,11 @@ def quotes(
     store: StoreDep,
     speaker: Text = None,
     since: Text = None,
+    modes: Text = None,  # comma-separated quote modes, or "all" (default: statements only)
     limit: int = Query(100, ge=1, le=MAX_LIMIT),
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    rows = store.quotes(speaker=speaker, since=since, limit=limit + offset)
+    rows = api.quotes(store, speaker=speaker, since=since, limit=limit + offset, modes=_modes(modes))
     return _page(rows[offset:], limit, offset)
 
 
