@@ -110,8 +110,8 @@ def test_import_rejects_input_records(tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
     path.write_text('{"id": "1", "text": "plain input line"}\n{"schema": "wiresift/1", "text": 5}\n')
     report = api.import_jsonl([path, tmp_path / "missing.jsonl"], db=tmp_path / "w.db")
-    assert report.failed == 3 and report.exit_code == 2
-    assert report.errors[0].startswith(f"{path}:line 1: not a wiresift/1 record")
+    assert report.failed == 2 and report.exit_code == 2  # an article JSONL is one error, not one per line
+    assert report.errors[0].startswith(f"{path}: not a wiresift/1 JSONL export (line 1: ")
 
 
 def test_geojson_export(tmp_path: Path) -> None:

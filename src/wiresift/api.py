@@ -277,7 +277,7 @@ def import_jsonl(
     try:
         for path in paths:
             try:
-                handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed below, per path
+                handle = open(path, "rb")  # noqa: SIM115 - closed below, per path; bytes: see export.jsonl
             except OSError as exc:
                 cause = exc.strerror or type(exc).__name__
                 store.record_error(str(path), cause, "import")
@@ -394,7 +394,7 @@ def export_csv(store: Store, directory: str | Path, query: str | None = None) ->
 
 
 def export(store: Store, format: str, query: str | None = None) -> Iterator[str]:
-    """Text chunks of the export (``jsonl`` lossless records, ``geojson`` places)."""
+    """Text chunks of the export (``jsonl``, ``geojson``, ``stix``, ``ftm``), made as they are read."""
     from wiresift.export import EXPORTERS
 
     try:
@@ -402,3 +402,20 @@ def export(store: Store, format: str, query: str | None = None) -> Iterator[str]
     except KeyError:
         raise StoreError(f"unknown export format {format!r}: choose from {', '.join(EXPORTERS)}") from None
     return exporter(store, query)
+
+
+def export_file(store: Store, format: str, output: str | Path, query: str | None = None) -> list[Path]:
+    """Write the export to ``output`` (a directory for ``csv``); returns the files written.
+
+    Regular files only, replaced through a temporary file once complete (docs/exports.md); a
+    special file or a symbolic link is refused with :class:`StoreError`.
+    """
+    if format == "csv":
+        return export_csv(store, output, query=query)
+    from wiresift.export.output import atomic_files
+
+    target = Path(output)
+    chunks = export(store, format, query=query)
+    with atomic_files([target]) as (handle,):
+        handle.writelines(chunks)
+    return [target]

@@ -1,6 +1,8 @@
-"""Exports of a store: ``jsonl`` (lossless records), ``geojson`` (places), ``stix`` and ``ftm``.
+"""Exports of a store: ``jsonl`` (lossless records), ``csv``, ``geojson`` (places), ``stix``, ``ftm``.
 
-Every exporter takes ``(store, query)`` and yields text chunks to write one after another.
+Every text exporter takes ``(store, query)`` and returns an iterator of text chunks, produced while
+the store is read one document at a time (``store.documents`` pages through the records), so no
+export holds the store in memory. ``csv`` writes one file per table (:func:`write_tables`).
 STIX and FollowTheMoney need the optional ``web`` extra, so they are imported only when asked for.
 """
 
@@ -16,28 +18,30 @@ from wiresift.store.base import Store, StoreError
 Exporter = Callable[[Store, str | None], Iterator[str]]
 
 
-def _documents_dump(module: str, extra: str) -> Exporter:
-    """An exporter over ``<module>.dumps(documents) -> str``, imported on first use."""
+def _documents_stream(module: str, extra: str) -> Exporter:
+    """An exporter over ``<module>.chunks(documents) -> Iterator[str]``, imported on first use."""
 
     def export(store: Store, query: str | None = None) -> Iterator[str]:
         try:
-            dumps = importlib.import_module(module).dumps
+            chunks = importlib.import_module(module).chunks
         except ImportError as exc:
             raise StoreError(
                 f"{module} needs {exc.name}: install it with `pip install 'wiresift[{extra}]'`"
             ) from None
-        text = dumps(store.documents(query))
-        yield text if text.endswith("\n") else text + "\n"
+        return chunks(store.documents(query))  # type: ignore[no-any-return]
 
     return export
 
 
-#: Format name to exporter.
+#: Format name to text exporter.
 EXPORTERS: dict[str, Exporter] = {
     "jsonl": export_jsonl,
     "geojson": export_geojson,
-    "stix": _documents_dump("wiresift.export.stix", "web"),
-    "ftm": _documents_dump("wiresift.export.ftm", "web"),
+    "stix": _documents_stream("wiresift.export.stix", "web"),
+    "ftm": _documents_stream("wiresift.export.ftm", "web"),
 }
 
-__all__ = ["EXPORTERS", "export_geojson", "export_jsonl", "import_jsonl"]
+#: Every format ``wiresift export`` writes: the text exporters and ``csv`` (a directory of tables).
+FORMATS = ("jsonl", "csv", "geojson", "stix", "ftm")
+
+__all__ = ["EXPORTERS", "FORMATS", "export_geojson", "export_jsonl", "import_jsonl"]

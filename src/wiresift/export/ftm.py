@@ -81,6 +81,11 @@ def to_dicts(docs: Iterable[Document]) -> Iterator[dict[str, Any]]:
             yield proxy.to_dict()
 
 
+def chunks(docs: Iterable[Document]) -> Iterator[str]:
+    """Line-delimited FtM JSON, the format ``ftm`` and Aleph import, one entity per line."""
+    for row in to_dicts(docs):
+        yield json.dumps(row, sort_keys=True) + "\n"
+
+
 def dumps(docs: Iterable[Document]) -> str:
-    """Line-delimited FtM JSON, the format ``ftm`` and Aleph import."""
-    return "".join(json.dumps(d, sort_keys=True) + "\n" for d in to_dicts(docs))
+    return "".join(chunks(docs))
