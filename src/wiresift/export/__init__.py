@@ -28,7 +28,7 @@ def _documents_stream(module: str, extra: str) -> Exporter:
             raise StoreError(
                 f"{module} needs {exc.name}: install it with `pip install 'wiresift[{extra}]'`"
             ) from None
-        return chunks(store.documents(query))  # type: ignore[no-any-return]
+        return chunks(store.documents(query))
 
     return export
 
