@@ -12,7 +12,7 @@ from export_stores import full_document
 
 from wiresift import api
 from wiresift.cli import cli
-from wiresift.export.jsonl import dumps, read_records
+from wiresift.export.jsonl import dumps, read_export, read_records
 from wiresift.model import Document, IngestError, content_hash
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "store"
@@ -92,7 +92,7 @@ def test_nothing_stored_exits_2(tmp_path: Path) -> None:
 
 def test_over_long_line_is_skipped_without_holding_it() -> None:
     data = record(1) + b'{"schema": "wiresift/1", "text": "' + b"x" * 5000 + b'"}\n' + record(2)
-    items = list(read_records(io.BytesIO(data), "dump.jsonl", max_bytes=len(record(1)) + 10))
+    items = list(read_export(io.BytesIO(data), "dump.jsonl", max_bytes=len(record(1)) + 10))
     assert [type(i) for i in items] == [Document, IngestError, Document]
     assert (
         isinstance(items[1], IngestError)
@@ -132,3 +132,28 @@ def test_import_keeps_near_duplicate_detection(tmp_path: Path) -> None:
     with api.open_store(second) as store:
         [linked] = [d for d in store.documents() if d.source == str(third)]
     assert linked.duplicate_of == root
+
+
+def test_text_lines_get_the_same_checks() -> None:
+    """``read_records`` takes decoded lines too (an importer that decodes or decompresses itself)."""
+    lines = [
+        record(1).decode(),
+        "",
+        '{"schema": "wiresift/1", "text": "x", "value": Infinity}',
+        '{"schema": "wiresift/1", "text": "a\\u0000b", "id": "\u0000"}',
+        "{" * 50_000,
+        record(2).decode(),
+    ]
+    items = list(read_records(lines, "dump.jsonl"))
+    assert [i.line() if isinstance(i, IngestError) else i.id for i in items] == [
+        "doc-1",
+        "dump.jsonl:line 3: invalid JSON: Infinity is not a JSON number",
+        "dump.jsonl:line 4: NUL character at column 53: binary data, not JSON text",
+        "dump.jsonl:line 5: invalid JSON: nested too deeply",
+        "doc-2",
+    ]
+    first_foreign = list(read_records(['{"id": "1", "text": "an article"}', record(1).decode()], "in.jsonl"))
+    assert [i.line() for i in first_foreign if isinstance(i, IngestError)] == [
+        'in.jsonl: not a wiresift/1 JSONL export (line 1: "schema" is not "wiresift/1"); '
+        "`wiresift ingest` reads article JSONL"
+    ]

@@ -13,11 +13,10 @@ export would be invisible to near-duplicate detection).
 
 from __future__ import annotations
 
-import codecs
 import json
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO
 
 from pydantic import ValidationError
@@ -80,15 +79,19 @@ def _reject_constant(name: str) -> float:
     raise ValueError(f"{name} is not a JSON number")
 
 
-def _parse(raw: bytes) -> object:
-    """The JSON value of one line; raises :class:`_BadLine` with a one-line cause."""
-    nul = raw.find(b"\0")
-    if nul >= 0:
-        raise _BadLine(f"NUL byte at byte {nul}: binary data, not JSON text", binary=True)
+def _decode(raw: bytes) -> str:
+    """One line's text; raises :class:`_BadLine` (``binary``) when it is not UTF-8."""
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise _BadLine(f"not UTF-8 (byte {exc.start}): an export is UTF-8 JSON text", binary=True) from None
+
+
+def _parse(text: str) -> object:
+    """The JSON value of one line; raises :class:`_BadLine` with a one-line cause."""
+    nul = text.find("\0")
+    if nul >= 0:
+        raise _BadLine(f"NUL character at column {nul + 1}: binary data, not JSON text", binary=True)
     try:
         value = json.loads(text, parse_float=_finite, parse_constant=_reject_constant)
         if "\\u" in text and re.search(r"\\u[dD][89a-fA-F]", text):  # surrogate escapes: paired?
@@ -116,20 +119,23 @@ def _invalid(exc: Exception) -> str:
     return f"invalid record: {' '.join(str(exc).split())[:200] or type(exc).__name__}"
 
 
-def _records(handle: IO[bytes], source: str, max_bytes: int) -> Iterator[tuple[str, Document | IngestError]]:
-    """``(file:line N, document or error)`` for each non-blank line."""
+Line = str | _BadLine
+"""A line's text, or why it could not be read (too long, not UTF-8)."""
+
+
+def _records(lines: Iterable[tuple[int, Line]], source: str) -> Iterator[tuple[str, Document | IngestError]]:
+    """``(file:line N, document or error)`` for each non-blank numbered line."""
     first = True  # the first record decides whether the file is an export at all
-    for n, raw in _lines(handle, max_bytes):
+    for n, line in lines:
         where = f"{source}:line {n}"
-        if raw is None:
-            yield where, IngestError(source=where, cause=f"record over {max_bytes // 2**20} MiB: skipped")
-            continue
-        if n == 1:
-            raw = raw.removeprefix(codecs.BOM_UTF8)
-        if not raw.strip():
-            continue
         try:
-            record = _parse(raw)
+            if isinstance(line, _BadLine):
+                raise line
+            if n == 1:
+                line = line.removeprefix("\ufeff")  # a UTF-8 byte order mark
+            if not line.strip():
+                continue
+            record = _parse(line)
         except _BadLine as exc:
             if first and exc.binary:
                 yield where, IngestError(source=source, cause=f"not a {SCHEMA} JSONL export: line {n}: {exc}")
@@ -157,11 +163,28 @@ def _records(handle: IO[bytes], source: str, max_bytes: int) -> Iterator[tuple[s
         yield where, doc.finalize()
 
 
-def read_records(
+def _byte_lines(handle: IO[bytes], max_bytes: int) -> Iterator[tuple[int, Line]]:
+    for n, raw in _lines(handle, max_bytes):
+        if raw is None:
+            yield n, _BadLine(f"record over {max_bytes // 2**20} MiB: skipped")
+            continue
+        try:
+            yield n, _decode(raw)
+        except _BadLine as exc:
+            yield n, exc
+
+
+def read_records(lines: Iterable[str], source: str) -> Iterator[Document | IngestError]:
+    """Documents from full ``wiresift/1`` records given as text lines (numbered from 1)."""
+    for _, item in _records(enumerate(lines, start=1), source):
+        yield item
+
+
+def read_export(
     handle: IO[bytes], source: str, *, max_bytes: int = MAX_RECORD_BYTES
 ) -> Iterator[Document | IngestError]:
-    """Documents from full ``wiresift/1`` records, e.g. an earlier ``export --format jsonl``."""
-    for _, item in _records(handle, source, max_bytes):
+    """Documents from an export file opened in binary mode, one bounded line at a time."""
+    for _, item in _records(_byte_lines(handle, max_bytes), source):
         yield item
 
 
@@ -179,7 +202,7 @@ def import_jsonl(
 ) -> Iterator[tuple[str, Document | IngestError]]:
     """Save every record with its signature (``new``/``exact``) or pass its error on (``failed``)."""
     sign = _signer()
-    for where, item in _records(handle, source, MAX_RECORD_BYTES):
+    for where, item in _records(_byte_lines(handle, MAX_RECORD_BYTES), source):
         if isinstance(item, IngestError):
             yield "failed", item
             continue
