@@ -141,7 +141,7 @@ def test_text_lines_get_the_same_checks() -> None:
         "",
         '{"schema": "wiresift/1", "text": "x", "value": Infinity}',
         '{"schema": "wiresift/1", "text": "a\\u0000b", "id": "\u0000"}',
-        "{" * 50_000,
+        "[" * 50_000,
         record(2).decode(),
     ]
     items = list(read_records(lines, "dump.jsonl"))
