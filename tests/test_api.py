@@ -100,7 +100,7 @@ def test_jsonl_export_import_round_trip(tmp_path: Path) -> None:
     dump.write_text(exported, encoding="utf-8")
     second = tmp_path / "b.db"
     report = api.import_jsonl([dump], db=second)
-    assert (report.ingested, report.failed) == (4, 0)
+    assert (report.ingested, report.near_duplicates, report.failed) == (3, 1, 0)
     with api.open_store(second) as store:
         assert "".join(api.export(store, "jsonl")) == exported
     assert api.import_jsonl([dump], db=second).duplicates == 4

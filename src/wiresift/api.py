@@ -294,6 +294,10 @@ def import_jsonl(
                         notify("failed", item.line())
                     elif status == "exact":
                         report.duplicates += 1
+                    elif item.duplicate_of:  # counted as ingest counts it
+                        report.ids.append(item.id)
+                        report.near_duplicates += 1
+                        notify("near", item.id)
                     else:
                         report.ids.append(item.id)
                         report.ingested += 1

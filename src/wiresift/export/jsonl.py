@@ -84,7 +84,7 @@ def _decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _BadLine(f"not UTF-8 (byte {exc.start}): an export is UTF-8 JSON text", binary=True) from None
+        raise _BadLine(f"not UTF-8 (byte {exc.start}): an export record must be UTF-8", binary=True) from None
 
 
 def _parse(text: str) -> object:
