@@ -278,7 +278,7 @@ def import_jsonl(
     try:
         for path in paths:
             try:
-                handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed below, per path
+                handle = open(path, "rb")  # noqa: SIM115 - closed below, per path; bytes: see export.jsonl
             except OSError as exc:
                 cause = exc.strerror or type(exc).__name__
                 store.record_error(str(path), cause, "import")
@@ -295,6 +295,10 @@ def import_jsonl(
                         notify("failed", item.line())
                     elif status == "exact":
                         report.duplicates += 1
+                    elif item.duplicate_of:  # counted as ingest counts it
+                        report.ids.append(item.id)
+                        report.near_duplicates += 1
+                        notify("near", item.id)
                     else:
                         report.ids.append(item.id)
                         report.ingested += 1
@@ -433,3 +437,22 @@ def export(store: Store, format: str, query: str | None = None, all_modes: bool 
     except KeyError:
         raise StoreError(f"unknown export format {format!r}: choose from {', '.join(EXPORTERS)}") from None
     return exporter(store, query, None if all_modes else DEFAULT_MODES)
+
+
+def export_file(
+    store: Store, format: str, output: str | Path, query: str | None = None, all_modes: bool = False
+) -> list[Path]:
+    """Write the export to ``output`` (a directory for ``csv``); returns the files written.
+
+    Regular files only, replaced through a temporary file once complete (docs/exports.md); a
+    special file or a symbolic link is refused with :class:`StoreError`.
+    """
+    if format == "csv":
+        return export_csv(store, output, query=query, all_modes=all_modes)
+    from wiresift.export.output import atomic_files
+
+    target = Path(output)
+    chunks = export(store, format, query=query, all_modes=all_modes)
+    with atomic_files([target]) as (handle,):
+        handle.writelines(chunks)
+    return [target]

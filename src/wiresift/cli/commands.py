@@ -414,33 +414,26 @@ def entity(name: str, db: Path, as_json_: bool) -> None:
 @click.option("--query", help="Only documents matching this full-text query.")
 @db_option
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), help="Write here, not stdout (a directory for csv)."
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write this regular file (a directory for csv) instead of stdout; replaced only when complete.",
 )
 @click.option("--all-modes", is_flag=True, help="Quotes of every mode, not statements only (csv, stix, ftm).")
 @store_errors
 def export(fmt: str, query: str | None, db: Path, output: Path | None, all_modes: bool) -> None:
     """Export documents (jsonl, csv, stix, ftm) or places (geojson)."""
-    if fmt == "csv":
-        if output is None:
-            raise click.UsageError("--format csv writes one file per table: give a directory with -o DIR")
-        with _open(db) as store:
-            for path in api.export_csv(store, output, query=query, all_modes=all_modes):
-                click.echo(str(path))
-        return
+    if fmt == "csv" and output is None:
+        raise click.UsageError("--format csv writes one file per table: give a directory with -o DIR")
     with _open(db) as store:
-        chunks = api.export(store, fmt, query=query, all_modes=all_modes)
         if output is None:
-            for chunk in chunks:
+            for chunk in api.export(store, fmt, query=query, all_modes=all_modes):
                 click.echo(chunk, nl=False)
             return
-        tmp = output.with_name(output.name + ".part")
-        try:
-            with open(tmp, "w", encoding="utf-8") as out:
-                out.writelines(chunks)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        tmp.replace(output)  # never leave a half-written export under the real name
+        written = api.export_file(store, fmt, output, query=query, all_modes=all_modes)
+    if fmt == "csv":
+        for path in written:
+            click.echo(str(path))
 
 
 @cli.command()
