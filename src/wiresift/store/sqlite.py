@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,6 +28,7 @@ from wiresift.store.base import (
     QuoteRow,
     SaveResult,
     SearchHit,
+    SignatureRow,
     StoreError,
 )
 from wiresift.store.entities import Resolver
@@ -106,8 +107,14 @@ class SQLiteStore(WorkbenchQueries):
         taken = self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone()
         return f"{doc.id}~{doc.content_hash[:8]}" if taken else doc.id
 
-    def save(self, doc: Document, *, signature: bytes | None = None) -> SaveResult:
-        """Store ``doc`` and all its layers atomically; the same text again adds nothing."""
+    def save(
+        self, doc: Document, *, signature: bytes | None = None, link: Callable[[Document], None] | None = None
+    ) -> SaveResult:
+        """Store ``doc`` and all its layers atomically; the same text again adds nothing.
+
+        ``link(doc)`` runs inside the write transaction, just before the rows are written: what it
+        reads of the store (the near-duplicate index) cannot change until the commit.
+        """
         doc.finalize()
         existing = self.find_hash(doc.content_hash)  # fast path, without taking the write lock
         if existing is not None:
@@ -119,6 +126,8 @@ class SQLiteStore(WorkbenchQueries):
                 self.conn.execute("ROLLBACK")
                 return SaveResult(existing, "exact")
             doc.id = self.free_id(doc)
+            if link is not None:
+                link(doc)
             self._insert(doc, signature)
             self.resolver.resolve_document(doc)
             self.conn.execute("COMMIT")
@@ -269,11 +278,15 @@ class SQLiteStore(WorkbenchQueries):
             for last, record in batch:  # noqa: B007 - ``last`` is the next page's start
                 yield Document.from_record(json.loads(record))
 
-    def signatures(self) -> Iterator[tuple[str, bytes]]:
-        """Stored near-duplicate signatures, oldest document first."""
-        yield from self.conn.execute(
-            "SELECT s.doc_id, s.signature FROM signatures s JOIN documents d ON d.id = s.doc_id ORDER BY d.num"
-        ).fetchall()
+    def signatures(self, after: int = 0) -> Iterator[SignatureRow]:
+        """Near-duplicate signatures of the documents stored after position ``after``, oldest first."""
+        rows = self.conn.execute(
+            "SELECT d.num, s.doc_id, s.signature, d.duplicate_of FROM documents d "
+            "JOIN signatures s ON s.doc_id = d.id WHERE d.num > ? ORDER BY d.num",
+            (after,),
+        )
+        for row in rows.fetchall():
+            yield SignatureRow(*row)
 
     def duplicate_roots(self) -> dict[str, str]:
         """Document id -> the id it is a near-duplicate of."""
