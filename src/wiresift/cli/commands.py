@@ -29,8 +29,10 @@ from wiresift.store.base import Store, StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: Exit code when every input failed (1 is click's own usage error).
+#: Exit codes: 0 when the inputs' documents are stored, 2 when none is, 1 only for a usage error
+#: (click's own usage errors exit 2; ``_Cli`` moves them to 1 so that 2 always means "nothing stored").
 EXIT_ALL_FAILED = 2
+EXIT_USAGE = 1
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -97,7 +99,27 @@ def _rows(
             echo(line(row), bold=bold)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Cli(click.Group):
+    """The command group, with usage errors (bad options, arguments, commands) exiting 1, not 2."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            exc.exit_code = EXIT_USAGE
+            raise
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            exc.exit_code = EXIT_USAGE
+            raise
+
+
+@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="wiresift")
 def cli() -> None:
     """wiresift: who said what, which numbers, when and where — each fact linked to its characters."""

@@ -122,7 +122,7 @@ def _first_line_is_json(text: str) -> bool:
     line = text.split("\n", 1)[0].strip()
     try:
         json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested too deeply, which the reader reports
         return "\n" not in text  # a single-line sniff window cut short: still JSONL-shaped
     return True
 

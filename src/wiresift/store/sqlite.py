@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -16,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from wiresift.escape import one_line
 from wiresift.model import Document
 from wiresift.store.base import (
     CanonicalRow,
@@ -32,7 +34,7 @@ from wiresift.store.base import (
     StoreError,
 )
 from wiresift.store.entities import Resolver
-from wiresift.store.migrations import current_version, migrate
+from wiresift.store.migrations import SchemaTooNew, current_version, migrate
 from wiresift.store.query import fts_query
 from wiresift.store.workbench import WorkbenchQueries, sentence_around
 
@@ -63,15 +65,44 @@ class SQLiteStore(WorkbenchQueries):
             self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open database: {exc}") from exc
-        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         try:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable across app crashes
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.version = migrate(self.conn, backup=self._backup)
+        except SchemaTooNew as exc:
+            self.conn.close()
+            raise StoreError(f"{one_line(self.path)}: {exc}") from exc
+        except sqlite3.OperationalError as exc:  # locked past the busy timeout, read-only, disk full
+            self.conn.close()
+            raise StoreError(f"{one_line(self.path)}: cannot open database: {exc}") from exc
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a wiresift database ({exc})") from exc
-        self.conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable across app crashes
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self.version = migrate(self.conn)
+            self.conn.close()
+            raise StoreError(f"{one_line(self.path)}: not a wiresift database ({exc})") from exc
         self.resolver = Resolver(self.conn)
+
+    def backup_path(self, version: int) -> Path:
+        """Where the copy taken before migrating from schema ``version`` goes: ``DB.bak-vN`` beside it."""
+        return Path(f"{self.path}.bak-v{version}")
+
+    def _backup(self, version: int) -> None:
+        """Copy the database as it is at ``version`` (called by ``migrate`` under the write lock).
+
+        A second connection reads the last committed state, which the lock keeps from changing;
+        SQLite's online backup copies it page by page into ``DB.bak-vN.part``, renamed when whole.
+        """
+        if self.path == ":memory:" or self.path.startswith("file:"):
+            return
+        target = self.backup_path(version)
+        part = target.with_name(target.name + ".part")
+        part.unlink(missing_ok=True)
+        with (
+            contextlib.closing(sqlite3.connect(self.path)) as source,
+            contextlib.closing(sqlite3.connect(part)) as copy,
+        ):
+            source.backup(copy)
+        os.replace(part, target)
 
     def __enter__(self) -> SQLiteStore:
         return self
