@@ -100,9 +100,15 @@ def test_jsonl_export_import_round_trip(tmp_path: Path) -> None:
     dump.write_text(exported, encoding="utf-8")
     second = tmp_path / "b.db"
     report = api.import_jsonl([dump], db=second)
-    assert (report.ingested, report.failed) == (4, 0)
+    assert (report.ingested, report.near_duplicates, report.failed) == (3, 1, 0)
     with api.open_store(second) as store:
         assert "".join(api.export(store, "jsonl")) == exported
+        # signatures are stored on import too: a near-copy ingested later is still linked (#17)
+        assert len(list(store.signatures())) == 4
+    copy = tmp_path / "third_copy.txt"
+    copy.write_text((FIXTURES / "csto_drills.txt").read_text() + "\nSyndicated by the Morning Wire desk.\n")
+    near = api.ingest([copy], db=second, only="extract")
+    assert (near.ingested, near.near_duplicates) == (0, 1)
     assert api.import_jsonl([dump], db=second).duplicates == 4
 
 

@@ -7,6 +7,8 @@ format what these functions return.
 from __future__ import annotations
 
 import logging
+import lzma
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -349,43 +351,92 @@ def ingest(
     return report
 
 
+#: Longest export record line read by ``import``: a record is its text (at most the 20 MB document
+#: cap) plus every layer with its spans, which can double or treble it.
+RECORD_CAP = 4 * 20 * 1024 * 1024
+
+
 def import_jsonl(
     paths: Sequence[str | Path], *, db: str | Path | Store = DEFAULT_DB, progress: Progress | None = None
 ) -> IngestReport:
-    """Store full ``wiresift/1`` records (from ``export --format jsonl``) as they are: no NLP."""
-    from wiresift.export.jsonl import import_jsonl as import_lines
+    """Store full ``wiresift/1`` records (from ``export --format jsonl``, gzipped or not) as they are: no NLP.
+
+    Each record is saved like an ingested document (its own transaction, its near-duplicate
+    signature); a bad line or a record that cannot be stored is one error and the file goes on.
+    """
+    from wiresift.export.jsonl import read_records
+    from wiresift.ingest.sources import source_name
 
     store = open_store(db)
     report = IngestReport()
-    notify: Progress = progress or (lambda event, message: None)
     try:
+        run = _Ingest(store, report, progress or (lambda event, message: None))
         for path in paths:
+            name = source_name(path)
             try:
-                handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed below, per path
+                with open(path, "rb") as raw:
+                    for item in read_records(_record_lines(raw, name, run), name):
+                        if isinstance(item, IngestError):
+                            run.fail(item.model_copy(update={"stage": "import"}))
+                        else:
+                            run.save(item)
             except OSError as exc:
-                cause = exc.strerror or type(exc).__name__
-                store.record_error(str(path), cause, "import")
-                report.failed += 1
-                report.errors.append(f"{path}: {cause}")
-                notify("failed", f"{path}: {cause}")
-                continue
-            with handle:
-                for status, item in import_lines(store, handle, str(path)):
-                    if isinstance(item, IngestError):
-                        store.record_error(item.source, item.cause, "import")
-                        report.failed += 1
-                        report.errors.append(item.line())
-                        notify("failed", item.line())
-                    elif status == "exact":
-                        report.duplicates += 1
-                    else:
-                        report.ids.append(item.id)
-                        report.ingested += 1
-                        notify("ingested", item.id)
+                run.fail(
+                    IngestError(source=name, cause=f"cannot read: {exc.strerror or exc}", stage="import")
+                )
     finally:
         if isinstance(db, str | Path):
             store.close()
     return report
+
+
+def _record_lines(raw: BinaryIO, name: str, run: _Ingest) -> Iterator[str]:
+    """Decoded lines of an export file, read with a bounded ``readline``.
+
+    A line that cannot be a record (over ``RECORD_CAP``, not UTF-8) is reported here and passed on as
+    a blank line, which ``read_records`` skips while keeping the line numbers of the others.
+    """
+    from wiresift.ingest.encoding import sniff_binary
+    from wiresift.ingest.streams import (
+        Overlong,
+        capped_lines,
+        compression_of,
+        decompressing,
+        prefixed,
+        read_up_to,
+    )
+
+    head = read_up_to(raw, 64)
+    compression = compression_of(head)
+    stream = prefixed(head, raw)
+    if compression:
+        stream = decompressing(stream, compression)
+    elif (kind := sniff_binary(head)) is not None:
+        run.fail(
+            IngestError(source=name, cause=f"binary file ({kind}), not a wiresift export", stage="import")
+        )
+        return
+    try:
+        for n, line in enumerate(capped_lines(stream, RECORD_CAP), start=1):
+            cause = None
+            if isinstance(line, Overlong):
+                cause = (
+                    f"line too large: {line.size:,} bytes, over the {RECORD_CAP:,}-byte record cap (skipped)"
+                )
+            else:
+                try:
+                    yield line.decode("utf-8-sig")
+                    continue
+                except UnicodeDecodeError as exc:
+                    cause = f"not UTF-8 (byte {exc.start}): an export record must be UTF-8"
+            run.fail(IngestError(source=f"{name}:line {n}", cause=cause, stage="import"))
+            yield ""
+    except (EOFError, zlib.error, lzma.LZMAError, OSError) as exc:
+        run.fail(
+            IngestError(
+                source=name, cause=f"read failed part-way ({type(exc).__name__}: {exc})", stage="import"
+            )
+        )
 
 
 # -- queries ---------------------------------------------------------------------------------------

@@ -108,14 +108,14 @@ class _Cli(click.Group):
         try:
             return super().make_context(info_name, args, parent, **extra)
         except click.UsageError as exc:
-            exc.exit_code = EXIT_USAGE
+            setattr(exc, "exit_code", EXIT_USAGE)  # noqa: B010 - an instance value over click's class default
             raise
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except click.UsageError as exc:
-            exc.exit_code = EXIT_USAGE
+            setattr(exc, "exit_code", EXIT_USAGE)  # noqa: B010 - an instance value over click's class default
             raise
 
 

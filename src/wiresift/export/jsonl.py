@@ -30,6 +30,9 @@ def read_records(lines: Iterable[str], source: str) -> Iterator[Document | Inges
         except json.JSONDecodeError as exc:
             yield IngestError(source=where, cause=f"invalid JSON: {exc.msg} at column {exc.colno}")
             continue
+        except RecursionError:  # a line nested deeper than the parser's recursion limit (#17)
+            yield IngestError(source=where, cause="invalid JSON: nested too deeply")
+            continue
         if not isinstance(record, dict) or record.get("schema") != SCHEMA:
             yield IngestError(source=where, cause=f'not a {SCHEMA} record (its "schema" field differs)')
             continue
