@@ -118,18 +118,20 @@ class Overlong:
     size: int
 
 
-def capped_lines(stream: BinaryIO, cap: int) -> Iterator[bytes | Overlong]:
+def capped_lines(stream: BinaryIO, cap: int, chunk_size: int = READ_CHUNK) -> Iterator[bytes | Overlong]:
     """Lines of ``stream`` (with their newline) of at most ``cap`` bytes; longer ones as :class:`Overlong`.
 
-    The stream is read in ``READ_CHUNK`` steps and split here: at most the cap plus one chunk is held,
-    and the rest of an over-long line is counted and dropped as it streams past.
+    A line is over-long when it holds more than ``cap + 2`` bytes with its line ending (the caller
+    checks the cap exactly, without the ending). The stream is read in ``chunk_size`` steps and split
+    here: at most the cap plus one chunk is held, and the rest of an over-long line is counted and
+    dropped as it streams past.
     """
     read = getattr(stream, "read1", stream.read)  # read1: what a pipe has now, without waiting for more
     parts: list[bytes] = []  # the current line so far
     held = 0
     skipped = -1  # bytes of an over-long line dropped so far; -1 when not dropping one
     while True:
-        chunk = read(READ_CHUNK)
+        chunk = read(chunk_size)
         if not chunk:
             break
         start = 0

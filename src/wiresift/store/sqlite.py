@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -67,7 +68,7 @@ class SQLiteStore(WorkbenchQueries):
             raise StoreError(f"{self.path}: cannot open database: {exc}") from exc
         try:
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self.conn.execute("PRAGMA journal_mode = WAL")
+            self._use_wal()
             self.conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable across app crashes
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.version = migrate(self.conn, backup=self._backup)
@@ -81,6 +82,19 @@ class SQLiteStore(WorkbenchQueries):
             self.conn.close()
             raise StoreError(f"{one_line(self.path)}: not a wiresift database ({exc})") from exc
         self.resolver = Resolver(self.conn)
+
+    def _use_wal(self) -> None:
+        """Switch the file to WAL once. The switch needs a lock that SQLite does not wait for (no busy
+        handler), so processes opening a new database together retry it until one has made it."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL").fetchone()  # ``:memory:`` stays "memory"
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
 
     def backup_path(self, version: int) -> Path:
         """Where the copy taken before migrating from schema ``version`` goes: ``DB.bak-vN`` beside it."""
