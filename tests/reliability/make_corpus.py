@@ -185,6 +185,11 @@ def make_corpus(root: Path, *, bomb_mb: int = 64) -> list[Case]:
     add("bad-utf16.txt", b"\xff\xfe" + b"\x00\xd8" * 50, cause=r"byte-order mark but does not decode")
     add("zero-bytes.txt", b"\x00" * 4000, cause=r"binary|empty|no plausible")
     add("empty.txt", b"", cause=r"^empty file \(0 bytes\)$")
+    add(
+        "nav-only.html",
+        b"<html><body><nav><a href='/a'>Home</a> <a href='/b'>World</a></nav></body></html>",
+        cause=r"^no article text found",  # the cause names no path: the line's source does, once
+    )
     add("blank.html", b"  \n\t\n ", cause=r"^empty file \(only whitespace\)$")
 
     # -- bombs: small on disk, far over the 20 MB cap once unpacked --------------------------------------

@@ -209,7 +209,7 @@ def ingest(
 
     def progress(event: str, message: str) -> None:
         if event == "failed":
-            (bar.write if not bar.disable else _stderr)(one_line(message))
+            (bar.write if not bar.disable else _stderr)(one_line(message))  # bar.write: above the bar
         bar.update(1)
 
     try:
@@ -221,12 +221,13 @@ def ingest(
         bar.close()
     echo(report.summary())
     if not (report.ingested or report.duplicates or report.near_duplicates or report.failed):
-        _stderr(f"{' '.join(paths)}: no documents found (empty directory or only hidden files?)")
+        _stderr(one_line(f"{' '.join(paths)}: no documents found (empty directory or only hidden files?)"))
     sys.exit(report.exit_code)
 
 
 def _stderr(message: str) -> None:
-    echo(message, err=True)
+    """One message line on stderr (a path or cause with a newline in it stays on its line)."""
+    echo(one_line(message), err=True)
 
 
 @cli.command("import")
@@ -297,7 +298,7 @@ def stats(db: Path, as_json_: bool) -> None:
     for key, value in data.items():
         if key == "top_sites":
             value = ", ".join(f"{s['site']} ({s['documents']})" for s in value)  # type: ignore[attr-defined]
-        echo(f"{key.replace('_', ' ')}: {value}")
+        echo(f"{key.replace('_', ' ')}: {one_line(str(value))}")
 
 
 @cli.command()
@@ -487,7 +488,7 @@ def serve(db: Path, host: str, port: int, token: str | None, insecure: bool) -> 
     from wiresift.web.server import url
 
     _open(db).close()
-    echo(f"wiresift workbench on {url(host, port)} (database {db}); Ctrl-C stops it", err=True)
+    echo(one_line(f"wiresift workbench on {url(host, port)} (database {db}); Ctrl-C stops it"), err=True)
     try:
         run(db, host=host, port=port, token=token, insecure=insecure)
     except BindError as exc:

@@ -51,18 +51,30 @@ def _ours_or_serious(record: logging.LogRecord) -> bool:
     return record.name.split(".", 1)[0] == "wiresift" or record.levelno >= logging.ERROR
 
 
+class _Stderr(logging.Handler):
+    """Writes to whatever stderr is when a record comes (a test runner swaps it), one line each."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            click.echo(self.format(record), err=True)
+        except Exception:
+            self.handleError(record)
+
+
 def log_to_stderr() -> None:
     """Warnings (a page cut, a stage that failed on one document) as one line each on stderr."""
     root = logging.getLogger()
-    if any(isinstance(h.formatter, _OneLine) for h in root.handlers):
+    if any(isinstance(h, _Stderr) for h in root.handlers):
         return
     debug = os.environ.get(DEBUG_ENV, "") not in ("", "0")
-    handler = logging.StreamHandler()
+    handler = _Stderr()
     handler.setFormatter(_OneLine(tracebacks=debug))
-    if not debug:
+    if debug:
+        root.setLevel(logging.DEBUG)
+    else:
+        handler.setLevel(logging.WARNING)
         handler.addFilter(_ours_or_serious)
     root.addHandler(handler)
-    root.setLevel(logging.DEBUG if debug else logging.WARNING)
 
 
 def cut(text: str, limit: int = LINE_CHARS) -> str:
