@@ -227,6 +227,11 @@ class _NearLinks:
         for row in self.store.signatures(after=self.position):
             self.dedup.absorb(row.doc_id, row.signature, row.duplicate_of)
             self.position = row.position
+        if doc.duplicate_of:  # an imported record keeps the link it was exported with
+            from wiresift.ingest.dedup import DedupResult
+
+            self.result = DedupResult("near", doc.duplicate_of)
+            return
         self.result = self.dedup.check(doc)
         if self.result.kind == "near":
             doc.duplicate_of = self.result.of
@@ -277,6 +282,8 @@ class _Ingest:
         """Store one analysed document in its own transaction; a failure is that document's error."""
         links = self.links
         try:
+            if links is not None:
+                links.result = None
             signature = links.dedup.signature(doc) if links is not None else None
             result = self.store.save(doc, signature=signature, link=links)
             if links is not None and result.status == "new" and links.result is not None:
