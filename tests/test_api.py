@@ -103,6 +103,12 @@ def test_jsonl_export_import_round_trip(tmp_path: Path) -> None:
     assert (report.ingested, report.near_duplicates, report.failed) == (3, 1, 0)
     with api.open_store(second) as store:
         assert "".join(api.export(store, "jsonl")) == exported
+        # signatures are stored on import too: a near-copy ingested later is still linked (#17)
+        assert len(list(store.signatures())) == 4
+    copy = tmp_path / "third_copy.txt"
+    copy.write_text((FIXTURES / "csto_drills.txt").read_text().replace("until Friday", "until Sunday"))
+    near = api.ingest([copy], db=second, only="extract")
+    assert (near.ingested, near.near_duplicates) == (0, 1)
     assert api.import_jsonl([dump], db=second).duplicates == 4
 
 

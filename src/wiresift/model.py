@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from wiresift.escape import one_line
+
 SCHEMA = "wiresift/1"
 
 EntityType = str  # spaCy label set (PERSON, ORG, GPE, LOC, NORP, FAC, ...), kept open on purpose
@@ -206,4 +208,5 @@ class IngestError(_Model):
     stage: str = "ingest"
 
     def line(self) -> str:
-        return f"{self.source}: {self.cause}"
+        """``source: cause`` on one line, whatever characters the file name or the cause hold."""
+        return f"{one_line(self.source)}: {one_line(self.cause)}"

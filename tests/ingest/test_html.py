@@ -194,7 +194,7 @@ def test_fragment_without_html_wrapper() -> None:
 def test_pages_without_text_fail_with_a_cause(html: str, cause: str) -> None:
     with pytest.raises(IngestFailure, match=cause) as err:
         from_html(html, source="page.html")
-    assert str(err.value).startswith("page.html: ")
+    assert "page.html" not in str(err.value)  # the caller's error line names the source, once
     assert "\n" not in str(err.value)
 
 
@@ -312,3 +312,19 @@ def test_inline_link_with_a_related_class_stays_in_the_sentence() -> None:
     )
     body = extract_body(_page(sentence + "".join(_para("the talks", i) for i in range(4))))
     assert "The envoy, Jane Doe, said the talks would resume" in body
+
+
+def test_a_cut_page_is_named_in_the_warning(caplog: pytest.LogCaptureFixture) -> None:
+    from wiresift.ingest.html import MAX_HTML_CHARS
+
+    paragraph = "<p>" + "The harbour reopened after the storm, officials said. " * 40 + "</p>"
+    page = (
+        "<html><body><article>"
+        + paragraph * (MAX_HTML_CHARS // len(paragraph) + 600)
+        + "</article></body></html>"
+    )
+    with caplog.at_level("WARNING", logger="wiresift.ingest.html"):
+        doc = from_html(page, source="archive/huge-page.html")
+    [record] = caplog.records
+    assert record.getMessage().startswith("archive/huge-page.html: page cut to its first 600,000 characters")
+    assert doc.errors and doc.errors[0].startswith("ingest: page cut to its first 600,000 characters")

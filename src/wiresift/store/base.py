@@ -6,10 +6,11 @@ dataclasses below, so a new backend needs no change outside ``wiresift.store``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
+from wiresift.escape import one_line
 from wiresift.model import Document
 
 SaveStatus = Literal["new", "exact"]
@@ -25,6 +26,16 @@ class SaveResult:
 
     id: str
     status: SaveStatus
+
+
+@dataclass(frozen=True)
+class SignatureRow:
+    """A stored document's near-duplicate signature; ``position`` orders documents as they were stored."""
+
+    position: int
+    doc_id: str
+    signature: bytes
+    duplicate_of: str | None
 
 
 @dataclass(frozen=True)
@@ -47,7 +58,8 @@ class ErrorRow:
     count: int
 
     def line(self) -> str:
-        return f"{self.source}: {self.cause}"
+        """``source: cause`` on one line, whatever characters the file name or the cause hold."""
+        return f"{one_line(self.source)}: {one_line(self.cause)}"
 
 
 @dataclass(frozen=True)
@@ -156,7 +168,9 @@ class EntityProfile:
 class Store(Protocol):
     """A document store: one transaction per document, idempotent on the content hash."""
 
-    def save(self, doc: Document, *, signature: bytes | None = None) -> SaveResult: ...
+    def save(
+        self, doc: Document, *, signature: bytes | None = None, link: Callable[[Document], None] | None = None
+    ) -> SaveResult: ...
 
     def load(self, doc_id: str) -> Document: ...
 
@@ -168,7 +182,7 @@ class Store(Protocol):
 
     def documents(self, query: str | None = None) -> Iterator[Document]: ...
 
-    def signatures(self) -> Iterator[tuple[str, bytes]]: ...
+    def signatures(self, after: int = 0) -> Iterator[SignatureRow]: ...
 
     def record_error(self, source: str, cause: str, stage: str, doc_id: str | None = None) -> None: ...
 
