@@ -7,7 +7,7 @@ DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8765
 
-.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues train-coref
+.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues train-coref train-tail
 
 # pip is pinned too: the 23.x that ships with Python 3.11 trips over lxml's duplicated extras.
 $(BIN)/python:
@@ -56,6 +56,10 @@ learn-cues: install-dev
 # Re-train the coreference model on GUM train, choose it on dev (writes nlp/entities/coref_weights.json).
 train-coref: install-dev
 	$(BIN)/python training/train_coref.py
+
+# Re-train the end-of-article chrome model on the tuned half of the extraction dev set (writes ingest/tail_weights.json).
+train-tail: install-dev
+	$(BIN)/python training/train_tail.py
 
 bench: install-dev
 	for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done

@@ -152,6 +152,26 @@ def _weights() -> tuple[list[float], float]:
     return [float(w) for w in weights], float(data["threshold"])
 
 
+STRONG_MAX_CHARS = 400  # a longer paragraph that mentions a grant or a copyright is story, not a note
+
+
+def is_declared_chrome(line: str) -> bool:
+    """The kinds of end notes the project counts as chrome whatever a benchmark's gold says (issue #12):
+    an author bio, a funding note, a copyright or standards line, a contact line with an address or a
+    handle, a call to subscribe or follow. The Zyte gold keeps some of them, so the learned model
+    alone under-weights them."""
+    if len(line) > STRONG_MAX_CHARS:
+        return False
+    return bool(
+        _BIO.match(line)
+        or _FUNDING.search(line)
+        or _COPYRIGHT.search(line)
+        or (_TRUST.search(line) and len(line.split()) <= 20)
+        or _EMAIL.search(line)
+        or (_CALL.match(line) and (_HANDLE.search(line) or _WEB_WORDS.search(line)))
+    )
+
+
 def chrome_probability(line: str, rank: int, link_share: float = 0.0) -> float:
     weights, _ = _weights()
     z = sum(w * x for w, x in zip(weights, features(line, rank, link_share), strict=True))
@@ -180,7 +200,10 @@ def tail_start(paragraphs: list[str], anchors: Iterable[str] = ()) -> int:
     for rank in range(min(WINDOW, len(paragraphs) - 1)):  # the first paragraph always stays
         i = len(paragraphs) - 1 - rank
         line = paragraphs[i]
-        if chrome_probability(line, rank, link_share(line, anchor_list)) < threshold:
+        if (
+            not is_declared_chrome(line)
+            and chrome_probability(line, rank, link_share(line, anchor_list)) < threshold
+        ):
             break
         dropped += len(line)
         if dropped > MAX_DROPPED_SHARE * total:
