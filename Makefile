@@ -7,7 +7,7 @@ DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8765
 
-.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues train-coref learn-modes learn-confidence
+.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues train-coref learn-modes learn-confidence train-tail
 
 # pip is pinned too: the 23.x that ships with Python 3.11 trips over lxml's duplicated extras.
 $(BIN)/python:
@@ -65,6 +65,10 @@ learn-modes: install-dev
 # (writes quotes/confidence_weights.py; CACHE=DIR keeps the parses for reruns).
 learn-confidence: install-dev
 	$(BIN)/python training/learn_speaker_confidence.py $(if $(CACHE),--cache $(CACHE))
+
+# Re-train the end-of-article chrome model on the tuned half of the extraction dev set (writes ingest/tail_weights.json).
+train-tail: install-dev
+	$(BIN)/python training/train_tail.py
 
 bench: install-dev
 	for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done
