@@ -46,9 +46,18 @@ def _span(doc: Doc, m: Mention) -> Span | None:
 
 
 def _entity(span: Span) -> Span | None:
+    """The ORG/WORK_OF_ART/PRODUCT/EVENT entity holding a token of ``span`` (walked from the token's
+    IOB tags, not searched among all of the document's entities)."""
+    doc = span.doc
     for tok in span:
         if tok.ent_type_ in NAME_LABELS:
-            return next((e for e in span.doc.ents if e.start <= tok.i < e.end), None)
+            start = tok.i
+            while start > 0 and doc[start].ent_iob_ == "I":
+                start -= 1
+            end = tok.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            return doc[start:end]
     return None
 
 
