@@ -16,6 +16,8 @@ Rules:
 - ``recall161``: the share of gold mentions used as places (``use`` ``place``: not a place name inside
   an organisation's name, not a street) that some pin overlapping them puts within 161 km.
 - ``false_pins`` counts pins on "not a place" spans or on no gold span.
+- ``map_precision161`` / ``map_recall161`` / ``map_pins``: the same for the pins a map shows, i.e. without adjectival places
+  (demonyms, and place names inside an organisation's name, which the stage links as modifiers).
 """
 
 from __future__ import annotations
@@ -111,8 +113,9 @@ def score(pages: Sequence[Page], pins: Sequence[Sequence[tuple[int, int, float, 
     return out
 
 
-def predict(pages: Sequence[Page]) -> list[list[tuple[int, int, float, float]]]:
-    """Pins of each page from the ``places`` stage, the page's URL on its Document."""
+def predict(pages: Sequence[Page], map_only: bool = False) -> list[list[tuple[int, int, float, float]]]:
+    """Pins of each page from the ``places`` stage, the page's URL on its Document (``map_only``: not
+    the adjectival ones)."""
     from wiresift.model import Document
     from wiresift.nlp.pipeline import Context, load_model
     from wiresift.nlp.places import make_stage
@@ -127,7 +130,7 @@ def predict(pages: Sequence[Page]) -> list[list[tuple[int, int, float, float]]]:
             [
                 (s, e, p.lat, p.lon)
                 for p in doc.places
-                if p.lat is not None and p.lon is not None
+                if p.lat is not None and p.lon is not None and not (map_only and p.adjectival)
                 for s, e in p.mentions
             ]
         )
@@ -137,13 +140,16 @@ def predict(pages: Sequence[Page]) -> list[list[tuple[int, int, float, float]]]:
 def evaluate(eval_dir: Path, split: str = "all") -> dict[str, dict[str, float]]:
     pages = load_pages(eval_dir, split)
     pins = predict(pages)
+    shown = predict(pages, map_only=True)
     halves = [split] if split != "all" else list(SPLITS)
     out = {}
-    for half in halves:
-        idx = [i for i, p in enumerate(pages) if p.split == half]
+    for half in halves + (["all"] if split == "all" else []):
+        idx = [i for i, p in enumerate(pages) if p.split == half or half == "all"]
         out[half] = score([pages[i] for i in idx], [pins[i] for i in idx])
-    if split == "all":
-        out["all"] = score(pages, pins)
+        on_map = score([pages[i] for i in idx], [shown[i] for i in idx])
+        out[half]["map_pins"] = on_map["pins"]
+        out[half]["map_precision161"] = on_map["precision161"]
+        out[half]["map_recall161"] = on_map["recall161"]
     return out
 
 

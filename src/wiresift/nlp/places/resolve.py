@@ -253,13 +253,15 @@ def _base(c: Candidate) -> float:
     return score
 
 
-def _score(c: Candidate, ctx: _Context, qualifier: tuple[Candidate, ...], shadowed: bool = False) -> float:
+def _score(c: Candidate, ctx: _Context, qualifier: tuple[Candidate, ...], local: float = 1.0) -> float:
+    """``local`` weighs the province and nearness bonuses: SHADOW_FACTOR for a shadowed town, 0 for a
+    name inside an organisation's name (its home is the prominent namesake)."""
     e = c.entry
     score = _base(c)
     if e.cc and ctx.countries[e.cc] and e.kind != "country":
         score += CONTEXT_BONUS
     if e.admin1 and e.kind != "admin1" and (e.admin1, e.cc) in ctx.admins:
-        score += ADMIN_BONUS * (SHADOW_FACTOR if shadowed else 1.0)
+        score += ADMIN_BONUS * local
     if e.kind == "admin1" and sum(cc == e.cc and name != e.name for name, cc in ctx.admins) >= SIBLING_MIN:
         score += SIBLING_BONUS
     for q in qualifier:
@@ -283,9 +285,9 @@ def _score(c: Candidate, ctx: _Context, qualifier: tuple[Candidate, ...], shadow
             default=math.inf,
         )
         if closest <= NEAR_KM:
-            score += NEAR_BONUS * (SHADOW_FACTOR if shadowed else 1.0)
+            score += NEAR_BONUS * local
         if closest <= CLOSE_KM:
-            score += CLOSE_BONUS * (SHADOW_FACTOR if shadowed else 1.0)
+            score += CLOSE_BONUS * local
     return score
 
 
@@ -305,6 +307,8 @@ def resolve(
     adjectival: Sequence[bool],
     qualifiers: Sequence[str | None],
     designated: Sequence[str | None] | None = None,
+    outlet: Sequence[Entry] = (),
+    embedded: Sequence[bool] | None = None,
 ) -> list[Resolution]:
     """One resolution per mention; ``qualifiers[i]`` is the name after "<mention>, " if any;
     ``designated[i]`` the kind a word next to the mention names ("province" in "Idlib province",
@@ -313,8 +317,12 @@ def resolve(
     Two rounds: the first scores every mention against the context of the mentions that are sure
     without context; the second against the first round's picks of every *other* name, so places
     that were only likely (a "Florida" with a Uruguayan namesake) still tell which country or
-    province is meant.
+    province is meant. ``outlet`` (the outlet's country and the places its name gives) joins the
+    sure context. An ``embedded[i]`` name (inside an organisation's name: "Buffalo" of "Buffalo Sabres")
+    is the organisation's home: the name's reading where the article names it on its own, else the
+    most prominent namesake in the article's countries (its provinces and nearness do not count).
     """
+    emb = list(embedded) if embedded is not None else [False] * len(texts)
     raw = [() if adj else candidates(gaz, t) for t, adj in zip(texts, adjectival, strict=True)]
     cands = raw
     if designated is not None:
@@ -323,11 +331,13 @@ def resolve(
     # round 1: what the article is about, from mentions that are sure without context (a designated
     # "city of Dubai" is not sure context: it would make every other "Dubai" the emirate holding it)
     ctx = _Context(Counter(), set(), [])
+    for e in outlet:
+        ctx.add(e)
     for cs, dem in zip(raw, demonyms, strict=True):
         sure = dem if dem is not None else _sure(cs)
         if sure is not None:
             ctx.add(sure)
-    first = _pick_all(gaz, texts, cands, demonyms, qualifiers, lambda _t: ctx)
+    first = _pick_all(gaz, texts, cands, demonyms, qualifiers, lambda _t: ctx, emb)
     # round 2: the sure context plus every other name's first-round pick
     picks = [
         (t.lower(), r.entry)
@@ -337,7 +347,11 @@ def resolve(
     # "Washington, New York and Boston" is a list: a qualifier read as another town qualifies nothing
     # (but "Washington, D.C." names the mention's own candidate)
     qualifiers = [
-        None if q is not None and i + 1 < len(first) and _other_town(first[i + 1].entry, cands[i]) else q
+        None
+        if q is not None
+        and i + 1 < len(first)
+        and (_other_town(first[i + 1].entry, cands[i]) or _other_country(first[i + 1].entry, cands[i]))
+        else q
         for i, q in enumerate(qualifiers)
     ]
     cache: dict[str, _Context] = {}
@@ -346,6 +360,7 @@ def resolve(
         key = text.lower()
         if key not in cache:
             c = _Context(Counter(), set(ctx.admins), list(ctx.anchors))
+            c.countries.update(e.cc for e in outlet if e.cc)  # the outlet is context in both rounds
             for t, e in picks:
                 if t != key:
                     c.add(e)
@@ -357,7 +372,9 @@ def resolve(
             cache[key] = c
         return cache[key]
 
-    return _pick_all(gaz, texts, cands, demonyms, qualifiers, others)
+    final = _pick_all(gaz, texts, cands, demonyms, qualifiers, others, emb)
+    own = {t.lower(): r for t, r, e in zip(texts, final, emb, strict=True) if not e and r.entry is not None}
+    return [own.get(t.lower(), r) if e else r for t, r, e in zip(texts, final, emb, strict=True)]
 
 
 def _pick_all(
@@ -367,13 +384,15 @@ def _pick_all(
     demonyms: Sequence[Entry | None],
     qualifiers: Sequence[str | None],
     context: Callable[[str], _Context],
+    embedded: Sequence[bool],
 ) -> list[Resolution]:
-    """The best candidate of each mention, scored in ``context(mention text)``."""
+    """The best candidate of each mention, scored in ``context(mention text)`` (without province and
+    nearness bonuses for an ``embedded`` one)."""
     out = []
     # the same name with the same candidates and qualifier scores the same in the same context
-    done: dict[tuple[str, str | None, tuple[str, ...]], Resolution] = {}
-    for text, cs, dem, q in zip(texts, cands, demonyms, qualifiers, strict=True):
-        key = (text, q, tuple(str(c.entry.id) for c in cs))
+    done: dict[tuple[str, str | None, tuple[str, ...], bool], Resolution] = {}
+    for text, cs, dem, q, emb in zip(texts, cands, demonyms, qualifiers, embedded, strict=True):
+        key = (text, q, tuple(str(c.entry.id) for c in cs), emb)
         if dem is None and key in done:
             out.append(done[key])
             continue
@@ -389,7 +408,10 @@ def _pick_all(
         for c in cs:
             if c.exact and c.entry.kind == "city":
                 lead[c.entry.cc] = max(lead.get(c.entry.cc, 0), c.entry.population)
-        scores = [_score(c, ctx, qual, _shadowed(c.entry, lead)) for c in cs]
+        scores = [
+            _score(c, ctx, qual, 0.0 if emb else SHADOW_FACTOR if _shadowed(c.entry, lead) else 1.0)
+            for c in cs
+        ]
         big: dict[str | None, int] = {}
         for c in cs:
             if c.exact and c.entry.kind in ("admin1", "country"):
@@ -441,6 +463,16 @@ def _shadowed(e: Entry, lead: dict[str | None, int]) -> bool:
 
 def _other_town(e: Entry | None, cands: tuple[Candidate, ...]) -> bool:
     return e is not None and e.kind == "city" and all(c.entry.id != e.id for c in cands)
+
+
+def _other_country(e: Entry | None, cands: tuple[Candidate, ...]) -> bool:
+    """A country after a country's own name lists it ("Georgia, Kosovo, Belarus"): countries qualify
+    no countries, so a hamlet of the second country with the first's name as an alias does not win."""
+    return (
+        e is not None
+        and e.kind == "country"
+        and any(c.exact and c.entry.kind == "country" and c.entry.cc != e.cc for c in cands)
+    )
 
 
 def _contains(e: Entry, ctx: _Context) -> float:

@@ -13,7 +13,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from wiresift import gazetteer
+from wiresift.gazetteer import Entry
 from wiresift.model import Document, Place
+from wiresift.nlp.places.embedded import brand, embedded
+from wiresift.nlp.places.outlet import outlet_places
 from wiresift.nlp.places.recognize import Mention, recognise
 from wiresift.nlp.places.resolve import Resolution, demonym_use, resolve
 from wiresift.nlp.places.usage import used_as_places
@@ -23,7 +26,7 @@ if TYPE_CHECKING:
 
     from wiresift.nlp.pipeline import Context
 
-VERSION = "places/5"
+VERSION = "places/6"
 #: Characters that may separate a place from its qualifier: "Paris, Texas", "Kabul (Afghanistan)".
 _QUALIFIER_GAPS = (", ", " (", ",")
 
@@ -43,9 +46,10 @@ def _qualifiers(text: str, spans: Sequence[tuple[int, int]]) -> list[str | None]
 _DESIGNATOR_AFTER = re.compile(
     r"\s+(?:(?P<province>state|province|governorate|oblast|county|prefecture)|(?P<city>city))\b"
 )
-#: Words right before a name that say the same: "upstate New York", "the state of Roraima", "the city of Puebla".
+#: Words right before a name that say the same: "upstate New York", "the state of Roraima", "the city of Puebla",
+#: "the Southern District of New York" (a federal court's district lies in a state).
 _DESIGNATOR_BEFORE = re.compile(
-    r"\b(?:(?P<province>upstate|(?:state|province|county) of)|(?P<city>city of))\s+$", re.IGNORECASE
+    r"\b(?:(?P<province>upstate|(?:state|province|county|district) of)|(?P<city>city of))\s+$", re.IGNORECASE
 )
 
 
@@ -84,11 +88,27 @@ def _place(mention_text: str, res: Resolution, adjectival: bool) -> Place:
     )
 
 
-def _resolve(text: str, spans: Sequence[tuple[int, int]], adjectival: Sequence[bool]) -> list[Place]:
+def _resolve(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    adjectival: Sequence[bool],
+    outlet: Sequence[Entry] = (),
+    embedded: Sequence[bool] | None = None,
+) -> list[Place]:
     gaz = gazetteer.load()
     names = [text[s:e] for s, e in spans]
-    results = resolve(gaz, names, adjectival, _qualifiers(text, spans), _designations(text, spans))
-    return [_place(n, r, a) for n, r, a in zip(names, results, adjectival, strict=True)]
+    results = resolve(
+        gaz,
+        names,
+        adjectival,
+        _qualifiers(text, spans),
+        _designations(text, spans),
+        outlet=outlet,
+        embedded=embedded,
+    )
+    # a name inside an organisation's name is a modifier, like a demonym: no map pin (embedded.py)
+    modifier = [a or e for a, e in zip(adjectival, embedded or [False] * len(names), strict=True)]
+    return [_place(n, r, a) for n, r, a in zip(names, results, modifier, strict=True)]
 
 
 def resolve_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[Place | None]:
@@ -110,10 +130,17 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[Place | N
     return out
 
 
-def places_from_mentions(text: str, mentions: Sequence[Mention]) -> list[Place]:
-    """Resolve recognised mentions and merge them into one Place per (entry, adjectival)."""
+def places_from_mentions(
+    text: str,
+    mentions: Sequence[Mention],
+    outlet: Sequence[Entry] = (),
+    embedded: Sequence[bool] | None = None,
+) -> list[Place]:
+    """Resolve recognised mentions and merge them into one Place per (entry, adjectival); ``outlet``
+    are the places the outlet's address and name give (:mod:`outlet`), a prior like the article's own;
+    ``embedded[i]`` marks a name inside an organisation's name (:mod:`embedded`)."""
     spans = [(m.start, m.end) for m in mentions]
-    resolved = _resolve(text, spans, [m.adjectival for m in mentions])
+    resolved = _resolve(text, spans, [m.adjectival for m in mentions], outlet, embedded)
     merged: dict[str, Place] = {}
     for span, place in zip(spans, resolved, strict=True):
         kept = merged.setdefault(place.id, place)
@@ -121,10 +148,13 @@ def places_from_mentions(text: str, mentions: Sequence[Mention]) -> list[Place]:
     return list(merged.values())
 
 
-def geoparse_doc(sdoc: Doc) -> list[Place]:
-    """Places of a parsed spaCy Doc."""
+def geoparse_doc(sdoc: Doc, doc: Document | None = None) -> list[Place]:
+    """Places of a parsed spaCy Doc; ``doc`` (its URL and site name) gives the outlet's places as a prior."""
     gaz = gazetteer.load()
-    return places_from_mentions(sdoc.text, used_as_places(sdoc, gaz, recognise(sdoc, gaz)))
+    outlet = outlet_places(gaz, doc.url, doc.site) if doc is not None else []
+    mentions = [m for m in used_as_places(sdoc, gaz, recognise(sdoc, gaz)) if not brand(sdoc, gaz, m)]
+    inside = [embedded(sdoc, m) for m in mentions]
+    return places_from_mentions(sdoc.text, mentions, outlet, inside)
 
 
 def geoparse(text: str) -> list[Place]:
@@ -143,7 +173,7 @@ class PlacesStage:
     assigns: tuple[str, ...] = ("places",)
 
     def __call__(self, doc: Document, sdoc: Doc, ctx: Context) -> None:
-        places = geoparse_doc(sdoc)
+        places = geoparse_doc(sdoc, doc)
         doc.places = places
         ctx.data["place_mentions"] = sorted((s, e, p.id) for p in places for s, e in p.mentions)
 

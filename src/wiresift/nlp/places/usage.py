@@ -15,7 +15,8 @@ uses as something else, so they never become map pins:
   ("Brent crude", "Atlas Motors"); a country or province keeps its place ("U.S. airlines");
 - **a short word read as a country code**: a mixed-case word of two or three letters that only an
   upper-case code or abbreviation names ("Pan", "Car", "Mac" are not Panama, the Central African
-  Republic or Macau; "PAN" in a table would be).
+  Republic or Macau; "PAN" in a table would be); an upper-case word of two or three letters whose
+  only readings are towns of that name is an acronym ("CIS" is no Italian town "Cis").
 """
 
 from __future__ import annotations
@@ -112,6 +113,15 @@ def _code_word(gaz: Gazetteer, text: str) -> bool:
     return not any(c.entry.name == text for c in gaz.candidates(text))
 
 
+def _acronym(gaz: Gazetteer, text: str) -> bool:
+    """An upper-case word of 2-3 letters whose only readings are towns of that name ("CIS" is no Italian
+    "Cis"): news writes towns in capitals only in datelines and headlines, and a short one is an acronym."""
+    if not (2 <= len(text) <= 3) or not text.isupper() or not text.isalpha():
+        return False
+    cands = gaz.candidates(text)
+    return bool(cands) and all(c.entry.kind == "city" and c.entry.name.upper() == text for c in cands)
+
+
 def used_as_places(doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions the text uses as places (see the module doc), in their order."""
     name_parts = {t.text for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1 for t in e}
@@ -131,6 +141,7 @@ def used_as_places(doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention]) -> lis
             or _street_or_building(span)
             or _product(gaz, span)
             or _code_word(gaz, m.text)
+            or _acronym(gaz, m.text)
         ):
             continue
         kept.append(m)
