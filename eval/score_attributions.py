@@ -29,21 +29,17 @@ Rules:
 from __future__ import annotations
 
 import gzip
-import hashlib
-import json
 import re
 import sys
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
+from page_gold import SPLITS, gold_pages, run
 from score_quotes import WORD, words
 
 GOLD_DIR = Path(__file__).parent / "gold" / "attributions"
-SPLITS = ("tune", "heldout")
 MODES = ("statement", "belief", "intention", "knowledge", "other")
 FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "at", "in", "and", "to", "on", "s"})
 Span = tuple[int, int]
@@ -61,35 +57,20 @@ class Page:
     rows: list[dict[str, Any]]
 
 
-def split_of(page_ids: Sequence[str]) -> dict[str, str]:
-    """The fixed split: pages ranked by sha256 of their id; even ranks tune, odd ranks held out."""
-    ranked = sorted(page_ids, key=lambda p: hashlib.sha256(p.encode("utf-8")).hexdigest())
-    return {p: SPLITS[i % 2] for i, p in enumerate(ranked)}
-
-
 def load_pages(eval_dir: Path, split: str = "all") -> list[Page]:
     """Gold pages of ``split`` with their bodies; a body that changed since annotation is an error."""
-    truth = json.loads((eval_dir / "extraction" / "ground-truth.json").read_text(encoding="utf-8"))
     pages = []
-    for path in sorted(GOLD_DIR.glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        if split != "all" and gold["split"] != split:
-            continue
-        record = truth[gold["id"]]
-        text = record["articleBody"]
-        if hashlib.sha256(text.encode("utf-8")).hexdigest() != gold["body_sha256"]:
-            raise SystemExit(f"{path.name}: the gold body changed since annotation (sha256 differs)")
+    for gp in gold_pages(eval_dir, GOLD_DIR, split):
+        gold = gp.gold
         html = eval_dir / "extraction" / "html" / f"{gold['id']}.html.gz"
-        url = record.get("url")
-        site = urlparse(url).netloc.removeprefix("www.") if url else None
         pages.append(
             Page(
                 gold["id"],
                 gold["split"],
-                text,
-                site,
+                gp.text,
+                gp.site,
                 html if html.exists() else None,
-                url,
+                gp.url,
                 gold["entities"],
                 gold["attributions"],
             )
@@ -282,20 +263,7 @@ def evaluate(eval_dir: Path, split: str = "all") -> dict[str, dict[str, float]]:
 
 
 def main(argv: list[str]) -> None:
-    from gate import shared_eval
-
-    split = argv[0] if argv else "all"
-    if split not in (*SPLITS, "all"):
-        raise SystemExit("usage: python eval/score_attributions.py [tune|heldout|all]")
-    eval_dir = shared_eval()
-    if eval_dir is None:
-        raise SystemExit("../shared/eval is absent: set WIRESIFT_SHARED_EVAL to the eval folder")
-    started = time.perf_counter()
-    scores: dict[str, Any] = {
-        name: {k: round(v, 4) for k, v in s.items()} for name, s in evaluate(eval_dir, split).items()
-    }
-    scores["seconds"] = round(time.perf_counter() - started, 1)
-    print(json.dumps(scores, indent=2))
+    run(argv, "score_attributions.py", evaluate)
 
 
 if __name__ == "__main__":

@@ -22,18 +22,16 @@ Rules:
 
 from __future__ import annotations
 
-import hashlib
-import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from page_gold import SPLITS, gold_pages, run
 from wiresift.nlp.places.resolve import haversine
 
 GOLD_DIR = Path(__file__).parent / "gold" / "pins"
-SPLITS = ("tune", "heldout")
 ACC_KM = 161.0
 
 
@@ -46,26 +44,12 @@ class Page:
     mentions: list[dict[str, Any]]
 
 
-def split_of(page_ids: Sequence[str]) -> dict[str, str]:
-    """The fixed split: pages ranked by sha256 of their id; even ranks tune, odd ranks held out."""
-    ranked = sorted(page_ids, key=lambda p: hashlib.sha256(p.encode("utf-8")).hexdigest())
-    return {p: SPLITS[i % 2] for i, p in enumerate(ranked)}
-
-
 def load_pages(eval_dir: Path, split: str = "all") -> list[Page]:
     """Gold pages of ``split`` with their bodies; a body that changed since annotation is an error."""
-    truth = json.loads((eval_dir / "extraction" / "ground-truth.json").read_text(encoding="utf-8"))
-    pages = []
-    for path in sorted(GOLD_DIR.glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        if split != "all" and gold["split"] != split:
-            continue
-        record = truth[gold["id"]]
-        text = record["articleBody"]
-        if hashlib.sha256(text.encode("utf-8")).hexdigest() != gold["body_sha256"]:
-            raise SystemExit(f"{path}: the gold body changed since annotation (sha256 differs)")
-        pages.append(Page(gold["id"], gold["split"], text, record.get("url"), gold["mentions"]))
-    return pages
+    return [
+        Page(gp.gold["id"], gp.gold["split"], gp.text, gp.url, gp.gold["mentions"])
+        for gp in gold_pages(eval_dir, GOLD_DIR, split)
+    ]
 
 
 def page_counts(page: Page, pins: Sequence[tuple[int, int, float, float]]) -> dict[str, int]:
@@ -154,14 +138,7 @@ def evaluate(eval_dir: Path, split: str = "all") -> dict[str, dict[str, float]]:
 
 
 def main() -> None:
-    from gate import shared_eval
-
-    split = sys.argv[1] if len(sys.argv) > 1 else "all"
-    eval_dir = shared_eval()
-    if eval_dir is None:
-        raise SystemExit("no eval data: set WIRESIFT_SHARED_EVAL or put ../shared/eval beside the clone")
-    scores = evaluate(eval_dir, split)
-    print(json.dumps({h: {k: round(v, 4) for k, v in s.items()} for h, s in scores.items()}, indent=2))
+    run(sys.argv[1:], "score_pins.py", evaluate)
 
 
 if __name__ == "__main__":

@@ -25,19 +25,16 @@ Rules:
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import sys
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
+
+from page_gold import SPLITS, gold_pages, run
 
 GOLD_DIR = Path(__file__).parent / "gold" / "realpages"
-SPLITS = ("tune", "heldout")
 WORD = re.compile(r"\w+")
 #: Relative tolerance when comparing a system value with the gold value.
 VALUE_TOLERANCE = 1e-6
@@ -56,30 +53,21 @@ class Page:
     dates: list[dict[str, Any]]
 
 
-def split_of(page_ids: Sequence[str]) -> dict[str, str]:
-    """The fixed split: pages ranked by sha256 of their id; even ranks tune, odd ranks held out."""
-    ranked = sorted(page_ids, key=lambda p: hashlib.sha256(p.encode("utf-8")).hexdigest())
-    return {p: SPLITS[i % 2] for i, p in enumerate(ranked)}
-
-
 def load_pages(eval_dir: Path, split: str = "all") -> list[Page]:
     """Gold pages of ``split`` with their bodies; a body that changed since annotation is an error."""
-    truth = json.loads((eval_dir / "extraction" / "ground-truth.json").read_text(encoding="utf-8"))
-    pages = []
-    for path in sorted(GOLD_DIR.glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        if split != "all" and gold["split"] != split:
-            continue
-        record = truth[gold["id"]]
-        text = record["articleBody"]
-        if hashlib.sha256(text.encode("utf-8")).hexdigest() != gold["body_sha256"]:
-            raise SystemExit(f"{path.name}: the gold body changed since annotation (sha256 differs)")
-        url = record.get("url")
-        site = urlparse(url).netloc.removeprefix("www.") if url else None
-        pages.append(
-            Page(gold["id"], gold["split"], text, gold["published"], site, url, gold["claims"], gold["dates"])
+    return [
+        Page(
+            gp.gold["id"],
+            gp.gold["split"],
+            gp.text,
+            gp.gold["published"],
+            gp.site,
+            gp.url,
+            gp.gold["claims"],
+            gp.gold["dates"],
         )
-    return pages
+        for gp in gold_pages(eval_dir, GOLD_DIR, split)
+    ]
 
 
 def predict(pages: Sequence[Page]) -> list[Any]:
@@ -207,20 +195,7 @@ def evaluate(eval_dir: Path, split: str = "all") -> dict[str, dict[str, float]]:
 
 
 def main(argv: list[str]) -> None:
-    from gate import shared_eval
-
-    split = argv[0] if argv else "all"
-    if split not in (*SPLITS, "all"):
-        raise SystemExit("usage: python eval/score_realpages.py [tune|heldout|all]")
-    eval_dir = shared_eval()
-    if eval_dir is None:
-        raise SystemExit("../shared/eval is absent: set WIRESIFT_SHARED_EVAL to the eval folder")
-    started = time.perf_counter()
-    scores: dict[str, Any] = {
-        name: {k: round(v, 4) for k, v in s.items()} for name, s in evaluate(eval_dir, split).items()
-    }
-    scores["seconds"] = round(time.perf_counter() - started, 1)
-    print(json.dumps(scores, indent=2))
+    run(argv, "score_realpages.py", evaluate)
 
 
 if __name__ == "__main__":

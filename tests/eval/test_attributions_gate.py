@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import gate
+import page_gold
 import score_attributions
 from score_attributions import GOLD_DIR, Page
 
@@ -102,7 +103,7 @@ def test_wrong_person_and_untitled() -> None:
 def test_stored_splits_follow_the_rule() -> None:
     golds = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in GOLD_DIR.glob("*.json")}
     assert len(golds) >= 25
-    expected = score_attributions.split_of(list(golds))
+    expected = page_gold.split_of(list(golds))
     assert {k: g["split"] for k, g in golds.items()} == expected
     assert sum(len(g["attributions"]) for g in golds.values()) >= 400
 

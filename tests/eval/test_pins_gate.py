@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import gate
+import page_gold
 import score_pins
 from score_pins import GOLD_DIR, Page
 
@@ -57,7 +58,7 @@ def test_false_far_and_right_pins() -> None:
 def test_stored_gold_is_offsets_only_and_split_by_rule() -> None:
     golds = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in GOLD_DIR.glob("*.json")}
     assert len(golds) >= 20
-    assert {k: g["split"] for k, g in golds.items()} == score_pins.split_of(list(golds))
+    assert {k: g["split"] for k, g in golds.items()} == page_gold.split_of(list(golds))
     for g in golds.values():
         for m in g["mentions"]:
             assert set(m) <= {"span", "place", "why", "use", "geonames_id", "lat", "lon"}

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import gate
+import page_gold
 import score_realpages
 from score_realpages import GOLD_DIR, Page
 
@@ -54,7 +55,7 @@ def test_scorer_rules() -> None:
 def test_stored_splits_follow_the_rule() -> None:
     golds = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in GOLD_DIR.glob("*.json")}
     assert len(golds) >= 20
-    assert {k: g["split"] for k, g in golds.items()} == score_realpages.split_of(list(golds))
+    assert {k: g["split"] for k, g in golds.items()} == page_gold.split_of(list(golds))
     for g in golds.values():
         assert all("text" not in row for row in g["claims"] + g["dates"])  # offsets only
 
