@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
 from wiresift.model import Document
+from wiresift.store.events import EventRow
 
 SaveStatus = Literal["new", "exact"]
 
@@ -185,6 +186,15 @@ class Store(Protocol):
         claimant: str | None = None,
         limit: int = 100,
     ) -> list[ClaimRow]: ...
+
+    def events(
+        self,
+        plover: str | None = None,
+        acled: str | None = None,
+        actor: str | None = None,
+        since: str | None = None,
+        limit: int = 100,
+    ) -> list[EventRow]: ...
 
     def places(self, country: str | None = None, limit: int = 100) -> list[PlaceRow]: ...
 
