@@ -15,7 +15,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import StreamingResponse
 
-from wiresift import workbench
+from wiresift import api, workbench
+from wiresift.store.base import StoreError
 from wiresift.store.query import fts_query
 from wiresift.store.workbench import SearchFilters
 from wiresift.web.db import MAX_EXPORTS, store_session
@@ -119,6 +120,23 @@ def claims(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     rows = store.claims(counted=counted, place=place, claimant=claimant, limit=limit + offset)
+    return _page(rows[offset:], limit, offset)
+
+
+@router.get("/events")
+def events(
+    store: StoreDep,
+    plover: Text = None,
+    acled: Text = None,
+    actor: Text = None,
+    since: Text = None,
+    limit: int = Query(100, ge=1, le=MAX_LIMIT),
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    try:
+        rows = api.events(store, plover=plover, acled=acled, actor=actor, since=since, limit=limit + offset)
+    except StoreError as exc:
+        raise HTTPException(400, str(exc)) from None
     return _page(rows[offset:], limit, offset)
 
 
