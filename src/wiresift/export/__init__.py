@@ -1,4 +1,5 @@
-"""Exports of a store: ``jsonl`` (lossless records), ``geojson`` (places), ``stix`` and ``ftm``.
+"""Exports of a store: ``jsonl`` (lossless records), ``geojson`` (places), ``stix``, ``ftm`` and
+``gdelt-events`` (one GDELT-style row per event).
 
 Every exporter takes ``(store, query)`` and yields text chunks to write one after another.
 STIX and FollowTheMoney need the optional ``web`` extra, so they are imported only when asked for.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterator
 
+from wiresift.export.gdelt import export_gdelt_events
 from wiresift.export.geojson import export_geojson
 from wiresift.export.jsonl import export_jsonl, import_jsonl
 from wiresift.store.base import Store, StoreError
@@ -38,6 +40,7 @@ EXPORTERS: dict[str, Exporter] = {
     "geojson": export_geojson,
     "stix": _documents_dump("wiresift.export.stix", "web"),
     "ftm": _documents_dump("wiresift.export.ftm", "web"),
+    "gdelt-events": export_gdelt_events,
 }
 
 __all__ = ["EXPORTERS", "export_geojson", "export_jsonl", "import_jsonl"]
