@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import Any
 
 from gate import shared_eval
-
 from wiresift.model import Document, Event, EventActor
 from wiresift.nlp.events.actors import lookup, split_code
 from wiresift.nlp.events.cameo import PLOVER_CATEGORIES, QUAD
@@ -154,7 +153,8 @@ def score(records: list[dict[str, Any]], predicted: list[list[Event]]) -> dict[s
             gold_spans = _spans(record["actors"], role)
             actor = (chosen.source, chosen.target)[i] if chosen else None
             hit = _overlaps(actor, gold_spans) or (
-                bool(record.get("reciprocal")) and _overlaps(actor, _spans(record["actors"], ("target", "source")[i]))
+                bool(record.get("reciprocal"))
+                and _overlaps(actor, _spans(record["actors"], ("target", "source")[i]))
             )
             spans.add({"x"} if hit else ({"p"} if actor else set()), {"x"} if gold_spans else set())
         if record.get("mode") and chosen is not None and chosen.plover == gold:
@@ -180,7 +180,9 @@ def score(records: list[dict[str, Any]], predicted: list[list[Event]]) -> dict[s
         "baseline_macro_f1": macro_f1([(g, majority) for g, _ in pairs]),
         "baseline_quad_accuracy": round(sum(1 for r in records if r["quad"] == majority_quad) / n, 4),
         "baseline_actor_f1": base_pooled.f1(),
-        "confusion": dict(sorted((k, v) for k, v in confusion.items() if k.split("->")[0] != k.split("->")[1])),
+        "confusion": dict(
+            sorted((k, v) for k, v in confusion.items() if k.split("->")[0] != k.split("->")[1])
+        ),
     }
 
 

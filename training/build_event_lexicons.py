@@ -28,7 +28,23 @@ OUT = REPO / "src" / "wiresift" / "nlp" / "events" / "data"
 
 #: Words the verb patterns put right after the verb that are particles, not objects ("SET OFF").
 PARTICLES = frozenset(
-    "up down out off over back away on in aside forward together apart around through".split()
+    [
+        "up",
+        "down",
+        "out",
+        "off",
+        "over",
+        "back",
+        "away",
+        "on",
+        "in",
+        "aside",
+        "forward",
+        "together",
+        "apart",
+        "around",
+        "through",
+    ]
 )
 #: Pattern markers without a parse equivalent (TABARI's source/target/skip/compound markers).
 MARKERS = frozenset({"$", "+", "^", "%"})
@@ -276,8 +292,11 @@ def main(argv: list[str]) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     verbs = parse_verbs(src / "CAMEO.2.0.txt")
     actors = parse_actors(
-        [src / "Phoenix.Countries.actors.txt", src / "Phoenix.International.actors.txt",
-         src / "Phoenix.MilNonState.actors.txt"]
+        [
+            src / "Phoenix.Countries.actors.txt",
+            src / "Phoenix.International.actors.txt",
+            src / "Phoenix.MilNonState.actors.txt",
+        ]
     )
     agents = parse_agents(src / "Phoenix.agents.txt")
     for name, data in (("verbs", verbs), ("actors", actors), ("agents", agents)):

@@ -218,9 +218,16 @@ class Document(_Model):
                 bad.append(f"speaker_mention {m.start}:{m.end} {m.text!r}")
         for event in self.events:
             for actor in (event.source, event.target):
-                if actor and actor.start is not None and actor.end is not None:
-                    if not 0 <= actor.start <= actor.end <= n or self.text[actor.start : actor.end] != actor.text:
-                        bad.append(f"event actor {actor.start}:{actor.end} {actor.text!r}")
+                if (
+                    actor
+                    and actor.start is not None
+                    and actor.end is not None
+                    and (
+                        not 0 <= actor.start <= actor.end <= n
+                        or self.text[actor.start : actor.end] != actor.text
+                    )
+                ):
+                    bad.append(f"event actor {actor.start}:{actor.end} {actor.text!r}")
         named: list[Entity | Place] = [*self.entities, *self.places]
         for ent in named:
             for start, end in ent.mentions:

@@ -327,7 +327,12 @@ def claims(
 @json_option
 @store_errors
 def events(
-    plover: str | None, acled: str | None, actor: str | None, since: str | None, db: Path, limit: int,
+    plover: str | None,
+    acled: str | None,
+    actor: str | None,
+    since: str | None,
+    db: Path,
+    limit: int,
     as_json_: bool,
 ) -> None:
     """Events across articles: who did what to whom, where and when."""

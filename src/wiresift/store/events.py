@@ -105,4 +105,9 @@ def query_events(
         f"WHERE {' AND '.join(where)} ORDER BY d.published DESC, d.num, v.start LIMIT ?",
         (*params, limit),
     )
-    return [EventRow(*r[:12], bool(r[12]), *r[13:]) for r in rows]
+    out = []
+    for r in rows:
+        values: list[Any] = list(r)
+        values[12] = bool(values[12])  # negated is stored as 0/1
+        out.append(EventRow(*values))
+    return out

@@ -86,9 +86,9 @@ def category(
             return "Non-violent transfer of territory" if target is not None else "Change to group/activity"
         return "Other" if code.startswith("084") else None
     if plover in {"SANCTION", "THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT"}:
-        if _is_state(source) and (plover == "SANCTION" or _is_state(target)):
-            if target is None or source is None or target.code != source.code:
-                return "Diplomatic event"
+        between_states = _is_state(source) and (plover == "SANCTION" or _is_state(target))
+        if between_states and (target is None or source is None or target.code != source.code):
+            return "Diplomatic event"
         return None
     if plover in {"AGREE", "SUPPORT", "COOPERATE"} and context & PEACE:
         return "Agreement"
@@ -96,7 +96,9 @@ def category(
 
 
 def _territory(source: EventActor | None) -> str:
-    return "Government regains territory" if _sector(source) in STATE else "Non-state actor overtakes territory"
+    return (
+        "Government regains territory" if _sector(source) in STATE else "Non-state actor overtakes territory"
+    )
 
 
 def _assault(

@@ -90,7 +90,7 @@ def phrase_tokens(head: Token) -> list[Token]:
         toks = toks[1:]
     # "Secretary General of the United Nations": keep a following "of" phrase of a title head.
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "NOUN":
+        if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ in {"NOUN", "PROPN"}:
             objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
             if objs:
                 toks = toks + list(head.doc[head.i + 1 : max(t.i for t in objs[0].subtree) + 1])

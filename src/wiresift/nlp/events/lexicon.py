@@ -90,8 +90,31 @@ DENIED = frozenset({"deny", "refute", "dismiss"})
 PLANNED_ADJ = frozenset({"planned", "upcoming", "proposed", "scheduled", "forthcoming", "future", "possible"})
 
 #: Verbs too common to code from their block's default alone: they need a pattern ("take control").
-PATTERN_ONLY = frozenset({"take", "make", "get", "give", "go", "come", "have", "put", "set", "do", "hold",
-                          "keep", "see", "find", "leave", "run", "turn", "bring", "call", "face", "mark"})
+PATTERN_ONLY = frozenset(
+    {
+        "take",
+        "make",
+        "get",
+        "give",
+        "go",
+        "come",
+        "have",
+        "put",
+        "set",
+        "do",
+        "hold",
+        "keep",
+        "see",
+        "find",
+        "leave",
+        "run",
+        "turn",
+        "bring",
+        "call",
+        "face",
+        "mark",
+    }
+)
 
 
 #: wiresift's own verb codes where the dictionary's block default is empty or misleads for PLOVER
@@ -99,7 +122,7 @@ PATTERN_ONLY = frozenset({"take", "make", "get", "give", "go", "come", "have", "
 VERB_CODES: dict[str, str | None] = {
     "agree": "030", "accept": "030", "refuse": "120", "reject": "120", "decline": "120", "deny": "120",
     "veto": "129", "sign": "057", "telephone": "041", "phone": "041", "concentrate": "154",
-    "mass": "154", "deploy": "154", "reinforce": "154", "send": None, "say": None, "announce": None,
+    "mass": "154", "deploy": "154", "reinforce": "154", "say": None, "announce": None,
     "accord": None, "lead": None, "issue": None, "base": None, "involve": None, "attach": None,
     "train": None, "report": None, "state": None, "add": None, "note": None, "tell": None,
     "meet": "040", "host": "043", "visit": "042", "condemn": "111", "criticize": "111",

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from wiresift.model import Document, Event, EventActor
 from wiresift.nlp.events import acled, cameo
 from wiresift.nlp.events.actors import main_subject, noun_roles, resolve, target_candidates, verb_roles
+from wiresift.nlp.events.lexicon import VERB_CODES
 from wiresift.nlp.events.modality import modality
 from wiresift.nlp.events.triggers import Trigger, find_triggers
 
@@ -66,7 +67,10 @@ def _actor(head: Token | None, index: EntityIndex | None, date: str | None) -> E
 
 
 def _target(
-    trigger: Token, source_head: Token | None, source: EventActor | None, index: EntityIndex | None,
+    trigger: Token,
+    source_head: Token | None,
+    source: EventActor | None,
+    index: EntityIndex | None,
     date: str | None,
 ) -> EventActor | None:
     """The first candidate that codes as a country, IGO or sector (the direct object when none does)."""
@@ -144,6 +148,13 @@ def code_sentence(
         if category is not None and hypothetical in {"future", "conditional"} and category not in VERBAL:
             category, code = intention(category, code, negated)
             mode = None
+        block_only = (
+            trig.kind == "verb" and trig.specificity == 1 and trig.tok.lemma_.lower() not in VERB_CODES
+        )
+        # A verb coded only by its dictionary block ("organised", "revealed") is an event only when it
+        # has an actor the dictionaries know: PETRARCH's own precision guard.
+        if block_only and not any(a is not None and (a.code or a.sector) for a in (source, target)):
+            continue
         how = "pattern" if trig.specificity > 1 else trig.kind
         confidence = BASE_CONFIDENCE[how] + sum(
             ACTOR_BONUS for actor in (source, target) if actor is not None and actor.code

@@ -179,6 +179,22 @@ def code_noun(noun: Token, sent: Span) -> Trigger | None:
     return Trigger(noun, start, end, code, "noun")
 
 
+#: Armed nouns whose presence somewhere is a deployment ("5,000 militants are near the border").
+ARMED_NOUNS = frozenset({"militant", "troop", "soldier", "fighter", "rebel", "terrorist", "insurgent",
+                         "force", "gunman", "jihadist", "militia", "militiaman", "warship", "tank"})  # fmt: skip
+PRESENCE_PREPS = frozenset({"on", "near", "in", "along", "at", "inside", "across", "outside"})
+
+
+def code_presence(tok: Token) -> Trigger | None:
+    """ "be" with an armed plural subject and a place phrase: a MOBILIZE (CAMEO 154) presence."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in ARMED_NOUNS or subj.tag_ != "NNS":
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in PRESENCE_PREPS for c in tok.children):
+        return None
+    return Trigger(tok, tok.idx, tok.idx + len(tok.text), "154", "verb", 1)
+
+
 def find_triggers(sent: Span) -> list[Trigger]:
     """Every event trigger of a sentence, in text order (a pattern's object noun is no trigger)."""
     found: list[Trigger] = []
@@ -189,10 +205,12 @@ def find_triggers(sent: Span) -> list[Trigger]:
             trigger = code_verb(tok)
         elif tok.pos_ == "NOUN":
             trigger = code_noun(tok, sent)
-        if lemma in DISASTER_WORDS and tok.pos_ in {"NOUN", "VERB"}:
+        elif tok.lemma_ == "be" and tok.pos_ == "AUX" and tok.dep_ in {"ROOT", "ccomp", "relcl"}:
+            trigger = code_presence(tok)
+        if lemma in DISASTER_WORDS and tok.pos_ in {"NOUN", "VERB"} and tok.dep_ not in _NOT_TRIGGER_DEPS:
             trigger = Trigger(tok, tok.idx, tok.idx + len(tok.text), None, tok.pos_.lower(),
                               security=DISASTER_WORDS[lemma])  # fmt: skip
-        elif lemma in CRIME_WORDS and tok.pos_ in {"NOUN", "VERB"}:
+        elif lemma in CRIME_WORDS and tok.pos_ in {"NOUN", "VERB"} and tok.dep_ not in _NOT_TRIGGER_DEPS:
             trigger = Trigger(tok, tok.idx, tok.idx + len(tok.text), CRIME_WORDS[lemma],
                               tok.pos_.lower(), 1, security="Organized crime")  # fmt: skip
         if trigger is not None and (trigger.cameo or trigger.security):
