@@ -7,7 +7,7 @@ DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8765
 
-.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues train-coref
+.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues train-coref event-lexicons
 
 # pip is pinned too: the 23.x that ships with Python 3.11 trips over lxml's duplicated extras.
 $(BIN)/python:
@@ -56,6 +56,10 @@ learn-cues: install-dev
 # Re-train the coreference model on GUM train, choose it on dev (writes nlp/entities/coref_weights.json).
 train-coref: install-dev
 	$(BIN)/python training/train_coref.py
+
+# Rebuild the events stage's lexicons from the PETRARCH2 dictionaries (writes nlp/events/data/).
+event-lexicons: install-dev
+	$(BIN)/python training/build_event_lexicons.py
 
 bench: install-dev
 	for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done
