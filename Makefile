@@ -7,7 +7,7 @@ DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8765
 
-.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues train-coref event-lexicons
+.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues train-coref learn-modes learn-confidence train-tail event-lexicons
 
 # pip is pinned too: the 23.x that ships with Python 3.11 trips over lxml's duplicated extras.
 $(BIN)/python:
@@ -56,6 +56,19 @@ learn-cues: install-dev
 # Re-train the coreference model on GUM train, choose it on dev (writes nlp/entities/coref_weights.json).
 train-coref: install-dev
 	$(BIN)/python training/train_coref.py
+
+# Re-learn the quotes stage's cue-lemma -> mode table from PolNeAR train (writes quotes/mode_table.py).
+learn-modes: install-dev
+	$(BIN)/python training/learn_modes.py
+
+# Re-fit the speaker-confidence weights on PolNeAR train and choose the threshold on dev
+# (writes quotes/confidence_weights.py; CACHE=DIR keeps the parses for reruns).
+learn-confidence: install-dev
+	$(BIN)/python training/learn_speaker_confidence.py $(if $(CACHE),--cache $(CACHE))
+
+# Re-train the end-of-article chrome model on the tuned half of the extraction dev set (writes ingest/tail_weights.json).
+train-tail: install-dev
+	$(BIN)/python training/train_tail.py
 
 # Rebuild the events stage's lexicons from the PETRARCH2 dictionaries (writes nlp/events/data/).
 event-lexicons: install-dev

@@ -7,12 +7,18 @@ prediction, macro recall over pages with gold text, F1 from the two means, exact
     python eval/score_extraction.py --system wiresift
     python eval/score_extraction.py --system trafilatura-precision --bootstrap 1000
     python eval/score_extraction.py --predictions out.json     # upstream-style {"id": {"articleBody"}}
+
+The pages are split into two fixed halves by ``half``: a page is "tuned" when the sha256 of its id
+(the gold key) is even, "untuned" when it is odd. Rules may be chosen by looking at tuned pages
+only; the untuned half measures how well they carry over. Every run reports both halves, the whole
+set, and (``--reference``, on by default) trafilatura's default ``extract()`` on the same halves.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import random
 import re
@@ -29,6 +35,12 @@ SHINGLE = 4  # the benchmark's n-gram size; changing it changes every published 
 TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
 Counts = tuple[float, float, float]
+HALVES = ("tuned", "untuned")
+
+
+def half(key: str) -> str:
+    """The fixed half of a page: "tuned" when sha256(id) is even, else "untuned" (never re-drawn)."""
+    return HALVES[int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % 2]
 
 
 def tokenize(text: str | None) -> list[str]:
@@ -92,14 +104,24 @@ def load_pages(gold_dir: Path) -> dict[str, tuple[str, str | None]]:
 
 
 def score(
-    predictions: dict[str, str], gold_dir: Path | str, *, bootstrap: int = 0, seed: int = 0
+    predictions: dict[str, str],
+    gold_dir: Path | str,
+    *,
+    bootstrap: int = 0,
+    seed: int = 0,
+    subset: str | None = None,
 ) -> dict[str, float]:
-    """Scores of ``{id: body}`` against the gold; every gold id must be present (use "" for none)."""
+    """Scores of ``{id: body}`` against the gold; every gold id must be present (use "" for none).
+
+    ``subset`` ("tuned" or "untuned") scores one half of the pages only (see ``half``).
+    """
     gold = load_gold(Path(gold_dir))
     missing = sorted(set(gold) - set(predictions))
     if missing:
         raise ValueError(f"{len(missing)} gold ids have no prediction (first: {missing[0]}); use '' for none")
-    keys = sorted(gold)
+    if subset is not None and subset not in HALVES:
+        raise ValueError(f"unknown half {subset!r}: use one of {', '.join(HALVES)}")
+    keys = sorted(k for k in gold if subset is None or half(k) == subset)
     counts = [page_counts(gold[k], predictions[k]) for k in keys]
     result = aggregate(counts)
     result["accuracy"] = statistics.fmean(float(tokenize(gold[k]) == tokenize(predictions[k])) for k in keys)
@@ -140,6 +162,23 @@ def _systems() -> dict[str, Callable[[str, str | None], str]]:
     }
 
 
+def score_halves(
+    predictions: dict[str, str], gold_dir: Path | str, *, bootstrap: int = 0
+) -> dict[str, dict[str, float]]:
+    """Scores per half and for all pages: ``{"tuned": ..., "untuned": ..., "all": ...}``."""
+    result = {name: score(predictions, gold_dir, bootstrap=bootstrap, subset=name) for name in HALVES}
+    result["all"] = score(predictions, gold_dir, bootstrap=bootstrap)
+    return result
+
+
+def half_scores(scores: dict[str, dict[str, float]]) -> dict[str, float]:
+    """Flat ``{"tuned_f1": ..., "untuned_precision": ..., "f1": ...}`` for the gate file."""
+    flat = {k: v for k, v in scores["all"].items() if not k.endswith("_std")}
+    for name in HALVES:
+        flat.update({f"{name}_{k}": v for k, v in scores[name].items() if not k.endswith("_std")})
+    return flat
+
+
 def run_system(name: str, gold_dir: Path) -> tuple[dict[str, str], float]:
     """Predictions of one named system on every page, and the pages per second it managed."""
     extract = _systems()[name]
@@ -158,6 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, help="dev set directory (default ../shared/eval/extraction)")
     parser.add_argument("--bootstrap", type=int, default=0, help="bootstrap resamples for the ± values")
     parser.add_argument("--dump", type=Path, help="write the predictions as upstream-style JSON")
+    parser.add_argument(
+        "--no-reference", action="store_true", help="skip trafilatura's default run as the per-half reference"
+    )
     args = parser.parse_args(argv)
     root = shared_eval()
     gold_dir = args.gold or (root / "extraction" if root else None)
@@ -175,9 +217,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.dump:
         dump = {k: {"articleBody": v} for k, v in predictions.items()}
         args.dump.write_text(json.dumps(dump, ensure_ascii=False), encoding="utf-8")
-    result = score(predictions, gold_dir, bootstrap=args.bootstrap)
-    line = " ".join(f"{k}={v:.3f}" for k, v in result.items())
-    print(f"{name:<22} {line}" + (f" pages/s={speed:.1f}" if speed else ""))
+    runs = [(name, predictions, speed)]
+    if not args.no_reference and name != "trafilatura":
+        reference, ref_speed = run_system("trafilatura", gold_dir)
+        runs.append(("trafilatura", reference, ref_speed))
+    for run_name, preds, pages_s in runs:
+        for part, result in score_halves(preds, gold_dir, bootstrap=args.bootstrap).items():
+            line = " ".join(f"{k}={v:.3f}" for k, v in result.items())
+            print(
+                f"{run_name:<22} {part:<8} {line}"
+                + (f" pages/s={pages_s:.1f}" if pages_s and part == "all" else "")
+            )
     return 0
 
 

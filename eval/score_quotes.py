@@ -162,7 +162,8 @@ def score(articles: Sequence[Article], preds: Sequence[Sequence[Pred]]) -> dict[
 
 
 def predict(articles: Sequence[Article]) -> list[list[Pred]]:
-    """Run the entities + quotes stages (one ``nlp.pipe`` pass) and keep content + speaker spans."""
+    """Run the entities + quotes stages (one ``nlp.pipe`` pass) and keep content + speaker spans of
+    every quote, whatever its mode (PolNeAR counts beliefs, intentions and stances too)."""
     from wiresift.model import Document
     from wiresift.nlp.pipeline import Pipeline
 

@@ -176,6 +176,14 @@ def score_doc(doc: GoldDoc, tagger: Tagger) -> Counts:
     return counts
 
 
+def parsed_tagger() -> Tagger:
+    """The tagger as the ``timexes`` stage runs it: with the spaCy parse of the text (``--parse``)."""
+    from wiresift.nlp.pipeline import load_model
+
+    nlp = load_model()
+    return lambda text, dct: find_timexes(text, dct, nlp(text))
+
+
 def evaluate(time_dir: Path, tagger: Tagger | None = None) -> tuple[dict[str, float], Counts]:
     """Scores per corpus (``timebank.relaxed_f1`` ...) and combined (``relaxed_f1`` ...)."""
     run: Tagger = tagger or (lambda text, dct: find_timexes(text, dct))
@@ -200,7 +208,7 @@ def main(argv: list[str]) -> int:
         print("no eval data: pass EVAL_DIR or set WIRESIFT_SHARED_EVAL", file=sys.stderr)
         return 2
     time_dir = base / "time" if (base / "time").is_dir() else base
-    scores, total = evaluate(time_dir)
+    scores, total = evaluate(time_dir, parsed_tagger() if "--parse" in argv else None)
     if "--errors" in argv:
         print("\n".join(total.errors))
     for prefix in ("timebank.", "aquaint.", ""):

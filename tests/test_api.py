@@ -100,9 +100,15 @@ def test_jsonl_export_import_round_trip(tmp_path: Path) -> None:
     dump.write_text(exported, encoding="utf-8")
     second = tmp_path / "b.db"
     report = api.import_jsonl([dump], db=second)
-    assert (report.ingested, report.failed) == (4, 0)
+    assert (report.ingested, report.near_duplicates, report.failed) == (3, 1, 0)
     with api.open_store(second) as store:
         assert "".join(api.export(store, "jsonl")) == exported
+        # signatures are stored on import too: a near-copy ingested later is still linked (#17)
+        assert len(list(store.signatures())) == 4
+    copy = tmp_path / "third_copy.txt"
+    copy.write_text((FIXTURES / "csto_drills.txt").read_text().replace("until Friday", "until Sunday"))
+    near = api.ingest([copy], db=second, only="extract")
+    assert (near.ingested, near.near_duplicates) == (0, 1)
     assert api.import_jsonl([dump], db=second).duplicates == 4
 
 
@@ -110,8 +116,8 @@ def test_import_rejects_input_records(tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
     path.write_text('{"id": "1", "text": "plain input line"}\n{"schema": "wiresift/1", "text": 5}\n')
     report = api.import_jsonl([path, tmp_path / "missing.jsonl"], db=tmp_path / "w.db")
-    assert report.failed == 3 and report.exit_code == 2
-    assert report.errors[0].startswith(f"{path}:line 1: not a wiresift/1 record")
+    assert report.failed == 2 and report.exit_code == 2  # an article JSONL is one error, not one per line
+    assert report.errors[0].startswith(f"{path}: not a wiresift/1 JSONL export (line 1: ")
 
 
 def test_geojson_export(tmp_path: Path) -> None:

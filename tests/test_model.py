@@ -54,6 +54,8 @@ def documents(draw: st.DrawFn) -> Document:
                 cue=draw(OPT_WORD), cue_span=draw(st.none() | span), speaker_mention=mention,
                 speaker=draw(st.none() | st.sampled_from([e.id for e in entities] or ["e0"])),
                 speaker_name=draw(OPT_WORD), stage="quotes",
+                mode=draw(st.sampled_from(["statement", "belief", "intention", "knowledge", "other"])),
+                speaker_confidence=draw(st.none() | st.floats(0, 1)),
             )
         )  # fmt: skip
     claims = []

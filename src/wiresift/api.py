@@ -7,6 +7,8 @@ format what these functions return.
 from __future__ import annotations
 
 import logging
+import lzma
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from wiresift.model import Document, IngestError
 from wiresift.store.base import (
+    DEFAULT_MODES,
     CanonicalRow,
     ClaimRow,
     EntityProfile,
@@ -29,7 +32,7 @@ from wiresift.store.sqlite import SQLiteStore
 
 if TYPE_CHECKING:
     from wiresift.ingest.boilerplate import BoilerplateModel
-    from wiresift.ingest.dedup import Deduplicator
+    from wiresift.ingest.dedup import Deduplicator, DedupResult
     from wiresift.nlp.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
@@ -72,9 +75,40 @@ def _analysed(items: Iterable[Item], pipeline: Pipeline | None) -> Iterator[Item
     for batch in _batches(items):
         docs = [item for item in batch if isinstance(item, Document)]
         if docs:
-            for _ in pipeline.run(docs):  # fills each document in place
-                pass
+            _analyse(pipeline, docs)
         yield from batch
+
+
+def _analyse(pipeline: Pipeline, docs: list[Document]) -> None:
+    """Fill ``docs`` in place; a failure stays with the one document that caused it.
+
+    Stages already record their own failures on the document. If the batch itself fails (the
+    parser raising on one text), the documents not yet analysed are run again one at a time; a
+    document that still fails keeps its text, gets the cause in ``errors`` (stage ``nlp``) and is
+    stored without layers. Only a pipeline that cannot run at all (no model) stops the run.
+    """
+    from wiresift.nlp.pipeline import PipelineError
+
+    done = 0
+    try:
+        for _ in pipeline.run(docs):
+            done += 1
+        return
+    except PipelineError:
+        raise
+    except Exception as exc:
+        log.debug("a batch of %d documents failed: %s; analysing them one by one", len(docs), exc)
+    for doc in docs[done:]:
+        try:
+            for _ in pipeline.run([doc]):
+                pass
+        except PipelineError:
+            raise
+        except Exception as exc:  # whatever breaks one document is that document's error
+            cause = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+            log.warning("%s: analysis failed, stored without layers: %s", doc.source or doc.id, cause)
+            log.debug("analysis of %s failed", doc.source or doc.id, exc_info=exc)
+            doc.errors.append(f"nlp: {cause}")
 
 
 #: Store state key of the boilerplate learned from scraped text (see docs/ingest.md).
@@ -147,7 +181,10 @@ class IngestReport:
 
     @property
     def exit_code(self) -> int:
-        """0 when a document was stored or everything was already there; 2 when all failed."""
+        """0 when the inputs' documents are in the store (stored now or already there); 2 when none is.
+
+        1 stays for usage errors (bad options, a database that cannot be opened).
+        """
         if self.ingested or self.near_duplicates or self.duplicates:
             return 0
         return 2
@@ -163,12 +200,115 @@ Progress = Callable[[str, str], None]
 """``progress(event, message)``: event is ``ingested``, ``near``, ``duplicate`` or ``failed``."""
 
 
-def _deduplicator(store: Store) -> Deduplicator | None:
+def _deduplicator(store: Store) -> tuple[Deduplicator, int] | None:
+    """The near-duplicate index of the stored documents, and the store position it has read up to."""
     try:
         from wiresift.ingest.dedup import Deduplicator
     except ImportError:  # near-duplicate detection is optional; exact duplicates use the hash
         return None
-    return Deduplicator.from_signatures(store.signatures(), roots=store.duplicate_roots())
+    dedup, position = Deduplicator(), 0
+    for row in store.signatures():
+        dedup.absorb(row.doc_id, row.signature, row.duplicate_of)
+        position = row.position
+    return dedup, position
+
+
+class _NearLinks:
+    """Links a document to the story it copies, inside the store's write transaction.
+
+    Other ingests may have stored documents since this one started; their signatures are read
+    under the same lock that orders the commits, so the first stored copy of a story is its root
+    whichever process stored it, and two processes still link their near-copies.
+    """
+
+    def __init__(self, store: Store, dedup: Deduplicator, position: int) -> None:
+        self.store, self.dedup, self.position = store, dedup, position
+        self.result: DedupResult | None = None
+
+    def __call__(self, doc: Document) -> None:
+        for row in self.store.signatures(after=self.position):
+            self.dedup.absorb(row.doc_id, row.signature, row.duplicate_of)
+            self.position = row.position
+        if doc.duplicate_of:  # an imported record keeps the link it was exported with
+            from wiresift.ingest.dedup import DedupResult
+
+            self.result = DedupResult("near", doc.duplicate_of)
+            return
+        self.result = self.dedup.check(doc)
+        if self.result.kind == "near":
+            doc.duplicate_of = self.result.of
+
+
+class _Ingest:
+    """One ingest run: every failure stays with its source or document, and is reported once."""
+
+    def __init__(self, store: Store, report: IngestReport, notify: Progress) -> None:
+        self.store, self.report, self.notify = store, report, notify
+        found = _deduplicator(store)
+        self.links = _NearLinks(store, *found) if found else None
+        self.pending_hashes: set[str] = set()
+        self.pending_ids: set[str] = set()
+
+    def fail(self, error: IngestError, doc_id: str | None = None) -> None:
+        """Report one failure; remember it in the store when the store can take it."""
+        try:
+            self.store.record_error(error.source, error.cause, error.stage, doc_id)
+        except Exception as exc:  # the report below still names it
+            log.warning("%s: cannot record the error in the store: %s", error.source, exc)
+        self.report.failed += 1
+        self.report.errors.append(error.line())
+        self.notify("failed", error.line())
+
+    def candidates(self, items: Iterable[Item]) -> Iterator[Document]:
+        """The new documents of ``items``: errors reported, exact duplicates counted and skipped."""
+        for item in items:
+            if isinstance(item, IngestError):
+                self.fail(item)
+                continue
+            try:
+                if item.content_hash in self.pending_hashes or self.store.find_hash(item.content_hash):
+                    self.report.duplicates += 1
+                    self.notify("duplicate", item.source or item.id)
+                    continue
+                item.id = self.store.free_id(item)
+            except Exception as exc:
+                self.fail(_error(item, f"cannot check the store: {type(exc).__name__}: {exc}", "store"))
+                continue
+            if item.id in self.pending_ids:
+                item.id = f"{item.id}~{item.content_hash[:8]}"
+            self.pending_hashes.add(item.content_hash)
+            self.pending_ids.add(item.id)
+            yield item
+
+    def save(self, doc: Document) -> None:
+        """Store one analysed document in its own transaction; a failure is that document's error."""
+        links = self.links
+        try:
+            if links is not None:
+                links.result = None
+            signature = links.dedup.signature(doc) if links is not None else None
+            result = self.store.save(doc, signature=signature, link=links)
+            if links is not None and result.status == "new" and links.result is not None:
+                links.dedup.add(doc, links.result)
+        except Exception as exc:  # one document that cannot be stored never stops the batch
+            log.debug("cannot store %s", doc.source or doc.id, exc_info=exc)
+            self.fail(_error(doc, f"cannot store: {type(exc).__name__}: {exc}", "store"), doc.id)
+            return
+        if result.status == "exact":
+            self.report.duplicates += 1
+            self.notify("duplicate", doc.source or doc.id)
+            return
+        self.report.ids.append(result.id)
+        if doc.duplicate_of:
+            self.report.near_duplicates += 1
+            self.notify("near", doc.source or result.id)
+        else:
+            self.report.ingested += 1
+            self.notify("ingested", doc.source or result.id)
+
+
+def _error(doc: Document, cause: str, stage: str) -> IngestError:
+    return IngestError(source=doc.source or doc.id, cause=" ".join(cause.split()), stage=stage)
 
 
 def ingest(
@@ -185,124 +325,127 @@ def ingest(
     """Read, deduplicate, analyse and store every input; one transaction per document.
 
     Exact duplicates (of stored documents or earlier inputs) are skipped; near-duplicates are
-    stored with ``duplicate_of``. Failures go to the errors table and ``report.errors``.
+    stored with ``duplicate_of``. Failures go to the errors table and ``report.errors``: a bad
+    source, a document the analysis or the store cannot take, each is one error and the run
+    goes on with the next; documents already stored are never undone.
     """
     from wiresift.ingest.boilerplate import BoilerplateModel
 
     store = open_store(db)
     report = IngestReport()
-    notify: Progress = progress or (lambda event, message: None)
-    dedup = _deduplicator(store)
-    saved = store.get_state(BOILERPLATE_STATE)
-    boilerplate = (
-        BoilerplateModel.from_dict(saved["model"]) if isinstance(saved, dict) else BoilerplateModel()
-    )
-    observed: set[str] = set(saved["observed"]) if isinstance(saved, dict) else set()
-    pending_hashes: set[str] = set()
-    pending_ids: set[str] = set()
-
-    def candidates() -> Iterator[Item]:
+    try:
+        run = _Ingest(store, report, progress or (lambda event, message: None))
+        saved = store.get_state(BOILERPLATE_STATE)
+        boilerplate = (
+            BoilerplateModel.from_dict(saved["model"]) if isinstance(saved, dict) else BoilerplateModel()
+        )
+        observed: set[str] = set(saved["observed"]) if isinstance(saved, dict) else set()
+        pipeline = None if only == "extract" else build_pipeline(model)
         items = read(
             paths, published=published, url=url, stdin=stdin, boilerplate=boilerplate, observed=observed
         )
-        for item in items:
-            if isinstance(item, IngestError):
-                store.record_error(item.source, item.cause, item.stage)
-                report.failed += 1
-                report.errors.append(item.line())
-                notify("failed", item.line())
-                continue
-            if item.content_hash in pending_hashes or store.find_hash(item.content_hash):
-                report.duplicates += 1
-                notify("duplicate", item.source or item.id)
-                continue
-            item.id = store.free_id(item)
-            if item.id in pending_ids:
-                item.id = f"{item.id}~{item.content_hash[:8]}"
-            if dedup is not None:
-                result = dedup.check(item)
-                if result.kind == "exact":
-                    report.duplicates += 1
-                    notify("duplicate", item.source or item.id)
-                    continue
-                if result.kind == "near":
-                    item.duplicate_of = result.of
-                dedup.add(item, result)
-            pending_hashes.add(item.content_hash)
-            pending_ids.add(item.id)
-            yield item
-
-    pipeline = None if only == "extract" else build_pipeline(model)
-    try:
-        for item in _analysed(candidates(), pipeline):
-            assert isinstance(item, Document)  # candidates() yields documents only
+        try:
+            for item in _analysed(run.candidates(items), pipeline):
+                assert isinstance(item, Document)  # candidates() yields documents only
+                run.save(item)
+        finally:
             try:
-                signature = dedup.signature(item) if dedup is not None else None
-                result = store.save(item, signature=signature)
-            except Exception as exc:  # one document that cannot be stored never stops the batch
-                source = item.source or item.id
-                cause = f"cannot store: {type(exc).__name__}: {exc}"
-                log.debug("%s: %s", source, cause, exc_info=True)  # stderr gets the one line only
-                store.record_error(source, cause, "store", item.id)
-                report.failed += 1
-                report.errors.append(f"{source}: {cause}")
-                notify("failed", f"{source}: {cause}")
-                continue
-            if result.status == "exact":
-                report.duplicates += 1
-                notify("duplicate", item.source or item.id)
-                continue
-            report.ids.append(result.id)
-            if item.duplicate_of:
-                report.near_duplicates += 1
-                notify("near", item.source or result.id)
-            else:
-                report.ingested += 1
-                notify("ingested", item.source or result.id)
+                state = {"model": boilerplate.to_dict(), "observed": sorted(observed)}
+                store.set_state(BOILERPLATE_STATE, state)
+            except Exception as exc:  # the documents are stored; only the learning is lost
+                log.warning("cannot save the learned boilerplate in the store: %s", exc)
     finally:
-        store.set_state(BOILERPLATE_STATE, {"model": boilerplate.to_dict(), "observed": sorted(observed)})
         if isinstance(db, str | Path):
             store.close()
     return report
+
+
+#: Longest export record line read by ``import``: a record is its text (at most the 20 MB document
+#: cap) plus every layer with its spans, which can double or treble it.
+RECORD_CAP = 4 * 20 * 1024 * 1024
 
 
 def import_jsonl(
     paths: Sequence[str | Path], *, db: str | Path | Store = DEFAULT_DB, progress: Progress | None = None
 ) -> IngestReport:
-    """Store full ``wiresift/1`` records (from ``export --format jsonl``) as they are: no NLP."""
-    from wiresift.export.jsonl import import_jsonl as import_lines
+    """Store full ``wiresift/1`` records (from ``export --format jsonl``, gzipped or not) as they are: no NLP.
+
+    Each record is saved like an ingested document (its own transaction, its near-duplicate
+    signature); a bad line or a record that cannot be stored is one error and the file goes on.
+    """
+    from wiresift.export.jsonl import read_records
+    from wiresift.ingest.sources import source_name
 
     store = open_store(db)
     report = IngestReport()
-    notify: Progress = progress or (lambda event, message: None)
     try:
+        run = _Ingest(store, report, progress or (lambda event, message: None))
         for path in paths:
+            name = source_name(path)
             try:
-                handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed below, per path
+                with open(path, "rb") as raw:
+                    for item in read_records(_record_lines(raw, name, run), name):
+                        if isinstance(item, IngestError):
+                            run.fail(item.model_copy(update={"stage": "import"}))
+                        else:
+                            run.save(item)
             except OSError as exc:
-                cause = exc.strerror or type(exc).__name__
-                store.record_error(str(path), cause, "import")
-                report.failed += 1
-                report.errors.append(f"{path}: {cause}")
-                notify("failed", f"{path}: {cause}")
-                continue
-            with handle:
-                for status, item in import_lines(store, handle, str(path)):
-                    if isinstance(item, IngestError):
-                        store.record_error(item.source, item.cause, "import")
-                        report.failed += 1
-                        report.errors.append(item.line())
-                        notify("failed", item.line())
-                    elif status == "exact":
-                        report.duplicates += 1
-                    else:
-                        report.ids.append(item.id)
-                        report.ingested += 1
-                        notify("ingested", item.id)
+                run.fail(
+                    IngestError(source=name, cause=f"cannot read: {exc.strerror or exc}", stage="import")
+                )
     finally:
         if isinstance(db, str | Path):
             store.close()
     return report
+
+
+def _record_lines(raw: BinaryIO, name: str, run: _Ingest) -> Iterator[str]:
+    """Decoded lines of an export file, read with a bounded ``readline``.
+
+    A line that cannot be a record (over ``RECORD_CAP``, not UTF-8) is reported here and passed on as
+    a blank line, which ``read_records`` skips while keeping the line numbers of the others.
+    """
+    from wiresift.ingest.encoding import sniff_binary
+    from wiresift.ingest.streams import (
+        Overlong,
+        capped_lines,
+        compression_of,
+        decompressing,
+        prefixed,
+        read_up_to,
+    )
+
+    head = read_up_to(raw, 64)
+    compression = compression_of(head)
+    stream = prefixed(head, raw)
+    if compression:
+        stream = decompressing(stream, compression)
+    elif (kind := sniff_binary(head)) is not None:
+        run.fail(
+            IngestError(source=name, cause=f"binary file ({kind}), not a wiresift export", stage="import")
+        )
+        return
+    try:
+        for n, line in enumerate(capped_lines(stream, RECORD_CAP), start=1):
+            cause = None
+            if isinstance(line, Overlong):
+                cause = (
+                    f"line too large: {line.size:,} bytes, over the {RECORD_CAP:,}-byte record cap (skipped)"
+                )
+            else:
+                try:
+                    yield line.decode("utf-8-sig")
+                    continue
+                except UnicodeDecodeError as exc:
+                    cause = f"not UTF-8 (byte {exc.start}): an export record must be UTF-8"
+            run.fail(IngestError(source=f"{name}:line {n}", cause=cause, stage="import"))
+            yield ""
+    except (EOFError, zlib.error, lzma.LZMAError, OSError) as exc:
+        run.fail(
+            IngestError(
+                source=name, cause=f"read failed part-way ({type(exc).__name__}: {exc})", stage="import"
+            )
+        )
 
 
 # -- queries ---------------------------------------------------------------------------------------
@@ -332,10 +475,35 @@ def errors(store: Store, limit: int = 100) -> list[ErrorRow]:
     return store.errors(limit=limit)
 
 
+#: Every quote mode (:data:`wiresift.model.QuoteMode`).
+QUOTE_MODES = ("statement", "belief", "intention", "knowledge", "other")
+
+
+def parse_modes(value: str | None) -> tuple[str, ...] | None:
+    """The quote modes of a ``modes=`` parameter: comma-separated names, ``all`` for every mode (None),
+    empty for the default (statements)."""
+    if value is None or not value.strip():
+        return DEFAULT_MODES
+    names = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
+    if "all" in names:
+        return None
+    unknown = [n for n in names if n not in QUOTE_MODES]
+    if unknown:
+        raise StoreError(f"unknown quote mode {unknown[0]!r}: choose from {', '.join(QUOTE_MODES)} or all")
+    return names
+
+
 def quotes(
-    store: Store, speaker: str | None = None, since: str | None = None, limit: int = 100
+    store: Store,
+    speaker: str | None = None,
+    since: str | None = None,
+    limit: int = 100,
+    modes: Sequence[str] | None = DEFAULT_MODES,
+    all_modes: bool = False,
 ) -> list[QuoteRow]:
-    return store.quotes(speaker=speaker, since=since, limit=limit)
+    """Quotes, newest first: statements only unless ``modes`` names others (belief, intention,
+    knowledge, other) or ``all_modes`` asks for every attribution."""
+    return store.quotes(speaker=speaker, since=since, limit=limit, modes=None if all_modes else modes)
 
 
 def claims(
@@ -403,19 +571,43 @@ def split_entity(store: Store, canonical_id: int, members: Iterable[str]) -> int
     return store.split_entity(canonical_id, chosen)
 
 
-def export_csv(store: Store, directory: str | Path, query: str | None = None) -> list[Path]:
-    """One CSV file per table (documents, entities, quotes, claims, timexes, places) in ``directory``."""
+def export_csv(
+    store: Store, directory: str | Path, query: str | None = None, all_modes: bool = False
+) -> list[Path]:
+    """One CSV file per table (documents, entities, quotes, claims, timexes, places) in ``directory``;
+    the quotes table holds statements only unless ``all_modes``."""
+    from wiresift.export import with_modes
     from wiresift.export.csv import write_tables
 
-    return write_tables(store.documents(query), directory)
+    return write_tables(with_modes(store.documents(query), None if all_modes else DEFAULT_MODES), directory)
 
 
-def export(store: Store, format: str, query: str | None = None) -> Iterator[str]:
-    """Text chunks of the export (``jsonl`` lossless records, ``geojson`` places)."""
+def export(store: Store, format: str, query: str | None = None, all_modes: bool = False) -> Iterator[str]:
+    """Text chunks of the export (``jsonl`` lossless records, ``geojson`` places); ``stix`` and ``ftm``
+    hold statements only unless ``all_modes`` (``jsonl`` keeps every quote with its ``mode``)."""
     from wiresift.export import EXPORTERS
 
     try:
         exporter = EXPORTERS[format]
     except KeyError:
         raise StoreError(f"unknown export format {format!r}: choose from {', '.join(EXPORTERS)}") from None
-    return exporter(store, query)
+    return exporter(store, query, None if all_modes else DEFAULT_MODES)
+
+
+def export_file(
+    store: Store, format: str, output: str | Path, query: str | None = None, all_modes: bool = False
+) -> list[Path]:
+    """Write the export to ``output`` (a directory for ``csv``); returns the files written.
+
+    Regular files only, replaced through a temporary file once complete (docs/exports.md); a
+    special file or a symbolic link is refused with :class:`StoreError`.
+    """
+    if format == "csv":
+        return export_csv(store, output, query=query, all_modes=all_modes)
+    from wiresift.export.output import atomic_files
+
+    target = Path(output)
+    chunks = export(store, format, query=query, all_modes=all_modes)
+    with atomic_files([target]) as (handle,):
+        handle.writelines(chunks)
+    return [target]

@@ -12,10 +12,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from wiresift.escape import one_line
+
 SCHEMA = "wiresift/1"
 
 EntityType = str  # spaCy label set (PERSON, ORG, GPE, LOC, NORP, FAC, ...), kept open on purpose
 QuoteKind = Literal["direct", "indirect", "mixed"]
+#: What a quote attributes: something said or written, or a reported belief, intention, knowledge or
+#: other stance (PolNeAR counts them all; lists and exports show statements unless asked).
+QuoteMode = Literal["statement", "belief", "intention", "knowledge", "other"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 PlaceKind = Literal["country", "admin1", "admin2", "city", "region", "feature"]
 
@@ -64,6 +69,10 @@ class Quote(_Model):
     speaker_mention: SpanRef | None = None
     speaker: str | None = None
     speaker_name: str | None = None
+    mode: QuoteMode = "statement"
+    #: How likely the speaker is right (0-1), calibrated on PolNeAR dev; below the stage's threshold
+    #: ``speaker`` and ``speaker_name`` are left empty and only ``speaker_mention`` is kept.
+    speaker_confidence: float | None = None
     stage: str = ""
 
 
@@ -250,4 +259,5 @@ class IngestError(_Model):
     stage: str = "ingest"
 
     def line(self) -> str:
-        return f"{self.source}: {self.cause}"
+        """``source: cause`` on one line, whatever characters the file name or the cause hold."""
+        return f"{one_line(self.source)}: {one_line(self.cause)}"

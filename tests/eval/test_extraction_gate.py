@@ -42,8 +42,13 @@ def test_score_needs_every_id(tmp_path: Path) -> None:
 def test_extraction_gate(eval_dir: Path) -> None:
     predictions, _ = se.run_system("wiresift", eval_dir / "extraction")
     assert len(predictions) == 181
-    scores = se.score(predictions, eval_dir / "extraction")
-    assert gate.check("extraction", scores) == []
+    scores = se.half_scores(se.score_halves(predictions, eval_dir / "extraction"))
+    assert gate.check("extraction", scores) == []  # floors for all pages and for each half
+
+
+def test_halves_are_fixed_by_the_page_id() -> None:
+    # sha256("a") ends in ...bb (odd), sha256("b") in ...9d (odd), sha256("c") in ...c6 (even)
+    assert [se.half(k) for k in ("a", "b", "c")] == ["untuned", "untuned", "tuned"]
 
 
 @pytest.mark.eval

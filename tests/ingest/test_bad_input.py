@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import random
 from pathlib import Path
@@ -180,7 +181,7 @@ def test_jsonl_text_is_kept_verbatim_up_to_line_endings(text: str) -> None:
     from wiresift.ingest.common import normalise_newlines
     from wiresift.ingest.jsonl import read_jsonl
 
-    (doc,) = read_jsonl([json.dumps({"text": text}).encode()], "p.jsonl")
+    (doc,) = read_jsonl(io.BytesIO(json.dumps({"text": text}).encode()), "p.jsonl")
     assert isinstance(doc, Document)
     assert doc.text == normalise_newlines(text)
 

@@ -12,7 +12,8 @@ from wiresift.ingest import IngestFailure
 from wiresift.ingest.html import MAX_HTML_CHARS, extract_body, from_html
 from wiresift.ingest.html_body import choose
 from wiresift.ingest.html_clean import clean_lines
-from wiresift.ingest.html_meta import split_authors
+from wiresift.ingest.html_meta import is_person, split_authors
+from wiresift.ingest.tail import trim_tail
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
 
@@ -194,7 +195,7 @@ def test_fragment_without_html_wrapper() -> None:
 def test_pages_without_text_fail_with_a_cause(html: str, cause: str) -> None:
     with pytest.raises(IngestFailure, match=cause) as err:
         from_html(html, source="page.html")
-    assert str(err.value).startswith("page.html: ")
+    assert "page.html" not in str(err.value)  # the caller's error line names the source, once
     assert "\n" not in str(err.value)
 
 
@@ -312,3 +313,95 @@ def test_inline_link_with_a_related_class_stays_in_the_sentence() -> None:
     )
     body = extract_body(_page(sentence + "".join(_para("the talks", i) for i in range(4))))
     assert "The envoy, Jane Doe, said the talks would resume" in body
+
+
+def test_a_cut_page_is_named_in_the_warning(caplog: pytest.LogCaptureFixture) -> None:
+    from wiresift.ingest.html import MAX_HTML_CHARS
+
+    paragraph = "<p>" + "The harbour reopened after the storm, officials said. " * 40 + "</p>"
+    page = (
+        "<html><body><article>"
+        + paragraph * (MAX_HTML_CHARS // len(paragraph) + 600)
+        + "</article></body></html>"
+    )
+    with caplog.at_level("WARNING", logger="wiresift.ingest.html"):
+        doc = from_html(page, source="archive/huge-page.html")
+    [record] = caplog.records
+    assert record.getMessage().startswith("archive/huge-page.html: page cut to its first 600,000 characters")
+    assert doc.errors and doc.errors[0].startswith("ingest: page cut to its first 600,000 characters")
+
+
+def _article(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body><article><h1>Pier to close</h1>{body}</article></body></html>"
+
+
+LEDE = (
+    "The harbour board of Eastmere voted on Tuesday to close the old ferry pier for repairs that engineers"
+    " say are long overdue, after a survey found corroded piles under the walkway and a loading ramp that"
+    " no longer meets safety rules. The closure will last at least eight months, the board said."
+)
+
+
+def test_author_that_is_a_web_address_is_refused() -> None:
+    head = (
+        '<title>Pier to close</title><meta name="author" content="www.ledgertimes.com">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person",'
+        ' "name": "Jane Roe"}, "publisher": {"@type": "Organization", "name": "The Ledger Times"}}</script>'
+    )
+    doc = from_html(_article(head, f"<p>{LEDE}</p>"), url="https://www.ledgertimes.com/news/1")
+    assert doc.authors == ["Jane Roe"]
+    assert doc.site == "The Ledger Times"
+
+
+def test_is_person_refuses_addresses_handles_and_the_outlet() -> None:
+    url = "https://www.ledgertimes.com/news/1"
+    assert is_person("Jane Roe", "Ledger Times", url)
+    assert is_person("Comfort Ero", "Ledger Times", url)  # "com" inside a name is no domain
+    for name in (
+        "Www Ledgertimes Com",
+        "ledgertimes.com",
+        "https://social.example/jroe",
+        "@jroe",
+        "Ledger Times",
+    ):
+        assert not is_person(name, "Ledger Times", url), name
+
+
+def test_site_name_is_the_outlet_not_its_slogan() -> None:
+    head = '<title>Pier to close</title><meta property="og:site_name" content="Ledger Times | All the news that floats">'
+    doc = from_html(_article(head, f"<p>{LEDE}</p>"), url="https://ledgertimes.com/news/1")
+    assert doc.site == "Ledger Times"
+    head = "<title>Pier to close - Ledger Times: all the news that floats</title>"
+    doc = from_html(_article(head, f"<p>{LEDE}</p>"), url="https://ledgertimes.com/news/1")
+    assert doc.site == "ledgertimes.com"  # nothing declared: the host, never the title's slogan
+
+
+def test_link_rich_paragraphs_after_the_lede_are_kept() -> None:
+    # trafilatura's precision mode drops trailing paragraphs whose words are partly links
+    rest = [
+        'Board chair <a href="/p/1">Mina Tollard</a> said the <a href="/r/2">survey report</a> left no choice.',
+        'Ferry operator <a href="/o">Blue Gull Lines</a> will add two <a href="/s">extra sailings</a> daily.',
+        'Residents can read <a href="/plan">the full repair plan</a> and <a href="/faq">answers</a> online.',
+        'The pier first opened in <a href="/h">1911</a> and was last rebuilt in <a href="/h2">1978</a>.',
+    ]
+    body = extract_body(
+        _article("<title>Pier to close</title>", f"<p>{LEDE}</p>" + "".join(f"<p>{p}</p>" for p in rest))
+    )
+    assert len(body.split("\n\n")) == 5
+    assert body.endswith("last rebuilt in 1978.")
+
+
+def test_trailing_chrome_is_trimmed_but_the_story_ending_stays() -> None:
+    story = [
+        LEDE,
+        "Commuters will use a temporary landing further along the quay while the work goes on.",
+        "The board said the new pier should open next summer if the weather allows.",
+    ]
+    chrome = [
+        "Jane Roe is a reporter covering transport and the harbour for the Ledger Times.",
+        "Contact her at jroe@ledgertimes.example or follow @janeroe.",
+        "Sign up for our morning newsletter to get the day's news in your inbox.",
+        "© 2024 Ledger Times. All rights reserved.",
+    ]
+    assert trim_tail("\n\n".join(story + chrome)) == "\n\n".join(story)
+    assert trim_tail("\n\n".join(story)) == "\n\n".join(story)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 from pathlib import Path
 
 import pytest
@@ -82,7 +83,7 @@ def test_truncated_gzip_keeps_the_lines_before_the_cut(tmp_path: Path) -> None:
 
 
 def test_oversized_line(tmp_path: Path) -> None:
-    raw = [b'{"id": "a", "text": "' + b"word " * 100 + b'"}']
+    raw = io.BytesIO(b'{"id": "a", "text": "' + b"word " * 100 + b'"}')
     (err,) = read_jsonl(raw, "big.jsonl", max_bytes=100)
     assert isinstance(err, IngestError)
     assert err.source == "big.jsonl:line 1"
@@ -90,7 +91,7 @@ def test_oversized_line(tmp_path: Path) -> None:
 
 
 def test_non_utf8_line() -> None:
-    (err,) = read_jsonl([b'{"text": "caf\xe9"}'], "x.jsonl")
+    (err,) = read_jsonl(io.BytesIO(b'{"text": "caf\xe9"}'), "x.jsonl")
     assert isinstance(err, IngestError) and err.cause.startswith("not UTF-8")
 
 

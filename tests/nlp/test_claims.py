@@ -240,3 +240,39 @@ def test_sample_article_as_analyze_reads_it(sample_path: Path) -> None:
         assert claim.claimant is not None
     border = next(c for c in doc.claims if "1344" in c.text)
     assert border.claimant is None and border.claimant_name == "indianarrative"
+
+
+@pytest.mark.parametrize(
+    ("text", "site", "expected"),
+    [
+        ("The council spent $4 million on new buses.", "harbourtimes.ca", ("CAD", "buses")),
+        ("The council spent $4 million on new buses.", "harbourtimes.com", ("USD", "buses")),
+        ("Ferry fares rose to 12 percent above last year's level.", None, ("%", "fares")),
+        ("The authority will expand the fleet by 30 percent.", None, ("%", "fleet")),
+    ],
+)
+def test_what_money_and_shares_measure(
+    nlp: Any, text: str, site: str | None, expected: tuple[str, str]
+) -> None:
+    doc = Document(id="x", text=text, site=site)
+    claims = find_claims(doc, nlp(text))
+    assert [(c.unit, c.counted) for c in claims] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A neighbour called 911 when the smoke rose.",
+        "Channel 5 reported the closure first.",
+        "The new 16-inch Laptopia Pro ships with a larger battery.",
+        "The Otters (6-5, 3-4) beat the Herons.",
+    ],
+)
+def test_identifiers_are_not_claims(nlp: Any, text: str) -> None:
+    assert find_claims(Document(id="x", text=text), nlp(text)) == []
+
+
+def test_lakh_scale(nlp: Any) -> None:
+    text = "He said he paid Rs 24 lakh to an agent."
+    claims = find_claims(Document(id="x", text=text), nlp(text))
+    assert [(c.value, c.unit) for c in claims] == [(2_400_000, "INR")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -221,3 +222,22 @@ def test_spans_always_valid(text: str) -> None:
     for t in find_timexes(text, PUB):
         assert 0 <= t.start < t.end <= len(text)
         assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "value"),
+    [
+        ("The harbour board will present its budget on Wednesday.", "Wednesday", "2024-02-14"),
+        ("Wednesday's scheduled vote on the ferry levy drew a crowd.", "Wednesday", "2024-02-14"),
+        ("The levy report is due Wednesday, the clerk's office said.", "Wednesday", "2024-02-14"),
+        ("The Otters play Sunday against the Herons.", "Sunday", "2024-02-11"),
+        ("Wednesday's budget drew a crowd of protesters.", "Wednesday", "2024-02-07"),
+        ("The trial starts in March, court papers show.", "March", "2024-03"),
+        ("The mill closed in March after the flood.", "March", "2023-03"),
+    ],
+)
+def test_governing_verb_decides_direction(nlp: Any, sentence: str, expr: str, value: str) -> None:
+    """Written on Saturday 2024-02-10: the parse's verb says whether a bare day or month looks ahead."""
+    doc = nlp(sentence)
+    found = [t for t in find_timexes(sentence, "2024-02-10", doc) if t.text == expr]
+    assert [t.value for t in found] == [value]

@@ -12,15 +12,27 @@ from typing import Any, TypeVar
 import click
 
 from wiresift import api
-from wiresift.cli.render import as_json, claim_what, cut, document_text, entity_text
+from wiresift.cli.render import (
+    HIGHLIGHT,
+    as_json,
+    claim_what,
+    cut,
+    document_text,
+    echo,
+    entity_text,
+    log_to_stderr,
+)
+from wiresift.escape import one_line
 from wiresift.model import Document, IngestError
 from wiresift.nlp.pipeline import PipelineError
 from wiresift.store.base import Store, StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: Exit code when every input failed (1 is click's own usage error).
+#: Exit codes: 0 when the inputs' documents are stored, 2 when none is, 1 only for a usage error
+#: (click's own usage errors exit 2; ``_Cli`` moves them to 1 so that 2 always means "nothing stored").
 EXIT_ALL_FAILED = 2
+EXIT_USAGE = 1
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -62,7 +74,7 @@ def store_errors(f: F) -> F:
         try:
             return f(*args, **kwargs)
         except (StoreError, PipelineError) as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(one_line(str(exc))) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -74,21 +86,44 @@ def _open(db: Path) -> Store:
     return api.open_store(db)
 
 
-def _rows(rows: list[Any], as_json_: bool, line: Callable[[Any], str], empty: str) -> None:
+def _rows(
+    rows: list[Any], as_json_: bool, line: Callable[[Any], str], empty: str, bold: bool = False
+) -> None:
     if as_json_:
         for row in rows:
-            click.echo(as_json(row))
+            echo(as_json(row))
     elif not rows:
-        click.echo(empty, err=True)
+        echo(empty, err=True)
     else:
         for row in rows:
-            click.echo(line(row))
+            echo(line(row), bold=bold)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Cli(click.Group):
+    """The command group, with usage errors (bad options, arguments, commands) exiting 1, not 2."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            setattr(exc, "exit_code", EXIT_USAGE)  # noqa: B010 - an instance value over click's class default
+            raise
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            setattr(exc, "exit_code", EXIT_USAGE)  # noqa: B010 - an instance value over click's class default
+            raise
+
+
+@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="wiresift")
 def cli() -> None:
     """wiresift: who said what, which numbers, when and where — each fact linked to its characters."""
+    log_to_stderr()
 
 
 # -- analyze / ingest ------------------------------------------------------------------------------
@@ -133,21 +168,21 @@ def _print_analysis(items: Iterator[Document | IngestError], fmt: str | None) ->
     for item in items:
         if isinstance(item, IngestError):
             failed += 1
-            click.echo(item.line(), err=True)
+            echo(item.line(), err=True)
             continue
         docs += 1
         if fmt == "text":
-            click.echo(document_text(item) + "\n")
+            echo(document_text(item) + "\n")
         elif fmt == "jsonl" or (fmt is None and docs > 1):
             for doc in [*held, item]:
-                click.echo(line(doc))
+                echo(line(doc))
             held = []
         else:
             held.append(item)
     if len(held) == 1:
-        click.echo(json.dumps(held[0].to_record(), ensure_ascii=False, indent=2))
+        echo(json.dumps(held[0].to_record(), ensure_ascii=False, indent=2))
     elif held or (fmt == "json" and docs == 0 and failed == 0):
-        click.echo(json.dumps([d.to_record() for d in held], ensure_ascii=False, indent=2))
+        echo(json.dumps([d.to_record() for d in held], ensure_ascii=False, indent=2))
     return docs, failed
 
 
@@ -174,7 +209,7 @@ def ingest(
 
     def progress(event: str, message: str) -> None:
         if event == "failed":
-            (bar.write if not bar.disable else _stderr)(message)
+            (bar.write if not bar.disable else _stderr)(one_line(message))  # bar.write: above the bar
         bar.update(1)
 
     try:
@@ -184,14 +219,15 @@ def ingest(
         )  # fmt: skip
     finally:
         bar.close()
-    click.echo(report.summary())
+    echo(report.summary())
     if not (report.ingested or report.duplicates or report.near_duplicates or report.failed):
-        _stderr(f"{' '.join(paths)}: no documents found (empty directory or only hidden files?)")
+        _stderr(one_line(f"{' '.join(paths)}: no documents found (empty directory or only hidden files?)"))
     sys.exit(report.exit_code)
 
 
 def _stderr(message: str) -> None:
-    click.echo(message, err=True)
+    """One message line on stderr (a path or cause with a newline in it stays on its line)."""
+    echo(one_line(message), err=True)
 
 
 @cli.command("import")
@@ -201,7 +237,7 @@ def _stderr(message: str) -> None:
 def import_(paths: tuple[Path, ...], db: Path) -> None:
     """Load full records from `wiresift export --format jsonl` as they are (no NLP)."""
     report = api.import_jsonl(list(paths), db=db, progress=lambda e, m: _stderr(m) if e == "failed" else None)
-    click.echo(report.summary())
+    echo(report.summary())
     sys.exit(report.exit_code)
 
 
@@ -215,16 +251,18 @@ def import_(paths: tuple[Path, ...], db: Path) -> None:
 @store_errors
 def search(query: str, db: Path, limit: int, offset: int, as_json_: bool) -> None:
     """Full-text search (title and body), best first, with highlighted snippets."""
-    marks = ("\x1b[1m", "\x1b[0m") if sys.stdout.isatty() and not as_json_ else ("[", "]")
+    bold = sys.stdout.isatty() and not as_json_
     with _open(db) as store:
-        hits = api.search(store, query, limit=limit, offset=offset, highlight=marks)
+        hits = api.search(
+            store, query, limit=limit, offset=offset, highlight=HIGHLIGHT if bold else ("[", "]")
+        )
 
     def line(h: Any) -> str:
         snippet = h.snippet.replace("\n", " ")
         meta = " · ".join(x for x in (h.published, h.site) if x)
         return f"{h.id}  {h.title or '(untitled)'}" + (f"  ({meta})" if meta else "") + f"\n    {snippet}"
 
-    _rows(hits, as_json_, line, f"no match for {query!r}")
+    _rows(hits, as_json_, line, f"no match for {query!r}", bold=bold)
 
 
 @cli.command()
@@ -243,9 +281,7 @@ def show(doc_id: str, db: Path, fmt: str) -> None:
     """Show one stored document."""
     with _open(db) as store:
         doc = api.get_document(store, doc_id)
-    click.echo(
-        document_text(doc) if fmt == "text" else json.dumps(doc.to_record(), ensure_ascii=False, indent=2)
-    )
+    echo(document_text(doc) if fmt == "text" else json.dumps(doc.to_record(), ensure_ascii=False, indent=2))
 
 
 @cli.command()
@@ -257,12 +293,12 @@ def stats(db: Path, as_json_: bool) -> None:
     with _open(db) as store:
         data = api.stats(store)
     if as_json_:
-        click.echo(json.dumps(data, ensure_ascii=False))
+        echo(json.dumps(data, ensure_ascii=False))
         return
     for key, value in data.items():
         if key == "top_sites":
             value = ", ".join(f"{s['site']} ({s['documents']})" for s in value)  # type: ignore[attr-defined]
-        click.echo(f"{key.replace('_', ' ')}: {value}")
+        echo(f"{key.replace('_', ' ')}: {one_line(str(value))}")
 
 
 @cli.command()
@@ -281,16 +317,20 @@ def errors(db: Path, limit: int, as_json_: bool) -> None:
 @cli.command()
 @click.option("--speaker", help="Speaker name, alias or entity id.")
 @click.option("--since", callback=_date, help="Articles published on or after YYYY-MM-DD.")
+@click.option("--all-modes", is_flag=True, help="Also beliefs, intentions, knowledge and other stances.")
 @db_option
 @limit_option
 @json_option
 @store_errors
-def quotes(speaker: str | None, since: str | None, db: Path, limit: int, as_json_: bool) -> None:
-    """Quotes across articles."""
+def quotes(
+    speaker: str | None, since: str | None, all_modes: bool, db: Path, limit: int, as_json_: bool
+) -> None:
+    """Quotes across articles (statements; --all-modes for every attribution)."""
     with _open(db) as store:
-        rows = api.quotes(store, speaker=speaker, since=since, limit=limit)
+        rows = api.quotes(store, speaker=speaker, since=since, limit=limit, all_modes=all_modes)
     _rows(rows, as_json_, lambda q: f"{q.published or '????-??-??'} {q.doc_id} [{q.start}:{q.end}] "
-          f"{q.speaker_name or '?'}: {cut(q.text)}", "no quotes")  # fmt: skip
+          + (f"({q.mode}) " if q.mode != "statement" else "")
+          + f"{q.speaker_name or '?'}: {cut(q.text)}", "no quotes")  # fmt: skip
 
 
 @cli.command()
@@ -404,7 +444,7 @@ def merge(ids: tuple[int, ...], db: Path | None) -> None:
     """Merge entities IDS into the first one."""
     with _open(_group_db(db)) as store:
         target = api.merge_entities(store, list(ids))
-    click.echo(f"merged into entity {target}")
+    echo(f"merged into entity {target}")
 
 
 @entities.command()
@@ -416,7 +456,7 @@ def split(entity_id: int, members: tuple[str, ...], db: Path | None) -> None:
     """Move MEMBERS (DOC_ID:ENTITY_ID, or a name) of ENTITY_ID to a new entity."""
     with _open(_group_db(db)) as store:
         new = api.split_entity(store, entity_id, members)
-    click.echo(f"split into new entity {new}")
+    echo(f"split into new entity {new}")
 
 
 @cli.command()
@@ -428,7 +468,7 @@ def entity(name: str, db: Path, as_json_: bool) -> None:
     """One entity by name or id: aliases, roles, articles, merge evidence and quotes."""
     with _open(db) as store:
         profile = api.entity(store, name)
-    click.echo(as_json(profile) if as_json_ else entity_text(profile))
+    echo(as_json(profile) if as_json_ else entity_text(profile))
 
 
 @cli.command()
@@ -443,32 +483,26 @@ def entity(name: str, db: Path, as_json_: bool) -> None:
 @click.option("--query", help="Only documents matching this full-text query.")
 @db_option
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), help="Write here, not stdout (a directory for csv)."
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write this regular file (a directory for csv) instead of stdout; replaced only when complete.",
 )
+@click.option("--all-modes", is_flag=True, help="Quotes of every mode, not statements only (csv, stix, ftm).")
 @store_errors
-def export(fmt: str, query: str | None, db: Path, output: Path | None) -> None:
+def export(fmt: str, query: str | None, db: Path, output: Path | None, all_modes: bool) -> None:
     """Export documents (jsonl, csv, stix, ftm), places (geojson) or events (gdelt-events)."""
-    if fmt == "csv":
-        if output is None:
-            raise click.UsageError("--format csv writes one file per table: give a directory with -o DIR")
-        with _open(db) as store:
-            for path in api.export_csv(store, output, query=query):
-                click.echo(str(path))
-        return
+    if fmt == "csv" and output is None:
+        raise click.UsageError("--format csv writes one file per table: give a directory with -o DIR")
     with _open(db) as store:
-        chunks = api.export(store, fmt, query=query)
         if output is None:
-            for chunk in chunks:
+            for chunk in api.export(store, fmt, query=query, all_modes=all_modes):
                 click.echo(chunk, nl=False)
             return
-        tmp = output.with_name(output.name + ".part")
-        try:
-            with open(tmp, "w", encoding="utf-8") as out:
-                out.writelines(chunks)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        tmp.replace(output)  # never leave a half-written export under the real name
+        written = api.export_file(store, fmt, output, query=query, all_modes=all_modes)
+    if fmt == "csv":
+        for path in written:
+            click.echo(str(path))
 
 
 @cli.command()
@@ -485,7 +519,7 @@ def serve(db: Path, host: str, port: int, token: str | None, insecure: bool) -> 
     from wiresift.web.server import url
 
     _open(db).close()
-    click.echo(f"wiresift workbench on {url(host, port)} (database {db}); Ctrl-C stops it", err=True)
+    echo(one_line(f"wiresift workbench on {url(host, port)} (database {db}); Ctrl-C stops it"), err=True)
     try:
         run(db, host=host, port=port, token=token, insecure=insecure)
     except BindError as exc:

@@ -4,13 +4,77 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
+import os
 from typing import Any
 
+import click
+
+from wiresift.escape import one_line, printable
 from wiresift.model import Document
 from wiresift.store.base import EntityProfile
 
 #: Characters of a quote or claim shown on one line before it is cut with "…".
 LINE_CHARS = 160
+
+#: Search-hit marks for a terminal: private-use characters that escaping leaves alone, turned into
+#: bold only after the text around them is escaped (an ESC in the text itself is never printed raw).
+HIGHLIGHT = ("\ue000", "\ue001")
+_BOLD = str.maketrans({HIGHLIGHT[0]: "\x1b[1m", HIGHLIGHT[1]: "\x1b[0m"})
+
+#: Set to 1 to see debug logging and tracebacks on stderr (errors are one line each otherwise).
+DEBUG_ENV = "WIRESIFT_DEBUG"
+
+
+def echo(text: str = "", *, err: bool = False, nl: bool = True, bold: bool = False) -> None:
+    """Print ``text`` with control, escape and bidi characters escaped (see ``wiresift.escape``)."""
+    safe = printable(text)
+    click.echo(safe.translate(_BOLD) if bold else safe, err=err, nl=nl)
+
+
+class _OneLine(logging.Formatter):
+    """A log record as one escaped line: ``wiresift: message``; tracebacks only in debug mode."""
+
+    def __init__(self, tracebacks: bool) -> None:
+        super().__init__("%(message)s")
+        self.tracebacks = tracebacks
+
+    def format(self, record: logging.LogRecord) -> str:
+        line = f"wiresift: {one_line(record.getMessage())}"
+        if self.tracebacks and record.exc_info:
+            line += "\n" + printable(self.formatException(record.exc_info))
+        return line
+
+
+def _ours_or_serious(record: logging.LogRecord) -> bool:
+    """wiresift's warnings, and other libraries' errors (their warnings are noise to a user)."""
+    return record.name.split(".", 1)[0] == "wiresift" or record.levelno >= logging.ERROR
+
+
+class _Stderr(logging.Handler):
+    """Writes to whatever stderr is when a record comes (a test runner swaps it), one line each."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            click.echo(self.format(record), err=True)
+        except Exception:
+            self.handleError(record)
+
+
+def log_to_stderr() -> None:
+    """Warnings (a page cut, a stage that failed on one document) as one line each on stderr."""
+    root = logging.getLogger()
+    if any(isinstance(h, _Stderr) for h in root.handlers):
+        return
+    debug = os.environ.get(DEBUG_ENV, "") not in ("", "0")
+    handler = _Stderr()
+    handler.setFormatter(_OneLine(tracebacks=debug))
+    if debug:
+        root.setLevel(logging.DEBUG)
+    else:
+        handler.setLevel(logging.WARNING)
+        handler.addFilter(_ours_or_serious)
+    root.addHandler(handler)
 
 
 def cut(text: str, limit: int = LINE_CHARS) -> str:
@@ -56,7 +120,8 @@ def document_text(doc: Document) -> str:
         out.append(f"\nQuotes ({len(doc.quotes)})")
         for q in doc.quotes:
             who = q.speaker_name or names.get(q.speaker or "") or "?"
-            out.append(f"  [{q.start}:{q.end}] {who} ({q.kind}): {cut(q.text)}")
+            kind = q.kind if q.mode == "statement" else f"{q.kind}, {q.mode}"
+            out.append(f"  [{q.start}:{q.end}] {who} ({kind}): {cut(q.text)}")
     if doc.claims:
         out.append(f"\nClaims ({len(doc.claims)})")
         for c in doc.claims:

@@ -1,46 +1,64 @@
-"""Exports of a store: ``jsonl`` (lossless records), ``geojson`` (places), ``stix``, ``ftm`` and
+"""Exports of a store: ``jsonl`` (lossless records), ``csv``, ``geojson`` (places), ``stix``, ``ftm`` and
 ``gdelt-events`` (one GDELT-style row per event).
 
-Every exporter takes ``(store, query)`` and yields text chunks to write one after another.
+Every text exporter takes ``(store, query, modes)`` and returns an iterator of text chunks,
+produced while the store is read one document at a time (``store.documents`` pages through the
+records), so no export holds the store in memory; ``modes`` are the quote modes kept (statements by
+default, None: every mode). ``jsonl`` ignores it: its records stay lossless, every quote with its
+``mode``. ``csv`` writes one file per table.
 STIX and FollowTheMoney need the optional ``web`` extra, so they are imported only when asked for.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from wiresift.export.gdelt import export_gdelt_events
 from wiresift.export.geojson import export_geojson
 from wiresift.export.jsonl import export_jsonl, import_jsonl
-from wiresift.store.base import Store, StoreError
+from wiresift.model import Document
+from wiresift.store.base import DEFAULT_MODES, Store, StoreError
 
-Exporter = Callable[[Store, str | None], Iterator[str]]
+Exporter = Callable[[Store, str | None, Sequence[str] | None], Iterator[str]]
 
 
-def _documents_dump(module: str, extra: str) -> Exporter:
-    """An exporter over ``<module>.dumps(documents) -> str``, imported on first use."""
+def with_modes(docs: Iterable[Document], modes: Sequence[str] | None) -> Iterator[Document]:
+    """The documents with only the quotes of ``modes`` (None: all of them)."""
+    for doc in docs:
+        if modes is None or all(q.mode in modes for q in doc.quotes):
+            yield doc
+        else:
+            yield doc.model_copy(update={"quotes": [q for q in doc.quotes if q.mode in modes]})
 
-    def export(store: Store, query: str | None = None) -> Iterator[str]:
+
+def _documents_stream(module: str, extra: str) -> Exporter:
+    """An exporter over ``<module>.chunks(documents) -> Iterator[str]``, imported on first use."""
+
+    def export(
+        store: Store, query: str | None = None, modes: Sequence[str] | None = DEFAULT_MODES
+    ) -> Iterator[str]:
         try:
-            dumps = importlib.import_module(module).dumps
+            chunks = importlib.import_module(module).chunks
         except ImportError as exc:
             raise StoreError(
                 f"{module} needs {exc.name}: install it with `pip install 'wiresift[{extra}]'`"
             ) from None
-        text = dumps(store.documents(query))
-        yield text if text.endswith("\n") else text + "\n"
+        return chunks(with_modes(store.documents(query), modes))
 
     return export
 
 
-#: Format name to exporter.
+#: Format name to text exporter.
 EXPORTERS: dict[str, Exporter] = {
     "jsonl": export_jsonl,
     "geojson": export_geojson,
-    "stix": _documents_dump("wiresift.export.stix", "web"),
-    "ftm": _documents_dump("wiresift.export.ftm", "web"),
+    "stix": _documents_stream("wiresift.export.stix", "web"),
+    "ftm": _documents_stream("wiresift.export.ftm", "web"),
     "gdelt-events": export_gdelt_events,
 }
 
-__all__ = ["EXPORTERS", "export_geojson", "export_jsonl", "import_jsonl"]
+#: Every format ``wiresift export`` writes: the text exporters and ``csv`` (a directory of tables).
+FORMATS = ("jsonl", "csv", "geojson", "stix", "ftm", "gdelt-events")
+
+__all__ = ["EXPORTERS", "FORMATS", "export_geojson", "export_jsonl", "import_jsonl", "with_modes"]

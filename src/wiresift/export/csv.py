@@ -1,22 +1,32 @@
 """CSV per table: documents, entities, quotes, claims, timexes and places, one file each.
 
 Each row keeps the document id and the span, so a spreadsheet user can still find the sentence.
-Written with the standard ``csv`` module (RFC 4180 quoting, UTF-8 with a header row).
+Written with the standard ``csv`` module (RFC 4180 quoting, UTF-8 with a header row), one
+document at a time, into temporary files that replace the tables only when all are complete.
+
+Cells are made for spreadsheets, which evaluate any cell starting with ``=``, ``+``, ``-`` or
+``@`` as a formula: text cells starting with one of those, a tab, a carriage return or a NUL get a
+leading ``'`` (the OWASP "CSV injection" rule), see :func:`cell`.
 """
 
 from __future__ import annotations
 
 import csv
+import math
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
+from wiresift.export.output import atomic_files, check_directory
 from wiresift.model import Document
 
 TABLES: dict[str, tuple[str, ...]] = {
     "documents": ("id", "title", "site", "url", "published", "authors", "language", "duplicate_of", "source"),
     "entities": ("doc_id", "id", "name", "type", "titles", "aliases", "mentions"),
-    "quotes": ("doc_id", "id", "start", "end", "kind", "cue", "speaker", "speaker_name", "speaker_mention", "text"),
+    "quotes": ("doc_id", "id", "start", "end", "kind", "mode", "cue", "speaker", "speaker_name", "speaker_mention",
+               "speaker_confidence", "text"),
     "claims": (
         "doc_id", "id", "start", "end", "value", "low", "high", "qualifier", "unit", "counted", "count_type",
         "claimant", "claimant_name", "place", "time", "text",
@@ -25,49 +35,74 @@ TABLES: dict[str, tuple[str, ...]] = {
     "places": ("doc_id", "id", "name", "geonames_id", "lat", "lon", "country", "admin1", "kind", "adjectival", "mentions"),
 }  # fmt: skip
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP "CSV Injection": = + - @
+#: tab and carriage return; ASVS 5 1.2.10 adds NUL).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
 
-def _cell(value: Any) -> Any:
+
+def escape(text: str) -> str:
+    """``text`` with a leading ``'`` when a spreadsheet would evaluate it as a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _text(value: Any) -> str:
+    """A list, span or nested record as one readable string (before escaping)."""
+    if isinstance(value, BaseModel):
+        value = value.model_dump()
+    if isinstance(value, dict):
+        return (
+            str(value.get("text", ""))
+            if "text" in value
+            else "; ".join(f"{k}={_text(v)}" for k, v in value.items())
+        )
     if isinstance(value, list | tuple):
-        return "; ".join(_cell(v) if not isinstance(v, list | tuple) else f"{v[0]}-{v[1]}" for v in value)
-    return "" if value is None else value
+        if len(value) == 2 and all(isinstance(v, int) for v in value):
+            return f"{value[0]}-{value[1]}"  # a [start, end) span
+        return "; ".join(_text(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def cell(value: Any) -> str | int | float:
+    """One CSV cell: finite numbers as numbers, everything else as escaped text.
+
+    Numbers from the model (offsets, counts, coordinates) are typed ``int``/``float``: Python writes
+    them as ``-?digits[.digits][e±digits]``, which a spreadsheet reads as a number, never a formula,
+    so a negative latitude stays numeric. Text never reaches that branch, whatever it looks like:
+    the claim text "-5 degrees" or a title "-12" is text and is escaped.
+    """
+    if isinstance(value, int | float) and math.isfinite(value):  # bools too: True / False
+        return value
+    return escape(_text(value))
 
 
 def rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
-    """The rows of every table for one document."""
-    out: dict[str, list[dict[str, Any]]] = {"documents": [doc.model_dump(include=set(TABLES["documents"]))]}
-    out["entities"] = [{"doc_id": doc.id, **e.model_dump()} for e in doc.entities]
-    out["quotes"] = [
-        {
-            "doc_id": doc.id,
-            **q.model_dump(),
-            "speaker_mention": q.speaker_mention.text if q.speaker_mention else None,
-        }
-        for q in doc.quotes
-    ]
-    out["claims"] = [{"doc_id": doc.id, **c.model_dump()} for c in doc.claims]
-    out["timexes"] = [{"doc_id": doc.id, **t.model_dump()} for t in doc.timexes]
-    out["places"] = [{"doc_id": doc.id, **p.model_dump()} for p in doc.places]
-    return out
+    """The raw rows (model values, not yet cells) of every table for one document."""
+    return {
+        "documents": [doc.model_dump(include=set(TABLES["documents"]))],
+        "entities": [{"doc_id": doc.id, **e.model_dump()} for e in doc.entities],
+        "quotes": [{"doc_id": doc.id, **q.model_dump()} for q in doc.quotes],
+        "claims": [{"doc_id": doc.id, **c.model_dump()} for c in doc.claims],
+        "timexes": [{"doc_id": doc.id, **t.model_dump()} for t in doc.timexes],
+        "places": [{"doc_id": doc.id, **p.model_dump()} for p in doc.places],
+    }
 
 
 def write_tables(docs: Iterable[Document], directory: str | Path) -> list[Path]:
-    """Write ``<table>.csv`` files into ``directory`` (created if needed); returns their paths."""
+    """Write ``<table>.csv`` files into ``directory`` (created if needed); returns their paths.
+
+    ``directory`` must be a directory (not a symbolic link) or absent; each table file must be a
+    regular file or absent (see ``wiresift.export.output``). Nothing is replaced unless every
+    table was written in full.
+    """
     folder = Path(directory)
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = {name: folder / f"{name}.csv" for name in TABLES}
-    handles = {name: path.open("w", encoding="utf-8", newline="") for name, path in paths.items()}
-    try:
-        writers = {
-            name: csv.DictWriter(handles[name], fieldnames=cols, extrasaction="ignore")
-            for name, cols in TABLES.items()
-        }
-        for writer in writers.values():
-            writer.writeheader()
+    check_directory(folder)
+    paths = [folder / f"{name}.csv" for name in TABLES]
+    with atomic_files(paths) as handles:
+        writers = {name: csv.writer(handle) for name, handle in zip(TABLES, handles, strict=True)}
+        for name, columns in TABLES.items():
+            writers[name].writerow(columns)
         for doc in docs:
             for table, items in rows(doc).items():
-                for item in items:
-                    writers[table].writerow({k: _cell(v) for k, v in item.items()})
-    finally:
-        for handle in handles.values():
-            handle.close()
-    return list(paths.values())
+                columns = TABLES[table]
+                writers[table].writerows([cell(item.get(col)) for col in columns] for item in items)
+    return paths

@@ -21,8 +21,13 @@ _SCHEMA = {"PERSON": "Person", "ORG": "Organization"}
 
 
 def _make(schema: str, *key: str) -> EntityProxy:
+    """An entity whose id hashes ``key`` (document id, item kind, item id) as a JSON list.
+
+    ``make_id`` alone concatenates its parts, so ("ab", "c") and ("a", "bc") would collide, and an
+    empty item id would give the article's own id (FtM refuses an entity that refers to itself).
+    """
     proxy = model.make_entity(schema)
-    proxy.make_id("wiresift", *key)
+    proxy.make_id("wiresift", json.dumps(list(key), ensure_ascii=False))
     return proxy
 
 
@@ -44,7 +49,7 @@ def document_entities(doc: Document) -> Iterator[EntityProxy]:
         schema = _SCHEMA.get(ent.type)
         if schema is None:
             continue
-        proxy = _make(schema, doc.id, ent.id)
+        proxy = _make(schema, doc.id, "entity", ent.id)
         proxy.add("name", ent.name)
         proxy.add("alias", [a for a in ent.aliases if a != ent.name])
         if schema == "Person":
@@ -52,14 +57,14 @@ def document_entities(doc: Document) -> Iterator[EntityProxy]:
         proxy.add("proof", article.id)
         linked[ent.id] = proxy
         yield proxy
-        mention = _make("Mention", doc.id, ent.id, "mention")
+        mention = _make("Mention", doc.id, "mention", ent.id)
         mention.add("name", ent.name)
         mention.add("document", article.id)
         mention.add("resolved", proxy.id)
         mention.add("detectedSchema", schema)
         yield mention
     for quote in doc.quotes:
-        note = _make("Note", doc.id, quote.id)
+        note = _make("Note", doc.id, "quote", quote.id)
         note.add("name", f"{quote.speaker_name or 'Unknown speaker'}: {quote.kind} quote")
         note.add("description", quote.text)
         note.add("entity", linked[quote.speaker].id if quote.speaker in linked else article.id)
@@ -67,7 +72,7 @@ def document_entities(doc: Document) -> Iterator[EntityProxy]:
         note.add("sourceUrl", doc.url)
         yield note
     for claim in doc.claims:
-        note = _make("Note", doc.id, claim.id)
+        note = _make("Note", doc.id, "claim", claim.id)
         note.add("name", f"Claim: {claim.text}")
         note.add("summary", json.dumps(claim.model_dump(exclude={"stage"}), sort_keys=True))
         note.add("entity", linked[claim.claimant].id if claim.claimant in linked else article.id)
@@ -81,6 +86,11 @@ def to_dicts(docs: Iterable[Document]) -> Iterator[dict[str, Any]]:
             yield proxy.to_dict()
 
 
+def chunks(docs: Iterable[Document]) -> Iterator[str]:
+    """Line-delimited FtM JSON, the format ``ftm`` and Aleph import, one entity per line."""
+    for row in to_dicts(docs):
+        yield json.dumps(row, sort_keys=True) + "\n"
+
+
 def dumps(docs: Iterable[Document]) -> str:
-    """Line-delimited FtM JSON, the format ``ftm`` and Aleph import."""
-    return "".join(json.dumps(d, sort_keys=True) + "\n" for d in to_dicts(docs))
+    return "".join(chunks(docs))

@@ -11,7 +11,7 @@ wiresift adds ``PLOVER``, ``ACLED``, ``Hypothetical``, ``Negated``, ``DocId`` an
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from wiresift.model import Document, Event, EventActor
 from wiresift.nlp.events.cameo import goldstein, quad_class
@@ -64,7 +64,10 @@ def event_rows(doc: Document) -> Iterator[list[object]]:
         ]  # fmt: skip
 
 
-def export_gdelt_events(store: Store, query: str | None = None) -> Iterator[str]:
+def export_gdelt_events(
+    store: Store, query: str | None = None, modes: Sequence[str] | None = None
+) -> Iterator[str]:
+    """The header, then one row per event of every document (``modes``, the quote filter, is unused)."""
     yield "\t".join(COLUMNS) + "\n"
     for doc in store.documents(query):
         for row in event_rows(doc):

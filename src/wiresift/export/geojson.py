@@ -1,45 +1,61 @@
-"""GeoJSON: each resolved place as a Point, with the articles naming it and its mention count."""
+"""GeoJSON: each resolved place as a Point, with the articles naming it and its mention count.
+
+A feature gathers every article naming its place, so the export keeps one summary per place in
+memory (name, coordinates, counts and ``(id, title, date)`` of each article: no texts, no other
+layers) while it reads the documents one at a time, then writes the features one by one.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import math
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from wiresift.model import Document
 from wiresift.store.base import Store
 
-#: Places exported at most: far above any map's useful point count, but bounded.
+#: Places exported at most: far above any map's useful point count, but bounded. Once reached,
+#: places already held still gather their articles; new ones are left out.
 MAX_PLACES = 100_000
 
 
-def features(store: Store, query: str | None = None) -> list[dict[str, Any]]:
-    """Point features for places with coordinates, from all documents or those matching ``query``."""
+def features(docs: Iterable[Document]) -> list[dict[str, Any]]:
+    """Point features for the places with coordinates, most articles first."""
     by_key: dict[str, dict[str, Any]] = {}
-    for doc in store.documents(query):
+    for doc in docs:
         for place in doc.places:
-            if place.lat is None or place.lon is None:
-                continue
+            if place.lat is None or place.lon is None or not math.isfinite(place.lat + place.lon):
+                continue  # unresolved (JSON has no NaN or infinity either)
             key = str(place.geonames_id) if place.geonames_id is not None else f"name:{place.name.lower()}"
-            feat = by_key.setdefault(
-                key,
-                {
+            feat = by_key.get(key)
+            if feat is None:
+                if len(by_key) >= MAX_PLACES:
+                    continue
+                feat = by_key[key] = {
                     "type": "Feature",
                     "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
                     "properties": {
                         "name": place.name, "geonames_id": place.geonames_id, "country": place.country,
                         "admin1": place.admin1, "kind": place.kind, "mentions": 0, "articles": [],
                     },
-                },
-            )  # fmt: skip
+                }  # fmt: skip
             props = feat["properties"]
             props["mentions"] += len(place.mentions)
-            if not any(a["id"] == doc.id for a in props["articles"]):
-                props["articles"].append({"id": doc.id, "title": doc.title, "published": doc.published})
-            if len(by_key) >= MAX_PLACES:
-                break
+            articles = props["articles"]
+            if not articles or articles[-1]["id"] != doc.id:  # documents come one at a time
+                articles.append({"id": doc.id, "title": doc.title, "published": doc.published})
     return sorted(by_key.values(), key=lambda f: (-len(f["properties"]["articles"]), f["properties"]["name"]))
 
 
-def export_geojson(store: Store, query: str | None = None) -> Iterator[str]:
-    collection = {"type": "FeatureCollection", "features": features(store, query)}
-    yield json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+def export_geojson(
+    store: Store, query: str | None = None, modes: Sequence[str] | None = None
+) -> Iterator[str]:
+    """A FeatureCollection, written one feature per line: places only, so ``modes`` (the quote filter
+    of the other exports) does not apply."""
+    yield '{"type": "FeatureCollection", "features": [\n'
+    sep = ""
+    for feat in features(store.documents(query)):
+        yield sep + json.dumps(feat, ensure_ascii=False)
+        sep = ",\n"
+    yield "\n]}\n"

@@ -10,8 +10,9 @@ store gives the same ids.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -29,6 +30,10 @@ _IDENTITY_CLASS = {"PERSON": "individual", "ORG": "organization", "NORP": "group
 
 def _sid(kind: str, *parts: str) -> str:
     return f"{kind}--{uuid.uuid5(NAMESPACE, '/'.join(parts))}"
+
+
+def _outlet_id(doc: Document) -> str:
+    return _sid("identity", "outlet", doc.site or "unknown outlet")
 
 
 def _published(doc: Document) -> tuple[datetime, bool]:
@@ -71,9 +76,16 @@ def _entity_identity(doc: Document, ent: Entity, author_ref: str) -> stix2.Ident
     )
 
 
+def _valid_point(lat: float | None, lon: float | None) -> bool:
+    """Coordinates STIX accepts: both given, finite and within the globe's ranges."""
+    if lat is None or lon is None:
+        return False
+    return -90 <= lat <= 90 and -180 <= lon <= 180  # False for NaN too
+
+
 def _location(doc: Document, place: Place, author_ref: str) -> stix2.Location | None:
     props: dict[str, Any] = {}
-    if place.lat is not None and place.lon is not None:
+    if _valid_point(place.lat, place.lon):
         props.update(latitude=place.lat, longitude=place.lon)
     if place.country:
         props["country"] = place.country
@@ -128,7 +140,7 @@ def _claim_note(doc: Document, claim: Claim, report_id: str, author_ref: str) ->
 def document_objects(doc: Document) -> list[Any]:
     """The STIX objects of one document, the report last."""
     outlet = doc.site or "unknown outlet"
-    author = stix2.Identity(id=_sid("identity", "outlet", outlet), name=outlet, identity_class="organization")
+    author = stix2.Identity(id=_outlet_id(doc), name=outlet, identity_class="organization")
     report_id = _sid("report", doc.id)
     objects: list[Any] = [author]
     known_entities = {e.id for e in doc.entities}
@@ -166,17 +178,49 @@ def document_objects(doc: Document) -> list[Any]:
     return objects
 
 
-def to_bundle(docs: Iterable[Document]) -> stix2.Bundle:
-    """One STIX 2.1 bundle for all documents (outlet identities and the extension shared)."""
-    seen: dict[str, Any] = {}
+def objects(docs: Iterable[Document]) -> Iterator[Any]:
+    """Every STIX object of the export, one document at a time: wiresift's identity and the claim
+    extension first, then each document's objects (an outlet's identity only the first time)."""
+    tool = stix2.Identity(
+        id=_sid("identity", "tool", "wiresift"),
+        name="wiresift",
+        identity_class="system",
+        created=_EPOCH,
+        modified=_EPOCH,
+    )
+    yield tool
+    yield claim_extension(tool.id)
+    outlets: set[str] = set()  # the only objects shared between documents: few, one per outlet
     for doc in docs:
+        seen: set[str] = set()
         for obj in document_objects(doc):
-            seen.setdefault(obj.id, obj)
-    authors = [o for o in seen.values() if o.type == "identity" and o.id.startswith("identity--")]
-    extension = claim_extension(authors[0].id if authors else _sid("identity", "outlet", "wiresift"))
-    bundle_id = _sid("bundle", *sorted(seen))
-    return stix2.Bundle(id=bundle_id, objects=[extension, *seen.values()], allow_custom=True)
+            if obj.id in seen or obj.id in outlets:
+                continue
+            seen.add(obj.id)
+            if obj.id == _outlet_id(doc):
+                outlets.add(obj.id)
+            yield obj
+
+
+def chunks(docs: Iterable[Document]) -> Iterator[str]:
+    """The bundle as JSON text, one object per line, built and written one document at a time.
+
+    Each object is built (and validated) by ``stix2`` and serialised on its own: serialising a
+    whole ``stix2.Bundle`` with ``pretty=True`` looks up every key's position in the whole bundle,
+    which made the export quadratic. The bundle id is a UUIDv5 of the object ids in order, so it
+    comes last (JSON objects are unordered; ``stix2.parse`` reads it back).
+    """
+    ids = hashlib.sha256()
+    yield '{\n"type": "bundle",\n"objects": [\n'
+    sep = ""
+    for obj in objects(docs):
+        ids.update(obj.id.encode("ascii") + b"\n")
+        yield sep + obj.serialize()
+        sep = ",\n"
+    bundle_id = f"bundle--{uuid.uuid5(NAMESPACE, ids.hexdigest())}"
+    yield f'\n],\n"id": "{bundle_id}"\n}}\n'
 
 
 def dumps(docs: Iterable[Document]) -> str:
-    return str(to_bundle(docs).serialize(pretty=True))
+    """The whole bundle as one string (for small exports and tests; :func:`chunks` streams)."""
+    return "".join(chunks(docs))

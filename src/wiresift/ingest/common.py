@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import re
 import time
-import zlib
 from typing import TYPE_CHECKING
 
 from wiresift.ingest import IngestFailure
@@ -20,9 +19,6 @@ log = logging.getLogger(__name__)
 #: read into memory. The biggest real news pages seen are 2-5 MB of markup; 20 MB leaves room for
 #: inline images while stopping a log dump or a mislabelled archive from eating the run's memory.
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
-
-#: Chunk size for streaming gunzip: big enough to be fast, small enough to stop near the cap.
-_CHUNK = 1024 * 1024
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?\s*$")
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029")
@@ -45,37 +41,18 @@ def too_large(size: int, cap: int) -> IngestFailure:
     )
 
 
-def gunzip(data: bytes, cap: int = MAX_DOCUMENT_BYTES) -> bytes:
-    """Decompress (multi-member) gzip ``data``; truncated, corrupt or oversized streams raise."""
-    out: list[bytes] = []
-    total = 0
-    rest = data
-    while rest:
-        d = zlib.decompressobj(wbits=31)
-        try:
-            while rest:
-                chunk = d.decompress(rest, _CHUNK)
-                rest = d.unconsumed_tail
-                total += len(chunk)
-                if total > cap:
-                    raise too_large(total, cap)
-                out.append(chunk)
-                if d.eof or (not chunk and not rest):
-                    break
-            if not d.eof:
-                out.append(d.flush())  # output zlib still holds once the input ran out
-        except zlib.error as exc:
-            raise IngestFailure(f"corrupt gzip data ({exc})") from None
-        if not d.eof:
-            raise IngestFailure(
-                f"truncated gzip: the compressed stream ends early ({human_size(total)} decompressed)"
-            )
-        rest = d.unused_data.lstrip(b"\x00")
-    return b"".join(out)
+def too_large_unknown(cap: int, *, compressed: bool) -> IngestFailure:
+    """The cause for a stream that went past the cap before its size was known: reading stopped there."""
+    where = " once decompressed" if compressed else ""
+    return IngestFailure(
+        f"too large: over the {human_size(cap)} per-document cap{where} "
+        "(reading stopped there; split the input, or raise max_bytes)"
+    )
 
 
-def _crashed(what: str, source: str, exc: Exception) -> IngestFailure:
-    log.exception("%s failed on %s", what, source)
+def crashed(what: str, source: str, exc: Exception) -> IngestFailure:
+    """The one-line cause for a bug met on one source; the traceback goes to the debug log only."""
+    log.debug("%s failed on %s", what, source, exc_info=exc)
     detail = " ".join(str(exc).split())[:120]
     return IngestFailure(f"internal error in the {what} ({type(exc).__name__}: {detail}); please report it")
 
@@ -106,7 +83,7 @@ def html_document(html: str, *, source: str, url: str | None = None) -> Document
     except IngestFailure:
         raise
     except Exception as exc:  # a bug on one page must not stop the batch: report it, log the traceback
-        raise _crashed("HTML extractor", source, exc) from exc
+        raise crashed("HTML extractor", source, exc) from exc
     if not doc.text.strip():
         raise IngestFailure("no article text found in the HTML")
     return doc
@@ -125,7 +102,7 @@ def text_document(
     except IngestFailure:
         raise
     except Exception as exc:
-        raise _crashed("scraped-text cleaner", source, exc) from exc
+        raise crashed("scraped-text cleaner", source, exc) from exc
     if not doc.text.strip():
         raise IngestFailure("no article text left after removing page chrome")
     return doc

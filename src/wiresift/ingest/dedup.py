@@ -153,6 +153,32 @@ class Deduplicator:
         header = _HEADER.pack(_MAGIC, _VERSION, self.num_perm)
         return header + bytes.fromhex(doc.content_hash) + values.tobytes()
 
+    def absorb(self, doc_id: str, sig: bytes, duplicate_of: str | None = None) -> None:
+        """Index a stored document from its signature (``duplicate_of``: the root of its story, if any).
+
+        Documents are absorbed in the order they were stored, so the earliest copy stays the root.
+        A document already indexed is left as it is.
+        """
+        if doc_id in self._order:
+            return
+        num_perm, digest, values = _unpack(sig)
+        if num_perm != self.num_perm:
+            raise ValueError(f"signature of {doc_id} has num_perm {num_perm}, expected {self.num_perm}")
+        m = (
+            MinHash(
+                num_perm=num_perm,
+                seed=SEED,
+                hashvalues=values,
+                scheme=SCHEME,
+                permutations=_permutations(num_perm),
+            )
+            if values is not None
+            else None
+        )
+        self._insert(doc_id, digest, m)
+        if duplicate_of:
+            self._root[doc_id] = duplicate_of
+
     @classmethod
     def from_signatures(
         cls,
@@ -166,23 +192,9 @@ class Deduplicator:
         """
         dedup: Deduplicator | None = None
         for doc_id, sig in signatures:
-            num_perm, digest, values = _unpack(sig)
             if dedup is None:
-                dedup = cls(threshold=threshold, num_perm=num_perm)
-            elif num_perm != dedup.num_perm:
-                raise ValueError(f"signature of {doc_id} has num_perm {num_perm}, expected {dedup.num_perm}")
-            m = (
-                MinHash(
-                    num_perm=num_perm,
-                    seed=SEED,
-                    hashvalues=values,
-                    scheme=SCHEME,
-                    permutations=_permutations(num_perm),
-                )
-                if values is not None
-                else None
-            )
-            dedup._insert(doc_id, digest, m)
+                dedup = cls(threshold=threshold, num_perm=_unpack(sig)[0])
+            dedup.absorb(doc_id, sig)
         dedup = dedup or cls(threshold=threshold)
         dedup._root.update(roots or {})
         return dedup

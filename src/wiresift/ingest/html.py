@@ -59,15 +59,19 @@ def _strip_heavy(html: str) -> str:
     return _DATA_URI.sub(" ", "".join(kept))
 
 
-def slim(html: str) -> tuple[str, str | None]:
-    """The page without heavy non-text parts when it is huge, and a note when it had to be cut."""
+def slim(html: str, source: str | None = None) -> tuple[str, str | None]:
+    """The page without heavy non-text parts when it is huge, and a note when it had to be cut.
+
+    The note goes into ``Document.errors`` (stored with the document's source); the log line names
+    ``source`` too, so a warning printed while reading many files says which page was cut.
+    """
     if len(html) <= SLIM_ABOVE:
         return html, None
     html = _strip_heavy(html)
     if len(html) <= MAX_HTML_CHARS:
         return html, None
     note = f"ingest: page cut to its first {MAX_HTML_CHARS:,} characters of markup (was {len(html):,})"
-    LOGGER.warning(note)
+    LOGGER.warning("%s: %s", source or "HTML page", note.removeprefix("ingest: "))
     return html[:MAX_HTML_CHARS], note
 
 
@@ -79,17 +83,17 @@ def extract_body(html: str, url: str | None = None) -> str:
 
 def from_html(html: str, *, source: str | None = None, url: str | None = None) -> Document:
     """A Document from one HTML page; raises ``IngestFailure`` when the page holds no article text."""
-    where = source or url or "html"
+    # Causes never repeat the source: the caller's error line (``IngestError.line``) names it once.
     if not html or not html.strip():
-        raise IngestFailure(f"{where}: empty page (no HTML at all)")
-    html, note = slim(html)
+        raise IngestFailure("empty page (no HTML at all)")
+    html, note = slim(html, source or url)
     tree = parse(html)
     if tree is None:
-        raise IngestFailure(f"{where}: not HTML (the parser found no document in it)")
+        raise IngestFailure("not HTML (the parser found no document in it)")
     meta = read_metadata(tree, url)
     text = body_from_tree(tree, url or meta.url)
     if not text.strip():
-        raise IngestFailure(f"{where}: no article text found (the page is all navigation, links or script)")
+        raise IngestFailure("no article text found (the page is all navigation, links or script)")
     doc = Document(
         source=source or url,
         url=url or meta.url,

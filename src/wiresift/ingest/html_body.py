@@ -20,6 +20,7 @@ from trafilatura.external import try_readability
 from trafilatura.utils import load_html
 
 from wiresift.ingest.html_clean import clean_lines, headlines, prune_tree
+from wiresift.ingest.tail import ends_sentence, link_share, trim_tail
 
 LOGGER = logging.getLogger(__name__)
 
@@ -30,6 +31,8 @@ LONGER_RATIO = 1.5  # ...when readability finds this much more text
 CONTAINED = 0.98  # readability's text lies (almost) entirely inside trafilatura's...
 COVERED = 0.9  # ...and still covers this share of it: the rest is a trailing box, drop it
 
+CONTINUED = 0.5  # a readability paragraph with this share of its 4-grams in trafilatura's text is shared
+PROSE_CHARS = 40  # a continuation paragraph is at least this long and ends a sentence
 LINKED_SHARE = 0.5  # readability output with at least this share of its text inside links is navigation
 _TOKEN = re.compile(r"\w+")
 SHINGLE = 4  # word 4-grams: long enough that shared shingles mean shared sentences
@@ -72,6 +75,33 @@ def choose(precise: str, generic: str) -> str:
     return precise
 
 
+def continue_with(precise: str, generic: str, anchors: set[str]) -> str:
+    """trafilatura's text plus the prose paragraphs readability finds right after its last one.
+
+    Precision mode drops trailing paragraphs that carry links ("the pier opened in <a>1911</a>"), which
+    on link-rich pages can be most of the story. Readability keeps them. Paragraphs that follow the
+    last shared one are added while they read as prose (long, ending a sentence, mostly not links);
+    the first that does not stops it (a byline, a "Comments" heading). Chrome that gets through is
+    left to ``trim_tail``.
+    """
+    ours, theirs = precise.splitlines(), [p for p in generic.splitlines() if p.strip()]
+    ours_shingles = _shingles(precise)
+    last = -1
+    for i, para in enumerate(theirs):
+        own = _shingles(para)
+        if sum((own & ours_shingles).values()) >= CONTINUED * sum(own.values()):
+            last = i
+    if last < 0:
+        return precise
+    extra = []
+    for para in theirs[last + 1 :]:
+        para = " ".join(para.split())
+        if len(para) < PROSE_CHARS or not ends_sentence(para) or link_share(para, anchors) >= LINKED_SHARE:
+            break
+        extra.append(para)
+    return "\n".join([*ours, *extra])
+
+
 def trafilatura_text(tree: HtmlElement, url: str | None) -> str:
     """trafilatura precision mode without its own fallbacks (we run readability ourselves)."""
     try:
@@ -97,10 +127,26 @@ def readability_text(tree: HtmlElement, *, consume: bool = False) -> str:
     return text
 
 
-def body_from_tree(tree: HtmlElement, url: str | None = None) -> str:
-    """Clean body text of a parsed page: paragraphs joined by blank lines, boilerplate lines dropped."""
+def anchor_texts(tree: HtmlElement) -> set[str]:
+    """Normalised texts of the page's links (to measure how much of a paragraph is links)."""
+    return {" ".join(t.split()) for t in (a.text_content() for a in tree.iter("a")) if t and t.strip()}
+
+
+def untrimmed_body(tree: HtmlElement, url: str | None = None) -> tuple[str, set[str], str, str]:
+    """The chosen body before the tail is trimmed, the page's link texts, and both candidates."""
     headline = headlines(tree)
     tree = prune_tree(copy(tree))
+    anchors = anchor_texts(tree)
     precise = trafilatura_text(tree, url)  # works on its own copy
     generic = readability_text(tree, consume=True)  # last user of the pruned copy
-    return clean_lines(choose(precise, generic), headline)
+    chosen = choose(precise, generic)
+    if chosen is precise and generic:
+        chosen = continue_with(precise, generic, anchors)
+    return clean_lines(chosen, headline), anchors, precise, generic
+
+
+def body_from_tree(tree: HtmlElement, url: str | None = None) -> str:
+    """Clean body text of a parsed page: paragraphs joined by blank lines, boilerplate lines and the
+    trailing chrome (bios, subscription and contact lines, ...) dropped."""
+    text, anchors, _, _ = untrimmed_body(tree, url)
+    return trim_tail(text, anchors)

@@ -9,36 +9,64 @@ found. A bad line is one error naming ``path:line N``; the other lines go on.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from typing import Any
+import lzma
+import zlib
+from collections.abc import Iterator
+from typing import Any, BinaryIO
 
 from wiresift.ingest import IngestFailure
-from wiresift.ingest.common import MAX_DOCUMENT_BYTES, html_document, iso_date, normalise_newlines, too_large
+from wiresift.ingest.common import (
+    MAX_DOCUMENT_BYTES,
+    crashed,
+    html_document,
+    human_size,
+    iso_date,
+    normalise_newlines,
+    too_large,
+)
+from wiresift.ingest.streams import Overlong, capped_lines, stream_failure
 from wiresift.model import Document, IngestError
 
 _STRING_FIELDS = ("url", "title", "site", "language")
 _LIST_FIELDS = ("authors", "tags")
+#: Python's JSON parser recurses once per level and stops near 1,000 levels; no article is that deep.
+NESTED_TOO_DEEPLY = "invalid JSON (nested too deeply: over about 1,000 levels of arrays or objects)"
 
 
 def read_jsonl(
-    lines: Iterable[bytes], source: str, *, max_bytes: int = MAX_DOCUMENT_BYTES
+    stream: BinaryIO, source: str, *, max_bytes: int = MAX_DOCUMENT_BYTES, compression: str | None = None
 ) -> Iterator[Document | IngestError]:
-    """Documents from JSONL byte lines (``source#line-N``); errors carry ``source:line N``.
+    """Documents from a JSONL byte stream (``source#line-N``); errors carry ``source:line N``.
 
-    Blank lines are skipped. A read error part-way (a truncated gzip) ends the file with one error.
+    Lines are read with a bounded ``readline``: a line over ``max_bytes`` is skipped without being held
+    (one error). Blank lines are skipped. A line that fails in any way is one error and the next line
+    goes on; a read error part-way (a truncated gzip) ends the file with one error.
     """
     n = 0
     try:
-        for n, raw in enumerate(lines, start=1):
+        for n, raw in enumerate(capped_lines(stream, max_bytes), start=1):
+            if isinstance(raw, Overlong):
+                cause = f"line too large: {human_size(raw.size)} is over the {human_size(max_bytes)} per-document cap"
+                yield IngestError(source=f"{source}:line {n}", cause=f"{cause} (skipped)")
+                continue
             if not raw.strip():
                 continue
-            try:
-                yield line_document(raw, source=f"{source}#line-{n}", max_bytes=max_bytes)
-            except IngestFailure as exc:
-                yield IngestError(source=f"{source}:line {n}", cause=str(exc))
-    except (OSError, EOFError) as exc:
-        detail = " ".join(str(exc).split()) or type(exc).__name__
+            yield _line_item(raw, source=source, n=n, max_bytes=max_bytes)
+    except (OSError, EOFError, zlib.error, lzma.LZMAError) as exc:
+        failure = stream_failure(exc, compression)
+        detail = str(failure) if failure else " ".join(str(exc).split()) or type(exc).__name__
         yield IngestError(source=f"{source}:line {n + 1}", cause=f"read failed part-way ({detail})")
+
+
+def _line_item(raw: bytes, *, source: str, n: int, max_bytes: int) -> Document | IngestError:
+    try:
+        return line_document(raw, source=f"{source}#line-{n}", max_bytes=max_bytes)
+    except IngestFailure as exc:
+        return IngestError(source=f"{source}:line {n}", cause=str(exc))
+    except Exception as exc:  # a bug on one line never stops the file: report it, log the traceback
+        return IngestError(
+            source=f"{source}:line {n}", cause=str(crashed("JSONL reader", f"{source}:line {n}", exc))
+        )
 
 
 def read_json(data: bytes, source: str) -> Iterator[Document | IngestError]:
@@ -52,6 +80,9 @@ def read_json(data: bytes, source: str) -> Iterator[Document | IngestError]:
         yield IngestError(
             source=source, cause=f"invalid JSON ({exc.msg}, line {exc.lineno} column {exc.colno})"
         )
+        return
+    except RecursionError:
+        yield IngestError(source=source, cause=NESTED_TOO_DEEPLY)
         return
     if isinstance(obj, dict):
         try:
@@ -76,14 +107,17 @@ def read_json(data: bytes, source: str) -> Iterator[Document | IngestError]:
 
 def line_document(raw: bytes, *, source: str, max_bytes: int = MAX_DOCUMENT_BYTES) -> Document:
     """One JSONL line as a document; raises :class:`IngestFailure` with the cause."""
+    raw = raw.rstrip(b"\r\n")
     if len(raw) > max_bytes:
         raise too_large(len(raw), max_bytes)
     try:
-        obj = json.loads(raw.decode("utf-8-sig").rstrip("\r\n"))
+        obj = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise IngestFailure(f"not UTF-8 (byte {exc.start}): JSONL must be UTF-8") from None
     except json.JSONDecodeError as exc:
         raise IngestFailure(f"invalid JSON ({exc.msg.removesuffix(' at')}, column {exc.colno})") from None
+    except RecursionError:
+        raise IngestFailure(NESTED_TOO_DEEPLY) from None
     if not isinstance(obj, dict):
         raise IngestFailure(f"expected a JSON object, got {type(obj).__name__}")
     return object_document(obj, source=source)

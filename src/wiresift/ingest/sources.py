@@ -1,42 +1,76 @@
-"""Paths, directories and stdin to Documents: format detection and per-source error isolation.
+"""Paths, directories and stdin to Documents: per-source error isolation and bounded reading.
 
 :func:`read_sources` never raises for bad input: each source (or record inside one) that cannot
 become a document is yielded as an :class:`~wiresift.model.IngestError` with a one-line cause,
-and reading goes on with the next. Scraped-text sources are cleaned in a second pass, with the
-boilerplate learned from all of them (``text_batch``); everything else is read lazily, in order.
+and reading goes on with the next; even a bug met on one source is one error, not the end of
+the run. Every source is streamed (``streams``): compressed sources are decompressed as they are
+read and no reader holds more than about one document cap. Scraped-text sources are cleaned in a
+second pass, with the boilerplate learned from all of them (``text_batch``); everything else is
+read lazily, in order.
 """
 
 from __future__ import annotations
 
-import gzip
 import io
-import json
 import os
-import re
 import stat
-from collections.abc import Iterator, MutableSet, Sequence
+from collections.abc import Generator, Iterator, MutableSet, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from wiresift.ingest import IngestFailure
 from wiresift.ingest.boilerplate import BoilerplateModel
 from wiresift.ingest.common import (
     MAX_DOCUMENT_BYTES,
-    gunzip,
+    crashed,
     html_document,
     iso_date,
     text_document,
     too_large,
+    too_large_unknown,
 )
+from wiresift.ingest.detect import EXTENSIONS, NEVER_TEXT, detect_format, format_of, sniff_format, suffix
 from wiresift.ingest.encoding import decode_bytes
 from wiresift.ingest.feeds import read_feed
 from wiresift.ingest.jsonl import read_json, read_jsonl
+from wiresift.ingest.streams import (
+    compression_of,
+    decompressing,
+    prefixed,
+    read_capped,
+    read_up_to,
+    stream_failure,
+)
 from wiresift.ingest.text_batch import TextBatch
 from wiresift.ingest.warc import read_warc
 from wiresift.model import Document, IngestError
 
+__all__ = ["EXTENSIONS", "SINGLE_FORMATS", "detect_format", "read_sources", "sniff_format", "source_name"]
+
 Item = Document | IngestError
+T = TypeVar("T")
+
+#: Raw bytes read ahead to find the compression and the format. Sniffing needs 4 KB of content; a
+#: compressed head needs more input than that to give 4 KB out, and bzip2 decodes nothing before the
+#: end of its first block (at most 900 KB of data, so about 1 MB of input covers it).
+_RAW_HEAD = 64 * 1024
+_BZIP2_HEAD = 1024 * 1024
+
+#: Formats holding one article each: the ``published``/``url``/``site`` overrides apply to these only.
+SINGLE_FORMATS = frozenset({"html", "text"})
+
+#: Names (before the first dot) of files that document a directory rather than belong to its corpus.
+_PROJECT_FILES = frozenset(
+    {"README", "LICENSE", "LICENCE", "CHANGELOG", "CHANGES", "NOTICE", "COPYING", "AUTHORS"}
+)
+
+STDIN = "<stdin>"
+
+
+def source_name(path: Path | str) -> str:
+    """A path as text that always encodes: bytes that are not UTF-8 in a file name become ``\\xNN``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 @dataclass(frozen=True)
@@ -45,79 +79,29 @@ class _File:
     size: int
 
 
-@dataclass(frozen=True)
+@dataclass
+class _Opened:
+    """A source whose format is known: ``raw`` still starts at its first byte (compressed if it is)."""
+
+    fmt: str
+    compression: str | None
+    raw: BinaryIO
+
+    def content(self) -> BinaryIO:
+        """The decompressed bytes, streamed."""
+        return decompressing(self.raw, self.compression) if self.compression else self.raw
+
+
+@dataclass
 class _Stdin:
-    data: bytes
+    """Standard input, opened: ``data`` is read already (single-document formats) or None (streamed)."""
+
+    opened: _Opened
+    data: bytes | None
 
 
-#: One source found by walking the paths: a regular file, stdin's bytes, or the error that stopped it.
+#: One source found by walking the paths: a regular file, stdin, or the error that stopped it.
 _Entry = _File | _Stdin | IngestError
-
-#: Formats holding one article each: the ``published``/``url``/``site`` overrides apply to these only.
-SINGLE_FORMATS = frozenset({"html", "text"})
-
-#: Extension (after any ``.gz``) to format. ``.xml`` is sniffed: it may be a feed or XHTML.
-EXTENSIONS = {
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".txt": "text",
-    ".text": "text",
-    ".md": "text",
-    ".rss": "feed",
-    ".atom": "feed",
-    ".xml": "xml",
-    ".warc": "warc",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".json": "json",
-}
-
-#: Names (before the first dot) of files that document a directory rather than belong to its corpus.
-_PROJECT_FILES = frozenset(
-    {"README", "LICENSE", "LICENCE", "CHANGELOG", "CHANGES", "NOTICE", "COPYING", "AUTHORS"}
-)
-
-#: Bytes looked at when sniffing a format: enough to pass an XML prolog, comments and a doctype.
-_SNIFF_BYTES = 4096
-_GZIP_MAGIC = b"\x1f\x8b"
-_ROOT_TAG = re.compile(r"<([A-Za-z][\w:.-]*)")
-_PROLOG = re.compile(r"^\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*", re.S | re.I)
-_HTML_ROOTS = frozenset(
-    [
-        "html",
-        "head",
-        "body",
-        "meta",
-        "title",
-        "link",
-        "script",
-        "style",
-        "div",
-        "article",
-        "section",
-        "main",
-        "header",
-        "nav",
-        "p",
-        "span",
-        "a",
-        "img",
-        "figure",
-        "table",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "form",
-        "iframe",
-        "noscript",
-    ]
-)
-_FEED_ROOTS = frozenset({"rss", "feed", "rdf:rdf"})
-#: Formats whose extension alone rules out scraped text (``detect_format`` never turns them into text).
-_NEVER_TEXT = frozenset({"feed", "warc", "jsonl", "json"})
 
 
 def read_sources(
@@ -134,10 +118,11 @@ def read_sources(
     """Documents (and errors) from files, directories (recursive, sorted, hidden skipped) and ``-``.
 
     ``published`` (YYYY-MM-DD), ``url`` and ``site`` override what single-article inputs (HTML, text)
-    say; feeds, WARCs and JSONL carry their own per-record metadata. ``max_bytes`` caps one document.
-    Scraped-text inputs are cleaned with per-site boilerplate learned from every text of the call, added
-    to ``boilerplate`` when given (pass one loaded from a store, save it afterwards); ``observed`` holds
-    digests of raw texts already counted, so a page read again is not counted twice.
+    say; feeds, WARCs and JSONL carry their own per-record metadata. ``max_bytes`` caps one document
+    (one JSONL line, one WARC record, one page after decompression). Scraped-text inputs are cleaned
+    with per-site boilerplate learned from every text of the call, added to ``boilerplate`` when given
+    (pass one loaded from a store, save it afterwards); ``observed`` holds digests of raw texts already
+    counted, so a page read again is not counted twice.
     """
     if published is not None and iso_date(published) is None:
         raise ValueError(f"published must be an ISO date (YYYY-MM-DD), got {published!r}")
@@ -147,23 +132,38 @@ def read_sources(
     entries: list[_Entry] = []
     for raw in paths:
         if str(raw) == "-":
-            entries.append(_Stdin((stdin if stdin is not None else _stdin()).read()))
+            entries.append(reader.open_stdin(stdin if stdin is not None else _stdin()))
         else:
-            entries.extend(reader.walk(Path(raw), top=True))
+            entries.extend(_guarded(reader.walk(Path(raw)), source_name(raw), "directory walk"))
     batch = TextBatch(
         boilerplate if boilerplate is not None else BoilerplateModel(), site=site, observed=observed
     )
     for index, entry in enumerate(entries):  # first pass: scraped texts only, to learn their boilerplate
-        reader.collect_text(index, entry, batch)
+        try:
+            reader.collect_text(index, entry, batch)
+        except Exception as exc:  # the second pass reads the source again and reports what fails
+            crashed("scraped-text first pass", _entry_source(entry), exc)
     for index, entry in enumerate(entries):
         if isinstance(entry, IngestError):
             yield entry
         elif index in batch:
             yield reader.take_text(index, entry, batch)
-        elif isinstance(entry, _Stdin):
-            yield from reader.read_bytes(entry.data, source="<stdin>", name=None)
         else:
-            yield from reader.read_file(entry.path, size=entry.size)
+            yield from _guarded(reader.read_entry(entry), _entry_source(entry), "reader")
+
+
+def _guarded(items: Iterator[T], source: str, what: str) -> Iterator[T | IngestError]:
+    """``items``, and one error naming ``source`` if producing them raised: a bug stops one source only."""
+    try:
+        yield from items
+    except Exception as exc:
+        yield IngestError(source=source, cause=str(crashed(what, source, exc)))
+
+
+def _entry_source(entry: _Entry) -> str:
+    if isinstance(entry, _File):
+        return source_name(entry.path)
+    return STDIN if isinstance(entry, _Stdin) else entry.source
 
 
 def _stdin() -> BinaryIO:
@@ -172,82 +172,9 @@ def _stdin() -> BinaryIO:
     return sys.stdin.buffer
 
 
-def detect_format(name: str | None, head: bytes) -> str:
-    """``html``, ``text``, ``feed``, ``warc``, ``jsonl`` or ``json`` from a file name and its first bytes.
-
-    The extension decides, except that WARC magic always wins, ``.xml`` and unknown extensions are
-    sniffed, a ``.txt`` file that is plainly a whole HTML page is read as HTML, and an ``.html`` file
-    without a single tag is read as text.
-    """
-    by_name = EXTENSIONS.get(_suffix(name)) if name else None
-    sniffed = sniff_format(head)
-    if sniffed == "warc":
-        return "warc"
-    if by_name in (None, "xml"):
-        if by_name == "xml" and sniffed not in ("feed", "html"):
-            return "xml"
-        return sniffed
-    if by_name == "text" and sniffed == "html" and _is_html_page(head):
-        return "html"
-    if by_name == "html" and sniffed == "text" and head.strip() and "<" not in _head_text(head):
-        return "text"  # a scraper saved the page's text under an .html name
-    return by_name
-
-
-def sniff_format(head: bytes) -> str:
-    """The format the first bytes of a (decompressed) source look like; ``text`` when unsure."""
-    text = _head_text(head)
-    stripped = text.lstrip()
-    if stripped.startswith(("WARC/", "warc/")):
-        return "warc"
-    if stripped.startswith("["):
-        return "json"
-    if stripped.startswith("{"):
-        return "jsonl" if _first_line_is_json(stripped) else "json"
-    body = _PROLOG.sub("", stripped, count=1)
-    match = _ROOT_TAG.match(body)
-    if match:
-        root = match.group(1).lower()
-        if root in _FEED_ROOTS:
-            return "feed"
-        if root in _HTML_ROOTS or _is_html_page(head):
-            return "html"
-    return "text"
-
-
-def _first_line_is_json(text: str) -> bool:
-    """JSONL has a whole object on its first line; pretty-printed JSON does not."""
-    line = text.split("\n", 1)[0].strip()
-    try:
-        json.loads(line)
-    except ValueError:
-        return "\n" not in text  # a single-line sniff window cut short: still JSONL-shaped
-    return True
-
-
-def _is_html_page(head: bytes) -> bool:
-    lowered = _head_text(head).lstrip().lower()
-    return lowered.startswith(("<!doctype html", "<html")) or "<html" in lowered[:1024]
-
-
-def _head_text(head: bytes) -> str:
-    head = head[:_SNIFF_BYTES]
-    for bom, enc in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
-        if head.startswith(bom):
-            return head[2:].decode(enc, "ignore")
-    return head.decode("latin-1").replace("\x00", "").lstrip("\ufeffï»¿")
-
-
 def _is_project_file(name: str) -> bool:
     """README, LICENSE, CHANGELOG, ... beside a corpus describe it; they are not articles."""
     return name.split(".", 1)[0].upper() in _PROJECT_FILES
-
-
-def _suffix(name: str) -> str:
-    lowered = name.lower()
-    if lowered.endswith(".gz"):
-        lowered = lowered[:-3]
-    return os.path.splitext(lowered)[1]
 
 
 class _Reader:
@@ -261,83 +188,91 @@ class _Reader:
 
     # -- paths -------------------------------------------------------------------------------------
 
-    def walk(self, path: Path, *, top: bool) -> Iterator[_Entry]:
-        source = str(path)
+    def walk(self, root: Path) -> Iterator[_Entry]:
+        """Files under ``root`` in sorted order, hidden names skipped, symlinked dirs not followed.
+
+        Inside directories only files with a known extension are read (a page's images and stylesheets
+        are not articles), and README/LICENSE/CHANGELOG-style files are skipped; name a file explicitly
+        to have it read whatever its name. The walk keeps its own stack: no depth of nesting can
+        exhaust Python's recursion limit.
+        """
+        stack: list[Iterator[Path]] = [iter([root])]
+        while stack:
+            path = next(stack[-1], None)
+            if path is None:
+                stack.pop()
+                continue
+            children = yield from self._visit(path, top=len(stack) == 1)
+            if children:
+                stack.append(iter(children))
+
+    def _visit(self, path: Path, *, top: bool) -> Generator[_Entry, None, list[Path] | None]:
+        """The entry for ``path`` (or its error); a directory to enter returns its children instead."""
+        if not top and (path.name.startswith(".") or _is_project_file(path.name)):
+            return None
+        source = source_name(path)
         try:
             info = path.stat()
         except FileNotFoundError:
             if path.is_symlink():
-                yield IngestError(
-                    source=source, cause=f"broken symbolic link (points to {os.readlink(path)})"
-                )
+                target = source_name(os.readlink(path))
+                yield IngestError(source=source, cause=f"broken symbolic link (points to {target})")
             else:
                 yield IngestError(source=source, cause="no such file or directory")
-            return
+            return None
         except OSError as exc:
             yield IngestError(source=source, cause=_os_cause(exc))
-            return
+            return None
         if stat.S_ISDIR(info.st_mode):
-            if top or not path.is_symlink():  # symlinked directories inside a walk could loop
-                yield from self.walk_dir(path)
-        elif not stat.S_ISREG(info.st_mode):
+            if not top and path.is_symlink():  # symlinked directories inside a walk could loop
+                return None
+            try:
+                return sorted((Path(e.path) for e in os.scandir(path)), key=lambda p: p.name)
+            except OSError as exc:
+                yield IngestError(source=source, cause=_os_cause(exc))
+                return None
+        if not stat.S_ISREG(info.st_mode):
             yield IngestError(source=source, cause="not a regular file (a device, pipe or socket)")
-        elif top or EXTENSIONS.get(_suffix(path.name)):
+        elif top or EXTENSIONS.get(suffix(path.name)):
             yield _File(path, info.st_size)
+        return None
 
-    def walk_dir(self, path: Path) -> Iterator[_Entry]:
-        """Files under ``path`` in sorted order, hidden names skipped, symlinked dirs not followed.
+    # -- opening -------------------------------------------------------------------------------------
 
-        Inside directories only files with a known extension are read (a page's images and stylesheets
-        are not articles), and README/LICENSE/CHANGELOG-style files are skipped; name a file explicitly
-        to have it read whatever its name.
-        """
+    def _open(self, raw: BinaryIO, name: str | None) -> _Opened:
+        """Find the compression and format from the first bytes, without losing them (works on pipes)."""
+        head = read_up_to(raw, _RAW_HEAD)
+        compression = compression_of(head)
+        if compression == "bzip2" and len(head) == _RAW_HEAD:
+            head += read_up_to(raw, _BZIP2_HEAD - _RAW_HEAD)
+        return _Opened(format_of(name, head, compression), compression, prefixed(head, raw))
+
+    def _whole(self, opened: _Opened, size: int | None) -> bytes:
+        """A single-document source's (decompressed) bytes; over the cap is an error, read no further."""
+        if opened.compression is None and size is not None and size > self.max_bytes:
+            raise too_large(size, self.max_bytes)
         try:
-            entries = sorted(os.scandir(path), key=lambda e: e.name)
-        except OSError as exc:
-            yield IngestError(source=str(path), cause=_os_cause(exc))
-            return
-        for entry in entries:
-            if entry.name.startswith(".") or _is_project_file(entry.name):
-                continue
-            child = Path(entry.path)
-            if entry.is_dir(follow_symlinks=False):
-                yield from self.walk_dir(child)
-            else:
-                yield from self.walk(child, top=False)
+            data = read_capped(opened.content(), self.max_bytes)
+        except Exception as exc:
+            failure = stream_failure(exc, opened.compression)
+            if failure is None:
+                raise  # an OSError of the file itself: the caller names it
+            raise failure from None
+        if data is None:
+            raise too_large_unknown(self.max_bytes, compressed=opened.compression is not None)
+        return data
 
-    def read_file(self, path: Path, *, size: int) -> Iterator[Item]:
-        source = str(path)
-        if size == 0:
-            yield IngestError(source=source, cause="empty file (0 bytes)")
-            return
+    def open_stdin(self, stream: BinaryIO) -> _Entry:
+        """Standard input as an entry: JSONL and WARC stay streams, other formats are read (capped) now."""
         try:
-            with path.open("rb") as fh:
-                head = fh.read(_SNIFF_BYTES)
-                fmt = self._format_of(path.name, head)
-                if fmt == "warc":
-                    fh.seek(0)
-                    yield from read_warc(fh, source, max_bytes=self.max_bytes)
-                    return
-                if fmt == "jsonl":
-                    fh.seek(0)
-                    if head.startswith(_GZIP_MAGIC):
-                        with gzip.open(fh) as lines:
-                            yield from read_jsonl(lines, source, max_bytes=self.max_bytes)
-                    else:
-                        yield from read_jsonl(fh, source, max_bytes=self.max_bytes)
-                    return
-                if size > self.max_bytes:
-                    yield IngestError(source=source, cause=str(too_large(size, self.max_bytes)))
-                    return
-                fh.seek(0)
-                data = fh.read()
-        except OSError as exc:
-            yield IngestError(source=source, cause=_os_cause(exc))
-            return
+            opened = self._open(stream, None)
+            if opened.fmt in ("jsonl", "warc"):
+                return _Stdin(opened, None)
+            return _Stdin(opened, self._whole(opened, None))
         except IngestFailure as exc:
-            yield IngestError(source=source, cause=str(exc))
-            return
-        yield from self.read_bytes(data, source=source, name=path.name)
+            return IngestError(source=STDIN, cause=str(exc))
+        except OSError as exc:
+            return IngestError(source=STDIN, cause=_os_cause(exc))
 
     # -- scraped text: two passes -------------------------------------------------------------------
 
@@ -348,80 +283,113 @@ class _Reader:
             return
         try:
             if isinstance(entry, _Stdin):
-                raw = self._scraped_text(entry.data, name=None)
-                source, directory = "<stdin>", None
-            else:
-                if entry.size == 0 or entry.size > self.max_bytes:
+                if entry.data is None or entry.opened.fmt != "text":
                     return
-                if EXTENSIONS.get(_suffix(entry.path.name)) in _NEVER_TEXT:
+                raw, source, directory = self._scraped_text(entry.data), STDIN, None
+            else:
+                if entry.size == 0 or EXTENSIONS.get(suffix(entry.path.name)) in NEVER_TEXT:
                     return  # read lazily in the second pass, without even sniffing here
                 with entry.path.open("rb") as fh:
-                    if self._format_of(entry.path.name, fh.read(_SNIFF_BYTES)) != "text":
+                    opened = self._open(fh, entry.path.name)
+                    if opened.fmt != "text":
                         return
-                    fh.seek(0)
-                    raw = self._scraped_text(fh.read(), name=entry.path.name)
-                source, directory = str(entry.path), entry.path.parent
+                    raw = self._scraped_text(self._whole(opened, entry.size))
+                source, directory = source_name(entry.path), entry.path.parent
         except (OSError, IngestFailure):
             return
         if raw is not None:
             batch.add(index, raw, source=source, directory=directory)
 
-    def _scraped_text(self, data: bytes, *, name: str | None) -> str | None:
-        """The decoded text of a scraped-text source (``read_bytes``'s path for it); None for other formats."""
-        if not data or self._format_of(name, data[:_SNIFF_BYTES]) != "text":
-            return None
-        if data.startswith(_GZIP_MAGIC):
-            data = gunzip(data, self.max_bytes)
-        if len(data) > self.max_bytes:
+    def _scraped_text(self, data: bytes) -> str | None:
+        """The decoded text of a scraped-text source; None when there is nothing to clean."""
+        if not data:
             return None
         text, _ = decode_bytes(data)
         return text if text.strip() else None
 
     def take_text(self, index: int, entry: _File | _Stdin, batch: TextBatch) -> Item:
-        source = "<stdin>" if isinstance(entry, _Stdin) else str(entry.path)
+        source = STDIN if isinstance(entry, _Stdin) else source_name(entry.path)
         try:
             return self._finish(batch.take(index), source=source, fmt="text")
         except IngestFailure as exc:
             return IngestError(source=source, cause=str(exc))
 
-    # -- bytes -------------------------------------------------------------------------------------
+    # -- reading -------------------------------------------------------------------------------------
+
+    def read_entry(self, entry: _File | _Stdin) -> Iterator[Item]:
+        if isinstance(entry, _File):
+            yield from self.read_file(entry.path, size=entry.size)
+        elif entry.data is not None:
+            yield from self._from_bytes(entry.data, fmt=entry.opened.fmt, source=STDIN, empty="empty input")
+        else:
+            yield from self._read_opened(entry.opened, source=STDIN, size=None, seekable=None)
+
+    def read_file(self, path: Path, *, size: int) -> Iterator[Item]:
+        source = source_name(path)
+        if size == 0:
+            yield IngestError(source=source, cause="empty file (0 bytes)")
+            return
+        try:
+            with path.open("rb") as fh:
+                opened = self._open(fh, path.name)
+                yield from self._read_opened(opened, source=source, size=size, seekable=fh)
+        except OSError as exc:
+            yield IngestError(source=source, cause=_os_cause(exc))
 
     def read_bytes(self, data: bytes, *, source: str, name: str | None) -> Iterator[Item]:
-        """Documents from one source's bytes (a file already read, or stdin)."""
+        """Documents from one source's bytes (as if read from a file named ``name``)."""
         if not data:
             yield IngestError(source=source, cause="empty file (0 bytes)" if name else "empty input")
             return
+        raw = io.BytesIO(data)
+        yield from self._read_opened(self._open(raw, name), source=source, size=len(data), seekable=raw)
+
+    def _read_opened(
+        self, opened: _Opened, *, source: str, size: int | None, seekable: BinaryIO | None
+    ) -> Iterator[Item]:
         try:
-            fmt = self._format_of(name, data[:_SNIFF_BYTES])
-            if fmt == "warc":
-                yield from read_warc(io.BytesIO(data), source, max_bytes=self.max_bytes)
-                return
-            if data.startswith(_GZIP_MAGIC):
-                data = gunzip(data, self.max_bytes if fmt != "jsonl" else 2**62)
-            if fmt == "jsonl":
-                yield from read_jsonl(io.BytesIO(data), source, max_bytes=self.max_bytes)
-                return
-            if len(data) > self.max_bytes:
-                raise too_large(len(data), self.max_bytes)
-            if fmt == "feed":
-                yield from read_feed(data, source)
-                return
-            if fmt == "json":
-                yield from read_json(data, source)
-                return
-            if fmt == "xml":
-                raise IngestFailure("XML that is neither an RSS/Atom feed nor XHTML")
-            yield self._single(data, source=source, fmt=fmt)
+            if opened.fmt == "warc":
+                yield from read_warc(self._warc_stream(opened, seekable), source, max_bytes=self.max_bytes)
+            elif opened.fmt == "jsonl":
+                content = opened.content()
+                yield from read_jsonl(
+                    content, source, max_bytes=self.max_bytes, compression=opened.compression
+                )
+            else:
+                data = self._whole(opened, size)
+                yield from self._from_bytes(data, fmt=opened.fmt, source=source, empty="empty file (0 bytes)")
         except IngestFailure as exc:
             yield IngestError(source=source, cause=str(exc))
+        except Exception as exc:  # a broken compressed stream met by a reader that does not know it
+            failure = stream_failure(exc, opened.compression)
+            if failure is None:
+                raise
+            yield IngestError(source=source, cause=str(failure))
 
-    def _format_of(self, name: str | None, head: bytes) -> str:
-        if head.startswith(_GZIP_MAGIC):
-            inner = _gunzip_head(head)
-            if inner.startswith(b"WARC/"):
-                return "warc"
-            return detect_format(name, inner)
-        return detect_format(name, head)
+    def _warc_stream(self, opened: _Opened, seekable: BinaryIO | None) -> BinaryIO:
+        """warcio reads gzip members itself (their offsets name the records); bzip2/xz are undone first."""
+        if opened.compression not in (None, "gzip"):
+            return opened.content()
+        if seekable is not None:  # a file: seekable, so the truncation checks can look at its tail
+            seekable.seek(0)
+            return seekable
+        return opened.raw
+
+    def _from_bytes(self, data: bytes, *, fmt: str, source: str, empty: str) -> Iterator[Item]:
+        """Documents from a whole single-document source (feed, JSON, HTML, text) already read."""
+        try:
+            if not data:
+                raise IngestFailure(empty)
+            if fmt == "feed":
+                yield from read_feed(data, source)
+            elif fmt == "json":
+                yield from read_json(data, source)
+            elif fmt == "xml":
+                raise IngestFailure("XML that is neither an RSS/Atom feed nor XHTML")
+            else:
+                yield self._single(data, source=source, fmt=fmt)
+        except IngestFailure as exc:
+            yield IngestError(source=source, cause=str(exc))
 
     def _single(self, data: bytes, *, source: str, fmt: str) -> Document:
         text, _ = decode_bytes(data, html=fmt == "html")
@@ -444,16 +412,6 @@ class _Reader:
         if self.published:
             doc.published = self.published
         return doc.finalize()
-
-
-def _gunzip_head(head: bytes) -> bytes:
-    """The first decompressed bytes of a gzip stream (for sniffing); empty when unreadable."""
-    import zlib
-
-    try:
-        return zlib.decompressobj(wbits=31).decompress(head, _SNIFF_BYTES)
-    except zlib.error:
-        return b""
 
 
 def _os_cause(exc: OSError) -> str:

@@ -6,10 +6,11 @@ dataclasses below, so a new backend needs no change outside ``wiresift.store``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
+from wiresift.escape import one_line
 from wiresift.model import Document
 from wiresift.store.events import EventRow
 
@@ -26,6 +27,16 @@ class SaveResult:
 
     id: str
     status: SaveStatus
+
+
+@dataclass(frozen=True)
+class SignatureRow:
+    """A stored document's near-duplicate signature; ``position`` orders documents as they were stored."""
+
+    position: int
+    doc_id: str
+    signature: bytes
+    duplicate_of: str | None
 
 
 @dataclass(frozen=True)
@@ -48,7 +59,8 @@ class ErrorRow:
     count: int
 
     def line(self) -> str:
-        return f"{self.source}: {self.cause}"
+        """``source: cause`` on one line, whatever characters the file name or the cause hold."""
+        return f"{one_line(self.source)}: {one_line(self.cause)}"
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,12 @@ class QuoteRow:
     cue: str | None
     speaker_name: str | None
     canonical_id: int | None
+    mode: str = "statement"
+    speaker_confidence: float | None = None
+
+
+#: The quote modes lists and exports show unless asked for more (``None`` asks for every mode).
+DEFAULT_MODES: tuple[str, ...] = ("statement",)
 
 
 @dataclass(frozen=True)
@@ -151,7 +169,9 @@ class EntityProfile:
 class Store(Protocol):
     """A document store: one transaction per document, idempotent on the content hash."""
 
-    def save(self, doc: Document, *, signature: bytes | None = None) -> SaveResult: ...
+    def save(
+        self, doc: Document, *, signature: bytes | None = None, link: Callable[[Document], None] | None = None
+    ) -> SaveResult: ...
 
     def load(self, doc_id: str) -> Document: ...
 
@@ -163,7 +183,7 @@ class Store(Protocol):
 
     def documents(self, query: str | None = None) -> Iterator[Document]: ...
 
-    def signatures(self) -> Iterator[tuple[str, bytes]]: ...
+    def signatures(self, after: int = 0) -> Iterator[SignatureRow]: ...
 
     def record_error(self, source: str, cause: str, stage: str, doc_id: str | None = None) -> None: ...
 
@@ -176,7 +196,11 @@ class Store(Protocol):
     def stats(self) -> dict[str, object]: ...
 
     def quotes(
-        self, speaker: str | None = None, since: str | None = None, limit: int = 100
+        self,
+        speaker: str | None = None,
+        since: str | None = None,
+        limit: int = 100,
+        modes: Sequence[str] | None = DEFAULT_MODES,
     ) -> list[QuoteRow]: ...
 
     def claims(

@@ -1,14 +1,15 @@
 """Versioned schema migrations: a list of steps, applied in order, each once.
 
 ``schema_version`` holds the highest applied step. Opening a database applies every newer step,
-each in its own transaction, so an old file is upgraded in place and a new one starts empty.
+each in its own transaction under the write lock, so an old file is upgraded in place (after a
+backup, see ``SQLiteStore``) and a new one starts empty, however many processes open it at once.
 Add a step by appending to :data:`MIGRATIONS`; never edit a released one.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 _V1_DOCUMENTS = """
 CREATE TABLE documents (
@@ -165,7 +166,15 @@ CREATE INDEX documents_titles ON documents(id, num, title, published);
 CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated TEXT NOT NULL);
 """
 
-_V3_EVENTS = """
+#: Quote modes (statement, belief, intention, knowledge, other) and speaker confidence (#11). Rows
+#: stored before it were all taken for statements.
+_V3_QUOTE_MODES = """
+ALTER TABLE quotes ADD COLUMN mode TEXT NOT NULL DEFAULT 'statement';
+ALTER TABLE quotes ADD COLUMN speaker_confidence REAL;
+CREATE INDEX quotes_mode ON quotes(mode);
+"""
+
+_V4_EVENTS = """
 -- The events layer (#14): one row per event, its trigger span, codes, actors' spans and codes.
 CREATE TABLE events (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -187,30 +196,84 @@ CREATE INDEX events_source_code ON events(source_code);
 CREATE INDEX events_target_code ON events(target_code);
 """
 
-MIGRATIONS: Sequence[str] = (_V1_CANONICAL + _V1_DOCUMENTS + _V1_LAYERS, _V2_WORKBENCH, _V3_EVENTS)
+MIGRATIONS: Sequence[str] = (
+    _V1_CANONICAL + _V1_DOCUMENTS + _V1_LAYERS,
+    _V2_WORKBENCH,
+    _V3_QUOTE_MODES,
+    _V4_EVENTS,
+)
+
+
+class SchemaTooNew(RuntimeError):
+    """The database was written by a newer wiresift; ``str(exc)`` says so in one line."""
+
+
+def statements(script: str) -> list[str]:
+    """The SQL statements of ``script``, each complete (a trigger body keeps its inner semicolons)."""
+    out: list[str] = []
+    buffer = ""
+    for part in script.split(";")[:-1]:
+        buffer += part + ";"
+        if sqlite3.complete_statement(buffer):
+            out.append(buffer.strip())
+            buffer = ""
+    rest = buffer + script.rsplit(";", 1)[-1]
+    if any(line.strip() and not line.strip().startswith("--") for line in rest.splitlines()):
+        raise ValueError(f"incomplete SQL statement at the end of a migration step: {rest.strip()[:80]!r}")
+    return out
 
 
 def current_version(conn: sqlite3.Connection) -> int:
-    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    """The highest applied step; 0 for a new, empty database (nothing is written to find out)."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+    ).fetchone()
+    if not exists:
+        return 0
     row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
     return int(row[0] or 0)
 
 
-def migrate(conn: sqlite3.Connection, steps: Sequence[str] = MIGRATIONS) -> int:
-    """Apply every step newer than the database's version; return the resulting version."""
+Backup = Callable[[int], None]
+"""``backup(version)``: copy the database as it is at ``version``, before a step changes it."""
+
+
+def migrate(
+    conn: sqlite3.Connection, steps: Sequence[str] | None = None, *, backup: Backup | None = None
+) -> int:
+    """Apply every step newer than the database's version; return the resulting version.
+
+    Each step runs in its own ``BEGIN IMMEDIATE`` transaction with its version row, and the
+    version is read again once the write lock is held: of several processes opening a new or
+    old database at once, one migrates and the others find the work done. A step that fails
+    (or a process killed during one) rolls back whole, so the file is always at a released
+    version and the next open goes on from there. ``backup`` is called under the same lock,
+    once, before the first step that changes an existing database.
+    """
+    steps = MIGRATIONS if steps is None else steps
     version = current_version(conn)
-    if version > len(steps):
-        raise RuntimeError(
-            f"database schema version {version} is newer than this wiresift ({len(steps)}): upgrade wiresift"
-        )
-    for number, script in enumerate(steps[version:], start=version + 1):
-        # executescript commits first; wrap the step and its version row in one transaction.
-        try:
-            conn.executescript(
-                f"BEGIN;\n{script}\nINSERT INTO schema_version(version) VALUES ({number});\nCOMMIT;"
+    backed_up = False
+    while True:
+        if version > len(steps):
+            raise SchemaTooNew(
+                f"database schema version {version} is newer than this wiresift ({len(steps)}): upgrade wiresift"
             )
-        except sqlite3.Error:
+        if version == len(steps):
+            return version
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = current_version(conn)  # another process may have migrated while we waited
+            if version < len(steps):
+                if version > 0 and backup is not None and not backed_up:
+                    backup(version)
+                    backed_up = True
+                conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+                for statement in statements(steps[version]):
+                    conn.execute(statement)
+                version += 1
+                conn.execute("INSERT INTO schema_version(version) VALUES (?)", (version,))
+            conn.execute("COMMIT")
+        except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-    return current_version(conn)

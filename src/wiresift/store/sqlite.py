@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from wiresift.escape import one_line
 from wiresift.model import Document
 from wiresift.store.base import (
+    DEFAULT_MODES,
     CanonicalRow,
     ClaimRow,
     EntityProfile,
@@ -28,11 +32,12 @@ from wiresift.store.base import (
     QuoteRow,
     SaveResult,
     SearchHit,
+    SignatureRow,
     StoreError,
 )
 from wiresift.store.entities import Resolver
 from wiresift.store.events import EventRow, insert_events, query_events
-from wiresift.store.migrations import current_version, migrate
+from wiresift.store.migrations import SchemaTooNew, current_version, migrate
 from wiresift.store.query import fts_query
 from wiresift.store.workbench import WorkbenchQueries, sentence_around
 
@@ -63,15 +68,57 @@ class SQLiteStore(WorkbenchQueries):
             self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open database: {exc}") from exc
-        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         try:
-            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._use_wal()
+            self.conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable across app crashes
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.version = migrate(self.conn, backup=self._backup)
+        except SchemaTooNew as exc:
+            self.conn.close()
+            raise StoreError(f"{one_line(self.path)}: {exc}") from exc
+        except sqlite3.OperationalError as exc:  # locked past the busy timeout, read-only, disk full
+            self.conn.close()
+            raise StoreError(f"{one_line(self.path)}: cannot open database: {exc}") from exc
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a wiresift database ({exc})") from exc
-        self.conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable across app crashes
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self.version = migrate(self.conn)
+            self.conn.close()
+            raise StoreError(f"{one_line(self.path)}: not a wiresift database ({exc})") from exc
         self.resolver = Resolver(self.conn)
+
+    def _use_wal(self) -> None:
+        """Switch the file to WAL once. The switch needs a lock that SQLite does not wait for (no busy
+        handler), so processes opening a new database together retry it until one has made it."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL").fetchone()  # ``:memory:`` stays "memory"
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
+
+    def backup_path(self, version: int) -> Path:
+        """Where the copy taken before migrating from schema ``version`` goes: ``DB.bak-vN`` beside it."""
+        return Path(f"{self.path}.bak-v{version}")
+
+    def _backup(self, version: int) -> None:
+        """Copy the database as it is at ``version`` (called by ``migrate`` under the write lock).
+
+        A second connection reads the last committed state, which the lock keeps from changing;
+        SQLite's online backup copies it page by page into ``DB.bak-vN.part``, renamed when whole.
+        """
+        if self.path == ":memory:" or self.path.startswith("file:"):
+            return
+        target = self.backup_path(version)
+        part = target.with_name(target.name + ".part")
+        part.unlink(missing_ok=True)
+        with (
+            contextlib.closing(sqlite3.connect(self.path)) as source,
+            contextlib.closing(sqlite3.connect(part)) as copy,
+        ):
+            source.backup(copy)
+        os.replace(part, target)
 
     def __enter__(self) -> SQLiteStore:
         return self
@@ -107,8 +154,14 @@ class SQLiteStore(WorkbenchQueries):
         taken = self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone()
         return f"{doc.id}~{doc.content_hash[:8]}" if taken else doc.id
 
-    def save(self, doc: Document, *, signature: bytes | None = None) -> SaveResult:
-        """Store ``doc`` and all its layers atomically; the same text again adds nothing."""
+    def save(
+        self, doc: Document, *, signature: bytes | None = None, link: Callable[[Document], None] | None = None
+    ) -> SaveResult:
+        """Store ``doc`` and all its layers atomically; the same text again adds nothing.
+
+        ``link(doc)`` runs inside the write transaction, just before the rows are written: what it
+        reads of the store (the near-duplicate index) cannot change until the commit.
+        """
         doc.finalize()
         existing = self.find_hash(doc.content_hash)  # fast path, without taking the write lock
         if existing is not None:
@@ -120,6 +173,8 @@ class SQLiteStore(WorkbenchQueries):
                 self.conn.execute("ROLLBACK")
                 return SaveResult(existing, "exact")
             doc.id = self.free_id(doc)
+            if link is not None:
+                link(doc)
             self._insert(doc, signature)
             self.resolver.resolve_document(doc)
             self.conn.execute("COMMIT")
@@ -156,11 +211,11 @@ class SQLiteStore(WorkbenchQueries):
             m, cue = q.speaker_mention, q.cue_span
             c.execute(
                 "INSERT INTO quotes(doc_id, id, text, start, \"end\", kind, cue, cue_start, cue_end, speaker_start, "
-                "speaker_end, speaker_text, speaker, speaker_name, stage, stage_version) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "speaker_end, speaker_text, speaker, speaker_name, stage, stage_version, mode, speaker_confidence) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (doc.id, q.id, q.text, q.start, q.end, q.kind, q.cue, cue[0] if cue else None,
                  cue[1] if cue else None, m.start if m else None, m.end if m else None, m.text if m else None,
-                 q.speaker, q.speaker_name, stage, _version(doc, stage)),
+                 q.speaker, q.speaker_name, stage, _version(doc, stage), q.mode, q.speaker_confidence),
             )  # fmt: skip
         for k in doc.claims:
             stage = k.stage or "claims"
@@ -271,11 +326,15 @@ class SQLiteStore(WorkbenchQueries):
             for last, record in batch:  # noqa: B007 - ``last`` is the next page's start
                 yield Document.from_record(json.loads(record))
 
-    def signatures(self) -> Iterator[tuple[str, bytes]]:
-        """Stored near-duplicate signatures, oldest document first."""
-        yield from self.conn.execute(
-            "SELECT s.doc_id, s.signature FROM signatures s JOIN documents d ON d.id = s.doc_id ORDER BY d.num"
-        ).fetchall()
+    def signatures(self, after: int = 0) -> Iterator[SignatureRow]:
+        """Near-duplicate signatures of the documents stored after position ``after``, oldest first."""
+        rows = self.conn.execute(
+            "SELECT d.num, s.doc_id, s.signature, d.duplicate_of FROM documents d "
+            "JOIN signatures s ON s.doc_id = d.id WHERE d.num > ? ORDER BY d.num",
+            (after,),
+        )
+        for row in rows.fetchall():
+            yield SignatureRow(*row)
 
     def duplicate_roots(self) -> dict[str, str]:
         """Document id -> the id it is a near-duplicate of."""
@@ -336,11 +395,19 @@ class SQLiteStore(WorkbenchQueries):
         return self.resolver.lookup(name)
 
     def quotes(
-        self, speaker: str | None = None, since: str | None = None, limit: int = 100
+        self,
+        speaker: str | None = None,
+        since: str | None = None,
+        limit: int = 100,
+        modes: Sequence[str] | None = DEFAULT_MODES,
     ) -> list[QuoteRow]:
-        """Quotes, newest article first; ``speaker`` matches the resolved entity or the speaker name."""
+        """Quotes, newest article first; ``speaker`` matches the resolved entity or the speaker name;
+        ``modes`` keeps those modes only (statements by default, None: every mode)."""
         where: list[str] = ["1"]
         params: list[Any] = []
+        if modes is not None:
+            where.append(f"q.mode IN ({','.join('?' * len(modes))})")
+            params += list(modes)
         if speaker:
             ids = self._canonical_ids(speaker)[:1]
             marks = ",".join("?" * len(ids))
@@ -351,7 +418,8 @@ class SQLiteStore(WorkbenchQueries):
             params.append(since)
         rows = self.conn.execute(
             'SELECT q.doc_id, d.title, d.published, q.id, q.text, q.start, q."end", q.kind, q.cue, '
-            "coalesce(q.speaker_name, e.name), e.canonical_id FROM quotes q JOIN documents d ON d.id = q.doc_id "
+            "coalesce(q.speaker_name, e.name), e.canonical_id, q.mode, q.speaker_confidence "
+            "FROM quotes q JOIN documents d ON d.id = q.doc_id "
             "LEFT JOIN entities e ON e.doc_id = q.doc_id AND e.id = q.speaker "
             f"WHERE {' AND '.join(where)} ORDER BY d.published DESC, d.num, q.start LIMIT ?",
             (*params, limit),
@@ -487,10 +555,10 @@ class SQLiteStore(WorkbenchQueries):
             QuoteRow(*r)
             for r in self.conn.execute(
                 'SELECT q.doc_id, d.title, d.published, q.id, q.text, q.start, q."end", q.kind, q.cue, '
-                "coalesce(q.speaker_name, e.name), e.canonical_id FROM quotes q "
+                "coalesce(q.speaker_name, e.name), e.canonical_id, q.mode, q.speaker_confidence FROM quotes q "
                 "JOIN entities e ON e.doc_id = q.doc_id AND e.id = q.speaker "
-                "JOIN documents d ON d.id = q.doc_id WHERE e.canonical_id = ? ORDER BY d.published, d.num, q.start"
-                + cap,
+                "JOIN documents d ON d.id = q.doc_id WHERE e.canonical_id = ? AND q.mode = 'statement' "
+                "ORDER BY d.published, d.num, q.start" + cap,
                 (cid,),
             )
         ]

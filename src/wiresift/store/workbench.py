@@ -272,7 +272,8 @@ class WorkbenchQueries:
         return [PlaceRow(*r) for r in self.conn.execute(sql, args)]
 
     def timeline(self, limit: int = 500) -> list[TimelineItem]:
-        """Articles by publication date, quotes by their article's date, claims by their own time."""
+        """Articles by publication date, quotes (statements) by their article's date, claims by their own
+        time."""
         items: list[TimelineItem] = []
         for doc_id, title, published in self.conn.execute(
             "SELECT id, title, published FROM documents WHERE published IS NOT NULL "
@@ -282,7 +283,7 @@ class WorkbenchQueries:
             items.append(TimelineItem("article", published, title or doc_id, doc_id))
         for doc_id, qid, text, speaker, published in self.conn.execute(
             "SELECT q.doc_id, q.id, q.text, q.speaker_name, d.published FROM quotes q "
-            "JOIN documents d ON d.id = q.doc_id WHERE d.published IS NOT NULL "
+            "JOIN documents d ON d.id = q.doc_id WHERE d.published IS NOT NULL AND q.mode = 'statement' "
             "ORDER BY d.published DESC LIMIT ?",
             (limit,),
         ):

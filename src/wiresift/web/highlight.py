@@ -63,7 +63,12 @@ def notes(doc: Document) -> list[Note]:
             out.append(Note("entity", start, end, label, ent.id))
     for q in doc.quotes:
         speaker = q.speaker_name or (ents[q.speaker].name if q.speaker in ents else None) or "unknown speaker"
-        label = f"{q.kind} quote by {speaker}" + (f" (cue: {q.cue})" if q.cue else "") + _stage(doc, "quotes")
+        mode = "" if q.mode == "statement" else f"{q.mode}, "
+        label = (
+            f"{mode}{q.kind} quote by {speaker}"
+            + (f" (cue: {q.cue})" if q.cue else "")
+            + _stage(doc, "quotes")
+        )
         out.append(Note("quote", q.start, q.end, label, q.id))
         if q.speaker_mention:
             m = q.speaker_mention

@@ -116,3 +116,22 @@ ANAPHORIC_DETERMINERS = frozenset({
     "the", "these", "those", "this", "that", "its", "his", "her", "their", "our", "my", "your", "all",
     "both", "each", "every",
 })  # fmt: skip
+
+#: Emergency and service numbers: "called 911" is a phone number, not a count.
+EMERGENCY_NUMBERS = frozenset({"911", "999", "112", "000", "111", "311", "211"})
+#: Top-level domains of outlets whose "$" means their own dollar (Document.site / url -> country).
+DOLLAR_BY_TLD: dict[str, str] = {
+    "ca": "CAD", "au": "AUD", "nz": "NZD", "hk": "HKD", "sg": "SGD", "tw": "TWD", "jm": "JMD",
+}  # fmt: skip
+#: Verbs whose subject is what an amount or a share measures when the number names no noun:
+#: "inflation fell to 3.4 %", "the order is valued at $8.8 billion", "shares closed at $185".
+CHANGE_VERBS = frozenset({
+    "be", "fall", "rise", "drop", "climb", "jump", "slip", "decline", "increase", "decrease", "grow",
+    "shrink", "close", "end", "open", "trade", "stand", "reach", "hit", "value", "cost", "total",
+    "gain", "lose", "soar", "plunge", "tumble", "surge", "edge", "dip", "sink", "remain", "fetch",
+    "amount", "average", "top", "exceed",
+})  # fmt: skip
+#: Verbs whose object is what the amount or share changes ("expand the fleet by 30 %").
+OBJECT_CHANGE_VERBS = frozenset({"expand", "cut", "raise", "reduce", "increase", "lower", "boost", "trim"})
+#: Verbs of paying whose "on"/"for" object, or indirect object, is what money pays for.
+PAY_VERBS = frozenset({"spend", "pay", "charge", "invest", "give", "offer", "bid", "allocate", "earmark"})

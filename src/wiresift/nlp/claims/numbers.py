@@ -32,6 +32,11 @@ SCALES = {
     "million": 1_000_000,
     "billion": 1_000_000_000,
     "trillion": 10**12,
+    # South Asian scales ("Rs 24 lakh" = 2.4 million rupees, "5 crore" = 50 million)
+    "lakh": 100_000,
+    "lakhs": 100_000,
+    "crore": 10_000_000,
+    "crores": 10_000_000,
 }
 #: Abbreviated scales after digits ("$2.3bn", "5m").
 SHORT_SCALES = {"bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000, "k": 1_000, "tn": 10**12}

@@ -16,6 +16,7 @@ from wiresift.nlp.claims.lexicon import (
     ANAPHORIC_DETERMINERS,
     COUNT_COMPOUNDS,
     CURRENCY_ADJECTIVES,
+    EMERGENCY_NUMBERS,
     IDENTIFIER_WORDS,
     PREFIX_UNITS,
     QUALIFIER_MAX_WORDS,
@@ -344,6 +345,9 @@ def is_claim(
     # hyphenated adjectives: "22-story", "16-hour", "high-five", "half-brother"
     if nxt is not None and nxt.text == "-" and nxt2 is not None and nxt2.is_alpha and span.unit_tok is None:
         low2 = nxt2.lower_
+        after = doc[nxt2.i + 1] if nxt2.i + 1 < n else None
+        if low2 in UNITS and after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
+            return False  # a model name: "the 16-inch Laptopia Pro"
         if low2 in UNITS:
             span.unit = UNITS[low2]
             span.end = nxt2.idx + len(nxt2.text)
@@ -362,6 +366,12 @@ def is_claim(
         return False
     # identifiers and names
     if prev is not None and prev.text[:1].isupper() and prev.lower_ in IDENTIFIER_WORDS:
+        return False
+    if first.text in EMERGENCY_NUMBERS and span.unit is None and not _counts_noun(doc, span):
+        return False  # "called 911"
+    if _named_number(doc, span, prev, nxt):
+        return False
+    if _record(doc, span, prev, nxt):
         return False
     if first.ent_type_ in NAME_LABELS and span.unit is None:
         return False
@@ -400,6 +410,35 @@ def is_claim(
         if prev.lower_ in {"first", "last", "other", "remaining", "same", "next", "past"}:
             return False
     return not (nxt is not None and nxt.lower_ in {"th", "st", "nd", "rd"})
+
+
+#: A number after a capitalised name is part of the name below this value ("Channel 5", "Apollo 11").
+NAME_NUMBER_MAX = 1000
+
+
+def _named_number(doc: Doc, span: NumSpan, prev: Token | None, nxt: Token | None) -> bool:
+    """ "FOX 5 reported", "the Apollo 11 crew", "the Big Ten": a number that ends a proper name.
+
+    The name word is a capitalised proper noun right before the number (not a month: dates are the
+    timexes layer's), and the number counts no noun after it.
+    """
+    if prev is None or span.unit is not None or span.value is None or span.value >= NAME_NUMBER_MAX:
+        return False
+    if prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.ent_type_ in {"DATE", "TIME"}:
+        return False
+    if "," in doc[span.first].text or span.first != span.last:
+        return False
+    return nxt is None or nxt.pos_ not in {"NOUN", "PROPN"} or nxt.text[:1].isupper()
+
+
+def _record(doc: Doc, span: NumSpan, prev: Token | None, nxt: Token | None) -> bool:
+    """ "(6-5, 3-4)": win-loss records listed in brackets are not ranges of a count."""
+    if span.low is None or span.high is None or span.unit is not None:
+        return False
+    between = {t.text for t in doc[span.first : span.last + 1]}
+    if not between & {"-", "–"}:
+        return False
+    return prev is not None and prev.text in {"(", ","} and nxt is not None and nxt.text in {",", ")"}
 
 
 def _determiner(tok: Token) -> bool:

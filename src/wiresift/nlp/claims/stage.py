@@ -11,11 +11,21 @@ count type.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
+from urllib.parse import urlparse
 
 from wiresift.model import Claim, Document
 from wiresift.nlp.claims.attrib import continuation, find_claimant
-from wiresift.nlp.claims.lexicon import COUNT_TYPES, PREFIX_UNITS, UNITS
+from wiresift.nlp.claims.lexicon import (
+    CHANGE_VERBS,
+    COUNT_TYPES,
+    DOLLAR_BY_TLD,
+    OBJECT_CHANGE_VERBS,
+    PAY_VERBS,
+    PREFIX_UNITS,
+    UNITS,
+)
 from wiresift.nlp.claims.spans import NumSpan, find_numbers, is_claim
 
 if TYPE_CHECKING:
@@ -109,6 +119,72 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
     return None
 
 
+#: Nouns that only say "a share of": the object of their "of" is what is measured.
+_SHARE_NOUNS = frozenset({"number", "share", "rate", "proportion", "percentage", "portion", "level"})
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+#: "$" written alone: not "US$", "C$", "A$" (those carry their country).
+_BARE_DOLLAR = re.compile(r"(?<![A-Za-z.])\$")
+
+
+def _noun(tok: Token | None) -> Token | None:
+    if tok is None or tok.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if tok.lower_ in _SHARE_NOUNS:
+        return _of_object(tok) or tok
+    return tok
+
+
+def measured(sdoc: Doc, span: NumSpan) -> Token | None:
+    """What a share or an amount that modifies no noun measures, from its governing verb.
+
+    "inflation fell to 3.4 %" -> inflation (the subject of a change verb); "expand the fleet by
+    30 %" -> fleet (the object, for a change "by"); "spent $5 million on ads" -> ads and "paid the
+    agency $400,000" -> agency (what money pays for); "$6.5 billion in debt" -> debt.
+    """
+    top = _number_head(sdoc, span)
+    unit = sdoc[span.unit_tok] if span.unit_tok is not None else top
+    for tok in (top, unit):
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "in" and span.unit and _CURRENCY.match(span.unit):
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if _noun(obj) is not None:
+                    return obj
+    via = top.dep_
+    verb = top.head
+    if via == "pobj":
+        via = verb.lower_  # the preposition: "to", "at", "by", "from"
+        verb = verb.head
+    if verb.pos_ in {"ADV", "ADP"} and verb.head.i != verb.i:
+        verb = verb.head  # "closed ... up 0.35 %"
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i == top.i:
+        return None
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    if span.unit and _CURRENCY.match(span.unit) and lemma in PAY_VERBS:
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ in {"on", "for"}:
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if _noun(obj) is not None:
+                    return obj
+            if child.dep_ == "dative" and _noun(child) is not None:
+                return child
+    if via == "by" and lemma in OBJECT_CHANGE_VERBS:
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        if _noun(obj) is not None:
+            return _noun(obj)
+    if lemma in CHANGE_VERBS:
+        subj = next((c for c in children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        return _noun(subj)
+    return None
+
+
+def outlet_currency(doc: Document) -> str | None:
+    """The dollar of the outlet's country from its site or URL host ("cbc.ca" -> CAD), else None."""
+    host = doc.site or (urlparse(doc.url).netloc if doc.url else "")
+    tld = host.lower().rstrip(".").rsplit(".", 1)[-1] if host else ""
+    return DOLLAR_BY_TLD.get(tld)
+
+
 def count_type(sdoc: Doc, span: NumSpan, noun: Token | None) -> str | None:
     """KILL, WOUND, ARREST, ... from the counted noun, the governing verb or the words right after."""
     lemmas: list[str] = []
@@ -148,10 +224,19 @@ def find_claims(doc: Document, sdoc: Doc) -> list[Claim]:
     timed = [(t.start, t.end, t.value) for t in doc.timexes if t.value]
     placed = [(s, e, p.id) for p in doc.places for s, e in p.mentions]
     claims: list[Claim] = []
+    dollar = outlet_currency(doc)
     for span in find_numbers(sdoc):
         if not is_claim(sdoc, span, time_ranges, use_spacy_time=not doc.timexes, text=doc.text):
             continue
+        if dollar and span.unit == "USD" and _BARE_DOLLAR.search(doc.text[span.start : span.end]):
+            span.unit = dollar  # "$" alone in a Canadian outlet is Canadian dollars
         noun = counted(sdoc, span)
+        if (
+            noun is None
+            and span.unit is not None
+            and (span.unit in {"%", "pp"} or _CURRENCY.match(span.unit))
+        ):
+            noun = measured(sdoc, span)
         tok = sdoc[span.first]
         sent = tok.sent
         anchor = noun if noun is not None else _number_head(sdoc, span)
@@ -198,7 +283,7 @@ class ClaimsStage:
     """Pipeline stage filling ``doc.claims``."""
 
     name = STAGE_NAME
-    version = "1.0"
+    version = "1.1"
     requires: tuple[str, ...] = ("entities", "quotes", "timexes", "places")
     assigns: tuple[str, ...] = ("claims",)
 

@@ -12,40 +12,74 @@ resolved to entities by :mod:`wiresift.nlp.entities.coref`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Quote, SpanRef
-from wiresift.nlp.entities.coref import resolve
+from wiresift.nlp.entities.coref import Speaker, resolve, titled_person
+from wiresift.nlp.entities.coref_rules import FOLLOW_ON_CHARS
 from wiresift.nlp.entities.index import EntityIndex
-from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS
+from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
+from wiresift.nlp.quotes.common import Found
+from wiresift.nlp.quotes.confidence import Evidence, keeps, score
 from wiresift.nlp.quotes.extractor import Extractor
+from wiresift.nlp.quotes.modes import content_head, cue_mode, not_attribution
+from wiresift.nlp.quotes.sources import nominal_source
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from wiresift.nlp.pipeline import Context
 
+#: Entity types that speak; a resolved entity of another type is no speaker.
+SPEAKER_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
 
 def extract(
     doc: Document, sdoc: Doc, index: EntityIndex | None, parse: Callable[[str], Doc] | None = None
 ) -> list[Quote]:
     """All quotes of ``doc`` in text order, speakers resolved through ``index``; ``parse`` (the run's
-    model) reads a title-case headline again in sentence case."""
+    model) reads a title-case headline again in sentence case. A resolved speaker whose confidence is
+    under the threshold is left empty; its mention stays."""
+    quotes = []
+    for quote, evidence in attribute(doc, sdoc, index, parse):
+        if evidence is not None:
+            quote.speaker_confidence = round(score(evidence), 3)
+            if not keeps(quote.speaker_confidence):
+                quote.speaker = quote.speaker_name = None
+        quotes.append(quote)
+    return quotes
+
+
+def attribute(
+    doc: Document, sdoc: Doc, index: EntityIndex | None, parse: Callable[[str], Doc] | None = None
+) -> list[tuple[Quote, Evidence | None]]:
+    """Every quote with its speaker resolved (before abstention) and the evidence for that speaker
+    (None when no entity was resolved)."""
     found = Extractor(doc, sdoc, index, parse).run()
-    quotes: list[Quote] = []
+    out: list[tuple[Quote, Evidence | None]] = []
     prev: Quote | None = None
+    prev_evidence: Evidence | None = None
     prev_para = -1
     text = doc.text
     for f in found:
+        if (
+            f.cue is not None
+            and f.kind != "direct"
+            and not_attribution(f.cue, content_head(f.cue, f.start, f.end))
+        ):
+            continue  # "she exited her vehicle", "knows the airline": nothing is attributed
         speaker_ref: SpanRef | None = None
         speaker_id: str | None = None
+        evidence: Evidence | None = None
+        mode = cue_mode(f.cue)
+        chosen: Speaker | None = None
+        how = "subject"
         if f.speaker is not None:
-            speaker_ref = SpanRef(
-                start=f.speaker.start, end=f.speaker.end, text=text[f.speaker.start : f.speaker.end]
-            )
-            speaker_id = resolve(
-                index, f.speaker, prev.speaker if prev else None, prev.end if prev else -1, speaker_ref.text
+            chosen = f.speaker
+            how = (
+                "marked" if f.cue is None or (f.cue_text or "").lower().startswith("according") else "subject"
             )
         elif f.inherit:
             follows = (
@@ -65,17 +99,17 @@ def extract(
                 or prev is None
                 or (f.fallback_at > prev.end and not (pronoun and prev_para == f.para_start))
             ):
-                speaker_ref = SpanRef(
-                    start=f.fallback.start, end=f.fallback.end, text=text[f.fallback.start : f.fallback.end]
-                )
-                speaker_id = resolve(
-                    index, f.fallback, prev.speaker if prev else None, prev.end if prev else -1
-                )
+                chosen, how = f.fallback, "fallback"
             elif follows and prev is not None:
                 speaker_ref, speaker_id = prev.speaker_mention, prev.speaker
+                if prev_evidence is not None and speaker_ref is not None:
+                    evidence = _inherited(prev_evidence, speaker_ref, f, mode)
+        if chosen is not None:
+            speaker_ref = SpanRef(start=chosen.start, end=chosen.end, text=text[chosen.start : chosen.end])
+            speaker_id, evidence = _resolve(index, sdoc, text, chosen, speaker_ref.text, prev, f, how, mode)
         entity = index.get(speaker_id) if index is not None else None
         quote = Quote(
-            id=f"q{len(quotes) + 1}",
+            id=f"q{len(out) + 1}",
             text=text[f.start : f.end],
             start=f.start,
             end=f.end,
@@ -85,18 +119,120 @@ def extract(
             speaker_mention=speaker_ref,
             speaker=speaker_id,
             speaker_name=entity.name if entity is not None else None,
+            mode=mode,
             stage="quotes",
         )
         if f.cue_text and f.cue is not None and f.cue_text != f.cue.text:
             quote.cue_span = (f.cue.idx, f.cue.idx + len(f.cue_text))
-        quotes.append(quote)
-        prev, prev_para = quote, f.para_start
-    return quotes
+        out.append((quote, evidence if entity is not None else None))
+        prev, prev_evidence, prev_para = quote, evidence if entity is not None else None, f.para_start
+    return out
+
+
+def _inherited(prev: Evidence, mention: SpanRef, f: Found, mode: str) -> Evidence:
+    return Evidence(
+        how="inherited",
+        mention=prev.mention,
+        resolution=prev.resolution,
+        entity_type=prev.entity_type,
+        antecedent_chars=prev.antecedent_chars,
+        quote_chars=_gap(mention.start, mention.end, f.start, f.end),
+        persons_between=prev.persons_between,
+        disagrees=prev.disagrees,
+        direct=f.kind != "indirect",
+        statement=mode == "statement",
+    )
+
+
+def _resolve(
+    index: EntityIndex | None,
+    sdoc: Doc,
+    text: str,
+    speaker: Speaker,
+    mention: str,
+    prev: Quote | None,
+    f: Found,
+    how: str,
+    mode: str,
+) -> tuple[str | None, Evidence | None]:
+    """The entity of a speaker mention and the evidence of how it was found. A nominal mention goes to
+    an entity only through its own words (a name or title inside it, a named organisation or poll it
+    stands for, the one person titled so): a person merely named near it is never its speaker."""
+    if index is None:
+        return None, None
+    head = speaker.head
+    pronoun = head in PERSON_PRONOUNS or head in PLURAL_PRONOUNS
+    prev_speaker = prev.speaker if prev is not None else None
+    eid = resolve(index, speaker, prev_speaker, prev.end if prev is not None else -1, mention)
+    entity = index.get(eid)
+    if entity is not None and entity.type not in SPEAKER_TYPES:
+        eid, entity = None, None
+    at_mention = entity is not None and any(s < speaker.end and speaker.start < e for s, e in entity.mentions)
+    kind = "pronoun" if pronoun else ("name" if at_mention or _proper(sdoc, speaker) else "nominal")
+    resolution = ""
+    if entity is not None:
+        if titled_person(index, mention) == eid:
+            resolution = "titled"
+        elif at_mention:
+            resolution = "at_mention"
+        elif pronoun:
+            close = prev is not None and speaker.start - prev.end <= FOLLOW_ON_CHARS
+            resolution = "prev_speaker" if eid == prev_speaker and close else "antecedent"
+        else:
+            eid = entity = None  # "the minister said" is not whoever was named last
+    if entity is None and kind == "nominal":
+        eid, resolution = nominal_source(index, speaker, mention, text)
+        entity = index.get(eid)
+    if entity is None or eid is None:
+        return None, None
+    antecedent, between = _antecedent(index, eid, speaker.start) if not at_mention else (speaker.start, 0)
+    plural = head in PLURAL_PRONOUNS
+    evidence = Evidence(
+        how=how,
+        mention=kind,
+        resolution=resolution,
+        entity_type=entity.type,
+        antecedent_chars=max(0, speaker.start - antecedent),
+        quote_chars=_gap(speaker.start, speaker.end, f.start, f.end),
+        persons_between=between,
+        disagrees=pronoun and (plural == (entity.type == "PERSON")) and head != "we",
+        direct=f.kind != "indirect",
+        statement=mode == "statement",
+    )
+    return eid, evidence
+
+
+def _proper(sdoc: Doc, speaker: Speaker) -> bool:
+    span = sdoc.char_span(speaker.head_start, speaker.head_end) if speaker.head_start >= 0 else None
+    return span is not None and span[0].pos_ == "PROPN"
+
+
+def _antecedent(index: EntityIndex, eid: str, pos: int) -> tuple[int, int]:
+    """The end of ``eid``'s last mention before ``pos`` (``pos`` when none) and how many other
+    persons are named between it and ``pos``."""
+    entity = index.entities[eid]
+    ends = [e for s, e in entity.mentions if e <= pos]
+    if not ends:
+        return pos, 0
+    last = max(ends)
+    lo = bisect_left(index.mentions, (last, 0, ""))
+    hi = bisect_left(index.mentions, (pos, 0, ""))
+    others = {
+        m_eid
+        for _s, _e, m_eid in index.mentions[lo:hi]
+        if m_eid != eid and index.entities[m_eid].type == "PERSON"
+    }
+    return last, len(others)
+
+
+def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    """Characters between two spans (0 when they touch or overlap)."""
+    return max(0, b_start - a_end, a_start - b_end)
 
 
 class QuotesStage:
     name = "quotes"
-    version = "2"
+    version = "3"
     requires: tuple[str, ...] = ("entities", "parse")
     assigns: tuple[str, ...] = ("quotes",)
 

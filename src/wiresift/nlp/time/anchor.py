@@ -36,6 +36,7 @@ class Env:
     text: str
     last_quarter: str | None = None  # the latest quarter value seen before this candidate
     last_date: str | None = None  # the latest calendar value (year first) seen before this candidate
+    explicit_future: bool = False  # a word names the future ("will", "scheduled", "due")
     start: int = 0  # span of the candidate being normalised
     end: int = 0
 

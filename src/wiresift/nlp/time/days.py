@@ -41,7 +41,9 @@ def _weekday(g: dict[str, str | None], env: Env) -> Result | None:
         date = cal.weekday_near(cal.shift_days(a, -1), wd, -1)
     elif rel == "next":
         date = cal.weekday_near(cal.shift_days(a, 1), wd, 1)
-    elif rel in ("this coming", "coming") or (env.tense == "future" and not _possessive_event(env)):
+    elif rel in ("this coming", "coming") or (
+        env.tense == "future" and (env.explicit_future or not _possessive_event(env))
+    ):
         date = cal.weekday_near(a, wd, 1)
     else:
         date = cal.weekday_near(a, wd, -1)

@@ -17,13 +17,14 @@ from wiresift.model import Document, Timex
 from wiresift.nlp.time.anchor import Env
 from wiresift.nlp.time.normalise import normalise
 from wiresift.nlp.time.patterns import Candidate, scan, select
+from wiresift.nlp.time.tense import governing_tense
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from wiresift.nlp.pipeline import Context
 
-VERSION = "1"
+VERSION = "2"
 
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
 #: A full stop after these ends an abbreviation, not a sentence ("10 a.m. Friday", "Gen. Smith").
@@ -132,6 +133,59 @@ def tense_near(text: str, sent: tuple[int, int], start: int, end: int) -> str | 
     return best[1] if best else None
 
 
+#: Lemmas whose simple present states a condition, not a scheduled event ("has 500 staff as of June").
+_STATIVE = frozenset(
+    {
+        "be",
+        "have",
+        "remain",
+        "contain",
+        "include",
+        "own",
+        "hold",
+        "stand",
+        "seem",
+        "need",
+        "want",
+        "know",
+        "rank",
+        "cost",
+        "mean",
+        "owe",
+        "face",
+        "lead",
+        "trail",
+        "continue",
+        "show",
+        "say",
+        "see",
+    }
+)
+
+
+def clause_tense(
+    text: str, sdoc: Doc | None, sent: tuple[int, int], cand: Candidate
+) -> tuple[str | None, bool]:
+    """The tense deciding which way ``cand`` points, and whether a word names the future explicitly.
+
+    The governing verb from the parse (:mod:`~wiresift.nlp.time.tense`) wins when it names the
+    future ("will present on Wednesday", "is due Wednesday") or is a past form and the words around
+    say nothing; a simple present of an event verb ("the case starts in March", "they play
+    Saturday") points forward when no cue around says otherwise. Otherwise the nearest verb cue.
+    """
+    near = tense_near(text, sent, cand.start, cand.end)
+    if sdoc is None:
+        return near, False
+    parsed = governing_tense(sdoc, cand.start, cand.end)
+    if parsed.label == "future" and parsed.explicit:
+        return "future", True
+    if near is None and parsed.label == "past":
+        return "past", False
+    if near is None and parsed.label == "present" and parsed.lemma not in _STATIVE:
+        return "future", False
+    return near, False
+
+
 def _merge_clock(items: list[tuple[Candidate, Timex]], text: str) -> list[Timex]:
     """'10 p.m. Wednesday', '5 p.m. EST, Nov. 9': a clock time and its day are one TIME."""
     out: list[Timex] = []
@@ -170,7 +224,7 @@ def find_timexes(text: str, published: str | None, sdoc: Doc | None = None) -> l
     for cand in select(scan(text)):
         while si + 1 < len(sents) and sents[si][1] <= cand.start:
             si += 1
-        env.tense = tense_near(text, sents[si], cand.start, cand.end)
+        env.tense, env.explicit_future = clause_tense(text, sdoc, sents[si], cand)
         env.last_quarter = (
             last_quarter[1] if last_quarter and cand.start - last_quarter[0] < QUARTER_CONTEXT_CHARS else None
         )

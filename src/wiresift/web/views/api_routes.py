@@ -28,6 +28,14 @@ MAX_LIMIT = 500
 StoreDep = Annotated[Any, Depends(store_session)]
 
 
+def _modes(value: str | None) -> tuple[str, ...] | None:
+    """The ``modes=`` parameter (a 400 answer for an unknown mode)."""
+    try:
+        return api.parse_modes(value)
+    except StoreError as exc:
+        raise HTTPException(400, str(exc)) from None
+
+
 def _page(items: list[Any], limit: int, offset: int, total: int | None = None) -> dict[str, Any]:
     rows = [asdict(i) if hasattr(i, "__dataclass_fields__") else i for i in items]
     return {"items": rows, "limit": limit, "offset": offset, "total": len(rows) if total is None else total}
@@ -103,10 +111,11 @@ def quotes(
     store: StoreDep,
     speaker: Text = None,
     since: Text = None,
+    modes: Text = None,  # comma-separated quote modes, or "all" (default: statements only)
     limit: int = Query(100, ge=1, le=MAX_LIMIT),
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    rows = store.quotes(speaker=speaker, since=since, limit=limit + offset)
+    rows = api.quotes(store, speaker=speaker, since=since, limit=limit + offset, modes=_modes(modes))
     return _page(rows[offset:], limit, offset)
 
 

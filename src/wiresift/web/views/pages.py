@@ -11,7 +11,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
-from wiresift import workbench
+from wiresift import api, workbench
+from wiresift.store.base import StoreError
 from wiresift.store.workbench import SearchFilters
 from wiresift.web.db import store_session
 from wiresift.web.highlight import LAYER_LABELS, segments
@@ -91,9 +92,15 @@ def entity_page(request: Request, store: StoreDep, key: PathKey) -> HTMLResponse
 
 
 @router.get("/quotes")
-def quotes_page(request: Request, store: StoreDep, speaker: Text = None, since: Text = None) -> HTMLResponse:
-    rows = store.quotes(speaker=speaker or None, since=since or None, limit=500)
-    return _render(request, "quotes.html", rows=rows, speaker=speaker, since=since)
+def quotes_page(
+    request: Request, store: StoreDep, speaker: Text = None, since: Text = None, modes: Text = None
+) -> HTMLResponse:
+    try:
+        chosen = api.parse_modes(modes)
+    except StoreError as exc:
+        raise HTTPException(400, str(exc)) from None
+    rows = api.quotes(store, speaker=speaker or None, since=since or None, limit=500, modes=chosen)
+    return _render(request, "quotes.html", rows=rows, speaker=speaker, since=since, modes=modes or "")
 
 
 @router.get("/claims")

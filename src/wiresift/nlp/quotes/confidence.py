@@ -1,0 +1,97 @@
+"""How sure the resolved speaker of a quote is: a small logistic regression over how the speaker was
+found, with its weights learned on PolNeAR train by ``training/learn_speaker_confidence.py``
+(``make learn-confidence``) and the abstention threshold chosen on PolNeAR dev by the same script.
+
+Features (:class:`Evidence`): how the local mention was found (the subject of the quote's cue,
+inherited from the quote before, the subject of the last reporting verb before an uncued quote, a
+mark such as a colon line or "according to"), what the mention is (a name, a pronoun, a nominal),
+how it was resolved (at the mention itself, to the previous quote's speaker, to an earlier
+antecedent, by an office title, an organisation nominal, a poll's sponsor), the resolved entity's
+type, how far the antecedent and the quote are from the mention, how many other persons were named
+in between, and whether a pronoun agrees in number with its entity.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from wiresift.nlp.quotes.confidence_weights import BIAS, THRESHOLD, WEIGHTS
+
+HOWS = ("subject", "inherited", "fallback", "marked")
+MENTIONS = ("name", "pronoun", "nominal")
+RESOLUTIONS = (
+    "at_mention",
+    "prev_speaker",
+    "antecedent",
+    "titled",
+    "org_name",
+    "org_kind",
+    "org_single",
+    "poll_sponsor",
+    "role_title",
+)
+#: Distances are counted in units of this many characters (about a sentence), on a log scale.
+DISTANCE_UNIT = 100.0
+#: More persons than this between the antecedent and the mention count as this many.
+MAX_BETWEEN = 4
+
+
+@dataclass
+class Evidence:
+    """How one quote's speaker was found and resolved."""
+
+    how: str  # one of HOWS
+    mention: str  # one of MENTIONS
+    resolution: str  # one of RESOLUTIONS
+    entity_type: str  # the resolved entity's type
+    antecedent_chars: int  # from the antecedent mention's end to the speaker mention (0: at the mention)
+    quote_chars: int  # from the speaker mention to the quote
+    persons_between: int  # other persons named between the antecedent and the mention
+    disagrees: bool  # a plural pronoun for a person or a singular one for an organisation
+    direct: bool  # the quote is in quotation marks
+    statement: bool  # the quote's mode is a statement
+
+
+def feature_names() -> list[str]:
+    return [
+        *(f"how={h}" for h in HOWS),
+        *(f"mention={m}" for m in MENTIONS),
+        *(f"resolution={r}" for r in RESOLUTIONS),
+        "type=PERSON",
+        "type=ORG",
+        "log_antecedent_distance",
+        "log_quote_distance",
+        "persons_between",
+        "disagrees",
+        "direct",
+        "statement",
+    ]
+
+
+def vector(e: Evidence) -> list[float]:
+    """The feature values of ``e`` in the order of :func:`feature_names`."""
+    return [
+        *(float(e.how == h) for h in HOWS),
+        *(float(e.mention == m) for m in MENTIONS),
+        *(float(e.resolution == r) for r in RESOLUTIONS),
+        float(e.entity_type == "PERSON"),
+        float(e.entity_type in ("ORG", "NORP", "GPE")),
+        math.log1p(max(0, e.antecedent_chars) / DISTANCE_UNIT),
+        math.log1p(max(0, e.quote_chars) / DISTANCE_UNIT),
+        float(min(e.persons_between, MAX_BETWEEN)),
+        float(e.disagrees),
+        float(e.direct),
+        float(e.statement),
+    ]
+
+
+def score(e: Evidence, weights: dict[str, float] = WEIGHTS, bias: float = BIAS) -> float:
+    """The calibrated probability that the resolved speaker is right."""
+    z = bias + sum(weights.get(name, 0.0) * x for name, x in zip(feature_names(), vector(e), strict=True))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def keeps(confidence: float, threshold: float = THRESHOLD) -> bool:
+    """Whether a speaker this sure is shown; below the threshold it is left empty (abstention)."""
+    return confidence >= threshold

@@ -1,0 +1,138 @@
+"""What kind of attribution a quote is: a ``statement`` (something said or written) or a reported
+``belief``, ``intention``, ``knowledge`` or ``other`` stance (PolNeAR counts all of them).
+
+The mode comes from the cue's lemma. :data:`CORE` is the hand-written core of verb (and noun) classes;
+:data:`~wiresift.nlp.quotes.mode_table.LEARNED_MODES` extends it to every other cue lemma of PolNeAR
+train and of the stage's own lexicons, by nearest class in word-vector space
+(``training/learn_modes.py``). A quote with no cue word (quotation marks alone, a colon line, a
+transcript turn, a dash byline) is a statement: its words were said.
+
+Verbs of knowing, wanting, deciding, aiming, leaving and issuing never make a statement; the verbs that
+attribute nothing at all ("exited the car", "knows the airline", "decided the case") are dropped before
+they become quotes (:func:`not_attribution`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wiresift.model import QuoteMode as Mode
+from wiresift.nlp.entities.lexicon import words
+from wiresift.nlp.quotes.mode_table import LEARNED_MODES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+MODES: tuple[Mode, ...] = ("statement", "belief", "intention", "knowledge", "other")
+
+#: Speaking, writing and reporting: what was said ("according to" is ``accord``, "In the poll, ..."
+#: is ``in``; a finding that a poll or study "shows" is reported as said).
+STATEMENT = words(
+    """
+    say tell add note mention warn state explain claim insist argue acknowledge admit announce reveal
+    declare confirm deny stress emphasize emphasise report write tweet post retweet suggest assert
+    maintain contend predict recall remark reply respond answer agree conclude complain caution observe
+    point allege concede estimate indicate disclose testify vow pledge promise threaten urge ask charge
+    accuse reiterate repeat underline underscore highlight signal shout yell scream chant exclaim
+    interject bark boast brag retort quip recite quote comment confess muse snap describe call cite
+    criticize criticise praise blame condemn denounce decry slam blast attack mock dismiss question
+    reject propose recommend demand order publish release show find accord in read continue joke
+    proclaim assure affirm imply add address discuss talk speak refer label dub brand characterize
+    characterise portray thank applaud hail lament bemoan echo outline list tout unveil articulate
+    assail rip rail rebut insult challenge advise counsel inform remind announce tell concede
+    claim assertion argument suggestion warning pledge vow insistence contention prediction
+    allegation demand threat assurance message statement point express rule liken defend sing
+    downplay compare define sum type reference apologize identify share push voice email counter
+    chide protest credit lambast deride rebuke disavow repudiate clarify elaborate detail opine
+    """
+)
+#: Holding something true or likely.
+BELIEF = words(
+    """
+    believe think feel doubt suspect fear worry expect consider view guess assume suppose reckon
+    bet presume imagine trust wonder see seem appear deem regard belief view fear worry concern
+    conclusion assessment position case convince rate speculate project envision
+    """
+)
+#: Wanting, planning, deciding, aiming, trying.
+INTENTION = words(
+    """
+    want plan hope intend seek aim decide wish choose attempt try refuse decline prefer like mean
+    desire strive resolve opt look hop mull weigh
+    """
+)
+#: Knowing, learning, noticing.
+KNOWLEDGE = words("know realise realize learn understand notice recognize recognise remember discover forget")
+#: Backing, opposing and acting on something (PolNeAR counts "X endorsed Y", "X signed the bill").
+OTHER = words(
+    """
+    support oppose endorse back favor favour welcome approve accept embrace sign appoint ban allow
+    block veto issue withdraw leave exit care balk vote campaign persuade
+    """
+)
+
+
+def _core() -> dict[str, Mode]:
+    table: dict[str, Mode] = {}
+    # Later classes win a lemma listed twice: "view" and "fear" are beliefs, "consider" a belief,
+    # "hope" an intention, "decline" an intention.
+    classes: tuple[tuple[Mode, frozenset[str]], ...] = (
+        ("statement", STATEMENT),
+        ("other", OTHER),
+        ("belief", BELIEF),
+        ("intention", INTENTION),
+        ("knowledge", KNOWLEDGE),
+    )
+    for mode, lemmas in classes:
+        for lemma in lemmas:
+            table[lemma] = mode
+    table["consider"] = table["view"] = table["fear"] = "belief"
+    return table
+
+
+#: The hand-written core: cue lemma -> mode. It overrides the learned table.
+CORE: dict[str, Mode] = _core()
+
+
+def lemma_mode(lemma: str | None) -> Mode:
+    """The mode of a cue lemma: the core, else the learned table, else ``other``; no cue: a statement."""
+    if not lemma:
+        return "statement"
+    lemma = lemma.lower()
+    if lemma in CORE:
+        return CORE[lemma]
+    learned = LEARNED_MODES.get(lemma)
+    return next((m for m in MODES if m == learned), "other")
+
+
+def cue_mode(cue: Token | None) -> Mode:
+    """The mode of a quote cued by ``cue`` (None: quotation marks alone, a colon line: a statement)."""
+    return lemma_mode(cue.lemma_ if cue is not None else None)
+
+
+#: Verbs that attribute nothing: leaving, exiting and entering are acts ("she exited her vehicle").
+#: Issuing is kept as ``other``: PolNeAR counts "issued a statement calling …" as an attribution.
+ACTS = words("leave exit enter quit")
+#: Cue lemmas whose content must be a clause: "knew that …" attributes, "knew the airline" does not.
+CLAUSE_ONLY = words("know decide understand learn realize realise")
+
+
+def content_head(cue: Token, start: int, end: int) -> Token | None:
+    """The child of ``cue`` (or of its preposition) that heads the content ``[start, end)``."""
+    for c in cue.children:
+        if c.dep_ == "prep":
+            c = next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), c)
+        if start <= c.idx < end:
+            return c
+    return None
+
+
+def not_attribution(cue: Token, complement: Token | None) -> bool:
+    """Whether a cue verb with ``complement`` (what the rules took as its content) attributes
+    nothing: an act ("exited her vehicle") or a knowing or deciding verb with a plain object ("does
+    not know the airline", "decided the case"). A hypothetical stance ("the campaign would like to
+    …") is still an attribution for PolNeAR (17 of 22 on dev): it keeps its non-statement mode."""
+    lemma = cue.lemma_.lower()
+    if lemma in ACTS:
+        return True
+    return lemma in CLAUSE_ONLY and complement is not None and complement.dep_ in ("dobj", "pobj")

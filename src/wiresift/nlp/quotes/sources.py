@@ -1,0 +1,225 @@
+"""Named sources behind a nominal speaker mention: "the company wrote", "the paper reported", "the
+police department told residents", "the doctor said", "the poll found".
+
+:func:`wiresift.nlp.entities.coref.resolve` links names, pronouns and office titles; these helpers
+cover what it leaves: an organisation or outlet nominal goes to the organisation named before it
+whose name holds the head word ("the department" -> "Bree Police Department") or whose name looks
+like the kind the head says ("the paper" -> "The Bree Gazette"), else to the one organisation named
+in the last paragraphs; a poll, survey or study goes to its sponsor ("an Acme Research poll",
+"a poll by Acme"); a person nominal ("the doctor", "the spokeswoman") goes to the one person whose
+titles say so. Each answer comes with the way it was found, a feature of the speaker confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from wiresift.nlp.entities.lexicon import PERSON_NOMINAL_HEADS, words
+
+if TYPE_CHECKING:
+    from wiresift.nlp.entities.coref import Speaker
+    from wiresift.nlp.entities.index import EntityIndex
+
+#: Heads of a nominal that speaks for an organisation.
+ORG_HEADS = words(
+    """
+    company firm corporation business retailer airline carrier bank lender insurer automaker maker
+    manufacturer group agency department ministry office police force paper newspaper outlet magazine
+    network channel broadcaster station site website publication journal tabloid daily campaign
+    committee party council court university institute hospital school organisation organization
+    association union team club league government administration authority board commission
+    service bureau center centre foundation charity fund regulator watchdog utility startup
+    """
+)
+#: Heads of a poll-like source whose findings are its sponsor's.
+POLL_HEADS = words("poll survey study report analysis")
+#: Words in an organisation's name that show what kind of body it is, per nominal head.
+KIND_WORDS: dict[str, frozenset[str]] = {
+    "paper": words("times post journal tribune herald gazette news chronicle telegraph guardian daily"),
+    "newspaper": words("times post journal tribune herald gazette news chronicle telegraph guardian daily"),
+    "outlet": words("times post journal news tribune herald gazette network tv radio media"),
+    "network": words("news network tv television broadcasting nbc cbs abc cnn fox msnbc bbc"),
+    "channel": words("news network tv television channel"),
+    "broadcaster": words("news network tv television broadcasting radio"),
+    "magazine": words("magazine times week weekly review"),
+    "police": words("police sheriff constabulary"),
+    "force": words("police sheriff force"),
+    "court": words("court tribunal"),
+    "airline": words("airlines airways air"),
+    "carrier": words("airlines airways air wireless mobile telecom"),
+    "retailer": words("stores store shops mart market goods"),
+    "bank": words("bank"),
+    "university": words("university college"),
+    "hospital": words("hospital clinic medical health"),
+    "government": words("government administration ministry"),
+}
+#: Heads for which the single organisation of the last paragraphs is a fair guess ("the company").
+GENERIC_HEADS = words("company firm corporation business group organisation organization startup")
+#: How far back (chars) an organisation nominal looks for its organisation: about three paragraphs.
+ORG_LOOKBACK = 1200
+#: How far back a person nominal looks for the person its titles name.
+PERSON_LOOKBACK = 3000
+#: Person nominal heads and the title words that name the same role.
+ROLE_WORDS: dict[str, frozenset[str]] = {
+    "doctor": words("dr. dr doctor physician surgeon"),
+    "physician": words("dr. dr doctor physician"),
+    "spokesman": words("spokesman spokeswoman spokesperson"),
+    "spokeswoman": words("spokesman spokeswoman spokesperson"),
+    "spokesperson": words("spokesman spokeswoman spokesperson"),
+    "lawyer": words("lawyer attorney counsel"),
+    "attorney": words("lawyer attorney counsel"),
+    "senator": words("senator sen. sen"),
+    "governor": words("governor gov. gov"),
+    "mayor": words("mayor"),
+    "professor": words("professor prof. prof"),
+    "coach": words("coach"),
+    "chief": words("chief"),
+    "sheriff": words("sheriff"),
+    "officer": words("officer"),
+    "president": words("president"),
+    "minister": words("minister"),
+    "ceo": words("ceo executive"),
+    "executive": words("ceo executive"),
+}
+#: Role nouns besides the title heads of :mod:`wiresift.nlp.entities.lexicon` ("the nominee").
+ROLE_HEADS = words("nominee candidate doctor physician lawyer coach owner founder")
+#: Words of a role mention that say nothing about which holder it is.
+_ROLE_STOP = words("the a an this that of and former current")
+_WORDS = re.compile(r"[^\W_]+\.?")
+ORG_TYPES = ("ORG",)
+
+
+def name_words(name: str) -> set[str]:
+    return {w.lower().rstrip(".") for w in _WORDS.findall(name)}
+
+
+def nominal_source(index: EntityIndex, speaker: Speaker, mention: str, text: str) -> tuple[str | None, str]:
+    """(entity id, how) for a nominal speaker mention coref leaves open; ``how`` is "org_name",
+    "org_kind", "org_single", "poll_sponsor", "role_title" or "" (nothing found)."""
+    head = speaker.head
+    if not _definite(mention):
+        return None, ""
+    if head in POLL_HEADS:
+        sponsor = poll_sponsor(index, speaker.start, head, text)
+        if sponsor is not None:
+            return sponsor, "poll_sponsor"
+    if head in ROLE_WORDS or head in PERSON_NOMINAL_HEADS or head in ROLE_HEADS:
+        person = role_person(index, speaker.start, head, mention)
+        if person is not None:
+            return person, "role_title"
+    if head in ORG_HEADS:
+        return org_source(index, speaker.start, head)
+    return None, ""
+
+
+def _definite(mention: str) -> bool:
+    """ "the company", "the Ohio paper", "the company's CEO" is not ours to resolve (its head is CEO)."""
+    first = mention.split(maxsplit=1)[0].lower() if mention.strip() else ""
+    return first in ("the", "this", "that")
+
+
+def org_source(index: EntityIndex, pos: int, head: str) -> tuple[str | None, str]:
+    """The organisation an org nominal at ``pos`` stands for (see the module docstring)."""
+    seen: list[str] = []
+    for start, _end, eid in reversed(index.mentions):
+        if start >= pos:
+            continue
+        if start < pos - ORG_LOOKBACK:
+            break
+        if index.entities[eid].type in ORG_TYPES and eid not in seen:
+            seen.append(eid)
+    if not seen:
+        return None, ""
+    named = [eid for eid in seen if head in name_words(index.entities[eid].name)]
+    if named:
+        return named[0], "org_name"
+    kind = KIND_WORDS.get(head)
+    if kind:
+        kinded = [eid for eid in seen if name_words(index.entities[eid].name) & kind]
+        if kinded:
+            return kinded[0], "org_kind"
+        return None, ""
+    if head in GENERIC_HEADS and len(seen) == 1:
+        return seen[0], "org_single"
+    return None, ""
+
+
+#: Tokens between a sponsor's name and the poll word ("Acme/Bree poll", "Acme News-Bree poll").
+_SPONSOR_GAP = re.compile(r"[\s/–—-]*(?:[A-Z][\w&.'’-]*[\s/–—-]+){0,3}$")
+_SPONSOR_AFTER = re.compile(
+    r"\s+(?:(?:conducted|commissioned|released|published|sponsored)\s+)?(?:by|from|for)\s+"
+)
+
+
+def poll_sponsor(index: EntityIndex, pos: int, head: str, text: str) -> str | None:
+    """The organisation of the last named ``head`` ("poll") before ``pos``: the ORG right before the
+    word ("a new Acme Research poll") or after "by"/"from"/"conducted by" ("a poll by Acme")."""
+    lo = max(0, pos - PERSON_LOOKBACK)
+    for m in reversed(list(re.finditer(rf"\b{head}s?\b", text[lo:pos], re.IGNORECASE))):
+        at = lo + m.start()
+        before = _last_org_ending(index, at, text)
+        if before is not None:
+            return before
+        after = _first_org_after(index, lo + m.end(), text)
+        if after is not None:
+            return after
+    return None
+
+
+def _last_org_ending(index: EntityIndex, at: int, text: str) -> str | None:
+    found = index.last_mention_before(at, ORG_TYPES, floor=at - 80)
+    if found is None:
+        return None
+    _start, end, eid = found
+    return eid if _SPONSOR_GAP.fullmatch(text[end:at]) else None
+
+
+def _first_org_after(index: EntityIndex, at: int, text: str) -> str | None:
+    m = _SPONSOR_AFTER.match(text, at, at + 40)
+    if m is None:
+        return None
+    eid = index.at(at + m.end(), at + m.end() + 1)
+    entity = index.get(eid)
+    return eid if entity is not None and entity.type in ORG_TYPES else None
+
+
+def role_person(index: EntityIndex, pos: int, head: str, mention: str = "") -> str | None:
+    """The one person named before ``pos`` whose titles (or name, "Dr. Ann Lee") hold the role
+    ``head``; several such persons are told apart by the mention's other words ("the Republican
+    nominee"), then by being named both more often and more lately; a tie names no one."""
+    role = {r.rstrip(".") for r in ROLE_WORDS.get(head, frozenset({head}))}
+    extra = name_words(mention) - role - _ROLE_STOP
+    found: dict[str, int] = {}
+    seen: dict[str, tuple[int, int]] = {}  # person -> (mentions before pos, latest mention)
+    for start, _end, eid in index.mentions:
+        if start >= pos:
+            break
+        if start < pos - PERSON_LOOKBACK:
+            continue
+        count, _last = seen.get(eid, (0, -1))
+        seen[eid] = (count + 1, start)
+        if eid in found:
+            continue
+        entity = index.entities[eid]
+        if entity.type != "PERSON":
+            continue
+        said = set().union(
+            *(name_words(t) for t in entity.titles),
+            name_words(entity.name),
+            *(name_words(a) for a in entity.aliases),
+        )
+        if said & role:
+            found[eid] = len(said & extra)
+    if not found:
+        return None
+    best = max(found.values())
+    top = [eid for eid, shared in found.items() if shared == best]
+    if len(top) == 1:
+        return top[0]
+    # Two governors: the one the text has been talking about — named more often and more lately
+    # than every other — is "the governor"; otherwise no one.
+    lead = max(top, key=lambda eid: seen[eid])
+    if all(seen[lead][0] > seen[e][0] and seen[lead][1] > seen[e][1] for e in top if e != lead):
+        return lead
+    return None

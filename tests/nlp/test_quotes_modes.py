@@ -1,0 +1,84 @@
+"""Quote modes: statements apart from beliefs, intentions, knowledge and other stances; verbs that
+attribute nothing make no quote. Invented sentences only."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from quotes_support import by_cue, quotes_of
+
+from wiresift.nlp.pipeline import Pipeline
+from wiresift.nlp.quotes.mode_table import LEARNED_MODES
+from wiresift.nlp.quotes.modes import CORE, MODES, lemma_mode
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp: Language) -> Pipeline:
+    return Pipeline(stages=("entities", "quotes"))
+
+
+@pytest.mark.parametrize(
+    ("lemma", "mode"),
+    [
+        ("say", "statement"),
+        ("tell", "statement"),
+        ("announce", "statement"),
+        ("accord", "statement"),  # "according to"
+        ("believe", "belief"),
+        ("doubt", "belief"),
+        ("want", "intention"),
+        ("aim", "intention"),
+        ("decide", "intention"),
+        ("know", "knowledge"),
+        ("learn", "knowledge"),
+        ("endorse", "other"),
+        ("issue", "other"),
+        (None, "statement"),  # quotation marks alone: the words were said
+    ],
+)
+def test_core_classes(lemma: str | None, mode: str) -> None:
+    assert lemma_mode(lemma) == mode
+
+
+def test_no_verb_of_knowing_wanting_deciding_aiming_leaving_or_issuing_is_a_statement() -> None:
+    for lemma in ("know", "realise", "want", "hope", "decide", "aim", "seek", "leave", "exit", "issue"):
+        assert lemma_mode(lemma) != "statement", lemma
+
+
+def test_learned_table_holds_modes_only_and_never_overrides_the_core() -> None:
+    assert set(LEARNED_MODES.values()) <= set(MODES)
+    assert not set(LEARNED_MODES) & set(CORE)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "mode"),
+    [
+        ("Mayor Lena Ortiz said the bridge would reopen in May.", "said", "statement"),
+        ("Senator Paul Brandt believes the tariff will hurt farmers in the valley.", "believes", "belief"),
+        ("Governor Ana Diaz wants to cut the fuel tax before the winter.", "wants", "intention"),
+        ("Chief Omar Haddad knows that the budget for the station is tight.", "knows", "knowledge"),
+        ("Councillor Ruth Baines endorsed the plan for a new harbour wall.", "endorsed", "other"),
+    ],
+)
+def test_quote_mode_from_its_cue(pipeline: Pipeline, text: str, cue: str, mode: str) -> None:
+    assert by_cue(quotes_of(pipeline, text), cue).mode == mode
+
+
+def test_direct_quote_is_a_statement(pipeline: Pipeline) -> None:
+    quotes = quotes_of(pipeline, "“We will rebuild the pier by the spring,” Mayor Lena Ortiz said on Friday.")
+    assert [q.mode for q in quotes] == ["statement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officer Dana Pike stopped at the corner. Then she exited her vehicle and walked to the crowd.",
+        "Brightwater Airlines is courting travellers who do not yet know the airline at all.",
+    ],
+)
+def test_acts_make_no_quote(pipeline: Pipeline, text: str) -> None:
+    assert [q.cue for q in quotes_of(pipeline, text)] == []

@@ -1,0 +1,187 @@
+"""Learn the quotes stage's speaker confidence: ``make learn-confidence``
+(``python training/learn_speaker_confidence.py [EVAL_DIR] [--cache DIR]``).
+
+Training code: it lives outside the runtime package and writes only feature weights and the
+threshold, to ``src/wiresift/nlp/quotes/confidence_weights.py``.
+
+Each true-positive quote (the scorer's rule of ``eval/score_quotes.py``) with a resolved speaker is an
+example; it is *right* when its speaker mention meets the gold Source words and, where the gold Source
+holds a name the entities stage indexed, the resolved entity is that name's entity. (PolNeAR has no
+coreference: a pronoun's or nominal's resolution is only checked through its mention.) A logistic
+regression (Newton's method with an L2 penalty ``L2``) is fitted on PolNeAR train; on dev the script
+prints the reliability table and picks the threshold that maximises ``right kept - COST_WRONG * wrong
+kept`` (a wrong speaker shown costs more than a speaker left empty). ``--cache DIR`` keeps the
+parsed splits as spaCy DocBins for reruns.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from wiresift.nlp.quotes.confidence import feature_names, vector
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "wiresift" / "nlp" / "quotes" / "confidence_weights.py"
+#: Ridge penalty of the regression (keeps rare one-hot features from running off).
+L2 = 1.0
+#: A wrong speaker shown counts this many times a right one (the abstention trade-off).
+COST_WRONG = 2.0
+#: Reliability bins printed for dev.
+BINS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.01)
+
+
+def parsed(split_dir: Path, texts: list[str], cache: Path | None) -> list[Doc]:
+    from spacy.tokens import DocBin
+
+    from wiresift.nlp.pipeline import load_model
+
+    nlp = load_model()
+    path = cache / f"{split_dir.name}.spacy" if cache is not None else None
+    if path is not None and path.exists():
+        return list(DocBin().from_bytes(path.read_bytes()).get_docs(nlp.vocab))
+    docs = list(nlp.pipe(texts, batch_size=32))
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = DocBin(store_user_data=False)
+        for d in docs:
+            db.add(d)
+        path.write_bytes(db.to_bytes())
+    return docs
+
+
+def examples(split_dir: Path, cache: Path | None) -> tuple[np.ndarray, np.ndarray]:
+    """Feature matrix and right/wrong labels of one split's true-positive quotes with a speaker."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    from score_quotes import load_split, words
+    from wiresift.model import Document
+    from wiresift.nlp.pipeline import Context, load_model, make_stage
+    from wiresift.nlp.quotes.stage import attribute
+
+    articles = load_split(split_dir)
+    sdocs = parsed(split_dir, [a.text for a in articles], cache)
+    entities, nlp = make_stage("entities"), load_model()
+    rows: list[list[float]] = []
+    labels: list[float] = []
+    for article, sdoc in zip(articles, sdocs, strict=True):
+        doc = Document(id=article.name, text=article.text)
+        ctx = Context(parse=nlp)
+        entities(doc, sdoc, ctx)
+        index = ctx.data.get("entities")
+        text = article.text
+        gwords = [words(text, g.content) for g in article.gold]
+        for quote, evidence in attribute(doc, sdoc, index, nlp):
+            if evidence is None or quote.speaker_mention is None or not gwords:
+                continue
+            pw = words(text, ((quote.start, quote.end),))
+            if not pw:
+                continue
+            shares = [len(pw & gw) / len(pw) for gw in gwords]
+            best = max(range(len(shares)), key=lambda i: (shares[i], -len(gwords[i]), -i))
+            if shares[best] < 0.5:
+                continue
+            gold = article.gold[best]
+            m = quote.speaker_mention
+            right = bool(words(text, ((m.start, m.end),)) & words(text, gold.source))
+            if right and index is not None:
+                named = {index.at(s, e) for s, e in gold.source} - {None}
+                right = not named or quote.speaker in named
+            rows.append(vector(evidence))
+            labels.append(float(right))
+    return np.array(rows), np.array(labels)
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = 50) -> np.ndarray:
+    """Logistic regression weights (bias last) by Newton's method with an L2 penalty (not on the bias)."""
+    xb = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(xb.shape[1])
+    penalty = np.full(xb.shape[1], l2)
+    penalty[-1] = 0.0
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-(xb @ w)))
+        grad = xb.T @ (p - y) + penalty * w
+        hess = (xb * (p * (1 - p))[:, None]).T @ xb + np.diag(penalty) + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
+def predict(w: np.ndarray, x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-(np.hstack([x, np.ones((len(x), 1))]) @ w)))
+
+
+def threshold(p: np.ndarray, y: np.ndarray, cost: float = COST_WRONG) -> float:
+    """The cut (one of the observed confidences, rounded as the stage rounds them) maximising right
+    kept minus ``cost`` times wrong kept."""
+    best, best_gain = 0.0, float(np.sum(y) - cost * np.sum(1 - y))
+    for t in sorted(set(np.round(p, 3).tolist())):
+        kept = np.round(p, 3) >= t
+        gain = float(np.sum(y[kept]) - cost * np.sum(1 - y[kept]))
+        if gain > best_gain:
+            best, best_gain = t, gain
+    return best
+
+
+def report(p: np.ndarray, y: np.ndarray, cut: float) -> None:
+    print("bin           n   mean confidence   share right")
+    for lo, hi in itertools.pairwise(BINS):
+        sel = (p >= lo) & (p < hi)
+        if sel.any():
+            print(
+                f"[{lo:.2f},{min(hi, 1.0):.2f})  {int(sel.sum()):5d}   {p[sel].mean():.3f}             {y[sel].mean():.3f}"
+            )
+    kept = np.round(p, 3) >= cut
+    print(
+        f"threshold {cut:.3f}: keeps {int(kept.sum())}/{len(y)} speakers ({kept.mean():.3f}); "
+        f"right among kept {y[kept].mean():.4f}, among all {y.mean():.4f}; "
+        f"Brier {np.mean((p - y) ** 2):.4f}"
+    )
+
+
+def write(w: np.ndarray, cut: float, path: Path = OUT) -> None:
+    names = feature_names()
+    lines = [
+        '"""Generated by ``make learn-confidence`` (``training/learn_speaker_confidence.py``): do not edit."""',
+        "",
+        "from __future__ import annotations",
+        "",
+        f"BIAS = {w[-1]:.4f}",
+        f"THRESHOLD = {cut:.3f}",
+        "WEIGHTS: dict[str, float] = {",
+        *(f'    "{name}": {weight:.4f},' for name, weight in zip(names, w[:-1], strict=True)),
+        "}",
+        "",
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def main(argv: list[str]) -> None:
+    cache = Path(argv[argv.index("--cache") + 1]) if "--cache" in argv else None
+    args = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or argv[i - 1] != "--cache")]
+    eval_dir = Path(args[0]) if args else ROOT.parent / "shared" / "eval"
+    polnear = eval_dir / "quotes" / "polnear"
+    x_train, y_train = examples(polnear / "train", cache)
+    x_dev, y_dev = examples(polnear / "dev", cache)
+    w = fit(x_train, y_train)
+    print(f"train: {len(y_train)} examples, {y_train.mean():.4f} right")
+    report(predict(w, x_train), y_train, threshold(predict(w, x_train), y_train))
+    p_dev = predict(w, x_dev)
+    cut = threshold(p_dev, y_dev)
+    print(f"dev: {len(y_dev)} examples")
+    report(p_dev, y_dev, cut)
+    write(w, cut)
+    for name, weight in zip(feature_names(), w[:-1], strict=True):
+        print(f"  {name:28s} {weight:+.3f}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
