@@ -27,6 +27,7 @@ from wiresift.store.base import (
     Store,
     StoreError,
 )
+from wiresift.store.events import EventRow
 from wiresift.store.sqlite import SQLiteStore
 
 if TYPE_CHECKING:
@@ -513,6 +514,22 @@ def claims(
     limit: int = 100,
 ) -> list[ClaimRow]:
     return store.claims(counted=counted, place=place, claimant=claimant, limit=limit)
+
+
+def events(
+    store: Store,
+    plover: str | None = None,
+    acled: str | None = None,
+    actor: str | None = None,
+    since: str | None = None,
+    limit: int = 100,
+) -> list[EventRow]:
+    """Events across articles; ``plover`` must be one of the 16 PLOVER categories."""
+    from wiresift.nlp.events.cameo import PLOVER_CATEGORIES
+
+    if plover and plover.upper() not in PLOVER_CATEGORIES:
+        raise StoreError(f"unknown PLOVER category {plover!r}: one of {', '.join(PLOVER_CATEGORIES)}")
+    return store.events(plover=plover, acled=acled, actor=actor, since=since, limit=limit)
 
 
 def places(store: Store, country: str | None = None, limit: int = 100) -> list[PlaceRow]:

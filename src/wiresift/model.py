@@ -127,6 +127,44 @@ class Place(_Model):
     stage: str = ""
 
 
+class EventActor(_Model):
+    """Who acts in an event, or undergoes it: the mention, its entity, country/IGO code and sector."""
+
+    text: str
+    start: int | None = None
+    end: int | None = None
+    entity: str | None = None
+    code: str | None = None
+    sector: str | None = None
+
+
+class Event(_Model):
+    """Something that happened (or is planned, threatened, denied): a trigger span coded in PLOVER
+    and CAMEO, with an ACLED-style category where it is a conflict or security event."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    plover: str | None = None
+    quad: str | None = None
+    mode: str | None = None
+    cameo: str | None = None
+    acled: str | None = None
+    negated: bool = False
+    hypothetical: str | None = None
+    reported_by: str | None = None
+    source: EventActor | None = None
+    target: EventActor | None = None
+    place: str | None = None
+    time: str | None = None
+    dead: int | None = None
+    injured: int | None = None
+    size: int | None = None
+    confidence: float = 0.0
+    stage: str = ""
+
+
 class Document(_Model):
     """One article: clean body text, metadata from ingest, and the NLP layers."""
 
@@ -153,6 +191,7 @@ class Document(_Model):
     claims: list[Claim] = Field(default_factory=list)
     timexes: list[Timex] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
     stages: dict[str, str] = Field(default_factory=dict)
     errors: list[str] = Field(default_factory=list)
 
@@ -178,7 +217,7 @@ class Document(_Model):
         """Every span that breaks ``text[start:end] == item.text`` or lies out of bounds."""
         bad: list[str] = []
         n = len(self.text)
-        for layer in (self.quotes, self.claims, self.timexes):
+        for layer in (self.quotes, self.claims, self.timexes, self.events):
             for item in layer:
                 if not (0 <= item.start <= item.end <= n) or self.text[item.start : item.end] != item.text:
                     bad.append(f"{type(item).__name__} {item.start}:{item.end} {item.text!r}")
@@ -186,6 +225,18 @@ class Document(_Model):
             m = q.speaker_mention
             if m and (not 0 <= m.start <= m.end <= n or self.text[m.start : m.end] != m.text):
                 bad.append(f"speaker_mention {m.start}:{m.end} {m.text!r}")
+        for event in self.events:
+            for actor in (event.source, event.target):
+                if (
+                    actor
+                    and actor.start is not None
+                    and actor.end is not None
+                    and (
+                        not 0 <= actor.start <= actor.end <= n
+                        or self.text[actor.start : actor.end] != actor.text
+                    )
+                ):
+                    bad.append(f"event actor {actor.start}:{actor.end} {actor.text!r}")
         named: list[Entity | Place] = [*self.entities, *self.places]
         for ent in named:
             for start, end in ent.mentions:

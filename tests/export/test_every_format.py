@@ -67,12 +67,21 @@ def check_csv(path: Path, docs: int) -> None:
             assert len(rows) == docs + 1
 
 
+def check_gdelt_events(path: Path, docs: int) -> None:
+    from wiresift.export.gdelt import COLUMNS
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter="\t"))
+    assert tuple(rows[0]) == COLUMNS and all(len(r) == len(COLUMNS) for r in rows)
+
+
 CHECKS = {
     "jsonl": check_jsonl,
     "csv": check_csv,
     "geojson": check_geojson,
     "stix": check_stix,
     "ftm": check_ftm,
+    "gdelt-events": check_gdelt_events,
 }
 DOCS = {"empty": 0, "full": 3, "hostile": 2}
 

@@ -358,6 +358,39 @@ def claims(
 
 
 @cli.command()
+@click.option("--plover", help="Only this PLOVER category (ASSAULT, CONSULT, MOBILIZE, ...).")
+@click.option("--acled", help="Only ACLED-style categories containing this (e.g. 'Armed clash').")
+@click.option("--actor", help="Only events with this actor: a country or IGO code, or words of its name.")
+@click.option("--since", help="Only articles published on or after this date (YYYY-MM-DD).")
+@db_option
+@limit_option
+@json_option
+@store_errors
+def events(
+    plover: str | None,
+    acled: str | None,
+    actor: str | None,
+    since: str | None,
+    db: Path,
+    limit: int,
+    as_json_: bool,
+) -> None:
+    """Events across articles: who did what to whom, where and when."""
+    with _open(db) as store:
+        rows = api.events(store, plover=plover, acled=acled, actor=actor, since=since, limit=limit)
+
+    def line(v: Any) -> str:
+        who = " -> ".join(f"{a[0]} ({a[1] or '?'})" for a in ((v.source_text, v.source_code),
+                          (v.target_text, v.target_code)) if a[0])  # fmt: skip
+        flags = "".join(f" [{f}]" for f in ("negated" if v.negated else None, v.hypothetical) if f)
+        where = f" in {v.place_name}" if v.place_name else ""
+        head = f"{v.published or '????-??-??'} {v.doc_id} [{v.start}:{v.end}] {v.plover or '-'}"
+        return f"{head} {v.acled or ''} '{v.text}'{flags}{where}: {who}  ({v.url or v.title or v.doc_id})"
+
+    _rows(rows, as_json_, line, "no events")
+
+
+@cli.command()
 @click.option("--country", help="ISO 3166-1 alpha-2 country code.")
 @db_option
 @limit_option
@@ -442,10 +475,10 @@ def entity(name: str, db: Path, as_json_: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv", "geojson", "stix", "ftm"]),
+    type=click.Choice(["jsonl", "csv", "geojson", "stix", "ftm", "gdelt-events"]),
     required=True,
     help="jsonl (lossless records), csv (one file per table into -o DIR), geojson (places), "
-    "stix (STIX 2.1 bundle), ftm (FollowTheMoney).",
+    "stix (STIX 2.1 bundle), ftm (FollowTheMoney), gdelt-events (one GDELT-style row per event).",
 )
 @click.option("--query", help="Only documents matching this full-text query.")
 @db_option
@@ -458,7 +491,7 @@ def entity(name: str, db: Path, as_json_: bool) -> None:
 @click.option("--all-modes", is_flag=True, help="Quotes of every mode, not statements only (csv, stix, ftm).")
 @store_errors
 def export(fmt: str, query: str | None, db: Path, output: Path | None, all_modes: bool) -> None:
-    """Export documents (jsonl, csv, stix, ftm) or places (geojson)."""
+    """Export documents (jsonl, csv, stix, ftm), places (geojson) or events (gdelt-events)."""
     if fmt == "csv" and output is None:
         raise click.UsageError("--format csv writes one file per table: give a directory with -o DIR")
     with _open(db) as store:

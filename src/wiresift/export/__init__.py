@@ -1,4 +1,5 @@
-"""Exports of a store: ``jsonl`` (lossless records), ``csv``, ``geojson`` (places), ``stix``, ``ftm``.
+"""Exports of a store: ``jsonl`` (lossless records), ``csv``, ``geojson`` (places), ``stix``, ``ftm`` and
+``gdelt-events`` (one GDELT-style row per event).
 
 Every text exporter takes ``(store, query, modes)`` and returns an iterator of text chunks,
 produced while the store is read one document at a time (``store.documents`` pages through the
@@ -13,6 +14,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from wiresift.export.gdelt import export_gdelt_events
 from wiresift.export.geojson import export_geojson
 from wiresift.export.jsonl import export_jsonl, import_jsonl
 from wiresift.model import Document
@@ -53,9 +55,10 @@ EXPORTERS: dict[str, Exporter] = {
     "geojson": export_geojson,
     "stix": _documents_stream("wiresift.export.stix", "web"),
     "ftm": _documents_stream("wiresift.export.ftm", "web"),
+    "gdelt-events": export_gdelt_events,
 }
 
 #: Every format ``wiresift export`` writes: the text exporters and ``csv`` (a directory of tables).
-FORMATS = ("jsonl", "csv", "geojson", "stix", "ftm")
+FORMATS = ("jsonl", "csv", "geojson", "stix", "ftm", "gdelt-events")
 
 __all__ = ["EXPORTERS", "FORMATS", "export_geojson", "export_jsonl", "import_jsonl", "with_modes"]

@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 SPACY_PROVIDES = frozenset({"tokens", "sents", "parse", "ner", "lemma", "pos"})
 
 #: Default stage order. Each stage is a subpackage of :mod:`wiresift.nlp` exposing ``make_stage()``.
-DEFAULT_STAGES: tuple[str, ...] = ("entities", "quotes", "timexes", "places", "claims")
+DEFAULT_STAGES: tuple[str, ...] = ("entities", "quotes", "timexes", "places", "claims", "events")
 #: Stage name -> its subpackage, where the two differ (stored records name the stage "timexes").
 STAGE_PACKAGES = {"timexes": "time"}
 

@@ -12,6 +12,7 @@ from typing import Literal, Protocol, runtime_checkable
 
 from wiresift.escape import one_line
 from wiresift.model import Document
+from wiresift.store.events import EventRow
 
 SaveStatus = Literal["new", "exact"]
 
@@ -209,6 +210,15 @@ class Store(Protocol):
         claimant: str | None = None,
         limit: int = 100,
     ) -> list[ClaimRow]: ...
+
+    def events(
+        self,
+        plover: str | None = None,
+        acled: str | None = None,
+        actor: str | None = None,
+        since: str | None = None,
+        limit: int = 100,
+    ) -> list[EventRow]: ...
 
     def places(self, country: str | None = None, limit: int = 100) -> list[PlaceRow]: ...
 

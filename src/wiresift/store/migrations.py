@@ -174,7 +174,34 @@ ALTER TABLE quotes ADD COLUMN speaker_confidence REAL;
 CREATE INDEX quotes_mode ON quotes(mode);
 """
 
-MIGRATIONS: Sequence[str] = (_V1_CANONICAL + _V1_DOCUMENTS + _V1_LAYERS, _V2_WORKBENCH, _V3_QUOTE_MODES)
+_V4_EVENTS = """
+-- The events layer (#14): one row per event, its trigger span, codes, actors' spans and codes.
+CREATE TABLE events (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    plover TEXT, quad TEXT, mode TEXT, cameo TEXT, acled TEXT,
+    negated INTEGER NOT NULL DEFAULT 0, hypothetical TEXT, reported_by TEXT,
+    source_text TEXT, source_start INTEGER, source_end INTEGER, source_entity TEXT, source_code TEXT,
+    source_sector TEXT,
+    target_text TEXT, target_start INTEGER, target_end INTEGER, target_entity TEXT, target_code TEXT,
+    target_sector TEXT,
+    place TEXT, time TEXT, dead INTEGER, injured INTEGER, size INTEGER, confidence REAL,
+    stage TEXT, stage_version TEXT,
+    PRIMARY KEY (doc_id, id)
+);
+CREATE INDEX events_plover ON events(plover);
+CREATE INDEX events_acled ON events(acled);
+CREATE INDEX events_source_code ON events(source_code);
+CREATE INDEX events_target_code ON events(target_code);
+"""
+
+MIGRATIONS: Sequence[str] = (
+    _V1_CANONICAL + _V1_DOCUMENTS + _V1_LAYERS,
+    _V2_WORKBENCH,
+    _V3_QUOTE_MODES,
+    _V4_EVENTS,
+)
 
 
 class SchemaTooNew(RuntimeError):

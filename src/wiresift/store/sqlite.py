@@ -36,6 +36,7 @@ from wiresift.store.base import (
     StoreError,
 )
 from wiresift.store.entities import Resolver
+from wiresift.store.events import EventRow, insert_events, query_events
 from wiresift.store.migrations import SchemaTooNew, current_version, migrate
 from wiresift.store.query import fts_query
 from wiresift.store.workbench import WorkbenchQueries, sentence_around
@@ -242,6 +243,7 @@ class SQLiteStore(WorkbenchQueries):
             )  # fmt: skip
             mentions += [(doc.id, "places", p.id, s, t, doc.text[s:t], stage, _version(doc, stage))
                          for s, t in p.mentions]  # fmt: skip
+        insert_events(c, doc, _version(doc, "events"))
         c.executemany(
             'INSERT INTO mentions(doc_id, layer, item_id, start, "end", text, stage, stage_version) '
             "VALUES (?,?,?,?,?,?,?,?)",
@@ -459,6 +461,17 @@ class SQLiteStore(WorkbenchQueries):
             replace(ClaimRow(*r[:16]), sentence=sentence_around(r[16], r[5], r[6]), source=r[17])
             for r in rows
         ]
+
+    def events(
+        self,
+        plover: str | None = None,
+        acled: str | None = None,
+        actor: str | None = None,
+        since: str | None = None,
+        limit: int = 100,
+    ) -> list[EventRow]:
+        """Events filtered by PLOVER and ACLED-style category, actor and date (:mod:`store.events`)."""
+        return query_events(self.conn, plover=plover, acled=acled, actor=actor, since=since, limit=limit)
 
     def places(self, country: str | None = None, limit: int = 100) -> list[PlaceRow]:
         """Places across articles (grouped by GeoNames id, else by name), most articles first."""

@@ -132,6 +132,23 @@ def claims(
     return _page(rows[offset:], limit, offset)
 
 
+@router.get("/events")
+def events(
+    store: StoreDep,
+    plover: Text = None,
+    acled: Text = None,
+    actor: Text = None,
+    since: Text = None,
+    limit: int = Query(100, ge=1, le=MAX_LIMIT),
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    try:
+        rows = api.events(store, plover=plover, acled=acled, actor=actor, since=since, limit=limit + offset)
+    except StoreError as exc:
+        raise HTTPException(400, str(exc)) from None
+    return _page(rows[offset:], limit, offset)
+
+
 @router.get("/places")
 def places(store: StoreDep, country: Text = None, limit: int = Query(2000, ge=1, le=5000)) -> dict[str, Any]:
     rows = workbench.map_places(store, country=country, limit=limit)

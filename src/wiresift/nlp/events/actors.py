@@ -1,0 +1,261 @@
+"""Source and target actors of an event trigger, read from the dependency parse, and their codes.
+
+The source is the trigger verb's subject (the ``by`` agent of a passive, the possessor or compound
+of a noun trigger: "the rebels' takeover"); the target is its object (the passive subject, the object
+of "on/against/with/of": "an attack on the convoy"). An actor's code is the CAMEO actor code of its
+entity's name, of the longest dictionary phrase inside its words ("Burundian militiamen" -> BDI), or
+of a country adjective the entity's titles carry; its sector comes from the code's role part
+("RUSGOV" -> GOV) or from an agent noun ("police" -> COP).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wiresift.model import EventActor
+from wiresift.nlp.events.lexicon import actors
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from wiresift.nlp.entities.index import EntityIndex
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr"})
+#: Prepositions whose object is the target of a verb or noun trigger.
+TARGET_PREPS = frozenset({"against", "on", "with", "to", "at", "into", "upon", "toward", "towards", "over"})
+NOUN_TARGET_PREPS = frozenset({"of", *TARGET_PREPS})
+#: Codes that are organisations, not countries: the gold and GDELT call them by this prefix.
+ORG_PREFIXES = ("IGO", "NGO", "MNC")
+#: Role suffixes of CAMEO actor codes that name a sector.
+SECTORS = frozenset({
+    "GOV", "MIL", "REB", "OPP", "CVL", "COP", "REF", "LEG", "ELI", "JUD", "UAF", "MED", "EDU", "LAB",
+    "JRN", "BUS", "CRM", "PTY", "SPY", "IMG", "INS", "SEP", "HLH", "AGR", "REL", "ENV", "HRI", "DEV",
+})  # fmt: skip
+#: Plural agent nouns the dictionary lists only in another form.
+AGENT_EXTRA = {"troop": "MIL", "troops": "MIL", "force": "MIL", "forces": "MIL", "militant": "REB",
+               "insurgent": "REB", "terrorist": "REB", "jihadist": "REB", "gunman": "REB"}  # fmt: skip
+#: Words that never start an actor phrase.
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
+
+
+def split_code(raw: str) -> tuple[str | None, str | None]:
+    """CAMEO actor code -> (ISO alpha-3 or IGO/NGO/MNC, sector): "RUSGOV" -> ("RUS", "GOV")."""
+    if raw.startswith(ORG_PREFIXES):
+        return raw[:3], None
+    if raw[:3] in SECTORS:
+        return None, raw[:3]
+    country = raw[:3] if len(raw) >= 3 and raw[:3].isalpha() else None
+    rest = raw[3:]
+    sector = next((rest[i : i + 3] for i in range(0, len(rest), 3) if rest[i : i + 3] in SECTORS), None)
+    return country, sector
+
+
+def dated_code(roles: list[list[str]], date: str | None) -> str | None:
+    """The role valid on ``date`` (YYYY-MM-DD), else the undated default, else the most recent one."""
+    day = (date or "").replace("-", "")[:8]
+    default = None
+    for code, lo, hi in roles:
+        if not lo and not hi:
+            default = code
+            continue
+        if day and (not lo or lo <= day) and (not hi or day <= hi):
+            return code
+    if default:
+        return default
+    open_ended = [code for code, lo, hi in roles if not hi]
+    return open_ended[-1] if open_ended else (roles[-1][0] if roles else None)
+
+
+def lookup(words: list[str], date: str | None) -> str | None:
+    """The CAMEO code of the longest dictionary phrase among ``words`` (lower-case), or None."""
+    table = actors()
+    n = len(words)
+    for size in range(min(n, table.longest), 0, -1):
+        for i in range(n - size + 1):
+            key = " ".join(words[i : i + size])
+            if key in table.names:
+                return table.names[key]
+            if key in table.people:
+                return dated_code(table.people[key], date)
+    return None
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The head with its left modifiers (compound, amod, poss, nmod, det excluded): "Burundian militiamen"."""
+    left = [t for t in head.lefts if t.dep_ in {"compound", "amod", "poss", "nmod", "nummod"}]
+    start = min([head.i, *[min(t.i for t in tok.subtree) for tok in left]])
+    toks = [t for t in head.doc[start : head.i + 1]]
+    while toks and (toks[0].lower_ in _DETERMINERS or toks[0].is_punct):
+        toks = toks[1:]
+    # "Secretary General of the United Nations": keep a following "of" phrase of a title head.
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ in {"NOUN", "PROPN"}:
+            objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if objs:
+                toks = toks + list(head.doc[head.i + 1 : max(t.i for t in objs[0].subtree) + 1])
+    return toks or [head]
+
+
+def resolve(head: Token, index: EntityIndex | None, date: str | None) -> EventActor:
+    """The actor record of the phrase headed by ``head``."""
+    toks = phrase_tokens(head)
+    doc = head.doc
+    span = doc[toks[0].i : toks[-1].i + 1]
+    text = span.text
+    entity_id = index.at(head.idx, head.idx + len(head.text)) if index is not None else None
+    code: str | None = None
+    entity = index.get(entity_id) if index is not None else None
+    if entity is not None:
+        for name in (entity.name, *entity.aliases):
+            code = lookup(name.lower().replace("_", " ").split(), date)
+            if code:
+                break
+    if code is None:
+        code = lookup([t.lower_ for t in toks], date)
+    if code is None and entity is not None and index is not None and entity.id in index.nationality:
+        code = lookup([index.nationality[entity.id]], date)
+    if code is None and entity is not None:
+        for title in entity.titles:
+            code = lookup(title.lower().split(), date)
+            if code:
+                break
+    country, sector = split_code(code) if code else (None, None)
+    if sector is None:
+        sector = agent_sector(toks, entity.titles if entity is not None else [])
+    return EventActor(
+        text=text, start=span.start_char, end=span.end_char, entity=entity_id, code=country, sector=sector
+    )
+
+
+def agent_sector(toks: list[Token], titles: list[str]) -> str | None:
+    """The sector of the head noun (or of a title word) from the agents dictionary."""
+    table = actors().agents
+    words = [t.lemma_.lower() for t in reversed(toks)] + [t.lower_ for t in reversed(toks)]
+    for title in titles:
+        words.extend(w.lower() for w in reversed(title.split()))
+    for word in words:
+        if word in AGENT_EXTRA:
+            return AGENT_EXTRA[word]
+        if word in table:
+            return split_code(table[word])[1] or table[word][:3]
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, inherited from the verb it is coordinated with or complements."""
+    tok: Token | None = verb
+    for _ in range(4):
+        if tok is None:
+            return None
+        for child in tok.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
+    """(source, target) heads of a verb trigger."""
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    source: Token | None = None
+    target: Token | None = None
+    if passive:
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                target = child
+            if child.dep_ == "agent":
+                source = next((c for c in child.children if c.dep_ == "pobj"), None)
+    else:
+        source = subject_of(verb)
+        target = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None)
+    if target is None:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if target is not None:
+                    break
+    return _conj_root(source), _conj_root(target)
+
+
+def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
+    """(source, target) heads of a noun trigger: "the rebels' attack on the town", "Taliban takeover"."""
+    source: Token | None = None
+    target: Token | None = None
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in {"compound", "amod"} and child.pos_ == "PROPN"):
+            source = child
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            source = next((c for c in child.children if c.dep_ == "pobj"), source)
+        elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS and target is None:
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+    if source is None and noun.dep_ in OBJECT_DEPS:
+        source = subject_of(noun.head)  # "the army launched an offensive"
+    if source is None and noun.dep_ in {"nsubj", "nsubjpass"}:
+        for child in noun.head.children:
+            if child.dep_ == "agent":
+                source = next((c for c in child.children if c.dep_ == "pobj"), None)
+    return _conj_root(source), _conj_root(target)
+
+
+#: Prepositions whose object may be the target when the direct object is a thing ("gave 5 million
+#: dollars to Ivory Coast", "talks with Syria", "extension of the mandate in Lebanon").
+CANDIDATE_PREPS = frozenset({*NOUN_TARGET_PREPS, "from", "in", "for", "between", "among"})
+
+
+def target_candidates(trigger: Token, source: Token | None) -> list[Token]:
+    """Noun heads that may be the target, best first: the role-given target, the dative, the objects
+    of prepositions on the trigger and on its object, and coordinated heads."""
+    first = (verb_roles(trigger) if trigger.pos_ == "VERB" else noun_roles(trigger))[1]
+    seen: set[int] = {source.i} if source is not None else set()
+    out: list[Token] = []
+
+    def add(tok: Token | None) -> None:
+        if tok is not None and tok.i not in seen and tok.pos_ in {"NOUN", "PROPN", "PRON"}:
+            seen.add(tok.i)
+            out.append(tok)
+            for conj in tok.conjuncts:
+                if conj.i not in seen:
+                    seen.add(conj.i)
+                    out.append(conj)
+
+    add(first)
+    heads = [trigger, *[c for c in trigger.children if c.dep_ in OBJECT_DEPS]]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "dative":
+                add(child)
+            if child.dep_ == "prep" and child.lower_ in CANDIDATE_PREPS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        add(obj)
+                        for sub in obj.children:
+                            if sub.dep_ == "prep" and sub.lower_ in CANDIDATE_PREPS:
+                                add(next((o for o in sub.children if o.dep_ == "pobj"), None))
+    if source is not None:
+        for conj in source.conjuncts:  # "Israel and Syria signed": each is the other's partner
+            add(conj)
+    return out
+
+
+def main_subject(trigger: Token) -> Token | None:
+    """The subject of the clause above: "Iraq said it would allow" -> Iraq for "it"."""
+    tok = trigger
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON"), None)
+        if subj is not None:
+            return subj
+    return None
+
+
+def _conj_root(tok: Token | None) -> Token | None:
+    """A relative pronoun stands for the noun its clause modifies ("the rebels who attacked")."""
+    if tok is not None and tok.lower_ in {"who", "which", "that"} and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok

@@ -1,0 +1,197 @@
+"""The events stage's lexicons: PETRARCH2-derived verb patterns, actors and agents (``data/*.json``,
+built by ``training/build_event_lexicons.py``, MIT notice in ``data/NOTICE-PETRARCH2.txt``) and
+wiresift's own tables of event nouns, modal cues and security-event words.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).parent / "data"
+
+#: Event nouns -> CAMEO code: the noun is the trigger ("the takeover of the capital", "talks in
+#: Geneva"). A forcible takeover of territory is coded as conventional force (190), not occupation
+#: (192), because it is fought for; occupation, siege and blockade keep their CAMEO codes.
+EVENT_NOUNS: dict[str, str] = {
+    "attack": "190", "offensive": "190", "raid": "190", "incursion": "190", "clash": "190",
+    "fighting": "190", "battle": "190", "ambush": "190", "gunfight": "190", "firefight": "190",
+    "takeover": "190", "invasion": "190", "onslaught": "190", "assault": "190",
+    "airstrike": "195", "bombardment": "194", "shelling": "194",
+    "bombing": "183", "massacre": "202", "assassination": "186", "kidnapping": "181",
+    "abduction": "181", "hijacking": "181", "killing": "1823",
+    "occupation": "192", "siege": "191", "blockade": "191", "curfew": "1723", "arrest": "173",
+    "crackdown": "175", "looting": "1712",
+    "protest": "141", "demonstration": "141", "rally": "141", "riot": "145", "sit-in": "144",
+    "boycott": "143", "sanction": "163", "embargo": "163",
+    "exercise": "150", "drill": "150", "manoeuvre": "150", "maneuver": "150", "deployment": "154",
+    "build-up": "154", "buildup": "154", "mobilization": "150", "mobilisation": "150",
+    "reinforcement": "154",
+    "meeting": "040", "talk": "046", "summit": "040", "visit": "042", "negotiation": "046",
+    "consultation": "040",
+    "ceasefire": "0871", "truce": "0871", "withdrawal": "0872",
+    "accusation": "112", "condemnation": "111",
+}  # fmt: skip
+#: Nouns that are events only in the plural or beside a military word ("military exercises", "drills";
+#: not "an exercise in patience").
+MILITARY_NOUNS = frozenset({"exercise", "drill", "manoeuvre", "maneuver"})
+MILITARY_WORDS = frozenset({
+    "military", "naval", "joint", "war", "air", "combat", "tactical", "live-fire", "army", "missile",
+    "nuclear", "troop", "force", "forces", "border", "drone", "artillery", "reconnaissance",
+})  # fmt: skip
+#: "talks" is a negotiation; a single "talk" is a lecture.
+PLURAL_ONLY = frozenset({"talk"})
+#: Compound or adjective words that turn a noun trigger into an air or artillery attack.
+AIR_WORDS = frozenset({"air", "drone", "aerial", "helicopter", "airstrike", "warplane", "bomber", "jet"})
+SHELLING_WORDS = frozenset({"artillery", "shell", "shelling", "missile", "rocket", "mortar", "shell-fire"})
+
+#: Security events that are not PLOVER events (no actor acts on another): noun or verb lemma ->
+#: ACLED-style category.
+DISASTER_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        ("earthquake", "quake", "flood", "flooding", "storm", "hurricane", "cyclone", "typhoon",
+         "tornado", "wildfire", "eruption", "landslide", "mudslide", "avalanche", "tsunami", "drought",
+         "epidemic", "outbreak", "blizzard", "heatwave"),
+        "Natural disaster",
+    ),
+    **dict.fromkeys(
+        ("crash", "collision", "derailment", "collapse", "spill", "leak", "contamination", "accident",
+         "blackout", "outage", "derail"),
+        "Man-made disaster",
+    ),
+}  # fmt: skip
+#: Crimes (verb or noun lemma): ACLED's "Organized crime" extension; PLOVER codes where one fits.
+CRIME_WORDS: dict[str, str | None] = {
+    "smuggle": None, "traffic": None, "rob": "171", "robbery": "171", "heist": "171", "steal": "171",
+    "burgle": "171", "burglary": "171", "embezzle": None, "bribe": None, "counterfeit": None,
+    "extort": "171", "launder": None, "hack": None,
+}  # fmt: skip
+
+#: Modal auxiliaries and what they make of the event they govern.
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "should"})
+#: Governing verbs (or nouns) that make the event they govern planned, threatened or denied.
+PLANNED = frozenset({
+    "plan", "intend", "prepare", "schedule", "expect", "aim", "propose", "consider", "set", "seek",
+    "want", "hope", "decide", "agree", "pledge", "promise", "vow", "plot",
+})  # fmt: skip
+THREATENED = frozenset({"threaten", "warn"})
+#: Commitments: the event they govern is announced for the future ("vowed to fight").
+COMMITTED = frozenset({"vow", "swear", "pledge", "promise"})
+#: Governing verbs that are no event of their own when they govern one ("plans to hold drills").
+FRAME_ONLY = frozenset({"plan", "intend", "prepare", "schedule", "expect", "aim", "decide", "seek", "want",
+                        "hope", "vow", "swear", "pledge", "promise", "continue", "begin", "start", "try",
+                        "attempt", "resume"})  # fmt: skip
+DENIED = frozenset({"deny", "refute", "dismiss"})
+#: Adjectives before a noun trigger that make it planned ("the planned drills").
+PLANNED_ADJ = frozenset({"planned", "upcoming", "proposed", "scheduled", "forthcoming", "future", "possible"})
+
+#: Verbs too common to code from their block's default alone: they need a pattern ("take control").
+PATTERN_ONLY = frozenset(
+    {
+        "take",
+        "make",
+        "get",
+        "give",
+        "go",
+        "come",
+        "have",
+        "put",
+        "set",
+        "do",
+        "hold",
+        "keep",
+        "see",
+        "find",
+        "leave",
+        "run",
+        "turn",
+        "bring",
+        "call",
+        "face",
+        "mark",
+    }
+)
+
+
+#: wiresift's own verb codes where the dictionary's block default is empty or misleads for PLOVER
+#: ("agree" sits in a block coded 050; "refuse" codes only through patterns). Patterns still win.
+VERB_CODES: dict[str, str | None] = {
+    "agree": "030", "accept": "030", "refuse": "120", "reject": "120", "decline": "120", "deny": "120",
+    "veto": "129", "sign": "057", "telephone": "041", "phone": "041", "concentrate": "154",
+    "mass": "154", "deploy": "154", "reinforce": "154", "say": None, "announce": None,
+    "accord": None, "lead": None, "issue": None, "base": None, "involve": None, "attach": None,
+    "train": None, "report": None, "state": None, "add": None, "note": None, "tell": None,
+    "meet": "040", "host": "043", "visit": "042", "condemn": "111", "criticize": "111",
+    "criticise": "111", "accuse": "112", "blame": "112", "urge": "100", "demand": "100",
+    "protest": "141", "demonstrate": "141", "arrest": "173", "detain": "173", "seize": "171",
+    "capture": "190", "overrun": "190", "invade": "190",
+}  # fmt: skip
+#: Adjectives that make the event of their "to" clause an intention: "willing to send", "ready to host".
+INTENT_ADJ = frozenset({"willing", "ready", "prepared", "determined", "eager", "set", "poised"})
+
+
+@dataclass(frozen=True)
+class VerbBlock:
+    """One CAMEO verb block: its verbs (lemma -> own code) and patterns."""
+
+    name: str
+    code: str | None
+    verbs: dict[str, str | None]
+    patterns: list[dict[str, Any]]
+
+
+@dataclass
+class Verbs:
+    """Verb lemma (or "lemma particle") -> the blocks it belongs to, and the synonym sets."""
+
+    by_lemma: dict[str, list[VerbBlock]] = field(default_factory=dict)
+    synsets: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def _plurals(word: str) -> set[str]:
+    if word.endswith("y"):
+        return {word, word[:-1] + "ies"}
+    if word.endswith("ss"):
+        return {word, word + "es"}
+    return {word, word + "s"}
+
+
+@cache
+def verbs() -> Verbs:
+    raw = json.loads((DATA / "verbs.json").read_text(encoding="utf-8"))
+    out = Verbs()
+    for name, words in raw["synsets"].items():
+        expanded: set[str] = set()
+        for word in words:
+            expanded |= _plurals(word)
+        out.synsets[name] = frozenset(expanded)
+    for item in raw["blocks"]:
+        block = VerbBlock(item["name"], item["code"], item["verbs"], item["patterns"])
+        for lemma in block.verbs:
+            out.by_lemma.setdefault(lemma, []).append(block)
+    return out
+
+
+@dataclass
+class Actors:
+    names: dict[str, str]
+    #: name -> [[code, from YYYYMMDD or "", to YYYYMMDD or ""], ...] (a role without dates is the default)
+    people: dict[str, list[list[str]]]
+    agents: dict[str, str]
+    longest: int
+
+
+@cache
+def actors() -> Actors:
+    raw = json.loads((DATA / "actors.json").read_text(encoding="utf-8"))
+    people: dict[str, list[list[str]]] = {}
+    for names, roles in raw["people"]:
+        for name in names:
+            people[name] = roles
+    agents = json.loads((DATA / "agents.json").read_text(encoding="utf-8"))
+    longest = max(len(k.split()) for k in [*raw["names"], *people])
+    return Actors(raw["names"], people, agents, min(longest, 8))

@@ -1,0 +1,77 @@
+"""Negation and hypotheticality of an event trigger.
+
+An event is *negated* when its trigger carries a negation ("did not attack", "no talks") or a verb
+of denial governs it ("denied attacking"). It is *hypothetical* when it has not (yet) happened:
+``future`` (will, shall), ``conditional`` (would, could, might; an "if" clause), ``planned`` (a
+governing plan, intend, prepare, agree ...; "the planned drills"; drills "being planned"),
+``threatened`` (a governing threaten or warn) or ``denied`` (a governing deny).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wiresift.nlp.events.lexicon import (
+    COMMITTED,
+    CONDITIONAL_AUX,
+    DENIED,
+    FUTURE_AUX,
+    INTENT_ADJ,
+    PLANNED,
+    PLANNED_ADJ,
+    THREATENED,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Dependencies through which a verb governs the event below it ("plans to hold drills").
+_GOVERNED = frozenset({"xcomp", "ccomp", "dobj", "nsubjpass", "pcomp", "pobj", "acl", "advcl"})
+
+
+def _aux(tok: Token) -> str | None:
+    for child in tok.children:
+        if child.dep_ in {"aux", "auxpass"}:
+            word = child.lower_
+            if word in FUTURE_AUX:
+                return "future"
+            if word in CONDITIONAL_AUX:
+                return "conditional"
+        if child.dep_ == "mark" and child.lower_ in {"if", "unless"}:
+            return "conditional"
+    return None
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children) or any(c.dep_ == "neg" for c in tok.head.children)
+
+
+def modality(trigger: Token) -> tuple[bool, str | None]:
+    """(negated, hypothetical) of the event whose trigger is ``trigger``."""
+    negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children)
+    hypothetical = _aux(trigger)
+    if trigger.pos_ == "NOUN" and any(c.lemma_.lower() in PLANNED_ADJ for c in trigger.children):
+        hypothetical = hypothetical or "planned"
+    tok = trigger
+    for _ in range(3):  # the verbs above: "said it would plan to hold drills"
+        if tok.dep_ not in _GOVERNED or tok.head.i == tok.i:
+            break
+        head = tok.head
+        if head.pos_ == "ADP":  # "the drills planned for May": step over the preposition
+            head = head.head
+        lemma = head.lemma_.lower()
+        if lemma in DENIED:
+            return True, "denied"
+        if lemma in THREATENED:
+            return negated, hypothetical or "threatened"
+        if lemma in COMMITTED:
+            return negated, hypothetical or "future"
+        if lemma in PLANNED:
+            return negated, hypothetical or "planned"
+        if lemma in INTENT_ADJ and head.pos_ == "ADJ":  # "is willing to send", "ready to host"
+            return negated or _negated(head), hypothetical or _aux(head) or "future"
+        hypothetical = hypothetical or _aux(head)
+        if head.pos_ in {"VERB", "AUX"} and head.dep_ in {"ROOT"}:
+            break
+        tok = head
+    return negated, hypothetical

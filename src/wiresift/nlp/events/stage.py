@@ -1,0 +1,222 @@
+"""The ``events`` stage: who did what to whom, where and when, coded in PLOVER, CAMEO and ACLED-style
+categories.
+
+Per sentence: (1) triggers (:mod:`~wiresift.nlp.events.triggers`); (2) source and target from the
+parse, coded as countries, IGOs and sectors (:mod:`~wiresift.nlp.events.actors`); (3) negation and
+hypotheticality from the trigger's auxiliaries and the verb that governs it
+(:mod:`~wiresift.nlp.events.modality`); (4) the quote it sits in, the place, time and casualty claims
+of its sentence; (5) the ACLED-style category (:mod:`~wiresift.nlp.events.acled`). The main event
+(the lead's) comes first, the others follow in text order.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wiresift.model import Document, Event, EventActor
+from wiresift.nlp.events import acled, cameo
+from wiresift.nlp.events.actors import main_subject, noun_roles, resolve, target_candidates, verb_roles
+from wiresift.nlp.events.lexicon import VERB_CODES
+from wiresift.nlp.events.modality import modality
+from wiresift.nlp.events.triggers import Trigger, find_triggers
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from wiresift.nlp.entities.index import EntityIndex
+    from wiresift.nlp.pipeline import Context
+
+STAGE_NAME = "events"
+#: Confidence of a trigger by how it was coded: a matched CAMEO pattern, a verb's own code, an event
+#: noun; an actor with a code adds to it. Ordinal scores, not probabilities: they rank events.
+BASE_CONFIDENCE = {"pattern": 0.7, "verb": 0.6, "noun": 0.5}
+ACTOR_BONUS = 0.1
+#: Claim count types that give an event's dead, injured and size.
+COUNTS = {"KILL": "dead", "WOUND": "injured", "PROTEST": "size", "TROOPS": "size"}
+#: Prepositions that attach a place to the trigger ("met in Moscow", "clashes near the border").
+PLACE_PREPS = frozenset({"in", "at", "near", "on", "outside", "inside", "around", "across", "along"})
+
+
+#: Categories that already say what an actor says it will do: an intention does not change them.
+VERBAL = frozenset({"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"})
+
+
+def intention(category: str, code: str | None, negated: bool) -> tuple[str, str | None]:
+    """PLOVER's reading of an event announced for the future ("will release", "would blockade"): a
+    cooperative act is an AGREE (CAMEO 03, express intent), a hostile one a THREATEN (CAMEO 13), a
+    refusal ("will not accept") a REJECT."""
+    if negated:
+        return "REJECT", "120"
+    if cameo.QUAD[category].endswith("COOPERATION"):
+        return "AGREE", "030"
+    return "THREATEN", "138" if (code or "")[:2] in {"15", "18", "19", "20"} else "130"
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+def _actor(head: Token | None, index: EntityIndex | None, date: str | None) -> EventActor | None:
+    if head is None or head.is_punct:
+        return None
+    return resolve(head, index, date)
+
+
+def _target(
+    trigger: Token,
+    source_head: Token | None,
+    source: EventActor | None,
+    index: EntityIndex | None,
+    date: str | None,
+) -> EventActor | None:
+    """The first candidate that codes as a country, IGO or sector (the direct object when none does)."""
+    candidates = target_candidates(trigger, source_head)
+    fallback: EventActor | None = None
+    for head in candidates:
+        actor = resolve(head, index, date)
+        if actor.code:
+            return actor
+        if fallback is None and (actor.sector or actor.entity) and head.pos_ != "PRON":
+            fallback = actor
+    return fallback
+
+
+def _place(doc: Document, trigger: Trigger, sent: Span) -> str | None:
+    """The place of the trigger's sentence, one attached to the trigger by a preposition first."""
+    attached = {t.idx for c in trigger.tok.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
+                for t in c.subtree}  # fmt: skip
+    best: tuple[int, int, str] | None = None
+    for place in doc.places:
+        for start, end in place.mentions:
+            if sent.start_char <= start and end <= sent.end_char:
+                key = (0 if start in attached else 1, abs(start - trigger.start), place.id)
+                if best is None or key < best:
+                    best = key
+    return best[2] if best else None
+
+
+def _time(doc: Document, trigger: Trigger, sent: Span) -> str | None:
+    best: tuple[int, str] | None = None
+    for timex in doc.timexes:
+        if sent.start_char <= timex.start and timex.end <= sent.end_char and timex.type in {"DATE", "TIME"}:
+            key = (abs(timex.start - trigger.start), timex.value or timex.text)
+            if best is None or key < best:
+                best = key
+    return best[1] if best else None
+
+
+def _counts(doc: Document, sent: Span) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for claim in doc.claims:
+        field = COUNTS.get(claim.count_type or "")
+        if field and claim.value is not None and sent.start_char <= claim.start < sent.end_char:
+            counts.setdefault(field, int(claim.value))
+    return counts
+
+
+def _quote(doc: Document, start: int) -> str | None:
+    for quote in doc.quotes:
+        if quote.start <= start < quote.end:
+            return quote.id
+    return None
+
+
+def code_sentence(
+    doc: Document, sent: Span, index: EntityIndex | None
+) -> list[tuple[tuple[int, int, float], Event]]:
+    """The events of one sentence with their ranking key (depth, -specificity, -confidence)."""
+    out: list[tuple[tuple[int, int, float], Event]] = []
+    context = {t.lemma_.lower() for t in sent}
+    for trig in find_triggers(sent):
+        category, mode = cameo.plover(trig.cameo)
+        if category is None and trig.security is None:
+            continue
+        heads = verb_roles(trig.tok) if trig.kind == "verb" else noun_roles(trig.tok)
+        source_head = heads[0]
+        source = _actor(source_head, index, doc.published)
+        if source_head is not None and source_head.pos_ == "PRON" and (source is None or not source.code):
+            above = main_subject(trig.tok)  # "Iraq said it would allow ...": "it" is Iraq
+            if above is not None:
+                source_head, source = above, _actor(above, index, doc.published)
+        target = _target(trig.tok, source_head, source, index, doc.published)
+        negated, hypothetical = modality(trig.tok)
+        code = trig.cameo
+        if category is not None and hypothetical in {"future", "conditional"} and category not in VERBAL:
+            category, code = intention(category, code, negated)
+            mode = None
+        block_only = (
+            trig.kind == "verb" and trig.specificity == 1 and trig.tok.lemma_.lower() not in VERB_CODES
+        )
+        # A verb coded only by its dictionary block ("organised", "revealed") is an event only when it
+        # has an actor the dictionaries know: PETRARCH's own precision guard.
+        if block_only and not any(a is not None and (a.code or a.sector) for a in (source, target)):
+            continue
+        how = "pattern" if trig.specificity > 1 else trig.kind
+        confidence = BASE_CONFIDENCE[how] + sum(
+            ACTOR_BONUS for actor in (source, target) if actor is not None and actor.code
+        )
+        counts = _counts(doc, sent)
+        lemma = trig.tok.lemma_.lower()
+        event = Event(
+            id="",
+            text=doc.text[trig.start : trig.end],
+            start=trig.start,
+            end=trig.end,
+            plover=category,
+            quad=cameo.QUAD.get(category or ""),
+            mode=mode,
+            cameo=code,
+            acled=acled.category(category, code, lemma, trig.security, source, target, context),
+            negated=negated,
+            hypothetical=hypothetical,
+            reported_by=_quote(doc, trig.start),
+            source=source,
+            target=target,
+            place=_place(doc, trig, sent),
+            time=_time(doc, trig, sent),
+            dead=counts.get("dead"),
+            injured=counts.get("injured"),
+            size=counts.get("size"),
+            confidence=round(min(confidence, 0.95), 2),
+            stage=STAGE_NAME,
+        )
+        out.append(((_depth(trig.tok), -trig.specificity, -confidence), event))
+    return out
+
+
+def find_events(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> list[Event]:
+    """Every event of the document, main event first (the lead's best-ranked), then in text order."""
+    ranked: list[tuple[tuple[int, int, float], Event]] = []
+    main: tuple[tuple[int, int, float], Event] | None = None
+    for sent in sdoc.sents:
+        found = code_sentence(doc, sent, index)
+        if found and main is None:
+            main = min(found, key=lambda item: item[0])
+        ranked.extend(found)
+    events = [event for _, event in ranked]
+    if main is not None:
+        events.remove(main[1])
+        events.insert(0, main[1])
+    for i, event in enumerate(events, 1):
+        event.id = f"v{i}"
+    return events
+
+
+class EventsStage:
+    """Pipeline stage filling ``doc.events``."""
+
+    name = STAGE_NAME
+    version = "1.0"
+    requires: tuple[str, ...] = ("entities", "quotes", "timexes", "places", "claims")
+    assigns: tuple[str, ...] = ("events",)
+
+    def __call__(self, doc: Document, sdoc: Doc, ctx: Context) -> None:
+        doc.events = find_events(doc, sdoc, ctx.data.get("entities"))
+
+
+def make_stage() -> EventsStage:
+    return EventsStage()

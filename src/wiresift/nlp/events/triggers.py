@@ -1,0 +1,226 @@
+"""Event triggers: verbs coded through the CAMEO verb patterns, event nouns, and disaster and crime
+words, each with its CAMEO code.
+
+A verb is looked up by lemma (with its particle: "take over"); its block's patterns are checked
+against the parse (subject head, particle, object head, preposition and its object) and the most
+specific pattern that matches gives the code; without a match the verb's own code applies, except for
+light verbs ("take", "make") that only code through a pattern. A pattern with the null code marks a
+non-event reading ("seize the opportunity").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from wiresift.nlp.events.cameo import plover
+from wiresift.nlp.events.lexicon import (
+    AIR_WORDS,
+    CRIME_WORDS,
+    DISASTER_WORDS,
+    EVENT_NOUNS,
+    FRAME_ONLY,
+    MILITARY_NOUNS,
+    MILITARY_WORDS,
+    PATTERN_ONLY,
+    PLURAL_ONLY,
+    SHELLING_WORDS,
+    VERB_CODES,
+    verbs,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_OBJ_DEPS = frozenset({"dobj", "obj", "attr", "dative", "oprd", "acomp", "xcomp", "advmod"})
+#: Verb forms that modify a noun or work as a preposition: no trigger ("US-led", "according to").
+_NOT_TRIGGER_DEPS = frozenset({"amod", "compound"})
+_NOT_TRIGGER_WORDS = frozenset({"according", "including", "regarding", "concerning", "following"})
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+@dataclass
+class Trigger:
+    tok: Token
+    start: int
+    end: int
+    cameo: str | None
+    kind: str  # "verb" | "noun"
+    #: How the code was found: 2+ a pattern of that many parts, 1 the verb's own code, 0 a noun.
+    specificity: int = 0
+    #: Disaster or crime category when the trigger is one ("Natural disaster", "Organized crime").
+    security: str | None = None
+    #: The object noun a pattern consumed ("stage an attack"): it is no trigger of its own.
+    consumed: int | None = None
+
+
+def _words(tok: Token) -> set[str]:
+    return {tok.lemma_.lower(), tok.lower_}
+
+
+def _features(verb: Token) -> dict[str, Any]:
+    subj: set[str] = set()
+    objs: set[str] = set()
+    parts: set[str] = set()
+    preps: dict[str, set[str]] = {}
+    obj_toks: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in _SUBJ_DEPS or child.dep_ == "agent":
+            subj |= _words(child)
+        elif child.dep_ == "prt":
+            parts.add(child.lower_)
+        elif child.dep_ in _OBJ_DEPS:
+            objs |= _words(child)
+            obj_toks.append(child)
+            if child.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children):
+                preps.setdefault("to", set()).update(_words(child))  # "refused to commit": (TO)
+        elif child.dep_ == "prep":
+            preps.setdefault(child.lower_, set()).update(
+                w for c in child.children if c.dep_ == "pobj" for w in _words(c)
+            )
+    for obj in obj_toks:  # "put police on alert": the prep hangs on the object
+        for child in obj.children:
+            if child.dep_ == "prep":
+                preps.setdefault(child.lower_, set()).update(
+                    w for c in child.children if c.dep_ == "pobj" for w in _words(c)
+                )
+    return {"subj": subj, "obj": objs, "part": parts, "preps": preps, "obj_toks": obj_toks}
+
+
+def _has(word: str, found: set[str]) -> bool:
+    if word.startswith("&"):
+        return bool(found & verbs().synsets.get(word, frozenset()))
+    return word in found
+
+
+def _match(pattern: dict[str, Any], feats: dict[str, Any]) -> bool:
+    if "subj" in pattern and not _has(pattern["subj"], feats["subj"]):
+        return False
+    if "part" in pattern and pattern["part"] not in feats["part"]:
+        return False
+    if "obj" in pattern and not _has(pattern["obj"], feats["obj"]):
+        return False
+    if "prep" in pattern:
+        pobjs = feats["preps"].get(pattern["prep"])
+        if pobjs is None:
+            return False
+        if "pobj" in pattern and not _has(pattern["pobj"], pobjs):
+            return False
+    return True
+
+
+def code_verb(verb: Token) -> Trigger | None:
+    lemma = verb.lemma_.lower()
+    particles = [c for c in verb.children if c.dep_ == "prt"]
+    keys = [f"{lemma} {p.lower_}" for p in particles] + [lemma]
+    table = verbs().by_lemma
+    key = next((k for k in keys if k in table or k in VERB_CODES), None)
+    if key is None:
+        return None
+    feats = _features(verb)
+    best: tuple[int, dict[str, Any]] | None = None
+    for block in table.get(key, []):
+        for pattern in block.patterns:
+            size = len(pattern) - 1
+            if (best is None or size > best[0]) and _match(pattern, feats):
+                best = (size, pattern)
+    end_tok = max([verb, *particles], key=lambda t: t.i) if key != lemma else verb
+    start, end = verb.idx, end_tok.idx + len(end_tok.text)
+    if best is not None and key in VERB_CODES and best[1]["code"]:
+        own = VERB_CODES[key]
+        if own is None or plover(own)[0] != plover(best[1]["code"])[0]:
+            best = None  # our own code says what the verb is; a pattern only refines it within its category
+    if best is not None:
+        consumed = None
+        if "obj" in best[1]:
+            consumed = next((t.i for t in feats["obj_toks"] if _has(best[1]["obj"], _words(t))), None)
+        return Trigger(verb, start, end, best[1]["code"], "verb", 1 + best[0], consumed=consumed)
+    if key in VERB_CODES:
+        code = VERB_CODES[key]
+        return Trigger(verb, start, end, code, "verb", 1) if code else None
+    if lemma in PATTERN_ONLY and key == lemma:
+        return None
+    code = table[key][0].verbs.get(key)
+    return Trigger(verb, start, end, code, "verb", 1)
+
+
+def _mods(tok: Token) -> set[str]:
+    return {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
+
+
+def code_noun(noun: Token, sent: Span) -> Trigger | None:
+    lemma = noun.lemma_.lower()
+    mods = _mods(noun)
+    start, end = noun.idx, noun.idx + len(noun.text)
+    if lemma == "strike":
+        if mods & AIR_WORDS:
+            return Trigger(noun, start, end, "195", "noun")
+        if mods & SHELLING_WORDS:
+            return Trigger(noun, start, end, "194", "noun")
+        if "hunger" in mods:
+            return Trigger(noun, start, end, "142", "noun")
+        if mods & {"general", "national", "nationwide", "labour", "labor"}:
+            return Trigger(noun, start, end, "143", "noun")
+        return None
+    code = EVENT_NOUNS.get(lemma)
+    if code is None:
+        return None
+    if lemma in MILITARY_NOUNS and noun.tag_ != "NNS" and not mods & MILITARY_WORDS:
+        return None
+    if lemma in PLURAL_ONLY and noun.tag_ != "NNS":
+        return None
+    if code.startswith("19") or code == "183":
+        if mods & AIR_WORDS:
+            code = "195"
+        elif mods & SHELLING_WORDS:
+            code = "194"
+        elif "suicide" in mods:
+            code = "1831"
+    return Trigger(noun, start, end, code, "noun")
+
+
+#: Armed nouns whose presence somewhere is a deployment ("5,000 militants are near the border").
+ARMED_NOUNS = frozenset({"militant", "troop", "soldier", "fighter", "rebel", "terrorist", "insurgent",
+                         "force", "gunman", "jihadist", "militia", "militiaman", "warship", "tank"})  # fmt: skip
+PRESENCE_PREPS = frozenset({"on", "near", "in", "along", "at", "inside", "across", "outside"})
+
+
+def code_presence(tok: Token) -> Trigger | None:
+    """ "be" with an armed plural subject and a place phrase: a MOBILIZE (CAMEO 154) presence."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in ARMED_NOUNS or subj.tag_ != "NNS":
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in PRESENCE_PREPS for c in tok.children):
+        return None
+    return Trigger(tok, tok.idx, tok.idx + len(tok.text), "154", "verb", 1)
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    """Every event trigger of a sentence, in text order (a pattern's object noun is no trigger)."""
+    found: list[Trigger] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        trigger: Trigger | None = None
+        if tok.pos_ == "VERB" and tok.dep_ not in _NOT_TRIGGER_DEPS and tok.lower_ not in _NOT_TRIGGER_WORDS:
+            trigger = code_verb(tok)
+        elif tok.pos_ == "NOUN":
+            trigger = code_noun(tok, sent)
+        elif tok.lemma_ == "be" and tok.pos_ == "AUX" and tok.dep_ in {"ROOT", "ccomp", "relcl"}:
+            trigger = code_presence(tok)
+        if lemma in DISASTER_WORDS and tok.pos_ in {"NOUN", "VERB"} and tok.dep_ not in _NOT_TRIGGER_DEPS:
+            trigger = Trigger(tok, tok.idx, tok.idx + len(tok.text), None, tok.pos_.lower(),
+                              security=DISASTER_WORDS[lemma])  # fmt: skip
+        elif lemma in CRIME_WORDS and tok.pos_ in {"NOUN", "VERB"} and tok.dep_ not in _NOT_TRIGGER_DEPS:
+            trigger = Trigger(tok, tok.idx, tok.idx + len(tok.text), CRIME_WORDS[lemma],
+                              tok.pos_.lower(), 1, security="Organized crime")  # fmt: skip
+        if trigger is not None and (trigger.cameo or trigger.security):
+            found.append(trigger)
+    consumed = {t.consumed for t in found if t.consumed is not None}
+    # A frame verb governing another trigger ("plans to hold drills") gives way to it.
+    governing = {t.tok.head.i for t in found if t.tok.dep_ in {"xcomp", "dobj", "nsubjpass"}}
+    return [
+        t
+        for t in found
+        if (t.tok.i not in consumed or t.kind == "verb")
+        and not (t.tok.i in governing and t.tok.lemma_.lower() in FRAME_ONLY)
+    ]

@@ -1,0 +1,113 @@
+"""The ``events`` table: one row per event with its trigger span, codes, actors and stage version;
+and the filtered read behind ``wiresift events`` and ``/api/events``."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from wiresift.model import Document
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One event across the store, with its article and the names of its place and actors."""
+
+    doc_id: str
+    title: str | None
+    published: str | None
+    id: str
+    text: str
+    start: int
+    end: int
+    plover: str | None
+    quad: str | None
+    mode: str | None
+    cameo: str | None
+    acled: str | None
+    negated: bool
+    hypothetical: str | None
+    source_text: str | None
+    source_code: str | None
+    source_sector: str | None
+    target_text: str | None
+    target_code: str | None
+    target_sector: str | None
+    place_name: str | None
+    lat: float | None
+    lon: float | None
+    time: str | None
+    dead: int | None
+    injured: int | None
+    size: int | None
+    confidence: float
+    reported_by: str | None
+    url: str | None
+
+
+def insert_events(conn: sqlite3.Connection, doc: Document, version: str | None) -> None:
+    rows = []
+    for v in doc.events:
+        s, t = v.source, v.target
+        rows.append(
+            (doc.id, v.id, v.text, v.start, v.end, v.plover, v.quad, v.mode, v.cameo, v.acled, int(v.negated),
+             v.hypothetical, v.reported_by,
+             s.text if s else None, s.start if s else None, s.end if s else None, s.entity if s else None,
+             s.code if s else None, s.sector if s else None,
+             t.text if t else None, t.start if t else None, t.end if t else None, t.entity if t else None,
+             t.code if t else None, t.sector if t else None,
+             v.place, v.time, v.dead, v.injured, v.size, v.confidence, v.stage or "events", version)
+        )  # fmt: skip
+    conn.executemany(
+        'INSERT INTO events(doc_id, id, text, start, "end", plover, quad, mode, cameo, acled, negated, '
+        "hypothetical, reported_by, source_text, source_start, source_end, source_entity, source_code, "
+        "source_sector, target_text, target_start, target_end, target_entity, target_code, target_sector, "
+        "place, time, dead, injured, size, confidence, stage, stage_version) "
+        f"VALUES ({','.join('?' * 33)})",
+        rows,
+    )
+
+
+def query_events(
+    conn: sqlite3.Connection,
+    plover: str | None = None,
+    acled: str | None = None,
+    actor: str | None = None,
+    since: str | None = None,
+    limit: int = 100,
+) -> list[EventRow]:
+    """Events filtered by PLOVER category, ACLED-style category (a substring), an actor (code or words
+    of its text, either role) and the article's publication date (``since`` YYYY-MM-DD, inclusive)."""
+    where: list[str] = ["1"]
+    params: list[Any] = []
+    if plover:
+        where.append("v.plover = ?")
+        params.append(plover.upper())
+    if acled:
+        where.append("v.acled LIKE ?")
+        params.append(f"%{acled}%")
+    if actor:
+        where.append(
+            "(v.source_code = ? OR v.target_code = ? OR v.source_text LIKE ? OR v.target_text LIKE ?)"
+        )
+        params += [actor.upper(), actor.upper(), f"%{actor}%", f"%{actor}%"]
+    if since:
+        where.append("d.published >= ?")
+        params.append(since)
+    rows = conn.execute(
+        'SELECT v.doc_id, d.title, d.published, v.id, v.text, v.start, v."end", v.plover, v.quad, v.mode, '
+        "v.cameo, v.acled, v.negated, v.hypothetical, v.source_text, v.source_code, v.source_sector, "
+        "v.target_text, v.target_code, v.target_sector, p.name, p.lat, p.lon, v.time, v.dead, v.injured, "
+        "v.size, v.confidence, v.reported_by, coalesce(d.url, d.source) "
+        "FROM events v JOIN documents d ON d.id = v.doc_id "
+        "LEFT JOIN places p ON p.doc_id = v.doc_id AND p.id = v.place "
+        f"WHERE {' AND '.join(where)} ORDER BY d.published DESC, d.num, v.start LIMIT ?",
+        (*params, limit),
+    )
+    out = []
+    for r in rows:
+        values: list[Any] = list(r)
+        values[12] = bool(values[12])  # negated is stored as 0/1
+        out.append(EventRow(*values))
+    return out

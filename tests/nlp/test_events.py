@@ -1,0 +1,101 @@
+"""The events stage on invented sentences: coding, actors, modality, ACLED-style types, exports."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from wiresift.model import Document, Event
+from wiresift.nlp.events.actors import dated_code, split_code
+from wiresift.nlp.events.cameo import goldstein, plover, quad_class
+from wiresift.nlp.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp: Language) -> Pipeline:
+    return Pipeline()
+
+
+def events(pipeline: Pipeline, text: str) -> list[Event]:
+    doc = pipeline(Document(text=text, published="2023-05-02"))
+    assert doc.errors == [] and doc.check_spans() == []
+    return doc.events
+
+
+def test_cameo_tables() -> None:
+    assert plover("190") == ("ASSAULT", None)
+    assert plover("0841") == ("RETREAT", "release")
+    assert plover("163") == ("COERCE", "restrict")
+    assert plover("010") == (None, None)
+    assert goldstein("1831") == goldstein("183") == -10.0
+    assert quad_class("CONSULT") == 1 and quad_class("ASSAULT") == 4
+
+
+def test_actor_codes() -> None:
+    assert split_code("RUSGOV") == ("RUS", "GOV")
+    assert split_code("IGOUNO") == ("IGO", None)
+    roles = [["XXXGOV", "20100101", "20151231"], ["XXXELI", "", ""]]
+    assert dated_code(roles, "2012-06-01") == "XXXGOV"
+    assert dated_code(roles, "2020-06-01") == "XXXELI"
+
+
+def test_attack_with_actors_place_time_and_dead(pipeline: Pipeline) -> None:
+    found = events(
+        pipeline, "Rebel fighters attacked an army convoy near Goma on Tuesday, killing nine soldiers."
+    )
+    main = found[0]
+    assert (main.text, main.plover, main.quad) == ("attacked", "ASSAULT", "MATERIAL_CONFLICT")
+    assert main.source is not None and main.source.text == "Rebel fighters"
+    assert main.acled == "Armed clash"
+    assert main.time == "2023-05-02" and main.dead == 9
+
+
+def test_meeting_between_states(pipeline: Pipeline) -> None:
+    main = events(pipeline, "The French president met the Brazilian foreign minister in Lisbon on Monday.")[0]
+    assert main.plover == "CONSULT"
+    assert main.source is not None and main.source.code == "FRA"
+    assert main.target is not None and main.target.code == "BRA"
+
+
+def test_future_cooperation_is_an_intention_and_negation_is_kept(pipeline: Pipeline) -> None:
+    main = events(pipeline, "Norway will send medical aid to the flooded provinces of Peru.")[0]
+    assert main.plover == "AGREE" and main.hypothetical == "future"
+    refused = events(pipeline, "The rebels did not attack the town.")[0]
+    assert refused.plover == "ASSAULT" and refused.negated
+
+
+def test_planned_drills_and_reported_event(pipeline: Pipeline) -> None:
+    found = events(
+        pipeline, 'Naval drills are being planned off the coast. "Our troops shelled the port," he said.'
+    )
+    drills = next(e for e in found if e.text == "drills")
+    assert drills.plover == "MOBILIZE" and drills.hypothetical == "planned"
+    shelled = next(e for e in found if e.text == "shelled")
+    assert shelled.reported_by is not None
+
+
+def test_security_types(pipeline: Pipeline) -> None:
+    quake = events(pipeline, "A strong earthquake struck the island on Friday.")
+    assert any(e.acled == "Natural disaster" and e.plover is None for e in quake)
+    air = events(pipeline, "An air strike hit a school in the north, killing four children.")
+    assert any(e.acled == "Air/drone strike" for e in air)
+    arrest = events(pipeline, "Police arrested twelve protesters in the capital.")[0]
+    assert arrest.plover == "COERCE" and arrest.acled == "Arrests"
+
+
+def test_gdelt_rows(pipeline: Pipeline) -> None:
+    from wiresift.export.gdelt import COLUMNS, event_rows
+
+    doc = pipeline(Document(id="d1", text="Rebel fighters attacked an army convoy near Goma.", url="http://x.test/a",
+                            published="2023-05-02"))  # fmt: skip
+    rows = [dict(zip(COLUMNS, row, strict=True)) for row in event_rows(doc)]
+    assert rows[0]["EventCode"] == "190" and rows[0]["QuadClass"] == 4 and rows[0]["GoldsteinScale"] == -10.0
+    assert (
+        rows[0]["SQLDATE"] == "20230502"
+        and rows[0]["IsRootEvent"] == 1
+        and rows[0]["SOURCEURL"] == "http://x.test/a"
+    )

@@ -1,0 +1,36 @@
+"""In-domain check: the shared sample article's events (the issue #14 goal)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from test_sample_quotes import sample_document
+
+from wiresift.nlp.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def test_sample_events(sample_path: Path, nlp: Language) -> None:
+    doc = sample_document(sample_path)
+    doc.published = "2022-02-11"
+    doc = Pipeline()(doc)
+    assert doc.errors == [] and doc.check_spans() == []
+    places = {p.id: p.name for p in doc.places}
+    by_text = {(e.text, e.plover): e for e in doc.events}
+    # The lead's militant build-up is the main event, listed first.
+    main = doc.events[0]
+    assert main.plover == "MOBILIZE" and main.source is not None and "militants" in main.source.text
+    assert main.size == 5000 and places.get(main.place or "") == "Afghanistan"
+    assert ("exercises", "MOBILIZE") in by_text
+    drills = by_text[("drills", "MOBILIZE")]
+    assert drills.hypothetical == "planned"
+    takeover = by_text[("takeover", "ASSAULT")]
+    assert takeover.acled == "Non-state actor overtakes territory"
+    assert takeover.source is not None and takeover.source.text == "Taliban" and takeover.time == "2021-08"
+    met = next(e for e in doc.events if e.text == "met" and e.reported_by is None)
+    assert met.source is not None and met.source.code == "KAZ" and met.source.sector == "GOV"
+    assert met.target is not None and met.target.code == "RUS"
+    assert places.get(met.place or "") == "Moscow" and met.time == "2022-02-11"
