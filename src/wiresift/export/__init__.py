@@ -1,4 +1,4 @@
-"""Exports of a store: ``jsonl`` (lossless records), ``csv``, ``parquet``, ``geojson`` (places), ``stix``, ``ftm``.
+"""Exports of a store: ``jsonl`` (lossless records), ``csv``, ``parquet``, ``geojson``, ``stix``, ``ftm``.
 
 Every text exporter takes ``(store, query, modes)`` and returns an iterator of text chunks,
 produced while the store is read one document at a time (``store.documents`` pages through the
