@@ -571,15 +571,17 @@ def split_entity(store: Store, canonical_id: int, members: Iterable[str]) -> int
     return store.split_entity(canonical_id, chosen)
 
 
-def export_csv(
-    store: Store, directory: str | Path, query: str | None = None, all_modes: bool = False
+def export_tables(
+    store: Store, directory: str | Path, query: str | None = None, all_modes: bool = False, fmt: str = "csv"
 ) -> list[Path]:
-    """One CSV file per table (documents, entities, quotes, claims, timexes, places) in ``directory``;
-    the quotes table holds statements only unless ``all_modes``."""
-    from wiresift.export import with_modes
-    from wiresift.export.csv import write_tables
+    """A ``fmt`` file (csv; parquet needs its extra) per table; quotes: statements unless ``all_modes``."""
+    from wiresift.export import table_writer, with_modes
 
-    return write_tables(with_modes(store.documents(query), None if all_modes else DEFAULT_MODES), directory)
+    docs = with_modes(store.documents(query), None if all_modes else DEFAULT_MODES)
+    return table_writer(fmt)(docs, directory)
+
+
+export_csv = export_tables  # the name of the CSV-only first version
 
 
 def export(store: Store, format: str, query: str | None = None, all_modes: bool = False) -> Iterator[str]:
@@ -597,15 +599,16 @@ def export(store: Store, format: str, query: str | None = None, all_modes: bool 
 def export_file(
     store: Store, format: str, output: str | Path, query: str | None = None, all_modes: bool = False
 ) -> list[Path]:
-    """Write the export to ``output`` (a directory for ``csv``); returns the files written.
+    """Write the export to ``output`` (a directory for ``csv`` and ``parquet``); returns the files written.
 
     Regular files only, replaced through a temporary file once complete (docs/exports.md); a
     special file or a symbolic link is refused with :class:`StoreError`.
     """
-    if format == "csv":
-        return export_csv(store, output, query=query, all_modes=all_modes)
+    from wiresift.export import DIRECTORY_FORMATS
     from wiresift.export.output import atomic_files
 
+    if format in DIRECTORY_FORMATS:
+        return export_tables(store, output, query=query, all_modes=all_modes, fmt=format)
     target = Path(output)
     chunks = export(store, format, query=query, all_modes=all_modes)
     with atomic_files([target]) as (handle,):

@@ -7,14 +7,16 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 import stix2
 from export_stores import HOSTILE_TEXT, HOSTILE_TITLE, STORES, full_document
 from followthemoney import model
 
 from wiresift import api
-from wiresift.export import EXPORTERS, FORMATS
+from wiresift.export import DIRECTORY_FORMATS, EXPORTERS, FORMATS
 from wiresift.export.csv import TABLES
+from wiresift.export.parquet import TABLES as PARQUET_TABLES
 from wiresift.model import Document
 
 
@@ -75,9 +77,18 @@ def check_gdelt_events(path: Path, docs: int) -> None:
     assert tuple(rows[0]) == COLUMNS and all(len(r) == len(COLUMNS) for r in rows)
 
 
+def check_parquet(path: Path, docs: int) -> None:
+    for table in PARQUET_TABLES:
+        data = pq.read_table(path / f"{table}.parquet")
+        assert data.column_names == [name for name, _, _ in PARQUET_TABLES[table]]
+        if table == "documents":
+            assert data.num_rows == docs
+
+
 CHECKS = {
     "jsonl": check_jsonl,
     "csv": check_csv,
+    "parquet": check_parquet,
     "geojson": check_geojson,
     "stix": check_stix,
     "ftm": check_ftm,
@@ -89,7 +100,7 @@ DOCS = {"empty": 0, "full": 3, "hostile": 2}
 def test_every_documented_format_is_exported_and_checked() -> None:
     documented = Path(__file__).parents[2] / "docs" / "exports.md"
     listed = {line.split("`")[1] for line in documented.read_text().splitlines() if line.startswith("| `")}
-    assert listed == set(FORMATS) == set(CHECKS) == {*EXPORTERS, "csv"}
+    assert listed == set(FORMATS) == set(CHECKS) == {*EXPORTERS, *DIRECTORY_FORMATS}
 
 
 @pytest.mark.parametrize("kind", sorted(STORES))

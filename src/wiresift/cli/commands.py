@@ -475,9 +475,9 @@ def entity(name: str, db: Path, as_json_: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv", "geojson", "stix", "ftm", "gdelt-events"]),
+    type=click.Choice(["jsonl", "csv", "parquet", "geojson", "stix", "ftm", "gdelt-events"]),
     required=True,
-    help="jsonl (lossless records), csv (one file per table into -o DIR), geojson (places), "
+    help="jsonl (lossless records), csv or parquet (one file per table into -o DIR), geojson (places), "
     "stix (STIX 2.1 bundle), ftm (FollowTheMoney), gdelt-events (one GDELT-style row per event).",
 )
 @click.option("--query", help="Only documents matching this full-text query.")
@@ -486,21 +486,24 @@ def entity(name: str, db: Path, as_json_: bool) -> None:
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="Write this regular file (a directory for csv) instead of stdout; replaced only when complete.",
+    help="Write this regular file (a directory for csv and parquet) instead of stdout; replaced only when "
+    "complete.",
 )
-@click.option("--all-modes", is_flag=True, help="Quotes of every mode, not statements only (csv, stix, ftm).")
+@click.option(
+    "--all-modes", is_flag=True, help="Quotes of every mode, not statements only (csv, parquet, stix, ftm)."
+)
 @store_errors
 def export(fmt: str, query: str | None, db: Path, output: Path | None, all_modes: bool) -> None:
-    """Export documents (jsonl, csv, stix, ftm), places (geojson) or events (gdelt-events)."""
-    if fmt == "csv" and output is None:
-        raise click.UsageError("--format csv writes one file per table: give a directory with -o DIR")
+    """Export documents (jsonl, csv, parquet, stix, ftm), places (geojson) or events (gdelt-events)."""
+    if fmt in ("csv", "parquet") and output is None:
+        raise click.UsageError(f"--format {fmt} writes one file per table: give a directory with -o DIR")
     with _open(db) as store:
         if output is None:
             for chunk in api.export(store, fmt, query=query, all_modes=all_modes):
                 click.echo(chunk, nl=False)
             return
         written = api.export_file(store, fmt, output, query=query, all_modes=all_modes)
-    if fmt == "csv":
+    if fmt in ("csv", "parquet"):
         for path in written:
             click.echo(str(path))
 

@@ -1,18 +1,20 @@
-"""Exports of a store: ``jsonl`` (lossless records), ``csv``, ``geojson`` (places), ``stix``, ``ftm`` and
-``gdelt-events`` (one GDELT-style row per event).
+"""Exports of a store: ``jsonl`` (lossless records), ``csv``, ``parquet``, ``geojson`` (places),
+``stix``, ``ftm`` and ``gdelt-events`` (one GDELT-style row per event).
 
 Every text exporter takes ``(store, query, modes)`` and returns an iterator of text chunks,
 produced while the store is read one document at a time (``store.documents`` pages through the
 records), so no export holds the store in memory; ``modes`` are the quote modes kept (statements by
 default, None: every mode). ``jsonl`` ignores it: its records stay lossless, every quote with its
-``mode``. ``csv`` writes one file per table.
-STIX and FollowTheMoney need the optional ``web`` extra, so they are imported only when asked for.
+``mode``. ``csv`` and ``parquet`` write one file per table into a directory (:data:`DIRECTORY_FORMATS`).
+STIX and FollowTheMoney need the optional ``web`` extra and Parquet the ``parquet`` extra, so they are
+imported only when asked for.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 
 from wiresift.export.gdelt import export_gdelt_events
 from wiresift.export.geojson import export_geojson
@@ -58,7 +60,35 @@ EXPORTERS: dict[str, Exporter] = {
     "gdelt-events": export_gdelt_events,
 }
 
-#: Every format ``wiresift export`` writes: the text exporters and ``csv`` (a directory of tables).
-FORMATS = ("jsonl", "csv", "geojson", "stix", "ftm", "gdelt-events")
+#: Formats written as one file per table into a directory, rather than one text stream: the module
+#: whose ``write_tables(documents, directory)`` writes them.
+DIRECTORY_FORMATS = {"csv": "wiresift.export.csv", "parquet": "wiresift.export.parquet"}
 
-__all__ = ["EXPORTERS", "FORMATS", "export_geojson", "export_jsonl", "import_jsonl", "with_modes"]
+
+def table_writer(format: str) -> Callable[[Iterable[Document], str | Path], list[Path]]:
+    """The ``write_tables`` of a directory format, imported on first use (parquet needs pyarrow)."""
+    try:
+        writer: Callable[[Iterable[Document], str | Path], list[Path]]
+        writer = importlib.import_module(DIRECTORY_FORMATS[format]).write_tables
+    except KeyError:
+        raise StoreError(f"{format!r} is not one of {', '.join(DIRECTORY_FORMATS)}") from None
+    except ImportError as exc:
+        raise StoreError(
+            f"{format} export needs {exc.name}: install it with `pip install 'wiresift[{format}]'`"
+        ) from None
+    return writer
+
+
+#: Every format ``wiresift export`` writes: the text exporters and the directory formats.
+FORMATS = ("jsonl", "csv", "parquet", "geojson", "stix", "ftm", "gdelt-events")
+
+__all__ = [
+    "DIRECTORY_FORMATS",
+    "EXPORTERS",
+    "FORMATS",
+    "export_geojson",
+    "export_jsonl",
+    "import_jsonl",
+    "table_writer",
+    "with_modes",
+]

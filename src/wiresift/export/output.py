@@ -21,10 +21,10 @@ import signal
 import stat
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import TextIO
+from typing import IO, Any, BinaryIO, TextIO, cast
 
 from wiresift.store.base import StoreError
 
@@ -88,7 +88,9 @@ def check_directory(path: Path) -> None:
     except OSError as exc:
         raise ExportError(f"{path}: cannot use: {exc.strerror or type(exc).__name__}") from None
     if not stat.S_ISDIR(mode):
-        raise ExportError(f"{path}: is a {kind(mode)}, not a directory (csv writes one file per table)")
+        raise ExportError(
+            f"{path}: is a {kind(mode)}, not a directory (csv and parquet write one file per table)"
+        )
 
 
 class _Interrupted(SystemExit):
@@ -130,16 +132,30 @@ def atomic_files(targets: Sequence[Path]) -> Iterator[list[TextIO]]:
     Every target is checked first (:func:`check_target`). On any exception or caught signal every
     temporary file is removed and the targets are left as they were.
     """
+    with _atomic(targets, lambda fd: open(fd, "w", encoding="utf-8", newline="")) as handles:
+        yield cast(list[TextIO], handles)
+
+
+@contextlib.contextmanager
+def atomic_binary_files(targets: Sequence[Path]) -> Iterator[list[BinaryIO]]:
+    """Binary handles that replace ``targets`` when the block succeeds, as :func:`atomic_files`."""
+    with _atomic(targets, lambda fd: open(fd, "wb")) as handles:
+        yield cast(list[BinaryIO], handles)
+
+
+@contextlib.contextmanager
+def _atomic(targets: Sequence[Path], opener: Callable[[int], IO[Any]]) -> Iterator[list[IO[Any]]]:
+    """Handles made by ``opener`` from each temporary file's descriptor (see :func:`atomic_files`)."""
     for target in targets:
         check_target(target)
-    handles: list[TextIO] = []
+    handles: list[IO[Any]] = []
     temps: list[Path] = []
     with _signals_raise():
         try:
             for target in targets:
                 fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
                 temps.append(Path(name))
-                handles.append(open(fd, "w", encoding="utf-8", newline=""))  # noqa: SIM115 - closed below
+                handles.append(opener(fd))
             yield handles
             for handle, temp, target in zip(handles, temps, targets, strict=True):
                 handle.flush()
