@@ -153,3 +153,12 @@ def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_xss_constant_is_in_corpus() -> None:
     assert "<script>" in XSS  # guards the escaping tests above against a defanged fixture
+
+
+def test_docs_page_loads_only_vendored_assets(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in page.text
+    assert "cdn" not in page.text.lower() and "<script>" not in page.text  # no inline script (CSP)
+    assert client.get("/static/vendor/swagger-ui/swagger-ui.css").status_code == 200
+    assert client.get("/redoc").status_code == 404  # ReDoc would need a CDN: not offered

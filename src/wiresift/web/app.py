@@ -64,6 +64,8 @@ def create_app(
         version=__version__,
         description="Documents, search, entities, quotes, claims and places of one wiresift store.",
         lifespan=lifespan,
+        docs_url=None,  # /docs is served by views.pages from the vendored Swagger UI (no CDN)
+        redoc_url=None,
     )
     app.state.pool = pool
     app.state.db = db_path
