@@ -478,17 +478,32 @@ def export(fmt: str, query: str | None, db: Path, output: Path | None, all_modes
 @click.option("--port", type=int, default=8765, show_default=True, help="Port to listen on.")
 @click.option("--token", help="Bearer token required by every request (needed off loopback).")
 @click.option("--insecure", is_flag=True, help="Allow a non-loopback bind without a token.")
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests for this Host name (repeatable; '*' for any). "
+    "Loopback names and --host are always answered.",
+)
 @store_errors
-def serve(db: Path, host: str, port: int, token: str | None, insecure: bool) -> None:
+def serve(
+    db: Path, host: str, port: int, token: str | None, insecure: bool, allow_hosts: tuple[str, ...]
+) -> None:
     """Run the web workbench over the database."""
     from wiresift.web.security import BindError
     from wiresift.web.server import serve as run
-    from wiresift.web.server import url
 
     _open(db).close()
-    echo(one_line(f"wiresift workbench on {url(host, port)} (database {db}); Ctrl-C stops it"), err=True)
+
+    def announce(address: str) -> None:
+        echo(one_line(f"wiresift workbench on {address} (database {db}); Ctrl-C stops it"), err=True)
+
     try:
-        run(db, host=host, port=port, token=token, insecure=insecure)
+        run(
+            db, host=host, port=port, token=token, insecure=insecure, allow_hosts=allow_hosts,
+            announce=announce,
+        )  # fmt: skip
     except BindError as exc:
         raise click.ClickException(str(exc)) from None
 
