@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from wiresift import api
+from wiresift.escape import web_url
+from wiresift.model import Document, Related
 from wiresift.web.app import create_app
 from wiresift.web.csrf import CSRF_COOKIE
 from wiresift.web.security import CSP, BindError, allowed_hosts, check_bind
@@ -139,3 +143,57 @@ def test_short_tokens_are_refused(workbench_db: Path) -> None:
     with pytest.raises(BindError, match="at least 16"):
         create_app(workbench_db, token="x" * 15)
     check_bind("127.0.0.1", "x" * 16, False)
+
+
+HOSTILE_URLS = ["javascript:alert(1)", " JavaScript:alert(1)", "java\tscript:alert(1)", "data:text/html,<b>x</b>",
+                "vbscript:x", "//evil.example/x", "http://", "file:///etc/passwd"]  # fmt: skip
+
+
+@pytest.mark.parametrize("url", HOSTILE_URLS)
+def test_only_http_urls_are_links(url: str) -> None:
+    assert web_url(url) is None
+    doc = Document(text="A note.", url=url, related=[Related(title="More", url=url)]).finalize()
+    kept = url if url in ("//evil.example/x", "http://") else None  # harmless: stored, never a link
+    assert doc.url == kept and doc.related[0].url == kept
+
+
+def test_relative_links_are_stored_but_never_hrefs() -> None:
+    doc = Document(text="A note.", related=[Related(title="More", url="/world/2024/more")]).finalize()
+    assert doc.related[0].url == "/world/2024/more"
+    assert web_url("/world/2024/more") is None
+
+
+def test_web_urls_are_kept() -> None:
+    assert web_url("https://news.example.org/a?b=1#c") == "https://news.example.org/a?b=1#c"
+    assert web_url("HTTP://news.example.org/") == "HTTP://news.example.org/"
+
+
+def test_ingest_stores_no_javascript_url(tmp_path: Path) -> None:
+    feed = tmp_path / "in.jsonl"
+    rows = [{"id": "a1", "text": "A quiet day in Tallinn.", "url": "javascript:alert(document.cookie)"},
+            {"id": "a2", "text": "A busy day in Riga.", "url": "https://news.example.org/riga"}]  # fmt: skip
+    feed.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    db = tmp_path / "s.db"
+    report = api.ingest([feed], db=db, only="extract")
+    assert report.ingested == 2
+    with api.open_store(db) as store:
+        urls = sorted(str(api.get_document(store, i).url) for i in report.ids)
+    assert urls == ["None", "https://news.example.org/riga"]
+
+
+def test_a_stored_javascript_url_is_never_an_href(tmp_path: Path) -> None:
+    """A store written before the ingest check may hold such URLs: the page shows no link."""
+    import sqlite3
+
+    db = tmp_path / "old.db"
+    with api.open_store(db) as store:
+        store.save(Document(id="old1", text="Old text.", related=[Related(title="Also read")]))
+    record = {**Document(id="old1", text="Old text.").finalize().to_record(), "url": "javascript:alert(1)",
+              "related": [{"title": "Also read", "url": "data:text/html,x"}]}  # fmt: skip
+    with sqlite3.connect(db) as conn:  # as an older wiresift stored it
+        conn.execute("UPDATE documents SET url = ?, record = ?", (record["url"], json.dumps(record)))
+    with api.open_store(db) as store:
+        assert api.get_document(store, "old1").url == "javascript:alert(1)"
+    page = TestClient(create_app(db), base_url=LOCAL).get("/article/old1")
+    assert page.status_code == 200 and "Also read" in page.text
+    assert "javascript:" not in page.text and "data:text" not in page.text

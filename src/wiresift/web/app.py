@@ -14,6 +14,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from wiresift import __version__
+from wiresift.escape import web_url
 from wiresift.store.workbench import MarkedHit
 from wiresift.web.csrf import CSRFMiddleware
 from wiresift.web.db import MAX_EXPORTS, POOL_SIZE, TIME_BUDGET_S, StorePool
@@ -79,6 +80,7 @@ def create_app(
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["snippet"] = snippet_html
     templates.env.filters["path_part"] = path_part
+    templates.env.filters["web_url"] = web_url  # stores made before the ingest check may hold others
     templates.env.globals["version"] = __version__
     app.state.templates = templates
     app.add_middleware(CSRFMiddleware, bearer=bool(token))
