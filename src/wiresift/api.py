@@ -43,6 +43,10 @@ BATCH_SIZE = 32
 
 Item = Document | IngestError
 Only = Literal["extract"] | None
+Progress = Callable[[str, str], None]
+"""``progress(event, message)``: a document's ``ingested``, ``near``, ``duplicate`` or ``failed``
+(message: its source, or the one-line error); ``sources`` (message: how many the paths hold) once
+the paths are walked, and ``read`` (message: the source) after each source is read."""
 
 
 # -- analysis (no storing) -------------------------------------------------------------------------
@@ -122,8 +126,11 @@ def read(
     stdin: BinaryIO | None = None,
     boilerplate: BoilerplateModel | None = None,
     observed: set[str] | None = None,
+    progress: Progress | None = None,
 ) -> Iterator[Item]:
     """Documents and errors from the inputs, no NLP (``read_sources`` of ``wiresift.ingest``).
+
+    ``progress`` hears ``sources`` (how many) after the walk and ``read`` after each source.
 
     ``boilerplate`` and ``observed`` carry the per-site boilerplate learned from scraped text
     across calls (``ingest`` keeps them in the store).
@@ -131,8 +138,9 @@ def read(
     from wiresift.ingest.sources import read_sources
 
     items = read_sources(
-        list(paths), published=published, url=url, stdin=stdin, boilerplate=boilerplate, observed=observed
-    )
+        list(paths), published=published, url=url, stdin=stdin, boilerplate=boilerplate, observed=observed,
+        progress=progress,
+    )  # fmt: skip
     for item in items:
         if isinstance(item, Document):
             item.finalize()
@@ -147,12 +155,14 @@ def analyze(
     only: Only = None,
     model: str | None = None,
     stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
 ) -> Iterator[Item]:
     """Analysed documents (or one-line errors) for every input, in order; nothing is stored.
 
-    ``only="extract"`` stops after text extraction (no NLP, no model loaded).
+    ``only="extract"`` stops after text extraction (no NLP, no model loaded). ``progress`` hears
+    the ``sources`` and ``read`` events of :func:`read`.
     """
-    items = read(paths, published=published, url=url, stdin=stdin)
+    items = read(paths, published=published, url=url, stdin=stdin, progress=progress)
     pipeline = None if only == "extract" else build_pipeline(model)
     yield from _analysed(items, pipeline)
 
@@ -193,10 +203,6 @@ class IngestReport:
             f"ingested {self.ingested}, duplicates {self.duplicates}, "
             f"near-duplicates {self.near_duplicates}, failed {self.failed}"
         )
-
-
-Progress = Callable[[str, str], None]
-"""``progress(event, message)``: event is ``ingested``, ``near``, ``duplicate`` or ``failed``."""
 
 
 def _deduplicator(store: Store) -> tuple[Deduplicator, int] | None:
@@ -341,8 +347,9 @@ def ingest(
         observed: set[str] = set(saved["observed"]) if isinstance(saved, dict) else set()
         pipeline = None if only == "extract" else build_pipeline(model)
         items = read(
-            paths, published=published, url=url, stdin=stdin, boilerplate=boilerplate, observed=observed
-        )
+            paths, published=published, url=url, stdin=stdin, boilerplate=boilerplate, observed=observed,
+            progress=progress,
+        )  # fmt: skip
         try:
             for item in _analysed(run.candidates(items), pipeline):
                 assert isinstance(item, Document)  # candidates() yields documents only
