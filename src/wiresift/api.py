@@ -44,9 +44,8 @@ BATCH_SIZE = 32
 Item = Document | IngestError
 Only = Literal["extract"] | None
 Progress = Callable[[str, str], None]
-"""``progress(event, message)``: a document's ``ingested``, ``near``, ``duplicate`` or ``failed``
-(message: its source, or the one-line error); ``sources`` (message: how many the paths hold) once
-the paths are walked, and ``read`` (message: the source) after each source is read."""
+"""``progress(event, message)``: a document's ``ingested``, ``near``, ``duplicate``, ``failed`` (its
+source or error line); ``sources`` (how many) after the walk, ``read`` (the source) after each."""
 
 
 # -- analysis (no storing) -------------------------------------------------------------------------
@@ -130,10 +129,8 @@ def read(
 ) -> Iterator[Item]:
     """Documents and errors from the inputs, no NLP (``read_sources`` of ``wiresift.ingest``).
 
-    ``progress`` hears ``sources`` (how many) after the walk and ``read`` after each source.
-
     ``boilerplate`` and ``observed`` carry the per-site boilerplate learned from scraped text
-    across calls (``ingest`` keeps them in the store).
+    across calls (``ingest`` keeps them in the store); ``progress`` hears ``sources`` and ``read``.
     """
     from wiresift.ingest.sources import read_sources
 
