@@ -44,6 +44,9 @@ BATCH_SIZE = 32
 
 Item = Document | IngestError
 Only = Literal["extract"] | None
+Progress = Callable[[str, str], None]
+"""``progress(event, message)``: a document's ``ingested``, ``near``, ``duplicate``, ``failed`` (its
+source or error line); ``sources`` (how many) after the walk, ``read`` (the source) after each."""
 
 
 # -- analysis (no storing) -------------------------------------------------------------------------
@@ -123,17 +126,19 @@ def read(
     stdin: BinaryIO | None = None,
     boilerplate: BoilerplateModel | None = None,
     observed: set[str] | None = None,
+    progress: Progress | None = None,
 ) -> Iterator[Item]:
     """Documents and errors from the inputs, no NLP (``read_sources`` of ``wiresift.ingest``).
 
     ``boilerplate`` and ``observed`` carry the per-site boilerplate learned from scraped text
-    across calls (``ingest`` keeps them in the store).
+    across calls (``ingest`` keeps them in the store); ``progress`` hears ``sources`` and ``read``.
     """
     from wiresift.ingest.sources import read_sources
 
     items = read_sources(
-        list(paths), published=published, url=url, stdin=stdin, boilerplate=boilerplate, observed=observed
-    )
+        list(paths), published=published, url=url, stdin=stdin, boilerplate=boilerplate, observed=observed,
+        progress=progress,
+    )  # fmt: skip
     for item in items:
         if isinstance(item, Document):
             item.finalize()
@@ -148,12 +153,14 @@ def analyze(
     only: Only = None,
     model: str | None = None,
     stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
 ) -> Iterator[Item]:
     """Analysed documents (or one-line errors) for every input, in order; nothing is stored.
 
-    ``only="extract"`` stops after text extraction (no NLP, no model loaded).
+    ``only="extract"`` stops after text extraction (no NLP, no model loaded). ``progress`` hears
+    the ``sources`` and ``read`` events of :func:`read`.
     """
-    items = read(paths, published=published, url=url, stdin=stdin)
+    items = read(paths, published=published, url=url, stdin=stdin, progress=progress)
     pipeline = None if only == "extract" else build_pipeline(model)
     yield from _analysed(items, pipeline)
 
@@ -194,10 +201,6 @@ class IngestReport:
             f"ingested {self.ingested}, duplicates {self.duplicates}, "
             f"near-duplicates {self.near_duplicates}, failed {self.failed}"
         )
-
-
-Progress = Callable[[str, str], None]
-"""``progress(event, message)``: event is ``ingested``, ``near``, ``duplicate`` or ``failed``."""
 
 
 def _deduplicator(store: Store) -> tuple[Deduplicator, int] | None:
@@ -342,8 +345,9 @@ def ingest(
         observed: set[str] = set(saved["observed"]) if isinstance(saved, dict) else set()
         pipeline = None if only == "extract" else build_pipeline(model)
         items = read(
-            paths, published=published, url=url, stdin=stdin, boilerplate=boilerplate, observed=observed
-        )
+            paths, published=published, url=url, stdin=stdin, boilerplate=boilerplate, observed=observed,
+            progress=progress,
+        )  # fmt: skip
         try:
             for item in _analysed(run.candidates(items), pipeline):
                 assert isinstance(item, Document)  # candidates() yields documents only

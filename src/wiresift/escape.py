@@ -40,3 +40,38 @@ def one_line(text: str) -> str:
 def printable(text: str) -> str:
     """Like :func:`one_line`, but newlines and tabs are kept: safe multi-line terminal output."""
     return text.translate(_MULTI_LINE)
+
+
+#: URL schemes a stored link may have: a ``javascript:`` or ``data:`` source URL is no link.
+WEB_SCHEMES = frozenset({"http", "https"})
+
+
+def _scheme(url: str) -> str | None:
+    """The URL's scheme, lower-cased, as a browser reads it (tabs and newlines inside ignored)."""
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(url.strip()).scheme.lower()
+    except ValueError:  # e.g. an invalid IPv6 host
+        return None
+
+
+def stored_url(url: str | None) -> str | None:
+    """``url`` unless it names a scheme other than http(s) (``javascript:``, ``data:``, ``file:``...).
+
+    A relative reference (no scheme; a related link on a page without a known address) is kept:
+    it cannot run anything, and :func:`web_url` never makes it a link.
+    """
+    if not url or _scheme(url) not in WEB_SCHEMES | {""}:
+        return None
+    return url
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is an absolute http(s) URL with a host, else None (never a link to follow)."""
+    from urllib.parse import urlsplit
+
+    if not url or _scheme(url) not in WEB_SCHEMES:
+        return None
+    url = url.strip()
+    return url if urlsplit(url).netloc else None

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from wiresift.escape import one_line
+from wiresift.escape import one_line, stored_url
 
 SCHEMA = "wiresift/1"
 
@@ -198,7 +198,14 @@ class Document(_Model):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     def finalize(self) -> Document:
-        """Fill ``content_hash`` and a stable ``id`` from the text when ingest gave none."""
+        """Fill ``content_hash`` and a stable ``id`` from the text when ingest gave none.
+
+        Also drops every URL with a scheme other than http(s) (``javascript:``, ``data:``,
+        ``file:``...): no stored link can run code, whatever the source claimed.
+        """
+        self.url = stored_url(self.url)
+        for link in self.related:
+            link.url = stored_url(link.url)
         if not self.content_hash:
             self.content_hash = content_hash(self.text)
         if not self.id:

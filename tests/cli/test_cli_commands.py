@@ -173,6 +173,14 @@ def test_serve_refuses_an_open_bind_without_a_token(runner: CliRunner, db: Path)
     pytest.importorskip("uvicorn")
     result = runner.invoke(cli, ["serve", "--db", str(db), "--host", "0.0.0.0"])
     assert result.exit_code == 1 and "--token" in result.stderr and "Traceback" not in result.output
+    assert "workbench on" not in result.output  # the refusal comes before any "serving" line
+
+
+def test_serve_refuses_a_short_token(runner: CliRunner, db: Path) -> None:
+    pytest.importorskip("uvicorn")
+    result = runner.invoke(cli, ["serve", "--db", str(db), "--token", "abc"])
+    assert result.exit_code == 1 and "at least 16" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "workbench on" not in result.output
 
 
 def test_analyze_json_of_one_document_is_an_object(runner: CliRunner) -> None:

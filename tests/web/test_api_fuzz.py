@@ -79,7 +79,7 @@ def app(workbench_db: Path) -> FastAPI:
 
 @pytest.fixture(scope="module")
 def client(app: FastAPI) -> TestClient:
-    return TestClient(app, raise_server_exceptions=False)
+    return TestClient(app, raise_server_exceptions=False, base_url="http://127.0.0.1")
 
 
 def _schema_routes(app: FastAPI) -> dict[str, list[tuple[str, str]]]:
@@ -169,7 +169,7 @@ def test_an_unexpected_error_is_a_plain_500_with_headers(workbench_db: Path) -> 
     def boom() -> None:
         raise RuntimeError("secret internals")
 
-    client = TestClient(app, raise_server_exceptions=False)
+    client = TestClient(app, raise_server_exceptions=False, base_url="http://127.0.0.1")
     response = client.get("/api/test/boom")
     assert response.status_code == 500
     assert response.json() == {

@@ -15,7 +15,7 @@ from wiresift.web.security import CSP, BindError, check_bind
 
 @pytest.fixture(scope="module")
 def client(workbench_db: Path) -> TestClient:
-    return TestClient(create_app(workbench_db))
+    return TestClient(create_app(workbench_db), base_url="http://127.0.0.1")
 
 
 def test_search_page_ranks_and_highlights(client: TestClient) -> None:
@@ -129,11 +129,14 @@ def test_export_endpoint_streams_jsonl(client: TestClient) -> None:
     assert len(rows) == 3 and all(row["schema"] == "wiresift/1" for row in rows)
 
 
+TOKEN = "s3cret-token-0123456789"
+
+
 def test_token_required_when_set(workbench_db: Path) -> None:
-    guarded = TestClient(create_app(workbench_db, token="s3cret"))
+    guarded = TestClient(create_app(workbench_db, token=TOKEN), base_url="http://127.0.0.1")
     assert guarded.get("/api/places").status_code == 401
-    assert guarded.get("/api/places", headers={"Authorization": "Bearer s3cret"}).status_code == 200
-    r = guarded.get("/map", params={"token": "s3cret"}, follow_redirects=False)
+    assert guarded.get("/api/places", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
+    r = guarded.get("/map", params={"token": TOKEN}, follow_redirects=False)
     assert r.status_code == 303 and "wiresift_token" in r.headers["set-cookie"]
 
 
@@ -142,7 +145,7 @@ def test_bind_rules() -> None:
     check_bind("localhost", None, False)
     with pytest.raises(BindError):
         check_bind("0.0.0.0", None, False)
-    check_bind("0.0.0.0", "tok", False)
+    check_bind("0.0.0.0", TOKEN, False)
     check_bind("0.0.0.0", None, True)
 
 
@@ -153,3 +156,12 @@ def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_xss_constant_is_in_corpus() -> None:
     assert "<script>" in XSS  # guards the escaping tests above against a defanged fixture
+
+
+def test_docs_page_loads_only_vendored_assets(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in page.text
+    assert "cdn" not in page.text.lower() and "<script>" not in page.text  # no inline script (CSP)
+    assert client.get("/static/vendor/swagger-ui/swagger-ui.css").status_code == 200
+    assert client.get("/redoc").status_code == 404  # ReDoc would need a CDN: not offered

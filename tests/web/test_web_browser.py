@@ -157,3 +157,13 @@ def test_entity_page_lists_quotes(browser: Any, server: str) -> None:
     assert any("The threat is growing every week" in q for q in quotes)
     w.page.wait_for_selector("#graph canvas")
     w.check("entity")
+
+
+def test_docs_renders_operations_from_vendored_assets(browser: Any, server: str) -> None:
+    w = Watched(browser, server)
+    w.page.goto(server + "/docs")
+    w.page.wait_for_selector(".opblock-summary-path", timeout=15000)
+    paths = w.page.locator(".opblock-summary-path").all_inner_texts()
+    assert "/api/search" in paths and "/api/export" in paths
+    assert all(u.startswith(server) for u in w.requests if not u.startswith("data:"))
+    w.check("docs")

@@ -16,7 +16,7 @@ from wiresift.web.app import create_app
 
 @pytest.fixture(scope="module")
 def client(odd_db: Path) -> TestClient:
-    return TestClient(create_app(odd_db))
+    return TestClient(create_app(odd_db), base_url="http://127.0.0.1")
 
 
 def _links(html: str, prefix: str) -> list[str]:

@@ -52,7 +52,7 @@ HEAVY_ALLOWED = [
 
 @pytest.fixture(scope="module")
 def bulk(bulk_db: Path) -> TestClient:
-    return TestClient(create_app(bulk_db))
+    return TestClient(create_app(bulk_db), base_url="http://127.0.0.1")
 
 
 @pytest.mark.parametrize("query", PATHOLOGICAL + HEAVY_ALLOWED)
@@ -98,7 +98,7 @@ def _slow_app(db: Path, budget: float, started: threading.Event) -> FastAPI:
 
 
 def test_time_budget_answers_503_and_the_connection_recovers(workbench_db: Path) -> None:
-    client = TestClient(_slow_app(workbench_db, 0.3, threading.Event()))
+    client = TestClient(_slow_app(workbench_db, 0.3, threading.Event()), base_url="http://127.0.0.1")
     t0 = time.perf_counter()
     r = client.get("/api/test/slow")
     assert r.status_code == 503 and time.perf_counter() - t0 < 2.0

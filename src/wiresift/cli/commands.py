@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from wiresift import api
+from wiresift.cli.progress import BatchProgress
 from wiresift.cli.render import (
     HIGHLIGHT,
     as_json,
@@ -145,15 +146,25 @@ def analyze(
     model: str | None,
 ) -> None:  # fmt: skip
     """Analyse articles (files, directories, feeds, WARC, JSONL, - for stdin) and print records."""
-    items = api.analyze(
-        list(paths), published=published, url=url, only="extract" if only else None, model=model
-    )
-    docs, failed = _print_analysis(items, fmt)
+    # A bar only when the records go elsewhere than the terminal (the records show progress there).
+    progress = BatchProgress("analyze", bar=sys.stderr.isatty() and not sys.stdout.isatty())
+    try:
+        items = api.analyze(
+            list(paths), published=published, url=url, only="extract" if only else None, model=model,
+            progress=progress,
+        )  # fmt: skip
+        docs, failed = _print_analysis(items, fmt, progress)
+    finally:
+        summary = progress.close()
+    if not progress.shown:
+        echo(summary, err=True)
     if failed and not docs:
         sys.exit(EXIT_ALL_FAILED)
 
 
-def _print_analysis(items: Iterator[Document | IngestError], fmt: str | None) -> tuple[int, int]:
+def _print_analysis(
+    items: Iterator[Document | IngestError], fmt: str | None, progress: BatchProgress
+) -> tuple[int, int]:
     """Print documents as they come (errors to stderr); return (documents, failures).
 
     ``json`` prints one pretty object for one document and an array for many; without a format
@@ -168,9 +179,10 @@ def _print_analysis(items: Iterator[Document | IngestError], fmt: str | None) ->
     for item in items:
         if isinstance(item, IngestError):
             failed += 1
-            echo(item.line(), err=True)
+            progress("failed", item.line())
             continue
         docs += 1
+        progress("analyzed", item.source or item.id)
         if fmt == "text":
             echo(document_text(item) + "\n")
         elif fmt == "jsonl" or (fmt is None and docs > 1):
@@ -203,22 +215,14 @@ def ingest(
     model: str | None,
 ) -> None:
     """Analyse articles and store them in the database, skipping exact duplicates."""
-    from tqdm import tqdm
-
-    bar = tqdm(unit="doc", file=sys.stderr, disable=not sys.stderr.isatty(), leave=False)
-
-    def progress(event: str, message: str) -> None:
-        if event == "failed":
-            (bar.write if not bar.disable else _stderr)(one_line(message))  # bar.write: above the bar
-        bar.update(1)
-
+    progress = BatchProgress("ingest", bar=sys.stderr.isatty())  # else the summary below is the line
     try:
         report = api.ingest(
             list(paths), db=db, progress=progress, published=published, url=url,
             only="extract" if only else None, model=model,
         )  # fmt: skip
     finally:
-        bar.close()
+        progress.close()
     echo(report.summary())
     if not (report.ingested or report.duplicates or report.near_duplicates or report.failed):
         _stderr(one_line(f"{' '.join(paths)}: no documents found (empty directory or only hidden files?)"))
@@ -514,17 +518,32 @@ def export(fmt: str, query: str | None, db: Path, output: Path | None, all_modes
 @click.option("--port", type=int, default=8765, show_default=True, help="Port to listen on.")
 @click.option("--token", help="Bearer token required by every request (needed off loopback).")
 @click.option("--insecure", is_flag=True, help="Allow a non-loopback bind without a token.")
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests for this Host name (repeatable; '*' for any). "
+    "Loopback names and --host are always answered.",
+)
 @store_errors
-def serve(db: Path, host: str, port: int, token: str | None, insecure: bool) -> None:
+def serve(
+    db: Path, host: str, port: int, token: str | None, insecure: bool, allow_hosts: tuple[str, ...]
+) -> None:
     """Run the web workbench over the database."""
     from wiresift.web.security import BindError
     from wiresift.web.server import serve as run
-    from wiresift.web.server import url
 
     _open(db).close()
-    echo(one_line(f"wiresift workbench on {url(host, port)} (database {db}); Ctrl-C stops it"), err=True)
+
+    def announce(address: str) -> None:
+        echo(one_line(f"wiresift workbench on {address} (database {db}); Ctrl-C stops it"), err=True)
+
     try:
-        run(db, host=host, port=port, token=token, insecure=insecure)
+        run(
+            db, host=host, port=port, token=token, insecure=insecure, allow_hosts=allow_hosts,
+            announce=announce,
+        )  # fmt: skip
     except BindError as exc:
         raise click.ClickException(str(exc)) from None
 

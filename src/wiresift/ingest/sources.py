@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import os
 import stat
-from collections.abc import Generator, Iterator, MutableSet, Sequence
+from collections.abc import Callable, Generator, Iterator, MutableSet, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TypeVar
@@ -114,6 +114,7 @@ def read_sources(
     site: str | None = None,
     boilerplate: BoilerplateModel | None = None,
     observed: MutableSet[str] | None = None,
+    progress: Callable[[str, str], None] | None = None,
 ) -> Iterator[Item]:
     """Documents (and errors) from files, directories (recursive, sorted, hidden skipped) and ``-``.
 
@@ -122,7 +123,9 @@ def read_sources(
     (one JSONL line, one WARC record, one page after decompression). Scraped-text inputs are cleaned
     with per-site boilerplate learned from every text of the call, added to ``boilerplate`` when given
     (pass one loaded from a store, save it afterwards); ``observed`` holds digests of raw texts already
-    counted, so a page read again is not counted twice.
+    counted, so a page read again is not counted twice. ``progress(event, message)`` hears
+    ``sources`` (message: how many sources the paths hold) once the paths are walked, then ``read``
+    (message: the source) after each source is read.
     """
     if published is not None and iso_date(published) is None:
         raise ValueError(f"published must be an ISO date (YYYY-MM-DD), got {published!r}")
@@ -143,6 +146,8 @@ def read_sources(
             reader.collect_text(index, entry, batch)
         except Exception as exc:  # the second pass reads the source again and reports what fails
             crashed("scraped-text first pass", _entry_source(entry), exc)
+    notify = progress or (lambda event, message: None)
+    notify("sources", str(len(entries)))
     for index, entry in enumerate(entries):
         if isinstance(entry, IngestError):
             yield entry
@@ -150,6 +155,7 @@ def read_sources(
             yield reader.take_text(index, entry, batch)
         else:
             yield from _guarded(reader.read_entry(entry), _entry_source(entry), "reader")
+        notify("read", _entry_source(entry))
 
 
 def _guarded(items: Iterator[T], source: str, what: str) -> Iterator[T | IngestError]:

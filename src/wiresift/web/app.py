@@ -14,10 +14,12 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from wiresift import __version__
+from wiresift.escape import web_url
 from wiresift.store.workbench import MarkedHit
+from wiresift.web.csrf import CSRFMiddleware
 from wiresift.web.db import MAX_EXPORTS, POOL_SIZE, TIME_BUDGET_S, StorePool
 from wiresift.web.errors import install_error_handlers
-from wiresift.web.security import SecurityMiddleware
+from wiresift.web.security import LOOPBACK_NAMES, SecurityMiddleware, check_token
 
 HERE = Path(__file__).parent
 
@@ -41,12 +43,17 @@ def create_app(
     db: str | Path,
     *,
     token: str | None = None,
+    hosts: frozenset[str] = LOOPBACK_NAMES,
     time_budget: float = TIME_BUDGET_S,
     pool_size: int = POOL_SIZE,
 ) -> FastAPI:
-    """The workbench over ``db``; ``time_budget`` caps each request's database time in seconds."""
+    """The workbench over ``db``; ``time_budget`` caps each request's database time in seconds.
+
+    ``hosts`` are the ``Host`` names it answers (see :func:`~wiresift.web.security.allowed_hosts`).
+    """
     from wiresift import api
 
+    check_token(token)
     db_path = Path(db)
     if not db_path.exists():
         raise FileNotFoundError(
@@ -64,6 +71,8 @@ def create_app(
         version=__version__,
         description="Documents, search, entities, quotes, claims and places of one wiresift store.",
         lifespan=lifespan,
+        docs_url=None,  # /docs is served by views.pages from the vendored Swagger UI (no CDN)
+        redoc_url=None,
     )
     app.state.pool = pool
     app.state.db = db_path
@@ -71,9 +80,11 @@ def create_app(
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["snippet"] = snippet_html
     templates.env.filters["path_part"] = path_part
+    templates.env.filters["web_url"] = web_url  # stores made before the ingest check may hold others
     templates.env.globals["version"] = __version__
     app.state.templates = templates
-    app.add_middleware(SecurityMiddleware, token=token)
+    app.add_middleware(CSRFMiddleware, bearer=bool(token))
+    app.add_middleware(SecurityMiddleware, token=token, hosts=hosts)  # outermost: runs first
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     install_error_handlers(app)
 

@@ -8,6 +8,12 @@ are allowed (``style-src 'self' 'unsafe-inline'``) because Leaflet, vis-timeline
 inject and position their elements with them; scripts run only from the server's own files, and
 every text is escaped, so no page content can add markup.
 
+A tokenless server answers only requests whose ``Host`` is one of its own names (the loopback
+names, the ``--host`` it binds, any ``--allow-host``): a page on another site that rebinds its DNS
+name to 127.0.0.1 sends its own name as ``Host`` and gets a 400, so it cannot read the store.
+Responses other than static files carry ``Cache-Control: no-store`` (they show the store's
+contents); writes are further guarded against cross-site requests by :mod:`wiresift.web.csrf`.
+
 The middleware is also the last line of error handling: an exception no handler turned into an
 answer is logged with its traceback and answered as a generic JSON 500, with the same headers.
 """
@@ -32,8 +38,17 @@ COOKIE = "wiresift_token"
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    # Same-origin requests keep their Referer and Origin (the CSRF check reads them); links out of
+    # the workbench send nothing.
+    "Referrer-Policy": "same-origin",
 }
+#: Host names every server answers to, whatever it binds (``--allow-host`` adds more).
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "[::1]"})
+#: ``--allow-host *`` turns the Host check off (behind a proxy that checks it, say).
+ANY_HOST = "*"
+#: Shortest bearer token accepted: a shorter one can be guessed by trying.
+MIN_TOKEN = 16
+WILDCARD_BINDS = frozenset({"0.0.0.0", "::", ""})
 log = logging.getLogger("wiresift.web")
 
 
@@ -50,7 +65,35 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def host_name(value: str) -> str:
+    """A ``Host`` header or host name without its port, lower-cased; IPv6 addresses in brackets."""
+    value = value.strip().lower().rstrip(".")
+    if value.startswith("["):
+        return value[: value.find("]") + 1] if "]" in value else value
+    if value.count(":") > 1:  # a bare IPv6 address (a --host value, never a Host header)
+        return f"[{value}]"
+    return value.split(":", 1)[0]
+
+
+def allowed_hosts(bind: str | None = None, extra: tuple[str, ...] | list[str] = ()) -> frozenset[str]:
+    """The Host names a server bound to ``bind`` answers: loopback names, ``bind``, ``extra``."""
+    names = set(LOOPBACK_NAMES)
+    if bind and bind not in WILDCARD_BINDS:
+        names.add(host_name(bind))
+    names.update(ANY_HOST if name == ANY_HOST else host_name(name) for name in extra)
+    return frozenset(names)
+
+
+def check_token(token: str | None) -> None:
+    if token is not None and len(token) < MIN_TOKEN:
+        raise BindError(
+            f"--token is {len(token)} characters long: use at least {MIN_TOKEN} "
+            "(for example `python -c 'import secrets; print(secrets.token_urlsafe())'`)"
+        )
+
+
 def check_bind(host: str, token: str | None, insecure: bool) -> None:
+    check_token(token)
     if not is_loopback(host) and not token and not insecure:
         raise BindError(
             f"refusing to serve on {host} without --token TOKEN (or --insecure): "
@@ -61,9 +104,27 @@ def check_bind(host: str, token: str | None, insecure: bool) -> None:
 class SecurityMiddleware:
     """Pure ASGI middleware (Starlette's BaseHTTPMiddleware costs milliseconds per request)."""
 
-    def __init__(self, app: ASGIApp, token: str | None = None) -> None:
+    def __init__(
+        self, app: ASGIApp, token: str | None = None, hosts: frozenset[str] = LOOPBACK_NAMES
+    ) -> None:
         self.app = app
         self.token = token
+        self.hosts = hosts
+
+    def _host_refused(self, scope: Scope) -> str | None:
+        """Why the request's ``Host`` is not one of this server's names (None when it is)."""
+        if ANY_HOST in self.hosts:
+            return None
+        raw = next((v for k, v in scope["headers"] if k == b"host"), None)
+        if raw is None:
+            return "the request has no Host header"
+        name = host_name(raw.decode("latin-1"))
+        if name in self.hosts:
+            return None
+        return (
+            f"Host {name!r} is not a name of this server (it answers {', '.join(sorted(self.hosts))}; "
+            "add names with --allow-host)"
+        )
 
     def _authorised(self, request: Request) -> bool:
         if not self.token:
@@ -85,7 +146,16 @@ class SecurityMiddleware:
                 started = True
                 headers = MutableHeaders(scope=message)
                 headers.update(SECURITY_HEADERS)
+                if not scope["path"].startswith("/static/"):
+                    headers["Cache-Control"] = "no-store"
             await send(message)
+
+        refused = self._host_refused(scope)
+        if refused is not None:
+            await JSONResponse({"error": refused, "status": 400}, status_code=400)(
+                scope, receive, send_with_headers
+            )
+            return
 
         if self.token:
             request = Request(scope)

@@ -67,6 +67,12 @@ def article_page(request: Request, store: StoreDep, doc_id: PathKey) -> HTMLResp
     )
 
 
+@router.get("/docs")
+def docs_page(request: Request) -> HTMLResponse:
+    """Swagger UI over ``/openapi.json``, from the vendored assets (the CSP allows nothing else)."""
+    return _render(request, "docs.html", spec_url=request.app.openapi_url)
+
+
 @router.get("/map")
 def map_page(request: Request) -> HTMLResponse:
     return _render(request, "map.html")
