@@ -181,7 +181,8 @@ def _resolve(
         else:
             eid = entity = None  # "the minister said" is not whoever was named last
     if entity is None and kind == "nominal":
-        eid, resolution = nominal_source(index, speaker, mention, text)
+        close = prev is not None and speaker.start - prev.end <= FOLLOW_ON_CHARS
+        eid, resolution = nominal_source(index, speaker, mention, text, prev_speaker if close else None)
         entity = index.get(eid)
     if entity is None or eid is None:
         return None, None
