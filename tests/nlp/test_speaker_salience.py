@@ -1,0 +1,51 @@
+"""Speakers the text is about (issue #11): a sentence-opening pronoun continues the previous
+sentences' subject, a business nominal the organisation that just spoke or that the text is about,
+an office mention opening with its owner its one holder. Invented sentences only."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from quotes_support import by_cue, quotes_of
+
+from wiresift.nlp.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp: Language) -> Pipeline:
+    return Pipeline(stages=("entities", "quotes"))
+
+
+def test_pronoun_continues_previous_subject_not_last_speaker(pipeline: Pipeline) -> None:
+    text = (
+        '"The budget is balanced," Harold Brenning said on Monday.\n\n'
+        "Mr. Oswin Tarrant was the second official questioned by the committee about the plan of "
+        "Governor Ewan Castell. He said the figures had been checked twice."
+    )
+    quotes = quotes_of(pipeline, text)
+    q = next(q for q in quotes if q.speaker_mention is not None and q.speaker_mention.text == "He")
+    assert q.speaker_name == "Oswin Tarrant"
+
+
+def test_business_nominal_is_the_organisation_that_just_spoke(pipeline: Pipeline) -> None:
+    text = (
+        "Shares of Dalmore Steel rose after the ruling of the Supreme Court.\n\n"
+        '"We expect margins to widen next year," said Calloway Capital Partners.\n\n'
+        "A slower recovery could weigh on prices, the brokerage said."
+    )
+    quotes = quotes_of(pipeline, text)
+    q = next(q for q in quotes if q.speaker_mention is not None and q.speaker_mention.text == "the brokerage")
+    assert q.speaker_name == "Calloway Capital Partners"
+
+
+def test_office_opening_with_its_owner_names_the_holder(pipeline: Pipeline) -> None:
+    text = (
+        "Norway's ambassador to Chile, Ingrid Solberg, arrived in Santiago on Friday.\n\n"
+        "Norway's ambassador to Chile warned that the talks could collapse by the end of the month."
+    )
+    q = by_cue(quotes_of(pipeline, text), "warned")
+    assert q.speaker_name == "Ingrid Solberg"
