@@ -49,3 +49,27 @@ def test_office_opening_with_its_owner_names_the_holder(pipeline: Pipeline) -> N
     )
     q = by_cue(quotes_of(pipeline, text), "warned")
     assert q.speaker_name == "Ingrid Solberg"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The harbour will close in May, said another witness at the hearing, former port adviser "
+            "Marta Lindqvist.",
+            "Marta Lindqvist",
+        ),
+        (
+            "Another engineer, former site manager Paolo Brenta, said the beams had cracked in March.",
+            "Paolo Brenta",
+        ),
+        (
+            "Hundreds of jobs will go this year, said the group's newly appointed chair Dora Kestrel in a "
+            "note to staff.",
+            "Dora Kestrel",
+        ),
+    ],
+)
+def test_nominal_takes_the_person_its_apposition_names(pipeline: Pipeline, text: str, name: str) -> None:
+    quotes = [q for q in quotes_of(pipeline, text) if q.speaker_mention is not None]
+    assert quotes and quotes[0].speaker_name == name

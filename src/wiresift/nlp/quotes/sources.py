@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from wiresift.nlp.entities.lexicon import PERSON_NOMINAL_HEADS, words
 from wiresift.nlp.entities.salience import main_subject
+from wiresift.nlp.quotes.appositions import apposed_person, spokes_org
 
 if TYPE_CHECKING:
     from wiresift.nlp.entities.coref import Speaker
@@ -121,6 +122,12 @@ def nominal_source(
     "org_kind", "org_single", "poll_sponsor", "role_title" or "" (nothing found). ``prev_speaker``
     is the speaker of the quote right before, when it ended close by."""
     head = speaker.head
+    org = spokes_org(index, speaker, text)
+    if org is not None:
+        return org, "org_name"
+    person = apposed_person(index, speaker, text)
+    if person is not None:
+        return person, "titled"
     if not _definite(mention):
         return None, ""
     if head in POLL_HEADS:
