@@ -73,3 +73,12 @@ def test_office_opening_with_its_owner_names_the_holder(pipeline: Pipeline) -> N
 def test_nominal_takes_the_person_its_apposition_names(pipeline: Pipeline, text: str, name: str) -> None:
     quotes = [q for q in quotes_of(pipeline, text) if q.speaker_mention is not None]
     assert quotes and quotes[0].speaker_name == name
+
+
+def test_short_form_of_an_organisation_name_is_that_organisation(pipeline: Pipeline) -> None:
+    text = (
+        "The Bree Valley Chronicle reported on Monday that the mill would close.\n\n"
+        "The Chronicle says the owners had warned workers in March."
+    )
+    q = by_cue(quotes_of(pipeline, text), "says")
+    assert q.speaker_name == "Bree Valley Chronicle"

@@ -65,6 +65,25 @@ def spokes_org(index: EntityIndex, speaker: Speaker, text: str) -> str | None:
     return eid if eid is not None and index.entities[eid].type == "ORG" else None
 
 
+def short_org(index: EntityIndex, speaker: Speaker, mention: str) -> str | None:
+    """The one organisation named before whose longer name ends with the mention's words: "the
+    Chronicle" is "The Bree Chronicle", "Halvorsen" is "Acme Halvorsen" (the entities stage did not
+    take the short form for a name)."""
+    short = re.sub(r"^(?:the|The)\s+", "", mention.strip()).split()
+    if not short or not all(w[:1].isupper() for w in short):
+        return None
+    tail = [w.lower() for w in short]
+    found = {
+        eid
+        for start, _end, eid in index.mentions
+        if start < speaker.start
+        and index.entities[eid].type == "ORG"
+        and len(name := index.entities[eid].name.lower().split()) > len(tail)
+        and name[-len(tail) :] == tail
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def _first_mention(index: EntityIndex, lo: int, hi: int) -> tuple[int, int, str] | None:
     for start, end, eid in index.mentions:
         if start >= hi:
