@@ -82,3 +82,14 @@ def test_short_form_of_an_organisation_name_is_that_organisation(pipeline: Pipel
     )
     q = by_cue(quotes_of(pipeline, text), "says")
     assert q.speaker_name == "Bree Valley Chronicle"
+
+
+def test_they_after_an_unnamed_group_is_no_organisation(pipeline: Pipeline) -> None:
+    text = (
+        "Halvorsen Foods will open a plant in Norway next year.\n\n"
+        "Economists expect the number of jobs in the region to double by 2030. They say the new plant "
+        "will lift wages across the valley."
+    )
+    quotes = quotes_of(pipeline, text)
+    q = next(q for q in quotes if q.speaker_mention is not None and q.speaker_mention.text == "They")
+    assert q.speaker is None

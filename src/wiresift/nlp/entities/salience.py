@@ -7,6 +7,8 @@ over at most :data:`MAX_SENTENCES` sentences from a pronoun that is its sentence
 sentence whose main subject is the same pronoun passes the chain on ("Ann Lee faces a fine. She was
 arrested in May. During the call, she asked …"), a sentence naming no person is skipped, and the
 first main subject that is a person of a compatible gender answers. Anything else abstains.
+A sentence-opening "they" after a sentence about an unnamed group ("Analysts expect …") means that
+group (:func:`unnamed_group`), no entity.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 #: Sentences a subject chain may reach back over.
 MAX_SENTENCES = 3
 _GENDER = {"he": "m", "she": "f"}
+_PLURAL = frozenset({"they"})
 
 
 def main_subject(sent: Span) -> Token | None:
@@ -71,3 +74,19 @@ def subject_antecedent(index: EntityIndex, state: DocCoref, head_start: int) -> 
         if _names_person(index, sent):
             return None
     return None
+
+
+def unnamed_group(index: EntityIndex, state: DocCoref, head_start: int) -> bool:
+    """Whether a sentence-opening "they" continues the previous sentence's subject and that subject
+    is a group the text does not name ("Analysts expect a rise. They say …"): then no entity is
+    meant, and the nearest organisation must not take the words."""
+    tok = state.geo.token(head_start, head_start + 1)
+    if tok is None or tok.lower_ not in _PLURAL or tok.dep_ not in SUBJECT_DEPS:
+        return False
+    first = main_subject(tok.sent)
+    if first is None or first.i != tok.i or tok.sent.start == 0:
+        return False
+    subject = main_subject(tok.doc[tok.sent.start - 1].sent)
+    if subject is None or subject.pos_ != "NOUN" or subject.tag_ != "NNS":
+        return False
+    return index.at(subject.idx, subject.idx + len(subject.text)) is None
