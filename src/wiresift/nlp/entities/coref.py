@@ -14,6 +14,7 @@ from __future__ import annotations
 from wiresift.nlp.entities.coref_model import DocCoref, load_weights
 from wiresift.nlp.entities.coref_rules import Speaker, named_at, resolve_rules, titled_person
 from wiresift.nlp.entities.index import EntityIndex
+from wiresift.nlp.entities.salience import subject_antecedent, unnamed_group
 
 __all__ = ["Speaker", "doc_coref", "resolve", "resolve_scored", "titled_person"]
 
@@ -64,6 +65,10 @@ def resolve_scored(
         return ruled, RULE_CONFIDENCE if ruled is not None else 0.0
     state.advance(ana.start + 1)
     learned, p = state.resolved[(ana.start, ana.end)]
+    if ana.pronoun and unnamed_group(index, state, start):
+        return None, 0.0  # "Analysts expect a rise. They say …": a group the text does not name
+    if ana.pronoun and (subject := subject_antecedent(index, state, start)) is not None:
+        ruled = subject  # "Lee was the third witness. He said …": Lee, not the last quote's speaker
     if ruled is not None and ana.gender and state.gender(ruled) not in ("", ana.gender):
         ruled = None  # "he" is not the woman named last
     # The rules know the quotes around the mention (a "he" right after a quote is its speaker), the

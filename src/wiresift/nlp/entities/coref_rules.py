@@ -98,10 +98,15 @@ MIN_TITLE_OVERLAP = 3
 def titled_person(index: EntityIndex, mention: str) -> str | None:
     """The one person whose titles share most of an office mention's words: "Chief of the Russia-led
     CSTO Joint Staff" is the person titled "Chief of the Joint Staff of the …", even where the
-    office comes before the name in the text. None for a mention that opens with no title word."""
-    first = mention.split(maxsplit=1)[0].lower() if mention.strip() else ""
-    if first not in PERSON_NOMINAL_HEADS:
+    office comes before the name in the text; "Bree's ambassador to Arden" opens with its owner. None
+    for a mention that opens with no title word."""
+    parts = mention.lower().split(maxsplit=2)
+    if not parts:
         return None
+    if parts[0] not in PERSON_NOMINAL_HEADS and not (
+        len(parts) > 1 and parts[0].endswith(("'s", "’s")) and parts[1] in PERSON_NOMINAL_HEADS
+    ):
+        return None  # neither "Chief of …" nor "Bree's ambassador to …"
     words = {w for w in re.findall(r"[^\W_]+", mention.lower()) if w not in _TITLE_STOP}
     best: list[tuple[int, str]] = []
     for entity in index.entities.values():
@@ -109,9 +114,14 @@ def titled_person(index: EntityIndex, mention: str) -> str | None:
             continue
         titled = {w for t in entity.titles for w in re.findall(r"[^\W_]+", t.lower())}
         shared = len(words & titled)
-        if shared >= MIN_TITLE_OVERLAP:
+        whole = any(len(tw := _title_words(t)) >= 2 and tw <= words for t in entity.titles)
+        if shared >= MIN_TITLE_OVERLAP or whole:  # or the mention states a whole title of two words or more
             best.append((shared, entity.id))
     best.sort(reverse=True)
     if not best or (len(best) > 1 and best[1][0] == best[0][0]):
         return None  # nobody, or two office holders alike: the mention must not go to the wrong one
     return best[0][1]
+
+
+def _title_words(title: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W_]+", title.lower()) if w not in _TITLE_STOP}

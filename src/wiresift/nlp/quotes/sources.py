@@ -16,6 +16,8 @@ import re
 from typing import TYPE_CHECKING
 
 from wiresift.nlp.entities.lexicon import PERSON_NOMINAL_HEADS, words
+from wiresift.nlp.entities.salience import main_subject
+from wiresift.nlp.quotes.appositions import apposed_person, spokes_org
 
 if TYPE_CHECKING:
     from wiresift.nlp.entities.coref import Speaker
@@ -30,6 +32,7 @@ ORG_HEADS = words(
     committee party council court university institute hospital school organisation organization
     association union team club league government administration authority board commission
     service bureau center centre foundation charity fund regulator watchdog utility startup
+    brokerage developer operator provider publisher chain giant conglomerate producer supplier
     """
 )
 #: Heads of a poll-like source whose findings are its sponsor's.
@@ -56,6 +59,24 @@ KIND_WORDS: dict[str, frozenset[str]] = {
 }
 #: Heads for which the single organisation of the last paragraphs is a fair guess ("the company").
 GENERIC_HEADS = words("company firm corporation business group organisation organization startup")
+#: Heads that name a business: a public body ("the Bree Attorney General", "the Ministry") is none.
+BUSINESS_HEADS = words(
+    """
+    company firm corporation business startup retailer airline carrier bank lender insurer automaker
+    maker manufacturer brokerage developer operator provider publisher chain giant conglomerate
+    producer supplier
+    """
+)
+#: Words in a name that make it a public body, not a business.
+PUBLIC_WORDS = words(
+    """
+    attorney general department ministry office police court government agency state city county
+    congress senate house council commission committee parliament administration bureau army
+    military navy university school hospital
+    """
+)
+#: Sentences back an organisation nominal looks for an organisation as main subject.
+SUBJECT_SENTENCES = 3
 #: How far back (chars) an organisation nominal looks for its organisation: about three paragraphs.
 ORG_LOOKBACK = 1200
 #: How far back a person nominal looks for the person its titles name.
@@ -94,10 +115,19 @@ def name_words(name: str) -> set[str]:
     return {w.lower().rstrip(".") for w in _WORDS.findall(name)}
 
 
-def nominal_source(index: EntityIndex, speaker: Speaker, mention: str, text: str) -> tuple[str | None, str]:
+def nominal_source(
+    index: EntityIndex, speaker: Speaker, mention: str, text: str, prev_speaker: str | None = None
+) -> tuple[str | None, str]:
     """(entity id, how) for a nominal speaker mention coref leaves open; ``how`` is "org_name",
-    "org_kind", "org_single", "poll_sponsor", "role_title" or "" (nothing found)."""
+    "org_kind", "org_single", "poll_sponsor", "role_title" or "" (nothing found). ``prev_speaker``
+    is the speaker of the quote right before, when it ended close by."""
     head = speaker.head
+    org = spokes_org(index, speaker, text)
+    if org is not None:
+        return org, "org_name"
+    person = apposed_person(index, speaker, text)
+    if person is not None:
+        return person, "titled"
     if not _definite(mention):
         return None, ""
     if head in POLL_HEADS:
@@ -109,7 +139,7 @@ def nominal_source(index: EntityIndex, speaker: Speaker, mention: str, text: str
         if person is not None:
             return person, "role_title"
     if head in ORG_HEADS:
-        return org_source(index, speaker.start, head)
+        return org_source(index, speaker.start, head, prev_speaker)
     return None, ""
 
 
@@ -119,8 +149,13 @@ def _definite(mention: str) -> bool:
     return first in ("the", "this", "that")
 
 
-def org_source(index: EntityIndex, pos: int, head: str) -> tuple[str | None, str]:
-    """The organisation an org nominal at ``pos`` stands for (see the module docstring)."""
+def org_source(
+    index: EntityIndex, pos: int, head: str, prev_speaker: str | None = None
+) -> tuple[str | None, str]:
+    """The organisation an org nominal at ``pos`` stands for (see the module docstring); among
+    several, a business nominal ("the company", "the brokerage") is the previous quote's speaker
+    ("…,” said Acme Capital. Growth may slow, the brokerage said"), else the organisation that was
+    the main subject of a sentence right before."""
     seen: list[str] = []
     for start, _end, eid in reversed(index.mentions):
         if start >= pos:
@@ -140,9 +175,41 @@ def org_source(index: EntityIndex, pos: int, head: str) -> tuple[str | None, str
         if kinded:
             return kinded[0], "org_kind"
         return None, ""
-    if head in GENERIC_HEADS and len(seen) == 1:
+    if head in BUSINESS_HEADS:
+        seen = [eid for eid in seen if not name_words(index.entities[eid].name) & PUBLIC_WORDS]
+    if head in GENERIC_HEADS | BUSINESS_HEADS and prev_speaker in seen:
+        return prev_speaker, "org_single"
+    if head in GENERIC_HEADS | BUSINESS_HEADS and seen:
+        subject = _subject_org(index, pos, seen)
+        if subject is not None:
+            return subject, "org_single"  # scored like the single organisation around
+    if head in GENERIC_HEADS | BUSINESS_HEADS and len(seen) == 1:
         return seen[0], "org_single"
     return None, ""
+
+
+def _subject_org(index: EntityIndex, pos: int, candidates: list[str]) -> str | None:
+    """The candidate organisation that is the main subject of one of the sentences right before
+    ``pos`` ("Acme is showing a new wagon. The automaker says …"), the nearest first."""
+    sdoc = index.sdoc
+    if sdoc is None:
+        return None
+    tok = next((t for t in sdoc if t.idx >= pos), None)
+    if tok is None:
+        return None
+    sent = tok.sent
+    for _ in range(SUBJECT_SENTENCES):
+        if sent.start == 0:
+            return None
+        sent = sdoc[sent.start - 1].sent
+        subject = main_subject(sent)
+        if subject is None:
+            continue
+        span = sdoc[subject.left_edge.i : subject.i + 1]
+        eid = index.at(span.start_char, span.end_char)
+        if eid in candidates:
+            return eid
+    return None
 
 
 #: Tokens between a sponsor's name and the poll word ("Acme/Bree poll", "Acme News-Bree poll").

@@ -21,6 +21,7 @@ from wiresift.nlp.entities.coref import Speaker, resolve, titled_person
 from wiresift.nlp.entities.coref_rules import FOLLOW_ON_CHARS
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
+from wiresift.nlp.quotes.appositions import short_org
 from wiresift.nlp.quotes.common import Found
 from wiresift.nlp.quotes.confidence import Evidence, keeps, score
 from wiresift.nlp.quotes.extractor import Extractor
@@ -180,8 +181,11 @@ def _resolve(
             resolution = "prev_speaker" if eid == prev_speaker and close else "antecedent"
         else:
             eid = entity = None  # "the minister said" is not whoever was named last
+    if entity is None and kind == "name" and (org := short_org(index, speaker, mention)) is not None:
+        eid, entity, resolution = org, index.get(org), "org_name"
     if entity is None and kind == "nominal":
-        eid, resolution = nominal_source(index, speaker, mention, text)
+        close = prev is not None and speaker.start - prev.end <= FOLLOW_ON_CHARS
+        eid, resolution = nominal_source(index, speaker, mention, text, prev_speaker if close else None)
         entity = index.get(eid)
     if entity is None or eid is None:
         return None, None

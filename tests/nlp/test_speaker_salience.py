@@ -1,0 +1,95 @@
+"""Speakers the text is about (issue #11): a sentence-opening pronoun continues the previous
+sentences' subject, a business nominal the organisation that just spoke or that the text is about,
+an office mention opening with its owner its one holder. Invented sentences only."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from quotes_support import by_cue, quotes_of
+
+from wiresift.nlp.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp: Language) -> Pipeline:
+    return Pipeline(stages=("entities", "quotes"))
+
+
+def test_pronoun_continues_previous_subject_not_last_speaker(pipeline: Pipeline) -> None:
+    text = (
+        '"The budget is balanced," Harold Brenning said on Monday.\n\n'
+        "Mr. Oswin Tarrant was the second official questioned by the committee about the plan of "
+        "Governor Ewan Castell. He said the figures had been checked twice."
+    )
+    quotes = quotes_of(pipeline, text)
+    q = next(q for q in quotes if q.speaker_mention is not None and q.speaker_mention.text == "He")
+    assert q.speaker_name == "Oswin Tarrant"
+
+
+def test_business_nominal_is_the_organisation_that_just_spoke(pipeline: Pipeline) -> None:
+    text = (
+        "Shares of Dalmore Steel rose after the ruling of the Supreme Court.\n\n"
+        '"We expect margins to widen next year," said Calloway Capital Partners.\n\n'
+        "A slower recovery could weigh on prices, the brokerage said."
+    )
+    quotes = quotes_of(pipeline, text)
+    q = next(q for q in quotes if q.speaker_mention is not None and q.speaker_mention.text == "the brokerage")
+    assert q.speaker_name == "Calloway Capital Partners"
+
+
+def test_office_opening_with_its_owner_names_the_holder(pipeline: Pipeline) -> None:
+    text = (
+        "Norway's ambassador to Chile, Ingrid Solberg, arrived in Santiago on Friday.\n\n"
+        "Norway's ambassador to Chile warned that the talks could collapse by the end of the month."
+    )
+    q = by_cue(quotes_of(pipeline, text), "warned")
+    assert q.speaker_name == "Ingrid Solberg"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The harbour will close in May, said another witness at the hearing, former port adviser "
+            "Marta Lindqvist.",
+            "Marta Lindqvist",
+        ),
+        (
+            "Another engineer, former site manager Paolo Brenta, said the beams had cracked in March.",
+            "Paolo Brenta",
+        ),
+        (
+            "Hundreds of jobs will go this year, said the group's newly appointed chair Dora Kestrel in a "
+            "note to staff.",
+            "Dora Kestrel",
+        ),
+    ],
+)
+def test_nominal_takes_the_person_its_apposition_names(pipeline: Pipeline, text: str, name: str) -> None:
+    quotes = [q for q in quotes_of(pipeline, text) if q.speaker_mention is not None]
+    assert quotes and quotes[0].speaker_name == name
+
+
+def test_short_form_of_an_organisation_name_is_that_organisation(pipeline: Pipeline) -> None:
+    text = (
+        "The Bree Valley Chronicle reported on Monday that the mill would close.\n\n"
+        "The Chronicle says the owners had warned workers in March."
+    )
+    q = by_cue(quotes_of(pipeline, text), "says")
+    assert q.speaker_name == "Bree Valley Chronicle"
+
+
+def test_they_after_an_unnamed_group_is_no_organisation(pipeline: Pipeline) -> None:
+    text = (
+        "Halvorsen Foods will open a plant in Norway next year.\n\n"
+        "Economists expect the number of jobs in the region to double by 2030. They say the new plant "
+        "will lift wages across the valley."
+    )
+    quotes = quotes_of(pipeline, text)
+    q = next(q for q in quotes if q.speaker_mention is not None and q.speaker_mention.text == "They")
+    assert q.speaker is None
