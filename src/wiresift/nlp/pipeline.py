@@ -41,7 +41,7 @@ MODEL_ENV = "WIRESIFT_SPACY_MODEL"
 #: 50,000 leaves every news article of the dev sets whole (the longest PolNeAR and Zyte bodies are
 #: shorter) while a batch of 32 parts stays well under the 1 GB a single input may take.
 CHUNK_CHARS = 10_000
-#: Parts of one long text parsed at a time: 4 × 10,000 characters kept a 1.1 MB article under 0.9 GB
+#: Parts of one long text parsed at a time: 4 × 10,000 characters kept a 1.1 MB article under 1 GB
 #: of peak memory with the model loaded (32 at a time took 1.6 GB).
 PART_BATCH = 4
 #: Where a part may end, best first: after a blank line, a line break, a sentence end, any space.
