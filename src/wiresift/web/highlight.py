@@ -132,7 +132,9 @@ def notes(doc: Document) -> list[Note]:
             out.append(Note("place", start, end, label, p.id, anchor("place", p.id)))
     for v in doc.events:
         codes = ", ".join(x for x in (v.plover, v.cameo and f"CAMEO {v.cameo}", v.acled) if x)
-        label = f"event: {codes or 'uncoded'}{', negated' if v.negated else ''}, confidence {v.confidence:.2f}"
+        label = (
+            f"event: {codes or 'uncoded'}{', negated' if v.negated else ''}, confidence {v.confidence:.2f}"
+        )
         out.append(Note("event", v.start, v.end, label + _stage(doc, "events"), v.id, anchor("event", v.id)))
     n = len(doc.text)
     return sorted((x for x in out if 0 <= x.start < x.end <= n), key=lambda x: (x.start, -x.end))

@@ -11,7 +11,14 @@ the URL fragment and a ``data-anchors`` token, with nothing to escape and no two
 from __future__ import annotations
 
 import re
+from dataclasses import asdict, is_dataclass
+from typing import Any
 from urllib.parse import quote, urlencode
+
+from wiresift.store.base import ClaimRow, EvidenceRow, MemberRow, QuoteRow, SearchHit
+from wiresift.store.events import EventRow
+from wiresift.store.workbench import MentionRow, TimelineItem
+from wiresift.workbench import EntityView
 
 #: The letter that starts each layer's anchors (``v`` for events: ``e`` is taken by entities).
 LAYER_LETTERS = {"entity": "e", "quote": "q", "claim": "c", "timex": "t", "place": "p", "event": "v"}
@@ -47,3 +54,63 @@ def span_link(
 ) -> str:
     """The permalink of one item of ``layer`` in the article ``doc_id``."""
     return article_url(doc_id, anchor(layer, item_id, start, end), q)
+
+
+def link_for(row: Any, q: str | None = None) -> str | None:
+    """The permalink of a row of the read API (a quote, claim, event, place mention, timeline item,
+    entity member or merge record, search hit), or None for a row that names no article.
+
+    The pages and the JSON API both take their links from here; a search hit's link carries the
+    search (``q``) so that the article highlights its words.
+    """
+    if isinstance(row, dict):
+        return _dict_link(row)
+    if isinstance(row, SearchHit):
+        return article_url(row.id, q=q)
+    if isinstance(row, QuoteRow):
+        return span_link(row.doc_id, "quote", row.id)
+    if isinstance(row, ClaimRow):
+        return span_link(row.doc_id, "claim", row.id)
+    if isinstance(row, EventRow):
+        return span_link(row.doc_id, "event", row.id)
+    if isinstance(row, MentionRow):
+        return span_link(row.doc_id, "place", row.place_id) if row.place_id else article_url(row.doc_id)
+    if isinstance(row, TimelineItem):
+        if row.item_id and row.kind in LAYER_LETTERS:
+            return span_link(row.doc_id, row.kind, row.item_id)
+        return article_url(row.doc_id)
+    if isinstance(row, MemberRow):
+        return span_link(row.doc_id, "entity", row.entity_id)
+    if isinstance(row, EvidenceRow):
+        if row.doc_id is None:
+            return None
+        return span_link(row.doc_id, "entity", row.entity_id) if row.entity_id else article_url(row.doc_id)
+    return None
+
+
+def _dict_link(row: dict[str, Any]) -> str | None:
+    """A claim as :meth:`claims_by` returns it (a dict with ``doc_id`` and ``id``)."""
+    doc_id, item_id = row.get("doc_id"), row.get("id")
+    if isinstance(doc_id, str) and isinstance(item_id, str):
+        return span_link(doc_id, "claim", item_id)
+    return None
+
+
+def linked(row: Any, q: str | None = None) -> Any:
+    """``row`` as a JSON-ready dict with its ``link`` (rows with no article are returned as dicts)."""
+    record = asdict(row) if is_dataclass(row) and not isinstance(row, type) else dict(row)
+    link = link_for(row, q)
+    if link is not None:
+        record["link"] = link
+    return record
+
+
+def entity_record(view: EntityView) -> dict[str, Any]:
+    """The JSON of an entity page: its quotes, claims, members and merge records each with a ``link``."""
+    profile = view.profile
+    record = asdict(view)
+    record["profile"]["quotes"] = [linked(r) for r in profile.quotes]
+    record["profile"]["members"] = [linked(r) for r in profile.members]
+    record["profile"]["evidence"] = [linked(r) for r in profile.evidence]
+    record["claims"] = [linked(r) for r in view.claims]
+    return record
