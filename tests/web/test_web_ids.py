@@ -37,7 +37,9 @@ def test_result_links_are_encoded_and_open(client: TestClient) -> None:
     links = _links(html, "/article/")
     assert len(links) == len(ODD_IDS)
     for link in links:
-        assert not set(link[len("/article/") :]) & set("/?# "), link  # each id is one encoded segment
+        path, _, query = link.partition("?")
+        assert not set(path[len("/article/") :]) & set("/?# "), link  # each id is one encoded segment
+        assert query == "q=levy", link  # the search goes along, so the article marks its words
         page = client.get(link)
         assert page.status_code == 200 and "Levy round" in page.text
 

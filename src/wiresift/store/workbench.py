@@ -71,6 +71,7 @@ class MentionRow:
     title: str | None
     published: str | None
     sentence: str
+    place_id: str | None = None  # the place's id in that document (its permalink anchor)
 
 
 @dataclass(frozen=True)
@@ -257,6 +258,23 @@ class WorkbenchQueries:
             for name, sql in queries.items()
         }
 
+    def term_spans(self, doc_id: str, query: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """The document's text and the ``[start, end)`` of every word of ``query`` in it, as FTS5
+        matches them (stems, prefixes, phrases): its ``highlight()`` with the snippet markers.
+
+        ("", ()) when the query has no word or the document does not match it.
+        Raises :class:`~wiresift.store.query.QueryTooCostly` for a query over the search limits.
+        """
+        match = _match(query)
+        if not match:
+            return "", ()
+        row = self.conn.execute(
+            "SELECT hex(highlight(documents_fts, 1, X'FE', X'FF')) FROM documents_fts "
+            "WHERE documents_fts MATCH ? AND rowid = (SELECT num FROM documents WHERE id = ?)",
+            (match, doc_id),
+        ).fetchone()
+        return unmark(bytes.fromhex(row[0] or "")) if row else ("", ())
+
     def map_places(self, country: str | None = None, limit: int = 2000) -> list[PlaceRow]:
         """Resolved, non-adjectival places with article counts (no per-place id lists: the map is lean)."""
         sql = (
@@ -303,7 +321,7 @@ class WorkbenchQueries:
     def place_mentions(self, name: str, country: str | None = None, limit: int = 50) -> list[MentionRow]:
         """The articles naming a place, each with the sentence of its first mention."""
         sql = (
-            'SELECT p.doc_id, d.title, d.published, d.text, m.start, m."end" FROM places p '
+            'SELECT p.doc_id, d.title, d.published, d.text, m.start, m."end", p.id FROM places p '
             "JOIN documents d ON d.id = p.doc_id "
             "JOIN mentions m ON m.doc_id = p.doc_id AND m.layer = 'places' AND m.item_id = p.id "
             "WHERE p.name = ?"
@@ -315,7 +333,7 @@ class WorkbenchQueries:
         sql += " GROUP BY p.doc_id ORDER BY d.published DESC LIMIT ?"
         args.append(limit)
         return [
-            MentionRow(r[0], r[1], r[2], sentence_around(r[3], r[4], r[5]))
+            MentionRow(r[0], r[1], r[2], sentence_around(r[3], r[4], r[5]), r[6])
             for r in self.conn.execute(sql, args)
         ]
 

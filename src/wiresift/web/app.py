@@ -19,6 +19,7 @@ from wiresift.store.workbench import MarkedHit
 from wiresift.web.csrf import CSRFMiddleware
 from wiresift.web.db import MAX_EXPORTS, POOL_SIZE, TIME_BUDGET_S, StorePool
 from wiresift.web.errors import install_error_handlers
+from wiresift.web.permalink import anchor, article_url, link_for
 from wiresift.web.security import LOOPBACK_NAMES, SecurityMiddleware, check_token
 
 HERE = Path(__file__).parent
@@ -82,6 +83,9 @@ def create_app(
     templates.env.filters["path_part"] = path_part
     templates.env.filters["web_url"] = web_url  # stores made before the ingest check may hold others
     templates.env.globals["version"] = __version__
+    templates.env.globals["anchor"] = anchor  # permalinks: one helper for the pages and the API
+    templates.env.globals["link_for"] = link_for
+    templates.env.globals["article_url"] = article_url
     app.state.templates = templates
     app.add_middleware(CSRFMiddleware, bearer=bool(token))
     app.add_middleware(SecurityMiddleware, token=token, hosts=hosts)  # outermost: runs first

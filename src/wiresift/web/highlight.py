@@ -3,16 +3,25 @@
 Layers overlap (a claim inside a quote, a place inside a claim), so the text is cut at every span
 boundary and each piece lists every annotation covering it; the template renders one ``<span>``
 per piece with one CSS class per layer, which keeps the markup flat and the escaping trivial.
+
+Each item also has an anchor (:mod:`wiresift.web.permalink`): the piece where the item starts is
+preceded by an empty element carrying the anchor as its id and the item's details, and every piece
+of the item lists the anchor in ``data-anchors``, so a permalink can scroll to the item and mark all
+of it. The words of a search are cut out the same way (``term`` pieces, rendered as ``<mark>``
+inside the piece), so a term never breaks another highlight's markup.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from wiresift.model import Document
+from wiresift.web.permalink import anchor
 
-LAYERS = ("entity", "quote", "claim", "timex", "place")
+LAYERS = ("entity", "quote", "claim", "timex", "place", "event")
 #: What the layer toggles are called on the article page.
 LAYER_LABELS = {
     "entity": "entities",
@@ -20,6 +29,7 @@ LAYER_LABELS = {
     "claim": "claims",
     "timex": "dates",
     "place": "places",
+    "event": "events",
 }
 
 
@@ -30,6 +40,17 @@ class Note:
     end: int
     label: str  # what hovering shows: normalised value, speaker, resolved place ...
     ref: str | None = None  # an id to link to (entity, quote ...)
+    anchor: str = ""  # the permalink fragment of the item (several notes share an entity's)
+    lead: bool = True  # False for a part that is not the item itself (a quote's speaker mention)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a permalink lands: the item's anchor, its layer and the details shown beside it."""
+
+    id: str
+    layer: str
+    details: str
 
 
 @dataclass
@@ -37,10 +58,16 @@ class Segment:
     text: str
     start: int
     notes: list[Note] = field(default_factory=list)
+    opens: list[Anchor] = field(default_factory=list)  # items whose first piece this is
+    term: bool = False  # a word of the search
 
     @property
     def classes(self) -> str:
         return " ".join(sorted({f"l-{n.layer}" for n in self.notes}))
+
+    @property
+    def anchors(self) -> str:
+        return " ".join(dict.fromkeys(n.anchor for n in self.notes if n.anchor))
 
     @property
     def title(self) -> str:
@@ -60,19 +87,22 @@ def notes(doc: Document) -> list[Note]:
         titles = f" ({'; '.join(ent.titles)})" if ent.titles else ""
         for start, end in ent.mentions:
             label = f"{ent.type}: {ent.name}{titles}{_stage(doc, 'entities')}"
-            out.append(Note("entity", start, end, label, ent.id))
+            out.append(Note("entity", start, end, label, ent.id, anchor("entity", ent.id)))
     for q in doc.quotes:
         speaker = q.speaker_name or (ents[q.speaker].name if q.speaker in ents else None) or "unknown speaker"
         mode = "" if q.mode == "statement" else f"{q.mode}, "
+        confidence = f", confidence {q.speaker_confidence:.2f}" if q.speaker_confidence is not None else ""
         label = (
             f"{mode}{q.kind} quote by {speaker}"
             + (f" (cue: {q.cue})" if q.cue else "")
+            + confidence
             + _stage(doc, "quotes")
         )
-        out.append(Note("quote", q.start, q.end, label, q.id))
+        qa = anchor("quote", q.id)
+        out.append(Note("quote", q.start, q.end, label, q.id, qa))
         if q.speaker_mention:
             m = q.speaker_mention
-            out.append(Note("quote", m.start, m.end, f"speaker: {speaker}", q.id))
+            out.append(Note("quote", m.start, m.end, f"speaker: {speaker}", q.id, qa, lead=False))
     for c in doc.claims:
         amount = c.value if c.value is not None else f"{c.low}–{c.high}"
         parts = [f"claim: {c.qualifier + ' ' if c.qualifier else ''}{amount}"]
@@ -85,29 +115,64 @@ def notes(doc: Document) -> list[Note]:
             + f" — by {c.claimant_name or 'the outlet'}"
             + _stage(doc, "claims")
         )
-        out.append(Note("claim", c.start, c.end, label, c.id))
+        out.append(Note("claim", c.start, c.end, label, c.id, anchor("claim", c.id)))
     for t in doc.timexes:
         value = t.value or "unresolved"
-        out.append(Note("timex", t.start, t.end, f"{t.type}: {value}{_stage(doc, 'timexes')}"))
+        label = f"{t.type}: {value}{_stage(doc, 'timexes')}"
+        out.append(Note("timex", t.start, t.end, label, None, anchor("timex", None, t.start, t.end)))
     for p in doc.places:
         where = f"{p.name}, {p.country}" if p.country else p.name
         coords = (
             f" ({p.lat:.2f}, {p.lon:.2f})" if p.lat is not None and p.lon is not None else " (unresolved)"
         )
         adj = " adjectival" if p.adjectival else ""
+        confidence = f", confidence {p.confidence:.2f}" if p.confidence is not None else ""
+        label = f"place{adj}: {where}{coords}{confidence}{_stage(doc, 'places')}"
         for start, end in p.mentions:
-            out.append(Note("place", start, end, f"place{adj}: {where}{coords}{_stage(doc, 'places')}", p.id))
+            out.append(Note("place", start, end, label, p.id, anchor("place", p.id)))
+    for v in doc.events:
+        codes = ", ".join(x for x in (v.plover, v.cameo and f"CAMEO {v.cameo}", v.acled) if x)
+        label = (
+            f"event: {codes or 'uncoded'}{', negated' if v.negated else ''}, confidence {v.confidence:.2f}"
+        )
+        out.append(Note("event", v.start, v.end, label + _stage(doc, "events"), v.id, anchor("event", v.id)))
     n = len(doc.text)
     return sorted((x for x in out if 0 <= x.start < x.end <= n), key=lambda x: (x.start, -x.end))
 
 
-def segments(doc: Document) -> list[Segment]:
-    """The text cut at every annotation boundary; concatenated segment texts equal ``doc.text``."""
+def _openings(all_notes: list[Note]) -> dict[int, list[Anchor]]:
+    """Offset -> the anchors whose item starts there (an item's first lead note, once per anchor)."""
+    seen: set[str] = set()
+    out: dict[int, list[Anchor]] = {}
+    for note in all_notes:
+        if note.lead and note.anchor and note.anchor not in seen:
+            seen.add(note.anchor)
+            out.setdefault(note.start, []).append(Anchor(note.anchor, note.layer, note.label))
+    return out
+
+
+def segments(doc: Document, terms: Sequence[tuple[int, int]] = ()) -> list[Segment]:
+    """The text cut at every annotation boundary; concatenated segment texts equal ``doc.text``.
+
+    ``terms`` are the ``[start, end)`` spans of the words of a search: the text is cut at their
+    boundaries too and the pieces inside them are marked ``term``.
+    """
     all_notes = notes(doc)
-    cuts = {0, len(doc.text)}
+    n = len(doc.text)
+    spans: list[tuple[int, int]] = []  # the terms, overlapping ones merged
+    for s, e in sorted((s, e) for s, e in terms if 0 <= s < e <= n):
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(e, spans[-1][1]))
+        else:
+            spans.append((s, e))
+    cuts = {0, n}
     for note in all_notes:
         cuts.update((note.start, note.end))
+    for s, e in spans:
+        cuts.update((s, e))
     bounds = sorted(cuts)
+    openings = _openings(all_notes)
+    term_starts = [s for s, _ in spans]
     segs: list[Segment] = []
     active: list[Note] = []
     pending = iter(all_notes)
@@ -118,5 +183,7 @@ def segments(doc: Document) -> list[Segment]:
             if nxt.end > start:
                 active.append(nxt)
             nxt = next(pending, None)
-        segs.append(Segment(doc.text[start:end], start, list(active)))
+        i = bisect_right(term_starts, start) - 1
+        in_term = i >= 0 and spans[i][1] > start
+        segs.append(Segment(doc.text[start:end], start, list(active), openings.get(start, []), in_term))
     return segs

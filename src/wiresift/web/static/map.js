@@ -29,7 +29,7 @@
     for (const row of rows) {
       const li = document.createElement("li");
       const a = document.createElement("a");
-      a.href = "/article/" + encodeURIComponent(row.doc_id);
+      a.href = row.link; // the permalink of the place in that article (marked when it opens)
       a.textContent = row.title || row.doc_id;
       const p = document.createElement("p");
       p.textContent = row.sentence;

@@ -10,7 +10,7 @@
     start: item.date.length === 4 ? item.date + "-01-01" : item.date.length === 7 ? item.date + "-01" : item.date,
     className: "tl-" + item.kind,
     group: item.kind,
-    doc: item.doc_id,
+    link: item.link,
   })));
   const groups = new vis.DataSet([
     { id: "article", content: "Articles" }, { id: "quote", content: "Quotes" }, { id: "claim", content: "Claims" },
@@ -19,7 +19,7 @@
   const timeline = new vis.Timeline(container, items, groups, { stack: true, maxHeight: 640 });
   timeline.on("select", (props) => {
     const item = items.get(props.items[0]);
-    if (item) window.location.href = "/article/" + encodeURIComponent(item.doc);
+    if (item) window.location.href = item.link; // the quote or claim marked in its article
   });
   container.dataset.items = String(data.items.length);
 })();

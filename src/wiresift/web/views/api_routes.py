@@ -7,7 +7,6 @@ Every view is a plain ``def``: FastAPI runs it in a worker thread with a pooled,
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict
 from pathlib import Path
 from threading import Semaphore
 from typing import Annotated, Any, Literal
@@ -20,6 +19,7 @@ from wiresift.store.base import StoreError
 from wiresift.store.query import fts_query
 from wiresift.store.workbench import SearchFilters
 from wiresift.web.db import MAX_EXPORTS, store_session
+from wiresift.web.permalink import entity_record, linked
 from wiresift.web.views.params import Offset, PathKey, Text, search_filters
 
 router = APIRouter(tags=["api"])
@@ -36,8 +36,11 @@ def _modes(value: str | None) -> tuple[str, ...] | None:
         raise HTTPException(400, str(exc)) from None
 
 
-def _page(items: list[Any], limit: int, offset: int, total: int | None = None) -> dict[str, Any]:
-    rows = [asdict(i) if hasattr(i, "__dataclass_fields__") else i for i in items]
+def _page(
+    items: list[Any], limit: int, offset: int, total: int | None = None, q: str | None = None
+) -> dict[str, Any]:
+    """A page of rows, each with its permalink (``link``) when it names an article."""
+    rows = [linked(i, q) for i in items]
     return {"items": rows, "limit": limit, "offset": offset, "total": len(rows) if total is None else total}
 
 
@@ -52,7 +55,7 @@ def search(
 ) -> dict[str, Any]:
     """Ranked search; each hit's ``highlights`` are ``[start, end)`` offsets into its ``snippet``."""
     page = workbench.search(store, q, filters, sort=sort, limit=limit, offset=offset)
-    body = _page(page.hits, limit, offset, page.total)
+    body = _page(page.hits, limit, offset, page.total, q=q)
     body["facets"] = {
         k: [{"value": v, "label": lbl, "count": n} for v, lbl, n in rows] for k, rows in page.facets.items()
     }
@@ -103,7 +106,7 @@ def entity(store: StoreDep, key: PathKey) -> dict[str, Any]:
     view = workbench.entity(store, key)
     if view is None:
         raise HTTPException(404, f"no entity named or numbered {key!r}")
-    return asdict(view)
+    return entity_record(view)
 
 
 @router.get("/quotes")

@@ -58,12 +58,19 @@ def search_page(
 
 
 @router.get("/article/{doc_id:path}")
-def article_page(request: Request, store: StoreDep, doc_id: PathKey) -> HTMLResponse:
-    view = workbench.article(store, doc_id)
+def article_page(request: Request, store: StoreDep, doc_id: PathKey, q: Text = None) -> HTMLResponse:
+    """The article with every layer highlighted; ``q`` marks the words of the search it came from."""
+    view = workbench.article(store, doc_id, q or "")
     if view is None:
         raise HTTPException(404, f"no article with id {doc_id!r}")
     return _render(
-        request, "article.html", view=view, doc=view.doc, segments=segments(view.doc), layers=LAYER_LABELS
+        request,
+        "article.html",
+        view=view,
+        doc=view.doc,
+        segments=segments(view.doc, view.terms),
+        layers=LAYER_LABELS,
+        q=q or "",
     )
 
 
