@@ -88,7 +88,7 @@ class Geometry:
 
     def __init__(self, sdoc: Doc) -> None:
         self.sdoc = sdoc
-        self.starts = [t.idx for t in sdoc]
+        self.starts: list[int] = sdoc.to_array("IDX").tolist()
         self.sent_starts = [s.start_char for s in sdoc.sents]
 
     def token(self, start: int, end: int) -> Token | None:
@@ -134,8 +134,20 @@ def nominal(tok: Token) -> Anaphor | None:
 
 def anaphors(sdoc: Doc) -> list[Anaphor]:
     """Every third-person pronoun and definite person or organisation nominal, in text order."""
+    import numpy as np
+    from spacy.attrs import LOWER
+
+    if not len(sdoc):
+        return []
+    # Only tokens whose lower-case form can be a pronoun or a nominal head become Python objects.
+    strings = sdoc.vocab.strings
+    wanted = np.array(
+        [strings.add(w) for w in sorted({*PRONOUNS, *PERSON_NOUNS, *ORG_NOUNS})], dtype="uint64"
+    )
+    lowers = sdoc.to_array([LOWER])
     out = []
-    for tok in sdoc:
+    for i in np.nonzero(np.isin(lowers.reshape(-1), wanted))[0]:
+        tok = sdoc[int(i)]
         low = tok.lower_
         if low in PRONOUNS and tok.pos_ == "PRON":
             kind, gender = PRONOUNS[low]
