@@ -25,8 +25,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from wiresift.model import Claim, Document
 
 #: Entity types compared by name (the kinds a story is about; dates and numbers are not).
@@ -88,9 +86,18 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
+@cache
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words (imported on first use: spaCy is slow to import)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 def content_words(text: str) -> list[str]:
     """The words of ``text`` without stop words and one-letter tokens."""
-    return [w for w in words(text) if len(w) > 1 and w not in STOP_WORDS]
+    stop = stop_words()
+    return [w for w in words(text) if len(w) > 1 and w not in stop]
 
 
 def sublinear(items: Iterable[Hashable]) -> dict[Hashable, float]:
