@@ -175,9 +175,18 @@ def days_apart(a: Document, b: Document) -> int | None:
 
 
 # -- features and score ----------------------------------------------------------------------------
+def headed_text(doc: Document) -> str:
+    """The title and the text, as the model was fitted on (the title once, first)."""
+    title = (doc.title or "").strip()
+    if not title or doc.text.lstrip().startswith(title):
+        return doc.text
+    return f"{title}\n\n{doc.text}"
+
+
 def features(a: Document, b: Document) -> dict[str, float]:
     """Every feature of the model, each in [0, 1]."""
-    ca, cb = content_words(a.text), content_words(b.text)
+    text_a, text_b = headed_text(a), headed_text(b)
+    ca, cb = content_words(text_a), content_words(text_b)
     names_a, names_b = _names(a), _names(b)
     places_a = {p.geonames_id for p in a.places if p.geonames_id}
     places_b = {p.geonames_id for p in b.places if p.geonames_id}
@@ -185,10 +194,10 @@ def features(a: Document, b: Document) -> dict[str, float]:
     events_b = {e.plover for e in b.events if e.plover and not e.negated}
     return {
         "text_cosine": cosine(sublinear(ca), sublinear(cb)),
-        "all_words_cosine": cosine(sublinear(words(a.text)), sublinear(words(b.text))),
+        "all_words_cosine": cosine(sublinear(words(text_a)), sublinear(words(text_b))),
         "bigram_cosine": cosine(sublinear(zip(ca, ca[1:])), sublinear(zip(cb, cb[1:]))),
         "lead_cosine": cosine(
-            sublinear(content_words(a.text[:LEAD_CHARS])), sublinear(content_words(b.text[:LEAD_CHARS]))
+            sublinear(content_words(text_a[:LEAD_CHARS])), sublinear(content_words(text_b[:LEAD_CHARS]))
         ),
         "entity_jaccard": jaccard(set(names_a), set(names_b)),
         "entity_overlap": overlap(set(names_a), set(names_b)),
