@@ -78,7 +78,7 @@ def tfidf_cosines(pairs: Sequence[tuple[str, str]]) -> list[float]:
     df = Counter(w for t in texts for w in set(words(t)))
     n = len(texts)
 
-    def vector(text: str) -> dict[Any, float]:
+    def vector(text: str) -> dict[str, float]:
         counts = Counter(words(text))
         return {w: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[w])) + 1) for w, c in counts.items()}
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -68,7 +69,7 @@ def threshold(scores: list[float], gold: list[float]) -> float:
     clear = [(s, g <= ss.SAME_MAX) for s, g in zip(scores, gold, strict=True)
              if g <= ss.SAME_MAX or g >= ss.DIFFERENT_MIN]  # fmt: skip
     values = sorted({s for s, _ in clear})
-    cuts = [(lo + hi) / 2 for lo, hi in zip(values, values[1:], strict=False)] or [0.5]
+    cuts = [(lo + hi) / 2 for lo, hi in pairwise(values)] or [0.5]
     return max(cuts, key=lambda t: (sum((s >= t) == same for s, same in clear), -abs(t - 0.5)))
 
 

@@ -54,10 +54,10 @@ log = logging.getLogger(__name__)
 __all__ = [
     "BATCH_SIZE",
     "BOILERPLATE_STATE",
-    "CompareError",
     "DEFAULT_DB",
     "QUOTE_MODES",
     "RECORD_CAP",
+    "CompareError",
     "IngestReport",
     "Item",
     "Progress",

@@ -132,7 +132,9 @@ def test_compare_cli_two_articles(articles: dict[str, Path], tmp_path: Path) -> 
 def test_compare_cli_pairs(tmp_path: Path) -> None:
     pairs = tmp_path / "pairs.jsonl"
     lines = [
-        json.dumps({"id": "flood", "a": {"text": FLOOD_A}, "b": {"text": FLOOD_B, "published": "2026-03-02"}}),
+        json.dumps(
+            {"id": "flood", "a": {"text": FLOOD_A}, "b": {"text": FLOOD_B, "published": "2026-03-02"}}
+        ),
         "{not json",
         json.dumps({"id": "mixed", "a": {"text": FLOOD_A}, "b": {"text": CUP}}),
         json.dumps({"id": "half", "a": {"text": FLOOD_A}}),

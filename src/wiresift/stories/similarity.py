@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import resources
-from typing import Any
+from itertools import pairwise
+from typing import Any, TypeVar
 
 from wiresift.model import Claim, Document
 
@@ -35,6 +36,8 @@ LEAD_CHARS = 300
 CLAIM_TOLERANCE = 0.25
 #: The weights file shipped beside this module.
 WEIGHTS_FILE = "similarity_weights.json"
+
+K = TypeVar("K", bound=Hashable)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
 
@@ -100,12 +103,12 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if len(w) > 1 and w not in stop]
 
 
-def sublinear(items: Iterable[Hashable]) -> dict[Hashable, float]:
+def sublinear(items: Iterable[K]) -> dict[K, float]:
     """Term weights ``1 + log(count)``."""
     return {k: 1.0 + math.log(n) for k, n in Counter(items).items()}
 
 
-def cosine(a: Mapping[Hashable, float], b: Mapping[Hashable, float]) -> float:
+def cosine(a: Mapping[K, float], b: Mapping[K, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     dot = sum(v * b.get(k, 0.0) for k, v in a.items())
@@ -195,7 +198,7 @@ def features(a: Document, b: Document) -> dict[str, float]:
     return {
         "text_cosine": cosine(sublinear(ca), sublinear(cb)),
         "all_words_cosine": cosine(sublinear(words(text_a)), sublinear(words(text_b))),
-        "bigram_cosine": cosine(sublinear(zip(ca, ca[1:])), sublinear(zip(cb, cb[1:]))),
+        "bigram_cosine": cosine(sublinear(pairwise(ca)), sublinear(pairwise(cb))),
         "lead_cosine": cosine(
             sublinear(content_words(text_a[:LEAD_CHARS])), sublinear(content_words(text_b[:LEAD_CHARS]))
         ),
