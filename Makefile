@@ -7,7 +7,7 @@ DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8765
 
-.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues train-coref learn-modes learn-confidence train-tail event-lexicons
+.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues train-coref learn-modes learn-confidence train-tail train-similarity event-lexicons
 
 # pip is pinned too: the 23.x that ships with Python 3.11 trips over lxml's duplicated extras.
 $(BIN)/python:
@@ -69,6 +69,10 @@ learn-confidence: install-dev
 # Re-train the end-of-article chrome model on the tuned half of the extraction dev set (writes ingest/tail_weights.json).
 train-tail: install-dev
 	$(BIN)/python training/train_tail.py
+
+# Re-fit the article-similarity model on the SemEval-2022 Task 8 dev half (writes stories/similarity_weights.json).
+train-similarity: install-dev
+	$(BIN)/python training/train_similarity.py
 
 # Rebuild the events stage's lexicons from the PETRARCH2 dictionaries (writes nlp/events/data/).
 event-lexicons: install-dev

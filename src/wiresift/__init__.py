@@ -1,7 +1,8 @@
 """wiresift: offline news intelligence with every fact linked to the characters it came from.
 
 The public API: :func:`analyze` (read and analyse without storing), :func:`ingest` and
-:func:`open_store` (the embedded SQLite store), and the :class:`Document` model. Everything else
+:func:`open_store` (the embedded SQLite store), :func:`similarity` (do two analysed articles tell
+the same story?), and the :class:`Document` model. Everything else
 is in :mod:`wiresift.api`.
 """
 
@@ -11,7 +12,7 @@ from wiresift.model import SCHEMA, Claim, Document, Entity, Place, Quote, Timex
 
 __version__ = "0.1.0"
 
-_API = ("analyze", "ingest", "open_store")
+_API = ("analyze", "ingest", "open_store", "similarity", "Similarity")
 
 __all__ = ["SCHEMA", "Claim", "Document", "Entity", "Place", "Quote", "Timex", "__version__", *_API]
 

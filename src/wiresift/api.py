@@ -40,6 +40,8 @@ from wiresift.store.base import (
     StoreError,
 )
 from wiresift.store.sqlite import SQLiteStore
+from wiresift.stories.compare import CompareError, compare, compare_pairs
+from wiresift.stories.similarity import Similarity, similarity
 
 if TYPE_CHECKING:
     from wiresift.ingest.boilerplate import BoilerplateModel
@@ -55,12 +57,16 @@ __all__ = [
     "DEFAULT_DB",
     "QUOTE_MODES",
     "RECORD_CAP",
+    "CompareError",
     "IngestReport",
     "Item",
     "Progress",
+    "Similarity",
     "analyze",
     "build_pipeline",
     "claims",
+    "compare",
+    "compare_pairs",
     "entities",
     "entity",
     "errors",
@@ -79,6 +85,7 @@ __all__ = [
     "quotes",
     "read",
     "search",
+    "similarity",
     "split_entity",
     "stats",
 ]

@@ -1,5 +1,6 @@
 """The ``wiresift`` command line: thin click commands over :mod:`wiresift.api`."""
 
+from wiresift.cli import compare as _compare  # noqa: F401 - registers ``wiresift compare``
 from wiresift.cli.commands import cli, main
 
 __all__ = ["cli", "main"]

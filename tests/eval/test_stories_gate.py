@@ -1,0 +1,46 @@
+"""Gate: article similarity on the SemEval-2022 Task 8 English pairs (both halves and all), plus the
+scorer's rules on invented records (``eval/score_stories.py`` documents them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import gate
+import score_stories
+
+
+def record(pair: str, overall: float, text1: str, text2: str) -> dict[str, object]:
+    return {"pair_id": pair, "Overall": str(overall), "text1": text1, "text2": text2}
+
+
+def test_scale_direction_and_clear_pairs() -> None:
+    records = [
+        record("1_2", 1.0, "rain floods the valley", "the valley floods after rain"),
+        record("3_4", 4.0, "rovers win the cup", "parliament passes the budget"),
+        record("5_6", 2.5, "a b", "c d"),
+    ]
+    scores = score_stories.score(records, [(0.9, True), (0.1, False), (0.5, True)])
+    assert scores["pearson"] > 0.9  # high similarity goes with a low Overall
+    assert scores["clear_pairs"] == 2 and scores["accuracy"] == 1.0  # the ambiguous pair is left out
+    assert score_stories.score(records, [(0.1, False), (0.9, True), (0.5, True)])["accuracy"] == 0.0
+
+
+def test_tfidf_baseline() -> None:
+    same, other = score_stories.tfidf_cosines([("rain floods valley", "rain floods valley"), ("a b", "c d")])
+    assert same == pytest.approx(1.0) and other == 0.0
+
+
+def test_split_is_fixed_and_halves() -> None:
+    ids = [f"{i}_{i + 1}" for i in range(10)]
+    split = score_stories.split_of(ids)
+    assert split == score_stories.split_of(list(reversed(ids)))
+    assert sorted(split.values()).count("dev") == 5
+
+
+@pytest.mark.eval
+def test_stories_gate(eval_dir: Path) -> None:
+    scores = score_stories.evaluate(eval_dir, "all")
+    flat = {f"{half}.{k}": v for half, values in scores.items() for k, v in values.items()}
+    assert gate.check("stories", flat) == [], flat

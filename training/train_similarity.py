@@ -1,0 +1,111 @@
+"""Fit the article-similarity model on the SemEval-2022 Task 8 English pairs, dev half.
+
+Usage: ``python training/train_similarity.py`` (``make train-similarity``). Writes
+``src/wiresift/stories/similarity_weights.json`` and prints Pearson on the dev half (fitted) and on the
+held-out half (never fitted on).
+
+The model is ridge regression of the target ``(4 - Overall) / 3`` (1 = very similar, 0 = very
+dissimilar; the gold scale runs the other way) on the features of
+:func:`wiresift.stories.similarity.features`, with the coefficients of the layer features (entities,
+places, events, claims) bounded at 0 from below, so that more shared evidence never lowers the score;
+the word features (``SIGNED``) may take either sign (all-word and bigram overlap beyond content-word
+overlap mark shared boilerplate rather than a shared story). The ridge penalty (on the coefficients,
+not the intercept) is chosen among ``RIDGES`` by 5-fold cross-validation on the dev half. The ``same_story`` threshold is the
+cut that best separates the dev half's clear pairs (Overall ≤ 1.5 same, ≥ 3.5 different), midpoints
+between neighbouring scores, ties broken towards 0.5.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+from scipy.optimize import lsq_linear
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "eval"))
+
+import score_stories as ss  # noqa: E402
+from gate import shared_eval  # noqa: E402
+from wiresift.stories.similarity import WEIGHTS_FILE, Weights, features  # noqa: E402
+
+RIDGES = (0.003, 0.01, 0.03, 0.1, 0.3)
+SIGNED = frozenset({"text_cosine", "all_words_cosine", "bigram_cosine", "lead_cosine"})
+FOLDS = 5
+OUT = REPO / "src" / "wiresift" / "stories" / WEIGHTS_FILE
+
+
+def fit(
+    rows: list[dict[str, float]], targets: list[float], names: list[str], ridge: float
+) -> tuple[float, dict[str, float]]:
+    x = np.array([[row[n] for n in names] for row in rows])
+    a = np.r_[np.c_[x, np.ones(len(x))], np.c_[np.sqrt(ridge) * np.eye(len(names)), np.zeros(len(names))]]
+    b = np.r_[np.array(targets), np.zeros(len(names))]
+    lower = [-np.inf if n in SIGNED else 0.0 for n in names] + [-np.inf]
+    w = lsq_linear(a, b, bounds=(lower, np.inf)).x
+    return float(w[-1]), {n: round(float(c), 6) for n, c in zip(names, w[:-1], strict=True)}
+
+
+def choose_ridge(rows: list[dict[str, float]], targets: list[float], names: list[str]) -> float:
+    """The penalty with the best mean Pearson over ``FOLDS`` folds (fixed: every FOLDS-th row)."""
+
+    def cv(ridge: float) -> float:
+        scores = []
+        for k in range(FOLDS):
+            train = [i for i in range(len(rows)) if i % FOLDS != k]
+            test = [i for i in range(len(rows)) if i % FOLDS == k]
+            intercept, coef = fit([rows[i] for i in train], [targets[i] for i in train], names, ridge)
+            model = Weights(intercept=intercept, coef=coef, threshold=0.5)
+            scores.append(ss.pearson([model.score(rows[i]) for i in test], [targets[i] for i in test]))
+        return sum(scores) / FOLDS
+
+    return max(RIDGES, key=cv)
+
+
+def threshold(scores: list[float], gold: list[float]) -> float:
+    clear = [(s, g <= ss.SAME_MAX) for s, g in zip(scores, gold, strict=True)
+             if g <= ss.SAME_MAX or g >= ss.DIFFERENT_MIN]  # fmt: skip
+    values = sorted({s for s, _ in clear})
+    cuts = [(lo + hi) / 2 for lo, hi in pairwise(values)] or [0.5]
+    return max(cuts, key=lambda t: (sum((s >= t) == same for s, same in clear), -abs(t - 0.5)))
+
+
+def main() -> None:
+    path = shared_eval()
+    if path is None:
+        raise SystemExit("../shared/eval is absent: nothing to train on")
+    records = ss.load(path)
+    pairs = ss.analysed_pairs(records)
+    rows = [features(a, b) for a, b in pairs]
+    names = sorted(rows[0])
+    splits = ss.split_of([r["pair_id"] for r in records])
+    dev = [i for i, r in enumerate(records) if splits[r["pair_id"]] == "dev"]
+    gold = [float(r["Overall"]) for r in records]
+    targets = [(4 - gold[i]) / 3 for i in dev]
+    ridge = choose_ridge([rows[i] for i in dev], targets, names)
+    intercept, coef = fit([rows[i] for i in dev], targets, names, ridge)
+    model = Weights(intercept=intercept, coef=coef, threshold=0.5)
+    scores = [model.score(row) for row in rows]
+    cut = round(threshold([scores[i] for i in dev], [gold[i] for i in dev]), 4)
+    data = {
+        "about": "wiresift article similarity: ridge regression fitted by training/train_similarity.py "
+        "on the dev half of the SemEval-2022 Task 8 English pairs (layer coefficients >= 0); score = intercept + coef . features, "
+        "clipped to [0, 1]; same_story when score >= threshold",
+        "ridge": ridge,
+        "intercept": round(intercept, 6),
+        "coef": coef,
+        "threshold": cut,
+    }
+    OUT.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    for name in ("dev", "heldout"):
+        keep = [i for i, r in enumerate(records) if splits[r["pair_id"]] == name]
+        r = ss.pearson([scores[i] for i in keep], [-gold[i] for i in keep])
+        print(f"{name}: Pearson {r:.4f} over {len(keep)} pairs")
+    print(f"ridge {ridge}, threshold {cut}; wrote {OUT.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()
