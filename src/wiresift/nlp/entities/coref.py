@@ -42,9 +42,11 @@ def resolve_scored(
     prev_speaker: str | None = None,
     prev_end: int = -1,
     mention: str | None = None,
+    scored: bool = True,
 ) -> tuple[str | None, float]:
     """The entity id ``speaker`` (whose text is ``mention``) refers to and the probability that it
-    does; (None, p) when the best guess scores under the threshold, (None, 0.0) when there is none."""
+    does; (None, p) when the best guess scores under the threshold, (None, 0.0) when there is none.
+    With ``scored`` false only the id counts: the model runs only where the rules leave it open."""
     if index is None:
         return None, 0.0
     state = doc_coref(index)
@@ -63,17 +65,19 @@ def resolve_scored(
     ana = state.anaphor_at(start, end)
     if ana is None:
         return ruled, RULE_CONFIDENCE if ruled is not None else 0.0
-    state.advance(ana.start + 1)
-    learned, p = state.resolved[(ana.start, ana.end)]
     if ana.pronoun and unnamed_group(index, state, start):
         return None, 0.0  # "Analysts expect a rise. They say …": a group the text does not name
     if ana.pronoun and (subject := subject_antecedent(index, state, start)) is not None:
         ruled = subject  # "Lee was the third witness. He said …": Lee, not the last quote's speaker
-    if ruled is not None and ana.gender and state.gender(ruled) not in ("", ana.gender):
+    if ruled is not None and ana.gender and state.gender(ruled, chains=False) not in ("", ana.gender):
         ruled = None  # "he" is not the woman named last
+    if ruled is not None and not scored:
+        return ruled, RULE_CONFIDENCE  # the id is all that was asked: the model need not run
     # The rules know the quotes around the mention (a "he" right after a quote is its speaker), the
     # model the whole chain: on the team's tune pages the rules are right more often on subject
     # pronouns, so they answer, and the model tells how sure that answer is.
+    state.advance(ana.start + 1)
+    learned, p = state.resolved[(ana.start, ana.end)]
     if ruled is None:
         return learned, p
     if learned == ruled:
@@ -89,4 +93,4 @@ def resolve(
     mention: str | None = None,
 ) -> str | None:
     """The entity id of ``speaker`` (whose text is ``mention``) or None when it cannot be told."""
-    return resolve_scored(index, speaker, prev_speaker, prev_end, mention)[0]
+    return resolve_scored(index, speaker, prev_speaker, prev_end, mention, scored=False)[0]

@@ -70,7 +70,7 @@ def subject_antecedent(index: EntityIndex, state: DocCoref, head_start: int) -> 
             continue
         eid = _person_at(index, subject) if subject is not None else None
         if eid is not None:
-            return eid if state.gender(eid) in ("", gender) else None
+            return eid if state.gender(eid, chains=False) in ("", gender) else None
         if _names_person(index, sent):
             return None
     return None
