@@ -5,16 +5,13 @@ opens its article with the search's words marked. Screenshot: ``artifacts/screen
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.web.live import serve
+from tests.web.live import chromium, serve
 from tests.web.permalink_corpus import DOC_ID, build_permalink_store
-from tests.web.test_web_browser import CHROMIUM, CHROMIUM_ARGS, SHOTS, Watched
+from tests.web.test_web_browser import SHOTS, Watched
 
 from wiresift.web.app import create_app
 from wiresift.web.permalink import article_url, span_link
@@ -23,18 +20,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    """Debian's Chromium under Playwright, as in ``test_web_browser`` (skipped where it is absent)."""
-    if shutil.which(CHROMIUM) is None and not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing in CI: .ci/run must install Debian's chromium")
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium); browser tests run in CI")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
+def browser() -> Iterator[Any]:
+    yield from chromium()
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +37,8 @@ def _in_viewport(page: Any, selector: str) -> bool:
     return bool(box) and box["y"] >= 0 and box["y"] + box["height"] <= view["height"] and box["x"] >= 0
 
 
-def test_a_quote_link_scrolls_to_it_marks_it_and_shows_its_details(chromium: Any, long_server: str) -> None:
-    w = Watched(chromium, long_server)
+def test_a_quote_link_scrolls_to_it_marks_it_and_shows_its_details(browser: Any, long_server: str) -> None:
+    w = Watched(browser, long_server)
     w.page.set_viewport_size({"width": 1280, "height": 720})
     w.page.goto(long_server + span_link(DOC_ID, "quote", "q1"))
     quote = '#body [data-anchors~="q1"].l-quote'
@@ -83,8 +70,8 @@ def test_a_quote_link_scrolls_to_it_marks_it_and_shows_its_details(chromium: Any
     w.check("permalink-place")
 
 
-def test_a_search_result_opens_with_the_words_marked(chromium: Any, long_server: str) -> None:
-    w = Watched(chromium, long_server)
+def test_a_search_result_opens_with_the_words_marked(browser: Any, long_server: str) -> None:
+    w = Watched(browser, long_server)
     w.page.goto(long_server + "/?q=dredgers")
     w.page.click(".hit .title")
     w.page.wait_for_selector("#body mark.term")
