@@ -26,6 +26,16 @@ def split_of(page_ids: Sequence[str]) -> dict[str, str]:
     return {p: SPLITS[i % 2] for i, p in enumerate(ranked)}
 
 
+def by_split(splits: Sequence[str], split: str, with_all: bool = False) -> dict[str, list[int]]:
+    """Indices of the pages (whose splits are ``splits``) in each half asked for by ``split`` (a half
+    or "all"), plus an "all" entry of every page when ``split`` is "all" and ``with_all``."""
+    wanted = SPLITS if split == "all" else (split,)
+    out = {name: [i for i, s in enumerate(splits) if s == name] for name in wanted}
+    if split == "all" and with_all:
+        out["all"] = list(range(len(splits)))
+    return out
+
+
 @dataclass(frozen=True)
 class GoldPage:
     """One gold file with the body it annotates."""

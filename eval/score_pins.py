@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from page_gold import SPLITS, gold_pages, run
+from page_gold import by_split, gold_pages, run
 from wiresift.nlp.places.resolve import haversine
 
 GOLD_DIR = Path(__file__).parent / "gold" / "pins"
@@ -125,10 +125,8 @@ def evaluate(eval_dir: Path, split: str = "all") -> dict[str, dict[str, float]]:
     pages = load_pages(eval_dir, split)
     pins = predict(pages)
     shown = predict(pages, map_only=True)
-    halves = [split] if split != "all" else list(SPLITS)
     out = {}
-    for half in halves + (["all"] if split == "all" else []):
-        idx = [i for i, p in enumerate(pages) if p.split == half or half == "all"]
+    for half, idx in by_split([p.split for p in pages], split, with_all=True).items():
         out[half] = score([pages[i] for i in idx], [pins[i] for i in idx])
         on_map = score([pages[i] for i in idx], [shown[i] for i in idx])
         out[half]["map_pins"] = on_map["pins"]

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from page_gold import SPLITS, gold_pages, run
+from page_gold import by_split, gold_pages, run
 
 GOLD_DIR = Path(__file__).parent / "gold" / "realpages"
 WORD = re.compile(r"\w+")
@@ -186,12 +186,8 @@ def evaluate(eval_dir: Path, split: str = "all") -> dict[str, dict[str, float]]:
     """Scores per split (``tune``, ``heldout`` or both), one pipeline run over the pages needed."""
     pages = load_pages(eval_dir, split)
     docs = predict(pages)
-    wanted = SPLITS if split == "all" else (split,)
-    out = {}
-    for name in wanted:
-        idx = [i for i, p in enumerate(pages) if p.split == name]
-        out[name] = score([pages[i] for i in idx], [docs[i] for i in idx])
-    return out
+    halves = by_split([p.split for p in pages], split)
+    return {name: score([pages[i] for i in idx], [docs[i] for i in idx]) for name, idx in halves.items()}
 
 
 def main(argv: list[str]) -> None:
