@@ -12,6 +12,7 @@ import getpass
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from wiresift.model import Document
 from wiresift.store.base import CORRECTION_KINDS, CorrectionRow, Store, StoreError
 
 if TYPE_CHECKING:
@@ -158,19 +159,31 @@ def reanalyze(
     correction applied again and entities resolved again; returns how many were re-analysed."""
     from wiresift.api import BATCH_SIZE, _analyse, build_pipeline
 
-    pipeline = pipeline or build_pipeline(model)
     ids = list(doc_ids) if doc_ids is not None else [doc.id for doc in store.documents()]
+    for doc_id in ids if doc_ids is not None else ():
+        _stored(store, doc_id)  # a wrong id is an error before the model loads
+    pipeline = pipeline or build_pipeline(model)
     cleared = {name: _empty(name) for name in _LAYERS}
     done = 0
     for at in range(0, len(ids), BATCH_SIZE):
         docs = [
-            store.load(doc_id).model_copy(update=cleared, deep=True) for doc_id in ids[at : at + BATCH_SIZE]
+            _stored(store, doc_id).model_copy(update=cleared, deep=True)
+            for doc_id in ids[at : at + BATCH_SIZE]
         ]
         _analyse(pipeline, docs)
         for doc in docs:
             store.replace_analysis(doc)
             done += 1
     return done
+
+
+def _stored(store: Store, doc_id: str) -> Document:
+    try:
+        return store.load(doc_id)
+    except KeyError:
+        raise StoreError(
+            f"no document with id {doc_id!r} to re-analyse: `wiresift search` lists ids"
+        ) from None
 
 
 def _empty(layer: str) -> Any:
