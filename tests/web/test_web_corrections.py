@@ -162,7 +162,7 @@ def test_merge_and_split_from_the_entity_page(client: TestClient) -> None:
     )
     assert split.status_code == 201, split.text  # type: ignore[attr-defined]
     new = split.json()["correction"]["payload"]["new_id"]  # type: ignore[attr-defined]
-    assert client.get(f"/api/entities/{new}").json()["name"] == "Lena Sorokina"
+    assert client.get(f"/api/entities/{new}").json()["profile"]["name"] == "Lena Sorokina"
     assert "Lena Sorokina" not in json.dumps(
         client.get(f"/api/entities/{duisen}").json()["profile"]["members"]
     )
