@@ -64,7 +64,9 @@ def test_reject_quote_everywhere_then_undo(store: Store) -> None:
 
 def test_reassign_speaker_to_entity_and_to_a_name(store: Store) -> None:
     row = api.reassign_speaker(store, "doc-1", "q1", speaker="e9", who="ana")
-    assert row.payload == {"speaker": "e9", "speaker_name": "Astana Bureau"}
+    assert row.payload == {
+        "speaker": "e9", "speaker_name": "Astana Bureau", "was": "Arman Duisen", "text": '"We are ready,"',
+    }  # fmt: skip
     quote = _quote(store, "doc-1")
     assert quote is not None and (quote.speaker, quote.speaker_name, quote.speaker_mention) == (
         "e9", "Astana Bureau", None,

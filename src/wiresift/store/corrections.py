@@ -173,8 +173,10 @@ class CorrectionsMixin:
             raise StoreError(
                 f"document {doc_id!r} has no {_LAYER_NAMES[layer]} {item_id!r} (or it is rejected)"
             )
+        # What the item said when it was corrected, for the audit list (the text itself never changes).
+        shown = {"text": item.name if layer == "places" else item.text}
         if kind != "reassign_speaker":
-            return item_span(item), {}
+            return item_span(item), shown
         speaker = payload.get("speaker") or None
         name = str(payload.get("speaker_name") or "").strip()
         if speaker is not None:
@@ -185,7 +187,7 @@ class CorrectionsMixin:
         name = _text(name, MAX_WHO, "speaker_name")
         if not name:
             raise StoreError("reassign_speaker needs a speaker (an entity id of the document) or a name")
-        return item_span(item), {"speaker": speaker, "speaker_name": name}
+        return item_span(item), {**shown, "speaker": speaker, "speaker_name": name, "was": item.speaker_name}
 
     def _materialise(self, doc_id: str) -> None:
         """Rebuild the document's corrigible rows and record from its analysis plus its corrections."""
