@@ -14,6 +14,7 @@ from tests.web.corpus import build_store
 from wiresift import api
 from wiresift.web.app import create_app
 from wiresift.web.csrf import CSRF_COOKIE
+from wiresift.web.views.corrections import Submitted
 
 LOCAL = "http://127.0.0.1:8765"
 HOSTILE_WHY = '<script>alert("why")</script>'
@@ -187,3 +188,19 @@ def test_bearer_server_takes_corrections_with_the_token(db: Path) -> None:
     assert client.post("/api/corrections", json=body).status_code == 401
     r = client.post("/api/corrections", json=body, headers={"Authorization": f"Bearer {token}"})
     assert r.status_code == 201
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "//evil.example/",
+        "/\t/evil.example/",
+        "/\n/evil.example",
+        "/\\evil.example",
+        "https://evil.example/",
+        "",
+    ],
+)
+def test_next_never_leaves_the_server(target: str) -> None:
+    assert Submitted({"next": target}, form=True).next_page("/corrections") == "/corrections"
+    assert Submitted({"next": "/entity/3?x=1#q2"}, form=True).next_page("/corrections") == "/entity/3?x=1#q2"

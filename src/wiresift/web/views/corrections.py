@@ -48,7 +48,9 @@ class Submitted:
     def next_page(self, default: str) -> str:
         """``next`` when it is a path of this server (never another site: no open redirect)."""
         target = self.text("next")
-        ok = target.startswith("/") and not target.startswith("//") and "\\" not in target
+        # Browsers drop tabs and newlines from URLs ("/\t/evil" is "//evil"): no control character at all.
+        plain = target.isprintable() and not any(c.isspace() for c in target)
+        ok = plain and target.startswith("/") and not target.startswith("//") and "\\" not in target
         return target if ok else default
 
 
