@@ -73,9 +73,18 @@ def test_reassign_speaker_to_entity_and_to_a_name(store: Store) -> None:
     )  # fmt: skip
     listed = {q.doc_id: q.speaker_name for q in api.quotes(store)}
     assert listed == {"doc-1": "Astana Bureau", "doc-2": "Arman Duisen"}
-    api.reassign_speaker(store, "doc-1", "q1", speaker_name="Dana Okoye", who="ana")
+    typed = api.reassign_speaker(store, "doc-1", "q1", speaker_name="Dana Okoye", who="ana")
     assert {q.doc_id: q.speaker_name for q in api.quotes(store)}["doc-1"] == "Dana Okoye"
-    assert _quote(store, "doc-1").speaker is None  # type: ignore[union-attr]
+    assert _quote(store, "doc-1").speaker == f"x{typed.id}"  # type: ignore[union-attr]
+    okoye = store.entity("Dana Okoye")  # a typed name is an entity: the quote is on its page
+    assert okoye is not None and [q.doc_id for q in okoye.quotes] == ["doc-1"]
+    # a name that is an entity of another document joins that entity
+    api.reassign_speaker(store, "doc-2", "q1", speaker_name="Dana Okoye", who="ana")
+    assert sorted(q.doc_id for q in store.entity("Dana Okoye").quotes) == ["doc-1", "doc-2"]  # type: ignore[union-attr]
+    for row in api.corrections(store, active=True)[:2]:
+        api.undo_correction(store, row.id, who="ana")
+    assert store.entity("Dana Okoye") is None  # gone with the corrections that named it
+    assert {q.doc_id: q.speaker_name for q in api.quotes(store)}["doc-1"] == "Astana Bureau"
     with pytest.raises(StoreError, match="no entity 'e404'"):
         api.reassign_speaker(store, "doc-1", "q1", speaker="e404", who="ana")
     with pytest.raises(StoreError, match="needs a speaker"):

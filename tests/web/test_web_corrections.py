@@ -90,6 +90,9 @@ def test_reassign_by_name_and_form_posts_redirect(client: TestClient, db: Path) 
     row = client.get("/api/corrections").json()["items"][0]
     assert row["who"] == "workbench" and row["payload"]["speaker_name"] == "Lena Sorokina"
     assert row["payload"]["was"] == "Arman Duisen" and row["payload"]["speaker"] is None
+    assert row["payload"]["type"] == "PERSON"  # the type of the stored entity of that name
+    sorokina = client.get("/api/entities/Lena Sorokina").json()["profile"]
+    assert [(q["doc_id"], q["id"]) for q in sorokina["quotes"]] == [(doc_id, "q1")]
     # ``next`` never leads to another site
     r = client.post(
         "/api/corrections",

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
-from wiresift.model import Claim, Document, Place, Quote
+from wiresift.model import Claim, Document, Entity, Place, Quote
 from wiresift.store.base import CorrectionRow
 
 _Item = TypeVar("_Item", Quote, Claim, Place)
@@ -40,8 +40,19 @@ def find_item(items: Sequence[_Item], correction: CorrectionRow) -> _Item | None
     return next((item for item in items if item.id == correction.item_id), None)
 
 
-def _speaker(doc: Document, payload: dict[str, object]) -> tuple[str | None, str]:
-    """The document entity id and the name a reassignment names (id kept only if it still names it)."""
+#: Entity ids of speakers named by an analyst (``x`` and the correction id): the pipeline numbers
+#: its entities ``e1``, ``e2``..., so the two never collide.
+ANALYST_ENTITY = "x{}"
+
+
+def _speaker(doc: Document, correction: CorrectionRow) -> tuple[str | None, str]:
+    """The document entity id and the name a reassignment names (id kept only if it still names it).
+
+    A typed name that no entity of the document has becomes an entity of the document without
+    mentions (id ``x<correction id>``): the store resolves it like any other, so the quote joins
+    the canonical entity of that name (or starts one) and shows on its page.
+    """
+    payload = correction.payload
     name = str(payload.get("speaker_name") or "").strip()
     wanted = payload.get("speaker")
     by_id = next((e for e in doc.entities if e.id == wanted), None)
@@ -50,15 +61,22 @@ def _speaker(doc: Document, payload: dict[str, object]) -> tuple[str | None, str
     by_name = next((e for e in doc.entities if e.name.casefold() == name.casefold()), None)
     if by_name is not None:
         return by_name.id, by_name.name
-    return None, name
+    if not name:
+        return None, name
+    typed = Entity(
+        id=ANALYST_ENTITY.format(correction.id), name=name, type=str(payload.get("type") or "PERSON")
+    )
+    doc.entities.append(typed)
+    return typed.id, name
 
 
 def apply_to_document(doc: Document, corrections: Iterable[CorrectionRow]) -> Document:
     """A copy of ``doc`` with the active layer corrections applied, oldest first.
 
     Rejected quotes, claims and places are removed (claims and events lose a rejected place); a
-    reassigned quote gets the new speaker, its ``speaker_mention`` cleared (the analyst named the
-    speaker, not a span) and ``speaker_confidence`` 1.0. A correction whose item is gone is skipped.
+    reassigned quote gets the new speaker (an entity of the document, added for a typed name), its
+    ``speaker_mention`` cleared (the analyst named the speaker, not a span) and
+    ``speaker_confidence`` 1.0. A correction whose item is gone is skipped.
     """
     fixed = doc.model_copy(deep=True)
     for c in sorted(corrections, key=lambda c: c.id):
@@ -67,7 +85,7 @@ def apply_to_document(doc: Document, corrections: Iterable[CorrectionRow]) -> Do
         if c.kind == "reject_quote" and (quote := find_item(fixed.quotes, c)) is not None:
             fixed.quotes = [q for q in fixed.quotes if q is not quote]
         elif c.kind == "reassign_speaker" and (quote := find_item(fixed.quotes, c)) is not None:
-            speaker, name = _speaker(fixed, c.payload)
+            speaker, name = _speaker(fixed, c)
             quote.speaker, quote.speaker_name = speaker, name or None
             quote.speaker_mention, quote.speaker_confidence = None, 1.0
         elif c.kind == "reject_claim" and (claim := find_item(fixed.claims, c)) is not None:

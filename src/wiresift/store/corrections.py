@@ -187,7 +187,18 @@ class CorrectionsMixin:
         name = _text(name, MAX_WHO, "speaker_name")
         if not name:
             raise StoreError("reassign_speaker needs a speaker (an entity id of the document) or a name")
-        return item_span(item), {**shown, "speaker": speaker, "speaker_name": name, "was": item.speaker_name}
+        extra = {"type": self._type_named(name)} if speaker is None else {}
+        return item_span(item), {
+            **shown, **extra, "speaker": speaker, "speaker_name": name, "was": item.speaker_name,
+        }  # fmt: skip
+
+    def _type_named(self, name: str) -> str:
+        """The type of the canonical entity called exactly ``name`` (a typed speaker), else PERSON."""
+        for cid in self.resolver.lookup(name)[:5]:
+            found, type_ = self.resolver._require(cid)
+            if found.casefold() == name.casefold():
+                return type_
+        return "PERSON"
 
     def _materialise(self, doc_id: str) -> None:
         """Rebuild the document's corrigible rows and record from its analysis plus its corrections."""
@@ -200,11 +211,33 @@ class CorrectionsMixin:
         active = self._active_for(doc_id)
         fixed = apply_to_document(Document.from_record(json.loads(raw[0])), active)
         self._delete_facts(doc_id)
+        self._sync_entities(fixed)
         self._insert_facts(fixed)
         record = json.dumps(fixed.to_record(), ensure_ascii=False)
         self.conn.execute("UPDATE documents SET record = ? WHERE id = ?", (record, doc_id))
         if not active:  # back to what the pipeline made: nothing to keep apart
             self.conn.execute("DELETE FROM analysed_records WHERE doc_id = ?", (doc_id,))
+
+    def _sync_entities(self, fixed: Document) -> None:
+        """Store and resolve the speakers corrections added to the document; drop those no longer named."""
+        stored = {
+            r[0]
+            for r in self.conn.execute("SELECT id FROM entities WHERE doc_id = ?", (fixed.id,)).fetchall()
+        }
+        wanted = {e.id for e in fixed.entities}
+        gone = sorted(stored - wanted)
+        if gone:
+            marks = ",".join("?" * len(gone))
+            where = f"doc_id = ? AND id IN ({marks})"
+            owners = self.conn.execute(f"SELECT canonical_id FROM entities WHERE {where}", (fixed.id, *gone))
+            touched = {r[0] for r in owners.fetchall() if r[0] is not None}
+            self.conn.execute(f"DELETE FROM entities WHERE {where}", (fixed.id, *gone))
+            self._tidy(touched)
+        added = [e for e in fixed.entities if e.id not in stored]
+        if added:
+            new = fixed.model_copy(update={"entities": added})
+            self._insert_entities(new)
+            self.resolver.resolve_document(new)
 
     def _delete_facts(self, doc_id: str) -> None:
         for table in _FACT_TABLES:
