@@ -106,3 +106,31 @@ def test_a_page_of_another_site_cannot_correct(browser: Any, served: tuple[str, 
     context.close()
     with api.open_store(db) as store:
         assert len(api.corrections(store)) == before
+
+
+def test_merge_from_the_entity_page_and_undo(browser: Any, served: tuple[str, Path]) -> None:
+    base, db = served
+    with api.open_store(db) as store:
+        duisen = store.entity("Arman Duisen")
+        sorokina = store.entity("Lena Sorokina")
+    assert duisen is not None and sorokina is not None
+    w = Watched(browser, base)
+    page = w.page
+    page.goto(f"{base}/entity/{duisen.id}")
+    page.wait_for_function("document.querySelectorAll('#merge-candidates option').length > 0")
+    box = page.locator("form.correction:has(input[value=merge_entities])")
+    box.locator("input[name=other]").fill(str(sorokina.id))
+    box.locator("input[name=why]").fill("one desk, two bylines")
+    with page.expect_navigation():
+        box.locator("button").click()
+    assert page.url.endswith(f"/entity/{duisen.id}")
+    assert "Lena Sorokina" in page.locator(".mentions").inner_text()
+    page.screenshot(path=str(SHOTS / "corrections-entity.png"), full_page=True)
+    page.goto(base + "/corrections")
+    row = page.locator("tr.correction-row").first
+    assert "merge entities" in row.inner_text() and "one desk, two bylines" in row.inner_text()
+    with page.expect_navigation():
+        row.locator("button", has_text="Undo").click()
+    page.goto(f"{base}/entity/{duisen.id}")
+    assert "Lena Sorokina" not in page.locator(".mentions").inner_text()
+    w.check("corrections-entity-undone")
