@@ -145,6 +145,7 @@ def test_bad_corrections_answer_400(client: TestClient, db: Path) -> None:
     )  # fmt: skip
     assert r.status_code == 400 and "JSON object" in r.json()["error"]
     assert _post(client, "/api/corrections/99/undo", {}).status_code == 400  # type: ignore[attr-defined]
+    assert _post(client, f"/api/corrections/{2**63}/undo", {}).status_code == 422  # type: ignore[attr-defined]
 
 
 def test_merge_and_split_from_the_entity_page(client: TestClient) -> None:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 from typing import Annotated, Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, quote
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi import Path as PathParam
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from wiresift import corrections
 from wiresift.store.base import CORRECTION_KINDS, CorrectionRow, StoreError
@@ -119,11 +120,10 @@ def _create(store: Any, sub: Submitted) -> tuple[CorrectionRow, str]:
     return row, "/corrections"
 
 
-def _answer(request: Request, sub: Submitted, row: CorrectionRow, page: str, status: int) -> Response:
+def _answer(sub: Submitted, row: CorrectionRow, page: str, status: int) -> Response:
+    """A form goes back to its page; a JSON request gets the correction and the page to show."""
     if sub.form:
         return RedirectResponse(sub.next_page(page), status_code=303)
-    from fastapi.responses import JSONResponse
-
     return JSONResponse({"correction": record(row), "next": page}, status_code=status)
 
 
@@ -141,8 +141,6 @@ def _refused(request: Request, sub: Submitted, exc: StoreError) -> Response:
 def target_link(row: CorrectionRow) -> str | None:
     """Where the corrected item is: its permalink in the article, or the entity page."""
     if row.doc_id is not None:
-        from urllib.parse import quote
-
         layer = _ANCHOR_LAYERS.get(row.kind)
         fragment = f"#{anchor(layer, row.item_id)}" if layer and row.item_id else ""
         return f"/article/{quote(row.doc_id, safe='')}{fragment}"
@@ -185,17 +183,22 @@ def create_correction(request: Request, store: StoreDep, sub: SubmittedDep) -> R
         row, page = _create(store, sub)
     except StoreError as exc:
         return _refused(request, sub, exc)
-    return _answer(request, sub, row, page, 201)
+    return _answer(sub, row, page, 201)
 
 
 @router.post("/api/corrections/{correction_id}/undo", tags=["api"])
-def undo_correction(request: Request, store: StoreDep, sub: SubmittedDep, correction_id: int) -> Response:
+def undo_correction(
+    request: Request,
+    store: StoreDep,
+    sub: SubmittedDep,
+    correction_id: Annotated[int, PathParam(ge=0, le=SQLITE_MAX_INT)],
+) -> Response:
     """Undo one correction (``who`` may name who undoes it)."""
     try:
         row = corrections.undo_correction(store, correction_id, who=sub.text("who") or WEB_WHO)
     except StoreError as exc:
         return _refused(request, sub, exc)
-    return _answer(request, sub, row, "/corrections", 200)
+    return _answer(sub, row, "/corrections", 200)
 
 
 @router.get("/corrections", response_class=HTMLResponse)
