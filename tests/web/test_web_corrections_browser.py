@@ -117,7 +117,7 @@ def test_merge_from_the_entity_page_and_undo(browser: Any, served: tuple[str, Pa
     w = Watched(browser, base)
     page = w.page
     page.goto(f"{base}/entity/{duisen.id}")
-    page.wait_for_function("document.querySelectorAll('#merge-candidates option').length > 0")
+    page.wait_for_selector("#merge-candidates option", state="attached")  # the suggestions came
     box = page.locator("form.correction:has(input[value=merge_entities])")
     box.locator("input[name=other]").fill(str(sorokina.id))
     box.locator("input[name=why]").fill("one desk, two bylines")
