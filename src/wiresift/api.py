@@ -14,6 +14,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal
 
+from wiresift.corrections import (
+    CorrectionRow,
+    correct,
+    corrections,
+    reanalyze,
+    reassign_speaker,
+    reject_claim,
+    reject_place,
+    reject_quote,
+    undo_correction,
+)
 from wiresift.model import Document, IngestError
 from wiresift.queries import (
     QUOTE_MODES,
@@ -58,6 +69,7 @@ __all__ = [
     "QUOTE_MODES",
     "RECORD_CAP",
     "CompareError",
+    "CorrectionRow",
     "IngestReport",
     "Item",
     "Progress",
@@ -67,6 +79,8 @@ __all__ = [
     "claims",
     "compare",
     "compare_pairs",
+    "correct",
+    "corrections",
     "entities",
     "entity",
     "errors",
@@ -84,10 +98,16 @@ __all__ = [
     "places",
     "quotes",
     "read",
+    "reanalyze",
+    "reassign_speaker",
+    "reject_claim",
+    "reject_place",
+    "reject_quote",
     "search",
     "similarity",
     "split_entity",
     "stats",
+    "undo_correction",
 ]
 
 #: Default database file of ``wiresift ingest`` and every query command.

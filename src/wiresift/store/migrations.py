@@ -196,11 +196,39 @@ CREATE INDEX events_source_code ON events(source_code);
 CREATE INDEX events_target_code ON events(target_code);
 """
 
+#: Analysts' corrections (docs/corrections.md): each row is one decision, applied over the stored
+#: layers and over every later analysis of its document; undoing stamps ``undone_at``, nothing is
+#: deleted. ``analysed_records`` keeps the analysis as the pipeline made it, for the documents
+#: that have corrections, so that an undo can restore what a correction took away.
+_V5_CORRECTIONS = """
+CREATE TABLE corrections (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,                 -- reject_quote, reassign_speaker, reject_place, reject_claim,
+                                        -- merge_entities, split_entity
+    doc_id TEXT,                        -- the document of a layer item (NULL for entity corrections)
+    item_id TEXT,                       -- the item's id in its layer
+    item_start INTEGER, item_end INTEGER, -- its span: finds the item again after a re-analysis
+    canonical_ids TEXT NOT NULL DEFAULT '[]',  -- JSON list of the canonical entities concerned
+    payload TEXT NOT NULL DEFAULT '{}', -- JSON: what the correction sets (new speaker, moved members)
+    who TEXT NOT NULL,
+    made_at TEXT NOT NULL,              -- UTC ISO 8601
+    why TEXT NOT NULL DEFAULT '',
+    undone_at TEXT,
+    undone_by TEXT
+);
+CREATE INDEX corrections_doc ON corrections(doc_id);
+CREATE TABLE analysed_records (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    record TEXT NOT NULL
+);
+"""
+
 MIGRATIONS: Sequence[str] = (
     _V1_CANONICAL + _V1_DOCUMENTS + _V1_LAYERS,
     _V2_WORKBENCH,
     _V3_QUOTE_MODES,
     _V4_EVENTS,
+    _V5_CORRECTIONS,
 )
 
 

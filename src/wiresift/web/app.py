@@ -92,8 +92,9 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     install_error_handlers(app)
 
-    from wiresift.web.views import api_routes, pages
+    from wiresift.web.views import api_routes, corrections, pages
 
     app.include_router(pages.router)
+    app.include_router(corrections.router)  # /corrections and /api/corrections
     app.include_router(api_routes.router, prefix="/api")
     return app
