@@ -13,6 +13,14 @@ from typing import Literal, Protocol, runtime_checkable
 from wiresift.escape import one_line
 from wiresift.model import Document
 from wiresift.store.events import EventRow
+from wiresift.store.stories import (
+    StoryArticle,
+    StoryDetail,
+    StoryRecord,
+    StoryRow,
+    TrackedClaim,
+    TrackedQuote,
+)
 
 SaveStatus = Literal["new", "exact"]
 
@@ -229,6 +237,36 @@ class Store(Protocol):
     def merge_entities(self, ids: Sequence[int]) -> int: ...
 
     def split_entity(self, canonical_id: int, members: Iterable[tuple[str, str]]) -> int: ...
+
+    # -- stories (#15, store/stories.py) --
+    def save_stories(
+        self,
+        changed: Sequence[StoryRecord],
+        gone: Sequence[str] = (),
+        profiles: Sequence[tuple[str, str]] = (),
+    ) -> None: ...
+
+    def save_tracking(
+        self, sid: str, claims: Sequence[TrackedClaim], quotes: Sequence[TrackedQuote]
+    ) -> None: ...
+
+    def clear_stories(self) -> None: ...
+
+    def story_profiles(self) -> Iterator[tuple[str, str]]: ...
+
+    def canonical_map(self, doc_id: str) -> dict[str, int]: ...
+
+    def story_assignments(self) -> dict[str, str]: ...
+
+    def stories(self, limit: int = 100, offset: int = 0) -> list[StoryRow]: ...
+
+    def story(self, sid: str) -> StoryDetail | None: ...
+
+    def story_articles(self, sid: str) -> list[StoryArticle]: ...
+
+    def tracked_claims(self, story_id: str | None = None, limit: int = 1000) -> list[TrackedClaim]: ...
+
+    def tracked_quotes(self, story_id: str | None = None, limit: int = 1000) -> list[TrackedQuote]: ...
 
     def get_state(self, key: str) -> object | None: ...
 

@@ -1,0 +1,175 @@
+"""Story clustering, tracked claims and quotes on invented multi-outlet articles (no NLP)."""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from dataclasses import replace
+
+import pytest
+from story_corpus import SPECS, build, documents, gold
+
+from wiresift import api
+from wiresift.model import Document
+from wiresift.store.sqlite import SQLiteStore
+from wiresift.stories.cluster import Clusterer, index_keys
+from wiresift.stories.links import LinkModel, load_model
+from wiresift.stories.profile import ArticleProfile, profile_of
+from wiresift.stories.service import StoryBuilder
+
+
+def groups(assignment: dict[str, str]) -> set[frozenset[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for doc, story in assignment.items():
+        out[story].add(doc)
+    return {frozenset(v) for v in out.values()}
+
+
+def clustered(docs: list[Document]) -> Clusterer:
+    c = Clusterer()
+    for d in docs:
+        c.add(profile_of(d))
+    return c
+
+
+def test_articles_group_into_their_stories() -> None:
+    c = clustered(documents())
+    assert groups(c.assignments()) == groups(gold())
+    how = {d: c.member[d].how for d in c.member}
+    assert how["herald-flood"] == "seed"
+    joined = c.member["wire-flood"]
+    assert joined.how in ("link", "merge") and joined.score >= load_model().link
+    first = joined.evidence[0]
+    assert "Petra Lindqvist" in first["entities"] and first["days_apart"] == 1
+    assert c.member["coastline-flood"].evidence[0]["near_duplicate"] is True
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_same_stories_and_ids_whatever_the_order(seed: int) -> None:
+    reference = clustered(documents()).assignments()
+    docs = documents()
+    random.Random(seed).shuffle(docs)
+    assert clustered(docs).assignments() == reference
+
+
+def test_same_order_same_result_with_evidence() -> None:
+    a, b = clustered(documents()), clustered(documents())
+    assert a.assignments() == b.assignments()
+    assert [(d, m.how, m.score, m.evidence) for d, m in a.member.items()] == [
+        (d, m.how, m.score, m.evidence) for d, m in b.member.items()
+    ]
+
+
+def test_candidates_come_from_the_index_within_the_window() -> None:
+    docs = documents()
+    c = clustered(docs[:-1])
+    cup = profile_of(docs[-1])
+    assert set(c.candidates(cup)) == {"post-cup"}
+    late = profile_of(replace(SPECS[-1], id="late-cup", published="2026-05-01").__class__ and build(
+        replace(SPECS[-1], id="late-cup", published="2026-05-01")))  # fmt: skip
+    assert c.candidates(late) == []  # same words and names, two months on: outside the window
+    assert "e:n:tomas brenner" in index_keys(cup)
+
+
+def _lone(doc_id: str, day: int, entities: set[str], terms: dict[str, float]) -> ArticleProfile:
+    return ArticleProfile(doc_id=doc_id, day=day, entities=frozenset(entities), terms=terms)
+
+
+def test_late_bridge_merges_and_a_weak_bridge_splits_again() -> None:
+    model = LinkModel(intercept=0.0, coef={"entity_overlap": 1.0}, link=0.3, bridge=0.9)
+    # Two stories sharing nothing; a bridging article sharing all its names with each merges them.
+    c = Clusterer(model)
+    c.add(_lone("a1", 100, {"x", "y"}, {}))
+    c.add(_lone("a2", 100, {"x", "y"}, {}))
+    c.add(_lone("b1", 101, {"p", "q"}, {}))
+    c.add(_lone("b2", 101, {"p", "q"}, {}))
+    assert len(groups(c.assignments())) == 2
+    joined = c.add(_lone("bridge", 101, {"x", "y", "p", "q"}, {}))
+    assert joined.how == "merge" and len(groups(c.assignments())) == 1
+    # A weak bridge (a third of its names on each side) joins one story and merges nothing.
+    w = Clusterer(model)
+    for doc, names in (("a1", "xyz"), ("a2", "xyz"), ("b1", "pqr"), ("b2", "pqr")):
+        w.add(_lone(doc, 100, set(names), {}))
+    w.add(_lone("weak", 100, {"x", "p", "m"}, {}))
+    assert len(groups(w.assignments())) == 2
+    assert w.held_edges(set(w.member))["weak"] <= {"a1", "a2", "b1", "b2"}
+
+
+def test_refine_splits_a_story_held_by_one_weak_edge() -> None:
+    model = LinkModel(intercept=0.0, coef={"entity_overlap": 1.0}, link=0.3, bridge=0.9)
+    c = Clusterer(model)
+    for doc, names in (("a1", "xyz"), ("a2", "xyz"), ("a3", "xyz"), ("b1", "pqr"), ("b2", "pqr"), ("b3", "pqr")):
+        c.add(_lone(doc, 100, set(names), {}))
+    sid = c.member["a1"].story
+    # Force the two halves into one story through a weak edge (as a drifted story would be).
+    for d in ("b1", "b2", "b3"):
+        c.stories[c.member[d].story].discard(d)
+        c.member[d].story = sid
+        c.stories[sid].add(d)
+    c.edges["a3"]["b1"] = c.edges["b1"]["a3"] = 0.4
+    parts = c._refine(sid)
+    assert len(parts) == 2
+    assert groups(c.assignments()) == {frozenset({"a1", "a2", "a3"}), frozenset({"b1", "b2", "b3"})}
+
+
+def stored(docs: list[Document] | None = None) -> SQLiteStore:
+    store = SQLiteStore(":memory:")
+    builder = StoryBuilder(store)
+    for d in docs or documents():
+        store.save(d)
+        builder.add(d)
+    builder.finish()
+    return store
+
+
+def test_store_keeps_stories_and_the_api_reads_them() -> None:
+    store = stored()
+    assert groups(api.story_assignments(store)) == groups(gold())
+    rows = api.stories(store)
+    assert sorted(r.articles for r in rows) == [2, 3, 4]
+    flood = next(r for r in rows if r.articles == 4)
+    assert flood.first_published == "2026-03-03" and flood.last_published == "2026-03-05" and flood.outlets == 4
+    detail = api.story(store, flood.id)
+    assert [a.doc_id for a in detail.articles][0] in ("herald-flood", "coastline-flood")
+    assert all(a.evidence for a in detail.articles if a.how != "seed")
+    with pytest.raises(api.StoreError, match="no story"):
+        api.story(store, "st-missing")
+
+
+def test_tracked_claims_first_seen_copies_and_values() -> None:
+    store = stored()
+    claims = {k.counted: k for k in api.tracked_claims(store)}
+    people = claims["people"]
+    assert people.first_doc_id == "herald-flood" and people.first_site == "valdoria-herald.example"
+    labels = {m.doc_id: m.label for m in people.mentions}
+    assert labels == {"herald-flood": "independent", "coastline-flood": "copied", "ledger-flood": "independent"}
+    assert [m.value for m in people.mentions] == [1200, 1200, 1300]
+    assert next(m for m in people.mentions if m.doc_id == "coastline-flood").copied_from == "herald-flood"
+    miners = claims["miners"]
+    assert [m.value for m in miners.mentions] == [14, 15, 15]
+    assert all(m.label == "independent" for m in miners.mentions)
+    assert "Orvane Mining" in miners.claimants
+    assert "crowd" not in claims and "fans" not in claims  # two different counted things
+
+
+def test_tracked_quotes_with_drift() -> None:
+    store = stored()
+    (quote,) = api.tracked_quotes(store)
+    assert quote.speaker == "Petra Lindqvist"
+    by_doc = {m.doc_id: m for m in quote.mentions}
+    assert by_doc["herald-flood"].drift == 0.0 and by_doc["coastline-flood"].label == "copied"
+    assert by_doc["wire-flood"].label == "independent" and by_doc["wire-flood"].drift > 0.0
+
+
+def test_resumed_builder_extends_the_stored_stories() -> None:
+    docs = documents()
+    store = stored(docs[:5])
+    builder = StoryBuilder(store)
+    assert len(builder.clusterer) == 5
+    for d in docs[5:]:
+        store.save(d)
+        builder.add(d)
+    builder.finish()
+    assert groups(api.story_assignments(store)) == groups(gold())
+    assert api.rebuild_stories(store) == 3
+    assert groups(api.story_assignments(store)) == groups(gold())
