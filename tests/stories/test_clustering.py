@@ -98,7 +98,14 @@ def test_late_bridge_merges_and_a_weak_bridge_splits_again() -> None:
 def test_refine_splits_a_story_held_by_one_weak_edge() -> None:
     model = LinkModel(intercept=0.0, coef={"entity_overlap": 1.0}, link=0.3, bridge=0.9)
     c = Clusterer(model)
-    for doc, names in (("a1", "xyz"), ("a2", "xyz"), ("a3", "xyz"), ("b1", "pqr"), ("b2", "pqr"), ("b3", "pqr")):
+    for doc, names in (
+        ("a1", "xyz"),
+        ("a2", "xyz"),
+        ("a3", "xyz"),
+        ("b1", "pqr"),
+        ("b2", "pqr"),
+        ("b3", "pqr"),
+    ):
         c.add(_lone(doc, 100, set(names), {}))
     sid = c.member["a1"].story
     # Force the two halves into one story through a weak edge (as a drifted story would be).
@@ -128,7 +135,9 @@ def test_store_keeps_stories_and_the_api_reads_them() -> None:
     rows = api.stories(store)
     assert sorted(r.articles for r in rows) == [2, 3, 4]
     flood = next(r for r in rows if r.articles == 4)
-    assert flood.first_published == "2026-03-03" and flood.last_published == "2026-03-05" and flood.outlets == 4
+    assert (
+        flood.first_published == "2026-03-03" and flood.last_published == "2026-03-05" and flood.outlets == 4
+    )
     detail = api.story(store, flood.id)
     assert [a.doc_id for a in detail.articles][0] in ("herald-flood", "coastline-flood")
     assert all(a.evidence for a in detail.articles if a.how != "seed")
@@ -142,7 +151,11 @@ def test_tracked_claims_first_seen_copies_and_values() -> None:
     people = claims["people"]
     assert people.first_doc_id == "herald-flood" and people.first_site == "valdoria-herald.example"
     labels = {m.doc_id: m.label for m in people.mentions}
-    assert labels == {"herald-flood": "independent", "coastline-flood": "copied", "ledger-flood": "independent"}
+    assert labels == {
+        "herald-flood": "independent",
+        "coastline-flood": "copied",
+        "ledger-flood": "independent",
+    }
     assert [m.value for m in people.mentions] == [1200, 1200, 1300]
     assert next(m for m in people.mentions if m.doc_id == "coastline-flood").copied_from == "herald-flood"
     miners = claims["miners"]

@@ -92,8 +92,10 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     install_error_handlers(app)
 
-    from wiresift.web.views import api_routes, pages
+    from wiresift.web.views import api_routes, pages, stories
 
     app.include_router(pages.router)
+    app.include_router(stories.pages)
     app.include_router(api_routes.router, prefix="/api")
+    app.include_router(stories.json_api, prefix="/api")
     return app
