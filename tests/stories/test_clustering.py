@@ -139,7 +139,7 @@ def test_store_keeps_stories_and_the_api_reads_them() -> None:
         flood.first_published == "2026-03-03" and flood.last_published == "2026-03-05" and flood.outlets == 4
     )
     detail = api.story(store, flood.id)
-    assert [a.doc_id for a in detail.articles][0] in ("herald-flood", "coastline-flood")
+    assert detail.articles[0].doc_id in ("herald-flood", "coastline-flood")
     assert all(a.evidence for a in detail.articles if a.how != "seed")
     with pytest.raises(api.StoreError, match="no story"):
         api.story(store, "st-missing")

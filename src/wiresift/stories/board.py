@@ -48,6 +48,12 @@ class StoryBoard:
     quotes: list[TrackedQuote]
 
 
+#: Where the axis starts and how much of the lane it spans (%): a mark starts at its day and its label
+#: runs right, so the last day sits far enough left for a label to fit.
+AXIS_FROM = 1.0
+AXIS_SPAN = 76.0
+
+
 def _day(published: str | None) -> date | None:
     try:
         return date.fromisoformat((published or "")[:10])
@@ -64,7 +70,7 @@ class _Axis:
         d = _day(published)
         if d is None or self.start is None:
             return 0.0
-        return round(4 + 92 * (d - self.start).days / self.width, 2)  # 4-96 %: marks stay inside the lane
+        return round(AXIS_FROM + AXIS_SPAN * (d - self.start).days / self.width, 2)
 
     def ticks(self) -> list[tuple[str, float]]:
         if self.start is None:
@@ -72,7 +78,7 @@ class _Axis:
         out = []
         for n in range(self.width + 1):
             d = date.fromordinal(self.start.toordinal() + n)
-            out.append((d.isoformat(), round(4 + 92 * n / self.width, 2)))
+            out.append((d.isoformat(), round(AXIS_FROM + AXIS_SPAN * n / self.width, 2)))
         step = max(1, len(out) // 10)
         return out[::step]
 
