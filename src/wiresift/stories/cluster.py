@@ -19,6 +19,7 @@ same articles give the same ids whatever order they came in, as long as the seed
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -68,10 +69,20 @@ def story_id(seed: str) -> str:
     return "st-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:12]
 
 
-def index_keys(p: ArticleProfile) -> list[str]:
+def _magnitude(value: float) -> int:
+    """The claim value's bucket: powers of 1.5, so values within the claim tolerance (25 %) fall in the
+    same or a neighbouring bucket."""
+    return math.floor(math.log(abs(value), 1.5)) if value else -1000
+
+
+def index_keys(p: ArticleProfile, query: bool = False) -> list[str]:
+    """The keys ``p`` is filed under; with ``query``, the keys that find its candidates (a claim's
+    neighbouring value buckets too). A claim's key is its counted thing and value bucket: "people"
+    alone is in half the news."""
     keys = [f"e:{k}" for k in p.entities]
     keys += [f"p:{k}" for k in p.places]
-    keys += [f"c:{c.counted}" for c in p.claims]
+    spread = (-1, 0, 1) if query else (0,)
+    keys += [f"c:{c.counted}:{_magnitude(c.value) + d}" for c in p.claims for d in spread]
     keys += [f"q:{q.speaker}" for q in p.quotes if q.speaker]
     keys.append(f"d:{p.duplicate_of or p.doc_id}")
     terms = sorted(p.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:TEXT_KEYS]
@@ -109,7 +120,7 @@ class Clusterer:
         else:
             buckets = [*range(_bucket(p.day - WINDOW_DAYS), _bucket(p.day + WINDOW_DAYS) + 1), UNDATED]
         hits: dict[str, int] = {}
-        for key in index_keys(p):
+        for key in index_keys(p, query=True):
             postings = self.index.get(key)
             if not postings:
                 continue

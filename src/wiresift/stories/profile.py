@@ -62,6 +62,11 @@ class ArticleProfile:
     duplicate_of: str | None = None
     #: Display names of the entity keys; dropped once the clusterer has filed the article (memory).
     labels: dict[str, str] = field(default_factory=dict)
+    #: Euclidean norm of ``terms``, computed once (every comparison needs it).
+    norm: float = field(init=False, default=0.0)
+
+    def __post_init__(self) -> None:
+        self.norm = math.sqrt(sum(v * v for v in self.terms.values()))
 
     def to_dict(self) -> dict[str, Any]:
         return {
