@@ -24,9 +24,11 @@ import resource
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
+
+from score_story_clusters import b_cubed
 from wiresift import api
 from wiresift.export.jsonl import dumps
 from wiresift.model import Claim, Document, Entity, Place, Quote
@@ -102,22 +104,6 @@ def topics(count: int, rng: random.Random) -> list[Topic]:
     return [Topic(n, rng, general) for n in range(count)]
 
 
-def b_cubed(pred: dict[str, str], gold: dict[str, str]) -> float:
-    by_pred, by_gold = defaultdict(set), defaultdict(set)
-    for d, s in pred.items():
-        by_pred[s].add(d)
-    for d, s in gold.items():
-        by_gold[s].add(d)
-    p = r = 0.0
-    for d in gold:
-        same_p, same_g = by_pred[pred[d]], by_gold[gold[d]]
-        shared = len(same_p & same_g)
-        p += shared / len(same_p)
-        r += shared / len(same_g)
-    p, r = p / len(gold), r / len(gold)
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
 
@@ -144,7 +130,7 @@ def bench_clustering(articles: int, seed: int) -> None:
         if n % 20_000 == 0:
             print(f"  {n:,} articles filed, {time.perf_counter() - start:.0f} s", file=sys.stderr)
     elapsed = time.perf_counter() - start
-    f1 = b_cubed(clusterer.assignments(), gold)
+    f1 = b_cubed(clusterer.assignments(), gold)["f1"]
     print(
         f"clustering: {len(made):,} articles into {len(clusterer.stories):,} stories "
         f"({len(set(gold.values())):,} generated) in {elapsed:.1f} s ({len(made) / elapsed:,.0f}/s); "

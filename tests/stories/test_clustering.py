@@ -186,3 +186,12 @@ def test_resumed_builder_extends_the_stored_stories() -> None:
     assert groups(api.story_assignments(store)) == groups(gold())
     assert api.rebuild_stories(store) == 3
     assert groups(api.story_assignments(store)) == groups(gold())
+
+
+def test_b_cubed_of_the_invented_stories() -> None:
+    from score_story_clusters import b_cubed
+
+    assert b_cubed(clustered(documents()).assignments(), gold())["f1"] == 1.0
+    lumped = dict.fromkeys(gold(), "one")
+    scores = b_cubed(lumped, gold())
+    assert scores["recall"] == 1.0 and scores["precision"] < 0.5
