@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from story_corpus import SPECS, build, documents, gold
@@ -195,3 +196,26 @@ def test_b_cubed_of_the_invented_stories() -> None:
     lumped = dict.fromkeys(gold(), "one")
     scores = b_cubed(lumped, gold())
     assert scores["recall"] == 1.0 and scores["precision"] < 0.5
+
+
+def test_two_ingests_at_once_keep_each_others_articles(tmp_path: Path) -> None:
+    """Two processes filing into one database: each catches up with the other's articles under the
+    write lock, so no story loses the articles the other filed."""
+    path = tmp_path / "shared.db"
+    with SQLiteStore(path), SQLiteStore(path) as one, SQLiteStore(path) as two:
+        a, b = StoryBuilder(one), StoryBuilder(two)
+        for n, doc in enumerate(documents()):
+            store, builder = (one, a) if n % 2 == 0 else (two, b)
+            store.save(doc)
+            builder.add(doc)
+            builder.flush()  # as a batch boundary of each ingest
+        a.finish()
+        b.finish()
+        assert groups(one.story_assignments()) == groups(gold())
+        assert len(one.story_assignments()) == len(gold())
+        orphans = one.conn.execute(
+            "SELECT count(*) FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_articles a WHERE a.story_id = s.id)"
+        ).fetchone()[0]
+        assert orphans == 0
+        counts = {r.id: r.articles for r in one.stories()}
+        assert sorted(counts.values()) == [2, 3, 4]

@@ -16,8 +16,8 @@ from wiresift.store.events import EventRow
 from wiresift.store.stories import (
     StoryArticle,
     StoryDetail,
-    StoryRecord,
     StoryRow,
+    StoryWrite,
     TrackedClaim,
     TrackedQuote,
 )
@@ -239,12 +239,7 @@ class Store(Protocol):
     def split_entity(self, canonical_id: int, members: Iterable[tuple[str, str]]) -> int: ...
 
     # -- stories (#15, store/stories.py) --
-    def save_stories(
-        self,
-        changed: Sequence[StoryRecord],
-        gone: Sequence[str] = (),
-        profiles: Sequence[tuple[str, str]] = (),
-    ) -> None: ...
+    def save_stories(self, prepare: Callable[[], StoryWrite]) -> None: ...
 
     def save_tracking(
         self, sid: str, claims: Sequence[TrackedClaim], quotes: Sequence[TrackedQuote]
@@ -252,7 +247,7 @@ class Store(Protocol):
 
     def clear_stories(self) -> None: ...
 
-    def story_profiles(self) -> Iterator[tuple[str, str]]: ...
+    def story_profiles(self, after: int = 0) -> Iterator[tuple[int, str, str]]: ...
 
     def canonical_map(self, doc_id: str) -> dict[str, int]: ...
 

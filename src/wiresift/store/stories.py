@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -38,6 +38,16 @@ class StoryRecord:
     first_published: str | None
     last_published: str | None
     articles: list[StoryArticle]
+
+
+@dataclass(frozen=True)
+class StoryWrite:
+    """What one :meth:`StoryQueries.save_stories` writes: stories rewritten whole, story ids gone,
+    new article profiles (doc id, JSON)."""
+
+    changed: Sequence[StoryRecord] = ()
+    gone: Sequence[str] = ()
+    profiles: Sequence[tuple[str, str]] = ()
 
 
 @dataclass(frozen=True)
@@ -141,30 +151,31 @@ class StoryQueries:
     conn: sqlite3.Connection
 
     # -- writes -----------------------------------------------------------------------------
-    def save_stories(
-        self,
-        changed: Sequence[StoryRecord],
-        gone: Sequence[str] = (),
-        profiles: Sequence[tuple[str, str]] = (),
-    ) -> None:
-        """Rewrite the ``changed`` stories whole, drop the ``gone`` ones (and their tracked rows), and
-        keep new article ``profiles`` (doc id, JSON), all in one transaction."""
+    def save_stories(self, prepare: Callable[[], StoryWrite]) -> None:
+        """Write what ``prepare()`` returns in one transaction: the changed stories rewritten whole, the
+        gone ones dropped (with their tracked rows), new article profiles kept.
+
+        ``prepare`` runs under the write lock (as ``save``'s ``link``): what it reads of the store —
+        the profiles other processes filed since — cannot change until the commit.
+        """
         c = self.conn
         with _Tx(c):
+            work = prepare()
             c.executemany(
                 "INSERT INTO story_profiles(doc_id, profile) SELECT ?, ? WHERE NOT EXISTS "
                 "(SELECT 1 FROM story_profiles WHERE doc_id = ?)",
-                [(d, p, d) for d, p in profiles],
+                [(d, p, d) for d, p in work.profiles],
             )
-            for sid in [*gone, *(s.id for s in changed)]:
+            for sid in [*work.gone, *(s.id for s in work.changed)]:
                 c.execute("DELETE FROM story_articles WHERE story_id = ?", (sid,))
                 c.execute("DELETE FROM stories WHERE id = ?", (sid,))
-            for sid in gone:
+            for sid in work.gone:
                 self._drop_tracking(sid)
-            for s in changed:
-                c.executemany(
-                    "DELETE FROM story_articles WHERE doc_id = ?", [(a.doc_id,) for a in s.articles]
-                )
+            written = {s.id for s in work.changed}
+            for s in work.changed:
+                moved = [a.doc_id for a in s.articles]
+                self._shrink(moved, written)
+                c.executemany("DELETE FROM story_articles WHERE doc_id = ?", [(d,) for d in moved])
                 sites = {a.site for a in s.articles if a.site}
                 c.execute(
                     "INSERT INTO stories(id, title, first_published, last_published, articles, outlets, updated) "
@@ -177,6 +188,24 @@ class StoryQueries:
                     [(a.doc_id, s.id, n, a.how, a.score, json.dumps(a.evidence, ensure_ascii=False))
                      for n, a in enumerate(s.articles)],
                 )  # fmt: skip
+
+    def _shrink(self, moved: Sequence[str], written: set[str]) -> None:
+        """Stories not being rewritten that hold some of the ``moved`` articles (another process filed
+        them there): recount them, and drop those left with no article."""
+        c = self.conn
+        hit: dict[str, int] = {}
+        for i in range(0, len(moved), 500):
+            part = moved[i : i + 500]
+            marks = ",".join("?" * len(part))
+            for (sid,) in c.execute(f"SELECT story_id FROM story_articles WHERE doc_id IN ({marks})", part):
+                hit[sid] = hit.get(sid, 0) + 1
+        for sid in sorted(set(hit) - written):
+            total = c.execute("SELECT count(*) FROM story_articles WHERE story_id = ?", (sid,)).fetchone()[0]
+            if total > hit[sid]:
+                c.execute("UPDATE stories SET articles = ? WHERE id = ?", (total - hit[sid], sid))
+            else:
+                c.execute("DELETE FROM stories WHERE id = ?", (sid,))
+                self._drop_tracking(sid)
 
     def _drop_tracking(self, sid: str) -> None:
         c = self.conn
@@ -238,10 +267,13 @@ class StoryQueries:
                 self.conn.execute(f"DELETE FROM {table}")
 
     # -- reads ------------------------------------------------------------------------------
-    def story_profiles(self) -> Iterator[tuple[str, str]]:
-        """(doc id, profile JSON) of every clustered article, in the order they were stored."""
+    def story_profiles(self, after: int = 0) -> Iterator[tuple[int, str, str]]:
+        """(position, doc id, profile JSON) of the clustered articles stored after position ``after``,
+        in the order they were stored."""
         rows = self.conn.execute(
-            "SELECT p.doc_id, p.profile FROM story_profiles p JOIN documents d ON d.id = p.doc_id ORDER BY d.num"
+            "SELECT d.num, p.doc_id, p.profile FROM story_profiles p JOIN documents d ON d.id = p.doc_id "
+            "WHERE d.num > ? ORDER BY d.num",
+            (after,),
         )
         yield from rows.fetchall()
 

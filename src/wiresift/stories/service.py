@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from wiresift.model import Document
 from wiresift.store.base import Store
-from wiresift.store.stories import StoryArticle, StoryRecord, StoryRow
+from wiresift.store.stories import StoryArticle, StoryRecord, StoryRow, StoryWrite
 from wiresift.stories.cluster import Clusterer, Membership, StoryView
 from wiresift.stories.links import LinkModel
 from wiresift.stories.profile import ArticleProfile, profile_of
@@ -40,13 +40,18 @@ def _record(view: StoryView, profiles: dict[str, ArticleProfile]) -> StoryRecord
 
 
 class StoryBuilder:
-    """Files stored documents into stories and keeps the store's story tables up to date."""
+    """Files stored documents into stories and keeps the store's story tables up to date.
+
+    A document whose story could not be written (the process stopped between its commit and the next
+    flush) has no profile and no story until ``wiresift stories --rebuild``.
+    """
 
     def __init__(self, store: Store, model: LinkModel | None = None) -> None:
         self.store = store
         self.clusterer = Clusterer(model)
         self.pending: list[tuple[str, str]] = []
         self.touched: set[str] = set()
+        self.position = 0  # the store position of the last profile read
         self._resume()
 
     def _resume(self) -> None:
@@ -54,10 +59,21 @@ class StoryBuilder:
         for sid in (row.id for row in self._all_stories()):
             for a in self.store.story_articles(sid):
                 members[a.doc_id] = Membership(sid, a.how, a.score, a.evidence)
-        for doc_id, raw in self.store.story_profiles():
+        for position, doc_id, raw in self.store.story_profiles():
+            self.position = position
             m = members.get(doc_id)
+            profile = ArticleProfile.from_dict(json.loads(raw))
             if m is not None:
-                self.clusterer.restore(ArticleProfile.from_dict(json.loads(raw)), m)
+                self.clusterer.restore(profile, m)
+            else:  # filed by a process that stopped before writing its stories
+                self.clusterer.add(profile)
+
+    def _catch_up(self) -> None:
+        """File the articles other processes clustered since we last looked (called under the lock)."""
+        for position, doc_id, raw in self.store.story_profiles(after=self.position):
+            self.position = position
+            if doc_id not in self.clusterer.profiles:
+                self.clusterer.add(ArticleProfile.from_dict(json.loads(raw)))
 
     def _all_stories(self) -> list[StoryRow]:
         out: list[StoryRow] = []
@@ -76,14 +92,23 @@ class StoryBuilder:
         return membership
 
     def flush(self) -> None:
-        changed, gone = self.clusterer.flush()
-        if not (changed or gone or self.pending):
+        """Write the changed stories. Another ingest may have filed articles meanwhile: they are read and
+        filed first, under the same write lock, so neither process's stories drop the other's articles."""
+        if not (self.clusterer.dirty or self.clusterer.gone or self.pending):
             return
-        profiles = self.clusterer.profiles
-        self.store.save_stories([_record(v, profiles) for v in changed], gone, self.pending)
+        written: list[StoryView] = []
+
+        def prepare() -> StoryWrite:
+            self._catch_up()
+            changed, gone = self.clusterer.flush()
+            written[:] = changed
+            self.touched.difference_update(gone)
+            profiles = self.clusterer.profiles
+            return StoryWrite([_record(v, profiles) for v in changed], gone, self.pending)
+
+        self.store.save_stories(prepare)
         self.pending = []
-        self.touched.difference_update(gone)
-        self.touched.update(v.id for v in changed)
+        self.touched.update(v.id for v in written)
 
     def finish(self, progress: Callable[[str], None] | None = None) -> int:
         """Write what is pending and track claims and quotes in every changed story; return how many."""
