@@ -219,3 +219,12 @@ def test_two_ingests_at_once_keep_each_others_articles(tmp_path: Path) -> None:
         assert orphans == 0
         counts = {r.id: r.articles for r in one.stories()}
         assert sorted(counts.values()) == [2, 3, 4]
+
+
+def test_claims_of_another_kind_are_not_one_tracked_claim() -> None:
+    docs = documents()
+    for d in docs:  # the Valdoria flood: the first two count the evacuated, the third the dead
+        for k in d.claims:
+            k.count_type = "KILL" if d.id == "ledger-flood" else "AFFECT"
+    claims = {k.counted: k for k in api.tracked_claims(stored(docs))}
+    assert [m.doc_id for m in claims["people"].mentions] == ["herald-flood", "coastline-flood"]

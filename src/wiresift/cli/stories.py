@@ -12,13 +12,7 @@ from wiresift.cli.commands import _open, _rows, cli, db_option, json_option, lim
 from wiresift.cli.render import as_json, cut, echo
 from wiresift.escape import one_line
 from wiresift.store.stories import StoryRow, TrackedClaim, TrackedQuote
-
-
-def _value(value: float | None, qualifier: str | None) -> str:
-    if value is None:
-        return "?"
-    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-    return f"{qualifier} {number}" if qualifier else number
+from wiresift.stories.board import number
 
 
 def story_line(s: StoryRow) -> str:
@@ -34,7 +28,7 @@ def claim_lines(k: TrackedClaim) -> str:
     for m in k.mentions:
         who = f" per {m.claimant}" if m.claimant else ""
         lines.append(
-            f"    {m.published or '????-??-??'} {one_line(m.site or '-'):<28} {_value(m.value, m.qualifier):>14}"
+            f"    {m.published or '????-??-??'} {one_line(m.site or '-'):<28} {number(m.value, m.qualifier):>14}"
             f"{who}  {m.label}{f' (of {m.copied_from})' if m.copied_from else ''}  {m.doc_id}"
         )
     return "\n".join(lines)

@@ -87,7 +87,7 @@ def number(value: float | None, qualifier: str | None = None) -> str:
     if value is None:
         return "?"
     text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-    return f"{qualifier} {text}" if qualifier else text
+    return f"{qualifier.replace('_', ' ')} {text}" if qualifier else text
 
 
 def _lanes(marks: list[tuple[str, Mark]]) -> list[Lane]:

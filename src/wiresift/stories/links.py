@@ -96,8 +96,8 @@ def _jaccard(a: frozenset[Any], b: frozenset[Any]) -> float:
 
 
 def claims_agree(a: ClaimKey, b: ClaimKey) -> bool:
-    """Same counted thing, close values, same or unknown claimant."""
-    if a.counted != b.counted:
+    """Same counted thing and kind (where both are known), close values, same or unknown claimant."""
+    if a.counted != b.counted or (a.kind and b.kind and a.kind != b.kind):
         return False
     if a.claimant and b.claimant and a.claimant != b.claimant:
         return False

@@ -29,11 +29,13 @@ QUOTE_WORDS = 24
 
 @dataclass(frozen=True)
 class ClaimKey:
-    """A claim as the clusterer compares it: normalised counted thing, value, claimant."""
+    """A claim as the clusterer compares it: normalised counted thing, value, claimant and kind
+    (``count_type``: KILL, WOUND, TROOPS...)."""
 
     counted: str
     value: float
     claimant: str | None
+    kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ class ArticleProfile:
             "doc_id": self.doc_id, "day": self.day, "published": self.published, "site": self.site,
             "title": self.title, "terms": self.terms, "entities": sorted(self.entities),
             "places": sorted(self.places), "events": sorted(self.events),
-            "claims": [[c.counted, c.value, c.claimant] for c in self.claims],
+            "claims": [[c.counted, c.value, c.claimant, c.kind] for c in self.claims],
             "quotes": [[q.speaker, sorted(q.words)] for q in self.quotes],
             "duplicate_of": self.duplicate_of,
         }  # fmt: skip
@@ -90,7 +92,7 @@ class ArticleProfile:
             entities=frozenset(data.get("entities") or ()),
             places=frozenset(int(p) for p in data.get("places") or ()),
             events=frozenset(data.get("events") or ()),
-            claims=tuple(ClaimKey(str(c[0]), float(c[1]), c[2]) for c in data.get("claims") or ()),
+            claims=tuple(ClaimKey(str(c[0]), float(c[1]), *c[2:4]) for c in data.get("claims") or ()),
             quotes=tuple(QuoteKey(q[0], frozenset(q[1])) for q in data.get("quotes") or ()),
             duplicate_of=data.get("duplicate_of"),
         )

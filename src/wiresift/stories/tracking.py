@@ -1,8 +1,8 @@
 """Claims and quotes followed across the articles of one story.
 
-Inside a story, mentions of the same claim — the same counted thing (and unit), compatible values,
-the same or an unknown claimant — are one :class:`TrackedClaim`, first seen first; mentions of one
-statement — the same or an unknown speaker, overlapping wording — are one :class:`TrackedQuote`.
+Inside a story, mentions of the same claim — the same counted thing (kind and unit where known),
+compatible values, the same or an unknown claimant — are one :class:`TrackedClaim`, first seen
+first; mentions of one statement — the same or an unknown speaker, overlapping wording — are one :class:`TrackedQuote`.
 Each later mention is ``copied`` when its article is a near-duplicate of an earlier mention's, or
 its sentence repeats an earlier mention's sentence, and it cites no new source; otherwise it is
 ``independent`` (own wording or own source). The first mention is ``independent``: it is the
@@ -77,6 +77,7 @@ def _values_close(a: float, b: float) -> bool:
 @dataclass
 class _ClaimGroup:
     counted: str
+    kind: str | None
     unit: str | None
     claimants: set[str]
     values: list[float]
@@ -86,6 +87,8 @@ class _ClaimGroup:
         if normal_name(k.counted or "") != self.counted:
             return False
         if k.unit and self.unit and k.unit != self.unit:
+            return False
+        if k.count_type and self.kind and k.count_type != self.kind:
             return False
         claimant = normal_name(k.claimant_name) if k.claimant_name else None
         if claimant and self.claimants and claimant not in self.claimants:
@@ -109,12 +112,13 @@ def track_claims(story_id: str, docs: Sequence[Document]) -> list[TrackedClaim]:
                 continue
             target = next((n for n, g in enumerate(groups) if n not in taken and g.accepts(k, value)), None)
             if target is None:
-                groups.append(_ClaimGroup(normal_name(k.counted), k.unit, set(), [], []))
+                groups.append(_ClaimGroup(normal_name(k.counted), k.count_type, k.unit, set(), [], []))
                 target = len(groups) - 1
             g = groups[target]
             taken.add(target)
             g.values.append(value)
             g.unit = g.unit or k.unit
+            g.kind = g.kind or k.count_type
             if k.claimant_name:
                 g.claimants.add(normal_name(k.claimant_name))
             g.items.append((doc, k))
