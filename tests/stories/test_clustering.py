@@ -228,3 +228,17 @@ def test_claims_of_another_kind_are_not_one_tracked_claim() -> None:
             k.count_type = "KILL" if d.id == "ledger-flood" else "AFFECT"
     claims = {k.counted: k for k in api.tracked_claims(stored(docs))}
     assert [m.doc_id for m in claims["people"].mentions] == ["herald-flood", "coastline-flood"]
+
+
+def test_a_story_drifting_through_a_weak_chain_splits_as_it_grows() -> None:
+    """a1-a2-a3 share names; b1-b2-b3 share others; one weak link (a3-b1, below ``bridge``) chains
+    them. Checked when the story doubles, and after a rebuild, the chain is cut."""
+    model = LinkModel(intercept=0.0, coef={"entity_overlap": 1.0}, link=0.3, bridge=0.9)
+    c = Clusterer(model)
+    names = {"a1": "xyz", "a2": "xyz", "a3": "xym", "b1": "pqm", "b2": "pqr", "b3": "pqr"}
+    for day, doc in enumerate(names):
+        c.add(_lone(doc, 100 + day, set(names[doc]), {}))
+    assert len(groups(c.assignments())) == 1  # b1 joined through its weak link to a3, b2 and b3 followed
+    c.refine_all()
+    assert groups(c.assignments()) == {frozenset({"a1", "a2", "a3"}), frozenset({"b1", "b2", "b3"})}
+    assert c.member["b1"].how == "split"

@@ -8,9 +8,10 @@ or above the model's ``link`` threshold are the story graph's edges.
 
 An article with no link starts a story; otherwise it joins the story it links to best. When it
 also links to other stories with a ``bridge``-strength link, the stories merge. A merged story is
-then re-checked (:meth:`Clusterer.refine`): an edge holds only if it is strong, supported by a
+then re-checked (:meth:`Clusterer._refine`), and so is every story each time it doubles (4, 8, 16
+articles...) and every story after a rebuild: an edge holds only if it is strong, supported by a
 shared neighbour (a triangle), or the only link of a leaf; the connected components of the held
-edges are the stories, so a story that drifted through one weak bridge splits again.
+edges are the stories, so a story that drifted through a weak bridge or a weak chain splits.
 
 A story's id comes from its seed, the earliest member (publication day, then document id): the
 same articles give the same ids whatever order they came in, as long as the seed stays.
@@ -203,7 +204,17 @@ class Clusterer:
             self._refine(merged)
         else:
             self._reseed(best)
+            size = len(self.stories[self.member[doc].story])
+            if size >= 4 and size & (size - 1) == 0:  # 4, 8, 16...: drift is checked as the story doubles
+                self._refine(self.member[doc].story)
         return self.member[doc]
+
+    def refine_all(self) -> None:
+        """Re-check every story (after a rebuild): the stories become the held components of the graph."""
+        for sid in sorted(self.stories):
+            if sid in self.stories:
+                self._ensure_edges(sid)
+                self._refine(sid)
 
     def _merge(self, sids: list[str]) -> str:
         docs = set().union(*(self.stories.pop(s) for s in sids))
@@ -276,8 +287,8 @@ class Clusterer:
         out = []
         for part in sorted(parts, key=lambda part: self._seed(part)):
             new = self._settle(part)
-            for d in part:
-                if self.member[d].how == "merge":
+            for d in part:  # the articles of a part split off, and the bridges that merged the parts
+                if self.member[d].how == "merge" or (new != sid and self.member[d].how != "seed"):
                     self.member[d].how = "split"
             out.append(new)
         return out

@@ -140,5 +140,6 @@ def rebuild(store: Store, model: LinkModel | None = None) -> int:
     builder = StoryBuilder(store, model)
     for doc in store.documents():
         builder.add(doc)
+    builder.clusterer.refine_all()
     builder.finish()
     return len(builder.clusterer.stories)
