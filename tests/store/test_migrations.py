@@ -126,7 +126,9 @@ def test_a_step_that_fails_midway_rolls_back_and_the_next_open_completes(
         SQLiteStore(old_store)
     with closing(sqlite3.connect(old_store)) as conn:  # still at the released version, whole
         assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
-        assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE 'dossier%'").fetchone()[0] == 0
+        assert (
+            conn.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE 'dossier%'").fetchone()[0] == 0
+        )
         columns = [r[1] for r in conn.execute("PRAGMA table_info(quotes)")]
         assert "corrected" not in columns
     monkeypatch.setattr(migrations_module, "MIGRATIONS", MIGRATIONS)  # this release reads it as it was
@@ -167,7 +169,9 @@ def test_a_process_killed_mid_migration_leaves_the_old_version_and_the_next_open
     assert proc.returncode == -signal.SIGKILL, proc.stderr
     with closing(sqlite3.connect(old_store)) as conn:
         assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
-        assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE 'dossier%'").fetchone()[0] == 0
+        assert (
+            conn.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE 'dossier%'").fetchone()[0] == 0
+        )
     check_nothing_lost(old_store)
     monkeypatch.setattr(migrations_module, "MIGRATIONS", [*MIGRATIONS, FUTURE_STEP])
     with SQLiteStore(old_store) as store:
