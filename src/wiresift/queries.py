@@ -147,6 +147,11 @@ def export_tables(
     from wiresift.export import table_writer, with_modes
 
     docs = with_modes(store.documents(query), None if all_modes else DEFAULT_MODES)
+    if fmt == "csv":  # the story tables too (parquet: the document tables only)
+        from wiresift.export.csv import write_tables
+        from wiresift.export.stories import story_source
+
+        return write_tables(docs, directory, stories=story_source(store))
     return table_writer(fmt)(docs, directory)
 
 

@@ -223,12 +223,77 @@ CREATE TABLE analysed_records (
 );
 """
 
+_V6_STORIES = """
+-- Stories (#15): each article's story, how it joined (evidence JSON, score), the clusterer's
+-- per-article profile (so an ingest resumes without re-reading documents), and the claims and
+-- quotes tracked across a story's articles with every mention.
+CREATE TABLE stories (
+    id TEXT PRIMARY KEY,
+    title TEXT, first_published TEXT, last_published TEXT,
+    articles INTEGER NOT NULL, outlets INTEGER NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX stories_last ON stories(last_published);
+CREATE TABLE story_articles (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    story_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    how TEXT NOT NULL, score REAL NOT NULL,
+    evidence TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX story_articles_story ON story_articles(story_id, position);
+CREATE TABLE story_profiles (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    profile TEXT NOT NULL
+);
+CREATE TABLE tracked_claims (
+    id TEXT PRIMARY KEY,
+    story_id TEXT NOT NULL,
+    counted TEXT NOT NULL, unit TEXT,
+    first_doc_id TEXT NOT NULL, first_published TEXT, first_site TEXT,
+    mentions INTEGER NOT NULL,
+    claimants TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX tracked_claims_story ON tracked_claims(story_id);
+CREATE TABLE tracked_claim_mentions (
+    tracked_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    doc_id TEXT NOT NULL, claim_id TEXT NOT NULL,
+    published TEXT, site TEXT,
+    value REAL, low REAL, high REAL, qualifier TEXT,
+    text TEXT NOT NULL, claimant TEXT,
+    label TEXT NOT NULL, copied_from TEXT,
+    PRIMARY KEY (tracked_id, position)
+);
+CREATE INDEX tracked_claim_mentions_doc ON tracked_claim_mentions(doc_id);
+CREATE TABLE tracked_quotes (
+    id TEXT PRIMARY KEY,
+    story_id TEXT NOT NULL,
+    speaker TEXT, text TEXT NOT NULL,
+    first_doc_id TEXT NOT NULL, first_published TEXT, first_site TEXT,
+    mentions INTEGER NOT NULL
+);
+CREATE INDEX tracked_quotes_story ON tracked_quotes(story_id);
+CREATE TABLE tracked_quote_mentions (
+    tracked_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    doc_id TEXT NOT NULL, quote_id TEXT NOT NULL,
+    published TEXT, site TEXT,
+    text TEXT NOT NULL, speaker TEXT,
+    label TEXT NOT NULL, copied_from TEXT,
+    drift REAL NOT NULL,
+    PRIMARY KEY (tracked_id, position)
+);
+CREATE INDEX tracked_quote_mentions_doc ON tracked_quote_mentions(doc_id);
+"""
+
 MIGRATIONS: Sequence[str] = (
     _V1_CANONICAL + _V1_DOCUMENTS + _V1_LAYERS,
     _V2_WORKBENCH,
     _V3_QUOTE_MODES,
     _V4_EVENTS,
     _V5_CORRECTIONS,
+    _V6_STORIES,
 )
 
 

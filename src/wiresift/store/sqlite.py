@@ -40,6 +40,7 @@ from wiresift.store.entities import Resolver
 from wiresift.store.events import EventRow, insert_events, query_events
 from wiresift.store.migrations import SchemaTooNew, current_version, migrate
 from wiresift.store.query import fts_query
+from wiresift.store.stories import StoryQueries
 from wiresift.store.workbench import WorkbenchQueries, sentence_around
 
 #: bm25 column weights (title, text): a word in the headline says more about the article.
@@ -60,7 +61,7 @@ def _version(doc: Document, stage: str) -> str | None:
     return doc.stages.get(stage)
 
 
-class SQLiteStore(WorkbenchQueries, CorrectionsMixin):
+class SQLiteStore(WorkbenchQueries, CorrectionsMixin, StoryQueries):
     """A wiresift database in one SQLite file (``:memory:`` works for tests)."""
 
     def __init__(self, path: str | Path) -> None:
