@@ -205,6 +205,14 @@ def _print_analysis(
 @click.option("--url", help="Source URL of a single article.")
 @click.option("--only", type=click.Choice(["extract"]), help="Store extracted text only (no NLP).")
 @click.option("--model", help="spaCy model package or directory.")
+@click.option(
+    "--workers", type=click.IntRange(min=1), help="Analyse on a local Dask cluster of N worker processes."
+)
+@click.option("--scheduler", help="Analyse on a running Dask cluster (tcp://HOST:8786).")
+@click.option(
+    "--shard-size", type=click.IntRange(min=1), default=32, show_default=True,
+    help="Documents per Dask task (with --workers or --scheduler).",
+)  # fmt: skip
 @store_errors
 def ingest(
     paths: tuple[str, ...],
@@ -213,20 +221,50 @@ def ingest(
     url: str | None,
     only: str | None,
     model: str | None,
+    workers: int | None,
+    scheduler: str | None,
+    shard_size: int,
 ) -> None:
     """Analyse articles and store them in the database, skipping exact duplicates."""
+    if (workers or scheduler) and only:
+        raise click.UsageError("--only extract runs no analysis: there is nothing to distribute")
+    if workers and scheduler:
+        raise click.UsageError("--workers starts a local cluster, --scheduler joins one: give one of them")
     progress = BatchProgress("ingest", bar=sys.stderr.isatty())  # else the summary below is the line
     try:
-        report = api.ingest(
-            list(paths), db=db, progress=progress, published=published, url=url,
-            only="extract" if only else None, model=model,
-        )  # fmt: skip
+        if workers or scheduler:
+            report = _ingest_on_cluster(
+                paths, db, published, url, model, workers, scheduler, shard_size, progress
+            )
+        else:
+            report = api.ingest(
+                list(paths), db=db, progress=progress, published=published, url=url,
+                only="extract" if only else None, model=model,
+            )  # fmt: skip
     finally:
         progress.close()
     echo(report.summary())
     if not (report.ingested or report.duplicates or report.near_duplicates or report.failed):
         _stderr(one_line(f"{' '.join(paths)}: no documents found (empty directory or only hidden files?)"))
     sys.exit(report.exit_code)
+
+
+def _ingest_on_cluster(
+    paths: tuple[str, ...], db: Path, published: str | None, url: str | None, model: str | None,
+    workers: int | None, scheduler: str | None, shard_size: int, progress: BatchProgress,
+) -> api.IngestReport:  # fmt: skip
+    try:
+        from wiresift import cluster
+    except ImportError as exc:
+        raise click.UsageError(
+            f"--workers/--scheduler need Dask: pip install 'wiresift[cluster]' ({exc})"
+        ) from None
+    with cluster.connect(workers=workers, scheduler=scheduler, model=model) as client:
+        progress.error(cluster.dashboard_line(client))
+        return cluster.ingest(
+            list(paths), client=client, db=db, progress=progress, published=published, url=url,
+            model=model, shard_size=shard_size,
+        )  # fmt: skip
 
 
 def _stderr(message: str) -> None:
