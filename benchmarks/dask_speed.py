@@ -1,0 +1,92 @@
+"""Documents/s of ``ingest`` on a local Dask cluster with 1 worker, then 2 workers, same articles, same run.
+
+Prints the docs/s of each, their ratio (goal on a 2-core machine: 2 workers ≥ 1.6× one worker) and the
+peak resident memory of each worker process (goal ≤ 1.5 GB). The model loads as each cluster starts,
+before the clock: the rate is the steady state a long run has.
+
+    python benchmarks/dask_speed.py [--n 2000] [--shard-size 32] [--single]
+
+Articles: the demo corpus in examples/, repeated with a varied opening paragraph so that every copy is
+a document of its own (not an exact duplicate), written as one JSONL file. ``--single`` also times
+single-process ``wiresift.api.ingest`` on the same file, for the cost of the cluster itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+from wiresift import api, cluster  # noqa: E402
+from wiresift.ingest.sources import read_sources  # noqa: E402
+from wiresift.model import Document  # noqa: E402
+
+CITIES = ["Varnik", "Solbridge", "Kessa Bay", "Orlov Point", "Tamsin", "Redwater", "Halvik", "Marrow Sound"]
+
+
+def write_corpus(path: Path, n: int) -> None:
+    """``n`` JSONL records: the demo articles in turn, each copy opened by a paragraph of its own."""
+    docs = [d for d in read_sources([REPO / "examples" / "corpus"]) if isinstance(d, Document)]
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            doc = docs[i % len(docs)]
+            city = CITIES[i % len(CITIES)]
+            opening = (
+                f"Update {i}: officials in {city} said on Monday that {3 + i % 17} ships were waiting "
+                f"outside the port and that {100 + i} people had been moved to shelters.\n\n"
+            )
+            record = {"id": f"bench-{i}", "title": doc.title, "published": doc.published,
+                      "text": opening + doc.text}  # fmt: skip
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def on_cluster(corpus: Path, db: Path, workers: int, shard_size: int) -> tuple[float, int, dict[str, int]]:
+    """(documents/s, documents, peak RSS of each worker) of one cluster ingest."""
+    with cluster.connect(workers=workers) as client:
+        t0 = time.perf_counter()
+        report = cluster.ingest([corpus], client=client, db=db, shard_size=shard_size)
+        seconds = time.perf_counter() - t0
+        peaks = cluster.worker_peak_rss(client)
+    done = report.ingested + report.near_duplicates
+    if report.failed:
+        print(f"  {report.failed} failed: {report.errors[:3]}", file=sys.stderr)
+    return done / seconds, done, peaks
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=2000, help="articles (default 2000)")
+    parser.add_argument("--shard-size", type=int, default=cluster.SHARD_SIZE)
+    parser.add_argument("--single", action="store_true", help="also time single-process ingest")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="wiresift-dask-") as tmp:
+        corpus = Path(tmp) / "articles.jsonl"
+        write_corpus(corpus, args.n)
+        rates: dict[int, float] = {}
+        worst = 0
+        for workers in (1, 2):
+            rate, done, peaks = on_cluster(corpus, Path(tmp) / f"w{workers}.db", workers, args.shard_size)
+            rates[workers] = rate
+            worst = max(worst, *peaks.values())
+            mib = ", ".join(f"{peak / 2**20:.0f}" for peak in sorted(peaks.values()))
+            print(f"{workers} worker{'s' if workers > 1 else ''}: {done} documents, {rate:.2f} docs/s, "
+                  f"peak RSS per worker {mib} MiB")  # fmt: skip
+        if args.single:
+            api.build_pipeline().nlp  # noqa: B018  (load the model before the clock, as the workers do)
+            t0 = time.perf_counter()
+            report = api.ingest([corpus], db=Path(tmp) / "single.db")
+            rate = (report.ingested + report.near_duplicates) / (time.perf_counter() - t0)
+            print(f"single process: {rate:.2f} docs/s ({rate / rates[1]:.2f}x one worker)")
+    ratio = rates[2] / rates[1]
+    print(f"ratio 2 workers / 1 worker: {ratio:.2f}x (goal >= 1.6x); "
+          f"peak RSS per worker {worst / 2**30:.2f} GB (goal <= 1.5 GB)")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
