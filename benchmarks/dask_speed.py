@@ -4,7 +4,7 @@ Prints the docs/s of each, their ratio (goal on a 2-core machine: 2 workers ≥ 
 peak resident memory of each worker process (goal ≤ 1.5 GB). The model loads as each cluster starts,
 before the clock: the rate is the steady state a long run has.
 
-    python benchmarks/dask_speed.py [--n 2000] [--shard-size 32] [--single]
+    python benchmarks/dask_speed.py [--n 2000] [--shard-size 32] [--single] [--writer workers]
 
 Articles: the demo corpus in examples/, repeated with a varied opening paragraph so that every copy is
 a document of its own (not an exact duplicate), written as one JSONL file. ``--single`` also times
@@ -45,11 +45,13 @@ def write_corpus(path: Path, n: int) -> None:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def on_cluster(corpus: Path, db: Path, workers: int, shard_size: int) -> tuple[float, int, dict[str, int]]:
+def on_cluster(
+    corpus: Path, db: Path, workers: int, shard_size: int, writer: cluster.Writer
+) -> tuple[float, int, dict[str, int]]:
     """(documents/s, documents, peak RSS of each worker) of one cluster ingest."""
     with cluster.connect(workers=workers) as client:
         t0 = time.perf_counter()
-        report = cluster.ingest([corpus], client=client, db=db, shard_size=shard_size)
+        report = cluster.ingest([corpus], client=client, db=db, shard_size=shard_size, writer=writer)
         seconds = time.perf_counter() - t0
         peaks = cluster.worker_peak_rss(client)
     done = report.ingested + report.near_duplicates
@@ -63,6 +65,10 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=2000, help="articles (default 2000)")
     parser.add_argument("--shard-size", type=int, default=cluster.SHARD_SIZE)
     parser.add_argument("--single", action="store_true", help="also time single-process ingest")
+    parser.add_argument(
+        "--writer", choices=["auto", "client", "workers"], default="auto",
+        help="who saves: auto (SQLite: the client, the shipped default) or workers (SQLite's lock orders them)",
+    )  # fmt: skip
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="wiresift-dask-") as tmp:
@@ -71,7 +77,9 @@ def main() -> None:
         rates: dict[int, float] = {}
         worst = 0
         for workers in (1, 2):
-            rate, done, peaks = on_cluster(corpus, Path(tmp) / f"w{workers}.db", workers, args.shard_size)
+            rate, done, peaks = on_cluster(
+                corpus, Path(tmp) / f"w{workers}.db", workers, args.shard_size, args.writer
+            )
             rates[workers] = rate
             worst = max(worst, *peaks.values())
             mib = ", ".join(f"{peak / 2**20:.0f}" for peak in sorted(peaks.values()))

@@ -90,7 +90,7 @@ def test_a_killed_client_restarts_with_what_is_not_stored(client: Client, tmp_pa
     write_articles(tmp_path / "in", 30)
     db = tmp_path / "k.db"
     command = [sys.executable, "-m", "wiresift", "ingest", str(tmp_path / "in"), "--db", str(db),
-               "--workers", "2", "--shard-size", "2"]  # fmt: skip
+               "--workers", "1", "--shard-size", "2"]  # fmt: skip
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
     first = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     done = 0

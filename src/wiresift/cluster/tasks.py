@@ -46,9 +46,12 @@ def analyse_shard(docs: list[Document], model: str | None, stages: Sequence[str]
     cause in ``errors`` (as in single-process ingest) and the shard goes on."""
     from wiresift.api import _analyse
 
-    if docs:
-        _analyse(pipeline(model, stages), docs)
-    return docs
+    # Copies: the stages fill documents in place, and a task must leave its inputs as it found them
+    # for a rerun (after a worker died half-way, or a retry) to start from the same documents.
+    analysed = [doc.model_copy(deep=True) for doc in docs]
+    if analysed:
+        _analyse(pipeline(model, stages), analysed)
+    return analysed
 
 
 def analyse_and_store(
