@@ -160,3 +160,24 @@ def _gone(pid: int, timeout: float) -> bool:
         os.kill(pid, signal.SIGKILL)  # the test started it: do not leave it behind
         return False
     return True
+
+
+def test_a_shard_the_cluster_cannot_analyse_is_one_error_per_document(tmp_path: Path) -> None:
+    from wiresift.api import IngestReport, _Ingest
+    from wiresift.cluster.ingest import _take
+    from wiresift.model import Document
+
+    store = api.open_store(tmp_path / "e.db")
+    try:
+        report = IngestReport()
+        shard = [
+            Document(text=f"Bulletin {n}: the ferry is late.", source=f"b{n}.txt").finalize() for n in (1, 2)
+        ]
+        _take(_Ingest(store, report, lambda event, message: None), shard, RuntimeError("worker lost"))
+        assert report.failed == 2 and report.ingested == 0
+        assert report.errors == [
+            f"b{n}.txt: analysis failed on the cluster: RuntimeError: worker lost" for n in (1, 2)
+        ]
+        assert store.find_hash(shard[0].content_hash) is None  # not stored: the next run tries again
+    finally:
+        store.close()
