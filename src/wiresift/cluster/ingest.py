@@ -177,7 +177,7 @@ def _shards(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
 #: Resubmissions of a shard whose task raised (a worker that died is the scheduler's business: it
 #: reruns the shard elsewhere up to ``distributed.scheduler.allowed-failures`` times on its own).
 RETRIES = 2
-_Result = list[Document] | tuple[IngestReport, list[tuple[str, str]]] | BaseException
+_Result = list[tuple[Document, bytes | None]] | tuple[IngestReport, list[tuple[str, str]]] | BaseException
 
 
 def _analysed(
@@ -233,7 +233,9 @@ def _take(run: _Ingest, shard: list[Document], result: _Result) -> None:
         for doc in shard:
             run.fail(_error(doc, cause, "nlp"))
     elif isinstance(result, list):
-        for doc in result:
+        for doc, signature in result:
+            if run.links is not None and signature is not None:
+                run.links.dedup.remember(signature)  # the worker hashed the body: the writer need not
             run.save(doc)
     else:
         done, events = result

@@ -18,6 +18,7 @@ from wiresift.model import Document
 
 if TYPE_CHECKING:
     from wiresift.api import IngestReport, _Ingest
+    from wiresift.ingest.dedup import Deduplicator
     from wiresift.nlp.pipeline import Pipeline
 
 #: One pipeline per (model, stages) in each worker process, built on first use (or by the plugin).
@@ -26,6 +27,8 @@ _PIPELINES: dict[tuple[str | None, tuple[str, ...] | None], Pipeline] = {}
 #: for worker-written stores only: the index is read from the store once, then caught up at each save.
 _RUNS: dict[str, _Ingest] = {}
 _LOCK = threading.Lock()
+#: Hashes the bodies of this process's shards for near-duplicate detection (see ``analyse_shard``).
+_HASHER: Deduplicator | None = None
 
 
 def pipeline(model: str | None, stages: Sequence[str] | None = None) -> Pipeline:
@@ -41,9 +44,13 @@ def pipeline(model: str | None, stages: Sequence[str] | None = None) -> Pipeline
         return found
 
 
-def analyse_shard(docs: list[Document], model: str | None, stages: Sequence[str] | None) -> list[Document]:
-    """The shard's documents with their layers; a document the pipeline cannot analyse keeps its
-    cause in ``errors`` (as in single-process ingest) and the shard goes on."""
+def analyse_shard(
+    docs: list[Document], model: str | None, stages: Sequence[str] | None
+) -> list[tuple[Document, bytes | None]]:
+    """The shard's documents with their layers, each with its near-duplicate signature (None when the
+    near-duplicate extra is missing): hashing the body here spares the one writer that work. A
+    document the pipeline cannot analyse keeps its cause in ``errors`` (as in single-process
+    ingest) and the shard goes on."""
     from wiresift.api import _analyse
 
     # Copies: the stages fill documents in place, and a task must leave its inputs as it found them
@@ -51,7 +58,18 @@ def analyse_shard(docs: list[Document], model: str | None, stages: Sequence[str]
     analysed = [doc.model_copy(deep=True) for doc in docs]
     if analysed:
         _analyse(pipeline(model, stages), analysed)
-    return analysed
+    return [(doc, _signature(doc)) for doc in analysed]
+
+
+def _signature(doc: Document) -> bytes | None:
+    global _HASHER
+    if _HASHER is None:
+        try:
+            from wiresift.ingest.dedup import Deduplicator
+        except ImportError:  # near-duplicate detection is optional (as in wiresift.api)
+            return None
+        _HASHER = Deduplicator()  # an empty index: only its hashing is used
+    return _HASHER.signature(doc)
 
 
 def analyse_and_store(
@@ -67,7 +85,9 @@ def analyse_and_store(
         run = _run(db)
         run.report = IngestReport()
         run.notify = lambda event, message: events.append((event, message))
-        for doc in analysed:
+        for doc, signature in analysed:
+            if run.links is not None and signature is not None:
+                run.links.dedup.remember(signature)
             run.save(doc)
         return run.report, events
 
