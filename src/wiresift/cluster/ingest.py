@@ -81,7 +81,8 @@ def ingest(
     writer: Writer = "auto",
 ) -> IngestReport:
     """Read, deduplicate and store every input like :func:`wiresift.api.ingest`, analysing on ``client``'s
-    cluster (see :func:`wiresift.cluster.connect`; ``model``/``stages`` must be the ones it loaded).
+    cluster (see :func:`wiresift.cluster.connect`, which loads ``model``/``stages`` into every worker as
+    it joins; others would load at a worker's first shard).
 
     ``window`` bounds the shards in flight (default: two per worker thread); ``writer`` chooses who
     saves (``auto``: the workers when the store takes concurrent writers, else the client).
@@ -129,7 +130,7 @@ def workers_write(store: Store, db: str | Path | Store, writer: Writer) -> str |
     with ``concurrent_writers = True`` (PostgreSQL: row locks and unique keys, no file lock) is written
     by the workers, which spares the client every document's round trip.
     """
-    if writer == "client" or isinstance(db, Store):
+    if writer == "client" or not isinstance(db, str | Path):
         if writer == "workers":
             raise ValueError("writer='workers' needs the store's address (a path or URL), not an open store")
         return None
