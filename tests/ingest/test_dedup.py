@@ -153,3 +153,18 @@ def test_signature_round_trip_property(text: str) -> None:
     assert rebuilt.check(doc(text + " ")) == DedupResult("exact", "orig")
     if shingles(text):
         assert rebuilt._minhashes["orig"].jaccard(Deduplicator()._minhash(original)) == 1.0  # type: ignore[union-attr]
+
+
+def test_a_remembered_signature_spares_hashing_the_body_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wiresift.ingest import dedup as module
+
+    body = "The ferry to Tamsin left at noon with 40 passengers and a cargo of grain for the mill."
+    first = Document(text=body + " It returned at dusk.").finalize()
+    near = Document(text=body + " It returned at dawn.").finalize()
+    made_elsewhere = Deduplicator().signature(near)
+    index = Deduplicator()
+    index.add(first)
+    monkeypatch.setattr(module, "minhash", lambda *args, **kwargs: pytest.fail("the body was hashed again"))
+    index.remember(made_elsewhere)
+    assert index.signature(near) == made_elsewhere
+    assert index.check(near).kind == "near"

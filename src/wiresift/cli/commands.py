@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from wiresift import api
+from wiresift.cli.on_cluster import ingest_on_cluster
 from wiresift.cli.progress import BatchProgress
 from wiresift.cli.render import (
     HIGHLIGHT,
@@ -208,6 +209,14 @@ def _print_analysis(
 @click.option(
     "--no-stories", is_flag=True, help="Do not file the articles into stories (`stories --rebuild` later)."
 )
+@click.option(
+    "--workers", type=click.IntRange(min=1), help="Analyse on a local Dask cluster of N worker processes."
+)
+@click.option("--scheduler", help="Analyse on a running Dask cluster (tcp://HOST:8786).")
+@click.option(
+    "--shard-size", type=click.IntRange(min=1), default=32, show_default=True,
+    help="Documents per Dask task (with --workers or --scheduler).",
+)  # fmt: skip
 @store_errors
 def ingest(
     paths: tuple[str, ...],
@@ -217,14 +226,26 @@ def ingest(
     only: str | None,
     model: str | None,
     no_stories: bool,
+    workers: int | None,
+    scheduler: str | None,
+    shard_size: int,
 ) -> None:
     """Analyse articles and store them in the database, skipping exact duplicates."""
+    if (workers or scheduler) and only:
+        raise click.UsageError("--only extract runs no analysis: there is nothing to distribute")
+    if workers and scheduler:
+        raise click.UsageError("--workers starts a local cluster, --scheduler joins one: give one of them")
     progress = BatchProgress("ingest", bar=sys.stderr.isatty())  # else the summary below is the line
     try:
-        report = api.ingest(
-            list(paths), db=db, progress=progress, published=published, url=url,
-            only="extract" if only else None, model=model, stories=not no_stories,
-        )  # fmt: skip
+        if workers or scheduler:
+            report = ingest_on_cluster(
+                paths, db, published, url, model, workers, scheduler, shard_size, progress, not no_stories
+            )
+        else:
+            report = api.ingest(
+                list(paths), db=db, progress=progress, published=published, url=url,
+                only="extract" if only else None, model=model, stories=not no_stories,
+            )  # fmt: skip
     finally:
         progress.close()
     echo(report.summary())

@@ -164,20 +164,17 @@ class Deduplicator:
         num_perm, digest, values = _unpack(sig)
         if num_perm != self.num_perm:
             raise ValueError(f"signature of {doc_id} has num_perm {num_perm}, expected {self.num_perm}")
-        m = (
-            MinHash(
-                num_perm=num_perm,
-                seed=SEED,
-                hashvalues=values,
-                scheme=SCHEME,
-                permutations=_permutations(num_perm),
-            )
-            if values is not None
-            else None
-        )
-        self._insert(doc_id, digest, m)
+        self._insert(doc_id, digest, _minhash_of(num_perm, values))
         if duplicate_of:
             self._root[doc_id] = duplicate_of
+
+    def remember(self, sig: bytes) -> None:
+        """Take the MinHash of the next body to check from its ``signature``, made elsewhere (a Dask
+        worker hashes the bodies it analyses), so that ``check``, ``add`` and ``signature`` of that body
+        do not hash it again. Nothing is indexed."""
+        num_perm, digest, values = _unpack(sig)
+        if num_perm == self.num_perm:
+            self._last = (digest.hex(), _minhash_of(num_perm, values))
 
     @classmethod
     def from_signatures(
@@ -198,6 +195,14 @@ class Deduplicator:
         dedup = dedup or cls(threshold=threshold)
         dedup._root.update(roots or {})
         return dedup
+
+
+def _minhash_of(num_perm: int, values: np.ndarray | None) -> MinHash | None:
+    if values is None:
+        return None
+    return MinHash(
+        num_perm=num_perm, seed=SEED, hashvalues=values, scheme=SCHEME, permutations=_permutations(num_perm)
+    )
 
 
 def _unpack(sig: bytes) -> tuple[int, bytes, np.ndarray | None]:

@@ -46,7 +46,15 @@ from wiresift.ingest.text_batch import TextBatch
 from wiresift.ingest.warc import read_warc
 from wiresift.model import Document, IngestError
 
-__all__ = ["EXTENSIONS", "SINGLE_FORMATS", "detect_format", "read_sources", "sniff_format", "source_name"]
+__all__ = [
+    "EXTENSIONS",
+    "SINGLE_FORMATS",
+    "count_sources",
+    "detect_format",
+    "read_sources",
+    "sniff_format",
+    "source_name",
+]
 
 Item = Document | IngestError
 T = TypeVar("T")
@@ -115,6 +123,7 @@ def read_sources(
     boilerplate: BoilerplateModel | None = None,
     observed: MutableSet[str] | None = None,
     progress: Callable[[str, str], None] | None = None,
+    chunk: int | None = None,
 ) -> Iterator[Item]:
     """Documents (and errors) from files, directories (recursive, sorted, hidden skipped) and ``-``.
 
@@ -126,28 +135,74 @@ def read_sources(
     counted, so a page read again is not counted twice. ``progress(event, message)`` hears
     ``sources`` (message: how many sources the paths hold) once the paths are walked, then ``read``
     (message: the source) after each source is read.
+
+    ``chunk`` reads the sources lazily, ``chunk`` at a time: the paths are walked as reading goes
+    (no list of every source is ever held), scraped texts learn their boilerplate from their own chunk
+    and the chunks before it, and ``sources`` is not heard (:func:`count_sources` counts them).
     """
     if published is not None and iso_date(published) is None:
         raise ValueError(f"published must be an ISO date (YYYY-MM-DD), got {published!r}")
     reader = _Reader(
         published=iso_date(published) if published else None, url=url, site=site, max_bytes=max_bytes
     )
-    entries: list[_Entry] = []
-    for raw in paths:
-        if str(raw) == "-":
-            entries.append(reader.open_stdin(stdin if stdin is not None else _stdin()))
-        else:
-            entries.extend(_guarded(reader.walk(Path(raw)), source_name(raw), "directory walk"))
     batch = TextBatch(
         boilerplate if boilerplate is not None else BoilerplateModel(), site=site, observed=observed
     )
-    for index, entry in enumerate(entries):  # first pass: scraped texts only, to learn their boilerplate
+    notify = progress or (lambda event, message: None)
+    entries = _entries(reader, paths, stdin)
+    if chunk is None:
+        listed = list(entries)
+        _first_pass(reader, listed, batch)
+        notify("sources", str(len(listed)))
+        yield from _second_pass(reader, listed, batch, notify)
+        return
+    part: list[_Entry] = []
+    for entry in entries:
+        part.append(entry)
+        if len(part) >= chunk:
+            _first_pass(reader, part, batch)
+            yield from _second_pass(reader, part, batch, notify)
+            part = []
+    _first_pass(reader, part, batch)
+    yield from _second_pass(reader, part, batch, notify)
+
+
+def count_sources(paths: Sequence[str | Path]) -> int:
+    """How many sources ``read_sources`` would read from ``paths`` (``-`` is one), without reading them.
+
+    The walk keeps no list of what it found: a million files are counted in the memory of one
+    directory listing."""
+    reader = _Reader(published=None, url=None, max_bytes=MAX_DOCUMENT_BYTES)
+    count = 0
+    for raw in paths:
+        if str(raw) == "-":
+            count += 1
+        else:
+            count += sum(1 for _ in _guarded(reader.walk(Path(raw)), source_name(raw), "directory walk"))
+    return count
+
+
+def _entries(reader: _Reader, paths: Sequence[str | Path], stdin: BinaryIO | None) -> Iterator[_Entry]:
+    """The sources of ``paths`` in order, walked lazily."""
+    for raw in paths:
+        if str(raw) == "-":
+            yield reader.open_stdin(stdin if stdin is not None else _stdin())
+        else:
+            yield from _guarded(reader.walk(Path(raw)), source_name(raw), "directory walk")
+
+
+def _first_pass(reader: _Reader, entries: list[_Entry], batch: TextBatch) -> None:
+    """Scraped texts only, to learn their boilerplate before any of them is cleaned."""
+    for index, entry in enumerate(entries):
         try:
             reader.collect_text(index, entry, batch)
         except Exception as exc:  # the second pass reads the source again and reports what fails
             crashed("scraped-text first pass", _entry_source(entry), exc)
-    notify = progress or (lambda event, message: None)
-    notify("sources", str(len(entries)))
+
+
+def _second_pass(
+    reader: _Reader, entries: list[_Entry], batch: TextBatch, notify: Callable[[str, str], None]
+) -> Iterator[Item]:
     for index, entry in enumerate(entries):
         if isinstance(entry, IngestError):
             yield entry
