@@ -99,3 +99,10 @@ def test_gdelt_rows(pipeline: Pipeline) -> None:
         and rows[0]["IsRootEvent"] == 1
         and rows[0]["SOURCEURL"] == "http://x.test/a"
     )
+
+
+def test_goldstein_weights_follow_gdelt_table() -> None:
+    # Spot checks where the table typed from memory was wrong, and four-digit codes with their own weight.
+    assert goldstein("016") == -2.0 and goldstein("102") == -5.0 and goldstein("124") == -4.0
+    assert goldstein("165") == -6.5 and goldstein("0874") == 10.0 and goldstein("1823") == -10.0
+    assert goldstein("1821") == -9.0 and goldstein("182") == -9.5 and goldstein("0871") == 9.0
