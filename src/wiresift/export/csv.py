@@ -1,4 +1,4 @@
-"""CSV per table: documents, entities, quotes, claims, timexes and places, one file each.
+"""CSV per table: documents, entities, quotes, claims, timexes, places and events, one file each.
 
 Each row keeps the document id and the span, so a spreadsheet user can still find the sentence.
 Written with the standard ``csv`` module (RFC 4180 quoting, UTF-8 with a header row), one
@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from wiresift.export.output import atomic_files, check_directory
-from wiresift.model import Document
+from wiresift.model import Document, Event
 
 TABLES: dict[str, tuple[str, ...]] = {
     "documents": ("id", "title", "site", "url", "published", "authors", "language", "duplicate_of", "source"),
@@ -33,6 +33,11 @@ TABLES: dict[str, tuple[str, ...]] = {
     ),
     "timexes": ("doc_id", "start", "end", "type", "value", "mod", "text"),
     "places": ("doc_id", "id", "name", "geonames_id", "lat", "lon", "country", "admin1", "kind", "adjectival", "mentions"),
+    "events": (
+        "doc_id", "id", "start", "end", "plover", "quad", "mode", "cameo", "acled", "negated", "hypothetical",
+        "reported_by", "source", "source_code", "source_sector", "target", "target_code", "target_sector",
+        "place", "time", "dead", "injured", "size", "confidence", "text",
+    ),
 }  # fmt: skip
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP "CSV Injection": = + - @
@@ -84,7 +89,18 @@ def rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
         "claims": [{"doc_id": doc.id, **c.model_dump()} for c in doc.claims],
         "timexes": [{"doc_id": doc.id, **t.model_dump()} for t in doc.timexes],
         "places": [{"doc_id": doc.id, **p.model_dump()} for p in doc.places],
+        "events": [event_row(doc.id, e) for e in doc.events],
     }
+
+
+def event_row(doc_id: str, event: Event) -> dict[str, Any]:
+    """An event flattened: each actor as its text, code and sector columns."""
+    row: dict[str, Any] = {"doc_id": doc_id, **event.model_dump(exclude={"source", "target"})}
+    for role, actor in (("source", event.source), ("target", event.target)):
+        row[role] = actor.text if actor else None
+        row[f"{role}_code"] = actor.code if actor else None
+        row[f"{role}_sector"] = actor.sector if actor else None
+    return row
 
 
 def write_tables(docs: Iterable[Document], directory: str | Path) -> list[Path]:
