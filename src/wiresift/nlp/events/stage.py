@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Event, EventActor
-from wiresift.nlp.events import acled, cameo
+from wiresift.nlp.events import acled, acled_model, cameo
 from wiresift.nlp.events.actors import main_subject, noun_roles, resolve, target_candidates, verb_roles
 from wiresift.nlp.events.lexicon import VERB_CODES
 from wiresift.nlp.events.modality import modality
@@ -126,9 +126,11 @@ def _quote(doc: Document, start: int) -> str | None:
 
 
 def code_sentence(
-    doc: Document, sent: Span, index: EntityIndex | None
+    doc: Document, sent: Span, index: EntityIndex | None, learned: bool = True
 ) -> list[tuple[tuple[int, int, float], Event]]:
-    """The events of one sentence with their ranking key (depth, -specificity, -confidence)."""
+    """The events of one sentence with their ranking key (depth, -specificity, -confidence); with
+    ``learned`` the ACLED-style typer (:mod:`~wiresift.nlp.events.acled_model`) re-types the conflict
+    and security events."""
     out: list[tuple[tuple[int, int, float], Event]] = []
     context = {t.lemma_.lower() for t in sent}
     for trig in find_triggers(sent):
@@ -161,6 +163,9 @@ def code_sentence(
         )
         counts = _counts(doc, sent)
         lemma = trig.tok.lemma_.lower()
+        acled_type = acled.category(category, code, lemma, trig.security, source, target, context)
+        if learned:
+            acled_type = acled_model.retype(sent, trig.tok, acled_type, category)
         event = Event(
             id="",
             text=doc.text[trig.start : trig.end],
@@ -170,7 +175,7 @@ def code_sentence(
             quad=cameo.QUAD.get(category or ""),
             mode=mode,
             cameo=code,
-            acled=acled.category(category, code, lemma, trig.security, source, target, context),
+            acled=acled_type,
             negated=negated,
             hypothetical=hypothetical,
             reported_by=_quote(doc, trig.start),
@@ -188,12 +193,14 @@ def code_sentence(
     return out
 
 
-def find_events(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> list[Event]:
+def find_events(
+    doc: Document, sdoc: Doc, index: EntityIndex | None = None, learned: bool = True
+) -> list[Event]:
     """Every event of the document, main event first (the lead's best-ranked), then in text order."""
     ranked: list[tuple[tuple[int, int, float], Event]] = []
     main: tuple[tuple[int, int, float], Event] | None = None
     for sent in sdoc.sents:
-        found = code_sentence(doc, sent, index)
+        found = code_sentence(doc, sent, index, learned)
         if found and main is None:
             main = min(found, key=lambda item: item[0])
         ranked.extend(found)
