@@ -125,3 +125,13 @@ def test_group_member_takes_the_groups_country(pipeline: Pipeline) -> None:
     found = events(pipeline, "Doctors from two Canadian charities criticized the Haitian health ministry.")
     main = found[0]
     assert main.source is not None and main.source.code == "CAN"
+
+
+def test_blocking_by_non_state_actors_is_an_obstruction_protest(pipeline: Pipeline) -> None:
+    main = events(pipeline, "Striking dockers blocked the harbour bridge in Antwerp for six hours.")[0]
+    assert (main.text, main.plover, main.cameo) == ("blocked", "PROTEST", "144")
+
+
+def test_event_noun_object_of_a_plain_verb_leads(pipeline: Pipeline) -> None:
+    main = events(pipeline, "Nurses staged a large demonstration in Lyon to demand better pay.")[0]
+    assert (main.text, main.plover) == ("demonstration", "PROTEST")

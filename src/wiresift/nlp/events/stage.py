@@ -37,6 +37,9 @@ COUNTS = {"KILL": "dead", "WOUND": "injured", "PROTEST": "size", "TROOPS": "size
 PLACE_PREPS = frozenset({"in", "at", "near", "on", "outside", "inside", "around", "across", "along"})
 
 
+#: Verbs of blocking: coercion when a state blocks, an obstruction protest (CAMEO 144) when anyone
+#: else does ("workers blocked the bridge").
+OBSTRUCT = frozenset({"block", "blockade", "barricade", "obstruct"})
 #: Categories that already say what an actor says it will do: an intention does not change them.
 VERBAL = frozenset({"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"})
 
@@ -58,6 +61,20 @@ def _depth(tok: Token) -> int:
         tok = tok.head
         depth += 1
     return depth
+
+
+def _rank_depth(trig: Trigger, triggers: set[int]) -> int:
+    """A trigger's depth for ranking; an event noun that is the object of a verb coding no event of
+    its own ("staged demonstrations", "began a hunger strike") stands for that verb's clause."""
+    tok = trig.tok
+    if (
+        trig.kind == "noun"
+        and tok.dep_ in {"dobj", "obj"}
+        and tok.head.pos_ == "VERB"
+        and tok.head.i not in triggers
+    ):
+        return _depth(tok.head)
+    return _depth(tok)
 
 
 def _actor(head: Token | None, index: EntityIndex | None, date: str | None) -> EventActor | None:
@@ -133,7 +150,9 @@ def code_sentence(
     and security events."""
     out: list[tuple[tuple[int, int, float], Event]] = []
     context = {t.lemma_.lower() for t in sent}
-    for trig in find_triggers(sent):
+    found_triggers = find_triggers(sent)
+    triggers = {t.tok.i for t in found_triggers}
+    for trig in found_triggers:
         category, mode = cameo.plover(trig.cameo)
         if category is None and trig.security is None:
             continue
@@ -150,6 +169,8 @@ def code_sentence(
         if category is not None and hypothetical in {"future", "conditional"} and category not in VERBAL:
             category, code = intention(category, code, negated)
             mode = None
+        if category == "COERCE" and trig.tok.lemma_.lower() in OBSTRUCT and not acled.state_actor(source):
+            category, code, mode = "PROTEST", "144", "obstruct"  # workers blocking a bridge protest
         block_only = (
             trig.kind == "verb" and trig.specificity == 1 and trig.tok.lemma_.lower() not in VERB_CODES
         )
@@ -189,7 +210,7 @@ def code_sentence(
             confidence=round(min(confidence, 0.95), 2),
             stage=STAGE_NAME,
         )
-        out.append(((_depth(trig.tok), -trig.specificity, -confidence), event))
+        out.append(((_rank_depth(trig, triggers), -trig.specificity, -confidence), event))
     return out
 
 
