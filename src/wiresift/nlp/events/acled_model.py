@@ -47,8 +47,11 @@ def _unit(vec: np.ndarray) -> np.ndarray:
 
 def vectors(sent: Span, trigger: Token | None) -> np.ndarray:
     """The unit vectors of the trigger and of the mean content word (zeros without vectors)."""
-    words = [np.asarray(t.vector) for t in sent if t.pos_ in _CONTENT and not t.is_stop and t.has_vector]
-    mean = np.mean(words, axis=0) if words else np.zeros(DIMS, np.float32)
+    table = sent.doc.vocab.vectors
+    keys = [t.orth for t in sent if t.pos_ in _CONTENT and not t.is_stop]
+    rows = table.find(keys=keys) if keys and table.shape[0] else np.zeros(0, dtype=int)
+    rows = np.asarray(rows)[np.asarray(rows) >= 0]
+    mean = np.asarray(table.data[rows]).mean(axis=0) if len(rows) else np.zeros(DIMS, np.float32)
     trig = trigger.vector if trigger is not None and trigger.has_vector else np.zeros(DIMS, np.float32)
     return np.concatenate([_unit(np.asarray(trig)), _unit(np.asarray(mean))])
 

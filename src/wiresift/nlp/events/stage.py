@@ -149,8 +149,10 @@ def code_sentence(
     ``learned`` the ACLED-style typer (:mod:`~wiresift.nlp.events.acled_model`) re-types the conflict
     and security events."""
     out: list[tuple[tuple[int, int, float], Event]] = []
-    context = {t.lemma_.lower() for t in sent}
     found_triggers = find_triggers(sent)
+    if not found_triggers:
+        return out
+    context = {t.lemma_.lower() for t in sent}
     triggers = {t.tok.i for t in found_triggers}
     for trig in found_triggers:
         category, mode = cameo.plover(trig.cameo)
