@@ -7,7 +7,7 @@ DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8765
 
-.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues train-coref learn-modes learn-confidence train-tail train-similarity event-lexicons
+.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues train-coref learn-modes learn-confidence train-tail train-similarity event-lexicons train-acled
 
 # pip is pinned too: the 23.x that ships with Python 3.11 trips over lxml's duplicated extras.
 $(BIN)/python:
@@ -77,6 +77,10 @@ train-similarity: install-dev
 # Rebuild the events stage's lexicons from the PETRARCH2 dictionaries (writes nlp/events/data/).
 event-lexicons: install-dev
 	$(BIN)/python training/build_event_lexicons.py
+
+# Re-train the events stage's ACLED-style typer on wiresift's own snippets (writes nlp/events/data/acled_weights.json).
+train-acled: install-dev
+	$(BIN)/python training/train_acled.py
 
 bench: install-dev
 	for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done

@@ -99,3 +99,39 @@ def test_gdelt_rows(pipeline: Pipeline) -> None:
         and rows[0]["IsRootEvent"] == 1
         and rows[0]["SOURCEURL"] == "http://x.test/a"
     )
+
+
+def test_goldstein_weights_follow_gdelt_table() -> None:
+    # Spot checks where the table typed from memory was wrong, and four-digit codes with their own weight.
+    assert goldstein("016") == -2.0 and goldstein("102") == -5.0 and goldstein("124") == -4.0
+    assert goldstein("165") == -6.5 and goldstein("0874") == 10.0 and goldstein("1823") == -10.0
+    assert goldstein("1821") == -9.0 and goldstein("182") == -9.5 and goldstein("0871") == 9.0
+
+
+def test_constituent_state_code_is_current_iso() -> None:
+    assert split_code("SCGSRB") == ("SRB", None)
+    assert split_code("YUGMNEGOV") == ("MNE", "GOV")
+    assert split_code("SCGGOV") == ("SCG", "GOV")
+
+
+def test_addressee_of_a_demand_clause_is_the_target(pipeline: Pipeline) -> None:
+    main = events(pipeline, "Kenya demanded that Uganda withdraw its soldiers from the disputed island.")[0]
+    assert main.plover == "REQUEST"
+    assert main.source is not None and main.source.code == "KEN"
+    assert main.target is not None and main.target.code == "UGA"
+
+
+def test_group_member_takes_the_groups_country(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Doctors from two Canadian charities criticized the Haitian health ministry.")
+    main = found[0]
+    assert main.source is not None and main.source.code == "CAN"
+
+
+def test_blocking_by_non_state_actors_is_an_obstruction_protest(pipeline: Pipeline) -> None:
+    main = events(pipeline, "Striking dockers blocked the harbour bridge in Antwerp for six hours.")[0]
+    assert (main.text, main.plover, main.cameo) == ("blocked", "PROTEST", "144")
+
+
+def test_event_noun_object_of_a_plain_verb_leads(pipeline: Pipeline) -> None:
+    main = events(pipeline, "Nurses staged a large demonstration in Lyon to demand better pay.")[0]
+    assert (main.text, main.plover) == ("demonstration", "PROTEST")

@@ -23,6 +23,7 @@ def test_sample_events(sample_path: Path, nlp: Language) -> None:
     # The lead's militant build-up is the main event, listed first.
     main = doc.events[0]
     assert main.plover == "MOBILIZE" and main.source is not None and "militants" in main.source.text
+    assert main.source.sector == "REB" and main.acled == "Change to group/activity"
     assert main.size == 5000 and places.get(main.place or "") == "Afghanistan"
     assert ("exercises", "MOBILIZE") in by_text
     drills = by_text[("drills", "MOBILIZE")]
@@ -30,7 +31,9 @@ def test_sample_events(sample_path: Path, nlp: Language) -> None:
     takeover = by_text[("takeover", "ASSAULT")]
     assert takeover.acled == "Non-state actor overtakes territory"
     assert takeover.source is not None and takeover.source.text == "Taliban" and takeover.time == "2021-08"
+    assert (takeover.source.code, takeover.source.sector) == ("AFG", "REB")
     met = next(e for e in doc.events if e.text == "met" and e.reported_by is None)
+    assert met.plover == "CONSULT" and met.quad == "VERBAL_COOPERATION"
     assert met.source is not None and met.source.code == "KAZ" and met.source.sector == "GOV"
     assert met.target is not None and met.target.code == "RUS"
     assert places.get(met.place or "") == "Moscow" and met.time == "2022-02-11"

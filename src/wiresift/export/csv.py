@@ -1,4 +1,4 @@
-"""CSV per table: documents, entities, quotes, claims, timexes and places, one file each (and the
+"""CSV per table: documents, entities, quotes, claims, timexes, places and events, one file each (and the
 story tables: stories, story_articles, tracked_claims, tracked_quotes).
 
 Each row keeps the document id and the span, so a spreadsheet user can still find the sentence.
@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from wiresift.export.output import atomic_files, check_directory
 from wiresift.export.stories import STORY_TABLES, StorySource, csv_rows
-from wiresift.model import Document
+from wiresift.model import Document, Event
 
 TABLES: dict[str, tuple[str, ...]] = {
     "documents": ("id", "title", "site", "url", "published", "authors", "language", "duplicate_of", "source"),
@@ -35,6 +35,11 @@ TABLES: dict[str, tuple[str, ...]] = {
     ),
     "timexes": ("doc_id", "start", "end", "type", "value", "mod", "text"),
     "places": ("doc_id", "id", "name", "geonames_id", "lat", "lon", "country", "admin1", "kind", "adjectival", "mentions"),
+    "events": (
+        "doc_id", "id", "start", "end", "plover", "quad", "mode", "cameo", "acled", "negated", "hypothetical",
+        "reported_by", "source", "source_code", "source_sector", "target", "target_code", "target_sector",
+        "place", "time", "dead", "injured", "size", "confidence", "text",
+    ),
 }  # fmt: skip
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP "CSV Injection": = + - @
@@ -86,7 +91,18 @@ def rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
         "claims": [{"doc_id": doc.id, **c.model_dump()} for c in doc.claims],
         "timexes": [{"doc_id": doc.id, **t.model_dump()} for t in doc.timexes],
         "places": [{"doc_id": doc.id, **p.model_dump()} for p in doc.places],
+        "events": [event_row(doc.id, e) for e in doc.events],
     }
+
+
+def event_row(doc_id: str, event: Event) -> dict[str, Any]:
+    """An event flattened: each actor as its text, code and sector columns."""
+    row: dict[str, Any] = {"doc_id": doc_id, **event.model_dump(exclude={"source", "target"})}
+    for role, actor in (("source", event.source), ("target", event.target)):
+        row[role] = actor.text if actor else None
+        row[f"{role}_code"] = actor.code if actor else None
+        row[f"{role}_sector"] = actor.sector if actor else None
+    return row
 
 
 def write_tables(

@@ -2,7 +2,9 @@
 
 An ``Article`` per document, a ``Person`` / ``Organization`` per entity (titles as ``position``,
 aliases as ``alias``), a ``Mention`` tying each to the article, and a ``Note`` per quote (the
-speaker as ``entity``, the quoted words as ``description``) and per numeric claim. Ids are made
+speaker as ``entity``, the quoted words as ``description``) and per numeric claim, and an ``Event``
+per coded event (its category and trigger as ``name``, the coding as ``summary``, the actors'
+entities as ``organizer`` and ``involved``, its place as ``location`` and ``country``). Ids are made
 from the document and item ids, so the same store exports the same ids.
 """
 
@@ -78,6 +80,32 @@ def document_entities(doc: Document) -> Iterator[EntityProxy]:
         note.add("entity", linked[claim.claimant].id if claim.claimant in linked else article.id)
         note.add("publisher", doc.site)
         yield note
+    yield from event_entities(doc, article, linked)
+
+
+def event_entities(
+    doc: Document, article: EntityProxy, linked: dict[str, EntityProxy]
+) -> Iterator[EntityProxy]:
+    places = {p.id: p for p in doc.places}
+    for event in doc.events:
+        proxy = _make("Event", doc.id, "event", event.id)
+        proxy.add("name", f"{event.plover or event.acled or 'Event'}: {event.text}")
+        proxy.add("summary", json.dumps(event.model_dump(exclude={"stage"}), sort_keys=True))
+        proxy.add("keywords", [k for k in (event.plover, event.acled, event.cameo) if k])
+        if event.time and event.time[:4].isdigit():
+            proxy.add("date", event.time[:10])
+        place = places.get(event.place or "")
+        if place is not None:
+            proxy.add("location", place.name)
+            proxy.add("country", place.country)
+        for prop, actor in (("organizer", event.source), ("involved", event.target)):
+            if actor is not None and actor.entity in linked:
+                proxy.add(prop, linked[actor.entity].id)
+            elif actor is not None:
+                proxy.add("namesMentioned", actor.text)
+        proxy.add("proof", article.id)
+        proxy.add("sourceUrl", doc.url)
+        yield proxy
 
 
 def to_dicts(docs: Iterable[Document]) -> Iterator[dict[str, Any]]:

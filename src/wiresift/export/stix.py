@@ -4,7 +4,11 @@ Mapping: a ``report`` per article (created by an ``identity`` for the outlet), a
 person or organisation, a ``location`` per resolved place, a ``note`` per quote (its ``authors`` is
 the speaker's name and its ``object_refs`` point at the report and the speaker's identity), and a
 ``note`` per numeric claim carrying the claim fields in a property extension defined by
-:data:`CLAIM_EXTENSION_ID`, and a ``report`` per story grouping its articles' reports. Ids are UUIDv5 of the document and item ids, so re-exporting the same
+:data:`CLAIM_EXTENSION_ID`, and an ``observed-data`` per coded event (its coding in ``x_wiresift_event``,
+observed at the event's date, else the article's) with ``related-to`` relationships from it to the
+report, to its source and target identities and to its location; its ``object_refs`` are those
+relationships (STIX lets observed-data point at SROs), and a ``report`` per story grouping its
+articles' reports. Ids are UUIDv5 of the document and item ids, so re-exporting the same
 store gives the same ids.
 """
 
@@ -19,7 +23,7 @@ from typing import Any
 import stix2
 
 from wiresift.export.stories import StorySource, stix_objects
-from wiresift.model import Claim, Document, Entity, Place, Quote
+from wiresift.model import Claim, Document, Entity, Event, Place, Quote
 
 #: Namespace for deterministic STIX ids (uuid5 of "doc-id/item-id").
 NAMESPACE = uuid.UUID("6f0f3b4e-2b53-5c1e-9f0a-77a1e5f1c0de")
@@ -138,6 +142,57 @@ def _claim_note(doc: Document, claim: Claim, report_id: str, author_ref: str) ->
     )
 
 
+def _observed(doc: Document, event: Event) -> datetime:
+    """The event's own date ("2021-08" -> its first day) when it happened, else the article's."""
+    if event.time and not event.hypothetical:
+        t = event.time
+        for day in (t[:10], t[:7] + "-01", t[:4] + "-01-01"):
+            try:
+                return datetime.fromisoformat(day).replace(tzinfo=UTC)
+            except ValueError:
+                continue
+    return _published(doc)[0]
+
+
+def _event_objects(
+    doc: Document, event: Event, report_id: str, author_ref: str, known: set[str]
+) -> list[Any]:
+    """The observed-data of one event and its relationships (to the report, actors and place)."""
+    observed_id = _sid("observed-data", doc.id, event.id)
+    ends = [("article", report_id)]
+    for role, actor in (("source", event.source), ("target", event.target)):
+        ref = _sid("identity", doc.id, actor.entity) if actor is not None and actor.entity else None
+        if ref is not None and ref in known:
+            ends.append((role, ref))
+    place_ref = _sid("location", doc.id, event.place) if event.place else None
+    if place_ref is not None and place_ref in known:
+        ends.append(("place", place_ref))
+    rels = [
+        stix2.Relationship(
+            id=_sid("relationship", doc.id, event.id, role),
+            source_ref=observed_id,
+            target_ref=ref,
+            relationship_type="related-to",
+            description=f"event {role}",
+            created_by_ref=author_ref,
+        )
+        for role, ref in ends
+    ]
+    when = _observed(doc, event)
+    coding = event.model_dump(exclude={"stage"}, exclude_none=True)
+    observed = stix2.ObservedData(
+        id=observed_id,
+        first_observed=when,
+        last_observed=when,
+        number_observed=1,
+        object_refs=[r.id for r in rels],
+        created_by_ref=author_ref,
+        x_wiresift_event=coding,
+        allow_custom=True,
+    )
+    return [observed, *rels]
+
+
 def document_objects(doc: Document) -> list[Any]:
     """The STIX objects of one document, the report last."""
     outlet = doc.site or "unknown outlet"
@@ -160,13 +215,16 @@ def document_objects(doc: Document) -> list[Any]:
         if claim.claimant not in known_entities:
             claim = claim.model_copy(update={"claimant": None})
         objects.append(_claim_note(doc, claim, report_id, author.id))
+    present = {o.id for o in objects}
+    for event in doc.events:
+        objects.extend(_event_objects(doc, event, report_id, author.id, present))
     published, known = _published(doc)
     objects.append(
         stix2.Report(
             id=report_id,
             name=doc.title or doc.source or doc.id,
             published=published,
-            report_types=["threat-report"] if doc.quotes or doc.claims else ["unspecified"],
+            report_types=["threat-report"] if doc.quotes or doc.claims or doc.events else ["unspecified"],
             description=doc.text[:500] or None,
             object_refs=[o.id for o in objects] or [author.id],
             created_by_ref=author.id,

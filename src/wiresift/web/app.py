@@ -19,6 +19,7 @@ from wiresift.store.workbench import MarkedHit
 from wiresift.web.csrf import CSRFMiddleware
 from wiresift.web.db import MAX_EXPORTS, POOL_SIZE, TIME_BUDGET_S, StorePool
 from wiresift.web.errors import install_error_handlers
+from wiresift.web.highlight import event_line
 from wiresift.web.permalink import anchor, article_url, link_for
 from wiresift.web.security import LOOPBACK_NAMES, SecurityMiddleware, check_token
 
@@ -84,6 +85,7 @@ def create_app(
     templates.env.filters["web_url"] = web_url  # stores made before the ingest check may hold others
     templates.env.globals["version"] = __version__
     templates.env.globals["anchor"] = anchor  # permalinks: one helper for the pages and the API
+    templates.env.globals["event_line"] = event_line
     templates.env.globals["link_for"] = link_for
     templates.env.globals["article_url"] = article_url
     app.state.templates = templates

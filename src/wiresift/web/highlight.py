@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from wiresift.model import Document
+from wiresift.model import Document, Event, EventActor
 from wiresift.web.permalink import anchor
 
 LAYERS = ("entity", "quote", "claim", "timex", "place", "event")
@@ -130,14 +130,37 @@ def notes(doc: Document) -> list[Note]:
         label = f"place{adj}: {where}{coords}{confidence}{_stage(doc, 'places')}"
         for start, end in p.mentions:
             out.append(Note("place", start, end, label, p.id, anchor("place", p.id)))
+    place_names = {p.id: p.name for p in doc.places}
     for v in doc.events:
         codes = ", ".join(x for x in (v.plover, v.cameo and f"CAMEO {v.cameo}", v.acled) if x)
         label = (
             f"event: {codes or 'uncoded'}{', negated' if v.negated else ''}, confidence {v.confidence:.2f}"
+            + event_details(v, place_names)
         )
         out.append(Note("event", v.start, v.end, label + _stage(doc, "events"), v.id, anchor("event", v.id)))
     n = len(doc.text)
     return sorted((x for x in out if 0 <= x.start < x.end <= n), key=lambda x: (x.start, -x.end))
+
+
+def _actor(actor: EventActor | None) -> str:
+    if actor is None:
+        return "?"
+    code = "/".join(x for x in (actor.code, actor.sector) if x)
+    return f"{actor.text} [{code}]" if code else actor.text
+
+
+def event_details(v: Event, place_names: dict[str, str]) -> str:
+    """ "; who → whom, at place, on time, hypothetical" for an event's label (parts it has)."""
+    parts = []
+    if v.source is not None or v.target is not None:
+        parts.append(f"{_actor(v.source)} → {_actor(v.target)}")
+    if v.place and v.place in place_names:
+        parts.append(f"at {place_names[v.place]}")
+    if v.time:
+        parts.append(f"on {v.time}")
+    if v.hypothetical:
+        parts.append(v.hypothetical)
+    return "; " + "; ".join(parts) if parts else ""
 
 
 def _openings(all_notes: list[Note]) -> dict[int, list[Anchor]]:
@@ -187,3 +210,8 @@ def segments(doc: Document, terms: Sequence[tuple[int, int]] = ()) -> list[Segme
         in_term = i >= 0 and spans[i][1] > start
         segs.append(Segment(doc.text[start:end], start, list(active), openings.get(start, []), in_term))
     return segs
+
+
+def event_line(v: Event, doc: Document) -> str:
+    """The article page's line for an event: its details with the document's place names."""
+    return event_details(v, {p.id: p.name for p in doc.places}).removeprefix("; ")

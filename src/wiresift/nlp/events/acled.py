@@ -41,6 +41,13 @@ def _is_state(actor: EventActor | None) -> bool:
     return actor.sector is None or actor.sector in STATE
 
 
+def state_actor(actor: EventActor | None) -> bool:
+    """A state's actor: a state sector, or a country code without another sector."""
+    if actor is None:
+        return False
+    return actor.sector in STATE or (actor.sector is None and actor.code is not None)
+
+
 def category(
     plover: str | None,
     cameo: str | None,

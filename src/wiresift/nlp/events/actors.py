@@ -10,6 +10,7 @@ of a country adjective the entity's titles carry; its sector comes from the code
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from wiresift.model import EventActor
@@ -39,13 +40,26 @@ AGENT_EXTRA = {"troop": "MIL", "troops": "MIL", "force": "MIL", "forces": "MIL",
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
 
 
+@cache
+def country_codes() -> frozenset[str]:
+    """The three-letter country codes the actor dictionary uses on their own ("RUS", "SRB")."""
+    table = actors()
+    codes = {*table.names.values(), *(role[0] for roles in table.people.values() for role in roles)}
+    return frozenset(c for c in codes if len(c) == 3 and c.isalpha() and c not in SECTORS)
+
+
 def split_code(raw: str) -> tuple[str | None, str | None]:
-    """CAMEO actor code -> (ISO alpha-3 or IGO/NGO/MNC, sector): "RUSGOV" -> ("RUS", "GOV")."""
+    """CAMEO actor code -> (ISO alpha-3 or IGO/NGO/MNC, sector): "RUSGOV" -> ("RUS", "GOV").
+
+    A state's constituent that has its own country code today wins over the state of the time:
+    "SCGSRB" (Serbia within Serbia and Montenegro) -> "SRB", as ISO codes it now."""
     if raw.startswith(ORG_PREFIXES):
         return raw[:3], None
     if raw[:3] in SECTORS:
         return None, raw[:3]
     country = raw[:3] if len(raw) >= 3 and raw[:3].isalpha() else None
+    if country is not None and raw[3:6] in country_codes():
+        country, raw = raw[3:6], raw[3:]
     rest = raw[3:]
     sector = next((rest[i : i + 3] for i in range(0, len(rest), 3) if rest[i : i + 3] in SECTORS), None)
     return country, sector
@@ -97,8 +111,27 @@ def phrase_tokens(head: Token) -> list[Token]:
     return toks or [head]
 
 
-def resolve(head: Token, index: EntityIndex | None, date: str | None) -> EventActor:
-    """The actor record of the phrase headed by ``head``."""
+#: Prepositions whose object tells whose a group is ("leaders of the coalition", "doctors from
+#: American aid groups", "ethnic Albanians in south Serbia").
+MEMBER_PREPS = frozenset({"of", "from", "in"})
+
+
+def _inner_code(head: Token, index: EntityIndex | None, date: str | None) -> str | None:
+    """The country of an uncoded phrase from its apposition ("X, the UN envoy") or from the group it
+    belongs to ("leaders of the coalition")."""
+    inner = [c for c in head.children if c.dep_ == "appos"]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in MEMBER_PREPS:
+            inner += [c for c in prep.children if c.dep_ == "pobj"]
+    for tok in inner:
+        code = resolve(tok, index, date, nested=True).code
+        if code:
+            return code
+    return None
+
+
+def resolve(head: Token, index: EntityIndex | None, date: str | None, nested: bool = False) -> EventActor:
+    """The actor record of the phrase headed by ``head`` (``nested``: no look into its modifiers)."""
     toks = phrase_tokens(head)
     doc = head.doc
     span = doc[toks[0].i : toks[-1].i + 1]
@@ -123,6 +156,8 @@ def resolve(head: Token, index: EntityIndex | None, date: str | None) -> EventAc
     country, sector = split_code(code) if code else (None, None)
     if sector is None:
         sector = agent_sector(toks, entity.titles if entity is not None else [])
+    if country is None and not nested:
+        country = _inner_code(head, index, date)
     return EventActor(
         text=text, start=span.start_char, end=span.end_char, entity=entity_id, code=country, sector=sector
     )
@@ -235,6 +270,17 @@ def target_candidates(trigger: Token, source: Token | None) -> list[Token]:
                         for sub in obj.children:
                             if sub.dep_ == "prep" and sub.lower_ in CANDIDATE_PREPS:
                                 add(next((o for o in sub.children if o.dep_ == "pobj"), None))
+    for clause in trigger.children:
+        if clause.dep_ == "ccomp":  # "demanded that the US cancel": the addressee is the clause's subject
+            add(next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None))
+        elif clause.dep_ == "xcomp":  # "offered to hand over to Britain", "to negotiate with Armenia"
+            for child in clause.children:
+                if child.dep_ in OBJECT_DEPS or child.dep_ == "dative":
+                    add(child)
+                elif child.dep_ == "prep" and child.lower_ in CANDIDATE_PREPS:
+                    add(next((o for o in child.children if o.dep_ == "pobj"), None))
+    for obj in [c for c in trigger.children if c.dep_ in OBJECT_DEPS]:
+        add(next((c for c in obj.children if c.dep_ == "poss"), None))  # "Serbia's suppression"
     if source is not None:
         for conj in source.conjuncts:  # "Israel and Syria signed": each is the other's partner
             add(conj)

@@ -80,10 +80,12 @@ def plover(code: str | None) -> tuple[str | None, str | None]:
 
 
 #: Goldstein (1992) conflict-cooperation weights of the CAMEO event codes (-10 most hostile, +10 most
-#: cooperative), as GDELT publishes them with CAMEO (CAMEO.goldsteinscale.txt): the PETRARCH2 material
-#: has no such table. A four-digit code takes its three-digit parent's weight.
+#: cooperative), checked value by value against GDELT's lookup table ``CAMEO.goldsteinscale.txt``
+#: (gdeltproject.org/data/lookups/, the table GDELT's GoldsteinScale column is filled from; the
+#: PETRARCH2 material has no such table). A four-digit code takes its three-digit parent's weight
+#: unless :data:`GOLDSTEIN_4` lists its own.
 GOLDSTEIN: dict[str, float] = {
-    "010": 0.0, "011": -0.1, "012": -0.4, "013": 0.4, "014": 0.0, "015": 0.0, "016": 3.4, "017": 0.0,
+    "010": 0.0, "011": -0.1, "012": -0.4, "013": 0.4, "014": 0.0, "015": 0.0, "016": -2.0, "017": 0.0,
     "018": 3.4, "019": 3.4,
     "020": 3.0, "021": 3.4, "022": 3.2, "023": 3.4, "024": -0.3, "025": -0.3, "026": 4.0, "027": 4.0,
     "028": 4.0,
@@ -95,27 +97,31 @@ GOLDSTEIN: dict[str, float] = {
     "070": 7.0, "071": 7.4, "072": 8.3, "073": 7.4, "074": 8.5, "075": 7.0,
     "080": 5.0, "081": 5.0, "082": 5.0, "083": 5.0, "084": 7.0, "085": 7.0, "086": 9.0, "087": 9.0,
     "090": -2.0, "091": -2.0, "092": -2.0, "093": -2.0, "094": -2.0,
-    "100": -5.0, "101": -5.0, "102": -4.9, "103": -5.0, "104": -5.0, "105": -5.0, "106": -5.0,
+    "100": -5.0, "101": -5.0, "102": -5.0, "103": -5.0, "104": -5.0, "105": -5.0, "106": -5.0,
     "107": -5.0, "108": -5.0,
     "110": -2.0, "111": -2.0, "112": -2.0, "113": -2.0, "114": -2.0, "115": -2.0, "116": -2.0,
-    "120": -4.0, "121": -4.0, "122": -4.0, "123": -4.0, "124": -5.0, "125": -5.0, "126": -5.0,
+    "120": -4.0, "121": -4.0, "122": -4.0, "123": -4.0, "124": -4.0, "125": -5.0, "126": -5.0,
     "127": -5.0, "128": -5.0, "129": -5.0,
     "130": -4.4, "131": -5.8, "132": -5.8, "133": -5.8, "134": -5.8, "135": -5.8, "136": -7.0,
     "137": -7.0, "138": -7.0, "139": -7.0,
     "140": -6.5, "141": -6.5, "142": -6.5, "143": -6.5, "144": -7.5, "145": -7.5,
     "150": -7.2, "151": -7.2, "152": -7.2, "153": -7.2, "154": -7.2,
-    "160": -4.0, "161": -4.0, "162": -5.6, "163": -8.0, "164": -7.0, "165": -7.0, "166": -7.0,
+    "160": -4.0, "161": -4.0, "162": -5.6, "163": -8.0, "164": -7.0, "165": -6.5, "166": -7.0,
     "170": -7.0, "171": -9.2, "172": -5.0, "173": -5.0, "174": -5.0, "175": -9.0,
     "180": -9.0, "181": -9.0, "182": -9.5, "183": -10.0, "184": -8.0, "185": -8.0, "186": -10.0,
     "190": -10.0, "191": -9.5, "192": -9.5, "193": -10.0, "194": -10.0, "195": -10.0, "196": -9.5,
     "200": -10.0, "201": -9.5, "202": -10.0, "203": -10.0, "204": -10.0,
 }  # fmt: skip
+#: The four-digit codes whose weight differs from their parent's in the same GDELT table.
+GOLDSTEIN_4: dict[str, float] = {"0334": 6.0, "0874": 10.0, "1821": -9.0, "1822": -9.0, "1823": -10.0}
 
 
 def goldstein(code: str | None) -> float | None:
     """The Goldstein weight of a CAMEO code (its three-digit parent's for four digits)."""
     if not code:
         return None
+    if code[:4] in GOLDSTEIN_4:
+        return GOLDSTEIN_4[code[:4]]
     return GOLDSTEIN.get(code[:3], GOLDSTEIN.get(code[:2] + "0"))
 
 

@@ -170,7 +170,10 @@ def verbs() -> Verbs:
             expanded |= _plurals(word)
         out.synsets[name] = frozenset(expanded)
     for item in raw["blocks"]:
-        block = VerbBlock(item["name"], item["code"], item["verbs"], item["patterns"])
+        # Longest patterns first (stable: ties keep the dictionary's order), so the first match in a
+        # block is its most specific one.
+        patterns = sorted(item["patterns"], key=lambda pat: -len(pat))
+        block = VerbBlock(item["name"], item["code"], item["verbs"], patterns)
         for lemma in block.verbs:
             out.by_lemma.setdefault(lemma, []).append(block)
     return out

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Event, EventActor
-from wiresift.nlp.events import acled, cameo
+from wiresift.nlp.events import acled, acled_model, cameo
 from wiresift.nlp.events.actors import main_subject, noun_roles, resolve, target_candidates, verb_roles
 from wiresift.nlp.events.lexicon import VERB_CODES
 from wiresift.nlp.events.modality import modality
@@ -37,6 +37,9 @@ COUNTS = {"KILL": "dead", "WOUND": "injured", "PROTEST": "size", "TROOPS": "size
 PLACE_PREPS = frozenset({"in", "at", "near", "on", "outside", "inside", "around", "across", "along"})
 
 
+#: Verbs of blocking: coercion when a state blocks, an obstruction protest (CAMEO 144) when anyone
+#: else does ("workers blocked the bridge").
+OBSTRUCT = frozenset({"block", "blockade", "barricade", "obstruct"})
 #: Categories that already say what an actor says it will do: an intention does not change them.
 VERBAL = frozenset({"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"})
 
@@ -58,6 +61,20 @@ def _depth(tok: Token) -> int:
         tok = tok.head
         depth += 1
     return depth
+
+
+def _rank_depth(trig: Trigger, triggers: set[int]) -> int:
+    """A trigger's depth for ranking; an event noun that is the object of a verb coding no event of
+    its own ("staged demonstrations", "began a hunger strike") stands for that verb's clause."""
+    tok = trig.tok
+    if (
+        trig.kind == "noun"
+        and tok.dep_ in {"dobj", "obj"}
+        and tok.head.pos_ == "VERB"
+        and tok.head.i not in triggers
+    ):
+        return _depth(tok.head)
+    return _depth(tok)
 
 
 def _actor(head: Token | None, index: EntityIndex | None, date: str | None) -> EventActor | None:
@@ -126,12 +143,18 @@ def _quote(doc: Document, start: int) -> str | None:
 
 
 def code_sentence(
-    doc: Document, sent: Span, index: EntityIndex | None
+    doc: Document, sent: Span, index: EntityIndex | None, learned: bool = True
 ) -> list[tuple[tuple[int, int, float], Event]]:
-    """The events of one sentence with their ranking key (depth, -specificity, -confidence)."""
+    """The events of one sentence with their ranking key (depth, -specificity, -confidence); with
+    ``learned`` the ACLED-style typer (:mod:`~wiresift.nlp.events.acled_model`) re-types the conflict
+    and security events."""
     out: list[tuple[tuple[int, int, float], Event]] = []
+    found_triggers = find_triggers(sent)
+    if not found_triggers:
+        return out
     context = {t.lemma_.lower() for t in sent}
-    for trig in find_triggers(sent):
+    triggers = {t.tok.i for t in found_triggers}
+    for trig in found_triggers:
         category, mode = cameo.plover(trig.cameo)
         if category is None and trig.security is None:
             continue
@@ -148,6 +171,8 @@ def code_sentence(
         if category is not None and hypothetical in {"future", "conditional"} and category not in VERBAL:
             category, code = intention(category, code, negated)
             mode = None
+        if category == "COERCE" and trig.tok.lemma_.lower() in OBSTRUCT and not acled.state_actor(source):
+            category, code, mode = "PROTEST", "144", "obstruct"  # workers blocking a bridge protest
         block_only = (
             trig.kind == "verb" and trig.specificity == 1 and trig.tok.lemma_.lower() not in VERB_CODES
         )
@@ -161,6 +186,9 @@ def code_sentence(
         )
         counts = _counts(doc, sent)
         lemma = trig.tok.lemma_.lower()
+        acled_type = acled.category(category, code, lemma, trig.security, source, target, context)
+        if learned:
+            acled_type = acled_model.retype(sent, trig.tok, acled_type, category)
         event = Event(
             id="",
             text=doc.text[trig.start : trig.end],
@@ -170,7 +198,7 @@ def code_sentence(
             quad=cameo.QUAD.get(category or ""),
             mode=mode,
             cameo=code,
-            acled=acled.category(category, code, lemma, trig.security, source, target, context),
+            acled=acled_type,
             negated=negated,
             hypothetical=hypothetical,
             reported_by=_quote(doc, trig.start),
@@ -184,16 +212,18 @@ def code_sentence(
             confidence=round(min(confidence, 0.95), 2),
             stage=STAGE_NAME,
         )
-        out.append(((_depth(trig.tok), -trig.specificity, -confidence), event))
+        out.append(((_rank_depth(trig, triggers), -trig.specificity, -confidence), event))
     return out
 
 
-def find_events(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> list[Event]:
+def find_events(
+    doc: Document, sdoc: Doc, index: EntityIndex | None = None, learned: bool = True
+) -> list[Event]:
     """Every event of the document, main event first (the lead's best-ranked), then in text order."""
     ranked: list[tuple[tuple[int, int, float], Event]] = []
     main: tuple[tuple[int, int, float], Event] | None = None
     for sent in sdoc.sents:
-        found = code_sentence(doc, sent, index)
+        found = code_sentence(doc, sent, index, learned)
         if found and main is None:
             main = min(found, key=lambda item: item[0])
         ranked.extend(found)

@@ -120,10 +120,13 @@ def code_verb(verb: Token) -> Trigger | None:
     feats = _features(verb)
     best: tuple[int, dict[str, Any]] | None = None
     for block in table.get(key, []):
-        for pattern in block.patterns:
+        for pattern in block.patterns:  # longest first
             size = len(pattern) - 1
-            if (best is None or size > best[0]) and _match(pattern, feats):
+            if best is not None and size <= best[0]:
+                break
+            if _match(pattern, feats):
                 best = (size, pattern)
+                break
     end_tok = max([verb, *particles], key=lambda t: t.i) if key != lemma else verb
     start, end = verb.idx, end_tok.idx + len(end_tok.text)
     if best is not None and key in VERB_CODES and best[1]["code"]:
