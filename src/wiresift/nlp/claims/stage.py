@@ -21,6 +21,7 @@ from wiresift.nlp.claims.lexicon import (
     CHANGE_VERBS,
     COUNT_TYPES,
     DOLLAR_BY_TLD,
+    EARN_VERBS,
     OBJECT_CHANGE_VERBS,
     PAY_VERBS,
     PREFIX_UNITS,
@@ -100,8 +101,12 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
             top = unit if top.head.i == unit.i else top
     end = span.unit_tok if span.unit_tok is not None else span.last
     head = top.head
+    if top.dep_ == "quantmod" and head.like_num and head.dep_ == "nummod" and head.i > end:
+        top, head = head, head.head  # "two of three requirements": the noun the base counts
     if head.dep_ == "amod" and head.pos_ in {"ADJ", "VERB"} and head.i > end:
         head = head.head  # "more than a dozen attempted murders"
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+        head = head.head  # "a 17-foot aluminum powerboat": the compound's head noun
     if (
         top.dep_ in _MODIFIER_DEPS
         and head.i > end
@@ -134,46 +139,86 @@ def _noun(tok: Token | None) -> Token | None:
     return tok
 
 
+def _prep_object(tok: Token, preps: frozenset[str]) -> Token | None:
+    """The noun object of a preposition of ``preps`` under ``tok`` ("on ads", "to an agent")."""
+    for child in tok.children:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if _noun(obj) is not None:
+                return obj
+        if child.dep_ == "dative" and _noun(child) is not None:
+            return child
+    return None
+
+
+_AGENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Nouns that only say "an amount of": "a total of $650,000" measures what the clause says.
+_SUM_NOUNS = frozenset({"total", "sum", "amount"})
+_FOR = frozenset({"for"})
+
+
+def _is_amount(tok: Token) -> bool:
+    """A number, or a noun a number modifies ("Rs 24 lakh", "$5 million")."""
+    return tok.like_num or any(c.dep_ == "nummod" for c in tok.children)
+
+
+_PAYS_FOR = frozenset({"on", "for", "to"})
+_MONEY_IN = frozenset({"in", "on", "for"})
+
+
 def measured(sdoc: Doc, span: NumSpan) -> Token | None:
-    """What a share or an amount that modifies no noun measures, from its governing verb.
+    """What a share, a measure or an amount that modifies no noun measures, from the parse.
 
     "inflation fell to 3.4 %" -> inflation (the subject of a change verb); "expand the fleet by
     30 %" -> fleet (the object, for a change "by"); "spent $5 million on ads" -> ads and "paid the
-    agency $400,000" -> agency (what money pays for); "$6.5 billion in debt" -> debt.
+    agency $400,000" -> agency (what money pays for); "$6.5 billion in debt" -> debt; "a fine of
+    $250,000" -> fine and "a reward of $1 million for tips" -> tips (the noun whose "of" holds it);
+    "raise $2bn from a listing" -> listing (what yields money).
     """
     top = _number_head(sdoc, span)
+    money = bool(span.unit and _CURRENCY.match(span.unit))
     unit = sdoc[span.unit_tok] if span.unit_tok is not None else top
-    for tok in (top, unit):
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "in" and span.unit and _CURRENCY.match(span.unit):
-                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if _noun(obj) is not None:
-                    return obj
+    if money:
+        for tok in (top, unit):
+            obj = _prep_object(tok, _MONEY_IN)
+            if obj is not None:
+                return obj
+    while top.dep_ == "conj" and top.head.i < top.i and _is_amount(top.head):
+        top = top.head  # "Rs 24 lakh ... and Rs 40 lakh on advocacy": the first amount's verb
     via = top.dep_
     verb = top.head
     if via == "pobj":
-        via = verb.lower_  # the preposition: "to", "at", "by", "from"
+        via = verb.lower_  # the preposition: "to", "at", "by", "from", "of"
         verb = verb.head
+    if money and via == "of" and verb.pos_ == "NOUN" and verb.i < top.i and verb.lower_ not in _SUM_NOUNS:
+        # "a fine of up to $250,000"; "offer a reward of $1 million for tips" -> tips
+        payer = verb.head if verb.dep_ == "dobj" and verb.head.lemma_.lower() in PAY_VERBS else None
+        paid = _prep_object(verb, _FOR) or (_prep_object(payer, _FOR) if payer is not None else None)
+        return paid or verb
+    if via == "of" and verb.lower_ in _SUM_NOUNS and verb.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        top, via, verb = verb, verb.dep_, verb.head  # "a total of $650,000 is offered for tips"
     if verb.pos_ in {"ADV", "ADP"} and verb.head.i != verb.i:
         verb = verb.head  # "closed ... up 0.35 %"
     if verb.pos_ not in {"VERB", "AUX"} or verb.i == top.i:
         return None
     lemma = verb.lemma_.lower()
     children = list(verb.children)
-    if span.unit and _CURRENCY.match(span.unit) and lemma in PAY_VERBS:
-        for child in children:
-            if child.dep_ == "prep" and child.lower_ in {"on", "for"}:
-                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if _noun(obj) is not None:
-                    return obj
-            if child.dep_ == "dative" and _noun(child) is not None:
-                return child
+    subj = next((c for c in children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if money and lemma in PAY_VERBS:
+        obj = _prep_object(verb, _PAYS_FOR)
+        if obj is not None:
+            return obj
+    if money and lemma in EARN_VERBS:
+        obj = _prep_object(verb, frozenset({"from"}))
+        if obj is not None:
+            return obj
+        if subj is not None and subj.ent_type_ not in _AGENTS and subj.pos_ == "NOUN":
+            return _noun(subj)
     if via == "by" and lemma in OBJECT_CHANGE_VERBS:
         obj = next((c for c in children if c.dep_ == "dobj"), None)
         if _noun(obj) is not None:
             return _noun(obj)
     if lemma in CHANGE_VERBS:
-        subj = next((c for c in children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         return _noun(subj)
     return None
 
@@ -231,12 +276,8 @@ def find_claims(doc: Document, sdoc: Doc) -> list[Claim]:
         if dollar and span.unit == "USD" and _BARE_DOLLAR.search(doc.text[span.start : span.end]):
             span.unit = dollar  # "$" alone in a Canadian outlet is Canadian dollars
         noun = counted(sdoc, span)
-        if (
-            noun is None
-            and span.unit is not None
-            and (span.unit in {"%", "pp"} or _CURRENCY.match(span.unit))
-        ):
-            noun = measured(sdoc, span)
+        if noun is None and span.unit is not None and span.unit != "point":
+            noun = measured(sdoc, span)  # points are a gap between two figures, not a measure
         tok = sdoc[span.first]
         sent = tok.sent
         anchor = noun if noun is not None else _number_head(sdoc, span)
