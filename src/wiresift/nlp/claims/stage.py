@@ -132,7 +132,9 @@ _BARE_DOLLAR = re.compile(r"(?<![A-Za-z.])\$")
 
 
 def _noun(tok: Token | None) -> Token | None:
-    if tok is None or tok.pos_ not in {"NOUN", "PROPN"}:
+    if tok is None:
+        return None
+    if tok.pos_ not in {"NOUN", "PROPN"} and not _mistagged_noun(tok):
         return None
     if tok.lower_ in _SHARE_NOUNS:
         return _of_object(tok) or tok
@@ -164,6 +166,11 @@ def _is_amount(tok: Token) -> bool:
 
 _PAYS_FOR = frozenset({"on", "for", "to"})
 _MONEY_IN = frozenset({"in", "on", "for"})
+
+
+def _mistagged_noun(tok: Token) -> bool:
+    """An object tagged as a verb but with a determiner or possessive: "its growth forecast"."""
+    return tok.dep_ == "dobj" and any(c.dep_ in {"det", "poss"} and c.i < tok.i for c in tok.children)
 
 
 def measured(sdoc: Doc, span: NumSpan) -> Token | None:
@@ -214,11 +221,13 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
             return obj
         if subj is not None and subj.ent_type_ not in _AGENTS and subj.pos_ == "NOUN":
             return _noun(subj)
-    if via == "by" and lemma in OBJECT_CHANGE_VERBS:
-        obj = next((c for c in children if c.dep_ == "dobj"), None)
+    if lemma in OBJECT_CHANGE_VERBS or (lemma in CHANGE_VERBS and via in {"by", "to", "from", "at"}):
+        # "raised its forecast by 0.1 points" changes the object; "output will expand by 2 %"
+        # (no object) changes the subject
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i != top.i), None)
         if _noun(obj) is not None:
             return _noun(obj)
-    if lemma in CHANGE_VERBS:
+    if lemma in CHANGE_VERBS or lemma in OBJECT_CHANGE_VERBS:
         return _noun(subj)
     return None
 
