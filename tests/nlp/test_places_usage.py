@@ -33,6 +33,8 @@ def pins(text: str) -> dict[str, str | None]:
             "Western District",
             "Toledo",
         ),
+        # a common word after a nationality inside an organisation's name
+        ("She works at the American Enterprise Institute in Boston.", "Enterprise", "Boston"),
     ],
 )
 def test_not_used_as_a_place(text: str, not_pinned: str, pinned: str) -> None:

@@ -108,6 +108,26 @@ def _person_not_town(gaz: Gazetteer, span: Span) -> bool:
     )
 
 
+#: A city this large keeps its place even after a nationality inside a name ("Chinese Taipei").
+NAMED_CITY_MIN_POPULATION = 1_000_000
+
+
+def _word_after_nationality(gaz: Gazetteer, span: Span) -> bool:
+    """ "the American Enterprise Institute": a one-word name right after a nationality inside the
+    same organisation name is a common word of that name, not a town (unless a country, province
+    or large city carries it)."""
+    doc = span.doc
+    if len(span) != 1 or span.start == 0 or span[0].ent_iob_ != "I" or not span[0].ent_type_:
+        return False
+    prev = doc[span.start - 1]
+    if prev.ent_type_ != span[0].ent_type_ or gaz.demonym(prev.text) is None or gaz.demonym(span.text):
+        return False  # "African Americans", "Bosnian Serb": a nationality itself
+    return not any(
+        c.entry.kind in ("country", "admin1", "region") or c.entry.population >= NAMED_CITY_MIN_POPULATION
+        for c in gaz.candidates(span.text)
+    )
+
+
 def _outside_container(gaz: Gazetteer, span: Span) -> bool:
     """ "the Western District of New York": a name followed by "of" and a country or province that
     holds none of its readings names a part of that area, not the town or district it matches."""
@@ -185,7 +205,7 @@ def used_as_places(doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention]) -> lis
         if span is None:
             kept.append(m)
             continue
-        if _outside_container(gaz, span):
+        if _outside_container(gaz, span) or _word_after_nationality(gaz, span):
             continue
         if m.adjectival:
             kept.append(m)
