@@ -277,6 +277,9 @@ def test_what_money_and_shares_measure(
         ("The town spent nearly half a million dollars on it.", [(500_000, None)]),
         ("Investors may put in 40 billion Hong Kong dollars.", [(4e10, None)]),
         ("Thirty villagers, including one child, were rescued.", [(30, "villagers"), (1, "child")]),
+        ("Rescuers found 40 miners; 25 of them were unhurt.", [(40, "miners"), (25, None)]),
+        ("Eleven of those aboard swam ashore.", [(11, "those")]),
+        ("The number of tourists jumped from 9,000 to 20,000.", [(9000, "tourists"), (20000, "tourists")]),
     ],
 )
 def test_counted_from_the_parse(nlp: Any, text: str, expected: list[tuple[float, str | None]]) -> None:

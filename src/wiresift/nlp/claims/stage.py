@@ -79,7 +79,9 @@ def _of_object(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.pos_ in {"NOUN", "PROPN", "PRON"} and not obj.like_num:
+                # a pronoun counts only with words of its own ("those polled"), not "them"
+                pron = obj.pos_ == "PRON" and any(True for _ in obj.children)
+                if obj.dep_ == "pobj" and (obj.pos_ in {"NOUN", "PROPN"} or pron) and not obj.like_num:
                     return obj
     return None
 
@@ -190,6 +192,7 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
             obj = _prep_object(tok, _MONEY_IN)
             if obj is not None:
                 return obj
+    top = _partner(top)
     while top.dep_ == "conj" and top.head.i < top.i and _is_amount(top.head):
         top = top.head  # "Rs 24 lakh ... and Rs 40 lakh on advocacy": the first amount's verb
     via = top.dep_
@@ -230,6 +233,25 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
     if lemma in CHANGE_VERBS or lemma in OBJECT_CHANGE_VERBS:
         return _noun(subj)
     return None
+
+
+def _partner(top: Token) -> Token:
+    """ "from 9,000 to 20,000" parsed as one quantity: the number that carries the clause role."""
+    if top.dep_ == "quantmod" and top.head.like_num and top.head.i > top.i:
+        return top.head
+    return top
+
+
+def _changed_to(sdoc: Doc, span: NumSpan) -> bool:
+    """A count that is the level a change verb reaches: "rose from 90,000 to 300,000"."""
+    top = _partner(_number_head(sdoc, span))
+    prep = top.head
+    return (
+        top.dep_ == "pobj"
+        and prep.lower_ in {"to", "from"}
+        and prep.head.lemma_.lower() in CHANGE_VERBS
+        and prep.head.lemma_.lower() != "be"
+    )
 
 
 def outlet_currency(doc: Document) -> str | None:
@@ -287,6 +309,9 @@ def find_claims(doc: Document, sdoc: Doc) -> list[Claim]:
         noun = counted(sdoc, span)
         if noun is None and span.unit is not None and span.unit != "point":
             noun = measured(sdoc, span)  # points are a gap between two figures, not a measure
+        elif noun is None and span.unit is None and _changed_to(sdoc, span):
+            noun = measured(sdoc, span)  # "the number of visitors jumped to 300,000"
+        noun = _noun(noun) if noun is not None and noun.lower_ in _SHARE_NOUNS else noun
         tok = sdoc[span.first]
         sent = tok.sent
         anchor = noun if noun is not None else _number_head(sdoc, span)
