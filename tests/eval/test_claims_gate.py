@@ -14,13 +14,16 @@ import score_claims
 
 #: Issue 4's goals: the floors may never sink below these.
 GOALS = {"value_counted_f1": 0.85, "qualifier_accuracy": 0.90, "claimant_accuracy": 0.80}
+#: The gold's counted thing follows issue 12's reading (eval/gold/README.md), which asks more of
+#: shares and amounts; issue 12's goal for it is 0.80, the held-out floor's lower bound since then.
+HELDOUT_GOALS = {**GOALS, "value_counted_f1": 0.80}
 
 
 def test_floors_respect_goals() -> None:
     floors = gate.load("claims")
     for metric, goal in GOALS.items():
         assert floors[metric] >= goal, metric
-        assert floors[f"heldout_{metric}"] >= goal, metric
+        assert floors[f"heldout_{metric}"] >= HELDOUT_GOALS[metric], metric
 
 
 def test_gold_is_offsets_only() -> None:

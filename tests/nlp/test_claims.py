@@ -249,6 +249,17 @@ def test_sample_article_as_analyze_reads_it(sample_path: Path) -> None:
         ("The council spent $4 million on new buses.", "harbourtimes.com", ("USD", "buses")),
         ("Ferry fares rose to 12 percent above last year's level.", None, ("%", "fares")),
         ("The authority will expand the fleet by 30 percent.", None, ("%", "fleet")),
+        ("Regional output will expand by 2.5 percent next year.", None, ("%", "output")),
+        ("The bank lifted its lending forecast by 3 percent.", None, ("%", "forecast")),
+        ("The screen size will remain 11.6 inches.", None, ("in", "size")),
+        ("The shop offers a larger 15-inch monitor.", None, ("in", "monitor")),
+        ("The club has spent $2 million on pitches and $3 million on lights.", None, ("USD", "pitches")),
+        ("The mayor gave $40,000 to a youth charity.", None, ("USD", "charity")),
+        ("The firm hopes to raise $80 million from its share sale.", None, ("USD", "sale")),
+        ("The auction could raise $3 million for the hospital.", None, ("USD", "hospital")),
+        ("The trust offered a reward of $20,000 for information.", None, ("USD", "information")),
+        ("The offence carries a fine of up to $9,000.", None, ("USD", "fine")),
+        ("A total of $7,500 is being offered for tips.", None, ("USD", "tips")),
     ],
 )
 def test_what_money_and_shares_measure(
@@ -256,7 +267,58 @@ def test_what_money_and_shares_measure(
 ) -> None:
     doc = Document(id="x", text=text, site=site)
     claims = find_claims(doc, nlp(text))
-    assert [(c.unit, c.counted) for c in claims] == [expected]
+    assert [(c.unit, c.counted) for c in claims][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Volunteers met two of five targets for the drive.", [(2, "targets"), (5, "targets")]),
+        ("The town spent nearly half a million dollars on it.", [(500_000, None)]),
+        ("Investors may put in 40 billion Hong Kong dollars.", [(4e10, None)]),
+        ("Thirty villagers, including one child, were rescued.", [(30, "villagers"), (1, "child")]),
+        ("Rescuers found 40 miners; 25 of them were unhurt.", [(40, "miners"), (25, None)]),
+        ("Eleven of those aboard swam ashore.", [(11, "those")]),
+        ("The number of tourists jumped from 9,000 to 20,000.", [(9000, "tourists"), (20000, "tourists")]),
+    ],
+)
+def test_counted_from_the_parse(nlp: Any, text: str, expected: list[tuple[float, str | None]]) -> None:
+    claims = find_claims(Document(id="x", text=text), nlp(text))
+    assert [(c.value, c.counted) for c in claims] == expected
+
+
+def test_hong_kong_dollars(nlp: Any) -> None:
+    text = "Investors may put in 40 billion Hong Kong dollars."
+    assert [c.unit for c in find_claims(Document(id="x", text=text), nlp(text))] == ["HKD"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In that city the number seven is thought lucky.",
+        "Rain fell on more than one day out of 12.",
+        "The quarterback was 18-of-25 passing.",
+        "HEADLINE SCORES CANCELLED",
+    ],
+)
+def test_named_and_base_numbers_are_not_counts(nlp: Any, text: str) -> None:
+    values = [c.value for c in find_claims(Document(id="x", text=text), nlp(text))]
+    assert 7 not in values and 12 not in values and 18 not in values and 40 not in values
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("The agency reported a new case on Monday after three other cases were confirmed.", None),
+        ("The study says the range is 40 miles, although we expect 55 miles.", None),
+        ("The agency said three other cases were confirmed.", "The agency"),
+    ],
+)
+def test_what_is_not_reported(nlp: Any, text: str, claimant: str | None) -> None:
+    claims = find_claims(Document(id="x", text=text), nlp(text))
+    last = claims[-1]
+    got = last.claimant_mention.text if last.claimant_mention else None
+    assert got == claimant
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,16 @@ def pins(text: str) -> dict[str, str | None]:
         ("Brent crude rose 2 percent as traders in London bought.", "Brent", "London"),
         # a short mixed-case word is not a country code
         ("Ken Ito saved the file on his Mac before flying to Lima.", "Ken", "Lima"),
+        # a surname in a stat line of a box score is the player
+        ("Tulsa (2-0): Reyes 21 points. Moore 14 points. Davis 6 points.", "Moore", "Tulsa"),
+        # "the Western District of Ohio" is a part of Ohio, not a place of that name elsewhere
+        (
+            "The Western District of Ohio charged him; the trial opens in Toledo.",
+            "Western District",
+            "Toledo",
+        ),
+        # a common word after a nationality inside an organisation's name
+        ("She works at the American Enterprise Institute in Boston.", "Enterprise", "Boston"),
     ],
 )
 def test_not_used_as_a_place(text: str, not_pinned: str, pinned: str) -> None:
@@ -36,3 +46,8 @@ def test_not_used_as_a_place(text: str, not_pinned: str, pinned: str) -> None:
 def test_countries_keep_their_place_before_company_nouns() -> None:
     found = pins("U.S. airlines cut flights to Spain after the strike.")
     assert found.get("U.S.") == "US" and found.get("Spain") == "ES"
+
+
+def test_a_town_the_ner_calls_a_person_keeps_its_pin_without_a_person_cue() -> None:
+    found = pins("Traffic backed up between Coggeshall and Colchester on Friday.")
+    assert "Coggeshall" in found or "Colchester" in found

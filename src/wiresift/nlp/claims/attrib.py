@@ -91,14 +91,16 @@ def reporting_subject(sent: Span, tok: Token) -> Token | None:
     #    ... 82 were killed", but not its object: "the bombs claimed 217 lives"
     child = tok
     for anc in tok.ancestors:
-        through = child.dep_
+        through = child
         child = anc
         if anc.pos_ not in {"VERB", "AUX"}:
             continue
+        if _writer_voice(anc):
+            break
         subj = _subject(anc)
         if not _is_reporting(anc, subj) or subj is None or _in_subtree(tok, subj) or _crosses_line(tok, anc):
             continue
-        if through in _REPORTED_DEPS:
+        if through.dep_ in _REPORTED_DEPS and not _circumstance(through):
             return subj
     # 2. a reporting verb hanging from the number's clause: "82 were killed, officials said"
     root = tok
@@ -129,6 +131,26 @@ def reporting_subject(sent: Span, tok: Token) -> Token | None:
                 if child.dep_ == "pobj" and not inside and not _crosses_line(tok, word):
                     return child
     return None
+
+
+#: Subordinators of a clause that sets the time, cause or concession of the report itself
+#: ("X reported its third case after two others were revealed"): not what is reported.
+_CIRCUMSTANCE_MARKS = frozenset(
+    {"after", "before", "since", "until", "when", "while", "although", "though", "because", "once", "whereas"}
+)
+_WRITER = frozenset({"we", "i"})
+
+
+def _circumstance(clause: Token) -> bool:
+    """An adverbial clause opened by a subordinator of time, cause or concession."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE_MARKS for c in clause.children
+    )
+
+
+def _writer_voice(verb: Token) -> bool:
+    """A clause whose subject is the writer ("we would not rule out ..."): the outlet speaks there."""
+    return any(c.dep_ == "nsubj" and c.lower_ in _WRITER for c in verb.children)
 
 
 def _crosses_line(a: Token, b: Token) -> bool:

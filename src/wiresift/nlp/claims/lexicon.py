@@ -132,6 +132,12 @@ CHANGE_VERBS = frozenset({
     "amount", "average", "top", "exceed",
 })  # fmt: skip
 #: Verbs whose object is what the amount or share changes ("expand the fleet by 30 %").
-OBJECT_CHANGE_VERBS = frozenset({"expand", "cut", "raise", "reduce", "increase", "lower", "boost", "trim"})
+OBJECT_CHANGE_VERBS = frozenset({
+    "expand", "cut", "raise", "reduce", "increase", "lower", "boost", "trim", "hold", "keep", "leave",
+    "push", "drive", "revise", "lift",
+})  # fmt: skip
 #: Verbs of paying whose "on"/"for" object, or indirect object, is what money pays for.
 PAY_VERBS = frozenset({"spend", "pay", "charge", "invest", "give", "offer", "bid", "allocate", "earmark"})
+#: Verbs of yielding money: their "from" object, else their subject when it is no agent, is what
+#: the amount measures ("raise $2bn from a listing", "the deal could raise $2bn").
+EARN_VERBS = frozenset({"raise", "earn", "generate", "bring", "net", "make", "collect", "receive", "fetch"})

@@ -116,8 +116,9 @@ def _unit_after(doc: Doc, last: int) -> tuple[str | None, int]:
                 return "GBP", hi + 1
             return unit, hi
         # "100,000 Kenyan shillings": a currency adjective between number and unit word
-        if n == 2 and words[1] in UNITS and UNITS[words[1]] in _ADJECTIVE_CURRENCIES:
-            code = CURRENCY_ADJECTIVES.get((words[0], UNITS[words[1]]))
+        # ... or a two-word country name: "88 billion Hong Kong dollars"
+        if n >= 2 and words[-1] in UNITS and UNITS[words[-1]] in _ADJECTIVE_CURRENCIES:
+            code = CURRENCY_ADJECTIVES.get((words[0], UNITS[words[-1]]))
             if code:
                 return code, hi
     return None, last
@@ -206,7 +207,10 @@ def find_numbers(doc: Doc) -> list[NumSpan]:
             inner = i + 1 if i < n and doc[i].lower_ in {"of", "a", "an"} else i
             if inner < n and doc[inner].lower_ in {"a", "an"}:
                 inner += 1
-            if inner < n and digit_value(doc[inner].text) is not None:
+            if inner < n and doc[inner].lower_ in SCALES:
+                value = 0.5 * SCALES[doc[inner].lower_]  # "half a million dollars"
+                last = inner
+            elif inner < n and digit_value(doc[inner].text) is not None:
                 inner_val = digit_value(doc[inner].text)
                 assert inner_val is not None
                 value = 0.5 * inner_val
@@ -350,6 +354,7 @@ def is_claim(
             return False  # a model name: "the 16-inch Laptopia Pro"
         if low2 in UNITS:
             span.unit = UNITS[low2]
+            span.unit_tok = nxt2.i  # "a 14-inch display": the unit word ties it to its noun
             span.end = nxt2.idx + len(nxt2.text)
         elif low2 in COUNT_COMPOUNDS:
             span.counted_word = nxt2.i
@@ -363,6 +368,8 @@ def is_claim(
         and prev2.is_alpha
         and prev2.lower_ not in _WORD_NUMBERS
     ):
+        return False
+    if _not_a_count(doc, span, prev, prev2, nxt, text):
         return False
     # identifiers and names
     if prev is not None and prev.text[:1].isupper() and prev.lower_ in IDENTIFIER_WORDS:
@@ -431,6 +438,22 @@ def _named_number(doc: Doc, span: NumSpan, prev: Token | None, nxt: Token | None
     return nxt is None or nxt.pos_ not in {"NOUN", "PROPN"} or nxt.text[:1].isupper()
 
 
+def _not_a_count(
+    doc: Doc, span: NumSpan, prev: Token | None, prev2: Token | None, nxt: Token | None, text: str
+) -> bool:
+    """A number named or used as a base, not counted: "the number eight", "one night out of 17",
+    "20-of-24 passing" (a stat line), "scores" that is not "scores of" (a game's scores)."""
+    first = doc[span.first]
+    if prev is not None and prev.lower_ == "number" and prev2 is not None and prev2.lower_ in {"the", "a"}:
+        return first.lower_ in _WORD_NUMBERS or first.like_num
+    if prev is not None and prev.lower_ == "of" and prev2 is not None and prev2.lower_ == "out":
+        return span.unit is None
+    end = doc[span.last].idx + len(doc[span.last].text)
+    if text[end : end + 4].lower() == "-of-" and span.unit is None:
+        return True
+    return first.lower_ == "scores" and span.first == span.last and (nxt is None or nxt.lower_ != "of")
+
+
 def _record(doc: Doc, span: NumSpan, prev: Token | None, nxt: Token | None) -> bool:
     """ "(6-5, 3-4)": win-loss records listed in brackets are not ranges of a count."""
     if span.low is None or span.high is None or span.unit is not None:
@@ -469,4 +492,8 @@ def _one_is_count(doc: Doc, span: NumSpan) -> bool:
     head = tok.head
     if span.qualifier is not None or (prev is not None and prev.lower_ in {"only", "just"}):
         return tok.dep_ == "nummod" or tok.dep_ in {"dobj", "pobj"}
-    return tok.dep_ == "nummod" and head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"dobj", "attr", "appos"}
+    if tok.dep_ != "nummod" or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if head.dep_ == "pobj":  # "including one woman", "with one game left"; not "in one case"
+        return head.head.lower_ in {"including", "with", "among"}
+    return head.dep_ in {"dobj", "attr", "appos"}

@@ -21,6 +21,7 @@ from wiresift.nlp.claims.lexicon import (
     CHANGE_VERBS,
     COUNT_TYPES,
     DOLLAR_BY_TLD,
+    EARN_VERBS,
     OBJECT_CHANGE_VERBS,
     PAY_VERBS,
     PREFIX_UNITS,
@@ -78,7 +79,9 @@ def _of_object(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.pos_ in {"NOUN", "PROPN", "PRON"} and not obj.like_num:
+                # a pronoun counts only with words of its own ("those polled"), not "them"
+                pron = obj.pos_ == "PRON" and any(True for _ in obj.children)
+                if obj.dep_ == "pobj" and (obj.pos_ in {"NOUN", "PROPN"} or pron) and not obj.like_num:
                     return obj
     return None
 
@@ -100,8 +103,12 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
             top = unit if top.head.i == unit.i else top
     end = span.unit_tok if span.unit_tok is not None else span.last
     head = top.head
+    if top.dep_ == "quantmod" and head.like_num and head.dep_ == "nummod" and head.i > end:
+        top, head = head, head.head  # "two of three requirements": the noun the base counts
     if head.dep_ == "amod" and head.pos_ in {"ADJ", "VERB"} and head.i > end:
         head = head.head  # "more than a dozen attempted murders"
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+        head = head.head  # "a 17-foot aluminum powerboat": the compound's head noun
     if (
         top.dep_ in _MODIFIER_DEPS
         and head.i > end
@@ -127,55 +134,124 @@ _BARE_DOLLAR = re.compile(r"(?<![A-Za-z.])\$")
 
 
 def _noun(tok: Token | None) -> Token | None:
-    if tok is None or tok.pos_ not in {"NOUN", "PROPN"}:
+    if tok is None:
+        return None
+    if tok.pos_ not in {"NOUN", "PROPN"} and not _mistagged_noun(tok):
         return None
     if tok.lower_ in _SHARE_NOUNS:
         return _of_object(tok) or tok
     return tok
 
 
+def _prep_object(tok: Token, preps: frozenset[str]) -> Token | None:
+    """The noun object of a preposition of ``preps`` under ``tok`` ("on ads", "to an agent")."""
+    for child in tok.children:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if _noun(obj) is not None:
+                return obj
+        if child.dep_ == "dative" and _noun(child) is not None:
+            return child
+    return None
+
+
+_AGENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Nouns that only say "an amount of": "a total of $650,000" measures what the clause says.
+_SUM_NOUNS = frozenset({"total", "sum", "amount"})
+_FOR = frozenset({"for"})
+
+
+def _is_amount(tok: Token) -> bool:
+    """A number, or a noun a number modifies ("Rs 24 lakh", "$5 million")."""
+    return tok.like_num or any(c.dep_ == "nummod" for c in tok.children)
+
+
+_PAYS_FOR = frozenset({"on", "for", "to"})
+_MONEY_IN = frozenset({"in", "on", "for"})
+
+
+def _mistagged_noun(tok: Token) -> bool:
+    """An object tagged as a verb but with a determiner or possessive: "its growth forecast"."""
+    return tok.dep_ == "dobj" and any(c.dep_ in {"det", "poss"} and c.i < tok.i for c in tok.children)
+
+
 def measured(sdoc: Doc, span: NumSpan) -> Token | None:
-    """What a share or an amount that modifies no noun measures, from its governing verb.
+    """What a share, a measure or an amount that modifies no noun measures, from the parse.
 
     "inflation fell to 3.4 %" -> inflation (the subject of a change verb); "expand the fleet by
     30 %" -> fleet (the object, for a change "by"); "spent $5 million on ads" -> ads and "paid the
-    agency $400,000" -> agency (what money pays for); "$6.5 billion in debt" -> debt.
+    agency $400,000" -> agency (what money pays for); "$6.5 billion in debt" -> debt; "a fine of
+    $250,000" -> fine and "a reward of $1 million for tips" -> tips (the noun whose "of" holds it);
+    "raise $2bn from a listing" -> listing (what yields money).
     """
     top = _number_head(sdoc, span)
+    money = bool(span.unit and _CURRENCY.match(span.unit))
     unit = sdoc[span.unit_tok] if span.unit_tok is not None else top
-    for tok in (top, unit):
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "in" and span.unit and _CURRENCY.match(span.unit):
-                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if _noun(obj) is not None:
-                    return obj
+    if money:
+        for tok in (top, unit):
+            obj = _prep_object(tok, _MONEY_IN)
+            if obj is not None:
+                return obj
+    top = _partner(top)
+    while top.dep_ == "conj" and top.head.i < top.i and _is_amount(top.head):
+        top = top.head  # "Rs 24 lakh ... and Rs 40 lakh on advocacy": the first amount's verb
     via = top.dep_
     verb = top.head
     if via == "pobj":
-        via = verb.lower_  # the preposition: "to", "at", "by", "from"
+        via = verb.lower_  # the preposition: "to", "at", "by", "from", "of"
         verb = verb.head
+    if money and via == "of" and verb.pos_ == "NOUN" and verb.i < top.i and verb.lower_ not in _SUM_NOUNS:
+        # "a fine of up to $250,000"; "offer a reward of $1 million for tips" -> tips
+        payer = verb.head if verb.dep_ == "dobj" and verb.head.lemma_.lower() in PAY_VERBS else None
+        paid = _prep_object(verb, _FOR) or (_prep_object(payer, _FOR) if payer is not None else None)
+        return paid or verb
+    if via == "of" and verb.lower_ in _SUM_NOUNS and verb.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        top, via, verb = verb, verb.dep_, verb.head  # "a total of $650,000 is offered for tips"
     if verb.pos_ in {"ADV", "ADP"} and verb.head.i != verb.i:
         verb = verb.head  # "closed ... up 0.35 %"
     if verb.pos_ not in {"VERB", "AUX"} or verb.i == top.i:
         return None
     lemma = verb.lemma_.lower()
     children = list(verb.children)
-    if span.unit and _CURRENCY.match(span.unit) and lemma in PAY_VERBS:
-        for child in children:
-            if child.dep_ == "prep" and child.lower_ in {"on", "for"}:
-                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if _noun(obj) is not None:
-                    return obj
-            if child.dep_ == "dative" and _noun(child) is not None:
-                return child
-    if via == "by" and lemma in OBJECT_CHANGE_VERBS:
-        obj = next((c for c in children if c.dep_ == "dobj"), None)
+    subj = next((c for c in children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if money and lemma in PAY_VERBS:
+        obj = _prep_object(verb, _PAYS_FOR)
+        if obj is not None:
+            return obj
+    if money and lemma in EARN_VERBS:
+        obj = _prep_object(verb, frozenset({"from"}))
+        if obj is not None:
+            return obj
+        if subj is not None and subj.ent_type_ not in _AGENTS and subj.pos_ == "NOUN":
+            return _noun(subj)
+    if lemma in OBJECT_CHANGE_VERBS or (lemma in CHANGE_VERBS and via in {"by", "to", "from", "at"}):
+        # "raised its forecast by 0.1 points" changes the object; "output will expand by 2 %"
+        # (no object) changes the subject
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i != top.i), None)
         if _noun(obj) is not None:
             return _noun(obj)
-    if lemma in CHANGE_VERBS:
-        subj = next((c for c in children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if lemma in CHANGE_VERBS or lemma in OBJECT_CHANGE_VERBS:
         return _noun(subj)
     return None
+
+
+def _partner(top: Token) -> Token:
+    """ "from 9,000 to 20,000" parsed as one quantity: the number that carries the clause role."""
+    if top.dep_ == "quantmod" and top.head.like_num and top.head.i > top.i:
+        return top.head
+    return top
+
+
+def _changed_to(sdoc: Doc, span: NumSpan) -> bool:
+    """A count that is the level a change verb reaches: "rose from 90,000 to 300,000"."""
+    top = _partner(_number_head(sdoc, span))
+    prep = top.head
+    return (
+        top.dep_ == "pobj"
+        and prep.lower_ in {"to", "from"}
+        and prep.head.lemma_.lower() in CHANGE_VERBS
+        and prep.head.lemma_.lower() != "be"
+    )
 
 
 def outlet_currency(doc: Document) -> str | None:
@@ -231,12 +307,11 @@ def find_claims(doc: Document, sdoc: Doc) -> list[Claim]:
         if dollar and span.unit == "USD" and _BARE_DOLLAR.search(doc.text[span.start : span.end]):
             span.unit = dollar  # "$" alone in a Canadian outlet is Canadian dollars
         noun = counted(sdoc, span)
-        if (
-            noun is None
-            and span.unit is not None
-            and (span.unit in {"%", "pp"} or _CURRENCY.match(span.unit))
-        ):
-            noun = measured(sdoc, span)
+        if noun is None and span.unit is not None and span.unit != "point":
+            noun = measured(sdoc, span)  # points are a gap between two figures, not a measure
+        elif noun is None and span.unit is None and _changed_to(sdoc, span):
+            noun = measured(sdoc, span)  # "the number of visitors jumped to 300,000"
+        noun = _noun(noun) if noun is not None and noun.lower_ in _SHARE_NOUNS else noun
         tok = sdoc[span.first]
         sent = tok.sent
         anchor = noun if noun is not None else _number_head(sdoc, span)
@@ -283,7 +358,7 @@ class ClaimsStage:
     """Pipeline stage filling ``doc.claims``."""
 
     name = STAGE_NAME
-    version = "1.1"
+    version = "1.2"
     requires: tuple[str, ...] = ("entities", "quotes", "timexes", "places")
     assigns: tuple[str, ...] = ("claims",)
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from wiresift.nlp.pipeline import Context
 
-VERSION = "places/6"
+VERSION = "places/7"
 #: Characters that may separate a place from its qualifier: "Paris, Texas", "Kabul (Afghanistan)".
 _QUALIFIER_GAPS = (", ", " (", ",")
 

@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from wiresift.nlp.claims.lexicon import REPORTING_VERBS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
@@ -76,6 +78,77 @@ def _person_part(gaz: Gazetteer, span: Span, name_parts: set[str], surnames: set
     if span[0].ent_type_ in PERSON_LABELS and span.text in name_parts:
         return True
     return span.text in surnames and not _broad(gaz, span.text)
+
+
+#: A town smaller than this, named by a bare one-word PERSON entity, is read as the person.
+PERSON_TOWN_MAX_POPULATION = 100_000
+
+
+def _person_not_town(gaz: Gazetteer, span: Span) -> bool:
+    """A one-word name spaCy tags PERSON by itself ("Davis 17 points.") whose only readings are small
+    towns, with no place cue (a locative preposition, a country or province reading): the person."""
+    if len(span) != 1 or span[0].ent_type_ not in PERSON_LABELS or span[0].ent_iob_ != "B":
+        return False
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if (nxt is not None and nxt.ent_iob_ == "I") or _after_place_preposition(span):
+        return False
+    if nxt is not None and nxt.text == ",":
+        return False  # "Davis, Calif.": a town with its state
+    tok = span[0]
+    stat_line = nxt is not None and nxt.like_num  # "Davis 17 points."
+    speaker = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORTING_VERBS  # "Barry admitted"
+    if not (stat_line or speaker):
+        return False  # spaCy tags many small places PERSON: its label alone is not enough
+    cands = gaz.candidates(span.text)
+    # a county is named with its "County", never by a bare surname
+    return bool(cands) and all(
+        c.entry.kind == "admin2"
+        or (c.entry.kind == "city" and c.entry.population < PERSON_TOWN_MAX_POPULATION)
+        for c in cands
+    )
+
+
+#: A city this large keeps its place even after a nationality inside a name ("Chinese Taipei").
+NAMED_CITY_MIN_POPULATION = 1_000_000
+
+
+def _word_after_nationality(gaz: Gazetteer, span: Span) -> bool:
+    """ "the American Enterprise Institute": a one-word name right after a nationality inside the
+    same organisation name is a common word of that name, not a town (unless a country, province
+    or large city carries it)."""
+    doc = span.doc
+    if len(span) != 1 or span.start == 0 or span[0].ent_iob_ != "I" or not span[0].ent_type_:
+        return False
+    prev = doc[span.start - 1]
+    if prev.ent_type_ != span[0].ent_type_ or gaz.demonym(prev.text) is None or gaz.demonym(span.text):
+        return False  # "African Americans", "Bosnian Serb": a nationality itself
+    return not any(
+        c.entry.kind in ("country", "admin1", "region") or c.entry.population >= NAMED_CITY_MIN_POPULATION
+        for c in gaz.candidates(span.text)
+    )
+
+
+def _outside_container(gaz: Gazetteer, span: Span) -> bool:
+    """ "the Western District of New York": a name followed by "of" and a country or province that
+    holds none of its readings names a part of that area, not the town or district it matches."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+        return False
+    k = span.end + 1
+    while k < min(len(doc), span.end + 4) and doc[k].text[:1].isupper():
+        k += 1  # the capitalised name after "of" ("New York"), however the NER labelled it
+    if k == span.end + 1:
+        return False
+    areas = [c.entry for c in gaz.candidates(doc[span.end + 1 : k].text)]
+    areas = [a for a in areas if a.kind in ("country", "admin1")]
+    if not areas:
+        return False
+    for c in gaz.candidates(span.text):
+        e = c.entry
+        for a in areas:
+            if e.cc == a.cc and (a.kind == "country" or e.admin1 == a.name or e.id == a.id):
+                return False
+    return True
 
 
 def _after_place_preposition(span: Span) -> bool:
@@ -132,12 +205,15 @@ def used_as_places(doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention]) -> lis
         if span is None:
             kept.append(m)
             continue
+        if _outside_container(gaz, span) or _word_after_nationality(gaz, span):
+            continue
         if m.adjectival:
             kept.append(m)
             continue
         if (
             _in_longer_person(span)
             or _person_part(gaz, span, name_parts, surnames)
+            or _person_not_town(gaz, span)
             or _street_or_building(span)
             or _product(gaz, span)
             or _code_word(gaz, m.text)
