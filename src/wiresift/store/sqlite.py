@@ -36,7 +36,8 @@ from wiresift.store.base import (
     StoreError,
 )
 from wiresift.store.entities import Resolver
-from wiresift.store.events import EventRow, insert_events, query_events
+from wiresift.store.events import EventRow, count_events, insert_events, query_events
+from wiresift.store.lists import CLAIMS_FROM, QUOTES_FROM, ListCounts, claims_where, quotes_where
 from wiresift.store.migrations import SchemaTooNew, current_version, migrate
 from wiresift.store.query import fts_query
 from wiresift.store.workbench import WorkbenchQueries, sentence_around
@@ -59,7 +60,7 @@ def _version(doc: Document, stage: str) -> str | None:
     return doc.stages.get(stage)
 
 
-class SQLiteStore(WorkbenchQueries):
+class SQLiteStore(WorkbenchQueries, ListCounts):
     """A wiresift database in one SQLite file (``:memory:`` works for tests)."""
 
     def __init__(self, path: str | Path) -> None:
@@ -400,29 +401,17 @@ class SQLiteStore(WorkbenchQueries):
         since: str | None = None,
         limit: int = 100,
         modes: Sequence[str] | None = DEFAULT_MODES,
+        offset: int = 0,
     ) -> list[QuoteRow]:
         """Quotes, newest article first; ``speaker`` matches the resolved entity or the speaker name;
         ``modes`` keeps those modes only (statements by default, None: every mode)."""
-        where: list[str] = ["1"]
-        params: list[Any] = []
-        if modes is not None:
-            where.append(f"q.mode IN ({','.join('?' * len(modes))})")
-            params += list(modes)
-        if speaker:
-            ids = self._canonical_ids(speaker)[:1]
-            marks = ",".join("?" * len(ids))
-            where.append(f"(e.canonical_id IN ({marks}) OR q.speaker_name LIKE ?)")
-            params += [*ids, f"%{speaker}%"]
-        if since:
-            where.append("d.published >= ?")
-            params.append(since)
+        ids = self._canonical_ids(speaker)[:1] if speaker else []
+        where, params = quotes_where(ids, speaker, since, modes)
         rows = self.conn.execute(
             'SELECT q.doc_id, d.title, d.published, q.id, q.text, q.start, q."end", q.kind, q.cue, '
             "coalesce(q.speaker_name, e.name), e.canonical_id, q.mode, q.speaker_confidence "
-            "FROM quotes q JOIN documents d ON d.id = q.doc_id "
-            "LEFT JOIN entities e ON e.doc_id = q.doc_id AND e.id = q.speaker "
-            f"WHERE {' AND '.join(where)} ORDER BY d.published DESC, d.num, q.start LIMIT ?",
-            (*params, limit),
+            f"{QUOTES_FROM} {where} ORDER BY d.published DESC, d.num, q.start LIMIT ? OFFSET ?",
+            (*params, limit, offset),
         )
         return [QuoteRow(*r) for r in rows]
 
@@ -432,30 +421,17 @@ class SQLiteStore(WorkbenchQueries):
         place: str | None = None,
         claimant: str | None = None,
         limit: int = 100,
+        offset: int = 0,
     ) -> list[ClaimRow]:
         """Numeric claims filtered by what is counted, where, and who claims it."""
-        where: list[str] = ["1"]
-        params: list[Any] = []
-        if counted:
-            where.append("(k.counted LIKE ? OR k.text LIKE ?)")
-            params += [f"%{counted}%", f"%{counted}%"]
-        if place:
-            where.append("(p.name LIKE ? OR p.country = ?)")
-            params += [f"%{place}%", place.upper()]
-        if claimant:
-            ids = self._canonical_ids(claimant)[:1]
-            marks = ",".join("?" * len(ids))
-            where.append(f"(e.canonical_id IN ({marks}) OR k.claimant_name LIKE ?)")
-            params += [*ids, f"%{claimant}%"]
+        ids = self._canonical_ids(claimant)[:1] if claimant else []
+        where, params = claims_where(ids, counted, place, claimant)
         rows = self.conn.execute(
             'SELECT k.doc_id, d.title, d.published, k.id, k.text, k.start, k."end", k.value, k.low, k.high, '
             "k.qualifier, k.unit, k.counted, coalesce(k.claimant_name, e.name), p.name, k.time, "
-            "d.text, coalesce(d.url, d.source) "
-            "FROM claims k JOIN documents d ON d.id = k.doc_id "
-            "LEFT JOIN entities e ON e.doc_id = k.doc_id AND e.id = k.claimant "
-            "LEFT JOIN places p ON p.doc_id = k.doc_id AND p.id = k.place "
-            f"WHERE {' AND '.join(where)} ORDER BY d.published DESC, d.num, k.start LIMIT ?",
-            (*params, limit),
+            f"d.text, coalesce(d.url, d.source) {CLAIMS_FROM} {where} "
+            "ORDER BY d.published DESC, d.num, k.start LIMIT ? OFFSET ?",
+            (*params, limit, offset),
         )
         return [
             replace(ClaimRow(*r[:16]), sentence=sentence_around(r[16], r[5], r[6]), source=r[17])
@@ -469,9 +445,21 @@ class SQLiteStore(WorkbenchQueries):
         actor: str | None = None,
         since: str | None = None,
         limit: int = 100,
+        offset: int = 0,
     ) -> list[EventRow]:
         """Events filtered by PLOVER and ACLED-style category, actor and date (:mod:`store.events`)."""
-        return query_events(self.conn, plover=plover, acled=acled, actor=actor, since=since, limit=limit)
+        return query_events(
+            self.conn, plover=plover, acled=acled, actor=actor, since=since, limit=limit, offset=offset
+        )
+
+    def count_events(
+        self,
+        plover: str | None = None,
+        acled: str | None = None,
+        actor: str | None = None,
+        since: str | None = None,
+    ) -> int:
+        return count_events(self.conn, plover=plover, acled=acled, actor=actor, since=since)
 
     def places(self, country: str | None = None, limit: int = 100) -> list[PlaceRow]:
         """Places across articles (grouped by GeoNames id, else by name), most articles first."""
@@ -508,7 +496,7 @@ class SQLiteStore(WorkbenchQueries):
         ).fetchone()
         return int(row[0])
 
-    def entities(self, type: str | None = None, limit: int = 100) -> list[CanonicalRow]:
+    def entities(self, type: str | None = None, limit: int = 100, offset: int = 0) -> list[CanonicalRow]:
         """Canonical entities, most articles first."""
         where, params = "", list[Any]()
         if type:
@@ -516,8 +504,8 @@ class SQLiteStore(WorkbenchQueries):
         rows = self.conn.execute(
             "SELECT c.id, c.name, c.type, count(DISTINCT e.doc_id), count(e.id) FROM canonical_entities c "
             f"LEFT JOIN entities e ON e.canonical_id = c.id {where} GROUP BY c.id ORDER BY 4 DESC, 5 DESC, c.id "
-            "LIMIT ?",
-            (*params, limit),
+            "LIMIT ? OFFSET ?",
+            (*params, limit, offset),
         )
         return [CanonicalRow(*r) for r in rows]
 

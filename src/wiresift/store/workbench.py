@@ -22,6 +22,7 @@ from typing import Literal
 from wiresift.store.base import PlaceRow, SearchHit
 from wiresift.store.budget import TimeBudget
 from wiresift.store.query import fts_query
+from wiresift.store.timeline import TimelineItem, timeline_items
 
 #: Highlight markers of FTS5 snippets: the bytes 0xFE and 0xFF, which never occur in UTF-8, so no
 #: text can contain them (control characters such as STX/ETX can, and did become highlights).
@@ -31,6 +32,10 @@ _MARKERS = re.compile(b"([\xfe\xff])")
 Sort = Literal["relevance", "date"]
 #: How many values each facet lists: enough to narrow down, few enough to stay fast on 10k docs.
 FACET_SIZE = 12
+#: The most matches a search ranks and counts facets over: the most recently stored ones. Ranking
+#: (bm25) and facet counts cost time per matching document, so a word in half of 100,000 articles
+#: took 300 ms; the total still counts every match (FTS5 counts without ranking, in a millisecond).
+SEARCH_WINDOW = 5000
 
 
 @dataclass(frozen=True)
@@ -54,15 +59,11 @@ class SearchPage:
     hits: list[MarkedHit]
     total: int
     facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)  # name -> (value, label, n)
-
-
-@dataclass(frozen=True)
-class TimelineItem:
-    kind: Literal["article", "quote", "claim"]
-    date: str  # a TIMEX3-style date with its own precision (YYYY, YYYY-MM or YYYY-MM-DD)
-    label: str
-    doc_id: str
-    item_id: str | None = None
+    #: how many of the ``total`` articles the facets count (the most recently stored), and for a
+    #: search with words, also the ones ranked and paged through: ``total`` when all of them
+    scope: int = 0
+    #: whether the order covers only ``scope`` articles (a search with words matching more)
+    ranked_in_scope: bool = False
 
 
 @dataclass(frozen=True)
@@ -147,23 +148,41 @@ class WorkbenchQueries:
             args.append(filters.country.upper())
         return where, args
 
-    def _collect(self, match: str, filters: SearchFilters, *, rank: bool) -> tuple[bool, int]:
-        """Put the matching documents in the temp table ``_hits``; returns (scoped, count).
+    def _count(self, match: str, where: list[str], args: list[object]) -> int:
+        """How many documents the search selects, without ranking them."""
+        if match and not where:
+            sql, params = "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", [match]
+        elif match:
+            sql = (
+                "SELECT count(*) FROM documents_fts JOIN documents d INDEXED BY documents_meta "
+                "ON d.num = documents_fts.rowid WHERE documents_fts MATCH ? AND " + " AND ".join(where)
+            )
+            params = [match, *args]
+        else:
+            sql, params = "SELECT count(*) FROM documents d", list(args)
+            if where:
+                sql += " WHERE " + " AND ".join(where)
+        return int(self.conn.execute(sql, params).fetchone()[0])
 
-        ``scoped`` is False when nothing narrows the search (no words, no filters): then the facets
-        read the covering indexes of the whole store instead. Matching once and joining the facets
-        against this small table keeps a faceted search over 10,000 documents far under the 50 ms
-        goal; re-running the FTS query for each facet took 300 ms. With ``rank`` each row gets its
-        bm25 score here, in the same pass, so the page is read from ``_hits`` without matching again.
+    def _collect(
+        self, match: str, filters: SearchFilters, *, rank: bool, size: int = SEARCH_WINDOW
+    ) -> tuple[int, int]:
+        """Put the :data:`SEARCH_WINDOW` most recently stored matching documents in the temp table
+        ``_hits``; returns (rows in ``_hits``, total matching).
+
+        The facets join this small table: matching once and joining against it keeps a faceted
+        search far under the 50 ms goal (re-running the FTS query for each facet took 300 ms at 10,000
+        documents). With ``rank`` each row gets its bm25 score in the same pass. FTS5 walks its
+        matches by descending rowid and stops at the window, scoring only the rows it keeps.
         """
         where, args = self._filter_sql(filters)
-        if not match and not where:
-            return False, int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
         self.conn.execute(
             "CREATE TEMP TABLE IF NOT EXISTS _hits "
             "(num INTEGER PRIMARY KEY, id TEXT NOT NULL, rank REAL NOT NULL, site TEXT, published TEXT)"
         )
         self.conn.execute("DELETE FROM _hits")
+        if size == 0:
+            return 0, 0
         if match:
             # documents_meta covers num/id/site/published, so the large document rows are never read.
             score = "bm25(documents_fts, 4.0, 1.0)" if rank else "0.0"
@@ -172,13 +191,19 @@ class WorkbenchQueries:
                 "JOIN documents d INDEXED BY documents_meta ON d.num = documents_fts.rowid "
                 "WHERE documents_fts MATCH ?"
             )
-            args = [match, *args]
+            params = [match, *args]
             if where:
                 sql += " AND " + " AND ".join(where)
+            sql += " ORDER BY documents_fts.rowid DESC LIMIT ?"
         else:
-            sql = "INSERT INTO _hits SELECT d.num, d.id, 0.0, d.site, d.published FROM documents d WHERE "
-            sql += " AND ".join(where)
-        return True, int(self.conn.execute(sql, args).rowcount)
+            sql = "INSERT INTO _hits SELECT d.num, d.id, 0.0, d.site, d.published FROM documents d"
+            if where:
+                sql += " WHERE " + " AND ".join(where)
+            sql += " ORDER BY d.num DESC LIMIT ?"
+            params = list(args)
+        kept = int(self.conn.execute(sql, [*params, size]).rowcount)
+        total = kept if kept < size else self._count(match, where, args)
+        return kept, total
 
     def search_page(
         self,
@@ -190,22 +215,28 @@ class WorkbenchQueries:
         offset: int = 0,
         facets: bool = True,
     ) -> SearchPage:
+        """A page of hits, the total, and facet counts over the search's window (:meth:`_collect`).
+
+        Without words the page is read in date order from the whole store (an index walk), so only
+        the facets are bounded by the window; with words, ranking and paging cover the window too.
+        """
         filters = filters or SearchFilters()
         match = _match(query)
         by_rank = sort == "relevance" and bool(match)
-        scoped, total = self._collect(match, filters, rank=by_rank)
-        table = "_hits" if scoped else "documents"
-        order = "rank, num" if by_rank else "published DESC, num DESC"
-        nums = [
-            r[0]
-            for r in self.conn.execute(
-                f"SELECT num FROM {table} ORDER BY {order} LIMIT ? OFFSET ?", (limit, offset)
-            )
-        ]
+        kept, total = self._collect(match, filters, rank=by_rank)
+        if match:
+            order = "rank, num" if by_rank else "published DESC, num DESC"
+            sql, params = f"SELECT num FROM _hits ORDER BY {order} LIMIT ? OFFSET ?", [limit, offset]
+        else:
+            where, args = self._filter_sql(filters)
+            sql = "SELECT num FROM documents d" + (" WHERE " + " AND ".join(where) if where else "")
+            sql += " ORDER BY d.published DESC, d.num DESC LIMIT ? OFFSET ?"
+            params = [*args, limit, offset]
+        nums = [r[0] for r in self.conn.execute(sql, params)]
         hits = self._hits_for(nums, match)
-        page = SearchPage(hits, total)
+        page = SearchPage(hits, total, scope=kept, ranked_in_scope=bool(match) and kept < total)
         if facets:
-            page.facets = self.search_facets(scoped)
+            page.facets = self.search_facets()
         return page
 
     def _hits_for(self, nums: list[int], match: str) -> list[MarkedHit]:
@@ -236,12 +267,12 @@ class WorkbenchQueries:
         }
         return [by_num[n] for n in nums if n in by_num]
 
-    def search_facets(self, scoped: bool) -> dict[str, list[tuple[str, str, int]]]:
-        """Outlet, country, entity and month counts over ``_hits`` (or the whole store)."""
-        docs = "_hits" if scoped else "documents"
+    def search_facets(self) -> dict[str, list[tuple[str, str, int]]]:
+        """Outlet, country, entity and month counts over ``_hits`` (the search's window)."""
+        docs = "_hits"
         # CROSS JOIN keeps SQLite driving from the (small) hit list rather than scanning the layer.
-        places = "_hits h CROSS JOIN places p ON p.doc_id = h.id" if scoped else "places p"
-        entities = "_hits h CROSS JOIN entities e ON e.doc_id = h.id" if scoped else "entities e"
+        places = "_hits h CROSS JOIN places p ON p.doc_id = h.id"
+        entities = "_hits h CROSS JOIN entities e ON e.doc_id = h.id"
         queries = {
             "site": f"SELECT site, site, count(*) n FROM {docs} WHERE site IS NOT NULL "
             "GROUP BY site ORDER BY n DESC, site LIMIT ?",
@@ -275,48 +306,61 @@ class WorkbenchQueries:
         ).fetchone()
         return unmark(bytes.fromhex(row[0] or "")) if row else ("", ())
 
-    def map_places(self, country: str | None = None, limit: int = 2000) -> list[PlaceRow]:
-        """Resolved, non-adjectival places with article counts (no per-place id lists: the map is lean)."""
-        sql = (
-            "SELECT name, geonames_id, lat, lon, country, admin1, kind, count(DISTINCT doc_id), count(*) "
-            "FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL AND adjectival = 0"
-        )
+    def map_places(
+        self,
+        country: str | None = None,
+        limit: int = 2000,
+        query: str = "",
+        filters: SearchFilters | None = None,
+    ) -> list[PlaceRow]:
+        """Resolved, non-adjectival places with article counts, most-cited first.
+
+        Without a search or filter the counts come from ``place_counts`` (kept at write time); with
+        one, from the places of the search's window (:meth:`_collect`), as the facets are.
+        """
+        filters = filters or SearchFilters()
+        match = _match(query)
         args: list[object] = []
-        if country:
-            sql += " AND country = ?"
-            args.append(country.upper())
-        sql += " GROUP BY name, country, lat, lon ORDER BY 8 DESC, name LIMIT ?"
+        if match or filters != SearchFilters():
+            self._collect(match, filters, rank=False)
+            sql = (
+                "SELECT p.name, max(p.geonames_id), p.lat, p.lon, p.country, max(p.admin1), max(p.kind), "
+                "count(DISTINCT p.doc_id), count(*) FROM _hits h CROSS JOIN places p ON p.doc_id = h.id "
+                "WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL AND p.adjectival = 0"
+            )
+            if country:
+                sql += " AND p.country = ?"
+                args.append(country.upper())
+            sql += " GROUP BY p.name, p.country, p.lat, p.lon ORDER BY 8 DESC, 1 LIMIT ?"
+        else:
+            sql = (
+                "SELECT name, geonames_id, lat, lon, nullif(country, ''), admin1, kind, articles, mentions "
+                "FROM place_counts"
+            )
+            if country:
+                sql += " WHERE country = ?"
+                args.append(country.upper())
+            sql += " ORDER BY articles DESC, name LIMIT ?"
         args.append(limit)
         return [PlaceRow(*r) for r in self.conn.execute(sql, args)]
 
-    def timeline(self, limit: int = 500) -> list[TimelineItem]:
-        """Articles by publication date, quotes (statements) by their article's date, claims by their own
-        time."""
-        items: list[TimelineItem] = []
-        for doc_id, title, published in self.conn.execute(
-            "SELECT id, title, published FROM documents WHERE published IS NOT NULL "
-            "ORDER BY published DESC LIMIT ?",
-            (limit,),
-        ):
-            items.append(TimelineItem("article", published, title or doc_id, doc_id))
-        for doc_id, qid, text, speaker, published in self.conn.execute(
-            "SELECT q.doc_id, q.id, q.text, q.speaker_name, d.published FROM quotes q "
-            "JOIN documents d ON d.id = q.doc_id WHERE d.published IS NOT NULL AND q.mode = 'statement' "
-            "ORDER BY d.published DESC LIMIT ?",
-            (limit,),
-        ):
-            label = f"{speaker or 'unknown'}: {text[:90]}"
-            items.append(TimelineItem("quote", published, label, doc_id, qid))
-        for doc_id, cid, text, claimant, time, published in self.conn.execute(
-            "SELECT c.doc_id, c.id, c.text, c.claimant_name, c.time, d.published FROM claims c "
-            "JOIN documents d ON d.id = c.doc_id WHERE coalesce(c.time, d.published) IS NOT NULL "
-            "ORDER BY coalesce(c.time, d.published) DESC LIMIT ?",
-            (limit,),
-        ):
-            date = time if time and re.match(r"^\d{4}(-\d\d){0,2}$", time) else published
-            if date:
-                items.append(TimelineItem("claim", date, f"{text} ({claimant or 'outlet'})", doc_id, cid))
-        return items
+    def timeline(
+        self, limit: int = 500, query: str = "", filters: SearchFilters | None = None
+    ) -> list[TimelineItem]:
+        """Articles, events, quotes (statements) and claims of the newest articles, or of the search's
+        window when a search or filter is given; at most ``limit`` per lane (:mod:`store.timeline`)."""
+        filters = filters or SearchFilters()
+        match = _match(query)
+        if match or filters != SearchFilters():
+            self._collect(match, filters, rank=False)
+        else:  # the newest articles, read down the date index
+            self._collect("", SearchFilters(), rank=False, size=0)
+            self.conn.execute(
+                "INSERT INTO _hits SELECT num, id, 0.0, site, published FROM documents "
+                "WHERE published IS NOT NULL ORDER BY published DESC LIMIT ?",
+                (limit,),
+            )
+        return timeline_items(self.conn, limit)
 
     def place_mentions(self, name: str, country: str | None = None, limit: int = 50) -> list[MentionRow]:
         """The articles naming a place, each with the sentence of its first mention."""

@@ -21,6 +21,7 @@ from wiresift.web.db import MAX_EXPORTS, POOL_SIZE, TIME_BUDGET_S, StorePool
 from wiresift.web.errors import install_error_handlers
 from wiresift.web.permalink import anchor, article_url, link_for
 from wiresift.web.security import LOOPBACK_NAMES, SecurityMiddleware, check_token
+from wiresift.wording import claim_value, number
 
 HERE = Path(__file__).parent
 
@@ -81,6 +82,8 @@ def create_app(
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["snippet"] = snippet_html
     templates.env.filters["path_part"] = path_part
+    templates.env.filters["claim_value"] = claim_value
+    templates.env.filters["number"] = number
     templates.env.filters["web_url"] = web_url  # stores made before the ingest check may hold others
     templates.env.globals["version"] = __version__
     templates.env.globals["anchor"] = anchor  # permalinks: one helper for the pages and the API
@@ -92,8 +95,9 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     install_error_handlers(app)
 
-    from wiresift.web.views import api_routes, pages
+    from wiresift.web.views import api_routes, exports, pages
 
     app.include_router(pages.router)
+    app.include_router(exports.router, prefix="/api")  # before /api/export's own route
     app.include_router(api_routes.router, prefix="/api")
     return app

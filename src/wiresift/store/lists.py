@@ -1,0 +1,103 @@
+"""The filters of the layer lists (quotes, claims, entities), shared by a page's rows and its total.
+
+Each list is one ``FROM ... WHERE ...`` built here once; the rows add ``ORDER BY ... LIMIT ? OFFSET ?``
+and :class:`ListCounts` wraps the same clause in ``count(*)``, so a total always counts exactly what
+the pages list. Plain SQL (no SQLite-only functions), for the PostgreSQL store to reuse.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from wiresift.store.base import DEFAULT_MODES
+
+QUOTES_FROM = (
+    "FROM quotes q JOIN documents d ON d.id = q.doc_id "
+    "LEFT JOIN entities e ON e.doc_id = q.doc_id AND e.id = q.speaker"
+)
+CLAIMS_FROM = (
+    "FROM claims k JOIN documents d ON d.id = k.doc_id "
+    "LEFT JOIN entities e ON e.doc_id = k.doc_id AND e.id = k.claimant "
+    "LEFT JOIN places p ON p.doc_id = k.doc_id AND p.id = k.place"
+)
+
+
+def quotes_where(
+    ids: Sequence[int], speaker: str | None, since: str | None, modes: Sequence[str] | None
+) -> tuple[str, list[Any]]:
+    """``WHERE`` of the quote list: ``ids`` are the canonical entities ``speaker`` names (if any)."""
+    where: list[str] = ["1 = 1"]
+    params: list[Any] = []
+    if modes is not None:
+        where.append(f"q.mode IN ({','.join('?' * len(modes))})")
+        params += list(modes)
+    if speaker:
+        marks = ",".join("?" * len(ids))
+        where.append(
+            f"(e.canonical_id IN ({marks}) OR q.speaker_name LIKE ?)" if ids else "q.speaker_name LIKE ?"
+        )
+        params += [*ids, f"%{speaker}%"]
+    if since:
+        where.append("d.published >= ?")
+        params.append(since)
+    return "WHERE " + " AND ".join(where), params
+
+
+def claims_where(
+    ids: Sequence[int], counted: str | None, place: str | None, claimant: str | None
+) -> tuple[str, list[Any]]:
+    """``WHERE`` of the claim list: ``ids`` are the canonical entities ``claimant`` names (if any)."""
+    where: list[str] = ["1 = 1"]
+    params: list[Any] = []
+    if counted:
+        where.append("(k.counted LIKE ? OR k.text LIKE ?)")
+        params += [f"%{counted}%", f"%{counted}%"]
+    if place:
+        where.append("(p.name LIKE ? OR p.country = ?)")
+        params += [f"%{place}%", place.upper()]
+    if claimant:
+        marks = ",".join("?" * len(ids))
+        where.append(
+            f"(e.canonical_id IN ({marks}) OR k.claimant_name LIKE ?)" if ids else "k.claimant_name LIKE ?"
+        )
+        params += [*ids, f"%{claimant}%"]
+    return "WHERE " + " AND ".join(where), params
+
+
+class ListCounts:
+    """Totals of the lists, for pages that say "1–100 of 12,345" (a mixin of the SQLite store)."""
+
+    conn: sqlite3.Connection
+    _canonical_ids: Callable[[str], list[int]]
+
+    def _count_rows(self, sql: str, params: Sequence[Any]) -> int:
+        return int(self.conn.execute(sql, list(params)).fetchone()[0])
+
+    def count_quotes(
+        self,
+        speaker: str | None = None,
+        since: str | None = None,
+        modes: Sequence[str] | None = DEFAULT_MODES,
+    ) -> int:
+        ids = self._canonical_ids(speaker)[:1] if speaker else []
+        where, params = quotes_where(ids, speaker, since, modes)
+        return self._count_rows(f"SELECT count(*) {QUOTES_FROM} {where}", params)
+
+    def count_claims(
+        self, counted: str | None = None, place: str | None = None, claimant: str | None = None
+    ) -> int:
+        ids = self._canonical_ids(claimant)[:1] if claimant else []
+        where, params = claims_where(ids, counted, place, claimant)
+        return self._count_rows(f"SELECT count(*) {CLAIMS_FROM} {where}", params)
+
+    def canonical_id(self, name_or_id: str) -> int | None:
+        """The canonical entity a typed name or id refers to (the best of several), or None."""
+        ids = self._canonical_ids(name_or_id)
+        return ids[0] if ids else None
+
+    def count_entities(self, type: str | None = None) -> int:
+        if type:
+            return self._count_rows("SELECT count(*) FROM canonical_entities WHERE type = ?", [type.upper()])
+        return self._count_rows("SELECT count(*) FROM canonical_entities", [])
