@@ -13,15 +13,24 @@ from typing import Any
 
 from wiresift.store.base import DEFAULT_MODES
 
+#: The lists walk the documents down their date index (CROSS JOIN keeps that order) and stop at the
+#: page: sorting every quote of 100,000 documents by date took 1.4 s.
 QUOTES_FROM = (
-    "FROM quotes q JOIN documents d ON d.id = q.doc_id "
+    "FROM documents d CROSS JOIN quotes q ON q.doc_id = d.id "
     "LEFT JOIN entities e ON e.doc_id = q.doc_id AND e.id = q.speaker"
 )
 CLAIMS_FROM = (
-    "FROM claims k JOIN documents d ON d.id = k.doc_id "
+    "FROM documents d CROSS JOIN claims k ON k.doc_id = d.id "
     "LEFT JOIN entities e ON e.doc_id = k.doc_id AND e.id = k.claimant "
     "LEFT JOIN places p ON p.doc_id = k.doc_id AND p.id = k.place"
 )
+
+
+def _counted_from(table: str, where: str, joins: dict[str, str]) -> str:
+    """``FROM`` for a count: only the joins the ``WHERE`` refers to. Every row has its document and
+    at most one speaker, claimant or place (primary keys), so the count is the same."""
+    used = [join for alias, join in joins.items() if f"{alias}." in where]
+    return " ".join([f"FROM {table}", *used])
 
 
 def quotes_where(
@@ -83,14 +92,22 @@ class ListCounts:
     ) -> int:
         ids = self._canonical_ids(speaker)[:1] if speaker else []
         where, params = quotes_where(ids, speaker, since, modes)
-        return self._count_rows(f"SELECT count(*) {QUOTES_FROM} {where}", params)
+        joins = {
+            "d": "JOIN documents d ON d.id = q.doc_id",
+            "e": "LEFT JOIN entities e ON e.doc_id = q.doc_id AND e.id = q.speaker",
+        }
+        return self._count_rows(f"SELECT count(*) {_counted_from('quotes q', where, joins)} {where}", params)
 
     def count_claims(
         self, counted: str | None = None, place: str | None = None, claimant: str | None = None
     ) -> int:
         ids = self._canonical_ids(claimant)[:1] if claimant else []
         where, params = claims_where(ids, counted, place, claimant)
-        return self._count_rows(f"SELECT count(*) {CLAIMS_FROM} {where}", params)
+        joins = {
+            "e": "LEFT JOIN entities e ON e.doc_id = k.doc_id AND e.id = k.claimant",
+            "p": "LEFT JOIN places p ON p.doc_id = k.doc_id AND p.id = k.place",
+        }
+        return self._count_rows(f"SELECT count(*) {_counted_from('claims k', where, joins)} {where}", params)
 
     def canonical_id(self, name_or_id: str) -> int | None:
         """The canonical entity a typed name or id refers to (the best of several), or None."""

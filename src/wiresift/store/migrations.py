@@ -208,6 +208,10 @@ CREATE TABLE place_counts (
 );
 CREATE INDEX place_counts_articles ON place_counts(articles, name);
 CREATE INDEX place_counts_country ON place_counts(country, articles);
+-- Covers the entity facet of a search (the hits' entities by document, type and canonical id).
+CREATE INDEX entities_doc_type_canonical ON entities(doc_id, type, canonical_id);
+-- The entity list, most mentioned first, read in order.
+CREATE INDEX canonical_entities_members ON canonical_entities(members);
 INSERT INTO place_counts(name, country, lat, lon, geonames_id, admin1, kind, articles, mentions)
 SELECT name, coalesce(country, ''), lat, lon, max(geonames_id), max(admin1), max(kind),
        count(DISTINCT doc_id), count(*)

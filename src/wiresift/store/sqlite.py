@@ -497,14 +497,16 @@ class SQLiteStore(WorkbenchQueries, ListCounts):
         return int(row[0])
 
     def entities(self, type: str | None = None, limit: int = 100, offset: int = 0) -> list[CanonicalRow]:
-        """Canonical entities, most articles first."""
+        """Canonical entities, most mentions (member entities) first."""
         where, params = "", list[Any]()
         if type:
             where, params = "WHERE c.type = ?", [type.upper()]
+        # Ordered by the member counter kept at every attachment; articles are counted for the page only
+        # (grouping every entity row of the store per request took 540 ms at 100,000 documents).
         rows = self.conn.execute(
-            "SELECT c.id, c.name, c.type, count(DISTINCT e.doc_id), count(e.id) FROM canonical_entities c "
-            f"LEFT JOIN entities e ON e.canonical_id = c.id {where} GROUP BY c.id ORDER BY 4 DESC, 5 DESC, c.id "
-            "LIMIT ? OFFSET ?",
+            "SELECT c.id, c.name, c.type, (SELECT count(DISTINCT e.doc_id) FROM entities e "
+            f"WHERE e.canonical_id = c.id), c.members FROM canonical_entities c {where} "
+            "ORDER BY c.members DESC, c.id LIMIT ? OFFSET ?",
             (*params, limit, offset),
         )
         return [CanonicalRow(*r) for r in rows]
@@ -550,21 +552,18 @@ class SQLiteStore(WorkbenchQueries, ListCounts):
                 (cid,),
             )
         ]
+        # Names and titles from the summaries kept at every attachment (canonical_names, _titles):
+        # reading the JSON of every member took 120 ms for an entity in 11,000 articles.
         names = {
-            r[0]
-            for r in self.conn.execute(
-                "SELECT name FROM entities WHERE canonical_id = ? UNION "
-                "SELECT j.value FROM entities e, json_each(e.aliases) j WHERE e.canonical_id = ?",
-                (cid, cid),
-            )
+            r[0] for r in self.conn.execute("SELECT name FROM canonical_names WHERE canonical_id = ?", (cid,))
         }
-        titles = sorted(
+        names |= {a for m in members for a in m.aliases}
+        titles = [
             r[0]
             for r in self.conn.execute(
-                "SELECT DISTINCT j.value FROM entities e, json_each(e.titles) j WHERE e.canonical_id = ?",
-                (cid,),
+                "SELECT title FROM canonical_titles WHERE canonical_id = ? ORDER BY title", (cid,)
             )
-        )
+        ]
         return EntityProfile(cid, name, type_, sorted(names - {name}), titles, members, evidence, quotes)
 
 

@@ -61,7 +61,7 @@ def timeline_items(conn: sqlite3.Connection, limit: int) -> list[TimelineItem]:
     """Items of the documents in the temp table ``_hits``, at most ``limit`` per lane, newest first."""
     items: list[TimelineItem] = []
     for doc_id, title, published in conn.execute(
-        "SELECT h.id, d.title, h.published FROM _hits h JOIN documents d ON d.num = h.num "
+        "SELECT h.id, d.title, h.published FROM _hits h JOIN documents d ON d.id = h.id "
         "WHERE h.published IS NOT NULL ORDER BY h.published DESC, h.num DESC LIMIT ?",
         (limit,),
     ):
