@@ -68,7 +68,9 @@ def _near(inner: str) -> _Term:
     body = inner[: distance.start()] if distance else inner
     words = [t for t in _terms(body) if not t.operator]
     if len(words) < 2:
-        raise QuerySyntaxError(f"NEAR({inner}) needs at least two words, e.g. NEAR(troops border, 5)")
+        raise QuerySyntaxError(
+            f"search query: NEAR({inner}) needs at least two words, e.g. NEAR(troops border, 5)"
+        )
     text = " ".join(_quoted(t.text).text if t.prefix is None else t.text for t in words)
     suffix = f", {int(distance.group(1))}" if distance else ""
     return _Term(f"NEAR({text}{suffix})", words=sum(t.words for t in words))
