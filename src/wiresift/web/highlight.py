@@ -66,7 +66,10 @@ class Segment:
 
     @property
     def classes(self) -> str:
-        return " ".join(sorted({f"l-{n.layer}" for n in self.notes}))
+        """One class per layer; a quote's speaker mention is ``l-speaker`` (its own colour)."""
+        return " ".join(
+            sorted({"l-speaker" if n.layer == "quote" and not n.lead else f"l-{n.layer}" for n in self.notes})
+        )
 
     @property
     def anchors(self) -> str:

@@ -194,7 +194,9 @@ def places(
     the matching articles (the timeline's filters)."""
     filters = _shared(store, view)
     rows = workbench.map_places(store, country=view.country, limit=limit, query=view.q, filters=filters)
-    return _page(rows, limit, 0)
+    body = _page(rows, limit, 0)
+    body["countries"] = workbench.country_totals(rows)  # the shading: mentions of each country's places
+    return body
 
 
 @router.get("/places/mentions")
