@@ -25,6 +25,14 @@ CLAIMS_FROM = (
     "LEFT JOIN places p ON p.doc_id = k.doc_id AND p.id = k.place"
 )
 
+#: ``WITH recent``: the newest ``?`` articles naming canonical entity ``?`` (its id first, then the
+#: count). An entity page reads its quotes, claims and members from these: sorting every quote of an
+#: entity named in 11,000 articles took 340 ms; picking its articles first reads only their rows.
+RECENT_ARTICLES = (
+    "WITH recent AS (SELECT d.id, d.num, d.title, d.published FROM documents d WHERE d.id IN "
+    "(SELECT e.doc_id FROM entities e WHERE e.canonical_id = ?) ORDER BY d.published DESC, d.num DESC LIMIT ?) "
+)
+
 
 def _counted_from(table: str, where: str, joins: dict[str, str]) -> str:
     """``FROM`` for a count: only the joins the ``WHERE`` refers to. Every row has its document and

@@ -37,7 +37,14 @@ from wiresift.store.base import (
 )
 from wiresift.store.entities import Resolver
 from wiresift.store.events import EventRow, count_events, insert_events, query_events
-from wiresift.store.lists import CLAIMS_FROM, QUOTES_FROM, ListCounts, claims_where, quotes_where
+from wiresift.store.lists import (
+    CLAIMS_FROM,
+    QUOTES_FROM,
+    RECENT_ARTICLES,
+    ListCounts,
+    claims_where,
+    quotes_where,
+)
 from wiresift.store.migrations import SchemaTooNew, current_version, migrate
 from wiresift.store.query import fts_query
 from wiresift.store.workbench import WorkbenchQueries, sentence_around
@@ -525,12 +532,15 @@ class SQLiteStore(WorkbenchQueries, ListCounts):
             "SELECT name, type FROM canonical_entities WHERE id = ?", (cid,)
         ).fetchone()
         cap = "" if limit is None else f" LIMIT {int(limit)}"
+        # With a limit, members and quotes come from the entity's newest ``limit`` articles.
+        recent, scope = (RECENT_ARTICLES, (cid, int(limit))) if limit is not None else ("", ())
+        docs = "recent d CROSS JOIN" if recent else "documents d CROSS JOIN"
         members = [
             MemberRow(r[0], r[1], r[2], json.loads(r[3]), json.loads(r[4]), r[5])
             for r in self.conn.execute(
-                "SELECT e.doc_id, e.id, e.name, e.titles, e.aliases, d.title FROM entities e "
-                "JOIN documents d ON d.id = e.doc_id WHERE e.canonical_id = ? ORDER BY d.num, e.id" + cap,
-                (cid,),
+                f"{recent}SELECT e.doc_id, e.id, e.name, e.titles, e.aliases, d.title FROM {docs} entities e "
+                "ON e.doc_id = d.id WHERE e.canonical_id = ? ORDER BY d.num, e.id" + cap,
+                (*scope, cid),
             )
         ]
         evidence = [
@@ -544,12 +554,13 @@ class SQLiteStore(WorkbenchQueries, ListCounts):
         quotes = [
             QuoteRow(*r)
             for r in self.conn.execute(
-                'SELECT q.doc_id, d.title, d.published, q.id, q.text, q.start, q."end", q.kind, q.cue, '
-                "coalesce(q.speaker_name, e.name), e.canonical_id, q.mode, q.speaker_confidence FROM quotes q "
+                f'{recent}SELECT q.doc_id, d.title, d.published, q.id, q.text, q.start, q."end", q.kind, q.cue, '
+                "coalesce(q.speaker_name, e.name), e.canonical_id, q.mode, q.speaker_confidence "
+                f"FROM {docs} quotes q ON q.doc_id = d.id "
                 "JOIN entities e ON e.doc_id = q.doc_id AND e.id = q.speaker "
-                "JOIN documents d ON d.id = q.doc_id WHERE e.canonical_id = ? AND q.mode = 'statement' "
+                "WHERE e.canonical_id = ? AND q.mode = 'statement' "
                 "ORDER BY d.published, d.num, q.start" + cap,
-                (cid,),
+                (*scope, cid),
             )
         ]
         # Names and titles from the summaries kept at every attachment (canonical_names, _titles):

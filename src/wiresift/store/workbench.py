@@ -21,6 +21,7 @@ from typing import Literal
 
 from wiresift.store.base import PlaceRow, SearchHit
 from wiresift.store.budget import TimeBudget
+from wiresift.store.lists import RECENT_ARTICLES
 from wiresift.store.query import fts_query
 from wiresift.store.timeline import TimelineItem, timeline_items
 
@@ -150,6 +151,7 @@ class WorkbenchQueries:
 
     def _count(self, match: str, where: list[str], args: list[object]) -> int:
         """How many documents the search selects, without ranking them."""
+        params: list[object]
         if match and not where:
             sql, params = "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", [match]
         elif match:
@@ -224,6 +226,7 @@ class WorkbenchQueries:
         match = _match(query)
         by_rank = sort == "relevance" and bool(match)
         kept, total = self._collect(match, filters, rank=by_rank)
+        params: list[object]
         if match:
             order = "rank, num" if by_rank else "published DESC, num DESC"
             sql, params = f"SELECT num FROM _hits ORDER BY {order} LIMIT ? OFFSET ?", [limit, offset]
@@ -403,12 +406,14 @@ class WorkbenchQueries:
         return (row[0], row[1], int(row[2])) if row else (None, None, 0)
 
     def claims_by(self, canonical_id: int, limit: int = 200) -> list[dict[str, object]]:
+        """The entity's claims in its newest ``limit`` articles, newest first (at most ``limit``)."""
         rows = self.conn.execute(
-            "SELECT c.doc_id, d.title, d.published, c.id, c.text, c.value, c.qualifier, c.unit, c.counted "
-            "FROM claims c JOIN entities e ON e.doc_id = c.doc_id AND e.id = c.claimant "
-            "JOIN documents d ON d.id = c.doc_id WHERE e.canonical_id = ? "
-            "ORDER BY d.published DESC LIMIT ?",
-            (canonical_id, limit),
+            RECENT_ARTICLES
+            + "SELECT c.doc_id, d.title, d.published, c.id, c.text, c.value, c.qualifier, c.unit, c.counted "
+            "FROM recent d CROSS JOIN claims c ON c.doc_id = d.id "
+            "JOIN entities e ON e.doc_id = c.doc_id AND e.id = c.claimant WHERE e.canonical_id = ? "
+            "ORDER BY d.published DESC, d.num DESC, c.start LIMIT ?",
+            (canonical_id, limit, canonical_id, limit),
         ).fetchall()
         keys = ("doc_id", "title", "published", "id", "text", "value", "qualifier", "unit", "counted")
         return [dict(zip(keys, r, strict=True)) for r in rows]
