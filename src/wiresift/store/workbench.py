@@ -271,26 +271,39 @@ class WorkbenchQueries:
         return [by_num[n] for n in nums if n in by_num]
 
     def search_facets(self) -> dict[str, list[tuple[str, str, int]]]:
-        """Outlet, country, entity and month counts over ``_hits`` (the search's window)."""
-        docs = "_hits"
-        # CROSS JOIN keeps SQLite driving from the (small) hit list rather than scanning the layer.
-        places = "_hits h CROSS JOIN places p ON p.doc_id = h.id"
-        entities = "_hits h CROSS JOIN entities e ON e.doc_id = h.id"
-        queries = {
-            "site": f"SELECT site, site, count(*) n FROM {docs} WHERE site IS NOT NULL "
-            "GROUP BY site ORDER BY n DESC, site LIMIT ?",
-            "country": f"SELECT p.country, p.country, count(DISTINCT p.doc_id) n FROM {places} "
-            "WHERE p.country IS NOT NULL AND p.adjectival = 0 GROUP BY p.country ORDER BY n DESC, p.country LIMIT ?",
-            "entity": f"SELECT e.canonical_id, c.name, count(DISTINCT e.doc_id) n FROM {entities} "
-            "JOIN canonical_entities c ON c.id = e.canonical_id WHERE e.type IN ('PERSON', 'ORG') "
-            "GROUP BY e.canonical_id ORDER BY n DESC, c.name LIMIT ?",
-            "month": f"SELECT substr(published, 1, 7) m, substr(published, 1, 7), count(*) n FROM {docs} "
-            "WHERE published IS NOT NULL GROUP BY m ORDER BY m DESC LIMIT ?",
-        }
-        return {
-            name: [(str(r[0]), str(r[1]), int(r[2])) for r in self.conn.execute(sql, (FACET_SIZE,))]
-            for name, sql in queries.items()
-        }
+        """Outlet, country, entity and month counts over ``_hits`` (the search's window).
+
+        CROSS JOIN keeps SQLite driving from the (small) hit list. The layer filters are counted
+        inside the aggregate (``CASE``), not in a ``WHERE``: a ``WHERE`` on the joined layer made
+        SQLite build a Bloom filter over the whole layer table first (40 ms at 100,000 documents),
+        where the hit list alone reads a covering index (3 ms).
+        """
+        rows: dict[str, list[tuple[str, str, int]]] = {}
+        rows["site"] = self._facet(
+            "SELECT site, site, count(*) n FROM _hits WHERE site IS NOT NULL GROUP BY site ORDER BY n DESC, site"
+        )
+        countries = self._facet(
+            "SELECT p.country, p.country, count(DISTINCT CASE WHEN p.adjectival = 0 THEN p.doc_id END) n "
+            "FROM _hits h CROSS JOIN places p ON p.doc_id = h.id GROUP BY p.country ORDER BY n DESC, p.country",
+            cap=None,
+        )
+        rows["country"] = [r for r in countries if r[2] > 0][:FACET_SIZE]
+        rows["entity"] = self._facet(
+            "SELECT t.canonical_id, c.name, t.n FROM (SELECT e.canonical_id, "
+            "count(DISTINCT CASE WHEN e.type IN ('PERSON', 'ORG') THEN e.doc_id END) n "
+            "FROM _hits h CROSS JOIN entities e ON e.doc_id = h.id GROUP BY e.canonical_id) t "
+            "CROSS JOIN canonical_entities c ON c.id = t.canonical_id WHERE t.n > 0 ORDER BY t.n DESC, c.name"
+        )
+        rows["month"] = self._facet(
+            "SELECT substr(published, 1, 7) m, substr(published, 1, 7), count(*) n FROM _hits "
+            "WHERE published IS NOT NULL GROUP BY m ORDER BY m DESC"
+        )
+        return rows
+
+    def _facet(self, sql: str, cap: int | None = FACET_SIZE) -> list[tuple[str, str, int]]:
+        if cap is not None:
+            sql += f" LIMIT {int(cap)}"
+        return [(str(r[0]), str(r[1]), int(r[2])) for r in self.conn.execute(sql) if r[0] is not None]
 
     def term_spans(self, doc_id: str, query: str) -> tuple[str, tuple[tuple[int, int], ...]]:
         """The document's text and the ``[start, end)`` of every word of ``query`` in it, as FTS5
