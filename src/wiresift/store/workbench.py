@@ -225,7 +225,11 @@ class WorkbenchQueries:
         filters = filters or SearchFilters()
         match = _match(query)
         by_rank = sort == "relevance" and bool(match)
-        kept, total = self._collect(match, filters, rank=by_rank)
+        if match or facets:
+            kept, total = self._collect(match, filters, rank=by_rank)
+        else:  # a date-ordered list without facets (/api/documents) needs only the count
+            where, args = self._filter_sql(filters)
+            kept = total = self._count("", where, args)
         params: list[object]
         if match:
             order = "rank, num" if by_rank else "published DESC, num DESC"
