@@ -32,6 +32,34 @@ RECENT_ARTICLES = (
     "WITH recent AS (SELECT d.id, d.num, d.title, d.published FROM documents d WHERE d.id IN "
     "(SELECT e.doc_id FROM entities e WHERE e.canonical_id = ?) ORDER BY d.published DESC, d.num DESC LIMIT ?) "
 )
+#: The same for an entity in many articles: walking the date index and stopping at the ``?``-th
+#: article that names it beats sorting all its articles (35 ms instead of 60 at 11,000 articles), but
+#: a rare entity would walk the whole index.
+RECENT_ARTICLES_WALK = (
+    "WITH recent AS (SELECT d.id, d.num, d.title, d.published FROM documents d INDEXED BY documents_published "
+    "WHERE EXISTS (SELECT 1 FROM entities e WHERE e.doc_id = d.id AND e.canonical_id = ?) "
+    "ORDER BY d.published DESC, d.num DESC LIMIT ?) "
+)
+#: Members (document entities) from which an entity's articles are found by walking the date index,
+#: when they also name at least one document in :data:`WALK_SHARE` (else the walk would be long).
+WALK_FROM = 2000
+WALK_SHARE = 20
+
+
+def walkable(conn: sqlite3.Connection, canonical_id: int) -> bool:
+    """Whether the entity is named often enough that walking the date index finds its articles soon."""
+    members = conn.execute("SELECT members FROM canonical_entities WHERE id = ?", (canonical_id,)).fetchone()
+    documents = conn.execute("SELECT max(num) FROM documents").fetchone()
+    return (
+        bool(members and documents and documents[0])
+        and members[0] >= WALK_FROM
+        and (members[0] * WALK_SHARE >= documents[0])
+    )
+
+
+def recent_articles(conn: sqlite3.Connection, canonical_id: int) -> str:
+    """``RECENT_ARTICLES`` or ``RECENT_ARTICLES_WALK``, whichever is cheaper for this entity."""
+    return RECENT_ARTICLES_WALK if walkable(conn, canonical_id) else RECENT_ARTICLES
 
 
 def _counted_from(table: str, where: str, joins: dict[str, str]) -> str:

@@ -40,10 +40,10 @@ from wiresift.store.events import EventRow, count_events, insert_events, query_e
 from wiresift.store.lists import (
     CLAIMS_FROM,
     QUOTES_FROM,
-    RECENT_ARTICLES,
     ListCounts,
     claims_where,
     quotes_where,
+    recent_articles,
 )
 from wiresift.store.migrations import SchemaTooNew, current_version, migrate
 from wiresift.store.query import fts_query
@@ -533,7 +533,8 @@ class SQLiteStore(WorkbenchQueries, ListCounts):
         ).fetchone()
         cap = "" if limit is None else f" LIMIT {int(limit)}"
         # With a limit, members and quotes come from the entity's newest ``limit`` articles.
-        recent, scope = (RECENT_ARTICLES, (cid, int(limit))) if limit is not None else ("", ())
+        recent = recent_articles(self.conn, cid) if limit is not None else ""
+        scope = (cid, int(limit)) if limit is not None else ()
         docs = "recent d CROSS JOIN" if recent else "documents d CROSS JOIN"
         members = [
             MemberRow(r[0], r[1], r[2], json.loads(r[3]), json.loads(r[4]), r[5])

@@ -21,7 +21,7 @@ from typing import Literal
 
 from wiresift.store.base import PlaceRow, SearchHit
 from wiresift.store.budget import TimeBudget
-from wiresift.store.lists import RECENT_ARTICLES
+from wiresift.store.lists import recent_articles, walkable
 from wiresift.store.query import fts_query
 from wiresift.store.timeline import TimelineItem, timeline_items
 
@@ -415,6 +415,18 @@ class WorkbenchQueries:
 
     def seen_range(self, canonical_id: int) -> tuple[str | None, str | None, int]:
         """First and last publication date of the articles naming the entity, and how many there are."""
+        if walkable(self.conn, canonical_id):  # count from the index, dates by walking the date index
+            edge = (
+                "SELECT d.published FROM documents d INDEXED BY documents_published WHERE d.published IS NOT NULL "
+                "AND EXISTS (SELECT 1 FROM entities e WHERE e.doc_id = d.id AND e.canonical_id = ?) "
+                "ORDER BY d.published {} LIMIT 1"
+            )
+            first = self.conn.execute(edge.format("ASC"), (canonical_id,)).fetchone()
+            last = self.conn.execute(edge.format("DESC"), (canonical_id,)).fetchone()
+            count = self.conn.execute(
+                "SELECT count(DISTINCT doc_id) FROM entities WHERE canonical_id = ?", (canonical_id,)
+            ).fetchone()
+            return (first[0] if first else None, last[0] if last else None, int(count[0]))
         row = self.conn.execute(
             "SELECT min(d.published), max(d.published), count(DISTINCT d.id) FROM entities e "
             "JOIN documents d ON d.id = e.doc_id WHERE e.canonical_id = ?",
@@ -425,7 +437,7 @@ class WorkbenchQueries:
     def claims_by(self, canonical_id: int, limit: int = 200) -> list[dict[str, object]]:
         """The entity's claims in its newest ``limit`` articles, newest first (at most ``limit``)."""
         rows = self.conn.execute(
-            RECENT_ARTICLES
+            recent_articles(self.conn, canonical_id)
             + "SELECT c.doc_id, d.title, d.published, c.id, c.text, c.value, c.qualifier, c.unit, c.counted "
             "FROM recent d CROSS JOIN claims c ON c.doc_id = d.id "
             "JOIN entities e ON e.doc_id = c.doc_id AND e.id = c.claimant WHERE e.canonical_id = ? "
