@@ -95,7 +95,10 @@ def test_jsonl_export_import_round_trip(tmp_path: Path) -> None:
     with api.open_store(first) as store:
         exported = "".join(api.export(store, "jsonl"))
         only_nato = "".join(api.export(store, "jsonl", query="NATO"))
-    assert len(exported.splitlines()) == 4 and len(only_nato.splitlines()) == 1
+    records = [line for line in exported.splitlines() if '"schema":"wiresift/1"' in line]
+    nato = [line for line in only_nato.splitlines() if '"schema":"wiresift/1"' in line]
+    assert len(records) == 4 and len(nato) == 1  # then a "wiresift-story/1" line per story (#15)
+    assert len(exported.splitlines()) == 4 + len(set(api.story_assignments(first).values()))
     dump = tmp_path / "dump.jsonl"
     dump.write_text(exported, encoding="utf-8")
     second = tmp_path / "b.db"

@@ -24,7 +24,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_demo_corpus_is_ingested_with_its_copy_linked(demo_db: Path) -> None:
     store = api.open_store(demo_db)
     docs = list(store.documents())
-    assert len(docs) == 15
+    assert len(docs) == 27
     copies = [d for d in docs if d.duplicate_of]
     assert len(copies) == 1
     original = next(d for d in docs if d.id == copies[0].duplicate_of)
@@ -52,5 +52,5 @@ def test_make_demo_without_serving(tmp_path: Path) -> None:
         ["make", "-s", "demo", "SERVE=0", f"DB={db}"], cwd=REPO, capture_output=True, text=True, timeout=900
     )
     assert run.returncode == 0, run.stderr[-2000:]
-    assert "ingested 14" in run.stdout + run.stderr
+    assert "ingested 26" in run.stdout + run.stderr
     assert db.exists()

@@ -14,6 +14,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal
 
+from wiresift.corrections import (
+    CorrectionRow,
+    correct,
+    corrections,
+    reanalyze,
+    reassign_speaker,
+    reject_claim,
+    reject_place,
+    reject_quote,
+    undo_correction,
+)
 from wiresift.model import Document, IngestError
 from wiresift.queries import (
     QUOTE_MODES,
@@ -41,12 +52,21 @@ from wiresift.store.base import (
 )
 from wiresift.store.sqlite import SQLiteStore
 from wiresift.stories.compare import CompareError, compare, compare_pairs
+from wiresift.stories.queries import (
+    rebuild_stories,
+    stories,
+    story,
+    story_assignments,
+    tracked_claims,
+    tracked_quotes,
+)
 from wiresift.stories.similarity import Similarity, similarity
 
 if TYPE_CHECKING:
     from wiresift.ingest.boilerplate import BoilerplateModel
     from wiresift.ingest.dedup import Deduplicator, DedupResult
     from wiresift.nlp.pipeline import Pipeline
+    from wiresift.stories.service import StoryBuilder
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +78,7 @@ __all__ = [
     "QUOTE_MODES",
     "RECORD_CAP",
     "CompareError",
+    "CorrectionRow",
     "IngestReport",
     "Item",
     "Progress",
@@ -67,6 +88,8 @@ __all__ = [
     "claims",
     "compare",
     "compare_pairs",
+    "correct",
+    "corrections",
     "entities",
     "entity",
     "errors",
@@ -84,10 +107,22 @@ __all__ = [
     "places",
     "quotes",
     "read",
+    "reanalyze",
+    "reassign_speaker",
+    "rebuild_stories",
+    "reject_claim",
+    "reject_place",
+    "reject_quote",
     "search",
     "similarity",
     "split_entity",
     "stats",
+    "stories",
+    "story",
+    "story_assignments",
+    "tracked_claims",
+    "tracked_quotes",
+    "undo_correction",
 ]
 
 #: Default database file of ``wiresift ingest`` and every query command.
@@ -298,8 +333,13 @@ class _NearLinks:
 class _Ingest:
     """One ingest run: every failure stays with its source or document, and is reported once."""
 
-    def __init__(self, store: Store, report: IngestReport, notify: Progress) -> None:
+    def __init__(self, store: Store, report: IngestReport, notify: Progress, stories: bool = True) -> None:
         self.store, self.report, self.notify = store, report, notify
+        self.stories: StoryBuilder | None = None
+        if stories:
+            from wiresift.stories.service import StoryBuilder
+
+            self.stories = StoryBuilder(store)
         found = _deduplicator(store)
         self.links = _NearLinks(store, *found) if found else None
         self.pending_hashes: set[str] = set()
@@ -355,12 +395,38 @@ class _Ingest:
             self.notify("duplicate", doc.source or doc.id)
             return
         self.report.ids.append(result.id)
+        self.file_story(doc)
         if doc.duplicate_of:
             self.report.near_duplicates += 1
             self.notify("near", doc.source or result.id)
         else:
             self.report.ingested += 1
             self.notify("ingested", doc.source or result.id)
+
+    def file_story(self, doc: Document) -> None:
+        """Put a stored document in its story; a failure is recorded and the document stays stored."""
+        if self.stories is None:
+            return
+        try:
+            self.stories.add(doc)
+        except Exception as exc:  # the document is stored; ``wiresift stories --rebuild`` files it later
+            error = _error(doc, f"cannot file in a story: {type(exc).__name__}: {exc}", "stories")
+            log.warning("%s", error.line())
+            try:
+                self.store.record_error(error.source, error.cause, error.stage, doc.id)
+            except Exception as again:
+                log.warning("%s: cannot record the error in the store: %s", error.source, again)
+
+    def finish(self) -> None:
+        """Write the pending story changes and track claims and quotes in the stories that changed."""
+        if self.stories is None:
+            return
+        try:
+            self.stories.finish()
+        except Exception as exc:  # the documents are stored; ``wiresift stories --rebuild`` redoes this
+            log.warning(
+                "cannot update stories: %s: %s (run `wiresift stories --rebuild`)", type(exc).__name__, exc
+            )
 
 
 def _error(doc: Document, cause: str, stage: str) -> IngestError:
@@ -377,20 +443,22 @@ def ingest(
     only: Only = None,
     model: str | None = None,
     stdin: BinaryIO | None = None,
+    stories: bool = True,
 ) -> IngestReport:
     """Read, deduplicate, analyse and store every input; one transaction per document.
 
     Exact duplicates (of stored documents or earlier inputs) are skipped; near-duplicates are
     stored with ``duplicate_of``. Failures go to the errors table and ``report.errors``: a bad
     source, a document the analysis or the store cannot take, each is one error and the run
-    goes on with the next; documents already stored are never undone.
+    goes on with the next; documents already stored are never undone. ``stories`` files each stored
+    document in a story (:mod:`wiresift.stories.service`) and tracks claims and quotes at the end.
     """
     from wiresift.ingest.boilerplate import BoilerplateModel
 
     store = open_store(db)
     report = IngestReport()
     try:
-        run = _Ingest(store, report, progress or (lambda event, message: None))
+        run = _Ingest(store, report, progress or (lambda event, message: None), stories)
         saved = store.get_state(BOILERPLATE_STATE)
         boilerplate = (
             BoilerplateModel.from_dict(saved["model"]) if isinstance(saved, dict) else BoilerplateModel()
@@ -406,6 +474,7 @@ def ingest(
                 assert isinstance(item, Document)  # candidates() yields documents only
                 run.save(item)
         finally:
+            run.finish()
             try:
                 state = {"model": boilerplate.to_dict(), "observed": sorted(observed)}
                 store.set_state(BOILERPLATE_STATE, state)
@@ -423,7 +492,11 @@ RECORD_CAP = 4 * 20 * 1024 * 1024
 
 
 def import_jsonl(
-    paths: Sequence[str | Path], *, db: str | Path | Store = DEFAULT_DB, progress: Progress | None = None
+    paths: Sequence[str | Path],
+    *,
+    db: str | Path | Store = DEFAULT_DB,
+    progress: Progress | None = None,
+    stories: bool = True,
 ) -> IngestReport:
     """Store full ``wiresift/1`` records (from ``export --format jsonl``, gzipped or not) as they are: no NLP.
 
@@ -436,7 +509,7 @@ def import_jsonl(
     store = open_store(db)
     report = IngestReport()
     try:
-        run = _Ingest(store, report, progress or (lambda event, message: None))
+        run = _Ingest(store, report, progress or (lambda event, message: None), stories)
         for path in paths:
             name = source_name(path)
             try:
@@ -450,6 +523,7 @@ def import_jsonl(
                 run.fail(
                     IngestError(source=name, cause=f"cannot read: {exc.strerror or exc}", stage="import")
                 )
+        run.finish()
     finally:
         if isinstance(db, str | Path):
             store.close()

@@ -127,27 +127,21 @@ def entity(store: Store, name: str) -> EntityProfile:
     return profile
 
 
-def merge_entities(store: Store, ids: Sequence[int]) -> int:
-    """Fold the canonical entities ``ids`` into the first; returns its id."""
-    return store.merge_entities(ids)
+def merge_entities(store: Store, ids: Sequence[int], *, who: str | None = None, why: str = "") -> int:
+    """Fold the canonical entities ``ids`` into the first (a recorded, undoable correction); returns its id."""
+    from wiresift import corrections
+
+    return corrections.merge_entities(store, ids, who=who, why=why)
 
 
-def split_entity(store: Store, canonical_id: int, members: Iterable[str]) -> int:
-    """Move members (``DOC_ID:ENTITY_ID``, or a name: every member so named) to a new entity."""
-    profile = store.entity(str(canonical_id))
-    if profile is None or profile.id != canonical_id:
-        raise StoreError(f"no entity with id {canonical_id}")
-    chosen: list[tuple[str, str]] = []
-    for ref in members:
-        doc_id, sep, ent_id = ref.rpartition(":")
-        if sep and any(m.doc_id == doc_id and m.entity_id == ent_id for m in profile.members):
-            chosen.append((doc_id, ent_id))
-            continue
-        named = [(m.doc_id, m.entity_id) for m in profile.members if m.name.casefold() == ref.casefold()]
-        if not named:
-            raise StoreError(f"entity {canonical_id} has no member {ref!r} (use DOC_ID:ENTITY_ID or a name)")
-        chosen += named
-    return store.split_entity(canonical_id, chosen)
+def split_entity(
+    store: Store, canonical_id: int, members: Iterable[str], *, who: str | None = None, why: str = ""
+) -> int:
+    """Move members (``DOC_ID:ENTITY_ID``, or a name: every member so named) to a new entity (a recorded,
+    undoable correction); returns the new entity's id."""
+    from wiresift import corrections
+
+    return corrections.split_entity(store, canonical_id, members, who=who, why=why)
 
 
 def export_tables(
@@ -157,6 +151,11 @@ def export_tables(
     from wiresift.export import table_writer, with_modes
 
     docs = with_modes(store.documents(query), None if all_modes else DEFAULT_MODES)
+    if fmt == "csv":  # the story tables too (parquet: the document tables only)
+        from wiresift.export.csv import write_tables
+        from wiresift.export.stories import story_source
+
+        return write_tables(docs, directory, stories=story_source(store))
     return table_writer(fmt)(docs, directory)
 
 

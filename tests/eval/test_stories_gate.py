@@ -44,3 +44,15 @@ def test_stories_gate(eval_dir: Path) -> None:
     scores = score_stories.evaluate(eval_dir, "all")
     flat = {f"{half}.{k}": v for half, values in scores.items() for k, v in values.items()}
     assert gate.check("stories", flat) == [], flat
+
+
+@pytest.mark.eval
+def test_shipped_weights_are_reproducible(eval_dir: Path) -> None:
+    """``make train-similarity`` on the same data writes the weights that ship."""
+    import json
+
+    import train_similarity
+    from wiresift.stories.similarity import WEIGHTS_FILE
+
+    shipped = json.loads((train_similarity.OUT.parent / WEIGHTS_FILE).read_text(encoding="utf-8"))
+    assert train_similarity.train(eval_dir, log=False) == shipped

@@ -128,6 +128,7 @@ def test_hostile_text_survives_jsonl_and_stix_exactly(tmp_path: Path) -> None:
 def test_jsonl_round_trip_gives_the_same_records(tmp_path: Path) -> None:
     for kind in ("full", "hostile"):
         db = STORES[kind](tmp_path)
+        api.rebuild_stories(db)  # import files the records into stories: the same ones, in the same order
         dump = read_export(db, "jsonl", tmp_path / f"{kind}.jsonl")
         copy = tmp_path / f"{kind}-copy.db"
         report = api.import_jsonl([dump], db=copy)
@@ -152,6 +153,9 @@ class CountingStore:
         for doc in self.docs:
             self.pulled += 1
             yield doc
+
+    def stories(self, limit: int = 100, offset: int = 0) -> list[object]:
+        return []  # no stories: the exports' story part is empty
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "stix", "ftm"])

@@ -200,7 +200,7 @@ def test_demo_corpus() -> None:
     errors = [i.line() for i in items if isinstance(i, IngestError)]
     assert errors == []
     docs = [i for i in items if isinstance(i, Document)]
-    assert len(docs) == 15
+    assert len(docs) == 27
     assert {d.format for d in docs} == {"html", "text", "feed", "warc", "jsonl"}
     for d in docs:
         assert d.text.strip() and d.content_hash and d.id, d.source
@@ -213,7 +213,7 @@ def test_demo_corpus() -> None:
     assert copy.duplicate_of == original.id
     assert [d.source for d in docs if d.duplicate_of] == [copy.source]
     border = [d for d in docs if "Timur Saidov" in d.text]
-    assert len(border) == 3 and all(d.duplicate_of is None for d in border)
+    assert len(border) == 5 and all(d.duplicate_of is None for d in border)
     warc_dates = sorted(d.published for d in docs if d.format == "warc")
     assert warc_dates == ["2025-02-12", "2025-02-21"]  # the pages' own dates, not the crawl dates
 

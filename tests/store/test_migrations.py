@@ -32,16 +32,16 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 
 #: A wave-2-like step: new tables tied to documents, an index, a trigger, a column added to a layer.
 FUTURE_STEP = """
-CREATE TABLE stories (id INTEGER PRIMARY KEY, title TEXT NOT NULL, created TEXT NOT NULL);
-CREATE TABLE story_members (
-    story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+CREATE TABLE dossiers (id INTEGER PRIMARY KEY, title TEXT NOT NULL, created TEXT NOT NULL);
+CREATE TABLE dossier_members (
+    dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    PRIMARY KEY (story_id, doc_id)
+    PRIMARY KEY (dossier_id, doc_id)
 );
-CREATE INDEX story_members_doc ON story_members(doc_id);
+CREATE INDEX dossier_members_doc ON dossier_members(doc_id);
 ALTER TABLE quotes ADD COLUMN corrected INTEGER NOT NULL DEFAULT 0;
-CREATE TRIGGER stories_title_not_empty BEFORE INSERT ON stories WHEN new.title = '' BEGIN
-    SELECT RAISE(ABORT, 'a story needs a title');
+CREATE TRIGGER dossiers_title_not_empty BEFORE INSERT ON dossiers WHEN new.title = '' BEGIN
+    SELECT RAISE(ABORT, 'a dossier needs a title');
 END;
 """
 
@@ -103,14 +103,14 @@ def test_a_new_step_migrates_in_place_after_a_backup(
     with SQLiteStore(old_store) as store:
         assert store.version == len(steps)
         backup = store.backup_path(MANIFEST["schema_version"])  # taken once, at the version opened
-        store.conn.execute("INSERT INTO stories(title, created) VALUES ('Barge seized', '2024-03-15')")
-        store.conn.execute("INSERT INTO story_members VALUES (1, ?)", (MANIFEST["documents"][0]["id"],))
+        store.conn.execute("INSERT INTO dossiers(title, created) VALUES ('Barge seized', '2024-03-15')")
+        store.conn.execute("INSERT INTO dossier_members VALUES (1, ?)", (MANIFEST["documents"][0]["id"],))
     check_nothing_lost(old_store)
     assert backup.exists() and not backup.with_name(backup.name + ".part").exists()
     with closing(sqlite3.connect(backup)) as conn:  # the backup is the store as it was, before the step
         version = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
         assert version == MANIFEST["schema_version"]
-        assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'stories'").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'dossiers'").fetchone()[0] == 0
     check_nothing_lost(backup)  # the v2 file itself, copied: a user can go back to it
     with SQLiteStore(old_store) as store:  # opening again: nothing to do, no second backup
         assert store.version == len(steps)
@@ -126,7 +126,9 @@ def test_a_step_that_fails_midway_rolls_back_and_the_next_open_completes(
         SQLiteStore(old_store)
     with closing(sqlite3.connect(old_store)) as conn:  # still at the released version, whole
         assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
-        assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE 'stor%'").fetchone()[0] == 0
+        assert (
+            conn.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE 'dossier%'").fetchone()[0] == 0
+        )
         columns = [r[1] for r in conn.execute("PRAGMA table_info(quotes)")]
         assert "corrected" not in columns
     monkeypatch.setattr(migrations_module, "MIGRATIONS", MIGRATIONS)  # this release reads it as it was
@@ -167,7 +169,9 @@ def test_a_process_killed_mid_migration_leaves_the_old_version_and_the_next_open
     assert proc.returncode == -signal.SIGKILL, proc.stderr
     with closing(sqlite3.connect(old_store)) as conn:
         assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
-        assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE 'stor%'").fetchone()[0] == 0
+        assert (
+            conn.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE 'dossier%'").fetchone()[0] == 0
+        )
     check_nothing_lost(old_store)
     monkeypatch.setattr(migrations_module, "MIGRATIONS", [*MIGRATIONS, FUTURE_STEP])
     with SQLiteStore(old_store) as store:
@@ -178,7 +182,7 @@ def test_a_process_killed_mid_migration_leaves_the_old_version_and_the_next_open
 
 def test_statements_keep_trigger_bodies_and_comments_whole() -> None:
     found = statements(
-        FUTURE_STEP + "-- a comment; with a semicolon\nINSERT INTO stories VALUES (1, 'a;b', 'x');"
+        FUTURE_STEP + "-- a comment; with a semicolon\nINSERT INTO dossiers VALUES (1, 'a;b', 'x');"
     )
     assert len(found) == 6
     assert found[4].startswith("CREATE TRIGGER") and found[4].endswith("END;")

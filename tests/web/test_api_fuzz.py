@@ -147,7 +147,7 @@ def test_hostile_paths_outside_the_schema(client: TestClient, tail: str, extra: 
 def test_every_integer_parameter_out_of_range_is_a_4xx(client: TestClient, app: FastAPI) -> None:
     checked = 0
     for path, ops in app.openapi()["paths"].items():
-        for p in ops["get"].get("parameters", []):
+        for p in ops.get("get", {}).get("parameters", []):  # writes (POST) are checked in their tests
             if "integer" not in str(p["schema"]):
                 continue
             for bad in (HUGE, "-" + HUGE, "9223372036854775808", "1e400", "-1"):

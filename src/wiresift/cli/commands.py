@@ -205,6 +205,9 @@ def _print_analysis(
 @click.option("--url", help="Source URL of a single article.")
 @click.option("--only", type=click.Choice(["extract"]), help="Store extracted text only (no NLP).")
 @click.option("--model", help="spaCy model package or directory.")
+@click.option(
+    "--no-stories", is_flag=True, help="Do not file the articles into stories (`stories --rebuild` later)."
+)
 @store_errors
 def ingest(
     paths: tuple[str, ...],
@@ -213,13 +216,14 @@ def ingest(
     url: str | None,
     only: str | None,
     model: str | None,
+    no_stories: bool,
 ) -> None:
     """Analyse articles and store them in the database, skipping exact duplicates."""
     progress = BatchProgress("ingest", bar=sys.stderr.isatty())  # else the summary below is the line
     try:
         report = api.ingest(
             list(paths), db=db, progress=progress, published=published, url=url,
-            only="extract" if only else None, model=model,
+            only="extract" if only else None, model=model, stories=not no_stories,
         )  # fmt: skip
     finally:
         progress.close()
@@ -341,14 +345,28 @@ def quotes(
 @click.option("--counted", help="What is counted (a word, e.g. militants).")
 @click.option("--place", help="Place name or ISO country code.")
 @click.option("--claimant", help="Who makes the claim: name, alias or entity id.")
+@click.option(
+    "--tracked", is_flag=True, help="Claims followed across a story's articles, with every mention."
+)
 @db_option
 @limit_option
 @json_option
 @store_errors
 def claims(
-    counted: str | None, place: str | None, claimant: str | None, db: Path, limit: int, as_json_: bool
+    counted: str | None,
+    place: str | None,
+    claimant: str | None,
+    tracked: bool,
+    db: Path,
+    limit: int,
+    as_json_: bool,
 ) -> None:
     """Numeric claims across articles."""
+    if tracked:
+        from wiresift.cli.stories import tracked_claims
+
+        tracked_claims(db, limit, as_json_)
+        return
     with _open(db) as store:
         rows = api.claims(store, counted=counted, place=place, claimant=claimant, limit=limit)
 

@@ -34,8 +34,9 @@ def with_modes(docs: Iterable[Document], modes: Sequence[str] | None) -> Iterato
             yield doc.model_copy(update={"quotes": [q for q in doc.quotes if q.mode in modes]})
 
 
-def _documents_stream(module: str, extra: str) -> Exporter:
-    """An exporter over ``<module>.chunks(documents) -> Iterator[str]``, imported on first use."""
+def _documents_stream(module: str, extra: str, stories: bool = False) -> Exporter:
+    """An exporter over ``<module>.chunks(documents) -> Iterator[str]``, imported on first use; with
+    ``stories``, ``chunks(documents, stories=...)`` also gets the store's stories."""
 
     def export(
         store: Store, query: str | None = None, modes: Sequence[str] | None = DEFAULT_MODES
@@ -46,7 +47,12 @@ def _documents_stream(module: str, extra: str) -> Exporter:
             raise StoreError(
                 f"{module} needs {exc.name}: install it with `pip install 'wiresift[{extra}]'`"
             ) from None
-        return chunks(with_modes(store.documents(query), modes))
+        docs = with_modes(store.documents(query), modes)
+        if stories:
+            from wiresift.export.stories import story_source
+
+            return chunks(docs, stories=story_source(store))
+        return chunks(docs)
 
     return export
 
@@ -55,7 +61,7 @@ def _documents_stream(module: str, extra: str) -> Exporter:
 EXPORTERS: dict[str, Exporter] = {
     "jsonl": export_jsonl,
     "geojson": export_geojson,
-    "stix": _documents_stream("wiresift.export.stix", "web"),
+    "stix": _documents_stream("wiresift.export.stix", "web", stories=True),
     "ftm": _documents_stream("wiresift.export.ftm", "web"),
     "gdelt-events": export_gdelt_events,
 }

@@ -1,4 +1,5 @@
-"""CSV per table: documents, entities, quotes, claims, timexes and places, one file each.
+"""CSV per table: documents, entities, quotes, claims, timexes and places, one file each (and the
+story tables: stories, story_articles, tracked_claims, tracked_quotes).
 
 Each row keeps the document id and the span, so a spreadsheet user can still find the sentence.
 Written with the standard ``csv`` module (RFC 4180 quoting, UTF-8 with a header row), one
@@ -20,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from wiresift.export.output import atomic_files, check_directory
+from wiresift.export.stories import STORY_TABLES, StorySource, csv_rows
 from wiresift.model import Document
 
 TABLES: dict[str, tuple[str, ...]] = {
@@ -87,22 +89,32 @@ def rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def write_tables(docs: Iterable[Document], directory: str | Path) -> list[Path]:
+def write_tables(
+    docs: Iterable[Document], directory: str | Path, stories: StorySource | None = None
+) -> list[Path]:
     """Write ``<table>.csv`` files into ``directory`` (created if needed); returns their paths.
 
     ``directory`` must be a directory (not a symbolic link) or absent; each table file must be a
     regular file or absent (see ``wiresift.export.output``). Nothing is replaced unless every
-    table was written in full.
+    table was written in full. With ``stories``, the story tables (:data:`STORY_TABLES`) follow,
+    holding the stories with an exported article.
     """
     folder = Path(directory)
     check_directory(folder)
-    paths = [folder / f"{name}.csv" for name in TABLES]
+    tables = {**TABLES, **STORY_TABLES} if stories is not None else TABLES
+    paths = [folder / f"{name}.csv" for name in tables]
+    exported: set[str] = set()
     with atomic_files(paths) as handles:
-        writers = {name: csv.writer(handle) for name, handle in zip(TABLES, handles, strict=True)}
-        for name, columns in TABLES.items():
+        writers = {name: csv.writer(handle) for name, handle in zip(tables, handles, strict=True)}
+        for name, columns in tables.items():
             writers[name].writerow(columns)
         for doc in docs:
+            exported.add(doc.id)
             for table, items in rows(doc).items():
                 columns = TABLES[table]
+                writers[table].writerows([cell(item.get(col)) for col in columns] for item in items)
+        for detail in stories(exported) if stories is not None else ():
+            for table, items in csv_rows(detail).items():
+                columns = STORY_TABLES[table]
                 writers[table].writerows([cell(item.get(col)) for col in columns] for item in items)
     return paths

@@ -40,9 +40,19 @@ def dumps(doc: Document) -> str:
 
 
 def export_jsonl(store: Store, query: str | None = None, modes: Sequence[str] | None = None) -> Iterator[str]:
-    """Every record as stored: ``modes`` is ignored, each quote keeps its ``mode`` field (lossless)."""
+    """Every record as stored: ``modes`` is ignored, each quote keeps its ``mode`` field (lossless).
+
+    After the documents, one ``wiresift-story/1`` line per story with an exported article
+    (:mod:`wiresift.export.stories`); ``import`` skips those lines.
+    """
+    from wiresift.export.stories import jsonl_lines, story_source
+
+    exported: set[str] | None = set() if query else None
     for doc in store.documents(query):
+        if exported is not None:
+            exported.add(doc.id)
         yield dumps(doc) + "\n"
+    yield from jsonl_lines(story_source(store)(exported))
 
 
 class _BadLine(Exception):
@@ -124,6 +134,10 @@ Line = str | _BadLine
 """A line's text, or why it could not be read (too long, not UTF-8)."""
 
 
+#: The schema of the story lines after the documents (``wiresift.export.stories.STORY_SCHEMA``).
+STORY_SCHEMA = "wiresift-story/1"
+
+
 def _records(lines: Iterable[tuple[int, Line]], source: str) -> Iterator[tuple[str, Document | IngestError]]:
     """``(file:line N, document or error)`` for each non-blank numbered line."""
     first = True  # the first record decides whether the file is an export at all
@@ -144,6 +158,8 @@ def _records(lines: Iterable[tuple[int, Line]], source: str) -> Iterator[tuple[s
             first = False
             yield where, IngestError(source=where, cause=str(exc))
             continue
+        if not first and isinstance(record, dict) and record.get("schema") == STORY_SCHEMA:
+            continue  # a story: derived data, rebuilt when the documents are filed again
         if not isinstance(record, dict) or record.get("schema") != SCHEMA:
             what = f'"schema" is not "{SCHEMA}"' if isinstance(record, dict) else "not a JSON object"
             if first:

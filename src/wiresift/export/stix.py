@@ -4,7 +4,7 @@ Mapping: a ``report`` per article (created by an ``identity`` for the outlet), a
 person or organisation, a ``location`` per resolved place, a ``note`` per quote (its ``authors`` is
 the speaker's name and its ``object_refs`` point at the report and the speaker's identity), and a
 ``note`` per numeric claim carrying the claim fields in a property extension defined by
-:data:`CLAIM_EXTENSION_ID`. Ids are UUIDv5 of the document and item ids, so re-exporting the same
+:data:`CLAIM_EXTENSION_ID`, and a ``report`` per story grouping its articles' reports. Ids are UUIDv5 of the document and item ids, so re-exporting the same
 store gives the same ids.
 """
 
@@ -18,6 +18,7 @@ from typing import Any
 
 import stix2
 
+from wiresift.export.stories import StorySource, stix_objects
 from wiresift.model import Claim, Document, Entity, Place, Quote
 
 #: Namespace for deterministic STIX ids (uuid5 of "doc-id/item-id").
@@ -178,9 +179,11 @@ def document_objects(doc: Document) -> list[Any]:
     return objects
 
 
-def objects(docs: Iterable[Document]) -> Iterator[Any]:
+def objects(docs: Iterable[Document], stories: StorySource | None = None) -> Iterator[Any]:
     """Every STIX object of the export, one document at a time: wiresift's identity and the claim
-    extension first, then each document's objects (an outlet's identity only the first time)."""
+    extension first, then each document's objects (an outlet's identity only the first time), then
+    a ``report`` per story grouping its exported articles' reports, with a ``note`` per tracked claim
+    and quote (:mod:`wiresift.export.stories`)."""
     tool = stix2.Identity(
         id=_sid("identity", "tool", "wiresift"),
         name="wiresift",
@@ -191,7 +194,9 @@ def objects(docs: Iterable[Document]) -> Iterator[Any]:
     yield tool
     yield claim_extension(tool.id)
     outlets: set[str] = set()  # the only objects shared between documents: few, one per outlet
+    exported: set[str] = set()
     for doc in docs:
+        exported.add(doc.id)
         seen: set[str] = set()
         for obj in document_objects(doc):
             if obj.id in seen or obj.id in outlets:
@@ -200,9 +205,11 @@ def objects(docs: Iterable[Document]) -> Iterator[Any]:
             if obj.id == _outlet_id(doc):
                 outlets.add(obj.id)
             yield obj
+    for detail in stories(exported) if stories is not None else ():
+        yield from stix_objects(detail, exported, _sid, tool.id)
 
 
-def chunks(docs: Iterable[Document]) -> Iterator[str]:
+def chunks(docs: Iterable[Document], stories: StorySource | None = None) -> Iterator[str]:
     """The bundle as JSON text, one object per line, built and written one document at a time.
 
     Each object is built (and validated) by ``stix2`` and serialised on its own: serialising a
@@ -213,7 +220,7 @@ def chunks(docs: Iterable[Document]) -> Iterator[str]:
     ids = hashlib.sha256()
     yield '{\n"type": "bundle",\n"objects": [\n'
     sep = ""
-    for obj in objects(docs):
+    for obj in objects(docs, stories):
         ids.update(obj.id.encode("ascii") + b"\n")
         yield sep + obj.serialize()
         sep = ",\n"

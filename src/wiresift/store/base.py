@@ -8,11 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol, runtime_checkable
+from typing import Any, Literal, Protocol, runtime_checkable
 
 from wiresift.escape import one_line
 from wiresift.model import Document
 from wiresift.store.events import EventRow
+from wiresift.store.stories import (
+    StoryArticle,
+    StoryDetail,
+    StoryRow,
+    StoryWrite,
+    TrackedClaim,
+    TrackedQuote,
+)
 
 SaveStatus = Literal["new", "exact"]
 
@@ -165,6 +173,45 @@ class EntityProfile:
     quotes: list[QuoteRow]
 
 
+CorrectionKind = Literal[
+    "reject_quote", "reassign_speaker", "reject_place", "reject_claim", "merge_entities", "split_entity"
+]
+#: Every kind of correction; the first four target one layer item of one document.
+CORRECTION_KINDS: tuple[str, ...] = (
+    "reject_quote", "reassign_speaker", "reject_place", "reject_claim", "merge_entities", "split_entity",
+)  # fmt: skip
+ITEM_KINDS: dict[str, str] = {
+    "reject_quote": "quotes", "reassign_speaker": "quotes", "reject_place": "places", "reject_claim": "claims",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CorrectionRow:
+    """One analyst's correction: what it targets, what it sets, who made it, when and why.
+
+    Layer corrections name ``doc_id``, ``item_id`` and the item's span ``[start, end)``; entity
+    corrections name ``canonical_ids``. ``payload`` holds what the kind needs (docs/corrections.md).
+    """
+
+    id: int
+    kind: str
+    doc_id: str | None
+    item_id: str | None
+    start: int | None
+    end: int | None
+    canonical_ids: list[int]
+    payload: dict[str, Any]
+    who: str
+    made_at: str
+    why: str
+    undone_at: str | None = None
+    undone_by: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.undone_at is None
+
+
 @runtime_checkable
 class Store(Protocol):
     """A document store: one transaction per document, idempotent on the content hash."""
@@ -255,6 +302,50 @@ class Store(Protocol):
     def merge_entities(self, ids: Sequence[int]) -> int: ...
 
     def split_entity(self, canonical_id: int, members: Iterable[tuple[str, str]]) -> int: ...
+
+    def add_correction(
+        self,
+        kind: str,
+        *,
+        who: str,
+        why: str = "",
+        doc_id: str | None = None,
+        item_id: str | None = None,
+        canonical_ids: Sequence[int] = (),
+        payload: dict[str, Any] | None = None,
+    ) -> CorrectionRow: ...
+
+    def corrections(
+        self, doc_id: str | None = None, active: bool | None = None, limit: int = 500
+    ) -> list[CorrectionRow]: ...
+
+    def undo_correction(self, correction_id: int, who: str) -> CorrectionRow: ...
+
+    def replace_analysis(self, doc: Document) -> None: ...
+    # -- stories (#15, store/stories.py) --
+    def save_stories(self, prepare: Callable[[], StoryWrite]) -> None: ...
+
+    def save_tracking(
+        self, sid: str, claims: Sequence[TrackedClaim], quotes: Sequence[TrackedQuote]
+    ) -> None: ...
+
+    def clear_stories(self) -> None: ...
+
+    def story_profiles(self, after: int = 0) -> Iterator[tuple[int, str, str]]: ...
+
+    def canonical_map(self, doc_id: str) -> dict[str, int]: ...
+
+    def story_assignments(self) -> dict[str, str]: ...
+
+    def stories(self, limit: int = 100, offset: int = 0) -> list[StoryRow]: ...
+
+    def story(self, sid: str) -> StoryDetail | None: ...
+
+    def story_articles(self, sid: str) -> list[StoryArticle]: ...
+
+    def tracked_claims(self, story_id: str | None = None, limit: int = 1000) -> list[TrackedClaim]: ...
+
+    def tracked_quotes(self, story_id: str | None = None, limit: int = 1000) -> list[TrackedQuote]: ...
 
     def get_state(self, key: str) -> object | None: ...
 

@@ -196,10 +196,101 @@ CREATE INDEX events_source_code ON events(source_code);
 CREATE INDEX events_target_code ON events(target_code);
 """
 
+#: Analysts' corrections (docs/corrections.md): each row is one decision, applied over the stored
+#: layers and over every later analysis of its document; undoing stamps ``undone_at``, nothing is
+#: deleted. ``analysed_records`` keeps the analysis as the pipeline made it, for the documents
+#: that have corrections, so that an undo can restore what a correction took away.
+_V5_CORRECTIONS = """
+CREATE TABLE corrections (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,                 -- reject_quote, reassign_speaker, reject_place, reject_claim,
+                                        -- merge_entities, split_entity
+    doc_id TEXT,                        -- the document of a layer item (NULL for entity corrections)
+    item_id TEXT,                       -- the item's id in its layer
+    item_start INTEGER, item_end INTEGER, -- its span: finds the item again after a re-analysis
+    canonical_ids TEXT NOT NULL DEFAULT '[]',  -- JSON list of the canonical entities concerned
+    payload TEXT NOT NULL DEFAULT '{}', -- JSON: what the correction sets (new speaker, moved members)
+    who TEXT NOT NULL,
+    made_at TEXT NOT NULL,              -- UTC ISO 8601
+    why TEXT NOT NULL DEFAULT '',
+    undone_at TEXT,
+    undone_by TEXT
+);
+CREATE INDEX corrections_doc ON corrections(doc_id);
+CREATE TABLE analysed_records (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    record TEXT NOT NULL
+);
+"""
+
+_V6_STORIES = """
+-- Stories (#15): each article's story, how it joined (evidence JSON, score), the clusterer's
+-- per-article profile (so an ingest resumes without re-reading documents), and the claims and
+-- quotes tracked across a story's articles with every mention.
+CREATE TABLE stories (
+    id TEXT PRIMARY KEY,
+    title TEXT, first_published TEXT, last_published TEXT,
+    articles INTEGER NOT NULL, outlets INTEGER NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX stories_last ON stories(last_published);
+CREATE TABLE story_articles (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    story_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    how TEXT NOT NULL, score REAL NOT NULL,
+    evidence TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX story_articles_story ON story_articles(story_id, position);
+CREATE TABLE story_profiles (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    profile TEXT NOT NULL
+);
+CREATE TABLE tracked_claims (
+    id TEXT PRIMARY KEY,
+    story_id TEXT NOT NULL,
+    counted TEXT NOT NULL, unit TEXT,
+    first_doc_id TEXT NOT NULL, first_published TEXT, first_site TEXT,
+    mentions INTEGER NOT NULL,
+    claimants TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX tracked_claims_story ON tracked_claims(story_id);
+CREATE TABLE tracked_claim_mentions (
+    tracked_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    doc_id TEXT NOT NULL, claim_id TEXT NOT NULL,
+    published TEXT, site TEXT,
+    value REAL, low REAL, high REAL, qualifier TEXT,
+    text TEXT NOT NULL, claimant TEXT,
+    label TEXT NOT NULL, copied_from TEXT,
+    PRIMARY KEY (tracked_id, position)
+);
+CREATE INDEX tracked_claim_mentions_doc ON tracked_claim_mentions(doc_id);
+CREATE TABLE tracked_quotes (
+    id TEXT PRIMARY KEY,
+    story_id TEXT NOT NULL,
+    speaker TEXT, text TEXT NOT NULL,
+    first_doc_id TEXT NOT NULL, first_published TEXT, first_site TEXT,
+    mentions INTEGER NOT NULL
+);
+CREATE INDEX tracked_quotes_story ON tracked_quotes(story_id);
+CREATE TABLE tracked_quote_mentions (
+    tracked_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    doc_id TEXT NOT NULL, quote_id TEXT NOT NULL,
+    published TEXT, site TEXT,
+    text TEXT NOT NULL, speaker TEXT,
+    label TEXT NOT NULL, copied_from TEXT,
+    drift REAL NOT NULL,
+    PRIMARY KEY (tracked_id, position)
+);
+CREATE INDEX tracked_quote_mentions_doc ON tracked_quote_mentions(doc_id);
+"""
+
 #: The map's places with their counts, kept by triggers at every write (#13): grouping every place
 #: row per request took 240 ms at 100,000 documents. ``articles`` counts documents (a document
 #: naming a place twice counts once), ``mentions`` place rows, as the grouping query did.
-_V5_PLACE_COUNTS = """
+_V7_PLACE_COUNTS = """
 CREATE TABLE place_counts (
     name TEXT NOT NULL, country TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
     geonames_id INTEGER, admin1 TEXT, kind TEXT,
@@ -260,7 +351,9 @@ MIGRATIONS: Sequence[str] = (
     _V2_WORKBENCH,
     _V3_QUOTE_MODES,
     _V4_EVENTS,
-    _V5_PLACE_COUNTS,
+    _V5_CORRECTIONS,
+    _V6_STORIES,
+    _V7_PLACE_COUNTS,
 )
 
 

@@ -12,7 +12,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,6 +35,7 @@ from wiresift.store.base import (
     SignatureRow,
     StoreError,
 )
+from wiresift.store.corrections import CorrectionsMixin
 from wiresift.store.entities import Resolver
 from wiresift.store.events import EventRow, count_events, insert_events, query_events
 from wiresift.store.lists import (
@@ -47,6 +48,7 @@ from wiresift.store.lists import (
 )
 from wiresift.store.migrations import SchemaTooNew, current_version, migrate
 from wiresift.store.query import fts_query
+from wiresift.store.stories import StoryQueries
 from wiresift.store.workbench import WorkbenchQueries, sentence_around
 
 #: bm25 column weights (title, text): a word in the headline says more about the article.
@@ -67,7 +69,7 @@ def _version(doc: Document, stage: str) -> str | None:
     return doc.stages.get(stage)
 
 
-class SQLiteStore(WorkbenchQueries, ListCounts):
+class SQLiteStore(WorkbenchQueries, ListCounts, CorrectionsMixin, StoryQueries):
     """A wiresift database in one SQLite file (``:memory:`` works for tests)."""
 
     def __init__(self, path: str | Path) -> None:
@@ -183,8 +185,14 @@ class SQLiteStore(WorkbenchQueries, ListCounts):
             doc.id = self.free_id(doc)
             if link is not None:
                 link(doc)
-            self._insert(doc, signature)
-            self.resolver.resolve_document(doc)
+            fixed, analysed = self._corrected(doc)  # a document stored before: its corrections again
+            self._insert(fixed, signature)
+            if analysed is not None:
+                self.conn.execute(
+                    "INSERT INTO analysed_records(doc_id, record) VALUES (?, ?)", (doc.id, analysed)
+                )
+            self.resolver.resolve_document(fixed)
+            self._pin_members(doc.id)
             self.conn.execute("COMMIT")
         except BaseException:
             if self.conn.in_transaction:
@@ -203,6 +211,16 @@ class SQLiteStore(WorkbenchQueries, ListCounts):
                 json.dumps(doc.to_record(), ensure_ascii=False), _now(),
             ),
         )  # fmt: skip
+        self._insert_entities(doc)
+        self._insert_facts(doc)
+        for line in doc.errors:
+            stage, _, cause = line.partition(": ")
+            self._error(doc.source or doc.id, cause or line, stage if cause else "nlp", doc.id)
+        if signature is not None:
+            c.execute("INSERT INTO signatures(doc_id, signature) VALUES (?, ?)", (doc.id, signature))
+
+    def _insert_entities(self, doc: Document) -> None:
+        c = self.conn
         mentions: list[tuple[Any, ...]] = []
         for e in doc.entities:
             stage = e.stage or "entities"
@@ -214,6 +232,19 @@ class SQLiteStore(WorkbenchQueries, ListCounts):
             )  # fmt: skip
             mentions += [(doc.id, "entities", e.id, s, t, doc.text[s:t], stage, _version(doc, stage))
                          for s, t in e.mentions]  # fmt: skip
+        self._insert_mentions(mentions)
+
+    def _insert_mentions(self, mentions: list[tuple[Any, ...]]) -> None:
+        self.conn.executemany(
+            'INSERT INTO mentions(doc_id, layer, item_id, start, "end", text, stage, stage_version) '
+            "VALUES (?,?,?,?,?,?,?,?)",
+            mentions,
+        )
+
+    def _insert_facts(self, doc: Document) -> None:
+        """The layers a correction may change: quotes, claims, timexes, places (+ mentions), events."""
+        c = self.conn
+        mentions: list[tuple[Any, ...]] = []
         for q in doc.quotes:
             stage = q.stage or "quotes"
             m, cue = q.speaker_mention, q.cue_span
@@ -252,16 +283,7 @@ class SQLiteStore(WorkbenchQueries, ListCounts):
             mentions += [(doc.id, "places", p.id, s, t, doc.text[s:t], stage, _version(doc, stage))
                          for s, t in p.mentions]  # fmt: skip
         insert_events(c, doc, _version(doc, "events"))
-        c.executemany(
-            'INSERT INTO mentions(doc_id, layer, item_id, start, "end", text, stage, stage_version) '
-            "VALUES (?,?,?,?,?,?,?,?)",
-            mentions,
-        )
-        for line in doc.errors:
-            stage, _, cause = line.partition(": ")
-            self._error(doc.source or doc.id, cause or line, stage if cause else "nlp", doc.id)
-        if signature is not None:
-            c.execute("INSERT INTO signatures(doc_id, signature) VALUES (?, ?)", (doc.id, signature))
+        self._insert_mentions(mentions)
 
     def _error(self, source: str, cause: str, stage: str, doc_id: str | None) -> None:
         self.conn.execute(
@@ -283,22 +305,6 @@ class SQLiteStore(WorkbenchQueries, ListCounts):
 
     def _transaction(self) -> _Tx:
         return _Tx(self.conn)
-
-    def merge_entities(self, ids: Sequence[int]) -> int:
-        if len(ids) < 2:
-            raise StoreError("merge needs at least two entity ids")
-        with self._transaction():
-            try:
-                return self.resolver.merge(ids)
-            except ValueError as exc:
-                raise StoreError(str(exc)) from exc
-
-    def split_entity(self, canonical_id: int, members: Iterable[tuple[str, str]]) -> int:
-        with self._transaction():
-            try:
-                return self.resolver.split(canonical_id, list(members))
-            except ValueError as exc:
-                raise StoreError(str(exc)) from exc
 
     # -- reads ------------------------------------------------------------------------------
     def load(self, doc_id: str) -> Document:

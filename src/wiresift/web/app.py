@@ -95,9 +95,12 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     install_error_handlers(app)
 
-    from wiresift.web.views import api_routes, exports, pages
+    from wiresift.web.views import api_routes, corrections, exports, pages, stories
 
     app.include_router(pages.router)
+    app.include_router(corrections.router)  # /corrections and /api/corrections
+    app.include_router(stories.pages)
     app.include_router(exports.router, prefix="/api")  # before /api/export's own route
     app.include_router(api_routes.router, prefix="/api")
+    app.include_router(stories.json_api, prefix="/api")
     return app
