@@ -265,6 +265,7 @@ def main() -> None:
             "map page + places": lambda: "/api/places",
         }
         results: dict[str, float] = {}
+        failed: dict[str, dict[int, int]] = {}  # route -> status -> count, for answers other than 200
         for name, make in routes.items():
             for _ in range(5):
                 client.get(make())  # warm caches and connections
@@ -274,7 +275,9 @@ def main() -> None:
                 t0 = time.perf_counter()
                 r = client.get(path)
                 samples.append(time.perf_counter() - t0)
-                assert r.status_code == 200, (path, r.status_code)
+                if r.status_code != 200:  # a 503 is a request over its time budget: timed, and counted
+                    failed.setdefault(name, {}).setdefault(r.status_code, 0)
+                    failed[name][r.status_code] += 1
             results[name] = p95(samples)
         hostile_ms, statuses = hostile_searches(client)
         export_ms, timed, overlapped = pages_during_export(
@@ -285,8 +288,9 @@ def main() -> None:
         server.wait(timeout=10)
     baseline = results["static file (baseline)"]
     for name, ms in results.items():
-        print(f"{name:<24} p95 {ms:7.1f} ms   {ms / baseline:5.1f}x static")
-    search_ok = max(results["search page"], results["search API"]) <= 50
+        errors = f"   NOT 200: {failed[name]}" if name in failed else ""
+        print(f"{name:<24} p95 {ms:7.1f} ms   {ms / baseline:5.1f}x static{errors}")
+    search_ok = max(results["search page"], results["search API"]) <= 50 and not failed
     pages_ok = max(results["article page"], results["entity page"], results["map page + places"]) <= 150
     print(
         f"goal search p95 ≤ 50 ms: {'met' if search_ok else 'NOT met'}; pages p95 ≤ 150 ms: {'met' if pages_ok else 'NOT met'}"

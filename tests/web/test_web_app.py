@@ -52,7 +52,10 @@ def test_article_page_highlights_layers(client: TestClient) -> None:
     assert r.status_code == 200
     assert 'class="l-quote"' in r.text
     assert "direct quote by Arman Duisen" in r.text  # hover label of the quote
-    assert "DATE: 2026-02-12" in r.text  # normalised value of "Thursday"
+    assert "date: 12 February 2026" in r.text  # normalised value of "Thursday"
+    # hover text in words: no vocabulary keys, floats or stage versions
+    assert "claim: more than 5,000 militants, says Arman Duisen" in r.text
+    assert "more_than" not in r.text and "5000.0" not in r.text
     assert "l-claim" in r.text and "l-place" in r.text and "l-entity" in r.text
 
 

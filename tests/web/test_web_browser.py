@@ -115,7 +115,7 @@ def test_map_shows_markers(browser: Any, server: str) -> None:
     w.page.goto(server + "/map")
     w.page.wait_for_selector("#map[data-markers]")
     assert int(w.page.get_attribute("#map", "data-markers") or 0) >= 2
-    w.page.wait_for_selector(".leaflet-marker-icon")
+    w.page.wait_for_selector(".leaflet-marker-icon")  # a cluster of places
     w.page.locator(".leaflet-marker-icon").first.click()
     w.check("map")
 

@@ -248,7 +248,15 @@ class Store(Protocol):
         since: str | None = None,
         limit: int = 100,
         modes: Sequence[str] | None = DEFAULT_MODES,
+        offset: int = 0,
     ) -> list[QuoteRow]: ...
+
+    def count_quotes(
+        self,
+        speaker: str | None = None,
+        since: str | None = None,
+        modes: Sequence[str] | None = DEFAULT_MODES,
+    ) -> int: ...
 
     def claims(
         self,
@@ -256,7 +264,12 @@ class Store(Protocol):
         place: str | None = None,
         claimant: str | None = None,
         limit: int = 100,
+        offset: int = 0,
     ) -> list[ClaimRow]: ...
+
+    def count_claims(
+        self, counted: str | None = None, place: str | None = None, claimant: str | None = None
+    ) -> int: ...
 
     def events(
         self,
@@ -265,11 +278,24 @@ class Store(Protocol):
         actor: str | None = None,
         since: str | None = None,
         limit: int = 100,
+        offset: int = 0,
     ) -> list[EventRow]: ...
+
+    def count_events(
+        self,
+        plover: str | None = None,
+        acled: str | None = None,
+        actor: str | None = None,
+        since: str | None = None,
+    ) -> int: ...
 
     def places(self, country: str | None = None, limit: int = 100) -> list[PlaceRow]: ...
 
-    def entities(self, type: str | None = None, limit: int = 100) -> list[CanonicalRow]: ...
+    def entities(self, type: str | None = None, limit: int = 100, offset: int = 0) -> list[CanonicalRow]: ...
+
+    def count_entities(self, type: str | None = None) -> int: ...
+
+    def canonical_id(self, name_or_id: str) -> int | None: ...
 
     def entity(self, name_or_id: str, limit: int | None = None) -> EntityProfile | None: ...
 

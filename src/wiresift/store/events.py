@@ -69,17 +69,10 @@ def insert_events(conn: sqlite3.Connection, doc: Document, version: str | None) 
     )
 
 
-def query_events(
-    conn: sqlite3.Connection,
-    plover: str | None = None,
-    acled: str | None = None,
-    actor: str | None = None,
-    since: str | None = None,
-    limit: int = 100,
-) -> list[EventRow]:
-    """Events filtered by PLOVER category, ACLED-style category (a substring), an actor (code or words
-    of its text, either role) and the article's publication date (``since`` YYYY-MM-DD, inclusive)."""
-    where: list[str] = ["1"]
+def _events_where(
+    plover: str | None, acled: str | None, actor: str | None, since: str | None
+) -> tuple[str, list[Any]]:
+    where: list[str] = ["1 = 1"]
     params: list[Any] = []
     if plover:
         where.append("v.plover = ?")
@@ -95,6 +88,34 @@ def query_events(
     if since:
         where.append("d.published >= ?")
         params.append(since)
+    return " AND ".join(where), params
+
+
+def count_events(
+    conn: sqlite3.Connection,
+    plover: str | None = None,
+    acled: str | None = None,
+    actor: str | None = None,
+    since: str | None = None,
+) -> int:
+    """How many events :func:`query_events` lists with the same filters (all its pages)."""
+    where, params = _events_where(plover, acled, actor, since)
+    sql = f"SELECT count(*) FROM events v JOIN documents d ON d.id = v.doc_id WHERE {where}"
+    return int(conn.execute(sql, params).fetchone()[0])
+
+
+def query_events(
+    conn: sqlite3.Connection,
+    plover: str | None = None,
+    acled: str | None = None,
+    actor: str | None = None,
+    since: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[EventRow]:
+    """Events filtered by PLOVER category, ACLED-style category (a substring), an actor (code or words
+    of its text, either role) and the article's publication date (``since`` YYYY-MM-DD, inclusive)."""
+    where, params = _events_where(plover, acled, actor, since)
     rows = conn.execute(
         'SELECT v.doc_id, d.title, d.published, v.id, v.text, v.start, v."end", v.plover, v.quad, v.mode, '
         "v.cameo, v.acled, v.negated, v.hypothetical, v.source_text, v.source_code, v.source_sector, "
@@ -102,8 +123,8 @@ def query_events(
         "v.size, v.confidence, v.reported_by, coalesce(d.url, d.source) "
         "FROM events v JOIN documents d ON d.id = v.doc_id "
         "LEFT JOIN places p ON p.doc_id = v.doc_id AND p.id = v.place "
-        f"WHERE {' AND '.join(where)} ORDER BY d.published DESC, d.num, v.start LIMIT ?",
-        (*params, limit),
+        f"WHERE {where} ORDER BY d.published DESC, d.num, v.start LIMIT ? OFFSET ?",
+        (*params, limit, offset),
     )
     out = []
     for r in rows:

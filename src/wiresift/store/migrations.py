@@ -287,6 +287,65 @@ CREATE TABLE tracked_quote_mentions (
 CREATE INDEX tracked_quote_mentions_doc ON tracked_quote_mentions(doc_id);
 """
 
+#: The map's places with their counts, kept by triggers at every write (#13): grouping every place
+#: row per request took 240 ms at 100,000 documents. ``articles`` counts documents (a document
+#: naming a place twice counts once), ``mentions`` place rows, as the grouping query did.
+_V7_PLACE_COUNTS = """
+CREATE TABLE place_counts (
+    name TEXT NOT NULL, country TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+    geonames_id INTEGER, admin1 TEXT, kind TEXT,
+    articles INTEGER NOT NULL DEFAULT 0, mentions INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (name, country, lat, lon)
+);
+CREATE INDEX place_counts_articles ON place_counts(articles, name);
+CREATE INDEX place_counts_country ON place_counts(country, articles);
+-- Covers the entity facet of a search (the hits' entities by document, type and canonical id).
+CREATE INDEX entities_doc_type_canonical ON entities(doc_id, type, canonical_id);
+-- The entity list, most mentioned first, read in order.
+CREATE INDEX canonical_entities_members ON canonical_entities(members);
+INSERT INTO place_counts(name, country, lat, lon, geonames_id, admin1, kind, articles, mentions)
+SELECT name, coalesce(country, ''), lat, lon, max(geonames_id), max(admin1), max(kind),
+       count(DISTINCT doc_id), count(*)
+FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL AND adjectival = 0
+GROUP BY name, coalesce(country, ''), lat, lon;
+CREATE TRIGGER places_counted_ai AFTER INSERT ON places
+WHEN new.lat IS NOT NULL AND new.lon IS NOT NULL AND new.adjectival = 0 BEGIN
+  INSERT INTO place_counts(name, country, lat, lon, geonames_id, admin1, kind, articles, mentions)
+  VALUES (new.name, coalesce(new.country, ''), new.lat, new.lon, new.geonames_id, new.admin1, new.kind, 0, 0)
+  ON CONFLICT(name, country, lat, lon) DO NOTHING;
+  UPDATE place_counts SET mentions = mentions + 1, articles = articles + (
+    SELECT CASE WHEN count(*) = 1 THEN 1 ELSE 0 END FROM places p
+    WHERE p.doc_id = new.doc_id AND p.name = new.name AND coalesce(p.country, '') = coalesce(new.country, '') AND p.lat = new.lat AND p.lon = new.lon AND p.adjectival = 0)
+  WHERE name = new.name AND country = coalesce(new.country, '') AND lat = new.lat AND lon = new.lon;
+END;
+CREATE TRIGGER places_counted_ad AFTER DELETE ON places
+WHEN old.lat IS NOT NULL AND old.lon IS NOT NULL AND old.adjectival = 0 BEGIN
+  UPDATE place_counts SET mentions = mentions - 1, articles = articles - (
+    SELECT CASE WHEN count(*) = 0 THEN 1 ELSE 0 END FROM places p
+    WHERE p.doc_id = old.doc_id AND p.name = old.name AND coalesce(p.country, '') = coalesce(old.country, '') AND p.lat = old.lat AND p.lon = old.lon AND p.adjectival = 0)
+  WHERE name = old.name AND country = coalesce(old.country, '') AND lat = old.lat AND lon = old.lon;
+  DELETE FROM place_counts WHERE mentions <= 0;
+END;
+CREATE TRIGGER places_counted_au_old AFTER UPDATE OF name, country, lat, lon, adjectival, doc_id ON places
+WHEN old.lat IS NOT NULL AND old.lon IS NOT NULL AND old.adjectival = 0 BEGIN
+  UPDATE place_counts SET mentions = mentions - 1, articles = articles - (
+    SELECT CASE WHEN count(*) = 0 THEN 1 ELSE 0 END FROM places p
+    WHERE p.doc_id = old.doc_id AND p.name = old.name AND coalesce(p.country, '') = coalesce(old.country, '') AND p.lat = old.lat AND p.lon = old.lon AND p.adjectival = 0)
+  WHERE name = old.name AND country = coalesce(old.country, '') AND lat = old.lat AND lon = old.lon;
+  DELETE FROM place_counts WHERE mentions <= 0;
+END;
+CREATE TRIGGER places_counted_au_new AFTER UPDATE OF name, country, lat, lon, adjectival, doc_id ON places
+WHEN new.lat IS NOT NULL AND new.lon IS NOT NULL AND new.adjectival = 0 BEGIN
+  INSERT INTO place_counts(name, country, lat, lon, geonames_id, admin1, kind, articles, mentions)
+  VALUES (new.name, coalesce(new.country, ''), new.lat, new.lon, new.geonames_id, new.admin1, new.kind, 0, 0)
+  ON CONFLICT(name, country, lat, lon) DO NOTHING;
+  UPDATE place_counts SET mentions = mentions + 1, articles = articles + (
+    SELECT CASE WHEN count(*) = 1 THEN 1 ELSE 0 END FROM places p
+    WHERE p.doc_id = new.doc_id AND p.name = new.name AND coalesce(p.country, '') = coalesce(new.country, '') AND p.lat = new.lat AND p.lon = new.lon AND p.adjectival = 0)
+  WHERE name = new.name AND country = coalesce(new.country, '') AND lat = new.lat AND lon = new.lon;
+END;
+"""
+
 MIGRATIONS: Sequence[str] = (
     _V1_CANONICAL + _V1_DOCUMENTS + _V1_LAYERS,
     _V2_WORKBENCH,
@@ -294,6 +353,7 @@ MIGRATIONS: Sequence[str] = (
     _V4_EVENTS,
     _V5_CORRECTIONS,
     _V6_STORIES,
+    _V7_PLACE_COUNTS,
 )
 
 

@@ -34,12 +34,27 @@ class QueryTooCostly(StoreError):
     """A search query over the cost limits; the message names the limit and how to get under it."""
 
 
+class QuerySyntaxError(QueryTooCostly):
+    """A search query whose operators do not parse (an unclosed ``NEAR(``, only excluded words).
+
+    A subclass of :class:`QueryTooCostly` so that every caller that answers a refused query with a
+    400 and its message does the same for these.
+    """
+
+
+#: ``NEAR(word word ... [, N])``: FTS5's proximity group, at most N (default 10) words apart.
+_NEAR = re.compile(r"\bNEAR\(([^()]*)\)")
+_NEAR_OPEN = re.compile(r"\bNEAR\(")
+_NEAR_DISTANCE = re.compile(r",\s*(\d{1,3})\s*$")
+
+
 @dataclass(frozen=True)
 class _Term:
     text: str  # FTS5 syntax for this term
     operator: bool = False
     words: int = 1
     prefix: str | None = None  # the stem of a prefix term "stem*"
+    excluded: bool = False  # "-word": documents with it are left out
 
 
 def _quoted(text: str) -> _Term:
@@ -47,10 +62,26 @@ def _quoted(text: str) -> _Term:
     return _Term('"' + inner + '"', words=max(1, len(_WORD.findall(inner))))
 
 
+def _near(inner: str) -> _Term:
+    """The FTS5 form of the inside of ``NEAR( ... )``: its words quoted, the distance kept."""
+    distance = _NEAR_DISTANCE.search(inner)
+    body = inner[: distance.start()] if distance else inner
+    words = [t for t in _terms(body) if not t.operator]
+    if len(words) < 2:
+        raise QuerySyntaxError(
+            f"search query: NEAR({inner}) needs at least two words, e.g. NEAR(troops border, 5)"
+        )
+    text = " ".join(_quoted(t.text).text if t.prefix is None else t.text for t in words)
+    suffix = f", {int(distance.group(1))}" if distance else ""
+    return _Term(f"NEAR({text}{suffix})", words=sum(t.words for t in words))
+
+
 def _terms(text: str) -> list[_Term]:
     terms: list[_Term] = []
     for phrase, word in _TOKENS.findall(text):
-        if word in _OPERATORS:
+        if word.startswith("-") and len(word) > 1 and _PLAIN.fullmatch(word[1:]):
+            terms.append(_Term(word[1:], prefix=word[1:-1] if word.endswith("*") else None, excluded=True))
+        elif word in _OPERATORS:
             terms.append(_Term(word, operator=True, words=0))
         elif word and _PLAIN.fullmatch(word):
             terms.append(_Term(word, prefix=word[:-1] if word.endswith("*") else None))
@@ -84,20 +115,49 @@ def check_cost(text: str, terms: list[_Term]) -> None:
         )
 
 
+def _split_near(text: str) -> list[_Term]:
+    """The terms of ``text``, each ``NEAR( ... )`` group one term; an unclosed ``NEAR(`` is an error."""
+    terms: list[_Term] = []
+    at = 0
+    for group in _NEAR.finditer(text):
+        terms += _terms(text[at : group.start()])
+        terms.append(_near(group.group(1)))
+        at = group.end()
+    rest = text[at:]
+    if _NEAR_OPEN.search(rest):
+        shown = rest.strip() if len(rest.strip()) <= 40 else rest.strip()[:37] + "..."
+        raise QuerySyntaxError(
+            f"search query: unbalanced NEAR( in {shown!r}; write NEAR(word word) or NEAR(word word, 5)"
+        )
+    return terms + _terms(rest)
+
+
 def fts_query(text: str) -> str:
-    """Keep words, ``prefix*``, "phrases" and AND/OR/NOT between terms; quote everything else.
+    """Keep words, ``prefix*``, "phrases", ``NEAR(a b, N)``, AND/OR/NOT between terms and ``-word``
+    (leave out documents with that word); quote everything else.
 
     The result is always valid FTS5 syntax, so user punctuation ("U.S.", "Russia-led", a stray
     quote or parenthesis) is searched as text instead of failing. Raises :class:`QueryTooCostly`
-    for a query over the cost limits.
+    for a query over the cost limits and :class:`QuerySyntaxError` for one that does not parse
+    (an unclosed ``NEAR(``, only excluded words).
     """
     if len(text) > MAX_QUERY_CHARS:
         check_cost(text, [])  # before parsing a megabyte of query text
     text = _CONTROL.sub(" ", text)  # SQLite ends a string at NUL; no control character is a word
-    terms = _terms(text)
+    terms = _split_near(text)
     check_cost(text, terms)
+    excluded = [t for t in terms if t.excluded]
+    terms = [t for t in terms if not t.excluded]
+    if excluded and not terms:
+        raise QuerySyntaxError(
+            f"search query: {' '.join('-' + t.text for t in excluded)} only leaves words out; "
+            "add a word to search for, e.g. troops -border"
+        )
     parts: list[str] = []
     for i, term in enumerate(terms):
         between = 0 < i < len(terms) - 1 and not terms[i - 1].operator and not terms[i + 1].operator
         parts.append(_quoted(term.text).text if term.operator and not between else term.text)
-    return " ".join(parts) or '""'
+    query = " ".join(parts)
+    if excluded and query:
+        query = f"({query}) NOT ({' OR '.join(t.text for t in excluded)})"
+    return query or '""'

@@ -22,6 +22,7 @@ from wiresift.web.errors import install_error_handlers
 from wiresift.web.highlight import event_line
 from wiresift.web.permalink import anchor, article_url, link_for
 from wiresift.web.security import LOOPBACK_NAMES, SecurityMiddleware, check_token
+from wiresift.wording import claim_value, number
 
 HERE = Path(__file__).parent
 
@@ -82,6 +83,8 @@ def create_app(
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["snippet"] = snippet_html
     templates.env.filters["path_part"] = path_part
+    templates.env.filters["claim_value"] = claim_value
+    templates.env.filters["number"] = number
     templates.env.filters["web_url"] = web_url  # stores made before the ingest check may hold others
     templates.env.globals["version"] = __version__
     templates.env.globals["anchor"] = anchor  # permalinks: one helper for the pages and the API
@@ -94,11 +97,12 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     install_error_handlers(app)
 
-    from wiresift.web.views import api_routes, corrections, pages, stories
+    from wiresift.web.views import api_routes, corrections, exports, pages, stories
 
     app.include_router(pages.router)
     app.include_router(corrections.router)  # /corrections and /api/corrections
     app.include_router(stories.pages)
+    app.include_router(exports.router, prefix="/api")  # before /api/export's own route
     app.include_router(api_routes.router, prefix="/api")
     app.include_router(stories.json_api, prefix="/api")
     return app

@@ -20,6 +20,7 @@ from itertools import pairwise
 
 from wiresift.model import Document, Event, EventActor
 from wiresift.web.permalink import anchor
+from wiresift.wording import claim_label, human_date
 
 LAYERS = ("entity", "quote", "claim", "timex", "place", "event")
 #: What the layer toggles are called on the article page.
@@ -42,6 +43,8 @@ class Note:
     ref: str | None = None  # an id to link to (entity, quote ...)
     anchor: str = ""  # the permalink fragment of the item (several notes share an entity's)
     lead: bool = True  # False for a part that is not the item itself (a quote's speaker mention)
+    #: where the item comes from, for the details beside a permalink (not the hover): stage, confidence
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,10 @@ class Segment:
 
     @property
     def classes(self) -> str:
-        return " ".join(sorted({f"l-{n.layer}" for n in self.notes}))
+        """One class per layer; a quote's speaker mention is ``l-speaker`` (its own colour)."""
+        return " ".join(
+            sorted({"l-speaker" if n.layer == "quote" and not n.lead else f"l-{n.layer}" for n in self.notes})
+        )
 
     @property
     def anchors(self) -> str:
@@ -74,9 +80,27 @@ class Segment:
         return "\n".join(dict.fromkeys(n.label for n in self.notes))
 
 
-def _stage(doc: Document, name: str) -> str:
-    version = doc.stages.get(name)
-    return f" [{name} {version}]" if version else ""
+def _source(doc: Document, stage: str, confidence: float | None = None) -> str:
+    version = doc.stages.get(stage)
+    parts = [f"{stage} stage {version}" if version else ""]
+    if confidence is not None:
+        parts.append(f"confidence {confidence:.2f}")
+    return " · ".join(p for p in parts if p)
+
+
+#: spaCy entity labels in words (hover text and the legend).
+ENTITY_TYPES = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "country, city or state",
+    "LOC": "location",
+    "NORP": "nationality or group",
+    "FAC": "facility",
+    "EVENT": "named event",
+    "LAW": "law",
+    "PRODUCT": "product",
+    "WORK_OF_ART": "title",
+}
 
 
 def notes(doc: Document) -> list[Note]:
@@ -86,58 +110,77 @@ def notes(doc: Document) -> list[Note]:
     for ent in doc.entities:
         titles = f" ({'; '.join(ent.titles)})" if ent.titles else ""
         for start, end in ent.mentions:
-            label = f"{ent.type}: {ent.name}{titles}{_stage(doc, 'entities')}"
-            out.append(Note("entity", start, end, label, ent.id, anchor("entity", ent.id)))
+            label = f"{ENTITY_TYPES.get(ent.type, ent.type.lower())}: {ent.name}{titles}"
+            out.append(
+                Note(
+                    "entity",
+                    start,
+                    end,
+                    label,
+                    ent.id,
+                    anchor("entity", ent.id),
+                    source=_source(doc, "entities"),
+                )
+            )
     for q in doc.quotes:
         speaker = q.speaker_name or (ents[q.speaker].name if q.speaker in ents else None) or "unknown speaker"
-        mode = "" if q.mode == "statement" else f"{q.mode}, "
-        confidence = f", confidence {q.speaker_confidence:.2f}" if q.speaker_confidence is not None else ""
-        label = (
-            f"{mode}{q.kind} quote by {speaker}"
-            + (f" (cue: {q.cue})" if q.cue else "")
-            + confidence
-            + _stage(doc, "quotes")
-        )
+        mode = "" if q.mode == "statement" else f" ({q.mode}, not a statement)"
+        sure = f", {q.speaker_confidence:.0%} sure of the speaker" if q.speaker_confidence is not None else ""
+        label = f"{q.kind} quote{mode} by {speaker}" + (f', cue "{q.cue}"' if q.cue else "") + sure
         qa = anchor("quote", q.id)
-        out.append(Note("quote", q.start, q.end, label, q.id, qa))
+        out.append(
+            Note(
+                "quote", q.start, q.end, label, q.id, qa, source=_source(doc, "quotes", q.speaker_confidence)
+            )
+        )
         if q.speaker_mention:
             m = q.speaker_mention
             out.append(Note("quote", m.start, m.end, f"speaker: {speaker}", q.id, qa, lead=False))
     for c in doc.claims:
-        amount = c.value if c.value is not None else f"{c.low}–{c.high}"
-        parts = [f"claim: {c.qualifier + ' ' if c.qualifier else ''}{amount}"]
-        if c.unit:
-            parts.append(c.unit)
-        if c.counted:
-            parts.append(c.counted)
-        label = (
-            " ".join(str(p) for p in parts)
-            + f" — by {c.claimant_name or 'the outlet'}"
-            + _stage(doc, "claims")
+        claimant = c.claimant_name or (ents[c.claimant].name if c.claimant in ents else None)
+        label = "claim: " + claim_label(c, claimant)
+        out.append(
+            Note("claim", c.start, c.end, label, c.id, anchor("claim", c.id), source=_source(doc, "claims"))
         )
-        out.append(Note("claim", c.start, c.end, label, c.id, anchor("claim", c.id)))
     for t in doc.timexes:
-        value = t.value or "unresolved"
-        label = f"{t.type}: {value}{_stage(doc, 'timexes')}"
-        out.append(Note("timex", t.start, t.end, label, None, anchor("timex", None, t.start, t.end)))
+        label = f"{t.type.lower()}: {human_date(t.value)}"
+        timex = anchor("timex", None, t.start, t.end)
+        out.append(Note("timex", t.start, t.end, label, None, timex, source=_source(doc, "timexes")))
     for p in doc.places:
         where = f"{p.name}, {p.country}" if p.country else p.name
         coords = (
             f" ({p.lat:.2f}, {p.lon:.2f})" if p.lat is not None and p.lon is not None else " (unresolved)"
         )
         adj = " adjectival" if p.adjectival else ""
-        confidence = f", confidence {p.confidence:.2f}" if p.confidence is not None else ""
-        label = f"place{adj}: {where}{coords}{confidence}{_stage(doc, 'places')}"
+        label = f"place{adj}: {where}{coords}"
         for start, end in p.mentions:
-            out.append(Note("place", start, end, label, p.id, anchor("place", p.id)))
+            out.append(
+                Note(
+                    "place",
+                    start,
+                    end,
+                    label,
+                    p.id,
+                    anchor("place", p.id),
+                    source=_source(doc, "places", p.confidence),
+                )
+            )
     place_names = {p.id: p.name for p in doc.places}
     for v in doc.events:
         codes = ", ".join(x for x in (v.plover, v.cameo and f"CAMEO {v.cameo}", v.acled) if x)
-        label = (
-            f"event: {codes or 'uncoded'}{', negated' if v.negated else ''}, confidence {v.confidence:.2f}"
-            + event_details(v, place_names)
+        label = f"event: {codes or 'uncoded'}{' (negated: it did not happen)' if v.negated else ''}"
+        label += event_details(v, place_names)
+        out.append(
+            Note(
+                "event",
+                v.start,
+                v.end,
+                label,
+                v.id,
+                anchor("event", v.id),
+                source=_source(doc, "events", v.confidence),
+            )
         )
-        out.append(Note("event", v.start, v.end, label + _stage(doc, "events"), v.id, anchor("event", v.id)))
     n = len(doc.text)
     return sorted((x for x in out if 0 <= x.start < x.end <= n), key=lambda x: (x.start, -x.end))
 
@@ -170,7 +213,8 @@ def _openings(all_notes: list[Note]) -> dict[int, list[Anchor]]:
     for note in all_notes:
         if note.lead and note.anchor and note.anchor not in seen:
             seen.add(note.anchor)
-            out.setdefault(note.start, []).append(Anchor(note.anchor, note.layer, note.label))
+            details = f"{note.label} ({note.source})" if note.source else note.label
+            out.setdefault(note.start, []).append(Anchor(note.anchor, note.layer, details))
     return out
 
 

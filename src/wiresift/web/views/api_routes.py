@@ -20,7 +20,16 @@ from wiresift.store.query import fts_query
 from wiresift.store.workbench import SearchFilters
 from wiresift.web.db import MAX_EXPORTS, store_session
 from wiresift.web.permalink import entity_record, linked
-from wiresift.web.views.params import Offset, PathKey, Text, search_filters
+from wiresift.web.views.exports import disposition, filename
+from wiresift.web.views.params import (
+    Offset,
+    PathKey,
+    Text,
+    ViewFilters,
+    checked_date,
+    search_filters,
+    view_filters,
+)
 
 router = APIRouter(tags=["api"])
 MAX_LIMIT = 500
@@ -39,9 +48,15 @@ def _modes(value: str | None) -> tuple[str, ...] | None:
 def _page(
     items: list[Any], limit: int, offset: int, total: int | None = None, q: str | None = None
 ) -> dict[str, Any]:
-    """A page of rows, each with its permalink (``link``) when it names an article."""
+    """A page of rows, each with its permalink (``link``) when it names an article.
+
+    ``total`` counts every row the filters select (all pages); ``truncated`` says whether rows
+    exist past this page. Lists without a count (``total`` None: the map's places, the timeline)
+    say ``truncated`` when they filled their ``limit``.
+    """
     rows = [linked(i, q) for i in items]
-    return {"items": rows, "limit": limit, "offset": offset, "total": len(rows) if total is None else total}
+    more = len(rows) >= limit if total is None else offset + len(rows) < total
+    return {"items": rows, "limit": limit, "offset": offset, "total": total, "truncated": more}
 
 
 @router.get("/search")
@@ -56,6 +71,9 @@ def search(
     """Ranked search; each hit's ``highlights`` are ``[start, end)`` offsets into its ``snippet``."""
     page = workbench.search(store, q, filters, sort=sort, limit=limit, offset=offset)
     body = _page(page.hits, limit, offset, page.total, q=q)
+    # facets count the ``scope`` most recently stored matches; with words, ranking and paging too
+    body["scope"] = page.scope
+    body["ranked_in_scope"] = page.ranked_in_scope
     body["facets"] = {
         k: [{"value": v, "label": lbl, "count": n} for v, lbl, n in rows] for k, rows in page.facets.items()
     }
@@ -87,8 +105,8 @@ def entities(
     limit: int = Query(100, ge=1, le=MAX_LIMIT),
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    rows = store.entities(type=type, limit=limit + offset)
-    return _page(rows[offset:], limit, offset)
+    rows = api.entities(store, type=type, limit=limit, offset=offset)
+    return _page(rows, limit, offset, store.count_entities(type=type))
 
 
 # Declared before /entities/{key:path}, which would otherwise take "NAME/graph" as a name.
@@ -118,8 +136,9 @@ def quotes(
     limit: int = Query(100, ge=1, le=MAX_LIMIT),
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    rows = api.quotes(store, speaker=speaker, since=since, limit=limit + offset, modes=_modes(modes))
-    return _page(rows[offset:], limit, offset)
+    chosen, since = _modes(modes), checked_date("since", since)
+    rows = api.quotes(store, speaker=speaker, since=since, limit=limit, modes=chosen, offset=offset)
+    return _page(rows, limit, offset, store.count_quotes(speaker=speaker, since=since, modes=chosen))
 
 
 @router.get("/claims")
@@ -131,8 +150,8 @@ def claims(
     limit: int = Query(100, ge=1, le=MAX_LIMIT),
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    rows = store.claims(counted=counted, place=place, claimant=claimant, limit=limit + offset)
-    return _page(rows[offset:], limit, offset)
+    rows = api.claims(store, counted=counted, place=place, claimant=claimant, limit=limit, offset=offset)
+    return _page(rows, limit, offset, store.count_claims(counted=counted, place=place, claimant=claimant))
 
 
 @router.get("/events")
@@ -145,17 +164,39 @@ def events(
     limit: int = Query(100, ge=1, le=MAX_LIMIT),
     offset: Offset = 0,
 ) -> dict[str, Any]:
+    since = checked_date("since", since)
     try:
-        rows = api.events(store, plover=plover, acled=acled, actor=actor, since=since, limit=limit + offset)
+        rows = api.events(
+            store, plover=plover, acled=acled, actor=actor, since=since, limit=limit, offset=offset
+        )
     except StoreError as exc:
         raise HTTPException(400, str(exc)) from None
-    return _page(rows[offset:], limit, offset)
+    return _page(
+        rows, limit, offset, store.count_events(plover=plover, acled=acled, actor=actor, since=since)
+    )
+
+
+def _shared(store: Any, view: ViewFilters) -> SearchFilters:
+    """The map's and timeline's filters as search filters (a 400 for an unknown entity)."""
+    try:
+        return view.search(workbench.entity_filter(store, view.entity))
+    except StoreError as exc:
+        raise HTTPException(400, str(exc)) from None
 
 
 @router.get("/places")
-def places(store: StoreDep, country: Text = None, limit: int = Query(2000, ge=1, le=5000)) -> dict[str, Any]:
-    rows = workbench.map_places(store, country=country, limit=limit)
-    return _page(rows, limit, 0)
+def places(
+    store: StoreDep,
+    view: Annotated[ViewFilters, Depends(view_filters)],
+    limit: int = Query(2000, ge=1, le=5000),
+) -> dict[str, Any]:
+    """Places with article counts; with ``q``/``entity``/``since``/``until``/``country``, the places of
+    the matching articles (the timeline's filters)."""
+    filters = _shared(store, view)
+    rows = workbench.map_places(store, country=view.country, limit=limit, query=view.q, filters=filters)
+    body = _page(rows, limit, 0)
+    body["countries"] = workbench.country_totals(rows)  # the shading: mentions of each country's places
+    return body
 
 
 @router.get("/places/mentions")
@@ -163,12 +204,26 @@ def place_mentions(
     store: StoreDep, name: Annotated[str, Query(max_length=500)], country: Text = None
 ) -> dict[str, Any]:
     rows = workbench.place_mentions(store, name, country)
-    return _page(rows, len(rows), 0)
+    return _page(rows, workbench.PLACE_MENTIONS, 0)
 
 
 @router.get("/timeline")
-def timeline(store: StoreDep, limit: int = Query(500, ge=1, le=5000)) -> dict[str, Any]:
-    return _page(workbench.timeline(store, limit), limit, 0)
+def timeline(
+    store: StoreDep,
+    view: Annotated[ViewFilters, Depends(view_filters)],
+    limit: int = Query(500, ge=1, le=5000),
+) -> dict[str, Any]:
+    """Articles, events, quotes and claims by date (at most ``limit`` per lane), and the ``span`` the
+    timeline opens on (most of the items' dates); the same filters as ``/api/places``."""
+    filters = _shared(store, view)
+    result = workbench.timeline(store, limit, query=view.q, filters=filters)
+    body = _page(result.items, limit, 0)
+    body["truncated"] = any(
+        sum(1 for i in result.items if i.kind == kind) >= limit
+        for kind in ("article", "quote", "claim", "event")
+    )
+    body["span"] = {"start": result.span[0], "end": result.span[1]} if result.span else None
+    return body
 
 
 def _export_chunks(db: Path, format: str, query: str | None, slots: Semaphore) -> Iterator[str]:
@@ -205,4 +260,5 @@ def export(
     chunks = _export_chunks(request.app.state.db, format, q, slots)
     next(chunks)
     media = {"jsonl": "application/x-ndjson", "ftm": "application/x-ndjson"}.get(format, "application/json")
-    return StreamingResponse(chunks, media_type=media)
+    ext = {"stix": "stix.json", "ftm": "ftm.jsonl"}.get(format, format)
+    return StreamingResponse(chunks, media_type=media, headers=disposition(filename("store", ext)))

@@ -16,7 +16,7 @@ from wiresift.store.base import StoreError
 from wiresift.store.workbench import SearchFilters
 from wiresift.web.db import store_session
 from wiresift.web.highlight import LAYER_LABELS, segments
-from wiresift.web.views.params import PathKey, Text, search_filters
+from wiresift.web.views.params import MAX_OFFSET, PathKey, Text, checked_date, search_filters
 
 router = APIRouter(default_response_class=HTMLResponse)
 PAGE_SIZE = 20
@@ -53,7 +53,7 @@ def search_page(
         result=result,
         params=params,
         page=page,
-        pages=max(1, -(-result.total // PAGE_SIZE)),
+        pages=max(1, -(-(result.scope if result.ranked_in_scope else result.total) // PAGE_SIZE)),
     )
 
 
@@ -90,10 +90,24 @@ def timeline_page(request: Request) -> HTMLResponse:
     return _render(request, "timeline.html")
 
 
+#: Rows per page of the entity, quote and claim lists (the API pages with ``limit``/``offset``).
+PAGE_ROWS = 100
+Page = Annotated[int, Query(ge=1, le=MAX_OFFSET // PAGE_ROWS)]
+
+
+def _list(
+    request: Request, name: str, view: str, rows: list[Any], total: int, page: int, params: dict[str, Any]
+) -> HTMLResponse:
+    nav = {"total": total, "page": page, "page_rows": PAGE_ROWS, "shown": len(rows), "view": view}
+    path = request.url.path
+    return _render(request, name, rows=rows, params=params, path=path, **nav, **params)
+
+
 @router.get("/entities")
-def entities_page(request: Request, store: StoreDep, type: Text = None) -> HTMLResponse:
-    rows = store.entities(type=type or None, limit=500)
-    return _render(request, "entities.html", rows=rows, type=type)
+def entities_page(request: Request, store: StoreDep, type: Text = None, page: Page = 1) -> HTMLResponse:
+    rows = api.entities(store, type=type or None, limit=PAGE_ROWS, offset=(page - 1) * PAGE_ROWS)
+    total = store.count_entities(type=type or None)
+    return _list(request, "entities.html", "entities", rows, total, page, {"type": type})
 
 
 @router.get("/entity/{key:path}")
@@ -106,19 +120,37 @@ def entity_page(request: Request, store: StoreDep, key: PathKey) -> HTMLResponse
 
 @router.get("/quotes")
 def quotes_page(
-    request: Request, store: StoreDep, speaker: Text = None, since: Text = None, modes: Text = None
+    request: Request,
+    store: StoreDep,
+    speaker: Text = None,
+    since: Text = None,
+    modes: Text = None,
+    page: Page = 1,
 ) -> HTMLResponse:
     try:
         chosen = api.parse_modes(modes)
     except StoreError as exc:
         raise HTTPException(400, str(exc)) from None
-    rows = api.quotes(store, speaker=speaker or None, since=since or None, limit=500, modes=chosen)
-    return _render(request, "quotes.html", rows=rows, speaker=speaker, since=since, modes=modes or "")
+    since = checked_date("since", since)
+    offset = (page - 1) * PAGE_ROWS
+    rows = api.quotes(
+        store, speaker=speaker or None, since=since, limit=PAGE_ROWS, modes=chosen, offset=offset
+    )
+    total = store.count_quotes(speaker=speaker or None, since=since, modes=chosen)
+    params = {"speaker": speaker, "since": since, "modes": modes or ""}
+    return _list(request, "quotes.html", "quotes", rows, total, page, params)
 
 
 @router.get("/claims")
 def claims_page(
-    request: Request, store: StoreDep, counted: Text = None, place: Text = None, claimant: Text = None
+    request: Request,
+    store: StoreDep,
+    counted: Text = None,
+    place: Text = None,
+    claimant: Text = None,
+    page: Page = 1,
 ) -> HTMLResponse:
-    rows = store.claims(counted=counted or None, place=place or None, claimant=claimant or None, limit=500)
-    return _render(request, "claims.html", rows=rows, counted=counted, place=place, claimant=claimant)
+    filters = {"counted": counted or None, "place": place or None, "claimant": claimant or None}
+    rows = api.claims(store, **filters, limit=PAGE_ROWS, offset=(page - 1) * PAGE_ROWS)
+    total = store.count_claims(**filters)
+    return _list(request, "claims.html", "claims", rows, total, page, filters)

@@ -6,9 +6,11 @@ and free text is capped in length; a value out of bounds is a 422 naming the par
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Path, Query
+from fastapi import HTTPException, Path, Query
 
 from wiresift.store.workbench import SearchFilters
 
@@ -27,6 +29,21 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 PathKey = Annotated[str, Path(min_length=1, max_length=MAX_KEY)]
 
 
+_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def checked_date(name: str, value: str | None) -> str | None:
+    """A ``since=``/``until=`` value as given, or None when empty; a 400 naming it when it is no date.
+
+    Dates are compared as string prefixes, so "2025-13" or "last week" would silently match nothing.
+    """
+    if not value:
+        return None
+    if not _DATE.match(value.strip()):
+        raise HTTPException(400, f"{name}={value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+    return value.strip()
+
+
 def search_filters(
     site: Text = None,
     since: Text = None,
@@ -36,5 +53,39 @@ def search_filters(
 ) -> SearchFilters:
     """The facet filters of a search (empty form fields count as absent)."""
     return SearchFilters(
-        site=site or None, since=since or None, until=until or None, entity=entity, country=country or None
+        site=site or None,
+        since=checked_date("since", since),
+        until=checked_date("until", until),
+        entity=entity,
+        country=country or None,
+    )
+
+
+@dataclass(frozen=True)
+class ViewFilters:
+    """The filters the map and the timeline share: a search, an entity (name or id), a country, dates."""
+
+    q: str = ""
+    entity: str | None = None
+    country: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def search(self, entity_id: int | None) -> SearchFilters:
+        return SearchFilters(since=self.since, until=self.until, entity=entity_id, country=self.country)
+
+
+def view_filters(
+    q: Annotated[str, Query(max_length=MAX_TEXT)] = "",
+    entity: Text = None,
+    country: Text = None,
+    since: Text = None,
+    until: Text = None,
+) -> ViewFilters:
+    return ViewFilters(
+        q=q,
+        entity=entity or None,
+        country=country or None,
+        since=checked_date("since", since),
+        until=checked_date("until", until),
     )
