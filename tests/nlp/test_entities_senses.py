@@ -91,3 +91,16 @@ def test_a_dateline_is_no_speaker(pipeline: Pipeline) -> None:
     quote = next(q for q in doc.quotes if "let down" in q.text)
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "Some"
     assert quote.speaker is None
+
+
+def test_a_lead_that_introduces_a_person_by_role_gives_them_the_words(pipeline: Pipeline) -> None:
+    text = (
+        "3:10 p.m.\n\nA Nevada transit chief says a man was hurt on a commuter train during a fight."
+        "\n\nInterim Metro Police Chief Ed Lund told reporters that officers arrived quickly."
+    )
+    doc = pipeline(Document(text=text))
+    quote = next(q for q in doc.quotes if "hurt" in q.text)
+    assert quote.speaker_name == "Ed Lund"
+    named_before = pipeline(Document(text="Police Chief Ed Lund spoke first. " + text[11:]))
+    quote = next(q for q in named_before.quotes if "hurt" in q.text)
+    assert quote.speaker is None  # a chief was named before: the lead introduces no one

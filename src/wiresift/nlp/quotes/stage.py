@@ -162,8 +162,9 @@ def _resolve(
     stands for, the one person titled so): a person merely named near it is never its speaker."""
     if index is None:
         return None, None
-    if (antecedent := relative_antecedent(sdoc, speaker)) is not None:
-        speaker, mention = antecedent, text[antecedent.start : antecedent.end]
+    relative = relative_antecedent(sdoc, speaker)
+    if relative is not None:
+        speaker, mention = relative, text[relative.start : relative.end]
     head = speaker.head
     pronoun = head in PERSON_PRONOUNS or head in PLURAL_PRONOUNS
     prev_speaker = prev.speaker if prev is not None else None
