@@ -186,7 +186,40 @@ def clean(sdoc: Doc, ents: list[Span], gaz: Gazetteer | None) -> list[Span]:
             Span(sdoc, e.start, e.end, label="GPE") if e.label_ == "PERSON" and e.text in places else e
             for e in out
         ]
-    return _no_overlaps(out)
+    return one_sense(sdoc, _no_overlaps(out), surnames)
+
+
+#: A courtesy title or rank right before a one-word name makes it a person's.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "sen", "rep", "gov", "gen"})
+
+
+def one_sense(sdoc: Doc, spans: list[Span], surnames: set[str]) -> list[Span]:
+    """A one-word name that spaCy types PERSON here and ORG there is one thing in one article: a
+    person when it is the surname of a person named in full or follows a courtesy title somewhere
+    ("Mr. Lee"), else an organisation (a company called by its one-word brand)."""
+    from spacy.tokens import Span
+
+    labels: dict[str, set[str]] = {}
+    for e in spans:
+        if len(e) == 1 and e.label_ in ("PERSON", "ORG"):
+            labels.setdefault(fold_apostrophes(e.text.lower()), set()).add(e.label_)
+    mixed = {name for name, labs in labels.items() if len(labs) == 2}
+    if not mixed:
+        return spans
+    people = {name for name in mixed if name in surnames}
+    for e in spans:
+        name = fold_apostrophes(e.text.lower())
+        if name in mixed and e.start > 0 and sdoc[e.start - 1].lower_.rstrip(".") in _HONORIFICS:
+            people.add(name)
+    out = []
+    for e in spans:
+        name = fold_apostrophes(e.text.lower())
+        if len(e) == 1 and name in mixed:
+            label = "PERSON" if name in people else "ORG"
+            if label != e.label_:
+                e = Span(sdoc, e.start, e.end, label=label)
+        out.append(e)
+    return out
 
 
 def _no_overlaps(spans: list[Span]) -> list[Span]:

@@ -274,6 +274,7 @@ def build(
                 b.index.add(m.start(1), m.end(1), eid)
         b.index.add(start_char, end_char, eid)
     _bare_surnames(b, in_ent)
+    _unmarked_orgs(b)
     if doc.captions and parse is not None:
         add_caption_titles(
             b.index, doc.captions, parse
@@ -311,6 +312,26 @@ def _bare_surnames(b: _Builder, in_ent: dict[int, str]) -> None:
             continue  # two people share the surname: the bare one is left to neither
         b.index.add(m.start(), m.end(), ids[0])
         b.alias(ids[0], m.start(), m.group(1))
+
+
+def _unmarked_orgs(b: _Builder) -> None:
+    """Every other occurrence of an organisation's name that spaCy left untagged ("said an Acme
+    spokeswoman" after "Acme" was tagged once): one name, one sense in an article."""
+    forms: dict[str, str] = {}
+    for eid, entity in b.index.entities.items():
+        if entity.type != "ORG":
+            continue
+        for form in (entity.name, *entity.aliases):
+            if len(form) >= 3 and form[0].isupper():
+                forms.setdefault(form, eid)
+    if not forms:
+        return
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r")(?![\w-])"
+    )
+    for m in pattern.finditer(b.doc.text):
+        if b.index.at(m.start(), m.end()) is None:
+            b.index.add(m.start(), m.end(), forms[m.group(1)])
 
 
 def _words(phrase: str) -> set[str]:

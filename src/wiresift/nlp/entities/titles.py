@@ -41,22 +41,49 @@ def _chain_token(token: Token) -> bool:
     return text[:1].isupper() or low in FUNCTION_WORDS or low in TITLE_MODIFIERS or is_title_word(token)
 
 
+#: Dependencies by which the parser hangs a common noun on a name as its role ("winger Ann Lee"),
+#: and the words that qualify that noun ("high school math teacher", "Hungarian-born investor").
+_ROLE_DEPS = frozenset({"compound", "nmod"})
+_ROLE_MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+
+
+def _role_noun(token: Token, ent: Span) -> bool:
+    """Whether the parser makes ``token`` (a common noun before the name) the role of ``ent``:
+    "defenseman Ann Lee", "political rival Tom Reed", whatever the role word is."""
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ in _ROLE_DEPS
+        and ent.start <= token.head.i < ent.end
+        and not token.ent_type_
+    )
+
+
+def _attached(token: Token, chain: set[int]) -> bool:
+    """A modifier of a role noun already in the chain ("math" of "math teacher")."""
+    return token.dep_ in _ROLE_MOD_DEPS and token.head.i in chain and token.pos_ in ("NOUN", "ADJ", "PROPN")
+
+
 def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | None, int]:
     """The title before ``ent`` and the token where the name really starts (may move left)."""
     i = ent.start - 1
     sent_start = ent.sent.start if sdoc.has_annotation("SENT_START") else 0
+    parsed = sdoc.has_annotation("DEP")
+    chain = set(range(ent.start, ent.end))
     while i >= sent_start and ent.start - i <= MAX_PREMODIFIER_TOKENS and in_ent.get(i) != "PERSON":
         tok = sdoc[i]
         if tok.is_punct and tok.text != "-":
             break
-        if not _chain_token(tok) or "\n" in tok.whitespace_ or tok.is_space:
+        if "\n" in tok.whitespace_ or tok.is_space:
             break
+        if not (_chain_token(tok) or (parsed and (_role_noun(tok, ent) or _attached(tok, chain)))):
+            break
+        chain.add(i)
         i -= 1
     start = i + 1
     while start < ent.start and sdoc[start].lower_ in FUNCTION_WORDS:
         start += 1
     toks = list(sdoc[start : ent.start])
-    heads = [k for k, t in enumerate(toks) if is_title_word(t)]
+    heads = [k for k, t in enumerate(toks) if is_title_word(t) or (parsed and _role_noun(t, ent))]
     if not heads:
         return None, ent.start
     # Bare proper nouns after the last role word or entity are the person's first names.
@@ -89,11 +116,18 @@ def appositive(sdoc: Doc, ent: Span) -> Span | None:
         i += 1
     if i == first or i - first >= MAX_APPOSITIVE_TOKENS:
         return None
-    # The end of the text closes an apposition too: a caption often ends on the office.
-    if i < len(sdoc) and (sdoc[i].pos_ in ("VERB", "AUX") or "\n" in sdoc[i].text):
+    # The end of the text closes an apposition too: a caption often ends on the office; so does the
+    # end of a paragraph after a full stop ("…, said Ann Lee, founder of Acme Inc.").
+    if i < len(sdoc) and (
+        sdoc[i].pos_ in ("VERB", "AUX") or ("\n" in sdoc[i].text and not sdoc[i - 1].text.endswith("."))
+    ):
         return None
-    # The role word must come early: "the head of ...", "Russia's top diplomat", "a senior officer".
-    if not any(is_title_word(t) for t in sdoc[first : min(i, first + 4)]):
+    # The role word must come early: "the head of ...", "Russia's top diplomat", "a senior officer";
+    # or the parser makes a common noun of the phrase the name's apposition ("Ann Lee, another
+    # retiree,", "Ann Lee, Ohio's new fire commissioner,").
+    if not any(is_title_word(t) for t in sdoc[first : min(i, first + 4)]) and not any(
+        t.dep_ == "appos" and t.pos_ == "NOUN" and ent.start <= t.head.i < ent.end for t in sdoc[first:i]
+    ):
         return None
     return sdoc[first:i]
 
@@ -139,6 +173,14 @@ def roles(sdoc: Doc, ent: Span) -> list[Span]:
                 verb.lemma_ in NAMING_VERBS and root.dep_ == "nsubjpass" and child.dep_ == "oprd"
             ):
                 span = _role_span(sdoc, child)
+                if span is not None:
+                    out.append(span)
+    for clause in root.rights:  # "Ann Lee, who is the city's housing expert,"
+        if clause.dep_ == "relcl" and clause.lemma_ in COPULAS:
+            subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            attr = next((c for c in clause.rights if c.dep_ == "attr"), None)
+            if subj is not None and subj.lower_ == "who" and attr is not None:
+                span = _role_span(sdoc, attr)
                 if span is not None:
                     out.append(span)
     head = root.head

@@ -312,10 +312,17 @@ class Extractor(DirectQuotes):
             turn = _TURN.match(text, para_start)
             if turn is None or turn.group(1).split()[0].lower() in NOT_SOURCES:
                 continue
+            if self.dateline(turn.start(1), turn.end(1)):
+                continue  # "PARIS: Ministers met …" opens a story, no one speaks it
             if f.speaker.head not in FIRST_PERSON and not (turn.group(1).isupper() and f.start >= turn.end()):
                 continue  # in a transcript turn ("PENCE: ..."), all that is quoted is the turn's
             s, e = turn.start(1), turn.end(1)
             f.speaker = Speaker(s, e, turn.group(1).split()[-1].lower(), s, e)
+
+    def dateline(self, start: int, end: int) -> bool:
+        """Whether the name before a line's colon is a place the tagger knows ("PARIS: …")."""
+        span = self.sdoc.char_span(start, end, alignment_mode="expand")
+        return span is not None and all(t.ent_type_ in ("GPE", "LOC") for t in span)
 
     def colon_lines(self, found: list[Found]) -> list[Found]:
         """Headline and transcript lines "Sanders: Clinton needs to ...", "PENCE: Well, look, ..."."""
@@ -325,6 +332,7 @@ class Extractor(DirectQuotes):
             if (
                 src.split()[0].lower() in NOT_SOURCES
                 or n_words(self.text, m.start("body"), m.end("body")) < 4
+                or self.dateline(m.start("src"), m.end("src"))
             ):
                 continue
             start, end = m.start("body"), m.end("body")

@@ -129,7 +129,8 @@ def nominal_source(
     if person is not None:
         return person, "titled"
     if not _definite(mention):
-        return None, ""
+        named_next = introduced_person(index, speaker, mention, text)
+        return (named_next, "role_title") if named_next is not None else (None, "")
     if head in POLL_HEADS:
         sponsor = poll_sponsor(index, speaker.start, head, text)
         if sponsor is not None:
@@ -289,4 +290,32 @@ def role_person(index: EntityIndex, pos: int, head: str, mention: str = "") -> s
     lead = max(top, key=lambda eid: seen[eid])
     if all(seen[lead][0] > seen[e][0] and seen[lead][1] > seen[e][1] for e in top if e != lead):
         return lead
+    return None
+
+
+#: How far after an indefinite role mention the person it introduces may be named: the next paragraph.
+INTRODUCED_CHARS = 400
+
+
+def introduced_person(index: EntityIndex, speaker: Speaker, mention: str, text: str) -> str | None:
+    """The person a lead introduces by role before naming them ("A transit chief says … \n\n Police
+    Chief Ann Lee told …"): the first person named in the next paragraph or so whose first mention
+    comes after the role mention and whose titles hold its head word; none when the text named
+    anyone with that role before."""
+    if mention.split(maxsplit=1)[0].lower() not in ("a", "an"):
+        return None
+    head = speaker.head
+    if not (head in ROLE_WORDS or head in PERSON_NOMINAL_HEADS or head in ROLE_HEADS):
+        return None
+    role = {r.rstrip(".") for r in ROLE_WORDS.get(head, frozenset({head}))}
+    stop = min(len(text), speaker.end + INTRODUCED_CHARS)
+    for start, _end, eid in index.mentions:
+        if start >= stop:
+            break
+        entity = index.entities[eid]
+        if entity.type != "PERSON" or not set().union(*(name_words(t) for t in entity.titles)) & role:
+            continue
+        if start < speaker.end or entity.mentions[0][0] < speaker.end:
+            return None  # a holder of the role was named before: not an introduction
+        return eid
     return None

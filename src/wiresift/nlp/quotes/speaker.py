@@ -195,3 +195,34 @@ def agent_speaker(verb: Token) -> Speaker | None:
     if right.i - left.i >= MAX_SPEAKER_TOKENS:
         left = right = obj
     return Speaker(left.idx, right.idx + len(right.text), obj.lower_, obj.idx, obj.idx + len(obj.text))
+
+
+#: Relative pronouns that stand for the noun their clause hangs on ("Ann Lee, who said ...").
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def relative_antecedent(sdoc: Doc, speaker: Speaker) -> Speaker | None:
+    """The noun a relative-pronoun speaker stands for: "Ann Lee, who said …" is Ann Lee. The mention
+    stays the pronoun (as PolNeAR marks it); only the entity is read from the antecedent."""
+    if speaker.head not in RELATIVE_PRONOUNS or speaker.head_start < 0:
+        return None
+    span = sdoc.char_span(speaker.head_start, speaker.head_end)
+    if span is None:
+        return None
+    tok = span[0]
+    verb = tok.head
+    # "who said", or "who was quoted as saying" two verbs down
+    for _ in range(3):
+        if verb.dep_ == "relcl" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.dep_ != "relcl" or tok.dep_ not in SUBJECTS:
+        return None
+    noun = verb.head
+    if noun.pos_ not in ("PROPN", "NOUN") or noun.i > tok.i:
+        return None
+    left = noun.i
+    while left > 0 and sdoc[left - 1].head.i == noun.i and sdoc[left - 1].dep_ in ("compound", "amod", "det"):
+        left -= 1
+    start, end = sdoc[left].idx, noun.idx + len(noun.text)
+    return Speaker(start, end, noun.lower_, noun.idx, noun.idx + len(noun.text))

@@ -27,6 +27,7 @@ from wiresift.nlp.quotes.confidence import Evidence, keeps, score
 from wiresift.nlp.quotes.extractor import Extractor
 from wiresift.nlp.quotes.modes import content_head, cue_mode, not_attribution
 from wiresift.nlp.quotes.sources import nominal_source
+from wiresift.nlp.quotes.speaker import relative_antecedent
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -161,6 +162,9 @@ def _resolve(
     stands for, the one person titled so): a person merely named near it is never its speaker."""
     if index is None:
         return None, None
+    relative = relative_antecedent(sdoc, speaker)
+    if relative is not None:
+        speaker, mention = relative, text[relative.start : relative.end]
     head = speaker.head
     pronoun = head in PERSON_PRONOUNS or head in PLURAL_PRONOUNS
     prev_speaker = prev.speaker if prev is not None else None
