@@ -6,15 +6,16 @@ held-out half (never fitted on).
 
 The model is ridge regression of the target ``(4 - Overall) / 3`` (1 = very similar, 0 = very
 dissimilar; the gold scale runs the other way) on the features of
-:func:`wiresift.stories.similarity.features`, with the coefficients of the layer features (entities,
-places, events, claims) bounded at 0 from below, so that more shared evidence never lowers the score;
-every coefficient is bounded at 0 from below, so that more shared evidence never lowers the score. The
-idf-weighted features take their document frequencies from the dev half's texts (``Background``). The ridge penalty (on the coefficients,
-not the intercept) is chosen among ``RIDGES`` by 5-fold cross-validation on the dev half. The ``same_story`` threshold is the
-cut that best separates the dev half's clear pairs (Overall ≤ 1.5 same, ≥ 3.5 different) together with
-the tune half of the team's real-page pairs (``eval/gold/stories/extraction_pairs.jsonl``: same story or
-not, many of them on one topic but another event), midpoints between neighbouring scores, ties broken
-towards 0.5. The SemEval pairs alone put the cut where two news texts on one topic already pass it.
+:func:`wiresift.stories.similarity.features`, every coefficient bounded at 0 from below, so that more
+shared evidence never lowers the score. The idf-weighted features take their document frequencies from
+the dev half's texts (a ``Background`` table keyed by hashes, shipped in the weights). The ridge penalty
+(on the coefficients, not the intercept) is chosen among ``RIDGES`` by 5-fold cross-validation on the
+dev half. The ``same_story`` threshold is the cut with the best worse accuracy of two sets: the dev
+half's clear pairs (Overall ≤ 1.5 same, ≥ 3.5 different) and the tune half of the team's real-page
+pairs (``eval/gold/stories/extraction_pairs.jsonl``: same story or not, many of them on one topic but
+another event, scored with the date window of :func:`~wiresift.stories.similarity.date_factor`);
+midpoints between neighbouring scores. The SemEval pairs alone put the cut where two news texts on one
+topic already pass it.
 """
 
 from __future__ import annotations

@@ -1,12 +1,16 @@
 """How likely two analysed articles tell the same story: one score from evidence the layers hold.
 
 :func:`features` measures what two :class:`~wiresift.model.Document` objects share — their words
-(sublinear term-frequency cosines over content words, all words, content bigrams and the lead),
-their entities (PERSON, ORG, GPE and the other named kinds, by normalised name), their places
-(GeoNames ids, countries), their event types, their claims (same counted thing, close values) —
-and :func:`similarity` combines them with a linear model fitted on human judgements of news pairs
-(``training/train_similarity.py``, weights in ``similarity_weights.json``). Publication dates
-are reported in the evidence but take no part in the score: the training pairs carry none.
+(square roots of sublinear term-frequency cosines over content words, plain and weighted by inverse
+document frequency in a background set, content bigrams and the lead; stop words of each text's own
+language), their entities (by normalised name, plain and weighted by rarity: a shared "NASA" weighs
+less than a shared rare name), their places (GeoNames ids, countries), their event types (and one
+event type at one shared place), their claims (same counted thing, close values) — and
+:func:`similarity` combines them with a linear model fitted on human judgements of news pairs
+(``training/train_similarity.py``, weights in ``similarity_weights.json``). Every coefficient is at
+least 0: more shared evidence never lowers the score. Publication dates take no part in the fitted
+model (the training pairs carry none); dated articles more than ``DATE_WINDOW`` days apart see their
+score scaled down (:func:`date_factor`).
 
 Nothing here parses text: the documents must come out of the pipeline (``wiresift.analyze``).
 """
@@ -23,8 +27,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from importlib import import_module
-from importlib import resources
+from importlib import import_module, resources
 from itertools import pairwise
 from typing import Any, TypeVar
 
