@@ -6,15 +6,16 @@ held-out half (never fitted on).
 
 The model is ridge regression of the target ``(4 - Overall) / 3`` (1 = very similar, 0 = very
 dissimilar; the gold scale runs the other way) on the features of
-:func:`wiresift.stories.similarity.features`, with the coefficients of the layer features (entities,
-places, events, claims) bounded at 0 from below, so that more shared evidence never lowers the score;
-the word features (``SIGNED``) may take either sign (all-word and bigram overlap beyond content-word
-overlap mark shared boilerplate rather than a shared story). The ridge penalty (on the coefficients,
-not the intercept) is chosen among ``RIDGES`` by 5-fold cross-validation on the dev half. The ``same_story`` threshold is the
-cut that best separates the dev half's clear pairs (Overall ≤ 1.5 same, ≥ 3.5 different) together with
-the tune half of the team's real-page pairs (``eval/gold/stories/extraction_pairs.jsonl``: same story or
-not, many of them on one topic but another event), midpoints between neighbouring scores, ties broken
-towards 0.5. The SemEval pairs alone put the cut where two news texts on one topic already pass it.
+:func:`wiresift.stories.similarity.features`, every coefficient bounded at 0 from below, so that more
+shared evidence never lowers the score. The idf-weighted features take their document frequencies from
+the dev half's texts (a ``Background`` table keyed by hashes, shipped in the weights). The ridge penalty
+(on the coefficients, not the intercept) is chosen among ``RIDGES`` by 5-fold cross-validation on the
+dev half. The ``same_story`` threshold is the cut with the best worse accuracy of two sets: the dev
+half's clear pairs (Overall ≤ 1.5 same, ≥ 3.5 different) and the tune half of the team's real-page
+pairs (``eval/gold/stories/extraction_pairs.jsonl``: same story or not, many of them on one topic but
+another event, scored with the date window of :func:`~wiresift.stories.similarity.date_factor`);
+midpoints between neighbouring scores. The SemEval pairs alone put the cut where two news texts on one
+topic already pass it.
 """
 
 from __future__ import annotations
@@ -34,10 +35,16 @@ sys.path.insert(0, str(REPO / "eval"))
 import score_stories as ss  # noqa: E402
 import score_story_pairs as sp  # noqa: E402
 from gate import shared_eval  # noqa: E402
-from wiresift.stories.similarity import WEIGHTS_FILE, Weights, features  # noqa: E402
+from wiresift.stories.similarity import (  # noqa: E402
+    WEIGHTS_FILE,
+    Background,
+    Weights,
+    date_factor,
+    days_apart,
+    features,
+)
 
 RIDGES = (0.003, 0.01, 0.03, 0.1, 0.3)
-SIGNED = frozenset({"text_cosine", "all_words_cosine", "bigram_cosine", "lead_cosine"})
 FOLDS = 5
 OUT = REPO / "src" / "wiresift" / "stories" / WEIGHTS_FILE
 
@@ -48,7 +55,7 @@ def fit(
     x = np.array([[row[n] for n in names] for row in rows])
     a = np.r_[np.c_[x, np.ones(len(x))], np.c_[np.sqrt(ridge) * np.eye(len(names)), np.zeros(len(names))]]
     b = np.r_[np.array(targets), np.zeros(len(names))]
-    lower = [-np.inf if n in SIGNED else 0.0 for n in names] + [-np.inf]
+    lower = [0.0] * len(names) + [-np.inf]
     w = lsq_linear(a, b, bounds=(lower, np.inf)).x
     return float(w[-1]), {n: round(float(c), 6) for n, c in zip(names, w[:-1], strict=True)}
 
@@ -70,23 +77,31 @@ def choose_ridge(rows: list[dict[str, float]], targets: list[float], names: list
 
 
 def threshold(scores: list[float], gold: list[float], judged: Sequence[tuple[float, bool]] = ()) -> float:
-    """The best cut over the clear SemEval pairs (``scores``, ``gold``) and the ``judged`` real pairs."""
+    """The cut with the best worse accuracy of the two sets: the clear SemEval pairs (``scores``,
+    ``gold``) and the ``judged`` real pairs (either alone when the other is empty); midpoints between
+    neighbouring scores, ties broken by the summed accuracy, then towards 0.5."""
     clear = [(s, g <= ss.SAME_MAX) for s, g in zip(scores, gold, strict=True)
              if g <= ss.SAME_MAX or g >= ss.DIFFERENT_MIN]  # fmt: skip
-    clear += list(judged)
-    values = sorted({s for s, _ in clear})
+    sets = [list(group) for group in (clear, judged) if group]
+    values = sorted({s for group in sets for s, _ in group})
     cuts = [(lo + hi) / 2 for lo, hi in pairwise(values)] or [0.5]
-    return max(cuts, key=lambda t: (sum((s >= t) == same for s, same in clear), -abs(t - 0.5)))
+
+    def rank(t: float) -> tuple[float, float, float]:
+        accs = [sum((s >= t) == same for s, same in group) / len(group) for group in sets]
+        return (min(accs), sum(accs), -abs(t - 0.5))
+
+    return max(cuts, key=rank)
 
 
 def train(path: Path, log: bool = True) -> dict[str, object]:
     """The weights file's content, fitted on the corpora under ``path`` (``../shared/eval``)."""
     records = ss.load(path)
     pairs = ss.analysed_pairs(records)
-    rows = [features(a, b) for a, b in pairs]
-    names = sorted(rows[0])
     splits = ss.split_of([r["pair_id"] for r in records])
     dev = [i for i, r in enumerate(records) if splits[r["pair_id"]] == "dev"]
+    background = Background.from_texts(doc for i in dev for doc in pairs[i])
+    rows = [features(a, b, background) for a, b in pairs]
+    names = sorted(rows[0])
     gold = [float(r["Overall"]) for r in records]
     targets = [(4 - gold[i]) / 3 for i in dev]
     ridge = choose_ridge([rows[i] for i in dev], targets, names)
@@ -96,7 +111,11 @@ def train(path: Path, log: bool = True) -> dict[str, object]:
     real = sp.load_gold()
     tune = [p for p, half in zip(real, sp.split_of(real), strict=True) if half == "tune"]
     docs = sp.read_pages(path, [p[k] for p in tune for k in ("a", "b")])
-    judged = [(model.score(features(docs[p["a"]], docs[p["b"]])), bool(p["same_story"])) for p in tune]
+    judged = []
+    for p in tune:
+        a, b = docs[p["a"]], docs[p["b"]]
+        score = model.score(features(a, b, background)) * date_factor(days_apart(a, b))
+        judged.append((score, bool(p["same_story"])))
     cut = round(threshold([scores[i] for i in dev], [gold[i] for i in dev], judged), 4)
     if log:
         for name in ("dev", "heldout"):
@@ -105,14 +124,17 @@ def train(path: Path, log: bool = True) -> dict[str, object]:
             print(f"{name}: Pearson {r:.4f} over {len(keep)} pairs")
         print(f"ridge {ridge}, threshold {cut}")
     return {
-        "about": "wiresift article similarity: ridge regression fitted by training/train_similarity.py "
-        "on the dev half of the SemEval-2022 Task 8 English pairs (layer coefficients >= 0); score = intercept + coef . features, "
-        "clipped to [0, 1]; same_story when score >= threshold (chosen on the dev half's clear pairs and the tune half "
-        "of the team's real-page pairs)",
+        "about": "wiresift article similarity: ridge regression with coefficients >= 0 fitted by "
+        "training/train_similarity.py on the dev half of the SemEval-2022 Task 8 English pairs; score = "
+        "(intercept + coef . features) clipped to [0, 1], scaled down for dated articles more than "
+        "DATE_WINDOW days apart; same_story when score >= threshold (the best worse accuracy of the dev "
+        "half's clear pairs and the tune half of the team's real-page pairs); background: document "
+        "frequencies of the dev half's words and names, keyed by CRC-32 (no text)",
         "ridge": ridge,
         "intercept": round(intercept, 6),
         "coef": coef,
         "threshold": cut,
+        "background": background.as_dict(),
     }
 
 

@@ -39,6 +39,18 @@ def test_split_is_fixed_and_halves() -> None:
     assert sorted(split.values()).count("dev") == 5
 
 
+def test_threshold_keeps_both_sets_right() -> None:
+    """The cut maximises the worse accuracy of the clear SemEval pairs and the judged real pairs."""
+    import train_similarity
+
+    scores, gold = [0.2, 0.5, 0.9], [4.0, 1.0, 1.0]  # Overall: 4 different, 1 same
+    judged = [(0.6, False), (0.95, True)]
+    alone = train_similarity.threshold(scores, gold)
+    assert 0.2 < alone < 0.5
+    both = train_similarity.threshold(scores, gold, judged)
+    assert 0.6 < both < 0.9  # one SemEval pair lost, every real pair right: 2/3 beats 1/2
+
+
 @pytest.mark.eval
 def test_stories_gate(eval_dir: Path) -> None:
     scores = score_stories.evaluate(eval_dir, "all")

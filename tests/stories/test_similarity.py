@@ -12,7 +12,21 @@ from click.testing import CliRunner
 import wiresift
 from wiresift.cli import cli
 from wiresift.model import Claim, Document, Entity, Place
-from wiresift.stories.similarity import Weights, features, load_weights, normal_name, similarity
+from wiresift.stories.similarity import (
+    DATE_WINDOW,
+    Background,
+    Weights,
+    content_words,
+    cosine,
+    date_factor,
+    features,
+    load_weights,
+    normal_name,
+    similarity,
+    term_key,
+    text_language,
+    weighted,
+)
 
 FLOOD_A = (
     "Floods cut off villages in northern Valdoria\n\n"
@@ -81,12 +95,57 @@ def test_score_is_clipped_and_thresholded() -> None:
     assert other.similarity == 0.2 and not other.same_story
 
 
-def test_dates_are_evidence_only() -> None:
+def test_dates_inside_the_window_are_evidence_only() -> None:
     a = doc("river floods", published="2026-03-01")
     b = doc("river floods", published="2026-03-04")
     result = similarity(a, b)
     assert result.evidence["days_apart"] == 3
     assert similarity(a, b.model_copy(update={"published": None})).similarity == result.similarity
+
+
+def test_articles_far_apart_in_time_score_lower() -> None:
+    a, b = doc(FLOOD_A, published="2026-03-01"), doc(FLOOD_B, published="2026-03-02")
+    near = similarity(a, b)
+    late = similarity(a, b.model_copy(update={"published": "2027-03-02"}))
+    assert near.same_story and not late.same_story
+    assert late.similarity == pytest.approx(near.similarity * DATE_WINDOW / 366, abs=1e-3)
+    assert date_factor(None) == date_factor(DATE_WINDOW) == 1.0 and date_factor(4 * DATE_WINDOW) == 0.25
+
+
+def test_every_coefficient_is_monotone_in_evidence() -> None:
+    weights = load_weights()
+    assert weights.coef and all(c >= 0 for c in weights.coef.values())
+    assert weights.background is not None and weights.background.documents > 100
+
+
+GERMAN_A = (
+    "Der Stadtrat von Lindenau hat am Montag beschlossen, die alte Brücke über den Fluss im nächsten "
+    "Jahr abzureißen. Die Bürger sind nicht alle damit einverstanden, und es gibt eine Petition dagegen."
+)
+GERMAN_B = (
+    "In der Bäckerei am Marktplatz gibt es seit dieser Woche ein neues Brot mit Kürbiskernen, das nach "
+    "einem Rezept der Großmutter des Bäckers gebacken wird. Es ist schon am Vormittag ausverkauft."
+)
+
+
+def test_unrelated_pages_in_another_language_score_low() -> None:
+    """A page declared English but written in German keeps no German function words as content."""
+    assert text_language(GERMAN_A, "en") == "de" and text_language(FLOOD_A, None) == "en"
+    assert "der" not in content_words(GERMAN_A, "de") and "stadtrat" in content_words(GERMAN_A, "de")
+    result = similarity(doc(GERMAN_A, language="en"), doc(GERMAN_B, language="en"))
+    assert result.similarity < 0.3 and not result.same_story
+    assert similarity(doc(GERMAN_A), doc(GERMAN_A)).same_story
+
+
+def test_rare_names_weigh_more_than_common_ones() -> None:
+    back = Background(documents=99, df={term_key("valdoria"): 60})
+    assert back.idf("valdoria") < back.idf("kessington") == 1.0
+    assert term_key("valdoria") != "valdoria" and len(term_key("valdoria")) == 8
+    common = {"valdoria": 1.0, "floods": 1.0}
+    rare = {"kessington": 1.0, "floods": 1.0}
+    shared_common = cosine(weighted(common, back), weighted({"valdoria": 1.0, "cup": 1.0}, back))
+    shared_rare = cosine(weighted(rare, back), weighted({"kessington": 1.0, "cup": 1.0}, back))
+    assert shared_rare > shared_common
 
 
 def test_title_counts_with_the_text() -> None:
