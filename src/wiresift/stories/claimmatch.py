@@ -43,10 +43,19 @@ ROLE_WORDS = frozenset({
     "spokesperson", "official", "officials", "source", "sources",
 })  # fmt: skip
 #: Words of a sentence that revise a number: a later value by the same claimant for the same thing.
+VAGUE_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "tens"})
 REVISION_WORDS = frozenset({
     "rose", "risen", "rises", "raised", "revised", "climbed", "increased", "updated", "lowered",
     "reduced", "corrected",
 })  # fmt: skip
+
+
+def stem(word: str) -> str:
+    """A light stem for comparing contexts: "rescued", "rescue" and "rescues" -> "rescu"."""
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
 
 
 def singular(word: str) -> str:
@@ -106,7 +115,13 @@ class Mention:
     claimant: frozenset[str] | None
     context: frozenset[str]
     sentence_things: frozenset[str]
+    #: The value is the new one of a revision: "has risen to 12", "raised ... to 17, from 12".
     revision: bool
+    #: The other values its sentence states (the old value of a revision).
+    sentence_values: frozenset[float]
+    unit: str | None
+    #: A round plural ("dozens", "thousands"): it matches only another vague number.
+    vague: bool
 
     @property
     def event_kinds(self) -> frozenset[str]:
@@ -118,15 +133,22 @@ def mention_of(doc: Document, k: Claim, value: float, outlets: Collection[str]) 
     before = words(doc.text[max(0, k.start - 80) : k.start])[-KIND_WINDOW:]
     after = words(doc.text[k.end : k.end + 80])[:KIND_WINDOW]
     sentence_words = words(sentence)
-    revision = bool(REVISION_WORDS & set(sentence_words))
+    revision = bool(REVISION_WORDS & set(sentence_words)) and before[-1:] == ["to"]
+    where = doc.text.find(sentence) if sentence else -1
+    others = frozenset(
+        float(o.value) for o in doc.claims
+        if o.id != k.id and o.value is not None and where >= 0 and where <= o.start < where + len(sentence)
+    )  # fmt: skip
     kinds = {k.count_type} if k.count_type else set()
     kinds |= _kinds(words(k.counted or "")) | _kinds(before + after)
     if revision:
         kinds |= _kinds(sentence_words)
     return Mention(
         doc=doc, claim=k, value=value, thing=thing_of(k.counted), kinds=frozenset(kinds),
-        claimant=claimant_core(k.claimant_name, outlets), context=frozenset(content_words(sentence)),
+        claimant=claimant_core(k.claimant_name, outlets),
+        context=frozenset(stem(w) for w in content_words(sentence)),
         sentence_things=frozenset(singular(w) for w in sentence_words), revision=revision,
+        sentence_values=others, unit=k.unit, vague=bool(VAGUE_WORDS & set(words(k.text))),
     )  # fmt: skip
 
 

@@ -89,10 +89,12 @@ class _ClaimGroup:
     claimants: set[frozenset[str]]
     values: list[float]
     context: set[str]
+    unit: str | None = None
+    vague: bool = False
 
     @classmethod
     def of(cls, m: Mention) -> _ClaimGroup:
-        g = cls([], set(), set(), set(), [], set())
+        g = cls([], set(), set(), set(), [], set(), m.unit, m.vague)
         g.add(m)
         return g
 
@@ -106,9 +108,11 @@ class _ClaimGroup:
         self.values.append(m.value)
         self.context |= m.context
 
-    def fit(self, m: Mention) -> tuple[int, float, float] | None:
-        """How well ``m`` fits (higher is better: counted things its sentence names, shared context,
-        closeness of value), or None when it does not belong."""
+    def fit(self, m: Mention) -> tuple[int, int, float, float] | None:
+        """How well ``m`` fits (higher is better: a revision's old value held, counted things its
+        sentence names, shared context, closeness of value), or None when it does not belong."""
+        if m.unit != self.unit or m.vague != self.vague:
+            return None
         if kinds_conflict(m.event_kinds, frozenset(self.kinds)):
             return None
         if not all(claimants_agree(m.claimant, c) for c in self.claimants):
@@ -123,7 +127,8 @@ class _ClaimGroup:
                 return None
             close = [1.0]
         overlap = len(m.context & self.context) / len(m.context | self.context) if m.context else 0.0
-        return named, overlap, -min(close)
+        revised = int(m.revision and bool(m.sentence_values & set(self.values)))
+        return revised, named, overlap, -min(close)
 
 
 def _best(groups: Sequence[_ClaimGroup], m: Mention) -> int | None:
@@ -139,7 +144,7 @@ def _claim_groups(docs: Sequence[Document]) -> list[_ClaimGroup]:
     for doc in docs:
         for k in doc.claims:
             value = _value(k)
-            if value is not None and (not k.unit or k.unit != "%"):
+            if value is not None:
                 mentions.append(mention_of(doc, k, value, outlets))
     groups: list[_ClaimGroup] = []
     for m in mentions:
