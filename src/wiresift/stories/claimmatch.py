@@ -9,9 +9,9 @@ compare equal where they can:
 - the counted thing is the head noun, singular; time words ("week") are no counted thing;
   "people" and "person" are generic and fit any counted thing; two things of one class of the
   count lexicon (fighter and militant: TROOPS; body and dead: KILL) are one thing;
-- the kinds are the count type plus those of the counted word and of the words next to the number
-  ("the bodies of nine people": KILL); a revision ("has risen to 12", "raised ... to 17") reads
-  its whole sentence;
+- the kinds are the count type plus those of the counted word and, when the thing is unknown or
+  generic, of the words next to the number ("the bodies of nine people": KILL) or, for a revision
+  ("has risen to 12", "raised ... to 17, from 12"), of its whole sentence;
 - the claimant is its core words, without determiners and role words ("spokesman", "official");
   it is unknown when it is an outlet of the story, a pronoun or relative word, or a dateline
   (one upper-case word); two claimants agree when one's core words hold the other's.
@@ -139,12 +139,13 @@ def mention_of(doc: Document, k: Claim, value: float, outlets: Collection[str]) 
         float(o.value) for o in doc.claims
         if o.id != k.id and o.value is not None and where >= 0 and where <= o.start < where + len(sentence)
     )  # fmt: skip
+    thing = thing_of(k.counted)
     kinds = {k.count_type} if k.count_type else set()
-    kinds |= _kinds(words(k.counted or "")) | _kinds(before + after)
-    if revision:
-        kinds |= _kinds(sentence_words)
+    kinds |= _kinds(words(k.counted or ""))
+    if thing is None or thing in GENERIC_THINGS:  # a named thing says what is counted; else the context
+        kinds |= _kinds(sentence_words) if revision else _kinds(before + after)
     return Mention(
-        doc=doc, claim=k, value=value, thing=thing_of(k.counted), kinds=frozenset(kinds),
+        doc=doc, claim=k, value=value, thing=thing, kinds=frozenset(kinds),
         claimant=claimant_core(k.claimant_name, outlets),
         context=frozenset(stem(w) for w in content_words(sentence)),
         sentence_things=frozenset(singular(w) for w in sentence_words), revision=revision,

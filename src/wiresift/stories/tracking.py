@@ -127,7 +127,8 @@ class _ClaimGroup:
                 return None
             close = [1.0]
         overlap = len(m.context & self.context) / len(m.context | self.context) if m.context else 0.0
-        revised = int(m.revision and bool(m.sentence_values & set(self.values)))
+        earlier = {x.value for x in self.items if x.doc.id != m.doc.id}
+        revised = int(m.revision and bool(m.sentence_values & earlier))
         return revised, named, overlap, -min(close)
 
 
