@@ -13,8 +13,8 @@ compare equal where they can:
   generic, of the words next to the number ("the bodies of nine people": KILL) or, for a revision
   ("has risen to 12", "raised ... to 17, from 12"), of its whole sentence;
 - the claimant is its core words, without determiners and role words ("spokesman", "official");
-  it is unknown when it is an outlet of the story, a pronoun or relative word, or a dateline
-  (one upper-case word); two claimants agree when one's core words hold the other's.
+  it is unknown when it is an outlet of the story, a pronoun or relative word, a dateline
+  (one upper-case word) or a document ("a transcript released by his office"); two claimants agree when one's core words hold the other's.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from wiresift.model import Claim, Document
 from wiresift.nlp.claims.lexicon import COUNT_TYPES
+from wiresift.nlp.claims.lexicon import DOCUMENT_NOUNS as _DOCUMENTS
 from wiresift.store.workbench import sentence_around
 from wiresift.stories.similarity import content_words, normal_name, words
 
@@ -42,6 +43,8 @@ ROLE_WORDS = frozenset({
     "a", "an", "the", "his", "her", "its", "their", "and", "of", "senior", "spokesman", "spokeswoman",
     "spokesperson", "official", "officials", "source", "sources",
 })  # fmt: skip
+#: Claimants that are documents (a transcript, a statement), standing for whoever released them.
+DOCUMENT_NOUNS = _DOCUMENTS | {"transcript", "statement", "release", "communique", "bulletin"}
 #: Words of a sentence that revise a number: a later value by the same claimant for the same thing.
 VAGUE_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "tens"})
 REVISION_WORDS = frozenset({
@@ -92,6 +95,8 @@ def claimant_core(name: str | None, outlets: Collection[str]) -> frozenset[str] 
     if not norm or norm in PRONOUNS or norm in outlets:
         return None
     core = frozenset(w for w in norm.split() if w not in ROLE_WORDS)
+    if core & DOCUMENT_NOUNS:
+        return None  # "a transcript released by his office": whoever released it
     return core or None
 
 

@@ -25,6 +25,9 @@ from wiresift.stories.similarity import content_words, normal_name
 #: Values of one tracked claim by an unknown or the same claimant lie within this share ("more than
 #: 400" and "412"; the scorer's tolerance); a larger change joins only as a revision.
 TRACK_TOLERANCE = 0.10
+#: A number that names no counted thing and fits no tracked claim is one with another such number
+#: when its sentence's content words are this much in the other's ("more than 1,100" in a copy).
+SAME_STATEMENT = 0.6
 #: Two mentions' sentences repeat each other at this content-word Jaccard: a copy edited for house
 #: style keeps 0.7-1.0, two outlets' own sentences about one number stay under 0.5.
 COPY_OVERLAP = 0.6
@@ -126,7 +129,7 @@ class _ClaimGroup:
             if not (m.revision and named and m.event_kinds & self.kinds and m.value not in self.values):
                 return None
             close = [1.0]
-        overlap = len(m.context & self.context) / len(m.context | self.context) if m.context else 0.0
+        overlap = len(m.context & self.context) / len(m.context) if m.context else 0.0
         earlier = {x.value for x in self.items if x.doc.id != m.doc.id}
         revised = int(m.revision and bool(m.sentence_values & earlier))
         return revised, named, overlap, -min(close)
@@ -155,11 +158,19 @@ def _claim_groups(docs: Sequence[Document]) -> list[_ClaimGroup]:
                 groups.append(_ClaimGroup.of(m))
             else:
                 groups[target].add(m)
+    loose: list[_ClaimGroup] = []
     for m in mentions:
         if not m.thing or m.revision:
             target = _best(groups, m)
             if target is not None:
                 groups[target].add(m)
+            elif not m.revision:
+                near = _best(loose, m)
+                if near is not None and loose[near].fit(m)[2] >= SAME_STATEMENT:  # type: ignore[index]
+                    loose[near].add(m)
+                else:
+                    loose.append(_ClaimGroup.of(m))
+    groups += loose
     order = {id(m): n for n, m in enumerate(mentions)}
     for g in groups:
         g.items.sort(key=lambda m: order[id(m)])
