@@ -111,9 +111,10 @@ class _ClaimGroup:
         self.values.append(m.value)
         self.context |= m.context
 
-    def fit(self, m: Mention) -> tuple[int, int, float, float] | None:
+    def fit(self, m: Mention) -> tuple[int, int, int, float, float] | None:
         """How well ``m`` fits (higher is better: a revision's old value held, counted things its
-        sentence names, shared context, closeness of value), or None when it does not belong."""
+        sentence names, articles already in the claim, share of its sentence's words in the claim's
+        sentences, closeness of value), or None when it does not belong."""
         if m.unit != self.unit or m.vague != self.vague:
             return None
         if kinds_conflict(m.event_kinds, frozenset(self.kinds)):
@@ -132,7 +133,7 @@ class _ClaimGroup:
         overlap = len(m.context & self.context) / len(m.context) if m.context else 0.0
         earlier = {x.value for x in self.items if x.doc.id != m.doc.id}
         revised = int(m.revision and bool(m.sentence_values & earlier))
-        return revised, named, overlap, -min(close)
+        return revised, named, len({x.doc.id for x in self.items}), overlap, -min(close)
 
 
 def _best(groups: Sequence[_ClaimGroup], m: Mention) -> int | None:
@@ -166,7 +167,7 @@ def _claim_groups(docs: Sequence[Document]) -> list[_ClaimGroup]:
                 groups[target].add(m)
             elif not m.revision:
                 near = _best(loose, m)
-                if near is not None and loose[near].fit(m)[2] >= SAME_STATEMENT:  # type: ignore[index]
+                if near is not None and loose[near].fit(m)[3] >= SAME_STATEMENT:  # type: ignore[index]
                     loose[near].add(m)
                 else:
                     loose.append(_ClaimGroup.of(m))
