@@ -121,10 +121,16 @@ class _ClaimGroup:
             return None
         if not all(claimants_agree(m.claimant, c) for c in self.claimants):
             return None
-        if m.thing and not any(things_agree(m.thing, t, m.event_kinds, frozenset(self.kinds)) for t in self.things):
+        if m.thing and not any(
+            things_agree(m.thing, t, m.event_kinds, frozenset(self.kinds)) for t in self.things
+        ):
             return None
         named = len(m.sentence_things & self.things)
-        close = [abs(m.value - v) / max(abs(m.value), abs(v), 1.0) for v in self.values if _values_close(m.value, v)]
+        close = [
+            abs(m.value - v) / max(abs(m.value), abs(v), 1.0)
+            for v in self.values
+            if _values_close(m.value, v)
+        ]
         if not close:
             # a revision: the same claimant's new value for a thing and kind its sentence names
             if not (m.revision and named and m.event_kinds & self.kinds and m.value not in self.values):
