@@ -125,3 +125,21 @@ def test_vague_numbers_and_other_units_stay_apart() -> None:
     b = article("b", 4, "Lake Herald", "Some 24 trucks and 20 soldiers were seen near the pass.",
                 [("24", 24, "trucks", None, None), ("20", 20, "soldiers", None, None)])  # fmt: skip
     assert tracked(a, b) == []
+
+
+def test_a_mention_attributed_to_an_earlier_outlet_is_copied_from_it() -> None:
+    a = article(
+        "a", 3, "Fjord Post", "Some 600 ferry passengers spent the night in the terminal, the harbour master said.",
+        [("Some 600", 600, "passengers", None, "the harbour master")],
+    )  # fmt: skip
+    b = article(
+        "b", 4, "Aggregator Now", "About 600 stranded passengers slept on benches overnight, Fjord Post reported.",
+        [("About 600", 600, "passengers", None, "Fjord Post")],
+    )  # fmt: skip
+    c = article(
+        "c", 4, "Lake Herald", "Roughly 600 passengers were stuck in the terminal until dawn, the harbour master told us.",
+        [("Roughly 600", 600, "passengers", None, "the harbour master")],
+    )  # fmt: skip
+    (claim,) = track_claims("st-x", [a, b, c])
+    labels = {m.doc_id: (m.label, m.copied_from) for m in claim.mentions}
+    assert labels == {"a": ("independent", None), "b": ("copied", "a"), "c": ("independent", None)}

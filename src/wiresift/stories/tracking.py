@@ -59,13 +59,23 @@ class _Seen:
     doc: Document
     words: set[str]
     source: str | None
+    #: The outlet the mention is attributed to ("..., Northline Wire reported"), normalised.
+    cited: str | None = None
+
+
+def _cited(name: str | None, doc: Document, outlets: set[str]) -> str | None:
+    norm = normal_name(name) if name else None
+    return norm if norm and norm in outlets and norm != normal_name(doc.site or "") else None
 
 
 def _copied(new: _Seen, earlier: Sequence[_Seen]) -> str | None:
-    """The earlier mention ``new`` copies (same article or same sentence, no new source), or None."""
+    """The earlier mention ``new`` copies (same article or same sentence, no new source; or an
+    earlier article of the outlet it is attributed to), or None."""
     for old in earlier:
         if old.doc.id == new.doc.id:
             continue  # an article does not copy itself
+        if new.cited and new.cited == normal_name(old.doc.site or ""):
+            return old.doc.id
         if new.source and new.source != old.source:
             continue
         if _root(new.doc) == _root(old.doc) or _jaccard(new.words, old.words) >= COPY_OVERLAP:
@@ -192,6 +202,7 @@ def _by_time(docs: Sequence[Document]) -> list[Document]:
 def track_claims(story_id: str, docs: Sequence[Document]) -> list[TrackedClaim]:
     """The claims of ``docs`` (one story's articles) made in two or more of them."""
     out = []
+    outlets = {normal_name(d.site) for d in docs if d.site}
     for g in _claim_groups(_by_time(docs)):
         if len({m.doc.id for m in g.items}) < 2:
             continue
@@ -199,7 +210,8 @@ def track_claims(story_id: str, docs: Sequence[Document]) -> list[TrackedClaim]:
         mentions = []
         for m in g.items:
             doc, k = m.doc, m.claim
-            new = _Seen(doc, set(m.context), " ".join(sorted(m.claimant)) if m.claimant else None)
+            source = " ".join(sorted(m.claimant)) if m.claimant else None
+            new = _Seen(doc, set(m.context), source, _cited(k.claimant_name, doc, outlets))
             source = _copied(new, seen) if seen else None
             mentions.append(
                 ClaimMention(
@@ -272,6 +284,7 @@ def track_quotes(story_id: str, docs: Sequence[Document]) -> list[TrackedQuote]:
             taken.add(target)
             groups[target][2].append((doc, q))
     out = []
+    outlets = {normal_name(d.site) for d in docs if d.site}
     for _, _, items in groups:
         if len({d.id for d, _ in items}) < 2:
             continue
@@ -281,7 +294,7 @@ def track_quotes(story_id: str, docs: Sequence[Document]) -> list[TrackedQuote]:
         for doc, q in items:
             sentence = sentence_around(doc.text, q.start, q.end)
             context = set(content_words(sentence)) - _quote_words(q)
-            new = _Seen(doc, context, None)
+            new = _Seen(doc, context, None, _cited(q.speaker_name, doc, outlets))
             source = _copied(new, seen) if seen else None
             mentions.append(
                 QuoteMention(
