@@ -152,7 +152,7 @@ def mention_of(doc: Document, k: Claim, value: float, outlets: Collection[str]) 
     return Mention(
         doc=doc, claim=k, value=value, thing=thing, kinds=frozenset(kinds),
         claimant=claimant_core(k.claimant_name, outlets),
-        context=frozenset(stem(w) for w in content_words(sentence)),
+        context=frozenset(stem(w) for w in content_words(sentence) if not any(c.isdigit() for c in w)),
         sentence_things=frozenset(singular(w) for w in sentence_words), revision=revision,
         sentence_values=others, unit=k.unit, vague=bool(VAGUE_WORDS & set(words(k.text))),
     )  # fmt: skip

@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from wiresift.model import Claim, Document, Quote
 from wiresift.store.stories import ClaimMention, QuoteMention, TrackedClaim, TrackedQuote
 from wiresift.store.workbench import sentence_around
-from wiresift.stories.claimmatch import Mention, claimants_agree, kinds_conflict, mention_of, things_agree
+from wiresift.stories.claimmatch import (
+    GENERIC_THINGS,
+    Mention,
+    claimants_agree,
+    kinds_conflict,
+    mention_of,
+    things_agree,
+)
 from wiresift.stories.similarity import content_words, normal_name
 
 #: Values of one tracked claim by an unknown or the same claimant lie within this share ("more than
@@ -135,7 +142,8 @@ class _ClaimGroup:
             things_agree(m.thing, t, m.event_kinds, frozenset(self.kinds)) for t in self.things
         ):
             return None
-        named = len(m.sentence_things & self.things)
+        named = m.sentence_things & self.things
+        specific = len(named - GENERIC_THINGS)  # "people" in a sentence names no thing in particular
         close = [
             abs(m.value - v) / max(abs(m.value), abs(v), 1.0)
             for v in self.values
@@ -149,7 +157,7 @@ class _ClaimGroup:
         overlap = len(m.context & self.context) / len(m.context) if m.context else 0.0
         earlier = {x.value for x in self.items if x.doc.id != m.doc.id}
         revised = int(m.revision and bool(m.sentence_values & earlier))
-        return revised, named, len({x.doc.id for x in self.items}), overlap, -min(close)
+        return revised, specific, len({x.doc.id for x in self.items}), overlap, -min(close)
 
 
 def _best(groups: Sequence[_ClaimGroup], m: Mention) -> int | None:
