@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from wiresift.model import Claim, Document, Quote
 from wiresift.store.stories import ClaimMention, QuoteMention, TrackedClaim, TrackedQuote
@@ -99,6 +99,10 @@ def _values_close(a: float, b: float) -> bool:
     return top == 0 or abs(a - b) <= TRACK_TOLERANCE * top
 
 
+#: How well a mention fits a tracked claim (see :meth:`_ClaimGroup.fit`; compared as a tuple).
+Fit = tuple[int, int, int, float, float]
+
+
 @dataclass
 class _ClaimGroup:
     """The mentions of one tracked claim so far, with what a new mention is compared with."""
@@ -111,6 +115,7 @@ class _ClaimGroup:
     context: set[str]
     unit: str | None = None
     vague: bool = False
+    docs: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, m: Mention) -> _ClaimGroup:
@@ -120,6 +125,7 @@ class _ClaimGroup:
 
     def add(self, m: Mention) -> None:
         self.items.append(m)
+        self.docs.add(m.doc.id)
         if m.thing:
             self.things.add(m.thing)
         self.kinds |= m.event_kinds
@@ -128,7 +134,7 @@ class _ClaimGroup:
         self.values.append(m.value)
         self.context |= m.context
 
-    def fit(self, m: Mention) -> tuple[int, int, int, float, float] | None:
+    def fit(self, m: Mention) -> Fit | None:
         """How well ``m`` fits (higher is better: a revision's old value held, counted things its
         sentence names, articles already in the claim, share of its sentence's words in the claim's
         sentences, closeness of value), or None when it does not belong."""
@@ -155,14 +161,20 @@ class _ClaimGroup:
                 return None
             close = [1.0]
         overlap = len(m.context & self.context) / len(m.context) if m.context else 0.0
-        earlier = {x.value for x in self.items if x.doc.id != m.doc.id}
-        revised = int(m.revision and bool(m.sentence_values & earlier))
-        return revised, specific, len({x.doc.id for x in self.items}), overlap, -min(close)
+        revised = 0
+        if m.revision:
+            earlier = {x.value for x in self.items if x.doc.id != m.doc.id}
+            revised = int(bool(m.sentence_values & earlier))
+        return revised, specific, len(self.docs), overlap, -min(close)
 
 
-def _best(groups: Sequence[_ClaimGroup], m: Mention) -> int | None:
+def _best(groups: Sequence[_ClaimGroup], m: Mention) -> tuple[int, Fit] | None:
+    """The group ``m`` fits best (the earliest of equals) and how well, or None."""
     fits = [(fit, -n) for n, g in enumerate(groups) if (fit := g.fit(m)) is not None]
-    return -max(fits)[1] if fits else None
+    if not fits:
+        return None
+    fit, n = max(fits)
+    return -n, fit
 
 
 def _claim_groups(docs: Sequence[Document]) -> list[_ClaimGroup]:
@@ -178,21 +190,21 @@ def _claim_groups(docs: Sequence[Document]) -> list[_ClaimGroup]:
     groups: list[_ClaimGroup] = []
     for m in mentions:
         if m.thing and not m.revision:
-            target = _best(groups, m)
-            if target is None:
+            best = _best(groups, m)
+            if best is None:
                 groups.append(_ClaimGroup.of(m))
             else:
-                groups[target].add(m)
+                groups[best[0]].add(m)
     loose: list[_ClaimGroup] = []
     for m in mentions:
         if not m.thing or m.revision:
-            target = _best(groups, m)
-            if target is not None:
-                groups[target].add(m)
+            best = _best(groups, m)
+            if best is not None:
+                groups[best[0]].add(m)
             elif not m.revision:
                 near = _best(loose, m)
-                if near is not None and loose[near].fit(m)[3] >= SAME_STATEMENT:  # type: ignore[index]
-                    loose[near].add(m)
+                if near is not None and near[1][3] >= SAME_STATEMENT:
+                    loose[near[0]].add(m)
                 else:
                     loose.append(_ClaimGroup.of(m))
     groups += loose
