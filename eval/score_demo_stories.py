@@ -8,8 +8,10 @@ named in the gold by their source path under ``examples/corpus/``.
 - **Clustering**: B³ precision, recall and F1 of ``wiresift.api.story_assignments`` against the
   gold stories (:func:`score_story_clusters.b_cubed`).
 - **Tracked claims**: each gold tracked claim (one claimant's number for one counted thing, across a
-  story's articles) is matched to the system's tracked claim that holds most of its mentions, a
-  mention being an article and a value (values within 10 % match, for "dozens" and the like).
+  story's articles), in the gold's order, is matched to the system's tracked claim not matched yet
+  that holds most of its mentions, a mention being an article and a value (values within 10 %
+  match, for "dozens" and the like); of two system claims that hold as many, the one whose values
+  lie closer to the gold's.
   ``claims_found`` is the share of gold tracked claims whose match holds at least two of its
   mentions; ``mention_precision`` and ``mention_recall`` compare the matched claims' mentions with
   the gold's; ``labels`` is the share of matched mentions whose ``copied``/``independent`` label is
@@ -39,6 +41,11 @@ Mention = tuple[str, float]
 
 def _close(a: float | None, b: float) -> bool:
     return a is not None and abs(a - b) <= VALUE_TOLERANCE * max(abs(a), abs(b), 1.0)
+
+
+def _gap(a: float | None, b: float) -> float:
+    """How far a matched system value lies from the gold one (ties between matches go to the closer)."""
+    return abs((a or 0.0) - b) / max(abs(a or 0.0), abs(b), 1.0)
 
 
 def _overlap(system: Sequence[tuple[str, float | None]], gold: Sequence[Mention]) -> list[tuple[int, int]]:
@@ -72,11 +79,14 @@ def score(
         want = [(doc_of[m["source"]], float(m["value"])) for m in claim["mentions"]]
         labels = [m["label"] for m in claim["mentions"]]
         n_gold += len(want)
-        best, best_pairs = None, []
+        best, best_pairs, best_gap = None, [], 0.0
         for t in candidates:
+            if t.id in matched_ids:
+                continue  # one system claim answers one gold claim
             pairs = _overlap([(m.doc_id, m.value) for m in t.mentions], want)
-            if len(pairs) > len(best_pairs):
-                best, best_pairs = t, pairs
+            gap = sum(_gap(t.mentions[si].value, want[gi][1]) for si, gi in pairs)
+            if len(pairs) > len(best_pairs) or (pairs and len(pairs) == len(best_pairs) and gap < best_gap):
+                best, best_pairs, best_gap = t, pairs, gap
         if best is None or len(best_pairs) < 2:
             continue
         found += 1

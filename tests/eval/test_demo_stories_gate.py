@@ -66,6 +66,15 @@ def test_partial_run() -> None:
     assert scores["quotes_found"] == 0.0
 
 
+def test_of_two_equally_large_matches_the_closer_values_win() -> None:
+    near = _Tracked("near", "A", [_Mention("A", 3.2), _Mention("B", 3.2)])  # within 10 % of 3
+    exact = _Tracked("exact", "A", [_Mention("A", 3), _Mention("B", 3, "copied")])
+    scores = score_demo_stories.score(
+        {"A": "x", "B": "x", "C": "x", "D": "y"}, [near, exact], [], DOC_OF, GOLD
+    )
+    assert scores["labels"] == 1.0 and scores["spurious_claims"] == 1  # "exact" matched, "near" left over
+
+
 def test_demo_stories_gate() -> None:
     scores = score_demo_stories.evaluate()
     assert gate.check("demo_stories", scores) == [], scores

@@ -29,6 +29,8 @@ CLAIM_TOLERANCE = 0.25
 #: reworded quote keeps well over half its words, two statements by one speaker rarely do.
 QUOTE_OVERLAP = 0.5
 LINKS_FILE = "story_links.json"
+#: How far under ``link`` the score of a same-outlet pair without event-level evidence is held.
+OUTLET_MARGIN = 0.0001
 
 FEATURES = (
     "text_cosine", "entity_overlap", "entity_jaccard", "place_jaccard", "event_jaccard",
@@ -163,11 +165,27 @@ def features(a: ArticleProfile, b: ArticleProfile) -> dict[str, float]:
     return {name: _feature(name, a, b) for name in FEATURES}
 
 
+def outlet_only(a: ArticleProfile, b: ArticleProfile) -> bool:
+    """True when what two articles of one outlet share may be only the outlet's beat: same site, no
+    near-duplicate link, event types known on both sides and none in common, no claim or quote in
+    common. An outlet's articles share its usual vocabulary and places (a port, a region) whatever
+    the event; one story shares an event type, a number or a statement as well."""
+    if not a.site or a.site != b.site or near_duplicates(a, b):
+        return False
+    if not a.events or not b.events or a.events & b.events:
+        return False
+    if any(claims_agree(x, y) for x in a.claims for y in b.claims):
+        return False
+    return not any(quotes_agree(x, y) for x in a.quotes for y in b.quotes)
+
+
 def link(a: ArticleProfile, b: ArticleProfile, model: LinkModel | None = None) -> Link | None:
     """The link from ``a`` to ``b``, or None when they lie further apart than the window.
 
     ``a`` is the fresh profile (its ``labels`` name the shared entities in the evidence); a link
-    under the model's ``link`` threshold carries no evidence.
+    under the model's ``link`` threshold carries no evidence. A pair of one outlet that shares no
+    event-level evidence (:func:`outlet_only`) links only at ``bridge`` strength: under it, its
+    score is held just below ``link``.
     """
     apart = days_apart(a, b)
     if apart is not None and apart > WINDOW_DAYS:
@@ -175,6 +193,8 @@ def link(a: ArticleProfile, b: ArticleProfile, model: LinkModel | None = None) -
     model = model or load_model()
     duplicate = near_duplicates(a, b)
     score = 1.0 if duplicate else round(link_score(a, b, model), 4)
+    if model.link <= score < model.bridge and outlet_only(a, b):
+        score = round(model.link - OUTLET_MARGIN, 4)
     if score < model.link:
         return Link(b.doc_id, score, {})  # no edge: what they share is not kept
     evidence: dict[str, Any] = {

@@ -3,7 +3,8 @@
 :class:`StoryBuilder` resumes the clusterer from the store (the saved profiles and memberships, no
 document is read or scored again), files each newly stored document, writes the changed stories
 every ``FLUSH_EVERY`` articles, and at :meth:`~StoryBuilder.finish` tracks the claims and quotes
-of every story that changed.
+of every story that changed (the documents filed in this run come from memory, the older ones
+from the store).
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ log = logging.getLogger(__name__)
 #: Articles filed between two writes of the changed stories: one transaction per batch of the
 #: ingest's analysis, not one per article.
 FLUSH_EVERY = 32
+#: Documents filed by this builder kept in memory for :meth:`StoryBuilder.finish` (the newest): a
+#: changed story's new articles are tracked without reading them back from the store.
+KEEP_FILED = 4096
 
 
 def _record(view: StoryView, profiles: dict[str, ArticleProfile]) -> StoryRecord:
@@ -52,6 +56,7 @@ class StoryBuilder:
         self.pending: list[tuple[str, str]] = []
         self.touched: set[str] = set()
         self.position = 0  # the store position of the last profile read
+        self.filed: dict[str, Document] = {}  # the newest documents filed, for finish()
         self._resume()
 
     def _resume(self) -> None:
@@ -87,6 +92,9 @@ class StoryBuilder:
         profile = profile_of(doc, self.store.canonical_map(doc.id))
         self.pending.append((doc.id, json.dumps(profile.to_dict(), ensure_ascii=False, sort_keys=True)))
         membership = self.clusterer.add(profile)
+        self.filed[doc.id] = doc
+        if len(self.filed) > KEEP_FILED:
+            del self.filed[next(iter(self.filed))]
         if len(self.pending) >= FLUSH_EVERY:
             self.flush()
         return membership
@@ -124,12 +132,13 @@ class StoryBuilder:
             ordered = sorted(
                 docs, key=lambda d: (self.clusterer.profiles[d].published or "", self.clusterer.seq[d])
             )
-            loaded = [self.store.load(d) for d in ordered[:TRACK_MAX]]
+            loaded = [self.filed.get(d) or self.store.load(d) for d in ordered[:TRACK_MAX]]
             self.store.save_tracking(sid, track_claims(sid, loaded), track_quotes(sid, loaded))
             done += 1
             if progress:
                 progress(sid)
         self.touched.clear()
+        self.filed.clear()
         return done
 
 

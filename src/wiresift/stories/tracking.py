@@ -14,14 +14,27 @@ from __future__ import annotations
 import difflib
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from wiresift.model import Claim, Document, Quote
 from wiresift.store.stories import ClaimMention, QuoteMention, TrackedClaim, TrackedQuote
 from wiresift.store.workbench import sentence_around
-from wiresift.stories.links import CLAIM_TOLERANCE
+from wiresift.stories.claimmatch import (
+    GENERIC_THINGS,
+    Mention,
+    claimants_agree,
+    kinds_conflict,
+    mention_of,
+    things_agree,
+)
 from wiresift.stories.similarity import content_words, normal_name
 
+#: Values of one tracked claim by an unknown or the same claimant lie within this share ("more than
+#: 400" and "412"; the scorer's tolerance); a larger change joins only as a revision.
+TRACK_TOLERANCE = 0.10
+#: A number that names no counted thing and fits no tracked claim is one with another such number
+#: when its sentence's content words are this much in the other's ("more than 1,100" in a copy).
+SAME_STATEMENT = 0.6
 #: Two mentions' sentences repeat each other at this content-word Jaccard: a copy edited for house
 #: style keeps 0.7-1.0, two outlets' own sentences about one number stay under 0.5.
 COPY_OVERLAP = 0.6
@@ -53,11 +66,23 @@ class _Seen:
     doc: Document
     words: set[str]
     source: str | None
+    #: The outlet the mention is attributed to ("..., Northline Wire reported"), normalised.
+    cited: str | None = None
+
+
+def _cited(name: str | None, doc: Document, outlets: set[str]) -> str | None:
+    norm = normal_name(name) if name else None
+    return norm if norm and norm in outlets and norm != normal_name(doc.site or "") else None
 
 
 def _copied(new: _Seen, earlier: Sequence[_Seen]) -> str | None:
-    """The earlier mention ``new`` copies (same article or same sentence, no new source), or None."""
+    """The earlier mention ``new`` copies (same article or same sentence, no new source; or an
+    earlier article of the outlet it is attributed to), or None."""
     for old in earlier:
+        if old.doc.id == new.doc.id:
+            continue  # an article does not copy itself
+        if new.cited and new.cited == normal_name(old.doc.site or ""):
+            return old.doc.id
         if new.source and new.source != old.source:
             continue
         if _root(new.doc) == _root(old.doc) or _jaccard(new.words, old.words) >= COPY_OVERLAP:
@@ -71,29 +96,122 @@ def _value(k: Claim) -> float | None:
 
 def _values_close(a: float, b: float) -> bool:
     top = max(abs(a), abs(b))
-    return top == 0 or abs(a - b) <= CLAIM_TOLERANCE * top
+    return top == 0 or abs(a - b) <= TRACK_TOLERANCE * top
+
+
+#: How well a mention fits a tracked claim (see :meth:`_ClaimGroup.fit`; compared as a tuple).
+Fit = tuple[int, int, int, float, float]
 
 
 @dataclass
 class _ClaimGroup:
-    counted: str
-    kind: str | None
-    unit: str | None
-    claimants: set[str]
-    values: list[float]
-    items: list[tuple[Document, Claim]]
+    """The mentions of one tracked claim so far, with what a new mention is compared with."""
 
-    def accepts(self, k: Claim, value: float) -> bool:
-        if normal_name(k.counted or "") != self.counted:
-            return False
-        if k.unit and self.unit and k.unit != self.unit:
-            return False
-        if k.count_type and self.kind and k.count_type != self.kind:
-            return False
-        claimant = normal_name(k.claimant_name) if k.claimant_name else None
-        if claimant and self.claimants and claimant not in self.claimants:
-            return False
-        return any(_values_close(value, v) for v in self.values)
+    items: list[Mention]
+    things: set[str]
+    kinds: set[str]
+    claimants: set[frozenset[str]]
+    values: list[float]
+    context: set[str]
+    unit: str | None = None
+    vague: bool = False
+    docs: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, m: Mention) -> _ClaimGroup:
+        g = cls([], set(), set(), set(), [], set(), m.unit, m.vague)
+        g.add(m)
+        return g
+
+    def add(self, m: Mention) -> None:
+        self.items.append(m)
+        self.docs.add(m.doc.id)
+        if m.thing:
+            self.things.add(m.thing)
+        self.kinds |= m.event_kinds
+        if m.claimant:
+            self.claimants.add(m.claimant)
+        self.values.append(m.value)
+        self.context |= m.context
+
+    def fit(self, m: Mention) -> Fit | None:
+        """How well ``m`` fits (higher is better: a revision's old value held, counted things its
+        sentence names, articles already in the claim, share of its sentence's words in the claim's
+        sentences, closeness of value), or None when it does not belong."""
+        if m.unit != self.unit or m.vague != self.vague:
+            return None
+        if kinds_conflict(m.event_kinds, frozenset(self.kinds)):
+            return None
+        if not all(claimants_agree(m.claimant, c) for c in self.claimants):
+            return None
+        if m.thing and not any(
+            things_agree(m.thing, t, m.event_kinds, frozenset(self.kinds)) for t in self.things
+        ):
+            return None
+        named = m.sentence_things & self.things
+        specific = len(named - GENERIC_THINGS)  # "people" in a sentence names no thing in particular
+        close = [
+            abs(m.value - v) / max(abs(m.value), abs(v), 1.0)
+            for v in self.values
+            if _values_close(m.value, v)
+        ]
+        if not close:
+            # a revision: the same claimant's new value for a thing and kind its sentence names
+            if not (m.revision and named and m.event_kinds & self.kinds and m.value not in self.values):
+                return None
+            close = [1.0]
+        overlap = len(m.context & self.context) / len(m.context) if m.context else 0.0
+        revised = 0
+        if m.revision:
+            earlier = {x.value for x in self.items if x.doc.id != m.doc.id}
+            revised = int(bool(m.sentence_values & earlier))
+        return revised, specific, len(self.docs), overlap, -min(close)
+
+
+def _best(groups: Sequence[_ClaimGroup], m: Mention) -> tuple[int, Fit] | None:
+    """The group ``m`` fits best (the earliest of equals) and how well, or None."""
+    fits = [(fit, -n) for n, g in enumerate(groups) if (fit := g.fit(m)) is not None]
+    if not fits:
+        return None
+    fit, n = max(fits)
+    return -n, fit
+
+
+def _claim_groups(docs: Sequence[Document]) -> list[_ClaimGroup]:
+    """Mentions with a counted thing form the groups in publication order; mentions without one (or
+    revising a value) then join the group that fits them best, and start none."""
+    outlets = {normal_name(d.site) for d in docs if d.site}
+    mentions = []
+    for doc in docs:
+        for k in doc.claims:
+            value = _value(k)
+            if value is not None:
+                mentions.append(mention_of(doc, k, value, outlets))
+    groups: list[_ClaimGroup] = []
+    for m in mentions:
+        if m.thing and not m.revision:
+            best = _best(groups, m)
+            if best is None:
+                groups.append(_ClaimGroup.of(m))
+            else:
+                groups[best[0]].add(m)
+    loose: list[_ClaimGroup] = []
+    for m in mentions:
+        if not m.thing or m.revision:
+            best = _best(groups, m)
+            if best is not None:
+                groups[best[0]].add(m)
+            elif not m.revision:
+                near = _best(loose, m)
+                if near is not None and near[1][3] >= SAME_STATEMENT:
+                    loose[near[0]].add(m)
+                else:
+                    loose.append(_ClaimGroup.of(m))
+    groups += loose
+    order = {id(m): n for n, m in enumerate(mentions)}
+    for g in groups:
+        g.items.sort(key=lambda m: order[id(m)])
+    return groups
 
 
 def _by_time(docs: Sequence[Document]) -> list[Document]:
@@ -103,36 +221,17 @@ def _by_time(docs: Sequence[Document]) -> list[Document]:
 
 def track_claims(story_id: str, docs: Sequence[Document]) -> list[TrackedClaim]:
     """The claims of ``docs`` (one story's articles) made in two or more of them."""
-    groups: list[_ClaimGroup] = []
-    for doc in _by_time(docs):
-        taken: set[int] = set()
-        for k in doc.claims:
-            value = _value(k)
-            if not k.counted or value is None or not normal_name(k.counted):
-                continue
-            target = next((n for n, g in enumerate(groups) if n not in taken and g.accepts(k, value)), None)
-            if target is None:
-                groups.append(_ClaimGroup(normal_name(k.counted), k.count_type, k.unit, set(), [], []))
-                target = len(groups) - 1
-            g = groups[target]
-            taken.add(target)
-            g.values.append(value)
-            g.unit = g.unit or k.unit
-            g.kind = g.kind or k.count_type
-            if k.claimant_name:
-                g.claimants.add(normal_name(k.claimant_name))
-            g.items.append((doc, k))
     out = []
-    for g in groups:
-        if len({d.id for d, _ in g.items}) < 2:
+    outlets = {normal_name(d.site) for d in docs if d.site}
+    for g in _claim_groups(_by_time(docs)):
+        if len({m.doc.id for m in g.items}) < 2:
             continue
         seen: list[_Seen] = []
         mentions = []
-        for doc, k in g.items:
-            sentence = sentence_around(doc.text, k.start, k.end)
-            new = _Seen(
-                doc, set(content_words(sentence)), normal_name(k.claimant_name) if k.claimant_name else None
-            )
+        for m in g.items:
+            doc, k = m.doc, m.claim
+            source = " ".join(sorted(m.claimant)) if m.claimant else None
+            new = _Seen(doc, set(m.context), source, _cited(k.claimant_name, doc, outlets))
             source = _copied(new, seen) if seen else None
             mentions.append(
                 ClaimMention(
@@ -143,16 +242,17 @@ def track_claims(story_id: str, docs: Sequence[Document]) -> list[TrackedClaim]:
             )  # fmt: skip
             seen.append(new)
         first = g.items[0]
+        counted = next((m.claim.counted for m in g.items if m.thing), None) or ""
         out.append(
             TrackedClaim(
-                id=_ident("tc-", story_id, first[0].id, first[1].id),
+                id=_ident("tc-", story_id, first.doc.id, first.claim.id),
                 story_id=story_id,
-                counted=first[1].counted or g.counted,
-                unit=g.unit,
-                first_doc_id=first[0].id,
-                first_published=first[0].published,
-                first_site=first[0].site,
-                claimants=sorted({k.claimant_name for _, k in g.items if k.claimant_name}),
+                counted=counted,
+                unit=next((m.claim.unit for m in g.items if m.claim.unit), None),
+                first_doc_id=first.doc.id,
+                first_published=first.doc.published,
+                first_site=first.doc.site,
+                claimants=sorted({m.claim.claimant_name for m in g.items if m.claim.claimant_name}),
                 mentions=mentions,
             )
         )
@@ -204,6 +304,7 @@ def track_quotes(story_id: str, docs: Sequence[Document]) -> list[TrackedQuote]:
             taken.add(target)
             groups[target][2].append((doc, q))
     out = []
+    outlets = {normal_name(d.site) for d in docs if d.site}
     for _, _, items in groups:
         if len({d.id for d, _ in items}) < 2:
             continue
@@ -213,7 +314,7 @@ def track_quotes(story_id: str, docs: Sequence[Document]) -> list[TrackedQuote]:
         for doc, q in items:
             sentence = sentence_around(doc.text, q.start, q.end)
             context = set(content_words(sentence)) - _quote_words(q)
-            new = _Seen(doc, context, None)
+            new = _Seen(doc, context, None, _cited(q.speaker_name, doc, outlets))
             source = _copied(new, seen) if seen else None
             mentions.append(
                 QuoteMention(
