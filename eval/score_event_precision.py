@@ -71,7 +71,9 @@ def articles(eval_dir: Path | None, split: str = "all") -> Iterator[Article]:
             if eval_dir is None:
                 continue
             if truth is None:
-                truth = json.loads((eval_dir / "extraction" / "ground-truth.json").read_text(encoding="utf-8"))
+                truth = json.loads(
+                    (eval_dir / "extraction" / "ground-truth.json").read_text(encoding="utf-8")
+                )
             doc = _page(gold, truth)
         else:
             doc = _example(gold)

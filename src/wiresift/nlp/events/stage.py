@@ -195,9 +195,15 @@ def code_sentence(
         # A verb coded only by its dictionary block ("organised", "revealed") is an event only when it
         # has an actor the dictionaries know: PETRARCH's own precision guard.
         # A place reached by a movement ("flown to Niamey") is no participant.
-        if target is not None and any(place_only(t) for t in sent if target.start <= t.idx < (target.end or 0)):
+        if target is not None and any(
+            place_only(t) for t in sent if target.start <= t.idx < (target.end or 0)
+        ):
             participants: tuple[EventActor | None, ...] = (source,)
-            if trig.kind == "verb" and category != "ASSAULT" and not (source and (source.code or source.sector)):
+            if (
+                trig.kind == "verb"
+                and category != "ASSAULT"
+                and not (source and (source.code or source.sector))
+            ):
                 continue  # someone going somewhere: "survivors came from Sudan", "flown to Niamey"
         else:
             participants = (source, target)

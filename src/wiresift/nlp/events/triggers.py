@@ -201,6 +201,10 @@ def code_presence(tok: Token) -> Trigger | None:
     return Trigger(tok, tok.idx, tok.idx + len(tok.text), "154", "verb", 1)
 
 
+def _verbal(trigger: Trigger) -> bool:
+    return (QUAD.get(plover(trigger.cameo)[0] or "") or "").startswith("VERBAL")
+
+
 def find_triggers(sent: Span) -> list[Trigger]:
     """Every event trigger of a sentence, in text order (a pattern's object noun is no trigger)."""
     found: list[Trigger] = []
@@ -221,11 +225,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
         elif lemma in CRIME_WORDS and tok.pos_ in {"NOUN", "VERB"} and tok.dep_ not in _NOT_TRIGGER_DEPS:
             trigger = Trigger(tok, tok.idx, tok.idx + len(tok.text), CRIME_WORDS[lemma],
                               tok.pos_.lower(), 1, security="Organized crime")  # fmt: skip
-        if trigger is not None and trigger.kind == "verb" and quantity_object(tok):
-            # A material verb applied to a number is no event ("raised the toll"); saying something
-            # about the number is ("rejected the figures").
-            if not (QUAD.get(plover(trigger.cameo)[0] or "") or "").startswith("VERBAL"):
-                continue
+        # A material verb applied to a number is no event ("raised the toll"); saying something about
+        # the number is ("rejected the figures").
+        if trigger is not None and trigger.kind == "verb" and quantity_object(tok) and not _verbal(trigger):
+            continue
         if trigger is not None and (trigger.cameo or trigger.security):
             found.append(trigger)
     consumed = {t.consumed for t in found if t.consumed is not None}
