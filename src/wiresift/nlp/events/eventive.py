@@ -92,8 +92,8 @@ def doer(verb: Token) -> Token | None:
 
 @cache
 def _prototypes(vocab: Vocab) -> tuple[Any, Any] | None:
-    people = [vocab[w].vector for w in PEOPLE_PROTOTYPE if vocab[w].has_vector]
-    things = [vocab[w].vector for w in THING_PROTOTYPE if vocab[w].has_vector]
+    people = [np.asarray(vocab[w].vector) for w in PEOPLE_PROTOTYPE if vocab[w].has_vector]
+    things = [np.asarray(vocab[w].vector) for w in THING_PROTOTYPE if vocab[w].has_vector]
     if not people or not things:
         return None
     mean_p, mean_t = np.mean(people, axis=0), np.mean(things, axis=0)

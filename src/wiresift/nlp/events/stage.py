@@ -196,7 +196,7 @@ def code_sentence(
         # has an actor the dictionaries know: PETRARCH's own precision guard.
         # A place reached by a movement ("flown to Niamey") is no participant.
         if target is not None and any(
-            place_only(t) for t in sent if target.start <= t.idx < (target.end or 0)
+            place_only(t) for t in sent if (target.start or 0) <= t.idx < (target.end or 0)
         ):
             participants: tuple[EventActor | None, ...] = (source,)
             if (
