@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from wiresift.nlp.events.lexicon import EVENT_NOUNS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
     from spacy.vocab import Vocab
@@ -76,8 +78,11 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 def doer(verb: Token) -> Token | None:
     """The token naming who does what ``verb`` says: its active subject, the antecedent of a relative
-    pronoun, the noun after a part word ("most of the survivors"); None when it has no subject."""
+    pronoun, the noun an active participle modifies, the noun after a part word ("most of the
+    survivors"); None when it has no subject."""
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+    if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return verb.head  # "the formula granting autonomy": the formula grants
     if subj is None:
         return None
     if subj.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
@@ -114,13 +119,16 @@ def animacy(tok: Token) -> float | None:
 def can_act(tok: Token, code: str | None, sector: str | None, entity: str | None) -> bool:
     """Whether the phrase headed by ``tok`` (resolved to ``code``, ``sector``, ``entity``) can act: an
     entity, a coded actor, a name or pronoun, a people noun, a noun named by a name ("the APEC forum"),
-    else a noun whose vector leans to people rather than things (unknown words can act)."""
+    not an event noun ("talks"), else a noun whose vector leans to people rather than things (unknown
+    words can act)."""
     if code or sector or entity:
         return True
     if tok.pos_ in {"PROPN", "PRON"} or tok.ent_type_ in ACTOR_ENTS or tok.tag_ in {"WDT", "WP"}:
         return True
     if tok.lemma_.lower() in PEOPLE_NOUNS:
         return True
+    if tok.lemma_.lower() in EVENT_NOUNS or tok.lower_ in EVENT_NOUNS:
+        return False  # an event is no doer of another: "talks would resume"
     if any(c.dep_ in {"compound", "amod", "poss"} and (c.pos_ == "PROPN" or c.ent_type_ in ACTOR_ENTS)
            for c in tok.children):  # fmt: skip
         return True
@@ -169,10 +177,13 @@ def complement_of(verb: Token) -> Token | None:
     return verb.head if verb.head.pos_ in {"VERB", "AUX"} else None
 
 
-def place_only(tok: Token) -> bool:
+def place_only(tok: Token, places: set[int] | frozenset[int] = frozenset()) -> bool:
     """``tok`` is a place reached through a preposition of movement by a verb with no object of its own
-    ("came from Sudan", "flown to Niamey", "bound for Baku"; not "withdrew its troops from Lebanon")."""
-    if tok.ent_type_ not in PLACE_ENTS or tok.dep_ != "pobj" or tok.head.lower_ not in MOTION_PREPS:
+    ("came from Sudan", "flown to Niamey", "bound for Baku"; not "withdrew its troops from Lebanon").
+    ``places``: start offsets of the document's place mentions, known places the parser left untyped."""
+    if tok.ent_type_ not in PLACE_ENTS and tok.idx not in places:
+        return False
+    if tok.dep_ != "pobj" or tok.head.lower_ not in MOTION_PREPS:
         return False
     verb = tok.head.head
     return not any(c.dep_ in {"dobj", "obj"} for c in verb.children)

@@ -167,6 +167,7 @@ def code_sentence(
     if not found_triggers:
         return out
     context = {t.lemma_.lower() for t in sent}
+    places = {start for place in doc.places for start, _ in place.mentions}
     triggers = {t.tok.i for t in found_triggers}
     for trig in found_triggers:
         category, mode = cameo.plover(trig.cameo)
@@ -196,7 +197,7 @@ def code_sentence(
         # has an actor the dictionaries know: PETRARCH's own precision guard.
         # A place reached by a movement ("flown to Niamey") is no participant.
         if target is not None and any(
-            place_only(t) for t in sent if (target.start or 0) <= t.idx < (target.end or 0)
+            place_only(t, places) for t in sent if (target.start or 0) <= t.idx < (target.end or 0)
         ):
             participants: tuple[EventActor | None, ...] = (source,)
             if (
