@@ -8,7 +8,9 @@ The gold names 30 news articles (15 of ``examples/corpus``, 15 pages of ``../sha
 and, for each event the pipeline predicted on them, whether it is a real event of the predicted PLOVER
 type (``type``), whether its source and target are right or rightly empty (``actors``) and whether its
 place is right or rightly empty (``place``). Events are matched by trigger offsets. A predicted event
-with no judgement is counted as ``unjudged`` and left out of the precision (the gold must be completed).
+with no judgement, or judged when its category, actors or place were other than they are now (each
+judgement keeps what it judged: category, actor offsets, place name), is counted as ``unjudged`` and
+left out of the precision (the gold must be completed).
 
 - ``type_precision``: judged events right in type / judged events.
 - ``full_precision``: judged events right in type, actors and place / judged events.
@@ -86,6 +88,18 @@ def _key(event: Event) -> tuple[int, int]:
     return event.start, event.end
 
 
+def snapshot(doc: Document, event: Event) -> dict[str, Any]:
+    """What a judgement judged: the category, the actors' offsets and the place's name (a gazetteer
+    name, not text of the article). A prediction that differs from it needs a new judgement."""
+    names = {p.id: p.name for p in doc.places}
+    return {
+        "plover": event.plover,
+        "source": [event.source.start, event.source.end] if event.source else None,
+        "target": [event.target.start, event.target.end] if event.target else None,
+        "place": names.get(event.place or ""),
+    }
+
+
 def score(arts: list[Article]) -> dict[str, Any]:
     judged = right_type = right_full = unjudged = 0
     wrong: dict[str, int] = {}
@@ -93,7 +107,7 @@ def score(arts: list[Article]) -> dict[str, Any]:
         verdicts = {(j["start"], j["end"]): j for j in art.gold["events"]}
         for event in art.doc.events:
             j = verdicts.get(_key(event))
-            if j is None:
+            if j is None or j["judged"] != snapshot(art.doc, event):
                 unjudged += 1
                 continue
             judged += 1
@@ -141,6 +155,8 @@ def dump(eval_dir: Path | None, split: str) -> None:
                 src = f"{e.source.text}/{e.source.code}/{e.source.sector}" if e.source else "-"
                 tgt = f"{e.target.text}/{e.target.code}/{e.target.sector}" if e.target else "-"
                 j = verdicts.get(_key(e))
+                if j is not None and j["judged"] != snapshot(doc, e):
+                    j = None  # judged on another prediction
                 mark = "UNJUDGED" if j is None else f"{int(j['type'])}{int(j['actors'])}{int(j['place'])}"
                 print(f"[{e.start},{e.end}] {mark} {e.text!r} {e.plover} src={src} tgt={tgt} "
                       f"place={places.get(e.place or '')} hyp={e.hypothetical}")  # fmt: skip

@@ -28,18 +28,20 @@ def article(verdicts: list[dict[str, object]], events: list[Event]) -> Article:
     return Article({"id": "x", "split": "tune", "events": verdicts}, doc)
 
 
-def verdict(word: str, right: str) -> dict[str, object]:
+def verdict(word: str, right: str, plover: str = "ASSAULT") -> dict[str, object]:
     start = TEXT.index(word)
     flags = [c == "1" for c in right]
+    judged = {"plover": plover, "source": None, "target": None, "place": None}
     return {"start": start, "end": start + len(word), "lemma": word,
-            "type": flags[0], "actors": flags[1], "place": flags[2]}  # fmt: skip
+            "type": flags[0], "actors": flags[1], "place": flags[2], "judged": judged}  # fmt: skip
 
 
 def test_precision_counts_judged_events_and_reports_unjudged() -> None:
-    art = article([verdict("shelled", "110"), verdict("rose", "000")],
-                  [event("shelled"), event("rose"), event("Monday")])  # fmt: skip
+    art = article([verdict("shelled", "110"), verdict("rose", "000"), verdict("Monday", "111", "PROTEST")],
+                  [event("shelled"), event("rose"), event("Monday"), event("port")])  # fmt: skip
     scores = score_event_precision.score([art])
-    assert scores["judged"] == 2 and scores["unjudged"] == 1
+    # "port" was never judged; "Monday" was judged as a PROTEST, not the ASSAULT predicted now.
+    assert scores["judged"] == 2 and scores["unjudged"] == 2
     assert scores["type_precision"] == 0.5 and scores["full_precision"] == 0.0
     assert scores["false_triggers"] == {"rose": 1}
 
@@ -52,7 +54,8 @@ def test_stored_gold_is_offsets_only_and_split_by_rule() -> None:
     for g in golds:
         assert set(g) == {"id", "kind", "split", "events", "body_sha256", "body_chars"}
         for e in g["events"]:
-            assert set(e) == {"start", "end", "lemma", "type", "actors", "place"}
+            assert set(e) == {"start", "end", "lemma", "type", "actors", "place", "judged"}
+            assert set(e["judged"]) == {"plover", "source", "target", "place"}
             assert e["end"] - e["start"] == len(e["lemma"]) and len(e["lemma"]) < 30
             assert e["type"] or not (e["actors"] or e["place"])
 
