@@ -38,6 +38,8 @@ COUNTS = {"KILL": "dead", "WOUND": "injured", "PROTEST": "size", "TROOPS": "size
 PLACE_PREPS = frozenset({"in", "at", "near", "on", "outside", "inside", "around", "across", "along"})
 
 
+#: Verbs whose subject undergoes the event: the subject is its target, the source is not named.
+UNDERGO = frozenset({"die", "perish", "drown", "starve", "suffer"})
 #: Verbs of blocking: coercion when a state blocks, an obstruction protest (CAMEO 144) when anyone
 #: else does ("workers blocked the bridge").
 OBSTRUCT = frozenset({"block", "blockade", "barricade", "obstruct"})
@@ -181,6 +183,8 @@ def code_sentence(
             if above is not None:
                 source_head, source = above, _actor(above, index, doc.published)
         target = _target(trig.tok, source_head, source, index, doc.published)
+        if trig.tok.lemma_.lower() in UNDERGO and target is None:
+            source, target = None, source  # "three people died": the dead undergo the event
         negated, hypothetical = modality(trig.tok)
         code = trig.cameo
         if category is not None and hypothetical in {"future", "conditional"} and category not in VERBAL:
