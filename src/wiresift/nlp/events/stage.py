@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from wiresift.model import Document, Event, EventActor
 from wiresift.nlp.events import acled, acled_model, cameo
 from wiresift.nlp.events.actors import main_subject, noun_roles, resolve, target_candidates, verb_roles
+from wiresift.nlp.events.eventive import can_act, doer, place_only
 from wiresift.nlp.events.lexicon import VERB_CODES
 from wiresift.nlp.events.modality import modality
 from wiresift.nlp.events.triggers import Trigger, find_triggers
@@ -37,6 +38,8 @@ COUNTS = {"KILL": "dead", "WOUND": "injured", "PROTEST": "size", "TROOPS": "size
 PLACE_PREPS = frozenset({"in", "at", "near", "on", "outside", "inside", "around", "across", "along"})
 
 
+#: Verbs whose subject undergoes the event: the subject is its target, the source is not named.
+UNDERGO = frozenset({"die", "perish", "drown", "starve", "suffer"})
 #: Verbs of blocking: coercion when a state blocks, an obstruction protest (CAMEO 144) when anyone
 #: else does ("workers blocked the bridge").
 OBSTRUCT = frozenset({"block", "blockade", "barricade", "obstruct"})
@@ -102,6 +105,19 @@ def _target(
     return fallback
 
 
+def _doer_can_act(trig: Trigger, category: str | None, index: EntityIndex | None, date: str | None) -> bool:
+    """A verb's doer can act (see :mod:`~wiresift.nlp.events.eventive`); attacks, disasters and crimes
+    are exempt ("the blast killed five"). Checked for verbs coded only by their dictionary block: the
+    verbs wiresift codes itself ("agree", "demand") and pattern matches keep any subject."""
+    if category == "ASSAULT" or trig.security is not None:
+        return True
+    head = doer(trig.tok)
+    if head is None:
+        return True
+    actor = resolve(head, index, date)
+    return can_act(head, actor.code, actor.sector, actor.entity)
+
+
 def _place(doc: Document, trigger: Trigger, sent: Span) -> str | None:
     """The place of the trigger's sentence, one attached to the trigger by a preposition first."""
     attached = {t.idx for c in trigger.tok.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
@@ -153,6 +169,7 @@ def code_sentence(
     if not found_triggers:
         return out
     context = {t.lemma_.lower() for t in sent}
+    places = {start for place in doc.places for start, _ in place.mentions}
     triggers = {t.tok.i for t in found_triggers}
     for trig in found_triggers:
         category, mode = cameo.plover(trig.cameo)
@@ -166,6 +183,8 @@ def code_sentence(
             if above is not None:
                 source_head, source = above, _actor(above, index, doc.published)
         target = _target(trig.tok, source_head, source, index, doc.published)
+        if trig.tok.lemma_.lower() in UNDERGO and target is None:
+            source, target = None, source  # "three people died": the dead undergo the event
         negated, hypothetical = modality(trig.tok)
         code = trig.cameo
         if category is not None and hypothetical in {"future", "conditional"} and category not in VERBAL:
@@ -176,9 +195,24 @@ def code_sentence(
         block_only = (
             trig.kind == "verb" and trig.specificity == 1 and trig.tok.lemma_.lower() not in VERB_CODES
         )
+        if block_only and not _doer_can_act(trig, category, index, doc.published):
+            continue  # "the relevance is increasing", "the project collapsed": no one acts
         # A verb coded only by its dictionary block ("organised", "revealed") is an event only when it
         # has an actor the dictionaries know: PETRARCH's own precision guard.
-        if block_only and not any(a is not None and (a.code or a.sector) for a in (source, target)):
+        # A place reached by a movement ("flown to Niamey") is no participant.
+        if target is not None and any(
+            place_only(t, places) for t in sent if (target.start or 0) <= t.idx < (target.end or 0)
+        ):
+            participants: tuple[EventActor | None, ...] = (source,)
+            if (
+                trig.kind == "verb"
+                and category != "ASSAULT"
+                and not (source and (source.code or source.sector))
+            ):
+                continue  # someone going somewhere: "survivors came from Sudan", "flown to Niamey"
+        else:
+            participants = (source, target)
+        if block_only and not any(a is not None and (a.code or a.sector) for a in participants):
             continue
         how = "pattern" if trig.specificity > 1 else trig.kind
         confidence = BASE_CONFIDENCE[how] + sum(

@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from wiresift.nlp.events.cameo import plover
+from wiresift.nlp.events.cameo import QUAD, plover
+from wiresift.nlp.events.eventive import complement_of, modifier_noun, purpose_of_noun, quantity_object
 from wiresift.nlp.events.lexicon import (
     AIR_WORDS,
     CRIME_WORDS,
@@ -37,6 +38,8 @@ _OBJ_DEPS = frozenset({"dobj", "obj", "attr", "dative", "oprd", "acomp", "xcomp"
 _NOT_TRIGGER_DEPS = frozenset({"amod", "compound"})
 _NOT_TRIGGER_WORDS = frozenset({"according", "including", "regarding", "concerning", "following"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: Categories whose to-infinitive complement is their content ("urged them to talk"): no event of its own.
+CONTENT_OF = frozenset({"REQUEST", "AGREE", "REJECT"})
 
 
 @dataclass
@@ -198,12 +201,18 @@ def code_presence(tok: Token) -> Trigger | None:
     return Trigger(tok, tok.idx, tok.idx + len(tok.text), "154", "verb", 1)
 
 
+def _verbal(trigger: Trigger) -> bool:
+    return (QUAD.get(plover(trigger.cameo)[0] or "") or "").startswith("VERBAL")
+
+
 def find_triggers(sent: Span) -> list[Trigger]:
     """Every event trigger of a sentence, in text order (a pattern's object noun is no trigger)."""
     found: list[Trigger] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
         trigger: Trigger | None = None
+        if (tok.pos_ == "NOUN" and modifier_noun(tok)) or (tok.pos_ == "VERB" and purpose_of_noun(tok)):
+            continue  # no eventive reading: "riot police", "an attempt to shut down"
         if tok.pos_ == "VERB" and tok.dep_ not in _NOT_TRIGGER_DEPS and tok.lower_ not in _NOT_TRIGGER_WORDS:
             trigger = code_verb(tok)
         elif tok.pos_ == "NOUN":
@@ -216,14 +225,23 @@ def find_triggers(sent: Span) -> list[Trigger]:
         elif lemma in CRIME_WORDS and tok.pos_ in {"NOUN", "VERB"} and tok.dep_ not in _NOT_TRIGGER_DEPS:
             trigger = Trigger(tok, tok.idx, tok.idx + len(tok.text), CRIME_WORDS[lemma],
                               tok.pos_.lower(), 1, security="Organized crime")  # fmt: skip
+        # A material verb applied to a number is no event ("raised the toll"); saying something about
+        # the number is ("rejected the figures").
+        if trigger is not None and trigger.kind == "verb" and quantity_object(tok) and not _verbal(trigger):
+            continue
         if trigger is not None and (trigger.cameo or trigger.security):
             found.append(trigger)
     consumed = {t.consumed for t in found if t.consumed is not None}
     # A frame verb governing another trigger ("plans to hold drills") gives way to it.
     governing = {t.tok.head.i for t in found if t.tok.dep_ in {"xcomp", "dobj", "nsubjpass"}}
+    # What a request, offer, agreement or refusal is about is its content, not an event of its own
+    # ("urged both sides to engage", "offered to help", "refused to negotiate").
+    verbal = {t.tok.i for t in found
+              if plover(t.cameo)[0] in CONTENT_OF and t.tok.lemma_.lower() not in FRAME_ONLY}  # fmt: skip
     return [
         t
         for t in found
         if (t.tok.i not in consumed or t.kind == "verb")
         and not (t.tok.i in governing and t.tok.lemma_.lower() in FRAME_ONLY)
+        and not ((head := complement_of(t.tok)) is not None and head.i in verbal)
     ]
