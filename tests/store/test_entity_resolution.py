@@ -6,9 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wiresift.model import Document, Entity
-from wiresift.store import SQLiteStore, StoreError
-from wiresift.store.names import (
+from wiresift.identity.names import (
     acronym_of,
     given_compatible,
     is_acronym,
@@ -16,6 +14,8 @@ from wiresift.store.names import (
     normalise,
     person_parts,
 )
+from wiresift.model import Document, Entity
+from wiresift.store import SQLiteStore, StoreError
 
 
 def doc(text: str, *entities: Entity) -> Document:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from wiresift.escape import one_line
+from wiresift.identity import Resolver
 from wiresift.model import Document
 from wiresift.store.base import (
     DEFAULT_MODES,
@@ -35,10 +36,11 @@ from wiresift.store.base import (
     SignatureRow,
     StoreError,
 )
-from wiresift.store.entities import Resolver
 from wiresift.store.events import EventRow, insert_events, query_events
+from wiresift.store.identity_sql import SqlIdentityRepository
 from wiresift.store.migrations import SchemaTooNew, current_version, migrate
 from wiresift.store.query import fts_query
+from wiresift.store.sql import SQLiteSql
 from wiresift.store.workbench import WorkbenchQueries, sentence_around
 
 #: bm25 column weights (title, text): a word in the headline says more about the article.
@@ -83,7 +85,7 @@ class SQLiteStore(WorkbenchQueries):
         except sqlite3.DatabaseError as exc:
             self.conn.close()
             raise StoreError(f"{one_line(self.path)}: not a wiresift database ({exc})") from exc
-        self.resolver = Resolver(self.conn)
+        self.resolver = Resolver(SqlIdentityRepository(SQLiteSql(self.conn)))
 
     def _use_wal(self) -> None:
         """Switch the file to WAL once. The switch needs a lock that SQLite does not wait for (no busy

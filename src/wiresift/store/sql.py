@@ -1,0 +1,82 @@
+"""One small way to run SQL on either backend, so code shared by both (the identity repository)
+writes its statements once, with ``?`` placeholders, and each backend adapts them.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+Row = tuple[Any, ...]
+_MARK = re.compile(r"\?")
+
+
+class Sql(Protocol):
+    """Statements with ``?`` placeholders, run inside the caller's transaction."""
+
+    dialect: Dialect
+
+    def rows(self, sql: str, params: Sequence[object] = ()) -> list[Row]: ...
+
+    def run(self, sql: str, params: Sequence[object] = ()) -> None: ...
+
+    def many(self, sql: str, params: Iterable[Sequence[object]]) -> None: ...
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """The few spellings where SQLite and PostgreSQL differ in the shared statements."""
+
+    name: str
+    least: str  # the two-argument minimum: SQLite's scalar min(), PostgreSQL's LEAST()
+    entity_order: str  # the insertion position of an ``entities`` row
+    like: str  # case-insensitive LIKE
+
+
+SQLITE = Dialect("sqlite", least="min", entity_order="rowid", like="LIKE")
+POSTGRES = Dialect("postgres", least="LEAST", entity_order="num", like="ILIKE")
+
+
+class SQLiteSql:
+    dialect = SQLITE
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def rows(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def run(self, sql: str, params: Sequence[object] = ()) -> None:
+        self.conn.execute(sql, params)
+
+    def many(self, sql: str, params: Iterable[Sequence[object]]) -> None:
+        self.conn.executemany(sql, params)
+
+
+def pg_marks(sql: str) -> str:
+    """``?`` placeholders as psycopg's ``%s`` (a literal ``%`` doubled first)."""
+    return _MARK.sub("%s", sql.replace("%", "%%"))
+
+
+class PostgresSql:
+    dialect = POSTGRES
+
+    def __init__(self, conn: Any) -> None:  # a psycopg.Connection (psycopg is an optional extra)
+        self.conn = conn
+
+    def rows(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
+        with self.conn.cursor() as cur:
+            cur.execute(pg_marks(sql), params)
+            return cur.fetchall() if cur.description else []
+
+    def run(self, sql: str, params: Sequence[object] = ()) -> None:
+        self.conn.execute(pg_marks(sql), params)
+
+    def many(self, sql: str, params: Iterable[Sequence[object]]) -> None:
+        batch = list(params)
+        if batch:
+            with self.conn.cursor() as cur:
+                cur.executemany(pg_marks(sql), batch)
