@@ -35,31 +35,31 @@ class QueryTooCostly(StoreError):
 
 
 @dataclass(frozen=True)
-class _Term:
+class Term:
     text: str  # FTS5 syntax for this term
     operator: bool = False
     words: int = 1
     prefix: str | None = None  # the stem of a prefix term "stem*"
 
 
-def _quoted(text: str) -> _Term:
+def _quoted(text: str) -> Term:
     inner = text.replace('"', "")
-    return _Term('"' + inner + '"', words=max(1, len(_WORD.findall(inner))))
+    return Term('"' + inner + '"', words=max(1, len(_WORD.findall(inner))))
 
 
-def _terms(text: str) -> list[_Term]:
-    terms: list[_Term] = []
+def _terms(text: str) -> list[Term]:
+    terms: list[Term] = []
     for phrase, word in _TOKENS.findall(text):
         if word in _OPERATORS:
-            terms.append(_Term(word, operator=True, words=0))
+            terms.append(Term(word, operator=True, words=0))
         elif word and _PLAIN.fullmatch(word):
-            terms.append(_Term(word, prefix=word[:-1] if word.endswith("*") else None))
+            terms.append(Term(word, prefix=word[:-1] if word.endswith("*") else None))
         elif (phrase or word).replace('"', "").strip():
             terms.append(_quoted(phrase or word))
     return terms
 
 
-def check_cost(text: str, terms: list[_Term]) -> None:
+def check_cost(text: str, terms: list[Term]) -> None:
     """Raise :class:`QueryTooCostly` when a query crosses one of the limits above."""
     shown = text if len(text) <= 40 else text[:37] + "..."
     fix = "use fewer words, a quoted phrase, or the filters"
@@ -84,6 +84,23 @@ def check_cost(text: str, terms: list[_Term]) -> None:
         )
 
 
+def parse_query(text: str) -> list[Term]:
+    """The terms of what the user typed: words, ``prefix*``, "phrases", and the AND/OR/NOT operators
+    that stand between two terms (an operator elsewhere is searched as a word). Both backends build
+    their query from this list. Raises :class:`QueryTooCostly` for a query over the cost limits.
+    """
+    if len(text) > MAX_QUERY_CHARS:
+        check_cost(text, [])  # before parsing a megabyte of query text
+    text = _CONTROL.sub(" ", text)  # SQLite ends a string at NUL; no control character is a word
+    terms = _terms(text)
+    check_cost(text, terms)
+    out: list[Term] = []
+    for i, term in enumerate(terms):
+        between = 0 < i < len(terms) - 1 and not terms[i - 1].operator and not terms[i + 1].operator
+        out.append(_quoted(term.text) if term.operator and not between else term)
+    return out
+
+
 def fts_query(text: str) -> str:
     """Keep words, ``prefix*``, "phrases" and AND/OR/NOT between terms; quote everything else.
 
@@ -91,13 +108,4 @@ def fts_query(text: str) -> str:
     quote or parenthesis) is searched as text instead of failing. Raises :class:`QueryTooCostly`
     for a query over the cost limits.
     """
-    if len(text) > MAX_QUERY_CHARS:
-        check_cost(text, [])  # before parsing a megabyte of query text
-    text = _CONTROL.sub(" ", text)  # SQLite ends a string at NUL; no control character is a word
-    terms = _terms(text)
-    check_cost(text, terms)
-    parts: list[str] = []
-    for i, term in enumerate(terms):
-        between = 0 < i < len(terms) - 1 and not terms[i - 1].operator and not terms[i + 1].operator
-        parts.append(_quoted(term.text).text if term.operator and not between else term.text)
-    return " ".join(parts) or '""'
+    return " ".join(term.text for term in parse_query(text)) or '""'

@@ -34,10 +34,21 @@ class Dialect:
     least: str  # the two-argument minimum: SQLite's scalar min(), PostgreSQL's LEAST()
     entity_order: str  # the insertion position of an ``entities`` row
     like: str  # case-insensitive LIKE
+    true: str  # an always-true condition
+    desc: str  # descending with NULLs last, as SQLite orders them
+    asc: str  # ascending with NULLs first, as SQLite orders them
 
 
-SQLITE = Dialect("sqlite", least="min", entity_order="rowid", like="LIKE")
-POSTGRES = Dialect("postgres", least="LEAST", entity_order="num", like="ILIKE")
+SQLITE = Dialect("sqlite", least="min", entity_order="rowid", like="LIKE", true="1", desc="DESC", asc="")
+POSTGRES = Dialect(
+    "postgres",
+    least="LEAST",
+    entity_order="num",
+    like="ILIKE",
+    true="TRUE",
+    desc="DESC NULLS LAST",
+    asc="NULLS FIRST",
+)
 
 
 class SQLiteSql:

@@ -85,7 +85,8 @@ class SQLiteStore(WorkbenchQueries):
         except sqlite3.DatabaseError as exc:
             self.conn.close()
             raise StoreError(f"{one_line(self.path)}: not a wiresift database ({exc})") from exc
-        self.resolver = Resolver(SqlIdentityRepository(SQLiteSql(self.conn)))
+        self.sql = SQLiteSql(self.conn)
+        self.resolver = Resolver(SqlIdentityRepository(self.sql))
 
     def _use_wal(self) -> None:
         """Switch the file to WAL once. The switch needs a lock that SQLite does not wait for (no busy

@@ -55,8 +55,8 @@ def create_app(
     from wiresift import api
 
     check_token(token)
-    db_path = Path(db)
-    if not db_path.exists():
+    db_path = api.store_location(db)
+    if not api.store_exists(db_path):
         raise FileNotFoundError(
             f"{db_path}: no such database (run `wiresift ingest PATH --db {db_path}` first)"
         )

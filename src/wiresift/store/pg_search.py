@@ -1,0 +1,49 @@
+"""The user's search syntax as a PostgreSQL ``tsquery``, built from the shared parser's terms.
+
+Each term becomes a parameterised call (``plainto_tsquery`` for a word, ``phraseto_tsquery`` for a
+"phrase", ``to_tsquery`` of ``stem:*`` for a prefix, whose stem the parser holds to word characters),
+combined with FTS5's precedence: NOT binds tightest, then AND (also between adjacent terms), then
+OR. No user text is ever pasted into the SQL.
+
+Ranking: ``ts_rank`` over the title (weight A) and text (weight D) with the SQLite store's 5:1 bm25
+column weights and length normalisation; the score is negated so that, as with bm25, lower is better,
+and ties go to the earlier stored document.
+"""
+
+from __future__ import annotations
+
+from wiresift.store.query import Term, parse_query
+
+CONFIG = "wiresift"
+#: ``ts_rank`` weights for the labels {D, C, B, A}: the title (A) counts five times the text (D).
+RANK = "ts_rank('{0.2, 0.2, 0.2, 1.0}', d.fts, q.q, 1)"
+
+
+def _term(term: Term) -> tuple[str, str]:
+    if term.prefix is not None:
+        return f"to_tsquery('{CONFIG}', %s || ':*')", term.prefix
+    if term.text.startswith('"'):
+        return f"phraseto_tsquery('{CONFIG}', %s)", term.text.strip('"')
+    return f"plainto_tsquery('{CONFIG}', %s)", term.text
+
+
+def tsquery(text: str) -> tuple[str, list[str]] | None:
+    """(SQL expression, parameters) of the tsquery for ``text``; None when it has no term."""
+    terms = parse_query(text)
+    if not terms:
+        return None
+    groups: list[list[str]] = [[]]
+    params: list[str] = []
+    negate = False
+    for term in terms:
+        if term.operator:
+            if term.text == "OR":
+                groups.append([])
+            negate = term.text == "NOT"
+            continue
+        sql, param = _term(term)
+        groups[-1].append(f"!!{sql}" if negate else sql)
+        params.append(param)
+        negate = False
+    expr = " || ".join("(" + " && ".join(g) + ")" for g in groups if g)
+    return expr, params
