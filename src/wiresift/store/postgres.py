@@ -25,7 +25,7 @@ from wiresift.store.identity_sql import SqlIdentityRepository
 from wiresift.store.migrations import SchemaTooNew
 from wiresift.store.pg_migrations import WRITE_LOCK, migrate
 from wiresift.store.pg_reads import PostgresReads
-from wiresift.store.sql import PostgresSql
+from wiresift.store.sql import PostgresSql, pg_params
 from wiresift.store.url import shown_url
 
 #: Records read per query when streaming documents.
@@ -128,11 +128,11 @@ class PostgresStore(PostgresReads):
             "INSERT INTO documents(id, content_hash, source, url, site, title, published, language, format, "
             "authors, text, duplicate_of, record, ingested_at) "
             "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) ON CONFLICT DO NOTHING RETURNING num",
-            (
+            pg_params((
                 doc.id, doc.content_hash, doc.source, doc.url, doc.site, doc.title, doc.published,
                 doc.language, doc.format, json.dumps(doc.authors), doc.text, doc.duplicate_of,
                 json.dumps(doc.to_record(), ensure_ascii=False), _now(),
-            ),
+            )),
         ).fetchone()  # fmt: skip
         if row is None:  # cannot happen under the writer lock; refuse rather than store a half
             raise StoreError(f"{doc.source or doc.id}: document {doc.id!r} was stored by another writer")
@@ -216,7 +216,7 @@ class PostgresStore(PostgresReads):
             "INSERT INTO errors AS e (source, cause, stage, doc_id, time) VALUES (%s,%s,%s,%s,%s) "
             "ON CONFLICT(source, cause, stage) DO UPDATE SET time = excluded.time, count = e.count + 1, "
             "doc_id = coalesce(excluded.doc_id, e.doc_id)",
-            (source, cause, stage, doc_id, _now()),
+            pg_params((source, cause, stage, doc_id, _now())),
         )
 
     def record_error(self, source: str, cause: str, stage: str, doc_id: str | None = None) -> None:

@@ -67,6 +67,17 @@ class SQLiteSql:
         self.conn.executemany(sql, params)
 
 
+def pg_value(value: object) -> object:
+    """A parameter PostgreSQL can hold: its text columns refuse NUL, so a NUL in a document's text or a
+    layer's span becomes U+FFFD (one character for one: every stored offset stays right). ``load`` is
+    still exact, as the JSON record escapes it."""
+    return value.replace("\x00", "\ufffd") if isinstance(value, str) and "\x00" in value else value
+
+
+def pg_params(params: Sequence[object]) -> list[object]:
+    return [pg_value(v) for v in params]
+
+
 def pg_marks(sql: str) -> str:
     """``?`` placeholders as psycopg's ``%s`` (a literal ``%`` doubled first)."""
     return _MARK.sub("%s", sql.replace("%", "%%"))
@@ -80,14 +91,14 @@ class PostgresSql:
 
     def rows(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
         with self.conn.cursor() as cur:
-            cur.execute(pg_marks(sql), params)
+            cur.execute(pg_marks(sql), pg_params(params))
             return cur.fetchall() if cur.description else []
 
     def run(self, sql: str, params: Sequence[object] = ()) -> None:
-        self.conn.execute(pg_marks(sql), params)
+        self.conn.execute(pg_marks(sql), pg_params(params))
 
     def many(self, sql: str, params: Iterable[Sequence[object]]) -> None:
-        batch = list(params)
+        batch = [pg_params(p) for p in params]
         if batch:
             with self.conn.cursor() as cur:
                 cur.executemany(pg_marks(sql), batch)
