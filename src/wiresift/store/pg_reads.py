@@ -28,7 +28,7 @@ from wiresift.store.base import (
 )
 from wiresift.store.events import EventRow, query_events
 from wiresift.store.pg_migrations import current_version
-from wiresift.store.pg_search import CONFIG, RANK, tsquery
+from wiresift.store.pg_search import CONFIG, RANK, TsQuery, tsquery
 from wiresift.store.sql import PostgresSql
 from wiresift.store.workbench import sentence_around
 
@@ -49,7 +49,7 @@ class PostgresReads:
     path: str
     resolver: Resolver
 
-    def _tsquery(self, query: str) -> tuple[str, list[str]] | None:
+    def _tsquery(self, query: str) -> TsQuery | None:
         return tsquery(query)
 
     def _rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
@@ -63,20 +63,18 @@ class PostgresReads:
         match = self._tsquery(query)
         if match is None:
             return []
-        expr, params = match
         options = (
             f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords={SNIPPET_WORDS}, MinWords={SNIPPET_WORDS // 2}, "
             "MaxFragments=1, FragmentDelimiter=…"
         )
         try:
             rows = self._rows(
-                f"WITH q AS (SELECT ({expr}) AS q) SELECT d.id, d.title, d.site, d.published, "
+                f"WITH q AS (SELECT ({match.match}) AS q, ({match.rank}) AS r) SELECT d.id, d.title, d.site, d.published, "
                 f"ts_headline('{CONFIG}', d.text, q.q, %s), -{RANK} AS score "
                 "FROM documents d, q WHERE d.fts @@ q.q ORDER BY score, d.num LIMIT %s OFFSET %s",
-                (*params, options, limit, offset),
+                (*match.match_params, *match.rank_params, options, limit, offset),
             )
         except Exception as exc:  # psycopg.Error: a query the engine refuses
-            self.conn.rollback() if not self.conn.autocommit else None
             raise StoreError(f"cannot search for {query!r}: {exc}") from exc
         open_, close = highlight
         return [

@@ -12,11 +12,13 @@ and ties go to the earlier stored document.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from wiresift.store.query import Term, parse_query
 
 CONFIG = "wiresift"
 #: ``ts_rank`` weights for the labels {D, C, B, A}: the title (A) counts five times the text (D).
-RANK = "ts_rank('{0.2, 0.2, 0.2, 1.0}', d.fts, q.q, 1)"
+RANK = "ts_rank('{0.2, 0.2, 0.2, 1.0}', d.fts, q.r, 1)"
 
 
 def _term(term: Term) -> tuple[str, str]:
@@ -27,13 +29,25 @@ def _term(term: Term) -> tuple[str, str]:
     return f"plainto_tsquery('{CONFIG}', %s)", term.text
 
 
-def tsquery(text: str) -> tuple[str, list[str]] | None:
-    """(SQL expression, parameters) of the tsquery for ``text``; None when it has no term."""
+@dataclass(frozen=True)
+class TsQuery:
+    """``match`` selects the documents; ``rank`` (every term not under NOT, joined by OR) scores them,
+    so that, as in bm25, each term adds its own weight and an excluded word weighs nothing."""
+
+    match: str
+    match_params: list[str]
+    rank: str
+    rank_params: list[str]
+
+
+def tsquery(text: str) -> TsQuery | None:
+    """The tsquery SQL for ``text``; None when it has no term."""
     terms = parse_query(text)
     if not terms:
         return None
     groups: list[list[str]] = [[]]
     params: list[str] = []
+    positive: list[tuple[str, str]] = []
     negate = False
     for term in terms:
         if term.operator:
@@ -44,6 +58,9 @@ def tsquery(text: str) -> tuple[str, list[str]] | None:
         sql, param = _term(term)
         groups[-1].append(f"!!{sql}" if negate else sql)
         params.append(param)
+        if not negate:
+            positive.append((sql, param))
         negate = False
-    expr = " || ".join("(" + " && ".join(g) + ")" for g in groups if g)
-    return expr, params
+    match = " || ".join("(" + " && ".join(g) + ")" for g in groups if g)
+    rank = " || ".join(sql for sql, _ in positive) or match
+    return TsQuery(match, params, rank, [p for _, p in positive] or params)

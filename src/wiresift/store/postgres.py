@@ -253,7 +253,7 @@ class PostgresStore(PostgresReads):
             match = self._tsquery(query)
             if match is None:
                 return
-            where, params = f"AND fts @@ ({match[0]})", match[1]
+            where, params = f"AND fts @@ ({match.match})", list(match.match_params)
         last = -1
         while True:
             batch = self.conn.execute(
