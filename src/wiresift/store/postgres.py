@@ -25,6 +25,7 @@ from wiresift.store.identity_sql import SqlIdentityRepository
 from wiresift.store.migrations import SchemaTooNew
 from wiresift.store.pg_migrations import WRITE_LOCK, migrate
 from wiresift.store.pg_reads import PostgresReads
+from wiresift.store.pg_workbench import PostgresWorkbench
 from wiresift.store.sql import PostgresSql, pg_params
 from wiresift.store.url import shown_url
 
@@ -40,7 +41,7 @@ def _version(doc: Document, stage: str) -> str | None:
     return doc.stages.get(stage)
 
 
-class PostgresStore(PostgresReads):
+class PostgresStore(PostgresReads, PostgresWorkbench):
     """A wiresift store in a PostgreSQL database, opened from a ``postgresql://`` URL."""
 
     def __init__(self, url: str) -> None:
