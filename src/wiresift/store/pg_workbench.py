@@ -12,8 +12,7 @@ import re
 from types import TracebackType
 from typing import Any
 
-from wiresift.store.base import PlaceRow, StoreError
-from wiresift.store.budget import QueryTimeout
+from wiresift.store.base import PlaceRow, QueryTimeout, StoreError
 from wiresift.store.pg_search import CONFIG, tsquery
 from wiresift.store.workbench import (
     FACET_SIZE,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wiresift.store.base import StoreError
+from wiresift.store.base import QueryTooCostly
 
 #: Boolean operators a user may type on purpose (upper case, between two terms, as in FTS5).
 _OPERATORS = frozenset({"AND", "OR", "NOT"})
@@ -30,8 +30,7 @@ MAX_PREFIX_TERMS = 4
 MIN_PREFIX_CHARS = 3
 
 
-class QueryTooCostly(StoreError):
-    """A search query over the cost limits; the message names the limit and how to get under it."""
+__all__ = ["QueryTooCostly", "Term", "check_cost", "fts_query", "parse_query"]
 
 
 @dataclass(frozen=True)

@@ -16,70 +16,40 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass, field
-from typing import Literal
 
-from wiresift.store.base import PlaceRow, SearchHit
+from wiresift.store.base import PlaceRow
 from wiresift.store.budget import TimeBudget
 from wiresift.store.query import fts_query
+from wiresift.store.workbench_rows import (
+    MarkedHit,
+    MentionRow,
+    Neighbour,
+    SearchFilters,
+    SearchPage,
+    Sort,
+    TimelineItem,
+)
 
 #: Highlight markers of FTS5 snippets: the bytes 0xFE and 0xFF, which never occur in UTF-8, so no
 #: text can contain them (control characters such as STX/ETX can, and did become highlights).
 #: ``hex(snippet(...))`` returns the raw bytes, which :func:`unmark` splits at the markers.
 _OPEN, _CLOSE = b"\xfe", b"\xff"
 _MARKERS = re.compile(b"([\xfe\xff])")
-Sort = Literal["relevance", "date"]
+__all__ = [
+    "FACET_SIZE",
+    "MarkedHit",
+    "MentionRow",
+    "Neighbour",
+    "SearchFilters",
+    "SearchPage",
+    "Sort",
+    "TimelineItem",
+    "WorkbenchQueries",
+    "sentence_around",
+    "unmark",
+]
 #: How many values each facet lists: enough to narrow down, few enough to stay fast on 10k docs.
 FACET_SIZE = 12
-
-
-@dataclass(frozen=True)
-class SearchFilters:
-    site: str | None = None
-    since: str | None = None  # YYYY[-MM[-DD]], compared as a string prefix range
-    until: str | None = None
-    entity: int | None = None  # canonical entity id
-    country: str | None = None  # ISO alpha-2 of a place named (not adjectivally) in the article
-
-
-@dataclass(frozen=True)
-class MarkedHit(SearchHit):
-    """A search hit whose ``snippet`` is plain text, with the ``[start, end)`` of each highlight in it."""
-
-    highlights: tuple[tuple[int, int], ...] = ()
-
-
-@dataclass
-class SearchPage:
-    hits: list[MarkedHit]
-    total: int
-    facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)  # name -> (value, label, n)
-
-
-@dataclass(frozen=True)
-class TimelineItem:
-    kind: Literal["article", "quote", "claim"]
-    date: str  # a TIMEX3-style date with its own precision (YYYY, YYYY-MM or YYYY-MM-DD)
-    label: str
-    doc_id: str
-    item_id: str | None = None
-
-
-@dataclass(frozen=True)
-class MentionRow:
-    doc_id: str
-    title: str | None
-    published: str | None
-    sentence: str
-    place_id: str | None = None  # the place's id in that document (its permalink anchor)
-
-
-@dataclass(frozen=True)
-class Neighbour:
-    id: int
-    name: str
-    type: str
-    shared_articles: int
 
 
 def _match(query: str) -> str:
