@@ -44,17 +44,23 @@ class Cluster:
         if binary is None:
             raise FileNotFoundError("PostgreSQL binaries (initdb, pg_ctl) are not installed")
         self.bin = binary
-        self.root = Path(tempfile.mkdtemp(prefix="wiresift-pg-"))
+        self.as_root = os.geteuid() == 0
+        # As root the cluster runs as ``nobody``, who must reach the folder: /tmp, not a private TMPDIR.
+        # A short path also keeps the socket's name under the 107-byte limit of unix sockets.
+        self.root = Path(tempfile.mkdtemp(prefix="wiresift-pg-", dir="/tmp" if self.as_root else None))
         self.data = self.root / "data"
         self.port = _free_port()
-        self.as_root = os.geteuid() == 0
         self._dbs = 0
 
     def _run(self, *args: str) -> None:
         cmd = [str(self.bin / args[0]), *args[1:]]
         if self.as_root:
             cmd = ["runuser", "-u", "nobody", "--", *cmd]
-        subprocess.run(cmd, check=True, capture_output=True, timeout=120)
+        run = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+        if run.returncode != 0:
+            log = self.root / "log"
+            tail = log.read_text(errors="replace")[-1500:] if log.exists() else ""
+            raise RuntimeError(f"{' '.join(cmd)} failed ({run.returncode}): {run.stderr[-1500:]}{tail}")
 
     def start(self) -> Cluster:
         if self.as_root:

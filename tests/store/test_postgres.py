@@ -155,3 +155,20 @@ def test_two_ingest_processes_lose_and_duplicate_nothing(pg_url: str, tmp_path: 
             store.conn.execute(f'ALTER TABLE "{table}" VALIDATE CONSTRAINT "{name}"')
     reports = b"".join(out for out, _ in outputs).decode() + b"".join(err for _, err in outputs).decode()
     assert "locked" not in reports and "deadlock" not in reports
+
+
+def test_cli_takes_a_url_or_wiresift_db(pg_url: str, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from wiresift.cli.commands import cli
+
+    record = json.loads(_records("cli", 1)[0])
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["import", str(path), "--db", pg_url]).exit_code == 0
+    by_env = runner.invoke(cli, ["stats", "--json"], env={"WIRESIFT_DB": pg_url})
+    assert by_env.exit_code == 0 and json.loads(by_env.output)["documents"] == 1
+    found = runner.invoke(cli, ["search", "depot", "--db", pg_url])
+    assert found.exit_code == 0 and record["id"] in found.output
+    assert runner.invoke(cli, ["stats", "--db", str(tmp_path / "absent.db")]).exit_code == 1
