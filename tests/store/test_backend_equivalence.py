@@ -80,6 +80,27 @@ def test_same_search_hits_in_the_same_order(stores: tuple[Store, Store], query: 
     assert [d.id for d in postgres.documents(query)] == [d.id for d in sqlite.documents(query)]
 
 
+@pytest.mark.parametrize("query", ["", "militants", "Tajik*", "border"])
+def test_same_workbench_facets_and_pages(stores: tuple[Store, Store], query: str) -> None:
+    from wiresift import workbench
+
+    sqlite, postgres = stores
+    assert isinstance(sqlite, workbench.WorkbenchStore) and isinstance(postgres, workbench.WorkbenchStore)
+    left, right = sqlite.search_page(query, sort="date"), postgres.search_page(query, sort="date")
+    assert (right.total, right.facets) == (left.total, left.facets)
+    assert [h.id for h in right.hits] == [h.id for h in left.hits]
+    assert postgres.timeline() == sqlite.timeline()
+    assert postgres.map_places() == sqlite.map_places()
+    for row in sqlite.entities(limit=50):
+        assert postgres.claims_by(row.id) == sqlite.claims_by(row.id)
+        assert postgres.neighbours(row.id) == sqlite.neighbours(row.id)
+        assert postgres.seen_range(row.id) == sqlite.seen_range(row.id)
+    for place in sqlite.places(limit=20):
+        assert postgres.place_mentions(place.name) == sqlite.place_mentions(place.name)
+    for doc in sqlite.documents():
+        assert postgres.related_copies(doc.id) == sqlite.related_copies(doc.id)
+
+
 @pytest.mark.parametrize("query", COMMON_QUERIES)
 def test_same_search_hits_for_common_words(stores: tuple[Store, Store], query: str) -> None:
     sqlite, postgres = stores

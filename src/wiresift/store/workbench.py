@@ -265,14 +265,14 @@ class WorkbenchQueries:
         items: list[TimelineItem] = []
         for doc_id, title, published in self.conn.execute(
             "SELECT id, title, published FROM documents WHERE published IS NOT NULL "
-            "ORDER BY published DESC LIMIT ?",
+            "ORDER BY published DESC, num LIMIT ?",
             (limit,),
         ):
             items.append(TimelineItem("article", published, title or doc_id, doc_id))
         for doc_id, qid, text, speaker, published in self.conn.execute(
             "SELECT q.doc_id, q.id, q.text, q.speaker_name, d.published FROM quotes q "
             "JOIN documents d ON d.id = q.doc_id WHERE d.published IS NOT NULL AND q.mode = 'statement' "
-            "ORDER BY d.published DESC LIMIT ?",
+            "ORDER BY d.published DESC, d.num, q.start LIMIT ?",
             (limit,),
         ):
             label = f"{speaker or 'unknown'}: {text[:90]}"
@@ -280,7 +280,7 @@ class WorkbenchQueries:
         for doc_id, cid, text, claimant, time, published in self.conn.execute(
             "SELECT c.doc_id, c.id, c.text, c.claimant_name, c.time, d.published FROM claims c "
             "JOIN documents d ON d.id = c.doc_id WHERE coalesce(c.time, d.published) IS NOT NULL "
-            "ORDER BY coalesce(c.time, d.published) DESC LIMIT ?",
+            "ORDER BY coalesce(c.time, d.published) DESC, d.num, c.start LIMIT ?",
             (limit,),
         ):
             date = time if time and re.match(r"^\d{4}(-\d\d){0,2}$", time) else published
@@ -291,7 +291,8 @@ class WorkbenchQueries:
     def place_mentions(self, name: str, country: str | None = None, limit: int = 50) -> list[MentionRow]:
         """The articles naming a place, each with the sentence of its first mention."""
         sql = (
-            'SELECT p.doc_id, d.title, d.published, d.text, m.start, m."end", p.id FROM places p '
+            # min(): SQLite takes the bare columns (m."end", p.id) from that row, the first mention
+            'SELECT p.doc_id, d.title, d.published, d.text, min(m.start), m."end", p.id FROM places p '
             "JOIN documents d ON d.id = p.doc_id "
             "JOIN mentions m ON m.doc_id = p.doc_id AND m.layer = 'places' AND m.item_id = p.id "
             "WHERE p.name = ?"
@@ -300,7 +301,7 @@ class WorkbenchQueries:
         if country:
             sql += " AND p.country = ?"
             args.append(country)
-        sql += " GROUP BY p.doc_id ORDER BY d.published DESC LIMIT ?"
+        sql += " GROUP BY p.doc_id ORDER BY d.published DESC, d.num LIMIT ?"
         args.append(limit)
         return [
             MentionRow(r[0], r[1], r[2], sentence_around(r[3], r[4], r[5]), r[6])
@@ -314,7 +315,7 @@ class WorkbenchQueries:
             "JOIN entities o ON o.doc_id = e.doc_id AND o.canonical_id != e.canonical_id "
             "JOIN canonical_entities c ON c.id = o.canonical_id "
             "WHERE e.canonical_id = ? AND c.type IN ('PERSON', 'ORG', 'GPE', 'NORP') "
-            "GROUP BY c.id ORDER BY n DESC, c.name LIMIT ?",
+            "GROUP BY c.id ORDER BY n DESC, c.name, c.id LIMIT ?",
             (canonical_id, limit),
         ).fetchall()
         return [Neighbour(r[0], r[1], r[2], r[3]) for r in rows]
@@ -333,7 +334,7 @@ class WorkbenchQueries:
             "SELECT c.doc_id, d.title, d.published, c.id, c.text, c.value, c.qualifier, c.unit, c.counted "
             "FROM claims c JOIN entities e ON e.doc_id = c.doc_id AND e.id = c.claimant "
             "JOIN documents d ON d.id = c.doc_id WHERE e.canonical_id = ? "
-            "ORDER BY d.published DESC LIMIT ?",
+            "ORDER BY d.published DESC, d.num, c.start LIMIT ?",
             (canonical_id, limit),
         ).fetchall()
         keys = ("doc_id", "title", "published", "id", "text", "value", "qualifier", "unit", "counted")
