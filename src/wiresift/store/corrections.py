@@ -21,10 +21,10 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from wiresift.identity import Resolver
 from wiresift.model import Document
 from wiresift.store.base import CORRECTION_KINDS, ITEM_KINDS, CorrectionRow, StoreError
 from wiresift.store.correcting import apply_to_document, item_span
-from wiresift.store.entities import Resolver
 
 #: Longest ``who`` and ``why`` kept: a name and a sentence or two, not a document.
 MAX_WHO, MAX_WHY = 200, 2000

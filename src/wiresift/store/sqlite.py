@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from wiresift.escape import one_line
+from wiresift.identity import Resolver
 from wiresift.model import Document
 from wiresift.store.base import (
     DEFAULT_MODES,
@@ -36,8 +37,8 @@ from wiresift.store.base import (
     StoreError,
 )
 from wiresift.store.corrections import CorrectionsMixin
-from wiresift.store.entities import Resolver
 from wiresift.store.events import EventRow, count_events, insert_events, query_events
+from wiresift.store.identity_sql import SqlIdentityRepository
 from wiresift.store.lists import (
     CLAIMS_FROM,
     QUOTES_FROM,
@@ -48,6 +49,7 @@ from wiresift.store.lists import (
 )
 from wiresift.store.migrations import SchemaTooNew, current_version, migrate
 from wiresift.store.query import fts_query
+from wiresift.store.sql import SQLiteSql
 from wiresift.store.stories import StoryQueries
 from wiresift.store.workbench import WorkbenchQueries, sentence_around
 
@@ -93,7 +95,8 @@ class SQLiteStore(WorkbenchQueries, ListCounts, CorrectionsMixin, StoryQueries):
         except sqlite3.DatabaseError as exc:
             self.conn.close()
             raise StoreError(f"{one_line(self.path)}: not a wiresift database ({exc})") from exc
-        self.resolver = Resolver(self.conn)
+        self.sql = SQLiteSql(self.conn)
+        self.resolver = Resolver(SqlIdentityRepository(self.sql))
 
     def _use_wal(self) -> None:
         """Switch the file to WAL once. The switch needs a lock that SQLite does not wait for (no busy
