@@ -7,30 +7,19 @@ case-insensitive ``LIKE``, and ``num`` (storage order) to break ties.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any
 
 from wiresift.identity import Resolver
 from wiresift.store.base import (
-    DEFAULT_MODES,
-    CanonicalRow,
-    ClaimRow,
-    EntityProfile,
     ErrorRow,
-    EvidenceRow,
-    MemberRow,
     PlaceRow,
-    QuoteRow,
     SearchHit,
     StoreError,
 )
-from wiresift.store.events import EventRow, query_events
 from wiresift.store.pg_migrations import current_version
 from wiresift.store.pg_search import CONFIG, RANK, TsQuery, tsquery
-from wiresift.store.sql import PostgresSql
-from wiresift.store.workbench import sentence_around
+from wiresift.store.sql import Sql
 
 #: Words of context in a search snippet (about the SQLite store's 16 tokens).
 SNIPPET_WORDS = 16
@@ -45,7 +34,7 @@ _QUOTE_COLUMNS = (
 
 class PostgresReads:
     conn: Any
-    sql: PostgresSql
+    sql: Sql
     path: str
     resolver: Resolver
 
@@ -114,80 +103,6 @@ class PostgresReads:
             "top_sites": [{"site": s, "documents": n} for s, n in sites],
         }
 
-    def _canonical_ids(self, name: str) -> list[int]:
-        return self.resolver.lookup(name)
-
-    def quotes(
-        self,
-        speaker: str | None = None,
-        since: str | None = None,
-        limit: int = 100,
-        modes: Sequence[str] | None = DEFAULT_MODES,
-    ) -> list[QuoteRow]:
-        where: list[str] = ["TRUE"]
-        params: list[Any] = []
-        if modes is not None:
-            where.append("q.mode = ANY(%s)")
-            params.append(list(modes))
-        if speaker:
-            ids = self._canonical_ids(speaker)[:1]
-            where.append("(e.canonical_id = ANY(%s) OR q.speaker_name ILIKE %s)")
-            params += [ids, f"%{speaker}%"]
-        if since:
-            where.append("d.published >= %s")
-            params.append(since)
-        rows = self._rows(
-            f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.id = q.doc_id "
-            "LEFT JOIN entities e ON e.doc_id = q.doc_id AND e.id = q.speaker "
-            f"WHERE {' AND '.join(where)} ORDER BY d.published DESC NULLS LAST, d.num, q.start LIMIT %s",
-            (*params, limit),
-        )
-        return [QuoteRow(*r) for r in rows]
-
-    def claims(
-        self,
-        counted: str | None = None,
-        place: str | None = None,
-        claimant: str | None = None,
-        limit: int = 100,
-    ) -> list[ClaimRow]:
-        where: list[str] = ["TRUE"]
-        params: list[Any] = []
-        if counted:
-            where.append("(k.counted ILIKE %s OR k.text ILIKE %s)")
-            params += [f"%{counted}%", f"%{counted}%"]
-        if place:
-            where.append("(p.name ILIKE %s OR p.country = %s)")
-            params += [f"%{place}%", place.upper()]
-        if claimant:
-            ids = self._canonical_ids(claimant)[:1]
-            where.append("(e.canonical_id = ANY(%s) OR k.claimant_name ILIKE %s)")
-            params += [ids, f"%{claimant}%"]
-        rows = self._rows(
-            'SELECT k.doc_id, d.title, d.published, k.id, k.text, k.start, k."end", k.value, k.low, k.high, '
-            "k.qualifier, k.unit, k.counted, coalesce(k.claimant_name, e.name), p.name, k.time, "
-            "d.text, coalesce(d.url, d.source) "
-            "FROM claims k JOIN documents d ON d.id = k.doc_id "
-            "LEFT JOIN entities e ON e.doc_id = k.doc_id AND e.id = k.claimant "
-            "LEFT JOIN places p ON p.doc_id = k.doc_id AND p.id = k.place "
-            f"WHERE {' AND '.join(where)} ORDER BY d.published DESC NULLS LAST, d.num, k.start LIMIT %s",
-            (*params, limit),
-        )
-        return [
-            replace(ClaimRow(*r[:16]), sentence=sentence_around(r[16], r[5], r[6]), source=r[17])
-            for r in rows
-        ]
-
-    def events(
-        self,
-        plover: str | None = None,
-        acled: str | None = None,
-        actor: str | None = None,
-        since: str | None = None,
-        limit: int = 100,
-    ) -> list[EventRow]:
-        return query_events(self.sql, plover=plover, acled=acled, actor=actor, since=since, limit=limit)
-
     def places(self, country: str | None = None, limit: int = 100) -> list[PlaceRow]:
         """Places across articles (grouped by GeoNames id, else by name), most articles first."""
         where, params = "", list[Any]()
@@ -212,66 +127,3 @@ class PostgresReads:
             )
             for r in rows
         ]  # fmt: skip
-
-    def entities(self, type: str | None = None, limit: int = 100) -> list[CanonicalRow]:
-        where, params = "", list[Any]()
-        if type:
-            where, params = "WHERE c.type = %s", [type.upper()]
-        rows = self._rows(
-            "SELECT c.id, c.name, c.type, count(DISTINCT e.doc_id), count(e.id) FROM canonical_entities c "
-            f"LEFT JOIN entities e ON e.canonical_id = c.id {where} GROUP BY c.id ORDER BY 4 DESC, 5 DESC, c.id "
-            "LIMIT %s",
-            (*params, limit),
-        )
-        return [CanonicalRow(*r) for r in rows]
-
-    def entity(self, name_or_id: str, limit: int | None = None) -> EntityProfile | None:
-        ids = self._canonical_ids(name_or_id)
-        if not ids:
-            return None
-        cid = ids[0]
-        name, type_ = self._rows("SELECT name, type FROM canonical_entities WHERE id = %s", (cid,))[0]
-        cap = "" if limit is None else f" LIMIT {int(limit)}"
-        members = [
-            MemberRow(r[0], r[1], r[2], json.loads(r[3]), json.loads(r[4]), r[5])
-            for r in self._rows(
-                "SELECT e.doc_id, e.id, e.name, e.titles, e.aliases, d.title FROM entities e "
-                "JOIN documents d ON d.id = e.doc_id WHERE e.canonical_id = %s ORDER BY d.num, e.id" + cap,
-                (cid,),
-            )
-        ]
-        evidence = [
-            EvidenceRow(r[0], r[1], r[2], json.loads(r[3]), json.loads(r[4]), r[5])
-            for r in self._rows(
-                "SELECT rule, doc_id, entity_id, matched_names, matched_titles, time FROM canonical_evidence "
-                "WHERE canonical_id = %s ORDER BY id" + cap,
-                (cid,),
-            )
-        ]
-        quotes = [
-            QuoteRow(*r)
-            for r in self._rows(
-                f"SELECT {_QUOTE_COLUMNS} FROM quotes q "
-                "JOIN entities e ON e.doc_id = q.doc_id AND e.id = q.speaker "
-                "JOIN documents d ON d.id = q.doc_id WHERE e.canonical_id = %s AND q.mode = 'statement' "
-                "ORDER BY d.published NULLS FIRST, d.num, q.start" + cap,
-                (cid,),
-            )
-        ]
-        names = {
-            r[0]
-            for r in self._rows(
-                "SELECT name FROM entities WHERE canonical_id = %s UNION "
-                "SELECT j FROM entities e, jsonb_array_elements_text(e.aliases::jsonb) j WHERE e.canonical_id = %s",
-                (cid, cid),
-            )
-        }
-        titles = sorted(
-            r[0]
-            for r in self._rows(
-                "SELECT DISTINCT j FROM entities e, jsonb_array_elements_text(e.titles::jsonb) j "
-                "WHERE e.canonical_id = %s",
-                (cid,),
-            )
-        )
-        return EntityProfile(cid, name, type_, sorted(names - {name}), titles, members, evidence, quotes)

@@ -13,9 +13,13 @@ from types import TracebackType
 from typing import Any
 
 from wiresift.store.base import PlaceRow, QueryTimeout, StoreError
-from wiresift.store.pg_search import CONFIG, tsquery
+from wiresift.store.lists import recent_articles
+from wiresift.store.pg_search import CONFIG, TsQuery, tsquery
+from wiresift.store.sql import Sql
+from wiresift.store.timeline import timeline_items
 from wiresift.store.workbench import (
     FACET_SIZE,
+    SEARCH_WINDOW,
     MarkedHit,
     MentionRow,
     Neighbour,
@@ -84,6 +88,7 @@ class PgTimeBudget:
 
 class PostgresWorkbench:
     conn: Any
+    sql: Sql
 
     def _all(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
         rows: list[tuple[Any, ...]] = self.conn.execute(sql, params).fetchall()
@@ -112,19 +117,37 @@ class PostgresWorkbench:
             args.append(filters.country.upper())
         return where, args
 
-    def _collect(self, query: str, filters: SearchFilters, *, rank: bool) -> tuple[bool, int]:
-        """Put the matching documents in the temp table ``_hits``; returns (scoped, count)."""
+    def _count(self, match: TsQuery | None, where: list[str], args: list[object]) -> int:
+        """How many documents the search selects, without ranking them."""
+        if match is not None:
+            sql = f"WITH q AS (SELECT ({match.match}) AS q) SELECT count(*) FROM documents d, q WHERE d.fts @@ q.q"
+            params: list[object] = [*match.match_params, *args]
+            if where:
+                sql += " AND " + " AND ".join(where)
+        else:
+            sql, params = "SELECT count(*) FROM documents d", list(args)
+            if where:
+                sql += " WHERE " + " AND ".join(where)
+        return int(self._all(sql, params)[0][0])
+
+    def _collect(
+        self, query: str, filters: SearchFilters, *, rank: bool, size: int = SEARCH_WINDOW
+    ) -> tuple[int, int]:
+        """Put the :data:`SEARCH_WINDOW` most recently stored matching documents in the temp table
+        ``_hits``, as the SQLite store does; returns (rows in ``_hits``, total matching)."""
         match = tsquery(query)
         where, args = self._filter_sql(filters)
-        if match is None and not where:
-            return False, int(self._all("SELECT count(*) FROM documents")[0][0])
         if not getattr(self, "_hits_ready", False):
             self.conn.execute(
                 "CREATE TEMP TABLE IF NOT EXISTS _hits "
-                "(num BIGINT PRIMARY KEY, id TEXT NOT NULL, rank REAL NOT NULL, site TEXT, published TEXT)"
+                '(num BIGINT PRIMARY KEY, id TEXT COLLATE "C" NOT NULL, rank REAL NOT NULL, '
+                'site TEXT COLLATE "C", published TEXT COLLATE "C")'
             )
             self._hits_ready = True
         self.conn.execute("DELETE FROM _hits")
+        if size == 0:
+            return 0, 0
+        params: list[object]
         if match is not None:
             score = f"-{_RANK}" if rank else "0.0"
             sql = (
@@ -132,13 +155,18 @@ class PostgresWorkbench:
                 f"INSERT INTO _hits SELECT d.num, d.id, {score}, d.site, d.published FROM documents d, q "
                 "WHERE d.fts @@ q.q"
             )
-            args = [*match.match_params, *match.rank_params, *args]
+            params = [*match.match_params, *match.rank_params, *args]
             if where:
                 sql += " AND " + " AND ".join(where)
         else:
-            sql = "INSERT INTO _hits SELECT d.num, d.id, 0.0, d.site, d.published FROM documents d WHERE "
-            sql += " AND ".join(where)
-        return True, int(self.conn.execute(sql, args).rowcount)
+            sql = "INSERT INTO _hits SELECT d.num, d.id, 0.0, d.site, d.published FROM documents d"
+            if where:
+                sql += " WHERE " + " AND ".join(where)
+            params = list(args)
+        sql += " ORDER BY d.num DESC LIMIT %s"
+        kept = int(self.conn.execute(sql, [*params, size]).rowcount)
+        total = kept if kept < size else self._count(match, where, args)
+        return kept, total
 
     def search_page(
         self,
@@ -150,21 +178,30 @@ class PostgresWorkbench:
         offset: int = 0,
         facets: bool = True,
     ) -> SearchPage:
+        """A page of hits, the total, and facet counts over the search's window (as on SQLite)."""
         filters = filters or SearchFilters()
         match = tsquery(query)
         by_rank = sort == "relevance" and match is not None
-        scoped, total = self._collect(query, filters, rank=by_rank)
-        table = "_hits" if scoped else "documents"
-        order = "rank, num" if by_rank else "published DESC NULLS LAST, num DESC"
-        nums = [
-            r[0]
-            for r in self._all(
-                f"SELECT num FROM {table} ORDER BY {order} LIMIT %s OFFSET %s", (limit, offset)
-            )
-        ]
-        page = SearchPage(self._hits_for(nums, query), total)
+        if match is not None or facets:
+            kept, total = self._collect(query, filters, rank=by_rank)
+        else:
+            where, args = self._filter_sql(filters)
+            kept = total = self._count(None, where, args)
+        params: list[object]
+        if match is not None:
+            order = "rank, num" if by_rank else "published DESC NULLS LAST, num DESC"
+            sql, params = f"SELECT num FROM _hits ORDER BY {order} LIMIT %s OFFSET %s", [limit, offset]
+        else:
+            where, args = self._filter_sql(filters)
+            sql = "SELECT num FROM documents d" + (" WHERE " + " AND ".join(where) if where else "")
+            sql += " ORDER BY d.published DESC NULLS LAST, d.num DESC LIMIT %s OFFSET %s"
+            params = [*args, limit, offset]
+        nums = [r[0] for r in self._all(sql, params)]
+        page = SearchPage(
+            self._hits_for(nums, query), total, scope=kept, ranked_in_scope=match is not None and kept < total
+        )
         if facets:
-            page.facets = self.search_facets(scoped)
+            page.facets = self.search_facets()
         return page
 
     def _hits_for(self, nums: list[int], query: str) -> list[MarkedHit]:
@@ -192,10 +229,11 @@ class PostgresWorkbench:
         }
         return [by_num[n] for n in nums if n in by_num]
 
-    def search_facets(self, scoped: bool) -> dict[str, list[tuple[str, str, int]]]:
-        docs = "_hits" if scoped else "documents"
-        places = "_hits h JOIN places p ON p.doc_id = h.id" if scoped else "places p"
-        entities = "_hits h JOIN entities e ON e.doc_id = h.id" if scoped else "entities e"
+    def search_facets(self) -> dict[str, list[tuple[str, str, int]]]:
+        """Outlet, country, entity and month counts over ``_hits`` (the search's window)."""
+        docs = "_hits"
+        places = "_hits h JOIN places p ON p.doc_id = h.id"
+        entities = "_hits h JOIN entities e ON e.doc_id = h.id"
         queries = {
             "site": f"SELECT site, site, count(*) n FROM {docs} WHERE site IS NOT NULL "
             "GROUP BY site ORDER BY n DESC, site LIMIT %s",
@@ -231,46 +269,55 @@ class PostgresWorkbench:
         )
         return unmark_text(rows[0][0] or "") if rows else ("", ())
 
-    def map_places(self, country: str | None = None, limit: int = 2000) -> list[PlaceRow]:
-        sql = (
-            "SELECT name, min(geonames_id), lat, lon, country, min(admin1), min(kind), count(DISTINCT doc_id), "
-            "count(*) FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL AND adjectival = 0"
-        )
+    def map_places(
+        self,
+        country: str | None = None,
+        limit: int = 2000,
+        query: str = "",
+        filters: SearchFilters | None = None,
+    ) -> list[PlaceRow]:
+        """Resolved, non-adjectival places with article counts, most-cited first: from ``place_counts``
+        (kept by triggers), or with a search or filter from the places of the search's window."""
+        filters = filters or SearchFilters()
         args: list[object] = []
-        if country:
-            sql += " AND country = %s"
-            args.append(country.upper())
-        sql += " GROUP BY name, country, lat, lon ORDER BY 8 DESC, name LIMIT %s"
+        if tsquery(query) is not None or filters != SearchFilters():
+            self._collect(query, filters, rank=False)
+            sql = (
+                "SELECT p.name, max(p.geonames_id), p.lat, p.lon, p.country, max(p.admin1), max(p.kind), "
+                "count(DISTINCT p.doc_id), count(*) FROM _hits h JOIN places p ON p.doc_id = h.id "
+                "WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL AND p.adjectival = 0"
+            )
+            if country:
+                sql += " AND p.country = %s"
+                args.append(country.upper())
+            sql += " GROUP BY p.name, p.country, p.lat, p.lon ORDER BY 8 DESC, 1 LIMIT %s"
+        else:
+            sql = (
+                "SELECT name, geonames_id, lat, lon, nullif(country, ''), admin1, kind, articles, mentions "
+                "FROM place_counts"
+            )
+            if country:
+                sql += " WHERE country = %s"
+                args.append(country.upper())
+            sql += " ORDER BY articles DESC, name LIMIT %s"
         args.append(limit)
         return [PlaceRow(*r) for r in self._all(sql, args)]
 
-    def timeline(self, limit: int = 500) -> list[TimelineItem]:
-        items: list[TimelineItem] = []
-        for doc_id, title, published in self._all(
-            "SELECT id, title, published FROM documents WHERE published IS NOT NULL "
-            "ORDER BY published DESC, num LIMIT %s",
-            (limit,),
-        ):
-            items.append(TimelineItem("article", published, title or doc_id, doc_id))
-        for doc_id, qid, text, speaker, published in self._all(
-            "SELECT q.doc_id, q.id, q.text, q.speaker_name, d.published FROM quotes q "
-            "JOIN documents d ON d.id = q.doc_id WHERE d.published IS NOT NULL AND q.mode = 'statement' "
-            "ORDER BY d.published DESC, d.num, q.start LIMIT %s",
-            (limit,),
-        ):
-            items.append(
-                TimelineItem("quote", published, f"{speaker or 'unknown'}: {text[:90]}", doc_id, qid)
+    def timeline(
+        self, limit: int = 500, query: str = "", filters: SearchFilters | None = None
+    ) -> list[TimelineItem]:
+        """Articles, events, quotes and claims of the newest articles, or of the search's window."""
+        filters = filters or SearchFilters()
+        if tsquery(query) is not None or filters != SearchFilters():
+            self._collect(query, filters, rank=False)
+        else:
+            self._collect("", SearchFilters(), rank=False, size=0)
+            self.conn.execute(
+                "INSERT INTO _hits SELECT num, id, 0.0, site, published FROM documents "
+                "WHERE published IS NOT NULL ORDER BY published DESC, num DESC LIMIT %s",
+                (limit,),
             )
-        for doc_id, cid, text, claimant, time, published in self._all(
-            "SELECT c.doc_id, c.id, c.text, c.claimant_name, c.time, d.published FROM claims c "
-            "JOIN documents d ON d.id = c.doc_id WHERE coalesce(c.time, d.published) IS NOT NULL "
-            "ORDER BY coalesce(c.time, d.published) DESC, d.num, c.start LIMIT %s",
-            (limit,),
-        ):
-            date = time if time and re.match(r"^\d{4}(-\d\d){0,2}$", time) else published
-            if date:
-                items.append(TimelineItem("claim", date, f"{text} ({claimant or 'outlet'})", doc_id, cid))
-        return items
+        return timeline_items(self.sql, limit)
 
     def place_mentions(self, name: str, country: str | None = None, limit: int = 50) -> list[MentionRow]:
         """The articles naming a place, each with the sentence of its first mention."""
@@ -307,12 +354,14 @@ class PostgresWorkbench:
         return row[0], row[1], int(row[2])
 
     def claims_by(self, canonical_id: int, limit: int = 200) -> list[dict[str, object]]:
-        rows = self._all(
-            "SELECT c.doc_id, d.title, d.published, c.id, c.text, c.value, c.qualifier, c.unit, c.counted "
-            "FROM claims c JOIN entities e ON e.doc_id = c.doc_id AND e.id = c.claimant "
-            "JOIN documents d ON d.id = c.doc_id WHERE e.canonical_id = %s "
-            "ORDER BY d.published DESC NULLS LAST, d.num, c.start LIMIT %s",
-            (canonical_id, limit),
+        """The entity's claims in its newest ``limit`` articles, newest first (at most ``limit``)."""
+        rows = self.sql.rows(
+            recent_articles(self.sql, canonical_id)
+            + "SELECT c.doc_id, d.title, d.published, c.id, c.text, c.value, c.qualifier, c.unit, c.counted "
+            "FROM recent d JOIN claims c ON c.doc_id = d.id "
+            "JOIN entities e ON e.doc_id = c.doc_id AND e.id = c.claimant WHERE e.canonical_id = ? "
+            "ORDER BY d.published DESC NULLS LAST, d.num DESC, c.start LIMIT ?",
+            (canonical_id, limit, canonical_id, limit),
         )
         keys = ("doc_id", "title", "published", "id", "text", "value", "qualifier", "unit", "counted")
         return [dict(zip(keys, r, strict=True)) for r in rows]

@@ -12,7 +12,7 @@ same text stored twice at once a no-op for the second writer.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,13 +20,16 @@ from wiresift.escape import one_line
 from wiresift.identity import Resolver
 from wiresift.model import Document
 from wiresift.store.base import SaveResult, SignatureRow, StoreError
+from wiresift.store.corrections import CorrectionsMixin
 from wiresift.store.events import EVENT_INSERT, event_rows
 from wiresift.store.identity_sql import SqlIdentityRepository
+from wiresift.store.layer_reads import LayerLists
 from wiresift.store.migrations import SchemaTooNew
 from wiresift.store.pg_migrations import WRITE_LOCK, migrate
 from wiresift.store.pg_reads import PostgresReads
 from wiresift.store.pg_workbench import PostgresWorkbench
 from wiresift.store.sql import PostgresSql, pg_params
+from wiresift.store.stories import StoryQueries
 from wiresift.store.url import shown_url
 
 #: Records read per query when streaming documents.
@@ -41,8 +44,11 @@ def _version(doc: Document, stage: str) -> str | None:
     return doc.stages.get(stage)
 
 
-class PostgresStore(PostgresReads, PostgresWorkbench):
+class PostgresStore(PostgresReads, PostgresWorkbench, LayerLists, CorrectionsMixin, StoryQueries):
     """A wiresift store in a PostgreSQL database, opened from a ``postgresql://`` URL."""
+
+    #: Several processes may write at once (row locks, unique keys): the Dask ingest lets workers write.
+    concurrent_writers = True
 
     def __init__(self, url: str) -> None:
         try:
@@ -82,6 +88,9 @@ class PostgresStore(PostgresReads, PostgresWorkbench):
         tx = self.conn.transaction()
         return _Locked(self.conn, tx)
 
+    def _transaction(self) -> Any:  # the name the shared correction and story writers use
+        return self._write()
+
     # -- state --------------------------------------------------------------------------------
     def get_state(self, key: str) -> object | None:
         row = self.conn.execute("SELECT value FROM state WHERE key = %s", (key,)).fetchone()
@@ -120,8 +129,12 @@ class PostgresStore(PostgresReads, PostgresWorkbench):
             doc.id = self.free_id(doc)
             if link is not None:
                 link(doc)
-            self._insert(doc, signature)
-            self.resolver.resolve_document(doc)
+            fixed, analysed = self._corrected(doc)  # a document stored before: its corrections again
+            self._insert(fixed, signature)
+            if analysed is not None:
+                self.sql.run("INSERT INTO analysed_records(doc_id, record) VALUES (?, ?)", (doc.id, analysed))
+            self.resolver.resolve_document(fixed)
+            self._pin_members(doc.id)
         return SaveResult(doc.id, "new")
 
     def _insert(self, doc: Document, signature: bytes | None) -> None:
@@ -137,6 +150,22 @@ class PostgresStore(PostgresReads, PostgresWorkbench):
         ).fetchone()  # fmt: skip
         if row is None:  # cannot happen under the writer lock; refuse rather than store a half
             raise StoreError(f"{doc.source or doc.id}: document {doc.id!r} was stored by another writer")
+        self._insert_entities(doc)
+        self._insert_facts(doc)
+        for line in doc.errors:
+            stage, _, cause = line.partition(": ")
+            self._error(doc.source or doc.id, cause or line, stage if cause else "nlp", doc.id)
+        if signature is not None:
+            self.sql.run("INSERT INTO signatures(doc_id, signature) VALUES (?, ?)", (doc.id, signature))
+
+    def _insert_mentions(self, mentions: list[tuple[Any, ...]]) -> None:
+        self.sql.many(
+            'INSERT INTO mentions(doc_id, layer, item_id, start, "end", text, stage, stage_version) '
+            "VALUES (?,?,?,?,?,?,?,?)",
+            mentions,
+        )
+
+    def _insert_entities(self, doc: Document) -> None:
         sql = self.sql
         mentions: list[tuple[Any, ...]] = []
         entity_rows = []
@@ -151,6 +180,12 @@ class PostgresStore(PostgresReads, PostgresWorkbench):
             "VALUES (?,?,?,?,?,?,?,?)",
             entity_rows,
         )
+        self._insert_mentions(mentions)
+
+    def _insert_facts(self, doc: Document) -> None:
+        """The layers a correction may change: quotes, claims, timexes, places (+ mentions), events."""
+        sql = self.sql
+        mentions: list[tuple[Any, ...]] = []
         quotes = []
         for q in doc.quotes:
             stage = q.stage or "quotes"
@@ -201,16 +236,7 @@ class PostgresStore(PostgresReads, PostgresWorkbench):
             places,
         )
         sql.many(EVENT_INSERT, event_rows(doc, _version(doc, "events")))
-        sql.many(
-            'INSERT INTO mentions(doc_id, layer, item_id, start, "end", text, stage, stage_version) '
-            "VALUES (?,?,?,?,?,?,?,?)",
-            mentions,
-        )
-        for line in doc.errors:
-            stage, _, cause = line.partition(": ")
-            self._error(doc.source or doc.id, cause or line, stage if cause else "nlp", doc.id)
-        if signature is not None:
-            sql.run("INSERT INTO signatures(doc_id, signature) VALUES (?, ?)", (doc.id, signature))
+        self._insert_mentions(mentions)
 
     def _error(self, source: str, cause: str, stage: str, doc_id: str | None) -> None:
         self.conn.execute(
@@ -223,22 +249,6 @@ class PostgresStore(PostgresReads, PostgresWorkbench):
     def record_error(self, source: str, cause: str, stage: str, doc_id: str | None = None) -> None:
         with self.conn.transaction():
             self._error(source, cause, stage, doc_id)
-
-    def merge_entities(self, ids: Sequence[int]) -> int:
-        if len(ids) < 2:
-            raise StoreError("merge needs at least two entity ids")
-        try:
-            with self._write():
-                return self.resolver.merge(ids)
-        except ValueError as exc:
-            raise StoreError(str(exc)) from exc
-
-    def split_entity(self, canonical_id: int, members: Iterable[tuple[str, str]]) -> int:
-        try:
-            with self._write():
-                return self.resolver.split(canonical_id, list(members))
-        except ValueError as exc:
-            raise StoreError(str(exc)) from exc
 
     # -- documents ----------------------------------------------------------------------------
     def load(self, doc_id: str) -> Document:

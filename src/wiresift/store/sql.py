@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -14,10 +14,29 @@ Row = tuple[Any, ...]
 _MARK = re.compile(r"\?")
 
 
+class Result:
+    """The rows of one statement, read whole (as a cursor would give them), and how many it changed."""
+
+    def __init__(self, rows: list[Row], rowcount: int) -> None:
+        self._rows = rows
+        self.rowcount = rowcount
+
+    def fetchone(self) -> Any:  # Row | None, typed as loosely as a DB-API cursor's
+        return self._rows[0] if self._rows else None
+
+    def fetchall(self) -> list[Row]:
+        return self._rows
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self._rows)
+
+
 class Sql(Protocol):
     """Statements with ``?`` placeholders, run inside the caller's transaction."""
 
     dialect: Dialect
+
+    def execute(self, sql: str, params: Sequence[object] = ()) -> Result: ...
 
     def rows(self, sql: str, params: Sequence[object] = ()) -> list[Row]: ...
 
@@ -37,9 +56,19 @@ class Dialect:
     true: str  # an always-true condition
     desc: str  # descending with NULLs last, as SQLite orders them
     asc: str  # ascending with NULLs first, as SQLite orders them
+    cross_join: str  # a join whose left table drives (SQLite's CROSS JOIN ... ON; a plain JOIN elsewhere)
 
 
-SQLITE = Dialect("sqlite", least="min", entity_order="rowid", like="LIKE", true="1", desc="DESC", asc="")
+SQLITE = Dialect(
+    "sqlite",
+    least="min",
+    entity_order="rowid",
+    like="LIKE",
+    true="1",
+    desc="DESC",
+    asc="",
+    cross_join="CROSS JOIN",
+)
 POSTGRES = Dialect(
     "postgres",
     least="LEAST",
@@ -48,6 +77,7 @@ POSTGRES = Dialect(
     true="TRUE",
     desc="DESC NULLS LAST",
     asc="NULLS FIRST",
+    cross_join="JOIN",
 )
 
 
@@ -56,6 +86,10 @@ class SQLiteSql:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+
+    def execute(self, sql: str, params: Sequence[object] = ()) -> Result:
+        cur = self.conn.execute(sql, params)
+        return Result(cur.fetchall() if cur.description else [], cur.rowcount)
 
     def rows(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
         return self.conn.execute(sql, params).fetchall()
@@ -88,6 +122,11 @@ class PostgresSql:
 
     def __init__(self, conn: Any) -> None:  # a psycopg.Connection (psycopg is an optional extra)
         self.conn = conn
+
+    def execute(self, sql: str, params: Sequence[object] = ()) -> Result:
+        with self.conn.cursor() as cur:
+            cur.execute(pg_marks(sql), pg_params(params))
+            return Result(cur.fetchall() if cur.description else [], cur.rowcount)
 
     def rows(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
         with self.conn.cursor() as cur:
