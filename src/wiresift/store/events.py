@@ -140,7 +140,7 @@ def query_events(
         "v.size, v.confidence, v.reported_by, coalesce(d.url, d.source) "
         "FROM events v JOIN documents d ON d.id = v.doc_id "
         "LEFT JOIN places p ON p.doc_id = v.doc_id AND p.id = v.place "
-        f"WHERE {where} ORDER BY d.published {d.desc}, d.num, v.start LIMIT ? OFFSET ?",
+        f"WHERE {where} ORDER BY d.published {d.desc}, d.num, v.start, v.id LIMIT ? OFFSET ?",
         (*params, limit, offset),
     )
     out = []

@@ -59,7 +59,8 @@ class LayerLists(ListCounts):
         rows = self.sql.execute(
             'SELECT q.doc_id, d.title, d.published, q.id, q.text, q.start, q."end", q.kind, q.cue, '
             "coalesce(q.speaker_name, e.name), e.canonical_id, q.mode, q.speaker_confidence "
-            f"{QUOTES_FROM.format(join=d.cross_join)} {where} ORDER BY d.published {d.desc}, d.num, q.start LIMIT ? OFFSET ?",
+            f"{QUOTES_FROM.format(join=d.cross_join)} {where} "
+            f"ORDER BY d.published {d.desc}, d.num, q.start, q.id LIMIT ? OFFSET ?",
             (*params, limit, offset),
         )
         return [QuoteRow(*r) for r in rows]
@@ -80,7 +81,7 @@ class LayerLists(ListCounts):
             'SELECT k.doc_id, d.title, d.published, k.id, k.text, k.start, k."end", k.value, k.low, k.high, '
             "k.qualifier, k.unit, k.counted, coalesce(k.claimant_name, e.name), p.name, k.time, "
             f"d.text, coalesce(d.url, d.source) {CLAIMS_FROM.format(join=d.cross_join)} {where} "
-            f"ORDER BY d.published {d.desc}, d.num, k.start LIMIT ? OFFSET ?",
+            f"ORDER BY d.published {d.desc}, d.num, k.start, k.id LIMIT ? OFFSET ?",
             (*params, limit, offset),
         )
         return [
@@ -169,7 +170,7 @@ class LayerLists(ListCounts):
                 f"FROM {docs} quotes q ON q.doc_id = d.id "
                 "JOIN entities e ON e.doc_id = q.doc_id AND e.id = q.speaker "
                 "WHERE e.canonical_id = ? AND q.mode = 'statement' "
-                f"ORDER BY d.published {self.sql.dialect.asc}, d.num, q.start" + cap,
+                f"ORDER BY d.published {self.sql.dialect.asc}, d.num, q.start, q.id" + cap,
                 (*scope, cid),
             )
         ]

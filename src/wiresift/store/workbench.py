@@ -359,7 +359,7 @@ class WorkbenchQueries:
     def place_mentions(self, name: str, country: str | None = None, limit: int = 50) -> list[MentionRow]:
         """The articles naming a place, each with the sentence of its first mention."""
         sql = (
-            'SELECT p.doc_id, d.title, d.published, d.text, m.start, m."end", p.id FROM places p '
+            'SELECT p.doc_id, d.title, d.published, d.text, m.start, m."end", p.id, min(m.start) FROM places p '
             "JOIN documents d ON d.id = p.doc_id "
             "JOIN mentions m ON m.doc_id = p.doc_id AND m.layer = 'places' AND m.item_id = p.id "
             "WHERE p.name = ?"
@@ -368,7 +368,8 @@ class WorkbenchQueries:
         if country:
             sql += " AND p.country = ?"
             args.append(country)
-        sql += " GROUP BY p.doc_id ORDER BY d.published DESC LIMIT ?"
+        # min(): the other columns come from the document's first mention (SQLite's bare-column rule)
+        sql += " GROUP BY p.doc_id ORDER BY d.published DESC, d.num LIMIT ?"
         args.append(limit)
         return [
             MentionRow(r[0], r[1], r[2], sentence_around(r[3], r[4], r[5]), r[6])
