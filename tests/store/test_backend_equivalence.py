@@ -20,6 +20,7 @@ QUERIES = (
     '"border guards"',
     "Aktau OR Almaty",
     "refugees NOT Tajikistan",
+    "militants -Tajikistan",
     "president said",
     "kazakhstan",
 )
@@ -111,6 +112,15 @@ def test_same_search_hits_for_common_words(stores: tuple[Store, Store], query: s
     expected = sorted(h.id for h in sqlite.search(query, limit=100))
     assert len(expected) >= 5
     assert sorted(h.id for h in postgres.search(query, limit=100)) == expected
+
+
+@pytest.mark.parametrize("query", ["NEAR(border militants)", "NEAR(militants Tajik*, 5)"])
+def test_near_on_postgresql_keeps_every_sqlite_hit(stores: tuple[Store, Store], query: str) -> None:
+    """PostgreSQL has no "at most N words apart" operator (its ``<N>`` is an exact distance): a NEAR
+    group asks for all its words in the article, so it finds every hit of FTS5's NEAR, and more."""
+    sqlite, postgres = stores
+    near = {h.id for h in sqlite.search(query, limit=100)}
+    assert near and near <= {h.id for h in postgres.search(query, limit=100)}
 
 
 @pytest.mark.parametrize("query", CLOSE_QUERIES)
