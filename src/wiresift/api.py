@@ -52,7 +52,7 @@ from wiresift.store.base import (
     StoreError,
 )
 from wiresift.store.sqlite import SQLiteStore
-from wiresift.store.url import is_postgres_url
+from wiresift.store.url import is_postgres_url, store_exists, store_location
 from wiresift.store.workbench_rows import WorkbenchStore
 from wiresift.stories.compare import CompareError, compare, compare_pairs
 from wiresift.stories.queries import (
@@ -122,6 +122,8 @@ __all__ = [
     "similarity",
     "split_entity",
     "stats",
+    "store_exists",
+    "store_location",
     "stories",
     "story",
     "story_assignments",
@@ -259,17 +261,6 @@ def analyze(
 
 
 # -- storing ---------------------------------------------------------------------------------------
-def store_location(value: str | Path) -> str | Path:
-    """What a ``--db`` value names: a ``postgresql://`` URL (kept as text) or a SQLite file path."""
-    return str(value) if is_postgres_url(str(value)) else Path(value)
-
-
-def store_exists(db: str | Path) -> bool:
-    """Whether a store is there to open: a SQLite file that exists; a PostgreSQL URL always (opening
-    it says what is wrong: the server, the database, the rights)."""
-    return is_postgres_url(str(db)) or Path(db).exists()
-
-
 def open_store(db: str | Path | Store = DEFAULT_DB) -> Store:
     """The store at ``db`` (a SQLite file path or a ``postgresql://user@host/dbname`` URL), created
     and migrated as needed. This is the one place stores are opened."""

@@ -13,6 +13,7 @@ import click
 
 from wiresift import api
 from wiresift.cli.on_cluster import ingest_on_cluster
+from wiresift.cli.params import StoreParam, _date
 from wiresift.cli.progress import BatchProgress
 from wiresift.cli.render import (
     HIGHLIGHT,
@@ -36,26 +37,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 #: (click's own usage errors exit 2; ``_Cli`` moves them to 1 so that 2 always means "nothing stored").
 EXIT_ALL_FAILED = 2
 EXIT_USAGE = 1
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from datetime import date
-
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from None
-
-
-class StoreParam(click.ParamType):
-    """A ``--db`` value: a SQLite file path, or a ``postgresql://user@host/dbname`` URL kept as text."""
-
-    name = "db"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        return api.store_location(value)
 
 
 def db_option(f: F) -> F:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 #: The environment variable naming the store when ``--db`` is not given.
@@ -19,3 +20,14 @@ def shown_url(url: str) -> str:
         return url
     host = parts.netloc.rsplit("@", 1)[-1]
     return urlunsplit(parts._replace(netloc=f"{parts.username}@{host}"))
+
+
+def store_location(value: str | Path) -> str | Path:
+    """What a ``--db`` value names: a ``postgresql://`` URL (kept as text) or a SQLite file path."""
+    return str(value) if is_postgres_url(str(value)) else Path(value)
+
+
+def store_exists(db: str | Path) -> bool:
+    """Whether a store is there to open: a SQLite file that exists; a PostgreSQL URL always (opening
+    it says what is wrong: the server, the database, the rights)."""
+    return is_postgres_url(str(db)) or Path(db).exists()
