@@ -34,3 +34,47 @@ def nlp():  # type: ignore[no-untyped-def]
     from wiresift.nlp.pipeline import load_model
 
     return load_model()
+
+
+# -- store backends -------------------------------------------------------------------------------
+#: The backends every store test runs against (``store_url`` / ``any_store``).
+BACKENDS = ("sqlite", "postgres")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():  # type: ignore[no-untyped-def]
+    """One throwaway PostgreSQL cluster for the session; skips with the reason when it cannot run."""
+    from pgcluster import Cluster, pg_bin
+
+    if pg_bin() is None:
+        pytest.skip("PostgreSQL binaries (initdb, pg_ctl) are not installed: apt-get install postgresql")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        pytest.skip("psycopg is not installed: pip install -e '.[postgres]'")
+    cluster = Cluster().start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> str:  # type: ignore[no-untyped-def]
+    """A fresh, empty PostgreSQL database for one test."""
+    return str(pg_cluster.createdb())
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a fresh store lives, once per backend: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def any_store(store_url: str):  # type: ignore[no-untyped-def]
+    """A fresh store of each backend (the tests using it run once per backend)."""
+    from wiresift import api
+
+    with api.open_store(store_url) as store:
+        yield store

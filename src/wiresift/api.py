@@ -28,6 +28,7 @@ from wiresift.corrections import (
 from wiresift.model import Document, IngestError
 from wiresift.queries import (
     QUOTE_MODES,
+    check_query,
     claims,
     entities,
     entity,
@@ -51,6 +52,8 @@ from wiresift.store.base import (
     StoreError,
 )
 from wiresift.store.sqlite import SQLiteStore
+from wiresift.store.url import is_postgres_url, store_exists, store_location
+from wiresift.store.workbench_rows import WorkbenchStore
 from wiresift.stories.compare import CompareError, compare, compare_pairs
 from wiresift.stories.queries import (
     rebuild_stories,
@@ -85,6 +88,7 @@ __all__ = [
     "Similarity",
     "analyze",
     "build_pipeline",
+    "check_query",
     "claims",
     "compare",
     "compare_pairs",
@@ -103,6 +107,7 @@ __all__ = [
     "ingest",
     "merge_entities",
     "open_store",
+    "open_workbench",
     "parse_modes",
     "places",
     "quotes",
@@ -117,6 +122,8 @@ __all__ = [
     "similarity",
     "split_entity",
     "stats",
+    "store_exists",
+    "store_location",
     "stories",
     "story",
     "story_assignments",
@@ -255,12 +262,24 @@ def analyze(
 
 # -- storing ---------------------------------------------------------------------------------------
 def open_store(db: str | Path | Store = DEFAULT_DB) -> Store:
-    """The store at ``db`` (a SQLite file path), created and migrated as needed."""
+    """The store at ``db`` (a SQLite file path or a ``postgresql://user@host/dbname`` URL), created
+    and migrated as needed. This is the one place stores are opened."""
     if not isinstance(db, str | Path):
         return db
-    if str(db).startswith(("postgres://", "postgresql://")):
-        raise StoreError(f"{db}: the PostgreSQL store is not available yet; use a SQLite file path")
+    if is_postgres_url(str(db)):
+        from wiresift.store.postgres import PostgresStore
+
+        return PostgresStore(str(db))
     return SQLiteStore(db)
+
+
+def open_workbench(db: str | Path | Store) -> WorkbenchStore:
+    """The store at ``db`` with the workbench's queries (both backends have them)."""
+    store = open_store(db)
+    if not isinstance(store, WorkbenchStore):
+        store.close()
+        raise StoreError(f"{db}: this store has no workbench queries")
+    return store
 
 
 @dataclass

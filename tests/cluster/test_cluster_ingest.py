@@ -31,7 +31,7 @@ def client() -> Iterator[Client]:
         yield c
 
 
-def records(db: Path) -> list[str]:
+def records(db: str | Path) -> list[str]:
     store = api.open_store(db)
     try:
         return sorted("".join(api.export(store, "jsonl")).splitlines())
@@ -121,6 +121,24 @@ def test_workers_can_write_a_store_that_takes_concurrent_writers(client: Client,
     assert stored(db) == (8, 8, "ok")
     api.ingest([tmp_path / "in"], db=tmp_path / "single.db")
     assert records(db) == records(tmp_path / "single.db")
+
+
+def test_workers_write_a_postgresql_store_by_default(client: Client, tmp_path: Path, pg_url: str) -> None:
+    """PostgreSQL takes concurrent writers: with ``writer="auto"`` the workers save, and the store
+    holds each document once, with its stories, as a single-process ingest into SQLite does."""
+    write_articles(tmp_path / "in", 8)
+    store = api.open_store(pg_url)
+    try:
+        assert cluster.workers_write(store, pg_url, "auto") == pg_url
+    finally:
+        store.close()
+    report = cluster.ingest([tmp_path / "in"], client=client, db=pg_url, shard_size=3)
+    assert (report.ingested, report.failed, len(set(report.ids))) == (8, 0, 8)
+    again = cluster.ingest([tmp_path / "in"], client=client, db=pg_url, shard_size=3)
+    assert (again.ingested, again.duplicates) == (0, 8)
+    api.ingest([tmp_path / "in"], db=tmp_path / "single.db")
+    assert records(pg_url) == records(tmp_path / "single.db")
+    assert len(api.story_assignments(pg_url)) == len(api.story_assignments(tmp_path / "single.db"))
 
 
 def test_dashboard_line_and_bounded_worker_memory(client: Client) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,11 +26,13 @@ def _two_speakers(n: int = 1) -> Document:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = api.open_store(tmp_path / "c.db")
+def store(store_url: str) -> Iterator[Store]:
+    """A store on each backend with two documents."""
+    s = api.open_store(store_url)
     s.save(_two_speakers(1))
     s.save(_two_speakers(2))
-    return s
+    yield s
+    s.close()
 
 
 def _quote(store: Store, doc_id: str, quote_id: str = "q1") -> Quote | None:

@@ -6,9 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wiresift.model import Document, Entity
-from wiresift.store import SQLiteStore, StoreError
-from wiresift.store.names import (
+from wiresift.identity.names import (
     acronym_of,
     given_compatible,
     is_acronym,
@@ -16,6 +14,9 @@ from wiresift.store.names import (
     normalise,
     person_parts,
 )
+from wiresift.model import Document, Entity
+from wiresift.store import SQLiteStore, StoreError
+from wiresift.store.postgres import PostgresStore
 
 
 def doc(text: str, *entities: Entity) -> Document:
@@ -48,20 +49,23 @@ def test_names() -> None:
     ) == ["CSTO"]
 
 
+BackendStore = SQLiteStore | PostgresStore
+
+
 @pytest.fixture
-def store():  # type: ignore[no-untyped-def]
-    with SQLiteStore(":memory:") as s:
-        yield s
+def store(any_store: BackendStore) -> BackendStore:
+    """The resolution tests run against the SQLite and the PostgreSQL store."""
+    return any_store
 
 
-def canonical_of(store: SQLiteStore, doc_id: str, entity_id: str) -> int:
-    row = store.conn.execute(
+def canonical_of(store: BackendStore, doc_id: str, entity_id: str) -> int:
+    rows = store.sql.rows(
         "SELECT canonical_id FROM entities WHERE doc_id = ? AND id = ?", (doc_id, entity_id)
     )
-    return int(row.fetchone()[0])
+    return int(rows[0][0])
 
 
-def test_acronym_and_long_form_meet(store: SQLiteStore) -> None:
+def test_acronym_and_long_form_meet(store: BackendStore) -> None:
     a = store.save(doc("one", org("o1", "Collective Security Treaty Organisation"))).id
     b = store.save(doc("two", org("o1", "CSTO"))).id
     c = store.save(doc("three", org("o1", "the Collective Security Treaty Organization"))).id
@@ -72,7 +76,7 @@ def test_acronym_and_long_form_meet(store: SQLiteStore) -> None:
     assert profile.evidence[1].matched_names == ["CSTO"]
 
 
-def test_acronyms_of_two_long_forms_do_not_merge(store: SQLiteStore) -> None:
+def test_acronyms_of_two_long_forms_do_not_merge(store: BackendStore) -> None:
     a = store.save(doc("one", org("o1", "Security Treaty Council"))).id
     b = store.save(doc("two", org("o1", "Southern Trade Coalition"))).id
     assert canonical_of(store, a, "o1") != canonical_of(store, b, "o1")
@@ -83,7 +87,7 @@ def test_acronyms_of_two_long_forms_do_not_merge(store: SQLiteStore) -> None:
     assert canonical_of(store, c, "o1") == canonical_of(store, d, "o1") != canonical_of(store, e, "o1")
 
 
-def test_dotted_and_plain_acronyms_and_two_letter_long_forms(store: SQLiteStore) -> None:
+def test_dotted_and_plain_acronyms_and_two_letter_long_forms(store: BackendStore) -> None:
     us = Entity(id="g", name="U.S.", type="GPE")
     a = store.save(doc("one", us)).id
     b = store.save(doc("two", us.model_copy(update={"name": "US"}))).id
@@ -92,13 +96,13 @@ def test_dotted_and_plain_acronyms_and_two_letter_long_forms(store: SQLiteStore)
     assert store.entity("US").name == "United States"  # type: ignore[union-attr]
 
 
-def test_display_name_drops_possessives(store: SQLiteStore) -> None:
+def test_display_name_drops_possessives(store: BackendStore) -> None:
     store.save(doc("one", person("p", "Mason Rudolph's")))
     store.save(doc("two", person("p", "Mason Rudolph’s")))
     assert [r.name for r in store.entities()] == ["Mason Rudolph"]
 
 
-def test_surname_needs_a_matching_title_or_organisation(store: SQLiteStore) -> None:
+def test_surname_needs_a_matching_title_or_organisation(store: BackendStore) -> None:
     full = store.save(
         doc("a", person("p1", "Anatoly Sidorov", "Colonel-General", "Chief of the Joint Staff of the CSTO"))
     )
@@ -121,13 +125,13 @@ def test_surname_needs_a_matching_title_or_organisation(store: SQLiteStore) -> N
     assert profile.name == "Anatoly Sidorov" and "Sidorov" in profile.aliases
 
 
-def test_same_full_name_merges_without_titles(store: SQLiteStore) -> None:
+def test_same_full_name_merges_without_titles(store: BackendStore) -> None:
     a = store.save(doc("a", person("p1", "Jens Stoltenberg"))).id
     b = store.save(doc("b", person("p9", "Jens Stoltenberg's"))).id
     assert canonical_of(store, a, "p1") == canonical_of(store, b, "p9")
 
 
-def test_types_do_not_mix_and_values_are_not_resolved(store: SQLiteStore) -> None:
+def test_types_do_not_mix_and_values_are_not_resolved(store: BackendStore) -> None:
     store.save(
         doc("a", Entity(id="x", name="Georgia", type="GPE"), Entity(id="n", name="5,000", type="CARDINAL"))
     )
@@ -135,7 +139,7 @@ def test_types_do_not_mix_and_values_are_not_resolved(store: SQLiteStore) -> Non
     assert sorted(r.type for r in store.entities()) == ["GPE", "PERSON"]
 
 
-def test_merge_and_split(store: SQLiteStore) -> None:
+def test_merge_and_split(store: BackendStore) -> None:
     a = store.save(doc("a", person("p1", "Sergei Shoigu", "defence minister"))).id
     b = store.save(doc("b", person("p1", "Sergey Shoygu", "defence minister"))).id  # transliteration
     one, two = canonical_of(store, a, "p1"), canonical_of(store, b, "p1")
@@ -171,10 +175,10 @@ def entity_docs(draw: st.DrawFn) -> Document:
     return doc(draw(st.text(min_size=1, max_size=30)), *ents)
 
 
-def snapshot(store: SQLiteStore, cid: int) -> tuple[object, ...]:
-    q = store.conn.execute
+def snapshot(store: BackendStore, cid: int) -> tuple[object, ...]:
+    q = store.sql.rows
     return (
-        q("SELECT name, members FROM canonical_entities WHERE id = ?", (cid,)).fetchone(),
+        q("SELECT name, members FROM canonical_entities WHERE id = ?", (cid,))[0],
         sorted(q("SELECT name, count, first_seen FROM canonical_names WHERE canonical_id = ?", (cid,))),
         sorted(q("SELECT title FROM canonical_titles WHERE canonical_id = ?", (cid,))),
         sorted(q("SELECT key FROM canonical_keys WHERE canonical_id = ?", (cid,))),
@@ -186,13 +190,30 @@ def snapshot(store: SQLiteStore, cid: int) -> tuple[object, ...]:
 def test_incremental_summaries_equal_a_rebuild(docs: list[Document]) -> None:
     """What ``save`` maintains step by step is what recomputing from the members gives."""
     with SQLiteStore(":memory:") as store:
-        for d in docs:
-            store.save(d)
-        unattached = store.conn.execute("SELECT count(*) FROM entities WHERE canonical_id IS NULL").fetchone()
-        assert unattached == (0,)
-        for (cid,) in store.conn.execute("SELECT id FROM canonical_entities").fetchall():
-            before = snapshot(store, cid)
-            store.resolver.rebuild(cid)
-            assert snapshot(store, cid) == before
-        members = store.conn.execute("SELECT sum(members) FROM canonical_entities").fetchone()[0]
-        assert members == store.conn.execute("SELECT count(*) FROM entities").fetchone()[0]
+        check_summaries(store, docs)
+
+
+def check_summaries(store: BackendStore, docs: list[Document]) -> None:
+    for d in docs:
+        store.save(d)
+    unattached = store.sql.rows("SELECT count(*) FROM entities WHERE canonical_id IS NULL")[0]
+    assert unattached == (0,)
+    for (cid,) in store.sql.rows("SELECT id FROM canonical_entities"):
+        before = snapshot(store, cid)
+        store.resolver.rebuild(cid)
+        assert snapshot(store, cid) == before
+    members = store.sql.rows("SELECT sum(members) FROM canonical_entities")[0][0]
+    assert members == store.sql.rows("SELECT count(*) FROM entities")[0][0]
+
+
+def test_incremental_summaries_equal_a_rebuild_on_postgres(pg_url: str) -> None:
+    """The same property on PostgreSQL: one database, emptied between examples (fewer, as each is slower)."""
+    with PostgresStore(pg_url) as store:
+
+        @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+        @given(st.lists(entity_docs(), min_size=1, max_size=6))
+        def check(docs: list[Document]) -> None:
+            store.conn.execute("TRUNCATE documents, canonical_entities RESTART IDENTITY CASCADE")
+            check_summaries(store, [d.model_copy(deep=True) for d in docs])
+
+        check()

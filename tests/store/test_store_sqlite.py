@@ -10,9 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wiresift.model import Claim, Document, Entity, Place, Quote, SpanRef, Timex
-from wiresift.store import SQLiteStore, StoreError
+from wiresift.store import SQLiteStore, Store, StoreError
 from wiresift.store.migrations import MIGRATIONS, migrate
+from wiresift.store.postgres import PostgresStore
 from wiresift.store.query import QueryTooCostly, fts_query
+
+BackendStore = SQLiteStore | PostgresStore
 
 TEXT = (
     "Kazakhstan's president said on Monday that 2,000 peacekeepers would leave Almaty by Thursday. "
@@ -49,12 +52,12 @@ def sample(text: str = TEXT, **fields: object) -> Document:
 
 
 @pytest.fixture
-def store(tmp_path: Path):  # type: ignore[no-untyped-def]
-    with SQLiteStore(tmp_path / "t.db") as s:
-        yield s
+def store(any_store: Store) -> Store:
+    """Each test below runs against the SQLite and the PostgreSQL store."""
+    return any_store
 
 
-def test_save_load_and_idempotence(store: SQLiteStore) -> None:
+def test_save_load_and_idempotence(store: BackendStore) -> None:
     doc = sample()
     first = store.save(doc.model_copy(deep=True))
     assert first.status == "new"
@@ -63,15 +66,15 @@ def test_save_load_and_idempotence(store: SQLiteStore) -> None:
     again = store.save(sample(title="Another headline"))
     assert again == first.__class__(first.id, "exact")
     assert store.stats()["documents"] == 1
-    assert store.conn.execute("SELECT count(*) FROM quotes").fetchone()[0] == 1
+    assert store.sql.rows("SELECT count(*) FROM quotes")[0][0] == 1
 
 
-def test_whitespace_only_change_is_an_exact_duplicate(store: SQLiteStore) -> None:
+def test_whitespace_only_change_is_an_exact_duplicate(store: BackendStore) -> None:
     store.save(sample())
     assert store.save(Document(text=TEXT.replace(" ", "  ", 3))).status == "exact"
 
 
-def test_every_fact_row_has_document_span_and_stage_version(store: SQLiteStore) -> None:
+def test_every_fact_row_has_document_span_and_stage_version(store: BackendStore) -> None:
     doc_id = store.save(sample()).id
     for table, version in [
         ("quotes", "3"),
@@ -80,41 +83,35 @@ def test_every_fact_row_has_document_span_and_stage_version(store: SQLiteStore) 
         ("places", "1"),
         ("entities", "1"),
     ]:
-        rows = store.conn.execute(f"SELECT doc_id, stage_version FROM {table}").fetchall()
+        rows = store.sql.rows(f"SELECT doc_id, stage_version FROM {table}")
         assert rows == [(doc_id, version)], table
-    for text, start, end, quoted in store.conn.execute(
+    for text, start, end, quoted in store.sql.rows(
         'SELECT d.text, m.start, m."end", m.text FROM mentions m JOIN documents d ON d.id = m.doc_id'
     ):
         assert text[start:end] == quoted
-    row = store.conn.execute("SELECT speaker_start, speaker_end, speaker_text FROM quotes").fetchone()
+    row = store.sql.rows("SELECT speaker_start, speaker_end, speaker_text FROM quotes")[0]
     assert TEXT[row[0] : row[1]] == row[2] == "Kassym-Jomart Tokayev"
 
 
-def test_same_id_other_text_gets_a_distinct_id(store: SQLiteStore) -> None:
+def test_same_id_other_text_gets_a_distinct_id(store: BackendStore) -> None:
     a = store.save(Document(id="7", text="First story about Herat.")).id
     b = store.save(Document(id="7", text="Second story about Kandahar.")).id
     assert a == "7" and b.startswith("7~") and a != b
     assert store.load(b).text == "Second story about Kandahar."
 
 
-def test_a_failing_save_leaves_nothing(store: SQLiteStore, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_save_leaves_nothing(store: BackendStore, monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(doc: Document) -> None:
         raise RuntimeError("resolver crashed")
 
     monkeypatch.setattr(store.resolver, "resolve_document", boom)
     with pytest.raises(RuntimeError):
         store.save(sample())
-    for table in (
-        "documents",
-        "entities",
-        "quotes",
-        "claims",
-        "timexes",
-        "places",
-        "mentions",
-        "documents_fts",
-    ):
-        assert store.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+    tables = ["documents", "entities", "quotes", "claims", "timexes", "places", "mentions", "signatures"]
+    if isinstance(store, SQLiteStore):
+        tables.append("documents_fts")
+    for table in tables:
+        assert store.sql.rows(f"SELECT count(*) FROM {table}")[0][0] == 0, table
     monkeypatch.undo()
     assert store.save(sample()).status == "new"
 
@@ -151,7 +148,7 @@ def test_not_a_database(tmp_path: Path) -> None:
         SQLiteStore(bad)
 
 
-def test_search_ranks_and_highlights(store: SQLiteStore) -> None:
+def test_search_ranks_and_highlights(store: BackendStore) -> None:
     store.save(sample())
     store.save(Document(text="Peacekeeping talks stalled again. Peacekeepers waited.", title="Talks"))
     store.save(Document(text="Wheat prices rose in Odesa.", title="Markets"))
@@ -170,7 +167,7 @@ def test_fts_query_quotes_punctuation() -> None:
     assert fts_query("") == '""'
 
 
-def test_queries(store: SQLiteStore) -> None:
+def test_queries(store: BackendStore) -> None:
     doc_id = store.save(sample()).id
     store.save(Document(text="Nothing quoted here at all.", published="2021-05-01"))
     [q] = store.quotes(speaker="Tokayev")
@@ -184,7 +181,7 @@ def test_queries(store: SQLiteStore) -> None:
     assert store.places(country="AF") == []
 
 
-def test_errors_are_counted_once_per_cause(store: SQLiteStore) -> None:
+def test_errors_are_counted_once_per_cause(store: BackendStore) -> None:
     store.record_error("a.html", "no article text found", "ingest")
     store.record_error("a.html", "no article text found", "ingest")
     store.save(sample(errors=["claims: ValueError: bad number"]))

@@ -1,4 +1,5 @@
-"""Stories filed during ``ingest`` (text only, no NLP model) and the ``--no-stories`` switch."""
+"""Stories filed during ``ingest`` (text only, no NLP model) and the ``--no-stories`` switch, on
+both backends."""
 
 from __future__ import annotations
 
@@ -43,8 +44,8 @@ def _input(tmp_path: Path) -> Path:
     return path
 
 
-def test_ingest_files_articles_into_stories(tmp_path: Path) -> None:
-    db = tmp_path / "on.db"
+def test_ingest_files_articles_into_stories(tmp_path: Path, store_url: str) -> None:
+    db = store_url
     report = api.ingest([_input(tmp_path)], db=db, only="extract")
     assert report.ingested == 3
     stories = api.story_assignments(db)
@@ -58,8 +59,8 @@ def test_ingest_files_articles_into_stories(tmp_path: Path) -> None:
     )
 
 
-def test_no_stories_switch_then_rebuild(tmp_path: Path) -> None:
-    db = tmp_path / "off.db"
+def test_no_stories_switch_then_rebuild(tmp_path: Path, store_url: str) -> None:
+    db = store_url
     runner = CliRunner()
     out = runner.invoke(
         cli, ["ingest", str(_input(tmp_path)), "--db", str(db), "--only", "extract", "--no-stories"]

@@ -16,6 +16,14 @@ def workbench_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def workbench_pg(pg_cluster) -> str:  # type: ignore[no-untyped-def]
+    """The workbench corpus in a PostgreSQL store (its URL)."""
+    url = pg_cluster.createdb("workbench")
+    build_store(url)
+    return str(url)
+
+
+@pytest.fixture(scope="session")
 def odd_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_odd_store(tmp_path_factory.mktemp("odd") / "odd.db")
 

@@ -154,7 +154,7 @@ def build_documents() -> list[Document]:
     return docs
 
 
-def build_store(path: Path) -> Path:
+def build_store(path: Path | str) -> Path | str:
     from wiresift import api
 
     store = api.open_store(path)

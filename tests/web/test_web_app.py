@@ -13,9 +13,11 @@ from wiresift.web.app import create_app
 from wiresift.web.security import CSP, BindError, check_bind
 
 
-@pytest.fixture(scope="module")
-def client(workbench_db: Path) -> TestClient:
-    return TestClient(create_app(workbench_db), base_url="http://127.0.0.1")
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def client(request: pytest.FixtureRequest) -> TestClient:
+    """The workbench over the SQLite store, then over the same corpus in PostgreSQL."""
+    db = request.getfixturevalue("workbench_db" if request.param == "sqlite" else "workbench_pg")
+    return TestClient(create_app(db), base_url="http://127.0.0.1")
 
 
 def test_search_page_ranks_and_highlights(client: TestClient) -> None:

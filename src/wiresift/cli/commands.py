@@ -13,6 +13,7 @@ import click
 
 from wiresift import api
 from wiresift.cli.on_cluster import ingest_on_cluster
+from wiresift.cli.params import StoreParam, _date
 from wiresift.cli.progress import BatchProgress
 from wiresift.cli.render import (
     HIGHLIGHT,
@@ -28,6 +29,7 @@ from wiresift.escape import one_line
 from wiresift.model import Document, IngestError
 from wiresift.nlp.pipeline import PipelineError
 from wiresift.store.base import Store, StoreError
+from wiresift.store.url import ENV_DB
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -37,24 +39,14 @@ EXIT_ALL_FAILED = 2
 EXIT_USAGE = 1
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from datetime import date
-
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from None
-
-
 def db_option(f: F) -> F:
     return click.option(
         "--db",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=StoreParam(),
         default=api.DEFAULT_DB,
+        envvar=ENV_DB,
         show_default=True,
-        help="SQLite database file.",
+        help=f"SQLite database file or postgresql://user@host/dbname URL (env {ENV_DB}).",
     )(f)
 
 
@@ -81,9 +73,9 @@ def store_errors(f: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _open(db: Path) -> Store:
+def _open(db: str | Path) -> Store:
     """The existing store at ``db`` (queries never create an empty database by mistake)."""
-    if not db.exists():
+    if not api.store_exists(db):
         raise StoreError(f"{db}: no such database; create it with `wiresift ingest PATH --db {db}`")
     return api.open_store(db)
 
@@ -220,7 +212,7 @@ def _print_analysis(
 @store_errors
 def ingest(
     paths: tuple[str, ...],
-    db: Path,
+    db: str | Path,
     published: str | None,
     url: str | None,
     only: str | None,
@@ -263,7 +255,7 @@ def _stderr(message: str) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
 @store_errors
-def import_(paths: tuple[Path, ...], db: Path) -> None:
+def import_(paths: tuple[Path, ...], db: str | Path) -> None:
     """Load full records from `wiresift export --format jsonl` as they are (no NLP)."""
     report = api.import_jsonl(list(paths), db=db, progress=lambda e, m: _stderr(m) if e == "failed" else None)
     echo(report.summary())
@@ -278,7 +270,7 @@ def import_(paths: tuple[Path, ...], db: Path) -> None:
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many hits first.")
 @json_option
 @store_errors
-def search(query: str, db: Path, limit: int, offset: int, as_json_: bool) -> None:
+def search(query: str, db: str | Path, limit: int, offset: int, as_json_: bool) -> None:
     """Full-text search (title and body), best first, with highlighted snippets."""
     bold = sys.stdout.isatty() and not as_json_
     with _open(db) as store:
@@ -306,7 +298,7 @@ def search(query: str, db: Path, limit: int, offset: int, as_json_: bool) -> Non
     help="A readable summary, or the JSON record.",
 )
 @store_errors
-def show(doc_id: str, db: Path, fmt: str) -> None:
+def show(doc_id: str, db: str | Path, fmt: str) -> None:
     """Show one stored document."""
     with _open(db) as store:
         doc = api.get_document(store, doc_id)
@@ -317,7 +309,7 @@ def show(doc_id: str, db: Path, fmt: str) -> None:
 @db_option
 @json_option
 @store_errors
-def stats(db: Path, as_json_: bool) -> None:
+def stats(db: str | Path, as_json_: bool) -> None:
     """Counts of documents, layers, entities and errors."""
     with _open(db) as store:
         data = api.stats(store)
@@ -335,7 +327,7 @@ def stats(db: Path, as_json_: bool) -> None:
 @limit_option
 @json_option
 @store_errors
-def errors(db: Path, limit: int, as_json_: bool) -> None:
+def errors(db: str | Path, limit: int, as_json_: bool) -> None:
     """Inputs and stages that failed, newest first."""
     with _open(db) as store:
         rows = api.errors(store, limit=limit)
@@ -352,7 +344,7 @@ def errors(db: Path, limit: int, as_json_: bool) -> None:
 @json_option
 @store_errors
 def quotes(
-    speaker: str | None, since: str | None, all_modes: bool, db: Path, limit: int, as_json_: bool
+    speaker: str | None, since: str | None, all_modes: bool, db: str | Path, limit: int, as_json_: bool
 ) -> None:
     """Quotes across articles (statements; --all-modes for every attribution)."""
     with _open(db) as store:
@@ -378,7 +370,7 @@ def claims(
     place: str | None,
     claimant: str | None,
     tracked: bool,
-    db: Path,
+    db: str | Path,
     limit: int,
     as_json_: bool,
 ) -> None:
@@ -414,7 +406,7 @@ def events(
     acled: str | None,
     actor: str | None,
     since: str | None,
-    db: Path,
+    db: str | Path,
     limit: int,
     as_json_: bool,
 ) -> None:
@@ -439,7 +431,7 @@ def events(
 @limit_option
 @json_option
 @store_errors
-def places(country: str | None, db: Path, limit: int, as_json_: bool) -> None:
+def places(country: str | None, db: str | Path, limit: int, as_json_: bool) -> None:
     """Places named across articles, with article and mention counts."""
     with _open(db) as store:
         rows = api.places(store, country=country, limit=limit)
@@ -454,7 +446,7 @@ def places(country: str | None, db: Path, limit: int, as_json_: bool) -> None:
 @json_option
 @click.pass_context
 @store_errors
-def entities(ctx: click.Context, type_: str | None, db: Path, limit: int, as_json_: bool) -> None:
+def entities(ctx: click.Context, type_: str | None, db: str | Path, limit: int, as_json_: bool) -> None:
     """Canonical entities across articles (subcommands: merge, split)."""
     ctx.obj = {"db": db}
     if ctx.invoked_subcommand is not None:
@@ -469,12 +461,13 @@ def entities(ctx: click.Context, type_: str | None, db: Path, limit: int, as_jso
 def sub_db_option(f: F) -> F:
     return click.option(
         "--db",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help=f"SQLite database file (default: the one given to `entities`, else {api.DEFAULT_DB}).",
+        type=StoreParam(),
+        envvar=ENV_DB,
+        help=f"SQLite database file or PostgreSQL URL (default: the one given to `entities`, else {api.DEFAULT_DB}).",
     )(f)
 
 
-def _group_db(db: Path | None) -> Path:
+def _group_db(db: str | Path | None) -> str | Path:
     ctx = click.get_current_context()
     return db or (ctx.obj or {}).get("db") or Path(api.DEFAULT_DB)
 
@@ -483,7 +476,7 @@ def _group_db(db: Path | None) -> Path:
 @click.argument("ids", nargs=-1, required=True, type=int)
 @sub_db_option
 @store_errors
-def merge(ids: tuple[int, ...], db: Path | None) -> None:
+def merge(ids: tuple[int, ...], db: str | Path | None) -> None:
     """Merge entities IDS into the first one."""
     with _open(_group_db(db)) as store:
         target = api.merge_entities(store, list(ids))
@@ -495,7 +488,7 @@ def merge(ids: tuple[int, ...], db: Path | None) -> None:
 @click.argument("members", nargs=-1, required=True)
 @sub_db_option
 @store_errors
-def split(entity_id: int, members: tuple[str, ...], db: Path | None) -> None:
+def split(entity_id: int, members: tuple[str, ...], db: str | Path | None) -> None:
     """Move MEMBERS (DOC_ID:ENTITY_ID, or a name) of ENTITY_ID to a new entity."""
     with _open(_group_db(db)) as store:
         new = api.split_entity(store, entity_id, members)
@@ -507,7 +500,7 @@ def split(entity_id: int, members: tuple[str, ...], db: Path | None) -> None:
 @db_option
 @json_option
 @store_errors
-def entity(name: str, db: Path, as_json_: bool) -> None:
+def entity(name: str, db: str | Path, as_json_: bool) -> None:
     """One entity by name or id: aliases, roles, articles, merge evidence and quotes."""
     with _open(db) as store:
         profile = api.entity(store, name)
@@ -536,7 +529,7 @@ def entity(name: str, db: Path, as_json_: bool) -> None:
     "--all-modes", is_flag=True, help="Quotes of every mode, not statements only (csv, parquet, stix, ftm)."
 )
 @store_errors
-def export(fmt: str, query: str | None, db: Path, output: Path | None, all_modes: bool) -> None:
+def export(fmt: str, query: str | None, db: str | Path, output: Path | None, all_modes: bool) -> None:
     """Export documents (jsonl, csv, parquet, stix, ftm), places (geojson) or events (gdelt-events)."""
     if fmt in ("csv", "parquet") and output is None:
         raise click.UsageError(f"--format {fmt} writes one file per table: give a directory with -o DIR")
@@ -567,7 +560,7 @@ def export(fmt: str, query: str | None, db: Path, output: Path | None, all_modes
 )
 @store_errors
 def serve(
-    db: Path, host: str, port: int, token: str | None, insecure: bool, allow_hosts: tuple[str, ...]
+    db: str | Path, host: str, port: int, token: str | None, insecure: bool, allow_hosts: tuple[str, ...]
 ) -> None:
     """Run the web workbench over the database."""
     from wiresift.web.security import BindError

@@ -54,7 +54,7 @@ def correct() -> None:
 @_who_why
 @db_option
 @store_errors
-def reject_quote(doc_id: str, quote_id: str, who: str | None, why: str, db: Path) -> None:
+def reject_quote(doc_id: str, quote_id: str, who: str | None, why: str, db: str | Path) -> None:
     """Reject quote QUOTE_ID of document DOC_ID."""
     with _open(db) as store:
         _done(api.reject_quote(store, doc_id, quote_id, who=who, why=why))
@@ -75,7 +75,7 @@ def reassign_speaker(
     speaker_name: str | None,
     who: str | None,
     why: str,
-    db: Path,
+    db: str | Path,
 ) -> None:
     """Give quote QUOTE_ID of DOC_ID to another speaker (--speaker ENTITY_ID or --name NAME)."""
     with _open(db) as store:
@@ -91,7 +91,7 @@ def reassign_speaker(
 @_who_why
 @db_option
 @store_errors
-def reject_claim(doc_id: str, claim_id: str, who: str | None, why: str, db: Path) -> None:
+def reject_claim(doc_id: str, claim_id: str, who: str | None, why: str, db: str | Path) -> None:
     """Reject claim CLAIM_ID of document DOC_ID."""
     with _open(db) as store:
         _done(api.reject_claim(store, doc_id, claim_id, who=who, why=why))
@@ -103,7 +103,7 @@ def reject_claim(doc_id: str, claim_id: str, who: str | None, why: str, db: Path
 @_who_why
 @db_option
 @store_errors
-def reject_place(doc_id: str, place_id: str, who: str | None, why: str, db: Path) -> None:
+def reject_place(doc_id: str, place_id: str, who: str | None, why: str, db: str | Path) -> None:
     """Reject place PLACE_ID of document DOC_ID (its claims and events lose it too)."""
     with _open(db) as store:
         _done(api.reject_place(store, doc_id, place_id, who=who, why=why))
@@ -114,7 +114,7 @@ def reject_place(doc_id: str, place_id: str, who: str | None, why: str, db: Path
 @_who_why
 @db_option
 @store_errors
-def merge(ids: tuple[int, ...], who: str | None, why: str, db: Path) -> None:
+def merge(ids: tuple[int, ...], who: str | None, why: str, db: str | Path) -> None:
     """Merge the canonical entities IDS into the first."""
     with _open(db) as store:
         api.merge_entities(store, list(ids), who=who, why=why)
@@ -127,7 +127,7 @@ def merge(ids: tuple[int, ...], who: str | None, why: str, db: Path) -> None:
 @_who_why
 @db_option
 @store_errors
-def split(entity_id: int, members: tuple[str, ...], who: str | None, why: str, db: Path) -> None:
+def split(entity_id: int, members: tuple[str, ...], who: str | None, why: str, db: str | Path) -> None:
     """Move MEMBERS (DOC_ID:ENTITY_ID, or a name or alias) of ENTITY_ID to a new entity."""
     with _open(db) as store:
         api.split_entity(store, entity_id, members, who=who, why=why)
@@ -145,7 +145,7 @@ def split(entity_id: int, members: tuple[str, ...], who: str | None, why: str, d
 @json_option
 @store_errors
 def list_corrections(
-    undo_id: int | None, doc_id: str | None, who: str | None, limit: int, db: Path, as_json_: bool
+    undo_id: int | None, doc_id: str | None, who: str | None, limit: int, db: str | Path, as_json_: bool
 ) -> None:
     """List the recorded corrections, newest first, or undo one (--undo ID)."""
     with _open(db) as store:
@@ -165,7 +165,7 @@ def list_corrections(
 @click.option("--model", help="spaCy model package or directory.")
 @db_option
 @store_errors
-def reanalyze(doc_ids: tuple[str, ...], model: str | None, db: Path) -> None:
+def reanalyze(doc_ids: tuple[str, ...], model: str | None, db: str | Path) -> None:
     """Analyse stored documents again (all, or DOC_IDS); every correction is applied again."""
     with _open(db) as store:
         done = api.reanalyze(store, list(doc_ids) or None, model=model)

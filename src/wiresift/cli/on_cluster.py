@@ -11,7 +11,7 @@ from wiresift.cli.progress import BatchProgress
 
 
 def ingest_on_cluster(
-    paths: tuple[str, ...], db: Path, published: str | None, url: str | None, model: str | None,
+    paths: tuple[str, ...], db: str | Path, published: str | None, url: str | None, model: str | None,
     workers: int | None, scheduler: str | None, shard_size: int, progress: BatchProgress, stories: bool,
 ) -> api.IngestReport:  # fmt: skip
     try:

@@ -51,7 +51,7 @@ def quote_lines(q: TrackedQuote) -> str:
 @limit_option
 @json_option
 @store_errors
-def stories(rebuild: bool, offset: int, db: Path, limit: int, as_json_: bool) -> None:
+def stories(rebuild: bool, offset: int, db: str | Path, limit: int, as_json_: bool) -> None:
     """Stories: articles from many outlets about one thing, latest first."""
     with _open(db) as store:
         if rebuild:
@@ -66,7 +66,7 @@ def stories(rebuild: bool, offset: int, db: Path, limit: int, as_json_: bool) ->
 @db_option
 @json_option
 @store_errors
-def story(story_id: str, db: Path, as_json_: bool) -> None:
+def story(story_id: str, db: str | Path, as_json_: bool) -> None:
     """One story: its articles and how each joined, its tracked claims and quotes."""
     with _open(db) as store:
         detail = api.story(store, story_id)
@@ -98,7 +98,7 @@ def story(story_id: str, db: Path, as_json_: bool) -> None:
             echo("  " + quote_lines(q))
 
 
-def tracked_claims(db: Path, limit: int, as_json_: bool) -> None:
+def tracked_claims(db: str | Path, limit: int, as_json_: bool) -> None:
     """``wiresift claims --tracked``: claims followed across the articles of a story."""
     with _open(db) as store:
         rows = api.tracked_claims(store, limit=limit)

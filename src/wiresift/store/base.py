@@ -29,6 +29,14 @@ class StoreError(Exception):
     """A store operation that cannot be done; ``str(exc)`` is the one-line cause for users."""
 
 
+class QueryTooCostly(StoreError):
+    """A search query over the cost limits; the message names the limit and how to get under it."""
+
+
+class QueryTimeout(StoreError):
+    """The queries of one request ran past its time budget and the database stopped them."""
+
+
 @dataclass(frozen=True)
 class SaveResult:
     """What :meth:`Store.save` did: ``new`` (stored under ``id``) or ``exact`` (already held as ``id``)."""

@@ -22,11 +22,9 @@ import time
 from collections.abc import Callable
 from types import TracebackType
 
-from wiresift.store.base import StoreError
+from wiresift.store.base import QueryTimeout, StoreError
 
-
-class QueryTimeout(StoreError):
-    """The queries of one request ran past its time budget and SQLite stopped them."""
+__all__ = ["QueryTimeout", "TimeBudget", "Watchdog"]
 
 
 class Watchdog:

@@ -1,4 +1,4 @@
-"""Analysts' corrections in the SQLite store: recorded, applied to the stored rows, undoable.
+"""Analysts' corrections in either store (SQL through :mod:`.sql`): recorded, applied to the stored rows, undoable.
 
 A correction is written in the same transaction as its effect: the document's layer rows and JSON
 record are rebuilt from the analysis the pipeline made (``analysed_records``) with every active
@@ -10,21 +10,21 @@ Entity corrections (merge, split) move members between canonical records with th
 record which ``(doc_id, entity_id)`` members went where: when a document's entities are resolved
 again (:meth:`replace_analysis`), those members are pinned back to the record the analyst chose.
 
-All SQL here is plain (no SQLite-only functions) so that the PostgreSQL store can port it.
+All SQL here is plain and runs through the shared ``?`` adapter, on SQLite and PostgreSQL alike.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from wiresift.identity import Resolver
 from wiresift.model import Document
 from wiresift.store.base import CORRECTION_KINDS, ITEM_KINDS, CorrectionRow, StoreError
 from wiresift.store.correcting import apply_to_document, item_span
-from wiresift.store.entities import Resolver
+from wiresift.store.sql import Sql
 
 #: Longest ``who`` and ``why`` kept: a name and a sentence or two, not a document.
 MAX_WHO, MAX_WHY = 200, 2000
@@ -58,7 +58,7 @@ def _text(value: str, limit: int, what: str) -> str:
 class CorrectionsMixin:
     """The correction methods of :class:`~wiresift.store.sqlite.SQLiteStore` (needs its writers)."""
 
-    conn: sqlite3.Connection
+    sql: Sql
     resolver: Resolver
 
     def _transaction(self) -> Any:
@@ -81,20 +81,20 @@ class CorrectionsMixin:
             params.append(doc_id)
         if active is not None:
             where.append("undone_at IS NULL" if active else "undone_at IS NOT NULL")
-        rows = self.conn.execute(
+        rows = self.sql.execute(
             f"SELECT {_COLUMNS} FROM corrections WHERE {' AND '.join(where)} ORDER BY id DESC LIMIT ?",
             (*params, limit),
         )
         return [_row(r) for r in rows.fetchall()]
 
     def _correction(self, correction_id: int) -> CorrectionRow:
-        r = self.conn.execute(f"SELECT {_COLUMNS} FROM corrections WHERE id = ?", (correction_id,)).fetchone()
+        r = self.sql.execute(f"SELECT {_COLUMNS} FROM corrections WHERE id = ?", (correction_id,)).fetchone()
         if r is None:
             raise StoreError(f"no correction with id {correction_id}: `wiresift corrections` lists them")
         return _row(r)
 
     def _active_for(self, doc_id: str) -> list[CorrectionRow]:
-        rows = self.conn.execute(
+        rows = self.sql.execute(
             f"SELECT {_COLUMNS} FROM corrections WHERE doc_id = ? AND undone_at IS NULL ORDER BY id",
             (doc_id,),
         )
@@ -147,14 +147,15 @@ class CorrectionsMixin:
         ids: list[int],
         payload: dict[str, Any],
     ) -> int:
-        cur = self.conn.execute(
+        cur = self.sql.execute(
             "INSERT INTO corrections(kind, doc_id, item_id, item_start, item_end, canonical_ids, payload, "
-            "who, made_at, why) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "who, made_at, why) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id",
             (kind, doc_id, item_id, span[0] if span else None, span[1] if span else None, json.dumps(ids),
              json.dumps(payload, ensure_ascii=False, sort_keys=True), who, _now(), why),
         )  # fmt: skip
-        assert cur.lastrowid is not None
-        return cur.lastrowid
+        row = cur.fetchone()
+        assert row is not None
+        return int(row[0])
 
     def _check_item(
         self, kind: str, doc_id: str | None, item_id: str | None, payload: dict[str, Any]
@@ -163,7 +164,7 @@ class CorrectionsMixin:
         layer = ITEM_KINDS[kind]
         if not doc_id or not item_id:
             raise StoreError(f"{kind} needs the document id and the {_LAYER_NAMES[layer]} id")
-        row = self.conn.execute("SELECT record FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        row = self.sql.execute("SELECT record FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             raise StoreError(f"no document with id {doc_id!r}")
         doc = Document.from_record(json.loads(row[0]))
@@ -202,36 +203,35 @@ class CorrectionsMixin:
 
     def _materialise(self, doc_id: str) -> None:
         """Rebuild the document's corrigible rows and record from its analysis plus its corrections."""
-        raw = self.conn.execute("SELECT record FROM analysed_records WHERE doc_id = ?", (doc_id,)).fetchone()
+        raw = self.sql.execute("SELECT record FROM analysed_records WHERE doc_id = ?", (doc_id,)).fetchone()
         if raw is None:
-            raw = self.conn.execute("SELECT record FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            raw = self.sql.execute("SELECT record FROM documents WHERE id = ?", (doc_id,)).fetchone()
             if raw is None:
                 return  # corrections of a document not (or no longer) stored wait for it
-            self.conn.execute("INSERT INTO analysed_records(doc_id, record) VALUES (?, ?)", (doc_id, raw[0]))
+            self.sql.execute("INSERT INTO analysed_records(doc_id, record) VALUES (?, ?)", (doc_id, raw[0]))
         active = self._active_for(doc_id)
         fixed = apply_to_document(Document.from_record(json.loads(raw[0])), active)
         self._delete_facts(doc_id)
         self._sync_entities(fixed)
         self._insert_facts(fixed)
         record = json.dumps(fixed.to_record(), ensure_ascii=False)
-        self.conn.execute("UPDATE documents SET record = ? WHERE id = ?", (record, doc_id))
+        self.sql.execute("UPDATE documents SET record = ? WHERE id = ?", (record, doc_id))
         if not active:  # back to what the pipeline made: nothing to keep apart
-            self.conn.execute("DELETE FROM analysed_records WHERE doc_id = ?", (doc_id,))
+            self.sql.execute("DELETE FROM analysed_records WHERE doc_id = ?", (doc_id,))
 
     def _sync_entities(self, fixed: Document) -> None:
         """Store and resolve the speakers corrections added to the document; drop those no longer named."""
         stored = {
-            r[0]
-            for r in self.conn.execute("SELECT id FROM entities WHERE doc_id = ?", (fixed.id,)).fetchall()
+            r[0] for r in self.sql.execute("SELECT id FROM entities WHERE doc_id = ?", (fixed.id,)).fetchall()
         }
         wanted = {e.id for e in fixed.entities}
         gone = sorted(stored - wanted)
         if gone:
             marks = ",".join("?" * len(gone))
             where = f"doc_id = ? AND id IN ({marks})"
-            owners = self.conn.execute(f"SELECT canonical_id FROM entities WHERE {where}", (fixed.id, *gone))
+            owners = self.sql.execute(f"SELECT canonical_id FROM entities WHERE {where}", (fixed.id, *gone))
             touched = {r[0] for r in owners.fetchall() if r[0] is not None}
-            self.conn.execute(f"DELETE FROM entities WHERE {where}", (fixed.id, *gone))
+            self.sql.execute(f"DELETE FROM entities WHERE {where}", (fixed.id, *gone))
             self._tidy(touched)
         added = [e for e in fixed.entities if e.id not in stored]
         if added:
@@ -241,11 +241,11 @@ class CorrectionsMixin:
 
     def _delete_facts(self, doc_id: str) -> None:
         for table in _FACT_TABLES:
-            self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
-        self.conn.execute("DELETE FROM mentions WHERE doc_id = ? AND layer = 'places'", (doc_id,))
+            self.sql.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        self.sql.execute("DELETE FROM mentions WHERE doc_id = ? AND layer = 'places'", (doc_id,))
 
     def _members(self, canonical_id: int) -> list[list[str]]:
-        rows = self.conn.execute(
+        rows = self.sql.execute(
             "SELECT doc_id, id FROM entities WHERE canonical_id = ? ORDER BY doc_id, id", (canonical_id,)
         )
         return [[d, e] for d, e in rows.fetchall()]
@@ -276,7 +276,7 @@ class CorrectionsMixin:
             c = self._correction(correction_id)
             if not c.active:
                 raise StoreError(f"correction {c.id} was already undone at {c.undone_at} by {c.undone_by}")
-            self.conn.execute(
+            self.sql.execute(
                 "UPDATE corrections SET undone_at = ?, undone_by = ? WHERE id = ?", (_now(), who, c.id)
             )
             try:
@@ -305,7 +305,7 @@ class CorrectionsMixin:
             self.resolver.merge([original, new] if self._exists(original) else [new])
 
     def _exists(self, canonical_id: int) -> bool:
-        row = self.conn.execute("SELECT 1 FROM canonical_entities WHERE id = ?", (canonical_id,)).fetchone()
+        row = self.sql.execute("SELECT 1 FROM canonical_entities WHERE id = ?", (canonical_id,)).fetchone()
         return row is not None
 
     def merge_entities(self, ids: Sequence[int]) -> int:
@@ -337,7 +337,7 @@ class CorrectionsMixin:
     def _pin_members(self, doc_id: str) -> None:
         """Put the document's entities back where active merges and splits put them, newest last."""
         # The payload LIKE only narrows the scan to merges and splits naming the document's id.
-        rows = self.conn.execute(
+        rows = self.sql.execute(
             f"SELECT {_COLUMNS} FROM corrections WHERE doc_id IS NULL AND undone_at IS NULL "
             "AND payload LIKE ? ORDER BY id",
             (f"%{json.dumps(doc_id, ensure_ascii=False)}%",),
@@ -353,12 +353,12 @@ class CorrectionsMixin:
                 )
         touched: set[int] = set()
         for (d, e), target in pins.items():
-            now = self.conn.execute(
+            now = self.sql.execute(
                 "SELECT canonical_id FROM entities WHERE doc_id = ? AND id = ?", (d, e)
             ).fetchone()
             if now is None or now[0] == target or not self._exists(target):
                 continue
-            self.conn.execute(
+            self.sql.execute(
                 "UPDATE entities SET canonical_id = ? WHERE doc_id = ? AND id = ?", (target, d, e)
             )
             touched |= {target} | ({now[0]} if now[0] is not None else set())
@@ -369,10 +369,10 @@ class CorrectionsMixin:
         for cid in sorted(canonical_ids):
             if not self._exists(cid):
                 continue
-            if self.conn.execute("SELECT 1 FROM entities WHERE canonical_id = ?", (cid,)).fetchone():
+            if self.sql.execute("SELECT 1 FROM entities WHERE canonical_id = ?", (cid,)).fetchone():
                 self.resolver.rebuild(cid)
             else:
-                self.conn.execute("DELETE FROM canonical_entities WHERE id = ?", (cid,))
+                self.sql.execute("DELETE FROM canonical_entities WHERE id = ?", (cid,))
 
     def replace_analysis(self, doc: Document) -> None:
         """Store a new analysis of a stored document (same text): its corrections applied again.
@@ -381,7 +381,7 @@ class CorrectionsMixin:
         split members pinned back), and canonical records that lost their last member are dropped.
         """
         doc.finalize()
-        row = self.conn.execute("SELECT content_hash FROM documents WHERE id = ?", (doc.id,)).fetchone()
+        row = self.sql.execute("SELECT content_hash FROM documents WHERE id = ?", (doc.id,)).fetchone()
         if row is None:
             raise StoreError(f"no document with id {doc.id!r} to re-analyse")
         if row[0] != doc.content_hash:
@@ -391,19 +391,19 @@ class CorrectionsMixin:
         with self._transaction():
             old = {
                 r[0]
-                for r in self.conn.execute(
+                for r in self.sql.execute(
                     "SELECT DISTINCT canonical_id FROM entities WHERE doc_id = ? AND canonical_id IS NOT NULL",
                     (doc.id,),
                 ).fetchall()
             }
             self._delete_facts(doc.id)
             for table in ("mentions", "entities", "analysed_records"):
-                self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc.id,))
+                self.sql.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc.id,))
             fixed, raw = self._corrected(doc)
             if raw is not None:
-                self.conn.execute("INSERT INTO analysed_records(doc_id, record) VALUES (?, ?)", (doc.id, raw))
+                self.sql.execute("INSERT INTO analysed_records(doc_id, record) VALUES (?, ?)", (doc.id, raw))
             record = json.dumps(fixed.to_record(), ensure_ascii=False)
-            self.conn.execute("UPDATE documents SET record = ? WHERE id = ?", (record, doc.id))
+            self.sql.execute("UPDATE documents SET record = ? WHERE id = ?", (record, doc.id))
             self._insert_entities(fixed)
             self._insert_facts(fixed)
             self.resolver.resolve_document(fixed)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wiresift.model import Document
+from wiresift.store.sql import Dialect, Sql, SQLiteSql
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,21 @@ class EventRow:
     url: str | None
 
 
+#: One events row per :func:`event_rows` tuple.
+EVENT_INSERT = (
+    'INSERT INTO events(doc_id, id, text, start, "end", plover, quad, mode, cameo, acled, negated, '
+    "hypothetical, reported_by, source_text, source_start, source_end, source_entity, source_code, "
+    "source_sector, target_text, target_start, target_end, target_entity, target_code, target_sector, "
+    "place, time, dead, injured, size, confidence, stage, stage_version) "
+    f"VALUES ({','.join('?' * 33)})"
+)
+
+
 def insert_events(conn: sqlite3.Connection, doc: Document, version: str | None) -> None:
+    conn.executemany(EVENT_INSERT, event_rows(doc, version))
+
+
+def event_rows(doc: Document, version: str | None) -> list[tuple[Any, ...]]:
     rows = []
     for v in doc.events:
         s, t = v.source, v.target
@@ -59,30 +74,23 @@ def insert_events(conn: sqlite3.Connection, doc: Document, version: str | None) 
              t.code if t else None, t.sector if t else None,
              v.place, v.time, v.dead, v.injured, v.size, v.confidence, v.stage or "events", version)
         )  # fmt: skip
-    conn.executemany(
-        'INSERT INTO events(doc_id, id, text, start, "end", plover, quad, mode, cameo, acled, negated, '
-        "hypothetical, reported_by, source_text, source_start, source_end, source_entity, source_code, "
-        "source_sector, target_text, target_start, target_end, target_entity, target_code, target_sector, "
-        "place, time, dead, injured, size, confidence, stage, stage_version) "
-        f"VALUES ({','.join('?' * 33)})",
-        rows,
-    )
+    return rows
 
 
 def _events_where(
-    plover: str | None, acled: str | None, actor: str | None, since: str | None
+    d: Dialect, plover: str | None, acled: str | None, actor: str | None, since: str | None
 ) -> tuple[str, list[Any]]:
-    where: list[str] = ["1 = 1"]
+    where: list[str] = [d.true]
     params: list[Any] = []
     if plover:
         where.append("v.plover = ?")
         params.append(plover.upper())
     if acled:
-        where.append("v.acled LIKE ?")
+        where.append(f"v.acled {d.like} ?")
         params.append(f"%{acled}%")
     if actor:
         where.append(
-            "(v.source_code = ? OR v.target_code = ? OR v.source_text LIKE ? OR v.target_text LIKE ?)"
+            f"(v.source_code = ? OR v.target_code = ? OR v.source_text {d.like} ? OR v.target_text {d.like} ?)"
         )
         params += [actor.upper(), actor.upper(), f"%{actor}%", f"%{actor}%"]
     if since:
@@ -91,21 +99,28 @@ def _events_where(
     return " AND ".join(where), params
 
 
+def _sql(conn: sqlite3.Connection | Sql) -> Sql:
+    return conn if not isinstance(conn, sqlite3.Connection) else SQLiteSql(conn)
+
+
 def count_events(
-    conn: sqlite3.Connection,
+    conn: sqlite3.Connection | Sql,
     plover: str | None = None,
     acled: str | None = None,
     actor: str | None = None,
     since: str | None = None,
 ) -> int:
     """How many events :func:`query_events` lists with the same filters (all its pages)."""
-    where, params = _events_where(plover, acled, actor, since)
-    sql = f"SELECT count(*) FROM events v JOIN documents d ON d.id = v.doc_id WHERE {where}"
-    return int(conn.execute(sql, params).fetchone()[0])
+    sql = _sql(conn)
+    where, params = _events_where(sql.dialect, plover, acled, actor, since)
+    rows = sql.rows(
+        f"SELECT count(*) FROM events v JOIN documents d ON d.id = v.doc_id WHERE {where}", params
+    )
+    return int(rows[0][0])
 
 
 def query_events(
-    conn: sqlite3.Connection,
+    conn: sqlite3.Connection | Sql,
     plover: str | None = None,
     acled: str | None = None,
     actor: str | None = None,
@@ -115,15 +130,17 @@ def query_events(
 ) -> list[EventRow]:
     """Events filtered by PLOVER category, ACLED-style category (a substring), an actor (code or words
     of its text, either role) and the article's publication date (``since`` YYYY-MM-DD, inclusive)."""
-    where, params = _events_where(plover, acled, actor, since)
-    rows = conn.execute(
+    sql = _sql(conn)
+    d = sql.dialect
+    where, params = _events_where(d, plover, acled, actor, since)
+    rows = sql.rows(
         'SELECT v.doc_id, d.title, d.published, v.id, v.text, v.start, v."end", v.plover, v.quad, v.mode, '
         "v.cameo, v.acled, v.negated, v.hypothetical, v.source_text, v.source_code, v.source_sector, "
         "v.target_text, v.target_code, v.target_sector, p.name, p.lat, p.lon, v.time, v.dead, v.injured, "
         "v.size, v.confidence, v.reported_by, coalesce(d.url, d.source) "
         "FROM events v JOIN documents d ON d.id = v.doc_id "
         "LEFT JOIN places p ON p.doc_id = v.doc_id AND p.id = v.place "
-        f"WHERE {where} ORDER BY d.published DESC, d.num, v.start LIMIT ? OFFSET ?",
+        f"WHERE {where} ORDER BY d.published {d.desc}, d.num, v.start, v.id LIMIT ? OFFSET ?",
         (*params, limit, offset),
     )
     out = []

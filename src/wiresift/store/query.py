@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wiresift.store.base import StoreError
+from wiresift.store.base import QueryTooCostly
 
 #: Boolean operators a user may type on purpose (upper case, between two terms, as in FTS5).
 _OPERATORS = frozenset({"AND", "OR", "NOT"})
@@ -30,8 +30,7 @@ MAX_PREFIX_TERMS = 4
 MIN_PREFIX_CHARS = 3
 
 
-class QueryTooCostly(StoreError):
-    """A search query over the cost limits; the message names the limit and how to get under it."""
+__all__ = ["QuerySyntaxError", "QueryTooCostly", "Term", "check_cost", "fts_query", "parse_query"]
 
 
 class QuerySyntaxError(QueryTooCostly):
@@ -49,20 +48,22 @@ _NEAR_DISTANCE = re.compile(r",\s*(\d{1,3})\s*$")
 
 
 @dataclass(frozen=True)
-class _Term:
+class Term:
     text: str  # FTS5 syntax for this term
     operator: bool = False
     words: int = 1
     prefix: str | None = None  # the stem of a prefix term "stem*"
     excluded: bool = False  # "-word": documents with it are left out
+    near: tuple[Term, ...] = ()  # the words of a NEAR( ... ) group
+    distance: int = 10  # NEAR's "at most N words apart"
 
 
-def _quoted(text: str) -> _Term:
+def _quoted(text: str) -> Term:
     inner = text.replace('"', "")
-    return _Term('"' + inner + '"', words=max(1, len(_WORD.findall(inner))))
+    return Term('"' + inner + '"', words=max(1, len(_WORD.findall(inner))))
 
 
-def _near(inner: str) -> _Term:
+def _near(inner: str) -> Term:
     """The FTS5 form of the inside of ``NEAR( ... )``: its words quoted, the distance kept."""
     distance = _NEAR_DISTANCE.search(inner)
     body = inner[: distance.start()] if distance else inner
@@ -73,24 +74,29 @@ def _near(inner: str) -> _Term:
         )
     text = " ".join(_quoted(t.text).text if t.prefix is None else t.text for t in words)
     suffix = f", {int(distance.group(1))}" if distance else ""
-    return _Term(f"NEAR({text}{suffix})", words=sum(t.words for t in words))
+    return Term(
+        f"NEAR({text}{suffix})",
+        words=sum(t.words for t in words),
+        near=tuple(words),
+        distance=int(distance.group(1)) if distance else 10,
+    )
 
 
-def _terms(text: str) -> list[_Term]:
-    terms: list[_Term] = []
+def _terms(text: str) -> list[Term]:
+    terms: list[Term] = []
     for phrase, word in _TOKENS.findall(text):
         if word.startswith("-") and len(word) > 1 and _PLAIN.fullmatch(word[1:]):
-            terms.append(_Term(word[1:], prefix=word[1:-1] if word.endswith("*") else None, excluded=True))
+            terms.append(Term(word[1:], prefix=word[1:-1] if word.endswith("*") else None, excluded=True))
         elif word in _OPERATORS:
-            terms.append(_Term(word, operator=True, words=0))
+            terms.append(Term(word, operator=True, words=0))
         elif word and _PLAIN.fullmatch(word):
-            terms.append(_Term(word, prefix=word[:-1] if word.endswith("*") else None))
+            terms.append(Term(word, prefix=word[:-1] if word.endswith("*") else None))
         elif (phrase or word).replace('"', "").strip():
             terms.append(_quoted(phrase or word))
     return terms
 
 
-def check_cost(text: str, terms: list[_Term]) -> None:
+def check_cost(text: str, terms: list[Term]) -> None:
     """Raise :class:`QueryTooCostly` when a query crosses one of the limits above."""
     shown = text if len(text) <= 40 else text[:37] + "..."
     fix = "use fewer words, a quoted phrase, or the filters"
@@ -115,9 +121,9 @@ def check_cost(text: str, terms: list[_Term]) -> None:
         )
 
 
-def _split_near(text: str) -> list[_Term]:
+def _split_near(text: str) -> list[Term]:
     """The terms of ``text``, each ``NEAR( ... )`` group one term; an unclosed ``NEAR(`` is an error."""
-    terms: list[_Term] = []
+    terms: list[Term] = []
     at = 0
     for group in _NEAR.finditer(text):
         terms += _terms(text[at : group.start()])
@@ -132,14 +138,12 @@ def _split_near(text: str) -> list[_Term]:
     return terms + _terms(rest)
 
 
-def fts_query(text: str) -> str:
-    """Keep words, ``prefix*``, "phrases", ``NEAR(a b, N)``, AND/OR/NOT between terms and ``-word``
-    (leave out documents with that word); quote everything else.
-
-    The result is always valid FTS5 syntax, so user punctuation ("U.S.", "Russia-led", a stray
-    quote or parenthesis) is searched as text instead of failing. Raises :class:`QueryTooCostly`
-    for a query over the cost limits and :class:`QuerySyntaxError` for one that does not parse
-    (an unclosed ``NEAR(``, only excluded words).
+def parse_query(text: str) -> list[Term]:
+    """The terms of what the user typed: words, ``prefix*``, "phrases", ``NEAR( ... )`` groups, the
+    AND/OR/NOT operators that stand between two terms (an operator elsewhere is searched as a word)
+    and the ``-word`` exclusions (``excluded``, listed last). Both backends build their query from
+    this list. Raises :class:`QueryTooCostly` for a query over the cost limits and
+    :class:`QuerySyntaxError` for one that does not parse.
     """
     if len(text) > MAX_QUERY_CHARS:
         check_cost(text, [])  # before parsing a megabyte of query text
@@ -153,11 +157,25 @@ def fts_query(text: str) -> str:
             f"search query: {' '.join('-' + t.text for t in excluded)} only leaves words out; "
             "add a word to search for, e.g. troops -border"
         )
-    parts: list[str] = []
+    out: list[Term] = []
     for i, term in enumerate(terms):
         between = 0 < i < len(terms) - 1 and not terms[i - 1].operator and not terms[i + 1].operator
-        parts.append(_quoted(term.text).text if term.operator and not between else term.text)
-    query = " ".join(parts)
+        out.append(_quoted(term.text) if term.operator and not between else term)
+    return out + excluded
+
+
+def fts_query(text: str) -> str:
+    """Keep words, ``prefix*``, "phrases", ``NEAR(a b, N)``, AND/OR/NOT between terms and ``-word``
+    (leave out documents with that word); quote everything else.
+
+    The result is always valid FTS5 syntax, so user punctuation ("U.S.", "Russia-led", a stray
+    quote or parenthesis) is searched as text instead of failing. Raises :class:`QueryTooCostly`
+    for a query over the cost limits and :class:`QuerySyntaxError` for one that does not parse
+    (an unclosed ``NEAR(``, only excluded words).
+    """
+    terms = parse_query(text)
+    query = " ".join(t.text for t in terms if not t.excluded)
+    excluded = [t.text for t in terms if t.excluded]
     if excluded and query:
-        query = f"({query}) NOT ({' OR '.join(t.text for t in excluded)})"
+        query = f"({query}) NOT ({' OR '.join(excluded)})"
     return query or '""'

@@ -8,11 +8,12 @@ transaction, so a reader never sees half a merge.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+
+from wiresift.store.sql import Sql
 
 
 @dataclass(frozen=True)
@@ -134,21 +135,13 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class _Tx:
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def __enter__(self) -> None:
-        self.conn.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, exc_type: object, *rest: object) -> None:
-        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
-
-
 class StoryQueries:
-    """Story reads and writes over ``self.conn`` (mixed into :class:`~wiresift.store.sqlite.SQLiteStore`)."""
+    """Story reads and writes over ``self.sql`` (mixed into both stores)."""
 
-    conn: sqlite3.Connection
+    sql: Sql
+
+    def _transaction(self) -> Any:
+        raise NotImplementedError
 
     # -- writes -----------------------------------------------------------------------------
     def save_stories(self, prepare: Callable[[], StoryWrite]) -> None:
@@ -158,10 +151,10 @@ class StoryQueries:
         ``prepare`` runs under the write lock (as ``save``'s ``link``): what it reads of the store —
         the profiles other processes filed since — cannot change until the commit.
         """
-        c = self.conn
-        with _Tx(c):
+        c = self.sql
+        with self._transaction():
             work = prepare()
-            c.executemany(
+            c.many(
                 "INSERT INTO story_profiles(doc_id, profile) SELECT ?, ? WHERE NOT EXISTS "
                 "(SELECT 1 FROM story_profiles WHERE doc_id = ?)",
                 [(d, p, d) for d, p in work.profiles],
@@ -175,14 +168,14 @@ class StoryQueries:
             for s in work.changed:
                 moved = [a.doc_id for a in s.articles]
                 self._shrink(moved, written)
-                c.executemany("DELETE FROM story_articles WHERE doc_id = ?", [(d,) for d in moved])
+                c.many("DELETE FROM story_articles WHERE doc_id = ?", [(d,) for d in moved])
                 sites = {a.site for a in s.articles if a.site}
                 c.execute(
                     "INSERT INTO stories(id, title, first_published, last_published, articles, outlets, updated) "
                     "VALUES (?,?,?,?,?,?,?)",
                     (s.id, s.title, s.first_published, s.last_published, len(s.articles), len(sites), _now()),
                 )
-                c.executemany(
+                c.many(
                     "INSERT INTO story_articles(doc_id, story_id, position, how, score, evidence) "
                     "VALUES (?,?,?,?,?,?)",
                     [(a.doc_id, s.id, n, a.how, a.score, json.dumps(a.evidence, ensure_ascii=False))
@@ -192,7 +185,7 @@ class StoryQueries:
     def _shrink(self, moved: Sequence[str], written: set[str]) -> None:
         """Stories not being rewritten that hold some of the ``moved`` articles (another process filed
         them there): recount them, and drop those left with no article."""
-        c = self.conn
+        c = self.sql
         hit: dict[str, int] = {}
         for i in range(0, len(moved), 500):
             part = moved[i : i + 500]
@@ -208,7 +201,7 @@ class StoryQueries:
                 self._drop_tracking(sid)
 
     def _drop_tracking(self, sid: str) -> None:
-        c = self.conn
+        c = self.sql
         c.execute(
             "DELETE FROM tracked_claim_mentions WHERE tracked_id IN "
             "(SELECT id FROM tracked_claims WHERE story_id = ?)",
@@ -224,8 +217,8 @@ class StoryQueries:
 
     def save_tracking(self, sid: str, claims: Sequence[TrackedClaim], quotes: Sequence[TrackedQuote]) -> None:
         """Replace the tracked claims and quotes of story ``sid``."""
-        c = self.conn
-        with _Tx(c):
+        c = self.sql
+        with self._transaction():
             self._drop_tracking(sid)
             for k in claims:
                 first = k.mentions[0]
@@ -235,7 +228,7 @@ class StoryQueries:
                     (k.id, sid, k.counted, k.unit, first.doc_id, first.published, first.site, len(k.mentions),
                      json.dumps(k.claimants, ensure_ascii=False)),
                 )  # fmt: skip
-                c.executemany(
+                c.many(
                     "INSERT INTO tracked_claim_mentions(tracked_id, position, doc_id, claim_id, published, site, "
                     "value, low, high, qualifier, text, claimant, label, copied_from) "
                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -250,7 +243,7 @@ class StoryQueries:
                     (q.id, sid, q.speaker, q.text, first_q.doc_id, first_q.published, first_q.site,
                      len(q.mentions)),
                 )  # fmt: skip
-                c.executemany(
+                c.many(
                     "INSERT INTO tracked_quote_mentions(tracked_id, position, doc_id, quote_id, published, site, "
                     "text, speaker, label, copied_from, drift) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     [(q.id, n, m.doc_id, m.quote_id, m.published, m.site, m.text, m.speaker, m.label,
@@ -259,18 +252,18 @@ class StoryQueries:
 
     def clear_stories(self) -> None:
         """Forget every story, profile and tracked row (before a rebuild)."""
-        with _Tx(self.conn):
+        with self._transaction():
             for table in (
                 "tracked_claim_mentions", "tracked_claims", "tracked_quote_mentions", "tracked_quotes",
                 "story_articles", "stories", "story_profiles",
             ):  # fmt: skip
-                self.conn.execute(f"DELETE FROM {table}")
+                self.sql.execute(f"DELETE FROM {table}")
 
     # -- reads ------------------------------------------------------------------------------
     def story_profiles(self, after: int = 0) -> Iterator[tuple[int, str, str]]:
         """(position, doc id, profile JSON) of the clustered articles stored after position ``after``,
         in the order they were stored."""
-        rows = self.conn.execute(
+        rows = self.sql.execute(
             "SELECT d.num, p.doc_id, p.profile FROM story_profiles p JOIN documents d ON d.id = p.doc_id "
             "WHERE d.num > ? ORDER BY d.num",
             (after,),
@@ -279,18 +272,18 @@ class StoryQueries:
 
     def canonical_map(self, doc_id: str) -> dict[str, int]:
         """The document's entity ids -> canonical entity ids."""
-        rows = self.conn.execute(
+        rows = self.sql.execute(
             "SELECT id, canonical_id FROM entities WHERE doc_id = ? AND canonical_id IS NOT NULL", (doc_id,)
         )
         return {r[0]: int(r[1]) for r in rows}
 
     def story_assignments(self) -> dict[str, str]:
         """Document id -> story id, for every clustered document."""
-        return dict(self.conn.execute("SELECT doc_id, story_id FROM story_articles").fetchall())
+        return dict(self.sql.execute("SELECT doc_id, story_id FROM story_articles").fetchall())
 
     def stories(self, limit: int = 100, offset: int = 0) -> list[StoryRow]:
         """Stories, latest news first (then the largest)."""
-        rows = self.conn.execute(
+        rows = self.sql.execute(
             "SELECT id, title, first_published, last_published, articles, outlets FROM stories "
             "ORDER BY CASE WHEN last_published IS NULL THEN 1 ELSE 0 END, last_published DESC, "
             "articles DESC, id LIMIT ? OFFSET ?",
@@ -299,7 +292,7 @@ class StoryQueries:
         return [StoryRow(*r) for r in rows]
 
     def story_articles(self, sid: str) -> list[StoryArticle]:
-        rows = self.conn.execute(
+        rows = self.sql.execute(
             "SELECT a.doc_id, a.how, a.score, a.evidence, d.title, d.site, d.published FROM story_articles a "
             "JOIN documents d ON d.id = a.doc_id WHERE a.story_id = ? ORDER BY a.position",
             (sid,),
@@ -308,7 +301,7 @@ class StoryQueries:
 
     def story(self, sid: str) -> StoryDetail | None:
         """One story with its articles, tracked claims and tracked quotes; None when unknown."""
-        row = self.conn.execute(
+        row = self.sql.execute(
             "SELECT id, title, first_published, last_published, articles, outlets FROM stories WHERE id = ?",
             (sid,),
         ).fetchone()
@@ -321,7 +314,7 @@ class StoryQueries:
     def tracked_claims(self, story_id: str | None = None, limit: int = 1000) -> list[TrackedClaim]:
         """Tracked claims (of one story, or all: most mentioned first) with their mentions."""
         where, params = ("WHERE story_id = ?", [story_id]) if story_id else ("", [])
-        heads = self.conn.execute(
+        heads = self.sql.execute(
             "SELECT id, story_id, counted, unit, first_doc_id, first_published, first_site, claimants "
             f"FROM tracked_claims {where} ORDER BY mentions DESC, first_published, id LIMIT ?",
             (*params, limit),
@@ -330,7 +323,7 @@ class StoryQueries:
         for h in heads:
             mentions = [
                 ClaimMention(*r)
-                for r in self.conn.execute(
+                for r in self.sql.execute(
                     "SELECT doc_id, claim_id, published, site, value, low, high, qualifier, text, claimant, "
                     "label, copied_from FROM tracked_claim_mentions WHERE tracked_id = ? ORDER BY position",
                     (h[0],),
@@ -347,7 +340,7 @@ class StoryQueries:
     def tracked_quotes(self, story_id: str | None = None, limit: int = 1000) -> list[TrackedQuote]:
         """Tracked quotes (of one story, or all: most quoted first) with every wording."""
         where, params = ("WHERE story_id = ?", [story_id]) if story_id else ("", [])
-        heads = self.conn.execute(
+        heads = self.sql.execute(
             "SELECT id, story_id, speaker, text, first_doc_id, first_published, first_site "
             f"FROM tracked_quotes {where} ORDER BY mentions DESC, first_published, id LIMIT ?",
             (*params, limit),
@@ -356,7 +349,7 @@ class StoryQueries:
         for h in heads:
             mentions = [
                 QuoteMention(*r)
-                for r in self.conn.execute(
+                for r in self.sql.execute(
                     "SELECT doc_id, quote_id, published, site, text, speaker, label, drift, copied_from "
                     "FROM tracked_quote_mentions WHERE tracked_id = ? ORDER BY position",
                     (h[0],),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from wiresift.store.sql import Sql, SQLiteSql
 from wiresift.wording import claim_label, event_label
 
 #: How far after its article a claim's or event's own date may lie and still be placed there.
@@ -57,8 +58,11 @@ def asserted(own: str | None, published: str | None) -> tuple[str | None, str | 
     return own, None
 
 
-def timeline_items(conn: sqlite3.Connection, limit: int) -> list[TimelineItem]:
+def timeline_items(conn: sqlite3.Connection | Sql, limit: int) -> list[TimelineItem]:
     """Items of the documents in the temp table ``_hits``, at most ``limit`` per lane, newest first."""
+    if isinstance(conn, sqlite3.Connection):
+        conn = SQLiteSql(conn)
+    join = conn.dialect.cross_join
     items: list[TimelineItem] = []
     for doc_id, title, published in conn.execute(
         "SELECT h.id, d.title, h.published FROM _hits h JOIN documents d ON d.id = h.id "
@@ -68,7 +72,7 @@ def timeline_items(conn: sqlite3.Connection, limit: int) -> list[TimelineItem]:
         items.append(TimelineItem("article", published, title or doc_id, doc_id))
     for doc_id, qid, text, speaker, published in conn.execute(
         "SELECT q.doc_id, q.id, q.text, q.speaker_name, h.published FROM _hits h "
-        "CROSS JOIN quotes q ON q.doc_id = h.id WHERE h.published IS NOT NULL AND q.mode = 'statement' "
+        f"{join} quotes q ON q.doc_id = h.id WHERE h.published IS NOT NULL AND q.mode = 'statement' "
         "ORDER BY h.published DESC, h.num DESC, q.start LIMIT ?",
         (limit,),
     ):
@@ -77,7 +81,7 @@ def timeline_items(conn: sqlite3.Connection, limit: int) -> list[TimelineItem]:
     for row in conn.execute(
         "SELECT c.doc_id, c.id, c.value, c.low, c.high, c.qualifier, c.unit, c.counted, "
         "coalesce(c.claimant_name, e.name), c.time, h.published FROM _hits h "
-        "CROSS JOIN claims c ON c.doc_id = h.id "
+        f"{join} claims c ON c.doc_id = h.id "
         "LEFT JOIN entities e ON e.doc_id = c.doc_id AND e.id = c.claimant "
         "WHERE coalesce(c.time, h.published) IS NOT NULL "
         "ORDER BY h.published DESC, h.num DESC, c.start LIMIT ?",
@@ -90,7 +94,7 @@ def timeline_items(conn: sqlite3.Connection, limit: int) -> list[TimelineItem]:
             items.append(TimelineItem("claim", placed, claim_label(claim), doc_id, cid, unplaced))
     for doc_id, vid, plover, acled, source, target, time, published in conn.execute(
         "SELECT v.doc_id, v.id, v.plover, v.acled, v.source_text, v.target_text, v.time, "
-        "h.published FROM _hits h CROSS JOIN events v ON v.doc_id = h.id "
+        f"h.published FROM _hits h {join} events v ON v.doc_id = h.id "
         "WHERE coalesce(v.time, h.published) IS NOT NULL AND v.negated = 0 "
         "ORDER BY h.published DESC, h.num DESC, v.start LIMIT ?",
         (limit,),

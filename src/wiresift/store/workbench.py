@@ -16,72 +16,46 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass, field
-from typing import Literal
 
-from wiresift.store.base import PlaceRow, SearchHit
+from wiresift.store.base import PlaceRow
 from wiresift.store.budget import TimeBudget
 from wiresift.store.lists import recent_articles, walkable
 from wiresift.store.query import fts_query
 from wiresift.store.timeline import TimelineItem, timeline_items
+from wiresift.store.workbench_rows import (
+    MarkedHit,
+    MentionRow,
+    Neighbour,
+    SearchFilters,
+    SearchPage,
+    Sort,
+)
 
 #: Highlight markers of FTS5 snippets: the bytes 0xFE and 0xFF, which never occur in UTF-8, so no
 #: text can contain them (control characters such as STX/ETX can, and did become highlights).
 #: ``hex(snippet(...))`` returns the raw bytes, which :func:`unmark` splits at the markers.
 _OPEN, _CLOSE = b"\xfe", b"\xff"
 _MARKERS = re.compile(b"([\xfe\xff])")
-Sort = Literal["relevance", "date"]
+__all__ = [
+    "FACET_SIZE",
+    "SEARCH_WINDOW",
+    "MarkedHit",
+    "MentionRow",
+    "Neighbour",
+    "SearchFilters",
+    "SearchPage",
+    "Sort",
+    "TimelineItem",
+    "WorkbenchQueries",
+    "sentence_around",
+    "unmark",
+]
 #: How many values each facet lists: enough to narrow down, few enough to stay fast on 10k docs.
 FACET_SIZE = 12
 #: The most matches a search ranks and counts facets over: the most recently stored ones. Ranking
 #: (bm25) and facet counts cost time per matching document, so a word in half of 100,000 articles
 #: took 300 ms; the total still counts every match (FTS5 counts without ranking, in a millisecond).
 SEARCH_WINDOW = 2000
-
-
-@dataclass(frozen=True)
-class SearchFilters:
-    site: str | None = None
-    since: str | None = None  # YYYY[-MM[-DD]], compared as a string prefix range
-    until: str | None = None
-    entity: int | None = None  # canonical entity id
-    country: str | None = None  # ISO alpha-2 of a place named (not adjectivally) in the article
-
-
-@dataclass(frozen=True)
-class MarkedHit(SearchHit):
-    """A search hit whose ``snippet`` is plain text, with the ``[start, end)`` of each highlight in it."""
-
-    highlights: tuple[tuple[int, int], ...] = ()
-
-
-@dataclass
-class SearchPage:
-    hits: list[MarkedHit]
-    total: int
-    facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)  # name -> (value, label, n)
-    #: how many of the ``total`` articles the facets count (the most recently stored), and for a
-    #: search with words, also the ones ranked and paged through: ``total`` when all of them
-    scope: int = 0
-    #: whether the order covers only ``scope`` articles (a search with words matching more)
-    ranked_in_scope: bool = False
-
-
-@dataclass(frozen=True)
-class MentionRow:
-    doc_id: str
-    title: str | None
-    published: str | None
-    sentence: str
-    place_id: str | None = None  # the place's id in that document (its permalink anchor)
-
-
-@dataclass(frozen=True)
-class Neighbour:
-    id: int
-    name: str
-    type: str
-    shared_articles: int
 
 
 def _match(query: str) -> str:
@@ -385,7 +359,7 @@ class WorkbenchQueries:
     def place_mentions(self, name: str, country: str | None = None, limit: int = 50) -> list[MentionRow]:
         """The articles naming a place, each with the sentence of its first mention."""
         sql = (
-            'SELECT p.doc_id, d.title, d.published, d.text, m.start, m."end", p.id FROM places p '
+            'SELECT p.doc_id, d.title, d.published, d.text, m.start, m."end", p.id, min(m.start) FROM places p '
             "JOIN documents d ON d.id = p.doc_id "
             "JOIN mentions m ON m.doc_id = p.doc_id AND m.layer = 'places' AND m.item_id = p.id "
             "WHERE p.name = ?"
@@ -394,7 +368,8 @@ class WorkbenchQueries:
         if country:
             sql += " AND p.country = ?"
             args.append(country)
-        sql += " GROUP BY p.doc_id ORDER BY d.published DESC LIMIT ?"
+        # min(): the other columns come from the document's first mention (SQLite's bare-column rule)
+        sql += " GROUP BY p.doc_id ORDER BY d.published DESC, d.num LIMIT ?"
         args.append(limit)
         return [
             MentionRow(r[0], r[1], r[2], sentence_around(r[3], r[4], r[5]), r[6])

@@ -15,7 +15,6 @@ from markupsafe import Markup, escape
 
 from wiresift import __version__
 from wiresift.escape import web_url
-from wiresift.store.workbench import MarkedHit
 from wiresift.web.csrf import CSRFMiddleware
 from wiresift.web.db import MAX_EXPORTS, POOL_SIZE, TIME_BUDGET_S, StorePool
 from wiresift.web.errors import install_error_handlers
@@ -23,6 +22,7 @@ from wiresift.web.highlight import event_line
 from wiresift.web.permalink import anchor, article_url, link_for
 from wiresift.web.security import LOOPBACK_NAMES, SecurityMiddleware, check_token
 from wiresift.wording import claim_value, number
+from wiresift.workbench import MarkedHit
 
 HERE = Path(__file__).parent
 
@@ -57,12 +57,12 @@ def create_app(
     from wiresift import api
 
     check_token(token)
-    db_path = Path(db)
-    if not db_path.exists():
+    db_path = api.store_location(db)
+    if not api.store_exists(db_path):
         raise FileNotFoundError(
             f"{db_path}: no such database (run `wiresift ingest PATH --db {db_path}` first)"
         )
-    pool = StorePool(lambda: api.open_store(db_path), size=pool_size, budget=time_budget)
+    pool = StorePool(lambda: api.open_workbench(db_path), size=pool_size, budget=time_budget)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

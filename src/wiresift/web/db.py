@@ -13,11 +13,11 @@ import queue
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from typing import Any
 
 from fastapi import Request
 
-from wiresift.store.budget import QueryTimeout
+from wiresift.store.base import QueryTimeout
+from wiresift.workbench import WorkbenchStore
 
 #: Connections kept open. Two cores gain nothing from more concurrent SQLite readers, but a few
 #: spare connections let pages answer while one or two requests use up their budget.
@@ -35,16 +35,16 @@ class ServerBusy(QueryTimeout):
 
 class StorePool:
     def __init__(
-        self, opener: Callable[[], Any], *, size: int = POOL_SIZE, budget: float = TIME_BUDGET_S
+        self, opener: Callable[[], WorkbenchStore], *, size: int = POOL_SIZE, budget: float = TIME_BUDGET_S
     ) -> None:
         self.opener = opener
         self.size = size
         self.budget = budget
-        self._idle: queue.LifoQueue[Any] = queue.LifoQueue()
+        self._idle: queue.LifoQueue[WorkbenchStore] = queue.LifoQueue()
         self._opened = 0
         self._lock = threading.Lock()
 
-    def _acquire(self) -> Any:
+    def _acquire(self) -> WorkbenchStore:
         with suppress(queue.Empty):
             return self._idle.get_nowait()
         with self._lock:
@@ -60,14 +60,14 @@ class StorePool:
                 f"{self.budget:g} s; try again"
             ) from None
 
-    def _discard(self, store: Any) -> None:
+    def _discard(self, store: WorkbenchStore) -> None:
         with self._lock:
             self._opened -= 1
         with suppress(Exception):
             store.close()
 
     @contextmanager
-    def session(self) -> Iterator[Any]:
+    def session(self) -> Iterator[WorkbenchStore]:
         """A store for one request; its queries stop after ``budget`` seconds (QueryTimeout)."""
         store = self._acquire()
         budget = store.time_budget(self.budget)
@@ -89,7 +89,7 @@ class StorePool:
             self._discard(store)
 
 
-def store_session(request: Request) -> Iterator[Any]:
+def store_session(request: Request) -> Iterator[WorkbenchStore]:
     """FastAPI dependency: a pooled, time-boxed store for the request."""
     with request.app.state.pool.session() as store:
         yield store

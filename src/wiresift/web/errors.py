@@ -16,8 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, Response
 
-from wiresift.store.budget import QueryTimeout
-from wiresift.store.query import QueryTooCostly
+from wiresift.store.base import QueryTimeout, QueryTooCostly
 
 _NOT_PAGES = ("/api/", "/static/", "/openapi", "/docs", "/redoc")
 

@@ -15,10 +15,8 @@ from dataclasses import asdict, is_dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from wiresift.store.base import ClaimRow, EvidenceRow, MemberRow, QuoteRow, SearchHit
-from wiresift.store.events import EventRow
-from wiresift.store.workbench import MentionRow, TimelineItem
-from wiresift.workbench import EntityView
+from wiresift.store.base import ClaimRow, EventRow, EvidenceRow, MemberRow, QuoteRow, SearchHit
+from wiresift.workbench import EntityView, MentionRow, TimelineItem
 
 #: The letter that starts each layer's anchors (``v`` for events: ``e`` is taken by entities).
 LAYER_LETTERS = {"entity": "e", "quote": "q", "claim": "c", "timex": "t", "place": "p", "event": "v"}

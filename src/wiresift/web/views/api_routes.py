@@ -16,8 +16,6 @@ from fastapi.responses import StreamingResponse
 
 from wiresift import api, workbench
 from wiresift.store.base import StoreError
-from wiresift.store.query import fts_query
-from wiresift.store.workbench import SearchFilters
 from wiresift.web.db import MAX_EXPORTS, store_session
 from wiresift.web.permalink import entity_record, linked
 from wiresift.web.views.exports import disposition, filename
@@ -30,11 +28,12 @@ from wiresift.web.views.params import (
     search_filters,
     view_filters,
 )
+from wiresift.workbench import SearchFilters, WorkbenchStore
 
 router = APIRouter(tags=["api"])
 MAX_LIMIT = 500
 
-StoreDep = Annotated[Any, Depends(store_session)]
+StoreDep = Annotated[WorkbenchStore, Depends(store_session)]
 
 
 def _modes(value: str | None) -> tuple[str, ...] | None:
@@ -253,7 +252,7 @@ def export(
 ) -> StreamingResponse:
     """The whole store (or the documents matching ``q``), streamed from a worker thread."""
     if q:
-        fts_query(q)  # a query over the cost limits is a 400 before anything streams
+        api.check_query(q)  # a query over the cost limits is a 400 before anything streams
     slots = request.app.state.export_slots
     if not slots.acquire(blocking=False):
         raise HTTPException(503, f"{MAX_EXPORTS} exports are already running: try again when one ends")

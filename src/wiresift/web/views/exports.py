@@ -23,8 +23,7 @@ from fastapi.responses import StreamingResponse
 
 from wiresift import api, workbench
 from wiresift.store.base import StoreError
-from wiresift.store.query import fts_query
-from wiresift.store.workbench import SearchFilters
+from wiresift.store.workbench_rows import SearchFilters
 from wiresift.web.db import MAX_EXPORTS
 from wiresift.web.permalink import link_for
 from wiresift.web.views.params import Text, checked_date, search_filters
@@ -136,7 +135,7 @@ def export_view(
     fetch: Fetch
     if view == "search":
         if q:
-            fts_query(q)  # a refused query is a 400 before anything streams
+            api.check_query(q)  # a refused query is a 400 before anything streams
         fetch = _search_fetch(q, filters)
     elif view == "quotes":
         try:

@@ -13,14 +13,14 @@ from fastapi.responses import HTMLResponse
 
 from wiresift import api, workbench
 from wiresift.store.base import StoreError
-from wiresift.store.workbench import SearchFilters
 from wiresift.web.db import store_session
 from wiresift.web.highlight import LAYER_LABELS, segments
 from wiresift.web.views.params import MAX_OFFSET, PathKey, Text, checked_date, search_filters
+from wiresift.workbench import SearchFilters, WorkbenchStore
 
 router = APIRouter(default_response_class=HTMLResponse)
 PAGE_SIZE = 20
-StoreDep = Annotated[Any, Depends(store_session)]
+StoreDep = Annotated[WorkbenchStore, Depends(store_session)]
 
 
 def _render(request: Request, name: str, **context: Any) -> HTMLResponse:

@@ -12,7 +12,7 @@ from typing import Annotated
 
 from fastapi import HTTPException, Path, Query
 
-from wiresift.store.workbench import SearchFilters
+from wiresift.workbench import SearchFilters
 
 #: The largest integer SQLite stores (entity ids are SQLite rowids).
 SQLITE_MAX_INT = 2**63 - 1

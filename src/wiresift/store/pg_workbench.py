@@ -1,0 +1,376 @@
+"""The workbench queries (faceted search, timeline, map, entity neighbourhood) on PostgreSQL.
+
+The same methods and rows as :class:`~wiresift.store.workbench.WorkbenchQueries` for SQLite: the hits
+of a search go to a per-connection temporary table ``_hits`` once, and the facets and the page are
+read from it. A request's time budget is PostgreSQL's ``statement_timeout``: the server cancels a
+statement past it and the request gets :class:`~wiresift.store.budget.QueryTimeout`.
+"""
+
+from __future__ import annotations
+
+import re
+from types import TracebackType
+from typing import Any
+
+from wiresift.store.base import PlaceRow, QueryTimeout, StoreError
+from wiresift.store.lists import recent_articles
+from wiresift.store.pg_search import CONFIG, TsQuery, tsquery
+from wiresift.store.sql import Sql
+from wiresift.store.timeline import timeline_items
+from wiresift.store.workbench import (
+    FACET_SIZE,
+    SEARCH_WINDOW,
+    MarkedHit,
+    MentionRow,
+    Neighbour,
+    SearchFilters,
+    SearchPage,
+    Sort,
+    TimelineItem,
+    sentence_around,
+)
+
+#: The workbench's 4:1 title weight (its SQLite twin ranks with ``bm25(documents_fts, 4.0, 1.0)``).
+_RANK = "ts_rank('{0.25, 0.25, 0.25, 1.0}', d.fts, q.r, 1)"
+_OPEN, _CLOSE = "\ue000", "\ue001"
+_MARKS = re.compile(f"([{_OPEN}{_CLOSE}])")
+_SNIPPET = (
+    f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=…"
+)
+
+
+def unmark_text(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Plain text and highlight spans of a ``ts_headline`` marked with ``_OPEN`` / ``_CLOSE``."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    size, start = 0, None
+    for piece in _MARKS.split(marked):
+        if piece == _OPEN:
+            start = size
+        elif piece == _CLOSE:
+            if start is not None and size > start:
+                spans.append((start, size))
+            start = None
+        elif piece:
+            out.append(piece)
+            size += len(piece)
+    return "".join(out), tuple(spans)
+
+
+class PgTimeBudget:
+    """``with store.time_budget(0.8):`` the connection's statements stop after 0.8 s (QueryTimeout)."""
+
+    def __init__(self, conn: Any, seconds: float) -> None:
+        self.conn = conn
+        self.seconds = seconds
+        self.healthy = True
+
+    def __enter__(self) -> PgTimeBudget:
+        self.conn.execute(
+            "SELECT set_config('statement_timeout', %s, false)", (f"{int(self.seconds * 1000)}ms",)
+        )
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        try:
+            self.conn.execute("SELECT set_config('statement_timeout', '0', false)")
+        except Exception:  # a broken connection: the pool discards it
+            self.healthy = False
+        cause = exc.__cause__ if isinstance(exc, StoreError) else exc
+        if type(cause).__name__ == "QueryCanceled" and not isinstance(exc, QueryTimeout):
+            raise QueryTimeout(
+                f"stopped after the {self.seconds:g} s time budget of one request: "
+                "narrow the search (more words, fewer or longer * prefixes) or add a filter"
+            ) from exc
+
+
+class PostgresWorkbench:
+    conn: Any
+    sql: Sql
+
+    def _all(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        rows: list[tuple[Any, ...]] = self.conn.execute(sql, params).fetchall()
+        return rows
+
+    def time_budget(self, seconds: float) -> PgTimeBudget:
+        return PgTimeBudget(self.conn, seconds)
+
+    def _filter_sql(self, filters: SearchFilters) -> tuple[list[str], list[object]]:
+        where: list[str] = []
+        args: list[object] = []
+        if filters.site:
+            where.append("d.site = %s")
+            args.append(filters.site)
+        if filters.since:
+            where.append('d.published >= %s COLLATE "C"')
+            args.append(filters.since)
+        if filters.until:
+            where.append('d.published <= %s COLLATE "C"')
+            args.append(filters.until + "\uffff")  # "2022-02" includes every day of February
+        if filters.entity is not None:
+            where.append("d.id IN (SELECT doc_id FROM entities WHERE canonical_id = %s)")
+            args.append(filters.entity)
+        if filters.country:
+            where.append("d.id IN (SELECT doc_id FROM places WHERE country = %s AND adjectival = 0)")
+            args.append(filters.country.upper())
+        return where, args
+
+    def _count(self, match: TsQuery | None, where: list[str], args: list[object]) -> int:
+        """How many documents the search selects, without ranking them."""
+        if match is not None:
+            sql = f"WITH q AS (SELECT ({match.match}) AS q) SELECT count(*) FROM documents d, q WHERE d.fts @@ q.q"
+            params: list[object] = [*match.match_params, *args]
+            if where:
+                sql += " AND " + " AND ".join(where)
+        else:
+            sql, params = "SELECT count(*) FROM documents d", list(args)
+            if where:
+                sql += " WHERE " + " AND ".join(where)
+        return int(self._all(sql, params)[0][0])
+
+    def _collect(
+        self, query: str, filters: SearchFilters, *, rank: bool, size: int = SEARCH_WINDOW
+    ) -> tuple[int, int]:
+        """Put the :data:`SEARCH_WINDOW` most recently stored matching documents in the temp table
+        ``_hits``, as the SQLite store does; returns (rows in ``_hits``, total matching)."""
+        match = tsquery(query)
+        where, args = self._filter_sql(filters)
+        if not getattr(self, "_hits_ready", False):
+            self.conn.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS _hits "
+                '(num BIGINT PRIMARY KEY, id TEXT COLLATE "C" NOT NULL, rank REAL NOT NULL, '
+                'site TEXT COLLATE "C", published TEXT COLLATE "C")'
+            )
+            self._hits_ready = True
+        self.conn.execute("DELETE FROM _hits")
+        if size == 0:
+            return 0, 0
+        params: list[object]
+        if match is not None:
+            score = f"-{_RANK}" if rank else "0.0"
+            sql = (
+                f"WITH q AS (SELECT ({match.match}) AS q, ({match.rank}) AS r) "
+                f"INSERT INTO _hits SELECT d.num, d.id, {score}, d.site, d.published FROM documents d, q "
+                "WHERE d.fts @@ q.q"
+            )
+            params = [*match.match_params, *match.rank_params, *args]
+            if where:
+                sql += " AND " + " AND ".join(where)
+        else:
+            sql = "INSERT INTO _hits SELECT d.num, d.id, 0.0, d.site, d.published FROM documents d"
+            if where:
+                sql += " WHERE " + " AND ".join(where)
+            params = list(args)
+        sql += " ORDER BY d.num DESC LIMIT %s"
+        kept = int(self.conn.execute(sql, [*params, size]).rowcount)
+        total = kept if kept < size else self._count(match, where, args)
+        return kept, total
+
+    def search_page(
+        self,
+        query: str,
+        filters: SearchFilters | None = None,
+        *,
+        sort: Sort = "relevance",
+        limit: int = 20,
+        offset: int = 0,
+        facets: bool = True,
+    ) -> SearchPage:
+        """A page of hits, the total, and facet counts over the search's window (as on SQLite)."""
+        filters = filters or SearchFilters()
+        match = tsquery(query)
+        by_rank = sort == "relevance" and match is not None
+        if match is not None or facets:
+            kept, total = self._collect(query, filters, rank=by_rank)
+        else:
+            where, args = self._filter_sql(filters)
+            kept = total = self._count(None, where, args)
+        params: list[object]
+        if match is not None:
+            order = "rank, num" if by_rank else "published DESC NULLS LAST, num DESC"
+            sql, params = f"SELECT num FROM _hits ORDER BY {order} LIMIT %s OFFSET %s", [limit, offset]
+        else:
+            where, args = self._filter_sql(filters)
+            sql = "SELECT num FROM documents d" + (" WHERE " + " AND ".join(where) if where else "")
+            sql += " ORDER BY d.published DESC NULLS LAST, d.num DESC LIMIT %s OFFSET %s"
+            params = [*args, limit, offset]
+        nums = [r[0] for r in self._all(sql, params)]
+        page = SearchPage(
+            self._hits_for(nums, query), total, scope=kept, ranked_in_scope=match is not None and kept < total
+        )
+        if facets:
+            page.facets = self.search_facets()
+        return page
+
+    def _hits_for(self, nums: list[int], query: str) -> list[MarkedHit]:
+        if not nums:
+            return []
+        match = tsquery(query)
+        if match is not None:
+            rows = self._all(
+                f"WITH q AS (SELECT ({match.match}) AS q, ({match.rank}) AS r) "
+                f"SELECT d.num, d.id, d.title, d.site, d.published, ts_headline('{CONFIG}', d.text, q.q, %s), "
+                f"-{_RANK} FROM documents d, q WHERE d.num = ANY(%s)",
+                (*match.match_params, *match.rank_params, _SNIPPET, nums),
+            )
+            snippets = {r[0]: unmark_text(r[5] or "") for r in rows}
+        else:
+            rows = self._all(
+                "SELECT num, id, title, site, published, substr(text, 1, 220), 0.0 FROM documents "
+                "WHERE num = ANY(%s)",
+                (nums,),
+            )
+            snippets = {r[0]: (r[5] or "", ()) for r in rows}
+        by_num = {
+            r[0]: MarkedHit(r[1], r[2], r[3], r[4], snippets[r[0]][0], float(r[6]), snippets[r[0]][1])
+            for r in rows
+        }
+        return [by_num[n] for n in nums if n in by_num]
+
+    def search_facets(self) -> dict[str, list[tuple[str, str, int]]]:
+        """Outlet, country, entity and month counts over ``_hits`` (the search's window)."""
+        docs = "_hits"
+        places = "_hits h JOIN places p ON p.doc_id = h.id"
+        entities = "_hits h JOIN entities e ON e.doc_id = h.id"
+        queries = {
+            "site": f"SELECT site, site, count(*) n FROM {docs} WHERE site IS NOT NULL "
+            "GROUP BY site ORDER BY n DESC, site LIMIT %s",
+            "country": f"SELECT p.country, p.country, count(DISTINCT p.doc_id) n FROM {places} "
+            "WHERE p.country IS NOT NULL AND p.adjectival = 0 GROUP BY p.country ORDER BY n DESC, p.country LIMIT %s",
+            "entity": f"SELECT e.canonical_id::text, c.name, count(DISTINCT e.doc_id) n FROM {entities} "
+            "JOIN canonical_entities c ON c.id = e.canonical_id WHERE e.type IN ('PERSON', 'ORG') "
+            "GROUP BY e.canonical_id, c.name ORDER BY n DESC, c.name LIMIT %s",
+            "month": f"SELECT substr(published, 1, 7) m, substr(published, 1, 7), count(*) n FROM {docs} "
+            "WHERE published IS NOT NULL GROUP BY m ORDER BY m DESC LIMIT %s",
+        }
+        # One statement for the four facets: on a busy server each round trip costs more than the query.
+        union = " UNION ALL ".join(
+            f"(SELECT %s::text AS facet, * FROM ({sql}) AS {name}_rows)" for name, sql in queries.items()
+        )
+        params: list[object] = []
+        for name in queries:
+            params += [name, FACET_SIZE]
+        out: dict[str, list[tuple[str, str, int]]] = {name: [] for name in queries}
+        for facet, value, label, n in self._all(union, params):
+            out[facet].append((str(value), str(label), int(n)))
+        return out
+
+    def term_spans(self, doc_id: str, query: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """The document's text and the ``[start, end)`` of every word of ``query`` in it."""
+        match = tsquery(query)
+        if match is None:
+            return "", ()
+        rows = self._all(
+            f"WITH q AS (SELECT ({match.match}) AS q) SELECT ts_headline('{CONFIG}', d.text, q.q, %s) "
+            "FROM documents d, q WHERE d.id = %s AND d.fts @@ q.q",
+            (*match.match_params, f"HighlightAll=true, StartSel={_OPEN}, StopSel={_CLOSE}", doc_id),
+        )
+        return unmark_text(rows[0][0] or "") if rows else ("", ())
+
+    def map_places(
+        self,
+        country: str | None = None,
+        limit: int = 2000,
+        query: str = "",
+        filters: SearchFilters | None = None,
+    ) -> list[PlaceRow]:
+        """Resolved, non-adjectival places with article counts, most-cited first: from ``place_counts``
+        (kept by triggers), or with a search or filter from the places of the search's window."""
+        filters = filters or SearchFilters()
+        args: list[object] = []
+        if tsquery(query) is not None or filters != SearchFilters():
+            self._collect(query, filters, rank=False)
+            sql = (
+                "SELECT p.name, max(p.geonames_id), p.lat, p.lon, p.country, max(p.admin1), max(p.kind), "
+                "count(DISTINCT p.doc_id), count(*) FROM _hits h JOIN places p ON p.doc_id = h.id "
+                "WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL AND p.adjectival = 0"
+            )
+            if country:
+                sql += " AND p.country = %s"
+                args.append(country.upper())
+            sql += " GROUP BY p.name, p.country, p.lat, p.lon ORDER BY 8 DESC, 1 LIMIT %s"
+        else:
+            sql = (
+                "SELECT name, geonames_id, lat, lon, nullif(country, ''), admin1, kind, articles, mentions "
+                "FROM place_counts"
+            )
+            if country:
+                sql += " WHERE country = %s"
+                args.append(country.upper())
+            sql += " ORDER BY articles DESC, name LIMIT %s"
+        args.append(limit)
+        return [PlaceRow(*r) for r in self._all(sql, args)]
+
+    def timeline(
+        self, limit: int = 500, query: str = "", filters: SearchFilters | None = None
+    ) -> list[TimelineItem]:
+        """Articles, events, quotes and claims of the newest articles, or of the search's window."""
+        filters = filters or SearchFilters()
+        if tsquery(query) is not None or filters != SearchFilters():
+            self._collect(query, filters, rank=False)
+        else:
+            self._collect("", SearchFilters(), rank=False, size=0)
+            self.conn.execute(
+                "INSERT INTO _hits SELECT num, id, 0.0, site, published FROM documents "
+                "WHERE published IS NOT NULL ORDER BY published DESC, num DESC LIMIT %s",
+                (limit,),
+            )
+        return timeline_items(self.sql, limit)
+
+    def place_mentions(self, name: str, country: str | None = None, limit: int = 50) -> list[MentionRow]:
+        """The articles naming a place, each with the sentence of its first mention."""
+        cond, args = "p.name = %s", [name]
+        if country:
+            cond += " AND p.country = %s"
+            args.append(country)
+        rows = self._all(
+            "SELECT * FROM (SELECT DISTINCT ON (p.doc_id) p.doc_id, d.title, d.published, d.text, m.start, "
+            'm."end", p.id, d.num FROM places p JOIN documents d ON d.id = p.doc_id '
+            "JOIN mentions m ON m.doc_id = p.doc_id AND m.layer = 'places' AND m.item_id = p.id "
+            f"WHERE {cond} ORDER BY p.doc_id, m.start) t ORDER BY published DESC NULLS LAST, num LIMIT %s",
+            (*args, limit),
+        )
+        return [MentionRow(r[0], r[1], r[2], sentence_around(r[3], r[4], r[5]), r[6]) for r in rows]
+
+    def neighbours(self, canonical_id: int, limit: int = 25) -> list[Neighbour]:
+        rows = self._all(
+            "SELECT c.id, c.name, c.type, count(DISTINCT o.doc_id) n FROM entities e "
+            "JOIN entities o ON o.doc_id = e.doc_id AND o.canonical_id != e.canonical_id "
+            "JOIN canonical_entities c ON c.id = o.canonical_id "
+            "WHERE e.canonical_id = %s AND c.type IN ('PERSON', 'ORG', 'GPE', 'NORP') "
+            "GROUP BY c.id ORDER BY n DESC, c.name, c.id LIMIT %s",
+            (canonical_id, limit),
+        )
+        return [Neighbour(r[0], r[1], r[2], r[3]) for r in rows]
+
+    def seen_range(self, canonical_id: int) -> tuple[str | None, str | None, int]:
+        row = self._all(
+            "SELECT min(d.published), max(d.published), count(DISTINCT d.id) FROM entities e "
+            "JOIN documents d ON d.id = e.doc_id WHERE e.canonical_id = %s",
+            (canonical_id,),
+        )[0]
+        return row[0], row[1], int(row[2])
+
+    def claims_by(self, canonical_id: int, limit: int = 200) -> list[dict[str, object]]:
+        """The entity's claims in its newest ``limit`` articles, newest first (at most ``limit``)."""
+        rows = self.sql.rows(
+            recent_articles(self.sql, canonical_id)
+            + "SELECT c.doc_id, d.title, d.published, c.id, c.text, c.value, c.qualifier, c.unit, c.counted "
+            "FROM recent d JOIN claims c ON c.doc_id = d.id "
+            "JOIN entities e ON e.doc_id = c.doc_id AND e.id = c.claimant WHERE e.canonical_id = ? "
+            "ORDER BY d.published DESC NULLS LAST, d.num DESC, c.start LIMIT ?",
+            (canonical_id, limit, canonical_id, limit),
+        )
+        keys = ("doc_id", "title", "published", "id", "text", "value", "qualifier", "unit", "counted")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def related_copies(self, doc_id: str) -> list[tuple[str, str | None, str | None]]:
+        rows = self._all("SELECT duplicate_of FROM documents WHERE id = %s", (doc_id,))
+        root = rows[0][0] if rows and rows[0][0] else doc_id
+        found = self._all(
+            "SELECT id, title, site FROM documents WHERE (id = %s OR duplicate_of = %s) AND id != %s ORDER BY num",
+            (root, root, doc_id),
+        )
+        return [(r[0], r[1], r[2]) for r in found]
