@@ -120,3 +120,20 @@ def test_vector_similarity_ignores_words_that_only_share_a_pruned_row() -> None:
     assert similarity(state, "firm", {"north"}) == 0.0  # type: ignore[arg-type]
     assert similarity(state, "firm", {"firm"}) == pytest.approx(1.0)  # type: ignore[arg-type]
     assert similarity(state, "firm", {"north", "company"}) == pytest.approx(0.8)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dozens of nurses marched through Ostbury on Friday, and in the main square they said their wards "
+        "were short of staff.",
+        "The match in Ostbury drew a record crowd. After the final whistle, fans of both clubs sang for an "
+        "hour, and later they said it was the best day of the season.",
+    ],
+)
+def test_they_of_an_unnamed_group_is_not_the_place_named_nearby(nlp: Language, text: str) -> None:
+    """A speaking "they" is the learned model's: a group the text does not name is no entity, where
+    the rules gave the words to the last organisation or place."""
+    index, text = indexed(nlp, text)
+    eid, _ = resolve_scored(index, speaker(text, "they"))
+    assert eid is None
