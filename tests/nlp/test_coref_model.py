@@ -101,3 +101,39 @@ def test_gender_clash_lowers_a_candidate(nlp: Language) -> None:
     probs = load_weights().prob(state.features(she, cands))
     best = cands[int(np.argmax(probs))].eid
     assert (name_of(index, best) or "").endswith("Anna Quint")
+
+
+def test_vector_similarity_ignores_words_that_only_share_a_pruned_row() -> None:
+    """A pruned vectors table gives unrelated words one vector ("firm" and "north" below): that is no
+    likeness; the same word, or a word with a vector of its own, still counts."""
+    from types import SimpleNamespace
+
+    from spacy.vocab import Vocab
+
+    vocab = Vocab()
+    shared = np.array([1.0, 0.0, 0.0], dtype="float32")
+    vocab.set_vector("firm", shared)
+    vocab.set_vector("north", shared)
+    vocab.set_vector("company", np.array([0.8, 0.6, 0.0], dtype="float32"))
+    state = SimpleNamespace(sdoc=SimpleNamespace(vocab=vocab))
+    similarity = DocCoref._similarity
+    assert similarity(state, "firm", {"north"}) == 0.0  # type: ignore[arg-type]
+    assert similarity(state, "firm", {"firm"}) == pytest.approx(1.0)  # type: ignore[arg-type]
+    assert similarity(state, "firm", {"north", "company"}) == pytest.approx(0.8)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dozens of nurses marched through Ostbury on Friday, and in the main square they said their wards "
+        "were short of staff.",
+        "The match in Ostbury drew a record crowd. After the final whistle, fans of both clubs sang for an "
+        "hour, and later they said it was the best day of the season.",
+    ],
+)
+def test_they_of_an_unnamed_group_is_not_the_place_named_nearby(nlp: Language, text: str) -> None:
+    """A speaking "they" is the learned model's: a group the text does not name is no entity, where
+    the rules gave the words to the last organisation or place."""
+    index, text = indexed(nlp, text)
+    eid, _ = resolve_scored(index, speaker(text, "they"))
+    assert eid is None

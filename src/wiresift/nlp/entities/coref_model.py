@@ -286,6 +286,9 @@ class DocCoref:
         return [(s, e, i) for s, e, i in self.index.mentions if s < ana.end and ana.start < e]
 
     def _similarity(self, head: str, words: set[str]) -> float:
+        """The best cosine between ``head`` and ``words``. A pruned vectors table (spaCy's md models)
+        gives most words the vector of a kept neighbour, so two words may share one without being alike
+        ("company" and "new" do): a word with ``head``'s very vector counts only when it is ``head``."""
         vocab = self.sdoc.vocab
         if not vocab.vectors.shape[0] or not words:
             return 0.0
@@ -296,6 +299,8 @@ class DocCoref:
         best = 0.0
         for w in words:
             b = np.asarray(vocab.get_vector(w))
+            if w != head and np.array_equal(a, b):
+                continue
             nb = float(np.linalg.norm(b))
             if nb:
                 best = max(best, float(a @ b) / (na * nb))

@@ -1,0 +1,18 @@
+"""Gate: the pronouns that speak on GUM (all three splits) get the right person or none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import gate
+import score_speaker_pronouns
+
+
+@pytest.mark.eval
+def test_speaker_pronouns_gate(eval_dir: Path) -> None:
+    scores = score_speaker_pronouns.evaluate(eval_dir, "all")
+    assert scores["n_speaking_pronouns"] >= 50
+    assert scores["right"] + scores["wrong"] + scores["abstain"] == scores["n_speaking_pronouns"]
+    assert gate.check("speaker_pronouns", scores) == [], scores
