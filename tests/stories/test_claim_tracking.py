@@ -143,3 +143,17 @@ def test_a_mention_attributed_to_an_earlier_outlet_is_copied_from_it() -> None:
     (claim,) = track_claims("st-x", [a, b, c])
     labels = {m.doc_id: (m.label, m.copied_from) for m in claim.mentions}
     assert labels == {"a": ("independent", None), "b": ("copied", "a"), "c": ("independent", None)}
+
+
+def test_a_number_named_as_a_known_figure_joins_the_claim_it_refers_to() -> None:
+    a = article(
+        "a", 3, "Fjord Post", "Some 4,000 fighters are camped near the pass, the defence minister said.",
+        [("Some 4,000", 4000, "fighters", "TROOPS", "the defence minister")],
+    )  # fmt: skip
+    b = article(
+        "b", 4, "Valley Courier",
+        "A researcher, Ina Holm, said the estimate of 4,000 was probably too high. "
+        "Her own count was 2,000 fighters.",
+        [("4,000", 4000, None, None, "Ina Holm"), ("2,000", 2000, "fighters", "TROOPS", "Ina Holm")],
+    )  # fmt: skip
+    assert sorted(tracked(a, b)) == [[("a", 4000.0), ("b", 4000.0)]]  # her own 2,000 is in one article only

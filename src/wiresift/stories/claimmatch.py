@@ -14,7 +14,9 @@ compare equal where they can:
   ("has risen to 12", "raised ... to 17, from 12"), of its whole sentence;
 - the claimant is its core words, without determiners and role words ("spokesman", "official");
   it is unknown when it is an outlet of the story, a pronoun or relative word, a dateline
-  (one upper-case word) or a document ("a transcript released by his office"); two claimants agree when one's core words hold the other's.
+  (one upper-case word) or a document ("a transcript released by his office"), and when the number
+  is named as a known figure ("the estimate of 5,000", "that toll of 30"): whoever speaks of it then
+  comments on someone else's number. Two claimants agree when one's core words hold the other's.
 """
 
 from __future__ import annotations
@@ -47,6 +49,9 @@ ROLE_WORDS = frozenset({
 DOCUMENT_NOUNS = _DOCUMENTS | {"transcript", "statement", "release", "communique", "bulletin"}
 #: Words of a sentence that revise a number: a later value by the same claimant for the same thing.
 VAGUE_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "tens"})
+#: Nouns that name a number as a figure already given: "the estimate of 5,000" refers back to it.
+FIGURE_NOUNS = frozenset({"estimate", "figure", "number", "toll", "tally", "count", "total", "claim"})
+REFERRING = frozenset({"the", "that", "this", "those", "these"})
 REVISION_WORDS = frozenset({
     "rose", "risen", "rises", "raised", "revised", "climbed", "increased", "updated", "lowered",
     "reduced", "corrected",
@@ -100,6 +105,11 @@ def claimant_core(name: str | None, outlets: Collection[str]) -> frozenset[str] 
     return core or None
 
 
+def refers_back(before: list[str]) -> bool:
+    """The number is named as a figure already given ("the estimate of 5,000"), by the words before it."""
+    return len(before) >= 3 and before[-1] == "of" and before[-2] in FIGURE_NOUNS and before[-3] in REFERRING
+
+
 def claimants_agree(a: frozenset[str] | None, b: frozenset[str] | None) -> bool:
     return a is None or b is None or a <= b or b <= a
 
@@ -151,7 +161,7 @@ def mention_of(doc: Document, k: Claim, value: float, outlets: Collection[str]) 
         kinds |= _kinds(sentence_words) if revision else _kinds(before + after)
     return Mention(
         doc=doc, claim=k, value=value, thing=thing, kinds=frozenset(kinds),
-        claimant=claimant_core(k.claimant_name, outlets),
+        claimant=None if refers_back(before) else claimant_core(k.claimant_name, outlets),
         context=frozenset(stem(w) for w in content_words(sentence) if not any(c.isdigit() for c in w)),
         sentence_things=frozenset(singular(w) for w in sentence_words), revision=revision,
         sentence_values=others, unit=k.unit, vague=bool(VAGUE_WORDS & set(words(k.text))),
