@@ -157,3 +157,26 @@ def test_a_number_named_as_a_known_figure_joins_the_claim_it_refers_to() -> None
         [("4,000", 4000, None, None, "Ina Holm"), ("2,000", 2000, "fighters", "TROOPS", "Ina Holm")],
     )  # fmt: skip
     assert sorted(tracked(a, b)) == [[("a", 4000.0), ("b", 4000.0)]]  # her own 2,000 is in one article only
+
+
+def test_a_difference_between_two_counts_is_no_count_of_its_own() -> None:
+    a = article(
+        "a", 3, "Fjord Post", "Two of the trawlers sank near the reef, the harbour master said.",
+        [("Two", 2, "trawlers", None, "the harbour master")],
+    )  # fmt: skip
+    b = article(
+        "b", 4, "Valley Courier", "Two of the trawlers sank near the reef, the harbour master said on Monday.",
+        [("Two", 2, "trawlers", None, "the harbour master")],
+    )  # fmt: skip
+    c = article(
+        "c", 5, "Lake Herald",
+        "Divers said five sailors drowned when the trawlers sank, two more than the harbour master has said.",
+        [("five", 5, "sailors", "KILL", None), ("two", 2, None, None, None)],
+    )  # fmt: skip
+    assert sorted(tracked(a, b, c)) == [[("a", 2.0), ("b", 2.0)]]
+
+
+def test_a_state_force_and_irregulars_are_two_counts() -> None:
+    none: frozenset[str] = frozenset()
+    assert not things_agree("troop", "militant", none, none)
+    assert things_agree("fighter", "militant", none, none) and things_agree("soldier", "troop", none, none)

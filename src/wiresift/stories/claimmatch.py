@@ -38,6 +38,15 @@ TIME_WORDS = frozenset({"second", "minute", "hour", "day", "week", "month", "yea
 GENERIC_THINGS = frozenset({"people", "person", "individual"})
 #: Kinds that say what is counted (a force's size), not what happened to it: no conflict with KILL.
 NOUN_KINDS = frozenset({"TROOPS"})
+#: Armed men who are not a state's forces: one TROOPS class for the count lexicon, but "7,000 troops"
+#: at a base and "7,000 militants" across a border are two claims.
+IRREGULARS = frozenset({
+    "militant", "fighter", "insurgent", "rebel", "jihadist", "gunman", "guerrilla", "attacker",
+    "terrorist", "assailant", "extremist", "separatist", "mercenary",
+})  # fmt: skip
+#: Words after a number that make it a difference between two counts ("two more than the coast guard
+#: has confirmed"), not a count of its own.
+DIFFERENCE = (("more", "than"), ("fewer", "than"), ("less", "than"), ("higher", "than"), ("lower", "than"))
 #: Claimants that name nobody.
 PRONOUNS = frozenset({"he", "she", "they", "it", "which", "who", "that", "we", "i", "this", "these"})
 #: Words of a claimant that are not who it is.
@@ -103,6 +112,11 @@ def claimant_core(name: str | None, outlets: Collection[str]) -> frozenset[str] 
     if core & DOCUMENT_NOUNS:
         return None  # "a transcript released by his office": whoever released it
     return core or None
+
+
+def is_difference(after: list[str]) -> bool:
+    """The number is a difference between two counts ("two more than …"), by the words after it."""
+    return tuple(after[:2]) in DIFFERENCE
 
 
 def refers_back(before: list[str]) -> bool:
@@ -175,7 +189,7 @@ def things_agree(a: str, b: str, kinds_a: frozenset[str], kinds_b: frozenset[str
         return True
     class_a, class_b = kind_of(a), kind_of(b)
     if class_a or class_b:
-        return class_a == class_b
+        return class_a == class_b and (singular(a) in IRREGULARS) == (singular(b) in IRREGULARS)
     return bool(kinds_a & kinds_b)
 
 

@@ -23,11 +23,12 @@ from wiresift.stories.claimmatch import (
     GENERIC_THINGS,
     Mention,
     claimants_agree,
+    is_difference,
     kinds_conflict,
     mention_of,
     things_agree,
 )
-from wiresift.stories.similarity import content_words, normal_name
+from wiresift.stories.similarity import content_words, normal_name, words
 
 #: Values of one tracked claim by an unknown or the same claimant lie within this share ("more than
 #: 400" and "412"; the scorer's tolerance); a larger change joins only as a revision.
@@ -185,7 +186,7 @@ def _claim_groups(docs: Sequence[Document]) -> list[_ClaimGroup]:
     for doc in docs:
         for k in doc.claims:
             value = _value(k)
-            if value is not None:
+            if value is not None and not is_difference(words(doc.text[k.end : k.end + 40])):
                 mentions.append(mention_of(doc, k, value, outlets))
     groups: list[_ClaimGroup] = []
     for m in mentions:
