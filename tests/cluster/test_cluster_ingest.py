@@ -143,10 +143,8 @@ def test_workers_write_a_postgresql_store_by_default(client: Client, tmp_path: P
 
 def test_dashboard_line_and_bounded_worker_memory(client: Client) -> None:
     line = cluster.dashboard_line(client)
-    if cluster.has_dashboard():
-        assert line.startswith("Dask dashboard: http://127.0.0.1:")
-    else:
-        assert "unavailable" in line
+    assert line.startswith("Dask dashboard: http://127.0.0.1:") or "unavailable" in line, line
+    assert cluster.has_dashboard() or "bokeh" in line, line  # without bokeh the line says how to get it
     peaks = cluster.worker_peak_rss(client)
     assert len(peaks) == 2 and all(0 < peak < 1.5 * 2**30 for peak in peaks.values()), peaks
 

@@ -89,6 +89,8 @@ def dashboard_line(client: Client) -> str:
     services: dict[str, Any] = client.scheduler_info().get("services", {})
     if "dashboard" not in services:
         return "Dask dashboard unavailable: the scheduler has no bokeh (pip install 'wiresift[dashboard]')"
+    if not has_dashboard():  # distributed serves the address, but its pages need bokeh
+        return f"Dask dashboard: {client.dashboard_link} (its pages need bokeh: pip install 'wiresift[dashboard]')"
     return f"Dask dashboard: {client.dashboard_link}"
 
 
