@@ -20,6 +20,7 @@ from wiresift.store.base import (
 from wiresift.store.pg_migrations import current_version
 from wiresift.store.pg_search import CONFIG, RANK, TsQuery, tsquery
 from wiresift.store.sql import Sql
+from wiresift.store.stats import store_stats
 
 #: Words of context in a search snippet (about the SQLite store's 16 tokens).
 SNIPPET_WORDS = 16
@@ -79,29 +80,7 @@ class PostgresReads:
         return [ErrorRow(*r) for r in rows]
 
     def stats(self) -> dict[str, object]:
-        def one(sql: str) -> int:
-            return int(self._rows(sql)[0][0])
-
-        first, last = self._rows("SELECT min(published), max(published) FROM documents")[0]
-        sites = self._rows(
-            "SELECT site, count(*) FROM documents WHERE site IS NOT NULL GROUP BY site ORDER BY 2 DESC, 1 LIMIT 5"
-        )
-        return {
-            "path": self.path,
-            "schema_version": current_version(self.conn),
-            "documents": one("SELECT count(*) FROM documents"),
-            "near_duplicates": one("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"),
-            "entities": one("SELECT count(*) FROM entities"),
-            "canonical_entities": one("SELECT count(*) FROM canonical_entities"),
-            "quotes": one("SELECT count(*) FROM quotes"),
-            "claims": one("SELECT count(*) FROM claims"),
-            "timexes": one("SELECT count(*) FROM timexes"),
-            "places": one("SELECT count(*) FROM places"),
-            "errors": one("SELECT count(*) FROM errors"),
-            "published_first": first,
-            "published_last": last,
-            "top_sites": [{"site": s, "documents": n} for s, n in sites],
-        }
+        return store_stats(self.sql, self.path, current_version(self.conn))
 
     def places(self, country: str | None = None, limit: int = 100) -> list[PlaceRow]:
         """Places across articles (grouped by GeoNames id, else by name), most articles first."""

@@ -35,6 +35,7 @@ from wiresift.store.layer_reads import LayerLists
 from wiresift.store.migrations import SchemaTooNew, current_version, migrate
 from wiresift.store.query import fts_query
 from wiresift.store.sql import SQLiteSql
+from wiresift.store.stats import store_stats
 from wiresift.store.stories import StoryQueries
 from wiresift.store.workbench import WorkbenchQueries
 
@@ -371,27 +372,7 @@ class SQLiteStore(WorkbenchQueries, LayerLists, CorrectionsMixin, StoryQueries):
         return [ErrorRow(*r) for r in rows]
 
     def stats(self) -> dict[str, object]:
-        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
-        first, last = self.conn.execute("SELECT min(published), max(published) FROM documents").fetchone()
-        sites = self.conn.execute(
-            "SELECT site, count(*) FROM documents WHERE site IS NOT NULL GROUP BY site ORDER BY 2 DESC, 1 LIMIT 5"
-        ).fetchall()
-        return {
-            "path": self.path,
-            "schema_version": current_version(self.conn),
-            "documents": one("SELECT count(*) FROM documents"),
-            "near_duplicates": one("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"),
-            "entities": one("SELECT count(*) FROM entities"),
-            "canonical_entities": one("SELECT count(*) FROM canonical_entities"),
-            "quotes": one("SELECT count(*) FROM quotes"),
-            "claims": one("SELECT count(*) FROM claims"),
-            "timexes": one("SELECT count(*) FROM timexes"),
-            "places": one("SELECT count(*) FROM places"),
-            "errors": one("SELECT count(*) FROM errors"),
-            "published_first": first,
-            "published_last": last,
-            "top_sites": [{"site": s, "documents": n} for s, n in sites],
-        }
+        return store_stats(self.sql, self.path, current_version(self.conn))
 
     def places(self, country: str | None = None, limit: int = 100) -> list[PlaceRow]:
         """Places across articles (grouped by GeoNames id, else by name), most articles first."""
