@@ -18,7 +18,7 @@ from wiresift.nlp.events import acled, acled_model, cameo
 from wiresift.nlp.events.actors import main_subject, noun_roles, resolve, target_candidates, verb_roles
 from wiresift.nlp.events.eventive import can_act, doer, place_only
 from wiresift.nlp.events.lexicon import VERB_CODES
-from wiresift.nlp.events.modality import modality
+from wiresift.nlp.events.modality import modality, obligation
 from wiresift.nlp.events.triggers import Trigger, find_triggers
 
 if TYPE_CHECKING:
@@ -45,6 +45,8 @@ UNDERGO = frozenset({"die", "perish", "drown", "starve", "suffer"})
 OBSTRUCT = frozenset({"block", "blockade", "barricade", "obstruct"})
 #: Categories that already say what an actor says it will do: an intention does not change them.
 VERBAL = frozenset({"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"})
+#: Verbal cooperation that, negated, is a refusal (CAMEO 12): "will not accept", "did not endorse".
+REFUSABLE = frozenset({"AGREE", "SUPPORT"})
 
 
 def intention(category: str, code: str | None, negated: bool) -> tuple[str, str | None]:
@@ -187,6 +189,14 @@ def code_sentence(
             source, target = None, source  # "three people died": the dead undergo the event
         negated, hypothetical = modality(trig.tok)
         code = trig.cameo
+        speaker = obligation(trig.tok) if category is not None else None
+        if speaker is not None and category != "REQUEST":
+            # "Russia said Sudan must return the helicopter": Russia's demand on Sudan.
+            category, code, mode, hypothetical = "REQUEST", "100", None, None
+            source_head, target = speaker, source
+            source = _actor(speaker, index, doc.published)
+        if category in REFUSABLE and negated:
+            category, code, mode = "REJECT", "120", None  # "will not accept", "did not agree"
         if category is not None and hypothetical in {"future", "conditional"} and category not in VERBAL:
             category, code = intention(category, code, negated)
             mode = None
