@@ -34,8 +34,7 @@ EVENT_NOUNS: dict[str, str] = {
     "consultation": "040",
     "ceasefire": "0871", "truce": "0871", "withdrawal": "0872",
     "accusation": "112", "condemnation": "111",
-    "ultimatum": "139", "mediation": "045", "investigation": "090", "probe": "090", "inquiry": "090",
-    "patrol": "150",
+    "ultimatum": "139", "mediation": "045", "patrol": "150",
 }  # fmt: skip
 #: Nouns that are events only in the plural or beside a military word ("military exercises", "drills";
 #: not "an exercise in patience").
@@ -136,9 +135,9 @@ VERB_CODES: dict[str, str | None] = {
     "criticise": "111", "accuse": "112", "blame": "112", "urge": "100", "demand": "100",
     "protest": "141", "demonstrate": "141", "arrest": "173", "detain": "173", "seize": "171",
     "capture": "190", "overrun": "190", "invade": "190",
-    # CAMEO's own definitions where the dictionary block misleads: surrendering is a military retreat
-    # (0874), suing is a lawsuit (115), dismissing an appeal or a charge is a rejection.
-    "surrender": "0874", "sue": "115", "dismiss": "120",
+    # CAMEO's own definitions where the dictionary block misleads: suing is a lawsuit (115), dismissing
+    # an appeal or a charge is a rejection.
+    "sue": "115", "dismiss": "120",
 }  # fmt: skip
 #: Adjectives that make the event of their "to" clause an intention: "willing to send", "ready to host".
 INTENT_ADJ = frozenset({"willing", "ready", "prepared", "determined", "eager", "set", "poised"})
