@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from wiresift.model import Document, Event, SpanRef
+from pydantic import BaseModel
+
+from wiresift.model import Claim, Document, Entity, Event, Place, Quote, SpanRef, Timex
 
 #: A field's SQL values for one row: from the document, the item (the document itself for
 #: ``documents``) and the item's position in its layer.
@@ -42,7 +44,9 @@ class Layer:
     table: str
     fields: tuple[LayerField, ...]
     items: Callable[[Document], list[Any]]
+    model: type[BaseModel] | None = None  # the record of one item
     kept: tuple[str, ...] = ()  # columns the store fills itself, on either backend
+    elsewhere: tuple[str, ...] = ()  # model fields with no column here: the JSON record, other tables
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -158,7 +162,12 @@ DOCUMENTS = Layer(
         stored("ingested_at", values=lambda doc, item, index: (_now(),)),
     ),
     items=lambda doc: [doc],
+    model=Document,
     kept=("num", "fts"),  # the storage position; PostgreSQL's search vector
+    elsewhere=(
+        "schema_", "captions", "tags", "related", "stages", "errors",  # in the record
+        "entities", "quotes", "claims", "timexes", "places", "events",  # the layers' tables
+    ),
 )  # fmt: skip
 ENTITIES = Layer(
     "entities",
@@ -167,6 +176,7 @@ ENTITIES = Layer(
         both("aliases", _json("aliases")), shown("mentions"), _stage("entities"),
     ),
     items=lambda doc: doc.entities,
+    model=Entity,
     kept=("canonical_id", "num"),  # set by entity resolution; PostgreSQL's insertion position
 )  # fmt: skip
 QUOTES = Layer(
@@ -179,6 +189,7 @@ QUOTES = Layer(
         stored("cue_start", "cue_end", name="cue_span", values=_span("cue_span")), _stage("quotes"),
     ),
     items=lambda doc: doc.quotes,
+    model=Quote,
 )  # fmt: skip
 CLAIMS = Layer(
     "claims",
@@ -188,6 +199,8 @@ CLAIMS = Layer(
         both("claimant_name"), both("place"), both("time"), both("text"), _stage("claims"),
     ),
     items=lambda doc: doc.claims,
+    model=Claim,
+    elsewhere=("claimant_mention",),  # in the record
 )  # fmt: skip
 TIMEXES = Layer(
     "timexes",
@@ -196,6 +209,7 @@ TIMEXES = Layer(
         stored("idx", values=lambda doc, item, index: (index,)), _stage("timexes"),
     ),
     items=lambda doc: doc.timexes,
+    model=Timex,
 )  # fmt: skip
 PLACES = Layer(
     "places",
@@ -205,6 +219,7 @@ PLACES = Layer(
         shown("mentions"), stored("confidence"), _stage("places"),
     ),
     items=lambda doc: doc.places,
+    model=Place,
 )  # fmt: skip
 EVENTS = Layer(
     "events",
@@ -216,6 +231,7 @@ EVENTS = Layer(
         both("text"), _stage("events"),
     ),
     items=lambda doc: doc.events,
+    model=Event,
 )  # fmt: skip
 
 
@@ -251,6 +267,7 @@ MENTIONS = Layer(
         stored("stage", "stage_version", values=_mention_stage),
     ),
     items=_mentions,
+    kept=("num",),  # PostgreSQL's insertion position
 )  # fmt: skip
 
 #: Every table a document is written to, in writing order (the document first).
