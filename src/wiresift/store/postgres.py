@@ -12,7 +12,6 @@ same text stored twice at once a no-op for the second writer.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from typing import Any
 
 from wiresift.escape import one_line
@@ -29,14 +28,6 @@ from wiresift.store.pg_workbench import PostgresWorkbench
 from wiresift.store.sql import PostgresSql
 from wiresift.store.stories import StoryQueries
 from wiresift.store.url import shown_url
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _version(doc: Document, stage: str) -> str | None:
-    return doc.stages.get(stage)
 
 
 class PostgresStore(PostgresReads, PostgresWorkbench, LayerLists, DocumentRows, StoryQueries):

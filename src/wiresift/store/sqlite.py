@@ -12,7 +12,6 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,14 +38,6 @@ BM25_WEIGHTS = (5.0, 1.0)
 SNIPPET_TOKENS = 16
 #: How long a writer waits for another process's lock before failing (ms).
 BUSY_TIMEOUT_MS = 10_000
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _version(doc: Document, stage: str) -> str | None:
-    return doc.stages.get(stage)
 
 
 class SQLiteStore(WorkbenchQueries, LayerLists, DocumentRows, StoryQueries):
