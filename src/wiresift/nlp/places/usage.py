@@ -41,6 +41,14 @@ STREET_WORDS = frozenset(
         "arena", "stadium", "mall",
     }
 )  # fmt: skip
+#: The street words of ``STREET_WORDS``: a street named after a town ("Hampton Avenue", "N. Bedford Drive")
+#: lies anywhere, seldom in that town; a building or a station named after it mostly stands there.
+STREET_TYPES = frozenset(
+    {
+        "street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "drive", "way",
+        "court", "place", "terrace", "crescent", "parkway", "square", "plaza",
+    }
+)  # fmt: skip
 #: Lower-case or capitalised head nouns after a name that make it a product or a company.
 PRODUCT_WORDS = frozenset(
     {
