@@ -187,11 +187,19 @@ def _product(gaz: Gazetteer, span: Span) -> bool:
     )
 
 
+#: A place named by a mixed-case word of 2-3 letters must have this many people ("Car" is no Chinese hamlet).
+CODE_WORD_MIN_POPULATION = 1_000
+
+
 def _code_word(gaz: Gazetteer, text: str) -> bool:
-    """A mixed-case word of 2-3 letters that no place has as its own name, written so."""
+    """A mixed-case word of 2-3 letters that no place of some size has as its own name, written so:
+    the other readings come from upper-case codes ("CAR") and the word is a common one ("Car")."""
     if not (2 <= len(text) <= 3) or text.isupper() or not text.isalpha():
         return False
-    return not any(c.entry.name == text for c in gaz.candidates(text))
+    return not any(
+        c.entry.name == text and (c.entry.population >= CODE_WORD_MIN_POPULATION or c.entry.kind != "city")
+        for c in gaz.candidates(text)
+    )
 
 
 def _acronym(gaz: Gazetteer, text: str) -> bool:
