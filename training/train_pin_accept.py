@@ -21,7 +21,6 @@ import argparse
 import hashlib
 import json
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +30,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "eval"))
 
 from gate import shared_eval  # noqa: E402
-from score_geo import ACC_KM, Article, half_of, load, match  # noqa: E402
+from score_geo import ACC_KM, Article, half_of, load, match, parsed  # noqa: E402
 from wiresift.nlp.places.accept import FEATURES, WEIGHTS_PATH  # noqa: E402
 from wiresift.nlp.places.resolve import haversine  # noqa: E402
 from wiresift.nlp.places.stage import resolve_doc  # noqa: E402
@@ -41,21 +40,23 @@ CS = (0.03, 0.1, 0.3, 1.0, 3.0)
 MAX_LOST = 0
 
 
-def parse(arts: Sequence[Article], cache: Path | None) -> list[Any]:
-    """spaCy Docs of the articles, from ``cache`` when it holds them."""
+def parse(eval_dir: Path, cache: Path | None) -> tuple[list[Article], list[Any]]:
+    """The articles and their spaCy Docs, from ``cache`` (a DocBin) when it holds them."""
+    if cache is None:
+        arts, docs, _ = parsed(eval_dir)
+        return arts, docs
     from spacy.tokens import DocBin
 
     from wiresift.nlp.pipeline import load_model
 
-    nlp = load_model()
-    if cache is not None and cache.exists():
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    arts = load(eval_dir)
+    if cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(load_model().vocab))
         if [d.text for d in docs] == [a.text for a in arts]:
-            return docs
-    docs = list(nlp.pipe((a.text for a in arts), batch_size=16))
-    if cache is not None:
-        DocBin(docs=docs, store_user_data=True).to_disk(cache)
-    return docs
+            return arts, docs
+    arts, docs, _ = parsed(eval_dir)
+    DocBin(docs=docs, store_user_data=True).to_disk(cache)
+    return arts, docs
 
 
 def labelled(art: Article, sdoc: Any) -> tuple[list[list[float]], list[int]]:
@@ -81,8 +82,7 @@ def labelled(art: Article, sdoc: Any) -> tuple[list[list[float]], list[int]]:
 
 
 def dataset(eval_dir: Path, cache: Path | None) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    arts = load(eval_dir)
-    docs = parse(arts, cache)
+    arts, docs = parse(eval_dir, cache)
     out: dict[str, tuple[list[list[float]], list[int]]] = {"a": ([], []), "b": ([], [])}
     for art, sdoc in zip(arts, docs, strict=True):
         x, y = labelled(art, sdoc)
