@@ -36,6 +36,7 @@ __all__ = [
     "entity_graph",
     "map_places",
     "place_mentions",
+    "province_totals",
     "search",
     "timeline",
 ]
@@ -99,6 +100,19 @@ def country_totals(rows: list[PlaceRow]) -> list[dict[str, Any]]:
     return [
         {"code": code, "shape": numbers.get(code), "name": names.get(code, code), "mentions": n}
         for code, n in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+
+
+def province_totals(rows: list[PlaceRow]) -> list[dict[str, Any]]:
+    """Mentions of each province's places (the map's shading when zoomed in), most first: ``admin1`` is
+    the gazetteer's name of the first-level subdivision, as the province shapes carry it (``a1``)."""
+    totals: dict[tuple[str, str], int] = {}
+    for row in rows:
+        if row.country and row.admin1 and row.kind != "country":
+            totals[row.country, row.admin1] = totals.get((row.country, row.admin1), 0) + row.mentions
+    return [
+        {"country": cc, "admin1": admin1, "mentions": n}
+        for (cc, admin1), n in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
 
 
@@ -170,8 +184,12 @@ def map_places(
 PLACE_MENTIONS = 50
 
 
-def place_mentions(store: WorkbenchStore, name: str, country: str | None = None) -> list[MentionRow]:
-    rows: list[MentionRow] = store.place_mentions(name, country, limit=PLACE_MENTIONS)
+def place_mentions(
+    store: WorkbenchStore, name: str | None, country: str | None = None, admin1: str | None = None
+) -> list[MentionRow]:
+    """The newest articles naming a place, or (without ``name``) any place of a country or of a
+    province (``admin1`` within ``country``), each with its sentence. ValueError without either."""
+    rows: list[MentionRow] = store.place_mentions(name, country, limit=PLACE_MENTIONS, admin1=admin1)
     return rows
 
 

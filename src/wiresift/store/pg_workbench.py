@@ -29,6 +29,7 @@ from wiresift.store.workbench import (
     TimelineItem,
     sentence_around,
 )
+from wiresift.store.workbench_rows import place_condition
 
 #: The workbench's 4:1 title weight (its SQLite twin ranks with ``bm25(documents_fts, 4.0, 1.0)``).
 _RANK = "ts_rank('{0.25, 0.25, 0.25, 1.0}', d.fts, q.r, 1)"
@@ -319,12 +320,12 @@ class PostgresWorkbench:
             )
         return timeline_items(self.sql, limit)
 
-    def place_mentions(self, name: str, country: str | None = None, limit: int = 50) -> list[MentionRow]:
-        """The articles naming a place, each with the sentence of its first mention."""
-        cond, args = "p.name = %s", [name]
-        if country:
-            cond += " AND p.country = %s"
-            args.append(country)
+    def place_mentions(
+        self, name: str | None, country: str | None = None, limit: int = 50, admin1: str | None = None
+    ) -> list[MentionRow]:
+        """The articles naming a place (or any place of a country or province), as in SQLite."""
+        cond, args = place_condition(name, country, admin1)
+        cond = cond.replace("?", "%s")
         rows = self._all(
             "SELECT * FROM (SELECT DISTINCT ON (p.doc_id) p.doc_id, d.title, d.published, d.text, m.start, "
             'm."end", p.id, d.num FROM places p JOIN documents d ON d.id = p.doc_id '

@@ -29,6 +29,7 @@ from wiresift.store.workbench_rows import (
     SearchFilters,
     SearchPage,
     Sort,
+    place_condition,
 )
 
 #: Highlight markers of FTS5 snippets: the bytes 0xFE and 0xFF, which never occur in UTF-8, so no
@@ -356,18 +357,18 @@ class WorkbenchQueries:
             )
         return timeline_items(self.conn, limit)
 
-    def place_mentions(self, name: str, country: str | None = None, limit: int = 50) -> list[MentionRow]:
-        """The articles naming a place, each with the sentence of its first mention."""
+    def place_mentions(
+        self, name: str | None, country: str | None = None, limit: int = 50, admin1: str | None = None
+    ) -> list[MentionRow]:
+        """The articles naming a place (or, without a name, any place of a country or province), each
+        with the sentence of its first such mention."""
+        cond, args = place_condition(name, country, admin1)
         sql = (
             'SELECT p.doc_id, d.title, d.published, d.text, m.start, m."end", p.id, min(m.start) FROM places p '
             "JOIN documents d ON d.id = p.doc_id "
             "JOIN mentions m ON m.doc_id = p.doc_id AND m.layer = 'places' AND m.item_id = p.id "
-            "WHERE p.name = ?"
+            f"WHERE {cond}"
         )
-        args: list[object] = [name]
-        if country:
-            sql += " AND p.country = ?"
-            args.append(country)
         # min(): the other columns come from the document's first mention (SQLite's bare-column rule)
         sql += " GROUP BY p.doc_id ORDER BY d.published DESC, d.num LIMIT ?"
         args.append(limit)
