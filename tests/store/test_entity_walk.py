@@ -40,3 +40,49 @@ def test_walking_the_date_index_reads_the_same_rows(tmp_path: Path, monkeypatch:
     store.close()
     assert _page(db) == sorted_plan
     assert sorted_plan[0] == ("2026-02-12", "2026-02-13", 2)
+
+
+def _plans(db: Path) -> list[str]:
+    """The query plans of an entity page's statements that read the entity's newest articles."""
+    store = api.open_store(db)
+    try:
+        seen: list[str] = []
+        store.conn.set_trace_callback(seen.append)
+        assert workbench.entity(store, "Arman Duisen") is not None
+        store.conn.set_trace_callback(None)
+        return [
+            " / ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql))
+            for sql in seen
+            if sql.lstrip().startswith("WITH recent")
+        ]
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("walk", [False, True])
+def test_entity_page_looks_up_rows_without_scanning_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, walk: bool
+) -> None:
+    """The newest articles' count is written into the SQL: with ``LIMIT ?`` SQLite cannot tell that they
+    are few and builds a Bloom filter over every quote, claim and entity of the store for each page."""
+    db = build_store(tmp_path / "wb.db")
+    # Statistics of a store of 100,000 articles (with them SQLite weighs Bloom filters against lookups;
+    # the tables of this small store would make a filter the right choice).
+    store = api.open_store(db)
+    store.conn.execute("ANALYZE")
+    store.conn.execute("UPDATE sqlite_stat1 SET stat = '100000' || substr(stat, instr(stat || ' ', ' '))")
+    store.conn.commit()
+    store.close()
+    if walk:
+        monkeypatch.setattr(lists, "WALK_FROM", 1)
+        monkeypatch.setattr(lists, "WALK_SHARE", 1000)
+    plans = _plans(db)
+    assert len(plans) == 3  # members, quotes, claims
+    assert not [p for p in plans if "BLOOM FILTER" in p], plans
+    if not walk:
+        return
+    # the control: walking with a count SQLite cannot read (as a bound one) builds the Bloom filters
+    for name in ("RECENT_ARTICLES", "RECENT_ARTICLES_WALK"):
+        monkeypatch.setattr(lists, name, getattr(lists, name).replace("LIMIT {limit}", "LIMIT abs({limit})"))
+    control = _plans(db)
+    assert [p for p in control if "BLOOM FILTER" in p], control

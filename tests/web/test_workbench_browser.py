@@ -117,7 +117,9 @@ def test_map_shades_provinces_when_zoomed_in(browser: Any, server: str) -> None:
     assert w.page.evaluate(LONGEST_EDGE) < 2048  # no stripe across the 4096 px world at zoom 4
     box = named.bounding_box()
     assert box is not None
-    named.dispatch_event("click", {"clientX": box["x"] + box["width"] / 2, "clientY": box["y"] + box["height"] / 2})
+    named.dispatch_event(
+        "click", {"clientX": box["x"] + box["width"] / 2, "clientY": box["y"] + box["height"] / 2}
+    )
     popup = w.page.locator(".place-popup")
     popup.wait_for()
     assert "Kŭhistoni Badakhshon" in popup.locator("b").inner_text()

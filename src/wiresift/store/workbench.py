@@ -413,12 +413,12 @@ class WorkbenchQueries:
     def claims_by(self, canonical_id: int, limit: int = 200) -> list[dict[str, object]]:
         """The entity's claims in its newest ``limit`` articles, newest first (at most ``limit``)."""
         rows = self.conn.execute(
-            recent_articles(self.conn, canonical_id)
+            recent_articles(self.conn, canonical_id, limit)
             + "SELECT c.doc_id, d.title, d.published, c.id, c.text, c.value, c.qualifier, c.unit, c.counted "
             "FROM recent d CROSS JOIN claims c ON c.doc_id = d.id "
             "JOIN entities e ON e.doc_id = c.doc_id AND e.id = c.claimant WHERE e.canonical_id = ? "
             "ORDER BY d.published DESC, d.num DESC, c.start LIMIT ?",
-            (canonical_id, limit, canonical_id, limit),
+            (canonical_id, canonical_id, limit),
         ).fetchall()
         keys = ("doc_id", "title", "published", "id", "text", "value", "qualifier", "unit", "counted")
         return [dict(zip(keys, r, strict=True)) for r in rows]

@@ -133,7 +133,8 @@ class WorkbenchStore(Store, Protocol):
 def place_condition(name: str | None, country: str | None, admin1: str | None) -> tuple[str, list[object]]:
     """``WHERE`` (``?`` placeholders) for the places of a popup: one place by name, or every place of a
     country or of a province (``admin1`` within ``country``). Raises ValueError when nothing is given."""
-    parts, args = [], []
+    parts: list[str] = []
+    args: list[object] = []
     for column, value in (("p.name", name), ("p.country", country), ("p.admin1", admin1)):
         if value:
             parts.append(f"{column} = ?")
