@@ -327,11 +327,14 @@ class PostgresWorkbench:
         cond, args = place_condition(name, country, admin1)
         cond = cond.replace("?", "%s")
         rows = self._all(
-            "SELECT * FROM (SELECT DISTINCT ON (p.doc_id) p.doc_id, d.title, d.published, d.text, m.start, "
-            'm."end", p.id, d.num FROM places p JOIN documents d ON d.id = p.doc_id '
+            "WITH newest AS (SELECT d.id, d.num, d.title, d.published FROM documents d WHERE d.id IN "
+            f"(SELECT p.doc_id FROM places p WHERE {cond}) "
+            f"ORDER BY d.published DESC NULLS LAST, d.num LIMIT {int(limit)}) "
+            "SELECT * FROM (SELECT DISTINCT ON (p.doc_id) p.doc_id, n.title, n.published, d.text, m.start, "
+            'm."end", p.id, n.num FROM newest n JOIN places p ON p.doc_id = n.id JOIN documents d ON d.id = n.id '
             "JOIN mentions m ON m.doc_id = p.doc_id AND m.layer = 'places' AND m.item_id = p.id "
-            f"WHERE {cond} ORDER BY p.doc_id, m.start) t ORDER BY published DESC NULLS LAST, num LIMIT %s",
-            (*args, limit),
+            f"WHERE {cond} ORDER BY p.doc_id, m.start) t ORDER BY published DESC NULLS LAST, num",
+            (*args, *args),
         )
         return [MentionRow(r[0], r[1], r[2], sentence_around(r[3], r[4], r[5]), r[6]) for r in rows]
 
