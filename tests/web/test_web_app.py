@@ -105,7 +105,9 @@ def test_map_shades_provinces_and_lists_their_sentences(client: TestClient) -> N
     # Khorog's province, by the gazetteer's name that the province shapes carry (training/build_provinces.py)
     assert body["provinces"] == [{"country": "TJ", "admin1": "Kŭhistoni Badakhshon", "mentions": 2}]
     shapes = client.get("/static/vendor/provinces/admin1.json").json()  # served from the package
-    named = {(g["properties"]["cc"], g["properties"]["a1"]) for g in shapes["objects"]["provinces"]["geometries"]}
+    named = {
+        (g["properties"]["cc"], g["properties"]["a1"]) for g in shapes["objects"]["provinces"]["geometries"]
+    }
     assert ("TJ", "Kŭhistoni Badakhshon") in named
     province = {"country": "TJ", "admin1": "Kŭhistoni Badakhshon"}
     sentences = client.get("/api/places/mentions", params=province).json()["items"]
