@@ -61,6 +61,11 @@ class EntityView:
     articles: int
     claims: list[dict[str, Any]]
 
+    @property
+    def neighbours_in(self) -> int:
+        """How many of the entity's newest articles the neighbours are counted in."""
+        return min(self.articles, ENTITY_PAGE_ROWS)
+
 
 def search(
     store: WorkbenchStore,
@@ -141,7 +146,8 @@ def article(store: WorkbenchStore, doc_id: str, query: str = "") -> ArticleView 
     return view
 
 
-#: How many quotes, members and merge records an entity page lists (the API pages through the rest).
+#: How many quotes, members and merge records an entity page lists (the API pages through the rest),
+#: and how many of its newest articles its co-occurring entities are counted in.
 ENTITY_PAGE_ROWS = 200
 
 
@@ -151,7 +157,8 @@ def entity(store: WorkbenchStore, name_or_id: str) -> EntityView | None:
         return None
     first, last, articles = store.seen_range(profile.id)
     claims = store.claims_by(profile.id, limit=ENTITY_PAGE_ROWS)
-    return EntityView(profile, store.neighbours(profile.id), first, last, articles, claims)
+    neighbours = store.neighbours(profile.id, articles=ENTITY_PAGE_ROWS)
+    return EntityView(profile, neighbours, first, last, articles, claims)
 
 
 def entity_graph(store: WorkbenchStore, name_or_id: str) -> dict[str, list[dict[str, Any]]] | None:
@@ -161,7 +168,7 @@ def entity_graph(store: WorkbenchStore, name_or_id: str) -> dict[str, list[dict[
         return None
     nodes = [{"data": {"id": str(profile.id), "label": profile.name, "type": profile.type, "focus": 1}}]
     edges = []
-    for n in store.neighbours(profile.id):
+    for n in store.neighbours(profile.id, articles=ENTITY_PAGE_ROWS):
         nodes.append({"data": {"id": str(n.id), "label": n.name, "type": n.type, "focus": 0}})
         edges.append({"data": {"source": str(profile.id), "target": str(n.id), "weight": n.shared_articles}})
     return {"nodes": nodes, "edges": edges}

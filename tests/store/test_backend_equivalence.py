@@ -99,6 +99,7 @@ def test_same_workbench_facets_and_pages(stores: tuple[Store, Store], query: str
     for row in sqlite.entities(limit=50):
         assert postgres.claims_by(row.id) == sqlite.claims_by(row.id)
         assert postgres.neighbours(row.id) == sqlite.neighbours(row.id)
+        assert postgres.neighbours(row.id, articles=1) == sqlite.neighbours(row.id, articles=1)
         assert postgres.seen_range(row.id) == sqlite.seen_range(row.id)
     for place in sqlite.places(limit=20):
         assert postgres.place_mentions(place.name) == sqlite.place_mentions(place.name)

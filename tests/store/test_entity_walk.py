@@ -24,6 +24,7 @@ def _page(db: Path) -> tuple[object, ...]:
             [(q.doc_id, q.id) for q in view.profile.quotes],
             [(c["doc_id"], c["id"]) for c in view.claims],
             (view.first_seen, view.last_seen, view.articles),
+            [(n.id, n.shared_articles) for n in view.neighbours],
         )
     finally:
         store.close()
@@ -77,7 +78,7 @@ def test_entity_page_looks_up_rows_without_scanning_tables(
         monkeypatch.setattr(lists, "WALK_FROM", 1)
         monkeypatch.setattr(lists, "WALK_SHARE", 1000)
     plans = _plans(db)
-    assert len(plans) == 3  # members, quotes, claims
+    assert len(plans) == 4  # members, quotes, claims, co-occurring entities
     assert not [p for p in plans if "BLOOM FILTER" in p], plans
     if not walk:
         return
@@ -86,3 +87,22 @@ def test_entity_page_looks_up_rows_without_scanning_tables(
         monkeypatch.setattr(lists, name, getattr(lists, name).replace("LIMIT {limit}", "LIMIT abs({limit})"))
     control = _plans(db)
     assert [p for p in control if "BLOOM FILTER" in p], control
+
+
+def test_co_occurring_entities_are_counted_in_the_newest_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = build_store(tmp_path / "wb.db")
+    store = api.open_store(db)
+    try:
+        view = workbench.entity(store, "Arman Duisen")
+        assert view is not None and view.articles == 2 and view.neighbours_in == 2
+        # within the window every article counts: the same as counting over all the entity's articles
+        assert view.neighbours == store.neighbours(view.profile.id) and view.neighbours
+        monkeypatch.setattr(workbench, "ENTITY_PAGE_ROWS", 1)
+        newest = workbench.entity(store, "Arman Duisen")
+        assert newest is not None and newest.neighbours_in == 1
+        assert newest.neighbours and all(n.shared_articles == 1 for n in newest.neighbours)
+        assert {n.id for n in newest.neighbours} <= {n.id for n in view.neighbours}
+    finally:
+        store.close()

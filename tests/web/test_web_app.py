@@ -100,6 +100,17 @@ def test_api_lists_and_pagination(client: TestClient) -> None:
     assert any("massing south of Khorog" in s["sentence"] for s in sentences)
 
 
+def test_entity_page_says_where_its_neighbours_are_counted(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wiresift import workbench
+
+    assert "articles shared in its newest" not in client.get("/entity/Arman Duisen").text  # all 2 counted
+    monkeypatch.setattr(workbench, "ENTITY_PAGE_ROWS", 1)
+    page = client.get("/entity/Arman Duisen").text
+    assert "articles shared in its newest 1 of 2" in page
+
+
 def test_map_shades_provinces_and_lists_their_sentences(client: TestClient) -> None:
     body = client.get("/api/places").json()
     # Khorog's province, by the gazetteer's name that the province shapes carry (training/build_provinces.py)

@@ -338,14 +338,19 @@ class PostgresWorkbench:
         )
         return [MentionRow(r[0], r[1], r[2], sentence_around(r[3], r[4], r[5]), r[6]) for r in rows]
 
-    def neighbours(self, canonical_id: int, limit: int = 25) -> list[Neighbour]:
-        rows = self._all(
-            "SELECT c.id, c.name, c.type, count(DISTINCT o.doc_id) n FROM entities e "
-            "JOIN entities o ON o.doc_id = e.doc_id AND o.canonical_id != e.canonical_id "
+    def neighbours(self, canonical_id: int, limit: int = 25, articles: int | None = None) -> list[Neighbour]:
+        recent = recent_articles(self.sql, canonical_id, articles) if articles is not None else ""
+        docs = (
+            "recent d JOIN entities o ON o.doc_id = d.id"
+            if recent
+            else ("entities e JOIN entities o ON o.doc_id = e.doc_id AND e.canonical_id = ?")
+        )
+        rows = self.sql.rows(
+            f"{recent}SELECT c.id, c.name, c.type, count(DISTINCT o.doc_id) n FROM {docs} "
             "JOIN canonical_entities c ON c.id = o.canonical_id "
-            "WHERE e.canonical_id = %s AND c.type IN ('PERSON', 'ORG', 'GPE', 'NORP') "
-            "GROUP BY c.id ORDER BY n DESC, c.name, c.id LIMIT %s",
-            (canonical_id, limit),
+            "WHERE o.canonical_id != ? AND c.type IN ('PERSON', 'ORG', 'GPE', 'NORP') "
+            "GROUP BY c.id ORDER BY n DESC, c.name, c.id LIMIT ?",
+            (canonical_id, canonical_id, limit),
         )
         return [Neighbour(r[0], r[1], r[2], r[3]) for r in rows]
 

@@ -380,15 +380,22 @@ class WorkbenchQueries:
             for r in self.conn.execute(sql, args)
         ]
 
-    def neighbours(self, canonical_id: int, limit: int = 25) -> list[Neighbour]:
-        """Canonical entities that share articles with this one, most shared first."""
+    def neighbours(self, canonical_id: int, limit: int = 25, articles: int | None = None) -> list[Neighbour]:
+        """Canonical entities that share articles with this one, most shared first: in all its articles,
+        or in its newest ``articles`` (an entity page: grouping every entity of 11,000 articles grows
+        with the store)."""
+        recent = recent_articles(self.conn, canonical_id, articles) if articles is not None else ""
+        docs = (
+            "recent d CROSS JOIN entities o ON o.doc_id = d.id"
+            if recent
+            else ("entities e JOIN entities o ON o.doc_id = e.doc_id AND e.canonical_id = ?")
+        )
         rows = self.conn.execute(
-            "SELECT c.id, c.name, c.type, count(DISTINCT o.doc_id) n FROM entities e "
-            "JOIN entities o ON o.doc_id = e.doc_id AND o.canonical_id != e.canonical_id "
+            f"{recent}SELECT c.id, c.name, c.type, count(DISTINCT o.doc_id) n FROM {docs} "
             "JOIN canonical_entities c ON c.id = o.canonical_id "
-            "WHERE e.canonical_id = ? AND c.type IN ('PERSON', 'ORG', 'GPE', 'NORP') "
+            "WHERE o.canonical_id != ? AND c.type IN ('PERSON', 'ORG', 'GPE', 'NORP') "
             "GROUP BY c.id ORDER BY n DESC, c.name LIMIT ?",
-            (canonical_id, limit),
+            (canonical_id, canonical_id, limit),
         ).fetchall()
         return [Neighbour(r[0], r[1], r[2], r[3]) for r in rows]
 
