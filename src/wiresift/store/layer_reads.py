@@ -142,8 +142,8 @@ class LayerLists(ListCounts):
         ).fetchone()
         cap = "" if limit is None else f" LIMIT {int(limit)}"
         # With a limit, members and quotes come from the entity's newest ``limit`` articles.
-        recent = recent_articles(self.sql, cid) if limit is not None else ""
-        scope = (cid, int(limit)) if limit is not None else ()
+        recent = recent_articles(self.sql, cid, limit) if limit is not None else ""
+        scope = (cid,) if limit is not None else ()
         join = self.sql.dialect.cross_join
         docs = f"recent d {join}" if recent else f"documents d {join}"
         members = [

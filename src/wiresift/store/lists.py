@@ -27,20 +27,23 @@ CLAIMS_FROM = (
     "LEFT JOIN places p ON p.doc_id = k.doc_id AND p.id = k.place"
 )
 
-#: ``WITH recent``: the newest ``?`` articles naming canonical entity ``?`` (its id first, then the
-#: count). An entity page reads its quotes, claims and members from these: sorting every quote of an
-#: entity named in 11,000 articles took 340 ms; picking its articles first reads only their rows.
+#: ``WITH recent``: the newest ``{limit}`` articles naming canonical entity ``?``. An entity page reads
+#: its quotes, claims and members from these: sorting every quote of an entity named in 11,000 articles
+#: took 340 ms; picking its articles first reads only their rows. The count is written into the SQL, not
+#: bound: with ``LIMIT ?`` SQLite cannot tell that ``recent`` is small and, once ANALYZE has run, builds
+#: Bloom filters over the whole quotes, claims and entities tables for every page (90 of the entity
+#: page's 145 ms at 100,000 documents).
 RECENT_ARTICLES = (
     "WITH recent AS (SELECT d.id, d.num, d.title, d.published FROM documents d WHERE d.id IN "
-    "(SELECT e.doc_id FROM entities e WHERE e.canonical_id = ?) ORDER BY d.published DESC, d.num DESC LIMIT ?) "
+    "(SELECT e.doc_id FROM entities e WHERE e.canonical_id = ?) ORDER BY d.published DESC, d.num DESC LIMIT {limit}) "
 )
-#: The same for an entity in many articles: walking the date index and stopping at the ``?``-th
+#: The same for an entity in many articles: walking the date index and stopping at the ``{limit}``-th
 #: article that names it beats sorting all its articles (35 ms instead of 60 at 11,000 articles), but
 #: a rare entity would walk the whole index.
 RECENT_ARTICLES_WALK = (
     "WITH recent AS (SELECT d.id, d.num, d.title, d.published FROM documents d INDEXED BY documents_published "
     "WHERE EXISTS (SELECT 1 FROM entities e WHERE e.doc_id = d.id AND e.canonical_id = ?) "
-    "ORDER BY d.published DESC, d.num DESC LIMIT ?) "
+    "ORDER BY d.published DESC, d.num DESC LIMIT {limit}) "
 )
 #: Members (document entities) from which an entity's articles are found by walking the date index,
 #: when they also name at least one document in :data:`WALK_SHARE` (else the walk would be long).
@@ -59,12 +62,15 @@ def walkable(conn: sqlite3.Connection | Sql, canonical_id: int) -> bool:
     )
 
 
-def recent_articles(conn: sqlite3.Connection | Sql, canonical_id: int) -> str:
-    """``RECENT_ARTICLES`` or ``RECENT_ARTICLES_WALK``, whichever is cheaper for this entity (the walk
-    names a SQLite index: PostgreSQL chooses its own plan)."""
+def recent_articles(conn: sqlite3.Connection | Sql, canonical_id: int, limit: int) -> str:
+    """``RECENT_ARTICLES`` or ``RECENT_ARTICLES_WALK`` for the newest ``limit`` articles, whichever is
+    cheaper for this entity (the walk names a SQLite index: PostgreSQL chooses its own plan). One ``?``
+    is left: the entity's id."""
     if not isinstance(conn, sqlite3.Connection) and conn.dialect.name != "sqlite":
-        return RECENT_ARTICLES.replace("d.published DESC", f"d.published {conn.dialect.desc}")
-    return RECENT_ARTICLES_WALK if walkable(conn, canonical_id) else RECENT_ARTICLES
+        sql = RECENT_ARTICLES.replace("d.published DESC", f"d.published {conn.dialect.desc}")
+    else:
+        sql = RECENT_ARTICLES_WALK if walkable(conn, canonical_id) else RECENT_ARTICLES
+    return sql.format(limit=int(limit))
 
 
 def _counted_from(table: str, where: str, joins: dict[str, str]) -> str:

@@ -26,6 +26,7 @@ from wiresift.store.workbench import (
     sentence_around,
 )
 from wiresift.store.workbench_reads import WorkbenchReads
+from wiresift.store.workbench_rows import place_condition
 
 #: The workbench's 4:1 title weight (its SQLite twin ranks with ``bm25(documents_fts, 4.0, 1.0)``).
 _RANK = "ts_rank('{0.25, 0.25, 0.25, 1.0}', d.fts, q.r, 1)"
@@ -273,17 +274,20 @@ class PostgresWorkbench(WorkbenchReads):
         self._collect("", SearchFilters(), rank=False, size=0)
         return False
 
-    def place_mentions(self, name: str, country: str | None = None, limit: int = 50) -> list[MentionRow]:
-        """The articles naming a place, each with the sentence of its first mention."""
-        cond, args = "p.name = %s", [name]
-        if country:
-            cond += " AND p.country = %s"
-            args.append(country)
+    def place_mentions(
+        self, name: str | None, country: str | None = None, limit: int = 50, admin1: str | None = None
+    ) -> list[MentionRow]:
+        """The articles naming a place (or any place of a country or province), as in SQLite."""
+        cond, args = place_condition(name, country, admin1)
+        cond = cond.replace("?", "%s")
         rows = self._all(
-            "SELECT * FROM (SELECT DISTINCT ON (p.doc_id) p.doc_id, d.title, d.published, d.text, m.start, "
-            'm."end", p.id, d.num FROM places p JOIN documents d ON d.id = p.doc_id '
+            "WITH newest AS (SELECT d.id, d.num, d.title, d.published FROM documents d WHERE d.id IN "
+            f"(SELECT p.doc_id FROM places p WHERE {cond}) "
+            f"ORDER BY d.published DESC NULLS LAST, d.num LIMIT {int(limit)}) "
+            "SELECT * FROM (SELECT DISTINCT ON (p.doc_id) p.doc_id, n.title, n.published, d.text, m.start, "
+            'm."end", p.id, n.num FROM newest n JOIN places p ON p.doc_id = n.id JOIN documents d ON d.id = n.id '
             "JOIN mentions m ON m.doc_id = p.doc_id AND m.layer = 'places' AND m.item_id = p.id "
-            f"WHERE {cond} ORDER BY p.doc_id, m.start) t ORDER BY published DESC NULLS LAST, num LIMIT %s",
-            (*args, limit),
+            f"WHERE {cond} ORDER BY p.doc_id, m.start) t ORDER BY published DESC NULLS LAST, num",
+            (*args, *args),
         )
         return [MentionRow(r[0], r[1], r[2], sentence_around(r[3], r[4], r[5]), r[6]) for r in rows]

@@ -29,6 +29,7 @@ from wiresift.store.workbench_rows import (
     SearchFilters,
     SearchPage,
     Sort,
+    place_condition,
 )
 
 #: Highlight markers of FTS5 snippets: the bytes 0xFE and 0xFF, which never occur in UTF-8, so no
@@ -308,21 +309,24 @@ class WorkbenchQueries(WorkbenchReads):
         self._collect("", SearchFilters(), rank=False, size=0)
         return False
 
-    def place_mentions(self, name: str, country: str | None = None, limit: int = 50) -> list[MentionRow]:
-        """The articles naming a place, each with the sentence of its first mention."""
+    def place_mentions(
+        self, name: str | None, country: str | None = None, limit: int = 50, admin1: str | None = None
+    ) -> list[MentionRow]:
+        """The articles naming a place (or, without a name, any place of a country or province), each
+        with the sentence of its first such mention."""
+        cond, args = place_condition(name, country, admin1)
+        # The newest articles first (their ids only), then their texts: grouping the text of every
+        # article naming a country took 700 ms at 100,000 documents.
         sql = (
-            'SELECT p.doc_id, d.title, d.published, d.text, m.start, m."end", p.id, min(m.start) FROM places p '
-            "JOIN documents d ON d.id = p.doc_id "
+            f"WITH newest AS (SELECT d.id, d.num, d.title, d.published FROM documents d WHERE d.id IN "
+            f"(SELECT p.doc_id FROM places p WHERE {cond}) ORDER BY d.published DESC, d.num LIMIT {int(limit)}) "
+            'SELECT p.doc_id, n.title, n.published, d.text, m.start, m."end", p.id, min(m.start) '
+            "FROM newest n CROSS JOIN places p ON p.doc_id = n.id JOIN documents d ON d.id = n.id "
             "JOIN mentions m ON m.doc_id = p.doc_id AND m.layer = 'places' AND m.item_id = p.id "
-            "WHERE p.name = ?"
+            # min(): the other columns come from the document's first mention (SQLite's bare-column rule)
+            f"WHERE {cond} GROUP BY p.doc_id ORDER BY n.published DESC, n.num"
         )
-        args: list[object] = [name]
-        if country:
-            sql += " AND p.country = ?"
-            args.append(country)
-        # min(): the other columns come from the document's first mention (SQLite's bare-column rule)
-        sql += " GROUP BY p.doc_id ORDER BY d.published DESC, d.num LIMIT ?"
-        args.append(limit)
+        args = args + args
         return [
             MentionRow(r[0], r[1], r[2], sentence_around(r[3], r[4], r[5]), r[6])
             for r in self.conn.execute(sql, args)

@@ -72,15 +72,22 @@ class WorkbenchReads:
             )
         return timeline_items(self.sql, limit)
 
-    def neighbours(self, canonical_id: int, limit: int = 25) -> list[Neighbour]:
-        """Canonical entities that share articles with this one, most shared first."""
+    def neighbours(self, canonical_id: int, limit: int = 25, articles: int | None = None) -> list[Neighbour]:
+        """Canonical entities that share articles with this one, most shared first: in all its articles,
+        or in its newest ``articles`` (an entity page: grouping every entity of 11,000 articles grows
+        with the store)."""
+        recent = recent_articles(self.sql, canonical_id, articles) if articles is not None else ""
+        docs = (
+            f"recent d {self.sql.dialect.cross_join} entities o ON o.doc_id = d.id"
+            if recent
+            else "entities e JOIN entities o ON o.doc_id = e.doc_id AND e.canonical_id = ?"
+        )
         rows = self.sql.rows(
-            "SELECT c.id, c.name, c.type, count(DISTINCT o.doc_id) n FROM entities e "
-            "JOIN entities o ON o.doc_id = e.doc_id AND o.canonical_id != e.canonical_id "
+            f"{recent}SELECT c.id, c.name, c.type, count(DISTINCT o.doc_id) n FROM {docs} "
             "JOIN canonical_entities c ON c.id = o.canonical_id "
-            "WHERE e.canonical_id = ? AND c.type IN ('PERSON', 'ORG', 'GPE', 'NORP') "
+            "WHERE o.canonical_id != ? AND c.type IN ('PERSON', 'ORG', 'GPE', 'NORP') "
             "GROUP BY c.id ORDER BY n DESC, c.name, c.id LIMIT ?",
-            (canonical_id, limit),
+            (canonical_id, canonical_id, limit),
         )
         return [Neighbour(r[0], r[1], r[2], r[3]) for r in rows]
 
@@ -97,12 +104,12 @@ class WorkbenchReads:
         """The entity's claims in its newest ``limit`` articles, newest first (at most ``limit``)."""
         d = self.sql.dialect
         rows = self.sql.rows(
-            recent_articles(self.sql, canonical_id)
+            recent_articles(self.sql, canonical_id, limit)
             + "SELECT c.doc_id, d.title, d.published, c.id, c.text, c.value, c.qualifier, c.unit, c.counted "
             f"FROM recent d {d.cross_join} claims c ON c.doc_id = d.id "
             "JOIN entities e ON e.doc_id = c.doc_id AND e.id = c.claimant WHERE e.canonical_id = ? "
             f"ORDER BY d.published {d.desc}, d.num DESC, c.start LIMIT ?",
-            (canonical_id, limit, canonical_id, limit),
+            (canonical_id, canonical_id, limit),
         )
         keys = ("doc_id", "title", "published", "id", "text", "value", "qualifier", "unit", "counted")
         return [dict(zip(keys, r, strict=True)) for r in rows]

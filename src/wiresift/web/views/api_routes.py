@@ -195,14 +195,23 @@ def places(
     rows = workbench.map_places(store, country=view.country, limit=limit, query=view.q, filters=filters)
     body = _page(rows, limit, 0)
     body["countries"] = workbench.country_totals(rows)  # the shading: mentions of each country's places
+    body["provinces"] = workbench.province_totals(rows)  # the same by province, when zoomed in
     return body
 
 
 @router.get("/places/mentions")
 def place_mentions(
-    store: StoreDep, name: Annotated[str, Query(max_length=500)], country: Text = None
+    store: StoreDep,
+    name: Annotated[str | None, Query(max_length=500)] = None,
+    country: Text = None,
+    admin1: Text = None,
 ) -> dict[str, Any]:
-    rows = workbench.place_mentions(store, name, country)
+    """The sentences naming a place (``name``, optionally in ``country``), or any place of a country
+    (``country``) or of a province (``country`` and ``admin1``, the province's name)."""
+    try:
+        rows = workbench.place_mentions(store, name, country, admin1)
+    except ValueError as exc:
+        raise HTTPException(400, str(exc)) from None
     return _page(rows, workbench.PLACE_MENTIONS, 0)
 
 
