@@ -14,7 +14,7 @@ from typing import Any
 
 from wiresift.store.base import PlaceRow, QueryTimeout, StoreError
 from wiresift.store.lists import recent_articles
-from wiresift.store.pg_search import CONFIG, TsQuery, tsquery
+from wiresift.store.pg_search import CONFIG, SEARCH_TABLE, TsQuery, tsquery
 from wiresift.store.sql import Sql
 from wiresift.store.timeline import timeline_items
 from wiresift.store.workbench import (
@@ -120,7 +120,10 @@ class PostgresWorkbench:
     def _count(self, match: TsQuery | None, where: list[str], args: list[object]) -> int:
         """How many documents the search selects, without ranking them."""
         if match is not None:
-            sql = f"WITH q AS (SELECT ({match.match}) AS q) SELECT count(*) FROM documents d, q WHERE d.fts @@ q.q"
+            sql = (
+                f"WITH q AS (SELECT ({match.match}) AS q) SELECT count(*) FROM {SEARCH_TABLE} d, q "
+                "WHERE d.fts @@ q.q"
+            )
             params: list[object] = [*match.match_params, *args]
             if where:
                 sql += " AND " + " AND ".join(where)
@@ -130,21 +133,38 @@ class PostgresWorkbench:
                 sql += " WHERE " + " AND ".join(where)
         return int(self._all(sql, params)[0][0])
 
+    def _window(self) -> Any:
+        """``with self._window():`` one transaction around a search's window and its reads.
+
+        ``_hits`` empties itself at each commit (``ON COMMIT DELETE ROWS``, a truncation): emptied by
+        ``DELETE`` instead, as SQLite's is, the temporary table (which autovacuum never visits) kept
+        every dead row, the planner's estimate of it grew with each search, and after a few dozen
+        searches it hashed all of ``places`` and ``entities`` for the facets (300 ms at 100,000
+        documents instead of 2,000 index probes).
+        """
+        if not getattr(self, "_hits_ready", False):
+            self.conn.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS _hits "
+                '(num BIGINT NOT NULL, id TEXT COLLATE "C" NOT NULL, rank REAL NOT NULL, '
+                'site TEXT COLLATE "C", published TEXT COLLATE "C") ON COMMIT DELETE ROWS'
+            )
+            self._hits_ready = True
+        return self.conn.transaction()
+
     def _collect(
         self, query: str, filters: SearchFilters, *, rank: bool, size: int = SEARCH_WINDOW
     ) -> tuple[int, int]:
         """Put the :data:`SEARCH_WINDOW` most recently stored matching documents in the temp table
-        ``_hits``, as the SQLite store does; returns (rows in ``_hits``, total matching)."""
+        ``_hits``, as the SQLite store does; returns (rows in ``_hits``, total matching). Run it
+        inside :meth:`_window`, with the reads of ``_hits`` that follow.
+
+        The window reads the narrow search table (:data:`SEARCH_TABLE`): down its primary key
+        (newest first) while the words are common, from the GIN index and a top-N sort when they are
+        rare, as the planner estimates; ``ts_rank`` scores only the rows kept. The exact total is a
+        second count over the GIN bitmap, run only when the window is full.
+        """
         match = tsquery(query)
         where, args = self._filter_sql(filters)
-        if not getattr(self, "_hits_ready", False):
-            self.conn.execute(
-                "CREATE TEMP TABLE IF NOT EXISTS _hits "
-                '(num BIGINT PRIMARY KEY, id TEXT COLLATE "C" NOT NULL, rank REAL NOT NULL, '
-                'site TEXT COLLATE "C", published TEXT COLLATE "C")'
-            )
-            self._hits_ready = True
-        self.conn.execute("DELETE FROM _hits")
         if size == 0:
             return 0, 0
         params: list[object]
@@ -152,7 +172,7 @@ class PostgresWorkbench:
             score = f"-{_RANK}" if rank else "0.0"
             sql = (
                 f"WITH q AS (SELECT ({match.match}) AS q, ({match.rank}) AS r) "
-                f"INSERT INTO _hits SELECT d.num, d.id, {score}, d.site, d.published FROM documents d, q "
+                f"INSERT INTO _hits SELECT d.num, d.id, {score}, d.site, d.published FROM {SEARCH_TABLE} d, q "
                 "WHERE d.fts @@ q.q"
             )
             params = [*match.match_params, *match.rank_params, *args]
@@ -180,6 +200,12 @@ class PostgresWorkbench:
     ) -> SearchPage:
         """A page of hits, the total, and facet counts over the search's window (as on SQLite)."""
         filters = filters or SearchFilters()
+        with self._window():
+            return self._search_page(query, filters, sort, limit, offset, facets)
+
+    def _search_page(
+        self, query: str, filters: SearchFilters, sort: Sort, limit: int, offset: int, facets: bool
+    ) -> SearchPage:
         match = tsquery(query)
         by_rank = sort == "relevance" and match is not None
         if match is not None or facets:
@@ -230,18 +256,30 @@ class PostgresWorkbench:
         return [by_num[n] for n in nums if n in by_num]
 
     def search_facets(self) -> dict[str, list[tuple[str, str, int]]]:
-        """Outlet, country, entity and month counts over ``_hits`` (the search's window)."""
+        """Outlet, country, entity and month counts over ``_hits`` (the search's window; call it in the
+        :meth:`_window` transaction that filled it, as :meth:`search_page` does).
+
+        Each hit's places and entities are read through their ``doc_id`` index (``LATERAL ... OFFSET
+        0`` keeps the planner from flattening the probe into a hash join over the whole layer table,
+        SQLite's ``CROSS JOIN``), and the entity counts are grouped before their names are joined.
+        """
         docs = "_hits"
-        places = "_hits h JOIN places p ON p.doc_id = h.id"
-        entities = "_hits h JOIN entities e ON e.doc_id = h.id"
+        places = (
+            "_hits h CROSS JOIN LATERAL (SELECT p.country, p.doc_id FROM places p WHERE p.doc_id = h.id "
+            "AND p.country IS NOT NULL AND p.adjectival = 0 OFFSET 0) p"
+        )
+        entities = (
+            "_hits h CROSS JOIN LATERAL (SELECT e.canonical_id, e.doc_id FROM entities e WHERE e.doc_id = h.id "
+            "AND e.type IN ('PERSON', 'ORG') OFFSET 0) e"
+        )
         queries = {
             "site": f"SELECT site, site, count(*) n FROM {docs} WHERE site IS NOT NULL "
             "GROUP BY site ORDER BY n DESC, site LIMIT %s",
             "country": f"SELECT p.country, p.country, count(DISTINCT p.doc_id) n FROM {places} "
-            "WHERE p.country IS NOT NULL AND p.adjectival = 0 GROUP BY p.country ORDER BY n DESC, p.country LIMIT %s",
-            "entity": f"SELECT e.canonical_id::text, c.name, count(DISTINCT e.doc_id) n FROM {entities} "
-            "JOIN canonical_entities c ON c.id = e.canonical_id WHERE e.type IN ('PERSON', 'ORG') "
-            "GROUP BY e.canonical_id, c.name ORDER BY n DESC, c.name LIMIT %s",
+            "GROUP BY p.country ORDER BY n DESC, p.country LIMIT %s",
+            "entity": "SELECT t.canonical_id::text, c.name, t.n FROM (SELECT e.canonical_id, "
+            f"count(DISTINCT e.doc_id) n FROM {entities} GROUP BY e.canonical_id) t "
+            "JOIN canonical_entities c ON c.id = t.canonical_id ORDER BY t.n DESC, c.name LIMIT %s",
             "month": f"SELECT substr(published, 1, 7) m, substr(published, 1, 7), count(*) n FROM {docs} "
             "WHERE published IS NOT NULL GROUP BY m ORDER BY m DESC LIMIT %s",
         }
@@ -280,44 +318,48 @@ class PostgresWorkbench:
         (kept by triggers), or with a search or filter from the places of the search's window."""
         filters = filters or SearchFilters()
         args: list[object] = []
-        if tsquery(query) is not None or filters != SearchFilters():
+        if tsquery(query) is None and filters == SearchFilters():
+            return self._map_counts(country, limit)
+        with self._window():
             self._collect(query, filters, rank=False)
             sql = (
                 "SELECT p.name, max(p.geonames_id), p.lat, p.lon, p.country, max(p.admin1), max(p.kind), "
-                "count(DISTINCT p.doc_id), count(*) FROM _hits h JOIN places p ON p.doc_id = h.id "
-                "WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL AND p.adjectival = 0"
+                "count(DISTINCT p.doc_id), count(*) FROM _hits h CROSS JOIN LATERAL (SELECT * FROM places p "
+                "WHERE p.doc_id = h.id AND p.lat IS NOT NULL AND p.lon IS NOT NULL AND p.adjectival = 0"
             )
             if country:
                 sql += " AND p.country = %s"
                 args.append(country.upper())
-            sql += " GROUP BY p.name, p.country, p.lat, p.lon ORDER BY 8 DESC, 1 LIMIT %s"
-        else:
-            sql = (
-                "SELECT name, geonames_id, lat, lon, nullif(country, ''), admin1, kind, articles, mentions "
-                "FROM place_counts"
-            )
-            if country:
-                sql += " WHERE country = %s"
-                args.append(country.upper())
-            sql += " ORDER BY articles DESC, name LIMIT %s"
-        args.append(limit)
-        return [PlaceRow(*r) for r in self._all(sql, args)]
+            sql += " OFFSET 0) p GROUP BY p.name, p.country, p.lat, p.lon ORDER BY 8 DESC, 1 LIMIT %s"
+            return [PlaceRow(*r) for r in self._all(sql, [*args, limit])]
+
+    def _map_counts(self, country: str | None, limit: int) -> list[PlaceRow]:
+        sql = (
+            "SELECT name, geonames_id, lat, lon, nullif(country, ''), admin1, kind, articles, mentions "
+            "FROM place_counts"
+        )
+        args: list[object] = []
+        if country:
+            sql += " WHERE country = %s"
+            args.append(country.upper())
+        sql += " ORDER BY articles DESC, name LIMIT %s"
+        return [PlaceRow(*r) for r in self._all(sql, [*args, limit])]
 
     def timeline(
         self, limit: int = 500, query: str = "", filters: SearchFilters | None = None
     ) -> list[TimelineItem]:
         """Articles, events, quotes and claims of the newest articles, or of the search's window."""
         filters = filters or SearchFilters()
-        if tsquery(query) is not None or filters != SearchFilters():
-            self._collect(query, filters, rank=False)
-        else:
-            self._collect("", SearchFilters(), rank=False, size=0)
-            self.conn.execute(
-                "INSERT INTO _hits SELECT num, id, 0.0, site, published FROM documents "
-                "WHERE published IS NOT NULL ORDER BY published DESC, num DESC LIMIT %s",
-                (limit,),
-            )
-        return timeline_items(self.sql, limit)
+        with self._window():
+            if tsquery(query) is not None or filters != SearchFilters():
+                self._collect(query, filters, rank=False)
+            else:
+                self.conn.execute(
+                    "INSERT INTO _hits SELECT num, id, 0.0, site, published FROM documents "
+                    "WHERE published IS NOT NULL ORDER BY published DESC, num DESC LIMIT %s",
+                    (limit,),
+                )
+            return timeline_items(self.sql, limit)
 
     def place_mentions(self, name: str, country: str | None = None, limit: int = 50) -> list[MentionRow]:
         """The articles naming a place, each with the sentence of its first mention."""
