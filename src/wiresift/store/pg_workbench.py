@@ -152,7 +152,7 @@ class PostgresWorkbench:
         return self.conn.transaction()
 
     def _collect(
-        self, query: str, filters: SearchFilters, *, rank: bool, size: int = SEARCH_WINDOW
+        self, query: str, filters: SearchFilters, *, rank: bool, size: int | None = None
     ) -> tuple[int, int]:
         """Put the :data:`SEARCH_WINDOW` most recently stored matching documents in the temp table
         ``_hits``, as the SQLite store does; returns (rows in ``_hits``, total matching). Run it
@@ -165,8 +165,7 @@ class PostgresWorkbench:
         """
         match = tsquery(query)
         where, args = self._filter_sql(filters)
-        if size == 0:
-            return 0, 0
+        size = SEARCH_WINDOW if size is None else size
         params: list[object]
         if match is not None:
             score = f"-{_RANK}" if rank else "0.0"
