@@ -107,3 +107,7 @@ def test_the_window_table_is_emptied_by_each_search(pg_url: str) -> None:
         size = store.conn.execute("SELECT pg_relation_size('pg_temp._hits')").fetchone()[0]
         assert size == 0
         assert store.search_page("convoy").total == 7
+        with store.conn.transaction():  # a caller's open transaction: no commit between two searches
+            store.search_page("ferry")
+            page = store.search_page("convoy")
+            assert sum(n for _, _, n in page.facets["site"]) == 7

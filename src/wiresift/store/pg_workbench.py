@@ -9,6 +9,8 @@ statement past it and the request gets :class:`~wiresift.store.budget.QueryTimeo
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Any
 
@@ -133,14 +135,16 @@ class PostgresWorkbench:
                 sql += " WHERE " + " AND ".join(where)
         return int(self._all(sql, params)[0][0])
 
-    def _window(self) -> Any:
+    @contextmanager
+    def _window(self) -> Iterator[None]:
         """``with self._window():`` one transaction around a search's window and its reads.
 
         ``_hits`` empties itself at each commit (``ON COMMIT DELETE ROWS``, a truncation): emptied by
         ``DELETE`` instead, as SQLite's is, the temporary table (which autovacuum never visits) kept
         every dead row, the planner's estimate of it grew with each search, and after a few dozen
         searches it hashed all of ``places`` and ``entities`` for the facets (300 ms at 100,000
-        documents instead of 2,000 index probes).
+        documents instead of 2,000 index probes). A caller's open transaction is kept: the window
+        is then a savepoint, and the rows of an earlier search are deleted first.
         """
         if not getattr(self, "_hits_ready", False):
             self.conn.execute(
@@ -149,7 +153,10 @@ class PostgresWorkbench:
                 'site TEXT COLLATE "C", published TEXT COLLATE "C") ON COMMIT DELETE ROWS'
             )
             self._hits_ready = True
-        return self.conn.transaction()
+        with self.conn.transaction():
+            # Already empty after the last commit, unless the caller holds a transaction open.
+            self.conn.execute("DELETE FROM _hits")
+            yield
 
     def _collect(
         self, query: str, filters: SearchFilters, *, rank: bool, size: int | None = None
