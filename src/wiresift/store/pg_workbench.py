@@ -165,34 +165,34 @@ class PostgresWorkbench:
         ``_hits``, as the SQLite store does; returns (rows in ``_hits``, total matching). Run it
         inside :meth:`_window`, with the reads of ``_hits`` that follow.
 
-        The window reads the narrow search table (:data:`SEARCH_TABLE`): down its primary key
-        (newest first) while the words are common, from the GIN index and a top-N sort when they are
-        rare, as the planner estimates; ``ts_rank`` scores only the rows kept. The exact total is a
-        second count over the GIN bitmap, run only when the window is full.
+        With words, one statement matches once on the narrow search table (:data:`SEARCH_TABLE`)
+        and both counts the matches and keeps the newest :data:`SEARCH_WINDOW` of them (a top-N sort
+        of their storage numbers); ``ts_rank`` then scores only the rows kept, read back by primary
+        key. Walking the primary key backwards for the window and counting in a second pass read
+        the matches twice: 20,000 rows for a word in a tenth of 100,000 articles, before the count.
         """
         match = tsquery(query)
         where, args = self._filter_sql(filters)
         size = SEARCH_WINDOW if size is None else size
-        params: list[object]
-        if match is not None:
-            score = f"-{_RANK}" if rank else "0.0"
-            sql = (
-                f"WITH q AS (SELECT ({match.match}) AS q, ({match.rank}) AS r) "
-                f"INSERT INTO _hits SELECT d.num, d.id, {score}, d.site, d.published FROM {SEARCH_TABLE} d, q "
-                "WHERE d.fts @@ q.q"
-            )
-            params = [*match.match_params, *match.rank_params, *args]
-            if where:
-                sql += " AND " + " AND ".join(where)
-        else:
+        if match is None:
             sql = "INSERT INTO _hits SELECT d.num, d.id, 0.0, d.site, d.published FROM documents d"
             if where:
                 sql += " WHERE " + " AND ".join(where)
-            params = list(args)
-        sql += " ORDER BY d.num DESC LIMIT %s"
-        kept = int(self.conn.execute(sql, [*params, size]).rowcount)
-        total = kept if kept < size else self._count(match, where, args)
-        return kept, total
+            sql += " ORDER BY d.num DESC LIMIT %s"
+            kept = int(self.conn.execute(sql, [*args, size]).rowcount)
+            return kept, kept if kept < size else self._count(None, where, args)
+        score = f"-{_RANK}" if rank else "0.0"
+        condition = " AND ".join(["d.fts @@ q.q", *where])
+        sql = (
+            f"WITH q AS (SELECT ({match.match}) AS q, ({match.rank}) AS r), "
+            f"m AS MATERIALIZED (SELECT d.num FROM {SEARCH_TABLE} d, q WHERE {condition}), "
+            "w AS (SELECT num FROM m ORDER BY num DESC LIMIT %s), "
+            f"kept AS (INSERT INTO _hits SELECT d.num, d.id, {score}, d.site, d.published "
+            f"FROM w JOIN {SEARCH_TABLE} d ON d.num = w.num, q RETURNING 1) "
+            "SELECT (SELECT count(*) FROM kept), (SELECT count(*) FROM m)"
+        )
+        row = self._all(sql, [*match.match_params, *match.rank_params, *args, size])[0]
+        return int(row[0]), int(row[1])
 
     def search_page(
         self,
