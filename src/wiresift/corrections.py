@@ -157,7 +157,7 @@ def reanalyze(
 ) -> int:
     """Analyse stored documents again (all, or ``doc_ids``) and store the new layers, with every
     correction applied again and entities resolved again; returns how many were re-analysed."""
-    from wiresift.api import BATCH_SIZE, _analyse, build_pipeline
+    from wiresift.batch import BATCH_SIZE, analyse, build_pipeline
 
     ids = list(doc_ids) if doc_ids is not None else [doc.id for doc in store.documents()]
     for doc_id in ids if doc_ids is not None else ():
@@ -170,7 +170,7 @@ def reanalyze(
             _stored(store, doc_id).model_copy(update=cleared, deep=True)
             for doc_id in ids[at : at + BATCH_SIZE]
         ]
-        _analyse(pipeline, docs)
+        analyse(pipeline, docs)
         for doc in docs:
             store.replace_analysis(doc)
             done += 1

@@ -179,7 +179,7 @@ def _gone(pid: int, timeout: float) -> bool:
 
 
 def test_a_shard_the_cluster_cannot_analyse_is_one_error_per_document(tmp_path: Path) -> None:
-    from wiresift.api import IngestReport, _Ingest
+    from wiresift.batch import IngestReport, IngestRun
     from wiresift.cluster.ingest import _take
     from wiresift.model import Document
 
@@ -189,7 +189,7 @@ def test_a_shard_the_cluster_cannot_analyse_is_one_error_per_document(tmp_path: 
         shard = [
             Document(text=f"Bulletin {n}: the ferry is late.", source=f"b{n}.txt").finalize() for n in (1, 2)
         ]
-        _take(_Ingest(store, report, lambda event, message: None), shard, RuntimeError("worker lost"))
+        _take(IngestRun(store, report, lambda event, message: None), shard, RuntimeError("worker lost"))
         assert report.failed == 2 and report.ingested == 0
         assert report.errors == [
             f"b{n}.txt: analysis failed on the cluster: RuntimeError: worker lost" for n in (1, 2)

@@ -6,6 +6,8 @@ All texts are invented. Offsets are computed from the text, so every span satisf
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
 
 from wiresift import api
@@ -195,6 +197,14 @@ def hostile_document() -> Document:
     ).finalize()
 
 
+#: The documents of each export store, by its name.
+DOCUMENTS: dict[str, Callable[[], list[Document]]] = {
+    "empty": lambda: [],
+    "full": lambda: [full_document(1), full_document(2, site="Harbour Ledger"), full_document(3)],
+    "hostile": lambda: [hostile_document(), full_document(4)],
+}
+
+
 def fill(db: Path, docs: list[Document]) -> Path:
     with api.open_store(db) as store:
         for doc in docs:
@@ -202,18 +212,9 @@ def fill(db: Path, docs: list[Document]) -> Path:
     return db
 
 
-def empty_store(tmp: Path) -> Path:
-    return fill(tmp / "empty.db", [])
+def build(kind: str, tmp: Path) -> Path:
+    """A SQLite store ``<kind>.db`` in ``tmp`` holding the documents of ``kind``."""
+    return fill(tmp / f"{kind}.db", DOCUMENTS[kind]())
 
 
-def full_store(tmp: Path) -> Path:
-    return fill(
-        tmp / "full.db", [full_document(1), full_document(2, site="Harbour Ledger"), full_document(3)]
-    )
-
-
-def hostile_store(tmp: Path) -> Path:
-    return fill(tmp / "hostile.db", [hostile_document(), full_document(4)])
-
-
-STORES = {"empty": empty_store, "full": full_store, "hostile": hostile_store}
+STORES: dict[str, Callable[[Path], Path]] = {kind: functools.partial(build, kind) for kind in DOCUMENTS}

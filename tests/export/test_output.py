@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from export_stores import full_store
+from export_stores import build
 
 from wiresift import api
 from wiresift.cli import cli
@@ -41,7 +41,7 @@ def test_devices_are_refused_without_touching_them() -> None:
 
 
 def test_fifo_socket_and_directory_are_refused(tmp_path: Path) -> None:
-    db = full_store(tmp_path)
+    db = build("full", tmp_path)
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     sock_path = tmp_path / "s.sock"
@@ -55,7 +55,7 @@ def test_fifo_socket_and_directory_are_refused(tmp_path: Path) -> None:
 
 
 def test_symlinks_are_refused_and_kept(tmp_path: Path) -> None:
-    db = full_store(tmp_path)
+    db = build("full", tmp_path)
     target = tmp_path / "real.jsonl"
     target.write_text("keep me\n")
     link, dangling = tmp_path / "link.jsonl", tmp_path / "dangling.jsonl"
@@ -71,7 +71,7 @@ def test_symlinks_are_refused_and_kept(tmp_path: Path) -> None:
 
 
 def test_csv_directory_must_be_a_real_directory(tmp_path: Path) -> None:
-    db = full_store(tmp_path)
+    db = build("full", tmp_path)
     (tmp_path / "real").mkdir()
     (tmp_path / "linked").symlink_to(tmp_path / "real")
     (tmp_path / "file").write_text("x")
@@ -87,7 +87,7 @@ def test_csv_directory_must_be_a_real_directory(tmp_path: Path) -> None:
 
 
 def test_regular_file_is_replaced_keeping_its_permissions(tmp_path: Path) -> None:
-    db = full_store(tmp_path)
+    db = build("full", tmp_path)
     out = tmp_path / "out.jsonl"
     out.write_text("old\n")
     out.chmod(0o640)
@@ -135,7 +135,7 @@ SLOW_EXPORT = textwrap.dedent(
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
 def test_a_signal_removes_the_temporary_file(sig: int, tmp_path: Path) -> None:
-    db = full_store(tmp_path)
+    db = build("full", tmp_path)
     out = tmp_path / "out.jsonl"
     out.write_text("old\n")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
@@ -160,7 +160,7 @@ def test_a_signal_removes_the_temporary_file(sig: int, tmp_path: Path) -> None:
 
 
 def test_export_file_refuses_unknown_format_before_writing(tmp_path: Path) -> None:
-    db = full_store(tmp_path)
+    db = build("full", tmp_path)
     with api.open_store(db) as store, pytest.raises(api.StoreError, match="unknown export format"):
         api.export_file(store, "xml", tmp_path / "x.xml")
     assert not (tmp_path / "x.xml").exists() and leftovers(tmp_path) == []

@@ -29,7 +29,8 @@ def events(pipeline: Pipeline, text: str) -> list[Event]:
 def test_cameo_tables() -> None:
     assert plover("190") == ("ASSAULT", None)
     assert plover("0841") == ("RETREAT", "release")
-    assert plover("163") == ("COERCE", "restrict")
+    assert plover("163") == ("SANCTION", None)
+    assert plover("0813") == ("CONCEDE", None)
     assert plover("010") == (None, None)
     assert goldstein("1831") == goldstein("183") == -10.0
     assert quad_class("CONSULT") == 1 and quad_class("ASSAULT") == 4
@@ -135,3 +136,33 @@ def test_blocking_by_non_state_actors_is_an_obstruction_protest(pipeline: Pipeli
 def test_event_noun_object_of_a_plain_verb_leads(pipeline: Pipeline) -> None:
     main = events(pipeline, "Nurses staged a large demonstration in Lyon to demand better pay.")[0]
     assert (main.text, main.plover) == ("demonstration", "PROTEST")
+
+
+def test_obligation_said_by_another_is_a_demand(pipeline: Pipeline) -> None:
+    first = events(pipeline, "Norway said on Monday that Chile must release the detained fishermen.")[0]
+    assert first.plover == "REQUEST" and first.hypothetical is None
+    assert first.source is not None and first.source.code == "NOR"
+    assert first.target is not None and first.target.code == "CHL"
+
+
+def test_refused_acceptance_is_a_rejection(pipeline: Pipeline) -> None:
+    first = events(pipeline, "Peru says it will not accept any more asylum seekers this year.")[0]
+    assert first.plover == "REJECT" and first.negated
+
+
+def test_frame_verb_and_light_verb_give_way_to_the_event_noun(pipeline: Pipeline) -> None:
+    hunger = events(pipeline, "Dock workers began a hunger strike outside the port authority in Valparaiso.")
+    assert [(e.text, e.plover) for e in hunger][:1] == [("strike", "PROTEST")]
+    general = events(
+        pipeline, "Three unions in Chile have organized a general strike that shut down Santiago."
+    )
+    assert general and general[0].text == "strike" and general[0].cameo == "143"
+
+
+def test_place_attached_by_the_parse(pipeline: Pipeline) -> None:
+    doc = pipeline(
+        Document(text="Rebels from Sudan ambushed a convoy near Kidal on Monday.", published="2023-05-02")
+    )
+    ambush = next(e for e in doc.events if e.text == "ambushed")
+    names = {p.id: p.name for p in doc.places}
+    assert names.get(ambush.place or "") == "Kidal"

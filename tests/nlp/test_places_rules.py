@@ -115,3 +115,13 @@ def test_khorasan_is_the_historic_region_not_a_turkish_town() -> None:
     got = _resolve_all("Fighters of the group's Khorasan branch crossed from Herat.", ["Khorasan"])
     place = got["Khorasan"]
     assert place is not None and place.kind == "region" and place.country != "TR"
+
+
+def test_a_street_the_gazetteer_lacks_is_not_its_town() -> None:
+    text = "Police closed Hampton Avenue and N. Bedford Drive in Denver; a stall on Kampala Road burned."
+    got = _resolve_all(text, ["Hampton Avenue", "N. Bedford Drive", "Kampala Road", "Denver"])
+    # not Hampton, Virginia, Bedford, England or Uganda's capital: unresolved, no wrong point
+    assert got["Hampton Avenue"] is None and got["N. Bedford Drive"] is None and got["Kampala Road"] is None
+    assert got["Denver"] is not None and got["Denver"].country == "US"
+    # a building named after its town still stands there (only street words refuse the fallback)
+    assert _resolve_all("Fans left the Kampala Stadium.", ["Kampala Stadium"])["Kampala Stadium"] is not None

@@ -25,6 +25,8 @@ def pins(text: str) -> dict[str, str | None]:
         ("Brent crude rose 2 percent as traders in London bought.", "Brent", "London"),
         # a short mixed-case word is not a country code
         ("Ken Ito saved the file on his Mac before flying to Lima.", "Ken", "Lima"),
+        # nor one that only a hamlet of that name and an upper-case code ("CAR") share
+        ("The new Touring Car season opens next week in Lima.", "Car", "Lima"),
         # a surname in a stat line of a box score is the player
         ("Tulsa (2-0): Reyes 21 points. Moore 14 points. Davis 6 points.", "Moore", "Tulsa"),
         # "the Western District of Ohio" is a part of Ohio, not a place of that name elsewhere

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from wiresift import api
+from wiresift import api, batch
 from wiresift.ingest.dedup import Deduplicator
 from wiresift.model import Document, Entity
 from wiresift.nlp.pipeline import PipelineError
@@ -146,9 +146,9 @@ def test_near_copies_stored_by_another_process_are_linked_at_commit(tmp_path: Pa
     original = Document(text=" ".join(TEXTS[:12]), id="original").finalize()
     copy = Document(text=" ".join(TEXTS[:12]) + " Reporting by the night desk.", id="copy").finalize()
     with SQLiteStore(db) as a, SQLiteStore(db) as b:
-        run_a = api._Ingest(a, api.IngestReport(), lambda e, m: None)
-        run_b = api._Ingest(
-            b, api.IngestReport(), lambda e, m: None
+        run_a = batch.IngestRun(a, batch.IngestReport(), lambda e, m: None)
+        run_b = batch.IngestRun(
+            b, batch.IngestReport(), lambda e, m: None
         )  # its index is empty: nothing stored yet
         run_a.save(original)
         run_b.save(copy)

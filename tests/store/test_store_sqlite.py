@@ -217,7 +217,7 @@ def test_sqlite_store_satisfies_the_protocol() -> None:
 
 
 def test_documents_stream_in_pages_in_storage_order(monkeypatch: pytest.MonkeyPatch) -> None:
-    import wiresift.store.sqlite as backend
+    import wiresift.store.documents as backend
 
     monkeypatch.setattr(backend, "PAGE_ROWS", 2)
     with SQLiteStore(":memory:") as store:

@@ -28,17 +28,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal
 
-from wiresift.api import (
-    BATCH_SIZE,
-    BOILERPLATE_STATE,
-    DEFAULT_DB,
-    IngestReport,
-    Item,
-    Progress,
-    _error,
-    _Ingest,
-    open_store,
-)
+from wiresift.api import BOILERPLATE_STATE, DEFAULT_DB, open_store
+from wiresift.batch import BATCH_SIZE, IngestReport, IngestRun, Item, Progress, ingest_error
 from wiresift.cluster.tasks import analyse_and_store, analyse_shard
 from wiresift.model import Document
 from wiresift.store.base import Store
@@ -99,7 +90,7 @@ def ingest(
     notify: Progress = progress or (lambda event, message: None)
     try:
         address = workers_write(store, db, writer)
-        run = _Ingest(store, report, notify, stories)
+        run = IngestRun(store, report, notify, stories)
         saved = store.get_state(BOILERPLATE_STATE)
         boilerplate = (
             BoilerplateModel.from_dict(saved["model"]) if isinstance(saved, dict) else BoilerplateModel()
@@ -229,13 +220,13 @@ def _result(shard: list[Document], future: Future) -> tuple[list[Document], _Res
     return shard, result
 
 
-def _take(run: _Ingest, shard: list[Document], result: _Result) -> None:
+def _take(run: IngestRun, shard: list[Document], result: _Result) -> None:
     """Save (or count) one shard's documents; a shard the cluster could not analyse is one error per
     document, not stored, so the next run analyses it again."""
     if isinstance(result, BaseException):
         cause = f"analysis failed on the cluster: {type(result).__name__}: {result}"
         for doc in shard:
-            run.fail(_error(doc, cause, "nlp"))
+            run.fail(ingest_error(doc, cause, "nlp"))
     elif isinstance(result, list):
         for doc, signature in result:
             if run.links is not None and signature is not None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from wiresift.model import Document
 
 if TYPE_CHECKING:
-    from wiresift.api import IngestReport, _Ingest
+    from wiresift.batch import IngestReport, IngestRun
     from wiresift.ingest.dedup import Deduplicator
     from wiresift.nlp.pipeline import Pipeline
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 _PIPELINES: dict[tuple[str | None, tuple[str, ...] | None], Pipeline] = {}
 #: One ingest run (its open store and near-duplicate index) per store address in each worker process,
 #: for worker-written stores only: the index is read from the store once, then caught up at each save.
-_RUNS: dict[str, _Ingest] = {}
+_RUNS: dict[str, IngestRun] = {}
 _LOCK = threading.Lock()
 #: Hashes the bodies of this process's shards for near-duplicate detection (see ``analyse_shard``).
 _HASHER: Deduplicator | None = None
@@ -33,7 +33,7 @@ _HASHER: Deduplicator | None = None
 
 def pipeline(model: str | None, stages: Sequence[str] | None = None) -> Pipeline:
     """This process's pipeline for ``model`` and ``stages``: the spaCy model is loaded once per worker."""
-    from wiresift.api import build_pipeline
+    from wiresift.batch import build_pipeline
 
     key = (model, tuple(stages) if stages is not None else None)
     with _LOCK:  # two threads of one worker must not load the model twice
@@ -51,13 +51,13 @@ def analyse_shard(
     near-duplicate extra is missing): hashing the body here spares the one writer that work. A
     document the pipeline cannot analyse keeps its cause in ``errors`` (as in single-process
     ingest) and the shard goes on."""
-    from wiresift.api import _analyse
+    from wiresift.batch import analyse
 
     # Copies: the stages fill documents in place, and a task must leave its inputs as it found them
     # for a rerun (after a worker died half-way, or a retry) to start from the same documents.
     analysed = [doc.model_copy(deep=True) for doc in docs]
     if analysed:
-        _analyse(pipeline(model, stages), analysed)
+        analyse(pipeline(model, stages), analysed)
     return [(doc, _signature(doc)) for doc in analysed]
 
 
@@ -77,7 +77,7 @@ def analyse_and_store(
 ) -> tuple[IngestReport, list[tuple[str, str]]]:
     """Analyse the shard and save it into the store at ``db`` from this worker (stores that take
     concurrent writers only); return the counts and the ``(event, message)`` progress of the saves."""
-    from wiresift.api import IngestReport
+    from wiresift.batch import IngestReport
 
     analysed = analyse_shard(docs, model, stages)
     events: list[tuple[str, str]] = []
@@ -92,12 +92,13 @@ def analyse_and_store(
         return run.report, events
 
 
-def _run(db: str) -> _Ingest:
-    from wiresift.api import IngestReport, _Ingest, open_store
+def _run(db: str) -> IngestRun:
+    from wiresift.api import open_store
+    from wiresift.batch import IngestReport, IngestRun
 
     found = _RUNS.get(db)
     if found is None:
-        found = _RUNS[db] = _Ingest(open_store(db), IngestReport(), lambda event, message: None)
+        found = _RUNS[db] = IngestRun(open_store(db), IngestReport(), lambda event, message: None)
     return found
 
 

@@ -22,25 +22,11 @@ from pydantic import BaseModel
 
 from wiresift.export.output import atomic_files, check_directory
 from wiresift.export.stories import STORY_TABLES, StorySource, csv_rows
+from wiresift.layers import CSV_LAYERS
 from wiresift.model import Document, Event
 
-TABLES: dict[str, tuple[str, ...]] = {
-    "documents": ("id", "title", "site", "url", "published", "authors", "language", "duplicate_of", "source"),
-    "entities": ("doc_id", "id", "name", "type", "titles", "aliases", "mentions"),
-    "quotes": ("doc_id", "id", "start", "end", "kind", "mode", "cue", "speaker", "speaker_name", "speaker_mention",
-               "speaker_confidence", "text"),
-    "claims": (
-        "doc_id", "id", "start", "end", "value", "low", "high", "qualifier", "unit", "counted", "count_type",
-        "claimant", "claimant_name", "place", "time", "text",
-    ),
-    "timexes": ("doc_id", "start", "end", "type", "value", "mod", "text"),
-    "places": ("doc_id", "id", "name", "geonames_id", "lat", "lon", "country", "admin1", "kind", "adjectival", "mentions"),
-    "events": (
-        "doc_id", "id", "start", "end", "plover", "quad", "mode", "cameo", "acled", "negated", "hypothetical",
-        "reported_by", "source", "source_code", "source_sector", "target", "target_code", "target_sector",
-        "place", "time", "dead", "injured", "size", "confidence", "text",
-    ),
-}  # fmt: skip
+#: Table name to its header: the layers' CSV fields as declared in :mod:`wiresift.layers`.
+TABLES: dict[str, tuple[str, ...]] = {layer.table: layer.csv_columns for layer in CSV_LAYERS}
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP "CSV Injection": = + - @
 #: tab and carriage return; ASVS 5 1.2.10 adds NUL).

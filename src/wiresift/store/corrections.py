@@ -21,9 +21,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from wiresift.identity import Resolver
+from wiresift.layers import FACTS
 from wiresift.model import Document
 from wiresift.store.base import CORRECTION_KINDS, ITEM_KINDS, CorrectionRow, StoreError
 from wiresift.store.correcting import apply_to_document, item_span
+from wiresift.store.rows import insert_entities, insert_facts
 from wiresift.store.sql import Sql
 
 #: Longest ``who`` and ``why`` kept: a name and a sentence or two, not a document.
@@ -32,7 +34,6 @@ _COLUMNS = (
     "id, kind, doc_id, item_id, item_start, item_end, canonical_ids, payload, who, made_at, why, "
     "undone_at, undone_by"
 )
-_FACT_TABLES = ("quotes", "claims", "timexes", "places", "events")
 _LAYER_NAMES = {"quotes": "quote", "claims": "claim", "places": "place"}
 
 
@@ -62,12 +63,6 @@ class CorrectionsMixin:
     resolver: Resolver
 
     def _transaction(self) -> Any:
-        raise NotImplementedError
-
-    def _insert_entities(self, doc: Document) -> None:
-        raise NotImplementedError
-
-    def _insert_facts(self, doc: Document) -> None:
         raise NotImplementedError
 
     # -- reads ------------------------------------------------------------------------------
@@ -213,7 +208,7 @@ class CorrectionsMixin:
         fixed = apply_to_document(Document.from_record(json.loads(raw[0])), active)
         self._delete_facts(doc_id)
         self._sync_entities(fixed)
-        self._insert_facts(fixed)
+        insert_facts(self.sql, fixed)
         record = json.dumps(fixed.to_record(), ensure_ascii=False)
         self.sql.execute("UPDATE documents SET record = ? WHERE id = ?", (record, doc_id))
         if not active:  # back to what the pipeline made: nothing to keep apart
@@ -236,12 +231,12 @@ class CorrectionsMixin:
         added = [e for e in fixed.entities if e.id not in stored]
         if added:
             new = fixed.model_copy(update={"entities": added})
-            self._insert_entities(new)
+            insert_entities(self.sql, new)
             self.resolver.resolve_document(new)
 
     def _delete_facts(self, doc_id: str) -> None:
-        for table in _FACT_TABLES:
-            self.sql.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        for layer in FACTS:
+            self.sql.execute(f"DELETE FROM {layer.table} WHERE doc_id = ?", (doc_id,))
         self.sql.execute("DELETE FROM mentions WHERE doc_id = ? AND layer = 'places'", (doc_id,))
 
     def _members(self, canonical_id: int) -> list[list[str]]:
@@ -404,8 +399,8 @@ class CorrectionsMixin:
                 self.sql.execute("INSERT INTO analysed_records(doc_id, record) VALUES (?, ?)", (doc.id, raw))
             record = json.dumps(fixed.to_record(), ensure_ascii=False)
             self.sql.execute("UPDATE documents SET record = ? WHERE id = ?", (record, doc.id))
-            self._insert_entities(fixed)
-            self._insert_facts(fixed)
+            insert_entities(self.sql, fixed)
+            insert_facts(self.sql, fixed)
             self.resolver.resolve_document(fixed)
             self._pin_members(doc.id)
             self._tidy(old)

@@ -1,4 +1,4 @@
-"""The ``events`` table: one row per event with its trigger span, codes, actors and stage version;
+"""The ``events`` table (its row fields are declared in :mod:`wiresift.layers`)
 and the filtered read behind ``wiresift events`` and ``/api/events``."""
 
 from __future__ import annotations
@@ -7,7 +7,6 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from wiresift.model import Document
 from wiresift.store.sql import Dialect, Sql, SQLiteSql
 
 
@@ -45,36 +44,6 @@ class EventRow:
     confidence: float
     reported_by: str | None
     url: str | None
-
-
-#: One events row per :func:`event_rows` tuple.
-EVENT_INSERT = (
-    'INSERT INTO events(doc_id, id, text, start, "end", plover, quad, mode, cameo, acled, negated, '
-    "hypothetical, reported_by, source_text, source_start, source_end, source_entity, source_code, "
-    "source_sector, target_text, target_start, target_end, target_entity, target_code, target_sector, "
-    "place, time, dead, injured, size, confidence, stage, stage_version) "
-    f"VALUES ({','.join('?' * 33)})"
-)
-
-
-def insert_events(conn: sqlite3.Connection, doc: Document, version: str | None) -> None:
-    conn.executemany(EVENT_INSERT, event_rows(doc, version))
-
-
-def event_rows(doc: Document, version: str | None) -> list[tuple[Any, ...]]:
-    rows = []
-    for v in doc.events:
-        s, t = v.source, v.target
-        rows.append(
-            (doc.id, v.id, v.text, v.start, v.end, v.plover, v.quad, v.mode, v.cameo, v.acled, int(v.negated),
-             v.hypothetical, v.reported_by,
-             s.text if s else None, s.start if s else None, s.end if s else None, s.entity if s else None,
-             s.code if s else None, s.sector if s else None,
-             t.text if t else None, t.start if t else None, t.end if t else None, t.entity if t else None,
-             t.code if t else None, t.sector if t else None,
-             v.place, v.time, v.dead, v.injured, v.size, v.confidence, v.stage or "events", version)
-        )  # fmt: skip
-    return rows
 
 
 def _events_where(

@@ -1,4 +1,4 @@
-"""The read queries of the PostgreSQL store: search, the layers' lists, entity profiles, stats.
+"""The read queries of the PostgreSQL store of its own: search and stats (the rest is shared).
 
 Each mirrors the SQLite store's query and its order, so both give the same rows: ``NULLS LAST`` on a
 descending date and ``NULLS FIRST`` on an ascending one (SQLite's NULL order), ``ILIKE`` for SQLite's
@@ -12,8 +12,6 @@ from typing import Any
 
 from wiresift.identity import Resolver
 from wiresift.store.base import (
-    ErrorRow,
-    PlaceRow,
     SearchHit,
     StoreError,
 )
@@ -26,11 +24,6 @@ from wiresift.store.stats import store_stats
 SNIPPET_WORDS = 16
 #: Private-use characters marking highlights inside ``ts_headline``; replaced by the caller's markers.
 _OPEN, _CLOSE = "\ue000", "\ue001"
-
-_QUOTE_COLUMNS = (
-    'q.doc_id, d.title, d.published, q.id, q.text, q.start, q."end", q.kind, q.cue, '
-    "coalesce(q.speaker_name, e.name), e.canonical_id, q.mode, q.speaker_confidence"
-)
 
 
 class PostgresReads:
@@ -68,37 +61,5 @@ class PostgresReads:
             for r in rows
         ]
 
-    def errors(self, limit: int = 100) -> list[ErrorRow]:
-        rows = self._rows(
-            "SELECT source, cause, stage, doc_id, time, count FROM errors ORDER BY time DESC, id DESC LIMIT %s",
-            (limit,),
-        )
-        return [ErrorRow(*r) for r in rows]
-
     def stats(self) -> dict[str, object]:
         return store_stats(self.sql, self.path, current_version(self.conn))
-
-    def places(self, country: str | None = None, limit: int = 100) -> list[PlaceRow]:
-        """Places across articles (grouped by GeoNames id, else by name), most articles first."""
-        where, params = "", list[Any]()
-        if country:
-            where, params = "WHERE p.country = %s", [country.upper()]
-        rows = self._rows(
-            "SELECT min(p.name) AS name, p.geonames_id, min(p.lat), min(p.lon), min(p.country), "
-            "min(p.admin1), min(p.kind), count(DISTINCT p.doc_id), "
-            "string_agg(DISTINCT p.doc_id, ','), "
-            "(SELECT count(*) FROM mentions m JOIN places o ON m.doc_id = o.doc_id AND m.item_id = o.id "
-            " WHERE m.layer = 'places' AND (CASE WHEN p.geonames_id IS NOT NULL THEN o.geonames_id = p.geonames_id "
-            " ELSE o.geonames_id IS NULL AND lower(o.name) = min(lower(p.name)) END)) "
-            f"FROM places p {where} "
-            "GROUP BY coalesce(CAST(p.geonames_id AS TEXT), 'name:' || lower(p.name)), p.geonames_id "
-            "ORDER BY 8 DESC, 1 LIMIT %s",
-            (*params, limit),
-        )
-        return [
-            PlaceRow(
-                name=r[0], geonames_id=r[1], lat=r[2], lon=r[3], country=r[4], admin1=r[5], kind=r[6],
-                articles=int(r[7]), mentions=int(r[9]), doc_ids=sorted(r[8].split(",")) if r[8] else [],
-            )
-            for r in rows
-        ]  # fmt: skip

@@ -15,22 +15,20 @@ from types import TracebackType
 from typing import Any
 
 from wiresift.store.base import PlaceRow, QueryTimeout, StoreError
-from wiresift.store.lists import recent_articles
 from wiresift.store.pg_search import CONFIG, SEARCH_TABLE, TsQuery, tsquery
 from wiresift.store.sql import Sql
-from wiresift.store.timeline import timeline_items
 from wiresift.store.workbench import (
     FACET_SIZE,
     SEARCH_WINDOW,
     MarkedHit,
     MentionRow,
-    Neighbour,
     SearchFilters,
     SearchPage,
     Sort,
     TimelineItem,
     sentence_around,
 )
+from wiresift.store.workbench_reads import WorkbenchReads
 
 #: The workbench's 4:1 title weight (its SQLite twin ranks with ``bm25(documents_fts, 4.0, 1.0)``).
 _RANK = "ts_rank('{0.25, 0.25, 0.25, 1.0}', d.fts, q.r, 1)"
@@ -88,7 +86,7 @@ class PgTimeBudget:
             ) from exc
 
 
-class PostgresWorkbench:
+class PostgresWorkbench(WorkbenchReads):
     conn: Any
     sql: Sql
 
@@ -313,6 +311,13 @@ class PostgresWorkbench:
         )
         return unmark_text(rows[0][0] or "") if rows else ("", ())
 
+    def _fill_window(self, query: str, filters: SearchFilters) -> bool:
+        """The shared map and timeline reads' window (run inside :meth:`_window`, as they are here)."""
+        if tsquery(query) is not None or filters != SearchFilters():
+            self._collect(query, filters, rank=False)
+            return True
+        return False  # _window() has emptied _hits
+
     def map_places(
         self,
         country: str | None = None,
@@ -320,52 +325,14 @@ class PostgresWorkbench:
         query: str = "",
         filters: SearchFilters | None = None,
     ) -> list[PlaceRow]:
-        """Resolved, non-adjectival places with article counts, most-cited first: from ``place_counts``
-        (kept by triggers), or with a search or filter from the places of the search's window."""
-        filters = filters or SearchFilters()
-        args: list[object] = []
-        if tsquery(query) is None and filters == SearchFilters():
-            return self._map_counts(country, limit)
-        with self._window():
-            self._collect(query, filters, rank=False)
-            sql = (
-                "SELECT p.name, max(p.geonames_id), p.lat, p.lon, p.country, max(p.admin1), max(p.kind), "
-                "count(DISTINCT p.doc_id), count(*) FROM _hits h CROSS JOIN LATERAL (SELECT * FROM places p "
-                "WHERE p.doc_id = h.id AND p.lat IS NOT NULL AND p.lon IS NOT NULL AND p.adjectival = 0"
-            )
-            if country:
-                sql += " AND p.country = %s"
-                args.append(country.upper())
-            sql += " OFFSET 0) p GROUP BY p.name, p.country, p.lat, p.lon ORDER BY 8 DESC, 1 LIMIT %s"
-            return [PlaceRow(*r) for r in self._all(sql, [*args, limit])]
-
-    def _map_counts(self, country: str | None, limit: int) -> list[PlaceRow]:
-        sql = (
-            "SELECT name, geonames_id, lat, lon, nullif(country, ''), admin1, kind, articles, mentions "
-            "FROM place_counts"
-        )
-        args: list[object] = []
-        if country:
-            sql += " WHERE country = %s"
-            args.append(country.upper())
-        sql += " ORDER BY articles DESC, name LIMIT %s"
-        return [PlaceRow(*r) for r in self._all(sql, [*args, limit])]
+        with self._window():  # _hits lives until the commit
+            return super().map_places(country, limit, query, filters)
 
     def timeline(
         self, limit: int = 500, query: str = "", filters: SearchFilters | None = None
     ) -> list[TimelineItem]:
-        """Articles, events, quotes and claims of the newest articles, or of the search's window."""
-        filters = filters or SearchFilters()
         with self._window():
-            if tsquery(query) is not None or filters != SearchFilters():
-                self._collect(query, filters, rank=False)
-            else:
-                self.conn.execute(
-                    "INSERT INTO _hits SELECT num, id, 0.0, site, published FROM documents "
-                    "WHERE published IS NOT NULL ORDER BY published DESC, num DESC LIMIT %s",
-                    (limit,),
-                )
-            return timeline_items(self.sql, limit)
+            return super().timeline(limit, query, filters)
 
     def place_mentions(self, name: str, country: str | None = None, limit: int = 50) -> list[MentionRow]:
         """The articles naming a place, each with the sentence of its first mention."""
@@ -381,44 +348,3 @@ class PostgresWorkbench:
             (*args, limit),
         )
         return [MentionRow(r[0], r[1], r[2], sentence_around(r[3], r[4], r[5]), r[6]) for r in rows]
-
-    def neighbours(self, canonical_id: int, limit: int = 25) -> list[Neighbour]:
-        rows = self._all(
-            "SELECT c.id, c.name, c.type, count(DISTINCT o.doc_id) n FROM entities e "
-            "JOIN entities o ON o.doc_id = e.doc_id AND o.canonical_id != e.canonical_id "
-            "JOIN canonical_entities c ON c.id = o.canonical_id "
-            "WHERE e.canonical_id = %s AND c.type IN ('PERSON', 'ORG', 'GPE', 'NORP') "
-            "GROUP BY c.id ORDER BY n DESC, c.name, c.id LIMIT %s",
-            (canonical_id, limit),
-        )
-        return [Neighbour(r[0], r[1], r[2], r[3]) for r in rows]
-
-    def seen_range(self, canonical_id: int) -> tuple[str | None, str | None, int]:
-        row = self._all(
-            "SELECT min(d.published), max(d.published), count(DISTINCT d.id) FROM entities e "
-            "JOIN documents d ON d.id = e.doc_id WHERE e.canonical_id = %s",
-            (canonical_id,),
-        )[0]
-        return row[0], row[1], int(row[2])
-
-    def claims_by(self, canonical_id: int, limit: int = 200) -> list[dict[str, object]]:
-        """The entity's claims in its newest ``limit`` articles, newest first (at most ``limit``)."""
-        rows = self.sql.rows(
-            recent_articles(self.sql, canonical_id)
-            + "SELECT c.doc_id, d.title, d.published, c.id, c.text, c.value, c.qualifier, c.unit, c.counted "
-            "FROM recent d JOIN claims c ON c.doc_id = d.id "
-            "JOIN entities e ON e.doc_id = c.doc_id AND e.id = c.claimant WHERE e.canonical_id = ? "
-            "ORDER BY d.published DESC NULLS LAST, d.num DESC, c.start LIMIT ?",
-            (canonical_id, limit, canonical_id, limit),
-        )
-        keys = ("doc_id", "title", "published", "id", "text", "value", "qualifier", "unit", "counted")
-        return [dict(zip(keys, r, strict=True)) for r in rows]
-
-    def related_copies(self, doc_id: str) -> list[tuple[str, str | None, str | None]]:
-        rows = self._all("SELECT duplicate_of FROM documents WHERE id = %s", (doc_id,))
-        root = rows[0][0] if rows and rows[0][0] else doc_id
-        found = self._all(
-            "SELECT id, title, site FROM documents WHERE (id = %s OR duplicate_of = %s) AND id != %s ORDER BY num",
-            (root, root, doc_id),
-        )
-        return [(r[0], r[1], r[2]) for r in found]

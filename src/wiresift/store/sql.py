@@ -57,6 +57,7 @@ class Dialect:
     desc: str  # descending with NULLs last, as SQLite orders them
     asc: str  # ascending with NULLs first, as SQLite orders them
     cross_join: str  # a join whose left table drives (SQLite's CROSS JOIN ... ON; a plain JOIN elsewhere)
+    id_list: str  # the distinct values of ``{}`` joined with commas (an aggregate)
 
 
 SQLITE = Dialect(
@@ -68,6 +69,7 @@ SQLITE = Dialect(
     desc="DESC",
     asc="",
     cross_join="CROSS JOIN",
+    id_list="group_concat(DISTINCT {})",
 )
 POSTGRES = Dialect(
     "postgres",
@@ -78,6 +80,7 @@ POSTGRES = Dialect(
     desc="DESC NULLS LAST",
     asc="NULLS FIRST",
     cross_join="JOIN",
+    id_list="string_agg(DISTINCT {}, ',')",
 )
 
 

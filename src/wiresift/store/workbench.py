@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from wiresift.store.base import PlaceRow
 from wiresift.store.budget import TimeBudget
-from wiresift.store.lists import recent_articles, walkable
+from wiresift.store.lists import walkable
 from wiresift.store.query import fts_query
-from wiresift.store.timeline import TimelineItem, timeline_items
+from wiresift.store.timeline import TimelineItem
+from wiresift.store.workbench_reads import WorkbenchReads
 from wiresift.store.workbench_rows import (
     MarkedHit,
     MentionRow,
@@ -96,7 +96,7 @@ def sentence_around(text: str, start: int, end: int, limit: int = 320) -> str:
     return text[left:right].strip()
 
 
-class WorkbenchQueries:
+class WorkbenchQueries(WorkbenchReads):
     conn: sqlite3.Connection
 
     def time_budget(self, seconds: float) -> TimeBudget:
@@ -300,61 +300,13 @@ class WorkbenchQueries:
         ).fetchone()
         return unmark(bytes.fromhex(row[0] or "")) if row else ("", ())
 
-    def map_places(
-        self,
-        country: str | None = None,
-        limit: int = 2000,
-        query: str = "",
-        filters: SearchFilters | None = None,
-    ) -> list[PlaceRow]:
-        """Resolved, non-adjectival places with article counts, most-cited first.
-
-        Without a search or filter the counts come from ``place_counts`` (kept at write time); with
-        one, from the places of the search's window (:meth:`_collect`), as the facets are.
-        """
-        filters = filters or SearchFilters()
-        match = _match(query)
-        args: list[object] = []
-        if match or filters != SearchFilters():
-            self._collect(match, filters, rank=False)
-            sql = (
-                "SELECT p.name, max(p.geonames_id), p.lat, p.lon, p.country, max(p.admin1), max(p.kind), "
-                "count(DISTINCT p.doc_id), count(*) FROM _hits h CROSS JOIN places p ON p.doc_id = h.id "
-                "WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL AND p.adjectival = 0"
-            )
-            if country:
-                sql += " AND p.country = ?"
-                args.append(country.upper())
-            sql += " GROUP BY p.name, p.country, p.lat, p.lon ORDER BY 8 DESC, 1 LIMIT ?"
-        else:
-            sql = (
-                "SELECT name, geonames_id, lat, lon, nullif(country, ''), admin1, kind, articles, mentions "
-                "FROM place_counts"
-            )
-            if country:
-                sql += " WHERE country = ?"
-                args.append(country.upper())
-            sql += " ORDER BY articles DESC, name LIMIT ?"
-        args.append(limit)
-        return [PlaceRow(*r) for r in self.conn.execute(sql, args)]
-
-    def timeline(
-        self, limit: int = 500, query: str = "", filters: SearchFilters | None = None
-    ) -> list[TimelineItem]:
-        """Articles, events, quotes (statements) and claims of the newest articles, or of the search's
-        window when a search or filter is given; at most ``limit`` per lane (:mod:`store.timeline`)."""
-        filters = filters or SearchFilters()
+    def _fill_window(self, query: str, filters: SearchFilters) -> bool:
         match = _match(query)
         if match or filters != SearchFilters():
             self._collect(match, filters, rank=False)
-        else:  # the newest articles, read down the date index
-            self._collect("", SearchFilters(), rank=False, size=0)
-            self.conn.execute(
-                "INSERT INTO _hits SELECT num, id, 0.0, site, published FROM documents "
-                "WHERE published IS NOT NULL ORDER BY published DESC LIMIT ?",
-                (limit,),
-            )
-        return timeline_items(self.conn, limit)
+            return True
+        self._collect("", SearchFilters(), rank=False, size=0)
+        return False
 
     def place_mentions(self, name: str, country: str | None = None, limit: int = 50) -> list[MentionRow]:
         """The articles naming a place, each with the sentence of its first mention."""
@@ -376,18 +328,6 @@ class WorkbenchQueries:
             for r in self.conn.execute(sql, args)
         ]
 
-    def neighbours(self, canonical_id: int, limit: int = 25) -> list[Neighbour]:
-        """Canonical entities that share articles with this one, most shared first."""
-        rows = self.conn.execute(
-            "SELECT c.id, c.name, c.type, count(DISTINCT o.doc_id) n FROM entities e "
-            "JOIN entities o ON o.doc_id = e.doc_id AND o.canonical_id != e.canonical_id "
-            "JOIN canonical_entities c ON c.id = o.canonical_id "
-            "WHERE e.canonical_id = ? AND c.type IN ('PERSON', 'ORG', 'GPE', 'NORP') "
-            "GROUP BY c.id ORDER BY n DESC, c.name LIMIT ?",
-            (canonical_id, limit),
-        ).fetchall()
-        return [Neighbour(r[0], r[1], r[2], r[3]) for r in rows]
-
     def seen_range(self, canonical_id: int) -> tuple[str | None, str | None, int]:
         """First and last publication date of the articles naming the entity, and how many there are."""
         if walkable(self.conn, canonical_id):  # count from the index, dates by walking the date index
@@ -402,35 +342,4 @@ class WorkbenchQueries:
                 "SELECT count(DISTINCT doc_id) FROM entities WHERE canonical_id = ?", (canonical_id,)
             ).fetchone()
             return (first[0] if first else None, last[0] if last else None, int(count[0]))
-        row = self.conn.execute(
-            "SELECT min(d.published), max(d.published), count(DISTINCT d.id) FROM entities e "
-            "JOIN documents d ON d.id = e.doc_id WHERE e.canonical_id = ?",
-            (canonical_id,),
-        ).fetchone()
-        return (row[0], row[1], int(row[2])) if row else (None, None, 0)
-
-    def claims_by(self, canonical_id: int, limit: int = 200) -> list[dict[str, object]]:
-        """The entity's claims in its newest ``limit`` articles, newest first (at most ``limit``)."""
-        rows = self.conn.execute(
-            recent_articles(self.conn, canonical_id)
-            + "SELECT c.doc_id, d.title, d.published, c.id, c.text, c.value, c.qualifier, c.unit, c.counted "
-            "FROM recent d CROSS JOIN claims c ON c.doc_id = d.id "
-            "JOIN entities e ON e.doc_id = c.doc_id AND e.id = c.claimant WHERE e.canonical_id = ? "
-            "ORDER BY d.published DESC, d.num DESC, c.start LIMIT ?",
-            (canonical_id, limit, canonical_id, limit),
-        ).fetchall()
-        keys = ("doc_id", "title", "published", "id", "text", "value", "qualifier", "unit", "counted")
-        return [dict(zip(keys, r, strict=True)) for r in rows]
-
-    def related_copies(self, doc_id: str) -> list[tuple[str, str | None, str | None]]:
-        """(id, title, site) of the near-duplicates of a document: its original and its copies."""
-        row = self.conn.execute("SELECT duplicate_of FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        root = row[0] if row and row[0] else doc_id
-        # Two indexed lookups: "id = ? OR duplicate_of = ?" scanned the whole table (480 ms at 100,000).
-        rows = self.conn.execute(
-            "SELECT id, title, site, num FROM documents WHERE id = ? UNION "
-            "SELECT id, title, site, num FROM documents WHERE duplicate_of = ? ORDER BY 4",
-            (root, root),
-        ).fetchall()
-        rows = [r for r in rows if r[0] != doc_id]
-        return [(r[0], r[1], r[2]) for r in rows]
+        return super().seen_range(canonical_id)

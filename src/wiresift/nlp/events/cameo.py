@@ -31,14 +31,18 @@ ROOTS = {
     "19": "ASSAULT", "20": "ASSAULT",
 }  # fmt: skip
 
-#: Sub-codes whose category differs from their root's, or that carry a PLOVER mode.
+#: Sub-codes whose category differs from their root's, or that carry a PLOVER mode. Easing a curfew or a
+#: state of emergency (0813, 0814) stays under its parent 081, easing administrative sanctions: a
+#: CONCEDE, as the CAMEO hierarchy and the PLOVER gold records have it (the 2021 table's draft moved
+#: them to RETREAT). Imposing sanctions or an embargo (163) is a SANCTION, as PLOVER's category definition
+#: and the gold records have it (the 2021 table's draft files it under COERCE).
 CODES: dict[str, tuple[str, str | None]] = {
     "041": ("CONSULT", "phone"), "042": ("CONSULT", "visit"), "043": ("CONSULT", "visit"),
     "044": ("CONSULT", "third-party"),
     "084": ("RETREAT", None), "0841": ("RETREAT", "release"), "0842": ("RETREAT", "return"),
     "085": ("RETREAT", "ease"), "086": ("RETREAT", "access"), "087": ("RETREAT", "disarm"),
     "0871": ("RETREAT", "ceasefire"), "0872": ("RETREAT", "withdraw"), "0873": ("RETREAT", "disarm"),
-    "0874": ("RETREAT", "disarm"), "0813": ("RETREAT", None), "0814": ("RETREAT", None),
+    "0874": ("RETREAT", "disarm"),
     "090": ("ACCUSE", "investigate"), "091": ("ACCUSE", "investigate"), "092": ("ACCUSE", "investigate"),
     "093": ("ACCUSE", "investigate"), "094": ("ACCUSE", "investigate"),
     "110": ("ACCUSE", "disapprove"), "111": ("ACCUSE", "disapprove"), "112": ("ACCUSE", "disapprove"),
@@ -49,7 +53,7 @@ CODES: dict[str, tuple[str, str | None]] = {
     "144": ("PROTEST", "obstruct"), "145": ("PROTEST", "riot"),
     "151": ("MOBILIZE", "police"), "152": ("MOBILIZE", "troops"), "153": ("MOBILIZE", "police"),
     "154": ("MOBILIZE", "troops"),
-    "161": ("SANCTION", "withdraw"), "162": ("SANCTION", "discontinue"), "163": ("COERCE", "restrict"),
+    "161": ("SANCTION", "withdraw"), "162": ("SANCTION", "discontinue"), "163": ("SANCTION", None),
     "164": ("SANCTION", "withdraw"), "165": ("SANCTION", "withdraw"), "166": ("SANCTION", "expel"),
     "171": ("COERCE", "seize"), "1711": ("COERCE", "seize"), "1712": ("ASSAULT", "seize"),
     "172": ("COERCE", "restrict"), "1722": ("COERCE", "ban"), "1723": ("COERCE", "curfew"),

@@ -63,7 +63,7 @@ PEOPLE_NOUNS = frozenset({
 #: Nouns an event noun may modify and still say that the event happens: another event noun ("protest
 #: march") or the place of the event ("battle zone", "protest site").
 EVENT_HEADS = frozenset({"march", "rally", "movement", "campaign", "action", "wave", "vigil", "sit-in",
-                         "zone", "area", "site", "scene", "front", "field"})  # fmt: skip
+                         "zone", "area", "site", "scene", "front", "field", "effort"})  # fmt: skip
 #: Prepositions of movement: a place in their object is where someone went, not a participant.
 MOTION_PREPS = frozenset({"to", "from", "for", "into", "through", "toward", "towards", "via", "across"})
 #: The two poles of :func:`animacy`: words for people and groups, words for things, ideas and numbers.

@@ -34,10 +34,11 @@ EVENT_NOUNS: dict[str, str] = {
     "consultation": "040",
     "ceasefire": "0871", "truce": "0871", "withdrawal": "0872",
     "accusation": "112", "condemnation": "111",
+    "ultimatum": "139", "mediation": "045", "patrol": "150",
 }  # fmt: skip
 #: Nouns that are events only in the plural or beside a military word ("military exercises", "drills";
 #: not "an exercise in patience").
-MILITARY_NOUNS = frozenset({"exercise", "drill", "manoeuvre", "maneuver"})
+MILITARY_NOUNS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "patrol"})
 MILITARY_WORDS = frozenset({
     "military", "naval", "joint", "war", "air", "combat", "tactical", "live-fire", "army", "missile",
     "nuclear", "troop", "force", "forces", "border", "drone", "artillery", "reconnaissance",
@@ -73,6 +74,11 @@ CRIME_WORDS: dict[str, str | None] = {
 #: Modal auxiliaries and what they make of the event they govern.
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "should"})
+#: Modals of obligation: "Y must return the helicopter", said by X, is X's demand on Y.
+OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+#: Verbs of saying whose clause, with a modal of obligation, states a demand.
+SPEECH_VERBS = frozenset({"say", "insist", "reiterate", "state", "declare", "stress", "argue", "tell",
+                          "repeat", "add", "maintain", "emphasize", "emphasise", "announce", "write"})  # fmt: skip
 #: Governing verbs (or nouns) that make the event they govern planned, threatened or denied.
 PLANNED = frozenset({
     "plan", "intend", "prepare", "schedule", "expect", "aim", "propose", "consider", "set", "seek",
@@ -129,6 +135,9 @@ VERB_CODES: dict[str, str | None] = {
     "criticise": "111", "accuse": "112", "blame": "112", "urge": "100", "demand": "100",
     "protest": "141", "demonstrate": "141", "arrest": "173", "detain": "173", "seize": "171",
     "capture": "190", "overrun": "190", "invade": "190",
+    # CAMEO's own definitions where the dictionary block misleads: suing is a lawsuit (115), dismissing
+    # an appeal or a charge is a rejection.
+    "sue": "115", "dismiss": "120",
 }  # fmt: skip
 #: Adjectives that make the event of their "to" clause an intention: "willing to send", "ready to host".
 INTENT_ADJ = frozenset({"willing", "ready", "prepared", "determined", "eager", "set", "poised"})

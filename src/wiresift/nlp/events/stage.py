@@ -18,8 +18,9 @@ from wiresift.nlp.events import acled, acled_model, cameo
 from wiresift.nlp.events.actors import main_subject, noun_roles, resolve, target_candidates, verb_roles
 from wiresift.nlp.events.eventive import can_act, doer, place_only
 from wiresift.nlp.events.lexicon import VERB_CODES
-from wiresift.nlp.events.modality import modality
+from wiresift.nlp.events.modality import modality, obligation
 from wiresift.nlp.events.triggers import Trigger, find_triggers
+from wiresift.nlp.events.where import event_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -34,8 +35,6 @@ BASE_CONFIDENCE = {"pattern": 0.7, "verb": 0.6, "noun": 0.5}
 ACTOR_BONUS = 0.1
 #: Claim count types that give an event's dead, injured and size.
 COUNTS = {"KILL": "dead", "WOUND": "injured", "PROTEST": "size", "TROOPS": "size"}
-#: Prepositions that attach a place to the trigger ("met in Moscow", "clashes near the border").
-PLACE_PREPS = frozenset({"in", "at", "near", "on", "outside", "inside", "around", "across", "along"})
 
 
 #: Verbs whose subject undergoes the event: the subject is its target, the source is not named.
@@ -45,6 +44,8 @@ UNDERGO = frozenset({"die", "perish", "drown", "starve", "suffer"})
 OBSTRUCT = frozenset({"block", "blockade", "barricade", "obstruct"})
 #: Categories that already say what an actor says it will do: an intention does not change them.
 VERBAL = frozenset({"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"})
+#: Verbal cooperation that, negated, is a refusal (CAMEO 12): "will not accept", "did not endorse".
+REFUSABLE = frozenset({"AGREE", "SUPPORT"})
 
 
 def intention(category: str, code: str | None, negated: bool) -> tuple[str, str | None]:
@@ -118,20 +119,6 @@ def _doer_can_act(trig: Trigger, category: str | None, index: EntityIndex | None
     return can_act(head, actor.code, actor.sector, actor.entity)
 
 
-def _place(doc: Document, trigger: Trigger, sent: Span) -> str | None:
-    """The place of the trigger's sentence, one attached to the trigger by a preposition first."""
-    attached = {t.idx for c in trigger.tok.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
-                for t in c.subtree}  # fmt: skip
-    best: tuple[int, int, str] | None = None
-    for place in doc.places:
-        for start, end in place.mentions:
-            if sent.start_char <= start and end <= sent.end_char:
-                key = (0 if start in attached else 1, abs(start - trigger.start), place.id)
-                if best is None or key < best:
-                    best = key
-    return best[2] if best else None
-
-
 def _time(doc: Document, trigger: Trigger, sent: Span) -> str | None:
     best: tuple[int, str] | None = None
     for timex in doc.timexes:
@@ -187,11 +174,21 @@ def code_sentence(
             source, target = None, source  # "three people died": the dead undergo the event
         negated, hypothetical = modality(trig.tok)
         code = trig.cameo
+        speaker = obligation(trig.tok) if category is not None else None
+        if speaker is not None and category != "REQUEST":
+            # "Russia said Sudan must return the helicopter": Russia's demand on Sudan.
+            category, code, mode, hypothetical = "REQUEST", "100", None, None
+            source_head, target = speaker, source
+            source = _actor(speaker, index, doc.published)
+        if category in REFUSABLE and negated and hypothetical != "conditional":
+            category, code, mode = "REJECT", "120", None  # "will not accept", "did not agree"
         if category is not None and hypothetical in {"future", "conditional"} and category not in VERBAL:
             category, code = intention(category, code, negated)
             mode = None
         if category == "COERCE" and trig.tok.lemma_.lower() in OBSTRUCT and not acled.state_actor(source):
             category, code, mode = "PROTEST", "144", "obstruct"  # workers blocking a bridge protest
+        if category == "MOBILIZE" and source is not None and source.sector in acled.CIVILIAN:
+            category, code, mode = "PROTEST", "141", "demo"  # protesters rallying are no armed force
         block_only = (
             trig.kind == "verb" and trig.specificity == 1 and trig.tok.lemma_.lower() not in VERB_CODES
         )
@@ -238,7 +235,7 @@ def code_sentence(
             reported_by=_quote(doc, trig.start),
             source=source,
             target=target,
-            place=_place(doc, trig, sent),
+            place=event_place(doc, trig.tok, sent),
             time=_time(doc, trig, sent),
             dead=counts.get("dead"),
             injured=counts.get("injured"),

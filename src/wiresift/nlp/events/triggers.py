@@ -205,6 +205,16 @@ def _verbal(trigger: Trigger) -> bool:
     return (QUAD.get(plover(trigger.cameo)[0] or "") or "").startswith("VERBAL")
 
 
+def _light(trigger: Trigger, nouns: set[int]) -> bool:
+    """A verb coded by its block's default alone whose direct object is an event-noun trigger."""
+    return (
+        trigger.kind == "verb"
+        and trigger.specificity == 1
+        and trigger.tok.lemma_.lower() not in VERB_CODES
+        and any(c.dep_ in {"dobj", "obj"} and c.i in nouns for c in trigger.tok.children)
+    )
+
+
 def find_triggers(sent: Span) -> list[Trigger]:
     """Every event trigger of a sentence, in text order (a pattern's object noun is no trigger)."""
     found: list[Trigger] = []
@@ -231,9 +241,16 @@ def find_triggers(sent: Span) -> list[Trigger]:
             continue
         if trigger is not None and (trigger.cameo or trigger.security):
             found.append(trigger)
-    consumed = {t.consumed for t in found if t.consumed is not None}
-    # A frame verb governing another trigger ("plans to hold drills") gives way to it.
+    # A frame verb governing another trigger ("plans to hold drills", "began a hunger strike") gives
+    # way to it, and consumes no object noun.
     governing = {t.tok.head.i for t in found if t.tok.dep_ in {"xcomp", "dobj", "nsubjpass"}}
+    found = [t for t in found if not (t.tok.i in governing and t.tok.lemma_.lower() in FRAME_ONLY)]
+    # A verb coded only by its dictionary block whose object is an event noun is a light verb: the
+    # noun says what happened ("organized a general strike", "ordered patrols").
+    nouns = {t.tok.i for t in found if t.kind == "noun"}
+    light = {t.tok.i for t in found if _light(t, nouns)}
+    found = [t for t in found if t.tok.i not in light]
+    consumed = {t.consumed for t in found if t.consumed is not None}
     # What a request, offer, agreement or refusal is about is its content, not an event of its own
     # ("urged both sides to engage", "offered to help", "refused to negotiate").
     verbal = {t.tok.i for t in found
@@ -242,6 +259,5 @@ def find_triggers(sent: Span) -> list[Trigger]:
         t
         for t in found
         if (t.tok.i not in consumed or t.kind == "verb")
-        and not (t.tok.i in governing and t.tok.lemma_.lower() in FRAME_ONLY)
         and not ((head := complement_of(t.tok)) is not None and head.i in verbal)
     ]

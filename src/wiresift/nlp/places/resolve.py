@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from wiresift.gazetteer import Candidate, Entry, Gazetteer
+from wiresift.nlp.places.usage import STREET_TYPES
 
 #: Score for the mention being the entry's own name rather than an alternate: "New Delhi" is the
 #: city of that name, not Delhi (whose alternates include "New Delhi").
@@ -178,6 +179,8 @@ def candidates(gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
     if found:
         return found
     words = text.split()
+    if len(words) > 1 and words[-1].lower().rstrip(".") in STREET_TYPES:
+        return ()  # a street the gazetteer lacks is not the town it is named after ("Hampton Avenue")
     stem = _strip_tails(words)
     if len(stem) < len(words):
         found = gaz.candidates(" ".join(stem))

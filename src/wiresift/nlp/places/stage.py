@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wiresift import gazetteer
 from wiresift.gazetteer import Entry
 from wiresift.model import Document, Place
+from wiresift.nlp.places.accept import load_model as load_pin_model
+from wiresift.nlp.places.accept import pin_features
 from wiresift.nlp.places.embedded import brand, embedded
 from wiresift.nlp.places.outlet import outlet_places
 from wiresift.nlp.places.recognize import Mention, recognise
@@ -26,7 +29,7 @@ if TYPE_CHECKING:
 
     from wiresift.nlp.pipeline import Context
 
-VERSION = "places/7"
+VERSION = "places/8"
 #: Characters that may separate a place from its qualifier: "Paris, Texas", "Kabul (Afghanistan)".
 _QUALIFIER_GAPS = (", ", " (", ",")
 
@@ -130,6 +133,15 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[Place | N
     return out
 
 
+def _merge(spans: Sequence[tuple[int, int]], resolved: Sequence[Place]) -> list[Place]:
+    """One Place per (entry, adjectival), holding the spans of its mentions."""
+    merged: dict[str, Place] = {}
+    for span, place in zip(spans, resolved, strict=True):
+        kept = merged.setdefault(place.id, place)
+        kept.mentions.append(span)
+    return list(merged.values())
+
+
 def places_from_mentions(
     text: str,
     mentions: Sequence[Mention],
@@ -140,21 +152,53 @@ def places_from_mentions(
     are the places the outlet's address and name give (:mod:`outlet`), a prior like the article's own;
     ``embedded[i]`` marks a name inside an organisation's name (:mod:`embedded`)."""
     spans = [(m.start, m.end) for m in mentions]
-    resolved = _resolve(text, spans, [m.adjectival for m in mentions], outlet, embedded)
-    merged: dict[str, Place] = {}
-    for span, place in zip(spans, resolved, strict=True):
-        kept = merged.setdefault(place.id, place)
-        kept.mentions.append(span)
-    return list(merged.values())
+    return _merge(spans, _resolve(text, spans, [m.adjectival for m in mentions], outlet, embedded))
 
 
-def geoparse_doc(sdoc: Doc, doc: Document | None = None) -> list[Place]:
-    """Places of a parsed spaCy Doc; ``doc`` (its URL and site name) gives the outlet's places as a prior."""
+@dataclass(frozen=True)
+class Resolved:
+    """The mentions of one article the text uses as places, each resolved (before the pin check)."""
+
+    mentions: list[Mention]
+    embedded: list[bool]
+    places: list[Place]
+
+    def features(self, sdoc: Doc) -> list[list[float] | None]:
+        """The pin check's feature row of each mention that is a pin (:mod:`accept`)."""
+        return pin_features(sdoc, gazetteer.load(), self.mentions, self.places, self.embedded)
+
+
+def resolve_doc(sdoc: Doc, doc: Document | None = None) -> Resolved:
+    """Recognise, filter and resolve the mentions of a parsed Doc; ``doc`` (its URL and site name)
+    gives the outlet's places as a prior."""
     gaz = gazetteer.load()
     outlet = outlet_places(gaz, doc.url, doc.site) if doc is not None else []
     mentions = [m for m in used_as_places(sdoc, gaz, recognise(sdoc, gaz)) if not brand(sdoc, gaz, m)]
     inside = [embedded(sdoc, m) for m in mentions]
-    return places_from_mentions(sdoc.text, mentions, outlet, inside)
+    spans = [(m.start, m.end) for m in mentions]
+    places = _resolve(sdoc.text, spans, [m.adjectival for m in mentions], outlet, inside)
+    return Resolved(mentions, inside, places)
+
+
+def _unpinned(place: Place, name: str) -> Place:
+    """A mention the pin check doubts: a place name without coordinates, like an unknown one."""
+    return Place(
+        id=f"unresolved:{name}", name=name, adjectival=place.adjectival, confidence=0.0, stage=VERSION
+    )
+
+
+def geoparse_doc(sdoc: Doc, doc: Document | None = None) -> list[Place]:
+    """Places of a parsed spaCy Doc; ``doc`` (its URL and site name) gives the outlet's places as a prior.
+    Pins the shipped pin check (:mod:`accept`) doubts are left without coordinates."""
+    found = resolve_doc(sdoc, doc)
+    places = found.places
+    model = load_pin_model()
+    if model is not None:
+        keep = model.keep(found.features(sdoc))
+        places = [
+            p if k else _unpinned(p, m.text) for p, m, k in zip(places, found.mentions, keep, strict=True)
+        ]
+    return _merge([(m.start, m.end) for m in found.mentions], places)
 
 
 def geoparse(text: str) -> list[Place]:

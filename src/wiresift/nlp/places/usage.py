@@ -41,6 +41,14 @@ STREET_WORDS = frozenset(
         "arena", "stadium", "mall",
     }
 )  # fmt: skip
+#: The street words of ``STREET_WORDS``: a street named after a town ("Hampton Avenue", "N. Bedford Drive")
+#: lies anywhere, seldom in that town; a building or a station named after it mostly stands there.
+STREET_TYPES = frozenset(
+    {
+        "street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "drive", "way",
+        "court", "place", "terrace", "crescent", "parkway", "square", "plaza",
+    }
+)  # fmt: skip
 #: Lower-case or capitalised head nouns after a name that make it a product or a company.
 PRODUCT_WORDS = frozenset(
     {
@@ -179,11 +187,19 @@ def _product(gaz: Gazetteer, span: Span) -> bool:
     )
 
 
+#: A place named by a mixed-case word of 2-3 letters must have this many people ("Car" is no Chinese hamlet).
+CODE_WORD_MIN_POPULATION = 1_000
+
+
 def _code_word(gaz: Gazetteer, text: str) -> bool:
-    """A mixed-case word of 2-3 letters that no place has as its own name, written so."""
+    """A mixed-case word of 2-3 letters that no place of some size has as its own name, written so:
+    the other readings come from upper-case codes ("CAR") and the word is a common one ("Car")."""
     if not (2 <= len(text) <= 3) or text.isupper() or not text.isalpha():
         return False
-    return not any(c.entry.name == text for c in gaz.candidates(text))
+    return not any(
+        c.entry.name == text and (c.entry.population >= CODE_WORD_MIN_POPULATION or c.entry.kind != "city")
+        for c in gaz.candidates(text)
+    )
 
 
 def _acronym(gaz: Gazetteer, text: str) -> bool:
