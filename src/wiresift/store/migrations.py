@@ -346,6 +346,14 @@ WHEN new.lat IS NOT NULL AND new.lon IS NOT NULL AND new.adjectival = 0 BEGIN
 END;
 """
 
+#: Step 8 makes PostgreSQL's narrow search table (``documents_search``, see ``pg_migrations``). SQLite
+#: has its counterpart since step 2: FTS5 counts and walks its own index, and the covering index
+#: ``documents_meta`` holds what a search's window keeps. The step restates that index (``IF NOT
+#: EXISTS``: nothing changes) so that both backends keep the same schema step numbers.
+_V8_SEARCH_TABLE = """
+CREATE INDEX IF NOT EXISTS documents_meta ON documents(num, id, site, published);
+"""
+
 MIGRATIONS: Sequence[str] = (
     _V1_CANONICAL + _V1_DOCUMENTS + _V1_LAYERS,
     _V2_WORKBENCH,
@@ -354,6 +362,7 @@ MIGRATIONS: Sequence[str] = (
     _V5_CORRECTIONS,
     _V6_STORIES,
     _V7_PLACE_COUNTS,
+    _V8_SEARCH_TABLE,
 )
 
 

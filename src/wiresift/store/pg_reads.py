@@ -16,7 +16,7 @@ from wiresift.store.base import (
     StoreError,
 )
 from wiresift.store.pg_migrations import current_version
-from wiresift.store.pg_search import CONFIG, RANK, TsQuery, tsquery
+from wiresift.store.pg_search import TsQuery, ranked_sql, tsquery
 from wiresift.store.sql import Sql
 from wiresift.store.stats import store_stats
 
@@ -51,12 +51,8 @@ class PostgresReads:
             "MaxFragments=1, FragmentDelimiter=…"
         )
         try:
-            rows = self._rows(
-                f"WITH q AS (SELECT ({match.match}) AS q, ({match.rank}) AS r) SELECT d.id, d.title, d.site, d.published, "
-                f"ts_headline('{CONFIG}', d.text, q.q, %s), -{RANK} AS score "
-                "FROM documents d, q WHERE d.fts @@ q.q ORDER BY score, d.num LIMIT %s OFFSET %s",
-                (*match.match_params, *match.rank_params, options, limit, offset),
-            )
+            sql, params = ranked_sql(match)
+            rows = self._rows(sql, (*params, limit, offset, options))
         except Exception as exc:  # psycopg.Error: a query the engine refuses
             raise StoreError(f"cannot search for {query!r}: {exc}") from exc
         open_, close = highlight

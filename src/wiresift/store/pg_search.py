@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from wiresift.store.query import Term, parse_query
 
 CONFIG = "wiresift"
+#: The narrow copy of each document's ``tsvector`` and window columns (schema step 8) that searches
+#: match, count and rank on; the document rows are read only for the page's titles and snippets.
+SEARCH_TABLE = "documents_search"
 #: ``ts_rank`` weights for the labels {D, C, B, A}: the title (A) counts five times the text (D).
 RANK = "ts_rank('{0.2, 0.2, 0.2, 1.0}', d.fts, q.r, 1)"
 
@@ -82,3 +85,21 @@ def tsquery(text: str) -> TsQuery | None:
     rank = " || ".join(sql for sql, _ in positive) or match
     rank_params = [p for _, ps in positive for p in ps] if positive else params
     return TsQuery(match, params, rank, rank_params)
+
+
+def ranked_sql(match: TsQuery) -> tuple[str, list[str]]:
+    """A ranked page of every match (``wiresift search``): the SQL and its first parameters, to be
+    followed by the limit, the offset and the ``ts_headline`` options. Its rows are (id, title, site,
+    published, headline, score), best first, ties to the earlier stored document.
+
+    Matching and ``ts_rank`` read the narrow :data:`SEARCH_TABLE` (its GIN bitmap, then each match's
+    ``tsvector`` on a small row); only the page's documents are read whole, for the headline.
+    """
+    sql = (
+        f"WITH q AS (SELECT ({match.match}) AS q, ({match.rank}) AS r), "
+        f"top AS (SELECT d.num, -{RANK} AS score FROM {SEARCH_TABLE} d, q WHERE d.fts @@ q.q "
+        "ORDER BY score, d.num LIMIT %s OFFSET %s) "
+        f"SELECT doc.id, doc.title, doc.site, doc.published, ts_headline('{CONFIG}', doc.text, q.q, %s), "
+        "top.score FROM top JOIN documents doc ON doc.num = top.num, q ORDER BY top.score, top.num"
+    )
+    return sql, [*match.match_params, *match.rank_params]
