@@ -173,7 +173,8 @@ def _resolve(
     if entity is not None and entity.type not in SPEAKER_TYPES:
         eid, entity = None, None
     at_mention = entity is not None and (
-        any(s < speaker.end and speaker.start < e for s, e in entity.mentions) or named_at(index, speaker) == eid
+        any(s < speaker.end and speaker.start < e for s, e in entity.mentions)
+        or named_at(index, speaker) == eid
     )  # (named_at: an acronym's name spelled out, "VW" -> "Volkswagen")
     kind = "pronoun" if pronoun else ("name" if at_mention or _proper(sdoc, speaker) else "nominal")
     resolution = ""
