@@ -104,7 +104,7 @@ def own_named_source(sdoc: Doc, verb: Token, speaker: Speaker | None) -> bool:
     if speaker is None or verb.dep_ != "advcl" or speaker.head_start < 0:
         return False
     head = sdoc.char_span(speaker.head_start, speaker.head_end)
-    return head is not None and head[0].pos_ == "PROPN" and head[0].head.i == verb.i
+    return head is not None and head[0].pos_ in ("PROPN", "NOUN") and head[0].head.i == verb.i
 
 
 #: Verbs that make their object do what their infinitive says: the object speaks ("forced the banker
