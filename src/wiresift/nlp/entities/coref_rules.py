@@ -78,7 +78,7 @@ def named_at(index: EntityIndex, speaker: Speaker) -> str | None:
     if speaker.head_start >= 0:
         entity = index.get(index.at(speaker.head_start, speaker.head_end))
         if entity is not None and entity.type not in NOT_SPEAKERS:
-            return canonical(index, entity.id, speaker.start)
+            return full_person(index, entity.id, speaker.start)
     if speaker.start < 0:
         return None
     entity = index.get(index.at(speaker.start, speaker.end))
@@ -86,13 +86,7 @@ def named_at(index: EntityIndex, speaker: Speaker) -> str | None:
         return None
     if speaker.head in TITLED_NOMINAL_HEADS and entity.type != "PERSON":
         return None
-    return canonical(index, entity.id, speaker.start)
-
-
-def canonical(index: EntityIndex, eid: str, pos: int) -> str:
-    """The fullest entity a named speaker stands for: an acronym spelled out (:func:`spelled_out`), a
-    lone surname or first name joined to the one full name it belongs to (:func:`full_person`)."""
-    return full_person(index, spelled_out(index, eid, pos), pos)
+    return full_person(index, entity.id, speaker.start)
 
 
 def _name_words(name: str) -> list[str]:
@@ -122,48 +116,6 @@ def full_person(index: EntityIndex, eid: str, pos: int) -> str:
             last, oid = max(named)
             return oid if last >= 0 else eid
     return eid
-
-
-#: An organisation's initials: two to six capitals, with dots or an ampersand ("VW", "N.Y.P.D.", "AT&T").
-_ACRONYM = re.compile(r"[A-Z](?:[A-Z&]|\.(?=[A-Z&]))+\.?")
-#: Words a name's initials skip ("Bank of England": BoE, "BE").
-_INITIAL_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "la", "&"})
-
-
-def spelled_out(index: EntityIndex, eid: str, pos: int) -> str:
-    """The organisation named in full before ``pos`` that the acronym entity ``eid`` abbreviates
-    ("Volkswagen … VW says", "the New York Attorney General … the NYAG"); ``eid`` itself when it is
-    no acronym or when none or several organisations fit."""
-    entity = index.entities[eid]
-    # the tagger often types a short acronym a place ("VW says"): one that speaks is read as a name too
-    if entity.type not in ("ORG", "GPE") or not _ACRONYM.fullmatch(entity.name):
-        return eid
-    letters = entity.name.replace(".", "").replace("&", "").lower()
-    fits = {
-        other.id
-        for other in index.entities.values()
-        if other.id != eid
-        and other.type == "ORG"
-        and other.mentions
-        and other.mentions[0][0] < pos
-        and abbreviates(letters, other.name)
-    }
-    return fits.pop() if len(fits) == 1 else eid
-
-
-def abbreviates(letters: str, name: str) -> bool:
-    """Whether lower-case ``letters`` are the initials of ``name``'s words ("nyag": "New York Attorney
-    General"), or, for a one-word name, its first letter and then letters in order ("vw": "Volkswagen")."""
-    words = [w for w in re.findall(r"[^\W_]+", name) if w.lower() not in _INITIAL_SKIP]
-    if len(words) < 1 or len(letters) < 2 or name.isupper():
-        return False
-    if len(words) > 1:
-        return "".join(w[0] for w in words).lower() == letters
-    word = words[0].lower()
-    if word[0] != letters[0] or len(word) <= len(letters):
-        return False
-    rest = iter(word[1:])
-    return all(ch in rest for ch in letters[1:])
 
 
 #: Words of a title too common to tell two office holders apart.

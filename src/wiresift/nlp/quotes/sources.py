@@ -178,11 +178,6 @@ def org_source(
         return None, ""
     if head in BUSINESS_HEADS:
         seen = [eid for eid in seen if not name_words(index.entities[eid].name) & PUBLIC_WORDS]
-    if head in GENERIC_HEADS | BUSINESS_HEADS:
-        # the sentence right before is about an organisation: "Acme shows a wagon. The automaker says …"
-        subject = _subject_org(index, pos, seen, sentences=1)
-        if subject is not None:
-            return subject, "org_single"
     if head in GENERIC_HEADS | BUSINESS_HEADS and prev_speaker in seen:
         return prev_speaker, "org_single"
     if head in GENERIC_HEADS | BUSINESS_HEADS and seen:
@@ -194,12 +189,9 @@ def org_source(
     return None, ""
 
 
-def _subject_org(
-    index: EntityIndex, pos: int, candidates: list[str], sentences: int = SUBJECT_SENTENCES
-) -> str | None:
-    """The candidate organisation that is the main subject of one of the ``sentences`` sentences right
-    before ``pos`` ("Acme is showing a new wagon. The automaker says …"), the nearest first; a
-    fragment with no subject (a heading, a name cut at a dot) does not count."""
+def _subject_org(index: EntityIndex, pos: int, candidates: list[str]) -> str | None:
+    """The candidate organisation that is the main subject of one of the sentences right before
+    ``pos`` ("Acme is showing a new wagon. The automaker says …"), the nearest first."""
     sdoc = index.sdoc
     if sdoc is None:
         return None
@@ -207,14 +199,13 @@ def _subject_org(
     if tok is None:
         return None
     sent = tok.sent
-    for _ in range(SUBJECT_SENTENCES + 2):
-        if sent.start == 0 or sentences <= 0:
+    for _ in range(SUBJECT_SENTENCES):
+        if sent.start == 0:
             return None
         sent = sdoc[sent.start - 1].sent
         subject = main_subject(sent)
         if subject is None:
             continue
-        sentences -= 1
         span = sdoc[subject.left_edge.i : subject.i + 1]
         eid = index.at(span.start_char, span.end_char)
         if eid in candidates:

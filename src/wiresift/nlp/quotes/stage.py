@@ -175,7 +175,7 @@ def _resolve(
     at_mention = entity is not None and (
         any(s < speaker.end and speaker.start < e for s, e in entity.mentions)
         or named_at(index, speaker) == eid
-    )  # (named_at: an acronym's name spelled out, "VW" -> "Volkswagen")
+    )  # (named_at: a lone surname read as the full name it belongs to, "Lee" -> "Ann Lee")
     kind = "pronoun" if pronoun else ("name" if at_mention or _proper(sdoc, speaker) else "nominal")
     resolution = ""
     if entity is not None:
