@@ -1,7 +1,7 @@
 """Canonical speakers (issue #11): a lone surname speaks for the full name it belongs to, a report in
 an adjunct clause with its own subject keeps it, a reporter's adjunct climbs over the passive clause
-it reports, a two-subject parse slip takes the name, a heading run into a paragraph keeps the
-paragraph's subject. Invented sentences only."""
+it reports, and a two-subject parse slip takes the name.
+Invented sentences only."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from spacy.tokens import Doc
 from wiresift.model import Entity
 from wiresift.nlp.entities.coref_rules import Speaker, full_person, named_at
 from wiresift.nlp.entities.index import EntityIndex
-from wiresift.nlp.entities.salience import main_subject
 from wiresift.nlp.pipeline import Pipeline
 from wiresift.nlp.quotes.speaker import own_subject
 
@@ -89,36 +88,4 @@ def test_two_subjects_take_the_name_next_to_the_verb(nlp: Language) -> None:
     pos = ["PROPN", "NOUN", "NOUN", "PROPN", "PROPN", "AUX", "VERB", "DET", "NOUN"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     subject = own_subject(doc[6], None)
-    assert subject is not None and subject.text == "Roe"
-
-
-def test_heading_run_into_a_paragraph_keeps_the_paragraphs_subject(nlp: Language) -> None:
-    # "Under oath \n\n Counsel Ann Roe asked Bo Lind ." with the heading's verb parsed as the subject
-    words = ["Doubting", "the", "count", "\n\n", "Counsel", "Ann", "Roe", "asked", "Bo", "Lind", "."]
-    spaces = [True, True, False, False, True, True, True, True, True, False, False]
-    heads = [7, 2, 0, 2, 6, 6, 2, 7, 9, 7, 7]
-    deps = [
-        "csubj",
-        "det",
-        "dobj",
-        "dep",
-        "compound",
-        "compound",
-        "appos",
-        "ROOT",
-        "compound",
-        "dobj",
-        "punct",
-    ]
-    pos = ["VERB", "DET", "NOUN", "SPACE", "NOUN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT"]
-    doc = Doc(
-        nlp.vocab,
-        words=words,
-        spaces=spaces,
-        heads=heads,
-        deps=deps,
-        pos=pos,
-        sent_starts=[True] + [False] * 10,
-    )
-    subject = main_subject(doc[:])
     assert subject is not None and subject.text == "Roe"

@@ -31,24 +31,10 @@ _PLURAL = frozenset({"they"})
 
 
 def main_subject(sent: Span) -> Token | None:
-    """The subject of the sentence's root verb (the first, when conjoined); when the root has none and
-    the parser ran a heading into the paragraph ("Under oath\n\nAnn Lee asked …"), the first subject
-    of a verb after the last line break; else None."""
+    """The subject of the sentence's root verb (the first, when conjoined), else None."""
     for tok in sent.root.children:
         if tok.dep_ in SUBJECT_DEPS:
             return tok
-    breaks = [t.i for t in sent if "\n" in t.text]
-    if not breaks:
-        return None
-    for tok in sent.doc[breaks[-1] + 1 : sent.end]:
-        if tok.dep_ in SUBJECT_DEPS and tok.head.i > breaks[-1] and tok.head.pos_ in ("VERB", "AUX"):
-            return tok
-    # the parse hung the paragraph's subject on the heading: the noun right before a root verb after the break
-    i = sent.root.i - 1
-    while i > breaks[-1] and sent.doc[i].pos_ in ("AUX", "ADV", "PART"):
-        i -= 1
-    if i > breaks[-1] and sent.root.pos_ == "VERB" and sent.doc[i].pos_ in ("PROPN", "NOUN", "PRON"):
-        return sent.doc[i]
     return None
 
 
