@@ -195,9 +195,6 @@ def reporter(tok: Token) -> Token | None:
         head = child.head
         if head.i == child.i or child.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
             return None
-        lo, hi = min(head.i, child.i), max(head.i, child.i)
-        if "\n" in child.doc[lo:hi].text:
-            return None  # the parse ran a clause over a paragraph break: another paragraph's report
         if child.dep_ == "ccomp" and head.lemma_ in CUE_VERBS and head.pos_ == "VERB":
             return head
         child = head
