@@ -78,7 +78,7 @@ def named_at(index: EntityIndex, speaker: Speaker) -> str | None:
     if speaker.head_start >= 0:
         entity = index.get(index.at(speaker.head_start, speaker.head_end))
         if entity is not None and entity.type not in NOT_SPEAKERS:
-            return entity.id
+            return full_person(index, entity.id, speaker.start)
     if speaker.start < 0:
         return None
     entity = index.get(index.at(speaker.start, speaker.end))
@@ -86,7 +86,36 @@ def named_at(index: EntityIndex, speaker: Speaker) -> str | None:
         return None
     if speaker.head in TITLED_NOMINAL_HEADS and entity.type != "PERSON":
         return None
-    return entity.id
+    return full_person(index, entity.id, speaker.start)
+
+
+def _name_words(name: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.sub(r"['’]s\b", "", name))]
+
+
+def full_person(index: EntityIndex, eid: str, pos: int) -> str:
+    """The person whose full name a one-word person entity at ``pos`` is part of ("Lee" -> "Ann
+    Lee"): among persons named in full with that surname (else that first name), the one mentioned
+    last before ``pos`` ("Ann Lee … Bo Lee, her son, … Lee said": Bo Lee); ``eid`` itself when none
+    fits or none was mentioned before."""
+    entity = index.entities[eid]
+    words = _name_words(entity.name)
+    if entity.type != "PERSON" or len(words) != 1:
+        return eid
+    full = [
+        (names, other)
+        for other in index.entities.values()
+        if other.id != eid and other.type == "PERSON" and len(names := _name_words(other.name)) >= 2
+    ]
+    for place in (-1, 0):
+        fits = [other for names, other in full if names[place] == words[0]]
+        if len(fits) == 1:
+            return fits[0].id
+        if fits:
+            named = [(max((s for s, _e in o.mentions if s < pos), default=-1), o.id) for o in fits]
+            last, oid = max(named)
+            return oid if last >= 0 else eid
+    return eid
 
 
 #: Words of a title too common to tell two office holders apart.

@@ -71,6 +71,7 @@ from wiresift.nlp.quotes.speaker import (
     SUBJECTS,
     addressed,
     agent_speaker,
+    own_named_source,
     reporter,
     speaker_span,
 )
@@ -241,6 +242,8 @@ class Extractor(DirectQuotes):
         outer = outer or self.conjoined.get(verb.i)
         if nested and verb.lemma_ in SPEECH_VERBS and speaker is not None and speaker.head not in PRONOUNS:
             outer = None  # "X said Y told him that ...": Y told it
+        if outer is not None and verb.lemma_ in SPEECH_VERBS and own_named_source(self.sdoc, verb, speaker):
+            outer = None  # "X said he acted after the Post reported that ...": the Post reported it
         if speaker is not None and speaker.head in POLLED_SHARES:
             outer = polled_by(verb) or outer  # "The survey showed that 61 percent said …": the survey
         if speaker is not None and speaker.head == "who" and restrictive(self.sdoc, verb):

@@ -32,10 +32,10 @@ def speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Speak
     tok = verb
     for _ in range(4):
         # A subject inside the quote is a parse slip ("“My reaction, …,” X said"): take one outside it.
-        subj = next(
-            (c for c in tok.children if c.dep_ in SUBJECTS and not (avoid and avoid[0] <= c.idx < avoid[1])),
-            None,
-        )
+        subj = own_subject(tok, avoid)
+        if subj is not None and tok.i != verb.i and reported_passive(tok, subj):
+            tok, subj = tok.head, None  # "X said the army could be deployed, warning: …": X warns
+            continue
         if subj is not None:
             break
         subj = controller(tok, avoid)
@@ -69,6 +69,42 @@ def speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Speak
         # the parse ran the clause back over a heading line ("2:45 p.m.\n\nThe tax commissioner says")
         return paragraph_subject(sdoc, verb) or found
     return found
+
+
+def own_subject(verb: Token, avoid: tuple[int, int] | None) -> Token | None:
+    """The subject of ``verb`` outside ``avoid``; of two (a parse slip: "State schools chief Ann Lee
+    has cited …" parsed with "schools" and "Lee" both subjects) the proper noun nearest the verb."""
+    subjects = [
+        c for c in verb.children if c.dep_ in SUBJECTS and not (avoid and avoid[0] <= c.idx < avoid[1])
+    ]
+    if len(subjects) < 2:
+        return subjects[0] if subjects else None
+    before = [c for c in subjects if c.i < verb.i] or subjects
+    proper = [c for c in before if c.pos_ == "PROPN"]
+    return (proper or before)[-1]
+
+
+def reported_passive(tok: Token, subj: Token) -> bool:
+    """Whether ``tok``, reached by climbing from a reporting verb's adjunct, is a passive clause that
+    another reporting verb reports ("X said the army could be deployed, warning …"): its subject is
+    acted on and does not speak; the reporter above it does."""
+    return (
+        subj.dep_ == "nsubjpass"
+        and tok.dep_ == "ccomp"
+        and tok.head.i != tok.i
+        and tok.head.lemma_ in CUE_VERBS
+        and any(c.dep_ in SUBJECTS for c in tok.head.children)
+    )
+
+
+def own_named_source(sdoc: Doc, verb: Token, speaker: Speaker | None) -> bool:
+    """Whether a reporting verb in an adjunct clause of another report names its own source: in "X
+    said he acted after the Post reported that …" the Post reports, not X. A pronoun or common noun
+    subject leaves the report to the outer speaker."""
+    if speaker is None or verb.dep_ != "advcl" or speaker.head_start < 0:
+        return False
+    head = sdoc.char_span(speaker.head_start, speaker.head_end)
+    return head is not None and head[0].pos_ in ("PROPN", "NOUN") and head[0].head.i == verb.i
 
 
 #: Verbs that make their object do what their infinitive says: the object speaks ("forced the banker

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Quote, SpanRef
 from wiresift.nlp.entities.coref import Speaker, resolve, titled_person
-from wiresift.nlp.entities.coref_rules import FOLLOW_ON_CHARS
+from wiresift.nlp.entities.coref_rules import FOLLOW_ON_CHARS, named_at
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from wiresift.nlp.quotes.appositions import short_org
@@ -172,7 +172,10 @@ def _resolve(
     entity = index.get(eid)
     if entity is not None and entity.type not in SPEAKER_TYPES:
         eid, entity = None, None
-    at_mention = entity is not None and any(s < speaker.end and speaker.start < e for s, e in entity.mentions)
+    at_mention = entity is not None and (
+        any(s < speaker.end and speaker.start < e for s, e in entity.mentions)
+        or named_at(index, speaker) == eid
+    )  # (named_at: a lone surname read as the full name it belongs to, "Lee" -> "Ann Lee")
     kind = "pronoun" if pronoun else ("name" if at_mention or _proper(sdoc, speaker) else "nominal")
     resolution = ""
     if entity is not None:

@@ -1,0 +1,62 @@
+"""List canonical-speaker errors on the TUNE half of the team's attribution gold (never the held-out half).
+
+Usage: ``python eval/errors_attributions.py``. A debugging aid for speaker work: each line is one true
+positive quote whose canonical speaker is wrong, with the gold speaker, the predicted mention and
+entity, and the text around the quote. It refuses the held-out half on purpose: rules are chosen on
+``tune`` only; the held-out half is read in aggregate through ``score_attributions.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from score_attributions import load_pages, predict, speaker_right
+from score_quotes import words
+
+
+def _context(text: str, s: int, e: int, width: int = 160) -> str:
+    return (text[max(0, s - width) : s] + "[[" + text[s:e] + "]]" + text[e : e + 60]).replace("\n", " | ")
+
+
+def main(argv: list[str]) -> None:
+    from gate import shared_eval
+
+    if argv and argv[0] != "tune":
+        raise SystemExit("errors_attributions.py lists the tune half only")
+    eval_dir = shared_eval()
+    if eval_dir is None:
+        raise SystemExit("../shared/eval is absent: set WIRESIFT_SHARED_EVAL to the eval folder")
+    pages = load_pages(eval_dir, "tune")
+    n_wrong = 0
+    for page, doc in zip(pages, predict(pages), strict=True):
+        text = page.text
+        entities = {e.id: e for e in doc.entities}
+        gwords = [words(text, [tuple(p) for p in row["content"]]) for row in page.rows]
+        for quote in doc.quotes:
+            pw = words(text, [(quote.start, quote.end)])
+            if not pw or not gwords:
+                continue
+            shares = [len(pw & gw) / len(pw) for gw in gwords]
+            best = max(range(len(shares)), key=lambda i: (shares[i], -len(gwords[i]), -i))
+            if shares[best] < 0.5:
+                continue
+            row = page.rows[best]
+            if speaker_right(page, row, quote, entities):
+                continue
+            n_wrong += 1
+            gold = page.entities.get(row["speaker"]) if row["speaker"] else None
+            want = text[gold["span"][0] : gold["span"][1]] + f" ({gold['type']})" if gold else None
+            local = text[row["mention"][0] : row["mention"][1]] if row["mention"] else None
+            got = quote.speaker_mention.text if quote.speaker_mention else None
+            print(
+                f"{page.site} {quote.kind} conf={quote.speaker_confidence}\n"
+                f"  want {want!r} local {local!r}; got mention {got!r} entity {quote.speaker_name!r}\n"
+                f"  {_context(text, quote.start, quote.end)}"
+            )
+    print(f"{n_wrong} wrong speakers on tune")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
+    main(sys.argv[1:])
