@@ -40,6 +40,8 @@ _MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "n
 _NOT_COUNTED = frozenset(
     {"%", "percent", "time", "year", "years", "day", "days", "month", "months", "each", "a"}
 )
+#: Words of "N-strong" that say how many make up the noun they modify.
+_STRENGTH = frozenset({"strong"})
 #: Count types that say who is counted; an event type (KILL, ARREST ...) nearby takes precedence.
 _WHO_TYPES = frozenset({"TROOPS", "PROTEST"})
 #: Words that a count type may come from when they sit this close after the number ("82 were killed").
@@ -89,7 +91,11 @@ def _of_object(tok: Token) -> Token | None:
 def counted(sdoc: Doc, span: NumSpan) -> Token | None:
     """The noun the number counts, or None ("injured more than 5,500", "$212 million")."""
     if span.counted_word is not None:
-        return sdoc[span.counted_word]
+        word = sdoc[span.counted_word]
+        if word.lower_ in _STRENGTH:  # "a 5,000-strong force": the force is counted
+            head = word.head
+            return head if head.i > word.i and head.pos_ in {"NOUN", "PROPN"} else None
+        return word
     if span.percent_of is not None:
         base = sdoc[span.percent_of]
         head = base.head
