@@ -141,3 +141,11 @@ PAY_VERBS = frozenset({"spend", "pay", "charge", "invest", "give", "offer", "bid
 #: Verbs of yielding money: their "from" object, else their subject when it is no agent, is what
 #: the amount measures ("raise $2bn from a listing", "the deal could raise $2bn").
 EARN_VERBS = frozenset({"raise", "earn", "generate", "bring", "net", "make", "collect", "receive", "fetch"})
+#: Verbs of trade whose object is what a price "for"/"at" pays for ("sold the mill for $2 million").
+TRADE_VERBS = frozenset({
+    "buy", "sell", "purchase", "acquire", "rent", "lease", "auction", "price", "list", "retail",
+    "trade", "offer", "order", "book",
+})  # fmt: skip
+#: Adverbs of change: a share hanging on them measures what the clause counts ("sold 40,000
+#: cars, up 8 %" -> cars).
+CHANGE_ADVERBS = frozenset({"up", "down", "higher", "lower"})

@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 from wiresift.model import Claim, Document
 from wiresift.nlp.claims.attrib import continuation, find_claimant
 from wiresift.nlp.claims.lexicon import (
+    CHANGE_ADVERBS,
     CHANGE_VERBS,
     COUNT_TYPES,
     DOLLAR_BY_TLD,
@@ -25,6 +26,7 @@ from wiresift.nlp.claims.lexicon import (
     OBJECT_CHANGE_VERBS,
     PAY_VERBS,
     PREFIX_UNITS,
+    TRADE_VERBS,
     UNITS,
 )
 from wiresift.nlp.claims.spans import NumSpan, find_numbers, is_claim
@@ -213,6 +215,11 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         return paid or verb
     if via == "of" and verb.lower_ in _SUM_NOUNS and verb.dep_ in {"nsubj", "nsubjpass", "dobj"}:
         top, via, verb = verb, verb.dep_, verb.head  # "a total of $650,000 is offered for tips"
+    if money and (via in _PRICE_PREPS or verb.lower_ == "worth"):
+        bought = _bought(verb, top)
+        if bought is not None:
+            return bought
+    moved = verb.lower_ in CHANGE_ADVERBS  # "sold 40,000 cars, up 8 %": the cars changed
     if verb.pos_ in {"ADV", "ADP"} and verb.head.i != verb.i:
         verb = verb.head  # "closed ... up 0.35 %"
     if verb.pos_ not in {"VERB", "AUX"} or verb.i == top.i:
@@ -238,6 +245,44 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
             return _noun(obj)
     if lemma in CHANGE_VERBS or lemma in OBJECT_CHANGE_VERBS:
         return _noun(subj)
+    if moved:
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i != top.i), None)
+        return _noun(_antecedent(obj)) or _noun(subj)
+    return None
+
+
+#: Prepositions whose object is the price of what they attach to ("sold the mill for $2 million").
+_PRICE_PREPS = frozenset({"for", "at"})
+
+
+def _antecedent(tok: Token | None) -> Token | None:
+    """The noun a relative pronoun stands for ("the firm, which it bought" -> firm), else ``tok``."""
+    if tok is not None and tok.tag_ in {"WDT", "WP"}:
+        clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+        return clause.head if clause is not None else None
+    return tok
+
+
+def _bought(head: Token, money: Token) -> Token | None:
+    """What a price pays for: the noun the price hangs on ("tickets for $20", "a deal worth $6
+    billion"), or the object of a verb of trade ("bought the mill for $2 million", "the mill was
+    sold for $2 million" -> mill)."""
+    if head.lower_ == "worth":  # "a deal worth $600 million"; "the house is worth $1 million"
+        owner = head.head
+        if head.dep_ in {"amod", "prep"} and owner.pos_ in {"NOUN", "PROPN"}:
+            return _noun(owner)
+        if head.dep_ == "acomp":
+            return _noun(next((c for c in owner.children if c.dep_ == "nsubj"), None))
+        return None
+    if head.pos_ in {"NOUN", "PROPN"} and head.i < money.i:
+        low = head.lower_
+        if low in _SUM_NOUNS or low in _SHARE_NOUNS or low in UNITS or head.ent_type_ in {"DATE", "TIME"}:
+            return None
+        return _noun(head)
+    if head.pos_ == "VERB" and head.lemma_.lower() in TRADE_VERBS:
+        for child in head.children:
+            if child.dep_ in {"dobj", "nsubjpass"}:
+                return _noun(_antecedent(child))
     return None
 
 
