@@ -47,13 +47,13 @@ UNITS: dict[str, str] = {
     "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "sterling": "GBP",
     "shilling": "KES", "shillings": "KES", "francs": "CHF", "marks": "DEM", "pesos": "MXN",
-    "lira": "TRY", "hryvnia": "UAH", "rials": "IRR", "riyals": "SAR", "afghanis": "AFN",
+    "lira": "TRY", "hryvnia": "UAH", "won": "KRW", "₩": "KRW", "€": "EUR", "£": "GBP", "¥": "JPY", "rials": "IRR", "riyals": "SAR", "afghanis": "AFN",
 }  # fmt: skip
 #: Units whose word comes before the number ("dlrs 2 million", "US$ 5").
 PREFIX_UNITS: dict[str, str] = {
     "$": "USD", "us$": "USD", "usd": "USD", "dlrs": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
     "gbp": "GBP", "¥": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", "a$": "AUD", "c$": "CAD",
-    "hk$": "HKD", "₽": "RUB",
+    "hk$": "HKD", "₽": "RUB", "₩": "KRW", "krw": "KRW", "chf": "CHF", "r$": "BRL",
 }  # fmt: skip
 #: A currency name before "dollars"/"shillings"... fixes the ISO code ("Kenyan shillings").
 CURRENCY_ADJECTIVES: dict[tuple[str, str], str] = {
@@ -129,7 +129,7 @@ CHANGE_VERBS = frozenset({
     "be", "fall", "rise", "drop", "climb", "jump", "slip", "decline", "increase", "decrease", "grow",
     "shrink", "close", "end", "open", "trade", "stand", "reach", "hit", "value", "cost", "total",
     "gain", "lose", "soar", "plunge", "tumble", "surge", "edge", "dip", "sink", "remain", "fetch",
-    "amount", "average", "top", "exceed",
+    "amount", "average", "top", "exceed", "add", "shed",
 })  # fmt: skip
 #: Verbs whose object is what the amount or share changes ("expand the fleet by 30 %").
 OBJECT_CHANGE_VERBS = frozenset({

@@ -286,6 +286,28 @@ def _bought(head: Token, money: Token) -> Token | None:
     return None
 
 
+def _countable(noun: Token | None, time_ranges: list[tuple[int, int]]) -> Token | None:
+    """``noun`` unless it is a unit or a time ("from 6.2 percent", "from $34,410 in October"):
+    the thing counted is never the measure itself nor a date."""
+    if noun is None or noun.lower_ in UNITS or noun.lower_ in _NOT_COUNTED or noun.is_punct:
+        return None
+    if noun.ent_type_ in {"DATE", "TIME"}:
+        return None
+    end = noun.idx + len(noun.text)
+    return None if any(s < end and noun.idx < e for s, e in time_ranges) else noun
+
+
+def _bracketed(sdoc: Doc, span: NumSpan) -> Token | None:
+    """The noun right before a bracketed share or amount: "banner ads (30%)" -> ads."""
+    if span.first < 2 or sdoc[span.first - 1].text != "(":
+        return None
+    end = span.unit_tok if span.unit_tok is not None else span.last
+    if end + 1 >= len(sdoc) or sdoc[end + 1].text != ")":
+        return None
+    before = sdoc[span.first - 2]
+    return before if before.pos_ in {"NOUN", "PROPN"} else None
+
+
 def _partner(top: Token) -> Token:
     """ "from 9,000 to 20,000" parsed as one quantity: the number that carries the clause role."""
     if top.dep_ == "quantmod" and top.head.like_num and top.head.i > top.i:
@@ -357,11 +379,12 @@ def find_claims(doc: Document, sdoc: Doc) -> list[Claim]:
             continue
         if dollar and span.unit == "USD" and _BARE_DOLLAR.search(doc.text[span.start : span.end]):
             span.unit = dollar  # "$" alone in a Canadian outlet is Canadian dollars
-        noun = counted(sdoc, span)
+        noun = _countable(counted(sdoc, span), time_ranges)
         if noun is None and span.unit is not None and span.unit != "point":
-            noun = measured(sdoc, span)  # points are a gap between two figures, not a measure
+            # points are a gap between two figures, not a measure
+            noun = _countable(measured(sdoc, span) or _bracketed(sdoc, span), time_ranges)
         elif noun is None and span.unit is None and _changed_to(sdoc, span):
-            noun = measured(sdoc, span)  # "the number of visitors jumped to 300,000"
+            noun = _countable(measured(sdoc, span), time_ranges)  # "the number of visitors jumped to 300,000"
         noun = _noun(noun) if noun is not None and noun.lower_ in _SHARE_NOUNS else noun
         tok = sdoc[span.first]
         sent = tok.sent
