@@ -74,9 +74,26 @@ def _is_reporting(verb: Token, subj: Token | None) -> bool:
     lemma = verb.lemma_.lower()
     if lemma not in REPORTING_VERBS or verb.pos_ not in {"VERB", "AUX"}:
         return False
+    if _measures(verb):
+        return False  # "the stock added 2 %", "the index put on 40 points": a change, not a report
     if lemma in DOCUMENT_VERBS:
         return subj is not None and (subj.lemma_.lower() in DOCUMENT_NOUNS or subj.pos_ == "PROPN")
     return True
+
+
+#: Dependency labels of an amount a verb takes as its own object ("added 2 %", "shed $3").
+_AMOUNT_DEPS = frozenset({"dobj", "npadvmod"})
+
+
+def _measures(verb: Token) -> bool:
+    """Whether the verb's object is an amount (a number, or a unit or noun a number modifies),
+    which makes "add", "count", "record" verbs of change or tally rather than of speech."""
+    for child in verb.children:
+        if child.dep_ in _AMOUNT_DEPS and (
+            child.like_num or child.text == "%" or any(c.dep_ == "nummod" for c in child.children)
+        ):
+            return True
+    return False
 
 
 def _in_subtree(tok: Token, root: Token) -> bool:
