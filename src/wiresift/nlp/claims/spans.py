@@ -386,7 +386,7 @@ def is_claim(
         return False
     if first.text in EMERGENCY_NUMBERS and span.unit is None and not _counts_noun(doc, span):
         return False  # "called 911"
-    if _named_number(doc, span, prev, nxt):
+    if _named_number(doc, span, prev, nxt) or _name_word(doc, span, prev) or _resolution(text, span):
         return False
     if _record(doc, span, prev, nxt):
         return False
@@ -443,7 +443,9 @@ def _named_number(doc: Doc, span: NumSpan, prev: Token | None, nxt: Token | None
     """
     if prev is None or span.unit is not None or span.value is None or span.value >= NAME_NUMBER_MAX:
         return False
-    if prev.pos_ != "PROPN" or prev.is_lower or prev.ent_type_ in {"DATE", "TIME"}:
+    # a capitalised noun inside a sentence is a name word too ("Red Dead Redemption 2")
+    named = prev.pos_ == "PROPN" or (prev.pos_ == "NOUN" and prev.text[:1].isupper() and not prev.is_sent_start)
+    if not named or prev.is_lower or prev.ent_type_ in {"DATE", "TIME"}:
         return False
     if "," in doc[span.first].text or span.first != span.last:
         return False
@@ -451,6 +453,25 @@ def _named_number(doc: Doc, span: NumSpan, prev: Token | None, nxt: Token | None
         return True
     tok = doc[span.first]
     return tok.head.i == prev.i or (prev.dep_ in {"compound", "nmod"} and prev.head.i == tok.head.i)
+
+
+def _name_word(doc: Doc, span: NumSpan, prev: Token | None) -> bool:
+    """A spelled number capitalised inside a sentence is a word of a name ("Formula One", "the Big
+    Ten", "Zero Gravity seats"), not a count."""
+    first = doc[span.first]
+    if first.like_num and not first.is_alpha:
+        return False
+    if not first.text[:1].isupper() or first.is_sent_start or prev is None:
+        return False
+    return prev.is_alpha and prev.text not in {"I"} and "\n" not in prev.whitespace_
+
+
+#: A screen or video resolution or a race distance: "4K", "8k" ("$4K" carries a currency).
+_RESOLUTION = re.compile(r"^\d[kK]\b")
+
+
+def _resolution(text: str, span: NumSpan) -> bool:
+    return span.unit is None and bool(_RESOLUTION.match(text[span.start : span.start + 3]))
 
 
 #: A digit group glued to another by a hyphen, a slash or a dot: "978-3-319", "0134", "10.1007/".

@@ -222,6 +222,8 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
     moved = verb.lower_ in CHANGE_ADVERBS  # "sold 40,000 cars, up 8 %": the cars changed
     if verb.pos_ in {"ADV", "ADP"} and verb.head.i != verb.i:
         verb = verb.head  # "closed ... up 0.35 %"
+    elif verb.pos_ == "ADJ" and verb.dep_ in {"acomp", "oprd"} and verb.tag_ in {"JJR", "RBR"}:
+        verb, moved = verb.head, False  # "the fee is 30 % lower": the fee is what differs
     if verb.pos_ not in {"VERB", "AUX"} or verb.i == top.i:
         return None
     lemma = verb.lemma_.lower()
@@ -244,7 +246,7 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         if _noun(obj) is not None:
             return _noun(obj)
     if lemma in CHANGE_VERBS or lemma in OBJECT_CHANGE_VERBS:
-        return _noun(subj)
+        return _noun(_antecedent(subj))
     if moved:
         obj = next((c for c in children if c.dep_ == "dobj" and c.i != top.i), None)
         return _noun(_antecedent(obj)) or _noun(subj)
