@@ -67,6 +67,20 @@ def _number_head(sdoc: Doc, span: NumSpan) -> Token:
     return tok
 
 
+def _plural_after(sdoc: Doc, span: NumSpan, top: Token) -> Token | None:
+    """A plural noun the tagger read as a verb: "on 14 carries" (a number object of a preposition
+    followed by a subjectless "-s" verb is that verb's noun)."""
+    end = span.unit_tok if span.unit_tok is not None else span.last
+    if span.unit is not None or top.dep_ not in {"pobj", "dobj"} or end + 1 >= len(sdoc):
+        return None
+    nxt = sdoc[end + 1]
+    if nxt.tag_ != "VBZ" or nxt.pos_ == "AUX" or nxt.lemma_ in {"be", "have", "do"}:
+        return None
+    if not nxt.is_lower or not nxt.lower_.endswith("s"):
+        return None
+    return None if any(c.dep_ in {"nsubj", "nsubjpass"} for c in nxt.children) else nxt
+
+
 def _noun_phrase(head: Token) -> str:
     """ "bases and training camps" from the head "bases"."""
     parts = [head.text]
@@ -105,6 +119,9 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
             return head
         return _of_object(base)
     top = _number_head(sdoc, span)
+    mistagged = _plural_after(sdoc, span, top)
+    if mistagged is not None:
+        return mistagged
     if span.unit_tok is not None and top.i != span.unit_tok:
         unit = sdoc[span.unit_tok]
         if unit.head.i == top.i or top.head.i == unit.i:
