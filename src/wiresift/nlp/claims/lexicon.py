@@ -137,7 +137,10 @@ OBJECT_CHANGE_VERBS = frozenset({
     "push", "drive", "revise", "lift",
 })  # fmt: skip
 #: Verbs of paying whose "on"/"for" object, or indirect object, is what money pays for.
-PAY_VERBS = frozenset({"spend", "pay", "charge", "invest", "give", "offer", "bid", "allocate", "earmark"})
+PAY_VERBS = frozenset({
+    "spend", "pay", "charge", "invest", "give", "offer", "bid", "allocate", "earmark", "provide",
+    "award", "grant", "donate", "pledge", "commit", "budget", "pour", "approve", "set", "contribute",
+})  # fmt: skip
 #: Verbs of yielding money: their "from" object, else their subject when it is no agent, is what
 #: the amount measures ("raise $2bn from a listing", "the deal could raise $2bn").
 EARN_VERBS = frozenset({"raise", "earn", "generate", "bring", "net", "make", "collect", "receive", "fetch"})

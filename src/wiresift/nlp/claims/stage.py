@@ -164,7 +164,8 @@ def _noun(tok: Token | None) -> Token | None:
     if tok.pos_ not in {"NOUN", "PROPN"} and not _mistagged_noun(tok):
         return None
     if tok.lower_ in _SHARE_NOUNS:
-        return _of_object(tok) or tok
+        measure = _of_object(tok)  # "the rate of unemployment" -> unemployment; not "a rate of 2 %"
+        return measure if measure is not None and measure.lower_ not in UNITS else tok
     return tok
 
 
@@ -191,7 +192,7 @@ def _is_amount(tok: Token) -> bool:
     return tok.like_num or any(c.dep_ == "nummod" for c in tok.children)
 
 
-_PAYS_FOR = frozenset({"on", "for", "to"})
+_PAYS_FOR = frozenset({"on", "for", "to", "into", "toward", "towards"})
 _MONEY_IN = frozenset({"in", "on", "for"})
 
 
@@ -232,6 +233,12 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         return paid or verb
     if via == "of" and verb.lower_ in _SUM_NOUNS and verb.dep_ in {"nsubj", "nsubjpass", "dobj"}:
         top, via, verb = verb, verb.dep_, verb.head  # "a total of $650,000 is offered for tips"
+    elif via == "of" and verb.pos_ == "NOUN" and verb.i < top.i and verb.lower_ not in UNITS:
+        return verb  # "a height of 30 feet", "an annual rate of 2.1 %": the noun the "of" measures
+    if money and via == "dobj" and verb.pos_ == "VERB":
+        split = _prep_object(verb, frozenset({"in"}))  # "received $2 million in aid": the parser split
+        if split is not None and split.ent_type_ not in {"DATE", "TIME"} and split.i > top.i:
+            return split
     if money and (via in _PRICE_PREPS or verb.lower_ == "worth"):
         bought = _bought(verb, top)
         if bought is not None:
@@ -246,6 +253,8 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     subj = next((c for c in children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None and verb.dep_ == "xcomp":  # "the project is expected to cost $4 billion"
+        subj = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if money and lemma in PAY_VERBS:
         obj = _prep_object(verb, _PAYS_FOR)
         if obj is not None:
