@@ -98,3 +98,21 @@ def test_tally_verb_is_not_a_claimant(nlp) -> None:
 def test_suffix_won(nlp) -> None:
     claim = one(claims_of(nlp, "Seats cost 50,000₩ at the door."), "50,000")
     assert (claim.unit, claim.counted) == ("KRW", "Seats")
+
+
+def test_bare_dollar_takes_the_country_of_the_places(nlp) -> None:
+    from wiresift.model import Place
+
+    text = "The Manitoba board will spend $80 million in Winnipeg and Brandon, the minister said."
+    sdoc = nlp(text)
+
+    def place(name: str, country: str) -> Place:
+        at = text.index(name)
+        return Place(id=name, name=name, country=country, mentions=[(at, at + len(name))])
+
+    canadian = [place("Manitoba", "CA"), place("Winnipeg", "CA"), place("Brandon", "CA")]
+    doc = Document(text=text, site="example.com", places=canadian)
+    assert one(find_claims(doc, sdoc), "$80").unit == "CAD"
+    mixed = [*canadian[:2], place("Brandon", "US")]  # a US place in the story: "$" stays USD
+    doc = Document(text=text, site="example.com", places=mixed)
+    assert one(find_claims(doc, sdoc), "$80").unit == "USD"

@@ -119,7 +119,7 @@ ANAPHORIC_DETERMINERS = frozenset({
 
 #: Emergency and service numbers: "called 911" is a phone number, not a count.
 EMERGENCY_NUMBERS = frozenset({"911", "999", "112", "000", "111", "311", "211"})
-#: Top-level domains of outlets whose "$" means their own dollar (Document.site / url -> country).
+#: Country codes (top-level domains of outlets, ISO codes of places) whose "$" means their own dollar.
 DOLLAR_BY_TLD: dict[str, str] = {
     "ca": "CAD", "au": "AUD", "nz": "NZD", "hk": "HKD", "sg": "SGD", "tw": "TWD", "jm": "JMD",
 }  # fmt: skip

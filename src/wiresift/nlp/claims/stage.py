@@ -362,6 +362,31 @@ def outlet_currency(doc: Document) -> str | None:
     return DOLLAR_BY_TLD.get(tld)
 
 
+#: A country's dollar is taken for a bare "$" when the article's places lie there this often, at least.
+PLACE_DOLLAR_MIN_MENTIONS = 2
+PLACE_DOLLAR_MIN_SHARE = 0.5
+
+
+def place_currency(doc: Document) -> str | None:
+    """The dollar of the country where the article's places lie, when it is not the US dollar.
+
+    A bare "$" in a story set in Canada (Ontario, Toronto, Ottawa) from an outlet whose host names
+    no country is most likely Canadian: the country's dollar is taken when that country holds at
+    least half of the place mentions (and two of them) and no place lies in the United States.
+    """
+    counts: dict[str, int] = {}
+    for place in doc.places:
+        if place.country:
+            counts[place.country.lower()] = counts.get(place.country.lower(), 0) + len(place.mentions)
+    total = sum(counts.values())
+    if not counts or counts.get("us"):
+        return None
+    country, n = max(counts.items(), key=lambda kv: kv[1])
+    if n < PLACE_DOLLAR_MIN_MENTIONS or n < PLACE_DOLLAR_MIN_SHARE * total:
+        return None
+    return DOLLAR_BY_TLD.get(country)
+
+
 def count_type(sdoc: Doc, span: NumSpan, noun: Token | None) -> str | None:
     """KILL, WOUND, ARREST, ... from the counted noun, the governing verb or the words right after."""
     lemmas: list[str] = []
@@ -401,12 +426,12 @@ def find_claims(doc: Document, sdoc: Doc) -> list[Claim]:
     timed = [(t.start, t.end, t.value) for t in doc.timexes if t.value]
     placed = [(s, e, p.id) for p in doc.places for s, e in p.mentions]
     claims: list[Claim] = []
-    dollar = outlet_currency(doc)
+    dollar = outlet_currency(doc) or place_currency(doc)
     for span in find_numbers(sdoc):
         if not is_claim(sdoc, span, time_ranges, use_spacy_time=not doc.timexes, text=doc.text):
             continue
         if dollar and span.unit == "USD" and _BARE_DOLLAR.search(doc.text[span.start : span.end]):
-            span.unit = dollar  # "$" alone in a Canadian outlet is Canadian dollars
+            span.unit = dollar  # "$" alone in a Canadian outlet or story is Canadian dollars
         noun = _countable(counted(sdoc, span), time_ranges)
         if noun is None and span.unit is not None and span.unit != "point":
             # points are a gap between two figures, not a measure
