@@ -116,3 +116,13 @@ def test_bare_dollar_takes_the_country_of_the_places(nlp) -> None:
     mixed = [*canadian[:2], place("Brandon", "US")]  # a US place in the story: "$" stays USD
     doc = Document(text=text, site="example.com", places=mixed)
     assert one(find_claims(doc, sdoc), "$80").unit == "USD"
+
+
+def test_reporting_it_is_the_organisation_before(nlp) -> None:
+    from wiresift.model import Entity
+
+    text = "The Harlow Water Board met on Monday. It said the repairs would cost $4 million."
+    board = Entity(id="e1", name="Harlow Water Board", type="ORG", mentions=[(4, 22)])
+    claim = one(find_claims(Document(text=text, site="wire", entities=[board]), nlp(text)), "$4")
+    assert (claim.claimant, claim.claimant_name) == ("e1", "Harlow Water Board")
+    assert claim.claimant_mention is not None and claim.claimant_mention.text == "It"

@@ -218,6 +218,30 @@ def _entity_by_title(entities: list[Entity], mention: str) -> Entity | None:
     return found[0] if len(found) == 1 else None
 
 
+#: Entity types an "it" that reports something can stand for.
+_IT_TYPES = frozenset({"ORG"})
+
+
+def _organisation_before(entities: list[Entity], sent: Span, pos: int) -> Entity | None:
+    """The organisation a reporting "it" stands for: the last organisation named before it in its
+    sentence or the one before ("The ministry released figures. It said ..."); None when a person
+    is named after that organisation (the "it" may then be anything the person made)."""
+    doc = sent.doc
+    start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    best: tuple[int, Entity] | None = None
+    person_after = -1
+    for ent in entities:
+        for s, e in ent.mentions:
+            if start <= s and e <= pos:
+                if ent.type in _IT_TYPES and (best is None or s > best[0]):
+                    best = (s, ent)
+                elif ent.type == "PERSON":
+                    person_after = max(person_after, s)
+    if best is None or person_after > best[0]:
+        return None
+    return best[1]
+
+
 def _mispaired(quote: Quote) -> bool:
     """A quote that runs on into a paragraph not opened by a quotation mark (news style reopens the
     mark on every quoted paragraph), or holds a double mark inside its outer ones, was paired from
@@ -268,6 +292,8 @@ def find_claimant(doc: Document, sent: Span, tok: Token, start: int, end: int) -
         # the same speaker as the quotes layer found, which resolved it ("the Russian General" -> Sidorov)
         return Claimant(quote.speaker, quote.speaker_name, mention)
     ent = _entity_at(doc.entities, mention.start, mention.end) or _entity_by_title(doc.entities, mention.text)
+    if ent is None and mention.text.lower() == "it":
+        ent = _organisation_before(doc.entities, sent, mention.start)
     if ent is not None:
         return Claimant(ent.id, ent.name, mention)
     return Claimant(None, mention.text, mention)
