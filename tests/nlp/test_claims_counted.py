@@ -126,3 +126,24 @@ def test_reporting_it_is_the_organisation_before(nlp) -> None:
     claim = one(find_claims(Document(text=text, site="wire", entities=[board]), nlp(text)), "$4")
     assert (claim.claimant, claim.claimant_name) == ("e1", "Harlow Water Board")
     assert claim.claimant_mention is not None and claim.claimant_mention.text == "It"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "counted"),
+    [
+        ("Divers studied the 400-mile-wide (640 kilometres) Lake Orvane last year.", "400", "Orvane"),
+        ("A 40-foot-long whale washed ashore.", "40", "whale"),
+        ("The tank holds about 900 tons, or 816 metric tons, of brine.", "900", "brine"),
+    ],
+)
+def test_measures_count_what_they_describe(nlp, text: str, fragment: str, counted: str) -> None:
+    assert one(claims_of(nlp, text), fragment).counted == counted
+
+
+def test_a_size_that_names_a_model_names_it_throughout(nlp) -> None:
+    text = (
+        "The basic 14-inch Lumix Pro was updated in July, while the dearer 14-inch models were "
+        "refreshed in May. A 22-inch monitor costs more."
+    )
+    claims = claims_of(nlp, text)
+    assert [c.text for c in claims] == ["22-inch"]

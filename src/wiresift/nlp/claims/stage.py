@@ -119,7 +119,7 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
             return head
         return _of_object(base)
     top = _number_head(sdoc, span)
-    mistagged = _plural_after(sdoc, span, top)
+    mistagged = _plural_after(sdoc, span, top) or _dimension_of(sdoc, span)
     if mistagged is not None:
         return mistagged
     if span.unit_tok is not None and top.i != span.unit_tok:
@@ -145,9 +145,42 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
         return head
     obj = _of_object(top)
     if obj is None and span.unit_tok is not None:
-        obj = _of_object(sdoc[span.unit_tok])
+        unit = sdoc[span.unit_tok]
+        obj = _of_object(unit)
+        # "2,750 tons, or 2,500 metric tons, of water": the "of" hangs on the restated amount
+        restated = (c for c in unit.children if c.dep_ == "conj" and c.lower_ in UNITS)
+        obj = obj or next((o for c in restated if (o := _of_object(c)) is not None), None)
     if obj is not None and obj.lower_ not in _NOT_COUNTED and obj.lower_ not in UNITS:
         return obj
+    return None
+
+
+#: Adjectives of size after a hyphenated measure ("a 40-foot-long whale", "1,900-mile-wide").
+_DIMENSIONS = frozenset({"wide", "long", "tall", "high", "deep", "thick", "across"})
+
+
+def _dimension_of(sdoc: Doc, span: NumSpan) -> Token | None:
+    """The noun a "N-unit-wide" measure describes, past a bracketed conversion: "the 1,900-mile-wide
+    (3,100 kilometers) Europa" -> Europa."""
+    if span.unit_tok is None or span.unit_tok + 2 >= len(sdoc):
+        return None
+    dash, adj = sdoc[span.unit_tok + 1], sdoc[span.unit_tok + 2]
+    if dash.text not in {"-", "‐"} or adj.lower_ not in _DIMENSIONS:
+        return None
+    i, depth = adj.i + 1, 0
+    while i < len(sdoc):
+        tok = sdoc[i]
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")":
+            depth -= 1
+        elif depth == 0 and tok.pos_ in {"NOUN", "PROPN"}:
+            nxt = sdoc[i + 1] if i + 1 < len(sdoc) else None
+            if nxt is None or nxt.pos_ not in {"NOUN", "PROPN"}:
+                return tok  # the last word of the noun phrase
+        elif depth == 0 and tok.pos_ not in {"DET", "ADJ", "NUM", "PUNCT"} and tok.dep_ != "compound":
+            return None
+        i += 1
     return None
 
 
@@ -355,6 +388,10 @@ def _changed_to(sdoc: Doc, span: NumSpan) -> bool:
     )
 
 
+#: A screen size that names a product model: "the 13-inch MacBook Pro" (a capitalised name follows).
+_MODEL_SIZE = re.compile(r"\b(\d+(?:\.\d+)?-inch)[ \u00a0]+(?=[A-Z]|i[A-Z])")
+
+
 def outlet_currency(doc: Document) -> str | None:
     """The dollar of the outlet's country from its site or URL host ("cbc.ca" -> CAD), else None."""
     host = doc.site or (urlparse(doc.url).netloc if doc.url else "")
@@ -427,9 +464,12 @@ def find_claims(doc: Document, sdoc: Doc) -> list[Claim]:
     placed = [(s, e, p.id) for p in doc.places for s, e in p.mentions]
     claims: list[Claim] = []
     dollar = outlet_currency(doc) or place_currency(doc)
+    models = set(_MODEL_SIZE.findall(doc.text))
     for span in find_numbers(sdoc):
         if not is_claim(sdoc, span, time_ranges, use_spacy_time=not doc.timexes, text=doc.text):
             continue
+        if span.unit == "in" and doc.text[span.start : span.end] in models:
+            continue  # "the higher-end 13-inch models" once the text named a "13-inch MacBook Pro"
         if dollar and span.unit == "USD" and _BARE_DOLLAR.search(doc.text[span.start : span.end]):
             span.unit = dollar  # "$" alone in a Canadian outlet or story is Canadian dollars
         noun = _countable(counted(sdoc, span), time_ranges)
