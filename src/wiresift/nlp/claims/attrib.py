@@ -89,8 +89,10 @@ def _measures(verb: Token) -> bool:
     """Whether the verb's object is an amount (a number, or a unit or noun a number modifies),
     which makes "add", "count", "record" verbs of change or tally rather than of speech."""
     for child in verb.children:
-        if child.dep_ in _AMOUNT_DEPS and child.ent_type_ not in {"DATE", "TIME"} and (
-            child.like_num or child.text == "%" or any(c.dep_ == "nummod" for c in child.children)
+        if (
+            child.dep_ in _AMOUNT_DEPS
+            and child.ent_type_ not in {"DATE", "TIME"}
+            and (child.like_num or child.text == "%" or any(c.dep_ == "nummod" for c in child.children))
         ):
             return True
     return False

@@ -444,7 +444,9 @@ def _named_number(doc: Doc, span: NumSpan, prev: Token | None, nxt: Token | None
     if prev is None or span.unit is not None or span.value is None or span.value >= NAME_NUMBER_MAX:
         return False
     # a capitalised noun inside a sentence is a name word too ("Red Dead Redemption 2")
-    named = prev.pos_ == "PROPN" or (prev.pos_ == "NOUN" and prev.text[:1].isupper() and not prev.is_sent_start)
+    named = prev.pos_ == "PROPN" or (
+        prev.pos_ == "NOUN" and prev.text[:1].isupper() and not prev.is_sent_start
+    )
     if not named or prev.is_lower or prev.ent_type_ in {"DATE", "TIME"}:
         return False
     if "," in doc[span.first].text or span.first != span.last:
@@ -481,7 +483,9 @@ _GLUED_DIGITS = re.compile(r"\d[-/.‐]$|^[-/.‐]\d")
 def _digit_chain(text: str, start: int, end: int) -> bool:
     """A number glued to further digits outside its own span: a part of a phone number, a code or
     a reference ("555-0134", "doi 10.1007/978-3-319"), not a count."""
-    return bool(_GLUED_DIGITS.search(text[max(0, start - 2) : start]) or _GLUED_DIGITS.search(text[end : end + 2]))
+    return bool(
+        _GLUED_DIGITS.search(text[max(0, start - 2) : start]) or _GLUED_DIGITS.search(text[end : end + 2])
+    )
 
 
 #: A line opened by a list number: "3. Keep it short", "2) Ask first".
@@ -492,8 +496,10 @@ def _marker(text: str, start: int, end: int) -> bool:
     """A footnote mark "[1]" or a list number at the start of a line ("2. Bring water")."""
     if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
         return True
-    return text[end : end + 1] in {".", ")"} and text[end + 1 : end + 2] in {" ", "\t"} and bool(
-        _LIST_MARK.search(text[max(0, start - 40) : start])
+    return (
+        text[end : end + 1] in {".", ")"}
+        and text[end + 1 : end + 2] in {" ", "\t"}
+        and bool(_LIST_MARK.search(text[max(0, start - 40) : start]))
     )
 
 
