@@ -147,3 +147,8 @@ def test_a_size_that_names_a_model_names_it_throughout(nlp) -> None:
     )
     claims = claims_of(nlp, text)
     assert [c.text for c in claims] == ["22-inch"]
+
+
+def test_emergency_number_before_a_call_noun(nlp) -> None:
+    texts = [c.text for c in claims_of(nlp, "Residents could not make 911 calls, and 999 homes lost power.")]
+    assert texts == ["999"]

@@ -119,6 +119,11 @@ ANAPHORIC_DETERMINERS = frozenset({
 
 #: Emergency and service numbers: "called 911" is a phone number, not a count.
 EMERGENCY_NUMBERS = frozenset({"911", "999", "112", "000", "111", "311", "211"})
+#: Nouns an emergency number names rather than counts ("911 calls", "999 operators").
+PHONE_NOUNS = frozenset({
+    "call", "caller", "dispatcher", "operator", "center", "centre", "line", "system", "service",
+    "emergency", "hotline", "number",
+})  # fmt: skip
 #: Country codes (top-level domains of outlets, ISO codes of places) whose "$" means their own dollar.
 DOLLAR_BY_TLD: dict[str, str] = {
     "ca": "CAD", "au": "AUD", "nz": "NZD", "hk": "HKD", "sg": "SGD", "tw": "TWD", "jm": "JMD",

@@ -359,8 +359,9 @@ def _countable(noun: Token | None, time_ranges: list[tuple[int, int]]) -> Token 
 
 
 def _bracketed(sdoc: Doc, span: NumSpan) -> Token | None:
-    """The noun right before a bracketed share or amount: "banner ads (30%)" -> ads."""
-    if span.first < 2 or sdoc[span.first - 1].text != "(":
+    """The noun right before a bracketed share: "banner ads (30%)" -> ads. A bracketed amount of
+    money restates another in a second currency ("(£10bn)") and counts nothing."""
+    if span.unit not in {"%", "pp"} or span.first < 2 or sdoc[span.first - 1].text != "(":
         return None
     end = span.unit_tok if span.unit_tok is not None else span.last
     if end + 1 >= len(sdoc) or sdoc[end + 1].text != ")":
