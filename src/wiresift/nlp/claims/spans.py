@@ -17,8 +17,8 @@ from wiresift.nlp.claims.lexicon import (
     COUNT_COMPOUNDS,
     CURRENCY_ADJECTIVES,
     EMERGENCY_NUMBERS,
-    PHONE_NOUNS,
     IDENTIFIER_WORDS,
+    PHONE_NOUNS,
     PREFIX_UNITS,
     QUALIFIER_MAX_WORDS,
     QUALIFIER_VERBS,
@@ -385,9 +385,9 @@ def is_claim(
     # identifiers and names
     if prev is not None and prev.text[:1].isupper() and prev.lower_ in IDENTIFIER_WORDS:
         return False
-    if first.text in EMERGENCY_NUMBERS and span.unit is None:
-        if not _counts_noun(doc, span) or doc[span.last].head.lemma_.lower() in PHONE_NOUNS:
-            return False  # "called 911", "made 911 calls", "999 operators"
+    phone = not _counts_noun(doc, span) or doc[span.last].head.lemma_.lower() in PHONE_NOUNS
+    if first.text in EMERGENCY_NUMBERS and span.unit is None and phone:
+        return False  # "called 911", "made 911 calls", "999 operators"
     if _named_number(doc, span, prev, nxt) or _name_word(doc, span, prev) or _resolution(text, span):
         return False
     if _record(doc, span, prev, nxt):
