@@ -1,8 +1,10 @@
 """List claim and pin errors on the TUNE half of the team's real-page gold (never the held-out half).
 
-Usage: ``python eval/errors_realpages.py [claims|pins]``. A debugging aid for rule work: each line is
-one gold claim (or pin) with what the system gave, in its sentence, so that errors can be read by
-class. It refuses to print the held-out half on purpose: rules are chosen on ``tune`` only.
+Usage: ``python eval/errors_realpages.py [claims|pins|claims-dev]``. A debugging aid for rule work:
+each line is one gold claim (or pin) with what the system gave, in its sentence, so that errors can
+be read by class. It refuses to print the held-out half on purpose: rules are chosen on ``tune``
+only. ``claims-dev`` lists the errors of ``score_claims.py`` on its dev documents only (its own
+``--errors`` prints the held-out TimeBank rows too).
 """
 
 from __future__ import annotations
@@ -104,9 +106,20 @@ def pins(eval_dir: Path) -> None:
                 print(f"{'MISSED':14} | {_context(page.text, s, e, 60)}")
 
 
+def claims_dev(eval_dir: Path) -> None:
+    """The claim errors of ``score_claims.py`` on its dev documents, without the held-out ones."""
+    from score_claims import HELDOUT, evaluate
+
+    _scores, counts = evaluate(eval_dir)
+    for line in counts.errors:
+        if not line.startswith(HELDOUT):
+            print(line)
+
+
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).parent))
     where = shared_eval()
     if where is None:
         raise SystemExit("../shared/eval is absent")
-    {"claims": claims, "pins": pins}[sys.argv[1] if len(sys.argv) > 1 else "claims"](where)
+    modes = {"claims": claims, "pins": pins, "claims-dev": claims_dev}
+    modes[sys.argv[1] if len(sys.argv) > 1 else "claims"](where)

@@ -74,9 +74,28 @@ def _is_reporting(verb: Token, subj: Token | None) -> bool:
     lemma = verb.lemma_.lower()
     if lemma not in REPORTING_VERBS or verb.pos_ not in {"VERB", "AUX"}:
         return False
+    if _measures(verb):
+        return False  # "the stock added 2 %", "the index put on 40 points": a change, not a report
     if lemma in DOCUMENT_VERBS:
         return subj is not None and (subj.lemma_.lower() in DOCUMENT_NOUNS or subj.pos_ == "PROPN")
     return True
+
+
+#: Dependency labels of an amount a verb takes as its own object ("added 2 %", "shed $3").
+_AMOUNT_DEPS = frozenset({"dobj", "npadvmod"})
+
+
+def _measures(verb: Token) -> bool:
+    """Whether the verb's object is an amount (a number, or a unit or noun a number modifies),
+    which makes "add", "count", "record" verbs of change or tally rather than of speech."""
+    for child in verb.children:
+        if (
+            child.dep_ in _AMOUNT_DEPS
+            and child.ent_type_ not in {"DATE", "TIME"}
+            and (child.like_num or child.text == "%" or any(c.dep_ == "nummod" for c in child.children))
+        ):
+            return True
+    return False
 
 
 def _in_subtree(tok: Token, root: Token) -> bool:
@@ -201,6 +220,30 @@ def _entity_by_title(entities: list[Entity], mention: str) -> Entity | None:
     return found[0] if len(found) == 1 else None
 
 
+#: Entity types an "it" that reports something can stand for.
+_IT_TYPES = frozenset({"ORG"})
+
+
+def _organisation_before(entities: list[Entity], sent: Span, pos: int) -> Entity | None:
+    """The organisation a reporting "it" stands for: the last organisation named before it in its
+    sentence or the one before ("The ministry released figures. It said ..."); None when a person
+    is named after that organisation (the "it" may then be anything the person made)."""
+    doc = sent.doc
+    start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    best: tuple[int, Entity] | None = None
+    person_after = -1
+    for ent in entities:
+        for s, e in ent.mentions:
+            if start <= s and e <= pos:
+                if ent.type in _IT_TYPES and (best is None or s > best[0]):
+                    best = (s, ent)
+                elif ent.type == "PERSON":
+                    person_after = max(person_after, s)
+    if best is None or person_after > best[0]:
+        return None
+    return best[1]
+
+
 def _mispaired(quote: Quote) -> bool:
     """A quote that runs on into a paragraph not opened by a quotation mark (news style reopens the
     mark on every quoted paragraph), or holds a double mark inside its outer ones, was paired from
@@ -251,6 +294,8 @@ def find_claimant(doc: Document, sent: Span, tok: Token, start: int, end: int) -
         # the same speaker as the quotes layer found, which resolved it ("the Russian General" -> Sidorov)
         return Claimant(quote.speaker, quote.speaker_name, mention)
     ent = _entity_at(doc.entities, mention.start, mention.end) or _entity_by_title(doc.entities, mention.text)
+    if ent is None and mention.text.lower() == "it":
+        ent = _organisation_before(doc.entities, sent, mention.start)
     if ent is not None:
         return Claimant(ent.id, ent.name, mention)
     return Claimant(None, mention.text, mention)

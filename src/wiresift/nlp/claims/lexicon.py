@@ -47,13 +47,13 @@ UNITS: dict[str, str] = {
     "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "sterling": "GBP",
     "shilling": "KES", "shillings": "KES", "francs": "CHF", "marks": "DEM", "pesos": "MXN",
-    "lira": "TRY", "hryvnia": "UAH", "rials": "IRR", "riyals": "SAR", "afghanis": "AFN",
+    "lira": "TRY", "hryvnia": "UAH", "won": "KRW", "₩": "KRW", "€": "EUR", "£": "GBP", "¥": "JPY", "rials": "IRR", "riyals": "SAR", "afghanis": "AFN",
 }  # fmt: skip
 #: Units whose word comes before the number ("dlrs 2 million", "US$ 5").
 PREFIX_UNITS: dict[str, str] = {
     "$": "USD", "us$": "USD", "usd": "USD", "dlrs": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
     "gbp": "GBP", "¥": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", "a$": "AUD", "c$": "CAD",
-    "hk$": "HKD", "₽": "RUB",
+    "hk$": "HKD", "₽": "RUB", "₩": "KRW", "krw": "KRW", "chf": "CHF", "r$": "BRL",
 }  # fmt: skip
 #: A currency name before "dollars"/"shillings"... fixes the ISO code ("Kenyan shillings").
 CURRENCY_ADJECTIVES: dict[tuple[str, str], str] = {
@@ -119,7 +119,12 @@ ANAPHORIC_DETERMINERS = frozenset({
 
 #: Emergency and service numbers: "called 911" is a phone number, not a count.
 EMERGENCY_NUMBERS = frozenset({"911", "999", "112", "000", "111", "311", "211"})
-#: Top-level domains of outlets whose "$" means their own dollar (Document.site / url -> country).
+#: Nouns an emergency number names rather than counts ("911 calls", "999 operators").
+PHONE_NOUNS = frozenset({
+    "call", "caller", "dispatcher", "operator", "center", "centre", "line", "system", "service",
+    "emergency", "hotline", "number",
+})  # fmt: skip
+#: Country codes (top-level domains of outlets, ISO codes of places) whose "$" means their own dollar.
 DOLLAR_BY_TLD: dict[str, str] = {
     "ca": "CAD", "au": "AUD", "nz": "NZD", "hk": "HKD", "sg": "SGD", "tw": "TWD", "jm": "JMD",
 }  # fmt: skip
@@ -129,7 +134,7 @@ CHANGE_VERBS = frozenset({
     "be", "fall", "rise", "drop", "climb", "jump", "slip", "decline", "increase", "decrease", "grow",
     "shrink", "close", "end", "open", "trade", "stand", "reach", "hit", "value", "cost", "total",
     "gain", "lose", "soar", "plunge", "tumble", "surge", "edge", "dip", "sink", "remain", "fetch",
-    "amount", "average", "top", "exceed",
+    "amount", "average", "top", "exceed", "add", "shed",
 })  # fmt: skip
 #: Verbs whose object is what the amount or share changes ("expand the fleet by 30 %").
 OBJECT_CHANGE_VERBS = frozenset({
@@ -137,7 +142,18 @@ OBJECT_CHANGE_VERBS = frozenset({
     "push", "drive", "revise", "lift",
 })  # fmt: skip
 #: Verbs of paying whose "on"/"for" object, or indirect object, is what money pays for.
-PAY_VERBS = frozenset({"spend", "pay", "charge", "invest", "give", "offer", "bid", "allocate", "earmark"})
+PAY_VERBS = frozenset({
+    "spend", "pay", "charge", "invest", "give", "offer", "bid", "allocate", "earmark", "provide",
+    "award", "grant", "donate", "pledge", "commit", "budget", "pour", "approve", "set", "contribute",
+})  # fmt: skip
 #: Verbs of yielding money: their "from" object, else their subject when it is no agent, is what
 #: the amount measures ("raise $2bn from a listing", "the deal could raise $2bn").
 EARN_VERBS = frozenset({"raise", "earn", "generate", "bring", "net", "make", "collect", "receive", "fetch"})
+#: Verbs of trade whose object is what a price "for"/"at" pays for ("sold the mill for $2 million").
+TRADE_VERBS = frozenset({
+    "buy", "sell", "purchase", "acquire", "rent", "lease", "auction", "price", "list", "retail",
+    "trade", "offer", "order", "book",
+})  # fmt: skip
+#: Adverbs of change: a share hanging on them measures what the clause counts ("sold 40,000
+#: cars, up 8 %" -> cars).
+CHANGE_ADVERBS = frozenset({"up", "down", "higher", "lower"})

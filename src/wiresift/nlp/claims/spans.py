@@ -18,6 +18,7 @@ from wiresift.nlp.claims.lexicon import (
     CURRENCY_ADJECTIVES,
     EMERGENCY_NUMBERS,
     IDENTIFIER_WORDS,
+    PHONE_NOUNS,
     PREFIX_UNITS,
     QUALIFIER_MAX_WORDS,
     QUALIFIER_VERBS,
@@ -150,6 +151,9 @@ def _extend(doc: Doc, i: int) -> int:
             continue
         if nxt.lower_ in _JOINERS and j + 2 < n and _is_num(doc[j + 2]):
             word_after = doc[j + 2].lower_
+            if nxt.text == "-" and _glued(cur, nxt) and word_after in SCALES and word_after != "hundred":
+                j += 2  # "700-million-strong", "a 2.5-billion-dollar deal": one number
+                continue
             if cur.lower_ in _WORD_NUMBERS and word_after in _WORD_NUMBERS and word_after not in VAGUE_BASES:
                 j += 2
                 continue
@@ -164,6 +168,11 @@ def _extend(doc: Doc, i: int) -> int:
             continue
         break
     return j
+
+
+def _glued(a: Token, b: Token) -> bool:
+    """Whether ``b`` follows ``a`` with no space between them."""
+    return b.i == a.i + 1 and not a.whitespace_
 
 
 def _words(doc: Doc, first: int, last: int) -> list[str]:
@@ -307,6 +316,8 @@ def is_claim(
     text_around = text[max(0, num_start - 12) : num_end + 10]  # ``text`` is ``doc.text``, built once
     if _PHONE.search(text_around) and span.unit is None:
         return False
+    if span.unit is None and (_digit_chain(text, span.start, span.end) or _marker(text, num_start, num_end)):
+        return False
     # years
     if (
         span.value is not None
@@ -342,7 +353,7 @@ def is_claim(
         and span.value is not None
         and span.value < MAX_AGE
         and span.unit is None
-        and (nxt is None or nxt.text in {",", ".", ")", ";"} or nxt.lower_ in {"and", "who"})
+        and (nxt is None or nxt.text in {",", ".", ")", ";", "–", "—"} or nxt.lower_ in {"and", "who"})
         and first.text.isdigit()
     ):
         return False
@@ -374,9 +385,10 @@ def is_claim(
     # identifiers and names
     if prev is not None and prev.text[:1].isupper() and prev.lower_ in IDENTIFIER_WORDS:
         return False
-    if first.text in EMERGENCY_NUMBERS and span.unit is None and not _counts_noun(doc, span):
-        return False  # "called 911"
-    if _named_number(doc, span, prev, nxt):
+    phone = not _counts_noun(doc, span) or doc[span.last].head.lemma_.lower() in PHONE_NOUNS
+    if first.text in EMERGENCY_NUMBERS and span.unit is None and phone:
+        return False  # "called 911", "made 911 calls", "999 operators"
+    if _named_number(doc, span, prev, nxt) or _name_word(doc, span, prev) or _resolution(text, span):
         return False
     if _record(doc, span, prev, nxt):
         return False
@@ -424,18 +436,73 @@ NAME_NUMBER_MAX = 1000
 
 
 def _named_number(doc: Doc, span: NumSpan, prev: Token | None, nxt: Token | None) -> bool:
-    """ "FOX 5 reported", "the Apollo 11 crew", "the Big Ten": a number that ends a proper name.
+    """ "FOX 5 reported", "the Apollo 11 crew", "an iPhone 11 case": a number that ends a proper name.
 
-    The name word is a capitalised proper noun right before the number (not a month: dates are the
-    timexes layer's), and the number counts no noun after it.
+    The name word is a proper noun with a capital letter right before the number (not a month:
+    dates are the timexes layer's), and the number counts no noun after it, or the parse ties the
+    two together: the number modifies the name, or both modify the same noun ("the Apollo 11
+    crew": the crew of Apollo 11, not eleven crews).
     """
     if prev is None or span.unit is not None or span.value is None or span.value >= NAME_NUMBER_MAX:
         return False
-    if prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.ent_type_ in {"DATE", "TIME"}:
+    # a capitalised noun inside a sentence is a name word too ("Red Dead Redemption 2")
+    named = prev.pos_ == "PROPN" or (
+        prev.pos_ == "NOUN" and prev.text[:1].isupper() and not prev.is_sent_start
+    )
+    if not named or prev.is_lower or prev.ent_type_ in {"DATE", "TIME"}:
         return False
     if "," in doc[span.first].text or span.first != span.last:
         return False
-    return nxt is None or nxt.pos_ not in {"NOUN", "PROPN"} or nxt.text[:1].isupper()
+    if nxt is None or nxt.pos_ not in {"NOUN", "PROPN"} or nxt.text[:1].isupper():
+        return True
+    tok = doc[span.first]
+    return tok.head.i == prev.i or (prev.dep_ in {"compound", "nmod"} and prev.head.i == tok.head.i)
+
+
+def _name_word(doc: Doc, span: NumSpan, prev: Token | None) -> bool:
+    """A spelled number capitalised inside a sentence is a word of a name ("Formula One", "the Big
+    Ten", "Zero Gravity seats"), not a count."""
+    first = doc[span.first]
+    if first.like_num and not first.is_alpha:
+        return False
+    if not first.text[:1].isupper() or first.is_sent_start or prev is None:
+        return False
+    return prev.is_alpha and prev.text not in {"I"} and "\n" not in prev.whitespace_
+
+
+#: A screen or video resolution or a race distance: "4K", "8k" ("$4K" carries a currency).
+_RESOLUTION = re.compile(r"^\d[kK]\b")
+
+
+def _resolution(text: str, span: NumSpan) -> bool:
+    return span.unit is None and bool(_RESOLUTION.match(text[span.start : span.start + 3]))
+
+
+#: A digit group glued to another by a hyphen, a slash or a dot: "978-3-319", "0134", "10.1007/".
+_GLUED_DIGITS = re.compile(r"\d[-/.‐]$|^[-/.‐]\d")
+
+
+def _digit_chain(text: str, start: int, end: int) -> bool:
+    """A number glued to further digits outside its own span: a part of a phone number, a code or
+    a reference ("555-0134", "doi 10.1007/978-3-319"), not a count."""
+    return bool(
+        _GLUED_DIGITS.search(text[max(0, start - 2) : start]) or _GLUED_DIGITS.search(text[end : end + 2])
+    )
+
+
+#: A line opened by a list number: "3. Keep it short", "2) Ask first".
+_LIST_MARK = re.compile(r"(?:^|\n)[ \t]*$")
+
+
+def _marker(text: str, start: int, end: int) -> bool:
+    """A footnote mark "[1]" or a list number at the start of a line ("2. Bring water")."""
+    if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
+        return True
+    return (
+        text[end : end + 1] in {".", ")"}
+        and text[end + 1 : end + 2] in {" ", "\t"}
+        and bool(_LIST_MARK.search(text[max(0, start - 40) : start]))
+    )
 
 
 def _not_a_count(

@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 from wiresift.model import Claim, Document
 from wiresift.nlp.claims.attrib import continuation, find_claimant
 from wiresift.nlp.claims.lexicon import (
+    CHANGE_ADVERBS,
     CHANGE_VERBS,
     COUNT_TYPES,
     DOLLAR_BY_TLD,
@@ -25,6 +26,7 @@ from wiresift.nlp.claims.lexicon import (
     OBJECT_CHANGE_VERBS,
     PAY_VERBS,
     PREFIX_UNITS,
+    TRADE_VERBS,
     UNITS,
 )
 from wiresift.nlp.claims.spans import NumSpan, find_numbers, is_claim
@@ -40,6 +42,8 @@ _MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "n
 _NOT_COUNTED = frozenset(
     {"%", "percent", "time", "year", "years", "day", "days", "month", "months", "each", "a"}
 )
+#: Words of "N-strong" that say how many make up the noun they modify.
+_STRENGTH = frozenset({"strong"})
 #: Count types that say who is counted; an event type (KILL, ARREST ...) nearby takes precedence.
 _WHO_TYPES = frozenset({"TROOPS", "PROTEST"})
 #: Words that a count type may come from when they sit this close after the number ("82 were killed").
@@ -61,6 +65,20 @@ def _number_head(sdoc: Doc, span: NumSpan) -> Token:
             break
         tok = head
     return tok
+
+
+def _plural_after(sdoc: Doc, span: NumSpan, top: Token) -> Token | None:
+    """A plural noun the tagger read as a verb: "on 14 carries" (a number object of a preposition
+    followed by a subjectless "-s" verb is that verb's noun)."""
+    end = span.unit_tok if span.unit_tok is not None else span.last
+    if span.unit is not None or top.dep_ not in {"pobj", "dobj"} or end + 1 >= len(sdoc):
+        return None
+    nxt = sdoc[end + 1]
+    if nxt.tag_ != "VBZ" or nxt.pos_ == "AUX" or nxt.lemma_ in {"be", "have", "do"}:
+        return None
+    if not nxt.is_lower or not nxt.lower_.endswith("s"):
+        return None
+    return None if any(c.dep_ in {"nsubj", "nsubjpass"} for c in nxt.children) else nxt
 
 
 def _noun_phrase(head: Token) -> str:
@@ -89,7 +107,11 @@ def _of_object(tok: Token) -> Token | None:
 def counted(sdoc: Doc, span: NumSpan) -> Token | None:
     """The noun the number counts, or None ("injured more than 5,500", "$212 million")."""
     if span.counted_word is not None:
-        return sdoc[span.counted_word]
+        word = sdoc[span.counted_word]
+        if word.lower_ in _STRENGTH:  # "a 5,000-strong force": the force is counted
+            head = word.head
+            return head if head.i > word.i and head.pos_ in {"NOUN", "PROPN"} else None
+        return word
     if span.percent_of is not None:
         base = sdoc[span.percent_of]
         head = base.head
@@ -97,6 +119,9 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
             return head
         return _of_object(base)
     top = _number_head(sdoc, span)
+    mistagged = _plural_after(sdoc, span, top) or _dimension_of(sdoc, span)
+    if mistagged is not None:
+        return mistagged
     if span.unit_tok is not None and top.i != span.unit_tok:
         unit = sdoc[span.unit_tok]
         if unit.head.i == top.i or top.head.i == unit.i:
@@ -120,9 +145,42 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
         return head
     obj = _of_object(top)
     if obj is None and span.unit_tok is not None:
-        obj = _of_object(sdoc[span.unit_tok])
+        unit = sdoc[span.unit_tok]
+        obj = _of_object(unit)
+        # "2,750 tons, or 2,500 metric tons, of water": the "of" hangs on the restated amount
+        restated = (c for c in unit.children if c.dep_ == "conj" and c.lower_ in UNITS)
+        obj = obj or next((o for c in restated if (o := _of_object(c)) is not None), None)
     if obj is not None and obj.lower_ not in _NOT_COUNTED and obj.lower_ not in UNITS:
         return obj
+    return None
+
+
+#: Adjectives of size after a hyphenated measure ("a 40-foot-long whale", "1,900-mile-wide").
+_DIMENSIONS = frozenset({"wide", "long", "tall", "high", "deep", "thick", "across"})
+
+
+def _dimension_of(sdoc: Doc, span: NumSpan) -> Token | None:
+    """The noun a "N-unit-wide" measure describes, past a bracketed conversion: "the 1,900-mile-wide
+    (3,100 kilometers) Europa" -> Europa."""
+    if span.unit_tok is None or span.unit_tok + 2 >= len(sdoc):
+        return None
+    dash, adj = sdoc[span.unit_tok + 1], sdoc[span.unit_tok + 2]
+    if dash.text not in {"-", "‐"} or adj.lower_ not in _DIMENSIONS:
+        return None
+    i, depth = adj.i + 1, 0
+    while i < len(sdoc):
+        tok = sdoc[i]
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")":
+            depth -= 1
+        elif depth == 0 and tok.pos_ in {"NOUN", "PROPN"}:
+            nxt = sdoc[i + 1] if i + 1 < len(sdoc) else None
+            if nxt is None or nxt.pos_ not in {"NOUN", "PROPN"}:
+                return tok  # the last word of the noun phrase
+        elif depth == 0 and tok.pos_ not in {"DET", "ADJ", "NUM", "PUNCT"} and tok.dep_ != "compound":
+            return None
+        i += 1
     return None
 
 
@@ -139,7 +197,8 @@ def _noun(tok: Token | None) -> Token | None:
     if tok.pos_ not in {"NOUN", "PROPN"} and not _mistagged_noun(tok):
         return None
     if tok.lower_ in _SHARE_NOUNS:
-        return _of_object(tok) or tok
+        measure = _of_object(tok)  # "the rate of unemployment" -> unemployment; not "a rate of 2 %"
+        return measure if measure is not None and measure.lower_ not in UNITS else tok
     return tok
 
 
@@ -166,7 +225,7 @@ def _is_amount(tok: Token) -> bool:
     return tok.like_num or any(c.dep_ == "nummod" for c in tok.children)
 
 
-_PAYS_FOR = frozenset({"on", "for", "to"})
+_PAYS_FOR = frozenset({"on", "for", "to", "into", "toward", "towards"})
 _MONEY_IN = frozenset({"in", "on", "for"})
 
 
@@ -207,13 +266,28 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         return paid or verb
     if via == "of" and verb.lower_ in _SUM_NOUNS and verb.dep_ in {"nsubj", "nsubjpass", "dobj"}:
         top, via, verb = verb, verb.dep_, verb.head  # "a total of $650,000 is offered for tips"
+    elif via == "of" and verb.pos_ == "NOUN" and verb.i < top.i and verb.lower_ not in UNITS:
+        return verb  # "a height of 30 feet", "an annual rate of 2.1 %": the noun the "of" measures
+    if money and via == "dobj" and verb.pos_ == "VERB":
+        split = _prep_object(verb, frozenset({"in"}))  # "received $2 million in aid": the parser split
+        if split is not None and split.ent_type_ not in {"DATE", "TIME"} and split.i > top.i:
+            return split
+    if money and (via in _PRICE_PREPS or verb.lower_ == "worth"):
+        bought = _bought(verb, top)
+        if bought is not None:
+            return bought
+    moved = verb.lower_ in CHANGE_ADVERBS  # "sold 40,000 cars, up 8 %": the cars changed
     if verb.pos_ in {"ADV", "ADP"} and verb.head.i != verb.i:
         verb = verb.head  # "closed ... up 0.35 %"
+    elif verb.pos_ == "ADJ" and verb.dep_ in {"acomp", "oprd"} and verb.tag_ in {"JJR", "RBR"}:
+        verb, moved = verb.head, False  # "the fee is 30 % lower": the fee is what differs
     if verb.pos_ not in {"VERB", "AUX"} or verb.i == top.i:
         return None
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     subj = next((c for c in children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None and verb.dep_ == "xcomp":  # "the project is expected to cost $4 billion"
+        subj = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if money and lemma in PAY_VERBS:
         obj = _prep_object(verb, _PAYS_FOR)
         if obj is not None:
@@ -231,8 +305,69 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         if _noun(obj) is not None:
             return _noun(obj)
     if lemma in CHANGE_VERBS or lemma in OBJECT_CHANGE_VERBS:
-        return _noun(subj)
+        return _noun(_antecedent(subj))
+    if moved:
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i != top.i), None)
+        return _noun(_antecedent(obj)) or _noun(subj)
     return None
+
+
+#: Prepositions whose object is the price of what they attach to ("sold the mill for $2 million").
+_PRICE_PREPS = frozenset({"for", "at"})
+
+
+def _antecedent(tok: Token | None) -> Token | None:
+    """The noun a relative pronoun stands for ("the firm, which it bought" -> firm), else ``tok``."""
+    if tok is not None and tok.tag_ in {"WDT", "WP"}:
+        clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+        return clause.head if clause is not None else None
+    return tok
+
+
+def _bought(head: Token, money: Token) -> Token | None:
+    """What a price pays for: the noun the price hangs on ("tickets for $20", "a deal worth $6
+    billion"), or the object of a verb of trade ("bought the mill for $2 million", "the mill was
+    sold for $2 million" -> mill)."""
+    if head.lower_ == "worth":  # "a deal worth $600 million"; "the house is worth $1 million"
+        owner = head.head
+        if head.dep_ in {"amod", "prep"} and owner.pos_ in {"NOUN", "PROPN"}:
+            return _noun(owner)
+        if head.dep_ == "acomp":
+            return _noun(next((c for c in owner.children if c.dep_ == "nsubj"), None))
+        return None
+    if head.pos_ in {"NOUN", "PROPN"} and head.i < money.i:
+        low = head.lower_
+        if low in _SUM_NOUNS or low in _SHARE_NOUNS or low in UNITS or head.ent_type_ in {"DATE", "TIME"}:
+            return None
+        return _noun(head)
+    if head.pos_ == "VERB" and head.lemma_.lower() in TRADE_VERBS:
+        for child in head.children:
+            if child.dep_ in {"dobj", "nsubjpass"}:
+                return _noun(_antecedent(child))
+    return None
+
+
+def _countable(noun: Token | None, time_ranges: list[tuple[int, int]]) -> Token | None:
+    """``noun`` unless it is a unit or a time ("from 6.2 percent", "from $34,410 in October"):
+    the thing counted is never the measure itself nor a date."""
+    if noun is None or noun.lower_ in UNITS or noun.lower_ in _NOT_COUNTED or noun.is_punct:
+        return None
+    if noun.ent_type_ in {"DATE", "TIME"}:
+        return None
+    end = noun.idx + len(noun.text)
+    return None if any(s < end and noun.idx < e for s, e in time_ranges) else noun
+
+
+def _bracketed(sdoc: Doc, span: NumSpan) -> Token | None:
+    """The noun right before a bracketed share: "banner ads (30%)" -> ads. A bracketed amount of
+    money restates another in a second currency ("(£10bn)") and counts nothing."""
+    if span.unit not in {"%", "pp"} or span.first < 2 or sdoc[span.first - 1].text != "(":
+        return None
+    end = span.unit_tok if span.unit_tok is not None else span.last
+    if end + 1 >= len(sdoc) or sdoc[end + 1].text != ")":
+        return None
+    before = sdoc[span.first - 2]
+    return before if before.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _partner(top: Token) -> Token:
@@ -254,11 +389,40 @@ def _changed_to(sdoc: Doc, span: NumSpan) -> bool:
     )
 
 
+#: A screen size that names a product model: "the 13-inch MacBook Pro" (a capitalised name follows).
+_MODEL_SIZE = re.compile(r"\b(\d+(?:\.\d+)?-inch)[ \u00a0]+(?=[A-Z]|i[A-Z])")
+
+
 def outlet_currency(doc: Document) -> str | None:
     """The dollar of the outlet's country from its site or URL host ("cbc.ca" -> CAD), else None."""
     host = doc.site or (urlparse(doc.url).netloc if doc.url else "")
     tld = host.lower().rstrip(".").rsplit(".", 1)[-1] if host else ""
     return DOLLAR_BY_TLD.get(tld)
+
+
+#: A country's dollar is taken for a bare "$" when the article's places lie there this often, at least.
+PLACE_DOLLAR_MIN_MENTIONS = 2
+PLACE_DOLLAR_MIN_SHARE = 0.5
+
+
+def place_currency(doc: Document) -> str | None:
+    """The dollar of the country where the article's places lie, when it is not the US dollar.
+
+    A bare "$" in a story set in Canada (Ontario, Toronto, Ottawa) from an outlet whose host names
+    no country is most likely Canadian: the country's dollar is taken when that country holds at
+    least half of the place mentions (and two of them) and no place lies in the United States.
+    """
+    counts: dict[str, int] = {}
+    for place in doc.places:
+        if place.country:
+            counts[place.country.lower()] = counts.get(place.country.lower(), 0) + len(place.mentions)
+    total = sum(counts.values())
+    if not counts or counts.get("us"):
+        return None
+    country, n = max(counts.items(), key=lambda kv: kv[1])
+    if n < PLACE_DOLLAR_MIN_MENTIONS or n < PLACE_DOLLAR_MIN_SHARE * total:
+        return None
+    return DOLLAR_BY_TLD.get(country)
 
 
 def count_type(sdoc: Doc, span: NumSpan, noun: Token | None) -> str | None:
@@ -300,17 +464,21 @@ def find_claims(doc: Document, sdoc: Doc) -> list[Claim]:
     timed = [(t.start, t.end, t.value) for t in doc.timexes if t.value]
     placed = [(s, e, p.id) for p in doc.places for s, e in p.mentions]
     claims: list[Claim] = []
-    dollar = outlet_currency(doc)
+    dollar = outlet_currency(doc) or place_currency(doc)
+    models = set(_MODEL_SIZE.findall(doc.text))
     for span in find_numbers(sdoc):
         if not is_claim(sdoc, span, time_ranges, use_spacy_time=not doc.timexes, text=doc.text):
             continue
+        if span.unit == "in" and doc.text[span.start : span.end] in models:
+            continue  # "the higher-end 13-inch models" once the text named a "13-inch MacBook Pro"
         if dollar and span.unit == "USD" and _BARE_DOLLAR.search(doc.text[span.start : span.end]):
-            span.unit = dollar  # "$" alone in a Canadian outlet is Canadian dollars
-        noun = counted(sdoc, span)
+            span.unit = dollar  # "$" alone in a Canadian outlet or story is Canadian dollars
+        noun = _countable(counted(sdoc, span), time_ranges)
         if noun is None and span.unit is not None and span.unit != "point":
-            noun = measured(sdoc, span)  # points are a gap between two figures, not a measure
+            # points are a gap between two figures, not a measure
+            noun = _countable(measured(sdoc, span) or _bracketed(sdoc, span), time_ranges)
         elif noun is None and span.unit is None and _changed_to(sdoc, span):
-            noun = measured(sdoc, span)  # "the number of visitors jumped to 300,000"
+            noun = _countable(measured(sdoc, span), time_ranges)  # "the number of visitors jumped to 300,000"
         noun = _noun(noun) if noun is not None and noun.lower_ in _SHARE_NOUNS else noun
         tok = sdoc[span.first]
         sent = tok.sent

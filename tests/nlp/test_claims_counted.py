@@ -1,0 +1,154 @@
+"""Issue #12 readings of the claims stage on invented sentences: what a share, a price or a
+compound number counts, and numbers that are names, codes or list marks rather than claims."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from wiresift.model import Claim, Document
+from wiresift.nlp.claims.stage import find_claims
+
+
+def claims_of(nlp: Any, text: str, site: str = "wire") -> list[Claim]:
+    return find_claims(Document(text=text, site=site), nlp(text))
+
+
+def one(claims: list[Claim], fragment: str) -> Claim:
+    found = [c for c in claims if fragment in c.text]
+    assert len(found) == 1, [c.text for c in claims]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value", "counted"),
+    [
+        # compound numbers
+        ("The union's 300-thousand-strong membership voted to strike.", "300", 300_000, "membership"),
+        ("A 2,000-strong force crossed the river.", "2,000", 2000, "force"),
+        # what money pays for
+        ("The town bought the old tannery for $3.5 million last spring.", "$3.5", 3.5e6, "tannery"),
+        ("Volunteers sell the quilts for $40 each.", "$40", 40, "quilts"),
+        ("The club signed a deal worth $80 million with a brewer.", "$80", 8e7, "deal"),
+        ("The Orbix Tab for $349 is the cheapest model.", "$349", 349, "Tab"),
+        ("The grant would provide $2.5 million for rural clinics.", "$2.5", 2.5e6, "clinics"),
+        ("Donors poured $9 million into the library fund.", "$9", 9e6, "fund"),
+        ("The village received $400,000 in flood aid.", "$400,000", 4e5, "aid"),
+        ("The bridge is expected to cost about $70 million.", "$70", 7e7, "bridge"),
+        # what a share changed or measures
+        ("The brewery sold 50,000 kegs last year, up 6 percent from a year earlier.", "6", 6, "kegs"),
+        ("Shares of the shipper added 4% on Tuesday.", "4%", 4, "Shares"),
+        ("The ferry fare is 25% lower in winter.", "25%", 25, "fare"),
+        ("The flats, which are 15% cheaper, sold fast.", "15%", 15, "flats"),
+        ("Bakeries were the busiest (41%), followed by cafes (33%).", "33%", 33, "cafes"),
+        ("The orchard grew at an annual rate of 3.5 percent.", "3.5", 3.5, "rate"),
+        # a plural noun the tagger reads as a verb
+        ("Okafor rushed for 96 yards on 17 carries for the Hawks.", "17", 17, "carries"),
+    ],
+)
+def test_counted_thing(nlp, text: str, fragment: str, value: float, counted: str | None) -> None:
+    claim = one(claims_of(nlp, text), fragment)
+    assert claim.value == pytest.approx(value)
+    assert claim.counted == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("She praised the Zentra 9 camera and the Vellum 12 screen.", ("9", "12")),
+        ("Fans of Star Raiders 3 waited for hours.", ("3",)),
+        ("The Orion 7 crew landed safely.", ("7",)),
+        ("The console plays films at 4K and the Grand Five league kept 12 teams.", ("4K", "Five")),
+        ("For tickets call 555-0199 before noon.", ("555",)),
+        ("See doi 10.5555/321-4-567 for the data.", ("321", "4", "567")),
+        ("Nurses face many alarms per shift [3], the study says.", ("3",)),
+        ("Tips for the day:\n2. Drink water often.\n3. Sleep well.", ("2", "3")),
+        ("Marta Ilves, 41 – who runs the ferry – spoke first.", ("41",)),
+    ],
+)
+def test_not_claims(nlp, text: str, absent: tuple[str, ...]) -> None:
+    texts = [c.text for c in claims_of(nlp, text)]
+    for fragment in absent:
+        assert not any(fragment in t for t in texts), texts
+
+
+def test_counts_after_names_stay(nlp) -> None:
+    """A count after a place name is still a count: "In New Halden 12 people ..." """
+    claims = claims_of(nlp, "In New Halden 12 people were hurt, and Grand Lake lost 30 homes.")
+    assert one(claims, "12").counted == "people"
+    assert one(claims, "30").counted == "homes"
+
+
+def test_unit_and_date_are_never_counted(nlp) -> None:
+    text = "The fare averaged $41 in May, up from $38 a year ago and from $35 in May 2015."
+    claims = claims_of(nlp, text)
+    assert one(claims, "$35").counted is None  # not "May"
+    text = "The rate averaged 5.1 percent in June, down from 6.3 percent a year earlier."
+    assert one(claims_of(nlp, text), "6.3").counted != "percent"
+
+
+def test_tally_verb_is_not_a_claimant(nlp) -> None:
+    text = "The stock added 3% after the miner sold a mine in a deal worth $90 million."
+    claims = claims_of(nlp, text)
+    assert one(claims, "$90").claimant_mention is None
+    assert one(claims, "3%").counted == "stock"
+
+
+def test_suffix_won(nlp) -> None:
+    claim = one(claims_of(nlp, "Seats cost 50,000₩ at the door."), "50,000")
+    assert (claim.unit, claim.counted) == ("KRW", "Seats")
+
+
+def test_bare_dollar_takes_the_country_of_the_places(nlp) -> None:
+    from wiresift.model import Place
+
+    text = "The Manitoba board will spend $80 million in Winnipeg and Brandon, the minister said."
+    sdoc = nlp(text)
+
+    def place(name: str, country: str) -> Place:
+        at = text.index(name)
+        return Place(id=name, name=name, country=country, mentions=[(at, at + len(name))])
+
+    canadian = [place("Manitoba", "CA"), place("Winnipeg", "CA"), place("Brandon", "CA")]
+    doc = Document(text=text, site="example.com", places=canadian)
+    assert one(find_claims(doc, sdoc), "$80").unit == "CAD"
+    mixed = [*canadian[:2], place("Brandon", "US")]  # a US place in the story: "$" stays USD
+    doc = Document(text=text, site="example.com", places=mixed)
+    assert one(find_claims(doc, sdoc), "$80").unit == "USD"
+
+
+def test_reporting_it_is_the_organisation_before(nlp) -> None:
+    from wiresift.model import Entity
+
+    text = "The Harlow Water Board met on Monday. It said the repairs would cost $4 million."
+    board = Entity(id="e1", name="Harlow Water Board", type="ORG", mentions=[(4, 22)])
+    claim = one(find_claims(Document(text=text, site="wire", entities=[board]), nlp(text)), "$4")
+    assert (claim.claimant, claim.claimant_name) == ("e1", "Harlow Water Board")
+    assert claim.claimant_mention is not None and claim.claimant_mention.text == "It"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "counted"),
+    [
+        ("Divers studied the 400-mile-wide (640 kilometres) Lake Orvane last year.", "400", "Orvane"),
+        ("A 40-foot-long whale washed ashore.", "40", "whale"),
+        ("The tank holds about 900 tons, or 816 metric tons, of brine.", "900", "brine"),
+    ],
+)
+def test_measures_count_what_they_describe(nlp, text: str, fragment: str, counted: str) -> None:
+    assert one(claims_of(nlp, text), fragment).counted == counted
+
+
+def test_a_size_that_names_a_model_names_it_throughout(nlp) -> None:
+    text = (
+        "The basic 14-inch Lumix Pro was updated in July, while the dearer 14-inch models were "
+        "refreshed in May. A 22-inch monitor costs more."
+    )
+    claims = claims_of(nlp, text)
+    assert [c.text for c in claims] == ["22-inch"]
+
+
+def test_emergency_number_before_a_call_noun(nlp) -> None:
+    texts = [c.text for c in claims_of(nlp, "Residents could not make 911 calls, and 999 homes lost power.")]
+    assert texts == ["999"]
