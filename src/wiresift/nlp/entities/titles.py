@@ -150,10 +150,13 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
 
 
 def appositive(sdoc: Doc, ent: Span) -> Span | None:
-    """The role in ", the head of the CSTO Joint Staff," right after ``ent`` (without the article)."""
+    """The role in ", the head of the CSTO Joint Staff," right after ``ent`` (without the article);
+    an age between ("Ann Lee, 45, a nurse,") is passed over."""
     if ent.end + 1 >= len(sdoc) or sdoc[ent.end].text != ",":
         return None
     i = ent.end + 1
+    if i + 2 < len(sdoc) and sdoc[i].like_num and sdoc[i + 1].text == ",":
+        i += 2
     while i < len(sdoc) and sdoc[i].lower_ in ARTICLES:
         i += 1
     first = i
