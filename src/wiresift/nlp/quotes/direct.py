@@ -35,6 +35,7 @@ from wiresift.nlp.quotes.common import (
     n_words,
     words_end,
 )
+from wiresift.nlp.quotes.bounds import quote_tail
 from wiresift.nlp.quotes.cues import CUE_VERBS, EMBEDDING_VERBS, PATTERNS
 from wiresift.nlp.quotes.indirect import (
     told_clause,
@@ -403,6 +404,7 @@ class DirectQuotes:
             c.dep_ == "advcl" and c.idx >= mark.end for i in range(first, last + 1) for c in sdoc[i].rights
         ):
             end = mark.end  # 'says he's “excited where we stand” as he faces ...': the clause is not said
+        end = max(mark.end, quote_tail(tok, last, end))
         used.add(tok.i)
         return Found(start, end, "mixed", tok, tok.text, speaker, mark.para_start)
 
