@@ -57,6 +57,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
+#: A pull quote shorter than this is too common a phrase to tell repeated.
+MIN_PULLED_CHARS = 12
+
+
 class DirectQuotes:
     #: Set by :meth:`Extractor.run` before any rule runs.
     marks: list[Marked]
@@ -200,6 +204,8 @@ class DirectQuotes:
             return Found(mark.start, mark.end, "direct", None, None, colon, mark.para_start)
         starts_para = text[mark.para_start : mark.start].strip() == ""
         inner = text[mark.start : mark.end].rstrip('"”» ')
+        if starts_para and mark.closed and self.pulled(mark, inner):
+            return None
         sentence_like = n >= MIN_UNCUED_WORDS and inner[-1:] in (".", "!", "?", ",")
         last = self.last
         # “…,” Lee said. “Not now.”: a second quote right after the cue of the first goes on with it.
@@ -216,6 +222,17 @@ class DirectQuotes:
             self.nearest_speaker(f)
             return f
         return self.embedded(mark, used)
+
+    def pulled(self, mark: Marked, inner: str) -> bool:
+        """Whether a quote alone on its line, with no sentence end, repeats words quoted elsewhere in
+        the text: a subhead or pull quote, not a statement of its own."""
+        text = self.text
+        if text[mark.end : mark.para_end].strip() or inner[-1:] in _SENT_END or inner[-1:] == ",":
+            return False
+        phrase = inner.lstrip("\"“«' …").strip(" .…")
+        if len(phrase) < MIN_PULLED_CHARS:
+            return False
+        return text.find(phrase, mark.end) != -1 or text.rfind(phrase, 0, mark.start) != -1
 
     def goes_on(self, cue_at: int, start: int) -> bool:
         """Whether a quote at ``start`` can go on with the quote whose cue is at ``cue_at``: it follows
