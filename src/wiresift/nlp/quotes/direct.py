@@ -15,6 +15,7 @@ from wiresift.model import Document
 from wiresift.nlp.entities.coref import Speaker
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
+from wiresift.nlp.quotes.bounds import quote_tail
 from wiresift.nlp.quotes.common import (
     _DASH_NAME,
     _SENT_END,
@@ -35,7 +36,6 @@ from wiresift.nlp.quotes.common import (
     n_words,
     words_end,
 )
-from wiresift.nlp.quotes.bounds import quote_tail
 from wiresift.nlp.quotes.cues import CUE_VERBS, EMBEDDING_VERBS, PATTERNS
 from wiresift.nlp.quotes.indirect import (
     told_clause,
