@@ -232,8 +232,8 @@ def expected_span(text: str, verb: Token) -> tuple[int, int] | None:
     comp = next((c for c in verb.rights if c.dep_ == "xcomp"), None)
     if subj is None or comp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
         return None
-    if subj.lower_ in ("it", "there"):
-        return None  # "it is expected to": no content of its own
+    if subj.lower_ in ("it", "there") or subj.lower_ in RELATIVIZERS:
+        return None  # "it is expected to": no content of its own; "which is expected to": an aside
     start = max(subj.left_edge.idx, text.rfind("\n", 0, verb.idx) + 1)
     end = comp.right_edge.idx + len(comp.right_edge.text)
     if sum(1 for _ in _WORD.finditer(text, start, end)) < MIN_EXPECTED_WORDS:
