@@ -139,3 +139,29 @@ def test_a_country_is_one_entity_under_all_its_names(pipeline: Pipeline) -> None
     assert "Republic of Tajikistan" in tajikistan.aliases
     states = [e for e in doc.entities if e.type == "GPE" and "United States" in e.name]
     assert len(states) == 1 and "U.S." in surfaces(doc, states[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("The Hawks lost teammate Tomas Brink, who sat out the last period.", "Tomas Brink", "teammate"),
+        (
+            "A van was taken.\n\nEmployee Reza Moradi tells the paper that he fought.",
+            "Reza Moradi",
+            "Employee",
+        ),
+        ("The panel heard it.\n\nRepublican counsel Dale Porter asked about it.", "Dale Porter", "counsel"),
+        ("Lt. Col. Marta Vale told lawmakers it was her duty.", "Marta Vale", "Lt. Col."),
+        ("He sought to discredit political rival Jonas Meyer and others.", "Jonas Meyer", "rival"),
+        ("He asked what his predecessor, Clara Wendt, might have known.", "Clara Wendt", "predecessor"),
+        ("Ana Lee, 45, a retired teacher from Dayton, said it was fine.", "Ana Lee", "teacher"),
+    ],
+)
+def test_roles_before_a_name_whatever_the_parse(pipeline: Pipeline, text: str, name: str, title: str) -> None:
+    person = by_name(analyse(pipeline, text), name)
+    assert any(title in t for t in person.titles), person.titles
+
+
+def test_common_noun_before_a_name_in_a_phrase_is_no_title(pipeline: Pipeline) -> None:
+    doc = analyse(pipeline, "After the meeting John Harlow said the plan works.")
+    assert by_name(doc, "John Harlow").titles == []

@@ -141,3 +141,8 @@ def test_subject_groups_and_complements(nlp: Language) -> None:
     assert subject_group(passive) is None
     assert [name for name, _ in complements(welcomed)] == ["dobj"]
     assert complements(passive) == []  # the "by" phrase is an agent, not a complement
+
+
+def test_expectation_in_a_relative_clause_is_an_aside(pipeline: Pipeline) -> None:
+    text = "The ferry company, which is expected to cut hundreds of jobs this winter, confirmed the sale."
+    assert [q.cue for q in quotes_of(pipeline, text) if q.cue == "expected"] == []

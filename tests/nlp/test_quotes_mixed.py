@@ -85,3 +85,50 @@ def test_which_quotes_go_on_after_a_cue(nlp: Language, text: str, goes_on: bool)
     cue = re.search(r"\b(said|told)\b", text).start()  # type: ignore[union-attr]
     second = text.index('"', text.index('"', 1) + 1)
     assert extractor.goes_on(cue, second) is goes_on
+
+
+@pytest.mark.parametrize(
+    ("text", "ends", "not_in"),
+    [
+        (
+            "Lt. Col. Marta Vale told lawmakers it was her “duty” to report the flaw, as she deflected "
+            "attacks from the committee on her record.",
+            "duty” to report the flaw",
+            "deflected",
+        ),
+        (
+            "Vance said he never used the phrase “harbour ghosts” and added, “I frankly dislike it.”",
+            "“harbour ghosts”",
+            "added",
+        ),
+        (
+            "Beijing said it is committed to the “two tracks” formula for the port, while the city’s "
+            "police deny the claims and say they act with restraint.",
+            "formula for the port",
+            "police",
+        ),
+    ],
+)
+def test_mixed_quote_ends_before_an_aside_after_its_phrase(
+    pipeline: Pipeline, text: str, ends: str, not_in: str
+) -> None:
+    mixed = [q for q in quotes_of(pipeline, text) if q.kind == "mixed"]
+    assert mixed, text
+    assert mixed[0].text.endswith(ends) and not_in not in mixed[0].text
+
+
+def test_pull_quote_repeating_a_quote_is_no_statement(pipeline: Pipeline) -> None:
+    text = (
+        "Highlights of the hearing:\n\n"
+        "“The harbour wall will not hold”\n\n"
+        "Engineer Ana Ruiz told the panel, “The harbour wall will not hold. We warned them in March.”"
+    )
+    quotes = quotes_of(pipeline, text)
+    assert [q.text for q in quotes] == ["“The harbour wall will not hold. We warned them in March.”"]
+
+
+def test_quote_alone_on_its_line_is_kept_when_not_repeated(pipeline: Pipeline) -> None:
+    text = (
+        "Ana Ruiz spoke after the vote.\n\n“We will keep fighting for the harbour”\n\nThe council adjourned."
+    )
+    assert any("“We will keep fighting for the harbour”" in q.text for q in quotes_of(pipeline, text))

@@ -82,3 +82,32 @@ def test_direct_quote_is_a_statement(pipeline: Pipeline) -> None:
 )
 def test_acts_make_no_quote(pipeline: Pipeline, text: str) -> None:
     assert [q.cue for q in quotes_of(pipeline, text)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokeswoman for the Harbor Trust declined to comment on the audit.",
+        "Mayor Lena Ortiz refused to say whether she would run again next year.",
+        "The carmaker says the van is a preview, but it didn't say when the van will go on sale.",
+        "A nurse, who asked not to be identified, walked to the door of the clinic.",
+    ],
+)
+def test_withheld_speech_makes_no_quote(pipeline: Pipeline, text: str) -> None:
+    quotes = quotes_of(pipeline, text)
+    assert all(w not in q.text for q in quotes for w in ("comment", "whether", "when", "identified"))
+
+
+def test_negated_report_of_a_that_clause_stays(pipeline: Pipeline) -> None:
+    quotes = quotes_of(pipeline, "Councillor Ruth Baines did not say that the harbour plan had failed.")
+    assert by_cue(quotes, "say").text == "that the harbour plan had failed"
+
+
+@pytest.mark.parametrize("text", ["Ortiz agreed to back the plan.", "Ortiz refused to leave the room."])
+def test_withheld_needs_a_refused_statement(nlp: Language, text: str) -> None:
+    from wiresift.nlp.quotes.modes import withheld
+
+    sdoc = nlp(text)
+    cue = sdoc[1]
+    comp = next(c for c in cue.children if c.dep_ == "xcomp")
+    assert not withheld(cue, comp)

@@ -30,7 +30,27 @@ APPOSITIVE_STOPS = frozenset({",", ".", ";", ":", "(", ")", "—", "–", '"', "
 
 def is_title_word(token: Token) -> bool:
     low = token.lower_
-    return low in TITLE_HEADS or any(part in TITLE_HEADS for part in low.split("-") if part)
+    return (
+        low in TITLE_HEADS
+        or any(part in TITLE_HEADS for part in low.split("-") if part)
+        or _abbreviated(token)
+    )
+
+
+def _abbreviated(token: Token) -> bool:
+    """An abbreviated title the tokenizer split from its full stop ("Lt" "." of "Lt. Col.")."""
+    doc = token.doc
+    return (
+        token.i + 1 < len(doc)
+        and not token.whitespace_
+        and doc[token.i + 1].text == "."
+        and f"{token.lower_}." in TITLE_HEADS
+    )
+
+
+def _abbreviation_stop(token: Token) -> bool:
+    """The full stop of an abbreviated title ("Col" "." in "Lt. Col. Ann Lee")."""
+    return token.text == "." and token.i > 0 and _abbreviated(token.nbor(-1))
 
 
 def _chain_token(token: Token) -> bool:
@@ -38,7 +58,13 @@ def _chain_token(token: Token) -> bool:
     if text == "-" and not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_:
         return True
     low = token.lower_
-    return text[:1].isupper() or low in FUNCTION_WORDS or low in TITLE_MODIFIERS or is_title_word(token)
+    return (
+        text[:1].isupper()
+        or low in FUNCTION_WORDS
+        or low in TITLE_MODIFIERS
+        or is_title_word(token)
+        or _abbreviation_stop(token)
+    )
 
 
 #: Dependencies by which the parser hangs a common noun on a name as its role ("winger Ann Lee"),
@@ -47,15 +73,32 @@ _ROLE_DEPS = frozenset({"compound", "nmod"})
 _ROLE_MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 
 
+def _line_start(token: Token) -> bool:
+    """Whether ``token`` opens a sentence or a line (where a role word is written capitalised)."""
+    if token.i == 0 or token.is_sent_start:
+        return True
+    before = token.nbor(-1)
+    return before.is_space or "\n" in before.whitespace_
+
+
 def _role_noun(token: Token, ent: Span) -> bool:
     """Whether the parser makes ``token`` (a common noun before the name) the role of ``ent``:
-    "defenseman Ann Lee", "political rival Tom Reed", whatever the role word is."""
-    return (
-        token.pos_ == "NOUN"
-        and token.dep_ in _ROLE_DEPS
-        and ent.start <= token.head.i < ent.end
-        and not token.ent_type_
-    )
+    "defenseman Ann Lee", "political rival Tom Reed", whatever the role word is. A role word
+    opening a line is often tagged a proper noun ("Employee Ann Lee said"); a role right before
+    the name may be parsed as the head the name stands in apposition to ("lost defenseman Ann
+    Lee", "investigate political rival Tom Reed")."""
+    if token.ent_type_ or not token.is_alpha:
+        return False
+    common = token.pos_ == "NOUN"
+    capitalised = token.pos_ == "PROPN" and token.text[1:].islower() and _line_start(token)
+    if not (common or capitalised):
+        return False
+    if token.dep_ in _ROLE_DEPS and ent.start <= token.head.i < ent.end:
+        return True
+    if not common or token.i != ent.start - 1 or token.tag_ != "NN":
+        return False
+    root = ent.root
+    return root.dep_ in ("appos", "npadvmod") and root.head.i in (token.i, token.head.i)
 
 
 def _attached(token: Token, chain: set[int]) -> bool:
@@ -71,7 +114,7 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
     chain = set(range(ent.start, ent.end))
     while i >= sent_start and ent.start - i <= MAX_PREMODIFIER_TOKENS and in_ent.get(i) != "PERSON":
         tok = sdoc[i]
-        if tok.is_punct and tok.text != "-":
+        if tok.is_punct and tok.text != "-" and not _abbreviation_stop(tok):
             break
         if "\n" in tok.whitespace_ or tok.is_space:
             break
@@ -89,7 +132,12 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
     # Bare proper nouns after the last role word or entity are the person's first names.
     name_start = ent.start
     k = len(toks)
-    while k > heads[-1] + 1 and toks[k - 1].i not in in_ent and toks[k - 1].lower_ not in FUNCTION_WORDS:
+    while (
+        k > heads[-1] + 1
+        and toks[k - 1].i not in in_ent
+        and toks[k - 1].lower_ not in FUNCTION_WORDS
+        and not _abbreviation_stop(toks[k - 1])
+    ):
         k -= 1
     if k < len(toks):
         name_start = toks[k].i
@@ -102,10 +150,13 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
 
 
 def appositive(sdoc: Doc, ent: Span) -> Span | None:
-    """The role in ", the head of the CSTO Joint Staff," right after ``ent`` (without the article)."""
+    """The role in ", the head of the CSTO Joint Staff," right after ``ent`` (without the article);
+    an age between ("Ann Lee, 45, a nurse,") is passed over."""
     if ent.end + 1 >= len(sdoc) or sdoc[ent.end].text != ",":
         return None
     i = ent.end + 1
+    if i + 2 < len(sdoc) and sdoc[i].like_num and sdoc[i + 1].text == ",":
+        i += 2
     while i < len(sdoc) and sdoc[i].lower_ in ARTICLES:
         i += 1
     first = i
@@ -138,10 +189,12 @@ COPULAS = frozenset({"be", "become", "remain"})
 NAMING_VERBS = frozenset({"appoint", "name", "elect", "nominate", "make", "promote", "choose"})
 
 
-def _role_span(sdoc: Doc, head: Token, stop: int | None = None) -> Span | None:
-    """The noun phrase headed by ``head`` (a role word or a phrase around one), without the article,
-    relative clauses or anything past ``stop``; None when it names no role."""
-    if not (is_title_word(head) or any(is_title_word(t) for t in head.lefts)):
+def _role_span(sdoc: Doc, head: Token, stop: int | None = None, any_noun: bool = False) -> Span | None:
+    """The noun phrase headed by ``head`` (a role word or a phrase around one, or with ``any_noun``
+    any singular common noun), without the article, relative clauses or anything past ``stop``;
+    None when it names no role."""
+    noun = any_noun and head.pos_ == "NOUN" and head.tag_ == "NN" and not head.ent_type_
+    if not (noun or is_title_word(head) or any(is_title_word(t) for t in head.lefts)):
         return None
     start = head.left_edge.i
     end = head.right_edge.i + 1 if stop is None else min(stop, head.right_edge.i + 1)
@@ -185,7 +238,8 @@ def roles(sdoc: Doc, ent: Span) -> list[Span]:
                     out.append(span)
     head = root.head
     if root.dep_ == "appos" and head.i < ent.start and ent.start > 0 and sdoc[ent.start - 1].text == ",":
-        span = _role_span(sdoc, head, stop=ent.start - 1)
+        # the noun a person's name stands in apposition to is their role ("his predecessor, Ann Lee,")
+        span = _role_span(sdoc, head, stop=ent.start - 1, any_noun=True)
         if span is not None and span.end <= ent.start:
             out.append(span)
     return out

@@ -15,6 +15,7 @@ from wiresift.model import Document
 from wiresift.nlp.entities.coref import Speaker
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
+from wiresift.nlp.quotes.bounds import quote_tail
 from wiresift.nlp.quotes.common import (
     _DASH_NAME,
     _SENT_END,
@@ -54,6 +55,10 @@ from wiresift.nlp.quotes.speaker import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+
+#: A pull quote shorter than this is too common a phrase to tell repeated.
+MIN_PULLED_CHARS = 12
 
 
 class DirectQuotes:
@@ -199,6 +204,8 @@ class DirectQuotes:
             return Found(mark.start, mark.end, "direct", None, None, colon, mark.para_start)
         starts_para = text[mark.para_start : mark.start].strip() == ""
         inner = text[mark.start : mark.end].rstrip('"”» ')
+        if starts_para and mark.closed and self.pulled(mark, inner):
+            return None
         sentence_like = n >= MIN_UNCUED_WORDS and inner[-1:] in (".", "!", "?", ",")
         last = self.last
         # “…,” Lee said. “Not now.”: a second quote right after the cue of the first goes on with it.
@@ -215,6 +222,17 @@ class DirectQuotes:
             self.nearest_speaker(f)
             return f
         return self.embedded(mark, used)
+
+    def pulled(self, mark: Marked, inner: str) -> bool:
+        """Whether a quote alone on its line, with no sentence end, repeats words quoted elsewhere in
+        the text: a subhead or pull quote, not a statement of its own."""
+        text = self.text
+        if text[mark.end : mark.para_end].strip() or inner[-1:] in _SENT_END or inner[-1:] == ",":
+            return False
+        phrase = inner.lstrip("\"“«' …").strip(" .…")
+        if len(phrase) < MIN_PULLED_CHARS:
+            return False
+        return text.find(phrase, mark.end) != -1 or text.rfind(phrase, 0, mark.start) != -1
 
     def goes_on(self, cue_at: int, start: int) -> bool:
         """Whether a quote at ``start`` can go on with the quote whose cue is at ``cue_at``: it follows
@@ -403,6 +421,7 @@ class DirectQuotes:
             c.dep_ == "advcl" and c.idx >= mark.end for i in range(first, last + 1) for c in sdoc[i].rights
         ):
             end = mark.end  # 'says he's “excited where we stand” as he faces ...': the clause is not said
+        end = max(mark.end, quote_tail(tok, last, end))
         used.add(tok.i)
         return Found(start, end, "mixed", tok, tok.text, speaker, mark.para_start)
 

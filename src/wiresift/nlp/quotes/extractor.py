@@ -17,6 +17,7 @@ from wiresift.nlp.quotes.bounds import (
     fronted_span,
     infinitive_tail,
     object_tail,
+    quote_tail,
 )
 from wiresift.nlp.quotes.clauses import (
     POLLED_SHARES,
@@ -228,6 +229,9 @@ class Extractor(DirectQuotes):
         )
         if kind == "mixed":
             end = self.cut_after_quote(start, end, marks)
+            last = max((m.end for m in marks if start <= m.start and m.end <= end), default=None)
+            if last is not None:  # "… his “duty” to report, as he deflected …": the aside is not said
+                end = max(last, quote_tail(verb, self.tok_at(last - 1), end))
         parenthetical = around or comp.i == verb.head.i  # its subject sits inside the content span
         speaker = speaker_span(self.sdoc, verb, None if parenthetical else (start, end))
         # the report around this one speaks for it ("X said the bill demands that ..."), unless this one

@@ -127,12 +127,36 @@ def content_head(cue: Token, start: int, end: int) -> Token | None:
     return None
 
 
+#: Verbs that refuse what their open complement names ("declined to comment", "refused to say").
+REFUSALS = words("decline refuse")
+#: Words that open an indirect question: a negated cue before one withholds it ("did not say when …").
+QUESTION_WORDS = words("when whether how what why if where who which")
+
+
+def withheld(cue: Token, complement: Token | None) -> bool:
+    """Whether ``cue`` refuses or withholds speech instead of reporting it: a refusal whose complement is
+    a statement ("declined to comment on the report") or a cue it governs ("refused to say whether …"), a negated cue before an indirect question
+    ("did not say when the car goes on sale", "did not estimate how many came"), or a negated passive
+    complement ("asked not to be identified"). None of them attributes any content."""
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in REFUSALS:
+        return True  # "refused to say whether …"
+    if complement is None:
+        return False
+    if cue.lemma_.lower() in REFUSALS and complement.dep_ == "xcomp":
+        return lemma_mode(complement.lemma_) == "statement"
+    if any(c.dep_ == "neg" for c in cue.children) and complement.left_edge.lower_ in QUESTION_WORDS:
+        return True
+    deps = {c.dep_ for c in complement.children}
+    return complement.dep_ == "xcomp" and "neg" in deps and "auxpass" in deps
+
+
 def not_attribution(cue: Token, complement: Token | None) -> bool:
     """Whether a cue verb with ``complement`` (what the rules took as its content) attributes
-    nothing: an act ("exited her vehicle") or a knowing or deciding verb with a plain object ("does
-    not know the airline", "decided the case"). A hypothetical stance ("the campaign would like to
-    …") is still an attribution for PolNeAR (17 of 22 on dev): it keeps its non-statement mode."""
+    nothing: an act ("exited her vehicle"), a knowing or deciding verb with a plain object ("does
+    not know the airline", "decided the case"), or withheld speech (:func:`withheld`). A hypothetical
+    stance ("the campaign would like to …") is still an attribution for PolNeAR (17 of 22 on dev):
+    it keeps its non-statement mode."""
     lemma = cue.lemma_.lower()
-    if lemma in ACTS:
+    if lemma in ACTS or withheld(cue, complement):
         return True
     return lemma in CLAUSE_ONLY and complement is not None and complement.dep_ in ("dobj", "pobj")
