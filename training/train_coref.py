@@ -11,7 +11,8 @@ it, into ``src/wiresift/nlp/entities/coref_weights.json``. Steps:
    its gold entity (teacher forcing), as the runtime joins its predicted one;
 3. fit a logistic regression (scikit-learn, fixed seed) for each ``C`` of a small grid; on dev,
    resolve with each model and each threshold and keep the pair with the most right links minus
-   wrong links (a wrong speaker costs what a right one gains; abstaining costs nothing);
+   wrong links (a wrong speaker costs what a right one gains; abstaining costs nothing); on a tie,
+   the pair with fewer wrong links (a wrong speaker shown is worse than none);
 4. write the weights with the sha256 of the input files and a fingerprint of the rounded numbers.
 
 ``--check`` retrains and compares the fingerprint with the shipped file instead of writing it.
@@ -156,7 +157,7 @@ def train(coref_dir: Path, log: bool = True) -> dict[str, object]:
             file=sys.stderr,
         )
     conf = round(name_confidence(train_docs), DECIMALS)
-    best: tuple[int, float, float, np.ndarray, float] | None = None
+    best: tuple[tuple[int, int], float, float, np.ndarray, float] | None = None
     for c in C_GRID:
         model = LogisticRegression(C=c, max_iter=2000, random_state=SEED).fit(x, y)
         coef = np.round(model.coef_[0], DECIMALS)
@@ -165,8 +166,8 @@ def train(coref_dir: Path, log: bool = True) -> dict[str, object]:
             right, wrong = net_links(dev_docs, Weights(coef, intercept, t, conf))
             if log:
                 print(f"C={c} t={t}: dev right {right} wrong {wrong}", file=sys.stderr)
-            if best is None or right - wrong > best[0]:
-                best = (right - wrong, c, t, coef, intercept)
+            if best is None or (right - wrong, -wrong) > best[0]:
+                best = ((right - wrong, -wrong), c, t, coef, intercept)
     assert best is not None
     _, c, t, coef, intercept = best
     data: dict[str, object] = {
