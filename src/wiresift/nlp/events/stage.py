@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Event, EventActor
 from wiresift.nlp.events import acled, acled_model, cameo
-from wiresift.nlp.events.actors import main_subject, noun_roles, resolve, target_candidates, verb_roles
+from wiresift.nlp.events.actors import (
+    main_subject,
+    noun_roles,
+    possessor,
+    resolve,
+    target_candidates,
+    verb_roles,
+)
 from wiresift.nlp.events.eventive import can_act, doer, place_only
 from wiresift.nlp.events.lexicon import VERB_CODES
 from wiresift.nlp.events.modality import modality, obligation
@@ -169,6 +176,11 @@ def code_sentence(
             above = main_subject(trig.tok)  # "Iraq said it would allow ...": "it" is Iraq
             if above is not None:
                 source_head, source = above, _actor(above, index, doc.published)
+        elif source is not None and source_head is not None and not source.code and possessor(source_head):
+            above = main_subject(trig.tok)  # "Bosnian Serbs said their forces withdrew": Serbs' forces
+            owner = _actor(above, index, doc.published) if above is not None else None
+            if owner is not None and owner.code:
+                source.code = owner.code
         target = _target(trig.tok, source_head, source, index, doc.published)
         if trig.tok.lemma_.lower() in UNDERGO and target is None:
             source, target = None, source  # "three people died": the dead undergo the event
