@@ -324,6 +324,8 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
 #: dollars to Ivory Coast", "talks with Syria", "extension of the mandate in Lebanon").
 CANDIDATE_PREPS = frozenset({*NOUN_TARGET_PREPS, "from", "in", "for", "between", "among"})
 OBJECT_PREPS = frozenset({*CANDIDATE_PREPS, "by"})
+#: Penn tags of wh-words: a clause they open asks or names a thing, it addresses no one.
+WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
 
 
 def target_candidates(trigger: Token, source: Token | None) -> list[Token]:
@@ -359,7 +361,9 @@ def target_candidates(trigger: Token, source: Token | None) -> list[Token]:
                             if sub.dep_ == "prep" and sub.lower_ in CANDIDATE_PREPS:
                                 add(next((o for o in sub.children if o.dep_ == "pobj"), None))
     for clause in trigger.children:
-        if clause.dep_ == "ccomp":  # "demanded that the US cancel": the addressee is the clause's subject
+        if clause.dep_ == "ccomp" and not any(t.tag_ in WH_TAGS for t in clause.children):
+            # "demanded that the US cancel": the addressee is the clause's subject (not in "discuss
+            # what they describe", a question's clause)
             add(next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None))
         elif clause.dep_ == "xcomp":  # "offered to hand over to Britain", "to negotiate with Armenia"
             for child in clause.children:
