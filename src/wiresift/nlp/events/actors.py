@@ -168,15 +168,18 @@ def phrase_tokens(head: Token) -> list[Token]:
 MEMBER_PREPS = frozenset({"of", "from", "in", "throughout", "across"})
 
 
-def _inner_code(head: Token, index: EntityIndex | None, date: str | None) -> str | None:
+def _inner_code(head: Token, index: EntityIndex | None, date: str | None, title: bool = False) -> str | None:
     """The country of an uncoded phrase from its apposition ("X, the UN envoy") or from the group it
     belongs to ("leaders of the coalition")."""
-    inner = [c for c in head.children if c.dep_ == "appos"]
+    inner = [] if title else [c for c in head.children if c.dep_ == "appos"]
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in MEMBER_PREPS:
             inner += [c for c in prep.children if c.dep_ == "pobj"]
     for tok in inner:
         code = resolve(tok, index, date, nested=True).code
+        if code is None and tok.dep_ == "appos":
+            # "Timur Saidov, commander of Tajikistan's border troops": the title's own group
+            code = _inner_code(tok, index, date, title=True)
         if code:
             return code
     return None

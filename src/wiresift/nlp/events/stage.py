@@ -19,6 +19,7 @@ from wiresift.nlp.events.actors import (
     main_subject,
     noun_roles,
     possessor,
+    quantity_head,
     resolve,
     target_candidates,
     verb_roles,
@@ -88,8 +89,15 @@ def _rank_depth(trig: Trigger, triggers: set[int]) -> int:
     return _depth(tok)
 
 
+#: Entity types of the parse that never act: "Monday's attack" has no actor "Monday".
+NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
 def _actor(head: Token | None, index: EntityIndex | None, date: str | None) -> EventActor | None:
-    if head is None or head.is_punct:
+    if head is None:
+        return None
+    head = quantity_head(head)  # "hundreds of demonstrators": the demonstrators, not a number
+    if head.is_punct or head.ent_type_ in NOT_ACTORS:
         return None
     return resolve(head, index, date)
 
