@@ -20,14 +20,31 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from wiresift.nlp.events import acled
+from wiresift.nlp.events.lexicon import CRIME_WORDS, DISASTER_WORDS
+from wiresift.nlp.events.triggers import ARMED_NOUNS
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 WEIGHTS_PATH = Path(__file__).parent / "data" / "acled_weights.json"
+#: The class of the typer meaning "not a conflict or security event" (learned from negative snippets).
+NOT_CONFLICT = "None"
 DIMS = 300
 #: PLOVER categories whose events are conflict events even when the rules found no ACLED type.
 CONFLICT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT", "SANCTION", "THREATEN"})
 _CONTENT = frozenset({"NOUN", "VERB", "ADJ"})
+#: Lemmas that make a sentence a candidate conflict or security sentence: the typer is asked about
+#: it even when no event trigger fires ("a grenade went off in the market").
+SECURITY_CUES = frozenset({
+    *acled.ATTACK_WORDS, *acled.CLASH, *acled.TERRITORY, *acled.SUICIDE, *acled.EXPLOSIVE, *acled.AIR,
+    *acled.SHELLING, *acled.CHEMICAL, *acled.MOB, *acled.INTERVENTION, *acled.BASE, *acled.PEACE,
+    *DISASTER_WORDS, *CRIME_WORDS, *ARMED_NOUNS,
+    "army", "militia", "police", "weapon", "gun", "grenade", "explosive", "gunfire", "fire", "shoot",
+    "kill", "wound", "protest", "protester", "demonstration", "demonstrator", "riot", "rioter", "arrest",
+    "detain", "kidnap", "abduct", "abduction", "hostage", "rape", "loot", "looting", "smuggler", "defuse",
+    "intercept", "curfew", "checkpoint", "hijack", "torch", "arson", "gang", "cartel", "war",
+})  # fmt: skip
 
 
 def features(sent: Span, trigger: Token | None, rule: str | None, plover: str | None) -> list[str]:
@@ -88,11 +105,35 @@ def model() -> AcledModel | None:
     )
 
 
+def security_cue(sent: Span) -> Token | None:
+    """The first word of ``sent`` that makes it a candidate conflict or security sentence, else None."""
+    return next(
+        (t for t in sent if t.pos_ in {"NOUN", "VERB", "PROPN"} and t.lemma_.lower() in SECURITY_CUES), None
+    )
+
+
 def retype(sent: Span, trigger: Token, rule: str | None, plover: str | None) -> str | None:
-    """The ACLED-style category: the model's where the rules gave none to a conflict event or where
-    it is sure enough, else the rules'."""
+    """The ACLED-style category: the model's where the rules gave none to a conflict event (or to any
+    event of a sentence with a security cue) or where it is sure enough, else the rules'. The model's
+    "not a conflict event" (:data:`NOT_CONFLICT`) leaves an untyped event untyped."""
     typer = model()
-    if typer is None or (rule is None and plover not in CONFLICT):
+    if typer is None or (rule is None and plover not in CONFLICT and security_cue(sent) is None):
         return rule
     category, prob = typer.predict(features(sent, trigger, rule, plover), vectors(sent, trigger))
+    if category == NOT_CONFLICT:
+        return rule if rule is not None and prob < typer.threshold else None
     return category if rule is None or prob >= typer.threshold else rule
+
+
+def type_sentence(sent: Span) -> tuple[Token, str] | None:
+    """A sentence where no event trigger fired: (the word to anchor its event on, its ACLED-style
+    category) when it has a security cue and the model does not call it "not a conflict event"."""
+    typer = model()
+    cue = security_cue(sent)
+    if typer is None or cue is None:
+        return None
+    category, _ = typer.predict(features(sent, None, None, None), vectors(sent, None))
+    if category == NOT_CONFLICT:
+        return None
+    root = sent.root
+    return (root if root.pos_ == "VERB" else cue), category

@@ -41,6 +41,10 @@ STAGE_NAME = "events"
 #: noun; an actor with a code adds to it. Ordinal scores, not probabilities: they rank events.
 BASE_CONFIDENCE = {"pattern": 0.7, "verb": 0.6, "noun": 0.5}
 ACTOR_BONUS = 0.1
+#: Confidence of an event the ACLED-style typer found in a sentence where no trigger fired.
+SENTENCE_CONFIDENCE = 0.3
+#: The ranking depth of such an event: after any coded one.
+LAST = 1000
 #: Claim count types that give an event's dead, injured and size.
 COUNTS = {"KILL": "dead", "WOUND": "injured", "PROTEST": "size", "TROOPS": "size"}
 
@@ -135,10 +139,14 @@ def _doer_can_act(trig: Trigger, category: str | None, index: EntityIndex | None
 
 
 def _time(doc: Document, trigger: Trigger, sent: Span) -> str | None:
+    return _time_at(doc, trigger.start, sent)
+
+
+def _time_at(doc: Document, start: int, sent: Span) -> str | None:
     best: tuple[int, str] | None = None
     for timex in doc.timexes:
         if sent.start_char <= timex.start and timex.end <= sent.end_char and timex.type in {"DATE", "TIME"}:
-            key = (abs(timex.start - trigger.start), timex.value or timex.text)
+            key = (abs(timex.start - start), timex.value or timex.text)
             if best is None or key < best:
                 best = key
     return best[1] if best else None
@@ -168,8 +176,6 @@ def code_sentence(
     and security events."""
     out: list[tuple[tuple[int, int, float], Event]] = []
     found_triggers = find_triggers(sent)
-    if not found_triggers:
-        return out
     context = {t.lemma_.lower() for t in sent}
     places = {start for place in doc.places for start, _ in place.mentions}
     triggers = {t.tok.i for t in found_triggers}
@@ -264,7 +270,41 @@ def code_sentence(
             stage=STAGE_NAME,
         )
         out.append(((_rank_depth(trig, triggers), -trig.specificity, -confidence), event))
+    if learned and not any(e.acled or e.plover in acled_model.CONFLICT for _, e in out):
+        typed = acled_model.type_sentence(sent)
+        if typed is not None:
+            # ranked after every coded event: the main event is a coded one where the lead has one
+            out.append(((LAST, 0, -SENTENCE_CONFIDENCE), _sentence_event(doc, sent, *typed, index)))
     return out
+
+
+def _sentence_event(
+    doc: Document, sent: Span, anchor: Token, category: str, index: EntityIndex | None
+) -> Event:
+    """The event of a conflict or security sentence where no trigger fired, typed by the ACLED-style
+    typer alone: no PLOVER category, anchored on the sentence's main verb (else its security word)."""
+    source_head, target_head = verb_roles(anchor) if anchor.pos_ == "VERB" else noun_roles(anchor)
+    counts = _counts(doc, sent)
+    start = anchor.idx
+    return Event(
+        id="",
+        text=anchor.text,
+        start=start,
+        end=start + len(anchor.text),
+        acled=category,
+        negated=modality(anchor)[0],
+        hypothetical=modality(anchor)[1],
+        reported_by=_quote(doc, start),
+        source=_actor(source_head, index, doc.published),
+        target=_actor(target_head, index, doc.published),
+        place=event_place(doc, anchor, sent),
+        time=_time_at(doc, start, sent),
+        dead=counts.get("dead"),
+        injured=counts.get("injured"),
+        size=counts.get("size"),
+        confidence=SENTENCE_CONFIDENCE,
+        stage=STAGE_NAME,
+    )
 
 
 def find_events(
