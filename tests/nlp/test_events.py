@@ -212,3 +212,22 @@ def test_security_sentence_without_trigger_is_typed_and_other_sentences_are_not(
     assert any(typed), typed
     plain = events(pipeline, "The striker signed a new contract with the club on Friday.")
     assert not any(e.acled for e in plain)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "negated", "hypothetical"),
+    [
+        ("The union called for a general strike at the shipyard.", "strike", False, "requested"),
+        ("No one was killed when the militants attacked the depot.", "killed", True, None),
+        ("The militia will attack the convoy if the talks collapse.", "attack", False, "conditional"),
+        ("The army failed to retake the town from the rebels.", "retake", True, None),
+    ],
+)
+def test_modality_of_requests_failures_nobody_and_conditions(
+    pipeline: Pipeline, text: str, trigger: str, negated: bool, hypothetical: str | None
+) -> None:
+    from wiresift.nlp.events.modality import modality
+
+    sdoc = pipeline.nlp(text)
+    tok = next(t for t in sdoc if t.text == trigger)
+    assert modality(tok) == (negated, hypothetical)

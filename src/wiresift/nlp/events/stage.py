@@ -125,6 +125,18 @@ def _target(
     return fallback
 
 
+def _known(actor: EventActor | None, sent: Span, borrowed: EventActor | None) -> bool:
+    """An actor the dictionaries know by its own words: coded or of a sector, and neither a pronoun
+    (coded through coreference) nor coded through its possessor. A verb coded only by its dictionary
+    block needs one to be an event."""
+    if actor is None or not (actor.code or actor.sector):
+        return False
+    if actor is borrowed and actor.sector is None:
+        return False
+    words = [t for t in sent if (actor.start or 0) <= t.idx < (actor.end or 0)]
+    return not (len(words) == 1 and words[0].pos_ == "PRON")
+
+
 def _doer_can_act(trig: Trigger, category: str | None, index: EntityIndex | None, date: str | None) -> bool:
     """A verb's doer can act (see :mod:`~wiresift.nlp.events.eventive`); attacks, disasters and crimes
     are exempt ("the blast killed five"). Checked for verbs coded only by their dictionary block: the
@@ -183,6 +195,7 @@ def code_sentence(
         category, mode = cameo.plover(trig.cameo)
         if category is None and trig.security is None:
             continue
+        borrowed: EventActor | None = None  # an actor whose code is its possessor's ("their forces")
         heads = verb_roles(trig.tok) if trig.kind == "verb" else noun_roles(trig.tok)
         source_head = heads[0]
         source = _actor(source_head, index, doc.published)
@@ -194,7 +207,7 @@ def code_sentence(
             above = main_subject(trig.tok)  # "Bosnian Serbs said their forces withdrew": Serbs' forces
             owner = _actor(above, index, doc.published) if above is not None else None
             if owner is not None and owner.code:
-                source.code = owner.code
+                source.code, borrowed = owner.code, source
         target = _target(trig.tok, source_head, source, index, doc.published)
         if trig.tok.lemma_.lower() in UNDERGO and target is None:
             source, target = None, source  # "three people died": the dead undergo the event
@@ -235,7 +248,7 @@ def code_sentence(
                 continue  # someone going somewhere: "survivors came from Sudan", "flown to Niamey"
         else:
             participants = (source, target)
-        if block_only and not any(a is not None and (a.code or a.sector) for a in participants):
+        if block_only and not any(_known(a, sent, borrowed) for a in participants):
             continue
         how = "pattern" if trig.specificity > 1 else trig.kind
         confidence = BASE_CONFIDENCE[how] + sum(
@@ -271,10 +284,15 @@ def code_sentence(
         )
         out.append(((_rank_depth(trig, triggers), -trig.specificity, -confidence), event))
     if learned and not any(e.acled or e.plover in acled_model.CONFLICT for _, e in out):
-        typed = acled_model.type_sentence(sent)
-        if typed is not None:
+        starts = {e.start for _, e in out}
+        typed = acled_model.type_sentence(sent, {t.i for t in sent if t.idx in starts})
+        if typed is not None and typed[0] is None:
+            min(out, key=lambda item: item[0])[1].acled = typed[1]  # the sentence's main coded event
+        elif typed is not None and typed[0] is not None:
             # ranked after every coded event: the main event is a coded one where the lead has one
-            out.append(((LAST, 0, -SENTENCE_CONFIDENCE), _sentence_event(doc, sent, *typed, index)))
+            out.append(
+                ((LAST, 0, -SENTENCE_CONFIDENCE), _sentence_event(doc, sent, typed[0], typed[1], index))
+            )
     return out
 
 
