@@ -19,12 +19,13 @@ from wiresift.model import Document
 DEV = Path(__file__).parent / "acled" / "dev.tsv"
 
 
-def load(path: Path) -> list[tuple[str, str]]:
-    rows = []
+def load(path: Path) -> list[tuple[str | None, str]]:
+    """(category, snippet) rows; the category "None" (``eval/acled/dev_negative.tsv``) is no type."""
+    rows: list[tuple[str | None, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             label, text = line.split("\t", 1)
-            rows.append((label.strip(), text.strip()))
+            rows.append((None if label.strip() == "None" else label.strip(), text.strip()))
     return rows
 
 
@@ -35,7 +36,7 @@ def predict(texts: list[str]) -> list[str | None]:
     return [next((e.acled for e in d.events if e.acled), None) for d in Pipeline().run(docs)]
 
 
-def f1_scores(pairs: list[tuple[str, str | None]]) -> dict[str, float]:
+def f1_scores(pairs: list[tuple[str | None, str | None]]) -> dict[str | None, float]:
     gold = Counter(g for g, _ in pairs)
     out = {}
     for label in gold:
@@ -46,7 +47,7 @@ def f1_scores(pairs: list[tuple[str, str | None]]) -> dict[str, float]:
     return out
 
 
-def score(pairs: list[tuple[str, str | None]]) -> dict[str, object]:
+def score(pairs: list[tuple[str | None, str | None]]) -> dict[str, object]:
     gold = Counter(g for g, _ in pairs)
     per = f1_scores(pairs)
     n = len(pairs)
@@ -55,7 +56,7 @@ def score(pairs: list[tuple[str, str | None]]) -> dict[str, object]:
         "accuracy": round(sum(g == p for g, p in pairs) / n, 4),
         "weighted_f1": round(sum(per[k] * gold[k] for k in gold) / n, 4),
         "macro_f1": round(sum(per.values()) / len(per), 4),
-        "per_category_f1": {k: round(v, 3) for k, v in sorted(per.items())},
+        "per_category_f1": {str(k): round(v, 3) for k, v in sorted(per.items(), key=lambda kv: str(kv[0]))},
         "confusion": dict(Counter(f"{g}->{p}" for g, p in pairs if g != p).most_common()),
     }
 

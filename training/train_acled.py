@@ -2,7 +2,9 @@
 ``make train-acled`` (``python training/train_acled.py [--check]``).
 
 Data: wiresift's own invented snippets, ``training/data/acled_train.tsv`` (category TAB snippet, ten
-per category, in a voice unlike the dev file ``eval/acled/dev.tsv``, which is never read here). Each
+per category, and forty labelled ``None``: sentences with conflict words that are no conflict event,
+"the striker scored twice", the typer's "not a conflict event" class; in a voice unlike the dev files
+``eval/acled/dev.tsv`` and ``dev_negative.tsv``, which are never read here). Each
 snippet runs through the pipeline with the typer off; its example is the first event the rules gave
 an ACLED-style category (else its first conflict event, else the sentence without a trigger), with
 the snippet's category as label. Features with fewer than ``MIN_COUNT`` occurrences are dropped. A

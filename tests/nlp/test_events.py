@@ -166,3 +166,68 @@ def test_place_attached_by_the_parse(pipeline: Pipeline) -> None:
     ambush = next(e for e in doc.events if e.text == "ambushed")
     names = {p.id: p.name for p in doc.places}
     assert names.get(ambush.place or "") == "Kidal"
+
+
+def _main(pipeline: Pipeline, text: str) -> Event:
+    found = events(pipeline, text)
+    assert found, text
+    return found[0]
+
+
+def test_actor_of_a_copular_adjective_and_a_pronoun_by_the_clause_above(pipeline: Pipeline) -> None:
+    # "is ready to": the subject of the copula acts; "it" stands for the country that speaks
+    event = _main(pipeline, "Chile says it is ready to withdraw its troops from the disputed valley.")
+    assert event.source is not None and event.source.code == "CHL"
+
+
+def test_quantity_heads_and_plural_demonyms(pipeline: Pipeline) -> None:
+    event = _main(pipeline, "Hundreds of Peruvians demonstrated outside the congress in Lima on Monday.")
+    assert event.source is not None and event.source.text.endswith("Peruvians")
+    assert event.source.code == "PER"
+
+
+def test_stance_prefix_names_no_member(pipeline: Pipeline) -> None:
+    event = _main(pipeline, "The pro-Chilean militia attacked a police post near the border.")
+    assert event.source is not None and event.source.code != "CHL"
+
+
+def test_organisation_named_like_an_igo(pipeline: Pipeline) -> None:
+    event = _main(pipeline, "The African Fisheries Commission condemned Norway on Tuesday.")
+    assert event.source is not None and event.source.code == "IGO"
+
+
+def test_object_of_a_complement_clause_gives_the_target(pipeline: Pipeline) -> None:
+    event = _main(pipeline, "Peru threatened to break off diplomatic relations with Bolivia.")
+    assert event.target is not None and event.target.code == "BOL"
+
+
+def test_dates_are_no_actors(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Rebels said Tuesday's attack near the dam was a warning.")
+    attacks = [e for e in found if e.text == "attack"]
+    assert attacks and all(e.source is None or e.source.text != "Tuesday" for e in attacks), found
+
+
+def test_security_sentence_without_trigger_is_typed_and_other_sentences_are_not(pipeline: Pipeline) -> None:
+    typed = [e.acled for e in events(pipeline, "A grenade went off in a crowded bus station late on Friday.")]
+    assert any(typed), typed
+    plain = events(pipeline, "The striker signed a new contract with the club on Friday.")
+    assert not any(e.acled for e in plain)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "negated", "hypothetical"),
+    [
+        ("The union called for a general strike at the shipyard.", "strike", False, "requested"),
+        ("No one was killed when the militants attacked the depot.", "killed", True, None),
+        ("The militia will attack the convoy if the talks collapse.", "attack", False, "conditional"),
+        ("The army failed to retake the town from the rebels.", "retake", True, None),
+    ],
+)
+def test_modality_of_requests_failures_nobody_and_conditions(
+    pipeline: Pipeline, text: str, trigger: str, negated: bool, hypothetical: str | None
+) -> None:
+    from wiresift.nlp.events.modality import modality
+
+    sdoc = pipeline.nlp(text)
+    tok = next(t for t in sdoc if t.text == trigger)
+    assert modality(tok) == (negated, hypothetical)

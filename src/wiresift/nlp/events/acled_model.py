@@ -20,14 +20,42 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from wiresift.nlp.events import acled
+from wiresift.nlp.events.lexicon import CRIME_WORDS, DISASTER_WORDS
+from wiresift.nlp.events.triggers import ARMED_NOUNS
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 WEIGHTS_PATH = Path(__file__).parent / "data" / "acled_weights.json"
+#: The class of the typer meaning "not a conflict or security event" (learned from negative snippets).
+NOT_CONFLICT = "None"
 DIMS = 300
 #: PLOVER categories whose events are conflict events even when the rules found no ACLED type.
 CONFLICT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT", "SANCTION", "THREATEN"})
 _CONTENT = frozenset({"NOUN", "VERB", "ADJ"})
+#: Lemmas that make a sentence a candidate conflict or security sentence: the typer is asked about
+#: it even when no event trigger fires ("a grenade went off in the market").
+SECURITY_CUES = frozenset({
+    *acled.ATTACK_WORDS, *acled.CLASH, *acled.TERRITORY, *acled.SUICIDE, *acled.EXPLOSIVE, *acled.AIR,
+    *acled.SHELLING, *acled.CHEMICAL, *acled.MOB, *acled.INTERVENTION, *acled.BASE, *acled.PEACE,
+    *DISASTER_WORDS, *CRIME_WORDS, *ARMED_NOUNS,
+    "army", "militia", "police", "weapon", "gun", "grenade", "explosive", "gunfire", "fire", "shoot",
+    "kill", "wound", "protest", "protester", "demonstration", "demonstrator", "riot", "rioter", "arrest",
+    "detain", "kidnap", "abduct", "abduction", "hostage", "rape", "loot", "looting", "smuggler", "defuse",
+    "intercept", "curfew", "checkpoint", "hijack", "torch", "arson", "gang", "cartel", "war",
+})  # fmt: skip
+#: The least probability of the typer's category for a new event in a sentence where no trigger fired:
+#: a model of ten snippets a category, on an article's background sentences ("the deaths were caused
+#: by gunshot wounds"), is often unsure and wrong; typing the sentence's coded event needs no floor.
+SENTENCE_FLOOR = 0.5
+#: Cues that name who acts, not what happens: never an event's anchor.
+AGENTS = frozenset({*ARMED_NOUNS, "army", "militia", "police", "gang", "cartel", "smuggler", "protester",
+                    "demonstrator", "rioter", "hostage", "accord", "war"})  # fmt: skip
+#: Cue nouns that are things, not acts ("a weapon", "the base").
+NOT_ACTS = frozenset({"weapon", "gun", "explosive", "base", "headquarters", "outpost", "camp", "checkpoint",
+                      "water", "tear", "baton", "mine", "rocket", "missile", "jet", "drone", "helicopter",
+                      "warplane", "bomber", "air", "shell", "mortar", "artillery", "curfew", "peace"})  # fmt: skip
 
 
 def features(sent: Span, trigger: Token | None, rule: str | None, plover: str | None) -> list[str]:
@@ -90,9 +118,42 @@ def model() -> AcledModel | None:
 
 def retype(sent: Span, trigger: Token, rule: str | None, plover: str | None) -> str | None:
     """The ACLED-style category: the model's where the rules gave none to a conflict event or where
-    it is sure enough, else the rules'."""
+    it is sure enough, else the rules'. The model's "not a conflict event" (:data:`NOT_CONFLICT`)
+    leaves an untyped event untyped, and removes the rules' type when it is sure enough. A cooperative
+    or verbal event the rules left untyped stays so (the sentence's own typing is
+    :func:`type_sentence`'s)."""
     typer = model()
     if typer is None or (rule is None and plover not in CONFLICT):
         return rule
     category, prob = typer.predict(features(sent, trigger, rule, plover), vectors(sent, trigger))
+    if category == NOT_CONFLICT:
+        return rule if rule is not None and prob < typer.threshold else None
     return category if rule is None or prob >= typer.threshold else rule
+
+
+def type_sentence(
+    sent: Span, taken: set[int] | frozenset[int] = frozenset()
+) -> tuple[Token | None, str] | None:
+    """A sentence where no conflict event was coded: (the word to anchor a new event on, its
+    ACLED-style category) when it has a security cue and the model does not call it "not a conflict
+    event". The anchor is the first eventive security word that is no trigger already (``taken``:
+    their token indices); None when there is none (the sentence's coded event takes the type)."""
+    typer = model()
+    if typer is None or not any(t.lemma_.lower() in SECURITY_CUES for t in sent):
+        return None
+    cue = next((t for t in sent if t.i not in taken and _anchor(t)), None)
+    if cue is None and not taken:
+        return None
+    category, prob = typer.predict(features(sent, None, None, None), vectors(sent, None))
+    if category == NOT_CONFLICT or (cue is not None and prob < SENTENCE_FLOOR):
+        return None
+    return cue, category
+
+
+def _anchor(tok: Token) -> bool:
+    """An eventive security word that can carry the sentence's event: a verb of the cues, or a noun
+    of an act ("blast", "raid") that modifies no other noun ("a rape allegation" is an allegation)."""
+    lemma = tok.lemma_.lower()
+    if lemma not in SECURITY_CUES or lemma in AGENTS or tok.dep_ in {"compound", "amod", "nmod"}:
+        return False
+    return tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and lemma not in NOT_ACTS)

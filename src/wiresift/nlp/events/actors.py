@@ -14,6 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from wiresift.model import EventActor
+from wiresift.nlp.entities.coref import doc_coref
 from wiresift.nlp.events.lexicon import actors
 
 if TYPE_CHECKING:
@@ -81,8 +82,9 @@ def dated_code(roles: list[list[str]], date: str | None) -> str | None:
     return open_ended[-1] if open_ended else (roles[-1][0] if roles else None)
 
 
-def lookup(words: list[str], date: str | None) -> str | None:
-    """The CAMEO code of the longest dictionary phrase among ``words`` (lower-case), or None."""
+def lookup(words: list[str], date: str | None, plurals: bool = True) -> str | None:
+    """The CAMEO code of the longest dictionary phrase among ``words`` (lower-case), or None; with
+    ``plurals`` a plural demonym counts as its adjective ("Algerians" -> "algerian", "Iraqis" -> "iraqi")."""
     table = actors()
     n = len(words)
     for size in range(min(n, table.longest), 0, -1):
@@ -92,7 +94,57 @@ def lookup(words: list[str], date: str | None) -> str | None:
                 return table.names[key]
             if key in table.people:
                 return dated_code(table.people[key], date)
+    for word in words if plurals else ():
+        if len(word) > 4 and word.endswith(("ans", "is")) and word[:-1] in table.names:
+            return table.names[word[:-1]]
     return None
+
+
+#: Nouns of quantity whose "of" phrase is the actor: "thousands of students", "scores of refugees".
+QUANTITIES = frozenset({"thousands", "hundreds", "dozens", "scores", "tens", "millions", "hundred",
+                        "thousand", "dozen", "score", "number", "group", "crowd", "crowds", "handful"})  # fmt: skip
+#: Prefixes that make a name an ally or an enemy, not a member: "pro-Iranian", "anti-Syria".
+STANCE_PREFIXES = frozenset({"pro", "anti"})
+#: Head words of organisations between states, after a regional or "international" adjective:
+#: "European Community", "International Labor Office" -> IGO.
+IGO_REGIONS = frozenset({"international", "european", "african", "arab", "asian", "world", "united",
+                         "inter-american", "pan-african", "islamic", "atlantic", "pacific", "nordic"})  # fmt: skip
+IGO_HEADS = frozenset({"community", "union", "organization", "organisation", "office", "council", "commission",
+                       "bank", "fund", "league", "court", "agency", "programme", "program", "conference",
+                       "nations", "tribunal"})  # fmt: skip
+
+
+def igo_name(words: list[str]) -> bool:
+    """An organisation's name that is an IGO's by its form: a regional adjective first, an
+    institution's head noun last ("European Community", "International Labour Office")."""
+    return len(words) >= 2 and words[0] in IGO_REGIONS and words[-1] in IGO_HEADS
+
+
+def quantity_head(head: Token) -> Token:
+    """The counted noun of a quantity head: "thousands of students" -> students."""
+    for _ in range(3):
+        if head.lower_ not in QUANTITIES:
+            return head
+        obj = next(
+            (c for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
+             if c.dep_ == "pobj"),
+            None,
+        )  # fmt: skip
+        if obj is None:
+            return head
+        head = obj
+    return head
+
+
+def _stance_free(toks: list[Token]) -> list[Token]:
+    """``toks`` without a "pro-X"/"anti-X" modifier."""
+    drop: set[int] = set()
+    for tok in toks:
+        if tok.lower_ in STANCE_PREFIXES and tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-":
+            drop.update({tok.i, tok.i + 1, tok.i + 2})
+        elif tok.lower_.split("-")[0] in STANCE_PREFIXES and "-" in tok.text:
+            drop.add(tok.i)
+    return [t for t in toks if t.i not in drop]
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -113,18 +165,21 @@ def phrase_tokens(head: Token) -> list[Token]:
 
 #: Prepositions whose object tells whose a group is ("leaders of the coalition", "doctors from
 #: American aid groups", "ethnic Albanians in south Serbia").
-MEMBER_PREPS = frozenset({"of", "from", "in"})
+MEMBER_PREPS = frozenset({"of", "from", "in", "throughout", "across"})
 
 
-def _inner_code(head: Token, index: EntityIndex | None, date: str | None) -> str | None:
+def _inner_code(head: Token, index: EntityIndex | None, date: str | None, title: bool = False) -> str | None:
     """The country of an uncoded phrase from its apposition ("X, the UN envoy") or from the group it
     belongs to ("leaders of the coalition")."""
-    inner = [c for c in head.children if c.dep_ == "appos"]
+    inner = [] if title else [c for c in head.children if c.dep_ == "appos"]
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in MEMBER_PREPS:
             inner += [c for c in prep.children if c.dep_ == "pobj"]
     for tok in inner:
         code = resolve(tok, index, date, nested=True).code
+        if code is None and tok.dep_ == "appos":
+            # "Timur Saidov, commander of Tajikistan's border troops": the title's own group
+            code = _inner_code(tok, index, date, title=True)
         if code:
             return code
     return None
@@ -132,11 +187,14 @@ def _inner_code(head: Token, index: EntityIndex | None, date: str | None) -> str
 
 def resolve(head: Token, index: EntityIndex | None, date: str | None, nested: bool = False) -> EventActor:
     """The actor record of the phrase headed by ``head`` (``nested``: no look into its modifiers)."""
+    head = quantity_head(head)
     toks = phrase_tokens(head)
     doc = head.doc
     span = doc[toks[0].i : toks[-1].i + 1]
     text = span.text
     entity_id = index.at(head.idx, head.idx + len(head.text)) if index is not None else None
+    if entity_id is None and head.pos_ == "PRON":
+        entity_id = pronoun_entity(head, index)
     code: str | None = None
     entity = index.get(entity_id) if index is not None else None
     if entity is not None:
@@ -145,7 +203,12 @@ def resolve(head: Token, index: EntityIndex | None, date: str | None, nested: bo
             if code:
                 break
     if code is None:
-        code = lookup([t.lower_ for t in toks], date)
+        code = lookup([t.lower_ for t in _stance_free(toks)], date, plurals=False)
+    if code is None and (
+        igo_name([t.lower_ for t in toks if t.pos_ == "PROPN"])
+        or (entity is not None and entity.type == "ORG" and igo_name(entity.name.lower().split()))
+    ):
+        code = "IGO"
     if code is None and entity is not None and index is not None and entity.id in index.nationality:
         code = lookup([index.nationality[entity.id]], date)
     if code is None and entity is not None:
@@ -158,9 +221,30 @@ def resolve(head: Token, index: EntityIndex | None, date: str | None, nested: bo
         sector = agent_sector(toks, entity.titles if entity is not None else [])
     if country is None and not nested:
         country = _inner_code(head, index, date)
+    if country is None:  # "ethnic Albanians in south Serbia" are Serbia's; "young Algerians" Algeria's
+        country = split_code(lookup([t.lower_ for t in _stance_free(toks)], date) or "")[0]
     return EventActor(
         text=text, start=span.start_char, end=span.end_char, entity=entity_id, code=country, sector=sector
     )
+
+
+def pronoun_entity(tok: Token, index: EntityIndex | None) -> str | None:
+    """The entity a pronoun refers to, by the entities layer's coreference ("it", "they", "he")."""
+    if index is None:
+        return None
+    state = doc_coref(index)
+    if state is None:
+        return None
+    ana = state.anaphor_at(tok.idx, tok.idx + len(tok.text))
+    if ana is None or not ana.pronoun or not (ana.start <= tok.idx < ana.end):
+        return None
+    state.advance(ana.start + 1)
+    return state.resolved.get((ana.start, ana.end), (None, 0.0))[0]
+
+
+def possessor(head: Token) -> Token | None:
+    """The possessive pronoun of a phrase: "their forces" -> their."""
+    return next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
 
 
 def agent_sector(toks: list[Token], titles: list[str]) -> str | None:
@@ -186,7 +270,8 @@ def subject_of(verb: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
-        if tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head.i != tok.i:
+        # "Norway is willing to send": through the adjective to the subject of its copula
+        if tok.dep_ in {"conj", "xcomp", "advcl", "acomp"} and tok.head.i != tok.i:
             tok = tok.head
             continue
         return None
@@ -218,6 +303,8 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
 
 def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     """(source, target) heads of a noun trigger: "the rebels' attack on the town", "Taliban takeover"."""
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i != noun.i:
+        return noun_roles(noun.head)  # "launched a mediation effort between A and B"
     source: Token | None = None
     target: Token | None = None
     for child in noun.children:
@@ -239,6 +326,9 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
 #: Prepositions whose object may be the target when the direct object is a thing ("gave 5 million
 #: dollars to Ivory Coast", "talks with Syria", "extension of the mandate in Lebanon").
 CANDIDATE_PREPS = frozenset({*NOUN_TARGET_PREPS, "from", "in", "for", "between", "among"})
+OBJECT_PREPS = frozenset({*CANDIDATE_PREPS, "by"})
+#: Penn tags of wh-words: a clause they open asks or names a thing, it addresses no one.
+WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
 
 
 def target_candidates(trigger: Token, source: Token | None) -> list[Token]:
@@ -260,10 +350,13 @@ def target_candidates(trigger: Token, source: Token | None) -> list[Token]:
     add(first)
     heads = [trigger, *[c for c in trigger.children if c.dep_ in OBJECT_DEPS]]
     for head in heads:
+        # "rejected calls by Belarus's rulers": whose the rejected thing is (the trigger's own "by" is
+        # its agent)
+        preps = CANDIDATE_PREPS if head is trigger else OBJECT_PREPS
         for child in head.children:
             if child.dep_ == "dative":
                 add(child)
-            if child.dep_ == "prep" and child.lower_ in CANDIDATE_PREPS:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         add(obj)
@@ -271,7 +364,9 @@ def target_candidates(trigger: Token, source: Token | None) -> list[Token]:
                             if sub.dep_ == "prep" and sub.lower_ in CANDIDATE_PREPS:
                                 add(next((o for o in sub.children if o.dep_ == "pobj"), None))
     for clause in trigger.children:
-        if clause.dep_ == "ccomp":  # "demanded that the US cancel": the addressee is the clause's subject
+        if clause.dep_ == "ccomp" and not any(t.tag_ in WH_TAGS for t in clause.children):
+            # "demanded that the US cancel": the addressee is the clause's subject (not in "discuss
+            # what they describe", a question's clause)
             add(next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None))
         elif clause.dep_ == "xcomp":  # "offered to hand over to Britain", "to negotiate with Armenia"
             for child in clause.children:
@@ -279,6 +374,10 @@ def target_candidates(trigger: Token, source: Token | None) -> list[Token]:
                     add(child)
                 elif child.dep_ == "prep" and child.lower_ in CANDIDATE_PREPS:
                     add(next((o for o in child.children if o.dep_ == "pobj"), None))
+            for obj in [c for c in clause.children if c.dep_ in OBJECT_DEPS]:
+                for prep in obj.children:  # "to break off relations with Congo", "lift the curfew on X"
+                    if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS:
+                        add(next((o for o in prep.children if o.dep_ == "pobj"), None))
     for obj in [c for c in trigger.children if c.dep_ in OBJECT_DEPS]:
         add(next((c for c in obj.children if c.dep_ == "poss"), None))  # "Serbia's suppression"
     if source is not None:

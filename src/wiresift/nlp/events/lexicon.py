@@ -84,7 +84,14 @@ PLANNED = frozenset({
     "plan", "intend", "prepare", "schedule", "expect", "aim", "propose", "consider", "set", "seek",
     "want", "hope", "decide", "agree", "pledge", "promise", "vow", "plot",
 })  # fmt: skip
-THREATENED = frozenset({"threaten", "warn"})
+THREATENED = frozenset({"threaten", "warn", "threat", "warning", "ultimatum"})
+#: Governing verbs (or nouns) of asking: the event they ask for has not happened ("called for a
+#: ceasefire", "urged the army to withdraw").
+REQUESTED = frozenset({"call", "urge", "demand", "appeal", "ask", "request", "press", "plead", "petition"})
+#: Governing verbs whose event did not happen: "failed to retake the town".
+FAILED = frozenset({"fail", "abandon", "avert", "foil", "thwart", "prevent"})
+#: Subject or object words that deny the event: "no one was killed", "killed nobody".
+NOBODY = frozenset({"nobody", "none", "nothing", "no-one"})
 #: Commitments: the event they govern is announced for the future ("vowed to fight").
 COMMITTED = frozenset({"vow", "swear", "pledge", "promise"})
 #: Governing verbs that are no event of their own when they govern one ("plans to hold drills").

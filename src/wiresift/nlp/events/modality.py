@@ -4,7 +4,11 @@ An event is *negated* when its trigger carries a negation ("did not attack", "no
 of denial governs it ("denied attacking"). It is *hypothetical* when it has not (yet) happened:
 ``future`` (will, shall), ``conditional`` (would, could, might; an "if" clause), ``planned`` (a
 governing plan, intend, prepare, agree ...; "the planned drills"; drills "being planned"),
-``threatened`` (a governing threaten or warn) or ``denied`` (a governing deny).
+``threatened`` (a governing threaten or warn, a threat of), ``requested`` (a governing call for, urge,
+demand: "called for a ceasefire") or ``denied`` (a governing deny). A governing "fail to" ("failed to
+retake the town"), a governing "thwart", "foil", "prevent" or "avert" ("foiled a plot to bomb the
+station"), or a subject or object that is no one ("no one was killed") negates it. An "if" or "unless"
+clause on the trigger makes it conditional, even with "will" ("will attack if the talks fail").
 """
 
 from __future__ import annotations
@@ -15,11 +19,14 @@ from wiresift.nlp.events.lexicon import (
     COMMITTED,
     CONDITIONAL_AUX,
     DENIED,
+    FAILED,
     FUTURE_AUX,
     INTENT_ADJ,
+    NOBODY,
     OBLIGATION_AUX,
     PLANNED,
     PLANNED_ADJ,
+    REQUESTED,
     SPEECH_VERBS,
     THREATENED,
 )
@@ -31,7 +38,26 @@ if TYPE_CHECKING:
 _GOVERNED = frozenset({"xcomp", "ccomp", "dobj", "nsubjpass", "pcomp", "pobj", "acl", "advcl"})
 
 
+def _conditioned(tok: Token) -> bool:
+    """An "if"/"unless" clause hangs on ``tok``: "will attack if the talks fail"."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+        for c in tok.children
+    )
+
+
+def _nobody(tok: Token) -> bool:
+    """The subject or object of ``tok`` is no one: "no one was killed", "killed nobody"."""
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass", "dobj"}
+        and (c.lower_ in NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+        for c in tok.children
+    )
+
+
 def _aux(tok: Token) -> str | None:
+    if _conditioned(tok):
+        return "conditional"
     for child in tok.children:
         if child.dep_ in {"aux", "auxpass"}:
             word = child.lower_
@@ -51,6 +77,7 @@ def _negated(tok: Token) -> bool:
 def modality(trigger: Token) -> tuple[bool, str | None]:
     """(negated, hypothetical) of the event whose trigger is ``trigger``."""
     negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children)
+    negated = negated or (trigger.pos_ == "VERB" and _nobody(trigger))
     hypothetical = _aux(trigger)
     if trigger.pos_ == "NOUN" and any(c.lemma_.lower() in PLANNED_ADJ for c in trigger.children):
         hypothetical = hypothetical or "planned"
@@ -66,6 +93,10 @@ def modality(trigger: Token) -> tuple[bool, str | None]:
             return True, "denied"
         if lemma in THREATENED:
             return negated, hypothetical or "threatened"
+        if lemma in FAILED:
+            return True, hypothetical
+        if lemma in REQUESTED:
+            return negated, hypothetical or "requested"
         if lemma in COMMITTED:
             return negated, hypothetical or "future"
         if lemma in PLANNED:

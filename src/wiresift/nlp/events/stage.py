@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Event, EventActor
 from wiresift.nlp.events import acled, acled_model, cameo
-from wiresift.nlp.events.actors import main_subject, noun_roles, resolve, target_candidates, verb_roles
+from wiresift.nlp.events.actors import (
+    main_subject,
+    noun_roles,
+    possessor,
+    quantity_head,
+    resolve,
+    target_candidates,
+    verb_roles,
+)
 from wiresift.nlp.events.eventive import can_act, doer, place_only
 from wiresift.nlp.events.lexicon import VERB_CODES
 from wiresift.nlp.events.modality import modality, obligation
@@ -33,6 +41,10 @@ STAGE_NAME = "events"
 #: noun; an actor with a code adds to it. Ordinal scores, not probabilities: they rank events.
 BASE_CONFIDENCE = {"pattern": 0.7, "verb": 0.6, "noun": 0.5}
 ACTOR_BONUS = 0.1
+#: Confidence of an event the ACLED-style typer found in a sentence where no trigger fired.
+SENTENCE_CONFIDENCE = 0.3
+#: The ranking depth of such an event: after any coded one.
+LAST = 1000
 #: Claim count types that give an event's dead, injured and size.
 COUNTS = {"KILL": "dead", "WOUND": "injured", "PROTEST": "size", "TROOPS": "size"}
 
@@ -81,8 +93,15 @@ def _rank_depth(trig: Trigger, triggers: set[int]) -> int:
     return _depth(tok)
 
 
+#: Entity types of the parse that never act: "Monday's attack" has no actor "Monday".
+NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
 def _actor(head: Token | None, index: EntityIndex | None, date: str | None) -> EventActor | None:
-    if head is None or head.is_punct:
+    if head is None:
+        return None
+    head = quantity_head(head)  # "hundreds of demonstrators": the demonstrators, not a number
+    if head.is_punct or head.ent_type_ in NOT_ACTORS:
         return None
     return resolve(head, index, date)
 
@@ -106,6 +125,18 @@ def _target(
     return fallback
 
 
+def _known(actor: EventActor | None, sent: Span, borrowed: EventActor | None) -> bool:
+    """An actor the dictionaries know by its own words: coded or of a sector, and neither a pronoun
+    (coded through coreference) nor coded through its possessor. A verb coded only by its dictionary
+    block needs one to be an event."""
+    if actor is None or not (actor.code or actor.sector):
+        return False
+    if actor is borrowed and actor.sector is None:
+        return False
+    words = [t for t in sent if (actor.start or 0) <= t.idx < (actor.end or 0)]
+    return not (len(words) == 1 and words[0].pos_ == "PRON")
+
+
 def _doer_can_act(trig: Trigger, category: str | None, index: EntityIndex | None, date: str | None) -> bool:
     """A verb's doer can act (see :mod:`~wiresift.nlp.events.eventive`); attacks, disasters and crimes
     are exempt ("the blast killed five"). Checked for verbs coded only by their dictionary block: the
@@ -120,10 +151,14 @@ def _doer_can_act(trig: Trigger, category: str | None, index: EntityIndex | None
 
 
 def _time(doc: Document, trigger: Trigger, sent: Span) -> str | None:
+    return _time_at(doc, trigger.start, sent)
+
+
+def _time_at(doc: Document, start: int, sent: Span) -> str | None:
     best: tuple[int, str] | None = None
     for timex in doc.timexes:
         if sent.start_char <= timex.start and timex.end <= sent.end_char and timex.type in {"DATE", "TIME"}:
-            key = (abs(timex.start - trigger.start), timex.value or timex.text)
+            key = (abs(timex.start - start), timex.value or timex.text)
             if best is None or key < best:
                 best = key
     return best[1] if best else None
@@ -153,8 +188,6 @@ def code_sentence(
     and security events."""
     out: list[tuple[tuple[int, int, float], Event]] = []
     found_triggers = find_triggers(sent)
-    if not found_triggers:
-        return out
     context = {t.lemma_.lower() for t in sent}
     places = {start for place in doc.places for start, _ in place.mentions}
     triggers = {t.tok.i for t in found_triggers}
@@ -162,6 +195,7 @@ def code_sentence(
         category, mode = cameo.plover(trig.cameo)
         if category is None and trig.security is None:
             continue
+        borrowed: EventActor | None = None  # an actor whose code is its possessor's ("their forces")
         heads = verb_roles(trig.tok) if trig.kind == "verb" else noun_roles(trig.tok)
         source_head = heads[0]
         source = _actor(source_head, index, doc.published)
@@ -169,6 +203,11 @@ def code_sentence(
             above = main_subject(trig.tok)  # "Iraq said it would allow ...": "it" is Iraq
             if above is not None:
                 source_head, source = above, _actor(above, index, doc.published)
+        elif source is not None and source_head is not None and not source.code and possessor(source_head):
+            above = main_subject(trig.tok)  # "Bosnian Serbs said their forces withdrew": Serbs' forces
+            owner = _actor(above, index, doc.published) if above is not None else None
+            if owner is not None and owner.code:
+                source.code, borrowed = owner.code, source
         target = _target(trig.tok, source_head, source, index, doc.published)
         if trig.tok.lemma_.lower() in UNDERGO and target is None:
             source, target = None, source  # "three people died": the dead undergo the event
@@ -209,7 +248,7 @@ def code_sentence(
                 continue  # someone going somewhere: "survivors came from Sudan", "flown to Niamey"
         else:
             participants = (source, target)
-        if block_only and not any(a is not None and (a.code or a.sector) for a in participants):
+        if block_only and not any(_known(a, sent, borrowed) for a in participants):
             continue
         how = "pattern" if trig.specificity > 1 else trig.kind
         confidence = BASE_CONFIDENCE[how] + sum(
@@ -244,7 +283,46 @@ def code_sentence(
             stage=STAGE_NAME,
         )
         out.append(((_rank_depth(trig, triggers), -trig.specificity, -confidence), event))
+    if learned and not any(e.acled or e.plover in acled_model.CONFLICT for _, e in out):
+        starts = {e.start for _, e in out}
+        typed = acled_model.type_sentence(sent, {t.i for t in sent if t.idx in starts})
+        if typed is not None and typed[0] is None:
+            min(out, key=lambda item: item[0])[1].acled = typed[1]  # the sentence's main coded event
+        elif typed is not None and typed[0] is not None:
+            # ranked after every coded event: the main event is a coded one where the lead has one
+            out.append(
+                ((LAST, 0, -SENTENCE_CONFIDENCE), _sentence_event(doc, sent, typed[0], typed[1], index))
+            )
     return out
+
+
+def _sentence_event(
+    doc: Document, sent: Span, anchor: Token, category: str, index: EntityIndex | None
+) -> Event:
+    """The event of a conflict or security sentence where no trigger fired, typed by the ACLED-style
+    typer alone: no PLOVER category, anchored on the sentence's main verb (else its security word)."""
+    source_head, target_head = verb_roles(anchor) if anchor.pos_ == "VERB" else noun_roles(anchor)
+    counts = _counts(doc, sent)
+    start = anchor.idx
+    return Event(
+        id="",
+        text=anchor.text,
+        start=start,
+        end=start + len(anchor.text),
+        acled=category,
+        negated=modality(anchor)[0],
+        hypothetical=modality(anchor)[1],
+        reported_by=_quote(doc, start),
+        source=_actor(source_head, index, doc.published),
+        target=_actor(target_head, index, doc.published),
+        place=event_place(doc, anchor, sent),
+        time=_time_at(doc, start, sent),
+        dead=counts.get("dead"),
+        injured=counts.get("injured"),
+        size=counts.get("size"),
+        confidence=SENTENCE_CONFIDENCE,
+        stage=STAGE_NAME,
+    )
 
 
 def find_events(
