@@ -73,7 +73,7 @@ def timeline_items(conn: sqlite3.Connection | Sql, limit: int) -> list[TimelineI
     for doc_id, qid, text, speaker, published in conn.execute(
         "SELECT q.doc_id, q.id, q.text, q.speaker_name, h.published FROM _hits h "
         f"{join} quotes q ON q.doc_id = h.id WHERE h.published IS NOT NULL AND q.mode = 'statement' "
-        "ORDER BY h.published DESC, h.num DESC, q.start LIMIT ?",
+        "ORDER BY h.published DESC, h.num DESC, q.start, q.id LIMIT ?",
         (limit,),
     ):
         label = f"{speaker or 'unknown speaker'}: {text[:90]}"
@@ -84,7 +84,7 @@ def timeline_items(conn: sqlite3.Connection | Sql, limit: int) -> list[TimelineI
         f"{join} claims c ON c.doc_id = h.id "
         "LEFT JOIN entities e ON e.doc_id = c.doc_id AND e.id = c.claimant "
         "WHERE coalesce(c.time, h.published) IS NOT NULL "
-        "ORDER BY h.published DESC, h.num DESC, c.start LIMIT ?",
+        "ORDER BY h.published DESC, h.num DESC, c.start, c.id LIMIT ?",
         (limit,),
     ):
         doc_id, cid, value, low, high, qualifier, unit, counted, claimant, time, published = row
@@ -96,7 +96,7 @@ def timeline_items(conn: sqlite3.Connection | Sql, limit: int) -> list[TimelineI
         "SELECT v.doc_id, v.id, v.plover, v.acled, v.source_text, v.target_text, v.time, "
         f"h.published FROM _hits h {join} events v ON v.doc_id = h.id "
         "WHERE coalesce(v.time, h.published) IS NOT NULL AND v.negated = 0 "
-        "ORDER BY h.published DESC, h.num DESC, v.start LIMIT ?",
+        "ORDER BY h.published DESC, h.num DESC, v.start, v.id LIMIT ?",
         (limit,),
     ):
         placed, unplaced = asserted(time, published)
