@@ -8,11 +8,15 @@ an existing database, and the SQLite file is a new temporary one unless ``--sqli
 a named store that is empty is filled, one that already holds ``--docs`` documents (an earlier fill of
 the same size, perhaps by an older wiresift: opening it applies the newer schema steps) is measured
 as it is, and any other count is refused. The time a fill took is printed only for fills of this run.
+``--keep DIR`` keeps both stores in ``DIR`` (a PostgreSQL cluster in ``DIR/pg`` with one database
+per size, and ``DIR/bench-N.db``), so that the next run with the same ``--keep`` and ``--docs``
+measures them again without the fill (470 s for PostgreSQL at 100,000 documents).
 The PostgreSQL store is vacuumed and analysed after the fill, as autovacuum does on a live server
 (without it a freshly filled table has no planner statistics or visibility map).
 Goals (issue 16): PostgreSQL search p95 ≤ 50 ms and article page p95 ≤ 150 ms at 100,000 documents.
 
     python benchmarks/store_speed.py [--docs 100000] [--requests 200] [--pg postgresql://...] [--sqlite PATH]
+                                   [--keep DIR]
 """
 
 from __future__ import annotations
@@ -119,6 +123,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--pg", help="an existing PostgreSQL database URL (default: a throwaway cluster)")
     parser.add_argument("--sqlite", help="an existing SQLite store (default: a new temporary file)")
+    parser.add_argument(
+        "--keep", type=Path, help="keep (or reuse) both filled stores in this folder for the next run"
+    )
     args = parser.parse_args()
 
     with ExitStack() as stack:
@@ -127,9 +134,11 @@ def main() -> None:
             sys.path.insert(0, str(REPO / "tests"))
             from pgcluster import Cluster
 
-            cluster = stack.enter_context(Cluster())
-            pg = cluster.createdb("bench")
-        sqlite = args.sqlite or str(Path(tempfile.mkdtemp(prefix="wiresift-store-bench-")) / "bench.db")
+            cluster = stack.enter_context(Cluster(keep=args.keep / "pg" if args.keep else None))
+            pg = cluster.createdb(f"bench_{args.docs}", exist_ok=True)
+        folder = args.keep or Path(tempfile.mkdtemp(prefix="wiresift-store-bench-"))
+        folder.mkdir(parents=True, exist_ok=True)
+        sqlite = args.sqlite or str(folder / f"bench-{args.docs}.db")
         stores = {"SQLite": sqlite, "PostgreSQL": pg}
         fills: dict[str, float | None] = {}
         for name, db in stores.items():

@@ -37,9 +37,13 @@ def _free_port() -> int:
 
 
 class Cluster:
-    """``with Cluster() as c: c.url("db")``; ``c.createdb(name)`` makes a fresh database."""
+    """``with Cluster() as c: c.url("db")``; ``c.createdb(name)`` makes a fresh database.
 
-    def __init__(self) -> None:
+    ``Cluster(keep=PATH)`` keeps the cluster in ``PATH`` after it stops (a benchmark's filled
+    databases, reused by the next run): a folder that already holds one is started as it is.
+    """
+
+    def __init__(self, keep: Path | None = None) -> None:
         binary = pg_bin()
         if binary is None:
             raise FileNotFoundError("PostgreSQL binaries (initdb, pg_ctl) are not installed")
@@ -47,7 +51,12 @@ class Cluster:
         self.as_root = os.geteuid() == 0
         # As root the cluster runs as ``nobody``, who must reach the folder: /tmp, not a private TMPDIR.
         # A short path also keeps the socket's name under the 107-byte limit of unix sockets.
-        self.root = Path(tempfile.mkdtemp(prefix="wiresift-pg-", dir="/tmp" if self.as_root else None))
+        self.keep = keep is not None
+        if keep is not None:
+            keep.mkdir(parents=True, exist_ok=True)
+            self.root = keep.resolve()
+        else:
+            self.root = Path(tempfile.mkdtemp(prefix="wiresift-pg-", dir="/tmp" if self.as_root else None))
         self.data = self.root / "data"
         self.port = _free_port()
         self._dbs = 0
@@ -66,7 +75,8 @@ class Cluster:
         if self.as_root:
             os.chmod(self.root, 0o755)
             shutil.chown(self.root, "nobody")
-        self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8", "--no-sync")
+        if not (self.data / "PG_VERSION").exists():
+            self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8", "--no-sync")
         options = (
             f"-k {self.root} -p {self.port} -h 127.0.0.1 -c fsync=off -c synchronous_commit=off "
             "-c full_page_writes=off -c shared_buffers=64MB -c max_connections=60"
@@ -76,21 +86,25 @@ class Cluster:
 
     def stop(self) -> None:
         try:
-            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+            # A kept cluster shuts down cleanly (its data stays consistent for the next start).
+            self._run("pg_ctl", "-D", str(self.data), "-m", "fast" if self.keep else "immediate", "-w", "stop")
         finally:
-            shutil.rmtree(self.root, ignore_errors=True)
+            if not self.keep:
+                shutil.rmtree(self.root, ignore_errors=True)
 
     def url(self, dbname: str = "postgres") -> str:
         return f"postgresql://{SUPERUSER}@/{dbname}?host={self.root}&port={self.port}"
 
-    def createdb(self, name: str | None = None) -> str:
-        """A new empty database; its URL."""
+    def createdb(self, name: str | None = None, *, exist_ok: bool = False) -> str:
+        """A new empty database (or, with ``exist_ok``, the one of that name if there is one); its URL."""
         import psycopg
 
         self._dbs += 1
         name = name or f"t{self._dbs}"
         with psycopg.connect(self.url(), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+            found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+            if not (found and exist_ok):
+                conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
 
     def __enter__(self) -> Cluster:
