@@ -1,16 +1,15 @@
 """PostgreSQL's search machinery: the narrow search table follows the documents (and an older store
-gets it filled), the window of recent matches keeps an exact total as SQLite's does, and the window's
-temporary table is emptied by each search instead of growing."""
+gets it filled), the window of recent matches and its total ("more than" past the window) are
+SQLite's, and the window's temporary table is emptied by each search instead of growing."""
 
 from __future__ import annotations
 
 import pytest
 
 from wiresift.model import Document
-from wiresift.store import pg_workbench
+from wiresift.store import search_window
 from wiresift.store.pg_migrations import PG_MIGRATIONS, migrate
 from wiresift.store.postgres import PostgresStore
-from wiresift.store.query import fts_query
 from wiresift.store.sqlite import SQLiteStore
 from wiresift.store.workbench_rows import SearchFilters
 
@@ -73,25 +72,33 @@ def test_the_search_step_fills_the_table_of_an_older_store(pg_url: str) -> None:
         assert [h.id for h in store.search("convoy")] == ["d0", "d1", "d2"]
 
 
-def test_the_window_keeps_the_newest_matches_and_an_exact_total(
-    pg_url: str, tmp_path: object, monkeypatch: pytest.MonkeyPatch
+def test_the_window_keeps_the_newest_matches_and_counts_up_to_it(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pg_workbench, "SEARCH_WINDOW", 3)
+    monkeypatch.setattr(search_window, "SEARCH_WINDOW", 3)
     with PostgresStore(pg_url) as postgres, SQLiteStore(":memory:") as sqlite:
         _fill(postgres)
         _fill(sqlite)
-        page = postgres.search_page("convoy")
-        assert (page.total, page.scope, page.ranked_in_scope) == (7, 3, True)
         newest = [
             r[0] for r in postgres.conn.execute("SELECT id FROM documents ORDER BY num DESC").fetchall()
         ]
         window = [i for i in newest if i in {d.id for d in sqlite.documents("convoy")}][:3]
-        assert sorted(h.id for h in page.hits) == sorted(window)
-        kept, total = sqlite._collect(fts_query("convoy"), SearchFilters(), rank=True, size=3)
+        for store in (postgres, sqlite):
+            page = store.search_page("convoy")
+            # seven match: the newest three are kept, ranked and paged, and the total says "more than 3"
+            assert (page.total, page.total_capped, page.scope, page.ranked_in_scope) == (3, True, 3, True)
+            assert sorted(h.id for h in page.hits) == sorted(window)
+            assert sum(n for _, _, n in page.facets["site"]) == 3  # facets count the window
+            by_date = store.search_page("convoy", sort="date")
+            assert sorted(h.id for h in by_date.hits) == sorted(window) and by_date.total_capped
+            ferry = store.search_page("ferry")  # as many matches as the window: an exact total
+            assert (ferry.total, ferry.total_capped, ferry.scope, ferry.ranked_in_scope) == (3, False, 3, False)
+            few = store.search_page("lorries", SearchFilters(since="2024-03-06"))
+            assert (few.total, few.total_capped) == (2, False)  # the convoys of the 6th and 7th
+            listed = store.search_page("", SearchFilters(site="Varno Herald"))  # no words: an exact total
+            assert (listed.total, listed.total_capped, listed.scope) == (10, False, 3)
         in_sqlite = [r[0] for r in sqlite.conn.execute("SELECT id FROM _hits ORDER BY num DESC")]
-        assert (kept, total, in_sqlite) == (3, 7, window)
-        assert sum(n for _, _, n in page.facets["site"]) == 3  # facets count the window
-        assert postgres.search_page("ferry").scope == 3 and postgres.search_page("ferry").total == 3
+        assert in_sqlite == newest[:3]  # the last search's window: the filtered list
 
 
 def test_the_window_table_is_emptied_by_each_search(pg_url: str) -> None:

@@ -28,6 +28,19 @@ def test_search_page_ranks_and_highlights(client: TestClient) -> None:
     assert "1 article " in r.text or "1 article<" in r.text
 
 
+def test_a_search_past_its_window_says_more_than(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the window of newest matches the total stops counting: the API says ``total_capped`` and
+    the page "more than", on both stores."""
+    from wiresift.store import search_window
+
+    monkeypatch.setattr(search_window, "SEARCH_WINDOW", 1)
+    body = client.get("/api/search", params={"q": "Khorog"}).json()
+    assert (body["total"], body["total_capped"], body["scope"], len(body["items"])) == (1, True, 1, 1)
+    page = client.get("/", params={"q": "Khorog"}).text
+    assert 'data-more="true"' in page and "more than 1 articles" in page and "The count stops at the 1 " in page
+    assert client.get("/api/search", params={"q": "militants"}).json()["total_capped"] is False
+
+
 def test_search_api_facets_and_filters(client: TestClient) -> None:
     body = client.get("/api/search", params={"q": "Khorog"}).json()
     assert body["total"] == 2

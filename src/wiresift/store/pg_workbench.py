@@ -14,20 +14,11 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import Any
 
-from wiresift.store.base import PlaceRow, QueryTimeout, StoreError
-from wiresift.store.pg_search import CONFIG, SEARCH_TABLE, TsQuery, tsquery
+from wiresift.store.base import QueryTimeout, StoreError
+from wiresift.store.pg_search import CONFIG, SEARCH_TABLE, tsquery
+from wiresift.store.search_window import FACET_SIZE
 from wiresift.store.sql import Sql
-from wiresift.store.workbench import (
-    FACET_SIZE,
-    SEARCH_WINDOW,
-    MarkedHit,
-    MentionRow,
-    SearchFilters,
-    SearchPage,
-    Sort,
-    TimelineItem,
-    sentence_around,
-)
+from wiresift.store.workbench import MarkedHit, MentionRow, sentence_around
 from wiresift.store.workbench_reads import WorkbenchReads
 from wiresift.store.workbench_rows import place_condition
 
@@ -98,53 +89,24 @@ class PostgresWorkbench(WorkbenchReads):
     def time_budget(self, seconds: float) -> PgTimeBudget:
         return PgTimeBudget(self.conn, seconds)
 
-    def _filter_sql(self, filters: SearchFilters) -> tuple[list[str], list[object]]:
-        where: list[str] = []
-        args: list[object] = []
-        if filters.site:
-            where.append("d.site = %s")
-            args.append(filters.site)
-        if filters.since:
-            where.append('d.published >= %s COLLATE "C"')
-            args.append(filters.since)
-        if filters.until:
-            where.append('d.published <= %s COLLATE "C"')
-            args.append(filters.until + "\uffff")  # "2022-02" includes every day of February
-        if filters.entity is not None:
-            where.append("d.id IN (SELECT doc_id FROM entities WHERE canonical_id = %s)")
-            args.append(filters.entity)
-        if filters.country:
-            where.append("d.id IN (SELECT doc_id FROM places WHERE country = %s AND adjectival = 0)")
-            args.append(filters.country.upper())
-        return where, args
-
-    def _count(self, match: TsQuery | None, where: list[str], args: list[object]) -> int:
-        """How many documents the search selects, without ranking them."""
-        if match is not None:
-            sql = (
-                f"WITH q AS (SELECT ({match.match}) AS q) SELECT count(*) FROM {SEARCH_TABLE} d, q "
-                "WHERE d.fts @@ q.q"
-            )
-            params: list[object] = [*match.match_params, *args]
-            if where:
-                sql += " AND " + " AND ".join(where)
-        else:
-            sql, params = "SELECT count(*) FROM documents d", list(args)
-            if where:
-                sql += " WHERE " + " AND ".join(where)
-        return int(self._all(sql, params)[0][0])
+    def _has_words(self, query: str) -> bool:
+        return tsquery(query) is not None
 
     @contextmanager
     def _window(self) -> Iterator[None]:
         """``with self._window():`` one transaction around a search's window and its reads.
 
         ``_hits`` empties itself at each commit (``ON COMMIT DELETE ROWS``, a truncation): emptied by
-        ``DELETE`` instead, as SQLite's is, the temporary table (which autovacuum never visits) kept
+        ``DELETE`` alone, as SQLite's is, the temporary table (which autovacuum never visits) kept
         every dead row, the planner's estimate of it grew with each search, and after a few dozen
         searches it hashed all of ``places`` and ``entities`` for the facets (300 ms at 100,000
         documents instead of 2,000 index probes). A caller's open transaction is kept: the window
-        is then a savepoint, and the rows of an earlier search are deleted first.
+        is then a savepoint, and :meth:`_reset_hits` deletes the rows of an earlier search.
         """
+        with self.conn.transaction():
+            yield
+
+    def _reset_hits(self) -> None:
         if not getattr(self, "_hits_ready", False):
             self.conn.execute(
                 "CREATE TEMP TABLE IF NOT EXISTS _hits "
@@ -152,88 +114,32 @@ class PostgresWorkbench(WorkbenchReads):
                 'site TEXT COLLATE "C", published TEXT COLLATE "C") ON COMMIT DELETE ROWS'
             )
             self._hits_ready = True
-        with self.conn.transaction():
-            # Already empty after the last commit, unless the caller holds a transaction open.
-            self.conn.execute("DELETE FROM _hits")
-            yield
+        self.conn.execute("DELETE FROM _hits")  # already empty after the last commit, unless in a caller's
 
-    def _collect(
-        self, query: str, filters: SearchFilters, *, rank: bool, size: int | None = None
-    ) -> tuple[int, int]:
-        """Put the :data:`SEARCH_WINDOW` most recently stored matching documents in the temp table
-        ``_hits``, as the SQLite store does; returns (rows in ``_hits``, total matching). Run it
-        inside :meth:`_window`, with the reads of ``_hits`` that follow.
+    def _insert_matches(
+        self, query: str, where: list[str], args: list[object], *, rank: bool, limit: int
+    ) -> int:
+        """The newest ``limit`` matches of the narrow search table (:data:`SEARCH_TABLE`), then
+        ``ts_rank`` of only those rows, read back by primary key.
 
-        With words, one statement matches once on the narrow search table (:data:`SEARCH_TABLE`)
-        and both counts the matches and keeps the newest :data:`SEARCH_WINDOW` of them (a top-N sort
-        of their storage numbers); ``ts_rank`` then scores only the rows kept, read back by primary
-        key. Walking the primary key backwards for the window and counting in a second pass read
-        the matches twice: 20,000 rows for a word in a tenth of 100,000 articles, before the count.
+        The tsquery is written into the match (not a CTE the planner cannot see through), so that the
+        planner weighs the word's frequency: a common word walks the primary key backwards and stops
+        after ``limit`` matches; a rare one takes its few matches from the GIN index and sorts them.
+        Reading every match, as an exact total must, cost a page per match on PostgreSQL (its bitmap
+        scans fetch each matching row): 10,000 pages for a word in a tenth of 100,000 articles.
         """
         match = tsquery(query)
-        where, args = self._filter_sql(filters)
-        size = SEARCH_WINDOW if size is None else size
-        if match is None:
-            sql = "INSERT INTO _hits SELECT d.num, d.id, 0.0, d.site, d.published FROM documents d"
-            if where:
-                sql += " WHERE " + " AND ".join(where)
-            sql += " ORDER BY d.num DESC LIMIT %s"
-            kept = int(self.conn.execute(sql, [*args, size]).rowcount)
-            return kept, kept if kept < size else self._count(None, where, args)
+        assert match is not None
         score = f"-{_RANK}" if rank else "0.0"
-        condition = " AND ".join(["d.fts @@ q.q", *where])
+        condition = " AND ".join([f"d.fts @@ ({match.match})", *where]).replace("?", "%s")
         sql = (
-            f"WITH q AS (SELECT ({match.match}) AS q, ({match.rank}) AS r), "
-            f"m AS MATERIALIZED (SELECT d.num FROM {SEARCH_TABLE} d, q WHERE {condition}), "
-            "w AS (SELECT num FROM m ORDER BY num DESC LIMIT %s), "
-            f"kept AS (INSERT INTO _hits SELECT d.num, d.id, {score}, d.site, d.published "
-            f"FROM w JOIN {SEARCH_TABLE} d ON d.num = w.num, q RETURNING 1) "
-            "SELECT (SELECT count(*) FROM kept), (SELECT count(*) FROM m)"
+            f"WITH w AS (SELECT d.num FROM {SEARCH_TABLE} d WHERE {condition} ORDER BY d.num DESC LIMIT %s), "
+            f"q AS (SELECT ({match.rank}) AS r) "
+            f"INSERT INTO _hits SELECT d.num, d.id, {score}, d.site, d.published "
+            f"FROM w JOIN {SEARCH_TABLE} d ON d.num = w.num, q"
         )
-        row = self._all(sql, [*match.match_params, *match.rank_params, *args, size])[0]
-        return int(row[0]), int(row[1])
-
-    def search_page(
-        self,
-        query: str,
-        filters: SearchFilters | None = None,
-        *,
-        sort: Sort = "relevance",
-        limit: int = 20,
-        offset: int = 0,
-        facets: bool = True,
-    ) -> SearchPage:
-        """A page of hits, the total, and facet counts over the search's window (as on SQLite)."""
-        filters = filters or SearchFilters()
-        with self._window():
-            return self._search_page(query, filters, sort, limit, offset, facets)
-
-    def _search_page(
-        self, query: str, filters: SearchFilters, sort: Sort, limit: int, offset: int, facets: bool
-    ) -> SearchPage:
-        match = tsquery(query)
-        by_rank = sort == "relevance" and match is not None
-        if match is not None or facets:
-            kept, total = self._collect(query, filters, rank=by_rank)
-        else:
-            where, args = self._filter_sql(filters)
-            kept = total = self._count(None, where, args)
-        params: list[object]
-        if match is not None:
-            order = "rank, num" if by_rank else "published DESC NULLS LAST, num DESC"
-            sql, params = f"SELECT num FROM _hits ORDER BY {order} LIMIT %s OFFSET %s", [limit, offset]
-        else:
-            where, args = self._filter_sql(filters)
-            sql = "SELECT num FROM documents d" + (" WHERE " + " AND ".join(where) if where else "")
-            sql += " ORDER BY d.published DESC NULLS LAST, d.num DESC LIMIT %s OFFSET %s"
-            params = [*args, limit, offset]
-        nums = [r[0] for r in self._all(sql, params)]
-        page = SearchPage(
-            self._hits_for(nums, query), total, scope=kept, ranked_in_scope=match is not None and kept < total
-        )
-        if facets:
-            page.facets = self.search_facets()
-        return page
+        params = [*match.match_params, *args, limit, *match.rank_params]
+        return int(self.conn.execute(sql, params).rowcount)
 
     def _hits_for(self, nums: list[int], query: str) -> list[MarkedHit]:
         if not nums:
@@ -311,29 +217,6 @@ class PostgresWorkbench(WorkbenchReads):
             (*match.match_params, f"HighlightAll=true, StartSel={_OPEN}, StopSel={_CLOSE}", doc_id),
         )
         return unmark_text(rows[0][0] or "") if rows else ("", ())
-
-    def _fill_window(self, query: str, filters: SearchFilters) -> bool:
-        """The shared map and timeline reads' window (run inside :meth:`_window`, as they are here)."""
-        if tsquery(query) is not None or filters != SearchFilters():
-            self._collect(query, filters, rank=False)
-            return True
-        return False  # _window() has emptied _hits
-
-    def map_places(
-        self,
-        country: str | None = None,
-        limit: int = 2000,
-        query: str = "",
-        filters: SearchFilters | None = None,
-    ) -> list[PlaceRow]:
-        with self._window():  # _hits lives until the commit
-            return super().map_places(country, limit, query, filters)
-
-    def timeline(
-        self, limit: int = 500, query: str = "", filters: SearchFilters | None = None
-    ) -> list[TimelineItem]:
-        with self._window():
-            return super().timeline(limit, query, filters)
 
     def place_mentions(
         self, name: str | None, country: str | None = None, limit: int = 50, admin1: str | None = None

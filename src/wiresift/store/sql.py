@@ -58,6 +58,7 @@ class Dialect:
     asc: str  # ascending with NULLs first, as SQLite orders them
     cross_join: str  # a join whose left table drives (SQLite's CROSS JOIN ... ON; a plain JOIN elsewhere)
     id_list: str  # the distinct values of ``{}`` joined with commas (an aggregate)
+    unindexed: str  # before a column: keep it out of the index choice (SQLite's unary +)
 
 
 SQLITE = Dialect(
@@ -70,6 +71,7 @@ SQLITE = Dialect(
     asc="",
     cross_join="CROSS JOIN",
     id_list="group_concat(DISTINCT {})",
+    unindexed="+",
 )
 POSTGRES = Dialect(
     "postgres",
@@ -81,6 +83,7 @@ POSTGRES = Dialect(
     asc="NULLS FIRST",
     cross_join="JOIN",
     id_list="string_agg(DISTINCT {}, ',')",
+    unindexed="",
 )
 
 

@@ -1,7 +1,7 @@
 """The queries behind the workbench pages: faceted search, timeline, map, entity neighbourhood.
 
-A mixin for :class:`~wiresift.store.sqlite.SQLiteStore` (it needs only ``self.conn``); the
-PostgreSQL store will implement the same methods with its own SQL. A search hit carries its snippet
+A mixin for :class:`~wiresift.store.sqlite.SQLiteStore` (it needs only ``self.conn``): the FTS5 side
+of the shared search (:mod:`.search_window`) and reads; :mod:`.pg_workbench` is the PostgreSQL side. A search hit carries its snippet
 as plain text and the ``[start, end)`` of each highlight in it, never markup: the web layer escapes
 the pieces and wraps the highlights in ``<mark>``.
 
@@ -20,6 +20,7 @@ import sqlite3
 from wiresift.store.budget import TimeBudget
 from wiresift.store.lists import walkable
 from wiresift.store.query import fts_query
+from wiresift.store.search_window import FACET_SIZE, SEARCH_WINDOW
 from wiresift.store.timeline import TimelineItem
 from wiresift.store.workbench_reads import WorkbenchReads
 from wiresift.store.workbench_rows import (
@@ -51,12 +52,6 @@ __all__ = [
     "sentence_around",
     "unmark",
 ]
-#: How many values each facet lists: enough to narrow down, few enough to stay fast on 10k docs.
-FACET_SIZE = 12
-#: The most matches a search ranks and counts facets over: the most recently stored ones. Ranking
-#: (bm25) and facet counts cost time per matching document, so a word in half of 100,000 articles
-#: took 300 ms; the total still counts every match (FTS5 counts without ranking, in a millisecond).
-SEARCH_WINDOW = 2000
 
 
 def _match(query: str) -> str:
@@ -104,128 +99,39 @@ class WorkbenchQueries(WorkbenchReads):
         """``with store.time_budget(0.8):`` stops this connection's queries after 0.8 s (QueryTimeout)."""
         return TimeBudget(self.conn, seconds)
 
-    def _filter_sql(self, filters: SearchFilters) -> tuple[list[str], list[object]]:
-        where: list[str] = []
-        args: list[object] = []
-        if filters.site:
-            where.append("d.site = ?")
-            args.append(filters.site)
-        if filters.since:
-            where.append("d.published >= ?")
-            args.append(filters.since)
-        if filters.until:
-            where.append("d.published <= ?")
-            args.append(filters.until + "\uffff")  # "2022-02" includes every day of February
-        if filters.entity is not None:
-            where.append("+d.id IN (SELECT doc_id FROM entities WHERE canonical_id = ?)")
-            args.append(filters.entity)
-        if filters.country:
-            where.append("+d.id IN (SELECT doc_id FROM places WHERE country = ? AND adjectival = 0)")
-            args.append(filters.country.upper())
-        return where, args
+    def _has_words(self, query: str) -> bool:
+        return bool(_match(query))
 
-    def _count(self, match: str, where: list[str], args: list[object]) -> int:
-        """How many documents the search selects, without ranking them."""
-        params: list[object]
-        if match and not where:
-            sql, params = "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", [match]
-        elif match:
-            sql = (
-                "SELECT count(*) FROM documents_fts JOIN documents d INDEXED BY documents_meta "
-                "ON d.num = documents_fts.rowid WHERE documents_fts MATCH ? AND " + " AND ".join(where)
-            )
-            params = [match, *args]
-        else:
-            sql, params = "SELECT count(*) FROM documents d", list(args)
-            if where:
-                sql += " WHERE " + " AND ".join(where)
-        return int(self.conn.execute(sql, params).fetchone()[0])
-
-    def _collect(
-        self, match: str, filters: SearchFilters, *, rank: bool, size: int = SEARCH_WINDOW
-    ) -> tuple[int, int]:
-        """Put the :data:`SEARCH_WINDOW` most recently stored matching documents in the temp table
-        ``_hits``; returns (rows in ``_hits``, total matching).
-
-        The facets join this small table: matching once and joining against it keeps a faceted
-        search far under the 50 ms goal (re-running the FTS query for each facet took 300 ms at 10,000
-        documents). With ``rank`` each row gets its bm25 score in the same pass. FTS5 walks its
-        matches by descending rowid and stops at the window, scoring only the rows it keeps.
-        """
-        where, args = self._filter_sql(filters)
+    def _reset_hits(self) -> None:
         self.conn.execute(
             "CREATE TEMP TABLE IF NOT EXISTS _hits "
             "(num INTEGER PRIMARY KEY, id TEXT NOT NULL, rank REAL NOT NULL, site TEXT, published TEXT)"
         )
         self.conn.execute("DELETE FROM _hits")
-        if size == 0:
-            return 0, 0
-        if match:
-            # documents_meta covers num/id/site/published, so the large document rows are never read.
-            score = "bm25(documents_fts, 4.0, 1.0)" if rank else "0.0"
-            sql = (
-                f"INSERT INTO _hits SELECT d.num, d.id, {score}, d.site, d.published FROM documents_fts "
-                "JOIN documents d INDEXED BY documents_meta ON d.num = documents_fts.rowid "
-                "WHERE documents_fts MATCH ?"
-            )
-            params = [match, *args]
-            if where:
-                sql += " AND " + " AND ".join(where)
-            sql += " ORDER BY documents_fts.rowid DESC LIMIT ?"
-        else:
-            sql = "INSERT INTO _hits SELECT d.num, d.id, 0.0, d.site, d.published FROM documents d"
-            if where:
-                sql += " WHERE " + " AND ".join(where)
-            sql += " ORDER BY d.num DESC LIMIT ?"
-            params = list(args)
-        kept = int(self.conn.execute(sql, [*params, size]).rowcount)
-        total = kept if kept < size else self._count(match, where, args)
-        return kept, total
 
-    def search_page(
-        self,
-        query: str,
-        filters: SearchFilters | None = None,
-        *,
-        sort: Sort = "relevance",
-        limit: int = 20,
-        offset: int = 0,
-        facets: bool = True,
-    ) -> SearchPage:
-        """A page of hits, the total, and facet counts over the search's window (:meth:`_collect`).
+    def _insert_matches(
+        self, query: str, where: list[str], args: list[object], *, rank: bool, limit: int
+    ) -> int:
+        """FTS5 walks its matches by descending rowid and stops at ``limit``, scoring (bm25, with
+        ``rank``) only the rows it keeps; ``documents_meta`` covers num/id/site/published, so the
+        large document rows are never read."""
+        score = "bm25(documents_fts, 4.0, 1.0)" if rank else "0.0"
+        sql = (
+            f"INSERT INTO _hits SELECT d.num, d.id, {score}, d.site, d.published FROM documents_fts "
+            "JOIN documents d INDEXED BY documents_meta ON d.num = documents_fts.rowid "
+            "WHERE documents_fts MATCH ?"
+        )
+        if where:
+            sql += " AND " + " AND ".join(where)
+        sql += " ORDER BY documents_fts.rowid DESC LIMIT ?"
+        return int(self.conn.execute(sql, [_match(query), *args, limit]).rowcount)
 
-        Without words the page is read in date order from the whole store (an index walk), so only
-        the facets are bounded by the window; with words, ranking and paging cover the window too.
-        """
-        filters = filters or SearchFilters()
-        match = _match(query)
-        by_rank = sort == "relevance" and bool(match)
-        if match or facets:
-            kept, total = self._collect(match, filters, rank=by_rank)
-        else:  # a date-ordered list without facets (/api/documents) needs only the count
-            where, args = self._filter_sql(filters)
-            kept = total = self._count("", where, args)
-        params: list[object]
-        if match:
-            order = "rank, num" if by_rank else "published DESC, num DESC"
-            sql, params = f"SELECT num FROM _hits ORDER BY {order} LIMIT ? OFFSET ?", [limit, offset]
-        else:
-            where, args = self._filter_sql(filters)
-            sql = "SELECT num FROM documents d" + (" WHERE " + " AND ".join(where) if where else "")
-            sql += " ORDER BY d.published DESC, d.num DESC LIMIT ? OFFSET ?"
-            params = [*args, limit, offset]
-        nums = [r[0] for r in self.conn.execute(sql, params)]
-        hits = self._hits_for(nums, match)
-        page = SearchPage(hits, total, scope=kept, ranked_in_scope=bool(match) and kept < total)
-        if facets:
-            page.facets = self.search_facets()
-        return page
-
-    def _hits_for(self, nums: list[int], match: str) -> list[MarkedHit]:
+    def _hits_for(self, nums: list[int], query: str) -> list[MarkedHit]:
         """Titles and snippets of the given documents, in the given order."""
         if not nums:
             return []
         marks = ",".join("?" * len(nums))
+        match = _match(query)
         if match:
             # One pass over the match, bounded by the rowid range, keeping the listed rows.
             rows = self.conn.execute(
@@ -300,14 +206,6 @@ class WorkbenchQueries(WorkbenchReads):
             (match, doc_id),
         ).fetchone()
         return unmark(bytes.fromhex(row[0] or "")) if row else ("", ())
-
-    def _fill_window(self, query: str, filters: SearchFilters) -> bool:
-        match = _match(query)
-        if match or filters != SearchFilters():
-            self._collect(match, filters, rank=False)
-            return True
-        self._collect("", SearchFilters(), rank=False, size=0)
-        return False
 
     def place_mentions(
         self, name: str | None, country: str | None = None, limit: int = 50, admin1: str | None = None

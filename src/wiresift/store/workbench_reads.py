@@ -9,20 +9,17 @@ from __future__ import annotations
 
 from wiresift.store.base import PlaceRow
 from wiresift.store.lists import recent_articles
+from wiresift.store.search_window import SearchWindow
 from wiresift.store.sql import Sql
 from wiresift.store.timeline import TimelineItem, timeline_items
 from wiresift.store.workbench_rows import Neighbour, SearchFilters
 
 
-class WorkbenchReads:
-    """A mixin of both stores' workbench queries (needs ``sql`` and :meth:`_fill_window`)."""
+class WorkbenchReads(SearchWindow):
+    """A mixin of both stores' workbench queries (needs ``sql`` and the backend's part of
+    :class:`~wiresift.store.search_window.SearchWindow`)."""
 
     sql: Sql
-
-    def _fill_window(self, query: str, filters: SearchFilters) -> bool:
-        """With words or a filter, put the search's window in ``_hits`` and return True; else empty
-        ``_hits`` and return False."""
-        raise NotImplementedError
 
     def map_places(
         self,
@@ -36,8 +33,14 @@ class WorkbenchReads:
         Without a search or filter the counts come from ``place_counts`` (kept at write time); with
         one, from the places of the search's window, as the facets are.
         """
+        with self._window():  # _hits lives until the end of the window (PostgreSQL: the commit)
+            return self._map_places(country, limit, query, filters or SearchFilters())
+
+    def _map_places(
+        self, country: str | None, limit: int, query: str, filters: SearchFilters
+    ) -> list[PlaceRow]:
         args: list[object] = []
-        if self._fill_window(query, filters or SearchFilters()):
+        if self._fill_window(query, filters):
             sql = (
                 "SELECT p.name, max(p.geonames_id), p.lat, p.lon, p.country, max(p.admin1), max(p.kind), "
                 f"count(DISTINCT p.doc_id), count(*) FROM _hits h {self.sql.dialect.cross_join} places p "
@@ -64,13 +67,14 @@ class WorkbenchReads:
     ) -> list[TimelineItem]:
         """Articles, events, quotes (statements) and claims of the newest articles, or of the search's
         window when a search or filter is given; at most ``limit`` per lane (:mod:`store.timeline`)."""
-        if not self._fill_window(query, filters or SearchFilters()):  # the newest, down the date index
-            self.sql.run(
-                "INSERT INTO _hits SELECT num, id, 0.0, site, published FROM documents "
-                "WHERE published IS NOT NULL ORDER BY published DESC, num DESC LIMIT ?",
-                (limit,),
-            )
-        return timeline_items(self.sql, limit)
+        with self._window():
+            if not self._fill_window(query, filters or SearchFilters()):  # the newest, by the date index
+                self.sql.run(
+                    "INSERT INTO _hits SELECT num, id, 0.0, site, published FROM documents "
+                    "WHERE published IS NOT NULL ORDER BY published DESC, num DESC LIMIT ?",
+                    (limit,),
+                )
+            return timeline_items(self.sql, limit)
 
     def neighbours(self, canonical_id: int, limit: int = 25, articles: int | None = None) -> list[Neighbour]:
         """Canonical entities that share articles with this one, most shared first: in all its articles,

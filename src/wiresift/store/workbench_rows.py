@@ -52,6 +52,9 @@ class SearchPage:
     scope: int = 0
     #: whether the order covers only ``scope`` articles (a search with words matching more)
     ranked_in_scope: bool = False
+    #: whether more than ``total`` articles match: a search with words counts its matches up to its
+    #: window (``scope``) and says "more than" past it, instead of visiting every match
+    total_capped: bool = False
 
 
 @dataclass(frozen=True)

@@ -70,9 +70,11 @@ def search(
     """Ranked search; each hit's ``highlights`` are ``[start, end)`` offsets into its ``snippet``."""
     page = workbench.search(store, q, filters, sort=sort, limit=limit, offset=offset)
     body = _page(page.hits, limit, offset, page.total, q=q)
-    # facets count the ``scope`` most recently stored matches; with words, ranking and paging too
+    # facets count the ``scope`` most recently stored matches; with words, ranking and paging too,
+    # and the total counts up to them: ``total_capped`` says that more than ``total`` articles match
     body["scope"] = page.scope
     body["ranked_in_scope"] = page.ranked_in_scope
+    body["total_capped"] = page.total_capped
     body["facets"] = {
         k: [{"value": v, "label": lbl, "count": n} for v, lbl, n in rows] for k, rows in page.facets.items()
     }
