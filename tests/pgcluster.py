@@ -76,7 +76,9 @@ class Cluster:
             os.chmod(self.root, 0o755)
             shutil.chown(self.root, "nobody")
         if not (self.data / "PG_VERSION").exists():
-            self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8", "--no-sync")
+            self._run(
+                "initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8", "--no-sync"
+            )
         options = (
             f"-k {self.root} -p {self.port} -h 127.0.0.1 -c fsync=off -c synchronous_commit=off "
             "-c full_page_writes=off -c shared_buffers=64MB -c max_connections=60"
@@ -87,7 +89,9 @@ class Cluster:
     def stop(self) -> None:
         try:
             # A kept cluster shuts down cleanly (its data stays consistent for the next start).
-            self._run("pg_ctl", "-D", str(self.data), "-m", "fast" if self.keep else "immediate", "-w", "stop")
+            self._run(
+                "pg_ctl", "-D", str(self.data), "-m", "fast" if self.keep else "immediate", "-w", "stop"
+            )
         finally:
             if not self.keep:
                 shutil.rmtree(self.root, ignore_errors=True)
