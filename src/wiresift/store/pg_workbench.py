@@ -18,7 +18,7 @@ from wiresift.store.base import QueryTimeout, StoreError
 from wiresift.store.pg_search import CONFIG, SEARCH_TABLE, tsquery
 from wiresift.store.search_window import FACET_SIZE
 from wiresift.store.sql import Sql
-from wiresift.store.workbench import MarkedHit, MentionRow, sentence_around
+from wiresift.store.workbench import MarkedHit, MentionRow, join_marked, marked_hit, sentence_around
 from wiresift.store.workbench_reads import WorkbenchReads
 from wiresift.store.workbench_rows import place_condition
 
@@ -33,20 +33,7 @@ _SNIPPET = (
 
 def unmark_text(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """Plain text and highlight spans of a ``ts_headline`` marked with ``_OPEN`` / ``_CLOSE``."""
-    out: list[str] = []
-    spans: list[tuple[int, int]] = []
-    size, start = 0, None
-    for piece in _MARKS.split(marked):
-        if piece == _OPEN:
-            start = size
-        elif piece == _CLOSE:
-            if start is not None and size > start:
-                spans.append((start, size))
-            start = None
-        elif piece:
-            out.append(piece)
-            size += len(piece)
-    return "".join(out), tuple(spans)
+    return join_marked(_MARKS.split(marked), _OPEN, _CLOSE)
 
 
 class PgTimeBudget:
@@ -132,39 +119,27 @@ class PostgresWorkbench(WorkbenchReads):
         assert match is not None
         score = f"-{_RANK}" if rank else "0.0"
         condition = " AND ".join([f"d.fts @@ ({match.match})", *where]).replace("?", "%s")
+        # The kept rows carry their tsvector to the rank: joined back by number, the 2,000 rows made the
+        # planner hash the whole search table.
         sql = (
-            f"WITH w AS (SELECT d.num FROM {SEARCH_TABLE} d WHERE {condition} ORDER BY d.num DESC LIMIT %s), "
-            f"q AS (SELECT ({match.rank}) AS r) "
-            f"INSERT INTO _hits SELECT d.num, d.id, {score}, d.site, d.published "
-            f"FROM w JOIN {SEARCH_TABLE} d ON d.num = w.num, q"
+            f"WITH d AS (SELECT d.num, d.id, d.site, d.published, d.fts FROM {SEARCH_TABLE} d "
+            f"WHERE {condition} ORDER BY d.num DESC LIMIT %s), q AS (SELECT ({match.rank}) AS r) "
+            f"INSERT INTO _hits SELECT d.num, d.id, {score}, d.site, d.published FROM d, q"
         )
         params = [*match.match_params, *args, limit, *match.rank_params]
         return int(self.conn.execute(sql, params).rowcount)
 
-    def _hits_for(self, nums: list[int], query: str) -> list[MarkedHit]:
-        if not nums:
-            return []
+    def _matched_hits(self, nums: list[int], query: str) -> dict[int, MarkedHit]:
+        """The listed documents with ``ts_headline`` snippets and ``ts_rank`` scores, by number."""
         match = tsquery(query)
-        if match is not None:
-            rows = self._all(
-                f"WITH q AS (SELECT ({match.match}) AS q, ({match.rank}) AS r) "
-                f"SELECT d.num, d.id, d.title, d.site, d.published, ts_headline('{CONFIG}', d.text, q.q, %s), "
-                f"-{_RANK} FROM documents d, q WHERE d.num = ANY(%s)",
-                (*match.match_params, *match.rank_params, _SNIPPET, nums),
-            )
-            snippets = {r[0]: unmark_text(r[5] or "") for r in rows}
-        else:
-            rows = self._all(
-                "SELECT num, id, title, site, published, substr(text, 1, 220), 0.0 FROM documents "
-                "WHERE num = ANY(%s)",
-                (nums,),
-            )
-            snippets = {r[0]: (r[5] or "", ()) for r in rows}
-        by_num = {
-            r[0]: MarkedHit(r[1], r[2], r[3], r[4], snippets[r[0]][0], float(r[6]), snippets[r[0]][1])
-            for r in rows
-        }
-        return [by_num[n] for n in nums if n in by_num]
+        assert match is not None
+        rows = self._all(
+            f"WITH q AS (SELECT ({match.match}) AS q, ({match.rank}) AS r) "
+            f"SELECT d.num, d.id, d.title, d.site, d.published, ts_headline('{CONFIG}', d.text, q.q, %s), "
+            f"-{_RANK} FROM documents d, q WHERE d.num = ANY(%s)",
+            (*match.match_params, *match.rank_params, _SNIPPET, nums),
+        )
+        return {r[0]: marked_hit(r, unmark_text(r[5] or "")) for r in rows}
 
     def search_facets(self) -> dict[str, list[tuple[str, str, int]]]:
         """Outlet, country, entity and month counts over ``_hits`` (the search's window; call it in the

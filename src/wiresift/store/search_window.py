@@ -47,8 +47,8 @@ class SearchWindow:
         (scored with the backend's rank when ``rank``, lower is better); return how many."""
         raise NotImplementedError
 
-    def _hits_for(self, nums: list[int], query: str) -> list[MarkedHit]:
-        """Titles and snippets of the given documents, in the given order."""
+    def _matched_hits(self, nums: list[int], query: str) -> dict[int, MarkedHit]:
+        """The listed documents (by number) with their snippets of ``query``'s words and scores."""
         raise NotImplementedError
 
     def _reset_hits(self) -> None:
@@ -119,6 +119,21 @@ class SearchWindow:
         sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.num DESC LIMIT ?"
         kept = self.sql.execute(sql, [*args, size]).rowcount
         return kept, kept if kept < size else self._count(where, args)
+
+    def _hits_for(self, nums: list[int], query: str) -> list[MarkedHit]:
+        """Titles and snippets of the given documents, in the given order."""
+        if not nums:
+            return []
+        if self._has_words(query):
+            by_num = self._matched_hits(nums, query)
+        else:
+            marks = ",".join("?" * len(nums))
+            rows = self.sql.rows(
+                f"SELECT num, id, title, site, published, substr(text, 1, 220) FROM documents WHERE num IN ({marks})",
+                nums,
+            )
+            by_num = {r[0]: MarkedHit(r[1], r[2], r[3], r[4], r[5] or "", 0.0) for r in rows}
+        return [by_num[n] for n in nums if n in by_num]
 
     def _fill_window(self, query: str, filters: SearchFilters) -> bool:
         """With words or a filter, put the search's window in ``_hits`` and return True; else empty

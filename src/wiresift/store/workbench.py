@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Sequence
+from typing import Any
 
 from wiresift.store.budget import TimeBudget
 from wiresift.store.lists import walkable
@@ -49,6 +51,8 @@ __all__ = [
     "Sort",
     "TimelineItem",
     "WorkbenchQueries",
+    "join_marked",
+    "marked_hit",
     "sentence_around",
     "unmark",
 ]
@@ -62,21 +66,34 @@ def _match(query: str) -> str:
 
 def unmark(raw: bytes) -> tuple[str, tuple[tuple[int, int], ...]]:
     """Plain text and highlight spans of a snippet's bytes marked with ``_OPEN`` / ``_CLOSE``."""
+    pieces = [p if p in (_OPEN, _CLOSE) else p.decode("utf-8", "replace") for p in _MARKERS.split(raw)]
+    return join_marked(pieces, _OPEN, _CLOSE)
+
+
+def marked_hit(row: Sequence[Any], snippet: tuple[str, tuple[tuple[int, int], ...]]) -> MarkedHit:
+    """The hit of a row (num, id, title, site, published, raw snippet, score) with its read snippet."""
+    return MarkedHit(row[1], row[2], row[3], row[4], snippet[0], float(row[6]), snippet[1])
+
+
+def join_marked(
+    pieces: Sequence[str | bytes], open_mark: str | bytes, close_mark: str | bytes
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The text of ``pieces`` (text and the two markers, as a split at the markers gives them) and
+    the ``[start, end)`` of each marked stretch in it; both stores' snippets are read with it."""
     out: list[str] = []
     spans: list[tuple[int, int]] = []
     size = 0
     start: int | None = None
-    for piece in _MARKERS.split(raw):
-        if piece == _OPEN:
+    for piece in pieces:
+        if piece == open_mark:
             start = size
-        elif piece == _CLOSE:
+        elif piece == close_mark:
             if start is not None and size > start:
                 spans.append((start, size))
             start = None
-        elif piece:
-            text = piece.decode("utf-8", "replace")
-            out.append(text)
-            size += len(text)
+        elif isinstance(piece, str) and piece:
+            out.append(piece)
+            size += len(piece)
     return "".join(out), tuple(spans)
 
 
@@ -126,34 +143,19 @@ class WorkbenchQueries(WorkbenchReads):
         sql += " ORDER BY documents_fts.rowid DESC LIMIT ?"
         return int(self.conn.execute(sql, [_match(query), *args, limit]).rowcount)
 
-    def _hits_for(self, nums: list[int], query: str) -> list[MarkedHit]:
-        """Titles and snippets of the given documents, in the given order."""
-        if not nums:
-            return []
+    def _matched_hits(self, nums: list[int], query: str) -> dict[int, MarkedHit]:
+        """The listed documents matching ``query``, with FTS5 snippets and bm25 scores, by number: one
+        pass over the match, bounded by the rowid range, keeping the listed rows."""
         marks = ",".join("?" * len(nums))
-        match = _match(query)
-        if match:
-            # One pass over the match, bounded by the rowid range, keeping the listed rows.
-            rows = self.conn.execute(
-                "SELECT documents_fts.rowid, d.id, d.title, d.site, d.published, "
-                "hex(snippet(documents_fts, 1, X'FE', X'FF', '…', 24)), bm25(documents_fts, 4.0, 1.0) "
-                "FROM documents_fts CROSS JOIN documents d ON d.num = documents_fts.rowid "
-                "WHERE documents_fts MATCH ? AND documents_fts.rowid BETWEEN ? AND ? "
-                f"AND +documents_fts.rowid IN ({marks})",
-                [match, min(nums), max(nums), *nums],
-            ).fetchall()
-            snippets = {r[0]: unmark(bytes.fromhex(r[5] or "")) for r in rows}
-        else:
-            rows = self.conn.execute(
-                f"SELECT num, id, title, site, published, substr(text, 1, 220), 0.0 FROM documents WHERE num IN ({marks})",
-                nums,
-            ).fetchall()
-            snippets = {r[0]: (r[5] or "", ()) for r in rows}
-        by_num = {
-            r[0]: MarkedHit(r[1], r[2], r[3], r[4], snippets[r[0]][0], float(r[6]), snippets[r[0]][1])
-            for r in rows
-        }
-        return [by_num[n] for n in nums if n in by_num]
+        rows = self.conn.execute(
+            "SELECT documents_fts.rowid, d.id, d.title, d.site, d.published, "
+            "hex(snippet(documents_fts, 1, X'FE', X'FF', '…', 24)), bm25(documents_fts, 4.0, 1.0) "
+            "FROM documents_fts CROSS JOIN documents d ON d.num = documents_fts.rowid "
+            "WHERE documents_fts MATCH ? AND documents_fts.rowid BETWEEN ? AND ? "
+            f"AND +documents_fts.rowid IN ({marks})",
+            [_match(query), min(nums), max(nums), *nums],
+        ).fetchall()
+        return {r[0]: marked_hit(r, unmark(bytes.fromhex(r[5] or ""))) for r in rows}
 
     def search_facets(self) -> dict[str, list[tuple[str, str, int]]]:
         """Outlet, country, entity and month counts over ``_hits`` (the search's window).
