@@ -22,6 +22,7 @@ Goals (issue 16): PostgreSQL search p95 ≤ 50 ms and article page p95 ≤ 150 m
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import socket
 import subprocess
@@ -151,6 +152,7 @@ def main() -> None:
             conn.execute("VACUUM ANALYZE")
         results = {name: measure(db, args.requests) for name, db in stores.items()}
     print(f"\n{args.docs:,} documents, {args.requests} requests per route, p95 in ms")
+    print(f"load average (1, 5, 15 min) at the end: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"{'route':<14}{'SQLite':>10}{'PostgreSQL':>12}")
     for route in results["SQLite"]:
         print(f"{route:<14}{results['SQLite'][route]:>10.1f}{results['PostgreSQL'][route]:>12.1f}")

@@ -18,7 +18,7 @@ from wiresift.store.query import Term, parse_query
 
 CONFIG = "wiresift"
 #: The narrow copy of each document's ``tsvector`` and window columns (schema step 8) that searches
-#: match, count and rank on; the document rows are read only for the page's titles and snippets.
+#: match and rank on; the document rows are read only for the page's titles and snippets.
 SEARCH_TABLE = "documents_search"
 #: ``ts_rank`` weights for the labels {D, C, B, A}: the title (A) counts five times the text (D).
 RANK = "ts_rank('{0.2, 0.2, 0.2, 1.0}', d.fts, q.r, 1)"
