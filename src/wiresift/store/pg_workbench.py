@@ -145,26 +145,27 @@ class PostgresWorkbench(WorkbenchReads):
         """Outlet, country, entity and month counts over ``_hits`` (the search's window; call it in the
         :meth:`_window` transaction that filled it, as :meth:`search_page` does).
 
-        Each hit's places and entities are read through their ``doc_id`` index (``LATERAL ... OFFSET
-        0`` keeps the planner from flattening the probe into a hash join over the whole layer table,
-        SQLite's ``CROSS JOIN``), and the entity counts are grouped before their names are joined.
+        Each hit's distinct countries and entities are read through their ``doc_id`` index (a
+        ``LATERAL`` subquery with ``DISTINCT`` keeps the planner from flattening the probe into a hash
+        join over the whole layer table, SQLite's ``CROSS JOIN``), so each hit counts once without a
+        ``count(DISTINCT ...)`` sort, and the entity counts are grouped before their names are joined.
         """
         docs = "_hits"
         places = (
-            "_hits h CROSS JOIN LATERAL (SELECT p.country, p.doc_id FROM places p WHERE p.doc_id = h.id "
-            "AND p.country IS NOT NULL AND p.adjectival = 0 OFFSET 0) p"
+            "_hits h CROSS JOIN LATERAL (SELECT DISTINCT p.country FROM places p WHERE p.doc_id = h.id "
+            "AND p.country IS NOT NULL AND p.adjectival = 0) p"
         )
         entities = (
-            "_hits h CROSS JOIN LATERAL (SELECT e.canonical_id, e.doc_id FROM entities e WHERE e.doc_id = h.id "
-            "AND e.type IN ('PERSON', 'ORG') OFFSET 0) e"
+            "_hits h CROSS JOIN LATERAL (SELECT DISTINCT e.canonical_id FROM entities e "
+            "WHERE e.doc_id = h.id AND e.type IN ('PERSON', 'ORG')) e"
         )
         queries = {
             "site": f"SELECT site, site, count(*) n FROM {docs} WHERE site IS NOT NULL "
             "GROUP BY site ORDER BY n DESC, site LIMIT %s",
-            "country": f"SELECT p.country, p.country, count(DISTINCT p.doc_id) n FROM {places} "
+            "country": f"SELECT p.country, p.country, count(*) n FROM {places} "
             "GROUP BY p.country ORDER BY n DESC, p.country LIMIT %s",
             "entity": "SELECT t.canonical_id::text, c.name, t.n FROM (SELECT e.canonical_id, "
-            f"count(DISTINCT e.doc_id) n FROM {entities} GROUP BY e.canonical_id) t "
+            f"count(*) n FROM {entities} GROUP BY e.canonical_id) t "
             "JOIN canonical_entities c ON c.id = t.canonical_id ORDER BY t.n DESC, c.name LIMIT %s",
             "month": f"SELECT substr(published, 1, 7) m, substr(published, 1, 7), count(*) n FROM {docs} "
             "WHERE published IS NOT NULL GROUP BY m ORDER BY m DESC LIMIT %s",
