@@ -107,7 +107,7 @@ class PostgresWorkbench(WorkbenchReads):
         self, query: str, where: list[str], args: list[object], *, rank: bool, limit: int
     ) -> int:
         """The newest ``limit`` matches of the narrow search table (:data:`SEARCH_TABLE`), then
-        ``ts_rank`` of only those rows, read back by primary key.
+        ``ts_rank`` of only those rows.
 
         The tsquery is written into the match (not a CTE the planner cannot see through), so that the
         planner weighs the word's frequency: a common word walks the primary key backwards and stops
