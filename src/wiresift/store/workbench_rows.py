@@ -45,6 +45,7 @@ class MarkedHit(SearchHit):
 @dataclass
 class SearchPage:
     hits: list[MarkedHit]
+    #: the articles the search selects; with ``total_capped``, "more than" this many
     total: int
     facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)  # name -> (value, label, n)
     #: how many of the ``total`` articles the facets count (the most recently stored), and for a
