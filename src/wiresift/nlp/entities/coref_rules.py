@@ -28,6 +28,8 @@ FOLLOW_ON_CHARS = 600
 #: How far back (chars) an unindexed pronoun or nominal may reach for its person.
 LOOKBACK_CHARS = 2000
 ORG_TYPES = ("ORG", "NORP", "GPE")
+#: First-person speakers: only a quote just before tells who they are.
+FIRST_PERSON = frozenset({"i", "we"})
 #: "The Russian General" overlaps the NORP "Russian", but a nationality word never speaks.
 NOT_SPEAKERS = frozenset({"NORP", "DATE", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"})
 
@@ -60,6 +62,8 @@ def resolve_rules(
         close = prev is not None and speaker.start - prev_end <= FOLLOW_ON_CHARS
         if prev is not None and close and (prev.type == "PERSON") != plural:
             return prev.id
+        if head in FIRST_PERSON:
+            return None  # "I" / "we" with no quote just before: the writer or a group, not whoever was named last
         types = ORG_TYPES if plural else ("PERSON",)
         return index.last_before(speaker.start, types, floor=speaker.start - LOOKBACK_CHARS)
     eid = named_at(index, speaker)
