@@ -62,7 +62,9 @@ def resolve_rules(
         close = prev is not None and speaker.start - prev_end <= FOLLOW_ON_CHARS
         if prev is not None and close and (prev.type == "PERSON") != plural:
             return prev.id
-        if head in FIRST_PERSON:
+        if head in FIRST_PERSON or (
+            prev is None and 0 <= prev_end and speaker.start - prev_end <= FOLLOW_ON_CHARS
+        ):
             return None  # "I" / "we" with no quote just before: the writer or a group, not whoever was named last
         types = ORG_TYPES if plural else ("PERSON",)
         return index.last_before(speaker.start, types, floor=speaker.start - LOOKBACK_CHARS)

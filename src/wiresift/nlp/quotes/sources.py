@@ -140,29 +140,8 @@ def nominal_source(
         if person is not None:
             return person, "role_title"
     if head in ORG_HEADS:
-        found = org_source(index, speaker.start, head, prev_speaker)
-        if found[0] is None:
-            found = learned_org(index, speaker)
-        return found
+        return org_source(index, speaker.start, head, prev_speaker)
     return None, ""
-
-
-def learned_org(index: EntityIndex, speaker: Speaker) -> tuple[str | None, str]:
-    """The organisation the learned mention-ranking model (:mod:`wiresift.nlp.entities.coref_model`)
-    picks for an organisation nominal the rules leave open ("the company" among several companies,
-    none named in its words): chosen by salience, distance and type, or none under its threshold."""
-    from wiresift.nlp.entities.coref import doc_coref
-
-    state = doc_coref(index)
-    if state is None or speaker.head_start < 0:
-        return None, ""
-    ana = state.anaphor_at(speaker.head_start, speaker.head_end)
-    if ana is None or ana.kind != "org" or ana.head_start != speaker.head_start:
-        return None, ""
-    state.advance(ana.start + 1)
-    eid, _p = state.resolved[(ana.start, ana.end)]
-    entity = index.get(eid)
-    return (eid, "org_single") if entity is not None and entity.type in ORG_TYPES else (None, "")
 
 
 def _definite(mention: str) -> bool:
