@@ -22,7 +22,13 @@ def test_speaker_pronouns_gate(eval_dir: Path) -> None:
 
 @pytest.mark.parametrize(
     ("mention", "kind"),
-    [("She", ""), ("them", ""), ("We", "first_person_"), ("the spokeswoman", "nominal_"), ("Ann Roe", "other")],
+    [
+        ("She", ""),
+        ("them", ""),
+        ("We", "first_person_"),
+        ("the spokeswoman", "nominal_"),
+        ("Ann Roe", "other"),
+    ],
 )
 def test_mention_classes(mention: str, kind: str) -> None:
     assert score_speaker_pronouns.mention_class(mention) == kind
