@@ -28,10 +28,14 @@ import sys
 from collections import Counter
 from collections.abc import Hashable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from coref_data import SCORED_TYPES, Parsed, load_split, parse
+
+if TYPE_CHECKING:
+    from wiresift.nlp.entities.coref_model import Weights
 
 Cluster = frozenset[Hashable]
 Links = dict[tuple[int, int], str | None]
@@ -142,10 +146,10 @@ def pronoun_hits(p: Parsed, links: Links, clusters: dict[str, list[tuple[int, Ha
     return counts
 
 
-def model_links(p: Parsed) -> Links:
+def model_links(p: Parsed, weights: Weights | None = None) -> Links:
     from wiresift.nlp.entities.coref_model import DocCoref, load_weights
 
-    state = DocCoref(p.index, p.index.sdoc, load_weights())  # type: ignore[arg-type]
+    state = DocCoref(p.index, p.index.sdoc, weights or load_weights())  # type: ignore[arg-type]
     return {span: eid for span, (eid, _) in state.resolve_all().items()}
 
 
@@ -160,13 +164,13 @@ def rules_links(p: Parsed) -> Links:
     return links
 
 
-def score(parsed: Sequence[Parsed], system: str) -> dict[str, float]:
-    predict = model_links if system == "model" else rules_links
+def score(parsed: Sequence[Parsed], system: str, weights: Weights | None = None) -> dict[str, float]:
+    """The scores of ``system`` ("model", with the shipped ``weights`` unless given, or "rules")."""
     keys: list[list[Cluster]] = []
     responses: list[list[Cluster]] = []
     counts: Counter[str] = Counter()
     for p in parsed:
-        links = predict(p)
+        links = model_links(p, weights) if system == "model" else rules_links(p)
         clusters = system_clusters(p, links)
         keys.append(gold_clusters(p))
         responses.append([frozenset(k for _, k in ms) for ms in clusters.values() if len(ms) > 1])

@@ -4,6 +4,7 @@ Invented wording only (no evaluation text)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -12,6 +13,7 @@ import pytest
 from wiresift.model import Document
 from wiresift.nlp.entities.coref import Speaker, resolve, resolve_scored
 from wiresift.nlp.entities.coref_model import FEATURES, DocCoref, load_weights
+from wiresift.nlp.entities.coref_rules import resolve_rules
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.mentions import anaphors
 from wiresift.nlp.entities.stage import build
@@ -137,3 +139,61 @@ def test_they_of_an_unnamed_group_is_not_the_place_named_nearby(nlp: Language, t
     index, text = indexed(nlp, text)
     eid, _ = resolve_scored(index, speaker(text, "they"))
     assert eid is None
+
+
+def _hand_index() -> EntityIndex:
+    from wiresift.model import Entity
+
+    index = EntityIndex(entities={"e1": Entity(id="e1", name="Ann Roe", type="PERSON")})
+    index.add(0, 7, "e1")
+    return index
+
+
+@pytest.mark.parametrize("word", ["I", "we"])
+def test_a_first_person_speaker_is_the_quote_just_before_or_no_one(word: str) -> None:
+    """ "I" or "we" right after Ann Roe's quote is hers; with no quote just before it is the writer or a
+    group, not whoever was named last."""
+    index = _hand_index()
+    who = Speaker(300, 300 + len(word), word.lower(), 300, 300 + len(word))
+    assert resolve_rules(index, who, None, -1) is None
+    if word == "I":
+        assert resolve_rules(index, who, "e1", 250) == "e1"
+
+
+def test_after_a_close_quote_nobody_could_be_given_a_pronoun_takes_no_bystander() -> None:
+    """A "he" right after a quote whose speaker is unknown is not simply the person named last."""
+    index = _hand_index()
+    he = Speaker(300, 302, "he", 300, 302)
+    assert resolve_rules(index, he, None, -1) == "e1"  # no quote before: the person named last
+    assert resolve_rules(index, he, None, 280) is None
+
+
+def test_nominals_have_their_own_threshold(nlp: Language) -> None:
+    """A nominal links only at the nominal threshold, whatever the pronouns' one."""
+    index, _ = indexed(nlp, TEXT)
+    shipped = load_weights()
+    company = next(a for a in anaphors(index.sdoc) if a.head == "company")  # type: ignore[arg-type]
+    p = DocCoref(index, index.sdoc, shipped).score(company)[1]  # type: ignore[arg-type]
+    for nominal_threshold, links in ((min(p, 0.99), True), (min(p + 0.01, 1.0), False)):
+        weights = replace(shipped, threshold=0.0, nominal_threshold=nominal_threshold)
+        eid, _ = DocCoref(index, index.sdoc, weights).score(company)  # type: ignore[arg-type]
+        assert (eid is not None) == links
+
+
+def test_salience_features_count_subjects_and_the_lead(nlp: Language) -> None:
+    text = (
+        "Vantor Industries opened a plant in Ohio on Monday.\n"
+        "Vantor Industries expects strong sales next year.\n"
+        "Analysts compared the plan with one by Kelm Holdings.\n"
+        "The company said the first cars would leave the line in May."
+    )
+    index, _ = indexed(nlp, text)
+    state = DocCoref(index, index.sdoc, load_weights())  # type: ignore[arg-type]
+    company = next(a for a in state.anaphors if a.head == "company")
+    cands = state.candidates(company)
+    x = state.features(company, cands)
+    lead, subjects = FEATURES.index("n_lead"), FEATURES.index("n_subject_mentions")
+    by_name = {name_of(index, c.eid): row for c, row in zip(cands, x, strict=True)}
+    vantor, kelm = by_name["Vantor Industries"], by_name["Kelm Holdings"]
+    assert (vantor[lead], kelm[lead]) == (1.0, 0.0)
+    assert vantor[subjects] > kelm[subjects] == 0.0

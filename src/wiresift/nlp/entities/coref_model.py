@@ -41,6 +41,8 @@ TARGET_TYPES: dict[str, tuple[str, ...]] = {
 #: How many sentences back a candidate's last mention may be (pronouns reach less far than nominals).
 MAX_SENT_DIST = {"sg": 6, "pl": 6, "it": 6, "person": 25, "org": 25}
 TYPES = ("PERSON", "ORG", "GPE", "NORP")
+#: Sentences that make a document's lead (the headline and the first sentence, as ingest joins them).
+LEAD_SENTENCES = 2
 _SDIST = ("sd0", "sd1", "sd2", "sd3_5", "sd6p")
 _RANK = ("rank0", "rank1", "rank2", "rank3p")
 PRONOUN_FEATURES = (
@@ -74,9 +76,12 @@ NOMINAL_FEATURES = (
     "nationality_clash",
     "gender_match",
     "gender_clash",
-    "vector_sim",
+    "title_sim",
+    "name_sim",
     "reporter",
     "cand_subject",
+    "subject_mentions",
+    "lead",
 )
 #: One weight vector, pronoun features first: each group has its own weights.
 FEATURES = tuple(f"p_{n}" for n in PRONOUN_FEATURES) + tuple(f"n_{n}" for n in NOMINAL_FEATURES)
@@ -91,6 +96,9 @@ class Weights:
     threshold: float
     #: Precision on GUM train of a name the entities stage indexed: the confidence of such a speaker.
     name_confidence: float
+    #: The threshold of nominals ("the company", "the doctor"), chosen apart: their probabilities are
+    #: calibrated on far fewer GUM links than the pronouns'.
+    nominal_threshold: float = 0.5
 
     def prob(self, x: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-(x @ self.coef + self.intercept)))
@@ -106,6 +114,7 @@ def load_weights(path: Path = WEIGHTS_PATH) -> Weights:
         float(data["intercept"]),
         float(data["threshold"]),
         float(data["name_confidence"]),
+        float(data["nominal_threshold"]),
     )
 
 
@@ -280,7 +289,12 @@ class DocCoref:
         f["nationality_clash"] = float(
             bool(nat) and any(m != nat and m.endswith(("ian", "ese", "ish", "ean", "an")) for m in mods)
         )
-        f["vector_sim"] = self._similarity(ana.head, titles | names)
+        f["title_sim"] = self._similarity(ana.head, titles)
+        f["name_sim"] = self._similarity(ana.head, names)
+        # Salience, which carries across outlets where word lists do not: how often the candidate was
+        # the subject of its clause, and whether the lead (the first two sentences) names it.
+        f["subject_mentions"] = math.log1p(sum(m.place.subject for m in cand.mentions))
+        f["lead"] = float(min(m.place.sent for m in cand.mentions) <= LEAD_SENTENCES - 1)
 
     def _overlapping(self, ana: Anaphor) -> list[tuple[int, int, str]]:
         return [(s, e, i) for s, e, i in self.index.mentions if s < ana.end and ana.start < e]
@@ -320,7 +334,8 @@ class DocCoref:
         probs = self.weights.prob(self.features(ana, cands))
         best = int(np.argmax(probs))
         p = float(probs[best])
-        return (cands[best].eid if p >= self.weights.threshold else None), p
+        threshold = self.weights.threshold if ana.pronoun else self.weights.nominal_threshold
+        return (cands[best].eid if p >= threshold else None), p
 
     def advance(self, upto: int) -> None:
         """Resolve, in text order, every anaphor that starts before ``upto``."""

@@ -3,7 +3,8 @@
 :func:`resolve_rules` stays as the baseline ``eval/score_coref.py`` measures the model against and
 as the fallback when no parse is at hand. :func:`titled_person` is still used first by
 :func:`~wiresift.nlp.entities.coref.resolve`. Order of the rules: a name or nominal already indexed by the entities stage; a personal pronoun goes to the
-previous quote's speaker when that quote is close, else to the person mentioned last; "they"/"we"
+previous quote's speaker when that quote is close, to no one when that close quote has no speaker,
+else to the person mentioned last; "I" and "we" only to a close previous quote's speaker; "they"/"we"
 to the previous speaker or the organisation mentioned last; an unindexed person nominal ("the
 minister") to the person mentioned last. An office mention ("Chief of the CSTO Joint Staff") goes
 first to the one person whose titles share most of its words.
@@ -28,6 +29,8 @@ FOLLOW_ON_CHARS = 600
 #: How far back (chars) an unindexed pronoun or nominal may reach for its person.
 LOOKBACK_CHARS = 2000
 ORG_TYPES = ("ORG", "NORP", "GPE")
+#: First-person speakers: only a quote just before tells who they are.
+FIRST_PERSON = frozenset({"i", "we"})
 #: "The Russian General" overlaps the NORP "Russian", but a nationality word never speaks.
 NOT_SPEAKERS = frozenset({"NORP", "DATE", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"})
 
@@ -60,6 +63,12 @@ def resolve_rules(
         close = prev is not None and speaker.start - prev_end <= FOLLOW_ON_CHARS
         if prev is not None and close and (prev.type == "PERSON") != plural:
             return prev.id
+        # A close quote nobody could be given leaves the speaker open: the pronoun continues that
+        # unknown speaker, not whoever was named last. "I" / "we" with no quote just before are the
+        # writer or a group the text does not name.
+        unknown_before = prev is None and prev_end >= 0 and speaker.start - prev_end <= FOLLOW_ON_CHARS
+        if head in FIRST_PERSON or unknown_before:
+            return None
         types = ORG_TYPES if plural else ("PERSON",)
         return index.last_before(speaker.start, types, floor=speaker.start - LOOKBACK_CHARS)
     eid = named_at(index, speaker)
