@@ -126,7 +126,7 @@ def _target(
     for i, head in enumerate(candidates):
         actor = resolve(head, index, date)
         if actor.code or (harm and i == 0 and head.dep_ in {"dobj", "obj", "nsubjpass", "poss"} and (
-            people_noun(head) or head.ent_type_ in {"PERSON", "NORP"}
+            people_noun(head) or head.ent_type_ in {"PERSON", "NORP", "ORG"}
         )):
             return actor
         if fallback is None and (actor.sector or actor.entity) and head.pos_ != "PRON":
