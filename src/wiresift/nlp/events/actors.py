@@ -280,17 +280,25 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
-    """(source, target) heads of a verb trigger."""
+    """(source, target) heads of a verb trigger; a participle coordinated with a passive verb shares
+    its passive roles ("was hauled out by the police and taken into custody")."""
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    shared = (
+        not passive
+        and verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.head.children)
+    )
     source: Token | None = None
     target: Token | None = None
-    if passive:
-        for child in verb.children:
-            if child.dep_ == "nsubjpass":
+    if passive or shared:
+        for child in [*verb.children, *(verb.head.children if shared else ())]:
+            if child.dep_ == "nsubjpass" and target is None:
                 target = child
-            if child.dep_ == "agent":
+            if child.dep_ == "agent" and source is None:
                 source = next((c for c in child.children if c.dep_ == "pobj"), None)
-    else:
+    if not (passive or shared):
         source = subject_of(verb)
         target = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None)
     if target is None:
@@ -313,6 +321,13 @@ OUTSIDE_VERBS = frozenset({
     "protest", "decry", "cancel", "postpone", "boycott", "disrupt", "break", "call", "face", "fear",
     "spark", "trigger", "cause", "provoke", "fuel", "follow", "precede", "monitor", "film", "document",
 })  # fmt: skip
+#: Verbs whose subject answers or undergoes the event named by their object: it is the target
+#: ("X denies the accusation", "X faces charges", "X rejected the allegations").
+RESPONSE_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "face", "contest", "fight"})
+#: Verbs whose clause says what the speaker's own side will do or what is so: its subject is no
+#: addressee ("warned that the government will not sit idle"; unlike "demanded that the US cancel").
+PLEDGE_VERBS = frozenset({"warn", "threaten", "vow", "pledge", "promise", "say", "announce", "declare",
+                          "claim", "assert", "state", "add"})  # fmt: skip
 #: Event nouns whose possessor undergoes the event: "Assange's arrest", "the hostages' release".
 PATIENT_NOUNS = frozenset({
     "arrest", "detention", "release", "capture", "killing", "murder", "execution", "abduction",
@@ -358,6 +373,8 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
             side_a, side_b = _between(noun.head)
         if side_a is not None:
             return side_a, side_b
+    if target is None and noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in RESPONSE_VERBS:
+        target = subject_of(noun.head)  # "the police deny accusations": the accused deny them
     if source is None and noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() not in OUTSIDE_VERBS:
         source = subject_of(noun.head)  # "the army launched an offensive"
     if source is None and noun.dep_ in {"nsubj", "nsubjpass"}:
@@ -429,7 +446,11 @@ def target_candidates(trigger: Token, source: Token | None) -> list[Token]:
                             if sub.dep_ == "prep" and sub.lower_ in CANDIDATE_PREPS:
                                 add(next((o for o in sub.children if o.dep_ == "pobj"), None))
     for clause in trigger.children:
-        if clause.dep_ == "ccomp" and not any(t.tag_ in WH_TAGS for t in clause.children):
+        if (
+            clause.dep_ == "ccomp"
+            and trigger.lemma_.lower() not in PLEDGE_VERBS
+            and not any(t.tag_ in WH_TAGS for t in clause.children)
+        ):
             # "demanded that the US cancel": the addressee is the clause's subject (not in "discuss
             # what they describe", a question's clause)
             add(next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None))

@@ -13,7 +13,9 @@ be an event; the checks here say whether the sentence asserts one. A trigger is 
 
 The stage also drops an intention that nobody intends: an event in the future or the conditional is
 coded as PLOVER's AGREE or THREATEN of its source ("Moscow was prepared to supply"); with no source
-("talks would resume", "peace would allow the withdrawal") no one expresses it.
+("talks would resume", "peace would allow the withdrawal") no one expresses it. A to-infinitive of
+purpose ("launched a mission to free the hostages", "sent experts to investigate") is kept as a
+``planned`` event (:func:`purpose`): what an act was for has not happened by being named.
 """
 
 from __future__ import annotations
@@ -59,14 +61,25 @@ def _governor(tok: Token) -> Token | None:
     return None
 
 
-def question(sent: Span) -> bool:
-    """The sentence asks a question."""
-    return sent.text.rstrip().rstrip("\"'”’»").endswith("?")
+def question(trigger: Token, sent: Span) -> bool:
+    """The stretch of the sentence from the trigger to its first stop ends in a question mark."""
+    rest = sent.doc.text[trigger.idx : sent.end_char]
+    stops = [i for i in (rest.find(c) for c in ".?!") if i >= 0]
+    return bool(stops) and rest[min(stops)] == "?"
+
+
+def purpose(tok: Token) -> bool:
+    """``tok`` is a to-infinitive of purpose, on a verb or a noun ("sent experts to investigate", "in
+    order to reduce the violence", "a mission to free the hostages"): what an act is for, not what
+    happened."""
+    return tok.dep_ in {"advcl", "acl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children
+    )
 
 
 def occurred(trigger: Token, sent: Span, category: str | None) -> bool:
     """Whether the sentence asserts the event of ``trigger`` (see the module's cases)."""
-    if question(sent):
+    if question(trigger, sent):
         return False
     lemma = trigger.lemma_.lower()
     if lemma in FRAME_VERBS and any(c.dep_ in {"xcomp", "ccomp"} for c in trigger.children):

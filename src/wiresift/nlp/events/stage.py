@@ -28,7 +28,7 @@ from wiresift.nlp.events.actors import (
 from wiresift.nlp.events.eventive import can_act, doer, place_only
 from wiresift.nlp.events.lexicon import EVENT_NOUNS, VERB_CODES
 from wiresift.nlp.events.modality import modality, obligation
-from wiresift.nlp.events.occurrence import occurred
+from wiresift.nlp.events.occurrence import occurred, purpose
 from wiresift.nlp.events.triggers import Trigger, find_triggers
 from wiresift.nlp.events.where import event_place
 
@@ -53,6 +53,8 @@ COUNTS = {"KILL": "dead", "WOUND": "injured", "PROTEST": "size", "TROOPS": "size
 
 #: Verbs whose subject undergoes the event: the subject is its target, the source is not named.
 UNDERGO = frozenset({"die", "perish", "drown", "starve", "suffer"})
+#: Verbs whose subject is the one an accusation or a threat is aimed at ("X faces charges").
+FACE = frozenset({"face"})
 #: Verbs of blocking: coercion when a state blocks, an obstruction protest (CAMEO 144) when anyone
 #: else does ("workers blocked the bridge").
 OBSTRUCT = frozenset({"block", "blockade", "barricade", "obstruct"})
@@ -105,8 +107,10 @@ def _actor(head: Token | None, index: EntityIndex | None, date: str | None) -> E
     if head is None:
         return None
     head = quantity_head(head)  # "hundreds of demonstrators": the demonstrators, not a number
-    if head.is_punct or head.ent_type_ in NOT_ACTORS or head.lemma_.lower() in EVENT_NOUNS:
-        return None  # nor is an event an actor: "a stabbing that killed a passenger"
+    if head.is_punct or head.ent_type_ in NOT_ACTORS:
+        return None
+    if head.lemma_.lower() in EVENT_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return None  # nor is an event an actor: "a stabbing that killed" (but "a deployment of troops")
     return resolve(head, index, date)
 
 
@@ -231,7 +235,11 @@ def code_sentence(
         target = _target(trig.tok, source_head, source, index, doc.published, harm)
         if trig.tok.lemma_.lower() in UNDERGO and target is None:
             source, target = None, source  # "three people died": the dead undergo the event
+        elif trig.tok.lemma_.lower() in FACE and trig.kind == "verb":
+            source, target = None, source  # "Assange faces 18 charges": the accused faces them
         negated, hypothetical = modality(trig.tok)
+        if hypothetical is None and purpose(trig.tok):
+            hypothetical = "planned"  # "a mission to free the hostages": what the act was for
         code = trig.cameo
         speaker = obligation(trig.tok) if category is not None else None
         if speaker is not None and category != "REQUEST":

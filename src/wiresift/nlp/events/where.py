@@ -143,7 +143,7 @@ def event_place(
     # A place inside the trigger's own subject or object names an actor or a thing, not the scene
     # ("Russia, which keeps troops in Tajikistan, has offered"): no clause place, only a sentence one.
     in_args = {t.idx for c in trigger.children if c.dep_ in _ARG_DEPS for t in c.subtree}
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, int, int, str] | None = None
     for place in doc.places:
         for start, end in place.mentions:
             if not (sent.start_char <= start and end <= sent.end_char):
@@ -167,7 +167,7 @@ def event_place(
                 tier = 2 if clause and not place.adjectival else 3
                 if tier == 3 and verbal:
                     continue  # what is said happens where it is said: not at a place the sentence names elsewhere
-            key = (tier, abs(start - trigger.idx), place.id)
+            key = (tier, int(place.adjectival), abs(start - trigger.idx), place.id)
             if best is None or key < best:
                 best = key
-    return best[2] if best else None
+    return best[3] if best else None
