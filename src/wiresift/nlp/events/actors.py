@@ -287,7 +287,7 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
         not passive
         and verb.dep_ == "conj"
         and verb.tag_ == "VBN"
-        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ in OBJECT_DEPS for c in verb.children)
         and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.head.children)
     )
     source: Token | None = None
@@ -373,8 +373,10 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
             side_a, side_b = _between(noun.head)
         if side_a is not None:
             return side_a, side_b
-    if target is None and noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in RESPONSE_VERBS:
-        target = subject_of(noun.head)  # "the police deny accusations": the accused deny them
+    if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in RESPONSE_VERBS and (
+        target is None or target.head.lower_ == "of"
+    ):
+        target = subject_of(noun.head)  # "the police deny accusations of brutality": the accused deny
     if source is None and noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() not in OUTSIDE_VERBS:
         source = subject_of(noun.head)  # "the army launched an offensive"
     if source is None and noun.dep_ in {"nsubj", "nsubjpass"}:

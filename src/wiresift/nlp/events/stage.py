@@ -129,9 +129,9 @@ def _target(
     fallback: EventActor | None = None
     for i, head in enumerate(candidates):
         actor = resolve(head, index, date)
-        if actor.code or (harm and i == 0 and head.dep_ in {"dobj", "obj", "nsubjpass", "poss"} and (
-            people_noun(head) or head.ent_type_ in {"PERSON", "NORP", "ORG"}
-        )):
+        people = people_noun(head) or head.ent_type_ in {"PERSON", "NORP", "ORG"}
+        role = head.dep_ in {"dobj", "obj", "nsubjpass", "poss"} and people
+        if actor.code or (harm and i == 0 and (role or head.dep_ == "conj")):  # conj: "between A and B"
             return actor
         if fallback is None and (actor.sector or actor.entity) and head.pos_ != "PRON":
             fallback = actor
@@ -318,7 +318,7 @@ def code_sentence(
         typed = acled_model.type_sentence(sent, {t.i for t in sent if t.idx in starts})
         if typed is not None and typed[0] is None:
             min(out, key=lambda item: item[0])[1].acled = typed[1]  # the sentence's main coded event
-        elif typed is not None and typed[0] is not None:
+        elif typed is not None and typed[0] is not None and occurred(typed[0], sent, None):
             # ranked after every coded event: the main event is a coded one where the lead has one
             out.append(
                 ((LAST, 0, -SENTENCE_CONFIDENCE), _sentence_event(doc, sent, typed[0], typed[1], index))
