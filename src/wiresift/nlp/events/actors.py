@@ -373,8 +373,10 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
             side_a, side_b = _between(noun.head)
         if side_a is not None:
             return side_a, side_b
-    if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in RESPONSE_VERBS and (
-        target is None or target.head.lower_ == "of"
+    if (
+        noun.dep_ in OBJECT_DEPS
+        and noun.head.lemma_.lower() in RESPONSE_VERBS
+        and (target is None or target.head.lower_ == "of")
     ):
         target = subject_of(noun.head)  # "the police deny accusations of brutality": the accused deny
     if source is None and noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() not in OUTSIDE_VERBS:

@@ -72,8 +72,10 @@ def purpose(tok: Token) -> bool:
     """``tok`` is a to-infinitive of purpose, on a verb or a noun ("sent experts to investigate", "in
     order to reduce the violence", "a mission to free the hostages"): what an act is for, not what
     happened."""
-    return tok.dep_ in {"advcl", "acl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
-        c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children
+    return (
+        tok.dep_ in {"advcl", "acl"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
     )
 
 

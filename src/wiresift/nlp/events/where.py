@@ -115,15 +115,21 @@ def scene_path(tok: Token) -> bool:
     locating that object is kept ("marched to the headquarters in Abuja")."""
     head = tok
     for _ in range(5):
-        if head.dep_ not in {"compound", "amod", "det", "flat", "nmod", "conj", "appos"} or head.head.i == head.i:
+        if (
+            head.dep_ not in {"compound", "amod", "det", "flat", "nmod", "conj", "appos"}
+            or head.head.i == head.i
+        ):
             break
         head = head.head
     return not (head.dep_ in {"pobj", "dative"} and head.head.lower_ in AWAY_PREPS)
 
 
 def _inside(start: int, end: int, actor: EventActor | None) -> bool:
-    return actor is not None and actor.start is not None and actor.end is not None and (
-        actor.start <= start and end <= actor.end
+    return (
+        actor is not None
+        and actor.start is not None
+        and actor.end is not None
+        and (actor.start <= start and end <= actor.end)
     )
 
 
