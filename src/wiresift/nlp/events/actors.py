@@ -312,14 +312,15 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
 
 #: Verbs whose subject does something to an event named by their object, without taking part in it
 #: ("the police deny accusations", "Trump scuttled the talks", "forces crush protests", "told a
-#: meeting"); any other verb's subject is the event's doer ("the army launched an offensive").
+#: meeting"); any other verb's subject is the event's doer ("the army launched an offensive"), or a
+#: party to it ("Syria cancelled the talks", "the rebels broke the truce").
 OUTSIDE_VERBS = frozenset({
     "deny", "scuttle", "crush", "condemn", "denounce", "tell", "report", "welcome", "reject", "criticize",
     "criticise", "oppose", "disperse", "suppress", "ban", "cover", "witness", "watch", "see",
     "investigate", "quell", "prevent", "foil", "thwart", "block", "hear", "describe", "dismiss", "blame",
-    "address", "brief", "survive", "flee", "mourn", "praise", "hail",
-    "protest", "decry", "cancel", "postpone", "boycott", "disrupt", "break", "call", "face", "fear",
-    "spark", "trigger", "cause", "provoke", "fuel", "follow", "precede", "monitor", "film", "document",
+    "address", "brief", "survive", "flee", "mourn", "praise", "hail", "protest", "decry", "disrupt",
+    "face", "fear", "spark", "trigger", "cause", "provoke", "fuel", "follow", "precede", "monitor",
+    "film", "document",
 })  # fmt: skip
 #: Verbs whose subject answers or undergoes the event named by their object: it is the target
 #: ("X denies the accusation", "X faces charges", "X rejected the allegations").

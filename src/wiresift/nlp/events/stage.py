@@ -109,11 +109,14 @@ def _actor(head: Token | None, index: EntityIndex | None, date: str | None) -> E
     head = quantity_head(head)  # "hundreds of demonstrators": the demonstrators, not a number
     if head.is_punct or head.ent_type_ in NOT_ACTORS:
         return None
-    if head.lemma_.lower() in EVENT_NOUNS and not any(
-        c.dep_ == "prep" and c.lower_ == "of" for c in head.children
+    actor = resolve(head, index, date)
+    if (
+        head.lemma_.lower() in EVENT_NOUNS
+        and not actor.code
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
     ):
-        return None  # nor is an event an actor: "a stabbing that killed" (but "a deployment of troops")
-    return resolve(head, index, date)
+        return None  # an event is no actor ("the raid killed"), unless it names one ("an Israeli raid")
+    return actor
 
 
 def _target(
