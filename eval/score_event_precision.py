@@ -14,6 +14,8 @@ left out of the precision (the gold must be completed).
 
 - ``type_precision``: judged events right in type / judged events.
 - ``full_precision``: judged events right in type, actors and place / judged events.
+- ``errors``: judged events wrong in type (no event, or not of that type); right in type but wrong
+  in actors; right in type but wrong in place (an event can be wrong in both actors and place).
 """
 
 from __future__ import annotations
@@ -103,6 +105,7 @@ def snapshot(doc: Document, event: Event) -> dict[str, Any]:
 def score(arts: list[Article]) -> dict[str, Any]:
     judged = right_type = right_full = unjudged = 0
     wrong: dict[str, int] = {}
+    errors = {"type": 0, "actors": 0, "place": 0}
     for art in arts:
         verdicts = {(j["start"], j["end"]): j for j in art.gold["events"]}
         for event in art.doc.events:
@@ -115,12 +118,16 @@ def score(arts: list[Article]) -> dict[str, Any]:
             right_full += int(j["type"] and j["actors"] and j["place"])
             if not j["type"]:
                 wrong[j.get("lemma", "")] = wrong.get(j.get("lemma", ""), 0) + 1
+            errors["type"] += int(not j["type"])
+            errors["actors"] += int(j["type"] and not j["actors"])
+            errors["place"] += int(j["type"] and not j["place"])
     return {
         "articles": len(arts),
         "judged": judged,
         "unjudged": unjudged,
         "type_precision": round(right_type / judged, 4) if judged else 0.0,
         "full_precision": round(right_full / judged, 4) if judged else 0.0,
+        "errors": errors,
         "false_triggers": dict(sorted(wrong.items(), key=lambda kv: (-kv[1], kv[0]))),
     }
 

@@ -44,6 +44,7 @@ def test_precision_counts_judged_events_and_reports_unjudged() -> None:
     assert scores["judged"] == 2 and scores["unjudged"] == 2
     assert scores["type_precision"] == 0.5 and scores["full_precision"] == 0.0
     assert scores["false_triggers"] == {"rose": 1}
+    assert scores["errors"] == {"type": 1, "actors": 0, "place": 1}
 
 
 def test_stored_gold_is_offsets_only_and_split_by_rule() -> None:

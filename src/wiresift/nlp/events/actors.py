@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from wiresift.model import EventActor
 from wiresift.nlp.entities.coref import doc_coref
+from wiresift.nlp.events.eventive import PEOPLE_NOUNS
 from wiresift.nlp.events.lexicon import actors
 
 if TYPE_CHECKING:
@@ -279,17 +280,25 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
-    """(source, target) heads of a verb trigger."""
+    """(source, target) heads of a verb trigger; a participle coordinated with a passive verb shares
+    its passive roles ("was hauled out by the police and taken into custody")."""
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    shared = (
+        not passive
+        and verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ in OBJECT_DEPS for c in verb.children)
+        and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.head.children)
+    )
     source: Token | None = None
     target: Token | None = None
-    if passive:
-        for child in verb.children:
-            if child.dep_ == "nsubjpass":
+    if passive or shared:
+        for child in [*verb.children, *(verb.head.children if shared else ())]:
+            if child.dep_ == "nsubjpass" and target is None:
                 target = child
-            if child.dep_ == "agent":
+            if child.dep_ == "agent" and source is None:
                 source = next((c for c in child.children if c.dep_ == "pobj"), None)
-    else:
+    if not (passive or shared):
         source = subject_of(verb)
         target = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None)
     if target is None:
@@ -301,20 +310,77 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
     return _conj_root(source), _conj_root(target)
 
 
+#: Verbs whose subject does something to an event named by their object, without taking part in it
+#: ("the police deny accusations", "Trump scuttled the talks", "forces crush protests", "told a
+#: meeting"); any other verb's subject is the event's doer ("the army launched an offensive"), or a
+#: party to it ("Syria cancelled the talks", "the rebels broke the truce").
+OUTSIDE_VERBS = frozenset({
+    "deny", "scuttle", "crush", "condemn", "denounce", "tell", "report", "welcome", "reject", "criticize",
+    "criticise", "oppose", "disperse", "suppress", "ban", "cover", "witness", "watch", "see",
+    "investigate", "quell", "prevent", "foil", "thwart", "block", "hear", "describe", "dismiss", "blame",
+    "address", "brief", "survive", "flee", "mourn", "praise", "hail", "protest", "decry", "disrupt",
+    "face", "fear", "spark", "trigger", "cause", "provoke", "fuel", "follow", "precede", "monitor",
+    "film", "document",
+})  # fmt: skip
+#: Verbs whose subject answers or undergoes the event named by their object: it is the target
+#: ("X denies the accusation", "X faces charges", "X rejected the allegations").
+RESPONSE_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "face", "contest", "fight"})
+#: Verbs whose clause says what the speaker's own side will do or what is so: its subject is no
+#: addressee ("warned that the government will not sit idle"; unlike "demanded that the US cancel").
+PLEDGE_VERBS = frozenset({"warn", "threaten", "vow", "pledge", "promise", "say", "announce", "declare",
+                          "claim", "assert", "state", "add"})  # fmt: skip
+#: Event nouns whose possessor undergoes the event: "Assange's arrest", "the hostages' release".
+PATIENT_NOUNS = frozenset({
+    "arrest", "detention", "release", "capture", "killing", "murder", "execution", "abduction",
+    "kidnapping", "extradition", "eviction", "expulsion", "deportation", "trial", "conviction",
+    "sentencing", "rescue", "death", "assassination", "imprisonment", "jailing", "removal", "ouster",
+})  # fmt: skip
+#: Prepositions naming both sides of a noun event: "clashes between A and B", "talks among X, Y".
+BETWEEN_PREPS = frozenset({"between", "among", "amongst"})
+
+
+def _between(head: Token) -> tuple[Token | None, Token | None]:
+    """(first side, second side) of a "between A and B" phrase on ``head``."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in BETWEEN_PREPS:
+            first = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if first is not None:
+                return first, next(iter(first.conjuncts), None)
+    return None, None
+
+
 def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
-    """(source, target) heads of a noun trigger: "the rebels' attack on the town", "Taliban takeover"."""
+    """(source, target) heads of a noun trigger: "the rebels' attack on the town", "Taliban takeover",
+    "clashes between A and B"; the possessor of an arrest, a release or a killing is its target."""
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i != noun.i:
         return noun_roles(noun.head)  # "launched a mediation effort between A and B"
     source: Token | None = None
     target: Token | None = None
+    patient = noun.lemma_.lower() in PATIENT_NOUNS
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ in {"compound", "amod"} and child.pos_ == "PROPN"):
-            source = child
+            if patient and child.dep_ == "poss":
+                target = child
+            else:
+                source = child
         elif child.dep_ == "prep" and child.lower_ == "by":
             source = next((c for c in child.children if c.dep_ == "pobj"), source)
         elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS and target is None:
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
-    if source is None and noun.dep_ in OBJECT_DEPS:
+    if source is None and target is None:
+        # "clashes between A and B", "clashes erupted between A and B"
+        side_a, side_b = _between(noun)
+        if side_a is None and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+            side_a, side_b = _between(noun.head)
+        if side_a is not None:
+            return side_a, side_b
+    if (
+        noun.dep_ in OBJECT_DEPS
+        and noun.head.lemma_.lower() in RESPONSE_VERBS
+        and (target is None or target.head.lower_ == "of")
+    ):
+        target = subject_of(noun.head)  # "the police deny accusations of brutality": the accused deny
+    if source is None and noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() not in OUTSIDE_VERBS:
         source = subject_of(noun.head)  # "the army launched an offensive"
     if source is None and noun.dep_ in {"nsubj", "nsubjpass"}:
         for child in noun.head.children:
@@ -331,6 +397,27 @@ OBJECT_PREPS = frozenset({*CANDIDATE_PREPS, "by"})
 WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
 
 
+#: Prepositions whose object is where an event happens, never whom it is done to ("met in Astana",
+#: "arrested in the UK", "massed in camps near the border"); "on", "at" and "over" may name a target.
+SCENE_PREPS = frozenset({"in", "near", "inside", "outside", "around", "across", "along", "within",
+                         "throughout", "off", "beside", "behind"})  # fmt: skip
+
+
+def scene(tok: Token) -> bool:
+    """``tok`` is the object of a locative preposition and neither people nor a named place: the scene,
+    not a participant ("massed in camps", "killed on a train"). A named country or city stays a
+    target candidate: event coding (PLOVER, ICEWS) takes "lifted a curfew in Montenegro" as done to
+    Montenegro."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in SCENE_PREPS
+        and not people_noun(tok)
+        and tok.pos_ != "PROPN"
+        and tok.ent_type_ not in {"PERSON", "ORG", "NORP", "GPE", "LOC"}
+        and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+    )
+
+
 def target_candidates(trigger: Token, source: Token | None) -> list[Token]:
     """Noun heads that may be the target, best first: the role-given target, the dative, the objects
     of prepositions on the trigger and on its object, and coordinated heads."""
@@ -339,7 +426,7 @@ def target_candidates(trigger: Token, source: Token | None) -> list[Token]:
     out: list[Token] = []
 
     def add(tok: Token | None) -> None:
-        if tok is not None and tok.i not in seen and tok.pos_ in {"NOUN", "PROPN", "PRON"}:
+        if tok is not None and tok.i not in seen and tok.pos_ in {"NOUN", "PROPN", "PRON"} and not scene(tok):
             seen.add(tok.i)
             out.append(tok)
             for conj in tok.conjuncts:
@@ -364,7 +451,11 @@ def target_candidates(trigger: Token, source: Token | None) -> list[Token]:
                             if sub.dep_ == "prep" and sub.lower_ in CANDIDATE_PREPS:
                                 add(next((o for o in sub.children if o.dep_ == "pobj"), None))
     for clause in trigger.children:
-        if clause.dep_ == "ccomp" and not any(t.tag_ in WH_TAGS for t in clause.children):
+        if (
+            clause.dep_ == "ccomp"
+            and trigger.lemma_.lower() not in PLEDGE_VERBS
+            and not any(t.tag_ in WH_TAGS for t in clause.children)
+        ):
             # "demanded that the US cancel": the addressee is the clause's subject (not in "discuss
             # what they describe", a question's clause)
             add(next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None))
@@ -399,8 +490,21 @@ def main_subject(trigger: Token) -> Token | None:
     return None
 
 
+def people_noun(noun: Token) -> bool:
+    """A common noun of people or groups: a people noun, or one the agents dictionary gives a sector."""
+    lemma = noun.lemma_.lower()
+    return lemma in PEOPLE_NOUNS or lemma in AGENT_EXTRA or lemma in actors().agents
+
+
 def _conj_root(tok: Token | None) -> Token | None:
-    """A relative pronoun stands for the noun its clause modifies ("the rebels who attacked")."""
+    """A relative pronoun stands for the noun its clause modifies ("the rebels who attacked"); "who"
+    names a person or a group: when the parse hangs its clause on a thing ("talks between the
+    government and the Taliban, who refused"), the name just before it is meant."""
     if tok is not None and tok.lower_ in {"who", "which", "that"} and tok.head.dep_ == "relcl":
-        return tok.head.head
+        head = tok.head.head
+        if tok.lower_ == "who" and head.pos_ == "NOUN" and not people_noun(head):
+            before = next((t for t in reversed(tok.doc[head.i + 1 : tok.i]) if not t.is_punct), None)
+            if before is not None and before.pos_ == "PROPN":
+                return before
+        return head
     return tok

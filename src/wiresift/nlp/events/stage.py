@@ -18,6 +18,7 @@ from wiresift.nlp.events import acled, acled_model, cameo
 from wiresift.nlp.events.actors import (
     main_subject,
     noun_roles,
+    people_noun,
     possessor,
     quantity_head,
     resolve,
@@ -25,8 +26,9 @@ from wiresift.nlp.events.actors import (
     verb_roles,
 )
 from wiresift.nlp.events.eventive import can_act, doer, place_only
-from wiresift.nlp.events.lexicon import VERB_CODES
+from wiresift.nlp.events.lexicon import EVENT_NOUNS, VERB_CODES
 from wiresift.nlp.events.modality import modality, obligation
+from wiresift.nlp.events.occurrence import occurred, purpose
 from wiresift.nlp.events.triggers import Trigger, find_triggers
 from wiresift.nlp.events.where import event_place
 
@@ -51,11 +53,15 @@ COUNTS = {"KILL": "dead", "WOUND": "injured", "PROTEST": "size", "TROOPS": "size
 
 #: Verbs whose subject undergoes the event: the subject is its target, the source is not named.
 UNDERGO = frozenset({"die", "perish", "drown", "starve", "suffer"})
+#: Verbs whose subject is the one an accusation or a threat is aimed at ("X faces charges").
+FACE = frozenset({"face"})
 #: Verbs of blocking: coercion when a state blocks, an obstruction protest (CAMEO 144) when anyone
 #: else does ("workers blocked the bridge").
 OBSTRUCT = frozenset({"block", "blockade", "barricade", "obstruct"})
 #: Categories that already say what an actor says it will do: an intention does not change them.
 VERBAL = frozenset({"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"})
+#: Categories of what actors say, not do: an actor's country is not where they happen.
+VERBAL_EVENTS = frozenset(c for c, quad in cameo.QUAD.items() if quad.startswith("VERBAL"))
 #: Verbal cooperation that, negated, is a refusal (CAMEO 12): "will not accept", "did not endorse".
 REFUSABLE = frozenset({"AGREE", "SUPPORT"})
 
@@ -103,7 +109,14 @@ def _actor(head: Token | None, index: EntityIndex | None, date: str | None) -> E
     head = quantity_head(head)  # "hundreds of demonstrators": the demonstrators, not a number
     if head.is_punct or head.ent_type_ in NOT_ACTORS:
         return None
-    return resolve(head, index, date)
+    actor = resolve(head, index, date)
+    if (
+        head.lemma_.lower() in EVENT_NOUNS
+        and not actor.code
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    ):
+        return None  # an event is no actor ("the raid killed"), unless it names one ("an Israeli raid")
+    return actor
 
 
 def _target(
@@ -112,13 +125,18 @@ def _target(
     source: EventActor | None,
     index: EntityIndex | None,
     date: str | None,
+    harm: bool = False,
 ) -> EventActor | None:
-    """The first candidate that codes as a country, IGO or sector (the direct object when none does)."""
+    """The first candidate that codes as a country, IGO or sector (the direct object when none does); with
+    ``harm`` (an assault or coercion) a direct object or passive subject naming people wins uncoded
+    ("killed a passenger on a train")."""
     candidates = target_candidates(trigger, source_head)
     fallback: EventActor | None = None
-    for head in candidates:
+    for i, head in enumerate(candidates):
         actor = resolve(head, index, date)
-        if actor.code:
+        people = people_noun(head) or head.ent_type_ in {"PERSON", "NORP", "ORG"}
+        role = head.dep_ in {"dobj", "obj", "nsubjpass", "poss"} and people
+        if actor.code or (harm and i == 0 and (role or head.dep_ == "conj")):  # conj: "between A and B"
             return actor
         if fallback is None and (actor.sector or actor.entity) and head.pos_ != "PRON":
             fallback = actor
@@ -146,6 +164,16 @@ def _doer_can_act(trig: Trigger, category: str | None, index: EntityIndex | None
     head = doer(trig.tok)
     if head is None:
         return True
+    actor = resolve(head, index, date)
+    return can_act(head, actor.code, actor.sector, actor.entity)
+
+
+def _intender(head: Token | None, trigger: Token, index: EntityIndex | None, date: str | None) -> bool:
+    """Someone who can act holds the intention of a future or conditional event: its source, else the
+    subject of the clause above ("Norway is willing to send material to help")."""
+    head = head if head is not None else main_subject(trigger)
+    if head is None:
+        return False
     actor = resolve(head, index, date)
     return can_act(head, actor.code, actor.sector, actor.entity)
 
@@ -193,8 +221,8 @@ def code_sentence(
     triggers = {t.tok.i for t in found_triggers}
     for trig in found_triggers:
         category, mode = cameo.plover(trig.cameo)
-        if category is None and trig.security is None:
-            continue
+        if (category is None and trig.security is None) or not occurred(trig.tok, sent, category):
+            continue  # no event type, or nothing that happened: "tried to steal", a question
         borrowed: EventActor | None = None  # an actor whose code is its possessor's ("their forces")
         heads = verb_roles(trig.tok) if trig.kind == "verb" else noun_roles(trig.tok)
         source_head = heads[0]
@@ -208,10 +236,15 @@ def code_sentence(
             owner = _actor(above, index, doc.published) if above is not None else None
             if owner is not None and owner.code:
                 source.code, borrowed = owner.code, source
-        target = _target(trig.tok, source_head, source, index, doc.published)
+        harm = category in {"ASSAULT", "COERCE"}
+        target = _target(trig.tok, source_head, source, index, doc.published, harm)
         if trig.tok.lemma_.lower() in UNDERGO and target is None:
             source, target = None, source  # "three people died": the dead undergo the event
+        elif trig.tok.lemma_.lower() in FACE and trig.kind == "verb":
+            source, target = None, source  # "Assange faces 18 charges": the accused faces them
         negated, hypothetical = modality(trig.tok)
+        if hypothetical is None and purpose(trig.tok):
+            hypothetical = "planned"  # "a mission to free the hostages": what the act was for
         code = trig.cameo
         speaker = obligation(trig.tok) if category is not None else None
         if speaker is not None and category != "REQUEST":
@@ -222,6 +255,8 @@ def code_sentence(
         if category in REFUSABLE and negated and hypothetical != "conditional":
             category, code, mode = "REJECT", "120", None  # "will not accept", "did not agree"
         if category is not None and hypothetical in {"future", "conditional"} and category not in VERBAL:
+            if not _intender(source_head, trig.tok, index, doc.published):
+                continue  # an intention no one expresses: "talks would resume", "peace would allow"
             category, code = intention(category, code, negated)
             mode = None
         if category == "COERCE" and trig.tok.lemma_.lower() in OBSTRUCT and not acled.state_actor(source):
@@ -274,7 +309,7 @@ def code_sentence(
             reported_by=_quote(doc, trig.start),
             source=source,
             target=target,
-            place=event_place(doc, trig.tok, sent),
+            place=event_place(doc, trig.tok, sent, source, target, (category or "") in VERBAL_EVENTS),
             time=_time(doc, trig, sent),
             dead=counts.get("dead"),
             injured=counts.get("injured"),
@@ -288,7 +323,7 @@ def code_sentence(
         typed = acled_model.type_sentence(sent, {t.i for t in sent if t.idx in starts})
         if typed is not None and typed[0] is None:
             min(out, key=lambda item: item[0])[1].acled = typed[1]  # the sentence's main coded event
-        elif typed is not None and typed[0] is not None:
+        elif typed is not None and typed[0] is not None and occurred(typed[0], sent, None):
             # ranked after every coded event: the main event is a coded one where the lead has one
             out.append(
                 ((LAST, 0, -SENTENCE_CONFIDENCE), _sentence_event(doc, sent, typed[0], typed[1], index))

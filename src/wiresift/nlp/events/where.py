@@ -7,17 +7,24 @@ The place is the one that the trigger's clause governs, best first:
    airstrikes" is not one: a nationality adjective is an actor's), or, for a noun trigger that is the
    object or subject of a verb, the place preposition of that verb ("held talks in Geneva").
 2. **Attached to an argument**: a place preposition on the trigger's subject or object ("troops in
-   Idlib attacked", "shelled villages near Kharkiv").
+   Idlib attacked", "shelled villages near Kharkiv"), or on the verb the trigger complements or is
+   coordinated with ("met in Astana to discuss", "stormed a village near Gao and killed five").
 3. **In the clause**: any other place of the trigger's own clause (not of a clause below or beside
    it, nor what the event is about: "against the Osun State election"), not a nationality adjective
    and not inside the trigger's subject or object.
 4. **In the sentence**: the nearest other place of the sentence (news sentences name the scene once:
-   "In La Paz, police fired tear gas as protesters marched").
+   "In La Paz, police fired tear gas as protesters marched"), unless a preposition that is not one of
+   place leads to it ("the road to Gao", "flown to Niamey", "director for the Middle East").
+
+Outside the trigger's own prepositions (tiers 1 and 2 above), an actor's place is not the scene of
+a verbal event (what is said, asked, agreed: "China's ambassador warned", "Moscow was prepared to
+supply"), and a verbal event takes no sentence place (tier 4). A nationality adjective is a scene only
+inside the mention of a material event's group actor ("Malian soldiers were killed" happened in Mali;
+not "the Swedish investigation", "the 48-year-old Australian was evicted"). A dateline's place is
+never a sentence place.
 The wire dateline (:func:`dateline`) is not used as a fallback: on the hand-judged articles it named
 the reporter's city more often than the scene of an event the sentence leaves unplaced.
 
-A place inside an actor's mention is kept: "Malian soldiers were killed" happened in Mali, "Russia
-attacked Ukraine" in Ukraine.
 """
 
 from __future__ import annotations
@@ -27,11 +34,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from wiresift.model import Document
+    from wiresift.model import Document, EventActor
 
 #: Prepositions that attach a place to the trigger ("met in Moscow", "clashes near the border").
 PLACE_PREPS = frozenset({"in", "at", "near", "on", "outside", "inside", "around", "across", "along",
                          "off", "within", "throughout", "over"})  # fmt: skip
+#: Prepositions of direction or topic: a place below them is where someone went or what is spoken of.
+AWAY_PREPS = frozenset({"to", "from", "for", "against", "toward", "towards", "into", "about", "via", "than"})
 #: Dependencies that open a clause of its own below the trigger's.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "xcomp", "csubj", "acl", "parataxis", "conj", "pcomp"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "agent", "dative"})
@@ -83,6 +92,8 @@ def tiers(trigger: Token) -> tuple[set[int], set[int]]:
         if trigger.dep_ in _ARG_DEPS and trigger.head.pos_ in {"VERB", "AUX"}:
             own |= _pobj_offsets(trigger.head)
     args: set[int] = set()
+    if trigger.dep_ in {"xcomp", "advcl", "conj"} and trigger.head.pos_ in {"VERB", "AUX"}:
+        args |= _pobj_offsets(trigger.head)  # "met in Astana to discuss", "attacked a town and killed"
     for child in trigger.children:
         if child.dep_ in _ARG_DEPS:
             args |= _pobj_offsets(child)
@@ -98,15 +109,47 @@ def dateline(doc: Document) -> str | None:
     return None
 
 
-def event_place(doc: Document, trigger: Token, sent: Span) -> str | None:
-    """The place id of the event whose trigger is ``trigger`` (see the module's tiers), or None."""
+def scene_path(tok: Token) -> bool:
+    """The place phrase of ``tok`` is not the object of a preposition of direction or topic ("the road
+    to Gao", "flown to Niamey", "sent them to Qatar", "the director for the Middle East"); a place
+    locating that object is kept ("marched to the headquarters in Abuja")."""
+    head = tok
+    for _ in range(5):
+        if (
+            head.dep_ not in {"compound", "amod", "det", "flat", "nmod", "conj", "appos"}
+            or head.head.i == head.i
+        ):
+            break
+        head = head.head
+    return not (head.dep_ in {"pobj", "dative"} and head.head.lower_ in AWAY_PREPS)
+
+
+def _inside(start: int, end: int, actor: EventActor | None) -> bool:
+    return (
+        actor is not None
+        and actor.start is not None
+        and actor.end is not None
+        and (actor.start <= start and end <= actor.end)
+    )
+
+
+def event_place(
+    doc: Document,
+    trigger: Token,
+    sent: Span,
+    source: EventActor | None = None,
+    target: EventActor | None = None,
+    verbal: bool = False,
+) -> str | None:
+    """The place id of the event whose trigger is ``trigger`` (see the module's tiers), or None;
+    ``source`` and ``target`` are the event's actors, ``verbal`` says it is a verbal event."""
     own, args = tiers(trigger)
     head = clause_head(trigger)
     tokens = {t.idx: t for t in sent}
     # A place inside the trigger's own subject or object names an actor or a thing, not the scene
     # ("Russia, which keeps troops in Tajikistan, has offered"): no clause place, only a sentence one.
     in_args = {t.idx for c in trigger.children if c.dep_ in _ARG_DEPS for t in c.subtree}
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, int, int, str] | None = None
     for place in doc.places:
         for start, end in place.mentions:
             if not (sent.start_char <= start and end <= sent.end_char):
@@ -116,10 +159,21 @@ def event_place(doc: Document, trigger: Token, sent: Span) -> str | None:
             elif start in args:
                 tier = 1
             else:
+                actor = next((a for a in (source, target) if _inside(start, end, a)), None)
+                if verbal and (actor is not None or start in in_args):
+                    continue  # "China's ambassador warned": the speaker's country is no scene
+                if place.adjectival and (verbal or actor is None or actor.sector is None):
+                    continue  # "the Swedish investigation", "the 48-year-old Australian": no scene
+                if start <= 2 and doc.text[end : end + 2].startswith(_DATELINE_NEXT):
+                    continue  # the dateline names where the reporter is
                 tok = tokens.get(start)
+                if tok is not None and actor is None and not scene_path(tok):
+                    continue  # "the road to Gao", "flown to Niamey"
                 clause = tok is not None and start not in in_args and _in_clause(tok, head)
                 tier = 2 if clause and not place.adjectival else 3
-            key = (tier, abs(start - trigger.idx), place.id)
+                if tier == 3 and verbal:
+                    continue  # what is said happens where it is said: not at a place the sentence names elsewhere
+            key = (tier, int(place.adjectival), abs(start - trigger.idx), place.id)
             if best is None or key < best:
                 best = key
-    return best[2] if best else None
+    return best[3] if best else None

@@ -1,0 +1,83 @@
+"""Precision rules of the events stage on invented sentences: what did not happen is no event
+(:mod:`~wiresift.nlp.events.occurrence`), actors are the trigger's own arguments
+(:mod:`~wiresift.nlp.events.actors`), and a place is the event's, not an actor's
+(:mod:`~wiresift.nlp.events.where`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from wiresift.model import Document, Event
+from wiresift.nlp.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp: Language) -> Pipeline:
+    return Pipeline()
+
+
+def coded(pipeline: Pipeline, text: str) -> tuple[Document, dict[str, Event]]:
+    doc = pipeline(Document(text=text, published="2023-05-02"))
+    assert doc.errors == [] and doc.check_spans() == []
+    return doc, {e.text: e for e in doc.events}
+
+
+def place_name(doc: Document, event: Event) -> str | None:
+    return next((p.name for p in doc.places if p.id == event.place), None)
+
+
+def test_questions_attempts_and_frames_are_no_events(pipeline: Pipeline) -> None:
+    assert "attack" not in coded(pipeline, "Will the army attack the rebel camp near Goma?")[1]
+    _, found = coded(pipeline, "The government struggled to contain the rebellion in the north.")
+    assert "struggled" not in found and "contain" not in found
+    _, found = coded(pipeline, "The man tried to steal a van from the dealership.")
+    assert "steal" not in found
+    # an attempted attack is still an attack
+    _, found = coded(pipeline, "A gunman tried to kill the mayor of Tarvo on Monday.")
+    assert found["kill"].plover == "ASSAULT"
+
+
+def test_an_intention_needs_someone_who_intends(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Peace would allow the withdrawal of foreign troops from the valley.")
+    assert "withdrawal" not in found
+    _, found = coded(pipeline, "Russia said it would supply helicopters to the Tajik army.")
+    supply = found["supply"]
+    assert supply.plover == "AGREE" and supply.source is not None and supply.source.text == "Russia"
+
+
+def test_actors_are_the_triggers_own_arguments(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Violent clashes erupted between farmers and herders on Sunday.")
+    clash = found["clashes"]
+    assert clash.source is not None and clash.source.text == "farmers"
+    assert clash.target is not None and clash.target.text == "herders"
+    # whoever denies an accusation is its target, not its source
+    _, found = coded(pipeline, "The police denied accusations of brutality.")
+    accusations = found["accusations"]
+    assert accusations.source is None and accusations.target is not None
+    assert accusations.target.text == "police"
+    # the possessor of an arrest is the one arrested
+    _, found = coded(pipeline, "After the journalist's arrest in Ankara, his colleagues protested.")
+    arrest = found["arrest"]
+    assert arrest.target is not None and arrest.target.text == "journalist" and arrest.source is None
+
+
+def test_a_coordinated_participle_shares_the_passive(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "The activist was beaten by riot police and arrested at his home.")
+    assert found["beaten"].source is not None
+    detained = found["arrested"]
+    assert detained.source is not None and detained.source.text == "riot police"
+    assert detained.target is not None and detained.target.text == "activist"
+
+
+def test_place_is_the_events_not_an_actors(pipeline: Pipeline) -> None:
+    doc, found = coded(pipeline, "China's ambassador condemned the attack on the embassy.")
+    assert place_name(doc, found["condemned"]) is None
+    doc, found = coded(
+        pipeline, "Eleven soldiers were wounded near Banibangou and flown to Niamey for treatment."
+    )
+    assert place_name(doc, found["wounded"]) != "Niamey"
