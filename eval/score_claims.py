@@ -242,16 +242,14 @@ def upstream_stages() -> list[str]:
 
 
 def iter_analysed(eval_dir: Path, rels: list[str]) -> Iterator[Document]:
-    from wiresift.nlp.claims.stage import make_stage
-    from wiresift.nlp.pipeline import Context, Pipeline
+    from wiresift.nlp.pipeline import Pipeline
 
-    pipe = Pipeline(stages=upstream_stages())
-    claims = make_stage()
+    # one pipeline run, so that the claims stage sees the entities stage's index (pronoun claimants)
+    pipe = Pipeline(stages=[*upstream_stages(), "claims"])
     dates = polnear_dates(eval_dir)
     docs = [load_document(eval_dir, rel, dates) for rel in rels]
     for doc, sdoc in zip(docs, pipe.nlp.pipe([d.text for d in docs], batch_size=16), strict=True):
         pipe.apply(doc, sdoc)
-        claims(doc, sdoc, Context())
         yield doc
 
 

@@ -118,14 +118,66 @@ def test_bare_dollar_takes_the_country_of_the_places(nlp) -> None:
     assert one(find_claims(doc, sdoc), "$80").unit == "USD"
 
 
-def test_reporting_it_is_the_organisation_before(nlp) -> None:
-    from wiresift.model import Entity
+def _with_entities(nlp: Any, text: str) -> list[Claim]:
+    """The claims of ``text`` after the entities stage, whose coreference resolves pronouns."""
+    from wiresift.nlp.pipeline import Context, make_stage
 
-    text = "The Harlow Water Board met on Monday. It said the repairs would cost $4 million."
-    board = Entity(id="e1", name="Harlow Water Board", type="ORG", mentions=[(4, 22)])
-    claim = one(find_claims(Document(text=text, site="wire", entities=[board]), nlp(text)), "$4")
-    assert (claim.claimant, claim.claimant_name) == ("e1", "Harlow Water Board")
-    assert claim.claimant_mention is not None and claim.claimant_mention.text == "It"
+    doc, sdoc, ctx = Document(text=text, site="wire"), nlp(text), Context()
+    make_stage("entities")(doc, sdoc, ctx)
+    make_stage("claims")(doc, sdoc, ctx)
+    return doc.claims
+
+
+def test_pronoun_claimants_go_through_coreference(nlp) -> None:
+    it = one(
+        _with_entities(
+            nlp, "The Harlow Water Board met on Monday. It said the repairs would cost $4 million."
+        ),
+        "$4",
+    )
+    assert it.claimant_name == "Harlow Water Board"
+    assert it.claimant_mention is not None and it.claimant_mention.text == "It"
+    text = "Mayor Jonas Ekberg toured the dam on Friday. He said 300 homes were flooded."
+    he = one(_with_entities(nlp, text), "300")
+    assert (he.claimant_name, he.counted) == ("Jonas Ekberg", "homes")
+    # without the entities stage the pronoun stays as written
+    assert one(claims_of(nlp, text), "300").claimant_name == "He"
+
+
+def test_polls_named_by_a_preposition_claim_their_numbers(nlp) -> None:
+    text = (
+        "Her approval fell from 58 percent in the last poll to 55 percent now. In a Harlow Gazette "
+        "poll completed on Friday, 69 percent of those polled backed the plan. The Gazette poll "
+        "reached 1,001 adults."
+    )
+    claims = claims_of(nlp, text)
+    who = {c.text: c.claimant_mention.text if c.claimant_mention else None for c in claims}
+    assert who == {
+        "58 percent": "the last poll",
+        "55 percent": None,
+        "69 percent": "a Harlow Gazette poll",
+        "1,001": None,
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The quarterback was intercepted three times and lost a fumble.",
+        "He has been arrested more than a dozen times during protests.",
+        "Jets have scrambled hundreds of times to meet the bombers.",
+        "Three times, the clinic was attacked.",
+    ],
+)
+def test_frequencies_are_not_claims(nlp, text: str) -> None:
+    assert claims_of(nlp, text) == []
+
+
+def test_multipliers_stay_claims(nlp) -> None:
+    claims = claims_of(
+        nlp, "Nurses earn three times the wage of aides, and there are five times as many bikes."
+    )
+    assert [c.value for c in claims] == [3, 5]
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ from wiresift.nlp.claims.lexicon import (
     UNITS,
 )
 from wiresift.nlp.claims.numbers import NUMBER_WORDS, SCALES, VAGUE_BASES, digit_value, parse
+from wiresift.nlp.claims.times import is_frequency
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -380,7 +381,7 @@ def is_claim(
         and prev2.lower_ not in _WORD_NUMBERS
     ):
         return False
-    if _not_a_count(doc, span, prev, prev2, nxt, text):
+    if _not_a_count(doc, span, prev, prev2, nxt, text) or is_frequency(doc, span):
         return False
     # identifiers and names
     if prev is not None and prev.text[:1].isupper() and prev.lower_ in IDENTIFIER_WORDS:

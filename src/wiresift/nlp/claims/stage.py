@@ -34,6 +34,7 @@ from wiresift.nlp.claims.spans import NumSpan, find_numbers, is_claim
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from wiresift.nlp.entities.index import EntityIndex
     from wiresift.nlp.pipeline import Context
 
 #: Dependency labels that tie a number (or its unit) to the noun it counts.
@@ -458,8 +459,9 @@ def _nearest(items: list[tuple[int, int, str]], sent: Span, pos: int) -> str | N
     return best[1] if best else None
 
 
-def find_claims(doc: Document, sdoc: Doc) -> list[Claim]:
-    """All claims of ``doc`` (``sdoc`` is the spaCy Doc of ``doc.text``)."""
+def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> list[Claim]:
+    """All claims of ``doc`` (``sdoc`` is the spaCy Doc of ``doc.text``; ``index`` the entities
+    stage's mention index, which resolves pronoun claimants, when that stage ran)."""
     time_ranges = [(t.start, t.end) for t in doc.timexes]
     timed = [(t.start, t.end, t.value) for t in doc.timexes if t.value]
     placed = [(s, e, p.id) for p in doc.places for s, e in p.mentions]
@@ -482,8 +484,8 @@ def find_claims(doc: Document, sdoc: Doc) -> list[Claim]:
         noun = _noun(noun) if noun is not None and noun.lower_ in _SHARE_NOUNS else noun
         tok = sdoc[span.first]
         sent = tok.sent
-        anchor = noun if noun is not None else _number_head(sdoc, span)
-        who = find_claimant(doc, sent, anchor, span.start, span.end)
+        top = _number_head(sdoc, span)
+        who = find_claimant(doc, sent, noun if noun is not None else top, span.start, span.end, top, index)
         claims.append(
             Claim(
                 id=f"c{len(claims) + 1}",
@@ -531,7 +533,7 @@ class ClaimsStage:
     assigns: tuple[str, ...] = ("claims",)
 
     def __call__(self, doc: Document, sdoc: Doc, ctx: Context) -> None:
-        doc.claims = find_claims(doc, sdoc)
+        doc.claims = find_claims(doc, sdoc, ctx.data.get("entities"))
 
 
 def make_stage() -> ClaimsStage:
