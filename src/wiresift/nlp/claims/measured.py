@@ -19,6 +19,7 @@ from wiresift.nlp.claims.lexicon import (
     TRADE_VERBS,
     UNITS,
 )
+from wiresift.nlp.claims.times import TIME_UNITS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -114,6 +115,8 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
     top = number_head(sdoc, span)
     money = bool(span.unit and _CURRENCY.match(span.unit))
     unit = sdoc[span.unit_tok] if span.unit_tok is not None else top
+    if money and (each := _per_unit(sdoc, span)) is not None:
+        return each  # "$13 a share", "$2.53 per diluted share": what each amount pays for
     if money:
         for tok in (top, unit):
             obj = _prep_object(tok, _MONEY_IN)
@@ -156,6 +159,12 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
     subj = next((c for c in children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None and verb.dep_ == "xcomp":  # "the project is expected to cost $4 billion"
         subj = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None and verb.dep_ in {"acl", "advcl"} and lemma in CHANGE_VERBS:
+        # a participle: "shares, climbing 80 %" (the noun it modifies); "closed at $9, falling
+        # 4 %" (the subject of the clause it hangs on)
+        head = verb.head
+        own = head if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} else None
+        subj = own or next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if money and lemma in PAY_VERBS:
         obj = _prep_object(verb, _PAYS_FOR)
         if obj is not None:
@@ -178,6 +187,24 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         obj = next((c for c in children if c.dep_ == "dobj" and c.i != top.i), None)
         return as_noun(_antecedent(obj)) or as_noun(subj)
     return None
+
+
+#: Words between an amount and the unit it is the price of ("$13 a share", "$4 per ton").
+_PER = frozenset({"a", "an", "per"})
+
+
+def _per_unit(sdoc: Doc, span: NumSpan) -> Token | None:
+    """The noun after "a"/"per" right behind an amount of money, past adjectives ("$2.53 per
+    diluted share"); None for a time ("$5 million a year": a rate, not a purchase)."""
+    i = (span.unit_tok if span.unit_tok is not None else span.last) + 1
+    if i >= len(sdoc) or sdoc[i].lower_ not in _PER:
+        return None
+    i += 1
+    while i < len(sdoc) and sdoc[i].pos_ == "ADJ":
+        i += 1
+    if i >= len(sdoc) or sdoc[i].pos_ != "NOUN" or sdoc[i].lower_ in TIME_UNITS:
+        return None
+    return sdoc[i]
 
 
 #: Prepositions whose object is the price of what they attach to ("sold the mill for $2 million").

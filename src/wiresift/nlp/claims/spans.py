@@ -26,8 +26,15 @@ from wiresift.nlp.claims.lexicon import (
     STREET_WORDS,
     UNITS,
 )
-from wiresift.nlp.claims.numbers import NUMBER_WORDS, SCALES, VAGUE_BASES, digit_value, parse
-from wiresift.nlp.claims.times import is_frequency
+from wiresift.nlp.claims.numbers import (
+    NUMBER_WORDS,
+    SCALES,
+    SHORT_SCALES,
+    VAGUE_BASES,
+    digit_value,
+    parse,
+)
+from wiresift.nlp.claims.times import is_duration, is_frequency
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -46,6 +53,8 @@ _PHONE = re.compile(r"\(?\d{2,4}\)?[ -]?\d{3}-\d{3,4}|\b\d{3}-\d{3}-\d{4}\b|\b\d
 _LEADING_ZERO = re.compile(r"^0\d")
 _WORD_NUMBERS = frozenset(NUMBER_WORDS)
 _JOINERS = frozenset({"-", "and"})
+#: A scale letter the tokenizer splits from its digits ("$300M", "40bn" is one token already).
+_SUFFIX_SCALES = {**SHORT_SCALES, "b": 1_000_000_000}
 _ONE = "one"
 #: Currency words that a nationality adjective can make more precise ("Kenyan shillings").
 _ADJECTIVE_CURRENCIES = frozenset({"USD", "KES", "CHF", "INR", "RUB", "MXN", "TRY"})
@@ -212,6 +221,10 @@ def find_numbers(doc: Doc) -> list[NumSpan]:
         if number is None:
             continue
         value = number.value
+        if i < n and value is not None and _glued(doc[last], doc[i]) and doc[i].lower_ in _SUFFIX_SCALES:
+            value *= _SUFFIX_SCALES[doc[i].lower_]  # "$300M": the tokenizer split the scale off
+            last = i
+            i += 1
         # "half a percentage point", "half of 1 percent"
         if tok.lower_ == "half":
             inner = i + 1 if i < n and doc[i].lower_ in {"of", "a", "an"} else i
@@ -381,8 +394,10 @@ def is_claim(
         and prev2.lower_ not in _WORD_NUMBERS
     ):
         return False
-    if _not_a_count(doc, span, prev, prev2, nxt, text) or is_frequency(doc, span):
+    if _not_a_count(doc, span, prev, prev2, nxt, text) or is_frequency(doc, span) or is_duration(doc, span):
         return False
+    if prev is not None and prev.lower_ == "at" and first.lower_ == _ONE and span.unit == "point":
+        return False  # "at one point": a moment, not a score
     # identifiers and names
     if prev is not None and prev.text[:1].isupper() and prev.lower_ in IDENTIFIER_WORDS:
         return False
