@@ -204,3 +204,42 @@ def test_a_size_that_names_a_model_names_it_throughout(nlp) -> None:
 def test_emergency_number_before_a_call_noun(nlp) -> None:
     texts = [c.text for c in claims_of(nlp, "Residents could not make 911 calls, and 999 homes lost power.")]
     assert texts == ["999"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The paint needs 24-48 hours to set, and the ice formed billions of years ago.",
+        "Voters have gone to the polls four times this month.",
+        "At one point the crowd cheered.",
+        "Scientists detected one such plume.",
+        "Write to 12 Harbour Road, Lakeview, CA 94107 for details.",
+    ],
+)
+def test_durations_moments_and_codes_are_not_claims(nlp, text: str) -> None:
+    assert [c.text for c in claims_of(nlp, text) if c.text not in {"12"}] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value", "unit", "counted"),
+    [
+        ("The label was bought for $300M last year.", "$300M", 3e8, "USD", "label"),
+        ("A 275 horsepower motor sits at the rear.", "275", 275, "hp", "motor"),
+        ("The plant has 3.7 GW of solar capacity.", "3.7", 3.7, "GW", "capacity"),
+        ("The fund bid $16.50 a share for the chain.", "$16.50", 16.5, "USD", "share"),
+        ("The average loan rate stayed below 6 percent.", "6", 6, "%", "rate"),
+        ("Its valuation was slashed to $8 billion.", "$8", 8e9, "USD", "valuation"),
+    ],
+)
+def test_units_scales_and_what_they_measure(
+    nlp, text: str, fragment: str, value: float, unit: str, counted: str
+) -> None:
+    claim = one(claims_of(nlp, text), fragment)
+    assert (claim.value, claim.unit, claim.counted) == (pytest.approx(value), unit, counted)
+
+
+def test_an_embedded_post_is_its_authors_claim(nlp) -> None:
+    text = "Yes, the town spent $40,000 on it https://t.co/x1 — Ann Lee 🌈 (@annlee) May 2, 2021\nIt rained."
+    claim = one(claims_of(nlp, text), "$40,000")
+    assert claim.claimant_name == "Ann Lee"
+    assert claim.claimant_mention is not None and claim.claimant_mention.text == "Ann Lee"

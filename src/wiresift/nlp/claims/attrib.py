@@ -251,6 +251,30 @@ def _entity_by_title(entities: list[Entity], mention: str) -> Entity | None:
     return found[0] if len(found) == 1 else None
 
 
+#: The signature line of an embedded post: "— Ann Lee (@annlee) November 18, 2019".
+_SIGNATURE = re.compile(r"[—–]\s*(?P<name>[^\n—–()@]{2,60}?)\s*\(@\w{1,30}\)")
+
+
+_TO_LAST_LETTER = re.compile(r".*[^\W\d_]")
+
+
+def tweet_author(text: str, pos: int) -> SpanRef | None:
+    """The author of an embedded social-media post whose text holds ``pos``: the name of the
+    signature line that closes the post's paragraph ("... half a million dollars on it — Ann Lee
+    (@annlee) November 18, 2019"); the post is the author's words as a quote is its speaker's."""
+    line_end = text.find("\n", pos)
+    m = _SIGNATURE.search(text, pos, line_end if line_end >= 0 else len(text))
+    if m is None:
+        return None
+    raw = m.group("name")
+    letters = _TO_LAST_LETTER.match(raw.strip())  # "Ann Lee 🌈": the name without its emoji
+    if letters is None:
+        return None
+    name = letters.group(0)
+    start = m.start("name") + raw.index(name)
+    return SpanRef(start=start, end=start + len(name), text=name)
+
+
 def _mispaired(quote: Quote) -> bool:
     """A quote that runs on into a paragraph not opened by a quotation mark (news style reopens the
     mark on every quoted paragraph), or holds a double mark inside its outer ones, was paired from
@@ -346,6 +370,10 @@ def find_claimant(
     quote = _quote_at(doc.quotes, start, end)
     if quote is not None and quote.kind != "indirect":
         return _from_quote(quote)
+    author = tweet_author(doc.text, end)
+    if author is not None:
+        ent = _entity_at(doc.entities, author.start, author.end)
+        return Claimant(ent.id if ent else None, ent.name if ent else author.text, author)
     subj = reporting_subject(sent, tok) or poll_over(number if number is not None else tok)
     if subj is None:
         return Claimant(None, doc.site, None)

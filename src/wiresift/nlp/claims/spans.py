@@ -51,6 +51,9 @@ DAYS_IN_MONTH = 31
 MAX_AGE = 120
 _PHONE = re.compile(r"\(?\d{2,4}\)?[ -]?\d{3}-\d{3,4}|\b\d{3}-\d{3}-\d{4}\b|\b\d{3,4}-\d{3,4}-\d{2,4}\b")
 _LEADING_ZERO = re.compile(r"^0\d")
+#: A postal code after a US state's two-letter code ("CA 94107", "NY 10001-2345").
+_US_STATE = re.compile(r"[A-Z]{2}")
+_ZIP = re.compile(r"\d{5}")
 _WORD_NUMBERS = frozenset(NUMBER_WORDS)
 _JOINERS = frozenset({"-", "and"})
 #: A scale letter the tokenizer splits from its digits ("$300M", "40bn" is one token already).
@@ -398,6 +401,10 @@ def is_claim(
         return False
     if prev is not None and prev.lower_ == "at" and first.lower_ == _ONE and span.unit == "point":
         return False  # "at one point": a moment, not a score
+    if first.lower_ == _ONE and nxt is not None and nxt.lower_ == "such":
+        return False  # "one such plume": one of a kind the text already named
+    if prev is not None and _US_STATE.fullmatch(prev.text) and _ZIP.fullmatch(first.text):
+        return False  # "San Francisco, CA 94107": a postal code
     # identifiers and names
     if prev is not None and prev.text[:1].isupper() and prev.lower_ in IDENTIFIER_WORDS:
         return False
