@@ -239,7 +239,7 @@ def test_units_scales_and_what_they_measure(
 
 
 def test_an_embedded_post_is_its_authors_claim(nlp) -> None:
-    text = "Yes, the town spent $40,000 on it https://t.co/x1 — Ann Lee 🌈 (@annlee) May 2, 2021\nIt rained."
+    text = "Yes, the town spent $40,000 on it https://t.co/x1\n\n— Ann Lee 🌈 (@annlee) May 2, 2021\n\nIt rained."
     claim = one(claims_of(nlp, text), "$40,000")
     assert claim.claimant_name == "Ann Lee"
     assert claim.claimant_mention is not None and claim.claimant_mention.text == "Ann Lee"

@@ -260,10 +260,13 @@ _TO_LAST_LETTER = re.compile(r".*[^\W\d_]")
 
 def tweet_author(text: str, pos: int) -> SpanRef | None:
     """The author of an embedded social-media post whose text holds ``pos``: the name of the
-    signature line that closes the post's paragraph ("... half a million dollars on it — Ann Lee
+    signature line that closes the post's paragraph or opens the next one ("... half a million dollars on it — Ann Lee
     (@annlee) November 18, 2019"); the post is the author's words as a quote is its speaker's."""
     line_end = text.find("\n", pos)
-    m = _SIGNATURE.search(text, pos, line_end if line_end >= 0 else len(text))
+    line_end = line_end if line_end >= 0 else len(text)
+    # on the post's own line, or opening the next line ("...on it\n\n— Ann Lee (@annlee) ...")
+    next_line = len(text) - len(text[line_end:].lstrip())
+    m = _SIGNATURE.search(text, pos, line_end) or _SIGNATURE.match(text, next_line)
     if m is None:
         return None
     raw = m.group("name")

@@ -276,7 +276,7 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
             continue  # "the higher-end 13-inch models" once the text named a "13-inch MacBook Pro"
         if dollar and span.unit == "USD" and _BARE_DOLLAR.search(doc.text[span.start : span.end]):
             span.unit = dollar  # "$" alone in a Canadian outlet or story is Canadian dollars
-        noun = _countable(counted(sdoc, span), time_ranges)
+        noun = own = _countable(counted(sdoc, span), time_ranges)
         if noun is None and span.unit is not None and span.unit != "point":
             # points are a gap between two figures, not a measure
             noun = _countable(measured(sdoc, span) or _bracketed(sdoc, span), time_ranges)
@@ -286,7 +286,11 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
         tok = sdoc[span.first]
         sent = tok.sent
         top = number_head(sdoc, span)
-        who = find_claimant(doc, sent, noun if noun is not None else top, span.start, span.end, top, index)
+        # the claimant is looked for from the noun the number modifies, else from the number itself:
+        # a measured subject or object ("inflation" of "inflation fell to 3 %") may lie outside the
+        # clause a reporting verb governs
+        anchor = own if own is not None else top
+        who = find_claimant(doc, sent, anchor, span.start, span.end, top, index)
         claims.append(
             Claim(
                 id=f"c{len(claims) + 1}",
