@@ -243,3 +243,10 @@ def test_an_embedded_post_is_its_authors_claim(nlp) -> None:
     claim = one(claims_of(nlp, text), "$40,000")
     assert claim.claimant_name == "Ann Lee"
     assert claim.claimant_mention is not None and claim.claimant_mention.text == "Ann Lee"
+
+
+def test_what_a_poll_shows_is_its_finding(nlp) -> None:
+    text = "Averages show Reyes with a lead, with RealPolls showing her ahead 3 points."
+    assert one(claims_of(nlp, text), "3 points").claimant_name == "RealPolls"
+    # a verb of change with an amount object still claims nothing
+    assert one(claims_of(nlp, "The stock added 2 percent on Monday."), "2").claimant_mention is None

@@ -33,6 +33,9 @@ _FINAL = frozenset({".", "!", "?", '"', "”", "''", ":"})
 #: How a reported clause hangs from the reporting verb that governs it.
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "relcl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: How a finding hangs from a document verb besides a clause: its object and the object's
+#: predicate ("the survey shows Lee ahead by 3 points", "the data put the toll at 40").
+_FINDING_DEPS = frozenset({"dobj", "npadvmod", "prep", "advmod", "oprd", "attr", "acomp"})
 #: Modifiers kept in a speaker mention ("Red Cross and ambulance officials", "the head of the FBI").
 _MENTION_DEPS = frozenset({"compound", "amod", "det", "poss", "conj", "cc", "prep", "pobj", "case", "nmod"})
 
@@ -79,13 +82,16 @@ def _is_reporting(verb: Token, subj: Token | None) -> bool:
     lemma = verb.lemma_.lower()
     if lemma not in REPORTING_VERBS or verb.pos_ not in {"VERB", "AUX"}:
         return False
-    if _measures(verb):
-        return False  # "the stock added 2 %", "the index put on 40 points": a change, not a report
     if lemma in DOCUMENT_VERBS:
-        return subj is not None and (subj.lemma_.lower() in DOCUMENT_NOUNS or subj.pos_ == "PROPN")
-    return True
+        document = subj is not None and (subj.lemma_.lower() in DOCUMENT_NOUNS or subj.pos_ == "PROPN")
+        # what a poll shows or finds may be an amount itself ("showing her ahead 3 points")
+        return document and (lemma in _SHOWING or not _measures(verb))
+    # "the stock added 2 %", "the index put on 40 points": a change, not a report
+    return not _measures(verb)
 
 
+#: Document verbs whose object is a finding even when it is an amount ("the poll shows 3 points").
+_SHOWING = frozenset({"show", "find", "suggest", "indicate"})
 #: Dependency labels of an amount a verb takes as its own object ("added 2 %", "shed $3").
 _AMOUNT_DEPS = frozenset({"dobj", "npadvmod"})
 
@@ -126,6 +132,8 @@ def reporting_subject(sent: Span, tok: Token) -> Token | None:
             continue
         if through.dep_ in _REPORTED_DEPS and not _circumstance(through):
             return subj
+        if anc.lemma_.lower() in DOCUMENT_VERBS and through.dep_ in _FINDING_DEPS:
+            return subj  # "the poll shows her ahead by 3 points": what a document shows is its finding
     # 2. a reporting verb hanging from the number's clause: "82 were killed, officials said"
     root = tok
     for anc in tok.ancestors:
