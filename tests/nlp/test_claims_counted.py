@@ -83,7 +83,7 @@ def test_counts_after_names_stay(nlp) -> None:
 def test_unit_and_date_are_never_counted(nlp) -> None:
     text = "The fare averaged $41 in May, up from $38 a year ago and from $35 in May 2015."
     claims = claims_of(nlp, text)
-    assert one(claims, "$35").counted is None  # not "May"
+    assert one(claims, "$35").counted == "fare"  # not "May": the "from" end of the change, like $38
     text = "The rate averaged 5.1 percent in June, down from 6.3 percent a year earlier."
     assert one(claims_of(nlp, text), "6.3").counted != "percent"
 
@@ -250,3 +250,15 @@ def test_what_a_poll_shows_is_its_finding(nlp) -> None:
     assert one(claims_of(nlp, text), "3 points").claimant_name == "RealPolls"
     # a verb of change with an amount object still claims nothing
     assert one(claims_of(nlp, "The stock added 2 percent on Monday."), "2").claimant_mention is None
+
+
+def test_table_lines_and_line_breaks(nlp) -> None:
+    text = "NORTH:\nTotal hurt: 31\nVolunteers: 12\nShelters opened: 4\n\nSOUTH:\nTotal hurt: 9"
+    counted = {c.text: c.counted for c in claims_of(nlp, text)}
+    assert counted == {"31": None, "12": "Volunteers", "4": None, "9": None}
+
+
+def test_the_ends_of_a_change_count_one_thing(nlp) -> None:
+    text = "Tariffs on tools were increased from 10% to 25% in May, and the index rose 3% and bonds fell 2%."
+    counted = {c.text: c.counted for c in claims_of(nlp, text)}
+    assert counted == {"10%": "Tariffs", "25%": "Tariffs", "3%": "index", "2%": "bonds"}

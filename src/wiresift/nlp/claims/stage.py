@@ -267,6 +267,7 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
     timed = [(t.start, t.end, t.value) for t in doc.timexes if t.value]
     placed = [(s, e, p.id) for p in doc.places for s, e in p.mentions]
     claims: list[Claim] = []
+    tops: list[Token] = []
     dollar = outlet_currency(doc) or place_currency(doc)
     models = set(_MODEL_SIZE.findall(doc.text))
     for span in find_numbers(sdoc):
@@ -283,6 +284,10 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
         elif noun is None and span.unit is None and _changed_to(sdoc, span):
             noun = _countable(measured(sdoc, span), time_ranges)  # "the number of visitors jumped to 300,000"
         noun = as_noun(noun) if noun is not None and noun.lower_ in SHARE_NOUNS else noun
+        if noun is not None and "\n" in doc.text[min(noun.idx, span.end) : max(noun.idx, span.start)]:
+            noun = own = None  # a table's next line or a headline glued on by the parser
+        if noun is None:
+            noun = own = _table_label(sdoc, span)
         tok = sdoc[span.first]
         sent = tok.sent
         top = number_head(sdoc, span)
@@ -291,6 +296,7 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
         # clause a reporting verb governs
         anchor = own if own is not None else top
         who = find_claimant(doc, sent, anchor, span.start, span.end, top, index)
+        tops.append(top)
         claims.append(
             Claim(
                 id=f"c{len(claims) + 1}",
@@ -312,7 +318,61 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
                 stage=STAGE_NAME,
             )
         )
+    _partners_count_alike(claims, tops)
     return claims
+
+
+def _table_label(sdoc: Doc, span: NumSpan) -> Token | None:
+    """The label of a table line "Americans: 12" when it is a plural noun (the guideline's
+    reading); "Total dead: 192" names no counted noun."""
+    first = sdoc[span.first]
+    line_start = sdoc.text.rfind("\n", 0, first.idx) + 1
+    line_end = sdoc.text.find("\n", span.end)
+    if sdoc.text[span.end : line_end if line_end >= 0 else len(sdoc.text)].strip():
+        return None  # more follows the number on its line
+    colon = first.i - 1 if span.unit is None else None
+    if colon is None or colon < 1 or sdoc[colon].text != ":":
+        return None
+    label = sdoc[colon - 1]
+    whole = sdoc.text[line_start : label.idx].strip() == ""
+    return label if whole and label.tag_ in {"NNS", "NNPS"} else None
+
+
+def _partners_count_alike(claims: list[Claim], tops: list[Token]) -> None:
+    """An amount that counts nothing of its own and is the "from" end of a change ("efficiency
+    rose from 23 % to 35 %") or a conjunct of another amount ("guidance of up 2.3 % and up 4 %")
+    counts what its partner of the same unit counts: both measure one thing."""
+    at = {top.i: claim for claim, top in zip(claims, tops, strict=True)}
+    for claim, top in zip(claims, tops, strict=True):
+        if claim.counted is not None or claim.unit is None or claim.unit == "point":
+            continue
+        for tok in _partners(top):
+            other = at.get(tok.i)
+            if other is not None and other is not claim and other.unit == claim.unit and other.counted:
+                claim.counted = other.counted
+                break
+
+
+def _partners(top: Token) -> list[Token]:
+    """Number heads tied to ``top`` as the other end of "from ... to ..." or as conjuncts (also
+    through the adverbs or prepositions they hang on: "up 2.3 % and up 4 %")."""
+    found = [c for c in top.children if c.dep_ == "conj"]
+    if top.dep_ == "conj":
+        found.append(top.head)
+    if top.dep_ == "quantmod" and top.head.like_num:
+        found.extend([top.head, top.head.head])  # "from 23 % to 35 %" parsed as one quantity
+    carrier = top.head if top.dep_ in {"pobj", "npadvmod", "dobj"} else None
+    if carrier is not None:
+        if carrier.dep_ == "conj" or any(c.dep_ == "conj" for c in carrier.children):
+            for link in [carrier.head, *carrier.children]:
+                for c in link.children:
+                    objects = c.children if c.dep_ == "prep" else [c]
+                    found.extend(o for o in objects if o.dep_ in {"pobj", "npadvmod", "dobj"})
+        if carrier.lower_ == "from":  # its "to" sibling or child
+            for prep in [*carrier.head.children, *top.children, *carrier.children]:
+                if prep.dep_ == "prep" and prep.lower_ == "to":
+                    found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
 
 
 def _bound(span: NumSpan, side: str) -> float | None:
