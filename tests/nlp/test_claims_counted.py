@@ -214,6 +214,9 @@ def test_emergency_number_before_a_call_noun(nlp) -> None:
         "At one point the crowd cheered.",
         "Scientists detected one such plume.",
         "Write to 12 Harbour Road, Lakeview, CA 94107 for details.",
+        "Most readers have an app or two for that.",
+        "He scored from the 2-yard line.",
+        "Update to macOS 10.15 before the watchOS 6 release.",
     ],
 )
 def test_durations_moments_and_codes_are_not_claims(nlp, text: str) -> None:

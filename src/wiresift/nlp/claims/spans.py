@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wiresift.nlp.claims.idioms import is_idiom
 from wiresift.nlp.claims.lexicon import (
     ANAPHORIC_DETERMINERS,
     COUNT_COMPOUNDS,
@@ -51,9 +52,6 @@ DAYS_IN_MONTH = 31
 MAX_AGE = 120
 _PHONE = re.compile(r"\(?\d{2,4}\)?[ -]?\d{3}-\d{3,4}|\b\d{3}-\d{3}-\d{4}\b|\b\d{3,4}-\d{3,4}-\d{2,4}\b")
 _LEADING_ZERO = re.compile(r"^0\d")
-#: A postal code after a US state's two-letter code ("CA 94107", "NY 10001-2345").
-_US_STATE = re.compile(r"[A-Z]{2}")
-_ZIP = re.compile(r"\d{5}")
 _WORD_NUMBERS = frozenset(NUMBER_WORDS)
 _JOINERS = frozenset({"-", "and"})
 #: A scale letter the tokenizer splits from its digits ("$300M", "40bn" is one token already).
@@ -399,12 +397,8 @@ def is_claim(
         return False
     if _not_a_count(doc, span, prev, prev2, nxt, text) or is_frequency(doc, span) or is_duration(doc, span):
         return False
-    if prev is not None and prev.lower_ == "at" and first.lower_ == _ONE and span.unit == "point":
-        return False  # "at one point": a moment, not a score
-    if first.lower_ == _ONE and nxt is not None and nxt.lower_ == "such":
-        return False  # "one such plume": one of a kind the text already named
-    if prev is not None and _US_STATE.fullmatch(prev.text) and _ZIP.fullmatch(first.text):
-        return False  # "San Francisco, CA 94107": a postal code
+    if is_idiom(doc, span):
+        return False
     # identifiers and names
     if prev is not None and prev.text[:1].isupper() and prev.lower_ in IDENTIFIER_WORDS:
         return False
@@ -470,8 +464,8 @@ def _named_number(doc: Doc, span: NumSpan, prev: Token | None, nxt: Token | None
         return False
     # a capitalised noun inside a sentence is a name word too ("Red Dead Redemption 2")
     named = prev.pos_ == "PROPN" or (
-        prev.pos_ == "NOUN" and prev.text[:1].isupper() and not prev.is_sent_start
-    )
+        prev.pos_ == "NOUN" and not prev.is_lower and not prev.is_sent_start
+    )  # "the macOS 10.15 update": a capital anywhere in the word makes it a name
     if not named or prev.is_lower or prev.ent_type_ in {"DATE", "TIME"}:
         return False
     if "," in doc[span.first].text or span.first != span.last:
