@@ -216,6 +216,7 @@ def test_emergency_number_before_a_call_noun(nlp) -> None:
         "Write to 12 Harbour Road, Lakeview, CA 94107 for details.",
         "Most readers have an app or two for that.",
         "He scored from the 2-yard line.",
+        "Police were called to the 1200 block of Elm Street.",
         "Update to macOS 10.15 before the watchOS 6 release.",
     ],
 )

@@ -1,6 +1,7 @@
 """Numbers inside set phrases that name no amount: "at one point" (a moment), "one such plume"
 (one of a kind the text already named), "an app or two" (a vague few), "the 2-yard line" (a
-place on a field), and a US postal code ("San Francisco, CA 94107").
+place on a field), a street block ("the 1200 block of Elm Street") and a US postal code ("San
+Francisco, CA 94107").
 """
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ def is_idiom(doc: Doc, span: NumSpan) -> bool:
     if low == "two" and prev is not None and prev.lower_ == "or" and prev2 is not None:
         # "an app or two": a singular noun with its article before "or two"
         return prev2.tag_ == "NN" and any(c.lower_ in {"a", "an"} for c in prev2.children)
+    if span.unit is None and nxt is not None and nxt.lower_ == "block" and _next_is(doc, nxt.i, "of"):
+        return True  # "the 1200 block of Elm Street": a street address
     if span.unit_tok is not None and nxt is not None and nxt.lower_ in PLACE_NOUNS:
         return "-" in doc.text[span.start : span.end]  # "the 2-yard line", not "a 2 yard line"
     return prev is not None and bool(_US_STATE.fullmatch(prev.text) and _ZIP.fullmatch(first.text))
+
+
+def _next_is(doc: Doc, i: int, word: str) -> bool:
+    return i + 1 < len(doc) and doc[i + 1].lower_ == word
