@@ -7,8 +7,9 @@ file (annotated exhaustively, also where it has no claim) plus the PolNeAR files
 
 System and gold claims are paired one to one by character overlap (largest overlap first).
 - value F1: a pair counts when the values agree (``value``, or ``low``/``high`` for ranges);
-- value+counted F1: the counted nouns also agree by head word (first conjunct, last word,
-  lower case, plural ``s`` removed; both empty agrees);
+- value+counted F1: the counted nouns also agree by head word (``claim_match.head``: first
+  conjunct, last word before a preposition, lower case, plural ``s`` removed; both empty agrees),
+  the same rule as ``score_realpages.py``;
 - qualifier, unit and claimant accuracy: over all overlapping pairs. A gold ``claimant`` of null
   is the outlet: right when the system gives no claimant mention. Otherwise right when a content
   word is shared with the system's ``claimant_name`` or its ``claimant_mention``.
@@ -27,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claim_match import same_counted
 from score_time import parse_tml
 from wiresift.model import Claim, Document
 
@@ -159,21 +161,6 @@ def value_ok(g: GoldClaim, s: Claim) -> bool:
     return _same(g.low, s.low) and _same(g.high, s.high)
 
 
-def head(phrase: str | None) -> str | None:
-    if not phrase:
-        return None
-    first = re.split(r",| and | or ", phrase.lower())[0].strip()
-    words = _WORD.findall(first.replace("'s", "").replace("’s", ""))
-    if not words:
-        return None
-    word = words[-1]
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
 def _content(text: str | None) -> set[str]:
     return {w for w in _WORD.findall((text or "").lower()) if w not in _STOP}
 
@@ -217,7 +204,7 @@ def score_doc(doc: Document, gold: list[GoldClaim], counts: Counts) -> None:
     for g, s in pairs:
         counts.overlap += 1
         v_ok = value_ok(g, s)
-        c_ok = head(g.counted) == head(s.counted)
+        c_ok = same_counted(g.counted, s.counted)
         counts.value += v_ok
         counts.value_counted += v_ok and c_ok
         counts.qualifier += g.qualifier == s.qualifier
@@ -255,16 +242,14 @@ def upstream_stages() -> list[str]:
 
 
 def iter_analysed(eval_dir: Path, rels: list[str]) -> Iterator[Document]:
-    from wiresift.nlp.claims.stage import make_stage
-    from wiresift.nlp.pipeline import Context, Pipeline
+    from wiresift.nlp.pipeline import Pipeline
 
-    pipe = Pipeline(stages=upstream_stages())
-    claims = make_stage()
+    # one pipeline run, so that the claims stage sees the entities stage's index (pronoun claimants)
+    pipe = Pipeline(stages=[*upstream_stages(), "claims"])
     dates = polnear_dates(eval_dir)
     docs = [load_document(eval_dir, rel, dates) for rel in rels]
     for doc, sdoc in zip(docs, pipe.nlp.pipe([d.text for d in docs], batch_size=16), strict=True):
         pipe.apply(doc, sdoc)
-        claims(doc, sdoc, Context())
         yield doc
 
 

@@ -12,7 +12,8 @@ Rules:
   (a gold range, stored with ``value`` null, needs a null system value). ``value_f1`` counts
   value-right pairs against all system claims (precision) and all gold claims (recall).
   ``value_counted_f1`` also needs the counted thing: a null gold needs a null system counted; a
-  gold span needs a system counted sharing a word (case-folded ``\\w+``) with it.
+  gold span needs a system counted with the same head word (``claim_match.head``, the rule of
+  ``score_claims.py``: "likely voters" names "voters", "ferry fares" does not name "ferries").
   ``claimant_accuracy`` is over value-right pairs: a null gold (the outlet) needs no system
   claimant mention; otherwise the system mention overlaps the gold mention, or the system's
   claimant name shares a capitalised word with the gold mention or with ``claimant_ref`` (the
@@ -32,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from claim_match import same_counted
 from page_gold import by_split, gold_pages, run
 
 GOLD_DIR = Path(__file__).parent / "gold" / "realpages"
@@ -83,10 +85,6 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _words(text: str) -> set[str]:
-    return {w.lower() for w in WORD.findall(text)}
-
-
 def _value_right(gold: dict[str, Any], claim: Any) -> bool:
     want = gold["value"]
     if want is None:
@@ -99,10 +97,8 @@ def _value_right(gold: dict[str, Any], claim: Any) -> bool:
 def _counted_right(text: str, gold: dict[str, Any], claim: Any) -> bool:
     if gold["counted"] is None:
         return claim.counted is None
-    if claim.counted is None:
-        return False
     s, e = gold["counted"]
-    return bool(_words(text[s:e]) & _words(claim.counted))
+    return claim.counted is not None and same_counted(text[s:e], claim.counted)
 
 
 def _claimant_right(text: str, gold: dict[str, Any], claim: Any) -> bool:

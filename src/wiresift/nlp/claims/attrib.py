@@ -9,11 +9,16 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from wiresift.model import Document, Entity, Quote, SpanRef
 from wiresift.nlp.claims.lexicon import DOCUMENT_NOUNS, DOCUMENT_VERBS, REPORTING_VERBS
+from wiresift.nlp.entities.coref import Speaker, doc_coref, resolve_scored
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+    from wiresift.nlp.entities.index import EntityIndex
 
 #: Dependency labels by which a reported clause hangs from its reporting verb (or the verb from it).
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "conj", "dobj", "ROOT"})
@@ -28,6 +33,9 @@ _FINAL = frozenset({".", "!", "?", '"', "”", "''", ":"})
 #: How a reported clause hangs from the reporting verb that governs it.
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "relcl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: How a finding hangs from a document verb besides a clause: its object and the object's
+#: predicate ("the survey shows Lee ahead by 3 points", "the data put the toll at 40").
+_FINDING_DEPS = frozenset({"dobj", "npadvmod", "prep", "advmod", "oprd", "attr", "acomp"})
 #: Modifiers kept in a speaker mention ("Red Cross and ambulance officials", "the head of the FBI").
 _MENTION_DEPS = frozenset({"compound", "amod", "det", "poss", "conj", "cc", "prep", "pobj", "case", "nmod"})
 
@@ -74,13 +82,16 @@ def _is_reporting(verb: Token, subj: Token | None) -> bool:
     lemma = verb.lemma_.lower()
     if lemma not in REPORTING_VERBS or verb.pos_ not in {"VERB", "AUX"}:
         return False
-    if _measures(verb):
-        return False  # "the stock added 2 %", "the index put on 40 points": a change, not a report
     if lemma in DOCUMENT_VERBS:
-        return subj is not None and (subj.lemma_.lower() in DOCUMENT_NOUNS or subj.pos_ == "PROPN")
-    return True
+        document = subj is not None and (subj.lemma_.lower() in DOCUMENT_NOUNS or subj.pos_ == "PROPN")
+        # what a poll shows or finds may be an amount itself ("showing her ahead 3 points")
+        return document and (lemma in _SHOWING or not _measures(verb))
+    # "the stock added 2 %", "the index put on 40 points": a change, not a report
+    return not _measures(verb)
 
 
+#: Document verbs whose object is a finding even when it is an amount ("the poll shows 3 points").
+_SHOWING = frozenset({"show", "find", "suggest", "indicate"})
 #: Dependency labels of an amount a verb takes as its own object ("added 2 %", "shed $3").
 _AMOUNT_DEPS = frozenset({"dobj", "npadvmod"})
 
@@ -121,6 +132,8 @@ def reporting_subject(sent: Span, tok: Token) -> Token | None:
             continue
         if through.dep_ in _REPORTED_DEPS and not _circumstance(through):
             return subj
+        if anc.lemma_.lower() in DOCUMENT_VERBS and through.dep_ in _FINDING_DEPS:
+            return subj  # "the poll shows her ahead by 3 points": what a document shows is its finding
     # 2. a reporting verb hanging from the number's clause: "82 were killed, officials said"
     root = tok
     for anc in tok.ancestors:
@@ -149,6 +162,32 @@ def reporting_subject(sent: Span, tok: Token) -> Token | None:
                 inside = child.left_edge.i <= tok.i <= child.right_edge.i
                 if child.dep_ == "pobj" and not inside and not _crosses_line(tok, word):
                     return child
+    return None
+
+
+#: Nouns of a measurement that claims the numbers it is named over ("in the last poll, 58 % ...").
+POLL_NOUNS = frozenset({"poll", "survey", "study", "census", "audit", "tally", "count", "analysis"})
+_POLL_PREPS = frozenset({"in", "from"})
+
+
+def poll_over(tok: Token) -> Token | None:
+    """The poll, survey or study that a preposition names over the number: on its noun phrase
+    ("a 5-point lead in the polls"), right after it ("from 58 percent in the last poll to 55 percent
+    now": the 58 only) or before the verb of its clause ("In a May survey, 69 percent said"); not
+    when the number lies inside that phrase ("in a poll of 1,000 adults")."""
+    in_phrase = True
+    for anc in [tok, *tok.ancestors]:
+        in_phrase = in_phrase and anc.pos_ not in {"VERB", "AUX"}
+        for prep in anc.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _POLL_PREPS:
+                continue
+            if prep.left_edge.i <= tok.i <= prep.right_edge.i or _crosses_line(tok, prep):
+                continue
+            if not (in_phrase or prep.i < anc.i or prep.i == tok.right_edge.i + 1):
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.lemma_.lower() in POLL_NOUNS:
+                    return obj
     return None
 
 
@@ -220,28 +259,31 @@ def _entity_by_title(entities: list[Entity], mention: str) -> Entity | None:
     return found[0] if len(found) == 1 else None
 
 
-#: Entity types an "it" that reports something can stand for.
-_IT_TYPES = frozenset({"ORG"})
+#: The signature line of an embedded post: "— Ann Lee (@annlee) November 18, 2019".
+_SIGNATURE = re.compile(r"[—–]\s*(?P<name>[^\n—–()@]{2,60}?)\s*\(@\w{1,30}\)")
 
 
-def _organisation_before(entities: list[Entity], sent: Span, pos: int) -> Entity | None:
-    """The organisation a reporting "it" stands for: the last organisation named before it in its
-    sentence or the one before ("The ministry released figures. It said ..."); None when a person
-    is named after that organisation (the "it" may then be anything the person made)."""
-    doc = sent.doc
-    start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
-    best: tuple[int, Entity] | None = None
-    person_after = -1
-    for ent in entities:
-        for s, e in ent.mentions:
-            if start <= s and e <= pos:
-                if ent.type in _IT_TYPES and (best is None or s > best[0]):
-                    best = (s, ent)
-                elif ent.type == "PERSON":
-                    person_after = max(person_after, s)
-    if best is None or person_after > best[0]:
+_TO_LAST_LETTER = re.compile(r".*[^\W\d_]")
+
+
+def tweet_author(text: str, pos: int) -> SpanRef | None:
+    """The author of an embedded social-media post whose text holds ``pos``: the name of the
+    signature line that closes the post's paragraph or opens the next one ("... half a million dollars on it — Ann Lee
+    (@annlee) November 18, 2019"); the post is the author's words as a quote is its speaker's."""
+    line_end = text.find("\n", pos)
+    line_end = line_end if line_end >= 0 else len(text)
+    # on the post's own line, or opening the next line ("...on it\n\n— Ann Lee (@annlee) ...")
+    next_line = len(text) - len(text[line_end:].lstrip())
+    m = _SIGNATURE.search(text, pos, line_end) or _SIGNATURE.match(text, next_line)
+    if m is None:
         return None
-    return best[1]
+    raw = m.group("name")
+    letters = _TO_LAST_LETTER.match(raw.strip())  # "Ann Lee 🌈": the name without its emoji
+    if letters is None:
+        return None
+    name = letters.group(0)
+    start = m.start("name") + raw.index(name)
+    return SpanRef(start=start, end=start + len(name), text=name)
 
 
 def _mispaired(quote: Quote) -> bool:
@@ -275,17 +317,75 @@ def _from_quote(quote: Quote) -> Claimant:
     return Claimant(quote.speaker, name, quote.speaker_mention)
 
 
-def find_claimant(doc: Document, sent: Span, tok: Token, start: int, end: int) -> Claimant:
-    """The claimant of the number ``tok`` whose claim spans ``[start, end)``.
+#: Subject pronouns a reporting verb may have; the entities stage's coreference resolves them.
+PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+
+
+def _pronoun_entity(doc: Document, index: EntityIndex | None, subj: Token, mention: SpanRef) -> str | None:
+    """The entity a pronoun claimant ("It said ...", "he told") stands for, by the entities stage's
+    coreference (rules and the learned mention ranker, which abstains when unsure); the speaker of
+    the last quote before it is the follow-on candidate ("'...,' Ames said. He added ...")."""
+    if index is None:
+        return None
+    before = [q for q in doc.quotes if q.end <= mention.start and q.speaker and not _mispaired(q)]
+    prev = max(before, key=lambda q: q.end) if before else None
+    speaker = Speaker(mention.start, mention.end, subj.lower_, subj.idx, subj.idx + len(subj.text))
+    eid, _p = resolve_scored(
+        index, speaker, prev.speaker if prev else None, prev.end if prev else -1, mention.text
+    )
+    if eid is None and subj.lower_ == "it":
+        eid = _speaking_it(index, mention.start, mention.end)
+    return eid
+
+
+#: How many sentences back the organisation a speaking "it" stands for may have been named.
+IT_SENTENCES = 1
+
+
+def _speaking_it(index: EntityIndex, start: int, end: int) -> str | None:
+    """The coreference model's best-ranked organisation for an "it" that reports something.
+
+    The model's threshold was chosen over every "it", most of which mean a thing the text does not
+    name as an entity, so it abstains on "The Harlow Water Board met. It said ..."; the subject of a
+    reporting verb is an agent, so here its first-ranked candidate is taken when that is an
+    organisation named in the same or the previous sentence."""
+    state = doc_coref(index)
+    ana = state.anaphor_at(start, end) if state is not None else None
+    if state is None or state.weights is None or ana is None or ana.kind != "it":
+        return None
+    cands = state.candidates(ana)
+    if not cands:
+        return None
+    best = cands[int(np.argmax(state.weights.prob(state.features(ana, cands))))]
+    near = state.place(ana.start, ana.end).sent - best.last.place.sent <= IT_SENTENCES
+    return best.eid if near and index.entities[best.eid].type == "ORG" else None
+
+
+def find_claimant(
+    doc: Document,
+    sent: Span,
+    tok: Token,
+    start: int,
+    end: int,
+    number: Token | None = None,
+    index: EntityIndex | None = None,
+) -> Claimant:
+    """The claimant of the claim ``[start, end)`` whose counted noun (else number) is ``tok`` and
+    whose number's syntactic head is ``number`` (``tok`` when not given). ``index`` is the entities
+    stage's mention index (``ctx.data["entities"]``), through which pronoun claimants are resolved.
 
     Order: the speaker of a direct or mixed quote around it; the subject of a reporting verb
-    governing it in the same sentence; the outlet. Indirect quotes of the quotes layer are not used:
+    governing it in the same sentence; a poll named by a preposition over it; the outlet. Indirect quotes of the quotes layer are not used:
     inside one sentence the parse finds the same speaker, and on dev it was right more often.
     """
     quote = _quote_at(doc.quotes, start, end)
     if quote is not None and quote.kind != "indirect":
         return _from_quote(quote)
-    subj = reporting_subject(sent, tok)
+    author = tweet_author(doc.text, end)
+    if author is not None:
+        ent = _entity_at(doc.entities, author.start, author.end)
+        return Claimant(ent.id if ent else None, ent.name if ent else author.text, author)
+    subj = reporting_subject(sent, tok) or poll_over(number if number is not None else tok)
     if subj is None:
         return Claimant(None, doc.site, None)
     mention = _mention(sent.doc, subj)
@@ -293,9 +393,13 @@ def find_claimant(doc: Document, sent: Span, tok: Token, start: int, end: int) -
     if quote is not None and quote.speaker and said and said.start < mention.end and mention.start < said.end:
         # the same speaker as the quotes layer found, which resolved it ("the Russian General" -> Sidorov)
         return Claimant(quote.speaker, quote.speaker_name, mention)
-    ent = _entity_at(doc.entities, mention.start, mention.end) or _entity_by_title(doc.entities, mention.text)
-    if ent is None and mention.text.lower() == "it":
-        ent = _organisation_before(doc.entities, sent, mention.start)
+    if subj.lower_ in PRONOUNS and subj.pos_ == "PRON":
+        eid = _pronoun_entity(doc, index, subj, mention)
+        ent = index.get(eid) if index is not None else None
+    else:
+        ent = _entity_at(doc.entities, mention.start, mention.end) or _entity_by_title(
+            doc.entities, mention.text
+        )
     if ent is not None:
         return Claimant(ent.id, ent.name, mention)
     return Claimant(None, mention.text, mention)

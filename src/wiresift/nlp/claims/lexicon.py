@@ -43,6 +43,12 @@ UNITS: dict[str, str] = {
     "tonne": "t", "tonnes": "t", "ton": "t", "tons": "t", "metric tons": "t",
     "barrel": "barrel", "barrels": "barrel", "bpd": "barrel/day", "litre": "l", "litres": "l",
     "liter": "l", "liters": "l", "gallon": "gal", "gallons": "gal", "megawatt": "MW", "megawatts": "MW",
+    "mw": "MW", "gigawatt": "GW", "gigawatts": "GW", "gw": "GW", "kilowatt": "kW", "kilowatts": "kW",
+    "kw": "kW", "kwh": "kWh", "hp": "hp", "horsepower": "hp", "mph": "mph", "kph": "km/h",
+    "mm": "mm", "millimeter": "mm", "millimeters": "mm", "millimetre": "mm", "millimetres": "mm",
+    "cm": "cm", "centimeter": "cm", "centimeters": "cm", "centimetre": "cm", "centimetres": "cm",
+    "gb": "GB", "gigabyte": "GB", "gigabytes": "GB", "tb": "TB", "terabyte": "TB", "terabytes": "TB",
+    "mb": "MB", "megabyte": "MB", "megabytes": "MB",
     "dollar": "USD", "dollars": "USD", "u.s. dollars": "USD", "us dollars": "USD", "dlrs": "USD", "euro": "EUR", "euros": "EUR",
     "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "sterling": "GBP",
@@ -134,12 +140,15 @@ CHANGE_VERBS = frozenset({
     "be", "fall", "rise", "drop", "climb", "jump", "slip", "decline", "increase", "decrease", "grow",
     "shrink", "close", "end", "open", "trade", "stand", "reach", "hit", "value", "cost", "total",
     "gain", "lose", "soar", "plunge", "tumble", "surge", "edge", "dip", "sink", "remain", "fetch",
-    "amount", "average", "top", "exceed", "add", "shed",
+    "amount", "average", "top", "exceed", "add", "shed", "stay", "hover", "sit", "settle", "peak",
+    "rebound", "slide", "spike", "advance", "retreat", "rally", "slump", "ease", "widen", "narrow",
+    "swell", "balloon", "dwindle", "contract", "improve", "worsen", "range", "run", "plummet",
+    "skyrocket", "fluctuate",
 })  # fmt: skip
 #: Verbs whose object is what the amount or share changes ("expand the fleet by 30 %").
 OBJECT_CHANGE_VERBS = frozenset({
     "expand", "cut", "raise", "reduce", "increase", "lower", "boost", "trim", "hold", "keep", "leave",
-    "push", "drive", "revise", "lift",
+    "push", "drive", "revise", "lift", "slash", "halve", "double", "triple", "hike",
 })  # fmt: skip
 #: Verbs of paying whose "on"/"for" object, or indirect object, is what money pays for.
 PAY_VERBS = frozenset({

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wiresift.nlp.claims.idioms import is_idiom
 from wiresift.nlp.claims.lexicon import (
     ANAPHORIC_DETERMINERS,
     COUNT_COMPOUNDS,
@@ -26,7 +27,15 @@ from wiresift.nlp.claims.lexicon import (
     STREET_WORDS,
     UNITS,
 )
-from wiresift.nlp.claims.numbers import NUMBER_WORDS, SCALES, VAGUE_BASES, digit_value, parse
+from wiresift.nlp.claims.numbers import (
+    NUMBER_WORDS,
+    SCALES,
+    SHORT_SCALES,
+    VAGUE_BASES,
+    digit_value,
+    parse,
+)
+from wiresift.nlp.claims.times import is_duration, is_frequency
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -45,6 +54,8 @@ _PHONE = re.compile(r"\(?\d{2,4}\)?[ -]?\d{3}-\d{3,4}|\b\d{3}-\d{3}-\d{4}\b|\b\d
 _LEADING_ZERO = re.compile(r"^0\d")
 _WORD_NUMBERS = frozenset(NUMBER_WORDS)
 _JOINERS = frozenset({"-", "and"})
+#: A scale letter the tokenizer splits from its digits ("$300M", "40bn" is one token already).
+_SUFFIX_SCALES = {**SHORT_SCALES, "b": 1_000_000_000}
 _ONE = "one"
 #: Currency words that a nationality adjective can make more precise ("Kenyan shillings").
 _ADJECTIVE_CURRENCIES = frozenset({"USD", "KES", "CHF", "INR", "RUB", "MXN", "TRY"})
@@ -211,6 +222,10 @@ def find_numbers(doc: Doc) -> list[NumSpan]:
         if number is None:
             continue
         value = number.value
+        if i < n and value is not None and _glued(doc[last], doc[i]) and doc[i].lower_ in _SUFFIX_SCALES:
+            value *= _SUFFIX_SCALES[doc[i].lower_]  # "$300M": the tokenizer split the scale off
+            last = i
+            i += 1
         # "half a percentage point", "half of 1 percent"
         if tok.lower_ == "half":
             inner = i + 1 if i < n and doc[i].lower_ in {"of", "a", "an"} else i
@@ -380,7 +395,9 @@ def is_claim(
         and prev2.lower_ not in _WORD_NUMBERS
     ):
         return False
-    if _not_a_count(doc, span, prev, prev2, nxt, text):
+    if _not_a_count(doc, span, prev, prev2, nxt, text) or is_frequency(doc, span) or is_duration(doc, span):
+        return False
+    if is_idiom(doc, span):
         return False
     # identifiers and names
     if prev is not None and prev.text[:1].isupper() and prev.lower_ in IDENTIFIER_WORDS:
@@ -447,8 +464,8 @@ def _named_number(doc: Doc, span: NumSpan, prev: Token | None, nxt: Token | None
         return False
     # a capitalised noun inside a sentence is a name word too ("Red Dead Redemption 2")
     named = prev.pos_ == "PROPN" or (
-        prev.pos_ == "NOUN" and prev.text[:1].isupper() and not prev.is_sent_start
-    )
+        prev.pos_ == "NOUN" and not prev.is_lower and not prev.is_sent_start
+    )  # "the macOS 10.15 update": a capital anywhere in the word makes it a name
     if not named or prev.is_lower or prev.ent_type_ in {"DATE", "TIME"}:
         return False
     if "," in doc[span.first].text or span.first != span.last:

@@ -17,23 +17,21 @@ from urllib.parse import urlparse
 
 from wiresift.model import Claim, Document
 from wiresift.nlp.claims.attrib import continuation, find_claimant
-from wiresift.nlp.claims.lexicon import (
-    CHANGE_ADVERBS,
-    CHANGE_VERBS,
-    COUNT_TYPES,
-    DOLLAR_BY_TLD,
-    EARN_VERBS,
-    OBJECT_CHANGE_VERBS,
-    PAY_VERBS,
-    PREFIX_UNITS,
-    TRADE_VERBS,
-    UNITS,
+from wiresift.nlp.claims.lexicon import CHANGE_VERBS, COUNT_TYPES, DOLLAR_BY_TLD, UNITS
+from wiresift.nlp.claims.measured import (
+    SHARE_NOUNS,
+    as_noun,
+    measured,
+    number_head,
+    of_object,
+    partner,
 )
 from wiresift.nlp.claims.spans import NumSpan, find_numbers, is_claim
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from wiresift.nlp.entities.index import EntityIndex
     from wiresift.nlp.pipeline import Context
 
 #: Dependency labels that tie a number (or its unit) to the noun it counts.
@@ -48,23 +46,8 @@ _STRENGTH = frozenset({"strong"})
 _WHO_TYPES = frozenset({"TROOPS", "PROTEST"})
 #: Words that a count type may come from when they sit this close after the number ("82 were killed").
 COUNT_TYPE_WINDOW = 4
-
-
-def _number_head(sdoc: Doc, span: NumSpan) -> Token:
-    """The syntactic top of the number (and its unit): the token whose head lies outside them."""
-    lo = span.first
-    hi = span.unit_tok if span.unit_tok is not None else span.last
-    if span.percent_of is not None:
-        hi = max(hi, span.percent_of)
-    if lo > 0 and sdoc[lo - 1].lower_ in PREFIX_UNITS:
-        lo -= 1
-    tok = sdoc[span.last]
-    for _ in range(6):
-        head = tok.head
-        if head.i == tok.i or not lo <= head.i <= hi:
-            break
-        tok = head
-    return tok
+#: "$" written alone: not "US$", "C$", "A$" (those carry their country).
+_BARE_DOLLAR = re.compile(r"(?<![A-Za-z.])\$")
 
 
 def _plural_after(sdoc: Doc, span: NumSpan, top: Token) -> Token | None:
@@ -93,17 +76,6 @@ def _noun_phrase(head: Token) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def _of_object(tok: Token) -> Token | None:
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
-                # a pronoun counts only with words of its own ("those polled"), not "them"
-                pron = obj.pos_ == "PRON" and any(True for _ in obj.children)
-                if obj.dep_ == "pobj" and (obj.pos_ in {"NOUN", "PROPN"} or pron) and not obj.like_num:
-                    return obj
-    return None
-
-
 def counted(sdoc: Doc, span: NumSpan) -> Token | None:
     """The noun the number counts, or None ("injured more than 5,500", "$212 million")."""
     if span.counted_word is not None:
@@ -117,8 +89,8 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
         head = base.head
         if base.dep_ == "nummod" and head.pos_ in {"NOUN", "PROPN"}:
             return head
-        return _of_object(base)
-    top = _number_head(sdoc, span)
+        return of_object(base)
+    top = number_head(sdoc, span)
     mistagged = _plural_after(sdoc, span, top) or _dimension_of(sdoc, span)
     if mistagged is not None:
         return mistagged
@@ -143,13 +115,13 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
         and head.ent_type_ not in {"DATE", "TIME"}
     ):
         return head
-    obj = _of_object(top)
+    obj = of_object(top)
     if obj is None and span.unit_tok is not None:
         unit = sdoc[span.unit_tok]
-        obj = _of_object(unit)
+        obj = of_object(unit)
         # "2,750 tons, or 2,500 metric tons, of water": the "of" hangs on the restated amount
         restated = (c for c in unit.children if c.dep_ == "conj" and c.lower_ in UNITS)
-        obj = obj or next((o for c in restated if (o := _of_object(c)) is not None), None)
+        obj = obj or next((o for c in restated if (o := of_object(c)) is not None), None)
     if obj is not None and obj.lower_ not in _NOT_COUNTED and obj.lower_ not in UNITS:
         return obj
     return None
@@ -184,169 +156,6 @@ def _dimension_of(sdoc: Doc, span: NumSpan) -> Token | None:
     return None
 
 
-#: Nouns that only say "a share of": the object of their "of" is what is measured.
-_SHARE_NOUNS = frozenset({"number", "share", "rate", "proportion", "percentage", "portion", "level"})
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
-#: "$" written alone: not "US$", "C$", "A$" (those carry their country).
-_BARE_DOLLAR = re.compile(r"(?<![A-Za-z.])\$")
-
-
-def _noun(tok: Token | None) -> Token | None:
-    if tok is None:
-        return None
-    if tok.pos_ not in {"NOUN", "PROPN"} and not _mistagged_noun(tok):
-        return None
-    if tok.lower_ in _SHARE_NOUNS:
-        measure = _of_object(tok)  # "the rate of unemployment" -> unemployment; not "a rate of 2 %"
-        return measure if measure is not None and measure.lower_ not in UNITS else tok
-    return tok
-
-
-def _prep_object(tok: Token, preps: frozenset[str]) -> Token | None:
-    """The noun object of a preposition of ``preps`` under ``tok`` ("on ads", "to an agent")."""
-    for child in tok.children:
-        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if _noun(obj) is not None:
-                return obj
-        if child.dep_ == "dative" and _noun(child) is not None:
-            return child
-    return None
-
-
-_AGENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-#: Nouns that only say "an amount of": "a total of $650,000" measures what the clause says.
-_SUM_NOUNS = frozenset({"total", "sum", "amount"})
-_FOR = frozenset({"for"})
-
-
-def _is_amount(tok: Token) -> bool:
-    """A number, or a noun a number modifies ("Rs 24 lakh", "$5 million")."""
-    return tok.like_num or any(c.dep_ == "nummod" for c in tok.children)
-
-
-_PAYS_FOR = frozenset({"on", "for", "to", "into", "toward", "towards"})
-_MONEY_IN = frozenset({"in", "on", "for"})
-
-
-def _mistagged_noun(tok: Token) -> bool:
-    """An object tagged as a verb but with a determiner or possessive: "its growth forecast"."""
-    return tok.dep_ == "dobj" and any(c.dep_ in {"det", "poss"} and c.i < tok.i for c in tok.children)
-
-
-def measured(sdoc: Doc, span: NumSpan) -> Token | None:
-    """What a share, a measure or an amount that modifies no noun measures, from the parse.
-
-    "inflation fell to 3.4 %" -> inflation (the subject of a change verb); "expand the fleet by
-    30 %" -> fleet (the object, for a change "by"); "spent $5 million on ads" -> ads and "paid the
-    agency $400,000" -> agency (what money pays for); "$6.5 billion in debt" -> debt; "a fine of
-    $250,000" -> fine and "a reward of $1 million for tips" -> tips (the noun whose "of" holds it);
-    "raise $2bn from a listing" -> listing (what yields money).
-    """
-    top = _number_head(sdoc, span)
-    money = bool(span.unit and _CURRENCY.match(span.unit))
-    unit = sdoc[span.unit_tok] if span.unit_tok is not None else top
-    if money:
-        for tok in (top, unit):
-            obj = _prep_object(tok, _MONEY_IN)
-            if obj is not None:
-                return obj
-    top = _partner(top)
-    while top.dep_ == "conj" and top.head.i < top.i and _is_amount(top.head):
-        top = top.head  # "Rs 24 lakh ... and Rs 40 lakh on advocacy": the first amount's verb
-    via = top.dep_
-    verb = top.head
-    if via == "pobj":
-        via = verb.lower_  # the preposition: "to", "at", "by", "from", "of"
-        verb = verb.head
-    if money and via == "of" and verb.pos_ == "NOUN" and verb.i < top.i and verb.lower_ not in _SUM_NOUNS:
-        # "a fine of up to $250,000"; "offer a reward of $1 million for tips" -> tips
-        payer = verb.head if verb.dep_ == "dobj" and verb.head.lemma_.lower() in PAY_VERBS else None
-        paid = _prep_object(verb, _FOR) or (_prep_object(payer, _FOR) if payer is not None else None)
-        return paid or verb
-    if via == "of" and verb.lower_ in _SUM_NOUNS and verb.dep_ in {"nsubj", "nsubjpass", "dobj"}:
-        top, via, verb = verb, verb.dep_, verb.head  # "a total of $650,000 is offered for tips"
-    elif via == "of" and verb.pos_ == "NOUN" and verb.i < top.i and verb.lower_ not in UNITS:
-        return verb  # "a height of 30 feet", "an annual rate of 2.1 %": the noun the "of" measures
-    if money and via == "dobj" and verb.pos_ == "VERB":
-        split = _prep_object(verb, frozenset({"in"}))  # "received $2 million in aid": the parser split
-        if split is not None and split.ent_type_ not in {"DATE", "TIME"} and split.i > top.i:
-            return split
-    if money and (via in _PRICE_PREPS or verb.lower_ == "worth"):
-        bought = _bought(verb, top)
-        if bought is not None:
-            return bought
-    moved = verb.lower_ in CHANGE_ADVERBS  # "sold 40,000 cars, up 8 %": the cars changed
-    if verb.pos_ in {"ADV", "ADP"} and verb.head.i != verb.i:
-        verb = verb.head  # "closed ... up 0.35 %"
-    elif verb.pos_ == "ADJ" and verb.dep_ in {"acomp", "oprd"} and verb.tag_ in {"JJR", "RBR"}:
-        verb, moved = verb.head, False  # "the fee is 30 % lower": the fee is what differs
-    if verb.pos_ not in {"VERB", "AUX"} or verb.i == top.i:
-        return None
-    lemma = verb.lemma_.lower()
-    children = list(verb.children)
-    subj = next((c for c in children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subj is None and verb.dep_ == "xcomp":  # "the project is expected to cost $4 billion"
-        subj = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if money and lemma in PAY_VERBS:
-        obj = _prep_object(verb, _PAYS_FOR)
-        if obj is not None:
-            return obj
-    if money and lemma in EARN_VERBS:
-        obj = _prep_object(verb, frozenset({"from"}))
-        if obj is not None:
-            return obj
-        if subj is not None and subj.ent_type_ not in _AGENTS and subj.pos_ == "NOUN":
-            return _noun(subj)
-    if lemma in OBJECT_CHANGE_VERBS or (lemma in CHANGE_VERBS and via in {"by", "to", "from", "at"}):
-        # "raised its forecast by 0.1 points" changes the object; "output will expand by 2 %"
-        # (no object) changes the subject
-        obj = next((c for c in children if c.dep_ == "dobj" and c.i != top.i), None)
-        if _noun(obj) is not None:
-            return _noun(obj)
-    if lemma in CHANGE_VERBS or lemma in OBJECT_CHANGE_VERBS:
-        return _noun(_antecedent(subj))
-    if moved:
-        obj = next((c for c in children if c.dep_ == "dobj" and c.i != top.i), None)
-        return _noun(_antecedent(obj)) or _noun(subj)
-    return None
-
-
-#: Prepositions whose object is the price of what they attach to ("sold the mill for $2 million").
-_PRICE_PREPS = frozenset({"for", "at"})
-
-
-def _antecedent(tok: Token | None) -> Token | None:
-    """The noun a relative pronoun stands for ("the firm, which it bought" -> firm), else ``tok``."""
-    if tok is not None and tok.tag_ in {"WDT", "WP"}:
-        clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
-        return clause.head if clause is not None else None
-    return tok
-
-
-def _bought(head: Token, money: Token) -> Token | None:
-    """What a price pays for: the noun the price hangs on ("tickets for $20", "a deal worth $6
-    billion"), or the object of a verb of trade ("bought the mill for $2 million", "the mill was
-    sold for $2 million" -> mill)."""
-    if head.lower_ == "worth":  # "a deal worth $600 million"; "the house is worth $1 million"
-        owner = head.head
-        if head.dep_ in {"amod", "prep"} and owner.pos_ in {"NOUN", "PROPN"}:
-            return _noun(owner)
-        if head.dep_ == "acomp":
-            return _noun(next((c for c in owner.children if c.dep_ == "nsubj"), None))
-        return None
-    if head.pos_ in {"NOUN", "PROPN"} and head.i < money.i:
-        low = head.lower_
-        if low in _SUM_NOUNS or low in _SHARE_NOUNS or low in UNITS or head.ent_type_ in {"DATE", "TIME"}:
-            return None
-        return _noun(head)
-    if head.pos_ == "VERB" and head.lemma_.lower() in TRADE_VERBS:
-        for child in head.children:
-            if child.dep_ in {"dobj", "nsubjpass"}:
-                return _noun(_antecedent(child))
-    return None
-
-
 def _countable(noun: Token | None, time_ranges: list[tuple[int, int]]) -> Token | None:
     """``noun`` unless it is a unit or a time ("from 6.2 percent", "from $34,410 in October"):
     the thing counted is never the measure itself nor a date."""
@@ -370,16 +179,9 @@ def _bracketed(sdoc: Doc, span: NumSpan) -> Token | None:
     return before if before.pos_ in {"NOUN", "PROPN"} else None
 
 
-def _partner(top: Token) -> Token:
-    """ "from 9,000 to 20,000" parsed as one quantity: the number that carries the clause role."""
-    if top.dep_ == "quantmod" and top.head.like_num and top.head.i > top.i:
-        return top.head
-    return top
-
-
 def _changed_to(sdoc: Doc, span: NumSpan) -> bool:
     """A count that is the level a change verb reaches: "rose from 90,000 to 300,000"."""
-    top = _partner(_number_head(sdoc, span))
+    top = partner(number_head(sdoc, span))
     prep = top.head
     return (
         top.dep_ == "pobj"
@@ -458,12 +260,14 @@ def _nearest(items: list[tuple[int, int, str]], sent: Span, pos: int) -> str | N
     return best[1] if best else None
 
 
-def find_claims(doc: Document, sdoc: Doc) -> list[Claim]:
-    """All claims of ``doc`` (``sdoc`` is the spaCy Doc of ``doc.text``)."""
+def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> list[Claim]:
+    """All claims of ``doc`` (``sdoc`` is the spaCy Doc of ``doc.text``; ``index`` the entities
+    stage's mention index, which resolves pronoun claimants, when that stage ran)."""
     time_ranges = [(t.start, t.end) for t in doc.timexes]
     timed = [(t.start, t.end, t.value) for t in doc.timexes if t.value]
     placed = [(s, e, p.id) for p in doc.places for s, e in p.mentions]
     claims: list[Claim] = []
+    tops: list[Token] = []
     dollar = outlet_currency(doc) or place_currency(doc)
     models = set(_MODEL_SIZE.findall(doc.text))
     for span in find_numbers(sdoc):
@@ -473,17 +277,26 @@ def find_claims(doc: Document, sdoc: Doc) -> list[Claim]:
             continue  # "the higher-end 13-inch models" once the text named a "13-inch MacBook Pro"
         if dollar and span.unit == "USD" and _BARE_DOLLAR.search(doc.text[span.start : span.end]):
             span.unit = dollar  # "$" alone in a Canadian outlet or story is Canadian dollars
-        noun = _countable(counted(sdoc, span), time_ranges)
+        noun = own = _countable(counted(sdoc, span), time_ranges)
         if noun is None and span.unit is not None and span.unit != "point":
             # points are a gap between two figures, not a measure
             noun = _countable(measured(sdoc, span) or _bracketed(sdoc, span), time_ranges)
         elif noun is None and span.unit is None and _changed_to(sdoc, span):
             noun = _countable(measured(sdoc, span), time_ranges)  # "the number of visitors jumped to 300,000"
-        noun = _noun(noun) if noun is not None and noun.lower_ in _SHARE_NOUNS else noun
+        noun = as_noun(noun) if noun is not None and noun.lower_ in SHARE_NOUNS else noun
+        if noun is not None and "\n" in doc.text[min(noun.idx, span.end) : max(noun.idx, span.start)]:
+            noun = own = None  # a table's next line or a headline glued on by the parser
+        if noun is None:
+            noun = own = _table_label(sdoc, span)
         tok = sdoc[span.first]
         sent = tok.sent
-        anchor = noun if noun is not None else _number_head(sdoc, span)
-        who = find_claimant(doc, sent, anchor, span.start, span.end)
+        top = number_head(sdoc, span)
+        # the claimant is looked for from the noun the number modifies, else from the number itself:
+        # a measured subject or object ("inflation" of "inflation fell to 3 %") may lie outside the
+        # clause a reporting verb governs
+        anchor = own if own is not None else top
+        who = find_claimant(doc, sent, anchor, span.start, span.end, top, index)
+        tops.append(top)
         claims.append(
             Claim(
                 id=f"c{len(claims) + 1}",
@@ -505,7 +318,61 @@ def find_claims(doc: Document, sdoc: Doc) -> list[Claim]:
                 stage=STAGE_NAME,
             )
         )
+    _partners_count_alike(claims, tops)
     return claims
+
+
+def _table_label(sdoc: Doc, span: NumSpan) -> Token | None:
+    """The label of a table line "Americans: 12" when it is a plural noun (the guideline's
+    reading); "Total dead: 192" names no counted noun."""
+    first = sdoc[span.first]
+    line_start = sdoc.text.rfind("\n", 0, first.idx) + 1
+    line_end = sdoc.text.find("\n", span.end)
+    if sdoc.text[span.end : line_end if line_end >= 0 else len(sdoc.text)].strip():
+        return None  # more follows the number on its line
+    colon = first.i - 1 if span.unit is None else None
+    if colon is None or colon < 1 or sdoc[colon].text != ":":
+        return None
+    label = sdoc[colon - 1]
+    whole = sdoc.text[line_start : label.idx].strip() == ""
+    return label if whole and label.tag_ in {"NNS", "NNPS"} else None
+
+
+def _partners_count_alike(claims: list[Claim], tops: list[Token]) -> None:
+    """An amount that counts nothing of its own and is the "from" end of a change ("efficiency
+    rose from 23 % to 35 %") or a conjunct of another amount ("guidance of up 2.3 % and up 4 %")
+    counts what its partner of the same unit counts: both measure one thing."""
+    at = {top.i: claim for claim, top in zip(claims, tops, strict=True)}
+    for claim, top in zip(claims, tops, strict=True):
+        if claim.counted is not None or claim.unit is None or claim.unit == "point":
+            continue
+        for tok in _partners(top):
+            other = at.get(tok.i)
+            if other is not None and other is not claim and other.unit == claim.unit and other.counted:
+                claim.counted = other.counted
+                break
+
+
+def _partners(top: Token) -> list[Token]:
+    """Number heads tied to ``top`` as the other end of "from ... to ..." or as conjuncts (also
+    through the adverbs or prepositions they hang on: "up 2.3 % and up 4 %")."""
+    found = [c for c in top.children if c.dep_ == "conj"]
+    if top.dep_ == "conj":
+        found.append(top.head)
+    if top.dep_ == "quantmod" and top.head.like_num:
+        found.extend([top.head, top.head.head])  # "from 23 % to 35 %" parsed as one quantity
+    carrier = top.head if top.dep_ in {"pobj", "npadvmod", "dobj"} else None
+    if carrier is not None:
+        if carrier.dep_ == "conj" or any(c.dep_ == "conj" for c in carrier.children):
+            for link in [carrier.head, *carrier.children]:
+                for c in link.children:
+                    objects = c.children if c.dep_ == "prep" else [c]
+                    found.extend(o for o in objects if o.dep_ in {"pobj", "npadvmod", "dobj"})
+        if carrier.lower_ == "from":  # its "to" sibling or child
+            for prep in [*carrier.head.children, *top.children, *carrier.children]:
+                if prep.dep_ == "prep" and prep.lower_ == "to":
+                    found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
 
 
 def _bound(span: NumSpan, side: str) -> float | None:
@@ -526,12 +393,12 @@ class ClaimsStage:
     """Pipeline stage filling ``doc.claims``."""
 
     name = STAGE_NAME
-    version = "1.2"
+    version = "1.3"
     requires: tuple[str, ...] = ("entities", "quotes", "timexes", "places")
     assigns: tuple[str, ...] = ("claims",)
 
     def __call__(self, doc: Document, sdoc: Doc, ctx: Context) -> None:
-        doc.claims = find_claims(doc, sdoc)
+        doc.claims = find_claims(doc, sdoc, ctx.data.get("entities"))
 
 
 def make_stage() -> ClaimsStage:

@@ -1,0 +1,249 @@
+"""What a number measures when it modifies no noun, read from the dependency parse (issue #12):
+the subject of a change or level verb ("inflation fell to 3.4 %"), the object a change verb
+changes ("expand the fleet by 30 %"), what money pays for ("spent $5 million on ads") or what a
+price buys ("bought the mill for $2 million"); and the parse helpers the claims stage shares.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from wiresift.nlp.claims.lexicon import (
+    CHANGE_ADVERBS,
+    CHANGE_VERBS,
+    EARN_VERBS,
+    OBJECT_CHANGE_VERBS,
+    PAY_VERBS,
+    PREFIX_UNITS,
+    TRADE_VERBS,
+    UNITS,
+)
+from wiresift.nlp.claims.times import TIME_UNITS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from wiresift.nlp.claims.spans import NumSpan
+
+
+def number_head(sdoc: Doc, span: NumSpan) -> Token:
+    """The syntactic top of the number (and its unit): the token whose head lies outside them."""
+    lo = span.first
+    hi = span.unit_tok if span.unit_tok is not None else span.last
+    if span.percent_of is not None:
+        hi = max(hi, span.percent_of)
+    if lo > 0 and sdoc[lo - 1].lower_ in PREFIX_UNITS:
+        lo -= 1
+    tok = sdoc[span.last]
+    for _ in range(6):
+        head = tok.head
+        if head.i == tok.i or not lo <= head.i <= hi:
+            break
+        tok = head
+    return tok
+
+
+def of_object(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                # a pronoun counts only with words of its own ("those polled"), not "them"
+                pron = obj.pos_ == "PRON" and any(True for _ in obj.children)
+                if obj.dep_ == "pobj" and (obj.pos_ in {"NOUN", "PROPN"} or pron) and not obj.like_num:
+                    return obj
+    return None
+
+
+#: Nouns that only say "a share of": the object of their "of" is what is measured.
+SHARE_NOUNS = frozenset({"number", "share", "rate", "proportion", "percentage", "portion", "level"})
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+def as_noun(tok: Token | None) -> Token | None:
+    if tok is None:
+        return None
+    if tok.pos_ not in {"NOUN", "PROPN"} and not _mistagged_noun(tok):
+        return None
+    if tok.lower_ in SHARE_NOUNS:
+        measure = of_object(tok)  # "the rate of unemployment" -> unemployment; not "a rate of 2 %"
+        return measure if measure is not None and measure.lower_ not in UNITS else tok
+    return tok
+
+
+def _prep_object(tok: Token, preps: frozenset[str]) -> Token | None:
+    """The noun object of a preposition of ``preps`` under ``tok`` ("on ads", "to an agent")."""
+    for child in tok.children:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if as_noun(obj) is not None:
+                return obj
+        if child.dep_ == "dative" and as_noun(child) is not None:
+            return child
+    return None
+
+
+_AGENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Nouns that only say "an amount of": "a total of $650,000" measures what the clause says.
+_SUM_NOUNS = frozenset({"total", "sum", "amount"})
+_FOR = frozenset({"for"})
+
+
+def _is_amount(tok: Token) -> bool:
+    """A number, or a noun a number modifies ("Rs 24 lakh", "$5 million")."""
+    return tok.like_num or any(c.dep_ == "nummod" for c in tok.children)
+
+
+_PAYS_FOR = frozenset({"on", "for", "to", "into", "toward", "towards"})
+_MONEY_IN = frozenset({"in", "on", "for"})
+
+
+def _mistagged_noun(tok: Token) -> bool:
+    """An object tagged as a verb but with a determiner or possessive: "its growth forecast"."""
+    return tok.dep_ == "dobj" and any(c.dep_ in {"det", "poss"} and c.i < tok.i for c in tok.children)
+
+
+def measured(sdoc: Doc, span: NumSpan) -> Token | None:
+    """What a share, a measure or an amount that modifies no noun measures, from the parse.
+
+    "inflation fell to 3.4 %" -> inflation (the subject of a change verb); "expand the fleet by
+    30 %" -> fleet (the object, for a change "by"); "spent $5 million on ads" -> ads and "paid the
+    agency $400,000" -> agency (what money pays for); "$6.5 billion in debt" -> debt; "a fine of
+    $250,000" -> fine and "a reward of $1 million for tips" -> tips (the noun whose "of" holds it);
+    "raise $2bn from a listing" -> listing (what yields money).
+    """
+    top = number_head(sdoc, span)
+    money = bool(span.unit and _CURRENCY.match(span.unit))
+    unit = sdoc[span.unit_tok] if span.unit_tok is not None else top
+    if money and (each := _per_unit(sdoc, span)) is not None:
+        return each  # "$13 a share", "$2.53 per diluted share": what each amount pays for
+    if money:
+        for tok in (top, unit):
+            obj = _prep_object(tok, _MONEY_IN)
+            if obj is not None:
+                return obj
+    top = partner(top)
+    while top.dep_ == "conj" and top.head.i < top.i and _is_amount(top.head):
+        top = top.head  # "Rs 24 lakh ... and Rs 40 lakh on advocacy": the first amount's verb
+    via = top.dep_
+    verb = top.head
+    if via == "pobj":
+        via = verb.lower_  # the preposition: "to", "at", "by", "from", "of"
+        verb = verb.head
+    if money and via == "of" and verb.pos_ == "NOUN" and verb.i < top.i and verb.lower_ not in _SUM_NOUNS:
+        # "a fine of up to $250,000"; "offer a reward of $1 million for tips" -> tips
+        payer = verb.head if verb.dep_ == "dobj" and verb.head.lemma_.lower() in PAY_VERBS else None
+        paid = _prep_object(verb, _FOR) or (_prep_object(payer, _FOR) if payer is not None else None)
+        return paid or verb
+    if via == "of" and verb.lower_ in _SUM_NOUNS and verb.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        top, via, verb = verb, verb.dep_, verb.head  # "a total of $650,000 is offered for tips"
+    elif via == "of" and verb.pos_ == "NOUN" and verb.i < top.i and verb.lower_ not in UNITS:
+        return verb  # "a height of 30 feet", "an annual rate of 2.1 %": the noun the "of" measures
+    if money and via == "dobj" and verb.pos_ == "VERB":
+        split = _prep_object(verb, frozenset({"in"}))  # "received $2 million in aid": the parser split
+        if split is not None and split.ent_type_ not in {"DATE", "TIME"} and split.i > top.i:
+            return split
+    if money and (via in _PRICE_PREPS or verb.lower_ == "worth"):
+        bought = _bought(verb, top)
+        if bought is not None:
+            return bought
+    moved = verb.lower_ in CHANGE_ADVERBS  # "sold 40,000 cars, up 8 %": the cars changed
+    if verb.pos_ in {"ADV", "ADP"} and verb.head.i != verb.i:
+        verb = verb.head  # "closed ... up 0.35 %"
+    elif verb.pos_ == "ADJ" and verb.dep_ in {"acomp", "oprd"} and verb.tag_ in {"JJR", "RBR"}:
+        verb, moved = verb.head, False  # "the fee is 30 % lower": the fee is what differs
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i == top.i:
+        return None
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    subj = next((c for c in children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None and verb.dep_ == "xcomp":  # "the project is expected to cost $4 billion"
+        subj = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None and verb.dep_ in {"acl", "advcl"} and lemma in CHANGE_VERBS:
+        # a participle: "shares, climbing 80 %" (the noun it modifies); "closed at $9, falling
+        # 4 %" (the subject of the clause it hangs on)
+        head = verb.head
+        own = head if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} else None
+        subj = own or next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if money and lemma in PAY_VERBS:
+        obj = _prep_object(verb, _PAYS_FOR)
+        if obj is not None:
+            return obj
+    if money and lemma in EARN_VERBS:
+        obj = _prep_object(verb, frozenset({"from"}))
+        if obj is not None:
+            return obj
+        if subj is not None and subj.ent_type_ not in _AGENTS and subj.pos_ == "NOUN":
+            return as_noun(subj)
+    if lemma in OBJECT_CHANGE_VERBS or (lemma in CHANGE_VERBS and via in {"by", "to", "from", "at"}):
+        # "raised its forecast by 0.1 points" changes the object; "output will expand by 2 %"
+        # (no object) changes the subject
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i != top.i), None)
+        if as_noun(obj) is not None:
+            return as_noun(obj)
+    if lemma in CHANGE_VERBS or lemma in OBJECT_CHANGE_VERBS:
+        return as_noun(_antecedent(subj))
+    if moved:
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i != top.i), None)
+        return as_noun(_antecedent(obj)) or as_noun(subj)
+    return None
+
+
+#: Words between an amount and the unit it is the price of ("$13 a share", "$4 per ton").
+_PER = frozenset({"a", "an", "per"})
+
+
+def _per_unit(sdoc: Doc, span: NumSpan) -> Token | None:
+    """The noun after "a"/"per" right behind an amount of money, past adjectives ("$2.53 per
+    diluted share"); None for a time ("$5 million a year": a rate, not a purchase)."""
+    i = (span.unit_tok if span.unit_tok is not None else span.last) + 1
+    if i >= len(sdoc) or sdoc[i].lower_ not in _PER:
+        return None
+    i += 1
+    while i < len(sdoc) and sdoc[i].pos_ == "ADJ":
+        i += 1
+    if i >= len(sdoc) or sdoc[i].pos_ != "NOUN" or sdoc[i].lower_ in TIME_UNITS:
+        return None
+    return sdoc[i]
+
+
+#: Prepositions whose object is the price of what they attach to ("sold the mill for $2 million").
+_PRICE_PREPS = frozenset({"for", "at"})
+
+
+def _antecedent(tok: Token | None) -> Token | None:
+    """The noun a relative pronoun stands for ("the firm, which it bought" -> firm), else ``tok``."""
+    if tok is not None and tok.tag_ in {"WDT", "WP"}:
+        clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+        return clause.head if clause is not None else None
+    return tok
+
+
+def _bought(head: Token, money: Token) -> Token | None:
+    """What a price pays for: the noun the price hangs on ("tickets for $20", "a deal worth $6
+    billion"), or the object of a verb of trade ("bought the mill for $2 million", "the mill was
+    sold for $2 million" -> mill)."""
+    if head.lower_ == "worth":  # "a deal worth $600 million"; "the house is worth $1 million"
+        owner = head.head
+        if head.dep_ in {"amod", "prep"} and owner.pos_ in {"NOUN", "PROPN"}:
+            return as_noun(owner)
+        if head.dep_ == "acomp":
+            return as_noun(next((c for c in owner.children if c.dep_ == "nsubj"), None))
+        return None
+    if head.pos_ in {"NOUN", "PROPN"} and head.i < money.i:
+        low = head.lower_
+        if low in _SUM_NOUNS or low in SHARE_NOUNS or low in UNITS or head.ent_type_ in {"DATE", "TIME"}:
+            return None
+        return as_noun(head)
+    if head.pos_ == "VERB" and head.lemma_.lower() in TRADE_VERBS:
+        for child in head.children:
+            if child.dep_ in {"dobj", "nsubjpass"}:
+                return as_noun(_antecedent(child))
+    return None
+
+
+def partner(top: Token) -> Token:
+    """ "from 9,000 to 20,000" parsed as one quantity: the number that carries the clause role."""
+    if top.dep_ == "quantmod" and top.head.like_num and top.head.i > top.i:
+        return top.head
+    return top

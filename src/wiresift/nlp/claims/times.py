@@ -1,0 +1,64 @@
+"""Numbers before "times": a frequency ("intercepted three times", "arrested a dozen times",
+"scrambled hundreds of times") says how often something happened, like "every week" or "twice a
+year", and is not a claim; a multiplier ("three times the rate", "ten times as many", "four times
+higher") compares two amounts and stays one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from wiresift.nlp.claims.spans import NumSpan
+
+#: Words after "times" that open what is multiplied: "three times the rate", "twice as many".
+_MULTIPLIED = frozenset(
+    {"the", "that", "this", "those", "these", "its", "their", "his", "her", "our", "as", "what"}
+)
+#: Comparatives the tagger may miss after "times" ("ten times more").
+_COMPARATIVES = frozenset(
+    {"more", "less", "fewer", "higher", "lower", "greater", "larger", "bigger", "faster"}
+)
+
+
+#: Time units: a number that counts them is a duration ("24-48 hours", "billions of years").
+TIME_UNITS = frozenset({
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+    "fortnight", "fortnights", "month", "months", "year", "years", "decade", "decades",
+    "century", "centuries", "millennia", "season", "seasons",
+})  # fmt: skip
+
+
+def is_duration(doc: Doc, span: NumSpan) -> bool:
+    """A number that counts a time unit ("in 48 hours", "the next 3-5 years", "billions of years"):
+    a duration, which the timexes layer may have missed, is not a claim (the golds' guideline).
+    A unit or a counted word of its own ("10 percent a year", "a 62-member team") keeps it."""
+    if span.unit is not None or span.counted_word is not None:
+        return False
+    i = span.last + 1
+    if i + 1 < len(doc) and doc[i].lower_ == "of" and span.vague:
+        i += 1
+    return i < len(doc) and doc[i].lower_ in TIME_UNITS and doc[i].pos_ == "NOUN"
+
+
+def is_frequency(doc: Doc, span: NumSpan) -> bool:
+    """Whether the number counts the times something happened (and is therefore not a claim)."""
+    i = span.last + 1
+    if i + 1 < len(doc) and doc[i].lower_ == "of" and span.vague:
+        i += 1  # "hundreds of times"
+    if i >= len(doc) or doc[i].text != "times" or span.unit is not None:
+        return False
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is None:
+        return True
+    low = after.lower_
+    if low in _COMPARATIVES or after.tag_ in {"JJR", "RBR"}:
+        return False  # "four times higher"
+    if low in _MULTIPLIED:
+        # "three times the rate", "ten times as many"; but "four times this month" is how often
+        return after.pos_ == "DET" and (after.head.lower_ in TIME_UNITS or after.head.ent_type_ == "DATE")
+    # "ten times normal levels", "three times $40" multiply what follows; "three times a week",
+    # "three times since", "three times, doctors ...", "three times and" count occurrences
+    return after.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM", "SYM"}
