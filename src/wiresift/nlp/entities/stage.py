@@ -239,7 +239,12 @@ def build(
             if name_start < ent.start:
                 start_char = sdoc[name_start].idx
             name = text[start_char:end_char]
-            eid = b.person(name)
+            first = b.keys.get(("PERSON", _norm(ent.text)))
+            if first is not None and name != ent.text:  # the name grew left: still the person of pass one
+                eid = first
+                b.keys.setdefault(("PERSON", _norm(name)), eid)
+            else:
+                eid = b.person(name)
             entity = b.index.entities[eid]
             if len(name) > len(entity.name) and _norm(" ".join(name_parts(name))).endswith(
                 _norm(" ".join(name_parts(entity.name)[-1:]))
@@ -280,6 +285,8 @@ def build(
             b.index, doc.captions, parse
         )  # before nominals: "the Colonel-General" then matches
     _nominals(b)
+    # An entity whose every mention went to another (a name retyped, regrown or joined) is no entity.
+    b.index.entities = {eid: e for eid, e in b.index.entities.items() if e.mentions}
     return b.index
 
 

@@ -30,6 +30,8 @@ APPOSITIVE_STOPS = frozenset({",", ".", ";", ":", "(", ")", "—", "–", '"', "
 
 def is_title_word(token: Token) -> bool:
     low = token.lower_
+    if token.pos_ == "ADJ" and token.is_lower:
+        return False  # "a major exhibition", "the chief concern": an adjective, not a rank
     return (
         low in TITLE_HEADS
         or any(part in TITLE_HEADS for part in low.split("-") if part)
@@ -87,8 +89,8 @@ def _role_noun(token: Token, ent: Span) -> bool:
     opening a line is often tagged a proper noun ("Employee Ann Lee said"); a role right before
     the name may be parsed as the head the name stands in apposition to ("lost defenseman Ann
     Lee", "investigate political rival Tom Reed")."""
-    if token.ent_type_ or not token.is_alpha:
-        return False
+    if not token.is_alpha or (token.ent_type_ and not token.is_lower):
+        return False  # a lower-case word spaCy put in the name ("cosplayer Ann Lee") is trimmed off: a role
     common = token.pos_ == "NOUN"
     capitalised = token.pos_ == "PROPN" and token.text[1:].islower() and _line_start(token)
     if not (common or capitalised):
@@ -136,6 +138,7 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
         k > heads[-1] + 1
         and toks[k - 1].i not in in_ent
         and toks[k - 1].lower_ not in FUNCTION_WORDS
+        and toks[k - 2].lower_ not in FUNCTION_WORDS  # "Minister of Education Ana Ruiz": "of X" is the title's
         and not _abbreviation_stop(toks[k - 1])
     ):
         k -= 1
@@ -240,6 +243,10 @@ def roles(sdoc: Doc, ent: Span) -> list[Span]:
     if root.dep_ == "appos" and head.i < ent.start and ent.start > 0 and sdoc[ent.start - 1].text == ",":
         # the noun a person's name stands in apposition to is their role ("his predecessor, Ann Lee,")
         span = _role_span(sdoc, head, stop=ent.start - 1, any_noun=True)
-        if span is not None and span.end <= ent.start:
+        # "Prince Ed, the brother of the heir, Charles,": the role is Ed's (or a name), not Charles's
+        named = head.ent_type_ in ("PERSON", "ORG", "GPE") or (
+            head.dep_ == "appos" and head.head.ent_type_ == "PERSON"
+        )
+        if span is not None and span.end <= ent.start and not named:
             out.append(span)
     return out
