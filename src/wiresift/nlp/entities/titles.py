@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from wiresift.nlp.entities.lexicon import FUNCTION_WORDS, TITLE_HEADS, TITLE_MODIFIERS, role_noun
+from wiresift.nlp.entities.persons import COURTESY_TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -62,7 +63,8 @@ def _chain_token(token: Token) -> bool:
         return True
     low = token.lower_
     return (
-        (text[:1].isupper() and not (token.is_stop and low not in TITLE_HEADS | TITLE_MODIFIERS))  # not "When"
+        (low.rstrip(".") not in COURTESY_TITLES and token.is_lower and not token.is_stop and role_noun(low))
+        or (text[:1].isupper() and not (token.is_stop and low not in TITLE_HEADS | TITLE_MODIFIERS))  # not "When"
         or low in FUNCTION_WORDS
         or low in TITLE_MODIFIERS
         or is_title_word(token)
@@ -92,6 +94,18 @@ def _role_noun(token: Token, ent: Span) -> bool:
     Lee", "investigate political rival Tom Reed")."""
     if not token.is_alpha or (token.ent_type_ and not token.is_lower):
         return False  # a lower-case word spaCy put in the name ("cosplayer Ann Lee") is trimmed off: a role
+    if token.lower_ in COURTESY_TITLES:
+        return False  # "Mr Lee" opening a sentence: a courtesy, not a role
+    if (
+        token.i == ent.start - 1
+        and token.is_lower
+        and not token.is_stop
+        and token.tag_ in ("NN", "JJ")
+        and token.dep_ in _ROLE_MOD_DEPS
+        and token.lower_ not in TITLE_HEADS  # "a major Ann Lee show": an adjective, not the rank
+        and role_noun(token.lower_)
+    ):
+        return True  # "Sabres defenseman Ann Lee", the role word mis-tagged or mis-attached
     common = token.pos_ == "NOUN"
     capitalised = token.pos_ == "PROPN" and token.text[1:].islower() and _line_start(token)
     if not (common or capitalised):
