@@ -186,7 +186,33 @@ def clean(sdoc: Doc, ents: list[Span], gaz: Gazetteer | None) -> list[Span]:
             Span(sdoc, e.start, e.end, label="GPE") if e.label_ == "PERSON" and e.text in places else e
             for e in out
         ]
-    return one_sense(sdoc, _no_overlaps(out), surnames)
+    return one_sense(sdoc, regain_persons(sdoc, _no_overlaps(out)), surnames)
+
+
+#: Labels spaCy gives a person's full name by mistake ("Ann Lee" a FAC, "Tom Reed" an ORG).
+_MISTYPED = frozenset({"FAC", "LOC", "ORG", "GPE", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"})
+
+
+def regain_persons(sdoc: Doc, spans: list[Span]) -> list[Span]:
+    """A name of two or three capitalised words that spaCy typed a place, a facility or an
+    organisation here and a person there is a person: the same full name is a PERSON elsewhere in
+    the article, or its last word is ("Romelu Lukaku" a FAC, "Lukaku" a PERSON). An organisation
+    named after a person ("Ann Lee Foundation") ends on another word and keeps its type."""
+    from spacy.tokens import Span
+
+    persons = {fold_apostrophes(e.text.lower()) for e in spans if e.label_ == "PERSON"}
+    singles = {p for p in persons if " " not in p}
+    out = []
+    for e in spans:
+        if (
+            e.label_ in _MISTYPED
+            and 2 <= len(e) <= 3
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in e)
+            and (fold_apostrophes(e.text.lower()) in persons or fold_apostrophes(e[-1].lower_) in singles)
+        ):
+            e = Span(sdoc, e.start, e.end, label="PERSON")
+        out.append(e)
+    return out
 
 
 #: A courtesy title or rank right before a one-word name makes it a person's.

@@ -146,6 +146,10 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
     heads = [k for k, t in enumerate(toks) if is_title_word(t) or (parsed and _role_noun(t, ent))]
     if not heads:
         return None, ent.start
+    # "Polaroids of actor Ann Lee": what comes before the first role word and an "of" is not the title
+    cut = max((k for k in range(heads[0]) if toks[k].lower_ in FUNCTION_WORDS), default=-1)
+    if cut >= 0:
+        toks, heads = toks[cut + 1 :], [k - cut - 1 for k in heads]
     # Bare proper nouns after the last role word or entity are the person's first names.
     name_start = ent.start
     k = len(toks)
