@@ -36,7 +36,7 @@ _APOSTROPHE_NAME = re.compile(r"^[A-Z][a-z]{0,2}['’ʼ][A-Z][\w-]+$")
 _COINED = re.compile(r"(?:omics|isms?|mania|phobia|esque)$")
 #: What a coined word adds to a surname of the article ("Blair" + "ite", "Biden" + "omics").
 _DERIVATIONS = frozenset(
-    {"omics", "nomics", "ism", "isms", "ist", "ists", "ite", "ites", "esque", "mania", "gate"}
+    {"omics", "nomics", "ism", "isms", "ist", "ists", "ite", "ites", "esque", "mania", "gate", "s", "es"}
 )
 #: A plural acronym: "MPs", "CEOs", "MEPs".
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
@@ -112,8 +112,11 @@ def is_junk_person(span: Span, surnames: Iterable[str] = ()) -> bool:
     if len(span) != 1:
         return False
     tok = span[0]
-    if tok.tag_ == "NNS" or _PLURAL_ACRONYM.match(text):
-        return True
+    if tok.tag_ in ("NNS", "JJ") or _PLURAL_ACRONYM.match(text):
+        return True  # "blazers"; "Foolhardy" opening a sentence is an adjective, not a name
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before == "the" and (tok.tag_ == "NNPS" or text.endswith("s") or tok.dep_ not in ("compound", "poss")):
+        return True  # "the Sabres", "the Bidens", "the Moon" (but "the Lee administration" is Lee's)
     low = text.lower()
     if _COINED.search(low) and len(low) > 6:
         return True

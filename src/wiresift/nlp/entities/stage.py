@@ -218,9 +218,11 @@ def build(
     text = doc.text
     ents = [e for e in sdoc.ents if e.label_ in NAME_LABELS]
     ents = clean(sdoc, sorted([*ents, *_titled_names(sdoc, text)], key=lambda e: e.start), gaz)
+    shared = _shared_surnames(ents)
     for ent in ents:
-        if ent.label_ == "PERSON" and len(ent.text.split()) > 1:
-            b.person(ent.text)  # full names first, so that "Sidorov" before "Anatoly Sidorov" still merges
+        if ent.label_ == "PERSON" and (len(ent.text.split()) > 1 or ent.start in shared):
+            # full names first, so that "Sidorov" before "Anatoly Sidorov" still merges
+            b.person(f"{ent.text} {shared[ent.start]}" if ent.start in shared else ent.text)
     multi = {
         _norm(form)
         for e in ents
@@ -242,6 +244,8 @@ def build(
             if name_start < ent.start:
                 start_char = sdoc[name_start].idx
             name = text[start_char:end_char]
+            if ent.start in shared:
+                name = f"{name} {shared[ent.start]}"
             first = b.keys.get(("PERSON", _norm(ent.text)))
             if first is not None and name != ent.text:  # the name grew left: still the person of pass one
                 eid = first
@@ -292,6 +296,22 @@ def build(
     # An entity whose every mention went to another (a name retyped, regrown or joined) is no entity.
     b.index.entities = {eid: e for eid, e in b.index.entities.items() if e.mentions}
     return b.index
+
+
+def _shared_surnames(ents: list[Span]) -> dict[int, str]:
+    """Given names that share the surname of the full name they are joined to: "Joe" in "Joe and
+    Hunter Biden" is Joe Biden (token index of the given name -> surname)."""
+    out: dict[int, str] = {}
+    surnames = {e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    for a, b in zip(ents, ents[1:], strict=False):
+        if a.label_ != "PERSON" or b.label_ != "PERSON" or len(a) != 1 or len(b) < 2:
+            continue
+        if a[0].lower_ in surnames:
+            continue  # "Reed and Ann Lee" after "Tom Reed": Reed is a surname, not a given name
+        between = a.doc[a.end : b.start]
+        if len(between) == 1 and between[0].lower_ in ("and", "&") and a[0].pos_ == "PROPN":
+            out[a.start] = b[-1].text
+    return out
 
 
 def _titled_names(sdoc: Doc, text: str) -> list[Span]:
