@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.entities.lexicon import country_code
+from wiresift.nlp.entities.lexicon import TITLE_HEADS, country_code
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -209,13 +209,27 @@ def regain_persons(sdoc: Doc, spans: list[Span]) -> list[Span]:
     for e in spans:
         if (
             e.label_ in _MISTYPED
-            and 2 <= len(e) <= 3
+            and len(e) <= 3
             and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in e)
-            and (fold_apostrophes(e.text.lower()) in persons or fold_apostrophes(e[-1].lower_) in singles)
+            and (
+                (len(e) > 1 and fold_apostrophes(e.text.lower()) in persons)
+                or (len(e) > 1 and fold_apostrophes(e[-1].lower_) in singles)
+                or (len(e) > 1 and _after_role(sdoc, e.start))
+            )
         ):
             e = Span(sdoc, e.start, e.end, label="PERSON")
         out.append(e)
     return out
+
+
+def _after_role(sdoc: Doc, start: int) -> bool:
+    """A role word right before a name makes it a person's ("defender Ann Lee", "Mayor Tom Reed")."""
+    if start == 0:
+        return False
+    prev = sdoc[start - 1]
+    if prev.ent_type_ or not prev.is_alpha or prev.is_stop:
+        return False
+    return prev.lower_ in TITLE_HEADS
 
 
 #: A courtesy title or rank right before a one-word name makes it a person's.

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Entity
@@ -303,7 +304,7 @@ def _shared_surnames(ents: list[Span]) -> dict[int, str]:
     Hunter Biden" is Joe Biden (token index of the given name -> surname)."""
     out: dict[int, str] = {}
     surnames = {e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1}
-    for a, b in zip(ents, ents[1:], strict=False):
+    for a, b in pairwise(ents):
         if a.label_ != "PERSON" or b.label_ != "PERSON" or len(a) != 1 or len(b) < 2:
             continue
         if a[0].lower_ in surnames:
@@ -420,7 +421,9 @@ def _later_nominal_titles(b: _Builder) -> None:
             continue
         eid = found[2]
         others = {
-            e for s, _, e in index.mentions if floor <= s < span.start_char and index.entities[e].type == "PERSON"
+            e
+            for s, _, e in index.mentions
+            if floor <= s < span.start_char and index.entities[e].type == "PERSON"
         }
         entity = index.entities[eid]
         if others != {eid} or span.text in entity.titles:

@@ -64,7 +64,9 @@ def _chain_token(token: Token) -> bool:
     low = token.lower_
     return (
         (low.rstrip(".") not in COURTESY_TITLES and token.is_lower and not token.is_stop and role_noun(low))
-        or (text[:1].isupper() and not (token.is_stop and low not in TITLE_HEADS | TITLE_MODIFIERS))  # not "When"
+        or (
+            text[:1].isupper() and not (token.is_stop and low not in TITLE_HEADS | TITLE_MODIFIERS)
+        )  # not "When"
         or low in FUNCTION_WORDS
         or low in TITLE_MODIFIERS
         or is_title_word(token)
@@ -157,7 +159,8 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
         k > heads[-1] + 1
         and toks[k - 1].i not in in_ent
         and toks[k - 1].lower_ not in FUNCTION_WORDS
-        and toks[k - 2].lower_ not in FUNCTION_WORDS  # "Minister of Education Ana Ruiz": "of X" is the title's
+        and toks[k - 2].lower_
+        not in FUNCTION_WORDS  # "Minister of Education Ana Ruiz": "of X" is the title's
         and not _abbreviation_stop(toks[k - 1])
     ):
         k -= 1
