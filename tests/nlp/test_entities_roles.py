@@ -49,6 +49,7 @@ TITLED = [
     ),
     ("Sabres defenseman Brandon Mottley spoiled the shutout bid.", "Brandon Mottley", "defenseman"),
     ("The show has Polaroids of actor Dan Hoppner and others.", "Dan Hoppner", "actor"),
+    ("Julia Stone said she was happy. Stone, an Oscar winner, added more.", "Julia Stone", "winner"),
 ]
 
 

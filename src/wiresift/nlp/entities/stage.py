@@ -263,15 +263,7 @@ def build(
                 entity.titles.append(title.text)
                 if title[0].ent_type_ == "NORP":
                     b.index.nationality.setdefault(eid, title[0].lower_)
-            apposition = appositive(sdoc, ent)
-            if apposition is not None:
-                role = apposition.text
-                if role not in entity.titles:
-                    entity.titles.append(role)
-                b.index.add(apposition.start_char, apposition.end_char, eid)
-            for role_span in roles(sdoc, ent):
-                if role_span.text not in entity.titles:
-                    entity.titles.append(role_span.text)
+            _add_roles(b, eid, ent)
         else:
             eid = b.named(ent.text, label)
             entity = b.index.entities[eid]
@@ -344,6 +336,22 @@ def _bare_surnames(b: _Builder, in_ent: dict[int, str]) -> None:
             continue  # two people share the surname: the bare one is left to neither
         b.index.add(m.start(), m.end(), ids[0])
         b.alias(ids[0], m.start(), m.group(1))
+        span = b.sdoc.char_span(m.start(), m.end())
+        if span is not None:
+            _add_roles(b, ids[0], span)  # "Stone, an Oscar winner, added"
+
+
+def _add_roles(b: _Builder, eid: str, ent: Span) -> None:
+    """The roles an apposition, a copula or a naming verb gives the person mentioned at ``ent``."""
+    entity = b.index.entities[eid]
+    apposition = appositive(b.sdoc, ent)
+    if apposition is not None:
+        if apposition.text not in entity.titles:
+            entity.titles.append(apposition.text)
+        b.index.add(apposition.start_char, apposition.end_char, eid)
+    for role_span in roles(b.sdoc, ent):
+        if role_span.text not in entity.titles:
+            entity.titles.append(role_span.text)
 
 
 def _unmarked_orgs(b: _Builder) -> None:
