@@ -21,18 +21,15 @@ from wiresift.model import Document, Entity
 from wiresift.nlp.entities.captions import add_caption_titles
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import (
-    AGENT_ENDINGS,
     NOMINAL_SYNONYMS,
     ORG_NOMINAL_HEADS,
     TITLE_HEADS,
     TITLED_NOMINAL_HEADS,
-    agent_nouns,
     country_code,
     country_names,
 )
-from wiresift.nlp.entities.mentions import ORG_NOUNS, PERSON_NOUNS
 from wiresift.nlp.entities.persons import clean, fold_apostrophes
-from wiresift.nlp.entities.titles import appositive, later_nominals, premodifier, roles
+from wiresift.nlp.entities.titles import appositive, premodifier, roles
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -285,7 +282,6 @@ def build(
             b.index, doc.captions, parse
         )  # before nominals: "the Colonel-General" then matches
     _nominals(b)
-    _later_nominal_titles(b)
     # An entity whose every mention went to another (a name retyped, regrown or joined) is no entity.
     b.index.entities = {eid: e for eid, e in b.index.entities.items() if e.mentions}
     return b.index
@@ -398,48 +394,6 @@ def _nominals(b: _Builder) -> None:
         other = index.get(index.at(nom.start, nom.end))
         if other is None or other.type not in ("PERSON", "ORG"):  # "the Georgian general" holds a NORP
             index.add(nom.start, nom.end, eid)
-
-
-#: Person nouns that say who someone is but give no role: "the man said" titles nobody.
-_NO_ROLE = frozenset({"man", "woman", "person", "boy", "girl", "child", "people"})
-
-
-def _person_noun(lower: str) -> bool:
-    """A head that names a person on its own ("the minister", "the envoy"; not "the website", which
-    the agents dictionary lists too, nor "the number")."""
-    if lower in _NO_ROLE:
-        return False
-    if lower in PERSON_NOUNS or lower in TITLE_HEADS:
-        return True
-    return lower in agent_nouns() and lower.endswith(AGENT_ENDINGS) and lower not in ORG_NOUNS
-
-
-def _later_nominal_titles(b: _Builder) -> None:
-    """A later nominal subject ("The minister said …") gives its role to the one person named in its
-    sentence or the one before, when that person has no title yet or one with the same head word
-    ("Anna Berg arrived. The minister said …"); two persons there, or a person titled otherwise
-    ("Berg, the mayor, … The doctor said"), leave it to nobody."""
-    index = b.index
-    for tok, span in later_nominals(b.sdoc, _person_noun):
-        sent = tok.sent
-        prev_start = b.sdoc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        floor = b.sdoc[prev_start].idx
-        found = index.last_mention_before(span.start_char, ("PERSON",), floor)
-        if found is None or index.at(span.start_char, span.end_char) is not None:
-            continue
-        eid = found[2]
-        others = {
-            e
-            for s, _, e in index.mentions
-            if floor <= s < span.start_char and index.entities[e].type == "PERSON"
-        }
-        entity = index.entities[eid]
-        if others != {eid} or span.text in entity.titles:
-            continue
-        head = NOMINAL_SYNONYMS.get(tok.lower_, tok.lower_)
-        if entity.titles and head not in set().union(*(_words(t) for t in entity.titles)):
-            continue
-        entity.titles.append(span.text)
 
 
 def _match_person(index: EntityIndex, nom: Nominal) -> str | None:

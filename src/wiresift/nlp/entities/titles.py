@@ -13,7 +13,6 @@ naming verb ("Ortiz was appointed finance minister"), and a role before the name
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from wiresift.nlp.entities.lexicon import FUNCTION_WORDS, TITLE_HEADS, TITLE_MODIFIERS, role_noun
@@ -332,29 +331,4 @@ def roles(sdoc: Doc, ent: Span) -> list[Span]:
         )
         if span is not None and span.end <= ent.start and not named:
             out.append(span)
-    return out
-
-
-#: Determiners of a later nominal mention that points back to someone: "the minister", "this actor".
-_BACK_DETERMINERS = frozenset({"the", "this", "that"})
-
-
-def later_nominals(sdoc: Doc, person_noun: Callable[[str], bool]) -> list[tuple[Token, Span]]:
-    """Definite person descriptions that open a clause as its subject ("The minister said …", "The
-    45-year-old actress added …"): their head token and their role phrase without the article.
-    Who they mean is left to the caller."""
-    if not sdoc.has_annotation("DEP"):
-        return []
-    out = []
-    for tok in sdoc:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN" or tok.tag_ != "NN":
-            continue
-        if tok.ent_type_ or not person_noun(tok.lower_):
-            continue
-        det = next((c for c in tok.children if c.dep_ == "det"), None)
-        if det is None or det.lower_ not in _BACK_DETERMINERS or det.i != tok.left_edge.i:
-            continue
-        span = _role_span(sdoc, tok, any_noun=True)
-        if span is not None and not any(t.ent_type_ == "PERSON" for t in span):
-            out.append((tok, span))
     return out
