@@ -18,7 +18,8 @@ Named persons are those whose identity looks like a personal name (two words or 
 "of"/"the") and whose identity is typed person in most of the document's mentions; a single-word
 identity is a group ("Arabs") or a mononym and is left out.
 
-Run: ``python eval/score_persons.py [EVAL_DIR] [--split train|dev|test] [--show]``.
+Run: ``python eval/score_persons.py [EVAL_DIR] [--split train|dev|test] [--show | --titles]``;
+``--titles`` scores the titles of found persons against GUM's coreference instead (:func:`titles`).
 """
 
 from __future__ import annotations
@@ -224,6 +225,77 @@ def _show(eval_dir: Path, split: str | None) -> None:
                 print(f"JUNK {art.id}: {e.name!r} {[art.text[s:t] for s, t in e.mentions][:3]}")
 
 
+#: Words of a GUM mention that say nothing of a person's role ("the", "his", "one", "man").
+_NO_ROLE_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "the a an of for at in and to on s his her their its our my your this that these those who whom "
+        "whose which is was be one someone man woman people person mr mrs ms dr",
+    )
+)
+_PRONOUNS = frozenset(
+    re.findall(r"\S+", "he she him her his hers himself herself i me my we us our they them their you your")
+)
+_WORD = re.compile(r"\w+")
+
+
+def titles(eval_dir: Path, split: str = "train") -> dict[str, float]:
+    """Titles of the persons found on GUM, scored against GUM's own coreference (``eval/coref_data``
+    with predicative links): a found person's gold role words are the words of its non-pronoun
+    mentions that are not words of its name ("biologist" of "Biologist Nick Bos", "the curator",
+    "a nurse" after "is"). ``titled``: share of found persons with gold role words one of whose
+    predicted titles shares a word with them; ``title_precision``: share of predicted titles of
+    found persons that share a word with their gold role words. GUM marks no role on many
+    mentions a reader would ("Emeritus Professor" with no coreferent nominal), so precision is a
+    floor, and titled counts every descriptive nominal (party names too) as a role."""
+    import coref_data
+    from wiresift.model import Document
+    from wiresift.nlp.pipeline import Pipeline
+
+    links = coref_data.IDENTITY_LINKS
+    coref_data.IDENTITY_LINKS = links | {"pred"}
+    try:
+        docs = coref_data.load_split(eval_dir / "coref", split)
+    finally:
+        coref_data.IDENTITY_LINKS = links
+    out = Pipeline(stages=("entities",)).run(Document(text=d.text, source=d.name) for d in docs)
+    n_gold = titled = n_pred = right = found = 0
+    for gdoc, doc in zip(docs, out, strict=True):
+        clusters: dict[int, list[coref_data.Mention]] = {}
+        for mid, m in gdoc.mentions.items():
+            if m.type == "person":
+                clusters.setdefault(gdoc.cluster[mid], []).append(m)
+        for ms in clusters.values():
+            hits = [
+                e
+                for e in doc.entities
+                if e.type == "PERSON" and any(a < m.end and m.start < b for a, b in e.mentions for m in ms)
+            ]
+            if not hits:
+                continue
+            found += 1
+            names = {w.lower() for e in hits for n in (e.name, *e.aliases) for w in _WORD.findall(n)}
+            gold: set[str] = set()
+            for m in ms:
+                words = [w.lower() for w in _WORD.findall(gdoc.text[m.start : m.end])]
+                if len(words) == 1 and words[0] in _PRONOUNS:
+                    continue
+                gold |= {w for w in words if w not in _NO_ROLE_WORDS | _PRONOUNS | names and not w.isdigit()}
+            predicted = [{w.lower() for w in _WORD.findall(t)} for e in hits for t in e.titles]
+            n_pred += len(predicted)
+            right += sum(bool(p & gold) for p in predicted)
+            if gold:
+                n_gold += 1
+                titled += any(p & gold for p in predicted)
+    return {
+        "persons_found": found,
+        "with_gold_roles": n_gold,
+        "titled": titled / n_gold if n_gold else 0.0,
+        "predicted_titles": n_pred,
+        "title_precision": right / n_pred if n_pred else 0.0,
+    }
+
+
 def main() -> None:
     from gate import shared_eval
 
@@ -237,6 +309,9 @@ def main() -> None:
         raise SystemExit("no eval data: pass EVAL_DIR or set WIRESIFT_SHARED_EVAL")
     if "--show" in sys.argv:
         _show(eval_dir, split)
+        return
+    if "--titles" in sys.argv:
+        print(json.dumps({k: round(v, 4) for k, v in titles(eval_dir, split or "train").items()}, indent=2))
         return
     scores = run(eval_dir, split)
     print(json.dumps({k: round(v, 4) for k, v in scores.items()}, indent=2))

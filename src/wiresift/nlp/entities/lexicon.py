@@ -46,6 +46,31 @@ ROLE_HEADS = words(
 )
 TITLE_HEADS = _OFFICE_HEADS | ROLE_HEADS
 
+#: Endings of agent nouns: "winner", "instructor", "economist", "historian", "servant", "trustee".
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ess", "ier")
+
+
+@cache
+def agent_nouns() -> frozenset[str]:
+    """One-word agents of the PETRARCH2 agents dictionary (MIT; notice in
+    ``nlp/events/data/NOTICE-PETRARCH2.txt``): "abbot", "academic", "midwife", "envoy"."""
+    import json
+
+    path = Path(__file__).parent.parent / "events" / "data" / "agents.json"
+    agents = json.loads(path.read_text(encoding="utf-8"))
+    return frozenset(k for k in agents if k.isalpha())
+
+
+def role_noun(lower: str, by_ending: bool = True) -> bool:
+    """Whether a singular common noun can name what a person is: a title head, a PETRARCH2 agent, or
+    an agent noun by its ending ("winner", "instructor"). Used where the parse already ties the noun
+    to a named person (a copula, "serves as", an apposition), so a rare non-person "-er" noun is
+    cheap."""
+    if lower in TITLE_HEADS or lower in agent_nouns():
+        return True
+    return by_ending and len(lower) > 4 and lower.endswith(AGENT_ENDINGS)
+
+
 #: Words that qualify a role without being one: "*former* president", "*acting* head".
 TITLE_MODIFIERS = words("former acting deputy interim late outgoing incoming then senior top assistant vice")
 

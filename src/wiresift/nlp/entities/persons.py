@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.entities.lexicon import country_code
+from wiresift.nlp.entities.lexicon import TITLE_HEADS, country_code
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -36,7 +36,7 @@ _APOSTROPHE_NAME = re.compile(r"^[A-Z][a-z]{0,2}['’ʼ][A-Z][\w-]+$")
 _COINED = re.compile(r"(?:omics|isms?|mania|phobia|esque)$")
 #: What a coined word adds to a surname of the article ("Blair" + "ite", "Biden" + "omics").
 _DERIVATIONS = frozenset(
-    {"omics", "nomics", "ism", "isms", "ist", "ists", "ite", "ites", "esque", "mania", "gate"}
+    {"omics", "nomics", "ism", "isms", "ist", "ists", "ite", "ites", "esque", "mania", "gate", "s", "es"}
 )
 #: A plural acronym: "MPs", "CEOs", "MEPs".
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
@@ -112,8 +112,11 @@ def is_junk_person(span: Span, surnames: Iterable[str] = ()) -> bool:
     if len(span) != 1:
         return False
     tok = span[0]
-    if tok.tag_ == "NNS" or _PLURAL_ACRONYM.match(text):
-        return True
+    if tok.tag_ in ("NNS", "JJ") or _PLURAL_ACRONYM.match(text):
+        return True  # "blazers"; "Foolhardy" opening a sentence is an adjective, not a name
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before == "the" and (tok.tag_ == "NNPS" or text.endswith("s") or tok.dep_ not in ("compound", "poss")):
+        return True  # "the Sabres", "the Bidens", "the Moon" (but "the Lee administration" is Lee's)
     low = text.lower()
     if _COINED.search(low) and len(low) > 6:
         return True
@@ -186,7 +189,47 @@ def clean(sdoc: Doc, ents: list[Span], gaz: Gazetteer | None) -> list[Span]:
             Span(sdoc, e.start, e.end, label="GPE") if e.label_ == "PERSON" and e.text in places else e
             for e in out
         ]
-    return one_sense(sdoc, _no_overlaps(out), surnames)
+    return one_sense(sdoc, regain_persons(sdoc, _no_overlaps(out)), surnames)
+
+
+#: Labels spaCy gives a person's full name by mistake ("Ann Lee" a FAC, "Tom Reed" an ORG).
+_MISTYPED = frozenset({"FAC", "LOC", "ORG", "GPE", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"})
+
+
+def regain_persons(sdoc: Doc, spans: list[Span]) -> list[Span]:
+    """A name of two or three capitalised words that spaCy typed a place, a facility or an
+    organisation here and a person there is a person: the same full name is a PERSON elsewhere in
+    the article, or its last word is ("Romelu Lukaku" a FAC, "Lukaku" a PERSON). An organisation
+    named after a person ("Ann Lee Foundation") ends on another word and keeps its type."""
+    from spacy.tokens import Span
+
+    persons = {fold_apostrophes(e.text.lower()) for e in spans if e.label_ == "PERSON"}
+    singles = {p for p in persons if " " not in p}
+    out = []
+    for e in spans:
+        if (
+            e.label_ in _MISTYPED
+            and len(e) <= 3
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in e)
+            and (
+                (len(e) > 1 and fold_apostrophes(e.text.lower()) in persons)
+                or (len(e) > 1 and fold_apostrophes(e[-1].lower_) in singles)
+                or (len(e) > 1 and _after_role(sdoc, e.start))
+            )
+        ):
+            e = Span(sdoc, e.start, e.end, label="PERSON")
+        out.append(e)
+    return out
+
+
+def _after_role(sdoc: Doc, start: int) -> bool:
+    """A role word right before a name makes it a person's ("defender Ann Lee", "Mayor Tom Reed")."""
+    if start == 0:
+        return False
+    prev = sdoc[start - 1]
+    if prev.ent_type_ or not prev.is_alpha or prev.is_stop:
+        return False
+    return prev.lower_ in TITLE_HEADS
 
 
 #: A courtesy title or rank right before a one-word name makes it a person's.

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Entity
@@ -215,9 +216,11 @@ def build(
     text = doc.text
     ents = [e for e in sdoc.ents if e.label_ in NAME_LABELS]
     ents = clean(sdoc, sorted([*ents, *_titled_names(sdoc, text)], key=lambda e: e.start), gaz)
+    shared = _shared_surnames(ents)
     for ent in ents:
-        if ent.label_ == "PERSON" and len(ent.text.split()) > 1:
-            b.person(ent.text)  # full names first, so that "Sidorov" before "Anatoly Sidorov" still merges
+        if ent.label_ == "PERSON" and (len(ent.text.split()) > 1 or ent.start in shared):
+            # full names first, so that "Sidorov" before "Anatoly Sidorov" still merges
+            b.person(f"{ent.text} {shared[ent.start]}" if ent.start in shared else ent.text)
     multi = {
         _norm(form)
         for e in ents
@@ -239,7 +242,14 @@ def build(
             if name_start < ent.start:
                 start_char = sdoc[name_start].idx
             name = text[start_char:end_char]
-            eid = b.person(name)
+            if ent.start in shared:
+                name = f"{name} {shared[ent.start]}"
+            first = b.keys.get(("PERSON", _norm(ent.text)))
+            if first is not None and name != ent.text:  # the name grew left: still the person of pass one
+                eid = first
+                b.keys.setdefault(("PERSON", _norm(name)), eid)
+            else:
+                eid = b.person(name)
             entity = b.index.entities[eid]
             if len(name) > len(entity.name) and _norm(" ".join(name_parts(name))).endswith(
                 _norm(" ".join(name_parts(entity.name)[-1:]))
@@ -250,15 +260,7 @@ def build(
                 entity.titles.append(title.text)
                 if title[0].ent_type_ == "NORP":
                     b.index.nationality.setdefault(eid, title[0].lower_)
-            apposition = appositive(sdoc, ent)
-            if apposition is not None:
-                role = apposition.text
-                if role not in entity.titles:
-                    entity.titles.append(role)
-                b.index.add(apposition.start_char, apposition.end_char, eid)
-            for role_span in roles(sdoc, ent):
-                if role_span.text not in entity.titles:
-                    entity.titles.append(role_span.text)
+            _add_roles(b, eid, ent)
         else:
             eid = b.named(ent.text, label)
             entity = b.index.entities[eid]
@@ -280,7 +282,25 @@ def build(
             b.index, doc.captions, parse
         )  # before nominals: "the Colonel-General" then matches
     _nominals(b)
+    # An entity whose every mention went to another (a name retyped, regrown or joined) is no entity.
+    b.index.entities = {eid: e for eid, e in b.index.entities.items() if e.mentions}
     return b.index
+
+
+def _shared_surnames(ents: list[Span]) -> dict[int, str]:
+    """Given names that share the surname of the full name they are joined to: "Joe" in "Joe and
+    Hunter Biden" is Joe Biden (token index of the given name -> surname)."""
+    out: dict[int, str] = {}
+    surnames = {e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    for a, b in pairwise(ents):
+        if a.label_ != "PERSON" or b.label_ != "PERSON" or len(a) != 1 or len(b) < 2:
+            continue
+        if a[0].lower_ in surnames:
+            continue  # "Reed and Ann Lee" after "Tom Reed": Reed is a surname, not a given name
+        between = a.doc[a.end : b.start]
+        if len(between) == 1 and between[0].lower_ in ("and", "&") and a[0].pos_ == "PROPN":
+            out[a.start] = b[-1].text
+    return out
 
 
 def _titled_names(sdoc: Doc, text: str) -> list[Span]:
@@ -312,6 +332,22 @@ def _bare_surnames(b: _Builder, in_ent: dict[int, str]) -> None:
             continue  # two people share the surname: the bare one is left to neither
         b.index.add(m.start(), m.end(), ids[0])
         b.alias(ids[0], m.start(), m.group(1))
+        span = b.sdoc.char_span(m.start(), m.end())
+        if span is not None:
+            _add_roles(b, ids[0], span)  # "Stone, an Oscar winner, added"
+
+
+def _add_roles(b: _Builder, eid: str, ent: Span) -> None:
+    """The roles an apposition, a copula or a naming verb gives the person mentioned at ``ent``."""
+    entity = b.index.entities[eid]
+    apposition = appositive(b.sdoc, ent)
+    if apposition is not None:
+        if apposition.text not in entity.titles:
+            entity.titles.append(apposition.text)
+        b.index.add(apposition.start_char, apposition.end_char, eid)
+    for role_span in roles(b.sdoc, ent):
+        if role_span.text not in entity.titles:
+            entity.titles.append(role_span.text)
 
 
 def _unmarked_orgs(b: _Builder) -> None:

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.entities.lexicon import FUNCTION_WORDS, TITLE_HEADS, TITLE_MODIFIERS
+from wiresift.nlp.entities.lexicon import FUNCTION_WORDS, TITLE_HEADS, TITLE_MODIFIERS, role_noun
+from wiresift.nlp.entities.persons import COURTESY_TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -30,6 +31,8 @@ APPOSITIVE_STOPS = frozenset({",", ".", ";", ":", "(", ")", "—", "–", '"', "
 
 def is_title_word(token: Token) -> bool:
     low = token.lower_
+    if token.pos_ == "ADJ" and token.is_lower:
+        return False  # "a major exhibition", "the chief concern": an adjective, not a rank
     return (
         low in TITLE_HEADS
         or any(part in TITLE_HEADS for part in low.split("-") if part)
@@ -59,7 +62,10 @@ def _chain_token(token: Token) -> bool:
         return True
     low = token.lower_
     return (
-        text[:1].isupper()
+        (low.rstrip(".") not in COURTESY_TITLES and token.is_lower and not token.is_stop and role_noun(low))
+        or (
+            text[:1].isupper() and not (token.is_stop and low not in TITLE_HEADS | TITLE_MODIFIERS)
+        )  # not "When"
         or low in FUNCTION_WORDS
         or low in TITLE_MODIFIERS
         or is_title_word(token)
@@ -87,8 +93,20 @@ def _role_noun(token: Token, ent: Span) -> bool:
     opening a line is often tagged a proper noun ("Employee Ann Lee said"); a role right before
     the name may be parsed as the head the name stands in apposition to ("lost defenseman Ann
     Lee", "investigate political rival Tom Reed")."""
-    if token.ent_type_ or not token.is_alpha:
-        return False
+    if not token.is_alpha or (token.ent_type_ and not token.is_lower):
+        return False  # a lower-case word spaCy put in the name ("cosplayer Ann Lee") is trimmed off: a role
+    if token.lower_ in COURTESY_TITLES:
+        return False  # "Mr Lee" opening a sentence: a courtesy, not a role
+    if (
+        token.i == ent.start - 1
+        and token.is_lower
+        and not token.is_stop
+        and token.tag_ in ("NN", "JJ")
+        and token.dep_ in _ROLE_MOD_DEPS
+        and token.lower_ not in TITLE_HEADS  # "a major Ann Lee show": an adjective, not the rank
+        and role_noun(token.lower_)
+    ):
+        return True  # "Sabres defenseman Ann Lee", the role word mis-tagged or mis-attached
     common = token.pos_ == "NOUN"
     capitalised = token.pos_ == "PROPN" and token.text[1:].islower() and _line_start(token)
     if not (common or capitalised):
@@ -129,6 +147,10 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
     heads = [k for k, t in enumerate(toks) if is_title_word(t) or (parsed and _role_noun(t, ent))]
     if not heads:
         return None, ent.start
+    # "Polaroids of actor Ann Lee": what comes before the first role word and an "of" is not the title
+    cut = max((k for k in range(heads[0]) if toks[k].lower_ in FUNCTION_WORDS), default=-1)
+    if cut >= 0:
+        toks, heads = toks[cut + 1 :], [k - cut - 1 for k in heads]
     # Bare proper nouns after the last role word or entity are the person's first names.
     name_start = ent.start
     k = len(toks)
@@ -136,6 +158,8 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
         k > heads[-1] + 1
         and toks[k - 1].i not in in_ent
         and toks[k - 1].lower_ not in FUNCTION_WORDS
+        and toks[k - 2].lower_
+        not in FUNCTION_WORDS  # "Minister of Education Ana Ruiz": "of X" is the title's
         and not _abbreviation_stop(toks[k - 1])
     ):
         k -= 1
@@ -149,14 +173,37 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
     return sdoc[title_toks[0].i : title_toks[-1].i + 1], name_start
 
 
+#: Punctuation that opens an apposition after a name: "Ann Lee, a nurse", "Ann Lee — a nurse —".
+APPOSITIVE_OPENERS = frozenset({",", "—", "–", "("})
+#: Words that end a long apposition's role: "professor of physics and co-author of the study".
+_ROLE_CUTS = frozenset({"and", "who", "which", "that", "where", "whose", "since", "until"})
+
+
+def _skip_asides(sdoc: Doc, i: int) -> int:
+    """Past an age or a home town between the name and its role ("Ann Lee, 45, of Leeds, a nurse")."""
+    for _ in range(2):
+        if i + 2 < len(sdoc) and sdoc[i].like_num and sdoc[i + 1].text == ",":
+            i += 2
+        elif i + 2 < len(sdoc) and sdoc[i].lower_ in ("of", "from") and sdoc[i + 1].text[:1].isupper():
+            j = i + 1
+            while j < len(sdoc) and j - i <= 4 and (sdoc[j].text[:1].isupper() or sdoc[j].text == ","):
+                j += 1
+                if sdoc[j - 1].text == ",":
+                    break
+            if sdoc[j - 1].text != ",":
+                break
+            i = j
+    return i
+
+
 def appositive(sdoc: Doc, ent: Span) -> Span | None:
     """The role in ", the head of the CSTO Joint Staff," right after ``ent`` (without the article);
-    an age between ("Ann Lee, 45, a nurse,") is passed over."""
-    if ent.end + 1 >= len(sdoc) or sdoc[ent.end].text != ",":
+    an age or a home town between ("Ann Lee, 45, of Leeds, a nurse,") is passed over; a dash or a
+    bracket opens an apposition too; a long one is cut where its role ends ("associate professor of
+    physics at Leeds and co-author of the study" -> "associate professor of physics at Leeds")."""
+    if ent.end + 1 >= len(sdoc) or sdoc[ent.end].text not in APPOSITIVE_OPENERS:
         return None
-    i = ent.end + 1
-    if i + 2 < len(sdoc) and sdoc[i].like_num and sdoc[i + 1].text == ",":
-        i += 2
+    i = _skip_asides(sdoc, ent.end + 1)
     while i < len(sdoc) and sdoc[i].lower_ in ARTICLES:
         i += 1
     first = i
@@ -165,7 +212,12 @@ def appositive(sdoc: Doc, ent: Span) -> Span | None:
         if tok.text in APPOSITIVE_STOPS or "\n" in tok.text or tok.pos_ in ("VERB", "AUX"):
             break
         i += 1
-    if i == first or i - first >= MAX_APPOSITIVE_TOKENS:
+    if i - first >= MAX_APPOSITIVE_TOKENS:
+        cut = next((t.i for t in sdoc[first + 1 : i] if t.lower_ in _ROLE_CUTS), None)
+        if cut is None:
+            return None
+        i = cut
+    if i == first:
         return None
     # The end of the text closes an apposition too: a caption often ends on the office; so does the
     # end of a paragraph after a full stop ("…, said Ann Lee, founder of Acme Inc.").
@@ -176,13 +228,16 @@ def appositive(sdoc: Doc, ent: Span) -> Span | None:
     # The role word must come early: "the head of ...", "Russia's top diplomat", "a senior officer";
     # or the parser makes a common noun of the phrase the name's apposition ("Ann Lee, another
     # retiree,", "Ann Lee, Ohio's new fire commissioner,").
-    if not any(is_title_word(t) for t in sdoc[first : min(i, first + 4)]) and not any(
+    early = sdoc[first : min(i, first + 4)]
+    if not any(is_title_word(t) or (t.tag_ == "NN" and role_noun(t.lower_)) for t in early) and not any(
         t.dep_ == "appos" and t.pos_ == "NOUN" and ent.start <= t.head.i < ent.end for t in sdoc[first:i]
     ):
         return None
     return sdoc[first:i]
 
 
+#: Words before a role that are not part of it: "the", "both an artist and …", "also a nurse".
+_LEADS = ARTICLES | {"both", "also", "either", "still", "now", "once"}
 #: Verbs that give their subject a role: "X is / became / remains the mayor".
 COPULAS = frozenset({"be", "become", "remain"})
 #: Verbs that name their object to a role: "X was appointed finance minister".
@@ -193,7 +248,15 @@ def _role_span(sdoc: Doc, head: Token, stop: int | None = None, any_noun: bool =
     """The noun phrase headed by ``head`` (a role word or a phrase around one, or with ``any_noun``
     any singular common noun), without the article, relative clauses or anything past ``stop``;
     None when it names no role."""
-    noun = any_noun and head.pos_ == "NOUN" and head.tag_ == "NN" and not head.ent_type_
+    # "X is a winner" classifies X; "X is the center of …" identifies: an agent noun known only by its
+    # ending needs the indefinite article
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+    noun = (
+        (any_noun or role_noun(head.lower_, by_ending=indefinite))
+        and head.pos_ == "NOUN"
+        and head.tag_ == "NN"
+        and not head.ent_type_
+    )
     if not (noun or is_title_word(head) or any(is_title_word(t) for t in head.lefts)):
         return None
     start = head.left_edge.i
@@ -201,7 +264,7 @@ def _role_span(sdoc: Doc, head: Token, stop: int | None = None, any_noun: bool =
     for child in head.rights:
         if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos"):
             end = min(end, child.left_edge.i)
-    while start < end and (sdoc[start].lower_ in ARTICLES or sdoc[start].is_punct):
+    while start < end and (sdoc[start].lower_ in _LEADS or sdoc[start].is_punct):
         start += 1
     while end > start and (sdoc[end - 1].is_punct or sdoc[end - 1].lower_ in FUNCTION_WORDS):
         end -= 1
@@ -210,6 +273,25 @@ def _role_span(sdoc: Doc, head: Token, stop: int | None = None, any_noun: bool =
     if any("\n" in t.text or t.pos_ in ("VERB", "AUX") for t in sdoc[start:end]):
         return None
     return sdoc[start:end]
+
+
+#: Verbs whose "as" phrase gives their subject a role: "X serves as the bank's chief economist".
+AS_VERBS = frozenset({"serve", "work", "act", "remain", "join", "return", "continue"})
+
+
+def _as_roles(sdoc: Doc, verb: Token) -> list[Span]:
+    """The role in "serves / works / joined as the head of …" of ``verb``."""
+    if verb.lemma_ not in AS_VERBS:
+        return []
+    out = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    span = _role_span(sdoc, obj, any_noun=True)
+                    if span is not None:
+                        out.append(span)
+    return out
 
 
 def roles(sdoc: Doc, ent: Span) -> list[Span]:
@@ -228,6 +310,7 @@ def roles(sdoc: Doc, ent: Span) -> list[Span]:
                 span = _role_span(sdoc, child)
                 if span is not None:
                     out.append(span)
+        out += _as_roles(sdoc, verb)
     for clause in root.rights:  # "Ann Lee, who is the city's housing expert,"
         if clause.dep_ == "relcl" and clause.lemma_ in COPULAS:
             subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
@@ -236,10 +319,16 @@ def roles(sdoc: Doc, ent: Span) -> list[Span]:
                 span = _role_span(sdoc, attr)
                 if span is not None:
                     out.append(span)
+        elif clause.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
+            out += _as_roles(sdoc, clause)  # "Ann Lee, who serves as the city's fire chief,"
     head = root.head
     if root.dep_ == "appos" and head.i < ent.start and ent.start > 0 and sdoc[ent.start - 1].text == ",":
         # the noun a person's name stands in apposition to is their role ("his predecessor, Ann Lee,")
         span = _role_span(sdoc, head, stop=ent.start - 1, any_noun=True)
-        if span is not None and span.end <= ent.start:
+        # "Prince Ed, the brother of the heir, Charles,": the role is Ed's (or a name), not Charles's
+        named = head.ent_type_ in ("PERSON", "ORG", "GPE") or (
+            head.dep_ == "appos" and head.head.ent_type_ == "PERSON"
+        )
+        if span is not None and span.end <= ent.start and not named:
             out.append(span)
     return out
