@@ -146,6 +146,10 @@ VERB_CODES: dict[str, str | None] = {
     # an appeal or a charge is a rejection.
     "sue": "115", "dismiss": "120",
 }  # fmt: skip
+#: Object nouns that only say an act was undertaken: their noun modifier says which ("launched a
+#: mediation effort", "an aid mission"); the head codes only when the modifier does not.
+GENERIC_OBJECTS = frozenset({"effort", "mission", "campaign", "drive", "bid", "initiative", "process",
+                             "operation", "move", "programme", "program", "plan"})  # fmt: skip
 #: Adjectives that make the event of their "to" clause an intention: "willing to send", "ready to host".
 INTENT_ADJ = frozenset({"willing", "ready", "prepared", "determined", "eager", "set", "poised"})
 

@@ -21,12 +21,14 @@ from wiresift.nlp.events.lexicon import (
     DISASTER_WORDS,
     EVENT_NOUNS,
     FRAME_ONLY,
+    GENERIC_OBJECTS,
     MILITARY_NOUNS,
     MILITARY_WORDS,
     PATTERN_ONLY,
     PLURAL_ONLY,
     SHELLING_WORDS,
     VERB_CODES,
+    actors,
     verbs,
 )
 
@@ -40,6 +42,10 @@ _NOT_TRIGGER_WORDS = frozenset({"according", "including", "regarding", "concerni
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: Categories whose to-infinitive complement is their content ("urged them to talk"): no event of its own.
 CONTENT_OF = frozenset({"REQUEST", "AGREE", "REJECT"})
+#: CAMEO's synonym set of armed forces: an armed group's subject matches it too.
+MILITARY_MARK = "&MILITARY"
+#: Sectors (agents dictionary) of armed groups.
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
 
 
 @dataclass
@@ -61,36 +67,70 @@ def _words(tok: Token) -> set[str]:
     return {tok.lemma_.lower(), tok.lower_}
 
 
+def _subject_words(tok: Token) -> set[str]:
+    """A subject's words; an armed group's noun also stands for CAMEO's ``&MILITARY`` ("rebels
+    surrendered" codes as a military surrender, as "troops surrendered" does)."""
+    words = _words(tok)
+    if tok.dep_ == "agent":
+        words = {w for c in tok.children if c.dep_ == "pobj" for w in _words(c)}
+    if any(actors().agents.get(w) in ARMED_SECTORS for w in words):
+        words.add(MILITARY_MARK)
+    return words
+
+
+def _with_conjuncts(tok: Token) -> list[Token]:
+    """A head and the heads coordinated with it ("weapons and military equipment")."""
+    return [tok, *[c for c in tok.conjuncts if c.pos_ in {"NOUN", "PROPN"}]]
+
+
+def _object_words(obj: Token) -> tuple[set[str], set[str]]:
+    """(words, fallback words) of an object: a generic head with a noun modifier is read by its
+    modifier ("a mediation effort" is a mediation), the head itself only when the modifier codes
+    nothing."""
+    mods = {w for c in obj.children if c.dep_ in {"compound", "nmod"} and c.pos_ == "NOUN" for w in _words(c)}
+    if obj.lemma_.lower() in GENERIC_OBJECTS and mods:
+        return mods, _words(obj)
+    return _words(obj), set()
+
+
 def _features(verb: Token) -> dict[str, Any]:
     subj: set[str] = set()
     objs: set[str] = set()
+    generic: set[str] = set()
     parts: set[str] = set()
     preps: dict[str, set[str]] = {}
     obj_toks: list[Token] = []
+
+    def add_prep(prep: Token) -> None:
+        preps.setdefault(prep.lower_, set()).update(
+            w for c in prep.children if c.dep_ == "pobj" for t in _with_conjuncts(c) for w in _words(t)
+        )
+
     for child in verb.children:
         if child.dep_ in _SUBJ_DEPS or child.dep_ == "agent":
-            subj |= _words(child)
+            subj |= _subject_words(child)
         elif child.dep_ == "prt":
             parts.add(child.lower_)
         elif child.dep_ in _OBJ_DEPS:
-            objs |= _words(child)
-            obj_toks.append(child)
+            for obj in _with_conjuncts(child) if child.dep_ in {"dobj", "obj"} else [child]:
+                words, fallback = _object_words(obj)
+                objs |= words
+                generic |= fallback
+                obj_toks.append(obj)
             if child.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children):
                 preps.setdefault("to", set()).update(_words(child))  # "refused to commit": (TO)
         elif child.dep_ == "prep":
-            preps.setdefault(child.lower_, set()).update(
-                w for c in child.children if c.dep_ == "pobj" for w in _words(c)
-            )
+            add_prep(child)
     for obj in obj_toks:  # "put police on alert": the prep hangs on the object
         for child in obj.children:
             if child.dep_ == "prep":
-                preps.setdefault(child.lower_, set()).update(
-                    w for c in child.children if c.dep_ == "pobj" for w in _words(c)
-                )
-    return {"subj": subj, "obj": objs, "part": parts, "preps": preps, "obj_toks": obj_toks}
+                add_prep(child)
+    return {"subj": subj, "obj": objs, "generic": generic, "part": parts, "preps": preps, "obj_toks": obj_toks}
 
 
 def _has(word: str, found: set[str]) -> bool:
+    if word == MILITARY_MARK and word in found:
+        return True
     if word.startswith("&"):
         return bool(found & verbs().synsets.get(word, frozenset()))
     return word in found
@@ -112,6 +152,20 @@ def _match(pattern: dict[str, Any], feats: dict[str, Any]) -> bool:
     return True
 
 
+def _best_pattern(blocks: list[Any], feats: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
+    """The most specific pattern of the verb's blocks that matches (size = its number of parts)."""
+    best: tuple[int, dict[str, Any]] | None = None
+    for block in blocks:
+        for pattern in block.patterns:  # longest first
+            size = len(pattern) - 1
+            if best is not None and size <= best[0]:
+                break
+            if _match(pattern, feats):
+                best = (size, pattern)
+                break
+    return best
+
+
 def code_verb(verb: Token) -> Trigger | None:
     lemma = verb.lemma_.lower()
     particles = [c for c in verb.children if c.dep_ == "prt"]
@@ -121,15 +175,9 @@ def code_verb(verb: Token) -> Trigger | None:
     if key is None:
         return None
     feats = _features(verb)
-    best: tuple[int, dict[str, Any]] | None = None
-    for block in table.get(key, []):
-        for pattern in block.patterns:  # longest first
-            size = len(pattern) - 1
-            if best is not None and size <= best[0]:
-                break
-            if _match(pattern, feats):
-                best = (size, pattern)
-                break
+    best = _best_pattern(table.get(key, []), feats)
+    if best is None and feats["generic"]:  # "launched a reform effort": the effort itself
+        best = _best_pattern(table.get(key, []), {**feats, "obj": feats["obj"] | feats["generic"]})
     end_tok = max([verb, *particles], key=lambda t: t.i) if key != lemma else verb
     start, end = verb.idx, end_tok.idx + len(end_tok.text)
     if best is not None and key in VERB_CODES and best[1]["code"]:
