@@ -37,6 +37,9 @@ if TYPE_CHECKING:
     from wiresift.nlp.pipeline import Context
 
 STAGE_NAME = "events"
+#: An event's ranking key within its sentence, smallest first: (depth of its clause, 1 when it has no
+#: PLOVER category, -specificity of its code, -confidence).
+Rank = tuple[int, int, int, float]
 #: Confidence of a trigger by how it was coded: a matched CAMEO pattern, a verb's own code, an event
 #: noun; an actor with a code adds to it. Ordinal scores, not probabilities: they rank events.
 BASE_CONFIDENCE = {"pattern": 0.7, "verb": 0.6, "noun": 0.5}
@@ -182,11 +185,11 @@ def _quote(doc: Document, start: int) -> str | None:
 
 def code_sentence(
     doc: Document, sent: Span, index: EntityIndex | None, learned: bool = True
-) -> list[tuple[tuple[int, int, float], Event]]:
-    """The events of one sentence with their ranking key (depth, -specificity, -confidence); with
+) -> list[tuple[Rank, Event]]:
+    """The events of one sentence with their ranking key (:data:`Rank`); with
     ``learned`` the ACLED-style typer (:mod:`~wiresift.nlp.events.acled_model`) re-types the conflict
     and security events."""
-    out: list[tuple[tuple[int, int, float], Event]] = []
+    out: list[tuple[Rank, Event]] = []
     found_triggers = find_triggers(sent)
     context = {t.lemma_.lower() for t in sent}
     places = {start for place in doc.places for start, _ in place.mentions}
@@ -214,13 +217,14 @@ def code_sentence(
         negated, hypothetical = modality(trig.tok)
         code = trig.cameo
         speaker = obligation(trig.tok) if category is not None else None
-        if speaker is not None and category != "REQUEST":
+        if speaker is not None and (category != "REQUEST" or trig.demand):
             # "Russia said Sudan must return the helicopter": Russia's demand on Sudan.
             category, code, mode, hypothetical = "REQUEST", "100", None, None
             source_head, target = speaker, source
             source = _actor(speaker, index, doc.published)
-        if category in REFUSABLE and negated and hypothetical != "conditional":
-            category, code, mode = "REJECT", "120", None  # "will not accept", "did not agree"
+        if category in REFUSABLE and negated:
+            # "will not accept", "did not agree", "would not accept them if war starts"
+            category, code, mode = "REJECT", "120", None
         if category is not None and hypothetical in {"future", "conditional"} and category not in VERBAL:
             category, code = intention(category, code, negated)
             mode = None
@@ -282,7 +286,8 @@ def code_sentence(
             confidence=round(min(confidence, 0.95), 2),
             stage=STAGE_NAME,
         )
-        out.append(((_rank_depth(trig, triggers), -trig.specificity, -confidence), event))
+        rank = (_rank_depth(trig, triggers), int(category is None), -trig.specificity, -confidence)
+        out.append((rank, event))
     if learned and not any(e.acled or e.plover in acled_model.CONFLICT for _, e in out):
         starts = {e.start for _, e in out}
         typed = acled_model.type_sentence(sent, {t.i for t in sent if t.idx in starts})
@@ -291,7 +296,7 @@ def code_sentence(
         elif typed is not None and typed[0] is not None:
             # ranked after every coded event: the main event is a coded one where the lead has one
             out.append(
-                ((LAST, 0, -SENTENCE_CONFIDENCE), _sentence_event(doc, sent, typed[0], typed[1], index))
+                ((LAST, 1, 0, -SENTENCE_CONFIDENCE), _sentence_event(doc, sent, typed[0], typed[1], index))
             )
     return out
 
@@ -329,8 +334,8 @@ def find_events(
     doc: Document, sdoc: Doc, index: EntityIndex | None = None, learned: bool = True
 ) -> list[Event]:
     """Every event of the document, main event first (the lead's best-ranked), then in text order."""
-    ranked: list[tuple[tuple[int, int, float], Event]] = []
-    main: tuple[tuple[int, int, float], Event] | None = None
+    ranked: list[tuple[Rank, Event]] = []
+    main: tuple[Rank, Event] | None = None
     for sent in sdoc.sents:
         found = code_sentence(doc, sent, index, learned)
         if found and main is None:

@@ -31,6 +31,7 @@ from wiresift.nlp.events.lexicon import (
     actors,
     verbs,
 )
+from wiresift.nlp.events.modality import obligation
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -61,6 +62,8 @@ class Trigger:
     security: str | None = None
     #: The object noun a pattern consumed ("stage an attack"): it is no trigger of its own.
     consumed: int | None = None
+    #: A verb coding nothing itself that a speaker says another must do: the speaker's demand.
+    demand: bool = False
 
 
 def _words(tok: Token) -> set[str]:
@@ -198,6 +201,12 @@ def code_verb(verb: Token) -> Trigger | None:
     return Trigger(verb, start, end, code, "verb", 1)
 
 
+def _verb_end(verb: Token) -> int:
+    """End offset of a verb with its particles ("hand over")."""
+    last = max([verb, *[c for c in verb.children if c.dep_ == "prt"]], key=lambda t: t.i)
+    return last.idx + len(last.text)
+
+
 def _mods(tok: Token) -> set[str]:
     return {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
 
@@ -273,6 +282,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
             continue  # no eventive reading: "riot police", "an attempt to shut down"
         if tok.pos_ == "VERB" and tok.dep_ not in _NOT_TRIGGER_DEPS and tok.lower_ not in _NOT_TRIGGER_WORDS:
             trigger = code_verb(tok)
+            if (trigger is None or not trigger.cameo) and obligation(tok) is not None:
+                # "the minister reiterated that Libya must hand over the suspects": a demand
+                trigger = Trigger(tok, tok.idx, _verb_end(tok), "100", "verb", 1, demand=True)
         elif tok.pos_ == "NOUN":
             trigger = code_noun(tok, sent)
         elif tok.lemma_ == "be" and tok.pos_ == "AUX" and tok.dep_ in {"ROOT", "ccomp", "relcl"}:
