@@ -146,6 +146,13 @@ VERB_CODES: dict[str, str | None] = {
     # an appeal or a charge is a rejection.
     "sue": "115", "dismiss": "120",
 }  # fmt: skip
+#: Support verbs: their object noun names the act they perform ("gave a warm welcome", "announced a
+#: suspension of links", "launched an investigation", "put under investigation", "lodged a protest").
+SUPPORT_VERBS = frozenset({
+    "give", "make", "announce", "launch", "conduct", "carry", "hold", "stage", "issue", "put", "order",
+    "begin", "start", "complete", "declare", "offer", "extend", "express", "voice", "lodge", "file",
+    "deliver", "initiate", "open", "place", "bring",
+})  # fmt: skip
 #: Object nouns that only say an act was undertaken: their noun modifier says which ("launched a
 #: mediation effort", "an aid mission"); the head codes only when the modifier does not.
 GENERIC_OBJECTS = frozenset({"effort", "mission", "campaign", "drive", "bid", "initiative", "process",

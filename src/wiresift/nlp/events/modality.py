@@ -122,3 +122,12 @@ def obligation(trigger: Token) -> Token | None:
     if speaker is None or subject is None or speaker.lower_ == subject.lower_:
         return None
     return speaker
+
+
+#: Modals of ability and possibility: "could not agree" says the act failed, not that it was refused.
+ABILITY_AUX = frozenset({"could", "might", "may", "can", "ca"})
+
+
+def unable(trigger: Token) -> bool:
+    """The trigger carries a modal of ability or possibility ("could not agree", "cannot accept")."""
+    return any(c.dep_ == "aux" and c.lower_ in ABILITY_AUX for c in trigger.children)

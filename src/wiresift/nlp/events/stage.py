@@ -26,7 +26,7 @@ from wiresift.nlp.events.actors import (
 )
 from wiresift.nlp.events.eventive import can_act, doer, place_only
 from wiresift.nlp.events.lexicon import VERB_CODES
-from wiresift.nlp.events.modality import modality, obligation
+from wiresift.nlp.events.modality import modality, obligation, unable
 from wiresift.nlp.events.triggers import Trigger, find_triggers
 from wiresift.nlp.events.where import event_place
 
@@ -222,8 +222,9 @@ def code_sentence(
             category, code, mode, hypothetical = "REQUEST", "100", None, None
             source_head, target = speaker, source
             source = _actor(speaker, index, doc.published)
-        if category in REFUSABLE and negated:
-            # "will not accept", "did not agree", "would not accept them if war starts"
+        if category in REFUSABLE and negated and not unable(trig.tok):
+            # "will not accept", "did not agree", "would not accept them if war starts"; "could not
+            # agree" is a failure, not a refusal
             category, code, mode = "REJECT", "120", None
         if category is not None and hypothetical in {"future", "conditional"} and category not in VERBAL:
             category, code = intention(category, code, negated)

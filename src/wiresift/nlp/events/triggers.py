@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from wiresift.nlp.events.cameo import QUAD, plover
-from wiresift.nlp.events.eventive import complement_of, modifier_noun, purpose_of_noun, quantity_object
+from wiresift.nlp.events.eventive import (
+    PEOPLE_NOUNS,
+    complement_of,
+    modifier_noun,
+    purpose_of_noun,
+    quantity_object,
+)
 from wiresift.nlp.events.lexicon import (
     AIR_WORDS,
     CRIME_WORDS,
@@ -27,6 +33,7 @@ from wiresift.nlp.events.lexicon import (
     PATTERN_ONLY,
     PLURAL_ONLY,
     SHELLING_WORDS,
+    SUPPORT_VERBS,
     VERB_CODES,
     actors,
     verbs,
@@ -128,7 +135,14 @@ def _features(verb: Token) -> dict[str, Any]:
         for child in obj.children:
             if child.dep_ == "prep":
                 add_prep(child)
-    return {"subj": subj, "obj": objs, "generic": generic, "part": parts, "preps": preps, "obj_toks": obj_toks}
+    return {
+        "subj": subj,
+        "obj": objs,
+        "generic": generic,
+        "part": parts,
+        "preps": preps,
+        "obj_toks": obj_toks,
+    }
 
 
 def _has(word: str, found: set[str]) -> bool:
@@ -242,6 +256,72 @@ def code_noun(noun: Token, sent: Span) -> Trigger | None:
     return Trigger(noun, start, end, code, "noun")
 
 
+#: Noun endings of English nominalisations and the verb endings they come from, tried in order
+#: ("suspension" -> "suspend", "withdrawal" -> "withdraw", "denial" -> "deny", "closure" -> "close").
+NOMINAL_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ication", ("y",)), ("ation", ("ate", "e", "")), ("ension", ("end",)), ("ission", ("it",)),
+    ("ulsion", ("el",)), ("sion", ("de", "d")), ("tion", ("te", "t")), ("ion", ("", "e")),
+    ("ment", ("",)), ("ial", ("y",)), ("al", ("", "e")), ("ance", ("", "e")), ("ence", ("e",)),
+    ("ure", ("e",)), ("ery", ("er",)), ("ing", ("", "e")), ("", ("",)),
+)  # fmt: skip
+#: Where a nominalisation stands for the act a verb names: the object of a verb that codes nothing
+#: itself ("announced a suspension of air links", "gave a warm welcome"), or of its "under"/"into"
+#: phrase ("was put under investigation").
+_NOMINAL_PREPS = frozenset({"under", "into"})
+
+
+def nominal_verb(noun: Token) -> str | None:
+    """The CAMEO verb a noun nominalises ("suspension" -> "suspend"), else None."""
+    lemma = noun.lemma_.lower()
+    if lemma in actors().agents or lemma in PEOPLE_NOUNS or noun.lower_ in actors().agents:
+        return None  # a doer, not a deed: "monitors", "the government"
+    table = verbs().by_lemma
+    for ending, verb_endings in NOMINAL_SUFFIXES:
+        if not lemma.endswith(ending) or len(lemma) - len(ending) < 3:
+            continue
+        stem = lemma[: len(lemma) - len(ending)] if ending else lemma
+        for verb_ending in verb_endings:
+            verb = stem + verb_ending
+            if (verb in table or verb in VERB_CODES) and verb not in PATTERN_ONLY:
+                return verb
+    return None
+
+
+def _light_head(noun: Token) -> Token | None:
+    """The support verb a noun is the object of, directly or through "under"/"into" ("gave a welcome",
+    "announced a suspension", "put under investigation"), else None: after other verbs the act is
+    sought, faced or avoided, not done ("faced an investigation", "avoided extradition")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in _NOMINAL_PREPS:
+        head = head.head
+    elif noun.dep_ not in {"dobj", "obj"}:
+        return None
+    return head if head.pos_ == "VERB" and head.lemma_.lower() in SUPPORT_VERBS else None
+
+
+def code_nominal(noun: Token) -> Trigger | None:
+    """A nominalisation that is the object of a verb coding nothing itself: coded as its verb, through
+    the verb's patterns with the noun's "of" phrase as their object ("a suspension of air links")."""
+    head = _light_head(noun)
+    if head is None or ((coded := code_verb(head)) is not None and coded.cameo):
+        return None
+    verb = nominal_verb(noun)
+    if verb is None:
+        return None
+    feats = _features(noun)
+    feats["subj"] = {w for c in head.children if c.dep_ in _SUBJ_DEPS for w in _subject_words(c)}
+    feats["obj"] = feats["preps"].pop("of", set())
+    best = _best_pattern(verbs().by_lemma.get(verb, []), feats)
+    own = VERB_CODES.get(verb) if verb in VERB_CODES else verbs().by_lemma[verb][0].verbs.get(verb)
+    if best is not None and best[1]["code"] and (verb not in VERB_CODES or _same(own, best[1]["code"])):
+        return Trigger(noun, noun.idx, noun.idx + len(noun.text), best[1]["code"], "noun", 1 + best[0])
+    return Trigger(noun, noun.idx, noun.idx + len(noun.text), own, "noun") if own else None
+
+
+def _same(own: str | None, code: str) -> bool:
+    return own is not None and plover(own)[0] == plover(code)[0]
+
+
 #: Armed nouns whose presence somewhere is a deployment ("5,000 militants are near the border").
 ARMED_NOUNS = frozenset({"militant", "troop", "soldier", "fighter", "rebel", "terrorist", "insurgent",
                          "force", "gunman", "jihadist", "militia", "militiaman", "warship", "tank"})  # fmt: skip
@@ -286,7 +366,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 # "the minister reiterated that Libya must hand over the suspects": a demand
                 trigger = Trigger(tok, tok.idx, _verb_end(tok), "100", "verb", 1, demand=True)
         elif tok.pos_ == "NOUN":
-            trigger = code_noun(tok, sent)
+            trigger = code_noun(tok, sent) or code_nominal(tok)
         elif tok.lemma_ == "be" and tok.pos_ == "AUX" and tok.dep_ in {"ROOT", "ccomp", "relcl"}:
             trigger = code_presence(tok)
         if lemma in DISASTER_WORDS and tok.pos_ in {"NOUN", "VERB"} and tok.dep_ not in _NOT_TRIGGER_DEPS:
