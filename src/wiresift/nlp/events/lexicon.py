@@ -146,6 +146,17 @@ VERB_CODES: dict[str, str | None] = {
     # an appeal or a charge is a rejection.
     "sue": "115", "dismiss": "120",
 }  # fmt: skip
+#: Verbs that relax a measure, and the coercive measures they can relax, with CAMEO's code for
+#: relaxing each: easing a curfew (0813), a state of emergency or martial law (0814), sanctions, an
+#: embargo or a boycott (085), a blockade or siege (0872), a ban or restrictions (081).
+EASING_VERBS = frozenset({
+    "lift", "ease", "relax", "loosen", "shorten", "reduce", "end", "cancel", "scrap", "revoke",
+    "rescind", "suspend", "remove", "drop", "abolish", "repeal", "curtail", "raise",
+})  # fmt: skip
+EASED_MEASURES: dict[str, str] = {
+    "curfew": "0813", "emergency": "0814", "martial": "0814", "sanction": "085", "embargo": "085",
+    "boycott": "085", "blockade": "0872", "siege": "0872", "ban": "081", "restriction": "081",
+}  # fmt: skip
 #: Support verbs: their object noun names the act they perform ("gave a warm welcome", "announced a
 #: suspension of links", "launched an investigation", "put under investigation", "lodged a protest").
 SUPPORT_VERBS = frozenset({

@@ -25,6 +25,8 @@ from wiresift.nlp.events.lexicon import (
     AIR_WORDS,
     CRIME_WORDS,
     DISASTER_WORDS,
+    EASED_MEASURES,
+    EASING_VERBS,
     EVENT_NOUNS,
     FRAME_ONLY,
     GENERIC_OBJECTS,
@@ -183,11 +185,27 @@ def _best_pattern(blocks: list[Any], feats: dict[str, Any]) -> tuple[int, dict[s
     return best
 
 
+def _eased(verb: Token) -> tuple[str, int] | None:
+    """(CAMEO code, object index) when a verb of relaxing applies to a coercive measure: its object
+    (or passive subject) or the object's modifiers name a curfew, sanctions, a blockade ..."""
+    for obj in verb.children:
+        if obj.dep_ not in {"dobj", "obj", "nsubjpass"}:
+            continue
+        for tok in [obj, *[c for c in obj.children if c.dep_ in {"compound", "amod", "nmod"}]]:
+            code = EASED_MEASURES.get(tok.lemma_.lower())
+            if code is not None:
+                return code, obj.i
+    return None
+
+
 def code_verb(verb: Token) -> Trigger | None:
     lemma = verb.lemma_.lower()
     particles = [c for c in verb.children if c.dep_ == "prt"]
     keys = [f"{lemma} {p.lower_}" for p in particles] + [lemma]
     table = verbs().by_lemma
+    eased = _eased(verb) if lemma in EASING_VERBS and not particles else None
+    if eased is not None:  # "shortened the nightly curfew", "eased emergency measures"
+        return Trigger(verb, verb.idx, verb.idx + len(verb.text), eased[0], "verb", 2, consumed=eased[1])
     key = next((k for k in keys if k in table or k in VERB_CODES), None)
     if key is None:
         return None
