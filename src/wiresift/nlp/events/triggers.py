@@ -113,13 +113,22 @@ def _features(verb: Token) -> dict[str, Any]:
     preps: dict[str, set[str]] = {}
     obj_toks: list[Token] = []
 
-    def add_prep(prep: Token) -> None:
-        preps.setdefault(prep.lower_, set()).update(
+    obj_preps: dict[str, set[str]] = {}
+
+    def add_prep(prep: Token, into: dict[str, set[str]] = preps) -> None:
+        into.setdefault(prep.lower_, set()).update(
             w for c in prep.children if c.dep_ == "pobj" for t in _with_conjuncts(c) for w in _words(t)
         )
 
+    passive = verb.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in verb.children)
     for child in verb.children:
-        if child.dep_ in _SUBJ_DEPS or child.dep_ == "agent":
+        if child.dep_ == "nsubjpass" and passive:  # "sanctions were lifted": the patterns' object
+            for obj in _with_conjuncts(child):
+                words, fallback = _object_words(obj)
+                objs |= words
+                generic |= fallback
+                obj_toks.append(obj)
+        elif child.dep_ in _SUBJ_DEPS or child.dep_ == "agent":
             subj |= _subject_words(child)
         elif child.dep_ == "prt":
             parts.add(child.lower_)
@@ -136,15 +145,26 @@ def _features(verb: Token) -> dict[str, Any]:
     for obj in obj_toks:  # "put police on alert": the prep hangs on the object
         for child in obj.children:
             if child.dep_ == "prep":
-                add_prep(child)
+                add_prep(child, obj_preps)
     return {
         "subj": subj,
         "obj": objs,
         "generic": generic,
         "part": parts,
         "preps": preps,
+        "obj_preps": obj_preps,
         "obj_toks": obj_toks,
     }
+
+
+def _singular(word: str) -> str:
+    """A pattern word's singular ("prisoners" -> "prisoner", "militias" -> "militia"): the parse
+    gives lemmas, the dictionary sometimes plurals."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def _has(word: str, found: set[str]) -> bool:
@@ -152,7 +172,7 @@ def _has(word: str, found: set[str]) -> bool:
         return True
     if word.startswith("&"):
         return bool(found & verbs().synsets.get(word, frozenset()))
-    return word in found
+    return word in found or _singular(word) in found
 
 
 def _match(pattern: dict[str, Any], feats: dict[str, Any]) -> bool:
@@ -163,7 +183,10 @@ def _match(pattern: dict[str, Any], feats: dict[str, Any]) -> bool:
     if "obj" in pattern and not _has(pattern["obj"], feats["obj"]):
         return False
     if "prep" in pattern:
+        # a bare preposition must hang on the verb; one with its object may hang on the verb's object
         pobjs = feats["preps"].get(pattern["prep"])
+        if pobjs is None and "pobj" in pattern:
+            pobjs = feats.get("obj_preps", {}).get(pattern["prep"])
         if pobjs is None:
             return False
         if "pobj" in pattern and not _has(pattern["pobj"], pobjs):
