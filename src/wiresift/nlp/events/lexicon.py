@@ -168,6 +168,16 @@ SUPPORT_VERBS = frozenset({
 #: mediation effort", "an aid mission"); the head codes only when the modifier does not.
 GENERIC_OBJECTS = frozenset({"effort", "mission", "campaign", "drive", "bid", "initiative", "process",
                              "operation", "move", "programme", "program", "plan"})  # fmt: skip
+#: Verbs the dictionary files under their block's generic code where CAMEO has a code of their own:
+#: negotiating (046) and mediating (045) are no yielding (080, the "compromise" block); freeing
+#: someone is a release (0841), withdrawing forces a retreat (0874), aiding is aid (070). Used only
+#: when no pattern matches, so "withdrew its ambassador" keeps its pattern's code (161).
+DEFAULT_CODES: dict[str, str] = {
+    "negotiate": "046", "mediate": "045", "arbitrate": "045", "intercede": "045",
+    "free": "0841", "liberate": "0841", "set free": "0841", "emancipate": "0841",
+    "withdraw": "0874", "pull out": "0874", "pull back": "0874", "retreat": "0874", "disengage": "0874",
+    "aid": "070", "assist": "070",
+}  # fmt: skip
 #: Adjectives that make the event of their "to" clause an intention: "willing to send", "ready to host".
 INTENT_ADJ = frozenset({"willing", "ready", "prepared", "determined", "eager", "set", "poised"})
 

@@ -24,6 +24,7 @@ from wiresift.nlp.events.eventive import (
 from wiresift.nlp.events.lexicon import (
     AIR_WORDS,
     CRIME_WORDS,
+    DEFAULT_CODES,
     DISASTER_WORDS,
     EASED_MEASURES,
     EASING_VERBS,
@@ -194,6 +195,14 @@ def _match(pattern: dict[str, Any], feats: dict[str, Any]) -> bool:
     return True
 
 
+def dictionary_code(key: str) -> str | None:
+    """A verb's own code when none of its patterns matches: the dictionary's, or CAMEO's finer code
+    where the dictionary files the verb under its block's generic one (:data:`DEFAULT_CODES`)."""
+    if key in DEFAULT_CODES:
+        return DEFAULT_CODES[key]
+    return verbs().by_lemma[key][0].verbs.get(key)
+
+
 def _best_pattern(blocks: list[Any], feats: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
     """The most specific pattern of the verb's blocks that matches (size = its number of parts)."""
     best: tuple[int, dict[str, Any]] | None = None
@@ -252,7 +261,7 @@ def code_verb(verb: Token) -> Trigger | None:
         return Trigger(verb, start, end, code, "verb", 1) if code else None
     if lemma in PATTERN_ONLY and key == lemma:
         return None
-    code = table[key][0].verbs.get(key)
+    code = dictionary_code(key)
     return Trigger(verb, start, end, code, "verb", 1)
 
 
@@ -353,7 +362,7 @@ def code_nominal(noun: Token) -> Trigger | None:
     feats["subj"] = {w for c in head.children if c.dep_ in _SUBJ_DEPS for w in _subject_words(c)}
     feats["obj"] = feats["preps"].pop("of", set())
     best = _best_pattern(verbs().by_lemma.get(verb, []), feats)
-    own = VERB_CODES.get(verb) if verb in VERB_CODES else verbs().by_lemma[verb][0].verbs.get(verb)
+    own = VERB_CODES.get(verb) if verb in VERB_CODES else dictionary_code(verb)
     if best is not None and best[1]["code"] and (verb not in VERB_CODES or _same(own, best[1]["code"])):
         return Trigger(noun, noun.idx, noun.idx + len(noun.text), best[1]["code"], "noun", 1 + best[0])
     return Trigger(noun, noun.idx, noun.idx + len(noun.text), own, "noun") if own else None
