@@ -57,6 +57,8 @@ UNDERGO = frozenset({"die", "perish", "drown", "starve", "suffer"})
 #: Verbs of blocking: coercion when a state blocks, an obstruction protest (CAMEO 144) when anyone
 #: else does ("workers blocked the bridge").
 OBSTRUCT = frozenset({"block", "blockade", "barricade", "obstruct"})
+#: Verbs of coming together: a meeting of officials, a demonstration of a crowd.
+GATHER = frozenset({"gather", "assemble", "converge", "congregate"})
 #: Categories that already say what an actor says it will do: an intention does not change them.
 VERBAL = frozenset({"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"})
 #: Verbal cooperation that, negated, is a refusal (CAMEO 12): "will not accept", "did not endorse".
@@ -233,6 +235,14 @@ def code_sentence(
             category, code, mode = "PROTEST", "144", "obstruct"  # workers blocking a bridge protest
         if category == "MOBILIZE" and source is not None and source.sector in acled.CIVILIAN:
             category, code, mode = "PROTEST", "141", "demo"  # protesters rallying are no armed force
+        if (
+            category == "CONSULT"
+            and target is None
+            and trig.tok.lemma_.lower() in GATHER
+            and source is not None
+            and source.sector in acled.CIVILIAN
+        ):
+            category, code, mode = "PROTEST", "141", "demo"  # protesters gathering meet no one
         block_only = (
             trig.kind == "verb" and trig.specificity == 1 and trig.tok.lemma_.lower() not in VERB_CODES
         )

@@ -275,6 +275,12 @@ def _mods(tok: Token) -> set[str]:
     return {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
 
 
+def _on_strike(noun: Token) -> bool:
+    """ "went on strike", "are on strike": "strike" as the object of "on" after a verb."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in {"VERB", "AUX"}
+
+
 def code_noun(noun: Token, sent: Span) -> Trigger | None:
     lemma = noun.lemma_.lower()
     mods = _mods(noun)
@@ -286,7 +292,7 @@ def code_noun(noun: Token, sent: Span) -> Trigger | None:
             return Trigger(noun, start, end, "194", "noun")
         if "hunger" in mods:
             return Trigger(noun, start, end, "142", "noun")
-        if mods & {"general", "national", "nationwide", "labour", "labor"}:
+        if mods & {"general", "national", "nationwide", "labour", "labor"} or _on_strike(noun):
             return Trigger(noun, start, end, "143", "noun")
         return None
     code = EVENT_NOUNS.get(lemma)
