@@ -198,6 +198,19 @@ class Verbs:
 
     by_lemma: dict[str, list[VerbBlock]] = field(default_factory=dict)
     synsets: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Pattern word or synset name -> the words that match it: a synset's members (and its own name,
+    #: which the coder gives a subject it recognises by other means), a word and its singular.
+    forms: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def singular(word: str) -> str:
+    """A pattern word's singular ("prisoners" -> "prisoner", "militias" -> "militia"): the parse
+    gives lemmas, the dictionary sometimes plurals."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def _plurals(word: str) -> set[str]:
@@ -222,6 +235,12 @@ def verbs() -> Verbs:
         # block is its most specific one.
         patterns = sorted(item["patterns"], key=lambda pat: -len(pat))
         block = VerbBlock(item["name"], item["code"], item["verbs"], patterns)
+        for pattern in patterns:
+            for part in ("subj", "obj", "pobj"):
+                word = pattern.get(part)
+                if word is not None and word not in out.forms:
+                    members = out.synsets.get(word, frozenset()) if word.startswith("&") else {singular(word)}
+                    out.forms[word] = frozenset({word, *members})
         for lemma in block.verbs:
             out.by_lemma.setdefault(lemma, []).append(block)
     return out

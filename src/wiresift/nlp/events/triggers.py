@@ -158,30 +158,18 @@ def _features(verb: Token) -> dict[str, Any]:
     }
 
 
-def _singular(word: str) -> str:
-    """A pattern word's singular ("prisoners" -> "prisoner", "militias" -> "militia"): the parse
-    gives lemmas, the dictionary sometimes plurals."""
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
 def _has(word: str, found: set[str]) -> bool:
-    if word == MILITARY_MARK and word in found:
-        return True
-    if word.startswith("&"):
-        return bool(found & verbs().synsets.get(word, frozenset()))
-    return word in found or _singular(word) in found
+    """A pattern word (or ``&SYNSET``) is among the found words, in any of its forms."""
+    forms = verbs().forms.get(word)
+    return word in found if forms is None else not forms.isdisjoint(found)
 
 
 def _match(pattern: dict[str, Any], feats: dict[str, Any]) -> bool:
+    if "obj" in pattern and not _has(pattern["obj"], feats["obj"]):
+        return False
     if "subj" in pattern and not _has(pattern["subj"], feats["subj"]):
         return False
     if "part" in pattern and pattern["part"] not in feats["part"]:
-        return False
-    if "obj" in pattern and not _has(pattern["obj"], feats["obj"]):
         return False
     if "prep" in pattern:
         # a bare preposition must hang on the verb; one with its object may hang on the verb's object
@@ -359,10 +347,8 @@ def code_nominal(noun: Token) -> Trigger | None:
     """A nominalisation that is the object of a verb coding nothing itself: coded as its verb, through
     the verb's patterns with the noun's "of" phrase as their object ("a suspension of air links")."""
     head = _light_head(noun)
-    if head is None or ((coded := code_verb(head)) is not None and coded.cameo):
-        return None
-    verb = nominal_verb(noun)
-    if verb is None:
+    verb = nominal_verb(noun) if head is not None else None
+    if head is None or verb is None or ((coded := code_verb(head)) is not None and coded.cameo):
         return None
     feats = _features(noun)
     feats["subj"] = {w for c in head.children if c.dep_ in _SUBJ_DEPS for w in _subject_words(c)}
