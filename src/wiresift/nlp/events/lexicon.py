@@ -182,6 +182,11 @@ DEFAULT_CODES: dict[str, str] = {
 INTENT_ADJ = frozenset({"willing", "ready", "prepared", "determined", "eager", "set", "poised"})
 
 
+#: Words the dictionary's synonym sets lack that news English uses for them: "arms" are weapons
+#: ("sent arms to", "supplied arms": military aid, CAMEO 072).
+SYNSET_ADDITIONS: dict[str, tuple[str, ...]] = {"&WEAPON": ("arms",)}
+
+
 @dataclass(frozen=True)
 class VerbBlock:
     """One CAMEO verb block: its verbs (lemma -> own code) and patterns."""
@@ -227,7 +232,7 @@ def verbs() -> Verbs:
     out = Verbs()
     for name, words in raw["synsets"].items():
         expanded: set[str] = set()
-        for word in words:
+        for word in [*words, *SYNSET_ADDITIONS.get(name, ())]:
             expanded |= _plurals(word)
         out.synsets[name] = frozenset(expanded)
     for item in raw["blocks"]:
