@@ -113,7 +113,6 @@ def _features(verb: Token) -> dict[str, Any]:
     parts: set[str] = set()
     preps: dict[str, set[str]] = {}
     obj_toks: list[Token] = []
-
     obj_preps: dict[str, set[str]] = {}
 
     def add_prep(prep: Token, into: dict[str, set[str]] = preps) -> None:
@@ -121,24 +120,24 @@ def _features(verb: Token) -> dict[str, Any]:
             w for c in prep.children if c.dep_ == "pobj" for t in _with_conjuncts(c) for w in _words(t)
         )
 
+    def add_obj(obj: Token) -> None:
+        words, fallback = _object_words(obj)
+        objs.update(words)
+        generic.update(fallback)
+        obj_toks.append(obj)
+
     passive = verb.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in verb.children)
     for child in verb.children:
         if child.dep_ == "nsubjpass" and passive:  # "sanctions were lifted": the patterns' object
             for obj in _with_conjuncts(child):
-                words, fallback = _object_words(obj)
-                objs |= words
-                generic |= fallback
-                obj_toks.append(obj)
+                add_obj(obj)
         elif child.dep_ in _SUBJ_DEPS or child.dep_ == "agent":
             subj |= _subject_words(child)
         elif child.dep_ == "prt":
             parts.add(child.lower_)
         elif child.dep_ in _OBJ_DEPS:
             for obj in _with_conjuncts(child) if child.dep_ in {"dobj", "obj"} else [child]:
-                words, fallback = _object_words(obj)
-                objs |= words
-                generic |= fallback
-                obj_toks.append(obj)
+                add_obj(obj)
             if child.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children):
                 preps.setdefault("to", set()).update(_words(child))  # "refused to commit": (TO)
         elif child.dep_ == "prep":
