@@ -146,8 +146,45 @@ VERB_CODES: dict[str, str | None] = {
     # an appeal or a charge is a rejection.
     "sue": "115", "dismiss": "120",
 }  # fmt: skip
+#: Verbs that relax a measure, and the coercive measures they can relax, with CAMEO's code for
+#: relaxing each: easing a curfew (0813), a state of emergency or martial law (0814), sanctions, an
+#: embargo or a boycott (085), a blockade or siege (0872), a ban or restrictions (081).
+EASING_VERBS = frozenset({
+    "lift", "ease", "relax", "loosen", "shorten", "reduce", "end", "cancel", "scrap", "revoke",
+    "rescind", "suspend", "remove", "drop", "abolish", "repeal", "curtail", "raise",
+})  # fmt: skip
+EASED_MEASURES: dict[str, str] = {
+    "curfew": "0813", "emergency": "0814", "martial": "0814", "sanction": "085", "embargo": "085",
+    "boycott": "085", "blockade": "0872", "siege": "0872", "ban": "081", "restriction": "081",
+}  # fmt: skip
+#: Support verbs: their object noun names the act they perform ("gave a warm welcome", "announced a
+#: suspension of links", "launched an investigation", "put under investigation", "lodged a protest").
+SUPPORT_VERBS = frozenset({
+    "give", "make", "announce", "launch", "conduct", "carry", "hold", "stage", "issue", "put", "order",
+    "begin", "start", "complete", "declare", "offer", "extend", "express", "voice", "lodge", "file",
+    "deliver", "initiate", "open", "place", "bring",
+})  # fmt: skip
+#: Object nouns that only say an act was undertaken: their noun modifier says which ("launched a
+#: mediation effort", "an aid mission"); the head codes only when the modifier does not.
+GENERIC_OBJECTS = frozenset({"effort", "mission", "campaign", "drive", "bid", "initiative", "process",
+                             "operation", "move", "programme", "program", "plan"})  # fmt: skip
+#: Verbs the dictionary files under their block's generic code where CAMEO has a code of their own:
+#: negotiating (046) and mediating (045) are no yielding (080, the "compromise" block); freeing
+#: someone is a release (0841), withdrawing forces a retreat (0874), aiding is aid (070). Used only
+#: when no pattern matches, so "withdrew its ambassador" keeps its pattern's code (161).
+DEFAULT_CODES: dict[str, str] = {
+    "negotiate": "046", "mediate": "045", "arbitrate": "045", "intercede": "045",
+    "free": "0841", "liberate": "0841", "set free": "0841", "emancipate": "0841",
+    "withdraw": "0874", "pull out": "0874", "pull back": "0874", "retreat": "0874", "disengage": "0874",
+    "aid": "070", "assist": "070",
+}  # fmt: skip
 #: Adjectives that make the event of their "to" clause an intention: "willing to send", "ready to host".
 INTENT_ADJ = frozenset({"willing", "ready", "prepared", "determined", "eager", "set", "poised"})
+
+
+#: Words the dictionary's synonym sets lack that news English uses for them: "arms" are weapons
+#: ("sent arms to", "supplied arms": military aid, CAMEO 072).
+SYNSET_ADDITIONS: dict[str, tuple[str, ...]] = {"&WEAPON": ("arms",)}
 
 
 @dataclass(frozen=True)
@@ -166,6 +203,19 @@ class Verbs:
 
     by_lemma: dict[str, list[VerbBlock]] = field(default_factory=dict)
     synsets: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Pattern word or synset name -> the words that match it: a synset's members (and its own name,
+    #: which the coder gives a subject it recognises by other means), a word and its singular.
+    forms: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def singular(word: str) -> str:
+    """A pattern word's singular ("prisoners" -> "prisoner", "militias" -> "militia"): the parse
+    gives lemmas, the dictionary sometimes plurals."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def _plurals(word: str) -> set[str]:
@@ -182,7 +232,7 @@ def verbs() -> Verbs:
     out = Verbs()
     for name, words in raw["synsets"].items():
         expanded: set[str] = set()
-        for word in words:
+        for word in [*words, *SYNSET_ADDITIONS.get(name, ())]:
             expanded |= _plurals(word)
         out.synsets[name] = frozenset(expanded)
     for item in raw["blocks"]:
@@ -190,6 +240,12 @@ def verbs() -> Verbs:
         # block is its most specific one.
         patterns = sorted(item["patterns"], key=lambda pat: -len(pat))
         block = VerbBlock(item["name"], item["code"], item["verbs"], patterns)
+        for pattern in patterns:
+            for part in ("subj", "obj", "pobj"):
+                word = pattern.get(part)
+                if word is not None and word not in out.forms:
+                    members = out.synsets.get(word, frozenset()) if word.startswith("&") else {singular(word)}
+                    out.forms[word] = frozenset({word, *members})
         for lemma in block.verbs:
             out.by_lemma.setdefault(lemma, []).append(block)
     return out

@@ -113,12 +113,21 @@ def modality(trigger: Token) -> tuple[bool, str | None]:
 def obligation(trigger: Token) -> Token | None:
     """The speaker's head when the trigger's clause is what someone says another must do ("Russia said
     Sudan must return the helicopter": Russia), else None. The event is then the speaker's demand."""
-    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in trigger.children):
-        return None
     if trigger.dep_ != "ccomp" or trigger.head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in trigger.children):
         return None
     speaker = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
     subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if speaker is None or subject is None or speaker.lower_ == subject.lower_:
         return None
     return speaker
+
+
+#: Modals of ability and possibility: "could not agree" says the act failed, not that it was refused.
+ABILITY_AUX = frozenset({"could", "might", "may", "can", "ca"})
+
+
+def unable(trigger: Token) -> bool:
+    """The trigger carries a modal of ability or possibility ("could not agree", "cannot accept")."""
+    return any(c.dep_ == "aux" and c.lower_ in ABILITY_AUX for c in trigger.children)

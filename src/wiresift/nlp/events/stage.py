@@ -27,7 +27,7 @@ from wiresift.nlp.events.actors import (
 )
 from wiresift.nlp.events.eventive import can_act, doer, place_only
 from wiresift.nlp.events.lexicon import EVENT_NOUNS, VERB_CODES
-from wiresift.nlp.events.modality import modality, obligation
+from wiresift.nlp.events.modality import modality, obligation, unable
 from wiresift.nlp.events.occurrence import occurred, purpose
 from wiresift.nlp.events.triggers import Trigger, find_triggers
 from wiresift.nlp.events.where import event_place
@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from wiresift.nlp.pipeline import Context
 
 STAGE_NAME = "events"
+#: An event's ranking key within its sentence, smallest first: (depth of its clause, 1 when it has no
+#: PLOVER category, -specificity of its code, -confidence).
+Rank = tuple[int, int, int, float]
 #: Confidence of a trigger by how it was coded: a matched CAMEO pattern, a verb's own code, an event
 #: noun; an actor with a code adds to it. Ordinal scores, not probabilities: they rank events.
 BASE_CONFIDENCE = {"pattern": 0.7, "verb": 0.6, "noun": 0.5}
@@ -58,6 +61,8 @@ FACE = frozenset({"face"})
 #: Verbs of blocking: coercion when a state blocks, an obstruction protest (CAMEO 144) when anyone
 #: else does ("workers blocked the bridge").
 OBSTRUCT = frozenset({"block", "blockade", "barricade", "obstruct"})
+#: Verbs of coming together: a meeting of officials, a demonstration of a crowd.
+GATHER = frozenset({"gather", "assemble", "converge", "congregate"})
 #: Categories that already say what an actor says it will do: an intention does not change them.
 VERBAL = frozenset({"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"})
 #: Categories of what actors say, not do: an actor's country is not where they happen.
@@ -210,11 +215,11 @@ def _quote(doc: Document, start: int) -> str | None:
 
 def code_sentence(
     doc: Document, sent: Span, index: EntityIndex | None, learned: bool = True
-) -> list[tuple[tuple[int, int, float], Event]]:
-    """The events of one sentence with their ranking key (depth, -specificity, -confidence); with
+) -> list[tuple[Rank, Event]]:
+    """The events of one sentence with their ranking key (:data:`Rank`); with
     ``learned`` the ACLED-style typer (:mod:`~wiresift.nlp.events.acled_model`) re-types the conflict
     and security events."""
-    out: list[tuple[tuple[int, int, float], Event]] = []
+    out: list[tuple[Rank, Event]] = []
     found_triggers = find_triggers(sent)
     context = {t.lemma_.lower() for t in sent}
     places = {start for place in doc.places for start, _ in place.mentions}
@@ -247,13 +252,15 @@ def code_sentence(
             hypothetical = "planned"  # "a mission to free the hostages": what the act was for
         code = trig.cameo
         speaker = obligation(trig.tok) if category is not None else None
-        if speaker is not None and category != "REQUEST":
+        if speaker is not None and (category != "REQUEST" or trig.demand):
             # "Russia said Sudan must return the helicopter": Russia's demand on Sudan.
             category, code, mode, hypothetical = "REQUEST", "100", None, None
             source_head, target = speaker, source
             source = _actor(speaker, index, doc.published)
-        if category in REFUSABLE and negated and hypothetical != "conditional":
-            category, code, mode = "REJECT", "120", None  # "will not accept", "did not agree"
+        if category in REFUSABLE and negated and not unable(trig.tok):
+            # "will not accept", "did not agree", "would not accept them if war starts"; "could not
+            # agree" is a failure, not a refusal
+            category, code, mode = "REJECT", "120", None
         if category is not None and hypothetical in {"future", "conditional"} and category not in VERBAL:
             if not _intender(source_head, trig.tok, index, doc.published):
                 continue  # an intention no one expresses: "talks would resume", "peace would allow"
@@ -263,6 +270,14 @@ def code_sentence(
             category, code, mode = "PROTEST", "144", "obstruct"  # workers blocking a bridge protest
         if category == "MOBILIZE" and source is not None and source.sector in acled.CIVILIAN:
             category, code, mode = "PROTEST", "141", "demo"  # protesters rallying are no armed force
+        if (
+            category == "CONSULT"
+            and target is None
+            and trig.tok.lemma_.lower() in GATHER
+            and source is not None
+            and source.sector in acled.CIVILIAN
+        ):
+            category, code, mode = "PROTEST", "141", "demo"  # protesters gathering meet no one
         block_only = (
             trig.kind == "verb" and trig.specificity == 1 and trig.tok.lemma_.lower() not in VERB_CODES
         )
@@ -317,7 +332,8 @@ def code_sentence(
             confidence=round(min(confidence, 0.95), 2),
             stage=STAGE_NAME,
         )
-        out.append(((_rank_depth(trig, triggers), -trig.specificity, -confidence), event))
+        rank = (_rank_depth(trig, triggers), int(category is None), -trig.specificity, -confidence)
+        out.append((rank, event))
     if learned and not any(e.acled or e.plover in acled_model.CONFLICT for _, e in out):
         starts = {e.start for _, e in out}
         typed = acled_model.type_sentence(sent, {t.i for t in sent if t.idx in starts})
@@ -326,7 +342,7 @@ def code_sentence(
         elif typed is not None and typed[0] is not None and occurred(typed[0], sent, None):
             # ranked after every coded event: the main event is a coded one where the lead has one
             out.append(
-                ((LAST, 0, -SENTENCE_CONFIDENCE), _sentence_event(doc, sent, typed[0], typed[1], index))
+                ((LAST, 1, 0, -SENTENCE_CONFIDENCE), _sentence_event(doc, sent, typed[0], typed[1], index))
             )
     return out
 
@@ -364,8 +380,8 @@ def find_events(
     doc: Document, sdoc: Doc, index: EntityIndex | None = None, learned: bool = True
 ) -> list[Event]:
     """Every event of the document, main event first (the lead's best-ranked), then in text order."""
-    ranked: list[tuple[tuple[int, int, float], Event]] = []
-    main: tuple[tuple[int, int, float], Event] | None = None
+    ranked: list[tuple[Rank, Event]] = []
+    main: tuple[Rank, Event] | None = None
     for sent in sdoc.sents:
         found = code_sentence(doc, sent, index, learned)
         if found and main is None:

@@ -14,21 +14,34 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from wiresift.nlp.events.cameo import QUAD, plover
-from wiresift.nlp.events.eventive import complement_of, modifier_noun, purpose_of_noun, quantity_object
+from wiresift.nlp.events.eventive import (
+    PEOPLE_NOUNS,
+    complement_of,
+    modifier_noun,
+    purpose_of_noun,
+    quantity_object,
+)
 from wiresift.nlp.events.lexicon import (
     AIR_WORDS,
     CRIME_WORDS,
+    DEFAULT_CODES,
     DISASTER_WORDS,
+    EASED_MEASURES,
+    EASING_VERBS,
     EVENT_NOUNS,
     FRAME_ONLY,
+    GENERIC_OBJECTS,
     MILITARY_NOUNS,
     MILITARY_WORDS,
     PATTERN_ONLY,
     PLURAL_ONLY,
     SHELLING_WORDS,
+    SUPPORT_VERBS,
     VERB_CODES,
+    actors,
     verbs,
 )
+from wiresift.nlp.events.modality import obligation
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -40,6 +53,10 @@ _NOT_TRIGGER_WORDS = frozenset({"according", "including", "regarding", "concerni
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: Categories whose to-infinitive complement is their content ("urged them to talk"): no event of its own.
 CONTENT_OF = frozenset({"REQUEST", "AGREE", "REJECT"})
+#: CAMEO's synonym set of armed forces: an armed group's subject matches it too.
+MILITARY_MARK = "&MILITARY"
+#: Sectors (agents dictionary) of armed groups.
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
 
 
 @dataclass
@@ -55,56 +72,109 @@ class Trigger:
     security: str | None = None
     #: The object noun a pattern consumed ("stage an attack"): it is no trigger of its own.
     consumed: int | None = None
+    #: A verb coding nothing itself that a speaker says another must do: the speaker's demand.
+    demand: bool = False
 
 
 def _words(tok: Token) -> set[str]:
     return {tok.lemma_.lower(), tok.lower_}
 
 
+def _subject_words(tok: Token) -> set[str]:
+    """A subject's words; an armed group's noun also stands for CAMEO's ``&MILITARY`` ("rebels
+    surrendered" codes as a military surrender, as "troops surrendered" does)."""
+    words = _words(tok)
+    if tok.dep_ == "agent":
+        words = {w for c in tok.children if c.dep_ == "pobj" for w in _words(c)}
+    if any(actors().agents.get(w) in ARMED_SECTORS for w in words):
+        words.add(MILITARY_MARK)
+    return words
+
+
+def _with_conjuncts(tok: Token) -> list[Token]:
+    """A head and the heads coordinated with it ("weapons and military equipment")."""
+    return [tok, *[c for c in tok.conjuncts if c.pos_ in {"NOUN", "PROPN"}]]
+
+
+def _object_words(obj: Token) -> tuple[set[str], set[str]]:
+    """(words, fallback words) of an object: a generic head with a noun modifier is read by its
+    modifier ("a mediation effort" is a mediation), the head itself only when the modifier codes
+    nothing."""
+    mods = {w for c in obj.children if c.dep_ in {"compound", "nmod"} and c.pos_ == "NOUN" for w in _words(c)}
+    if obj.lemma_.lower() in GENERIC_OBJECTS and mods:
+        return mods, _words(obj)
+    return _words(obj), set()
+
+
 def _features(verb: Token) -> dict[str, Any]:
     subj: set[str] = set()
     objs: set[str] = set()
+    generic: set[str] = set()
     parts: set[str] = set()
     preps: dict[str, set[str]] = {}
     obj_toks: list[Token] = []
+    obj_preps: dict[str, set[str]] = {}
+
+    def add_prep(prep: Token, into: dict[str, set[str]] = preps) -> None:
+        into.setdefault(prep.lower_, set()).update(
+            w for c in prep.children if c.dep_ == "pobj" for t in _with_conjuncts(c) for w in _words(t)
+        )
+
+    def add_obj(obj: Token) -> None:
+        words, fallback = _object_words(obj)
+        objs.update(words)
+        generic.update(fallback)
+        obj_toks.append(obj)
+
+    passive = verb.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in verb.children)
     for child in verb.children:
-        if child.dep_ in _SUBJ_DEPS or child.dep_ == "agent":
-            subj |= _words(child)
+        if child.dep_ == "nsubjpass" and passive:  # "sanctions were lifted": the patterns' object
+            for obj in _with_conjuncts(child):
+                add_obj(obj)
+        elif child.dep_ in _SUBJ_DEPS or child.dep_ == "agent":
+            subj |= _subject_words(child)
         elif child.dep_ == "prt":
             parts.add(child.lower_)
         elif child.dep_ in _OBJ_DEPS:
-            objs |= _words(child)
-            obj_toks.append(child)
+            for obj in _with_conjuncts(child) if child.dep_ in {"dobj", "obj"} else [child]:
+                add_obj(obj)
             if child.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children):
                 preps.setdefault("to", set()).update(_words(child))  # "refused to commit": (TO)
         elif child.dep_ == "prep":
-            preps.setdefault(child.lower_, set()).update(
-                w for c in child.children if c.dep_ == "pobj" for w in _words(c)
-            )
+            add_prep(child)
     for obj in obj_toks:  # "put police on alert": the prep hangs on the object
         for child in obj.children:
             if child.dep_ == "prep":
-                preps.setdefault(child.lower_, set()).update(
-                    w for c in child.children if c.dep_ == "pobj" for w in _words(c)
-                )
-    return {"subj": subj, "obj": objs, "part": parts, "preps": preps, "obj_toks": obj_toks}
+                add_prep(child, obj_preps)
+    return {
+        "subj": subj,
+        "obj": objs,
+        "generic": generic,
+        "part": parts,
+        "preps": preps,
+        "obj_preps": obj_preps,
+        "obj_toks": obj_toks,
+    }
 
 
 def _has(word: str, found: set[str]) -> bool:
-    if word.startswith("&"):
-        return bool(found & verbs().synsets.get(word, frozenset()))
-    return word in found
+    """A pattern word (or ``&SYNSET``) is among the found words, in any of its forms."""
+    forms = verbs().forms.get(word)
+    return word in found if forms is None else not forms.isdisjoint(found)
 
 
 def _match(pattern: dict[str, Any], feats: dict[str, Any]) -> bool:
+    if "obj" in pattern and not _has(pattern["obj"], feats["obj"]):
+        return False
     if "subj" in pattern and not _has(pattern["subj"], feats["subj"]):
         return False
     if "part" in pattern and pattern["part"] not in feats["part"]:
         return False
-    if "obj" in pattern and not _has(pattern["obj"], feats["obj"]):
-        return False
     if "prep" in pattern:
+        # a bare preposition must hang on the verb; one with its object may hang on the verb's object
         pobjs = feats["preps"].get(pattern["prep"])
+        if pobjs is None and "pobj" in pattern:
+            pobjs = feats.get("obj_preps", {}).get(pattern["prep"])
         if pobjs is None:
             return False
         if "pobj" in pattern and not _has(pattern["pobj"], pobjs):
@@ -112,17 +182,18 @@ def _match(pattern: dict[str, Any], feats: dict[str, Any]) -> bool:
     return True
 
 
-def code_verb(verb: Token) -> Trigger | None:
-    lemma = verb.lemma_.lower()
-    particles = [c for c in verb.children if c.dep_ == "prt"]
-    keys = [f"{lemma} {p.lower_}" for p in particles] + [lemma]
-    table = verbs().by_lemma
-    key = next((k for k in keys if k in table or k in VERB_CODES), None)
-    if key is None:
-        return None
-    feats = _features(verb)
+def dictionary_code(key: str) -> str | None:
+    """A verb's own code when none of its patterns matches: the dictionary's, or CAMEO's finer code
+    where the dictionary files the verb under its block's generic one (:data:`DEFAULT_CODES`)."""
+    if key in DEFAULT_CODES:
+        return DEFAULT_CODES[key]
+    return verbs().by_lemma[key][0].verbs.get(key)
+
+
+def _best_pattern(blocks: list[Any], feats: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
+    """The most specific pattern of the verb's blocks that matches (size = its number of parts)."""
     best: tuple[int, dict[str, Any]] | None = None
-    for block in table.get(key, []):
+    for block in blocks:
         for pattern in block.patterns:  # longest first
             size = len(pattern) - 1
             if best is not None and size <= best[0]:
@@ -130,6 +201,37 @@ def code_verb(verb: Token) -> Trigger | None:
             if _match(pattern, feats):
                 best = (size, pattern)
                 break
+    return best
+
+
+def _eased(verb: Token) -> tuple[str, int] | None:
+    """(CAMEO code, object index) when a verb of relaxing applies to a coercive measure: its object
+    (or passive subject) or the object's modifiers name a curfew, sanctions, a blockade ..."""
+    for obj in verb.children:
+        if obj.dep_ not in {"dobj", "obj", "nsubjpass"}:
+            continue
+        for tok in [obj, *[c for c in obj.children if c.dep_ in {"compound", "amod", "nmod"}]]:
+            code = EASED_MEASURES.get(tok.lemma_.lower())
+            if code is not None:
+                return code, obj.i
+    return None
+
+
+def code_verb(verb: Token) -> Trigger | None:
+    lemma = verb.lemma_.lower()
+    particles = [c for c in verb.children if c.dep_ == "prt"]
+    keys = [f"{lemma} {p.lower_}" for p in particles] + [lemma]
+    table = verbs().by_lemma
+    eased = _eased(verb) if lemma in EASING_VERBS and not particles else None
+    if eased is not None:  # "shortened the nightly curfew", "eased emergency measures"
+        return Trigger(verb, verb.idx, verb.idx + len(verb.text), eased[0], "verb", 2, consumed=eased[1])
+    key = next((k for k in keys if k in table or k in VERB_CODES), None)
+    if key is None:
+        return None
+    feats = _features(verb)
+    best = _best_pattern(table.get(key, []), feats)
+    if best is None and feats["generic"]:  # "launched a reform effort": the effort itself
+        best = _best_pattern(table.get(key, []), {**feats, "obj": feats["obj"] | feats["generic"]})
     end_tok = max([verb, *particles], key=lambda t: t.i) if key != lemma else verb
     start, end = verb.idx, end_tok.idx + len(end_tok.text)
     if best is not None and key in VERB_CODES and best[1]["code"]:
@@ -146,12 +248,24 @@ def code_verb(verb: Token) -> Trigger | None:
         return Trigger(verb, start, end, code, "verb", 1) if code else None
     if lemma in PATTERN_ONLY and key == lemma:
         return None
-    code = table[key][0].verbs.get(key)
+    code = dictionary_code(key)
     return Trigger(verb, start, end, code, "verb", 1)
+
+
+def _verb_end(verb: Token) -> int:
+    """End offset of a verb with its particles ("hand over")."""
+    last = max([verb, *[c for c in verb.children if c.dep_ == "prt"]], key=lambda t: t.i)
+    return last.idx + len(last.text)
 
 
 def _mods(tok: Token) -> set[str]:
     return {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
+
+
+def _on_strike(noun: Token) -> bool:
+    """ "went on strike", "are on strike": "strike" as the object of "on" after a verb."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in {"VERB", "AUX"}
 
 
 def code_noun(noun: Token, sent: Span) -> Trigger | None:
@@ -165,7 +279,7 @@ def code_noun(noun: Token, sent: Span) -> Trigger | None:
             return Trigger(noun, start, end, "194", "noun")
         if "hunger" in mods:
             return Trigger(noun, start, end, "142", "noun")
-        if mods & {"general", "national", "nationwide", "labour", "labor"}:
+        if mods & {"general", "national", "nationwide", "labour", "labor"} or _on_strike(noun):
             return Trigger(noun, start, end, "143", "noun")
         return None
     code = EVENT_NOUNS.get(lemma)
@@ -183,6 +297,70 @@ def code_noun(noun: Token, sent: Span) -> Trigger | None:
         elif "suicide" in mods:
             code = "1831"
     return Trigger(noun, start, end, code, "noun")
+
+
+#: Noun endings of English nominalisations and the verb endings they come from, tried in order
+#: ("suspension" -> "suspend", "withdrawal" -> "withdraw", "denial" -> "deny", "closure" -> "close").
+NOMINAL_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ication", ("y",)), ("ation", ("ate", "e", "")), ("ension", ("end",)), ("ission", ("it",)),
+    ("ulsion", ("el",)), ("sion", ("de", "d")), ("tion", ("te", "t")), ("ion", ("", "e")),
+    ("ment", ("",)), ("ial", ("y",)), ("al", ("", "e")), ("ance", ("", "e")), ("ence", ("e",)),
+    ("ure", ("e",)), ("ery", ("er",)), ("ing", ("", "e")), ("", ("",)),
+)  # fmt: skip
+#: Where a nominalisation stands for the act a verb names: the object of a verb that codes nothing
+#: itself ("announced a suspension of air links", "gave a warm welcome"), or of its "under"/"into"
+#: phrase ("was put under investigation").
+_NOMINAL_PREPS = frozenset({"under", "into"})
+
+
+def nominal_verb(noun: Token) -> str | None:
+    """The CAMEO verb a noun nominalises ("suspension" -> "suspend"), else None."""
+    lemma = noun.lemma_.lower()
+    if lemma in actors().agents or lemma in PEOPLE_NOUNS or noun.lower_ in actors().agents:
+        return None  # a doer, not a deed: "monitors", "the government"
+    table = verbs().by_lemma
+    for ending, verb_endings in NOMINAL_SUFFIXES:
+        if not lemma.endswith(ending) or len(lemma) - len(ending) < 3:
+            continue
+        stem = lemma[: len(lemma) - len(ending)] if ending else lemma
+        for verb_ending in verb_endings:
+            verb = stem + verb_ending
+            if (verb in table or verb in VERB_CODES) and verb not in PATTERN_ONLY:
+                return verb
+    return None
+
+
+def _light_head(noun: Token) -> Token | None:
+    """The support verb a noun is the object of, directly or through "under"/"into" ("gave a welcome",
+    "announced a suspension", "put under investigation"), else None: after other verbs the act is
+    sought, faced or avoided, not done ("faced an investigation", "avoided extradition")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in _NOMINAL_PREPS:
+        head = head.head
+    elif noun.dep_ not in {"dobj", "obj"}:
+        return None
+    return head if head.pos_ == "VERB" and head.lemma_.lower() in SUPPORT_VERBS else None
+
+
+def code_nominal(noun: Token) -> Trigger | None:
+    """A nominalisation that is the object of a verb coding nothing itself: coded as its verb, through
+    the verb's patterns with the noun's "of" phrase as their object ("a suspension of air links")."""
+    head = _light_head(noun)
+    verb = nominal_verb(noun) if head is not None else None
+    if head is None or verb is None or ((coded := code_verb(head)) is not None and coded.cameo):
+        return None
+    feats = _features(noun)
+    feats["subj"] = {w for c in head.children if c.dep_ in _SUBJ_DEPS for w in _subject_words(c)}
+    feats["obj"] = feats["preps"].pop("of", set())
+    best = _best_pattern(verbs().by_lemma.get(verb, []), feats)
+    own = VERB_CODES.get(verb) if verb in VERB_CODES else dictionary_code(verb)
+    if best is not None and best[1]["code"] and (verb not in VERB_CODES or _same(own, best[1]["code"])):
+        return Trigger(noun, noun.idx, noun.idx + len(noun.text), best[1]["code"], "noun", 1 + best[0])
+    return Trigger(noun, noun.idx, noun.idx + len(noun.text), own, "noun") if own else None
+
+
+def _same(own: str | None, code: str) -> bool:
+    return own is not None and plover(own)[0] == plover(code)[0]
 
 
 #: Armed nouns whose presence somewhere is a deployment ("5,000 militants are near the border").
@@ -225,8 +403,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
             continue  # no eventive reading: "riot police", "an attempt to shut down"
         if tok.pos_ == "VERB" and tok.dep_ not in _NOT_TRIGGER_DEPS and tok.lower_ not in _NOT_TRIGGER_WORDS:
             trigger = code_verb(tok)
+            if (trigger is None or not trigger.cameo) and obligation(tok) is not None:
+                # "the minister reiterated that Libya must hand over the suspects": a demand
+                trigger = Trigger(tok, tok.idx, _verb_end(tok), "100", "verb", 1, demand=True)
         elif tok.pos_ == "NOUN":
-            trigger = code_noun(tok, sent)
+            trigger = code_noun(tok, sent) or code_nominal(tok)
         elif tok.lemma_ == "be" and tok.pos_ == "AUX" and tok.dep_ in {"ROOT", "ccomp", "relcl"}:
             trigger = code_presence(tok)
         if lemma in DISASTER_WORDS and tok.pos_ in {"NOUN", "VERB"} and tok.dep_ not in _NOT_TRIGGER_DEPS:
