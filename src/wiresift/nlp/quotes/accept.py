@@ -30,7 +30,7 @@ from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from wiresift.nlp.quotes.common import Found, n_words
 from wiresift.nlp.quotes.cues import PATTERNS, subject_group
 from wiresift.nlp.quotes.indirect import learned_content
-from wiresift.nlp.quotes.modes import content_head
+from wiresift.nlp.quotes.modes import NEGATIONS, content_head
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -38,8 +38,6 @@ if TYPE_CHECKING:
 WEIGHTS_PATH = Path(__file__).with_name("accept_weights.json")
 #: Relative words that stand for the noun a relative clause hangs on ("the firm, which has focused on …").
 RELATIVES = frozenset({"who", "which", "that", "whom"})
-#: Negation words as the parse may leave them (a curly "n’t" is not always tagged ``neg``).
-NEGATIONS = frozenset({"not", "n't", "n’t", "never", "no"})
 #: Length of the content is counted on a log scale in units of this many words.
 WORDS_UNIT = 5.0
 
@@ -105,12 +103,27 @@ def _cue_features(cue: Token, f: Found) -> list[str]:
 def features(f: Found, sdoc: Doc) -> list[str]:
     """The names of the binary features of candidate ``f`` (the length is :func:`numeric`)."""
     out = [f"kind={f.kind}", f"speaker={_speaker_kind(f, sdoc)}"]
+    out.extend(f"{f.kind}_{name}" for name in _layout(f, sdoc.text))
     if f.learned:
         out.append("learned")
     if f.cue is None:
         out.append("cue=none")
     else:
         out.extend(_cue_features(f.cue, f))
+    return out
+
+
+def _layout(f: Found, text: str) -> list[str]:
+    """Where the candidate sits: alone on its line (a subhead or pull quote when it also has no
+    sentence end), and whether its words end a sentence."""
+    out = []
+    line_start = text.rfind("\n", 0, f.start) + 1
+    line_end = text.find("\n", f.end)
+    if not text[line_start : f.start].strip() and not text[f.end : line_end if line_end != -1 else None].strip():
+        out.append("alone")
+    inner = text[f.start : f.end].rstrip("\"”»’' ")
+    if inner[-1:] not in (".", "!", "?", ","):
+        out.append("open_end")
     return out
 
 
