@@ -30,7 +30,7 @@ from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from wiresift.nlp.quotes.common import Found, n_words
 from wiresift.nlp.quotes.cues import PATTERNS, subject_group
 from wiresift.nlp.quotes.indirect import learned_content
-from wiresift.nlp.quotes.modes import NEGATIONS, content_head
+from wiresift.nlp.quotes.modes import content_head, negated
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -85,7 +85,7 @@ def _cue_features(cue: Token, f: Found) -> list[str]:
         out.append(f"subj_ent={subj.ent_type_ or subj.pos_}")
         out.append(f"subj_tag={subj.tag_}")
     children = list(cue.children)
-    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in children):
+    if negated(cue):
         out.append("negated")
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in children):
         out.append("modal")
