@@ -57,6 +57,13 @@ def _speaker_kind(f: Found, sdoc: Doc) -> str:
     return "propn" if pos == "PROPN" else "noun" if pos in ("NOUN", "NUM") else "other"
 
 
+def _quoted(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside curly quotation marks opened earlier in its paragraph (straight
+    marks are left out: they do not say which way they open)."""
+    para = text[text.rfind("\n", 0, at) + 1 : at]
+    return para.count("“") > para.count("”")
+
+
 def _cue_features(cue: Token, f: Found) -> list[str]:
     lemma = cue.lemma_.lower()
     head = content_head(cue, f.start, f.end)
@@ -93,6 +100,8 @@ def _cue_features(cue: Token, f: Found) -> list[str]:
         out.append("passive")
     if head is not None and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
         out.append("that_clause")
+    if f.kind != "direct" and _quoted(cue.doc.text, cue.idx):
+        out.append("cue_quoted")  # '“I do recall,” he said' reports nothing outside its marks
     if cue.idx >= f.end:
         out.append("cue_after")
     elif cue.idx >= f.start:
