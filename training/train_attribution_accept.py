@@ -110,7 +110,6 @@ def source_sha256(polnear: Path) -> str:
 def extract(eval_dir: Path, cache: Path | None) -> list[dict[str, Any]]:
     """The candidate rows of both splits (see the module docstring), header first."""
     from score_quotes import load_split, words
-
     from wiresift.model import Document
     from wiresift.nlp.pipeline import Context, load_model, make_stage
     from wiresift.nlp.quotes.stage import candidates

@@ -86,7 +86,9 @@ def test_shipped_attribution_check_is_reproducible() -> None:
     _, _, table_sha = train_attribution_accept.read_table()
     assert table_sha == shipped["table_sha256"], "candidate table changed: run `make train-accept`"
     data = train_attribution_accept.train(log=False, rates=(shipped["pattern_rate"],), cs=(shipped["C"],))
-    assert data["fingerprint"] == shipped["fingerprint"], "the check no longer reproduces: `make train-accept`"
+    assert data["fingerprint"] == shipped["fingerprint"], (
+        "the check no longer reproduces: `make train-accept`"
+    )
 
 
 @pytest.mark.eval

@@ -86,7 +86,9 @@ def test_an_extra_pattern_must_clear_its_own_cut(nlp: Language) -> None:
     doc = Document(text=text)
     ctx = Context(parse=nlp)
     make_stage("entities")(doc, sdoc, ctx)
-    (f,) = [f for f in candidates(doc, sdoc, ctx.data.get("entities"), nlp, patterns) if f.cue_text == "toasted"]
+    (f,) = [
+        f for f in candidates(doc, sdoc, ctx.data.get("entities"), nlp, patterns) if f.cue_text == "toasted"
+    ]
     assert f.learned
     assert not model(patterns=extra).accepts(f, sdoc, text)  # 0.5 < the extra cut 0.6
     assert model(patterns=extra, extra_threshold=0.5).accepts(f, sdoc, text)

@@ -128,7 +128,10 @@ def _layout(f: Found, text: str) -> list[str]:
     out = []
     line_start = text.rfind("\n", 0, f.start) + 1
     line_end = text.find("\n", f.end)
-    if not text[line_start : f.start].strip() and not text[f.end : line_end if line_end != -1 else None].strip():
+    if (
+        not text[line_start : f.start].strip()
+        and not text[f.end : line_end if line_end != -1 else None].strip()
+    ):
         out.append("alone")
     inner = text[f.start : f.end].rstrip("\"”»’' ")
     if inner[-1:] not in (".", "!", "?", ","):
@@ -149,9 +152,9 @@ def unit_vector(sdoc: Doc, lemma: str | None) -> list[float] | None:
     """The cue lemma's word vector scaled to length 1 (None: no cue, or a word without a vector)."""
     if not lemma or not sdoc.vocab.has_vector(lemma):
         return None
-    vec = sdoc.vocab.get_vector(lemma)
-    norm = float((vec * vec).sum()) ** 0.5
-    return [float(x) / norm for x in vec] if norm else None
+    vec = [float(x) for x in sdoc.vocab.get_vector(lemma)]
+    norm = math.sqrt(sum(x * x for x in vec))
+    return [x / norm for x in vec] if norm else None
 
 
 class AcceptModel:

@@ -24,8 +24,8 @@ from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from wiresift.nlp.quotes.accept import shipped
 from wiresift.nlp.quotes.appositions import short_org
 from wiresift.nlp.quotes.common import Found
-from wiresift.nlp.quotes.cues import PATTERNS
 from wiresift.nlp.quotes.confidence import Evidence, keeps, score
+from wiresift.nlp.quotes.cues import PATTERNS
 from wiresift.nlp.quotes.extractor import Extractor
 from wiresift.nlp.quotes.modes import content_head, cue_mode, not_attribution
 from wiresift.nlp.quotes.sources import nominal_source
@@ -145,7 +145,9 @@ def candidates(
     return [
         f
         for f in Extractor(doc, sdoc, index, parse, patterns).run()
-        if f.cue is None or f.kind == "direct" or not not_attribution(f.cue, content_head(f.cue, f.start, f.end))
+        if f.cue is None
+        or f.kind == "direct"
+        or not not_attribution(f.cue, content_head(f.cue, f.start, f.end))
     ]
 
 
