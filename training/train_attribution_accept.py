@@ -12,15 +12,18 @@ Two steps:
    content (the one holding the largest share), with that gold item's number and the share of the
    gold item's words it covers. The table's first line records the sha256 of the PolNeAR files it was
    made from. ``--cache DIR`` keeps the parses as spaCy DocBins for reruns.
-2. Without ``--extract`` the script fits on that table (seconds): logistic regression (L2, ``C`` among
-   :data:`CS`) over the binary features seen :data:`MIN_COUNT` times on train, the length and the cue
-   lemma's unit word vector from the spaCy model, fitted on train. ``C`` and the threshold are chosen
-   on dev: the pair with the best F1 of precision and recall of all attributions, where a gold item
-   counts as recalled when the kept true positives assigned to it cover at least half its words
-   (their shares added: nested candidates of one gold item are rare), as long as dev recall stays
-   within :data:`MAX_RECALL_LOSS` of keeping every candidate. Writes
-   ``src/wiresift/nlp/quotes/accept_weights.json`` with the table's sha256 and a fingerprint of the
-   weights, which ``tests/eval/test_quotes_gate.py`` checks by refitting.
+2. Without ``--extract`` the script fits on that table (seconds): the extra patterns (outside
+   :data:`cues.PATTERNS`) seen :data:`MIN_SEEN` times on train with a true-positive share of at
+   least one of :data:`PATTERN_RATES` are admitted, the rest of their rows dropped; logistic
+   regression (L2, ``C`` among :data:`CS`) over the binary features seen :data:`MIN_COUNT` times on
+   train, the length and the cue lemma's unit word vector from the spaCy model, fitted on train. The
+   pattern share, ``C`` and two cuts (one for the rules' own candidates, a higher one for the extra
+   patterns') are chosen on dev: the best F1 of precision and recall of all attributions, where a
+   gold item counts as recalled when the kept true positives assigned to it cover at least half its
+   words (their shares added: nested candidates of one gold item are rare), as long as dev recall
+   and precision stay within :data:`MAX_RECALL_LOSS` and :data:`MAX_PRECISION_LOSS` of the rules
+   alone. Writes ``src/wiresift/nlp/quotes/accept_weights.json`` with the table's sha256 and a
+   fingerprint of the weights, which ``tests/eval/test_quotes_gate.py`` checks by refitting.
 """
 
 from __future__ import annotations
