@@ -7,7 +7,7 @@ DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8765
 
-.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues train-coref learn-modes learn-confidence train-tail train-similarity event-lexicons train-acled train-pins build-provinces
+.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues train-coref learn-modes learn-confidence train-tail train-similarity event-lexicons train-acled train-pins train-accept build-provinces
 
 # pip is pinned too: the 23.x that ships with Python 3.11 trips over lxml's duplicated extras.
 $(BIN)/python:
@@ -81,6 +81,12 @@ event-lexicons: install-dev
 # Re-train the events stage's ACLED-style typer on wiresift's own snippets (writes nlp/events/data/acled_weights.json).
 train-acled: install-dev
 	$(BIN)/python training/train_acled.py
+
+# Re-fit the quotes stage's attribution check on PolNeAR train, penalty and threshold on dev (writes
+# nlp/quotes/accept_weights.json; EXTRACT=1 first rebuilds training/data/attribution_candidates.jsonl.gz
+# from PolNeAR with the stage's rules; CACHE=DIR keeps the parses).
+train-accept: install-dev
+	$(BIN)/python training/train_attribution_accept.py $(if $(EXTRACT),--extract) $(if $(CACHE),--cache $(CACHE))
 
 # Re-train the places stage's small-town pin check on GeoWebNews half a, threshold on half b (writes nlp/places/pin_accept.json).
 train-pins: install-dev

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,30 @@ def test_quotes_gate(eval_dir: Path) -> None:
     scores = score_quotes.evaluate(eval_dir, "dev")
     assert scores["n_gold"] == 2192 and scores["n_direct"] == 624  # README counts (first annotator)
     assert gate.check("quotes", scores) == [], scores
+
+
+def test_shipped_attribution_check_is_reproducible() -> None:
+    """The shipped check is what ``training/train_attribution_accept.py`` fits on its candidate table
+    (refitting only the shipped choice of pattern rate and penalty keeps this test to seconds)."""
+    pytest.importorskip("sklearn", reason="scikit-learn (dev extra) refits the attribution check")
+    import train_attribution_accept
+    from wiresift.nlp.quotes.accept import WEIGHTS_PATH
+
+    shipped = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    _, _, table_sha = train_attribution_accept.read_table()
+    assert table_sha == shipped["table_sha256"], "candidate table changed: run `make train-accept`"
+    data = train_attribution_accept.train(log=False, rates=(shipped["pattern_rate"],), cs=(shipped["C"],))
+    assert data["fingerprint"] == shipped["fingerprint"], (
+        "the check no longer reproduces: `make train-accept`"
+    )
+
+
+@pytest.mark.eval
+def test_candidate_table_is_from_the_polnear_files(eval_dir: Path) -> None:
+    import train_attribution_accept
+
+    header, _, _ = train_attribution_accept.read_table()
+    polnear = eval_dir / "quotes" / "polnear"
+    assert header["polnear_sha256"] == train_attribution_accept.source_sha256(polnear), (
+        "PolNeAR changed: run `make train-accept EXTRACT=1`"
+    )

@@ -59,7 +59,7 @@ _COLON_LINE = re.compile(
 #: First words of colon lines that label a page part rather than name a speaker.
 NOT_SOURCES = words(
     "also read related watch photo photos image images video source sources note update updated editor's "
-    "credit credits see click share tags tag filed posted published by q a"
+    "credit credits see click share tags tag filed posted published by q a disclaimer"
 )
 #: A paragraph that opens with a speaker's name and a colon (a transcript turn "FALLIN: I think ...").
 _TURN = re.compile(r"[\"“]?([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,2}):[ \t]")

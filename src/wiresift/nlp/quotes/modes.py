@@ -131,6 +131,19 @@ def content_head(cue: Token, start: int, end: int) -> Token | None:
 REFUSALS = words("decline refuse")
 #: Words that open an indirect question: a negated cue before one withholds it ("did not say when …").
 QUESTION_WORDS = words("when whether how what why if where who which")
+#: Negations as the parse may attach them: a curly "n’t" is often not tagged ``neg`` ("didn’t say when").
+NEGATIONS = frozenset({"not", "n't", "n’t", "never"})
+
+
+def negated(verb: Token) -> bool:
+    """Whether ``verb`` is negated, also where the parse hung a curly "n’t" on its auxiliary
+    ("didn’t say")."""
+    for c in verb.children:
+        if c.dep_ == "neg" or c.lower_ in NEGATIONS:
+            return True
+        if c.dep_ in ("aux", "auxpass") and any(g.lower_ in NEGATIONS for g in c.children):
+            return True
+    return False
 
 
 def withheld(cue: Token, complement: Token | None) -> bool:
@@ -144,7 +157,7 @@ def withheld(cue: Token, complement: Token | None) -> bool:
         return False
     if cue.lemma_.lower() in REFUSALS and complement.dep_ == "xcomp":
         return lemma_mode(complement.lemma_) == "statement"
-    if any(c.dep_ == "neg" for c in cue.children) and complement.left_edge.lower_ in QUESTION_WORDS:
+    if negated(cue) and complement.left_edge.lower_ in QUESTION_WORDS:
         return True
     deps = {c.dep_ for c in complement.children}
     return complement.dep_ == "xcomp" and "neg" in deps and "auxpass" in deps

@@ -21,9 +21,11 @@ from wiresift.nlp.entities.coref import Speaker, resolve, titled_person
 from wiresift.nlp.entities.coref_rules import FOLLOW_ON_CHARS, named_at
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
+from wiresift.nlp.quotes.accept import shipped
 from wiresift.nlp.quotes.appositions import short_org
 from wiresift.nlp.quotes.common import Found
 from wiresift.nlp.quotes.confidence import Evidence, keeps, score
+from wiresift.nlp.quotes.cues import PATTERNS
 from wiresift.nlp.quotes.extractor import Extractor
 from wiresift.nlp.quotes.modes import content_head, cue_mode, not_attribution
 from wiresift.nlp.quotes.sources import nominal_source
@@ -59,19 +61,14 @@ def attribute(
 ) -> list[tuple[Quote, Evidence | None]]:
     """Every quote with its speaker resolved (before abstention) and the evidence for that speaker
     (None when no entity was resolved)."""
-    found = Extractor(doc, sdoc, index, parse).run()
+    model = shipped()
+    text = doc.text
+    found = [f for f in candidates(doc, sdoc, index, parse) if model is None or model.accepts(f, sdoc, text)]
     out: list[tuple[Quote, Evidence | None]] = []
     prev: Quote | None = None
     prev_evidence: Evidence | None = None
     prev_para = -1
-    text = doc.text
     for f in found:
-        if (
-            f.cue is not None
-            and f.kind != "direct"
-            and not_attribution(f.cue, content_head(f.cue, f.start, f.end))
-        ):
-            continue  # "she exited her vehicle", "knows the airline": nothing is attributed
         speaker_ref: SpanRef | None = None
         speaker_id: str | None = None
         evidence: Evidence | None = None
@@ -129,6 +126,29 @@ def attribute(
         out.append((quote, evidence if entity is not None else None))
         prev, prev_evidence, prev_para = quote, evidence if entity is not None else None, f.para_start
     return out
+
+
+def candidates(
+    doc: Document,
+    sdoc: Doc,
+    index: EntityIndex | None,
+    parse: Callable[[str], Doc] | None = None,
+    patterns: dict[str, frozenset[str]] | None = None,
+) -> list[Found]:
+    """What the rules propose, in text order, before the learned check (:mod:`accept`) judges it:
+    a cue that attributes nothing ("she exited her vehicle", "knows the airline") proposes nothing.
+    ``patterns`` (default: the learned patterns and those the check ships) are the ``lemma:complement``
+    patterns the rules try besides the hand-written cues."""
+    if patterns is None:
+        model = shipped()
+        patterns = model.patterns if model is not None else PATTERNS
+    return [
+        f
+        for f in Extractor(doc, sdoc, index, parse, patterns).run()
+        if f.cue is None
+        or f.kind == "direct"
+        or not not_attribution(f.cue, content_head(f.cue, f.start, f.end))
+    ]
 
 
 def _inherited(prev: Evidence, mention: SpanRef, f: Found, mode: str) -> Evidence:
@@ -243,7 +263,7 @@ def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 
 class QuotesStage:
     name = "quotes"
-    version = "3"
+    version = "4"
     requires: tuple[str, ...] = ("entities", "parse")
     assigns: tuple[str, ...] = ("quotes",)
 
