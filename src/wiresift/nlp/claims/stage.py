@@ -326,15 +326,16 @@ def _table_label(sdoc: Doc, span: NumSpan) -> Token | None:
     """The label of a table line "Americans: 12" when it is a plural noun (the guideline's
     reading); "Total dead: 192" names no counted noun."""
     first = sdoc[span.first]
-    line_start = sdoc.text.rfind("\n", 0, first.idx) + 1
-    line_end = sdoc.text.find("\n", span.end)
-    if sdoc.text[span.end : line_end if line_end >= 0 else len(sdoc.text)].strip():
-        return None  # more follows the number on its line
     colon = first.i - 1 if span.unit is None else None
     if colon is None or colon < 1 or sdoc[colon].text != ":":
         return None
+    text = sdoc.text  # read once: spaCy rebuilds the string on every read
+    line_start = text.rfind("\n", 0, first.idx) + 1
+    line_end = text.find("\n", span.end)
+    if text[span.end : line_end if line_end >= 0 else len(text)].strip():
+        return None  # more follows the number on its line
     label = sdoc[colon - 1]
-    whole = sdoc.text[line_start : label.idx].strip() == ""
+    whole = text[line_start : label.idx].strip() == ""
     return label if whole and label.tag_ in {"NNS", "NNPS"} else None
 
 

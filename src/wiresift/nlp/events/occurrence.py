@@ -63,7 +63,7 @@ def _governor(tok: Token) -> Token | None:
 
 def question(trigger: Token, sent: Span) -> bool:
     """The stretch of the sentence from the trigger to its first stop ends in a question mark."""
-    rest = sent.doc.text[trigger.idx : sent.end_char]
+    rest = sent.text[trigger.idx - sent.start_char :]  # not doc.text: spaCy rebuilds it on every read
     stops = [i for i in (rest.find(c) for c in ".?!") if i >= 0]
     return bool(stops) and rest[min(stops)] == "?"
 

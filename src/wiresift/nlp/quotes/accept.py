@@ -64,7 +64,7 @@ def _quoted(text: str, at: int) -> bool:
     return para.count("“") > para.count("”")
 
 
-def _cue_features(cue: Token, f: Found) -> list[str]:
+def _cue_features(cue: Token, f: Found, text: str) -> list[str]:
     lemma = cue.lemma_.lower()
     head = content_head(cue, f.start, f.end)
     comp = head.dep_ if head is not None else "none"
@@ -100,7 +100,7 @@ def _cue_features(cue: Token, f: Found) -> list[str]:
         out.append("passive")
     if head is not None and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
         out.append("that_clause")
-    if f.kind != "direct" and _quoted(cue.doc.text, cue.idx):
+    if f.kind != "direct" and _quoted(text, cue.idx):
         out.append("cue_quoted")  # '“I do recall,” he said' reports nothing outside its marks
     if cue.idx >= f.end:
         out.append("cue_after")
@@ -109,16 +109,19 @@ def _cue_features(cue: Token, f: Found) -> list[str]:
     return out
 
 
-def features(f: Found, sdoc: Doc) -> list[str]:
-    """The names of the binary features of candidate ``f`` (the length is :func:`numeric`)."""
+def features(f: Found, sdoc: Doc, text: str | None = None) -> list[str]:
+    """The names of the binary features of candidate ``f`` (the length is :func:`numeric`). ``text``
+    is ``sdoc.text``, passed in by callers that have it: spaCy rebuilds that string on every read."""
+    if text is None:
+        text = sdoc.text
     out = [f"kind={f.kind}", f"speaker={_speaker_kind(f, sdoc)}"]
-    out.extend(f"{f.kind}_{name}" for name in _layout(f, sdoc.text))
+    out.extend(f"{f.kind}_{name}" for name in _layout(f, text))
     if f.learned:
         out.append("learned")
     if f.cue is None:
         out.append("cue=none")
     else:
-        out.extend(_cue_features(f.cue, f))
+        out.extend(_cue_features(f.cue, f, text))
     return out
 
 
@@ -176,7 +179,7 @@ class AcceptModel:
 
     def probability(self, f: Found, sdoc: Doc, text: str) -> float:
         z = self.bias + self.length * numeric(f, text)
-        z += sum(self.weights.get(name, 0.0) for name in features(f, sdoc))
+        z += sum(self.weights.get(name, 0.0) for name in features(f, sdoc, text))
         vec = unit_vector(sdoc, cue_lemma(f)) if self.vector else None
         if vec is not None:
             z += sum(w * x for w, x in zip(self.vector, vec, strict=False))
