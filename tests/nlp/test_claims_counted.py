@@ -164,7 +164,7 @@ def test_polls_named_by_a_preposition_claim_their_numbers(nlp) -> None:
     "text",
     [
         "The quarterback was intercepted three times and lost a fumble.",
-        "He has been arrested more than a dozen times during protests.",
+        "The bar owner was fined more than a dozen times for late music.",
         "Jets have scrambled hundreds of times to meet the bombers.",
         "Three times, the clinic was attacked.",
     ],
@@ -210,7 +210,7 @@ def test_emergency_number_before_a_call_noun(nlp) -> None:
     "text",
     [
         "The paint needs 24-48 hours to set, and the ice formed billions of years ago.",
-        "Voters have gone to the polls four times this month.",
+        "The ferry has broken down four times this month.",
         "At one point the crowd cheered.",
         "Scientists detected one such plume.",
         "Write to 12 Harbour Road, Lakeview, CA 94107 for details.",
