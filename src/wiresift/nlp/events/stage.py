@@ -221,8 +221,8 @@ def code_sentence(
     and security events."""
     out: list[tuple[Rank, Event]] = []
     found_triggers = find_triggers(sent)
-    context = {t.lemma_.lower() for t in sent}
-    places = {start for place in doc.places for start, _ in place.mentions}
+    context = {t.lemma_.lower() for t in sent} if found_triggers else set()
+    places = {start for place in doc.places for start, _ in place.mentions} if found_triggers else set()
     triggers = {t.tok.i for t in found_triggers}
     for trig in found_triggers:
         category, mode = cameo.plover(trig.cameo)

@@ -169,6 +169,7 @@ class AcceptModel:
         self.vector: list[float] = data["vector_weights"]
         self.bias: float = data["bias"]
         self.threshold: float = data["threshold"]
+        self._vector_terms: dict[tuple[int, str | None], float] = {}
         self.extra_threshold: float = data.get("extra_threshold", data["threshold"])
         #: The learned patterns of :mod:`cues` and the ones this check admits besides them.
         extra: dict[str, list[str]] = data.get("patterns", {})
@@ -180,10 +181,20 @@ class AcceptModel:
     def probability(self, f: Found, sdoc: Doc, text: str) -> float:
         z = self.bias + self.length * numeric(f, text)
         z += sum(self.weights.get(name, 0.0) for name in features(f, sdoc, text))
-        vec = unit_vector(sdoc, cue_lemma(f)) if self.vector else None
-        if vec is not None:
-            z += sum(w * x for w, x in zip(self.vector, vec, strict=False))
+        if self.vector:
+            z += self._vector_term(sdoc, cue_lemma(f))
         return 1.0 / (1.0 + math.exp(-z))
+
+    def _vector_term(self, sdoc: Doc, lemma: str | None) -> float:
+        """The vector weights times the cue lemma's unit vector, kept per model vocabulary and lemma
+        (a few hundred cue lemmas recur across every document)."""
+        key = (id(sdoc.vocab), lemma)
+        term = self._vector_terms.get(key)
+        if term is None:
+            vec = unit_vector(sdoc, lemma)
+            term = sum(w * x for w, x in zip(self.vector, vec, strict=False)) if vec is not None else 0.0
+            self._vector_terms[key] = term
+        return term
 
     def accepts(self, f: Found, sdoc: Doc, text: str) -> bool:
         """Whether ``f`` is kept: a candidate of an extra pattern must clear its own, higher cut."""
