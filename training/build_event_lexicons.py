@@ -7,7 +7,8 @@ Training code: it lives outside the runtime package and writes only facts (lemma
 - ``verbs.json``: CAMEO verb blocks: verb lemmas (with a particle where the dictionary joins one,
   "take over"), the block's code, and the block's phrase patterns reduced to what a dependency parse
   can check (subject head, particle, object head, preposition and its object head) with their CAMEO
-  code; synonym sets (``&MILITARY``) as word lists.
+  code and, under ``by``, the verb of the block the pattern was written for (the dictionary's
+  comment, "# BREAK"); synonym sets (``&MILITARY``) as word lists.
 - ``actors.json``: country and international names, adjectives and capitals -> CAMEO actor code
   ("RUS", "IGOUNO", "AFGREB"), and named office holders with their dated roles.
 - ``agents.json``: generic agent nouns -> sector code ("police" -> "COP", "rebel" -> "REB").
@@ -113,6 +114,9 @@ def parse_pattern(line: str) -> dict[str, object] | None:
     pattern = {k: v for k, v in pattern.items() if v is not None or k == "code"}
     if len(pattern) == 1:
         return None
+    comment = line.split("#", 1)[1].split() if "#" in line else []
+    if comment and comment[0].isupper():  # "# BREAK": the verb the pattern was written for
+        pattern["by"] = " ".join(_words(comment[0]))
     return pattern
 
 
@@ -158,6 +162,10 @@ def parse_verbs(path: Path) -> dict[str, object]:
             continue  # pre-compounded verbs ("WIRE_+TAP") are rare and the parser splits them
         lemma = " ".join(w.lstrip("+").lower() for w in words if w)
         block["verbs"][lemma] = verb_code  # type: ignore[index]
+    for item in blocks:  # a pattern's verb is kept only when it is one of its block's verbs
+        for pattern in item["patterns"]:  # type: ignore[attr-defined]
+            if pattern.get("by") not in item["verbs"]:  # type: ignore[operator]
+                pattern.pop("by", None)
     return {"synsets": synsets, "blocks": [b for b in blocks if b["verbs"]]}
 
 

@@ -11,6 +11,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from wiresift.nlp.events.cameo import plover
+
 DATA = Path(__file__).parent / "data"
 
 #: Event nouns -> CAMEO code: the noun is the trigger ("the takeover of the capital", "talks in
@@ -189,12 +191,34 @@ SYNSET_ADDITIONS: dict[str, tuple[str, ...]] = {"&WEAPON": ("arms",)}
 
 @dataclass(frozen=True)
 class VerbBlock:
-    """One CAMEO verb block: its verbs (lemma -> own code) and patterns."""
+    """One CAMEO verb block: its verbs (lemma -> own code) and patterns (longest first), each with
+    the verb it was written for under ``by`` when the dictionary names one."""
 
     name: str
     code: str | None
     verbs: dict[str, str | None]
     patterns: list[dict[str, Any]]
+
+    def patterns_of(self, lemma: str, own: bool) -> list[dict[str, Any]]:
+        """The patterns written for ``lemma`` (``own``), else the block's others that may apply to it:
+        those written for the whole block, those of its other verbs that mark a non-event reading
+        ("beat ... in election") or stay within ``lemma``'s own PLOVER category. "- * (WITH) [130]"
+        written for "break" (break with someone: a threat) does not make "beating ... with batons" one;
+        "- * &CAR [1712]" written for "destroy" does code "smashing cars" (ASSAULT either way)."""
+        if own:
+            return [p for p in self.patterns if p.get("by") == lemma]
+        mine = plover(self.verbs.get(lemma) or self.code)[0]
+        return [
+            p
+            for p in self.patterns
+            if p.get("by") is None
+            or (p["by"] != lemma and (mine is None or p["code"] is None or plover(p["code"])[0] == mine))
+        ]
+
+
+def pattern_size(pattern: dict[str, Any]) -> int:
+    """How many parts of a parse a pattern checks (subject, object, particle, preposition ...)."""
+    return len(pattern) - 1 - int("by" in pattern)
 
 
 @dataclass
@@ -238,7 +262,7 @@ def verbs() -> Verbs:
     for item in raw["blocks"]:
         # Longest patterns first (stable: ties keep the dictionary's order), so the first match in a
         # block is its most specific one.
-        patterns = sorted(item["patterns"], key=lambda pat: -len(pat))
+        patterns = sorted(item["patterns"], key=lambda pat: -pattern_size(pat))
         block = VerbBlock(item["name"], item["code"], item["verbs"], patterns)
         for pattern in patterns:
             for part in ("subj", "obj", "pobj"):

@@ -38,7 +38,9 @@ from wiresift.nlp.events.lexicon import (
     SHELLING_WORDS,
     SUPPORT_VERBS,
     VERB_CODES,
+    VerbBlock,
     actors,
+    pattern_size,
     verbs,
 )
 from wiresift.nlp.events.modality import obligation
@@ -190,18 +192,24 @@ def dictionary_code(key: str) -> str | None:
     return verbs().by_lemma[key][0].verbs.get(key)
 
 
-def _best_pattern(blocks: list[Any], feats: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
-    """The most specific pattern of the verb's blocks that matches (size = its number of parts)."""
-    best: tuple[int, dict[str, Any]] | None = None
-    for block in blocks:
-        for pattern in block.patterns:  # longest first
-            size = len(pattern) - 1
-            if best is not None and size <= best[0]:
-                break
-            if _match(pattern, feats):
-                best = (size, pattern)
-                break
-    return best
+def _best_pattern(
+    blocks: list[VerbBlock], feats: dict[str, Any], lemma: str
+) -> tuple[int, dict[str, Any]] | None:
+    """The most specific matching pattern (size = its number of parts) of those the dictionary wrote
+    for ``lemma`` itself, else of those of its blocks' other verbs."""
+    for own in (True, False):
+        best: tuple[int, dict[str, Any]] | None = None
+        for block in blocks:
+            for pattern in block.patterns_of(lemma, own):  # longest first
+                size = pattern_size(pattern)
+                if best is not None and size <= best[0]:
+                    break
+                if _match(pattern, feats):
+                    best = (size, pattern)
+                    break
+        if best is not None:
+            return best
+    return None
 
 
 def _eased(verb: Token) -> tuple[str, int] | None:
@@ -229,9 +237,9 @@ def code_verb(verb: Token) -> Trigger | None:
     if key is None:
         return None
     feats = _features(verb)
-    best = _best_pattern(table.get(key, []), feats)
+    best = _best_pattern(table.get(key, []), feats, key)
     if best is None and feats["generic"]:  # "launched a reform effort": the effort itself
-        best = _best_pattern(table.get(key, []), {**feats, "obj": feats["obj"] | feats["generic"]})
+        best = _best_pattern(table.get(key, []), {**feats, "obj": feats["obj"] | feats["generic"]}, key)
     end_tok = max([verb, *particles], key=lambda t: t.i) if key != lemma else verb
     start, end = verb.idx, end_tok.idx + len(end_tok.text)
     if best is not None and key in VERB_CODES and best[1]["code"]:
@@ -352,7 +360,7 @@ def code_nominal(noun: Token) -> Trigger | None:
     feats = _features(noun)
     feats["subj"] = {w for c in head.children if c.dep_ in _SUBJ_DEPS for w in _subject_words(c)}
     feats["obj"] = feats["preps"].pop("of", set())
-    best = _best_pattern(verbs().by_lemma.get(verb, []), feats)
+    best = _best_pattern(verbs().by_lemma.get(verb, []), feats, verb)
     own = VERB_CODES.get(verb) if verb in VERB_CODES else dictionary_code(verb)
     if best is not None and best[1]["code"] and (verb not in VERB_CODES or _same(own, best[1]["code"])):
         return Trigger(noun, noun.idx, noun.idx + len(noun.text), best[1]["code"], "noun", 1 + best[0])
