@@ -73,6 +73,9 @@ CRIME_WORDS: dict[str, str | None] = {
     "extort": "171", "launder": None, "hack": None,
 }  # fmt: skip
 
+#: Verbs whose subject undergoes the event: the subject is its target, the source is not named.
+UNDERGO = frozenset({"die", "perish", "drown", "starve", "suffer"})
+
 #: Modal auxiliaries and what they make of the event they govern.
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "should"})

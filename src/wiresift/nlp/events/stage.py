@@ -26,7 +26,7 @@ from wiresift.nlp.events.actors import (
     verb_roles,
 )
 from wiresift.nlp.events.eventive import can_act, doer, place_only
-from wiresift.nlp.events.lexicon import EVENT_NOUNS, VERB_CODES
+from wiresift.nlp.events.lexicon import EVENT_NOUNS, UNDERGO, VERB_CODES
 from wiresift.nlp.events.modality import modality, obligation, unable
 from wiresift.nlp.events.occurrence import occurred, purpose
 from wiresift.nlp.events.triggers import Trigger, find_triggers
@@ -54,8 +54,6 @@ LAST = 1000
 COUNTS = {"KILL": "dead", "WOUND": "injured", "PROTEST": "size", "TROOPS": "size"}
 
 
-#: Verbs whose subject undergoes the event: the subject is its target, the source is not named.
-UNDERGO = frozenset({"die", "perish", "drown", "starve", "suffer"})
 #: Verbs whose subject is the one an accusation or a threat is aimed at ("X faces charges").
 FACE = frozenset({"face"})
 #: Verbs of blocking: coercion when a state blocks, an obstruction protest (CAMEO 144) when anyone

@@ -44,6 +44,7 @@ from wiresift.nlp.events.lexicon import (
     verbs,
 )
 from wiresift.nlp.events.modality import obligation
+from wiresift.nlp.events.senses import wrong_sense
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -428,6 +429,14 @@ def find_triggers(sent: Span) -> list[Trigger]:
         # the number is ("rejected the figures").
         if trigger is not None and trigger.kind == "verb" and quantity_object(tok) and not _verbal(trigger):
             continue
+        # A verb coded by its block's default alone in a sense its arguments rule out (senses.py).
+        if (
+            trigger is not None
+            and trigger.kind == "verb"
+            and trigger.specificity == 1
+            and not trigger.security
+        ):
+            trigger = None if wrong_sense(tok, sent, trigger.cameo) else trigger
         if trigger is not None and (trigger.cameo or trigger.security):
             found.append(trigger)
     # A frame verb governing another trigger ("plans to hold drills", "began a hunger strike") gives
