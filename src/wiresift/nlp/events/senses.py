@@ -74,8 +74,8 @@ def _verb_forms(lemma: str, noun: bool) -> list[str]:
 def _assault_verb(key: str) -> bool:
     if key in VERB_CODES:
         return plover(VERB_CODES[key])[0] == "ASSAULT"
-    blocks = verbs().by_lemma.get(key)
-    return bool(blocks) and plover(blocks[0].verbs.get(key) or blocks[0].code)[0] == "ASSAULT"
+    blocks = verbs().by_lemma.get(key) or []
+    return any(plover(block.verbs.get(key) or block.code)[0] == "ASSAULT" for block in blocks[:1])
 
 
 def violence_named(tok: Token, sent: Span) -> bool:
