@@ -205,17 +205,18 @@ class VerbBlock:
     def patterns_of(self, lemma: str, own: bool) -> list[dict[str, Any]]:
         """The patterns written for ``lemma`` (``own``), else the block's others that may apply to it:
         those written for the whole block, those of its other verbs that mark a non-event reading
-        ("beat ... in election") or stay within ``lemma``'s own PLOVER category. "- * (WITH) [130]"
+        ("beat ... in election") or stay within ``lemma``'s own PLOVER category or the block's ("indict",
+        coded 173 in the "blame" block, takes "charge ... with murder", 1121). "- * (WITH) [130]"
         written for "break" (break with someone: a threat) does not make "beating ... with batons" one;
         "- * &CAR [1712]" written for "destroy" does code "smashing cars" (ASSAULT either way)."""
         if own:
             return [p for p in self.patterns if p.get("by") == lemma]
-        mine = plover(self.verbs.get(lemma) or self.code)[0]
+        mine = {plover(self.verbs.get(lemma) or self.code)[0], plover(self.code)[0]} - {None}
         return [
             p
             for p in self.patterns
             if p.get("by") is None
-            or (p["by"] != lemma and (mine is None or p["code"] is None or plover(p["code"])[0] == mine))
+            or (p["by"] != lemma and (not mine or p["code"] is None or plover(p["code"])[0] in mine))
         ]
 
 
