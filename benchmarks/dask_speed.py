@@ -2,11 +2,12 @@
 
 Prints, for each phase, the docs/s, the CPU time per document of the client process (its main
 thread reads, saves and files stories; its Dask threads run the scheduler, the nannies and the
-transfers) and of the workers, and the peak
-resident memory of each worker process; then the ratio of the two rates (goal on a 2-core machine:
+transfers) and of the workers, and the peak resident memory of each worker process; then the ratio of the two rates (goal on a 2-core machine:
 2 workers >= 1.6x one worker), the ratio the CPU per document allows on two idle cores, the peak
 memory per worker (goal <= 1.5 GB) and the load average, which says whether the wall-clock figures
-mean anything (CPU times do even on a busy machine).
+mean anything (CPU times do even on a busy machine). The client's Dask threads spend most of their
+CPU on a clock (heartbeats, memory monitors), so their share per document grows when a busy machine
+slows the run: they are also shown per second.
 
     python benchmarks/dask_speed.py [--n 2000] [--warm-up 64] [--shard-size 32] [--single] [--writer workers]
 
@@ -72,6 +73,7 @@ def main_thread_cpu() -> float:
 class Run:
     rate: float  # documents/s
     done: int
+    seconds: float  # wall-clock time of the timed run
     peaks: dict[str, int]  # peak RSS of each worker, bytes
     client: float  # CPU s per document of the client process, all threads (its Dask scheduler and
     #  nannies run in it), and of its other helper processes (multiprocessing's resource tracker)
@@ -103,7 +105,7 @@ def on_cluster(
     if report.failed:
         print(f"  {report.failed} failed: {report.errors[:3]}", file=sys.stderr)
     per_doc = [(b - a) / max(done, 1) for a, b in zip(before, after, strict=True)]
-    return Run(done / seconds, done, peaks, *per_doc)
+    return Run(done / seconds, done, seconds, peaks, *per_doc)
 
 
 def bound(one: Run, two: Run) -> float:
@@ -144,9 +146,13 @@ def main() -> None:
         for workers in (1, 2):
             run = runs[workers] = on_cluster(corpus, warm, tmp, workers, args.shard_size, args.writer)
             mib = ", ".join(f"{peak / 2**20:.0f}" for peak in sorted(run.peaks.values()))
-            print(f"{workers} worker{'s' if workers > 1 else ''}: {run.done} documents, {run.rate:.2f} docs/s; "
-                  f"CPU ms per document: workers {run.workers * 1000:.1f}, client {run.client * 1000:.1f} "
-                  f"(main thread {run.main * 1000:.1f}, Dask threads {(run.client - run.main) * 1000:.1f}); "
+            dask = (
+                (run.client - run.main) * run.done / run.seconds
+            )  # CPU s per s: mostly heartbeats, monitors
+            print(f"{workers} worker{'s' if workers > 1 else ''}: {run.done} documents in {run.seconds:.0f} s, "
+                  f"{run.rate:.2f} docs/s; CPU ms per document: workers {run.workers * 1000:.1f}, client "
+                  f"{run.client * 1000:.1f} (main thread {run.main * 1000:.1f}, Dask threads "
+                  f"{(run.client - run.main) * 1000:.1f} = {dask * 1000:.0f} ms per second); "
                   f"peak RSS per worker {mib} MiB")  # fmt: skip
         if args.single:
             api.build_pipeline().nlp  # noqa: B018  (load the model before the clock, as the workers do)
