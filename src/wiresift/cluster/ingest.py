@@ -14,6 +14,8 @@ The work is split where it can be parallel and kept whole where it must be order
   exact-duplicate check, near-duplicate links), so a cluster run stores what a single-process run
   stores. A store that declares ``concurrent_writers`` (a server database) is written by the workers
   themselves, each through the same save path, and the client only counts.
+- **Story tracking**, the last step of a run, is a pure function of each changed story's documents:
+  the workers compute it, one task per story, and the client writes the results in story order.
 
 Nothing is committed but by that save path, document by document: a client killed mid-run leaves
 whole documents, and the next run skips them by their hash.
