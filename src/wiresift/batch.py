@@ -16,7 +16,7 @@ from wiresift.store.base import Store
 if TYPE_CHECKING:
     from wiresift.ingest.dedup import Deduplicator, DedupResult
     from wiresift.nlp.pipeline import Pipeline
-    from wiresift.stories.service import StoryBuilder
+    from wiresift.stories.service import StoryBuilder, Tracker
 
 log = logging.getLogger(__name__)
 
@@ -248,12 +248,13 @@ class IngestRun:
             except Exception as again:
                 log.warning("%s: cannot record the error in the store: %s", error.source, again)
 
-    def finish(self) -> None:
-        """Write the pending story changes and track claims and quotes in the stories that changed."""
+    def finish(self, track: Tracker | None = None) -> None:
+        """Write the pending story changes and track claims and quotes in the stories that changed
+        (with ``track``, see :meth:`StoryBuilder.finish`: here by default)."""
         if self.stories is None:
             return
         try:
-            self.stories.finish()
+            self.stories.finish(track=track)
         except Exception as exc:  # the documents are stored; ``wiresift stories --rebuild`` redoes this
             log.warning(
                 "cannot update stories: %s: %s (run `wiresift stories --rebuild`)", type(exc).__name__, exc

@@ -39,6 +39,15 @@ def records(db: str | Path) -> list[str]:
         store.close()
 
 
+def stories(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    """The rows of a SQLite store's story tables (memberships with their evidence, tracked claims and
+    quotes with their mentions), in a stable order."""
+    tables = ["story_articles", "tracked_claims", "tracked_quotes", "tracked_claim_mentions",
+              "tracked_quote_mentions"]  # fmt: skip
+    with sqlite3.connect(db) as conn:
+        return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+
+
 def stored(db: Path) -> tuple[int, int, str]:
     """(documents, distinct content hashes, integrity check) of a SQLite store."""
     with sqlite3.connect(db) as conn:
@@ -64,6 +73,9 @@ def test_same_documents_and_layers_as_single_process(client: Client, tmp_path: P
     assert spread.ingested == 10 and spread.errors == single.errors
     assert "empty.txt" in spread.errors[0]
     assert records(tmp_path / "cluster.db") == records(tmp_path / "single.db")
+    filed = stories(tmp_path / "single.db")
+    assert filed["tracked_claims"] and filed["tracked_quotes"]  # stories of several articles, tracked
+    assert stories(tmp_path / "cluster.db") == filed  # on the workers, the same as here
     assert events[0] == "sources" and events.count("read") == 12 and events.count("ingested") == 10
 
 

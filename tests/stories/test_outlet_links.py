@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from wiresift.stories.links import LinkModel, link
+from wiresift.stories.links import LinkModel, link, shared_evidence
 from wiresift.stories.profile import ArticleProfile, ClaimKey
 
 MODEL = LinkModel(intercept=0.0, coef={"text_cosine": 1.0}, link=0.4, bridge=0.8)
@@ -41,3 +41,11 @@ def test_other_outlets_or_shared_events_or_numbers_still_link() -> None:
 def test_a_strong_link_of_one_outlet_needs_no_event() -> None:
     same = replace(CRANE, terms=dict(STRIKE.terms))
     assert score(STRIKE, same) >= MODEL.bridge
+
+
+def test_a_link_without_evidence_scores_the_same_and_the_evidence_is_asked_for_apart() -> None:
+    other = replace(CRANE, site="Dockside Daily", claims=(ClaimKey("dockers", 300.0, None),))
+    full, bare = link(STRIKE, other, MODEL), link(STRIKE, other, MODEL, evidence=False)
+    assert full is not None and bare is not None and full.score == bare.score >= MODEL.link
+    assert bare.evidence == {} and full.evidence == shared_evidence(STRIKE, other)
+    assert full.evidence["with"] == "crane" and full.evidence["days_apart"] == 3

@@ -14,6 +14,8 @@ The work is split where it can be parallel and kept whole where it must be order
   exact-duplicate check, near-duplicate links), so a cluster run stores what a single-process run
   stores. A store that declares ``concurrent_writers`` (a server database) is written by the workers
   themselves, each through the same save path, and the client only counts.
+- **Story tracking**, the last step of a run, is a pure function of each changed story's documents:
+  the workers compute it, one task per story, and the client writes the results in story order.
 
 Nothing is committed but by that save path, document by document: a client killed mid-run leaves
 whole documents, and the next run skips them by their hash.
@@ -30,7 +32,7 @@ from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from wiresift.api import BOILERPLATE_STATE, DEFAULT_DB, open_store
 from wiresift.batch import BATCH_SIZE, IngestReport, IngestRun, Item, Progress, ingest_error
-from wiresift.cluster.tasks import analyse_and_store, analyse_shard
+from wiresift.cluster.tasks import analyse_and_store, analyse_shard, track_story
 from wiresift.model import Document
 from wiresift.store.base import Store
 
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
     from distributed import Client, Future
 
     from wiresift.ingest.boilerplate import BoilerplateModel
+    from wiresift.stories.service import Tracked
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +107,7 @@ def ingest(
                                            stages, address, slots):  # fmt: skip
                 _take(run, shard, result)
         finally:
-            run.finish()
+            run.finish(track=_tracker(client, slots))
             try:
                 store.set_state(
                     BOILERPLATE_STATE, {"model": boilerplate.to_dict(), "observed": sorted(observed)}
@@ -218,6 +221,45 @@ def _result(shard: list[Document], future: Future) -> tuple[list[Document], _Res
     finally:
         future.release()
     return shard, result
+
+
+def _tracker(
+    client: Client, window: int
+) -> Callable[[Iterable[tuple[str, list[Document]]]], Iterator[Tracked]]:
+    """Track the changed stories' claims and quotes on the workers, ``window`` stories in flight, in
+    order. The writer's last step is this tracking; spread over the workers, it no longer waits for
+    one core. A story the cluster cannot track is tracked here."""
+
+    def track(stories: Iterable[tuple[str, list[Document]]]) -> Iterator[Tracked]:
+        run = uuid.uuid4().hex[:12]
+        pending: deque[tuple[str, list[Document], Future]] = deque()
+        try:
+            for n, (sid, docs) in enumerate(stories):
+                future = client.submit(
+                    track_story, sid, docs, key=f"wiresift-track-{run}-{n}", retries=RETRIES
+                )
+                pending.append((sid, docs, future))
+                while len(pending) >= window:
+                    yield _tracked(*pending.popleft())
+            while pending:
+                yield _tracked(*pending.popleft())
+        finally:
+            if pending:
+                client.cancel([future for _, _, future in pending])
+
+    return track
+
+
+def _tracked(sid: str, docs: list[Document], future: Future) -> Tracked:
+    try:
+        result: Tracked = future.result()
+    except Exception as exc:
+        log.warning("story %s: tracking failed on the cluster (%s: %s); tracking it here", sid,
+                    type(exc).__name__, exc)  # fmt: skip
+        result = track_story(sid, docs)
+    finally:
+        future.release()
+    return result
 
 
 def _take(run: IngestRun, shard: list[Document], result: _Result) -> None:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from wiresift.batch import IngestReport, IngestRun
     from wiresift.ingest.dedup import Deduplicator
     from wiresift.nlp.pipeline import Pipeline
+    from wiresift.stories.service import Tracked
 
 #: One pipeline per (model, stages) in each worker process, built on first use (or by the plugin).
 _PIPELINES: dict[tuple[str | None, tuple[str, ...] | None], Pipeline] = {}
@@ -90,6 +91,13 @@ def analyse_and_store(
                 run.links.dedup.remember(signature)
             run.save(doc)
         return run.report, events
+
+
+def track_story(story_id: str, docs: list[Document]) -> Tracked:
+    """The claims and quotes tracked across one story's documents (pure: the client writes them)."""
+    from wiresift.stories.tracking import track_claims, track_quotes
+
+    return track_claims(story_id, docs), track_quotes(story_id, docs)
 
 
 def _run(db: str) -> IngestRun:

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from wiresift.stories.links import WINDOW_DAYS, Link, LinkModel, link, load_model
+from wiresift.stories.links import WINDOW_DAYS, Link, LinkModel, link, load_model, shared_evidence
 from wiresift.stories.profile import ArticleProfile
 
 #: Days per index bucket; a lookup reads the buckets that cover ``WINDOW_DAYS`` either side.
@@ -161,7 +161,7 @@ class Clusterer:
             p = self.profiles[d]
             for c in self.candidates(p):
                 if c in docs and c not in self.edges[d]:
-                    x = link(p, self.profiles[c], self.model)
+                    x = link(p, self.profiles[c], self.model, evidence=False)
                     if x is not None and x.score >= self.model.link:
                         self.edges[d][c] = self.edges[c][d] = x.score
 
@@ -170,8 +170,17 @@ class Clusterer:
         """File one article and return how it joined (an article already held is left as it is)."""
         if profile.doc_id in self.member:
             return self.member[profile.doc_id]
-        links = [x for c in self.candidates(profile) if (x := link(profile, self.profiles[c], self.model))]
-        links = sorted((x for x in links if x.score >= self.model.link), key=lambda x: (-x.score, x.other))
+        found = (
+            link(profile, self.profiles[c], self.model, evidence=False) for c in self.candidates(profile)
+        )
+        links = sorted(
+            (x for x in found if x and x.score >= self.model.link), key=lambda x: (-x.score, x.other)
+        )
+        # the evidence of the strongest links only (the others keep none): before ``labels`` is cleared
+        evidence = [
+            dict(shared_evidence(profile, self.profiles[x.other]), score=x.score)
+            for x in links[:EVIDENCE_LINKS]
+        ]
         doc = profile.doc_id
         profile.labels = {}
         self.profiles[doc] = profile
@@ -181,7 +190,6 @@ class Clusterer:
         for x in links:
             self.edges[doc][x.other] = x.score
             self.edges[x.other][doc] = x.score
-        evidence = [dict(x.evidence, score=x.score) for x in links[:EVIDENCE_LINKS]]
         if not links:
             sid = story_id(doc)
             self.stories[sid] = {doc}

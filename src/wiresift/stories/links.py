@@ -179,33 +179,40 @@ def outlet_only(a: ArticleProfile, b: ArticleProfile) -> bool:
     return not any(quotes_agree(x, y) for x in a.quotes for y in b.quotes)
 
 
-def link(a: ArticleProfile, b: ArticleProfile, model: LinkModel | None = None) -> Link | None:
+def link(
+    a: ArticleProfile, b: ArticleProfile, model: LinkModel | None = None, *, evidence: bool = True
+) -> Link | None:
     """The link from ``a`` to ``b``, or None when they lie further apart than the window.
 
     ``a`` is the fresh profile (its ``labels`` name the shared entities in the evidence); a link
-    under the model's ``link`` threshold carries no evidence. A pair of one outlet that shares no
-    event-level evidence (:func:`outlet_only`) links only at ``bridge`` strength: under it, its
-    score is held just below ``link``.
+    under the model's ``link`` threshold carries no evidence, nor does any link with
+    ``evidence=False`` (a caller that keeps the evidence of a few links only asks
+    :func:`shared_evidence` for those). A pair of one outlet that shares no event-level evidence
+    (:func:`outlet_only`) links only at ``bridge`` strength: under it, its score is held just
+    below ``link``.
     """
     apart = days_apart(a, b)
     if apart is not None and apart > WINDOW_DAYS:
         return None
     model = model or load_model()
-    duplicate = near_duplicates(a, b)
-    score = 1.0 if duplicate else round(link_score(a, b, model), 4)
+    score = 1.0 if near_duplicates(a, b) else round(link_score(a, b, model), 4)
     if model.link <= score < model.bridge and outlet_only(a, b):
         score = round(model.link - OUTLET_MARGIN, 4)
-    if score < model.link:
-        return Link(b.doc_id, score, {})  # no edge: what they share is not kept
-    evidence: dict[str, Any] = {
+    if score < model.link or not evidence:
+        return Link(b.doc_id, score, {})  # no edge, or no evidence asked for: what they share is not kept
+    return Link(b.doc_id, score, shared_evidence(a, b))
+
+
+def shared_evidence(a: ArticleProfile, b: ArticleProfile) -> dict[str, Any]:
+    """What the linked profiles ``a`` (the fresh one, see :func:`link`) and ``b`` share."""
+    return {
         "with": b.doc_id,
-        "near_duplicate": duplicate,
+        "near_duplicate": near_duplicates(a, b),
         "entities": sorted(a.labels.get(k, k.partition(":")[2]) for k in a.entities & b.entities),
         "places": sorted(a.places & b.places),
         "event_types": sorted(a.events & b.events),
         "claims": sorted({x.counted for x in a.claims for y in b.claims if claims_agree(x, y)}),
         "quotes": sorted({x.speaker or "?" for x in a.quotes for y in b.quotes if quotes_agree(x, y)}),
-        "days_apart": apart,
+        "days_apart": days_apart(a, b),
         "text_cosine": round(cosine(a, b), 4),
     }
-    return Link(b.doc_id, score, evidence)

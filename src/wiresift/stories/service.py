@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from wiresift.model import Document
 from wiresift.store.base import Store
-from wiresift.store.stories import StoryArticle, StoryRecord, StoryRow, StoryWrite
+from wiresift.store.stories import StoryArticle, StoryRecord, StoryRow, StoryWrite, TrackedClaim, TrackedQuote
 from wiresift.stories.cluster import Clusterer, Membership, StoryView
 from wiresift.stories.links import LinkModel
 from wiresift.stories.profile import ArticleProfile, profile_of
@@ -29,6 +29,17 @@ FLUSH_EVERY = 32
 #: Documents filed by this builder kept in memory for :meth:`StoryBuilder.finish` (the newest): a
 #: changed story's new articles are tracked without reading them back from the store.
 KEEP_FILED = 4096
+
+Tracked = tuple[list[TrackedClaim], list[TrackedQuote]]
+#: ``track(stories)``: the claims and quotes tracked in each ``(story id, its documents)``, in order and
+#: lazily (:func:`track_here`, or a Dask cluster's workers in :mod:`wiresift.cluster`).
+Tracker = Callable[[Iterable[tuple[str, list[Document]]]], Iterator[Tracked]]
+
+
+def track_here(stories: Iterable[tuple[str, list[Document]]]) -> Iterator[Tracked]:
+    """Track each story's claims and quotes in this process."""
+    for sid, docs in stories:
+        yield track_claims(sid, docs), track_quotes(sid, docs)
 
 
 def _record(view: StoryView, profiles: dict[str, ArticleProfile]) -> StoryRecord:
@@ -118,28 +129,38 @@ class StoryBuilder:
         self.pending = []
         self.touched.update(v.id for v in written)
 
-    def finish(self, progress: Callable[[str], None] | None = None) -> int:
-        """Write what is pending and track claims and quotes in every changed story; return how many."""
+    def finish(self, progress: Callable[[str], None] | None = None, track: Tracker | None = None) -> int:
+        """Write what is pending and track claims and quotes in every changed story; return how many.
+
+        ``track`` (default :func:`track_here`) computes the tracking of the stories of two articles or
+        more (pure functions of the story's documents, so they may run elsewhere); the results are
+        written here, story by story."""
         self.flush()
+        touched = [sid for sid in sorted(self.touched) if self.clusterer.stories.get(sid)]
+        tracked = (track or track_here)(
+            (sid, self._tracked_docs(sid)) for sid in touched if len(self.clusterer.stories[sid]) > 1
+        )
         done = 0
-        for sid in sorted(self.touched):
-            docs = self.clusterer.stories.get(sid)
-            if not docs:
-                continue
-            if len(docs) < 2:
+        for sid in touched:
+            if len(self.clusterer.stories[sid]) < 2:
                 self.store.save_tracking(sid, [], [])
                 continue
-            ordered = sorted(
-                docs, key=lambda d: (self.clusterer.profiles[d].published or "", self.clusterer.seq[d])
-            )
-            loaded = [self.filed.get(d) or self.store.load(d) for d in ordered[:TRACK_MAX]]
-            self.store.save_tracking(sid, track_claims(sid, loaded), track_quotes(sid, loaded))
+            claims, quotes = next(tracked)
+            self.store.save_tracking(sid, claims, quotes)
             done += 1
             if progress:
                 progress(sid)
         self.touched.clear()
         self.filed.clear()
         return done
+
+    def _tracked_docs(self, sid: str) -> list[Document]:
+        """The story's documents in publication order (the first ``TRACK_MAX``), from memory or the store."""
+        profiles = self.clusterer.profiles
+        ordered = sorted(
+            self.clusterer.stories[sid], key=lambda d: (profiles[d].published or "", self.clusterer.seq[d])
+        )
+        return [self.filed.get(d) or self.store.load(d) for d in ordered[:TRACK_MAX]]
 
 
 def rebuild(store: Store, model: LinkModel | None = None) -> int:
