@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from wiresift.model import EventActor
 from wiresift.nlp.entities.coref import doc_coref
 from wiresift.nlp.events.eventive import PEOPLE_NOUNS
-from wiresift.nlp.events.lexicon import actors
+from wiresift.nlp.events.lexicon import CRIME_WORDS, DISASTER_WORDS, EVENT_NOUNS, actors, verbs
+from wiresift.nlp.events.modality import AVOID_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -271,12 +272,49 @@ def subject_of(verb: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
+        if tok.dep_ == "conj" and tok.head.i != tok.i:
+            passive = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None and not _passive_like(tok):
+                # "the sailors were treated well and asked their governments": the passive subject
+                # acts in the active conjunct when it can act; else the conjunct hangs on the clause
+                # above ("the office said the deaths were caused by gunshots and called on ...")
+                if can_be_actor(passive):
+                    return passive
+                tok = tok.head.head if tok.head.dep_ == "ccomp" else tok.head
+                continue
         # "Norway is willing to send": through the adjective to the subject of its copula
         if tok.dep_ in {"conj", "xcomp", "advcl", "acomp"} and tok.head.i != tok.i:
             tok = tok.head
             continue
+        # "avoided extradition after seeking refuge": through the preposition to the verb it modifies
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"VERB", "AUX"}:
+            tok = tok.head.head
+            continue
         return None
     return None
+
+
+def _passive_like(verb: Token) -> bool:
+    """A bare participle sharing the passive of the verb it is coordinated with ("was arrested and
+    charged"), not an active verb of its own ("was arrested and faces charges")."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in SUBJECT_DEPS or c.dep_ in OBJECT_DEPS for c in verb.children)
+
+
+def can_be_actor(tok: Token) -> bool:
+    """``tok`` can name someone who acts: a pronoun, a people noun, a person, group or state."""
+    return (
+        tok.pos_ == "PRON"
+        or people_noun(tok)
+        or tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+        or (tok.pos_ == "PROPN" and not tok.ent_type_)
+        or agent_sector(phrase_tokens(tok), []) is not None  # "police chiefs"
+    )
+
+
+#: Verbs of moving forces whose passive subject is the force itself, the actor of the build-up
+#: ("troops were deployed", "fighters are concentrated near the border"), not a victim.
+MOVED_VERBS = frozenset({"deploy", "mass", "amass", "concentrate", "station", "position", "mobilize",
+                         "mobilise", "redeploy", "gather", "assemble"})  # fmt: skip
 
 
 def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
@@ -298,6 +336,8 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
                 target = child
             if child.dep_ == "agent" and source is None:
                 source = next((c for c in child.children if c.dep_ == "pobj"), None)
+    if passive and source is None and verb.lemma_.lower() in MOVED_VERBS and target is not None:
+        source, target = target, None  # "troops were deployed", "fighters are massed near the border"
     if not (passive or shared):
         source = subject_of(verb)
         target = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None)
@@ -320,11 +360,31 @@ OUTSIDE_VERBS = frozenset({
     "investigate", "quell", "prevent", "foil", "thwart", "block", "hear", "describe", "dismiss", "blame",
     "address", "brief", "survive", "flee", "mourn", "praise", "hail", "protest", "decry", "disrupt",
     "face", "fear", "spark", "trigger", "cause", "provoke", "fuel", "follow", "precede", "monitor",
-    "film", "document",
+    "film", "document", *AVOID_VERBS,
 })  # fmt: skip
 #: Verbs whose subject answers or undergoes the event named by their object: it is the target
 #: ("X denies the accusation", "X faces charges", "X rejected the allegations").
-RESPONSE_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "face", "contest", "fight"})
+RESPONSE_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "face", "contest", "fight",
+                            *AVOID_VERBS})  # fmt: skip
+#: Prepositions naming who brings charges the subject faces: "faces charges in the US", "charges
+#: brought by Sweden", "an extradition request from Spain".
+ACCUSER_PREPS = frozenset({"in", "by", "from"})
+
+
+def accuser(verb: Token) -> Token | None:
+    """The state or body that accuses the subject of "faces charges": the named country or
+    organisation of an "in/by/from" phrase on the verb or on its object ("faces 18 charges in the
+    US"), else None."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in OBJECT_DEPS)]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ACCUSER_PREPS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "ORG", "NORP"}:
+                        return obj
+    return None
+
+
 #: Verbs whose clause says what the speaker's own side will do or what is so: its subject is no
 #: addressee ("warned that the government will not sit idle"; unlike "demanded that the US cancel").
 PLEDGE_VERBS = frozenset({"warn", "threaten", "vow", "pledge", "promise", "say", "announce", "declare",
@@ -334,6 +394,14 @@ PATIENT_NOUNS = frozenset({
     "arrest", "detention", "release", "capture", "killing", "murder", "execution", "abduction",
     "kidnapping", "extradition", "eviction", "expulsion", "deportation", "trial", "conviction",
     "sentencing", "rescue", "death", "assassination", "imprisonment", "jailing", "removal", "ouster",
+})  # fmt: skip
+#: Event nouns whose "of" phrase names who does it, never whom it is done to: "a meeting of
+#: ministers", "a rally of farmers", "the deployment of troops", "the withdrawal of the rebels".
+DOER_NOUNS = frozenset({
+    "meeting", "summit", "conference", "session", "gathering", "rally", "protest", "demonstration",
+    "march", "strike", "visit", "deployment", "mobilization", "mobilisation", "withdrawal", "retreat",
+    "buildup", "build-up", "patrol", "exercise", "drill", "manoeuvre", "maneuver", "sit-in", "boycott",
+    "reinforcement", "consultation",
 })  # fmt: skip
 #: Prepositions naming both sides of a noun event: "clashes between A and B", "talks among X, Y".
 BETWEEN_PREPS = frozenset({"between", "among", "amongst"})
@@ -365,6 +433,11 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
                 source = child
         elif child.dep_ == "prep" and child.lower_ == "by":
             source = next((c for c in child.children if c.dep_ == "pobj"), source)
+        elif child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_.lower() in DOER_NOUNS:
+            # "a meeting of defence ministers", "the withdrawal of troops": who meets, who withdraws
+            doer = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if source is None and doer is not None and can_be_actor(quantity_head(doer)):
+                source = doer
         elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS and target is None:
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
     if source is None and target is None:
@@ -403,11 +476,28 @@ SCENE_PREPS = frozenset({"in", "near", "inside", "outside", "around", "across", 
                          "throughout", "off", "beside", "behind"})  # fmt: skip
 
 
-def scene(tok: Token) -> bool:
+#: Entity types of named places.
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: Verbs of visiting: the place visited is the host, a party to the event ("arrived in Amman").
+VISIT_VERBS = frozenset({"arrive", "visit", "land", "tour", "travel", "come", "fly"})
+#: Categories whose named scene is only a venue, never a party: where forces mass ("deployed near
+#: Lagos"), where officials meet ("met in Tashkent", "a meeting in Almaty").
+VENUE_CATEGORIES = frozenset({"MOBILIZE", "CONSULT"})
+
+
+def venue_event(trigger: Token, category: str | None) -> bool:
+    """The event's named scene is a venue, not a target (see :data:`VENUE_CATEGORIES`); a visit's
+    place is its host."""
+    return category in VENUE_CATEGORIES and trigger.lemma_.lower() not in VISIT_VERBS
+
+
+def scene(tok: Token, venue: bool = False) -> bool:
     """``tok`` is the object of a locative preposition and neither people nor a named place: the scene,
     not a participant ("massed in camps", "killed on a train"). A named country or city stays a
     target candidate: event coding (PLOVER, ICEWS) takes "lifted a curfew in Montenegro" as done to
-    Montenegro."""
+    Montenegro; with ``venue`` (:func:`venue_event`) a named place is a scene too ("met in Astana")."""
+    if venue and tok.dep_ == "pobj" and tok.head.lower_ in SCENE_PREPS and tok.ent_type_ in PLACE_TYPES:
+        return True
     return (
         tok.dep_ == "pobj"
         and tok.head.lower_ in SCENE_PREPS
@@ -418,7 +508,22 @@ def scene(tok: Token) -> bool:
     )
 
 
-def target_candidates(trigger: Token, source: Token | None) -> list[Token]:
+#: Nouns whose "of" phrase is the one an act is done for, not to: "on behalf of the farmers", "for
+#: the sake of peace", "in the name of the people".
+BENEFIT_NOUNS = frozenset({"behalf", "sake", "name", "benefit"})
+
+
+def beneficiary(tok: Token) -> bool:
+    """``tok`` is the one an act is done for ("filed on behalf of the lawmakers"): no target."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.lower_ in BENEFIT_NOUNS
+        and tok.head.head.dep_ == "pobj"
+    )
+
+
+def target_candidates(trigger: Token, source: Token | None, venue: bool = False) -> list[Token]:
     """Noun heads that may be the target, best first: the role-given target, the dative, the objects
     of prepositions on the trigger and on its object, and coordinated heads."""
     first = (verb_roles(trigger) if trigger.pos_ == "VERB" else noun_roles(trigger))[1]
@@ -426,7 +531,13 @@ def target_candidates(trigger: Token, source: Token | None) -> list[Token]:
     out: list[Token] = []
 
     def add(tok: Token | None) -> None:
-        if tok is not None and tok.i not in seen and tok.pos_ in {"NOUN", "PROPN", "PRON"} and not scene(tok):
+        if (
+            tok is not None
+            and tok.i not in seen
+            and tok.pos_ in {"NOUN", "PROPN", "PRON"}
+            and not scene(tok, venue)
+            and not beneficiary(tok)
+        ):
             seen.add(tok.i)
             out.append(tok)
             for conj in tok.conjuncts:
@@ -488,6 +599,20 @@ def main_subject(trigger: Token) -> Token | None:
         if subj is not None:
             return subj
     return None
+
+
+def event_noun(tok: Token) -> bool:
+    """``tok`` names an event, not someone who acts: an event noun ("the raid"), a disaster or crime
+    word ("the blast"), or a gerund of a coded verb ("a stabbing", "the shooting")."""
+    lemma = tok.lemma_.lower()
+    if lemma in EVENT_NOUNS or lemma in DISASTER_WORDS or lemma in CRIME_WORDS:
+        return True
+    word = tok.lower_
+    if tok.pos_ != "NOUN" or not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    stems = {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem}
+    return any(s in verbs().by_lemma for s in stems)
 
 
 def people_noun(noun: Token) -> bool:

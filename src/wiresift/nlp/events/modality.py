@@ -34,6 +34,10 @@ from wiresift.nlp.events.lexicon import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+#: Verbs whose object is an event that did not happen to their subject, the event's would-be target
+#: ("avoided arrest", "evaded capture", "escaped extradition").
+AVOID_VERBS = frozenset({"avoid", "evade", "escape", "dodge", "elude"})
+
 #: Dependencies through which a verb governs the event below it ("plans to hold drills").
 _GOVERNED = frozenset({"xcomp", "ccomp", "dobj", "nsubjpass", "pcomp", "pobj", "acl", "advcl"})
 
@@ -93,7 +97,7 @@ def modality(trigger: Token) -> tuple[bool, str | None]:
             return True, "denied"
         if lemma in THREATENED:
             return negated, hypothetical or "threatened"
-        if lemma in FAILED:
+        if lemma in FAILED or lemma in AVOID_VERBS:  # "failed to retake", "avoided arrest"
             return True, hypothetical
         if lemma in REQUESTED:
             return negated, hypothetical or "requested"

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from wiresift.model import Document, Event, EventActor
 from wiresift.nlp.events import acled, acled_model, cameo
 from wiresift.nlp.events.actors import (
+    accuser,
+    event_noun,
     main_subject,
     noun_roles,
     people_noun,
@@ -23,10 +25,11 @@ from wiresift.nlp.events.actors import (
     quantity_head,
     resolve,
     target_candidates,
+    venue_event,
     verb_roles,
 )
 from wiresift.nlp.events.eventive import can_act, doer, place_only
-from wiresift.nlp.events.lexicon import EVENT_NOUNS, VERB_CODES
+from wiresift.nlp.events.lexicon import VERB_CODES
 from wiresift.nlp.events.modality import modality, obligation, unable
 from wiresift.nlp.events.occurrence import occurred, purpose
 from wiresift.nlp.events.triggers import Trigger, find_triggers
@@ -116,7 +119,7 @@ def _actor(head: Token | None, index: EntityIndex | None, date: str | None) -> E
         return None
     actor = resolve(head, index, date)
     if (
-        head.lemma_.lower() in EVENT_NOUNS
+        event_noun(head)
         and not actor.code
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
     ):
@@ -131,11 +134,12 @@ def _target(
     index: EntityIndex | None,
     date: str | None,
     harm: bool = False,
+    venue: bool = False,
 ) -> EventActor | None:
     """The first candidate that codes as a country, IGO or sector (the direct object when none does); with
     ``harm`` (an assault or coercion) a direct object or passive subject naming people wins uncoded
     ("killed a passenger on a train")."""
-    candidates = target_candidates(trigger, source_head)
+    candidates = target_candidates(trigger, source_head, venue)
     fallback: EventActor | None = None
     for i, head in enumerate(candidates):
         actor = resolve(head, index, date)
@@ -143,8 +147,8 @@ def _target(
         role = head.dep_ in {"dobj", "obj", "nsubjpass", "poss"} and people
         if actor.code or (harm and i == 0 and (role or head.dep_ == "conj")):  # conj: "between A and B"
             return actor
-        if fallback is None and (actor.sector or actor.entity) and head.pos_ != "PRON":
-            fallback = actor
+        if fallback is None and (actor.sector or actor.entity or (i == 0 and role)) and head.pos_ != "PRON":
+            fallback = actor  # the role-given target naming people ("hostages were released") first
     return fallback
 
 
@@ -242,11 +246,15 @@ def code_sentence(
             if owner is not None and owner.code:
                 source.code, borrowed = owner.code, source
         harm = category in {"ASSAULT", "COERCE"}
-        target = _target(trig.tok, source_head, source, index, doc.published, harm)
+        venue = venue_event(trig.tok, category)
+        target = _target(trig.tok, source_head, source, index, doc.published, harm, venue)
         if trig.tok.lemma_.lower() in UNDERGO and target is None:
             source, target = None, source  # "three people died": the dead undergo the event
         elif trig.tok.lemma_.lower() in FACE and trig.kind == "verb":
-            source, target = None, source  # "Assange faces 18 charges": the accused faces them
+            # "Assange faces 18 charges in the US": the accused faces them, the US brings them
+            accuser_head = accuser(trig.tok)
+            target = source
+            source = _actor(accuser_head, index, doc.published) if accuser_head is not None else None
         negated, hypothetical = modality(trig.tok)
         if hypothetical is None and purpose(trig.tok):
             hypothetical = "planned"  # "a mission to free the hostages": what the act was for

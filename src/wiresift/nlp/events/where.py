@@ -124,6 +124,22 @@ def scene_path(tok: Token) -> bool:
     return not (head.dep_ in {"pobj", "dative"} and head.head.lower_ in AWAY_PREPS)
 
 
+#: Dependencies of a place name standing for its government or people: "Kabul had ensured",
+#: "talks with Moscow failed", "sanctions hit Tehran".
+ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative", "agent"})
+
+
+def named_actor(tok: Token, end: int) -> bool:
+    """The place mention starting at ``tok`` and ending at ``end`` is the subject or object of a verb
+    ("he said Kabul had ensured", "sanctions hit Tehran"): it names an actor, not a scene."""
+    head = tok
+    for _ in range(6):  # "the United States": from the mention's first word to its head
+        if head.head.i == head.i or not (tok.idx <= head.head.idx < end):
+            break
+        head = head.head
+    return head.dep_ in ACTOR_DEPS and head.head.pos_ in {"VERB", "AUX"}
+
+
 def _inside(start: int, end: int, actor: EventActor | None) -> bool:
     return (
         actor is not None
@@ -169,6 +185,8 @@ def event_place(
                 tok = tokens.get(start)
                 if tok is not None and actor is None and not scene_path(tok):
                     continue  # "the road to Gao", "flown to Niamey"
+                if tok is not None and named_actor(tok, end):
+                    continue  # "he said Kabul had ensured": the government, no scene
                 clause = tok is not None and start not in in_args and _in_clause(tok, head)
                 tier = 2 if clause and not place.adjectival else 3
                 if tier == 3 and verbal:
