@@ -10,11 +10,12 @@ of a country adjective the entity's titles carry; its sector comes from the code
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
 from wiresift.model import EventActor
 from wiresift.nlp.entities.coref import doc_coref
+from wiresift.nlp.events.actor_codes import dated_code as dated_code
+from wiresift.nlp.events.actor_codes import igo_name, lookup, split_code
 from wiresift.nlp.events.eventive import PEOPLE_NOUNS
 from wiresift.nlp.events.lexicon import CRIME_WORDS, DISASTER_WORDS, EVENT_NOUNS, actors, verbs
 from wiresift.nlp.events.modality import AVOID_VERBS
@@ -29,13 +30,6 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr"})
 #: Prepositions whose object is the target of a verb or noun trigger.
 TARGET_PREPS = frozenset({"against", "on", "with", "to", "at", "into", "upon", "toward", "towards", "over"})
 NOUN_TARGET_PREPS = frozenset({"of", *TARGET_PREPS})
-#: Codes that are organisations, not countries: the gold and GDELT call them by this prefix.
-ORG_PREFIXES = ("IGO", "NGO", "MNC")
-#: Role suffixes of CAMEO actor codes that name a sector.
-SECTORS = frozenset({
-    "GOV", "MIL", "REB", "OPP", "CVL", "COP", "REF", "LEG", "ELI", "JUD", "UAF", "MED", "EDU", "LAB",
-    "JRN", "BUS", "CRM", "PTY", "SPY", "IMG", "INS", "SEP", "HLH", "AGR", "REL", "ENV", "HRI", "DEV",
-})  # fmt: skip
 #: Plural agent nouns the dictionary lists only in another form.
 AGENT_EXTRA = {"troop": "MIL", "troops": "MIL", "force": "MIL", "forces": "MIL", "militant": "REB",
                "insurgent": "REB", "terrorist": "REB", "jihadist": "REB", "gunman": "REB"}  # fmt: skip
@@ -43,83 +37,11 @@ AGENT_EXTRA = {"troop": "MIL", "troops": "MIL", "force": "MIL", "forces": "MIL",
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
 
 
-@cache
-def country_codes() -> frozenset[str]:
-    """The three-letter country codes the actor dictionary uses on their own ("RUS", "SRB")."""
-    table = actors()
-    codes = {*table.names.values(), *(role[0] for roles in table.people.values() for role in roles)}
-    return frozenset(c for c in codes if len(c) == 3 and c.isalpha() and c not in SECTORS)
-
-
-def split_code(raw: str) -> tuple[str | None, str | None]:
-    """CAMEO actor code -> (ISO alpha-3 or IGO/NGO/MNC, sector): "RUSGOV" -> ("RUS", "GOV").
-
-    A state's constituent that has its own country code today wins over the state of the time:
-    "SCGSRB" (Serbia within Serbia and Montenegro) -> "SRB", as ISO codes it now."""
-    if raw.startswith(ORG_PREFIXES):
-        return raw[:3], None
-    if raw[:3] in SECTORS:
-        return None, raw[:3]
-    country = raw[:3] if len(raw) >= 3 and raw[:3].isalpha() else None
-    if country is not None and raw[3:6] in country_codes():
-        country, raw = raw[3:6], raw[3:]
-    rest = raw[3:]
-    sector = next((rest[i : i + 3] for i in range(0, len(rest), 3) if rest[i : i + 3] in SECTORS), None)
-    return country, sector
-
-
-def dated_code(roles: list[list[str]], date: str | None) -> str | None:
-    """The role valid on ``date`` (YYYY-MM-DD), else the undated default, else the most recent one."""
-    day = (date or "").replace("-", "")[:8]
-    default = None
-    for code, lo, hi in roles:
-        if not lo and not hi:
-            default = code
-            continue
-        if day and (not lo or lo <= day) and (not hi or day <= hi):
-            return code
-    if default:
-        return default
-    open_ended = [code for code, lo, hi in roles if not hi]
-    return open_ended[-1] if open_ended else (roles[-1][0] if roles else None)
-
-
-def lookup(words: list[str], date: str | None, plurals: bool = True) -> str | None:
-    """The CAMEO code of the longest dictionary phrase among ``words`` (lower-case), or None; with
-    ``plurals`` a plural demonym counts as its adjective ("Algerians" -> "algerian", "Iraqis" -> "iraqi")."""
-    table = actors()
-    n = len(words)
-    for size in range(min(n, table.longest), 0, -1):
-        for i in range(n - size + 1):
-            key = " ".join(words[i : i + size])
-            if key in table.names:
-                return table.names[key]
-            if key in table.people:
-                return dated_code(table.people[key], date)
-    for word in words if plurals else ():
-        if len(word) > 4 and word.endswith(("ans", "is")) and word[:-1] in table.names:
-            return table.names[word[:-1]]
-    return None
-
-
 #: Nouns of quantity whose "of" phrase is the actor: "thousands of students", "scores of refugees".
 QUANTITIES = frozenset({"thousands", "hundreds", "dozens", "scores", "tens", "millions", "hundred",
                         "thousand", "dozen", "score", "number", "group", "crowd", "crowds", "handful"})  # fmt: skip
 #: Prefixes that make a name an ally or an enemy, not a member: "pro-Iranian", "anti-Syria".
 STANCE_PREFIXES = frozenset({"pro", "anti"})
-#: Head words of organisations between states, after a regional or "international" adjective:
-#: "European Community", "International Labor Office" -> IGO.
-IGO_REGIONS = frozenset({"international", "european", "african", "arab", "asian", "world", "united",
-                         "inter-american", "pan-african", "islamic", "atlantic", "pacific", "nordic"})  # fmt: skip
-IGO_HEADS = frozenset({"community", "union", "organization", "organisation", "office", "council", "commission",
-                       "bank", "fund", "league", "court", "agency", "programme", "program", "conference",
-                       "nations", "tribunal"})  # fmt: skip
-
-
-def igo_name(words: list[str]) -> bool:
-    """An organisation's name that is an IGO's by its form: a regional adjective first, an
-    institution's head noun last ("European Community", "International Labour Office")."""
-    return len(words) >= 2 and words[0] in IGO_REGIONS and words[-1] in IGO_HEADS
 
 
 def quantity_head(head: Token) -> Token:
@@ -297,7 +219,9 @@ def subject_of(verb: Token) -> Token | None:
 def _passive_like(verb: Token) -> bool:
     """A bare participle sharing the passive of the verb it is coordinated with ("was arrested and
     charged"), not an active verb of its own ("was arrested and faces charges")."""
-    return verb.tag_ == "VBN" and not any(c.dep_ in SUBJECT_DEPS or c.dep_ in OBJECT_DEPS for c in verb.children)
+    return verb.tag_ == "VBN" and not any(
+        c.dep_ in SUBJECT_DEPS or c.dep_ in OBJECT_DEPS for c in verb.children
+    )
 
 
 def can_be_actor(tok: Token) -> bool:
