@@ -113,3 +113,11 @@ def test_a_place_that_is_a_verbs_subject_is_an_actor_not_a_scene(pipeline: Pipel
     doc, found = coded(pipeline, "Rebels attacked a convoy near Goma after Kinshasa rejected the talks.")
     assert place_name(doc, found["attacked"]) == "Goma"
     assert place_name(doc, found["rejected"]) is None
+
+
+def test_a_nouns_doer_is_no_intender(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "A truce would allow for the gradual withdrawal of the foreign troops.")
+    assert "withdrawal" not in found
+    _, found = coded(pipeline, "Kazakhstan will hold talks with Tajikistan in May.")
+    talks = found.get("talks") or found["hold"]  # the talks, or the light verb's intention
+    assert talks.hypothetical == "future" and talks.source is not None and talks.source.code == "KAZ"

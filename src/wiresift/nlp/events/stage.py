@@ -179,8 +179,10 @@ def _doer_can_act(trig: Trigger, category: str | None, index: EntityIndex | None
 
 def _intender(head: Token | None, trigger: Token, index: EntityIndex | None, date: str | None) -> bool:
     """Someone who can act holds the intention of a future or conditional event: its source, else the
-    subject of the clause above ("Norway is willing to send material to help")."""
-    head = head if head is not None else main_subject(trigger)
+    subject of the clause above ("Norway is willing to send material to help"). A noun's intention is
+    held by the subject of the verb it hangs on, not by its own doer ("peace would allow the withdrawal
+    of the troops": no one intends it)."""
+    head = head if head is not None and trigger.pos_ != "NOUN" else main_subject(trigger)
     if head is None:
         return False
     actor = resolve(head, index, date)
