@@ -121,3 +121,18 @@ def test_a_nouns_doer_is_no_intender(pipeline: Pipeline) -> None:
     _, found = coded(pipeline, "Kazakhstan will hold talks with Tajikistan in May.")
     talks = found.get("talks") or found["hold"]  # the talks, or the light verb's intention
     assert talks.hypothetical == "future" and talks.source is not None and talks.source.code == "KAZ"
+
+
+def test_common_abbreviations_and_minorities_are_coded(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "The PRC accused the UK of meddling in its affairs.")
+    accused = found["accused"]
+    assert accused.source is not None and accused.source.code == "CHN"
+    assert accused.target is not None and accused.target.code == "GBR"
+    # a minority is coded by the country it lives in, when the sentence names it
+    _, found = coded(pipeline, "Ethnic Hungarians in northern Serbia demanded more autonomy on Monday.")
+    assert found["demanded"].source is not None and found["demanded"].source.code == "SRB"
+
+
+def test_hostages_released_are_the_target(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Two hostages were released on Tuesday in a swap for three insurgents.")
+    assert text_of(found["released"].target) == "Two hostages"

@@ -57,10 +57,16 @@ def dated_code(roles: list[list[str]], date: str | None) -> str | None:
     return open_ended[-1] if open_ended else (roles[-1][0] if roles else None)
 
 
+#: Common abbreviations of states and unions that the dictionary lacks, as the full names it has.
+ABBREVIATIONS = {"uk": "united kingdom", "prc": "people's republic of china", "drc": "democratic republic of congo",
+                 "eu": "european union", "ksa": "saudi arabia", "roc": "taiwan"}  # fmt: skip
+
+
 def lookup(words: list[str], date: str | None, plurals: bool = True) -> str | None:
     """The CAMEO code of the longest dictionary phrase among ``words`` (lower-case), or None; with
     ``plurals`` a plural demonym counts as its adjective ("Algerians" -> "algerian", "Iraqis" -> "iraqi")."""
     table = actors()
+    words = [w for word in words for w in ABBREVIATIONS.get(word, word).split()]
     n = len(words)
     for size in range(min(n, table.longest), 0, -1):
         for i in range(n - size + 1):

@@ -141,11 +141,15 @@ def resolve(head: Token, index: EntityIndex | None, date: str | None, nested: bo
             if code:
                 break
     country, sector = split_code(code) if code else (None, None)
+    if not nested and any(t.lower_ == "ethnic" for t in toks):
+        # "ethnic Albanians in south Serbia" are a minority of Serbia: the place they live in, when
+        # named, gives their country
+        country = _inner_code(head, index, date) or country
     if sector is None:
         sector = agent_sector(toks, entity.titles if entity is not None else [])
     if country is None and not nested:
         country = _inner_code(head, index, date)
-    if country is None:  # "ethnic Albanians in south Serbia" are Serbia's; "young Algerians" Algeria's
+    if country is None:  # "young Algerians" are Algeria's
         country = split_code(lookup([t.lower_ for t in _stance_free(toks)], date) or "")[0]
     return EventActor(
         text=text, start=span.start_char, end=span.end_char, entity=entity_id, code=country, sector=sector
@@ -539,10 +543,17 @@ def event_noun(tok: Token) -> bool:
     return any(s in verbs().by_lemma for s in stems)
 
 
+#: People an event is done to that neither list names: "hostages were released", "captives freed".
+PATIENT_PEOPLE = frozenset({"hostage", "captive", "abductee", "bystander", "pedestrian", "commuter",
+                            "shopper", "worshipper", "hostages", "captives"})  # fmt: skip
+
+
 def people_noun(noun: Token) -> bool:
     """A common noun of people or groups: a people noun, or one the agents dictionary gives a sector."""
     lemma = noun.lemma_.lower()
-    return lemma in PEOPLE_NOUNS or lemma in AGENT_EXTRA or lemma in actors().agents
+    return (
+        lemma in PEOPLE_NOUNS or lemma in AGENT_EXTRA or lemma in actors().agents or lemma in PATIENT_PEOPLE
+    )
 
 
 def _conj_root(tok: Token | None) -> Token | None:
