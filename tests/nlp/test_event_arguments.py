@@ -136,3 +136,17 @@ def test_common_abbreviations_and_minorities_are_coded(pipeline: Pipeline) -> No
 def test_hostages_released_are_the_target(pipeline: Pipeline) -> None:
     _, found = coded(pipeline, "Two hostages were released on Tuesday in a swap for three insurgents.")
     assert text_of(found["released"].target) == "Two hostages"
+
+
+def test_a_target_place_is_the_scene_only_of_an_event_done_there(pipeline: Pipeline) -> None:
+    doc, found = coded(pipeline, "Russian forces shelled Kharkiv, the Ukrainian defence ministry said.")
+    # the attackers' nationality is not the scene of an attack abroad; the town shelled is
+    assert place_name(doc, found["shelled"]) == "Kharkiv"
+    doc, found = coded(pipeline, "The United States imposed new sanctions on Iran on Monday.")
+    assert place_name(doc, found["imposed"]) is None
+
+
+def test_allies_in_an_attack_are_not_each_others_target(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Turkish troops and Syrian rebels captured the town of Afrin.")
+    captured = found["captured"]
+    assert captured.target is None or "rebels" not in captured.target.text

@@ -451,9 +451,13 @@ def beneficiary(tok: Token) -> bool:
     )
 
 
-def target_candidates(trigger: Token, source: Token | None, venue: bool = False) -> list[Token]:
+def target_candidates(
+    trigger: Token, source: Token | None, venue: bool = False, harm: bool = False
+) -> list[Token]:
     """Noun heads that may be the target, best first: the role-given target, the dative, the objects
-    of prepositions on the trigger and on its object, and coordinated heads."""
+    of prepositions on the trigger and on its object, and coordinated heads. ``venue``: a named place
+    is a scene, not a target (:func:`venue_event`); ``harm``: an attack or coercion, whose coordinated
+    doers are allies, not each other's targets."""
     first = (verb_roles(trigger) if trigger.pos_ == "VERB" else noun_roles(trigger))[1]
     seen: set[int] = {source.i} if source is not None else set()
     out: list[Token] = []
@@ -510,8 +514,11 @@ def target_candidates(trigger: Token, source: Token | None, venue: bool = False)
                         add(next((o for o in prep.children if o.dep_ == "pobj"), None))
     for obj in [c for c in trigger.children if c.dep_ in OBJECT_DEPS]:
         add(next((c for c in obj.children if c.dep_ == "poss"), None))  # "Serbia's suppression"
-    if source is not None:
-        for conj in source.conjuncts:  # "Israel and Syria signed": each is the other's partner
+    direct = any(c.dep_ in OBJECT_DEPS for c in trigger.children)
+    if source is not None and not (harm and direct):
+        # "Israel and Syria signed": each is the other's partner; not "Turkish troops and Syrian
+        # rebels captured the town", allies in an attack on an object
+        for conj in source.conjuncts:
             add(conj)
     return out
 

@@ -70,6 +70,9 @@ GATHER = frozenset({"gather", "assemble", "converge", "congregate"})
 VERBAL = frozenset({"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"})
 #: Categories of what actors say, not do: an actor's country is not where they happen.
 VERBAL_EVENTS = frozenset(c for c, quad in cameo.QUAD.items() if quad.startswith("VERBAL"))
+#: Categories of events that happen where their target is: an attack on a town, an arrest, a visit,
+#: a deployment to a region ("shelled Kharkiv"; not "imposed sanctions on Iran").
+AT_TARGET = frozenset({"ASSAULT", "COERCE", "CONSULT", "MOBILIZE", "PROTEST"})
 #: Verbal cooperation that, negated, is a refusal (CAMEO 12): "will not accept", "did not endorse".
 REFUSABLE = frozenset({"AGREE", "SUPPORT"})
 
@@ -139,7 +142,7 @@ def _target(
     """The first candidate that codes as a country, IGO or sector (the direct object when none does); with
     ``harm`` (an assault or coercion) a direct object or passive subject naming people wins uncoded
     ("killed a passenger on a train")."""
-    candidates = target_candidates(trigger, source_head, venue)
+    candidates = target_candidates(trigger, source_head, venue, harm)
     fallback: EventActor | None = None
     for i, head in enumerate(candidates):
         actor = resolve(head, index, date)
@@ -334,7 +337,15 @@ def code_sentence(
             reported_by=_quote(doc, trig.start),
             source=source,
             target=target,
-            place=event_place(doc, trig.tok, sent, source, target, (category or "") in VERBAL_EVENTS),
+            place=event_place(
+                doc,
+                trig.tok,
+                sent,
+                source,
+                target,
+                (category or "") in VERBAL_EVENTS,
+                (category or "") in AT_TARGET,
+            ),
             time=_time(doc, trig, sent),
             dead=counts.get("dead"),
             injured=counts.get("injured"),
