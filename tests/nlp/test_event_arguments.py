@@ -150,3 +150,14 @@ def test_allies_in_an_attack_are_not_each_others_target(pipeline: Pipeline) -> N
     _, found = coded(pipeline, "Turkish troops and Syrian rebels captured the town of Afrin.")
     captured = found["captured"]
     assert captured.target is None or "rebels" not in captured.target.text
+
+
+def test_the_speaker_is_not_the_doer_of_what_they_report(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, 'Gunmen entered the town at dawn. "They shelled the market," the mayor said.')
+    assert all(e.source is None or e.source.text != "mayor" for e in found.values())
+    _, found = coded(pipeline, "The mayor said they had shelled the market overnight.")
+    assert all(e.source is None or e.source.text != "mayor" for e in found.values())
+    # unless the pronoun can be the speaker: "Iraq said it would allow"
+    _, found = coded(pipeline, "The Iraqi government announced that it is prepared to impose a curfew.")
+    impose = found["impose"]
+    assert impose.source is not None and impose.source.code == "IRQ"

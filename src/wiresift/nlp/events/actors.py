@@ -523,6 +523,30 @@ def target_candidates(
     return out
 
 
+#: Pronouns by the referents they can have.
+PLURAL_PRONOUNS = frozenset({"they", "them", "we", "us"})
+PERSON_PRONOUNS = frozenset({"he", "him", "she", "her", "i", "me"})
+
+
+#: Singular nouns of bodies that news calls "they": "the government said they would".
+AGENT_GROUPS = frozenset({"government", "police", "army", "military", "ministry", "administration",
+                          "group", "movement", "party", "council", "committee", "team"})  # fmt: skip
+
+
+def agrees(pronoun: Token, noun: Token) -> bool:
+    """``pronoun`` can refer to ``noun``: "they" to a plural or a group ("the rebels said they"), "he"
+    and "she" to a person, "it" to a thing, state or organisation; "we" and "I" to any speaker."""
+    word = pronoun.lower_
+    plural = noun.tag_ in {"NNS", "NNPS"} or bool(noun.conjuncts)
+    if word in {"we", "us", "i", "me"}:
+        return True
+    if word in PLURAL_PRONOUNS:  # "the government said they": a group may be "they"
+        return plural or noun.ent_type_ in {"ORG", "NORP", "GPE"} or noun.lower_ in AGENT_GROUPS
+    if word in PERSON_PRONOUNS:
+        return not plural and (noun.ent_type_ == "PERSON" or noun.pos_ == "PROPN" or people_noun(noun))
+    return not plural and noun.ent_type_ != "PERSON"  # "it": a state, a body, a thing
+
+
 def main_subject(trigger: Token) -> Token | None:
     """The subject of the clause above: "Iraq said it would allow" -> Iraq for "it"."""
     tok = trigger

@@ -17,6 +17,7 @@ from wiresift.model import Document, Event, EventActor
 from wiresift.nlp.events import acled, acled_model, cameo
 from wiresift.nlp.events.actors import (
     accuser,
+    agrees,
     event_noun,
     main_subject,
     noun_roles,
@@ -243,7 +244,9 @@ def code_sentence(
         source = _actor(source_head, index, doc.published)
         if source_head is not None and source_head.pos_ == "PRON" and (source is None or not source.code):
             above = main_subject(trig.tok)  # "Iraq said it would allow ...": "it" is Iraq
-            if above is not None:
+            # not "the mayor said they shelled the market": a speaker is the doer of what they report
+            # only when the pronoun can refer to them
+            if above is not None and agrees(source_head, above):
                 source_head, source = above, _actor(above, index, doc.published)
         elif source is not None and source_head is not None and not source.code and possessor(source_head):
             above = main_subject(trig.tok)  # "Bosnian Serbs said their forces withdrew": Serbs' forces
