@@ -161,3 +161,15 @@ def test_the_speaker_is_not_the_doer_of_what_they_report(pipeline: Pipeline) -> 
     _, found = coded(pipeline, "The Iraqi government announced that it is prepared to impose a curfew.")
     impose = found["impose"]
     assert impose.source is not None and impose.source.code == "IRQ"
+
+
+def test_events_that_nothing_says_happened(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Officials rejected reports that soldiers had killed civilians in the village.")
+    assert found["killed"].negated and found["killed"].hypothetical == "denied"
+    _, found = coded(pipeline, "There were no reports of clashes in the capital on Sunday.")
+    assert "clashes" not in found or found["clashes"].negated
+    _, found = coded(pipeline, "Police said there was no evidence the man had been attacked.")
+    assert "attacked" not in found or found["attacked"].negated
+    # an event noun under a modal verb is no report of what happened
+    _, found = coded(pipeline, "Heavy fighting could resume in the valley next month.")
+    assert "fighting" not in found or found["fighting"].hypothetical is not None
