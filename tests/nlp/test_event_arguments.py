@@ -164,7 +164,9 @@ def test_the_speaker_is_not_the_doer_of_what_they_report(pipeline: Pipeline) -> 
 
 
 def test_events_that_nothing_says_happened(pipeline: Pipeline) -> None:
-    _, found = coded(pipeline, "Officials rejected reports that soldiers had killed civilians in the village.")
+    _, found = coded(
+        pipeline, "Officials rejected reports that soldiers had killed civilians in the village."
+    )
     assert found["killed"].negated and found["killed"].hypothetical == "denied"
     _, found = coded(pipeline, "There were no reports of clashes in the capital on Sunday.")
     assert "clashes" not in found or found["clashes"].negated

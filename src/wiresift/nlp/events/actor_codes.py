@@ -1,11 +1,15 @@
 """CAMEO actor codes from the PETRARCH2 dictionaries: a phrase's code, a code's country and sector,
-an office holder's code on a date, an IGO by its name's form."""
+an office holder's code on a date, an IGO by its name's form, a phrase's sector by its agent noun."""
 
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from wiresift.nlp.events.lexicon import actors
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: Codes that are organisations, not countries: the gold and GDELT call them by this prefix.
 ORG_PREFIXES = ("IGO", "NGO", "MNC")
@@ -94,3 +98,22 @@ def igo_name(words: list[str]) -> bool:
     """An organisation's name that is an IGO's by its form: a regional adjective first, an
     institution's head noun last ("European Community", "International Labour Office")."""
     return len(words) >= 2 and words[0] in IGO_REGIONS and words[-1] in IGO_HEADS
+
+
+#: Plural agent nouns the dictionary lists only in another form.
+AGENT_EXTRA = {"troop": "MIL", "troops": "MIL", "force": "MIL", "forces": "MIL", "militant": "REB",
+               "insurgent": "REB", "terrorist": "REB", "jihadist": "REB", "gunman": "REB"}  # fmt: skip
+
+
+def agent_sector(toks: list[Token], titles: list[str]) -> str | None:
+    """The sector of the head noun (or of a title word) from the agents dictionary."""
+    table = actors().agents
+    words = [t.lemma_.lower() for t in reversed(toks)] + [t.lower_ for t in reversed(toks)]
+    for title in titles:
+        words.extend(w.lower() for w in reversed(title.split()))
+    for word in words:
+        if word in AGENT_EXTRA:
+            return AGENT_EXTRA[word]
+        if word in table:
+            return split_code(table[word])[1] or table[word][:3]
+    return None

@@ -5,7 +5,15 @@ of a noun trigger: "the rebels' takeover"); the target is its object (the passiv
 of "on/against/with/of": "an attack on the convoy"). An actor's code is the CAMEO actor code of its
 entity's name, of the longest dictionary phrase inside its words ("Burundian militiamen" -> BDI), or
 of a country adjective the entity's titles carry; its sector comes from the code's role part
-("RUSGOV" -> GOV) or from an agent noun ("police" -> COP).
+("RUSGOV" -> GOV) or from an agent noun ("police" -> COP) (:mod:`~wiresift.nlp.events.actor_codes`).
+
+Beyond the trigger's own arguments: an active conjunct of a passive verb has the passive subject
+("were treated well and asked"), a gerund after a preposition the subject of the verb it modifies
+("after seeking refuge"); the forces of a passive build-up are its source ("troops were deployed");
+the "of" phrase of a meeting or a deployment is its doer. No event ("a stabbing that killed"), no
+beneficiary ("on behalf of the farmers") and no venue of a meeting or build-up ("met in Astana") is
+an actor; allies in an attack are not each other's target; a speaker is the doer of a reported event
+only when its pronoun can refer to them (:func:`agrees`).
 """
 
 from __future__ import annotations
@@ -14,8 +22,8 @@ from typing import TYPE_CHECKING
 
 from wiresift.model import EventActor
 from wiresift.nlp.entities.coref import doc_coref
+from wiresift.nlp.events.actor_codes import AGENT_EXTRA, agent_sector, igo_name, lookup, split_code
 from wiresift.nlp.events.actor_codes import dated_code as dated_code
-from wiresift.nlp.events.actor_codes import igo_name, lookup, split_code
 from wiresift.nlp.events.eventive import PEOPLE_NOUNS
 from wiresift.nlp.events.lexicon import CRIME_WORDS, DISASTER_WORDS, EVENT_NOUNS, actors, verbs
 from wiresift.nlp.events.modality import AVOID_VERBS
@@ -30,9 +38,6 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr"})
 #: Prepositions whose object is the target of a verb or noun trigger.
 TARGET_PREPS = frozenset({"against", "on", "with", "to", "at", "into", "upon", "toward", "towards", "over"})
 NOUN_TARGET_PREPS = frozenset({"of", *TARGET_PREPS})
-#: Plural agent nouns the dictionary lists only in another form.
-AGENT_EXTRA = {"troop": "MIL", "troops": "MIL", "force": "MIL", "forces": "MIL", "militant": "REB",
-               "insurgent": "REB", "terrorist": "REB", "jihadist": "REB", "gunman": "REB"}  # fmt: skip
 #: Words that never start an actor phrase.
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
 
@@ -173,20 +178,6 @@ def pronoun_entity(tok: Token, index: EntityIndex | None) -> str | None:
 def possessor(head: Token) -> Token | None:
     """The possessive pronoun of a phrase: "their forces" -> their."""
     return next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-
-
-def agent_sector(toks: list[Token], titles: list[str]) -> str | None:
-    """The sector of the head noun (or of a title word) from the agents dictionary."""
-    table = actors().agents
-    words = [t.lemma_.lower() for t in reversed(toks)] + [t.lower_ for t in reversed(toks)]
-    for title in titles:
-        words.extend(w.lower() for w in reversed(title.split()))
-    for word in words:
-        if word in AGENT_EXTRA:
-            return AGENT_EXTRA[word]
-        if word in table:
-            return split_code(table[word])[1] or table[word][:3]
-    return None
 
 
 def subject_of(verb: Token) -> Token | None:
