@@ -175,3 +175,10 @@ def test_events_that_nothing_says_happened(pipeline: Pipeline) -> None:
     # an event noun under a modal verb is no report of what happened
     _, found = coded(pipeline, "Heavy fighting could resume in the valley next month.")
     assert "fighting" not in found or found["fighting"].hypothetical is not None
+
+
+def test_a_weapon_is_no_actor(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Three soldiers were killed by a roadside bomb near Kandahar.")
+    assert found["killed"].source is None and text_of(found["killed"].target) == "Three soldiers"
+    _, found = coded(pipeline, "Gunmen killed five people in Mogadishu on Friday.")
+    assert text_of(found["killed"].source) == "Gunmen"

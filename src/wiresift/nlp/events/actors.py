@@ -551,6 +551,17 @@ def main_subject(trigger: Token) -> Token | None:
     return None
 
 
+#: Weapons and what they do: no actor of the attack they serve ("killed by a roadside bomb").
+WEAPON_NOUNS = frozenset({"bomb", "device", "ied", "explosive", "mine", "landmine", "missile", "rocket",
+                          "shell", "mortar", "grenade", "drone", "bullet", "gunfire", "fire", "blast",
+                          "explosion", "shrapnel", "artillery", "projectile", "munition", "shot"})  # fmt: skip
+
+
+def weapon(tok: Token) -> bool:
+    """``tok`` names a weapon or its effect, not who used it: "a roadside bomb", "the blast"."""
+    return tok.lemma_.lower() in WEAPON_NOUNS or tok.lower_ in WEAPON_NOUNS
+
+
 def event_noun(tok: Token) -> bool:
     """``tok`` names an event, not someone who acts: an event noun ("the raid"), a disaster or crime
     word ("the blast"), or a gerund of a coded verb ("a stabbing", "the shooting")."""

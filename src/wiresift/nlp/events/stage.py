@@ -28,6 +28,7 @@ from wiresift.nlp.events.actors import (
     target_candidates,
     venue_event,
     verb_roles,
+    weapon,
 )
 from wiresift.nlp.events.eventive import can_act, doer, place_only
 from wiresift.nlp.events.lexicon import VERB_CODES
@@ -254,6 +255,14 @@ def code_sentence(
             if owner is not None and owner.code:
                 source.code, borrowed = owner.code, source
         harm = category in {"ASSAULT", "COERCE"}
+        if (
+            harm
+            and source is not None
+            and source_head is not None
+            and not (source.code or source.entity)
+            and weapon(quantity_head(source_head))
+        ):
+            source = None  # "killed by a roadside bomb", "a car bomb killed five": a weapon is no actor
         venue = venue_event(trig.tok, category)
         target = _target(trig.tok, source_head, source, index, doc.published, harm, venue)
         if trig.tok.lemma_.lower() in UNDERGO and target is None:
