@@ -5,18 +5,28 @@ of a noun trigger: "the rebels' takeover"); the target is its object (the passiv
 of "on/against/with/of": "an attack on the convoy"). An actor's code is the CAMEO actor code of its
 entity's name, of the longest dictionary phrase inside its words ("Burundian militiamen" -> BDI), or
 of a country adjective the entity's titles carry; its sector comes from the code's role part
-("RUSGOV" -> GOV) or from an agent noun ("police" -> COP).
+("RUSGOV" -> GOV) or from an agent noun ("police" -> COP) (:mod:`~wiresift.nlp.events.actor_codes`).
+
+Beyond the trigger's own arguments: an active conjunct of a passive verb has the passive subject
+("were treated well and asked"), a gerund after a preposition the subject of the verb it modifies
+("after seeking refuge"); the forces of a passive build-up are its source ("troops were deployed");
+the "of" phrase of a meeting or a deployment is its doer. No event ("a stabbing that killed"), no
+beneficiary ("on behalf of the farmers") and no venue of a meeting or build-up ("met in Astana") is
+an actor; allies in an attack are not each other's target; a speaker is the doer of a reported event
+only when its pronoun can refer to them (:func:`agrees`).
 """
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
 from wiresift.model import EventActor
 from wiresift.nlp.entities.coref import doc_coref
+from wiresift.nlp.events.actor_codes import AGENT_EXTRA, agent_sector, igo_name, lookup, split_code
+from wiresift.nlp.events.actor_codes import dated_code as dated_code
 from wiresift.nlp.events.eventive import PEOPLE_NOUNS
-from wiresift.nlp.events.lexicon import actors
+from wiresift.nlp.events.lexicon import CRIME_WORDS, DISASTER_WORDS, EVENT_NOUNS, actors, verbs
+from wiresift.nlp.events.modality import AVOID_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -28,77 +38,8 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr"})
 #: Prepositions whose object is the target of a verb or noun trigger.
 TARGET_PREPS = frozenset({"against", "on", "with", "to", "at", "into", "upon", "toward", "towards", "over"})
 NOUN_TARGET_PREPS = frozenset({"of", *TARGET_PREPS})
-#: Codes that are organisations, not countries: the gold and GDELT call them by this prefix.
-ORG_PREFIXES = ("IGO", "NGO", "MNC")
-#: Role suffixes of CAMEO actor codes that name a sector.
-SECTORS = frozenset({
-    "GOV", "MIL", "REB", "OPP", "CVL", "COP", "REF", "LEG", "ELI", "JUD", "UAF", "MED", "EDU", "LAB",
-    "JRN", "BUS", "CRM", "PTY", "SPY", "IMG", "INS", "SEP", "HLH", "AGR", "REL", "ENV", "HRI", "DEV",
-})  # fmt: skip
-#: Plural agent nouns the dictionary lists only in another form.
-AGENT_EXTRA = {"troop": "MIL", "troops": "MIL", "force": "MIL", "forces": "MIL", "militant": "REB",
-               "insurgent": "REB", "terrorist": "REB", "jihadist": "REB", "gunman": "REB"}  # fmt: skip
 #: Words that never start an actor phrase.
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
-
-
-@cache
-def country_codes() -> frozenset[str]:
-    """The three-letter country codes the actor dictionary uses on their own ("RUS", "SRB")."""
-    table = actors()
-    codes = {*table.names.values(), *(role[0] for roles in table.people.values() for role in roles)}
-    return frozenset(c for c in codes if len(c) == 3 and c.isalpha() and c not in SECTORS)
-
-
-def split_code(raw: str) -> tuple[str | None, str | None]:
-    """CAMEO actor code -> (ISO alpha-3 or IGO/NGO/MNC, sector): "RUSGOV" -> ("RUS", "GOV").
-
-    A state's constituent that has its own country code today wins over the state of the time:
-    "SCGSRB" (Serbia within Serbia and Montenegro) -> "SRB", as ISO codes it now."""
-    if raw.startswith(ORG_PREFIXES):
-        return raw[:3], None
-    if raw[:3] in SECTORS:
-        return None, raw[:3]
-    country = raw[:3] if len(raw) >= 3 and raw[:3].isalpha() else None
-    if country is not None and raw[3:6] in country_codes():
-        country, raw = raw[3:6], raw[3:]
-    rest = raw[3:]
-    sector = next((rest[i : i + 3] for i in range(0, len(rest), 3) if rest[i : i + 3] in SECTORS), None)
-    return country, sector
-
-
-def dated_code(roles: list[list[str]], date: str | None) -> str | None:
-    """The role valid on ``date`` (YYYY-MM-DD), else the undated default, else the most recent one."""
-    day = (date or "").replace("-", "")[:8]
-    default = None
-    for code, lo, hi in roles:
-        if not lo and not hi:
-            default = code
-            continue
-        if day and (not lo or lo <= day) and (not hi or day <= hi):
-            return code
-    if default:
-        return default
-    open_ended = [code for code, lo, hi in roles if not hi]
-    return open_ended[-1] if open_ended else (roles[-1][0] if roles else None)
-
-
-def lookup(words: list[str], date: str | None, plurals: bool = True) -> str | None:
-    """The CAMEO code of the longest dictionary phrase among ``words`` (lower-case), or None; with
-    ``plurals`` a plural demonym counts as its adjective ("Algerians" -> "algerian", "Iraqis" -> "iraqi")."""
-    table = actors()
-    n = len(words)
-    for size in range(min(n, table.longest), 0, -1):
-        for i in range(n - size + 1):
-            key = " ".join(words[i : i + size])
-            if key in table.names:
-                return table.names[key]
-            if key in table.people:
-                return dated_code(table.people[key], date)
-    for word in words if plurals else ():
-        if len(word) > 4 and word.endswith(("ans", "is")) and word[:-1] in table.names:
-            return table.names[word[:-1]]
-    return None
 
 
 #: Nouns of quantity whose "of" phrase is the actor: "thousands of students", "scores of refugees".
@@ -106,19 +47,6 @@ QUANTITIES = frozenset({"thousands", "hundreds", "dozens", "scores", "tens", "mi
                         "thousand", "dozen", "score", "number", "group", "crowd", "crowds", "handful"})  # fmt: skip
 #: Prefixes that make a name an ally or an enemy, not a member: "pro-Iranian", "anti-Syria".
 STANCE_PREFIXES = frozenset({"pro", "anti"})
-#: Head words of organisations between states, after a regional or "international" adjective:
-#: "European Community", "International Labor Office" -> IGO.
-IGO_REGIONS = frozenset({"international", "european", "african", "arab", "asian", "world", "united",
-                         "inter-american", "pan-african", "islamic", "atlantic", "pacific", "nordic"})  # fmt: skip
-IGO_HEADS = frozenset({"community", "union", "organization", "organisation", "office", "council", "commission",
-                       "bank", "fund", "league", "court", "agency", "programme", "program", "conference",
-                       "nations", "tribunal"})  # fmt: skip
-
-
-def igo_name(words: list[str]) -> bool:
-    """An organisation's name that is an IGO's by its form: a regional adjective first, an
-    institution's head noun last ("European Community", "International Labour Office")."""
-    return len(words) >= 2 and words[0] in IGO_REGIONS and words[-1] in IGO_HEADS
 
 
 def quantity_head(head: Token) -> Token:
@@ -218,11 +146,15 @@ def resolve(head: Token, index: EntityIndex | None, date: str | None, nested: bo
             if code:
                 break
     country, sector = split_code(code) if code else (None, None)
+    if not nested and any(t.lower_ == "ethnic" for t in toks):
+        # "ethnic Albanians in south Serbia" are a minority of Serbia: the place they live in, when
+        # named, gives their country
+        country = _inner_code(head, index, date) or country
     if sector is None:
         sector = agent_sector(toks, entity.titles if entity is not None else [])
     if country is None and not nested:
         country = _inner_code(head, index, date)
-    if country is None:  # "ethnic Albanians in south Serbia" are Serbia's; "young Algerians" Algeria's
+    if country is None:  # "young Algerians" are Algeria's
         country = split_code(lookup([t.lower_ for t in _stance_free(toks)], date) or "")[0]
     return EventActor(
         text=text, start=span.start_char, end=span.end_char, entity=entity_id, code=country, sector=sector
@@ -248,20 +180,6 @@ def possessor(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
 
 
-def agent_sector(toks: list[Token], titles: list[str]) -> str | None:
-    """The sector of the head noun (or of a title word) from the agents dictionary."""
-    table = actors().agents
-    words = [t.lemma_.lower() for t in reversed(toks)] + [t.lower_ for t in reversed(toks)]
-    for title in titles:
-        words.extend(w.lower() for w in reversed(title.split()))
-    for word in words:
-        if word in AGENT_EXTRA:
-            return AGENT_EXTRA[word]
-        if word in table:
-            return split_code(table[word])[1] or table[word][:3]
-    return None
-
-
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, inherited from the verb it is coordinated with or complements."""
     tok: Token | None = verb
@@ -271,12 +189,51 @@ def subject_of(verb: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
+        if tok.dep_ == "conj" and tok.head.i != tok.i:
+            passive = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None and not _passive_like(tok):
+                # "the sailors were treated well and asked their governments": the passive subject
+                # acts in the active conjunct when it can act; else the conjunct hangs on the clause
+                # above ("the office said the deaths were caused by gunshots and called on ...")
+                if can_be_actor(passive):
+                    return passive
+                tok = tok.head.head if tok.head.dep_ == "ccomp" else tok.head
+                continue
         # "Norway is willing to send": through the adjective to the subject of its copula
         if tok.dep_ in {"conj", "xcomp", "advcl", "acomp"} and tok.head.i != tok.i:
             tok = tok.head
             continue
+        # "avoided extradition after seeking refuge": through the preposition to the verb it modifies
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"VERB", "AUX"}:
+            tok = tok.head.head
+            continue
         return None
     return None
+
+
+def _passive_like(verb: Token) -> bool:
+    """A bare participle sharing the passive of the verb it is coordinated with ("was arrested and
+    charged"), not an active verb of its own ("was arrested and faces charges")."""
+    return verb.tag_ == "VBN" and not any(
+        c.dep_ in SUBJECT_DEPS or c.dep_ in OBJECT_DEPS for c in verb.children
+    )
+
+
+def can_be_actor(tok: Token) -> bool:
+    """``tok`` can name someone who acts: a pronoun, a people noun, a person, group or state."""
+    return (
+        tok.pos_ == "PRON"
+        or people_noun(tok)
+        or tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+        or (tok.pos_ == "PROPN" and not tok.ent_type_)
+        or agent_sector(phrase_tokens(tok), []) is not None  # "police chiefs"
+    )
+
+
+#: Verbs of moving forces whose passive subject is the force itself, the actor of the build-up
+#: ("troops were deployed", "fighters are concentrated near the border"), not a victim.
+MOVED_VERBS = frozenset({"deploy", "mass", "amass", "concentrate", "station", "position", "mobilize",
+                         "mobilise", "redeploy", "gather", "assemble"})  # fmt: skip
 
 
 def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
@@ -298,6 +255,8 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
                 target = child
             if child.dep_ == "agent" and source is None:
                 source = next((c for c in child.children if c.dep_ == "pobj"), None)
+    if passive and source is None and verb.lemma_.lower() in MOVED_VERBS and target is not None:
+        source, target = target, None  # "troops were deployed", "fighters are massed near the border"
     if not (passive or shared):
         source = subject_of(verb)
         target = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None)
@@ -320,11 +279,31 @@ OUTSIDE_VERBS = frozenset({
     "investigate", "quell", "prevent", "foil", "thwart", "block", "hear", "describe", "dismiss", "blame",
     "address", "brief", "survive", "flee", "mourn", "praise", "hail", "protest", "decry", "disrupt",
     "face", "fear", "spark", "trigger", "cause", "provoke", "fuel", "follow", "precede", "monitor",
-    "film", "document",
+    "film", "document", *AVOID_VERBS,
 })  # fmt: skip
 #: Verbs whose subject answers or undergoes the event named by their object: it is the target
 #: ("X denies the accusation", "X faces charges", "X rejected the allegations").
-RESPONSE_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "face", "contest", "fight"})
+RESPONSE_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "face", "contest", "fight",
+                            *AVOID_VERBS})  # fmt: skip
+#: Prepositions naming who brings charges the subject faces: "faces charges in the US", "charges
+#: brought by Sweden", "an extradition request from Spain".
+ACCUSER_PREPS = frozenset({"in", "by", "from"})
+
+
+def accuser(verb: Token) -> Token | None:
+    """The state or body that accuses the subject of "faces charges": the named country or
+    organisation of an "in/by/from" phrase on the verb or on its object ("faces 18 charges in the
+    US"), else None."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in OBJECT_DEPS)]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ACCUSER_PREPS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "ORG", "NORP"}:
+                        return obj
+    return None
+
+
 #: Verbs whose clause says what the speaker's own side will do or what is so: its subject is no
 #: addressee ("warned that the government will not sit idle"; unlike "demanded that the US cancel").
 PLEDGE_VERBS = frozenset({"warn", "threaten", "vow", "pledge", "promise", "say", "announce", "declare",
@@ -334,6 +313,14 @@ PATIENT_NOUNS = frozenset({
     "arrest", "detention", "release", "capture", "killing", "murder", "execution", "abduction",
     "kidnapping", "extradition", "eviction", "expulsion", "deportation", "trial", "conviction",
     "sentencing", "rescue", "death", "assassination", "imprisonment", "jailing", "removal", "ouster",
+})  # fmt: skip
+#: Event nouns whose "of" phrase names who does it, never whom it is done to: "a meeting of
+#: ministers", "a rally of farmers", "the deployment of troops", "the withdrawal of the rebels".
+DOER_NOUNS = frozenset({
+    "meeting", "summit", "conference", "session", "gathering", "rally", "protest", "demonstration",
+    "march", "strike", "visit", "deployment", "mobilization", "mobilisation", "withdrawal", "retreat",
+    "buildup", "build-up", "patrol", "exercise", "drill", "manoeuvre", "maneuver", "sit-in", "boycott",
+    "reinforcement", "consultation",
 })  # fmt: skip
 #: Prepositions naming both sides of a noun event: "clashes between A and B", "talks among X, Y".
 BETWEEN_PREPS = frozenset({"between", "among", "amongst"})
@@ -365,6 +352,11 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
                 source = child
         elif child.dep_ == "prep" and child.lower_ == "by":
             source = next((c for c in child.children if c.dep_ == "pobj"), source)
+        elif child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_.lower() in DOER_NOUNS:
+            # "a meeting of defence ministers", "the withdrawal of troops": who meets, who withdraws
+            doer = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if source is None and doer is not None and can_be_actor(quantity_head(doer)):
+                source = doer
         elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS and target is None:
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
     if source is None and target is None:
@@ -403,11 +395,28 @@ SCENE_PREPS = frozenset({"in", "near", "inside", "outside", "around", "across", 
                          "throughout", "off", "beside", "behind"})  # fmt: skip
 
 
-def scene(tok: Token) -> bool:
+#: Entity types of named places.
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: Verbs of visiting: the place visited is the host, a party to the event ("arrived in Amman").
+VISIT_VERBS = frozenset({"arrive", "visit", "land", "tour", "travel", "come", "fly"})
+#: Categories whose named scene is only a venue, never a party: where forces mass ("deployed near
+#: Lagos"), where officials meet ("met in Tashkent", "a meeting in Almaty").
+VENUE_CATEGORIES = frozenset({"MOBILIZE", "CONSULT"})
+
+
+def venue_event(trigger: Token, category: str | None) -> bool:
+    """The event's named scene is a venue, not a target (see :data:`VENUE_CATEGORIES`); a visit's
+    place is its host."""
+    return category in VENUE_CATEGORIES and trigger.lemma_.lower() not in VISIT_VERBS
+
+
+def scene(tok: Token, venue: bool = False) -> bool:
     """``tok`` is the object of a locative preposition and neither people nor a named place: the scene,
     not a participant ("massed in camps", "killed on a train"). A named country or city stays a
     target candidate: event coding (PLOVER, ICEWS) takes "lifted a curfew in Montenegro" as done to
-    Montenegro."""
+    Montenegro; with ``venue`` (:func:`venue_event`) a named place is a scene too ("met in Astana")."""
+    if venue and tok.dep_ == "pobj" and tok.head.lower_ in SCENE_PREPS and tok.ent_type_ in PLACE_TYPES:
+        return True
     return (
         tok.dep_ == "pobj"
         and tok.head.lower_ in SCENE_PREPS
@@ -418,15 +427,40 @@ def scene(tok: Token) -> bool:
     )
 
 
-def target_candidates(trigger: Token, source: Token | None) -> list[Token]:
+#: Nouns whose "of" phrase is the one an act is done for, not to: "on behalf of the farmers", "for
+#: the sake of peace", "in the name of the people".
+BENEFIT_NOUNS = frozenset({"behalf", "sake", "name", "benefit"})
+
+
+def beneficiary(tok: Token) -> bool:
+    """``tok`` is the one an act is done for ("filed on behalf of the lawmakers"): no target."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.lower_ in BENEFIT_NOUNS
+        and tok.head.head.dep_ == "pobj"
+    )
+
+
+def target_candidates(
+    trigger: Token, source: Token | None, venue: bool = False, harm: bool = False
+) -> list[Token]:
     """Noun heads that may be the target, best first: the role-given target, the dative, the objects
-    of prepositions on the trigger and on its object, and coordinated heads."""
+    of prepositions on the trigger and on its object, and coordinated heads. ``venue``: a named place
+    is a scene, not a target (:func:`venue_event`); ``harm``: an attack or coercion, whose coordinated
+    doers are allies, not each other's targets."""
     first = (verb_roles(trigger) if trigger.pos_ == "VERB" else noun_roles(trigger))[1]
     seen: set[int] = {source.i} if source is not None else set()
     out: list[Token] = []
 
     def add(tok: Token | None) -> None:
-        if tok is not None and tok.i not in seen and tok.pos_ in {"NOUN", "PROPN", "PRON"} and not scene(tok):
+        if (
+            tok is not None
+            and tok.i not in seen
+            and tok.pos_ in {"NOUN", "PROPN", "PRON"}
+            and not scene(tok, venue)
+            and not beneficiary(tok)
+        ):
             seen.add(tok.i)
             out.append(tok)
             for conj in tok.conjuncts:
@@ -471,10 +505,37 @@ def target_candidates(trigger: Token, source: Token | None) -> list[Token]:
                         add(next((o for o in prep.children if o.dep_ == "pobj"), None))
     for obj in [c for c in trigger.children if c.dep_ in OBJECT_DEPS]:
         add(next((c for c in obj.children if c.dep_ == "poss"), None))  # "Serbia's suppression"
-    if source is not None:
-        for conj in source.conjuncts:  # "Israel and Syria signed": each is the other's partner
+    direct = any(c.dep_ in OBJECT_DEPS for c in trigger.children)
+    if source is not None and not (harm and direct):
+        # "Israel and Syria signed": each is the other's partner; not "Turkish troops and Syrian
+        # rebels captured the town", allies in an attack on an object
+        for conj in source.conjuncts:
             add(conj)
     return out
+
+
+#: Pronouns by the referents they can have.
+PLURAL_PRONOUNS = frozenset({"they", "them", "we", "us"})
+PERSON_PRONOUNS = frozenset({"he", "him", "she", "her", "i", "me"})
+
+
+#: Singular nouns of bodies that news calls "they": "the government said they would".
+AGENT_GROUPS = frozenset({"government", "police", "army", "military", "ministry", "administration",
+                          "group", "movement", "party", "council", "committee", "team"})  # fmt: skip
+
+
+def agrees(pronoun: Token, noun: Token) -> bool:
+    """``pronoun`` can refer to ``noun``: "they" to a plural or a group ("the rebels said they"), "he"
+    and "she" to a person, "it" to a thing, state or organisation; "we" and "I" to any speaker."""
+    word = pronoun.lower_
+    plural = noun.tag_ in {"NNS", "NNPS"} or bool(noun.conjuncts)
+    if word in {"we", "us", "i", "me"}:
+        return True
+    if word in PLURAL_PRONOUNS:  # "the government said they": a group may be "they"
+        return plural or noun.ent_type_ in {"ORG", "NORP", "GPE"} or noun.lower_ in AGENT_GROUPS
+    if word in PERSON_PRONOUNS:
+        return not plural and (noun.ent_type_ == "PERSON" or noun.pos_ == "PROPN" or people_noun(noun))
+    return not plural and noun.ent_type_ != "PERSON"  # "it": a state, a body, a thing
 
 
 def main_subject(trigger: Token) -> Token | None:
@@ -490,10 +551,42 @@ def main_subject(trigger: Token) -> Token | None:
     return None
 
 
+#: Weapons and what they do: no actor of the attack they serve ("killed by a roadside bomb").
+WEAPON_NOUNS = frozenset({"bomb", "device", "ied", "explosive", "mine", "landmine", "missile", "rocket",
+                          "shell", "mortar", "grenade", "drone", "bullet", "gunfire", "fire", "blast",
+                          "explosion", "shrapnel", "artillery", "projectile", "munition", "shot"})  # fmt: skip
+
+
+def weapon(tok: Token) -> bool:
+    """``tok`` names a weapon or its effect, not who used it: "a roadside bomb", "the blast"."""
+    return tok.lemma_.lower() in WEAPON_NOUNS or tok.lower_ in WEAPON_NOUNS
+
+
+def event_noun(tok: Token) -> bool:
+    """``tok`` names an event, not someone who acts: an event noun ("the raid"), a disaster or crime
+    word ("the blast"), or a gerund of a coded verb ("a stabbing", "the shooting")."""
+    lemma = tok.lemma_.lower()
+    if lemma in EVENT_NOUNS or lemma in DISASTER_WORDS or lemma in CRIME_WORDS:
+        return True
+    word = tok.lower_
+    if tok.pos_ != "NOUN" or not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    stems = {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem}
+    return any(s in verbs().by_lemma for s in stems)
+
+
+#: People an event is done to that neither list names: "hostages were released", "captives freed".
+PATIENT_PEOPLE = frozenset({"hostage", "captive", "abductee", "bystander", "pedestrian", "commuter",
+                            "shopper", "worshipper", "hostages", "captives"})  # fmt: skip
+
+
 def people_noun(noun: Token) -> bool:
     """A common noun of people or groups: a people noun, or one the agents dictionary gives a sector."""
     lemma = noun.lemma_.lower()
-    return lemma in PEOPLE_NOUNS or lemma in AGENT_EXTRA or lemma in actors().agents
+    return (
+        lemma in PEOPLE_NOUNS or lemma in AGENT_EXTRA or lemma in actors().agents or lemma in PATIENT_PEOPLE
+    )
 
 
 def _conj_root(tok: Token | None) -> Token | None:

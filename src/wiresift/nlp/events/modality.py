@@ -8,7 +8,11 @@ governing plan, intend, prepare, agree ...; "the planned drills"; drills "being 
 demand: "called for a ceasefire") or ``denied`` (a governing deny). A governing "fail to" ("failed to
 retake the town"), a governing "thwart", "foil", "prevent" or "avert" ("foiled a plot to bomb the
 station"), or a subject or object that is no one ("no one was killed") negates it. An "if" or "unless"
-clause on the trigger makes it conditional, even with "will" ("will attack if the talks fail").
+clause on the trigger makes it conditional, even with "will" ("will attack if the talks fail"); an
+event noun that is the subject of a modal verb takes its modality ("fighting could resume"). A
+governing "reject" denies as "deny" does ("rejected reports that soldiers had killed civilians"), a
+governing "avoid" or "evade" negates ("avoided arrest"), and so does a "no evidence" or "no reports"
+phrase ("there were no reports of clashes").
 """
 
 from __future__ import annotations
@@ -33,6 +37,10 @@ from wiresift.nlp.events.lexicon import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+#: Verbs whose object is an event that did not happen to their subject, the event's would-be target
+#: ("avoided arrest", "evaded capture", "escaped extradition").
+AVOID_VERBS = frozenset({"avoid", "evade", "escape", "dodge", "elude"})
 
 #: Dependencies through which a verb governs the event below it ("plans to hold drills").
 _GOVERNED = frozenset({"xcomp", "ccomp", "dobj", "nsubjpass", "pcomp", "pobj", "acl", "advcl"})
@@ -74,11 +82,37 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children) or any(c.dep_ == "neg" for c in tok.head.children)
 
 
+#: Verbs of denial beyond the lexicon's: "rejected reports that soldiers had killed civilians".
+DENIAL_VERBS = frozenset({*DENIED, "reject", "rebut", "disprove", "contest"})
+#: Nouns of evidence: "no evidence/sign/report of an attack" says there was none.
+EVIDENCE_NOUNS = frozenset({"evidence", "sign", "report", "indication", "proof", "trace", "record",
+                            "word", "confirmation", "suggestion"})  # fmt: skip
+
+
+def _no_evidence(tok: Token) -> bool:
+    """``tok`` is what a "no evidence"/"no reports" phrase says there is none of: "there were no
+    reports of clashes", "no evidence the man had been attacked"."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in {"pobj", "prep", "acl", "ccomp", "relcl"} or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ == "NOUN" and cur.lemma_.lower() in EVIDENCE_NOUNS:
+            return any((c.dep_ == "det" and c.lower_ == "no") or c.dep_ == "neg" for c in cur.children)
+    return False
+
+
 def modality(trigger: Token) -> tuple[bool, str | None]:
     """(negated, hypothetical) of the event whose trigger is ``trigger``."""
     negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children)
-    negated = negated or (trigger.pos_ == "VERB" and _nobody(trigger))
+    negated = negated or (trigger.pos_ == "VERB" and _nobody(trigger)) or _no_evidence(trigger)
     hypothetical = _aux(trigger)
+    if (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ in {"nsubj", "nsubjpass"}
+        and trigger.head.pos_ in {"VERB", "AUX"}
+    ):
+        hypothetical = hypothetical or _aux(trigger.head)  # "fighting could resume", "talks will begin"
     if trigger.pos_ == "NOUN" and any(c.lemma_.lower() in PLANNED_ADJ for c in trigger.children):
         hypothetical = hypothetical or "planned"
     tok = trigger
@@ -89,11 +123,11 @@ def modality(trigger: Token) -> tuple[bool, str | None]:
         if head.pos_ == "ADP":  # "the drills planned for May": step over the preposition
             head = head.head
         lemma = head.lemma_.lower()
-        if lemma in DENIED:
+        if lemma in DENIAL_VERBS:
             return True, "denied"
         if lemma in THREATENED:
             return negated, hypothetical or "threatened"
-        if lemma in FAILED:
+        if lemma in FAILED or lemma in AVOID_VERBS:  # "failed to retake", "avoided arrest"
             return True, hypothetical
         if lemma in REQUESTED:
             return negated, hypothetical or "requested"

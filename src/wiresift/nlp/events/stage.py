@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING
 from wiresift.model import Document, Event, EventActor
 from wiresift.nlp.events import acled, acled_model, cameo
 from wiresift.nlp.events.actors import (
+    accuser,
+    agrees,
+    event_noun,
     main_subject,
     noun_roles,
     people_noun,
@@ -23,10 +26,12 @@ from wiresift.nlp.events.actors import (
     quantity_head,
     resolve,
     target_candidates,
+    venue_event,
     verb_roles,
+    weapon,
 )
 from wiresift.nlp.events.eventive import can_act, doer, place_only
-from wiresift.nlp.events.lexicon import EVENT_NOUNS, UNDERGO, VERB_CODES
+from wiresift.nlp.events.lexicon import UNDERGO, VERB_CODES
 from wiresift.nlp.events.modality import modality, obligation, unable
 from wiresift.nlp.events.occurrence import occurred, purpose
 from wiresift.nlp.events.triggers import Trigger, find_triggers
@@ -65,6 +70,9 @@ GATHER = frozenset({"gather", "assemble", "converge", "congregate"})
 VERBAL = frozenset({"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"})
 #: Categories of what actors say, not do: an actor's country is not where they happen.
 VERBAL_EVENTS = frozenset(c for c, quad in cameo.QUAD.items() if quad.startswith("VERBAL"))
+#: Categories of events that happen where their target is: an attack on a town, an arrest, a visit,
+#: a deployment to a region ("shelled Kharkiv"; not "imposed sanctions on Iran").
+AT_TARGET = frozenset({"ASSAULT", "COERCE", "CONSULT", "MOBILIZE", "PROTEST"})
 #: Verbal cooperation that, negated, is a refusal (CAMEO 12): "will not accept", "did not endorse".
 REFUSABLE = frozenset({"AGREE", "SUPPORT"})
 
@@ -114,7 +122,7 @@ def _actor(head: Token | None, index: EntityIndex | None, date: str | None) -> E
         return None
     actor = resolve(head, index, date)
     if (
-        head.lemma_.lower() in EVENT_NOUNS
+        event_noun(head)
         and not actor.code
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
     ):
@@ -129,11 +137,12 @@ def _target(
     index: EntityIndex | None,
     date: str | None,
     harm: bool = False,
+    venue: bool = False,
 ) -> EventActor | None:
     """The first candidate that codes as a country, IGO or sector (the direct object when none does); with
     ``harm`` (an assault or coercion) a direct object or passive subject naming people wins uncoded
     ("killed a passenger on a train")."""
-    candidates = target_candidates(trigger, source_head)
+    candidates = target_candidates(trigger, source_head, venue, harm)
     fallback: EventActor | None = None
     for i, head in enumerate(candidates):
         actor = resolve(head, index, date)
@@ -141,8 +150,8 @@ def _target(
         role = head.dep_ in {"dobj", "obj", "nsubjpass", "poss"} and people
         if actor.code or (harm and i == 0 and (role or head.dep_ == "conj")):  # conj: "between A and B"
             return actor
-        if fallback is None and (actor.sector or actor.entity) and head.pos_ != "PRON":
-            fallback = actor
+        if fallback is None and (actor.sector or actor.entity or (i == 0 and role)) and head.pos_ != "PRON":
+            fallback = actor  # the role-given target naming people ("hostages were released") first
     return fallback
 
 
@@ -173,8 +182,10 @@ def _doer_can_act(trig: Trigger, category: str | None, index: EntityIndex | None
 
 def _intender(head: Token | None, trigger: Token, index: EntityIndex | None, date: str | None) -> bool:
     """Someone who can act holds the intention of a future or conditional event: its source, else the
-    subject of the clause above ("Norway is willing to send material to help")."""
-    head = head if head is not None else main_subject(trigger)
+    subject of the clause above ("Norway is willing to send material to help"). A noun's intention is
+    held by the subject of the verb it hangs on, not by its own doer ("peace would allow the withdrawal
+    of the troops": no one intends it)."""
+    head = head if head is not None and trigger.pos_ != "NOUN" else main_subject(trigger)
     if head is None:
         return False
     actor = resolve(head, index, date)
@@ -232,7 +243,9 @@ def code_sentence(
         source = _actor(source_head, index, doc.published)
         if source_head is not None and source_head.pos_ == "PRON" and (source is None or not source.code):
             above = main_subject(trig.tok)  # "Iraq said it would allow ...": "it" is Iraq
-            if above is not None:
+            # not "the mayor said they shelled the market": a speaker is the doer of what they report
+            # only when the pronoun can refer to them
+            if above is not None and agrees(source_head, above):
                 source_head, source = above, _actor(above, index, doc.published)
         elif source is not None and source_head is not None and not source.code and possessor(source_head):
             above = main_subject(trig.tok)  # "Bosnian Serbs said their forces withdrew": Serbs' forces
@@ -240,11 +253,23 @@ def code_sentence(
             if owner is not None and owner.code:
                 source.code, borrowed = owner.code, source
         harm = category in {"ASSAULT", "COERCE"}
-        target = _target(trig.tok, source_head, source, index, doc.published, harm)
+        if (
+            harm
+            and source is not None
+            and source_head is not None
+            and not (source.code or source.entity)
+            and weapon(quantity_head(source_head))
+        ):
+            source = None  # "killed by a roadside bomb", "a car bomb killed five": a weapon is no actor
+        venue = venue_event(trig.tok, category)
+        target = _target(trig.tok, source_head, source, index, doc.published, harm, venue)
         if trig.tok.lemma_.lower() in UNDERGO and target is None:
             source, target = None, source  # "three people died": the dead undergo the event
         elif trig.tok.lemma_.lower() in FACE and trig.kind == "verb":
-            source, target = None, source  # "Assange faces 18 charges": the accused faces them
+            # "Assange faces 18 charges in the US": the accused faces them, the US brings them
+            accuser_head = accuser(trig.tok)
+            target = source
+            source = _actor(accuser_head, index, doc.published) if accuser_head is not None else None
         negated, hypothetical = modality(trig.tok)
         if hypothetical is None and purpose(trig.tok):
             hypothetical = "planned"  # "a mission to free the hostages": what the act was for
@@ -322,7 +347,15 @@ def code_sentence(
             reported_by=_quote(doc, trig.start),
             source=source,
             target=target,
-            place=event_place(doc, trig.tok, sent, source, target, (category or "") in VERBAL_EVENTS),
+            place=event_place(
+                doc,
+                trig.tok,
+                sent,
+                source,
+                target,
+                (category or "") in VERBAL_EVENTS,
+                (category or "") in AT_TARGET,
+            ),
             time=_time(doc, trig, sent),
             dead=counts.get("dead"),
             injured=counts.get("injured"),

@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 #: Prepositions that attach a place to the trigger ("met in Moscow", "clashes near the border").
 PLACE_PREPS = frozenset({"in", "at", "near", "on", "outside", "inside", "around", "across", "along",
                          "off", "within", "throughout", "over"})  # fmt: skip
+#: Prepositions of a scene only, never of a target ("in Montenegro", not "on Iran").
+SCENE_PREPS = frozenset({"in", "near", "inside", "outside", "around", "across", "along", "within",
+                         "throughout", "off", "beside", "behind", "at"})  # fmt: skip
 #: Prepositions of direction or topic: a place below them is where someone went or what is spoken of.
 AWAY_PREPS = frozenset({"to", "from", "for", "against", "toward", "towards", "into", "about", "via", "than"})
 #: Dependencies that open a clause of its own below the trigger's.
@@ -124,6 +127,37 @@ def scene_path(tok: Token) -> bool:
     return not (head.dep_ in {"pobj", "dative"} and head.head.lower_ in AWAY_PREPS)
 
 
+#: Dependencies of a place name standing for its government or people: "Kabul had ensured",
+#: "talks with Moscow failed", "sanctions hit Tehran".
+ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative", "agent"})
+
+
+def named_actor(tok: Token, end: int) -> bool:
+    """The place mention starting at ``tok`` and ending at ``end`` is the subject or object of a verb
+    ("he said Kabul had ensured", "sanctions hit Tehran"): it names an actor, not a scene."""
+    head = tok
+    for _ in range(6):  # "the United States": from the mention's first word to its head
+        if head.head.i == head.i or not (tok.idx <= head.head.idx < end):
+            break
+        head = head.head
+    return head.dep_ in ACTOR_DEPS and head.head.pos_ in {"VERB", "AUX"}
+
+
+def scene_prep(tok: Token) -> bool:
+    """The place name ``tok`` is reached by a preposition of place ("lifted the curfew in Montenegro")."""
+    head = tok
+    for _ in range(6):
+        if head.dep_ not in {"compound", "flat", "amod", "det"} or head.head.i == head.i:
+            break
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in SCENE_PREPS
+
+
+def foreign(source: EventActor | None, target: EventActor | None) -> bool:
+    """Source and target are coded with different countries: neither's nationality is the scene."""
+    return bool(source and target and source.code and target.code and source.code != target.code)
+
+
 def _inside(start: int, end: int, actor: EventActor | None) -> bool:
     return (
         actor is not None
@@ -140,9 +174,12 @@ def event_place(
     source: EventActor | None = None,
     target: EventActor | None = None,
     verbal: bool = False,
+    at_target: bool = False,
 ) -> str | None:
     """The place id of the event whose trigger is ``trigger`` (see the module's tiers), or None;
-    ``source`` and ``target`` are the event's actors, ``verbal`` says it is a verbal event."""
+    ``source`` and ``target`` are the event's actors, ``verbal`` says it is a verbal event,
+    ``at_target`` that it happens where its target is (an attack, an arrest, a visit: "shelled
+    Kharkiv" happened in Kharkiv; "imposed sanctions on Iran" did not happen in Iran)."""
     own, args = tiers(trigger)
     head = clause_head(trigger)
     tokens = {t.idx: t for t in sent}
@@ -154,6 +191,12 @@ def event_place(
         for start, end in place.mentions:
             if not (sent.start_char <= start and end <= sent.end_char):
                 continue
+            tok = tokens.get(start)
+            if _inside(start, end, target) and tok is not None:
+                if not (at_target or scene_prep(tok)):
+                    continue  # "sanctions on Iran", "threatened Kyiv": the target, not the scene
+                if at_target and start in in_args and not place.adjectival:
+                    args = args | {start}  # "shelled Kharkiv": the event's own place
             if start in own:
                 tier = 0
             elif start in args:
@@ -162,13 +205,17 @@ def event_place(
                 actor = next((a for a in (source, target) if _inside(start, end, a)), None)
                 if verbal and (actor is not None or start in in_args):
                     continue  # "China's ambassador warned": the speaker's country is no scene
-                if place.adjectival and (verbal or actor is None or actor.sector is None):
-                    continue  # "the Swedish investigation", "the 48-year-old Australian": no scene
+                if place.adjectival and (
+                    verbal or actor is None or actor.sector is None or foreign(source, target)
+                ):
+                    continue  # "the Swedish investigation", "the 48-year-old Australian": no scene;
+                    # nor "Russian forces shelled Kharkiv": the forces' country is not the target's
                 if start <= 2 and doc.text[end : end + 2].startswith(_DATELINE_NEXT):
                     continue  # the dateline names where the reporter is
-                tok = tokens.get(start)
                 if tok is not None and actor is None and not scene_path(tok):
                     continue  # "the road to Gao", "flown to Niamey"
+                if tok is not None and named_actor(tok, end):
+                    continue  # "he said Kabul had ensured": the government, no scene
                 clause = tok is not None and start not in in_args and _in_clause(tok, head)
                 tier = 2 if clause and not place.adjectival else 3
                 if tier == 3 and verbal:

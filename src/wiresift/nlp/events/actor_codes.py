@@ -1,0 +1,119 @@
+"""CAMEO actor codes from the PETRARCH2 dictionaries: a phrase's code, a code's country and sector,
+an office holder's code on a date, an IGO by its name's form, a phrase's sector by its agent noun."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from wiresift.nlp.events.lexicon import actors
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Codes that are organisations, not countries: the gold and GDELT call them by this prefix.
+ORG_PREFIXES = ("IGO", "NGO", "MNC")
+#: Role suffixes of CAMEO actor codes that name a sector.
+SECTORS = frozenset({
+    "GOV", "MIL", "REB", "OPP", "CVL", "COP", "REF", "LEG", "ELI", "JUD", "UAF", "MED", "EDU", "LAB",
+    "JRN", "BUS", "CRM", "PTY", "SPY", "IMG", "INS", "SEP", "HLH", "AGR", "REL", "ENV", "HRI", "DEV",
+})  # fmt: skip
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    """The three-letter country codes the actor dictionary uses on their own ("RUS", "SRB")."""
+    table = actors()
+    codes = {*table.names.values(), *(role[0] for roles in table.people.values() for role in roles)}
+    return frozenset(c for c in codes if len(c) == 3 and c.isalpha() and c not in SECTORS)
+
+
+def split_code(raw: str) -> tuple[str | None, str | None]:
+    """CAMEO actor code -> (ISO alpha-3 or IGO/NGO/MNC, sector): "RUSGOV" -> ("RUS", "GOV").
+
+    A state's constituent that has its own country code today wins over the state of the time:
+    "SCGSRB" (Serbia within Serbia and Montenegro) -> "SRB", as ISO codes it now."""
+    if raw.startswith(ORG_PREFIXES):
+        return raw[:3], None
+    if raw[:3] in SECTORS:
+        return None, raw[:3]
+    country = raw[:3] if len(raw) >= 3 and raw[:3].isalpha() else None
+    if country is not None and raw[3:6] in country_codes():
+        country, raw = raw[3:6], raw[3:]
+    rest = raw[3:]
+    sector = next((rest[i : i + 3] for i in range(0, len(rest), 3) if rest[i : i + 3] in SECTORS), None)
+    return country, sector
+
+
+def dated_code(roles: list[list[str]], date: str | None) -> str | None:
+    """The role valid on ``date`` (YYYY-MM-DD), else the undated default, else the most recent one."""
+    day = (date or "").replace("-", "")[:8]
+    default = None
+    for code, lo, hi in roles:
+        if not lo and not hi:
+            default = code
+            continue
+        if day and (not lo or lo <= day) and (not hi or day <= hi):
+            return code
+    if default:
+        return default
+    open_ended = [code for code, lo, hi in roles if not hi]
+    return open_ended[-1] if open_ended else (roles[-1][0] if roles else None)
+
+
+#: Common abbreviations of states and unions that the dictionary lacks, as the full names it has.
+ABBREVIATIONS = {"uk": "united kingdom", "prc": "people's republic of china", "drc": "democratic republic of congo",
+                 "eu": "european union", "ksa": "saudi arabia", "roc": "taiwan"}  # fmt: skip
+
+
+def lookup(words: list[str], date: str | None, plurals: bool = True) -> str | None:
+    """The CAMEO code of the longest dictionary phrase among ``words`` (lower-case), or None; with
+    ``plurals`` a plural demonym counts as its adjective ("Algerians" -> "algerian", "Iraqis" -> "iraqi")."""
+    table = actors()
+    words = [w for word in words for w in ABBREVIATIONS.get(word, word).split()]
+    n = len(words)
+    for size in range(min(n, table.longest), 0, -1):
+        for i in range(n - size + 1):
+            key = " ".join(words[i : i + size])
+            if key in table.names:
+                return table.names[key]
+            if key in table.people:
+                return dated_code(table.people[key], date)
+    for word in words if plurals else ():
+        if len(word) > 4 and word.endswith(("ans", "is")) and word[:-1] in table.names:
+            return table.names[word[:-1]]
+    return None
+
+
+#: Head words of organisations between states, after a regional or "international" adjective:
+#: "European Community", "International Labor Office" -> IGO.
+IGO_REGIONS = frozenset({"international", "european", "african", "arab", "asian", "world", "united",
+                         "inter-american", "pan-african", "islamic", "atlantic", "pacific", "nordic"})  # fmt: skip
+IGO_HEADS = frozenset({"community", "union", "organization", "organisation", "office", "council", "commission",
+                       "bank", "fund", "league", "court", "agency", "programme", "program", "conference",
+                       "nations", "tribunal"})  # fmt: skip
+
+
+def igo_name(words: list[str]) -> bool:
+    """An organisation's name that is an IGO's by its form: a regional adjective first, an
+    institution's head noun last ("European Community", "International Labour Office")."""
+    return len(words) >= 2 and words[0] in IGO_REGIONS and words[-1] in IGO_HEADS
+
+
+#: Plural agent nouns the dictionary lists only in another form.
+AGENT_EXTRA = {"troop": "MIL", "troops": "MIL", "force": "MIL", "forces": "MIL", "militant": "REB",
+               "insurgent": "REB", "terrorist": "REB", "jihadist": "REB", "gunman": "REB"}  # fmt: skip
+
+
+def agent_sector(toks: list[Token], titles: list[str]) -> str | None:
+    """The sector of the head noun (or of a title word) from the agents dictionary."""
+    table = actors().agents
+    words = [t.lemma_.lower() for t in reversed(toks)] + [t.lower_ for t in reversed(toks)]
+    for title in titles:
+        words.extend(w.lower() for w in reversed(title.split()))
+    for word in words:
+        if word in AGENT_EXTRA:
+            return AGENT_EXTRA[word]
+        if word in table:
+            return split_code(table[word])[1] or table[word][:3]
+    return None
