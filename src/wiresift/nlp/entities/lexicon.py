@@ -61,12 +61,22 @@ def agent_nouns() -> frozenset[str]:
     return frozenset(k for k in agents if k.isalpha())
 
 
+#: Family ties and other relations a text gives a person as their role ("his aunt, Ann Lee").
+RELATION_NOUNS = words(
+    """
+    mother father son daughter wife husband brother sister aunt uncle niece nephew cousin grandmother
+    grandfather grandson granddaughter widow widower fiancee fiance partner girlfriend boyfriend friend
+    stepfather stepmother stepson stepdaughter colleague neighbour neighbor classmate teammate hopeful
+    """
+)
+
+
 def role_noun(lower: str, by_ending: bool = True) -> bool:
     """Whether a singular common noun can name what a person is: a title head, a PETRARCH2 agent, or
     an agent noun by its ending ("winner", "instructor"). Used where the parse already ties the noun
     to a named person (a copula, "serves as", an apposition), so a rare non-person "-er" noun is
     cheap."""
-    if lower in TITLE_HEADS or lower in agent_nouns():
+    if lower in TITLE_HEADS or lower in RELATION_NOUNS or lower in agent_nouns():
         return True
     return by_ending and len(lower) > 4 and lower.endswith(AGENT_ENDINGS)
 
