@@ -28,7 +28,7 @@ _OFFICE_HEADS = words(
     nominee speaker whip coordinator superintendent inspector consul attaché attache delegate
     correspondent editor founder ceo executive manager administrator commissar ombudsman sultan
     crown monarch patriarch bishop cardinal imam rabbi mufti mullah governor-general
-    undersecretary under-secretary secretary-general
+    undersecretary under-secretary secretary-general sens. reps. govs.
     """
 )
 

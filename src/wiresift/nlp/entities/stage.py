@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Entity
 from wiresift.nlp.entities.captions import add_caption_titles
+from wiresift.nlp.entities.coordination import shared_titles
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import (
     NOMINAL_SYNONYMS,
@@ -231,6 +232,7 @@ def build(
     for ent in ents:
         for i in range(ent.start, ent.end):
             in_ent[i] = ent.label_
+    person_ids: dict[int, str] = {}  # token start of a PERSON name -> its entity
     for ent in ents:
         label = _label(ent)
         low = _norm(ent.text)
@@ -261,6 +263,7 @@ def build(
                 if title[0].ent_type_ == "NORP":
                     b.index.nationality.setdefault(eid, title[0].lower_)
             _add_roles(b, eid, ent)
+            person_ids[ent.start] = eid
         else:
             eid = b.named(ent.text, label)
             entity = b.index.entities[eid]
@@ -275,6 +278,11 @@ def build(
                     entity.aliases.append(acronym)
                 b.index.add(m.start(1), m.end(1), eid)
         b.index.add(start_char, end_char, eid)
+    persons = [e for e in ents if e.start in person_ids]
+    for ent, shared_title in shared_titles(sdoc, persons, in_ent):
+        titles = b.index.entities[person_ids[ent.start]].titles
+        if shared_title.text not in titles:
+            titles.append(shared_title.text)
     _bare_surnames(b, in_ent)
     _unmarked_orgs(b)
     if doc.captions and parse is not None:

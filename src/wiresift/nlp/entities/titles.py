@@ -156,6 +156,7 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
     k = len(toks)
     while (
         k > heads[-1] + 1
+        and toks[k - 1].text[:1].isupper()  # "editor-in-chief Ann Lee": "chief" is no first name
         and toks[k - 1].i not in in_ent
         and toks[k - 1].lower_ not in FUNCTION_WORDS
         and toks[k - 2].lower_
