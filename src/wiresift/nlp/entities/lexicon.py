@@ -67,8 +67,11 @@ RELATION_NOUNS = words(
     mother father son daughter wife husband brother sister aunt uncle niece nephew cousin grandmother
     grandfather grandson granddaughter widow widower fiancee fiance partner girlfriend boyfriend friend
     stepfather stepmother stepson stepdaughter colleague neighbour neighbor classmate teammate hopeful
+    fellow member veteran volunteer resident native graduate alumnus alumna
     """
 )
+#: Party members: a role in an apposition ("Ann Lee, a Democrat from Ohio,") or before a name.
+PARTY_MEMBERS = words("democrat republican tory libertarian socialist communist")
 
 
 def role_noun(lower: str, by_ending: bool = True) -> bool:
@@ -76,7 +79,7 @@ def role_noun(lower: str, by_ending: bool = True) -> bool:
     an agent noun by its ending ("winner", "instructor"). Used where the parse already ties the noun
     to a named person (a copula, "serves as", an apposition), so a rare non-person "-er" noun is
     cheap."""
-    if lower in TITLE_HEADS or lower in RELATION_NOUNS or lower in agent_nouns():
+    if lower in TITLE_HEADS or lower in RELATION_NOUNS or lower in PARTY_MEMBERS or lower in agent_nouns():
         return True
     return by_ending and len(lower) > 4 and lower.endswith(AGENT_ENDINGS)
 

@@ -15,7 +15,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.entities.lexicon import FUNCTION_WORDS, TITLE_HEADS, TITLE_MODIFIERS, role_noun
+from wiresift.nlp.entities.lexicon import (
+    FUNCTION_WORDS,
+    PARTY_MEMBERS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    role_noun,
+)
 from wiresift.nlp.entities.persons import COURTESY_TITLES
 
 if TYPE_CHECKING:
@@ -35,6 +41,7 @@ def is_title_word(token: Token) -> bool:
         return False  # "a major exhibition", "the chief concern": an adjective, not a rank
     return (
         low in TITLE_HEADS
+        or low in PARTY_MEMBERS  # "Republican Ann Lee", "Ann Lee, a Democrat from Ohio"
         or any(part in TITLE_HEADS for part in low.split("-") if part)
         or _abbreviated(token)
     )
@@ -180,6 +187,22 @@ APPOSITIVE_OPENERS = frozenset({",", "—", "–", "("})
 _ROLE_CUTS = frozenset({"and", "who", "which", "that", "where", "whose", "since", "until"})
 
 
+def _skip_bracket(sdoc: Doc, i: int) -> int:
+    """The token after the opener at ``i``, or past a short bracket with no role in it and the comma
+    after it ("Ann Lee (pictured), the club's owner," / "Ann Lee (D-Ohio), a nurse,")."""
+    if sdoc[i].text != "(":
+        return i + 1
+    close = next((t.i for t in sdoc[i + 1 : i + 6] if t.text == ")"), None)
+    if (
+        close is None
+        or close + 2 >= len(sdoc)
+        or sdoc[close + 1].text not in (",", "—", "–")
+        or any(_role_word(t) for t in sdoc[i + 1 : close])
+    ):
+        return i + 1
+    return close + 2
+
+
 def _skip_asides(sdoc: Doc, i: int) -> int:
     """Past an age or a home town between the name and its role ("Ann Lee, 45, of Leeds, a nurse")."""
     for _ in range(2):
@@ -247,7 +270,7 @@ def appositive(sdoc: Doc, ent: Span) -> Span | None:
     the spokesman said, is well" gives Lee no role)."""
     if ent.end + 1 >= len(sdoc) or sdoc[ent.end].text not in APPOSITIVE_OPENERS:
         return None
-    i = _skip_asides(sdoc, ent.end + 1)
+    i = _skip_asides(sdoc, _skip_bracket(sdoc, ent.end))
     while i < len(sdoc) and sdoc[i].lower_ in _LEADS:
         i += 1
     first = i
