@@ -5,8 +5,10 @@ list, and the clauses that must give no role."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from wiresift.model import Document, Entity
+from wiresift.nlp.entities.persons import clean
 from wiresift.nlp.pipeline import Pipeline
 
 
@@ -94,3 +96,20 @@ EXACT = [
 def test_titles_exact(pipeline: Pipeline, text: str, name: str, titles: list[str]) -> None:
     found = people(pipeline, text)
     assert found[name].titles == titles
+
+
+def test_town_people_are_no_persons(pipeline: Pipeline) -> None:
+    found = people(pipeline, "I urge all Delhiites to stay home, said Arvind Kejal.")
+    assert "Arvind Kejal" in found
+    assert "Delhiites" not in found, found
+
+
+def test_a_name_ending_on_an_institution_word_is_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    sdoc = nlp("Ford won the Philip Kerrow Award at the Anna Lund Observatory with Tom Reed.")
+    spans = [
+        Span(sdoc, 3, 6, label="PERSON"),
+        Span(sdoc, 8, 11, label="PERSON"),
+        Span(sdoc, 12, 14, label="PERSON"),
+    ]
+    assert [s.text for s in spans] == ["Philip Kerrow Award", "Anna Lund Observatory", "Tom Reed"]
+    assert [s.label_ for s in clean(sdoc, spans, None)] == ["EVENT", "FAC", "PERSON"]

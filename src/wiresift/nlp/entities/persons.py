@@ -21,13 +21,30 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.entities.lexicon import TITLE_HEADS, country_code
+from wiresift.nlp.entities.lexicon import TITLE_HEADS, country_code, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from wiresift.gazetteer import Gazetteer
 
+#: Last words that make a name an institution, a place or an event, whoever it is named after
+#: ("the Ann Lee Award", "Ann Lee Observatory"), with the type it then has; no common surnames.
+INSTITUTION_TAILS: dict[str, str] = {
+    **dict.fromkeys(words("award awards prize trophy festival lecture"), "EVENT"),
+    **dict.fromkeys(
+        words("observatory amphitheatre amphitheater arena stadium hospital museum airport cathedral mosque"),
+        "FAC",
+    ),
+    **dict.fromkeys(
+        words(
+            "institute university foundation productions studios records magazine academy inc inc. corp ltd"
+        ),
+        "ORG",
+    ),
+}
+#: A plural of a place's people: "Delhiites", "Parisians" (never a person).
+_DEMONYM_PLURAL = re.compile(r"(?:ites|ians|eans)$")
 #: Apostrophe look-alikes folded to "'" when names are matched or merged (offsets stay untouched).
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "′": "'"})
 #: One name-shaped token with an inner apostrophe: "O’Connor", "D'Angelo", "N’Golo".
@@ -102,7 +119,8 @@ def _grow_apostrophe(doc: Doc, start: int, end: int) -> int:
 
 def is_junk_person(span: Span, surnames: Iterable[str] = ()) -> bool:
     """A PERSON span that names nobody: no letter, a lower-case or plural common noun, a plural
-    acronym, or a word coined from a name ("Bidenomics" beside "Biden")."""
+    acronym, a town's people ("Delhiites"), or a word coined from a name ("Bidenomics" beside
+    "Biden")."""
     text = span.text
     if not any(ch.isalpha() for ch in text) or not text[:1].isupper():
         return True
@@ -114,6 +132,8 @@ def is_junk_person(span: Span, surnames: Iterable[str] = ()) -> bool:
     tok = span[0]
     if tok.tag_ in ("NNS", "JJ") or _PLURAL_ACRONYM.match(text):
         return True  # "blazers"; "Foolhardy" opening a sentence is an adjective, not a name
+    if _DEMONYM_PLURAL.search(text) and len(text) > 6:
+        return True  # "Delhiites", "Parisians": a town's people
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if before == "the" and (tok.tag_ == "NNPS" or text.endswith("s") or tok.dep_ not in ("compound", "poss")):
         return True  # "the Sabres", "the Bidens", "the Moon" (but "the Lee administration" is Lee's)
@@ -173,6 +193,9 @@ def clean(sdoc: Doc, ents: list[Span], gaz: Gazetteer | None) -> list[Span]:
         if label == "PERSON":
             end = _grow_apostrophe(sdoc, start, end)
         span = Span(sdoc, start, end, label=label)
+        if label == "PERSON" and len(span) > 1 and span[-1].lower_ in INSTITUTION_TAILS:
+            span = Span(sdoc, start, end, label=INSTITUTION_TAILS[span[-1].lower_])  # "the Ann Lee Award"
+            label = span.label_
         if label == "PERSON":
             if is_junk_person(span, surnames - {span.text.lower()}):
                 continue
