@@ -113,3 +113,21 @@ def test_a_name_ending_on_an_institution_word_is_no_person(nlp) -> None:  # type
     ]
     assert [s.text for s in spans] == ["Philip Kerrow Award", "Anna Lund Observatory", "Tom Reed"]
     assert [s.label_ for s in clean(sdoc, spans, None)] == ["EVENT", "FAC", "PERSON"]
+
+
+def test_a_titled_shared_surname_is_not_the_relative(pipeline: Pipeline) -> None:
+    found = people(
+        pipeline,
+        "Joe Bidwell spoke on Monday. His son Hunter Bidwell sat on a board. "
+        "Officials urged them to investigate former Vice President Bidwell.",
+    )
+    assert "Bidwell" not in found, found
+    assert found["Joe Bidwell"].titles == ["former Vice President"]
+    assert len(found["Joe Bidwell"].mentions) == 2 and len(found["Hunter Bidwell"].mentions) == 1
+
+
+def test_an_untitled_shared_surname_stays_apart(pipeline: Pipeline) -> None:
+    found = people(
+        pipeline, "Ann Lowry died on Monday. Her husband, Tom Lowry, said she was kind. Lowry added more."
+    )
+    assert "Lowry" in found and len(found["Ann Lowry"].mentions) == 1, found

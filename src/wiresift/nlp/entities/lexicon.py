@@ -61,12 +61,19 @@ def agent_nouns() -> frozenset[str]:
     return frozenset(k for k in agents if k.isalpha())
 
 
-#: Family ties and other relations a text gives a person as their role ("his aunt, Ann Lee").
-RELATION_NOUNS = words(
+#: Family ties: a person introduced by one ("his son, Tom Lee") is not the one a bare shared surname
+#: means later ("Lee said"), by the news convention of first names for relatives.
+KIN_NOUNS = words(
     """
     mother father son daughter wife husband brother sister aunt uncle niece nephew cousin grandmother
-    grandfather grandson granddaughter widow widower fiancee fiance partner girlfriend boyfriend friend
-    stepfather stepmother stepson stepdaughter colleague neighbour neighbor classmate teammate hopeful
+    grandfather grandson granddaughter widow widower fiancee fiance stepfather stepmother stepson
+    stepdaughter mom dad
+    """
+)
+#: Relations and other roles a text gives a person ("his aunt, Ann Lee", "a senior fellow at …").
+RELATION_NOUNS = KIN_NOUNS | words(
+    """
+    partner girlfriend boyfriend friend colleague neighbour neighbor classmate teammate hopeful
     fellow member veteran volunteer resident native graduate alumnus alumna
     """
 )

@@ -22,6 +22,7 @@ from wiresift.nlp.entities.captions import add_caption_titles
 from wiresift.nlp.entities.coordination import shared_titles
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import (
+    KIN_NOUNS,
     NOMINAL_SYNONYMS,
     ORG_NOMINAL_HEADS,
     TITLE_HEADS,
@@ -283,6 +284,7 @@ def build(
         titles = b.index.entities[person_ids[ent.start]].titles
         if shared_title.text not in titles:
             titles.append(shared_title.text)
+    _shared_surname_main(b)
     _bare_surnames(b, in_ent)
     _unmarked_orgs(b)
     if doc.captions and parse is not None:
@@ -324,6 +326,34 @@ def _titled_names(sdoc: Doc, text: str) -> list[Span]:
             continue
         out.append(Span(sdoc, span.start, span.end, label="PERSON"))
     return out
+
+
+def _shared_surname_main(b: _Builder) -> None:
+    """A bare surname two people share, titled with an office ("former Vice President Lee" after
+    "Tom Lee" and "his son, Ben Lee"), is the one not introduced as a relative of the other: news
+    calls relatives by their first names. An untitled bare surname stays apart (it may be either)."""
+
+    def kin(eid: str) -> bool:
+        titles = b.index.entities[eid].titles
+        return any(w in KIN_NOUNS for t in titles for w in _WORD_RE.findall(t.lower()))
+
+    for surname, ids in list(b.surnames.items()):
+        bare = b.keys.get(("PERSON", surname))
+        if len(ids) < 2 or bare is None or bare in ids:
+            continue
+        entity = b.index.entities[bare]
+        rest = [eid for eid in ids if not kin(eid)]
+        if len(rest) != 1 or len(rest) == len(ids) or not entity.titles or kin(bare):
+            continue
+        main = rest[0]
+        for start, end in entity.mentions:
+            b.index.mentions.remove((start, end, bare))
+            b.index.add(start, end, main)
+        titles = b.index.entities[main].titles
+        titles += [t for t in entity.titles if t not in titles]
+        entity.mentions = []
+        b.keys[("PERSON", surname)] = main
+        b.surnames[surname] = [main]
 
 
 def _bare_surnames(b: _Builder, in_ent: dict[int, str]) -> None:
