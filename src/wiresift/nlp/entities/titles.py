@@ -127,8 +127,13 @@ def _role_noun(token: Token, ent: Span) -> bool:
 
 
 def _attached(token: Token, chain: set[int]) -> bool:
-    """A modifier of a role noun already in the chain ("math" of "math teacher")."""
-    return token.dep_ in _ROLE_MOD_DEPS and token.head.i in chain and token.pos_ in ("NOUN", "ADJ", "PROPN")
+    """A modifier of a role noun already in the chain ("math" of "math teacher", "founding" of
+    "founding member")."""
+    if token.head.i not in chain:
+        return False
+    return (token.dep_ in _ROLE_MOD_DEPS and token.pos_ in ("NOUN", "ADJ", "PROPN")) or modifier_participle(
+        token
+    )
 
 
 def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | None, int]:
