@@ -70,11 +70,17 @@ KIN_NOUNS = words(
     stepdaughter mom dad
     """
 )
-#: Relations and other roles a text gives a person ("his aunt, Ann Lee", "a senior fellow at …").
+#: Relations and other roles a text gives a person ("his aunt, Ann Lee", "a senior fellow at …"),
+#: beyond the title heads and PETRARCH2's agents (whose spaCy word vectors are too coarse to find
+#: such nouns by similarity: the medium model maps many words to one shared vector).
 RELATION_NOUNS = KIN_NOUNS | words(
     """
     partner girlfriend boyfriend friend colleague neighbour neighbor classmate teammate hopeful
     fellow member veteran volunteer resident native graduate alumnus alumna
+    pundit chef nun monk guru mogul magnate tycoon heiress socialite star superstar rookie
+    ace quarterback goalie shortstop cornerback inmate prisoner hostage patient suspect defendant
+    plaintiff witness cop trooper pilot astronaut billionaire millionaire host anchor critic postdoc
+    intern staffer novelist poet playwright comedian rapper drummer guitarist filmmaker lobbyist donor
     """
 )
 #: Party members: a role in an apposition ("Ann Lee, a Democrat from Ohio,") or before a name.
