@@ -46,6 +46,7 @@ TITLED = [
     ),
     ("The newest presidential hopeful, Deval Morrow, would be stopping by.", "Deval Morrow", "hopeful"),
     ("According to his aunt, Jane Starling, he was brilliant.", "Jane Starling", "aunt"),
+    ("Ann Lorimer, who was appointed finance minister last year, resigned.", "Ann Lorimer", "minister"),
     ("“It was a mess,” said Beth Mecham, one of his editors at Tor.", "Beth Mecham", "editors"),
     ("Carol Hale, BBC diplomatic correspondent\nThe case is closed.", "Carol Hale", "correspondent"),
     ("Tom Reddle (pictured), the club's owner, said nothing.", "Tom Reddle", "owner"),

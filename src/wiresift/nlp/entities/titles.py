@@ -459,6 +459,12 @@ def roles(sdoc: Doc, ent: Span) -> list[Span]:
                 span = _role_span(sdoc, attr)
                 if span is not None:
                     out.append(span)
+        elif clause.dep_ == "relcl" and clause.lemma_ in NAMING_VERBS:  # "Ann Lee, who was named CEO,"
+            if any(c.dep_ == "nsubjpass" and c.lower_ == "who" for c in clause.children):
+                for attr in (c for c in clause.rights if c.dep_ == "oprd"):
+                    span = _role_span(sdoc, attr)
+                    if span is not None:
+                        out.append(span)
         elif clause.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
             out += _as_roles(sdoc, clause)  # "Ann Lee, who serves as the city's fire chief,"
             span = _role_verb_phrase(sdoc, clause)  # "Ann Lee, who heads the fire service,"
