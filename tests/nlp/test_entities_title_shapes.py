@@ -132,3 +132,15 @@ def test_an_untitled_shared_surname_stays_apart(pipeline: Pipeline) -> None:
         pipeline, "Ann Lowry died on Monday. Her husband, Tom Lowry, said she was kind. Lowry added more."
     )
     assert "Lowry" in found and len(found["Ann Lowry"].mentions) == 1, found
+
+
+def test_a_titled_one_word_name_is_one_person(pipeline: Pipeline) -> None:
+    # spaCy tags "Trumble" an adjective: as a subject it is still a name
+    doc = pipeline(
+        Document(
+            text="The people are not buying it, Trumble said at a rally. President Trumble called the vote "
+            "a sham. Trumble also said the count was wrong."
+        )
+    )
+    kinds = {e.name: (e.type, len(e.mentions)) for e in doc.entities}
+    assert kinds.get("Trumble") == ("PERSON", 3), kinds

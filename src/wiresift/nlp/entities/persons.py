@@ -117,6 +117,10 @@ def _grow_apostrophe(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+#: Dependencies of a noun phrase: a word tagged an adjective in one is a name ("Trumble said").
+_NAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos"})
+
+
 def is_junk_person(span: Span, surnames: Iterable[str] = ()) -> bool:
     """A PERSON span that names nobody: no letter, a lower-case or plural common noun, a plural
     acronym, a town's people ("Delhiites"), or a word coined from a name ("Bidenomics" beside
@@ -130,8 +134,12 @@ def is_junk_person(span: Span, surnames: Iterable[str] = ()) -> bool:
     if len(span) != 1:
         return False
     tok = span[0]
-    if tok.tag_ in ("NNS", "JJ") or _PLURAL_ACRONYM.match(text):
-        return True  # "blazers"; "Foolhardy" opening a sentence is an adjective, not a name
+    before_tok = doc[span.start - 1] if span.start > 0 else None
+    named = tok.dep_ in _NAME_DEPS or (before_tok is not None and _titled(before_tok))
+    if tok.tag_ == "NNS" or (tok.tag_ == "JJ" and not named) or _PLURAL_ACRONYM.match(text):
+        return (
+            True  # "blazers"; "Foolhardy" opening a sentence is an adjective (but "Trumble said" is a name)
+        )
     if _DEMONYM_PLURAL.search(text) and len(text) > 6:
         return True  # "Delhiites", "Parisians": a town's people
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -259,10 +267,17 @@ def _after_role(sdoc: Doc, start: int) -> bool:
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "sen", "rep", "gov", "gen"})
 
 
+def _titled(before: Token) -> bool:
+    """A courtesy title or a capitalised office right before a name ("Mr.", "Sen.", "President")."""
+    low = before.lower_
+    return low.rstrip(".") in _HONORIFICS or (before.text[:1].isupper() and low in TITLE_HEADS)
+
+
 def one_sense(sdoc: Doc, spans: list[Span], surnames: set[str]) -> list[Span]:
     """A one-word name that spaCy types PERSON here and ORG there is one thing in one article: a
-    person when it is the surname of a person named in full or follows a courtesy title somewhere
-    ("Mr. Lee"), else an organisation (a company called by its one-word brand)."""
+    person when it is the surname of a person named in full or follows a courtesy title or an
+    office somewhere ("Mr. Lee", "President Lee"), else an organisation (a company called by its
+    one-word brand)."""
     from spacy.tokens import Span
 
     labels: dict[str, set[str]] = {}
@@ -275,7 +290,7 @@ def one_sense(sdoc: Doc, spans: list[Span], surnames: set[str]) -> list[Span]:
     people = {name for name in mixed if name in surnames}
     for e in spans:
         name = fold_apostrophes(e.text.lower())
-        if name in mixed and e.start > 0 and sdoc[e.start - 1].lower_.rstrip(".") in _HONORIFICS:
+        if name in mixed and e.start > 0 and _titled(sdoc[e.start - 1]):
             people.add(name)
     out = []
     for e in spans:

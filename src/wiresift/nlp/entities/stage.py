@@ -357,15 +357,21 @@ def _shared_surname_main(b: _Builder) -> None:
 
 
 def _bare_surnames(b: _Builder, in_ent: dict[int, str]) -> None:
-    """Surnames of known people that spaCy did not mark at all."""
-    if not b.surnames:
+    """Surnames of known people that spaCy did not mark at all, and other mentions of a one-word
+    name titled somewhere ("President Lee" then "Lee said", spaCy tagging only the first). The
+    match ignores case inside the word ("McDonald", "DeSantis") but wants a capital first."""
+    table = dict(b.surnames)
+    for eid, entity in b.index.entities.items():
+        if entity.type == "PERSON" and " " not in entity.name and entity.titles and len(entity.name) > 2:
+            table.setdefault(_norm(entity.name), [eid])
+    if not table:
         return
-    forms = (re.escape(s.title()).replace("'", "['’ʼ]") for s in b.surnames if s)
-    pattern = re.compile(r"\b(" + "|".join(forms) + r")\b")
+    forms = (re.escape(s).replace("'", "['’ʼ]") for s in sorted(table, key=len, reverse=True) if s)
+    pattern = re.compile(r"\b(" + "|".join(forms) + r")\b", re.IGNORECASE)
     for m in pattern.finditer(b.doc.text):
-        if b.index.at(m.start(), m.end()) is not None:
+        if not m.group(1)[:1].isupper() or b.index.at(m.start(), m.end()) is not None:
             continue
-        ids = b.surnames[_norm(m.group(1))]
+        ids = table[_norm(m.group(1))]
         if len(ids) != 1:
             continue  # two people share the surname: the bare one is left to neither
         b.index.add(m.start(), m.end(), ids[0])
