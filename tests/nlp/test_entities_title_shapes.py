@@ -85,6 +85,8 @@ EXACT = [
         "Kristinn Halls",
         ["editor-in-chief"],
     ),
+    ("Voters re-elected Governor John Bel Edwin in a close race.", "John Bel Edwin", ["Governor"]),
+    ("Acme co-founder Ann Lorring spoke first.", "Ann Lorring", ["founder"]),
     # a verb after the phrase makes it a clause: the spokesman is someone else
     ("Ann Loring, the spokesman said, is recovering well.", "Ann Loring", []),
     # a singular role after a list stays with the name it touches

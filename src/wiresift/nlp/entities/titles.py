@@ -136,6 +136,11 @@ def _attached(token: Token, chain: set[int]) -> bool:
     )
 
 
+def _after_hyphen(token: Token) -> bool:
+    """The second half of a hyphenated word whose first half is not in the title ("-elected")."""
+    return token.i > 0 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_
+
+
 def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | None, int]:
     """The title before ``ent`` and the token where the name really starts (may move left)."""
     i = ent.start - 1
@@ -179,6 +184,15 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
     if k < len(toks):
         name_start = toks[k].i
     title_toks = toks[:k]
+    while title_toks and (
+        title_toks[0].text == "-"
+        or (
+            _after_hyphen(title_toks[0])
+            and not is_title_word(title_toks[0])
+            and not role_noun(title_toks[0].lower_)
+        )
+    ):
+        title_toks = title_toks[1:]  # "re-elected Governor Ann Lee": the verb's tail is no title
     if title_toks and title_toks[-1].lower_ in FUNCTION_WORDS:
         return None, name_start  # "the chairman and Tom Reed": a role, but not Reed's
     if not title_toks:
