@@ -262,6 +262,10 @@ def modifier_participle(token: Token) -> bool:
     return glued or token.dep_ in ("amod", "compound") or before_noun
 
 
+#: Plurals that name people without a role ("people like that", "other folks").
+_GENERIC = frozenset({"person", "people", "man", "woman", "guy", "folk", "folks", "other"})
+
+
 def _role_word(token: Token) -> bool:
     """A role word among the first words of an apposition: a title head, a role noun, or the plural
     of one ("one of his editors", "both professors at Leeds")."""
@@ -269,7 +273,8 @@ def _role_word(token: Token) -> bool:
         return True
     if token.tag_ == "NN":
         return role_noun(token.lower_)
-    return token.tag_ == "NNS" and token.is_lower and role_noun(token.lemma_.lower())
+    lemma = token.lemma_.lower()
+    return token.tag_ == "NNS" and token.is_lower and lemma not in _GENERIC and role_noun(lemma)
 
 
 def _trim_role(sdoc: Doc, first: int, end: int) -> int:
