@@ -28,7 +28,7 @@ _OFFICE_HEADS = words(
     nominee speaker whip coordinator superintendent inspector consul attaché attache delegate
     correspondent editor founder ceo executive manager administrator commissar ombudsman sultan
     crown monarch patriarch bishop cardinal imam rabbi mufti mullah governor-general
-    undersecretary under-secretary secretary-general
+    undersecretary under-secretary secretary-general sens. reps. govs.
     """
 )
 
@@ -61,12 +61,38 @@ def agent_nouns() -> frozenset[str]:
     return frozenset(k for k in agents if k.isalpha())
 
 
+#: Family ties: a person introduced by one ("his son, Tom Lee") is not the one a bare shared surname
+#: means later ("Lee said"), by the news convention of first names for relatives.
+KIN_NOUNS = words(
+    """
+    mother father son daughter wife husband brother sister aunt uncle niece nephew cousin grandmother
+    grandfather grandson granddaughter widow widower fiancee fiance stepfather stepmother stepson
+    stepdaughter mom dad
+    """
+)
+#: Relations and other roles a text gives a person ("his aunt, Ann Lee", "a senior fellow at …"),
+#: beyond the title heads and PETRARCH2's agents (whose spaCy word vectors are too coarse to find
+#: such nouns by similarity: the medium model maps many words to one shared vector).
+RELATION_NOUNS = KIN_NOUNS | words(
+    """
+    partner girlfriend boyfriend friend colleague neighbour neighbor classmate teammate hopeful
+    fellow member veteran volunteer resident native graduate alumnus alumna
+    pundit chef nun monk guru mogul magnate tycoon heiress socialite star superstar rookie
+    ace quarterback goalie shortstop cornerback inmate prisoner hostage patient suspect defendant
+    plaintiff witness cop trooper pilot astronaut billionaire millionaire host anchor critic postdoc
+    intern staffer novelist poet playwright comedian rapper drummer guitarist filmmaker lobbyist donor
+    """
+)
+#: Party members: a role in an apposition ("Ann Lee, a Democrat from Ohio,") or before a name.
+PARTY_MEMBERS = words("democrat republican tory libertarian socialist communist")
+
+
 def role_noun(lower: str, by_ending: bool = True) -> bool:
     """Whether a singular common noun can name what a person is: a title head, a PETRARCH2 agent, or
     an agent noun by its ending ("winner", "instructor"). Used where the parse already ties the noun
     to a named person (a copula, "serves as", an apposition), so a rare non-person "-er" noun is
     cheap."""
-    if lower in TITLE_HEADS or lower in agent_nouns():
+    if lower in TITLE_HEADS or lower in RELATION_NOUNS or lower in PARTY_MEMBERS or lower in agent_nouns():
         return True
     return by_ending and len(lower) > 4 and lower.endswith(AGENT_ENDINGS)
 

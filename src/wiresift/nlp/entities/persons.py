@@ -21,13 +21,30 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.entities.lexicon import TITLE_HEADS, country_code
+from wiresift.nlp.entities.lexicon import TITLE_HEADS, country_code, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from wiresift.gazetteer import Gazetteer
 
+#: Last words that make a name an institution, a place or an event, whoever it is named after
+#: ("the Ann Lee Award", "Ann Lee Observatory"), with the type it then has; no common surnames.
+INSTITUTION_TAILS: dict[str, str] = {
+    **dict.fromkeys(words("award awards prize trophy festival lecture"), "EVENT"),
+    **dict.fromkeys(
+        words("observatory amphitheatre amphitheater arena stadium hospital museum airport cathedral mosque"),
+        "FAC",
+    ),
+    **dict.fromkeys(
+        words(
+            "institute university foundation productions studios records magazine academy inc inc. corp ltd"
+        ),
+        "ORG",
+    ),
+}
+#: A plural of a place's people: "Delhiites", "Parisians" (never a person).
+_DEMONYM_PLURAL = re.compile(r"(?:ites|ians|eans)$")
 #: Apostrophe look-alikes folded to "'" when names are matched or merged (offsets stay untouched).
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "′": "'"})
 #: One name-shaped token with an inner apostrophe: "O’Connor", "D'Angelo", "N’Golo".
@@ -100,9 +117,14 @@ def _grow_apostrophe(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+#: Dependencies of a noun phrase: a word tagged an adjective in one is a name ("Trumble said").
+_NAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos"})
+
+
 def is_junk_person(span: Span, surnames: Iterable[str] = ()) -> bool:
     """A PERSON span that names nobody: no letter, a lower-case or plural common noun, a plural
-    acronym, or a word coined from a name ("Bidenomics" beside "Biden")."""
+    acronym, a town's people ("Delhiites"), or a word coined from a name ("Bidenomics" beside
+    "Biden")."""
     text = span.text
     if not any(ch.isalpha() for ch in text) or not text[:1].isupper():
         return True
@@ -112,8 +134,14 @@ def is_junk_person(span: Span, surnames: Iterable[str] = ()) -> bool:
     if len(span) != 1:
         return False
     tok = span[0]
-    if tok.tag_ in ("NNS", "JJ") or _PLURAL_ACRONYM.match(text):
-        return True  # "blazers"; "Foolhardy" opening a sentence is an adjective, not a name
+    before_tok = doc[span.start - 1] if span.start > 0 else None
+    named = tok.dep_ in _NAME_DEPS or (before_tok is not None and _titled(before_tok))
+    if tok.tag_ == "NNS" or (tok.tag_ == "JJ" and not named) or _PLURAL_ACRONYM.match(text):
+        return (
+            True  # "blazers"; "Foolhardy" opening a sentence is an adjective (but "Trumble said" is a name)
+        )
+    if _DEMONYM_PLURAL.search(text) and len(text) > 6:
+        return True  # "Delhiites", "Parisians": a town's people
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if before == "the" and (tok.tag_ == "NNPS" or text.endswith("s") or tok.dep_ not in ("compound", "poss")):
         return True  # "the Sabres", "the Bidens", "the Moon" (but "the Lee administration" is Lee's)
@@ -173,6 +201,9 @@ def clean(sdoc: Doc, ents: list[Span], gaz: Gazetteer | None) -> list[Span]:
         if label == "PERSON":
             end = _grow_apostrophe(sdoc, start, end)
         span = Span(sdoc, start, end, label=label)
+        if label == "PERSON" and len(span) > 1 and span[-1].lower_ in INSTITUTION_TAILS:
+            span = Span(sdoc, start, end, label=INSTITUTION_TAILS[span[-1].lower_])  # "the Ann Lee Award"
+            label = span.label_
         if label == "PERSON":
             if is_junk_person(span, surnames - {span.text.lower()}):
                 continue
@@ -236,10 +267,17 @@ def _after_role(sdoc: Doc, start: int) -> bool:
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "sen", "rep", "gov", "gen"})
 
 
+def _titled(before: Token) -> bool:
+    """A courtesy title or a capitalised office right before a name ("Mr.", "Sen.", "President")."""
+    low = before.lower_
+    return low.rstrip(".") in _HONORIFICS or (before.text[:1].isupper() and low in TITLE_HEADS)
+
+
 def one_sense(sdoc: Doc, spans: list[Span], surnames: set[str]) -> list[Span]:
     """A one-word name that spaCy types PERSON here and ORG there is one thing in one article: a
-    person when it is the surname of a person named in full or follows a courtesy title somewhere
-    ("Mr. Lee"), else an organisation (a company called by its one-word brand)."""
+    person when it is the surname of a person named in full or follows a courtesy title or an
+    office somewhere ("Mr. Lee", "President Lee"), else an organisation (a company called by its
+    one-word brand)."""
     from spacy.tokens import Span
 
     labels: dict[str, set[str]] = {}
@@ -252,7 +290,7 @@ def one_sense(sdoc: Doc, spans: list[Span], surnames: set[str]) -> list[Span]:
     people = {name for name in mixed if name in surnames}
     for e in spans:
         name = fold_apostrophes(e.text.lower())
-        if name in mixed and e.start > 0 and sdoc[e.start - 1].lower_.rstrip(".") in _HONORIFICS:
+        if name in mixed and e.start > 0 and _titled(sdoc[e.start - 1]):
             people.add(name)
     out = []
     for e in spans:

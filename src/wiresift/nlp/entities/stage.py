@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Entity
 from wiresift.nlp.entities.captions import add_caption_titles
+from wiresift.nlp.entities.coordination import shared_titles
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import (
+    KIN_NOUNS,
     NOMINAL_SYNONYMS,
     ORG_NOMINAL_HEADS,
     TITLE_HEADS,
@@ -231,6 +233,7 @@ def build(
     for ent in ents:
         for i in range(ent.start, ent.end):
             in_ent[i] = ent.label_
+    person_ids: dict[int, str] = {}  # token start of a PERSON name -> its entity
     for ent in ents:
         label = _label(ent)
         low = _norm(ent.text)
@@ -261,6 +264,7 @@ def build(
                 if title[0].ent_type_ == "NORP":
                     b.index.nationality.setdefault(eid, title[0].lower_)
             _add_roles(b, eid, ent)
+            person_ids[ent.start] = eid
         else:
             eid = b.named(ent.text, label)
             entity = b.index.entities[eid]
@@ -275,6 +279,12 @@ def build(
                     entity.aliases.append(acronym)
                 b.index.add(m.start(1), m.end(1), eid)
         b.index.add(start_char, end_char, eid)
+    persons = [e for e in ents if e.start in person_ids]
+    for ent, shared_title in shared_titles(sdoc, persons, in_ent):
+        titles = b.index.entities[person_ids[ent.start]].titles
+        if shared_title.text not in titles:
+            titles.append(shared_title.text)
+    _shared_surname_main(b)
     _bare_surnames(b, in_ent)
     _unmarked_orgs(b)
     if doc.captions and parse is not None:
@@ -318,16 +328,50 @@ def _titled_names(sdoc: Doc, text: str) -> list[Span]:
     return out
 
 
-def _bare_surnames(b: _Builder, in_ent: dict[int, str]) -> None:
-    """Surnames of known people that spaCy did not mark at all."""
-    if not b.surnames:
-        return
-    forms = (re.escape(s.title()).replace("'", "['’ʼ]") for s in b.surnames if s)
-    pattern = re.compile(r"\b(" + "|".join(forms) + r")\b")
-    for m in pattern.finditer(b.doc.text):
-        if b.index.at(m.start(), m.end()) is not None:
+def _shared_surname_main(b: _Builder) -> None:
+    """A bare surname two people share, titled with an office ("former Vice President Lee" after
+    "Tom Lee" and "his son, Ben Lee"), is the one not introduced as a relative of the other: news
+    calls relatives by their first names. An untitled bare surname stays apart (it may be either)."""
+
+    def kin(eid: str) -> bool:
+        titles = b.index.entities[eid].titles
+        return any(w in KIN_NOUNS for t in titles for w in _WORD_RE.findall(t.lower()))
+
+    for surname, ids in list(b.surnames.items()):
+        bare = b.keys.get(("PERSON", surname))
+        if len(ids) < 2 or bare is None or bare in ids:
             continue
-        ids = b.surnames[_norm(m.group(1))]
+        entity = b.index.entities[bare]
+        rest = [eid for eid in ids if not kin(eid)]
+        if len(rest) != 1 or len(rest) == len(ids) or not entity.titles or kin(bare):
+            continue
+        main = rest[0]
+        for start, end in entity.mentions:
+            b.index.mentions.remove((start, end, bare))
+            b.index.add(start, end, main)
+        titles = b.index.entities[main].titles
+        titles += [t for t in entity.titles if t not in titles]
+        entity.mentions = []
+        b.keys[("PERSON", surname)] = main
+        b.surnames[surname] = [main]
+
+
+def _bare_surnames(b: _Builder, in_ent: dict[int, str]) -> None:
+    """Surnames of known people that spaCy did not mark at all, and other mentions of a one-word
+    name titled somewhere ("President Lee" then "Lee said", spaCy tagging only the first). The
+    match ignores case inside the word ("McDonald", "DeSantis") but wants a capital first."""
+    table = dict(b.surnames)
+    for eid, entity in b.index.entities.items():
+        if entity.type == "PERSON" and " " not in entity.name and entity.titles and len(entity.name) > 2:
+            table.setdefault(_norm(entity.name), [eid])
+    if not table:
+        return
+    forms = (re.escape(s).replace("'", "['’ʼ]") for s in sorted(table, key=len, reverse=True) if s)
+    pattern = re.compile(r"\b(" + "|".join(forms) + r")\b", re.IGNORECASE)
+    for m in pattern.finditer(b.doc.text):
+        if not m.group(1)[:1].isupper() or b.index.at(m.start(), m.end()) is not None:
+            continue
+        ids = table[_norm(m.group(1))]
         if len(ids) != 1:
             continue  # two people share the surname: the bare one is left to neither
         b.index.add(m.start(), m.end(), ids[0])

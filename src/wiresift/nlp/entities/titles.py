@@ -15,7 +15,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.entities.lexicon import FUNCTION_WORDS, TITLE_HEADS, TITLE_MODIFIERS, role_noun
+from wiresift.nlp.entities.lexicon import (
+    FUNCTION_WORDS,
+    PARTY_MEMBERS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    role_noun,
+)
 from wiresift.nlp.entities.persons import COURTESY_TITLES
 
 if TYPE_CHECKING:
@@ -35,6 +41,7 @@ def is_title_word(token: Token) -> bool:
         return False  # "a major exhibition", "the chief concern": an adjective, not a rank
     return (
         low in TITLE_HEADS
+        or low in PARTY_MEMBERS  # "Republican Ann Lee", "Ann Lee, a Democrat from Ohio"
         or any(part in TITLE_HEADS for part in low.split("-") if part)
         or _abbreviated(token)
     )
@@ -120,8 +127,18 @@ def _role_noun(token: Token, ent: Span) -> bool:
 
 
 def _attached(token: Token, chain: set[int]) -> bool:
-    """A modifier of a role noun already in the chain ("math" of "math teacher")."""
-    return token.dep_ in _ROLE_MOD_DEPS and token.head.i in chain and token.pos_ in ("NOUN", "ADJ", "PROPN")
+    """A modifier of a role noun already in the chain ("math" of "math teacher", "founding" of
+    "founding member")."""
+    if token.head.i not in chain:
+        return False
+    return (token.dep_ in _ROLE_MOD_DEPS and token.pos_ in ("NOUN", "ADJ", "PROPN")) or modifier_participle(
+        token
+    )
+
+
+def _after_hyphen(token: Token) -> bool:
+    """The second half of a hyphenated word whose first half is not in the title ("-elected")."""
+    return token.i > 0 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_
 
 
 def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | None, int]:
@@ -156,6 +173,7 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
     k = len(toks)
     while (
         k > heads[-1] + 1
+        and toks[k - 1].text[:1].isupper()  # "editor-in-chief Ann Lee": "chief" is no first name
         and toks[k - 1].i not in in_ent
         and toks[k - 1].lower_ not in FUNCTION_WORDS
         and toks[k - 2].lower_
@@ -166,6 +184,15 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
     if k < len(toks):
         name_start = toks[k].i
     title_toks = toks[:k]
+    while title_toks and (
+        title_toks[0].text == "-"
+        or (
+            _after_hyphen(title_toks[0])
+            and not is_title_word(title_toks[0])
+            and not role_noun(title_toks[0].lower_)
+        )
+    ):
+        title_toks = title_toks[1:]  # "re-elected Governor Ann Lee": the verb's tail is no title
     if title_toks and title_toks[-1].lower_ in FUNCTION_WORDS:
         return None, name_start  # "the chairman and Tom Reed": a role, but not Reed's
     if not title_toks:
@@ -177,6 +204,22 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
 APPOSITIVE_OPENERS = frozenset({",", "—", "–", "("})
 #: Words that end a long apposition's role: "professor of physics and co-author of the study".
 _ROLE_CUTS = frozenset({"and", "who", "which", "that", "where", "whose", "since", "until"})
+
+
+def _skip_bracket(sdoc: Doc, i: int) -> int:
+    """The token after the opener at ``i``, or past a short bracket with no role in it and the comma
+    after it ("Ann Lee (pictured), the club's owner," / "Ann Lee (D-Ohio), a nurse,")."""
+    if sdoc[i].text != "(":
+        return i + 1
+    close = next((t.i for t in sdoc[i + 1 : i + 6] if t.text == ")"), None)
+    if (
+        close is None
+        or close + 2 >= len(sdoc)
+        or sdoc[close + 1].text not in (",", "—", "–")
+        or any(_role_word(t) for t in sdoc[i + 1 : close])
+    ):
+        return i + 1
+    return close + 2
 
 
 def _skip_asides(sdoc: Doc, i: int) -> int:
@@ -196,40 +239,104 @@ def _skip_asides(sdoc: Doc, i: int) -> int:
     return i
 
 
+#: Words that open a relative clause after a role: "a professor at Leeds *who* studies trade".
+RELATIVES = frozenset({"who", "whom", "whose", "which", "that", "where", "when"})
+#: Tags of participles, which may qualify a role ("the acting director", "a Leeds-based analyst")
+#: or start a reduced relative clause ("a lawyer representing the family") but never make a clause.
+PARTICIPLES = frozenset({"VBG", "VBN"})
+#: Parts of speech that cannot end a role: "a young filmmaker hot off [directing …]" ends at "filmmaker".
+_NO_ROLE_END = frozenset(
+    {"ADP", "ADV", "ADJ", "DET", "CCONJ", "SCONJ", "PART", "PUNCT", "PRON", "AUX", "VERB"}
+)
+
+
+def modifier_participle(token: Token) -> bool:
+    """A participle that qualifies the noun after it rather than starting a clause: "the *acting*
+    director", "*founding* member", "a Leeds-*based* analyst", "the fact-*checking* site"."""
+    if token.tag_ not in PARTICIPLES:
+        return False
+    doc = token.doc
+    glued = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before_noun = nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ") and token.head.i > token.i
+    return glued or token.dep_ in ("amod", "compound") or before_noun
+
+
+#: Plurals that name people without a role ("people like that", "other folks").
+_GENERIC = frozenset({"person", "people", "man", "woman", "guy", "folk", "folks", "other"})
+
+
+def _role_word(token: Token) -> bool:
+    """A role word among the first words of an apposition: a title head, a role noun, or the plural
+    of one ("one of his editors", "both professors at Leeds")."""
+    if is_title_word(token):
+        return True
+    if token.tag_ == "NN":
+        return role_noun(token.lower_)
+    lemma = token.lemma_.lower()
+    return token.tag_ == "NNS" and token.is_lower and lemma not in _GENERIC and role_noun(lemma)
+
+
+def _trim_role(sdoc: Doc, first: int, end: int) -> int:
+    """``end`` moved left past words that cannot end a role (prepositions, adjectives, articles)."""
+    while end > first and (sdoc[end - 1].pos_ in _NO_ROLE_END or sdoc[end - 1].lower_ in FUNCTION_WORDS):
+        end -= 1
+    return end
+
+
 def appositive(sdoc: Doc, ent: Span) -> Span | None:
     """The role in ", the head of the CSTO Joint Staff," right after ``ent`` (without the article);
     an age or a home town between ("Ann Lee, 45, of Leeds, a nurse,") is passed over; a dash or a
-    bracket opens an apposition too; a long one is cut where its role ends ("associate professor of
-    physics at Leeds and co-author of the study" -> "associate professor of physics at Leeds")."""
+    bracket opens an apposition too. The role ends at a relative clause ("a professor at Leeds who
+    studies trade"), a reduced one ("a lawyer representing the family") or, when long, where its
+    role ends ("associate professor of physics at Leeds and co-author of the study" -> "associate
+    professor of physics at Leeds"); a finite verb makes the phrase a clause, not a role ("Ann Lee,
+    the spokesman said, is well" gives Lee no role)."""
     if ent.end + 1 >= len(sdoc) or sdoc[ent.end].text not in APPOSITIVE_OPENERS:
         return None
-    i = _skip_asides(sdoc, ent.end + 1)
-    while i < len(sdoc) and sdoc[i].lower_ in ARTICLES:
+    i = _skip_asides(sdoc, _skip_bracket(sdoc, ent.end))
+    while i < len(sdoc) and sdoc[i].lower_ in _LEADS:
         i += 1
     first = i
+    if first < len(sdoc) and sdoc[first].pos_ in ("CCONJ", "SCONJ"):
+        return None  # "Ann Lee, and the driver": a list, not an apposition
+    cut = False  # the role was cut at a clause or at its length, not closed by punctuation
     while i < len(sdoc) and i - first < MAX_APPOSITIVE_TOKENS:
         tok = sdoc[i]
-        if tok.text in APPOSITIVE_STOPS or "\n" in tok.text or tok.pos_ in ("VERB", "AUX"):
+        if tok.text in APPOSITIVE_STOPS or "\n" in tok.text:
             break
+        if i > first and tok.lower_ in RELATIVES and tok.tag_ in ("WP", "WP$", "WDT", "WRB"):
+            cut = True
+            break
+        if tok.pos_ in ("VERB", "AUX") and not modifier_participle(tok):
+            if tok.tag_ in PARTICIPLES and i > first:
+                cut = True  # "a lawyer representing the family"
+                break
+            return None  # "Ann Lee, the spokesman said," / "Ann Lee, Tom Reed is": a clause
         i += 1
     if i - first >= MAX_APPOSITIVE_TOKENS:
-        cut = next((t.i for t in sdoc[first + 1 : i] if t.lower_ in _ROLE_CUTS), None)
-        if cut is None:
-            return None
-        i = cut
+        stop = next((t.i for t in sdoc[first + 1 : i] if t.lower_ in _ROLE_CUTS), None)
+        i, cut = (stop, True) if stop is not None else (i, True)
     if i == first:
         return None
-    # The end of the text closes an apposition too: a caption often ends on the office; so does the
-    # end of a paragraph after a full stop ("…, said Ann Lee, founder of Acme Inc.").
-    if i < len(sdoc) and (
-        sdoc[i].pos_ in ("VERB", "AUX") or ("\n" in sdoc[i].text and not sdoc[i - 1].text.endswith("."))
+    # a line ending on a name and a phrase is a byline or a list unless the phrase is an office
+    # ("Ann Lee, BBC diplomatic correspondent"); a full stop closes an apposition too
+    if (
+        i < len(sdoc)
+        and "\n" in sdoc[i].text
+        and not sdoc[i - 1].text.endswith(".")
+        and not any(is_title_word(t) for t in sdoc[first:i])
     ):
         return None
+    if cut:
+        i = _trim_role(sdoc, first, i)
+        if i == first:
+            return None
     # The role word must come early: "the head of ...", "Russia's top diplomat", "a senior officer";
     # or the parser makes a common noun of the phrase the name's apposition ("Ann Lee, another
     # retiree,", "Ann Lee, Ohio's new fire commissioner,").
     early = sdoc[first : min(i, first + 4)]
-    if not any(is_title_word(t) or (t.tag_ == "NN" and role_noun(t.lower_)) for t in early) and not any(
+    if not any(_role_word(t) for t in early) and not any(
         t.dep_ == "appos" and t.pos_ == "NOUN" and ent.start <= t.head.i < ent.end for t in sdoc[first:i]
     ):
         return None
@@ -270,7 +377,9 @@ def _role_span(sdoc: Doc, head: Token, stop: int | None = None, any_noun: bool =
         end -= 1
     if start >= end or end - start > MAX_APPOSITIVE_TOKENS or not start <= head.i < end:
         return None
-    if any("\n" in t.text or t.pos_ in ("VERB", "AUX") for t in sdoc[start:end]):
+    if any(
+        "\n" in t.text or (t.pos_ in ("VERB", "AUX") and not modifier_participle(t)) for t in sdoc[start:end]
+    ):
         return None
     return sdoc[start:end]
 
@@ -292,6 +401,56 @@ def _as_roles(sdoc: Doc, verb: Token) -> list[Span]:
                     if span is not None:
                         out.append(span)
     return out
+
+
+#: Verbs whose object is what their subject heads or serves: "who heads / leads / represents …".
+ROLE_VERBS = frozenset(
+    {
+        "head",
+        "lead",
+        "chair",
+        "direct",
+        "run",
+        "manage",
+        "own",
+        "found",
+        "co-found",
+        "represent",
+        "coach",
+        "edit",
+        "oversee",
+        "teach",
+        "advise",
+        "command",
+        "captain",
+        "host",
+        "govern",
+        "supervise",
+    }
+)
+
+
+def _role_verb_phrase(sdoc: Doc, verb: Token) -> Span | None:
+    """ "heads the Alliance for Rural Jobs" of "who heads the Alliance for Rural Jobs, a lobby": a
+    role verb in the present or past and its object, without what follows the object."""
+    if verb.lemma_.lower() not in ROLE_VERBS or verb.tag_ not in ("VBZ", "VBD", "VBP"):
+        return None
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    end = obj.right_edge.i + 1
+    for child in obj.rights:
+        if child.dep_ in ("relcl", "acl", "punct", "cc", "conj", "appos"):
+            end = min(end, child.left_edge.i)
+    end = next((t.i for t in sdoc[verb.i : end] if t.text in APPOSITIVE_STOPS), end)
+    end = _trim_role(sdoc, verb.i, end)
+    if (
+        end <= obj.i
+        or end - verb.i > MAX_APPOSITIVE_TOKENS
+        or any("\n" in t.text for t in sdoc[verb.i : end])
+    ):
+        return None
+    return sdoc[verb.i : end]
 
 
 def roles(sdoc: Doc, ent: Span) -> list[Span]:
@@ -319,8 +478,17 @@ def roles(sdoc: Doc, ent: Span) -> list[Span]:
                 span = _role_span(sdoc, attr)
                 if span is not None:
                     out.append(span)
+        elif clause.dep_ == "relcl" and clause.lemma_ in NAMING_VERBS:  # "Ann Lee, who was named CEO,"
+            if any(c.dep_ == "nsubjpass" and c.lower_ == "who" for c in clause.children):
+                for attr in (c for c in clause.rights if c.dep_ == "oprd"):
+                    span = _role_span(sdoc, attr)
+                    if span is not None:
+                        out.append(span)
         elif clause.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
             out += _as_roles(sdoc, clause)  # "Ann Lee, who serves as the city's fire chief,"
+            span = _role_verb_phrase(sdoc, clause)  # "Ann Lee, who heads the fire service,"
+            if span is not None:
+                out.append(span)
     head = root.head
     if root.dep_ == "appos" and head.i < ent.start and ent.start > 0 and sdoc[ent.start - 1].text == ",":
         # the noun a person's name stands in apposition to is their role ("his predecessor, Ann Lee,")
@@ -331,4 +499,51 @@ def roles(sdoc: Doc, ent: Span) -> list[Span]:
         )
         if span is not None and span.end <= ent.start and not named:
             out.append(span)
+    if not any(span.end <= ent.start for span in out):
+        span = preceding_role(sdoc, ent)
+        if span is not None:
+            out.append(span)
     return out
+
+
+#: Words that open the noun phrase of a role written before a name: "*the* new coach, Ann Lee,".
+_ROLE_OPENERS = ARTICLES | {"his", "her", "their", "its", "our", "my", "your"}
+#: What may follow a name a role before it stands in apposition to (not "and": "the mayor, Ann and Tom").
+_APPOSITION_CLOSERS = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
+
+
+def preceding_role(sdoc: Doc, ent: Span) -> Span | None:
+    """The role in "the newest presidential hopeful, Ann Lee," or "his aunt, Ann Lee," read from the
+    surface when the parser missed the apposition: a noun phrase opened by an article or a
+    possessive and headed by a role noun, a comma, then the name closed by punctuation."""
+    k = ent.start - 2
+    if k < 0 or sdoc[ent.start - 1].text != "," or sdoc[k].ent_type_ in ("PERSON", "ORG", "GPE"):
+        return None
+    if ent.end < len(sdoc) and sdoc[ent.end].text not in _APPOSITION_CLOSERS:
+        return None
+    head = sdoc[k]
+    if not (head.is_lower and head.tag_ in ("NN", "JJ") and role_noun(head.lower_, by_ending=False)):
+        return None
+    sent_start = head.sent.start if sdoc.has_annotation("SENT_START") else 0
+    i = k
+    while i > sent_start and i > k - MAX_PREMODIFIER_TOKENS:
+        before = sdoc[i - 1]
+        if before.lower_ in _ROLE_OPENERS or before.tag_ == "POS":
+            break
+        if before.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM") and not (
+            before.text == "-" and not before.whitespace_
+        ):
+            return None
+        i -= 1
+    else:
+        if i > sent_start:
+            return None  # no article, possessive or sentence start: "Tom Reed, Ann Lee" is a list
+    opener = sdoc[i - 1] if i > sent_start else None
+    if opener is not None and opener.tag_ == "POS":  # "the company's chief, Ann Lee,": from "company"
+        j = opener.i - 1
+        while (
+            j > sent_start and sdoc[j - 1].pos_ in ("PROPN", "NOUN", "ADJ") and j > k - MAX_PREMODIFIER_TOKENS
+        ):
+            j -= 1
+        i = j
+    return sdoc[i : k + 1]

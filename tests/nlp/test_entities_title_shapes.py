@@ -1,0 +1,148 @@
+"""Title constructions of news prose the parser often gets wrong, on invented sentences: appositions
+cut at a clause, participles inside a role, role verbs, roles before a name, roles shared by a
+list, and the clauses that must give no role."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from wiresift.model import Document, Entity
+from wiresift.nlp.entities.persons import clean
+from wiresift.nlp.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp) -> Pipeline:  # type: ignore[no-untyped-def]
+    return Pipeline(stages=("entities",))
+
+
+def people(pipeline: Pipeline, text: str) -> dict[str, Entity]:
+    doc = pipeline(Document(text=text))
+    assert doc.errors == [] and doc.check_spans() == []
+    return {e.name: e for e in doc.entities if e.type == "PERSON"}
+
+
+#: (text, person, a word one of their titles must hold)
+TITLED = [
+    (
+        "“The numbers are bad,” said Ann Kowalski, a professor of economics at the University of Leeds "
+        "who studies trade.",
+        "Ann Kowalski",
+        "professor",
+    ),
+    ("Tom Reddick, a lawyer representing the family, said the case was closed.", "Tom Reddick", "lawyer"),
+    ("Peter Varga, the acting associate administrator, added that it was ready.", "Peter Varga", "acting"),
+    (
+        "In a letter to Kevin Marsh, who was the acting director of the agency, they asked.",
+        "Kevin Marsh",
+        "director",
+    ),
+    ("“We are pleased,” said Jason Fry, who represents the driver in the case.", "Jason Fry", "represents"),
+    (
+        "The cuts hurt, said Scott Pell, who heads the Alliance for Rural Jobs, a lobby.",
+        "Scott Pell",
+        "Alliance",
+    ),
+    ("The newest presidential hopeful, Deval Morrow, would be stopping by.", "Deval Morrow", "hopeful"),
+    ("According to his aunt, Jane Starling, he was brilliant.", "Jane Starling", "aunt"),
+    ("Ann Lorimer, who was appointed finance minister last year, resigned.", "Ann Lorimer", "minister"),
+    ("“It was a mess,” said Beth Mecham, one of his editors at Tor.", "Beth Mecham", "editors"),
+    ("Carol Hale, BBC diplomatic correspondent\nThe case is closed.", "Carol Hale", "correspondent"),
+    ("Tom Reddle (pictured), the club's owner, said nothing.", "Tom Reddle", "owner"),
+    ("Lisa Monkton, a Democrat from Ohio, said the bill was dead.", "Lisa Monkton", "Democrat"),
+    ("Lisa Monkton is a senior fellow at a think tank in Oslo.", "Lisa Monkton", "fellow"),
+    ("Founding members Tom Jansen, Mike Dolan and John Mabry will reunite.", "John Mabry", "members"),
+    (
+        "American Kevin Kling and Australian Tim Wicks, both professors at a university in Kabul, were freed.",
+        "Kevin Kling",
+        "professors",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "word"), TITLED)
+def test_role_found(pipeline: Pipeline, text: str, name: str, word: str) -> None:
+    found = people(pipeline, text)
+    assert name in found, found
+    assert any(word in t for t in found[name].titles), found[name].titles
+
+
+#: (text, person, titles they must have exactly)
+EXACT = [
+    (
+        "Tom Reddick, a research analyst at the Leeds-based Institute for Fiscal Studies, said it would fail.",
+        "Tom Reddick",
+        ["research analyst at the Leeds-based Institute for Fiscal Studies"],
+    ),
+    (
+        "Tom Harpen — a young British filmmaker hot off directing a drama — signed on.",
+        "Tom Harpen",
+        ["young British filmmaker"],
+    ),
+    (
+        "Wikileaks editor-in-chief Kristinn Halls said the case was over.",
+        "Kristinn Halls",
+        ["editor-in-chief"],
+    ),
+    ("Voters re-elected Governor John Bel Edwin in a close race.", "John Bel Edwin", ["Governor"]),
+    ("Acme co-founder Ann Lorring spoke first.", "Ann Lorring", ["founder"]),
+    # a verb after the phrase makes it a clause: the spokesman is someone else
+    ("Ann Loring, the spokesman said, is recovering well.", "Ann Loring", []),
+    # a singular role after a list stays with the name it touches
+    ("Tom Reedley and Ann Loring, a nurse, were hurt.", "Tom Reedley", []),
+    ("Police arrested Tom Reedley, Ann Loring, and the driver, Bo Dean.", "Ann Loring", []),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "titles"), EXACT)
+def test_titles_exact(pipeline: Pipeline, text: str, name: str, titles: list[str]) -> None:
+    found = people(pipeline, text)
+    assert found[name].titles == titles
+
+
+def test_town_people_are_no_persons(pipeline: Pipeline) -> None:
+    found = people(pipeline, "I urge all Delhiites to stay home, said Arvind Kejal.")
+    assert "Arvind Kejal" in found
+    assert "Delhiites" not in found, found
+
+
+def test_a_name_ending_on_an_institution_word_is_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    sdoc = nlp("Ford won the Philip Kerrow Award at the Anna Lund Observatory with Tom Reed.")
+    spans = [
+        Span(sdoc, 3, 6, label="PERSON"),
+        Span(sdoc, 8, 11, label="PERSON"),
+        Span(sdoc, 12, 14, label="PERSON"),
+    ]
+    assert [s.text for s in spans] == ["Philip Kerrow Award", "Anna Lund Observatory", "Tom Reed"]
+    assert [s.label_ for s in clean(sdoc, spans, None)] == ["EVENT", "FAC", "PERSON"]
+
+
+def test_a_titled_shared_surname_is_not_the_relative(pipeline: Pipeline) -> None:
+    found = people(
+        pipeline,
+        "Joe Bidwell spoke on Monday. His son Hunter Bidwell sat on a board. "
+        "Officials urged them to investigate former Vice President Bidwell.",
+    )
+    assert "Bidwell" not in found, found
+    assert found["Joe Bidwell"].titles == ["former Vice President"]
+    assert len(found["Joe Bidwell"].mentions) == 2 and len(found["Hunter Bidwell"].mentions) == 1
+
+
+def test_an_untitled_shared_surname_stays_apart(pipeline: Pipeline) -> None:
+    found = people(
+        pipeline, "Ann Lowry died on Monday. Her husband, Tom Lowry, said she was kind. Lowry added more."
+    )
+    assert "Lowry" in found and len(found["Ann Lowry"].mentions) == 1, found
+
+
+def test_a_titled_one_word_name_is_one_person(pipeline: Pipeline) -> None:
+    # spaCy tags "Trumble" an adjective: as a subject it is still a name
+    doc = pipeline(
+        Document(
+            text="The people are not buying it, Trumble said at a rally. President Trumble called the vote "
+            "a sham. Trumble also said the count was wrong."
+        )
+    )
+    kinds = {e.name: (e.type, len(e.mentions)) for e in doc.entities}
+    assert kinds.get("Trumble") == ("PERSON", 3), kinds
