@@ -67,6 +67,7 @@ from wiresift.nlp.quotes.indirect import (
 )
 from wiresift.nlp.quotes.marks import Marked, marked_spans
 from wiresift.nlp.quotes.nouns import noun_reports
+from wiresift.nlp.quotes.sentences import clip_to_sentence
 from wiresift.nlp.quotes.speaker import (
     MAX_SPEAKER_TOKENS,
     SUBJECTS,
@@ -116,6 +117,7 @@ class Extractor(DirectQuotes):
         found.extend(self.framed(found, frames=False))
         found.extend(self.colon_lines(found))
         found = drop_nested_learned(text, found)
+        found = self.in_sentence(found)
         found = self.headline(found)
         # A direct quote inside an indirect content is one mixed quote, not two.
         mixed = sorted((f for f in found if f.kind == "mixed"), key=lambda f: f.start)
@@ -130,6 +132,21 @@ class Extractor(DirectQuotes):
         found = [f for f in found if not (f.kind == "direct" and in_mixed(f))]
         found.sort(key=lambda f: (f.start, f.end))
         return found
+
+    def in_sentence(self, found: list[Found]) -> list[Found]:
+        """Every reported content with a cue kept inside its cue's sentence (:mod:`sentences`): one the
+        parse ran on into the next sentence is cut back. Quotation marks bound a direct quote, and a
+        report after a colon ("she added: …") may hold several sentences."""
+        out = []
+        for f in found:
+            cue = f.cue
+            if f.kind == "direct" or cue is None or ":" in self.text[cue.idx : max(cue.idx, f.start)]:
+                out.append(f)
+                continue
+            span = clip_to_sentence(self.text, f.start, f.end, cue.idx, self.marks)
+            if span is not None:
+                out.append(f if span == (f.start, f.end) else replace(f, start=span[0], end=span[1]))
+        return out
 
     def indirect(self, verb: Token, marks: list[Marked]) -> Found | None:
         nested = verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in CUE_VERBS and verb.head.i < verb.i
