@@ -57,10 +57,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-#: A pull quote shorter than this is too common a phrase to tell repeated.
-MIN_PULLED_CHARS = 12
-
-
 class DirectQuotes:
     #: Set by :meth:`Extractor.run` before any rule runs.
     marks: list[Marked]
@@ -224,15 +220,10 @@ class DirectQuotes:
         return self.embedded(mark, used)
 
     def pulled(self, mark: Marked, inner: str) -> bool:
-        """Whether a quote alone on its line, with no sentence end, repeats words quoted elsewhere in
-        the text: a subhead or pull quote, not a statement of its own."""
-        text = self.text
-        if text[mark.end : mark.para_end].strip() or inner[-1:] in _SENT_END or inner[-1:] == ",":
-            return False
-        phrase = inner.lstrip("\"“«' …").strip(" .…")
-        if len(phrase) < MIN_PULLED_CHARS:
-            return False
-        return text.find(phrase, mark.end) != -1 or text.rfind(phrase, 0, mark.start) != -1
+        """Whether a quote with no cue and no speaker stands alone on its line with no sentence end: a
+        subhead or pull quote (it repeats or sums up words quoted elsewhere), not a statement of its own.
+        A quoted paragraph that is said ends as a sentence does (a stop, or a comma before the cue)."""
+        return not self.text[mark.end : mark.para_end].strip() and inner[-1:] not in (*_SENT_END, ",")
 
     def goes_on(self, cue_at: int, start: int) -> bool:
         """Whether a quote at ``start`` can go on with the quote whose cue is at ``cue_at``: it follows
