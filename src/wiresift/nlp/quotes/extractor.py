@@ -136,13 +136,20 @@ class Extractor(DirectQuotes):
     def in_sentence(self, found: list[Found]) -> list[Found]:
         """Every reported content with a cue kept inside its cue's sentence (:mod:`sentences`): one the
         parse ran on into the next sentence is cut back. Quotation marks bound a direct quote, and a
-        report after a colon ("she added: …") may hold several sentences."""
+        report after a colon ("she added: …") may hold several sentences. A cue inside closed quotation
+        marks reports no words outside them: '… so far — “I do recall,” he said' reports nothing of the
+        writer's sentence around the quote."""
         out = []
         for f in found:
             cue = f.cue
             if f.kind == "direct" or cue is None or ":" in self.text[cue.idx : max(cue.idx, f.start)]:
                 out.append(f)
                 continue
+            k = bisect_right(self.mark_ends, cue.idx)
+            mark = self.marks[k] if k < len(self.marks) and self.marks[k].start < cue.idx else None
+            if f.kind == "indirect" and mark is not None and mark.closed:
+                if f.end <= mark.start or f.start >= mark.end:
+                    continue
             span = clip_to_sentence(self.text, f.start, f.end, cue.idx, self.marks)
             if span is not None:
                 out.append(f if span == (f.start, f.end) else replace(f, start=span[0], end=span[1]))
