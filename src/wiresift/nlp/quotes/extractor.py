@@ -147,9 +147,9 @@ class Extractor(DirectQuotes):
                 continue
             k = bisect_right(self.mark_ends, cue.idx)
             mark = self.marks[k] if k < len(self.marks) and self.marks[k].start < cue.idx else None
-            if f.kind == "indirect" and mark is not None and mark.closed:
-                if f.end <= mark.start or f.start >= mark.end:
-                    continue
+            outside = mark is not None and (f.end <= mark.start or f.start >= mark.end)
+            if f.kind == "indirect" and mark is not None and mark.closed and outside:
+                continue
             span = clip_to_sentence(self.text, f.start, f.end, cue.idx, self.marks)
             if span is not None:
                 out.append(f if span == (f.start, f.end) else replace(f, start=span[0], end=span[1]))
