@@ -7,6 +7,7 @@ framed and headline rules on top of it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -55,6 +56,9 @@ from wiresift.nlp.quotes.speaker import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+#: A sentence end inside a quoted line: a line that holds one is said, not a heading.
+_INNER_STOP = re.compile(r"[.!?:;]['’\"”)]*\s")
 
 
 class DirectQuotes:
@@ -220,10 +224,14 @@ class DirectQuotes:
         return self.embedded(mark, used)
 
     def pulled(self, mark: Marked, inner: str) -> bool:
-        """Whether a quote with no cue and no speaker stands alone on its line with no sentence end: a
-        subhead or pull quote (it repeats or sums up words quoted elsewhere), not a statement of its own.
-        A quoted paragraph that is said ends as a sentence does (a stop, or a comma before the cue)."""
-        return not self.text[mark.end : mark.para_end].strip() and inner[-1:] not in (*_SENT_END, ",")
+        """Whether a quote with no cue and no speaker is a heading: alone on its line, one phrase with no
+        sentence end (a subhead or pull quote that repeats or sums up words quoted elsewhere), not a
+        statement of its own. A quoted paragraph that is said holds or ends with a sentence end (a
+        stop, or a comma before the cue)."""
+        if self.text[mark.end : mark.para_end].strip():
+            return False
+        inner = inner.rstrip("'’")
+        return inner[-1:] not in (*_SENT_END, ",") and _INNER_STOP.search(inner) is None
 
     def goes_on(self, cue_at: int, start: int) -> bool:
         """Whether a quote at ``start`` can go on with the quote whose cue is at ``cue_at``: it follows

@@ -136,9 +136,8 @@ class Extractor(DirectQuotes):
     def in_sentence(self, found: list[Found]) -> list[Found]:
         """Every reported content with a cue kept inside its cue's sentence (:mod:`sentences`): one the
         parse ran on into the next sentence is cut back. Quotation marks bound a direct quote, and a
-        report after a colon ("she added: …") may hold several sentences. A cue inside closed quotation
-        marks reports no words outside them: '… so far — “I do recall,” he said' reports nothing of the
-        writer's sentence around the quote."""
+        report after a colon ("she added: …") may hold several sentences. A cue that belongs to words in
+        closed quotation marks reports nothing outside them (:meth:`quoted_report`)."""
         out = []
         for f in found:
             cue = f.cue
@@ -147,13 +146,22 @@ class Extractor(DirectQuotes):
                 continue
             k = bisect_right(self.mark_ends, cue.idx)
             mark = self.marks[k] if k < len(self.marks) and self.marks[k].start < cue.idx else None
-            outside = mark is not None and (f.end <= mark.start or f.start >= mark.end)
-            if f.kind == "indirect" and mark is not None and mark.closed and outside:
+            if f.kind == "indirect" and mark is not None and mark.closed and self.quoted_report(cue, f, mark):
                 continue
             span = clip_to_sentence(self.text, f.start, f.end, cue.idx, self.marks)
             if span is not None:
                 out.append(f if span == (f.start, f.end) else replace(f, start=span[0], end=span[1]))
         return out
+
+    @staticmethod
+    def quoted_report(cue: Token, f: Found, mark: Marked) -> bool:
+        """Whether ``cue`` belongs to the quoted words of ``mark`` (its subject is quoted too, or it has
+        none) while the content ``f`` lies outside them: '“I do recall,” he said' reports nothing of
+        the writer's sentence around it, but 'voters “strongly agree” that …' quotes only the cue."""
+        if not (f.end <= mark.start or f.start >= mark.end):
+            return False
+        subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is None or mark.start <= subj.idx < mark.end
 
     def indirect(self, verb: Token, marks: list[Marked]) -> Found | None:
         nested = verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in CUE_VERBS and verb.head.i < verb.i

@@ -22,7 +22,9 @@ from wiresift.nlp.quotes.marks import Marked
 _END = re.compile(r"[.!?][\"”’')\]]*[^\S\n]+(?=[\"“‘(\[]?[A-Z0-9])")
 #: What before a full stop makes it an abbreviation: a capital and up to three letters ("Mr", "Sen",
 #: "Gov"), a single letter, or dotted letters ("U.S", "p.m").
-_ABBREVIATION = re.compile(r"(?:^|[\s(\[“\"])(?:[A-Z][a-z]{0,3}|[A-Za-z](?:\.[A-Za-z])+|[a-z])$")
+_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,3}|[A-Za-z](?:\.[A-Za-z])+|[a-z]")
+#: The word before a full stop: from the last space, opening mark, bracket or hyphen ("then-Sen.").
+_LAST_WORD = re.compile(r"[^\s(\[“\"'-]*$")
 
 
 def sentence_unit(text: str, at: int, marks: Sequence[Marked] = ()) -> tuple[int, int]:
@@ -36,7 +38,7 @@ def sentence_unit(text: str, at: int, marks: Sequence[Marked] = ()) -> tuple[int
     lo, hi = para_start, para_end
     for m in _END.finditer(text, para_start, para_end):
         stop = m.start()
-        if text[stop] == "." and _ABBREVIATION.search(text, max(para_start, stop - 12), stop):
+        if text[stop] == "." and _abbreviation(text, max(para_start, stop - 12), stop):
             continue
         nxt = m.end()
         i = bisect_right(starts, nxt) - 1
@@ -48,6 +50,12 @@ def sentence_unit(text: str, at: int, marks: Sequence[Marked] = ()) -> tuple[int
             hi = nxt
             break
     return lo, hi
+
+
+def _abbreviation(text: str, start: int, stop: int) -> bool:
+    """Whether the word that ends at the full stop at ``stop`` is an abbreviation."""
+    word = _LAST_WORD.search(text, start, stop)
+    return word is not None and _ABBREVIATION.fullmatch(word.group()) is not None
 
 
 def clip_to_sentence(
