@@ -42,3 +42,8 @@ def test_content_inside_its_sentence_or_elsewhere_is_left_alone() -> None:
     assert clip_to_sentence(text, start, end, text.index("said")) == (start, end)
     other = text.index("the count")
     assert clip_to_sentence(text, other, len(text) - 1, text.index("said")) == (other, len(text) - 1)
+
+
+def test_abbreviations_at_a_line_start_or_after_a_hyphen() -> None:
+    text = "Mrs. Ortiz met then-Gov. Lane at the pier. They spoke."
+    assert _unit(text, "pier") == "Mrs. Ortiz met then-Gov. Lane at the pier."
