@@ -127,17 +127,11 @@ def test_pull_quote_repeating_a_quote_is_no_statement(pipeline: Pipeline) -> Non
     assert [q.text for q in quotes] == ["“The harbour wall will not hold. We warned them in March.”"]
 
 
-def test_uncued_quoted_heading_is_no_statement_even_when_not_repeated(pipeline: Pipeline) -> None:
-    # A quoted line with no cue, no speaker and no sentence end is a subhead (PolNeAR train: 1 of 3
-    # such lines an attribution; the team's news tune half: 0 of 2); a quoted paragraph ends as a sentence.
+def test_quote_alone_on_its_line_is_kept_when_not_repeated(pipeline: Pipeline) -> None:
     text = (
         "Ana Ruiz spoke after the vote.\n\n“We will keep fighting for the harbour”\n\nThe council adjourned."
     )
-    assert not any("keep fighting" in q.text for q in quotes_of(pipeline, text))
-    text = (
-        "Ana Ruiz spoke after the vote.\n\n“We will keep fighting for the harbour.”\n\nThe council adjourned."
-    )
-    assert any("“We will keep fighting for the harbour.”" in q.text for q in quotes_of(pipeline, text))
+    assert any("“We will keep fighting for the harbour”" in q.text for q in quotes_of(pipeline, text))
 
 
 def test_cue_inside_a_quote_reports_nothing_outside_it(pipeline: Pipeline) -> None:

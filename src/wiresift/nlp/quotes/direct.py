@@ -7,7 +7,6 @@ framed and headline rules on top of it.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -57,8 +56,9 @@ from wiresift.nlp.quotes.speaker import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-#: A sentence end inside a quoted line: a line that holds one is said, not a heading.
-_INNER_STOP = re.compile(r"[.!?:;]['’\"”)]*\s")
+
+#: A pull quote shorter than this is too common a phrase to tell repeated.
+MIN_PULLED_CHARS = 12
 
 
 class DirectQuotes:
@@ -224,14 +224,15 @@ class DirectQuotes:
         return self.embedded(mark, used)
 
     def pulled(self, mark: Marked, inner: str) -> bool:
-        """Whether a quote with no cue and no speaker is a heading: alone on its line, one phrase with no
-        sentence end (a subhead or pull quote that repeats or sums up words quoted elsewhere), not a
-        statement of its own. A quoted paragraph that is said holds or ends with a sentence end (a
-        stop, or a comma before the cue)."""
-        if self.text[mark.end : mark.para_end].strip():
+        """Whether a quote alone on its line, with no sentence end, repeats words quoted elsewhere in
+        the text: a subhead or pull quote, not a statement of its own."""
+        text = self.text
+        if text[mark.end : mark.para_end].strip() or inner[-1:] in _SENT_END or inner[-1:] == ",":
             return False
-        inner = inner.rstrip("'’")
-        return inner[-1:] not in (*_SENT_END, ",") and _INNER_STOP.search(inner) is None
+        phrase = inner.lstrip("\"“«' …").strip(" .…")
+        if len(phrase) < MIN_PULLED_CHARS:
+            return False
+        return text.find(phrase, mark.end) != -1 or text.rfind(phrase, 0, mark.start) != -1
 
     def goes_on(self, cue_at: int, start: int) -> bool:
         """Whether a quote at ``start`` can go on with the quote whose cue is at ``cue_at``: it follows
