@@ -17,6 +17,9 @@ Rules:
   itself overlaps that span. For an unnamed gold speaker (type ``NOM``: "officials", "a doctor on
   the scene") a predicted speaker mention overlapping the gold local mention is right too, unless
   the prediction resolved it to an entity that has no mention there.
+- **Modes**: ``shown_precision`` is the precision of the statement-mode predictions alone (what the
+  quotes list shows by default); ``mode_accuracy`` is the share of true positives whose mode is the
+  mode of their gold item. ``precision`` and the recalls count every mode.
 - **End to end**: a prediction counts when it is a true positive with the right canonical speaker
   (``e2e_precision``); a gold item counts when it is recalled and a strict majority of its true
   positives have the right speaker (``e2e_recall``); ``e2e_f1`` is their harmonic mean.
@@ -183,6 +186,7 @@ def _title_words(text: str) -> set[str]:
 def score(pages: Sequence[Page], docs: Sequence[Any]) -> dict[str, float]:
     """Every metric of the module docstring over ``pages`` (``docs[i]`` analysed ``pages[i]``)."""
     n_pred = n_tp = n_right = 0
+    n_shown = n_shown_tp = n_mode_right = 0
     n_gold = n_direct = recalled = recalled_direct = e2e_recalled = 0
     persons = found = titled_of = titled = 0
     for page, doc in zip(pages, docs, strict=True):
@@ -192,6 +196,8 @@ def score(pages: Sequence[Page], docs: Sequence[Any]) -> dict[str, float]:
         assigned: list[list[tuple[frozenset[int], bool]]] = [[] for _ in page.rows]
         for quote in doc.quotes:
             n_pred += 1
+            mode = getattr(quote, "mode", "statement")
+            n_shown += mode == "statement"
             pw = words(text, [(quote.start, quote.end)])
             if not pw or not gwords:
                 continue
@@ -200,6 +206,8 @@ def score(pages: Sequence[Page], docs: Sequence[Any]) -> dict[str, float]:
             if shares[best] < 0.5:
                 continue
             n_tp += 1
+            n_shown_tp += mode == "statement"
+            n_mode_right += mode == page.rows[best]["mode"]
             right = speaker_right(page, page.rows[best], quote, entities)
             n_right += right
             assigned[best].append((pw, right))
@@ -233,6 +241,8 @@ def score(pages: Sequence[Page], docs: Sequence[Any]) -> dict[str, float]:
         "r_direct": _ratio(recalled_direct, n_direct),
         "f1_all": _f1(p, r_all),
         "speaker_accuracy": _ratio(n_right, n_tp),
+        "shown_precision": _ratio(n_shown_tp, n_shown),
+        "mode_accuracy": _ratio(n_mode_right, n_tp),
         "e2e_precision": e2e_p,
         "e2e_recall": e2e_r,
         "e2e_f1": _f1(e2e_p, e2e_r),

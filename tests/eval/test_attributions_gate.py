@@ -100,6 +100,18 @@ def test_wrong_person_and_untitled() -> None:
     assert s["persons_found"] == 1.0 and s["persons_titled"] == 0.0
 
 
+def test_modes_shown_and_right() -> None:
+    belief = quote("ferries run late", None, "Officials")
+    belief.mode = "belief"  # a non-statement: counted by precision, not shown by default
+    doc = SimpleNamespace(
+        entities=[],
+        quotes=[quote("the pier is closed", None, None), belief, quote("Officials said", None, None)],
+    )
+    s = score_attributions.score([page()], [doc])
+    assert s["precision"] == pytest.approx(2 / 3) and s["shown_precision"] == 0.5
+    assert s["mode_accuracy"] == 0.5
+
+
 def test_stored_splits_follow_the_rule() -> None:
     golds = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in GOLD_DIR.glob("*.json")}
     assert len(golds) >= 25

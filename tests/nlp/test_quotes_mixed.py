@@ -132,3 +132,10 @@ def test_quote_alone_on_its_line_is_kept_when_not_repeated(pipeline: Pipeline) -
         "Ana Ruiz spoke after the vote.\n\n“We will keep fighting for the harbour”\n\nThe council adjourned."
     )
     assert any("“We will keep fighting for the harbour”" in q.text for q in quotes_of(pipeline, text))
+
+
+def test_cue_inside_a_quote_reports_nothing_outside_it(pipeline: Pipeline) -> None:
+    text = "Yet the mayor has already changed her testimony once — “I now do recall,” she said of the pier."
+    assert [q.text for q in quotes_of(pipeline, text) if q.cue == "recall"] == []
+    text = "Most harbour workers “strongly agree” that the pier should reopen in the spring."
+    assert any(q.text == "that the pier should reopen in the spring" for q in quotes_of(pipeline, text))

@@ -68,6 +68,20 @@ def test_quote_mode_from_its_cue(pipeline: Pipeline, text: str, cue: str, mode: 
     assert by_cue(quotes_of(pipeline, text), cue).mode == mode
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "mode"),
+    [
+        ("The Brightwater board agreed to sell the ferry unit to a rival for cash.", "agreed", "intention"),
+        ("The Brightwater board agreed that the ferry unit had lost money for years.", "agreed", "statement"),
+        ("Mayor Lena Ortiz vowed to rebuild the pier before the summer season.", "vowed", "statement"),
+    ],
+)
+def test_infinitive_content_is_a_plan_unless_saying_it_is_the_act(
+    pipeline: Pipeline, text: str, cue: str, mode: str
+) -> None:
+    assert by_cue(quotes_of(pipeline, text), cue).mode == mode
+
+
 def test_direct_quote_is_a_statement(pipeline: Pipeline) -> None:
     quotes = quotes_of(pipeline, "“We will rebuild the pier by the spring,” Mayor Lena Ortiz said on Friday.")
     assert [q.mode for q in quotes] == ["statement"]

@@ -67,6 +67,7 @@ from wiresift.nlp.quotes.indirect import (
 )
 from wiresift.nlp.quotes.marks import Marked, marked_spans
 from wiresift.nlp.quotes.nouns import noun_reports
+from wiresift.nlp.quotes.sentences import clip_to_sentence
 from wiresift.nlp.quotes.speaker import (
     MAX_SPEAKER_TOKENS,
     SUBJECTS,
@@ -116,6 +117,7 @@ class Extractor(DirectQuotes):
         found.extend(self.framed(found, frames=False))
         found.extend(self.colon_lines(found))
         found = drop_nested_learned(text, found)
+        found = self.in_sentence(found)
         found = self.headline(found)
         # A direct quote inside an indirect content is one mixed quote, not two.
         mixed = sorted((f for f in found if f.kind == "mixed"), key=lambda f: f.start)
@@ -130,6 +132,36 @@ class Extractor(DirectQuotes):
         found = [f for f in found if not (f.kind == "direct" and in_mixed(f))]
         found.sort(key=lambda f: (f.start, f.end))
         return found
+
+    def in_sentence(self, found: list[Found]) -> list[Found]:
+        """Every reported content with a cue kept inside its cue's sentence (:mod:`sentences`): one the
+        parse ran on into the next sentence is cut back. Quotation marks bound a direct quote, and a
+        report after a colon ("she added: …") may hold several sentences. A cue that belongs to words in
+        closed quotation marks reports nothing outside them (:meth:`quoted_report`)."""
+        out = []
+        for f in found:
+            cue = f.cue
+            if f.kind == "direct" or cue is None or ":" in self.text[cue.idx : max(cue.idx, f.start)]:
+                out.append(f)
+                continue
+            k = bisect_right(self.mark_ends, cue.idx)
+            mark = self.marks[k] if k < len(self.marks) and self.marks[k].start < cue.idx else None
+            if f.kind == "indirect" and mark is not None and mark.closed and self.quoted_report(cue, f, mark):
+                continue
+            span = clip_to_sentence(self.text, f.start, f.end, cue.idx, self.marks)
+            if span is not None:
+                out.append(f if span == (f.start, f.end) else replace(f, start=span[0], end=span[1]))
+        return out
+
+    @staticmethod
+    def quoted_report(cue: Token, f: Found, mark: Marked) -> bool:
+        """Whether ``cue`` belongs to the quoted words of ``mark`` (its subject is quoted too, or it has
+        none) while the content ``f`` lies outside them: '“I do recall,” he said' reports nothing of
+        the writer's sentence around it, but 'voters “strongly agree” that …' quotes only the cue."""
+        if not (f.end <= mark.start or f.start >= mark.end):
+            return False
+        subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is None or mark.start <= subj.idx < mark.end
 
     def indirect(self, verb: Token, marks: list[Marked]) -> Found | None:
         nested = verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in CUE_VERBS and verb.head.i < verb.i

@@ -119,7 +119,6 @@ LEARNED_MODES: dict[str, str] = {
     "pick": "other",
     "pivot": "other",
     "play": "other",
-    "plead": "intention",
     "present": "other",
     "press": "other",
     "promote": "other",

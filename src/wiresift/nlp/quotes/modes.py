@@ -43,7 +43,8 @@ STATEMENT = words(
     claim assertion argument suggestion warning pledge vow insistence contention prediction
     allegation demand threat assurance message statement point express rule liken defend sing
     downplay compare define sum type reference apologize identify share push voice email counter
-    chide protest credit lambast deride rebuke disavow repudiate clarify elaborate detail opine
+    chide protest credit lambast deride rebuke disavow repudiate clarify elaborate detail opine beg plead
+    implore
     """
 )
 #: Holding something true or likely.
@@ -105,9 +106,33 @@ def lemma_mode(lemma: str | None) -> Mode:
     return next((m for m in MODES if m == learned), "other")
 
 
-def cue_mode(cue: Token | None) -> Mode:
-    """The mode of a quote cued by ``cue`` (None: quotation marks alone, a colon line: a statement)."""
-    return lemma_mode(cue.lemma_ if cue is not None else None)
+#: Speech acts that take an infinitive and stay statements: the promise, threat or request is made by
+#: saying it ("vowed to resign", "urged the board to wait", "told them to leave").
+SPOKEN_INFINITIVES = words(
+    """
+    promise vow pledge threaten swear offer ask urge tell order demand call warn advise encourage invite
+    challenge remind beg implore instruct direct say claim press appeal caution
+    """
+)
+
+
+def cue_mode(cue: Token | None, complement: Token | None = None) -> Mode:
+    """The mode of a quote cued by ``cue`` whose content ``complement`` heads (None: quotation marks
+    alone, a colon line: a statement).
+
+    The standard: a statement is a speech or communication act, what someone said, wrote or
+    announced. An infinitive content names the subject's own act to come, so a cue with one reports a
+    plan or commitment (``intention``: "agreed to sell the unit", "moved to cut costs"), unless saying
+    it is the act itself (:data:`SPOKEN_INFINITIVES`: "vowed to resign"); "agreed that …" stays a
+    statement."""
+    mode = lemma_mode(cue.lemma_ if cue is not None else None)
+    if cue is None or complement is None or complement.dep_ != "xcomp":
+        return mode
+    lemma = cue.lemma_.lower()
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in complement.children)
+    if mode == "statement" and infinitive and lemma not in SPOKEN_INFINITIVES:
+        return "intention"
+    return mode
 
 
 #: Verbs that attribute nothing: leaving, exiting and entering are acts ("she exited her vehicle").

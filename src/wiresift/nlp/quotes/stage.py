@@ -72,7 +72,7 @@ def attribute(
         speaker_ref: SpanRef | None = None
         speaker_id: str | None = None
         evidence: Evidence | None = None
-        mode = cue_mode(f.cue)
+        mode = cue_mode(f.cue, content_head(f.cue, f.start, f.end) if f.cue is not None else None)
         chosen: Speaker | None = None
         how = "subject"
         if f.speaker is not None:
