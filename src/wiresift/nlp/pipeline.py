@@ -11,6 +11,8 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -164,6 +166,9 @@ class Pipeline:
         self.batch_size = batch_size
         self.n_process = n_process
         self.chunk_chars = chunk_chars
+        #: Seconds spent per part of a run ("parse", "join", each stage's name), summed over documents,
+        #: when set to a Counter (``benchmarks/nlp_speed.py`` does); None (the default) times nothing.
+        self.timings: Counter[str] | None = None
 
     @property
     def nlp(self) -> Language:
@@ -202,25 +207,52 @@ class Pipeline:
             batch_size=self.batch_size,
             n_process=self.n_process,
         )
-        for sdoc, doc in pairs:
+        for sdoc, doc in self._timed(pairs, "parse"):
             self.apply(doc, sdoc)
             yield doc
+
+    def _timed(self, items: Iterable[Any], key: str) -> Iterator[Any]:
+        """``items`` as they are, adding the time taken to produce each one to ``timings[key]``."""
+        timings = self.timings
+        if timings is None:
+            yield from items
+            return
+        iterator = iter(items)
+        while True:
+            start = time.perf_counter()
+            try:
+                item = next(iterator)
+            except StopIteration:
+                timings[key] += time.perf_counter() - start
+                return
+            timings[key] += time.perf_counter() - start
+            yield item
 
     def _run_long(self, doc: Document) -> Document:
         from spacy.tokens import Doc
 
-        parts = list(self.nlp.pipe(split_text(doc.text, self.chunk_chars), batch_size=PART_BATCH))
-        return self.apply(doc, Doc.from_docs(parts, ensure_whitespace=False))
+        parts = list(
+            self._timed(self.nlp.pipe(split_text(doc.text, self.chunk_chars), batch_size=PART_BATCH), "parse")
+        )
+        start = time.perf_counter()
+        sdoc = Doc.from_docs(parts, ensure_whitespace=False)
+        if self.timings is not None:
+            self.timings["join"] += time.perf_counter() - start
+        return self.apply(doc, sdoc)
 
     def apply(self, doc: Document, sdoc: Doc) -> Document:
         ctx = Context(parse=self.nlp)
+        timings = self.timings
         for stage in self.stages:
+            start = time.perf_counter()
             try:
                 stage(doc, sdoc, ctx)
                 doc.stages[stage.name] = stage.version
             except Exception as exc:  # one bad document never stops the batch
                 log.warning("stage %s failed on %s: %s", stage.name, doc.source or doc.id, exc)
                 doc.errors.append(f"{stage.name}: {type(exc).__name__}: {exc}")
+            if timings is not None:
+                timings[stage.name] += time.perf_counter() - start
         return doc
 
     def __call__(self, doc: Document) -> Document:
