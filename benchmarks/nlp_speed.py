@@ -1,6 +1,9 @@
 """Words/s of the wiresift NLP stages against bare ``nlp.pipe`` of the same model, same texts, same run.
 
-Prints the end-to-end ratio (full pipeline time / bare spaCy time) and each stage's added share.
+Prints the end-to-end ratio (full pipeline time / bare spaCy time), each stage's added share timed on
+its own, and the best full run's own breakdown: its parse (documents with their side texts, long texts
+in parts), each stage as it ran inside the run, the joining of long texts' parts, the rest, and the
+share outside the stages (full - bare - stages in the run).
 Goals (issues 3-5): entities+quotes ≤ 1.25x in all; timexes+claims add ≤ 15%; places add ≤ 15%.
 
     python benchmarks/nlp_speed.py [--limit N] [--repeat R]
