@@ -117,7 +117,7 @@ def test_vector_similarity_ignores_words_that_only_share_a_pruned_row() -> None:
     vocab.set_vector("firm", shared)
     vocab.set_vector("north", shared)
     vocab.set_vector("company", np.array([0.8, 0.6, 0.0], dtype="float32"))
-    state = SimpleNamespace(sdoc=SimpleNamespace(vocab=vocab))
+    state = SimpleNamespace(sdoc=SimpleNamespace(vocab=vocab), _vectors={})
     similarity = DocCoref._similarity
     assert similarity(state, "firm", {"north"}) == 0.0  # type: ignore[arg-type]
     assert similarity(state, "firm", {"firm"}) == pytest.approx(1.0)  # type: ignore[arg-type]

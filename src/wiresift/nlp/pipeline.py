@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -49,7 +50,10 @@ _CUTS = ("\n\n", "\n", ". ", " ")
 
 
 class Stage(Protocol):
-    """One NLP stage. ``__call__`` fills the layers named in ``assigns`` on ``doc``."""
+    """One NLP stage. ``__call__`` fills the layers named in ``assigns`` on ``doc``.
+
+    A stage that parses side texts with ``ctx.parse`` may also have ``side_texts(doc) -> list[str]``
+    naming those it will likely parse: the pipeline parses them in the documents' batch."""
 
     name: str
     version: str
@@ -66,6 +70,18 @@ class Context:
     data: dict[str, Any] = field(default_factory=dict)
     #: Parses a side text (a caption) with the run's model; None where no model is at hand.
     parse: Callable[[str], Doc] | None = None
+
+
+class _Parser:
+    """Parses a side text with ``nlp`` unless it is among those parsed already."""
+
+    def __init__(self, nlp: Language, parsed: dict[str, Doc]) -> None:
+        self.nlp = nlp
+        self.parsed = parsed
+
+    def __call__(self, text: str) -> Doc:
+        found = self.parsed.pop(text, None)
+        return found if found is not None else self.nlp(text)
 
 
 def split_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
@@ -164,6 +180,9 @@ class Pipeline:
         self.batch_size = batch_size
         self.n_process = n_process
         self.chunk_chars = chunk_chars
+        #: Seconds spent per part of a run ("parse", "join", each stage's name), summed over documents,
+        #: when set to a dict (``benchmarks/nlp_speed.py`` does); None (the default) times nothing.
+        self.timings: dict[str, float] | None = None
 
     @property
     def nlp(self) -> Language:
@@ -176,51 +195,103 @@ class Pipeline:
     def run(self, docs: Iterable[Document]) -> Iterator[Document]:
         """Analyse documents lazily, in input order; a failing stage is recorded on its document.
 
-        A text over ``chunk_chars`` (:data:`CHUNK_CHARS`) is parsed in parts (:func:`split_text`),
-        :data:`PART_BATCH` parts at a time, and the parts' Docs are joined into one, so the stages
-        always see the whole text and its offsets while the parser holds no more than an ordinary
-        batch."""
-        short: list[Document] = []
+        Documents are taken ``batch_size`` at a time; the short ones of a batch are parsed together,
+        with the side texts their stages will parse (:meth:`side_texts`). A text over ``chunk_chars``
+        (:data:`CHUNK_CHARS`) is parsed in parts (:func:`split_text`), :data:`PART_BATCH` parts at
+        a time, and the parts' Docs are joined into one, so the stages always see the whole text and
+        its offsets while the parser holds no more than an ordinary batch; it does not cut the batch
+        of the short ones around it short. A document is yielded as soon as it is analysed, so when
+        parsing raises, every document yielded before is analysed and none after it is."""
+        batch: list[Document] = []
         for doc in docs:
-            if len(doc.text) <= self.chunk_chars:
-                short.append(doc)
-                if len(short) >= self.batch_size:
-                    yield from self._run_short(short)
-                    short = []
-                continue
-            yield from self._run_short(short)
-            short = []
-            yield self._run_long(doc)
-        yield from self._run_short(short)
+            batch.append(doc)
+            if len(batch) >= self.batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        yield from self._run_batch(batch)
 
-    def _run_short(self, docs: list[Document]) -> Iterator[Document]:
+    def _run_batch(self, docs: list[Document]) -> Iterator[Document]:
+        short = [doc for doc in docs if len(doc.text) <= self.chunk_chars]
+        parsed = iter(self._parse_short(short))
+        for doc in docs:
+            if len(doc.text) > self.chunk_chars:
+                yield self._run_long(doc)
+                continue
+            sdoc, side = next(parsed)
+            yield self.apply(doc, sdoc, side)
+
+    def _parse_short(self, docs: list[Document]) -> list[tuple[Doc, dict[str, Doc]]]:
+        """Each of ``docs`` parsed, with the side texts its stages will parse, in one batch."""
         if not docs:
+            return []
+        items: list[tuple[str, str | None]] = []  # (text, None for a document or the side text)
+        for doc in docs:
+            items.append((doc.text, None))
+            items.extend((text, text) for text in self.side_texts(doc))
+        out: list[tuple[Doc, dict[str, Doc]]] = []
+        pairs = self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process)
+        for sdoc, side in self._timed(pairs, "parse"):
+            if side is None:
+                out.append((sdoc, {}))
+            else:
+                out[-1][1][side] = sdoc
+        return out
+
+    def side_texts(self, doc: Document) -> list[str]:
+        """The texts besides ``doc.text`` that its stages will likely parse (a headline read again in
+        sentence case): parsed in the same batch as the documents, which costs less than one by one."""
+        texts: list[str] = []
+        for stage in self.stages:
+            texts_of = getattr(stage, "side_texts", None)
+            if texts_of is not None:
+                texts.extend(t for t in texts_of(doc) if t not in texts)
+        return texts
+
+    def _timed(self, items: Iterable[Any], key: str) -> Iterator[Any]:
+        """``items`` as they are, adding the time taken to produce each one to ``timings[key]``."""
+        if self.timings is None:
+            yield from items
             return
-        pairs = self.nlp.pipe(
-            ((doc.text, doc) for doc in docs),
-            as_tuples=True,
-            batch_size=self.batch_size,
-            n_process=self.n_process,
-        )
-        for sdoc, doc in pairs:
-            self.apply(doc, sdoc)
-            yield doc
+        iterator = iter(items)
+        while True:
+            start = time.perf_counter()
+            try:
+                item = next(iterator)
+            except StopIteration:
+                self._clock(key, start)
+                return
+            self._clock(key, start)
+            yield item
+
+    def _clock(self, key: str, start: float) -> None:
+        """Add the time since ``start`` to ``timings[key]`` (when timing)."""
+        if self.timings is not None:
+            self.timings[key] = self.timings.get(key, 0.0) + time.perf_counter() - start
 
     def _run_long(self, doc: Document) -> Document:
         from spacy.tokens import Doc
 
-        parts = list(self.nlp.pipe(split_text(doc.text, self.chunk_chars), batch_size=PART_BATCH))
-        return self.apply(doc, Doc.from_docs(parts, ensure_whitespace=False))
+        parts = list(
+            self._timed(self.nlp.pipe(split_text(doc.text, self.chunk_chars), batch_size=PART_BATCH), "parse")
+        )
+        start = time.perf_counter()
+        sdoc = Doc.from_docs(parts, ensure_whitespace=False)
+        self._clock("join", start)
+        return self.apply(doc, sdoc)
 
-    def apply(self, doc: Document, sdoc: Doc) -> Document:
-        ctx = Context(parse=self.nlp)
+    def apply(self, doc: Document, sdoc: Doc, parsed: dict[str, Doc] | None = None) -> Document:
+        """Run every stage on ``doc``; ``parsed`` holds side texts already parsed (each is used once,
+        then parsed again, as a stage may change the Doc it was given)."""
+        ctx = Context(parse=self.nlp if not parsed else _Parser(self.nlp, parsed))
         for stage in self.stages:
+            start = time.perf_counter()
             try:
                 stage(doc, sdoc, ctx)
                 doc.stages[stage.name] = stage.version
             except Exception as exc:  # one bad document never stops the batch
                 log.warning("stage %s failed on %s: %s", stage.name, doc.source or doc.id, exc)
                 doc.errors.append(f"{stage.name}: {type(exc).__name__}: {exc}")
+            self._clock(stage.name, start)
         return doc
 
     def __call__(self, doc: Document) -> Document:

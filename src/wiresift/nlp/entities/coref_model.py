@@ -25,6 +25,7 @@ from wiresift.nlp.entities.mentions import FEMININE, MASCULINE, Anaphor, Geometr
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
     from wiresift.model import Entity
     from wiresift.nlp.entities.index import EntityIndex
@@ -151,6 +152,15 @@ def title_words(entity: Entity) -> set[str]:
     return {w.lower() for text in entity.titles for w in _WORD.findall(text)}
 
 
+def _vector(vocab: Vocab, cache: dict[str, tuple[np.ndarray, float]], word: str) -> tuple[np.ndarray, float]:
+    """A word's vector and its norm, kept in ``cache``."""
+    found = cache.get(word)
+    if found is None:
+        vector = np.asarray(vocab.get_vector(word))
+        found = cache[word] = (vector, float(np.linalg.norm(vector)))
+    return found
+
+
 class DocCoref:
     """The coreference state of one document: anaphors, their resolutions and the chains they grow."""
 
@@ -167,7 +177,13 @@ class DocCoref:
         self.chains: dict[str, list[Mention]] = {}
         self.resolved: dict[tuple[int, int], tuple[str | None, float]] = {}
         self.done = 0
-        self.text = sdoc.text
+        self.text = index.text or sdoc.text  # the same string: spaCy rebuilds its own on every read
+        # Per entity and per word, what does not change while the state lives (the entities stage is
+        # done when it is built): gender votes of names and titles, name and title words, vectors.
+        self._votes: dict[str, tuple[int, int]] = {}
+        self._words: dict[str, tuple[set[str], set[str]]] = {}
+        self._vectors: dict[str, tuple[np.ndarray, float]] = {}
+        self._mentions: dict[tuple[int, int], Mention] = {}
 
     def place(self, start: int, end: int) -> Place:
         key = (start, end)
@@ -179,15 +195,17 @@ class DocCoref:
     def gender(self, eid: str, chains: bool = True) -> str:
         """ "m", "f" or "": from titles and honorifics ("Mr", "spokeswoman") and, with ``chains``, the
         pronouns already joined (which depend on how far the model has advanced)."""
-        entity = self.index.entities[eid]
-        votes = {"m": 0, "f": 0}
-        words = entity_words(entity) | title_words(entity)
-        for start, _ in entity.mentions:
-            before = self.text[max(0, start - 6) : start].lower().split()
-            if before:
-                words.add(before[-1])
-        votes["m"] += 2 * len(words & MASCULINE)
-        votes["f"] += 2 * len(words & FEMININE)
+        fixed = self._votes.get(eid)
+        if fixed is None:
+            entity = self.index.entities[eid]
+            names, titles = self._entity_words(eid)
+            words = names | titles
+            for start, _ in entity.mentions:
+                before = self.text[max(0, start - 6) : start].lower().split()
+                if before:
+                    words.add(before[-1])
+            fixed = self._votes[eid] = (2 * len(words & MASCULINE), 2 * len(words & FEMININE))
+        votes = {"m": fixed[0], "f": fixed[1]}
         for m in self.chains.get(eid, ()) if chains else ():
             if m.gender:
                 votes[m.gender] += 1
@@ -206,7 +224,9 @@ class DocCoref:
                 break
             if end > ana.start or self.index.entities[eid].type not in types:
                 continue
-            m = Mention(start, end, self.place(start, end))
+            m = self._mentions.get((start, end))
+            if m is None:
+                m = self._mentions[start, end] = Mention(start, end, self.place(start, end))
             self._add(found, eid, m)
         for eid, chain in self.chains.items():
             if self.index.entities[eid].type not in types:
@@ -273,8 +293,7 @@ class DocCoref:
         f[f"kind_{ana.kind}"] = 1.0
         if ana.kind == "org" and entity.type == "GPE":
             f["org_GPE"] = 1.0
-        titles = title_words(entity)
-        names = entity_words(entity)
+        names, titles = self._entity_words(cand.eid)
         f["title_head"] = float(ana.head in titles)
         mods = [m for m in ana.mods if m not in ("the",)]
         f["title_mods"] = sum(m in titles or m in names for m in mods) / len(mods) if mods else 0.0
@@ -296,6 +315,15 @@ class DocCoref:
         f["subject_mentions"] = math.log1p(sum(m.place.subject for m in cand.mentions))
         f["lead"] = float(min(m.place.sent for m in cand.mentions) <= LEAD_SENTENCES - 1)
 
+    def _entity_words(self, eid: str) -> tuple[set[str], set[str]]:
+        """(name words, title words) of an entity (:func:`entity_words`, :func:`title_words`); not to
+        be changed by the caller."""
+        found = self._words.get(eid)
+        if found is None:
+            entity = self.index.entities[eid]
+            found = self._words[eid] = (entity_words(entity), title_words(entity))
+        return found
+
     def _overlapping(self, ana: Anaphor) -> list[tuple[int, int, str]]:
         return [(s, e, i) for s, e, i in self.index.mentions if s < ana.end and ana.start < e]
 
@@ -306,16 +334,14 @@ class DocCoref:
         vocab = self.sdoc.vocab
         if not vocab.vectors.shape[0] or not words:
             return 0.0
-        a = np.asarray(vocab.get_vector(head))
-        na = float(np.linalg.norm(a))
+        a, na = _vector(vocab, self._vectors, head)
         if na == 0:
             return 0.0
         best = 0.0
         for w in words:
-            b = np.asarray(vocab.get_vector(w))
+            b, nb = _vector(vocab, self._vectors, w)
             if w != head and np.array_equal(a, b):
                 continue
-            nb = float(np.linalg.norm(b))
             if nb:
                 best = max(best, float(a @ b) / (na * nb))
         return best

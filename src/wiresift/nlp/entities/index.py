@@ -28,6 +28,8 @@ class EntityIndex:
     #: (:class:`~wiresift.nlp.entities.coref_model.DocCoref`).
     sdoc: Doc | None = None
     coref: Any = None
+    #: ``sdoc``'s text, kept once (spaCy rebuilds ``Doc.text`` on every read); "" when not set.
+    text: str = ""
 
     def add(self, start: int, end: int, eid: str) -> None:
         entry = (start, end, eid)

@@ -215,6 +215,7 @@ def build(
     a town spaCy typed PERSON from a person."""
     b = _Builder(doc, sdoc)
     b.index.sdoc = sdoc
+    b.index.text = doc.text
     text = doc.text
     ents = [e for e in sdoc.ents if e.label_ in NAME_LABELS]
     ents = clean(sdoc, sorted([*ents, *_titled_names(sdoc, text)], key=lambda e: e.start), gaz)

@@ -11,6 +11,7 @@ non-event reading ("seize the opportunity").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from wiresift.nlp.events.cameo import QUAD, plover
@@ -166,10 +167,31 @@ def _has(word: str, found: set[str]) -> bool:
     return word in found if forms is None else not forms.isdisjoint(found)
 
 
-def _match(pattern: dict[str, Any], feats: dict[str, Any]) -> bool:
-    if "obj" in pattern and not _has(pattern["obj"], feats["obj"]):
+@cache
+def _owners() -> dict[str, frozenset[str]]:
+    """Word -> the pattern words (and ``&SYNSET`` names) it is a form of: :func:`_has` inverted."""
+    owners: dict[str, set[str]] = {}
+    for word, forms in verbs().forms.items():
+        for form in forms:
+            owners.setdefault(form, set()).add(word)
+    return {form: frozenset(words) for form, words in owners.items()}
+
+
+def _hits(found: set[str]) -> set[str]:
+    """Every word ``w`` for which ``_has(w, found)`` holds, found at once rather than per pattern."""
+    forms = verbs().forms
+    out = {w for w in found if w not in forms}
+    owners = _owners()
+    for w in found:
+        out.update(owners.get(w, ()))
+    return out
+
+
+def _match(pattern: dict[str, Any], feats: dict[str, Any], hits: dict[str, set[str]]) -> bool:
+    """``pattern`` matches the verb's ``feats``; ``hits`` are :func:`_hits` of their "obj" and "subj"."""
+    if "obj" in pattern and pattern["obj"] not in hits["obj"]:
         return False
-    if "subj" in pattern and not _has(pattern["subj"], feats["subj"]):
+    if "subj" in pattern and pattern["subj"] not in hits["subj"]:
         return False
     if "part" in pattern and pattern["part"] not in feats["part"]:
         return False
@@ -198,6 +220,9 @@ def _best_pattern(
 ) -> tuple[int, dict[str, Any]] | None:
     """The most specific matching pattern (size = its number of parts) of those the dictionary wrote
     for ``lemma`` itself, else of those of its blocks' other verbs."""
+    if not blocks:
+        return None
+    hits = {"obj": _hits(feats["obj"]), "subj": _hits(feats["subj"])}
     for own in (True, False):
         best: tuple[int, dict[str, Any]] | None = None
         for block in blocks:
@@ -205,7 +230,7 @@ def _best_pattern(
                 size = pattern_size(pattern)
                 if best is not None and size <= best[0]:
                     break
-                if _match(pattern, feats):
+                if _match(pattern, feats, hits):
                     best = (size, pattern)
                     break
         if best is not None:

@@ -176,7 +176,8 @@ def resolve_doc(sdoc: Doc, doc: Document | None = None) -> Resolved:
     mentions = [m for m in used_as_places(sdoc, gaz, recognise(sdoc, gaz)) if not brand(sdoc, gaz, m)]
     inside = [embedded(sdoc, m) for m in mentions]
     spans = [(m.start, m.end) for m in mentions]
-    places = _resolve(sdoc.text, spans, [m.adjectival for m in mentions], outlet, inside)
+    text = doc.text if doc is not None else sdoc.text  # the same string; spaCy rebuilds its own on every read
+    places = _resolve(text, spans, [m.adjectival for m in mentions], outlet, inside)
     return Resolved(mentions, inside, places)
 
 

@@ -52,7 +52,7 @@ from wiresift.nlp.quotes.common import (
 from wiresift.nlp.quotes.cues import CUE_VERBS
 from wiresift.nlp.quotes.direct import DirectQuotes
 from wiresift.nlp.quotes.frames import framed_reports, judged_span
-from wiresift.nlp.quotes.headline import body_names, headline_span, sentence_case, subject_report, title_case
+from wiresift.nlp.quotes.headline import headline_span, recased_headline, subject_report, title_case
 from wiresift.nlp.quotes.indirect import (
     HAND_CUES,
     as_clause,
@@ -405,7 +405,7 @@ class Extractor(DirectQuotes):
         hdoc = self.sdoc
         covered = self._covered(readings[0]) * 2 >= n_words(text, h_start, h_end)
         if self.parse is not None and not covered and title_case(text, h_start, h_end):
-            recased = text[:h_start] + sentence_case(text, h_start, h_end, body_names(text, h_start, h_end))
+            recased = recased_headline(text, h_start, h_end)
             hdoc = self.parse(recased)
             again = [f for f in Extractor(Document(text=recased), hdoc, self.index).run() if f.start < h_end]
             for f in again:

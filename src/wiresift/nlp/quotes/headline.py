@@ -89,6 +89,21 @@ def sentence_case(text: str, start: int, end: int, names: set[str]) -> str:
     return "".join(out)
 
 
+def recased_headline(text: str, start: int, end: int) -> str:
+    """``text`` up to the end of its headline ``[start, end)``, the headline in sentence case: what
+    is parsed again for a title-case headline."""
+    return text[:start] + sentence_case(text, start, end, body_names(text, start, end))
+
+
+def headline_side_texts(text: str) -> list[str]:
+    """The text parsed again for ``text``'s headline when it is in title case (else none): the
+    pipeline parses it in the documents' batch, in case the headline is read again."""
+    span = headline_span(text)
+    if span is None or not title_case(text, *span):
+        return []
+    return [recased_headline(text, *span)]
+
+
 def _agent(tok: Token) -> bool:
     return tok.pos_ == "PROPN" or tok.ent_type_ in AGENT_TYPES or tok.lemma_.lower() in AGENT_NOUNS
 

@@ -27,6 +27,7 @@ from wiresift.nlp.quotes.common import Found
 from wiresift.nlp.quotes.confidence import Evidence, keeps, score
 from wiresift.nlp.quotes.cues import PATTERNS
 from wiresift.nlp.quotes.extractor import Extractor
+from wiresift.nlp.quotes.headline import headline_side_texts
 from wiresift.nlp.quotes.modes import content_head, cue_mode, not_attribution
 from wiresift.nlp.quotes.sources import nominal_source
 from wiresift.nlp.quotes.speaker import relative_antecedent
@@ -269,6 +270,9 @@ class QuotesStage:
 
     def __call__(self, doc: Document, sdoc: Doc, ctx: Context) -> None:
         doc.quotes = extract(doc, sdoc, ctx.data.get("entities"), ctx.parse)
+
+    def side_texts(self, doc: Document) -> list[str]:
+        return headline_side_texts(doc.text)
 
 
 def make_stage() -> QuotesStage:
