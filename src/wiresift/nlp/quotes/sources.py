@@ -178,15 +178,36 @@ def org_source(
         return None, ""
     if head in BUSINESS_HEADS:
         seen = [eid for eid in seen if not name_words(index.entities[eid].name) & PUBLIC_WORDS]
-    if head in GENERIC_HEADS | BUSINESS_HEADS and prev_speaker in seen:
+    if head not in GENERIC_HEADS | BUSINESS_HEADS or not seen:
+        return None, ""
+    # The organisation the sentences right before are about comes first, even over a previous
+    # quote's speaker: a new section ("ACME WAGON\n\nAcme is showing …") changes the subject.
+    subject = _subject_org(index, pos, seen)
+    if subject is not None:
+        return subject, "org_single"  # scored like the single organisation around
+    if prev_speaker in seen:
         return prev_speaker, "org_single"
-    if head in GENERIC_HEADS | BUSINESS_HEADS and seen:
-        subject = _subject_org(index, pos, seen)
-        if subject is not None:
-            return subject, "org_single"  # scored like the single organisation around
-    if head in GENERIC_HEADS | BUSINESS_HEADS and len(seen) == 1:
+    if len(seen) == 1:
         return seen[0], "org_single"
-    return None, ""
+    topic = topic_org(index, seen)
+    return (topic, "org_single") if topic is not None else (None, "")
+
+
+#: How many times more often than any other candidate the story's own organisation is named.
+TOPIC_RATIO = 2
+#: ...and at least this often.
+TOPIC_MIN_MENTIONS = 3
+
+
+def topic_org(index: EntityIndex, candidates: list[str]) -> str | None:
+    """The candidate the whole story is about: named at least :data:`TOPIC_MIN_MENTIONS` times and
+    :data:`TOPIC_RATIO` times as often as every other candidate ("the company" in a story naming
+    Acme a dozen times, the regulator and the wire service that reported it a few times each)."""
+    counts = sorted(((len(index.entities[eid].mentions), eid) for eid in candidates), reverse=True)
+    top, eid = counts[0]
+    if top < TOPIC_MIN_MENTIONS or (len(counts) > 1 and top < TOPIC_RATIO * counts[1][0]):
+        return None
+    return eid
 
 
 def _subject_org(index: EntityIndex, pos: int, candidates: list[str]) -> str | None:
