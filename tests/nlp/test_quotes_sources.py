@@ -52,6 +52,23 @@ def pipeline(nlp: Language) -> Pipeline:
             "The doctor",
             "Ines Marlow",
         ),
+        (
+            # the story's own company, named far more often than the regulator and the wire service
+            "Brindle Corp. is under review by the Tarn Finance Office, the Kestrel Times reported. "
+            "Brindle Corp. sold 400 vans last year. Brindle Corp. opened two plants. Brindle Corp. "
+            "hired 90 staff.\n\nOn Monday, the company confirmed that it had received a letter.",
+            "confirmed",
+            "the company",
+            "Brindle Corp.",
+        ),
+        (
+            # a new section is about another maker: its subject, not the last quote's speaker
+            "Orlan Motors said its sedan will be cheaper.\n\nNEW WAGON\n\nVestra Motors built a "
+            "low electric wagon this week. The automaker says the wagon will go 300 miles.",
+            "says",
+            "The automaker",
+            "Vestra Motors",
+        ),
     ],
 )
 def test_named_sources(pipeline: Pipeline, text: str, cue: str, mention: str, name: str) -> None:
