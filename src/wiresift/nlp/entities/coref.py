@@ -16,6 +16,7 @@ from __future__ import annotations
 from wiresift.nlp.entities.coref_model import DocCoref, load_weights
 from wiresift.nlp.entities.coref_rules import Speaker, named_at, resolve_rules, titled_person
 from wiresift.nlp.entities.index import EntityIndex
+from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from wiresift.nlp.entities.salience import subject_antecedent, unnamed_group
 
 __all__ = ["Speaker", "doc_coref", "resolve", "resolve_scored", "titled_person"]
@@ -58,7 +59,9 @@ def resolve_scored(
     weights = load_weights()
     if mention is not None and (person := titled_person(index, mention)) is not None:
         return person, weights.name_confidence
-    entity = index.get(named_at(index, speaker))
+    # a pronoun is never a name, even where the entities stage took "He" for Liu He's surname
+    pronoun = speaker.head in PERSON_PRONOUNS or speaker.head in PLURAL_PRONOUNS
+    entity = None if pronoun else index.get(named_at(index, speaker))
     if entity is not None:
         return entity.id, weights.name_confidence
     head_known = speaker.head_start >= 0
