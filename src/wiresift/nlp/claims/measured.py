@@ -135,8 +135,11 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         payer = verb.head if verb.dep_ == "dobj" and verb.head.lemma_.lower() in PAY_VERBS else None
         paid = _prep_object(verb, _FOR) or (_prep_object(payer, _FOR) if payer is not None else None)
         return paid or verb
-    if via == "of" and verb.lower_ in _SUM_NOUNS and verb.dep_ in {"nsubj", "nsubjpass", "dobj"}:
-        top, via, verb = verb, verb.dep_, verb.head  # "a total of $650,000 is offered for tips"
+    if via == "of" and verb.lower_ in _SUM_NOUNS and verb.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+        # "a total of $650,000 is offered for tips", "raise its height by a total of 3 inches"
+        top, via, verb = verb, verb.dep_, verb.head
+        if via == "pobj":
+            via, verb = verb.lower_, verb.head
     elif via == "of" and verb.pos_ == "NOUN" and verb.i < top.i and verb.lower_ not in UNITS:
         return verb  # "a height of 30 feet", "an annual rate of 2.1 %": the noun the "of" measures
     if money and via == "dobj" and verb.pos_ == "VERB":

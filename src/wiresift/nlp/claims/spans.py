@@ -35,6 +35,7 @@ from wiresift.nlp.claims.numbers import (
     digit_value,
     parse,
 )
+from wiresift.nlp.claims.shapes import names_not_counts
 from wiresift.nlp.claims.times import is_duration, is_frequency
 
 if TYPE_CHECKING:
@@ -397,7 +398,7 @@ def is_claim(
         return False
     if _not_a_count(doc, span, prev, prev2, nxt, text) or is_frequency(doc, span) or is_duration(doc, span):
         return False
-    if is_idiom(doc, span):
+    if is_idiom(doc, span) or names_not_counts(doc, span, text):
         return False
     # identifiers and names
     if prev is not None and prev.text[:1].isupper() and prev.lower_ in IDENTIFIER_WORDS:

@@ -27,6 +27,7 @@ from wiresift.nlp.claims.measured import (
     partner,
 )
 from wiresift.nlp.claims.spans import NumSpan, find_numbers, is_claim
+from wiresift.nlp.claims.times import TIME_UNITS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -68,7 +69,14 @@ def _noun_phrase(head: Token) -> str:
     """ "bases and training camps" from the head "bases"."""
     parts = [head.text]
     for conj in head.children:
-        if conj.dep_ == "conj" and conj.pos_ in {"NOUN", "PROPN"}:
+        # "five radar sensors, five cameras": a conjunct with a number of its own is another claim's
+        counted = any(c.dep_ == "nummod" or c.like_num for c in conj.children)
+        if (
+            conj.dep_ == "conj"
+            and conj.pos_ in {"NOUN", "PROPN"}
+            and not counted
+            and conj.lower_ not in UNITS
+        ):
             mods = [c.text for c in conj.lefts if c.dep_ in {"compound", "amod"}]
             parts.append(" ".join([*mods, conj.text]))
     if len(parts) == 1:
@@ -161,6 +169,8 @@ def _countable(noun: Token | None, time_ranges: list[tuple[int, int]]) -> Token 
     the thing counted is never the measure itself nor a date."""
     if noun is None or noun.lower_ in UNITS or noun.lower_ in _NOT_COUNTED or noun.is_punct:
         return None
+    if noun.lower_ in TIME_UNITS:
+        return None  # "$4.99/mo", "$5 per hour": a rate's time, not what is counted
     if noun.ent_type_ in {"DATE", "TIME"}:
         return None
     end = noun.idx + len(noun.text)
