@@ -54,7 +54,7 @@ UNITS: dict[str, str] = {
     "db": "dB", "dba": "dB", "decibel": "dB", "decibels": "dB", "cubic feet": "ft3", "cubic foot": "ft3",
     "cu ft": "ft3", "cu. ft.": "ft3", "cu. ft": "ft3", "cu.ft": "ft3", "cu.ft.": "ft3",
     "cubic meters": "m3", "cubic metres": "m3", "ps": "PS", "nm": "Nm", "ghz": "GHz", "mhz": "MHz",
-    "mah": "mAh", "teraflop": "TFLOPS", "teraflops": "TFLOPS", "tflops": "TFLOPS", "fps": "fps", "ppi": "ppi", "tsp": "tsp", "tbsp": "tbsp", "teaspoon": "tsp",
+    "magnitude": "M", "basis points": "bp", "basis point": "bp", "mah": "mAh", "teraflop": "TFLOPS", "teraflops": "TFLOPS", "tflops": "TFLOPS", "fps": "fps", "ppi": "ppi", "tsp": "tsp", "tbsp": "tbsp", "teaspoon": "tsp",
     "teaspoons": "tsp", "tablespoon": "tbsp", "tablespoons": "tbsp", "cup": "cup", "cups": "cup",
     "dollar": "USD", "dollars": "USD", "u.s. dollars": "USD", "us dollars": "USD", "dlrs": "USD", "euro": "EUR", "euros": "EUR",
     "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",

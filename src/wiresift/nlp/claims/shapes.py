@@ -66,6 +66,8 @@ def _singular_head(doc: Doc, span: NumSpan) -> bool:
         top = top.head  # "1,000 maintenance and cleaning workers": the phrase counts workers
     if top.tag_ in {"NNS", "NNPS"} or any(c.dep_ in {"conj", "cc"} for c in head.children):
         return False
+    if _plural_form(head.text):
+        return False  # a plural the tagger read as singular: "303 MPs", "40 SUVs"
     low = head.lower_
     if low in COLLECTIVE_NOUNS or low in COUNT_COMPOUNDS or low in _SAME_PLURAL or low in UNITS:
         return False
@@ -134,3 +136,11 @@ def _titled_qualifier(doc: Doc, span: NumSpan) -> bool:
 
 def _titled_name_word(tok: Token) -> bool:
     return tok.lower_ in _NAME_QUALIFIERS and tok.is_title and not tok.is_sent_start
+
+
+def _plural_form(word: str) -> bool:
+    """ "MPs", "CEOs", "carries": the written form of a plural, whatever the tag says."""
+    if re.fullmatch(r"[A-Z0-9]+s", word):
+        return True
+    low = word.lower()
+    return low.endswith("s") and not low.endswith(("ss", "us", "is", "ics"))
