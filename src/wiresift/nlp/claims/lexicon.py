@@ -161,7 +161,7 @@ CHANGE_VERBS = frozenset({
     "amount", "average", "top", "exceed", "add", "shed", "stay", "hover", "sit", "settle", "peak",
     "rebound", "slide", "spike", "advance", "retreat", "rally", "slump", "ease", "widen", "narrow",
     "swell", "balloon", "dwindle", "contract", "improve", "worsen", "range", "run", "plummet",
-    "skyrocket", "fluctuate",
+    "skyrocket", "fluctuate", "start", "begin",
 })  # fmt: skip
 #: Verbs whose object is what the amount or share changes ("expand the fleet by 30 %").
 OBJECT_CHANGE_VERBS = frozenset({

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 
 from wiresift.model import Claim, Document
 from wiresift.nlp.claims.attrib import continuation, find_claimant
-from wiresift.nlp.claims.lexicon import CHANGE_VERBS, COUNT_TYPES, DOLLAR_BY_TLD, UNITS
+from wiresift.nlp.claims.lexicon import CHANGE_ADVERBS, CHANGE_VERBS, COUNT_TYPES, DOLLAR_BY_TLD, UNITS
 from wiresift.nlp.claims.measured import (
     SHARE_NOUNS,
     as_noun,
@@ -289,8 +289,10 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
             span.unit = dollar  # "$" alone in a Canadian outlet or story is Canadian dollars
         noun = own = _countable(counted(sdoc, span), time_ranges)
         if noun is None and span.unit is not None and span.unit != "point":
-            # points are a gap between two figures, not a measure
+            # points are a gap between two figures, not a measure ...
             noun = _countable(measured(sdoc, span) or _bracketed(sdoc, span), time_ranges)
+        elif noun is None and span.unit == "point":
+            noun = _countable(_points_changed(sdoc, span), time_ranges)  # ... unless a level moved
         elif noun is None and span.unit is None and _changed_to(sdoc, span):
             noun = _countable(measured(sdoc, span), time_ranges)  # "the number of visitors jumped to 300,000"
         noun = as_noun(noun) if noun is not None and noun.lower_ in SHARE_NOUNS else noun
@@ -332,6 +334,24 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
     return claims
 
 
+#: Entity types that gain or lose points in a race (a gap between figures, not a measured level).
+_CONTENDERS = frozenset({"PERSON", "NORP", "GPE"})
+
+
+def _points_changed(sdoc: Doc, span: NumSpan) -> Token | None:
+    """Points by which a level changed measure that level: "the Dow fell 200 points" -> Dow,
+    "support dropped 8 points" -> support; a contender's points ("Smith gained 3 points", "won by
+    30 points") are a gap and measure nothing."""
+    top = number_head(sdoc, span)
+    verb = top.head.head if top.dep_ == "pobj" and top.head.lower_ == "by" else top.head
+    if top.dep_ not in {"npadvmod", "dobj", "pobj"} or verb.pos_ != "VERB":
+        return None
+    if verb.lemma_.lower() not in CHANGE_VERBS or verb.lemma_.lower() in {"be", "gain", "lose"}:
+        return None
+    noun = measured(sdoc, span)
+    return None if noun is None or noun.ent_type_ in _CONTENDERS else noun
+
+
 def _table_label(sdoc: Doc, span: NumSpan) -> Token | None:
     """The label of a table line "Americans: 12" when it is a plural noun (the guideline's
     reading); "Total dead: 192" names no counted noun."""
@@ -354,7 +374,12 @@ def _partners_count_alike(claims: list[Claim], tops: list[Token]) -> None:
     rose from 23 % to 35 %") or a conjunct of another amount ("guidance of up 2.3 % and up 4 %")
     counts what its partner of the same unit counts: both measure one thing."""
     at = {top.i: claim for claim, top in zip(claims, tops, strict=True)}
-    for claim, top in zip(claims, tops, strict=True):
+    for k, (claim, top) in enumerate(zip(claims, tops, strict=True)):
+        if claim.counted is None and _up_from(top):
+            # "hire 5,000 teachers, up from 3,000": the earlier figure of the same thing
+            before = (c for c, t in zip(claims[:k], tops[:k], strict=True) if t.sent == top.sent)
+            alike = [c for c in before if c.unit == claim.unit and c.counted]
+            claim.counted = alike[-1].counted if alike else None
         if claim.counted is not None or claim.unit is None or claim.unit == "point":
             continue
         for tok in _partners(top):
@@ -362,6 +387,12 @@ def _partners_count_alike(claims: list[Claim], tops: list[Token]) -> None:
             if other is not None and other is not claim and other.unit == claim.unit and other.counted:
                 claim.counted = other.counted
                 break
+
+
+def _up_from(top: Token) -> bool:
+    """ "..., up from 3,000", "down from 12 %": the earlier level of a change just stated."""
+    prep = top.head
+    return top.dep_ == "pobj" and prep.lower_ == "from" and prep.head.lower_ in CHANGE_ADVERBS
 
 
 def _partners(top: Token) -> list[Token]:
