@@ -581,4 +581,6 @@ def _one_is_count(doc: Doc, span: NumSpan) -> bool:
         return False
     if head.dep_ == "pobj":  # "including one woman", "with one game left"; not "in one case"
         return head.head.lower_ in {"including", "with", "among"}
+    if head.dep_ == "nsubj" and head.head.dep_ == "pcomp":  # "with one game remaining"
+        return head.head.head.lower_ == "with"
     return head.dep_ in {"dobj", "attr", "appos"}

@@ -62,6 +62,8 @@ def _plural_after(sdoc: Doc, span: NumSpan, top: Token) -> Token | None:
         return None
     if not nxt.is_lower or not nxt.lower_.endswith("s"):
         return None
+    if top.dep_ == "pobj":
+        return nxt  # "a touchdown on 14 carries": a verb never follows a preposition's number
     return None if any(c.dep_ in {"nsubj", "nsubjpass"} for c in nxt.children) else nxt
 
 
@@ -128,11 +130,23 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
         unit = sdoc[span.unit_tok]
         obj = of_object(unit)
         # "2,750 tons, or 2,500 metric tons, of water": the "of" hangs on the restated amount
-        restated = (c for c in unit.children if c.dep_ == "conj" and c.lower_ in UNITS)
+        restated = [c for c in unit.children if c.dep_ == "conj" and c.lower_ in UNITS]
+        restated += _restated_after(sdoc, unit)
         obj = obj or next((o for c in restated if (o := of_object(c)) is not None), None)
     if obj is not None and obj.lower_ not in _NOT_COUNTED and obj.lower_ not in UNITS:
         return obj
     return None
+
+
+def _restated_after(sdoc: Doc, unit: Token) -> list[Token]:
+    """The unit of a restatement right after ``unit`` ("2,750 tons, or 2,500 metric tons, of
+    water"), however the parser attached it."""
+    for tok in sdoc[unit.i + 1 : min(len(sdoc), unit.i + 8)]:
+        if tok.lower_ in UNITS:
+            return [tok]
+        if not (tok.is_punct or tok.like_num or tok.lower_ in {"or", "about", "some"} or tok.pos_ == "ADJ"):
+            return []
+    return []
 
 
 #: Adjectives of size after a hyphenated measure ("a 40-foot-long whale", "1,900-mile-wide").
