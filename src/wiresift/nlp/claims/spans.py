@@ -247,6 +247,9 @@ def find_numbers(doc: Doc) -> list[NumSpan]:
             i = last + 1
         prefix, pstart = _prefix_unit(doc, first)
         unit, uend = _unit_after(doc, last)
+        if unit is None and number.vague and last + 1 < n and doc[last + 1].lower_ == "of":
+            unit, uend = _unit_after(doc, last + 1)  # "millions of dollars"
+            unit, uend = (unit, uend) if unit and unit.isupper() and len(unit) == 3 else (None, last)
         qual, qstart = _qualifier(doc, pstart)
         span = NumSpan(
             first=first,

@@ -100,6 +100,9 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
         if base.dep_ == "nummod" and head.pos_ in {"NOUN", "PROPN"}:
             return head
         return of_object(base)
+    end = span.unit_tok if span.unit_tok is not None else span.last
+    if span.unit is None and end + 1 < len(sdoc) and sdoc[end + 1].lower_ == "times":
+        return sdoc[end + 1]  # a multiplier ("three times the rate") counts "times", as the gold reads
     top = number_head(sdoc, span)
     mistagged = _plural_after(sdoc, span, top) or _dimension_of(sdoc, span)
     if mistagged is not None:
