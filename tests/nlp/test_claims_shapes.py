@@ -55,7 +55,12 @@ def test_names_and_codes_are_not_claims(nlp, text: str, absent: tuple[str, ...])
         ("The Harbour index fell 150 points to close the week.", "150", 150, "index"),
         ("Prices for the tablet start at $549.", "$549", 549, "Prices"),
         ("Dealers are taking $75 off the price of the scooter.", "$75", 75, "scooter"),
-        ("The mayor said the city would hire 700 nurses, up from 450 before the strike.", "450", 450, "nurses"),
+        (
+            "The mayor said the city would hire 700 nurses, up from 450 before the strike.",
+            "450",
+            450,
+            "nurses",
+        ),
         ("The lift can raise the deck by a total of 4 inches.", "4", 4, "deck"),
         ("The fund owes millions of dollars to farmers.", "millions", 2e6, None),
         ("Wheat costs three times the price of rice.", "three", 3, "times"),
