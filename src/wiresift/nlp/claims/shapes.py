@@ -9,7 +9,7 @@
   not "5,300 million"; "$300M" keeps its scale.
 - **Phone numbers written in groups** ("+44 (0)20 7946 0000", "0161 496 0000").
 - **Journal references** ("2015; 28: 685-690": year; volume: pages).
-- **Capitalised qualifiers inside a name** ("30 Under 30", "the Over 50 league").
+- **Capitalised qualifiers between two numbers** ("30 Under 30"): a list's name.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from wiresift.nlp.claims.lexicon import COLLECTIVE_NOUNS, COUNT_COMPOUNDS, UNITS
+from wiresift.nlp.claims.numbers import SCALES
 from wiresift.nlp.claims.times import TIME_UNITS
 
 if TYPE_CHECKING:
@@ -57,6 +58,9 @@ def _singular_head(doc: Doc, span: NumSpan) -> bool:
         return False
     if span.vague or span.percent_of is not None:
         return False
+    written = [t.text for t in doc[span.first : span.last + 1]]
+    if "," in "".join(written) or any(w.lower() in SCALES for w in written):
+        return False  # "a 14 million share offering", "a 60,000 seat arena": amounts, not labels
     tok = doc[span.last]
     head = tok.head
     if tok.dep_ != "nummod" or head.i <= tok.i or head.tag_ not in {"NN", "NNP"}:
@@ -129,7 +133,8 @@ def _titled_qualifier(doc: Doc, span: NumSpan) -> bool:
     end = span.unit_tok if span.unit_tok is not None else span.last
     after = doc[end + 1] if end + 1 < len(doc) else None
     nxt_num = doc[end + 2] if end + 2 < len(doc) else None
-    if before is not None and _titled_name_word(before):
+    before2 = doc[span.first - 2] if span.first > 1 else None
+    if before is not None and _titled_name_word(before) and before2 is not None and before2.like_num:
         return True
     return after is not None and _titled_name_word(after) and nxt_num is not None and nxt_num.like_num
 
