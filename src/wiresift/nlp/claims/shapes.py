@@ -18,7 +18,6 @@ import re
 from typing import TYPE_CHECKING
 
 from wiresift.nlp.claims.lexicon import COLLECTIVE_NOUNS, COUNT_COMPOUNDS, UNITS
-from wiresift.nlp.claims.numbers import SCALES
 from wiresift.nlp.claims.times import TIME_UNITS
 
 if TYPE_CHECKING:
@@ -58,9 +57,6 @@ def _singular_head(doc: Doc, span: NumSpan) -> bool:
         return False
     if span.vague or span.percent_of is not None:
         return False
-    written = [t.text for t in doc[span.first : span.last + 1]]
-    if "," in "".join(written) or any(w.lower() in SCALES for w in written):
-        return False  # "a 14 million share offering", "a 60,000 seat arena": amounts, not labels
     tok = doc[span.last]
     head = tok.head
     if tok.dep_ != "nummod" or head.i <= tok.i or head.tag_ not in {"NN", "NNP"}:
