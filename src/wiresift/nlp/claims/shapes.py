@@ -77,9 +77,31 @@ def _singular_head(doc: Doc, span: NumSpan) -> bool:
     between = doc[tok.i + 1 : head.i]
     if not all(t.dep_ in {"compound", "amod", "punct", "nmod"} for t in between):
         return False
+    if _plural_ahead(doc, head):
+        return False  # "10 House of Commons members", "9.5 million Series H preferred shares"
+    if head.tag_ == "NN":
+        # an unhyphenated compound adjective: the singular noun modifies another noun ("a 240 page
+        # catalogue", "a five time league champion"); a singular noun that heads its phrase after
+        # adjectives still counts ("100 million Finnish markkaa", "ten medical equipment")
+        nested = any(t.tag_ == "NN" and t.dep_ == "compound" for t in between)
+        return head.dep_ in {"compound", "nmod", "amod"} or nested
     # a proper noun alone may be a group's name used as a plural ("six Orthodox, four Protestants");
     # a name of several words ("the 11 Pro Max") or one that modifies a noun names a model
-    return head.tag_ == "NN" or len(between) > 0 or head.dep_ in {"compound", "nmod"}
+    return len(between) > 0 or head.dep_ in {"compound", "nmod"}
+
+
+#: Words a name may hold before the plural noun it qualifies ("House of Commons members").
+_NAME_INNER = frozenset({"PROPN", "DET", "ADJ", "NOUN"})
+
+
+def _plural_ahead(doc: Doc, head: Token) -> bool:
+    """A plural common noun a few words on, past a name ("10 House of Commons members")."""
+    for tok in doc[head.i + 1 : min(len(doc), head.i + 5)]:
+        if tok.tag_ == "NNS" or (tok.tag_ == "NNPS" and tok.is_lower):
+            return True
+        if tok.pos_ not in _NAME_INNER and tok.lower_ != "of" and tok.tag_ not in {"VBN", "VBG"}:
+            return False  # ("preferred", "voting" before "shares" are adjectives here)
+    return False
 
 
 def _acronym_model(doc: Doc, span: NumSpan) -> bool:
