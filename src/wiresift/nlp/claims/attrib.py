@@ -86,6 +86,8 @@ def _is_reporting(verb: Token, subj: Token | None) -> bool:
         document = subj is not None and (subj.lemma_.lower() in DOCUMENT_NOUNS or subj.pos_ == "PROPN")
         # what a poll shows or finds may be an amount itself ("showing her ahead 3 points")
         return document and (lemma in _SHOWING or not _measures(verb))
+    if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return False  # "those gains add to a rally": "add to" is a verb of change
     # "the stock added 2 %", "the index put on 40 points": a change, not a report
     return not _measures(verb)
 

@@ -49,6 +49,13 @@ UNITS: dict[str, str] = {
     "cm": "cm", "centimeter": "cm", "centimeters": "cm", "centimetre": "cm", "centimetres": "cm",
     "gb": "GB", "gigabyte": "GB", "gigabytes": "GB", "tb": "TB", "terabyte": "TB", "terabytes": "TB",
     "mb": "MB", "megabyte": "MB", "megabytes": "MB",
+    "micron": "um", "microns": "um", "micrometre": "um", "micrometres": "um", "micrometer": "um",
+    "micrometers": "um", "degrees": "deg", "degrees fahrenheit": "degF", "degrees celsius": "degC",
+    "db": "dB", "dba": "dB", "decibel": "dB", "decibels": "dB", "cubic feet": "ft3", "cubic foot": "ft3",
+    "cu ft": "ft3", "cu. ft.": "ft3", "cu. ft": "ft3", "cu.ft": "ft3", "cu.ft.": "ft3",
+    "cubic meters": "m3", "cubic metres": "m3", "ps": "PS", "nm": "Nm", "ghz": "GHz", "mhz": "MHz",
+    "magnitude": "M", "basis points": "bp", "basis point": "bp", "mah": "mAh", "teraflop": "TFLOPS", "teraflops": "TFLOPS", "tflops": "TFLOPS", "fps": "fps", "ppi": "ppi", "tsp": "tsp", "tbsp": "tbsp", "teaspoon": "tsp",
+    "teaspoons": "tsp", "tablespoon": "tbsp", "tablespoons": "tbsp", "cup": "cup", "cups": "cup",
     "dollar": "USD", "dollars": "USD", "u.s. dollars": "USD", "us dollars": "USD", "dlrs": "USD", "euro": "EUR", "euros": "EUR",
     "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "sterling": "GBP",
@@ -73,6 +80,17 @@ CURRENCY_ADJECTIVES: dict[tuple[str, str], str] = {
 COUNT_COMPOUNDS = frozenset(
     {"member", "nation", "country", "strong", "man", "person", "vehicle", "car", "truck"}
 )
+#: Singular nouns that still name a group counted by a number before them ("20 staff", "300 police").
+COLLECTIVE_NOUNS = frozenset({
+    "staff", "police", "personnel", "crew", "cattle", "livestock", "clergy", "youth", "aircraft",
+    "sheep", "fish", "deer", "head", "member", "militia", "infantry", "artillery", "family",
+    "population", "workforce", "audience", "electorate", "membership", "force", "army", "crowd",
+    "fleet", "readership", "viewership", "following", "congregation", "contingent", "delegation",
+    "team", "squad", "community", "diaspora", "enrollment", "enrolment", "headcount", "capacity",
+    "turnout", "attendance", "strong", "base", "people", "folk", "faculty", "labor", "labour",
+    "equipment", "luggage", "baggage", "machinery", "furniture", "ammunition", "clothing", "weaponry",
+    "gear", "poultry", "wildlife", "software", "hardware", "inventory", "stock", "debris",
+})  # fmt: skip
 
 #: Reporting verbs (lemmas) whose subject claims the numbers of the clause they govern.
 REPORTING_VERBS = frozenset({
@@ -143,7 +161,7 @@ CHANGE_VERBS = frozenset({
     "amount", "average", "top", "exceed", "add", "shed", "stay", "hover", "sit", "settle", "peak",
     "rebound", "slide", "spike", "advance", "retreat", "rally", "slump", "ease", "widen", "narrow",
     "swell", "balloon", "dwindle", "contract", "improve", "worsen", "range", "run", "plummet",
-    "skyrocket", "fluctuate",
+    "skyrocket", "fluctuate", "start", "begin",
 })  # fmt: skip
 #: Verbs whose object is what the amount or share changes ("expand the fleet by 30 %").
 OBJECT_CHANGE_VERBS = frozenset({

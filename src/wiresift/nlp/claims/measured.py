@@ -123,6 +123,10 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
             if obj is not None:
                 return obj
     top = partner(top)
+    if top.dep_ == "compound" and top.head.lower_ in TIME_UNITS:
+        top = top.head  # "grew 3.1 % year on year": the parser hung the share on the time word
+    if money and top.dep_ == "dobj" and (off := _prep_object(top.head, _OFF)) is not None:
+        return _thing_priced(off)  # "knocking $100 off the price of the console" -> console
     while top.dep_ == "conj" and top.head.i < top.i and _is_amount(top.head):
         top = top.head  # "Rs 24 lakh ... and Rs 40 lakh on advocacy": the first amount's verb
     via = top.dep_
@@ -135,8 +139,11 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         payer = verb.head if verb.dep_ == "dobj" and verb.head.lemma_.lower() in PAY_VERBS else None
         paid = _prep_object(verb, _FOR) or (_prep_object(payer, _FOR) if payer is not None else None)
         return paid or verb
-    if via == "of" and verb.lower_ in _SUM_NOUNS and verb.dep_ in {"nsubj", "nsubjpass", "dobj"}:
-        top, via, verb = verb, verb.dep_, verb.head  # "a total of $650,000 is offered for tips"
+    if via == "of" and verb.lower_ in _SUM_NOUNS and verb.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+        # "a total of $650,000 is offered for tips", "raise its height by a total of 3 inches"
+        top, via, verb = verb, verb.dep_, verb.head
+        if via == "pobj":
+            via, verb = verb.lower_, verb.head
     elif via == "of" and verb.pos_ == "NOUN" and verb.i < top.i and verb.lower_ not in UNITS:
         return verb  # "a height of 30 feet", "an annual rate of 2.1 %": the noun the "of" measures
     if money and via == "dobj" and verb.pos_ == "VERB":
@@ -150,8 +157,10 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
     moved = verb.lower_ in CHANGE_ADVERBS  # "sold 40,000 cars, up 8 %": the cars changed
     if verb.pos_ in {"ADV", "ADP"} and verb.head.i != verb.i:
         verb = verb.head  # "closed ... up 0.35 %"
-    elif verb.pos_ == "ADJ" and verb.dep_ in {"acomp", "oprd"} and verb.tag_ in {"JJR", "RBR"}:
-        verb, moved = verb.head, False  # "the fee is 30 % lower": the fee is what differs
+    elif verb.pos_ == "ADJ" and verb.dep_ in {"acomp", "oprd"} and _degree(verb, span):
+        # "the fee is 30 % lower": the fee is what differs; "the vaccine was 95 % effective",
+        # "hotels are thirty percent full": the share is of the subject's quality
+        verb, moved = verb.head, False
     if verb.pos_ not in {"VERB", "AUX"} or verb.i == top.i:
         return None
     lemma = verb.lemma_.lower()
@@ -187,6 +196,26 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         obj = next((c for c in children if c.dep_ == "dobj" and c.i != top.i), None)
         return as_noun(_antecedent(obj)) or as_noun(subj)
     return None
+
+
+_OFF = frozenset({"off"})
+#: Nouns that name a price: what it is the price "of" is what the money measures.
+_PRICE_NOUNS = frozenset({"price", "cost", "fare", "fee", "rate"})
+
+
+def _thing_priced(noun: Token) -> Token:
+    """ "the price of the console" -> console; any other noun stays."""
+    if noun.lower_ in _PRICE_NOUNS:
+        obj = of_object(noun)
+        if obj is not None:
+            return obj
+    return noun
+
+
+def _degree(adj: Token, span: NumSpan) -> bool:
+    """A comparative measured by an amount ("30 % lower"), or an adjective of degree measured by a
+    share ("95 % effective", "30 percent full")."""
+    return adj.tag_ in {"JJR", "RBR"} or (span.unit == "%" and adj.tag_ == "JJ")
 
 
 #: Words between an amount and the unit it is the price of ("$13 a share", "$4 per ton").

@@ -35,6 +35,7 @@ from wiresift.nlp.claims.numbers import (
     digit_value,
     parse,
 )
+from wiresift.nlp.claims.shapes import names_not_counts
 from wiresift.nlp.claims.times import is_duration, is_frequency
 
 if TYPE_CHECKING:
@@ -246,6 +247,9 @@ def find_numbers(doc: Doc) -> list[NumSpan]:
             i = last + 1
         prefix, pstart = _prefix_unit(doc, first)
         unit, uend = _unit_after(doc, last)
+        if unit is None and number.vague and last + 1 < n and doc[last + 1].lower_ == "of":
+            unit, uend = _unit_after(doc, last + 1)  # "millions of dollars"
+            unit, uend = (unit, uend) if unit and unit.isupper() and len(unit) == 3 else (None, last)
         qual, qstart = _qualifier(doc, pstart)
         span = NumSpan(
             first=first,
@@ -397,7 +401,7 @@ def is_claim(
         return False
     if _not_a_count(doc, span, prev, prev2, nxt, text) or is_frequency(doc, span) or is_duration(doc, span):
         return False
-    if is_idiom(doc, span):
+    if is_idiom(doc, span) or names_not_counts(doc, span, text):
         return False
     # identifiers and names
     if prev is not None and prev.text[:1].isupper() and prev.lower_ in IDENTIFIER_WORDS:
@@ -580,4 +584,6 @@ def _one_is_count(doc: Doc, span: NumSpan) -> bool:
         return False
     if head.dep_ == "pobj":  # "including one woman", "with one game left"; not "in one case"
         return head.head.lower_ in {"including", "with", "among"}
+    if head.dep_ == "nsubj" and head.head.dep_ == "pcomp":  # "with one game remaining"
+        return head.head.head.lower_ == "with"
     return head.dep_ in {"dobj", "attr", "appos"}

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 
 from wiresift.model import Claim, Document
 from wiresift.nlp.claims.attrib import continuation, find_claimant
-from wiresift.nlp.claims.lexicon import CHANGE_VERBS, COUNT_TYPES, DOLLAR_BY_TLD, UNITS
+from wiresift.nlp.claims.lexicon import CHANGE_ADVERBS, CHANGE_VERBS, COUNT_TYPES, DOLLAR_BY_TLD, UNITS
 from wiresift.nlp.claims.measured import (
     SHARE_NOUNS,
     as_noun,
@@ -27,6 +27,7 @@ from wiresift.nlp.claims.measured import (
     partner,
 )
 from wiresift.nlp.claims.spans import NumSpan, find_numbers, is_claim
+from wiresift.nlp.claims.times import TIME_UNITS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -61,6 +62,8 @@ def _plural_after(sdoc: Doc, span: NumSpan, top: Token) -> Token | None:
         return None
     if not nxt.is_lower or not nxt.lower_.endswith("s"):
         return None
+    if top.dep_ == "pobj":
+        return nxt  # "a touchdown on 14 carries": a verb never follows a preposition's number
     return None if any(c.dep_ in {"nsubj", "nsubjpass"} for c in nxt.children) else nxt
 
 
@@ -68,7 +71,14 @@ def _noun_phrase(head: Token) -> str:
     """ "bases and training camps" from the head "bases"."""
     parts = [head.text]
     for conj in head.children:
-        if conj.dep_ == "conj" and conj.pos_ in {"NOUN", "PROPN"}:
+        # "five radar sensors, five cameras": a conjunct with a number of its own is another claim's
+        counted = any(c.dep_ == "nummod" or c.like_num for c in conj.children)
+        if (
+            conj.dep_ == "conj"
+            and conj.pos_ in {"NOUN", "PROPN"}
+            and not counted
+            and conj.lower_ not in UNITS
+        ):
             mods = [c.text for c in conj.lefts if c.dep_ in {"compound", "amod"}]
             parts.append(" ".join([*mods, conj.text]))
     if len(parts) == 1:
@@ -90,6 +100,9 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
         if base.dep_ == "nummod" and head.pos_ in {"NOUN", "PROPN"}:
             return head
         return of_object(base)
+    end = span.unit_tok if span.unit_tok is not None else span.last
+    if span.unit is None and end + 1 < len(sdoc) and sdoc[end + 1].lower_ == "times":
+        return sdoc[end + 1]  # a multiplier ("three times the rate") counts "times", as the gold reads
     top = number_head(sdoc, span)
     mistagged = _plural_after(sdoc, span, top) or _dimension_of(sdoc, span)
     if mistagged is not None:
@@ -120,11 +133,23 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
         unit = sdoc[span.unit_tok]
         obj = of_object(unit)
         # "2,750 tons, or 2,500 metric tons, of water": the "of" hangs on the restated amount
-        restated = (c for c in unit.children if c.dep_ == "conj" and c.lower_ in UNITS)
+        restated = [c for c in unit.children if c.dep_ == "conj" and c.lower_ in UNITS]
+        restated += _restated_after(sdoc, unit)
         obj = obj or next((o for c in restated if (o := of_object(c)) is not None), None)
     if obj is not None and obj.lower_ not in _NOT_COUNTED and obj.lower_ not in UNITS:
         return obj
     return None
+
+
+def _restated_after(sdoc: Doc, unit: Token) -> list[Token]:
+    """The unit of a restatement right after ``unit`` ("2,750 tons, or 2,500 metric tons, of
+    water"), however the parser attached it."""
+    for tok in sdoc[unit.i + 1 : min(len(sdoc), unit.i + 8)]:
+        if tok.lower_ in UNITS:
+            return [tok]
+        if not (tok.is_punct or tok.like_num or tok.lower_ in {"or", "about", "some"} or tok.pos_ == "ADJ"):
+            return []
+    return []
 
 
 #: Adjectives of size after a hyphenated measure ("a 40-foot-long whale", "1,900-mile-wide").
@@ -161,6 +186,8 @@ def _countable(noun: Token | None, time_ranges: list[tuple[int, int]]) -> Token 
     the thing counted is never the measure itself nor a date."""
     if noun is None or noun.lower_ in UNITS or noun.lower_ in _NOT_COUNTED or noun.is_punct:
         return None
+    if noun.lower_ in TIME_UNITS:
+        return None  # "$4.99/mo", "$5 per hour": a rate's time, not what is counted
     if noun.ent_type_ in {"DATE", "TIME"}:
         return None
     end = noun.idx + len(noun.text)
@@ -279,8 +306,10 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
             span.unit = dollar  # "$" alone in a Canadian outlet or story is Canadian dollars
         noun = own = _countable(counted(sdoc, span), time_ranges)
         if noun is None and span.unit is not None and span.unit != "point":
-            # points are a gap between two figures, not a measure
+            # points are a gap between two figures, not a measure ...
             noun = _countable(measured(sdoc, span) or _bracketed(sdoc, span), time_ranges)
+        elif noun is None and span.unit == "point":
+            noun = _countable(_points_changed(sdoc, span), time_ranges)  # ... unless a level moved
         elif noun is None and span.unit is None and _changed_to(sdoc, span):
             noun = _countable(measured(sdoc, span), time_ranges)  # "the number of visitors jumped to 300,000"
         noun = as_noun(noun) if noun is not None and noun.lower_ in SHARE_NOUNS else noun
@@ -322,6 +351,24 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
     return claims
 
 
+#: Entity types that gain or lose points in a race (a gap between figures, not a measured level).
+_CONTENDERS = frozenset({"PERSON", "NORP", "GPE"})
+
+
+def _points_changed(sdoc: Doc, span: NumSpan) -> Token | None:
+    """Points by which a level changed measure that level: "the Dow fell 200 points" -> Dow,
+    "support dropped 8 points" -> support; a contender's points ("Smith gained 3 points", "won by
+    30 points") are a gap and measure nothing."""
+    top = number_head(sdoc, span)
+    verb = top.head.head if top.dep_ == "pobj" and top.head.lower_ == "by" else top.head
+    if top.dep_ not in {"npadvmod", "dobj", "pobj"} or verb.pos_ != "VERB":
+        return None
+    if verb.lemma_.lower() not in CHANGE_VERBS or verb.lemma_.lower() in {"be", "gain", "lose"}:
+        return None
+    noun = measured(sdoc, span)
+    return None if noun is None or noun.ent_type_ in _CONTENDERS else noun
+
+
 def _table_label(sdoc: Doc, span: NumSpan) -> Token | None:
     """The label of a table line "Americans: 12" when it is a plural noun (the guideline's
     reading); "Total dead: 192" names no counted noun."""
@@ -344,7 +391,12 @@ def _partners_count_alike(claims: list[Claim], tops: list[Token]) -> None:
     rose from 23 % to 35 %") or a conjunct of another amount ("guidance of up 2.3 % and up 4 %")
     counts what its partner of the same unit counts: both measure one thing."""
     at = {top.i: claim for claim, top in zip(claims, tops, strict=True)}
-    for claim, top in zip(claims, tops, strict=True):
+    for k, (claim, top) in enumerate(zip(claims, tops, strict=True)):
+        if claim.counted is None and _up_from(top):
+            # "hire 5,000 teachers, up from 3,000": the earlier figure of the same thing
+            before = (c for c, t in zip(claims[:k], tops[:k], strict=True) if t.sent == top.sent)
+            alike = [c for c in before if c.unit == claim.unit and c.counted]
+            claim.counted = alike[-1].counted if alike else None
         if claim.counted is not None or claim.unit is None or claim.unit == "point":
             continue
         for tok in _partners(top):
@@ -352,6 +404,12 @@ def _partners_count_alike(claims: list[Claim], tops: list[Token]) -> None:
             if other is not None and other is not claim and other.unit == claim.unit and other.counted:
                 claim.counted = other.counted
                 break
+
+
+def _up_from(top: Token) -> bool:
+    """ "..., up from 3,000", "down from 12 %": the earlier level of a change just stated."""
+    prep = top.head
+    return top.dep_ == "pobj" and prep.lower_ == "from" and prep.head.lower_ in CHANGE_ADVERBS
 
 
 def _partners(top: Token) -> list[Token]:

@@ -28,6 +28,7 @@ TIME_UNITS = frozenset({
     "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
     "fortnight", "fortnights", "month", "months", "year", "years", "decade", "decades",
     "century", "centuries", "millennia", "season", "seasons",
+    "mo", "mos", "yr", "yrs", "hr", "hrs", "min", "mins", "wk", "wks",
 })  # fmt: skip
 
 
