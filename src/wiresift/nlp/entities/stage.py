@@ -482,7 +482,7 @@ def _match_org(index: EntityIndex, pos: int, head: str) -> str | None:
 
 class EntitiesStage:
     name = "entities"
-    version = "3"
+    version = "4"
     requires: tuple[str, ...] = ("ner", "parse")
     assigns: tuple[str, ...] = ("entities",)
 

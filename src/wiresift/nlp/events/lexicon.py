@@ -201,6 +201,18 @@ class VerbBlock:
     code: str | None
     verbs: dict[str, str | None]
     patterns: list[dict[str, Any]]
+    #: :meth:`sized_patterns_of` per (lemma, own): the choice depends on the lemma only
+    _sized: dict[tuple[str, bool], list[tuple[int, dict[str, Any]]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def sized_patterns_of(self, lemma: str, own: bool) -> list[tuple[int, dict[str, Any]]]:
+        """:meth:`patterns_of` with each pattern's :func:`pattern_size`, computed once per lemma."""
+        key = (lemma, own)
+        found = self._sized.get(key)
+        if found is None:
+            found = self._sized[key] = [(pattern_size(p), p) for p in self.patterns_of(lemma, own)]
+        return found
 
     def patterns_of(self, lemma: str, own: bool) -> list[dict[str, Any]]:
         """The patterns written for ``lemma`` (``own``), else the block's others that may apply to it:

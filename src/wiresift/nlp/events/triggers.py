@@ -41,7 +41,6 @@ from wiresift.nlp.events.lexicon import (
     VERB_CODES,
     VerbBlock,
     actors,
-    pattern_size,
     verbs,
 )
 from wiresift.nlp.events.modality import obligation
@@ -226,8 +225,7 @@ def _best_pattern(
     for own in (True, False):
         best: tuple[int, dict[str, Any]] | None = None
         for block in blocks:
-            for pattern in block.patterns_of(lemma, own):  # longest first
-                size = pattern_size(pattern)
+            for size, pattern in block.sized_patterns_of(lemma, own):  # longest first
                 if best is not None and size <= best[0]:
                     break
                 if _match(pattern, feats, hits):

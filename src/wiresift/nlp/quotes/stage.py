@@ -264,7 +264,7 @@ def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 
 class QuotesStage:
     name = "quotes"
-    version = "4"
+    version = "5"
     requires: tuple[str, ...] = ("entities", "parse")
     assigns: tuple[str, ...] = ("quotes",)
 
