@@ -96,13 +96,20 @@ def doer(verb: Token) -> Token | None:
 
 
 @cache
+def prototype_poles(vocab: Vocab, first: tuple[str, ...], second: tuple[str, ...]) -> tuple[Any, Any] | None:
+    """The unit mean word vectors of two prototype word lists (None when either has no vector)."""
+    poles = []
+    for words in (first, second):
+        vectors = [np.asarray(vocab[w].vector) for w in words if vocab[w].has_vector]
+        if not vectors:
+            return None
+        mean = np.mean(vectors, axis=0)
+        poles.append(mean / np.linalg.norm(mean))
+    return poles[0], poles[1]
+
+
 def _prototypes(vocab: Vocab) -> tuple[Any, Any] | None:
-    people = [np.asarray(vocab[w].vector) for w in PEOPLE_PROTOTYPE if vocab[w].has_vector]
-    things = [np.asarray(vocab[w].vector) for w in THING_PROTOTYPE if vocab[w].has_vector]
-    if not people or not things:
-        return None
-    mean_p, mean_t = np.mean(people, axis=0), np.mean(things, axis=0)
-    return mean_p / np.linalg.norm(mean_p), mean_t / np.linalg.norm(mean_t)
+    return prototype_poles(vocab, PEOPLE_PROTOTYPE, THING_PROTOTYPE)
 
 
 def animacy(tok: Token) -> float | None:

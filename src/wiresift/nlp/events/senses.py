@@ -19,13 +19,17 @@ nobody acts on anybody. The checks here look at who or what fills the verb's rol
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from wiresift.nlp.events.cameo import plover
-from wiresift.nlp.events.eventive import ACTOR_ENTS, PART_WORDS, PEOPLE_NOUNS, PLACE_ENTS, animacy
+from wiresift.nlp.events.eventive import (
+    ACTOR_ENTS,
+    PART_WORDS,
+    PEOPLE_NOUNS,
+    PLACE_ENTS,
+    animacy,
+    prototype_poles,
+)
 from wiresift.nlp.events.lexicon import DISASTER_WORDS, EVENT_NOUNS, UNDERGO, VERB_CODES, actors, verbs
 
 if TYPE_CHECKING:
@@ -100,14 +104,8 @@ def accident_doer(verb: Token) -> bool:
     return False
 
 
-@cache
 def _poles(vocab: Vocab) -> tuple[Any, Any] | None:
-    physical = [np.asarray(vocab[w].vector) for w in PHYSICAL_PROTOTYPE if vocab[w].has_vector]
-    abstract = [np.asarray(vocab[w].vector) for w in ABSTRACT_PROTOTYPE if vocab[w].has_vector]
-    if not physical or not abstract:
-        return None
-    mean_p, mean_a = np.mean(physical, axis=0), np.mean(abstract, axis=0)
-    return mean_p / np.linalg.norm(mean_p), mean_a / np.linalg.norm(mean_a)
+    return prototype_poles(vocab, PHYSICAL_PROTOTYPE, ABSTRACT_PROTOTYPE)
 
 
 def abstract(tok: Token) -> bool:
