@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from events_support import coded, place_name
 
-from wiresift.model import Document, Event
 from wiresift.nlp.pipeline import Pipeline
 
 if TYPE_CHECKING:
@@ -18,16 +18,6 @@ if TYPE_CHECKING:
 @pytest.fixture(scope="module")
 def pipeline(nlp: Language) -> Pipeline:
     return Pipeline()
-
-
-def coded(pipeline: Pipeline, text: str) -> tuple[Document, dict[str, Event]]:
-    doc = pipeline(Document(text=text, published="2023-05-02"))
-    assert doc.errors == [] and doc.check_spans() == []
-    return doc, {e.text: e for e in doc.events}
-
-
-def place_name(doc: Document, event: Event) -> str | None:
-    return next((p.name for p in doc.places if p.id == event.place), None)
 
 
 def text_of(actor: object) -> str | None:
