@@ -95,7 +95,43 @@ def named_at(index: EntityIndex, speaker: Speaker) -> str | None:
         return None
     if speaker.head in TITLED_NOMINAL_HEADS and entity.type != "PERSON":
         return None
+    if _owner_of_head(index, speaker, entity.id):
+        return None
     return full_person(index, entity.id, speaker.start)
+
+
+#: How a name hangs on a common-noun head when it only tells whose or which the head is: "Lee's
+#: advisers", "friends of Ann Lee", "Bree-based analysts". An apposition ("his aunt, Ann Lee") or a
+#: name the head qualifies ("the minister Anna Berg") is the speaker itself.
+OWNER_DEPS = frozenset({"poss", "pobj", "npadvmod", "amod", "nmod"})
+#: Entity types that, as a compound before a plural head, only place a group: "Bree lawyers".
+PLACE_TYPES = frozenset({"GPE", "NORP", "LOC", "FAC"})
+
+
+def _owner_of_head(index: EntityIndex, speaker: Speaker, eid: str) -> bool:
+    """Whether the entity ``eid`` named inside the speaker phrase only owns or places its common-noun
+    head, so that the people the head names speak, not the entity: "President Lee's advisers
+    suggested", "multiple friends of Ann Lee told me", "the Bree lawyers are demanding"."""
+    sdoc = index.sdoc
+    if sdoc is None or speaker.head_start < 0:
+        return False
+    head_span = sdoc.char_span(speaker.head_start, speaker.head_end)
+    if head_span is None or head_span[0].pos_ != "NOUN":
+        return False
+    head = head_span[0]
+    entity = index.entities[eid]
+    for start, end in entity.mentions:
+        if not (speaker.start <= start and end <= speaker.end):
+            continue
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ in OWNER_DEPS:
+            return True
+        if root.dep_ == "compound" and root.head.i == head.i and head.tag_ == "NNS":
+            return entity.type in PLACE_TYPES
+    return False
 
 
 def _name_words(name: str) -> list[str]:
