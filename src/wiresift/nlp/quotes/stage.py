@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Quote, SpanRef
 from wiresift.nlp.entities.coref import Speaker, resolve, titled_person
-from wiresift.nlp.entities.coref_rules import FOLLOW_ON_CHARS, named_at
+from wiresift.nlp.entities.coref_rules import FIRST_PERSON, FOLLOW_ON_CHARS, named_at
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from wiresift.nlp.quotes.accept import shipped
@@ -188,6 +188,10 @@ def _resolve(
         speaker, mention = relative, text[relative.start : relative.end]
     head = speaker.head
     pronoun = head in PERSON_PRONOUNS or head in PLURAL_PRONOUNS
+    if head in FIRST_PERSON and prev is not None and prev.kind == "indirect":
+        # "Lee told us the keys can be replaced. We compared …": only a speaker's own words in
+        # quotation marks go on in the first person; after a reported one, "I"/"we" is the writer.
+        prev = None
     prev_speaker = prev.speaker if prev is not None else None
     eid = resolve(index, speaker, prev_speaker, prev.end if prev is not None else -1, mention)
     entity = index.get(eid)
