@@ -94,8 +94,13 @@ def resolve_scored(
     if learned is not None and ana.gender and _gender(state, learned, ana.start) not in ("", ana.gender):
         learned, p = None, 0.0  # the model's "she" for a man it has called "he" before
     if subject is None and ruled is not None and learned is not None and ana.gender and learned != ruled:
-        if _gender(state, ruled, ana.start) == "" and _gender(state, learned, ana.start) == ana.gender:
-            ruled = learned  # the model's pick is known to be a "she", the rules' is not known at all
+        if (
+            ruled == prev_speaker
+            and _gender(state, ruled, ana.start) == ""
+            and _gender(state, learned, ana.start) == ana.gender
+            and any(prev_end < s < ana.start for s, _e in index.entities[learned].mentions)
+        ):
+            ruled = learned  # "she", said after a woman was named since the last quote: not its man
     if ruled is None:
         return learned, p
     if learned == ruled:
@@ -113,7 +118,8 @@ def _gender(state: DocCoref, eid: str, upto: int) -> str:
     if fixed:
         return fixed
     state.advance(upto)
-    return state.gender(eid)
+    said = {m.gender for m in state.chains.get(eid, ()) if m.gender}
+    return said.pop() if len(said) == 1 else ""  # a chain the model mixed up tells nothing
 
 
 def resolve(
