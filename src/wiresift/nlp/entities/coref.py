@@ -83,7 +83,9 @@ def resolve_scored(
         ruled = subject  # "Lee was the third witness. He said …": Lee, not the last quote's speaker
     if ruled is not None and ana.gender and _gender(state, ruled, ana.start) not in ("", ana.gender):
         ruled = None  # "he" is not the woman named last
-    unsure = subject is None and ana.gender != "" and _gender(state, ruled, ana.start) == "" if ruled else False
+    unsure = (
+        subject is None and ana.gender != "" and _gender(state, ruled, ana.start) == "" if ruled else False
+    )
     if ruled is not None and not scored and not unsure:
         return ruled, RULE_CONFIDENCE  # the id is all that was asked: the model need not run
     # The rules know the quotes around the mention (a "he" right after a quote is its speaker), the
@@ -93,14 +95,17 @@ def resolve_scored(
     learned, p = state.resolved[(ana.start, ana.end)]
     if learned is not None and ana.gender and _gender(state, learned, ana.start) not in ("", ana.gender):
         learned, p = None, 0.0  # the model's "she" for a man it has called "he" before
-    if subject is None and ruled is not None and learned is not None and ana.gender and learned != ruled:
-        if (
-            ruled == prev_speaker
-            and _gender(state, ruled, ana.start) == ""
-            and _gender(state, learned, ana.start) == ana.gender
-            and any(prev_end < s < ana.start for s, _e in index.entities[learned].mentions)
-        ):
-            ruled = learned  # "she", said after a woman was named since the last quote: not its man
+    if (
+        subject is None
+        and ruled is not None
+        and learned not in (None, ruled)
+        and ruled == prev_speaker
+        and ana.gender
+        and _gender(state, ruled, ana.start) == ""
+        and _gender(state, learned, ana.start) == ana.gender
+        and any(prev_end < s < ana.start for s, _e in index.entities[learned].mentions)
+    ):
+        ruled = learned  # "she", said after a woman was named since the last quote: not its man
     if ruled is None:
         return learned, p
     if learned == ruled:
