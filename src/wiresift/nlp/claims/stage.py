@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 
 from wiresift.model import Claim, Document
 from wiresift.nlp.claims.attrib import continuation, find_claimant
+from wiresift.nlp.claims.filters import is_claim
 from wiresift.nlp.claims.lexicon import CHANGE_ADVERBS, CHANGE_VERBS, COUNT_TYPES, DOLLAR_BY_TLD, UNITS
 from wiresift.nlp.claims.measured import (
     SHARE_NOUNS,
@@ -26,7 +27,7 @@ from wiresift.nlp.claims.measured import (
     of_object,
     partner,
 )
-from wiresift.nlp.claims.spans import NumSpan, find_numbers, is_claim
+from wiresift.nlp.claims.spans import NumSpan, find_numbers
 from wiresift.nlp.claims.times import TIME_UNITS
 
 if TYPE_CHECKING:
