@@ -183,6 +183,20 @@ def test_multipliers_stay_claims(nlp) -> None:
 @pytest.mark.parametrize(
     ("text", "fragment", "counted"),
     [
+        ("Nurses earn three times the wage of aides.", "three", "wage"),
+        ("The valley now has five times as many bikes as cars.", "five", "bikes"),
+        ("Clinics saw ten times more cases in May.", "ten", "cases"),
+        ("Silt reached four times normal levels in the bay.", "four", "levels"),
+        ("Rents here are four times higher than in the suburbs.", "four", None),
+    ],
+)
+def test_multiplier_counts_what_it_multiplies(nlp, text: str, fragment: str, counted: str | None) -> None:
+    assert one(claims_of(nlp, text), fragment).counted == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "counted"),
+    [
         ("Divers studied the 400-mile-wide (640 kilometres) Lake Orvane last year.", "400", "Orvane"),
         ("A 40-foot-long whale washed ashore.", "40", "whale"),
         ("The tank holds about 900 tons, or 816 metric tons, of brine.", "900", "brine"),

@@ -13,6 +13,7 @@ import numpy as np
 
 from wiresift.model import Document, Entity, Quote, SpanRef
 from wiresift.nlp.claims.lexicon import DOCUMENT_NOUNS, DOCUMENT_VERBS, REPORTING_VERBS
+from wiresift.nlp.claims.polls import poll_before
 from wiresift.nlp.entities.coref import Speaker, doc_coref, resolve_scored
 
 if TYPE_CHECKING:
@@ -377,8 +378,10 @@ def find_claimant(
     stage's mention index (``ctx.data["entities"]``), through which pronoun claimants are resolved.
 
     Order: the speaker of a direct or mixed quote around it; the subject of a reporting verb
-    governing it in the same sentence; a poll named by a preposition over it; the outlet. Indirect quotes of the quotes layer are not used:
-    inside one sentence the parse finds the same speaker, and on dev it was right more often.
+    governing it in the same sentence; a poll named by a preposition over it; a poll named just
+    before a respondent share (:mod:`~wiresift.nlp.claims.polls`); the outlet. Indirect quotes of
+    the quotes layer are not used: inside one sentence the parse finds the same speaker, and on dev
+    it was right more often.
     """
     quote = _quote_at(doc.quotes, start, end)
     if quote is not None and quote.kind != "indirect":
@@ -387,7 +390,8 @@ def find_claimant(
     if author is not None:
         ent = _entity_at(doc.entities, author.start, author.end)
         return Claimant(ent.id if ent else None, ent.name if ent else author.text, author)
-    subj = reporting_subject(sent, tok) or poll_over(number if number is not None else tok)
+    head = number if number is not None else tok
+    subj = reporting_subject(sent, tok) or poll_over(head) or poll_before(sent, head)
     if subj is None:
         return Claimant(None, doc.site, None)
     mention = _mention(sent.doc, subj)

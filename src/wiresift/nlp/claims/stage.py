@@ -28,7 +28,7 @@ from wiresift.nlp.claims.measured import (
     partner,
 )
 from wiresift.nlp.claims.spans import NumSpan, find_numbers
-from wiresift.nlp.claims.times import TIME_UNITS
+from wiresift.nlp.claims.times import TIME_UNITS, multiplied
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -87,6 +87,11 @@ def _noun_phrase(head: Token) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+def _multiplier(sdoc: Doc, span: NumSpan) -> bool:
+    """ "three times the rate": a plain number right before "times" (frequencies were dropped)."""
+    return span.unit is None and span.last + 1 < len(sdoc) and sdoc[span.last + 1].lower_ == "times"
+
+
 def counted(sdoc: Doc, span: NumSpan) -> Token | None:
     """The noun the number counts, or None ("injured more than 5,500", "$212 million")."""
     if span.counted_word is not None:
@@ -102,8 +107,8 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
             return head
         return of_object(base)
     end = span.unit_tok if span.unit_tok is not None else span.last
-    if span.unit is None and end + 1 < len(sdoc) and sdoc[end + 1].lower_ == "times":
-        return sdoc[end + 1]  # a multiplier ("three times the rate") counts "times", as the gold reads
+    if _multiplier(sdoc, span):
+        return multiplied(sdoc, span.last + 1)  # a multiplier counts what it multiplies ("the rate")
     top = number_head(sdoc, span)
     mistagged = _plural_after(sdoc, span, top) or _dimension_of(sdoc, span)
     if mistagged is not None:
@@ -313,7 +318,8 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
             noun = _countable(_points_changed(sdoc, span), time_ranges)  # ... unless a level moved
         elif noun is None and span.unit is None and _changed_to(sdoc, span):
             noun = _countable(measured(sdoc, span), time_ranges)  # "the number of visitors jumped to 300,000"
-        noun = as_noun(noun) if noun is not None and noun.lower_ in SHARE_NOUNS else noun
+        if noun is not None and noun.lower_ in SHARE_NOUNS and not _multiplier(sdoc, span):
+            noun = as_noun(noun)  # "the rate of unemployment"; "three times the rate of ..." multiplies a rate
         if noun is not None and "\n" in doc.text[min(noun.idx, span.end) : max(noun.idx, span.start)]:
             noun = own = None  # a table's next line or a headline glued on by the parser
         if noun is None:
