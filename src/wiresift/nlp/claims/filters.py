@@ -21,6 +21,7 @@ from wiresift.nlp.claims.lexicon import (
     UNITS,
 )
 from wiresift.nlp.claims.numbers import NUMBER_WORDS, VAGUE_BASES
+from wiresift.nlp.claims.scores import is_record, is_score
 from wiresift.nlp.claims.shapes import names_not_counts
 from wiresift.nlp.claims.times import is_duration, is_frequency
 
@@ -150,7 +151,7 @@ def is_claim(
         return False  # "called 911", "made 911 calls", "999 operators"
     if _named_number(doc, span, prev, nxt) or _name_word(doc, span, prev) or _resolution(text, span):
         return False
-    if _record(doc, span, prev, nxt):
+    if _record(doc, span, prev, nxt) or is_score(doc, span) or is_record(doc, span):
         return False
     if first.ent_type_ in NAME_LABELS and span.unit is None:
         return False
@@ -269,14 +270,16 @@ def _not_a_count(
     doc: Doc, span: NumSpan, prev: Token | None, prev2: Token | None, nxt: Token | None, text: str
 ) -> bool:
     """A number named or used as a base, not counted: "the number eight", "one night out of 17",
-    "20-of-24 passing" (a stat line), "scores" that is not "scores of" (a game's scores)."""
+    "20-of-24 passing", "3-for-12 shooting" (stat lines), "scores" that is not "scores of" (a game's scores)."""
     first = doc[span.first]
     if prev is not None and prev.lower_ == "number" and prev2 is not None and prev2.lower_ in {"the", "a"}:
         return first.lower_ in _WORD_NUMBERS or first.like_num
     if prev is not None and prev.lower_ == "of" and prev2 is not None and prev2.lower_ == "out":
         return span.unit is None
     end = doc[span.last].idx + len(doc[span.last].text)
-    if text[end : end + 4].lower() == "-of-" and span.unit is None:
+    if (
+        text[end : end + 4].lower() == "-of-" or text[end : end + 5].lower() == "-for-"
+    ) and span.unit is None:
         return True
     return first.lower_ == "scores" and span.first == span.last and (nxt is None or nxt.lower_ != "of")
 
