@@ -280,3 +280,60 @@ def test_the_ends_of_a_change_count_one_thing(nlp) -> None:
     text = "Tariffs on tools were increased from 10% to 25% in May, and the index rose 3% and bonds fell 2%."
     counted = {c.text: c.counted for c in claims_of(nlp, text)}
     assert counted == {"10%": "Tariffs", "25%": "Tariffs", "3%": "index", "2%": "bonds"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hawks, who have won 12 of 13, play again on Friday.",
+        "Rovers have lost four of their last five matches.",
+        "United lost 1-3 at home.",
+        "It was a 1-3 defeat for the visitors.",
+        "The guard went 3-for-12 from the field.",
+    ],
+)
+def test_scores_and_records_are_not_claims(nlp, text: str) -> None:
+    assert claims_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "counted"),
+    [
+        ("Labour won 12 of 13 seats in the county.", "12", "seats"),
+        ("Okafor finished with 25 points and 11 rebounds.", "11", "rebounds"),
+        ("Firms shipped 3-5 vehicles a day.", "3-5", "vehicles"),
+    ],
+)
+def test_tallies_and_ranges_stay_claims(nlp, text: str, fragment: str, counted: str) -> None:
+    assert one(claims_of(nlp, text), fragment).counted == counted
+
+
+def test_worth_counts_what_it_values(nlp) -> None:
+    assert one(claims_of(nlp, "Tariffs hit $360 billion worth of Chinese goods."), "$360").counted == "goods"
+    assert one(claims_of(nlp, "She has a net worth of $17 million."), "$17").counted == "worth"
+    assert one(claims_of(nlp, "Farm aid ran to the tune of $28 billion."), "$28").counted is None
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "claimant"),
+    [
+        (
+            "A new Gazette poll shows strong support for the bridge. Fifty-one percent say it should be built.",
+            "Fifty-one",
+            "A new Gazette poll",
+        ),
+        (
+            "A new Gazette poll shows strong support for the bridge.\n\nFifty-one percent say it should be built.",
+            "Fifty-one",
+            None,
+        ),
+        (
+            "A new Gazette poll shows strong support for the bridge. Fifty-one percent of the budget went to roads.",
+            "Fifty-one",
+            None,
+        ),
+    ],
+)
+def test_poll_before_a_respondent_share(nlp, text: str, fragment: str, claimant: str | None) -> None:
+    mention = one(claims_of(nlp, text), fragment).claimant_mention
+    assert (mention.text if mention else None) == claimant

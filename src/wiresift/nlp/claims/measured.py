@@ -57,6 +57,9 @@ def of_object(tok: Token) -> Token | None:
 
 #: Nouns that only say "a share of": the object of their "of" is what is measured.
 SHARE_NOUNS = frozenset({"number", "share", "rate", "proportion", "percentage", "portion", "level"})
+#: ... and "worth": "$360 billion worth of goods" counts the goods ("a net worth of $17 million" keeps
+#: "worth": its "of" holds the amount itself).
+OF_NOUNS = SHARE_NOUNS | {"worth"}
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
@@ -65,7 +68,7 @@ def as_noun(tok: Token | None) -> Token | None:
         return None
     if tok.pos_ not in {"NOUN", "PROPN"} and not _mistagged_noun(tok):
         return None
-    if tok.lower_ in SHARE_NOUNS:
+    if tok.lower_ in OF_NOUNS:
         measure = of_object(tok)  # "the rate of unemployment" -> unemployment; not "a rate of 2 %"
         return measure if measure is not None and measure.lower_ not in UNITS else tok
     return tok

@@ -20,7 +20,7 @@ from wiresift.nlp.claims.attrib import continuation, find_claimant
 from wiresift.nlp.claims.filters import is_claim
 from wiresift.nlp.claims.lexicon import CHANGE_ADVERBS, CHANGE_VERBS, COUNT_TYPES, DOLLAR_BY_TLD, UNITS
 from wiresift.nlp.claims.measured import (
-    SHARE_NOUNS,
+    OF_NOUNS,
     as_noun,
     measured,
     number_head,
@@ -38,9 +38,10 @@ if TYPE_CHECKING:
 
 #: Dependency labels that tie a number (or its unit) to the noun it counts.
 _MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
-#: Nouns that are never "the thing counted": time words (timexes) and pronoun-like heads.
+#: Nouns that are never "the thing counted": time words (timexes), pronoun-like heads and the noun
+#: of "to the tune of $28 billion" (an amount's idiom, not what it pays for).
 _NOT_COUNTED = frozenset(
-    {"%", "percent", "time", "year", "years", "day", "days", "month", "months", "each", "a"}
+    {"%", "percent", "time", "year", "years", "day", "days", "month", "months", "each", "a", "tune"}
 )
 #: Words of "N-strong" that say how many make up the noun they modify.
 _STRENGTH = frozenset({"strong"})
@@ -318,8 +319,10 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
             noun = _countable(_points_changed(sdoc, span), time_ranges)  # ... unless a level moved
         elif noun is None and span.unit is None and _changed_to(sdoc, span):
             noun = _countable(measured(sdoc, span), time_ranges)  # "the number of visitors jumped to 300,000"
-        if noun is not None and noun.lower_ in SHARE_NOUNS and not _multiplier(sdoc, span):
-            noun = as_noun(noun)  # "the rate of unemployment"; "three times the rate of ..." multiplies a rate
+        if noun is not None and noun.lower_ in OF_NOUNS and not _multiplier(sdoc, span):
+            noun = as_noun(
+                noun
+            )  # "the rate of unemployment"; "three times the rate of ..." multiplies a rate
         if noun is not None and "\n" in doc.text[min(noun.idx, span.end) : max(noun.idx, span.start)]:
             noun = own = None  # a table's next line or a headline glued on by the parser
         if noun is None:
