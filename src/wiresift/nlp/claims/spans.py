@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wiresift.nlp.claims.lexicon import (
+    CHANGE_VERBS,
     CURRENCY_ADJECTIVES,
+    OBJECT_CHANGE_VERBS,
     PREFIX_UNITS,
     QUALIFIER_MAX_WORDS,
     QUALIFIER_VERBS,
@@ -34,6 +36,19 @@ if TYPE_CHECKING:
 _LEADING_ZERO = re.compile(r"^0\d")
 _WORD_NUMBERS = frozenset(NUMBER_WORDS)
 _JOINERS = frozenset({"-", "and"})
+#: Verbs after which "5% to 10%" is a change and the level it reached; the verbs of a level
+#: ("cost $50 to $100", "range", "be") keep a range.
+_CHANGE_LEMMAS = (CHANGE_VERBS | OBJECT_CHANGE_VERBS) - {
+    "be",
+    "cost",
+    "range",
+    "value",
+    "run",
+    "amount",
+    "fetch",
+    "total",
+    "average",
+}
 #: A scale letter the tokenizer splits from its digits ("$300M", "40bn" is one token already).
 _SUFFIX_SCALES = {**SHORT_SCALES, "b": 1_000_000_000}
 #: Currency words that a nationality adjective can make more precise ("Kenyan shillings").
@@ -250,10 +265,10 @@ def _merge_ranges(doc: Doc, spans: list[NumSpan]) -> list[NumSpan]:
     while k < len(spans):
         a = spans[k]
         b = spans[k + 1] if k + 1 < len(spans) else None
-        if b is not None and a.value is not None and b.value is not None and a.unit_tok is None:
+        if b is not None and a.value is not None and b.value is not None:
             between = [t.lower_ for t in doc[a.last + 1 : b.first]]
             before = doc[a.first - 1].lower_ if a.first > 0 else ""
-            if b.first > a.last and between in (["-"], ["to"], ["and"], ["–"]):
+            if b.first > a.last and a.unit_tok is None and between in (["-"], ["to"], ["and"], ["–"]):
                 is_range = a.value < b.value and not (between == ["and"] and before != "between")
                 is_range = is_range and not (between == ["to"] and before == "from")
                 if is_range:
@@ -269,8 +284,14 @@ def _merge_ranges(doc: Doc, spans: list[NumSpan]) -> list[NumSpan]:
                     # "80-19 vote", "751-613", "split 4 to 1": a tally, a phone number, a ratio
                     k += 2
                     continue
+            if _unit_range(doc, a, b):
+                a.low, a.high, a.value = a.value, b.value, None
+                a.end, a.last, a.unit_tok = b.end, b.last, b.unit_tok
+                out.append(a)
+                k += 2
+                continue
             proportion = between == ["in"] or (between == ["of"] and b.value in (10, 100))
-            if proportion and b.unit is None and a.unit is None and a.value < b.value:
+            if proportion and a.unit_tok is None and b.unit is None and a.unit is None and a.value < b.value:
                 a.value = 100 * a.value / b.value
                 a.unit = "%"
                 a.end, a.last = b.end, b.last
@@ -281,3 +302,19 @@ def _merge_ranges(doc: Doc, spans: list[NumSpan]) -> list[NumSpan]:
         out.append(a)
         k += 1
     return out
+
+
+def _unit_range(doc: Doc, a: NumSpan, b: NumSpan) -> bool:
+    """ "80% to 90%", "$50-$100", "between 3 km and 5 km": two ends that each carry the same unit.
+    Not after a verb of change or "by"/"from" ("rose 5% to 10%" is a change and a level)."""
+    if a.unit is None or a.unit != b.unit or a.value is None or b.value is None or a.value >= b.value:
+        return False
+    end = a.unit_tok if a.unit_tok is not None else a.last
+    between = [t.lower_ for t in doc[end + 1 : b.first] if t.idx < b.start]
+    first = next((t.i for t in doc[max(0, a.first - 4) : a.first + 1] if t.idx >= a.start), a.first)
+    before = doc[first - 1] if first > 0 else None
+    if before is not None and (before.lower_ in {"from", "by"} or before.lemma_.lower() in _CHANGE_LEMMAS):
+        return False
+    if between == ["and"]:
+        return before is not None and before.lower_ == "between"
+    return between in (["-"], ["to"], ["–"])
