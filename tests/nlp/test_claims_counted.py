@@ -337,3 +337,15 @@ def test_worth_counts_what_it_values(nlp) -> None:
 def test_poll_before_a_respondent_share(nlp, text: str, fragment: str, claimant: str | None) -> None:
     mention = one(claims_of(nlp, text), fragment).claimant_mention
     assert (mention.text if mention else None) == claimant
+
+
+def test_claimant_mention_stops_at_a_line_break(nlp) -> None:
+    text = "Domestic grain\n\nA recent audit by the ministry stated the depots held around 8,000 tonnes of wheat in May."
+    mention = one(claims_of(nlp, text), "8,000").claimant_mention
+    assert mention is not None and mention.text == "A recent audit"
+
+
+def test_ranges_whose_ends_carry_the_unit(nlp) -> None:
+    claim = one(claims_of(nlp, "Visitors breathe 80% to 90% pure oxygen."), "80%")
+    assert (claim.value, claim.low, claim.high, claim.unit) == (None, 80, 90, "%")
+    assert len(claims_of(nlp, "Inflation rose 2% to 3% last year.")) == 2  # a change and its level

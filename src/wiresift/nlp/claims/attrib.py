@@ -62,6 +62,9 @@ def _mention(doc: Doc, subj: Token) -> SpanRef:
     for child in subj.rights:
         if child.dep_ in {"conj", "cc", "compound"} or (child.dep_ == "prep" and child.lower_ == "of"):
             end = max(end, child.right_edge.i)
+    for i in range(start, subj.i):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            start = i + 1  # a heading glued on by the parser ("Domestic industry\n\nA recent report")
     while start < end and not doc[start].is_alpha:
         start += 1
     while end > start and doc[end].is_punct:
