@@ -349,3 +349,8 @@ def test_ranges_whose_ends_carry_the_unit(nlp) -> None:
     claim = one(claims_of(nlp, "Visitors breathe 80% to 90% pure oxygen."), "80%")
     assert (claim.value, claim.low, claim.high, claim.unit) == (None, 80, 90, "%")
     assert len(claims_of(nlp, "Inflation rose 2% to 3% last year.")) == 2  # a change and its level
+
+
+def test_money_in_a_circumstance_counts_nothing(nlp) -> None:
+    text = "They gave an estimate ($6 million in both cases) without support."
+    assert one(claims_of(nlp, text), "$6").counted is None

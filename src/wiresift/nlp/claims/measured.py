@@ -101,6 +101,15 @@ _PAYS_FOR = frozenset({"on", "for", "to", "into", "toward", "towards"})
 _MONEY_IN = frozenset({"in", "on", "for"})
 
 
+#: Determiners that make "in ..." a circumstance of the amount ("$6 million in both cases", "in
+#: each case", "in this scenario"), not what the money is in ("$3 million in aid").
+_CIRCUMSTANCE_DETS = frozenset({"both", "each", "every", "either", "this", "that", "these", "those"})
+
+
+def _circumstance(obj: Token) -> bool:
+    return any(c.dep_ in {"det", "predet"} and c.lower_ in _CIRCUMSTANCE_DETS for c in obj.children)
+
+
 def _mistagged_noun(tok: Token) -> bool:
     """An object tagged as a verb but with a determiner or possessive: "its growth forecast"."""
     return tok.dep_ == "dobj" and any(c.dep_ in {"det", "poss"} and c.i < tok.i for c in tok.children)
@@ -123,7 +132,7 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
     if money:
         for tok in (top, unit):
             obj = _prep_object(tok, _MONEY_IN)
-            if obj is not None:
+            if obj is not None and not _circumstance(obj):
                 return obj
     top = partner(top)
     if top.dep_ == "compound" and top.head.lower_ in TIME_UNITS:
@@ -151,7 +160,12 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         return verb  # "a height of 30 feet", "an annual rate of 2.1 %": the noun the "of" measures
     if money and via == "dobj" and verb.pos_ == "VERB":
         split = _prep_object(verb, frozenset({"in"}))  # "received $2 million in aid": the parser split
-        if split is not None and split.ent_type_ not in {"DATE", "TIME"} and split.i > top.i:
+        if (
+            split is not None
+            and split.ent_type_ not in {"DATE", "TIME"}
+            and split.i > top.i
+            and not _circumstance(split)
+        ):
             return split
     if money and (via in _PRICE_PREPS or verb.lower_ == "worth"):
         bought = _bought(verb, top)
