@@ -92,10 +92,14 @@ def _is_reporting(verb: Token, subj: Token | None) -> bool:
         return document and (lemma in _SHOWING or not _measures(verb))
     if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return False  # "those gains add to a rally": "add to" is a verb of change
+    if subj is not None and subj.dep_ == "nsubjpass" and lemma not in _PASSIVE_SPEAKERS:
+        return False  # "(the addition of 10 titles was announced ...)": what is announced, not who
     # "the stock added 2 %", "the index put on 40 points": a change, not a report
     return not _measures(verb)
 
 
+#: Reporting verbs whose passive subject is still the speaker ("he was quoted as saying").
+_PASSIVE_SPEAKERS = frozenset({"quote", "cite", "tell", "inform", "brief", "ask"})
 #: Document verbs whose object is a finding even when it is an amount ("the poll shows 3 points").
 _SHOWING = frozenset({"show", "find", "suggest", "indicate"})
 #: Dependency labels of an amount a verb takes as its own object ("added 2 %", "shed $3").
