@@ -354,3 +354,13 @@ def test_ranges_whose_ends_carry_the_unit(nlp) -> None:
 def test_money_in_a_circumstance_counts_nothing(nlp) -> None:
     text = "They gave an estimate ($6 million in both cases) without support."
     assert one(claims_of(nlp, text), "$6").counted is None
+
+
+def test_passive_subject_of_a_report_is_not_its_claimant(nlp) -> None:
+    text = "The arcade opens with 22 machines (the addition of 10 pinball tables was announced on Sunday)."
+    assert one(claims_of(nlp, text), "22").claimant_mention is None
+
+
+def test_price_per_participle_share(nlp) -> None:
+    text = "The grocer earned $2.8 billion, or $2.53 per diluted share, as revenue rose."
+    assert one(claims_of(nlp, text), "$2.53").counted == "share"

@@ -246,8 +246,8 @@ def _per_unit(sdoc: Doc, span: NumSpan) -> Token | None:
     if i >= len(sdoc) or sdoc[i].lower_ not in _PER:
         return None
     i += 1
-    while i < len(sdoc) and sdoc[i].pos_ == "ADJ":
-        i += 1
+    while i < len(sdoc) and (sdoc[i].pos_ == "ADJ" or sdoc[i].tag_ in {"VBN", "VBG"}):
+        i += 1  # "per diluted share": the tagger may read the participle as a verb
     if i >= len(sdoc) or sdoc[i].pos_ != "NOUN" or sdoc[i].lower_ in TIME_UNITS:
         return None
     return sdoc[i]
