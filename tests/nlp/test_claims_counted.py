@@ -290,6 +290,9 @@ def test_the_ends_of_a_change_count_one_thing(nlp) -> None:
         "United lost 1-3 at home.",
         "It was a 1-3 defeat for the visitors.",
         "The guard went 3-for-12 from the field.",
+        "The Jets improved to 4-6 with the win.",
+        "They have a 4-6 record this year.",
+        "Rovers beat them 24-27 in overtime.",
     ],
 )
 def test_scores_and_records_are_not_claims(nlp, text: str) -> None:

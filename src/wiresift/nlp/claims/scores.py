@@ -17,12 +17,15 @@ RESULT_NOUNS = frozenset(
     {
         "win", "victory", "defeat", "loss", "draw", "tie", "lead", "rout", "triumph", "shutout",
         "scoreline", "thrashing", "drubbing", "upset", "comeback", "deficit", "advantage", "final",
+        "record",
     }
 )  # fmt: skip
 #: Verbs whose score is the result of a game: "lost 1-3", "led 14-7 at the half".
 RESULT_VERBS = frozenset(
     {"win", "lose", "beat", "defeat", "lead", "trail", "draw", "tie", "edge", "rout", "top", "thrash", "down"}
 )
+#: Verbs that move a team's record ("improved to 4-6", "fell to 3-7", "went 2-3").
+STANDING_VERBS = frozenset({"improve", "fall", "drop", "slip", "move", "go", "even", "climb"})
 #: Verbs of a record in words: "have won 12 of 13", "lost four of their last five".
 RECORD_VERBS = frozenset({"win", "lose", "drop", "take"})
 #: Nouns a record counts: "won four of their last five games"; any other noun ("won 12 of 13 seats")
@@ -35,7 +38,8 @@ _BEFORE_BASE = frozenset(
 
 def is_score(doc: Doc, span: NumSpan) -> bool:
     """A hyphenated pair without a unit that the text uses as a game's result: before a result
-    noun ("a 1-3 defeat") or after a verb of winning, losing or leading ("lost 1-3")."""
+    noun ("a 1-3 defeat", "a 4-6 record") or right after the verb of winning, losing or leading it
+    hangs on ("lost 1-3", "beat them 24-27", "improved to 4-6")."""
     if span.low is None or span.high is None or span.unit is not None or span.first == span.last:
         return False
     if not {t.text for t in doc[span.first : span.last + 1]} & {"-", "–"}:
@@ -45,8 +49,10 @@ def is_score(doc: Doc, span: NumSpan) -> bool:
         return True
     if nxt is not None and nxt.pos_ in {"NOUN", "PROPN"}:
         return False  # "3-5 vehicles": a range of a count
-    prev = doc[span.first - 1] if span.first > 0 else None
-    return prev is not None and prev.pos_ in {"VERB", "AUX"} and prev.lemma_.lower() in RESULT_VERBS
+    verb = next((a for a in doc[span.first].ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.i > span.first:
+        return False
+    return verb.lemma_.lower() in RESULT_VERBS | STANDING_VERBS and verb.i >= span.first - 3
 
 
 def _game_base(doc: Doc, i: int) -> bool:
