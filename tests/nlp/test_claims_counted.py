@@ -367,3 +367,12 @@ def test_passive_subject_of_a_report_is_not_its_claimant(nlp) -> None:
 def test_price_per_participle_share(nlp) -> None:
     text = "The grocer earned $2.8 billion, or $2.53 per diluted share, as revenue rose."
     assert one(claims_of(nlp, text), "$2.53").counted == "share"
+
+
+def test_light_years_are_a_unit(nlp) -> None:
+    assert one(claims_of(nlp, "The nebula lies 40 light-years from the sun."), "40").unit == "ly"
+
+
+def test_out_of_a_counted_noun_is_a_count(nlp) -> None:
+    assert one(claims_of(nlp, "Out of 17 samples from the lake, two held lead."), "17").counted == "samples"
+    assert claims_of(nlp, "She stayed home one night out of 17.") == []
