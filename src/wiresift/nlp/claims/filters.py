@@ -275,9 +275,8 @@ def _not_a_count(
     if prev is not None and prev.lower_ == "number" and prev2 is not None and prev2.lower_ in {"the", "a"}:
         return first.lower_ in _WORD_NUMBERS or first.like_num
     if prev is not None and prev.lower_ == "of" and prev2 is not None and prev2.lower_ == "out":
-        # "Out of 17 observations" counts them; "four out of 10 voters" is a base
-        base = span.first > 2 and doc[span.first - 3].like_num
-        return span.unit is None and (base or not _counts_noun(doc, span))
+        # "Out of 17 observations" counts them ("four out of 10 voters" is a percentage already)
+        return span.unit is None and not _counts_noun(doc, span)
     end = doc[span.last].idx + len(doc[span.last].text)
     if (
         text[end : end + 4].lower() == "-of-" or text[end : end + 5].lower() == "-for-"

@@ -259,7 +259,7 @@ def find_numbers(doc: Doc) -> list[NumSpan]:
 
 
 def _merge_ranges(doc: Doc, spans: list[NumSpan]) -> list[NumSpan]:
-    """Join "3,000-4,000", "between 3,000 and 4,000", "150 to 175" and "6 of 10"/"1 in 4"."""
+    """Join "3,000-4,000", "between 3,000 and 4,000", "150 to 175" and "6 (out) of 10"/"1 in 4"."""
     out: list[NumSpan] = []
     k = 0
     while k < len(spans):
@@ -290,7 +290,8 @@ def _merge_ranges(doc: Doc, spans: list[NumSpan]) -> list[NumSpan]:
                 out.append(a)
                 k += 2
                 continue
-            proportion = between == ["in"] or (between == ["of"] and b.value in (10, 100))
+            of_base = between in (["of"], ["out", "of"]) and b.value in (10, 100)  # "seven out of 10"
+            proportion = between == ["in"] or of_base
             if proportion and a.unit_tok is None and b.unit is None and a.unit is None and a.value < b.value:
                 a.value = 100 * a.value / b.value
                 a.unit = "%"
