@@ -376,3 +376,13 @@ def test_light_years_are_a_unit(nlp) -> None:
 def test_out_of_a_counted_noun_is_a_count(nlp) -> None:
     assert one(claims_of(nlp, "Out of 17 samples from the lake, two held lead."), "17").counted == "samples"
     assert claims_of(nlp, "She stayed home one night out of 17.") == []
+
+
+def test_out_of_ten_is_a_share(nlp) -> None:
+    claim = one(claims_of(nlp, "Seven out of 10 tenants want a cap."), "Seven")
+    assert (claim.value, claim.unit, claim.counted) == (70, "%", "tenants")
+
+
+def test_a_phrasal_verb_is_not_counted(nlp) -> None:
+    text = "The arguments will play out when the league's top 10 face off in Leeds."
+    assert one(claims_of(nlp, text), "10").counted is None

@@ -133,6 +133,7 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
         and head.lower_ not in _NOT_COUNTED
         and head.lower_ not in UNITS
         and head.ent_type_ not in {"DATE", "TIME"}
+        and not any(c.dep_ == "prt" for c in head.children)  # "the top 10 face off": a verb
     ):
         return head
     obj = of_object(top)
