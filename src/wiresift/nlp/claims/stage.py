@@ -463,7 +463,7 @@ class ClaimsStage:
     """Pipeline stage filling ``doc.claims``."""
 
     name = STAGE_NAME
-    version = "1.4"
+    version = "1.5"
     requires: tuple[str, ...] = ("entities", "quotes", "timexes", "places")
     assigns: tuple[str, ...] = ("claims",)
 
