@@ -25,8 +25,6 @@ from wiresift.nlp.events.actors import (
     possessor,
     quantity_head,
     resolve,
-    target_candidates,
-    venue_event,
     verb_roles,
     weapon,
 )
@@ -34,6 +32,7 @@ from wiresift.nlp.events.eventive import can_act, doer, place_only
 from wiresift.nlp.events.lexicon import UNDERGO, VERB_CODES
 from wiresift.nlp.events.modality import modality, obligation, unable
 from wiresift.nlp.events.occurrence import occurred, purpose
+from wiresift.nlp.events.targets import target_candidates, venue_event
 from wiresift.nlp.events.triggers import Trigger, find_triggers
 from wiresift.nlp.events.where import event_place
 
