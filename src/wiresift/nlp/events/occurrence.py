@@ -54,6 +54,11 @@ BELIEF_VERBS = frozenset({"think", "believe", "expect", "fear", "assume", "suppo
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "shall", "'ll", "wo", "ca"})
 #: Categories of a stance taken in words: their simple present reports a standing position.
 STANCE_CATEGORIES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
+#: Verbs whose simple past is their base form ("villagers beat a man"): a "present" tag on them may
+#: be the past, so no habit is read from it.
+SAME_PAST = frozenset({"beat", "hit", "cut", "put", "set", "shut", "spread", "hurt", "let", "cast", "burst",
+                       "quit", "split", "thrust", "bet", "bid", "broadcast", "cost", "rid", "shed", "slit",
+                       "upset", "read", "forecast", "offset"})  # fmt: skip
 #: Penn tags of the simple present.
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 #: Dependencies that lead from a complement up to what governs it.
@@ -108,7 +113,7 @@ def _first_conjunct(tok: Token) -> Token:
 def habitual(trigger: Token) -> bool:
     """A simple-present verb with no auxiliary that describes a habit or a state: in a relative clause
     ("who heads the unit") or with a bare plural subject ("sanctions hurt exporters")."""
-    if trigger.pos_ != "VERB" or trigger.tag_ not in _PRESENT_TAGS:
+    if trigger.pos_ != "VERB" or trigger.tag_ not in _PRESENT_TAGS or trigger.lower_ in SAME_PAST:
         return False
     if any(c.dep_ in {"aux", "auxpass"} for c in trigger.children):
         return False
