@@ -172,3 +172,14 @@ def test_a_weapon_is_no_actor(pipeline: Pipeline) -> None:
     assert found["killed"].source is None and text_of(found["killed"].target) == "Three soldiers"
     _, found = coded(pipeline, "Gunmen killed five people in Mogadishu on Friday.")
     assert text_of(found["killed"].source) == "Gunmen"
+
+
+def test_a_named_person_visited_is_the_target_not_the_city(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "The senator visited Maria Lopez in Paris last year.")
+    visit = found["visited"]
+    assert visit.target is not None and visit.target.text == "Maria Lopez"
+
+
+def test_a_coordinated_verb_shares_its_first_conjuncts_modal(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Moldova said it would recall its envoy and expel two Russian diplomats.")
+    assert found["expel"].hypothetical is not None
