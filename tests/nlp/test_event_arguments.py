@@ -183,3 +183,12 @@ def test_a_named_person_visited_is_the_target_not_the_city(pipeline: Pipeline) -
 def test_a_coordinated_verb_shares_its_first_conjuncts_modal(pipeline: Pipeline) -> None:
     _, found = coded(pipeline, "Moldova said it would recall its envoy and expel two Russian diplomats.")
     assert found["expel"].hypothetical is not None
+
+
+def test_a_named_persons_nationality_is_no_scene(pipeline: Pipeline) -> None:
+    doc, found = coded(
+        pipeline, "Afghan President Ashraf Ghani announced a prisoner exchange with the rebels."
+    )
+    assert place_name(doc, found["exchange"]) is None
+    doc, found = coded(pipeline, "Malian soldiers attacked a rebel camp on Monday.")
+    assert place_name(doc, found["attacked"]) == "Mali"
