@@ -192,3 +192,12 @@ def test_a_named_persons_nationality_is_no_scene(pipeline: Pipeline) -> None:
     assert place_name(doc, found["exchange"]) is None
     doc, found = coded(pipeline, "Malian soldiers attacked a rebel camp on Monday.")
     assert place_name(doc, found["attacked"]) == "Mali"
+
+
+def test_an_act_is_no_target_the_one_it_is_done_to_is(pipeline: Pipeline) -> None:
+    for text in (
+        "France is seeking Marco Lenz's extradition from Britain.",
+        "The United States is seeking the extradition of Marco Lenz from Canada over the fraud.",
+    ):
+        seek = coded(pipeline, text)[1]["seeking"]
+        assert seek.target is not None and seek.target.text in {"Marco Lenz", "Britain", "Canada"}

@@ -2,7 +2,8 @@
 
 The target of a trigger is its object or the object of "on/against/with" (:func:`~wiresift.nlp.events.
 actors.verb_roles`); when that is a thing, a preposition on the trigger or on its object may name the
-one it is done to ("gave 5 million dollars to Ivory Coast"). No scene ("massed in camps"), no venue of
+one it is done to ("gave 5 million dollars to Ivory Coast"); an event is no target, its possessor or
+"of" phrase is ("seeking Assange's extradition"). No scene ("massed in camps"), no venue of
 a meeting or build-up ("met in Astana") and no beneficiary ("on behalf of the farmers") is a target.
 """
 
@@ -16,10 +17,12 @@ from wiresift.nlp.events.actors import (
     PLEDGE_VERBS,
     SUBJECT_DEPS,
     TARGET_PREPS,
+    event_noun,
     noun_roles,
     people_noun,
     verb_roles,
 )
+from wiresift.nlp.events.lexicon import verbs
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -86,6 +89,31 @@ def beneficiary(tok: Token) -> bool:
     )
 
 
+#: Endings of nouns made from verbs: "extradition", "expulsion", "imprisonment".
+ACT_SUFFIXES = ("tion", "sion", "ment")
+
+
+def act_noun(tok: Token) -> bool:
+    """``tok`` is a noun naming an act: an event noun, a noun that is a coded verb ("the release", "an
+    arrest") or a noun made from a verb ("extradition")."""
+    if tok.pos_ != "NOUN":
+        return False
+    lemma = tok.lemma_.lower()
+    return event_noun(tok) or lemma in verbs().by_lemma or (len(lemma) > 6 and lemma.endswith(ACT_SUFFIXES))
+
+
+def _undergoer(event: Token) -> Token | None:
+    """The possessor or the "of" object of an event noun naming people ("Assange's extradition", "the
+    release of the prisoners"), else None."""
+    for child in event.children:
+        obj = child if child.dep_ == "poss" else None
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+        if obj is not None and (obj.ent_type_ in {"PERSON", "ORG", "NORP"} or people_noun(obj)):
+            return obj
+    return None
+
+
 def target_candidates(
     trigger: Token, source: Token | None, venue: bool = False, harm: bool = False
 ) -> list[Token]:
@@ -98,6 +126,10 @@ def target_candidates(
     out: list[Token] = []
 
     def add(tok: Token | None) -> None:
+        undergoer = _undergoer(tok) if tok is not None and act_noun(tok) else None
+        if undergoer is not None:  # "seeking Assange's extradition": the one the event is done to
+            add(undergoer)
+            return
         if (
             tok is not None
             and tok.i not in seen
