@@ -102,3 +102,13 @@ def test_a_gerund_topic_and_a_believed_future_are_no_events(pipeline: Pipeline) 
     assert coded(pipeline, "Russia said it would supply helicopters to the Tajik army.")[1][
         "supply"
     ].hypothetical
+
+
+def test_an_embedded_question_or_an_imperative_is_no_event(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Traders are uncertain whether the army attacked the depot near Goma.")
+    assert "attacked" not in found
+    _, found = coded(pipeline, "Go out and protest against the governor today, the senator said.")
+    assert "protest" not in found
+    # a conditional still codes its own event with its flag
+    _, found = coded(pipeline, "The army will attack the town if the rebels refuse to leave, officials said.")
+    assert found["attack"].hypothetical is not None

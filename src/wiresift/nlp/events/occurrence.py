@@ -18,6 +18,9 @@ be an event; the checks here say whether the sentence asserts one. A trigger is 
   the charge", "the US, which accuses him");
 - **it is a gerund named as a topic**: the subject of its clause ("signing a deal has proved
   elusive") or the complement of an adjective ("wary of offering concessions");
+- **it is asked about or bidden**: a clause opened by "whether" ("uncertain whether the army
+  attacked"), an "if" clause that is a verb's object ("asked if he had been arrested"), or a verb in
+  the imperative ("go out and vote", "tell them to leave") reports nothing that happened;
 - **it is only believed to be coming**: a modal complement of a verb of belief ("he thought voters
   would punish him", "they fear he may withdraw") is nobody's plan, threat or promise.
 
@@ -149,9 +152,25 @@ def believed_only(trigger: Token) -> bool:
     )
 
 
+def asked_or_bidden(trigger: Token) -> bool:
+    """A verb in an embedded question ("whether the army attacked", "asked if he had left") or in the
+    imperative ("go out and vote"): no report of an occurrence."""
+    if trigger.pos_ != "VERB":
+        return False
+    first = _first_conjunct(trigger)
+    marks = {c.lower_ for c in first.children if c.dep_ == "mark"}
+    if "whether" in marks or ("if" in marks and first.dep_ == "ccomp"):
+        return True
+    return (
+        first.tag_ == "VB"
+        and first.dep_ in {"ROOT", "ccomp", "parataxis"}
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "expl"} for c in first.children)
+    )
+
+
 def occurred(trigger: Token, sent: Span, category: str | None) -> bool:
     """Whether the sentence asserts the event of ``trigger`` (see the module's cases)."""
-    if question(trigger, sent) or topic_gerund(trigger) or believed_only(trigger):
+    if question(trigger, sent) or topic_gerund(trigger) or believed_only(trigger) or asked_or_bidden(trigger):
         return False
     if category not in STANCE_CATEGORIES and habitual(trigger):
         return False
