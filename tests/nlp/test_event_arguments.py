@@ -201,3 +201,11 @@ def test_an_act_is_no_target_the_one_it_is_done_to_is(pipeline: Pipeline) -> Non
     ):
         seek = coded(pipeline, text)[1]["seeking"]
         assert seek.target is not None and seek.target.text in {"Marco Lenz", "Britain", "Canada"}
+
+
+def test_the_object_made_to_act_is_the_doer_of_the_infinitive(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "The sanctions forced Iran to release the prisoners.")
+    assert found["release"].source is not None and found["release"].source.text == "Iran"
+    # an instrument is used, it does not act
+    _, found = coded(pipeline, "Police officers used tear gas to disperse the protesters in Tarvo.")
+    assert found["disperse"].source is not None and "gas" not in found["disperse"].source.text

@@ -180,8 +180,13 @@ def possessor(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
 
 
+#: Verbs whose subject, not their object, does what their infinitive says ("promised Kyiv to send").
+SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten", "offer"})
+
+
 def subject_of(verb: Token) -> Token | None:
-    """The subject of a verb, inherited from the verb it is coordinated with or complements."""
+    """The subject of a verb, inherited from the verb it is coordinated with or complements; the
+    object of the verb it complements when that object is made to act ("forced Iran to release")."""
     tok: Token | None = verb
     for _ in range(4):
         if tok is None:
@@ -199,6 +204,11 @@ def subject_of(verb: Token) -> Token | None:
                     return passive
                 tok = tok.head.head if tok.head.dep_ == "ccomp" else tok.head
                 continue
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in SUBJECT_CONTROL:
+            # "forced Iran to release", "prompted officials to make concessions": the object acts
+            controller = next((c for c in tok.head.children if c.dep_ in {"dobj", "obj"}), None)
+            if controller is not None and can_be_actor(controller):  # not "used firearms to disperse"
+                return controller
         # "Norway is willing to send": through the adjective to the subject of its copula
         if tok.dep_ in {"conj", "xcomp", "advcl", "acomp"} and tok.head.i != tok.i:
             tok = tok.head
