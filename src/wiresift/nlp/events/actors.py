@@ -206,7 +206,10 @@ def subject_of(verb: Token) -> Token | None:
                 continue
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in SUBJECT_CONTROL:
             # "forced Iran to release", "prompted officials to make concessions": the object acts
-            controller = next((c for c in tok.head.children if c.dep_ in {"dobj", "obj"}), None)
+            controller = next(
+                (c for c in tok.head.children if c.dep_ in {"dobj", "obj"} and c.tag_ not in {"WDT", "WP"}),
+                None,
+            )  # not "a tariff that it planned to impose": the relative pronoun is the thing planned
             if controller is not None and can_be_actor(controller):  # not "used firearms to disperse"
                 return controller
         # "Norway is willing to send": through the adjective to the subject of its copula
