@@ -433,7 +433,7 @@ class EventsStage:
     """Pipeline stage filling ``doc.events``."""
 
     name = STAGE_NAME
-    version = "1.1"
+    version = "1.2"
     requires: tuple[str, ...] = ("entities", "quotes", "timexes", "places", "claims")
     assigns: tuple[str, ...] = ("events",)
 
