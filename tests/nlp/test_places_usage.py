@@ -37,6 +37,11 @@ def pins(text: str) -> dict[str, str | None]:
         ),
         # a common word after a nationality inside an organisation's name
         ("She works at the American Enterprise Institute in Boston.", "Enterprise", "Boston"),
+        # a title before a person's name is no country alias ("Sen." of Senegal)
+        ("The bill was filed by Sen. Mara Quill on Monday in Denver.", "Sen.", "Denver"),
+        # an upper-case headline opening a line is no dateline
+        ("POINT GUARDS SHINE LATE\nThe club won in Leeds on Sunday.", "POINT", "Leeds"),
+        ("CAN THE ROOKIES HOLD ON?\nThe team lost in Leeds on Sunday.", "CAN", "Leeds"),
     ],
 )
 def test_not_used_as_a_place(text: str, not_pinned: str, pinned: str) -> None:
@@ -53,3 +58,13 @@ def test_countries_keep_their_place_before_company_nouns() -> None:
 def test_a_town_the_ner_calls_a_person_keeps_its_pin_without_a_person_cue() -> None:
     found = pins("Traffic backed up between Coggeshall and Colchester on Friday.")
     assert "Coggeshall" in found or "Colchester" in found
+
+
+def test_a_dateline_names_a_city_and_a_lone_province_is_no_list() -> None:
+    text = (
+        "WASHINGTON \u2013 Two guards were charged on Tuesday.\nThe hearing in Washington drew lawmakers of "
+        "both parties. They had visited Texas last month, Ohio in May and Florida in June."
+    )
+    got = [(p.kind, text[s:e]) for p in geoparse(text) if p.lat is not None for s, e in p.mentions]
+    assert ("city", "WASHINGTON") in got, got
+    assert ("city", "Washington") in got, got

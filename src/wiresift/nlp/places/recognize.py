@@ -237,12 +237,14 @@ def _datelines(doc: Doc, gaz: Gazetteer, taken: list[bool], add: _Add) -> None:
         j = i
         while j < len(doc) and j - i < MAX_NGRAM and _upper_word(doc[j]) and not taken[j]:
             j += 1
-        for stop in range(j, i, -1):
-            if stop - i == 1 and tok.text in _NOT_ALONE:
-                break
-            if any(c.exact for c in gaz.candidates(doc[i:stop].text)):
-                add(i, stop, False, "dateline")
-                break
+        # the whole upper-case run is the place, and punctuation closes it ("BEIRUT (AP) —"): a run that
+        # goes on in words is a headline or a table heading ("POINT GUARDS BEHAVE", "CAN THEY ...")
+        if j < len(doc) and doc[j].is_alpha:
+            continue
+        if j - i == 1 and tok.text in _NOT_ALONE:
+            continue
+        if any(c.exact for c in gaz.candidates(doc[i:j].text)):
+            add(i, j, False, "dateline")
 
 
 def _upper_word(tok: Token) -> bool:

@@ -103,9 +103,9 @@ SURE_MARGIN = 3.0
 #: A province holding another place the article names is what a same-named mention means
 #: ("Seattle ... Washington" is the state, not the capital).
 CONTAINS_BONUS = 2.0
-#: A province of a country whose other provinces the article names (at least SIBLING_MIN of them) is
-#: what an ambiguous name means in that list ("California, Idaho, Utah and Washington" is the state,
-#: "... Florida, Louisiana and Georgia" not the country).
+#: A province named close to other names (a list or a run of places) while the article names at least
+#: SIBLING_MIN other provinces of its country is what an ambiguous name means there ("California, Idaho,
+#: Utah and Washington" is the state, "... Florida, Louisiana and Georgia" not the country).
 SIBLING_BONUS = 2.0
 SIBLING_MIN = 3
 #: A town under 1/TINY_SHARE of the size of its own country's same-named province (or of the country)
@@ -256,16 +256,23 @@ def _base(c: Candidate) -> float:
     return score
 
 
-def _score(c: Candidate, ctx: _Context, qualifier: tuple[Candidate, ...], local: float = 1.0) -> float:
+def _score(
+    c: Candidate, ctx: _Context, qualifier: tuple[Candidate, ...], local: float = 1.0, listed: bool = True
+) -> float:
     """``local`` weighs the province and nearness bonuses: SHADOW_FACTOR for a shadowed town, 0 for a
-    name inside an organisation's name (its home is the prominent namesake)."""
+    name inside an organisation's name (its home is the prominent namesake). ``listed``: the mention
+    stands close to other names ("Texas, Idaho and Washington"), where a province among provinces is one."""
     e = c.entry
     score = _base(c)
     if e.cc and ctx.countries[e.cc] and e.kind != "country":
         score += CONTEXT_BONUS
     if e.admin1 and e.kind != "admin1" and (e.admin1, e.cc) in ctx.admins:
         score += ADMIN_BONUS * local
-    if e.kind == "admin1" and sum(cc == e.cc and name != e.name for name, cc in ctx.admins) >= SIBLING_MIN:
+    if (
+        listed
+        and e.kind == "admin1"
+        and sum(cc == e.cc and name != e.name for name, cc in ctx.admins) >= SIBLING_MIN
+    ):
         score += SIBLING_BONUS
     for q in qualifier:
         qe = q.entry
@@ -312,6 +319,7 @@ def resolve(
     designated: Sequence[str | None] | None = None,
     outlet: Sequence[Entry] = (),
     embedded: Sequence[bool] | None = None,
+    listed: Sequence[bool] | None = None,
 ) -> list[Resolution]:
     """One resolution per mention; ``qualifiers[i]`` is the name after "<mention>, " if any;
     ``designated[i]`` the kind a word next to the mention names ("province" in "Idlib province",
@@ -324,8 +332,10 @@ def resolve(
     sure context. An ``embedded[i]`` name (inside an organisation's name: "Buffalo" of "Buffalo Sabres")
     is the organisation's home: the name's reading where the article names it on its own, else the
     most prominent namesake in the article's countries (its provinces and nearness do not count).
+    ``listed[i]``: the mention stands close to other names, as in a list (all do when not given).
     """
     emb = list(embedded) if embedded is not None else [False] * len(texts)
+    lists = list(listed) if listed is not None else [True] * len(texts)
     raw = [() if adj else candidates(gaz, t) for t, adj in zip(texts, adjectival, strict=True)]
     cands = raw
     if designated is not None:
@@ -340,7 +350,7 @@ def resolve(
         sure = dem if dem is not None else _sure(cs)
         if sure is not None:
             ctx.add(sure)
-    first = _pick_all(gaz, texts, cands, demonyms, qualifiers, lambda _t: ctx, emb)
+    first = _pick_all(gaz, texts, cands, demonyms, qualifiers, lambda _t: ctx, emb, lists)
     # round 2: the sure context plus every other name's first-round pick
     picks = [
         (t.lower(), r.entry)
@@ -375,7 +385,7 @@ def resolve(
             cache[key] = c
         return cache[key]
 
-    final = _pick_all(gaz, texts, cands, demonyms, qualifiers, others, emb)
+    final = _pick_all(gaz, texts, cands, demonyms, qualifiers, others, emb, lists)
     own = {t.lower(): r for t, r, e in zip(texts, final, emb, strict=True) if not e and r.entry is not None}
     return [own.get(t.lower(), r) if e else r for t, r, e in zip(texts, final, emb, strict=True)]
 
@@ -388,14 +398,15 @@ def _pick_all(
     qualifiers: Sequence[str | None],
     context: Callable[[str], _Context],
     embedded: Sequence[bool],
+    listed: Sequence[bool],
 ) -> list[Resolution]:
     """The best candidate of each mention, scored in ``context(mention text)`` (without province and
     nearness bonuses for an ``embedded`` one)."""
     out = []
     # the same name with the same candidates and qualifier scores the same in the same context
-    done: dict[tuple[str, str | None, tuple[str, ...], bool], Resolution] = {}
-    for text, cs, dem, q, emb in zip(texts, cands, demonyms, qualifiers, embedded, strict=True):
-        key = (text, q, tuple(str(c.entry.id) for c in cs), emb)
+    done: dict[tuple[str, str | None, tuple[str, ...], bool, bool], Resolution] = {}
+    for text, cs, dem, q, emb, lst in zip(texts, cands, demonyms, qualifiers, embedded, listed, strict=True):
+        key = (text, q, tuple(str(c.entry.id) for c in cs), emb, lst)
         if dem is None and key in done:
             out.append(done[key])
             continue
@@ -412,7 +423,7 @@ def _pick_all(
             if c.exact and c.entry.kind == "city":
                 lead[c.entry.cc] = max(lead.get(c.entry.cc, 0), c.entry.population)
         scores = [
-            _score(c, ctx, qual, 0.0 if emb else SHADOW_FACTOR if _shadowed(c.entry, lead) else 1.0)
+            _score(c, ctx, qual, 0.0 if emb else SHADOW_FACTOR if _shadowed(c.entry, lead) else 1.0, lst)
             for c in cs
         ]
         big: dict[str | None, int] = {}

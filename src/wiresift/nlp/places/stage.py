@@ -8,6 +8,7 @@ separate places flagged ``adjectival``; names the gazetteer lacks stay unresolve
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -56,6 +57,21 @@ _DESIGNATOR_BEFORE = re.compile(
 )
 
 
+#: Longest gap between two names of one run of places ("California, Idaho, Oregon and Utah drifted over
+#: Washington"): a province among its country's provinces there is one of them.
+_RUN_GAP_CHARS = 40
+
+
+def _listed(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each span, whether another name stands close by in the same sentence (a list or a run of places)."""
+
+    def close(gap: str) -> bool:
+        return len(gap) <= _RUN_GAP_CHARS and "\n" not in gap and ". " not in gap
+
+    gaps = [close(text[a[1] : b[0]]) for a, b in itertools.pairwise(spans)]
+    return [(i > 0 and gaps[i - 1]) or (i < len(gaps) and gaps[i]) for i in range(len(spans))]
+
+
 def _designations(text: str, spans: Sequence[tuple[int, int]]) -> list[str | None]:
     """For each span, "province" or "city" when a word next to it says which it is."""
     out: list[str | None] = []
@@ -97,17 +113,23 @@ def _resolve(
     adjectival: Sequence[bool],
     outlet: Sequence[Entry] = (),
     embedded: Sequence[bool] | None = None,
+    datelines: Sequence[bool] | None = None,
 ) -> list[Place]:
+    """``datelines[i]``: the mention opens a wire dateline, which names a city ("WASHINGTON (AP) —")."""
     gaz = gazetteer.load()
     names = [text[s:e] for s, e in spans]
+    designations = _designations(text, spans)
+    if datelines is not None:
+        designations = [d or ("city" if dl else None) for d, dl in zip(designations, datelines, strict=True)]
     results = resolve(
         gaz,
         names,
         adjectival,
         _qualifiers(text, spans),
-        _designations(text, spans),
+        designations,
         outlet=outlet,
         embedded=embedded,
+        listed=_listed(text, spans),
     )
     # a name inside an organisation's name is a modifier, like a demonym: no map pin (embedded.py)
     modifier = [a or e for a, e in zip(adjectival, embedded or [False] * len(names), strict=True)]
@@ -177,7 +199,8 @@ def resolve_doc(sdoc: Doc, doc: Document | None = None) -> Resolved:
     inside = [embedded(sdoc, m) for m in mentions]
     spans = [(m.start, m.end) for m in mentions]
     text = doc.text if doc is not None else sdoc.text  # the same string; spaCy rebuilds its own on every read
-    places = _resolve(text, spans, [m.adjectival for m in mentions], outlet, inside)
+    datelines = [m.source == "dateline" for m in mentions]
+    places = _resolve(text, spans, [m.adjectival for m in mentions], outlet, inside, datelines)
     return Resolved(mentions, inside, places)
 
 

@@ -13,6 +13,8 @@ uses as something else, so they never become map pins:
   or town it contains;
 - **a brand, product or company**: a town's name followed by a product or company head noun
   ("Brent crude", "Atlas Motors"); a country or province keeps its place ("U.S. airlines");
+- **a title**: an abbreviation right before a person's name is the person's title ("Sen." of
+  "Sen. Ada Brook" is no alias of Senegal, "Gov." no town);
 - **a short word read as a country code**: a mixed-case word of two or three letters that only an
   upper-case code or abbreviation names ("Pan", "Car", "Mac" are not Panama, the Central African
   Republic or Macau; "PAN" in a table would be); an upper-case word of two or three letters whose
@@ -187,6 +189,15 @@ def _product(gaz: Gazetteer, span: Span) -> bool:
     )
 
 
+def _title(span: Span) -> bool:
+    """An abbreviation ("Sen.", "Rep.") right before a PERSON entity is that person's title."""
+    doc = span.doc
+    if not span.text.endswith(".") or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.ent_type_ in PERSON_LABELS and nxt.ent_iob_ == "B"
+
+
 #: A place named by a mixed-case word of 2-3 letters must have this many people ("Car" is no Chinese hamlet).
 CODE_WORD_MIN_POPULATION = 1_000
 
@@ -231,6 +242,7 @@ def used_as_places(doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention]) -> lis
             or _person_part(gaz, span, name_parts, surnames)
             or _person_not_town(gaz, span)
             or _street_or_building(span)
+            or _title(span)
             or _product(gaz, span)
             or _code_word(gaz, m.text)
             or _acronym(gaz, m.text)
