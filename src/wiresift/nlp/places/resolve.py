@@ -124,6 +124,8 @@ PICK_CONFIDENCE = 0.6
 #: count only SHADOW_FACTOR of their weight for it (a qualifier, "Portland, Texas", still counts in full).
 SHADOW_SHARE = 30
 SHADOW_FACTOR = 0.5
+#: A name its qualifier settles this surely ("Toronto, ON") is that place wherever the article names it bare.
+SETTLED_CONFIDENCE = 0.9
 EARTH_KM = 6371.0
 
 
@@ -212,6 +214,16 @@ def candidates(gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
         if named:
             return named
     return ()
+
+
+def province_codes(gaz: Gazetteer, code: str, places: Sequence[Candidate]) -> tuple[Candidate, ...]:
+    """The provinces that an upper-case code after a name ("MA" of "Mansfield, MA", "ON" of "Toronto, ON")
+    names in the countries of that name's readings: ISO 3166-2 codes are the postal abbreviations of US
+    states and Canadian provinces, and more such elsewhere."""
+    if not (2 <= len(code) <= 3 and code.isalpha() and code.isupper()):
+        return ()
+    found = {gaz.subdivision(f"{cc}-{code}") for cc in {c.entry.cc for c in places if c.entry.cc}}
+    return tuple(Candidate(e, True) for e in sorted((e for e in found if e), key=lambda e: -e.population))
 
 
 def _strip_tails(words: list[str]) -> list[str]:
@@ -337,6 +349,11 @@ def resolve(
     emb = list(embedded) if embedded is not None else [False] * len(texts)
     lists = list(listed) if listed is not None else [True] * len(texts)
     raw = [() if adj else candidates(gaz, t) for t, adj in zip(texts, adjectival, strict=True)]
+    # a province code that qualifies the name before it ("Mansfield, MA") is that name's province
+    raw = [
+        cs + province_codes(gaz, t, raw[i - 1]) if i > 0 and qualifiers[i - 1] == t else cs
+        for i, (t, cs) in enumerate(zip(texts, raw, strict=True))
+    ]
     cands = raw
     if designated is not None:
         cands = [_designated(cs, d) for cs, d in zip(raw, designated, strict=True)]
@@ -363,6 +380,7 @@ def resolve(
         None
         if q is not None
         and i + 1 < len(first)
+        and q == texts[i + 1]
         and (_other_town(first[i + 1].entry, cands[i]) or _other_country(first[i + 1].entry, cands[i]))
         else q
         for i, q in enumerate(qualifiers)
@@ -386,6 +404,19 @@ def resolve(
         return cache[key]
 
     final = _pick_all(gaz, texts, cands, demonyms, qualifiers, others, emb, lists)
+    # one sense per name: where a qualifier settles a name ("Toronto, ON"), its bare mentions are that place
+    settled = {
+        t.lower(): r
+        for t, q, r in zip(texts, qualifiers, final, strict=True)
+        if q is not None
+        and r.entry is not None
+        and r.confidence >= SETTLED_CONFIDENCE
+        and _qualified(r.entry, q, gaz)
+    }
+    final = [
+        settled.get(t.lower(), r) if q is None and dem is None else r
+        for t, q, r, dem in zip(texts, qualifiers, final, demonyms, strict=True)
+    ]
     own = {t.lower(): r for t, r, e in zip(texts, final, emb, strict=True) if not e and r.entry is not None}
     return [own.get(t.lower(), r) if e else r for t, r, e in zip(texts, final, emb, strict=True)]
 
@@ -417,7 +448,7 @@ def _pick_all(
             out.append(Resolution(None, 0.0))
             continue
         ctx = context(text)
-        qual = gaz.candidates(q) if q else ()
+        qual = gaz.candidates(q) + province_codes(gaz, q, cs) if q else ()
         lead: dict[str | None, int] = {}  # the biggest same-named city of each country
         for c in cs:
             if c.exact and c.entry.kind == "city":
@@ -461,6 +492,16 @@ def _pick_all(
 
 #: Kinds a designating word keeps ("Washington state", "upstate New York", "Cork city").
 DESIGNATED_KINDS = {"province": frozenset({"admin1", "admin2"}), "city": frozenset({"city"})}
+
+
+def _qualified(e: Entry, q: str, gaz: Gazetteer) -> bool:
+    """``e`` lies in the province or country its qualifier ``q`` names (a name or a province code)."""
+    areas = gaz.candidates(q) + province_codes(gaz, q, [Candidate(e, True)])
+    return any(
+        (a.entry.kind == "country" and a.entry.cc == e.cc)
+        or (a.entry.kind == "admin1" and a.entry.cc == e.cc and a.entry.name == e.admin1)
+        for a in areas
+    )
 
 
 def _designated(cs: tuple[Candidate, ...], designation: str | None) -> tuple[Candidate, ...]:

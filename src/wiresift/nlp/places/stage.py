@@ -35,13 +35,23 @@ VERSION = "places/8"
 _QUALIFIER_GAPS = (", ", " (", ",")
 
 
+#: A province's postal code right after "<town>, " ("Mansfield, MA", "Toronto, ON"), read as a qualifier
+#: even where recognition took no name there (a code alone is no place).
+_CODE_QUALIFIER = re.compile(r", ?([A-Z]{2})(?![\w.'’-])")
+
+
 def _qualifiers(text: str, spans: Sequence[tuple[int, int]]) -> list[str | None]:
-    """For each span, the text of the next span when it directly qualifies it ("Paris, Texas")."""
+    """For each span, the text of the next span when it directly qualifies it ("Paris, Texas"), or the
+    province code right after it ("Mansfield, MA")."""
     out: list[str | None] = []
     for i, (_, end) in enumerate(spans):
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         gap = text[end : nxt[0]] if nxt else None
-        out.append(text[nxt[0] : nxt[1]] if nxt and gap in _QUALIFIER_GAPS else None)
+        if nxt and gap in _QUALIFIER_GAPS:
+            out.append(text[nxt[0] : nxt[1]])
+        else:
+            code = _CODE_QUALIFIER.match(text, end)
+            out.append(code.group(1) if code else None)
     return out
 
 
