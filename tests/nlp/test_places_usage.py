@@ -42,6 +42,16 @@ def pins(text: str) -> dict[str, str | None]:
         # an upper-case headline opening a line is no dateline
         ("POINT GUARDS SHINE LATE\nThe club won in Leeds on Sunday.", "POINT", "Leeds"),
         ("CAN THE ROOKIES HOLD ON?\nThe team lost in Leeds on Sunday.", "CAN", "Leeds"),
+        # a club: a town's name as the subject of a plural verb
+        ("Chelsea have agreed a fee for the keeper, officials in Madrid said.", "Chelsea", "Madrid"),
+        # a work's title in quotation marks
+        ("She sang \u201cGlasgow,\u201d a slow ballad, at a club in Dublin.", "Glasgow", "Dublin"),
+        # a common noun in lower case
+        ("Smaller metro newspapers in Ohio cut staff again.", "metro", "Ohio"),
+        # an organisation after "at" is no alias of a town ("Google" of Topeka)
+        ("Ada Ruiz, director for games at Google, spoke in Dublin.", "Google", "Dublin"),
+        # an apposition with a possessive is no qualifier ("China's" does not make a town of a name)
+        ("Trump met Liu He, China\u2019s top trade negotiator, in Geneva.", "Liu He", "Geneva"),
     ],
 )
 def test_not_used_as_a_place(text: str, not_pinned: str, pinned: str) -> None:
@@ -68,3 +78,10 @@ def test_a_dateline_names_a_city_and_a_lone_province_is_no_list() -> None:
     got = [(p.kind, text[s:e]) for p in geoparse(text) if p.lat is not None for s, e in p.mentions]
     assert ("city", "WASHINGTON") in got, got
     assert ("city", "Washington") in got, got
+
+
+def test_a_name_without_latin_letters_has_no_candidates() -> None:
+    from wiresift import gazetteer
+    from wiresift.nlp.places.resolve import candidates
+
+    assert candidates(gazetteer.load(), "\u0420\u0435\u0446\u0435\u043f\u0442") == ()

@@ -90,6 +90,8 @@ def qualified_heads(doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or span.start < 2 or doc[span.start - 1].text != ",":
             continue
+        if span.end < len(doc) and doc[span.end].text in ("'s", "’s"):
+            continue  # "Liu He, China's top negotiator": an apposition, no qualifier
         areas = [c.entry for c in candidates(gaz, m.text) if c.exact and c.entry.kind in _AREA_KINDS]
         if not areas:
             continue
@@ -164,8 +166,11 @@ def locative_names(
                 continue
             if not _whole_entity(span, surnames) or not plausible(gaz, span.text, n):
                 continue
+            # a name the NER calls a person or an organisation is a place by its own name only: "at Google"
+            # is no alias of a Kansas city
+            named = span[0].ent_type_ in ("PERSON", "ORG")
             if any(
-                (c.exact or c.entry.population >= LOCATIVE_ALTERNATE_POPULATION)
+                (c.exact or (c.entry.population >= LOCATIVE_ALTERNATE_POPULATION and not named))
                 and c.entry.cc in countries
                 and c.entry.kind in ("city", "admin1", "admin2")
                 and c.entry.population >= LOCATIVE_MIN_POPULATION

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from wiresift.gazetteer import Candidate, Entry, Gazetteer
+from wiresift.gazetteer import Candidate, Entry, Gazetteer, name_key
 from wiresift.nlp.places.usage import STREET_TYPES
 
 #: Score for the mention being the entry's own name rather than an alternate: "New Delhi" is the
@@ -176,7 +176,10 @@ def demonym_use(gaz: Gazetteer, text: str) -> Entry | None:
 def candidates(gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
     """Candidates for a name. An unknown name falls back to the place inside it: a generic tail
     dropped ("Colorado State" -> "Colorado"), a leading place or demonym ("Dubai World Cup",
-    "European Commission"), or what follows "of" ("University of California")."""
+    "European Commission"), or what follows "of" ("University of California"). A name with no Latin
+    letters has none (its "Al " variant would be the key of "Ål")."""
+    if not name_key(text):
+        return ()
     found = gaz.candidates(text) or _article_variant(gaz, text)
     if found:
         return found

@@ -13,6 +13,10 @@ uses as something else, so they never become map pins:
   or town it contains;
 - **a brand, product or company**: a town's name followed by a product or company head noun
   ("Brent crude", "Atlas Motors"); a country or province keeps its place ("U.S. airlines");
+- **a team**: a town's name as the subject of a plural verb ("Chelsea have signed", "Leeds are
+  top"): British news writes a club so, never a town;
+- **a title of a work**: a name alone inside quotation marks (the song “Glasgow”, the show “Fargo”);
+- **a common noun**: a word written in lower case ("metro newspapers") names no place;
 - **a title**: an abbreviation right before a person's name is the person's title ("Sen." of
   "Sen. Ada Brook" is no alias of Senegal, "Gov." no town);
 - **a short word read as a country code**: a mixed-case word of two or three letters that only an
@@ -189,6 +193,34 @@ def _product(gaz: Gazetteer, span: Span) -> bool:
     )
 
 
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "„", "«"})
+_CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»"})
+
+
+def _quoted(span: Span) -> bool:
+    """A name alone inside quotation marks (a closing one may follow a comma or a full stop): a work's title."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].text not in _OPENING_QUOTES:
+        return False
+    k = span.end
+    while k < len(doc) and doc[k].text in {",", ".", "!", "?"}:
+        k += 1
+    return k < len(doc) and doc[k].text in _CLOSING_QUOTES and k - span.end <= 1
+
+
+def _team(gaz: Gazetteer, span: Span) -> bool:
+    """A town's name (no country or province) that is the subject of a plural present-tense verb:
+    a club ("Chelsea have", "Leeds are")."""
+    head, doc = span.root, span.doc
+    if head.dep_ != "nsubj" or head.tag_ != "NNP" or span.text.isupper() or _broad(gaz, span.text):
+        return False
+    # the verb (or its auxiliary) right after the name, in lower case: "Chelsea have", not a heading
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is None or nxt.tag_ != "VBP" or not nxt.is_lower:
+        return False
+    return nxt == head.head or (nxt.dep_ == "aux" and nxt.head == head.head)
+
+
 def _title(span: Span) -> bool:
     """An abbreviation ("Sen.", "Rep.") right before a PERSON entity is that person's title."""
     doc = span.doc
@@ -243,6 +275,9 @@ def used_as_places(doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention]) -> lis
             or _person_not_town(gaz, span)
             or _street_or_building(span)
             or _title(span)
+            or _quoted(span)
+            or m.text.islower()
+            or _team(gaz, span)
             or _product(gaz, span)
             or _code_word(gaz, m.text)
             or _acronym(gaz, m.text)
