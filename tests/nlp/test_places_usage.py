@@ -52,6 +52,8 @@ def pins(text: str) -> dict[str, str | None]:
         ("Ada Ruiz, director for games at Google, spoke in Dublin.", "Google", "Dublin"),
         # an apposition with a possessive is no qualifier ("China's" does not make a town of a name)
         ("Trump met Liu He, China\u2019s top trade negotiator, in Geneva.", "Liu He", "Geneva"),
+        # the subject of a reporting verb whose readings are small places is a person
+        ('"We are ready," Arroyo added after the clinic in Sacramento opened.', "Arroyo", "Sacramento"),
     ],
 )
 def test_not_used_as_a_place(text: str, not_pinned: str, pinned: str) -> None:
@@ -85,3 +87,10 @@ def test_a_name_without_latin_letters_has_no_candidates() -> None:
     from wiresift.nlp.places.resolve import candidates
 
     assert candidates(gazetteer.load(), "\u0420\u0435\u0446\u0435\u043f\u0442") == ()
+
+
+def test_a_newspaper_the_ner_took_for_a_place_is_a_modifier() -> None:
+    text = "The chain owns the Miami Herald and the Kansas City Star, and sold a plant in Denver."
+    adjectival = {text[s:e]: p.adjectival for p in geoparse(text) if p.lat is not None for s, e in p.mentions}
+    assert adjectival.get("Denver") is False, adjectival
+    assert all(v for k, v in adjectival.items() if k != "Denver"), adjectival

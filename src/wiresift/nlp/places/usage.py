@@ -99,25 +99,28 @@ PERSON_TOWN_MAX_POPULATION = 100_000
 
 
 def _person_not_town(gaz: Gazetteer, span: Span) -> bool:
-    """A one-word name spaCy tags PERSON by itself ("Davis 17 points.") whose only readings are small
-    towns, with no place cue (a locative preposition, a country or province reading): the person."""
-    if len(span) != 1 or span[0].ent_type_ not in PERSON_LABELS or span[0].ent_iob_ != "B":
+    """A one-word name in a stat line that spaCy tags PERSON ("Davis 17 points."), or the subject of a
+    reporting verb however tagged ("Arroyo added"), whose only readings are small towns, with no place
+    cue (a locative preposition, a country or province reading): the person."""
+    if len(span) != 1 or span[0].ent_iob_ != "B":
         return False
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if (nxt is not None and nxt.ent_iob_ == "I") or _after_place_preposition(span):
         return False
-    if nxt is not None and nxt.text == ",":
-        return False  # "Davis, Calif.": a town with its state
     tok = span[0]
-    stat_line = nxt is not None and nxt.like_num  # "Davis 17 points."
-    speaker = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORTING_VERBS  # "Barry admitted"
+    # a speaker ("Barry admitted", "said Arroyo, a physician") is a person however the NER tags it
+    speaker = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORTING_VERBS
+    if nxt is not None and nxt.text == "," and not (speaker and tok.head.i < tok.i):
+        return False  # "Davis, Calif.": a town with its state
+    stat_line = tok.ent_type_ in PERSON_LABELS and nxt is not None and nxt.like_num  # "Davis 17 points."
     if not (stat_line or speaker):
         return False  # spaCy tags many small places PERSON: its label alone is not enough
     cands = gaz.candidates(span.text)
-    # a county is named with its "County", never by a bare surname
+    # a county is named with its "County", never by a bare surname; a province this small is a
+    # municipality (Puerto Rico's are provinces in GeoNames)
     return bool(cands) and all(
         c.entry.kind == "admin2"
-        or (c.entry.kind == "city" and c.entry.population < PERSON_TOWN_MAX_POPULATION)
+        or (c.entry.kind in ("city", "admin1") and c.entry.population < PERSON_TOWN_MAX_POPULATION)
         for c in cands
     )
 
