@@ -19,6 +19,7 @@ def pins(text: str) -> dict[str, str | None]:
         # a street and a named square are not the district or town inside them
         ("Shoppers crowded Tottenham Court Road before the trains to Paris left.", "Tottenham", "Paris"),
         ("Marchers met at Union Square in Denver on Sunday.", "Union", "Denver"),
+        ("Fans filled the Hollywood Casino Amphitheatre near Chicago on Friday.", "Hollywood", "Chicago"),
         # an address's quadrant is not Sé in Macau
         ("The office at 410 M Street SE in Washington was closed.", "SE", "Washington"),
         # a town's name before a product noun is a brand

@@ -44,7 +44,8 @@ STREET_WORDS = frozenset(
         "street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "drive", "way",
         "court", "place", "terrace", "crescent", "highway", "parkway", "square", "plaza", "hall",
         "tower", "towers", "center", "centre", "building", "station", "line", "bridge",
-        "arena", "stadium", "mall",
+        "arena", "stadium", "mall", "amphitheatre", "amphitheater", "theatre", "theater", "pavilion",
+        "casino",
     }
 )  # fmt: skip
 #: The street words of ``STREET_WORDS``: a street named after a town ("Hampton Avenue", "N. Bedford Drive")
