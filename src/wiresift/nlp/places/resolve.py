@@ -407,7 +407,9 @@ def resolve(
         return cache[key]
 
     final = _pick_all(gaz, texts, cands, demonyms, qualifiers, others, emb, lists)
-    # one sense per name: where a qualifier settles a name ("Toronto, ON"), its bare mentions are that place
+    # where a qualifier settles a name on a bigger place than its bare mentions took ("Toronto, ON" after
+    # a bare "Toronto" read as the Ohio village), they are that place too; a qualifier never demotes a bare
+    # name to a small namesake ("Paris, Texas" leaves "Paris" in France)
     settled = {
         t.lower(): r
         for t, q, r in zip(texts, qualifiers, final, strict=True)
@@ -417,7 +419,7 @@ def resolve(
         and _qualified(r.entry, q, gaz)
     }
     final = [
-        settled.get(t.lower(), r) if q is None and dem is None else r
+        settled[t.lower()] if q is None and dem is None and _bigger(settled.get(t.lower()), r) else r
         for t, q, r, dem in zip(texts, qualifiers, final, demonyms, strict=True)
     ]
     own = {t.lower(): r for t, r, e in zip(texts, final, emb, strict=True) if not e and r.entry is not None}
@@ -495,6 +497,13 @@ def _pick_all(
 
 #: Kinds a designating word keeps ("Washington state", "upstate New York", "Cork city").
 DESIGNATED_KINDS = {"province": frozenset({"admin1", "admin2"}), "city": frozenset({"city"})}
+
+
+def _bigger(settled: Resolution | None, bare: Resolution) -> bool:
+    """A settled reading of a name that is more populous than what a bare mention of it took."""
+    if settled is None or settled.entry is None:
+        return False
+    return bare.entry is None or settled.entry.population > bare.entry.population
 
 
 def _qualified(e: Entry, q: str, gaz: Gazetteer) -> bool:
