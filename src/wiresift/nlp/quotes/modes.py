@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from wiresift.model import QuoteMode as Mode
 from wiresift.nlp.entities.lexicon import words
+from wiresift.nlp.quotes.doers import inanimate_doer
 from wiresift.nlp.quotes.mode_table import LEARNED_MODES
 
 if TYPE_CHECKING:
@@ -188,13 +189,40 @@ def withheld(cue: Token, complement: Token | None) -> bool:
     return complement.dep_ == "xcomp" and "neg" in deps and "auxpass" in deps
 
 
+#: Perception verbs: "saw the frustration on his face" reports what was seen, not a view; with a clause
+#: ("saw that …") or an "as" complement ("sees the plan as a trap") they report a belief.
+PERCEPTION = words("see observe notice watch witness spot")
+#: Entity types of amounts, and the nouns counting them: "the index added 20 points", "the bar charges
+#: $5" attribute nothing ("said 15,000 people came" is a misparsed clause: people are no amount).
+QUANTITY_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+UNITS = words("point percent cent dollar euro pound yen rupee per cent basis")
+
+
+def quantity(complement: Token) -> bool:
+    """Whether a nominal content is a number or an amount ("added 20 points", "charges $5")."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in complement.children):
+        return False  # "rated 22% of the claims as true": a share of something named
+    if complement.pos_ == "NUM" or complement.ent_type_ in QUANTITY_ENTS:
+        return True
+    return complement.lemma_.lower() in UNITS and any(c.dep_ == "nummod" for c in complement.children)
+
+
 def not_attribution(cue: Token, complement: Token | None) -> bool:
     """Whether a cue verb with ``complement`` (what the rules took as its content) attributes
     nothing: an act ("exited her vehicle"), a knowing or deciding verb with a plain object ("does
-    not know the airline", "decided the case"), or withheld speech (:func:`withheld`). A hypothetical
+    not know the airline", "decided the case"), withheld speech (:func:`withheld`), a perception of
+    a thing ("could see the anger on his face"; not "sees the plan as a trap"), an amount ("the index
+    added 20 points") or a nominal content whose doer is a thing (:func:`~wiresift.nlp.quotes.doers.
+    inanimate_doer`: "lines of evidence point to a leak"; a poll or report still reports). A hypothetical
     stance ("the campaign would like to …") is still an attribution for PolNeAR (17 of 22 on dev):
     it keeps its non-statement mode."""
     lemma = cue.lemma_.lower()
     if lemma in ACTS or withheld(cue, complement):
         return True
-    return lemma in CLAUSE_ONLY and complement is not None and complement.dep_ in ("dobj", "pobj")
+    if complement is None or complement.dep_ not in ("dobj", "pobj"):
+        return False
+    if lemma in CLAUSE_ONLY:
+        return True
+    if lemma in PERCEPTION and not any(t.lower_ == "as" for t in (*cue.children, *complement.subtree)):
+        return True
+    return quantity(complement) or inanimate_doer(cue)
