@@ -135,6 +135,7 @@ def test_withheld_needs_a_refused_statement(nlp: Language, text: str) -> None:
         ("The Harbor index added 14.2 points, or 0.3%, by the close on Tuesday.", "added"),
         ("Several strands of evidence now point to a leak in the eastern reservoir.", "point"),
         ("The frame's stiffness shows its quality on rough mountain roads.", "shows"),
+        ("Senators also questioned Maria Rao about her testimony on the harbour contract.", "questioned"),
     ],
 )
 def test_perceptions_amounts_and_things_make_no_quote(pipeline: Pipeline, text: str, cue: str) -> None:
@@ -148,6 +149,7 @@ def test_perceptions_amounts_and_things_make_no_quote(pipeline: Pipeline, text: 
         ("A new Harbor Institute poll shows broad support for the ferry plan.", "shows", "broad support"),
         ("The experts praised the council's flood defence proposals.", "praised", "flood defence proposals"),
         ("The unions said more than 9,000 nurses joined the strike.", "said", "9,000 nurses joined"),
+        ("Senator Ava Brandt asked Maria Rao about the missing invoices.", "asked", "the missing invoices"),
     ],
 )
 def test_views_of_people_and_sources_stay(pipeline: Pipeline, text: str, cue: str, content: str) -> None:

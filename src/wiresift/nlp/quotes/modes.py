@@ -207,6 +207,24 @@ def quantity(complement: Token) -> bool:
     return complement.lemma_.lower() in UNITS and any(c.dep_ == "nummod" for c in complement.children)
 
 
+#: Verbs whose person object is who was asked, not what was said: "questioned the aide about the
+#: call" reports no content (PolNeAR train leaves "reporters questioned the press secretary about …"
+#: unannotated); "questioned the figures" still reports a doubt. "Asked X about Y" is annotated in
+#: PolNeAR (its content is the question), so ``ask`` is not listed.
+QUESTIONING = words("question interview quiz grill query interrogate")
+
+
+def addressee_object(cue: Token, complement: Token) -> bool:
+    """Whether ``complement`` is the person ``cue`` questions ("questioned Ms Rao about …")."""
+    if cue.lemma_.lower() not in QUESTIONING or complement.dep_ != "dobj":
+        return False
+    return complement.ent_type_ == "PERSON" or complement.lower_ in PERSON_OBJECTS
+
+
+#: Object pronouns of people.
+PERSON_OBJECTS = frozenset({"him", "her", "them", "me", "us", "you"})
+
+
 def not_attribution(cue: Token, complement: Token | None) -> bool:
     """Whether a cue verb with ``complement`` (what the rules took as its content) attributes
     nothing: an act ("exited her vehicle"), a knowing or deciding verb with a plain object ("does
@@ -225,4 +243,4 @@ def not_attribution(cue: Token, complement: Token | None) -> bool:
         return True
     if lemma in PERCEPTION and not any(t.lower_ == "as" for t in (*cue.children, *complement.subtree)):
         return True
-    return quantity(complement) or inanimate_doer(cue)
+    return quantity(complement) or addressee_object(cue, complement) or inanimate_doer(cue)
