@@ -150,6 +150,8 @@ def test_perceptions_amounts_and_things_make_no_quote(pipeline: Pipeline, text: 
         ("The experts praised the council's flood defence proposals.", "praised", "flood defence proposals"),
         ("The unions said more than 9,000 nurses joined the strike.", "said", "9,000 nurses joined"),
         ("Senator Ava Brandt asked Maria Rao about the missing invoices.", "asked", "the missing invoices"),
+        ("Looking ahead, Harbor Foods sees annual sales growth of 2.5 percent.", "sees", "sales growth"),
+        ("Analysts polled by the bank were expecting $1.40 a share.", "expecting", "1.40"),
     ],
 )
 def test_views_of_people_and_sources_stay(pipeline: Pipeline, text: str, cue: str, content: str) -> None:

@@ -191,10 +191,14 @@ def withheld(cue: Token, complement: Token | None) -> bool:
 
 #: Perception verbs: "saw the frustration on his face" reports what was seen, not a view; with a clause
 #: ("saw that …") or an "as" complement ("sees the plan as a trap") they report a belief.
+#: With an amount in the object they forecast ("the retailer sees sales growth of 2 percent").
 PERCEPTION = words("see observe notice watch witness spot")
 #: Entity types of amounts, and the nouns counting them: "the index added 20 points", "the bar charges
 #: $5" attribute nothing ("said 15,000 people came" is a misparsed clause: people are no amount).
 QUANTITY_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+#: Verbs whose amount object is a change or a price, not a view: "added 20 points", "charges $5".
+#: Forecasting verbs keep theirs ("analysts expected $2.50 a share").
+AMOUNT_VERBS = words("add gain lose shed charge cost pay raise cut post")
 UNITS = words("point percent cent dollar euro pound yen rupee per cent basis")
 
 
@@ -241,6 +245,10 @@ def not_attribution(cue: Token, complement: Token | None) -> bool:
         return False
     if lemma in CLAUSE_ONLY:
         return True
-    if lemma in PERCEPTION and not any(t.lower_ == "as" for t in (*cue.children, *complement.subtree)):
+    if lemma in PERCEPTION and not any(
+        t.lower_ == "as" or t.ent_type_ in QUANTITY_ENTS for t in (*cue.children, *complement.subtree)
+    ):
         return True
-    return quantity(complement) or addressee_object(cue, complement) or inanimate_doer(cue)
+    if lemma in AMOUNT_VERBS and quantity(complement):
+        return True
+    return addressee_object(cue, complement) or inanimate_doer(cue)
