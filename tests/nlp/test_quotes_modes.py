@@ -133,9 +133,10 @@ def test_withheld_needs_a_refused_statement(nlp: Language, text: str) -> None:
         ("Goalkeeper Tom Reyes could see the anger on the coach's face after the match.", "see"),
         ("We have not seen any sign of a discount on the new tablet this week.", "seen"),
         ("The Harbor index added 14.2 points, or 0.3%, by the close on Tuesday.", "added"),
-        ("Several strands of evidence now point to a leak in the eastern reservoir.", "point"),
-        ("The frame's stiffness shows its quality on rough mountain roads.", "shows"),
+        ("Several lines of evidence now point to a leak in the eastern reservoir.", "point"),
+        ("The frame's design shows its quality on rough mountain roads.", "shows"),
         ("Senators also questioned Maria Rao about her testimony on the harbour contract.", "questioned"),
+        ("It launched with a pricing scheme that sees buyers paying twice for one game.", "sees"),
     ],
 )
 def test_perceptions_amounts_and_things_make_no_quote(pipeline: Pipeline, text: str, cue: str) -> None:

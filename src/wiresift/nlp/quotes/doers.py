@@ -28,7 +28,8 @@ PEOPLE = words(
     official people soldier worker police protester government group member leader expert critic
     adviser analyst researcher scientist company firm voter resident citizen student teacher lawyer
     doctor man woman child family party campaign committee agency union organization administration
-    ministry army team manager executive investor supporter opponent
+    ministry army team manager executive investor supporter opponent regulator user fan player
+    customer consumer patient viewer reader audience
     """
 )
 THINGS = words(

@@ -241,6 +241,8 @@ def not_attribution(cue: Token, complement: Token | None) -> bool:
     lemma = cue.lemma_.lower()
     if lemma in ACTS or withheld(cue, complement):
         return True
+    if complement is not None and lemma_mode(lemma) != "statement" and inanimate_doer(cue):
+        return True  # "a pricing scheme that sees you paying twice", "the ropes require a pull"
     if complement is None or complement.dep_ not in ("dobj", "pobj"):
         return False
     if lemma in CLAUSE_ONLY:
