@@ -103,6 +103,10 @@ def agent(cue: Token) -> Token | None:
         tok = tok.head
     if subj is None or subj.dep_ == "nsubjpass":
         return None
+    if any(
+        "\n" in t.whitespace_ or "\n" in t.text for t in subj.doc[min(subj.i, cue.i) : max(subj.i, cue.i)]
+    ):
+        return None  # a subhead the parse ran into the next line ("Efficiency\n\nThe firm wants …")
     if subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
         subj = tok.head
     if subj.lemma_.lower() in PART_WORDS:
