@@ -157,3 +157,10 @@ def test_perceptions_amounts_and_things_make_no_quote(pipeline: Pipeline, text: 
 )
 def test_views_of_people_and_sources_stay(pipeline: Pipeline, text: str, cue: str, content: str) -> None:
     assert content in by_cue(quotes_of(pipeline, text), cue).text
+
+
+def test_a_title_after_a_naming_participle_is_no_quote(pipeline: Pipeline) -> None:
+    text = "She wrote a poem called “Harbour Lights,” which won a prize. Mayor Lena Ortiz called the plan “a disgrace.”"
+    quotes = quotes_of(pipeline, text)
+    assert all("Harbour" not in q.text for q in quotes)
+    assert "a disgrace" in by_cue(quotes, "called").text

@@ -211,6 +211,21 @@ def quantity(complement: Token) -> bool:
     return complement.lemma_.lower() in UNITS and any(c.dep_ == "nummod" for c in complement.children)
 
 
+#: Verbs that name a thing: as a participle after a noun ("a poem called “Night Ferry”", "a show
+#: dubbed “Ask the Doctor”") they give its title, not anyone's words.
+NAMING = words("call name dub title entitle label brand")
+
+
+def naming(cue: Token) -> bool:
+    """Whether ``cue`` is a naming participle hung on a noun with no agent or subject ("a set called
+    “X”"; not "which the chief executive called “X”")."""
+    if cue.lemma_.lower() not in NAMING or cue.tag_ not in ("VBN", "VBD") or cue.dep_ != "acl":
+        return False
+    if cue.i > 0 and cue.doc[cue.i - 1].is_punct:
+        return False  # "the chief executive, Tom Rook, called it “…”": a verb the parse hung on a name
+    return not any(c.dep_ in ("agent", "nsubj", "nsubjpass") for c in cue.children)
+
+
 #: Verbs whose person object is who was asked, not what was said: "questioned the aide about the
 #: call" reports no content (PolNeAR train leaves "reporters questioned the press secretary about …"
 #: unannotated); "questioned the figures" still reports a doubt. "Asked X about Y" is annotated in
