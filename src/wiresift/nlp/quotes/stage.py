@@ -28,7 +28,7 @@ from wiresift.nlp.quotes.confidence import Evidence, keeps, score
 from wiresift.nlp.quotes.cues import PATTERNS
 from wiresift.nlp.quotes.extractor import Extractor
 from wiresift.nlp.quotes.headline import headline_side_texts
-from wiresift.nlp.quotes.modes import content_head, cue_mode, not_attribution
+from wiresift.nlp.quotes.modes import content_head, cue_mode, naming, not_attribution
 from wiresift.nlp.quotes.sources import nominal_source
 from wiresift.nlp.quotes.speaker import relative_antecedent
 
@@ -147,8 +147,10 @@ def candidates(
         f
         for f in Extractor(doc, sdoc, index, parse, patterns).run()
         if f.cue is None
-        or f.kind == "direct"
-        or not not_attribution(f.cue, content_head(f.cue, f.start, f.end))
+        or (
+            not naming(f.cue)
+            and (f.kind == "direct" or not not_attribution(f.cue, content_head(f.cue, f.start, f.end)))
+        )
     ]
 
 
