@@ -65,8 +65,14 @@ def quoted(span: Span) -> set[int]:
 
 
 def _attached(tok: Token, span: Span) -> bool:
-    """Whether a straight mark hangs on the word before it (``works,"``): it closes a quotation. A
-    mark spaced on both sides (as in tokenised corpora) opens one."""
+    """Whether a straight mark closes a quotation: it hangs on the word before it (``works,"``) or
+    ends its line. A mark spaced on both sides (as in tokenised corpora) opens one."""
+    if (
+        "\n" in tok.whitespace_
+        or tok.i + 1 == len(tok.doc)
+        or (tok.nbor(1).is_space and "\n" in tok.nbor(1).text)
+    ):
+        return True
     return tok.i > span.start and not tok.nbor(-1).whitespace_ and not tok.nbor(-1).is_space
 
 
