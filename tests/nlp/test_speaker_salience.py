@@ -138,3 +138,17 @@ def test_he_after_another_mans_claim_continues_the_new_subject(pipeline: Pipelin
     quotes = quotes_of(pipeline, text)
     q = next(q for q in quotes if q.speaker_mention is not None and q.speaker_mention.text == "he")
     assert q.speaker_name == "Tomas Berg"
+
+
+def test_two_people_joined_in_one_speaker_phrase_are_not_one_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "Officers Anna Voss and Peter Lind were charged on Monday. Voss and Lind signed statements "
+        'saying they had checked the cells.\n\n"We did our rounds," Lind told a supervisor.'
+    )
+    quotes = quotes_of(pipeline, text)
+    joined = next(
+        q for q in quotes if q.speaker_mention is not None and q.speaker_mention.text == "Voss and Lind"
+    )
+    assert joined.speaker is None
+    alone = next(q for q in quotes if q.speaker_mention is not None and q.speaker_mention.text == "Lind")
+    assert alone.speaker_name == "Peter Lind"

@@ -13,7 +13,9 @@ first to the one person whose titles share most of its words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import pairwise
 
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import (
@@ -98,6 +100,28 @@ def named_at(index: EntityIndex, speaker: Speaker) -> str | None:
     if _owner_of_head(index, speaker, entity.id):
         return None
     return full_person(index, entity.id, speaker.start)
+
+
+#: What joins two people into one speaker phrase ("Lee and Berg", "Lee & Berg"); a comma alone
+#: is an apposition ("Lee, Berg's deputy").
+_JOINED = re.compile(r",?\s*(?:and|&)\s*")
+
+
+def coordinated(index: EntityIndex, speaker: Speaker) -> bool:
+    """Whether the speaker phrase joins two or more different people ("Lee and Berg said"): the
+    words are theirs together, and no one of them is the speaker."""
+    if speaker.start < 0:
+        return False
+    lo = bisect_left(index.mentions, (speaker.start, 0, ""))
+    hi = bisect_left(index.mentions, (speaker.end, 0, ""))
+    people = [
+        (s, e, eid)
+        for s, e, eid in index.mentions[lo:hi]
+        if e <= speaker.end and index.entities[eid].type == "PERSON"
+    ]
+    return any(
+        a[2] != b[2] and _JOINED.fullmatch(index.text[a[1] : b[0]]) is not None for a, b in pairwise(people)
+    )
 
 
 #: How a name hangs on a common-noun head when it only tells whose or which the head is: "Lee's
