@@ -152,3 +152,18 @@ def test_two_people_joined_in_one_speaker_phrase_are_not_one_speaker(pipeline: P
     assert joined.speaker is None
     alone = next(q for q in quotes if q.speaker_mention is not None and q.speaker_mention.text == "Lind")
     assert alone.speaker_name == "Peter Lind"
+
+
+def test_a_user_of_a_service_is_not_the_service(pipeline: Pipeline) -> None:
+    text = (
+        "The outbreak spread fear on Weibo, the Chinese social media platform. "
+        '"Why did they hide this for a week?" wrote one Weibo commenter.\n\n'
+        'Acme Corp shares fell on Monday. "We are confident in our plan," an Acme spokesman said.'
+    )
+    quotes = quotes_of(pipeline, text)
+    user = next(q for q in quotes if q.speaker_mention is not None and "commenter" in q.speaker_mention.text)
+    assert user.speaker is None
+    spokesman = next(
+        q for q in quotes if q.speaker_mention is not None and "spokesman" in q.speaker_mention.text
+    )
+    assert spokesman.speaker_name == "Acme"

@@ -130,12 +130,18 @@ def coordinated(index: EntityIndex, speaker: Speaker) -> bool:
 OWNER_DEPS = frozenset({"poss", "pobj", "npadvmod", "amod", "nmod"})
 #: Entity types that, as a compound before a plural head, only place a group: "Bree lawyers".
 PLACE_TYPES = frozenset({"GPE", "NORP", "LOC", "FAC"})
+#: Heads naming people who use a service or a product, not who speak for it: "one Acme user", "a
+#: Bree commenter", "Acme customers" speak for themselves ("an Acme spokesman" speaks for Acme).
+USER_HEADS = frozenset(
+    {"user", "commenter", "commentator", "poster", "subscriber", "customer", "reader", "viewer", "follower"}
+)
 
 
 def _owner_of_head(index: EntityIndex, speaker: Speaker, eid: str) -> bool:
     """Whether the entity ``eid`` named inside the speaker phrase only owns or places its common-noun
     head, so that the people the head names speak, not the entity: "President Lee's advisers
-    suggested", "multiple friends of Ann Lee told me", "the Bree lawyers are demanding"."""
+    suggested", "multiple friends of Ann Lee told me", "the Bree lawyers are demanding", "one Acme
+    user wrote"."""
     sdoc = index.sdoc
     if sdoc is None or speaker.head_start < 0:
         return False
@@ -152,6 +158,8 @@ def _owner_of_head(index: EntityIndex, speaker: Speaker, eid: str) -> bool:
             continue
         root = span.root
         if root.dep_ in OWNER_DEPS:
+            return True
+        if root.dep_ == "compound" and root.head.i == head.i and head.lemma_ in USER_HEADS:
             return True
         if root.dep_ == "compound" and root.head.i == head.i and head.tag_ == "NNS":
             return entity.type in PLACE_TYPES
