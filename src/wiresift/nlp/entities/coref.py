@@ -14,7 +14,7 @@ hand) the earlier rules (:func:`~wiresift.nlp.entities.coref_rules.resolve_rules
 from __future__ import annotations
 
 from wiresift.nlp.entities.coref_model import DocCoref, load_weights
-from wiresift.nlp.entities.coref_rules import Speaker, named_at, resolve_rules, titled_person
+from wiresift.nlp.entities.coref_rules import Speaker, coordinated, named_at, resolve_rules, titled_person
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from wiresift.nlp.entities.salience import subject_antecedent, unnamed_group
@@ -50,8 +50,8 @@ def resolve_scored(
     """The entity id ``speaker`` (whose text is ``mention``) refers to and the probability that it
     does; (None, p) when the best guess scores under the threshold, (None, 0.0) when there is none.
     With ``scored`` false only the id counts: the model runs only where the rules leave it open."""
-    if index is None:
-        return None, 0.0
+    if index is None or coordinated(index, speaker):
+        return None, 0.0  # "Lee and Berg said": neither alone
     state = doc_coref(index)
     if state is None:
         eid = resolve_rules(index, speaker, prev_speaker, prev_end, mention)
