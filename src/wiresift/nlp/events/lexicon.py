@@ -281,7 +281,7 @@ def verbs() -> Verbs:
         patterns = sorted(item["patterns"], key=lambda pat: -pattern_size(pat))
         block = VerbBlock(item["name"], item["code"], item["verbs"], patterns)
         for pattern in patterns:
-            for part in ("subj", "obj", "pobj"):
+            for part in ("subj", "obj", "pobj", "pobj2"):
                 word = pattern.get(part)
                 if word is not None and word not in out.forms:
                     members = out.synsets.get(word, frozenset()) if word.startswith("&") else {singular(word)}

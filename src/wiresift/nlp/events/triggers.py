@@ -194,16 +194,17 @@ def _match(pattern: dict[str, Any], feats: dict[str, Any], hits: dict[str, set[s
         return False
     if "part" in pattern and pattern["part"] not in feats["part"]:
         return False
-    if "prep" in pattern:
-        # a bare preposition must hang on the verb; one with its object may hang on the verb's object
-        pobjs = feats["preps"].get(pattern["prep"])
-        if pobjs is None and "pobj" in pattern:
-            pobjs = feats.get("obj_preps", {}).get(pattern["prep"])
-        if pobjs is None:
-            return False
-        if "pobj" in pattern and not _has(pattern["pobj"], pobjs):
-            return False
-    return True
+    return all(_prep_matches(pattern, feats, key) for key in ("prep", "prep2") if key in pattern)
+
+
+def _prep_matches(pattern: dict[str, Any], feats: dict[str, Any], key: str) -> bool:
+    """The pattern's preposition ``key`` ("prep" or "prep2") and its object are in ``feats``: a bare
+    preposition must hang on the verb; one with its object may hang on the verb's object."""
+    prep, pobj = pattern[key], pattern.get(key.replace("prep", "pobj"))
+    pobjs = feats["preps"].get(prep)
+    if pobjs is None and pobj is not None:
+        pobjs = feats.get("obj_preps", {}).get(prep)
+    return pobjs is not None and (pobj is None or _has(pobj, pobjs))
 
 
 def dictionary_code(key: str) -> str | None:
@@ -467,8 +468,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
     governing = {t.tok.head.i for t in found if t.tok.dep_ in {"xcomp", "dobj", "nsubjpass"}}
     found = [t for t in found if not (t.tok.i in governing and t.tok.lemma_.lower() in FRAME_ONLY)]
     # A verb coded only by its dictionary block whose object is an event noun is a light verb: the
-    # noun says what happened ("organized a general strike", "ordered patrols").
-    nouns = {t.tok.i for t in found if t.kind == "noun"}
+    # noun says what happened ("organized a general strike", "ordered patrols"); a disaster word codes
+    # no act, so the verb keeps its own ("imposed a blackout").
+    nouns = {t.tok.i for t in found if t.kind == "noun" and t.cameo}
     light = {t.tok.i for t in found if _light(t, nouns)}
     found = [t for t in found if t.tok.i not in light]
     consumed = {t.consumed for t in found if t.consumed is not None}
