@@ -190,6 +190,9 @@ INTENT_ADJ = frozenset({"willing", "ready", "prepared", "determined", "eager", "
 #: Words the dictionary's synonym sets lack that news English uses for them: "arms" are weapons
 #: ("sent arms to", "supplied arms": military aid, CAMEO 072).
 SYNSET_ADDITIONS: dict[str, tuple[str, ...]] = {"&WEAPON": ("arms",)}
+#: Pattern words the dictionary uses interchangeably, each block with its own choice ("upgrade
+#: relations", "cut ties"): a pattern written with one matches the others.
+EQUIVALENT_WORDS: tuple[frozenset[str], ...] = (frozenset({"relations", "ties"}),)
 
 
 @dataclass(frozen=True)
@@ -266,6 +269,12 @@ def _plurals(word: str) -> set[str]:
     return {word, word + "s"}
 
 
+def _equivalents(word: str) -> set[str]:
+    """A plain pattern word's forms: its singular, and those of the words used interchangeably with it."""
+    group = next((g for g in EQUIVALENT_WORDS if word in g), frozenset({word}))
+    return {form for member in group for form in (member, singular(member))}
+
+
 @cache
 def verbs() -> Verbs:
     raw = json.loads((DATA / "verbs.json").read_text(encoding="utf-8"))
@@ -284,7 +293,7 @@ def verbs() -> Verbs:
             for part in ("subj", "obj", "pobj", "pobj2"):
                 word = pattern.get(part)
                 if word is not None and word not in out.forms:
-                    members = out.synsets.get(word, frozenset()) if word.startswith("&") else {singular(word)}
+                    members = out.synsets.get(word, frozenset()) if word.startswith("&") else _equivalents(word)
                     out.forms[word] = frozenset({word, *members})
         for lemma in block.verbs:
             out.by_lemma.setdefault(lemma, []).append(block)
