@@ -89,3 +89,30 @@ def test_strikes_and_gatherings_are_protests(pipeline: Pipeline) -> None:
     assert (strike.text, strike.plover, strike.cameo) == ("strike", "PROTEST", "143")
     crowd = main_event(pipeline, "Hundreds of protesters gathered outside the ministry.")
     assert (crowd.text, crowd.plover) == ("gathered", "PROTEST")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "cameo"),
+    [
+        # a pattern's two prepositional phrases must both be there: "arrive (in) (for consultation)"
+        ("The French minister arrived in Algiers for consultations on Monday.", "arrived", "046"),
+        ("The French minister arrived in Algiers on Monday.", "arrived", "040"),
+        # "ties" and "relations" are the same word to the patterns ("upgrade relations")
+        ("Two neighbouring states upgraded their diplomatic ties on Tuesday.", "upgraded", "050"),
+        # a dictionary verb phrase whose preposition the parse hangs on the verb ("side with")
+        ("Syria sided with Iran in the dispute over the pipeline.", "sided with", "050"),
+        # a disaster word as the object leaves the verb its own code
+        ("The army imposed an information blackout on the northern region.", "imposed", "170"),
+    ],
+)  # fmt: skip
+def test_dictionary_patterns_as_written(pipeline: Pipeline, text: str, trigger: str, cameo: str) -> None:
+    event = main_event(pipeline, text)
+    assert (event.text, event.cameo) == (trigger, cameo)
+
+
+def test_verb_phrase_object_follows_its_preposition(pipeline: Pipeline) -> None:
+    # "go to" + "poll" is the dictionary's non-event: voting is no visit
+    doc = pipeline(
+        Document(text="Voters in the province went to the polls on Sunday.", published="2023-05-02")
+    )
+    assert doc.events == []

@@ -293,7 +293,9 @@ def verbs() -> Verbs:
             for part in ("subj", "obj", "pobj", "pobj2"):
                 word = pattern.get(part)
                 if word is not None and word not in out.forms:
-                    members = out.synsets.get(word, frozenset()) if word.startswith("&") else _equivalents(word)
+                    members = (
+                        out.synsets.get(word, frozenset()) if word.startswith("&") else _equivalents(word)
+                    )
                     out.forms[word] = frozenset({word, *members})
         for lemma in block.verbs:
             out.by_lemma.setdefault(lemma, []).append(block)

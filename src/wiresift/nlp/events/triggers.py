@@ -250,10 +250,31 @@ def _eased(verb: Token) -> tuple[str, int] | None:
     return None
 
 
+#: Dependents that complete a verb the dictionary lists as a phrase: a preposition right after it
+#: ("side with", "look after"), its object ("wage war", "take note") or complement ("set free").
+_PHRASE_DEPS = frozenset({"prep", "dobj", "obj", "acomp", "oprd"})
+
+
+def _phrase_words(verb: Token, lemma: str) -> list[tuple[str, Token]]:
+    """(dictionary key, word) for each dependent that makes ``verb`` one of the dictionary's verb
+    phrases other than verb + particle: spaCy reads "sided with" as a verb and its preposition."""
+    table = verbs().by_lemma
+    out = []
+    for child in verb.children:
+        if child.dep_ not in _PHRASE_DEPS or (child.dep_ == "prep" and child.i != verb.i + 1):
+            continue
+        key = f"{lemma} {child.lemma_.lower()}"
+        # a phrase with a preposition that codes nothing itself ("embark on") leaves the verb its own
+        if key in table and key not in VERB_CODES and (child.dep_ != "prep" or dictionary_code(key)):
+            out.append((key, child))
+    return out
+
+
 def code_verb(verb: Token) -> Trigger | None:
     lemma = verb.lemma_.lower()
     particles = [c for c in verb.children if c.dep_ == "prt"]
-    keys = [f"{lemma} {p.lower_}" for p in particles] + [lemma]
+    joined = [(f"{lemma} {p.lower_}", p) for p in particles] + _phrase_words(verb, lemma)
+    keys = [k for k, _ in joined] + [lemma]
     table = verbs().by_lemma
     eased = _eased(verb) if lemma in EASING_VERBS and not particles else None
     if eased is not None:  # "shortened the nightly curfew", "eased emergency measures"
@@ -262,10 +283,20 @@ def code_verb(verb: Token) -> Trigger | None:
     if key is None:
         return None
     feats = _features(verb)
+    phrase_obj = next((t for k, t in joined if k == key and t.dep_ in {"dobj", "obj"}), None)
+    if phrase_obj is not None:  # "waged war on": the object is part of the verb, not what it acts on
+        feats["obj"] = feats["obj"] - _words(phrase_obj)
+        feats["obj_toks"] = [t for t in feats["obj_toks"] if t.i != phrase_obj.i]
+    phrase_prep = next((t for k, t in joined if k == key and t.dep_ == "prep"), None)
+    if phrase_prep is not None:  # "went to the polls": the phrase's object follows its preposition
+        feats["preps"] = {p: w for p, w in feats["preps"].items() if p != phrase_prep.lower_}
+        for pobj in (c for c in phrase_prep.children if c.dep_ == "pobj"):
+            feats["obj"] = feats["obj"] | _words(pobj)
+            feats["obj_toks"] = [*feats["obj_toks"], pobj]
     best = _best_pattern(table.get(key, []), feats, key)
     if best is None and feats["generic"]:  # "launched a reform effort": the effort itself
         best = _best_pattern(table.get(key, []), {**feats, "obj": feats["obj"] | feats["generic"]}, key)
-    end_tok = max([verb, *particles], key=lambda t: t.i) if key != lemma else verb
+    end_tok = max([verb, *[t for k, t in joined if k == key]], key=lambda t: t.i)
     start, end = verb.idx, end_tok.idx + len(end_tok.text)
     if best is not None and key in VERB_CODES and best[1]["code"]:
         own = VERB_CODES[key]
@@ -282,6 +313,8 @@ def code_verb(verb: Token) -> Trigger | None:
     if lemma in PATTERN_ONLY and key == lemma:
         return None
     code = dictionary_code(key)
+    if phrase_obj is not None:
+        return Trigger(verb, start, end, code, "verb", 2, consumed=phrase_obj.i)
     return Trigger(verb, start, end, code, "verb", 1)
 
 
