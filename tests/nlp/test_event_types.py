@@ -116,3 +116,22 @@ def test_verb_phrase_object_follows_its_preposition(pipeline: Pipeline) -> None:
         Document(text="Voters in the province went to the polls on Sunday.", published="2023-05-02")
     )
     assert doc.events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "cameo"),
+    [
+        # the patterns' object is what a quantity counts: "dozens of prisoners" are prisoners
+        ("The rebels released dozens of prisoners on Sunday.", "RETREAT", "0841"),
+        ("The government expelled hundreds of diplomats.", "SANCTION", "161"),
+    ],
+)  # fmt: skip
+def test_pattern_object_inside_a_quantity(pipeline: Pipeline, text: str, plover: str, cameo: str) -> None:
+    event = main_event(pipeline, text)
+    assert (event.plover, event.cameo) == (plover, cameo)
+
+
+def test_disaster_harm_is_no_assault_even_through_a_pattern(pipeline: Pipeline) -> None:
+    for text in ("Floods swept through villages in the north.", "A cyclone destroyed thousands of homes."):
+        doc = pipeline(Document(text=text, published="2023-05-02"))
+        assert not any(e.plover == "ASSAULT" for e in doc.events), text

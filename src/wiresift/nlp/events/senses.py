@@ -104,6 +104,11 @@ def accident_doer(verb: Token) -> bool:
     return False
 
 
+def accident_harm(verb: Token, cameo: str | None) -> bool:
+    """``verb`` codes an assault whose doer is a disaster or an accident (:func:`accident_doer`)."""
+    return plover(cameo)[0] == "ASSAULT" and accident_doer(verb)
+
+
 def _poles(vocab: Vocab) -> tuple[Any, Any] | None:
     return prototype_poles(vocab, PHYSICAL_PROTOTYPE, ABSTRACT_PROTOTYPE)
 
@@ -160,7 +165,7 @@ def wrong_sense(tok: Token, sent: Span, cameo: str | None) -> bool:
     category = plover(cameo)[0]
     if category == "ASSAULT" and tok.lemma_.lower() in UNDERGO and not violence_named(tok, sent):
         return True
-    if category == "ASSAULT" and accident_doer(tok):
+    if accident_harm(tok, cameo):
         return True
     if category in HARM and abstract_target(tok):
         return True

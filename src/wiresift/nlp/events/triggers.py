@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from wiresift.nlp.events.cameo import QUAD, plover
 from wiresift.nlp.events.eventive import (
+    PART_WORDS,
     PEOPLE_NOUNS,
     complement_of,
     modifier_noun,
@@ -44,7 +45,7 @@ from wiresift.nlp.events.lexicon import (
     verbs,
 )
 from wiresift.nlp.events.modality import obligation
-from wiresift.nlp.events.senses import wrong_sense
+from wiresift.nlp.events.senses import accident_harm, wrong_sense
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -103,6 +104,12 @@ def _object_words(obj: Token) -> tuple[set[str], set[str]]:
     """(words, fallback words) of an object: a generic head with a noun modifier is read by its
     modifier ("a mediation effort" is a mediation), the head itself only when the modifier codes
     nothing."""
+    if obj.pos_ == "NUM" or obj.lower_ in PART_WORDS or obj.lemma_.lower() in PART_WORDS:
+        # "sent thousands of troops": the patterns' object is what is counted
+        inner = [g for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for c in prep.children if c.dep_ == "pobj" for g in _with_conjuncts(c)]  # fmt: skip
+        if inner:
+            return {w for t in inner for w in _words(t)}, _words(obj)
     mods = {w for c in obj.children if c.dep_ in {"compound", "nmod"} and c.pos_ == "NOUN" for w in _words(c)}
     if obj.lemma_.lower() in GENERIC_OBJECTS and mods:
         return mods, _words(obj)
@@ -487,13 +494,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
         if trigger is not None and trigger.kind == "verb" and quantity_object(tok) and not _verbal(trigger):
             continue
         # A verb coded by its block's default alone in a sense its arguments rule out (senses.py).
-        if (
-            trigger is not None
-            and trigger.kind == "verb"
-            and trigger.specificity == 1
-            and not trigger.security
-        ):
-            trigger = None if wrong_sense(tok, sent, trigger.cameo) else trigger
+        # Harm done by a disaster is no one's act, whatever pattern coded it ("a cyclone destroyed homes").
+        if trigger is not None and trigger.kind == "verb" and not trigger.security:
+            spurious = wrong_sense(tok, sent, trigger.cameo) if trigger.specificity == 1 else None
+            trigger = None if spurious or accident_harm(tok, trigger.cameo) else trigger
         if trigger is not None and (trigger.cameo or trigger.security):
             found.append(trigger)
     # A frame verb governing another trigger ("plans to hold drills", "began a hunger strike") gives
