@@ -101,6 +101,8 @@ def test_strikes_and_gatherings_are_protests(pipeline: Pipeline) -> None:
         ("Two neighbouring states upgraded their diplomatic ties on Tuesday.", "upgraded", "050"),
         # a dictionary verb phrase whose preposition the parse hangs on the verb ("side with")
         ("Syria sided with Iran in the dispute over the pipeline.", "sided with", "050"),
+        # a pattern's particle and object read by the parse as a preposition and its object
+        ("The French president embarked on a trip to Asia.", "embarked", "042"),
         # a disaster word as the object leaves the verb its own code
         ("The army imposed an information blackout on the northern region.", "imposed", "170"),
     ],

@@ -194,12 +194,16 @@ def _hits(found: set[str]) -> set[str]:
 
 
 def _match(pattern: dict[str, Any], feats: dict[str, Any], hits: dict[str, set[str]]) -> bool:
-    """``pattern`` matches the verb's ``feats``; ``hits`` are :func:`_hits` of their "obj" and "subj"."""
-    if "obj" in pattern and pattern["obj"] not in hits["obj"]:
+    """``pattern`` matches the verb's ``feats``; ``hits`` are :func:`_hits` of their "obj" and "subj".
+    A particle with an object that the parse reads as a preposition and its object matches too
+    ("EMBARK ON TRIP": "embarked on a trip")."""
+    if "part" in pattern and pattern["part"] not in feats["part"]:
+        pobjs = feats["preps"].get(pattern["part"])
+        if pobjs is None or "obj" not in pattern or not _has(pattern["obj"], pobjs):
+            return False
+    elif "obj" in pattern and pattern["obj"] not in hits["obj"]:
         return False
     if "subj" in pattern and pattern["subj"] not in hits["subj"]:
-        return False
-    if "part" in pattern and pattern["part"] not in feats["part"]:
         return False
     return all(_prep_matches(pattern, feats, key) for key in ("prep", "prep2") if key in pattern)
 
