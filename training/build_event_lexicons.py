@@ -114,6 +114,10 @@ def parse_pattern(line: str) -> dict[str, object] | None:
             pattern["part"] = item.lower()
         elif "obj" not in pattern and "prep" not in pattern:
             pattern["obj"] = _head(item)
+            words = item.strip("{}").split()[:-1] if item.startswith("{") else []
+            mods = [w.lower().replace("_", " ") if not w.startswith("&") else w.rstrip("_") for w in words]
+            if mods:  # "{NO &EVIDENCE}": the words before the object's head modify it
+                pattern["obj_mods"] = [m for m in mods if m not in MARKERS]
     pattern = {k: v for k, v in pattern.items() if v is not None or k == "code"}
     if len(pattern) == 1:
         return None

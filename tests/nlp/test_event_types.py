@@ -103,6 +103,11 @@ def test_strikes_and_gatherings_are_protests(pipeline: Pipeline) -> None:
         ("Syria sided with Iran in the dispute over the pipeline.", "sided with", "050"),
         # a pattern's particle and object read by the parse as a preposition and its object
         ("The French president embarked on a trip to Asia.", "embarked", "042"),
+        # a phrase object ("{NO &EVIDENCE}") needs its modifiers; its head alone is another pattern's
+        ("The inspectors found no evidence of weapons.", "found", "080"),
+        ("The inspectors found evidence of chemical weapons.", "found", "090"),
+        # a phrase object's head still matches where no pattern matches in full
+        ("Police thwarted an attempt to kill the governor.", "thwarted", "185"),
         # a disaster word as the object leaves the verb its own code
         ("The army imposed an information blackout on the northern region.", "imposed", "170"),
     ],

@@ -236,8 +236,9 @@ class VerbBlock:
 
 
 def pattern_size(pattern: dict[str, Any]) -> int:
-    """How many parts of a parse a pattern checks (subject, object, particle, preposition ...)."""
-    return len(pattern) - 1 - int("by" in pattern)
+    """How many parts of a parse a pattern checks (subject, object and its modifiers, particle,
+    preposition ...)."""
+    return len(pattern) - 2 - int("by" in pattern) + len(pattern.get("obj_mods", [None]))
 
 
 @dataclass
@@ -290,8 +291,9 @@ def verbs() -> Verbs:
         patterns = sorted(item["patterns"], key=lambda pat: -pattern_size(pat))
         block = VerbBlock(item["name"], item["code"], item["verbs"], patterns)
         for pattern in patterns:
-            for part in ("subj", "obj", "pobj", "pobj2"):
-                word = pattern.get(part)
+            for word in [pattern.get(k) for k in ("subj", "obj", "pobj", "pobj2")] + pattern.get(
+                "obj_mods", []
+            ):
                 if word is not None and word not in out.forms:
                     members = (
                         out.synsets.get(word, frozenset()) if word.startswith("&") else _equivalents(word)

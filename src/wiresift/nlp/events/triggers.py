@@ -159,6 +159,7 @@ def _features(verb: Token) -> dict[str, Any]:
     return {
         "subj": subj,
         "obj": objs,
+        "obj_mods": {w for obj in obj_toks for c in obj.lefts for t in c.subtree for w in _words(t)},
         "generic": generic,
         "part": parts,
         "preps": preps,
@@ -193,7 +194,9 @@ def _hits(found: set[str]) -> set[str]:
     return out
 
 
-def _match(pattern: dict[str, Any], feats: dict[str, Any], hits: dict[str, set[str]]) -> bool:
+def _match(
+    pattern: dict[str, Any], feats: dict[str, Any], hits: dict[str, set[str]], strict: bool = True
+) -> bool:
     """``pattern`` matches the verb's ``feats``; ``hits`` are :func:`_hits` of their "obj" and "subj".
     A particle with an object that the parse reads as a preposition and its object matches too
     ("EMBARK ON TRIP": "embarked on a trip")."""
@@ -203,6 +206,8 @@ def _match(pattern: dict[str, Any], feats: dict[str, Any], hits: dict[str, set[s
             return False
     elif "obj" in pattern and pattern["obj"] not in hits["obj"]:
         return False
+    if strict and "obj_mods" in pattern and not all(_has(m, feats["obj_mods"]) for m in pattern["obj_mods"]):
+        return False  # "{NO &EVIDENCE}": "found no evidence", not "found evidence"
     if "subj" in pattern and pattern["subj"] not in hits["subj"]:
         return False
     return all(_prep_matches(pattern, feats, key) for key in ("prep", "prep2") if key in pattern)
@@ -230,21 +235,23 @@ def _best_pattern(
     blocks: list[VerbBlock], feats: dict[str, Any], lemma: str
 ) -> tuple[int, dict[str, Any]] | None:
     """The most specific matching pattern (size = its number of parts) of those the dictionary wrote
-    for ``lemma`` itself, else of those of its blocks' other verbs."""
+    for ``lemma`` itself, else of those of its blocks' other verbs; a pattern whose object is a phrase
+    ("{ASSASSINATION ATTEMPT}") matches by its head alone only when no pattern matches in full."""
     if not blocks:
         return None
     hits = {"obj": _hits(feats["obj"]), "subj": _hits(feats["subj"])}
     for own in (True, False):
-        best: tuple[int, dict[str, Any]] | None = None
-        for block in blocks:
-            for size, pattern in block.sized_patterns_of(lemma, own):  # longest first
-                if best is not None and size <= best[0]:
-                    break
-                if _match(pattern, feats, hits):
-                    best = (size, pattern)
-                    break
-        if best is not None:
-            return best
+        for strict in (True, False):
+            best: tuple[int, dict[str, Any]] | None = None
+            for block in blocks:
+                for size, pattern in block.sized_patterns_of(lemma, own):  # longest first
+                    if best is not None and size <= best[0]:
+                        break
+                    if (strict or "obj_mods" in pattern) and _match(pattern, feats, hits, strict):
+                        best = (size, pattern)
+                        break
+            if best is not None:
+                return best
     return None
 
 
