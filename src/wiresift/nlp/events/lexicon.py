@@ -208,6 +208,9 @@ class VerbBlock:
     _sized: dict[tuple[str, bool], list[tuple[int, dict[str, Any]]]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    _phrased: dict[tuple[str, bool], list[tuple[int, dict[str, Any]]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def sized_patterns_of(self, lemma: str, own: bool) -> list[tuple[int, dict[str, Any]]]:
         """:meth:`patterns_of` with each pattern's :func:`pattern_size`, computed once per lemma."""
@@ -215,6 +218,16 @@ class VerbBlock:
         found = self._sized.get(key)
         if found is None:
             found = self._sized[key] = [(pattern_size(p), p) for p in self.patterns_of(lemma, own)]
+        return found
+
+    def sized_phrase_patterns_of(self, lemma: str, own: bool) -> list[tuple[int, dict[str, Any]]]:
+        """:meth:`sized_patterns_of` restricted to those whose object is a phrase ("{NO &EVIDENCE}")."""
+        key = (lemma, own)
+        found = self._phrased.get(key)
+        if found is None:
+            found = self._phrased[key] = [
+                sp for sp in self.sized_patterns_of(lemma, own) if "obj_mods" in sp[1]
+            ]
         return found
 
     def patterns_of(self, lemma: str, own: bool) -> list[dict[str, Any]]:

@@ -159,13 +159,22 @@ def _features(verb: Token) -> dict[str, Any]:
     return {
         "subj": subj,
         "obj": objs,
-        "obj_mods": {w for obj in obj_toks for c in obj.lefts for t in c.subtree for w in _words(t)},
         "generic": generic,
         "part": parts,
         "preps": preps,
         "obj_preps": obj_preps,
         "obj_toks": obj_toks,
     }
+
+
+def _obj_mods(feats: dict[str, Any]) -> set[str]:
+    """The words before the objects' heads ("no evidence", "humanitarian aid"), read once when asked."""
+    if "obj_mods" not in feats:
+        feats["obj_mods"] = {
+            w for obj in feats["obj_toks"] for c in obj.lefts for t in c.subtree for w in _words(t)
+        }
+    mods: set[str] = feats["obj_mods"]
+    return mods
 
 
 def _has(word: str, found: set[str]) -> bool:
@@ -206,11 +215,13 @@ def _match(
             return False
     elif "obj" in pattern and pattern["obj"] not in hits["obj"]:
         return False
-    if strict and "obj_mods" in pattern and not all(_has(m, feats["obj_mods"]) for m in pattern["obj_mods"]):
+    if strict and "obj_mods" in pattern and not all(_has(m, _obj_mods(feats)) for m in pattern["obj_mods"]):
         return False  # "{NO &EVIDENCE}": "found no evidence", not "found evidence"
     if "subj" in pattern and pattern["subj"] not in hits["subj"]:
         return False
-    return all(_prep_matches(pattern, feats, key) for key in ("prep", "prep2") if key in pattern)
+    if "prep" in pattern and not _prep_matches(pattern, feats, "prep"):
+        return False
+    return "prep2" not in pattern or _prep_matches(pattern, feats, "prep2")
 
 
 def _prep_matches(pattern: dict[str, Any], feats: dict[str, Any], key: str) -> bool:
@@ -244,10 +255,15 @@ def _best_pattern(
         for strict in (True, False):
             best: tuple[int, dict[str, Any]] | None = None
             for block in blocks:
-                for size, pattern in block.sized_patterns_of(lemma, own):  # longest first
+                sized = (
+                    block.sized_patterns_of(lemma, own)
+                    if strict
+                    else block.sized_phrase_patterns_of(lemma, own)
+                )
+                for size, pattern in sized:  # longest first
                     if best is not None and size <= best[0]:
                         break
-                    if (strict or "obj_mods" in pattern) and _match(pattern, feats, hits, strict):
+                    if _match(pattern, feats, hits, strict):
                         best = (size, pattern)
                         break
             if best is not None:
@@ -273,15 +289,24 @@ def _eased(verb: Token) -> tuple[str, int] | None:
 _PHRASE_DEPS = frozenset({"prep", "dobj", "obj", "acomp", "oprd"})
 
 
+@cache
+def _phrase_seconds() -> frozenset[str]:
+    """The second words of the dictionary's two-word verb phrases ("with" of "side with")."""
+    return frozenset(k.split()[1] for k in verbs().by_lemma if len(k.split()) == 2)
+
+
 def _phrase_words(verb: Token, lemma: str) -> list[tuple[str, Token]]:
     """(dictionary key, word) for each dependent that makes ``verb`` one of the dictionary's verb
     phrases other than verb + particle: spaCy reads "sided with" as a verb and its preposition."""
     table = verbs().by_lemma
+    seconds = _phrase_seconds()
     out = []
     for child in verb.children:
         if child.dep_ not in _PHRASE_DEPS or (child.dep_ == "prep" and child.i != verb.i + 1):
             continue
-        key = f"{lemma} {child.lemma_.lower()}"
+        if (second := child.lemma_.lower()) not in seconds:
+            continue
+        key = f"{lemma} {second}"
         # a phrase with a preposition that codes nothing itself ("embark on") leaves the verb its own
         if key in table and key not in VERB_CODES and (child.dep_ != "prep" or dictionary_code(key)):
             out.append((key, child))
