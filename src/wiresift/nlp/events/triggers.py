@@ -289,6 +289,12 @@ def _eased(verb: Token) -> tuple[str, int] | None:
 _PHRASE_DEPS = frozenset({"prep", "dobj", "obj", "acomp", "oprd"})
 
 
+#: Particles that, followed by an object of their own, are plain prepositions ("given in support", not
+#: "gave in"); "on" stays a phrase's word with its object ("embark on", "call on").
+_ADVERB_PARTICLES = frozenset({"up", "down", "out", "off", "over", "back", "away", "in", "aside", "forward",
+                               "together", "apart", "around", "through"})  # fmt: skip
+
+
 @cache
 def _phrase_seconds() -> frozenset[str]:
     """The second words of the dictionary's two-word verb phrases ("with" of "side with")."""
@@ -306,6 +312,8 @@ def _phrase_words(verb: Token, lemma: str) -> list[tuple[str, Token]]:
             continue
         if (second := child.lemma_.lower()) not in seconds:
             continue
+        if second in _ADVERB_PARTICLES and any(c.dep_ == "pobj" for c in child.children):
+            continue  # "testimony given in support": a preposition with its object, not "give in"
         key = f"{lemma} {second}"
         # a phrase with a preposition that codes nothing itself ("embark on") leaves the verb its own
         if key in table and key not in VERB_CODES and (child.dep_ != "prep" or dictionary_code(key)):
