@@ -123,6 +123,11 @@ def test_verb_phrase_object_follows_its_preposition(pipeline: Pipeline) -> None:
         Document(text="Voters in the province went to the polls on Sunday.", published="2023-05-02")
     )
     assert doc.events == []
+    # a particle word with an object of its own is a preposition: "given in support" is no "give in"
+    text = "The statement given in support of the plan was read out."
+    doc = pipeline(Document(text=text, published="2023-05-02"))
+    assert not any(e.plover == "CONCEDE" for e in doc.events)
+    assert main_event(pipeline, "The government finally gave in to the strikers.").plover == "CONCEDE"
 
 
 @pytest.mark.parametrize(
