@@ -69,7 +69,12 @@ def _chain_token(token: Token) -> bool:
         return True
     low = token.lower_
     return (
-        (low.rstrip(".") not in COURTESY_TITLES and token.is_lower and not token.is_stop and role_noun(low))
+        (
+            low.rstrip(".") not in COURTESY_TITLES
+            and token.is_lower
+            and not token.is_stop
+            and (role_noun(low) or (token.tag_ == "NNS" and role_noun(token.lemma_.lower())))
+        )
         or (
             text[:1].isupper() and not (token.is_stop and low not in TITLE_HEADS | TITLE_MODIFIERS)
         )  # not "When"
@@ -119,9 +124,11 @@ def _role_noun(token: Token, ent: Span) -> bool:
     if not (common or capitalised):
         return False
     if token.dep_ in _ROLE_DEPS and ent.start <= token.head.i < ent.end:
-        return True
-    if not common or token.i != ent.start - 1 or token.tag_ != "NN":
+        return capitalised or role_noun(token.lemma_.lower())  # not "a state Ann Lee won"
+    if not common or token.i != ent.start - 1 or token.tag_ not in ("NN", "NNS"):
         return False
+    if token.tag_ == "NNS" and not (token.is_lower and role_noun(token.lemma_.lower())):
+        return False  # "the songwriters Ann Lee and Tom Reed": a plural role, shared by the pair
     root = ent.root
     return root.dep_ in ("appos", "npadvmod") and root.head.i in (token.i, token.head.i)
 
@@ -294,12 +301,14 @@ def appositive(sdoc: Doc, ent: Span) -> Span | None:
     the spokesman said, is well" gives Lee no role)."""
     if ent.end + 1 >= len(sdoc) or sdoc[ent.end].text not in APPOSITIVE_OPENERS:
         return None
+    if sdoc[ent.end].text in ("—", "–") and not sdoc[ent.end - 1].whitespace_:
+        return None  # "an Ann Lee–style plan": a dash glued to the name makes a compound, not an apposition
     i = _skip_asides(sdoc, _skip_bracket(sdoc, ent.end))
     while i < len(sdoc) and sdoc[i].lower_ in _LEADS:
         i += 1
     first = i
-    if first < len(sdoc) and sdoc[first].pos_ in ("CCONJ", "SCONJ"):
-        return None  # "Ann Lee, and the driver": a list, not an apposition
+    if first < len(sdoc) and (sdoc[first].pos_ in ("CCONJ", "SCONJ") or sdoc[first].lower_ in RELATIVES):
+        return None  # "Ann Lee, and the driver": a list; "Ann Lee, whose son …": a clause
     cut = False  # the role was cut at a clause or at its length, not closed by punctuation
     while i < len(sdoc) and i - first < MAX_APPOSITIVE_TOKENS:
         tok = sdoc[i]
@@ -337,7 +346,11 @@ def appositive(sdoc: Doc, ent: Span) -> Span | None:
     # retiree,", "Ann Lee, Ohio's new fire commissioner,").
     early = sdoc[first : min(i, first + 4)]
     if not any(_role_word(t) for t in early) and not any(
-        t.dep_ == "appos" and t.pos_ == "NOUN" and ent.start <= t.head.i < ent.end for t in sdoc[first:i]
+        t.dep_ == "appos"
+        and t.pos_ == "NOUN"
+        and ent.start <= t.head.i < ent.end
+        and role_noun(t.lemma_.lower())
+        for t in sdoc[first:i]
     ):
         return None
     return sdoc[first:i]
@@ -398,6 +411,20 @@ def _as_roles(sdoc: Doc, verb: Token) -> list[Span]:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     span = _role_span(sdoc, obj, any_noun=True)
+                    if span is not None:
+                        out.append(span)
+    return out
+
+
+def _fronted_as_roles(sdoc: Doc, verb: Token, subject: Token) -> list[Span]:
+    """The role in "As a lung biologist at Leeds, Ann Lee studied …": an "as" phrase of the verb
+    before its subject, whatever the verb, headed by a role noun."""
+    out = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i < subject.i:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and role_noun(obj.lemma_.lower()):
+                    span = _role_span(sdoc, obj, stop=subject.i)
                     if span is not None:
                         out.append(span)
     return out
@@ -470,6 +497,7 @@ def roles(sdoc: Doc, ent: Span) -> list[Span]:
                 if span is not None:
                     out.append(span)
         out += _as_roles(sdoc, verb)
+        out += _fronted_as_roles(sdoc, verb, root)
     for clause in root.rights:  # "Ann Lee, who is the city's housing expert,"
         if clause.dep_ == "relcl" and clause.lemma_ in COPULAS:
             subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
@@ -492,7 +520,13 @@ def roles(sdoc: Doc, ent: Span) -> list[Span]:
     head = root.head
     if root.dep_ == "appos" and head.i < ent.start and ent.start > 0 and sdoc[ent.start - 1].text == ",":
         # the noun a person's name stands in apposition to is their role ("his predecessor, Ann Lee,")
-        span = _role_span(sdoc, head, stop=ent.start - 1, any_noun=True)
+        span = (
+            _role_span(sdoc, head, stop=ent.start - 1, any_noun=True)
+            if role_noun(head.lemma_.lower())
+            or is_title_word(head)
+            or any(t.pos_ == "PROPN" for t in head.subtree if t.i < ent.start)  # "the office of the DA"
+            else None  # "after triggering this reaction, Ann Lee …": the parser's apposition, no role
+        )
         # "Prince Ed, the brother of the heir, Charles,": the role is Ed's (or a name), not Charles's
         named = head.ent_type_ in ("PERSON", "ORG", "GPE") or (
             head.dep_ == "appos" and head.head.ent_type_ == "PERSON"
