@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from wiresift.nlp.entities.lexicon import TITLE_HEADS, country_code, words
+from wiresift.nlp.entities.organisations import called_company
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -132,7 +133,14 @@ def is_junk_person(span: Span, surnames: Iterable[str] = ()) -> bool:
     if span[0].lower_ in SAINTS and span.end < len(doc) and doc[span.end].text in _POSSESSIVE_TOKENS:
         return True  # "St Luke's hospital"
     if len(span) != 1:
-        return False
+        before = doc[span.start - 1] if span.start > 0 else None
+        # "the first Chief Strategy Officer": a title cut after its first word, not a name
+        return (
+            before is not None
+            and before.text[:1].isupper()
+            and before.lower_ in TITLE_HEADS
+            and span[-1].lower_ in TITLE_HEADS
+        )
     tok = span[0]
     before_tok = doc[span.start - 1] if span.start > 0 else None
     named = tok.dep_ in _NAME_DEPS or (before_tok is not None and _titled(before_tok))
@@ -193,6 +201,7 @@ def clean(sdoc: Doc, ents: list[Span], gaz: Gazetteer | None) -> list[Span]:
     surnames = {fold_apostrophes(e[-1].text.lower()) for e in full_names}
     out: list[Span] = []
     places: set[str] = set()
+    companies = {e.text for e in person_ents if called_company(e)}
     for ent in ents:
         label = ent.label_
         start, end = _trim(ent, label)
@@ -204,6 +213,8 @@ def clean(sdoc: Doc, ents: list[Span], gaz: Gazetteer | None) -> list[Span]:
         if label == "PERSON" and len(span) > 1 and span[-1].lower_ in INSTITUTION_TAILS:
             span = Span(sdoc, start, end, label=INSTITUTION_TAILS[span[-1].lower_])  # "the Ann Lee Award"
             label = span.label_
+        if label == "PERSON" and span.text in companies:
+            span, label = Span(sdoc, start, end, label="ORG"), "ORG"  # "Widgetly, a payments company,"
         if label == "PERSON":
             if is_junk_person(span, surnames - {span.text.lower()}):
                 continue

@@ -430,6 +430,20 @@ def _fronted_as_roles(sdoc: Doc, verb: Token, subject: Token) -> list[Span]:
     return out
 
 
+def _object_as_roles(sdoc: Doc, verb: Token, obj: Token) -> list[Span]:
+    """The role in "the club hired Ann Lee as its new coach": an "as" phrase after the object,
+    headed by a role noun or a title."""
+    out = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i > obj.i:
+            for head in prep.children:
+                if head.dep_ == "pobj" and (role_noun(head.lemma_.lower()) or is_title_word(head)):
+                    span = _role_span(sdoc, head, any_noun=True)
+                    if span is not None:
+                        out.append(span)
+    return out
+
+
 #: Verbs whose object is what their subject heads or serves: "who heads / leads / represents …".
 ROLE_VERBS = frozenset(
     {
@@ -498,6 +512,8 @@ def roles(sdoc: Doc, ent: Span) -> list[Span]:
                     out.append(span)
         out += _as_roles(sdoc, verb)
         out += _fronted_as_roles(sdoc, verb, root)
+    if root.dep_ == "dobj" and verb is not root:
+        out += _object_as_roles(sdoc, verb, root)
     for clause in root.rights:  # "Ann Lee, who is the city's housing expert,"
         if clause.dep_ == "relcl" and clause.lemma_ in COPULAS:
             subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)

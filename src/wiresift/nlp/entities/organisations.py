@@ -1,0 +1,83 @@
+"""Organisation names the entities stage joins or retypes from the parse and the word vectors.
+
+- An acronym and the one-word name it shortens ("VW" and "Volkswagen") are one organisation when
+  the model's word vectors hold them as one word (a shared or nearly equal vector) and they open
+  on the same letter: the vectors learned the pair from how news uses them, no list needed.
+- A name spaCy typed PERSON that the text itself calls a company in an apposition ("Widgetly, a
+  mobile payments company,") is an organisation, in every mention of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from wiresift.nlp.entities.lexicon import role_noun
+from wiresift.nlp.entities.mentions import ORG_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+    from spacy.vocab import Vocab
+
+    from wiresift.nlp.entities.index import EntityIndex
+
+#: An acronym: two to five capitals or digits ("VW", "BMW", "3M" is left out: it opens on a digit).
+ACRONYM_FORM = re.compile(r"^[A-Z][A-Z0-9&]{1,4}$")
+#: Cosine of two word vectors above which the model holds them as one word ("VW" / "Volkswagen").
+SAME_WORD_SIMILARITY = 0.9
+#: Types spaCy gives an acronym of a company by mistake ("VW" a GPE) besides ORG.
+_ACRONYM_TYPES = frozenset({"ORG", "GPE", "LOC", "PRODUCT", "NORP", "FAC"})
+#: Heads of an apposition that make a name a company, beyond the organisation nominals.
+_COMPANY_HEADS = ORG_NOUNS | {"start-up", "startup", "brand", "app", "platform", "chain"}
+
+
+def _similarity(vocab: Vocab, a: str, b: str) -> float:
+    la, lb = vocab[a], vocab[b]
+    if not (la.has_vector and lb.has_vector and la.vector_norm and lb.vector_norm):
+        return 0.0
+    return float(la.similarity(lb))
+
+
+def join_acronyms(index: EntityIndex, vocab: Vocab) -> None:
+    """Move every mention of an acronym entity to the one-word organisation of the article it
+    shortens by the word vectors (see module doc); the acronym becomes an alias."""
+    orgs = [
+        e
+        for e in index.entities.values()
+        if e.type == "ORG" and e.mentions and " " not in e.name and not ACRONYM_FORM.match(e.name)
+    ]
+    if not orgs:
+        return
+    for acronym in list(index.entities.values()):
+        if acronym.type not in _ACRONYM_TYPES or not acronym.mentions or not ACRONYM_FORM.match(acronym.name):
+            continue
+        same = [
+            o
+            for o in orgs
+            if o.name[0] == acronym.name[0]
+            and len(o.name) > len(acronym.name)
+            and _similarity(vocab, acronym.name, o.name) >= SAME_WORD_SIMILARITY
+        ]
+        if len(same) != 1:
+            continue
+        target = same[0]
+        for start, end in list(acronym.mentions):
+            index.mentions.remove((start, end, acronym.id))
+            index.add(start, end, target.id)
+        for alias in (acronym.name, *acronym.aliases):
+            if alias != target.name and alias not in target.aliases:
+                target.aliases.append(alias)
+        acronym.mentions = []
+
+
+def called_company(span: Span) -> bool:
+    """The parse makes a company noun the apposition of ``span``: "Widgetly, a payments company"."""
+    root = span.root
+    return any(
+        c.dep_ == "appos"
+        and c.pos_ == "NOUN"
+        and c.i > root.i
+        and c.lemma_.lower() in _COMPANY_HEADS
+        and not role_noun(c.lemma_.lower())  # "a music publisher" may be a person
+        for c in root.children
+    )
