@@ -46,8 +46,12 @@ ROLE_HEADS = words(
 )
 TITLE_HEADS = _OFFICE_HEADS | ROLE_HEADS
 
-#: Endings of agent nouns: "winner", "instructor", "economist", "historian", "servant", "trustee".
-AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ess", "ier")
+#: Endings of agent nouns: "winner", "instructor", "economist", "historian", "servant", "trustee",
+#: and the Greek and craft ones of "homeopath", "bureaucrat", "cosmonaut", "cinephile", "playwright".
+AGENT_ENDINGS = (
+    *("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ess", "ier"),
+    *("path", "crat", "naut", "phile", "smith", "wright"),  # "homeopath", "technocrat", "astronaut"
+)
 
 
 @cache

@@ -124,7 +124,9 @@ def _role_noun(token: Token, ent: Span) -> bool:
     if not (common or capitalised):
         return False
     if token.dep_ in _ROLE_DEPS and ent.start <= token.head.i < ent.end:
-        return capitalised or role_noun(token.lemma_.lower())  # not "a state Ann Lee won"
+        # not "in a state Ann Lee won": an indefinite article before a noun that names no role
+        indefinite = token.i > 0 and token.nbor(-1).lower_ in ("a", "an")
+        return capitalised or not indefinite or role_noun(token.lemma_.lower())
     if not common or token.i != ent.start - 1 or token.tag_ not in ("NN", "NNS"):
         return False
     if token.tag_ == "NNS" and not (token.is_lower and role_noun(token.lemma_.lower())):
@@ -346,11 +348,7 @@ def appositive(sdoc: Doc, ent: Span) -> Span | None:
     # retiree,", "Ann Lee, Ohio's new fire commissioner,").
     early = sdoc[first : min(i, first + 4)]
     if not any(_role_word(t) for t in early) and not any(
-        t.dep_ == "appos"
-        and t.pos_ == "NOUN"
-        and ent.start <= t.head.i < ent.end
-        and role_noun(t.lemma_.lower())
-        for t in sdoc[first:i]
+        t.dep_ == "appos" and t.pos_ == "NOUN" and ent.start <= t.head.i < ent.end for t in sdoc[first:i]
     ):
         return None
     return sdoc[first:i]
