@@ -85,6 +85,7 @@ RELATION_NOUNS = KIN_NOUNS | words(
     ace quarterback goalie shortstop cornerback inmate prisoner hostage patient suspect defendant
     plaintiff witness cop trooper pilot astronaut billionaire millionaire host anchor critic postdoc
     intern staffer novelist poet playwright comedian rapper drummer guitarist filmmaker lobbyist donor
+    counterpart rival ally successor heir
     """
 )
 #: Party members: a role in an apposition ("Ann Lee, a Democrat from Ohio,") or before a name.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.entities.lexicon import role_noun
+from wiresift.nlp.entities.lexicon import AGENT_ENDINGS
 from wiresift.nlp.entities.mentions import ORG_NOUNS
 
 if TYPE_CHECKING:
@@ -78,6 +78,6 @@ def called_company(span: Span) -> bool:
         and c.pos_ == "NOUN"
         and c.i > root.i
         and c.lemma_.lower() in _COMPANY_HEADS
-        and not role_noun(c.lemma_.lower())  # "a music publisher" may be a person
+        and not c.lemma_.lower().endswith(AGENT_ENDINGS)  # "a music publisher" may be a person
         for c in root.children
     )

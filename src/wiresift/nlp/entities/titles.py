@@ -437,7 +437,7 @@ def _object_as_roles(sdoc: Doc, verb: Token, obj: Token) -> list[Span]:
             for head in prep.children:
                 if head.dep_ == "pobj" and (role_noun(head.lemma_.lower()) or is_title_word(head)):
                     span = _role_span(sdoc, head, any_noun=True)
-                    if span is not None:
+                    if span is not None and not any(t.is_quote for t in span):  # 'as his "brother"'
                         out.append(span)
     return out
 
