@@ -99,3 +99,20 @@ def test_acronym_joins_the_organisation_its_vector_names(pipeline: Pipeline, nlp
     orgs = [e for e in found if e.name in ("VW", "Volkswagen")]
     assert len(orgs) == 1 and orgs[0].name == "Volkswagen" and "VW" in orgs[0].aliases, found
     assert len(orgs[0].mentions) == 3
+
+
+def test_full_name_typed_org_regained_by_its_given_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from wiresift.nlp.entities.persons import regain_persons
+
+    sdoc = nlp("Rose-Lynn sang. She played Rose-Lynn Harlan. Rose-Lynn won. Ann Lee Foundation paid.")
+    spans = [
+        Span(sdoc, 0, 3, label="PERSON"),  # "Rose-Lynn", typed a person once
+        Span(sdoc, 7, 11, label="ORG"),  # "Rose-Lynn Harlan", as spaCy sometimes types a character
+        Span(sdoc, 12, 15, label="ORG"),  # "Rose-Lynn" again, typed an organisation
+        Span(sdoc, 17, 20, label="ORG"),  # "Ann Lee Foundation": ends on an institution word
+    ]
+    assert [s.text for s in spans] == ["Rose-Lynn", "Rose-Lynn Harlan", "Rose-Lynn", "Ann Lee Foundation"]
+    labels = [s.label_ for s in regain_persons(sdoc, spans)]
+    assert labels == ["PERSON", "PERSON", "PERSON", "ORG"]

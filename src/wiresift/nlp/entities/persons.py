@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from wiresift.nlp.entities.lexicon import TITLE_HEADS, country_code, words
+from wiresift.nlp.entities.mentions import ORG_NOUNS
 from wiresift.nlp.entities.organisations import called_company
 
 if TYPE_CHECKING:
@@ -248,20 +249,44 @@ def regain_persons(sdoc: Doc, spans: list[Span]) -> list[Span]:
     persons = {fold_apostrophes(e.text.lower()) for e in spans if e.label_ == "PERSON"}
     singles = {p for p in persons if " " not in p}
     out = []
+    given: set[str] = set()  # first words of the full names regained by a one-word PERSON given name
     for e in spans:
+        words = e.text.split()
         if (
             e.label_ in _MISTYPED
-            and len(e) <= 3
-            and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in e)
+            and len(words) <= 3
+            and all(_name_token(t) for t in e)
             and (
-                (len(e) > 1 and fold_apostrophes(e.text.lower()) in persons)
-                or (len(e) > 1 and fold_apostrophes(e[-1].lower_) in singles)
-                or (len(e) > 1 and _after_role(sdoc, e.start))
+                (len(words) > 1 and fold_apostrophes(e.text.lower()) in persons)
+                or (len(words) > 1 and fold_apostrophes(words[-1].lower()) in singles)
+                or (len(words) > 1 and _after_role(sdoc, e.start))
+                or (
+                    len(words) > 1
+                    and fold_apostrophes(words[0].lower()) in singles
+                    and words[-1].lower() not in INSTITUTION_TAILS
+                    and words[-1].lower() not in ORG_NOUNS
+                )
             )
         ):
             e = Span(sdoc, e.start, e.end, label="PERSON")
+            given.add(fold_apostrophes(words[0].lower()))
         out.append(e)
-    return out
+    if not given:
+        return out
+    # "Rose-Lynn" typed ORG here and PERSON there, the given name of a regained full name: a person
+    return [
+        Span(sdoc, e.start, e.end, label="PERSON")
+        if e.label_ == "ORG" and " " not in e.text and fold_apostrophes(e.text.lower()) in given
+        else e
+        for e in out
+    ]
+
+
+def _name_token(tok: Token) -> bool:
+    """A capitalised proper-noun word of a name, or the hyphen inside one ("Rose-Lynn")."""
+    if tok.text == "-":
+        return not tok.whitespace_ and tok.i > 0 and not tok.nbor(-1).whitespace_
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha
 
 
 def _after_role(sdoc: Doc, start: int) -> bool:

@@ -125,8 +125,10 @@ def _role_noun(token: Token, ent: Span) -> bool:
         return False
     if token.dep_ in _ROLE_DEPS and ent.start <= token.head.i < ent.end:
         # not "in a state Ann Lee won": an indefinite article before a noun that names no role
+        # nor "lighting Ann Lee's way": a verb's -ing form the tagger made a noun
         indefinite = token.i > 0 and token.nbor(-1).lower_ in ("a", "an")
-        return capitalised or not indefinite or role_noun(token.lemma_.lower())
+        doubtful = indefinite or token.lower_.endswith("ing")
+        return capitalised or not doubtful or role_noun(token.lemma_.lower())
     if not common or token.i != ent.start - 1 or token.tag_ not in ("NN", "NNS"):
         return False
     if token.tag_ == "NNS" and not (token.is_lower and role_noun(token.lemma_.lower())):
