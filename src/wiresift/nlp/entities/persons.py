@@ -134,12 +134,12 @@ def is_junk_person(span: Span, surnames: Iterable[str] = ()) -> bool:
     if span[0].lower_ in SAINTS and span.end < len(doc) and doc[span.end].text in _POSSESSIVE_TOKENS:
         return True  # "St Luke's hospital"
     if len(span) != 1:
-        before = doc[span.start - 1] if span.start > 0 else None
+        prev = doc[span.start - 1] if span.start > 0 else None
         # "the first Chief Strategy Officer": a title cut after its first word, not a name
         return (
-            before is not None
-            and before.text[:1].isupper()
-            and before.lower_ in TITLE_HEADS
+            prev is not None
+            and prev.text[:1].isupper()
+            and prev.lower_ in TITLE_HEADS
             and span[-1].lower_ in TITLE_HEADS
         )
     tok = span[0]
