@@ -116,3 +116,12 @@ def test_full_name_typed_org_regained_by_its_given_name(nlp) -> None:  # type: i
     assert [s.text for s in spans] == ["Rose-Lynn", "Rose-Lynn Harlan", "Rose-Lynn", "Ann Lee Foundation"]
     labels = [s.label_ for s in regain_persons(sdoc, spans)]
     assert labels == ["PERSON", "PERSON", "PERSON", "ORG"]
+
+
+def test_short_name_joins_the_organisation_named_with_its_form(pipeline: Pipeline) -> None:
+    found = entities(
+        pipeline, "Researchers at Harvard University agree with the plan. Harvard said so in a statement."
+    )
+    orgs = [e for e in found if e.type == "ORG"]
+    assert [e.name for e in orgs] == ["Harvard University"], orgs
+    assert "Harvard" in orgs[0].aliases and len(orgs[0].mentions) == 2

@@ -3,6 +3,8 @@
 - An acronym and the one-word name it shortens ("VW" and "Volkswagen") are one organisation when
   the model's word vectors hold them as one word (a shared or nearly equal vector) and they open
   on the same letter: the vectors learned the pair from how news uses them, no list needed.
+- A name without its legal form or kind ("McClatchy", "Harvard") is the organisation named in full
+  in the article ("McClatchy Co.", "Harvard University").
 - A name spaCy typed PERSON that the text itself calls a company in an apposition ("Widgetly, a
   mobile payments company,") is an organisation, in every mention of the article.
 """
@@ -12,17 +14,22 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.entities.lexicon import AGENT_ENDINGS
+from wiresift.nlp.entities.lexicon import AGENT_ENDINGS, words
 from wiresift.nlp.entities.mentions import ORG_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
     from spacy.vocab import Vocab
 
+    from wiresift.model import Entity
     from wiresift.nlp.entities.index import EntityIndex
 
 #: An acronym: two to five capitals or digits ("VW", "BMW", "3M" is left out: it opens on a digit).
 ACRONYM_FORM = re.compile(r"^[A-Z][A-Z0-9&]{1,4}$")
+#: Last words that only add a company's legal form or an institution's kind to its name.
+ORG_FORM_TAILS = words(
+    "co co. inc inc. corp corp. corporation company ltd ltd. llc plc group holdings university college"
+)
 #: Cosine of two word vectors above which the model holds them as one word ("VW" / "Volkswagen").
 SAME_WORD_SIMILARITY = 0.9
 #: Types spaCy gives an acronym of a company by mistake ("VW" a GPE) besides ORG.
@@ -60,14 +67,38 @@ def join_acronyms(index: EntityIndex, vocab: Vocab) -> None:
         ]
         if len(same) != 1:
             continue
-        target = same[0]
-        for start, end in list(acronym.mentions):
-            index.mentions.remove((start, end, acronym.id))
-            index.add(start, end, target.id)
-        for alias in (acronym.name, *acronym.aliases):
-            if alias != target.name and alias not in target.aliases:
-                target.aliases.append(alias)
-        acronym.mentions = []
+        _move(index, acronym, same[0])
+
+
+def _move(index: EntityIndex, source: Entity, target: Entity) -> None:
+    """Every mention of ``source`` now refers to ``target``; its names become aliases."""
+    for start, end in list(source.mentions):
+        index.mentions.remove((start, end, source.id))
+        index.add(start, end, target.id)
+    for alias in (source.name, *source.aliases):
+        if alias != target.name and alias not in target.aliases:
+            target.aliases.append(alias)
+    source.mentions = []
+
+
+def join_short_names(index: EntityIndex) -> None:
+    """An organisation called by its name without its legal form or kind ("McClatchy" beside
+    "McClatchy Co.", "Harvard" beside "Harvard University") is that one organisation, when one
+    organisation of the article has that longer name."""
+    orgs = [e for e in index.entities.values() if e.type == "ORG" and e.mentions]
+    for short in orgs:
+        if not short.mentions:
+            continue
+        longer = [
+            o
+            for o in orgs
+            if o is not short
+            and o.mentions
+            and o.name.startswith(short.name + " ")
+            and all(w.lower() in ORG_FORM_TAILS for w in o.name[len(short.name) :].split())
+        ]
+        if len(longer) == 1:
+            _move(index, short, longer[0])
 
 
 def called_company(span: Span) -> bool:
