@@ -246,8 +246,11 @@ def regain_persons(sdoc: Doc, spans: list[Span]) -> list[Span]:
     named after a person ("Ann Lee Foundation") ends on another word and keeps its type."""
     from spacy.tokens import Span
 
-    persons = {fold_apostrophes(e.text.lower()) for e in spans if e.label_ == "PERSON"}
+    person_names = [fold_apostrophes(e.text.lower()) for e in spans if e.label_ == "PERSON"]
+    persons = set(person_names)
     singles = {p for p in persons if " " not in p}
+    # a given name is trusted when spaCy typed it PERSON twice ("Mac" once, of "Mac Pro", is no person)
+    given_names = {p for p in singles if person_names.count(p) >= 2}
     out = []
     given: set[str] = set()  # first words of the full names regained by a one-word PERSON given name
     for e in spans:
@@ -262,7 +265,7 @@ def regain_persons(sdoc: Doc, spans: list[Span]) -> list[Span]:
                 or (len(words) > 1 and _after_role(sdoc, e.start))
                 or (
                     len(words) > 1
-                    and fold_apostrophes(words[0].lower()) in singles
+                    and fold_apostrophes(words[0].lower()) in given_names
                     and words[-1].lower() not in INSTITUTION_TAILS
                     and words[-1].lower() not in ORG_NOUNS
                 )
