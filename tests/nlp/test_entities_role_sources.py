@@ -138,3 +138,19 @@ def test_short_name_joins_the_organisation_named_with_its_form(pipeline: Pipelin
     orgs = [e for e in found if e.type == "ORG"]
     assert [e.name for e in orgs] == ["Harvard University"], orgs
     assert "Harvard" in orgs[0].aliases and len(orgs[0].mentions) == 2
+
+
+def test_a_surname_does_not_make_the_names_it_opens_persons(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from wiresift.nlp.entities.persons import regain_persons
+
+    sdoc = nlp("Andy Warhal came. Warhal left. Warhal sang. Warhal Polaroid sold.")
+    spans = [
+        Span(sdoc, 0, 2, label="PERSON"),
+        Span(sdoc, 4, 5, label="PERSON"),
+        Span(sdoc, 7, 8, label="PERSON"),
+        Span(sdoc, 10, 12, label="ORG"),  # a product named after the person
+    ]
+    assert spans[-1].text == "Warhal Polaroid"
+    assert [s.label_ for s in regain_persons(sdoc, spans)] == ["PERSON", "PERSON", "PERSON", "ORG"]

@@ -250,7 +250,9 @@ def regain_persons(sdoc: Doc, spans: list[Span]) -> list[Span]:
     persons = set(person_names)
     singles = {p for p in persons if " " not in p}
     # a given name is trusted when spaCy typed it PERSON twice ("Mac" once, of "Mac Pro", is no person)
-    given_names = {p for p in singles if person_names.count(p) >= 2}
+    # and is no surname of a person named in full ("Warhol" of "Andy Warhol" opens "Warhol Polaroid")
+    last_words = {p.split()[-1] for p in persons if " " in p}
+    given_names = {p for p in singles if person_names.count(p) >= 2 and p not in last_words}
     out = []
     given: set[str] = set()  # first words of the full names regained by a one-word PERSON given name
     for e in spans:
