@@ -154,3 +154,15 @@ def test_a_surname_does_not_make_the_names_it_opens_persons(nlp) -> None:  # typ
     ]
     assert spans[-1].text == "Warhal Polaroid"
     assert [s.label_ for s in regain_persons(sdoc, spans)] == ["PERSON", "PERSON", "PERSON", "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rep. Tom King said the bill was dead.", "Tom King"),
+        ("Dr. Howard Dean spoke at the rally.", "Howard Dean"),
+        ("Former Prime Minister John Major said so.", "John Major"),
+    ],
+)
+def test_a_surname_that_is_an_office_still_ends_a_name(pipeline: Pipeline, text: str, name: str) -> None:
+    assert name in people(pipeline, text)

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.entities.lexicon import TITLE_HEADS, country_code, words
+from wiresift.nlp.entities.lexicon import AGENT_ENDINGS, TITLE_HEADS, country_code, words
 from wiresift.nlp.entities.mentions import ORG_NOUNS
 from wiresift.nlp.entities.organisations import called_company
 
@@ -70,6 +70,8 @@ _POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
 SAINTS = frozenset({"st", "st.", "saint", "san", "santa", "sainte"})
 #: A percentage glued to a name: "Harlow 43%", "Harlow 43 percent".
 PERCENT_WORDS = frozenset({"%", "percent", "per", "cent", "pct"})
+#: Offices with an agent ending that are common surnames too ("John Major", "Ann Chancellor").
+SURNAME_OFFICES = words("major chancellor marshal")
 #: Courtesy titles spaCy sometimes puts inside a person span ("Mr Smith"): the name starts after them.
 COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
 
@@ -135,12 +137,16 @@ def is_junk_person(span: Span, surnames: Iterable[str] = ()) -> bool:
         return True  # "St Luke's hospital"
     if len(span) != 1:
         prev = doc[span.start - 1] if span.start > 0 else None
-        # "the first Chief Strategy Officer": a title cut after its first word, not a name
+        last = span[-1].lower_
+        # "the first Chief Strategy Officer": a title cut after its first word, not a name; an office
+        # that is also a surname ("Rep. Steve King", "Dr. Howard Dean", "John Major") ends a name
         return (
             prev is not None
             and prev.text[:1].isupper()
             and prev.lower_ in TITLE_HEADS
-            and span[-1].lower_ in TITLE_HEADS
+            and last in TITLE_HEADS
+            and last.endswith(AGENT_ENDINGS)
+            and last not in SURNAME_OFFICES
         )
     tok = span[0]
     before_tok = doc[span.start - 1] if span.start > 0 else None
