@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.entities.lexicon import AGENT_ENDINGS, words
-from wiresift.nlp.entities.mentions import ORG_NOUNS
+from wiresift.nlp.entities.lexicon import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -34,8 +33,12 @@ ORG_FORM_TAILS = words(
 SAME_WORD_SIMILARITY = 0.9
 #: Types spaCy gives an acronym of a company by mistake ("VW" a GPE) besides ORG.
 _ACRONYM_TYPES = frozenset({"ORG", "GPE", "LOC", "PRODUCT", "NORP", "FAC"})
-#: Heads of an apposition that make a name a company, beyond the organisation nominals.
-_COMPANY_HEADS = ORG_NOUNS | {"start-up", "startup", "brand", "app", "platform", "chain"}
+#: Heads of an indefinite apposition that make a name a company ("Widgetly, a payments company"); not
+#: the institutions a person's apposition may be misparsed onto ("a council official", "his party").
+_COMPANY_HEADS = words(
+    "company firm start-up startup brand app platform chain corporation conglomerate subsidiary "
+    "airline retailer carrier manufacturer website newspaper magazine broadcaster"
+)
 
 
 def _similarity(vocab: Vocab, a: str, b: str) -> float:
@@ -102,13 +105,13 @@ def join_short_names(index: EntityIndex) -> None:
 
 
 def called_company(span: Span) -> bool:
-    """The parse makes a company noun the apposition of ``span``: "Widgetly, a payments company"."""
+    """The parse makes "a" company noun the apposition of ``span``: "Widgetly, a payments company"."""
     root = span.root
     return any(
         c.dep_ == "appos"
         and c.pos_ == "NOUN"
         and c.i > root.i
         and c.lemma_.lower() in _COMPANY_HEADS
-        and not c.lemma_.lower().endswith(AGENT_ENDINGS)  # "a music publisher" may be a person
+        and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
         for c in root.children
     )

@@ -208,7 +208,13 @@ def clean(sdoc: Doc, ents: list[Span], gaz: Gazetteer | None) -> list[Span]:
     surnames = {fold_apostrophes(e[-1].text.lower()) for e in full_names}
     out: list[Span] = []
     places: set[str] = set()
-    companies = {e.text for e in person_ents if called_company(e)}
+    # a company by its apposition, unless the name is part of a person's full name in the article
+    companies = {
+        e.text
+        for e in person_ents
+        if called_company(e)
+        and not any(set(e.text.split()) & set(f.text.split()) for f in full_names if f.text != e.text)
+    }
     for ent in ents:
         label = ent.label_
         start, end = _trim(ent, label)
