@@ -227,7 +227,7 @@ def _best_pattern(
     for own in (True, False):
         best: tuple[int, dict[str, Any]] | None = None
         for block in blocks:
-            for size, pattern in block.sized_patterns_of(lemma, own):  # longest first
+            for size, pattern in block.candidate_patterns(lemma, own, hits["obj"]):  # longest first
                 if best is not None and size <= best[0]:
                     break
                 if _match(pattern, feats, hits):
