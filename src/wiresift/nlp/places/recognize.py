@@ -231,23 +231,25 @@ def _norp_is_city(gaz: Gazetteer, text: str, countries: set[str]) -> bool:
 
 def _datelines(doc: Doc, gaz: Gazetteer, taken: list[bool], add: _Add) -> None:
     """Wire datelines: an upper-case place name opening a line ("BEIRUT (AP) —", "KOLKATA:")."""
-    for i, tok in enumerate(doc):
-        line_start = i == 0 or "\n" in doc[i - 1].text or doc[i - 1].text.isspace()
-        if not line_start or taken[i] or not _upper_word(tok):
+    texts = [tok.text for tok in doc]  # each word read once
+    for i, text in enumerate(texts):
+        line_start = i == 0 or "\n" in texts[i - 1] or texts[i - 1].isspace()
+        if not line_start or taken[i] or not _upper_text(text):
             continue
         j = i
-        while j < len(doc) and j - i < MAX_NGRAM and _upper_word(doc[j]) and not taken[j]:
+        while j < len(doc) and j - i < MAX_NGRAM and _upper_text(texts[j]) and not taken[j]:
             j += 1
         for stop in range(j, i, -1):
-            if stop - i == 1 and tok.text in _NOT_ALONE:
+            if stop - i == 1 and text in _NOT_ALONE:
                 break
             if any(c.exact for c in gaz.candidates(doc[i:stop].text)):
                 add(i, stop, False, "dateline")
                 break
 
 
-def _upper_word(tok: Token) -> bool:
-    return len(tok.text) >= 2 and tok.text.isupper() and tok.text.replace(".", "").isalpha()
+def _upper_text(text: str) -> bool:
+    """An upper-case word of two letters or more ("BEIRUT", "U.S.")."""
+    return len(text) >= 2 and text.isupper() and text.replace(".", "").isalpha()
 
 
 def _plausible(gaz: Gazetteer, text: str, n_tokens: int) -> bool:
@@ -478,12 +480,14 @@ def _scan(
 ) -> None:
     """Longest-first gazetteer matching of capitalised token runs in ``doc[lo:hi]``; a run that is
     the text of a place found elsewhere in the article (``seen``) is that place too."""
+    words = list(doc[lo:hi])
+    capital = [_capitalised(tok) for tok in words]  # each word read once, not once per n-gram
     i = lo
     while i < hi:
-        tok = doc[i]
+        tok = words[i - lo]
         if (
             taken[i]
-            or not _capitalised(tok)
+            or not capital[i - lo]
             or tok.lower_ == "the"  # "The Korean Peninsula" is the peninsula, not "The Korean"
             or (not embedded and tok.ent_type_ and tok.ent_type_ not in PLACE_LABELS)
         ):
@@ -492,7 +496,7 @@ def _scan(
         matched = False
         for n in range(min(MAX_NGRAM, hi - i), 0, -1):
             stop = i + n
-            if any(taken[i:stop]) or not _capitalised(doc[stop - 1]):
+            if any(taken[i:stop]) or not capital[stop - 1 - lo]:
                 continue
             text = doc[i:stop].text
             if gaz.demonym(text) and (n > 1 or not doc[i].is_sent_start or embedded):
