@@ -86,7 +86,8 @@ def _head(item: str) -> str | None:
 
 
 def parse_pattern(line: str) -> dict[str, object] | None:
-    """ "- &MILITARY * EXERCISES [062:062] # STAGE" -> {subj, part, obj, prep, pobj, code}."""
+    """ "- &MILITARY * EXERCISES [062:062] # STAGE" -> {subj, part, obj, prep, pobj, code}; a second
+    prepositional phrase gives ``prep2`` and ``pobj2``."""
     body = line[1:].split("#", 1)[0]
     found = _CODE.search(body)
     if not found or "*" not in body:
@@ -102,15 +103,21 @@ def parse_pattern(line: str) -> dict[str, object] | None:
             continue
         if item.startswith("("):
             inner = _pattern_parts(item.strip("()"))
-            if not inner or "prep" in pattern:
+            if not inner or "prep2" in pattern:
                 continue
-            pattern["prep"] = inner[0].lower()
+            # "* (IN ^) (FOR CONSULTATION)": both phrases must be there, the second is the telling one
+            key = "prep2" if "prep" in pattern else "prep"
+            pattern[key] = inner[0].lower()
             if len(inner) > 1:
-                pattern["pobj"] = _head(inner[-1])
+                pattern[key.replace("prep", "pobj")] = _head(inner[-1])
         elif item.lower() in PARTICLES and "obj" not in pattern and "part" not in pattern:
             pattern["part"] = item.lower()
         elif "obj" not in pattern and "prep" not in pattern:
             pattern["obj"] = _head(item)
+            words = item.strip("{}").split()[:-1] if item.startswith("{") else []
+            mods = [w.lower().replace("_", " ") if not w.startswith("&") else w.rstrip("_") for w in words]
+            if mods:  # "{NO &EVIDENCE}": the words before the object's head modify it
+                pattern["obj_mods"] = [m for m in mods if m not in MARKERS]
     pattern = {k: v for k, v in pattern.items() if v is not None or k == "code"}
     if len(pattern) == 1:
         return None

@@ -183,6 +183,20 @@ def test_multipliers_stay_claims(nlp) -> None:
 @pytest.mark.parametrize(
     ("text", "fragment", "counted"),
     [
+        ("Nurses earn three times the wage of aides.", "three", "wage"),
+        ("The valley now has five times as many bikes as cars.", "five", "bikes"),
+        ("Clinics saw ten times more cases in May.", "ten", "cases"),
+        ("Silt reached four times normal levels in the bay.", "four", "levels"),
+        ("Rents here are four times higher than in the suburbs.", "four", None),
+    ],
+)
+def test_multiplier_counts_what_it_multiplies(nlp, text: str, fragment: str, counted: str | None) -> None:
+    assert one(claims_of(nlp, text), fragment).counted == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "counted"),
+    [
         ("Divers studied the 400-mile-wide (640 kilometres) Lake Orvane last year.", "400", "Orvane"),
         ("A 40-foot-long whale washed ashore.", "40", "whale"),
         ("The tank holds about 900 tons, or 816 metric tons, of brine.", "900", "brine"),
@@ -266,3 +280,109 @@ def test_the_ends_of_a_change_count_one_thing(nlp) -> None:
     text = "Tariffs on tools were increased from 10% to 25% in May, and the index rose 3% and bonds fell 2%."
     counted = {c.text: c.counted for c in claims_of(nlp, text)}
     assert counted == {"10%": "Tariffs", "25%": "Tariffs", "3%": "index", "2%": "bonds"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hawks, who have won 12 of 13, play again on Friday.",
+        "Rovers have lost four of their last five matches.",
+        "United lost 1-3 at home.",
+        "It was a 1-3 defeat for the visitors.",
+        "The guard went 3-for-12 from the field.",
+        "The Jets improved to 4-6 with the win.",
+        "They have a 4-6 record this year.",
+        "Rovers beat them 24-27 in overtime.",
+    ],
+)
+def test_scores_and_records_are_not_claims(nlp, text: str) -> None:
+    assert claims_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "counted"),
+    [
+        ("Labour won 12 of 13 seats in the county.", "12", "seats"),
+        ("Okafor finished with 25 points and 11 rebounds.", "11", "rebounds"),
+        ("Firms shipped 3-5 vehicles a day.", "3-5", "vehicles"),
+    ],
+)
+def test_tallies_and_ranges_stay_claims(nlp, text: str, fragment: str, counted: str) -> None:
+    assert one(claims_of(nlp, text), fragment).counted == counted
+
+
+def test_worth_counts_what_it_values(nlp) -> None:
+    assert one(claims_of(nlp, "Tariffs hit $360 billion worth of Chinese goods."), "$360").counted == "goods"
+    assert one(claims_of(nlp, "She has a net worth of $17 million."), "$17").counted == "worth"
+    assert one(claims_of(nlp, "Farm aid ran to the tune of $28 billion."), "$28").counted is None
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "claimant"),
+    [
+        (
+            "A new Gazette poll shows strong support for the bridge. Fifty-one percent say it should be built.",
+            "Fifty-one",
+            "A new Gazette poll",
+        ),
+        (
+            "A new Gazette poll shows strong support for the bridge.\n\nFifty-one percent say it should be built.",
+            "Fifty-one",
+            None,
+        ),
+        (
+            "A new Gazette poll shows strong support for the bridge. Fifty-one percent of the budget went to roads.",
+            "Fifty-one",
+            None,
+        ),
+    ],
+)
+def test_poll_before_a_respondent_share(nlp, text: str, fragment: str, claimant: str | None) -> None:
+    mention = one(claims_of(nlp, text), fragment).claimant_mention
+    assert (mention.text if mention else None) == claimant
+
+
+def test_claimant_mention_stops_at_a_line_break(nlp) -> None:
+    text = "Domestic grain\n\nA recent audit by the ministry stated the depots held around 8,000 tonnes of wheat in May."
+    mention = one(claims_of(nlp, text), "8,000").claimant_mention
+    assert mention is not None and mention.text == "A recent audit"
+
+
+def test_ranges_whose_ends_carry_the_unit(nlp) -> None:
+    claim = one(claims_of(nlp, "Visitors breathe 80% to 90% pure oxygen."), "80%")
+    assert (claim.value, claim.low, claim.high, claim.unit) == (None, 80, 90, "%")
+    assert len(claims_of(nlp, "Inflation rose 2% to 3% last year.")) == 2  # a change and its level
+
+
+def test_money_in_a_circumstance_counts_nothing(nlp) -> None:
+    text = "They gave an estimate ($6 million in both cases) without support."
+    assert one(claims_of(nlp, text), "$6").counted is None
+
+
+def test_passive_subject_of_a_report_is_not_its_claimant(nlp) -> None:
+    text = "The arcade opens with 22 machines (the addition of 10 pinball tables was announced on Sunday)."
+    assert one(claims_of(nlp, text), "22").claimant_mention is None
+
+
+def test_price_per_participle_share(nlp) -> None:
+    text = "The grocer earned $2.8 billion, or $2.53 per diluted share, as revenue rose."
+    assert one(claims_of(nlp, text), "$2.53").counted == "share"
+
+
+def test_light_years_are_a_unit(nlp) -> None:
+    assert one(claims_of(nlp, "The nebula lies 40 light-years from the sun."), "40").unit == "ly"
+
+
+def test_out_of_a_counted_noun_is_a_count(nlp) -> None:
+    assert one(claims_of(nlp, "Out of 17 samples from the lake, two held lead."), "17").counted == "samples"
+    assert claims_of(nlp, "She stayed home one night out of 17.") == []
+
+
+def test_out_of_ten_is_a_share(nlp) -> None:
+    claim = one(claims_of(nlp, "Seven out of 10 tenants want a cap."), "Seven")
+    assert (claim.value, claim.unit, claim.counted) == (70, "%", "tenants")
+
+
+def test_a_phrasal_verb_is_not_counted(nlp) -> None:
+    text = "The arguments will play out when the league's top 10 face off in Leeds."
+    assert one(claims_of(nlp, text), "10").counted is None

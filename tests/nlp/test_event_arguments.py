@@ -172,3 +172,43 @@ def test_a_weapon_is_no_actor(pipeline: Pipeline) -> None:
     assert found["killed"].source is None and text_of(found["killed"].target) == "Three soldiers"
     _, found = coded(pipeline, "Gunmen killed five people in Mogadishu on Friday.")
     assert text_of(found["killed"].source) == "Gunmen"
+
+
+def test_a_named_person_visited_is_the_target_not_the_city(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "The senator visited Maria Lopez in Paris last year.")
+    visit = found["visited"]
+    assert visit.target is not None and visit.target.text == "Maria Lopez"
+
+
+def test_a_coordinated_verb_shares_its_first_conjuncts_modal(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Moldova said it would recall its envoy and expel two Russian diplomats.")
+    assert found["expel"].hypothetical is not None
+
+
+def test_a_named_persons_nationality_is_no_scene(pipeline: Pipeline) -> None:
+    doc, found = coded(
+        pipeline, "Afghan President Ashraf Ghani announced a prisoner exchange with the rebels."
+    )
+    assert place_name(doc, found["exchange"]) is None
+    doc, found = coded(pipeline, "Malian soldiers attacked a rebel camp on Monday.")
+    assert place_name(doc, found["attacked"]) == "Mali"
+
+
+def test_an_act_is_no_target_the_one_it_is_done_to_is(pipeline: Pipeline) -> None:
+    for text in (
+        "France is seeking Marco Lenz's extradition from Britain.",
+        "The United States is seeking the extradition of Marco Lenz from Canada over the fraud.",
+    ):
+        seek = coded(pipeline, text)[1]["seeking"]
+        assert seek.target is not None and seek.target.text in {"Marco Lenz", "Britain", "Canada"}
+
+
+def test_the_object_made_to_act_is_the_doer_of_the_infinitive(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "The sanctions forced Iran to release the prisoners.")
+    assert found["release"].source is not None and found["release"].source.text == "Iran"
+    # an instrument is used, it does not act
+    _, found = coded(pipeline, "Police officers used tear gas to disperse the protesters in Tarvo.")
+    assert found["disperse"].source is not None and "gas" not in found["disperse"].source.text
+    # a relative pronoun is the thing planned, not who acts
+    _, found = coded(pipeline, "The tariffs that the government plans to impose on steel angered Ottawa.")
+    assert found["impose"].source is not None and found["impose"].source.text == "government"

@@ -73,3 +73,42 @@ def test_place_is_the_events_not_an_actors(pipeline: Pipeline) -> None:
         pipeline, "Eleven soldiers were wounded near Banibangou and flown to Niamey for treatment."
     )
     assert place_name(doc, found["wounded"]) != "Niamey"
+
+
+def test_a_habit_or_a_state_is_no_occurrence(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Colonel Varga, who heads the border unit, met the mayor of Tarvo on Monday.")
+    assert "heads" not in found and found["met"].plover == "CONSULT"
+    _, found = coded(pipeline, "Rebels who are attacking the convoy fired on a village near Goma.")
+    assert "attacking" in found  # the progressive reports what is going on
+    assert "ship" not in coded(pipeline, "Smugglers ship weapons to the militias across the lake.")[1]
+    # a stance the present reports as standing stays; so does a past that looks like a present
+    _, found = coded(pipeline, "Dorval, who denies the charges, left the court in Tarvo.")
+    assert found["denies"].plover == "REJECT"
+    assert found_type(pipeline, "Villagers beat to death a suspected thief in Tarvo.", "beat")
+
+
+def found_type(pipeline: Pipeline, text: str, word: str) -> str | None:
+    event = coded(pipeline, text)[1].get(word)
+    return event.plover or event.acled if event is not None else None
+
+
+def test_a_gerund_topic_and_a_believed_future_are_no_events(pipeline: Pipeline) -> None:
+    assert "Signing" not in coded(pipeline, "Signing a peace deal with the rebels has proved elusive.")[1]
+    _, found = coded(pipeline, "The ministers are wary of offering concessions to the strikers.")
+    assert "offering" not in found
+    _, found = coded(pipeline, "The senator thought voters would reject the plan and punish him.")
+    assert "punish" not in found and "reject" not in found
+    # a speaker's stated intention is coded as such
+    assert coded(pipeline, "Russia said it would supply helicopters to the Tajik army.")[1][
+        "supply"
+    ].hypothetical
+
+
+def test_an_embedded_question_or_an_imperative_is_no_event(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Traders are uncertain whether the army attacked the depot near Goma.")
+    assert "attacked" not in found
+    _, found = coded(pipeline, "Go out and protest against the governor today, the senator said.")
+    assert "protest" not in found
+    # a conditional still codes its own event with its flag
+    _, found = coded(pipeline, "The army will attack the town if the rebels refuse to leave, officials said.")
+    assert found["attack"].hypothetical is not None

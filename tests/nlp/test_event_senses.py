@@ -90,3 +90,10 @@ def test_a_death_after_a_named_attack_is_an_assault(pipeline: Pipeline) -> None:
 def test_readings_the_arguments_rule_out(pipeline: Pipeline, text: str, trigger: str) -> None:
     found = [(e.text, e.plover) for e in events(pipeline, text) if e.text == trigger]
     assert all(plover not in {"ASSAULT", "THREATEN", "COERCE", "COOPERATE"} for _, plover in found), found
+
+
+def test_a_release_is_of_people_or_things(pipeline: Pipeline) -> None:
+    found = [e.plover for e in events(pipeline, "The ministry released the results of the inquiry.")]
+    assert "RETREAT" not in found
+    kept = events(pipeline, "The rebels released the hostages on Friday.")
+    assert any((e.text, e.plover) == ("released", "RETREAT") for e in kept)

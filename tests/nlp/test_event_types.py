@@ -89,3 +89,61 @@ def test_strikes_and_gatherings_are_protests(pipeline: Pipeline) -> None:
     assert (strike.text, strike.plover, strike.cameo) == ("strike", "PROTEST", "143")
     crowd = main_event(pipeline, "Hundreds of protesters gathered outside the ministry.")
     assert (crowd.text, crowd.plover) == ("gathered", "PROTEST")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "cameo"),
+    [
+        # a pattern's two prepositional phrases must both be there: "arrive (in) (for consultation)"
+        ("The French minister arrived in Algiers for consultations on Monday.", "arrived", "046"),
+        ("The French minister arrived in Algiers on Monday.", "arrived", "040"),
+        # "ties" and "relations" are the same word to the patterns ("upgrade relations")
+        ("Two neighbouring states upgraded their diplomatic ties on Tuesday.", "upgraded", "050"),
+        # a dictionary verb phrase whose preposition the parse hangs on the verb ("side with")
+        ("Syria sided with Iran in the dispute over the pipeline.", "sided with", "050"),
+        # a pattern's particle and object read by the parse as a preposition and its object
+        ("The French president embarked on a trip to Asia.", "embarked", "042"),
+        # a phrase object ("{NO &EVIDENCE}") needs its modifiers; its head alone is another pattern's
+        ("The inspectors found no evidence of weapons.", "found", "080"),
+        ("The inspectors found evidence of chemical weapons.", "found", "090"),
+        # a phrase object's head still matches where no pattern matches in full
+        ("Police thwarted an attempt to kill the governor.", "thwarted", "185"),
+        # a disaster word as the object leaves the verb its own code
+        ("The army imposed an information blackout on the northern region.", "imposed", "170"),
+    ],
+)  # fmt: skip
+def test_dictionary_patterns_as_written(pipeline: Pipeline, text: str, trigger: str, cameo: str) -> None:
+    event = main_event(pipeline, text)
+    assert (event.text, event.cameo) == (trigger, cameo)
+
+
+def test_verb_phrase_object_follows_its_preposition(pipeline: Pipeline) -> None:
+    # "go to" + "poll" is the dictionary's non-event: voting is no visit
+    doc = pipeline(
+        Document(text="Voters in the province went to the polls on Sunday.", published="2023-05-02")
+    )
+    assert doc.events == []
+    # a particle word with an object of its own is a preposition: "given in support" is no "give in"
+    text = "The statement given in support of the plan was read out."
+    doc = pipeline(Document(text=text, published="2023-05-02"))
+    assert not any(e.plover == "CONCEDE" for e in doc.events)
+    assert main_event(pipeline, "The government finally gave in to the strikers.").plover == "CONCEDE"
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "cameo"),
+    [
+        # the patterns' object is what a quantity counts: "dozens of prisoners" are prisoners
+        ("The rebels released dozens of prisoners on Sunday.", "RETREAT", "0841"),
+        ("The government expelled hundreds of diplomats.", "SANCTION", "161"),
+    ],
+)  # fmt: skip
+def test_pattern_object_inside_a_quantity(pipeline: Pipeline, text: str, plover: str, cameo: str) -> None:
+    event = main_event(pipeline, text)
+    assert (event.plover, event.cameo) == (plover, cameo)
+
+
+def test_disaster_harm_is_no_assault_even_through_a_pattern(pipeline: Pipeline) -> None:
+    for text in ("Floods swept through villages in the north.", "A cyclone destroyed thousands of homes."):
+        doc = pipeline(Document(text=text, published="2023-05-02"))
+        assert not any(e.plover == "ASSAULT" for e in doc.events), text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from wiresift.model import Place
-from wiresift.nlp.places.stage import geoparse_doc, resolve_spans
+from wiresift.nlp.places.stage import geoparse, geoparse_doc, resolve_spans
 
 
 def _resolve_all(text: str, names: list[str]) -> dict[str, Place | None]:
@@ -125,3 +125,16 @@ def test_a_street_the_gazetteer_lacks_is_not_its_town() -> None:
     assert got["Denver"] is not None and got["Denver"].country == "US"
     # a building named after its town still stands there (only street words refuse the fallback)
     assert _resolve_all("Fans left the Kampala Stadium.", ["Kampala Stadium"])["Kampala Stadium"] is not None
+
+
+def test_a_province_code_after_a_town_qualifies_it_and_settles_the_name() -> None:
+    text = (
+        "The band plays Denver, Tampa and Toronto this summer. Dates: July 3, Mansfield, MA; "
+        "July 9, Toronto, ON; July 12, Clarkston, MI."
+    )
+    got = {text[s:e]: p for p in geoparse(text) if p.lat is not None for s, e in p.mentions}
+    assert got["Mansfield"].admin1 == "Massachusetts", got
+    assert got["MA"].name == "Massachusetts", got
+    assert got["Toronto"].country == "CA", got
+    toronto = [p for p in geoparse(text) if p.name == "Toronto"]
+    assert len(toronto) == 1 and len(toronto[0].mentions) == 2, toronto

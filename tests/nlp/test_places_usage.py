@@ -19,6 +19,7 @@ def pins(text: str) -> dict[str, str | None]:
         # a street and a named square are not the district or town inside them
         ("Shoppers crowded Tottenham Court Road before the trains to Paris left.", "Tottenham", "Paris"),
         ("Marchers met at Union Square in Denver on Sunday.", "Union", "Denver"),
+        ("Fans filled the Hollywood Casino Amphitheatre near Chicago on Friday.", "Hollywood", "Chicago"),
         # an address's quadrant is not Sé in Macau
         ("The office at 410 M Street SE in Washington was closed.", "SE", "Washington"),
         # a town's name before a product noun is a brand
@@ -37,6 +38,23 @@ def pins(text: str) -> dict[str, str | None]:
         ),
         # a common word after a nationality inside an organisation's name
         ("She works at the American Enterprise Institute in Boston.", "Enterprise", "Boston"),
+        # a title before a person's name is no country alias ("Sen." of Senegal)
+        ("The bill was filed by Sen. Mara Quill on Monday in Denver.", "Sen.", "Denver"),
+        # an upper-case headline opening a line is no dateline
+        ("POINT GUARDS SHINE LATE\nThe club won in Leeds on Sunday.", "POINT", "Leeds"),
+        ("CAN THE ROOKIES HOLD ON?\nThe team lost in Leeds on Sunday.", "CAN", "Leeds"),
+        # a club: a town's name as the subject of a plural verb
+        ("Chelsea have agreed a fee for the keeper, officials in Madrid said.", "Chelsea", "Madrid"),
+        # a work's title in quotation marks
+        ("She sang \u201cGlasgow,\u201d a slow ballad, at a club in Dublin.", "Glasgow", "Dublin"),
+        # a common noun in lower case
+        ("Smaller metro newspapers in Ohio cut staff again.", "metro", "Ohio"),
+        # an organisation after "at" is no alias of a town ("Google" of Topeka)
+        ("Ada Ruiz, director for games at Google, spoke in Dublin.", "Google", "Dublin"),
+        # an apposition with a possessive is no qualifier ("China's" does not make a town of a name)
+        ("Trump met Liu He, China\u2019s top trade negotiator, in Geneva.", "Liu He", "Geneva"),
+        # the subject of a reporting verb whose readings are small places is a person
+        ('"We are ready," Arroyo added after the clinic in Sacramento opened.', "Arroyo", "Sacramento"),
     ],
 )
 def test_not_used_as_a_place(text: str, not_pinned: str, pinned: str) -> None:
@@ -53,3 +71,27 @@ def test_countries_keep_their_place_before_company_nouns() -> None:
 def test_a_town_the_ner_calls_a_person_keeps_its_pin_without_a_person_cue() -> None:
     found = pins("Traffic backed up between Coggeshall and Colchester on Friday.")
     assert "Coggeshall" in found or "Colchester" in found
+
+
+def test_a_dateline_names_a_city_and_a_lone_province_is_no_list() -> None:
+    text = (
+        "WASHINGTON \u2013 Two guards were charged on Tuesday.\nThe hearing in Washington drew lawmakers of "
+        "both parties. They had visited Texas last month, Ohio in May and Florida in June."
+    )
+    got = [(p.kind, text[s:e]) for p in geoparse(text) if p.lat is not None for s, e in p.mentions]
+    assert ("city", "WASHINGTON") in got, got
+    assert ("city", "Washington") in got, got
+
+
+def test_a_name_without_latin_letters_has_no_candidates() -> None:
+    from wiresift import gazetteer
+    from wiresift.nlp.places.resolve import candidates
+
+    assert candidates(gazetteer.load(), "\u0420\u0435\u0446\u0435\u043f\u0442") == ()
+
+
+def test_a_newspaper_the_ner_took_for_a_place_is_a_modifier() -> None:
+    text = "The chain owns the Miami Herald and the Kansas City Star, and sold a plant in Denver."
+    adjectival = {text[s:e]: p.adjectival for p in geoparse(text) if p.lat is not None for s, e in p.mentions}
+    assert adjectival.get("Denver") is False, adjectival
+    assert all(v for k, v in adjectival.items() if k != "Denver"), adjectival

@@ -125,3 +125,42 @@ def test_withheld_needs_a_refused_statement(nlp: Language, text: str) -> None:
     cue = sdoc[1]
     comp = next(c for c in cue.children if c.dep_ == "xcomp")
     assert not withheld(cue, comp)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Goalkeeper Tom Reyes could see the anger on the coach's face after the match.", "see"),
+        ("We have not seen any sign of a discount on the new tablet this week.", "seen"),
+        ("The Harbor index added 14.2 points, or 0.3%, by the close on Tuesday.", "added"),
+        ("Several lines of evidence now point to a leak in the eastern reservoir.", "point"),
+        ("The frame's design shows its quality on rough mountain roads.", "shows"),
+        ("Senators also questioned Maria Rao about her testimony on the harbour contract.", "questioned"),
+        ("It launched with a pricing scheme that sees buyers paying twice for one game.", "sees"),
+    ],
+)
+def test_perceptions_amounts_and_things_make_no_quote(pipeline: Pipeline, text: str, cue: str) -> None:
+    assert cue not in [q.cue for q in quotes_of(pipeline, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Senator Ava Brandt sees the toll road as a trap for commuters.", "sees", "the toll road"),
+        ("A new Harbor Institute poll shows broad support for the ferry plan.", "shows", "broad support"),
+        ("The experts praised the council's flood defence proposals.", "praised", "flood defence proposals"),
+        ("The unions said more than 9,000 nurses joined the strike.", "said", "9,000 nurses joined"),
+        ("Senator Ava Brandt asked Maria Rao about the missing invoices.", "asked", "the missing invoices"),
+        ("Looking ahead, Harbor Foods sees annual sales growth of 2.5 percent.", "sees", "sales growth"),
+        ("Analysts polled by the bank were expecting $1.40 a share.", "expecting", "1.40"),
+    ],
+)
+def test_views_of_people_and_sources_stay(pipeline: Pipeline, text: str, cue: str, content: str) -> None:
+    assert content in by_cue(quotes_of(pipeline, text), cue).text
+
+
+def test_a_title_after_a_naming_participle_is_no_quote(pipeline: Pipeline) -> None:
+    text = "She wrote a poem called “Harbour Lights,” which won a prize. Mayor Lena Ortiz called the plan “a disgrace.”"
+    quotes = quotes_of(pipeline, text)
+    assert all("Harbour" not in q.text for q in quotes)
+    assert "a disgrace" in by_cue(quotes, "called").text

@@ -216,3 +216,27 @@ def test_i_reporting_inside_a_quote_is_the_quotes_speaker(nlp: Language) -> None
     outside = Found(0, 0, "indirect", cue=sdoc[-2], speaker=Speaker(1, 2, "i"))
     quoted_first_person([direct, inner, outside])
     assert inner.speaker is ruiz and outside.speaker is not ruiz
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Greta Holm had one complaint about working with Walter Brandt: "
+            "\u201cHe never sleeps, and he expects the rest of us not to either.\u201d",
+            "Greta Holm",
+        ),
+        (
+            "The mayor, Greta Holm, thanked the volunteers and praised Walter Brandt: "
+            "\u201cWithout them the town would have flooded.\u201d",
+            None,
+        ),
+    ],
+)
+def test_a_name_the_clause_before_a_colon_governs_is_not_its_speaker(
+    pipeline: Pipeline, text: str, speaker: str | None
+) -> None:
+    quote = next(q for q in quotes_of(pipeline, text) if q.kind == "direct")
+    assert quote.speaker_name != "Walter Brandt"
+    if speaker is not None:
+        assert quote.speaker_name == speaker

@@ -93,3 +93,77 @@ def test_they_after_an_unnamed_group_is_no_organisation(pipeline: Pipeline) -> N
     quotes = quotes_of(pipeline, text)
     q = next(q for q in quotes if q.speaker_mention is not None and q.speaker_mention.text == "They")
     assert q.speaker is None
+
+
+def test_main_subject_is_outside_quotation_marks(nlp: Language) -> None:
+    from wiresift.nlp.entities.salience import main_subject, quoted
+
+    doc = nlp(
+        "\u201cThe loan really helped us,\u201d she said, \u201cso we kept the bakery open all winter.\u201d"
+    )
+    sent = next(doc.sents)
+    subject = main_subject(sent)
+    assert subject is not None and subject.text == "she"
+    inside = quoted(sent)
+    assert all(tok.i not in inside for tok in doc if tok.text in ("she", "said"))
+    assert all(tok.i in inside for tok in doc if tok.text in ("loan", "bakery"))
+
+
+def test_quotation_running_over_sentences_is_quoted_before_its_closing_mark(nlp: Language) -> None:
+    from wiresift.nlp.entities.salience import quoted
+
+    doc = nlp('Yes, we did," he told the panel.')
+    inside = quoted(doc[:])
+    assert {doc[0].i, doc[2].i} <= inside and all(t.i not in inside for t in doc if t.text in ("he", "panel"))
+
+
+def test_heading_line_run_into_sentence_does_not_hide_its_subject(pipeline: Pipeline) -> None:
+    text = (
+        '"We will hire forty people," said Walter Brandt of the port authority.\n\n'
+        "Harbour plans\n"
+        "Greta Holm, who runs the ferry line, doubts the timetable.\n\n"
+        "\u201cNobody has asked us,\u201d she said, \u201cso we cannot plan for it.\u201d"
+    )
+    quotes = quotes_of(pipeline, text)
+    q = next(q for q in quotes if q.speaker_mention is not None and q.speaker_mention.text == "she")
+    assert q.speaker_name == "Greta Holm"
+
+
+def test_he_after_another_mans_claim_continues_the_new_subject(pipeline: Pipeline) -> None:
+    text = (
+        "\u201cThe contract is fair,\u201d said Walter Brandt, the port director.\n\n"
+        "Tomas Berg, who chairs the dockworkers' union, says the contract is unfair. "
+        "\u201cIt cuts our pay,\u201d he said, \u201cand nobody asked the workers.\u201d"
+    )
+    quotes = quotes_of(pipeline, text)
+    q = next(q for q in quotes if q.speaker_mention is not None and q.speaker_mention.text == "he")
+    assert q.speaker_name == "Tomas Berg"
+
+
+def test_two_people_joined_in_one_speaker_phrase_are_not_one_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "Officers Anna Voss and Peter Lind were charged on Monday. Voss and Lind signed statements "
+        'saying they had checked the cells.\n\n"We did our rounds," Lind told a supervisor.'
+    )
+    quotes = quotes_of(pipeline, text)
+    joined = next(
+        q for q in quotes if q.speaker_mention is not None and q.speaker_mention.text == "Voss and Lind"
+    )
+    assert joined.speaker is None
+    alone = next(q for q in quotes if q.speaker_mention is not None and q.speaker_mention.text == "Lind")
+    assert alone.speaker_name == "Peter Lind"
+
+
+def test_a_user_of_a_service_is_not_the_service(pipeline: Pipeline) -> None:
+    text = (
+        "The outbreak spread fear on Weibo, the Chinese social media platform. "
+        '"Why did they hide this for a week?" wrote one Weibo commenter.\n\n'
+        'Acme Corp shares fell on Monday. "We are confident in our plan," an Acme spokesman said.'
+    )
+    quotes = quotes_of(pipeline, text)
+    user = next(q for q in quotes if q.speaker_mention is not None and "commenter" in q.speaker_mention.text)
+    assert user.speaker is None
+    spokesman = next(
+        q for q in quotes if q.speaker_mention is not None and "spokesman" in q.speaker_mention.text
+    )
+    assert spokesman.speaker_name == "Acme"

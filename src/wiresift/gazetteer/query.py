@@ -55,6 +55,7 @@ class Gazetteer:
         self.candidates = lru_cache(maxsize=_CACHE_SIZE)(self._candidates)
         self.demonym = lru_cache(maxsize=_CACHE_SIZE)(self._demonym)
         self.country = lru_cache(maxsize=512)(self._country)
+        self.subdivision = lru_cache(maxsize=4096)(self._subdivision)
 
     def _candidates(self, name: str) -> tuple[Candidate, ...]:
         """Every place called ``name`` (any spelling the index knows), most populous first."""
@@ -73,6 +74,15 @@ class Gazetteer:
         row = self._con.execute(
             f"SELECT {_COLUMNS} FROM demonyms d JOIN places p ON p.id = d.place WHERE d.key = ?",
             (name_key(word),),
+        ).fetchone()
+        return _entry(row) if row else None
+
+    def _subdivision(self, code: str) -> Entry | None:
+        """The subdivision of an ISO 3166-2 code: "US-MA" -> Massachusetts, "CA-ON" -> Ontario."""
+        row = self._con.execute(
+            f"SELECT {_COLUMNS} FROM codes c JOIN places p ON p.id = c.place WHERE c.code = ? "
+            "ORDER BY p.population DESC",
+            (code.upper(),),
         ).fetchone()
         return _entry(row) if row else None
 

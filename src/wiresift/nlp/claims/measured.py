@@ -57,6 +57,9 @@ def of_object(tok: Token) -> Token | None:
 
 #: Nouns that only say "a share of": the object of their "of" is what is measured.
 SHARE_NOUNS = frozenset({"number", "share", "rate", "proportion", "percentage", "portion", "level"})
+#: ... and "worth": "$360 billion worth of goods" counts the goods ("a net worth of $17 million" keeps
+#: "worth": its "of" holds the amount itself).
+OF_NOUNS = SHARE_NOUNS | {"worth"}
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
@@ -65,7 +68,7 @@ def as_noun(tok: Token | None) -> Token | None:
         return None
     if tok.pos_ not in {"NOUN", "PROPN"} and not _mistagged_noun(tok):
         return None
-    if tok.lower_ in SHARE_NOUNS:
+    if tok.lower_ in OF_NOUNS:
         measure = of_object(tok)  # "the rate of unemployment" -> unemployment; not "a rate of 2 %"
         return measure if measure is not None and measure.lower_ not in UNITS else tok
     return tok
@@ -98,6 +101,15 @@ _PAYS_FOR = frozenset({"on", "for", "to", "into", "toward", "towards"})
 _MONEY_IN = frozenset({"in", "on", "for"})
 
 
+#: Determiners that make "in ..." a circumstance of the amount ("$6 million in both cases", "in
+#: each case", "in this scenario"), not what the money is in ("$3 million in aid").
+_CIRCUMSTANCE_DETS = frozenset({"both", "each", "every", "either", "this", "that", "these", "those"})
+
+
+def _circumstance(obj: Token) -> bool:
+    return any(c.dep_ in {"det", "predet"} and c.lower_ in _CIRCUMSTANCE_DETS for c in obj.children)
+
+
 def _mistagged_noun(tok: Token) -> bool:
     """An object tagged as a verb but with a determiner or possessive: "its growth forecast"."""
     return tok.dep_ == "dobj" and any(c.dep_ in {"det", "poss"} and c.i < tok.i for c in tok.children)
@@ -120,7 +132,7 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
     if money:
         for tok in (top, unit):
             obj = _prep_object(tok, _MONEY_IN)
-            if obj is not None:
+            if obj is not None and not _circumstance(obj):
                 return obj
     top = partner(top)
     if top.dep_ == "compound" and top.head.lower_ in TIME_UNITS:
@@ -148,7 +160,12 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         return verb  # "a height of 30 feet", "an annual rate of 2.1 %": the noun the "of" measures
     if money and via == "dobj" and verb.pos_ == "VERB":
         split = _prep_object(verb, frozenset({"in"}))  # "received $2 million in aid": the parser split
-        if split is not None and split.ent_type_ not in {"DATE", "TIME"} and split.i > top.i:
+        if (
+            split is not None
+            and split.ent_type_ not in {"DATE", "TIME"}
+            and split.i > top.i
+            and not _circumstance(split)
+        ):
             return split
     if money and (via in _PRICE_PREPS or verb.lower_ == "worth"):
         bought = _bought(verb, top)
@@ -229,8 +246,8 @@ def _per_unit(sdoc: Doc, span: NumSpan) -> Token | None:
     if i >= len(sdoc) or sdoc[i].lower_ not in _PER:
         return None
     i += 1
-    while i < len(sdoc) and sdoc[i].pos_ == "ADJ":
-        i += 1
+    while i < len(sdoc) and (sdoc[i].pos_ == "ADJ" or sdoc[i].tag_ in {"VBN", "VBG"}):
+        i += 1  # "per diluted share": the tagger may read the participle as a verb
     if i >= len(sdoc) or sdoc[i].pos_ != "NOUN" or sdoc[i].lower_ in TIME_UNITS:
         return None
     return sdoc[i]

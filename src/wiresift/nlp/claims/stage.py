@@ -17,17 +17,18 @@ from urllib.parse import urlparse
 
 from wiresift.model import Claim, Document
 from wiresift.nlp.claims.attrib import continuation, find_claimant
+from wiresift.nlp.claims.filters import is_claim
 from wiresift.nlp.claims.lexicon import CHANGE_ADVERBS, CHANGE_VERBS, COUNT_TYPES, DOLLAR_BY_TLD, UNITS
 from wiresift.nlp.claims.measured import (
-    SHARE_NOUNS,
+    OF_NOUNS,
     as_noun,
     measured,
     number_head,
     of_object,
     partner,
 )
-from wiresift.nlp.claims.spans import NumSpan, find_numbers, is_claim
-from wiresift.nlp.claims.times import TIME_UNITS
+from wiresift.nlp.claims.spans import NumSpan, find_numbers
+from wiresift.nlp.claims.times import TIME_UNITS, multiplied
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -37,9 +38,10 @@ if TYPE_CHECKING:
 
 #: Dependency labels that tie a number (or its unit) to the noun it counts.
 _MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
-#: Nouns that are never "the thing counted": time words (timexes) and pronoun-like heads.
+#: Nouns that are never "the thing counted": time words (timexes), pronoun-like heads and the noun
+#: of "to the tune of $28 billion" (an amount's idiom, not what it pays for).
 _NOT_COUNTED = frozenset(
-    {"%", "percent", "time", "year", "years", "day", "days", "month", "months", "each", "a"}
+    {"%", "percent", "time", "year", "years", "day", "days", "month", "months", "each", "a", "tune"}
 )
 #: Words of "N-strong" that say how many make up the noun they modify.
 _STRENGTH = frozenset({"strong"})
@@ -86,6 +88,11 @@ def _noun_phrase(head: Token) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+def _multiplier(sdoc: Doc, span: NumSpan) -> bool:
+    """ "three times the rate": a plain number right before "times" (frequencies were dropped)."""
+    return span.unit is None and span.last + 1 < len(sdoc) and sdoc[span.last + 1].lower_ == "times"
+
+
 def counted(sdoc: Doc, span: NumSpan) -> Token | None:
     """The noun the number counts, or None ("injured more than 5,500", "$212 million")."""
     if span.counted_word is not None:
@@ -101,8 +108,8 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
             return head
         return of_object(base)
     end = span.unit_tok if span.unit_tok is not None else span.last
-    if span.unit is None and end + 1 < len(sdoc) and sdoc[end + 1].lower_ == "times":
-        return sdoc[end + 1]  # a multiplier ("three times the rate") counts "times", as the gold reads
+    if _multiplier(sdoc, span):
+        return multiplied(sdoc, span.last + 1)  # a multiplier counts what it multiplies ("the rate")
     top = number_head(sdoc, span)
     mistagged = _plural_after(sdoc, span, top) or _dimension_of(sdoc, span)
     if mistagged is not None:
@@ -126,6 +133,7 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
         and head.lower_ not in _NOT_COUNTED
         and head.lower_ not in UNITS
         and head.ent_type_ not in {"DATE", "TIME"}
+        and not any(c.dep_ == "prt" for c in head.children)  # "the top 10 face off": a verb
     ):
         return head
     obj = of_object(top)
@@ -312,7 +320,10 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
             noun = _countable(_points_changed(sdoc, span), time_ranges)  # ... unless a level moved
         elif noun is None and span.unit is None and _changed_to(sdoc, span):
             noun = _countable(measured(sdoc, span), time_ranges)  # "the number of visitors jumped to 300,000"
-        noun = as_noun(noun) if noun is not None and noun.lower_ in SHARE_NOUNS else noun
+        if noun is not None and noun.lower_ in OF_NOUNS and not _multiplier(sdoc, span):
+            noun = as_noun(
+                noun
+            )  # "the rate of unemployment"; "three times the rate of ..." multiplies a rate
         if noun is not None and "\n" in doc.text[min(noun.idx, span.end) : max(noun.idx, span.start)]:
             noun = own = None  # a table's next line or a headline glued on by the parser
         if noun is None:
@@ -452,7 +463,7 @@ class ClaimsStage:
     """Pipeline stage filling ``doc.claims``."""
 
     name = STAGE_NAME
-    version = "1.4"
+    version = "1.5"
     requires: tuple[str, ...] = ("entities", "quotes", "timexes", "places")
     assigns: tuple[str, ...] = ("claims",)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from wiresift.nlp.claims.spans import NumSpan
 
@@ -63,3 +63,25 @@ def is_frequency(doc: Doc, span: NumSpan) -> bool:
     # "ten times normal levels", "three times $40" multiply what follows; "three times a week",
     # "three times since", "three times, doctors ...", "three times and" count occurrences
     return after.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM", "SYM"}
+
+
+#: Words after "times" that lead to the multiplied noun without being it ("ten times as many people").
+_MULTIPLIER_WORDS = frozenset({"as", "many", "much", "more", "fewer", "less", "the", "that", "this", "its"})
+
+
+def multiplied(doc: Doc, times: int) -> Token | None:
+    """The noun a multiplier multiplies, given the index of its "times": "three times the rate of
+    civilians" -> rate, "ten times as many people" -> people, "ten times more cases" -> cases, "ten
+    times normal levels" -> levels; None when no noun follows ("four times higher", "three times
+    $40", "twice as many as last year")."""
+    i = times + 1
+    while i < len(doc) and (doc[i].lower_ in _MULTIPLIER_WORDS or doc[i].pos_ in {"DET", "ADJ"}):
+        if doc[i].lower_ in {"many", "much"} and i + 1 < len(doc) and doc[i + 1].lower_ == "as":
+            return None  # "ten times as many as": the second amount is named elsewhere
+        i += 1
+    if i >= len(doc) or doc[i].pos_ not in {"NOUN", "PROPN"} or doc[i].like_num:
+        return None
+    tok = doc[i]
+    while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ in {"NOUN", "PROPN"}:
+        tok = tok.head  # "three times the poverty line": the compound's head
+    return tok

@@ -14,7 +14,7 @@ hand) the earlier rules (:func:`~wiresift.nlp.entities.coref_rules.resolve_rules
 from __future__ import annotations
 
 from wiresift.nlp.entities.coref_model import DocCoref, load_weights
-from wiresift.nlp.entities.coref_rules import Speaker, named_at, resolve_rules, titled_person
+from wiresift.nlp.entities.coref_rules import Speaker, coordinated, named_at, resolve_rules, titled_person
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from wiresift.nlp.entities.salience import subject_antecedent, unnamed_group
@@ -50,8 +50,8 @@ def resolve_scored(
     """The entity id ``speaker`` (whose text is ``mention``) refers to and the probability that it
     does; (None, p) when the best guess scores under the threshold, (None, 0.0) when there is none.
     With ``scored`` false only the id counts: the model runs only where the rules leave it open."""
-    if index is None:
-        return None, 0.0
+    if index is None or coordinated(index, speaker):
+        return None, 0.0  # "Lee and Berg said": neither alone
     state = doc_coref(index)
     if state is None:
         eid = resolve_rules(index, speaker, prev_speaker, prev_end, mention)
@@ -78,22 +78,53 @@ def resolve_scored(
         # a group the text does not name ("officials", "attendees"): wrong speakers 20 -> 6 of 55.
         state.advance(ana.start + 1)
         return state.resolved[(ana.start, ana.end)]
-    if ana.pronoun and (subject := subject_antecedent(index, state, start)) is not None:
+    subject = subject_antecedent(index, state, start) if ana.pronoun else None
+    if subject is not None:
         ruled = subject  # "Lee was the third witness. He said …": Lee, not the last quote's speaker
-    if ruled is not None and ana.gender and state.gender(ruled, chains=False) not in ("", ana.gender):
+    if ruled is not None and ana.gender and _gender(state, ruled, ana.start) not in ("", ana.gender):
         ruled = None  # "he" is not the woman named last
-    if ruled is not None and not scored:
+    unsure = (
+        subject is None and ana.gender != "" and _gender(state, ruled, ana.start) == "" if ruled else False
+    )
+    if ruled is not None and not scored and not unsure:
         return ruled, RULE_CONFIDENCE  # the id is all that was asked: the model need not run
     # The rules know the quotes around the mention (a "he" right after a quote is its speaker), the
     # model the whole chain: on the team's tune pages the rules are right more often on subject
     # pronouns, so they answer, and the model tells how sure that answer is.
     state.advance(ana.start + 1)
     learned, p = state.resolved[(ana.start, ana.end)]
+    if learned is not None and ana.gender and _gender(state, learned, ana.start) not in ("", ana.gender):
+        learned, p = None, 0.0  # the model's "she" for a man it has called "he" before
+    if (
+        subject is None
+        and ruled is not None
+        and learned not in (None, ruled)
+        and ruled == prev_speaker
+        and ana.gender
+        and _gender(state, ruled, ana.start) == ""
+        and _gender(state, learned, ana.start) == ana.gender
+        and any(prev_end < s < ana.start for s, _e in index.entities[learned].mentions)
+    ):
+        ruled = learned  # "she", said after a woman was named since the last quote: not its man
     if ruled is None:
         return learned, p
     if learned == ruled:
         return ruled, max(p, AGREED_CONFIDENCE)
+    if not scored:
+        return ruled, RULE_CONFIDENCE
     return ruled, DISPUTED_CONFIDENCE
+
+
+def _gender(state: DocCoref, eid: str, upto: int) -> str:
+    """The gender of ``eid`` from its titles and honorifics, else from the pronouns the model joined
+    to it before ``upto``: few news persons carry a "Mr" or "Ms", but most are "he" or "she" soon after
+    they are named ("Ann Lee … she said"), so "she" is not the man whose quotes came just before."""
+    fixed = state.gender(eid, chains=False)
+    if fixed:
+        return fixed
+    state.advance(upto)
+    said = {m.gender for m in state.chains.get(eid, ()) if m.gender}
+    return said.pop() if len(said) == 1 else ""  # a chain the model mixed up tells nothing
 
 
 def resolve(

@@ -13,7 +13,9 @@ first to the one person whose titles share most of its words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import pairwise
 
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import (
@@ -95,7 +97,73 @@ def named_at(index: EntityIndex, speaker: Speaker) -> str | None:
         return None
     if speaker.head in TITLED_NOMINAL_HEADS and entity.type != "PERSON":
         return None
+    if _owner_of_head(index, speaker, entity.id):
+        return None
     return full_person(index, entity.id, speaker.start)
+
+
+#: What joins two people into one speaker phrase ("Lee and Berg", "Lee & Berg"); a comma alone
+#: is an apposition ("Lee, Berg's deputy").
+_JOINED = re.compile(r",?\s*(?:and|&)\s*")
+
+
+def coordinated(index: EntityIndex, speaker: Speaker) -> bool:
+    """Whether the speaker phrase joins two or more different people ("Lee and Berg said"): the
+    words are theirs together, and no one of them is the speaker."""
+    if speaker.start < 0:
+        return False
+    lo = bisect_left(index.mentions, (speaker.start, 0, ""))
+    hi = bisect_left(index.mentions, (speaker.end, 0, ""))
+    people = [
+        (s, e, eid)
+        for s, e, eid in index.mentions[lo:hi]
+        if e <= speaker.end and index.entities[eid].type == "PERSON"
+    ]
+    return any(
+        a[2] != b[2] and _JOINED.fullmatch(index.text[a[1] : b[0]]) is not None for a, b in pairwise(people)
+    )
+
+
+#: How a name hangs on a common-noun head when it only tells whose or which the head is: "Lee's
+#: advisers", "friends of Ann Lee", "Bree-based analysts". An apposition ("his aunt, Ann Lee") or a
+#: name the head qualifies ("the minister Anna Berg") is the speaker itself.
+OWNER_DEPS = frozenset({"poss", "pobj", "npadvmod", "amod", "nmod"})
+#: Entity types that, as a compound before a plural head, only place a group: "Bree lawyers".
+PLACE_TYPES = frozenset({"GPE", "NORP", "LOC", "FAC"})
+#: Heads naming people who use a service or a product, not who speak for it: "one Acme user", "a
+#: Bree commenter", "Acme customers" speak for themselves ("an Acme spokesman" speaks for Acme).
+USER_HEADS = frozenset(
+    {"user", "commenter", "commentator", "poster", "subscriber", "customer", "reader", "viewer", "follower"}
+)
+
+
+def _owner_of_head(index: EntityIndex, speaker: Speaker, eid: str) -> bool:
+    """Whether the entity ``eid`` named inside the speaker phrase only owns or places its common-noun
+    head, so that the people the head names speak, not the entity: "President Lee's advisers
+    suggested", "multiple friends of Ann Lee told me", "the Bree lawyers are demanding", "one Acme
+    user wrote"."""
+    sdoc = index.sdoc
+    if sdoc is None or speaker.head_start < 0:
+        return False
+    head_span = sdoc.char_span(speaker.head_start, speaker.head_end)
+    if head_span is None or head_span[0].pos_ != "NOUN":
+        return False
+    head = head_span[0]
+    entity = index.entities[eid]
+    for start, end in entity.mentions:
+        if not (speaker.start <= start and end <= speaker.end):
+            continue
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ in OWNER_DEPS:
+            return True
+        if root.dep_ == "compound" and root.head.i == head.i and head.lemma_ in USER_HEADS:
+            return True
+        if root.dep_ == "compound" and root.head.i == head.i and head.tag_ == "NNS":
+            return entity.type in PLACE_TYPES
+    return False
 
 
 def _name_words(name: str) -> list[str]:

@@ -30,12 +30,94 @@ _GENDER = {"he": "m", "she": "f"}
 _PLURAL = frozenset({"they"})
 
 
+_OPENING = frozenset({"\u201c", "\u00ab"})
+_CLOSING = frozenset({"\u201d", "\u00bb"})
+
+
+def quoted(span: Span) -> set[int]:
+    """Indices of the tokens of ``span`` inside double quotation marks (the marks included). A span
+    that opens inside a quotation ("Yes," he said. after a quote running over sentences) counts its
+    words before the first closing mark as quoted; a straight mark hanging on the word before it closes."""
+    inside: set[int] = set()
+    state: bool | None = None  # None: no mark seen yet
+    pending: list[int] = []
+    for tok in span:
+        text = tok.text
+        straight = text == '"'
+        closing = text in _CLOSING or (
+            straight and (state is True or (state is None and _attached(tok, span)))
+        )
+        if text in _OPENING or (straight and not closing):
+            state = True
+            inside.add(tok.i)
+            continue
+        if closing:
+            if state is None:
+                inside.update(pending)  # the span opened inside a quotation
+            inside.add(tok.i)
+            state = False
+            continue
+        if state is None:
+            pending.append(tok.i)
+        elif state:
+            inside.add(tok.i)
+    return inside
+
+
+def _attached(tok: Token, span: Span) -> bool:
+    """Whether a straight mark closes a quotation: it hangs on the word before it (``works,"``) or
+    ends its line. A mark spaced on both sides (as in tokenised corpora) opens one."""
+    if (
+        "\n" in tok.whitespace_
+        or tok.i + 1 == len(tok.doc)
+        or (tok.nbor(1).is_space and "\n" in tok.nbor(1).text)
+    ):
+        return True
+    return tok.i > span.start and not tok.nbor(-1).whitespace_ and not tok.nbor(-1).is_space
+
+
+def lines(sent: Span) -> list[Span]:
+    """The parts of a sentence between line breaks: the parse can run a heading line, a caption or
+    the end of a quotation paragraph into the sentence that follows it."""
+    parts, start = [], sent.start
+    for tok in sent:
+        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+            if any(not t.is_space for t in tok.doc[start : tok.i + 1]):
+                parts.append(tok.doc[start : tok.i + 1])
+            start = tok.i + 1
+    if start < sent.end and any(not t.is_space for t in tok.doc[start : sent.end]):
+        parts.append(sent.doc[start : sent.end])
+    return parts or [sent]
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
 def main_subject(sent: Span) -> Token | None:
-    """The subject of the sentence's root verb (the first, when conjoined), else None."""
-    for tok in sent.root.children:
-        if tok.dep_ in SUBJECT_DEPS:
-            return tok
-    return None
+    """The subject of the sentence's root verb (the first, when conjoined), else None. When the parse
+    roots the sentence inside a quotation ("“It works,” she said, “so I stayed.”" rooted on "stayed")
+    (a span of one line of it, see :func:`lines`, has its own root), the subject outside quotation marks of the verb outside them
+    nearest the root answers: the words between the marks are the speaker's, not the writer's."""
+    inside = quoted(sent)
+    root = sent.root
+    if root.i not in inside:
+        for tok in root.children:
+            if tok.dep_ in SUBJECT_DEPS and sent.start <= tok.i < sent.end:
+                return tok if tok.i not in inside else None
+        return None
+    best: Token | None = None
+    for tok in sent:
+        if tok.dep_ not in SUBJECT_DEPS or tok.i in inside or tok.head.i in inside:
+            continue
+        if not sent.start <= tok.head.i < sent.end:
+            continue
+        if best is None or _depth(tok) < _depth(best):
+            best = tok
+    return best
 
 
 def _person_at(index: EntityIndex, tok: Token) -> str | None:
@@ -55,25 +137,34 @@ def subject_antecedent(index: EntityIndex, state: DocCoref, head_start: int) -> 
     tok = state.geo.token(head_start, head_start + 1)
     if tok is None or tok.lower_ not in _GENDER or tok.dep_ not in SUBJECT_DEPS:
         return None
-    sent = tok.sent
-    first = main_subject(sent)
+    own = _line_of(tok)
+    first = main_subject(own)
     if first is None or first.lower_ != tok.lower_:
         return None  # "Lee said he would …": the pronoun is not what the sentence is about
     gender = _GENDER[tok.lower_]
     sdoc = tok.doc
-    for _ in range(MAX_SENTENCES):
+    sent = tok.sent
+    earlier = [part for part in lines(sent) if part.end <= own.start]
+    for _ in range(MAX_SENTENCES + 1):
+        for part in reversed(earlier):
+            subject = main_subject(part)
+            if subject is not None and subject.lower_ == tok.lower_:
+                continue
+            eid = _person_at(index, subject) if subject is not None else None
+            if eid is not None:
+                return eid if state.gender(eid, chains=False) in ("", gender) else None
+            if _names_person(index, part):
+                return None
         if sent.start == 0:
             return None
         sent = sdoc[sent.start - 1].sent
-        subject = main_subject(sent)
-        if subject is not None and subject.lower_ == tok.lower_:
-            continue
-        eid = _person_at(index, subject) if subject is not None else None
-        if eid is not None:
-            return eid if state.gender(eid, chains=False) in ("", gender) else None
-        if _names_person(index, sent):
-            return None
+        earlier = lines(sent)
     return None
+
+
+def _line_of(tok: Token) -> Span:
+    """The line of its sentence that holds ``tok``."""
+    return next((part for part in lines(tok.sent) if part.start <= tok.i < part.end), tok.sent)
 
 
 def unnamed_group(index: EntityIndex, state: DocCoref, head_start: int) -> bool:
@@ -83,10 +174,10 @@ def unnamed_group(index: EntityIndex, state: DocCoref, head_start: int) -> bool:
     tok = state.geo.token(head_start, head_start + 1)
     if tok is None or tok.lower_ not in _PLURAL or tok.dep_ not in SUBJECT_DEPS:
         return False
-    first = main_subject(tok.sent)
+    first = main_subject(_line_of(tok))
     if first is None or first.i != tok.i or tok.sent.start == 0:
         return False
-    subject = main_subject(tok.doc[tok.sent.start - 1].sent)
+    subject = main_subject(lines(tok.doc[tok.sent.start - 1].sent)[-1])
     if subject is None or subject.pos_ != "NOUN" or subject.tag_ != "NNS":
         return False
     return index.at(subject.idx, subject.idx + len(subject.text)) is None

@@ -12,7 +12,7 @@ Beyond the trigger's own arguments: an active conjunct of a passive verb has the
 ("after seeking refuge"); the forces of a passive build-up are its source ("troops were deployed");
 the "of" phrase of a meeting or a deployment is its doer. No event ("a stabbing that killed"), no
 beneficiary ("on behalf of the farmers") and no venue of a meeting or build-up ("met in Astana") is
-an actor; allies in an attack are not each other's target; a speaker is the doer of a reported event
+an actor (the target candidates: :mod:`~wiresift.nlp.events.targets`); allies in an attack are not each other's target; a speaker is the doer of a reported event
 only when its pronoun can refer to them (:func:`agrees`).
 """
 
@@ -180,8 +180,13 @@ def possessor(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
 
 
+#: Verbs whose subject, not their object, does what their infinitive says ("promised Kyiv to send").
+SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten", "offer"})
+
+
 def subject_of(verb: Token) -> Token | None:
-    """The subject of a verb, inherited from the verb it is coordinated with or complements."""
+    """The subject of a verb, inherited from the verb it is coordinated with or complements; the
+    object of the verb it complements when that object is made to act ("forced Iran to release")."""
     tok: Token | None = verb
     for _ in range(4):
         if tok is None:
@@ -199,6 +204,14 @@ def subject_of(verb: Token) -> Token | None:
                     return passive
                 tok = tok.head.head if tok.head.dep_ == "ccomp" else tok.head
                 continue
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in SUBJECT_CONTROL:
+            # "forced Iran to release", "prompted officials to make concessions": the object acts
+            controller = next(
+                (c for c in tok.head.children if c.dep_ in {"dobj", "obj"} and c.tag_ not in {"WDT", "WP"}),
+                None,
+            )  # not "a tariff that it planned to impose": the relative pronoun is the thing planned
+            if controller is not None and can_be_actor(controller):  # not "used firearms to disperse"
+                return controller
         # "Norway is willing to send": through the adjective to the subject of its copula
         if tok.dep_ in {"conj", "xcomp", "advcl", "acomp"} and tok.head.i != tok.i:
             tok = tok.head
@@ -379,139 +392,6 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
             if child.dep_ == "agent":
                 source = next((c for c in child.children if c.dep_ == "pobj"), None)
     return _conj_root(source), _conj_root(target)
-
-
-#: Prepositions whose object may be the target when the direct object is a thing ("gave 5 million
-#: dollars to Ivory Coast", "talks with Syria", "extension of the mandate in Lebanon").
-CANDIDATE_PREPS = frozenset({*NOUN_TARGET_PREPS, "from", "in", "for", "between", "among"})
-OBJECT_PREPS = frozenset({*CANDIDATE_PREPS, "by"})
-#: Penn tags of wh-words: a clause they open asks or names a thing, it addresses no one.
-WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
-
-
-#: Prepositions whose object is where an event happens, never whom it is done to ("met in Astana",
-#: "arrested in the UK", "massed in camps near the border"); "on", "at" and "over" may name a target.
-SCENE_PREPS = frozenset({"in", "near", "inside", "outside", "around", "across", "along", "within",
-                         "throughout", "off", "beside", "behind"})  # fmt: skip
-
-
-#: Entity types of named places.
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-#: Verbs of visiting: the place visited is the host, a party to the event ("arrived in Amman").
-VISIT_VERBS = frozenset({"arrive", "visit", "land", "tour", "travel", "come", "fly"})
-#: Categories whose named scene is only a venue, never a party: where forces mass ("deployed near
-#: Lagos"), where officials meet ("met in Tashkent", "a meeting in Almaty").
-VENUE_CATEGORIES = frozenset({"MOBILIZE", "CONSULT"})
-
-
-def venue_event(trigger: Token, category: str | None) -> bool:
-    """The event's named scene is a venue, not a target (see :data:`VENUE_CATEGORIES`); a visit's
-    place is its host."""
-    return category in VENUE_CATEGORIES and trigger.lemma_.lower() not in VISIT_VERBS
-
-
-def scene(tok: Token, venue: bool = False) -> bool:
-    """``tok`` is the object of a locative preposition and neither people nor a named place: the scene,
-    not a participant ("massed in camps", "killed on a train"). A named country or city stays a
-    target candidate: event coding (PLOVER, ICEWS) takes "lifted a curfew in Montenegro" as done to
-    Montenegro; with ``venue`` (:func:`venue_event`) a named place is a scene too ("met in Astana")."""
-    if venue and tok.dep_ == "pobj" and tok.head.lower_ in SCENE_PREPS and tok.ent_type_ in PLACE_TYPES:
-        return True
-    return (
-        tok.dep_ == "pobj"
-        and tok.head.lower_ in SCENE_PREPS
-        and not people_noun(tok)
-        and tok.pos_ != "PROPN"
-        and tok.ent_type_ not in {"PERSON", "ORG", "NORP", "GPE", "LOC"}
-        and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
-    )
-
-
-#: Nouns whose "of" phrase is the one an act is done for, not to: "on behalf of the farmers", "for
-#: the sake of peace", "in the name of the people".
-BENEFIT_NOUNS = frozenset({"behalf", "sake", "name", "benefit"})
-
-
-def beneficiary(tok: Token) -> bool:
-    """``tok`` is the one an act is done for ("filed on behalf of the lawmakers"): no target."""
-    return (
-        tok.dep_ == "pobj"
-        and tok.head.lower_ == "of"
-        and tok.head.head.lower_ in BENEFIT_NOUNS
-        and tok.head.head.dep_ == "pobj"
-    )
-
-
-def target_candidates(
-    trigger: Token, source: Token | None, venue: bool = False, harm: bool = False
-) -> list[Token]:
-    """Noun heads that may be the target, best first: the role-given target, the dative, the objects
-    of prepositions on the trigger and on its object, and coordinated heads. ``venue``: a named place
-    is a scene, not a target (:func:`venue_event`); ``harm``: an attack or coercion, whose coordinated
-    doers are allies, not each other's targets."""
-    first = (verb_roles(trigger) if trigger.pos_ == "VERB" else noun_roles(trigger))[1]
-    seen: set[int] = {source.i} if source is not None else set()
-    out: list[Token] = []
-
-    def add(tok: Token | None) -> None:
-        if (
-            tok is not None
-            and tok.i not in seen
-            and tok.pos_ in {"NOUN", "PROPN", "PRON"}
-            and not scene(tok, venue)
-            and not beneficiary(tok)
-        ):
-            seen.add(tok.i)
-            out.append(tok)
-            for conj in tok.conjuncts:
-                if conj.i not in seen:
-                    seen.add(conj.i)
-                    out.append(conj)
-
-    add(first)
-    heads = [trigger, *[c for c in trigger.children if c.dep_ in OBJECT_DEPS]]
-    for head in heads:
-        # "rejected calls by Belarus's rulers": whose the rejected thing is (the trigger's own "by" is
-        # its agent)
-        preps = CANDIDATE_PREPS if head is trigger else OBJECT_PREPS
-        for child in head.children:
-            if child.dep_ == "dative":
-                add(child)
-            if child.dep_ == "prep" and child.lower_ in preps:
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        add(obj)
-                        for sub in obj.children:
-                            if sub.dep_ == "prep" and sub.lower_ in CANDIDATE_PREPS:
-                                add(next((o for o in sub.children if o.dep_ == "pobj"), None))
-    for clause in trigger.children:
-        if (
-            clause.dep_ == "ccomp"
-            and trigger.lemma_.lower() not in PLEDGE_VERBS
-            and not any(t.tag_ in WH_TAGS for t in clause.children)
-        ):
-            # "demanded that the US cancel": the addressee is the clause's subject (not in "discuss
-            # what they describe", a question's clause)
-            add(next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None))
-        elif clause.dep_ == "xcomp":  # "offered to hand over to Britain", "to negotiate with Armenia"
-            for child in clause.children:
-                if child.dep_ in OBJECT_DEPS or child.dep_ == "dative":
-                    add(child)
-                elif child.dep_ == "prep" and child.lower_ in CANDIDATE_PREPS:
-                    add(next((o for o in child.children if o.dep_ == "pobj"), None))
-            for obj in [c for c in clause.children if c.dep_ in OBJECT_DEPS]:
-                for prep in obj.children:  # "to break off relations with Congo", "lift the curfew on X"
-                    if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS:
-                        add(next((o for o in prep.children if o.dep_ == "pobj"), None))
-    for obj in [c for c in trigger.children if c.dep_ in OBJECT_DEPS]:
-        add(next((c for c in obj.children if c.dep_ == "poss"), None))  # "Serbia's suppression"
-    direct = any(c.dep_ in OBJECT_DEPS for c in trigger.children)
-    if source is not None and not (harm and direct):
-        # "Israel and Syria signed": each is the other's partner; not "Turkish troops and Syrian
-        # rebels captured the town", allies in an attack on an object
-        for conj in source.conjuncts:
-            add(conj)
-    return out
 
 
 #: Pronouns by the referents they can have.

@@ -190,6 +190,9 @@ INTENT_ADJ = frozenset({"willing", "ready", "prepared", "determined", "eager", "
 #: Words the dictionary's synonym sets lack that news English uses for them: "arms" are weapons
 #: ("sent arms to", "supplied arms": military aid, CAMEO 072).
 SYNSET_ADDITIONS: dict[str, tuple[str, ...]] = {"&WEAPON": ("arms",)}
+#: Pattern words the dictionary uses interchangeably, each block with its own choice ("upgrade
+#: relations", "cut ties"): a pattern written with one matches the others.
+EQUIVALENT_WORDS: tuple[frozenset[str], ...] = (frozenset({"relations", "ties"}),)
 
 
 @dataclass(frozen=True)
@@ -210,6 +213,9 @@ class VerbBlock:
     _by_object: dict[tuple[str, bool], tuple[dict[str, list[int]], list[int]]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    _phrased: dict[tuple[str, bool], list[tuple[int, dict[str, Any]]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def sized_patterns_of(self, lemma: str, own: bool) -> list[tuple[int, dict[str, Any]]]:
         """:meth:`patterns_of` with each pattern's :func:`pattern_size`, computed once per lemma."""
@@ -222,16 +228,16 @@ class VerbBlock:
     def candidate_patterns(
         self, lemma: str, own: bool, objects: set[str]
     ) -> list[tuple[int, dict[str, Any]]]:
-        """:meth:`sized_patterns_of` in their order, less those whose object is none of ``objects`` (the
-        pattern words a verb's objects match): those cannot match. The patterns are indexed by their
-        object once per lemma, so a verb is checked against its few candidates, not every pattern."""
+        """:meth:`sized_patterns_of` in their order, less those with no particle whose object is none of
+        ``objects`` (the pattern words a verb's objects match): those cannot match. The patterns are
+        indexed by their object once per lemma, so a verb is checked against its few candidates."""
         key = (lemma, own)
         index = self._by_object.get(key)
         if index is None:
             by_object: dict[str, list[int]] = {}
-            free: list[int] = []  # patterns with no object
+            free: list[int] = []  # patterns with no object, or whose object may follow their particle
             for i, (_, pattern) in enumerate(self.sized_patterns_of(lemma, own)):
-                if "obj" in pattern:
+                if "obj" in pattern and "part" not in pattern:
                     by_object.setdefault(pattern["obj"], []).append(i)
                 else:
                     free.append(i)
@@ -240,6 +246,16 @@ class VerbBlock:
         picked = [i for word in objects for i in by_object.get(word, ())]
         sized = self.sized_patterns_of(lemma, own)
         return [sized[i] for i in (sorted(free + picked) if picked else free)]
+
+    def sized_phrase_patterns_of(self, lemma: str, own: bool) -> list[tuple[int, dict[str, Any]]]:
+        """:meth:`sized_patterns_of` restricted to those whose object is a phrase ("{NO &EVIDENCE}")."""
+        key = (lemma, own)
+        found = self._phrased.get(key)
+        if found is None:
+            found = self._phrased[key] = [
+                sp for sp in self.sized_patterns_of(lemma, own) if "obj_mods" in sp[1]
+            ]
+        return found
 
     def patterns_of(self, lemma: str, own: bool) -> list[dict[str, Any]]:
         """The patterns written for ``lemma`` (``own``), else the block's others that may apply to it:
@@ -260,8 +276,9 @@ class VerbBlock:
 
 
 def pattern_size(pattern: dict[str, Any]) -> int:
-    """How many parts of a parse a pattern checks (subject, object, particle, preposition ...)."""
-    return len(pattern) - 1 - int("by" in pattern)
+    """How many parts of a parse a pattern checks (subject, object and its modifiers, particle,
+    preposition ...)."""
+    return len(pattern) - 2 - int("by" in pattern) + len(pattern.get("obj_mods", [None]))
 
 
 @dataclass
@@ -293,6 +310,12 @@ def _plurals(word: str) -> set[str]:
     return {word, word + "s"}
 
 
+def _equivalents(word: str) -> set[str]:
+    """A plain pattern word's forms: its singular, and those of the words used interchangeably with it."""
+    group = next((g for g in EQUIVALENT_WORDS if word in g), frozenset({word}))
+    return {form for member in group for form in (member, singular(member))}
+
+
 @cache
 def verbs() -> Verbs:
     raw = json.loads((DATA / "verbs.json").read_text(encoding="utf-8"))
@@ -308,10 +331,13 @@ def verbs() -> Verbs:
         patterns = sorted(item["patterns"], key=lambda pat: -pattern_size(pat))
         block = VerbBlock(item["name"], item["code"], item["verbs"], patterns)
         for pattern in patterns:
-            for part in ("subj", "obj", "pobj"):
-                word = pattern.get(part)
+            for word in [pattern.get(k) for k in ("subj", "obj", "pobj", "pobj2")] + pattern.get(
+                "obj_mods", []
+            ):
                 if word is not None and word not in out.forms:
-                    members = out.synsets.get(word, frozenset()) if word.startswith("&") else {singular(word)}
+                    members = (
+                        out.synsets.get(word, frozenset()) if word.startswith("&") else _equivalents(word)
+                    )
                     out.forms[word] = frozenset({word, *members})
         for lemma in block.verbs:
             out.by_lemma.setdefault(lemma, []).append(block)

@@ -9,7 +9,9 @@ demand: "called for a ceasefire") or ``denied`` (a governing deny). A governing 
 retake the town"), a governing "thwart", "foil", "prevent" or "avert" ("foiled a plot to bomb the
 station"), or a subject or object that is no one ("no one was killed") negates it. An "if" or "unless"
 clause on the trigger makes it conditional, even with "will" ("will attack if the talks fail"); an
-event noun that is the subject of a modal verb takes its modality ("fighting could resume"). A
+event noun that is the subject of a modal verb takes its modality ("fighting could resume"), and a
+verb coordinated with no subject or auxiliary of its own takes its first conjunct's ("would reject
+the plan and punish him"). A
 governing "reject" denies as "deny" does ("rejected reports that soldiers had killed civilians"), a
 governing "avoid" or "evade" negates ("avoided arrest"), and so does a "no evidence" or "no reports"
 phrase ("there were no reports of clashes").
@@ -102,11 +104,27 @@ def _no_evidence(tok: Token) -> bool:
     return False
 
 
+def _shared_head(verb: Token) -> Token:
+    """The first of coordinated verbs when ``verb`` has no subject or auxiliary of its own, else itself."""
+    tok = verb
+    while (
+        tok.dep_ == "conj"
+        and tok.pos_ == "VERB"
+        and tok.head.pos_ in {"VERB", "AUX"}
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in tok.children)
+    ):
+        tok = tok.head
+    return tok
+
+
 def modality(trigger: Token) -> tuple[bool, str | None]:
     """(negated, hypothetical) of the event whose trigger is ``trigger``."""
     negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children)
     negated = negated or (trigger.pos_ == "VERB" and _nobody(trigger)) or _no_evidence(trigger)
-    hypothetical = _aux(trigger)
+    # a verb coordinated under another's auxiliary and subject shares them: "would reject the plan and
+    # punish him", "will meet and sign"
+    base = _shared_head(trigger)
+    hypothetical = _aux(trigger) or (_aux(base) if base is not trigger else None)
     if (
         trigger.pos_ == "NOUN"
         and trigger.dep_ in {"nsubj", "nsubjpass"}
@@ -115,7 +133,7 @@ def modality(trigger: Token) -> tuple[bool, str | None]:
         hypothetical = hypothetical or _aux(trigger.head)  # "fighting could resume", "talks will begin"
     if trigger.pos_ == "NOUN" and any(c.lemma_.lower() in PLANNED_ADJ for c in trigger.children):
         hypothetical = hypothetical or "planned"
-    tok = trigger
+    tok = base
     for _ in range(3):  # the verbs above: "said it would plan to hold drills"
         if tok.dep_ not in _GOVERNED or tok.head.i == tok.i:
             break

@@ -9,7 +9,20 @@ be an event; the checks here say whether the sentence asserts one. A trigger is 
   "wants the UK to extradite", "not able to end", "in an attempt to shut down") did not happen. An
   attempted attack is still an attack (ACLED codes it): ASSAULT survives "tried to" and "attempt";
 - **it is that frame itself**: "failed to do so", "struggled to contain" code nothing of their own;
-- **it names a kind, not an occurrence**: "as a form of protest", "a kind of blockade".
+- **it names a kind, not an occurrence**: "as a form of protest", "a kind of blockade";
+- **it is a habit or a state, not an occurrence**: a relative clause in the simple present ("the
+  colonel, who heads the unit", "a firm which ships arms") describes who someone is; a simple-present
+  verb whose subject is a bare plural ("sanctions hurt exporters", "guidelines recommend") states a
+  generality. The progressive and the perfect ("who are suing", "who have attacked") stay events,
+  and so does a stance taken in words, which the present reports as standing ("Assange, who denies
+  the charge", "the US, which accuses him");
+- **it is a gerund named as a topic**: the subject of its clause ("signing a deal has proved
+  elusive") or the complement of an adjective ("wary of offering concessions");
+- **it is asked about or bidden**: a clause opened by "whether" ("uncertain whether the army
+  attacked"), an "if" clause that is a verb's object ("asked if he had been arrested"), or a verb in
+  the imperative ("go out and vote", "tell them to leave") reports nothing that happened;
+- **it is only believed to be coming**: a modal complement of a verb of belief ("he thought voters
+  would punish him", "they fear he may withdraw") is nobody's plan, threat or promise.
 
 The stage also drops an intention that nobody intends: an event in the future or the conditional is
 coded as PLOVER's AGREE or THREATEN of its source ("Moscow was prepared to supply"); with no source
@@ -37,6 +50,20 @@ ATTEMPT_HEADS = frozenset({"try", "attempt", "bid", "effort", "strive"})
 FRAME_VERBS = frozenset({"try", "attempt", "fail", "struggle", "want", "wish", "hope", "seek", "strive"})
 #: Nouns of kind: an event noun in their "of" phrase names a kind of event ("a form of protest").
 KIND_NOUNS = frozenset({"form", "kind", "type", "sort", "means", "method", "matter", "brand", "style"})
+#: Verbs of belief: a modal clause they govern is a guess about the future, not an intention.
+BELIEF_VERBS = frozenset({"think", "believe", "expect", "fear", "assume", "suppose", "imagine", "doubt",
+                          "worry", "predict", "suspect", "guess", "reckon", "anticipate"})  # fmt: skip
+#: Modal auxiliaries of a guess.
+_MODALS = frozenset({"will", "would", "could", "may", "might", "can", "shall", "'ll", "wo", "ca"})
+#: Categories of a stance taken in words: their simple present reports a standing position.
+STANCE_CATEGORIES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
+#: Verbs whose simple past is their base form ("villagers beat a man"): a "present" tag on them may
+#: be the past, so no habit is read from it.
+SAME_PAST = frozenset({"beat", "hit", "cut", "put", "set", "shut", "spread", "hurt", "let", "cast", "burst",
+                       "quit", "split", "thrust", "bet", "bid", "broadcast", "cost", "rid", "shed", "slit",
+                       "upset", "read", "forecast", "offset"})  # fmt: skip
+#: Penn tags of the simple present.
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 #: Dependencies that lead from a complement up to what governs it.
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "prep", "pobj", "acomp", "conj"})
 
@@ -79,9 +106,73 @@ def purpose(tok: Token) -> bool:
     )
 
 
+def _first_conjunct(tok: Token) -> Token:
+    """The first of coordinated verbs ("would reject the plan and punish him" -> reject)."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"}:
+        tok = tok.head
+    return tok
+
+
+def habitual(trigger: Token) -> bool:
+    """A simple-present verb with no auxiliary that describes a habit or a state: in a relative clause
+    ("who heads the unit") or with a bare plural subject ("sanctions hurt exporters")."""
+    if trigger.pos_ != "VERB" or trigger.tag_ not in _PRESENT_TAGS or trigger.lower_ in SAME_PAST:
+        return False
+    if any(c.dep_ in {"aux", "auxpass"} for c in trigger.children):
+        return False
+    first = _first_conjunct(trigger)
+    if first.dep_ == "relcl" and (first is trigger or first.tag_ in _PRESENT_TAGS):
+        return True
+    subject = next((c for c in first.children if c.dep_ == "nsubj"), None)
+    return (
+        subject is not None
+        and subject.tag_ == "NNS"
+        and not subject.ent_type_
+        and not any(c.dep_ in {"det", "poss", "nummod"} for c in subject.children)
+    )
+
+
+def topic_gerund(trigger: Token) -> bool:
+    """A gerund that names an act as a topic: the subject of a clause ("signing a deal has proved
+    elusive") or the complement of an adjective ("wary of offering concessions")."""
+    if trigger.tag_ != "VBG":
+        return False
+    if trigger.dep_ in {"csubj", "nsubj"}:
+        return True
+    return trigger.dep_ == "pcomp" and trigger.head.dep_ == "prep" and trigger.head.head.pos_ == "ADJ"
+
+
+def believed_only(trigger: Token) -> bool:
+    """A modal clause governed by a verb of belief: "thought voters would punish him"."""
+    first = _first_conjunct(trigger)
+    return (
+        first.dep_ == "ccomp"
+        and first.head.lemma_.lower() in BELIEF_VERBS
+        and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in first.children)
+    )
+
+
+def asked_or_bidden(trigger: Token) -> bool:
+    """A verb in an embedded question ("whether the army attacked", "asked if he had left") or in the
+    imperative ("go out and vote"): no report of an occurrence."""
+    if trigger.pos_ != "VERB":
+        return False
+    first = _first_conjunct(trigger)
+    marks = {c.lower_ for c in first.children if c.dep_ == "mark"}
+    if "whether" in marks or ("if" in marks and first.dep_ == "ccomp"):
+        return True
+    return (
+        first.tag_ == "VB"
+        and first.dep_ in {"ROOT", "ccomp", "parataxis"}
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "expl"} for c in first.children)
+    )
+
+
 def occurred(trigger: Token, sent: Span, category: str | None) -> bool:
     """Whether the sentence asserts the event of ``trigger`` (see the module's cases)."""
-    if question(trigger, sent):
+    if question(trigger, sent) or topic_gerund(trigger) or believed_only(trigger) or asked_or_bidden(trigger):
+        return False
+    if category not in STANCE_CATEGORIES and habitual(trigger):
         return False
     lemma = trigger.lemma_.lower()
     if lemma in FRAME_VERBS and any(c.dep_ in {"xcomp", "ccomp"} for c in trigger.children):

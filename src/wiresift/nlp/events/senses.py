@@ -10,9 +10,10 @@ nobody acts on anybody. The checks here look at who or what fills the verb's rol
   at sea or in an accident is no assault.
 - **Accident as the doer**: harm whose doer is a disaster or an accident ("the bridge collapsed,
   killing two", "the crash killed nine") is the disaster's consequence; the disaster is the event.
-- **Abstract target**: an attack, threat or coercion needs someone or something physical to act on: a
-  direct object that is neither a name, a person or group, nor a physical thing, judged by its word
-  vector ("beat the record", "battling extradition", "smashed expectations"), makes no such event.
+- **Abstract target**: an attack, threat or coercion, or a release of people or property (CAMEO 084),
+  needs someone or something physical to act on: a direct object that is neither a name, a person or
+  group, nor a physical thing, judged by its word vector ("beat the record", "battling extradition",
+  "smashed expectations", "released the results"), makes no such event.
 - **Judicial doer**: a court, a judge or a prosecutor ruling, directing or ordering performs a legal
   act, not the cooperation or aid the verb's block codes (CAMEO has no code for rulings).
 """
@@ -38,6 +39,9 @@ if TYPE_CHECKING:
 
 #: Categories that need a target to act on.
 HARM = frozenset({"ASSAULT", "THREATEN", "COERCE"})
+#: CAMEO codes of returning or releasing people or property (084): what is released must be one of them
+#: ("released the prisoners", not "released the results").
+RETURNS = "084"
 #: Categories a court's ruling is not: a judge "ruling" or "directing" cooperates with no one.
 NOT_JUDICIAL = frozenset({"COOPERATE", "AID", "SUPPORT", "CONCEDE", "AGREE", "CONSULT", "RETREAT"})
 #: Agent sectors (agents dictionary) of courts, judges and prosecutors.
@@ -104,6 +108,11 @@ def accident_doer(verb: Token) -> bool:
     return False
 
 
+def accident_harm(verb: Token, cameo: str | None) -> bool:
+    """``verb`` codes an assault whose doer is a disaster or an accident (:func:`accident_doer`)."""
+    return plover(cameo)[0] == "ASSAULT" and accident_doer(verb)
+
+
 def _poles(vocab: Vocab) -> tuple[Any, Any] | None:
     return prototype_poles(vocab, PHYSICAL_PROTOTYPE, ABSTRACT_PROTOTYPE)
 
@@ -160,8 +169,8 @@ def wrong_sense(tok: Token, sent: Span, cameo: str | None) -> bool:
     category = plover(cameo)[0]
     if category == "ASSAULT" and tok.lemma_.lower() in UNDERGO and not violence_named(tok, sent):
         return True
-    if category == "ASSAULT" and accident_doer(tok):
+    if accident_harm(tok, cameo):
         return True
-    if category in HARM and abstract_target(tok):
+    if (category in HARM or (cameo or "").startswith(RETURNS)) and abstract_target(tok):
         return True
     return category in NOT_JUDICIAL and judicial_doer(tok)

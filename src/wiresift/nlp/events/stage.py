@@ -25,8 +25,6 @@ from wiresift.nlp.events.actors import (
     possessor,
     quantity_head,
     resolve,
-    target_candidates,
-    venue_event,
     verb_roles,
     weapon,
 )
@@ -34,6 +32,7 @@ from wiresift.nlp.events.eventive import can_act, doer, place_only
 from wiresift.nlp.events.lexicon import UNDERGO, VERB_CODES
 from wiresift.nlp.events.modality import modality, obligation, unable
 from wiresift.nlp.events.occurrence import occurred, purpose
+from wiresift.nlp.events.targets import target_candidates, venue_event
 from wiresift.nlp.events.triggers import Trigger, find_triggers
 from wiresift.nlp.events.where import event_place
 
@@ -141,7 +140,8 @@ def _target(
 ) -> EventActor | None:
     """The first candidate that codes as a country, IGO or sector (the direct object when none does); with
     ``harm`` (an assault or coercion) a direct object or passive subject naming people wins uncoded
-    ("killed a passenger on a train")."""
+    ("killed a passenger on a train"), and so does a person the trigger names as its object ("visited
+    Epstein in New York")."""
     candidates = target_candidates(trigger, source_head, venue, harm)
     fallback: EventActor | None = None
     for i, head in enumerate(candidates):
@@ -150,6 +150,8 @@ def _target(
         role = head.dep_ in {"dobj", "obj", "nsubjpass", "poss"} and people
         if actor.code or (harm and i == 0 and (role or head.dep_ == "conj")):  # conj: "between A and B"
             return actor
+        if i == 0 and role and head.ent_type_ == "PERSON":
+            return actor  # "visited Epstein in New York": the named person visited, not the city
         if fallback is None and (actor.sector or actor.entity or (i == 0 and role)) and head.pos_ != "PRON":
             fallback = actor  # the role-given target naming people ("hostages were released") first
     return fallback
@@ -434,7 +436,7 @@ class EventsStage:
     """Pipeline stage filling ``doc.events``."""
 
     name = STAGE_NAME
-    version = "1.1"
+    version = "1.2"
     requires: tuple[str, ...] = ("entities", "quotes", "timexes", "places", "claims")
     assigns: tuple[str, ...] = ("events",)
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from wiresift.nlp.events.cameo import QUAD, plover
 from wiresift.nlp.events.eventive import (
+    PART_WORDS,
     PEOPLE_NOUNS,
     complement_of,
     modifier_noun,
@@ -44,7 +45,7 @@ from wiresift.nlp.events.lexicon import (
     verbs,
 )
 from wiresift.nlp.events.modality import obligation
-from wiresift.nlp.events.senses import wrong_sense
+from wiresift.nlp.events.senses import accident_harm, wrong_sense
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -105,6 +106,12 @@ def _object_words(obj: Token) -> tuple[set[str], set[str]]:
     """(words, fallback words) of an object: a generic head with a noun modifier is read by its
     modifier ("a mediation effort" is a mediation), the head itself only when the modifier codes
     nothing."""
+    if obj.pos_ == "NUM" or obj.lower_ in PART_WORDS or obj.lemma_.lower() in PART_WORDS:
+        # "sent thousands of troops": the patterns' object is what is counted
+        inner = [g for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for c in prep.children if c.dep_ == "pobj" for g in _with_conjuncts(c)]  # fmt: skip
+        if inner:
+            return {w for t in inner for w in _words(t)}, _words(obj)
     mods = {w for c in obj.children if c.dep_ in {"compound", "nmod"} and c.pos_ == "NOUN" for w in _words(c)}
     if obj.lemma_.lower() in GENERIC_OBJECTS and mods:
         return mods, _words(obj)
@@ -162,6 +169,16 @@ def _features(verb: Token) -> dict[str, Any]:
     }
 
 
+def _obj_mods(feats: dict[str, Any]) -> set[str]:
+    """The words before the objects' heads ("no evidence", "humanitarian aid"), read once when asked."""
+    if "obj_mods" not in feats:
+        feats["obj_mods"] = {
+            w for obj in feats["obj_toks"] for c in obj.lefts for t in c.subtree for w in _words(t)
+        }
+    mods: set[str] = feats["obj_mods"]
+    return mods
+
+
 def _has(word: str, found: set[str]) -> bool:
     """A pattern word (or ``&SYNSET``) is among the found words, in any of its forms."""
     forms = verbs().forms.get(word)
@@ -188,24 +205,35 @@ def _hits(found: set[str]) -> set[str]:
     return out
 
 
-def _match(pattern: dict[str, Any], feats: dict[str, Any], hits: dict[str, set[str]]) -> bool:
-    """``pattern`` matches the verb's ``feats``; ``hits`` are :func:`_hits` of their "obj" and "subj"."""
-    if "obj" in pattern and pattern["obj"] not in hits["obj"]:
+def _match(
+    pattern: dict[str, Any], feats: dict[str, Any], hits: dict[str, set[str]], strict: bool = True
+) -> bool:
+    """``pattern`` matches the verb's ``feats``; ``hits`` are :func:`_hits` of their "obj" and "subj".
+    A particle with an object that the parse reads as a preposition and its object matches too
+    ("EMBARK ON TRIP": "embarked on a trip")."""
+    if "part" in pattern and pattern["part"] not in feats["part"]:
+        pobjs = feats["preps"].get(pattern["part"])
+        if pobjs is None or "obj" not in pattern or not _has(pattern["obj"], pobjs):
+            return False
+    elif "obj" in pattern and pattern["obj"] not in hits["obj"]:
         return False
+    if strict and "obj_mods" in pattern and not all(_has(m, _obj_mods(feats)) for m in pattern["obj_mods"]):
+        return False  # "{NO &EVIDENCE}": "found no evidence", not "found evidence"
     if "subj" in pattern and pattern["subj"] not in hits["subj"]:
         return False
-    if "part" in pattern and pattern["part"] not in feats["part"]:
+    if "prep" in pattern and not _prep_matches(pattern, feats, "prep"):
         return False
-    if "prep" in pattern:
-        # a bare preposition must hang on the verb; one with its object may hang on the verb's object
-        pobjs = feats["preps"].get(pattern["prep"])
-        if pobjs is None and "pobj" in pattern:
-            pobjs = feats.get("obj_preps", {}).get(pattern["prep"])
-        if pobjs is None:
-            return False
-        if "pobj" in pattern and not _has(pattern["pobj"], pobjs):
-            return False
-    return True
+    return "prep2" not in pattern or _prep_matches(pattern, feats, "prep2")
+
+
+def _prep_matches(pattern: dict[str, Any], feats: dict[str, Any], key: str) -> bool:
+    """The pattern's preposition ``key`` ("prep" or "prep2") and its object are in ``feats``: a bare
+    preposition must hang on the verb; one with its object may hang on the verb's object."""
+    prep, pobj = pattern[key], pattern.get(key.replace("prep", "pobj"))
+    pobjs = feats["preps"].get(prep)
+    if pobjs is None and pobj is not None:
+        pobjs = feats.get("obj_preps", {}).get(prep)
+    return pobjs is not None and (pobj is None or _has(pobj, pobjs))
 
 
 def dictionary_code(key: str) -> str | None:
@@ -220,21 +248,28 @@ def _best_pattern(
     blocks: list[VerbBlock], feats: dict[str, Any], lemma: str
 ) -> tuple[int, dict[str, Any]] | None:
     """The most specific matching pattern (size = its number of parts) of those the dictionary wrote
-    for ``lemma`` itself, else of those of its blocks' other verbs."""
+    for ``lemma`` itself, else of those of its blocks' other verbs; a pattern whose object is a phrase
+    ("{ASSASSINATION ATTEMPT}") matches by its head alone only when no pattern matches in full."""
     if not blocks:
         return None
     hits = {"obj": _hits(feats["obj"]), "subj": _hits(feats["subj"])}
     for own in (True, False):
-        best: tuple[int, dict[str, Any]] | None = None
-        for block in blocks:
-            for size, pattern in block.candidate_patterns(lemma, own, hits["obj"]):  # longest first
-                if best is not None and size <= best[0]:
-                    break
-                if _match(pattern, feats, hits):
-                    best = (size, pattern)
-                    break
-        if best is not None:
-            return best
+        for strict in (True, False):
+            best: tuple[int, dict[str, Any]] | None = None
+            for block in blocks:
+                sized = (
+                    block.candidate_patterns(lemma, own, hits["obj"])
+                    if strict
+                    else block.sized_phrase_patterns_of(lemma, own)
+                )
+                for size, pattern in sized:  # longest first
+                    if best is not None and size <= best[0]:
+                        break
+                    if _match(pattern, feats, hits, strict):
+                        best = (size, pattern)
+                        break
+            if best is not None:
+                return best
     return None
 
 
@@ -251,10 +286,48 @@ def _eased(verb: Token) -> tuple[str, int] | None:
     return None
 
 
+#: Dependents that complete a verb the dictionary lists as a phrase: a preposition right after it
+#: ("side with", "look after"), its object ("wage war", "take note") or complement ("set free").
+_PHRASE_DEPS = frozenset({"prep", "dobj", "obj", "acomp", "oprd"})
+
+
+#: Particles that, followed by an object of their own, are plain prepositions ("given in support", not
+#: "gave in"); "on" stays a phrase's word with its object ("embark on", "call on").
+_ADVERB_PARTICLES = frozenset({"up", "down", "out", "off", "over", "back", "away", "in", "aside", "forward",
+                               "together", "apart", "around", "through"})  # fmt: skip
+
+
+@cache
+def _phrase_seconds() -> frozenset[str]:
+    """The second words of the dictionary's two-word verb phrases ("with" of "side with")."""
+    return frozenset(k.split()[1] for k in verbs().by_lemma if len(k.split()) == 2)
+
+
+def _phrase_words(verb: Token, lemma: str) -> list[tuple[str, Token]]:
+    """(dictionary key, word) for each dependent that makes ``verb`` one of the dictionary's verb
+    phrases other than verb + particle: spaCy reads "sided with" as a verb and its preposition."""
+    table = verbs().by_lemma
+    seconds = _phrase_seconds()
+    out = []
+    for child in verb.children:
+        if child.dep_ not in _PHRASE_DEPS or (child.dep_ == "prep" and child.i != verb.i + 1):
+            continue
+        if (second := child.lemma_.lower()) not in seconds:
+            continue
+        if second in _ADVERB_PARTICLES and any(c.dep_ == "pobj" for c in child.children):
+            continue  # "testimony given in support": a preposition with its object, not "give in"
+        key = f"{lemma} {second}"
+        # a phrase with a preposition that codes nothing itself ("embark on") leaves the verb its own
+        if key in table and key not in VERB_CODES and (child.dep_ != "prep" or dictionary_code(key)):
+            out.append((key, child))
+    return out
+
+
 def code_verb(verb: Token) -> Trigger | None:
     lemma = verb.lemma_.lower()
     particles = [c for c in verb.children if c.dep_ == "prt"]
-    keys = [f"{lemma} {p.lower_}" for p in particles] + [lemma]
+    joined = [(f"{lemma} {p.lower_}", p) for p in particles] + _phrase_words(verb, lemma)
+    keys = [k for k, _ in joined] + [lemma]
     table = verbs().by_lemma
     eased = _eased(verb) if lemma in EASING_VERBS and not particles else None
     if eased is not None:  # "shortened the nightly curfew", "eased emergency measures"
@@ -263,10 +336,20 @@ def code_verb(verb: Token) -> Trigger | None:
     if key is None:
         return None
     feats = _features(verb)
+    phrase_obj = next((t for k, t in joined if k == key and t.dep_ in {"dobj", "obj"}), None)
+    if phrase_obj is not None:  # "waged war on": the object is part of the verb, not what it acts on
+        feats["obj"] = feats["obj"] - _words(phrase_obj)
+        feats["obj_toks"] = [t for t in feats["obj_toks"] if t.i != phrase_obj.i]
+    phrase_prep = next((t for k, t in joined if k == key and t.dep_ == "prep"), None)
+    if phrase_prep is not None:  # "went to the polls": the phrase's object follows its preposition
+        feats["preps"] = {p: w for p, w in feats["preps"].items() if p != phrase_prep.lower_}
+        for pobj in (c for c in phrase_prep.children if c.dep_ == "pobj"):
+            feats["obj"] = feats["obj"] | _words(pobj)
+            feats["obj_toks"] = [*feats["obj_toks"], pobj]
     best = _best_pattern(table.get(key, []), feats, key)
     if best is None and feats["generic"]:  # "launched a reform effort": the effort itself
         best = _best_pattern(table.get(key, []), {**feats, "obj": feats["obj"] | feats["generic"]}, key)
-    end_tok = max([verb, *particles], key=lambda t: t.i) if key != lemma else verb
+    end_tok = max([verb, *[t for k, t in joined if k == key]], key=lambda t: t.i)
     start, end = verb.idx, end_tok.idx + len(end_tok.text)
     if best is not None and key in VERB_CODES and best[1]["code"]:
         own = VERB_CODES[key]
@@ -283,6 +366,8 @@ def code_verb(verb: Token) -> Trigger | None:
     if lemma in PATTERN_ONLY and key == lemma:
         return None
     code = dictionary_code(key)
+    if phrase_obj is not None:
+        return Trigger(verb, start, end, code, "verb", 2, consumed=phrase_obj.i)
     return Trigger(verb, start, end, code, "verb", 1)
 
 
@@ -462,13 +547,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
         if trigger is not None and trigger.kind == "verb" and quantity_object(tok) and not _verbal(trigger):
             continue
         # A verb coded by its block's default alone in a sense its arguments rule out (senses.py).
-        if (
-            trigger is not None
-            and trigger.kind == "verb"
-            and trigger.specificity == 1
-            and not trigger.security
-        ):
-            trigger = None if wrong_sense(tok, sent, trigger.cameo) else trigger
+        # Harm done by a disaster is no one's act, whatever pattern coded it ("a cyclone destroyed homes").
+        if trigger is not None and trigger.kind == "verb" and not trigger.security:
+            spurious = wrong_sense(tok, sent, trigger.cameo) if trigger.specificity == 1 else None
+            trigger = None if spurious or accident_harm(tok, trigger.cameo) else trigger
         if trigger is not None and (trigger.cameo or trigger.security):
             found.append(trigger)
     # A frame verb governing another trigger ("plans to hold drills", "began a hunger strike") gives
@@ -476,8 +558,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
     governing = {t.tok.head.i for t in found if t.tok.dep_ in {"xcomp", "dobj", "nsubjpass"}}
     found = [t for t in found if not (t.tok.i in governing and t.tok.lemma_.lower() in FRAME_ONLY)]
     # A verb coded only by its dictionary block whose object is an event noun is a light verb: the
-    # noun says what happened ("organized a general strike", "ordered patrols").
-    nouns = {t.tok.i for t in found if t.kind == "noun"}
+    # noun says what happened ("organized a general strike", "ordered patrols"); a disaster word codes
+    # no act, so the verb keeps its own ("imposed a blackout").
+    nouns = {t.tok.i for t in found if t.kind == "noun" and t.cameo}
     light = {t.tok.i for t in found if _light(t, nouns)}
     found = [t for t in found if t.tok.i not in light]
     consumed = {t.consumed for t in found if t.consumed is not None}

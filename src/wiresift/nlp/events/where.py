@@ -20,7 +20,8 @@ Outside the trigger's own prepositions (tiers 1 and 2 above), an actor's place i
 a verbal event (what is said, asked, agreed: "China's ambassador warned", "Moscow was prepared to
 supply"), and a verbal event takes no sentence place (tier 4). A nationality adjective is a scene only
 inside the mention of a material event's group actor ("Malian soldiers were killed" happened in Mali;
-not "the Swedish investigation", "the 48-year-old Australian was evicted"). A dateline's place is
+not "the Swedish investigation", "the 48-year-old Australian was evicted", "Afghan President Ashraf
+Ghani announced an exchange": a named person's nationality). A dateline's place is
 never a sentence place.
 The wire dateline (:func:`dateline`) is not used as a fallback: on the hand-judged articles it named
 the reporter's city more often than the scene of an event the sentence leaves unplaced.
@@ -158,6 +159,13 @@ def foreign(source: EventActor | None, target: EventActor | None) -> bool:
     return bool(source and target and source.code and target.code and source.code != target.code)
 
 
+def _named_person(actor: EventActor, sent: Span) -> bool:
+    """The actor's mention names a person ("Afghan President Ashraf Ghani"), not a group."""
+    if actor.start is None or actor.end is None:
+        return False
+    return any(t.ent_type_ == "PERSON" for t in sent if actor.start <= t.idx < actor.end)
+
+
 def _inside(start: int, end: int, actor: EventActor | None) -> bool:
     return (
         actor is not None
@@ -206,10 +214,15 @@ def event_place(
                 if verbal and (actor is not None or start in in_args):
                     continue  # "China's ambassador warned": the speaker's country is no scene
                 if place.adjectival and (
-                    verbal or actor is None or actor.sector is None or foreign(source, target)
+                    verbal
+                    or actor is None
+                    or actor.sector is None
+                    or foreign(source, target)
+                    or _named_person(actor, sent)
                 ):
                     continue  # "the Swedish investigation", "the 48-year-old Australian": no scene;
-                    # nor "Russian forces shelled Kharkiv": the forces' country is not the target's
+                    # nor "Russian forces shelled Kharkiv": the forces' country is not the target's;
+                    # nor "Afghan President Ghani announced": a named person's nationality is who he is
                 if start <= 2 and doc.text[end : end + 2].startswith(_DATELINE_NEXT):
                     continue  # the dateline names where the reporter is
                 if tok is not None and actor is None and not scene_path(tok):

@@ -11,7 +11,8 @@ place on its own ("Owensboro Public Schools" after "Owensboro, Kentucky").
 
 A name is embedded when spaCy's ORG, WORK_OF_ART, PRODUCT or EVENT entity holding it is longer than
 the name by more than a determiner or punctuation, or when a capitalised organisation head noun
-follows it ("Hong Kong Polytechnic", "Florida Atlantic University" is an ORG). A small town's name
+follows it ("Hong Kong Polytechnic", "Florida Atlantic University" is an ORG), or ends a name the NER
+took whole for a place ("Miami Herald" tagged GPE). A small town's name
 that is a whole ORG entity with a possessive ("Bloomingdale's", a store) is a brand, not a place:
 :func:`brand` drops it.
 """
@@ -31,7 +32,8 @@ NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "EVENT"})
 #: Capitalised words after a place name that make it an organisation's name.
 ORG_HEADS = frozenset(
     {
-        "times", "post", "herald", "tribune", "gazette", "journal", "chronicle", "university", "college",
+        "times", "post", "herald", "tribune", "gazette", "journal", "chronicle", "star", "bee", "courant",
+        "register", "inquirer", "examiner", "observer", "sentinel", "dispatch", "university", "college",
         "polytechnic", "institute", "airlines", "airways", "exchange", "bank", "fc", "united",
         "rovers", "wanderers", "monkeys", "symphony", "philharmonic", "orchestra", "hospital",
     }
@@ -74,7 +76,11 @@ def embedded(doc: Doc, m: Mention) -> bool:
         if any(t.lower_ not in _FILLER for t in extra):
             return True
     nxt = doc[span.end] if span.end < len(doc) else None
-    return nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in ORG_HEADS
+    if nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in ORG_HEADS:
+        return True
+    # the head noun inside a name the NER took whole as a place ("Miami Herald" tagged GPE)
+    last = span[-1]
+    return len(span) > 1 and last.text[:1].isupper() and last.lower_ in ORG_HEADS
 
 
 def brand(doc: Doc, gaz: Gazetteer, m: Mention) -> bool:

@@ -6,8 +6,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from wiresift.gazetteer import Entry, Gazetteer
-from wiresift.nlp.places.resolve import AREA_KM, candidates, demonym_use, haversine
+from wiresift.gazetteer import Gazetteer
+from wiresift.nlp.places.locative import (
+    GENERIC_WORDS,
+    SCAN_MIN_CHARS,
+    alpha3,
+    capitalised,
+    locative_names,
+    plausible,
+    qualified_heads,
+    qualifier_mentions,
+)
+from wiresift.nlp.places.resolve import demonym_use
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -40,8 +50,6 @@ NORP_MIN_POPULATION = 100_000
 EMBED_MIN_POPULATION = 100_000
 #: A city name found without NER support must be at least this populous (avoids "Bath", "Reading").
 SCAN_MIN_POPULATION = 1_000_000
-#: Shortest one-word name matched without NER support: shorter ones are mostly abbreviations.
-SCAN_MIN_CHARS = 4
 #: Length of an upper-case province abbreviation read inside an organisation's name ("BC", "NSW").
 ABBREV_CHARS = (2, 3)
 #: Upper-case words that are postal abbreviations but in organisations' names mostly something else:
@@ -49,8 +57,6 @@ ABBREV_CHARS = (2, 3)
 _NOT_ABBREVIATIONS = frozenset(
     {"NV", "PA", "SA", "AG", "PC", "AB", "AS", "SE", "BV", "CO", "DE", "PLC", "LLC"}
 )
-#: Three-letter country abbreviations that English prose writes (most ISO alpha-3 codes it does not).
-_COUNTRY_ABBREVIATIONS = frozenset({"USA", "UAE", "DRC", "PRC", "KSA", "ROK", "ROC", "RSA", "GDR", "FRG"})
 #: Longest place name, in tokens, that the gazetteer scan tries ("Democratic Republic of the Congo").
 MAX_NGRAM = 5
 
@@ -62,13 +68,6 @@ _Add = Callable[[int, int, bool, str], None]
 _LOWER_DIRECTIONS = frozenset(
     {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "northwest",
      "northeast", "southwest", "southeast", "downtown", "suburban", "rural", "greater"}
-)  # fmt: skip
-#: Words that name a province somewhere (Cameroon's "Centre", Uganda's "Western") but in English
-#: news are plain words: never matched alone without NER support.
-_GENERIC_WORDS = frozenset(
-    {"centre", "center", "central", "north", "south", "east", "west", "northern", "southern", "eastern",
-     "western", "coast", "capital", "islands", "lakes", "upper", "lower", "plateau", "littoral", "delta",
-     "interior", "federal", "gulf", "mountain", "sud", "nord", "est", "ouest", "centro", "sur", "norte", "island"}
 )  # fmt: skip
 #: Upper-case words that open datelines but are no place alone ("SOUTH WAZIRISTAN" is not "South").
 _NOT_ALONE = frozenset(
@@ -168,7 +167,7 @@ def _embedded_demonym_countries(doc: Doc, gaz: Gazetteer) -> set[str]:
     for ent in doc.ents:
         if ent.label_ in EMBED_LABELS:
             for tok in ent:
-                dem = gaz.demonym(tok.text) if _capitalised(tok) else None
+                dem = gaz.demonym(tok.text) if capitalised(tok) else None
                 if dem is not None and dem.cc:
                     out.add(dem.cc)
     return out
@@ -191,7 +190,7 @@ def _seen(gaz: Gazetteer, found: list[Mention]) -> set[str]:
     return {
         m.text
         for m in found
-        if not m.adjectival and m.text.lower() not in _GENERIC_WORDS and gaz.candidates(m.text)
+        if not m.adjectival and m.text.lower() not in GENERIC_WORDS and gaz.candidates(m.text)
     }
 
 
@@ -203,7 +202,7 @@ def _was_seen(text: str, seen: frozenset[str] | set[str]) -> bool:
 def _entity_is_place(gaz: Gazetteer, text: str, countries: set[str]) -> bool:
     """spaCy tags some places PERSON or ORG ("Togo", "Gao", "Dewsbury"): keep a country or region,
     or a town or province of a country the article names."""
-    if text.lower() in _GENERIC_WORDS or _alpha3(text):
+    if text.lower() in GENERIC_WORDS or alpha3(text):
         return False
     for c in gaz.candidates(text):
         e = c.entry
@@ -231,37 +230,25 @@ def _norp_is_city(gaz: Gazetteer, text: str, countries: set[str]) -> bool:
 
 def _datelines(doc: Doc, gaz: Gazetteer, taken: list[bool], add: _Add) -> None:
     """Wire datelines: an upper-case place name opening a line ("BEIRUT (AP) —", "KOLKATA:")."""
-    texts = [tok.text for tok in doc]  # each word read once
-    for i, text in enumerate(texts):
-        line_start = i == 0 or "\n" in texts[i - 1] or texts[i - 1].isspace()
-        if not line_start or taken[i] or not _upper_text(text):
+    for i, tok in enumerate(doc):
+        line_start = i == 0 or "\n" in doc[i - 1].text or doc[i - 1].text.isspace()
+        if not line_start or taken[i] or not _upper_word(tok):
             continue
         j = i
-        while j < len(doc) and j - i < MAX_NGRAM and _upper_text(texts[j]) and not taken[j]:
+        while j < len(doc) and j - i < MAX_NGRAM and _upper_word(doc[j]) and not taken[j]:
             j += 1
-        for stop in range(j, i, -1):
-            if stop - i == 1 and text in _NOT_ALONE:
-                break
-            if any(c.exact for c in gaz.candidates(doc[i:stop].text)):
-                add(i, stop, False, "dateline")
-                break
+        # the whole upper-case run is the place, and punctuation closes it ("BEIRUT (AP) —"): a run that
+        # goes on in words is a headline or a table heading ("POINT GUARDS BEHAVE", "CAN THEY ...")
+        if j < len(doc) and doc[j].is_alpha:
+            continue
+        if j - i == 1 and tok.text in _NOT_ALONE:
+            continue
+        if any(c.exact for c in gaz.candidates(doc[i:j].text)):
+            add(i, j, False, "dateline")
 
 
-def _upper_text(text: str) -> bool:
-    """An upper-case word of two letters or more ("BEIRUT", "U.S.")."""
-    return len(text) >= 2 and text.isupper() and text.replace(".", "").isalpha()
-
-
-def _plausible(gaz: Gazetteer, text: str, n_tokens: int) -> bool:
-    """A one-word match without NER support must look like a name, not an abbreviation ("La", "GRU"),
-    unless it is a country's or a region's ("US", "EU")."""
-    if n_tokens == 1 and text.lower() in _GENERIC_WORDS:
-        return False
-    if n_tokens > 1 or (len(text) >= SCAN_MIN_CHARS and not text.isupper() and "." not in text):
-        return True
-    if _alpha3(text):
-        return any(c.exact and c.entry.kind == "region" for c in gaz.candidates(text))
-    return any(c.exact and c.entry.kind in ("country", "region") for c in gaz.candidates(text))
+def _upper_word(tok: Token) -> bool:
+    return len(tok.text) >= 2 and tok.text.isupper() and tok.text.replace(".", "").isalpha()
 
 
 def _province_abbreviation(gaz: Gazetteer, tok: Token, countries: frozenset[str] | set[str]) -> bool:
@@ -277,12 +264,6 @@ def _province_abbreviation(gaz: Gazetteer, tok: Token, countries: frozenset[str]
     if not exact or exact[0].kind != "admin1":
         return False
     return not countries or exact[0].cc in countries or f"{exact[0].cc}/{exact[0].name}" in countries
-
-
-def _alpha3(text: str) -> bool:
-    """An upper-case three-letter word that is no everyday country abbreviation: ISO alpha-3 codes are
-    country aliases, but in prose "GTM", "PAN" and "VAT" are something else."""
-    return len(text) == 3 and text.isalpha() and text.isupper() and text not in _COUNTRY_ABBREVIATIONS
 
 
 def _hyphen_pair(gaz: Gazetteer, span: Span) -> list[Span]:
@@ -312,11 +293,6 @@ def _comma_parts(span: Span) -> list[Span]:
     if span.end > start:
         parts.append(span.doc[start : span.end])
     return parts
-
-
-def _capitalised(tok: Token) -> bool:
-    """A capitalised word, abbreviations included ("U.S.")."""
-    return tok.text[:1].isupper() and tok.text.replace(".", "").isalpha()
 
 
 def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
@@ -353,7 +329,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 add(span.start, _extend(gaz, doc, span.start, span.end), False, "ner")
         elif ent.label_ in DEMONYM_LABELS and gaz.demonym(span.text):
             add(span.start, span.end, True, "ner")
-    _qualifier_mentions(doc, gaz, list(found), taken, add)
+    qualifier_mentions(doc, gaz, list(found), taken, add)
     _datelines(doc, gaz, taken, add)
     countries = _article_countries(gaz, found)
     # "Barry said" after "Mark Barry": a surname, not the Welsh town
@@ -392,77 +368,10 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 areas=areas,
             )
     _scan(doc, gaz, 0, len(doc), taken, add, embedded=False, countries=countries, seen=seen)
-    _qualified_heads(doc, gaz, found, taken, add)
-    _locative(doc, gaz, taken, add, countries, surnames)
+    qualified_heads(doc, gaz, found, taken, add)
+    locative_names(doc, gaz, taken, add, countries, surnames)
     found.sort(key=lambda m: m.start)
     return found
-
-
-#: Longest qualifier tried after "<place>, " ("Brooklyn, New York").
-_QUALIFIER_MAX_TOKENS = 2
-
-
-def _qualifier_mentions(doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[bool], add: _Add) -> None:
-    """The province or country right after "<place>, " when the place lies in it, abbreviations
-    included: "Nelson, BC", "Springfield, Ill.", "Gao, Mali"."""
-    for m in found:
-        head = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if m.adjectival or head is None or head.end + 1 >= len(doc) or doc[head.end].text != ",":
-            continue
-        inside = {(c.entry.cc, c.entry.admin1) for c in gaz.candidates(m.text)}
-        start = head.end + 1
-        for n in range(min(_QUALIFIER_MAX_TOKENS, len(doc) - start), 0, -1):
-            stop = start + n
-            if any(taken[start:stop]) or not all(_capitalised(t) for t in doc[start:stop]):
-                continue
-            qual = [
-                c.entry for c in gaz.candidates(doc[start:stop].text) if c.entry.kind in ("country", "admin1")
-            ]
-            if any(
-                (q.kind == "country" and q.cc in {cc for cc, _ in inside}) or (q.cc, q.name) in inside
-                for q in qual
-            ):
-                add(start, stop, False, "qualifier")
-                break
-
-
-def _qualified_heads(doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[bool], add: _Add) -> None:
-    """A name spaCy missed or tagged PERSON/ORG right before ", <province or country found>", when some
-    reading of it lies there: "in Matias Romero, Oaxaca State" (GeoNames' Matías Romero Avendaño),
-    "Croft, Yorkshire" (a county or region holds the towns near its point)."""
-    for m in list(found):
-        if m.adjectival:
-            continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or span.start < 2 or doc[span.start - 1].text != ",":
-            continue
-        areas = [c.entry for c in candidates(gaz, m.text) if c.exact and c.entry.kind in _AREA_KINDS]
-        if not areas:
-            continue
-        end = span.start - 1
-        for n in range(min(_LOCATIVE_MAX_TOKENS, end), 0, -1):
-            head = doc[end - n : end]
-            if any(taken[head.start : head.end]) or not all(
-                t.pos_ == "PROPN" and _capitalised(t) for t in head
-            ):
-                continue
-            if not _whole_entity(head, set()) or not _plausible(gaz, head.text, n):
-                continue
-            if any(_lies_in(c.entry, a) for c in gaz.candidates(head.text) for a in areas):
-                add(head.start, head.end, False, "qualified")
-                break
-
-
-def _lies_in(e: Entry, area: Entry) -> bool:
-    if e.kind not in ("city", "admin2") or e.population < LOCATIVE_MIN_POPULATION or e.cc != area.cc:
-        return False
-    if area.kind == "country":
-        return True
-    if area.kind == "admin1":
-        return e.admin1 == area.name
-    if None in (e.lat, e.lon, area.lat, area.lon):
-        return False
-    return haversine(e.lat, e.lon, area.lat, area.lon) <= AREA_KM  # type: ignore[arg-type]
 
 
 def _scan(
@@ -480,14 +389,12 @@ def _scan(
 ) -> None:
     """Longest-first gazetteer matching of capitalised token runs in ``doc[lo:hi]``; a run that is
     the text of a place found elsewhere in the article (``seen``) is that place too."""
-    words = list(doc[lo:hi])
-    capital = [_capitalised(tok) for tok in words]  # each word read once, not once per n-gram
     i = lo
     while i < hi:
-        tok = words[i - lo]
+        tok = doc[i]
         if (
             taken[i]
-            or not capital[i - lo]
+            or not capitalised(tok)
             or tok.lower_ == "the"  # "The Korean Peninsula" is the peninsula, not "The Korean"
             or (not embedded and tok.ent_type_ and tok.ent_type_ not in PLACE_LABELS)
         ):
@@ -496,7 +403,7 @@ def _scan(
         matched = False
         for n in range(min(MAX_NGRAM, hi - i), 0, -1):
             stop = i + n
-            if any(taken[i:stop]) or not capital[stop - 1 - lo]:
+            if any(taken[i:stop]) or not capitalised(doc[stop - 1]):
                 continue
             text = doc[i:stop].text
             if gaz.demonym(text) and (n > 1 or not doc[i].is_sent_start or embedded):
@@ -505,7 +412,7 @@ def _scan(
                 _was_seen(text, seen)
                 or (
                     all(t.pos_ == "PROPN" for t in doc[i:stop])
-                    and _plausible(gaz, text, n)
+                    and plausible(gaz, text, n)
                     and _known(gaz, text, n, embedded, countries)
                 )
                 or (embedded and n == 1 and _province_abbreviation(gaz, doc[i], areas))
@@ -517,81 +424,3 @@ def _scan(
             break
         if not matched:
             i += 1
-
-
-#: Prepositions after which a capitalised name is most often a place ("rescuers from Dingle").
-_LOCATIVE = frozenset({"in", "near", "outside", "at", "from", "to", "between", "around", "towards", "toward"})
-#: Entity labels a locative name may carry: spaCy often tags a small town PERSON, ORG or PRODUCT
-#: ("from Dingle"), but never a date, number or event.
-_LOCATIVE_LABELS = frozenset({"", "GPE", "LOC", "FAC", "PERSON", "ORG", "PRODUCT"})
-#: A town named after a locative preposition must lie in a country the article names and be at
-#: least this populous (a village elsewhere shares most surnames).
-LOCATIVE_MIN_POPULATION = 1_000
-#: A city known by another spelling ("from Misrata", GeoNames' Misratah) counts from this size on.
-LOCATIVE_ALTERNATE_POPULATION = 100_000
-#: Kinds of a found name that make the name before ", " a place in it ("Matias Romero, Oaxaca State").
-_AREA_KINDS = frozenset({"country", "admin1", "admin2", "region"})
-#: Longest town name tried after a locative preposition ("Saint Croix County", a Wisconsin county).
-_LOCATIVE_MAX_TOKENS = 3
-#: Institutions and events written with a capital after "in"/"at"/"to" ("in Congress", "at the
-#: Summit"): some share a name with a small town (Congress, Arizona) but are never places here.
-_INSTITUTIONS = frozenset(
-    {"congress", "parliament", "senate", "assembly", "council", "court", "cabinet", "government",
-     "church", "army", "navy", "police", "summit", "office", "house", "ministry", "state", "union",
-     "embassy", "consulate", "campus", "headquarters", "mass", "christmas", "easter", "ramadan"}
-)  # fmt: skip
-
-
-def _locative(
-    doc: Doc, gaz: Gazetteer, taken: list[bool], add: _Add, countries: set[str], surnames: set[str]
-) -> None:
-    """A capitalised name right after a locative preposition, or after "and" following a name that
-    is ("rescuers from Dingle", "between Dingle and Tralee"), that is a town or province of a country
-    the article names. spaCy misses many small towns or tags them PERSON."""
-    if not countries:
-        return
-    for i in range(1, len(doc)):
-        prev = doc[i - 1].lower_
-        coordinated = prev == "and" and i >= 2 and taken[i - 2] and _after_locative(doc, i - 2)
-        if prev not in _LOCATIVE and not coordinated:
-            continue
-        for n in range(min(_LOCATIVE_MAX_TOKENS, len(doc) - i), 0, -1):
-            stop = i + n
-            span = doc[i:stop]
-            if any(taken[i:stop]) or not all(t.pos_ == "PROPN" and _capitalised(t) for t in span):
-                continue
-            if n == 1 and span.text.lower() in _INSTITUTIONS:
-                continue
-            if not _whole_entity(span, surnames) or not _plausible(gaz, span.text, n):
-                continue
-            if any(
-                (c.exact or c.entry.population >= LOCATIVE_ALTERNATE_POPULATION)
-                and c.entry.cc in countries
-                and c.entry.kind in ("city", "admin1", "admin2")
-                and c.entry.population >= LOCATIVE_MIN_POPULATION
-                for c in gaz.candidates(span.text)
-            ):
-                add(i, stop, False, "locative")
-                break
-
-
-def _whole_entity(span: Span, surnames: set[str]) -> bool:
-    """A name that is no entity, or exactly one GPE/LOC/FAC, PERSON or ORG entity, not a surname
-    of someone named in full ("Donald" of "Donald Trump", "Moody" of "Moody's Analytics", "Bolton")."""
-    labels = {t.ent_type_ for t in span}
-    if labels == {""}:
-        return True
-    if len(labels) > 1 or not labels <= _LOCATIVE_LABELS or span.text in surnames:
-        return False
-    doc = span.doc
-    opens = span[0].ent_iob_ == "B"
-    closes = span.end == len(doc) or doc[span.end].ent_iob_ != "I"
-    return opens and closes
-
-
-def _after_locative(doc: Doc, i: int) -> bool:
-    """Whether the name ending at token ``i`` opens after a locative preposition."""
-    j = i
-    while j > 0 and doc[j - 1].pos_ == "PROPN":
-        j -= 1
-    return j > 0 and doc[j - 1].lower_ in _LOCATIVE

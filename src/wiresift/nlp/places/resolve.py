@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from wiresift.gazetteer import Candidate, Entry, Gazetteer
+from wiresift.gazetteer import Candidate, Entry, Gazetteer, name_key
 from wiresift.nlp.places.usage import STREET_TYPES
 
 #: Score for the mention being the entry's own name rather than an alternate: "New Delhi" is the
@@ -103,9 +103,9 @@ SURE_MARGIN = 3.0
 #: A province holding another place the article names is what a same-named mention means
 #: ("Seattle ... Washington" is the state, not the capital).
 CONTAINS_BONUS = 2.0
-#: A province of a country whose other provinces the article names (at least SIBLING_MIN of them) is
-#: what an ambiguous name means in that list ("California, Idaho, Utah and Washington" is the state,
-#: "... Florida, Louisiana and Georgia" not the country).
+#: A province named close to other names (a list or a run of places) while the article names at least
+#: SIBLING_MIN other provinces of its country is what an ambiguous name means there ("California, Idaho,
+#: Utah and Washington" is the state, "... Florida, Louisiana and Georgia" not the country).
 SIBLING_BONUS = 2.0
 SIBLING_MIN = 3
 #: A town under 1/TINY_SHARE of the size of its own country's same-named province (or of the country)
@@ -124,6 +124,8 @@ PICK_CONFIDENCE = 0.6
 #: count only SHADOW_FACTOR of their weight for it (a qualifier, "Portland, Texas", still counts in full).
 SHADOW_SHARE = 30
 SHADOW_FACTOR = 0.5
+#: A name its qualifier settles this surely ("Toronto, ON") is that place wherever the article names it bare.
+SETTLED_CONFIDENCE = 0.9
 EARTH_KM = 6371.0
 
 
@@ -174,7 +176,10 @@ def demonym_use(gaz: Gazetteer, text: str) -> Entry | None:
 def candidates(gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
     """Candidates for a name. An unknown name falls back to the place inside it: a generic tail
     dropped ("Colorado State" -> "Colorado"), a leading place or demonym ("Dubai World Cup",
-    "European Commission"), or what follows "of" ("University of California")."""
+    "European Commission"), or what follows "of" ("University of California"). A name with no Latin
+    letters has none (its "Al " variant would be the key of "Ål")."""
+    if not name_key(text):
+        return ()
     found = gaz.candidates(text) or _article_variant(gaz, text)
     if found:
         return found
@@ -212,6 +217,16 @@ def candidates(gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
         if named:
             return named
     return ()
+
+
+def province_codes(gaz: Gazetteer, code: str, places: Sequence[Candidate]) -> tuple[Candidate, ...]:
+    """The provinces that an upper-case code after a name ("MA" of "Mansfield, MA", "ON" of "Toronto, ON")
+    names in the countries of that name's readings: ISO 3166-2 codes are the postal abbreviations of US
+    states and Canadian provinces, and more such elsewhere."""
+    if not (2 <= len(code) <= 3 and code.isalpha() and code.isupper()):
+        return ()
+    found = {gaz.subdivision(f"{cc}-{code}") for cc in {c.entry.cc for c in places if c.entry.cc}}
+    return tuple(Candidate(e, True) for e in sorted((e for e in found if e), key=lambda e: -e.population))
 
 
 def _strip_tails(words: list[str]) -> list[str]:
@@ -256,16 +271,23 @@ def _base(c: Candidate) -> float:
     return score
 
 
-def _score(c: Candidate, ctx: _Context, qualifier: tuple[Candidate, ...], local: float = 1.0) -> float:
+def _score(
+    c: Candidate, ctx: _Context, qualifier: tuple[Candidate, ...], local: float = 1.0, listed: bool = True
+) -> float:
     """``local`` weighs the province and nearness bonuses: SHADOW_FACTOR for a shadowed town, 0 for a
-    name inside an organisation's name (its home is the prominent namesake)."""
+    name inside an organisation's name (its home is the prominent namesake). ``listed``: the mention
+    stands close to other names ("Texas, Idaho and Washington"), where a province among provinces is one."""
     e = c.entry
     score = _base(c)
     if e.cc and ctx.countries[e.cc] and e.kind != "country":
         score += CONTEXT_BONUS
     if e.admin1 and e.kind != "admin1" and (e.admin1, e.cc) in ctx.admins:
         score += ADMIN_BONUS * local
-    if e.kind == "admin1" and sum(cc == e.cc and name != e.name for name, cc in ctx.admins) >= SIBLING_MIN:
+    if (
+        listed
+        and e.kind == "admin1"
+        and sum(cc == e.cc and name != e.name for name, cc in ctx.admins) >= SIBLING_MIN
+    ):
         score += SIBLING_BONUS
     for q in qualifier:
         qe = q.entry
@@ -312,6 +334,7 @@ def resolve(
     designated: Sequence[str | None] | None = None,
     outlet: Sequence[Entry] = (),
     embedded: Sequence[bool] | None = None,
+    listed: Sequence[bool] | None = None,
 ) -> list[Resolution]:
     """One resolution per mention; ``qualifiers[i]`` is the name after "<mention>, " if any;
     ``designated[i]`` the kind a word next to the mention names ("province" in "Idlib province",
@@ -324,9 +347,16 @@ def resolve(
     sure context. An ``embedded[i]`` name (inside an organisation's name: "Buffalo" of "Buffalo Sabres")
     is the organisation's home: the name's reading where the article names it on its own, else the
     most prominent namesake in the article's countries (its provinces and nearness do not count).
+    ``listed[i]``: the mention stands close to other names, as in a list (all do when not given).
     """
     emb = list(embedded) if embedded is not None else [False] * len(texts)
+    lists = list(listed) if listed is not None else [True] * len(texts)
     raw = [() if adj else candidates(gaz, t) for t, adj in zip(texts, adjectival, strict=True)]
+    # a province code that qualifies the name before it ("Mansfield, MA") is that name's province
+    raw = [
+        cs + province_codes(gaz, t, raw[i - 1]) if i > 0 and qualifiers[i - 1] == t else cs
+        for i, (t, cs) in enumerate(zip(texts, raw, strict=True))
+    ]
     cands = raw
     if designated is not None:
         cands = [_designated(cs, d) for cs, d in zip(raw, designated, strict=True)]
@@ -340,7 +370,7 @@ def resolve(
         sure = dem if dem is not None else _sure(cs)
         if sure is not None:
             ctx.add(sure)
-    first = _pick_all(gaz, texts, cands, demonyms, qualifiers, lambda _t: ctx, emb)
+    first = _pick_all(gaz, texts, cands, demonyms, qualifiers, lambda _t: ctx, emb, lists)
     # round 2: the sure context plus every other name's first-round pick
     picks = [
         (t.lower(), r.entry)
@@ -353,6 +383,7 @@ def resolve(
         None
         if q is not None
         and i + 1 < len(first)
+        and q == texts[i + 1]
         and (_other_town(first[i + 1].entry, cands[i]) or _other_country(first[i + 1].entry, cands[i]))
         else q
         for i, q in enumerate(qualifiers)
@@ -375,7 +406,22 @@ def resolve(
             cache[key] = c
         return cache[key]
 
-    final = _pick_all(gaz, texts, cands, demonyms, qualifiers, others, emb)
+    final = _pick_all(gaz, texts, cands, demonyms, qualifiers, others, emb, lists)
+    # where a qualifier settles a name on a bigger place than its bare mentions took ("Toronto, ON" after
+    # a bare "Toronto" read as the Ohio village), they are that place too; a qualifier never demotes a bare
+    # name to a small namesake ("Paris, Texas" leaves "Paris" in France)
+    settled = {
+        t.lower(): r
+        for t, q, r in zip(texts, qualifiers, final, strict=True)
+        if q is not None
+        and r.entry is not None
+        and r.confidence >= SETTLED_CONFIDENCE
+        and _qualified(r.entry, q, gaz)
+    }
+    final = [
+        settled[t.lower()] if q is None and dem is None and _bigger(settled.get(t.lower()), r) else r
+        for t, q, r, dem in zip(texts, qualifiers, final, demonyms, strict=True)
+    ]
     own = {t.lower(): r for t, r, e in zip(texts, final, emb, strict=True) if not e and r.entry is not None}
     return [own.get(t.lower(), r) if e else r for t, r, e in zip(texts, final, emb, strict=True)]
 
@@ -388,14 +434,15 @@ def _pick_all(
     qualifiers: Sequence[str | None],
     context: Callable[[str], _Context],
     embedded: Sequence[bool],
+    listed: Sequence[bool],
 ) -> list[Resolution]:
     """The best candidate of each mention, scored in ``context(mention text)`` (without province and
     nearness bonuses for an ``embedded`` one)."""
     out = []
     # the same name with the same candidates and qualifier scores the same in the same context
-    done: dict[tuple[str, str | None, tuple[str, ...], bool], Resolution] = {}
-    for text, cs, dem, q, emb in zip(texts, cands, demonyms, qualifiers, embedded, strict=True):
-        key = (text, q, tuple(str(c.entry.id) for c in cs), emb)
+    done: dict[tuple[str, str | None, tuple[str, ...], bool, bool], Resolution] = {}
+    for text, cs, dem, q, emb, lst in zip(texts, cands, demonyms, qualifiers, embedded, listed, strict=True):
+        key = (text, q, tuple(str(c.entry.id) for c in cs), emb, lst)
         if dem is None and key in done:
             out.append(done[key])
             continue
@@ -406,13 +453,13 @@ def _pick_all(
             out.append(Resolution(None, 0.0))
             continue
         ctx = context(text)
-        qual = gaz.candidates(q) if q else ()
+        qual = gaz.candidates(q) + province_codes(gaz, q, cs) if q else ()
         lead: dict[str | None, int] = {}  # the biggest same-named city of each country
         for c in cs:
             if c.exact and c.entry.kind == "city":
                 lead[c.entry.cc] = max(lead.get(c.entry.cc, 0), c.entry.population)
         scores = [
-            _score(c, ctx, qual, 0.0 if emb else SHADOW_FACTOR if _shadowed(c.entry, lead) else 1.0)
+            _score(c, ctx, qual, 0.0 if emb else SHADOW_FACTOR if _shadowed(c.entry, lead) else 1.0, lst)
             for c in cs
         ]
         big: dict[str | None, int] = {}
@@ -450,6 +497,23 @@ def _pick_all(
 
 #: Kinds a designating word keeps ("Washington state", "upstate New York", "Cork city").
 DESIGNATED_KINDS = {"province": frozenset({"admin1", "admin2"}), "city": frozenset({"city"})}
+
+
+def _bigger(settled: Resolution | None, bare: Resolution) -> bool:
+    """A settled reading of a name that is more populous than what a bare mention of it took."""
+    if settled is None or settled.entry is None:
+        return False
+    return bare.entry is None or settled.entry.population > bare.entry.population
+
+
+def _qualified(e: Entry, q: str, gaz: Gazetteer) -> bool:
+    """``e`` lies in the province or country its qualifier ``q`` names (a name or a province code)."""
+    areas = gaz.candidates(q) + province_codes(gaz, q, [Candidate(e, True)])
+    return any(
+        (a.entry.kind == "country" and a.entry.cc == e.cc)
+        or (a.entry.kind == "admin1" and a.entry.cc == e.cc and a.entry.name == e.admin1)
+        for a in areas
+    )
 
 
 def _designated(cs: tuple[Candidate, ...], designation: str | None) -> tuple[Candidate, ...]:

@@ -8,6 +8,7 @@ separate places flagged ``adjectival``; names the gazetteer lacks stay unresolve
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,18 +30,28 @@ if TYPE_CHECKING:
 
     from wiresift.nlp.pipeline import Context
 
-VERSION = "places/8"
+VERSION = "places/9"
 #: Characters that may separate a place from its qualifier: "Paris, Texas", "Kabul (Afghanistan)".
 _QUALIFIER_GAPS = (", ", " (", ",")
 
 
+#: A province's postal code right after "<town>, " ("Mansfield, MA", "Toronto, ON"), read as a qualifier
+#: even where recognition took no name there (a code alone is no place).
+_CODE_QUALIFIER = re.compile(r", ?([A-Z]{2})(?![\w.'’-])")
+
+
 def _qualifiers(text: str, spans: Sequence[tuple[int, int]]) -> list[str | None]:
-    """For each span, the text of the next span when it directly qualifies it ("Paris, Texas")."""
+    """For each span, the text of the next span when it directly qualifies it ("Paris, Texas"), or the
+    province code right after it ("Mansfield, MA")."""
     out: list[str | None] = []
     for i, (_, end) in enumerate(spans):
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         gap = text[end : nxt[0]] if nxt else None
-        out.append(text[nxt[0] : nxt[1]] if nxt and gap in _QUALIFIER_GAPS else None)
+        if nxt and gap in _QUALIFIER_GAPS:
+            out.append(text[nxt[0] : nxt[1]])
+        else:
+            code = _CODE_QUALIFIER.match(text, end)
+            out.append(code.group(1) if code else None)
     return out
 
 
@@ -54,6 +65,21 @@ _DESIGNATOR_AFTER = re.compile(
 _DESIGNATOR_BEFORE = re.compile(
     r"\b(?:(?P<province>upstate|(?:state|province|county|district) of)|(?P<city>city of))\s+$", re.IGNORECASE
 )
+
+
+#: Longest gap between two names of one run of places ("California, Idaho, Oregon and Utah drifted over
+#: Washington"): a province among its country's provinces there is one of them.
+_RUN_GAP_CHARS = 40
+
+
+def _listed(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each span, whether another name stands close by in the same sentence (a list or a run of places)."""
+
+    def close(gap: str) -> bool:
+        return len(gap) <= _RUN_GAP_CHARS and "\n" not in gap and ". " not in gap
+
+    gaps = [close(text[a[1] : b[0]]) for a, b in itertools.pairwise(spans)]
+    return [(i > 0 and gaps[i - 1]) or (i < len(gaps) and gaps[i]) for i in range(len(spans))]
 
 
 def _designations(text: str, spans: Sequence[tuple[int, int]]) -> list[str | None]:
@@ -97,17 +123,23 @@ def _resolve(
     adjectival: Sequence[bool],
     outlet: Sequence[Entry] = (),
     embedded: Sequence[bool] | None = None,
+    datelines: Sequence[bool] | None = None,
 ) -> list[Place]:
+    """``datelines[i]``: the mention opens a wire dateline, which names a city ("WASHINGTON (AP) —")."""
     gaz = gazetteer.load()
     names = [text[s:e] for s, e in spans]
+    designations = _designations(text, spans)
+    if datelines is not None:
+        designations = [d or ("city" if dl else None) for d, dl in zip(designations, datelines, strict=True)]
     results = resolve(
         gaz,
         names,
         adjectival,
         _qualifiers(text, spans),
-        _designations(text, spans),
+        designations,
         outlet=outlet,
         embedded=embedded,
+        listed=_listed(text, spans),
     )
     # a name inside an organisation's name is a modifier, like a demonym: no map pin (embedded.py)
     modifier = [a or e for a, e in zip(adjectival, embedded or [False] * len(names), strict=True)]
@@ -177,7 +209,8 @@ def resolve_doc(sdoc: Doc, doc: Document | None = None) -> Resolved:
     inside = [embedded(sdoc, m) for m in mentions]
     spans = [(m.start, m.end) for m in mentions]
     text = doc.text if doc is not None else sdoc.text  # the same string; spaCy rebuilds its own on every read
-    places = _resolve(text, spans, [m.adjectival for m in mentions], outlet, inside)
+    datelines = [m.source == "dateline" for m in mentions]
+    places = _resolve(text, spans, [m.adjectival for m in mentions], outlet, inside, datelines)
     return Resolved(mentions, inside, places)
 
 

@@ -13,6 +13,12 @@ uses as something else, so they never become map pins:
   or town it contains;
 - **a brand, product or company**: a town's name followed by a product or company head noun
   ("Brent crude", "Atlas Motors"); a country or province keeps its place ("U.S. airlines");
+- **a team**: a town's name as the subject of a plural verb ("Chelsea have signed", "Leeds are
+  top"): British news writes a club so, never a town;
+- **a title of a work**: a name alone inside quotation marks (the song “Glasgow”, the show “Fargo”);
+- **a common noun**: a word written in lower case ("metro newspapers") names no place;
+- **a title**: an abbreviation right before a person's name is the person's title ("Sen." of
+  "Sen. Ada Brook" is no alias of Senegal, "Gov." no town);
 - **a short word read as a country code**: a mixed-case word of two or three letters that only an
   upper-case code or abbreviation names ("Pan", "Car", "Mac" are not Panama, the Central African
   Republic or Macau; "PAN" in a table would be); an upper-case word of two or three letters whose
@@ -38,7 +44,8 @@ STREET_WORDS = frozenset(
         "street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "drive", "way",
         "court", "place", "terrace", "crescent", "highway", "parkway", "square", "plaza", "hall",
         "tower", "towers", "center", "centre", "building", "station", "line", "bridge",
-        "arena", "stadium", "mall",
+        "arena", "stadium", "mall", "amphitheatre", "amphitheater", "theatre", "theater", "pavilion",
+        "casino",
     }
 )  # fmt: skip
 #: The street words of ``STREET_WORDS``: a street named after a town ("Hampton Avenue", "N. Bedford Drive")
@@ -93,25 +100,28 @@ PERSON_TOWN_MAX_POPULATION = 100_000
 
 
 def _person_not_town(gaz: Gazetteer, span: Span) -> bool:
-    """A one-word name spaCy tags PERSON by itself ("Davis 17 points.") whose only readings are small
-    towns, with no place cue (a locative preposition, a country or province reading): the person."""
-    if len(span) != 1 or span[0].ent_type_ not in PERSON_LABELS or span[0].ent_iob_ != "B":
+    """A one-word name in a stat line that spaCy tags PERSON ("Davis 17 points."), or the subject of a
+    reporting verb however tagged ("Arroyo added"), whose only readings are small towns, with no place
+    cue (a locative preposition, a country or province reading): the person."""
+    if len(span) != 1 or span[0].ent_iob_ != "B":
         return False
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if (nxt is not None and nxt.ent_iob_ == "I") or _after_place_preposition(span):
         return False
-    if nxt is not None and nxt.text == ",":
-        return False  # "Davis, Calif.": a town with its state
     tok = span[0]
-    stat_line = nxt is not None and nxt.like_num  # "Davis 17 points."
-    speaker = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORTING_VERBS  # "Barry admitted"
+    # a speaker ("Barry admitted", "said Arroyo, a physician") is a person however the NER tags it
+    speaker = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORTING_VERBS
+    if nxt is not None and nxt.text == "," and not (speaker and tok.head.i < tok.i):
+        return False  # "Davis, Calif.": a town with its state
+    stat_line = tok.ent_type_ in PERSON_LABELS and nxt is not None and nxt.like_num  # "Davis 17 points."
     if not (stat_line or speaker):
         return False  # spaCy tags many small places PERSON: its label alone is not enough
     cands = gaz.candidates(span.text)
-    # a county is named with its "County", never by a bare surname
+    # a county is named with its "County", never by a bare surname; a province this small is a
+    # municipality (Puerto Rico's are provinces in GeoNames)
     return bool(cands) and all(
         c.entry.kind == "admin2"
-        or (c.entry.kind == "city" and c.entry.population < PERSON_TOWN_MAX_POPULATION)
+        or (c.entry.kind in ("city", "admin1") and c.entry.population < PERSON_TOWN_MAX_POPULATION)
         for c in cands
     )
 
@@ -187,6 +197,43 @@ def _product(gaz: Gazetteer, span: Span) -> bool:
     )
 
 
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "„", "«"})
+_CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»"})
+
+
+def _quoted(span: Span) -> bool:
+    """A name alone inside quotation marks (a closing one may follow a comma or a full stop): a work's title."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].text not in _OPENING_QUOTES:
+        return False
+    k = span.end
+    while k < len(doc) and doc[k].text in {",", ".", "!", "?"}:
+        k += 1
+    return k < len(doc) and doc[k].text in _CLOSING_QUOTES and k - span.end <= 1
+
+
+def _team(gaz: Gazetteer, span: Span) -> bool:
+    """A town's name (no country or province) that is the subject of a plural present-tense verb:
+    a club ("Chelsea have", "Leeds are")."""
+    head, doc = span.root, span.doc
+    if head.dep_ != "nsubj" or head.tag_ != "NNP" or span.text.isupper() or _broad(gaz, span.text):
+        return False
+    # the verb (or its auxiliary) right after the name, in lower case: "Chelsea have", not a heading
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is None or nxt.tag_ != "VBP" or not nxt.is_lower:
+        return False
+    return nxt == head.head or (nxt.dep_ == "aux" and nxt.head == head.head)
+
+
+def _title(span: Span) -> bool:
+    """An abbreviation ("Sen.", "Rep.") right before a PERSON entity is that person's title."""
+    doc = span.doc
+    if not span.text.endswith(".") or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.ent_type_ in PERSON_LABELS and nxt.ent_iob_ == "B"
+
+
 #: A place named by a mixed-case word of 2-3 letters must have this many people ("Car" is no Chinese hamlet).
 CODE_WORD_MIN_POPULATION = 1_000
 
@@ -231,6 +278,10 @@ def used_as_places(doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention]) -> lis
             or _person_part(gaz, span, name_parts, surnames)
             or _person_not_town(gaz, span)
             or _street_or_building(span)
+            or _title(span)
+            or _quoted(span)
+            or m.text.islower()
+            or _team(gaz, span)
             or _product(gaz, span)
             or _code_word(gaz, m.text)
             or _acronym(gaz, m.text)

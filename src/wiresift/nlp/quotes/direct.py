@@ -59,6 +59,14 @@ if TYPE_CHECKING:
 
 #: A pull quote shorter than this is too common a phrase to tell repeated.
 MIN_PULLED_CHARS = 12
+_NON_FINITE = frozenset({"VBG", "VBN", "VB"})
+
+
+def _finite(verb: Token) -> bool:
+    """Whether a verb heads a clause of its own: not a bare gerund, participle or infinitive."""
+    return verb.tag_ not in _NON_FINITE or any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children
+    )
 
 
 class DirectQuotes:
@@ -302,8 +310,8 @@ class DirectQuotes:
             # "Obama is rolling out a new message: “It's about me.”": the clause's subject, a person
             # (also for a name the verb governs: "X told the Dutch paper Trouw: “…”" is X's)
             speaker = self.colon_clause_speaker(sdoc[hi - 1], mark)
-            if speaker is not None or i == hi:
-                return speaker
+            if speaker is not None or i == hi or governed:
+                return speaker  # a name the clause governs is no speaker ("… working with Lee: “…”")
         span = sdoc[i:hi]
         head = sdoc[hi - 1]
         return Speaker(span.start_char, span.end_char, head.lower_, head.idx, head.idx + len(head.text))
@@ -312,7 +320,9 @@ class DirectQuotes:
         """The personal subject of the clause whose last word, ``last``, comes before a colon."""
         verb = last
         for _ in range(COLON_CLIMB):
-            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            if verb.pos_ in ("VERB", "AUX") and (_finite(verb) or verb.head.i == verb.i):
+                break  # a gerund or participle without its own subject ("… working with Lee:") climbs on
+            if verb.head.i == verb.i:
                 break
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ == "be":

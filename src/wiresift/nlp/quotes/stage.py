@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Quote, SpanRef
 from wiresift.nlp.entities.coref import Speaker, resolve, titled_person
-from wiresift.nlp.entities.coref_rules import FOLLOW_ON_CHARS, named_at
+from wiresift.nlp.entities.coref_rules import FIRST_PERSON, FOLLOW_ON_CHARS, named_at
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from wiresift.nlp.quotes.accept import shipped
@@ -28,7 +28,7 @@ from wiresift.nlp.quotes.confidence import Evidence, keeps, score
 from wiresift.nlp.quotes.cues import PATTERNS
 from wiresift.nlp.quotes.extractor import Extractor
 from wiresift.nlp.quotes.headline import headline_side_texts
-from wiresift.nlp.quotes.modes import content_head, cue_mode, not_attribution
+from wiresift.nlp.quotes.modes import content_head, cue_mode, naming, not_attribution
 from wiresift.nlp.quotes.sources import nominal_source
 from wiresift.nlp.quotes.speaker import relative_antecedent
 
@@ -147,8 +147,10 @@ def candidates(
         f
         for f in Extractor(doc, sdoc, index, parse, patterns).run()
         if f.cue is None
-        or f.kind == "direct"
-        or not not_attribution(f.cue, content_head(f.cue, f.start, f.end))
+        or (
+            not naming(f.cue)
+            and (f.kind == "direct" or not not_attribution(f.cue, content_head(f.cue, f.start, f.end)))
+        )
     ]
 
 
@@ -188,6 +190,10 @@ def _resolve(
         speaker, mention = relative, text[relative.start : relative.end]
     head = speaker.head
     pronoun = head in PERSON_PRONOUNS or head in PLURAL_PRONOUNS
+    if head in FIRST_PERSON and prev is not None and prev.kind == "indirect":
+        # "Lee told us the keys can be replaced. We compared …": only a speaker's own words in
+        # quotation marks go on in the first person; after a reported one, "I"/"we" is the writer.
+        prev = None
     prev_speaker = prev.speaker if prev is not None else None
     eid = resolve(index, speaker, prev_speaker, prev.end if prev is not None else -1, mention)
     entity = index.get(eid)

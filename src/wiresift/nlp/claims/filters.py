@@ -1,0 +1,332 @@
+"""Keep the number spans that are counts or amounts.
+
+The filters drop dates, times, ages, ordinals, identifiers ("Flight 103"), phone numbers,
+addresses, pronoun "one" and anaphoric small numbers ("the three countries" names a set counted
+earlier) from what :func:`~wiresift.nlp.claims.spans.find_numbers` found.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from wiresift.nlp.claims.idioms import is_idiom
+from wiresift.nlp.claims.lexicon import (
+    ANAPHORIC_DETERMINERS,
+    COUNT_COMPOUNDS,
+    EMERGENCY_NUMBERS,
+    IDENTIFIER_WORDS,
+    PHONE_NOUNS,
+    STREET_WORDS,
+    UNITS,
+)
+from wiresift.nlp.claims.numbers import NUMBER_WORDS, VAGUE_BASES
+from wiresift.nlp.claims.scores import is_record, is_score
+from wiresift.nlp.claims.shapes import names_not_counts
+from wiresift.nlp.claims.times import is_duration, is_frequency
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from wiresift.nlp.claims.spans import NumSpan
+
+#: spaCy entity labels that make a number part of a name ("60 Minutes", "Ten Most Wanted").
+NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "FAC", "PRODUCT", "LAW", "EVENT", "PERSON", "GPE", "LOC"})
+#: spaCy labels of dates and times: used only when the timexes layer is empty for that token.
+TIME_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
+#: Years: four digits in this range, with no unit and no counted noun, are dates.
+YEAR_RANGE = (1800, 2100)
+#: "April 24 and 25": a day number after a date.
+DAYS_IN_MONTH = 31
+#: Appositive ages ("Kopp, 44, of Vermont") stay below this.
+MAX_AGE = 120
+_PHONE = re.compile(r"\(?\d{2,4}\)?[ -]?\d{3}-\d{3,4}|\b\d{3}-\d{3}-\d{4}\b|\b\d{3,4}-\d{3,4}-\d{2,4}\b")
+_WORD_NUMBERS = frozenset(NUMBER_WORDS)
+_ONE = "one"
+#: Capitalised words after a number that still leave it a count ("12 Americans", "700 Cuban students").
+_PEOPLE = frozenset({"NORP", "GPE", "LOC", "LANGUAGE"})
+
+
+def _in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in ranges)
+
+
+def is_claim(
+    doc: Doc, span: NumSpan, time_ranges: list[tuple[int, int]], use_spacy_time: bool, text: str
+) -> bool:
+    """False for dates, times, ages, ordinals, identifiers, phone numbers and anaphoric numbers."""
+    first, last = doc[span.first], doc[span.last]
+    n = len(doc)
+    num_start, num_end = first.idx, last.idx + len(last.text)
+    if _in_ranges(num_start, num_end, time_ranges):
+        return False
+    spacy_time = any(t.ent_type_ in TIME_LABELS for t in doc[span.first : span.last + 1])
+    if use_spacy_time and spacy_time and span.unit is None:
+        return False
+    nxt = doc[span.last + 1] if span.last + 1 < n else None
+    nxt2 = doc[span.last + 2] if span.last + 2 < n else None
+    prev = doc[span.first - 1] if span.first > 0 else None
+    prev2 = doc[span.first - 2] if span.first > 1 else None
+    # the second day of "April 24 and 25", "March 3-5"
+    if prev is not None and prev.lower_ in {"and", "to", "-", "–", "through"} and prev2 is not None:
+        in_date = _in_ranges(prev2.idx, prev2.idx + len(prev2.text), time_ranges) or prev2.ent_type_ == "DATE"
+        if in_date and span.unit is None and span.value is not None and span.value <= DAYS_IN_MONTH:
+            return False
+    text_around = text[max(0, num_start - 12) : num_end + 10]  # ``text`` is ``doc.text``, built once
+    if _PHONE.search(text_around) and span.unit is None:
+        return False
+    if span.unit is None and (_digit_chain(text, span.start, span.end) or _marker(text, num_start, num_end)):
+        return False
+    # years
+    if (
+        span.value is not None
+        and span.unit is None
+        and span.first == span.last
+        and re.fullmatch(r"\d{4}", first.text)
+        and YEAR_RANGE[0] <= span.value <= YEAR_RANGE[1]
+        and not _counts_noun(doc, span)
+    ):
+        return False
+    # ages and ordinals
+    if (
+        nxt is not None
+        and nxt.text == "-"
+        and nxt2 is not None
+        and nxt2.lower_ in {"year", "month", "week", "day"}
+    ):
+        return False
+    if (
+        nxt is not None
+        and nxt.lower_ in {"years", "year", "months"}
+        and nxt2 is not None
+        and nxt2.lower_ == "old"
+    ):
+        return False
+    if prev is not None and prev.lower_ in {"aged", "age", "ages", "turned", "turns", "turning"}:
+        return False
+    if (
+        prev is not None
+        and prev.text == ","
+        and prev2 is not None
+        and (prev2.pos_ == "PROPN" or prev2.ent_type_ == "PERSON")
+        and span.value is not None
+        and span.value < MAX_AGE
+        and span.unit is None
+        and (nxt is None or nxt.text in {",", ".", ")", ";", "–", "—"} or nxt.lower_ in {"and", "who"})
+        and first.text.isdigit()
+    ):
+        return False
+    # hyphenated adjectives: "22-story", "16-hour", "high-five", "half-brother"
+    if nxt is not None and nxt.text == "-" and nxt2 is not None and nxt2.is_alpha and span.unit_tok is None:
+        low2 = nxt2.lower_
+        after = doc[nxt2.i + 1] if nxt2.i + 1 < n else None
+        if low2 in UNITS and after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
+            return False  # a model name: "the 16-inch Laptopia Pro"
+        if low2 in UNITS:
+            span.unit = UNITS[low2]
+            span.unit_tok = nxt2.i  # "a 14-inch display": the unit word ties it to its noun
+            span.end = nxt2.idx + len(nxt2.text)
+        elif low2 in COUNT_COMPOUNDS:
+            span.counted_word = nxt2.i
+            span.end = nxt2.idx + len(nxt2.text)
+        else:
+            return False
+    if (
+        prev is not None
+        and prev.text == "-"
+        and prev2 is not None
+        and prev2.is_alpha
+        and prev2.lower_ not in _WORD_NUMBERS
+    ):
+        return False
+    if _not_a_count(doc, span, prev, prev2, nxt, text) or is_frequency(doc, span) or is_duration(doc, span):
+        return False
+    if is_idiom(doc, span) or names_not_counts(doc, span, text):
+        return False
+    # identifiers and names
+    if prev is not None and prev.text[:1].isupper() and prev.lower_ in IDENTIFIER_WORDS:
+        return False
+    phone = not _counts_noun(doc, span) or doc[span.last].head.lemma_.lower() in PHONE_NOUNS
+    if first.text in EMERGENCY_NUMBERS and span.unit is None and phone:
+        return False  # "called 911", "made 911 calls", "999 operators"
+    if _named_number(doc, span, prev, nxt) or _name_word(doc, span, prev) or _resolution(text, span):
+        return False
+    if _record(doc, span, prev, nxt) or is_score(doc, span) or is_record(doc, span):
+        return False
+    if first.ent_type_ in NAME_LABELS and span.unit is None:
+        return False
+    if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and span.unit is None:
+        for t in doc[span.last + 1 : min(n, span.last + 4)]:
+            if t.lower_ in STREET_WORDS:
+                return False
+    # a person's height and weight: "5 feet, 10 inches tall", "weighs 150 to 175 pounds"
+    if any(t.lower_ == "tall" for t in doc[span.last + 1 : min(n, span.last + 6)]):
+        return False
+    if any(a.lemma_ == "weigh" for a in doc[span.last].ancestors) and span.unit == "lb":
+        return False
+    # a title: "the FBI's 10 Most Wanted List", "60 Minutes"
+    if (
+        nxt is not None
+        and nxt.is_title
+        and nxt.pos_ in {"ADJ", "ADV", "NOUN"}
+        and nxt.ent_type_ not in _PEOPLE
+        and span.unit is None
+        and not nxt.is_sent_start
+    ):
+        return False
+    # decades "in his 30s" are one token and never reach here; "No. 1" is caught above
+    if (
+        first.lower_ == _ONE
+        and span.first == span.last
+        and span.unit is None
+        and not _one_is_count(doc, span)
+    ):
+        return False
+    # anaphoric spelled numbers: "the three countries", "NATO's three newest members"
+    vague_plural = first.lower_ in VAGUE_BASES
+    if first.lower_ in _WORD_NUMBERS and not vague_plural and span.unit is None and prev is not None:
+        if _determiner(prev):
+            return False
+        if prev.lower_ in {"first", "last", "other", "remaining", "same", "next", "past"}:
+            return False
+    return not (nxt is not None and nxt.lower_ in {"th", "st", "nd", "rd"})
+
+
+#: A number after a capitalised name is part of the name below this value ("Channel 5", "Apollo 11").
+NAME_NUMBER_MAX = 1000
+
+
+def _named_number(doc: Doc, span: NumSpan, prev: Token | None, nxt: Token | None) -> bool:
+    """ "FOX 5 reported", "the Apollo 11 crew", "an iPhone 11 case": a number that ends a proper name.
+
+    The name word is a proper noun with a capital letter right before the number (not a month:
+    dates are the timexes layer's), and the number counts no noun after it, or the parse ties the
+    two together: the number modifies the name, or both modify the same noun ("the Apollo 11
+    crew": the crew of Apollo 11, not eleven crews).
+    """
+    if prev is None or span.unit is not None or span.value is None or span.value >= NAME_NUMBER_MAX:
+        return False
+    # a capitalised noun inside a sentence is a name word too ("Red Dead Redemption 2")
+    named = prev.pos_ == "PROPN" or (
+        prev.pos_ == "NOUN" and not prev.is_lower and not prev.is_sent_start
+    )  # "the macOS 10.15 update": a capital anywhere in the word makes it a name
+    if not named or prev.is_lower or prev.ent_type_ in {"DATE", "TIME"}:
+        return False
+    if "," in doc[span.first].text or span.first != span.last:
+        return False
+    if nxt is None or nxt.pos_ not in {"NOUN", "PROPN"} or nxt.text[:1].isupper():
+        return True
+    tok = doc[span.first]
+    return tok.head.i == prev.i or (prev.dep_ in {"compound", "nmod"} and prev.head.i == tok.head.i)
+
+
+def _name_word(doc: Doc, span: NumSpan, prev: Token | None) -> bool:
+    """A spelled number capitalised inside a sentence is a word of a name ("Formula One", "the Big
+    Ten", "Zero Gravity seats"), not a count."""
+    first = doc[span.first]
+    if first.like_num and not first.is_alpha:
+        return False
+    if not first.text[:1].isupper() or first.is_sent_start or prev is None:
+        return False
+    return prev.is_alpha and prev.text not in {"I"} and "\n" not in prev.whitespace_
+
+
+#: A screen or video resolution or a race distance: "4K", "8k" ("$4K" carries a currency).
+_RESOLUTION = re.compile(r"^\d[kK]\b")
+
+
+def _resolution(text: str, span: NumSpan) -> bool:
+    return span.unit is None and bool(_RESOLUTION.match(text[span.start : span.start + 3]))
+
+
+#: A digit group glued to another by a hyphen, a slash or a dot: "978-3-319", "0134", "10.1007/".
+_GLUED_DIGITS = re.compile(r"\d[-/.‐]$|^[-/.‐]\d")
+
+
+def _digit_chain(text: str, start: int, end: int) -> bool:
+    """A number glued to further digits outside its own span: a part of a phone number, a code or
+    a reference ("555-0134", "doi 10.1007/978-3-319"), not a count."""
+    return bool(
+        _GLUED_DIGITS.search(text[max(0, start - 2) : start]) or _GLUED_DIGITS.search(text[end : end + 2])
+    )
+
+
+#: A line opened by a list number: "3. Keep it short", "2) Ask first".
+_LIST_MARK = re.compile(r"(?:^|\n)[ \t]*$")
+
+
+def _marker(text: str, start: int, end: int) -> bool:
+    """A footnote mark "[1]" or a list number at the start of a line ("2. Bring water")."""
+    if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
+        return True
+    return (
+        text[end : end + 1] in {".", ")"}
+        and text[end + 1 : end + 2] in {" ", "\t"}
+        and bool(_LIST_MARK.search(text[max(0, start - 40) : start]))
+    )
+
+
+def _not_a_count(
+    doc: Doc, span: NumSpan, prev: Token | None, prev2: Token | None, nxt: Token | None, text: str
+) -> bool:
+    """A number named or used as a base, not counted: "the number eight", "one night out of 17",
+    "20-of-24 passing", "3-for-12 shooting" (stat lines), "scores" that is not "scores of" (a game's scores)."""
+    first = doc[span.first]
+    if prev is not None and prev.lower_ == "number" and prev2 is not None and prev2.lower_ in {"the", "a"}:
+        return first.lower_ in _WORD_NUMBERS or first.like_num
+    if prev is not None and prev.lower_ == "of" and prev2 is not None and prev2.lower_ == "out":
+        # "Out of 17 observations" counts them ("four out of 10 voters" is a percentage already)
+        return span.unit is None and not _counts_noun(doc, span)
+    end = doc[span.last].idx + len(doc[span.last].text)
+    if (
+        text[end : end + 4].lower() == "-of-" or text[end : end + 5].lower() == "-for-"
+    ) and span.unit is None:
+        return True
+    return first.lower_ == "scores" and span.first == span.last and (nxt is None or nxt.lower_ != "of")
+
+
+def _record(doc: Doc, span: NumSpan, prev: Token | None, nxt: Token | None) -> bool:
+    """ "(6-5, 3-4)": win-loss records listed in brackets are not ranges of a count."""
+    if span.low is None or span.high is None or span.unit is not None:
+        return False
+    between = {t.text for t in doc[span.first : span.last + 1]}
+    if not between & {"-", "–"}:
+        return False
+    return prev is not None and prev.text in {"(", ","} and nxt is not None and nxt.text in {",", ")"}
+
+
+def _determiner(tok: Token) -> bool:
+    """ "the", "these", "his", "NATO's": a word that makes the number name a known set."""
+    if tok.tag_ == "POS" or tok.lower_ in {"'s", "’s"}:
+        return True
+    return tok.lower_ in ANAPHORIC_DETERMINERS and tok.pos_ in {"DET", "PRON"}
+
+
+def _counts_noun(doc: Doc, span: NumSpan) -> bool:
+    """Whether the number modifies a following plural noun ("1995 people"), unlike a year."""
+    tok = doc[span.last]
+    head = tok.head
+    return (
+        tok.dep_ == "nummod" and head.i > tok.i and head.tag_ in {"NNS", "NNPS"} and head.ent_type_ != "DATE"
+    )
+
+
+def _one_is_count(doc: Doc, span: NumSpan) -> bool:
+    """ "killed one person", "only one cancellation": yes; "one of them", "no one", "in one case": no."""
+    tok = doc[span.first]
+    nxt = doc[span.last + 1] if span.last + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of":
+        return False
+    prev = doc[span.first - 1] if span.first > 0 else None
+    if prev is not None and prev.lower_ in {"no", "any", "the", "every", "each", "this", "that", "another"}:
+        return False
+    head = tok.head
+    if span.qualifier is not None or (prev is not None and prev.lower_ in {"only", "just"}):
+        return tok.dep_ == "nummod" or tok.dep_ in {"dobj", "pobj"}
+    if tok.dep_ != "nummod" or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if head.dep_ == "pobj":  # "including one woman", "with one game left"; not "in one case"
+        return head.head.lower_ in {"including", "with", "among"}
+    if head.dep_ == "nsubj" and head.head.dep_ == "pcomp":  # "with one game remaining"
+        return head.head.head.lower_ == "with"
+    return head.dep_ in {"dobj", "attr", "appos"}

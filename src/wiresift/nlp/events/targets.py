@@ -1,0 +1,190 @@
+"""Target candidates of an event trigger: the role-given target, then the objects of its prepositions.
+
+The target of a trigger is its object or the object of "on/against/with" (:func:`~wiresift.nlp.events.
+actors.verb_roles`); when that is a thing, a preposition on the trigger or on its object may name the
+one it is done to ("gave 5 million dollars to Ivory Coast"); an event is no target, its possessor or
+"of" phrase is ("seeking Assange's extradition"). No scene ("massed in camps"), no venue of
+a meeting or build-up ("met in Astana") and no beneficiary ("on behalf of the farmers") is a target.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wiresift.nlp.events.actors import (
+    NOUN_TARGET_PREPS,
+    OBJECT_DEPS,
+    PLEDGE_VERBS,
+    SUBJECT_DEPS,
+    TARGET_PREPS,
+    event_noun,
+    noun_roles,
+    people_noun,
+    verb_roles,
+)
+from wiresift.nlp.events.lexicon import verbs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+#: Prepositions whose object may be the target when the direct object is a thing ("gave 5 million
+#: dollars to Ivory Coast", "talks with Syria", "extension of the mandate in Lebanon").
+CANDIDATE_PREPS = frozenset({*NOUN_TARGET_PREPS, "from", "in", "for", "between", "among"})
+OBJECT_PREPS = frozenset({*CANDIDATE_PREPS, "by"})
+#: Penn tags of wh-words: a clause they open asks or names a thing, it addresses no one.
+WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
+
+
+#: Prepositions whose object is where an event happens, never whom it is done to ("met in Astana",
+#: "arrested in the UK", "massed in camps near the border"); "on", "at" and "over" may name a target.
+SCENE_PREPS = frozenset({"in", "near", "inside", "outside", "around", "across", "along", "within",
+                         "throughout", "off", "beside", "behind"})  # fmt: skip
+
+
+#: Entity types of named places.
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: Verbs of visiting: the place visited is the host, a party to the event ("arrived in Amman").
+VISIT_VERBS = frozenset({"arrive", "visit", "land", "tour", "travel", "come", "fly"})
+#: Categories whose named scene is only a venue, never a party: where forces mass ("deployed near
+#: Lagos"), where officials meet ("met in Tashkent", "a meeting in Almaty").
+VENUE_CATEGORIES = frozenset({"MOBILIZE", "CONSULT"})
+
+
+def venue_event(trigger: Token, category: str | None) -> bool:
+    """The event's named scene is a venue, not a target (see :data:`VENUE_CATEGORIES`); a visit's
+    place is its host."""
+    return category in VENUE_CATEGORIES and trigger.lemma_.lower() not in VISIT_VERBS
+
+
+def scene(tok: Token, venue: bool = False) -> bool:
+    """``tok`` is the object of a locative preposition and neither people nor a named place: the scene,
+    not a participant ("massed in camps", "killed on a train"). A named country or city stays a
+    target candidate: event coding (PLOVER, ICEWS) takes "lifted a curfew in Montenegro" as done to
+    Montenegro; with ``venue`` (:func:`venue_event`) a named place is a scene too ("met in Astana")."""
+    if venue and tok.dep_ == "pobj" and tok.head.lower_ in SCENE_PREPS and tok.ent_type_ in PLACE_TYPES:
+        return True
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in SCENE_PREPS
+        and not people_noun(tok)
+        and tok.pos_ != "PROPN"
+        and tok.ent_type_ not in {"PERSON", "ORG", "NORP", "GPE", "LOC"}
+        and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+    )
+
+
+#: Nouns whose "of" phrase is the one an act is done for, not to: "on behalf of the farmers", "for
+#: the sake of peace", "in the name of the people".
+BENEFIT_NOUNS = frozenset({"behalf", "sake", "name", "benefit"})
+
+
+def beneficiary(tok: Token) -> bool:
+    """``tok`` is the one an act is done for ("filed on behalf of the lawmakers"): no target."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.lower_ in BENEFIT_NOUNS
+        and tok.head.head.dep_ == "pobj"
+    )
+
+
+#: Endings of nouns made from verbs: "extradition", "expulsion", "imprisonment".
+ACT_SUFFIXES = ("tion", "sion", "ment")
+
+
+def act_noun(tok: Token) -> bool:
+    """``tok`` is a noun naming an act: an event noun, a noun that is a coded verb ("the release", "an
+    arrest") or a noun made from a verb ("extradition")."""
+    if tok.pos_ != "NOUN":
+        return False
+    lemma = tok.lemma_.lower()
+    return event_noun(tok) or lemma in verbs().by_lemma or (len(lemma) > 6 and lemma.endswith(ACT_SUFFIXES))
+
+
+def _undergoer(event: Token) -> Token | None:
+    """The possessor or the "of" object of an event noun naming people ("Assange's extradition", "the
+    release of the prisoners"), else None."""
+    for child in event.children:
+        obj = child if child.dep_ == "poss" else None
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+        if obj is not None and (obj.ent_type_ in {"PERSON", "ORG", "NORP"} or people_noun(obj)):
+            return obj
+    return None
+
+
+def target_candidates(
+    trigger: Token, source: Token | None, venue: bool = False, harm: bool = False
+) -> list[Token]:
+    """Noun heads that may be the target, best first: the role-given target, the dative, the objects
+    of prepositions on the trigger and on its object, and coordinated heads. ``venue``: a named place
+    is a scene, not a target (:func:`venue_event`); ``harm``: an attack or coercion, whose coordinated
+    doers are allies, not each other's targets."""
+    first = (verb_roles(trigger) if trigger.pos_ == "VERB" else noun_roles(trigger))[1]
+    seen: set[int] = {source.i} if source is not None else set()
+    out: list[Token] = []
+
+    def add(tok: Token | None) -> None:
+        undergoer = _undergoer(tok) if tok is not None and act_noun(tok) else None
+        if undergoer is not None:  # "seeking Assange's extradition": the one the event is done to
+            add(undergoer)
+            return
+        if (
+            tok is not None
+            and tok.i not in seen
+            and tok.pos_ in {"NOUN", "PROPN", "PRON"}
+            and not scene(tok, venue)
+            and not beneficiary(tok)
+        ):
+            seen.add(tok.i)
+            out.append(tok)
+            for conj in tok.conjuncts:
+                if conj.i not in seen:
+                    seen.add(conj.i)
+                    out.append(conj)
+
+    add(first)
+    heads = [trigger, *[c for c in trigger.children if c.dep_ in OBJECT_DEPS]]
+    for head in heads:
+        # "rejected calls by Belarus's rulers": whose the rejected thing is (the trigger's own "by" is
+        # its agent)
+        preps = CANDIDATE_PREPS if head is trigger else OBJECT_PREPS
+        for child in head.children:
+            if child.dep_ == "dative":
+                add(child)
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        add(obj)
+                        for sub in obj.children:
+                            if sub.dep_ == "prep" and sub.lower_ in CANDIDATE_PREPS:
+                                add(next((o for o in sub.children if o.dep_ == "pobj"), None))
+    for clause in trigger.children:
+        if (
+            clause.dep_ == "ccomp"
+            and trigger.lemma_.lower() not in PLEDGE_VERBS
+            and not any(t.tag_ in WH_TAGS for t in clause.children)
+        ):
+            # "demanded that the US cancel": the addressee is the clause's subject (not in "discuss
+            # what they describe", a question's clause)
+            add(next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None))
+        elif clause.dep_ == "xcomp":  # "offered to hand over to Britain", "to negotiate with Armenia"
+            for child in clause.children:
+                if child.dep_ in OBJECT_DEPS or child.dep_ == "dative":
+                    add(child)
+                elif child.dep_ == "prep" and child.lower_ in CANDIDATE_PREPS:
+                    add(next((o for o in child.children if o.dep_ == "pobj"), None))
+            for obj in [c for c in clause.children if c.dep_ in OBJECT_DEPS]:
+                for prep in obj.children:  # "to break off relations with Congo", "lift the curfew on X"
+                    if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS:
+                        add(next((o for o in prep.children if o.dep_ == "pobj"), None))
+    for obj in [c for c in trigger.children if c.dep_ in OBJECT_DEPS]:
+        add(next((c for c in obj.children if c.dep_ == "poss"), None))  # "Serbia's suppression"
+    direct = any(c.dep_ in OBJECT_DEPS for c in trigger.children)
+    if source is not None and not (harm and direct):
+        # "Israel and Syria signed": each is the other's partner; not "Turkish troops and Syrian
+        # rebels captured the town", allies in an attack on an object
+        for conj in source.conjuncts:
+            add(conj)
+    return out
