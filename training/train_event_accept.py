@@ -46,6 +46,7 @@ from wiresift.nlp.events.accept import (  # noqa: E402
     FEATURES,
     WEIGHTS_PATH,
     LemmaPrior,
+    article,
     base_rows,
 )
 
@@ -139,14 +140,18 @@ def extract(eval_dir: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         def __call__(self, doc: Any, sdoc: Any, ctx: Any) -> None:
             cands = stage.candidates(doc, sdoc, ctx.data.get("entities"))
             doc.events = [c.event for c in cands]
-            recorded[id(doc)] = base_rows(doc, sdoc, cands)
+            recorded[id(doc)] = base_rows(doc, sdoc, cands) if article(sdoc) else []
 
     pipeline = Pipeline()
     pipeline.stages = [Recorder() if s.name == stage.STAGE_NAME else s for s in pipeline.stages]
     rows: list[dict[str, Any]] = []
     unjudged = changed = 0
+    short = 0
     for g, doc in zip(golds, pipeline.run(docs), strict=True):
         verdicts = _verdicts(g)
+        if doc.events and not recorded[id(doc)]:
+            short += 1  # under MIN_SENTENCES sentences: the check leaves it alone
+            continue
         for event, (key, row) in zip(doc.events, recorded[id(doc)], strict=True):
             found = verdicts.get((event.start, event.end))
             if found is None:
@@ -162,6 +167,7 @@ def extract(eval_dir: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         "rows": len(rows),
         "unjudged": unjudged,
         "changed": changed,
+        "short_articles": short,
         "features": list(BASE_FEATURES),
     }
     return header, rows

@@ -55,6 +55,9 @@ DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"
 #: How many of the nearest judged lemmas a lemma borrows from, and the least cosine they need.
 NEIGHBOURS = 10
 MIN_COSINE = 0.3
+#: The check reads an article: on a document of fewer sentences (a headline, a snippet, one sentence)
+#: it has no article to read, and the events stay as the rules coded them.
+MIN_SENTENCES = 4
 #: Weight of the overall rate in a lemma's smoothed rate (pseudo-verdicts).
 SMOOTHING = 3.0
 
@@ -369,10 +372,15 @@ class EventCheck:
         ]
 
 
+def article(sdoc: Doc) -> bool:
+    """The document is long enough for the check: ``MIN_SENTENCES`` sentences or more."""
+    return sum(1 for _ in zip(sdoc.sents, range(MIN_SENTENCES), strict=False)) >= MIN_SENTENCES
+
+
 def screen(doc: Document, sdoc: Doc, cands: Sequence[Candidate], check: EventCheck | None) -> list[Candidate]:
     """The candidates the check keeps, each event's ``confidence`` set to its probability (all of
-    them, unchanged, without a shipped check)."""
-    if check is None or not cands:
+    them, unchanged, without a shipped check or in a document under ``MIN_SENTENCES`` sentences)."""
+    if check is None or not cands or not article(sdoc):
         return list(cands)
     kept = []
     for cand, p in zip(cands, check.probabilities(doc, sdoc, cands), strict=True):
