@@ -62,7 +62,7 @@ TARGET = 0.85
 LABEL = "type"
 #: Weight of recall against precision in the F-score a threshold is chosen by when none reaches
 #: ``TARGET`` (0.5: precision counts twice as much).
-BETA = 0.5
+BETA = 1.0
 THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(1, 19))
 
 
