@@ -105,11 +105,9 @@ def _verdicts(gold: dict[str, Any]) -> dict[tuple[int, int], tuple[dict[str, Any
 
 def extract(eval_dir: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     from score_event_precision import _example, _page, sha, snapshot
-
+    from wiresift.model import Document
     from wiresift.nlp.events import stage
     from wiresift.nlp.pipeline import Pipeline
-
-    from wiresift.model import Document
 
     files = gold_files()
     truth = json.loads((eval_dir / "extraction" / "ground-truth.json").read_text(encoding="utf-8"))
@@ -160,7 +158,9 @@ def extract(eval_dir: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
             if found[0] != snapshot(doc, event):
                 changed += 1
                 continue
-            rows.append({"doc": g["id"][:16], "key": key, "row": row, "type": int(found[1]), "full": int(found[2])})
+            rows.append(
+                {"doc": g["id"][:16], "key": key, "row": row, "type": int(found[1]), "full": int(found[2])}
+            )
     header = {
         "gold_sha256": gold_sha256(files),
         "articles": len(golds),
@@ -186,7 +186,9 @@ def read_table(path: Path = TABLE) -> tuple[dict[str, Any], list[dict[str, Any]]
     return lines[0], lines[1:], hashlib.sha256(body).hexdigest()
 
 
-def design(rows: list[dict[str, Any]], fit_rows: list[int], at: list[int], vocab: Any, own_out: bool) -> np.ndarray:
+def design(
+    rows: list[dict[str, Any]], fit_rows: list[int], at: list[int], vocab: Any, own_out: bool
+) -> np.ndarray:
     """The ``FEATURES`` matrix of rows ``at``, the lemma columns counted on ``fit_rows`` (each row's own
     article left out when ``own_out``)."""
     by_doc: dict[str, list[int]] = defaultdict(list)
@@ -267,7 +269,10 @@ def summary(prob: np.ndarray, rows: list[dict[str, Any]], threshold: float) -> d
     }
 
 
-def train(table: Path = TABLE, vocab: Any = None, log: bool = True) -> dict[str, Any]:
+def train(
+    table: Path = TABLE, vocab: Any = None, log: bool = True, cs: tuple[float, ...] = CS
+) -> dict[str, Any]:
+    """The check fitted on ``table`` (``C`` chosen among ``cs``)."""
     from sklearn.linear_model import LogisticRegression
 
     if vocab is None:
@@ -279,11 +284,13 @@ def train(table: Path = TABLE, vocab: Any = None, log: bool = True) -> dict[str,
         raise SystemExit(f"{table}: features changed; re-extract with --extract")
     y = np.array([r["full"] for r in rows])
     best: tuple[float, float, np.ndarray] | None = None
-    for c in CS:
+    for c in cs:
         prob = cross_validate(rows, vocab, c)
         threshold, precision, right, score = cut(prob, y)
         if log:
-            print(f"C={c}: threshold {threshold}, CV precision {precision:.3f}, right kept {right}, F {score:.3f}")
+            print(
+                f"C={c}: threshold {threshold}, CV precision {precision:.3f}, right kept {right}, F {score:.3f}"
+            )
         if best is None or score > best[0]:
             best = (score, c, prob)
     assert best is not None
@@ -291,7 +298,9 @@ def train(table: Path = TABLE, vocab: Any = None, log: bool = True) -> dict[str,
     threshold = cut(prob, y)[0]
     everything = list(range(len(rows)))
     labels = np.array([r[LABEL] for r in rows])
-    model = LogisticRegression(C=c, max_iter=5000).fit(design(rows, everything, everything, vocab, True), labels)
+    model = LogisticRegression(C=c, max_iter=5000).fit(
+        design(rows, everything, everything, vocab, True), labels
+    )
     prior = LemmaPrior.fit([r["key"] for r in rows], [r[LABEL] for r in rows])
     weights = [round(float(w), 6) for w in model.coef_[0]]
     bias = round(float(model.intercept_[0]), 6)
@@ -308,7 +317,9 @@ def train(table: Path = TABLE, vocab: Any = None, log: bool = True) -> dict[str,
         "gold_sha256": header["gold_sha256"],
         "left_out": {"unjudged": header["unjudged"], "changed": header["changed"]},
     }
-    data["fingerprint"] = hashlib.sha256(json.dumps([weights, bias, threshold, data["prior"]]).encode()).hexdigest()[:16]
+    data["fingerprint"] = hashlib.sha256(
+        json.dumps([weights, bias, threshold, data["prior"]]).encode()
+    ).hexdigest()[:16]
     if log:
         print(json.dumps({k: data[k] for k in ("C", "threshold", "cv", "left_out")}))
     return data

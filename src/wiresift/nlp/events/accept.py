@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -186,7 +186,10 @@ def _form(tok: Token | None) -> list[float]:
         float(tag == "VBN"),
         float(tag == "VB"),
         float(any(c.lower_ in MODALS for c in children)),
-        float(tok.pos_ == "NOUN" and any(c.dep_ in {"det", "poss"} and c.lower_ in DETERMINERS for c in children)),
+        float(
+            tok.pos_ == "NOUN"
+            and any(c.dep_ in {"det", "poss"} and c.lower_ in DETERMINERS for c in children)
+        ),
     ]
 
 
@@ -199,7 +202,9 @@ def typer_conflict(sent: Span, tok: Token | None, event: Event) -> float:
     feats = acled_model.features(sent, tok, event.acled, event.plover)
     idx = [typer.vocab[f] for f in feats if f in typer.vocab]
     n = len(typer.vocab)
-    logits = typer.coef[:, idx].sum(axis=1) + typer.coef[:, n:] @ acled_model.vectors(sent, tok) + typer.intercept
+    logits = (
+        typer.coef[:, idx].sum(axis=1) + typer.coef[:, n:] @ acled_model.vectors(sent, tok) + typer.intercept
+    )
     exp = np.exp(logits - logits.max())
     return 1.0 - float(exp[typer.classes.index(NOT_CONFLICT)] / exp.sum())
 
@@ -221,7 +226,11 @@ def base_rows(doc: Document, sdoc: Doc, cands: Sequence[Candidate]) -> list[tupl
         sum(c.event.plover in CONFLICT for c in cands) / n,
         sum(c.event.acled is not None for c in cands) / n,
         float(
-            any(a is not None and a.sector in acled.ARMED for c in cands for a in (c.event.source, c.event.target))
+            any(
+                a is not None and a.sector in acled.ARMED
+                for c in cands
+                for a in (c.event.source, c.event.target)
+            )
         ),
         math.log1p(n / n_sents),
     ]
@@ -400,5 +409,9 @@ def load_check(path: Path = WEIGHTS_PATH) -> EventCheck | None:
         raise ValueError(
             f"{path}: features differ from accept.FEATURES; retrain with training/train_event_accept.py"
         )
-    prior = LemmaPrior({k: (int(v[0]), int(v[1])) for k, v in data["prior"]["counts"].items()}, data["prior"]["rate"])
-    return EventCheck(tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data["threshold"]), prior)
+    prior = LemmaPrior(
+        {k: (int(v[0]), int(v[1])) for k, v in data["prior"]["counts"].items()}, data["prior"]["rate"]
+    )
+    return EventCheck(
+        tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data["threshold"]), prior
+    )

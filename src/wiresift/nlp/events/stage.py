@@ -410,7 +410,9 @@ def _sentence_event(
     )
 
 
-def candidates(doc: Document, sdoc: Doc, index: EntityIndex | None = None, learned: bool = True) -> list[Candidate]:
+def candidates(
+    doc: Document, sdoc: Doc, index: EntityIndex | None = None, learned: bool = True
+) -> list[Candidate]:
     """Every event the rules code, in text order, the main one (the lead's best-ranked) marked."""
     out: list[Candidate] = []
     for i, sent in enumerate(sdoc.sents):
