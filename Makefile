@@ -7,7 +7,7 @@ DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8765
 
-.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues train-coref learn-modes learn-confidence train-tail train-similarity event-lexicons train-acled train-pins train-accept build-provinces
+.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues train-coref learn-modes learn-confidence train-tail train-similarity event-lexicons train-acled train-pins train-accept train-event-accept build-provinces
 
 # pip is pinned too: the 23.x that ships with Python 3.11 trips over lxml's duplicated extras.
 $(BIN)/python:
@@ -87,6 +87,12 @@ train-acled: install-dev
 # from PolNeAR with the stage's rules; CACHE=DIR keeps the parses).
 train-accept: install-dev
 	$(BIN)/python training/train_attribution_accept.py $(if $(EXTRACT),--extract) $(if $(CACHE),--cache $(CACHE))
+
+# Re-fit the events stage's acceptance check on the hand verdicts of eval/gold/events_accept and the tune half
+# of eval/gold/events_precision (writes nlp/events/data/event_accept.json; EXTRACT=1 first re-runs the stage on
+# the judged articles and rebuilds training/data/event_accept_rows.jsonl.gz: do it after any change of the rules).
+train-event-accept: install-dev
+	$(BIN)/python training/train_event_accept.py $(if $(EXTRACT),--extract)
 
 # Re-train the places stage's small-town pin check on GeoWebNews half a, threshold on half b (writes nlp/places/pin_accept.json).
 train-pins: install-dev

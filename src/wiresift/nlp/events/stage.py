@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Event, EventActor
-from wiresift.nlp.events import acled, acled_model, cameo
+from wiresift.nlp.events import accept, acled, acled_model, cameo
+from wiresift.nlp.events.accept import TYPER_DEPTH, Candidate
 from wiresift.nlp.events.actors import (
     accuser,
     agrees,
@@ -53,7 +54,7 @@ ACTOR_BONUS = 0.1
 #: Confidence of an event the ACLED-style typer found in a sentence where no trigger fired.
 SENTENCE_CONFIDENCE = 0.3
 #: The ranking depth of such an event: after any coded one.
-LAST = 1000
+LAST = TYPER_DEPTH
 #: Claim count types that give an event's dead, injured and size.
 COUNTS = {"KILL": "dead", "WOUND": "injured", "PROTEST": "size", "TROOPS": "size"}
 
@@ -412,21 +413,34 @@ def _sentence_event(
     )
 
 
-def find_events(
+def candidates(
     doc: Document, sdoc: Doc, index: EntityIndex | None = None, learned: bool = True
+) -> list[Candidate]:
+    """Every event the rules code, in text order, the main one (the lead's best-ranked) marked."""
+    out: list[Candidate] = []
+    for i, sent in enumerate(sdoc.sents):
+        found = [Candidate(event, rank, i) for rank, event in code_sentence(doc, sent, index, learned)]
+        if found and not any(c.main for c in out):
+            min(found, key=lambda c: c.rank).main = True
+        out.extend(found)
+    return out
+
+
+def find_events(
+    doc: Document, sdoc: Doc, index: EntityIndex | None = None, learned: bool = True, check: bool = True
 ) -> list[Event]:
-    """Every event of the document, main event first (the lead's best-ranked), then in text order."""
-    ranked: list[tuple[Rank, Event]] = []
-    main: tuple[Rank, Event] | None = None
-    for sent in sdoc.sents:
-        found = code_sentence(doc, sent, index, learned)
-        if found and main is None:
-            main = min(found, key=lambda item: item[0])
-        ranked.extend(found)
-    events = [event for _, event in ranked]
-    if main is not None:
-        events.remove(main[1])
-        events.insert(0, main[1])
+    """Every event of the document, main event first (the lead's best-ranked), then in text order; with
+    ``check`` (and ``learned``) only those the learned check (:mod:`~wiresift.nlp.events.accept`) keeps,
+    the main one chosen among them."""
+    found = candidates(doc, sdoc, index, learned)
+    if check and learned:
+        found = accept.screen(doc, sdoc, found, accept.load_check())
+    events = [c.event for c in found]
+    if found:
+        first = found[0].sentence
+        main = min((c for c in found if c.sentence == first), key=lambda c: c.rank)
+        events.remove(main.event)
+        events.insert(0, main.event)
     for i, event in enumerate(events, 1):
         event.id = f"v{i}"
     return events
@@ -436,7 +450,7 @@ class EventsStage:
     """Pipeline stage filling ``doc.events``."""
 
     name = STAGE_NAME
-    version = "1.2"
+    version = "1.3"
     requires: tuple[str, ...] = ("entities", "quotes", "timexes", "places", "claims")
     assigns: tuple[str, ...] = ("events",)
 
