@@ -59,6 +59,8 @@ if TYPE_CHECKING:
 
 #: A pull quote shorter than this is too common a phrase to tell repeated.
 MIN_PULLED_CHARS = 12
+#: A quote alone on its line with no sentence end and at most this many words is a subhead.
+MAX_SUBHEAD_WORDS = 10
 
 
 class DirectQuotes:
@@ -224,11 +226,14 @@ class DirectQuotes:
         return self.embedded(mark, used)
 
     def pulled(self, mark: Marked, inner: str) -> bool:
-        """Whether a quote alone on its line, with no sentence end, repeats words quoted elsewhere in
-        the text: a subhead or pull quote, not a statement of its own."""
+        """Whether a quote alone on its line, with no sentence end, is a subhead or pull quote, not a
+        statement of its own: it is short (a quoted subhead "“A bridge for everyone”" between two
+        paragraphs) or repeats words quoted elsewhere in the text."""
         text = self.text
         if text[mark.end : mark.para_end].strip() or inner[-1:] in _SENT_END or inner[-1:] == ",":
             return False
+        if n_words(text, mark.start, mark.end) <= MAX_SUBHEAD_WORDS:
+            return True
         phrase = inner.lstrip("\"“«' …").strip(" .…")
         if len(phrase) < MIN_PULLED_CHARS:
             return False
