@@ -59,8 +59,11 @@ if TYPE_CHECKING:
 
 #: A pull quote shorter than this is too common a phrase to tell repeated.
 MIN_PULLED_CHARS = 12
-#: A quote alone on its line with no sentence end and at most this many words is a subhead.
+#: A quote alone on its line with no sentence end, at most this many words and none of
+#: :data:`SPEAKING_WORDS` is a subhead.
 MAX_SUBHEAD_WORDS = 10
+#: Words of the first and second person: a line that holds one speaks to someone.
+SPEAKING_WORDS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 
 
 class DirectQuotes:
@@ -227,12 +230,14 @@ class DirectQuotes:
 
     def pulled(self, mark: Marked, inner: str) -> bool:
         """Whether a quote alone on its line, with no sentence end, is a subhead or pull quote, not a
-        statement of its own: it is short (a quoted subhead "“A bridge for everyone”" between two
-        paragraphs) or repeats words quoted elsewhere in the text."""
+        statement of its own: it is short and speaks in no person (a quoted subhead "“A bridge for
+        everyone”" between two paragraphs; "“We will keep going”" is someone's words) or it repeats
+        words quoted elsewhere in the text."""
         text = self.text
         if text[mark.end : mark.para_end].strip() or inner[-1:] in _SENT_END or inner[-1:] == ",":
             return False
-        if n_words(text, mark.start, mark.end) <= MAX_SUBHEAD_WORDS:
+        said = [m.group().lower() for m in _WORD.finditer(text, mark.start, mark.end)]
+        if len(said) <= MAX_SUBHEAD_WORDS and not SPEAKING_WORDS.intersection(said):
             return True
         phrase = inner.lstrip("\"“«' …").strip(" .…")
         if len(phrase) < MIN_PULLED_CHARS:
