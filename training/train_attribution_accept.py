@@ -42,7 +42,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "eval"))
 
-from wiresift.nlp.quotes.accept import WEIGHTS_PATH, cue_lemma, doer_lean, features, numeric  # noqa: E402
+from wiresift.nlp.quotes.accept import WEIGHTS_PATH, cue_lemma, features, numeric  # noqa: E402
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -67,8 +67,6 @@ EXTRA_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 MAX_RECALL_LOSS = 0.002
 #: ...and the most dev precision (the check must not buy recall with precision).
 MAX_PRECISION_LOSS = 0.005
-#: Columns after the binary features and before the vector: the length and the doer's lean.
-NUMERIC = 2
 #: Weights are rounded to this many decimals (the fingerprint must not depend on the last float bits).
 DECIMALS = 5
 
@@ -149,7 +147,6 @@ def extract(eval_dir: Path, cache: Path | None) -> list[dict[str, Any]]:
                         "article": n,
                         "features": features(f, sdoc),
                         "length": round(numeric(f, article.text), 6),
-                        "doer": doer_lean(f),
                         "lemma": cue_lemma(f),
                         "gold": gold,
                         "cover": round(cover, 6),
@@ -200,8 +197,7 @@ def read_table(path: Path = TABLE) -> tuple[dict[str, Any], list[dict[str, Any]]
 
 
 def matrix(rows: list[dict[str, Any]], names: list[str], vectors: dict[str, np.ndarray]) -> Any:
-    """The rows' features as a sparse matrix: the binary ``names``, the length, the doer's lean, the
-    lemma vector."""
+    """The rows' features as a sparse matrix: the binary ``names``, the length, the lemma vector."""
     from scipy import sparse
 
     col = {n: i for i, n in enumerate(names)}
@@ -213,14 +209,14 @@ def matrix(rows: list[dict[str, Any]], names: list[str], vectors: dict[str, np.n
         cols = sorted({col[n] for n in row["features"] if n in col})
         indices.extend(cols)
         data.extend([1.0] * len(cols))
-        indices.extend((len(names), len(names) + 1))
-        data.extend((row["length"], row.get("doer", 0.0)))
+        indices.append(len(names))
+        data.append(row["length"])
         vec = vectors.get(row["lemma"] or "")
         if vec is not None:
-            indices.extend(range(len(names) + NUMERIC, len(names) + NUMERIC + dim))
+            indices.extend(range(len(names) + 1, len(names) + 1 + dim))
             data.extend(vec.tolist())
         indptr.append(len(indices))
-    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), len(names) + NUMERIC + dim))
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), len(names) + 1 + dim))
 
 
 def lemma_vectors(rows: list[dict[str, Any]]) -> dict[str, np.ndarray]:
@@ -309,8 +305,7 @@ def train(
     data: dict[str, Any] = {
         "weights": weights,
         "length_weight": coef[len(names)],
-        "doer_weight": coef[len(names) + 1],
-        "vector_weights": coef[len(names) + NUMERIC :],
+        "vector_weights": coef[len(names) + 1 :],
         "bias": round(float(model.intercept_[0]), DECIMALS),
         "threshold": threshold,
         "extra_threshold": extra_threshold,

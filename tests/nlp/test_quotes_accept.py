@@ -3,7 +3,6 @@ extra patterns it admits, and what the stage does with a rejected candidate. Inv
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -109,21 +108,3 @@ def test_withheld_speech_behind_a_curly_negation(pipeline: Pipeline) -> None:
     assert quotes_of(pipeline, text) == []
     text = "The transit agency estimated that 40,000 riders used the new line on its first day."
     assert by_cue(quotes_of(pipeline, text), "estimated").mode == "statement"
-
-
-def test_features_of_the_doer_and_the_cue_class(nlp: Language) -> None:
-    text = "The villagers reported that the dam held through the storm."
-    sdoc, found = proposed(nlp, text)
-    names = features(found[0], sdoc)
-    assert "doer=noun" in names and "doer_plural" in names and "cue_class=report" in names, names
-    assert accept.doer_lean(found[0]) > 0.0  # engineers lean to people
-    sdoc, found = proposed(nlp, "She reported that the dam held through the storm.")
-    assert "doer=pronoun" in features(found[0], sdoc) and accept.doer_lean(found[0]) == 0.0
-
-
-def test_the_doer_weight_moves_the_verdict(nlp: Language) -> None:
-    text = "The villagers reported that the dam held through the storm."
-    sdoc, found = proposed(nlp, text)
-    lean = accept.doer_lean(found[0])
-    assert model(doer_weight=-1.0 / lean).probability(found[0], sdoc, text) == pytest.approx(1 / (1 + math.e))
-    assert model(doer_weight=1.0 / lean).accepts(found[0], sdoc, text)

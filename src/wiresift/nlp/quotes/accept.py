@@ -27,12 +27,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
-from wiresift.nlp.entities.mentions import ORG_NOUNS, PERSON_NOUNS
 from wiresift.nlp.quotes.common import Found, n_words
-from wiresift.nlp.quotes.cues import PATTERNS, REPORTING_VERBS, subject_group
-from wiresift.nlp.quotes.doers import SOURCE_NOUNS, agent, lean
+from wiresift.nlp.quotes.cues import PATTERNS, subject_group
 from wiresift.nlp.quotes.indirect import learned_content
-from wiresift.nlp.quotes.modes import content_head, lemma_mode, negated
+from wiresift.nlp.quotes.modes import content_head, negated
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -93,8 +91,6 @@ def _cue_features(cue: Token, f: Found, text: str) -> list[str]:
     if subj is not None:
         out.append(f"subj_ent={subj.ent_type_ or subj.pos_}")
         out.append(f"subj_tag={subj.tag_}")
-    out.extend(_doer_features(cue))
-    out.append(f"cue_class={_cue_class(lemma)}")
     children = list(cue.children)
     if negated(cue):
         out.append("negated")
@@ -111,52 +107,6 @@ def _cue_features(cue: Token, f: Found, text: str) -> list[str]:
     elif cue.idx >= f.start:
         out.append("cue_inside")
     return out
-
-
-def _doer_features(cue: Token) -> list[str]:
-    """What kind of doer the cue has (:func:`doers.agent`, which follows conjuncts, open complements
-    and relative words): a name, a pronoun, an entity of some type, a people / organisation / source
-    noun of the lexicons, another common noun; its animacy as a number is :func:`doer_lean`."""
-    doer = agent(cue)
-    if doer is None:
-        return ["doer=none"]
-    lemma = doer.lemma_.lower()
-    if doer.lower_ in PERSON_PRONOUNS or doer.lower_ in PLURAL_PRONOUNS:
-        kind = "pronoun"
-    elif doer.pos_ == "PROPN" or not doer.is_lower:
-        kind = "name"
-    elif lemma in PERSON_NOUNS:
-        kind = "person_noun"
-    elif lemma in ORG_NOUNS:
-        kind = "org_noun"
-    elif lemma in SOURCE_NOUNS or doer.lower_ in SOURCE_NOUNS:
-        kind = "source_noun"
-    else:
-        kind = "noun" if doer.pos_ == "NOUN" else "other"
-    out = [f"doer={kind}"]
-    if doer.ent_type_:
-        out.append(f"doer_ent={doer.ent_type_}")
-    if kind == "noun":
-        out.append("doer_plural" if doer.tag_ == "NNS" else "doer_singular")
-    return out
-
-
-def _cue_class(lemma: str) -> str:
-    """The cue lemma's class: a reporting verb of the rules, or the mode its lemma makes."""
-    return "report" if lemma in REPORTING_VERBS else lemma_mode(lemma)
-
-
-def doer_lean(f: Found) -> float:
-    """How much nearer the cue's common-noun doer lies to people than to things
-    (:func:`doers.lean`); 0 for no cue, no doer, a name, a pronoun, an entity or a word without a
-    vector (the binary doer features tell those apart)."""
-    if f.cue is None:
-        return 0.0
-    doer = agent(f.cue)
-    if doer is None or doer.pos_ != "NOUN" or not doer.is_lower or doer.ent_type_:
-        return 0.0
-    value = lean(doer)
-    return round(value, 6) if value is not None else 0.0
 
 
 def features(f: Found, sdoc: Doc, text: str | None = None) -> list[str]:
@@ -216,7 +166,6 @@ class AcceptModel:
     def __init__(self, data: dict[str, Any]) -> None:
         self.weights: dict[str, float] = data["weights"]
         self.length: float = data["length_weight"]
-        self.doer: float = data.get("doer_weight", 0.0)
         self.vector: list[float] = data["vector_weights"]
         self.bias: float = data["bias"]
         self.threshold: float = data["threshold"]
@@ -231,8 +180,6 @@ class AcceptModel:
 
     def probability(self, f: Found, sdoc: Doc, text: str) -> float:
         z = self.bias + self.length * numeric(f, text)
-        if self.doer:
-            z += self.doer * doer_lean(f)
         z += sum(self.weights.get(name, 0.0) for name in features(f, sdoc, text))
         if self.vector:
             z += self._vector_term(sdoc, cue_lemma(f))
