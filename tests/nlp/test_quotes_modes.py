@@ -165,8 +165,3 @@ def test_a_title_after_a_naming_participle_is_no_quote(pipeline: Pipeline) -> No
     assert all("Harbour" not in q.text for q in quotes)
     assert "a disgrace" in by_cue(quotes, "called").text
 
-
-def test_chanted_slogans_are_not_statements(pipeline: Pipeline) -> None:
-    text = "Outside the council, hundreds of tenants chanted “Rents down now” for an hour."
-    q = by_cue(quotes_of(pipeline, text), "chanted")
-    assert q.mode == "other"

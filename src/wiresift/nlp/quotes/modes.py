@@ -34,7 +34,7 @@ STATEMENT = words(
     declare confirm deny stress emphasize emphasise report write tweet post retweet suggest assert
     maintain contend predict recall remark reply respond answer agree conclude complain caution observe
     point allege concede estimate indicate disclose testify vow pledge promise threaten urge ask charge
-    accuse reiterate repeat underline underscore highlight signal shout yell scream exclaim
+    accuse reiterate repeat underline underscore highlight signal shout yell scream chant exclaim
     interject bark boast brag retort quip recite quote comment confess muse snap describe call cite
     criticize criticise praise blame condemn denounce decry slam blast attack mock dismiss question
     reject propose recommend demand order publish release show find accord in read continue joke
@@ -42,7 +42,7 @@ STATEMENT = words(
     characterise portray thank applaud hail lament bemoan echo outline list tout unveil articulate
     assail rip rail rebut insult challenge advise counsel inform remind announce tell concede
     claim assertion argument suggestion warning pledge vow insistence contention prediction
-    allegation demand threat assurance message statement point express rule liken defend
+    allegation demand threat assurance message statement point express rule liken defend sing
     downplay compare define sum type reference apologize identify share push voice email counter
     chide protest credit lambast deride rebuke disavow repudiate clarify elaborate detail opine beg plead
     implore
@@ -65,12 +65,11 @@ INTENTION = words(
 )
 #: Knowing, learning, noticing.
 KNOWLEDGE = words("know realise realize learn understand notice recognize recognise remember discover forget")
-#: Backing, opposing and acting on something (PolNeAR counts "X endorsed Y", "X signed the bill");
-#: chanting and singing, whose words are a crowd's slogan or a song, not a statement of the singer.
+#: Backing, opposing and acting on something (PolNeAR counts "X endorsed Y", "X signed the bill").
 OTHER = words(
     """
     support oppose endorse back favor favour welcome approve accept embrace sign appoint ban allow
-    block veto issue withdraw leave exit care balk vote campaign persuade chant sing
+    block veto issue withdraw leave exit care balk vote campaign persuade
     """
 )
 
