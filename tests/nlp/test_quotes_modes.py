@@ -164,4 +164,3 @@ def test_a_title_after_a_naming_participle_is_no_quote(pipeline: Pipeline) -> No
     quotes = quotes_of(pipeline, text)
     assert all("Harbour" not in q.text for q in quotes)
     assert "a disgrace" in by_cue(quotes, "called").text
-
