@@ -151,6 +151,15 @@ def test_colon_line_names_its_speaker(pipeline: Pipeline) -> None:
     assert not [q for q in doc.quotes if "Five things" in q.text]
 
 
+def test_a_field_label_before_a_colon_is_no_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "Lentil stew\n\nServes: four hungry people with some bread on the side\n"
+        "Method: Soften the onions, add the lentils and simmer for forty minutes.\n"
+        "Fabric: soft cotton with a brushed finish on the inside"
+    )
+    assert pipeline(Document(text=text)).quotes == []
+
+
 _PIECES = [
     '"',
     "“",

@@ -69,3 +69,10 @@ def test_a_relative_word_hung_on_the_content_leaves_the_speaker_out(pipeline: Pi
     (q,) = quotes_of(pipeline, text)
     assert q.text == "he will defend even though it is hard to supply"
     assert q.speaker_mention is not None and q.speaker_mention.text == "Colonel Bako"
+
+
+def test_how_often_it_was_said_is_not_its_content(pipeline: Pipeline) -> None:
+    text = "The fees will stay, as the chairman has said time and time again."
+    assert "said" not in contents(pipeline, text)
+    text = "The chairman has said time and time again that the fees will stay."
+    assert contents(pipeline, text)["said"] == "that the fees will stay"

@@ -139,3 +139,11 @@ def test_cue_inside_a_quote_reports_nothing_outside_it(pipeline: Pipeline) -> No
     assert [q.text for q in quotes_of(pipeline, text) if q.cue == "recall"] == []
     text = "Most harbour workers “strongly agree” that the pier should reopen in the spring."
     assert any(q.text == "that the pier should reopen in the spring" for q in quotes_of(pipeline, text))
+
+
+def test_a_quoted_subhead_alone_on_its_line_is_no_statement(pipeline: Pipeline) -> None:
+    text = (
+        "The mayor opened the ferry terminal on Monday.\n\n“A harbour for everyone”\n\n"
+        "Builders spent two years on the terminal, which links the two halves of the town."
+    )
+    assert [q.text for q in quotes_of(pipeline, text) if "harbour for everyone" in q.text] == []

@@ -145,6 +145,16 @@ PATTERNS: dict[str, frozenset[str]] = {
 COMPLEMENTS = ("ccomp", "dobj", "xcomp")
 #: Relative words standing for the noun a relative clause hangs on.
 RELATIVES = frozenset({"who", "that", "which"})
+#: Nouns that count how often or say when something was said, parsed as its object ("has said time
+#: and time again", "said many times", "repeated it on several occasions").
+FREQUENCY_NOUNS = words("time times occasion occasions")
+#: Entity types of an object that says when, not what ("announced Monday").
+WHEN_ENTS = frozenset({"DATE", "TIME"})
+
+
+def adverbial_object(obj: Token) -> bool:
+    """Whether a verb's object says how often or when it happened rather than what was said."""
+    return obj.lower_ in FREQUENCY_NOUNS or (obj.ent_type_ in WHEN_ENTS and obj.pos_ != "PRON")
 
 
 def subject_group(verb: Token) -> str | None:
@@ -173,6 +183,8 @@ def complements(verb: Token) -> list[tuple[str, Token]]:
     out = []
     for c in verb.rights:
         if c.dep_ in COMPLEMENTS:
+            if c.dep_ == "dobj" and adverbial_object(c):
+                continue
             out.append((c.dep_, c))
         elif c.dep_ == "prep":
             obj = next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)

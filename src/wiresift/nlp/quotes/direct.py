@@ -59,6 +59,11 @@ if TYPE_CHECKING:
 
 #: A pull quote shorter than this is too common a phrase to tell repeated.
 MIN_PULLED_CHARS = 12
+#: A quote alone on its line with no sentence end, at most this many words and none of
+#: :data:`SPEAKING_WORDS` is a subhead.
+MAX_SUBHEAD_WORDS = 10
+#: Words of the first and second person: a line that holds one speaks to someone.
+SPEAKING_WORDS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 _NON_FINITE = frozenset({"VBG", "VBN", "VB"})
 
 
@@ -232,11 +237,16 @@ class DirectQuotes:
         return self.embedded(mark, used)
 
     def pulled(self, mark: Marked, inner: str) -> bool:
-        """Whether a quote alone on its line, with no sentence end, repeats words quoted elsewhere in
-        the text: a subhead or pull quote, not a statement of its own."""
+        """Whether a quote alone on its line, with no sentence end, is a subhead or pull quote, not a
+        statement of its own: it is short and speaks in no person (a quoted subhead "“A bridge for
+        everyone”" between two paragraphs; "“We will keep going”" is someone's words) or it repeats
+        words quoted elsewhere in the text."""
         text = self.text
         if text[mark.end : mark.para_end].strip() or inner[-1:] in _SENT_END or inner[-1:] == ",":
             return False
+        said = [m.group().lower() for m in _WORD.finditer(text, mark.start, mark.end)]
+        if len(said) <= MAX_SUBHEAD_WORDS and not SPEAKING_WORDS.intersection(said):
+            return True
         phrase = inner.lstrip("\"“«' …").strip(" .…")
         if len(phrase) < MIN_PULLED_CHARS:
             return False

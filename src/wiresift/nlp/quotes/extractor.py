@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from wiresift.model import Document
 from wiresift.nlp.entities.coref import Speaker
+from wiresift.nlp.entities.mentions import ORG_NOUNS, PERSON_NOUNS
 from wiresift.nlp.quotes.bounds import (
     after_colon,
     cut_tail,
@@ -80,6 +81,10 @@ from wiresift.nlp.quotes.speaker import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+
+#: Entity types of a name that may speak a colon line.
+SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 class Extractor(DirectQuotes):
@@ -363,8 +368,21 @@ class Extractor(DirectQuotes):
         span = self.sdoc.char_span(start, end, alignment_mode="expand")
         return span is not None and all(t.ent_type_ in ("GPE", "LOC") for t in span)
 
+    def label(self, start: int, end: int) -> bool:
+        """Whether the words before a line's colon label a field rather than name a speaker: no person,
+        group or place entity, no capitals-only transcript name and no people or organisation noun
+        ("Serves: four", "Colour: navy", "Prep time: 20 minutes" on shop and recipe pages; the tagger
+        calls a capitalised word at a line's start a proper noun, so that is no sign)."""
+        span = self.sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None or self.text[start:end].isupper():
+            return False
+        if any(t.ent_type_ in SPEAKER_ENTS for t in span):
+            return False
+        return span[-1].lemma_.lower() not in PERSON_NOUNS | ORG_NOUNS
+
     def colon_lines(self, found: list[Found]) -> list[Found]:
-        """Headline and transcript lines "Sanders: Clinton needs to ...", "PENCE: Well, look, ..."."""
+        """Headline and transcript lines "Sanders: Clinton needs to ...", "PENCE: Well, look, ..."
+        (not a field label: :meth:`label`)."""
         out: list[Found] = []
         for m in _COLON_LINE.finditer(self.text):
             src = m.group("src")
@@ -372,6 +390,7 @@ class Extractor(DirectQuotes):
                 src.split()[0].lower() in NOT_SOURCES
                 or n_words(self.text, m.start("body"), m.end("body")) < 4
                 or self.dateline(m.start("src"), m.end("src"))
+                or self.label(m.start("src"), m.end("src"))
             ):
                 continue
             start, end = m.start("body"), m.end("body")

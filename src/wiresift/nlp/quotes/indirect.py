@@ -19,6 +19,7 @@ from wiresift.nlp.quotes.cues import (
     PREP_CUES,
     STANCE_VERBS,
     XCOMP_VERBS,
+    adverbial_object,
     complements,
     subject_group,
 )
@@ -70,7 +71,7 @@ def nominal_content(verb: Token) -> Token | None:
     for c in verb.children:
         if c.i < verb.i:
             continue
-        if c.dep_ == "dobj" and lemma in DOBJ_VERBS:
+        if c.dep_ == "dobj" and lemma in DOBJ_VERBS and not adverbial_object(c):
             return c
         if c.dep_ == "xcomp" and lemma in XCOMP_VERBS and subj.dep_ == "nsubj" and lemma not in RAISING_VERBS:
             return c  # not "is expected to", "seems to": their subject reports nothing
