@@ -32,6 +32,7 @@ ORG_HEADS = words(
     committee party council court university institute hospital school organisation organization
     association union team club league government administration authority board commission
     service bureau center centre foundation charity fund regulator watchdog utility startup
+    coalition alliance federation
     brokerage developer operator provider publisher chain giant conglomerate producer supplier
     """
 )
@@ -63,10 +64,23 @@ GENERIC_HEADS = words("company firm corporation business group organisation orga
 BUSINESS_HEADS = words(
     """
     company firm corporation business startup retailer airline carrier bank lender insurer automaker
+    utility
     maker manufacturer brokerage developer operator provider publisher chain giant conglomerate
     producer supplier
     """
 )
+#: Heads that name a public body: "the agency" after "Bree Transit (BTA)" or an acronym that holds no
+#: kind word ("NASA", "CBP") is that body, found like "the company" is, but never a business.
+PUBLIC_HEADS = words(
+    """
+    agency department ministry office bureau authority administration commission regulator watchdog
+    government service
+    """
+)
+#: Heads that name a body of members: "the union", "the coalition" (never a business).
+MEMBER_HEADS = words("union coalition association alliance federation")
+#: Words in a name that make it a business: "the agency" is no "Acme Inc.".
+BUSINESS_WORDS = words("inc inc. corp corp. co co. llc ltd plc gmbh company corporation holdings")
 #: Words in a name that make it a public body, not a business.
 PUBLIC_WORDS = words(
     """
@@ -178,7 +192,9 @@ def org_source(
         return None, ""
     if head in BUSINESS_HEADS:
         seen = [eid for eid in seen if not name_words(index.entities[eid].name) & PUBLIC_WORDS]
-    if head not in GENERIC_HEADS | BUSINESS_HEADS or not seen:
+    elif head in PUBLIC_HEADS or head in MEMBER_HEADS:
+        seen = [eid for eid in seen if not _named_business(index, eid)]
+    if head not in GENERIC_HEADS | BUSINESS_HEADS | PUBLIC_HEADS | MEMBER_HEADS or not seen:
         return None, ""
     # The organisation the sentences right before are about comes first, even over a previous
     # quote's speaker: a new section ("ACME WAGON\n\nAcme is showing …") changes the subject.
@@ -191,6 +207,12 @@ def org_source(
         return seen[0], "org_single"
     topic = topic_org(index, seen)
     return (topic, "org_single") if topic is not None else (None, "")
+
+
+def _named_business(index: EntityIndex, eid: str) -> bool:
+    """Whether any name of ``eid`` says it is a business ("Acme Inc.", "Acme Holdings")."""
+    entity = index.entities[eid]
+    return any(name_words(n) & BUSINESS_WORDS for n in (entity.name, *entity.aliases))
 
 
 #: How many times more often than any other candidate the story's own organisation is named.

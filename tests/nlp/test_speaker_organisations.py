@@ -1,0 +1,54 @@
+"""Organisations as speakers: a public-body or member nominal ("the agency", "the union") names the
+organisation the text is about; an acronym joins the name it abbreviates. Invented sentences only."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from quotes_support import by_cue, quotes_of
+
+from wiresift.nlp.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp: Language) -> Pipeline:
+    return Pipeline(stages=("entities", "quotes"))
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "mention", "name"),
+    [
+        (
+            # an agency whose name holds no "agency"
+            "The Brevik Coastal Directorate mapped the northern reef last spring. On Monday the agency "
+            "said the survey would resume in May.",
+            "said",
+            "the agency",
+            "Brevik Coastal Directorate",
+        ),
+        (
+            "The Tarlow Dockworkers Federation called a strike at the port on Friday. The union said "
+            "the talks had broken down over pensions.",
+            "said",
+            "The union",
+            "Tarlow Dockworkers Federation",
+        ),
+    ],
+)
+def test_public_and_member_nominals(pipeline: Pipeline, text: str, cue: str, mention: str, name: str) -> None:
+    q = by_cue(quotes_of(pipeline, text), cue)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+    assert q.speaker_name == name
+
+
+def test_the_agency_is_no_business(pipeline: Pipeline) -> None:
+    text = (
+        "Halvorsen Foods Inc. recalled two batches of soup on Tuesday. The agency said the batches "
+        "had been shipped to four states."
+    )
+    q = by_cue(quotes_of(pipeline, text), "said")
+    assert q.speaker_name is None
