@@ -52,3 +52,23 @@ def test_the_agency_is_no_business(pipeline: Pipeline) -> None:
     )
     q = by_cue(quotes_of(pipeline, text), "said")
     assert q.speaker_name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Customers of Tallow Gas & Electric Co. lost power on Sunday night. TG&E said crews would "
+            "restore the lines by Wednesday.",
+            "Tallow Gas & Electric Co.",
+        ),
+        (
+            "The Department of Coastal Affairs opened an inquiry into the spill on Friday. DOCA said the "
+            "tanker had left port without an inspection.",
+            "Department of Coastal Affairs",
+        ),
+    ],
+)
+def test_acronym_speaks_for_the_named_organisation(pipeline: Pipeline, text: str, name: str) -> None:
+    q = by_cue(quotes_of(pipeline, text), "said")
+    assert q.speaker_name == name
