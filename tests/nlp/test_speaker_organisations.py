@@ -72,3 +72,19 @@ def test_the_agency_is_no_business(pipeline: Pipeline) -> None:
 def test_acronym_speaks_for_the_named_organisation(pipeline: Pipeline, text: str, name: str) -> None:
     q = by_cue(quotes_of(pipeline, text), "said")
     assert q.speaker_name == name
+
+
+def test_it_said_is_the_organisation(pipeline: Pipeline) -> None:
+    text = (
+        "Norland Rail cut 200 jobs at its depot in Harwick on Monday. It said the cuts would save "
+        "about $40 million a year."
+    )
+    q = by_cue(quotes_of(pipeline, text), "said")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "It"
+    assert q.speaker_name == "Norland Rail"
+
+
+def test_it_said_is_never_a_person(pipeline: Pipeline) -> None:
+    text = "Ann Lee met the board on Monday. It said the plan would be put to a vote in June."
+    q = by_cue(quotes_of(pipeline, text), "said")
+    assert q.speaker_name != "Ann Lee"

@@ -138,7 +138,9 @@ def initials_forms(name: str) -> set[str]:
             while kept and kept[-1].lower().rstrip(".,") in _LEGAL_FORMS:
                 kept.pop()
         for keep in ({"&"}, {"&", "of"}, set()):
-            form = "".join(w[0] if w[0].isupper() else w[0].upper() for w in kept if w[0].isupper() or w in keep)
+            form = "".join(
+                w[0] if w[0].isupper() else w[0].upper() for w in kept if w[0].isupper() or w in keep
+            )
             if len(form.replace("&", "")) >= (3 if trim or keep - {"&"} else 2):
                 forms.add(form)
     return forms

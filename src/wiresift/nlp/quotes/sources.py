@@ -171,14 +171,7 @@ def org_source(
     several, a business nominal ("the company", "the brokerage") is the previous quote's speaker
     ("…,” said Acme Capital. Growth may slow, the brokerage said"), else the organisation that was
     the main subject of a sentence right before."""
-    seen: list[str] = []
-    for start, _end, eid in reversed(index.mentions):
-        if start >= pos:
-            continue
-        if start < pos - ORG_LOOKBACK:
-            break
-        if index.entities[eid].type in ORG_TYPES and eid not in seen:
-            seen.append(eid)
+    seen = orgs_before(index, pos)
     if not seen:
         return None, ""
     named = [eid for eid in seen if head in name_words(index.entities[eid].name)]
@@ -196,6 +189,34 @@ def org_source(
         seen = [eid for eid in seen if not _named_business(index, eid)]
     if head not in GENERIC_HEADS | BUSINESS_HEADS | PUBLIC_HEADS | MEMBER_HEADS or not seen:
         return None, ""
+    return salient_org(index, pos, seen, prev_speaker)
+
+
+def orgs_before(index: EntityIndex, pos: int) -> list[str]:
+    """The organisations named in the :data:`ORG_LOOKBACK` characters before ``pos``, the last first."""
+    seen: list[str] = []
+    for start, _end, eid in reversed(index.mentions):
+        if start >= pos:
+            continue
+        if start < pos - ORG_LOOKBACK:
+            break
+        if index.entities[eid].type in ORG_TYPES and eid not in seen:
+            seen.append(eid)
+    return seen
+
+
+def neuter_source(index: EntityIndex, pos: int, prev_speaker: str | None = None) -> tuple[str | None, str]:
+    """The organisation an "it" that speaks at ``pos`` stands for ("Acme cut 200 jobs. It said …"):
+    a thing does not speak, so among the organisations named before, found like "the company" is."""
+    seen = orgs_before(index, pos)
+    return salient_org(index, pos, seen, prev_speaker) if seen else (None, "")
+
+
+def salient_org(
+    index: EntityIndex, pos: int, seen: list[str], prev_speaker: str | None
+) -> tuple[str | None, str]:
+    """Among the candidate organisations ``seen`` before ``pos``: the subject of a sentence right
+    before, else the previous quote's speaker, else the only one, else the story's own; or none."""
     # The organisation the sentences right before are about comes first, even over a previous
     # quote's speaker: a new section ("ACME WAGON\n\nAcme is showing …") changes the subject.
     subject = _subject_org(index, pos, seen)
