@@ -187,6 +187,10 @@ def org_source(
         seen = [eid for eid in seen if not name_words(index.entities[eid].name) & PUBLIC_WORDS]
     elif head in PUBLIC_HEADS or head in MEMBER_HEADS:
         seen = [eid for eid in seen if not _named_business(index, eid)]
+        if head in PUBLIC_HEADS:
+            # a body named like one ("Bree Transit Authority", "BTA") before a programme or a
+            # product the text also names as an organisation ("the Orion Program")
+            seen = [eid for eid in seen if _public_name(index, eid)] or seen
     if head not in GENERIC_HEADS | BUSINESS_HEADS | PUBLIC_HEADS | MEMBER_HEADS or not seen:
         return None, ""
     return salient_org(index, pos, seen, prev_speaker)
@@ -209,7 +213,23 @@ def neuter_source(index: EntityIndex, pos: int, prev_speaker: str | None = None)
     """The organisation an "it" that speaks at ``pos`` stands for ("Acme cut 200 jobs. It said …"):
     a thing does not speak, so among the organisations named before, found like "the company" is."""
     seen = orgs_before(index, pos)
-    return salient_org(index, pos, seen, prev_speaker) if seen else (None, "")
+    if not seen:
+        return None, ""
+    # Only an organisation the text is speaking of right then: a sentence that opens on "It"
+    # continues the subject of the sentence just before, and any "it" may continue the organisation
+    # whose quote came just before; inside a sentence ("when the rash spreads, it is called …",
+    # "if it only finds …") "it" is as likely a thing, and a thing does not speak: no one.
+    if prev_speaker in seen:
+        return prev_speaker, "org_single"
+    subject = _subject_org(index, pos, seen, sentences=1) if _opens_sentence(index, pos) else None
+    return (subject, "org_single") if subject is not None else (None, "")
+
+
+def _opens_sentence(index: EntityIndex, pos: int) -> bool:
+    """Whether the word at ``pos`` is the first of its sentence."""
+    sdoc = index.sdoc
+    tok = next((t for t in sdoc if t.idx >= pos), None) if sdoc is not None else None
+    return tok is not None and tok.idx == pos and tok.i == tok.sent.start
 
 
 def salient_org(
@@ -228,6 +248,14 @@ def salient_org(
         return seen[0], "org_single"
     topic = topic_org(index, seen)
     return (topic, "org_single") if topic is not None else (None, "")
+
+
+def _public_name(index: EntityIndex, eid: str) -> bool:
+    """Whether ``eid``'s name reads as a public body: a word such as "department" or "commission"
+    in it, or the name is an acronym ("BTA")."""
+    name = index.entities[eid].name
+    letters = [c for c in name if c.isalpha()]
+    return bool(name_words(name) & PUBLIC_WORDS) or (len(letters) >= 2 and all(c.isupper() for c in letters))
 
 
 def _named_business(index: EntityIndex, eid: str) -> bool:
@@ -253,7 +281,9 @@ def topic_org(index: EntityIndex, candidates: list[str]) -> str | None:
     return eid
 
 
-def _subject_org(index: EntityIndex, pos: int, candidates: list[str]) -> str | None:
+def _subject_org(
+    index: EntityIndex, pos: int, candidates: list[str], sentences: int = SUBJECT_SENTENCES
+) -> str | None:
     """The candidate organisation that is the main subject of one of the sentences right before
     ``pos`` ("Acme is showing a new wagon. The automaker says …"), the nearest first."""
     sdoc = index.sdoc
@@ -263,7 +293,7 @@ def _subject_org(index: EntityIndex, pos: int, candidates: list[str]) -> str | N
     if tok is None:
         return None
     sent = tok.sent
-    for _ in range(SUBJECT_SENTENCES):
+    for _ in range(sentences):
         if sent.start == 0:
             return None
         sent = sdoc[sent.start - 1].sent
