@@ -46,8 +46,12 @@ ROLE_HEADS = words(
 )
 TITLE_HEADS = _OFFICE_HEADS | ROLE_HEADS
 
-#: Endings of agent nouns: "winner", "instructor", "economist", "historian", "servant", "trustee".
-AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ess", "ier")
+#: Endings of agent nouns: "winner", "instructor", "economist", "historian", "servant", "trustee",
+#: and the Greek and craft ones of "homeopath", "bureaucrat", "cosmonaut", "cinephile", "playwright".
+AGENT_ENDINGS = (
+    *("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ess", "ier"),
+    *("path", "crat", "naut", "phile", "smith", "wright"),  # "homeopath", "technocrat", "astronaut"
+)
 
 
 @cache
@@ -81,6 +85,7 @@ RELATION_NOUNS = KIN_NOUNS | words(
     ace quarterback goalie shortstop cornerback inmate prisoner hostage patient suspect defendant
     plaintiff witness cop trooper pilot astronaut billionaire millionaire host anchor critic postdoc
     intern staffer novelist poet playwright comedian rapper drummer guitarist filmmaker lobbyist donor
+    counterpart rival ally successor heir
     """
 )
 #: Party members: a role in an apposition ("Ann Lee, a Democrat from Ohio,") or before a name.

@@ -21,7 +21,9 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.entities.lexicon import TITLE_HEADS, country_code, words
+from wiresift.nlp.entities.lexicon import AGENT_ENDINGS, TITLE_HEADS, country_code, words
+from wiresift.nlp.entities.mentions import ORG_NOUNS
+from wiresift.nlp.entities.organisations import called_company
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -68,6 +70,8 @@ _POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
 SAINTS = frozenset({"st", "st.", "saint", "san", "santa", "sainte"})
 #: A percentage glued to a name: "Harlow 43%", "Harlow 43 percent".
 PERCENT_WORDS = frozenset({"%", "percent", "per", "cent", "pct"})
+#: Offices with an agent ending that are common surnames too ("John Major", "Ann Chancellor").
+SURNAME_OFFICES = words("major chancellor marshal")
 #: Courtesy titles spaCy sometimes puts inside a person span ("Mr Smith"): the name starts after them.
 COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
 
@@ -132,7 +136,18 @@ def is_junk_person(span: Span, surnames: Iterable[str] = ()) -> bool:
     if span[0].lower_ in SAINTS and span.end < len(doc) and doc[span.end].text in _POSSESSIVE_TOKENS:
         return True  # "St Luke's hospital"
     if len(span) != 1:
-        return False
+        prev = doc[span.start - 1] if span.start > 0 else None
+        last = span[-1].lower_
+        # "the first Chief Strategy Officer": a title cut after its first word, not a name; an office
+        # that is also a surname ("Rep. Steve King", "Dr. Howard Dean", "John Major") ends a name
+        return (
+            prev is not None
+            and prev.text[:1].isupper()
+            and prev.lower_ in TITLE_HEADS
+            and last in TITLE_HEADS
+            and last.endswith(AGENT_ENDINGS)
+            and last not in SURNAME_OFFICES
+        )
     tok = span[0]
     before_tok = doc[span.start - 1] if span.start > 0 else None
     named = tok.dep_ in _NAME_DEPS or (before_tok is not None and _titled(before_tok))
@@ -193,6 +208,13 @@ def clean(sdoc: Doc, ents: list[Span], gaz: Gazetteer | None) -> list[Span]:
     surnames = {fold_apostrophes(e[-1].text.lower()) for e in full_names}
     out: list[Span] = []
     places: set[str] = set()
+    # a company by its apposition, unless the name is part of a person's full name in the article
+    companies = {
+        e.text
+        for e in person_ents
+        if called_company(e)
+        and not any(set(e.text.split()) & set(f.text.split()) for f in full_names if f.text != e.text)
+    }
     for ent in ents:
         label = ent.label_
         start, end = _trim(ent, label)
@@ -204,6 +226,8 @@ def clean(sdoc: Doc, ents: list[Span], gaz: Gazetteer | None) -> list[Span]:
         if label == "PERSON" and len(span) > 1 and span[-1].lower_ in INSTITUTION_TAILS:
             span = Span(sdoc, start, end, label=INSTITUTION_TAILS[span[-1].lower_])  # "the Ann Lee Award"
             label = span.label_
+        if label == "PERSON" and span.text in companies:
+            span, label = Span(sdoc, start, end, label="ORG"), "ORG"  # "Widgetly, a payments company,"
         if label == "PERSON":
             if is_junk_person(span, surnames - {span.text.lower()}):
                 continue
@@ -234,23 +258,52 @@ def regain_persons(sdoc: Doc, spans: list[Span]) -> list[Span]:
     named after a person ("Ann Lee Foundation") ends on another word and keeps its type."""
     from spacy.tokens import Span
 
-    persons = {fold_apostrophes(e.text.lower()) for e in spans if e.label_ == "PERSON"}
+    person_names = [fold_apostrophes(e.text.lower()) for e in spans if e.label_ == "PERSON"]
+    persons = set(person_names)
     singles = {p for p in persons if " " not in p}
+    # a given name is trusted when spaCy typed it PERSON twice ("Mac" once, of "Mac Pro", is no person)
+    # and is no surname of a person named in full ("Warhol" of "Andy Warhol" opens "Warhol Polaroid")
+    last_words = {p.split()[-1] for p in persons if " " in p}
+    given_names = {p for p in singles if person_names.count(p) >= 2 and p not in last_words}
     out = []
+    given: set[str] = set()  # first words of the full names regained by a one-word PERSON given name
     for e in spans:
+        words = e.text.split()
         if (
             e.label_ in _MISTYPED
-            and len(e) <= 3
-            and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in e)
+            and len(words) <= 3
+            and all(_name_token(t) for t in e)
             and (
-                (len(e) > 1 and fold_apostrophes(e.text.lower()) in persons)
-                or (len(e) > 1 and fold_apostrophes(e[-1].lower_) in singles)
-                or (len(e) > 1 and _after_role(sdoc, e.start))
+                (len(words) > 1 and fold_apostrophes(e.text.lower()) in persons)
+                or (len(words) > 1 and fold_apostrophes(words[-1].lower()) in singles)
+                or (len(words) > 1 and _after_role(sdoc, e.start))
+                or (
+                    len(words) > 1
+                    and fold_apostrophes(words[0].lower()) in given_names
+                    and words[-1].lower() not in INSTITUTION_TAILS
+                    and words[-1].lower() not in ORG_NOUNS
+                )
             )
         ):
             e = Span(sdoc, e.start, e.end, label="PERSON")
+            given.add(fold_apostrophes(words[0].lower()))
         out.append(e)
-    return out
+    if not given:
+        return out
+    # "Rose-Lynn" typed ORG here and PERSON there, the given name of a regained full name: a person
+    return [
+        Span(sdoc, e.start, e.end, label="PERSON")
+        if e.label_ == "ORG" and " " not in e.text and fold_apostrophes(e.text.lower()) in given
+        else e
+        for e in out
+    ]
+
+
+def _name_token(tok: Token) -> bool:
+    """A capitalised proper-noun word of a name, or the hyphen inside one ("Rose-Lynn")."""
+    if tok.text == "-":
+        return not tok.whitespace_ and tok.i > 0 and not tok.nbor(-1).whitespace_
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha
 
 
 def _after_role(sdoc: Doc, start: int) -> bool:

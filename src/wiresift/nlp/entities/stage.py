@@ -30,6 +30,7 @@ from wiresift.nlp.entities.lexicon import (
     country_code,
     country_names,
 )
+from wiresift.nlp.entities.organisations import join_acronyms, join_short_names
 from wiresift.nlp.entities.persons import clean, fold_apostrophes
 from wiresift.nlp.entities.titles import appositive, premodifier, roles
 
@@ -307,6 +308,8 @@ def build(
     _shared_surname_main(b)
     _bare_surnames(b, in_ent)
     _unmarked_orgs(b)
+    join_acronyms(b.index, sdoc.vocab)
+    join_short_names(b.index)
     if doc.captions and parse is not None:
         add_caption_titles(
             b.index, doc.captions, parse

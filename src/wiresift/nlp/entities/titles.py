@@ -69,7 +69,12 @@ def _chain_token(token: Token) -> bool:
         return True
     low = token.lower_
     return (
-        (low.rstrip(".") not in COURTESY_TITLES and token.is_lower and not token.is_stop and role_noun(low))
+        (
+            low.rstrip(".") not in COURTESY_TITLES
+            and token.is_lower
+            and not token.is_stop
+            and (role_noun(low) or (token.tag_ == "NNS" and role_noun(token.lemma_.lower())))
+        )
         or (
             text[:1].isupper() and not (token.is_stop and low not in TITLE_HEADS | TITLE_MODIFIERS)
         )  # not "When"
@@ -119,9 +124,15 @@ def _role_noun(token: Token, ent: Span) -> bool:
     if not (common or capitalised):
         return False
     if token.dep_ in _ROLE_DEPS and ent.start <= token.head.i < ent.end:
-        return True
-    if not common or token.i != ent.start - 1 or token.tag_ != "NN":
+        # not "in a state Ann Lee won": an indefinite article before a noun that names no role
+        # nor "lighting Ann Lee's way": a verb's -ing form the tagger made a noun
+        indefinite = token.i > 0 and token.nbor(-1).lower_ in ("a", "an")
+        doubtful = indefinite or token.lower_.endswith("ing")
+        return capitalised or not doubtful or role_noun(token.lemma_.lower())
+    if not common or token.i != ent.start - 1 or token.tag_ not in ("NN", "NNS"):
         return False
+    if token.tag_ == "NNS" and not (token.is_lower and role_noun(token.lemma_.lower())):
+        return False  # "the songwriters Ann Lee and Tom Reed": a plural role, shared by the pair
     root = ent.root
     return root.dep_ in ("appos", "npadvmod") and root.head.i in (token.i, token.head.i)
 
@@ -294,12 +305,14 @@ def appositive(sdoc: Doc, ent: Span) -> Span | None:
     the spokesman said, is well" gives Lee no role)."""
     if ent.end + 1 >= len(sdoc) or sdoc[ent.end].text not in APPOSITIVE_OPENERS:
         return None
+    if sdoc[ent.end].text in ("—", "–") and not sdoc[ent.end - 1].whitespace_:
+        return None  # "an Ann Lee–style plan": a dash glued to the name makes a compound, not an apposition
     i = _skip_asides(sdoc, _skip_bracket(sdoc, ent.end))
     while i < len(sdoc) and sdoc[i].lower_ in _LEADS:
         i += 1
     first = i
-    if first < len(sdoc) and sdoc[first].pos_ in ("CCONJ", "SCONJ"):
-        return None  # "Ann Lee, and the driver": a list, not an apposition
+    if first < len(sdoc) and (sdoc[first].pos_ in ("CCONJ", "SCONJ") or sdoc[first].lower_ in RELATIVES):
+        return None  # "Ann Lee, and the driver": a list; "Ann Lee, whose son …": a clause
     cut = False  # the role was cut at a clause or at its length, not closed by punctuation
     while i < len(sdoc) and i - first < MAX_APPOSITIVE_TOKENS:
         tok = sdoc[i]
@@ -403,6 +416,34 @@ def _as_roles(sdoc: Doc, verb: Token) -> list[Span]:
     return out
 
 
+def _fronted_as_roles(sdoc: Doc, verb: Token, subject: Token) -> list[Span]:
+    """The role in "As a lung biologist at Leeds, Ann Lee studied …": an "as" phrase of the verb
+    before its subject, whatever the verb, headed by a role noun."""
+    out = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i < subject.i:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and role_noun(obj.lemma_.lower()):
+                    span = _role_span(sdoc, obj, stop=subject.i)
+                    if span is not None:
+                        out.append(span)
+    return out
+
+
+def _object_as_roles(sdoc: Doc, verb: Token, obj: Token) -> list[Span]:
+    """The role in "the club hired Ann Lee as its new coach": an "as" phrase after the object,
+    headed by a role noun or a title."""
+    out = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i > obj.i:
+            for head in prep.children:
+                if head.dep_ == "pobj" and (role_noun(head.lemma_.lower()) or is_title_word(head)):
+                    span = _role_span(sdoc, head, any_noun=True)
+                    if span is not None and not any(t.is_quote for t in span):  # 'as his "brother"'
+                        out.append(span)
+    return out
+
+
 #: Verbs whose object is what their subject heads or serves: "who heads / leads / represents …".
 ROLE_VERBS = frozenset(
     {
@@ -470,6 +511,9 @@ def roles(sdoc: Doc, ent: Span) -> list[Span]:
                 if span is not None:
                     out.append(span)
         out += _as_roles(sdoc, verb)
+        out += _fronted_as_roles(sdoc, verb, root)
+    if root.dep_ == "dobj" and verb is not root:
+        out += _object_as_roles(sdoc, verb, root)
     for clause in root.rights:  # "Ann Lee, who is the city's housing expert,"
         if clause.dep_ == "relcl" and clause.lemma_ in COPULAS:
             subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
@@ -492,7 +536,13 @@ def roles(sdoc: Doc, ent: Span) -> list[Span]:
     head = root.head
     if root.dep_ == "appos" and head.i < ent.start and ent.start > 0 and sdoc[ent.start - 1].text == ",":
         # the noun a person's name stands in apposition to is their role ("his predecessor, Ann Lee,")
-        span = _role_span(sdoc, head, stop=ent.start - 1, any_noun=True)
+        span = (
+            _role_span(sdoc, head, stop=ent.start - 1, any_noun=True)
+            if role_noun(head.lemma_.lower())
+            or is_title_word(head)
+            or any(t.pos_ == "PROPN" for t in head.subtree if t.i < ent.start)  # "the office of the DA"
+            else None  # "after triggering this reaction, Ann Lee …": the parser's apposition, no role
+        )
         # "Prince Ed, the brother of the heir, Charles,": the role is Ed's (or a name), not Charles's
         named = head.ent_type_ in ("PERSON", "ORG", "GPE") or (
             head.dep_ == "appos" and head.head.ent_type_ == "PERSON"

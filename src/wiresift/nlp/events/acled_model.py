@@ -132,14 +132,17 @@ def retype(sent: Span, trigger: Token, rule: str | None, plover: str | None) -> 
 
 
 def type_sentence(
-    sent: Span, taken: set[int] | frozenset[int] = frozenset()
+    sent: Span, taken: set[int] | frozenset[int] = frozenset(), lemmas: set[str] | None = None
 ) -> tuple[Token | None, str] | None:
     """A sentence where no conflict event was coded: (the word to anchor a new event on, its
     ACLED-style category) when it has a security cue and the model does not call it "not a conflict
     event". The anchor is the first eventive security word that is no trigger already (``taken``:
-    their token indices); None when there is none (the sentence's coded event takes the type)."""
+    their token indices); None when there is none (the sentence's coded event takes the type).
+    ``lemmas``: the sentence's lower-cased lemmas when the caller has them already."""
     typer = model()
-    if typer is None or not any(t.lemma_.lower() in SECURITY_CUES for t in sent):
+    if typer is None:
+        return None
+    if SECURITY_CUES.isdisjoint(lemmas if lemmas is not None else {t.lemma_.lower() for t in sent}):
         return None
     cue = next((t for t in sent if t.i not in taken and _anchor(t)), None)
     if cue is None and not taken:

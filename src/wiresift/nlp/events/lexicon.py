@@ -208,6 +208,11 @@ class VerbBlock:
     _sized: dict[tuple[str, bool], list[tuple[int, dict[str, Any]]]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    #: :meth:`candidate_patterns`' index per (lemma, own): object word -> positions, and the positions
+    #: of the patterns with no object
+    _by_object: dict[tuple[str, bool], tuple[dict[str, list[int]], list[int]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     _phrased: dict[tuple[str, bool], list[tuple[int, dict[str, Any]]]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -219,6 +224,28 @@ class VerbBlock:
         if found is None:
             found = self._sized[key] = [(pattern_size(p), p) for p in self.patterns_of(lemma, own)]
         return found
+
+    def candidate_patterns(
+        self, lemma: str, own: bool, objects: set[str]
+    ) -> list[tuple[int, dict[str, Any]]]:
+        """:meth:`sized_patterns_of` in their order, less those with no particle whose object is none of
+        ``objects`` (the pattern words a verb's objects match): those cannot match. The patterns are
+        indexed by their object once per lemma, so a verb is checked against its few candidates."""
+        key = (lemma, own)
+        index = self._by_object.get(key)
+        if index is None:
+            by_object: dict[str, list[int]] = {}
+            free: list[int] = []  # patterns with no object, or whose object may follow their particle
+            for i, (_, pattern) in enumerate(self.sized_patterns_of(lemma, own)):
+                if "obj" in pattern and "part" not in pattern:
+                    by_object.setdefault(pattern["obj"], []).append(i)
+                else:
+                    free.append(i)
+            index = self._by_object[key] = (by_object, free)
+        by_object, free = index
+        picked = [i for word in objects for i in by_object.get(word, ())]
+        sized = self.sized_patterns_of(lemma, own)
+        return [sized[i] for i in (sorted(free + picked) if picked else free)]
 
     def sized_phrase_patterns_of(self, lemma: str, own: bool) -> list[tuple[int, dict[str, Any]]]:
         """:meth:`sized_patterns_of` restricted to those whose object is a phrase ("{NO &EVIDENCE}")."""

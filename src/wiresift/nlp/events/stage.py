@@ -176,8 +176,8 @@ def _doer_can_act(trig: Trigger, category: str | None, index: EntityIndex | None
     if category == "ASSAULT" or trig.security is not None:
         return True
     head = doer(trig.tok)
-    if head is None:
-        return True
+    if head is None or head.pos_ == "PRON":
+        return True  # any pronoun can act: not resolved (nor coreference advanced) for nothing
     actor = resolve(head, index, date)
     return can_act(head, actor.code, actor.sector, actor.entity)
 
@@ -190,6 +190,8 @@ def _intender(head: Token | None, trigger: Token, index: EntityIndex | None, dat
     head = head if head is not None and trigger.pos_ != "NOUN" else main_subject(trigger)
     if head is None:
         return False
+    if head.pos_ == "PRON":
+        return True  # any pronoun can act (:func:`can_act`): not resolved for nothing
     actor = resolve(head, index, date)
     return can_act(head, actor.code, actor.sector, actor.entity)
 
@@ -232,9 +234,10 @@ def code_sentence(
     and security events."""
     out: list[tuple[Rank, Event]] = []
     found_triggers = find_triggers(sent)
-    context = {t.lemma_.lower() for t in sent} if found_triggers else set()
+    context = {t.lemma_.lower() for t in sent}  # the sentence's words, read once
     places = {start for place in doc.places for start, _ in place.mentions} if found_triggers else set()
     triggers = {t.tok.i for t in found_triggers}
+    taken: set[int] = set()  # the trigger tokens of the events found
     for trig in found_triggers:
         category, mode = cameo.plover(trig.cameo)
         if (category is None and trig.security is None) or not occurred(trig.tok, sent, category):
@@ -367,9 +370,9 @@ def code_sentence(
         )
         rank = (_rank_depth(trig, triggers), int(category is None), -trig.specificity, -confidence)
         out.append((rank, event))
+        taken.add(trig.tok.i)
     if learned and not any(e.acled or e.plover in acled_model.CONFLICT for _, e in out):
-        starts = {e.start for _, e in out}
-        typed = acled_model.type_sentence(sent, {t.i for t in sent if t.idx in starts})
+        typed = acled_model.type_sentence(sent, taken, context)
         if typed is not None and typed[0] is None:
             min(out, key=lambda item: item[0])[1].acled = typed[1]  # the sentence's main coded event
         elif typed is not None and typed[0] is not None and occurred(typed[0], sent, None):

@@ -55,6 +55,8 @@ _OBJ_DEPS = frozenset({"dobj", "obj", "attr", "dative", "oprd", "acomp", "xcomp"
 _NOT_TRIGGER_DEPS = frozenset({"amod", "compound"})
 _NOT_TRIGGER_WORDS = frozenset({"according", "including", "regarding", "concerning", "following"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: The parts of speech a trigger can have: event nouns and verbs, and "be" of a presence (an AUX).
+_TRIGGER_POS = frozenset({"NOUN", "VERB", "AUX"})
 #: Categories whose to-infinitive complement is their content ("urged them to talk"): no event of its own.
 CONTENT_OF = frozenset({"REQUEST", "AGREE", "REJECT"})
 #: CAMEO's synonym set of armed forces: an armed group's subject matches it too.
@@ -256,7 +258,7 @@ def _best_pattern(
             best: tuple[int, dict[str, Any]] | None = None
             for block in blocks:
                 sized = (
-                    block.sized_patterns_of(lemma, own)
+                    block.candidate_patterns(lemma, own, hits["obj"])
                     if strict
                     else block.sized_phrase_patterns_of(lemma, own)
                 )
@@ -387,6 +389,8 @@ def _on_strike(noun: Token) -> bool:
 
 def code_noun(noun: Token, sent: Span) -> Trigger | None:
     lemma = noun.lemma_.lower()
+    if lemma != "strike" and lemma not in EVENT_NOUNS:
+        return None
     mods = _mods(noun)
     start, end = noun.idx, noun.idx + len(noun.text)
     if lemma == "strike":
@@ -514,25 +518,30 @@ def find_triggers(sent: Span) -> list[Trigger]:
     """Every event trigger of a sentence, in text order (a pattern's object noun is no trigger)."""
     found: list[Trigger] = []
     for tok in sent:
-        lemma = tok.lemma_.lower()
+        pos = tok.pos_
+        if pos not in _TRIGGER_POS:
+            continue  # only nouns, verbs and "be" (a presence) trigger: read no more of other words
+        dep = tok.dep_
         trigger: Trigger | None = None
-        if (tok.pos_ == "NOUN" and modifier_noun(tok)) or (tok.pos_ == "VERB" and purpose_of_noun(tok)):
+        if (pos == "NOUN" and modifier_noun(tok)) or (pos == "VERB" and purpose_of_noun(tok)):
             continue  # no eventive reading: "riot police", "an attempt to shut down"
-        if tok.pos_ == "VERB" and tok.dep_ not in _NOT_TRIGGER_DEPS and tok.lower_ not in _NOT_TRIGGER_WORDS:
+        if pos == "VERB" and dep not in _NOT_TRIGGER_DEPS and tok.lower_ not in _NOT_TRIGGER_WORDS:
             trigger = code_verb(tok)
             if (trigger is None or not trigger.cameo) and obligation(tok) is not None:
                 # "the minister reiterated that Libya must hand over the suspects": a demand
                 trigger = Trigger(tok, tok.idx, _verb_end(tok), "100", "verb", 1, demand=True)
-        elif tok.pos_ == "NOUN":
+        elif pos == "NOUN":
             trigger = code_noun(tok, sent) or code_nominal(tok)
-        elif tok.lemma_ == "be" and tok.pos_ == "AUX" and tok.dep_ in {"ROOT", "ccomp", "relcl"}:
+        elif tok.lemma_ == "be" and dep in {"ROOT", "ccomp", "relcl"}:  # an AUX
             trigger = code_presence(tok)
-        if lemma in DISASTER_WORDS and tok.pos_ in {"NOUN", "VERB"} and tok.dep_ not in _NOT_TRIGGER_DEPS:
-            trigger = Trigger(tok, tok.idx, tok.idx + len(tok.text), None, tok.pos_.lower(),
+        lemma = tok.lemma_.lower()
+        security_word = pos != "AUX" and dep not in _NOT_TRIGGER_DEPS  # a noun or verb of its own
+        if security_word and lemma in DISASTER_WORDS:
+            trigger = Trigger(tok, tok.idx, tok.idx + len(tok.text), None, pos.lower(),
                               security=DISASTER_WORDS[lemma])  # fmt: skip
-        elif lemma in CRIME_WORDS and tok.pos_ in {"NOUN", "VERB"} and tok.dep_ not in _NOT_TRIGGER_DEPS:
+        elif security_word and lemma in CRIME_WORDS:
             trigger = Trigger(tok, tok.idx, tok.idx + len(tok.text), CRIME_WORDS[lemma],
-                              tok.pos_.lower(), 1, security="Organized crime")  # fmt: skip
+                              pos.lower(), 1, security="Organized crime")  # fmt: skip
         # A material verb applied to a number is no event ("raised the toll"); saying something about
         # the number is ("rejected the figures").
         if trigger is not None and trigger.kind == "verb" and quantity_object(tok) and not _verbal(trigger):

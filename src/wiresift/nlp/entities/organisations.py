@@ -1,0 +1,117 @@
+"""Organisation names the entities stage joins or retypes from the parse and the word vectors.
+
+- An acronym and the one-word name it shortens ("VW" and "Volkswagen") are one organisation when
+  the model's word vectors hold them as one word (a shared or nearly equal vector) and they open
+  on the same letter: the vectors learned the pair from how news uses them, no list needed.
+- A name without its legal form or kind ("McClatchy", "Harvard") is the organisation named in full
+  in the article ("McClatchy Co.", "Harvard University").
+- A name spaCy typed PERSON that the text itself calls a company in an apposition ("Widgetly, a
+  mobile payments company,") is an organisation, in every mention of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from wiresift.nlp.entities.lexicon import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+    from spacy.vocab import Vocab
+
+    from wiresift.model import Entity
+    from wiresift.nlp.entities.index import EntityIndex
+
+#: An acronym: two to five capitals or digits ("VW", "BMW", "3M" is left out: it opens on a digit).
+ACRONYM_FORM = re.compile(r"^[A-Z][A-Z0-9&]{1,4}$")
+#: Last words that only add a company's legal form or an institution's kind to its name.
+ORG_FORM_TAILS = words(
+    "co co. inc inc. corp corp. corporation company ltd ltd. llc plc group holdings university college"
+)
+#: Cosine of two word vectors above which the model holds them as one word ("VW" / "Volkswagen").
+SAME_WORD_SIMILARITY = 0.9
+#: Types spaCy gives an acronym of a company by mistake ("VW" a GPE) besides ORG.
+_ACRONYM_TYPES = frozenset({"ORG", "GPE", "LOC", "PRODUCT", "NORP", "FAC"})
+#: Heads of an indefinite apposition that make a name a company ("Widgetly, a payments company"); not
+#: the institutions a person's apposition may be misparsed onto ("a council official", "his party").
+_COMPANY_HEADS = words(
+    "company firm start-up startup brand app platform chain corporation conglomerate subsidiary "
+    "airline retailer carrier manufacturer website newspaper magazine broadcaster"
+)
+
+
+def _similarity(vocab: Vocab, a: str, b: str) -> float:
+    la, lb = vocab[a], vocab[b]
+    if not (la.has_vector and lb.has_vector and la.vector_norm and lb.vector_norm):
+        return 0.0
+    return float(la.similarity(lb))
+
+
+def join_acronyms(index: EntityIndex, vocab: Vocab) -> None:
+    """Move every mention of an acronym entity to the one-word organisation of the article it
+    shortens by the word vectors (see module doc); the acronym becomes an alias."""
+    orgs = [
+        e
+        for e in index.entities.values()
+        if e.type == "ORG" and e.mentions and " " not in e.name and not ACRONYM_FORM.match(e.name)
+    ]
+    if not orgs:
+        return
+    for acronym in list(index.entities.values()):
+        if acronym.type not in _ACRONYM_TYPES or not acronym.mentions or not ACRONYM_FORM.match(acronym.name):
+            continue
+        same = [
+            o
+            for o in orgs
+            if o.name[0] == acronym.name[0]
+            and len(o.name) > len(acronym.name)
+            and _similarity(vocab, acronym.name, o.name) >= SAME_WORD_SIMILARITY
+        ]
+        if len(same) != 1:
+            continue
+        _move(index, acronym, same[0])
+
+
+def _move(index: EntityIndex, source: Entity, target: Entity) -> None:
+    """Every mention of ``source`` now refers to ``target``; its names become aliases."""
+    for start, end in list(source.mentions):
+        index.mentions.remove((start, end, source.id))
+        index.add(start, end, target.id)
+    for alias in (source.name, *source.aliases):
+        if alias != target.name and alias not in target.aliases:
+            target.aliases.append(alias)
+    source.mentions = []
+
+
+def join_short_names(index: EntityIndex) -> None:
+    """An organisation called by its name without its legal form or kind ("McClatchy" beside
+    "McClatchy Co.", "Harvard" beside "Harvard University") is that one organisation, when one
+    organisation of the article has that longer name."""
+    orgs = [e for e in index.entities.values() if e.type == "ORG" and e.mentions]
+    for short in orgs:
+        if not short.mentions:
+            continue
+        longer = [
+            o
+            for o in orgs
+            if o is not short
+            and o.mentions
+            and o.name.startswith(short.name + " ")
+            and all(w.lower() in ORG_FORM_TAILS for w in o.name[len(short.name) :].split())
+        ]
+        if len(longer) == 1:
+            _move(index, short, longer[0])
+
+
+def called_company(span: Span) -> bool:
+    """The parse makes "a" company noun the apposition of ``span``: "Widgetly, a payments company"."""
+    root = span.root
+    return any(
+        c.dep_ == "appos"
+        and c.pos_ == "NOUN"
+        and c.i > root.i
+        and c.lemma_.lower() in _COMPANY_HEADS
+        and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+        for c in root.children
+    )
