@@ -209,18 +209,17 @@ def orgs_before(index: EntityIndex, pos: int) -> list[str]:
     return seen
 
 
-def neuter_source(index: EntityIndex, pos: int, prev_speaker: str | None = None) -> tuple[str | None, str]:
+def neuter_source(index: EntityIndex, pos: int) -> tuple[str | None, str]:
     """The organisation an "it" that speaks at ``pos`` stands for ("Acme cut 200 jobs. It said …"):
     a thing does not speak, so among the organisations named before, found like "the company" is."""
     seen = orgs_before(index, pos)
     if not seen:
         return None, ""
-    # Only an organisation the text is speaking of right then: a sentence that opens on "It"
-    # continues the subject of the sentence just before, and any "it" may continue the organisation
-    # whose quote came just before; inside a sentence ("when the rash spreads, it is called …",
-    # "if it only finds …") "it" is as likely a thing, and a thing does not speak: no one.
-    if prev_speaker in seen:
-        return prev_speaker, "org_single"
+    # Only the organisation the text is speaking of right then: a sentence that opens on "It"
+    # continues the subject of the sentence just before. Inside a sentence ("when the rash spreads,
+    # it is called …", "which it fears") "it" is as likely a thing or a name the tagger mistyped
+    # ORG; on fresh news pages following the previous quote's organisation there gave 2 wrong
+    # speakers in 3, so such an "it" is no one's.
     subject = _subject_org(index, pos, seen, sentences=1) if _opens_sentence(index, pos) else None
     return (subject, "org_single") if subject is not None else (None, "")
 

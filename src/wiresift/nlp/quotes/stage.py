@@ -221,8 +221,7 @@ def _resolve(
     if entity is None and kind == "name" and (org := short_org(index, speaker, mention)) is not None:
         eid, entity, resolution = org, index.get(org), "org_name"
     if entity is None and neuter:
-        close = prev is not None and speaker.start - prev.end <= FOLLOW_ON_CHARS
-        eid, resolution = neuter_source(index, speaker.start, prev_speaker if close else None)
+        eid, resolution = neuter_source(index, speaker.start)
         entity = index.get(eid)
     if entity is None and kind == "nominal":
         close = prev is not None and speaker.start - prev.end <= FOLLOW_ON_CHARS
