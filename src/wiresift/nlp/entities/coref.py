@@ -72,6 +72,12 @@ def resolve_scored(
         return ruled, RULE_CONFIDENCE if ruled is not None else 0.0
     if ana.pronoun and unnamed_group(index, state, start):
         return None, 0.0  # "Analysts expect a rise. They say …": a group the text does not name
+    if ana.kind == "it":
+        # "it said" is an organisation, never a person; the model, fitted on GUM where "it" is
+        # mostly a thing, gave speaking "it"s on fresh news pages to the wrong body 5 times in 7:
+        # the quotes stage's organisation rule (:func:`~wiresift.nlp.quotes.sources.neuter_source`)
+        # decides or abstains.
+        return None, 0.0
     if ana.kind == "pl":
         # "they" is the model's alone: the rules hand it to the last organisation or place or to the
         # previous speaker, where on GUM's speaking "they" the model more often abstains rightly on

@@ -122,9 +122,29 @@ def surname_forms(name: str) -> list[str]:
     return forms
 
 
-def _initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
-    return "".join(w[0] for w in words)
+#: Legal-form words a company's acronym leaves out: "Pacific Gas & Electric Co." is "PG&E".
+_LEGAL_FORMS = frozenset({"co", "inc", "corp", "llc", "ltd", "plc", "gmbh", "ag", "sa"})
+
+
+def initials_forms(name: str) -> set[str]:
+    """The acronyms a multi-word organisation name may go by: the initials of its capitalised words
+    ("Bree Transit Authority" -> "BTA"), with its "of"s ("Office of Fair Trade" -> "OOFT" and "OFT"),
+    without a trailing legal form ("Pacific Gas & Electric Co." -> "PGE"), and with an ampersand kept
+    where the name has one ("PG&E"). A form shorter than three letters needs the whole name."""
+    words = [w for w in re.split(r"[\s-]+", _LEADING_THE.sub("", name)) if w]
+    forms = set()
+    for trim in (False, True):
+        kept = list(words)
+        if trim:
+            while kept and kept[-1].lower().rstrip(".,") in _LEGAL_FORMS:
+                kept.pop()
+        for keep in ({"&"}, {"&", "of"}, set()):
+            form = "".join(
+                w[0] if w[0].isupper() else w[0].upper() for w in kept if w[0].isupper() or w in keep
+            )
+            if len(form.replace("&", "")) >= (3 if trim or keep - {"&"} else 2):
+                forms.add(form)
+    return forms
 
 
 class _Builder:
@@ -192,8 +212,7 @@ class _Builder:
         eid = self.new(_LEADING_THE.sub("", name), label)
         self.keys[(label, low)] = eid
         if label == "ORG" and len(name.split()) > 1:
-            initials = _initials(_LEADING_THE.sub("", name))
-            if len(initials) >= 2:
+            for initials in initials_forms(name):
                 self.keys.setdefault(("ORG", initials.lower()), eid)
         return eid
 

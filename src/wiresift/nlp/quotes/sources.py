@@ -32,6 +32,7 @@ ORG_HEADS = words(
     committee party council court university institute hospital school organisation organization
     association union team club league government administration authority board commission
     service bureau center centre foundation charity fund regulator watchdog utility startup
+    coalition alliance federation
     brokerage developer operator provider publisher chain giant conglomerate producer supplier
     """
 )
@@ -63,10 +64,23 @@ GENERIC_HEADS = words("company firm corporation business group organisation orga
 BUSINESS_HEADS = words(
     """
     company firm corporation business startup retailer airline carrier bank lender insurer automaker
+    utility
     maker manufacturer brokerage developer operator provider publisher chain giant conglomerate
     producer supplier
     """
 )
+#: Heads that name a public body: "the agency" after "Bree Transit (BTA)" or an acronym that holds no
+#: kind word ("NASA", "CBP") is that body, found like "the company" is, but never a business.
+PUBLIC_HEADS = words(
+    """
+    agency department ministry office bureau authority administration commission regulator watchdog
+    government service
+    """
+)
+#: Heads that name a body of members: "the union", "the coalition" (never a business).
+MEMBER_HEADS = words("union coalition association alliance federation")
+#: Words in a name that make it a business: "the agency" is no "Acme Inc.".
+BUSINESS_WORDS = words("inc inc. corp corp. co co. llc ltd plc gmbh company corporation holdings")
 #: Words in a name that make it a public body, not a business.
 PUBLIC_WORDS = words(
     """
@@ -157,14 +171,7 @@ def org_source(
     several, a business nominal ("the company", "the brokerage") is the previous quote's speaker
     ("…,” said Acme Capital. Growth may slow, the brokerage said"), else the organisation that was
     the main subject of a sentence right before."""
-    seen: list[str] = []
-    for start, _end, eid in reversed(index.mentions):
-        if start >= pos:
-            continue
-        if start < pos - ORG_LOOKBACK:
-            break
-        if index.entities[eid].type in ORG_TYPES and eid not in seen:
-            seen.append(eid)
+    seen = orgs_before(index, pos)
     if not seen:
         return None, ""
     named = [eid for eid in seen if head in name_words(index.entities[eid].name)]
@@ -178,8 +185,57 @@ def org_source(
         return None, ""
     if head in BUSINESS_HEADS:
         seen = [eid for eid in seen if not name_words(index.entities[eid].name) & PUBLIC_WORDS]
-    if head not in GENERIC_HEADS | BUSINESS_HEADS or not seen:
+    elif head in PUBLIC_HEADS or head in MEMBER_HEADS:
+        seen = [eid for eid in seen if not _named_business(index, eid)]
+        if head in PUBLIC_HEADS:
+            # a body named like one ("Bree Transit Authority", "BTA") before a programme or a
+            # product the text also names as an organisation ("the Orion Program")
+            seen = [eid for eid in seen if _public_name(index, eid)] or seen
+    if head not in GENERIC_HEADS | BUSINESS_HEADS | PUBLIC_HEADS | MEMBER_HEADS or not seen:
         return None, ""
+    return salient_org(index, pos, seen, prev_speaker)
+
+
+def orgs_before(index: EntityIndex, pos: int) -> list[str]:
+    """The organisations named in the :data:`ORG_LOOKBACK` characters before ``pos``, the last first."""
+    seen: list[str] = []
+    for start, _end, eid in reversed(index.mentions):
+        if start >= pos:
+            continue
+        if start < pos - ORG_LOOKBACK:
+            break
+        if index.entities[eid].type in ORG_TYPES and eid not in seen:
+            seen.append(eid)
+    return seen
+
+
+def neuter_source(index: EntityIndex, pos: int) -> tuple[str | None, str]:
+    """The organisation an "it" that speaks at ``pos`` stands for ("Acme cut 200 jobs. It said …"):
+    a thing does not speak, so among the organisations named before, found like "the company" is."""
+    seen = orgs_before(index, pos)
+    if not seen:
+        return None, ""
+    # Only the organisation the text is speaking of right then: a sentence that opens on "It"
+    # continues the subject of the sentence just before. Inside a sentence ("when the rash spreads,
+    # it is called …", "which it fears") "it" is as likely a thing or a name the tagger mistyped
+    # ORG; on fresh news pages following the previous quote's organisation there gave 2 wrong
+    # speakers in 3, so such an "it" is no one's.
+    subject = _subject_org(index, pos, seen, sentences=1) if _opens_sentence(index, pos) else None
+    return (subject, "org_single") if subject is not None else (None, "")
+
+
+def _opens_sentence(index: EntityIndex, pos: int) -> bool:
+    """Whether the word at ``pos`` is the first of its sentence."""
+    sdoc = index.sdoc
+    tok = next((t for t in sdoc if t.idx >= pos), None) if sdoc is not None else None
+    return tok is not None and tok.idx == pos and tok.i == tok.sent.start
+
+
+def salient_org(
+    index: EntityIndex, pos: int, seen: list[str], prev_speaker: str | None
+) -> tuple[str | None, str]:
+    """Among the candidate organisations ``seen`` before ``pos``: the subject of a sentence right
+    before, else the previous quote's speaker, else the only one, else the story's own; or none."""
     # The organisation the sentences right before are about comes first, even over a previous
     # quote's speaker: a new section ("ACME WAGON\n\nAcme is showing …") changes the subject.
     subject = _subject_org(index, pos, seen)
@@ -191,6 +247,20 @@ def org_source(
         return seen[0], "org_single"
     topic = topic_org(index, seen)
     return (topic, "org_single") if topic is not None else (None, "")
+
+
+def _public_name(index: EntityIndex, eid: str) -> bool:
+    """Whether ``eid``'s name reads as a public body: a word such as "department" or "commission"
+    in it, or the name is an acronym ("BTA")."""
+    name = index.entities[eid].name
+    letters = [c for c in name if c.isalpha()]
+    return bool(name_words(name) & PUBLIC_WORDS) or (len(letters) >= 2 and all(c.isupper() for c in letters))
+
+
+def _named_business(index: EntityIndex, eid: str) -> bool:
+    """Whether any name of ``eid`` says it is a business ("Acme Inc.", "Acme Holdings")."""
+    entity = index.entities[eid]
+    return any(name_words(n) & BUSINESS_WORDS for n in (entity.name, *entity.aliases))
 
 
 #: How many times more often than any other candidate the story's own organisation is named.
@@ -210,7 +280,9 @@ def topic_org(index: EntityIndex, candidates: list[str]) -> str | None:
     return eid
 
 
-def _subject_org(index: EntityIndex, pos: int, candidates: list[str]) -> str | None:
+def _subject_org(
+    index: EntityIndex, pos: int, candidates: list[str], sentences: int = SUBJECT_SENTENCES
+) -> str | None:
     """The candidate organisation that is the main subject of one of the sentences right before
     ``pos`` ("Acme is showing a new wagon. The automaker says …"), the nearest first."""
     sdoc = index.sdoc
@@ -220,7 +292,7 @@ def _subject_org(index: EntityIndex, pos: int, candidates: list[str]) -> str | N
     if tok is None:
         return None
     sent = tok.sent
-    for _ in range(SUBJECT_SENTENCES):
+    for _ in range(sentences):
         if sent.start == 0:
             return None
         sent = sdoc[sent.start - 1].sent

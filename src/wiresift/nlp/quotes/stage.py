@@ -29,7 +29,7 @@ from wiresift.nlp.quotes.cues import PATTERNS
 from wiresift.nlp.quotes.extractor import Extractor
 from wiresift.nlp.quotes.headline import headline_side_texts
 from wiresift.nlp.quotes.modes import content_head, cue_mode, naming, not_attribution
-from wiresift.nlp.quotes.sources import nominal_source
+from wiresift.nlp.quotes.sources import neuter_source, nominal_source
 from wiresift.nlp.quotes.speaker import relative_antecedent
 
 if TYPE_CHECKING:
@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
 #: Entity types that speak; a resolved entity of another type is no speaker.
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: "It said": an organisation or a country speaking, resolved like "they" (never to a person).
+NEUTER_PRONOUNS = frozenset({"it"})
 
 
 def extract(
@@ -189,7 +191,8 @@ def _resolve(
     if relative is not None:
         speaker, mention = relative, text[relative.start : relative.end]
     head = speaker.head
-    pronoun = head in PERSON_PRONOUNS or head in PLURAL_PRONOUNS
+    neuter = head in NEUTER_PRONOUNS
+    pronoun = head in PERSON_PRONOUNS or head in PLURAL_PRONOUNS or neuter
     if head in FIRST_PERSON and prev is not None and prev.kind == "indirect":
         # "Lee told us the keys can be replaced. We compared …": only a speaker's own words in
         # quotation marks go on in the first person; after a reported one, "I"/"we" is the writer.
@@ -217,6 +220,9 @@ def _resolve(
             eid = entity = None  # "the minister said" is not whoever was named last
     if entity is None and kind == "name" and (org := short_org(index, speaker, mention)) is not None:
         eid, entity, resolution = org, index.get(org), "org_name"
+    if entity is None and neuter:
+        eid, resolution = neuter_source(index, speaker.start)
+        entity = index.get(eid)
     if entity is None and kind == "nominal":
         close = prev is not None and speaker.start - prev.end <= FOLLOW_ON_CHARS
         eid, resolution = nominal_source(index, speaker, mention, text, prev_speaker if close else None)
@@ -233,7 +239,9 @@ def _resolve(
         antecedent_chars=max(0, speaker.start - antecedent),
         quote_chars=_gap(speaker.start, speaker.end, f.start, f.end),
         persons_between=between,
-        disagrees=pronoun and (plural == (entity.type == "PERSON")) and head != "we",
+        disagrees=(entity.type == "PERSON")
+        if neuter
+        else pronoun and (plural == (entity.type == "PERSON")) and head != "we",
         direct=f.kind != "indirect",
         statement=mode == "statement",
     )
