@@ -2,9 +2,10 @@
 
 News names relatives, spouses and namesakes in full once and then tells them apart: by a courtesy
 title ("Mrs Smith" is the woman), by naming one again in full or by first name just before the
-mention ("Jane said …; Smith added" goes on with Jane Smith), and by pronouns that fit one of them.
-When none of these decides — both were named together last ("Tom Smith and his wife, Jane Smith,
-… Smith said") or neither was named before — the mention is left to no one: a wrong person shown
+mention ("Jane said …; Smith added" goes on with Jane Smith), by pronouns that fit one of them, and
+by introducing the relative as one ("Tom Smith and his wife, Jane Smith … Smith said" is Tom).
+When none of these decides — both were named together last ("Tom Smith and Jane Smith, both
+farmers, … Smith said") or neither was named before — the mention is left to no one: a wrong person shown
 with confidence is worse than none.
 
 Genders come from titles and courtesy titles before the person's other mentions, and from the
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from wiresift.nlp.entities.lexicon import KIN_NOUNS
 from wiresift.nlp.entities.mentions import FEMININE, MASCULINE
 
 if TYPE_CHECKING:
@@ -88,8 +90,9 @@ def namesakes(index: EntityIndex, eid: str) -> list[str]:
 
 def pick(index: EntityIndex, candidates: list[str], pos: int, gender: str = "") -> str | None:
     """The one of ``candidates`` (people sharing a name) that a mention at ``pos`` means: those whose
-    gender contradicts ``gender`` (from a courtesy title or a pronoun) drop out; of the rest, the
-    one named last before ``pos`` when no other was named in the same sentence; else None."""
+        gender contradicts ``gender`` (from a courtesy title or a pronoun) drop out; of the rest, the
+        one named last before ``pos`` when no other was named in the same sentence (a relative's
+    introduction is no naming here, :func:`_last_naming`); else None."""
     if gender:
         genders = {c: person_gender(index, c, skip=pos) for c in candidates}
         fitting = [c for c in candidates if genders[c] in ("", gender)]
@@ -99,8 +102,10 @@ def pick(index: EntityIndex, candidates: list[str], pos: int, gender: str = "") 
         candidates = fitting or candidates
     if len(candidates) == 1:
         return candidates[0]
+    kin = {c for c in candidates if _kin(index, c)}
+    mixed = 0 < len(kin) < len(candidates)
     named = sorted(
-        ((max((e for s, e in index.entities[c].mentions if s < pos), default=-1), c) for c in candidates),
+        ((_last_naming(index, c, pos, renamed=mixed and c in kin), c) for c in candidates),
         reverse=True,
     )
     (last, best), (second, _other) = named[0], named[1]
@@ -109,6 +114,21 @@ def pick(index: EntityIndex, candidates: list[str], pos: int, gender: str = "") 
     if second >= 0 and _same_sentence(index, second, last):
         return None  # "Tom Smith and his wife, Jane Smith" named together last: either
     return best
+
+
+def _kin(index: EntityIndex, eid: str) -> bool:
+    """The person was introduced as someone's relative ("his wife, Jane Smith")."""
+    return any(w in KIN_NOUNS for t in index.entities[eid].titles for w in _WORD.findall(t.lower()))
+
+
+def _last_naming(index: EntityIndex, eid: str, pos: int, renamed: bool) -> int:
+    """The end of ``eid``'s last mention before ``pos`` (-1: none); with ``renamed``, its introduction
+    does not count: news introduces a relative in full ("his brother, George Smith") and then calls
+    the main person "Smith", so a relative competes for the surname only once named again."""
+    ends = sorted(e for s, e in index.entities[eid].mentions if s < pos)
+    if renamed:
+        ends = ends[1:]
+    return ends[-1] if ends else -1
 
 
 def _same_sentence(index: EntityIndex, a: int, b: int) -> bool:
