@@ -174,12 +174,13 @@ def full_person(index: EntityIndex, eid: str, pos: int, gender: str = "") -> str
     ``gender`` and the last naming single out (:func:`~wiresift.nlp.entities.namesakes.pick`), None
     when nothing does; ``eid`` itself when nobody named in full has that name."""
     fits = namesakes(index, eid)
-    gender = gender or honorific_before(index.text, pos)
+    titled = honorific_before(index.text, pos)
     if not fits:
         entity = index.entities[eid]
-        if gender and entity.type == "PERSON" and person_gender(index, eid, skip=pos) not in ("", gender):
+        if titled and entity.type == "PERSON" and person_gender(index, eid, skip=pos) not in ("", titled):
             return None  # "Mrs Lee" is not the Tom Lee called "he": his wife, named only "Ann", perhaps
-        return eid
+        return eid  # (a pronoun's gender against its person is the resolver's own check)
+    gender = gender or titled
     return pick(index, fits, pos, gender)
 
 

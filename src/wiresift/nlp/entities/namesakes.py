@@ -61,9 +61,13 @@ def person_gender(index: EntityIndex, eid: str, skip: int = -1) -> str:
     state = index.coref
     if state is not None and skip >= 0:
         state.advance(skip)  # the pronouns before the mention ("His wife … Mrs Lee"), in text order
-    for m in state.chains.get(eid, ()) if state is not None else ():
-        if m.gender and m.start != skip:
-            votes[m.gender] += 1
+    said = [
+        m.gender
+        for m in (state.chains.get(eid, ()) if state is not None else ())
+        if m.gender and m.start != skip
+    ]
+    if len(set(said)) == 1:
+        votes[said[0]] += len(said)  # a chain the model mixed up ("he" and "she") tells nothing
     if votes["m"] == votes["f"]:
         return ""
     return "m" if votes["m"] > votes["f"] else "f"
