@@ -49,7 +49,7 @@ def test_namesakes_give_the_surname_to_the_one_mentioned_last() -> None:
     assert full_person(index, "e3", 80) == "e2"
     index.add(120, 127, "e1")
     assert full_person(index, "e3", 200) == "e1"
-    assert full_person(index, "e3", 0) == "e3"  # none named before: no guess
+    assert full_person(index, "e3", 0) is None  # none named before: no guess (abstain)
 
 
 def test_report_in_an_adjunct_keeps_its_own_named_source(pipeline: Pipeline) -> None:

@@ -14,13 +14,23 @@ hand) the earlier rules (:func:`~wiresift.nlp.entities.coref_rules.resolve_rules
 from __future__ import annotations
 
 from wiresift.nlp.entities.coref_model import DocCoref, load_weights
-from wiresift.nlp.entities.coref_rules import Speaker, coordinated, named_at, resolve_rules, titled_person
+from wiresift.nlp.entities.coref_rules import (
+    Speaker,
+    coordinated,
+    full_person,
+    named_at,
+    resolve_rules,
+    titled_person,
+)
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
+from wiresift.nlp.entities.namesakes import namesakes
 from wiresift.nlp.entities.salience import subject_antecedent, unnamed_group
 
 __all__ = ["Speaker", "doc_coref", "resolve", "resolve_scored", "titled_person"]
 
+#: Pronouns that tell the gender of the person they mean.
+GENDERED_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 #: The confidence of a rule answer when no parse was at hand to score it, or the model saw no anaphor.
 RULE_CONFIDENCE = 0.5
 #: ...when the model picks the same entity as the rules, at least this.
@@ -49,6 +59,27 @@ def resolve_scored(
 ) -> tuple[str | None, float]:
     """The entity id ``speaker`` (whose text is ``mention``) refers to and the probability that it
     does; (None, p) when the best guess scores under the threshold, (None, 0.0) when there is none.
+    With ``scored`` false only the id counts: the model runs only where the rules leave it open. A
+    pronoun that lands on a surname two people share ("Smith" of Tom and Jane Smith) goes to the
+    one its gender and the last naming single out, else to no one."""
+    eid, p = _resolve_scored(index, speaker, prev_speaker, prev_end, mention, scored)
+    if index is None or eid is None or speaker.head not in GENDERED_PRONOUNS:
+        return eid, p
+    pos = speaker.head_start if speaker.head_start >= 0 else speaker.start
+    person = full_person(index, eid, pos, GENDERED_PRONOUNS[speaker.head])
+    return (person, p) if person is not None else (None, 0.0)
+
+
+def _resolve_scored(
+    index: EntityIndex | None,
+    speaker: Speaker,
+    prev_speaker: str | None = None,
+    prev_end: int = -1,
+    mention: str | None = None,
+    scored: bool = True,
+) -> tuple[str | None, float]:
+    """The entity id ``speaker`` (whose text is ``mention``) refers to and the probability that it
+    does; (None, p) when the best guess scores under the threshold, (None, 0.0) when there is none.
     With ``scored`` false only the id counts: the model runs only where the rules leave it open."""
     if index is None or coordinated(index, speaker):
         return None, 0.0  # "Lee and Berg said": neither alone
@@ -64,6 +95,8 @@ def resolve_scored(
     entity = None if pronoun else index.get(named_at(index, speaker))
     if entity is not None:
         return entity.id, weights.name_confidence
+    if not pronoun and _undecided_namesake(index, speaker):
+        return None, 0.0  # "Smith" of Tom and Jane Smith with nothing telling which: no one
     head_known = speaker.head_start >= 0
     start, end = (speaker.head_start, speaker.head_end) if head_known else (speaker.start, speaker.end)
     ruled = resolve_rules(index, speaker, prev_speaker, prev_end, mention)
@@ -119,6 +152,15 @@ def resolve_scored(
     if not scored:
         return ruled, RULE_CONFIDENCE
     return ruled, DISPUTED_CONFIDENCE
+
+
+def _undecided_namesake(index: EntityIndex, speaker: Speaker) -> bool:
+    """The speaker mention is a name several persons share that :func:`named_at` left open."""
+    start, end = (
+        (speaker.head_start, speaker.head_end) if speaker.head_start >= 0 else (speaker.start, speaker.end)
+    )
+    eid = index.at(start, end)
+    return eid is not None and bool(namesakes(index, eid))
 
 
 def _gender(state: DocCoref, eid: str, upto: int) -> str:

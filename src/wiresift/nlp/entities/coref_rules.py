@@ -24,6 +24,7 @@ from wiresift.nlp.entities.lexicon import (
     PLURAL_PRONOUNS,
     TITLED_NOMINAL_HEADS,
 )
+from wiresift.nlp.entities.namesakes import honorific_before, namesakes, person_gender, pick
 
 #: A pronoun this close (chars) after the previous quote refers to its speaker: about two
 #: paragraphs of wire copy. Beyond it, the person mentioned last is the better guess.
@@ -89,7 +90,7 @@ def named_at(index: EntityIndex, speaker: Speaker) -> str | None:
     if speaker.head_start >= 0:
         entity = index.get(index.at(speaker.head_start, speaker.head_end))
         if entity is not None and entity.type not in NOT_SPEAKERS:
-            return full_person(index, entity.id, speaker.start)
+            return full_person(index, entity.id, speaker.head_start)
     if speaker.start < 0:
         return None
     entity = index.get(index.at(speaker.start, speaker.end))
@@ -99,7 +100,8 @@ def named_at(index: EntityIndex, speaker: Speaker) -> str | None:
         return None
     if _owner_of_head(index, speaker, entity.id):
         return None
-    return full_person(index, entity.id, speaker.start)
+    starts = [s for s, e in entity.mentions if s < speaker.end and speaker.start < e]
+    return full_person(index, entity.id, starts[0] if starts else speaker.start)
 
 
 #: What joins two people into one speaker phrase ("Lee and Berg", "Lee & Berg"); a comma alone
@@ -166,33 +168,20 @@ def _owner_of_head(index: EntityIndex, speaker: Speaker, eid: str) -> bool:
     return False
 
 
-def _name_words(name: str) -> list[str]:
-    return [w.lower() for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.sub(r"['’]s\b", "", name))]
-
-
-def full_person(index: EntityIndex, eid: str, pos: int) -> str:
+def full_person(index: EntityIndex, eid: str, pos: int, gender: str = "") -> str | None:
     """The person whose full name a one-word person entity at ``pos`` is part of ("Lee" -> "Ann
-    Lee"): among persons named in full with that surname (else that first name), the one mentioned
-    last before ``pos`` ("Ann Lee … Bo Lee, her son, … Lee said": Bo Lee); ``eid`` itself when none
-    fits or none was mentioned before."""
-    entity = index.entities[eid]
-    words = _name_words(entity.name)
-    if entity.type != "PERSON" or len(words) != 1:
-        return eid
-    full = [
-        (names, other)
-        for other in index.entities.values()
-        if other.id != eid and other.type == "PERSON" and len(names := _name_words(other.name)) >= 2
-    ]
-    for place in (-1, 0):
-        fits = [other for names, other in full if names[place] == words[0]]
-        if len(fits) == 1:
-            return fits[0].id
-        if fits:
-            named = [(max((s for s, _e in o.mentions if s < pos), default=-1), o.id) for o in fits]
-            last, oid = max(named)
-            return oid if last >= 0 else eid
-    return eid
+    Lee"); with several ("Ann Lee … Bo Lee, her son"), the one a courtesy title or pronoun
+    ``gender`` and the last naming single out (:func:`~wiresift.nlp.entities.namesakes.pick`), None
+    when nothing does; ``eid`` itself when nobody named in full has that name."""
+    fits = namesakes(index, eid)
+    titled = honorific_before(index.text, pos)
+    if not fits:
+        entity = index.entities[eid]
+        if titled and entity.type == "PERSON" and person_gender(index, eid, skip=pos) not in ("", titled):
+            return None  # "Mrs Lee" is not the Tom Lee called "he": his wife, named only "Ann", perhaps
+        return eid  # (a pronoun's gender against its person is the resolver's own check)
+    gender = gender or titled
+    return pick(index, fits, pos, gender)
 
 
 #: Words of a title too common to tell two office holders apart.

@@ -250,6 +250,9 @@ def build(
         if e.label_ == "PERSON" and len(e.text.split()) > 1
         for form in surname_forms(e.text)
     }
+    given = {
+        _norm(name_parts(e.text)[0]) for e in ents if e.label_ == "PERSON" and len(name_parts(e.text)) > 1
+    }
     in_ent: dict[int, str] = {}
     for ent in ents:
         for i in range(ent.start, ent.end):
@@ -258,8 +261,8 @@ def build(
     for ent in ents:
         label = _label(ent)
         low = _norm(ent.text)
-        if label != "PERSON" and low in multi and len(ent) <= 2:
-            label = "PERSON"  # a bare surname of a person named in full elsewhere
+        if label != "PERSON" and (low in multi or (label == "ORG" and low in given)) and len(ent) <= 2:
+            label = "PERSON"  # a bare surname (or a given name typed ORG) of a person named in full
         start_char, end_char = ent.start_char, ent.end_char
         if label == "PERSON":
             title, name_start = premodifier(sdoc, ent, in_ent)
@@ -396,7 +399,11 @@ def _bare_surnames(b: _Builder, in_ent: dict[int, str]) -> None:
             continue
         ids = table[_norm(m.group(1))]
         if len(ids) != 1:
-            continue  # two people share the surname: the bare one is left to neither
+            # two people share the surname: the bare one is an entity of its own, which the speaker
+            # resolver reads as one of them only when a courtesy title, a pronoun or the last naming
+            # tells which (:mod:`~wiresift.nlp.entities.namesakes`)
+            b.index.add(m.start(), m.end(), b.person(m.group(1)))
+            continue
         b.index.add(m.start(), m.end(), ids[0])
         b.alias(ids[0], m.start(), m.group(1))
         span = b.sdoc.char_span(m.start(), m.end())

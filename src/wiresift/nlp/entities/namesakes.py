@@ -1,0 +1,149 @@
+"""Which of two people sharing a surname a bare surname, "Mrs Smith" or a pronoun means, or none.
+
+News names relatives, spouses and namesakes in full once and then tells them apart: by a courtesy
+title ("Mrs Smith" is the woman), by naming one again in full or by first name just before the
+mention ("Jane said …; Smith added" goes on with Jane Smith), by pronouns that fit one of them, and
+by introducing the relative as one ("Tom Smith and his wife, Jane Smith … Smith said" is Tom).
+When none of these decides — both were named together last ("Tom Smith and Jane Smith, both
+farmers, … Smith said") or neither was named before — the mention is left to no one: a wrong person shown
+with confidence is worse than none.
+
+Genders come from titles and courtesy titles before the person's other mentions, and from the
+pronouns the coreference model has joined to the person so far (:class:`DocCoref` chains).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from wiresift.nlp.entities.lexicon import KIN_NOUNS
+from wiresift.nlp.entities.mentions import FEMININE, MASCULINE
+
+if TYPE_CHECKING:
+    from wiresift.nlp.entities.index import EntityIndex
+
+#: Courtesy titles that tell a person's gender when written right before a name.
+HONORIFIC_GENDER: dict[str, str] = {
+    **dict.fromkeys(("mr", "sir", "lord"), "m"),
+    **dict.fromkeys(("mrs", "ms", "miss", "madam", "lady", "dame"), "f"),
+}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def name_words(name: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.sub(r"['’]s\b", "", name))]
+
+
+def honorific_before(text: str, pos: int) -> str:
+    """ "m" or "f" when a gendered courtesy title stands right before ``pos`` ("Mrs. Smith"), else ""."""
+    before = text[max(0, pos - 8) : pos]
+    words = before.split()
+    if not words or not before[-1:].isspace():
+        return ""
+    return HONORIFIC_GENDER.get(words[-1].lower().rstrip("."), "")
+
+
+def person_gender(index: EntityIndex, eid: str, skip: int = -1) -> str:
+    """ "m", "f" or "" for person ``eid``: its titles, the courtesy titles before its mentions (but
+    the one at ``skip``) and the gendered pronouns already joined to it by the coreference model."""
+    entity = index.entities[eid]
+    votes = {"m": 0, "f": 0}
+    for title in entity.titles:
+        for w in _WORD.findall(title.lower()):
+            if w in MASCULINE:
+                votes["m"] += 2
+            elif w in FEMININE:
+                votes["f"] += 2
+    for start, _end in entity.mentions:
+        if start != skip and (g := honorific_before(index.text, start)):
+            votes[g] += 2
+    state = index.coref
+    if state is not None and skip >= 0:
+        state.advance(skip)  # the pronouns before the mention ("His wife … Mrs Lee"), in text order
+    said = [
+        m.gender
+        for m in (state.chains.get(eid, ()) if state is not None else ())
+        if m.gender and m.start != skip
+    ]
+    if len(set(said)) == 1:
+        votes[said[0]] += len(said)  # a chain the model mixed up ("he" and "she") tells nothing
+    if votes["m"] == votes["f"]:
+        return ""
+    return "m" if votes["m"] > votes["f"] else "f"
+
+
+def namesakes(index: EntityIndex, eid: str) -> list[str]:
+    """The persons named in full whose surname (else first name) is the one-word name of person
+    ``eid`` ("Smith" -> "Tom Smith", "Jane Smith"); [] for a full name or a name nobody shares."""
+    entity = index.entities[eid]
+    words = name_words(entity.name)
+    if entity.type != "PERSON" or len(words) != 1:
+        return []
+    full = [
+        (names, other.id)
+        for other in index.entities.values()
+        if other.id != eid and other.type == "PERSON" and len(names := name_words(other.name)) >= 2
+    ]
+    for place in (-1, 0):
+        fits = [oid for names, oid in full if names[place] == words[0]]
+        if fits:
+            return fits
+    return []
+
+
+def pick(index: EntityIndex, candidates: list[str], pos: int, gender: str = "") -> str | None:
+    """The one of ``candidates`` (people sharing a name) that a mention at ``pos`` means: those whose
+        gender contradicts ``gender`` (from a courtesy title or a pronoun) drop out; of the rest, the
+        one named last before ``pos`` when no other was named in the same sentence (a relative's
+    introduction is no naming here, :func:`_last_naming`); else None."""
+    if gender:
+        genders = {c: person_gender(index, c, skip=pos) for c in candidates}
+        fitting = [c for c in candidates if genders[c] in ("", gender)]
+        known = [c for c in fitting if genders[c] == gender]
+        if len(known) == 1:
+            return known[0]  # "Mrs Smith": the Smith called "she" or "Ms" before, not the other
+        candidates = fitting or candidates
+    if len(candidates) == 1:
+        return candidates[0]
+    kin = {c for c in candidates if _kin(index, c)}
+    mixed = 0 < len(kin) < len(candidates)
+    named = sorted(
+        ((_last_naming(index, c, pos, renamed=mixed and c in kin), c) for c in candidates),
+        reverse=True,
+    )
+    (last, best), (second, _other) = named[0], named[1]
+    if last < 0:
+        return None  # neither named before: no guess
+    if second >= 0 and _same_sentence(index, second, last):
+        return None  # "Tom Smith and his wife, Jane Smith" named together last: either
+    return best
+
+
+def _kin(index: EntityIndex, eid: str) -> bool:
+    """The person was introduced as someone's relative ("his wife, Jane Smith")."""
+    return any(w in KIN_NOUNS for t in index.entities[eid].titles for w in _WORD.findall(t.lower()))
+
+
+def _last_naming(index: EntityIndex, eid: str, pos: int, renamed: bool) -> int:
+    """The end of ``eid``'s last mention before ``pos`` (-1: none); with ``renamed``, its introduction
+    does not count: news introduces a relative in full ("his brother, George Smith") and then calls
+    the main person "Smith", so a relative competes for the surname only once named again."""
+    ends = sorted(e for s, e in index.entities[eid].mentions if s < pos)
+    if renamed:
+        ends = ends[1:]
+    return ends[-1] if ends else -1
+
+
+def _same_sentence(index: EntityIndex, a: int, b: int) -> bool:
+    """Offsets ``a`` and ``b`` (a <= b) lie in one sentence of the parse (no sentence end between)."""
+    sdoc = index.sdoc
+    if sdoc is None:
+        if len(index.text) < b:
+            return False  # an index built by hand, without its text
+        return "\n" not in index.text[a:b] and not re.search(r"[.!?][\"”’]?\s", index.text[a:b])
+    ta = sdoc.char_span(a - 1, a, alignment_mode="expand")
+    tb = sdoc.char_span(b - 1, b, alignment_mode="expand")
+    if ta is None or tb is None:
+        return False
+    return ta[0].sent.start == tb[0].sent.start

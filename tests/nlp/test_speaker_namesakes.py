@@ -1,0 +1,72 @@
+"""Two people share a surname (issue #11): "Mrs X", a first name, a pronoun, the last naming or a
+relative's introduction tells which one a bare surname means; when nothing does, no one.
+Invented sentences only."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from quotes_support import by_cue, quotes_of
+
+from wiresift.model import Entity
+from wiresift.nlp.entities.index import EntityIndex
+from wiresift.nlp.entities.namesakes import honorific_before, pick
+from wiresift.nlp.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+COUPLE = "Harold Brisket and his wife, Marjorie Brisket, opened the diner in 1988.\n\n"
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp: Language) -> Pipeline:
+    return Pipeline(stages=("entities", "quotes"))
+
+
+def test_bare_surname_is_not_the_relative_introduced_as_one(pipeline: Pipeline) -> None:
+    said = by_cue(quotes_of(pipeline, COUPLE + "Brisket said the rent had tripled."), "said")
+    assert said.speaker_name == "Harold Brisket"
+    text = "Walt Brisket wrote the poems. His brother, George Brisket, printed them.\n\nBrisket said it was hard."
+    assert by_cue(quotes_of(pipeline, text), "said").speaker_name == "Walt Brisket"
+
+
+def test_courtesy_title_picks_the_woman(pipeline: Pipeline) -> None:
+    text = COUPLE + "Mrs Brisket said the recipes came from her grandmother."
+    assert by_cue(quotes_of(pipeline, text), "said").speaker_name == "Marjorie Brisket"
+
+
+def test_first_name_then_surname_goes_on_with_the_one_named(pipeline: Pipeline) -> None:
+    text = COUPLE + "Marjorie said the rent had tripled. Brisket added that they would stay."
+    quotes = quotes_of(pipeline, text)
+    assert by_cue(quotes, "said").speaker_name == "Marjorie Brisket"  # a given name spaCy typed ORG
+    assert by_cue(quotes, "added").speaker_name == "Marjorie Brisket"
+
+
+def _index(text: str, *people: tuple[str, str, list[tuple[int, int]]]) -> EntityIndex:
+    index = EntityIndex(text=text)
+    for eid, name, mentions in people:
+        index.entities[eid] = Entity(id=eid, name=name, type="PERSON")
+        for start, end in mentions:
+            index.add(start, end, eid)
+    return index
+
+
+def test_pick_by_gender_then_abstains() -> None:
+    text = "Mr Ode met Ann Ode. Bo Ode came. Ms Ode spoke."
+    index = _index(text, ("e1", "Ann Ode", [(11, 18)]), ("e2", "Bo Ode", [(20, 26), (3, 6)]))
+    ms = text.index("Ms Ode") + 3
+    assert honorific_before(text, 3) == "m" and honorific_before(text, ms) == "f"
+    assert pick(index, ["e1", "e2"], ms, "f") == "e1"  # Bo is "Mr Ode"
+    assert pick(index, ["e1", "e2"], ms) == "e2"  # named last, alone in its sentence
+    assert pick(index, ["e1", "e2"], 0) is None  # neither named before
+
+
+def test_pick_abstains_on_two_named_together() -> None:
+    text = "Ann Ode and Bo Ode, both farmers, came. Ode spoke."
+    index = _index(text, ("e1", "Ann Ode", [(0, 7)]), ("e2", "Bo Ode", [(12, 18)]))
+    assert pick(index, ["e1", "e2"], text.index("Ode spoke")) is None
+    index = _index(text, ("e1", "Ann Ode", [(0, 7)]), ("e2", "Bo Ode", [(12, 18)]))
+    index.entities["e2"].titles.append("her son")
+    assert pick(index, ["e1", "e2"], text.index("Ode spoke")) == "e1"  # not the relative
