@@ -81,12 +81,12 @@ def test_title_cut_after_its_first_word_is_no_person(pipeline: Pipeline) -> None
 
 
 def test_a_name_the_text_calls_a_company_is_an_organisation(pipeline: Pipeline, nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Ivan Kolar was the CEO of Hipcricket, a mobile marketing company which grew fast."
+    text = "Ivan Kolar was the CEO of Mellowby, a mobile payments company which grew fast."
     sdoc = nlp(text)
-    if not any(e.text == "Hipcricket" and e.label_ == "PERSON" for e in sdoc.ents):
+    if not any(e.text == "Mellowby" and e.label_ == "PERSON" for e in sdoc.ents):
         pytest.skip("this model does not type the name PERSON: nothing to retype")
     by_name = {e.name: e for e in entities(pipeline, text)}
-    assert by_name["Hipcricket"].type == "ORG"
+    assert by_name["Mellowby"].type == "ORG"
 
 
 def test_acronym_joins_the_organisation_its_vector_names(pipeline: Pipeline, nlp) -> None:  # type: ignore[no-untyped-def]
