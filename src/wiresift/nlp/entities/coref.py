@@ -78,9 +78,7 @@ def _resolve_scored(
     mention: str | None = None,
     scored: bool = True,
 ) -> tuple[str | None, float]:
-    """The entity id ``speaker`` (whose text is ``mention``) refers to and the probability that it
-    does; (None, p) when the best guess scores under the threshold, (None, 0.0) when there is none.
-    With ``scored`` false only the id counts: the model runs only where the rules leave it open."""
+    """:func:`resolve_scored` before its check of surnames two people share."""
     if index is None or coordinated(index, speaker):
         return None, 0.0  # "Lee and Berg said": neither alone
     state = doc_coref(index)
