@@ -58,6 +58,25 @@ TITLED = [
         "Kevin Kling",
         "professors",
     ),
+    # fronted "As a …", "hired/adding X as …" and plural roles (moved from test_entities_role_sources)
+    (
+        "As a marine biologist and a colleague of Ruiz at the University of Leeds, Anna Bergdal "
+        "followed the work closely.",
+        "Anna Bergdal",
+        "biologist",
+    ),
+    (
+        "The studio hired the songwriters Tom Reedley and Ann Lorrin for the film.",
+        "Ann Lorrin",
+        "songwriters",
+    ),
+    ("The firm is adding Ann Lorrin as the company's first chief strategy officer.", "Ann Lorrin", "officer"),
+    ("Tom Sammel, a practising homeopath, treated the child himself.", "Tom Sammel", "homeopath"),
+    (
+        "The letter went to Kevin Marsham, who was the acting director of the agency.",
+        "Kevin Marsham",
+        "director",
+    ),
 ]
 
 
