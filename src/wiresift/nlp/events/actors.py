@@ -249,6 +249,33 @@ MOVED_VERBS = frozenset({"deploy", "mass", "amass", "concentrate", "station", "p
                          "mobilise", "redeploy", "gather", "assemble"})  # fmt: skip
 
 
+#: Verbs that always take the one they are done to as object: with a subject of their own, no object
+#: and no auxiliary ("Two soldiers killed during an operation", "Man arrested after a chase") they are
+#: a headline's or a wire's bare passive, and the subject is the one the act was done to.
+DONE_TO_VERBS = frozenset({"kill", "arrest", "detain", "injure", "wound", "abduct", "kidnap", "shoot",
+                           "stab", "jail", "imprison", "sentence", "charge", "execute", "behead",
+                           "capture", "deport", "expel", "extradite", "rescue", "free", "hospitalize",
+                           "hospitalise", "indict", "convict", "hold", "nab", "seize"})  # fmt: skip
+
+
+#: Prepositions of an active verb aimed at someone without an object: "shot at", "fired on".
+AIMED_PREPS = frozenset({"at", "upon", "against", "toward", "towards"})
+
+
+def bare_patient(verb: Token) -> bool:
+    """``verb`` is a bare passive participle of a :data:`DONE_TO_VERBS` verb: a subject of its own, no
+    object, no auxiliary, and not a clause with its own agent ("soldiers killed by gunmen" is one)."""
+    return (
+        verb.lemma_.lower() in DONE_TO_VERBS
+        and verb.tag_ in {"VBN", "VBD"}
+        and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        and not any(
+            c.dep_ in OBJECT_DEPS or c.dep_ in {"aux", "auxpass", "ccomp", "xcomp"} for c in verb.children
+        )
+        and not any(c.dep_ == "prep" and c.lower_ in AIMED_PREPS for c in verb.children)  # "shot at"
+    )
+
+
 def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
     """(source, target) heads of a verb trigger; a participle coordinated with a passive verb shares
     its passive roles ("was hauled out by the police and taken into custody")."""
@@ -270,7 +297,12 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
                 source = next((c for c in child.children if c.dep_ == "pobj"), None)
     if passive and source is None and verb.lemma_.lower() in MOVED_VERBS and target is not None:
         source, target = target, None  # "troops were deployed", "fighters are massed near the border"
-    if not (passive or shared):
+    if not (passive or shared) and bare_patient(verb):
+        # "Two soldiers killed in ambush", "Kingston man arrested on charges": a headline's passive
+        target = next(c for c in verb.children if c.dep_ in SUBJECT_DEPS)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    elif not (passive or shared):
         source = subject_of(verb)
         target = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None)
     if target is None:

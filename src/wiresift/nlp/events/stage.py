@@ -33,7 +33,7 @@ from wiresift.nlp.events.eventive import can_act, doer, place_only
 from wiresift.nlp.events.lexicon import UNDERGO, VERB_CODES
 from wiresift.nlp.events.modality import modality, obligation, unable
 from wiresift.nlp.events.occurrence import occurred, purpose
-from wiresift.nlp.events.targets import target_candidates, venue_event
+from wiresift.nlp.events.targets import MUTUAL, place_target, target_candidates, venue_event
 from wiresift.nlp.events.triggers import Trigger, find_triggers
 from wiresift.nlp.events.where import event_place
 
@@ -110,8 +110,10 @@ def _rank_depth(trig: Trigger, triggers: set[int]) -> int:
     return _depth(tok)
 
 
-#: Entity types of the parse that never act: "Monday's attack" has no actor "Monday".
-NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+#: Entity types of the parse that never act: "Monday's attack" has no actor "Monday", "the Hanukkah
+#: attack" none "Hanukkah".
+NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "EVENT", "LAW",
+                        "WORK_OF_ART", "LANGUAGE"})  # fmt: skip
 
 
 def _actor(head: Token | None, index: EntityIndex | None, date: str | None) -> EventActor | None:
@@ -138,12 +140,13 @@ def _target(
     date: str | None,
     harm: bool = False,
     venue: bool = False,
+    mutual: bool = True,
 ) -> EventActor | None:
     """The first candidate that codes as a country, IGO or sector (the direct object when none does); with
     ``harm`` (an assault or coercion) a direct object or passive subject naming people wins uncoded
     ("killed a passenger on a train"), and so does a person the trigger names as its object ("visited
     Epstein in New York")."""
-    candidates = target_candidates(trigger, source_head, venue, harm)
+    candidates = target_candidates(trigger, source_head, venue, harm, mutual)
     fallback: EventActor | None = None
     for i, head in enumerate(candidates):
         actor = resolve(head, index, date)
@@ -237,6 +240,7 @@ def code_sentence(
     found_triggers = find_triggers(sent)
     context = {t.lemma_.lower() for t in sent}  # the sentence's words, read once
     places = {start for place in doc.places for start, _ in place.mentions} if found_triggers else set()
+    towns = [m for p in doc.places if p.kind != "country" and not p.adjectival for m in p.mentions]
     triggers = {t.tok.i for t in found_triggers}
     taken: set[int] = set()  # the trigger tokens of the events found
     for trig in found_triggers:
@@ -268,7 +272,9 @@ def code_sentence(
         ):
             source = None  # "killed by a roadside bomb", "a car bomb killed five": a weapon is no actor
         venue = venue_event(trig.tok, category)
-        target = _target(trig.tok, source_head, source, index, doc.published, harm, venue)
+        target = _target(trig.tok, source_head, source, index, doc.published, harm, venue, category in MUTUAL)
+        if place_target(target, towns, sent):
+            target = None  # "deploy troops to Tripoli": where the event goes, not who undergoes it
         if trig.tok.lemma_.lower() in UNDERGO and target is None:
             source, target = None, source  # "three people died": the dead undergo the event
         elif trig.tok.lemma_.lower() in FACE and trig.kind == "verb":

@@ -25,7 +25,11 @@ from wiresift.nlp.events.actors import (
 from wiresift.nlp.events.lexicon import verbs
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from collections.abc import Iterable
+
+    from spacy.tokens import Span, Token
+
+    from wiresift.model import EventActor
 
 
 #: Prepositions whose object may be the target when the direct object is a thing ("gave 5 million
@@ -49,6 +53,34 @@ VISIT_VERBS = frozenset({"arrive", "visit", "land", "tour", "travel", "come", "f
 #: Categories whose named scene is only a venue, never a party: where forces mass ("deployed near
 #: Lagos"), where officials meet ("met in Tashkent", "a meeting in Almaty").
 VENUE_CATEGORIES = frozenset({"MOBILIZE", "CONSULT"})
+
+
+#: Categories of events two parties do with each other, where coordinated doers are each other's
+#: partners ("Israel and Syria signed", "the two sides met", "A and B clashed"); in any other
+#: ("A and B complained", "ships and aircraft brought food") they act together on someone else.
+MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "ASSAULT", "REJECT", None})
+
+
+#: Prepositions reaching where an event goes or takes place: "to Tripoli", "from two villages".
+WHERE_PREPS = frozenset({"to", "into", "onto", "from", "toward", "towards", "in", "at", "on"})
+
+
+def place_target(actor: EventActor | None, places: Iterable[tuple[int, int]], sent: Span) -> bool:
+    """``actor``'s mention ends in the name of a place smaller than a country (``places``: the spans of
+    such mentions) that is where the event goes or happens, not who undergoes it: reached by a
+    preposition of place or direction ("arrested from two villages", "an air raid on a suburb"), or
+    named as a place by the parser ("forced their way into Mill Street"). A place the actor
+    dictionaries code stays: PLOVER codes "deployed troops to Tripoli" as done to Libya."""
+    if actor is None or actor.start is None or actor.end is None:
+        return False
+    if actor.code or not any(actor.start <= start and end == actor.end for start, end in places):
+        return False  # a coded place stands for its country, a party to the event in PLOVER's coding
+    head = next((t for t in reversed(sent) if t.idx < actor.end), None)
+    while head is not None and head.dep_ in {"compound", "flat"} and head.head.i != head.i:
+        head = head.head
+    if head is None:
+        return False
+    return head.ent_type_ in PLACE_TYPES or (head.dep_ == "pobj" and head.head.lower_ in WHERE_PREPS)
 
 
 def venue_event(trigger: Token, category: str | None) -> bool:
@@ -115,12 +147,13 @@ def _undergoer(event: Token) -> Token | None:
 
 
 def target_candidates(
-    trigger: Token, source: Token | None, venue: bool = False, harm: bool = False
+    trigger: Token, source: Token | None, venue: bool = False, harm: bool = False, mutual: bool = True
 ) -> list[Token]:
     """Noun heads that may be the target, best first: the role-given target, the dative, the objects
     of prepositions on the trigger and on its object, and coordinated heads. ``venue``: a named place
     is a scene, not a target (:func:`venue_event`); ``harm``: an attack or coercion, whose coordinated
-    doers are allies, not each other's targets."""
+    doers are allies, not each other's targets; without ``mutual`` (:data:`MUTUAL`) no coordinated doer
+    is the other's target ("businesses and residents complained", "ships and aircraft brought aid")."""
     first = (verb_roles(trigger) if trigger.pos_ == "VERB" else noun_roles(trigger))[1]
     seen: set[int] = {source.i} if source is not None else set()
     out: list[Token] = []
@@ -182,7 +215,7 @@ def target_candidates(
     for obj in [c for c in trigger.children if c.dep_ in OBJECT_DEPS]:
         add(next((c for c in obj.children if c.dep_ == "poss"), None))  # "Serbia's suppression"
     direct = any(c.dep_ in OBJECT_DEPS for c in trigger.children)
-    if source is not None and not (harm and direct):
+    if source is not None and mutual and not (harm and direct):
         # "Israel and Syria signed": each is the other's partner; not "Turkish troops and Syrian
         # rebels captured the town", allies in an attack on an object
         for conj in source.conjuncts:
