@@ -212,3 +212,22 @@ def test_the_object_made_to_act_is_the_doer_of_the_infinitive(pipeline: Pipeline
     # a relative pronoun is the thing planned, not who acts
     _, found = coded(pipeline, "The tariffs that the government plans to impose on steel angered Ottawa.")
     assert found["impose"].source is not None and found["impose"].source.text == "government"
+
+
+def test_a_bare_done_to_participle_has_its_subject_as_target(nlp: Language) -> None:
+    from wiresift.nlp.events.actors import verb_roles
+
+    doc = nlp("Three police officers killed during a raid and shootout in the east.")
+    source, target = verb_roles(next(t for t in doc if t.lower_ == "killed"))
+    assert source is None and target is not None and target.lower_ == "officers"
+    doc = nlp("The gunmen killed three villagers.")  # an object: an ordinary active verb
+    source, target = verb_roles(next(t for t in doc if t.lower_ == "killed"))
+    assert source is not None and source.lower_ == "gunmen"
+
+
+def test_coordinated_doers_of_a_one_sided_event_are_not_each_others_target(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Farmers and traders complained of poor roads in the province.")
+    complained = found["complained"]
+    assert complained.target is None
+    _, found = coded(pipeline, "Armenia and Azerbaijan signed a ceasefire agreement on Tuesday.")
+    assert found["signed"].target is not None
