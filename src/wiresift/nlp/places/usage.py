@@ -22,7 +22,12 @@ uses as something else, so they never become map pins:
 - **a short word read as a country code**: a mixed-case word of two or three letters that only an
   upper-case code or abbreviation names ("Pan", "Car", "Mac" are not Panama, the Central African
   Republic or Macau; "PAN" in a table would be); an upper-case word of two or three letters whose
-  only readings are towns of that name is an acronym ("CIS" is no Italian town "Cis").
+  only readings are towns of that name is an acronym ("CIS" is no Italian town "Cis");
+- **a body of the solar system**: "Earth", "the Moon", "Mars" name no town that shares the name
+  ("Mars, Pennsylvania") unless a qualifier says so ("Mars, Pa.");
+- **a company named like a natural feature**: a one-word name that spaCy tags an organisation, whose
+  only readings are rivers, forests, seas or mountains, written without "the" ("on Amazon", "Amazon's
+  speakers"): news writes the feature with its article ("the Amazon").
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from wiresift.gazetteer import name_key
 from wiresift.nlp.claims.lexicon import REPORTING_VERBS
 
 if TYPE_CHECKING:
@@ -63,6 +69,10 @@ PRODUCT_WORDS = frozenset(
         "holdings", "bancorp",
     }
 )  # fmt: skip
+#: Bodies of the solar system: as names they are never the towns that share them ("from Earth").
+CELESTIAL_BODIES = frozenset(
+    {"earth", "moon", "sun", "mercury", "venus", "mars", "jupiter", "saturn", "uranus", "neptune", "pluto"}
+)
 #: Entity labels whose names are not places even when a word of them is one.
 PERSON_LABELS = frozenset({"PERSON"})
 
@@ -169,6 +179,31 @@ def _outside_container(gaz: Gazetteer, span: Span) -> bool:
     return True
 
 
+def _qualified(span: Span) -> bool:
+    """The name is followed by ", <capitalised word>" ("Mars, Pa."): a qualifier makes it a town."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].text[:1].isupper()
+
+
+def _celestial(span: Span) -> bool:
+    """ "Earth", "the Moon", "Mars": a body of the solar system, unless qualified as a town."""
+    return span.text.lower().removeprefix("the ") in CELESTIAL_BODIES and not _qualified(span)
+
+
+def _org_feature(gaz: Gazetteer, span: Span) -> bool:
+    """A one-word ORG entity whose only readings are natural features, without "the" before it: the
+    company ("Amazon said", "on Amazon"), not the river or forest ("the Amazon")."""
+    if len(span) != 1 or span[0].ent_type_ != "ORG" or span[0].ent_iob_ != "B":
+        return False
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].ent_iob_ == "I":
+        return False  # a longer organisation name: embedded.py decides
+    if span.start > 0 and doc[span.start - 1].lower_ == "the":
+        return False
+    cands = gaz.candidates(span.text)
+    return bool(cands) and all(c.entry.kind == "feature" for c in cands)
+
+
 def _after_place_preposition(span: Span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in {"in", "near", "at", "from", "outside"}
 
@@ -249,13 +284,22 @@ def _code_word(gaz: Gazetteer, text: str) -> bool:
     )
 
 
+#: A town that only carries a short upper-case word as a code must be this big to be named by it ("NYC").
+ACRONYM_TOWN_MAX_POPULATION = 100_000
+
+
 def _acronym(gaz: Gazetteer, text: str) -> bool:
     """An upper-case word of 2-3 letters whose only readings are towns of that name ("CIS" is no Italian
-    "Cis"): news writes towns in capitals only in datelines and headlines, and a short one is an acronym."""
+    "Cis", "AS" no Czech "Aš") or small towns that carry it as a code ("MBC"): news writes towns in
+    capitals only in datelines and headlines, and a short one is an acronym."""
     if not (2 <= len(text) <= 3) or not text.isupper() or not text.isalpha():
         return False
     cands = gaz.candidates(text)
-    return bool(cands) and all(c.entry.kind == "city" and c.entry.name.upper() == text for c in cands)
+    return bool(cands) and all(
+        c.entry.kind == "city"
+        and (name_key(c.entry.name) == name_key(text) or c.entry.population < ACRONYM_TOWN_MAX_POPULATION)
+        for c in cands
+    )
 
 
 def used_as_places(doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention]) -> list[Mention]:
@@ -285,6 +329,8 @@ def used_as_places(doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention]) -> lis
             or _product(gaz, span)
             or _code_word(gaz, m.text)
             or _acronym(gaz, m.text)
+            or _celestial(span)
+            or _org_feature(gaz, span)
         ):
             continue
         kept.append(m)
