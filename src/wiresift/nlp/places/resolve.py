@@ -192,7 +192,8 @@ def candidates(gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
         if found:
             return found
     for core in (words, stem):
-        if len(core) > 1 and core[0].lower() in _NOT_A_PLACE_ALONE:
+        # "New" makes a new name ("New Glenn" is a rocket, not Glenn): no part of a known place
+        if len(core) > 1 and core[0].lower() in _NOT_A_PLACE_ALONE and core[0].lower() != "new":
             # "South Venezuela", "West Surrey", "South Kilburn Estate": the part of a known place
             found = gaz.candidates(" ".join(core[1:]))
             if found:
@@ -290,14 +291,8 @@ def _score(
     ):
         score += SIBLING_BONUS
     for q in qualifier:
-        qe = q.entry
         # "Washington, D.C.": the qualifier names the very place ("D.C." is Washington's own alias)
-        if (
-            (qe.kind == "country" and qe.cc == e.cc)
-            or (qe.kind == "admin1" and qe.name == e.admin1)
-            or qe.id == e.id
-            or _within(e, qe)
-        ):
+        if _in_area(e, q.entry):
             score += QUALIFIER_BONUS
             break
     if e.lat is not None and e.lon is not None and e.kind in ("city", "admin2", "feature"):
@@ -314,6 +309,27 @@ def _score(
         if closest <= CLOSE_KM:
             score += CLOSE_BONUS * local
     return score
+
+
+def _in_area(e: Entry, qe: Entry) -> bool:
+    """``e`` lies in (or is) the place its qualifier reading ``qe`` names."""
+    return (
+        (qe.kind == "country" and qe.cc == e.cc)
+        or (qe.kind == "admin1" and qe.name == e.admin1)
+        or qe.id == e.id
+        or _within(e, qe)
+    )
+
+
+def _contradicted(cs: Sequence[Candidate], qualifier: Sequence[Candidate]) -> bool:
+    """Every reading of a town's name lies outside the province or country its qualifier names
+    ("Springfield, Ontario" where the gazetteer has only other Springfields): the town is a place the
+    gazetteer lacks, not one of its namesakes. A name that is itself a province or country is in a
+    list ("Texas, California and Florida"), not qualified."""
+    areas = [q.entry for q in qualifier if q.entry.kind in ("admin1", "country")]
+    if not areas or not cs or any(c.entry.kind not in ("city", "admin2") for c in cs):
+        return False
+    return not any(_in_area(c.entry, q.entry) for c in cs for q in qualifier)
 
 
 def _within(e: Entry, area: Entry) -> bool:
@@ -454,6 +470,11 @@ def _pick_all(
             continue
         ctx = context(text)
         qual = gaz.candidates(q) + province_codes(gaz, q, cs) if q else ()
+        if _contradicted(cs, qual):
+            # "San Ysidro, California" where the gazetteer has San Ysidros elsewhere only: none is meant
+            done[key] = Resolution(None, 0.0)
+            out.append(done[key])
+            continue
         lead: dict[str | None, int] = {}  # the biggest same-named city of each country
         for c in cs:
             if c.exact and c.entry.kind == "city":
