@@ -55,6 +55,9 @@ def pins(text: str) -> dict[str, str | None]:
         ("Trump met Liu He, China\u2019s top trade negotiator, in Geneva.", "Liu He", "Geneva"),
         # the subject of a reporting verb whose readings are small places is a person
         ('"We are ready," Arroyo added after the clinic in Sacramento opened.', "Arroyo", "Sacramento"),
+        # a relative's given name in apposition is no town
+        ("The couple moved to Leeds with their daughter, Sedona, in 2015.", "Sedona", "Leeds"),
+        ("He lives in Leeds with his wife, Marietta, and two dogs.", "Marietta", "Leeds"),
         # a body of the solar system is no town of that name ("Earth", Texas)
         (
             "The probe sent its first pictures back to Earth, and engineers in Houston cheered.",

@@ -23,6 +23,10 @@ uses as something else, so they never become map pins:
   upper-case code or abbreviation names ("Pan", "Car", "Mac" are not Panama, the Central African
   Republic or Macau; "PAN" in a table would be); an upper-case word of two or three letters whose
   only readings are towns of that name is an acronym ("CIS" is no Italian town "Cis");
+- **a person's kin or counsel**: a small town's name whose possessor or apposition is a word for a
+  relative, a lawyer or a partner ("Tyler's attorney", "his son, Sebastian"), or that follows a
+  capitalised word that is no place as a two-word name ("Adarius Taylor" where the NER split it), or
+  that is the first part of a hyphenated name ("Rose-Lynn");
 - **a body of the solar system**: "Earth", "the Moon", "Mars" name no town that shares the name
   ("Mars, Pennsylvania") unless a qualifier says so ("Mars, Pa.");
 - **a company named like a natural feature**: a one-word name that spaCy tags an organisation, whose
@@ -67,6 +71,16 @@ PRODUCT_WORDS = frozenset(
     {
         "crude", "motors", "brewery", "beer", "whisky", "inc", "corp", "ltd", "plc", "llc", "gmbh",
         "holdings", "bancorp",
+    }
+)  # fmt: skip
+#: Words for the people around a person: a name they are said of ("Tyler's attorney", "his son,
+#: Sebastian") is that person's, not a town's.
+KIN_WORDS = frozenset(
+    {
+        "attorney", "lawyer", "counsel", "wife", "husband", "son", "daughter", "mother", "father",
+        "brother", "sister", "girlfriend", "boyfriend", "fiancé", "fiancee", "partner", "parents",
+        "children", "family", "grandson", "granddaughter", "grandmother", "grandfather", "uncle",
+        "aunt", "nephew", "niece", "cousin", "widow", "mom", "dad",
     }
 )  # fmt: skip
 #: Bodies of the solar system: as names they are never the towns that share them ("from Earth").
@@ -177,6 +191,50 @@ def _outside_container(gaz: Gazetteer, span: Span) -> bool:
             if e.cc == a.cc and (a.kind == "country" or e.admin1 == a.name or e.id == a.id):
                 return False
     return True
+
+
+def _small_towns_only(gaz: Gazetteer, text: str) -> bool:
+    """Every reading of the name is a county or a town under ``PERSON_TOWN_MAX_POPULATION``."""
+    cands = gaz.candidates(text)
+    return bool(cands) and all(
+        c.entry.kind == "admin2"
+        or (c.entry.kind == "city" and c.entry.population < PERSON_TOWN_MAX_POPULATION)
+        for c in cands
+    )
+
+
+def _kin(gaz: Gazetteer, span: Span) -> bool:
+    """A small town's name said of a relative or a lawyer, written as a person's given name or surname:
+    their possessor ("Tyler's attorney") or apposition ("his son, Sebastian"), or a split two-word name
+    ("Adarius Taylor", the first word no place and outside any entity), or the first part of a
+    hyphenated name ("Rose-Lynn")."""
+    if len(span) != 1 or _after_place_preposition(span) or not _small_towns_only(gaz, span.text):
+        return False
+    tok, doc = span[0], span.doc
+    if tok.dep_ in ("poss", "appos") and tok.head.lower_ in KIN_WORDS:
+        return True
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if (
+        prev is not None
+        and tok.ent_type_ in PERSON_LABELS
+        and prev.is_alpha
+        and prev.text[:1].isupper()
+        and not prev.is_sent_start
+        and not prev.ent_type_
+        and prev.head == tok
+        and not gaz.candidates(prev.text)
+    ):
+        return True
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
+        second = doc[tok.i + 2]
+        return (
+            not doc[tok.i + 1].whitespace_
+            and second.is_alpha
+            and second.text[:1].isupper()
+            and not gaz.candidates(second.text)
+            and not gaz.candidates(f"{tok.text}-{second.text}")
+        )
+    return False
 
 
 def _qualified(span: Span) -> bool:
@@ -330,6 +388,7 @@ def used_as_places(doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention]) -> lis
             or _code_word(gaz, m.text)
             or _acronym(gaz, m.text)
             or _celestial(span)
+            or _kin(gaz, span)
             or _org_feature(gaz, span)
         ):
             continue
