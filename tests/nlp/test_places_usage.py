@@ -47,6 +47,13 @@ def pins(text: str) -> dict[str, str | None]:
         ("Chelsea have agreed a fee for the keeper, officials in Madrid said.", "Chelsea", "Madrid"),
         # a work's title in quotation marks
         ("She sang \u201cGlasgow,\u201d a slow ballad, at a club in Dublin.", "Glasgow", "Dublin"),
+        # a short quoted title in capitals is a work's title, its names no towns
+        ("The \u201cRamona and Sedona\u201d star flew home to Leeds after the premiere.", "Sedona", "Leeds"),
+        (
+            "Critics loved \u201cNights in Marietta\u201d, which opens in Leeds next week.",
+            "Marietta",
+            "Leeds",
+        ),
         # a common noun in lower case
         ("Smaller metro newspapers in Ohio cut staff again.", "metro", "Ohio"),
         # an organisation after "at" is no alias of a town ("Google" of Topeka)

@@ -15,7 +15,8 @@ uses as something else, so they never become map pins:
   ("Brent crude", "Atlas Motors"); a country or province keeps its place ("U.S. airlines");
 - **a team**: a town's name as the subject of a plural verb ("Chelsea have signed", "Leeds are
   top"): British news writes a club so, never a town;
-- **a title of a work**: a name alone inside quotation marks (the song “Glasgow”, the show “Fargo”);
+- **a title of a work**: a name alone inside quotation marks (the song “Glasgow”, the show “Fargo”),
+  or inside a short quoted title whose words are all capitalised (the film “Melvin and Howard”);
 - **a common noun**: a word written in lower case ("metro newspapers") names no place;
 - **a title**: an abbreviation right before a person's name is the person's title ("Sen." of
   "Sen. Ada Brook" is no alias of Senegal, "Gov." no town);
@@ -294,6 +295,40 @@ _OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "„", "«"})
 _CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»"})
 
 
+#: Longest quoted title, in tokens, read as a work's title when all its words are capitalised.
+TITLE_MAX_TOKENS = 6
+#: Short words a title leaves in lower case ("Melvin and Howard", "Attack on Titan").
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
+
+
+def _quoted_title(span: Span) -> bool:
+    """The name lies inside a short quotation whose words are all capitalised (or short title words) and
+    that holds another capitalised word: the title of a work (the film “Melvin and Howard”)."""
+    doc = span.doc
+    lo = next(
+        (
+            k
+            for k in range(span.start - 1, max(-1, span.start - TITLE_MAX_TOKENS), -1)
+            if doc[k].text in _OPENING_QUOTES
+        ),
+        None,
+    )
+    hi = next(
+        (
+            k
+            for k in range(span.end, min(len(doc), span.end + TITLE_MAX_TOKENS))
+            if doc[k].text in _CLOSING_QUOTES
+        ),
+        None,
+    )
+    if lo is None or hi is None or hi - lo - 1 > TITLE_MAX_TOKENS:
+        return False
+    inside = [t for t in doc[lo + 1 : hi] if not (span.start <= t.i < span.end)]
+    return any(t.is_alpha and t.text[:1].isupper() for t in inside) and all(
+        t.is_alpha and (t.text[:1].isupper() or t.lower_ in _TITLE_SMALL_WORDS) for t in inside
+    )
+
+
 def _quoted(span: Span) -> bool:
     """A name alone inside quotation marks (a closing one may follow a comma or a full stop): a work's title."""
     doc = span.doc
@@ -389,6 +424,7 @@ def used_as_places(doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention]) -> lis
             or _acronym(gaz, m.text)
             or _celestial(span)
             or _kin(gaz, span)
+            or _quoted_title(span)
             or _org_feature(gaz, span)
         ):
             continue
