@@ -162,3 +162,15 @@ def test_a_town_outside_the_province_its_qualifier_names_stays_unresolved() -> N
 def test_new_before_a_name_makes_another_name() -> None:
     got = _resolve_all("The New Baxter rocket flew on Monday.", ["New Baxter"])
     assert got["New Baxter"] is None
+
+
+def test_a_province_shared_by_two_countries_is_the_main_countrys() -> None:
+    text = (
+        "Smoke from farms in Punjab drifted over Delhi again. Delhi schools closed, and India's capital "
+        "region choked. Doctors in Delhi said India must act. Cities like Karachi, Pakistan, face the same smog."
+    )
+    countries = {text[s:e]: p.country for p in geoparse(text) for s, e in p.mentions}
+    assert countries.get("Punjab") == "IN", countries
+    text = "Farmers in Punjab protested in Lahore on Monday."
+    countries = {text[s:e]: p.country for p in geoparse(text) for s, e in p.mentions}
+    assert countries.get("Punjab") == "PK", countries

@@ -27,6 +27,11 @@ EXACT_BONUS = 2.0
 KIND_BONUS = {"country": 3.0, "region": 1.5, "feature": 1.0, "admin1": 0.0, "admin2": -1.5, "city": 0.0}
 #: The entry's country is named (or implied) elsewhere in the article.
 CONTEXT_BONUS = 2.5
+#: A province of the article's main country (named at least MAIN_SHARE times as often as any other) wins
+#: over a same-named province of a country named in passing ("Punjab" in a story about Delhi that once
+#: names Karachi, Pakistan, is India's). Towns do not get it: for them it cost GeoWebNews acc@161.
+MAIN_BONUS = 1.0
+MAIN_SHARE = 2
 #: The entry's province is named elsewhere in the article ("Portland ... Maine").
 ADMIN_BONUS = 2.0
 #: The mention is followed by ", <its country or province>" ("Paris, Texas").
@@ -282,6 +287,9 @@ def _score(
     score = _base(c)
     if e.cc and ctx.countries[e.cc] and e.kind != "country":
         score += CONTEXT_BONUS
+        top = ctx.countries.most_common(2)
+        if e.kind == "admin1" and len(top) > 1 and top[0][0] == e.cc and top[0][1] >= MAIN_SHARE * top[1][1]:
+            score += MAIN_BONUS
     if e.admin1 and e.kind != "admin1" and (e.admin1, e.cc) in ctx.admins:
         score += ADMIN_BONUS * local
     if (
