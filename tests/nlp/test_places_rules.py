@@ -174,3 +174,12 @@ def test_a_province_shared_by_two_countries_is_the_main_countrys() -> None:
     text = "Farmers in Punjab protested in Lahore on Monday."
     countries = {text[s:e]: p.country for p in geoparse(text) for s, e in p.mentions}
     assert countries.get("Punjab") == "PK", countries
+
+
+def test_a_national_capital_shadows_a_small_namesake_abroad() -> None:
+    text = (
+        "Cities around the world fight dirty air. London has fought it for decades. Paris has also "
+        "suffered smog. In the United States, Los Angeles County faces it too, as does Texas."
+    )
+    countries = {text[s:e]: p.country for p in geoparse(text) for s, e in p.mentions}
+    assert countries.get("Paris") == "FR", countries

@@ -127,6 +127,7 @@ PICK_CONFIDENCE = 0.6
 #: A town under 1/SHADOW_SHARE of the size of a same-named city of its own country is "shadowed": news
 #: means the big one ("Portland", "Louisville" in a US story), so the province and nearness bonuses
 #: count only SHADOW_FACTOR of their weight for it (a qualifier, "Portland, Texas", still counts in full).
+#: A national capital shadows its namesakes in other countries too ("Paris" in a story that names Texas).
 SHADOW_SHARE = 30
 SHADOW_FACTOR = 0.5
 #: A name its qualifier settles this surely ("Toronto, ON") is that place wherever the article names it bare.
@@ -487,6 +488,9 @@ def _pick_all(
         for c in cs:
             if c.exact and c.entry.kind == "city":
                 lead[c.entry.cc] = max(lead.get(c.entry.cc, 0), c.entry.population)
+        # a national capital shadows its small namesakes abroad too ("Paris" in a story naming Texas)
+        capital = max((c.entry.population for c in cs if c.exact and c.entry.capital), default=0)
+        lead = {cc: max(n, capital) for cc, n in lead.items()}
         scores = [
             _score(c, ctx, qual, 0.0 if emb else SHADOW_FACTOR if _shadowed(c.entry, lead) else 1.0, lst)
             for c in cs
