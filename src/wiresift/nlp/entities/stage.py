@@ -32,7 +32,8 @@ from wiresift.nlp.entities.lexicon import (
 )
 from wiresift.nlp.entities.organisations import join_acronyms, join_short_names
 from wiresift.nlp.entities.persons import clean, fold_apostrophes
-from wiresift.nlp.entities.titles import appositive, premodifier, roles
+from wiresift.nlp.entities.roles import roles
+from wiresift.nlp.entities.titles import appositive, premodifier
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
