@@ -77,6 +77,12 @@ TITLED = [
         "Kevin Marsham",
         "director",
     ),
+    # a role noun right before the name the parser made the object of a fronted "as"
+    (
+        "Many savers agree. As early retiree Steve Adkins wrote on his blog, saving is hard.",
+        "Steve Adkins",
+        "retiree",
+    ),
 ]
 
 
@@ -111,6 +117,36 @@ EXACT = [
     # a singular role after a list stays with the name it touches
     ("Tom Reedley and Ann Loring, a nurse, were hurt.", "Tom Reedley", []),
     ("Police arrested Tom Reedley, Ann Loring, and the driver, Bo Dean.", "Ann Loring", []),
+    # a role verb reads as its agent noun, over the whole name of what is headed
+    (
+        "The cuts hurt, said Scott Pell, who heads the Alliance for Rural Jobs, a lobby.",
+        "Scott Pell",
+        ["head of the Alliance for Rural Jobs"],
+    ),
+    (
+        "Ann Loring, who founded Acme Robotics in 2010, said it was hard.",
+        "Ann Loring",
+        ["founder of Acme Robotics"],
+    ),
+    # the next item of a list, with a role of its own, is no apposition of the name before it
+    (
+        "The band features singer-guitarists Tom Johns and Pat Simmer, singer-keyboardist Mike Dolan "
+        "and John Mabry.",
+        "Pat Simmer",
+        ["singer-guitarists"],
+    ),
+    # a phrase the parser hangs on the home town describes the town, not the person
+    (
+        "Patrick Carley, of Addison, a village southwest of Ithaca, was arrested on Monday.",
+        "Patrick Carley",
+        [],
+    ),
+    (
+        "Ann Loring, 45, of Leeds, a nurse at the city hospital, said she was tired.",
+        "Ann Loring",
+        ["nurse at the city hospital"],
+    ),
+    ("Ann Loring, the wife of Tom Reedley, said she was tired.", "Ann Loring", ["wife of Tom Reedley"]),
 ]
 
 

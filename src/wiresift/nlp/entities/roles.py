@@ -113,31 +113,42 @@ def _object_as_roles(sdoc: Doc, verb: Token, obj: Token) -> list[Span]:
     return out
 
 
-#: Verbs whose object is what their subject heads or serves: "who heads / leads / represents …".
-ROLE_VERBS = frozenset(
-    {
-        "head",
-        "lead",
-        "chair",
-        "direct",
-        "run",
-        "manage",
-        "own",
-        "found",
-        "co-found",
-        "represent",
-        "coach",
-        "edit",
-        "oversee",
-        "teach",
-        "advise",
-        "command",
-        "captain",
-        "host",
-        "govern",
-        "supervise",
-    }
-)
+#: Verbs whose object is what their subject heads or serves ("who heads / leads / represents …"),
+#: with the noun that names the role when there is one: "heads the fire service" is "head of the fire
+#: service" (None: the verb phrase stays as written, "runs his own lab").
+ROLE_VERBS: dict[str, str | None] = {
+    "head": "head",
+    "lead": "leader",
+    "chair": "chair",
+    "direct": "director",
+    "run": None,
+    "manage": "manager",
+    "own": "owner",
+    "found": "founder",
+    "co-found": "co-founder",
+    "represent": None,
+    "coach": "coach",
+    "edit": "editor",
+    "oversee": None,
+    "teach": "teacher",
+    "advise": "adviser",
+    "command": "commander",
+    "captain": "captain",
+    "host": "host",
+    "govern": "governor",
+    "supervise": "supervisor",
+}
+
+
+def role_title(span: Span) -> str:
+    """The title a role span reads as: a role-verb phrase becomes its agent noun ("heads the fire
+    service" -> "head of the fire service", "founded Acme" -> "founder of Acme"); any other span is
+    its text."""
+    verb = span[0]
+    noun = ROLE_VERBS.get(verb.lemma_.lower()) if verb.pos_ == "VERB" and len(span) > 1 else None
+    if noun is None:
+        return span.text
+    return f"{noun} of {span[1:].text}"
 
 
 def _role_verb_phrase(sdoc: Doc, verb: Token) -> Span | None:
@@ -152,6 +163,9 @@ def _role_verb_phrase(sdoc: Doc, verb: Token) -> Span | None:
     for child in obj.rights:
         if child.dep_ in ("relcl", "acl", "punct", "cc", "conj", "appos"):
             end = min(end, child.left_edge.i)
+    if obj.ent_iob_ in ("B", "I"):  # "heads the Alliance for Rural Jobs": the whole name the parser split
+        while end < len(sdoc) and sdoc[end].ent_iob_ == "I":
+            end += 1
     end = next((t.i for t in sdoc[verb.i : end] if t.text in APPOSITIVE_STOPS), end)
     end = trim_role(sdoc, verb.i, end)
     if (

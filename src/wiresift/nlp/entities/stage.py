@@ -32,7 +32,7 @@ from wiresift.nlp.entities.lexicon import (
 )
 from wiresift.nlp.entities.organisations import join_acronyms, join_short_names
 from wiresift.nlp.entities.persons import clean, fold_apostrophes
-from wiresift.nlp.entities.roles import roles
+from wiresift.nlp.entities.roles import role_title, roles
 from wiresift.nlp.entities.titles import appositive, premodifier
 
 if TYPE_CHECKING:
@@ -421,8 +421,9 @@ def _add_roles(b: _Builder, eid: str, ent: Span) -> None:
             entity.titles.append(apposition.text)
         b.index.add(apposition.start_char, apposition.end_char, eid)
     for role_span in roles(b.sdoc, ent):
-        if role_span.text not in entity.titles:
-            entity.titles.append(role_span.text)
+        title = role_title(role_span)
+        if title not in entity.titles:
+            entity.titles.append(title)
 
 
 def _unmarked_orgs(b: _Builder) -> None:

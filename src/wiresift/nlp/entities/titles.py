@@ -113,11 +113,13 @@ def _role_noun(token: Token, ent: Span) -> bool:
         and token.is_lower
         and not token.is_stop
         and token.tag_ in ("NN", "JJ")
-        and token.dep_ in _ROLE_MOD_DEPS
+        and (token.dep_ in _ROLE_MOD_DEPS or (token.tag_ == "NN" and not _reduced_relative(token, ent)))
         and token.lower_ not in TITLE_HEADS  # "a major Ann Lee show": an adjective, not the rank
         and role_noun(token.lower_)
     ):
-        return True  # "Sabres defenseman Ann Lee", the role word mis-tagged or mis-attached
+        # "Sabres defenseman Ann Lee", the role word mis-tagged or mis-attached; "as early retiree
+        # Ann Lee wrote": the parser made the role the object of "as" and the name the verb's subject
+        return True
     common = token.pos_ == "NOUN"
     capitalised = token.pos_ == "PROPN" and token.text[1:].islower() and _line_start(token)
     if not (common or capitalised):
@@ -136,6 +138,12 @@ def _role_noun(token: Token, ent: Span) -> bool:
     return root.dep_ in ("appos", "npadvmod") and root.head.i in (token.i, token.head.i)
 
 
+def _reduced_relative(token: Token, ent: Span) -> bool:
+    """Whether ``ent`` is the subject of a clause that qualifies ``token`` ("the driver Ann Lee hit")."""
+    root = ent.root
+    return root.dep_.startswith("nsubj") and root.head.dep_ == "relcl" and root.head.head.i == token.i
+
+
 def _attached(token: Token, chain: set[int]) -> bool:
     """A modifier of a role noun already in the chain ("math" of "math teacher", "founding" of
     "founding member")."""
@@ -151,6 +159,10 @@ def _after_hyphen(token: Token) -> bool:
     return token.i > 0 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_
 
 
+#: Parts of speech of a capitalised sentence opener that cannot start a title ("Like", "As", "When").
+_NO_TITLE_OPENERS = frozenset({"ADP", "SCONJ", "CCONJ", "ADV", "PRON", "DET", "AUX", "VERB", "PART", "INTJ"})
+
+
 def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | None, int]:
     """The title before ``ent`` and the token where the name really starts (may move left)."""
     i = ent.start - 1
@@ -163,6 +175,12 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
             break
         if "\n" in tok.whitespace_ or tok.is_space:
             break
+        if (
+            _line_start(tok)
+            and tok.pos_ in _NO_TITLE_OPENERS
+            and tok.lower_ not in TITLE_HEADS | TITLE_MODIFIERS
+        ):
+            break  # "Like Instagram head Ann Lee, …": a capitalised preposition opening the sentence
         if not (_chain_token(tok) or (parsed and (_role_noun(tok, ent) or _attached(tok, chain)))):
             break
         chain.add(i)
@@ -306,7 +324,9 @@ def appositive(sdoc: Doc, ent: Span) -> Span | None:
         return None
     if sdoc[ent.end].text in ("—", "–") and not sdoc[ent.end - 1].whitespace_:
         return None  # "an Ann Lee–style plan": a dash glued to the name makes a compound, not an apposition
-    i = _skip_asides(sdoc, _skip_bracket(sdoc, ent.end))
+    opened = _skip_bracket(sdoc, ent.end)
+    i = _skip_asides(sdoc, opened)
+    aside = range(opened, i)  # an age or a home town passed over
     while i < len(sdoc) and sdoc[i].lower_ in LEADS:
         i += 1
     first = i
@@ -344,6 +364,8 @@ def appositive(sdoc: Doc, ent: Span) -> Span | None:
         i = trim_role(sdoc, first, i)
         if i == first:
             return None
+    if _names_another(sdoc, first, i) or _describes_aside(sdoc, first, i, aside):
+        return None
     # The role word must come early: "the head of ...", "Russia's top diplomat", "a senior officer";
     # or the parser makes a common noun of the phrase the name's apposition ("Ann Lee, another
     # retiree,", "Ann Lee, Ohio's new fire commissioner,").
@@ -353,6 +375,35 @@ def appositive(sdoc: Doc, ent: Span) -> Span | None:
     ):
         return None
     return sdoc[first:i]
+
+
+def _names_another(sdoc: Doc, first: int, end: int) -> bool:
+    """Whether the phrase ``sdoc[first:end]`` names another person with a role of their own, as in a
+    list ("Tom Reed, singer-keyboardist Ann Lee and …"): a name after a role word, not joined to it by
+    a preposition ("the wife of Ann Lee") nor owning what follows ("chief Ann Lee's deputy")."""
+    for k in range(first + 1, end):
+        tok = sdoc[k]
+        if tok.ent_type_ != "PERSON" or tok.ent_iob_ != "B":
+            continue
+        before = sdoc[k - 1]
+        if before.lower_ in FUNCTION_WORDS or before.pos_ == "ADP" or before.tag_ == "POS":
+            continue
+        stop = k + 1
+        while stop < end and sdoc[stop].ent_iob_ == "I":
+            stop += 1
+        if stop < len(sdoc) and sdoc[stop].tag_ == "POS":
+            continue
+        return True
+    return False
+
+
+def _describes_aside(sdoc: Doc, first: int, end: int, aside: range) -> bool:
+    """Whether the parser hangs the phrase on the home town passed over rather than on the person:
+    "Ann Lee, of Addison, a village near Leeds," describes Addison."""
+    if not aside:
+        return False
+    heads = [t for t in sdoc[first:end] if not first <= t.head.i < end]
+    return bool(heads) and all(t.head.i in aside and t.dep_ == "appos" for t in heads)
 
 
 #: Words before a role that are not part of it: "the", "both an artist and …", "also a nurse".
