@@ -147,6 +147,20 @@ EXACT = [
         ["nurse at the city hospital"],
     ),
     ("Ann Loring, the wife of Tom Reedley, said she was tired.", "Ann Loring", ["wife of Tom Reedley"]),
+    # a qualifier between the comma and the name keeps the apposition
+    ("Her husband, the late James Rigsby, wrote books.", "James Rigsby", ["Her husband"]),
+    # "of" an organisation or a party is what the person belongs to; "of" a town is no role
+    (
+        "Maria Lindqvist of the Social Democratic party said the vote failed.",
+        "Maria Lindqvist",
+        ["Social Democratic party"],
+    ),
+    (
+        "“It is bad,” said Penelope Abbot of the University of North Carolina.",
+        "Penelope Abbot",
+        ["University of North Carolina"],
+    ),
+    ("Ann Loring of Leeds won the race.", "Ann Loring", []),
 ]
 
 
@@ -160,6 +174,8 @@ def test_town_people_are_no_persons(pipeline: Pipeline) -> None:
     found = people(pipeline, "I urge all Delhiites to stay home, said Arvind Kejal.")
     assert "Arvind Kejal" in found
     assert "Delhiites" not in found, found
+    found = people(pipeline, "“I am a Delhiite, born and raised here,” said Arvind Kejal.")
+    assert "Delhiite" not in found, found
 
 
 def test_a_name_ending_on_an_institution_word_is_no_person(nlp) -> None:  # type: ignore[no-untyped-def]

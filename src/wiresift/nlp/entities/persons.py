@@ -40,13 +40,14 @@ INSTITUTION_TAILS: dict[str, str] = {
     ),
     **dict.fromkeys(
         words(
-            "institute university foundation productions studios records magazine academy inc inc. corp ltd"
+            "institute university foundation productions studio studios records magazine academy inc inc. corp"
+            " ltd gazette tribune chronicle"
         ),
         "ORG",
     ),
 }
-#: A plural of a place's people: "Delhiites", "Parisians" (never a person).
-_DEMONYM_PLURAL = re.compile(r"(?:ites|ians|eans)$")
+#: A place's people: "Delhiites", "Parisians", "a Delhiite" (never a person).
+_DEMONYM = re.compile(r"(?:ites?|ians|eans)$")
 #: Apostrophe look-alikes folded to "'" when names are matched or merged (offsets stay untouched).
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "′": "'"})
 #: One name-shaped token with an inner apostrophe: "O’Connor", "D'Angelo", "N’Golo".
@@ -155,7 +156,7 @@ def is_junk_person(span: Span, surnames: Iterable[str] = ()) -> bool:
         return (
             True  # "blazers"; "Foolhardy" opening a sentence is an adjective (but "Trumble said" is a name)
         )
-    if _DEMONYM_PLURAL.search(text) and len(text) > 6:
+    if _DEMONYM.search(text) and len(text) > 6:
         return True  # "Delhiites", "Parisians": a town's people
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if before == "the" and (tok.tag_ == "NNPS" or text.endswith("s") or tok.dep_ not in ("compound", "poss")):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.entities.lexicon import FUNCTION_WORDS, role_noun
+from wiresift.nlp.entities.lexicon import FUNCTION_WORDS, TITLE_MODIFIERS, role_noun
 from wiresift.nlp.entities.titles import (
     APPOSITIVE_STOPS,
     ARTICLES,
@@ -217,10 +217,12 @@ def roles(sdoc: Doc, ent: Span) -> list[Span]:
             if span is not None:
                 out.append(span)
     head = root.head
-    if root.dep_ == "appos" and head.i < ent.start and ent.start > 0 and sdoc[ent.start - 1].text == ",":
-        # the noun a person's name stands in apposition to is their role ("his predecessor, Ann Lee,")
+    comma = _comma_before(sdoc, ent)
+    if root.dep_ == "appos" and head.i < ent.start and comma is not None:
+        # the noun a person's name stands in apposition to is their role ("his predecessor, Ann Lee,",
+        # "her husband, the late Tom Reed,")
         span = (
-            _role_span(sdoc, head, stop=ent.start - 1, any_noun=True)
+            _role_span(sdoc, head, stop=comma, any_noun=True)
             if role_noun(head.lemma_.lower())
             or is_title_word(head)
             or any(t.pos_ == "PROPN" for t in head.subtree if t.i < ent.start)  # "the office of the DA"
@@ -236,7 +238,46 @@ def roles(sdoc: Doc, ent: Span) -> list[Span]:
         span = preceding_role(sdoc, ent)
         if span is not None:
             out.append(span)
+    span = affiliation(sdoc, ent)
+    if span is not None:
+        out.append(span)
     return out
+
+
+#: Entity types of what a person named "X of …" belongs to ("of Acme Corp", "of the Labour party").
+_AFFILIATIONS = frozenset({"ORG", "NORP"})
+
+
+def affiliation(sdoc: Doc, ent: Span) -> Span | None:
+    """The organisation or party in "Ann Lee of the Social Democratic party" or "Ann Lee of Acme
+    Corp": an "of" the parser hangs on the name, then an organisation (or a party's adjective and its
+    noun). A place ("Ann Lee of Leeds") is a home town, not a role."""
+    k = ent.end
+    if k + 1 >= len(sdoc) or sdoc[k].lower_ != "of" or not ent.start <= sdoc[k].head.i < ent.end:
+        return None
+    start = k + 1
+    if sdoc[start].lower_ == "the" and sdoc[start].ent_type_ not in _AFFILIATIONS:
+        start += 1
+    if start >= len(sdoc) or sdoc[start].ent_type_ not in _AFFILIATIONS or sdoc[start].ent_iob_ != "B":
+        return None
+    end = start + 1
+    while end < len(sdoc) and sdoc[end].ent_iob_ == "I":
+        end += 1
+    if sdoc[start].ent_type_ == "NORP":  # "of the Social Democratic party": the adjective's noun joins
+        if end >= len(sdoc) or sdoc[end].pos_ != "NOUN" or not sdoc[end].is_lower:
+            return None
+        end += 1
+    while start < end and sdoc[start].lower_ in ARTICLES:
+        start += 1
+    return sdoc[start:end] if start < end else None
+
+
+def _comma_before(sdoc: Doc, ent: Span) -> int | None:
+    """The comma before ``ent``, past an article and qualifiers of the name ("…, the late Ann Lee")."""
+    k = ent.start - 1
+    while k > 0 and (sdoc[k].lower_ in ARTICLES or sdoc[k].lower_ in TITLE_MODIFIERS) and sdoc[k].is_lower:
+        k -= 1
+    return k if k >= 0 and sdoc[k].text == "," else None
 
 
 #: Words that open the noun phrase of a role written before a name: "*the* new coach, Ann Lee,".
