@@ -135,6 +135,17 @@ EXACT = [
         "Pat Simmer",
         ["singer-guitarists"],
     ),
+    (
+        "The band is singer-guitarists Tom Johns and Pat Simmer, singer-keyboardist Mike Dolan, and John Mabry.",
+        "Pat Simmer",
+        ["singer-guitarists"],
+    ),
+    # a name closing an apposition with no list after it is kept (here an organisation typed PERSON)
+    (
+        "Rob Goldberg, President Ascom North America, said the deal was good.",
+        "Rob Goldberg",
+        ["President Ascom North America"],
+    ),
     # a phrase the parser hangs on the home town describes the town, not the person
     (
         "Patrick Carley, of Addison, a village southwest of Ithaca, was arrested on Monday.",

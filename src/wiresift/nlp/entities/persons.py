@@ -46,8 +46,10 @@ INSTITUTION_TAILS: dict[str, str] = {
         "ORG",
     ),
 }
-#: A place's people: "Delhiites", "Parisians", "a Delhiite" (never a person).
-_DEMONYM = re.compile(r"(?:ites?|ians|eans)$")
+#: A plural of a place's people: "Delhiites", "Parisians" (never a person).
+_DEMONYM = re.compile(r"(?:ites|ians|eans)$")
+#: One of a place's people after an article: "a Delhiite", "a Muscovite" (but "Aphrodite" is a name).
+_DEMONYM_ONE = re.compile(r"ite$")
 #: Apostrophe look-alikes folded to "'" when names are matched or merged (offsets stay untouched).
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "′": "'"})
 #: One name-shaped token with an inner apostrophe: "O’Connor", "D'Angelo", "N’Golo".
@@ -156,9 +158,9 @@ def is_junk_person(span: Span, surnames: Iterable[str] = ()) -> bool:
         return (
             True  # "blazers"; "Foolhardy" opening a sentence is an adjective (but "Trumble said" is a name)
         )
-    if _DEMONYM.search(text) and len(text) > 6:
-        return True  # "Delhiites", "Parisians": a town's people
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if len(text) > 6 and (_DEMONYM.search(text) or (before in ("a", "an") and _DEMONYM_ONE.search(text))):
+        return True  # "Delhiites", "Parisians", "a Muscovite": a town's people
     if before == "the" and (tok.tag_ == "NNPS" or text.endswith("s") or tok.dep_ not in ("compound", "poss")):
         return True  # "the Sabres", "the Bidens", "the Moon" (but "the Lee administration" is Lee's)
     low = text.lower()

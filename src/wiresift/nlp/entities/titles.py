@@ -380,7 +380,8 @@ def appositive(sdoc: Doc, ent: Span) -> Span | None:
 def _names_another(sdoc: Doc, first: int, end: int) -> bool:
     """Whether the phrase ``sdoc[first:end]`` names another person with a role of their own, as in a
     list ("Tom Reed, singer-keyboardist Ann Lee and …"): a name after a role word, not joined to it by
-    a preposition ("the wife of Ann Lee") nor owning what follows ("chief Ann Lee's deputy")."""
+    a preposition ("the wife of Ann Lee") nor owning what follows ("chief Ann Lee's deputy"), and
+    followed by "and" or "or" (a lone name there is more often an organisation spaCy typed PERSON)."""
     for k in range(first + 1, end):
         tok = sdoc[k]
         if tok.ent_type_ != "PERSON" or tok.ent_iob_ != "B":
@@ -393,7 +394,9 @@ def _names_another(sdoc: Doc, first: int, end: int) -> bool:
             stop += 1
         if stop < len(sdoc) and sdoc[stop].tag_ == "POS":
             continue
-        return True
+        after = sdoc[stop : stop + 2]
+        if any(t.pos_ == "CCONJ" for t in after) and all(t.pos_ in ("CCONJ", "PUNCT") for t in after[:1]):
+            return True  # the list goes on: "…, singer-keyboardist Ann Lee, and Bo Dean"
     return False
 
 
