@@ -228,3 +228,10 @@ def test_a_titled_one_word_name_is_one_person(pipeline: Pipeline) -> None:
     )
     kinds = {e.name: (e.type, len(e.mentions)) for e in doc.entities}
     assert kinds.get("Trumble") == ("PERSON", 3), kinds
+
+
+def test_a_box_score_position_letter_is_no_initial(pipeline: Pipeline) -> None:
+    found = people(
+        pipeline, "TIP-INS\n\nThunder: F Hamidou Dialla missed his third straight game with a sprain."
+    )
+    assert "Hamidou Dialla" in found, found

@@ -101,9 +101,20 @@ def _trim(ent: Span, label: str) -> tuple[int, int]:
             start += 1
         if end - start > 1 and doc[start].lower_.rstrip(".") in COURTESY_TITLES:
             start += 1 + int(start + 2 < end and doc[start + 1].text == ".")
+        if end - start > 2 and _position_letter(doc[start]):
+            start += 1  # "F Ann Lee missed the game": a player's position in a box score, not an initial
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (".",):
         end -= 1
     return start, end
+
+
+def _position_letter(tok: Token) -> bool:
+    """A lone capital letter opening a line or following a colon, without the full stop of an
+    initial: a sports position ("F", "G", "S") before a first and last name."""
+    if len(tok.text) != 1 or not tok.text.isupper() or not tok.whitespace_:
+        return False
+    before = tok.nbor(-1) if tok.i > 0 else None
+    return before is None or before.text in (":", "|") or before.is_space or "\n" in before.whitespace_
 
 
 def _glued(tok: Token, prev: Token | None) -> bool:
