@@ -235,3 +235,17 @@ def test_a_box_score_position_letter_is_no_initial(pipeline: Pipeline) -> None:
         pipeline, "TIP-INS\n\nThunder: F Hamidou Dialla missed his third straight game with a sprain."
     )
     assert "Hamidou Dialla" in found, found
+
+
+def test_a_titled_shared_surname_is_the_one_named_alone(pipeline: Pipeline) -> None:
+    text = (
+        "Officials asked Kyiv to look into Joe and Hunter Bidwell.\n\n"
+        "Never urged Kyiv to investigate Joe Bidwell\n\n"
+        "“I never pressed for an inquiry into former Vice President Bidwell,” the envoy said."
+    )
+    found = people(pipeline, text)
+    assert "Bidwell" not in found, found
+    assert found["Joe Bidwell"].titles == ["former Vice President"]
+    # named only as a pair, the titled surname may be either: it stays apart
+    found = people(pipeline, "Tom and Ben Lowry sued the city. Senator Lowry declined to comment.")
+    assert "Lowry" in found, found
