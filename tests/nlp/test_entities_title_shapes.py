@@ -249,3 +249,12 @@ def test_a_titled_shared_surname_is_the_one_named_alone(pipeline: Pipeline) -> N
     # named only as a pair, the titled surname may be either: it stays apart
     found = people(pipeline, "Tom and Ben Lowry sued the city. Senator Lowry declined to comment.")
     assert "Lowry" in found, found
+
+
+def test_a_role_word_inside_a_person_span_starts_the_name_after_it(pipeline: Pipeline) -> None:
+    found = people(
+        pipeline,
+        "The four players ahead of him are Oscar Robinson, Lakers great Magic Johnstone and Lakers "
+        "assistant coach Jason Kidman. Ludwig van Beethoven wrote nine symphonies.",
+    )
+    assert "Magic Johnstone" in found and "Ludwig van Beethoven" in found, found

@@ -103,9 +103,30 @@ def _trim(ent: Span, label: str) -> tuple[int, int]:
             start += 1 + int(start + 2 < end and doc[start + 1].text == ".")
         if end - start > 2 and _position_letter(doc[start]):
             start += 1  # "F Ann Lee missed the game": a player's position in a box score, not an initial
+        start = _after_inner_role(doc, start, end)
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (".",):
         end -= 1
     return start, end
+
+
+#: Lower-case words that belong inside a name: "Ludwig van Beethoven", "Omar bin Laden", "Ana de Souza".
+NAME_PARTICLES = words("van von der den de del della di da dos das du la le ter ten bin ibn al el")
+
+
+def _after_inner_role(doc: Doc, start: int, end: int) -> int:
+    """The start of a person span past a team or a place and a lower-case role word spaCy put inside
+    it ("Lakers great Ann Lee", "Ohio native Ann Lee"): the name is what follows the last such word."""
+    for k in range(end - 2, start, -1):
+        tok = doc[k]
+        if (
+            tok.is_alpha
+            and tok.is_lower
+            and not tok.is_stop  # "Ann Lee of Acme": a name and its organisation, not a role and a name
+            and tok.lower_ not in NAME_PARTICLES
+            and doc[k + 1].text[:1].isupper()
+        ):
+            return k + 1
+    return start
 
 
 def _position_letter(tok: Token) -> bool:
