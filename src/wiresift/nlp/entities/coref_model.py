@@ -205,7 +205,11 @@ class DocCoref:
                 if before:
                     words.add(before[-1])
             fixed = self._votes[eid] = (2 * len(words & MASCULINE), 2 * len(words & FEMININE))
-        votes = {"m": fixed[0], "f": fixed[1]}
+        if fixed[0] != fixed[1]:
+            # a title or honorific ("son", "Ms") outweighs pronouns joined to the entity, which may
+            # sit in its own quote and mean someone else ("my mother says her …")
+            return "m" if fixed[0] > fixed[1] else "f"
+        votes = {"m": 0, "f": 0}
         for m in self.chains.get(eid, ()) if chains else ():
             if m.gender:
                 votes[m.gender] += 1
@@ -357,7 +361,12 @@ class DocCoref:
         cands = self.candidates(ana)
         if not cands:
             return None, 0.0
-        probs = self.weights.prob(self.features(ana, cands))
+        x = self.features(ana, cands)
+        probs = self.weights.prob(x)
+        if ana.pronoun:
+            # "she" is never the man the text has called "he" (GUM's few such links leave the clash
+            # weight too weak to forbid it on its own): a clashing candidate is out.
+            probs = np.where(x[:, _INDEX["p_gender_clash"]] > 0, 0.0, probs)
         best = int(np.argmax(probs))
         p = float(probs[best])
         threshold = self.weights.threshold if ana.pronoun else self.weights.nominal_threshold
