@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from wiresift.nlp.entities.lexicon import PERSON_NOMINAL_HEADS, words
-from wiresift.nlp.entities.salience import main_subject
+from wiresift.nlp.entities.salience import main_subject, quoted
 from wiresift.nlp.quotes.appositions import apposed_person, spokes_org
 
 if TYPE_CHECKING:
@@ -40,6 +40,8 @@ ORG_HEADS = words(
 )
 #: Heads of a poll-like source whose findings are its sponsor's.
 POLL_HEADS = words("poll survey study report analysis")
+#: Heads of a document that speaks for whoever issued it ("the statement read", "the letter said").
+DOCUMENT_HEADS = words("statement letter release email e-mail memo tweet filing complaint")
 #: Words in an organisation's name that show what kind of body it is, per nominal head.
 KIND_WORDS: dict[str, frozenset[str]] = {
     "paper": words("times post journal tribune herald gazette news chronicle telegraph guardian daily"),
@@ -161,6 +163,10 @@ def nominal_source(
         members = [eid for eid in before if head in _name_forms(index, eid)]
         if members:
             return members[0], "org_name"
+    if head in DOCUMENT_HEADS:
+        issuer = document_issuer(index, speaker.start, head)
+        if issuer is not None:
+            return issuer, "poll_sponsor"  # a document's words are its issuer's, as a poll's are its sponsor's
     if head in ROLE_WORDS or head in PERSON_NOMINAL_HEADS or head in ROLE_HEADS:
         person = role_person(index, speaker.start, head, mention)
         if person is not None:
@@ -497,4 +503,48 @@ def introduced_person(index: EntityIndex, speaker: Speaker, mention: str, text: 
         if start < speaker.end or entity.mentions[0][0] < speaker.end:
             return None  # a holder of the role was named before: not an introduction
         return eid
+    return None
+
+
+#: How many heads up from a document noun its issuing verb may be ("said in a statement": 2).
+ISSUER_CLIMB = 3
+
+
+def document_issuer(index: EntityIndex, pos: int, head: str) -> str | None:
+    """Who issued the document a nominal at ``pos`` ("the statement") stands for: at the last mention
+    of a ``head`` before it, the "by"/"from" name ("a statement from Acme") or the subject of the verb
+    it hangs on ("Acme said in a statement", "The company issued a letter", that company found like
+    "the company" is); None when that subject is no person or organisation the text names."""
+    sdoc = index.sdoc
+    here = next((t for t in sdoc if t.idx >= pos), None) if sdoc is not None else None
+    if sdoc is None or here is None:
+        return None
+    for tok in reversed(sdoc[: here.i]):
+        if tok.idx < pos - PERSON_LOOKBACK:
+            return None
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() != head or tok.dep_ in ("nsubj", "nsubjpass"):
+            continue  # (a subject: the document speaking again, "the statement continued")
+        if tok.i in quoted(tok.sent):
+            continue  # its own words ("we saw her statements")
+        for prep in tok.children:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if prep.lower_ in ("by", "from") and obj is not None and (eid := _issuer(index, obj)):
+                return eid
+        verb = tok
+        for _ in range(ISSUER_CLIMB):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return _issuer(index, subject) if subject is not None else None
+    return None
+
+
+def _issuer(index: EntityIndex, tok: Token) -> str | None:
+    """The person or organisation ``tok`` names, or the organisation an org nominal there stands for."""
+    entity = index.get(_entity_of(index, tok))
+    if entity is not None:
+        return entity.id if entity.type in ("PERSON", *ORG_TYPES) else None
+    if tok.pos_ == "NOUN" and tok.lower_ in ORG_HEADS and _definite(tok.doc[tok.left_edge.i].text):
+        return org_source(index, tok.idx, tok.lower_)[0]
     return None
