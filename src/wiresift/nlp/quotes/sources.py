@@ -166,7 +166,10 @@ def nominal_source(
     if head in DOCUMENT_HEADS:
         issuer = document_issuer(index, speaker.start, head)
         if issuer is not None:
-            return issuer, "poll_sponsor"  # a document's words are its issuer's, as a poll's are its sponsor's
+            return (
+                issuer,
+                "poll_sponsor",
+            )  # a document's words are its issuer's, as a poll's are its sponsor's
     if head in ROLE_WORDS or head in PERSON_NOMINAL_HEADS or head in ROLE_HEADS:
         person = role_person(index, speaker.start, head, mention)
         if person is not None:
