@@ -37,8 +37,6 @@ RULE_CONFIDENCE = 0.5
 AGREED_CONFIDENCE = 0.8
 #: ...when the model picks another entity (or abstains) the rules' answer stands, with this confidence.
 DISPUTED_CONFIDENCE = 0.35
-#: A person's pronoun chain tells their gender when one gender outnumbers the other this many times.
-GENDER_MAJORITY = 2
 
 
 def doc_coref(index: EntityIndex) -> DocCoref | None:
@@ -171,13 +169,8 @@ def _gender(state: DocCoref, eid: str, upto: int) -> str:
     if fixed:
         return fixed
     state.advance(upto)
-    said = [m.gender for m in state.chains.get(eid, ()) if m.gender]
-    he, she = said.count("m"), said.count("f")
-    # one slip in a long chain (a "she" of the woman quoted next joined to the man) does not undo it;
-    # a chain the model mixed up more evenly tells nothing
-    if he > GENDER_MAJORITY * she:
-        return "m"
-    return "f" if she > GENDER_MAJORITY * he else ""
+    said = {m.gender for m in state.chains.get(eid, ()) if m.gender}
+    return said.pop() if len(said) == 1 else ""  # a chain the model mixed up tells nothing
 
 
 def resolve(

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from wiresift.nlp.entities.lexicon import PERSON_NOMINAL_HEADS, words
 from wiresift.nlp.entities.salience import main_subject, quoted
 from wiresift.nlp.quotes.appositions import apposed_person, spokes_org
+from wiresift.nlp.quotes.cues import CUE_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -278,13 +279,14 @@ def _main_subject_at(index: EntityIndex, pos: int) -> bool:
 
 
 def _clause_subject_org(index: EntityIndex, pos: int, candidates: list[str]) -> str | None:
-    """The candidate organisation that is the subject of a clause before ``pos`` in its sentence, the
-    nearest first."""
+    """The candidate organisation that reports in a clause before ``pos`` in its sentence ("Though Acme
+    has said …"), the nearest first; an organisation that merely acts there ("When HP occurs …, it is
+    called …": a name the tagger took for one) is not the "it"."""
     tok = _token_at(index, pos)
     if tok is None:
         return None
     for prior in reversed(tok.sent[: tok.i - tok.sent.start]):
-        if prior.dep_ in ("nsubj", "nsubjpass"):
+        if prior.dep_ == "nsubj" and prior.head.lemma_ in CUE_VERBS:
             eid = _entity_of(index, prior)
             if eid in candidates:
                 return eid
