@@ -6,8 +6,10 @@ cover what it leaves: an organisation or outlet nominal goes to the organisation
 whose name holds the head word ("the department" -> "Bree Police Department") or whose name looks
 like the kind the head says ("the paper" -> "The Bree Gazette"), else to the one organisation named
 in the last paragraphs; a poll, survey or study goes to its sponsor ("an Acme Research poll",
-"a poll by Acme"); a person nominal ("the doctor", "the spokeswoman") goes to the one person whose
-titles say so. Each answer comes with the way it was found, a feature of the speaker confidence.
+"a poll by Acme"); a document ("the statement read") to whoever issued it; a plural nominal ("the
+doctors") to a group named for its members; a person nominal ("the doctor", "the spokeswoman") goes
+to the one person whose titles say so. Each answer comes with the way it was found, a feature of the
+speaker confidence.
 """
 
 from __future__ import annotations
