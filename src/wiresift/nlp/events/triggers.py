@@ -253,23 +253,26 @@ def _best_pattern(
     if not blocks:
         return None
     hits = {"obj": _hits(feats["obj"]), "subj": _hits(feats["subj"])}
-    for own in (True, False):
-        for strict in (True, False):
-            best: tuple[int, dict[str, Any]] | None = None
-            for block in blocks:
-                sized = (
-                    block.candidate_patterns(lemma, own, hits["obj"])
-                    if strict
-                    else block.sized_phrase_patterns_of(lemma, own)
-                )
-                for size, pattern in sized:  # longest first
-                    if best is not None and size <= best[0]:
+    # full matches first, the verb's own patterns before its block's; a phrase's head alone last
+    for strict, own in ((True, True), (True, False), (False, True), (False, False)):
+        best: tuple[int, dict[str, Any]] | None = None
+        for block in blocks:
+            sized = (
+                block.candidate_patterns(lemma, own, hits["obj"])
+                if strict
+                else block.sized_phrase_patterns_of(lemma, own)
+            )
+            for size, pattern in sized:  # longest first
+                if best is not None and (size < best[0] or (size == best[0] and "obj" in best[1])):
+                    break
+                if (best is None or "obj" in pattern) and _match(pattern, feats, hits, strict):
+                    # of two as specific, the one that reads the object ("broke off relations":
+                    # RELATIONS, not OFF alone)
+                    best = (size, pattern)
+                    if "obj" in pattern:
                         break
-                    if _match(pattern, feats, hits, strict):
-                        best = (size, pattern)
-                        break
-            if best is not None:
-                return best
+        if best is not None:
+            return best
     return None
 
 
@@ -504,11 +507,18 @@ def _verbal(trigger: Trigger) -> bool:
     return (QUAD.get(plover(trigger.cameo)[0] or "") or "").startswith("VERBAL")
 
 
+#: Categories of verbs whose object event noun is their content, not their own act.
+_CONTENT_NOUN_VERBS = frozenset({"THREATEN", "ACCUSE", "REJECT"})
+
+
 def _light(trigger: Trigger, nouns: set[int]) -> bool:
-    """A verb coded by its block's default alone whose direct object is an event-noun trigger."""
+    """A verb coded by its block's default alone whose direct object is an event-noun trigger.
+    A verb of threat, blame or refusal is not light: the noun is what it threatens, condemns or
+    rejects ("threatened a strike"), while "organized a strike" or "ordered patrols" does the noun's act."""
     return (
         trigger.kind == "verb"
         and trigger.specificity == 1
+        and plover(trigger.cameo)[0] not in _CONTENT_NOUN_VERBS
         and trigger.tok.lemma_.lower() not in VERB_CODES
         and any(c.dep_ in {"dobj", "obj"} and c.i in nouns for c in trigger.tok.children)
     )
