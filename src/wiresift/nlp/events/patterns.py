@@ -15,6 +15,12 @@ if TYPE_CHECKING:
 
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _OBJ_DEPS = frozenset({"dobj", "obj", "attr", "dative", "oprd", "acomp", "xcomp", "advmod"})
+#: Measures and containers of goods: the patterns' object is what they hold ("20 tonnes of food").
+MEASURE_WORDS = frozenset({
+    "tonne", "ton", "kilogram", "kilo", "litre", "liter", "gallon", "barrel", "shipment", "consignment",
+    "load", "truckload", "planeload", "shipload", "batch", "convoy", "package", "parcel", "crate", "box",
+    "bag", "sack", "quantity", "cargo", "delivery", "supply",
+})  # fmt: skip
 #: CAMEO's synonym set of armed forces: an armed group's subject matches it too.
 MILITARY_MARK = "&MILITARY"
 #: Sectors (agents dictionary) of armed groups.
@@ -45,7 +51,7 @@ def _object_words(obj: Token) -> tuple[set[str], set[str]]:
     """(words, fallback words) of an object: a generic head with a noun modifier is read by its
     modifier ("a mediation effort" is a mediation), the head itself only when the modifier codes
     nothing."""
-    if obj.pos_ == "NUM" or obj.lower_ in PART_WORDS or obj.lemma_.lower() in PART_WORDS:
+    if obj.pos_ == "NUM" or not {obj.lower_, obj.lemma_.lower()}.isdisjoint(PART_WORDS | MEASURE_WORDS):
         # "sent thousands of troops": the patterns' object is what is counted
         inner = [g for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
                  for c in prep.children if c.dep_ == "pobj" for g in with_conjuncts(c)]  # fmt: skip

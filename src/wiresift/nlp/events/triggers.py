@@ -44,6 +44,7 @@ from wiresift.nlp.events.lexicon import (
 from wiresift.nlp.events.modality import obligation
 from wiresift.nlp.events.patterns import SUBJ_DEPS, best_pattern, features, has_form, subject_words, words_of
 from wiresift.nlp.events.senses import accident_harm, wrong_sense
+from wiresift.nlp.events.transfers import TRANSFER_VERBS, transfer_code
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -142,6 +143,14 @@ def code_verb(verb: Token) -> Trigger | None:
     if eased is not None:  # "shortened the nightly curfew", "eased emergency measures"
         return Trigger(verb, verb.idx, verb.idx + len(verb.text), eased[0], "verb", 2, consumed=eased[1])
     key = next((k for k in keys if k in table or k in VERB_CODES), None)
+    if lemma in TRANSFER_VERBS and key in {None, lemma}:
+        # a verb of sending read by what it moves ("airlifted tents", "sent 20 tonnes of food") unless
+        # one of its patterns reads that ("sent warships to"): not by the verb or its destination alone
+        feats = features(verb)
+        moved = transfer_code(lemma, feats["obj"])
+        read = None if key is None or moved is None else best_pattern(table.get(key, []), feats, key)
+        if moved is not None and (read is None or "obj" not in read[1]):
+            return Trigger(verb, verb.idx, _verb_end(verb), moved, "verb", 2)
     if key is None:
         return None
     feats = features(verb)
