@@ -335,8 +335,12 @@ def verbs() -> Verbs:
                 "obj_mods", []
             ):
                 if word is not None and word not in out.forms:
+                    # a plain word with a synonym set of its own name stands for the set: "RECEIVE *
+                    # LEADER" receives a president or a prime minister as the "&LEADER" patterns do
                     members = (
-                        out.synsets.get(word, frozenset()) if word.startswith("&") else _equivalents(word)
+                        out.synsets.get(word, frozenset())
+                        if word.startswith("&")
+                        else _equivalents(word) | out.synsets.get("&" + word.upper(), frozenset())
                     )
                     out.forms[word] = frozenset({word, *members})
         for lemma in block.verbs:
