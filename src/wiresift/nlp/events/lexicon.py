@@ -150,6 +150,8 @@ VERB_CODES: dict[str, str | None] = {
     # CAMEO's own definitions where the dictionary block misleads: suing is a lawsuit (115), dismissing
     # an appeal or a charge is a rejection.
     "sue": "115", "dismiss": "120",
+    # common phrasal verbs the dictionary lacks: giving back is a return (084), turning down a refusal
+    "hand over": "084", "hand back": "084", "give back": "084", "turn over": "084", "turn down": "120",
 }  # fmt: skip
 #: Verbs that relax a measure, and the coercive measures they can relax, with CAMEO's code for
 #: relaxing each: easing a curfew (0813), a state of emergency or martial law (0814), sanctions, an
