@@ -148,9 +148,9 @@ def can_act(tok: Token, code: str | None, sector: str | None, entity: str | None
 def quantity_object(verb: Token) -> bool:
     """``verb`` is applied to a number or a measure ("raised the number", "struck a measured tone")."""
     for child in verb.children:
-        if child.dep_ in {"dobj", "obj", "nsubjpass"} and child.lemma_.lower() in QUANTITY_NOUNS:
-            if child.lower_ not in GOODS_PLURALS:
-                return True
+        quantity = child.lemma_.lower() in QUANTITY_NOUNS and child.lower_ not in GOODS_PLURALS
+        if child.dep_ in {"dobj", "obj", "nsubjpass"} and quantity:
+            return True
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.lemma_.lower() in QUANTITY_NOUNS and verb.pos_ == "VERB"
 

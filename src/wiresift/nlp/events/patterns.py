@@ -217,3 +217,8 @@ def best_pattern(
         if best is not None:
             return best
     return None
+
+
+def obj_compounds(feats: dict[str, Any]) -> set[str]:
+    """The noun modifiers of the objects' heads ("food" of "food parcels")."""
+    return {w for obj in feats["obj_toks"] for c in obj.children if c.dep_ == "compound" for w in words_of(c)}

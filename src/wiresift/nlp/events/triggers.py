@@ -42,7 +42,15 @@ from wiresift.nlp.events.lexicon import (
     verbs,
 )
 from wiresift.nlp.events.modality import obligation
-from wiresift.nlp.events.patterns import SUBJ_DEPS, best_pattern, features, has_form, subject_words, words_of
+from wiresift.nlp.events.patterns import (
+    SUBJ_DEPS,
+    best_pattern,
+    features,
+    has_form,
+    obj_compounds,
+    subject_words,
+    words_of,
+)
 from wiresift.nlp.events.senses import accident_harm, wrong_sense
 from wiresift.nlp.events.transfers import TRANSFER_VERBS, transfer_code
 
@@ -147,7 +155,7 @@ def code_verb(verb: Token) -> Trigger | None:
         # a verb of sending read by what it moves ("airlifted tents", "sent 20 tonnes of food") unless
         # one of its patterns reads that ("sent warships to"): not by the verb or its destination alone
         feats = features(verb)
-        moved = transfer_code(lemma, feats["obj"])
+        moved = transfer_code(lemma, feats["obj"] | obj_compounds(feats))
         read = None if key is None or moved is None else best_pattern(table.get(key, []), feats, key)
         if moved is not None and (read is None or "obj" not in read[1]):
             return Trigger(verb, verb.idx, _verb_end(verb), moved, "verb", 2)
@@ -361,7 +369,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
             trigger = code_presence(tok)
         lemma = tok.lemma_.lower()
         security_word = pos != "AUX" and dep not in _NOT_TRIGGER_DEPS  # a noun or verb of its own
-        if security_word and lemma in DISASTER_WORDS:
+        # a verb a pattern coded by its arguments is an act, not a disaster: "troops stormed the base"
+        acted = (
+            trigger is not None and trigger.kind == "verb" and bool(trigger.cameo) and trigger.specificity > 1
+        )
+        if security_word and lemma in DISASTER_WORDS and not acted:
             trigger = Trigger(tok, tok.idx, tok.idx + len(tok.text), None, pos.lower(),
                               security=DISASTER_WORDS[lemma])  # fmt: skip
         elif security_word and lemma in CRIME_WORDS:
