@@ -1,4 +1,4 @@
-"""Event types on a table of invented news sentences, two to six per PLOVER category, worded unlike
+"""Event types on a table of 173 invented news sentences, six to seventeen per PLOVER category, worded unlike
 the CAMEO manual's examples (varied verbs and nouns): the main event's category. The cases the coder
 still gets wrong are marked with their cause and must keep failing until it is fixed (strict xfail).
 The labels follow the PLOVER gold records' conventions: signing an agreement is SUPPORT (CAMEO 057),
@@ -235,6 +235,94 @@ CASES = [
     _case("Rebels fired mortars at the airport.", "ASSAULT"),
     _case("Unknown assailants stabbed a journalist outside his home.", "ASSAULT"),
     _case("Security forces opened fire on the crowd, killing three people.", "ASSAULT"),
+    _case("The two leaders agreed to set up a joint commission on water sharing.", "AGREE"),
+    _case("Tokyo promised to boost its contribution to the relief fund.", "AGREE"),
+    _case("The Chinese premier hosted the Brazilian president in Beijing.", "CONSULT"),
+    _case(
+        "Officials from both ministries discussed border security in Islamabad.",
+        "CONSULT",
+        "a block-coded verb needs a dictionary actor ('officials from both ministries')",
+    ),
+    _case(
+        "The UN envoy shuttled between the two capitals this week.",
+        "CONSULT",
+        "SHUTTLE codes nothing without a pattern",
+    ),
+    _case("The president congratulated the new prime minister on her victory.", "SUPPORT"),
+    _case("Seoul thanked Washington for its support during the crisis.", "SUPPORT"),
+    _case(
+        "Interpol helped Italian police track down the fugitive.",
+        "COOPERATE",
+        "helping is coded as aid (070), not cooperation",
+    ),
+    _case(
+        "The European Investment Bank lent Tunisia 200 million euros.",
+        "AID",
+        "the dictionary codes lending by its block (060), not as economic aid",
+    ),
+    _case("Volunteers distributed food parcels to families in the camp.", "AID"),
+    _case("The kidnappers released the engineer after a ransom was paid.", "RETREAT"),
+    _case("The army returned the seized land to the villagers.", "RETREAT", "no RETURN pattern for land"),
+    _case("Both militias agreed to a ceasefire starting at midnight.", "AGREE"),
+    _case(
+        "The government restored internet access in the province.",
+        "CONCEDE",
+        "RESTORE codes nothing without a pattern",
+    ),
+    _case(
+        "Investigators questioned the former general about the massacre.",
+        "ACCUSE",
+        "QUESTION codes nothing; the massacre it is about becomes the event",
+    ),
+    _case(
+        "The opposition leader slammed the budget as a betrayal of workers.",
+        "ACCUSE",
+        "SLAM is read as an attack verb; criticism takes no pattern",
+    ),
+    _case(
+        "The mayor was charged with embezzlement.",
+        "COERCE",
+        "a charge is coded as an accusation (112), CAMEO files it under 173",
+    ),
+    _case(
+        "The ministry summoned the Dutch ambassador to protest the remarks.",
+        "ACCUSE",
+        "SUMMON codes as a meeting (040)",
+    ),
+    _case("Activists petitioned the court to halt the deportations.", "REQUEST"),
+    _case("Parents pleaded with the kidnappers to free the children.", "REQUEST"),
+    _case(
+        "The council ignored repeated calls to reopen the hospital.",
+        "REJECT",
+        "ignoring calls has no pattern; the call's content becomes the event",
+    ),
+    _case(
+        "The regime rebuffed the mediators' proposal.",
+        "REJECT",
+        "REBUFF's block codes disapproval (110); only its DEMAND and OFFER patterns refuse",
+    ),
+    _case("The cartel threatened to kill the journalists who covered the story.", "THREATEN"),
+    _case("Washington warned Pyongyang against further missile tests.", "THREATEN"),
+    _case("Farmers blocked roads with tractors to protest the new tax.", "PROTEST"),
+    _case("Thousands rallied in the capital against the election result.", "PROTEST"),
+    _case("Workers at the port downed tools for a third day.", "PROTEST", "no entry for downing tools"),
+    _case("The country increased its troop presence along the frontier.", "MOBILIZE"),
+    _case("The army conducted large-scale drills near the disputed islands.", "MOBILIZE"),
+    _case("The government severed ties with Taipei.", "SANCTION"),
+    _case("Washington halted arms sales to the kingdom.", "SANCTION", "no HALT pattern for arms sales"),
+    _case("The military seized control of the state television station.", "COERCE"),
+    _case("Police confiscated 40 rifles during the search.", "COERCE"),
+    _case("The authorities expelled the foreign correspondent.", "COERCE"),
+    _case("Gunmen abducted a village chief in the north.", "ASSAULT"),
+    _case("Fighter jets struck an ammunition depot near the city.", "ASSAULT"),
+    _case("A roadside bomb killed two soldiers on patrol.", "ASSAULT"),
+    _case("The rebels shot down a military helicopter.", "ASSAULT"),
+    _case("Militiamen torched dozens of homes in the village.", "ASSAULT"),
+    _case(
+        "Troops stormed the rebel stronghold at dawn.",
+        "ASSAULT",
+        "the dictionary's pattern codes storming a stronghold as occupation (192)",
+    ),
 ]
 
 
