@@ -1,8 +1,8 @@
-"""Event types on a table of 173 invented news sentences, six to seventeen per PLOVER category, worded unlike
-the CAMEO manual's examples (varied verbs and nouns): the main event's category. The cases the coder
-still gets wrong are marked with their cause and must keep failing until it is fixed (strict xfail).
-The labels follow the PLOVER gold records' conventions: signing an agreement is SUPPORT (CAMEO 057),
-a promise of future aid is AGREE."""
+"""Event types on a table of 173 invented news sentences, six to seventeen per PLOVER category,
+worded unlike the CAMEO manual's examples (varied verbs and nouns): the main event's category. The
+cases the coder still gets wrong are marked with their cause and must keep failing until it is fixed
+(strict xfail). The labels follow the PLOVER gold records' conventions: signing an agreement is
+SUPPORT (CAMEO 057), a promise of future aid is AGREE."""
 
 from __future__ import annotations
 
