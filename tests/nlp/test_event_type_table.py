@@ -2,7 +2,7 @@
 worded unlike the CAMEO manual's examples (varied verbs and nouns): the main event's category. The
 cases the coder still gets wrong are marked with their cause and must keep failing until it is fixed
 (strict xfail). The labels follow the PLOVER gold records' conventions: signing an agreement is
-SUPPORT (CAMEO 057), a promise of future aid is AGREE."""
+SUPPORT (CAMEO 057), a promise of future aid is AGREE, an indictment or a charge is ACCUSE."""
 
 from __future__ import annotations
 
@@ -279,11 +279,7 @@ CASES = [
         "ACCUSE",
         "SLAM is read as an attack verb; criticism takes no pattern",
     ),
-    _case(
-        "The mayor was charged with embezzlement.",
-        "COERCE",
-        "a charge is coded as an accusation (112), CAMEO files it under 173",
-    ),
+    _case("The mayor was charged with embezzlement.", "ACCUSE"),
     _case(
         "The ministry summoned the Dutch ambassador to protest the remarks.",
         "ACCUSE",
@@ -296,11 +292,7 @@ CASES = [
         "REJECT",
         "ignoring calls has no pattern; the call's content becomes the event",
     ),
-    _case(
-        "The regime rebuffed the mediators' proposal.",
-        "REJECT",
-        "REBUFF's block codes disapproval (110); only its DEMAND and OFFER patterns refuse",
-    ),
+    _case("The regime rebuffed the mediators' proposal.", "REJECT"),
     _case("The cartel threatened to kill the journalists who covered the story.", "THREATEN"),
     _case("Washington warned Pyongyang against further missile tests.", "THREATEN"),
     _case("Farmers blocked roads with tractors to protest the new tax.", "PROTEST"),

@@ -152,6 +152,9 @@ VERB_CODES: dict[str, str | None] = {
     "sue": "115", "dismiss": "120",
     # common phrasal verbs the dictionary lacks: giving back is a return (084), turning down a refusal
     "hand over": "084", "hand back": "084", "give back": "084", "turn over": "084", "turn down": "120",
+    # refusals the dictionary files as disapproval (110) or lacks: CAMEO's rejection (12)
+    "rebuff": "120", "spurn": "120", "rule out": "120", "repudiate": "120", "brush aside": "120",
+    "lambast": "111",
 }  # fmt: skip
 #: Verbs that relax a measure, and the coercive measures they can relax, with CAMEO's code for
 #: relaxing each: easing a curfew (0813), a state of emergency or martial law (0814), sanctions, an
