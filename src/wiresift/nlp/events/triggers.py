@@ -331,13 +331,14 @@ def _verbal(trigger: Trigger) -> bool:
 
 
 #: Categories of verbs whose object event noun is their content, not their own act.
-_CONTENT_NOUN_VERBS = frozenset({"THREATEN", "ACCUSE", "REJECT"})
+_CONTENT_NOUN_VERBS = frozenset({"THREATEN", "REJECT"})
 
 
 def _light(trigger: Trigger, nouns: set[int]) -> bool:
     """A verb coded by its block's default alone whose direct object is an event-noun trigger.
-    A verb of threat, blame or refusal is not light: the noun is what it threatens, condemns or
-    rejects ("threatened a strike"), while "organized a strike" or "ordered patrols" does the noun's act."""
+    A verb of threat or refusal is not light: the noun is what it threatens or rejects ("threatened a
+    strike"), while "organized a strike" or "ordered patrols" does the noun's act, and "claimed the
+    attack" owns it."""
     return (
         trigger.kind == "verb"
         and trigger.specificity == 1
