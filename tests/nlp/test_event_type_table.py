@@ -1,4 +1,4 @@
-"""Event types on a table of 173 invented news sentences, six to seventeen per PLOVER category,
+"""Event types on a table of 205 invented news sentences, eight to nineteen per PLOVER category,
 worded unlike the CAMEO manual's examples (varied verbs and nouns): the main event's category. The
 cases the coder still gets wrong are marked with their cause and must keep failing until it is fixed
 (strict xfail). The labels follow the PLOVER gold records' conventions: signing an agreement is
@@ -315,6 +315,74 @@ CASES = [
         "ASSAULT",
         "the dictionary's pattern codes storming a stronghold as occupation (192)",
     ),
+    _case("Colombia and the guerrilla group agreed to resume peace negotiations in Havana.", "AGREE"),
+    _case(
+        "The finance minister committed to cutting the deficit under the IMF programme.",
+        "AGREE",
+        "COMMIT has no pattern for a commitment to act",
+    ),
+    _case(
+        "The Saudi crown prince received a delegation of Yemeni tribal leaders in Riyadh.",
+        "CONSULT",
+        "a delegation is not read through its members ('of ... leaders')",
+    ),
+    _case("Negotiators from the two sides met behind closed doors in Doha.", "CONSULT"),
+    _case("The African Union commended Senegal for the peaceful transfer of power.", "SUPPORT"),
+    _case("Paris expressed solidarity with the victims of the earthquake in Morocco.", "SUPPORT"),
+    _case(
+        "The two coast guards conducted a joint operation against human smugglers.",
+        "COOPERATE",
+        "a generic operation is read as a military one (190)",
+    ),
+    _case(
+        "Ankara handed the captured fighters to Iraqi authorities under a security pact.",
+        "COOPERATE",
+        "handing someone over without 'over' has no entry",
+    ),
+    _case("Germany pledged 500 million euros in humanitarian assistance for Sudan.", "AGREE"),
+    _case("The Red Crescent shipped medicine and baby formula to the flooded districts.", "AID"),
+    _case("The insurgents set free the kidnapped nuns on Sunday.", "RETREAT"),
+    _case("Ukrainian forces retreated from the eastern town after weeks of fighting.", "RETREAT"),
+    _case("The government lifted the curfew in the northern city.", "CONCEDE"),
+    _case(
+        "The ruling party conceded defeat in the parliamentary election.",
+        "CONCEDE",
+        "CONCEDE codes nothing without a pattern, and admitting defeat has none",
+    ),
+    _case(
+        "The prosecutor indicted four police officers over the death of the protester.",
+        "ACCUSE",
+        "the dictionary codes an indictment as a legal arrest (173)",
+    ),
+    _case("Human Rights Watch criticised the army's conduct during the operation.", "ACCUSE"),
+    _case("The mayor called for calm after a night of clashes.", "REQUEST"),
+    _case("Tenants' groups demanded a freeze on rents.", "REQUEST"),
+    _case(
+        "Hungary blocked the EU statement on the conflict.",
+        "REJECT",
+        "BLOCK codes as coercion (170) whatever is blocked",
+    ),
+    _case("The junta rejected calls for an independent inquiry.", "REJECT"),
+    _case("Pyongyang threatened to respond with overwhelming force to the drills.", "THREATEN"),
+    _case("The minister warned striking doctors they would be dismissed.", "THREATEN"),
+    _case("Opposition supporters demonstrated outside the electoral commission.", "PROTEST"),
+    _case(
+        "Miners went on a hunger strike in the pit to demand unpaid wages.",
+        "PROTEST",
+        "the purpose clause's demand outranks the strike",
+    ),
+    _case("The army deployed armoured vehicles to the capital ahead of the vote.", "MOBILIZE"),
+    _case(
+        "Naval forces were put on combat readiness as tensions rose.",
+        "MOBILIZE",
+        "readiness is no event noun; a later verb is taken instead",
+    ),
+    _case("Bolivia expelled the US ambassador, accusing him of conspiracy.", "SANCTION"),
+    _case("The EU slapped sanctions on the country's defence minister.", "SANCTION"),
+    _case("Police detained dozens of protesters near the presidential palace.", "COERCE"),
+    _case("The regime shut down the country's last independent television station.", "COERCE"),
+    _case("Gunmen opened fire on a bus, killing nine passengers.", "ASSAULT"),
+    _case("Drones struck a fuel depot in the border region overnight.", "ASSAULT"),
 ]
 
 

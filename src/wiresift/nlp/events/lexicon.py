@@ -196,8 +196,12 @@ INTENT_ADJ = frozenset({"willing", "ready", "prepared", "determined", "eager", "
 #: ("sent arms to", "supplied arms": military aid, CAMEO 072).
 SYNSET_ADDITIONS: dict[str, tuple[str, ...]] = {"&WEAPON": ("arms",)}
 #: Pattern words the dictionary uses interchangeably, each block with its own choice ("upgrade
-#: relations", "cut ties"): a pattern written with one matches the others.
-EQUIVALENT_WORDS: tuple[frozenset[str], ...] = (frozenset({"relations", "ties"}),)
+#: relations", "cut ties"; "expel a diplomat", "recall an ambassador"): a pattern written with one
+#: matches the others.
+EQUIVALENT_WORDS: tuple[frozenset[str], ...] = (
+    frozenset({"relations", "ties"}),
+    frozenset({"diplomat", "ambassador", "envoy", "attache", "consul", "charge d'affaires"}),
+)
 
 
 @dataclass(frozen=True)

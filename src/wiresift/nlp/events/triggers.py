@@ -128,7 +128,11 @@ def _phrase_words(verb: Token, lemma: str) -> list[tuple[str, Token]]:
     seconds = _phrase_seconds()
     out = []
     for child in verb.children:
-        if child.dep_ not in _PHRASE_DEPS or (child.dep_ == "prep" and child.i != verb.i + 1):
+        # an adjective right after the verb that the parser hangs as a clause ("set free the nuns")
+        next_adj = child.dep_ == "advcl" and child.pos_ == "ADJ" and child.i == verb.i + 1
+        if (child.dep_ not in _PHRASE_DEPS and not next_adj) or (
+            child.dep_ == "prep" and child.i != verb.i + 1
+        ):
             continue
         if (second := child.lemma_.lower()) not in seconds:
             continue
