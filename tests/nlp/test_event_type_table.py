@@ -321,11 +321,7 @@ CASES = [
         "AGREE",
         "COMMIT has no pattern for a commitment to act",
     ),
-    _case(
-        "The Saudi crown prince received a delegation of Yemeni tribal leaders in Riyadh.",
-        "CONSULT",
-        "a delegation is not read through its members ('of ... leaders')",
-    ),
+    _case("The Saudi crown prince received a delegation of Yemeni tribal leaders in Riyadh.", "CONSULT"),
     _case("Negotiators from the two sides met behind closed doors in Doha.", "CONSULT"),
     _case("The African Union commended Senegal for the peaceful transfer of power.", "SUPPORT"),
     _case("Paris expressed solidarity with the victims of the earthquake in Morocco.", "SUPPORT"),

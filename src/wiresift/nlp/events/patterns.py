@@ -15,11 +15,12 @@ if TYPE_CHECKING:
 
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _OBJ_DEPS = frozenset({"dobj", "obj", "attr", "dative", "oprd", "acomp", "xcomp", "advmod"})
-#: Measures and containers of goods: the patterns' object is what they hold ("20 tonnes of food").
+#: Measures and containers of goods, and bodies of people sent: the patterns' object is what they hold
+#: ("20 tonnes of food", "a delegation of tribal leaders", "a contingent of troops").
 MEASURE_WORDS = frozenset({
     "tonne", "ton", "kilogram", "kilo", "litre", "liter", "gallon", "barrel", "shipment", "consignment",
     "load", "truckload", "planeload", "shipload", "batch", "convoy", "package", "parcel", "crate", "box",
-    "bag", "sack", "quantity", "cargo", "delivery", "supply",
+    "bag", "sack", "quantity", "cargo", "delivery", "supply", "delegation", "contingent",
 })  # fmt: skip
 #: CAMEO's synonym set of armed forces: an armed group's subject matches it too.
 MILITARY_MARK = "&MILITARY"
