@@ -99,7 +99,7 @@ REPORTING_VERBS = frozenset({
     "reveal", "explain", "predict", "confirm", "insist", "declare", "allege", "acknowledge",
     "admit", "assert", "argue", "believe", "calculate", "count", "disclose", "find", "forecast",
     "indicate", "mention", "put", "quote", "recall", "record", "show", "suggest", "testify",
-    "vow", "write", "project", "tally", "maintain", "contend",
+    "vow", "write", "project", "tally", "maintain", "contend", "expect", "cite",
 })  # fmt: skip
 #: Reporting verbs that need a document-like subject ("the poll shows", "the study found").
 DOCUMENT_VERBS = frozenset({"show", "find", "suggest", "indicate", "put", "record"})
