@@ -134,6 +134,14 @@ IDENTIFIER_WORDS = frozenset({
     "level", "grade", "class", "phase", "stage", "round", "game", "week", "pier", "lot", "track",
     "mig", "su", "tu", "il",
 })  # fmt: skip
+#: Nouns a number right after them labels, in any case ("type 2 diabetes", "a phase 3 trial", "on day
+#: 1"): the number is a name when the parse ties it to the noun (``claims.shapes``).
+DESIGNATORS = frozenset({
+    "type", "group", "phase", "stage", "level", "grade", "class", "category", "tier", "number",
+    "section", "article", "chapter", "page", "paragraph", "room", "version", "model", "day", "week",
+    "season", "episode", "step", "part", "zone", "gate", "terminal", "platform", "route", "exit",
+    "channel", "round", "game", "year", "lane", "bay", "ward", "precinct", "district",
+})  # fmt: skip
 #: Street-type words after "<number> <Name>" (an address, not a count).
 STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "drive", "boulevard", "lane", "way"})
 #: Definite and possessive words: "the three countries" names a set the text already counted.
@@ -182,6 +190,8 @@ TRADE_VERBS = frozenset({
     "buy", "sell", "purchase", "acquire", "rent", "lease", "auction", "price", "list", "retail",
     "trade", "offer", "order", "book",
 })  # fmt: skip
+#: Adjectives of size a measure is the degree of ("16 feet long", "a 1,900-mile-wide moon").
+DIMENSIONS = frozenset({"wide", "long", "tall", "high", "deep", "thick", "across", "heavy", "large", "big"})
 #: Adverbs of change: a share hanging on them measures what the clause counts ("sold 40,000
 #: cars, up 8 %" -> cars).
 CHANGE_ADVERBS = frozenset({"up", "down", "higher", "lower"})
