@@ -21,6 +21,7 @@ from wiresift.nlp.claims.lexicon import (
     QUALIFIERS,
     UNITS,
 )
+from wiresift.nlp.claims.fractions import fraction_at
 from wiresift.nlp.claims.numbers import (
     NUMBER_WORDS,
     SCALES,
@@ -189,6 +190,15 @@ def find_numbers(doc: Doc) -> list[NumSpan]:
     n = len(doc)
     while i < n:
         tok = doc[i]
+        frac = fraction_at(doc, i)
+        if frac is not None:  # "two-thirds of voters": a share of the "of" object
+            qual, qstart = _qualifier(doc, i)
+            spans.append(
+                NumSpan(i, frac[1], frac[0], False, doc[min(qstart, i)].idx, doc[frac[1]].idx + len(doc[frac[1]].text),
+                        qualifier=qual, unit="%")
+            )  # fmt: skip
+            i = frac[1] + 1
+            continue
         if not _is_num(tok):
             i += 1
             continue
