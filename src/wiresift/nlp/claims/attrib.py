@@ -450,7 +450,9 @@ def find_claimant(
         ent = _entity_at(doc.entities, author.start, author.end)
         return Claimant(ent.id if ent else None, ent.name if ent else author.text, author)
     head = number if number is not None else tok
-    subj = reporting_subject(sent, tok) or reported_on(tok, head) or poll_over(head) or poll_before(sent, head)
+    subj = (
+        reporting_subject(sent, tok) or reported_on(tok, head) or poll_over(head) or poll_before(sent, head)
+    )
     if subj is None:
         return Claimant(None, doc.site, None)
     mention = _mention(sent.doc, subj)

@@ -88,8 +88,9 @@ def _prep_object(tok: Token, preps: frozenset[str]) -> Token | None:
 
 
 _AGENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-#: Nouns that only say "an amount of": "a total of $650,000" measures what the clause says.
-_SUM_NOUNS = frozenset({"total", "sum", "amount"})
+#: Nouns that only say "an amount of": "a total of $650,000", "a maximum of 44 dB" measure what the
+#: clause says.
+_SUM_NOUNS = frozenset({"total", "sum", "amount", "maximum", "minimum"})
 _FOR = frozenset({"for"})
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wiresift.nlp.claims.fractions import fraction_at
 from wiresift.nlp.claims.lexicon import (
     CHANGE_VERBS,
     CURRENCY_ADJECTIVES,
@@ -21,7 +22,6 @@ from wiresift.nlp.claims.lexicon import (
     QUALIFIERS,
     UNITS,
 )
-from wiresift.nlp.claims.fractions import fraction_at
 from wiresift.nlp.claims.numbers import (
     NUMBER_WORDS,
     SCALES,

@@ -47,10 +47,10 @@ if TYPE_CHECKING:
 _MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
 #: Nouns that are never "the thing counted": time words (timexes), pronoun-like heads and the noun
 #: of "to the tune of $28 billion" (an amount's idiom, not what it pays for).
-_NOT_COUNTED = frozenset(
-    {"%", "percent", "time", "year", "years", "day", "days", "month", "months", "each", "a", "tune",
-     "maximum", "minimum", "max", "min"}
-)
+_NOT_COUNTED = frozenset({
+    "%", "percent", "time", "year", "years", "day", "days", "month", "months", "each", "a", "tune",
+    "maximum", "minimum", "max", "min",
+})  # fmt: skip
 #: Words of "N-strong" that say how many make up the noun they modify.
 _STRENGTH = frozenset({"strong"})
 #: Count types that say who is counted; an event type (KILL, ARREST ...) nearby takes precedence.
@@ -178,8 +178,6 @@ def _restated_after(sdoc: Doc, unit: Token) -> list[Token]:
         if not (tok.is_punct or tok.like_num or tok.lower_ in {"or", "about", "some"} or tok.pos_ == "ADJ"):
             return []
     return []
-
-
 
 
 def _dimension_of(sdoc: Doc, span: NumSpan) -> Token | None:
