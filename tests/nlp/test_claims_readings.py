@@ -102,3 +102,10 @@ def test_claimants(nlp: Any, text: str, fragment: str, claimant: str | None) -> 
     claim = one(claims_of(nlp, text), fragment)
     got = claim.claimant_mention.text if claim.claimant_mention else None
     assert got == claimant
+
+
+def test_spread_from_to_is_one_range(nlp: Any) -> None:
+    """ "anywhere from $30 to $90" is a spread of values; "rose from 30 to 90" stays a change."""
+    claims = claims_of(nlp, "The coupon saves buyers anywhere from $30 to $90 per order.")
+    assert [(c.low, c.high, c.unit) for c in claims] == [(30, 90, "USD")]
+    assert len(claims_of(nlp, "Orders rose from 30 to 90 a day.")) == 2
