@@ -65,6 +65,7 @@ def test_counted(nlp: Any, text: str, fragment: str, value: float, counted: str 
         "She made the Gazette 30 Under 30 list. It was a surprise.",
         "Output grew by a third in the first half of the year.",
         "They waited a quarter of an hour in a third room.",
+        "The crack ran across the upper half of the screen.",
     ],
 )
 def test_labels_and_parts_are_not_claims(nlp: Any, text: str) -> None:

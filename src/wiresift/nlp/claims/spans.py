@@ -280,7 +280,9 @@ def _merge_ranges(doc: Doc, spans: list[NumSpan]) -> list[NumSpan]:
             before = doc[a.first - 1].lower_ if a.first > 0 else ""
             if b.first > a.last and a.unit_tok is None and between in (["-"], ["to"], ["and"], ["–"]):
                 is_range = a.value < b.value and not (between == ["and"] and before != "between")
-                is_range = is_range and not (between == ["to"] and before == "from" and not _spread(doc, a.first))
+                is_range = is_range and not (
+                    between == ["to"] and before == "from" and not _spread(doc, a.first)
+                )
                 if is_range:
                     if before == "between":
                         a.start = min(a.start, doc[a.first - 1].idx)
