@@ -49,7 +49,7 @@ _MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "n
 #: of "to the tune of $28 billion" (an amount's idiom, not what it pays for).
 _NOT_COUNTED = frozenset({
     "%", "percent", "time", "year", "years", "day", "days", "month", "months", "each", "a", "tune",
-    "maximum", "minimum", "max", "min",
+    "maximum", "minimum",
 })  # fmt: skip
 #: Words of "N-strong" that say how many make up the noun they modify.
 _STRENGTH = frozenset({"strong"})
