@@ -37,6 +37,7 @@ def one(claims: list[Claim], fragment: str) -> Claim:
         ("The packs hold 60 kWh and 80 kWh of storage.", "60", 60, "storage"),
         # coordinated modifiers and a conjunct with a number of its own
         ("The contractor hired nearly 800 painting and plumbing workers.", "800", 800, "workers"),
+        ("Go Gold for $3.99/mo (a 14-day free trial is offered).", "$3.99", 3.99, None),
         ("The town runs a 4 MW rooftop solar plant and a 6 MW river-fed hydro station.", "4 MW", 4, "plant"),
         # "a maximum of" is a qualifier, never the counted thing
         ("The fan reached a maximum of 52 dBA under load.", "52", 52, "fan"),

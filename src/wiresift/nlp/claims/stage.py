@@ -134,7 +134,7 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
         top, head = head, head.head  # "two of three requirements": the noun the base counts
     if head.dep_ == "amod" and head.pos_ in {"ADJ", "VERB"} and head.i > end:
         head = head.head  # "more than a dozen attempted murders"
-    while head.dep_ in {"compound", "nmod"} and head.head.i > head.i and head.head.pos_ == "NOUN":
+    while _modifier_of_noun(head):
         # "a 17-foot aluminum powerboat": the compound's head noun; "1,000 maintenance and cleaning
         # workers": the head of coordinated modifiers
         head = head.head
@@ -159,6 +159,15 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
     if obj is not None and obj.lower_ not in _NOT_COUNTED and obj.lower_ not in UNITS:
         return obj
     return None
+
+
+def _modifier_of_noun(tok: Token) -> bool:
+    """A compound before its head noun, or the first of coordinated modifiers ("maintenance and
+    cleaning workers"): the number counts the head noun."""
+    if tok.head.i <= tok.i or tok.head.pos_ != "NOUN" or tok.lower_ in TIME_UNITS:
+        return False
+    coordinated = tok.dep_ == "nmod" and any(c.dep_ == "conj" for c in tok.children)
+    return tok.dep_ == "compound" or coordinated
 
 
 def _restates(unit: Token, conj: Token) -> bool:
