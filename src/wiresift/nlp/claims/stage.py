@@ -162,12 +162,13 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
 
 
 def _modifier_of_noun(tok: Token) -> bool:
-    """A compound before its head noun, or the first of coordinated modifiers ("maintenance and
-    cleaning workers"): the number counts the head noun."""
+    """A compound or nominal modifier before its head noun ("a 17-foot aluminum powerboat", the first
+    of coordinated modifiers "maintenance and cleaning workers"): the number counts the head noun."""
     if tok.head.i <= tok.i or tok.head.pos_ != "NOUN" or tok.lower_ in TIME_UNITS:
         return False
-    coordinated = tok.dep_ == "nmod" and any(c.dep_ == "conj" for c in tok.children)
-    return tok.dep_ == "compound" or coordinated
+    # a nominal modifier ("a 4 MW rooftop plant"), not across a bracket ("$4.99/mo (a free trial")
+    between = tok.doc[tok.i + 1 : tok.head.i]
+    return tok.dep_ == "compound" or (tok.dep_ == "nmod" and not any(t.is_punct for t in between))
 
 
 def _restates(unit: Token, conj: Token) -> bool:
