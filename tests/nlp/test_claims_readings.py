@@ -67,6 +67,7 @@ def test_counted(nlp: Any, text: str, fragment: str, value: float, counted: str 
         "Output grew by a third in the first half of the year.",
         "They waited a quarter of an hour in a third room.",
         "The crack ran across the upper half of the screen.",
+        "At the age of 7 she moved to Tallinn.",
     ],
 )
 def test_labels_and_parts_are_not_claims(nlp: Any, text: str) -> None:
@@ -111,3 +112,13 @@ def test_spread_from_to_is_one_range(nlp: Any) -> None:
     claims = claims_of(nlp, "The coupon saves buyers anywhere from $30 to $90 per order.")
     assert [(c.low, c.high, c.unit) for c in claims] == [(30, 90, "USD")]
     assert len(claims_of(nlp, "Orders rose from 30 to 90 a day.")) == 2
+
+
+def test_several_dozen(nlp: Any) -> None:
+    claim = one(claims_of(nlp, "The mayor met several dozen farmers on Monday."), "dozen")
+    assert (claim.text, claim.value, claim.qualifier, claim.counted) == (
+        "several dozen",
+        36,
+        "vague",
+        "farmers",
+    )

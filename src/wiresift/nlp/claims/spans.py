@@ -214,7 +214,7 @@ def find_numbers(doc: Doc) -> list[NumSpan]:
         if (
             first > 0
             and doc[first - 1].lower_ in {"several", "few"}
-            and tok.lower_ in {"hundred", "thousand"}
+            and tok.lower_ in {"hundred", "thousand", "dozen"}
         ):
             first -= 1
             if first > 0 and doc[first - 1].lower_ == "a":
