@@ -489,7 +489,7 @@ class ClaimsStage:
     """Pipeline stage filling ``doc.claims``."""
 
     name = STAGE_NAME
-    version = "1.5"
+    version = "1.6"
     requires: tuple[str, ...] = ("entities", "quotes", "timexes", "places")
     assigns: tuple[str, ...] = ("claims",)
 
