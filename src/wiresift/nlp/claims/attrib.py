@@ -82,12 +82,28 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+#: What a reporting verb reports of its own: a clause or an object ("you can't tell that ...").
+_OWN_CONTENT = frozenset({"ccomp", "dobj", "xcomp"})
+
+
+def _subject_before(verb: Token) -> Token | None:
+    """The subject nearest before the verb: "a cell ... held 155 men, NBC News reported" (the parser
+    gave the verb the sentence's first noun as a second subject)."""
+    before = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i and not c.like_num]
+    return before[-1] if len(before) > 1 else None
+
+
+def _document_noun(tok: Token) -> bool:
+    """ "the data", "the figures", "the poll": by the word as written too ("data" has the lemma "datum")."""
+    return tok.lemma_.lower() in DOCUMENT_NOUNS or tok.lower_ in DOCUMENT_NOUNS
+
+
 def _is_reporting(verb: Token, subj: Token | None) -> bool:
     lemma = verb.lemma_.lower()
     if lemma not in REPORTING_VERBS or verb.pos_ not in {"VERB", "AUX"}:
         return False
     if lemma in DOCUMENT_VERBS:
-        document = subj is not None and (subj.lemma_.lower() in DOCUMENT_NOUNS or subj.pos_ == "PROPN")
+        document = subj is not None and (_document_noun(subj) or subj.pos_ == "PROPN")
         # what a poll shows or finds may be an amount itself ("showing her ahead 3 points")
         return document and (lemma in _SHOWING or not _measures(verb))
     if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
@@ -140,6 +156,8 @@ def reporting_subject(sent: Span, tok: Token) -> Token | None:
         subj = _subject(anc)
         if not _is_reporting(anc, subj) or subj is None or _in_subtree(tok, subj) or _crosses_line(tok, anc):
             continue
+        if subj.lower_ in _RESPONDENT_HEADS:
+            break  # what respondents say or expect is the poll's finding, not theirs to claim
         if through.dep_ in _REPORTED_DEPS and not _circumstance(through):
             return subj
         if anc.lemma_.lower() in DOCUMENT_VERBS and through.dep_ in _FINDING_DEPS:
@@ -151,9 +169,13 @@ def reporting_subject(sent: Span, tok: Token) -> Token | None:
     for verb in sent:
         if verb.pos_ not in {"VERB", "AUX"} or verb.i < tok.i or verb.head.i != root.i:
             continue
-        subj = _subject(verb)
+        subj = _subject_before(verb) or _subject(verb)
         if subj is None or not _is_reporting(verb, subj) or _crosses_line(tok, verb):
             continue
+        if subj.lower_ in _RESPONDENT_HEADS:
+            continue
+        if verb.dep_ == "conj" and any(c.dep_ in _OWN_CONTENT for c in verb.children):
+            continue  # "... half an inch larger, and you can't tell that ...": its own report
         if verb.dep_ in CLAUSE_DEPS and subj.i > tok.i:
             return subj
     # 3. the parser split "<claim>, <speaker> revealed on Thursday." into two sentences
@@ -172,6 +194,36 @@ def reporting_subject(sent: Span, tok: Token) -> Token | None:
                 inside = child.left_edge.i <= tok.i <= child.right_edge.i
                 if child.dep_ == "pobj" and not inside and not _crosses_line(tok, word):
                     return child
+    return None
+
+
+#: Verbs by which a clause on a noun says who gave its number; not verbs of acts ("a reward
+#: announced by the minister" is the minister's act, the amount the outlet's report).
+_CITING_VERBS = frozenset(
+    {"report", "estimate", "cite", "quote", "claim", "count", "tally", "record", "project", "forecast",
+     "predict", "calculate"}
+)  # fmt: skip
+#: Heads of a subject that is a share of respondents ("A majority of voters expect ..."), not a claimant.
+_RESPONDENT_HEADS = frozenset({"majority", "minority", "plurality", "percent", "%"})
+
+
+def reported_on(*toks: Token) -> Token | None:
+    """Who a clause on the number's noun says reported or cited it: "the $53 million figure McKinley
+    cited" (a relative clause whose subject is not the noun itself), "the 40 deaths reported by the
+    ministry" (a participle's agent)."""
+    for tok in toks:
+        for clause in tok.children:
+            if clause.lemma_.lower() not in _CITING_VERBS or clause.pos_ != "VERB":
+                continue
+            if clause.dep_ == "relcl":
+                subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                own = any(c.dep_ == "dobj" for c in clause.children)
+                if subj is not None and subj.tag_ not in {"WDT", "WP", "WP$"} and not own:
+                    return subj
+            elif clause.dep_ == "acl" and clause.tag_ == "VBN":
+                for agent in clause.children:
+                    if agent.dep_ == "agent":
+                        return next((c for c in agent.children if c.dep_ == "pobj"), None)
     return None
 
 
@@ -398,7 +450,9 @@ def find_claimant(
         ent = _entity_at(doc.entities, author.start, author.end)
         return Claimant(ent.id if ent else None, ent.name if ent else author.text, author)
     head = number if number is not None else tok
-    subj = reporting_subject(sent, tok) or poll_over(head) or poll_before(sent, head)
+    subj = (
+        reporting_subject(sent, tok) or reported_on(tok, head) or poll_over(head) or poll_before(sent, head)
+    )
     if subj is None:
         return Claimant(None, doc.site, None)
     mention = _mention(sent.doc, subj)

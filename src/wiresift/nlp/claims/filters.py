@@ -104,6 +104,8 @@ def is_claim(
         return False
     if prev is not None and prev.lower_ in {"aged", "age", "ages", "turned", "turns", "turning"}:
         return False
+    if prev is not None and prev.lower_ == "of" and prev2 is not None and prev2.lower_ in {"age", "ages"}:
+        return False  # "at the age of 9"
     if (
         prev is not None
         and prev.text == ","

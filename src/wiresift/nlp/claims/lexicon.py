@@ -99,7 +99,7 @@ REPORTING_VERBS = frozenset({
     "reveal", "explain", "predict", "confirm", "insist", "declare", "allege", "acknowledge",
     "admit", "assert", "argue", "believe", "calculate", "count", "disclose", "find", "forecast",
     "indicate", "mention", "put", "quote", "recall", "record", "show", "suggest", "testify",
-    "vow", "write", "project", "tally", "maintain", "contend",
+    "vow", "write", "project", "tally", "maintain", "contend", "expect", "cite",
 })  # fmt: skip
 #: Reporting verbs that need a document-like subject ("the poll shows", "the study found").
 DOCUMENT_VERBS = frozenset({"show", "find", "suggest", "indicate", "put", "record"})
@@ -133,6 +133,14 @@ IDENTIFIER_WORDS = frozenset({
     "gate", "platform", "line", "bus", "unit", "building", "block", "channel", "version", "model",
     "level", "grade", "class", "phase", "stage", "round", "game", "week", "pier", "lot", "track",
     "mig", "su", "tu", "il",
+})  # fmt: skip
+#: Nouns a number right after them labels, in any case ("type 2 diabetes", "a phase 3 trial", "on day
+#: 1"): the number is a name when the parse ties it to the noun (``claims.shapes``).
+DESIGNATORS = frozenset({
+    "type", "group", "phase", "stage", "level", "grade", "class", "category", "tier", "number",
+    "section", "article", "chapter", "page", "paragraph", "room", "version", "model", "day", "week",
+    "season", "episode", "step", "part", "zone", "gate", "terminal", "platform", "route", "exit",
+    "channel", "round", "game", "year", "lane", "bay", "ward", "precinct", "district",
 })  # fmt: skip
 #: Street-type words after "<number> <Name>" (an address, not a count).
 STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "drive", "boulevard", "lane", "way"})
@@ -182,6 +190,8 @@ TRADE_VERBS = frozenset({
     "buy", "sell", "purchase", "acquire", "rent", "lease", "auction", "price", "list", "retail",
     "trade", "offer", "order", "book",
 })  # fmt: skip
+#: Adjectives of size a measure is the degree of ("16 feet long", "a 1,900-mile-wide moon").
+DIMENSIONS = frozenset({"wide", "long", "tall", "high", "deep", "thick", "across", "heavy", "large", "big"})
 #: Adverbs of change: a share hanging on them measures what the clause counts ("sold 40,000
 #: cars, up 8 %" -> cars).
 CHANGE_ADVERBS = frozenset({"up", "down", "higher", "lower"})

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from wiresift.nlp.claims.lexicon import (
     CHANGE_ADVERBS,
     CHANGE_VERBS,
+    DIMENSIONS,
     EARN_VERBS,
     OBJECT_CHANGE_VERBS,
     PAY_VERBS,
@@ -87,8 +88,9 @@ def _prep_object(tok: Token, preps: frozenset[str]) -> Token | None:
 
 
 _AGENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-#: Nouns that only say "an amount of": "a total of $650,000" measures what the clause says.
-_SUM_NOUNS = frozenset({"total", "sum", "amount"})
+#: Nouns that only say "an amount of": "a total of $650,000", "a maximum of 44 dB" measure what the
+#: clause says.
+_SUM_NOUNS = frozenset({"total", "sum", "amount", "maximum", "minimum"})
 _FOR = frozenset({"for"})
 
 
@@ -172,6 +174,8 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         if bought is not None:
             return bought
     moved = verb.lower_ in CHANGE_ADVERBS  # "sold 40,000 cars, up 8 %": the cars changed
+    while verb.pos_ == "ADJ" and verb.dep_ == "conj" and verb.head.pos_ == "ADJ":
+        verb = verb.head  # "16 feet long and six feet wide": the first adjective's clause
     if verb.pos_ in {"ADV", "ADP"} and verb.head.i != verb.i:
         verb = verb.head  # "closed ... up 0.35 %"
     elif verb.pos_ == "ADJ" and verb.dep_ in {"acomp", "oprd"} and _degree(verb, span):
@@ -230,9 +234,12 @@ def _thing_priced(noun: Token) -> Token:
 
 
 def _degree(adj: Token, span: NumSpan) -> bool:
-    """A comparative measured by an amount ("30 % lower"), or an adjective of degree measured by a
-    share ("95 % effective", "30 percent full")."""
-    return adj.tag_ in {"JJR", "RBR"} or (span.unit == "%" and adj.tag_ == "JJ")
+    """A comparative measured by an amount ("30 % lower"), an adjective of degree measured by a
+    share ("95 % effective", "30 percent full") or an adjective of size measured by a unit ("six
+    feet wide")."""
+    if adj.tag_ in {"JJR", "RBR"} or (span.unit == "%" and adj.tag_ == "JJ"):
+        return True
+    return span.unit is not None and adj.lower_ in DIMENSIONS  # "the car is 16 feet long"
 
 
 #: Words between an amount and the unit it is the price of ("$13 a share", "$4 per ton").

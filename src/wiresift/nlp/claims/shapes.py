@@ -10,6 +10,9 @@
 - **Phone numbers written in groups** ("+44 (0)20 7946 0000", "0161 496 0000").
 - **Journal references** ("2015; 28: 685-690": year; volume: pages).
 - **Capitalised qualifiers between two numbers** ("30 Under 30"): a list's name.
+- **A designator noun right before the number** ("type 2 diabetes", "group 2 cells", "a phase 3
+  trial", "on day 1", "number two is ..."): the number labels the noun, when the parse ties the two
+  (the number modifies the noun, or both modify the same head); "every week 500 people" stays a count.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.claims.lexicon import COLLECTIVE_NOUNS, COUNT_COMPOUNDS, UNITS
+from wiresift.nlp.claims.lexicon import COLLECTIVE_NOUNS, COUNT_COMPOUNDS, DESIGNATORS, UNITS
 from wiresift.nlp.claims.times import TIME_UNITS
 
 if TYPE_CHECKING:
@@ -48,7 +51,18 @@ def names_not_counts(doc: Doc, span: NumSpan, text: str) -> bool:
         or _in_match(_CITATION, text, span.start, span.end)
         or _phone_groups(text, span.start, span.end)
         or _titled_qualifier(doc, span)
+        or _designated(doc, span)
     )
+
+
+def _designated(doc: Doc, span: NumSpan) -> bool:
+    """ "type 2", "phase 3", "day 1": a whole number labelling the designator noun just before it."""
+    if span.unit is not None or span.qualifier is not None or span.first != span.last or span.first == 0:
+        return False
+    num, prev = doc[span.first], doc[span.first - 1]
+    if prev.lower_ not in DESIGNATORS or prev.tag_ not in {"NN", "NNP"} or "." in num.text:
+        return False
+    return num.head.i == prev.i or prev.head.i == num.i or (num.head.i == prev.head.i and num.head.i != num.i)
 
 
 def _singular_head(doc: Doc, span: NumSpan) -> bool:
@@ -158,7 +172,9 @@ def _titled_qualifier(doc: Doc, span: NumSpan) -> bool:
 
 
 def _titled_name_word(tok: Token) -> bool:
-    return tok.lower_ in _NAME_QUALIFIERS and tok.is_title and not tok.is_sent_start
+    # "the SBJ 40 Under 40 list": the parser may start a sentence at "Under" after the first number
+    inside = not tok.is_sent_start or (tok.i > 0 and tok.doc[tok.i - 1].like_num)
+    return tok.lower_ in _NAME_QUALIFIERS and tok.is_title and inside
 
 
 def _plural_form(word: str) -> bool:

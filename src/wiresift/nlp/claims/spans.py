@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wiresift.nlp.claims.fractions import fraction_at
 from wiresift.nlp.claims.lexicon import (
     CHANGE_VERBS,
     CURRENCY_ADJECTIVES,
@@ -189,6 +190,15 @@ def find_numbers(doc: Doc) -> list[NumSpan]:
     n = len(doc)
     while i < n:
         tok = doc[i]
+        frac = fraction_at(doc, i)
+        if frac is not None:  # "two-thirds of voters": a share of the "of" object
+            qual, qstart = _qualifier(doc, i)
+            spans.append(
+                NumSpan(i, frac[1], frac[0], False, doc[min(qstart, i)].idx, doc[frac[1]].idx + len(doc[frac[1]].text),
+                        qualifier=qual, unit="%")
+            )  # fmt: skip
+            i = frac[1] + 1
+            continue
         if not _is_num(tok):
             i += 1
             continue
@@ -204,7 +214,7 @@ def find_numbers(doc: Doc) -> list[NumSpan]:
         if (
             first > 0
             and doc[first - 1].lower_ in {"several", "few"}
-            and tok.lower_ in {"hundred", "thousand"}
+            and tok.lower_ in {"hundred", "thousand", "dozen"}
         ):
             first -= 1
             if first > 0 and doc[first - 1].lower_ == "a":
@@ -270,7 +280,9 @@ def _merge_ranges(doc: Doc, spans: list[NumSpan]) -> list[NumSpan]:
             before = doc[a.first - 1].lower_ if a.first > 0 else ""
             if b.first > a.last and a.unit_tok is None and between in (["-"], ["to"], ["and"], ["–"]):
                 is_range = a.value < b.value and not (between == ["and"] and before != "between")
-                is_range = is_range and not (between == ["to"] and before == "from")
+                is_range = is_range and not (
+                    between == ["to"] and before == "from" and not _spread(doc, a.first)
+                )
                 if is_range:
                     if before == "between":
                         a.start = min(a.start, doc[a.first - 1].idx)
@@ -305,6 +317,16 @@ def _merge_ranges(doc: Doc, spans: list[NumSpan]) -> list[NumSpan]:
     return out
 
 
+#: Words before "from ... to ..." that make it a spread of values ("anywhere from 5 to 9", "ranging
+#: from $20 to $40") rather than a change.
+_SPREAD_WORDS = frozenset({"anywhere", "ranging", "range", "ranges", "ranged", "varying", "vary", "varies"})
+
+
+def _spread(doc: Doc, first: int) -> bool:
+    """Whether "from" right before token ``first`` follows a word of spread."""
+    return first > 1 and doc[first - 1].lower_ == "from" and doc[first - 2].lower_ in _SPREAD_WORDS
+
+
 def _unit_range(doc: Doc, a: NumSpan, b: NumSpan) -> bool:
     """ "80% to 90%", "$50-$100", "between 3 km and 5 km": two ends that each carry the same unit.
     Not after a verb of change or "by"/"from" ("rose 5% to 10%" is a change and a level)."""
@@ -314,6 +336,8 @@ def _unit_range(doc: Doc, a: NumSpan, b: NumSpan) -> bool:
     between = [t.lower_ for t in doc[end + 1 : b.first] if t.idx < b.start]
     first = next((t.i for t in doc[max(0, a.first - 4) : a.first + 1] if t.idx >= a.start), a.first)
     before = doc[first - 1] if first > 0 else None
+    if before is not None and before.lower_ == "from" and _spread(doc, first):
+        return between in (["-"], ["to"], ["–"])  # "anywhere from $200 to $500": a spread, not a change
     if before is not None and (before.lower_ in {"from", "by"} or before.lemma_.lower() in _CHANGE_LEMMAS):
         return False
     if between == ["and"]:

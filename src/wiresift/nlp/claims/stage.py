@@ -18,7 +18,14 @@ from urllib.parse import urlparse
 from wiresift.model import Claim, Document
 from wiresift.nlp.claims.attrib import continuation, find_claimant
 from wiresift.nlp.claims.filters import is_claim
-from wiresift.nlp.claims.lexicon import CHANGE_ADVERBS, CHANGE_VERBS, COUNT_TYPES, DOLLAR_BY_TLD, UNITS
+from wiresift.nlp.claims.lexicon import (
+    CHANGE_ADVERBS,
+    CHANGE_VERBS,
+    COUNT_TYPES,
+    DIMENSIONS,
+    DOLLAR_BY_TLD,
+    UNITS,
+)
 from wiresift.nlp.claims.measured import (
     OF_NOUNS,
     as_noun,
@@ -40,9 +47,10 @@ if TYPE_CHECKING:
 _MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
 #: Nouns that are never "the thing counted": time words (timexes), pronoun-like heads and the noun
 #: of "to the tune of $28 billion" (an amount's idiom, not what it pays for).
-_NOT_COUNTED = frozenset(
-    {"%", "percent", "time", "year", "years", "day", "days", "month", "months", "each", "a", "tune"}
-)
+_NOT_COUNTED = frozenset({
+    "%", "percent", "time", "year", "years", "day", "days", "month", "months", "each", "a", "tune",
+    "maximum", "minimum",
+})  # fmt: skip
 #: Words of "N-strong" that say how many make up the noun they modify.
 _STRENGTH = frozenset({"strong"})
 #: Count types that say who is counted; an event type (KILL, ARREST ...) nearby takes precedence.
@@ -59,6 +67,8 @@ def _plural_after(sdoc: Doc, span: NumSpan, top: Token) -> Token | None:
     end = span.unit_tok if span.unit_tok is not None else span.last
     if span.unit is not None or top.dep_ not in {"pobj", "dobj"} or end + 1 >= len(sdoc):
         return None
+    while end + 2 < len(sdoc) and sdoc[end + 1].pos_ == "ADJ" and sdoc[end + 1].head.i in {top.i, end + 2}:
+        end += 1  # "missed two free throws": past the adjectives of the misread noun
     nxt = sdoc[end + 1]
     if nxt.tag_ != "VBZ" or nxt.pos_ == "AUX" or nxt.lemma_ in {"be", "have", "do"}:
         return None
@@ -74,7 +84,7 @@ def _noun_phrase(head: Token) -> str:
     parts = [head.text]
     for conj in head.children:
         # "five radar sensors, five cameras": a conjunct with a number of its own is another claim's
-        counted = any(c.dep_ == "nummod" or c.like_num for c in conj.children)
+        counted = any(t.like_num for t in conj.subtree if t.i < conj.i)
         if (
             conj.dep_ == "conj"
             and conj.pos_ in {"NOUN", "PROPN"}
@@ -124,8 +134,10 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
         top, head = head, head.head  # "two of three requirements": the noun the base counts
     if head.dep_ == "amod" and head.pos_ in {"ADJ", "VERB"} and head.i > end:
         head = head.head  # "more than a dozen attempted murders"
-    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
-        head = head.head  # "a 17-foot aluminum powerboat": the compound's head noun
+    while _modifier_of_noun(head):
+        # "a 17-foot aluminum powerboat": the compound's head noun; "1,000 maintenance and cleaning
+        # workers": the head of coordinated modifiers
+        head = head.head
     if (
         top.dep_ in _MODIFIER_DEPS
         and head.i > end
@@ -141,12 +153,30 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
         unit = sdoc[span.unit_tok]
         obj = of_object(unit)
         # "2,750 tons, or 2,500 metric tons, of water": the "of" hangs on the restated amount
-        restated = [c for c in unit.children if c.dep_ == "conj" and c.lower_ in UNITS]
+        restated = [c for c in unit.children if c.dep_ == "conj" and _restates(unit, c)]
         restated += _restated_after(sdoc, unit)
         obj = obj or next((o for c in restated if (o := of_object(c)) is not None), None)
     if obj is not None and obj.lower_ not in _NOT_COUNTED and obj.lower_ not in UNITS:
         return obj
     return None
+
+
+def _modifier_of_noun(tok: Token) -> bool:
+    """A compound or nominal modifier before its head noun ("a 17-foot aluminum powerboat", the first
+    of coordinated modifiers "maintenance and cleaning workers"): the number counts the head noun."""
+    if tok.head.i <= tok.i or tok.head.pos_ != "NOUN" or tok.lower_ in TIME_UNITS:
+        return False
+    # a nominal modifier ("a 4 MW rooftop plant"), not across a bracket ("$4.99/mo (a free trial")
+    between = tok.doc[tok.i + 1 : tok.head.i]
+    return tok.dep_ == "compound" or (tok.dep_ == "nmod" and not any(t.is_punct for t in between))
+
+
+def _restates(unit: Token, conj: Token) -> bool:
+    """A conjoined unit that restates ``unit`` ("2,750 tons, or 2,500 metric tons, of water", "71 kWh
+    and 95 kWh of capacity"), not another measure ("355 horsepower and 414 lb-ft of torque")."""
+    if conj.lower_ not in UNITS:
+        return False
+    return UNITS[conj.lower_] == UNITS.get(unit.lower_) or any(c.lower_ == "or" for c in unit.children)
 
 
 def _restated_after(sdoc: Doc, unit: Token) -> list[Token]:
@@ -160,17 +190,13 @@ def _restated_after(sdoc: Doc, unit: Token) -> list[Token]:
     return []
 
 
-#: Adjectives of size after a hyphenated measure ("a 40-foot-long whale", "1,900-mile-wide").
-_DIMENSIONS = frozenset({"wide", "long", "tall", "high", "deep", "thick", "across"})
-
-
 def _dimension_of(sdoc: Doc, span: NumSpan) -> Token | None:
     """The noun a "N-unit-wide" measure describes, past a bracketed conversion: "the 1,900-mile-wide
     (3,100 kilometers) Europa" -> Europa."""
     if span.unit_tok is None or span.unit_tok + 2 >= len(sdoc):
         return None
     dash, adj = sdoc[span.unit_tok + 1], sdoc[span.unit_tok + 2]
-    if dash.text not in {"-", "‐"} or adj.lower_ not in _DIMENSIONS:
+    if dash.text not in {"-", "‐"} or adj.lower_ not in DIMENSIONS:
         return None
     i, depth = adj.i + 1, 0
     while i < len(sdoc):
@@ -463,7 +489,7 @@ class ClaimsStage:
     """Pipeline stage filling ``doc.claims``."""
 
     name = STAGE_NAME
-    version = "1.5"
+    version = "1.6"
     requires: tuple[str, ...] = ("entities", "quotes", "timexes", "places")
     assigns: tuple[str, ...] = ("claims",)
 
