@@ -1,0 +1,125 @@
+"""Values of a parsed document that several stages read, computed once per spaCy ``Doc``.
+
+Reading a token's attribute creates a ``Token`` object; a stage that walks every sentence of a
+document for its lemmas, and then again in the next module, pays for that each time. :func:`of` gives
+the document's :class:`DocCache`, which reads such per-token values once, as plain Python lists, and
+keeps per-sentence values that a module computes (``memo``). The cache lives as long as its ``Doc``
+(a weak reference: nothing is kept once the document is gone) and holds only what the parse gives, so
+it never changes what a stage finds; a stage must not store its own results in it. Nothing in it
+may hold the ``Doc`` itself, its tokens or spans (they would keep the document alive): it keeps
+strings, numbers and arrays, and makes spans anew from their bounds.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+T = TypeVar("T")
+
+
+class DocCache:
+    """Per-token and per-sentence values of one parsed document, read on first use."""
+
+    def __init__(self, sdoc: Doc) -> None:
+        self._doc = weakref.ref(sdoc)
+        self._lemmas: list[str] | None = None
+        self._pos: list[str] | None = None
+        self._bounds: list[tuple[int, int]] | None = None
+        self._text: str | None = None
+        self._starts: dict[int, int] | None = None
+        self._memo: dict[Hashable, Any] = {}
+
+    @property
+    def doc(self) -> Doc:
+        sdoc = self._doc()
+        assert sdoc is not None  # the cache is only reached through its live Doc
+        return sdoc
+
+    @property
+    def lemmas(self) -> list[str]:
+        """Every token's lemma, lower-cased (``tok.lemma_.lower()``), by token index."""
+        if self._lemmas is None:
+            lower: dict[str, str] = {}
+            out = []
+            for lemma in self._read("LEMMA"):
+                low = lower.get(lemma)
+                if low is None:
+                    low = lower[lemma] = lemma.lower()
+                out.append(low)
+            self._lemmas = out
+        return self._lemmas
+
+    @property
+    def pos(self) -> list[str]:
+        """Every token's coarse part of speech (``tok.pos_``), by token index."""
+        if self._pos is None:
+            self._pos = self._read("POS")
+        return self._pos
+
+    @property
+    def sents(self) -> list[Span]:
+        """The document's sentences (``list(doc.sents)``), their bounds found once."""
+        sdoc = self.doc
+        if self._bounds is None:
+            self._bounds = [(sent.start, sent.end) for sent in sdoc.sents]
+        return [sdoc[start:end] for start, end in self._bounds]
+
+    @property
+    def text(self) -> str:
+        """The document's text (``doc.text``, which spaCy rebuilds from the tokens on every read)."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
+
+    @property
+    def starts(self) -> dict[int, int]:
+        """Token index by the character offset where the token starts (``{t.idx: t.i}``)."""
+        if self._starts is None:
+            from spacy.attrs import IDX
+
+            self._starts = {idx: i for i, idx in enumerate(self.doc.to_array(IDX).tolist())}
+        return self._starts
+
+    def sent_lemmas(self, sent: Span) -> set[str]:
+        """The lower-cased lemmas of the words of ``sent`` (a span of this document)."""
+        return set(self.lemmas[sent.start : sent.end])
+
+    def memo(self, key: Hashable, build: Callable[[], T]) -> T:
+        """The value stored under ``key`` (a module's own key: its name and, say, a sentence's
+        bounds), made by ``build`` on first use. ``build`` must depend on the parse alone, and its
+        value must hold no token or span of the document (see the module's note)."""
+        try:
+            value: T = self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build()
+        return value
+
+    def _read(self, attr: str) -> list[str]:
+        from spacy.attrs import IDS
+
+        sdoc = self.doc
+        strings = sdoc.vocab.strings
+        names: dict[int, str] = {}
+        out = []
+        for key in sdoc.to_array(IDS[attr]).tolist():
+            name = names.get(key)
+            if name is None:
+                name = names[key] = strings[key]
+            out.append(name)
+        return out
+
+
+_CACHES: weakref.WeakKeyDictionary[Doc, DocCache] = weakref.WeakKeyDictionary()
+
+
+def of(sdoc: Doc) -> DocCache:
+    """The cache of ``sdoc``, made on first use and dropped with the ``Doc``."""
+    found = _CACHES.get(sdoc)
+    if found is None:
+        found = _CACHES[sdoc] = DocCache(sdoc)
+    return found
