@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Event, EventActor
+from wiresift.nlp import doccache
 from wiresift.nlp.events import accept, acled, acled_model, cameo
 from wiresift.nlp.events.accept import TYPER_DEPTH, Candidate
 from wiresift.nlp.events.actors import (
@@ -235,7 +236,7 @@ def code_sentence(
     and security events."""
     out: list[tuple[Rank, Event]] = []
     found_triggers = find_triggers(sent)
-    context = {t.lemma_.lower() for t in sent}  # the sentence's words, read once
+    context = doccache.of(sent.doc).sent_lemmas(sent)  # the sentence's words, read once
     places = {start for place in doc.places for start, _ in place.mentions} if found_triggers else set()
     triggers = {t.tok.i for t in found_triggers}
     taken: set[int] = set()  # the trigger tokens of the events found
@@ -418,7 +419,7 @@ def candidates(
 ) -> list[Candidate]:
     """Every event the rules code, in text order, the main one (the lead's best-ranked) marked."""
     out: list[Candidate] = []
-    for i, sent in enumerate(sdoc.sents):
+    for i, sent in enumerate(doccache.of(sdoc).sents):
         found = [Candidate(event, rank, i) for rank, event in code_sentence(doc, sent, index, learned)]
         if found and not any(c.main for c in out):
             min(found, key=lambda c: c.rank).main = True
