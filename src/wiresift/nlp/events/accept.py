@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from wiresift.nlp import doccache
 from wiresift.nlp.events import acled, acled_model, cameo
 from wiresift.nlp.events.acled_model import CONFLICT, NOT_CONFLICT, SECURITY_CUES
 from wiresift.nlp.events.lexicon import VERB_CODES
@@ -138,7 +139,7 @@ def lemma_of(sdoc: Doc, event: Event) -> str:
 
 
 def _security(sent: Span) -> bool:
-    return any(t.lemma_.lower() in SECURITY_CUES for t in sent)
+    return not SECURITY_CUES.isdisjoint(doccache.of(sent.doc).lemmas[sent.start : sent.end])
 
 
 def _actor(actor: EventActor | None, sdoc: Doc, places: Sequence[tuple[int, int]]) -> list[float]:
@@ -214,7 +215,7 @@ def base_rows(doc: Document, sdoc: Doc, cands: Sequence[Candidate]) -> list[tupl
     category ("attack|ASSAULT", "|" alone between lemma and category)."""
     if not cands:
         return []
-    sents = list(sdoc.sents)
+    sents = doccache.of(sdoc).sents
     security = [_security(s) for s in sents]
     per_sentence: dict[int, int] = {}
     for c in cands:
