@@ -29,9 +29,11 @@ class DocCache:
         self._doc = weakref.ref(sdoc)
         self._lemmas: list[str] | None = None
         self._pos: list[str] | None = None
+        self._texts: list[str] | None = None
         self._bounds: list[tuple[int, int]] | None = None
         self._text: str | None = None
         self._starts: dict[int, int] | None = None
+        self._coordinated: frozenset[int] | None = None
         self._memo: dict[Hashable, Any] = {}
 
     @property
@@ -55,6 +57,13 @@ class DocCache:
         return self._lemmas
 
     @property
+    def texts(self) -> list[str]:
+        """Every token's text (``tok.text``), by token index."""
+        if self._texts is None:
+            self._texts = self._read("ORTH")
+        return self._texts
+
+    @property
     def pos(self) -> list[str]:
         """Every token's coarse part of speech (``tok.pos_``), by token index."""
         if self._pos is None:
@@ -71,10 +80,47 @@ class DocCache:
 
     @property
     def text(self) -> str:
-        """The document's text (``doc.text``, which spaCy rebuilds from the tokens on every read)."""
+        """The document's text (``doc.text``, which spaCy rebuilds from the tokens on every read): the
+        tokens' texts, each followed by the space it had (``tok.text_with_ws``)."""
         if self._text is None:
-            self._text = self.doc.text
+            from spacy.attrs import SPACY
+
+            spaces = self.doc.to_array(SPACY).tolist()
+            self._text = "".join(t + " " if sp else t for t, sp in zip(self.texts, spaces, strict=True))
         return self._text
+
+    def heads(self) -> list[int]:
+        """Every token's head index (``tok.head.i``; a root is its own head)."""
+        from spacy.attrs import HEAD
+
+        offsets = self.doc.to_array(HEAD).astype("int64").tolist()  # relative, stored unsigned
+        return [i + off for i, off in enumerate(offsets)]
+
+    @property
+    def coordinated(self) -> frozenset[int]:
+        """The indices of the tokens in a coordination: a ``conj`` and the head it hangs on. Any other
+        token has no ``tok.conjuncts``."""
+        if self._coordinated is None:
+            heads = self.heads()
+            deps = self._read("DEP")
+            conj = [i for i, dep in enumerate(deps) if dep == "conj"]
+            self._coordinated = frozenset(conj) | {heads[i] for i in conj}
+        return self._coordinated
+
+    def heads_of(self, dep: str, lower: str) -> frozenset[int]:
+        """The indices of the tokens with a child of relation ``dep`` whose lower-cased text is
+        ``lower`` (``any(c.dep_ == dep and c.lower_ == lower for c in tok.children)``)."""
+
+        def build() -> frozenset[int]:
+            heads = self.heads()
+            deps = self._read("DEP")
+            lowers = self._read("LOWER")
+            pairs = zip(deps, lowers, strict=True)
+            return frozenset(
+                heads[i] for i, (d, w) in enumerate(pairs) if d == dep and w == lower and heads[i] != i
+            )
+
+        return self.memo(("doccache.heads_of", dep, lower), build)
 
     @property
     def starts(self) -> dict[int, int]:
