@@ -100,6 +100,8 @@ def _subject_words(tok: Token) -> set[str]:
 
 def _with_conjuncts(tok: Token) -> list[Token]:
     """A head and the heads coordinated with it ("weapons and military equipment")."""
+    if tok.i not in doccache.of(tok.doc).coordinated:
+        return [tok]  # in no coordination: spaCy's conjuncts would walk the children to find none
     return [tok, *[c for c in tok.conjuncts if c.pos_ in {"NOUN", "PROPN"}]]
 
 
