@@ -103,7 +103,7 @@ def purpose(tok: Token) -> bool:
     happened."""
     return (
         tok.dep_ in {"advcl", "acl"}
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and tok.i in doccache.of(tok.doc).heads_of("aux", "to")  # a "to" of its own
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
     )
 
