@@ -16,6 +16,8 @@ import weakref
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import numpy as np
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
@@ -46,14 +48,7 @@ class DocCache:
     def lemmas(self) -> list[str]:
         """Every token's lemma, lower-cased (``tok.lemma_.lower()``), by token index."""
         if self._lemmas is None:
-            lower: dict[str, str] = {}
-            out = []
-            for lemma in self._read("LEMMA"):
-                low = lower.get(lemma)
-                if low is None:
-                    low = lower[lemma] = lemma.lower()
-                out.append(low)
-            self._lemmas = out
+            self._lemmas = self._read("LEMMA", str.lower)
         return self._lemmas
 
     @property
@@ -89,22 +84,25 @@ class DocCache:
             self._text = "".join(t + " " if sp else t for t, sp in zip(self.texts, spaces, strict=True))
         return self._text
 
-    def heads(self) -> list[int]:
+    def _heads(self) -> np.ndarray:
         """Every token's head index (``tok.head.i``; a root is its own head)."""
         from spacy.attrs import HEAD
 
-        offsets = self.doc.to_array(HEAD).astype("int64").tolist()  # relative, stored unsigned
-        return [i + off for i, off in enumerate(offsets)]
+        offsets = self.doc.to_array(HEAD).astype(np.int64)  # relative to the token, stored unsigned
+        return offsets + np.arange(len(offsets), dtype=np.int64)
+
+    def _ids(self, attr: str) -> np.ndarray:
+        from spacy.attrs import IDS
+
+        return self.doc.to_array(IDS[attr])
 
     @property
     def coordinated(self) -> frozenset[int]:
         """The indices of the tokens in a coordination: a ``conj`` and the head it hangs on. Any other
         token has no ``tok.conjuncts``."""
         if self._coordinated is None:
-            heads = self.heads()
-            deps = self._read("DEP")
-            conj = [i for i, dep in enumerate(deps) if dep == "conj"]
-            self._coordinated = frozenset(conj) | {heads[i] for i in conj}
+            conj = np.nonzero(self._ids("DEP") == self.doc.vocab.strings["conj"])[0]
+            self._coordinated = frozenset(conj.tolist()) | frozenset(self._heads()[conj].tolist())
         return self._coordinated
 
     def heads_of(self, dep: str, lower: str) -> frozenset[int]:
@@ -112,13 +110,11 @@ class DocCache:
         ``lower`` (``any(c.dep_ == dep and c.lower_ == lower for c in tok.children)``)."""
 
         def build() -> frozenset[int]:
-            heads = self.heads()
-            deps = self._read("DEP")
-            lowers = self._read("LOWER")
-            pairs = zip(deps, lowers, strict=True)
-            return frozenset(
-                heads[i] for i, (d, w) in enumerate(pairs) if d == dep and w == lower and heads[i] != i
-            )
+            strings = self.doc.vocab.strings
+            heads = self._heads()
+            hit = (self._ids("DEP") == strings[dep]) & (self._ids("LOWER") == strings[lower])
+            hit &= heads != np.arange(len(heads))  # a root is no child of itself
+            return frozenset(heads[hit].tolist())
 
         return self.memo(("doccache.heads_of", dep, lower), build)
 
@@ -145,19 +141,14 @@ class DocCache:
             value = self._memo[key] = build()
         return value
 
-    def _read(self, attr: str) -> list[str]:
-        from spacy.attrs import IDS
-
-        sdoc = self.doc
-        strings = sdoc.vocab.strings
-        names: dict[int, str] = {}
-        out = []
-        for key in sdoc.to_array(IDS[attr]).tolist():
-            name = names.get(key)
-            if name is None:
-                name = names[key] = strings[key]
-            out.append(name)
-        return out
+    def _read(self, attr: str, convert: Callable[[str], str] | None = None) -> list[str]:
+        """The string of ``attr`` of every token (each distinct value looked up, and converted, once)."""
+        strings = self.doc.vocab.strings
+        keys, inverse = np.unique(self._ids(attr), return_inverse=True)
+        names = [strings[key] for key in keys.tolist()]
+        if convert is not None:
+            names = [convert(name) for name in names]
+        return [names[i] for i in inverse.tolist()]
 
 
 _CACHES: weakref.WeakKeyDictionary[Doc, DocCache] = weakref.WeakKeyDictionary()
