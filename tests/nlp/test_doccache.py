@@ -32,6 +32,14 @@ def test_values_match_the_tokens(sdoc) -> None:  # type: ignore[no-untyped-def]
     assert [(s.start, s.end) for s in cache.sents] == [(s.start, s.end) for s in sdoc.sents]
     sent = cache.sents[1]
     assert cache.sent_lemmas(sent) == {t.lemma_.lower() for t in sent}
+    for start, end in [
+        (0, 0),
+        (sent.start_char, sent.start_char + 12),
+        (sent.start_char + 3, 10**6),
+        (50, 20),
+    ]:
+        expected = [t.i for t in sent if start <= t.idx < end]
+        assert list(cache.tokens_between(sent, start, end)) == expected
 
 
 def test_structure_matches_the_parse(sdoc) -> None:  # type: ignore[no-untyped-def]

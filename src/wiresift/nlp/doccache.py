@@ -12,6 +12,7 @@ strings, numbers and arrays, and makes spans anew from their bounds.
 
 from __future__ import annotations
 
+import bisect
 import weakref
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -35,6 +36,7 @@ class DocCache:
         self._bounds: list[tuple[int, int]] | None = None
         self._text: str | None = None
         self._starts: dict[int, int] | None = None
+        self._offsets: list[int] | None = None
         self._coordinated: frozenset[int] | None = None
         self._memo: dict[Hashable, Any] = {}
 
@@ -126,6 +128,16 @@ class DocCache:
 
             self._starts = {idx: i for i, idx in enumerate(self.doc.to_array(IDX).tolist())}
         return self._starts
+
+    def tokens_between(self, sent: Span, start: int, end: int) -> range:
+        """The indices of the tokens of ``sent`` that start at a character offset in ``[start, end)``
+        (``[t.i for t in sent if start <= t.idx < end]``), found by bisection."""
+        if self._offsets is None:
+            from spacy.attrs import IDX
+
+            self._offsets = self.doc.to_array(IDX).tolist()
+        lo = bisect.bisect_left(self._offsets, start, sent.start, sent.end)
+        return range(lo, max(lo, bisect.bisect_left(self._offsets, end, lo, sent.end)))
 
     def sent_lemmas(self, sent: Span) -> set[str]:
         """The lower-cased lemmas of the words of ``sent`` (a span of this document)."""
