@@ -167,7 +167,9 @@ def _known(actor: EventActor | None, sent: Span, borrowed: EventActor | None) ->
         return False
     if actor is borrowed and actor.sector is None:
         return False
-    words = [t for t in sent if (actor.start or 0) <= t.idx < (actor.end or 0)]
+    words = [
+        sent.doc[i] for i in doccache.of(sent.doc).tokens_between(sent, actor.start or 0, actor.end or 0)
+    ]
     return not (len(words) == 1 and words[0].pos_ == "PRON")
 
 
@@ -317,7 +319,8 @@ def code_sentence(
         # has an actor the dictionaries know: PETRARCH's own precision guard.
         # A place reached by a movement ("flown to Niamey") is no participant.
         if target is not None and any(
-            place_only(t, places) for t in sent if (target.start or 0) <= t.idx < (target.end or 0)
+            place_only(sent.doc[i], places)
+            for i in doccache.of(sent.doc).tokens_between(sent, target.start or 0, target.end or 0)
         ):
             participants: tuple[EventActor | None, ...] = (source,)
             if (
