@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from wiresift.nlp import doccache
 from wiresift.nlp.events import acled, acled_model, cameo
 from wiresift.nlp.events.acled_model import CONFLICT, NOT_CONFLICT, SECURITY_CUES
 from wiresift.nlp.events.lexicon import VERB_CODES
@@ -138,7 +139,7 @@ def lemma_of(sdoc: Doc, event: Event) -> str:
 
 
 def _security(sent: Span) -> bool:
-    return any(t.lemma_.lower() in SECURITY_CUES for t in sent)
+    return not SECURITY_CUES.isdisjoint(doccache.of(sent.doc).lemmas[sent.start : sent.end])
 
 
 def _actor(actor: EventActor | None, sdoc: Doc, places: Sequence[tuple[int, int]]) -> list[float]:
@@ -214,7 +215,7 @@ def base_rows(doc: Document, sdoc: Doc, cands: Sequence[Candidate]) -> list[tupl
     category ("attack|ASSAULT", "|" alone between lemma and category)."""
     if not cands:
         return []
-    sents = list(sdoc.sents)
+    sents = doccache.of(sdoc).sents
     security = [_security(s) for s in sents]
     per_sentence: dict[int, int] = {}
     for c in cands:
@@ -291,6 +292,8 @@ class LemmaPrior:
     rate: float
     lemmas: dict[str, tuple[int, int]] = field(init=False, repr=False)
     _matrix: tuple[int, list[str], np.ndarray] | None = field(default=None, init=False, repr=False)
+    #: :meth:`neighbour` by lemma, for the vocabulary of ``_matrix`` (a lemma recurs across articles).
+    _near: dict[str, float] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         lemmas: dict[str, tuple[int, int]] = {}
@@ -323,13 +326,20 @@ class LemmaPrior:
                     rows.append(vec)
             matrix = np.array(rows, dtype=np.float32) if rows else np.zeros((0, 1), np.float32)
             self._matrix = (id(vocab), names, matrix)
+            self._near = {}
         return self._matrix[1], self._matrix[2]
 
     def neighbour(self, lemma: str, vocab: Vocab) -> float:
         """The smoothed rate of the judged lemmas nearest to ``lemma`` in the vectors (itself left
         out), weighted by cosine; the overall rate when it has no vector or no near neighbour."""
-        vec = _unit(vocab, lemma)
         names, matrix = self._vectors(vocab)
+        found = self._near.get(lemma)
+        if found is None:
+            found = self._near[lemma] = self._neighbour(lemma, vocab, names, matrix)
+        return found
+
+    def _neighbour(self, lemma: str, vocab: Vocab, names: list[str], matrix: np.ndarray) -> float:
+        vec = _unit(vocab, lemma)
         if vec is None or not names or matrix.shape[1] != vec.shape[0]:
             return self.rate
         sims = matrix @ vec

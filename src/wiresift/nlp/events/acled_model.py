@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from wiresift.nlp import doccache
 from wiresift.nlp.events import acled
 from wiresift.nlp.events.lexicon import CRIME_WORDS, DISASTER_WORDS
 from wiresift.nlp.events.triggers import ARMED_NOUNS
@@ -64,8 +65,26 @@ def features(sent: Span, trigger: Token | None, rule: str | None, plover: str | 
     if trigger is not None:
         out.append(f"trig={trigger.lemma_.lower()}")
         out += [f"trig_child={c.lemma_.lower()}" for c in trigger.children if c.pos_ in _CONTENT]
-    out += sorted({f"w={t.lemma_.lower()}" for t in sent if t.pos_ in _CONTENT and not t.is_stop})
+    out += _sentence(sent)[0]
     return out
+
+
+def _sentence(sent: Span) -> tuple[list[str], np.ndarray]:
+    """The sentence's part of :func:`features` (its content lemmas, sorted) and of :func:`vectors` (the
+    unit mean vector of its content words), read once per sentence: the typer asks about every event
+    of a sentence, and the event check again."""
+
+    def build() -> tuple[list[str], np.ndarray]:
+        content = [t for t in sent if t.pos_ in _CONTENT and not t.is_stop]
+        words = sorted({f"w={t.lemma_.lower()}" for t in content})
+        table = sent.doc.vocab.vectors
+        keys = [t.orth for t in content]
+        rows = table.find(keys=keys) if keys and table.shape[0] else np.zeros(0, dtype=int)
+        rows = np.asarray(rows)[np.asarray(rows) >= 0]
+        mean = np.asarray(table.data[rows]).mean(axis=0) if len(rows) else np.zeros(DIMS, np.float32)
+        return words, _unit(np.asarray(mean))
+
+    return doccache.of(sent.doc).memo(("acled_model.sentence", sent.start, sent.end), build)
 
 
 def _unit(vec: np.ndarray) -> np.ndarray:
@@ -75,13 +94,8 @@ def _unit(vec: np.ndarray) -> np.ndarray:
 
 def vectors(sent: Span, trigger: Token | None) -> np.ndarray:
     """The unit vectors of the trigger and of the mean content word (zeros without vectors)."""
-    table = sent.doc.vocab.vectors
-    keys = [t.orth for t in sent if t.pos_ in _CONTENT and not t.is_stop]
-    rows = table.find(keys=keys) if keys and table.shape[0] else np.zeros(0, dtype=int)
-    rows = np.asarray(rows)[np.asarray(rows) >= 0]
-    mean = np.asarray(table.data[rows]).mean(axis=0) if len(rows) else np.zeros(DIMS, np.float32)
     trig = trigger.vector if trigger is not None and trigger.has_vector else np.zeros(DIMS, np.float32)
-    return np.concatenate([_unit(np.asarray(trig)), _unit(np.asarray(mean))])
+    return np.concatenate([_unit(np.asarray(trig)), _sentence(sent)[1]])
 
 
 @dataclass(frozen=True)
@@ -142,7 +156,7 @@ def type_sentence(
     typer = model()
     if typer is None:
         return None
-    if SECURITY_CUES.isdisjoint(lemmas if lemmas is not None else {t.lemma_.lower() for t in sent}):
+    if SECURITY_CUES.isdisjoint(lemmas if lemmas is not None else doccache.of(sent.doc).sent_lemmas(sent)):
         return None
     cue = next((t for t in sent if t.i not in taken and _anchor(t)), None)
     if cue is None and not taken:

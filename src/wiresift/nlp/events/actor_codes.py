@@ -3,7 +3,7 @@ an office holder's code on a date, an IGO by its name's form, a phrase's sector 
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from wiresift.nlp.events.lexicon import actors
@@ -69,8 +69,18 @@ ABBREVIATIONS = {"uk": "united kingdom", "prc": "people's republic of china", "d
 def lookup(words: list[str], date: str | None, plurals: bool = True) -> str | None:
     """The CAMEO code of the longest dictionary phrase among ``words`` (lower-case), or None; with
     ``plurals`` a plural demonym counts as its adjective ("Algerians" -> "algerian", "Iraqis" -> "iraqi")."""
+    return _lookup(tuple(words), date, plurals)
+
+
+#: Distinct (words, date, plurals) lookups remembered: an article asks about its actors' phrases
+#: again and again, and the dictionaries never change while the process runs.
+LOOKUP_CACHE = 65_536
+
+
+@lru_cache(maxsize=LOOKUP_CACHE)
+def _lookup(phrase: tuple[str, ...], date: str | None, plurals: bool) -> str | None:
     table = actors()
-    words = [w for word in words for w in ABBREVIATIONS.get(word, word).split()]
+    words = [w for word in phrase for w in ABBREVIATIONS.get(word, word).split()]
     n = len(words)
     for size in range(min(n, table.longest), 0, -1):
         for i in range(n - size + 1):

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from wiresift.nlp import doccache
 from wiresift.nlp.events.lexicon import EVENT_NOUNS
 
 if TYPE_CHECKING:
@@ -165,7 +166,8 @@ def modifier_noun(noun: Token) -> bool:
 
 
 def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    """``verb`` has a "to" of its own ("to free"), found among the document's arrays."""
+    return verb.i in doccache.of(verb.doc).heads_of("aux", "to")
 
 
 def purpose_of_noun(verb: Token) -> bool:

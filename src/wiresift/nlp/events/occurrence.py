@@ -35,6 +35,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wiresift.nlp import doccache
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -90,7 +92,7 @@ def _governor(tok: Token) -> Token | None:
 
 def question(trigger: Token, sent: Span) -> bool:
     """The stretch of the sentence from the trigger to its first stop ends in a question mark."""
-    rest = sent.text[trigger.idx - sent.start_char :]  # not doc.text: spaCy rebuilds it on every read
+    rest = doccache.of(sent.doc).text[trigger.idx : sent.end_char]  # doc.text is rebuilt on every read
     stops = [i for i in (rest.find(c) for c in ".?!") if i >= 0]
     return bool(stops) and rest[min(stops)] == "?"
 
@@ -101,7 +103,7 @@ def purpose(tok: Token) -> bool:
     happened."""
     return (
         tok.dep_ in {"advcl", "acl"}
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and tok.i in doccache.of(tok.doc).heads_of("aux", "to")  # a "to" of its own
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
     )
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from wiresift.nlp import doccache
 from wiresift.nlp.events.eventive import PART_WORDS
 from wiresift.nlp.events.lexicon import GENERIC_OBJECTS, VerbBlock, actors, verbs
 
@@ -45,6 +46,8 @@ def subject_words(tok: Token) -> set[str]:
 
 def with_conjuncts(tok: Token) -> list[Token]:
     """A head and the heads coordinated with it ("weapons and military equipment")."""
+    if tok.i not in doccache.of(tok.doc).coordinated:
+        return [tok]  # in no coordination: spaCy's conjuncts would walk the children to find none
     return [tok, *[c for c in tok.conjuncts if c.pos_ in {"NOUN", "PROPN"}]]
 
 

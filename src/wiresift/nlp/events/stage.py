@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Event, EventActor
+from wiresift.nlp import doccache
 from wiresift.nlp.events import accept, acled, acled_model, cameo
 from wiresift.nlp.events.accept import TYPER_DEPTH, Candidate
 from wiresift.nlp.events.actors import (
@@ -169,7 +170,9 @@ def _known(actor: EventActor | None, sent: Span, borrowed: EventActor | None) ->
         return False
     if actor is borrowed and actor.sector is None:
         return False
-    words = [t for t in sent if (actor.start or 0) <= t.idx < (actor.end or 0)]
+    words = [
+        sent.doc[i] for i in doccache.of(sent.doc).tokens_between(sent, actor.start or 0, actor.end or 0)
+    ]
     return not (len(words) == 1 and words[0].pos_ == "PRON")
 
 
@@ -238,7 +241,7 @@ def code_sentence(
     and security events."""
     out: list[tuple[Rank, Event]] = []
     found_triggers = find_triggers(sent)
-    context = {t.lemma_.lower() for t in sent}  # the sentence's words, read once
+    context = doccache.of(sent.doc).sent_lemmas(sent)  # the sentence's words, read once
     places = {start for place in doc.places for start, _ in place.mentions} if found_triggers else set()
     towns = [m for p in doc.places if p.kind != "country" and not p.adjectival for m in p.mentions]
     triggers = {t.tok.i for t in found_triggers}
@@ -322,7 +325,8 @@ def code_sentence(
         # has an actor the dictionaries know: PETRARCH's own precision guard.
         # A place reached by a movement ("flown to Niamey") is no participant.
         if target is not None and any(
-            place_only(t, places) for t in sent if (target.start or 0) <= t.idx < (target.end or 0)
+            place_only(sent.doc[i], places)
+            for i in doccache.of(sent.doc).tokens_between(sent, target.start or 0, target.end or 0)
         ):
             participants: tuple[EventActor | None, ...] = (source,)
             if (
@@ -424,7 +428,7 @@ def candidates(
 ) -> list[Candidate]:
     """Every event the rules code, in text order, the main one (the lead's best-ranked) marked."""
     out: list[Candidate] = []
-    for i, sent in enumerate(sdoc.sents):
+    for i, sent in enumerate(doccache.of(sdoc).sents):
         found = [Candidate(event, rank, i) for rank, event in code_sentence(doc, sent, index, learned)]
         if found and not any(c.main for c in out):
             min(found, key=lambda c: c.rank).main = True

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from wiresift.nlp import doccache
 from wiresift.nlp.events.cameo import QUAD, plover
 from wiresift.nlp.events.eventive import (
     PEOPLE_NOUNS,
@@ -355,10 +356,13 @@ def _light(trigger: Trigger, nouns: set[int]) -> bool:
 def find_triggers(sent: Span) -> list[Trigger]:
     """Every event trigger of a sentence, in text order (a pattern's object noun is no trigger)."""
     found: list[Trigger] = []
-    for tok in sent:
-        pos = tok.pos_
+    sdoc = sent.doc
+    pos_of = doccache.of(sdoc).pos  # read from the document's arrays: no Token made for other words
+    for i in range(sent.start, sent.end):
+        pos = pos_of[i]
         if pos not in _TRIGGER_POS:
             continue  # only nouns, verbs and "be" (a presence) trigger: read no more of other words
+        tok = sdoc[i]
         dep = tok.dep_
         trigger: Trigger | None = None
         if (pos == "NOUN" and modifier_noun(tok)) or (pos == "VERB" and purpose_of_noun(tok)):

@@ -32,6 +32,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wiresift.nlp import doccache
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -190,7 +192,7 @@ def event_place(
     Kharkiv" happened in Kharkiv; "imposed sanctions on Iran" did not happen in Iran)."""
     own, args = tiers(trigger)
     head = clause_head(trigger)
-    tokens = {t.idx: t for t in sent}
+    starts = doccache.of(sent.doc).starts  # the token starting at a place's offset, when one does
     # A place inside the trigger's own subject or object names an actor or a thing, not the scene
     # ("Russia, which keeps troops in Tajikistan, has offered"): no clause place, only a sentence one.
     in_args = {t.idx for c in trigger.children if c.dep_ in _ARG_DEPS for t in c.subtree}
@@ -199,7 +201,7 @@ def event_place(
         for start, end in place.mentions:
             if not (sent.start_char <= start and end <= sent.end_char):
                 continue
-            tok = tokens.get(start)
+            tok = sent.doc[starts[start]] if start in starts else None
             if _inside(start, end, target) and tok is not None:
                 if not (at_target or scene_prep(tok)):
                     continue  # "sanctions on Iran", "threatened Kyiv": the target, not the scene

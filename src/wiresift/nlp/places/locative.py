@@ -49,7 +49,12 @@ def alpha3(text: str) -> bool:
 
 def capitalised(tok: Token) -> bool:
     """A capitalised word, abbreviations included ("U.S.")."""
-    return tok.text[:1].isupper() and tok.text.replace(".", "").isalpha()
+    return capitalised_text(tok.text)
+
+
+def capitalised_text(text: str) -> bool:
+    """:func:`capitalised` of a token's text (read from the document's arrays without a Token)."""
+    return text[:1].isupper() and text.replace(".", "").isalpha()
 
 
 #: Longest qualifier tried after "<place>, " ("Brooklyn, New York").

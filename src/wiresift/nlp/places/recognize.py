@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wiresift.gazetteer import Gazetteer
+from wiresift.nlp import doccache
 from wiresift.nlp.places.locative import (
     GENERIC_WORDS,
     SCAN_MIN_CHARS,
     alpha3,
     capitalised,
+    capitalised_text,
     locative_names,
     plausible,
     qualified_heads,
@@ -230,12 +232,14 @@ def _norp_is_city(gaz: Gazetteer, text: str, countries: set[str]) -> bool:
 
 def _datelines(doc: Doc, gaz: Gazetteer, taken: list[bool], add: _Add) -> None:
     """Wire datelines: an upper-case place name opening a line ("BEIRUT (AP) —", "KOLKATA:")."""
-    for i, tok in enumerate(doc):
-        line_start = i == 0 or "\n" in doc[i - 1].text or doc[i - 1].text.isspace()
-        if not line_start or taken[i] or not _upper_word(tok):
+    texts = doccache.of(doc).texts  # the tokens' texts, read once: no Token made for most words
+    for i, text in enumerate(texts):
+        line_start = i == 0 or "\n" in texts[i - 1] or texts[i - 1].isspace()
+        if not line_start or taken[i] or not _upper_text(text):
             continue
+        tok = doc[i]
         j = i
-        while j < len(doc) and j - i < MAX_NGRAM and _upper_word(doc[j]) and not taken[j]:
+        while j < len(doc) and j - i < MAX_NGRAM and _upper_text(texts[j]) and not taken[j]:
             j += 1
         # the whole upper-case run is the place, and punctuation closes it ("BEIRUT (AP) —"): a run that
         # goes on in words is a headline or a table heading ("POINT GUARDS BEHAVE", "CAN THEY ...")
@@ -247,8 +251,9 @@ def _datelines(doc: Doc, gaz: Gazetteer, taken: list[bool], add: _Add) -> None:
             add(i, j, False, "dateline")
 
 
-def _upper_word(tok: Token) -> bool:
-    return len(tok.text) >= 2 and tok.text.isupper() and tok.text.replace(".", "").isalpha()
+def _upper_text(text: str) -> bool:
+    """An upper-case word of two letters or more, abbreviations included ("U.S.")."""
+    return len(text) >= 2 and text.isupper() and text.replace(".", "").isalpha()
 
 
 def _province_abbreviation(gaz: Gazetteer, tok: Token, countries: frozenset[str] | set[str]) -> bool:
@@ -299,6 +304,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Toponym mentions of ``doc``, non-overlapping, in text order."""
     found: list[Mention] = []
     taken = [False] * len(doc)
+    ents = doc.ents  # spaCy builds the tuple anew, walking every token, on each read
 
     def add(start: int, end: int, adjectival: bool, source: str) -> None:
         span = doc[start:end]
@@ -306,7 +312,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         for i in range(start, end):
             taken[i] = True
 
-    for ent in doc.ents:
+    for ent in ents:
         span = _trim(ent)
         if span is None or any(taken[ent.start : ent.end]):
             continue
@@ -333,12 +339,12 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     _datelines(doc, gaz, taken, add)
     countries = _article_countries(gaz, found)
     # "Barry said" after "Mark Barry": a surname, not the Welsh town
-    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
     # nor is a part of a person's full name a place the article names elsewhere ("Park" of "Park
     # Geun-hye", "Sutton" of "Ashley Sutton"), though the model once tagged it a place
-    name_parts = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    name_parts = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     seen = _seen(gaz, found) - name_parts
-    for ent in doc.ents:
+    for ent in ents:
         span = _trim(ent)
         free = span is not None and not any(taken[ent.start : ent.end])
         free = free and not (ent.label_ == "PERSON" and ent.text in surnames)
@@ -353,7 +359,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     # demonyms inside organisations' names tell the article's countries too ("American League")
     countries = countries | _embedded_demonym_countries(doc, gaz)
     areas = _context_areas(gaz, found, countries)
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in EMBED_LABELS and not any(taken[ent.start : ent.end]):
             _scan(
                 doc,
@@ -389,13 +395,15 @@ def _scan(
 ) -> None:
     """Longest-first gazetteer matching of capitalised token runs in ``doc[lo:hi]``; a run that is
     the text of a place found elsewhere in the article (``seen``) is that place too."""
+    texts = doccache.of(doc).texts  # the tokens' texts, read once: no Token made for lower-case words
     i = lo
     while i < hi:
+        if taken[i] or not capitalised_text(texts[i]):
+            i += 1
+            continue
         tok = doc[i]
         if (
-            taken[i]
-            or not capitalised(tok)
-            or tok.lower_ == "the"  # "The Korean Peninsula" is the peninsula, not "The Korean"
+            tok.lower_ == "the"  # "The Korean Peninsula" is the peninsula, not "The Korean"
             or (not embedded and tok.ent_type_ and tok.ent_type_ not in PLACE_LABELS)
         ):
             i += 1
@@ -403,7 +411,7 @@ def _scan(
         matched = False
         for n in range(min(MAX_NGRAM, hi - i), 0, -1):
             stop = i + n
-            if any(taken[i:stop]) or not capitalised(doc[stop - 1]):
+            if any(taken[i:stop]) or not capitalised_text(texts[stop - 1]):
                 continue
             text = doc[i:stop].text
             if gaz.demonym(text) and (n > 1 or not doc[i].is_sent_start or embedded):

@@ -1,0 +1,174 @@
+"""Values of a parsed document that several stages read, computed once per spaCy ``Doc``.
+
+Reading a token's attribute creates a ``Token`` object; a stage that walks every sentence of a
+document for its lemmas, and then again in the next module, pays for that each time. :func:`of` gives
+the document's :class:`DocCache`, which reads such per-token values once, as plain Python lists, and
+keeps per-sentence values that a module computes (``memo``). The cache lives as long as its ``Doc``
+(a weak reference: nothing is kept once the document is gone) and holds only what the parse gives, so
+it never changes what a stage finds; a stage must not store its own results in it. Nothing in it
+may hold the ``Doc`` itself, its tokens or spans (they would keep the document alive): it keeps
+strings, numbers and arrays, and makes spans anew from their bounds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import weakref
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+T = TypeVar("T")
+
+
+class DocCache:
+    """Per-token and per-sentence values of one parsed document, read on first use."""
+
+    def __init__(self, sdoc: Doc) -> None:
+        self._doc = weakref.ref(sdoc)
+        self._lemmas: list[str] | None = None
+        self._pos: list[str] | None = None
+        self._texts: list[str] | None = None
+        self._bounds: list[tuple[int, int]] | None = None
+        self._text: str | None = None
+        self._starts: dict[int, int] | None = None
+        self._offsets: list[int] | None = None
+        self._coordinated: frozenset[int] | None = None
+        self._memo: dict[Hashable, Any] = {}
+
+    @property
+    def doc(self) -> Doc:
+        sdoc = self._doc()
+        assert sdoc is not None  # the cache is only reached through its live Doc
+        return sdoc
+
+    @property
+    def lemmas(self) -> list[str]:
+        """Every token's lemma, lower-cased (``tok.lemma_.lower()``), by token index."""
+        if self._lemmas is None:
+            self._lemmas = self._read("LEMMA", str.lower)
+        return self._lemmas
+
+    @property
+    def texts(self) -> list[str]:
+        """Every token's text (``tok.text``), by token index."""
+        if self._texts is None:
+            self._texts = self._read("ORTH")
+        return self._texts
+
+    @property
+    def pos(self) -> list[str]:
+        """Every token's coarse part of speech (``tok.pos_``), by token index."""
+        if self._pos is None:
+            self._pos = self._read("POS")
+        return self._pos
+
+    @property
+    def sents(self) -> list[Span]:
+        """The document's sentences (``list(doc.sents)``), their bounds found once."""
+        sdoc = self.doc
+        if self._bounds is None:
+            self._bounds = [(sent.start, sent.end) for sent in sdoc.sents]
+        return [sdoc[start:end] for start, end in self._bounds]
+
+    @property
+    def text(self) -> str:
+        """The document's text (``doc.text``, which spaCy rebuilds from the tokens on every read): the
+        tokens' texts, each followed by the space it had (``tok.text_with_ws``)."""
+        if self._text is None:
+            from spacy.attrs import SPACY
+
+            spaces = self.doc.to_array(SPACY).tolist()
+            self._text = "".join(t + " " if sp else t for t, sp in zip(self.texts, spaces, strict=True))
+        return self._text
+
+    def _heads(self) -> np.ndarray:
+        """Every token's head index (``tok.head.i``; a root is its own head)."""
+        from spacy.attrs import HEAD
+
+        offsets = self.doc.to_array(HEAD).astype(np.int64)  # relative to the token, stored unsigned
+        return offsets + np.arange(len(offsets), dtype=np.int64)
+
+    def _ids(self, attr: str) -> np.ndarray:
+        from spacy.attrs import IDS
+
+        return self.doc.to_array(IDS[attr])
+
+    @property
+    def coordinated(self) -> frozenset[int]:
+        """The indices of the tokens in a coordination: a ``conj`` and the head it hangs on. Any other
+        token has no ``tok.conjuncts``."""
+        if self._coordinated is None:
+            conj = np.nonzero(self._ids("DEP") == self.doc.vocab.strings["conj"])[0]
+            self._coordinated = frozenset(conj.tolist()) | frozenset(self._heads()[conj].tolist())
+        return self._coordinated
+
+    def heads_of(self, dep: str, lower: str) -> frozenset[int]:
+        """The indices of the tokens with a child of relation ``dep`` whose lower-cased text is
+        ``lower`` (``any(c.dep_ == dep and c.lower_ == lower for c in tok.children)``)."""
+
+        def build() -> frozenset[int]:
+            strings = self.doc.vocab.strings
+            heads = self._heads()
+            hit = (self._ids("DEP") == strings[dep]) & (self._ids("LOWER") == strings[lower])
+            hit &= heads != np.arange(len(heads))  # a root is no child of itself
+            return frozenset(heads[hit].tolist())
+
+        return self.memo(("doccache.heads_of", dep, lower), build)
+
+    @property
+    def starts(self) -> dict[int, int]:
+        """Token index by the character offset where the token starts (``{t.idx: t.i}``)."""
+        if self._starts is None:
+            from spacy.attrs import IDX
+
+            self._starts = {idx: i for i, idx in enumerate(self.doc.to_array(IDX).tolist())}
+        return self._starts
+
+    def tokens_between(self, sent: Span, start: int, end: int) -> range:
+        """The indices of the tokens of ``sent`` that start at a character offset in ``[start, end)``
+        (``[t.i for t in sent if start <= t.idx < end]``), found by bisection."""
+        if self._offsets is None:
+            from spacy.attrs import IDX
+
+            self._offsets = self.doc.to_array(IDX).tolist()
+        lo = bisect.bisect_left(self._offsets, start, sent.start, sent.end)
+        return range(lo, max(lo, bisect.bisect_left(self._offsets, end, lo, sent.end)))
+
+    def sent_lemmas(self, sent: Span) -> set[str]:
+        """The lower-cased lemmas of the words of ``sent`` (a span of this document)."""
+        return set(self.lemmas[sent.start : sent.end])
+
+    def memo(self, key: Hashable, build: Callable[[], T]) -> T:
+        """The value stored under ``key`` (a module's own key: its name and, say, a sentence's
+        bounds), made by ``build`` on first use. ``build`` must depend on the parse alone, and its
+        value must hold no token or span of the document (see the module's note)."""
+        try:
+            value: T = self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build()
+        return value
+
+    def _read(self, attr: str, convert: Callable[[str], str] | None = None) -> list[str]:
+        """The string of ``attr`` of every token (each distinct value looked up, and converted, once)."""
+        strings = self.doc.vocab.strings
+        keys, inverse = np.unique(self._ids(attr), return_inverse=True)
+        names = [strings[key] for key in keys.tolist()]
+        if convert is not None:
+            names = [convert(name) for name in names]
+        return [names[i] for i in inverse.tolist()]
+
+
+_CACHES: weakref.WeakKeyDictionary[Doc, DocCache] = weakref.WeakKeyDictionary()
+
+
+def of(sdoc: Doc) -> DocCache:
+    """The cache of ``sdoc``, made on first use and dropped with the ``Doc``."""
+    found = _CACHES.get(sdoc)
+    if found is None:
+        found = _CACHES[sdoc] = DocCache(sdoc)
+    return found

@@ -1,0 +1,69 @@
+"""The per-document cache gives what reading the tokens one by one gives, and keeps no Doc alive."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+import pytest
+
+from wiresift.nlp import doccache
+
+# Invented text: coordinations, to-infinitives, an upper-case dateline, double spaces and line breaks.
+TEXT = (
+    "HARBOURTON (Wire) — Rebels and soldiers fought to free the town, and the mayor asked them to "
+    "leave.\n\nShe said Mr. O'Neil wants  peace, talks and an end to the blockade.  Nobody came."
+)
+
+
+@pytest.fixture(scope="module")
+def sdoc(nlp):  # type: ignore[no-untyped-def]
+    return nlp(TEXT)
+
+
+def test_values_match_the_tokens(sdoc) -> None:  # type: ignore[no-untyped-def]
+    cache = doccache.of(sdoc)
+    assert doccache.of(sdoc) is cache
+    assert cache.text == sdoc.text
+    assert cache.texts == [t.text for t in sdoc]
+    assert cache.lemmas == [t.lemma_.lower() for t in sdoc]
+    assert cache.pos == [t.pos_ for t in sdoc]
+    assert cache.starts == {t.idx: t.i for t in sdoc}
+    assert [(s.start, s.end) for s in cache.sents] == [(s.start, s.end) for s in sdoc.sents]
+    sent = cache.sents[1]
+    assert cache.sent_lemmas(sent) == {t.lemma_.lower() for t in sent}
+    for start, end in [
+        (0, 0),
+        (sent.start_char, sent.start_char + 12),
+        (sent.start_char + 3, 10**6),
+        (50, 20),
+    ]:
+        expected = [t.i for t in sent if start <= t.idx < end]
+        assert list(cache.tokens_between(sent, start, end)) == expected
+
+
+def test_structure_matches_the_parse(sdoc) -> None:  # type: ignore[no-untyped-def]
+    cache = doccache.of(sdoc)
+    assert any(t.conjuncts for t in sdoc)  # the text has coordinations to find
+    for tok in sdoc:
+        if tok.conjuncts:
+            assert tok.i in cache.coordinated
+        has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        assert (tok.i in cache.heads_of("aux", "to")) == has_to
+
+
+def test_memo_builds_once(sdoc) -> None:  # type: ignore[no-untyped-def]
+    calls: list[int] = []
+    cache = doccache.of(sdoc)
+    for _ in range(3):
+        assert cache.memo(("test", 1), lambda: calls.append(1) or 42) == 42
+    assert calls == [1]
+
+
+def test_cache_goes_with_its_doc(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The council met to vote.")
+    assert doccache.of(doc).lemmas[:2] == ["the", "council"]
+    ref = weakref.ref(doc)
+    del doc
+    gc.collect()
+    assert ref() is None  # the cache held no token, span or Doc that kept it alive
