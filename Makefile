@@ -7,7 +7,7 @@ DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8765
 
-.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues train-coref learn-modes learn-confidence train-tail train-similarity event-lexicons train-acled train-pins train-accept train-event-accept build-provinces
+.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues train-coref learn-modes learn-confidence train-tail train-similarity event-lexicons train-acled train-pins train-accept train-event-accept build-provinces tune-story-links
 
 # pip is pinned too: the 23.x that ships with Python 3.11 trips over lxml's duplicated extras.
 $(BIN)/python:
@@ -73,6 +73,10 @@ train-tail: install-dev
 # Re-fit the article-similarity model on the SemEval-2022 Task 8 dev half (writes stories/similarity_weights.json).
 train-similarity: install-dev
 	$(BIN)/python training/train_similarity.py
+
+# Re-fit the story clusterer's link score and thresholds on the SemEval-2022 Task 8 dev half (writes stories/story_links.json).
+tune-story-links: install-dev
+	$(BIN)/python training/tune_story_links.py
 
 # Rebuild the events stage's lexicons from the PETRARCH2 dictionaries (writes nlp/events/data/).
 event-lexicons: install-dev

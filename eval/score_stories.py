@@ -49,8 +49,20 @@ def load(eval_dir: Path, split: str = "all") -> list[dict[str, Any]]:
     return [r for r in records if split == "all" or splits[r["pair_id"]] == split]
 
 
+#: Analysed pairs by the sha256 of their records: the gate, the similarity fit and the story-link fit
+#: of one test session share one pipeline pass (the documents are only read afterwards).
+_ANALYSED: dict[str, list[tuple[Document, Document]]] = {}
+
+
 def analysed_pairs(records: list[dict[str, Any]]) -> list[tuple[Document, Document]]:
-    """Both texts of every record through the whole pipeline, in one batch."""
+    """Both texts of every record through the whole pipeline, in one batch (once per process)."""
+    key = hashlib.sha256(json.dumps(records, sort_keys=True).encode("utf-8")).hexdigest()
+    if key not in _ANALYSED:
+        _ANALYSED[key] = _analyse(records)
+    return _ANALYSED[key]
+
+
+def _analyse(records: list[dict[str, Any]]) -> list[tuple[Document, Document]]:
     from wiresift.api import build_pipeline
 
     docs = []

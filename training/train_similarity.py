@@ -13,8 +13,8 @@ the dev half's texts (a ``Background`` table keyed by hashes, shipped in the wei
 dev half. The ``same_story`` threshold is the cut with the best worse accuracy of two sets: the dev
 half's clear pairs (Overall ≤ 1.5 same, ≥ 3.5 different) and the tune half of the team's real-page
 pairs (``eval/gold/stories/extraction_pairs.jsonl``: same story or not, many of them on one topic but
-another event, scored with the date window of :func:`~wiresift.stories.similarity.date_factor`);
-midpoints between neighbouring scores. The SemEval pairs alone put the cut where two news texts on one
+another event, scored with the date window of :func:`~wiresift.stories.similarity.date_factor`); the
+centre of the widest stretch of best cuts. The SemEval pairs alone put the cut where two news texts on one
 topic already pass it.
 """
 
@@ -78,19 +78,34 @@ def choose_ridge(rows: list[dict[str, float]], targets: list[float], names: list
 
 def threshold(scores: list[float], gold: list[float], judged: Sequence[tuple[float, bool]] = ()) -> float:
     """The cut with the best worse accuracy of the two sets: the clear SemEval pairs (``scores``,
-    ``gold``) and the ``judged`` real pairs (either alone when the other is empty); midpoints between
-    neighbouring scores, ties broken by the summed accuracy, then towards 0.5."""
+    ``gold``) and the ``judged`` real pairs (either alone when the other is empty), ties broken by the
+    summed accuracy. Accuracy only changes at a scored pair, so the best cuts form stretches between
+    neighbouring scores; the cut is the centre of the widest best stretch (ties: the one nearer 0.5),
+    as far as it can be from the pairs on either side: refitting moves it less than picking any
+    point of a flat stretch would."""
     clear = [(s, g <= ss.SAME_MAX) for s, g in zip(scores, gold, strict=True)
              if g <= ss.SAME_MAX or g >= ss.DIFFERENT_MIN]  # fmt: skip
     sets = [list(group) for group in (clear, judged) if group]
     values = sorted({s for group in sets for s, _ in group})
-    cuts = [(lo + hi) / 2 for lo, hi in pairwise(values)] or [0.5]
+    if len(values) < 2:
+        return 0.5
 
-    def rank(t: float) -> tuple[float, float, float]:
+    def rank(t: float) -> tuple[float, float]:
         accs = [sum((s >= t) == same for s, same in group) / len(group) for group in sets]
-        return (min(accs), sum(accs), -abs(t - 0.5))
+        return (min(accs), sum(accs))
 
-    return max(cuts, key=rank)
+    ranks = [rank((lo + hi) / 2) for lo, hi in pairwise(values)]
+    best = max(ranks)
+    stretches: list[tuple[float, float]] = []  # (low, high) score bounds of each run of best cuts
+    for i, r in enumerate(ranks):
+        if r != best:
+            continue
+        if stretches and ranks[i - 1] == best:
+            stretches[-1] = (stretches[-1][0], values[i + 1])
+        else:
+            stretches.append((values[i], values[i + 1]))
+    lo, hi = max(stretches, key=lambda b: (b[1] - b[0], -abs((b[0] + b[1]) / 2 - 0.5)))
+    return (lo + hi) / 2
 
 
 def train(path: Path, log: bool = True) -> dict[str, object]:

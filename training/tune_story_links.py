@@ -2,7 +2,7 @@
 pairs, dev half only (the fixed split of ``eval/score_stories.py``); the held-out half is scored
 once, never used to choose.
 
-Usage: ``python training/tune_story_links.py``. Writes ``src/wiresift/stories/story_links.json``.
+Usage: ``python training/tune_story_links.py`` (``make tune-story-links``). Writes ``src/wiresift/stories/story_links.json``.
 
 - Weights: ridge regression of ``(4 - Overall) / 3`` on :func:`wiresift.stories.links.features` of the
   two articles' profiles (:func:`~wiresift.stories.profile.profile_of`, entity keys by name: the pairs
@@ -41,10 +41,8 @@ def accuracy(scores: list[float], gold: list[float], cut: float) -> float:
     return sum((s >= cut) == same for s, same in clear) / len(clear)
 
 
-def main() -> None:
-    path = shared_eval()
-    if path is None:
-        raise SystemExit("../shared/eval is absent: nothing to tune on")
+def train(path: Path, log: bool = True) -> dict[str, object]:
+    """The ``story_links.json`` content, fitted on the corpora under ``path`` (``../shared/eval``)."""
     records = ss.load(path)
     pairs = ss.analysed_pairs(records)
     rows = [features(profile_of(a), profile_of(b)) for a, b in pairs]
@@ -62,7 +60,13 @@ def main() -> None:
     link = round(threshold([scores[i] for i in dev], [gold[i] for i in dev]), 4)
     different = [scores[i] for i in dev if gold[i] >= LOOSE_MIN]
     bridge = round(max(link, max(different, default=link) + 0.01), 4)
-    data = {
+    if log:
+        for name, keep in (("dev", dev), ("heldout", held)):
+            r = ss.pearson([scores[i] for i in keep], [-gold[i] for i in keep])
+            acc = accuracy([scores[i] for i in keep], [gold[i] for i in keep], link)
+            print(f"{name}: Pearson {r:.4f}, clear-pair accuracy at link {acc:.4f} over {len(keep)} pairs")
+        print(f"ridge {ridge}, link {link}, bridge {bridge}")
+    return {
         "about": "wiresift story links: ridge regression fitted by training/tune_story_links.py on the dev "
         "half of the SemEval-2022 Task 8 English pairs; link and bridge thresholds chosen on the same half",
         "ridge": ridge,
@@ -71,12 +75,14 @@ def main() -> None:
         "link": link,
         "bridge": bridge,
     }
-    OUT.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    for name, keep in (("dev", dev), ("heldout", held)):
-        r = ss.pearson([scores[i] for i in keep], [-gold[i] for i in keep])
-        acc = accuracy([scores[i] for i in keep], [gold[i] for i in keep], link)
-        print(f"{name}: Pearson {r:.4f}, clear-pair accuracy at link {acc:.4f} over {len(keep)} pairs")
-    print(f"ridge {ridge}, link {link}, bridge {bridge}; wrote {OUT.relative_to(REPO)}")
+
+
+def main() -> None:
+    path = shared_eval()
+    if path is None:
+        raise SystemExit("../shared/eval is absent: nothing to tune on")
+    OUT.write_text(json.dumps(train(path), indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {OUT.relative_to(REPO)}")
 
 
 if __name__ == "__main__":

@@ -51,6 +51,17 @@ def test_threshold_keeps_both_sets_right() -> None:
     assert 0.6 < both < 0.9  # one SemEval pair lost, every real pair right: 2/3 beats 1/2
 
 
+def test_threshold_is_the_centre_of_the_widest_best_stretch() -> None:
+    """Every cut between two scored pairs is as good as its neighbours there: the cut sits midway."""
+    import train_similarity
+
+    # different pairs at 0.1 and 0.2, same pairs at 0.6 and 0.7: every cut in (0.2, 0.6) is perfect
+    assert train_similarity.threshold([0.1, 0.2, 0.6, 0.7], [4.0, 4.0, 1.0, 1.0]) == pytest.approx(0.4)
+    # one pair wrong either way: cuts in (0.1, 0.3) and in (0.35, 0.9); the wider stretch wins
+    assert train_similarity.threshold([0.1, 0.3, 0.35, 0.9], [4.0, 1.0, 4.0, 1.0]) == pytest.approx(0.625)
+    assert train_similarity.threshold([0.5], [1.0]) == 0.5
+
+
 @pytest.mark.eval
 def test_stories_gate(eval_dir: Path) -> None:
     scores = score_stories.evaluate(eval_dir, "all")
@@ -68,3 +79,14 @@ def test_shipped_weights_are_reproducible(eval_dir: Path) -> None:
 
     shipped = json.loads((train_similarity.OUT.parent / WEIGHTS_FILE).read_text(encoding="utf-8"))
     assert train_similarity.train(eval_dir, log=False) == shipped
+
+
+@pytest.mark.eval
+def test_shipped_story_links_are_reproducible(eval_dir: Path) -> None:
+    """``make tune-story-links`` on the same data writes the link model that ships."""
+    import json
+
+    import tune_story_links
+
+    shipped = json.loads(tune_story_links.OUT.read_text(encoding="utf-8"))
+    assert tune_story_links.train(eval_dir, log=False) == shipped
