@@ -17,7 +17,7 @@ from wiresift.nlp.places.locative import (
     qualified_heads,
     qualifier_mentions,
 )
-from wiresift.nlp.places.resolve import demonym_use
+from wiresift.nlp.places.lookup import demonym_use
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

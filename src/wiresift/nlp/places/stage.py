@@ -20,9 +20,10 @@ from wiresift.model import Document, Place
 from wiresift.nlp.places.accept import load_model as load_pin_model
 from wiresift.nlp.places.accept import pin_features
 from wiresift.nlp.places.embedded import brand, embedded
+from wiresift.nlp.places.lookup import demonym_use
 from wiresift.nlp.places.outlet import outlet_places
 from wiresift.nlp.places.recognize import Mention, recognise
-from wiresift.nlp.places.resolve import Resolution, demonym_use, resolve
+from wiresift.nlp.places.resolve import Resolution, resolve
 from wiresift.nlp.places.usage import used_as_places
 
 if TYPE_CHECKING:
