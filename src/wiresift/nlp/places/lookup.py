@@ -87,9 +87,9 @@ def candidates(gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
     if not name_key(text):
         return ()
     found = gaz.candidates(text) or _article_variant(gaz, text)
-    if found:
-        return found
     words = text.split()
+    if found:
+        return found + _namesakes_of_stem(gaz, words, found)
     if len(words) > 1 and words[-1].lower().rstrip(".") in STREET_TYPES:
         return ()  # a street the gazetteer lacks is not the town it is named after ("Hampton Avenue")
     stem = _strip_tails(words)
@@ -124,6 +124,24 @@ def candidates(gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
         if named:
             return named
     return ()
+
+
+def _namesakes_of_stem(
+    gaz: Gazetteer, words: list[str], found: tuple[Candidate, ...]
+) -> tuple[Candidate, ...]:
+    """A name with a generic tail known only as an alternate name of one area ("Punjab province", an
+    alias of Pakistan's Punjab) also reads as the same-kind areas its stem names ("Punjab" of India):
+    the article's context chooses between them, as for the bare name."""
+    stem = _strip_tails(words)
+    if len(stem) == len(words) or any(c.exact for c in found):
+        return ()
+    kinds = {c.entry.kind for c in found}
+    ids = {c.entry.id for c in found}
+    return tuple(
+        c
+        for c in gaz.candidates(" ".join(stem))
+        if c.exact and c.entry.kind in kinds and c.entry.id not in ids
+    )
 
 
 def province_codes(gaz: Gazetteer, code: str, places: Sequence[Candidate]) -> tuple[Candidate, ...]:

@@ -371,7 +371,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     qualified_heads(doc, gaz, found, taken, add)
     locative_names(doc, gaz, taken, add, countries, surnames)
     found.sort(key=lambda m: m.start)
-    return found
+    return _joined(gaz, doc.text, found)
 
 
 def _scan(
@@ -424,3 +424,19 @@ def _scan(
             break
         if not matched:
             i += 1
+
+
+def _joined(gaz: Gazetteer, text: str, found: list[Mention]) -> list[Mention]:
+    """Two mentions joined by "and" or "&" that the gazetteer knows whole as one name ("Trinidad and
+    Tobago", "Bosnia and Herzegovina", where the NER tags each part) become that one mention."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None and not prev.adjectival and not m.adjectival:
+            gap = text[prev.end : m.start]
+            whole = text[prev.start : m.end]
+            if gap in (" and ", " & ") and any(c.exact for c in gaz.candidates(whole)):
+                out[-1] = Mention(prev.start, m.end, whole, False, prev.source)
+                continue
+        out.append(m)
+    return out
