@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -426,17 +427,27 @@ def _scan(
             i += 1
 
 
+#: "and" (or "&") and one to three capitalised words after a mention: the rest of a name such as
+#: "Bosnia and Herzegovina" when the NER tagged only its first part.
+_AND_REST = re.compile(r"(?: and | & )([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})")
+
+
 def _joined(gaz: Gazetteer, text: str, found: list[Mention]) -> list[Mention]:
-    """Two mentions joined by "and" or "&" that the gazetteer knows whole as one name ("Trinidad and
-    Tobago", "Bosnia and Herzegovina", where the NER tags each part) become that one mention."""
+    """A mention, "and" or "&", and the words after it that the gazetteer knows whole as one name
+    ("Trinidad and Tobago", "Bosnia and Herzegovina": the NER tags the parts, or only the first)
+    become that one mention, taking in any mention inside the rest."""
     out: list[Mention] = []
     for m in found:
-        prev = out[-1] if out else None
-        if prev is not None and not prev.adjectival and not m.adjectival:
-            gap = text[prev.end : m.start]
-            whole = text[prev.start : m.end]
-            if gap in (" and ", " & ") and any(c.exact for c in gaz.candidates(whole)):
-                out[-1] = Mention(prev.start, m.end, whole, False, prev.source)
-                continue
+        if out and m.start < out[-1].end:
+            continue  # inside the name just joined
+        rest = None if m.adjectival else _AND_REST.match(text, m.end)
+        if rest is not None:
+            words = rest.group(1).split(" ")
+            for n in range(len(words), 0, -1):
+                end = rest.start(1) + len(" ".join(words[:n]))
+                whole = text[m.start : end]
+                if any(c.exact for c in gaz.candidates(whole)):
+                    m = Mention(m.start, end, whole, False, m.source)
+                    break
         out.append(m)
     return out

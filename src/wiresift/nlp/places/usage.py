@@ -408,20 +408,28 @@ def _common_noun(span: Span) -> bool:
 
 
 def _surname_after_place(gaz: Gazetteer, span: Span) -> bool:
-    """A two-word name the gazetteer lacks, a place's name and then a capitalised word that is no
-    place and that the article also writes alone inside a sentence, without "the" ("Victoria Vivians
+    """A two-word name the gazetteer lacks (or a one-word name and a PERSON word right after it), a
+    place's name and then a capitalised word that is no place and that the article also writes alone inside a sentence, without "the" ("Victoria Vivians
     ... said Vivians"): a person's first name and surname, not the place inside an organisation's
     name ("Houston Rockets ... the Rockets") nor a street ("River Avenue")."""
-    if len(span) != 2 or gaz.candidates(span.text):
+    doc = span.doc
+    if len(span) == 2 and not gaz.candidates(span.text):
+        first, last = span[0], span[1]
+    elif (
+        len(span) == 1
+        and span.end < len(doc)
+        and doc[span.end].idx == span.end_char + 1
+        and doc[span.end].ent_type_ in PERSON_LABELS
+    ):
+        first, last = span[0], doc[span.end]  # the NER split the name: "Georgia" + PERSON "Hallworth"
+    else:
         return False
-    first, last = span[0], span[1]
     if not (last.text[:1].isupper() and last.text[1:].islower()) or last.lower_ in STREET_TYPES:
         return False
     if gaz.candidates(last.text):
         return False
-    if not gaz.candidates(first.text):
-        return False
-    doc = span.doc
+    if not gaz.candidates(first.text) or (first.ent_type_ == "ORG" and first.ent_iob_ == "I"):
+        return False  # "Ministry of Kazakhstan Arystan ...": the place ends an organisation's name
     return any(
         t.text == last.text
         and t.i != last.i
