@@ -436,6 +436,7 @@ def _surname_after_place(gaz: Gazetteer, span: Span) -> bool:
         and not t.is_sent_start
         and doc[t.i - 1].text != first.text
         and doc[t.i - 1].lower_ != "the"  # "the Rockets": a team, as in "Houston Rockets"
+        and not doc[t.i - 1].text[:1].isupper()  # part of another name ("Gorge Amphitheatre")
         for t in doc
     )
 
