@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from wiresift import gazetteer
 from wiresift.model import Document
 from wiresift.nlp.pipeline import Context, load_model
 from wiresift.nlp.places import make_stage
-from wiresift.nlp.places.outlet import cctld_country, host_places, outlet_places, site_places
+from wiresift.nlp.places.outlet import cctld_country, host_places, is_outlet_name, outlet_places, site_places
 from wiresift.nlp.places.resolve import resolve
 
 
@@ -105,3 +106,21 @@ def test_upper_case_acronym_is_no_town() -> None:
     doc = places_of("Exports to CIS members fell, officials in Tehran said.")
     found = {doc.text[s:e] for p in doc.places for s, e in p.mentions}
     assert "CIS" not in found and "Tehran" in found
+
+
+def test_the_outlets_own_name_in_capitals_is_no_place() -> None:
+    text = "In a BGR review the phone ships first to Lisbon."
+    sdoc = load_model()(text)
+    bgr = next(t.i for t in sdoc if t.text == "BGR")
+    sdoc.ents = [Span(sdoc, bgr, bgr + 1, label="GPE")] + [e for e in sdoc.ents if e.start > bgr]
+
+    def pinned(url: str) -> set[str]:
+        doc = Document(text=text, url=url)
+        make_stage()(doc, sdoc, Context())
+        return {text[s:e] for p in doc.places if p.lat is not None for s, e in p.mentions}
+
+    assert "BGR" in pinned("https://example.com/x")  # elsewhere the code reads as Bulgaria
+    assert "BGR" not in pinned("https://bgr.com/tech/x") and "Lisbon" in pinned("https://bgr.com/tech/x")
+    assert is_outlet_name("WCVB", None, "WCVB")
+    assert not is_outlet_name("Boston", "https://www.boston.com/news/x", None)
+    assert not is_outlet_name("BGR", "https://example.com/x", "Example News")

@@ -103,7 +103,7 @@ def test_a_dateline_names_a_city_and_a_lone_province_is_no_list() -> None:
 
 def test_a_name_without_latin_letters_has_no_candidates() -> None:
     from wiresift import gazetteer
-    from wiresift.nlp.places.resolve import candidates
+    from wiresift.nlp.places.lookup import candidates
 
     assert candidates(gazetteer.load(), "\u0420\u0435\u0446\u0435\u043f\u0442") == ()
 
@@ -121,7 +121,7 @@ def test_a_natural_feature_with_its_article_keeps_its_pin() -> None:
 
 def test_a_short_upper_case_code_of_a_small_town_is_an_acronym() -> None:
     from wiresift import gazetteer
-    from wiresift.nlp.places.resolve import candidates
+    from wiresift.nlp.places.lookup import candidates
     from wiresift.nlp.places.usage import _acronym
 
     gaz = gazetteer.load()

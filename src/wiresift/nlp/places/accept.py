@@ -27,7 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.places.resolve import candidates, haversine
+from wiresift.nlp.places.lookup import candidates
+from wiresift.nlp.places.resolve import haversine
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

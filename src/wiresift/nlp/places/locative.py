@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.places.resolve import AREA_KM, candidates, haversine
+from wiresift.nlp.places.lookup import candidates
+from wiresift.nlp.places.resolve import AREA_KM, haversine
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

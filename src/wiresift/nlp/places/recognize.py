@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ from wiresift.nlp.places.locative import (
     qualified_heads,
     qualifier_mentions,
 )
-from wiresift.nlp.places.resolve import demonym_use
+from wiresift.nlp.places.lookup import demonym_use
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -377,7 +378,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     qualified_heads(doc, gaz, found, taken, add)
     locative_names(doc, gaz, taken, add, countries, surnames)
     found.sort(key=lambda m: m.start)
-    return found
+    return _joined(gaz, doc.text, found)
 
 
 def _scan(
@@ -432,3 +433,29 @@ def _scan(
             break
         if not matched:
             i += 1
+
+
+#: "and" (or "&") and one to three capitalised words after a mention: the rest of a name such as
+#: "Bosnia and Herzegovina" when the NER tagged only its first part.
+_AND_REST = re.compile(r"(?: and | & )([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})")
+
+
+def _joined(gaz: Gazetteer, text: str, found: list[Mention]) -> list[Mention]:
+    """A mention, "and" or "&", and the words after it that the gazetteer knows whole as one name
+    ("Trinidad and Tobago", "Bosnia and Herzegovina": the NER tags the parts, or only the first)
+    become that one mention, taking in any mention inside the rest."""
+    out: list[Mention] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            continue  # inside the name just joined
+        rest = None if m.adjectival else _AND_REST.match(text, m.end)
+        if rest is not None:
+            words = rest.group(1).split(" ")
+            for n in range(len(words), 0, -1):
+                end = rest.start(1) + len(" ".join(words[:n]))
+                whole = text[m.start : end]
+                if any(c.exact for c in gaz.candidates(whole)):
+                    m = Mention(m.start, end, whole, False, m.source)
+                    break
+        out.append(m)
+    return out

@@ -20,9 +20,10 @@ from wiresift.model import Document, Place
 from wiresift.nlp.places.accept import load_model as load_pin_model
 from wiresift.nlp.places.accept import pin_features
 from wiresift.nlp.places.embedded import brand, embedded
-from wiresift.nlp.places.outlet import outlet_places
+from wiresift.nlp.places.lookup import demonym_use
+from wiresift.nlp.places.outlet import is_outlet_name, outlet_places
 from wiresift.nlp.places.recognize import Mention, recognise
-from wiresift.nlp.places.resolve import Resolution, demonym_use, resolve
+from wiresift.nlp.places.resolve import Resolution, resolve
 from wiresift.nlp.places.usage import used_as_places
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
     from wiresift.nlp.pipeline import Context
 
-VERSION = "places/10"
+VERSION = "places/11"
 #: Characters that may separate a place from its qualifier: "Paris, Texas", "Kabul (Afghanistan)".
 _QUALIFIER_GAPS = (", ", " (", ",")
 
@@ -226,6 +227,8 @@ def resolve_doc(sdoc: Doc, doc: Document | None = None) -> Resolved:
     gaz = gazetteer.load()
     outlet = outlet_places(gaz, doc.url, doc.site) if doc is not None else []
     mentions = [m for m in used_as_places(sdoc, gaz, recognise(sdoc, gaz)) if not brand(sdoc, gaz, m)]
+    if doc is not None:  # the outlet's own name in capitals ("BGR" on bgr.com) is its brand
+        mentions = [m for m in mentions if not is_outlet_name(m.text, doc.url, doc.site)]
     inside = [embedded(sdoc, m) for m in mentions]
     spans = [(m.start, m.end) for m in mentions]
     text = doc.text if doc is not None else sdoc.text  # the same string; spaCy rebuilds its own on every read

@@ -395,6 +395,52 @@ def _acronym(gaz: Gazetteer, text: str) -> bool:
     )
 
 
+#: Words that, after "the" and alone, are a plain noun naming an institution ("the Centre", the Indian
+#: central government; "the Capital"; "the Republic"), not the province or town some country calls so.
+_INSTITUTION_NOUNS = frozenset({"centre", "center", "capital", "republic", "metro"})
+
+
+def _common_noun(span: Span) -> bool:
+    """One word that is a plain noun, written after "the" ("the Centre asked the states")."""
+    if len(span) != 1 or span.start == 0:
+        return False
+    return span[0].lower_ in _INSTITUTION_NOUNS and span.doc[span.start - 1].lower_ == "the"
+
+
+def _surname_after_place(gaz: Gazetteer, span: Span) -> bool:
+    """A two-word name the gazetteer lacks (or a one-word name and a PERSON word right after it), a
+    place's name and then a capitalised word that is no place and that the article also writes alone inside a sentence, without "the" ("Victoria Vivians
+    ... said Vivians"): a person's first name and surname, not the place inside an organisation's
+    name ("Houston Rockets ... the Rockets") nor a street ("River Avenue")."""
+    doc = span.doc
+    if len(span) == 2 and not gaz.candidates(span.text):
+        first, last = span[0], span[1]
+    elif (
+        len(span) == 1
+        and span.end < len(doc)
+        and doc[span.end].idx == span.end_char + 1
+        and doc[span.end].ent_type_ in PERSON_LABELS
+    ):
+        first, last = span[0], doc[span.end]  # the NER split the name: "Georgia" + PERSON "Hallworth"
+    else:
+        return False
+    if not (last.text[:1].isupper() and last.text[1:].islower()) or last.lower_ in STREET_TYPES:
+        return False
+    if gaz.candidates(last.text):
+        return False
+    if not gaz.candidates(first.text) or (first.ent_type_ == "ORG" and first.ent_iob_ == "I"):
+        return False  # "Ministry of Kazakhstan Arystan ...": the place ends an organisation's name
+    return any(
+        t.text == last.text
+        and t.i != last.i
+        and not t.is_sent_start
+        and doc[t.i - 1].text != first.text
+        and doc[t.i - 1].lower_ != "the"  # "the Rockets": a team, as in "Houston Rockets"
+        and not doc[t.i - 1].text[:1].isupper()  # part of another name ("Gorge Amphitheatre")
+        for t in doc
+    )
+
+
 def used_as_places(doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions the text uses as places (see the module doc), in their order."""
     name_parts = {t.text for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1 for t in e}
@@ -426,6 +472,8 @@ def used_as_places(doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention]) -> lis
             or _kin(gaz, span)
             or _quoted_title(span)
             or _org_feature(gaz, span)
+            or _common_noun(span)
+            or _surname_after_place(gaz, span)
         ):
             continue
         kept.append(m)
