@@ -62,9 +62,9 @@ from wiresift.nlp.quotes.indirect import (
     learned_content,
     lost_subject,
     nominal_content,
+    object_clause,
     outside,
     pattern_lemmas,
-    told_clause,
 )
 from wiresift.nlp.quotes.marks import Marked, marked_spans
 from wiresift.nlp.quotes.nouns import noun_reports
@@ -200,7 +200,7 @@ class Extractor(DirectQuotes):
                 comp = as_clause(verb)
                 around = comp is not None
             if comp is None:
-                comp = told_clause(verb)
+                comp = object_clause(verb)
             if comp is None and (fronted := fronted_span(verb)) is not None:
                 start, end, who = fronted
                 found = self.colon_report(verb, start, end)
