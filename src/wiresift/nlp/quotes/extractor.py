@@ -27,6 +27,7 @@ from wiresift.nlp.quotes.clauses import (
     expletive,
     polled_by,
     quoted_first_person,
+    reader_addressed,
     restrictive,
     text_is_word,
 )
@@ -124,6 +125,7 @@ class Extractor(DirectQuotes):
         found = drop_nested_learned(text, found)
         found = self.in_sentence(found)
         found = self.headline(found)
+        found = reader_addressed(found, self.marks)
         # A direct quote inside an indirect content is one mixed quote, not two.
         mixed = sorted((f for f in found if f.kind == "mixed"), key=lambda f: f.start)
         mixed_starts = [m.start for m in mixed]
