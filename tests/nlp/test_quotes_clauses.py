@@ -10,7 +10,11 @@ from quotes_support import by_cue, quotes_of, speaker
 from spacy.tokens import Doc
 
 from wiresift.model import Document, Quote
+from wiresift.nlp.entities.coref_rules import Speaker
 from wiresift.nlp.pipeline import Pipeline
+from wiresift.nlp.quotes.clauses import reader_addressed
+from wiresift.nlp.quotes.common import Found
+from wiresift.nlp.quotes.marks import marked_spans
 from wiresift.nlp.quotes.stage import extract
 
 if TYPE_CHECKING:
@@ -242,3 +246,24 @@ def test_subject_the_parse_lost_is_the_name_before_the_verb(nlp: Language) -> No
     )
     q = by_cue(extracted(sdoc), "said")
     assert q.text == "that taxes would fall" and speaker(q) == "Ledger Smith"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You can call it the cheapest phone of the year, and the critics agree with you.",
+        "You will find that the battery lasts two full days on one charge.",
+        "You might argue that the price is too high for a phone this small.",
+    ],
+)
+def test_the_reader_you_is_no_source(pipeline: Pipeline, text: str) -> None:
+    assert quotes_of(pipeline, text) == []
+
+
+def test_you_inside_quoted_speech_stays_a_speaker() -> None:
+    text = "“You will find that the plan works,” the mayor said. You will find that the plan works."
+    marks = marked_spans(text)
+    inner = Found(15, 34, "indirect", speaker=Speaker(1, 4, "you"))
+    outer = Found(67, 86, "indirect", speaker=Speaker(53, 56, "you"))
+    named = Found(1, 35, "direct", speaker=Speaker(37, 46, "mayor"))
+    assert reader_addressed([inner, outer, named], marks) == [inner, named]

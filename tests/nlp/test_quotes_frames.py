@@ -10,7 +10,7 @@ from quotes_support import by_cue, quotes_of, speaker
 
 from wiresift.nlp.pipeline import Pipeline
 from wiresift.nlp.quotes.frames import framed_report
-from wiresift.nlp.quotes.indirect import told_clause
+from wiresift.nlp.quotes.indirect import setting_clause, told_clause
 from wiresift.nlp.quotes.nouns import noun_report
 
 if TYPE_CHECKING:
@@ -32,6 +32,40 @@ def test_clause_the_parse_hung_on_the_person_told_is_what_was_told(pipeline: Pip
     # a real relative clause of the person told is not what was told
     sdoc = nlp("She told the man who called the office about the delay.")
     assert told_clause(next(t for t in sdoc if t.lower_ == "told")) is None
+
+
+def test_that_clause_hung_on_the_person_told_starts_at_that(pipeline: Pipeline) -> None:
+    # the parse takes "that" for a relative pronoun of "the paper": what was told is the clause, not
+    # "the paper that ..."
+    text = "Clerk Tom Baker tells the paper that he fought with the tall man, who grabbed the keys."
+    told = by_cue(quotes_of(pipeline, text), "tells")
+    assert told.text == "that he fought with the tall man"
+    assert speaker(told) == "Clerk Tom Baker"
+
+
+def test_that_clause_hung_on_the_setting_of_a_report_is_what_was_said(pipeline: Pipeline) -> None:
+    # the parse hangs the clause on "interview"; the content is the clause, not "an interview that ..."
+    for text, content in (
+        (
+            "Ahmed Ali, the town's new mayor, said in an interview that police alone are not able to stop the floods.",
+            "that police alone are not able to stop the floods",
+        ),
+        (
+            "The chief said in an interview that officers are not able to end the protests.",
+            "that officers are not able to end the protests",
+        ),
+    ):
+        assert by_cue(quotes_of(pipeline, text), "said").text == content
+
+
+def test_relative_clause_of_a_setting_is_not_what_was_said(nlp: Language) -> None:
+    for text in (
+        "The chief said in a statement that was released on Monday.",
+        "The chief said it at the hall that the council built.",
+    ):
+        sdoc = nlp(text)
+        verb = next(t for t in sdoc if t.pos_ == "VERB")
+        assert setting_clause(verb) is None
 
 
 def test_sentence_opened_by_a_poll_is_the_poll_s_report(pipeline: Pipeline) -> None:

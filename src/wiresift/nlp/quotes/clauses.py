@@ -1,5 +1,6 @@
 """Clause tests the quote rules share: polls that report their respondents, placeholder "it",
-restrictive clauses, the report a clause sits in, "I" inside a quote, "according to X" scopes."""
+restrictive clauses, the report a clause sits in, "I" inside a quote, the reader's "you", "according to X"
+scopes."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from wiresift.nlp.quotes.common import _WORD, FIRST_PERSON, Found
 from wiresift.nlp.quotes.cues import CUE_VERBS
+from wiresift.nlp.quotes.marks import Marked
 from wiresift.nlp.quotes.speaker import (
     MAX_CLIMB,
     SUBJECTS,
@@ -94,6 +96,22 @@ def quoted_first_person(found: list[Found]) -> None:
         d = next((d for d in direct if d.start <= at < d.end), None)
         if d is not None:
             f.speaker = d.speaker
+
+
+#: The head of a speaker that is the page's reader, not a source.
+READER = frozenset({"you"})
+
+
+def reader_addressed(found: list[Found], marks: list[Marked]) -> list[Found]:
+    """``found`` without the reports whose speaker is the reader "you" outside quotation marks: "you
+    can call it a bargain", "you will find that the battery lasts" are the page speaking to its
+    reader, not a source. Inside quoted speech ('“You said the plan would work,” Lee told him') the
+    "you" is the speaker's words, and stays."""
+
+    def quoted(at: int) -> bool:
+        return any(m.start <= at < m.end for m in marks)
+
+    return [f for f in found if f.speaker is None or f.speaker.head not in READER or quoted(f.speaker.start)]
 
 
 def attribute_to_according(text: str, found: list[Found], according: list[Found]) -> None:

@@ -38,7 +38,7 @@ from wiresift.nlp.quotes.common import (
 )
 from wiresift.nlp.quotes.cues import CUE_VERBS, EMBEDDING_VERBS, PATTERNS
 from wiresift.nlp.quotes.indirect import (
-    told_clause,
+    object_clause,
 )
 from wiresift.nlp.quotes.marks import Marked
 from wiresift.nlp.quotes.speaker import (
@@ -392,7 +392,7 @@ class DirectQuotes:
     def reports_more(self, verb: Token, mark: Marked) -> bool:
         """Whether ``verb``'s complement holds the quote and more words besides it."""
         comps = [c for c in verb.children if c.dep_ == "ccomp"]
-        comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None) or told_clause(verb)
+        comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None) or object_clause(verb)
         if comp is None:
             return False
         start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)

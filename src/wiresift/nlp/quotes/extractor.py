@@ -27,6 +27,7 @@ from wiresift.nlp.quotes.clauses import (
     expletive,
     polled_by,
     quoted_first_person,
+    reader_addressed,
     restrictive,
     text_is_word,
 )
@@ -62,9 +63,9 @@ from wiresift.nlp.quotes.indirect import (
     learned_content,
     lost_subject,
     nominal_content,
+    object_clause,
     outside,
     pattern_lemmas,
-    told_clause,
 )
 from wiresift.nlp.quotes.marks import Marked, marked_spans
 from wiresift.nlp.quotes.nouns import noun_reports
@@ -124,6 +125,7 @@ class Extractor(DirectQuotes):
         found = drop_nested_learned(text, found)
         found = self.in_sentence(found)
         found = self.headline(found)
+        found = reader_addressed(found, self.marks)
         # A direct quote inside an indirect content is one mixed quote, not two.
         mixed = sorted((f for f in found if f.kind == "mixed"), key=lambda f: f.start)
         mixed_starts = [m.start for m in mixed]
@@ -200,7 +202,7 @@ class Extractor(DirectQuotes):
                 comp = as_clause(verb)
                 around = comp is not None
             if comp is None:
-                comp = told_clause(verb)
+                comp = object_clause(verb)
             if comp is None and (fronted := fronted_span(verb)) is not None:
                 start, end, who = fronted
                 found = self.colon_report(verb, start, end)

@@ -17,6 +17,7 @@ from wiresift.nlp.quotes.cues import (
     DOBJ_VERBS,
     PATTERNS,
     PREP_CUES,
+    REPORTING_VERBS,
     STANCE_VERBS,
     XCOMP_VERBS,
     adverbial_object,
@@ -126,11 +127,19 @@ def drop_nested_learned(text: str, found: list[S]) -> list[S]:
 TOLD_VERBS = frozenset({"tell", "assure", "remind", "inform", "warn"})
 #: Words that open a real relative clause ("told the forum that hosted him", "told a man who ...").
 RELATIVIZERS = frozenset({"that", "which", "who", "whom", "whose", "where", "when", "why", "what"})
+#: Prepositions of the setting or audience of a report ("said in an interview that ...", "said on
+#: Tuesday that ...", "wrote to members that ..."), after which a "that"-clause is what was said.
+SETTING_PREPS = frozenset({"in", "on", "at", "during", "after", "before", "to", "via", "through", "over"})
+#: Dependencies of a clause the parse hangs on a noun instead of on the verb.
+NOUN_CLAUSES = frozenset({"relcl", "acl", "ccomp"})
 
 
 def told_clause(verb: Token) -> Token | None:
     """The clause of "told the forum he was against the war", which the parse often takes for a
-    relative clause of the object: one with its own subject and no relative word is what was told."""
+    relative clause of the object: one with its own subject and no relative word is what was told.
+    A "that" that opens it is the conjunction of a told clause, not a relative pronoun, when the
+    clause has a subject of its own after it ("told the paper that he fought ..."). See also
+    :func:`setting_clause`."""
     if verb.lemma_ not in TOLD_VERBS:
         return None
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
@@ -139,16 +148,44 @@ def told_clause(verb: Token) -> Token | None:
     clause = next((c for c in obj.rights if c.dep_ == "relcl"), None)
     if clause is None:
         return None
-    # "told the group that the army is depleted": a "that" the parse marks as a conjunction opens no
-    # relative clause
     opener = clause.left_edge
-    first = opener.i + 1 if opener.lower_ == "that" and opener.dep_ == "mark" else opener.i
+    # "told the group that the army is depleted": a "that" before the clause's own subject (the parse
+    # marks it as a conjunction, or as the object of a relative clause) opens no relative clause
+    first = opener.i + 1 if opener.lower_ == "that" and opener.dep_ not in SUBJECTS else opener.i
     if any(c.lower_ in RELATIVIZERS for c in clause.children if first <= c.i < clause.i):
         return None
     subj = next((c for c in clause.children if c.dep_ in SUBJECTS and c.i < clause.i), None)
     if subj is None or subj.lower_ in RELATIVIZERS or subj.left_edge.i != first:
         return None
     return clause
+
+
+def setting_clause(verb: Token) -> Token | None:
+    """The "that"-clause of "said in an interview that ...", "told reporters on Tuesday that ...":
+    the parse hangs it on the noun of a setting phrase after the verb; a "that" it tags as a
+    conjunction (not a relative pronoun) before a subject of the clause's own opens what was said,
+    when the clause closes the phrase."""
+    if verb.lemma_ not in REPORTING_VERBS:
+        return None
+    for prep in verb.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in SETTING_PREPS:
+            continue
+        for noun in prep.subtree:
+            for clause in noun.rights:
+                if clause.dep_ not in NOUN_CLAUSES or clause.right_edge.i != prep.right_edge.i:
+                    continue
+                opener = clause.left_edge
+                if opener.lower_ != "that" or opener.dep_ != "mark" or opener.head.i != clause.i:
+                    continue
+                if any(c.dep_ in SUBJECTS and opener.i < c.i < clause.i for c in clause.children):
+                    return clause
+    return None
+
+
+def object_clause(verb: Token) -> Token | None:
+    """What was said when the parse hung it on the verb's object or setting (:func:`told_clause`,
+    :func:`setting_clause`)."""
+    return told_clause(verb) or setting_clause(verb)
 
 
 #: Verbs of "As X noted, ..." that report the clause they modify; "as" with another verb is mostly
