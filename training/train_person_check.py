@@ -132,7 +132,7 @@ def train(coref_dir: Path, log: bool = True) -> dict[str, object]:
         "threshold": threshold,
         "C": c,
         "net_dev_and_oof": best[0],
-        "train_examples": int(len(y)),
+        "train_examples": len(y),
         "train_persons": int(y.sum()),
         "train_sha256": split_hash(coref_dir, "train"),
         "dev_sha256": split_hash(coref_dir, "dev"),
@@ -147,7 +147,7 @@ def main(argv: list[str]) -> None:
     shared = Path(args[0]) if args else shared_eval()
     if shared is None:
         raise SystemExit("train_person_check: ../shared/eval is absent; pass the eval directory")
-    data = train(shared / "coref")
+    data = train(shared / "coref", log="--check" not in argv)
     if "--check" in argv:
         shipped = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
         same = shipped["fingerprint"] == data["fingerprint"]

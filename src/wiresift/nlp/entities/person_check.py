@@ -30,6 +30,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from wiresift.nlp.entities.mentions import REPORT_LEMMAS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
@@ -78,31 +80,35 @@ def _people_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(all_words), frozenset(given)
 
 
-_PROTOTYPES: dict[int, tuple[list[float], float]] = {}
+_PROTOTYPES: dict[int, np.ndarray] = {}
 
 
-def _prototype(vocab: Vocab) -> tuple[list[float], float]:
-    """The mean vector of the known given names in ``vocab`` and its norm (cached per vocab)."""
+def _prototype(vocab: Vocab) -> np.ndarray:
+    """The unit mean vector of the known given names in ``vocab`` (cached per vocab)."""
     key = id(vocab)
     if key not in _PROTOTYPES:
-        import numpy as np
-
         _, given = _people_words()
-        vecs = [vocab.get_vector(g.capitalize()) for g in sorted(given) if vocab.has_vector(g.capitalize())]
-        mean = np.mean(vecs, axis=0) if vecs else np.zeros(1)
-        _PROTOTYPES[key] = ([float(x) for x in mean], float(np.linalg.norm(mean)))
+        vecs = [
+            np.asarray(vocab.get_vector(g.capitalize()))
+            for g in sorted(given)
+            if vocab.has_vector(g.capitalize())
+        ]
+        mean = np.asarray(np.mean(vecs, axis=0) if vecs else np.zeros(1), dtype=np.float64)
+        norm = float(np.linalg.norm(mean))
+        _PROTOTYPES[key] = mean / norm if norm else mean
     return _PROTOTYPES[key]
 
 
 def _cosine(vocab: Vocab, word: str) -> tuple[float, float]:
+    """(cosine of ``word``'s vector to the given-name prototype, 1.0) or (0.0, 0.0) without a vector."""
     if not vocab.has_vector(word):
         return 0.0, 0.0
-    proto, norm = _prototype(vocab)
-    vec = vocab.get_vector(word)
-    vnorm = float((vec**2).sum()) ** 0.5
-    if not norm or not vnorm or len(proto) != len(vec):
+    proto = _prototype(vocab)
+    vec = np.asarray(vocab.get_vector(word), dtype=np.float64)
+    norm = float(np.linalg.norm(vec))
+    if not norm or proto.shape != vec.shape:
         return 0.0, 1.0
-    return float(sum(a * float(b) for a, b in zip(proto, vec, strict=True))) / (norm * vnorm), 1.0
+    return float(proto @ vec) / norm, 1.0
 
 
 def _spans(entity: Entity, sdoc: Doc) -> list[Span]:
