@@ -31,6 +31,7 @@ from wiresift.nlp.entities.lexicon import (
     country_names,
 )
 from wiresift.nlp.entities.organisations import join_acronyms, join_short_names
+from wiresift.nlp.entities.person_check import drop_non_persons
 from wiresift.nlp.entities.persons import clean, fold_apostrophes
 from wiresift.nlp.entities.roles import role_title, roles
 from wiresift.nlp.entities.titles import appositive, premodifier
@@ -230,10 +231,12 @@ def build(
     sdoc: Doc,
     parse: Callable[[str], Doc] | None = None,
     gaz: Gazetteer | None = None,
+    check: bool = True,
 ) -> EntityIndex:
     """All entities of ``doc`` with their mentions, titles and aliases; ``parse`` (the run's model)
     lets the captions that name a person add that person's titles; ``gaz`` (the gazetteer) tells
-    a town spaCy typed PERSON from a person."""
+    a town spaCy typed PERSON from a person; ``check`` drops the PERSON entities the learned check
+    (:mod:`~wiresift.nlp.entities.person_check`) says are products, apps or companies."""
     b = _Builder(doc, sdoc)
     b.index.sdoc = sdoc
     b.index.text = doc.text
@@ -321,6 +324,8 @@ def build(
     _nominals(b)
     # An entity whose every mention went to another (a name retyped, regrown or joined) is no entity.
     b.index.entities = {eid: e for eid, e in b.index.entities.items() if e.mentions}
+    if check:
+        drop_non_persons(b.index, sdoc)
     return b.index
 
 
