@@ -188,12 +188,17 @@ def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, inherited from the verb it is coordinated with or complements; the
     object of the verb it complements when that object is made to act ("forced Iran to release")."""
     tok: Token | None = verb
+    stray = _stray_subject(verb)
+    if stray is not None:
+        return stray
     for _ in range(4):
         if tok is None:
             return None
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS:
-                return child
+                # a clause above whose subject is an event or a thing does not lend it: "violence broke
+                # out and police fired", "the violence comes as parliament votes to deploy troops"
+                return child if tok is verb or _lendable(child) else None
         if tok.dep_ == "conj" and tok.head.i != tok.i:
             passive = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
             if passive is not None and not _passive_like(tok):
@@ -222,6 +227,28 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _lendable(subject: Token) -> bool:
+    """A subject a coordinated or subordinate verb may share: someone who can act, or a disaster or a
+    weapon that does harm ("the storm hit the coast and killed five")."""
+    head = quantity_head(subject)
+    return can_be_actor(head) or head.lemma_.lower() in DISASTER_WORDS or weapon(head)
+
+
+def _stray_subject(verb: Token) -> Token | None:
+    """The subject of a coordinated verb that the parse hung on the clause before as a conjunct of its
+    object ("broke out in some areas and police fired": "police" made a conjunct of "areas"): the
+    people noun standing between "and" and the verb."""
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if prev is None or prev.pos_ not in {"NOUN", "PROPN"} or prev.dep_ != "conj" or prev.head.i > prev.i:
+        return None
+    first = prev.left_edge
+    if first.i == 0 or verb.doc[first.i - 1].dep_ != "cc" or not can_be_actor(prev):
+        return None
+    return prev
 
 
 def _passive_like(verb: Token) -> bool:
@@ -367,6 +394,9 @@ DOER_NOUNS = frozenset({
     "buildup", "build-up", "patrol", "exercise", "drill", "manoeuvre", "maneuver", "sit-in", "boycott",
     "reinforcement", "consultation",
 })  # fmt: skip
+#: Prepositions naming the means by which a verb's subject acts: its event noun is the subject's own
+#: ("marked the day with a strike", "welcomed the year via a rally", "responded through protests").
+MEANS_PREPS = frozenset({"via", "with", "through"})
 #: Prepositions naming both sides of a noun event: "clashes between A and B", "talks among X, Y".
 BETWEEN_PREPS = frozenset({"between", "among", "amongst"})
 
@@ -419,6 +449,11 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
         target = subject_of(noun.head)  # "the police deny accusations of brutality": the accused deny
     if source is None and noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() not in OUTSIDE_VERBS:
         source = subject_of(noun.head)  # "the army launched an offensive"
+    if source is None and noun.dep_ == "pobj" and noun.head.lower_ in MEANS_PREPS:
+        verb = noun.head.head
+        doer = subject_of(verb) if verb.pos_ == "VERB" and verb.lemma_.lower() not in OUTSIDE_VERBS else None
+        if doer is not None and _lendable(doer) and doer.ent_type_ not in {"GPE", "LOC", "FAC"}:
+            source = doer  # "the protesters welcomed the year via a rally", "responded with an attack"
     if source is None and noun.dep_ in {"nsubj", "nsubjpass"}:
         for child in noun.head.children:
             if child.dep_ == "agent":
@@ -507,6 +542,18 @@ def _conj_root(tok: Token | None) -> Token | None:
     government and the Taliban, who refused"), the name just before it is meant."""
     if tok is not None and tok.lower_ in {"who", "which", "that"} and tok.head.dep_ == "relcl":
         head = tok.head.head
+        near = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if (
+            tok.lower_ == "who"
+            and near is not None
+            and near.i != head.i
+            and near.i > head.i
+            and near.pos_ in {"NOUN", "PROPN"}
+            and (people_noun(near) or near.ent_type_ in {"PERSON", "NORP", "ORG"})
+        ):
+            # "lawyers for the victims who are suing", "affected people and angered customers who
+            # accused": a restrictive "who" (no comma) belongs to the noun just before it
+            return near
         if tok.lower_ == "who" and head.pos_ == "NOUN" and not people_noun(head):
             before = next((t for t in reversed(tok.doc[head.i + 1 : tok.i]) if not t.is_punct), None)
             if before is not None and before.pos_ == "PROPN":

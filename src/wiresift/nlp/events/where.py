@@ -32,6 +32,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wiresift.nlp.events.actor_codes import agent_sector
+from wiresift.nlp.events.actors import people_noun
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -154,6 +157,31 @@ def scene_prep(tok: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in SCENE_PREPS
 
 
+#: Sectors of people who act for a place ("the Kabul police chief", "a Kyiv official"): their place
+#: may be the scene.
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "ELI", "SPY", "REB", "UAF", "IMG", "INS"})
+
+
+def origin(tok: Token) -> bool:
+    """The place name ``tok`` modifies one person's noun: where that person is from, not where the event
+    happened ("a Kingston man was arrested", "the Leeds woman stabbed"). A group or a force of a place
+    ("Kharkiv residents", "Kingston police") stays a scene."""
+    head = tok
+    for _ in range(6):
+        if head.dep_ not in {"compound", "flat"} or head.head.i == head.i or head.head.pos_ == "NOUN":
+            break
+        head = head.head
+    noun = head.head
+    return (
+        head.dep_ in {"compound", "nmod", "amod", "poss"}
+        and noun.i != head.i
+        and noun.pos_ == "NOUN"
+        and noun.tag_ == "NN"
+        and people_noun(noun)
+        and agent_sector([noun], []) not in OFFICIAL_SECTORS
+    )
+
+
 def foreign(source: EventActor | None, target: EventActor | None) -> bool:
     """Source and target are coded with different countries: neither's nationality is the scene."""
     return bool(source and target and source.code and target.code and source.code != target.code)
@@ -200,6 +228,8 @@ def event_place(
             if not (sent.start_char <= start and end <= sent.end_char):
                 continue
             tok = tokens.get(start)
+            if tok is not None and not place.adjectival and origin(tok):
+                continue  # "a Kingston man was arrested": the man's home town, not the scene
             if _inside(start, end, target) and tok is not None:
                 if not (at_target or scene_prep(tok)):
                     continue  # "sanctions on Iran", "threatened Kyiv": the target, not the scene
