@@ -24,7 +24,7 @@ from wiresift.model import EventActor
 from wiresift.nlp.entities.coref import doc_coref
 from wiresift.nlp.events.actor_codes import AGENT_EXTRA, agent_sector, igo_name, lookup, split_code
 from wiresift.nlp.events.actor_codes import dated_code as dated_code
-from wiresift.nlp.events.eventive import PEOPLE_NOUNS
+from wiresift.nlp.events.eventive import PEOPLE_NOUNS, can_act
 from wiresift.nlp.events.lexicon import CRIME_WORDS, DISASTER_WORDS, EVENT_NOUNS, actors, verbs
 from wiresift.nlp.events.modality import AVOID_VERBS
 
@@ -233,7 +233,9 @@ def _lendable(subject: Token) -> bool:
     """A subject a coordinated or subordinate verb may share: someone who can act, or a disaster or a
     weapon that does harm ("the storm hit the coast and killed five")."""
     head = quantity_head(subject)
-    return can_be_actor(head) or head.lemma_.lower() in DISASTER_WORDS or weapon(head)
+    if can_be_actor(head) or head.lemma_.lower() in DISASTER_WORDS or weapon(head):
+        return True
+    return can_act(head, None, agent_sector(phrase_tokens(head), []), None)  # "the mayor's office"
 
 
 def _stray_subject(verb: Token) -> Token | None:
@@ -548,11 +550,13 @@ def _conj_root(tok: Token | None) -> Token | None:
             and near is not None
             and near.i != head.i
             and near.i > head.i
-            and near.pos_ in {"NOUN", "PROPN"}
-            and (people_noun(near) or near.ent_type_ in {"PERSON", "NORP", "ORG"})
+            and near.tag_ in {"NNS", "NNPS"}
+            and (people_noun(near) or near.ent_type_ == "NORP")
+            and near.lemma_.lower() not in AGENT_GROUPS
         ):
             # "lawyers for the victims who are suing", "affected people and angered customers who
-            # accused": a restrictive "who" (no comma) belongs to the noun just before it
+            # accused": a restrictive "who" (no comma) belongs to the people just before it (not to a
+            # body they belong to: "leaders of the party who")
             return near
         if tok.lower_ == "who" and head.pos_ == "NOUN" and not people_noun(head):
             before = next((t for t in reversed(tok.doc[head.i + 1 : tok.i]) if not t.is_punct), None)

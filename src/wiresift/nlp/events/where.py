@@ -173,7 +173,7 @@ def origin(tok: Token) -> bool:
         head = head.head
     noun = head.head
     return (
-        head.dep_ in {"compound", "nmod", "amod", "poss"}
+        head.dep_ in {"compound", "nmod"}
         and noun.i != head.i
         and noun.pos_ == "NOUN"
         and noun.tag_ == "NN"
