@@ -194,11 +194,18 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(4):
         if tok is None:
             return None
-        for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS:
-                # a clause above whose subject is an event or a thing does not lend it: "violence broke
-                # out and police fired", "the violence comes as parliament votes to deploy troops"
-                return child if tok is verb or _lendable(child) else None
+        subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            if tok is verb or _lendable(subject):
+                return subject
+            # a clause above whose subject is an event or a thing does not lend it ("violence broke
+            # out and police fired", "the violence comes as parliament votes to deploy troops"); a
+            # reported clause's verb coordinated with it shares the speaker's ("the group said the
+            # contract has confused staff, and demanded an extension")
+            if tok.dep_ == "ccomp" and verb.dep_ == "conj" and tok.head.i != tok.i:
+                tok = tok.head
+                continue
+            return None
         if tok.dep_ == "conj" and tok.head.i != tok.i:
             passive = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
             if passive is not None and not _passive_like(tok):

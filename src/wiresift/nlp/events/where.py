@@ -168,15 +168,14 @@ def origin(tok: Token) -> bool:
     ("Kharkiv residents", "Kingston police") stays a scene."""
     head = tok
     for _ in range(6):
-        if head.dep_ not in {"compound", "flat"} or head.head.i == head.i or head.head.pos_ == "NOUN":
+        if head.dep_ not in {"compound", "flat"} or head.head.i == head.i or people_noun(head.head):
             break
         head = head.head
     noun = head.head
     return (
         head.dep_ in {"compound", "nmod"}
         and noun.i != head.i
-        and noun.pos_ == "NOUN"
-        and noun.tag_ == "NN"
+        and noun.tag_ in {"NN", "NNP"}  # "a Kingston man", a headline's "Fort Lauderdale Man"
         and people_noun(noun)
         and agent_sector([noun], []) not in OFFICIAL_SECTORS
     )
@@ -228,7 +227,12 @@ def event_place(
             if not (sent.start_char <= start and end <= sent.end_char):
                 continue
             tok = tokens.get(start)
-            if tok is not None and not place.adjectival and origin(tok):
+            if (
+                tok is not None
+                and not place.adjectival
+                and (_inside(start, start + 1, source) or _inside(start, start + 1, target))
+                and origin(tok)
+            ):
                 continue  # "a Kingston man was arrested": the man's home town, not the scene
             if _inside(start, end, target) and tok is not None:
                 if not (at_target or scene_prep(tok)):
