@@ -162,22 +162,52 @@ def scene_prep(tok: Token) -> bool:
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "ELI", "SPY", "REB", "UAF", "IMG", "INS"})
 
 
-def origin(tok: Token) -> bool:
-    """The place name ``tok`` modifies one person's noun: where that person is from, not where the event
-    happened ("a Kingston man was arrested", "the Leeds woman stabbed"). A group or a force of a place
-    ("Kharkiv residents", "Kingston police") stays a scene."""
+def origin(tok: Token) -> Token | None:
+    """The one person's noun that the place name ``tok`` modifies ("a Kingston man", a headline's "Fort
+    Lauderdale Man"), else None: where that person is from. A group or a force of a place ("Kharkiv
+    residents", "Kingston police") is no such noun."""
     head = tok
     for _ in range(6):
         if head.dep_ not in {"compound", "flat"} or head.head.i == head.i or people_noun(head.head):
             break
         head = head.head
     noun = head.head
-    return (
+    if (
         head.dep_ in {"compound", "nmod"}
         and noun.i != head.i
-        and noun.tag_ in {"NN", "NNP"}  # "a Kingston man", a headline's "Fort Lauderdale Man"
+        and noun.tag_ in {"NN", "NNP"}
         and people_noun(noun)
         and agent_sector([noun], []) not in OFFICIAL_SECTORS
+    ):
+        return noun
+    return None
+
+
+def hometown(tok: Token, start: int, source: EventActor | None, target: EventActor | None) -> bool:
+    """The place mention starting at ``tok`` (offset ``start``) names where a person in the news is
+    from, not where the event happened: it modifies that person's noun (:func:`origin`) in the event's
+    own actor ("a Kingston man was arrested") or in the subject of a clause ("a Fort Lauderdale man
+    is facing charges"); not a person only named as a scene's owner ("at the home of a Denver pastor")."""
+    noun = origin(tok)
+    if noun is None:
+        return False
+    return _inside(start, start + 1, source) or _inside(start, start + 1, target) or noun.dep_ in {
+        "nsubj",
+        "nsubjpass",
+    }
+
+
+def dateline_at(text: str, start: int, end: int) -> bool:
+    """The place mention ``start``-``end`` is a wire dateline: at the start of the text ("KABUL, May 3
+    (Reuters) -"), or at the start of a line after a headline, written in capitals or followed by a
+    dash or a parenthesis ("KINGSTON — A man ...")."""
+    after = text[end : end + 2]
+    if start <= 2:
+        return after.startswith(_DATELINE_NEXT)
+    if text[start - 1] != "\n":
+        return False
+    return (text[start:end].isupper() and after.startswith(_DATELINE_NEXT)) or after.startswith(
+        (" (", " -", " —", " –")
     )
 
 
@@ -227,12 +257,7 @@ def event_place(
             if not (sent.start_char <= start and end <= sent.end_char):
                 continue
             tok = tokens.get(start)
-            if (
-                tok is not None
-                and not place.adjectival
-                and (_inside(start, start + 1, source) or _inside(start, start + 1, target))
-                and origin(tok)
-            ):
+            if tok is not None and not place.adjectival and hometown(tok, start, source, target):
                 continue  # "a Kingston man was arrested": the man's home town, not the scene
             if _inside(start, end, target) and tok is not None:
                 if not (at_target or scene_prep(tok)):
@@ -257,7 +282,7 @@ def event_place(
                     continue  # "the Swedish investigation", "the 48-year-old Australian": no scene;
                     # nor "Russian forces shelled Kharkiv": the forces' country is not the target's;
                     # nor "Afghan President Ghani announced": a named person's nationality is who he is
-                if start <= 2 and doc.text[end : end + 2].startswith(_DATELINE_NEXT):
+                if dateline_at(doc.text, start, end):
                     continue  # the dateline names where the reporter is
                 if tok is not None and actor is None and not scene_path(tok):
                     continue  # "the road to Gao", "flown to Niamey"
