@@ -21,8 +21,10 @@ a verbal event (what is said, asked, agreed: "China's ambassador warned", "Mosco
 supply"), and a verbal event takes no sentence place (tier 4). A nationality adjective is a scene only
 inside the mention of a material event's group actor ("Malian soldiers were killed" happened in Mali;
 not "the Swedish investigation", "the 48-year-old Australian was evicted", "Afghan President Ashraf
-Ghani announced an exchange": a named person's nationality). A dateline's place is
-never a sentence place.
+Ghani announced an exchange": a named person's nationality). A dateline's place (at the start of
+the text, or of a line after a headline: "KINGSTON — A man ...") is never a scene, whatever the parse
+hangs it on; nor is the home town naming a person ("a Kingston man was arrested", "the Leeds woman
+stabbed": :func:`hometown`) in the event's actor or a clause's subject.
 The wire dateline (:func:`dateline`) is not used as a fallback: on the hand-judged articles it named
 the reporter's city more often than the scene of an event the sentence leaves unplaced.
 
@@ -191,10 +193,15 @@ def hometown(tok: Token, start: int, source: EventActor | None, target: EventAct
     noun = origin(tok)
     if noun is None:
         return False
-    return _inside(start, start + 1, source) or _inside(start, start + 1, target) or noun.dep_ in {
-        "nsubj",
-        "nsubjpass",
-    }
+    return (
+        _inside(start, start + 1, source)
+        or _inside(start, start + 1, target)
+        or noun.dep_
+        in {
+            "nsubj",
+            "nsubjpass",
+        }
+    )
 
 
 def dateline_at(text: str, start: int, end: int) -> bool:
@@ -259,6 +266,8 @@ def event_place(
             tok = tokens.get(start)
             if tok is not None and not place.adjectival and hometown(tok, start, source, target):
                 continue  # "a Kingston man was arrested": the man's home town, not the scene
+            if dateline_at(doc.text, start, end):
+                continue  # the dateline names where the reporter is, whatever the parse hangs it on
             if _inside(start, end, target) and tok is not None:
                 if not (at_target or scene_prep(tok)):
                     continue  # "sanctions on Iran", "threatened Kyiv": the target, not the scene
@@ -282,8 +291,6 @@ def event_place(
                     continue  # "the Swedish investigation", "the 48-year-old Australian": no scene;
                     # nor "Russian forces shelled Kharkiv": the forces' country is not the target's;
                     # nor "Afghan President Ghani announced": a named person's nationality is who he is
-                if dateline_at(doc.text, start, end):
-                    continue  # the dateline names where the reporter is
                 if tok is not None and actor is None and not scene_path(tok):
                     continue  # "the road to Gao", "flown to Niamey"
                 if tok is not None and named_actor(tok, end):
