@@ -191,12 +191,13 @@ def subject_of(verb: Token) -> Token | None:
     stray = _stray_subject(verb)
     if stray is not None:
         return stray
+    controlled = True  # reached through complements only ("chose to accept"): the subject is shared
     for _ in range(4):
         if tok is None:
             return None
         subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
-            if tok is verb or _lendable(subject):
+            if controlled or _lendable(subject):
                 return subject
             # a clause above whose subject is an event or a thing does not lend it ("violence broke
             # out and police fired", "the violence comes as parliament votes to deploy troops"); a
@@ -215,6 +216,7 @@ def subject_of(verb: Token) -> Token | None:
                 if can_be_actor(passive):
                     return passive
                 tok = tok.head.head if tok.head.dep_ == "ccomp" else tok.head
+                controlled = False
                 continue
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in SUBJECT_CONTROL:
             # "forced Iran to release", "prompted officials to make concessions": the object acts
@@ -226,10 +228,12 @@ def subject_of(verb: Token) -> Token | None:
                 return controller
         # "Norway is willing to send": through the adjective to the subject of its copula
         if tok.dep_ in {"conj", "xcomp", "advcl", "acomp"} and tok.head.i != tok.i:
+            controlled = controlled and tok.dep_ in {"xcomp", "acomp"}
             tok = tok.head
             continue
         # "avoided extradition after seeking refuge": through the preposition to the verb it modifies
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"VERB", "AUX"}:
+            controlled = False
             tok = tok.head.head
             continue
         return None
