@@ -201,9 +201,10 @@ def subject_of(verb: Token) -> Token | None:
                 return subject
             # a clause above whose subject is an event or a thing does not lend it ("violence broke
             # out and police fired", "the violence comes as parliament votes to deploy troops"); a
-            # reported clause's verb coordinated with it shares the speaker's ("the group said the
-            # contract has confused staff, and demanded an extension")
-            if tok.dep_ == "ccomp" and verb.dep_ == "conj" and tok.head.i != tok.i:
+            # reported clause's verb set off by a comma shares the speaker's ("the group said the
+            # contract has confused staff, and demanded an extension"; not "said shortages have
+            # taken their toll and compromised security": the shortages did)
+            if tok.dep_ == "ccomp" and _comma_conjunct(verb) and tok.head.i != tok.i:
                 tok = tok.head
                 continue
             return None
@@ -247,6 +248,12 @@ def _lendable(subject: Token) -> bool:
     if can_be_actor(head) or head.lemma_.lower() in DISASTER_WORDS or weapon(head):
         return True
     return can_act(head, None, agent_sector(phrase_tokens(head), []), None)  # "the mayor's office"
+
+
+def _comma_conjunct(verb: Token) -> bool:
+    """``verb`` is a conjunct set off by a comma before its conjunction (", and demanded")."""
+    cc = next((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), None)
+    return verb.dep_ == "conj" and cc is not None and cc.i > 0 and verb.doc[cc.i - 1].text == ","
 
 
 def _stray_subject(verb: Token) -> Token | None:
