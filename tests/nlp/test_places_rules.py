@@ -138,3 +138,48 @@ def test_a_province_code_after_a_town_qualifies_it_and_settles_the_name() -> Non
     assert got["Toronto"].country == "CA", got
     toronto = [p for p in geoparse(text) if p.name == "Toronto"]
     assert len(toronto) == 1 and len(toronto[0].mentions) == 2, toronto
+
+
+def test_a_plural_designator_after_a_list_designates_every_name() -> None:
+    text = "Flooding was reported in Barry, Calhoun and Cass counties, officials in Michigan said."
+    got = _resolve_all(text, ["Barry", "Calhoun", "Cass", "Michigan"])
+    for name in ("Barry", "Calhoun", "Cass"):
+        place = got[name]
+        assert place is not None and (place.kind, place.country, place.admin1) == ("admin2", "US", "Michigan")
+
+
+def test_a_town_outside_the_province_its_qualifier_names_stays_unresolved() -> None:
+    text = "The clinic in Riverside, Vermont, opened on Monday; another opened in Fairview, Hawaii."
+    got = _resolve_all(text, ["Riverside", "Vermont", "Fairview", "Hawaii"])
+    assert got["Riverside"] is None and got["Fairview"] is None
+    assert got["Vermont"] is not None and got["Hawaii"] is not None
+    # a qualifier that holds a reading still picks it
+    text = "The clinic in Riverside, California, opened on Monday."
+    place = _resolve_all(text, ["Riverside", "California"])["Riverside"]
+    assert place is not None and place.admin1 == "California"
+
+
+def test_new_before_a_name_makes_another_name() -> None:
+    got = _resolve_all("The New Baxter rocket flew on Monday.", ["New Baxter"])
+    assert got["New Baxter"] is None
+
+
+def test_a_province_shared_by_two_countries_is_the_main_countrys() -> None:
+    text = (
+        "Smoke from farms in Punjab drifted over Delhi again. Delhi schools closed, and India's capital "
+        "region choked. Doctors in Delhi said India must act. Cities like Karachi, Pakistan, face the same smog."
+    )
+    countries = {text[s:e]: p.country for p in geoparse(text) for s, e in p.mentions}
+    assert countries.get("Punjab") == "IN", countries
+    text = "Farmers in Punjab protested in Lahore on Monday."
+    countries = {text[s:e]: p.country for p in geoparse(text) for s, e in p.mentions}
+    assert countries.get("Punjab") == "PK", countries
+
+
+def test_a_national_capital_shadows_a_small_namesake_abroad() -> None:
+    text = (
+        "Cities around the world fight dirty air. London has fought it for decades. Paris has also "
+        "suffered smog. In the United States, Los Angeles County faces it too, as does Texas."
+    )
+    countries = {text[s:e]: p.country for p in geoparse(text) for s, e in p.mentions}
+    assert countries.get("Paris") == "FR", countries

@@ -47,6 +47,13 @@ def pins(text: str) -> dict[str, str | None]:
         ("Chelsea have agreed a fee for the keeper, officials in Madrid said.", "Chelsea", "Madrid"),
         # a work's title in quotation marks
         ("She sang \u201cGlasgow,\u201d a slow ballad, at a club in Dublin.", "Glasgow", "Dublin"),
+        # a short quoted title in capitals is a work's title, its names no towns
+        ("The \u201cRamona and Sedona\u201d star flew home to Leeds after the premiere.", "Sedona", "Leeds"),
+        (
+            "Critics loved \u201cNights in Marietta\u201d, which opens in Leeds next week.",
+            "Marietta",
+            "Leeds",
+        ),
         # a common noun in lower case
         ("Smaller metro newspapers in Ohio cut staff again.", "metro", "Ohio"),
         # an organisation after "at" is no alias of a town ("Google" of Topeka)
@@ -55,6 +62,17 @@ def pins(text: str) -> dict[str, str | None]:
         ("Trump met Liu He, China\u2019s top trade negotiator, in Geneva.", "Liu He", "Geneva"),
         # the subject of a reporting verb whose readings are small places is a person
         ('"We are ready," Arroyo added after the clinic in Sacramento opened.', "Arroyo", "Sacramento"),
+        # a relative's given name in apposition is no town
+        ("The couple moved to Leeds with their daughter, Sedona, in 2015.", "Sedona", "Leeds"),
+        ("He lives in Leeds with his wife, Marietta, and two dogs.", "Marietta", "Leeds"),
+        # a body of the solar system is no town of that name ("Earth", Texas)
+        (
+            "The probe sent its first pictures back to Earth, and engineers in Houston cheered.",
+            "Earth",
+            "Houston",
+        ),
+        # a one-word organisation named like a river, without "the", is the company
+        ("Readers can order the speaker on Amazon for $40, a retailer in Denver said.", "Amazon", "Denver"),
     ],
 )
 def test_not_used_as_a_place(text: str, not_pinned: str, pinned: str) -> None:
@@ -95,3 +113,18 @@ def test_a_newspaper_the_ner_took_for_a_place_is_a_modifier() -> None:
     adjectival = {text[s:e]: p.adjectival for p in geoparse(text) if p.lat is not None for s, e in p.mentions}
     assert adjectival.get("Denver") is False, adjectival
     assert all(v for k, v in adjectival.items() if k != "Denver"), adjectival
+
+
+def test_a_natural_feature_with_its_article_keeps_its_pin() -> None:
+    assert "Amazon" in pins("Crews rafted down the Amazon near Manaus.")
+
+
+def test_a_short_upper_case_code_of_a_small_town_is_an_acronym() -> None:
+    from wiresift import gazetteer
+    from wiresift.nlp.places.resolve import candidates
+    from wiresift.nlp.places.usage import _acronym
+
+    gaz = gazetteer.load()
+    # only a small town carries "MBC" (as a code), so the word is an acronym; "NYC" names a big city
+    assert candidates(gaz, "MBC") and _acronym(gaz, "MBC")
+    assert not _acronym(gaz, "NYC")

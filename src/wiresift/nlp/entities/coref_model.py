@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from wiresift.nlp.entities.mentions import FEMININE, MASCULINE, Anaphor, Geometry, Place, anaphors
+from wiresift.nlp.entities.salience import quoted
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -42,6 +43,8 @@ TARGET_TYPES: dict[str, tuple[str, ...]] = {
 #: How many sentences back a candidate's last mention may be (pronouns reach less far than nominals).
 MAX_SENT_DIST = {"sg": 6, "pl": 6, "it": 6, "person": 25, "org": 25}
 TYPES = ("PERSON", "ORG", "GPE", "NORP")
+#: Joined pronouns that, all of one gender, rule out a pronoun of the other.
+SURE_PRONOUNS = 2
 #: Sentences that make a document's lead (the headline and the first sentence, as ingest joins them).
 LEAD_SENTENCES = 2
 _SDIST = ("sd0", "sd1", "sd2", "sd3_5", "sd6p")
@@ -184,6 +187,7 @@ class DocCoref:
         self._words: dict[str, tuple[set[str], set[str]]] = {}
         self._vectors: dict[str, tuple[np.ndarray, float]] = {}
         self._mentions: dict[tuple[int, int], Mention] = {}
+        self._quoted_sents: dict[int, set[int]] = {}
 
     def place(self, start: int, end: int) -> Place:
         key = (start, end)
@@ -205,13 +209,38 @@ class DocCoref:
                 if before:
                     words.add(before[-1])
             fixed = self._votes[eid] = (2 * len(words & MASCULINE), 2 * len(words & FEMININE))
-        votes = {"m": fixed[0], "f": fixed[1]}
+        if fixed[0] != fixed[1]:
+            # a title or honorific ("son", "Ms") outweighs pronouns joined to the entity, which may
+            # sit in its own quote and mean someone else ("my mother says her …")
+            return "m" if fixed[0] > fixed[1] else "f"
+        votes = {"m": 0, "f": 0}
         for m in self.chains.get(eid, ()) if chains else ():
             if m.gender:
                 votes[m.gender] += 1
         if votes["m"] == votes["f"]:
             return ""
         return "m" if votes["m"] > votes["f"] else "f"
+
+    def sure_gender(self, eid: str) -> str:
+        """ "m", "f" or "": from titles and honorifics, else from the pronouns outside quotation marks
+        joined so far when at least :data:`SURE_PRONOUNS` all agree (one may be a slip; a chain the
+        model mixed up tells nothing)."""
+        fixed = self.gender(eid, chains=False)
+        if fixed:
+            return fixed
+        said = [m.gender for m in self.chains.get(eid, ()) if m.gender and not self._quoted(m)]
+        return said[0] if len(said) >= SURE_PRONOUNS and len(set(said)) == 1 else ""
+
+    def _quoted(self, m: Mention) -> bool:
+        """Whether ``m`` sits inside quotation marks, where a "her" in a man's own words means another
+        ("my mother says her …")."""
+        if m.place.token < 0:
+            return False
+        sent = self.sdoc[m.place.token].sent
+        inside = self._quoted_sents.get(sent.start)
+        if inside is None:
+            inside = self._quoted_sents[sent.start] = quoted(sent)
+        return m.place.token in inside
 
     def candidates(self, ana: Anaphor) -> list[Candidate]:
         """Entities of the types ``ana`` may mean with a mention before it, nearest first."""
@@ -357,7 +386,13 @@ class DocCoref:
         cands = self.candidates(ana)
         if not cands:
             return None, 0.0
-        probs = self.weights.prob(self.features(ana, cands))
+        x = self.features(ana, cands)
+        probs = self.weights.prob(x)
+        if ana.gender:
+            # "she" is never the man a title or every pronoun so far calls "he" (GUM's few such
+            # links leave the clash weight too weak to forbid it): such a candidate is out.
+            clash = [self.sure_gender(c.eid) not in ("", ana.gender) for c in cands]
+            probs = np.where(clash, 0.0, probs)
         best = int(np.argmax(probs))
         p = float(probs[best])
         threshold = self.weights.threshold if ana.pronoun else self.weights.nominal_threshold

@@ -40,13 +40,16 @@ INSTITUTION_TAILS: dict[str, str] = {
     ),
     **dict.fromkeys(
         words(
-            "institute university foundation productions studios records magazine academy inc inc. corp ltd"
+            "institute university foundation productions studio studios records magazine academy inc inc. corp"
+            " ltd gazette tribune chronicle"
         ),
         "ORG",
     ),
 }
 #: A plural of a place's people: "Delhiites", "Parisians" (never a person).
-_DEMONYM_PLURAL = re.compile(r"(?:ites|ians|eans)$")
+_DEMONYM = re.compile(r"(?:ites|ians|eans)$")
+#: One of a place's people after an article: "a Delhiite", "a Muscovite" (but "Aphrodite" is a name).
+_DEMONYM_ONE = re.compile(r"ite$")
 #: Apostrophe look-alikes folded to "'" when names are matched or merged (offsets stay untouched).
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "′": "'"})
 #: One name-shaped token with an inner apostrophe: "O’Connor", "D'Angelo", "N’Golo".
@@ -98,9 +101,41 @@ def _trim(ent: Span, label: str) -> tuple[int, int]:
             start += 1
         if end - start > 1 and doc[start].lower_.rstrip(".") in COURTESY_TITLES:
             start += 1 + int(start + 2 < end and doc[start + 1].text == ".")
+        if end - start > 2 and _position_letter(doc[start]):
+            start += 1  # "F Ann Lee missed the game": a player's position in a box score, not an initial
+        start = _after_inner_role(doc, start, end)
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (".",):
         end -= 1
     return start, end
+
+
+#: Lower-case words that belong inside a name: "Ludwig van Beethoven", "Omar bin Laden", "Ana de Souza".
+NAME_PARTICLES = words("van von der den de del della di da dos das du la le ter ten bin ibn al el")
+
+
+def _after_inner_role(doc: Doc, start: int, end: int) -> int:
+    """The start of a person span past a team or a place and a lower-case role word spaCy put inside
+    it ("Lakers great Ann Lee", "Ohio native Ann Lee"): the name is what follows the last such word."""
+    for k in range(end - 2, start, -1):
+        tok = doc[k]
+        if (
+            tok.is_alpha
+            and tok.is_lower
+            and not tok.is_stop  # "Ann Lee of Acme": a name and its organisation, not a role and a name
+            and tok.lower_ not in NAME_PARTICLES
+            and doc[k + 1].text[:1].isupper()
+        ):
+            return k + 1
+    return start
+
+
+def _position_letter(tok: Token) -> bool:
+    """A lone capital letter opening a line or following a colon, without the full stop of an
+    initial: a sports position ("F", "G", "S") before a first and last name."""
+    if len(tok.text) != 1 or not tok.text.isupper() or not tok.whitespace_:
+        return False
+    before = tok.nbor(-1) if tok.i > 0 else None
+    return before is None or before.text in (":", "|") or before.is_space or "\n" in before.whitespace_
 
 
 def _glued(tok: Token, prev: Token | None) -> bool:
@@ -155,9 +190,9 @@ def is_junk_person(span: Span, surnames: Iterable[str] = ()) -> bool:
         return (
             True  # "blazers"; "Foolhardy" opening a sentence is an adjective (but "Trumble said" is a name)
         )
-    if _DEMONYM_PLURAL.search(text) and len(text) > 6:
-        return True  # "Delhiites", "Parisians": a town's people
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if len(text) > 6 and (_DEMONYM.search(text) or (before in ("a", "an") and _DEMONYM_ONE.search(text))):
+        return True  # "Delhiites", "Parisians", "a Muscovite": a town's people
     if before == "the" and (tok.tag_ == "NNPS" or text.endswith("s") or tok.dep_ not in ("compound", "poss")):
         return True  # "the Sabres", "the Bidens", "the Moon" (but "the Lee administration" is Lee's)
     low = text.lower()

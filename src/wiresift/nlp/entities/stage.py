@@ -32,7 +32,8 @@ from wiresift.nlp.entities.lexicon import (
 )
 from wiresift.nlp.entities.organisations import join_acronyms, join_short_names
 from wiresift.nlp.entities.persons import clean, fold_apostrophes
-from wiresift.nlp.entities.titles import appositive, premodifier, roles
+from wiresift.nlp.entities.roles import role_title, roles
+from wiresift.nlp.entities.titles import appositive, premodifier
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -357,7 +358,9 @@ def _titled_names(sdoc: Doc, text: str) -> list[Span]:
 def _shared_surname_main(b: _Builder) -> None:
     """A bare surname two people share, titled with an office ("former Vice President Lee" after
     "Tom Lee" and "his son, Ben Lee"), is the one not introduced as a relative of the other: news
-    calls relatives by their first names. An untitled bare surname stays apart (it may be either)."""
+    calls relatives by their first names. With no relative named as such ("Tom and Ben Lee"), it is
+    the one the text also names on their own ("Tom Lee"). An untitled bare surname stays apart (it
+    may be either)."""
 
     def kin(eid: str) -> bool:
         titles = b.index.entities[eid].titles
@@ -369,6 +372,8 @@ def _shared_surname_main(b: _Builder) -> None:
             continue
         entity = b.index.entities[bare]
         rest = [eid for eid in ids if not kin(eid)]
+        if len(rest) == len(ids):  # no one introduced as a relative: the one also named on their own
+            rest = [eid for eid in ids if _named_alone(b, eid)]
         if len(rest) != 1 or len(rest) == len(ids) or not entity.titles or kin(bare):
             continue
         main = rest[0]
@@ -380,6 +385,20 @@ def _shared_surname_main(b: _Builder) -> None:
         entity.mentions = []
         b.keys[("PERSON", surname)] = main
         b.surnames[surname] = [main]
+
+
+#: The given name and conjunction before the second of two names sharing a surname ("Joe and Hunter Lee").
+_PAIR_HEAD = re.compile(r"[A-Z][\w'’-]*\s+(?:and|&)\s+$")
+
+
+def _named_alone(b: _Builder, eid: str) -> bool:
+    """Whether the person ``eid`` is named in full outside a pair sharing the surname ("Joe and Hunter
+    Lee" names both; a later "Joe Lee" names Joe alone)."""
+    text = b.doc.text
+    for start, end in b.index.entities[eid].mentions:
+        if " " in text[start:end].strip() and not _PAIR_HEAD.search(text[max(0, start - 30) : start]):
+            return True
+    return False
 
 
 def _bare_surnames(b: _Builder, in_ent: dict[int, str]) -> None:
@@ -420,8 +439,9 @@ def _add_roles(b: _Builder, eid: str, ent: Span) -> None:
             entity.titles.append(apposition.text)
         b.index.add(apposition.start_char, apposition.end_char, eid)
     for role_span in roles(b.sdoc, ent):
-        if role_span.text not in entity.titles:
-            entity.titles.append(role_span.text)
+        title = role_title(role_span)
+        if title not in entity.titles:
+            entity.titles.append(title)
 
 
 def _unmarked_orgs(b: _Builder) -> None:

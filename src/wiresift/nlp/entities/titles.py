@@ -6,9 +6,8 @@ Tokayev" when the parser left the first name out); "the former German chancellor
 "former German chancellor" (lower-case role words and their modifiers chain too); "Anatoly
 Sidorov, the head of the CSTO Joint Staff," -> "head of the CSTO Joint Staff".
 
-:func:`roles` reads the parse for the rest: a copula ("Lopez is the mayor of Springfield"), a
-naming verb ("Ortiz was appointed finance minister"), and a role before the name with a comma
-("the company's chief executive, Tom Reed,").
+:mod:`wiresift.nlp.entities.roles` reads the parse for the rest: copulas, naming verbs, "as"
+phrases and a role before the name with a comma.
 """
 
 from __future__ import annotations
@@ -114,11 +113,13 @@ def _role_noun(token: Token, ent: Span) -> bool:
         and token.is_lower
         and not token.is_stop
         and token.tag_ in ("NN", "JJ")
-        and token.dep_ in _ROLE_MOD_DEPS
+        and (token.dep_ in _ROLE_MOD_DEPS or (token.tag_ == "NN" and not _reduced_relative(token, ent)))
         and token.lower_ not in TITLE_HEADS  # "a major Ann Lee show": an adjective, not the rank
         and role_noun(token.lower_)
     ):
-        return True  # "Sabres defenseman Ann Lee", the role word mis-tagged or mis-attached
+        # "Sabres defenseman Ann Lee", the role word mis-tagged or mis-attached; "as early retiree
+        # Ann Lee wrote": the parser made the role the object of "as" and the name the verb's subject
+        return True
     common = token.pos_ == "NOUN"
     capitalised = token.pos_ == "PROPN" and token.text[1:].islower() and _line_start(token)
     if not (common or capitalised):
@@ -137,6 +138,12 @@ def _role_noun(token: Token, ent: Span) -> bool:
     return root.dep_ in ("appos", "npadvmod") and root.head.i in (token.i, token.head.i)
 
 
+def _reduced_relative(token: Token, ent: Span) -> bool:
+    """Whether ``ent`` is the subject of a clause that qualifies ``token`` ("the driver Ann Lee hit")."""
+    root = ent.root
+    return root.dep_.startswith("nsubj") and root.head.dep_ == "relcl" and root.head.head.i == token.i
+
+
 def _attached(token: Token, chain: set[int]) -> bool:
     """A modifier of a role noun already in the chain ("math" of "math teacher", "founding" of
     "founding member")."""
@@ -152,6 +159,10 @@ def _after_hyphen(token: Token) -> bool:
     return token.i > 0 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_
 
 
+#: Parts of speech of a capitalised sentence opener that cannot start a title ("Like", "As", "When").
+_NO_TITLE_OPENERS = frozenset({"ADP", "SCONJ", "CCONJ", "ADV", "PRON", "DET", "AUX", "VERB", "PART", "INTJ"})
+
+
 def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | None, int]:
     """The title before ``ent`` and the token where the name really starts (may move left)."""
     i = ent.start - 1
@@ -164,6 +175,12 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
             break
         if "\n" in tok.whitespace_ or tok.is_space:
             break
+        if (
+            _line_start(tok)
+            and tok.pos_ in _NO_TITLE_OPENERS
+            and tok.lower_ not in TITLE_HEADS | TITLE_MODIFIERS
+        ):
+            break  # "Like Instagram head Ann Lee, …": a capitalised preposition opening the sentence
         if not (_chain_token(tok) or (parsed and (_role_noun(tok, ent) or _attached(tok, chain)))):
             break
         chain.add(i)
@@ -288,7 +305,7 @@ def _role_word(token: Token) -> bool:
     return token.tag_ == "NNS" and token.is_lower and lemma not in _GENERIC and role_noun(lemma)
 
 
-def _trim_role(sdoc: Doc, first: int, end: int) -> int:
+def trim_role(sdoc: Doc, first: int, end: int) -> int:
     """``end`` moved left past words that cannot end a role (prepositions, adjectives, articles)."""
     while end > first and (sdoc[end - 1].pos_ in _NO_ROLE_END or sdoc[end - 1].lower_ in FUNCTION_WORDS):
         end -= 1
@@ -307,8 +324,10 @@ def appositive(sdoc: Doc, ent: Span) -> Span | None:
         return None
     if sdoc[ent.end].text in ("—", "–") and not sdoc[ent.end - 1].whitespace_:
         return None  # "an Ann Lee–style plan": a dash glued to the name makes a compound, not an apposition
-    i = _skip_asides(sdoc, _skip_bracket(sdoc, ent.end))
-    while i < len(sdoc) and sdoc[i].lower_ in _LEADS:
+    opened = _skip_bracket(sdoc, ent.end)
+    i = _skip_asides(sdoc, opened)
+    aside = range(opened, i)  # an age or a home town passed over
+    while i < len(sdoc) and sdoc[i].lower_ in LEADS:
         i += 1
     first = i
     if first < len(sdoc) and (sdoc[first].pos_ in ("CCONJ", "SCONJ") or sdoc[first].lower_ in RELATIVES):
@@ -342,9 +361,11 @@ def appositive(sdoc: Doc, ent: Span) -> Span | None:
     ):
         return None
     if cut:
-        i = _trim_role(sdoc, first, i)
+        i = trim_role(sdoc, first, i)
         if i == first:
             return None
+    if _names_another(sdoc, first, i) or _describes_aside(sdoc, first, i, aside):
+        return None
     # The role word must come early: "the head of ...", "Russia's top diplomat", "a senior officer";
     # or the parser makes a common noun of the phrase the name's apposition ("Ann Lee, another
     # retiree,", "Ann Lee, Ohio's new fire commissioner,").
@@ -356,244 +377,37 @@ def appositive(sdoc: Doc, ent: Span) -> Span | None:
     return sdoc[first:i]
 
 
+def _names_another(sdoc: Doc, first: int, end: int) -> bool:
+    """Whether the phrase ``sdoc[first:end]`` names another person with a role of their own, as in a
+    list ("Tom Reed, singer-keyboardist Ann Lee and …"): a name after a role word, not joined to it by
+    a preposition ("the wife of Ann Lee") nor owning what follows ("chief Ann Lee's deputy"), and
+    followed by "and" or "or" (a lone name there is more often an organisation spaCy typed PERSON)."""
+    for k in range(first + 1, end):
+        tok = sdoc[k]
+        if tok.ent_type_ != "PERSON" or tok.ent_iob_ != "B":
+            continue
+        before = sdoc[k - 1]
+        if before.lower_ in FUNCTION_WORDS or before.pos_ == "ADP" or before.tag_ == "POS":
+            continue
+        stop = k + 1
+        while stop < end and sdoc[stop].ent_iob_ == "I":
+            stop += 1
+        if stop < len(sdoc) and sdoc[stop].tag_ == "POS":
+            continue
+        after = sdoc[stop : stop + 2]
+        if any(t.pos_ == "CCONJ" for t in after) and all(t.pos_ in ("CCONJ", "PUNCT") for t in after[:1]):
+            return True  # the list goes on: "…, singer-keyboardist Ann Lee, and Bo Dean"
+    return False
+
+
+def _describes_aside(sdoc: Doc, first: int, end: int, aside: range) -> bool:
+    """Whether the parser hangs the phrase on the home town passed over rather than on the person:
+    "Ann Lee, of Addison, a village near Leeds," describes Addison."""
+    if not aside:
+        return False
+    heads = [t for t in sdoc[first:end] if not first <= t.head.i < end]
+    return bool(heads) and all(t.head.i in aside and t.dep_ == "appos" for t in heads)
+
+
 #: Words before a role that are not part of it: "the", "both an artist and …", "also a nurse".
-_LEADS = ARTICLES | {"both", "also", "either", "still", "now", "once"}
-#: Verbs that give their subject a role: "X is / became / remains the mayor".
-COPULAS = frozenset({"be", "become", "remain"})
-#: Verbs that name their object to a role: "X was appointed finance minister".
-NAMING_VERBS = frozenset({"appoint", "name", "elect", "nominate", "make", "promote", "choose"})
-
-
-def _role_span(sdoc: Doc, head: Token, stop: int | None = None, any_noun: bool = False) -> Span | None:
-    """The noun phrase headed by ``head`` (a role word or a phrase around one, or with ``any_noun``
-    any singular common noun), without the article, relative clauses or anything past ``stop``;
-    None when it names no role."""
-    # "X is a winner" classifies X; "X is the center of …" identifies: an agent noun known only by its
-    # ending needs the indefinite article
-    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
-    noun = (
-        (any_noun or role_noun(head.lower_, by_ending=indefinite))
-        and head.pos_ == "NOUN"
-        and head.tag_ == "NN"
-        and not head.ent_type_
-    )
-    if not (noun or is_title_word(head) or any(is_title_word(t) for t in head.lefts)):
-        return None
-    start = head.left_edge.i
-    end = head.right_edge.i + 1 if stop is None else min(stop, head.right_edge.i + 1)
-    for child in head.rights:
-        if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos"):
-            end = min(end, child.left_edge.i)
-    while start < end and (sdoc[start].lower_ in _LEADS or sdoc[start].is_punct):
-        start += 1
-    while end > start and (sdoc[end - 1].is_punct or sdoc[end - 1].lower_ in FUNCTION_WORDS):
-        end -= 1
-    if start >= end or end - start > MAX_APPOSITIVE_TOKENS or not start <= head.i < end:
-        return None
-    if any(
-        "\n" in t.text or (t.pos_ in ("VERB", "AUX") and not modifier_participle(t)) for t in sdoc[start:end]
-    ):
-        return None
-    return sdoc[start:end]
-
-
-#: Verbs whose "as" phrase gives their subject a role: "X serves as the bank's chief economist".
-AS_VERBS = frozenset({"serve", "work", "act", "remain", "join", "return", "continue"})
-
-
-def _as_roles(sdoc: Doc, verb: Token) -> list[Span]:
-    """The role in "serves / works / joined as the head of …" of ``verb``."""
-    if verb.lemma_ not in AS_VERBS:
-        return []
-    out = []
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "as":
-            for obj in prep.children:
-                if obj.dep_ == "pobj":
-                    span = _role_span(sdoc, obj, any_noun=True)
-                    if span is not None:
-                        out.append(span)
-    return out
-
-
-def _fronted_as_roles(sdoc: Doc, verb: Token, subject: Token) -> list[Span]:
-    """The role in "As a lung biologist at Leeds, Ann Lee studied …": an "as" phrase of the verb
-    before its subject, whatever the verb, headed by a role noun."""
-    out = []
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i < subject.i:
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and role_noun(obj.lemma_.lower()):
-                    span = _role_span(sdoc, obj, stop=subject.i)
-                    if span is not None:
-                        out.append(span)
-    return out
-
-
-def _object_as_roles(sdoc: Doc, verb: Token, obj: Token) -> list[Span]:
-    """The role in "the club hired Ann Lee as its new coach": an "as" phrase after the object,
-    headed by a role noun or a title."""
-    out = []
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i > obj.i:
-            for head in prep.children:
-                if head.dep_ == "pobj" and (role_noun(head.lemma_.lower()) or is_title_word(head)):
-                    span = _role_span(sdoc, head, any_noun=True)
-                    if span is not None and not any(t.is_quote for t in span):  # 'as his "brother"'
-                        out.append(span)
-    return out
-
-
-#: Verbs whose object is what their subject heads or serves: "who heads / leads / represents …".
-ROLE_VERBS = frozenset(
-    {
-        "head",
-        "lead",
-        "chair",
-        "direct",
-        "run",
-        "manage",
-        "own",
-        "found",
-        "co-found",
-        "represent",
-        "coach",
-        "edit",
-        "oversee",
-        "teach",
-        "advise",
-        "command",
-        "captain",
-        "host",
-        "govern",
-        "supervise",
-    }
-)
-
-
-def _role_verb_phrase(sdoc: Doc, verb: Token) -> Span | None:
-    """ "heads the Alliance for Rural Jobs" of "who heads the Alliance for Rural Jobs, a lobby": a
-    role verb in the present or past and its object, without what follows the object."""
-    if verb.lemma_.lower() not in ROLE_VERBS or verb.tag_ not in ("VBZ", "VBD", "VBP"):
-        return None
-    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
-    if obj is None:
-        return None
-    end = obj.right_edge.i + 1
-    for child in obj.rights:
-        if child.dep_ in ("relcl", "acl", "punct", "cc", "conj", "appos"):
-            end = min(end, child.left_edge.i)
-    end = next((t.i for t in sdoc[verb.i : end] if t.text in APPOSITIVE_STOPS), end)
-    end = _trim_role(sdoc, verb.i, end)
-    if (
-        end <= obj.i
-        or end - verb.i > MAX_APPOSITIVE_TOKENS
-        or any("\n" in t.text for t in sdoc[verb.i : end])
-    ):
-        return None
-    return sdoc[verb.i : end]
-
-
-def roles(sdoc: Doc, ent: Span) -> list[Span]:
-    """Roles the parse gives the person ``ent``: copulas and naming verbs whose subject it is, and a
-    role phrase it stands in apposition to before it ("the firm's founder, Ana Ruiz,")."""
-    if not sdoc.has_annotation("DEP"):
-        return []
-    root = ent.root
-    out: list[Span] = []
-    verb = root.head
-    if root.dep_ in ("nsubj", "nsubjpass") and verb is not root:
-        for child in verb.rights:
-            if (verb.lemma_ in COPULAS and child.dep_ == "attr") or (
-                verb.lemma_ in NAMING_VERBS and root.dep_ == "nsubjpass" and child.dep_ == "oprd"
-            ):
-                span = _role_span(sdoc, child)
-                if span is not None:
-                    out.append(span)
-        out += _as_roles(sdoc, verb)
-        out += _fronted_as_roles(sdoc, verb, root)
-    if root.dep_ == "dobj" and verb is not root:
-        out += _object_as_roles(sdoc, verb, root)
-    for clause in root.rights:  # "Ann Lee, who is the city's housing expert,"
-        if clause.dep_ == "relcl" and clause.lemma_ in COPULAS:
-            subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-            attr = next((c for c in clause.rights if c.dep_ == "attr"), None)
-            if subj is not None and subj.lower_ == "who" and attr is not None:
-                span = _role_span(sdoc, attr)
-                if span is not None:
-                    out.append(span)
-        elif clause.dep_ == "relcl" and clause.lemma_ in NAMING_VERBS:  # "Ann Lee, who was named CEO,"
-            if any(c.dep_ == "nsubjpass" and c.lower_ == "who" for c in clause.children):
-                for attr in (c for c in clause.rights if c.dep_ == "oprd"):
-                    span = _role_span(sdoc, attr)
-                    if span is not None:
-                        out.append(span)
-        elif clause.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
-            out += _as_roles(sdoc, clause)  # "Ann Lee, who serves as the city's fire chief,"
-            span = _role_verb_phrase(sdoc, clause)  # "Ann Lee, who heads the fire service,"
-            if span is not None:
-                out.append(span)
-    head = root.head
-    if root.dep_ == "appos" and head.i < ent.start and ent.start > 0 and sdoc[ent.start - 1].text == ",":
-        # the noun a person's name stands in apposition to is their role ("his predecessor, Ann Lee,")
-        span = (
-            _role_span(sdoc, head, stop=ent.start - 1, any_noun=True)
-            if role_noun(head.lemma_.lower())
-            or is_title_word(head)
-            or any(t.pos_ == "PROPN" for t in head.subtree if t.i < ent.start)  # "the office of the DA"
-            else None  # "after triggering this reaction, Ann Lee …": the parser's apposition, no role
-        )
-        # "Prince Ed, the brother of the heir, Charles,": the role is Ed's (or a name), not Charles's
-        named = head.ent_type_ in ("PERSON", "ORG", "GPE") or (
-            head.dep_ == "appos" and head.head.ent_type_ == "PERSON"
-        )
-        if span is not None and span.end <= ent.start and not named:
-            out.append(span)
-    if not any(span.end <= ent.start for span in out):
-        span = preceding_role(sdoc, ent)
-        if span is not None:
-            out.append(span)
-    return out
-
-
-#: Words that open the noun phrase of a role written before a name: "*the* new coach, Ann Lee,".
-_ROLE_OPENERS = ARTICLES | {"his", "her", "their", "its", "our", "my", "your"}
-#: What may follow a name a role before it stands in apposition to (not "and": "the mayor, Ann and Tom").
-_APPOSITION_CLOSERS = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
-
-
-def preceding_role(sdoc: Doc, ent: Span) -> Span | None:
-    """The role in "the newest presidential hopeful, Ann Lee," or "his aunt, Ann Lee," read from the
-    surface when the parser missed the apposition: a noun phrase opened by an article or a
-    possessive and headed by a role noun, a comma, then the name closed by punctuation."""
-    k = ent.start - 2
-    if k < 0 or sdoc[ent.start - 1].text != "," or sdoc[k].ent_type_ in ("PERSON", "ORG", "GPE"):
-        return None
-    if ent.end < len(sdoc) and sdoc[ent.end].text not in _APPOSITION_CLOSERS:
-        return None
-    head = sdoc[k]
-    if not (head.is_lower and head.tag_ in ("NN", "JJ") and role_noun(head.lower_, by_ending=False)):
-        return None
-    sent_start = head.sent.start if sdoc.has_annotation("SENT_START") else 0
-    i = k
-    while i > sent_start and i > k - MAX_PREMODIFIER_TOKENS:
-        before = sdoc[i - 1]
-        if before.lower_ in _ROLE_OPENERS or before.tag_ == "POS":
-            break
-        if before.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM") and not (
-            before.text == "-" and not before.whitespace_
-        ):
-            return None
-        i -= 1
-    else:
-        if i > sent_start:
-            return None  # no article, possessive or sentence start: "Tom Reed, Ann Lee" is a list
-    opener = sdoc[i - 1] if i > sent_start else None
-    if opener is not None and opener.tag_ == "POS":  # "the company's chief, Ann Lee,": from "company"
-        j = opener.i - 1
-        while (
-            j > sent_start and sdoc[j - 1].pos_ in ("PROPN", "NOUN", "ADJ") and j > k - MAX_PREMODIFIER_TOKENS
-        ):
-            j -= 1
-        i = j
-    return sdoc[i : k + 1]
+LEADS = ARTICLES | {"both", "also", "either", "still", "now", "once"}

@@ -42,6 +42,8 @@ QUANTITY_NOUNS = frozenset({
     "share", "amount", "percentage", "percent", "proportion", "tone", "term", "sentence", "value",
     "volume", "stake", "relevance", "pressure", "temperature", "output", "supply", "demand",
 })  # fmt: skip
+#: Plurals of quantity nouns that name goods ("airlifted supplies"), not a quantity.
+GOODS_PLURALS = frozenset({"supplies"})
 #: Words that stand for a part of a group: the doer is the noun after "of" ("hundreds of protesters").
 PART_WORDS = frozenset({"most", "many", "some", "all", "hundreds", "thousands", "dozens", "scores",
                         "millions", "tens", "none", "several", "few", "part", "majority", "group"})  # fmt: skip
@@ -146,7 +148,8 @@ def can_act(tok: Token, code: str | None, sector: str | None, entity: str | None
 def quantity_object(verb: Token) -> bool:
     """``verb`` is applied to a number or a measure ("raised the number", "struck a measured tone")."""
     for child in verb.children:
-        if child.dep_ in {"dobj", "obj", "nsubjpass"} and child.lemma_.lower() in QUANTITY_NOUNS:
+        quantity = child.lemma_.lower() in QUANTITY_NOUNS and child.lower_ not in GOODS_PLURALS
+        if child.dep_ in {"dobj", "obj", "nsubjpass"} and quantity:
             return True
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.lemma_.lower() in QUANTITY_NOUNS and verb.pos_ == "VERB"

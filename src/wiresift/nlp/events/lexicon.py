@@ -150,6 +150,11 @@ VERB_CODES: dict[str, str | None] = {
     # CAMEO's own definitions where the dictionary block misleads: suing is a lawsuit (115), dismissing
     # an appeal or a charge is a rejection.
     "sue": "115", "dismiss": "120",
+    # common phrasal verbs the dictionary lacks: giving back is a return (084), turning down a refusal
+    "hand over": "084", "hand back": "084", "give back": "084", "turn over": "084", "turn down": "120",
+    # refusals the dictionary files as disapproval (110) or lacks: CAMEO's rejection (12)
+    "rebuff": "120", "spurn": "120", "rule out": "120", "repudiate": "120", "brush aside": "120",
+    "lambast": "111",
 }  # fmt: skip
 #: Verbs that relax a measure, and the coercive measures they can relax, with CAMEO's code for
 #: relaxing each: easing a curfew (0813), a state of emergency or martial law (0814), sanctions, an
@@ -191,8 +196,12 @@ INTENT_ADJ = frozenset({"willing", "ready", "prepared", "determined", "eager", "
 #: ("sent arms to", "supplied arms": military aid, CAMEO 072).
 SYNSET_ADDITIONS: dict[str, tuple[str, ...]] = {"&WEAPON": ("arms",)}
 #: Pattern words the dictionary uses interchangeably, each block with its own choice ("upgrade
-#: relations", "cut ties"): a pattern written with one matches the others.
-EQUIVALENT_WORDS: tuple[frozenset[str], ...] = (frozenset({"relations", "ties"}),)
+#: relations", "cut ties"; "expel a diplomat", "recall an ambassador"): a pattern written with one
+#: matches the others.
+EQUIVALENT_WORDS: tuple[frozenset[str], ...] = (
+    frozenset({"relations", "ties"}),
+    frozenset({"diplomat", "ambassador", "envoy", "attache", "consul", "charge d'affaires"}),
+)
 
 
 @dataclass(frozen=True)
@@ -335,8 +344,12 @@ def verbs() -> Verbs:
                 "obj_mods", []
             ):
                 if word is not None and word not in out.forms:
+                    # a plain word with a synonym set of its own name stands for the set: "RECEIVE *
+                    # LEADER" receives a president or a prime minister as the "&LEADER" patterns do
                     members = (
-                        out.synsets.get(word, frozenset()) if word.startswith("&") else _equivalents(word)
+                        out.synsets.get(word, frozenset())
+                        if word.startswith("&")
+                        else _equivalents(word) | out.synsets.get("&" + word.upper(), frozenset())
                     )
                     out.forms[word] = frozenset({word, *members})
         for lemma in block.verbs:

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from wiresift.nlp.events.cameo import QUAD, plover
 from wiresift.nlp.events.eventive import (
-    PART_WORDS,
     PEOPLE_NOUNS,
     complement_of,
     modifier_noun,
@@ -32,7 +31,6 @@ from wiresift.nlp.events.lexicon import (
     EASING_VERBS,
     EVENT_NOUNS,
     FRAME_ONLY,
-    GENERIC_OBJECTS,
     MILITARY_NOUNS,
     MILITARY_WORDS,
     PATTERN_ONLY,
@@ -40,29 +38,32 @@ from wiresift.nlp.events.lexicon import (
     SHELLING_WORDS,
     SUPPORT_VERBS,
     VERB_CODES,
-    VerbBlock,
     actors,
     verbs,
 )
 from wiresift.nlp.events.modality import obligation
+from wiresift.nlp.events.patterns import (
+    SUBJ_DEPS,
+    best_pattern,
+    features,
+    has_form,
+    obj_compounds,
+    subject_words,
+    words_of,
+)
 from wiresift.nlp.events.senses import accident_harm, wrong_sense
+from wiresift.nlp.events.transfers import TRANSFER_VERBS, transfer_code
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-_OBJ_DEPS = frozenset({"dobj", "obj", "attr", "dative", "oprd", "acomp", "xcomp", "advmod"})
 #: Verb forms that modify a noun or work as a preposition: no trigger ("US-led", "according to").
 _NOT_TRIGGER_DEPS = frozenset({"amod", "compound"})
 _NOT_TRIGGER_WORDS = frozenset({"according", "including", "regarding", "concerning", "following"})
-_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: The parts of speech a trigger can have: event nouns and verbs, and "be" of a presence (an AUX).
 _TRIGGER_POS = frozenset({"NOUN", "VERB", "AUX"})
 #: Categories whose to-infinitive complement is their content ("urged them to talk"): no event of its own.
 CONTENT_OF = frozenset({"REQUEST", "AGREE", "REJECT"})
-#: CAMEO's synonym set of armed forces: an armed group's subject matches it too.
-MILITARY_MARK = "&MILITARY"
-#: Sectors (agents dictionary) of armed groups.
-ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
 
 
 @dataclass
@@ -82,195 +83,12 @@ class Trigger:
     demand: bool = False
 
 
-def _words(tok: Token) -> set[str]:
-    return {tok.lemma_.lower(), tok.lower_}
-
-
-def _subject_words(tok: Token) -> set[str]:
-    """A subject's words; an armed group's noun also stands for CAMEO's ``&MILITARY`` ("rebels
-    surrendered" codes as a military surrender, as "troops surrendered" does)."""
-    words = _words(tok)
-    if tok.dep_ == "agent":
-        words = {w for c in tok.children if c.dep_ == "pobj" for w in _words(c)}
-    if any(actors().agents.get(w) in ARMED_SECTORS for w in words):
-        words.add(MILITARY_MARK)
-    return words
-
-
-def _with_conjuncts(tok: Token) -> list[Token]:
-    """A head and the heads coordinated with it ("weapons and military equipment")."""
-    return [tok, *[c for c in tok.conjuncts if c.pos_ in {"NOUN", "PROPN"}]]
-
-
-def _object_words(obj: Token) -> tuple[set[str], set[str]]:
-    """(words, fallback words) of an object: a generic head with a noun modifier is read by its
-    modifier ("a mediation effort" is a mediation), the head itself only when the modifier codes
-    nothing."""
-    if obj.pos_ == "NUM" or obj.lower_ in PART_WORDS or obj.lemma_.lower() in PART_WORDS:
-        # "sent thousands of troops": the patterns' object is what is counted
-        inner = [g for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                 for c in prep.children if c.dep_ == "pobj" for g in _with_conjuncts(c)]  # fmt: skip
-        if inner:
-            return {w for t in inner for w in _words(t)}, _words(obj)
-    mods = {w for c in obj.children if c.dep_ in {"compound", "nmod"} and c.pos_ == "NOUN" for w in _words(c)}
-    if obj.lemma_.lower() in GENERIC_OBJECTS and mods:
-        return mods, _words(obj)
-    return _words(obj), set()
-
-
-def _features(verb: Token) -> dict[str, Any]:
-    subj: set[str] = set()
-    objs: set[str] = set()
-    generic: set[str] = set()
-    parts: set[str] = set()
-    preps: dict[str, set[str]] = {}
-    obj_toks: list[Token] = []
-    obj_preps: dict[str, set[str]] = {}
-
-    def add_prep(prep: Token, into: dict[str, set[str]] = preps) -> None:
-        into.setdefault(prep.lower_, set()).update(
-            w for c in prep.children if c.dep_ == "pobj" for t in _with_conjuncts(c) for w in _words(t)
-        )
-
-    def add_obj(obj: Token) -> None:
-        words, fallback = _object_words(obj)
-        objs.update(words)
-        generic.update(fallback)
-        obj_toks.append(obj)
-
-    passive = verb.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in verb.children)
-    for child in verb.children:
-        if child.dep_ == "nsubjpass" and passive:  # "sanctions were lifted": the patterns' object
-            for obj in _with_conjuncts(child):
-                add_obj(obj)
-        elif child.dep_ in _SUBJ_DEPS or child.dep_ == "agent":
-            subj |= _subject_words(child)
-        elif child.dep_ == "prt":
-            parts.add(child.lower_)
-        elif child.dep_ in _OBJ_DEPS:
-            for obj in _with_conjuncts(child) if child.dep_ in {"dobj", "obj"} else [child]:
-                add_obj(obj)
-            if child.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children):
-                preps.setdefault("to", set()).update(_words(child))  # "refused to commit": (TO)
-        elif child.dep_ == "prep":
-            add_prep(child)
-    for obj in obj_toks:  # "put police on alert": the prep hangs on the object
-        for child in obj.children:
-            if child.dep_ == "prep":
-                add_prep(child, obj_preps)
-    return {
-        "subj": subj,
-        "obj": objs,
-        "generic": generic,
-        "part": parts,
-        "preps": preps,
-        "obj_preps": obj_preps,
-        "obj_toks": obj_toks,
-    }
-
-
-def _obj_mods(feats: dict[str, Any]) -> set[str]:
-    """The words before the objects' heads ("no evidence", "humanitarian aid"), read once when asked."""
-    if "obj_mods" not in feats:
-        feats["obj_mods"] = {
-            w for obj in feats["obj_toks"] for c in obj.lefts for t in c.subtree for w in _words(t)
-        }
-    mods: set[str] = feats["obj_mods"]
-    return mods
-
-
-def _has(word: str, found: set[str]) -> bool:
-    """A pattern word (or ``&SYNSET``) is among the found words, in any of its forms."""
-    forms = verbs().forms.get(word)
-    return word in found if forms is None else not forms.isdisjoint(found)
-
-
-@cache
-def _owners() -> dict[str, frozenset[str]]:
-    """Word -> the pattern words (and ``&SYNSET`` names) it is a form of: :func:`_has` inverted."""
-    owners: dict[str, set[str]] = {}
-    for word, forms in verbs().forms.items():
-        for form in forms:
-            owners.setdefault(form, set()).add(word)
-    return {form: frozenset(words) for form, words in owners.items()}
-
-
-def _hits(found: set[str]) -> set[str]:
-    """Every word ``w`` for which ``_has(w, found)`` holds, found at once rather than per pattern."""
-    forms = verbs().forms
-    out = {w for w in found if w not in forms}
-    owners = _owners()
-    for w in found:
-        out.update(owners.get(w, ()))
-    return out
-
-
-def _match(
-    pattern: dict[str, Any], feats: dict[str, Any], hits: dict[str, set[str]], strict: bool = True
-) -> bool:
-    """``pattern`` matches the verb's ``feats``; ``hits`` are :func:`_hits` of their "obj" and "subj".
-    A particle with an object that the parse reads as a preposition and its object matches too
-    ("EMBARK ON TRIP": "embarked on a trip")."""
-    if "part" in pattern and pattern["part"] not in feats["part"]:
-        pobjs = feats["preps"].get(pattern["part"])
-        if pobjs is None or "obj" not in pattern or not _has(pattern["obj"], pobjs):
-            return False
-    elif "obj" in pattern and pattern["obj"] not in hits["obj"]:
-        return False
-    if strict and "obj_mods" in pattern and not all(_has(m, _obj_mods(feats)) for m in pattern["obj_mods"]):
-        return False  # "{NO &EVIDENCE}": "found no evidence", not "found evidence"
-    if "subj" in pattern and pattern["subj"] not in hits["subj"]:
-        return False
-    if "prep" in pattern and not _prep_matches(pattern, feats, "prep"):
-        return False
-    return "prep2" not in pattern or _prep_matches(pattern, feats, "prep2")
-
-
-def _prep_matches(pattern: dict[str, Any], feats: dict[str, Any], key: str) -> bool:
-    """The pattern's preposition ``key`` ("prep" or "prep2") and its object are in ``feats``: a bare
-    preposition must hang on the verb; one with its object may hang on the verb's object."""
-    prep, pobj = pattern[key], pattern.get(key.replace("prep", "pobj"))
-    pobjs = feats["preps"].get(prep)
-    if pobjs is None and pobj is not None:
-        pobjs = feats.get("obj_preps", {}).get(prep)
-    return pobjs is not None and (pobj is None or _has(pobj, pobjs))
-
-
 def dictionary_code(key: str) -> str | None:
     """A verb's own code when none of its patterns matches: the dictionary's, or CAMEO's finer code
     where the dictionary files the verb under its block's generic one (:data:`DEFAULT_CODES`)."""
     if key in DEFAULT_CODES:
         return DEFAULT_CODES[key]
     return verbs().by_lemma[key][0].verbs.get(key)
-
-
-def _best_pattern(
-    blocks: list[VerbBlock], feats: dict[str, Any], lemma: str
-) -> tuple[int, dict[str, Any]] | None:
-    """The most specific matching pattern (size = its number of parts) of those the dictionary wrote
-    for ``lemma`` itself, else of those of its blocks' other verbs; a pattern whose object is a phrase
-    ("{ASSASSINATION ATTEMPT}") matches by its head alone only when no pattern matches in full."""
-    if not blocks:
-        return None
-    hits = {"obj": _hits(feats["obj"]), "subj": _hits(feats["subj"])}
-    for own in (True, False):
-        for strict in (True, False):
-            best: tuple[int, dict[str, Any]] | None = None
-            for block in blocks:
-                sized = (
-                    block.candidate_patterns(lemma, own, hits["obj"])
-                    if strict
-                    else block.sized_phrase_patterns_of(lemma, own)
-                )
-                for size, pattern in sized:  # longest first
-                    if best is not None and size <= best[0]:
-                        break
-                    if _match(pattern, feats, hits, strict):
-                        best = (size, pattern)
-                        break
-            if best is not None:
-                return best
-    return None
 
 
 def _eased(verb: Token) -> tuple[str, int] | None:
@@ -310,7 +128,11 @@ def _phrase_words(verb: Token, lemma: str) -> list[tuple[str, Token]]:
     seconds = _phrase_seconds()
     out = []
     for child in verb.children:
-        if child.dep_ not in _PHRASE_DEPS or (child.dep_ == "prep" and child.i != verb.i + 1):
+        # an adjective right after the verb that the parser hangs as a clause ("set free the nuns")
+        next_adj = child.dep_ == "advcl" and child.pos_ == "ADJ" and child.i == verb.i + 1
+        if (child.dep_ not in _PHRASE_DEPS and not next_adj) or (
+            child.dep_ == "prep" and child.i != verb.i + 1
+        ):
             continue
         if (second := child.lemma_.lower()) not in seconds:
             continue
@@ -333,22 +155,30 @@ def code_verb(verb: Token) -> Trigger | None:
     if eased is not None:  # "shortened the nightly curfew", "eased emergency measures"
         return Trigger(verb, verb.idx, verb.idx + len(verb.text), eased[0], "verb", 2, consumed=eased[1])
     key = next((k for k in keys if k in table or k in VERB_CODES), None)
+    if lemma in TRANSFER_VERBS and key in {None, lemma}:
+        # a verb of sending read by what it moves ("airlifted tents", "sent 20 tonnes of food") unless
+        # one of its patterns reads that ("sent warships to"): not by the verb or its destination alone
+        feats = features(verb)
+        moved = transfer_code(lemma, feats["obj"] | obj_compounds(feats))
+        read = None if key is None or moved is None else best_pattern(table.get(key, []), feats, key)
+        if moved is not None and (read is None or "obj" not in read[1]):
+            return Trigger(verb, verb.idx, _verb_end(verb), moved, "verb", 2)
     if key is None:
         return None
-    feats = _features(verb)
+    feats = features(verb)
     phrase_obj = next((t for k, t in joined if k == key and t.dep_ in {"dobj", "obj"}), None)
     if phrase_obj is not None:  # "waged war on": the object is part of the verb, not what it acts on
-        feats["obj"] = feats["obj"] - _words(phrase_obj)
+        feats["obj"] = feats["obj"] - words_of(phrase_obj)
         feats["obj_toks"] = [t for t in feats["obj_toks"] if t.i != phrase_obj.i]
     phrase_prep = next((t for k, t in joined if k == key and t.dep_ == "prep"), None)
     if phrase_prep is not None:  # "went to the polls": the phrase's object follows its preposition
         feats["preps"] = {p: w for p, w in feats["preps"].items() if p != phrase_prep.lower_}
         for pobj in (c for c in phrase_prep.children if c.dep_ == "pobj"):
-            feats["obj"] = feats["obj"] | _words(pobj)
+            feats["obj"] = feats["obj"] | words_of(pobj)
             feats["obj_toks"] = [*feats["obj_toks"], pobj]
-    best = _best_pattern(table.get(key, []), feats, key)
+    best = best_pattern(table.get(key, []), feats, key)
     if best is None and feats["generic"]:  # "launched a reform effort": the effort itself
-        best = _best_pattern(table.get(key, []), {**feats, "obj": feats["obj"] | feats["generic"]}, key)
+        best = best_pattern(table.get(key, []), {**feats, "obj": feats["obj"] | feats["generic"]}, key)
     end_tok = max([verb, *[t for k, t in joined if k == key]], key=lambda t: t.i)
     start, end = verb.idx, end_tok.idx + len(end_tok.text)
     if best is not None and key in VERB_CODES and best[1]["code"]:
@@ -358,7 +188,7 @@ def code_verb(verb: Token) -> Trigger | None:
     if best is not None:
         consumed = None
         if "obj" in best[1]:
-            consumed = next((t.i for t in feats["obj_toks"] if _has(best[1]["obj"], _words(t))), None)
+            consumed = next((t.i for t in feats["obj_toks"] if has_form(best[1]["obj"], words_of(t))), None)
         return Trigger(verb, start, end, best[1]["code"], "verb", 1 + best[0], consumed=consumed)
     if key in VERB_CODES:
         code = VERB_CODES[key]
@@ -470,10 +300,10 @@ def code_nominal(noun: Token) -> Trigger | None:
     verb = nominal_verb(noun) if head is not None else None
     if head is None or verb is None or ((coded := code_verb(head)) is not None and coded.cameo):
         return None
-    feats = _features(noun)
-    feats["subj"] = {w for c in head.children if c.dep_ in _SUBJ_DEPS for w in _subject_words(c)}
+    feats = features(noun)
+    feats["subj"] = {w for c in head.children if c.dep_ in SUBJ_DEPS for w in subject_words(c)}
     feats["obj"] = feats["preps"].pop("of", set())
-    best = _best_pattern(verbs().by_lemma.get(verb, []), feats, verb)
+    best = best_pattern(verbs().by_lemma.get(verb, []), feats, verb)
     own = VERB_CODES.get(verb) if verb in VERB_CODES else dictionary_code(verb)
     if best is not None and best[1]["code"] and (verb not in VERB_CODES or _same(own, best[1]["code"])):
         return Trigger(noun, noun.idx, noun.idx + len(noun.text), best[1]["code"], "noun", 1 + best[0])
@@ -504,11 +334,19 @@ def _verbal(trigger: Trigger) -> bool:
     return (QUAD.get(plover(trigger.cameo)[0] or "") or "").startswith("VERBAL")
 
 
+#: Categories of verbs whose object event noun is their content, not their own act.
+_CONTENT_NOUN_VERBS = frozenset({"THREATEN", "REJECT"})
+
+
 def _light(trigger: Trigger, nouns: set[int]) -> bool:
-    """A verb coded by its block's default alone whose direct object is an event-noun trigger."""
+    """A verb coded by its block's default alone whose direct object is an event-noun trigger.
+    A verb of threat or refusal is not light: the noun is what it threatens or rejects ("threatened a
+    strike"), while "organized a strike" or "ordered patrols" does the noun's act, and "claimed the
+    attack" owns it."""
     return (
         trigger.kind == "verb"
         and trigger.specificity == 1
+        and plover(trigger.cameo)[0] not in _CONTENT_NOUN_VERBS
         and trigger.tok.lemma_.lower() not in VERB_CODES
         and any(c.dep_ in {"dobj", "obj"} and c.i in nouns for c in trigger.tok.children)
     )
@@ -536,7 +374,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
             trigger = code_presence(tok)
         lemma = tok.lemma_.lower()
         security_word = pos != "AUX" and dep not in _NOT_TRIGGER_DEPS  # a noun or verb of its own
-        if security_word and lemma in DISASTER_WORDS:
+        # a verb a pattern coded by its arguments is an act, not a disaster: "troops stormed the base"
+        acted = (
+            trigger is not None and trigger.kind == "verb" and bool(trigger.cameo) and trigger.specificity > 1
+        )
+        if security_word and lemma in DISASTER_WORDS and not acted:
             trigger = Trigger(tok, tok.idx, tok.idx + len(tok.text), None, pos.lower(),
                               security=DISASTER_WORDS[lemma])  # fmt: skip
         elif security_word and lemma in CRIME_WORDS:

@@ -8,7 +8,8 @@ often is. So only pins on towns (and counties) that small are checked: a logisti
 features the stage already has — the NER label and whether the entity is exactly the name, the parse
 role and the words around it, the gazetteer's kind, population and number of readings, whether the
 name is the town's own, the resolver's confidence, how often and how close the article's other places
-are — leaves the pins it doubts without coordinates (the mention stays a place name, unresolved, as an
+are, whether its province is named or holds another pin, whether the parse calls it a proper noun —
+leaves the pins it doubts without coordinates (the mention stays a place name, unresolved, as an
 unknown name does: no coordinates rather than a wrong point).
 
 The weights (``pin_accept.json``) are fitted by ``training/train_pin_accept.py`` on GeoWebNews half a
@@ -71,6 +72,8 @@ FEATURES: tuple[str, ...] = (
     "near_other",
     "log_km_nearest",
     "alone",
+    "province_named_elsewhere",
+    "proper_noun",
 )
 
 
@@ -126,6 +129,9 @@ def pin_features(
         label, exact_ent, longer_ent = _entity_flags(span)
         others = [places[j] for j in pins if places[j].id.removesuffix(":adj") != p.id.removesuffix(":adj")]
         countries = Counter(o.country for o in others if o.country)
+        # the town's province is named, or holds another pin ("Greenbelt ... Maryland")
+        provinces = {(o.name, o.country) for o in others if o.kind == "admin1"}
+        provinces |= {(o.admin1, o.country) for o in others if o.admin1}
         kms = [
             haversine(p.lat, p.lon, o.lat, o.lon) for o in others if o.lat is not None and o.lon is not None
         ]
@@ -158,6 +164,8 @@ def pin_features(
             float(nearest is not None and nearest <= 300.0),
             math.log1p(nearest) / 10.0 if nearest is not None else 1.0,
             float(not others),
+            float(p.admin1 is not None and (p.admin1, p.country) in provinces),
+            float(all(t.pos_ == "PROPN" for t in span)),
         ]
         out[i] = row
     return out

@@ -27,6 +27,11 @@ EXACT_BONUS = 2.0
 KIND_BONUS = {"country": 3.0, "region": 1.5, "feature": 1.0, "admin1": 0.0, "admin2": -1.5, "city": 0.0}
 #: The entry's country is named (or implied) elsewhere in the article.
 CONTEXT_BONUS = 2.5
+#: A province of the article's main country (named at least MAIN_SHARE times as often as any other) wins
+#: over a same-named province of a country named in passing ("Punjab" in a story about Delhi that once
+#: names Karachi, Pakistan, is India's). Towns do not get it: for them it cost GeoWebNews acc@161.
+MAIN_BONUS = 1.0
+MAIN_SHARE = 2
 #: The entry's province is named elsewhere in the article ("Portland ... Maine").
 ADMIN_BONUS = 2.0
 #: The mention is followed by ", <its country or province>" ("Paris, Texas").
@@ -122,6 +127,7 @@ PICK_CONFIDENCE = 0.6
 #: A town under 1/SHADOW_SHARE of the size of a same-named city of its own country is "shadowed": news
 #: means the big one ("Portland", "Louisville" in a US story), so the province and nearness bonuses
 #: count only SHADOW_FACTOR of their weight for it (a qualifier, "Portland, Texas", still counts in full).
+#: A national capital shadows its namesakes in other countries too ("Paris" in a story that names Texas).
 SHADOW_SHARE = 30
 SHADOW_FACTOR = 0.5
 #: A name its qualifier settles this surely ("Toronto, ON") is that place wherever the article names it bare.
@@ -192,7 +198,8 @@ def candidates(gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
         if found:
             return found
     for core in (words, stem):
-        if len(core) > 1 and core[0].lower() in _NOT_A_PLACE_ALONE:
+        # "New" makes a new name ("New Glenn" is a rocket, not Glenn): no part of a known place
+        if len(core) > 1 and core[0].lower() in _NOT_A_PLACE_ALONE and core[0].lower() != "new":
             # "South Venezuela", "West Surrey", "South Kilburn Estate": the part of a known place
             found = gaz.candidates(" ".join(core[1:]))
             if found:
@@ -281,6 +288,9 @@ def _score(
     score = _base(c)
     if e.cc and ctx.countries[e.cc] and e.kind != "country":
         score += CONTEXT_BONUS
+        top = ctx.countries.most_common(2)
+        if e.kind == "admin1" and len(top) > 1 and top[0][0] == e.cc and top[0][1] >= MAIN_SHARE * top[1][1]:
+            score += MAIN_BONUS
     if e.admin1 and e.kind != "admin1" and (e.admin1, e.cc) in ctx.admins:
         score += ADMIN_BONUS * local
     if (
@@ -290,14 +300,8 @@ def _score(
     ):
         score += SIBLING_BONUS
     for q in qualifier:
-        qe = q.entry
         # "Washington, D.C.": the qualifier names the very place ("D.C." is Washington's own alias)
-        if (
-            (qe.kind == "country" and qe.cc == e.cc)
-            or (qe.kind == "admin1" and qe.name == e.admin1)
-            or qe.id == e.id
-            or _within(e, qe)
-        ):
+        if _in_area(e, q.entry):
             score += QUALIFIER_BONUS
             break
     if e.lat is not None and e.lon is not None and e.kind in ("city", "admin2", "feature"):
@@ -314,6 +318,27 @@ def _score(
         if closest <= CLOSE_KM:
             score += CLOSE_BONUS * local
     return score
+
+
+def _in_area(e: Entry, qe: Entry) -> bool:
+    """``e`` lies in (or is) the place its qualifier reading ``qe`` names."""
+    return (
+        (qe.kind == "country" and qe.cc == e.cc)
+        or (qe.kind == "admin1" and qe.name == e.admin1)
+        or qe.id == e.id
+        or _within(e, qe)
+    )
+
+
+def _contradicted(cs: Sequence[Candidate], qualifier: Sequence[Candidate]) -> bool:
+    """Every reading of a town's name lies outside the province or country its qualifier names
+    ("Springfield, Ontario" where the gazetteer has only other Springfields): the town is a place the
+    gazetteer lacks, not one of its namesakes. A name that is itself a province or country is in a
+    list ("Texas, California and Florida"), not qualified."""
+    areas = [q.entry for q in qualifier if q.entry.kind in ("admin1", "country")]
+    if not areas or not cs or any(c.entry.kind not in ("city", "admin2") for c in cs):
+        return False
+    return not any(_in_area(c.entry, q.entry) for c in cs for q in qualifier)
 
 
 def _within(e: Entry, area: Entry) -> bool:
@@ -454,10 +479,18 @@ def _pick_all(
             continue
         ctx = context(text)
         qual = gaz.candidates(q) + province_codes(gaz, q, cs) if q else ()
+        if _contradicted(cs, qual):
+            # "San Ysidro, California" where the gazetteer has San Ysidros elsewhere only: none is meant
+            done[key] = Resolution(None, 0.0)
+            out.append(done[key])
+            continue
         lead: dict[str | None, int] = {}  # the biggest same-named city of each country
         for c in cs:
             if c.exact and c.entry.kind == "city":
                 lead[c.entry.cc] = max(lead.get(c.entry.cc, 0), c.entry.population)
+        # a national capital shadows its small namesakes abroad too ("Paris" in a story naming Texas)
+        capital = max((c.entry.population for c in cs if c.exact and c.entry.capital), default=0)
+        lead = {cc: max(n, capital) for cc, n in lead.items()}
         scores = [
             _score(c, ctx, qual, 0.0 if emb else SHADOW_FACTOR if _shadowed(c.entry, lead) else 1.0, lst)
             for c in cs

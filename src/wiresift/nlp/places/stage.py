@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from wiresift.nlp.pipeline import Context
 
-VERSION = "places/9"
+VERSION = "places/10"
 #: Characters that may separate a place from its qualifier: "Paris, Texas", "Kabul (Afghanistan)".
 _QUALIFIER_GAPS = (", ", " (", ",")
 
@@ -82,12 +82,32 @@ def _listed(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
     return [(i > 0 and gaps[i - 1]) or (i < len(gaps) and gaps[i]) for i in range(len(spans))]
 
 
+#: A plural designator after the last name of a list names the kind of every name of the list ("Barry,
+#: Calhoun and Cass counties", "Kano and Kaduna states").
+_PLURAL_DESIGNATOR_AFTER = re.compile(
+    r"\s+(?:(?P<province>states|provinces|governorates|oblasts|counties|prefectures)|(?P<city>cities))\b"
+)
+#: What separates the names of one list: "A, B and C", "A, B, or C", "A and B".
+_LIST_GAP = re.compile(r"(?:,|,? (?:and|or)) ")
+
+
 def _designations(text: str, spans: Sequence[tuple[int, int]]) -> list[str | None]:
-    """For each span, "province" or "city" when a word next to it says which it is."""
+    """For each span, "province" or "city" when a word next to it says which it is, or when a plural
+    one ("counties") follows the list it ends."""
     out: list[str | None] = []
     for start, end in spans:
         m = _DESIGNATOR_AFTER.match(text, end) or _DESIGNATOR_BEFORE.search(text, max(0, start - 20), start)
         out.append(m.lastgroup if m else None)
+    for i in range(len(spans) - 1, 0, -1):
+        plural = _PLURAL_DESIGNATOR_AFTER.match(text, spans[i][1])
+        if plural is None:
+            continue
+        j = i
+        while j > 0 and _LIST_GAP.fullmatch(text[spans[j - 1][1] : spans[j][0]]):
+            j -= 1
+        if j < i:  # a list, not one name ("Gulf states")
+            for k in range(j, i + 1):
+                out[k] = out[k] or plural.lastgroup
     return out
 
 

@@ -15,14 +15,24 @@ uses as something else, so they never become map pins:
   ("Brent crude", "Atlas Motors"); a country or province keeps its place ("U.S. airlines");
 - **a team**: a town's name as the subject of a plural verb ("Chelsea have signed", "Leeds are
   top"): British news writes a club so, never a town;
-- **a title of a work**: a name alone inside quotation marks (the song “Glasgow”, the show “Fargo”);
+- **a title of a work**: a name alone inside quotation marks (the song “Glasgow”, the show “Fargo”),
+  or inside a short quoted title whose words are all capitalised (the film “Melvin and Howard”);
 - **a common noun**: a word written in lower case ("metro newspapers") names no place;
 - **a title**: an abbreviation right before a person's name is the person's title ("Sen." of
   "Sen. Ada Brook" is no alias of Senegal, "Gov." no town);
 - **a short word read as a country code**: a mixed-case word of two or three letters that only an
   upper-case code or abbreviation names ("Pan", "Car", "Mac" are not Panama, the Central African
   Republic or Macau; "PAN" in a table would be); an upper-case word of two or three letters whose
-  only readings are towns of that name is an acronym ("CIS" is no Italian town "Cis").
+  only readings are towns of that name is an acronym ("CIS" is no Italian town "Cis");
+- **a person's kin or counsel**: a small town's name whose possessor or apposition is a word for a
+  relative, a lawyer or a partner ("Tyler's attorney", "his son, Sebastian"), or that follows a
+  capitalised word that is no place as a two-word name ("Adarius Taylor" where the NER split it), or
+  that is the first part of a hyphenated name ("Rose-Lynn");
+- **a body of the solar system**: "Earth", "the Moon", "Mars" name no town that shares the name
+  ("Mars, Pennsylvania") unless a qualifier says so ("Mars, Pa.");
+- **a company named like a natural feature**: a one-word name that spaCy tags an organisation, whose
+  only readings are rivers, forests, seas or mountains, written without "the" ("on Amazon", "Amazon's
+  speakers"): news writes the feature with its article ("the Amazon").
 """
 
 from __future__ import annotations
@@ -30,6 +40,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from wiresift.gazetteer import name_key
 from wiresift.nlp.claims.lexicon import REPORTING_VERBS
 
 if TYPE_CHECKING:
@@ -63,6 +74,20 @@ PRODUCT_WORDS = frozenset(
         "holdings", "bancorp",
     }
 )  # fmt: skip
+#: Words for the people around a person: a name they are said of ("Tyler's attorney", "his son,
+#: Sebastian") is that person's, not a town's.
+KIN_WORDS = frozenset(
+    {
+        "attorney", "lawyer", "counsel", "wife", "husband", "son", "daughter", "mother", "father",
+        "brother", "sister", "girlfriend", "boyfriend", "fiancé", "fiancee", "partner", "parents",
+        "children", "family", "grandson", "granddaughter", "grandmother", "grandfather", "uncle",
+        "aunt", "nephew", "niece", "cousin", "widow", "mom", "dad",
+    }
+)  # fmt: skip
+#: Bodies of the solar system: as names they are never the towns that share them ("from Earth").
+CELESTIAL_BODIES = frozenset(
+    {"earth", "moon", "sun", "mercury", "venus", "mars", "jupiter", "saturn", "uranus", "neptune", "pluto"}
+)
 #: Entity labels whose names are not places even when a word of them is one.
 PERSON_LABELS = frozenset({"PERSON"})
 
@@ -169,6 +194,75 @@ def _outside_container(gaz: Gazetteer, span: Span) -> bool:
     return True
 
 
+def _small_towns_only(gaz: Gazetteer, text: str) -> bool:
+    """Every reading of the name is a county or a town under ``PERSON_TOWN_MAX_POPULATION``."""
+    cands = gaz.candidates(text)
+    return bool(cands) and all(
+        c.entry.kind == "admin2"
+        or (c.entry.kind == "city" and c.entry.population < PERSON_TOWN_MAX_POPULATION)
+        for c in cands
+    )
+
+
+def _kin(gaz: Gazetteer, span: Span) -> bool:
+    """A small town's name said of a relative or a lawyer, written as a person's given name or surname:
+    their possessor ("Tyler's attorney") or apposition ("his son, Sebastian"), or a split two-word name
+    ("Adarius Taylor", the first word no place and outside any entity), or the first part of a
+    hyphenated name ("Rose-Lynn")."""
+    if len(span) != 1 or _after_place_preposition(span) or not _small_towns_only(gaz, span.text):
+        return False
+    tok, doc = span[0], span.doc
+    if tok.dep_ in ("poss", "appos") and tok.head.lower_ in KIN_WORDS:
+        return True
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if (
+        prev is not None
+        and tok.ent_type_ in PERSON_LABELS
+        and prev.is_alpha
+        and prev.text[:1].isupper()
+        and not prev.is_sent_start
+        and not prev.ent_type_
+        and prev.head == tok
+        and not gaz.candidates(prev.text)
+    ):
+        return True
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
+        second = doc[tok.i + 2]
+        return (
+            not doc[tok.i + 1].whitespace_
+            and second.is_alpha
+            and second.text[:1].isupper()
+            and not gaz.candidates(second.text)
+            and not gaz.candidates(f"{tok.text}-{second.text}")
+        )
+    return False
+
+
+def _qualified(span: Span) -> bool:
+    """The name is followed by ", <capitalised word>" ("Mars, Pa."): a qualifier makes it a town."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].text[:1].isupper()
+
+
+def _celestial(span: Span) -> bool:
+    """ "Earth", "the Moon", "Mars": a body of the solar system, unless qualified as a town."""
+    return span.text.lower().removeprefix("the ") in CELESTIAL_BODIES and not _qualified(span)
+
+
+def _org_feature(gaz: Gazetteer, span: Span) -> bool:
+    """A one-word ORG entity whose only readings are natural features, without "the" before it: the
+    company ("Amazon said", "on Amazon"), not the river or forest ("the Amazon")."""
+    if len(span) != 1 or span[0].ent_type_ != "ORG" or span[0].ent_iob_ != "B":
+        return False
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].ent_iob_ == "I":
+        return False  # a longer organisation name: embedded.py decides
+    if span.start > 0 and doc[span.start - 1].lower_ == "the":
+        return False
+    cands = gaz.candidates(span.text)
+    return bool(cands) and all(c.entry.kind == "feature" for c in cands)
+
+
 def _after_place_preposition(span: Span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in {"in", "near", "at", "from", "outside"}
 
@@ -199,6 +293,40 @@ def _product(gaz: Gazetteer, span: Span) -> bool:
 
 _OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "„", "«"})
 _CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»"})
+
+
+#: Longest quoted title, in tokens, read as a work's title when all its words are capitalised.
+TITLE_MAX_TOKENS = 6
+#: Short words a title leaves in lower case ("Melvin and Howard", "Attack on Titan").
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
+
+
+def _quoted_title(span: Span) -> bool:
+    """The name lies inside a short quotation whose words are all capitalised (or short title words) and
+    that holds another capitalised word: the title of a work (the film “Melvin and Howard”)."""
+    doc = span.doc
+    lo = next(
+        (
+            k
+            for k in range(span.start - 1, max(-1, span.start - TITLE_MAX_TOKENS), -1)
+            if doc[k].text in _OPENING_QUOTES
+        ),
+        None,
+    )
+    hi = next(
+        (
+            k
+            for k in range(span.end, min(len(doc), span.end + TITLE_MAX_TOKENS))
+            if doc[k].text in _CLOSING_QUOTES
+        ),
+        None,
+    )
+    if lo is None or hi is None or hi - lo - 1 > TITLE_MAX_TOKENS:
+        return False
+    inside = [t for t in doc[lo + 1 : hi] if not (span.start <= t.i < span.end)]
+    return any(t.is_alpha and t.text[:1].isupper() for t in inside) and all(
+        t.is_alpha and (t.text[:1].isupper() or t.lower_ in _TITLE_SMALL_WORDS) for t in inside
+    )
 
 
 def _quoted(span: Span) -> bool:
@@ -249,13 +377,22 @@ def _code_word(gaz: Gazetteer, text: str) -> bool:
     )
 
 
+#: A town that only carries a short upper-case word as a code must be this big to be named by it ("NYC").
+ACRONYM_TOWN_MAX_POPULATION = 100_000
+
+
 def _acronym(gaz: Gazetteer, text: str) -> bool:
     """An upper-case word of 2-3 letters whose only readings are towns of that name ("CIS" is no Italian
-    "Cis"): news writes towns in capitals only in datelines and headlines, and a short one is an acronym."""
+    "Cis", "AS" no Czech "Aš") or small towns that carry it as a code ("MBC"): news writes towns in
+    capitals only in datelines and headlines, and a short one is an acronym."""
     if not (2 <= len(text) <= 3) or not text.isupper() or not text.isalpha():
         return False
     cands = gaz.candidates(text)
-    return bool(cands) and all(c.entry.kind == "city" and c.entry.name.upper() == text for c in cands)
+    return bool(cands) and all(
+        c.entry.kind == "city"
+        and (name_key(c.entry.name) == name_key(text) or c.entry.population < ACRONYM_TOWN_MAX_POPULATION)
+        for c in cands
+    )
 
 
 def used_as_places(doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention]) -> list[Mention]:
@@ -285,6 +422,10 @@ def used_as_places(doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention]) -> lis
             or _product(gaz, span)
             or _code_word(gaz, m.text)
             or _acronym(gaz, m.text)
+            or _celestial(span)
+            or _kin(gaz, span)
+            or _quoted_title(span)
+            or _org_feature(gaz, span)
         ):
             continue
         kept.append(m)

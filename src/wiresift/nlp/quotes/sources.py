@@ -6,8 +6,10 @@ cover what it leaves: an organisation or outlet nominal goes to the organisation
 whose name holds the head word ("the department" -> "Bree Police Department") or whose name looks
 like the kind the head says ("the paper" -> "The Bree Gazette"), else to the one organisation named
 in the last paragraphs; a poll, survey or study goes to its sponsor ("an Acme Research poll",
-"a poll by Acme"); a person nominal ("the doctor", "the spokeswoman") goes to the one person whose
-titles say so. Each answer comes with the way it was found, a feature of the speaker confidence.
+"a poll by Acme"); a document ("the statement read") to whoever issued it; a plural nominal ("the
+doctors") to a group named for its members; a person nominal ("the doctor", "the spokeswoman") goes
+to the one person whose titles say so. Each answer comes with the way it was found, a feature of the
+speaker confidence.
 """
 
 from __future__ import annotations
@@ -16,10 +18,13 @@ import re
 from typing import TYPE_CHECKING
 
 from wiresift.nlp.entities.lexicon import PERSON_NOMINAL_HEADS, words
-from wiresift.nlp.entities.salience import main_subject
+from wiresift.nlp.entities.salience import main_subject, quoted
 from wiresift.nlp.quotes.appositions import apposed_person, spokes_org
+from wiresift.nlp.quotes.cues import CUE_VERBS
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from wiresift.nlp.entities.coref import Speaker
     from wiresift.nlp.entities.index import EntityIndex
 
@@ -38,6 +43,8 @@ ORG_HEADS = words(
 )
 #: Heads of a poll-like source whose findings are its sponsor's.
 POLL_HEADS = words("poll survey study report analysis")
+#: Heads of a document that speaks for whoever issued it ("the statement read", "the letter said").
+DOCUMENT_HEADS = words("statement letter release email e-mail memo tweet filing complaint")
 #: Words in an organisation's name that show what kind of body it is, per nominal head.
 KIND_WORDS: dict[str, frozenset[str]] = {
     "paper": words("times post journal tribune herald gazette news chronicle telegraph guardian daily"),
@@ -91,6 +98,10 @@ PUBLIC_WORDS = words(
 )
 #: Sentences back an organisation nominal looks for an organisation as main subject.
 SUBJECT_SENTENCES = 3
+#: Words at most of a plural nominal that may stand for a group named for its members ("the doctors").
+MEMBER_WORDS = 3
+#: ...and at most this many when sentences about the same nominal ("the group") lie between.
+CHAIN_SENTENCES = 8
 #: How far back (chars) an organisation nominal looks for its organisation: about three paragraphs.
 ORG_LOOKBACK = 1200
 #: How far back a person nominal looks for the person its titles name.
@@ -149,6 +160,19 @@ def nominal_source(
         sponsor = poll_sponsor(index, speaker.start, head, text)
         if sponsor is not None:
             return sponsor, "poll_sponsor"
+    if head not in ORG_HEADS and _plural(index, speaker) and len(mention.split()) <= MEMBER_WORDS:
+        # "Doctors for Fair Care … the doctors stated": a group named for its members
+        before = orgs_before(index, speaker.start, PERSON_LOOKBACK)
+        members = [eid for eid in before if head in _name_forms(index, eid)]
+        if members:
+            return members[0], "org_name"
+    if head in DOCUMENT_HEADS:
+        issuer = document_issuer(index, speaker.start, head)
+        if issuer is not None:
+            return (
+                issuer,
+                "poll_sponsor",
+            )  # a document's words are its issuer's, as a poll's are its sponsor's
     if head in ROLE_WORDS or head in PERSON_NOMINAL_HEADS or head in ROLE_HEADS:
         person = role_person(index, speaker.start, head, mention)
         if person is not None:
@@ -156,6 +180,19 @@ def nominal_source(
     if head in ORG_HEADS:
         return org_source(index, speaker.start, head, prev_speaker)
     return None, ""
+
+
+def _plural(index: EntityIndex, speaker: Speaker) -> bool:
+    """Whether the speaker's head word is a plural common noun ("the doctors")."""
+    sdoc = index.sdoc
+    span = sdoc.char_span(speaker.head_start, speaker.head_end) if sdoc is not None else None
+    return span is not None and span[0].tag_ == "NNS"
+
+
+def _name_forms(index: EntityIndex, eid: str) -> set[str]:
+    """The words of an entity's names and aliases, lower-cased."""
+    entity = index.entities[eid]
+    return set().union(*(name_words(n) for n in (entity.name, *entity.aliases)))
 
 
 def _definite(mention: str) -> bool:
@@ -193,16 +230,16 @@ def org_source(
             seen = [eid for eid in seen if _public_name(index, eid)] or seen
     if head not in GENERIC_HEADS | BUSINESS_HEADS | PUBLIC_HEADS | MEMBER_HEADS or not seen:
         return None, ""
-    return salient_org(index, pos, seen, prev_speaker)
+    return salient_org(index, pos, seen, prev_speaker, head)
 
 
-def orgs_before(index: EntityIndex, pos: int) -> list[str]:
-    """The organisations named in the :data:`ORG_LOOKBACK` characters before ``pos``, the last first."""
+def orgs_before(index: EntityIndex, pos: int, lookback: int = ORG_LOOKBACK) -> list[str]:
+    """The organisations named in the ``lookback`` characters before ``pos``, the last first."""
     seen: list[str] = []
     for start, _end, eid in reversed(index.mentions):
         if start >= pos:
             continue
-        if start < pos - ORG_LOOKBACK:
+        if start < pos - lookback:
             break
         if index.entities[eid].type in ORG_TYPES and eid not in seen:
             seen.append(eid)
@@ -220,8 +257,62 @@ def neuter_source(index: EntityIndex, pos: int) -> tuple[str | None, str]:
     # it is called …", "which it fears") "it" is as likely a thing or a name the tagger mistyped
     # ORG; on fresh news pages following the previous quote's organisation there gave 2 wrong
     # speakers in 3, so such an "it" is no one's.
-    subject = _subject_org(index, pos, seen, sentences=1) if _opens_sentence(index, pos) else None
+    subject = None
+    if _opens_sentence(index, pos):
+        subject = _subject_org(index, pos, seen, sentences=1)
+    elif _main_subject_at(index, pos):
+        # "In a statement released Monday, it said …", "Though Acme has said …, it has also …": the
+        # subject of the sentence's main clause is the organisation its earlier clause or the
+        # sentence before made the subject
+        subject = _clause_subject_org(index, pos, seen) or _subject_org(index, pos, seen, sentences=1)
     return (subject, "org_single") if subject is not None else (None, "")
+
+
+def _token_at(index: EntityIndex, pos: int) -> Token | None:
+    sdoc = index.sdoc
+    tok = next((t for t in sdoc if t.idx >= pos), None) if sdoc is not None else None
+    return tok if tok is not None and tok.idx == pos else None
+
+
+def _main_subject_at(index: EntityIndex, pos: int) -> bool:
+    """Whether the word at ``pos`` is the subject of its sentence's root verb."""
+    tok = _token_at(index, pos)
+    return tok is not None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
+
+
+def _clause_subject_org(index: EntityIndex, pos: int, candidates: list[str]) -> str | None:
+    """The candidate organisation that reports in a clause before ``pos`` in its sentence ("Though Acme
+    has said …"), the nearest first; an organisation that merely acts there ("When HP occurs …, it is
+    called …": a name the tagger took for one) is not the "it"."""
+    tok = _token_at(index, pos)
+    if tok is None:
+        return None
+    for prior in reversed(tok.sent[: tok.i - tok.sent.start]):
+        if prior.dep_ == "nsubj" and prior.head.lemma_ in CUE_VERBS:
+            eid = _entity_of(index, prior)
+            if eid in candidates:
+                return eid
+    return None
+
+
+def _entity_of(index: EntityIndex, subject: Token) -> str | None:
+    """The entity a subject noun phrase names, or the one set beside it ("The group, Acme Workers, …")."""
+    sdoc = subject.doc
+    span = sdoc[subject.left_edge.i : subject.i + 1]
+    eid = index.at(span.start_char, span.end_char)
+    entity = index.get(eid)
+    if entity is not None and entity.type not in ORG_TYPES:
+        # "the Chinese CDC": the head word's organisation, not the longer nationality before it
+        eid = index.at(subject.idx, subject.idx + len(subject.text)) or eid
+    if eid is not None:
+        return eid
+    for child in subject.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            named = sdoc[child.left_edge.i : child.i + 1]
+            eid = index.at(named.start_char, named.end_char)
+            if eid is not None:
+                return eid
+    return None
 
 
 def _opens_sentence(index: EntityIndex, pos: int) -> bool:
@@ -232,13 +323,13 @@ def _opens_sentence(index: EntityIndex, pos: int) -> bool:
 
 
 def salient_org(
-    index: EntityIndex, pos: int, seen: list[str], prev_speaker: str | None
+    index: EntityIndex, pos: int, seen: list[str], prev_speaker: str | None, head: str = ""
 ) -> tuple[str | None, str]:
     """Among the candidate organisations ``seen`` before ``pos``: the subject of a sentence right
     before, else the previous quote's speaker, else the only one, else the story's own; or none."""
     # The organisation the sentences right before are about comes first, even over a previous
     # quote's speaker: a new section ("ACME WAGON\n\nAcme is showing …") changes the subject.
-    subject = _subject_org(index, pos, seen)
+    subject = _subject_org(index, pos, seen, head=head)
     if subject is not None:
         return subject, "org_single"  # scored like the single organisation around
     if prev_speaker in seen:
@@ -281,10 +372,12 @@ def topic_org(index: EntityIndex, candidates: list[str]) -> str | None:
 
 
 def _subject_org(
-    index: EntityIndex, pos: int, candidates: list[str], sentences: int = SUBJECT_SENTENCES
+    index: EntityIndex, pos: int, candidates: list[str], sentences: int = SUBJECT_SENTENCES, head: str = ""
 ) -> str | None:
     """The candidate organisation that is the main subject of one of the sentences right before
-    ``pos`` ("Acme is showing a new wagon. The automaker says …"), the nearest first."""
+    ``pos`` ("Acme is showing a new wagon. The automaker says …"), the nearest first. A sentence whose
+    subject is the nominal's own head again ("The group said …. The group added …") carries the
+    search one sentence further back, up to :data:`CHAIN_SENTENCES`."""
     sdoc = index.sdoc
     if sdoc is None:
         return None
@@ -292,17 +385,23 @@ def _subject_org(
     if tok is None:
         return None
     sent = tok.sent
-    for _ in range(sentences):
-        if sent.start == 0:
+    left = sentences
+    for _ in range(CHAIN_SENTENCES):
+        if sent.start == 0 or left <= 0:
             return None
+        left -= 1
         sent = sdoc[sent.start - 1].sent
-        subject = main_subject(sent)
+        root = sent.root
+        # (a noun root: the parse made the verb a modifier, "The group, Acme Workers, formed …")
+        named_root = root.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "appos" for c in root.children)
+        subject = main_subject(sent) or (root if named_root else None)
         if subject is None:
             continue
-        span = sdoc[subject.left_edge.i : subject.i + 1]
-        eid = index.at(span.start_char, span.end_char)
+        eid = _entity_of(index, subject)
         if eid in candidates:
             return eid
+        if eid is None and head and subject.lower_ == head and _definite(sdoc[subject.left_edge.i].text):
+            left += 1  # the same nominal again: its organisation is further back
     return None
 
 
@@ -411,4 +510,48 @@ def introduced_person(index: EntityIndex, speaker: Speaker, mention: str, text: 
         if start < speaker.end or entity.mentions[0][0] < speaker.end:
             return None  # a holder of the role was named before: not an introduction
         return eid
+    return None
+
+
+#: How many heads up from a document noun its issuing verb may be ("said in a statement": 2).
+ISSUER_CLIMB = 3
+
+
+def document_issuer(index: EntityIndex, pos: int, head: str) -> str | None:
+    """Who issued the document a nominal at ``pos`` ("the statement") stands for: at the last mention
+    of a ``head`` before it, the "by"/"from" name ("a statement from Acme") or the subject of the verb
+    it hangs on ("Acme said in a statement", "The company issued a letter", that company found like
+    "the company" is); None when that subject is no person or organisation the text names."""
+    sdoc = index.sdoc
+    here = next((t for t in sdoc if t.idx >= pos), None) if sdoc is not None else None
+    if sdoc is None or here is None:
+        return None
+    for tok in reversed(sdoc[: here.i]):
+        if tok.idx < pos - PERSON_LOOKBACK:
+            return None
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() != head or tok.dep_ in ("nsubj", "nsubjpass"):
+            continue  # (a subject: the document speaking again, "the statement continued")
+        if tok.i in quoted(tok.sent):
+            continue  # its own words ("we saw her statements")
+        for prep in tok.children:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if prep.lower_ in ("by", "from") and obj is not None and (eid := _issuer(index, obj)):
+                return eid
+        verb = tok
+        for _ in range(ISSUER_CLIMB):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return _issuer(index, subject) if subject is not None else None
+    return None
+
+
+def _issuer(index: EntityIndex, tok: Token) -> str | None:
+    """The person or organisation ``tok`` names, or the organisation an org nominal there stands for."""
+    entity = index.get(_entity_of(index, tok))
+    if entity is not None:
+        return entity.id if entity.type in ("PERSON", *ORG_TYPES) else None
+    if tok.pos_ == "NOUN" and tok.lower_ in ORG_HEADS and _definite(tok.doc[tok.left_edge.i].text):
+        return org_source(index, tok.idx, tok.lower_)[0]
     return None
