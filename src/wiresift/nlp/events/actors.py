@@ -13,7 +13,10 @@ Beyond the trigger's own arguments: an active conjunct of a passive verb has the
 the "of" phrase of a meeting or a deployment is its doer. No event ("a stabbing that killed"), no
 beneficiary ("on behalf of the farmers") and no venue of a meeting or build-up ("met in Astana") is
 an actor (the target candidates: :mod:`~wiresift.nlp.events.targets`); allies in an attack are not each other's target; a speaker is the doer of a reported event
-only when its pronoun can refer to them (:func:`agrees`).
+only when its pronoun can refer to them (:func:`agrees`). A clause above lends its subject only
+when it can act ("violence broke out and police fired": :func:`_lendable`); an event noun of means
+is done by its verb's subject ("welcomed the year via a rally"); a restrictive "who" belongs to
+the people just before it ("lawyers for the victims who are suing").
 """
 
 from __future__ import annotations
