@@ -281,3 +281,8 @@ def test_a_restrictive_who_belongs_to_the_people_just_before_it(pipeline: Pipeli
     # not to a body they belong to
     _, found = coded(pipeline, "The leaders of the union, who called a strike, met the minister.")
     assert text_of(found["called"].source) != "union"
+
+
+def test_a_place_in_an_organisations_name_is_no_scene(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Two lecturers at the American University of Kabul were abducted by gunmen.")
+    assert found["abducted"].place is None

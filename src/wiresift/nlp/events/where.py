@@ -204,6 +204,21 @@ def hometown(tok: Token, start: int, source: EventActor | None, target: EventAct
     )
 
 
+def in_org_name(tok: Token) -> bool:
+    """The place name ``tok`` is the "of" phrase inside the name of an organisation that does not govern
+    it ("the American University of Kabul", "the Bank of England"): no scene. A governing body keeps its place
+    ("the Government of Sudan", "the Kingston Police")."""
+    if tok.ent_type_ != "ORG" or tok.ent_iob_ != "I" or tok.i == 0 or tok.nbor(-1).lower_ != "of":
+        return False  # "the McAllen facility" is in McAllen
+    start = tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i
+    while end + 1 < len(tok.doc) and tok.doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return agent_sector(list(tok.doc[start : end + 1]), []) not in OFFICIAL_SECTORS
+
+
 def dateline_at(text: str, start: int, end: int) -> bool:
     """The place mention ``start``-``end`` is a wire dateline: at the start of the text ("KABUL, May 3
     (Reuters) -"), or at the start of a line after a headline, written in capitals or followed by a
@@ -266,6 +281,8 @@ def event_place(
             tok = tokens.get(start)
             if tok is not None and not place.adjectival and hometown(tok, start, source, target):
                 continue  # "a Kingston man was arrested": the man's home town, not the scene
+            if tok is not None and in_org_name(tok):
+                continue  # "professors at the American University of Kabul": a name, not the scene
             if dateline_at(doc.text, start, end):
                 continue  # the dateline names where the reporter is, whatever the parse hangs it on
             if _inside(start, end, target) and tok is not None:
