@@ -205,18 +205,21 @@ def hometown(tok: Token, start: int, source: EventActor | None, target: EventAct
 
 
 def in_org_name(tok: Token) -> bool:
-    """The place name ``tok`` is the "of" phrase inside the name of an organisation that does not govern
-    it ("the American University of Kabul", "the Bank of England"): no scene. A governing body keeps its place
+    """The place name ``tok`` stands inside an "X of Y" name of an organisation that does not govern it
+    ("the American University of Kabul", "the Bank of England"): no scene. A governing body keeps its place
     ("the Government of Sudan", "the Kingston Police")."""
-    if tok.ent_type_ != "ORG" or tok.ent_iob_ != "I" or tok.i == 0 or tok.nbor(-1).lower_ != "of":
-        return False  # "the McAllen facility" is in McAllen
+    if tok.ent_type_ != "ORG" or tok.ent_iob_ != "I":
+        return False
     start = tok.i
     while start > 0 and tok.doc[start].ent_iob_ == "I":
         start -= 1
     end = tok.i
     while end + 1 < len(tok.doc) and tok.doc[end + 1].ent_iob_ == "I":
         end += 1
-    return agent_sector(list(tok.doc[start : end + 1]), []) not in OFFICIAL_SECTORS
+    name = list(tok.doc[start : end + 1])
+    if not any(t.lower_ == "of" for t in name):
+        return False  # "the McAllen facility" is in McAllen
+    return agent_sector(name, []) not in OFFICIAL_SECTORS
 
 
 def dateline_at(text: str, start: int, end: int) -> bool:
