@@ -164,6 +164,13 @@ def scene_prep(tok: Token) -> bool:
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "ELI", "SPY", "REB", "UAF", "IMG", "INS"})
 
 
+#: People nouns that name a body, not one person: a town before them is the body's seat, which may
+#: be the scene ("the Jakarta disaster agency said three people died").
+BODY_NOUNS = frozenset({"agency", "team", "unit", "party", "country", "nation", "state", "delegation",
+                        "crew", "family", "group", "force", "authority", "administration", "side", "staff",
+                        "crowd", "mob", "government", "council", "committee", "office", "operator"})  # fmt: skip
+
+
 def origin(tok: Token) -> Token | None:
     """The one person's noun that the place name ``tok`` modifies ("a Kingston man", a headline's "Fort
     Lauderdale Man"), else None: where that person is from. A group or a force of a place ("Kharkiv
@@ -179,6 +186,7 @@ def origin(tok: Token) -> Token | None:
         and noun.i != head.i
         and noun.tag_ in {"NN", "NNP"}
         and people_noun(noun)
+        and noun.lemma_.lower() not in BODY_NOUNS
         and agent_sector([noun], []) not in OFFICIAL_SECTORS
     ):
         return noun
