@@ -231,3 +231,58 @@ def test_coordinated_doers_of_a_one_sided_event_are_not_each_others_target(pipel
     assert complained.target is None
     _, found = coded(pipeline, "Armenia and Azerbaijan signed a ceasefire agreement on Tuesday.")
     assert found["signed"].target is not None
+
+
+def test_a_persons_home_town_is_no_scene(pipeline: Pipeline) -> None:
+    doc, found = coded(pipeline, "The Ohio driver was killed when his truck hit a wall.")
+    assert text_of(found["killed"].target) == "Ohio driver" and found["killed"].place is None
+    # a scene's owner keeps the town: the attack happened at the pastor's home
+    doc, found = coded(pipeline, "A man was stabbed during an attack at the home of a Denver pastor.")
+    assert place_name(doc, found["stabbed"]) == "Denver"
+    # a dateline after a headline names where the reporter is
+    doc, found = coded(
+        pipeline,
+        "Fresno man held on theft charges\nFRESNO — A 30-year-old Fresno man faces theft charges after"
+        " police stopped him on Monday.",
+    )
+    assert all(e.place is None for e in doc.events)
+
+
+def test_a_clause_above_lends_no_subject_that_cannot_act(pipeline: Pipeline) -> None:
+    # the parse makes "police" a conjunct of "areas": it is the subject of the verb it stands before
+    _, found = coded(pipeline, "Fighting broke out near the stadium and police fired tear gas at the crowd.")
+    assert text_of(found["fired"].source) == "police"
+    # a reported clause's verb coordinated with it shares the speaker, not the clause's thing subject
+    _, found = coded(
+        pipeline,
+        "The union said on Friday that the new contract has angered workers with pay cuts, and demanded a"
+        " pay rise.",
+    )
+    assert text_of(found["demanded"].source) == "union"
+
+
+def test_an_event_noun_of_means_is_done_by_the_verbs_subject(pipeline: Pipeline) -> None:
+    _, found = coded(
+        pipeline, "Lima's teachers have greeted the new minister via a noisy rally, with thousands joining."
+    )
+    assert text_of(found["rally"].source) == "Lima's teachers"
+
+
+def test_people_counted_by_a_quantity_are_the_target(pipeline: Pipeline) -> None:
+    _, found = coded(
+        pipeline, "Prosecutors said the coach abused dozens of young girls at his homes in Denver."
+    )
+    assert text_of(found["abused"].target) == "young girls"
+
+
+def test_a_restrictive_who_belongs_to_the_people_just_before_it(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Lawyers for the abused students who are suing the school will seek damages.")
+    assert text_of(found["suing"].source) == "abused students"
+    # not to a body they belong to
+    _, found = coded(pipeline, "The leaders of the union, who called a strike, met the minister.")
+    assert text_of(found["called"].source) != "union"
+
+
+def test_a_place_in_an_organisations_name_is_no_scene(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Two lecturers at the American University of Kabul were abducted by gunmen.")
+    assert found["abducted"].place is None

@@ -13,7 +13,10 @@ Beyond the trigger's own arguments: an active conjunct of a passive verb has the
 the "of" phrase of a meeting or a deployment is its doer. No event ("a stabbing that killed"), no
 beneficiary ("on behalf of the farmers") and no venue of a meeting or build-up ("met in Astana") is
 an actor (the target candidates: :mod:`~wiresift.nlp.events.targets`); allies in an attack are not each other's target; a speaker is the doer of a reported event
-only when its pronoun can refer to them (:func:`agrees`).
+only when its pronoun can refer to them (:func:`agrees`). A clause above lends its subject only
+when it can act ("violence broke out and police fired": :func:`_lendable`); an event noun of means
+is done by its verb's subject ("welcomed the year via a rally"); a restrictive "who" belongs to
+the people just before it ("lawyers for the victims who are suing").
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from wiresift.model import EventActor
 from wiresift.nlp.entities.coref import doc_coref
 from wiresift.nlp.events.actor_codes import AGENT_EXTRA, agent_sector, igo_name, lookup, split_code
 from wiresift.nlp.events.actor_codes import dated_code as dated_code
-from wiresift.nlp.events.eventive import PEOPLE_NOUNS
+from wiresift.nlp.events.eventive import PEOPLE_NOUNS, can_act
 from wiresift.nlp.events.lexicon import CRIME_WORDS, DISASTER_WORDS, EVENT_NOUNS, actors, verbs
 from wiresift.nlp.events.modality import AVOID_VERBS
 
@@ -188,12 +191,26 @@ def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, inherited from the verb it is coordinated with or complements; the
     object of the verb it complements when that object is made to act ("forced Iran to release")."""
     tok: Token | None = verb
+    stray = _stray_subject(verb)
+    if stray is not None:
+        return stray
+    controlled = True  # reached through complements only ("chose to accept"): the subject is shared
     for _ in range(4):
         if tok is None:
             return None
-        for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
+        subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            if controlled or _lendable(subject):
+                return subject
+            # a clause above whose subject is an event or a thing does not lend it ("violence broke
+            # out and police fired", "the violence comes as parliament votes to deploy troops"); a
+            # reported clause's verb set off by a comma shares the speaker's ("the group said the
+            # contract has confused staff, and demanded an extension"; not "said shortages have
+            # taken their toll and compromised security": the shortages did)
+            if tok.dep_ == "ccomp" and _comma_conjunct(verb) and tok.head.i != tok.i:
+                tok = tok.head
+                continue
+            return None
         if tok.dep_ == "conj" and tok.head.i != tok.i:
             passive = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
             if passive is not None and not _passive_like(tok):
@@ -203,6 +220,7 @@ def subject_of(verb: Token) -> Token | None:
                 if can_be_actor(passive):
                     return passive
                 tok = tok.head.head if tok.head.dep_ == "ccomp" else tok.head
+                controlled = False
                 continue
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in SUBJECT_CONTROL:
             # "forced Iran to release", "prompted officials to make concessions": the object acts
@@ -214,14 +232,46 @@ def subject_of(verb: Token) -> Token | None:
                 return controller
         # "Norway is willing to send": through the adjective to the subject of its copula
         if tok.dep_ in {"conj", "xcomp", "advcl", "acomp"} and tok.head.i != tok.i:
+            controlled = controlled and tok.dep_ in {"xcomp", "acomp"}
             tok = tok.head
             continue
         # "avoided extradition after seeking refuge": through the preposition to the verb it modifies
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"VERB", "AUX"}:
+            controlled = False
             tok = tok.head.head
             continue
         return None
     return None
+
+
+def _lendable(subject: Token) -> bool:
+    """A subject a coordinated or subordinate verb may share: someone who can act, or a disaster or a
+    weapon that does harm ("the storm hit the coast and killed five")."""
+    head = quantity_head(subject)
+    if can_be_actor(head) or head.lemma_.lower() in DISASTER_WORDS or weapon(head):
+        return True
+    return can_act(head, None, agent_sector(phrase_tokens(head), []), None)  # "the mayor's office"
+
+
+def _comma_conjunct(verb: Token) -> bool:
+    """``verb`` is a conjunct set off by a comma before its conjunction (", and demanded")."""
+    cc = next((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), None)
+    return verb.dep_ == "conj" and cc is not None and cc.i > 0 and verb.doc[cc.i - 1].text == ","
+
+
+def _stray_subject(verb: Token) -> Token | None:
+    """The subject of a coordinated verb that the parse hung on the clause before as a conjunct of its
+    object ("broke out in some areas and police fired": "police" made a conjunct of "areas"): the
+    people noun standing between "and" and the verb."""
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if prev is None or prev.pos_ not in {"NOUN", "PROPN"} or prev.dep_ != "conj" or prev.head.i > prev.i:
+        return None
+    first = prev.left_edge
+    if first.i == 0 or verb.doc[first.i - 1].dep_ != "cc" or not can_be_actor(prev):
+        return None
+    return prev
 
 
 def _passive_like(verb: Token) -> bool:
@@ -367,6 +417,9 @@ DOER_NOUNS = frozenset({
     "buildup", "build-up", "patrol", "exercise", "drill", "manoeuvre", "maneuver", "sit-in", "boycott",
     "reinforcement", "consultation",
 })  # fmt: skip
+#: Prepositions naming the means by which a verb's subject acts: its event noun is the subject's own
+#: ("marked the day with a strike", "welcomed the year via a rally", "responded through protests").
+MEANS_PREPS = frozenset({"via", "with", "through"})
 #: Prepositions naming both sides of a noun event: "clashes between A and B", "talks among X, Y".
 BETWEEN_PREPS = frozenset({"between", "among", "amongst"})
 
@@ -419,6 +472,11 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
         target = subject_of(noun.head)  # "the police deny accusations of brutality": the accused deny
     if source is None and noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() not in OUTSIDE_VERBS:
         source = subject_of(noun.head)  # "the army launched an offensive"
+    if source is None and noun.dep_ == "pobj" and noun.head.lower_ in MEANS_PREPS:
+        verb = noun.head.head
+        doer = subject_of(verb) if verb.pos_ == "VERB" and verb.lemma_.lower() not in OUTSIDE_VERBS else None
+        if doer is not None and _lendable(doer) and doer.ent_type_ not in {"GPE", "LOC", "FAC"}:
+            source = doer  # "the protesters welcomed the year via a rally", "responded with an attack"
     if source is None and noun.dep_ in {"nsubj", "nsubjpass"}:
         for child in noun.head.children:
             if child.dep_ == "agent":
@@ -507,6 +565,20 @@ def _conj_root(tok: Token | None) -> Token | None:
     government and the Taliban, who refused"), the name just before it is meant."""
     if tok is not None and tok.lower_ in {"who", "which", "that"} and tok.head.dep_ == "relcl":
         head = tok.head.head
+        near = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if (
+            tok.lower_ == "who"
+            and near is not None
+            and near.i != head.i
+            and near.i > head.i
+            and near.tag_ in {"NNS", "NNPS"}
+            and (people_noun(near) or near.ent_type_ == "NORP")
+            and near.lemma_.lower() not in AGENT_GROUPS
+        ):
+            # "lawyers for the victims who are suing", "affected people and angered customers who
+            # accused": a restrictive "who" (no comma) belongs to the people just before it (not to a
+            # body they belong to: "leaders of the party who")
+            return near
         if tok.lower_ == "who" and head.pos_ == "NOUN" and not people_noun(head):
             before = next((t for t in reversed(tok.doc[head.i + 1 : tok.i]) if not t.is_punct), None)
             if before is not None and before.pos_ == "PROPN":

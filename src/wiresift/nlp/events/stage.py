@@ -151,7 +151,8 @@ def _target(
     fallback: EventActor | None = None
     for i, head in enumerate(candidates):
         actor = resolve(head, index, date)
-        people = people_noun(head) or head.ent_type_ in {"PERSON", "NORP", "ORG"}
+        counted = quantity_head(head)  # "abused dozens of girls": the girls are the people it names
+        people = people_noun(counted) or counted.ent_type_ in {"PERSON", "NORP", "ORG"}
         role = head.dep_ in {"dobj", "obj", "nsubjpass", "poss"} and people
         if actor.code or (harm and i == 0 and (role or head.dep_ == "conj")):  # conj: "between A and B"
             return actor

@@ -21,8 +21,10 @@ a verbal event (what is said, asked, agreed: "China's ambassador warned", "Mosco
 supply"), and a verbal event takes no sentence place (tier 4). A nationality adjective is a scene only
 inside the mention of a material event's group actor ("Malian soldiers were killed" happened in Mali;
 not "the Swedish investigation", "the 48-year-old Australian was evicted", "Afghan President Ashraf
-Ghani announced an exchange": a named person's nationality). A dateline's place is
-never a sentence place.
+Ghani announced an exchange": a named person's nationality). A dateline's place (at the start of
+the text, or of a line after a headline: "KINGSTON — A man ...") is never a scene, whatever the parse
+hangs it on; nor is the home town naming a person ("a Kingston man was arrested", "the Leeds woman
+stabbed": :func:`hometown`) in the event's actor or a clause's subject.
 The wire dateline (:func:`dateline`) is not used as a fallback: on the hand-judged articles it named
 the reporter's city more often than the scene of an event the sentence leaves unplaced.
 
@@ -33,6 +35,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
+from wiresift.nlp.events.actor_codes import agent_sector
+from wiresift.nlp.events.actors import people_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -156,6 +160,91 @@ def scene_prep(tok: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in SCENE_PREPS
 
 
+#: Sectors of people who act for a place ("the Kabul police chief", "a Kyiv official"): their place
+#: may be the scene.
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "ELI", "SPY", "REB", "UAF", "IMG", "INS"})
+
+
+#: People nouns that name a body, not one person: a town before them is the body's seat, which may
+#: be the scene ("the Jakarta disaster agency said three people died").
+BODY_NOUNS = frozenset({"agency", "team", "unit", "party", "country", "nation", "state", "delegation",
+                        "crew", "family", "group", "force", "authority", "administration", "side", "staff",
+                        "crowd", "mob", "government", "council", "committee", "office", "operator"})  # fmt: skip
+
+
+def origin(tok: Token) -> Token | None:
+    """The one person's noun that the place name ``tok`` modifies ("a Kingston man", a headline's "Fort
+    Lauderdale Man"), else None: where that person is from. A group or a force of a place ("Kharkiv
+    residents", "Kingston police") is no such noun."""
+    head = tok
+    for _ in range(6):
+        if head.dep_ not in {"compound", "flat"} or head.head.i == head.i or people_noun(head.head):
+            break
+        head = head.head
+    noun = head.head
+    if (
+        head.dep_ in {"compound", "nmod"}
+        and noun.i != head.i
+        and noun.tag_ in {"NN", "NNP"}
+        and people_noun(noun)
+        and noun.lemma_.lower() not in BODY_NOUNS
+        and agent_sector([noun], []) not in OFFICIAL_SECTORS
+    ):
+        return noun
+    return None
+
+
+def hometown(tok: Token, start: int, source: EventActor | None, target: EventActor | None) -> bool:
+    """The place mention starting at ``tok`` (offset ``start``) names where a person in the news is
+    from, not where the event happened: it modifies that person's noun (:func:`origin`) in the event's
+    own actor ("a Kingston man was arrested") or in the subject of a clause ("a Fort Lauderdale man
+    is facing charges"); not a person only named as a scene's owner ("at the home of a Denver pastor")."""
+    noun = origin(tok)
+    if noun is None:
+        return False
+    return (
+        _inside(start, start + 1, source)
+        or _inside(start, start + 1, target)
+        or noun.dep_
+        in {
+            "nsubj",
+            "nsubjpass",
+        }
+    )
+
+
+def in_org_name(tok: Token) -> bool:
+    """The place name ``tok`` stands inside an "X of Y" name of an organisation that does not govern it
+    ("the American University of Kabul", "the Bank of England"): no scene. A governing body keeps its place
+    ("the Government of Sudan", "the Kingston Police")."""
+    if tok.ent_type_ != "ORG" or tok.ent_iob_ != "I":
+        return False
+    start = tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i
+    while end + 1 < len(tok.doc) and tok.doc[end + 1].ent_iob_ == "I":
+        end += 1
+    name = list(tok.doc[start : end + 1])
+    if not any(t.lower_ == "of" for t in name):
+        return False  # "the McAllen facility" is in McAllen
+    return agent_sector(name, []) not in OFFICIAL_SECTORS
+
+
+def dateline_at(text: str, start: int, end: int) -> bool:
+    """The place mention ``start``-``end`` is a wire dateline: at the start of the text ("KABUL, May 3
+    (Reuters) -"), or at the start of a line after a headline, written in capitals or followed by a
+    dash or a parenthesis ("KINGSTON — A man ...")."""
+    after = text[end : end + 2]
+    if start <= 2:
+        return after.startswith(_DATELINE_NEXT)
+    if text[start - 1] != "\n":
+        return False
+    return (text[start:end].isupper() and after.startswith(_DATELINE_NEXT)) or after.startswith(
+        (" (", " -", " —", " –")
+    )
+
+
 def foreign(source: EventActor | None, target: EventActor | None) -> bool:
     """Source and target are coded with different countries: neither's nationality is the scene."""
     return bool(source and target and source.code and target.code and source.code != target.code)
@@ -202,6 +291,12 @@ def event_place(
             if not (sent.start_char <= start and end <= sent.end_char):
                 continue
             tok = sent.doc[starts[start]] if start in starts else None
+            if tok is not None and not place.adjectival and hometown(tok, start, source, target):
+                continue  # "a Kingston man was arrested": the man's home town, not the scene
+            if tok is not None and in_org_name(tok):
+                continue  # "professors at the American University of Kabul": a name, not the scene
+            if dateline_at(doc.text, start, end):
+                continue  # the dateline names where the reporter is, whatever the parse hangs it on
             if _inside(start, end, target) and tok is not None:
                 if not (at_target or scene_prep(tok)):
                     continue  # "sanctions on Iran", "threatened Kyiv": the target, not the scene
@@ -225,8 +320,6 @@ def event_place(
                     continue  # "the Swedish investigation", "the 48-year-old Australian": no scene;
                     # nor "Russian forces shelled Kharkiv": the forces' country is not the target's;
                     # nor "Afghan President Ghani announced": a named person's nationality is who he is
-                if start <= 2 and doc.text[end : end + 2].startswith(_DATELINE_NEXT):
-                    continue  # the dateline names where the reporter is
                 if tok is not None and actor is None and not scene_path(tok):
                     continue  # "the road to Gao", "flown to Niamey"
                 if tok is not None and named_actor(tok, end):
