@@ -369,6 +369,19 @@ CASES = [
     _case("The regime shut down the country's last independent television station.", "COERCE"),
     _case("Gunmen opened fire on a bus, killing nine passengers.", "ASSAULT"),
     _case("Drones struck a fuel depot in the border region overnight.", "ASSAULT"),
+    # wiresift's own news vocabulary (lexicon.NEWS_PHRASES, the added verb codes and event nouns)
+    _case("Dock workers downed tools over unpaid bonuses.", "PROTEST"),
+    _case("Bus drivers began a walkout on Thursday over pay.", "PROTEST"),
+    _case("Students held a sit-in at the rector's office for two days.", "PROTEST"),
+    _case("The incumbent admitted defeat late on Sunday night.", "CONCEDE"),
+    _case("The regulator reinstated the broadcaster's licence.", "CONCEDE"),
+    _case("The foreign ministry summoned the Swedish envoy over the protest.", "ACCUSE"),
+    _case("The European Union froze the assets of six generals.", "SANCTION"),
+    _case("Berlin suspended arms sales to the region.", "SANCTION"),
+    _case("The navy intercepted a tanker off the coast.", "COERCE"),
+    _case("A grand jury indicted the former mayor on bribery charges.", "ACCUSE"),
+    _case("The Asian Development Bank lent Nepal 150 million dollars.", "AID"),
+    _case("The troop build-up near the border continued on Friday.", "MOBILIZE"),
 ]
 
 

@@ -177,7 +177,7 @@ VERB_CODES: dict[str, str | None] = {
 #: that PETRARCH2 lacks.
 NEWS_PHRASES: dict[str, str] = {
     # PROTEST: strikes (143)
-    "down tool": "143", "lay down tool": "143",
+    "down tool": "143",
     # CONCEDE: admitting defeat (080)
     "concede defeat": "080", "admit defeat": "080", "accept defeat": "080",
     # ACCUSE: a diplomatic protest, the envoy called in to be reprimanded (111)
