@@ -271,6 +271,7 @@ CASES = [
     _case(
         "The opposition leader slammed the budget as a betrayal of workers.",
         "ACCUSE",
+        "SLAM codes as an attack or a crash; criticism needs a pattern with an object",
     ),
     _case("The mayor was charged with embezzlement.", "ACCUSE"),
     _case(

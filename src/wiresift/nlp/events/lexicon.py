@@ -163,12 +163,10 @@ VERB_CODES: dict[str, str | None] = {
     "rebuff": "120", "spurn": "120", "rule out": "120", "repudiate": "120", "brush aside": "120",
     "lambast": "111",
     # Common news verbs the dictionary lacks or files where they code nothing (see NEWS_PHRASES for the
-    # provenance): giving back a right or a service is easing a restriction (081); intercepting is
-    # seizing (171);
-    # shuttling between capitals is mediation (045); lending money is economic aid (071); an
-    # indictment is an accusation of a crime (1121), not an arrest; slamming a decision is criticism.
-    "reinstate": "081", "restore": "081", "intercept": "171", "shuttle": "045",
-    "lend": "071", "indict": "1121", "slam": "111",
+    # provenance): reinstating a banned outlet or a licence is easing a restriction (081);
+    # intercepting is seizing (171); shuttling between capitals is mediation (045); an indictment is
+    # an accusation of a crime (1121), not an arrest.
+    "reinstate": "081", "intercept": "171", "shuttle": "045", "indict": "1121",
 }  # fmt: skip
 #: wiresift's own verb + object phrases (lemmas) -> CAMEO code, merged into the verb table as one
 #: block of its own (a phrase's object is part of the verb, as the dictionary's "wage war"). Written
@@ -183,6 +181,8 @@ NEWS_PHRASES: dict[str, str] = {
     # ACCUSE: a diplomatic protest, the envoy called in to be reprimanded (111)
     "summon ambassador": "111", "summon envoy": "111", "summon diplomat": "111",
     "summon charge": "111",
+    # CONCEDE: giving back access to a service (081); "restored power" alone is repair, no event
+    "restore access": "081", "restore internet": "081", "restore service": "081",
     # SANCTION: cutting arms sales or freezing assets is an embargo or sanction (163)
     "halt sale": "163", "suspend sale": "163", "freeze sale": "163", "freeze asset": "163",
 }  # fmt: skip
@@ -217,6 +217,9 @@ DEFAULT_CODES: dict[str, str] = {
     "free": "0841", "liberate": "0841", "set free": "0841", "emancipate": "0841",
     "withdraw": "0874", "pull out": "0874", "pull back": "0874", "retreat": "0874", "disengage": "0874",
     "aid": "070", "assist": "070",
+    # lending money is economic aid (071), not the "grant" block's cooperation (060); a pattern
+    # ("lend support") still wins
+    "lend": "071",
 }  # fmt: skip
 #: Adjectives that make the event of their "to" clause an intention: "willing to send", "ready to host".
 INTENT_ADJ = frozenset({"willing", "ready", "prepared", "determined", "eager", "set", "poised"})
