@@ -38,8 +38,9 @@ EVENT_NOUNS: dict[str, str] = {
     "accusation": "112", "condemnation": "111",
     "ultimatum": "139", "mediation": "045", "patrol": "150",
     # wiresift's own additions from general news usage (not from any evaluation text): strikes and
-    # demonstrations (a walkout or stoppage is a strike, 143; a vigil a demonstration,
-    # 141; "march" is too often the month or an army's), armed clashes (190), diplomatic reprimands (111) and coercive detentions and expulsions.
+    # demonstrations (a walkout or stoppage is a strike, 143; a vigil a demonstration, 141; "march"
+    # is too often the month or an army's), armed clashes (190), diplomatic reprimands (111),
+    # detentions (173) and deportations (174).
     "walkout": "143", "walk-out": "143", "stoppage": "143", "vigil": "141",
     "shootout": "190", "shoot-out": "190", "skirmish": "190",
     "rebuke": "111", "reprimand": "111", "denunciation": "111",
