@@ -26,8 +26,7 @@ AIR = frozenset({"airstrike", "air", "drone", "warplane", "jet", "bomber", "heli
 SHELLING = frozenset({"shell", "shelling", "artillery", "missile", "rocket", "mortar"})
 CHEMICAL = frozenset({"chemical", "sarin", "chlorine", "mustard", "nerve"})
 MOB = frozenset({"mob", "lynch", "vigilante"})
-#: Words of a police intervention; "water" alone is no water cannon ("protest over water shortages").
-INTERVENTION = frozenset({"disperse", "tear", "teargas", "baton", "cannon", "water-cannon"})
+INTERVENTION = frozenset({"disperse", "tear", "teargas", "baton", "water"})
 BASE = frozenset({"base", "headquarters", "outpost", "camp"})
 PEACE = frozenset({"peace", "ceasefire", "truce", "armistice", "accord", "exchange"})
 
