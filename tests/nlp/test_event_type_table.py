@@ -172,7 +172,6 @@ CASES = [
     _case(
         "The government reinstated the banned newspaper after an outcry.",
         "CONCEDE",
-        "REINSTATE has no code in the dictionary",
     ),
     _case("The president stepped down amid mass protests.", "CONCEDE"),
     _case("Lawmakers blamed the interior ministry for the stampede.", "ACCUSE"),
@@ -195,7 +194,6 @@ CASES = [
     _case(
         "Hundreds of nurses staged a sit-in outside the health ministry.",
         "PROTEST",
-        "spaCy splits the noun 'sit-in'",
     ),
     _case(
         "Teachers walked off the job across the country on Monday.",
@@ -228,7 +226,6 @@ CASES = [
     _case(
         "The coast guard intercepted a boat carrying 60 migrants.",
         "COERCE",
-        "INTERCEPT has no code in the dictionary",
     ),
     _case("Insurgents ambushed a military convoy, killing six soldiers.", "ASSAULT"),
     _case("A car bomb exploded outside a police station in the city.", "ASSAULT"),
@@ -246,7 +243,6 @@ CASES = [
     _case(
         "The UN envoy shuttled between the two capitals this week.",
         "CONSULT",
-        "SHUTTLE codes nothing without a pattern",
     ),
     _case("The president congratulated the new prime minister on her victory.", "SUPPORT"),
     _case("Seoul thanked Washington for its support during the crisis.", "SUPPORT"),
@@ -258,7 +254,6 @@ CASES = [
     _case(
         "The European Investment Bank lent Tunisia 200 million euros.",
         "AID",
-        "the dictionary codes lending by its block (060), not as economic aid",
     ),
     _case("Volunteers distributed food parcels to families in the camp.", "AID"),
     _case("The kidnappers released the engineer after a ransom was paid.", "RETREAT"),
@@ -267,7 +262,6 @@ CASES = [
     _case(
         "The government restored internet access in the province.",
         "CONCEDE",
-        "RESTORE codes nothing without a pattern",
     ),
     _case(
         "Investigators questioned the former general about the massacre.",
@@ -277,13 +271,12 @@ CASES = [
     _case(
         "The opposition leader slammed the budget as a betrayal of workers.",
         "ACCUSE",
-        "SLAM is read as an attack verb; criticism takes no pattern",
+        "SLAM codes as an attack or a crash; criticism needs a pattern with an object",
     ),
     _case("The mayor was charged with embezzlement.", "ACCUSE"),
     _case(
         "The ministry summoned the Dutch ambassador to protest the remarks.",
         "ACCUSE",
-        "SUMMON codes as a meeting (040)",
     ),
     _case("Activists petitioned the court to halt the deportations.", "REQUEST"),
     _case("Parents pleaded with the kidnappers to free the children.", "REQUEST"),
@@ -297,11 +290,11 @@ CASES = [
     _case("Washington warned Pyongyang against further missile tests.", "THREATEN"),
     _case("Farmers blocked roads with tractors to protest the new tax.", "PROTEST"),
     _case("Thousands rallied in the capital against the election result.", "PROTEST"),
-    _case("Workers at the port downed tools for a third day.", "PROTEST", "no entry for downing tools"),
+    _case("Workers at the port downed tools for a third day.", "PROTEST"),
     _case("The country increased its troop presence along the frontier.", "MOBILIZE"),
     _case("The army conducted large-scale drills near the disputed islands.", "MOBILIZE"),
     _case("The government severed ties with Taipei.", "SANCTION"),
-    _case("Washington halted arms sales to the kingdom.", "SANCTION", "no HALT pattern for arms sales"),
+    _case("Washington halted arms sales to the kingdom.", "SANCTION"),
     _case("The military seized control of the state television station.", "COERCE"),
     _case("Police confiscated 40 rifles during the search.", "COERCE"),
     _case("The authorities expelled the foreign correspondent.", "COERCE"),
@@ -343,12 +336,10 @@ CASES = [
     _case(
         "The ruling party conceded defeat in the parliamentary election.",
         "CONCEDE",
-        "CONCEDE codes nothing without a pattern, and admitting defeat has none",
     ),
     _case(
         "The prosecutor indicted four police officers over the death of the protester.",
         "ACCUSE",
-        "the dictionary codes an indictment as a legal arrest (173)",
     ),
     _case("Human Rights Watch criticised the army's conduct during the operation.", "ACCUSE"),
     _case("The mayor called for calm after a night of clashes.", "REQUEST"),
@@ -379,6 +370,19 @@ CASES = [
     _case("The regime shut down the country's last independent television station.", "COERCE"),
     _case("Gunmen opened fire on a bus, killing nine passengers.", "ASSAULT"),
     _case("Drones struck a fuel depot in the border region overnight.", "ASSAULT"),
+    # wiresift's own news vocabulary (lexicon.NEWS_PHRASES, the added verb codes and event nouns)
+    _case("Dock workers downed tools over unpaid bonuses.", "PROTEST"),
+    _case("Bus drivers began a walkout on Thursday over pay.", "PROTEST"),
+    _case("Students held a sit-in at the rector's office for two days.", "PROTEST"),
+    _case("The incumbent admitted defeat late on Sunday night.", "CONCEDE"),
+    _case("The regulator reinstated the broadcaster's licence.", "CONCEDE"),
+    _case("The foreign ministry summoned the Swedish envoy over the protest.", "ACCUSE"),
+    _case("The European Union froze the assets of six generals.", "SANCTION"),
+    _case("Berlin suspended arms sales to the region.", "SANCTION"),
+    _case("The navy intercepted a tanker off the coast.", "COERCE"),
+    _case("A grand jury indicted the former mayor on bribery charges.", "ACCUSE"),
+    _case("The Asian Development Bank lent Nepal 150 million dollars.", "AID"),
+    _case("The troop build-up near the border continued on Friday.", "MOBILIZE"),
 ]
 
 

@@ -31,6 +31,13 @@ BASE = frozenset({"base", "headquarters", "outpost", "camp"})
 PEACE = frozenset({"peace", "ceasefire", "truce", "armistice", "accord", "exchange"})
 
 
+def _intervened(context: set[str]) -> bool:
+    """A police intervention is named: "water" only as a water cannon, not "over water shortages"
+    (the set stays as it is: it is also the learned model's vocabulary)."""
+    found = context & INTERVENTION
+    return bool(found - {"water"}) or ("water" in found and "cannon" in context)
+
+
 def _sector(actor: EventActor | None) -> str | None:
     return actor.sector if actor is not None else None
 
@@ -70,7 +77,7 @@ def category(
             return "Mob violence"
         if code.startswith("145"):
             return "Violent demonstration"
-        if context & INTERVENTION or _sector(target) in {"COP", "MIL"}:
+        if _intervened(context) or _sector(target) in {"COP", "MIL"}:
             return "Protest with intervention"
         return "Peaceful protest"
     if plover == "COERCE":

@@ -218,12 +218,24 @@ def _on_strike(noun: Token) -> bool:
     return noun.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in {"VERB", "AUX"}
 
 
+def _hyphenated(noun: Token) -> str | None:
+    """The hyphenated word spaCy split that ``noun`` ends ("sit-in", "build-up": "sit", "-", "in"),
+    when the three tokens are written together; else None."""
+    doc, i = noun.doc, noun.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 2].whitespace_ or doc[i - 1].whitespace_:
+        return None
+    return f"{doc[i - 2].lower_}-{noun.lemma_.lower()}"
+
+
 def code_noun(noun: Token, sent: Span) -> Trigger | None:
     lemma = noun.lemma_.lower()
+    start, end = noun.idx, noun.idx + len(noun.text)
+    joined = _hyphenated(noun)
+    if joined is not None and joined in EVENT_NOUNS:  # "staged a sit-in": the whole word is the trigger
+        lemma, start = joined, noun.doc[noun.i - 2].idx
     if lemma != "strike" and lemma not in EVENT_NOUNS:
         return None
     mods = _mods(noun)
-    start, end = noun.idx, noun.idx + len(noun.text)
     if lemma == "strike":
         if mods & AIR_WORDS:
             return Trigger(noun, start, end, "195", "noun")
