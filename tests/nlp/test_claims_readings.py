@@ -98,7 +98,7 @@ def test_designator_word_before_a_count_of_its_own(nlp: Any) -> None:
         # a conjoined verb with a report of its own does not report the number
         ("The screen is half an inch wider, and reviewers say that nobody notices.", "half", None),
         # what a majority of respondents expects is not theirs to claim
-        ("A majority of voters expect Lind to win, 52 percent to 41 percent.", "52", None),
+        ("A majority of members expect Lind to win, 52 percent to 41 percent.", "52", None),
     ],
 )
 def test_claimants(nlp: Any, text: str, fragment: str, claimant: str | None) -> None:

@@ -76,22 +76,20 @@ def test_full_name_typed_org_regained_by_its_given_name(nlp) -> None:  # type: i
 
     from wiresift.nlp.entities.persons import regain_persons
 
-    text = (
-        "Rose-Lynn sang. She played Rose-Lynn Harlan. Rose-Lynn won. Rose-Lynn left. Ann Lee Foundation paid."
-    )
+    text = "Zeta-Mae sang. She played Zeta-Mae Harlan. Zeta-Mae won. Zeta-Mae left. Ann Lee Foundation paid."
     sdoc = nlp(text)
     spans = [
-        Span(sdoc, 0, 3, label="PERSON"),  # "Rose-Lynn", typed a person twice
-        Span(sdoc, 7, 11, label="ORG"),  # "Rose-Lynn Harlan", as spaCy sometimes types a character
-        Span(sdoc, 12, 15, label="ORG"),  # "Rose-Lynn" again, typed an organisation
+        Span(sdoc, 0, 3, label="PERSON"),  # "Zeta-Mae", typed a person twice
+        Span(sdoc, 7, 11, label="ORG"),  # "Zeta-Mae Harlan", as spaCy sometimes types a character
+        Span(sdoc, 12, 15, label="ORG"),  # "Zeta-Mae" again, typed an organisation
         Span(sdoc, 17, 20, label="PERSON"),
         Span(sdoc, 22, 25, label="ORG"),  # "Ann Lee Foundation": ends on an institution word
     ]
     assert [s.text for s in spans] == [
-        "Rose-Lynn",
-        "Rose-Lynn Harlan",
-        "Rose-Lynn",
-        "Rose-Lynn",
+        "Zeta-Mae",
+        "Zeta-Mae Harlan",
+        "Zeta-Mae",
+        "Zeta-Mae",
         "Ann Lee Foundation",
     ]
     labels = [s.label_ for s in regain_persons(sdoc, spans)]

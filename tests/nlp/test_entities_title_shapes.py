@@ -142,13 +142,13 @@ EXACT = [
     ),
     # a name closing an apposition with no list after it is kept (here an organisation typed PERSON)
     (
-        "Rob Goldberg, President Ascom North America, said the deal was good.",
+        "Rob Goldberg, President Brisko North America, said the deal was good.",
         "Rob Goldberg",
-        ["President Ascom North America"],
+        ["President Brisko North America"],
     ),
     # a phrase the parser hangs on the home town describes the town, not the person
     (
-        "Patrick Carley, of Addison, a village southwest of Ithaca, was arrested on Monday.",
+        "Patrick Carley, of Farrowby, a village southwest of Ithaca, was arrested on Monday.",
         "Patrick Carley",
         [],
     ),
@@ -232,9 +232,9 @@ def test_a_titled_one_word_name_is_one_person(pipeline: Pipeline) -> None:
 
 def test_a_box_score_position_letter_is_no_initial(pipeline: Pipeline) -> None:
     found = people(
-        pipeline, "TIP-INS\n\nThunder: F Hamidou Dialla missed his third straight game with a sprain."
+        pipeline, "NOTEBOOK\n\nThunder: F Seydou Ardell missed his third game in a row with a sprain."
     )
-    assert "Hamidou Dialla" in found, found
+    assert "Seydou Ardell" in found, found
 
 
 def test_a_titled_shared_surname_is_the_one_named_alone(pipeline: Pipeline) -> None:

@@ -109,18 +109,18 @@ def test_upper_case_acronym_is_no_town() -> None:
 
 
 def test_the_outlets_own_name_in_capitals_is_no_place() -> None:
-    text = "In a BGR review the phone ships first to Lisbon."
+    text = "In a SWE review the phone ships first to Lisbon."
     sdoc = load_model()(text)
-    bgr = next(t.i for t in sdoc if t.text == "BGR")
-    sdoc.ents = [Span(sdoc, bgr, bgr + 1, label="GPE")] + [e for e in sdoc.ents if e.start > bgr]
+    swe = next(t.i for t in sdoc if t.text == "SWE")
+    sdoc.ents = [Span(sdoc, swe, swe + 1, label="GPE")] + [e for e in sdoc.ents if e.start > swe]
 
     def pinned(url: str) -> set[str]:
         doc = Document(text=text, url=url)
         make_stage()(doc, sdoc, Context())
         return {text[s:e] for p in doc.places if p.lat is not None for s, e in p.mentions}
 
-    assert "BGR" in pinned("https://example.com/x")  # elsewhere the code reads as Bulgaria
-    assert "BGR" not in pinned("https://bgr.com/tech/x") and "Lisbon" in pinned("https://bgr.com/tech/x")
+    assert "SWE" in pinned("https://example.com/x")  # elsewhere the code reads as Sweden
+    assert "SWE" not in pinned("https://swe.com/tech/x") and "Lisbon" in pinned("https://swe.com/tech/x")
     assert is_outlet_name("WCVB", None, "WCVB")
     assert not is_outlet_name("Boston", "https://www.boston.com/news/x", None)
-    assert not is_outlet_name("BGR", "https://example.com/x", "Example News")
+    assert not is_outlet_name("SWE", "https://example.com/x", "Example News")

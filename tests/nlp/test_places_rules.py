@@ -118,10 +118,10 @@ def test_khorasan_is_the_historic_region_not_a_turkish_town() -> None:
 
 
 def test_a_street_the_gazetteer_lacks_is_not_its_town() -> None:
-    text = "Police closed Hampton Avenue and N. Bedford Drive in Denver; a stall on Kampala Road burned."
-    got = _resolve_all(text, ["Hampton Avenue", "N. Bedford Drive", "Kampala Road", "Denver"])
-    # not Hampton, Virginia, Bedford, England or Uganda's capital: unresolved, no wrong point
-    assert got["Hampton Avenue"] is None and got["N. Bedford Drive"] is None and got["Kampala Road"] is None
+    text = "Police closed Dunmore Avenue and S. Ripley Drive in Denver; a stall on Kampala Road burned."
+    got = _resolve_all(text, ["Dunmore Avenue", "S. Ripley Drive", "Kampala Road", "Denver"])
+    # not Dunmore, Pennsylvania, Ripley, Tennessee or Uganda's capital: unresolved, no wrong point
+    assert got["Dunmore Avenue"] is None and got["S. Ripley Drive"] is None and got["Kampala Road"] is None
     assert got["Denver"] is not None and got["Denver"].country == "US"
     # a building named after its town still stands there (only street words refuse the fallback)
     assert _resolve_all("Fans left the Kampala Stadium.", ["Kampala Stadium"])["Kampala Stadium"] is not None
@@ -129,11 +129,11 @@ def test_a_street_the_gazetteer_lacks_is_not_its_town() -> None:
 
 def test_a_province_code_after_a_town_qualifies_it_and_settles_the_name() -> None:
     text = (
-        "The band plays Denver, Tampa and Toronto this summer. Dates: July 3, Mansfield, MA; "
+        "The band plays Denver, Tampa and Toronto this summer. Dates: July 3, Salem, MA; "
         "July 9, Toronto, ON; July 12, Clarkston, MI."
     )
     got = {text[s:e]: p for p in geoparse(text) if p.lat is not None for s, e in p.mentions}
-    assert got["Mansfield"].admin1 == "Massachusetts", got
+    assert got["Salem"].admin1 == "Massachusetts", got
     assert got["MA"].name == "Massachusetts", got
     assert got["Toronto"].country == "CA", got
     toronto = [p for p in geoparse(text) if p.name == "Toronto"]
@@ -141,9 +141,9 @@ def test_a_province_code_after_a_town_qualifies_it_and_settles_the_name() -> Non
 
 
 def test_a_plural_designator_after_a_list_designates_every_name() -> None:
-    text = "Flooding was reported in Barry, Calhoun and Cass counties, officials in Michigan said."
-    got = _resolve_all(text, ["Barry", "Calhoun", "Cass", "Michigan"])
-    for name in ("Barry", "Calhoun", "Cass"):
+    text = "Flooding was reported in Ionia, Allegan and Gratiot counties, officials in Michigan said."
+    got = _resolve_all(text, ["Ionia", "Allegan", "Gratiot", "Michigan"])
+    for name in ("Ionia", "Allegan", "Gratiot"):
         place = got[name]
         assert place is not None and (place.kind, place.country, place.admin1) == ("admin2", "US", "Michigan")
 

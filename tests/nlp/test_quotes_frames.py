@@ -37,9 +37,9 @@ def test_clause_the_parse_hung_on_the_person_told_is_what_was_told(pipeline: Pip
 def test_that_clause_hung_on_the_person_told_starts_at_that(pipeline: Pipeline) -> None:
     # the parse takes "that" for a relative pronoun of "the paper": what was told is the clause, not
     # "the paper that ..."
-    text = "Clerk Tom Baker tells the paper that he fought with the tall man, who grabbed the keys."
+    text = "Clerk Tom Baker tells the paper that he wrestled with the young man, who snatched the cash."
     told = by_cue(quotes_of(pipeline, text), "tells")
-    assert told.text == "that he fought with the tall man"
+    assert told.text == "that he wrestled with the young man"
     assert speaker(told) == "Clerk Tom Baker"
 
 
@@ -47,8 +47,8 @@ def test_that_clause_hung_on_the_setting_of_a_report_is_what_was_said(pipeline: 
     # the parse hangs the clause on "interview"; the content is the clause, not "an interview that ..."
     for text, content in (
         (
-            "Ahmed Ali, the town's new mayor, said in an interview that police alone are not able to stop the floods.",
-            "that police alone are not able to stop the floods",
+            "Ada Brisket, the county's new sheriff, said in an interview that deputies alone are not able to stop the thefts.",
+            "that deputies alone are not able to stop the thefts",
         ),
         (
             "The chief said in an interview that officers are not able to end the protests.",

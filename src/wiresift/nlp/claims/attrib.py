@@ -87,7 +87,7 @@ _OWN_CONTENT = frozenset({"ccomp", "dobj", "xcomp"})
 
 
 def _subject_before(verb: Token) -> Token | None:
-    """The subject nearest before the verb: "a cell ... held 155 men, NBC News reported" (the parser
+    """The subject nearest before the verb: "a cell ... kept 120 men, XYZ News reported" (the parser
     gave the verb the sentence's first noun as a second subject)."""
     before = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i and not c.like_num]
     return before[-1] if len(before) > 1 else None
@@ -175,7 +175,7 @@ def reporting_subject(sent: Span, tok: Token) -> Token | None:
         if subj.lower_ in _RESPONDENT_HEADS:
             continue
         if verb.dep_ == "conj" and any(c.dep_ in _OWN_CONTENT for c in verb.children):
-            continue  # "... half an inch larger, and you can't tell that ...": its own report
+            continue  # "... a quarter inch thinner, and nobody will notice that ...": its own report
         if verb.dep_ in CLAUSE_DEPS and subj.i > tok.i:
             return subj
     # 3. the parser split "<claim>, <speaker> revealed on Thursday." into two sentences
@@ -203,12 +203,12 @@ _CITING_VERBS = frozenset(
     {"report", "estimate", "cite", "quote", "claim", "count", "tally", "record", "project", "forecast",
      "predict", "calculate"}
 )  # fmt: skip
-#: Heads of a subject that is a share of respondents ("A majority of voters expect ..."), not a claimant.
+#: Heads of a subject that is a share of respondents ("A majority of members expect ..."), not a claimant.
 _RESPONDENT_HEADS = frozenset({"majority", "minority", "plurality", "percent", "%"})
 
 
 def reported_on(*toks: Token) -> Token | None:
-    """Who a clause on the number's noun says reported or cited it: "the $53 million figure McKinley
+    """Who a clause on the number's noun says reported or cited it: "the $41 million figure Brisket
     cited" (a relative clause whose subject is not the noun itself), "the 40 deaths reported by the
     ministry" (a participle's agent)."""
     for tok in toks:

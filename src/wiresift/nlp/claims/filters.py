@@ -105,7 +105,7 @@ def is_claim(
     if prev is not None and prev.lower_ in {"aged", "age", "ages", "turned", "turns", "turning"}:
         return False
     if prev is not None and prev.lower_ == "of" and prev2 is not None and prev2.lower_ in {"age", "ages"}:
-        return False  # "at the age of 9"
+        return False  # "at the age of 7"
     if (
         prev is not None
         and prev.text == ","

@@ -190,7 +190,7 @@ TRADE_VERBS = frozenset({
     "buy", "sell", "purchase", "acquire", "rent", "lease", "auction", "price", "list", "retail",
     "trade", "offer", "order", "book",
 })  # fmt: skip
-#: Adjectives of size a measure is the degree of ("16 feet long", "a 1,900-mile-wide moon").
+#: Adjectives of size a measure is the degree of ("14 feet long", "a 1,400-mile-wide moon").
 DIMENSIONS = frozenset({"wide", "long", "tall", "high", "deep", "thick", "across", "heavy", "large", "big"})
 #: Adverbs of change: a share hanging on them measures what the clause counts ("sold 40,000
 #: cars, up 8 %" -> cars).

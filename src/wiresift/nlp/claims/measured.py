@@ -88,7 +88,7 @@ def _prep_object(tok: Token, preps: frozenset[str]) -> Token | None:
 
 
 _AGENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-#: Nouns that only say "an amount of": "a total of $650,000", "a maximum of 44 dB" measure what the
+#: Nouns that only say "an amount of": "a total of $480,000", "a maximum of 44 dB" measure what the
 #: clause says.
 _SUM_NOUNS = frozenset({"total", "sum", "amount", "maximum", "minimum"})
 _FOR = frozenset({"for"})
@@ -154,7 +154,7 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         paid = _prep_object(verb, _FOR) or (_prep_object(payer, _FOR) if payer is not None else None)
         return paid or verb
     if via == "of" and verb.lower_ in _SUM_NOUNS and verb.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
-        # "a total of $650,000 is offered for tips", "raise its height by a total of 3 inches"
+        # "a total of $480,000 is offered for tips", "lift its deck by a total of 3 inches"
         top, via, verb = verb, verb.dep_, verb.head
         if via == "pobj":
             via, verb = verb.lower_, verb.head
@@ -175,7 +175,7 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
             return bought
     moved = verb.lower_ in CHANGE_ADVERBS  # "sold 40,000 cars, up 8 %": the cars changed
     while verb.pos_ == "ADJ" and verb.dep_ == "conj" and verb.head.pos_ == "ADJ":
-        verb = verb.head  # "16 feet long and six feet wide": the first adjective's clause
+        verb = verb.head  # "14 feet long and five feet wide": the first adjective's clause
     if verb.pos_ in {"ADV", "ADP"} and verb.head.i != verb.i:
         verb = verb.head  # "closed ... up 0.35 %"
     elif verb.pos_ == "ADJ" and verb.dep_ in {"acomp", "oprd"} and _degree(verb, span):
@@ -239,7 +239,7 @@ def _degree(adj: Token, span: NumSpan) -> bool:
     feet wide")."""
     if adj.tag_ in {"JJR", "RBR"} or (span.unit == "%" and adj.tag_ == "JJ"):
         return True
-    return span.unit is not None and adj.lower_ in DIMENSIONS  # "the car is 16 feet long"
+    return span.unit is not None and adj.lower_ in DIMENSIONS  # "the car is 14 feet long"
 
 
 #: Words between an amount and the unit it is the price of ("$13 a share", "$4 per ton").

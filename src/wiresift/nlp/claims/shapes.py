@@ -77,7 +77,7 @@ def _singular_head(doc: Doc, span: NumSpan) -> bool:
         return False
     top = head
     while top.dep_ in {"compound", "conj"} and top.head.i > top.i:
-        top = top.head  # "1,000 maintenance and cleaning workers": the phrase counts workers
+        top = top.head  # "800 kitchen and laundry workers": the phrase counts workers
     if top.tag_ in {"NNS", "NNPS"} or any(c.dep_ in {"conj", "cc"} for c in head.children):
         return False
     if _plural_form(head.text):
@@ -172,7 +172,7 @@ def _titled_qualifier(doc: Doc, span: NumSpan) -> bool:
 
 
 def _titled_name_word(tok: Token) -> bool:
-    # "the SBJ 40 Under 40 list": the parser may start a sentence at "Under" after the first number
+    # "the XYZ 30 Under 30 list": the parser may start a sentence at "Under" after the first number
     inside = not tok.is_sent_start or (tok.i > 0 and tok.doc[tok.i - 1].like_num)
     return tok.lower_ in _NAME_QUALIFIERS and tok.is_title and inside
 

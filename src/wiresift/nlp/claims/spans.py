@@ -337,7 +337,7 @@ def _unit_range(doc: Doc, a: NumSpan, b: NumSpan) -> bool:
     first = next((t.i for t in doc[max(0, a.first - 4) : a.first + 1] if t.idx >= a.start), a.first)
     before = doc[first - 1] if first > 0 else None
     if before is not None and before.lower_ == "from" and _spread(doc, first):
-        return between in (["-"], ["to"], ["–"])  # "anywhere from $200 to $500": a spread, not a change
+        return between in (["-"], ["to"], ["–"])  # "anywhere from $300 to $700": a spread, not a change
     if before is not None and (before.lower_ in {"from", "by"} or before.lemma_.lower() in _CHANGE_LEMMAS):
         return False
     if between == ["and"]:

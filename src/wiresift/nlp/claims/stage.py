@@ -68,7 +68,7 @@ def _plural_after(sdoc: Doc, span: NumSpan, top: Token) -> Token | None:
     if span.unit is not None or top.dep_ not in {"pobj", "dobj"} or end + 1 >= len(sdoc):
         return None
     while end + 2 < len(sdoc) and sdoc[end + 1].pos_ == "ADJ" and sdoc[end + 1].head.i in {top.i, end + 2}:
-        end += 1  # "missed two free throws": past the adjectives of the misread noun
+        end += 1  # "dropped two easy catches": past the adjectives of the misread noun
     nxt = sdoc[end + 1]
     if nxt.tag_ != "VBZ" or nxt.pos_ == "AUX" or nxt.lemma_ in {"be", "have", "do"}:
         return None
@@ -135,7 +135,7 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
     if head.dep_ == "amod" and head.pos_ in {"ADJ", "VERB"} and head.i > end:
         head = head.head  # "more than a dozen attempted murders"
     while _modifier_of_noun(head):
-        # "a 17-foot aluminum powerboat": the compound's head noun; "1,000 maintenance and cleaning
+        # "a 22-foot fiberglass canoe": the compound's head noun; "800 kitchen and laundry
         # workers": the head of coordinated modifiers
         head = head.head
     if (
@@ -152,7 +152,7 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
     if obj is None and span.unit_tok is not None:
         unit = sdoc[span.unit_tok]
         obj = of_object(unit)
-        # "2,750 tons, or 2,500 metric tons, of water": the "of" hangs on the restated amount
+        # "3,300 tons, or 3,000 metric tons, of sand": the "of" hangs on the restated amount
         restated = [c for c in unit.children if c.dep_ == "conj" and _restates(unit, c)]
         restated += _restated_after(sdoc, unit)
         obj = obj or next((o for c in restated if (o := of_object(c)) is not None), None)
@@ -162,25 +162,25 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
 
 
 def _modifier_of_noun(tok: Token) -> bool:
-    """A compound or nominal modifier before its head noun ("a 17-foot aluminum powerboat", the first
-    of coordinated modifiers "maintenance and cleaning workers"): the number counts the head noun."""
+    """A compound or nominal modifier before its head noun ("a 22-foot fiberglass canoe", the first
+    of coordinated modifiers "kitchen and laundry workers"): the number counts the head noun."""
     if tok.head.i <= tok.i or tok.head.pos_ != "NOUN" or tok.lower_ in TIME_UNITS:
         return False
-    # a nominal modifier ("a 4 MW rooftop plant"), not across a bracket ("$4.99/mo (a free trial")
+    # a nominal modifier ("a 4 MW rooftop plant"), not across a bracket ("$7.49/mo (a free trial")
     between = tok.doc[tok.i + 1 : tok.head.i]
     return tok.dep_ == "compound" or (tok.dep_ == "nmod" and not any(t.is_punct for t in between))
 
 
 def _restates(unit: Token, conj: Token) -> bool:
-    """A conjoined unit that restates ``unit`` ("2,750 tons, or 2,500 metric tons, of water", "71 kWh
-    and 95 kWh of capacity"), not another measure ("355 horsepower and 414 lb-ft of torque")."""
+    """A conjoined unit that restates ``unit`` ("3,300 tons, or 3,000 metric tons, of sand", "64 kWh
+    and 88 kWh of capacity"), not another measure ("310 horsepower and 290 lb-ft of torque")."""
     if conj.lower_ not in UNITS:
         return False
     return UNITS[conj.lower_] == UNITS.get(unit.lower_) or any(c.lower_ == "or" for c in unit.children)
 
 
 def _restated_after(sdoc: Doc, unit: Token) -> list[Token]:
-    """The unit of a restatement right after ``unit`` ("2,750 tons, or 2,500 metric tons, of
+    """The unit of a restatement right after ``unit`` ("3,300 tons, or 3,000 metric tons, of
     water"), however the parser attached it."""
     for tok in sdoc[unit.i + 1 : min(len(sdoc), unit.i + 8)]:
         if tok.lower_ in UNITS:
@@ -191,8 +191,8 @@ def _restated_after(sdoc: Doc, unit: Token) -> list[Token]:
 
 
 def _dimension_of(sdoc: Doc, span: NumSpan) -> Token | None:
-    """The noun a "N-unit-wide" measure describes, past a bracketed conversion: "the 1,900-mile-wide
-    (3,100 kilometers) Europa" -> Europa."""
+    """The noun a "N-unit-wide" measure describes, past a bracketed conversion: "the 1,400-mile-wide
+    (2,250 kilometers) Tarrow" -> Tarrow."""
     if span.unit_tok is None or span.unit_tok + 2 >= len(sdoc):
         return None
     dash, adj = sdoc[span.unit_tok + 1], sdoc[span.unit_tok + 2]

@@ -325,7 +325,7 @@ def regain_persons(sdoc: Doc, spans: list[Span]) -> list[Span]:
         out.append(e)
     if not given:
         return out
-    # "Rose-Lynn" typed ORG here and PERSON there, the given name of a regained full name: a person
+    # "Zeta-Mae" typed ORG here and PERSON there, the given name of a regained full name: a person
     return [
         Span(sdoc, e.start, e.end, label="PERSON")
         if e.label_ == "ORG" and " " not in e.text and fold_apostrophes(e.text.lower()) in given
@@ -335,7 +335,7 @@ def regain_persons(sdoc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _name_token(tok: Token) -> bool:
-    """A capitalised proper-noun word of a name, or the hyphen inside one ("Rose-Lynn")."""
+    """A capitalised proper-noun word of a name, or the hyphen inside one ("Zeta-Mae")."""
     if tok.text == "-":
         return not tok.whitespace_ and tok.i > 0 and not tok.nbor(-1).whitespace_
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha

@@ -402,7 +402,7 @@ def _names_another(sdoc: Doc, first: int, end: int) -> bool:
 
 def _describes_aside(sdoc: Doc, first: int, end: int, aside: range) -> bool:
     """Whether the parser hangs the phrase on the home town passed over rather than on the person:
-    "Ann Lee, of Addison, a village near Leeds," describes Addison."""
+    "Ann Lee, of Farrowby, a village near Leeds," describes Farrowby."""
     if not aside:
         return False
     heads = [t for t in sdoc[first:end] if not first <= t.head.i < end]

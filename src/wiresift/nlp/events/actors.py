@@ -261,7 +261,7 @@ def _comma_conjunct(verb: Token) -> bool:
 
 def _stray_subject(verb: Token) -> Token | None:
     """The subject of a coordinated verb that the parse hung on the clause before as a conjunct of its
-    object ("broke out in some areas and police fired": "police" made a conjunct of "areas"): the
+    object ("broke out in two districts and troops fired": "troops" made a conjunct of "districts"): the
     people noun standing between "and" and the verb."""
     if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
         return None
@@ -348,7 +348,7 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
     if passive and source is None and verb.lemma_.lower() in MOVED_VERBS and target is not None:
         source, target = target, None  # "troops were deployed", "fighters are massed near the border"
     if not (passive or shared) and bare_patient(verb):
-        # "Two soldiers killed in ambush", "Kingston man arrested on charges": a headline's passive
+        # "Two soldiers killed in ambush", "Dunmore man arrested on charges": a headline's passive
         target = next(c for c in verb.children if c.dep_ in SUBJECT_DEPS)
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None

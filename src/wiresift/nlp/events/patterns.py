@@ -45,7 +45,7 @@ def subject_words(tok: Token) -> set[str]:
 
 
 def with_conjuncts(tok: Token) -> list[Token]:
-    """A head and the heads coordinated with it ("weapons and military equipment")."""
+    """A head and the heads coordinated with it ("rifles and armoured trucks")."""
     if tok.i not in doccache.of(tok.doc).coordinated:
         return [tok]  # in no coordination: spaCy's conjuncts would walk the children to find none
     return [tok, *[c for c in tok.conjuncts if c.pos_ in {"NOUN", "PROPN"}]]

@@ -111,8 +111,8 @@ def _rank_depth(trig: Trigger, triggers: set[int]) -> int:
     return _depth(tok)
 
 
-#: Entity types of the parse that never act: "Monday's attack" has no actor "Monday", "the Hanukkah
-#: attack" none "Hanukkah".
+#: Entity types of the parse that never act: "Monday's attack" has no actor "Monday", "the New Year
+#: attack" none "New Year".
 NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "EVENT", "LAW",
                         "WORK_OF_ART", "LANGUAGE"})  # fmt: skip
 
@@ -278,7 +278,7 @@ def code_sentence(
         venue = venue_event(trig.tok, category)
         target = _target(trig.tok, source_head, source, index, doc.published, harm, venue, category in MUTUAL)
         if place_target(target, towns, sent):
-            target = None  # "deploy troops to Tripoli": where the event goes, not who undergoes it
+            target = None  # "send soldiers to Tripoli": where the event goes, not who undergoes it
         if trig.tok.lemma_.lower() in UNDERGO and target is None:
             source, target = None, source  # "three people died": the dead undergo the event
         elif trig.tok.lemma_.lower() in FACE and trig.kind == "verb":

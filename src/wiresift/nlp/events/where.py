@@ -20,10 +20,10 @@ Outside the trigger's own prepositions (tiers 1 and 2 above), an actor's place i
 a verbal event (what is said, asked, agreed: "China's ambassador warned", "Moscow was prepared to
 supply"), and a verbal event takes no sentence place (tier 4). A nationality adjective is a scene only
 inside the mention of a material event's group actor ("Malian soldiers were killed" happened in Mali;
-not "the Swedish investigation", "the 48-year-old Australian was evicted", "Afghan President Ashraf
-Ghani announced an exchange": a named person's nationality). A dateline's place (at the start of
-the text, or of a line after a headline: "KINGSTON — A man ...") is never a scene, whatever the parse
-hangs it on; nor is the home town naming a person ("a Kingston man was arrested", "the Leeds woman
+not "the Swedish investigation", "the 48-year-old Australian was evicted", "Peruvian President Ada
+Brisket announced an exchange": a named person's nationality). A dateline's place (at the start of
+the text, or of a line after a headline: "DUNMORE — A man ...") is never a scene, whatever the parse
+hangs it on; nor is the home town naming a person ("a Dunmore man was arrested", "the Leeds woman
 stabbed": :func:`hometown`) in the event's actor or a clause's subject.
 The wire dateline (:func:`dateline`) is not used as a fallback: on the hand-judged articles it named
 the reporter's city more often than the scene of an event the sentence leaves unplaced.
@@ -173,9 +173,9 @@ BODY_NOUNS = frozenset({"agency", "team", "unit", "party", "country", "nation", 
 
 
 def origin(tok: Token) -> Token | None:
-    """The one person's noun that the place name ``tok`` modifies ("a Kingston man", a headline's "Fort
-    Lauderdale Man"), else None: where that person is from. A group or a force of a place ("Kharkiv
-    residents", "Kingston police") is no such noun."""
+    """The one person's noun that the place name ``tok`` modifies ("a Dunmore man", a headline's "Fort
+    Elbury Man"), else None: where that person is from. A group or a force of a place ("Kharkiv
+    residents", "Dunmore police") is no such noun."""
     head = tok
     for _ in range(6):
         if head.dep_ not in {"compound", "flat"} or head.head.i == head.i or people_noun(head.head):
@@ -197,7 +197,7 @@ def origin(tok: Token) -> Token | None:
 def hometown(tok: Token, start: int, source: EventActor | None, target: EventActor | None) -> bool:
     """The place mention starting at ``tok`` (offset ``start``) names where a person in the news is
     from, not where the event happened: it modifies that person's noun (:func:`origin`) in the event's
-    own actor ("a Kingston man was arrested") or in the subject of a clause ("a Fort Lauderdale man
+    own actor ("a Dunmore man was arrested") or in the subject of a clause ("a Fort Elbury man
     is facing charges"); not a person only named as a scene's owner ("at the home of a Denver pastor")."""
     noun = origin(tok)
     if noun is None:
@@ -215,8 +215,8 @@ def hometown(tok: Token, start: int, source: EventActor | None, target: EventAct
 
 def in_org_name(tok: Token) -> bool:
     """The place name ``tok`` stands inside an "X of Y" name of an organisation that does not govern it
-    ("the American University of Kabul", "the Bank of England"): no scene. A governing body keeps its place
-    ("the Government of Sudan", "the Kingston Police")."""
+    ("the Northgate University of Kabul", "the Bank of England"): no scene. A governing body keeps its place
+    ("the Government of Sudan", "the Dunmore Police")."""
     if tok.ent_type_ != "ORG" or tok.ent_iob_ != "I":
         return False
     start = tok.i
@@ -227,14 +227,14 @@ def in_org_name(tok: Token) -> bool:
         end += 1
     name = list(tok.doc[start : end + 1])
     if not any(t.lower_ == "of" for t in name):
-        return False  # "the McAllen facility" is in McAllen
+        return False  # "the Dunmore facility" is in Dunmore
     return agent_sector(name, []) not in OFFICIAL_SECTORS
 
 
 def dateline_at(text: str, start: int, end: int) -> bool:
     """The place mention ``start``-``end`` is a wire dateline: at the start of the text ("KABUL, May 3
     (Reuters) -"), or at the start of a line after a headline, written in capitals or followed by a
-    dash or a parenthesis ("KINGSTON — A man ...")."""
+    dash or a parenthesis ("DUNMORE — A man ...")."""
     after = text[end : end + 2]
     if start <= 2:
         return after.startswith(_DATELINE_NEXT)
@@ -251,7 +251,7 @@ def foreign(source: EventActor | None, target: EventActor | None) -> bool:
 
 
 def _named_person(actor: EventActor, sent: Span) -> bool:
-    """The actor's mention names a person ("Afghan President Ashraf Ghani"), not a group."""
+    """The actor's mention names a person ("Peruvian President Ada Brisket"), not a group."""
     if actor.start is None or actor.end is None:
         return False
     return any(t.ent_type_ == "PERSON" for t in sent if actor.start <= t.idx < actor.end)
@@ -292,9 +292,9 @@ def event_place(
                 continue
             tok = sent.doc[starts[start]] if start in starts else None
             if tok is not None and not place.adjectival and hometown(tok, start, source, target):
-                continue  # "a Kingston man was arrested": the man's home town, not the scene
+                continue  # "a Dunmore man was arrested": the man's home town, not the scene
             if tok is not None and in_org_name(tok):
-                continue  # "professors at the American University of Kabul": a name, not the scene
+                continue  # "lecturers at the Northgate University of Kabul": a name, not the scene
             if dateline_at(doc.text, start, end):
                 continue  # the dateline names where the reporter is, whatever the parse hangs it on
             if _inside(start, end, target) and tok is not None:
@@ -319,7 +319,7 @@ def event_place(
                 ):
                     continue  # "the Swedish investigation", "the 48-year-old Australian": no scene;
                     # nor "Russian forces shelled Kharkiv": the forces' country is not the target's;
-                    # nor "Afghan President Ghani announced": a named person's nationality is who he is
+                    # nor "Peruvian President Brisket announced": a named person's nationality is who he is
                 if tok is not None and actor is None and not scene_path(tok):
                     continue  # "the road to Gao", "flown to Niamey"
                 if tok is not None and named_actor(tok, end):

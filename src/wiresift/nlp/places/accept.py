@@ -2,7 +2,7 @@
 
 The rules of :mod:`usage` and :mod:`embedded` drop the names the text plainly uses as something else.
 What is left still holds wrong pins, and most of them are small towns: a surname the NER did not tag
-("Tyler's attorney"), a brand, a team or a common word that some village carries. A country, a
+("Farrow's attorney"), a brand, a team or a common word that some village carries. A country, a
 province, a region or a big city is seldom named by accident; a town under ``SMALL_TOWN_POPULATION``
 often is. So only pins on towns (and counties) that small are checked: a logistic model over
 features the stage already has — the NER label and whether the entity is exactly the name, the parse
@@ -130,7 +130,7 @@ def pin_features(
         label, exact_ent, longer_ent = _entity_flags(span)
         others = [places[j] for j in pins if places[j].id.removesuffix(":adj") != p.id.removesuffix(":adj")]
         countries = Counter(o.country for o in others if o.country)
-        # the town's province is named, or holds another pin ("Greenbelt ... Maryland")
+        # the town's province is named, or holds another pin ("Dunmore ... Pennsylvania")
         provinces = {(o.name, o.country) for o in others if o.kind == "admin1"}
         provinces |= {(o.admin1, o.country) for o in others if o.admin1}
         kms = [

@@ -18,7 +18,7 @@ from wiresift.nlp.places.usage import STREET_TYPES
 _PLACE_OVER_DEMONYM = frozenset({"country", "admin1", "region", "feature"})
 #: A city named inside a longer unknown name must be this big ("Dubai" in "Dubai World Cup").
 EMBEDDED_MIN_POPULATION = 100_000
-#: A county named alone inside a longer unknown name must be this big ("Herts Air Ambulance"): smaller
+#: A county named alone inside a longer unknown name must be this big ("Wexcombe Air Ambulance"): smaller
 #: ones share their names with towns and surnames.
 EMBEDDED_COUNTY_POPULATION = 500_000
 #: Words that are province names somewhere but never the place inside a longer name ("West Wing").
@@ -40,7 +40,7 @@ NOT_A_PLACE_ALONE = frozenset(
     }
 )
 #: Trailing words dropped (repeatedly) when a name is unknown as written: "Oaxaca State", "Manchester
-#: City", "Nenagh Municipal District", "Guma Local Government Area", "Kilburn Estate".
+#: City", "Farrowby Municipal District", "Ardle Local Government Area", "Pellham Estate".
 _GENERIC_TAILS = (
     "local government area",
     "municipal district",
@@ -63,7 +63,7 @@ _GENERIC_TAILS = (
 _NOT_EMBEDDED = frozenset(
     {"centre", "center", "metro", "gulf", "coast", "capital", "island", "islands", "republic"}
 )
-#: Arabic article prefixes: "Qamishli" is GeoNames' "Al Qamishli", "al-Raqqa" is "Raqqa".
+#: Arabic article prefixes: "Hasaka" is GeoNames' "Al Hasaka", "al-Raqqa" is "Raqqa".
 _ARABIC_ARTICLE = re.compile(r"^(?:(?:al|el)[- ]|(?:ar|as|ash|ad|an|at|az)-)(?=\w)", re.IGNORECASE)
 
 
@@ -91,16 +91,16 @@ def candidates(gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
     if found:
         return found + _namesakes_of_stem(gaz, words, found)
     if len(words) > 1 and words[-1].lower().rstrip(".") in STREET_TYPES:
-        return ()  # a street the gazetteer lacks is not the town it is named after ("Hampton Avenue")
+        return ()  # a street the gazetteer lacks is not the town it is named after ("Dunmore Avenue")
     stem = _strip_tails(words)
     if len(stem) < len(words):
         found = gaz.candidates(" ".join(stem))
         if found:
             return found
     for core in (words, stem):
-        # "New" makes a new name ("New Glenn" is a rocket, not Glenn): no part of a known place
+        # "New" makes a new name ("New Tarrow" is a rocket, not Tarrow): no part of a known place
         if len(core) > 1 and core[0].lower() in NOT_A_PLACE_ALONE and core[0].lower() != "new":
-            # "South Venezuela", "West Surrey", "South Kilburn Estate": the part of a known place
+            # "North Peru", "East Kent", "South Pellham Estate": the part of a known place
             found = gaz.candidates(" ".join(core[1:]))
             if found:
                 return found
@@ -109,9 +109,9 @@ def candidates(gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
         parts += [" ".join(words[1:n]) for n in range(len(words) - 1, 1, -1)]
     if " of " in text:
         parts.append(text.rsplit(" of ", 1)[1])
-    # a trailing place ("Building Ireland", "Local Ireland"), after the leading ones
+    # a trailing place ("Growing Ireland", "Better Ireland"), after the leading ones
     parts += [" ".join(words[n:]) for n in range(1, len(words))]
-    # then one inside ("Smart Dubai Office")
+    # then one inside ("Digital Dubai Bureau")
     parts += [" ".join(words[i:j]) for i in range(1, len(words) - 1) for j in range(len(words) - 1, i, -1)]
     for part in parts:
         # a lower-case word is no name ("and" is Andorra's ISO code "AND")
@@ -145,7 +145,7 @@ def _namesakes_of_stem(
 
 
 def province_codes(gaz: Gazetteer, code: str, places: Sequence[Candidate]) -> tuple[Candidate, ...]:
-    """The provinces that an upper-case code after a name ("MA" of "Mansfield, MA", "ON" of "Toronto, ON")
+    """The provinces that an upper-case code after a name ("MA" of "Salem, MA", "ON" of "Toronto, ON")
     names in the countries of that name's readings: ISO 3166-2 codes are the postal abbreviations of US
     states and Canadian provinces, and more such elsewhere."""
     if not (2 <= len(code) <= 3 and code.isalpha() and code.isupper()):
@@ -155,7 +155,7 @@ def province_codes(gaz: Gazetteer, code: str, places: Sequence[Candidate]) -> tu
 
 
 def _strip_tails(words: list[str]) -> list[str]:
-    """``words`` without trailing generic words, repeatedly: "Guma Local Government Area" -> "Guma"."""
+    """``words`` without trailing generic words, repeatedly: "Ardle Local Government Area" -> "Ardle"."""
     out = list(words)
     stripped = True
     while stripped:
@@ -169,7 +169,7 @@ def _strip_tails(words: list[str]) -> list[str]:
 
 
 def _article_variant(gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
-    """An Arabic name with or without its article: "Qamishli" -> "Al Qamishli", "al-Raqqa" -> "Raqqa"."""
+    """An Arabic name with or without its article: "Hasaka" -> "Al Hasaka", "al-Raqqa" -> "Raqqa"."""
     bare = _ARABIC_ARTICLE.sub("", text)
     if bare != text:
         return gaz.candidates(bare)
@@ -180,7 +180,7 @@ def _article_variant(gaz: Gazetteer, text: str) -> tuple[Candidate, ...]:
 
 def _embeddable(e: Entry, part: str) -> bool:
     """A place that may stand for a longer unknown name: a country, province, region or feature, a
-    big city, or a county named in full ("Marathon County Sheriff")."""
-    if e.kind == "admin2":  # a county named in full, or a big one ("Herts Air Ambulance")
+    big city, or a county named in full ("Farrowby County Sheriff")."""
+    if e.kind == "admin2":  # a county named in full, or a big one ("Wexcombe Air Ambulance")
         return part.split()[-1].lower() in _GENERIC_TAILS or e.population >= EMBEDDED_COUNTY_POPULATION
     return e.kind in _PLACE_OVER_DEMONYM or (e.kind == "city" and e.population >= EMBEDDED_MIN_POPULATION)

@@ -162,8 +162,8 @@ def outlet_places(gaz: Gazetteer, url: str | None, site: str | None) -> list[Ent
 
 
 def is_outlet_name(text: str, url: str | None, site: str | None) -> bool:
-    """A mention in capitals that spells the outlet's own name: the host's registrable label ("BGR" on
-    ``bgr.com``) or the whole site name. Such a name is the outlet's brand, not a place; a place name
+    """A mention in capitals that spells the outlet's own name: the host's registrable label ("SWE" on
+    ``swe.com``) or the whole site name. Such a name is the outlet's brand, not a place; a place name
     written as a word ("Boston" on ``boston.com``) is still the place."""
     if len(text) < 2 or not text.isupper() or not text.replace(" ", "").isalpha():
         return False

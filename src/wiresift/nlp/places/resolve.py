@@ -224,7 +224,7 @@ def resolve(
     emb = list(embedded) if embedded is not None else [False] * len(texts)
     lists = list(listed) if listed is not None else [True] * len(texts)
     raw = [() if adj else candidates(gaz, t) for t, adj in zip(texts, adjectival, strict=True)]
-    # a province code that qualifies the name before it ("Mansfield, MA") is that name's province
+    # a province code that qualifies the name before it ("Salem, MA") is that name's province
     raw = [
         cs + province_codes(gaz, t, raw[i - 1]) if i > 0 and qualifiers[i - 1] == t else cs
         for i, (t, cs) in enumerate(zip(texts, raw, strict=True))
@@ -327,7 +327,7 @@ def _pick_all(
         ctx = context(text)
         qual = gaz.candidates(q) + province_codes(gaz, q, cs) if q else ()
         if _contradicted(cs, qual):
-            # "San Ysidro, California" where the gazetteer has San Ysidros elsewhere only: none is meant
+            # "San Ardelo, California" where the gazetteer has San Ardelos elsewhere only: none is meant
             done[key] = Resolution(None, 0.0)
             out.append(done[key])
             continue

@@ -36,14 +36,14 @@ VERSION = "places/11"
 _QUALIFIER_GAPS = (", ", " (", ",")
 
 
-#: A province's postal code right after "<town>, " ("Mansfield, MA", "Toronto, ON"), read as a qualifier
+#: A province's postal code right after "<town>, " ("Salem, MA", "Toronto, ON"), read as a qualifier
 #: even where recognition took no name there (a code alone is no place).
 _CODE_QUALIFIER = re.compile(r", ?([A-Z]{2})(?![\w.'’-])")
 
 
 def _qualifiers(text: str, spans: Sequence[tuple[int, int]]) -> list[str | None]:
     """For each span, the text of the next span when it directly qualifies it ("Paris, Texas"), or the
-    province code right after it ("Mansfield, MA")."""
+    province code right after it ("Salem, MA")."""
     out: list[str | None] = []
     for i, (_, end) in enumerate(spans):
         nxt = spans[i + 1] if i + 1 < len(spans) else None
@@ -83,8 +83,8 @@ def _listed(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
     return [(i > 0 and gaps[i - 1]) or (i < len(gaps) and gaps[i]) for i in range(len(spans))]
 
 
-#: A plural designator after the last name of a list names the kind of every name of the list ("Barry,
-#: Calhoun and Cass counties", "Kano and Kaduna states").
+#: A plural designator after the last name of a list names the kind of every name of the list ("Ionia,
+#: Allegan and Gratiot counties", "Kano and Kaduna states").
 _PLURAL_DESIGNATOR_AFTER = re.compile(
     r"\s+(?:(?P<province>states|provinces|governorates|oblasts|counties|prefectures)|(?P<city>cities))\b"
 )
@@ -227,7 +227,7 @@ def resolve_doc(sdoc: Doc, doc: Document | None = None) -> Resolved:
     gaz = gazetteer.load()
     outlet = outlet_places(gaz, doc.url, doc.site) if doc is not None else []
     mentions = [m for m in used_as_places(sdoc, gaz, recognise(sdoc, gaz)) if not brand(sdoc, gaz, m)]
-    if doc is not None:  # the outlet's own name in capitals ("BGR" on bgr.com) is its brand
+    if doc is not None:  # the outlet's own name in capitals ("SWE" on swe.com) is its brand
         mentions = [m for m in mentions if not is_outlet_name(m.text, doc.url, doc.site)]
     inside = [embedded(sdoc, m) for m in mentions]
     spans = [(m.start, m.end) for m in mentions]

@@ -15,8 +15,8 @@ uses as something else, so they never become map pins:
   ("Brent crude", "Atlas Motors"); a country or province keeps its place ("U.S. airlines");
 - **a team**: a town's name as the subject of a plural verb ("Chelsea have signed", "Leeds are
   top"): British news writes a club so, never a town;
-- **a title of a work**: a name alone inside quotation marks (the song “Glasgow”, the show “Fargo”),
-  or inside a short quoted title whose words are all capitalised (the film “Melvin and Howard”);
+- **a title of a work**: a name alone inside quotation marks (the song “Dunmore”, the show “Fargo”),
+  or inside a short quoted title whose words are all capitalised (the film “Ardle and Pellham”);
 - **a common noun**: a word written in lower case ("metro newspapers") names no place;
 - **a title**: an abbreviation right before a person's name is the person's title ("Sen." of
   "Sen. Ada Brook" is no alias of Senegal, "Gov." no town);
@@ -25,9 +25,9 @@ uses as something else, so they never become map pins:
   Republic or Macau; "PAN" in a table would be); an upper-case word of two or three letters whose
   only readings are towns of that name is an acronym ("CIS" is no Italian town "Cis");
 - **a person's kin or counsel**: a small town's name whose possessor or apposition is a word for a
-  relative, a lawyer or a partner ("Tyler's attorney", "his son, Sebastian"), or that follows a
-  capitalised word that is no place as a two-word name ("Adarius Taylor" where the NER split it), or
-  that is the first part of a hyphenated name ("Rose-Lynn");
+  relative, a lawyer or a partner ("Farrow's attorney", "his son, Brisko"), or that follows a
+  capitalised word that is no place as a two-word name ("Quenbar Taylor" where the NER split it), or
+  that is the first part of a hyphenated name ("Zeta-Mae");
 - **a body of the solar system**: "Earth", "the Moon", "Mars" name no town that shares the name
   ("Mars, Pennsylvania") unless a qualifier says so ("Mars, Pa.");
 - **a company named like a natural feature**: a one-word name that spaCy tags an organisation, whose
@@ -59,7 +59,7 @@ STREET_WORDS = frozenset(
         "casino",
     }
 )  # fmt: skip
-#: The street words of ``STREET_WORDS``: a street named after a town ("Hampton Avenue", "N. Bedford Drive")
+#: The street words of ``STREET_WORDS``: a street named after a town ("Dunmore Avenue", "S. Ripley Drive")
 #: lies anywhere, seldom in that town; a building or a station named after it mostly stands there.
 STREET_TYPES = frozenset(
     {
@@ -74,8 +74,8 @@ PRODUCT_WORDS = frozenset(
         "holdings", "bancorp",
     }
 )  # fmt: skip
-#: Words for the people around a person: a name they are said of ("Tyler's attorney", "his son,
-#: Sebastian") is that person's, not a town's.
+#: Words for the people around a person: a name they are said of ("Farrow's attorney", "his son,
+#: Brisko") is that person's, not a town's.
 KIN_WORDS = frozenset(
     {
         "attorney", "lawyer", "counsel", "wife", "husband", "son", "daughter", "mother", "father",
@@ -206,9 +206,9 @@ def _small_towns_only(gaz: Gazetteer, text: str) -> bool:
 
 def _kin(gaz: Gazetteer, span: Span) -> bool:
     """A small town's name said of a relative or a lawyer, written as a person's given name or surname:
-    their possessor ("Tyler's attorney") or apposition ("his son, Sebastian"), or a split two-word name
-    ("Adarius Taylor", the first word no place and outside any entity), or the first part of a
-    hyphenated name ("Rose-Lynn")."""
+    their possessor ("Farrow's attorney") or apposition ("his son, Brisko"), or a split two-word name
+    ("Quenbar Taylor", the first word no place and outside any entity), or the first part of a
+    hyphenated name ("Zeta-Mae")."""
     if len(span) != 1 or _after_place_preposition(span) or not _small_towns_only(gaz, span.text):
         return False
     tok, doc = span[0], span.doc
@@ -297,13 +297,13 @@ _CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»"})
 
 #: Longest quoted title, in tokens, read as a work's title when all its words are capitalised.
 TITLE_MAX_TOKENS = 6
-#: Short words a title leaves in lower case ("Melvin and Howard", "Attack on Titan").
+#: Short words a title leaves in lower case ("Ardle and Pellham", "Attack on Titan").
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
 
 
 def _quoted_title(span: Span) -> bool:
     """The name lies inside a short quotation whose words are all capitalised (or short title words) and
-    that holds another capitalised word: the title of a work (the film “Melvin and Howard”)."""
+    that holds another capitalised word: the title of a work (the film “Ardle and Pellham”)."""
     doc = span.doc
     lo = next(
         (
@@ -409,8 +409,8 @@ def _common_noun(span: Span) -> bool:
 
 def _surname_after_place(gaz: Gazetteer, span: Span) -> bool:
     """A two-word name the gazetteer lacks (or a one-word name and a PERSON word right after it), a
-    place's name and then a capitalised word that is no place and that the article also writes alone inside a sentence, without "the" ("Victoria Vivians
-    ... said Vivians"): a person's first name and surname, not the place inside an organisation's
+    place's name and then a capitalised word that is no place and that the article also writes alone inside a sentence, without "the" ("Victoria Pellham
+    ... said Pellham"): a person's first name and surname, not the place inside an organisation's
     name ("Houston Rockets ... the Rockets") nor a street ("River Avenue")."""
     doc = span.doc
     if len(span) == 2 and not gaz.candidates(span.text):
