@@ -6,24 +6,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from claims_support import claims_of, one
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wiresift.model import Claim, Document, Place, Quote, SpanRef, Timex
+from wiresift.model import Document, Place, Quote, SpanRef, Timex
 from wiresift.nlp.claims.stage import find_claims, make_stage
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "claims" / "border_clashes.txt"
-
-
-def claims_of(nlp: Any, text: str, **layers: Any) -> list[Claim]:
-    doc = Document(text=text, site="wire", **layers)
-    return find_claims(doc, nlp(text))
-
-
-def one(claims: list[Claim], fragment: str) -> Claim:
-    found = [c for c in claims if fragment in c.text]
-    assert len(found) == 1, [c.text for c in claims]
-    return found[0]
 
 
 @pytest.fixture(scope="module")

@@ -6,19 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from claims_support import claims_of, one
 
 from wiresift.model import Claim, Document
 from wiresift.nlp.claims.stage import find_claims
-
-
-def claims_of(nlp: Any, text: str, site: str = "wire") -> list[Claim]:
-    return find_claims(Document(text=text, site=site), nlp(text))
-
-
-def one(claims: list[Claim], fragment: str) -> Claim:
-    found = [c for c in claims if fragment in c.text]
-    assert len(found) == 1, [c.text for c in claims]
-    return found[0]
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,16 @@ def _resolve_all(text: str, names: list[str]) -> dict[str, Place | None]:
     return dict(zip(names, resolve_spans(text, spans), strict=True))
 
 
+def _pinned(text: str) -> dict[str, Place]:
+    """Every place mention of ``text`` as written, with its place."""
+    return {text[s:e]: p for p in geoparse(text) for s, e in p.mentions}
+
+
+def _countries(text: str) -> dict[str, str | None]:
+    """Every place mention of ``text`` as written, with its place's country."""
+    return {name: p.country for name, p in _pinned(text).items()}
+
+
 def test_generic_tails_are_dropped_repeatedly() -> None:
     text = (
         "Councillors of the Tralee Municipal District met officials of the Ikeja Local Government Area "
@@ -169,10 +179,10 @@ def test_a_province_shared_by_two_countries_is_the_main_countrys() -> None:
         "Smoke from farms in Punjab drifted over Delhi again. Delhi schools closed, and India's capital "
         "region choked. Doctors in Delhi said India must act. Cities like Karachi, Pakistan, face the same smog."
     )
-    countries = {text[s:e]: p.country for p in geoparse(text) for s, e in p.mentions}
+    countries = _countries(text)
     assert countries.get("Punjab") == "IN", countries
     text = "Farmers in Punjab protested in Lahore on Monday."
-    countries = {text[s:e]: p.country for p in geoparse(text) for s, e in p.mentions}
+    countries = _countries(text)
     assert countries.get("Punjab") == "PK", countries
 
 
@@ -181,19 +191,19 @@ def test_a_national_capital_shadows_a_small_namesake_abroad() -> None:
         "Cities around the world fight dirty air. London has fought it for decades. Paris has also "
         "suffered smog. In the United States, Los Angeles County faces it too, as does Texas."
     )
-    countries = {text[s:e]: p.country for p in geoparse(text) for s, e in p.mentions}
+    countries = _countries(text)
     assert countries.get("Paris") == "FR", countries
 
 
 def test_a_country_named_x_and_y_is_one_place() -> None:
     text = "The squad flew from Antigua and Barbuda to Guyana on Friday, and Bosnia and Herzegovina hosted Chile."
-    found = {text[s:e]: p.country for p in geoparse(text) for s, e in p.mentions}
+    found = _countries(text)
     assert found.get("Antigua and Barbuda") == "AG", found
     assert found.get("Bosnia and Herzegovina") == "BA", found
     assert "Barbuda" not in found and "Herzegovina" not in found
     # two places listed with "and" stay two
     text = "Talks in Kenya and Uganda ended on Friday."
-    found = {text[s:e] for p in geoparse(text) for s, e in p.mentions}
+    found = set(_pinned(text))
     assert {"Kenya", "Uganda"} <= found, found
 
 
@@ -202,16 +212,16 @@ def test_an_alias_with_a_generic_tail_reads_its_stems_namesakes() -> None:
         "Growers in Punjab province marched to Delhi. Delhi police stopped them, and India's farm minister "
         "met them in Delhi. Ludhiana and Amritsar traders joined."
     )
-    countries = {text[s:e]: p.country for p in geoparse(text) for s, e in p.mentions}
+    countries = _countries(text)
     assert countries.get("Punjab province") == "IN", countries
     text = "Growers in Punjab province marched to Lahore and Multan on Monday."
-    countries = {text[s:e]: p.country for p in geoparse(text) for s, e in p.mentions}
+    countries = _countries(text)
     assert countries.get("Punjab province") == "PK", countries
 
 
 def test_the_centre_is_an_institution_not_a_province() -> None:
     text = "The states say the Centre owes them funds, officials in Chennai said. The Centre denied it."
-    found = {text[s:e] for p in geoparse(text) for s, e in p.mentions}
+    found = set(_pinned(text))
     assert "Centre" not in found and "Chennai" in found, found
 
 
@@ -234,5 +244,5 @@ def test_a_place_name_before_a_surname_is_a_person() -> None:
         assert pinned == {"Dallas"}, (person_split, pinned)
     # a team named after its city keeps the city ("the Rockets" alone is the team)
     text = "The Houston Rockets won in Denver. The Rockets play again on Friday."
-    found = {text[s:e]: p for p in geoparse(text) for s, e in p.mentions}
+    found = _pinned(text)
     assert any(k.startswith("Houston") for k in found), found
