@@ -36,6 +36,14 @@ def nlp():  # type: ignore[no-untyped-def]
     return load_model()
 
 
+@pytest.fixture(scope="module")
+def pipeline(nlp):  # type: ignore[no-untyped-def]
+    """The entities and quotes stages, made once per test module (a module may define its own)."""
+    from wiresift.nlp.pipeline import Pipeline
+
+    return Pipeline(stages=("entities", "quotes"))
+
+
 # -- store backends -------------------------------------------------------------------------------
 #: The backends every store test runs against (``store_url`` / ``any_store``).
 BACKENDS = ("sqlite", "postgres")

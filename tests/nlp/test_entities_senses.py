@@ -3,20 +3,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-import pytest
-
 from wiresift.model import Document, Entity
 from wiresift.nlp.pipeline import Pipeline
-
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline(stages=("entities", "quotes"))
 
 
 def entity(doc: Document, name: str) -> Entity:

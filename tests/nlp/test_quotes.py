@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,15 +12,7 @@ from wiresift.model import Document, Quote
 from wiresift.nlp.pipeline import Pipeline
 from wiresift.nlp.quotes.marks import marked_spans
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "quotes" / "border_pact.txt"
-
-
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline(stages=("entities", "quotes"))
 
 
 @pytest.fixture(scope="module")

@@ -22,11 +22,6 @@ if TYPE_CHECKING:
     from wiresift.nlp.quotes.common import Found
 
 
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline(stages=("entities", "quotes"))
-
-
 def proposed(nlp: Language, text: str) -> tuple[Doc, list[Found]]:
     sdoc = nlp(text)
     doc = Document(text=text)

@@ -3,20 +3,9 @@ stretched object are the writer's, not the speaker's."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-import pytest
 from quotes_support import quotes_of
 
 from wiresift.nlp.pipeline import Pipeline
-
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline(stages=("entities", "quotes"))
 
 
 def contents(pipeline: Pipeline, text: str) -> dict[str, str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pytest
 from quotes_support import by_cue, quotes_of, speaker
 
 from wiresift.nlp.pipeline import Pipeline
@@ -15,11 +14,6 @@ from wiresift.nlp.quotes.nouns import noun_report
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline(stages=("entities", "quotes"))
 
 
 def test_clause_the_parse_hung_on_the_person_told_is_what_was_told(pipeline: Pipeline, nlp: Language) -> None:

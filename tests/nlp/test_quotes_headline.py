@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-import pytest
 from quotes_support import quotes_of
 
 from wiresift.model import Quote
 from wiresift.nlp.pipeline import Pipeline
 from wiresift.nlp.quotes.headline import headline_span, sentence_case, title_case
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-
 BODY = (
     "\n\nThe talks between Kazakhstan and Kyrgyzstan on the disputed border will resume in Almaty next "
     "week, the Kazakh envoy, Nurlan Abenov, told reporters on Monday. Abenov said both sides wanted a "
     "deal before winter.\n"
 )
-
-
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline(stages=("entities", "quotes"))
 
 
 def in_headline(pipeline: Pipeline, headline: str) -> list[Quote]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pytest
 from quotes_support import by_cue, quotes_of, speaker
 
 from wiresift.model import Document
@@ -16,11 +15,6 @@ from wiresift.nlp.quotes.indirect import HAND_CUES
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline(stages=("entities", "quotes"))
 
 
 def test_conjoined_reporting_verb_is_cut_off_and_keeps_the_outer_speaker(pipeline: Pipeline) -> None:

@@ -17,11 +17,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline(stages=("entities", "quotes"))
-
-
 def test_cue_after_a_quote_that_ended_its_sentence_opens_a_new_one(pipeline: Pipeline) -> None:
     text = (
         'The minister mocked his rival with the nickname "Sleepy Sam." '

@@ -16,11 +16,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline(stages=("entities", "quotes"))
-
-
 @pytest.mark.parametrize(
     ("lemma", "mode"),
     [

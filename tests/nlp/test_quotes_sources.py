@@ -3,22 +3,12 @@ abstention. Invented sentences only."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pytest
 from quotes_support import by_cue, quotes_of
 
 from wiresift.nlp.pipeline import Pipeline
 from wiresift.nlp.quotes.confidence import Evidence, feature_names, keeps, score, vector
 from wiresift.nlp.quotes.confidence_weights import THRESHOLD, WEIGHTS
-
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline(stages=("entities", "quotes"))
 
 
 @pytest.mark.parametrize(

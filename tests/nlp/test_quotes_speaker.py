@@ -17,11 +17,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline(stages=("entities", "quotes"))
-
-
 def mention_of(quotes: list[Quote], words: str) -> str | None:
     """The speaker mention of the one quote holding ``words``."""
     found = [q for q in quotes if words in q.text]

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pytest
 from quotes_support import by_cue, quotes_of
 from spacy.tokens import Doc
 
@@ -19,11 +18,6 @@ from wiresift.nlp.quotes.speaker import own_subject
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline(stages=("entities", "quotes"))
 
 
 def _index(*people: tuple[str, str, list[tuple[int, int]]]) -> EntityIndex:

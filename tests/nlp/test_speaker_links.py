@@ -5,21 +5,10 @@ the other gender. Invented sentences only."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-import pytest
 from quotes_support import by_cue
 
 from wiresift.model import Document
 from wiresift.nlp.pipeline import Pipeline
-
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline(stages=("entities", "quotes"))
 
 
 def _speaker_name(pipeline: Pipeline, text: str, cue: str) -> str | None:

@@ -4,9 +4,6 @@ Invented sentences only."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-import pytest
 from quotes_support import by_cue, quotes_of
 
 from wiresift.model import Entity
@@ -14,15 +11,7 @@ from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.namesakes import honorific_before, pick
 from wiresift.nlp.pipeline import Pipeline
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-
 COUPLE = "Harold Brisket and his wife, Marjorie Brisket, opened the diner in 1988.\n\n"
-
-
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline(stages=("entities", "quotes"))
 
 
 def test_bare_surname_is_not_the_relative_introduced_as_one(pipeline: Pipeline) -> None:

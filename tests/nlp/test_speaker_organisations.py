@@ -3,20 +3,10 @@ organisation the text is about; an acronym joins the name it abbreviates. Invent
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pytest
 from quotes_support import by_cue, quotes_of
 
 from wiresift.nlp.pipeline import Pipeline
-
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline(stages=("entities", "quotes"))
 
 
 @pytest.mark.parametrize(

@@ -5,20 +5,9 @@ Invented sentences only."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-import pytest
 from quotes_support import by_cue, quotes_of
 
 from wiresift.nlp.pipeline import Pipeline
-
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline(stages=("entities", "quotes"))
 
 
 def test_possessor_of_the_speaker_is_not_the_speaker(pipeline: Pipeline) -> None:

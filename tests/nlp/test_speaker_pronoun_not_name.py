@@ -4,20 +4,10 @@ Invented text."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pytest
 from quotes_support import quotes_of
 
 from wiresift.nlp.pipeline import Pipeline
-
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline(stages=("entities", "quotes"))
 
 
 @pytest.mark.parametrize(

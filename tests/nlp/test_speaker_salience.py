@@ -15,11 +15,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline(stages=("entities", "quotes"))
-
-
 def test_pronoun_continues_previous_subject_not_last_speaker(pipeline: Pipeline) -> None:
     text = (
         '"The budget is balanced," Harold Brenning said on Monday.\n\n'
