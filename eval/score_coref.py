@@ -166,15 +166,20 @@ def rules_links(p: Parsed) -> Links:
 
 def score(parsed: Sequence[Parsed], system: str, weights: Weights | None = None) -> dict[str, float]:
     """The scores of ``system`` ("model", with the shipped ``weights`` unless given, or "rules")."""
+    links = [model_links(p, weights) if system == "model" else rules_links(p) for p in parsed]
+    return score_links(parsed, links, system)
+
+
+def score_links(parsed: Sequence[Parsed], links: Sequence[Links], system: str) -> dict[str, float]:
+    """The scores of the anaphor ``links`` of each document of ``parsed``, keys prefixed ``system``."""
     keys: list[list[Cluster]] = []
     responses: list[list[Cluster]] = []
     counts: Counter[str] = Counter()
-    for p in parsed:
-        links = model_links(p, weights) if system == "model" else rules_links(p)
-        clusters = system_clusters(p, links)
+    for p, doc_links in zip(parsed, links, strict=True):
+        clusters = system_clusters(p, doc_links)
         keys.append(gold_clusters(p))
         responses.append([frozenset(k for _, k in ms) for ms in clusters.values() if len(ms) > 1])
-        counts += pronoun_hits(p, links, clusters)
+        counts += pronoun_hits(p, doc_links, clusters)
     out: dict[str, float] = {}
     for name, metric in (("muc", muc), ("b3", b_cubed), ("ceaf_e", ceaf_e)):
         # Micro-average over documents: MUC and B³ pool counts, CEAF-e pools similarities.

@@ -63,6 +63,9 @@ PRONOUN_FEATURES = (
     "reporter",
     "last_is_pronoun",
     "same_sentence_before",
+    "only_fit",
+    "nearest_fit",
+    "quote_outsider",
 )
 NOMINAL_FEATURES = (
     "kind_person",
@@ -284,6 +287,8 @@ class DocCoref:
             return x
         here = self.place(ana.start, ana.end)
         most = max(c.count for c in cands)
+        fits = self._fits(ana, cands) if ana.pronoun else []
+        in_quote = ana.pronoun and self._quoted(Mention(ana.start, ana.end, here))
         for row, cand in enumerate(cands):
             entity = self.index.entities[cand.eid]
             f: dict[str, float] = {}
@@ -308,6 +313,11 @@ class DocCoref:
                 f["both_subject"] = float(here.subject and cand.last.place.subject)
                 f["last_is_pronoun"] = float(cand.last.pronoun)
                 f["same_sentence_before"] = float(sdist == 0)
+                f["only_fit"] = float(fits == [row])
+                f["nearest_fit"] = float(bool(fits) and fits[0] == row)
+                # "…", she said of him: a pronoun inside a quote is seldom the speaker named
+                # outside it in the same sentence
+                f["quote_outsider"] = float(in_quote and sdist == 0 and not self._quoted(cand.last))
                 prefix = "p_"
             else:
                 self._nominal_features(ana, cand, entity, f)
@@ -317,6 +327,13 @@ class DocCoref:
                 if i is not None:
                     x[row, i] = value
         return x
+
+    def _fits(self, ana: Anaphor, cands: list[Candidate]) -> list[int]:
+        """The rows of the candidates, nearest first, whose gender does not clash with ``ana``'s: when
+        only one fits, the pronoun has no rival ("Ann Lee … Tom Berg … she")."""
+        if not ana.gender:
+            return list(range(len(cands)))
+        return [i for i, c in enumerate(cands) if self.gender(c.eid) in ("", ana.gender)]
 
     def _nominal_features(self, ana: Anaphor, cand: Candidate, entity: Entity, f: dict[str, float]) -> None:
         f[f"kind_{ana.kind}"] = 1.0
