@@ -53,7 +53,7 @@ test: install-dev lint typecheck
 learn-cues: install-dev
 	$(BIN)/python training/learn_cues.py
 
-# Re-train the coreference model on GUM train, choose it on dev (writes nlp/entities/coref_weights.json).
+# Re-train the coreference model on GUM train+dev, choose C and thresholds leaving one document out (writes nlp/entities/coref_weights.json).
 train-coref: install-dev
 	$(BIN)/python training/train_coref.py
 

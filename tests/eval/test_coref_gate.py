@@ -56,6 +56,8 @@ def test_shipped_weights_are_reproducible(eval_dir: Path) -> None:
     shipped = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
     started = time.perf_counter()
     data = train_coref.train(eval_dir / "coref", log=False)
-    assert time.perf_counter() - started < 60
+    # about 25 s on an idle machine (parse, leave-one-document-out over 39 documents); room for a busy one
+    assert time.perf_counter() - started < 150
     assert data["train_sha256"] == shipped["train_sha256"], "GUM train changed: run `make train-coref`"
+    assert data["dev_sha256"] == shipped["dev_sha256"], "GUM dev changed: run `make train-coref`"
     assert data["fingerprint"] == shipped["fingerprint"]

@@ -105,6 +105,39 @@ def test_gender_clash_lowers_a_candidate(nlp: Language) -> None:
     assert (name_of(index, best) or "").endswith("Anna Quint")
 
 
+def _feature(state: DocCoref, head: str, name: str) -> dict[str, float]:
+    """Feature ``name`` of each candidate of the anaphor ``head``, by candidate name."""
+    ana = next(a for a in state.anaphors if a.head == head)
+    cands = state.candidates(ana)
+    x = state.features(ana, cands)
+    column = FEATURES.index(name)
+    return {state.index.entities[c.eid].name: float(x[row, column]) for row, c in enumerate(cands)}
+
+
+def test_only_fit_marks_the_one_candidate_a_pronoun_agrees_with(nlp: Language) -> None:
+    """After "Ms Anna Quint" and "Mr Peter Hale", a "she" has one candidate that fits, the nearest
+    that fits; a "they" has no gender to rule anyone out."""
+    text = "Ms Anna Quint met Mr Peter Hale at the summit. Later she said they had agreed on a plan."
+    index, _ = indexed(nlp, text)
+    state = DocCoref(index, index.sdoc, load_weights())  # type: ignore[arg-type]
+    only = _feature(state, "she", "p_only_fit")
+    nearest = _feature(state, "she", "p_nearest_fit")
+    quint = next(n for n in only if n.endswith("Anna Quint"))
+    hale = next(n for n in only if n.endswith("Peter Hale"))
+    assert only[quint] == 1.0 and only[hale] == 0.0
+    assert nearest[quint] == 1.0 and nearest[hale] == 0.0
+    assert not any(_feature(state, "they", "p_only_fit").values())
+
+
+def test_quote_outsider_marks_the_speaker_outside_a_quote_in_the_same_sentence(nlp: Language) -> None:
+    """In 'Ms Berg said, "He never called back."' the "he" is someone other than the speaker Berg."""
+    text = 'Tom Reyes ran the depot for years. Ms Ada Berg said, "He never called back."'
+    index, _ = indexed(nlp, text)
+    state = DocCoref(index, index.sdoc, load_weights())  # type: ignore[arg-type]
+    outsider = _feature(state, "he", "p_quote_outsider")
+    assert [n for n, v in outsider.items() if v] == [next(n for n in outsider if n.endswith("Ada Berg"))]
+
+
 def test_vector_similarity_ignores_words_that_only_share_a_pruned_row() -> None:
     """A pruned vectors table gives unrelated words one vector ("firm" and "north" below): that is no
     likeness; the same word, or a word with a vector of its own, still counts."""

@@ -2,11 +2,14 @@
 
 For each anaphor (:mod:`mentions`) every earlier person or organisation of the :class:`EntityIndex`
 within reach is a candidate; a logistic model scores each pair from features of distance, recency,
-type and gender agreement, syntactic role, reporting subjects, title and name words and word
-vectors. The best candidate wins when its probability reaches the threshold chosen on dev, else the
-anaphor abstains. Anaphors are resolved in text order and each one resolved joins its entity, so a
-later "he" can follow a chain of pronouns. The weights (``coref_weights.json``) are learned by
-``training/train_coref.py`` from GUM train; this module never imports scikit-learn.
+type and gender agreement (and whether the candidate is the only one, or the nearest one, that a
+gendered pronoun fits), syntactic role, a pronoun quoted against a speaker outside the quote,
+reporting subjects, title and name words and word vectors. The best candidate wins when its
+probability reaches the threshold chosen by cross-validation, else the anaphor abstains. Anaphors
+are resolved in text order and each one resolved joins its entity, so a later "he" can follow a
+chain of pronouns. The weights (``coref_weights.json``) are learned by
+``training/train_coref.py`` from GUM train and dev, ``C`` and the thresholds chosen leaving one
+document out at a time; this module never imports scikit-learn.
 """
 
 from __future__ import annotations
