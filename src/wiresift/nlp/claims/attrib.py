@@ -102,6 +102,8 @@ def _is_reporting(verb: Token, subj: Token | None) -> bool:
     lemma = verb.lemma_.lower()
     if lemma not in REPORTING_VERBS or verb.pos_ not in {"VERB", "AUX"}:
         return False
+    if (subj is not None and subj.lower_ in _GENERIC) or _conditional(verb):
+        return False  # "(12 if you count the helmet hit)": a way of counting, nobody's report
     if lemma in DOCUMENT_VERBS:
         document = subj is not None and (_document_noun(subj) or subj.pos_ == "PROPN")
         # what a poll shows or finds may be an amount itself ("showing her ahead 3 points")
@@ -112,6 +114,16 @@ def _is_reporting(verb: Token, subj: Token | None) -> bool:
         return False  # "(the addition of 10 titles was announced ...)": what is announced, not who
     # "the stock added 2 %", "the index put on 40 points": a change, not a report
     return not _measures(verb)
+
+
+#: Subjects that address the reader ("if you count ..."): no claimant.
+_GENERIC = frozenset({"you"})
+#: Subordinators of a condition: a verb under one says how a number could be read, not who reports it.
+_CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _conditional(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in verb.children)
 
 
 #: Reporting verbs whose passive subject is still the speaker ("he was quoted as saying").
@@ -153,6 +165,10 @@ def reporting_subject(sent: Span, tok: Token) -> Token | None:
             continue
         if _writer_voice(anc):
             break
+        if through.dep_ in {"attr", "acomp"}:
+            wh = next((r for c in anc.children if (r := _wh_reporter(c)) is not None), None)
+            if wh is not None and not _crosses_line(tok, wh):
+                return wh  # "which Nissan claims is a 20 % improvement"
         subj = _subject(anc)
         if not _is_reporting(anc, subj) or subj is None or _in_subtree(tok, subj) or _crosses_line(tok, anc):
             continue
@@ -195,6 +211,16 @@ def reporting_subject(sent: Span, tok: Token) -> Token | None:
                 if child.dep_ == "pobj" and not inside and not _crosses_line(tok, word):
                     return child
     return None
+
+
+def _wh_reporter(verb: Token) -> Token | None:
+    """The subject of "which X claims is ...", "what officials say was ...": the parser makes the
+    reporting verb the clausal subject of the reported clause, with the relative word as its object."""
+    wh = {"WDT", "WP"}
+    if verb.dep_ != "csubj" or not any(c.dep_ in {"dobj", "nsubj"} and c.tag_ in wh for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in wh), None)
+    return subj if subj is not None and _is_reporting(verb, subj) else None
 
 
 #: Verbs by which a clause on a noun says who gave its number; not verbs of acts ("a reward

@@ -8,6 +8,7 @@ earlier) from what :func:`~wiresift.nlp.claims.spans.find_numbers` found.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from wiresift.nlp.claims.idioms import is_idiom
@@ -257,9 +258,28 @@ def _digit_chain(text: str, start: int, end: int) -> bool:
 _LIST_MARK = re.compile(r"(?:^|\n)[ \t]*$")
 
 
+#: A bracketed list of reference numbers after a word, closing a clause: "... of binge eating (2).",
+#: "... weight loss (10, 11).", "(27-29),".
+_REFERENCE = re.compile(r"(?<=[^\W\d_][ \u00a0])\((\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\)(?=[.,;:])")
+#: A text cites its sources by bracketed numbers when it has at least this many such marks.
+REFERENCE_MIN_MARKS = 3
+
+
+@lru_cache(maxsize=8)
+def _reference_marks(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of bracketed reference numbers in a text that uses them (none otherwise)."""
+    found = tuple(m.span(1) for m in _REFERENCE.finditer(text))
+    return found if len(found) >= REFERENCE_MIN_MARKS else ()
+
+
 def _marker(text: str, start: int, end: int) -> bool:
-    """A footnote mark "[1]" or a list number at the start of a line ("2. Bring water")."""
+    """A footnote mark "[1]", a reference mark "(12)" of a text that cites its sources so, or a
+    list number at the start of a line ("2. Bring water")."""
     if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
+        return True
+    if text[start - 1 : start] in {"(", ",", " ", "-", "–"} and _in_ranges(
+        start, end, list(_reference_marks(text))
+    ):
         return True
     return (
         text[end : end + 1] in {".", ")"}
