@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 from claims_support import claims_of, one
 
+from wiresift.model import Quote
+
 
 @pytest.mark.parametrize(
     ("text", "fragment", "claimant"),
@@ -88,3 +90,38 @@ def test_one_bracketed_number_stays_a_count(nlp: Any) -> None:
 def test_units_of_mass_volume_and_area(nlp: Any, text: str, unit: str, counted: str) -> None:
     claim = claims_of(nlp, text)[0]
     assert (claim.unit, claim.counted) == (unit, counted)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The #1 problem for riders is the fare.", "Priya bought a 2-in-1 tablet for school."],
+)
+def test_ranks_and_kinds_are_not_claims(nlp: Any, text: str) -> None:
+    assert claims_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "claimant"),
+    [
+        # a phrase that frames the report is not what is reported
+        ("As the mother of three sons, Vega said she backed the plan.", "three", None),
+        ("In Tarsk, where 4,000 troops are based, Oduya insisted that the talks would go on.", "4,000", None),
+        ("Nearly 300 people were killed, officials said.", "300", "officials"),
+        # a passive subject of "found" is what was found, not a finder
+        ("Lio was found on a raft after nine other people drowned.", "nine", None),
+    ],
+)
+def test_framing_and_passive_finds(nlp: Any, text: str, fragment: str, claimant: str | None) -> None:
+    claim = one(claims_of(nlp, text), fragment)
+    got = claim.claimant_mention.text if claim.claimant_mention else None
+    assert got == claimant
+
+
+def test_backwards_quote_has_no_claimant(nlp: Any) -> None:
+    """A quote the marks paired from a closing mark to the next opening one is no speaker's."""
+    text = "``We will win,'' Hale said. The boat sank 30 miles off shore. ``It was awful,'' Ruiz said."
+    quote = Quote(
+        id="q1", start=14, end=64, text=text[14:64], speaker="e1", speaker_name="Ruiz", kind="direct"
+    )
+    claim = one(claims_of(nlp, text, quotes=[quote]), "30")
+    assert claim.claimant_mention is None and claim.claimant_name == "wire"

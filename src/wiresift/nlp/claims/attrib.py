@@ -105,7 +105,9 @@ def _is_reporting(verb: Token, subj: Token | None) -> bool:
     if (subj is not None and subj.lower_ in _GENERIC) or _conditional(verb):
         return False  # "(12 if you count the helmet hit)": a way of counting, nobody's report
     if lemma in DOCUMENT_VERBS:
-        document = subj is not None and (_document_noun(subj) or subj.pos_ == "PROPN")
+        # "Elian was found clinging to ...": a passive subject is what was found, not a finder
+        document = subj is not None and subj.dep_ != "nsubjpass"
+        document = document and (_document_noun(subj) or subj.pos_ == "PROPN")
         # what a poll shows or finds may be an amount itself ("showing her ahead 3 points")
         return document and (lemma in _SHOWING or not _measures(verb))
     if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
@@ -192,6 +194,8 @@ def reporting_subject(sent: Span, tok: Token) -> Token | None:
             continue
         if verb.dep_ == "conj" and any(c.dep_ in _OWN_CONTENT for c in verb.children):
             continue  # "... a quarter inch thinner, and nobody will notice that ...": its own report
+        if verb.i == root.i and _adjunct_of(tok, verb):
+            continue  # "As the grandfather of eight, Castro said ...": about the report, not in it
         if verb.dep_ in CLAUSE_DEPS and subj.i > tok.i:
             return subj
     # 3. the parser split "<claim>, <speaker> revealed on Thursday." into two sentences
@@ -211,6 +215,18 @@ def reporting_subject(sent: Span, tok: Token) -> Token | None:
                 if child.dep_ == "pobj" and not inside and not _crosses_line(tok, word):
                     return child
     return None
+
+
+#: How a phrase that only frames the report hangs from its verb ("In Kosovo, where ..., she insisted").
+_FRAMING_DEPS = frozenset({"prep", "advmod", "npadvmod", "agent"})
+
+
+def _adjunct_of(tok: Token, verb: Token) -> bool:
+    """``tok`` lies in a phrase that frames the reporting ``verb`` itself — a fronted or inserted
+    prepositional or adverbial phrase, or a clause of time, cause or concession — not in what it
+    reports."""
+    branch = next((a for a in [tok, *tok.ancestors] if a.head.i == verb.i and a.i != verb.i), None)
+    return branch is not None and (branch.dep_ in _FRAMING_DEPS or _circumstance(branch))
 
 
 def _wh_reporter(verb: Token) -> Token | None:
@@ -379,7 +395,10 @@ def _mispaired(quote: Quote) -> bool:
     mark on every quoted paragraph), or holds a double mark inside its outer ones, was paired from
     the close of one quote to the opening of the next: its speaker is not the number's claimant."""
     inner = quote.text.strip().strip("\"“”`'").strip()
-    return bool(_SPILLS.search(quote.text) or _DOUBLE_MARK.search(inner))
+    text = quote.text.strip()
+    # opened by a closing mark or closed by an opening one ("'' that the rifle ... ``")
+    backwards = text.startswith(("''", "”")) or text.endswith(("``", "“"))
+    return bool(backwards or _SPILLS.search(quote.text) or _DOUBLE_MARK.search(inner))
 
 
 def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:

@@ -292,7 +292,8 @@ def _not_a_count(
     doc: Doc, span: NumSpan, prev: Token | None, prev2: Token | None, nxt: Token | None, text: str
 ) -> bool:
     """A number named or used as a base, not counted: "the number eight", "one night out of 17",
-    "20-of-24 passing", "3-for-12 shooting" (stat lines), "scores" that is not "scores of" (a game's scores)."""
+    "20-of-24 passing", "3-for-12 shooting" (stat lines), "a 3-in-1 pad", "the #1 pick", "scores" that
+    is not "scores of" (a game's scores)."""
     first = doc[span.first]
     if prev is not None and prev.lower_ == "number" and prev2 is not None and prev2.lower_ in {"the", "a"}:
         return first.lower_ in _WORD_NUMBERS or first.like_num
@@ -301,9 +302,11 @@ def _not_a_count(
         return span.unit is None and not _counts_noun(doc, span)
     end = doc[span.last].idx + len(doc[span.last].text)
     if (
-        text[end : end + 4].lower() == "-of-" or text[end : end + 5].lower() == "-for-"
+        text[end : end + 4].lower() in {"-of-", "-in-"} or text[end : end + 5].lower() == "-for-"
     ) and span.unit is None:
-        return True
+        return True  # stat lines, and a kind of product: "a 3-in-1 charger"
+    if text[first.idx - 1 : first.idx] == "#" and span.unit is None:
+        return True  # a rank or a label: "the #1 enemy", "#2 seed"
     return first.lower_ == "scores" and span.first == span.last and (nxt is None or nxt.lower_ != "of")
 
 
