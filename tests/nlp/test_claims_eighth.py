@@ -125,3 +125,23 @@ def test_backwards_quote_has_no_claimant(nlp: Any) -> None:
     )
     claim = one(claims_of(nlp, text, quotes=[quote]), "30")
     assert claim.claimant_mention is None and claim.claimant_name == "wire"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "claimant"),
+    [
+        # an -ing participle on a noun has that noun as its agent, also when mistagged as a noun
+        ("Averages show Lind ahead, with PollMark showing her up 3 points.", "3 points", "PollMark"),
+        ("Reports saying 30 people died were false.", "30", "Reports"),
+        # a clause of "as" sets the time of the report, it is not what is reported
+        (
+            "Ana Ruiz, 25, said as she and hundreds of other marchers moved through the city.",
+            "hundreds",
+            None,
+        ),
+    ],
+)
+def test_participle_agents_and_as_clauses(nlp: Any, text: str, fragment: str, claimant: str | None) -> None:
+    claim = one(claims_of(nlp, text), fragment)
+    got = claim.claimant_mention.text if claim.claimant_mention else None
+    assert got == claimant

@@ -79,7 +79,14 @@ def _subject(verb: Token) -> Token | None:
             return child
     if verb.dep_ in {"conj", "xcomp"} and verb.head.pos_ == "VERB":
         return _subject(verb.head)
+    if _agent_participle(verb):
+        return verb.head  # "with RealClearPolitics showing her ahead 3 points", "reports saying ..."
     return None
+
+
+def _agent_participle(verb: Token) -> bool:
+    """An -ing participle on a noun, which is its agent: "a survey showing ...", "with X showing ..."."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}
 
 
 #: What a reporting verb reports of its own: a clause or an object ("you can't tell that ...").
@@ -98,6 +105,11 @@ def _document_noun(tok: Token) -> bool:
     return tok.lemma_.lower() in DOCUMENT_NOUNS or tok.lower_ in DOCUMENT_NOUNS
 
 
+def _name(tok: Token) -> bool:
+    """A proper noun, or a capitalised noun inside a sentence the tagger missed ("RealClearPolitics")."""
+    return tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and not tok.is_lower and not tok.is_sent_start)
+
+
 def _is_reporting(verb: Token, subj: Token | None) -> bool:
     lemma = verb.lemma_.lower()
     if lemma not in REPORTING_VERBS or verb.pos_ not in {"VERB", "AUX"}:
@@ -107,7 +119,7 @@ def _is_reporting(verb: Token, subj: Token | None) -> bool:
     if lemma in DOCUMENT_VERBS:
         # "Elian was found clinging to ...": a passive subject is what was found, not a finder
         document = subj is not None and subj.dep_ != "nsubjpass"
-        document = document and (_document_noun(subj) or subj.pos_ == "PROPN")
+        document = document and (_document_noun(subj) or _name(subj))
         # what a poll shows or finds may be an amount itself ("showing her ahead 3 points")
         return document and (lemma in _SHOWING or not _measures(verb))
     if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
@@ -172,7 +184,8 @@ def reporting_subject(sent: Span, tok: Token) -> Token | None:
             if wh is not None and not _crosses_line(tok, wh):
                 return wh  # "which Nissan claims is a 20 % improvement"
         subj = _subject(anc)
-        if not _is_reporting(anc, subj) or subj is None or _in_subtree(tok, subj) or _crosses_line(tok, anc):
+        inside = subj is not None and _in_subtree(tok, subj) and not _agent_participle(anc)
+        if not _is_reporting(anc, subj) or subj is None or inside or _crosses_line(tok, anc):
             continue
         if subj.lower_ in _RESPONDENT_HEADS:
             break  # what respondents say or expect is the poll's finding, not theirs to claim
@@ -298,7 +311,20 @@ def poll_over(tok: Token) -> Token | None:
 #: Subordinators of a clause that sets the time, cause or concession of the report itself
 #: ("X reported its third case after two others were revealed"): not what is reported.
 _CIRCUMSTANCE_MARKS = frozenset(
-    {"after", "before", "since", "until", "when", "while", "although", "though", "because", "once", "whereas"}
+    {
+        "after",
+        "before",
+        "since",
+        "until",
+        "when",
+        "while",
+        "although",
+        "though",
+        "because",
+        "once",
+        "whereas",
+        "as",
+    }
 )
 _WRITER = frozenset({"we", "i"})
 
