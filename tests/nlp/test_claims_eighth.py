@@ -145,3 +145,9 @@ def test_participle_agents_and_as_clauses(nlp: Any, text: str, fragment: str, cl
     claim = one(claims_of(nlp, text), fragment)
     got = claim.claimant_mention.text if claim.claimant_mention else None
     assert got == claimant
+
+
+def test_acceleration_test_is_no_range(nlp: Any) -> None:
+    """ "0-60 mph" names an acceleration test; a range of speeds above zero stays a claim."""
+    claims = claims_of(nlp, "The coupe does 0-60 mph in 4.1 seconds. Winds of 40-60 mph hit the coast.")
+    assert [(c.low, c.high, c.unit) for c in claims] == [(40, 60, "mph")]

@@ -48,6 +48,10 @@ _ONE = "one"
 _PEOPLE = frozenset({"NORP", "GPE", "LOC", "LANGUAGE"})
 
 
+#: Units of speed: a range of them from zero names an acceleration test ("0-62 mph").
+_SPEEDS = frozenset({"mph", "km/h"})
+
+
 def _in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in ranges)
 
@@ -146,6 +150,8 @@ def is_claim(
         return False
     if is_idiom(doc, span) or names_not_counts(doc, span, text):
         return False
+    if span.value is None and span.low == 0 and span.unit in _SPEEDS:
+        return False  # "does 0-60 mph in 5.1 seconds": the name of an acceleration test
     # identifiers and names
     if prev is not None and prev.text[:1].isupper() and prev.lower_ in IDENTIFIER_WORDS:
         return False
