@@ -118,8 +118,9 @@ def _is_reporting(verb: Token, subj: Token | None) -> bool:
         return False  # "(12 if you count the helmet hit)": a way of counting, nobody's report
     if lemma in DOCUMENT_VERBS:
         # "Elian was found clinging to ...": a passive subject is what was found, not a finder
-        document = subj is not None and subj.dep_ != "nsubjpass"
-        document = document and (_document_noun(subj) or _name(subj))
+        if subj is None or subj.dep_ == "nsubjpass":
+            return False
+        document = _document_noun(subj) or _name(subj)
         # what a poll shows or finds may be an amount itself ("showing her ahead 3 points")
         return document and (lemma in _SHOWING or not _measures(verb))
     if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
