@@ -79,7 +79,14 @@ def _subject(verb: Token) -> Token | None:
             return child
     if verb.dep_ in {"conj", "xcomp"} and verb.head.pos_ == "VERB":
         return _subject(verb.head)
+    if _agent_participle(verb):
+        return verb.head  # "with RealClearPolitics showing her ahead 3 points", "reports saying ..."
     return None
+
+
+def _agent_participle(verb: Token) -> bool:
+    """An -ing participle on a noun, which is its agent: "a survey showing ...", "with X showing ..."."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}
 
 
 #: What a reporting verb reports of its own: a clause or an object ("you can't tell that ...").
@@ -98,12 +105,22 @@ def _document_noun(tok: Token) -> bool:
     return tok.lemma_.lower() in DOCUMENT_NOUNS or tok.lower_ in DOCUMENT_NOUNS
 
 
+def _name(tok: Token) -> bool:
+    """A proper noun, or a capitalised noun inside a sentence the tagger missed ("RealClearPolitics")."""
+    return tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and not tok.is_lower and not tok.is_sent_start)
+
+
 def _is_reporting(verb: Token, subj: Token | None) -> bool:
     lemma = verb.lemma_.lower()
     if lemma not in REPORTING_VERBS or verb.pos_ not in {"VERB", "AUX"}:
         return False
+    if (subj is not None and subj.lower_ in _GENERIC) or _conditional(verb):
+        return False  # "(12 if you count the helmet hit)": a way of counting, nobody's report
     if lemma in DOCUMENT_VERBS:
-        document = subj is not None and (_document_noun(subj) or subj.pos_ == "PROPN")
+        # "Elian was found clinging to ...": a passive subject is what was found, not a finder
+        if subj is None or subj.dep_ == "nsubjpass":
+            return False
+        document = _document_noun(subj) or _name(subj)
         # what a poll shows or finds may be an amount itself ("showing her ahead 3 points")
         return document and (lemma in _SHOWING or not _measures(verb))
     if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
@@ -112,6 +129,16 @@ def _is_reporting(verb: Token, subj: Token | None) -> bool:
         return False  # "(the addition of 10 titles was announced ...)": what is announced, not who
     # "the stock added 2 %", "the index put on 40 points": a change, not a report
     return not _measures(verb)
+
+
+#: Subjects that address the reader ("if you count ..."): no claimant.
+_GENERIC = frozenset({"you"})
+#: Subordinators of a condition: a verb under one says how a number could be read, not who reports it.
+_CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _conditional(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in verb.children)
 
 
 #: Reporting verbs whose passive subject is still the speaker ("he was quoted as saying").
@@ -153,8 +180,13 @@ def reporting_subject(sent: Span, tok: Token) -> Token | None:
             continue
         if _writer_voice(anc):
             break
+        if through.dep_ in {"attr", "acomp"}:
+            wh = next((r for c in anc.children if (r := _wh_reporter(c)) is not None), None)
+            if wh is not None and not _crosses_line(tok, wh):
+                return wh  # "which Nissan claims is a 20 % improvement"
         subj = _subject(anc)
-        if not _is_reporting(anc, subj) or subj is None or _in_subtree(tok, subj) or _crosses_line(tok, anc):
+        inside = subj is not None and _in_subtree(tok, subj) and not _agent_participle(anc)
+        if not _is_reporting(anc, subj) or subj is None or inside or _crosses_line(tok, anc):
             continue
         if subj.lower_ in _RESPONDENT_HEADS:
             break  # what respondents say or expect is the poll's finding, not theirs to claim
@@ -176,6 +208,8 @@ def reporting_subject(sent: Span, tok: Token) -> Token | None:
             continue
         if verb.dep_ == "conj" and any(c.dep_ in _OWN_CONTENT for c in verb.children):
             continue  # "... a quarter inch thinner, and nobody will notice that ...": its own report
+        if verb.i == root.i and _adjunct_of(tok, verb):
+            continue  # "As the grandfather of eight, Castro said ...": about the report, not in it
         if verb.dep_ in CLAUSE_DEPS and subj.i > tok.i:
             return subj
     # 3. the parser split "<claim>, <speaker> revealed on Thursday." into two sentences
@@ -195,6 +229,28 @@ def reporting_subject(sent: Span, tok: Token) -> Token | None:
                 if child.dep_ == "pobj" and not inside and not _crosses_line(tok, word):
                     return child
     return None
+
+
+#: How a phrase that only frames the report hangs from its verb ("In Kosovo, where ..., she insisted").
+_FRAMING_DEPS = frozenset({"prep", "advmod", "npadvmod", "agent"})
+
+
+def _adjunct_of(tok: Token, verb: Token) -> bool:
+    """``tok`` lies in a phrase that frames the reporting ``verb`` itself — a fronted or inserted
+    prepositional or adverbial phrase, or a clause of time, cause or concession — not in what it
+    reports."""
+    branch = next((a for a in [tok, *tok.ancestors] if a.head.i == verb.i and a.i != verb.i), None)
+    return branch is not None and (branch.dep_ in _FRAMING_DEPS or _circumstance(branch))
+
+
+def _wh_reporter(verb: Token) -> Token | None:
+    """The subject of "which X claims is ...", "what officials say was ...": the parser makes the
+    reporting verb the clausal subject of the reported clause, with the relative word as its object."""
+    wh = {"WDT", "WP"}
+    if verb.dep_ != "csubj" or not any(c.dep_ in {"dobj", "nsubj"} and c.tag_ in wh for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in wh), None)
+    return subj if subj is not None and _is_reporting(verb, subj) else None
 
 
 #: Verbs by which a clause on a noun says who gave its number; not verbs of acts ("a reward
@@ -256,7 +312,20 @@ def poll_over(tok: Token) -> Token | None:
 #: Subordinators of a clause that sets the time, cause or concession of the report itself
 #: ("X reported its third case after two others were revealed"): not what is reported.
 _CIRCUMSTANCE_MARKS = frozenset(
-    {"after", "before", "since", "until", "when", "while", "although", "though", "because", "once", "whereas"}
+    {
+        "after",
+        "before",
+        "since",
+        "until",
+        "when",
+        "while",
+        "although",
+        "though",
+        "because",
+        "once",
+        "whereas",
+        "as",
+    }
 )
 _WRITER = frozenset({"we", "i"})
 
@@ -353,7 +422,10 @@ def _mispaired(quote: Quote) -> bool:
     mark on every quoted paragraph), or holds a double mark inside its outer ones, was paired from
     the close of one quote to the opening of the next: its speaker is not the number's claimant."""
     inner = quote.text.strip().strip("\"“”`'").strip()
-    return bool(_SPILLS.search(quote.text) or _DOUBLE_MARK.search(inner))
+    text = quote.text.strip()
+    # opened by a closing mark or closed by an opening one ("'' that the rifle ... ``")
+    backwards = text.startswith(("''", "”")) or text.endswith(("``", "“"))
+    return bool(backwards or _SPILLS.search(quote.text) or _DOUBLE_MARK.search(inner))
 
 
 def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:

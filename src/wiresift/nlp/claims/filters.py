@@ -8,6 +8,7 @@ earlier) from what :func:`~wiresift.nlp.claims.spans.find_numbers` found.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from wiresift.nlp.claims.idioms import is_idiom
@@ -45,6 +46,10 @@ _WORD_NUMBERS = frozenset(NUMBER_WORDS)
 _ONE = "one"
 #: Capitalised words after a number that still leave it a count ("12 Americans", "700 Cuban students").
 _PEOPLE = frozenset({"NORP", "GPE", "LOC", "LANGUAGE"})
+
+
+#: Units of speed: a range of them from zero names an acceleration test ("0-62 mph").
+_SPEEDS = frozenset({"mph", "km/h"})
 
 
 def _in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
@@ -145,6 +150,8 @@ def is_claim(
         return False
     if is_idiom(doc, span) or names_not_counts(doc, span, text):
         return False
+    if span.value is None and span.low == 0 and span.unit in _SPEEDS:
+        return False  # "does 0-60 mph in 5.1 seconds": the name of an acceleration test
     # identifiers and names
     if prev is not None and prev.text[:1].isupper() and prev.lower_ in IDENTIFIER_WORDS:
         return False
@@ -257,9 +264,28 @@ def _digit_chain(text: str, start: int, end: int) -> bool:
 _LIST_MARK = re.compile(r"(?:^|\n)[ \t]*$")
 
 
+#: A bracketed list of reference numbers after a word, closing a clause: "... of binge eating (2).",
+#: "... weight loss (10, 11).", "(27-29),".
+_REFERENCE = re.compile(r"(?<=[^\W\d_][ \u00a0])\((\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\)(?=[.,;:])")
+#: A text cites its sources by bracketed numbers when it has at least this many such marks.
+REFERENCE_MIN_MARKS = 3
+
+
+@lru_cache(maxsize=8)
+def _reference_marks(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of bracketed reference numbers in a text that uses them (none otherwise)."""
+    found = tuple(m.span(1) for m in _REFERENCE.finditer(text))
+    return found if len(found) >= REFERENCE_MIN_MARKS else ()
+
+
 def _marker(text: str, start: int, end: int) -> bool:
-    """A footnote mark "[1]" or a list number at the start of a line ("2. Bring water")."""
+    """A footnote mark "[1]", a reference mark "(12)" of a text that cites its sources so, or a
+    list number at the start of a line ("2. Bring water")."""
     if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
+        return True
+    if text[start - 1 : start] in {"(", ",", " ", "-", "–"} and _in_ranges(
+        start, end, list(_reference_marks(text))
+    ):
         return True
     return (
         text[end : end + 1] in {".", ")"}
@@ -272,7 +298,8 @@ def _not_a_count(
     doc: Doc, span: NumSpan, prev: Token | None, prev2: Token | None, nxt: Token | None, text: str
 ) -> bool:
     """A number named or used as a base, not counted: "the number eight", "one night out of 17",
-    "20-of-24 passing", "3-for-12 shooting" (stat lines), "scores" that is not "scores of" (a game's scores)."""
+    "20-of-24 passing", "3-for-12 shooting" (stat lines), "a 3-in-1 pad", "the #1 pick", "scores" that
+    is not "scores of" (a game's scores)."""
     first = doc[span.first]
     if prev is not None and prev.lower_ == "number" and prev2 is not None and prev2.lower_ in {"the", "a"}:
         return first.lower_ in _WORD_NUMBERS or first.like_num
@@ -281,9 +308,11 @@ def _not_a_count(
         return span.unit is None and not _counts_noun(doc, span)
     end = doc[span.last].idx + len(doc[span.last].text)
     if (
-        text[end : end + 4].lower() == "-of-" or text[end : end + 5].lower() == "-for-"
+        text[end : end + 4].lower() in {"-of-", "-in-"} or text[end : end + 5].lower() == "-for-"
     ) and span.unit is None:
-        return True
+        return True  # stat lines, and a kind of product: "a 3-in-1 charger"
+    if text[first.idx - 1 : first.idx] == "#" and span.unit is None:
+        return True  # a rank or a label: "the #1 enemy", "#2 seed"
     return first.lower_ == "scores" and span.first == span.last and (nxt is None or nxt.lower_ != "of")
 
 

@@ -288,6 +288,12 @@ def _bought(head: Token, money: Token) -> Token | None:
         if low in _SUM_NOUNS or low in SHARE_NOUNS or low in UNITS or head.ent_type_ in {"DATE", "TIME"}:
             return None
         return as_noun(head)
+    if head.pos_ == "VERB" and head.lemma_.lower() not in TRADE_VERBS and head.dep_ == "acl":
+        # "sold the company the right to use the name for $5.9 million": the parser hung the price
+        # on the clause of the traded object; the object of the verb of trade is what it buys
+        owner = head.head
+        if owner.dep_ in {"dobj", "nsubjpass"} and owner.head.lemma_.lower() in TRADE_VERBS:
+            head = owner.head
     if head.pos_ == "VERB" and head.lemma_.lower() in TRADE_VERBS:
         for child in head.children:
             if child.dep_ in {"dobj", "nsubjpass"}:
