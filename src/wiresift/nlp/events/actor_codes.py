@@ -6,7 +6,8 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.events.lexicon import actors
+from wiresift.nlp.events.eventive import PEOPLE_NOUNS
+from wiresift.nlp.events.lexicon import EVENT_NOUNS, actors, verbs
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -127,3 +128,34 @@ def agent_sector(toks: list[Token], titles: list[str]) -> str | None:
         if word in table:
             return split_code(table[word])[1] or table[word][:3]
     return None
+
+
+
+#: Dependencies of the words that name an actor with its head ("police chief", "Hamas fighters",
+#: "Israel's army"); an adjective ("criminal case") or a place phrase ("an event in Iraq") does not.
+_OWN_DEPS = frozenset({"compound", "flat", "poss", "nmod"})
+#: Entity types that name someone who can act.
+_AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Nouns of things spoken of, shown or decided: never who acts or is acted on.
+THING_NOUNS = frozenset({"case", "matter", "incident", "event", "video", "footage", "photo", "image",
+                         "statement", "letter", "document", "decision", "ruling", "law", "bill", "action",
+                         "situation", "crisis", "policy", "proposal", "idea", "story", "article", "topic",
+                         "allegation", "claim", "remark", "tweet", "post", "speech", "interview"})  # fmt: skip
+#: Nouns that are coded verbs and may still name a body that acts ("the patrol opened fire").
+BODY_VERB_NOUNS = frozenset({"patrol", "command", "head", "host", "ring", "press", "guard", "force", "team"})
+
+
+def thing_head(tok: Token) -> bool:
+    """``tok`` heads a common noun phrase that names a thing or an act, not someone who acts, though the
+    sector or country of its mention may come from an adjective or a phrase around it ("declined to
+    comment on the criminal case", "an isolated event in northern Iraq threatens"): a noun of
+    :data:`THING_NOUNS`, an event noun or a coded verb's noun ("the report", "the move"), bearing no
+    name, possessor or nationality ("an Israeli raid" is Israel's; "the rabbi's home" the rabbi's)."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or tok.ent_type_ in _AGENT_ENTS or lemma in BODY_VERB_NOUNS or lemma in PEOPLE_NOUNS:
+        return False
+    if not (lemma in THING_NOUNS or lemma in EVENT_NOUNS or lemma in verbs().by_lemma):
+        return False
+    if any(c.dep_ in _OWN_DEPS or (c.dep_ == "amod" and c.ent_type_ in _AGENT_ENTS) for c in tok.children):
+        return False
+    return agent_sector([tok], []) is None and lemma not in actors().agents

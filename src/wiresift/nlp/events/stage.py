@@ -17,6 +17,7 @@ from wiresift.model import Document, Event, EventActor
 from wiresift.nlp import doccache
 from wiresift.nlp.events import accept, acled, acled_model, cameo
 from wiresift.nlp.events.accept import TYPER_DEPTH, Candidate
+from wiresift.nlp.events.actor_codes import thing_head
 from wiresift.nlp.events.actors import (
     accuser,
     agrees,
@@ -124,12 +125,12 @@ def _actor(head: Token | None, index: EntityIndex | None, date: str | None) -> E
     if head.is_punct or head.ent_type_ in NOT_ACTORS:
         return None
     actor = resolve(head, index, date)
-    if (
-        event_noun(head)
-        and not actor.code
-        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
-    ):
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return actor  # "the deployment of NATO troops": the doers it names
+    if event_noun(head) and not actor.code:
         return None  # an event is no actor ("the raid killed"), unless it names one ("an Israeli raid")
+    if thing_head(head):
+        return None  # "an isolated event in Iraq threatens": a thing, whatever the code of its phrase
     return actor
 
 
@@ -152,6 +153,9 @@ def _target(
     for i, head in enumerate(candidates):
         actor = resolve(head, index, date)
         counted = quantity_head(head)  # "abused dozens of girls": the girls are the people it names
+        if not (harm or actor.code) and thing_head(counted):
+            continue  # "declined to comment on the case": what is spoken of, not whom (an attack's
+            # object may be a thing: "shelled the hospital"; "a curfew in Algiers" is on Algiers)
         people = people_noun(counted) or counted.ent_type_ in {"PERSON", "NORP", "ORG"}
         role = head.dep_ in {"dobj", "obj", "nsubjpass", "poss"} and people
         if actor.code or (harm and i == 0 and (role or head.dep_ == "conj")):  # conj: "between A and B"

@@ -183,6 +183,9 @@ def target_candidates(
         # "rejected calls by Belarus's rulers": whose the rejected thing is (the trigger's own "by" is
         # its agent)
         preps = CANDIDATE_PREPS if head is trigger else OBJECT_PREPS
+        if harm and head is trigger and trigger.pos_ == "NOUN":
+            preps = preps - {"from"}  # "the shelling from Pakistan": where it came from ("seized from
+            # the peacekeepers": from whom)
         for child in head.children:
             if child.dep_ == "dative":
                 add(child)

@@ -257,6 +257,11 @@ def _named_person(actor: EventActor, sent: Span) -> bool:
     return any(t.ent_type_ == "PERSON" for t in sent if actor.start <= t.idx < actor.end)
 
 
+def _is_actor(start: int, end: int, actor: EventActor | None, kind: str) -> bool:
+    """The country mention ``start``-``end`` is the whole of the event's source: the state acting."""
+    return kind == "country" and actor is not None and (actor.start, actor.end) == (start, end)
+
+
 def _inside(start: int, end: int, actor: EventActor | None) -> bool:
     return (
         actor is not None
@@ -295,6 +300,8 @@ def event_place(
                 continue  # "a Dunmore man was arrested": the man's home town, not the scene
             if tok is not None and in_org_name(tok):
                 continue  # "lecturers at the Northgate University of Kabul": a name, not the scene
+            if _is_actor(start, end, source, place.kind) and not (tok is not None and scene_prep(tok)):
+                continue  # "a U.S. airstrike": the country that strikes, not the scene
             if dateline_at(doc.text, start, end):
                 continue  # the dateline names where the reporter is, whatever the parse hangs it on
             if _inside(start, end, target) and tok is not None:
@@ -310,6 +317,8 @@ def event_place(
                 actor = next((a for a in (source, target) if _inside(start, end, a)), None)
                 if verbal and (actor is not None or start in in_args):
                     continue  # "China's ambassador warned": the speaker's country is no scene
+                if actor is not None and _named_person(actor, sent) and (tok is None or not scene_prep(tok)):
+                    continue  # "a protest against US President Brisket": his title, not the scene
                 if place.adjectival and (
                     verbal
                     or actor is None
