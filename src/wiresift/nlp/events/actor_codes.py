@@ -7,7 +7,8 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from wiresift.nlp.events.eventive import PEOPLE_NOUNS
-from wiresift.nlp.events.lexicon import EVENT_NOUNS, actors, verbs
+from wiresift.nlp.events.lexicon import EVENT_NOUNS, actors
+from wiresift.nlp.time.calendar import holiday
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -140,22 +141,42 @@ _AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 THING_NOUNS = frozenset({"case", "matter", "incident", "event", "video", "footage", "photo", "image",
                          "statement", "letter", "document", "decision", "ruling", "law", "bill", "action",
                          "situation", "crisis", "policy", "proposal", "idea", "story", "article", "topic",
-                         "allegation", "claim", "remark", "tweet", "post", "speech", "interview"})  # fmt: skip
-#: Nouns that are coded verbs and may still name a body that acts ("the patrol opened fire").
-BODY_VERB_NOUNS = frozenset({"patrol", "command", "head", "host", "ring", "press", "guard", "force", "team"})
+                         "allegation", "claim", "remark", "tweet", "speech", "interview", "report",
+                         "move", "plan", "charge", "comment", "issue", "question", "conflict"})  # fmt: skip
 
 
 def thing_head(tok: Token) -> bool:
     """``tok`` heads a common noun phrase that names a thing or an act, not someone who acts, though the
     sector or country of its mention may come from an adjective or a phrase around it ("declined to
     comment on the criminal case", "an isolated event in northern Iraq threatens"): a noun of
-    :data:`THING_NOUNS`, an event noun or a coded verb's noun ("the report", "the move"), bearing no
+    :data:`THING_NOUNS` ("the report", "the move") or an event noun, bearing no
     name, possessor or nationality ("an Israeli raid" is Israel's; "the rabbi's home" the rabbi's)."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ != "NOUN" or tok.ent_type_ in _AGENT_ENTS or lemma in BODY_VERB_NOUNS or lemma in PEOPLE_NOUNS:
+    if tok.pos_ != "NOUN" or tok.ent_type_ in _AGENT_ENTS or lemma in PEOPLE_NOUNS:
         return False
-    if not (lemma in THING_NOUNS or lemma in EVENT_NOUNS or lemma in verbs().by_lemma):
+    if not (lemma in THING_NOUNS or lemma in EVENT_NOUNS):
         return False
     if any(c.dep_ in _OWN_DEPS or (c.dep_ == "amod" and c.ent_type_ in _AGENT_ENTS) for c in tok.children):
         return False
     return agent_sector([tok], []) is None and lemma not in actors().agents
+
+
+#: Names of feasts and festivals: a day, never an actor or a place ("a Hanukkah attack", "arrests
+#: ahead of Diwali"); the fixed and movable holidays of :func:`wiresift.nlp.time.calendar.holiday` too.
+HOLIDAY_WORDS = frozenset({"christmas", "easter", "hanukkah", "chanukah", "hanukah", "diwali", "deepavali",
+                           "ramadan", "eid", "passover", "pesach", "thanksgiving", "halloween", "kwanzaa",
+                           "purim", "nowruz", "norooz", "holi", "vesak", "sukkot", "shavuot", "kippur",
+                           "hashanah", "navratri", "pongal", "ashura", "mawlid", "pentecost", "hogmanay",
+                           "songkran"})  # fmt: skip
+
+
+def holiday_name(text: str) -> bool:
+    """``text`` names a holiday ("Hanukkah", "Christmas Eve", "New Year's Day")."""
+    words = text.lower().replace("’s", "").replace("'s", "").split()
+    return bool(words) and (any(w in HOLIDAY_WORDS for w in words) or holiday(" ".join(words), 2000) is not None)
+
+
+def holiday_head(tok: Token) -> bool:
+    """The noun ``tok``, with the names compounded on it, names a holiday: "Hanukkah", "Christmas Eve"."""
+    words = [c.text for c in tok.children if c.dep_ in {"compound", "flat"} and c.i < tok.i]
+    return tok.pos_ in {"PROPN", "NOUN"} and holiday_name(" ".join([*words, tok.text]))

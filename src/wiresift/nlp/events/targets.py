@@ -73,12 +73,14 @@ def place_target(actor: EventActor | None, places: Iterable[tuple[int, int]], se
     dictionaries code stays: PLOVER codes "deployed troops to Tripoli" as done to Libya."""
     if actor is None or actor.start is None or actor.end is None:
         return False
-    if actor.code or not any(actor.start <= start and end == actor.end for start, end in places):
+    if actor.code:
         return False  # a coded place stands for its country, a party to the event in PLOVER's coding
     head = next((t for t in reversed(sent) if t.idx < actor.end), None)
     while head is not None and head.dep_ in {"compound", "flat"} and head.head.i != head.i:
         head = head.head
     if head is None:
+        return False
+    if not any(actor.start <= start and end == actor.end for start, end in places):
         return False
     return head.ent_type_ in PLACE_TYPES or (head.dep_ == "pobj" and head.head.lower_ in WHERE_PREPS)
 
@@ -194,6 +196,8 @@ def target_candidates(
                     if obj.dep_ == "pobj":
                         add(obj)
                         for sub in obj.children:
+                            if sub.lower_ == "of" and scene(obj, venue):
+                                continue  # "in the forest of Khari Thrayat": a scene's name is a scene
                             if sub.dep_ == "prep" and sub.lower_ in CANDIDATE_PREPS:
                                 add(next((o for o in sub.children if o.dep_ == "pobj"), None))
     for clause in trigger.children:

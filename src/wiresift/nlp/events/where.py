@@ -35,7 +35,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
-from wiresift.nlp.events.actor_codes import agent_sector
+from wiresift.nlp.events.actor_codes import agent_sector, holiday_name
 from wiresift.nlp.events.actors import people_noun
 
 if TYPE_CHECKING:
@@ -257,6 +257,21 @@ def _named_person(actor: EventActor, sent: Span) -> bool:
     return any(t.ent_type_ == "PERSON" for t in sent if actor.start <= t.idx < actor.end)
 
 
+def _owner(tok: Token, end: int) -> bool:
+    """The place mention starting at ``tok`` and ending at ``end`` modifies a noun after it that no
+    preposition of a scene leads to ("an attack on a US embassy", "Syria's army shelled"): it says
+    whose, not where ("in Libya's capital" is in Libya)."""
+    head = tok
+    for _ in range(6):
+        if head.head.i == head.i or not (tok.idx <= head.head.idx < end):
+            break
+        head = head.head
+    if head.dep_ not in {"compound", "poss", "nmod"} or head.head.idx < end:
+        return False
+    noun = head.head
+    return not (noun.dep_ == "pobj" and noun.head.lower_ in SCENE_PREPS)
+
+
 def _is_actor(start: int, end: int, actor: EventActor | None, kind: str) -> bool:
     """The country mention ``start``-``end`` is the whole of the event's source: the state acting."""
     return kind == "country" and actor is not None and (actor.start, actor.end) == (start, end)
@@ -290,6 +305,9 @@ def event_place(
     # A place inside the trigger's own subject or object names an actor or a thing, not the scene
     # ("Russia, which keeps troops in Tajikistan, has offered"): no clause place, only a sentence one.
     in_args = {t.idx for c in trigger.children if c.dep_ in _ARG_DEPS for t in c.subtree}
+    below = {t.idx for t in trigger.subtree}
+    # the places the trigger's own phrase names ("an airstrike in which ... were killed in Iraq")
+    elsewhere = {s for p in doc.places if not p.adjectival for s, _ in p.mentions if s in below}
     best: tuple[int, int, int, str] | None = None
     for place in doc.places:
         for start, end in place.mentions:
@@ -300,8 +318,13 @@ def event_place(
                 continue  # "a Dunmore man was arrested": the man's home town, not the scene
             if tok is not None and in_org_name(tok):
                 continue  # "lecturers at the Northgate University of Kabul": a name, not the scene
-            if _is_actor(start, end, source, place.kind) and not (tok is not None and scene_prep(tok)):
-                continue  # "a U.S. airstrike": the country that strikes, not the scene
+            if place.kind == "country" and not place.adjectival and tok is not None and _owner(tok, end):
+                continue  # "an attack on a US embassy", "Syria's army": whose, not where
+            if holiday_name(doc.text[start:end]):
+                continue  # "arrests ahead of Diwali": a day the parser took for a place
+            if _is_actor(start, end, source, place.kind) and elsewhere - set(range(start, end)):
+                continue  # "a U.S. airstrike in which 25 were killed in Iraq": the country that
+                # strikes, not the scene its phrase names ("the Hong Kong protests" are in Hong Kong)
             if dateline_at(doc.text, start, end):
                 continue  # the dateline names where the reporter is, whatever the parse hangs it on
             if _inside(start, end, target) and tok is not None:
@@ -319,6 +342,8 @@ def event_place(
                     continue  # "China's ambassador warned": the speaker's country is no scene
                 if actor is not None and _named_person(actor, sent) and (tok is None or not scene_prep(tok)):
                     continue  # "a protest against US President Brisket": his title, not the scene
+                if actor is source and place.adjectival and place.kind == "country":
+                    continue  # "Israeli troops raided a house": who raided, not where
                 if place.adjectival and (
                     verbal
                     or actor is None
