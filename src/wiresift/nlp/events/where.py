@@ -258,9 +258,9 @@ def _named_person(actor: EventActor, sent: Span) -> bool:
 
 
 def _owner(tok: Token, end: int) -> bool:
-    """The place mention starting at ``tok`` and ending at ``end`` modifies a noun after it that no
-    preposition of a scene leads to ("an attack on a US embassy", "Syria's army shelled"): it says
-    whose, not where ("in Libya's capital" is in Libya)."""
+    """The place mention starting at ``tok`` and ending at ``end`` modifies a noun of people or of a
+    body after it that no preposition of a scene leads to ("an attack on a US embassy"): it says
+    whose, not where ("the U.S. border", "in Libya's capital" are in that country)."""
     head = tok
     for _ in range(6):
         if head.head.i == head.i or not (tok.idx <= head.head.idx < end):
@@ -269,6 +269,8 @@ def _owner(tok: Token, end: int) -> bool:
     if head.dep_ not in {"compound", "poss", "nmod"} or head.head.idx < end:
         return False
     noun = head.head
+    if not (people_noun(noun) or agent_sector([noun], []) is not None):
+        return False  # "visited the southern U.S. border": a place of that country
     return not (noun.dep_ == "pobj" and noun.head.lower_ in SCENE_PREPS)
 
 
@@ -318,8 +320,9 @@ def event_place(
                 continue  # "a Dunmore man was arrested": the man's home town, not the scene
             if tok is not None and in_org_name(tok):
                 continue  # "lecturers at the Northgate University of Kabul": a name, not the scene
-            if place.kind == "country" and not place.adjectival and tok is not None and _owner(tok, end):
-                continue  # "an attack on a US embassy", "Syria's army": whose, not where
+            if place.kind == "country" and _inside(start, end, target) and tok is not None and _owner(tok, end):
+                continue  # "an attack on a US embassy": whose embassy, not where it stands ("Italy's
+                # coast guard rescued" may well be in Italy)
             if holiday_name(doc.text[start:end]):
                 continue  # "arrests ahead of Diwali": a day the parser took for a place
             if _is_actor(start, end, source, place.kind) and elsewhere - set(range(start, end)):
@@ -342,8 +345,6 @@ def event_place(
                     continue  # "China's ambassador warned": the speaker's country is no scene
                 if actor is not None and _named_person(actor, sent) and (tok is None or not scene_prep(tok)):
                     continue  # "a protest against US President Brisket": his title, not the scene
-                if actor is source and place.adjectival and place.kind == "country":
-                    continue  # "Israeli troops raided a house": who raided, not where
                 if place.adjectival and (
                     verbal
                     or actor is None
