@@ -156,6 +156,8 @@ def _target(
     fallback: EventActor | None = None
     for i, head in enumerate(candidates):
         actor = resolve(head, index, date)
+        if source is not None and actor.entity is not None and actor.entity == source.entity:
+            continue  # "President Brisket received President Brisket": no one acts on himself here
         counted = quantity_head(head)  # "abused dozens of girls": the girls are the people it names
         if holiday_head(counted) or (not (harm or actor.code) and thing_head(counted)):
             continue  # "declined to comment on the case": what is spoken of, not whom (an attack's
@@ -382,6 +384,7 @@ def code_sentence(
                 target,
                 (category or "") in VERBAL_EVENTS,
                 (category or "") in AT_TARGET,
+                harm,
             ),
             time=_time(doc, trig, sent),
             dead=counts.get("dead"),

@@ -123,6 +123,11 @@ def beneficiary(tok: Token) -> bool:
     )
 
 
+#: Verbs denying what their clause says: its subject is what is denied of someone, no addressee ("an
+#: adviser denied the two men had met").
+DENY_VERBS = frozenset({"deny", "dismiss", "refute", "rebut", "dispute"})
+
+
 #: Endings of nouns made from verbs: "extradition", "expulsion", "imprisonment".
 ACT_SUFFIXES = ("tion", "sion", "ment")
 
@@ -204,6 +209,7 @@ def target_candidates(
         if (
             clause.dep_ == "ccomp"
             and trigger.lemma_.lower() not in PLEDGE_VERBS
+            and trigger.lemma_.lower() not in DENY_VERBS
             and not any(t.tag_ in WH_TAGS for t in clause.children)
         ):
             # "demanded that the US cancel": the addressee is the clause's subject (not in "discuss

@@ -296,11 +296,14 @@ def event_place(
     target: EventActor | None = None,
     verbal: bool = False,
     at_target: bool = False,
+    harm: bool = False,
 ) -> str | None:
     """The place id of the event whose trigger is ``trigger`` (see the module's tiers), or None;
     ``source`` and ``target`` are the event's actors, ``verbal`` says it is a verbal event,
     ``at_target`` that it happens where its target is (an attack, an arrest, a visit: "shelled
-    Kharkiv" happened in Kharkiv; "imposed sanctions on Iran" did not happen in Iran)."""
+    Kharkiv" happened in Kharkiv; "imposed sanctions on Iran" did not happen in Iran), ``harm`` that it
+    is an attack or coercion, whose target's country is not its scene ("an attack on a US embassy";
+    "met Lebanon's president" may well be in Lebanon)."""
     own, args = tiers(trigger)
     head = clause_head(trigger)
     starts = doccache.of(sent.doc).starts  # the token starting at a place's offset, when one does
@@ -320,7 +323,8 @@ def event_place(
                 continue  # "a Dunmore man was arrested": the man's home town, not the scene
             if tok is not None and in_org_name(tok):
                 continue  # "lecturers at the Northgate University of Kabul": a name, not the scene
-            if place.kind == "country" and _inside(start, end, target) and tok is not None and _owner(tok, end):
+            owned = tok is not None and _inside(start, end, target) and _owner(tok, end)
+            if harm and place.kind == "country" and owned:
                 continue  # "an attack on a US embassy": whose embassy, not where it stands ("Italy's
                 # coast guard rescued" may well be in Italy)
             if holiday_name(doc.text[start:end]):
