@@ -131,7 +131,6 @@ def agent_sector(toks: list[Token], titles: list[str]) -> str | None:
     return None
 
 
-
 #: Dependencies of the words that name an actor with its head ("police chief", "Hamas fighters",
 #: "Israel's army"); an adjective ("criminal case") or a place phrase ("an event in Iraq") does not.
 _OWN_DEPS = frozenset({"compound", "flat", "poss", "nmod"})
@@ -173,7 +172,9 @@ HOLIDAY_WORDS = frozenset({"christmas", "easter", "hanukkah", "chanukah", "hanuk
 def holiday_name(text: str) -> bool:
     """``text`` names a holiday ("Hanukkah", "Christmas Eve", "New Year's Day")."""
     words = text.lower().replace("’s", "").replace("'s", "").split()
-    return bool(words) and (any(w in HOLIDAY_WORDS for w in words) or holiday(" ".join(words), 2000) is not None)
+    return bool(words) and (
+        any(w in HOLIDAY_WORDS for w in words) or holiday(" ".join(words), 2000) is not None
+    )
 
 
 def holiday_head(tok: Token) -> bool:

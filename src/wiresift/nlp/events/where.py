@@ -274,7 +274,7 @@ def _owner(tok: Token, end: int) -> bool:
     return not (noun.dep_ == "pobj" and noun.head.lower_ in SCENE_PREPS)
 
 
-def _is_actor(start: int, end: int, actor: EventActor | None, kind: str) -> bool:
+def _is_actor(start: int, end: int, actor: EventActor | None, kind: str | None) -> bool:
     """The country mention ``start``-``end`` is the whole of the event's source: the state acting."""
     return kind == "country" and actor is not None and (actor.start, actor.end) == (start, end)
 
@@ -327,8 +327,9 @@ def event_place(
             if harm and place.kind == "country" and owned:
                 continue  # "an attack on a US embassy": whose embassy, not where it stands ("Italy's
                 # coast guard rescued" may well be in Italy)
-            if holiday_name(doc.text[start:end]):
-                continue  # "arrests ahead of Diwali": a day the parser took for a place
+            if place.kind is None and holiday_name(doc.text[start:end]):
+                continue  # "arrests ahead of Diwali": a day the parser took for a place (not a known
+                # place named after one: Christmas Island)
             if _is_actor(start, end, source, place.kind) and elsewhere - set(range(start, end)):
                 continue  # "a U.S. airstrike in which 25 were killed in Iraq": the country that
                 # strikes, not the scene its phrase names ("the Hong Kong protests" are in Hong Kong)
