@@ -565,6 +565,8 @@ def _conj_root(tok: Token | None) -> Token | None:
     government and the Taliban, who refused"), the name just before it is meant."""
     if tok is not None and tok.lower_ in {"who", "which", "that"} and tok.head.dep_ == "relcl":
         head = tok.head.head
+        if tok.lower_ == "who" and head.ent_type_ in {"GPE", "LOC"} and head.dep_ == "pobj":
+            head = head.head.head  # "migrants from Abkhazia, who demand": a place is no "who"
         near = tok.doc[tok.i - 1] if tok.i > 0 else None
         if (
             tok.lower_ == "who"
