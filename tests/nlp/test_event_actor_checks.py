@@ -81,3 +81,15 @@ def test_what_a_denial_denies_is_not_its_target(pipeline: Pipeline) -> None:
     _, found = coded(pipeline, "A spokesman denied the two men had met.")
     denied = found["denied"]
     assert denied.plover == "REJECT" and denied.target is None
+
+
+def test_the_agent_of_a_participle_on_an_event_noun_is_its_source(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "The city was shaken by an attack carried out by gunmen on Friday.")
+    assert getattr(found["attack"].source, "text", None) == "gunmen"
+
+
+def test_a_relative_who_on_a_place_is_the_people_before_it(pipeline: Pipeline) -> None:
+    _, found = coded(
+        pipeline, "Two forced migrants from Abkhazia, who demand housing, stayed in the ministry for a week."
+    )
+    assert getattr(found["demand"].source, "text", None) == "Two forced migrants"
