@@ -274,6 +274,13 @@ def _owner(tok: Token, end: int) -> bool:
     return not (noun.dep_ == "pobj" and noun.head.lower_ in SCENE_PREPS)
 
 
+def _names_other(doc: Document, trigger: Token, start: int) -> bool:
+    """The trigger's own phrase names a place other than the mention at ``start`` ("an airstrike in
+    which 25 were killed in Iraq")."""
+    below = {t.idx for t in trigger.subtree}
+    return any(s in below and s != start for p in doc.places if not p.adjectival for s, _ in p.mentions)
+
+
 def _is_actor(start: int, end: int, actor: EventActor | None, kind: str | None) -> bool:
     """The country mention ``start``-``end`` is the whole of the event's source: the state acting."""
     return kind == "country" and actor is not None and (actor.start, actor.end) == (start, end)
@@ -310,9 +317,6 @@ def event_place(
     # A place inside the trigger's own subject or object names an actor or a thing, not the scene
     # ("Russia, which keeps troops in Tajikistan, has offered"): no clause place, only a sentence one.
     in_args = {t.idx for c in trigger.children if c.dep_ in _ARG_DEPS for t in c.subtree}
-    below = {t.idx for t in trigger.subtree}
-    # the places the trigger's own phrase names ("an airstrike in which ... were killed in Iraq")
-    elsewhere = {s for p in doc.places if not p.adjectival for s, _ in p.mentions if s in below}
     best: tuple[int, int, int, str] | None = None
     for place in doc.places:
         for start, end in place.mentions:
@@ -330,7 +334,7 @@ def event_place(
             if place.kind is None and holiday_name(doc.text[start:end]):
                 continue  # "arrests ahead of Diwali": a day the parser took for a place (not a known
                 # place named after one: Christmas Island)
-            if _is_actor(start, end, source, place.kind) and elsewhere - set(range(start, end)):
+            if _is_actor(start, end, source, place.kind) and _names_other(doc, trigger, start):
                 continue  # "a U.S. airstrike in which 25 were killed in Iraq": the country that
                 # strikes, not the scene its phrase names ("the Hong Kong protests" are in Hong Kong)
             if dateline_at(doc.text, start, end):
