@@ -6,7 +6,9 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.events.lexicon import actors
+from wiresift.nlp.events.eventive import PEOPLE_NOUNS
+from wiresift.nlp.events.lexicon import EVENT_NOUNS, actors
+from wiresift.nlp.time.calendar import holiday
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -127,3 +129,55 @@ def agent_sector(toks: list[Token], titles: list[str]) -> str | None:
         if word in table:
             return split_code(table[word])[1] or table[word][:3]
     return None
+
+
+#: Dependencies of the words that name an actor with its head ("police chief", "Hamas fighters",
+#: "Israel's army"); an adjective ("criminal case") or a place phrase ("an event in Iraq") does not.
+_OWN_DEPS = frozenset({"compound", "flat", "poss", "nmod"})
+#: Entity types that name someone who can act.
+_AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Nouns of things spoken of, shown or decided: never who acts or is acted on.
+THING_NOUNS = frozenset({"case", "matter", "incident", "event", "video", "footage", "photo", "image",
+                         "statement", "letter", "document", "decision", "ruling", "law", "bill", "action",
+                         "situation", "crisis", "policy", "proposal", "idea", "story", "article", "topic",
+                         "allegation", "claim", "remark", "tweet", "speech", "interview", "report",
+                         "move", "plan", "charge", "comment", "issue", "question", "conflict"})  # fmt: skip
+
+
+def thing_head(tok: Token) -> bool:
+    """``tok`` heads a common noun phrase that names a thing or an act, not someone who acts, though the
+    sector or country of its mention may come from an adjective or a phrase around it ("declined to
+    comment on the criminal case", "an isolated event in northern Iraq threatens"): a noun of
+    :data:`THING_NOUNS` ("the report", "the move") or an event noun, bearing no
+    name, possessor or nationality ("an Israeli raid" is Israel's; "the rabbi's home" the rabbi's)."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or tok.ent_type_ in _AGENT_ENTS or lemma in PEOPLE_NOUNS:
+        return False
+    if not (lemma in THING_NOUNS or lemma in EVENT_NOUNS):
+        return False
+    if any(c.dep_ in _OWN_DEPS or (c.dep_ == "amod" and c.ent_type_ in _AGENT_ENTS) for c in tok.children):
+        return False
+    return agent_sector([tok], []) is None and lemma not in actors().agents
+
+
+#: Names of feasts and festivals: a day, never an actor or a place ("a Hanukkah attack", "arrests
+#: ahead of Diwali"); the fixed and movable holidays of :func:`wiresift.nlp.time.calendar.holiday` too.
+HOLIDAY_WORDS = frozenset({"christmas", "easter", "hanukkah", "chanukah", "hanukah", "diwali", "deepavali",
+                           "ramadan", "eid", "passover", "pesach", "thanksgiving", "halloween", "kwanzaa",
+                           "purim", "nowruz", "norooz", "holi", "vesak", "sukkot", "shavuot", "kippur",
+                           "hashanah", "navratri", "pongal", "ashura", "mawlid", "pentecost", "hogmanay",
+                           "songkran"})  # fmt: skip
+
+
+def holiday_name(text: str) -> bool:
+    """``text`` names a holiday ("Hanukkah", "Christmas Eve", "New Year's Day")."""
+    words = text.lower().replace("’s", "").replace("'s", "").split()
+    return bool(words) and (
+        any(w in HOLIDAY_WORDS for w in words) or holiday(" ".join(words), 2000) is not None
+    )
+
+
+def holiday_head(tok: Token) -> bool:
+    """The noun ``tok``, with the names compounded on it, names a holiday: "Hanukkah", "Christmas Eve"."""
+    words = [c.text for c in tok.children if c.dep_ in {"compound", "flat"} and c.i < tok.i]
+    return tok.pos_ in {"PROPN", "NOUN"} and holiday_name(" ".join([*words, tok.text]))

@@ -457,6 +457,11 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
                 source = doer
         elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS and target is None:
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and source is None):
+        agent = next(
+            (g for c in acl.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+        )
+        source = agent  # "a demonstration staged by militia members", "an attack carried out by gunmen"
     if source is None and target is None:
         # "clashes between A and B", "clashes erupted between A and B"
         side_a, side_b = _between(noun)
@@ -565,6 +570,8 @@ def _conj_root(tok: Token | None) -> Token | None:
     government and the Taliban, who refused"), the name just before it is meant."""
     if tok is not None and tok.lower_ in {"who", "which", "that"} and tok.head.dep_ == "relcl":
         head = tok.head.head
+        if tok.lower_ == "who" and head.ent_type_ in {"GPE", "LOC"} and head.dep_ == "pobj":
+            head = head.head.head  # "migrants from Abkhazia, who demand": a place is no "who"
         near = tok.doc[tok.i - 1] if tok.i > 0 else None
         if (
             tok.lower_ == "who"

@@ -17,6 +17,7 @@ from wiresift.model import Document, Event, EventActor
 from wiresift.nlp import doccache
 from wiresift.nlp.events import accept, acled, acled_model, cameo
 from wiresift.nlp.events.accept import TYPER_DEPTH, Candidate
+from wiresift.nlp.events.actor_codes import holiday_head, thing_head
 from wiresift.nlp.events.actors import (
     accuser,
     agrees,
@@ -111,6 +112,10 @@ def _rank_depth(trig: Trigger, triggers: set[int]) -> int:
     return _depth(tok)
 
 
+#: Pronouns of people as objects: the one an act is done to, before any thing the sentence goes on to.
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
+
+
 #: Entity types of the parse that never act: "Monday's attack" has no actor "Monday", "the New Year
 #: attack" none "New Year".
 NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "EVENT", "LAW",
@@ -121,15 +126,15 @@ def _actor(head: Token | None, index: EntityIndex | None, date: str | None) -> E
     if head is None:
         return None
     head = quantity_head(head)  # "hundreds of demonstrators": the demonstrators, not a number
-    if head.is_punct or head.ent_type_ in NOT_ACTORS:
-        return None
+    if head.is_punct or head.ent_type_ in NOT_ACTORS or holiday_head(head):
+        return None  # "Monday's attack", "a Hanukkah attack": a day acts on no one
     actor = resolve(head, index, date)
-    if (
-        event_noun(head)
-        and not actor.code
-        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
-    ):
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return actor  # "the deployment of NATO troops": the doers it names
+    if event_noun(head) and not actor.code:
         return None  # an event is no actor ("the raid killed"), unless it names one ("an Israeli raid")
+    if thing_head(head):
+        return None  # "an isolated event in Iraq threatens": a thing, whatever the code of its phrase
     return actor
 
 
@@ -151,13 +156,20 @@ def _target(
     fallback: EventActor | None = None
     for i, head in enumerate(candidates):
         actor = resolve(head, index, date)
+        if source is not None and actor.entity is not None and actor.entity == source.entity:
+            continue  # "President Brisket received President Brisket": no one acts on himself here
         counted = quantity_head(head)  # "abused dozens of girls": the girls are the people it names
+        if holiday_head(counted) or (not (harm or actor.code) and thing_head(counted)):
+            continue  # "declined to comment on the case": what is spoken of, not whom (an attack's
+            # object may be a thing: "shelled the hospital"; "a curfew in Algiers" is on Algiers)
         people = people_noun(counted) or counted.ent_type_ in {"PERSON", "NORP", "ORG"}
         role = head.dep_ in {"dobj", "obj", "nsubjpass", "poss"} and people
         if actor.code or (harm and i == 0 and (role or head.dep_ == "conj")):  # conj: "between A and B"
             return actor
         if i == 0 and role and head.ent_type_ == "PERSON":
             return actor  # "visited Epstein in New York": the named person visited, not the city
+        if i == 0 and head.dep_ in {"dobj", "obj", "dative"} and head.lower_ in OBJECT_PRONOUNS:
+            return actor  # "asked him to share insights": he is asked, not the insights
         if fallback is None and (actor.sector or actor.entity or (i == 0 and role)) and head.pos_ != "PRON":
             fallback = actor  # the role-given target naming people ("hostages were released") first
     return fallback
@@ -372,6 +384,7 @@ def code_sentence(
                 target,
                 (category or "") in VERBAL_EVENTS,
                 (category or "") in AT_TARGET,
+                harm,
             ),
             time=_time(doc, trig, sent),
             dead=counts.get("dead"),

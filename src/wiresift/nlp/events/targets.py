@@ -73,12 +73,14 @@ def place_target(actor: EventActor | None, places: Iterable[tuple[int, int]], se
     dictionaries code stays: PLOVER codes "deployed troops to Tripoli" as done to Libya."""
     if actor is None or actor.start is None or actor.end is None:
         return False
-    if actor.code or not any(actor.start <= start and end == actor.end for start, end in places):
+    if actor.code:
         return False  # a coded place stands for its country, a party to the event in PLOVER's coding
     head = next((t for t in reversed(sent) if t.idx < actor.end), None)
     while head is not None and head.dep_ in {"compound", "flat"} and head.head.i != head.i:
         head = head.head
     if head is None:
+        return False
+    if not any(actor.start <= start and end == actor.end for start, end in places):
         return False
     return head.ent_type_ in PLACE_TYPES or (head.dep_ == "pobj" and head.head.lower_ in WHERE_PREPS)
 
@@ -119,6 +121,11 @@ def beneficiary(tok: Token) -> bool:
         and tok.head.head.lower_ in BENEFIT_NOUNS
         and tok.head.head.dep_ == "pobj"
     )
+
+
+#: Verbs denying what their clause says: its subject is what is denied of someone, no addressee ("an
+#: adviser denied the two men had met").
+DENY_VERBS = frozenset({"deny", "dismiss", "refute", "rebut", "dispute"})
 
 
 #: Endings of nouns made from verbs: "extradition", "expulsion", "imprisonment".
@@ -183,6 +190,9 @@ def target_candidates(
         # "rejected calls by Belarus's rulers": whose the rejected thing is (the trigger's own "by" is
         # its agent)
         preps = CANDIDATE_PREPS if head is trigger else OBJECT_PREPS
+        if harm and head is trigger and trigger.pos_ == "NOUN":
+            preps = preps - {"from"}  # "the shelling from Pakistan": where it came from ("seized from
+            # the peacekeepers": from whom)
         for child in head.children:
             if child.dep_ == "dative":
                 add(child)
@@ -191,12 +201,15 @@ def target_candidates(
                     if obj.dep_ == "pobj":
                         add(obj)
                         for sub in obj.children:
+                            if sub.lower_ == "of" and scene(obj, venue):
+                                continue  # "in the forest of Khari Thrayat": a scene's name is a scene
                             if sub.dep_ == "prep" and sub.lower_ in CANDIDATE_PREPS:
                                 add(next((o for o in sub.children if o.dep_ == "pobj"), None))
     for clause in trigger.children:
         if (
             clause.dep_ == "ccomp"
             and trigger.lemma_.lower() not in PLEDGE_VERBS
+            and trigger.lemma_.lower() not in DENY_VERBS
             and not any(t.tag_ in WH_TAGS for t in clause.children)
         ):
             # "demanded that the US cancel": the addressee is the clause's subject (not in "discuss

@@ -35,7 +35,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
-from wiresift.nlp.events.actor_codes import agent_sector
+from wiresift.nlp.events.actor_codes import agent_sector, holiday_name
 from wiresift.nlp.events.actors import people_noun
 
 if TYPE_CHECKING:
@@ -257,6 +257,35 @@ def _named_person(actor: EventActor, sent: Span) -> bool:
     return any(t.ent_type_ == "PERSON" for t in sent if actor.start <= t.idx < actor.end)
 
 
+def _owner(tok: Token, end: int) -> bool:
+    """The place mention starting at ``tok`` and ending at ``end`` modifies a noun of people or of a
+    body after it that no preposition of a scene leads to ("an attack on a US embassy"): it says
+    whose, not where ("the U.S. border", "in Libya's capital" are in that country)."""
+    head = tok
+    for _ in range(6):
+        if head.head.i == head.i or not (tok.idx <= head.head.idx < end):
+            break
+        head = head.head
+    if head.dep_ not in {"compound", "poss", "nmod"} or head.head.idx < end:
+        return False
+    noun = head.head
+    if not (people_noun(noun) or agent_sector([noun], []) is not None):
+        return False  # "visited the southern U.S. border": a place of that country
+    return not (noun.dep_ == "pobj" and noun.head.lower_ in SCENE_PREPS)
+
+
+def _names_other(doc: Document, trigger: Token, start: int) -> bool:
+    """The trigger's own phrase names a place other than the mention at ``start`` ("an airstrike in
+    which 25 were killed in Iraq")."""
+    below = {t.idx for t in trigger.subtree}
+    return any(s in below and s != start for p in doc.places if not p.adjectival for s, _ in p.mentions)
+
+
+def _is_actor(start: int, end: int, actor: EventActor | None, kind: str | None) -> bool:
+    """The country mention ``start``-``end`` is the whole of the event's source: the state acting."""
+    return kind == "country" and actor is not None and (actor.start, actor.end) == (start, end)
+
+
 def _inside(start: int, end: int, actor: EventActor | None) -> bool:
     return (
         actor is not None
@@ -274,11 +303,14 @@ def event_place(
     target: EventActor | None = None,
     verbal: bool = False,
     at_target: bool = False,
+    harm: bool = False,
 ) -> str | None:
     """The place id of the event whose trigger is ``trigger`` (see the module's tiers), or None;
     ``source`` and ``target`` are the event's actors, ``verbal`` says it is a verbal event,
     ``at_target`` that it happens where its target is (an attack, an arrest, a visit: "shelled
-    Kharkiv" happened in Kharkiv; "imposed sanctions on Iran" did not happen in Iran)."""
+    Kharkiv" happened in Kharkiv; "imposed sanctions on Iran" did not happen in Iran), ``harm`` that it
+    is an attack or coercion, whose target's country is not its scene ("an attack on a US embassy";
+    "met Lebanon's president" may well be in Lebanon)."""
     own, args = tiers(trigger)
     head = clause_head(trigger)
     starts = doccache.of(sent.doc).starts  # the token starting at a place's offset, when one does
@@ -295,6 +327,16 @@ def event_place(
                 continue  # "a Dunmore man was arrested": the man's home town, not the scene
             if tok is not None and in_org_name(tok):
                 continue  # "lecturers at the Northgate University of Kabul": a name, not the scene
+            owned = tok is not None and _inside(start, end, target) and _owner(tok, end)
+            if harm and place.kind == "country" and owned:
+                continue  # "an attack on a US embassy": whose embassy, not where it stands ("Italy's
+                # coast guard rescued" may well be in Italy)
+            if place.kind is None and holiday_name(doc.text[start:end]):
+                continue  # "arrests ahead of Diwali": a day the parser took for a place (not a known
+                # place named after one: Christmas Island)
+            if _is_actor(start, end, source, place.kind) and _names_other(doc, trigger, start):
+                continue  # "a U.S. airstrike in which 25 were killed in Iraq": the country that
+                # strikes, not the scene its phrase names ("the Hong Kong protests" are in Hong Kong)
             if dateline_at(doc.text, start, end):
                 continue  # the dateline names where the reporter is, whatever the parse hangs it on
             if _inside(start, end, target) and tok is not None:
@@ -310,6 +352,8 @@ def event_place(
                 actor = next((a for a in (source, target) if _inside(start, end, a)), None)
                 if verbal and (actor is not None or start in in_args):
                     continue  # "China's ambassador warned": the speaker's country is no scene
+                if actor is not None and _named_person(actor, sent) and (tok is None or not scene_prep(tok)):
+                    continue  # "a protest against US President Brisket": his title, not the scene
                 if place.adjectival and (
                     verbal
                     or actor is None

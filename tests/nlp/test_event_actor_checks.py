@@ -1,0 +1,95 @@
+"""Right actors and right place, on invented sentences (issue #14, event precision): a thing, a day or
+a place is no actor; a country that acts, owns the target or titles a person is no scene."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from events_support import coded, place_name
+
+from wiresift.nlp.events.actor_codes import holiday_name
+from wiresift.nlp.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp: Language) -> Pipeline:
+    return Pipeline()
+
+
+def test_a_thing_spoken_of_is_no_target(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "The senator declined to comment on the criminal case.")
+    declined = found["declined"]
+    assert declined.plover == "REJECT" and declined.source is not None
+    assert declined.target is None  # "criminal" gives a sector, not an actor
+
+
+def test_where_an_attack_came_from_is_not_its_target(pipeline: Pipeline) -> None:
+    doc, found = coded(pipeline, "Farmers rebuilt the school despite the shelling from Pakistan.")
+    shelling = found["shelling"]
+    assert shelling.plover == "ASSAULT" and shelling.target is None
+    assert place_name(doc, shelling) is None
+
+
+def test_the_country_that_strikes_is_not_the_scene_its_phrase_names(pipeline: Pipeline) -> None:
+    doc, found = coded(
+        pipeline, "The talks followed a U.S. airstrike in which 25 fighters were killed in Iraq."
+    )
+    airstrike = found["airstrike"]
+    assert airstrike.source is not None and airstrike.source.code == "USA"
+    assert place_name(doc, airstrike) == "Iraq"
+
+
+def test_a_named_persons_title_is_not_the_scene(pipeline: Pipeline) -> None:
+    doc, found = coded(
+        pipeline,
+        "Crowds gathered for a protest against US President Donald Trump's decision outside a hotel in"
+        " Manhattan, New York.",
+    )
+    assert place_name(doc, found["protest"]) == "Manhattan"
+
+
+def test_a_holiday_is_neither_actor_nor_place(pipeline: Pipeline) -> None:
+    doc, found = coded(
+        pipeline,
+        "The family of a man stabbed during a Hanukkah attack at the home of a rabbi says he is recovering.",
+    )
+    assert found["attack"].source is None
+    doc, found = coded(
+        pipeline, "This year, officials in Delhi banned firecrackers ahead of Diwali, arresting 210 people."
+    )
+    assert place_name(doc, found["arresting"]) == "Delhi"
+    assert holiday_name("Christmas Eve") and holiday_name("New Year's Day") and not holiday_name("New York")
+
+
+def test_the_country_owning_an_attacked_target_is_not_the_scene(pipeline: Pipeline) -> None:
+    doc, found = coded(pipeline, "Militants fired rockets in an attack on a US embassy on Tuesday.")
+    attack = found["attack"]
+    assert attack.target is not None and attack.target.code == "USA"
+    assert place_name(doc, attack) is None
+
+
+def test_the_name_of_a_scene_is_no_target(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "The soldiers intercepted the smugglers in the forest of Karvali on Monday.")
+    assert getattr(found["intercepted"].target, "text", None) == "smugglers"
+
+
+def test_what_a_denial_denies_is_not_its_target(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "A spokesman denied the two men had met.")
+    denied = found["denied"]
+    assert denied.plover == "REJECT" and denied.target is None
+
+
+def test_the_agent_of_a_participle_on_an_event_noun_is_its_source(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "The city was shaken by an attack carried out by gunmen on Friday.")
+    assert getattr(found["attack"].source, "text", None) == "gunmen"
+
+
+def test_a_relative_who_on_a_place_is_the_people_before_it(pipeline: Pipeline) -> None:
+    _, found = coded(
+        pipeline, "Two forced migrants from Abkhazia, who demand housing, stayed in the ministry for a week."
+    )
+    assert getattr(found["demand"].source, "text", None) == "Two forced migrants"
