@@ -186,6 +186,17 @@ NEWS_PHRASES: dict[str, str] = {
     "restore access": "081", "restore internet": "081", "restore service": "081",
     # SANCTION: cutting arms sales or freezing assets is an embargo or sanction (163)
     "halt sale": "163", "suspend sale": "163", "freeze sale": "163", "freeze asset": "163",
+    # COOPERATE: CAMEO 064 is "share intelligence or information"; the dictionary's SHARE block reads
+    # only evidence
+    **dict.fromkeys(("share intelligence", "share information", "share data"), "064"),
+    # REJECT: obstructing a text or a proposal put to a vote is refusing it (120), not coercion (the
+    # dictionary's EXCLUDE block codes "block" 170 whatever is blocked)
+    **{
+        f"{verb} {thing}": "120"
+        for verb in ("block", "obstruct", "torpedo", "scuttle")
+        for thing in ("resolution", "bill", "proposal", "motion", "statement", "nomination", "declaration",
+                      "legislation", "amendment", "draft", "appointment", "budget", "reform")
+    },
 }  # fmt: skip
 #: Verbs that relax a measure, and the coercive measures they can relax, with CAMEO's code for
 #: relaxing each: easing a curfew (0813), a state of emergency or martial law (0814), sanctions, an
@@ -221,6 +232,9 @@ DEFAULT_CODES: dict[str, str] = {
     # lending money is economic aid (071), not the "grant" block's cooperation (060); a pattern
     # ("lend support") still wins
     "lend": "071",
+    # paying for someone else's project is economic aid (071, CAMEO's "provide economic aid"), not the
+    # "finance" block's economic cooperation (061) that buying and investing are
+    "fund": "071", "finance": "071", "bankroll": "071", "underwrite": "071",
 }  # fmt: skip
 #: Adjectives that make the event of their "to" clause an intention: "willing to send", "ready to host".
 INTENT_ADJ = frozenset({"willing", "ready", "prepared", "determined", "eager", "set", "poised"})
@@ -228,7 +242,11 @@ INTENT_ADJ = frozenset({"willing", "ready", "prepared", "determined", "eager", "
 
 #: Words the dictionary's synonym sets lack that news English uses for them: "arms" are weapons
 #: ("sent arms to", "supplied arms": military aid, CAMEO 072).
-SYNSET_ADDITIONS: dict[str, tuple[str, ...]] = {"&WEAPON": ("arms",)}
+SYNSET_ADDITIONS: dict[str, tuple[str, ...]] = {
+    "&WEAPON": ("arms",),
+    # money given as funding ("provided funding for", "pledged financing"): the synset of money
+    "&CURRENCY": ("funding", "financing"),
+}
 #: Pattern words the dictionary uses interchangeably, each block with its own choice ("upgrade
 #: relations", "cut ties"; "expel a diplomat", "recall an ambassador"): a pattern written with one
 #: matches the others.

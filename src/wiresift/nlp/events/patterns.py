@@ -29,6 +29,22 @@ MILITARY_MARK = "&MILITARY"
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
 
 
+#: Adverb particles the parser may read as a preposition with a preposition of its own ("walked out of
+#: the talks", "broke away from the alliance", "backed down on the demand").
+ADVERB_PARTICLES = frozenset({"up", "down", "out", "off", "over", "back", "away", "in", "aside", "forward",
+                              "together", "apart", "around", "through"})  # fmt: skip
+
+
+def adverb_particle(verb: Token, prep: Token) -> bool:
+    """``prep``, right after ``verb``, is a particle the parser read as a preposition: it has no object
+    of its own, only a preposition ("walked out of the talks"), or nothing ("walked out")."""
+    return (
+        prep.i == verb.i + 1
+        and prep.lower_ in ADVERB_PARTICLES
+        and not any(c.dep_ == "pobj" for c in prep.children)
+    )
+
+
 def words_of(tok: Token) -> set[str]:
     return {tok.lemma_.lower(), tok.lower_}
 
@@ -105,6 +121,11 @@ def features(verb: Token) -> dict[str, Any]:
                 preps.setdefault("to", set()).update(words_of(child))  # "refused to commit": (TO)
         elif child.dep_ == "prep":
             add_prep(child)
+            if adverb_particle(verb, child):  # "walked out of the talks": OUT, then (OF TALKS)
+                parts.add(child.lower_)
+                for inner in child.children:
+                    if inner.dep_ == "prep":
+                        add_prep(inner)
     for obj in obj_toks:  # "put police on alert": the prep hangs on the object
         for child in obj.children:
             if child.dep_ == "prep":
