@@ -127,6 +127,28 @@ def parse_pattern(line: str) -> dict[str, object] | None:
     return pattern
 
 
+def _listed_forms(line: str) -> list[str]:
+    """The irregular forms a verb line lists in braces: "GO {WENT GOES GONE GOING}" -> ["went", ...]."""
+    found = re.search(r"\{([^}]*)\}", line.split("#", 1)[0])
+    return [" ".join(_words(w.lstrip("+"))) for w in found.group(1).split()] if found else []
+
+
+def _inflections(lemma: str) -> list[str]:
+    """Regular inflections of a verb, or of the first word of a phrasal verb ("pull out" -> "pulled out",
+    "pulls out", "pulling out"; "rally" -> "rallied"; "step up" -> "stepped up")."""
+    verb, _, rest = lemma.partition(" ")
+    tail = f" {rest}" if rest else ""
+    stems = {verb, verb + verb[-1]} if len(verb) > 2 and verb[-1] not in "aeiouwxy" else {verb}
+    forms = {f"{verb}s", f"{verb}es", f"{verb}d"}
+    for stem in stems:
+        forms |= {f"{stem}ed", f"{stem}ing"}
+    if verb.endswith("e"):
+        forms.add(f"{verb[:-1]}ing")
+    if verb.endswith("y"):
+        forms |= {f"{verb[:-1]}ied", f"{verb[:-1]}ies"}
+    return [form + tail for form in sorted(forms)]
+
+
 def parse_verbs(path: Path) -> dict[str, object]:
     synsets: dict[str, list[str]] = {}
     blocks: list[dict[str, object]] = []
@@ -169,10 +191,20 @@ def parse_verbs(path: Path) -> dict[str, object]:
             continue  # pre-compounded verbs ("WIRE_+TAP") are rare and the parser splits them
         lemma = " ".join(w.lstrip("+").lower() for w in words if w)
         block["verbs"][lemma] = verb_code  # type: ignore[index]
+        forms = block.setdefault("forms", {})
+        for form in [*_inflections(lemma), *_listed_forms(text)]:
+            forms.setdefault(form, lemma)  # type: ignore[union-attr]
     for item in blocks:  # a pattern's verb is kept only when it is one of its block's verbs
+        forms = item.pop("forms", {})
         for pattern in item["patterns"]:  # type: ignore[attr-defined]
-            if pattern.get("by") not in item["verbs"]:  # type: ignore[operator]
+            # the comment names the verb as the pattern's source text had it: "# PULLED_OUT", "# WENT_TO"
+            by = pattern.get("by")
+            if by is not None and by not in item["verbs"]:  # type: ignore[operator]
+                by = forms.get(by)  # type: ignore[union-attr]
+            if by is None:
                 pattern.pop("by", None)
+            else:
+                pattern["by"] = by
     return {"synsets": synsets, "blocks": [b for b in blocks if b["verbs"]]}
 
 

@@ -324,16 +324,33 @@ class VerbBlock:
         ("beat ... in election") or stay within ``lemma``'s own PLOVER category or the block's ("indict",
         coded 173 in the "blame" block, takes "charge ... with murder", 1121). "- * (WITH) [130]"
         written for "break" (break with someone: a threat) does not make "beating ... with batons" one;
-        "- * &CAR [1712]" written for "destroy" does code "smashing cars" (ASSAULT either way)."""
+        "- * &CAR [1712]" written for "destroy" does code "smashing cars" (ASSAULT either way). A
+        phrasal verb takes those of the block's phrasal verbs with its particle whatever their category:
+        "walk out" and "pull out" of the talks alike."""
         if own:
             return [p for p in self.patterns if p.get("by") == lemma]
         mine = {plover(self.verbs.get(lemma) or self.code)[0], plover(self.code)[0]} - {None}
+        particle = _particle(lemma)
         return [
             p
             for p in self.patterns
             if p.get("by") is None
-            or (p["by"] != lemma and (not mine or p["code"] is None or plover(p["code"])[0] in mine))
+            or (
+                p["by"] != lemma
+                and (
+                    not mine
+                    or p["code"] is None
+                    or plover(p["code"])[0] in mine
+                    or (particle is not None and _particle(p["by"]) == particle)
+                )
+            )
         ]
+
+
+def _particle(lemma: str) -> str | None:
+    """The particle of a phrasal verb ("out" of "walk out"), else None."""
+    words = lemma.split()
+    return words[1] if len(words) == 2 else None
 
 
 def pattern_size(pattern: dict[str, Any]) -> int:
