@@ -45,6 +45,7 @@ from wiresift.nlp.events.lexicon import (
 from wiresift.nlp.events.modality import obligation
 from wiresift.nlp.events.patterns import (
     SUBJ_DEPS,
+    adverb_particle,
     best_pattern,
     features,
     has_form,
@@ -194,12 +195,26 @@ def code_verb(verb: Token) -> Trigger | None:
     if key in VERB_CODES:
         code = VERB_CODES[key]
         return Trigger(verb, start, end, code, "verb", 1) if code else None
-    if lemma in PATTERN_ONLY and key == lemma:
+    if key == lemma and (lemma in PATTERN_ONLY or _unlisted_phrasal(verb, lemma)):
         return None
     code = dictionary_code(key)
     if phrase_obj is not None:
         return Trigger(verb, start, end, code, "verb", 2, consumed=phrase_obj.i)
     return Trigger(verb, start, end, code, "verb", 1)
+
+
+def _unlisted_phrasal(verb: Token, lemma: str) -> bool:
+    """``verb`` has a particle that makes a phrasal verb the dictionary does not list ("broke away from
+    the coalition", "rounded up activists"): the bare verb's own code ("break": an attack) says nothing
+    of it, only a pattern of the bare verb's may."""
+    table = verbs().by_lemma
+    doc = verb.doc
+    return any(
+        f"{lemma} {c.lower_}" not in table
+        and (c.dep_ == "prt" or (c.dep_ == "prep" and adverb_particle(verb, c)))
+        and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "to")  # "kidnapped up to 16": a count
+        for c in verb.children
+    )
 
 
 def _verb_end(verb: Token) -> int:
