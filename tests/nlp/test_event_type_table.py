@@ -359,7 +359,6 @@ CASES = [
     _case(
         "Naval forces were put on combat readiness as tensions rose.",
         "MOBILIZE",
-        "readiness is no event noun; a later verb is taken instead",
     ),
     _case("Bolivia expelled the US ambassador, accusing him of conspiracy.", "SANCTION"),
     _case("The EU slapped sanctions on the country's defence minister.", "SANCTION"),

@@ -252,6 +252,7 @@ SYNSET_ADDITIONS: dict[str, tuple[str, ...]] = {
 #: matches the others.
 EQUIVALENT_WORDS: tuple[frozenset[str], ...] = (
     frozenset({"relations", "ties"}),
+    frozenset({"alert", "readiness"}),
     frozenset({"diplomat", "ambassador", "envoy", "attache", "consul", "charge d'affaires"}),
 )
 
@@ -326,7 +327,9 @@ class VerbBlock:
         written for "break" (break with someone: a threat) does not make "beating ... with batons" one;
         "- * &CAR [1712]" written for "destroy" does code "smashing cars" (ASSAULT either way). A
         phrasal verb takes those of the block's phrasal verbs with its particle whatever their category:
-        "walk out" and "pull out" of the talks alike."""
+        "walk out" and "pull out" of the talks alike. In a block with no code, another verb's pattern that
+        reads only the subject is that verb's alone ("tensions surfaced" is an accusation, "tensions
+        rose" none)."""
         if own:
             return [p for p in self.patterns if p.get("by") == lemma]
         mine = {plover(self.verbs.get(lemma) or self.code)[0], plover(self.code)[0]} - {None}
@@ -338,7 +341,9 @@ class VerbBlock:
             or (
                 p["by"] != lemma
                 and (
-                    not mine
+                    # a block with no code of its own: another verb's reading of the subject alone is
+                    # that verb's ("- TENSIONS * [112]" is "surface"'s)
+                    (not mine and bool(set(p) - {"subj", "code", "by"}))
                     or p["code"] is None
                     or plover(p["code"])[0] in mine
                     or (particle is not None and _particle(p["by"]) == particle)
