@@ -47,6 +47,10 @@ PARTICLES = frozenset(
         "through",
     ]
 )
+#: Prepositions the patterns sometimes write without their parentheses ("- &MILITARY * TO"): a
+#: preposition with the word after it as its object, not the verb's object.
+PREPOSITIONS = frozenset({"to", "toward", "towards", "into", "in", "on", "at", "against", "with", "for", "from",
+                          "of", "near", "across", "along", "by", "onto", "upon", "about"})  # fmt: skip
 #: Pattern markers without a parse equivalent (TABARI's source/target/skip/compound markers).
 MARKERS = frozenset({"$", "+", "^", "%"})
 _CODE = re.compile(r"\[([^\]]*)\]")
@@ -98,8 +102,18 @@ def parse_pattern(line: str) -> dict[str, object] | None:
     pre_items = [i for i in _pattern_parts(pre) if i not in MARKERS]
     if pre_items and not pre_items[-1].startswith("("):
         pattern["subj"] = _head(pre_items[-1])
+    bare_prep: str | None = None  # "- $ TROOP * TOWARD +": a preposition written without parentheses
     for item in _pattern_parts(post):
         if item in MARKERS:
+            continue
+        if bare_prep is not None and not item.startswith("("):
+            pattern[bare_prep.replace("prep", "pobj")] = _head(item)
+            bare_prep = None
+            continue
+        bare_prep = None
+        if item.lower() in PREPOSITIONS and item.lower() not in PARTICLES and "prep2" not in pattern:
+            bare_prep = "prep2" if "prep" in pattern else "prep"
+            pattern[bare_prep] = item.lower().replace("towards", "toward")
             continue
         if item.startswith("("):
             inner = _pattern_parts(item.strip("()"))
@@ -107,7 +121,7 @@ def parse_pattern(line: str) -> dict[str, object] | None:
                 continue
             # "* (IN ^) (FOR CONSULTATION)": both phrases must be there, the second is the telling one
             key = "prep2" if "prep" in pattern else "prep"
-            pattern[key] = inner[0].lower()
+            pattern[key] = inner[0].lower().replace("towards", "toward")  # one spelling, as the parse's
             if len(inner) > 1:
                 pattern[key.replace("prep", "pobj")] = _head(inner[-1])
         elif item.lower() in PARTICLES and "obj" not in pattern and "part" not in pattern:

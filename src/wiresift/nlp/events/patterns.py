@@ -23,8 +23,12 @@ MEASURE_WORDS = frozenset({
     "load", "truckload", "planeload", "shipload", "batch", "convoy", "package", "parcel", "crate", "box",
     "bag", "sack", "quantity", "cargo", "delivery", "supply", "delegation", "contingent",
 })  # fmt: skip
+#: Prepositions spelt two ways: the patterns use the first form ("TOWARD").
+SPELLINGS = {"towards": "toward"}
 #: CAMEO's synonym set of armed forces: an armed group's subject matches it too.
 MILITARY_MARK = "&MILITARY"
+#: Adjectives that make any noun an armed force ("armoured columns", "an armored unit").
+ARMOURED = frozenset({"armoured", "armored"})
 #: Sectors (agents dictionary) of armed groups.
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
 
@@ -55,8 +59,10 @@ def subject_words(tok: Token) -> set[str]:
     words = words_of(tok)
     if tok.dep_ == "agent":
         words = {w for c in tok.children if c.dep_ == "pobj" for w in words_of(c)}
-    if any(actors().agents.get(w) in ARMED_SECTORS for w in words):
-        words.add(MILITARY_MARK)
+    if any(actors().agents.get(w) in ARMED_SECTORS for w in words) or any(
+        c.dep_ == "amod" and c.lower_ in ARMOURED for c in tok.children
+    ):
+        words.add(MILITARY_MARK)  # "armoured columns moved to the border" as "troops moved" does
     return words
 
 
@@ -95,7 +101,7 @@ def features(verb: Token) -> dict[str, Any]:
     obj_preps: dict[str, set[str]] = {}
 
     def add_prep(prep: Token, into: dict[str, set[str]] = preps) -> None:
-        into.setdefault(prep.lower_, set()).update(
+        into.setdefault(SPELLINGS.get(prep.lower_, prep.lower_), set()).update(
             w for c in prep.children if c.dep_ == "pobj" for t in with_conjuncts(c) for w in words_of(t)
         )
 

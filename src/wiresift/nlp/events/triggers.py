@@ -370,10 +370,14 @@ def _light(trigger: Trigger, nouns: set[int]) -> bool:
     """A verb coded by its block's default alone whose direct object is an event-noun trigger.
     A verb of threat or refusal is not light: the noun is what it threatens or rejects ("threatened a
     strike"), while "organized a strike" or "ordered patrols" does the noun's act, and "claimed the
-    attack" owns it."""
+    attack" owns it. A light verb ("hold", "take") coded by a pattern that does not read its object is
+    light too: "held a sit-in ... for two days" is the sit-in, not a detention ("- * FOR DAY")."""
     return (
         trigger.kind == "verb"
-        and trigger.specificity == 1
+        and (
+            trigger.specificity == 1
+            or (trigger.consumed is None and trigger.tok.lemma_.lower() in PATTERN_ONLY)
+        )
         and plover(trigger.cameo)[0] not in _CONTENT_NOUN_VERBS
         and trigger.tok.lemma_.lower() not in VERB_CODES
         and any(c.dep_ in {"dobj", "obj"} and c.i in nouns for c in trigger.tok.children)
