@@ -101,3 +101,20 @@ def test_main_event(pipeline: Pipeline, text: str, plover: str) -> None:
 def test_no_event(pipeline: Pipeline, text: str) -> None:
     doc = pipeline(Document(text=text, published="2023-05-02"))
     assert [e.plover for e in doc.events] == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # breaking up a crowd by force is repression, as dispersing a protest is in the dictionary
+        ("Riot police dispersed the demonstrators with water cannon.", "ASSAULT"),
+        # taking a place back is capturing it; rounding people up is arresting them
+        ("Government troops recaptured the airport on Sunday.", "ASSAULT"),
+        ("Security forces rounded up dozens of opposition activists.", "COERCE"),
+        # media are one pattern word: shutting down the internet as shutting down television
+        ("The government shut down the internet ahead of the vote.", "COERCE"),
+    ],
+)
+def test_news_wording(pipeline: Pipeline, text: str, plover: str) -> None:
+    doc = pipeline(Document(text=text, published="2023-05-02"))
+    assert doc.events and doc.events[0].plover == plover, text

@@ -168,6 +168,9 @@ VERB_CODES: dict[str, str | None] = {
     # intercepting is seizing (171); shuttling between capitals is mediation (045); an indictment is
     # an accusation of a crime (1121), not an arrest.
     "reinstate": "081", "intercept": "171", "shuttle": "045", "indict": "1121",
+    # taking back a place by force is capturing it (190, as "capture"); rounding people up is arresting
+    # them (173)
+    "retake": "190", "recapture": "190", "round up": "173",
 }  # fmt: skip
 #: wiresift's own verb + object phrases (lemmas) -> CAMEO code, merged into the verb table as one
 #: block of its own (a phrase's object is part of the verb, as the dictionary's "wage war"). Written
@@ -186,6 +189,13 @@ NEWS_PHRASES: dict[str, str] = {
     "restore access": "081", "restore internet": "081", "restore service": "081",
     # SANCTION: cutting arms sales or freezing assets is an embargo or sanction (163)
     "halt sale": "163", "suspend sale": "163", "freeze sale": "163", "freeze asset": "163",
+    # ASSAULT: breaking up a crowd by force is repression (175), as the dictionary codes dispersing a
+    # protest, not the "circulate" block's statement
+    **dict.fromkeys(
+        ("disperse protester", "disperse demonstrator", "disperse crowd", "disperse rally",
+         "disperse gathering", "disperse marcher"),
+        "175",
+    ),
     # COOPERATE: CAMEO 064 is "share intelligence or information"; the dictionary's SHARE block reads
     # only evidence
     **dict.fromkeys(("share intelligence", "share information", "share data"), "064"),
@@ -253,6 +263,7 @@ SYNSET_ADDITIONS: dict[str, tuple[str, ...]] = {
 EQUIVALENT_WORDS: tuple[frozenset[str], ...] = (
     frozenset({"relations", "ties"}),
     frozenset({"alert", "readiness"}),
+    frozenset({"television", "newspaper", "radio", "internet", "website", "broadcaster"}),
     frozenset({"diplomat", "ambassador", "envoy", "attache", "consul", "charge d'affaires"}),
 )
 
