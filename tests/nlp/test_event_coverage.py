@@ -118,3 +118,10 @@ def test_no_event(pipeline: Pipeline, text: str) -> None:
 def test_news_wording(pipeline: Pipeline, text: str, plover: str) -> None:
     doc = pipeline(Document(text=text, published="2023-05-02"))
     assert doc.events and doc.events[0].plover == plover, text
+
+
+def test_bare_preposition_pattern_stays_its_verbs(pipeline: Pipeline) -> None:
+    # "- * WITH [190]" was written for "battle": it does not make a laptop's "hit ... with" an attack
+    text = "The new laptop hit a peak of 40 decibels, with fan speeds close to the old model."
+    doc = pipeline(Document(text=text, published="2023-05-02"))
+    assert [e.plover for e in doc.events] == []

@@ -340,7 +340,7 @@ class VerbBlock:
         phrasal verb takes those of the block's phrasal verbs with its particle whatever their category:
         "walk out" and "pull out" of the talks alike. In a block with no code, another verb's pattern that
         reads only the subject is that verb's alone ("tensions surfaced" is an accusation, "tensions
-        rose" none)."""
+        rose" none), and so is one that reads only a bare preposition ("battle with", not "hit with")."""
         if own:
             return [p for p in self.patterns if p.get("by") == lemma]
         mine = {plover(self.verbs.get(lemma) or self.code)[0], plover(self.code)[0]} - {None}
@@ -351,6 +351,7 @@ class VerbBlock:
             if p.get("by") is None
             or (
                 p["by"] != lemma
+                and set(p) - {"code", "by"} != {"prep"}  # "- * WITH" is "battle"'s valency, not "hit"'s
                 and (
                     # a block with no code of its own: another verb's reading of the subject alone is
                     # that verb's ("- TENSIONS * [112]" is "surface"'s)
