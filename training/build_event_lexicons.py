@@ -163,6 +163,17 @@ def _inflections(lemma: str) -> list[str]:
     return [form + tail for form in sorted(forms)]
 
 
+def alternatives(pattern: dict[str, object]) -> list[dict[str, object]]:
+    """A pattern with words written as alternatives ("(IN BOMBING/EXPLOSION)", "(BY/WITH &WEAPON)") as
+    one pattern per alternative."""
+    out = [pattern]
+    for key in ("subj", "obj", "prep", "pobj", "prep2", "pobj2"):
+        value = pattern.get(key)
+        if isinstance(value, str) and "/" in value:
+            out = [{**item, key: word} for item in out for word in value.split("/") if word]
+    return out
+
+
 def parse_verbs(path: Path) -> dict[str, object]:
     synsets: dict[str, list[str]] = {}
     blocks: list[dict[str, object]] = []
@@ -190,7 +201,7 @@ def parse_verbs(path: Path) -> dict[str, object]:
         if line.startswith("-"):
             pattern = parse_pattern(line)
             if pattern is not None:
-                block["patterns"].append(pattern)  # type: ignore[attr-defined]
+                block["patterns"].extend(alternatives(pattern))  # type: ignore[attr-defined]
             continue
         text = line.split("#", 1)[0]
         found = _CODE.search(text)

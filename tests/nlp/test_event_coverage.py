@@ -125,3 +125,11 @@ def test_bare_preposition_pattern_stays_its_verbs(pipeline: Pipeline) -> None:
     text = "The new laptop hit a peak of 40 decibels, with fan speeds close to the old model."
     doc = pipeline(Document(text=text, published="2023-05-02"))
     assert [e.plover for e in doc.events] == []
+
+
+def test_alternatives_become_patterns(build: ModuleType) -> None:
+    (pattern,) = [build.parse_pattern("- * (IN BOMBING/EXPLOSION)    [183]")]
+    assert build.alternatives(pattern) == [
+        {"code": "183", "prep": "in", "pobj": "bombing"},
+        {"code": "183", "prep": "in", "pobj": "explosion"},
+    ]
