@@ -133,3 +133,16 @@ def test_alternatives_become_patterns(build: ModuleType) -> None:
         {"code": "183", "prep": "in", "pobj": "bombing"},
         {"code": "183", "prep": "in", "pobj": "explosion"},
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # a verb + object phrase read in the passive: the passive subject is the phrase's object
+        ("A draft resolution on the blockade was blocked by two members.", "REJECT"),
+        ("The marchers were dispersed by riot police near the ministry.", "ASSAULT"),
+    ],
+)
+def test_phrase_in_the_passive(pipeline: Pipeline, text: str, plover: str) -> None:
+    doc = pipeline(Document(text=text, published="2023-05-02"))
+    assert doc.events and doc.events[0].plover == plover, text

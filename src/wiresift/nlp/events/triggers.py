@@ -132,7 +132,8 @@ def _phrase_words(verb: Token, lemma: str) -> list[tuple[str, Token]]:
     for child in verb.children:
         # an adjective right after the verb that the parser hangs as a clause ("set free the nuns")
         next_adj = child.dep_ == "advcl" and child.pos_ == "ADJ" and child.i == verb.i + 1
-        if (child.dep_ not in _PHRASE_DEPS and not next_adj) or (
+        # the passive subject is the phrase's object: "the resolution was blocked", "war was waged"
+        if (child.dep_ not in _PHRASE_DEPS and not next_adj and child.dep_ != "nsubjpass") or (
             child.dep_ == "prep" and child.i != verb.i + 1
         ):
             continue
@@ -168,7 +169,7 @@ def code_verb(verb: Token) -> Trigger | None:
     if key is None:
         return None
     feats = features(verb)
-    phrase_obj = next((t for k, t in joined if k == key and t.dep_ in {"dobj", "obj"}), None)
+    phrase_obj = next((t for k, t in joined if k == key and t.dep_ in {"dobj", "obj", "nsubjpass"}), None)
     if phrase_obj is not None:  # "waged war on": the object is part of the verb, not what it acts on
         feats["obj"] = feats["obj"] - words_of(phrase_obj)
         feats["obj_toks"] = [t for t in feats["obj_toks"] if t.i != phrase_obj.i]
