@@ -47,6 +47,10 @@ PARTICLES = frozenset(
         "through",
     ]
 )
+#: Prepositions the patterns sometimes write without their parentheses ("- &MILITARY * TO"): a
+#: preposition with the word after it as its object, not the verb's object.
+PREPOSITIONS = frozenset({"to", "toward", "towards", "into", "in", "on", "at", "against", "with", "for", "from",
+                          "of", "near", "across", "along", "by", "onto", "upon", "about"})  # fmt: skip
 #: Pattern markers without a parse equivalent (TABARI's source/target/skip/compound markers).
 MARKERS = frozenset({"$", "+", "^", "%"})
 _CODE = re.compile(r"\[([^\]]*)\]")
@@ -98,8 +102,18 @@ def parse_pattern(line: str) -> dict[str, object] | None:
     pre_items = [i for i in _pattern_parts(pre) if i not in MARKERS]
     if pre_items and not pre_items[-1].startswith("("):
         pattern["subj"] = _head(pre_items[-1])
+    bare_prep: str | None = None  # "- $ TROOP * TOWARD +": a preposition written without parentheses
     for item in _pattern_parts(post):
         if item in MARKERS:
+            continue
+        if bare_prep is not None and not item.startswith("("):
+            pattern[bare_prep.replace("prep", "pobj")] = _head(item)
+            bare_prep = None
+            continue
+        bare_prep = None
+        if item.lower() in PREPOSITIONS and item.lower() not in PARTICLES and "prep2" not in pattern:
+            bare_prep = "prep2" if "prep" in pattern else "prep"
+            pattern[bare_prep] = item.lower().replace("towards", "toward")
             continue
         if item.startswith("("):
             inner = _pattern_parts(item.strip("()"))
@@ -107,7 +121,7 @@ def parse_pattern(line: str) -> dict[str, object] | None:
                 continue
             # "* (IN ^) (FOR CONSULTATION)": both phrases must be there, the second is the telling one
             key = "prep2" if "prep" in pattern else "prep"
-            pattern[key] = inner[0].lower()
+            pattern[key] = inner[0].lower().replace("towards", "toward")  # one spelling, as the parse's
             if len(inner) > 1:
                 pattern[key.replace("prep", "pobj")] = _head(inner[-1])
         elif item.lower() in PARTICLES and "obj" not in pattern and "part" not in pattern:
@@ -125,6 +139,39 @@ def parse_pattern(line: str) -> dict[str, object] | None:
     if comment and comment[0].isupper():  # "# BREAK": the verb the pattern was written for
         pattern["by"] = " ".join(_words(comment[0]))
     return pattern
+
+
+def _listed_forms(line: str) -> list[str]:
+    """The irregular forms a verb line lists in braces: "GO {WENT GOES GONE GOING}" -> ["went", ...]."""
+    found = re.search(r"\{([^}]*)\}", line.split("#", 1)[0])
+    return [" ".join(_words(w.lstrip("+"))) for w in found.group(1).split()] if found else []
+
+
+def _inflections(lemma: str) -> list[str]:
+    """Regular inflections of a verb, or of the first word of a phrasal verb ("pull out" -> "pulled out",
+    "pulls out", "pulling out"; "rally" -> "rallied"; "step up" -> "stepped up")."""
+    verb, _, rest = lemma.partition(" ")
+    tail = f" {rest}" if rest else ""
+    stems = {verb, verb + verb[-1]} if len(verb) > 2 and verb[-1] not in "aeiouwxy" else {verb}
+    forms = {f"{verb}s", f"{verb}es", f"{verb}d"}
+    for stem in stems:
+        forms |= {f"{stem}ed", f"{stem}ing"}
+    if verb.endswith("e"):
+        forms.add(f"{verb[:-1]}ing")
+    if verb.endswith("y"):
+        forms |= {f"{verb[:-1]}ied", f"{verb[:-1]}ies"}
+    return [form + tail for form in sorted(forms)]
+
+
+def alternatives(pattern: dict[str, object]) -> list[dict[str, object]]:
+    """A pattern with words written as alternatives ("(IN BOMBING/EXPLOSION)", "(BY/WITH &WEAPON)") as
+    one pattern per alternative."""
+    out = [pattern]
+    for key in ("subj", "obj", "prep", "pobj", "prep2", "pobj2"):
+        value = pattern.get(key)
+        if isinstance(value, str) and "/" in value:
+            out = [{**item, key: word} for item in out for word in value.split("/") if word]
+    return out
 
 
 def parse_verbs(path: Path) -> dict[str, object]:
@@ -154,7 +201,7 @@ def parse_verbs(path: Path) -> dict[str, object]:
         if line.startswith("-"):
             pattern = parse_pattern(line)
             if pattern is not None:
-                block["patterns"].append(pattern)  # type: ignore[attr-defined]
+                block["patterns"].extend(alternatives(pattern))  # type: ignore[attr-defined]
             continue
         text = line.split("#", 1)[0]
         found = _CODE.search(text)
@@ -169,10 +216,20 @@ def parse_verbs(path: Path) -> dict[str, object]:
             continue  # pre-compounded verbs ("WIRE_+TAP") are rare and the parser splits them
         lemma = " ".join(w.lstrip("+").lower() for w in words if w)
         block["verbs"][lemma] = verb_code  # type: ignore[index]
+        forms = block.setdefault("forms", {})
+        for form in [*_inflections(lemma), *_listed_forms(text)]:
+            forms.setdefault(form, lemma)  # type: ignore[union-attr]
     for item in blocks:  # a pattern's verb is kept only when it is one of its block's verbs
+        forms = item.pop("forms", {})
         for pattern in item["patterns"]:  # type: ignore[attr-defined]
-            if pattern.get("by") not in item["verbs"]:  # type: ignore[operator]
+            # the comment names the verb as the pattern's source text had it: "# PULLED_OUT", "# WENT_TO"
+            by = pattern.get("by")
+            if by is not None and by not in item["verbs"]:  # type: ignore[operator]
+                by = forms.get(by)  # type: ignore[union-attr]
+            if by is None:
                 pattern.pop("by", None)
+            else:
+                pattern["by"] = by
     return {"synsets": synsets, "blocks": [b for b in blocks if b["verbs"]]}
 
 

@@ -208,7 +208,8 @@ def test_the_object_made_to_act_is_the_doer_of_the_infinitive(pipeline: Pipeline
     assert found["release"].source is not None and found["release"].source.text == "Iran"
     # an instrument is used, it does not act
     _, found = coded(pipeline, "Police officers used tear gas to disperse the protesters in Tarvo.")
-    assert found["disperse"].source is not None and "gas" not in found["disperse"].source.text
+    assert (disperse := found["disperse the protesters"]).source is not None
+    assert "gas" not in disperse.source.text
     # a relative pronoun is the thing planned, not who acts
     _, found = coded(pipeline, "The tariffs that the government plans to impose on steel angered Ottawa.")
     assert found["impose"].source is not None and found["impose"].source.text == "government"

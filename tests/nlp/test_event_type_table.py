@@ -49,7 +49,7 @@ CASES = [
     _case(
         "The two navies will share intelligence on pirate movements in the gulf.",
         "COOPERATE",
-        "the dictionary's SHARE pattern reads &EVIDENCE, not intelligence",
+        "a future act of cooperation reads as an intention to cooperate (AGREE)",
     ),
     _case("Germany extradited the suspect to France at the request of Paris prosecutors.", "COOPERATE"),
     _case("Egypt and Sudan exchanged intelligence on militant movements along their border.", "COOPERATE"),
@@ -119,7 +119,6 @@ CASES = [
     _case(
         "The opposition walked out of the peace talks on Friday.",
         "SANCTION",
-        "the dictionary files WALK_OUT under going somewhere (040)",
     ),
     _case("The country broke off diplomatic relations with Iran.", "SANCTION"),
     _case("Police arrested 30 people suspected of planning attacks.", "COERCE"),
@@ -153,7 +152,6 @@ CASES = [
     _case(
         "Qatar funded the reconstruction of 500 homes in Gaza.",
         "AID",
-        "the dictionary codes funding as economic cooperation (061)",
     ),
     _case("The UN airlifted medical supplies to the besieged town.", "AID"),
     _case(
@@ -347,7 +345,6 @@ CASES = [
     _case(
         "Hungary blocked the EU statement on the conflict.",
         "REJECT",
-        "BLOCK codes as coercion (170) whatever is blocked",
     ),
     _case("The junta rejected calls for an independent inquiry.", "REJECT"),
     _case("Pyongyang threatened to respond with overwhelming force to the drills.", "THREATEN"),
@@ -362,7 +359,6 @@ CASES = [
     _case(
         "Naval forces were put on combat readiness as tensions rose.",
         "MOBILIZE",
-        "readiness is no event noun; a later verb is taken instead",
     ),
     _case("Bolivia expelled the US ambassador, accusing him of conspiracy.", "SANCTION"),
     _case("The EU slapped sanctions on the country's defence minister.", "SANCTION"),

@@ -168,6 +168,9 @@ VERB_CODES: dict[str, str | None] = {
     # intercepting is seizing (171); shuttling between capitals is mediation (045); an indictment is
     # an accusation of a crime (1121), not an arrest.
     "reinstate": "081", "intercept": "171", "shuttle": "045", "indict": "1121",
+    # taking back a place by force is capturing it (190, as "capture"); rounding people up is arresting
+    # them (173)
+    "retake": "190", "recapture": "190", "round up": "173",
 }  # fmt: skip
 #: wiresift's own verb + object phrases (lemmas) -> CAMEO code, merged into the verb table as one
 #: block of its own (a phrase's object is part of the verb, as the dictionary's "wage war"). Written
@@ -186,6 +189,24 @@ NEWS_PHRASES: dict[str, str] = {
     "restore access": "081", "restore internet": "081", "restore service": "081",
     # SANCTION: cutting arms sales or freezing assets is an embargo or sanction (163)
     "halt sale": "163", "suspend sale": "163", "freeze sale": "163", "freeze asset": "163",
+    # ASSAULT: breaking up a crowd by force is repression (175), as the dictionary codes dispersing a
+    # protest, not the "circulate" block's statement
+    **dict.fromkeys(
+        ("disperse protester", "disperse demonstrator", "disperse crowd", "disperse rally",
+         "disperse gathering", "disperse marcher"),
+        "175",
+    ),
+    # COOPERATE: CAMEO 064 is "share intelligence or information"; the dictionary's SHARE block reads
+    # only evidence
+    **dict.fromkeys(("share intelligence", "share information", "share data"), "064"),
+    # REJECT: obstructing a text or a proposal put to a vote is refusing it (120), not coercion (the
+    # dictionary's EXCLUDE block codes "block" 170 whatever is blocked)
+    **{
+        f"{verb} {thing}": "120"
+        for verb in ("block", "obstruct", "torpedo", "scuttle")
+        for thing in ("resolution", "bill", "proposal", "motion", "statement", "nomination", "declaration",
+                      "legislation", "amendment", "draft", "appointment", "budget", "reform")
+    },
 }  # fmt: skip
 #: Verbs that relax a measure, and the coercive measures they can relax, with CAMEO's code for
 #: relaxing each: easing a curfew (0813), a state of emergency or martial law (0814), sanctions, an
@@ -221,6 +242,9 @@ DEFAULT_CODES: dict[str, str] = {
     # lending money is economic aid (071), not the "grant" block's cooperation (060); a pattern
     # ("lend support") still wins
     "lend": "071",
+    # paying for someone else's project is economic aid (071, CAMEO's "provide economic aid"), not the
+    # "finance" block's economic cooperation (061) that buying and investing are
+    "fund": "071", "finance": "071", "bankroll": "071", "underwrite": "071",
 }  # fmt: skip
 #: Adjectives that make the event of their "to" clause an intention: "willing to send", "ready to host".
 INTENT_ADJ = frozenset({"willing", "ready", "prepared", "determined", "eager", "set", "poised"})
@@ -228,12 +252,18 @@ INTENT_ADJ = frozenset({"willing", "ready", "prepared", "determined", "eager", "
 
 #: Words the dictionary's synonym sets lack that news English uses for them: "arms" are weapons
 #: ("sent arms to", "supplied arms": military aid, CAMEO 072).
-SYNSET_ADDITIONS: dict[str, tuple[str, ...]] = {"&WEAPON": ("arms",)}
+SYNSET_ADDITIONS: dict[str, tuple[str, ...]] = {
+    "&WEAPON": ("arms",),
+    # money given as funding ("provided funding for", "pledged financing"): the synset of money
+    "&CURRENCY": ("funding", "financing"),
+}
 #: Pattern words the dictionary uses interchangeably, each block with its own choice ("upgrade
 #: relations", "cut ties"; "expel a diplomat", "recall an ambassador"): a pattern written with one
 #: matches the others.
 EQUIVALENT_WORDS: tuple[frozenset[str], ...] = (
     frozenset({"relations", "ties"}),
+    frozenset({"alert", "readiness"}),
+    frozenset({"television", "newspaper", "radio", "internet", "website", "broadcaster"}),
     frozenset({"diplomat", "ambassador", "envoy", "attache", "consul", "charge d'affaires"}),
 )
 
@@ -306,16 +336,38 @@ class VerbBlock:
         ("beat ... in election") or stay within ``lemma``'s own PLOVER category or the block's ("indict",
         coded 173 in the "blame" block, takes "charge ... with murder", 1121). "- * (WITH) [130]"
         written for "break" (break with someone: a threat) does not make "beating ... with batons" one;
-        "- * &CAR [1712]" written for "destroy" does code "smashing cars" (ASSAULT either way)."""
+        "- * &CAR [1712]" written for "destroy" does code "smashing cars" (ASSAULT either way). A
+        phrasal verb takes those of the block's phrasal verbs with its particle whatever their category:
+        "walk out" and "pull out" of the talks alike. In a block with no code, another verb's pattern that
+        reads only the subject is that verb's alone ("tensions surfaced" is an accusation, "tensions
+        rose" none), and so is one that reads only a bare preposition ("battle with", not "hit with")."""
         if own:
             return [p for p in self.patterns if p.get("by") == lemma]
         mine = {plover(self.verbs.get(lemma) or self.code)[0], plover(self.code)[0]} - {None}
+        particle = _particle(lemma)
         return [
             p
             for p in self.patterns
             if p.get("by") is None
-            or (p["by"] != lemma and (not mine or p["code"] is None or plover(p["code"])[0] in mine))
+            or (
+                p["by"] != lemma
+                and set(p) - {"code", "by"} != {"prep"}  # "- * WITH" is "battle"'s valency, not "hit"'s
+                and (
+                    # a block with no code of its own: another verb's reading of the subject alone is
+                    # that verb's ("- TENSIONS * [112]" is "surface"'s)
+                    (not mine and bool(set(p) - {"subj", "code", "by"}))
+                    or p["code"] is None
+                    or plover(p["code"])[0] in mine
+                    or (particle is not None and _particle(p["by"]) == particle)
+                )
+            )
         ]
+
+
+def _particle(lemma: str) -> str | None:
+    """The particle of a phrasal verb ("out" of "walk out"), else None."""
+    words = lemma.split()
+    return words[1] if len(words) == 2 else None
 
 
 def pattern_size(pattern: dict[str, Any]) -> int:

@@ -23,10 +23,30 @@ MEASURE_WORDS = frozenset({
     "load", "truckload", "planeload", "shipload", "batch", "convoy", "package", "parcel", "crate", "box",
     "bag", "sack", "quantity", "cargo", "delivery", "supply", "delegation", "contingent",
 })  # fmt: skip
+#: Prepositions spelt two ways: the patterns use the first form ("TOWARD").
+SPELLINGS = {"towards": "toward"}
 #: CAMEO's synonym set of armed forces: an armed group's subject matches it too.
 MILITARY_MARK = "&MILITARY"
+#: Adjectives that make any noun an armed force ("armoured columns", "an armored unit").
+ARMOURED = frozenset({"armoured", "armored"})
 #: Sectors (agents dictionary) of armed groups.
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
+
+
+#: Adverb particles the parser may read as a preposition with a preposition of its own ("walked out of
+#: the talks", "broke away from the alliance", "backed down on the demand").
+ADVERB_PARTICLES = frozenset({"up", "down", "out", "off", "over", "back", "away", "in", "aside", "forward",
+                              "together", "apart", "around", "through"})  # fmt: skip
+
+
+def adverb_particle(verb: Token, prep: Token) -> bool:
+    """``prep``, right after ``verb``, is a particle the parser read as a preposition: it has no object
+    of its own, only a preposition ("walked out of the talks"), or nothing ("walked out")."""
+    return (
+        prep.i == verb.i + 1
+        and prep.lower_ in ADVERB_PARTICLES
+        and not any(c.dep_ == "pobj" for c in prep.children)
+    )
 
 
 def words_of(tok: Token) -> set[str]:
@@ -39,8 +59,10 @@ def subject_words(tok: Token) -> set[str]:
     words = words_of(tok)
     if tok.dep_ == "agent":
         words = {w for c in tok.children if c.dep_ == "pobj" for w in words_of(c)}
-    if any(actors().agents.get(w) in ARMED_SECTORS for w in words):
-        words.add(MILITARY_MARK)
+    if any(actors().agents.get(w) in ARMED_SECTORS for w in words) or any(
+        c.dep_ == "amod" and c.lower_ in ARMOURED for c in tok.children
+    ):
+        words.add(MILITARY_MARK)  # "armoured columns moved to the border" as "troops moved" does
     return words
 
 
@@ -79,7 +101,7 @@ def features(verb: Token) -> dict[str, Any]:
     obj_preps: dict[str, set[str]] = {}
 
     def add_prep(prep: Token, into: dict[str, set[str]] = preps) -> None:
-        into.setdefault(prep.lower_, set()).update(
+        into.setdefault(SPELLINGS.get(prep.lower_, prep.lower_), set()).update(
             w for c in prep.children if c.dep_ == "pobj" for t in with_conjuncts(c) for w in words_of(t)
         )
 
@@ -105,6 +127,11 @@ def features(verb: Token) -> dict[str, Any]:
                 preps.setdefault("to", set()).update(words_of(child))  # "refused to commit": (TO)
         elif child.dep_ == "prep":
             add_prep(child)
+            if adverb_particle(verb, child):  # "walked out of the talks": OUT, then (OF TALKS)
+                parts.add(child.lower_)
+                for inner in child.children:
+                    if inner.dep_ == "prep":
+                        add_prep(inner)
     for obj in obj_toks:  # "put police on alert": the prep hangs on the object
         for child in obj.children:
             if child.dep_ == "prep":

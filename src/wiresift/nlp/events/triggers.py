@@ -45,6 +45,7 @@ from wiresift.nlp.events.lexicon import (
 from wiresift.nlp.events.modality import obligation
 from wiresift.nlp.events.patterns import (
     SUBJ_DEPS,
+    adverb_particle,
     best_pattern,
     features,
     has_form,
@@ -131,7 +132,8 @@ def _phrase_words(verb: Token, lemma: str) -> list[tuple[str, Token]]:
     for child in verb.children:
         # an adjective right after the verb that the parser hangs as a clause ("set free the nuns")
         next_adj = child.dep_ == "advcl" and child.pos_ == "ADJ" and child.i == verb.i + 1
-        if (child.dep_ not in _PHRASE_DEPS and not next_adj) or (
+        # the passive subject is the phrase's object: "the resolution was blocked", "war was waged"
+        if (child.dep_ not in _PHRASE_DEPS and not next_adj and child.dep_ != "nsubjpass") or (
             child.dep_ == "prep" and child.i != verb.i + 1
         ):
             continue
@@ -167,7 +169,7 @@ def code_verb(verb: Token) -> Trigger | None:
     if key is None:
         return None
     feats = features(verb)
-    phrase_obj = next((t for k, t in joined if k == key and t.dep_ in {"dobj", "obj"}), None)
+    phrase_obj = next((t for k, t in joined if k == key and t.dep_ in {"dobj", "obj", "nsubjpass"}), None)
     if phrase_obj is not None:  # "waged war on": the object is part of the verb, not what it acts on
         feats["obj"] = feats["obj"] - words_of(phrase_obj)
         feats["obj_toks"] = [t for t in feats["obj_toks"] if t.i != phrase_obj.i]
@@ -194,12 +196,26 @@ def code_verb(verb: Token) -> Trigger | None:
     if key in VERB_CODES:
         code = VERB_CODES[key]
         return Trigger(verb, start, end, code, "verb", 1) if code else None
-    if lemma in PATTERN_ONLY and key == lemma:
+    if key == lemma and (lemma in PATTERN_ONLY or _unlisted_phrasal(verb, lemma)):
         return None
     code = dictionary_code(key)
     if phrase_obj is not None:
         return Trigger(verb, start, end, code, "verb", 2, consumed=phrase_obj.i)
     return Trigger(verb, start, end, code, "verb", 1)
+
+
+def _unlisted_phrasal(verb: Token, lemma: str) -> bool:
+    """``verb`` has a particle that makes a phrasal verb the dictionary does not list ("broke away from
+    the coalition", "rounded up activists"): the bare verb's own code ("break": an attack) says nothing
+    of it, only a pattern of the bare verb's may."""
+    table = verbs().by_lemma
+    doc = verb.doc
+    return any(
+        f"{lemma} {c.lower_}" not in table
+        and (c.dep_ == "prt" or (c.dep_ == "prep" and adverb_particle(verb, c)))
+        and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "to")  # "kidnapped up to 16": a count
+        for c in verb.children
+    )
 
 
 def _verb_end(verb: Token) -> int:
@@ -355,10 +371,14 @@ def _light(trigger: Trigger, nouns: set[int]) -> bool:
     """A verb coded by its block's default alone whose direct object is an event-noun trigger.
     A verb of threat or refusal is not light: the noun is what it threatens or rejects ("threatened a
     strike"), while "organized a strike" or "ordered patrols" does the noun's act, and "claimed the
-    attack" owns it."""
+    attack" owns it. A light verb ("hold", "take") coded by a pattern that does not read its object is
+    light too: "held a sit-in ... for two days" is the sit-in, not a detention ("- * FOR DAY")."""
     return (
         trigger.kind == "verb"
-        and trigger.specificity == 1
+        and (
+            trigger.specificity == 1
+            or (trigger.consumed is None and trigger.tok.lemma_.lower() in PATTERN_ONLY)
+        )
         and plover(trigger.cameo)[0] not in _CONTENT_NOUN_VERBS
         and trigger.tok.lemma_.lower() not in VERB_CODES
         and any(c.dep_ in {"dobj", "obj"} and c.i in nouns for c in trigger.tok.children)
