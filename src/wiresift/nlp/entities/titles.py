@@ -422,7 +422,13 @@ def _contact_subject(sdoc: Doc, first: int, verb: int) -> int | None:
         return None
     if j <= first or not _role_word(sdoc[j - 1]):
         return None
+    if any(t.pos_ not in _NOUN_PHRASE_POS for t in sdoc[first : j - 1]):
+        return None  # "Ann Lee, in high school she …": no noun phrase of a role before the clause
     return j
+
+
+#: Parts of speech of the words of a plain noun phrase ("a wealthy Leeds hotelier").
+_NOUN_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 
 
 def _names_another(sdoc: Doc, first: int, end: int) -> bool:
