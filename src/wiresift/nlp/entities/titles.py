@@ -163,9 +163,7 @@ def _possessive_owner(token: Token, in_ent: dict[int, str], chain: set[int], ent
     owner = token.nbor(-1)
     if not owner.text[:1].isupper() or in_ent.get(owner.i) == "PERSON":
         return False
-    return any(
-        is_title_word(token.doc[k]) or _role_noun(token.doc[k], ent) for k in chain if k < ent.start
-    )
+    return any(is_title_word(token.doc[k]) or _role_noun(token.doc[k], ent) for k in chain if k < ent.start)
 
 
 def _after_hyphen(token: Token) -> bool:
@@ -420,8 +418,9 @@ def _contact_subject(sdoc: Doc, first: int, verb: int) -> int | None:
             j -= 1
     elif not (tok.pos_ == "PRON" and tok.lower_ in _SUBJECT_PRONOUNS):
         return None
-    if j <= first or not _role_word(sdoc[j - 1]):
-        return None
+    role = sdoc[j - 1]
+    if j <= first or not (role.is_lower and _role_word(role)) or sdoc[first - 1].lower_ not in ARTICLES:
+        return None  # "Like Ann Lee, Acme CEO Tom Reed has said": a titled name, the sentence's subject
     if any(t.pos_ not in _NOUN_PHRASE_POS for t in sdoc[first : j - 1]):
         return None  # "Ann Lee, in high school she …": no noun phrase of a role before the clause
     return j

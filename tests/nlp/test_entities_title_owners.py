@@ -1,0 +1,92 @@
+"""Titles with their owner, coordinated roles, contact clauses, naming verbs, abbreviated ranks and
+later nominal subjects, on invented sentences (issue #11, part 5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from wiresift.model import Document, Entity
+from wiresift.nlp.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp) -> Pipeline:  # type: ignore[no-untyped-def]
+    return Pipeline(stages=("entities",))
+
+
+def people(pipeline: Pipeline, text: str) -> dict[str, Entity]:
+    doc = pipeline(Document(text=text))
+    assert doc.errors == [] and doc.check_spans() == []
+    return {e.name: e for e in doc.entities if e.type == "PERSON"}
+
+
+#: (text, person, the title they must have)
+EXACT_TITLE = [
+    # a capitalised owner with "'s" before a pre-modified role is part of the title
+    ("The Herald's chief reporter Ann Vole said the plan was late.", "Ann Vole", "Herald's chief reporter"),
+    ("Ohio's top lawyer Ann Vole said the law stands.", "Ann Vole", "Ohio's top lawyer"),
+    # ...but not a person's name: the role stays the bare noun
+    ("Tom Reed's lawyer Ann Vole said the case was weak.", "Ann Vole", "lawyer"),
+    # roles coordinated in one noun phrase stay whole
+    (
+        "Among the questions is whether Acme's founder and former CEO, Ann Vole, lied.",
+        "Ann Vole",
+        "Acme's founder and former CEO",
+    ),
+    # an apposition ends where a clause without "whom" starts
+    (
+        "Ann Vole, a wealthy hotelier Tom Reed tapped as his envoy to Peru, is entangled.",
+        "Ann Vole",
+        "wealthy hotelier",
+    ),
+    ("Bo Lindqvist, a nurse she hired last year, said the ward was full.", "Bo Lindqvist", "nurse"),
+    # the object of a naming verb gets the role after it (without the company's "its")
+    (
+        "The company named Ann Vole its new chief financial officer.",
+        "Ann Vole",
+        "new chief financial officer",
+    ),
+    # an abbreviated rank the parser ended a sentence at
+    ("Cmdr. Sean Robbins, a spokesperson for the operation, said it ended.", "Sean Robbins", "Cmdr."),
+    # a later definite nominal subject names the one person just named who has no role yet
+    ("Ann Vole spoke on Monday. The minister said the budget was fine.", "Ann Vole", "minister"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "title"), EXACT_TITLE)
+def test_title(pipeline: Pipeline, text: str, name: str, title: str) -> None:
+    assert title in people(pipeline, text)[name].titles
+
+
+def test_the_subject_of_a_contact_clause_gets_no_role(pipeline: Pipeline) -> None:
+    found = people(
+        pipeline, "Ann Vole, a wealthy hotelier Tom Reed tapped as his envoy to Peru, is entangled."
+    )
+    assert found["Tom Reed"].titles == []
+
+
+def test_a_titled_subject_after_a_fronted_phrase_is_no_apposition(pipeline: Pipeline) -> None:
+    found = people(pipeline, "Like Instagram head Ann Vole, Acme CEO Bo Lindqvist has spoken out about it.")
+    assert not any("CEO" in t for t in found["Ann Vole"].titles)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two untitled people just named: the nominal could be either
+        "Ann Vole met Bo Lindqvist on Monday. The minister said the budget was fine.",
+        # the nominal is not a subject ("to the minister")
+        "Ann Vole spoke on Monday. Her letter to the minister was long.",
+    ],
+)
+def test_a_later_nominal_abstains(pipeline: Pipeline, text: str) -> None:
+    assert all("minister" not in " ".join(e.titles) for e in people(pipeline, text).values())
+
+
+def test_a_later_nominal_skips_a_person_already_given_a_role(pipeline: Pipeline) -> None:
+    found = people(
+        pipeline,
+        "Coach Tom Reed praised Bo Lindqvist after the game. The veteran captain scored twice.",
+    )
+    assert "veteran captain" in found["Bo Lindqvist"].titles
+    assert "veteran captain" not in found["Tom Reed"].titles
