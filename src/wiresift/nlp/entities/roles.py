@@ -27,8 +27,6 @@ from wiresift.nlp.entities.titles import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from wiresift.nlp.entities.index import EntityIndex
-
 #: Verbs that give their subject a role: "X is / became / remains the mayor".
 COPULAS = frozenset({"be", "become", "remain"})
 #: Verbs that name their object to a role: "X was appointed finance minister".
@@ -343,32 +341,3 @@ def preceding_role(sdoc: Doc, ent: Span) -> Span | None:
         i = j
     return sdoc[i : k + 1]
 
-
-#: Heads of a nominal that name a person without a role ("the man", "the woman").
-_ROLELESS_HEADS = frozenset({"man", "woman"})
-
-
-def nominal_holder(sdoc: Doc, index: EntityIndex, start: int, end: int, head: str) -> str | None:
-    """The person a later definite nominal with no matching title names when it is a clause's subject
-    ("The 54-year-old lawyer denied it", "The minister added"): of the persons mentioned in its
-    sentence before it and in the sentence before, those the text already gave a role are not it;
-    the one left, if exactly one, is. None when it names no role, stands elsewhere ("to the prime
-    minister"), runs into a name ("the mayor Ann Lee") or a line break, or when nobody or two people
-    could be meant."""
-    if head in _ROLELESS_HEADS or not sdoc.has_annotation("DEP") or "\n" in index.text[start:end]:
-        return None
-    span = sdoc.char_span(start, end, alignment_mode="expand")
-    if span is None or (span.end < len(sdoc) and sdoc[span.end].ent_type_ == "PERSON"):
-        return None
-    if not any(t.lower_ == head and t.dep_ in ("nsubj", "nsubjpass") for t in span):
-        return None
-    sent = span.sent
-    floor = sdoc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
-    seen: set[str] = set()
-    for m_start, _, eid in index.mentions:
-        if m_start >= start:
-            break
-        if m_start >= floor and index.entities[eid].type == "PERSON":
-            seen.add(eid)
-    untitled = [eid for eid in seen if not index.entities[eid].titles]
-    return untitled[0] if len(untitled) == 1 else None

@@ -33,7 +33,7 @@ from wiresift.nlp.entities.lexicon import (
 from wiresift.nlp.entities.organisations import join_acronyms, join_short_names
 from wiresift.nlp.entities.person_check import drop_non_persons
 from wiresift.nlp.entities.persons import clean, fold_apostrophes
-from wiresift.nlp.entities.roles import nominal_holder, role_title, roles
+from wiresift.nlp.entities.roles import role_title, roles
 from wiresift.nlp.entities.titles import appositive, premodifier
 
 if TYPE_CHECKING:
@@ -484,11 +484,6 @@ def _nominals(b: _Builder) -> None:
     for nom in nominals(b.doc.text):
         if nom.head in TITLED_NOMINAL_HEADS:
             eid = _match_person(index, nom)
-            if eid is None and index.at(nom.start, nom.end) is None:
-                holder = nominal_holder(b.sdoc, index, nom.start, nom.end, nom.head)
-                if holder is not None:  # "the 54-year-old lawyer": a role for the one untitled person
-                    index.entities[holder].titles.append(nom.phrase)
-                continue
         elif not nom.has_of:
             eid = _match_org(index, nom.start, nom.head)
         else:
