@@ -340,4 +340,3 @@ def preceding_role(sdoc: Doc, ent: Span) -> Span | None:
             j -= 1
         i = j
     return sdoc[i : k + 1]
-
