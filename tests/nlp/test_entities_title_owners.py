@@ -66,3 +66,26 @@ def test_the_subject_of_a_contact_clause_gets_no_role(pipeline: Pipeline) -> Non
 def test_a_titled_subject_after_a_fronted_phrase_is_no_apposition(pipeline: Pipeline) -> None:
     found = people(pipeline, "Like Instagram head Ann Vole, Acme CEO Bo Lindqvist has spoken out about it.")
     assert not any("CEO" in t for t in found["Ann Vole"].titles)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name in apposition to a role noun is a person's, whatever type spaCy gave it
+        ("She was one of the guests of the media mogul, Debola Lagos.", "Debola Lagos"),
+        # a first and last name in a list of persons' full names
+        (
+            "Media figures such as Katie Couric, George Stephanopoulos, and Chelsea Handler were asked.",
+            "Chelsea Handler",
+        ),
+    ],
+)
+def test_a_mistyped_name_among_persons_is_a_person(pipeline: Pipeline, text: str, name: str) -> None:
+    assert name in people(pipeline, text)
+
+
+def test_a_list_of_papers_or_a_business_apposition_gives_no_person(pipeline: Pipeline) -> None:
+    found = people(pipeline, "The firm owns the Chicago Tribune, the Baltimore Sun and the Hartford Courant.")
+    assert "Hartford Courant" not in found
+    found = people(pipeline, "In 2009 I was managing my booming design business, Zurek Design.")
+    assert "Zurek Design" not in found
