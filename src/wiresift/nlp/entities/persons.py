@@ -392,7 +392,8 @@ def _listed_with_person(span: Span, person_tokens: set[int]) -> bool:
         if top.dep_ != "conj":
             break
         top = top.head
-    members, todo = [], [top]
+    members: list[Token] = []
+    todo = [top]
     while todo and len(members) < 12:
         tok = todo.pop()
         members.append(tok)
