@@ -89,3 +89,7 @@ def test_a_list_of_papers_or_a_business_apposition_gives_no_person(pipeline: Pip
     assert "Hartford Courant" not in found
     found = people(pipeline, "In 2009 I was managing my booming design business, Zurek Design.")
     assert "Zurek Design" not in found
+    found = people(
+        pipeline, "The report was by Ann Lee of Leeds General and Bo Lindqvist, Tom Reed and Cy Dunn."
+    )
+    assert not any("Leeds" in name for name in found)

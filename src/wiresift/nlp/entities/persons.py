@@ -371,6 +371,8 @@ def _apposed_to_role(span: Span) -> bool:
     root = span.root
     head = root.head
     lemma = head.lemma_.lower()
+    if span[-1].lower_ in INSTITUTION_TAILS or span[-1].lower_ in ORG_NOUNS:
+        return False
     return (
         root.dep_ == "appos"
         and head.i < span.start - 1
@@ -385,8 +387,8 @@ def _apposed_to_role(span: Span) -> bool:
 def _listed_with_person(span: Span, person_tokens: set[int]) -> bool:
     """A first and last name in a list whose every other item is a person's full name ("Ann Lee, Tom
     Reed and Bo Dean"): not a list of papers or bands one of which spaCy typed a person."""
-    if len(span) != 2:
-        return False
+    if len(span) != 2 or span[-1].lower_ in INSTITUTION_TAILS or span[-1].lower_ in ORG_NOUNS:
+        return False  # "Ann Lee of Leeds General and Victoria Hospital": a place of work, not a person
     top = span.root
     for _ in range(10):
         if top.dep_ != "conj":
