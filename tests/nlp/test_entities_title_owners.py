@@ -4,8 +4,10 @@ the clauses that must give none, on invented sentences (issue #11, part 5)."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from wiresift.model import Document, Entity
+from wiresift.nlp.entities.titles import appositive
 from wiresift.nlp.pipeline import Pipeline
 
 
@@ -93,3 +95,15 @@ def test_a_list_of_papers_or_a_business_apposition_gives_no_person(pipeline: Pip
         pipeline, "The report was by Ann Lee of Leeds General and Bo Lindqvist, Tom Reed and Cy Dunn."
     )
     assert not any("Leeds" in name for name in found)
+
+
+def test_a_social_handle_in_brackets_is_no_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    sdoc = nlp("— Ann Vole (@annvole) November 1, 2019")
+    sdoc.ents = [Span(sdoc, 1, 3, label="PERSON")]
+    handle = sdoc[4]
+    handle.pos_, handle.dep_, handle.head = "NOUN", "appos", sdoc[2]  # as the parser reads it on some pages
+    assert appositive(sdoc, sdoc.ents[0]) is None
+    sdoc = nlp("Ann Vole (a nurse at Leeds) said so.")
+    sdoc.ents = [Span(sdoc, 0, 2, label="PERSON")]
+    span = appositive(sdoc, sdoc.ents[0])
+    assert span is not None and span.text == "nurse at Leeds"

@@ -373,8 +373,8 @@ def appositive(sdoc: Doc, ent: Span) -> Span | None:
     if i - first >= MAX_APPOSITIVE_TOKENS:
         stop = next((t.i for t in sdoc[first + 1 : i] if t.lower_ in _ROLE_CUTS), None)
         i, cut = (stop, True) if stop is not None else (i, True)
-    if i == first:
-        return None
+    if i == first or all(t.text.startswith("@") or t.like_url or t.like_email for t in sdoc[first:i]):
+        return None  # "— Ann Lee (@annlee) May 1": an embedded post's handle, not a role
     # a line ending on a name and a phrase is a byline or a list unless the phrase is an office
     # ("Ann Lee, BBC diplomatic correspondent"); a full stop closes an apposition too
     if (
