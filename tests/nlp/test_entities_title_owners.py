@@ -48,6 +48,9 @@ EXACT_TITLE = [
         "Ann Vole",
         "new chief financial officer",
     ),
+    # a plural role before a list of names is every name's
+    ("He thanked the songwriters Caitlyn Smith and Kate York.", "Caitlyn Smith", "songwriters"),
+    ("He thanked the songwriters Caitlyn Smith and Kate York.", "Kate York", "songwriters"),
     # an abbreviated rank the parser ended a sentence at
     ("Cmdr. Sean Robbins, a spokesperson for the operation, said it ended.", "Sean Robbins", "Cmdr."),
 ]

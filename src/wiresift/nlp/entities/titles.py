@@ -133,9 +133,23 @@ def _role_noun(token: Token, ent: Span) -> bool:
     if not common or token.i != ent.start - 1 or token.tag_ not in ("NN", "NNS"):
         return False
     if token.tag_ == "NNS" and not (token.is_lower and role_noun(token.lemma_.lower())):
-        return False  # "the songwriters Ann Lee and Tom Reed": a plural role, shared by the pair
+        return False
+    if token.tag_ == "NNS" and _opens_list(ent):
+        return True  # "the songwriters Ann Lee and Tom Reed": a plural role, shared by the list
     root = ent.root
     return root.dep_ in ("appos", "npadvmod") and root.head.i in (token.i, token.head.i)
+
+
+def _opens_list(ent: Span) -> bool:
+    """Whether another person's name follows ``ent`` after "and", "or" or a comma ("Ann Lee and Tom Reed")."""
+    doc = ent.doc
+    k = ent.end
+    return (
+        k + 1 < len(doc)
+        and doc[k].lower_ in (",", "and", "or", "&")
+        and doc[k + 1].ent_type_ == "PERSON"
+        and doc[k + 1].ent_iob_ == "B"
+    )
 
 
 def _reduced_relative(token: Token, ent: Span) -> bool:
