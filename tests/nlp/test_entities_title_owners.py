@@ -110,3 +110,9 @@ def test_a_social_handle_in_brackets_is_no_role(nlp) -> None:  # type: ignore[no
     sdoc.ents = [Span(sdoc, 0, 2, label="PERSON")]
     span = appositive(sdoc, sdoc.ents[0])
     assert span is not None and span.text == "nurse at Leeds"
+
+
+def test_a_pronoun_is_no_mention_of_a_person_whose_surname_it_spells(pipeline: Pipeline) -> None:
+    doc = pipeline(Document(text="Ann Vole met Liu He on Friday. He said the talks went well."))
+    liu = next(e for e in doc.entities if e.name == "Liu He")
+    assert all(doc.text[s:e] != "He" for s, e in liu.mentions)
