@@ -29,6 +29,7 @@ _OFFICE_HEADS = words(
     correspondent editor founder ceo executive manager administrator commissar ombudsman sultan
     crown monarch patriarch bishop cardinal imam rabbi mufti mullah governor-general
     undersecretary under-secretary secretary-general sens. reps. govs.
+    cmdr. capt. sgt. maj. supt. insp. det. cpl. pvt. brig. lt.-col.
     """
 )
 

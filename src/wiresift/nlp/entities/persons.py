@@ -21,7 +21,14 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.entities.lexicon import AGENT_ENDINGS, TITLE_HEADS, country_code, words
+from wiresift.nlp.entities.lexicon import (
+    AGENT_ENDINGS,
+    ORG_NOMINAL_HEADS,
+    TITLE_HEADS,
+    country_code,
+    role_noun,
+    words,
+)
 from wiresift.nlp.entities.mentions import ORG_NOUNS
 from wiresift.nlp.entities.organisations import called_company
 
@@ -295,6 +302,7 @@ def regain_persons(sdoc: Doc, spans: list[Span]) -> list[Span]:
 
     person_names = [fold_apostrophes(e.text.lower()) for e in spans if e.label_ == "PERSON"]
     persons = set(person_names)
+    person_tokens = {i for e in spans if e.label_ == "PERSON" and len(e) > 1 for i in range(e.start, e.end)}
     singles = {p for p in persons if " " not in p}
     # a given name is trusted when spaCy typed it PERSON twice ("Mac" once, of "Mac Pro", is no person)
     # and is no surname of a person named in full ("Warhol" of "Andy Warhol" opens "Warhol Polaroid")
@@ -312,6 +320,8 @@ def regain_persons(sdoc: Doc, spans: list[Span]) -> list[Span]:
                 (len(words) > 1 and fold_apostrophes(e.text.lower()) in persons)
                 or (len(words) > 1 and fold_apostrophes(words[-1].lower()) in singles)
                 or (len(words) > 1 and _after_role(sdoc, e.start))
+                or (len(words) > 1 and _apposed_to_role(e))
+                or (len(words) > 1 and _listed_with_person(e, person_tokens))
                 or (
                     len(words) > 1
                     and fold_apostrophes(words[0].lower()) in given_names
@@ -349,6 +359,49 @@ def _after_role(sdoc: Doc, start: int) -> bool:
     if prev.ent_type_ or not prev.is_alpha or prev.is_stop:
         return False
     return prev.lower_ in TITLE_HEADS
+
+
+#: Nouns an organisation is called by in an apposition ("my design business, Acme Design").
+_BUSINESS_NOUNS = frozenset({"business", "brand", "venture", "startup", "start-up", "label", "outlet"})
+
+
+def _apposed_to_role(span: Span) -> bool:
+    """A name the parser sets in apposition to a role noun before it: "the media mogul, Ann Lee"
+    (spaCy typed the name an organisation)."""
+    root = span.root
+    head = root.head
+    lemma = head.lemma_.lower()
+    if span[-1].lower_ in INSTITUTION_TAILS or span[-1].lower_ in ORG_NOUNS:
+        return False
+    return (
+        root.dep_ == "appos"
+        and head.i < span.start - 1
+        and span.doc[span.start - 1].text == ","
+        and head.pos_ == "NOUN"
+        and head.is_lower
+        and role_noun(lemma, by_ending=False)
+        and lemma not in ORG_NOUNS | ORG_NOMINAL_HEADS | _BUSINESS_NOUNS
+    )
+
+
+def _listed_with_person(span: Span, person_tokens: set[int]) -> bool:
+    """A first and last name in a list whose every other item is a person's full name ("Ann Lee, Tom
+    Reed and Bo Dean"): not a list of papers or bands one of which spaCy typed a person."""
+    if len(span) != 2 or span[-1].lower_ in INSTITUTION_TAILS or span[-1].lower_ in ORG_NOUNS:
+        return False  # "Ann Lee of Leeds General and Victoria Hospital": a place of work, not a person
+    top = span.root
+    for _ in range(10):
+        if top.dep_ != "conj":
+            break
+        top = top.head
+    members: list[Token] = []
+    todo = [top]
+    while todo and len(members) < 12:
+        tok = todo.pop()
+        members.append(tok)
+        todo += [c for c in tok.children if c.dep_ == "conj"]
+    others = [t for t in members if not span.start <= t.i < span.end]
+    return bool(others) and all(t.i in person_tokens for t in others)
 
 
 #: A courtesy title or rank right before a one-word name makes it a person's.

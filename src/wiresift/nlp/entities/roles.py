@@ -50,7 +50,11 @@ def _role_span(sdoc: Doc, head: Token, stop: int | None = None, any_noun: bool =
         return None
     start = head.left_edge.i
     end = head.right_edge.i + 1 if stop is None else min(stop, head.right_edge.i + 1)
+    # "founder and former CEO", "chairman, CEO and president": a role coordinated with another stays
+    joined = max((c.i for c in head.rights if c.dep_ == "conj" and _coordinated_role(c)), default=-1)
     for child in head.rights:
+        if child.dep_ in ("punct", "cc", "conj") and child.i <= joined:
+            continue
         if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos"):
             end = min(end, child.left_edge.i)
     while start < end and (sdoc[start].lower_ in LEADS or sdoc[start].is_punct):
@@ -64,6 +68,13 @@ def _role_span(sdoc: Doc, head: Token, stop: int | None = None, any_noun: bool =
     ):
         return None
     return sdoc[start:end]
+
+
+def _coordinated_role(token: Token) -> bool:
+    """A conjunct that names a role too ("former CEO" of "founder and former CEO"), not a person."""
+    if token.ent_type_ in ("PERSON", "ORG", "GPE") and not is_title_word(token):
+        return False
+    return is_title_word(token) or (token.pos_ == "NOUN" and token.tag_ == "NN" and role_noun(token.lower_))
 
 
 #: Verbs whose "as" phrase gives their subject a role: "X serves as the bank's chief economist".
@@ -197,6 +208,14 @@ def roles(sdoc: Doc, ent: Span) -> list[Span]:
         out += _fronted_as_roles(sdoc, verb, root)
     if root.dep_ == "dobj" and verb is not root:
         out += _object_as_roles(sdoc, verb, root)
+    if root.dep_ in ("dobj", "oprd") and verb is not root and verb.lemma_ in NAMING_VERBS:
+        for child in verb.rights:  # "the board named Ann Lee its new chief executive"
+            if child.i >= ent.end and child.dep_ in ("oprd", "dobj", "attr"):
+                span = _role_span(sdoc, child)
+                if span is not None and span[0].tag_ == "PRP$" and len(span) > 1:
+                    span = span[1:]  # "its new chief executive": whose it is, the naming subject says
+                if span is not None:
+                    out.append(span)
     for clause in root.rights:  # "Ann Lee, who is the city's housing expert,"
         if clause.dep_ == "relcl" and clause.lemma_ in COPULAS:
             subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)

@@ -25,6 +25,7 @@ from wiresift.nlp.entities.lexicon import (
     KIN_NOUNS,
     NOMINAL_SYNONYMS,
     ORG_NOMINAL_HEADS,
+    PERSON_PRONOUNS,
     TITLE_HEADS,
     TITLED_NOMINAL_HEADS,
     country_code,
@@ -421,6 +422,8 @@ def _bare_surnames(b: _Builder, in_ent: dict[int, str]) -> None:
     for m in pattern.finditer(b.doc.text):
         if not m.group(1)[:1].isupper() or b.index.at(m.start(), m.end()) is not None:
             continue
+        if m.group(1).lower() in PERSON_PRONOUNS:
+            continue  # "He said" after "Liu He": the pronoun, not the surname
         ids = table[_norm(m.group(1))]
         if len(ids) != 1:
             # two people share the surname: the bare one is an entity of its own, which the speaker

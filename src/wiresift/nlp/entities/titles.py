@@ -133,9 +133,23 @@ def _role_noun(token: Token, ent: Span) -> bool:
     if not common or token.i != ent.start - 1 or token.tag_ not in ("NN", "NNS"):
         return False
     if token.tag_ == "NNS" and not (token.is_lower and role_noun(token.lemma_.lower())):
-        return False  # "the songwriters Ann Lee and Tom Reed": a plural role, shared by the pair
+        return False
+    if token.tag_ == "NNS" and _opens_list(ent):
+        return True  # "the songwriters Ann Lee and Tom Reed": a plural role, shared by the list
     root = ent.root
     return root.dep_ in ("appos", "npadvmod") and root.head.i in (token.i, token.head.i)
+
+
+def _opens_list(ent: Span) -> bool:
+    """Whether another person's name follows ``ent`` after "and", "or" or a comma ("Ann Lee and Tom Reed")."""
+    doc = ent.doc
+    k = ent.end
+    return (
+        k + 1 < len(doc)
+        and doc[k].lower_ in (",", "and", "or", "&")
+        and doc[k + 1].ent_type_ == "PERSON"
+        and doc[k + 1].ent_iob_ == "B"
+    )
 
 
 def _reduced_relative(token: Token, ent: Span) -> bool:
@@ -154,6 +168,18 @@ def _attached(token: Token, chain: set[int]) -> bool:
     )
 
 
+def _possessive_owner(token: Token, in_ent: dict[int, str], chain: set[int], ent: Span) -> bool:
+    """The "'s" of a capitalised owner that is no person before a role already in the chain: "the
+    Herald's chief reporter Ann Lee", "Ohio's top lawyer Ann Lee" (not "Tom Reed's lawyer Ann Lee",
+    whose role is told relative to another person)."""
+    if token.tag_ != "POS" or token.i == 0:
+        return False
+    owner = token.nbor(-1)
+    if not owner.text[:1].isupper() or in_ent.get(owner.i) == "PERSON":
+        return False
+    return any(is_title_word(token.doc[k]) or _role_noun(token.doc[k], ent) for k in chain if k < ent.start)
+
+
 def _after_hyphen(token: Token) -> bool:
     """The second half of a hyphenated word whose first half is not in the title ("-elected")."""
     return token.i > 0 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_
@@ -167,6 +193,8 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
     """The title before ``ent`` and the token where the name really starts (may move left)."""
     i = ent.start - 1
     sent_start = ent.sent.start if sdoc.has_annotation("SENT_START") else 0
+    if sent_start >= 2 and _abbreviation_stop(sdoc[sent_start - 1]):
+        sent_start = sdoc[sent_start - 1].sent.start  # "Cmdr. Ann Lee": the parser ended a sentence at "."
     parsed = sdoc.has_annotation("DEP")
     chain = set(range(ent.start, ent.end))
     while i >= sent_start and ent.start - i <= MAX_PREMODIFIER_TOKENS and in_ent.get(i) != "PERSON":
@@ -181,6 +209,10 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
             and tok.lower_ not in TITLE_HEADS | TITLE_MODIFIERS
         ):
             break  # "Like Instagram head Ann Lee, …": a capitalised preposition opening the sentence
+        if _possessive_owner(tok, in_ent, chain, ent):
+            chain.add(i)  # "the Herald's chief reporter Ann Lee": the title carries its owner
+            i -= 1
+            continue
         if not (_chain_token(tok) or (parsed and (_role_noun(tok, ent) or _attached(tok, chain)))):
             break
         chain.add(i)
@@ -188,6 +220,8 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
     start = i + 1
     while start < ent.start and sdoc[start].lower_ in FUNCTION_WORDS:
         start += 1
+    if start >= 2 and sdoc[start - 1].lower_ in ("a", "an") and sdoc[start - 2].text == ",":
+        return None, ent.start  # "Tom Reed, a wealthy hotelier Ann Lee tapped": the role is Reed's
     toks = list(sdoc[start : ent.start])
     heads = [k for k, t in enumerate(toks) if is_title_word(t) or (parsed and _role_noun(t, ent))]
     if not heads:
@@ -344,13 +378,17 @@ def appositive(sdoc: Doc, ent: Span) -> Span | None:
             if tok.tag_ in PARTICIPLES and i > first:
                 cut = True  # "a lawyer representing the family"
                 break
+            subject = _contact_subject(sdoc, first, i)
+            if subject is not None:  # "a hotelier Tom Reed tapped as envoy": the role ends at its noun
+                i, cut = subject, True
+                break
             return None  # "Ann Lee, the spokesman said," / "Ann Lee, Tom Reed is": a clause
         i += 1
     if i - first >= MAX_APPOSITIVE_TOKENS:
         stop = next((t.i for t in sdoc[first + 1 : i] if t.lower_ in _ROLE_CUTS), None)
         i, cut = (stop, True) if stop is not None else (i, True)
-    if i == first:
-        return None
+    if i == first or all(t.text.startswith("@") or t.like_url or t.like_email for t in sdoc[first:i]):
+        return None  # "— Ann Lee (@annlee) May 1": an embedded post's handle, not a role
     # a line ending on a name and a phrase is a byline or a list unless the phrase is an office
     # ("Ann Lee, BBC diplomatic correspondent"); a full stop closes an apposition too
     if (
@@ -375,6 +413,35 @@ def appositive(sdoc: Doc, ent: Span) -> Span | None:
     ):
         return None
     return sdoc[first:i]
+
+
+#: Pronouns that may open a relative clause without "whom": "a lawyer *she* hired".
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
+
+
+def _contact_subject(sdoc: Doc, first: int, verb: int) -> int | None:
+    """Where a relative clause without its "whom" starts inside an apposition: the name or pronoun
+    subject right before the finite verb at ``verb``, itself right after a role word ("Ann Lee, a
+    wealthy hotelier Tom Reed tapped as envoy," / "a lawyer she hired"); None when there is none."""
+    j = verb - 1
+    if j <= first:
+        return None
+    tok = sdoc[j]
+    if tok.ent_type_ == "PERSON":
+        while j > first and sdoc[j].ent_iob_ == "I":
+            j -= 1
+    elif not (tok.pos_ == "PRON" and tok.lower_ in _SUBJECT_PRONOUNS):
+        return None
+    role = sdoc[j - 1]
+    if j <= first or not (role.is_lower and _role_word(role)) or sdoc[first - 1].lower_ not in ARTICLES:
+        return None  # "Like Ann Lee, Acme CEO Tom Reed has said": a titled name, the sentence's subject
+    if any(t.pos_ not in _NOUN_PHRASE_POS for t in sdoc[first : j - 1]):
+        return None  # "Ann Lee, in high school she …": no noun phrase of a role before the clause
+    return j
+
+
+#: Parts of speech of the words of a plain noun phrase ("a wealthy Leeds hotelier").
+_NOUN_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 
 
 def _names_another(sdoc: Doc, first: int, end: int) -> bool:
