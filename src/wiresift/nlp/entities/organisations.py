@@ -5,6 +5,8 @@
   on the same letter: the vectors learned the pair from how news uses them, no list needed.
 - A name without its legal form or kind ("McClatchy", "Harvard") is the organisation named in full
   in the article ("McClatchy Co.", "Harvard University").
+- A name that only modifies a body a person leads ("the Lee administration", "the Berg campaign")
+  gives that body an organisation of its own: its words are not the person's.
 - A name spaCy typed PERSON that the text itself calls a company in an apposition ("Widgetly, a
   mobile payments company,") is an organisation, in every mention of the article.
 """
@@ -16,11 +18,12 @@ from typing import TYPE_CHECKING
 
 from wiresift.nlp.entities.lexicon import words
 
+from wiresift.model import Entity
+
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
 
-    from wiresift.model import Entity
     from wiresift.nlp.entities.index import EntityIndex
 
 #: An acronym: two to five capitals or digits ("VW", "BMW", "3M" is left out: it opens on a digit).
@@ -115,3 +118,40 @@ def called_company(span: Span) -> bool:
         and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
         for c in root.children
     )
+
+
+#: Heads of a body a named person leads or belongs to: "the Lee administration", "the Berg campaign".
+#: The body speaks as one ("the Lee administration said"), and it is not the person.
+LED_BODIES = words("administration campaign government cabinet regime camp team family presidency")
+
+
+def led_bodies(index: EntityIndex, sdoc: Doc, text: str) -> None:
+    """An organisation for every name that only modifies a body's head word ("the Lee
+    administration", "the Berg campaign"): spaCy tags the name alone, and a quote of "the Lee
+    administration" would otherwise go to Lee. Every such phrase of one name and head is one
+    organisation; the person's own mention stays."""
+    made: dict[str, str] = {}
+    for start, end, eid in list(index.mentions):
+        if index.entities[eid].type not in ("PERSON", "ORG", "NORP"):
+            continue
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root.head
+        if (
+            span.root.dep_ != "compound"
+            or head.i != span.end
+            or head.pos_ != "NOUN"
+            or head.tag_ in ("NNS", "NNPS")
+            or head.lower_ not in LED_BODIES
+        ):
+            continue
+        name = text[start : head.idx + len(head.text)]
+        key = " ".join(name.lower().split())
+        body = made.get(key)
+        if body is None:
+            body = made[key] = f"e{len(index.entities) + 1}"
+            while body in index.entities:
+                body += "b"
+            index.entities[body] = Entity(id=body, name=name, type="ORG", stage="entities")
+        index.add(start, head.idx + len(head.text), body)

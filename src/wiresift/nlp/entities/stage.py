@@ -30,7 +30,7 @@ from wiresift.nlp.entities.lexicon import (
     country_code,
     country_names,
 )
-from wiresift.nlp.entities.organisations import join_acronyms, join_short_names
+from wiresift.nlp.entities.organisations import join_acronyms, join_short_names, led_bodies
 from wiresift.nlp.entities.person_check import drop_non_persons
 from wiresift.nlp.entities.persons import clean, fold_apostrophes
 from wiresift.nlp.entities.roles import role_title, roles
@@ -317,6 +317,7 @@ def build(
     _unmarked_orgs(b)
     join_acronyms(b.index, sdoc.vocab)
     join_short_names(b.index)
+    led_bodies(b.index, sdoc, text)
     if doc.captions and parse is not None:
         add_caption_titles(
             b.index, doc.captions, parse

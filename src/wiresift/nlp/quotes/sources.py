@@ -15,11 +15,12 @@ speaker confidence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from wiresift.nlp.entities.lexicon import PERSON_NOMINAL_HEADS, words
 from wiresift.nlp.entities.salience import main_subject, quoted
-from wiresift.nlp.quotes.appositions import apposed_person, spokes_org
+from wiresift.nlp.quotes.appositions import SPOKES_HEADS, apposed_person, spokes_org
 from wiresift.nlp.quotes.cues import CUE_VERBS
 
 if TYPE_CHECKING:
@@ -45,6 +46,13 @@ ORG_HEADS = words(
 POLL_HEADS = words("poll survey study report analysis")
 #: Heads of a document that speaks for whoever issued it ("the statement read", "the letter said").
 DOCUMENT_HEADS = words("statement letter release email e-mail memo tweet filing complaint")
+#: Heads of a finding or a document whose words are those of the organisation the mention names
+#: ("analysis from Acme", "Acme's review", "preliminary tests by Acme Labs").
+SOURCE_HEADS = (
+    POLL_HEADS
+    | DOCUMENT_HEADS
+    | words("analysis review guidance research data test tests figures estimate estimates findings")
+)
 #: Words in an organisation's name that show what kind of body it is, per nominal head.
 KIND_WORDS: dict[str, frozenset[str]] = {
     "paper": words("times post journal tribune herald gazette news chronicle telegraph guardian daily"),
@@ -153,8 +161,14 @@ def nominal_source(
     person = apposed_person(index, speaker, text)
     if person is not None:
         return person, "titled"
+    if head in SOURCE_HEADS:
+        owner = owner_inside(index, speaker)
+        if owner is not None:
+            return owner, "poll_sponsor"  # "an Acme poll", "analysis from Acme", "Acme's review"
     if not _definite(mention):
         named_next = introduced_person(index, speaker, mention, text)
+        if named_next is None and head in SPOKES_HEADS:
+            return spokes_source(index, speaker, prev_speaker)
         return (named_next, "role_title") if named_next is not None else (None, "")
     if head in POLL_HEADS:
         sponsor = poll_sponsor(index, speaker.start, head, text)
@@ -177,9 +191,47 @@ def nominal_source(
         person = role_person(index, speaker.start, head, mention)
         if person is not None:
             return person, "role_title"
+    if head in SPOKES_HEADS:
+        return spokes_source(index, speaker, prev_speaker)
     if head in ORG_HEADS:
         return org_source(index, speaker.start, head, prev_speaker)
     return None, ""
+
+
+def spokes_source(index: EntityIndex, speaker: Speaker, prev_speaker: str | None) -> tuple[str | None, str]:
+    """The organisation an unnamed spokesperson speaks for when the mention names none ("a company
+    spokesperson", "the spokeswoman"): the one its kind word stands for, found like "the company"
+    is, else the organisation the sentences right before are about (or the previous quote's
+    speaker, or the only one named lately). A spokesperson who names a principal the text does not
+    call an organisation ("a spokesman for the senator", "her spokeswoman") speaks for no body."""
+    sdoc = index.sdoc
+    span = sdoc.char_span(speaker.head_start, speaker.head_end) if sdoc is not None else None
+    if span is None or speaker.head_start < 0:
+        return None, ""
+    tok = span[0]
+    if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.i > tok.i) for c in tok.children):
+        return None, ""
+    if any(c.pos_ == "PROPN" for c in tok.children if c.i < tok.i):
+        return None, ""  # "an Acme spokesman" with Acme no organisation of the index: no guess
+    kind = next((c.lower_ for c in tok.children if c.dep_ == "compound" and c.lower_ in ORG_HEADS), None)
+    if kind is not None:
+        return org_source(index, speaker.start, kind, prev_speaker)
+    seen = orgs_before(index, speaker.start)
+    if not seen:
+        return None, ""
+    return salient_org(index, speaker.start, seen, prev_speaker)
+
+
+def owner_inside(index: EntityIndex, speaker: Speaker) -> str | None:
+    """The organisation a source mention names as its owner or author: the first organisation
+    mentioned inside the mention's words."""
+    lo = bisect_left(index.mentions, (speaker.start, 0, ""))
+    for start, end, eid in index.mentions[lo:]:
+        if start >= speaker.end:
+            break
+        if end <= speaker.end and index.entities[eid].type in ORG_TYPES:
+            return eid
+    return None
 
 
 def _plural(index: EntityIndex, speaker: Speaker) -> bool:
