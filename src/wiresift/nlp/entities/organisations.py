@@ -155,3 +155,46 @@ def led_bodies(index: EntityIndex, sdoc: Doc, text: str) -> None:
                 body += "b"
             index.entities[body] = Entity(id=body, name=name, type="ORG", stage="entities")
         index.add(start, head.idx + len(head.text), body)
+
+
+#: Nouns for the people and parts of an organisation: a name that owns or modifies one ("the Widgetly
+#: founder", "Widgetly's spokeswoman", "the headquarters of Widgetly") names an organisation.
+MEMBER_ROLES = words(
+    "founder co-founder cofounder ceo spokesperson spokesman spokeswoman representative employee "
+    "executive chairman chairwoman shareholder headquarters staff board investor"
+)
+#: Verbs whose passive subject is an organisation being placed ("Widgetly is headquartered in Bree").
+_PLACED = words("headquarter base")
+
+
+def organisation_use(sdoc: Doc, spans: list[tuple[int, int]]) -> bool:
+    """Whether the text uses a name as an organisation in one of its mentions ``spans``: the owner
+    or modifier of a member of it ("the Widgetly founder", "Widgetly's spokeswoman", "employees of
+    Widgetly"), or the subject of being headquartered or based somewhere."""
+    for start, end in spans:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        head = root.head
+        if root.dep_ in ("poss", "compound") and head.lemma_.lower() in MEMBER_ROLES:
+            return True
+        if root.dep_ == "pobj" and head.lower_ in ("of", "at") and head.head.lemma_.lower() in MEMBER_ROLES:
+            return True
+        if root.dep_ == "nsubjpass" and head.lemma_.lower() in _PLACED:
+            return True
+    return False
+
+
+def retype_organisations(index: EntityIndex, sdoc: Doc, dropped: list[Entity]) -> None:
+    """Keep as organisations the names the person check dropped (it tells products, apps and
+    companies from persons) that the text uses as an organisation (:func:`organisation_use`): a
+    company spaCy took for a person can still be the one "the company" and its spokesperson stand
+    for."""
+    for entity in dropped:
+        if not organisation_use(sdoc, entity.mentions):
+            continue
+        entity.type = "ORG"
+        index.entities[entity.id] = entity
+        for start, end in list(entity.mentions):
+            index.add(start, end, entity.id)

@@ -30,7 +30,7 @@ from wiresift.nlp.entities.lexicon import (
     country_code,
     country_names,
 )
-from wiresift.nlp.entities.organisations import join_acronyms, join_short_names, led_bodies
+from wiresift.nlp.entities.organisations import join_acronyms, join_short_names, led_bodies, retype_organisations
 from wiresift.nlp.entities.person_check import drop_non_persons
 from wiresift.nlp.entities.persons import clean, fold_apostrophes
 from wiresift.nlp.entities.roles import role_title, roles
@@ -326,7 +326,9 @@ def build(
     # An entity whose every mention went to another (a name retyped, regrown or joined) is no entity.
     b.index.entities = {eid: e for eid, e in b.index.entities.items() if e.mentions}
     if check:
-        drop_non_persons(b.index, sdoc)
+        people = dict(b.index.entities)
+        dropped = drop_non_persons(b.index, sdoc)
+        retype_organisations(b.index, sdoc, [people[eid] for eid in dropped])
     return b.index
 
 

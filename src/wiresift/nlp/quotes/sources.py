@@ -19,6 +19,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from wiresift.nlp.entities.lexicon import PERSON_NOMINAL_HEADS, words
+from wiresift.nlp.entities.organisations import MEMBER_ROLES
 from wiresift.nlp.entities.salience import main_subject, quoted
 from wiresift.nlp.quotes.appositions import SPOKES_HEADS, apposed_person, spokes_org
 from wiresift.nlp.quotes.cues import CUE_VERBS
@@ -223,13 +224,28 @@ def spokes_source(index: EntityIndex, speaker: Speaker, prev_speaker: str | None
 
 
 def owner_inside(index: EntityIndex, speaker: Speaker) -> str | None:
-    """The organisation a source mention names as its owner or author: the first organisation
-    mentioned inside the mention's words."""
+    """The organisation a source mention names as its owner or author ("Acme's review", "an Acme
+    poll", "tests by Acme", "analysis from Acme"): an organisation inside the mention whose name
+    hangs on the head word itself, not on a clause of it ("the statement, obtained by Acme")."""
+    sdoc = index.sdoc
+    span = sdoc.char_span(speaker.head_start, speaker.head_end) if sdoc is not None else None
+    if span is None or speaker.head_start < 0:
+        return None
+    head = span[0]
     lo = bisect_left(index.mentions, (speaker.start, 0, ""))
     for start, end, eid in index.mentions[lo:]:
         if start >= speaker.end:
             break
-        if end <= speaker.end and index.entities[eid].type in ORG_TYPES:
+        if end > speaker.end or index.entities[eid].type not in ORG_TYPES:
+            continue
+        name = sdoc.char_span(start, end, alignment_mode="expand")
+        root = name.root if name is not None else None
+        if root is None:
+            continue
+        if root.head.i == head.i and root.dep_ in ("poss", "compound"):
+            return eid
+        prep = root.head
+        if root.dep_ == "pobj" and prep.lower_ in ("by", "from", "of") and prep.head.i == head.i:
             return eid
     return None
 
@@ -353,9 +369,12 @@ def _entity_of(index: EntityIndex, subject: Token) -> str | None:
     span = sdoc[subject.left_edge.i : subject.i + 1]
     eid = index.at(span.start_char, span.end_char)
     entity = index.get(eid)
-    if entity is not None and entity.type not in ORG_TYPES:
-        # "the Chinese CDC": the head word's organisation, not the longer nationality before it
-        eid = index.at(subject.idx, subject.idx + len(subject.text)) or eid
+    if entity is not None and (entity.type not in ORG_TYPES or _owns(index, eid, subject)):
+        # "the Chinese CDC": the head word's organisation, not the longer nationality before it;
+        # "Acme's questions include …" is not about Acme (but "Acme's spokesman" speaks for it)
+        eid = index.at(subject.idx, subject.idx + len(subject.text)) or (
+            None if entity.type in ORG_TYPES else eid
+        )
     if eid is not None:
         return eid
     for child in subject.children:
@@ -365,6 +384,17 @@ def _entity_of(index: EntityIndex, subject: Token) -> str | None:
             if eid is not None:
                 return eid
     return None
+
+
+def _owns(index: EntityIndex, eid: str, subject: Token) -> bool:
+    """Whether ``eid`` is named in ``subject``'s phrase only as the owner of a thing ("Acme's
+    questions"), not of one of its people ("Acme's spokesman")."""
+    if subject.lemma_.lower() in MEMBER_ROLES:
+        return False
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return False
+    return index.at(owner.idx, owner.idx + len(owner.text)) == eid
 
 
 def _opens_sentence(index: EntityIndex, pos: int) -> bool:
