@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.entities.lexicon import words
-
 from wiresift.model import Entity
+from wiresift.nlp.entities.lexicon import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -164,22 +163,26 @@ MEMBER_ROLES = words(
     "executive chairman chairwoman shareholder headquarters staff board investor"
 )
 #: Verbs whose passive subject is an organisation being placed ("Widgetly is headquartered in Bree").
-_PLACED = words("headquarter base")
+_PLACED = words("headquarter")
 
 
-def organisation_use(sdoc: Doc, spans: list[tuple[int, int]]) -> bool:
-    """Whether the text uses a name as an organisation in one of its mentions ``spans``: the owner
-    or modifier of a member of it ("the Widgetly founder", "Widgetly's spokeswoman", "employees of
-    Widgetly"), or the subject of being headquartered or based somewhere."""
+def organisation_use(sdoc: Doc, spans: list[tuple[int, int]], owner: bool = True) -> bool:
+    """Whether the text uses a name as an organisation in one of its mentions ``spans``: the
+    modifier (or, with ``owner``, the owner) of a member of it ("the Widgetly founder", "Widgetly's
+    spokeswoman", "employees of Widgetly"), or the subject of being headquartered somewhere. A
+    person has a spokeswoman too: for a name typed PERSON only the modifier and the headquarters
+    count (``owner`` false)."""
     for start, end in spans:
         span = sdoc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
         root = span.root
         head = root.head
-        if root.dep_ in ("poss", "compound") and head.lemma_.lower() in MEMBER_ROLES:
+        deps = ("poss", "compound") if owner else ("compound",)
+        if root.dep_ in deps and head.i != root.i and head.lemma_.lower() in MEMBER_ROLES:
             return True
-        if root.dep_ == "pobj" and head.lower_ in ("of", "at") and head.head.lemma_.lower() in MEMBER_ROLES:
+        of = root.dep_ == "pobj" and head.lower_ in ("of", "at")
+        if owner and of and head.head.lemma_.lower() in MEMBER_ROLES:
             return True
         if root.dep_ == "nsubjpass" and head.lemma_.lower() in _PLACED:
             return True
@@ -187,14 +190,24 @@ def organisation_use(sdoc: Doc, spans: list[tuple[int, int]]) -> bool:
 
 
 def retype_organisations(index: EntityIndex, sdoc: Doc, dropped: list[Entity]) -> None:
-    """Keep as organisations the names the person check dropped (it tells products, apps and
-    companies from persons) that the text uses as an organisation (:func:`organisation_use`): a
-    company spaCy took for a person can still be the one "the company" and its spokesperson stand
-    for."""
-    for entity in dropped:
-        if not organisation_use(sdoc, entity.mentions):
-            continue
+    """Organisations the text names but spaCy took for persons: a name the person check dropped (it
+    tells products, apps and companies from persons) or a one-word PERSON that the text uses as an
+    organisation (:func:`organisation_use`) is an ORG, in every occurrence of its name, so that "the
+    company" and its spokesperson can stand for it."""
+    found = [e for e in dropped if organisation_use(sdoc, e.mentions)]
+    found += [
+        e
+        for e in index.entities.values()
+        if e.type == "PERSON" and " " not in e.name and organisation_use(sdoc, e.mentions, owner=False)
+    ]
+    text = index.text
+    for entity in found:
         entity.type = "ORG"
         index.entities[entity.id] = entity
         for start, end in list(entity.mentions):
             index.add(start, end, entity.id)
+        if len(entity.name) < 3:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(entity.name)}(?![\w-])", text):
+            if index.at(m.start(), m.end()) is None:
+                index.add(m.start(), m.end(), entity.id)

@@ -30,7 +30,12 @@ from wiresift.nlp.entities.lexicon import (
     country_code,
     country_names,
 )
-from wiresift.nlp.entities.organisations import join_acronyms, join_short_names, led_bodies, retype_organisations
+from wiresift.nlp.entities.organisations import (
+    join_acronyms,
+    join_short_names,
+    led_bodies,
+    retype_organisations,
+)
 from wiresift.nlp.entities.person_check import drop_non_persons
 from wiresift.nlp.entities.persons import clean, fold_apostrophes
 from wiresift.nlp.entities.roles import role_title, roles
