@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from wiresift.model import Entity
-from wiresift.nlp.entities.lexicon import words
+from wiresift.nlp.entities.lexicon import TITLE_HEADS, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -211,3 +211,31 @@ def retype_organisations(index: EntityIndex, sdoc: Doc, dropped: list[Entity]) -
         for m in re.finditer(rf"(?<![\w-]){re.escape(entity.name)}(?![\w-])", text):
             if index.at(m.start(), m.end()) is None:
                 index.add(m.start(), m.end(), entity.id)
+
+
+#: First words of an organisation name that only say what kind of office it is: a possessive title
+#: before it belongs to the name ("the Sheriff's Office", "the U.S. Attorney's Office for …").
+OFFICE_KINDS = words("office department bureau division agency ministry service")
+#: Up to three capitalised words ending on a possessive, right before an office's name.
+_OWNER_BEFORE = re.compile(r"(?:[A-Z][\w.]*\s+){0,2}(?P<last>[A-Z][\w.]*)['’]s\s+$")
+
+
+def office_owners(index: EntityIndex) -> None:
+    """Grow an office's name over the title that owns it: spaCy tags "Office for the Western
+    District" and leaves out the "U.S. Attorney's" before it; the office is the attorney's, and its
+    people ("prosecutors") speak for it only under its whole name."""
+    text = index.text
+    for entity in list(index.entities.values()):
+        words_ = entity.name.split()
+        if entity.type != "ORG" or not words_ or words_[0].lower() not in OFFICE_KINDS:
+            continue
+        for start, end in list(entity.mentions):
+            m = _OWNER_BEFORE.search(text, max(0, start - 40), start)
+            if m is None or m.group("last").lower() not in TITLE_HEADS:
+                continue
+            index.mentions.remove((start, end, entity.id))
+            entity.mentions.remove((start, end))
+            index.add(m.start(), end, entity.id)
+            if entity.name == text[start:end]:
+                entity.aliases.append(entity.name)
+                entity.name = text[m.start() : end]

@@ -34,6 +34,7 @@ from wiresift.nlp.entities.organisations import (
     join_acronyms,
     join_short_names,
     led_bodies,
+    office_owners,
     retype_organisations,
 )
 from wiresift.nlp.entities.person_check import drop_non_persons
@@ -323,6 +324,7 @@ def build(
     join_acronyms(b.index, sdoc.vocab)
     join_short_names(b.index)
     led_bodies(b.index, sdoc, text)
+    office_owners(b.index)
     if doc.captions and parse is not None:
         add_caption_titles(
             b.index, doc.captions, parse

@@ -74,6 +74,16 @@ KIND_WORDS: dict[str, frozenset[str]] = {
     "hospital": words("hospital clinic medical health"),
     "government": words("government administration ministry"),
 }
+#: The people of a kind of body and the words that name such a body: "prosecutors" speak for the
+#: one attorney's or prosecutor's office the text names, "officers" for the one police force.
+MEMBER_BODIES: dict[str, frozenset[str]] = {
+    "prosecutors": words("attorney prosecutor prosecutors prosecution"),
+    "officers": words("police sheriff constabulary"),
+    "detectives": words("police sheriff constabulary"),
+    "deputies": words("sheriff"),
+    "troopers": words("police patrol"),
+    "firefighters": words("fire"),
+}
 #: Heads for which the single organisation of the last paragraphs is a fair guess ("the company").
 GENERIC_HEADS = words("company firm corporation business group organisation organization startup")
 #: Heads that name a business: a public body ("the Bree Attorney General", "the Ministry") is none.
@@ -166,6 +176,15 @@ def nominal_source(
         owner = owner_inside(index, speaker)
         if owner is not None:
             return owner, "poll_sponsor"  # "an Acme poll", "analysis from Acme", "Acme's review"
+    if head in MEMBER_BODIES and _plural(index, speaker) and len(mention.split()) <= MEMBER_WORDS:
+        # "prosecutors said" after "the Bree County Attorney's Office" was named: its people
+        bodies = [
+            eid
+            for eid in orgs_before(index, speaker.start, PERSON_LOOKBACK)
+            if _name_forms(index, eid) & MEMBER_BODIES[head]
+        ]
+        if len(bodies) == 1:
+            return bodies[0], "org_kind"
     if not _definite(mention):
         named_next = introduced_person(index, speaker, mention, text)
         if named_next is None and head in SPOKES_HEADS:
