@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from wiresift.model import Entity
 from wiresift.nlp.entities.lexicon import TITLE_HEADS, words
+from wiresift.nlp.entities.mentions import REPORT_LEMMAS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -239,3 +240,49 @@ def office_owners(index: EntityIndex) -> None:
             if entity.name == text[start:end]:
                 entity.aliases.append(entity.name)
                 entity.name = text[m.start() : end]
+
+
+#: Last words that make a name an organisation's: outlets ("Gazette", "Herald", "News"), bodies
+#: ("Institute", "Council", "Agency"), companies ("Bank", "Group"). A general lexicon of kinds.
+ORG_KIND_TAILS = ORG_FORM_TAILS | words(
+    """
+    gazette times post journal tribune herald news chronicle telegraph guardian daily magazine
+    review weekly network tv radio media press institute council agency bank foundation association
+    society commission authority department ministry office bureau service party union club
+    hospital clinic school court federation coalition alliance
+    """
+)
+
+
+def untagged_speakers(index: EntityIndex, sdoc: Doc) -> None:
+    """An organisation for a name spaCy left untagged that reports ("The Bree Gazette reported",
+    "Acme Institute said"): proper nouns ending on an organisation kind (:data:`ORG_KIND_TAILS`),
+    the subject of a reporting verb; every other occurrence of the name is the same organisation."""
+    found: dict[str, str] = {}
+    for tok in sdoc:
+        if (
+            tok.pos_ != "PROPN"
+            or tok.dep_ not in SUBJECT_DEPS
+            or tok.head.lemma_.lower() not in REPORT_LEMMAS
+            or tok.lower_ not in ORG_KIND_TAILS
+        ):
+            continue
+        left = tok.i
+        while left > 0 and sdoc[left - 1].pos_ == "PROPN" and sdoc[left - 1].head.i == tok.i:
+            left -= 1
+        span = sdoc[left : tok.i + 1]
+        if len(span) < 2 or index.at(span.start_char, span.end_char) is not None:
+            continue  # a kind word alone ("Post said") is no name
+        if not all(t.text[:1].isupper() for t in span):
+            continue
+        name = span.text
+        eid = found.get(name)
+        if eid is None:
+            eid = found[name] = f"e{len(index.entities) + 1}"
+            while eid in index.entities:
+                eid += "b"
+            index.entities[eid] = Entity(id=eid, name=name, type="ORG", stage="entities")
+    for name, eid in found.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", index.text):
+            if index.at(m.start(), m.end()) is None:
+                index.add(m.start(), m.end(), eid)

@@ -36,6 +36,7 @@ from wiresift.nlp.entities.organisations import (
     led_bodies,
     office_owners,
     retype_organisations,
+    untagged_speakers,
 )
 from wiresift.nlp.entities.person_check import drop_non_persons
 from wiresift.nlp.entities.persons import clean, fold_apostrophes
@@ -325,6 +326,7 @@ def build(
     join_short_names(b.index)
     led_bodies(b.index, sdoc, text)
     office_owners(b.index)
+    untagged_speakers(b.index, sdoc)
     if doc.captions and parse is not None:
         add_caption_titles(
             b.index, doc.captions, parse
