@@ -32,6 +32,8 @@ ACRONYM_FORM = re.compile(r"^[A-Z][A-Z0-9&]{1,4}$")
 ORG_FORM_TAILS = words(
     "co co. inc inc. corp corp. corporation company ltd ltd. llc plc group holdings university college"
 )
+#: The legal forms among them: only these make a place's name a company's ("Bree Co.").
+BUSINESS_FORMS = words("co co. inc inc. corp corp. corporation company ltd ltd. llc plc holdings")
 #: Cosine of two word vectors above which the model holds them as one word ("VW" / "Volkswagen").
 SAME_WORD_SIMILARITY = 0.9
 #: Types spaCy gives an acronym of a company by mistake ("VW" a GPE) besides ORG.
@@ -90,18 +92,22 @@ def _move(index: EntityIndex, source: Entity, target: Entity) -> None:
 def join_short_names(index: EntityIndex) -> None:
     """An organisation called by its name without its legal form or kind ("McClatchy" beside
     "McClatchy Co.", "Harvard" beside "Harvard University") is that one organisation, when one
-    organisation of the article has that longer name."""
+    organisation of the article has that longer name; also when spaCy typed the short name a place
+    or a nationality ("an Acme spokeswoman" beside "Acme Corp.")."""
     orgs = [e for e in index.entities.values() if e.type == "ORG" and e.mentions]
-    for short in orgs:
+    shorts = [e for e in index.entities.values() if e.type in _ACRONYM_TYPES and e.mentions]
+    for short in shorts:
         if not short.mentions:
             continue
+        # a place joins only a company named for it ("Bree Co."), never "Bree University"
+        tails = BUSINESS_FORMS if short.type in ("GPE", "LOC") else ORG_FORM_TAILS
         longer = [
             o
             for o in orgs
             if o is not short
             and o.mentions
             and o.name.startswith(short.name + " ")
-            and all(w.lower() in ORG_FORM_TAILS for w in o.name[len(short.name) :].split())
+            and all(w.lower() in tails for w in o.name[len(short.name) :].split())
         ]
         if len(longer) == 1:
             _move(index, short, longer[0])

@@ -115,6 +115,8 @@ PUBLIC_WORDS = words(
     military navy university school hospital
     """
 )
+#: Sentences back an unnamed spokesperson looks for the organisation it speaks for as main subject.
+SPOKES_SENTENCES = 2
 #: Sentences back an organisation nominal looks for an organisation as main subject.
 SUBJECT_SENTENCES = 3
 #: Words at most of a plural nominal that may stand for a group named for its members ("the doctors").
@@ -239,6 +241,13 @@ def spokes_source(index: EntityIndex, speaker: Speaker, prev_speaker: str | None
     seen = orgs_before(index, speaker.start)
     if not seen:
         return None, ""
+    # Nothing in the words says which body: only the subject of the last sentences or so (a
+    # "the company" names its kind and may look further back), else as "the company" is found.
+    subject = _subject_org(index, speaker.start, seen, sentences=SPOKES_SENTENCES)
+    if subject is not None:
+        return subject, "org_single"
+    if len(seen) > 1 and _subject_org(index, speaker.start, seen) is not None:
+        return None, ""  # a body the text spoke of further back, others since: no one
     return salient_org(index, speaker.start, seen, prev_speaker)
 
 
