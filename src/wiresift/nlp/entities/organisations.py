@@ -240,12 +240,14 @@ def office_owners(index: EntityIndex) -> None:
             m = _OWNER_BEFORE.search(text, max(0, start - 40), start)
             if m is None or m.group("last").lower() not in TITLE_HEADS:
                 continue
+            lead = re.match(r"(?:The|A|An)\s+", text[m.start() : start])
+            grown = m.start() + (lead.end() if lead else 0)
             index.mentions.remove((start, end, entity.id))
             entity.mentions.remove((start, end))
-            index.add(m.start(), end, entity.id)
+            index.add(grown, end, entity.id)
             if entity.name == text[start:end]:
                 entity.aliases.append(entity.name)
-                entity.name = text[m.start() : end]
+                entity.name = text[grown:end]
 
 
 #: Last words that make a name an organisation's: outlets ("Gazette", "Herald", "News"), bodies
