@@ -258,7 +258,7 @@ def salient_org(
     before, else the previous quote's speaker, else the only one, else the story's own; or none."""
     # The organisation the sentences right before are about comes first, even over a previous
     # quote's speaker: a new section ("ACME WAGON\n\nAcme is showing …") changes the subject.
-    subject = subject_org(index, pos, seen, head=head)
+    subject = _same_sentence_subject(index, pos, seen) or subject_org(index, pos, seen, head=head)
     if subject is not None:
         return subject, "org_single"  # scored like the single organisation around
     if prev_speaker in seen:
@@ -267,6 +267,20 @@ def salient_org(
         return seen[0], "org_single"
     topic = topic_org(index, seen)
     return (topic, "org_single") if topic is not None else (None, "")
+
+
+def _same_sentence_subject(index: EntityIndex, pos: int, candidates: list[str]) -> str | None:
+    """The candidate organisation that is the subject of a clause earlier in the sentence of ``pos``,
+    the nearest first: "Acme laid off 60 workers (the company would not say how many) …"."""
+    tok = _token_at(index, pos)
+    if tok is None:
+        return None
+    for prior in reversed(tok.sent[: tok.i - tok.sent.start]):
+        if prior.dep_ in ("nsubj", "nsubjpass"):
+            eid = _entity_of(index, prior)
+            if eid in candidates:
+                return eid
+    return None
 
 
 def _public_name(index: EntityIndex, eid: str) -> bool:
