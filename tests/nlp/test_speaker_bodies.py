@@ -111,3 +111,11 @@ def test_a_name_used_as_a_company_is_one(pipeline: Pipeline) -> None:
     # (spaCy types the name PERSON; the text uses it as a company)
     assert by_cue(doc.quotes, "said").speaker_name == "Marlowe"
     assert [e.type for e in doc.entities if e.name == "Marlowe"] == ["ORG"]
+
+
+def test_the_company_of_its_own_sentence(pipeline: Pipeline) -> None:
+    text = (
+        "Halvorsen Foods and Tarlow Mills merged last year. Earlier this year, Tarlow Mills laid off 60 "
+        "workers (the company said the number was small) and Halvorsen Foods cut several hundred."
+    )
+    assert by_cue(quotes_of(pipeline, text), "said").speaker_name == "Tarlow Mills"
