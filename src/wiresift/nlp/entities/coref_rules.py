@@ -148,10 +148,21 @@ def _owner_of_head(index: EntityIndex, speaker: Speaker, eid: str) -> bool:
     if sdoc is None or speaker.head_start < 0:
         return False
     head_span = sdoc.char_span(speaker.head_start, speaker.head_end)
-    if head_span is None or head_span[0].pos_ != "NOUN":
+    if head_span is None:
         return False
     head = head_span[0]
     entity = index.entities[eid]
+    if head.pos_ == "PROPN" and entity.type in PLACE_TYPES:
+        # "Bree Nation reported": a name the tagger missed that holds a place; the place is not it
+        return any(
+            (span := sdoc.char_span(s, e, alignment_mode="expand")) is not None
+            and span.root.dep_ == "compound"
+            and span.root.head.i == head.i
+            for s, e in entity.mentions
+            if speaker.start <= s and e <= speaker.end
+        )
+    if head.pos_ != "NOUN":
+        return False
     for start, end in entity.mentions:
         if not (speaker.start <= start and end <= speaker.end):
             continue

@@ -5,6 +5,8 @@
   on the same letter: the vectors learned the pair from how news uses them, no list needed.
 - A name without its legal form or kind ("McClatchy", "Harvard") is the organisation named in full
   in the article ("McClatchy Co.", "Harvard University").
+- A name that only modifies a body a person leads ("the Lee administration", "the Berg campaign")
+  gives that body an organisation of its own: its words are not the person's.
 - A name spaCy typed PERSON that the text itself calls a company in an apposition ("Widgetly, a
   mobile payments company,") is an organisation, in every mention of the article.
 """
@@ -14,13 +16,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.entities.lexicon import words
+from wiresift.model import Entity
+from wiresift.nlp.entities.lexicon import TITLE_HEADS, words
+from wiresift.nlp.entities.mentions import REPORT_LEMMAS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
 
-    from wiresift.model import Entity
     from wiresift.nlp.entities.index import EntityIndex
 
 #: An acronym: two to five capitals or digits ("VW", "BMW", "3M" is left out: it opens on a digit).
@@ -29,6 +32,8 @@ ACRONYM_FORM = re.compile(r"^[A-Z][A-Z0-9&]{1,4}$")
 ORG_FORM_TAILS = words(
     "co co. inc inc. corp corp. corporation company ltd ltd. llc plc group holdings university college"
 )
+#: The legal forms among them: only these make a place's name a company's ("Bree Co.").
+BUSINESS_FORMS = words("co co. inc inc. corp corp. corporation company ltd ltd. llc plc holdings")
 #: Cosine of two word vectors above which the model holds them as one word ("VW" / "Volkswagen").
 SAME_WORD_SIMILARITY = 0.9
 #: Types spaCy gives an acronym of a company by mistake ("VW" a GPE) besides ORG.
@@ -87,18 +92,22 @@ def _move(index: EntityIndex, source: Entity, target: Entity) -> None:
 def join_short_names(index: EntityIndex) -> None:
     """An organisation called by its name without its legal form or kind ("McClatchy" beside
     "McClatchy Co.", "Harvard" beside "Harvard University") is that one organisation, when one
-    organisation of the article has that longer name."""
+    organisation of the article has that longer name; also when spaCy typed the short name a place
+    or a nationality ("an Acme spokeswoman" beside "Acme Corp.")."""
     orgs = [e for e in index.entities.values() if e.type == "ORG" and e.mentions]
-    for short in orgs:
+    shorts = [e for e in index.entities.values() if e.type in _ACRONYM_TYPES and e.mentions]
+    for short in shorts:
         if not short.mentions:
             continue
+        # a place joins only a company named for it ("Bree Co."), never "Bree University"
+        tails = BUSINESS_FORMS if short.type in ("GPE", "LOC") else ORG_FORM_TAILS
         longer = [
             o
             for o in orgs
             if o is not short
             and o.mentions
             and o.name.startswith(short.name + " ")
-            and all(w.lower() in ORG_FORM_TAILS for w in o.name[len(short.name) :].split())
+            and all(w.lower() in tails for w in o.name[len(short.name) :].split())
         ]
         if len(longer) == 1:
             _move(index, short, longer[0])
@@ -115,3 +124,173 @@ def called_company(span: Span) -> bool:
         and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
         for c in root.children
     )
+
+
+#: Heads of a body a named person leads or belongs to: "the Lee administration", "the Berg campaign".
+#: The body speaks as one ("the Lee administration said"), and it is not the person.
+LED_BODIES = words("administration campaign government cabinet regime camp team family presidency")
+
+
+def led_bodies(index: EntityIndex, sdoc: Doc, text: str) -> None:
+    """An organisation for every name that only modifies a body's head word ("the Lee
+    administration", "the Berg campaign"): spaCy tags the name alone, and a quote of "the Lee
+    administration" would otherwise go to Lee. Every such phrase of one name and head is one
+    organisation; the person's own mention stays."""
+    made: dict[str, str] = {}
+    for start, end, eid in list(index.mentions):
+        if index.entities[eid].type not in ("PERSON", "ORG", "NORP"):
+            continue
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root.head
+        if (
+            span.root.dep_ != "compound"
+            or head.i != span.end
+            or head.pos_ != "NOUN"
+            or head.tag_ in ("NNS", "NNPS")
+            or head.lower_ not in LED_BODIES
+        ):
+            continue
+        name = text[start : head.idx + len(head.text)]
+        key = " ".join(name.lower().split())
+        body = made.get(key)
+        if body is None:
+            body = made[key] = f"e{len(index.entities) + 1}"
+            while body in index.entities:
+                body += "b"
+            index.entities[body] = Entity(id=body, name=name, type="ORG", stage="entities")
+        index.add(start, head.idx + len(head.text), body)
+
+
+#: Nouns for the people and parts of an organisation: a name that owns or modifies one ("the Widgetly
+#: founder", "Widgetly's spokeswoman", "the headquarters of Widgetly") names an organisation.
+MEMBER_ROLES = words(
+    "founder co-founder cofounder ceo spokesperson spokesman spokeswoman representative employee "
+    "executive chairman chairwoman shareholder headquarters staff board investor"
+)
+#: Verbs whose passive subject is an organisation being placed ("Widgetly is headquartered in Bree").
+_PLACED = words("headquarter")
+
+
+def organisation_use(sdoc: Doc, spans: list[tuple[int, int]], owner: bool = True) -> bool:
+    """Whether the text uses a name as an organisation in one of its mentions ``spans``: the
+    modifier (or, with ``owner``, the owner) of a member of it ("the Widgetly founder", "Widgetly's
+    spokeswoman", "employees of Widgetly"), or the subject of being headquartered somewhere. A
+    person has a spokeswoman too: for a name typed PERSON only the modifier and the headquarters
+    count (``owner`` false)."""
+    for start, end in spans:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        head = root.head
+        deps = ("poss", "compound") if owner else ("compound",)
+        if root.dep_ in deps and head.i != root.i and head.lemma_.lower() in MEMBER_ROLES:
+            return True
+        of = root.dep_ == "pobj" and head.lower_ in ("of", "at")
+        if owner and of and head.head.lemma_.lower() in MEMBER_ROLES:
+            return True
+        if root.dep_ == "nsubjpass" and head.lemma_.lower() in _PLACED:
+            return True
+    return False
+
+
+def retype_organisations(index: EntityIndex, sdoc: Doc, dropped: list[Entity]) -> None:
+    """Organisations the text names but spaCy took for persons: a name the person check dropped (it
+    tells products, apps and companies from persons) or a one-word PERSON that the text uses as an
+    organisation (:func:`organisation_use`) is an ORG, in every occurrence of its name, so that "the
+    company" and its spokesperson can stand for it."""
+    found = [e for e in dropped if organisation_use(sdoc, e.mentions)]
+    found += [
+        e
+        for e in index.entities.values()
+        if e.type == "PERSON" and " " not in e.name and organisation_use(sdoc, e.mentions, owner=False)
+    ]
+    text = index.text
+    for entity in found:
+        entity.type = "ORG"
+        index.entities[entity.id] = entity
+        for start, end in list(entity.mentions):
+            index.add(start, end, entity.id)
+        if len(entity.name) < 3:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(entity.name)}(?![\w-])", text):
+            if index.at(m.start(), m.end()) is None:
+                index.add(m.start(), m.end(), entity.id)
+
+
+#: First words of an organisation name that only say what kind of office it is: a possessive title
+#: before it belongs to the name ("the Sheriff's Office", "the U.S. Attorney's Office for …").
+OFFICE_KINDS = words("office department bureau division agency ministry service")
+#: Up to three capitalised words ending on a possessive, right before an office's name.
+_OWNER_BEFORE = re.compile(r"(?:[A-Z][\w.]*\s+){0,2}(?P<last>[A-Z][\w.]*)['’]s\s+$")
+
+
+def office_owners(index: EntityIndex) -> None:
+    """Grow an office's name over the title that owns it: spaCy tags "Office for the Western
+    District" and leaves out the "U.S. Attorney's" before it; the office is the attorney's, and its
+    people ("prosecutors") speak for it only under its whole name."""
+    text = index.text
+    for entity in list(index.entities.values()):
+        words_ = entity.name.split()
+        if entity.type != "ORG" or not words_ or words_[0].lower() not in OFFICE_KINDS:
+            continue
+        for start, end in list(entity.mentions):
+            m = _OWNER_BEFORE.search(text, max(0, start - 40), start)
+            if m is None or m.group("last").lower() not in TITLE_HEADS:
+                continue
+            lead = re.match(r"(?:The|A|An)\s+", text[m.start() : start])
+            grown = m.start() + (lead.end() if lead else 0)
+            index.mentions.remove((start, end, entity.id))
+            entity.mentions.remove((start, end))
+            index.add(grown, end, entity.id)
+            if entity.name == text[start:end]:
+                entity.aliases.append(entity.name)
+                entity.name = text[grown:end]
+
+
+#: Last words that make a name an organisation's: outlets ("Gazette", "Herald", "News"), bodies
+#: ("Institute", "Council", "Agency"), companies ("Bank", "Group"). A general lexicon of kinds.
+ORG_KIND_TAILS = ORG_FORM_TAILS | words(
+    """
+    gazette times post journal tribune herald news chronicle telegraph guardian daily magazine
+    review weekly network tv radio media press institute council agency bank foundation association
+    society commission authority department ministry office bureau service party union club
+    hospital clinic school court federation coalition alliance
+    """
+)
+
+
+def untagged_speakers(index: EntityIndex, sdoc: Doc) -> None:
+    """An organisation for a name spaCy left untagged that reports ("The Bree Gazette reported",
+    "Acme Institute said"): proper nouns ending on an organisation kind (:data:`ORG_KIND_TAILS`),
+    the subject of a reporting verb; every other occurrence of the name is the same organisation."""
+    found: dict[str, str] = {}
+    for tok in sdoc:
+        if (
+            tok.pos_ != "PROPN"
+            or tok.dep_ not in SUBJECT_DEPS
+            or tok.head.lemma_.lower() not in REPORT_LEMMAS
+            or tok.lower_ not in ORG_KIND_TAILS
+        ):
+            continue
+        left = tok.i
+        while left > 0 and sdoc[left - 1].pos_ == "PROPN" and sdoc[left - 1].head.i == tok.i:
+            left -= 1
+        span = sdoc[left : tok.i + 1]
+        if len(span) < 2 or index.at(span.start_char, span.end_char) is not None:
+            continue  # a kind word alone ("Post said") is no name
+        if not all(t.text[:1].isupper() for t in span):
+            continue
+        name = span.text
+        eid = found.get(name)
+        if eid is None:
+            eid = found[name] = f"e{len(index.entities) + 1}"
+            while eid in index.entities:
+                eid += "b"
+            index.entities[eid] = Entity(id=eid, name=name, type="ORG", stage="entities")
+    for name, eid in found.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", index.text):
+            if index.at(m.start(), m.end()) is None:
+                index.add(m.start(), m.end(), eid)

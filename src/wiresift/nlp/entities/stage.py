@@ -31,7 +31,14 @@ from wiresift.nlp.entities.lexicon import (
     country_code,
     country_names,
 )
-from wiresift.nlp.entities.organisations import join_acronyms, join_short_names
+from wiresift.nlp.entities.organisations import (
+    join_acronyms,
+    join_short_names,
+    led_bodies,
+    office_owners,
+    retype_organisations,
+    untagged_speakers,
+)
 from wiresift.nlp.entities.person_check import drop_non_persons
 from wiresift.nlp.entities.persons import clean, fold_apostrophes
 from wiresift.nlp.entities.roles import role_title, roles
@@ -318,6 +325,9 @@ def build(
     _unmarked_orgs(b)
     join_acronyms(b.index, sdoc.vocab)
     join_short_names(b.index)
+    led_bodies(b.index, sdoc, text)
+    office_owners(b.index)
+    untagged_speakers(b.index, sdoc)
     if doc.captions and parse is not None:
         add_caption_titles(
             b.index, doc.captions, parse
@@ -326,7 +336,9 @@ def build(
     # An entity whose every mention went to another (a name retyped, regrown or joined) is no entity.
     b.index.entities = {eid: e for eid, e in b.index.entities.items() if e.mentions}
     if check:
-        drop_non_persons(b.index, sdoc)
+        people = dict(b.index.entities)
+        dropped = drop_non_persons(b.index, sdoc)
+        retype_organisations(b.index, sdoc, [people[eid] for eid in dropped])
     return b.index
 
 

@@ -1,14 +1,13 @@
-"""Named sources behind a nominal speaker mention: "the company wrote", "the paper reported", "the
-police department told residents", "the doctor said", "the poll found".
+"""The organisations behind a nominal speaker mention: "the company wrote", "the paper reported",
+"the police department told residents", "the poll found", "it said" (:mod:`nominals` picks which
+helper a mention needs).
 
 :func:`wiresift.nlp.entities.coref.resolve` links names, pronouns and office titles; these helpers
 cover what it leaves: an organisation or outlet nominal goes to the organisation named before it
 whose name holds the head word ("the department" -> "Bree Police Department") or whose name looks
 like the kind the head says ("the paper" -> "The Bree Gazette"), else to the one organisation named
 in the last paragraphs; a poll, survey or study goes to its sponsor ("an Acme Research poll",
-"a poll by Acme"); a document ("the statement read") to whoever issued it; a plural nominal ("the
-doctors") to a group named for its members; a person nominal ("the doctor", "the spokeswoman") goes
-to the one person whose titles say so. Each answer comes with the way it was found, a feature of the
+"a poll by Acme"); a document ("the statement read") to whoever issued it. Each answer comes with the way it was found, a feature of the
 speaker confidence.
 """
 
@@ -17,15 +16,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.entities.lexicon import PERSON_NOMINAL_HEADS, words
+from wiresift.nlp.entities.lexicon import words
+from wiresift.nlp.entities.organisations import MEMBER_ROLES
 from wiresift.nlp.entities.salience import main_subject, quoted
-from wiresift.nlp.quotes.appositions import apposed_person, spokes_org
 from wiresift.nlp.quotes.cues import CUE_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from wiresift.nlp.entities.coref import Speaker
     from wiresift.nlp.entities.index import EntityIndex
 
 #: Heads of a nominal that speaks for an organisation.
@@ -98,40 +96,12 @@ PUBLIC_WORDS = words(
 )
 #: Sentences back an organisation nominal looks for an organisation as main subject.
 SUBJECT_SENTENCES = 3
-#: Words at most of a plural nominal that may stand for a group named for its members ("the doctors").
-MEMBER_WORDS = 3
 #: ...and at most this many when sentences about the same nominal ("the group") lie between.
 CHAIN_SENTENCES = 8
 #: How far back (chars) an organisation nominal looks for its organisation: about three paragraphs.
 ORG_LOOKBACK = 1200
 #: How far back a person nominal looks for the person its titles name.
 PERSON_LOOKBACK = 3000
-#: Person nominal heads and the title words that name the same role.
-ROLE_WORDS: dict[str, frozenset[str]] = {
-    "doctor": words("dr. dr doctor physician surgeon"),
-    "physician": words("dr. dr doctor physician"),
-    "spokesman": words("spokesman spokeswoman spokesperson"),
-    "spokeswoman": words("spokesman spokeswoman spokesperson"),
-    "spokesperson": words("spokesman spokeswoman spokesperson"),
-    "lawyer": words("lawyer attorney counsel"),
-    "attorney": words("lawyer attorney counsel"),
-    "senator": words("senator sen. sen"),
-    "governor": words("governor gov. gov"),
-    "mayor": words("mayor"),
-    "professor": words("professor prof. prof"),
-    "coach": words("coach"),
-    "chief": words("chief"),
-    "sheriff": words("sheriff"),
-    "officer": words("officer"),
-    "president": words("president"),
-    "minister": words("minister"),
-    "ceo": words("ceo executive"),
-    "executive": words("ceo executive"),
-}
-#: Role nouns besides the title heads of :mod:`wiresift.nlp.entities.lexicon` ("the nominee").
-ROLE_HEADS = words("nominee candidate doctor physician lawyer coach owner founder")
-#: Words of a role mention that say nothing about which holder it is.
-_ROLE_STOP = words("the a an this that of and former current")
 _WORDS = re.compile(r"[^\W_]+\.?")
 ORG_TYPES = ("ORG",)
 
@@ -140,62 +110,7 @@ def name_words(name: str) -> set[str]:
     return {w.lower().rstrip(".") for w in _WORDS.findall(name)}
 
 
-def nominal_source(
-    index: EntityIndex, speaker: Speaker, mention: str, text: str, prev_speaker: str | None = None
-) -> tuple[str | None, str]:
-    """(entity id, how) for a nominal speaker mention coref leaves open; ``how`` is "org_name",
-    "org_kind", "org_single", "poll_sponsor", "role_title" or "" (nothing found). ``prev_speaker``
-    is the speaker of the quote right before, when it ended close by."""
-    head = speaker.head
-    org = spokes_org(index, speaker, text)
-    if org is not None:
-        return org, "org_name"
-    person = apposed_person(index, speaker, text)
-    if person is not None:
-        return person, "titled"
-    if not _definite(mention):
-        named_next = introduced_person(index, speaker, mention, text)
-        return (named_next, "role_title") if named_next is not None else (None, "")
-    if head in POLL_HEADS:
-        sponsor = poll_sponsor(index, speaker.start, head, text)
-        if sponsor is not None:
-            return sponsor, "poll_sponsor"
-    if head not in ORG_HEADS and _plural(index, speaker) and len(mention.split()) <= MEMBER_WORDS:
-        # "Doctors for Fair Care … the doctors stated": a group named for its members
-        before = orgs_before(index, speaker.start, PERSON_LOOKBACK)
-        members = [eid for eid in before if head in _name_forms(index, eid)]
-        if members:
-            return members[0], "org_name"
-    if head in DOCUMENT_HEADS:
-        issuer = document_issuer(index, speaker.start, head)
-        if issuer is not None:
-            return (
-                issuer,
-                "poll_sponsor",
-            )  # a document's words are its issuer's, as a poll's are its sponsor's
-    if head in ROLE_WORDS or head in PERSON_NOMINAL_HEADS or head in ROLE_HEADS:
-        person = role_person(index, speaker.start, head, mention)
-        if person is not None:
-            return person, "role_title"
-    if head in ORG_HEADS:
-        return org_source(index, speaker.start, head, prev_speaker)
-    return None, ""
-
-
-def _plural(index: EntityIndex, speaker: Speaker) -> bool:
-    """Whether the speaker's head word is a plural common noun ("the doctors")."""
-    sdoc = index.sdoc
-    span = sdoc.char_span(speaker.head_start, speaker.head_end) if sdoc is not None else None
-    return span is not None and span[0].tag_ == "NNS"
-
-
-def _name_forms(index: EntityIndex, eid: str) -> set[str]:
-    """The words of an entity's names and aliases, lower-cased."""
-    entity = index.entities[eid]
-    return set().union(*(name_words(n) for n in (entity.name, *entity.aliases)))
-
-
-def _definite(mention: str) -> bool:
+def definite(mention: str) -> bool:
     """ "the company", "the Ohio paper", "the company's CEO" is not ours to resolve (its head is CEO)."""
     first = mention.split(maxsplit=1)[0].lower() if mention.strip() else ""
     return first in ("the", "this", "that")
@@ -259,12 +174,12 @@ def neuter_source(index: EntityIndex, pos: int) -> tuple[str | None, str]:
     # speakers in 3, so such an "it" is no one's.
     subject = None
     if _opens_sentence(index, pos):
-        subject = _subject_org(index, pos, seen, sentences=1)
+        subject = subject_org(index, pos, seen, sentences=1)
     elif _main_subject_at(index, pos):
         # "In a statement released Monday, it said …", "Though Acme has said …, it has also …": the
         # subject of the sentence's main clause is the organisation its earlier clause or the
         # sentence before made the subject
-        subject = _clause_subject_org(index, pos, seen) or _subject_org(index, pos, seen, sentences=1)
+        subject = _clausesubject_org(index, pos, seen) or subject_org(index, pos, seen, sentences=1)
     return (subject, "org_single") if subject is not None else (None, "")
 
 
@@ -280,7 +195,7 @@ def _main_subject_at(index: EntityIndex, pos: int) -> bool:
     return tok is not None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
 
 
-def _clause_subject_org(index: EntityIndex, pos: int, candidates: list[str]) -> str | None:
+def _clausesubject_org(index: EntityIndex, pos: int, candidates: list[str]) -> str | None:
     """The candidate organisation that reports in a clause before ``pos`` in its sentence ("Though Acme
     has said …"), the nearest first; an organisation that merely acts there ("When HP occurs …, it is
     called …": a name the tagger took for one) is not the "it"."""
@@ -301,9 +216,12 @@ def _entity_of(index: EntityIndex, subject: Token) -> str | None:
     span = sdoc[subject.left_edge.i : subject.i + 1]
     eid = index.at(span.start_char, span.end_char)
     entity = index.get(eid)
-    if entity is not None and entity.type not in ORG_TYPES:
-        # "the Chinese CDC": the head word's organisation, not the longer nationality before it
-        eid = index.at(subject.idx, subject.idx + len(subject.text)) or eid
+    if entity is not None and (entity.type not in ORG_TYPES or _owns(index, entity.id, subject)):
+        # "the Chinese CDC": the head word's organisation, not the longer nationality before it;
+        # "Acme's questions include …" is not about Acme (but "Acme's spokesman" speaks for it)
+        eid = index.at(subject.idx, subject.idx + len(subject.text)) or (
+            None if entity.type in ORG_TYPES else eid
+        )
     if eid is not None:
         return eid
     for child in subject.children:
@@ -313,6 +231,17 @@ def _entity_of(index: EntityIndex, subject: Token) -> str | None:
             if eid is not None:
                 return eid
     return None
+
+
+def _owns(index: EntityIndex, eid: str, subject: Token) -> bool:
+    """Whether ``eid`` is named in ``subject``'s phrase only as the owner of a thing ("Acme's
+    questions"), not of one of its people ("Acme's spokesman")."""
+    if subject.lemma_.lower() in MEMBER_ROLES:
+        return False
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return False
+    return index.at(owner.idx, owner.idx + len(owner.text)) == eid
 
 
 def _opens_sentence(index: EntityIndex, pos: int) -> bool:
@@ -329,7 +258,7 @@ def salient_org(
     before, else the previous quote's speaker, else the only one, else the story's own; or none."""
     # The organisation the sentences right before are about comes first, even over a previous
     # quote's speaker: a new section ("ACME WAGON\n\nAcme is showing …") changes the subject.
-    subject = _subject_org(index, pos, seen, head=head)
+    subject = _same_sentence_subject(index, pos, seen) or subject_org(index, pos, seen, head=head)
     if subject is not None:
         return subject, "org_single"  # scored like the single organisation around
     if prev_speaker in seen:
@@ -338,6 +267,20 @@ def salient_org(
         return seen[0], "org_single"
     topic = topic_org(index, seen)
     return (topic, "org_single") if topic is not None else (None, "")
+
+
+def _same_sentence_subject(index: EntityIndex, pos: int, candidates: list[str]) -> str | None:
+    """The candidate organisation that is the subject of a clause earlier in the sentence of ``pos``,
+    the nearest first: "Acme laid off 60 workers (the company would not say how many) …"."""
+    tok = _token_at(index, pos)
+    if tok is None:
+        return None
+    for prior in reversed(tok.sent[: tok.i - tok.sent.start]):
+        if prior.dep_ in ("nsubj", "nsubjpass"):
+            eid = _entity_of(index, prior)
+            if eid in candidates:
+                return eid
+    return None
 
 
 def _public_name(index: EntityIndex, eid: str) -> bool:
@@ -371,7 +314,7 @@ def topic_org(index: EntityIndex, candidates: list[str]) -> str | None:
     return eid
 
 
-def _subject_org(
+def subject_org(
     index: EntityIndex, pos: int, candidates: list[str], sentences: int = SUBJECT_SENTENCES, head: str = ""
 ) -> str | None:
     """The candidate organisation that is the main subject of one of the sentences right before
@@ -400,7 +343,7 @@ def _subject_org(
         eid = _entity_of(index, subject)
         if eid in candidates:
             return eid
-        if eid is None and head and subject.lower_ == head and _definite(sdoc[subject.left_edge.i].text):
+        if eid is None and head and subject.lower_ == head and definite(sdoc[subject.left_edge.i].text):
             left += 1  # the same nominal again: its organisation is further back
     return None
 
@@ -444,75 +387,6 @@ def _first_org_after(index: EntityIndex, at: int, text: str) -> str | None:
     return eid if entity is not None and entity.type in ORG_TYPES else None
 
 
-def role_person(index: EntityIndex, pos: int, head: str, mention: str = "") -> str | None:
-    """The one person named before ``pos`` whose titles (or name, "Dr. Ann Lee") hold the role
-    ``head``; several such persons are told apart by the mention's other words ("the Republican
-    nominee"), then by being named both more often and more lately; a tie names no one."""
-    role = {r.rstrip(".") for r in ROLE_WORDS.get(head, frozenset({head}))}
-    extra = name_words(mention) - role - _ROLE_STOP
-    found: dict[str, int] = {}
-    seen: dict[str, tuple[int, int]] = {}  # person -> (mentions before pos, latest mention)
-    for start, _end, eid in index.mentions:
-        if start >= pos:
-            break
-        if start < pos - PERSON_LOOKBACK:
-            continue
-        count, _last = seen.get(eid, (0, -1))
-        seen[eid] = (count + 1, start)
-        if eid in found:
-            continue
-        entity = index.entities[eid]
-        if entity.type != "PERSON":
-            continue
-        said = set().union(
-            *(name_words(t) for t in entity.titles),
-            name_words(entity.name),
-            *(name_words(a) for a in entity.aliases),
-        )
-        if said & role:
-            found[eid] = len(said & extra)
-    if not found:
-        return None
-    best = max(found.values())
-    top = [eid for eid, shared in found.items() if shared == best]
-    if len(top) == 1:
-        return top[0]
-    # Two governors: the one the text has been talking about — named more often and more lately
-    # than every other — is "the governor"; otherwise no one.
-    lead = max(top, key=lambda eid: seen[eid])
-    if all(seen[lead][0] > seen[e][0] and seen[lead][1] > seen[e][1] for e in top if e != lead):
-        return lead
-    return None
-
-
-#: How far after an indefinite role mention the person it introduces may be named: the next paragraph.
-INTRODUCED_CHARS = 400
-
-
-def introduced_person(index: EntityIndex, speaker: Speaker, mention: str, text: str) -> str | None:
-    """The person a lead introduces by role before naming them ("A transit chief says … \n\n Police
-    Chief Ann Lee told …"): the first person named in the next paragraph or so whose first mention
-    comes after the role mention and whose titles hold its head word; none when the text named
-    anyone with that role before."""
-    if mention.split(maxsplit=1)[0].lower() not in ("a", "an"):
-        return None
-    head = speaker.head
-    if not (head in ROLE_WORDS or head in PERSON_NOMINAL_HEADS or head in ROLE_HEADS):
-        return None
-    role = {r.rstrip(".") for r in ROLE_WORDS.get(head, frozenset({head}))}
-    stop = min(len(text), speaker.end + INTRODUCED_CHARS)
-    for start, _end, eid in index.mentions:
-        if start >= stop:
-            break
-        entity = index.entities[eid]
-        if entity.type != "PERSON" or not set().union(*(name_words(t) for t in entity.titles)) & role:
-            continue
-        if start < speaker.end or entity.mentions[0][0] < speaker.end:
-            return None  # a holder of the role was named before: not an introduction
-        return eid
-    return None
-
-
 #: How many heads up from a document noun its issuing verb may be ("said in a statement": 2).
 ISSUER_CLIMB = 3
 
@@ -552,6 +426,6 @@ def _issuer(index: EntityIndex, tok: Token) -> str | None:
     entity = index.get(_entity_of(index, tok))
     if entity is not None:
         return entity.id if entity.type in ("PERSON", *ORG_TYPES) else None
-    if tok.pos_ == "NOUN" and tok.lower_ in ORG_HEADS and _definite(tok.doc[tok.left_edge.i].text):
+    if tok.pos_ == "NOUN" and tok.lower_ in ORG_HEADS and definite(tok.doc[tok.left_edge.i].text):
         return org_source(index, tok.idx, tok.lower_)[0]
     return None

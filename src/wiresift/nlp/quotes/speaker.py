@@ -67,8 +67,27 @@ def speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Speak
     found = Speaker(span.start_char, span.end_char, subj.lower_, subj.idx, subj.idx + len(subj.text))
     if left < verb.i and "\n" in sdoc[left : verb.i].text:  # (a Span's text: the Doc's costs O(n))
         # the parse ran the clause back over a heading line ("2:45 p.m.\n\nThe tax commissioner says")
-        return paragraph_subject(sdoc, verb) or found
+        return paragraph_subject(sdoc, verb) or _after_break(sdoc, left, subj) or found
     return found
+
+
+def _after_break(sdoc: Doc, left: int, subj: Token) -> Speaker | None:
+    """The part of a speaker phrase after the last line break before its head: a dateline the parse
+    ran into the subject (a "BREE, Ruritania" line above "Acme, a sensor maker, announced …") is not
+    the speaker's."""
+    breaks = [t.i for t in sdoc[left : subj.i] if "\n" in t.text]
+    if not breaks:
+        return None
+    start = breaks[-1] + 1
+    while start < subj.i and (sdoc[start].is_space or sdoc[start].is_punct):
+        start += 1
+    right = subj.right_edge.i + 1
+    if right - start > MAX_SPEAKER_TOKENS:
+        right = subj.i + 1
+    while right > start + 1 and (sdoc[right - 1].is_punct or sdoc[right - 1].is_space):
+        right -= 1
+    span = sdoc[start:right]
+    return Speaker(span.start_char, span.end_char, subj.lower_, subj.idx, subj.idx + len(subj.text))
 
 
 def own_subject(verb: Token, avoid: tuple[int, int] | None) -> Token | None:

@@ -29,7 +29,8 @@ from wiresift.nlp.quotes.cues import PATTERNS
 from wiresift.nlp.quotes.extractor import Extractor
 from wiresift.nlp.quotes.headline import headline_side_texts
 from wiresift.nlp.quotes.modes import content_head, cue_mode, naming, not_attribution
-from wiresift.nlp.quotes.sources import neuter_source, nominal_source
+from wiresift.nlp.quotes.nominals import nominal_source
+from wiresift.nlp.quotes.sources import neuter_source
 from wiresift.nlp.quotes.speaker import relative_antecedent
 
 if TYPE_CHECKING:

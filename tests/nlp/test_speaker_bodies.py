@@ -1,0 +1,121 @@
+"""Organisations that speak through their people, their findings or a name spaCy missed (#11): an
+unnamed spokesperson is the organisation; "prosecutors" the office the text names; "analysis from
+Acme" Acme; "the Lee administration" a body, not Lee; an untagged outlet that reports is an
+organisation. Invented sentences only."""
+
+from __future__ import annotations
+
+import pytest
+from quotes_support import by_cue, quotes_of
+
+from wiresift.model import Document
+from wiresift.nlp.pipeline import Pipeline
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "name"),
+    [
+        (
+            "Halvorsen Foods is based in Bree. A company spokesperson said in an email that the firm "
+            "was cooperating with the inquiry.",
+            "said",
+            "Halvorsen Foods",
+        ),
+        (
+            "Bree Transit Authority did not accept the offer. A spokesperson who did not wish to be named "
+            "said the agency never runs such programs.",
+            "said",
+            "Bree Transit Authority",
+        ),
+        (
+            "Acme Corp. has cut 200 jobs at its Bree plant. An Acme spokeswoman said the cuts were painful.",
+            "said",
+            "Acme Corp.",
+        ),
+    ],
+)
+def test_unnamed_spokesperson_speaks_for_the_organisation(
+    pipeline: Pipeline, text: str, cue: str, name: str
+) -> None:
+    assert by_cue(quotes_of(pipeline, text), cue).speaker_name == name
+
+
+def test_spokesperson_of_a_person_is_not_the_company(pipeline: Pipeline) -> None:
+    text = (
+        "Tallow Mining Ltd. closed its Bree pit on Monday. Senator Ann Lee visited the town. A spokeswoman "
+        "for the senator said she was saddened by the closure."
+    )
+    assert by_cue(quotes_of(pipeline, text), "said").speaker_name != "Tallow Mining Ltd."
+
+
+def test_prosecutors_speak_for_the_office(pipeline: Pipeline) -> None:
+    text = (
+        "A Bree man pleaded guilty Monday to threatening a lawmaker, the U.S. Attorney’s Office for the "
+        "Northern District of Bree said.\n\nThe man owned three rifles and a shotgun, prosecutors said."
+    )
+    name = "U.S. Attorney’s Office for the Northern District of Bree"
+    quotes = quotes_of(pipeline, text)
+    assert [
+        q.speaker_name for q in quotes if q.speaker_mention and q.speaker_mention.text == "prosecutors"
+    ] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Native ad spending rose in 2017, according to analysis from Acme Research Group.",
+            "Acme Research Group",
+        ),
+        (
+            "Preliminary tests by Tarlow Labs Inc. reveal that the game runs at an unstable rate.",
+            "Tarlow Labs Inc.",
+        ),
+    ],
+)
+def test_a_finding_is_its_authors(pipeline: Pipeline, text: str, name: str) -> None:
+    quotes = quotes_of(pipeline, text)
+    assert [q.speaker_name for q in quotes] == [name]
+
+
+def test_a_finding_obtained_by_an_outlet_is_not_the_outlets(pipeline: Pipeline) -> None:
+    text = (
+        "Halvorsen Records issued a statement on Monday. The statement, which was obtained by the Bree "
+        "Courier, said the label had acted lawfully."
+    )
+    quote = by_cue(quotes_of(pipeline, text), "said")
+    assert quote.speaker_name != "Bree Courier"
+
+
+def test_the_lee_administration_is_not_lee(pipeline: Pipeline) -> None:
+    text = (
+        "Ann Lee took office in January. Officials met on Monday, and the Lee administration said it "
+        "would raise tariffs on steel."
+    )
+    quote = by_cue(quotes_of(pipeline, text), "said")
+    assert quote.speaker_name == "Lee administration"
+
+
+def test_an_untagged_outlet_that_reports_is_an_organisation(pipeline: Pipeline) -> None:
+    text = "The Bree Gazette first reported the deal on Monday. The paper said the sale would close in March."
+    quotes = quotes_of(pipeline, text)
+    assert by_cue(quotes, "said").speaker_name == "Bree Gazette"
+
+
+def test_a_name_used_as_a_company_is_one(pipeline: Pipeline) -> None:
+    text = (
+        "Marlowe is reportedly under investigation. Marlowe founder Tom Reed left in May.\n\n"
+        "Marlowe is headquartered in Bree. A company spokesperson said the firm was cooperating."
+    )
+    doc = pipeline(Document(text=text))
+    # (spaCy types the name PERSON; the text uses it as a company)
+    assert by_cue(doc.quotes, "said").speaker_name == "Marlowe"
+    assert [e.type for e in doc.entities if e.name == "Marlowe"] == ["ORG"]
+
+
+def test_the_company_of_its_own_sentence(pipeline: Pipeline) -> None:
+    text = (
+        "Halvorsen Foods and Tarlow Mills merged last year. Earlier this year, Tarlow Mills laid off 60 "
+        "workers (the company said the number was small) and Halvorsen Foods cut several hundred."
+    )
+    assert by_cue(quotes_of(pipeline, text), "said").speaker_name == "Tarlow Mills"
