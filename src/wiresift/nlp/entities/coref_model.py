@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from wiresift.nlp.entities.given_names import name_gender
 from wiresift.nlp.entities.mentions import FEMININE, MASCULINE, Anaphor, Geometry, Place, anaphors
 from wiresift.nlp.entities.salience import quoted
 
@@ -203,8 +204,10 @@ class DocCoref:
         return found
 
     def gender(self, eid: str, chains: bool = True) -> str:
-        """ "m", "f" or "": from titles and honorifics ("Mr", "spokeswoman") and, with ``chains``, the
-        pronouns already joined (which depend on how far the model has advanced)."""
+        """ "m", "f" or "": from titles and honorifics ("Mr", "spokeswoman"), else from the first name
+        (:func:`~wiresift.nlp.entities.given_names.name_gender`: "Maria Lopez" is a woman) and, with
+        ``chains``, else from the pronouns already joined (which depend on how far the model has
+        advanced)."""
         fixed = self._votes.get(eid)
         if fixed is None:
             entity = self.index.entities[eid]
@@ -214,7 +217,13 @@ class DocCoref:
                 before = self.text[max(0, start - 6) : start].lower().split()
                 if before:
                     words.add(before[-1])
-            fixed = self._votes[eid] = (2 * len(words & MASCULINE), 2 * len(words & FEMININE))
+            m, f = 2 * len(words & MASCULINE), 2 * len(words & FEMININE)
+            if m == f and entity.type == "PERSON":
+                # a first name given almost only to one sex, when no title says otherwise; it
+                # outweighs pronouns joined so far, which may be a slip of the model
+                given = name_gender(entity.name)
+                m, f = m + (given == "m"), f + (given == "f")
+            fixed = self._votes[eid] = (m, f)
         if fixed[0] != fixed[1]:
             # a title or honorific ("son", "Ms") outweighs pronouns joined to the entity, which may
             # sit in its own quote and mean someone else ("my mother says her …")
