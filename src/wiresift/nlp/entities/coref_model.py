@@ -191,6 +191,7 @@ class DocCoref:
         # Per entity and per word, what does not change while the state lives (the entities stage is
         # done when it is built): gender votes of names and titles, name and title words, vectors.
         self._votes: dict[str, tuple[int, int]] = {}
+        self._given_names: dict[str, str] = {}
         self._words: dict[str, tuple[set[str], set[str]]] = {}
         self._vectors: dict[str, tuple[np.ndarray, float]] = {}
         self._mentions: dict[tuple[int, int], Mention] = {}
@@ -204,10 +205,10 @@ class DocCoref:
         return found
 
     def gender(self, eid: str, chains: bool = True) -> str:
-        """ "m", "f" or "": from titles and honorifics ("Mr", "spokeswoman"), else from the first name
-        (:func:`~wiresift.nlp.entities.given_names.name_gender`: "Maria Lopez" is a woman) and, with
-        ``chains``, else from the pronouns already joined (which depend on how far the model has
-        advanced)."""
+        """ "m", "f" or "": from titles and honorifics ("Mr", "spokeswoman"), else, with ``chains``,
+        from the pronouns already joined (which depend on how far the model has advanced), else from
+        the first name (:func:`~wiresift.nlp.entities.given_names.name_gender`: "Maria Lopez" is a
+        woman until a pronoun says otherwise)."""
         fixed = self._votes.get(eid)
         if fixed is None:
             entity = self.index.entities[eid]
@@ -217,13 +218,7 @@ class DocCoref:
                 before = self.text[max(0, start - 6) : start].lower().split()
                 if before:
                     words.add(before[-1])
-            m, f = 2 * len(words & MASCULINE), 2 * len(words & FEMININE)
-            if m == f and entity.type == "PERSON":
-                # a first name given almost only to one sex, when no title says otherwise; it
-                # outweighs pronouns joined so far, which may be a slip of the model
-                given = name_gender(entity.name)
-                m, f = m + (given == "m"), f + (given == "f")
-            fixed = self._votes[eid] = (m, f)
+            fixed = self._votes[eid] = (2 * len(words & MASCULINE), 2 * len(words & FEMININE))
         if fixed[0] != fixed[1]:
             # a title or honorific ("son", "Ms") outweighs pronouns joined to the entity, which may
             # sit in its own quote and mean someone else ("my mother says her …")
@@ -232,9 +227,17 @@ class DocCoref:
         for m in self.chains.get(eid, ()) if chains else ():
             if m.gender:
                 votes[m.gender] += 1
-        if votes["m"] == votes["f"]:
-            return ""
-        return "m" if votes["m"] > votes["f"] else "f"
+        if votes["m"] != votes["f"]:
+            return "m" if votes["m"] > votes["f"] else "f"
+        return self._given(eid) if chains else ""
+
+    def _given(self, eid: str) -> str:
+        """The gender of a person's first name ("" for other entities and unknown names)."""
+        found = self._given_names.get(eid)
+        if found is None:
+            entity = self.index.entities[eid]
+            found = self._given_names[eid] = name_gender(entity.name) if entity.type == "PERSON" else ""
+        return found
 
     def sure_gender(self, eid: str) -> str:
         """ "m", "f" or "": from titles and honorifics, else from the pronouns outside quotation marks
