@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from wiresift.nlp.entities.given_names import name_gender
 from wiresift.nlp.entities.mentions import FEMININE, MASCULINE, Anaphor, Geometry, Place, anaphors
 from wiresift.nlp.entities.salience import quoted
 
@@ -191,7 +190,6 @@ class DocCoref:
         # Per entity and per word, what does not change while the state lives (the entities stage is
         # done when it is built): gender votes of names and titles, name and title words, vectors.
         self._votes: dict[str, tuple[int, int]] = {}
-        self._given_names: dict[str, str] = {}
         self._words: dict[str, tuple[set[str], set[str]]] = {}
         self._vectors: dict[str, tuple[np.ndarray, float]] = {}
         self._mentions: dict[tuple[int, int], Mention] = {}
@@ -205,10 +203,8 @@ class DocCoref:
         return found
 
     def gender(self, eid: str, chains: bool = True) -> str:
-        """ "m", "f" or "": from titles and honorifics ("Mr", "spokeswoman"), else, with ``chains``,
-        from the pronouns already joined (which depend on how far the model has advanced), else from
-        the first name (:func:`~wiresift.nlp.entities.given_names.name_gender`: "Maria Lopez" is a
-        woman until a pronoun says otherwise)."""
+        """ "m", "f" or "": from titles and honorifics ("Mr", "spokeswoman") and, with ``chains``, the
+        pronouns already joined (which depend on how far the model has advanced)."""
         fixed = self._votes.get(eid)
         if fixed is None:
             entity = self.index.entities[eid]
@@ -227,17 +223,9 @@ class DocCoref:
         for m in self.chains.get(eid, ()) if chains else ():
             if m.gender:
                 votes[m.gender] += 1
-        if votes["m"] != votes["f"]:
-            return "m" if votes["m"] > votes["f"] else "f"
-        return self._given(eid) if chains else ""
-
-    def _given(self, eid: str) -> str:
-        """The gender of a person's first name ("" for other entities and unknown names)."""
-        found = self._given_names.get(eid)
-        if found is None:
-            entity = self.index.entities[eid]
-            found = self._given_names[eid] = name_gender(entity.name) if entity.type == "PERSON" else ""
-        return found
+        if votes["m"] == votes["f"]:
+            return ""
+        return "m" if votes["m"] > votes["f"] else "f"
 
     def sure_gender(self, eid: str) -> str:
         """ "m", "f" or "": from titles and honorifics, else from the pronouns outside quotation marks

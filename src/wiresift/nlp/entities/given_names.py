@@ -17,7 +17,9 @@ from pathlib import Path
 LEXICON_PATH = Path(__file__).with_name("given_names.json")
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 #: Words that may stand before a first name inside a person's name ("Dr. Ann Lee", "Sen. Tom Berg").
-_PREFIX = re.compile(r"(?i)^(?:dr|prof|sen|rep|gov|gen|col|capt|sgt|lt|rev|hon|mr|mrs|ms|miss|sir|dame|lady|lord)$")
+_PREFIX = re.compile(
+    r"(?i)^(?:dr|prof|sen|rep|gov|gen|col|capt|sgt|lt|rev|hon|mr|mrs|ms|miss|sir|dame|lady|lord)$"
+)
 
 
 @cache
