@@ -7,7 +7,7 @@ DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8765
 
-.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues train-coref train-person-check learn-modes learn-confidence train-tail train-similarity event-lexicons train-acled train-pins train-accept train-event-accept build-provinces tune-story-links
+.PHONY: demo test install install-dev lint typecheck eval bench clean serve learn-cues train-coref given-names train-person-check learn-modes learn-confidence train-tail train-similarity event-lexicons train-acled train-pins train-accept train-event-accept build-provinces tune-story-links
 
 # pip is pinned too: the 23.x that ships with Python 3.11 trips over lxml's duplicated extras.
 $(BIN)/python:
@@ -56,6 +56,10 @@ learn-cues: install-dev
 # Re-train the coreference model on GUM train+dev, choose C and thresholds leaving one document out (writes nlp/entities/coref_weights.json).
 train-coref: install-dev
 	$(BIN)/python training/train_coref.py
+
+# Rebuild the first-name gender lexicon from US SSA baby-name counts (writes nlp/entities/given_names.json).
+given-names: install-dev
+	$(BIN)/python training/build_given_names.py
 
 # Re-train the PERSON check (products, apps, companies typed PERSON) on GUM train, choose it on dev
 # (writes nlp/entities/person_check_weights.json).

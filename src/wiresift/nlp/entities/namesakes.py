@@ -8,8 +8,10 @@ When none of these decides — both were named together last ("Tom Smith and Jan
 farmers, … Smith said") or neither was named before — the mention is left to no one: a wrong person shown
 with confidence is worse than none.
 
-Genders come from titles and courtesy titles before the person's other mentions, and from the
-pronouns the coreference model has joined to the person so far (:class:`DocCoref` chains).
+Genders come from titles and courtesy titles before the person's other mentions, from the first
+name when it is given almost only to one sex (:mod:`~wiresift.nlp.entities.given_names`: "Jane
+Smith" is a woman), and from the pronouns the coreference model has joined to the person so far
+(:class:`DocCoref` chains).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from wiresift.nlp.entities.given_names import name_gender
 from wiresift.nlp.entities.lexicon import KIN_NOUNS
 from wiresift.nlp.entities.mentions import FEMININE, MASCULINE
 
@@ -46,7 +49,8 @@ def honorific_before(text: str, pos: int) -> str:
 
 def person_gender(index: EntityIndex, eid: str, skip: int = -1) -> str:
     """ "m", "f" or "" for person ``eid``: its titles, the courtesy titles before its mentions (but
-    the one at ``skip``) and the gendered pronouns already joined to it by the coreference model."""
+    the one at ``skip``), its first name and the gendered pronouns already joined to it by the
+    coreference model."""
     entity = index.entities[eid]
     votes = {"m": 0, "f": 0}
     for title in entity.titles:
@@ -58,6 +62,8 @@ def person_gender(index: EntityIndex, eid: str, skip: int = -1) -> str:
     for start, _end in entity.mentions:
         if start != skip and (g := honorific_before(index.text, start)):
             votes[g] += 2
+    if given := name_gender(entity.name):
+        votes[given] += 2  # "Jane Smith": as strong as a title, and against a chain's single slip
     state = index.coref
     if state is not None and skip >= 0:
         state.advance(skip)  # the pronouns before the mention ("His wife … Mrs Lee"), in text order
