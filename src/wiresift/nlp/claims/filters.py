@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from wiresift.nlp.claims.idioms import is_idiom
 from wiresift.nlp.claims.lexicon import (
     ANAPHORIC_DETERMINERS,
+    CHANGE_VERBS,
     COUNT_COMPOUNDS,
     EMERGENCY_NUMBERS,
     IDENTIFIER_WORDS,
@@ -111,6 +112,10 @@ def is_claim(
         return False
     if prev is not None and prev.lower_ == "of" and prev2 is not None and prev2.lower_ in {"age", "ages"}:
         return False  # "at the age of 7"
+    if _age_at(doc, span, prev, nxt):
+        return False
+    if nxt is not None and nxt.lower_ == "time" and span.unit is None and span.value not in {None, 1.0}:
+        return False  # "a five time champion": "five-time" written without its hyphen
     if (
         prev is not None
         and prev.text == ","
@@ -203,6 +208,19 @@ def is_claim(
 
 #: A number after a capitalised name is part of the name below this value ("Channel 5", "Apollo 11").
 NAME_NUMBER_MAX = 1000
+
+
+def _age_at(doc: Doc, span: NumSpan, prev: Token | None, nxt: Token | None) -> bool:
+    """ "At 16, he left home", "retire at 65.": a bare whole number after "at" that ends its phrase
+    is an age, unless a verb of level or change governs it ("the toll stood at 65.")."""
+    if prev is None or prev.lower_ != "at" or span.unit is not None or span.value is None:
+        return False
+    if not doc[span.first].text.isdigit() or not 10 <= span.value < MAX_AGE or span.first != span.last:
+        return False
+    if nxt is not None and not (nxt.is_punct and nxt.text in {",", ".", ";"}):
+        return False
+    verb = prev.head
+    return prev.dep_ == "prep" and verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in CHANGE_VERBS
 
 
 def _named_number(doc: Doc, span: NumSpan, prev: Token | None, nxt: Token | None) -> bool:
