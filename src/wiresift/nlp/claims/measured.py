@@ -219,7 +219,10 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         own = head if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} else _before_comma(verb)
         subj = own or next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if money and lemma in PAY_VERBS:
-        obj = _prep_object(verb, _PAYS_FOR)
+        # "contribute $7,500 pretax to the fund": the parser may hang the "to" on the reckoning word
+        obj = _prep_object(verb, _PAYS_FOR) or (
+            _prep_object(top, _PAYS_FOR) if top.lower_ in RECKONINGS else None
+        )
         if obj is not None:
             return obj
     if money and lemma in EARN_VERBS:
