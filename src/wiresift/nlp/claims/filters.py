@@ -78,6 +78,8 @@ def is_claim(
         in_date = _in_ranges(prev2.idx, prev2.idx + len(prev2.text), time_ranges) or prev2.ent_type_ == "DATE"
         if in_date and span.unit is None and span.value is not None and span.value <= DAYS_IN_MONTH:
             return False
+    if _days_before_month(span, nxt):
+        return False
     text_around = text[max(0, num_start - 12) : num_end + 10]  # ``text`` is ``doc.text``, built once
     if _PHONE.search(text_around) and span.unit is None:
         return False
@@ -208,6 +210,21 @@ def is_claim(
 
 #: A number after a capitalised name is part of the name below this value ("Channel 5", "Apollo 11").
 NAME_NUMBER_MAX = 1000
+
+
+_MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec",
+})  # fmt: skip
+
+
+def _days_before_month(span: NumSpan, nxt: Token | None) -> bool:
+    """ "takes place 18-24 November", "on 3 March": days written before a capitalised month name."""
+    if nxt is None or span.unit is not None or nxt.lower_ not in _MONTHS or not nxt.text[:1].isupper():
+        return False
+    values = [v for v in (span.value, span.low, span.high) if v is not None]
+    return bool(values) and all(v == int(v) and 1 <= v <= DAYS_IN_MONTH for v in values)
 
 
 def _age_at(doc: Doc, span: NumSpan, prev: Token | None, nxt: Token | None) -> bool:
