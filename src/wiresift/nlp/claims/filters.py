@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from wiresift.nlp.claims.idioms import is_idiom
 from wiresift.nlp.claims.lexicon import (
     ANAPHORIC_DETERMINERS,
+    CHANGE_VERBS,
     COUNT_COMPOUNDS,
     EMERGENCY_NUMBERS,
     IDENTIFIER_WORDS,
@@ -77,6 +78,8 @@ def is_claim(
         in_date = _in_ranges(prev2.idx, prev2.idx + len(prev2.text), time_ranges) or prev2.ent_type_ == "DATE"
         if in_date and span.unit is None and span.value is not None and span.value <= DAYS_IN_MONTH:
             return False
+    if _days_before_month(span, nxt):
+        return False
     text_around = text[max(0, num_start - 12) : num_end + 10]  # ``text`` is ``doc.text``, built once
     if _PHONE.search(text_around) and span.unit is None:
         return False
@@ -111,6 +114,10 @@ def is_claim(
         return False
     if prev is not None and prev.lower_ == "of" and prev2 is not None and prev2.lower_ in {"age", "ages"}:
         return False  # "at the age of 7"
+    if _age_at(doc, span, prev, nxt):
+        return False
+    if nxt is not None and nxt.lower_ == "time" and span.unit is None and span.value not in {None, 1.0}:
+        return False  # "a five time champion": "five-time" written without its hyphen
     if (
         prev is not None
         and prev.text == ","
@@ -203,6 +210,34 @@ def is_claim(
 
 #: A number after a capitalised name is part of the name below this value ("Channel 5", "Apollo 11").
 NAME_NUMBER_MAX = 1000
+
+
+_MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec",
+})  # fmt: skip
+
+
+def _days_before_month(span: NumSpan, nxt: Token | None) -> bool:
+    """ "takes place 18-24 November", "on 3 March": days written before a capitalised month name."""
+    if nxt is None or span.unit is not None or nxt.lower_ not in _MONTHS or not nxt.text[:1].isupper():
+        return False
+    values = [v for v in (span.value, span.low, span.high) if v is not None]
+    return bool(values) and all(v == int(v) and 1 <= v <= DAYS_IN_MONTH for v in values)
+
+
+def _age_at(doc: Doc, span: NumSpan, prev: Token | None, nxt: Token | None) -> bool:
+    """ "At 16, he left home", "retire at 65.": a bare whole number after "at" that ends its phrase
+    is an age, unless a verb of level or change governs it ("the toll stood at 65.")."""
+    if prev is None or prev.lower_ != "at" or span.unit is not None or span.value is None:
+        return False
+    if not doc[span.first].text.isdigit() or not 10 <= span.value < MAX_AGE or span.first != span.last:
+        return False
+    if nxt is not None and not (nxt.is_punct and nxt.text in {",", ".", ";"}):
+        return False
+    verb = prev.head
+    return prev.dep_ == "prep" and verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in CHANGE_VERBS
 
 
 def _named_number(doc: Doc, span: NumSpan, prev: Token | None, nxt: Token | None) -> bool:

@@ -117,6 +117,21 @@ def _mistagged_noun(tok: Token) -> bool:
     return tok.dep_ == "dobj" and any(c.dep_ in {"det", "poss"} and c.i < tok.i for c in tok.children)
 
 
+#: Words that say how an amount of money is reckoned, written after it ("$199 retail", "$19,000
+#: pretax", "$20 apiece"); the tagger reads them as nouns, but they are not what the money buys.
+RECKONINGS = frozenset({
+    "retail", "wholesale", "pretax", "pre-tax", "apiece", "net", "gross", "upfront", "outright",
+    "annually", "monthly", "overall", "altogether", "combined", "flat",
+})  # fmt: skip
+
+
+def reckoning_after_money(span: NumSpan, head: Token) -> bool:
+    """A word of reckoning right after an amount of money: "docks start at $199 retail"."""
+    end = span.unit_tok if span.unit_tok is not None else span.last
+    money = bool(span.unit and _CURRENCY.match(span.unit))
+    return money and head.i == end + 1 and head.lower_ in RECKONINGS
+
+
 def measured(sdoc: Doc, span: NumSpan) -> Token | None:
     """What a share, a measure or an amount that modifies no noun measures, from the parse.
 
@@ -137,6 +152,8 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
             if obj is not None and not _circumstance(obj):
                 return obj
     top = partner(top)
+    if reckoning_after_money(span, top.head):
+        top = top.head  # "start at $199 retail": the amount's clause role is the reckoning word's
     if top.dep_ == "compound" and top.head.lower_ in TIME_UNITS:
         top = top.head  # "grew 3.1 % year on year": the parser hung the share on the time word
     if money and top.dep_ == "dobj" and (off := _prep_object(top.head, _OFF)) is not None:
@@ -177,7 +194,11 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
     while verb.pos_ == "ADJ" and verb.dep_ == "conj" and verb.head.pos_ == "ADJ":
         verb = verb.head  # "14 feet long and five feet wide": the first adjective's clause
     if verb.pos_ in {"ADV", "ADP"} and verb.head.i != verb.i:
+        comparative = verb.tag_ in {"RBR", "JJR"}
         verb = verb.head  # "closed ... up 0.35 %"
+        if comparative and verb.pos_ == "ADJ" and verb.dep_ in {"acomp", "oprd"}:
+            # "units which are 20 % less profitable than ...": the subject is what differs
+            verb, moved = verb.head, False
     elif verb.pos_ == "ADJ" and verb.dep_ in {"acomp", "oprd"} and _degree(verb, span):
         # "the fee is 30 % lower": the fee is what differs; "the vaccine was 95 % effective",
         # "hotels are thirty percent full": the share is of the subject's quality
@@ -186,17 +207,22 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         return None
     lemma = verb.lemma_.lower()
     children = list(verb.children)
+    change = lemma in CHANGE_VERBS or _directed(verb, top)
     subj = next((c for c in children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None and verb.dep_ == "xcomp":  # "the project is expected to cost $4 billion"
         subj = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subj is None and verb.dep_ in {"acl", "advcl"} and lemma in CHANGE_VERBS:
-        # a participle: "shares, climbing 80 %" (the noun it modifies); "closed at $9, falling
-        # 4 %" (the subject of the clause it hangs on)
+    if subj is None and verb.dep_ in {"acl", "advcl"} and change:
+        # a participle: "shares, climbing 80 %" (the noun it modifies, or the common noun right
+        # before its comma when the parser hung it on the clause); "closed at $9, falling 4 %" (the
+        # subject of the clause it hangs on)
         head = verb.head
-        own = head if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} else None
+        own = head if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} else _before_comma(verb)
         subj = own or next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if money and lemma in PAY_VERBS:
-        obj = _prep_object(verb, _PAYS_FOR)
+        # "contribute $7,500 pretax to the fund": the parser may hang the "to" on the reckoning word
+        obj = _prep_object(verb, _PAYS_FOR) or (
+            _prep_object(top, _PAYS_FOR) if top.lower_ in RECKONINGS else None
+        )
         if obj is not None:
             return obj
     if money and lemma in EARN_VERBS:
@@ -205,18 +231,42 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
             return obj
         if subj is not None and subj.ent_type_ not in _AGENTS and subj.pos_ == "NOUN":
             return as_noun(subj)
-    if lemma in OBJECT_CHANGE_VERBS or (lemma in CHANGE_VERBS and via in {"by", "to", "from", "at"}):
+    if lemma in OBJECT_CHANGE_VERBS or (change and via in {"by", "to", "from", "at"}):
         # "raised its forecast by 0.1 points" changes the object; "output will expand by 2 %"
         # (no object) changes the subject
         obj = next((c for c in children if c.dep_ == "dobj" and c.i != top.i), None)
         if as_noun(obj) is not None:
             return as_noun(obj)
-    if lemma in CHANGE_VERBS or lemma in OBJECT_CHANGE_VERBS:
+    if change or lemma in OBJECT_CHANGE_VERBS:
         return as_noun(_antecedent(subj))
     if moved:
         obj = next((c for c in children if c.dep_ == "dobj" and c.i != top.i), None)
         return as_noun(_antecedent(obj)) or as_noun(subj)
     return None
+
+
+#: Adverbs that make a verb of motion a verb of change ("prices go down to 50 %", "shot up 8 %").
+_DIRECTIONS = frozenset({"up", "down"})
+
+
+def _directed(verb: Token, top: Token) -> bool:
+    """A verb with "up"/"down" and no object of its own: "goes down to about 50 %"."""
+    children = list(verb.children)
+    if any(c.dep_ == "dobj" and c.i != top.i for c in children):
+        return False  # "set up 5 % of the stations": a verb with its own object
+    return any(c.dep_ in {"prt", "advmod"} and c.lower_ in _DIRECTIONS for c in children)
+
+
+def _before_comma(verb: Token) -> Token | None:
+    """The common noun right before the comma that opens a participle clause ("a gain for shares,
+    climbing 80 %" -> shares); not a unit, a time or an amount ("closed at $9, falling 4 %")."""
+    i = verb.i
+    if i < 2 or verb.doc[i - 1].text != ",":
+        return None
+    noun = verb.doc[i - 2]
+    if noun.tag_ not in {"NN", "NNS"} or noun.lower_ in UNITS or noun.lower_ in TIME_UNITS:
+        return None
+    return None if noun.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT"} else noun
 
 
 _OFF = frozenset({"off"})

@@ -223,6 +223,13 @@ def find_numbers(doc: Doc) -> list[NumSpan]:
         i = last + 1
         if number is None:
             continue
+        if (
+            number.vague
+            and last + 2 < n
+            and doc[last + 1].lower_ == "and"
+            and doc[last + 2].lower_ == tok.lower_
+        ):
+            last = i = last + 2  # "billions and billions": one vague amount said twice
         value = number.value
         if i < n and value is not None and _glued(doc[last], doc[i]) and doc[i].lower_ in _SUFFIX_SCALES:
             value *= _SUFFIX_SCALES[doc[i].lower_]  # "$300M": the tokenizer split the scale off

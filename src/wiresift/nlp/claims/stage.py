@@ -33,6 +33,7 @@ from wiresift.nlp.claims.measured import (
     number_head,
     of_object,
     partner,
+    reckoning_after_money,
 )
 from wiresift.nlp.claims.spans import NumSpan, find_numbers
 from wiresift.nlp.claims.times import TIME_UNITS, multiplied
@@ -146,6 +147,7 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
         and head.lower_ not in UNITS
         and head.ent_type_ not in {"DATE", "TIME"}
         and not any(c.dep_ == "prt" for c in head.children)  # "the top 10 face off": a verb
+        and not reckoning_after_money(span, head)
     ):
         return head
     obj = of_object(top)

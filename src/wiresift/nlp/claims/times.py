@@ -75,7 +75,10 @@ def multiplied(doc: Doc, times: int) -> Token | None:
     times normal levels" -> levels; None when no noun follows ("four times higher", "three times
     $40", "twice as many as last year")."""
     i = times + 1
-    while i < len(doc) and (doc[i].lower_ in _MULTIPLIER_WORDS or doc[i].pos_ in {"DET", "ADJ"}):
+    # past determiners, possessives ("25 times their annual expenses") and adjectives
+    while i < len(doc) and (
+        doc[i].lower_ in _MULTIPLIER_WORDS or doc[i].pos_ in {"DET", "ADJ"} or doc[i].tag_ == "PRP$"
+    ):
         if doc[i].lower_ in {"many", "much"} and i + 1 < len(doc) and doc[i + 1].lower_ == "as":
             return None  # "ten times as many as": the second amount is named elsewhere
         i += 1
