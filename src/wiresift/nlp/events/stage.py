@@ -19,6 +19,7 @@ from wiresift.nlp.events import accept, acled, acled_model, cameo
 from wiresift.nlp.events.accept import TYPER_DEPTH, Candidate
 from wiresift.nlp.events.actor_codes import holiday_head, thing_head
 from wiresift.nlp.events.actors import (
+    SUBJECT_DEPS,
     accuser,
     agrees,
     event_noun,
@@ -166,6 +167,8 @@ def _target(
         role = head.dep_ in {"dobj", "obj", "nsubjpass", "poss"} and people
         if actor.code or (harm and i == 0 and (role or head.dep_ == "conj")):  # conj: "between A and B"
             return actor
+        if i == 0 and head.dep_ in SUBJECT_DEPS and head.head.i == trigger.i:
+            return actor  # "Minister attacked over cuts": a headline passive's subject undergoes it
         if i == 0 and role and head.ent_type_ == "PERSON":
             return actor  # "visited Epstein in New York": the named person visited, not the city
         if i == 0 and head.dep_ in {"dobj", "obj", "dative"} and head.lower_ in OBJECT_PRONOUNS:
