@@ -9,6 +9,7 @@ import pytest
 from events_support import coded, place_name
 
 from wiresift.nlp.events.actor_codes import holiday_name
+from wiresift.nlp.events.lines import same_paragraph
 from wiresift.nlp.pipeline import Pipeline
 
 if TYPE_CHECKING:
@@ -138,3 +139,10 @@ def test_a_clause_below_the_trigger_still_places_it(pipeline: Pipeline) -> None:
         "Twenty soldiers were killed when gunmen ambushed a convoy near Kandahar, the army said.",
     )
     assert place_name(doc, found["killed"]) == "Kandahār"
+
+
+def test_a_blank_line_parts_an_argument_from_its_verb(nlp: Language) -> None:
+    doc = nlp("Advertisement\n\nUpon contact, gunmen fired on the guards.\nTroops returned fire.")
+    chrome, gunmen, fired, troops = doc[0], doc[5], doc[6], doc[12]
+    assert not same_paragraph(chrome, fired)
+    assert same_paragraph(gunmen, fired) and same_paragraph(troops, fired)

@@ -90,3 +90,11 @@ def headline_passive(verb: Token) -> bool:
         and not any(c.dep_ in _OBJECT_DEPS or c.dep_ in {"aux", "auxpass", "ccomp", "xcomp"} for c in kids)
         and headline_line(verb)
     )
+
+
+def same_paragraph(a: Token, b: Token) -> bool:
+    """No blank line stands between ``a`` and ``b``: the parser may hang a line of page chrome on the
+    next paragraph's verb ("Advertisement\\n\\nUpon interception, gunmen fired"), never an argument."""
+    lo, hi = sorted((a.idx, b.idx))
+    between = a.doc.text[lo:hi]
+    return "\n\n" not in between.replace(" ", "").replace("\t", "")

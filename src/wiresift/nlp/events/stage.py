@@ -34,6 +34,7 @@ from wiresift.nlp.events.actors import (
 )
 from wiresift.nlp.events.eventive import can_act, doer, place_only
 from wiresift.nlp.events.lexicon import UNDERGO, VERB_CODES
+from wiresift.nlp.events.lines import same_paragraph
 from wiresift.nlp.events.modality import modality, obligation, unable
 from wiresift.nlp.events.occurrence import occurred, purpose
 from wiresift.nlp.events.targets import MUTUAL, place_target, target_candidates, venue_event
@@ -156,6 +157,8 @@ def _target(
     candidates = target_candidates(trigger, source_head, venue, harm, mutual)
     fallback: EventActor | None = None
     for i, head in enumerate(candidates):
+        if not same_paragraph(head, trigger):
+            continue  # a line of page chrome the parse hung on the next paragraph
         actor = resolve(head, index, date)
         if source is not None and actor.entity is not None and actor.entity == source.entity:
             continue  # "President Brisket received President Brisket": no one acts on himself here
@@ -268,7 +271,7 @@ def code_sentence(
             continue  # no event type, or nothing that happened: "tried to steal", a question
         borrowed: EventActor | None = None  # an actor whose code is its possessor's ("their forces")
         heads = verb_roles(trig.tok) if trig.kind == "verb" else noun_roles(trig.tok)
-        source_head = heads[0]
+        source_head = heads[0] if heads[0] is None or same_paragraph(heads[0], trig.tok) else None
         source = _actor(source_head, index, doc.published)
         if source_head is not None and source_head.pos_ == "PRON" and (source is None or not source.code):
             above = main_subject(trig.tok)  # "Iraq said it would allow ...": "it" is Iraq
