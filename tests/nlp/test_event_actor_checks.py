@@ -9,6 +9,7 @@ import pytest
 from events_support import coded, place_name
 
 from wiresift.nlp.events.actor_codes import holiday_name
+from wiresift.nlp.events.lines import same_paragraph
 from wiresift.nlp.pipeline import Pipeline
 
 if TYPE_CHECKING:
@@ -93,3 +94,55 @@ def test_a_relative_who_on_a_place_is_the_people_before_it(pipeline: Pipeline) -
         pipeline, "Two forced migrants from Abkhazia, who demand housing, stayed in the ministry for a week."
     )
     assert getattr(found["demand"].source, "text", None) == "Two forced migrants"
+
+
+def test_page_chrome_on_the_line_above_is_not_part_of_the_actor(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Advertisement\nPolice arrested two protesters in the capital.")
+    arrested = found["arrested"]
+    assert arrested.source is not None and arrested.source.text == "Police"
+
+
+def test_a_dateline_line_is_not_part_of_the_actor(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "KABUL\nTaliban fighters attacked a checkpoint in Kandahar province.")
+    attacked = found["attacked"]
+    assert attacked.source is not None and attacked.source.text == "Taliban fighters"
+
+
+def test_a_headline_passive_makes_its_subject_the_target(pipeline: Pipeline) -> None:
+    _, found = coded(
+        pipeline,
+        "Minister attacked over hospital closures\n\nThe health minister faced criticism on Tuesday.",
+    )
+    attacked = found["attacked"]
+    assert attacked.source is None
+    assert attacked.target is not None and attacked.target.text == "Minister"
+
+
+def test_a_bare_past_in_running_text_stays_active(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Rebel fighters attacked at dawn, officials said.")
+    attacked = found["attacked"]
+    assert attacked.source is not None and attacked.source.text == "Rebel fighters"
+
+
+def test_the_speakers_place_is_not_the_scene_of_what_they_report(pipeline: Pipeline) -> None:
+    doc, found = coded(pipeline, "Speaking in Paris, the minister said rebels had attacked a convoy.")
+    assert place_name(doc, found["attacked"]) is None
+    doc, found = coded(
+        pipeline, "The minister, who lives in Paris, said the army attacked a village near the border."
+    )
+    assert place_name(doc, found["attacked"]) is None
+
+
+def test_a_clause_below_the_trigger_still_places_it(pipeline: Pipeline) -> None:
+    doc, found = coded(
+        pipeline,
+        "Twenty soldiers were killed when gunmen ambushed a convoy near Kandahar, the army said.",
+    )
+    assert place_name(doc, found["killed"]) == "Kandahār"
+
+
+def test_a_blank_line_parts_an_argument_from_its_verb(nlp: Language) -> None:
+    doc = nlp("Advertisement\n\nUpon contact, gunmen fired on the guards.\nTroops returned fire.")
+    chrome, gunmen, fired, troops = doc[0], doc[5], doc[6], doc[12]
+    assert not same_paragraph(chrome, fired)
+    assert same_paragraph(gunmen, fired) and same_paragraph(troops, fired)

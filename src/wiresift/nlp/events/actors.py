@@ -29,6 +29,7 @@ from wiresift.nlp.events.actor_codes import AGENT_EXTRA, agent_sector, igo_name,
 from wiresift.nlp.events.actor_codes import dated_code as dated_code
 from wiresift.nlp.events.eventive import PEOPLE_NOUNS, can_act
 from wiresift.nlp.events.lexicon import CRIME_WORDS, DISASTER_WORDS, EVENT_NOUNS, actors, verbs
+from wiresift.nlp.events.lines import headline_passive, on_line
 from wiresift.nlp.events.modality import AVOID_VERBS
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def phrase_tokens(head: Token) -> list[Token]:
             objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
             if objs:
                 toks = toks + list(head.doc[head.i + 1 : max(t.i for t in objs[0].subtree) + 1])
-    return toks or [head]
+    return on_line(toks, head) if toks else [head]
 
 
 #: Prepositions whose object tells whose a group is ("leaders of the coalition", "doctors from
@@ -347,8 +348,9 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
                 source = next((c for c in child.children if c.dep_ == "pobj"), None)
     if passive and source is None and verb.lemma_.lower() in MOVED_VERBS and target is not None:
         source, target = target, None  # "troops were deployed", "fighters are massed near the border"
-    if not (passive or shared) and bare_patient(verb):
-        # "Two soldiers killed in ambush", "Dunmore man arrested on charges": a headline's passive
+    if not (passive or shared) and (bare_patient(verb) or headline_passive(verb)):
+        # "Two soldiers killed in ambush", "Dunmore man arrested on charges", "Minister attacked over
+        # cuts": a headline's passive
         target = next(c for c in verb.children if c.dep_ in SUBJECT_DEPS)
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None

@@ -19,6 +19,7 @@ from wiresift.nlp.events import accept, acled, acled_model, cameo
 from wiresift.nlp.events.accept import TYPER_DEPTH, Candidate
 from wiresift.nlp.events.actor_codes import holiday_head, thing_head
 from wiresift.nlp.events.actors import (
+    SUBJECT_DEPS,
     accuser,
     agrees,
     event_noun,
@@ -33,6 +34,7 @@ from wiresift.nlp.events.actors import (
 )
 from wiresift.nlp.events.eventive import can_act, doer, place_only
 from wiresift.nlp.events.lexicon import UNDERGO, VERB_CODES
+from wiresift.nlp.events.lines import same_paragraph
 from wiresift.nlp.events.modality import modality, obligation, unable
 from wiresift.nlp.events.occurrence import occurred, purpose
 from wiresift.nlp.events.targets import MUTUAL, place_target, target_candidates, venue_event
@@ -155,6 +157,8 @@ def _target(
     candidates = target_candidates(trigger, source_head, venue, harm, mutual)
     fallback: EventActor | None = None
     for i, head in enumerate(candidates):
+        if not same_paragraph(head, trigger):
+            continue  # a line of page chrome the parse hung on the next paragraph
         actor = resolve(head, index, date)
         if source is not None and actor.entity is not None and actor.entity == source.entity:
             continue  # "President Brisket received President Brisket": no one acts on himself here
@@ -166,6 +170,8 @@ def _target(
         role = head.dep_ in {"dobj", "obj", "nsubjpass", "poss"} and people
         if actor.code or (harm and i == 0 and (role or head.dep_ == "conj")):  # conj: "between A and B"
             return actor
+        if i == 0 and head.dep_ in SUBJECT_DEPS and head.head.i == trigger.i:
+            return actor  # "Minister attacked over cuts": a headline passive's subject undergoes it
         if i == 0 and role and head.ent_type_ == "PERSON":
             return actor  # "visited Epstein in New York": the named person visited, not the city
         if i == 0 and head.dep_ in {"dobj", "obj", "dative"} and head.lower_ in OBJECT_PRONOUNS:
@@ -265,7 +271,7 @@ def code_sentence(
             continue  # no event type, or nothing that happened: "tried to steal", a question
         borrowed: EventActor | None = None  # an actor whose code is its possessor's ("their forces")
         heads = verb_roles(trig.tok) if trig.kind == "verb" else noun_roles(trig.tok)
-        source_head = heads[0]
+        source_head = heads[0] if heads[0] is None or same_paragraph(heads[0], trig.tok) else None
         source = _actor(source_head, index, doc.published)
         if source_head is not None and source_head.pos_ == "PRON" and (source is None or not source.code):
             above = main_subject(trig.tok)  # "Iraq said it would allow ...": "it" is Iraq

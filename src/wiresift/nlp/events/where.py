@@ -13,7 +13,8 @@ The place is the one that the trigger's clause governs, best first:
    it, nor what the event is about: "against the Osun State election"), not a nationality adjective
    and not inside the trigger's subject or object.
 4. **In the sentence**: the nearest other place of the sentence (news sentences name the scene once:
-   "In La Paz, police fired tear gas as protesters marched"), unless a preposition that is not one of
+   "In La Paz, police fired tear gas as protesters marched"), unless it stands in a clause beside the
+   trigger's rather than above it ("Speaking in Paris, the minister said rebels attacked": :func:`side_clause`), or a preposition that is not one of
    place leads to it ("the road to Gao", "flown to Niamey", "director for the Middle East").
 
 Outside the trigger's own prepositions (tiers 1 and 2 above), an actor's place is not the scene of
@@ -87,6 +88,30 @@ def _in_clause(tok: Token, head: Token) -> bool:
             return False
         if cur.dep_ == "prep" and cur.lower_ not in PLACE_PREPS:
             return False  # a place naming what the event is about: "against the Osun State election"
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def side_clause(tok: Token, trigger: Token) -> bool:
+    """The trigger stands in a reported clause and ``tok`` in a clause beside it on the reporting side,
+    neither above nor below the trigger: a relative or adverbial clause of the speaker or the speech
+    ("the minister, who lives in Paris, said", "Speaking in Paris, he said"); not one of the trigger's
+    own words ("killed when rebels ambushed a convoy near Gao"), nor one hung on a word of the same
+    report ("hostages who were held in Kabul were released")."""
+    reported = next((a for a in [trigger, *trigger.ancestors] if a.dep_ == "ccomp"), None)
+    if reported is None or trigger.i in {a.i for a in tok.ancestors}:
+        return False
+    if reported.i in {a.i for a in tok.ancestors}:
+        return False  # inside the reported clause
+    above = {trigger.i, *(a.i for a in trigger.ancestors)}
+    cur = tok
+    for _ in range(30):
+        if cur.i in above:
+            return False
+        if cur.dep_ in CLAUSE_DEPS and cur.pos_ in {"VERB", "AUX"}:
+            return True
         if cur.head.i == cur.i:
             return False
         cur = cur.head
@@ -370,6 +395,8 @@ def event_place(
                     continue  # "he said Kabul had ensured": the government, no scene
                 clause = tok is not None and start not in in_args and _in_clause(tok, head)
                 tier = 2 if clause and not place.adjectival else 3
+                if tier == 3 and tok is not None and side_clause(tok, trigger):
+                    continue  # "Speaking in Paris, he said rebels attacked": another clause's place
                 if tier == 3 and verbal:
                     continue  # what is said happens where it is said: not at a place the sentence names elsewhere
             key = (tier, int(place.adjectival), abs(start - trigger.idx), place.id)

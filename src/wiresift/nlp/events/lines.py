@@ -1,0 +1,100 @@
+"""Line-level shapes of an event's actors: a line break bounds a phrase, and a headline's bare past
+form is a passive.
+
+A news page puts page chrome ("Advertisement", a photo credit, a dateline) on a line of its own, and
+the parser may hang it on the first noun of the next line ("Advertisement\\nPolice arrested"): an
+actor's phrase never reaches across a line break (:func:`on_line`). A headline writes the active in
+the present ("Minister attacks plan") and leaves out the auxiliary of a passive ("Minister attacked
+over plan"): the bare past form of a verb that takes an object, with a subject and no object, on a
+headline line (:func:`headline_line`), makes its subject the one the act is done to, and no one its
+source unless a "by" phrase names them (:func:`headline_passive`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Verbs that take the one they are done to as object and read as a headline's passive in their bare
+#: past form ("Minister attacked over cuts", "Journalist threatened after report", "Club fined").
+HEADLINE_PASSIVE_VERBS = frozenset({
+    "attack", "assault", "ambush", "target", "raid", "bomb", "shell", "beat", "rob", "harass",
+    "torture", "criticize", "criticise", "slam", "blast", "condemn", "denounce", "accuse", "blame",
+    "threaten", "warn", "sanction", "fine", "punish", "ban", "sack", "oust", "suspend", "summon",
+    "question", "interrogate", "rebuke", "censure", "reprimand", "impeach", "evict", "expel", "bar",
+})  # fmt: skip
+#: Words of a headline line at most.
+HEADLINE_WORDS = 20
+_STOPS = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")")
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+_OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr"})
+
+
+def _breaks(tok: Token) -> bool:
+    return "\n" in tok.text or "\n" in tok.whitespace_
+
+
+def on_line(toks: list[Token], head: Token) -> list[Token]:
+    """The tokens of ``toks`` on ``head``'s line: none before a line break that precedes the head, none
+    after one that follows it ("Advertisement\\nPolice" -> "Police")."""
+    out = [t for t in toks if t.i <= head.i]
+    for k in range(len(out) - 1, -1, -1):
+        if out[k].i < head.i and _breaks(out[k]):
+            out = out[k + 1 :]
+            break
+    after: list[Token] = []
+    if not _breaks(head):
+        for t in (t for t in toks if t.i > head.i):
+            if "\n" in t.text:
+                break
+            after.append(t)
+            if "\n" in t.whitespace_:
+                break
+    kept = [t for t in out if not t.is_space] + [t for t in after if not t.is_space]
+    return kept or [head]
+
+
+def headline_line(tok: Token) -> bool:
+    """``tok`` stands on a line of its own that reads as a headline or subhead: it starts with a capital,
+    holds at most :data:`HEADLINE_WORDS` words, ends without a stop, and the next line (if any) does not
+    carry on its sentence in lower case (a hard-wrapped paragraph's line)."""
+    text = tok.doc.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    end = len(text) if end < 0 else end
+    line = text[start:end].strip()
+    if not line or not line[0].isupper() or line.endswith(_STOPS) or len(line.split()) > HEADLINE_WORDS:
+        return False
+    rest = text[end:].lstrip()
+    return not rest or not rest[0].islower()
+
+
+def _line_of(tok: Token) -> tuple[int, int]:
+    text = tok.doc.text
+    end = text.find("\n", tok.idx)
+    return text.rfind("\n", 0, tok.idx) + 1, len(text) if end < 0 else end
+
+
+def headline_passive(verb: Token) -> bool:
+    """``verb`` is a headline's passive: the bare past form of a :data:`HEADLINE_PASSIVE_VERBS` verb
+    with a subject, no object and no auxiliary on its line, the line a headline ("Minister attacked
+    over cuts"; the parser may hang the next paragraph on it)."""
+    if verb.lemma_.lower() not in HEADLINE_PASSIVE_VERBS or verb.tag_ not in {"VBN", "VBD"}:
+        return False
+    start, end = _line_of(verb)
+    kids = [c for c in verb.children if start <= c.idx < end]
+    return (
+        any(c.dep_ in _SUBJECT_DEPS for c in kids)
+        and not any(c.dep_ in _OBJECT_DEPS or c.dep_ in {"aux", "auxpass", "ccomp", "xcomp"} for c in kids)
+        and headline_line(verb)
+    )
+
+
+def same_paragraph(a: Token, b: Token) -> bool:
+    """No blank line stands between ``a`` and ``b``: the parser may hang a line of page chrome on the
+    next paragraph's verb ("Advertisement\\n\\nUpon interception, gunmen fired"), never an argument."""
+    lo, hi = sorted((a.idx, b.idx))
+    between = a.doc.text[lo:hi]
+    return "\n\n" not in between.replace(" ", "").replace("\t", "")
