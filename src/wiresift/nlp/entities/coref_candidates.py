@@ -109,12 +109,16 @@ class _Entity:
             self.joined_last, self.joined_key = m, key
         self._count(m)
 
-    def candidate(self) -> Candidate:
+    def latest(self) -> Mention:
+        """The latest mention: a joined anaphor only when it starts after every index mention."""
         last = self.named_last
-        # a joined anaphor is the latest only when it starts after every index mention
         if self.joined_last is not None and (last is None or self.joined_last.start > last.start):
-            last = self.joined_last
-        assert last is not None and self.first_sent is not None
+            return self.joined_last
+        assert last is not None
+        return last
+
+    def candidate(self, last: Mention) -> Candidate:
+        assert self.first_sent is not None
         return Candidate(
             self.eid,
             last,
@@ -185,16 +189,20 @@ class Tally:
             _end, _seq, eid, order, m = heapq.heappop(self.pending)
             self._entity(eid).add_joined(order, m)
 
-    def candidates(self, pos: int, types: tuple[str, ...]) -> list[Candidate]:
-        """The entities of ``types`` counted up to ``pos``, in the order they were first seen: by
-        their first index mention, then those only joined, in the order of their first join."""
+    def candidates(self, pos: int, types: tuple[str, ...], since: int) -> list[Candidate]:
+        """The entities of ``types`` counted up to ``pos`` whose latest mention is in sentence ``since``
+        or after, in the order they were first seen: by their first index mention, then those only
+        joined, in the order of their first join."""
         self.advance(pos)
         entities = self.index.entities
         ranked = []
         for eid, tally in self.entities.items():
             if entities[eid].type not in types:
                 continue
+            last = tally.latest()
+            if last.place.sent < since:
+                continue
             rank = (0, tally.rank) if tally.rank is not None else (1, self.join_rank[eid])
-            ranked.append((rank, tally))
-        ranked.sort(key=lambda rt: rt[0])
-        return [tally.candidate() for _, tally in ranked]
+            ranked.append((rank, tally, last))
+        ranked.sort(key=lambda r: r[0])
+        return [tally.candidate(last) for _, tally, last in ranked]

@@ -243,7 +243,7 @@ class DocCoref:
         tally = self._tally
         if tally is None or not tally.current() or (tally.pos is not None and ana.start < tally.pos):
             tally = self._tally = self._new_tally()  # asked out of text order: counted afresh
-        out = [c for c in tally.candidates(ana.start, types) if sent - c.last.place.sent <= reach]
+        out = tally.candidates(ana.start, types, sent - reach)
         out.sort(key=lambda c: -c.last.start)
         return out
 
