@@ -65,7 +65,7 @@ class _Entity:
     """One entity's tally: index mentions and joined anaphors seen so far."""
 
     __slots__ = ("eid", "rank", "named", "joined", "named_last", "named_key", "joined_last", "joined_key",
-                 "subjects", "first_sent", "reporter_sent", "heads")  # fmt: skip
+                 "subjects", "first_sent", "reporter_sent", "heads", "frozen")  # fmt: skip
 
     def __init__(self, eid: str) -> None:
         self.eid = eid
@@ -80,6 +80,7 @@ class _Entity:
         self.first_sent: int | None = None
         self.reporter_sent = -1
         self.heads: set[str] = set()
+        self.frozen: frozenset[str] = frozenset()  # ``heads`` as handed out
 
     def _count(self, m: Mention) -> None:
         place = m.place
@@ -88,8 +89,9 @@ class _Entity:
             self.first_sent = place.sent
         if place.reporter and place.sent > self.reporter_sent:
             self.reporter_sent = place.sent
-        if m.pronoun is False and m.head:
+        if m.pronoun is False and m.head and m.head not in self.heads:
             self.heads.add(m.head)
+            self.frozen = frozenset(self.heads)
 
     def add_named(self, pos: int, m: Mention) -> None:
         """An index mention at position ``pos`` of the index: the latest is the one starting last,
@@ -126,7 +128,7 @@ class _Entity:
             self.subjects,
             self.first_sent,
             self.reporter_sent,
-            frozenset(self.heads),
+            self.frozen,
             self.named,
             self.joined,
             len(self.named),

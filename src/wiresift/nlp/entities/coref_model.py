@@ -93,6 +93,11 @@ NOMINAL_FEATURES = (
 #: One weight vector, pronoun features first: each group has its own weights.
 FEATURES = tuple(f"p_{n}" for n in PRONOUN_FEATURES) + tuple(f"n_{n}" for n in NOMINAL_FEATURES)
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
+#: Column of each feature of a pronoun's (``p_``) and of a nominal's (``n_``) group, by its bare name.
+_GROUP_INDEX = {
+    group: {name: _INDEX[f"{group}_{name}"] for name in names}
+    for group, names in (("p", PRONOUN_FEATURES), ("n", NOMINAL_FEATURES))
+}
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -262,9 +267,9 @@ class DocCoref:
         return m
 
     def features(self, ana: Anaphor, cands: list[Candidate]) -> np.ndarray:
-        x = np.zeros((len(cands), len(FEATURES)))
         if not cands:
-            return x
+            return np.zeros((0, len(FEATURES)))
+        rows = []
         here = self.place(ana.start, ana.end)
         most = max(c.count for c in cands)
         for row, cand in enumerate(cands):
@@ -289,15 +294,17 @@ class DocCoref:
                 f["both_subject"] = float(here.subject and cand.last.place.subject)
                 f["last_is_pronoun"] = float(cand.last.pronoun)
                 f["same_sentence_before"] = float(sdist == 0)
-                prefix = "p_"
+                columns = _GROUP_INDEX["p"]
             else:
                 self._nominal_features(ana, cand, entity, f)
-                prefix = "n_"
+                columns = _GROUP_INDEX["n"]
+            values = [0.0] * len(FEATURES)
             for name, value in f.items():
-                i = _INDEX.get(prefix + name)
+                i = columns.get(name)
                 if i is not None:
-                    x[row, i] = value
-        return x
+                    values[i] = value
+            rows.append(values)
+        return np.asarray(rows, dtype=float)
 
     def _nominal_features(self, ana: Anaphor, cand: Candidate, entity: Entity, f: dict[str, float]) -> None:
         f[f"kind_{ana.kind}"] = 1.0
