@@ -64,8 +64,8 @@ class Candidate:
 class _Entity:
     """One entity's tally: index mentions and joined anaphors seen so far."""
 
-    __slots__ = ("eid", "rank", "named", "joined", "named_last", "named_key", "joined_last", "joined_key",
-                 "subjects", "first_sent", "reporter_sent", "heads", "frozen")  # fmt: skip
+    __slots__ = ("eid", "first_sent", "frozen", "heads", "joined", "joined_key", "joined_last", "named",
+                 "named_key", "named_last", "rank", "reporter_sent", "subjects")  # fmt: skip
 
     def __init__(self, eid: str) -> None:
         self.eid = eid
