@@ -139,7 +139,9 @@ class Tally:
     """Every entity of ``types`` with its mentions before a position that only moves forward: index
     mentions that end by it, and anaphors joined to an entity (:meth:`join`) that end by it."""
 
-    def __init__(self, index: EntityIndex, types: frozenset[str], mention: Callable[[int, int], Mention]) -> None:
+    def __init__(
+        self, index: EntityIndex, types: frozenset[str], mention: Callable[[int, int], Mention]
+    ) -> None:
         self.index = index
         self.types = types
         self.mention = mention
