@@ -17,13 +17,14 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from wiresift.nlp.entities.coref_candidates import Candidate, Mention, Tally
 from wiresift.nlp.entities.mentions import FEMININE, MASCULINE, Anaphor, Geometry, Place, anaphors
 from wiresift.nlp.entities.salience import quoted
 
@@ -46,6 +47,8 @@ TARGET_TYPES: dict[str, tuple[str, ...]] = {
 #: How many sentences back a candidate's last mention may be (pronouns reach less far than nominals).
 MAX_SENT_DIST = {"sg": 6, "pl": 6, "it": 6, "person": 25, "org": 25}
 TYPES = ("PERSON", "ORG", "GPE", "NORP")
+#: Every type some anaphor may refer to.
+_TARGETS = frozenset(t for types in TARGET_TYPES.values() for t in types)
 #: Joined pronouns that, all of one gender, rule out a pronoun of the other.
 SURE_PRONOUNS = 2
 #: Sentences that make a document's lead (the headline and the first sentence, as ingest joins them).
@@ -96,6 +99,11 @@ NOMINAL_FEATURES = (
 #: One weight vector, pronoun features first: each group has its own weights.
 FEATURES = tuple(f"p_{n}" for n in PRONOUN_FEATURES) + tuple(f"n_{n}" for n in NOMINAL_FEATURES)
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
+#: Column of each feature of a pronoun's (``p_``) and of a nominal's (``n_``) group, by its bare name.
+_GROUP_INDEX = {
+    group: {name: _INDEX[f"{group}_{name}"] for name in names}
+    for group, names in (("p", PRONOUN_FEATURES), ("n", NOMINAL_FEATURES))
+}
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -126,24 +134,6 @@ def load_weights(path: Path = WEIGHTS_PATH) -> Weights:
         float(data["name_confidence"]),
         float(data["nominal_threshold"]),
     )
-
-
-@dataclass
-class Mention:
-    start: int
-    end: int
-    place: Place
-    pronoun: bool = False
-    head: str = ""
-    gender: str = ""
-
-
-@dataclass
-class Candidate:
-    eid: str
-    last: Mention
-    count: int
-    mentions: list[Mention] = field(default_factory=list)
 
 
 def _bucket(value: int, edges: tuple[int, ...], names: tuple[str, ...]) -> str:
@@ -194,6 +184,9 @@ class DocCoref:
         self._vectors: dict[str, tuple[np.ndarray, float]] = {}
         self._mentions: dict[tuple[int, int], Mention] = {}
         self._quoted_sents: dict[int, set[int]] = {}
+        self._quoted_tokens: dict[int, bool] = {}
+        #: Each entity's mentions before the anaphor last asked about (:meth:`candidates`).
+        self._tally: Tally | None = None
 
     def place(self, start: int, end: int) -> Place:
         key = (start, end)
@@ -240,54 +233,49 @@ class DocCoref:
     def _quoted(self, m: Mention) -> bool:
         """Whether ``m`` sits inside quotation marks, where a "her" in a man's own words means another
         ("my mother says her …")."""
-        if m.place.token < 0:
+        token = m.place.token
+        if token < 0:
             return False
-        sent = self.sdoc[m.place.token].sent
-        inside = self._quoted_sents.get(sent.start)
-        if inside is None:
-            inside = self._quoted_sents[sent.start] = quoted(sent)
-        return m.place.token in inside
+        found = self._quoted_tokens.get(token)
+        if found is None:
+            sent = self.sdoc[token].sent
+            inside = self._quoted_sents.get(sent.start)
+            if inside is None:
+                inside = self._quoted_sents[sent.start] = quoted(sent)
+            found = self._quoted_tokens[token] = token in inside
+        return found
 
     def candidates(self, ana: Anaphor) -> list[Candidate]:
-        """Entities of the types ``ana`` may mean with a mention before it, nearest first."""
+        """Entities of the types ``ana`` may mean with a mention before it, nearest first: the index's
+        mentions that end by its start and the anaphors joined to them so far that do."""
         types = TARGET_TYPES[ana.kind]
         sent = self.place(ana.start, ana.end).sent
         reach = MAX_SENT_DIST[ana.kind]
-        found: dict[str, Candidate] = {}
-        for start, end, eid in self.index.mentions:
-            if start >= ana.start:
-                break
-            if end > ana.start or self.index.entities[eid].type not in types:
-                continue
-            m = self._mentions.get((start, end))
-            if m is None:
-                m = self._mentions[start, end] = Mention(start, end, self.place(start, end))
-            self._add(found, eid, m)
-        for eid, chain in self.chains.items():
-            if self.index.entities[eid].type not in types:
-                continue
-            for m in chain:
-                if m.end <= ana.start:
-                    self._add(found, eid, m)
-        out = [c for c in found.values() if sent - c.last.place.sent <= reach]
+        tally = self._tally
+        if tally is None or not tally.current() or (tally.pos is not None and ana.start < tally.pos):
+            tally = self._tally = self._new_tally()  # asked out of text order: counted afresh
+        out = tally.candidates(ana.start, types, sent - reach)
         out.sort(key=lambda c: -c.last.start)
         return out
 
-    @staticmethod
-    def _add(found: dict[str, Candidate], eid: str, m: Mention) -> None:
-        cand = found.get(eid)
-        if cand is None:
-            found[eid] = Candidate(eid, m, 1, [m])
-            return
-        cand.count += 1
-        cand.mentions.append(m)
-        if m.start > cand.last.start:
-            cand.last = m
+    def _new_tally(self) -> Tally:
+        tally = Tally(self.index, _TARGETS, self._mention)
+        for eid, chain in self.chains.items():
+            for order, m in enumerate(chain):
+                tally.join(eid, order, m)
+        return tally
+
+    def _mention(self, start: int, end: int) -> Mention:
+        """The index mention ``[start, end)``, made once."""
+        m = self._mentions.get((start, end))
+        if m is None:
+            m = self._mentions[start, end] = Mention(start, end, self.place(start, end))
+        return m
 
     def features(self, ana: Anaphor, cands: list[Candidate]) -> np.ndarray:
-        x = np.zeros((len(cands), len(FEATURES)))
         if not cands:
-            return x
+            return np.zeros((0, len(FEATURES)))
+        rows = []
         here = self.place(ana.start, ana.end)
         most = max(c.count for c in cands)
         fits = self._fits(ana, cands) if ana.pronoun else []
@@ -300,9 +288,7 @@ class DocCoref:
             f[_RANK[min(row, 3)]] = 1.0
             f["log_count"] = math.log1p(cand.count)
             f["most_mentioned"] = float(cand.count == most)
-            f["reporter"] = float(
-                any(m.place.reporter and here.sent - m.place.sent <= 3 for m in cand.mentions)
-            )
+            f["reporter"] = float(cand.reporter_sent >= 0 and here.sent - cand.reporter_sent <= 3)
             f["cand_subject"] = float(cand.last.place.subject)
             gender = self.gender(cand.eid) if cand.eid else ""
             f["gender_match"] = float(bool(ana.gender) and gender == ana.gender)
@@ -321,15 +307,17 @@ class DocCoref:
                 # "…", she said of him: a pronoun inside a quote is seldom the speaker named
                 # outside it in the same sentence
                 f["quote_outsider"] = float(in_quote and sdist == 0 and not self._quoted(cand.last))
-                prefix = "p_"
+                columns = _GROUP_INDEX["p"]
             else:
                 self._nominal_features(ana, cand, entity, f)
-                prefix = "n_"
+                columns = _GROUP_INDEX["n"]
+            values = [0.0] * len(FEATURES)
             for name, value in f.items():
-                i = _INDEX.get(prefix + name)
+                i = columns.get(name)
                 if i is not None:
-                    x[row, i] = value
-        return x
+                    values[i] = value
+            rows.append(values)
+        return np.asarray(rows, dtype=float)
 
     def _fits(self, ana: Anaphor, cands: list[Candidate]) -> list[int]:
         """The rows of the candidates, nearest first, whose gender does not clash with ``ana``'s: when
@@ -347,9 +335,7 @@ class DocCoref:
         mods = [m for m in ana.mods if m not in ("the",)]
         f["title_mods"] = sum(m in titles or m in names for m in mods) / len(mods) if mods else 0.0
         f["name_head"] = float(ana.head in names)
-        f["same_head"] = float(
-            any(m.head == ana.head for m in cand.mentions if m.pronoun is False and m.head)
-        )
+        f["same_head"] = float(ana.head in cand.heads)
         f["rule_link"] = float(
             any(s < ana.end and ana.start < e and i == cand.eid for s, e, i in self._overlapping(ana))
         )
@@ -361,8 +347,8 @@ class DocCoref:
         f["name_sim"] = self._similarity(ana.head, names)
         # Salience, which carries across outlets where word lists do not: how often the candidate was
         # the subject of its clause, and whether the lead (the first two sentences) names it.
-        f["subject_mentions"] = math.log1p(sum(m.place.subject for m in cand.mentions))
-        f["lead"] = float(min(m.place.sent for m in cand.mentions) <= LEAD_SENTENCES - 1)
+        f["subject_mentions"] = math.log1p(cand.subjects)
+        f["lead"] = float(cand.first_sent <= LEAD_SENTENCES - 1)
 
     def _entity_words(self, eid: str) -> tuple[set[str], set[str]]:
         """(name words, title words) of an entity (:func:`entity_words`, :func:`title_words`); not to
@@ -398,7 +384,10 @@ class DocCoref:
     def join(self, ana: Anaphor, eid: str) -> None:
         """``ana`` means ``eid``: later anaphors see it as that entity's latest mention."""
         m = Mention(ana.start, ana.end, self.place(ana.start, ana.end), ana.pronoun, ana.head, ana.gender)
-        self.chains.setdefault(eid, []).append(m)
+        chain = self.chains.setdefault(eid, [])
+        chain.append(m)
+        if self._tally is not None:
+            self._tally.join(eid, len(chain) - 1, m)
 
     def score(self, ana: Anaphor) -> tuple[str | None, float]:
         """The best candidate of ``ana`` and its probability (None under the threshold)."""

@@ -111,21 +111,22 @@ def features(verb: Token) -> dict[str, Any]:
         generic.update(fallback)
         obj_toks.append(obj)
 
-    passive = verb.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in verb.children)
-    for child in verb.children:
-        if child.dep_ == "nsubjpass" and passive:  # "sanctions were lifted": the patterns' object
+    children = [(c, c.dep_) for c in verb.children]  # each child and its relation read once
+    passive = verb.pos_ == "VERB" and any(dep == "auxpass" for _, dep in children)
+    for child, dep in children:
+        if dep == "nsubjpass" and passive:  # "sanctions were lifted": the patterns' object
             for obj in with_conjuncts(child):
                 add_obj(obj)
-        elif child.dep_ in SUBJ_DEPS or child.dep_ == "agent":
+        elif dep in SUBJ_DEPS or dep == "agent":
             subj |= subject_words(child)
-        elif child.dep_ == "prt":
+        elif dep == "prt":
             parts.add(child.lower_)
-        elif child.dep_ in _OBJ_DEPS:
-            for obj in with_conjuncts(child) if child.dep_ in {"dobj", "obj"} else [child]:
+        elif dep in _OBJ_DEPS:
+            for obj in with_conjuncts(child) if dep in {"dobj", "obj"} else [child]:
                 add_obj(obj)
-            if child.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children):
+            if dep == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children):
                 preps.setdefault("to", set()).update(words_of(child))  # "refused to commit": (TO)
-        elif child.dep_ == "prep":
+        elif dep == "prep":
             add_prep(child)
             if adverb_particle(verb, child):  # "walked out of the talks": OUT, then (OF TALKS)
                 parts.add(child.lower_)

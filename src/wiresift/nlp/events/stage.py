@@ -262,7 +262,11 @@ def code_sentence(
     found_triggers = find_triggers(sent)
     context = doccache.of(sent.doc).sent_lemmas(sent)  # the sentence's words, read once
     places = {start for place in doc.places for start, _ in place.mentions} if found_triggers else set()
-    towns = [m for p in doc.places if p.kind != "country" and not p.adjectival for m in p.mentions]
+    towns = (
+        [m for p in doc.places if p.kind != "country" and not p.adjectival for m in p.mentions]
+        if found_triggers
+        else []
+    )
     triggers = {t.tok.i for t in found_triggers}
     taken: set[int] = set()  # the trigger tokens of the events found
     for trig in found_triggers:
