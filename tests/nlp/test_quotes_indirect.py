@@ -151,3 +151,10 @@ def test_named_thing_reports_clauses_not_its_sales(nlp: Language, pipeline: Pipe
     assert [q.cue for q in quotes_of(pipeline, shop)] == []
     deal = "Senator Ruiz offered a compromise on the school budget late on Monday night."
     assert [q.cue for q in quotes_of(pipeline, deal)] == ["offered"]
+
+
+def test_focusing_on_a_topic_is_no_report(pipeline: Pipeline) -> None:
+    text = "The nurses on the night shift focused on the older patients in the eastern ward."
+    assert [q.cue for q in quotes_of(pipeline, text)] == []
+    text = "The senator talked about the new tax on vacant homes at the town hall on Monday."
+    assert [q.cue for q in quotes_of(pipeline, text)] == ["talked"]

@@ -93,7 +93,6 @@ PREP_CUES = frozenset(
         ("warn", "against"),
         ("complain", "about"),
         ("worry", "about"),
-        ("focus", "on"),
         ("insist", "on"),
     }
 )
