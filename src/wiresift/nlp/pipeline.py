@@ -137,15 +137,11 @@ def load_model(name_or_path: str | None = None) -> Language:
     """Load (once per process) the spaCy model used by every stage."""
     import spacy
 
-    from wiresift.nlp.paragraphs import add_paragraph_starts
-
     target = name_or_path or default_model_path()
     try:
-        nlp = spacy.load(target)
+        return spacy.load(target)
     except OSError as exc:
         raise PipelineError(f"cannot load spaCy model {target!r}: {exc}") from exc
-    add_paragraph_starts(nlp)  # a sentence never runs across a paragraph or line break
-    return nlp
 
 
 def make_stage(name: str) -> Stage:
