@@ -62,9 +62,9 @@ def test_features_of_a_clausal_report(nlp: Language) -> None:
 
 
 def test_a_feature_weight_moves_the_verdict(nlp: Language) -> None:
-    text = "The carmaker, which has focused on electric vans since its recall, opened a plant in Ohio."
+    text = "The carmaker, which has talked about electric vans since its recall, opened a plant in Ohio."
     sdoc, found = proposed(nlp, text)
-    f = next(f for f in found if f.cue_text == "focused")
+    f = next(f for f in found if f.cue_text == "talked")
     assert "speaker=relative" in features(f, sdoc) and "dep=relcl" in features(f, sdoc)
     assert model().probability(f, sdoc, text) == pytest.approx(0.5)
     assert model().accepts(f, sdoc, text)

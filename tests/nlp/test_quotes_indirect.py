@@ -140,3 +140,21 @@ def test_subject_groups_and_complements(nlp: Language) -> None:
 def test_expectation_in_a_relative_clause_is_an_aside(pipeline: Pipeline) -> None:
     text = "The ferry company, which is expected to cut hundreds of jobs this winter, confirmed the sale."
     assert [q.cue for q in quotes_of(pipeline, text) if q.cue == "expected"] == []
+
+
+def test_named_thing_reports_clauses_not_its_sales(nlp: Language, pipeline: Pipeline) -> None:
+    doc = nlp("Google is offering a discount on its tablets. Senator Ruiz offered a compromise.")
+    offers, offered = (t for t in doc if t.lemma_ == "offer")
+    assert subject_group(offers, by_type=True) == "thing" and subject_group(offers) == "pers"
+    assert subject_group(offered, by_type=True) == "pers"
+    shop = "Google is offering a discount of forty dollars on its newest tablet this week."
+    assert [q.cue for q in quotes_of(pipeline, shop)] == []
+    deal = "Senator Ruiz offered a compromise on the school budget late on Monday night."
+    assert [q.cue for q in quotes_of(pipeline, deal)] == ["offered"]
+
+
+def test_focusing_on_a_topic_is_no_report(pipeline: Pipeline) -> None:
+    text = "The nurses on the night shift focused on the older patients in the eastern ward."
+    assert [q.cue for q in quotes_of(pipeline, text)] == []
+    text = "The senator talked about the new tax on vacant homes at the town hall on Monday."
+    assert [q.cue for q in quotes_of(pipeline, text)] == ["talked"]

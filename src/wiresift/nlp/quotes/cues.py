@@ -93,7 +93,6 @@ PREP_CUES = frozenset(
         ("warn", "against"),
         ("complain", "about"),
         ("worry", "about"),
-        ("focus", "on"),
         ("insist", "on"),
     }
 )
@@ -148,6 +147,8 @@ RELATIVES = frozenset({"who", "that", "which"})
 #: Nouns that count how often or say when something was said, parsed as its object ("has said time
 #: and time again", "said many times", "repeated it on several occasions").
 FREQUENCY_NOUNS = words("time times occasion occasions")
+#: Entity types of a name that is a thing, not a person or a group of people, as a verb's subject.
+THING_ENTS = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT"})
 #: Entity types of an object that says when, not what ("announced Monday").
 WHEN_ENTS = frozenset({"DATE", "TIME"})
 
@@ -157,9 +158,11 @@ def adverbial_object(obj: Token) -> bool:
     return obj.lower_ in FREQUENCY_NOUNS or (obj.ent_type_ in WHEN_ENTS and obj.pos_ != "PRON")
 
 
-def subject_group(verb: Token) -> str | None:
+def subject_group(verb: Token, by_type: bool = False) -> str | None:
     """ "pers", "noun" or None (no subject, a passive one, or another kind) for ``verb``'s subject,
-    borrowed from the head of a conjoined or open-complement verb ("X paused and said")."""
+    borrowed from the head of a conjoined or open-complement verb ("X paused and said"). With
+    ``by_type`` a name the entity tagger types as a thing (:data:`THING_ENTS`: a company, product,
+    building, law or work) is "thing": "Acme offers a plan" is a sale, not a stance."""
     tok = verb
     for _ in range(4):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -172,6 +175,8 @@ def subject_group(verb: Token) -> str | None:
         return None
     if subj.lower_ in RELATIVES and tok.dep_ == "relcl":
         subj = tok.head  # "a senator who spoke of ...": the senator
+    if by_type and subj.pos_ == "PROPN" and subj.ent_type_ in THING_ENTS:
+        return "thing"
     if subj.pos_ == "PROPN" or subj.lower_ in PERSON_PRONOUNS or subj.lower_ in PLURAL_PRONOUNS:
         return "pers"
     return "noun" if subj.pos_ in ("NOUN", "NUM") or subj.lower_ in ("both", "most", "many", "some") else None

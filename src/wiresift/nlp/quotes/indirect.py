@@ -87,10 +87,16 @@ def nominal_content(verb: Token) -> Token | None:
 def learned_content(verb: Token, patterns: dict[str, frozenset[str]] = PATTERNS) -> tuple[str, Token] | None:
     """The complement one of ``patterns`` (by default the learned ones) says ``verb`` reports, with the
     complement's kind."""
-    group = subject_group(verb)
+    group = subject_group(verb, by_type=True)
     if group is None:
         return None
-    allowed = patterns.get(group, frozenset())
+    if group == "thing":
+        # A named thing (a company, product, law) reports a clause as a person does, but its object only
+        # when a common noun's would be reported too: "Acme offers a discount" is a sale, not a stance.
+        pers, noun = patterns.get("pers", frozenset()), patterns.get("noun", frozenset())
+        allowed = (pers & noun) | {p for p in pers if p.endswith((":ccomp", ":xcomp"))}
+    else:
+        allowed = patterns.get(group, frozenset())
     lemma = verb.lemma_.lower()
     for name, child in complements(verb):
         if f"{lemma}:{name}" in allowed:
