@@ -33,6 +33,11 @@ from wiresift.stories.profile import profile_of  # noqa: E402
 #: Overall scores from here on (the middle of the 1-4 scale and beyond) are not the same story.
 LOOSE_MIN = 2.5
 OUT = REPO / "src" / "wiresift" / "stories" / LINKS_FILE
+#: Features left out of the fit. Shared event categories (two attacks, two arrests) say that two
+#: articles report the same kind of news, not the same story: fitted with them (session 8, after the
+#: events stage grew), dev clear-pair accuracy fell 0.946 -> 0.929 and the demo corpus joined
+#: unrelated attacks in one region.
+UNUSED = frozenset({"event_jaccard"})
 
 
 def accuracy(scores: list[float], gold: list[float], cut: float) -> float:
@@ -46,7 +51,7 @@ def train(path: Path, log: bool = True) -> dict[str, object]:
     records = ss.load(path)
     pairs = ss.analysed_pairs(records)
     rows = [features(profile_of(a), profile_of(b)) for a, b in pairs]
-    names = sorted(rows[0])
+    names = sorted(n for n in rows[0] if n not in UNUSED)
     splits = ss.split_of([r["pair_id"] for r in records])
     dev = [i for i, r in enumerate(records) if splits[r["pair_id"]] == "dev"]
     held = [i for i, r in enumerate(records) if splits[r["pair_id"]] == "heldout"]
