@@ -12,7 +12,11 @@ source unless a "by" phrase names them (:func:`headline_passive`).
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import TYPE_CHECKING
+
+from wiresift.nlp import doccache
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,6 +34,9 @@ HEADLINE_WORDS = 20
 _STOPS = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")")
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr"})
+#: A blank line: a line break, spaces or tabs only, and another line break (each start found, so that
+#: the runs of "\n\n\n" overlap as the text's own do).
+_BLANK_LINE = re.compile(r"(?=(\n[ \t]*\n))")
 
 
 def _breaks(tok: Token) -> bool:
@@ -60,7 +67,7 @@ def headline_line(tok: Token) -> bool:
     """``tok`` stands on a line of its own that reads as a headline or subhead: it starts with a capital,
     holds at most :data:`HEADLINE_WORDS` words, ends without a stop, and the next line (if any) does not
     carry on its sentence in lower case (a hard-wrapped paragraph's line)."""
-    text = tok.doc.text
+    text = doccache.of(tok.doc).text
     start = text.rfind("\n", 0, tok.idx) + 1
     end = text.find("\n", tok.idx)
     end = len(text) if end < 0 else end
@@ -72,7 +79,7 @@ def headline_line(tok: Token) -> bool:
 
 
 def _line_of(tok: Token) -> tuple[int, int]:
-    text = tok.doc.text
+    text = doccache.of(tok.doc).text
     end = text.find("\n", tok.idx)
     return text.rfind("\n", 0, tok.idx) + 1, len(text) if end < 0 else end
 
@@ -96,5 +103,14 @@ def same_paragraph(a: Token, b: Token) -> bool:
     """No blank line stands between ``a`` and ``b``: the parser may hang a line of page chrome on the
     next paragraph's verb ("Advertisement\\n\\nUpon interception, gunmen fired"), never an argument."""
     lo, hi = sorted((a.idx, b.idx))
-    between = a.doc.text[lo:hi]
-    return "\n\n" not in between.replace(" ", "").replace("\t", "")
+    cache = doccache.of(a.doc)
+    starts, ends = cache.memo(("events.lines.blank_lines",), lambda: _blank_lines(cache.text))
+    k = bisect.bisect_left(starts, lo)
+    return k == len(starts) or ends[k] > hi
+
+
+def _blank_lines(text: str) -> tuple[list[int], list[int]]:
+    """Where each blank line of ``text`` starts and ends (both rising: each run ends at the next line
+    break after its start)."""
+    found = [(m.start(), m.start() + len(m.group(1))) for m in _BLANK_LINE.finditer(text)]
+    return [s for s, _ in found], [e for _, e in found]
