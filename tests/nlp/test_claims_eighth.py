@@ -135,7 +135,7 @@ def test_backwards_quote_has_no_claimant(nlp: Any) -> None:
         ("Reports saying 30 people died were false.", "30", "Reports"),
         # a clause of "as" sets the time of the report, it is not what is reported
         (
-            "Ana Ruiz, 25, said as she and hundreds of other marchers moved through the city.",
+            "Ana Ruiz, 25, said as she and hundreds of other marchers crossed the square.",
             "hundreds",
             None,
         ),

@@ -49,8 +49,8 @@ EXACT_TITLE = [
         "new chief financial officer",
     ),
     # a plural role before a list of names is every name's
-    ("He thanked the songwriters Caitlyn Smith and Kate York.", "Caitlyn Smith", "songwriters"),
-    ("He thanked the songwriters Caitlyn Smith and Kate York.", "Kate York", "songwriters"),
+    ("He thanked the songwriters Mara Quill and Lena Frost.", "Mara Quill", "songwriters"),
+    ("He thanked the songwriters Mara Quill and Lena Frost.", "Lena Frost", "songwriters"),
     # an abbreviated rank the parser ended a sentence at
     ("Cmdr. Sean Robbins, a spokesperson for the operation, said it ended.", "Sean Robbins", "Cmdr."),
 ]
@@ -69,7 +69,7 @@ def test_the_subject_of_a_contact_clause_gets_no_role(pipeline: Pipeline) -> Non
 
 
 def test_a_titled_subject_after_a_fronted_phrase_is_no_apposition(pipeline: Pipeline) -> None:
-    found = people(pipeline, "Like Instagram head Ann Vole, Acme CEO Bo Lindqvist has spoken out about it.")
+    found = people(pipeline, "Like Glint head Ann Vole, Acme CEO Bo Lindqvist has spoken out about it.")
     assert not any("CEO" in t for t in found["Ann Vole"].titles)
 
 
@@ -77,11 +77,11 @@ def test_a_titled_subject_after_a_fronted_phrase_is_no_apposition(pipeline: Pipe
     ("text", "name"),
     [
         # a name in apposition to a role noun is a person's, whatever type spaCy gave it
-        ("She was one of the guests of the media mogul, Debola Lagos.", "Debola Lagos"),
+        ("She was among the visitors of the shipping magnate, Tunde Akanbi.", "Tunde Akanbi"),
         # a first and last name in a list of persons' full names
         (
-            "Media figures such as Katie Couric, George Stephanopoulos, and Chelsea Handler were asked.",
-            "Chelsea Handler",
+            "Hosts like Dana Orwell, Marcus Feld, and Jenna Holt were invited.",
+            "Jenna Holt",
         ),
     ],
 )
@@ -90,10 +90,10 @@ def test_a_mistyped_name_among_persons_is_a_person(pipeline: Pipeline, text: str
 
 
 def test_a_list_of_papers_or_a_business_apposition_gives_no_person(pipeline: Pipeline) -> None:
-    found = people(pipeline, "The firm owns the Chicago Tribune, the Baltimore Sun and the Hartford Courant.")
-    assert "Hartford Courant" not in found
-    found = people(pipeline, "In 2009 I was managing my booming design business, Zurek Design.")
-    assert "Zurek Design" not in found
+    found = people(pipeline, "The firm owns the Bree Herald, the Tarsk Ledger and the Holm Courant.")
+    assert "Holm Courant" not in found
+    found = people(pipeline, "In 2012 I was running my growing print shop, Varga Print.")
+    assert "Varga Print" not in found
     found = people(
         pipeline, "The report was by Ann Lee of Leeds General and Bo Lindqvist, Tom Reed and Cy Dunn."
     )

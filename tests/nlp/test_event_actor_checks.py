@@ -22,7 +22,7 @@ def pipeline(nlp: Language) -> Pipeline:
 
 
 def test_a_thing_spoken_of_is_no_target(pipeline: Pipeline) -> None:
-    _, found = coded(pipeline, "The senator declined to comment on the criminal case.")
+    _, found = coded(pipeline, "The mayor declined to comment on the criminal charges.")
     declined = found["declined"]
     assert declined.plover == "REJECT" and declined.source is not None
     assert declined.target is None  # "criminal" gives a sector, not an actor
@@ -37,37 +37,37 @@ def test_where_an_attack_came_from_is_not_its_target(pipeline: Pipeline) -> None
 
 def test_the_country_that_strikes_is_not_the_scene_its_phrase_names(pipeline: Pipeline) -> None:
     doc, found = coded(
-        pipeline, "The talks followed a U.S. airstrike in which 25 fighters were killed in Iraq."
+        pipeline, "The talks came after a U.S. airstrike in which 14 militants died in Syria."
     )
     airstrike = found["airstrike"]
     assert airstrike.source is not None and airstrike.source.code == "USA"
-    assert place_name(doc, airstrike) == "Iraq"
+    assert place_name(doc, airstrike) == "Syria"
 
 
 def test_a_named_persons_title_is_not_the_scene(pipeline: Pipeline) -> None:
     doc, found = coded(
         pipeline,
-        "Crowds gathered for a protest against US President Donald Trump's decision outside a hotel in"
-        " Manhattan, New York.",
+        "Crowds gathered for a protest against US President Ned Harlan's budget outside a stadium in"
+        " Brooklyn, New York.",
     )
-    assert place_name(doc, found["protest"]) == "Manhattan"
+    assert place_name(doc, found["protest"]) == "Brooklyn"
 
 
 def test_a_holiday_is_neither_actor_nor_place(pipeline: Pipeline) -> None:
     doc, found = coded(
         pipeline,
-        "The family of a man stabbed during a Hanukkah attack at the home of a rabbi says he is recovering.",
+        "The sister of a woman hurt in an Easter attack near a chapel says she is healing.",
     )
     assert found["attack"].source is None
     doc, found = coded(
-        pipeline, "This year, officials in Delhi banned firecrackers ahead of Diwali, arresting 210 people."
+        pipeline, "Last week, police in Pune seized fireworks before Diwali, arresting 95 people."
     )
-    assert place_name(doc, found["arresting"]) == "Delhi"
+    assert place_name(doc, found["arresting"]) == "Pune"
     assert holiday_name("Christmas Eve") and holiday_name("New Year's Day") and not holiday_name("New York")
 
 
 def test_the_country_owning_an_attacked_target_is_not_the_scene(pipeline: Pipeline) -> None:
-    doc, found = coded(pipeline, "Militants fired rockets in an attack on a US embassy on Tuesday.")
+    doc, found = coded(pipeline, "Gunmen launched mortars in an attack on a US consulate on Sunday.")
     attack = found["attack"]
     assert attack.target is not None and attack.target.code == "USA"
     assert place_name(doc, attack) is None
@@ -79,7 +79,7 @@ def test_the_name_of_a_scene_is_no_target(pipeline: Pipeline) -> None:
 
 
 def test_what_a_denial_denies_is_not_its_target(pipeline: Pipeline) -> None:
-    _, found = coded(pipeline, "A spokesman denied the two men had met.")
+    _, found = coded(pipeline, "A spokeswoman denied the two ministers had spoken.")
     denied = found["denied"]
     assert denied.plover == "REJECT" and denied.target is None
 
@@ -91,9 +91,9 @@ def test_the_agent_of_a_participle_on_an_event_noun_is_its_source(pipeline: Pipe
 
 def test_a_relative_who_on_a_place_is_the_people_before_it(pipeline: Pipeline) -> None:
     _, found = coded(
-        pipeline, "Two forced migrants from Abkhazia, who demand housing, stayed in the ministry for a week."
+        pipeline, "Two displaced farmers from Moldova, who demand housing, stayed in the ministry for a week."
     )
-    assert getattr(found["demand"].source, "text", None) == "Two forced migrants"
+    assert getattr(found["demand"].source, "text", None) == "Two displaced farmers"
 
 
 def test_page_chrome_on_the_line_above_is_not_part_of_the_actor(pipeline: Pipeline) -> None:

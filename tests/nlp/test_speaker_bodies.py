@@ -16,13 +16,13 @@ from wiresift.nlp.pipeline import Pipeline
     ("text", "cue", "name"),
     [
         (
-            "Halvorsen Foods is based in Bree. A company spokesperson said in an email that the firm "
-            "was cooperating with the inquiry.",
+            "Halvorsen Foods is based in Bree. A company spokesperson said by phone that the firm "
+            "would assist the review.",
             "said",
             "Halvorsen Foods",
         ),
         (
-            "Bree Transit Authority did not accept the offer. A spokesperson who did not wish to be named "
+            "Bree Transit Authority turned down the proposal. A spokesperson who asked not to be identified "
             "said the agency never runs such programs.",
             "said",
             "Bree Transit Authority",
@@ -50,7 +50,7 @@ def test_spokesperson_of_a_person_is_not_the_company(pipeline: Pipeline) -> None
 
 def test_prosecutors_speak_for_the_office(pipeline: Pipeline) -> None:
     text = (
-        "A Bree man pleaded guilty Monday to threatening a lawmaker, the U.S. Attorney’s Office for the "
+        "A Bree woman admitted Tuesday to sending threats to a judge, the U.S. Attorney’s Office for the "
         "Northern District of Bree said.\n\nThe man owned three rifles and a shotgun, prosecutors said."
     )
     name = "U.S. Attorney’s Office for the Northern District of Bree"
@@ -64,11 +64,11 @@ def test_prosecutors_speak_for_the_office(pipeline: Pipeline) -> None:
     ("text", "name"),
     [
         (
-            "Native ad spending rose in 2017, according to analysis from Acme Research Group.",
+            "Podcast ad revenue grew in 2019, according to analysis from Acme Research Group.",
             "Acme Research Group",
         ),
         (
-            "Preliminary tests by Tarlow Labs Inc. reveal that the game runs at an unstable rate.",
+            "Early tests by Tarlow Labs Inc. reveal that the console overheats under heavy load.",
             "Tarlow Labs Inc.",
         ),
     ],
@@ -80,7 +80,7 @@ def test_a_finding_is_its_authors(pipeline: Pipeline, text: str, name: str) -> N
 
 def test_a_finding_obtained_by_an_outlet_is_not_the_outlets(pipeline: Pipeline) -> None:
     text = (
-        "Halvorsen Records issued a statement on Monday. The statement, which was obtained by the Bree "
+        "Halvorsen Records sent out a letter on Friday. The letter, which was seen by the Bree "
         "Courier, said the label had acted lawfully."
     )
     quote = by_cue(quotes_of(pipeline, text), "said")
@@ -89,8 +89,8 @@ def test_a_finding_obtained_by_an_outlet_is_not_the_outlets(pipeline: Pipeline) 
 
 def test_the_lee_administration_is_not_lee(pipeline: Pipeline) -> None:
     text = (
-        "Ann Lee took office in January. Officials met on Monday, and the Lee administration said it "
-        "would raise tariffs on steel."
+        "Ann Lee was sworn in last spring. Officials met on Monday, and the Lee administration said it "
+        "would cut duties on grain."
     )
     quote = by_cue(quotes_of(pipeline, text), "said")
     assert quote.speaker_name == "Lee administration"

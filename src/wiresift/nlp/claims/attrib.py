@@ -80,7 +80,7 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ in {"conj", "xcomp"} and verb.head.pos_ == "VERB":
         return _subject(verb.head)
     if _agent_participle(verb):
-        return verb.head  # "with RealClearPolitics showing her ahead 3 points", "reports saying ..."
+        return verb.head  # "with PollMark showing her up 3 points", "reports saying ..."
     return None
 
 
@@ -106,7 +106,7 @@ def _document_noun(tok: Token) -> bool:
 
 
 def _name(tok: Token) -> bool:
-    """A proper noun, or a capitalised noun inside a sentence the tagger missed ("RealClearPolitics")."""
+    """A proper noun, or a capitalised noun inside a sentence the tagger missed ("PollMark")."""
     return tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and not tok.is_lower and not tok.is_sent_start)
 
 
@@ -115,9 +115,9 @@ def _is_reporting(verb: Token, subj: Token | None) -> bool:
     if lemma not in REPORTING_VERBS or verb.pos_ not in {"VERB", "AUX"}:
         return False
     if (subj is not None and subj.lower_ in _GENERIC) or _conditional(verb):
-        return False  # "(12 if you count the helmet hit)": a way of counting, nobody's report
+        return False  # "(10 if you count the safety)": a way of counting, nobody's report
     if lemma in DOCUMENT_VERBS:
-        # "Elian was found clinging to ...": a passive subject is what was found, not a finder
+        # "Lio was found on a raft ...": a passive subject is what was found, not a finder
         if subj is None or subj.dep_ == "nsubjpass":
             return False
         document = _document_noun(subj) or _name(subj)
@@ -183,7 +183,7 @@ def reporting_subject(sent: Span, tok: Token) -> Token | None:
         if through.dep_ in {"attr", "acomp"}:
             wh = next((r for c in anc.children if (r := _wh_reporter(c)) is not None), None)
             if wh is not None and not _crosses_line(tok, wh):
-                return wh  # "which Nissan claims is a 20 % improvement"
+                return wh  # "which Acme claims is a 15 % gain"
         subj = _subject(anc)
         inside = subj is not None and _in_subtree(tok, subj) and not _agent_participle(anc)
         if not _is_reporting(anc, subj) or subj is None or inside or _crosses_line(tok, anc):
@@ -209,7 +209,7 @@ def reporting_subject(sent: Span, tok: Token) -> Token | None:
         if verb.dep_ == "conj" and any(c.dep_ in _OWN_CONTENT for c in verb.children):
             continue  # "... a quarter inch thinner, and nobody will notice that ...": its own report
         if verb.i == root.i and _adjunct_of(tok, verb):
-            continue  # "As the grandfather of eight, Castro said ...": about the report, not in it
+            continue  # "As the mother of three, Vega said ...": about the report, not in it
         if verb.dep_ in CLAUSE_DEPS and subj.i > tok.i:
             return subj
     # 3. the parser split "<claim>, <speaker> revealed on Thursday." into two sentences
@@ -231,7 +231,7 @@ def reporting_subject(sent: Span, tok: Token) -> Token | None:
     return None
 
 
-#: How a phrase that only frames the report hangs from its verb ("In Kosovo, where ..., she insisted").
+#: How a phrase that only frames the report hangs from its verb ("In Tarsk, where ..., she insisted").
 _FRAMING_DEPS = frozenset({"prep", "advmod", "npadvmod", "agent"})
 
 

@@ -220,7 +220,7 @@ _MONTHS = frozenset({
 
 
 def _days_before_month(span: NumSpan, nxt: Token | None) -> bool:
-    """ "takes place 18-24 November", "on 3 March": days written before a capitalised month name."""
+    """ "take place 11-17 October", "on 3 March": days written before a capitalised month name."""
     if nxt is None or span.unit is not None or nxt.lower_ not in _MONTHS or not nxt.text[:1].isupper():
         return False
     values = [v for v in (span.value, span.low, span.high) if v is not None]
@@ -299,8 +299,8 @@ def _digit_chain(text: str, start: int, end: int) -> bool:
 _LIST_MARK = re.compile(r"(?:^|\n)[ \t]*$")
 
 
-#: A bracketed list of reference numbers after a word, closing a clause: "... of binge eating (2).",
-#: "... weight loss (10, 11).", "(27-29),".
+#: A bracketed list of reference numbers after a word, closing a clause: "... of snacking (2).",
+#: "... late meals (10, 11).", "(27-29),".
 _REFERENCE = re.compile(r"(?<=[^\W\d_][ \u00a0])\((\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\)(?=[.,;:])")
 #: A text cites its sources by bracketed numbers when it has at least this many such marks.
 REFERENCE_MIN_MARKS = 3
@@ -333,7 +333,7 @@ def _not_a_count(
     doc: Doc, span: NumSpan, prev: Token | None, prev2: Token | None, nxt: Token | None, text: str
 ) -> bool:
     """A number named or used as a base, not counted: "the number eight", "one night out of 17",
-    "20-of-24 passing", "3-for-12 shooting" (stat lines), "a 3-in-1 pad", "the #1 pick", "scores" that
+    "18-of-27 passing", "3-for-12 shooting" (stat lines), "a 3-in-1 pad", "the #1 pick", "scores" that
     is not "scores of" (a game's scores)."""
     first = doc[span.first]
     if prev is not None and prev.lower_ == "number" and prev2 is not None and prev2.lower_ in {"the", "a"}:

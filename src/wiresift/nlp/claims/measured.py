@@ -117,7 +117,7 @@ def _mistagged_noun(tok: Token) -> bool:
     return tok.dep_ == "dobj" and any(c.dep_ in {"det", "poss"} and c.i < tok.i for c in tok.children)
 
 
-#: Words that say how an amount of money is reckoned, written after it ("$199 retail", "$19,000
+#: Words that say how an amount of money is reckoned, written after it ("$149 retail", "$7,500
 #: pretax", "$20 apiece"); the tagger reads them as nouns, but they are not what the money buys.
 RECKONINGS = frozenset({
     "retail", "wholesale", "pretax", "pre-tax", "apiece", "net", "gross", "upfront", "outright",
@@ -126,7 +126,7 @@ RECKONINGS = frozenset({
 
 
 def reckoning_after_money(span: NumSpan, head: Token) -> bool:
-    """A word of reckoning right after an amount of money: "docks start at $199 retail"."""
+    """A word of reckoning right after an amount of money: "kits start at $149 retail"."""
     end = span.unit_tok if span.unit_tok is not None else span.last
     money = bool(span.unit and _CURRENCY.match(span.unit))
     return money and head.i == end + 1 and head.lower_ in RECKONINGS
@@ -153,7 +153,7 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
                 return obj
     top = partner(top)
     if reckoning_after_money(span, top.head):
-        top = top.head  # "start at $199 retail": the amount's clause role is the reckoning word's
+        top = top.head  # "start at $149 retail": the amount's clause role is the reckoning word's
     if top.dep_ == "compound" and top.head.lower_ in TIME_UNITS:
         top = top.head  # "grew 3.1 % year on year": the parser hung the share on the time word
     if money and top.dep_ == "dobj" and (off := _prep_object(top.head, _OFF)) is not None:
@@ -197,7 +197,7 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         comparative = verb.tag_ in {"RBR", "JJR"}
         verb = verb.head  # "closed ... up 0.35 %"
         if comparative and verb.pos_ == "ADJ" and verb.dep_ in {"acomp", "oprd"}:
-            # "units which are 20 % less profitable than ...": the subject is what differs
+            # "ovens which are 20 % less costly than ...": the subject is what differs
             verb, moved = verb.head, False
     elif verb.pos_ == "ADJ" and verb.dep_ in {"acomp", "oprd"} and _degree(verb, span):
         # "the fee is 30 % lower": the fee is what differs; "the vaccine was 95 % effective",
@@ -250,7 +250,7 @@ _DIRECTIONS = frozenset({"up", "down"})
 
 
 def _directed(verb: Token, top: Token) -> bool:
-    """A verb with "up"/"down" and no object of its own: "goes down to about 50 %"."""
+    """A verb with "up"/"down" and no object of its own: "go down to about 30 %"."""
     children = list(verb.children)
     if any(c.dep_ == "dobj" and c.i != top.i for c in children):
         return False  # "set up 5 % of the stations": a verb with its own object
@@ -339,7 +339,7 @@ def _bought(head: Token, money: Token) -> Token | None:
             return None
         return as_noun(head)
     if head.pos_ == "VERB" and head.lemma_.lower() not in TRADE_VERBS and head.dep_ == "acl":
-        # "sold the company the right to use the name for $5.9 million": the parser hung the price
+        # "sold the firm the right to use the logo for $3.1 million": the parser hung the price
         # on the clause of the traded object; the object of the verb of trade is what it buys
         owner = head.head
         if owner.dep_ in {"dobj", "nsubjpass"} and owner.head.lemma_.lower() in TRADE_VERBS:

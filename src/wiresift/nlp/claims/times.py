@@ -75,7 +75,7 @@ def multiplied(doc: Doc, times: int) -> Token | None:
     times normal levels" -> levels; None when no noun follows ("four times higher", "three times
     $40", "twice as many as last year")."""
     i = times + 1
-    # past determiners, possessives ("25 times their annual expenses") and adjectives
+    # past determiners, possessives ("30 times her yearly costs") and adjectives
     while i < len(doc) and (
         doc[i].lower_ in _MULTIPLIER_WORDS or doc[i].pos_ in {"DET", "ADJ"} or doc[i].tag_ == "PRP$"
     ):

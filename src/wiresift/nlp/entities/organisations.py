@@ -228,7 +228,7 @@ _OWNER_BEFORE = re.compile(r"(?:[A-Z][\w.]*\s+){0,2}(?P<last>[A-Z][\w.]*)['’]s
 
 
 def office_owners(index: EntityIndex) -> None:
-    """Grow an office's name over the title that owns it: spaCy tags "Office for the Western
+    """Grow an office's name over the title that owns it: spaCy tags "Office for the Northern
     District" and leaves out the "U.S. Attorney's" before it; the office is the attorney's, and its
     people ("prosecutors") speak for it only under its whole name."""
     text = index.text

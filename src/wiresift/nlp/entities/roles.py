@@ -50,7 +50,7 @@ def _role_span(sdoc: Doc, head: Token, stop: int | None = None, any_noun: bool =
         return None
     start = head.left_edge.i
     end = head.right_edge.i + 1 if stop is None else min(stop, head.right_edge.i + 1)
-    # "founder and former CEO", "chairman, CEO and president": a role coordinated with another stays
+    # "founder and former CEO", "chair, CEO and treasurer": a role coordinated with another stays
     joined = max((c.i for c in head.rights if c.dep_ == "conj" and _coordinated_role(c)), default=-1)
     for child in head.rights:
         if child.dep_ in ("punct", "cc", "conj") and child.i <= joined:

@@ -132,7 +132,7 @@ def agent_sector(toks: list[Token], titles: list[str]) -> str | None:
 
 
 #: Dependencies of the words that name an actor with its head ("police chief", "Hamas fighters",
-#: "Israel's army"); an adjective ("criminal case") or a place phrase ("an event in Iraq") does not.
+#: "Israel's army"); an adjective ("criminal charges") or a place phrase ("an event in Iraq") does not.
 _OWN_DEPS = frozenset({"compound", "flat", "poss", "nmod"})
 #: Entity types that name someone who can act.
 _AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -147,9 +147,9 @@ THING_NOUNS = frozenset({"case", "matter", "incident", "event", "video", "footag
 def thing_head(tok: Token) -> bool:
     """``tok`` heads a common noun phrase that names a thing or an act, not someone who acts, though the
     sector or country of its mention may come from an adjective or a phrase around it ("declined to
-    comment on the criminal case", "an isolated event in northern Iraq threatens"): a noun of
+    comment on the criminal charges", "a lone event in eastern Syria alarms"): a noun of
     :data:`THING_NOUNS` ("the report", "the move") or an event noun, bearing no
-    name, possessor or nationality ("an Israeli raid" is Israel's; "the rabbi's home" the rabbi's)."""
+    name, possessor or nationality ("an Israeli raid" is Israel's; "the mayor's home" the mayor's)."""
     lemma = tok.lemma_.lower()
     if tok.pos_ != "NOUN" or tok.ent_type_ in _AGENT_ENTS or lemma in PEOPLE_NOUNS:
         return False
@@ -160,8 +160,8 @@ def thing_head(tok: Token) -> bool:
     return agent_sector([tok], []) is None and lemma not in actors().agents
 
 
-#: Names of feasts and festivals: a day, never an actor or a place ("a Hanukkah attack", "arrests
-#: ahead of Diwali"); the fixed and movable holidays of :func:`wiresift.nlp.time.calendar.holiday` too.
+#: Names of feasts and festivals: a day, never an actor or a place ("an Easter attack", "arrests
+#: before Diwali"); the fixed and movable holidays of :func:`wiresift.nlp.time.calendar.holiday` too.
 HOLIDAY_WORDS = frozenset({"christmas", "easter", "hanukkah", "chanukah", "hanukah", "diwali", "deepavali",
                            "ramadan", "eid", "passover", "pesach", "thanksgiving", "halloween", "kwanzaa",
                            "purim", "nowruz", "norooz", "holi", "vesak", "sukkot", "shavuot", "kippur",

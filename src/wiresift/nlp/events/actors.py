@@ -463,7 +463,7 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
         agent = next(
             (g for c in acl.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
         )
-        source = agent  # "a demonstration staged by militia members", "an attack carried out by gunmen"
+        source = agent  # "a march staged by union members", "an attack carried out by gunmen"
     if source is None and target is None:
         # "clashes between A and B", "clashes erupted between A and B"
         side_a, side_b = _between(noun)
@@ -573,7 +573,7 @@ def _conj_root(tok: Token | None) -> Token | None:
     if tok is not None and tok.lower_ in {"who", "which", "that"} and tok.head.dep_ == "relcl":
         head = tok.head.head
         if tok.lower_ == "who" and head.ent_type_ in {"GPE", "LOC"} and head.dep_ == "pobj":
-            head = head.head.head  # "migrants from Abkhazia, who demand": a place is no "who"
+            head = head.head.head  # "farmers from Moldova, who demand": a place is no "who"
         near = tok.doc[tok.i - 1] if tok.i > 0 else None
         if (
             tok.lower_ == "who"

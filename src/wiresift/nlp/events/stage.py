@@ -129,14 +129,14 @@ def _actor(head: Token | None, index: EntityIndex | None, date: str | None) -> E
         return None
     head = quantity_head(head)  # "hundreds of demonstrators": the demonstrators, not a number
     if head.is_punct or head.ent_type_ in NOT_ACTORS or holiday_head(head):
-        return None  # "Monday's attack", "a Hanukkah attack": a day acts on no one
+        return None  # "Monday's attack", "an Easter attack": a day acts on no one
     actor = resolve(head, index, date)
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
-        return actor  # "the deployment of NATO troops": the doers it names
+        return actor  # "the dispatch of UN troops": the doers it names
     if event_noun(head) and not actor.code:
         return None  # an event is no actor ("the raid killed"), unless it names one ("an Israeli raid")
     if thing_head(head):
-        return None  # "an isolated event in Iraq threatens": a thing, whatever the code of its phrase
+        return None  # "a lone event in Syria alarms": a thing, whatever the code of its phrase
     return actor
 
 
@@ -165,7 +165,7 @@ def _target(
         counted = quantity_head(head)  # "abused dozens of girls": the girls are the people it names
         if holiday_head(counted) or (not (harm or actor.code) and thing_head(counted)):
             continue  # "declined to comment on the case": what is spoken of, not whom (an attack's
-            # object may be a thing: "shelled the hospital"; "a curfew in Algiers" is on Algiers)
+            # object may be a thing: "shelled the hospital"; "a curfew in Tarvo" is on Tarvo)
         people = people_noun(counted) or counted.ent_type_ in {"PERSON", "NORP", "ORG"}
         role = head.dep_ in {"dobj", "obj", "nsubjpass", "poss"} and people
         if actor.code or (harm and i == 0 and (role or head.dep_ == "conj")):  # conj: "between A and B"
@@ -175,7 +175,7 @@ def _target(
         if i == 0 and role and head.ent_type_ == "PERSON":
             return actor  # "visited Epstein in New York": the named person visited, not the city
         if i == 0 and head.dep_ in {"dobj", "obj", "dative"} and head.lower_ in OBJECT_PRONOUNS:
-            return actor  # "asked him to share insights": he is asked, not the insights
+            return actor  # "asked him to share notes": he is asked, not the insights
         if fallback is None and (actor.sector or actor.entity or (i == 0 and role)) and head.pos_ != "PRON":
             fallback = actor  # the role-given target naming people ("hostages were released") first
     return fallback

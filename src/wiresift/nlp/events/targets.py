@@ -124,7 +124,7 @@ def beneficiary(tok: Token) -> bool:
 
 
 #: Verbs denying what their clause says: its subject is what is denied of someone, no addressee ("an
-#: adviser denied the two men had met").
+#: adviser denied the two ministers had spoken").
 DENY_VERBS = frozenset({"deny", "dismiss", "refute", "rebut", "dispute"})
 
 
@@ -202,7 +202,7 @@ def target_candidates(
                         add(obj)
                         for sub in obj.children:
                             if sub.lower_ == "of" and scene(obj, venue):
-                                continue  # "in the forest of Khari Thrayat": a scene's name is a scene
+                                continue  # "in the forest of Karvali": a scene's name is a scene
                             if sub.dep_ == "prep" and sub.lower_ in CANDIDATE_PREPS:
                                 add(next((o for o in sub.children if o.dep_ == "pobj"), None))
     for clause in trigger.children:

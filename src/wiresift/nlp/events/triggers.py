@@ -213,7 +213,7 @@ def _unlisted_phrasal(verb: Token, lemma: str) -> bool:
     return any(
         f"{lemma} {c.lower_}" not in table
         and (c.dep_ == "prt" or (c.dep_ == "prep" and adverb_particle(verb, c)))
-        and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "to")  # "kidnapped up to 16": a count
+        and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "to")  # "abducted up to 9": a count
         for c in verb.children
     )
 

@@ -13,7 +13,7 @@ The place is the one that the trigger's clause governs, best first:
    it, nor what the event is about: "against the Osun State election"), not a nationality adjective
    and not inside the trigger's subject or object.
 4. **In the sentence**: the nearest other place of the sentence (news sentences name the scene once:
-   "In La Paz, police fired tear gas as protesters marched"), unless it stands in a clause beside the
+   "In Tarvo, police used water cannon as protesters marched"), unless it stands in a clause beside the
    trigger's rather than above it ("Speaking in Paris, the minister said rebels attacked": :func:`side_clause`), or a preposition that is not one of
    place leads to it ("the road to Gao", "flown to Niamey", "director for the Middle East").
 
@@ -284,7 +284,7 @@ def _named_person(actor: EventActor, sent: Span) -> bool:
 
 def _owner(tok: Token, end: int) -> bool:
     """The place mention starting at ``tok`` and ending at ``end`` modifies a noun of people or of a
-    body after it that no preposition of a scene leads to ("an attack on a US embassy"): it says
+    body after it that no preposition of a scene leads to ("an attack on a US consulate"): it says
     whose, not where ("the U.S. border", "in Libya's capital" are in that country)."""
     head = tok
     for _ in range(6):
@@ -295,13 +295,13 @@ def _owner(tok: Token, end: int) -> bool:
         return False
     noun = head.head
     if not (people_noun(noun) or agent_sector([noun], []) is not None):
-        return False  # "visited the southern U.S. border": a place of that country
+        return False  # "toured the northern U.S. border": a place of that country
     return not (noun.dep_ == "pobj" and noun.head.lower_ in SCENE_PREPS)
 
 
 def _names_other(doc: Document, trigger: Token, start: int) -> bool:
     """The trigger's own phrase names a place other than the mention at ``start`` ("an airstrike in
-    which 25 were killed in Iraq")."""
+    which 14 died in Syria")."""
     below = {t.idx for t in trigger.subtree}
     return any(s in below and s != start for p in doc.places if not p.adjectival for s, _ in p.mentions)
 
@@ -334,7 +334,7 @@ def event_place(
     ``source`` and ``target`` are the event's actors, ``verbal`` says it is a verbal event,
     ``at_target`` that it happens where its target is (an attack, an arrest, a visit: "shelled
     Kharkiv" happened in Kharkiv; "imposed sanctions on Iran" did not happen in Iran), ``harm`` that it
-    is an attack or coercion, whose target's country is not its scene ("an attack on a US embassy";
+    is an attack or coercion, whose target's country is not its scene ("an attack on a US consulate";
     "met Lebanon's president" may well be in Lebanon)."""
     own, args = tiers(trigger)
     head = clause_head(trigger)
@@ -354,14 +354,14 @@ def event_place(
                 continue  # "lecturers at the Northgate University of Kabul": a name, not the scene
             owned = tok is not None and _inside(start, end, target) and _owner(tok, end)
             if harm and place.kind == "country" and owned:
-                continue  # "an attack on a US embassy": whose embassy, not where it stands ("Italy's
+                continue  # "an attack on a US consulate": whose consulate, not where it stands ("Italy's
                 # coast guard rescued" may well be in Italy)
             if place.kind is None and holiday_name(doc.text[start:end]):
-                continue  # "arrests ahead of Diwali": a day the parser took for a place (not a known
+                continue  # "arrests before Diwali": a day the parser took for a place (not a known
                 # place named after one: Christmas Island)
             if _is_actor(start, end, source, place.kind) and _names_other(doc, trigger, start):
-                continue  # "a U.S. airstrike in which 25 were killed in Iraq": the country that
-                # strikes, not the scene its phrase names ("the Hong Kong protests" are in Hong Kong)
+                continue  # "a U.S. airstrike in which 14 died in Syria": the country that
+                # strikes, not the scene its phrase names ("the Lisbon protests" are in Lisbon)
             if dateline_at(doc.text, start, end):
                 continue  # the dateline names where the reporter is, whatever the parse hangs it on
             if _inside(start, end, target) and tok is not None:

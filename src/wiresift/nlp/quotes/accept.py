@@ -9,7 +9,7 @@ sentence (a relative clause, a conjunct, an adverbial clause), the kind of speak
 pronoun, a relative word, a common noun, none), the quote's kind and length, and whether a learned
 pattern found it. Besides the patterns of :mod:`cues`, the check admits more ``lemma:complement``
 patterns that are right less often on their own (:data:`AcceptModel.patterns`): it judges each of
-their candidates. "Which has talked about electric cars" and "could see the frustration" are rejected;
+their candidates. "Which has talked about electric cars" and "could see the worry" are rejected;
 "the regulator cautioned that …" is kept.
 
 The weights (``accept_weights.json``) are fitted by ``training/train_attribution_accept.py``
