@@ -163,3 +163,16 @@ def test_a_user_of_a_service_is_not_the_service(pipeline: Pipeline) -> None:
     )
     # "Acme" joins the full name introduced before it (entities: short names join "Acme Corp").
     assert spokesman.speaker_name == "Acme Corp"
+
+
+def test_he_after_a_womans_quote_goes_to_the_man_named_since(pipeline: Pipeline) -> None:
+    # The mirror of the case above: "he" after a woman's quote goes to the man named since.
+    text = (
+        '"The pier needs new pilings," said Helen Marsh of the harbour board.\n\n'
+        "Ferry schedules\n"
+        "Oscar Lindqvist, who captains the night boat, doubts the budget.\n\n"
+        "\u201cNobody has costed it,\u201d he said, \u201cso the repairs will wait.\u201d"
+    )
+    quotes = quotes_of(pipeline, text)
+    q = next(q for q in quotes if q.speaker_mention is not None and q.speaker_mention.text == "he")
+    assert q.speaker_name == "Oscar Lindqvist"

@@ -22,6 +22,7 @@ from wiresift.nlp.entities.coref_rules import (
     resolve_rules,
     titled_person,
 )
+from wiresift.nlp.entities.given_names import name_gender
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from wiresift.nlp.entities.namesakes import namesakes
@@ -118,7 +119,12 @@ def _resolve_scored(
     subject = subject_antecedent(index, state, start) if ana.pronoun else None
     if subject is not None:
         ruled = subject  # "Lee was the third witness. He said …": Lee, not the last quote's speaker
-    if ruled is not None and ana.gender and _gender(state, ruled, ana.start) not in ("", ana.gender):
+    gender_ruled_out = (
+        ruled is not None
+        and bool(ana.gender)
+        and _gender_or_name(state, ruled, ana.start) not in ("", ana.gender)
+    )
+    if gender_ruled_out:
         ruled = None  # "he" is not the woman named last
     unsure = (
         subject is None and ana.gender != "" and _gender(state, ruled, ana.start) == "" if ruled else False
@@ -132,6 +138,8 @@ def _resolve_scored(
     learned, p = state.resolved[(ana.start, ana.end)]
     if learned is not None and ana.gender and _gender(state, learned, ana.start) not in ("", ana.gender):
         learned, p = None, 0.0  # the model's "she" for a man it has called "he" before
+    # the model's first choice, also when it is too unsure to link on its own
+    guess = learned if learned is not None else state.guesses.get((ana.start, ana.end))
     if (
         subject is None
         and ruled is not None
@@ -143,6 +151,16 @@ def _resolve_scored(
         and any(prev_end < s < ana.start for s, _e in index.entities[learned].mentions)
     ):
         ruled = learned  # "she", said after a woman was named since the last quote: not its man
+    if (
+        ruled is None
+        and learned is None
+        and guess is not None
+        and subject is None
+        and gender_ruled_out
+        and _gender_or_name(state, guess, ana.start) == ana.gender
+        and any(prev_end < s < ana.start for s, _e in index.entities[guess].mentions)
+    ):
+        return guess, DISPUTED_CONFIDENCE  # the last speaker is the other gender: the woman named since
     if ruled is None:
         return learned, p
     if learned == ruled:
@@ -171,6 +189,16 @@ def _gender(state: DocCoref, eid: str, upto: int) -> str:
     state.advance(upto)
     said = {m.gender for m in state.chains.get(eid, ()) if m.gender}
     return said.pop() if len(said) == 1 else ""  # a chain the model mixed up tells nothing
+
+
+def _gender_or_name(state: DocCoref, eid: str, upto: int) -> str:
+    """:func:`_gender`, else the gender of the person's first name (``given_names``): "Walter Brandt"
+    is no "she" even before any pronoun has been joined to him."""
+    said = _gender(state, eid, upto)
+    if said:
+        return said
+    entity = state.index.entities.get(eid)
+    return name_gender(entity.name) if entity is not None and entity.type == "PERSON" else ""
 
 
 def resolve(

@@ -175,6 +175,8 @@ class DocCoref:
         #: Anaphor mentions joined to an entity, by entity id, in text order.
         self.chains: dict[str, list[Mention]] = {}
         self.resolved: dict[tuple[int, int], tuple[str | None, float]] = {}
+        #: The best candidate of each scored anaphor, also where its probability is under the threshold.
+        self.guesses: dict[tuple[int, int], str] = {}
         self.done = 0
         self.text = index.text or sdoc.text  # the same string: spaCy rebuilds its own on every read
         # Per entity and per word, what does not change while the state lives (the entities stage is
@@ -404,6 +406,8 @@ class DocCoref:
             probs = np.where(clash, 0.0, probs)
         best = int(np.argmax(probs))
         p = float(probs[best])
+        if p > 0.0:
+            self.guesses[(ana.start, ana.end)] = cands[best].eid
         threshold = self.weights.threshold if ana.pronoun else self.weights.nominal_threshold
         return (cands[best].eid if p >= threshold else None), p
 
