@@ -138,8 +138,6 @@ def _resolve_scored(
     learned, p = state.resolved[(ana.start, ana.end)]
     if learned is not None and ana.gender and _gender(state, learned, ana.start) not in ("", ana.gender):
         learned, p = None, 0.0  # the model's "she" for a man it has called "he" before
-    # the model's first choice, also when it is too unsure to link on its own
-    guess = learned if learned is not None else state.guesses.get((ana.start, ana.end))
     if (
         subject is None
         and ruled is not None
@@ -151,9 +149,10 @@ def _resolve_scored(
         and any(prev_end < s < ana.start for s, _e in index.entities[learned].mentions)
     ):
         ruled = learned  # "she", said after a woman was named since the last quote: not its man
+    # the model's first choice where it was too unsure to link on its own
+    guess = state.guesses.get((ana.start, ana.end)) if learned is None else None
     if (
         ruled is None
-        and learned is None
         and guess is not None
         and subject is None
         and gender_ruled_out
