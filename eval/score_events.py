@@ -208,6 +208,9 @@ def main(argv: list[str]) -> int:
         print("../shared/eval is absent: nothing to score", file=sys.stderr)
         return 2
     split = argv[1] if len(argv) > 1 else "dev"
+    if split != "all" and split not in SPLITS:
+        print(f"usage: python eval/score_events.py [{'|'.join(SPLITS)}|all] (not {split!r})", file=sys.stderr)
+        return 2
     print(json.dumps(evaluate(eval_dir, split), indent=2))
     return 0
 
