@@ -14,7 +14,8 @@ event from features the stage already has:
 - its actors: present, coded (country or IGO), of a sector, armed, of the state, a pronoun;
 - its sentence and article: the sentence's position and number of events, whether it holds a
   security word, and the article's share of such sentences, of conflict events and of events with an
-  ACLED-style type (a security report is read differently from a business story);
+  ACLED-style type (a security report is read differently from a business story); whether another
+  sentence tells an event of the same category by the same doer (the article's story, told again);
 - the trigger's lemma: how often the verdicts found events of this lemma right (smoothed toward the
   overall rate), and how often they found the lemmas nearest in the spaCy vectors right (a lemma never
   judged borrows from its neighbours: "ponder" from "think").
