@@ -92,7 +92,9 @@ def test_a_death_after_a_named_attack_is_an_assault(pipeline: Pipeline) -> None:
 )  # fmt: skip
 def test_readings_the_arguments_rule_out(pipeline: Pipeline, text: str, trigger: str) -> None:
     found = [(e.text, e.plover) for e in events(pipeline, text) if e.text == trigger]
-    assert all(plover not in {"ASSAULT", "THREATEN", "COERCE", "COOPERATE", "REJECT"} for _, plover in found), found
+    assert all(
+        plover not in {"ASSAULT", "THREATEN", "COERCE", "COOPERATE", "REJECT"} for _, plover in found
+    ), found
 
 
 @pytest.mark.parametrize(
