@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from wiresift.model import Document
+from wiresift.model import Document, Event
 from wiresift.nlp.events import accept
 from wiresift.nlp.events.accept import (
     BASE_FEATURES,
@@ -19,7 +19,7 @@ from wiresift.nlp.events.accept import (
     LemmaPrior,
     load_check,
 )
-from wiresift.nlp.events.stage import candidates, find_events
+from wiresift.nlp.events.stage import LEAD_SENTENCES, candidates, find_events, main_event
 from wiresift.nlp.pipeline import Pipeline
 
 BUSINESS = (
@@ -144,6 +144,34 @@ def test_the_main_event_is_chosen_among_the_kept(
     assert events and (events[0].start, events[0].end) != (main.start, main.end)
     first_sentence = next(iter(sdoc.sents)).end_char
     assert events[0].start < first_sentence  # the lead's next best event leads
+
+
+def _cand(sentence: int, depth: int, probability: float | None) -> accept.Candidate:
+    event = Event(
+        id="", text=f"s{sentence}d{depth}", start=10 * sentence + depth, end=10 * sentence + depth + 1
+    )
+    return accept.Candidate(event, (depth, 0, -1, -0.7), sentence, probability=probability)
+
+
+def test_the_main_event_is_the_surest_of_the_lead() -> None:
+    lead = [_cand(1, 0, 0.55), _cand(1, 2, 0.6), _cand(1 + LEAD_SENTENCES - 1, 3, 0.9)]
+    later = _cand(1 + LEAD_SENTENCES, 0, 0.99)  # surer, but past the lead
+    assert main_event([*lead, later]).event.text == f"s{LEAD_SENTENCES}d3"
+    # ties go to the rules' rank; without the check's probabilities the first sentence's best-ranked
+    assert main_event([_cand(1, 2, 0.7), _cand(2, 0, 0.7)]).event.text == "s2d0"
+    assert main_event([_cand(1, 2, None), _cand(1, 0, None), _cand(2, 0, None)]).event.text == "s1d0"
+
+
+def test_an_event_told_again_is_echoed(before_events: Pipeline, nlp: Language) -> None:
+    text = (
+        "Rebels attacked the town of Arvo on Monday. The mayor asked for help. Schools stayed closed. "
+        "On Tuesday the rebels attacked a second village near Arvo. Farmers voted on a new tax."
+    )
+    doc, sdoc = _analysed(before_events, nlp, text)
+    cands = candidates(doc, sdoc)
+    echoes = dict(zip((c.event.text for c in cands), accept.echoes(cands, sdoc), strict=True))
+    assert echoes.get("attacked") == 1  # both attacks by the rebels: each told again by the other
+    assert all(n == 0 for text, n in echoes.items() if text != "attacked")
 
 
 def test_the_shipped_check_reads_the_article(pipeline: Pipeline) -> None:

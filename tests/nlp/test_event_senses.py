@@ -85,11 +85,28 @@ def test_a_death_after_a_named_attack_is_an_assault(pipeline: Pipeline) -> None:
         ("The chess champion beat all expectations this season.", "beat"),
         # a judge ruling cooperates with no one
         ("The judge ruled that the trader should remain in custody.", "ruled"),
+        # nothing rejected: an amount going down
+        ("Shares of the bakery chain declined 4 percent on Tuesday.", "declined"),
+        ("Turnout in the northern provinces declined sharply.", "declined"),
     ],
 )  # fmt: skip
 def test_readings_the_arguments_rule_out(pipeline: Pipeline, text: str, trigger: str) -> None:
     found = [(e.text, e.plover) for e in events(pipeline, text) if e.text == trigger]
-    assert all(plover not in {"ASSAULT", "THREATEN", "COERCE", "COOPERATE"} for _, plover in found), found
+    assert all(
+        plover not in {"ASSAULT", "THREATEN", "COERCE", "COOPERATE", "REJECT"} for _, plover in found
+    ), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry declined the invitation to the summit.",
+        "The embassy declined to comment on the arrests.",
+        "The proposal was rejected by the council on Monday.",
+    ],
+)
+def test_a_rejection_of_something_stays(pipeline: Pipeline, text: str) -> None:
+    assert any(e.plover == "REJECT" for e in events(pipeline, text)), text
 
 
 def test_a_release_is_of_people_or_things(pipeline: Pipeline) -> None:

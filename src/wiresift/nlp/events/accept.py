@@ -14,7 +14,8 @@ event from features the stage already has:
 - its actors: present, coded (country or IGO), of a sector, armed, of the state, a pronoun;
 - its sentence and article: the sentence's position and number of events, whether it holds a
   security word, and the article's share of such sentences, of conflict events and of events with an
-  ACLED-style type (a security report is read differently from a business story);
+  ACLED-style type (a security report is read differently from a business story); whether another
+  sentence tells an event of the same category by the same doer (the article's story, told again);
 - the trigger's lemma: how often the verdicts found events of this lemma right (smoothed toward the
   overall rate), and how often they found the lemmas nearest in the spaCy vectors right (a lemma never
   judged borrows from its neighbours: "ponder" from "think").
@@ -88,6 +89,7 @@ BASE_FEATURES: tuple[str, ...] = (
     "counts",
     "acled",
     "main",
+    "echoed",
     "first_sentence",
     "sentence_position",
     "sentence_events",
@@ -118,6 +120,8 @@ class Candidate:
     rank: tuple[int, int, int, float]
     sentence: int
     main: bool = False
+    #: The check's probability that the event is right (None before the check, or without it).
+    probability: float | None = None
 
     @property
     def depth(self) -> int | None:
@@ -210,6 +214,36 @@ def typer_conflict(sent: Span, tok: Token | None, event: Event) -> float:
     return 1.0 - float(exp[typer.classes.index(NOT_CONFLICT)] / exp.sum())
 
 
+def _doer(event: Event, sdoc: Doc) -> str | None:
+    """Who does an event, as a key comparable across sentences: its source's entity, else the lemma of
+    its source phrase's head word ("more than 5,000 militants" -> "militant")."""
+    actor = event.source
+    if actor is None:
+        return None
+    if actor.entity is not None:
+        return actor.entity
+    span = sdoc.char_span(actor.start or 0, actor.end or 0, alignment_mode="expand")
+    if span is None or not len(span) or span.root.pos_ == "PRON":
+        return None
+    return span.root.lemma_.lower()
+
+
+def echoes(cands: Sequence[Candidate], sdoc: Doc) -> list[int]:
+    """For each candidate, how many other sentences of the article tell an event of the same PLOVER
+    category by the same doer (:func:`_doer`): an event the article tells again ("militants massed on
+    the border", later "the militants concentrated there") is more likely its story than a word read
+    once as an event."""
+    keys = [
+        f"{c.event.plover}|{doer}" if c.event.plover and (doer := _doer(c.event, sdoc)) else None
+        for c in cands
+    ]
+    sentences: dict[str, set[int]] = {}
+    for c, key in zip(cands, keys, strict=True):
+        if key is not None:
+            sentences.setdefault(key, set()).add(c.sentence)
+    return [len(sentences[k] - {c.sentence}) if k else 0 for c, k in zip(cands, keys, strict=True)]
+
+
 def base_rows(doc: Document, sdoc: Doc, cands: Sequence[Candidate]) -> list[tuple[str, list[float]]]:
     """(key, ``BASE_FEATURES`` row) for each candidate; the key is the trigger's lemma and the event's
     category ("attack|ASSAULT", "|" alone between lemma and category)."""
@@ -236,13 +270,14 @@ def base_rows(doc: Document, sdoc: Doc, cands: Sequence[Candidate]) -> list[tupl
         math.log1p(n / n_sents),
     ]
     places = [span for p in doc.places if p.kind != "country" for span in p.mentions]
+    echo_counts = echoes(cands, sdoc)
     toks = [trigger_token(sdoc, c.event) for c in cands]
     conflict = [
         typer_conflict(sents[c.sentence] if c.sentence < len(sents) else sdoc[:], tok, c.event)
         for c, tok in zip(cands, toks, strict=True)
     ]
     out = []
-    for c, tok, p_conflict in zip(cands, toks, conflict, strict=True):
+    for c, tok, p_conflict, echo in zip(cands, toks, conflict, echo_counts, strict=True):
         e = c.event
         how = _how(c, tok)
         dep = tok.dep_ if tok is not None else ""
@@ -265,6 +300,7 @@ def base_rows(doc: Document, sdoc: Doc, cands: Sequence[Candidate]) -> list[tupl
             float(any(v is not None for v in (e.dead, e.injured, e.size))),
             float(e.acled is not None),
             float(c.main),
+            float(echo > 0),
             float(c.sentence == 0),
             c.sentence / n_sents,
             math.log1p(per_sentence[c.sentence]),
@@ -404,6 +440,7 @@ def screen(doc: Document, sdoc: Doc, cands: Sequence[Candidate], check: EventChe
     kept = []
     for cand, p in zip(cands, check.probabilities(doc, sdoc, cands), strict=True):
         if p >= check.threshold:
+            cand.probability = p
             cand.event.confidence = round(p, 2)
             kept.append(cand)
     return kept

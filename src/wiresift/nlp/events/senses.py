@@ -16,6 +16,10 @@ nobody acts on anybody. The checks here look at who or what fills the verb's rol
   "smashed expectations", "released the results"), makes no such event.
 - **Judicial doer**: a court, a judge or a prosecutor ruling, directing or ordering performs a legal
   act, not the cooperation or aid the verb's block codes (CAMEO has no code for rulings).
+- **Nothing rejected**: a rejection needs what is rejected, an object, a passive subject, a clause or
+  a preposition's object that is no amount or time ("declined the offer", "declined to comment", "the
+  plan was rejected", "defected to the government side"); a verb of rejecting with none of them tells
+  of an amount going down ("sales declined 4 percent", "turnout declined sharply").
 """
 
 from __future__ import annotations
@@ -173,4 +177,27 @@ def wrong_sense(tok: Token, sent: Span, cameo: str | None) -> bool:
         return True
     if (category in HARM or (cameo or "").startswith(RETURNS)) and abstract_target(tok):
         return True
+    if category == "REJECT" and not rejected(tok):
+        return True
     return category in NOT_JUDICIAL and judicial_doer(tok)
+
+
+#: The roles that name what a rejection rejects: an object, a passive subject, a clause.
+REJECTED_ROLES = frozenset({"dobj", "obj", "nsubjpass", "xcomp", "ccomp", "dative", "conj"})
+#: Entity types of a preposition's object that name an amount or a time, not what is rejected
+#: ("declined by 3 percent", "declined on Tuesday").
+AMOUNT_OR_TIME = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL", "DATE", "TIME"})
+
+
+def rejected(tok: Token) -> bool:
+    """The verb names what it rejects (:data:`REJECTED_ROLES`, or a preposition's object that is no
+    amount or time: "defected to the government side"); a verb coordinated with another shares that
+    one's object ("refused and condemned the plan")."""
+    if any(c.dep_ in REJECTED_ROLES for c in tok.children):
+        return True
+    if any(
+        c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ not in AMOUNT_OR_TIME for o in c.children)
+        for c in tok.children
+    ):
+        return True
+    return tok.dep_ == "conj" and any(c.dep_ in {"dobj", "obj"} for c in tok.head.children)

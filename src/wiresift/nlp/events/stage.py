@@ -59,6 +59,9 @@ ACTOR_BONUS = 0.1
 SENTENCE_CONFIDENCE = 0.3
 #: The ranking depth of such an event: after any coded one.
 LAST = TYPER_DEPTH
+#: The sentences of an article's lead, from its first sentence with an event, among which its main
+#: event is chosen (:func:`main_event`).
+LEAD_SENTENCES = 3
 #: Claim count types that give an event's dead, injured and size.
 COUNTS = {"KILL": "dead", "WOUND": "injured", "PROTEST": "size", "TROOPS": "size"}
 
@@ -460,6 +463,23 @@ def candidates(
     return out
 
 
+def main_event(found: list[Candidate]) -> Candidate:
+    """The article's main event among the events kept: of the lead (the first sentence with an event
+    and the ``LEAD_SENTENCES`` - 1 after it), the one the check is surest of, the rules' rank breaking
+    ties; without the check's probabilities (a short document), the first sentence's best-ranked.
+
+    Not the first sentence's best-ranked alone: with the check's out-of-fold probabilities (grouped
+    cross-validation over its verdicts, the 51 articles where it keeps an event), the surest event of
+    the lead's three sentences is right in type in 40 of them, the first sentence's best-ranked in 33:
+    a dropped or borderline event of the first sentence no longer hands the place to whatever that
+    sentence holds next."""
+    first = found[0].sentence
+    if any(c.probability is None for c in found):
+        return min((c for c in found if c.sentence == first), key=lambda c: c.rank)
+    lead = [c for c in found if c.sentence < first + LEAD_SENTENCES]
+    return min(lead, key=lambda c: (-(c.probability or 0.0), c.rank, c.sentence))
+
+
 def find_events(
     doc: Document, sdoc: Doc, index: EntityIndex | None = None, learned: bool = True, check: bool = True
 ) -> list[Event]:
@@ -471,8 +491,7 @@ def find_events(
         found = accept.screen(doc, sdoc, found, accept.load_check())
     events = [c.event for c in found]
     if found:
-        first = found[0].sentence
-        main = min((c for c in found if c.sentence == first), key=lambda c: c.rank)
+        main = main_event(found)
         events.remove(main.event)
         events.insert(0, main.event)
     for i, event in enumerate(events, 1):
