@@ -366,6 +366,11 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
     return _conj_root(source), _conj_root(target)
 
 
+#: Verbs whose subject holds off or takes an attack named by their object: it is the one attacked, not
+#: the attacker ("the army said it repelled an attack", "troops fended off an assault", "the town
+#: withstood the shelling", "the convoy suffered an ambush").
+REPEL_VERBS = frozenset({"repel", "repulse", "fend", "withstand", "resist", "suffer", "sustain", "endure",
+                         "weather", "rebuff"})  # fmt: skip
 #: Verbs whose subject does something to an event named by their object, without taking part in it
 #: ("the police deny accusations", "Trump scuttled the talks", "forces crush protests", "told a
 #: meeting"); any other verb's subject is the event's doer ("the army launched an offensive"), or a
@@ -376,12 +381,12 @@ OUTSIDE_VERBS = frozenset({
     "investigate", "quell", "prevent", "foil", "thwart", "block", "hear", "describe", "dismiss", "blame",
     "address", "brief", "survive", "flee", "mourn", "praise", "hail", "protest", "decry", "disrupt",
     "face", "fear", "spark", "trigger", "cause", "provoke", "fuel", "follow", "precede", "monitor",
-    "film", "document", *AVOID_VERBS,
+    "film", "document", *AVOID_VERBS, *REPEL_VERBS,
 })  # fmt: skip
 #: Verbs whose subject answers or undergoes the event named by their object: it is the target
 #: ("X denies the accusation", "X faces charges", "X rejected the allegations").
 RESPONSE_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "face", "contest", "fight",
-                            *AVOID_VERBS})  # fmt: skip
+                            "survive", *AVOID_VERBS, *REPEL_VERBS})  # fmt: skip
 #: Prepositions naming who brings charges the subject faces: "faces charges in the US", "charges
 #: brought by Sweden", "an extradition request from Spain".
 ACCUSER_PREPS = frozenset({"in", "by", "from"})
@@ -479,6 +484,17 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
         target = subject_of(noun.head)  # "the police deny accusations of brutality": the accused deny
     if source is None and noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() not in OUTSIDE_VERBS:
         source = subject_of(noun.head)  # "the army launched an offensive"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in {"VERB", "AUX"}:
+        # "the base came under attack from rebels": the subject is attacked, the "from" phrase attacks
+        verb = noun.head.head
+        target = target or subject_of(verb)
+        for head in (noun, verb):
+            attacker = next(
+                (o for p in head.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children
+                 if o.dep_ == "pobj" and can_be_actor(quantity_head(o))),
+                None,
+            )  # fmt: skip
+            source = source or attacker
     if source is None and noun.dep_ == "pobj" and noun.head.lower_ in MEANS_PREPS:
         verb = noun.head.head
         doer = subject_of(verb) if verb.pos_ == "VERB" and verb.lemma_.lower() not in OUTSIDE_VERBS else None

@@ -37,7 +37,7 @@ from wiresift.nlp.events.lexicon import UNDERGO, VERB_CODES
 from wiresift.nlp.events.lines import same_paragraph
 from wiresift.nlp.events.modality import modality, obligation, unable
 from wiresift.nlp.events.occurrence import occurred, purpose
-from wiresift.nlp.events.targets import MUTUAL, place_target, target_candidates, venue_event
+from wiresift.nlp.events.targets import mutual_doers, place_target, target_candidates, venue_event
 from wiresift.nlp.events.triggers import Trigger, find_triggers
 from wiresift.nlp.events.where import event_place
 
@@ -298,7 +298,7 @@ def code_sentence(
         ):
             source = None  # "killed by a roadside bomb", "a car bomb killed five": a weapon is no actor
         venue = venue_event(trig.tok, category)
-        target = _target(trig.tok, source_head, source, index, doc.published, harm, venue, category in MUTUAL)
+        target = _target(trig.tok, source_head, source, index, doc.published, harm, venue, mutual_doers(trig.tok, category))
         if place_target(target, towns, sent):
             target = None  # "send soldiers to Tripoli": where the event goes, not who undergoes it
         if trig.tok.lemma_.lower() in UNDERGO and target is None:

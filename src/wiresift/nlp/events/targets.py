@@ -59,6 +59,19 @@ VENUE_CATEGORIES = frozenset({"MOBILIZE", "CONSULT"})
 #: partners ("Israel and Syria signed", "the two sides met", "A and B clashed"); in any other
 #: ("A and B complained", "ships and aircraft brought food") they act together on someone else.
 MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "ASSAULT", "REJECT", None})
+#: Of those, the categories that are mutual only without an object ("A and B clashed", "A and B
+#: disagreed"): with one, the coordinated doers act together on it ("Russia and China backed the
+#: proposal", "the two labels denied that they had merged").
+MUTUAL_WITHOUT_OBJECT = frozenset({"SUPPORT", "ASSAULT", "REJECT"})
+
+
+def mutual_doers(trigger: Token, category: str | None) -> bool:
+    """Coordinated doers of the event of ``trigger`` may be each other's partners (see :data:`MUTUAL`)."""
+    if category not in MUTUAL:
+        return False
+    return category not in MUTUAL_WITHOUT_OBJECT or not any(
+        c.dep_ in OBJECT_DEPS or c.dep_ in {"ccomp", "xcomp"} for c in trigger.children
+    )
 
 
 #: Prepositions reaching where an event goes or takes place: "to Tripoli", "from two villages".

@@ -165,13 +165,16 @@ ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative", "agent"})
 
 
 def named_actor(tok: Token, end: int) -> bool:
-    """The place mention starting at ``tok`` and ending at ``end`` is the subject or object of a verb
-    ("he said Kabul had ensured", "sanctions hit Tehran"): it names an actor, not a scene."""
+    """The place mention starting at ``tok`` and ending at ``end`` is the subject, object or passive
+    agent of a verb ("he said Kabul had ensured", "sanctions hit Tehran", "launched by Russia"): it
+    names an actor, not a scene."""
     head = tok
     for _ in range(6):  # "the United States": from the mention's first word to its head
         if head.head.i == head.i or not (tok.idx <= head.head.idx < end):
             break
         head = head.head
+    if head.dep_ == "pobj" and head.head.dep_ == "agent":
+        return True  # "drones launched by Russia": the one who acts, no scene
     return head.dep_ in ACTOR_DEPS and head.head.pos_ in {"VERB", "AUX"}
 
 
