@@ -28,7 +28,18 @@ from wiresift.nlp.entities.coref import doc_coref
 from wiresift.nlp.events.actor_codes import AGENT_EXTRA, agent_sector, igo_name, lookup, split_code
 from wiresift.nlp.events.actor_codes import dated_code as dated_code
 from wiresift.nlp.events.eventive import PEOPLE_NOUNS, can_act
-from wiresift.nlp.events.lexicon import CRIME_WORDS, DISASTER_WORDS, EVENT_NOUNS, actors, verbs
+from wiresift.nlp.events.lexicon import (
+    CRIME_WORDS,
+    DISASTER_WORDS,
+    DOER_NOUNS,
+    DONE_TO_VERBS,
+    EVENT_NOUNS,
+    JUDGED_VERBS,
+    PATIENT_NOUNS,
+    REPEL_VERBS,
+    actors,
+    verbs,
+)
 from wiresift.nlp.events.lines import headline_passive, on_line
 from wiresift.nlp.events.modality import AVOID_VERBS
 
@@ -236,6 +247,13 @@ def subject_of(verb: Token) -> Token | None:
             controlled = controlled and tok.dep_ in {"xcomp", "acomp"}
             tok = tok.head
             continue
+        if tok.dep_ == "pcomp" and tok.head.lower_ in {"of", "for"} and tok.head.head.lemma_ in JUDGED_VERBS:
+            # "Iran accused Israel of carrying out the attack", "Israel was blamed for striking": the
+            # one accused (or praised) did it, not the one who says so
+            judged = tok.head.head
+            doer = next((c for c in judged.children if c.dep_ in {"dobj", "obj", "nsubjpass"}), None)
+            if doer is not None and can_be_actor(doer):
+                return doer
         # "avoided extradition after seeking refuge": through the preposition to the verb it modifies
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"VERB", "AUX"}:
             controlled = False
@@ -300,15 +318,6 @@ MOVED_VERBS = frozenset({"deploy", "mass", "amass", "concentrate", "station", "p
                          "mobilise", "redeploy", "gather", "assemble"})  # fmt: skip
 
 
-#: Verbs that always take the one they are done to as object: with a subject of their own, no object
-#: and no auxiliary ("Two soldiers killed during an operation", "Man arrested after a chase") they are
-#: a headline's or a wire's bare passive, and the subject is the one the act was done to.
-DONE_TO_VERBS = frozenset({"kill", "arrest", "detain", "injure", "wound", "abduct", "kidnap", "shoot",
-                           "stab", "jail", "imprison", "sentence", "charge", "execute", "behead",
-                           "capture", "deport", "expel", "extradite", "rescue", "free", "hospitalize",
-                           "hospitalise", "indict", "convict", "hold", "nab", "seize"})  # fmt: skip
-
-
 #: Prepositions of an active verb aimed at someone without an object: "shot at", "fired on".
 AIMED_PREPS = frozenset({"at", "upon", "against", "toward", "towards"})
 
@@ -366,11 +375,6 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
     return _conj_root(source), _conj_root(target)
 
 
-#: Verbs whose subject holds off or takes an attack named by their object: it is the one attacked, not
-#: the attacker ("the army said it repelled an attack", "troops fended off an assault", "the town
-#: withstood the shelling", "the convoy suffered an ambush").
-REPEL_VERBS = frozenset({"repel", "repulse", "fend", "withstand", "resist", "suffer", "sustain", "endure",
-                         "weather", "rebuff"})  # fmt: skip
 #: Verbs whose subject does something to an event named by their object, without taking part in it
 #: ("the police deny accusations", "Trump scuttled the talks", "forces crush protests", "told a
 #: meeting"); any other verb's subject is the event's doer ("the army launched an offensive"), or a
@@ -410,20 +414,6 @@ def accuser(verb: Token) -> Token | None:
 #: addressee ("warned that the government will not sit idle"; unlike "demanded that the US cancel").
 PLEDGE_VERBS = frozenset({"warn", "threaten", "vow", "pledge", "promise", "say", "announce", "declare",
                           "claim", "assert", "state", "add"})  # fmt: skip
-#: Event nouns whose possessor undergoes the event: "Assange's arrest", "the hostages' release".
-PATIENT_NOUNS = frozenset({
-    "arrest", "detention", "release", "capture", "killing", "murder", "execution", "abduction",
-    "kidnapping", "extradition", "eviction", "expulsion", "deportation", "trial", "conviction",
-    "sentencing", "rescue", "death", "assassination", "imprisonment", "jailing", "removal", "ouster",
-})  # fmt: skip
-#: Event nouns whose "of" phrase names who does it, never whom it is done to: "a meeting of
-#: ministers", "a rally of farmers", "the deployment of troops", "the withdrawal of the rebels".
-DOER_NOUNS = frozenset({
-    "meeting", "summit", "conference", "session", "gathering", "rally", "protest", "demonstration",
-    "march", "strike", "visit", "deployment", "mobilization", "mobilisation", "withdrawal", "retreat",
-    "buildup", "build-up", "patrol", "exercise", "drill", "manoeuvre", "maneuver", "sit-in", "boycott",
-    "reinforcement", "consultation",
-})  # fmt: skip
 #: Prepositions naming the means by which a verb's subject acts: its event noun is the subject's own
 #: ("marked the day with a strike", "welcomed the year via a rally", "responded through protests").
 MEANS_PREPS = frozenset({"via", "with", "through"})
@@ -486,15 +476,10 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
         source = subject_of(noun.head)  # "the army launched an offensive"
     if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in {"VERB", "AUX"}:
         # "the base came under attack from rebels": the subject is attacked, the "from" phrase attacks
-        verb = noun.head.head
-        target = target or subject_of(verb)
-        for head in (noun, verb):
-            attacker = next(
-                (o for p in head.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children
-                 if o.dep_ == "pobj" and can_be_actor(quantity_head(o))),
-                None,
-            )  # fmt: skip
-            source = source or attacker
+        target = target or subject_of(noun.head.head)
+        attackers = [o for h in (noun, noun.head.head) for p in h.children if p.dep_ == "prep" and p.lower_ ==
+                     "from" for o in p.children if o.dep_ == "pobj" and can_be_actor(quantity_head(o))]  # fmt: skip
+        source = source or next(iter(attackers), None)
     if source is None and noun.dep_ == "pobj" and noun.head.lower_ in MEANS_PREPS:
         verb = noun.head.head
         doer = subject_of(verb) if verb.pos_ == "VERB" and verb.lemma_.lower() not in OUTSIDE_VERBS else None

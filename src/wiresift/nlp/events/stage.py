@@ -298,7 +298,9 @@ def code_sentence(
         ):
             source = None  # "killed by a roadside bomb", "a car bomb killed five": a weapon is no actor
         venue = venue_event(trig.tok, category)
-        target = _target(trig.tok, source_head, source, index, doc.published, harm, venue, mutual_doers(trig.tok, category))
+        target = _target(
+            trig.tok, source_head, source, index, doc.published, harm, venue, mutual_doers(trig.tok, category)
+        )
         if place_target(target, towns, sent):
             target = None  # "send soldiers to Tripoli": where the event goes, not who undergoes it
         if trig.tok.lemma_.lower() in UNDERGO and target is None:

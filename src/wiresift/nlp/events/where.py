@@ -36,8 +36,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
-from wiresift.nlp.events.actor_codes import agent_sector, holiday_name
+from wiresift.nlp.events.actor_codes import agent_sector, holiday_name, lookup
 from wiresift.nlp.events.actors import people_noun
+from wiresift.nlp.events.lexicon import SPEECH_VERBS
+from wiresift.nlp.events.targets import reason
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -302,6 +304,33 @@ def _owner(tok: Token, end: int) -> bool:
     return not (noun.dep_ == "pobj" and noun.head.lower_ in SCENE_PREPS)
 
 
+def _speakers_country(
+    tok: Token,
+    trigger: Token,
+    name: str,
+    source: EventActor | None,
+    target: EventActor | None,
+    date: str | None,
+) -> bool:
+    """The place name ``tok`` stands in the subject of a clause above the trigger's (the one who reports
+    it: "South Korea's military said") and is a country other than the coded source's and target's:
+    that side's country, not the scene of what the other side did."""
+    if source is None or not source.code:
+        return False
+    code = lookup(name.lower().split(), date)
+    if not code or code[:3] in {source.code, target.code if target is not None else None}:
+        return False
+    head = tok
+    while head.dep_ not in {"nsubj", "nsubjpass"} and head.head.i != head.i:
+        head = head.head
+    verb = head.head
+    return (
+        head.dep_ == "nsubj"
+        and verb.lemma_.lower() in SPEECH_VERBS
+        and any(a.i == verb.i for a in trigger.ancestors)
+    )
+
+
 def _names_other(doc: Document, trigger: Token, start: int) -> bool:
     """The trigger's own phrase names a place other than the mention at ``start`` ("an airstrike in
     which 14 died in Syria")."""
@@ -345,6 +374,10 @@ def event_place(
     # A place inside the trigger's own subject or object names an actor or a thing, not the scene
     # ("Russia, which keeps troops in Tajikistan, has offered"): no clause place, only a sentence one.
     in_args = {t.idx for c in trigger.children if c.dep_ in _ARG_DEPS for t in c.subtree}
+    # "imposed sanctions over the invasion of Ukraine": the place of the act given as the reason is
+    # that act's, not this event's
+    heads = [trigger, *(c for c in trigger.children if c.dep_ in _ARG_DEPS)]
+    why = {t.idx for h in heads for p in h.children for o in p.children if reason(o) for t in o.subtree}
     best: tuple[int, int, int, str] | None = None
     for place in doc.places:
         for start, end in place.mentions:
@@ -365,6 +398,8 @@ def event_place(
             if _is_actor(start, end, source, place.kind) and _names_other(doc, trigger, start):
                 continue  # "a U.S. airstrike in which 14 died in Syria": the country that
                 # strikes, not the scene its phrase names ("the Lisbon protests" are in Lisbon)
+            if start in why:
+                continue
             if dateline_at(doc.text, start, end):
                 continue  # the dateline names where the reporter is, whatever the parse hangs it on
             if _inside(start, end, target) and tok is not None:
@@ -394,6 +429,10 @@ def event_place(
                     # nor "Peruvian President Brisket announced": a named person's nationality is who he is
                 if tok is not None and actor is None and not scene_path(tok):
                     continue  # "the road to Gao", "flown to Niamey"
+                if tok is not None and _speakers_country(
+                    tok, trigger, doc.text[start:end], source, target, doc.published
+                ):
+                    continue  # "North Korea fired, South Korea's military said": the speaker's country
                 if tok is not None and named_actor(tok, end):
                     continue  # "he said Kabul had ensured": the government, no scene
                 clause = tok is not None and start not in in_args and _in_clause(tok, head)
