@@ -160,7 +160,9 @@ def _target(
         if not same_paragraph(head, trigger):
             continue  # a line of page chrome the parse hung on the next paragraph
         actor = resolve(head, index, date)
-        if source is not None and actor.entity is not None and actor.entity == source.entity:
+        if source is not None and (
+            (actor.entity is not None and actor.entity == source.entity) or same_name(actor, source)
+        ):
             continue  # "President Brisket received President Brisket": no one acts on himself here
         counted = quantity_head(head)  # "abused dozens of girls": the girls are the people it names
         if holiday_head(counted) or (not (harm or actor.code) and thing_head(counted)):
@@ -179,6 +181,16 @@ def _target(
         if fallback is None and (actor.sector or actor.entity or (i == 0 and role)) and head.pos_ != "PRON":
             fallback = actor  # the role-given target naming people ("hostages were released") first
     return fallback
+
+
+def same_name(actor: EventActor, other: EventActor) -> bool:
+    """The two mentions name one person or body whatever its entities: one is the other's last words
+    ("Brisket", "President Brisket"; the parser may type the headline's mention otherwise)."""
+    a, b = actor.text.lower().split(), other.text.lower().split()
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return (
+        bool(short) and short[0][:1].isalpha() and long[-len(short) :] == short and actor.text[:1].isupper()
+    )
 
 
 def _known(actor: EventActor | None, sent: Span, borrowed: EventActor | None) -> bool:
