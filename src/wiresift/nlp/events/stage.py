@@ -183,6 +183,25 @@ def _target(
     return fallback
 
 
+#: Verbs of running into something: with a weapon as object ("the convoy hit a roadside bomb", "a
+#: patrol stepped on a mine") their subject is the victim, not the attacker.
+CONTACT_VERBS = frozenset({"hit", "strike", "step", "run", "drive"})
+
+
+def on_weapon(verb: Token) -> bool:
+    """``verb`` is a :data:`CONTACT_VERBS` verb whose object, or "on"/"over" object, is a weapon."""
+    if verb.lemma_.lower() not in CONTACT_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    objects += [
+        o
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ in {"on", "over", "into"}
+        for o in p.children
+    ]
+    return any(o.dep_ in {"dobj", "obj", "pobj"} and weapon(o) for o in objects)
+
+
 def same_name(actor: EventActor, other: EventActor) -> bool:
     """The two mentions name one person or body whatever its entities: one is the other's last words
     ("Brisket", "President Brisket"; the parser may type the headline's mention otherwise)."""
@@ -315,7 +334,9 @@ def code_sentence(
         )
         if place_target(target, towns, sent):
             target = None  # "send soldiers to Tripoli": where the event goes, not who undergoes it
-        if trig.tok.lemma_.lower() in UNDERGO and target is None:
+        if harm and trig.kind == "verb" and on_weapon(trig.tok):
+            source, target = None, source  # "their convoy hit a roadside bomb": the convoy is the victim
+        elif trig.tok.lemma_.lower() in UNDERGO and target is None:
             source, target = None, source  # "three people died": the dead undergo the event
         elif trig.tok.lemma_.lower() in FACE and trig.kind == "verb":
             # "Assange faces 18 charges in the US": the accused faces them, the US brings them

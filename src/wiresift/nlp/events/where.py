@@ -180,6 +180,25 @@ def named_actor(tok: Token, end: int) -> bool:
     return head.dep_ in ACTOR_DEPS and head.head.pos_ in {"VERB", "AUX"}
 
 
+#: Nouns of a frontier: the country "with" them is the one across it.
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
+def across_border(tok: Token) -> bool:
+    """The place name ``tok`` is the country across a border ("near the border with Niger"): the event
+    is on this side, in a country the phrase leaves unnamed."""
+    head = tok
+    for _ in range(6):
+        if head.dep_ not in {"compound", "flat", "amod", "det"} or head.head.i == head.i:
+            break
+        head = head.head
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "with" or prep.i == 0:
+        return False
+    # the parser often hangs "with" on the verb: the word before it tells
+    return prep.head.lemma_.lower() in BORDER_NOUNS or prep.doc[prep.i - 1].lemma_.lower() in BORDER_NOUNS
+
+
 def scene_prep(tok: Token) -> bool:
     """The place name ``tok`` is reached by a preposition of place ("lifted the curfew in Montenegro")."""
     head = tok
@@ -398,8 +417,8 @@ def event_place(
             if _is_actor(start, end, source, place.kind) and _names_other(doc, trigger, start):
                 continue  # "a U.S. airstrike in which 14 died in Syria": the country that
                 # strikes, not the scene its phrase names ("the Lisbon protests" are in Lisbon)
-            if start in why:
-                continue
+            if start in why or (tok is not None and across_border(tok)):
+                continue  # "near the border with Niger": the country over the border is not the scene
             if dateline_at(doc.text, start, end):
                 continue  # the dateline names where the reporter is, whatever the parse hangs it on
             if _inside(start, end, target) and tok is not None:
