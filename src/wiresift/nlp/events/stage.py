@@ -336,6 +336,13 @@ def code_sentence(
             target = None  # "send soldiers to Tripoli": where the event goes, not who undergoes it
         if harm and trig.kind == "verb" and on_weapon(trig.tok):
             source, target = None, source  # "their convoy hit a roadside bomb": the convoy is the victim
+        elif (
+            harm
+            and source_head is not None
+            and source_head.head.i != trig.tok.i
+            and on_weapon(source_head.head)
+        ):
+            source = None  # "a minibus hit a bomb, killing nine": the minibus does not kill, the bomb does
         elif trig.tok.lemma_.lower() in UNDERGO and target is None:
             source, target = None, source  # "three people died": the dead undergo the event
         elif trig.tok.lemma_.lower() in FACE and trig.kind == "verb":
