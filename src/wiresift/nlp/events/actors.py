@@ -29,6 +29,7 @@ from wiresift.nlp.events.actor_codes import AGENT_EXTRA, agent_sector, igo_name,
 from wiresift.nlp.events.actor_codes import dated_code as dated_code
 from wiresift.nlp.events.eventive import PEOPLE_NOUNS, can_act
 from wiresift.nlp.events.lexicon import (
+    CLAIM_VERBS,
     CRIME_WORDS,
     DISASTER_WORDS,
     DOER_NOUNS,
@@ -248,10 +249,8 @@ def subject_of(verb: Token) -> Token | None:
             tok = tok.head
             continue
         if tok.dep_ == "pcomp" and tok.head.lower_ in {"of", "for"} and tok.head.head.lemma_ in JUDGED_VERBS:
-            # "Iran accused Israel of carrying out the attack", "Israel was blamed for striking": the
-            # one accused (or praised) did it, not the one who says so
-            judged = tok.head.head
-            doer = next((c for c in judged.children if c.dep_ in {"dobj", "obj", "nsubjpass"}), None)
+            # "Iran accused Israel of carrying out the attack", "Israel was blamed for striking": the accused
+            doer = next((c for c in tok.head.head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}), None)
             if doer is not None and can_be_actor(doer):
                 return doer
         # "avoided extradition after seeking refuge": through the preposition to the verb it modifies
@@ -480,6 +479,10 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
         attackers = [o for h in (noun, noun.head.head) for p in h.children if p.dep_ == "prep" and p.lower_ ==
                      "from" for o in p.children if o.dep_ == "pobj" and can_be_actor(quantity_head(o))]  # fmt: skip
         source = source or next(iter(attackers), None)
+    owned = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else noun
+    claim = owned.lemma_.lower() == "responsibility" and owned.head.lemma_.lower() in CLAIM_VERBS
+    if source is None and claim:
+        source = subject_of(owned.head)  # "IS claimed responsibility for the bombing"
     if source is None and noun.dep_ == "pobj" and noun.head.lower_ in MEANS_PREPS:
         verb = noun.head.head
         doer = subject_of(verb) if verb.pos_ == "VERB" and verb.lemma_.lower() not in OUTSIDE_VERBS else None

@@ -506,3 +506,8 @@ DOER_NOUNS = frozenset({
     "buildup", "build-up", "patrol", "exercise", "drill", "manoeuvre", "maneuver", "sit-in", "boycott",
     "reinforcement", "consultation",
 })  # fmt: skip
+
+
+#: Verbs whose subject owns up to what their "responsibility for" names: "claimed responsibility for
+#: the bombing" says the subject did it.
+CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "bear", "acknowledge"})

@@ -175,8 +175,11 @@ def named_actor(tok: Token, end: int) -> bool:
         if head.head.i == head.i or not (tok.idx <= head.head.idx < end):
             break
         head = head.head
-    if head.dep_ == "pobj" and head.head.dep_ == "agent":
-        return True  # "drones launched by Russia": the one who acts, no scene
+    noun = head  # "drones launched by Russia", "backed by US air strikes": the one who acts, no scene
+    while noun.dep_ in {"compound", "amod", "nmod", "poss"} and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+        return True
     return head.dep_ in ACTOR_DEPS and head.head.pos_ in {"VERB", "AUX"}
 
 
@@ -417,6 +420,8 @@ def event_place(
             if _is_actor(start, end, source, place.kind) and _names_other(doc, trigger, start):
                 continue  # "a U.S. airstrike in which 14 died in Syria": the country that
                 # strikes, not the scene its phrase names ("the Lisbon protests" are in Lisbon)
+            if harm and trigger.pos_ == "NOUN" and _is_actor(start, end, source, place.kind):
+                continue  # "backed by US air strikes": the country that strikes, not the scene
             if start in why or (tok is not None and across_border(tok)):
                 continue  # "near the border with Niger": the country over the border is not the scene
             if dateline_at(doc.text, start, end):
