@@ -85,3 +85,16 @@ def test_the_passive_agents_country_is_no_scene(pipeline: Pipeline) -> None:
 def test_the_country_across_a_border_is_no_scene(pipeline: Pipeline) -> None:
     doc, found = coded(pipeline, "Six soldiers were killed near the border with Chad on Friday.")
     assert place_name(doc, found["killed"]) != "Chad"
+
+
+def test_who_claims_an_attack_did_it(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "A separatist group claimed responsibility for the bombing of a bridge.")
+    bombing = found["bombing"]
+    assert bombing.source is not None and bombing.source.text == "separatist group"
+
+
+def test_the_striking_country_of_a_noun_attack_is_no_scene(pipeline: Pipeline) -> None:
+    doc, found = coded(pipeline, "Kenyan forces backed by US air strikes retook the town of Badhaade.")
+    strikes = found["strikes"]
+    assert strikes.source is not None and strikes.source.code == "USA"
+    assert place_name(doc, strikes) != "United States"
