@@ -98,3 +98,9 @@ def test_the_striking_country_of_a_noun_attack_is_no_scene(pipeline: Pipeline) -
     strikes = found["strikes"]
     assert strikes.source is not None and strikes.source.code == "USA"
     assert place_name(doc, strikes) != "United States"
+
+
+def test_a_nationality_naming_a_noun_attack_is_its_source(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Two herders were wounded in a Russian drone strike on the village.")
+    strike = found["strike"]
+    assert strike.source is not None and strike.source.code == "RUS"

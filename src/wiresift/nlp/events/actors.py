@@ -439,7 +439,8 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     target: Token | None = None
     patient = noun.lemma_.lower() in PATIENT_NOUNS
     for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ in {"compound", "amod"} and child.pos_ == "PROPN"):
+        named = child.pos_ == "PROPN" or child.ent_type_ == "NORP"  # "Taliban takeover", "Indian incursion"
+        if child.dep_ == "poss" or (child.dep_ in {"compound", "amod"} and named):
             if patient and child.dep_ == "poss":
                 target = child
             else:
@@ -474,8 +475,7 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     if source is None and noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() not in OUTSIDE_VERBS:
         source = subject_of(noun.head)  # "the army launched an offensive"
     if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in {"VERB", "AUX"}:
-        # "the base came under attack from rebels": the subject is attacked, the "from" phrase attacks
-        target = target or subject_of(noun.head.head)
+        target = target or subject_of(noun.head.head)  # "the base came under attack from rebels"
         attackers = [o for h in (noun, noun.head.head) for p in h.children if p.dep_ == "prep" and p.lower_ ==
                      "from" for o in p.children if o.dep_ == "pobj" and can_be_actor(quantity_head(o))]  # fmt: skip
         source = source or next(iter(attackers), None)
