@@ -104,3 +104,10 @@ def test_a_nationality_naming_a_noun_attack_is_its_source(pipeline: Pipeline) ->
     _, found = coded(pipeline, "Two herders were wounded in a Russian drone strike on the village.")
     strike = found["strike"]
     assert strike.source is not None and strike.source.code == "RUS"
+
+
+def test_a_condemnation_is_not_placed_where_the_condemned_attack_was(pipeline: Pipeline) -> None:
+    doc, found = coded(pipeline, "Spain and Italy condemned the attack on the consulate in Herat.")
+    condemned = found["condemned"]
+    assert condemned.plover == "ACCUSE"
+    assert place_name(doc, condemned) is None  # no place of the condemnation is named

@@ -37,9 +37,9 @@ from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
 from wiresift.nlp.events.actor_codes import agent_sector, holiday_name, lookup
-from wiresift.nlp.events.actors import people_noun
+from wiresift.nlp.events.actors import OUTSIDE_VERBS, RESPONSE_VERBS, people_noun
 from wiresift.nlp.events.lexicon import SPEECH_VERBS
-from wiresift.nlp.events.targets import reason
+from wiresift.nlp.events.targets import act_noun, reason
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -400,6 +400,12 @@ def event_place(
     # that act's, not this event's
     heads = [trigger, *(c for c in trigger.children if c.dep_ in _ARG_DEPS)]
     why = {t.idx for h in heads for p in h.children for o in p.children if reason(o) for t in o.subtree}
+    # "condemned the attack on the embassy in Kabul": the condemned act's place (not "faces charges in
+    # the US": where the one who faces them is charged)
+    outside = trigger.lemma_.lower() in OUTSIDE_VERBS and trigger.lemma_.lower() not in RESPONSE_VERBS
+    judged = {
+        t.idx for h in heads[1:] if outside and h.dep_ in {"dobj", "obj"} and act_noun(h) for t in h.subtree
+    }
     best: tuple[int, int, int, str] | None = None
     for place in doc.places:
         for start, end in place.mentions:
@@ -422,6 +428,8 @@ def event_place(
                 # strikes, not the scene its phrase names ("the Lisbon protests" are in Lisbon)
             if harm and trigger.pos_ == "NOUN" and _is_actor(start, end, source, place.kind):
                 continue  # "backed by US air strikes": the country that strikes, not the scene
+            if verbal and start in judged:
+                continue
             if start in why or (tok is not None and across_border(tok)):
                 continue  # "near the border with Niger": the country over the border is not the scene
             if dateline_at(doc.text, start, end):
