@@ -28,7 +28,19 @@ from wiresift.nlp.entities.coref import doc_coref
 from wiresift.nlp.events.actor_codes import AGENT_EXTRA, agent_sector, igo_name, lookup, split_code
 from wiresift.nlp.events.actor_codes import dated_code as dated_code
 from wiresift.nlp.events.eventive import PEOPLE_NOUNS, can_act
-from wiresift.nlp.events.lexicon import CRIME_WORDS, DISASTER_WORDS, EVENT_NOUNS, actors, verbs
+from wiresift.nlp.events.lexicon import (
+    CLAIM_VERBS,
+    CRIME_WORDS,
+    DISASTER_WORDS,
+    DOER_NOUNS,
+    DONE_TO_VERBS,
+    EVENT_NOUNS,
+    JUDGED_VERBS,
+    PATIENT_NOUNS,
+    REPEL_VERBS,
+    actors,
+    verbs,
+)
 from wiresift.nlp.events.lines import headline_passive, on_line
 from wiresift.nlp.events.modality import AVOID_VERBS
 
@@ -236,6 +248,11 @@ def subject_of(verb: Token) -> Token | None:
             controlled = controlled and tok.dep_ in {"xcomp", "acomp"}
             tok = tok.head
             continue
+        if tok.dep_ == "pcomp" and tok.head.lower_ in {"of", "for"} and tok.head.head.lemma_ in JUDGED_VERBS:
+            # "Iran accused Israel of carrying out the attack", "Israel was blamed for striking": the accused
+            doer = next((c for c in tok.head.head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}), None)
+            if doer is not None and can_be_actor(doer):
+                return doer
         # "avoided extradition after seeking refuge": through the preposition to the verb it modifies
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"VERB", "AUX"}:
             controlled = False
@@ -298,15 +315,6 @@ def can_be_actor(tok: Token) -> bool:
 #: ("troops were deployed", "fighters are concentrated near the border"), not a victim.
 MOVED_VERBS = frozenset({"deploy", "mass", "amass", "concentrate", "station", "position", "mobilize",
                          "mobilise", "redeploy", "gather", "assemble"})  # fmt: skip
-
-
-#: Verbs that always take the one they are done to as object: with a subject of their own, no object
-#: and no auxiliary ("Two soldiers killed during an operation", "Man arrested after a chase") they are
-#: a headline's or a wire's bare passive, and the subject is the one the act was done to.
-DONE_TO_VERBS = frozenset({"kill", "arrest", "detain", "injure", "wound", "abduct", "kidnap", "shoot",
-                           "stab", "jail", "imprison", "sentence", "charge", "execute", "behead",
-                           "capture", "deport", "expel", "extradite", "rescue", "free", "hospitalize",
-                           "hospitalise", "indict", "convict", "hold", "nab", "seize"})  # fmt: skip
 
 
 #: Prepositions of an active verb aimed at someone without an object: "shot at", "fired on".
@@ -376,12 +384,12 @@ OUTSIDE_VERBS = frozenset({
     "investigate", "quell", "prevent", "foil", "thwart", "block", "hear", "describe", "dismiss", "blame",
     "address", "brief", "survive", "flee", "mourn", "praise", "hail", "protest", "decry", "disrupt",
     "face", "fear", "spark", "trigger", "cause", "provoke", "fuel", "follow", "precede", "monitor",
-    "film", "document", *AVOID_VERBS,
+    "film", "document", *AVOID_VERBS, *REPEL_VERBS,
 })  # fmt: skip
 #: Verbs whose subject answers or undergoes the event named by their object: it is the target
 #: ("X denies the accusation", "X faces charges", "X rejected the allegations").
 RESPONSE_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "face", "contest", "fight",
-                            *AVOID_VERBS})  # fmt: skip
+                            "survive", *AVOID_VERBS, *REPEL_VERBS})  # fmt: skip
 #: Prepositions naming who brings charges the subject faces: "faces charges in the US", "charges
 #: brought by Sweden", "an extradition request from Spain".
 ACCUSER_PREPS = frozenset({"in", "by", "from"})
@@ -405,20 +413,6 @@ def accuser(verb: Token) -> Token | None:
 #: addressee ("warned that the government will not sit idle"; unlike "demanded that the US cancel").
 PLEDGE_VERBS = frozenset({"warn", "threaten", "vow", "pledge", "promise", "say", "announce", "declare",
                           "claim", "assert", "state", "add"})  # fmt: skip
-#: Event nouns whose possessor undergoes the event: "Assange's arrest", "the hostages' release".
-PATIENT_NOUNS = frozenset({
-    "arrest", "detention", "release", "capture", "killing", "murder", "execution", "abduction",
-    "kidnapping", "extradition", "eviction", "expulsion", "deportation", "trial", "conviction",
-    "sentencing", "rescue", "death", "assassination", "imprisonment", "jailing", "removal", "ouster",
-})  # fmt: skip
-#: Event nouns whose "of" phrase names who does it, never whom it is done to: "a meeting of
-#: ministers", "a rally of farmers", "the deployment of troops", "the withdrawal of the rebels".
-DOER_NOUNS = frozenset({
-    "meeting", "summit", "conference", "session", "gathering", "rally", "protest", "demonstration",
-    "march", "strike", "visit", "deployment", "mobilization", "mobilisation", "withdrawal", "retreat",
-    "buildup", "build-up", "patrol", "exercise", "drill", "manoeuvre", "maneuver", "sit-in", "boycott",
-    "reinforcement", "consultation",
-})  # fmt: skip
 #: Prepositions naming the means by which a verb's subject acts: its event noun is the subject's own
 #: ("marked the day with a strike", "welcomed the year via a rally", "responded through protests").
 MEANS_PREPS = frozenset({"via", "with", "through"})
@@ -445,7 +439,8 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     target: Token | None = None
     patient = noun.lemma_.lower() in PATIENT_NOUNS
     for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ in {"compound", "amod"} and child.pos_ == "PROPN"):
+        named = child.pos_ == "PROPN" or child.ent_type_ == "NORP"  # "Taliban takeover", "Indian incursion"
+        if child.dep_ == "poss" or (child.dep_ in {"compound", "amod"} and named):
             if patient and child.dep_ == "poss":
                 target = child
             else:
@@ -479,6 +474,15 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
         target = subject_of(noun.head)  # "the police deny accusations of brutality": the accused deny
     if source is None and noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() not in OUTSIDE_VERBS:
         source = subject_of(noun.head)  # "the army launched an offensive"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in {"VERB", "AUX"}:
+        target = target or subject_of(noun.head.head)  # "the base came under attack from rebels"
+        attackers = [o for h in (noun, noun.head.head) for p in h.children if p.dep_ == "prep" and p.lower_ ==
+                     "from" for o in p.children if o.dep_ == "pobj" and can_be_actor(quantity_head(o))]  # fmt: skip
+        source = source or next(iter(attackers), None)
+    owned = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else noun
+    claim = owned.lemma_.lower() == "responsibility" and owned.head.lemma_.lower() in CLAIM_VERBS
+    if source is None and claim:
+        source = subject_of(owned.head)  # "IS claimed responsibility for the bombing"
     if source is None and noun.dep_ == "pobj" and noun.head.lower_ in MEANS_PREPS:
         verb = noun.head.head
         doer = subject_of(verb) if verb.pos_ == "VERB" and verb.lemma_.lower() not in OUTSIDE_VERBS else None

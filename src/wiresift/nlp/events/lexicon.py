@@ -465,3 +465,49 @@ def actors() -> Actors:
     agents = json.loads((DATA / "agents.json").read_text(encoding="utf-8"))
     longest = max(len(k.split()) for k in [*raw["names"], *people])
     return Actors(raw["names"], people, agents, min(longest, 8))
+
+
+#: Verbs whose object did what their "of"/"for" gerund says: "accused Israel of carrying out",
+#: "blamed the rebels for shelling", "praised the police for rescuing".
+JUDGED_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "convict", "indict", "sentence", "arrest",
+                          "detain", "fine", "punish", "praise", "thank", "credit", "criticize", "criticise",
+                          "condemn", "sue", "prosecute", "acquit", "reward", "fault"})  # fmt: skip
+
+
+#: Verbs that always take the one they are done to as object: with a subject of their own, no object
+#: and no auxiliary ("Two soldiers killed during an operation", "Man arrested after a chase") they are
+#: a headline's or a wire's bare passive, and the subject is the one the act was done to.
+DONE_TO_VERBS = frozenset({"kill", "arrest", "detain", "injure", "wound", "abduct", "kidnap", "shoot",
+                           "stab", "jail", "imprison", "sentence", "charge", "execute", "behead",
+                           "capture", "deport", "expel", "extradite", "rescue", "free", "hospitalize",
+                           "hospitalise", "indict", "convict", "hold", "nab", "seize"})  # fmt: skip
+
+
+#: Verbs whose subject holds off or takes an attack named by their object: it is the one attacked, not
+#: the attacker ("the army said it repelled an attack", "troops fended off an assault", "the town
+#: withstood the shelling", "the convoy suffered an ambush").
+REPEL_VERBS = frozenset({"repel", "repulse", "fend", "withstand", "resist", "suffer", "sustain", "endure",
+                         "weather", "rebuff"})  # fmt: skip
+
+
+#: Event nouns whose possessor undergoes the event: "Assange's arrest", "the hostages' release".
+PATIENT_NOUNS = frozenset({
+    "arrest", "detention", "release", "capture", "killing", "murder", "execution", "abduction",
+    "kidnapping", "extradition", "eviction", "expulsion", "deportation", "trial", "conviction",
+    "sentencing", "rescue", "death", "assassination", "imprisonment", "jailing", "removal", "ouster",
+})  # fmt: skip
+
+
+#: Event nouns whose "of" phrase names who does it, never whom it is done to: "a meeting of
+#: ministers", "a rally of farmers", "the deployment of troops", "the withdrawal of the rebels".
+DOER_NOUNS = frozenset({
+    "meeting", "summit", "conference", "session", "gathering", "rally", "protest", "demonstration",
+    "march", "strike", "visit", "deployment", "mobilization", "mobilisation", "withdrawal", "retreat",
+    "buildup", "build-up", "patrol", "exercise", "drill", "manoeuvre", "maneuver", "sit-in", "boycott",
+    "reinforcement", "consultation",
+})  # fmt: skip
+
+
+#: Verbs whose subject owns up to what their "responsibility for" names: "claimed responsibility for
+#: the bombing" says the subject did it.
+CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "bear", "acknowledge"})

@@ -37,7 +37,7 @@ from wiresift.nlp.events.lexicon import UNDERGO, VERB_CODES
 from wiresift.nlp.events.lines import same_paragraph
 from wiresift.nlp.events.modality import modality, obligation, unable
 from wiresift.nlp.events.occurrence import occurred, purpose
-from wiresift.nlp.events.targets import MUTUAL, place_target, target_candidates, venue_event
+from wiresift.nlp.events.targets import mutual_doers, place_target, target_candidates, venue_event
 from wiresift.nlp.events.triggers import Trigger, find_triggers
 from wiresift.nlp.events.where import event_place
 
@@ -163,7 +163,9 @@ def _target(
         if not same_paragraph(head, trigger):
             continue  # a line of page chrome the parse hung on the next paragraph
         actor = resolve(head, index, date)
-        if source is not None and actor.entity is not None and actor.entity == source.entity:
+        if source is not None and (
+            (actor.entity is not None and actor.entity == source.entity) or same_name(actor, source)
+        ):
             continue  # "President Brisket received President Brisket": no one acts on himself here
         counted = quantity_head(head)  # "abused dozens of girls": the girls are the people it names
         if holiday_head(counted) or (not (harm or actor.code) and thing_head(counted)):
@@ -182,6 +184,35 @@ def _target(
         if fallback is None and (actor.sector or actor.entity or (i == 0 and role)) and head.pos_ != "PRON":
             fallback = actor  # the role-given target naming people ("hostages were released") first
     return fallback
+
+
+#: Verbs of running into something: with a weapon as object ("the convoy hit a roadside bomb", "a
+#: patrol stepped on a mine") their subject is the victim, not the attacker.
+CONTACT_VERBS = frozenset({"hit", "strike", "step", "run", "drive"})
+
+
+def on_weapon(verb: Token) -> bool:
+    """``verb`` is a :data:`CONTACT_VERBS` verb whose object, or "on"/"over" object, is a weapon."""
+    if verb.lemma_.lower() not in CONTACT_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    objects += [
+        o
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ in {"on", "over", "into"}
+        for o in p.children
+    ]
+    return any(o.dep_ in {"dobj", "obj", "pobj"} and weapon(o) for o in objects)
+
+
+def same_name(actor: EventActor, other: EventActor) -> bool:
+    """The two mentions name one person or body whatever its entities: one is the other's last words
+    ("Brisket", "President Brisket"; the parser may type the headline's mention otherwise)."""
+    a, b = actor.text.lower().split(), other.text.lower().split()
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return (
+        bool(short) and short[0][:1].isalpha() and long[-len(short) :] == short and actor.text[:1].isupper()
+    )
 
 
 def _known(actor: EventActor | None, sent: Span, borrowed: EventActor | None) -> bool:
@@ -301,10 +332,21 @@ def code_sentence(
         ):
             source = None  # "killed by a roadside bomb", "a car bomb killed five": a weapon is no actor
         venue = venue_event(trig.tok, category)
-        target = _target(trig.tok, source_head, source, index, doc.published, harm, venue, category in MUTUAL)
+        target = _target(
+            trig.tok, source_head, source, index, doc.published, harm, venue, mutual_doers(trig.tok, category)
+        )
         if place_target(target, towns, sent):
             target = None  # "send soldiers to Tripoli": where the event goes, not who undergoes it
-        if trig.tok.lemma_.lower() in UNDERGO and target is None:
+        if harm and trig.kind == "verb" and on_weapon(trig.tok):
+            source, target = None, source  # "their convoy hit a roadside bomb": the convoy is the victim
+        elif (
+            harm
+            and source_head is not None
+            and source_head.head.i != trig.tok.i
+            and on_weapon(source_head.head)
+        ):
+            source = None  # "a minibus hit a bomb, killing nine": the minibus does not kill, the bomb does
+        elif trig.tok.lemma_.lower() in UNDERGO and target is None:
             source, target = None, source  # "three people died": the dead undergo the event
         elif trig.tok.lemma_.lower() in FACE and trig.kind == "verb":
             # "Assange faces 18 charges in the US": the accused faces them, the US brings them

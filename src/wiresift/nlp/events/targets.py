@@ -59,6 +59,27 @@ VENUE_CATEGORIES = frozenset({"MOBILIZE", "CONSULT"})
 #: partners ("Israel and Syria signed", "the two sides met", "A and B clashed"); in any other
 #: ("A and B complained", "ships and aircraft brought food") they act together on someone else.
 MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "ASSAULT", "REJECT", None})
+#: Of those, the categories that are mutual only without an object ("A and B clashed", "A and B
+#: disagreed") or with an object naming their ties ("signed a treaty", "upgraded their ties"): with
+#: any other the coordinated doers act together on it ("Russia and China backed the proposal", "the
+#: two labels denied that they had merged").
+MUTUAL_WITHOUT_OBJECT = frozenset({"SUPPORT", "ASSAULT", "REJECT"})
+#: Nouns of what two parties hold with each other: "signed a treaty", "upgraded their diplomatic ties".
+TIE_NOUNS = frozenset({"tie", "ties", "relation", "relations", "agreement", "treaty", "accord", "deal", "pact",
+                       "memorandum", "protocol", "partnership", "alliance", "cooperation", "contract",
+                       "declaration", "communique", "charter", "convention"})  # fmt: skip
+
+
+def mutual_doers(trigger: Token, category: str | None) -> bool:
+    """Coordinated doers of the event of ``trigger`` may be each other's partners (see :data:`MUTUAL`)."""
+    if category not in MUTUAL:
+        return False
+    if category not in MUTUAL_WITHOUT_OBJECT:
+        return True
+    return not any(
+        c.dep_ in {"ccomp", "xcomp"} or (c.dep_ in OBJECT_DEPS and c.lemma_.lower() not in TIE_NOUNS)
+        for c in trigger.children
+    )
 
 
 #: Prepositions reaching where an event goes or takes place: "to Tripoli", "from two villages".
@@ -141,6 +162,17 @@ def act_noun(tok: Token) -> bool:
     return event_noun(tok) or lemma in verbs().by_lemma or (len(lemma) > 6 and lemma.endswith(ACT_SUFFIXES))
 
 
+#: Prepositions whose event noun is why something is done: "sanctions over the invasion of Ukraine",
+#: "arrested for the killing of a guard".
+REASON_PREPS = frozenset({"over", "for"})
+
+
+def reason(tok: Token) -> bool:
+    """``tok`` is an act named as the reason of the event ("imposed sanctions over the invasion"): no
+    target, nor is whom that act was done to."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in REASON_PREPS and act_noun(tok)
+
+
 def _undergoer(event: Token) -> Token | None:
     """The possessor or the "of" object of an event noun naming people ("Assange's extradition", "the
     release of the prisoners"), else None."""
@@ -198,7 +230,7 @@ def target_candidates(
                 add(child)
             if child.dep_ == "prep" and child.lower_ in preps:
                 for obj in child.children:
-                    if obj.dep_ == "pobj":
+                    if obj.dep_ == "pobj" and not reason(obj):
                         add(obj)
                         for sub in obj.children:
                             if sub.lower_ == "of" and scene(obj, venue):

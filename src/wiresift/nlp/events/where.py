@@ -36,8 +36,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
-from wiresift.nlp.events.actor_codes import agent_sector, holiday_name
-from wiresift.nlp.events.actors import people_noun
+from wiresift.nlp.events.actor_codes import agent_sector, holiday_name, lookup
+from wiresift.nlp.events.actors import OUTSIDE_VERBS, RESPONSE_VERBS, people_noun
+from wiresift.nlp.events.lexicon import SPEECH_VERBS
+from wiresift.nlp.events.targets import act_noun, reason
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -165,14 +167,39 @@ ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative", "agent"})
 
 
 def named_actor(tok: Token, end: int) -> bool:
-    """The place mention starting at ``tok`` and ending at ``end`` is the subject or object of a verb
-    ("he said Kabul had ensured", "sanctions hit Tehran"): it names an actor, not a scene."""
+    """The place mention starting at ``tok`` and ending at ``end`` is the subject, object or passive
+    agent of a verb ("he said Kabul had ensured", "sanctions hit Tehran", "launched by Russia"): it
+    names an actor, not a scene."""
     head = tok
     for _ in range(6):  # "the United States": from the mention's first word to its head
         if head.head.i == head.i or not (tok.idx <= head.head.idx < end):
             break
         head = head.head
+    noun = head  # "drones launched by Russia", "backed by US air strikes": the one who acts, no scene
+    while noun.dep_ in {"compound", "amod", "nmod", "poss"} and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+        return True
     return head.dep_ in ACTOR_DEPS and head.head.pos_ in {"VERB", "AUX"}
+
+
+#: Nouns of a frontier: the country "with" them is the one across it.
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
+def across_border(tok: Token) -> bool:
+    """The place name ``tok`` is the country across a border ("near the border with Niger"): the event
+    is on this side, in a country the phrase leaves unnamed."""
+    head = tok
+    for _ in range(6):
+        if head.dep_ not in {"compound", "flat", "amod", "det"} or head.head.i == head.i:
+            break
+        head = head.head
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "with" or prep.i == 0:
+        return False
+    # the parser often hangs "with" on the verb: the word before it tells
+    return prep.head.lemma_.lower() in BORDER_NOUNS or prep.doc[prep.i - 1].lemma_.lower() in BORDER_NOUNS
 
 
 def scene_prep(tok: Token) -> bool:
@@ -299,6 +326,33 @@ def _owner(tok: Token, end: int) -> bool:
     return not (noun.dep_ == "pobj" and noun.head.lower_ in SCENE_PREPS)
 
 
+def _speakers_country(
+    tok: Token,
+    trigger: Token,
+    name: str,
+    source: EventActor | None,
+    target: EventActor | None,
+    date: str | None,
+) -> bool:
+    """The place name ``tok`` stands in the subject of a clause above the trigger's (the one who reports
+    it: "South Korea's military said") and is a country other than the coded source's and target's:
+    that side's country, not the scene of what the other side did."""
+    if source is None or not source.code:
+        return False
+    code = lookup(name.lower().split(), date)
+    if not code or code[:3] in {source.code, target.code if target is not None else None}:
+        return False
+    head = tok
+    while head.dep_ not in {"nsubj", "nsubjpass"} and head.head.i != head.i:
+        head = head.head
+    verb = head.head
+    return (
+        head.dep_ == "nsubj"
+        and verb.lemma_.lower() in SPEECH_VERBS
+        and any(a.i == verb.i for a in trigger.ancestors)
+    )
+
+
 def _names_other(doc: Document, trigger: Token, start: int) -> bool:
     """The trigger's own phrase names a place other than the mention at ``start`` ("an airstrike in
     which 14 died in Syria")."""
@@ -342,6 +396,16 @@ def event_place(
     # A place inside the trigger's own subject or object names an actor or a thing, not the scene
     # ("Russia, which keeps troops in Tajikistan, has offered"): no clause place, only a sentence one.
     in_args = {t.idx for c in trigger.children if c.dep_ in _ARG_DEPS for t in c.subtree}
+    # "imposed sanctions over the invasion of Ukraine": the place of the act given as the reason is
+    # that act's, not this event's
+    heads = [trigger, *(c for c in trigger.children if c.dep_ in _ARG_DEPS)]
+    why = {t.idx for h in heads for p in h.children for o in p.children if reason(o) for t in o.subtree}
+    # "condemned the attack on the embassy in Kabul": the condemned act's place (not "faces charges in
+    # the US": where the one who faces them is charged)
+    outside = trigger.lemma_.lower() in OUTSIDE_VERBS and trigger.lemma_.lower() not in RESPONSE_VERBS
+    judged = {
+        t.idx for h in heads[1:] if outside and h.dep_ in {"dobj", "obj"} and act_noun(h) for t in h.subtree
+    }
     best: tuple[int, int, int, str] | None = None
     for place in doc.places:
         for start, end in place.mentions:
@@ -362,6 +426,12 @@ def event_place(
             if _is_actor(start, end, source, place.kind) and _names_other(doc, trigger, start):
                 continue  # "a U.S. airstrike in which 14 died in Syria": the country that
                 # strikes, not the scene its phrase names ("the Lisbon protests" are in Lisbon)
+            if harm and trigger.pos_ == "NOUN" and _is_actor(start, end, source, place.kind):
+                continue  # "backed by US air strikes": the country that strikes, not the scene
+            if verbal and start in judged:
+                continue
+            if start in why or (tok is not None and across_border(tok)):
+                continue  # "near the border with Niger": the country over the border is not the scene
             if dateline_at(doc.text, start, end):
                 continue  # the dateline names where the reporter is, whatever the parse hangs it on
             if _inside(start, end, target) and tok is not None:
@@ -391,6 +461,10 @@ def event_place(
                     # nor "Peruvian President Brisket announced": a named person's nationality is who he is
                 if tok is not None and actor is None and not scene_path(tok):
                     continue  # "the road to Gao", "flown to Niamey"
+                if tok is not None and _speakers_country(
+                    tok, trigger, doc.text[start:end], source, target, doc.published
+                ):
+                    continue  # "North Korea fired, South Korea's military said": the speaker's country
                 if tok is not None and named_actor(tok, end):
                     continue  # "he said Kabul had ensured": the government, no scene
                 clause = tok is not None and start not in in_args and _in_clause(tok, head)
