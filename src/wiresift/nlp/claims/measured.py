@@ -42,6 +42,21 @@ def number_head(sdoc: Doc, span: NumSpan) -> Token:
         if head.i == tok.i or not lo <= head.i <= hi:
             break
         tok = head
+    return _past_date_noun(tok)
+
+
+def _past_date_noun(tok: Token) -> Token:
+    """A count the parser hung on the date after it ("jumped to 300,000 last year", "up from 2,500
+    today") takes the date noun's place in the clause: a count never modifies a date."""
+    head = tok.head
+    if (
+        tok.dep_ == "nummod"
+        and head.i > tok.i
+        and head.ent_type_ in {"DATE", "TIME"}
+        and tok.ent_type_ not in {"DATE", "TIME"}
+        and head.pos_ == "NOUN"
+    ):
+        return head
     return tok
 
 
@@ -53,6 +68,10 @@ def of_object(tok: Token) -> Token | None:
                 pron = obj.pos_ == "PRON" and any(True for _ in obj.children)
                 if obj.dep_ == "pobj" and (obj.pos_ in {"NOUN", "PROPN"} or pron) and not obj.like_num:
                     return obj
+                if obj.dep_ == "pobj" and obj.tag_ in {"WDT", "WP"}:
+                    # "three cars, two of which are electric": what the relative pronoun stands for
+                    noun = _antecedent(obj)
+                    return noun if noun is not None and noun.pos_ in {"NOUN", "PROPN"} else None
     return None
 
 
@@ -61,7 +80,8 @@ SHARE_NOUNS = frozenset({"number", "share", "rate", "proportion", "percentage", 
 #: ... and "worth": "$360 billion worth of goods" counts the goods ("a net worth of $17 million" keeps
 #: "worth": its "of" holds the amount itself).
 OF_NOUNS = SHARE_NOUNS | {"worth"}
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
+#: A unit of money: an ISO 4217 code, or "cent" ("30 cents a share" pays like "$0.30 a share").
+_CURRENCY = re.compile(r"^(?:[A-Z]{3}|cent)$")
 
 
 def as_noun(tok: Token | None) -> Token | None:
@@ -145,7 +165,9 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
     money = bool(span.unit and _CURRENCY.match(span.unit))
     unit = sdoc[span.unit_tok] if span.unit_tok is not None else top
     if money and (each := _per_unit(sdoc, span)) is not None:
-        return each  # "$13 a share", "$2.53 per diluted share": what each amount pays for
+        # "$13 a share", "$2.53 per diluted share": what each amount pays for, unless the clause
+        # names what is reckoned per share ("earnings of 4 cents a share", "profit rose to $2 a share")
+        return _reckoned(partner(top)) or each
     if money:
         for tok in (top, unit):
             obj = _prep_object(tok, _MONEY_IN)
@@ -209,6 +231,10 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
     children = list(verb.children)
     change = lemma in CHANGE_VERBS or _directed(verb, top)
     subj = next((c for c in children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None and verb.dep_ in {"xcomp", "advcl", "ccomp"} and any(c.lower_ == "to" for c in children):
+        # "expect the national average to hit $3": the object of the verb of expecting is the
+        # infinitive's subject
+        subj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
     if subj is None and verb.dep_ == "xcomp":  # "the project is expected to cost $4 billion"
         subj = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None and verb.dep_ in {"acl", "advcl"} and change:
@@ -292,6 +318,33 @@ def _degree(adj: Token, span: NumSpan) -> bool:
     return span.unit is not None and adj.lower_ in DIMENSIONS  # "the car is 14 feet long"
 
 
+def _reckoned(top: Token) -> Token | None:
+    """What a per-unit amount reckons when the clause names it: the noun whose "of" holds the
+    amount ("earnings of 4 cents a share"; not a price noun, whose amount buys the unit) or the
+    subject of a change verb the amount is the level of ("profit rose to $2 a share"), also for an
+    amount that restates another per unit ("net income of $9 million, or 20 cents a share")."""
+    while top.dep_ in {"conj", "appos"} and top.head.i < top.i and _is_amount(top.head):
+        top = top.head
+    if top.dep_ == "conj" and top.head.pos_ == "NOUN" and top.head.i < top.i:
+        # the parser tied the restatement to the noun whose "of" holds the first amount
+        held = next((c for c in top.head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if held is not None and any(_is_amount(o) for o in held.children if o.dep_ == "pobj"):
+            return _reckoned(next(o for o in held.children if o.dep_ == "pobj"))
+    prep = top.head
+    if top.dep_ != "pobj":
+        return None
+    owner = prep.head
+    if prep.lower_ == "of" and owner.pos_ == "NOUN" and owner.i < top.i:
+        low = owner.lower_
+        if low in _SUM_NOUNS or low in UNITS or low in _PRICE_NOUNS or low in SHARE_NOUNS:
+            return None
+        return owner
+    if prep.lower_ in {"to", "from"} and owner.pos_ == "VERB" and owner.lemma_.lower() in CHANGE_VERBS:
+        subj = next((c for c in owner.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        return as_noun(_antecedent(subj)) if subj is not None and subj.ent_type_ not in _AGENTS else None
+    return None
+
+
 #: Words between an amount and the unit it is the price of ("$13 a share", "$4 per ton").
 _PER = frozenset({"a", "an", "per"})
 
@@ -307,6 +360,8 @@ def _per_unit(sdoc: Doc, span: NumSpan) -> Token | None:
         i += 1  # "per diluted share": the tagger may read the participle as a verb
     if i >= len(sdoc) or sdoc[i].pos_ != "NOUN" or sdoc[i].lower_ in TIME_UNITS:
         return None
+    if sdoc[i].lower_ in UNITS:
+        return None  # "$3 a gallon", "$80 a barrel": a price per measure; the clause says of what
     return sdoc[i]
 
 

@@ -80,6 +80,41 @@ def _plural_after(sdoc: Doc, span: NumSpan, top: Token) -> Token | None:
     return None if any(c.dep_ in {"nsubj", "nsubjpass"} for c in nxt.children) else nxt
 
 
+#: Clause roles in which the parser may split a count from its noun: "to several thousand rallying
+#: scientists" read as two objects of "to".
+_SPLIT_ROLES = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "attr"})
+
+
+def _split_off(sdoc: Doc, span: NumSpan, top: Token) -> Token | None:
+    """The noun a count was split from: right after it, past its modifiers, in the same role under
+    the same head ("read to several thousand rallying Cuban scientists" -> scientists)."""
+    end = span.unit_tok if span.unit_tok is not None else span.last
+    if span.unit is not None or top.dep_ not in _SPLIT_ROLES or top.i != end:
+        return None
+    i = end + 1
+    while i < len(sdoc) and sdoc[i].dep_ in {"amod", "compound", "nmod"} and sdoc[i].head.i > i:
+        i += 1
+    if i == end + 1 or i >= len(sdoc):
+        return None  # no modifier between: a plain second object is no split noun phrase
+    noun = sdoc[i]
+    same = noun.head.i == top.head.i and noun.dep_ == top.dep_
+    return noun if same and noun.pos_ in {"NOUN", "PROPN"} else None
+
+
+#: Words that join two numbers given as alternatives: "dozens if not hundreds", "tens or hundreds".
+_ALTERNATIVE_WORDS = frozenset({"or", "if", "not", "even", "perhaps", "possibly", ","})
+
+
+def _alternative_of(sdoc: Doc, span: NumSpan) -> Token | None:
+    """The "of" object of the number given as an alternative right after this one."""
+    i = span.last + 1
+    while i < len(sdoc) and sdoc[i].lower_ in _ALTERNATIVE_WORDS:
+        i += 1
+    if i == span.last + 1 or i >= len(sdoc) or sdoc[i].ent_type_ != "CARDINAL":
+        return None
+    return of_object(sdoc[i])
+
+
 def _noun_phrase(head: Token) -> str:
     """ "bases and training camps" from the head "bases"."""
     parts = [head.text]
@@ -122,7 +157,7 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
     if _multiplier(sdoc, span):
         return multiplied(sdoc, span.last + 1)  # a multiplier counts what it multiplies ("the rate")
     top = number_head(sdoc, span)
-    mistagged = _plural_after(sdoc, span, top) or _dimension_of(sdoc, span)
+    mistagged = _plural_after(sdoc, span, top) or _dimension_of(sdoc, span) or _split_off(sdoc, span, top)
     if mistagged is not None:
         return mistagged
     if span.unit_tok is not None and top.i != span.unit_tok:
@@ -151,6 +186,10 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
     ):
         return head
     obj = of_object(top)
+    if obj is None:
+        # "dozens if not hundreds of interviews", "dozens or hundreds of boats": the vague number
+        # shares the "of" of the number it is coordinated with
+        obj = _alternative_of(sdoc, span)
     if obj is None and span.unit_tok is not None:
         unit = sdoc[span.unit_tok]
         obj = of_object(unit)
@@ -303,7 +342,8 @@ def count_type(sdoc: Doc, span: NumSpan, noun: Token | None) -> str | None:
     for tok in sdoc[span.last + 1 : min(len(sdoc), span.last + 1 + COUNT_TYPE_WINDOW)]:
         if tok.is_sent_start:
             break
-        lemmas.append(tok.lemma_.lower())
+        if tok.ent_type_ not in {"DATE", "TIME"}:  # "rose 2 % in March" is no march
+            lemmas.append(tok.lemma_.lower())
     types = [COUNT_TYPES[lemma] for lemma in lemmas if lemma in COUNT_TYPES]
     events = [t for t in types if t not in _WHO_TYPES]  # "27 soldiers were killed" is KILL
     best = events or types
