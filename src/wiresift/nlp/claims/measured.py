@@ -98,12 +98,14 @@ def as_noun(tok: Token | None) -> Token | None:
 def _prep_object(tok: Token, preps: frozenset[str]) -> Token | None:
     """The noun object of a preposition of ``preps`` under ``tok`` ("on ads", "to an agent")."""
     for child in tok.children:
+        if tok.pos_ in {"VERB", "AUX"} and child.i < tok.i:
+            continue  # "On the whole, drivers paid ...": a phrase before the verb sets the scene
         if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if as_noun(obj) is not None:
                 return obj
-        if child.dep_ == "dative" and as_noun(child) is not None:
-            return child
+        if child.dep_ == "dative" and "to" in preps and as_noun(child) is not None:
+            return child  # "paid the agency $400,000" = "paid $400,000 to the agency"
     return None
 
 
@@ -203,6 +205,7 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         split = _prep_object(verb, frozenset({"in"}))  # "received $2 million in aid": the parser split
         if (
             split is not None
+            and split.dep_ == "pobj"  # not the dative of "cost taxpayers $5 million": who pays
             and split.ent_type_ not in {"DATE", "TIME"}
             and split.i > top.i
             and not _circumstance(split)
@@ -244,6 +247,9 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         head = verb.head
         own = head if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} else _before_comma(verb)
         subj = own or next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if money and lemma == "cost" and subj is not None:
+        # "the repairs cost taxpayers $20 million": what costs it, not who pays
+        return as_noun(_antecedent(subj))
     if money and lemma in PAY_VERBS:
         # "contribute $7,500 pretax to the fund": the parser may hang the "to" on the reckoning word
         obj = _prep_object(verb, _PAYS_FOR) or (

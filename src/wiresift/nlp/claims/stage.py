@@ -371,6 +371,7 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
     placed = [(s, e, p.id) for p in doc.places for s, e in p.mentions]
     claims: list[Claim] = []
     tops: list[Token] = []
+    owned: list[bool] = []  # whether each claim's counted is a noun of its own (not read from the clause)
     dollar = outlet_currency(doc) or place_currency(doc)
     models = set(_MODEL_SIZE.findall(doc.text))
     for span in find_numbers(sdoc):
@@ -405,6 +406,7 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
         anchor = own if own is not None else top
         who = find_claimant(doc, sent, anchor, span.start, span.end, top, index)
         tops.append(top)
+        owned.append(own is not None)
         claims.append(
             Claim(
                 id=f"c{len(claims) + 1}",
@@ -426,7 +428,7 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
                 stage=STAGE_NAME,
             )
         )
-    _partners_count_alike(claims, tops)
+    _partners_count_alike(claims, tops, owned)
     return claims
 
 
@@ -465,17 +467,18 @@ def _table_label(sdoc: Doc, span: NumSpan) -> Token | None:
     return label if whole and label.tag_ in {"NNS", "NNPS"} else None
 
 
-def _partners_count_alike(claims: list[Claim], tops: list[Token]) -> None:
+def _partners_count_alike(claims: list[Claim], tops: list[Token], owned: list[bool]) -> None:
     """An amount that counts nothing of its own and is the "from" end of a change ("efficiency
     rose from 23 % to 35 %") or a conjunct of another amount ("guidance of up 2.3 % and up 4 %")
     counts what its partner of the same unit counts: both measure one thing."""
     at = {top.i: claim for claim, top in zip(claims, tops, strict=True)}
     for k, (claim, top) in enumerate(zip(claims, tops, strict=True)):
-        if claim.counted is None and _up_from(top):
-            # "hire 5,000 teachers, up from 3,000": the earlier figure of the same thing
+        if not owned[k] and _up_from(top):
+            # "hire 5,000 teachers, up from 3,000": the earlier figure of the same thing; "paid
+            # $1,935 on gas, up $2": the change of the same thing (not the clause's subject)
             before = (c for c, t in zip(claims[:k], tops[:k], strict=True) if t.sent == top.sent)
             alike = [c for c in before if c.unit == claim.unit and c.counted]
-            claim.counted = alike[-1].counted if alike else None
+            claim.counted = alike[-1].counted if alike else claim.counted
         if claim.counted is not None or claim.unit is None or claim.unit == "point":
             continue
         for tok in _partners(top):
@@ -488,7 +491,13 @@ def _partners_count_alike(claims: list[Claim], tops: list[Token]) -> None:
 def _up_from(top: Token) -> bool:
     """ "..., up from 3,000", "down from 12 %": the earlier level of a change just stated."""
     prep = top.head
-    return top.dep_ == "pobj" and prep.lower_ == "from" and prep.head.lower_ in CHANGE_ADVERBS
+    if top.dep_ in {"npadvmod", "dobj"} and prep.lower_ in CHANGE_ADVERBS:
+        return True  # "..., up $2 from a year earlier": by how much the same thing changed
+    if top.dep_ != "pobj":
+        return False
+    if prep.lower_ in {"with", "to"} and prep.head.lower_ == "compared":
+        return True  # "sales were $9 million, compared with $7 million a year earlier"
+    return prep.lower_ == "from" and prep.head.lower_ in CHANGE_ADVERBS
 
 
 def _partners(top: Token) -> list[Token]:
