@@ -234,10 +234,12 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
     children = list(verb.children)
     change = lemma in CHANGE_VERBS or _directed(verb, top)
     subj = next((c for c in children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subj is None and verb.dep_ in {"xcomp", "advcl", "ccomp"} and any(c.lower_ == "to" for c in children):
-        # "expect the national average to hit $3": the object of the verb of expecting is the
-        # infinitive's subject
-        subj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if subj is None and verb.dep_ != "ROOT" and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
+        # "expect the national average to hit $3", "expects revenue in the quarter to total $9
+        # million": the object of the verb of expecting is the infinitive's subject
+        governor = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if governor is not None:
+            subj = next((c for c in governor.children if c.dep_ == "dobj" and c.i < verb.i), None)
     if subj is None and verb.dep_ == "xcomp":  # "the project is expected to cost $4 billion"
         subj = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None and verb.dep_ in {"acl", "advcl"} and change:
@@ -345,6 +347,10 @@ def _reckoned(top: Token) -> Token | None:
         if low in _SUM_NOUNS or low in UNITS or low in _PRICE_NOUNS or low in SHARE_NOUNS:
             return None
         return owner
+    if prep.lower_ in {"to", "from"} and owner.pos_ == "VERB" and owner.lemma_.lower() in OBJECT_CHANGE_VERBS:
+        obj = next((c for c in owner.children if c.dep_ == "dobj"), None)  # "cut its dividend to 5 cents"
+        if obj is not None:
+            return as_noun(obj)
     if prep.lower_ in {"to", "from"} and owner.pos_ == "VERB" and owner.lemma_.lower() in CHANGE_VERBS:
         subj = next((c for c in owner.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         return as_noun(_antecedent(subj)) if subj is not None and subj.ent_type_ not in _AGENTS else None

@@ -476,9 +476,17 @@ def _partners_count_alike(claims: list[Claim], tops: list[Token], owned: list[bo
         if not owned[k] and _up_from(top):
             # "hire 5,000 teachers, up from 3,000": the earlier figure of the same thing; "paid
             # $1,935 on gas, up $2": the change of the same thing (not the clause's subject)
-            before = (c for c, t in zip(claims[:k], tops[:k], strict=True) if t.sent == top.sent)
-            alike = [c for c in before if c.unit == claim.unit and c.counted]
-            claim.counted = alike[-1].counted if alike else claim.counted
+            before = [(c, t) for c, t in zip(claims[:k], tops[:k], strict=True) if t.sent == top.sent]
+            alike = [(c, t) for c, t in before if c.unit == claim.unit and c.counted]
+            # not a restatement ("earned $9 million, or 40 cents a share, up 8 % from ...")
+            main = [c for c, t in alike if t.dep_ not in {"conj", "appos"}] or [c for c, _ in alike]
+            claim.counted = main[-1].counted if main else claim.counted
+        if claim.counted is None and top.dep_ in {"npadvmod", "dobj"} and top.head.lower_ in CHANGE_ADVERBS:
+            # "sales were $6.6 billion, up 13 %": the share says how much the figure before it changed
+            before = [
+                c for c, t in zip(claims[:k], tops[:k], strict=True) if t.sent == top.sent and c.counted
+            ]
+            claim.counted = before[-1].counted if before else None
         if claim.counted is not None or claim.unit is None or claim.unit == "point":
             continue
         for tok in _partners(top):
