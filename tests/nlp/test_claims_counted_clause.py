@@ -42,6 +42,9 @@ from claims_support import claims_of, one
         # what costs money, not who pays
         ("The flood repairs will cost residents $12 million.", "$12", "USD", "repairs"),
         ("On the whole, tenants have not paid more than $900 since the rules changed.", "$900", "USD", None),
+        # an amount in apposition names its noun; a restated conversion counts nothing
+        ("The penalty, $3 million, was the largest the port had seen.", "$3", "USD", "penalty"),
+        ("The council set aside a fund -- about $8 million -- for the harbour.", "$8", "USD", "fund"),
         # a raised subject: the object of the verb of expecting
         (
             "The board expects turnover in the spring season to total about $6 million.",

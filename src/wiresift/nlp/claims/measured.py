@@ -180,6 +180,8 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         top = top.head  # "start at $149 retail": the amount's clause role is the reckoning word's
     if top.dep_ == "compound" and top.head.lower_ in TIME_UNITS:
         top = top.head  # "grew 3.1 % year on year": the parser hung the share on the time word
+    if (named := _apposed(top)) is not None:
+        return named  # "the fine, $2 million, ...", "a reserve -- about $4 million --"
     if money and top.dep_ == "dobj" and (off := _prep_object(top.head, _OFF)) is not None:
         return _thing_priced(off)  # "knocking $100 off the price of the console" -> console
     while top.dep_ == "conj" and top.head.i < top.i and _is_amount(top.head):
@@ -324,6 +326,17 @@ def _degree(adj: Token, span: NumSpan) -> bool:
     if adj.tag_ in {"JJR", "RBR"} or (span.unit == "%" and adj.tag_ == "JJ"):
         return True
     return span.unit is not None and adj.lower_ in DIMENSIONS  # "the car is 14 feet long"
+
+
+def _apposed(top: Token) -> Token | None:
+    """The noun an amount stands in apposition to ("the fine, $2 million,"), not another amount it
+    restates ("4.7 million Canadian dollars ($4 million)") nor a date."""
+    head = top.head
+    if top.dep_ != "appos" or head.i > top.i or head.pos_ not in {"NOUN", "PROPN"} or _is_amount(head):
+        return None
+    if head.lower_ in UNITS or head.lower_ in TIME_UNITS or head.ent_type_ in {"DATE", "TIME", "MONEY"}:
+        return None
+    return as_noun(head)
 
 
 def _reckoned(top: Token) -> Token | None:
