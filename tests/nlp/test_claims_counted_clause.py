@@ -94,3 +94,18 @@ def test_a_range_of_cents_is_one_claim(nlp: Any) -> None:
     claims = claims_of(nlp, "Analysts see a payout of 15 cents to 20 cents a share.")
     claim = one(claims, "15")
     assert (claim.low, claim.high, claim.unit) == (15, 20, "cent")
+
+
+def test_an_amount_per_share_is_no_partner_of_the_whole(nlp: Any) -> None:
+    text = "For the half, the brewer earned $41.2 million, or $1.10 a share, up 6% from $38.9 million."
+    claims = claims_of(nlp, text)
+    assert one(claims, "$41.2").counted != "share"
+    assert one(claims, "6%").counted != "share"
+    assert one(claims, "$1.10").counted == "share"
+
+
+def test_a_figure_for_another_thing_is_not_the_earlier_figure(nlp: Any) -> None:
+    text = "The tech gauge had fallen 4.1%, compared with 2.9% for the transport index."
+    claims = claims_of(nlp, text)
+    assert one(claims, "4.1%").counted == "gauge"
+    assert one(claims, "2.9%").counted != "gauge"

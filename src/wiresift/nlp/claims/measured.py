@@ -166,7 +166,7 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
     top = number_head(sdoc, span)
     money = bool(span.unit and _CURRENCY.match(span.unit))
     unit = sdoc[span.unit_tok] if span.unit_tok is not None else top
-    if money and (each := _per_unit(sdoc, span)) is not None:
+    if money and (each := per_unit(sdoc, span)) is not None:
         # "$13 a share", "$2.53 per diluted share": what each amount pays for, unless the clause
         # names what is reckoned per share ("earnings of 4 cents a share", "profit rose to $2 a share")
         return _reckoned(partner(top)) or each
@@ -357,7 +357,13 @@ def _reckoned(top: Token) -> Token | None:
     owner = prep.head
     if prep.lower_ == "of" and owner.pos_ == "NOUN" and owner.i < top.i:
         low = owner.lower_
-        if low in _SUM_NOUNS or low in UNITS or low in _PRICE_NOUNS or low in SHARE_NOUNS:
+        if (
+            low in _SUM_NOUNS
+            or low in UNITS
+            or low in _PRICE_NOUNS
+            or low in SHARE_NOUNS
+            or low in TIME_UNITS
+        ):
             return None
         return owner
     if prep.lower_ in {"to", "from"} and owner.pos_ == "VERB" and owner.lemma_.lower() in OBJECT_CHANGE_VERBS:
@@ -374,7 +380,7 @@ def _reckoned(top: Token) -> Token | None:
 _PER = frozenset({"a", "an", "per"})
 
 
-def _per_unit(sdoc: Doc, span: NumSpan) -> Token | None:
+def per_unit(sdoc: Doc, span: NumSpan) -> Token | None:
     """The noun after "a"/"per" right behind an amount of money, past adjectives ("$2.53 per
     diluted share"); None for a time ("$5 million a year": a rate, not a purchase)."""
     i = (span.unit_tok if span.unit_tok is not None else span.last) + 1

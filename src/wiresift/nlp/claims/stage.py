@@ -33,6 +33,7 @@ from wiresift.nlp.claims.measured import (
     number_head,
     of_object,
     partner,
+    per_unit,
     reckoning_after_money,
 )
 from wiresift.nlp.claims.spans import NumSpan, find_numbers
@@ -372,6 +373,7 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
     claims: list[Claim] = []
     tops: list[Token] = []
     owned: list[bool] = []  # whether each claim's counted is a noun of its own (not read from the clause)
+    each: list[bool] = []  # whether each claim is an amount per unit ("$2 a share")
     dollar = outlet_currency(doc) or place_currency(doc)
     models = set(_MODEL_SIZE.findall(doc.text))
     for span in find_numbers(sdoc):
@@ -407,6 +409,7 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
         who = find_claimant(doc, sent, anchor, span.start, span.end, top, index)
         tops.append(top)
         owned.append(own is not None)
+        each.append(span.unit is not None and per_unit(sdoc, span) is not None)
         claims.append(
             Claim(
                 id=f"c{len(claims) + 1}",
@@ -428,7 +431,7 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
                 stage=STAGE_NAME,
             )
         )
-    _partners_count_alike(claims, tops, owned)
+    _partners_count_alike(claims, tops, owned, each)
     return claims
 
 
@@ -467,26 +470,30 @@ def _table_label(sdoc: Doc, span: NumSpan) -> Token | None:
     return label if whole and label.tag_ in {"NNS", "NNPS"} else None
 
 
-def _partners_count_alike(claims: list[Claim], tops: list[Token], owned: list[bool]) -> None:
+def _partners_count_alike(
+    claims: list[Claim], tops: list[Token], owned: list[bool], each: list[bool]
+) -> None:
     """An amount that counts nothing of its own and is the "from" end of a change ("efficiency
     rose from 23 % to 35 %") or a conjunct of another amount ("guidance of up 2.3 % and up 4 %")
-    counts what its partner of the same unit counts: both measure one thing."""
-    at = {top.i: claim for claim, top in zip(claims, tops, strict=True)}
+    counts what its partner of the same unit counts: both measure one thing. An amount per unit
+    ("or 40 cents a share") is never the partner: it counts the unit, not the whole."""
+    at = {top.i: claim for claim, top, per in zip(claims, tops, each, strict=True) if not per}
     for k, (claim, top) in enumerate(zip(claims, tops, strict=True)):
+        before = [
+            (c, t)
+            for c, t, per in zip(claims[:k], tops[:k], each[:k], strict=True)
+            if t.sent == top.sent and c.counted and not per
+        ]
         if not owned[k] and _up_from(top):
             # "hire 5,000 teachers, up from 3,000": the earlier figure of the same thing; "paid
             # $1,935 on gas, up $2": the change of the same thing (not the clause's subject)
-            before = [(c, t) for c, t in zip(claims[:k], tops[:k], strict=True) if t.sent == top.sent]
-            alike = [(c, t) for c, t in before if c.unit == claim.unit and c.counted]
+            alike = [(c, t) for c, t in before if c.unit == claim.unit]
             # not a restatement ("earned $9 million, or 40 cents a share, up 8 % from ...")
             main = [c for c, t in alike if t.dep_ not in {"conj", "appos"}] or [c for c, _ in alike]
             claim.counted = main[-1].counted if main else claim.counted
         if claim.counted is None and top.dep_ in {"npadvmod", "dobj"} and top.head.lower_ in CHANGE_ADVERBS:
             # "sales were $6.6 billion, up 13 %": the share says how much the figure before it changed
-            before = [
-                c for c, t in zip(claims[:k], tops[:k], strict=True) if t.sent == top.sent and c.counted
-            ]
-            claim.counted = before[-1].counted if before else None
+            claim.counted = before[-1][0].counted if before else None
         if claim.counted is not None or claim.unit is None or claim.unit == "point":
             continue
         for tok in _partners(top):
@@ -504,7 +511,9 @@ def _up_from(top: Token) -> bool:
     if top.dep_ != "pobj":
         return False
     if prep.lower_ in {"with", "to"} and prep.head.lower_ == "compared":
-        return True  # "sales were $9 million, compared with $7 million a year earlier"
+        # "sales were $9 million, compared with $7 million a year earlier"; not "compared with
+        # 3 % for the other index" (the figure of another thing)
+        return not any(c.dep_ == "prep" and c.lower_ == "for" for c in top.children)
     return prep.lower_ == "from" and prep.head.lower_ in CHANGE_ADVERBS
 
 
