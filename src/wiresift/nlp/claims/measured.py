@@ -336,6 +336,8 @@ def _apposed(top: Token) -> Token | None:
         return None
     if head.lower_ in UNITS or head.lower_ in TIME_UNITS or head.ent_type_ in {"DATE", "TIME", "MONEY"}:
         return None
+    if any(t.text == "(" for t in top.doc[head.i + 1 : top.i]):
+        return None  # a bracketed aside or conversion ("an estimate ($6 million in both cases)")
     return as_noun(head)
 
 
