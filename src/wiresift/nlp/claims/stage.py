@@ -482,7 +482,7 @@ def _partners_count_alike(
         before = [
             (c, t)
             for c, t, per in zip(claims[:k], tops[:k], each[:k], strict=True)
-            if t.sent == top.sent and c.counted and not per
+            if t.sent == top.sent and c.counted and per == each[k]  # per share with per share
         ]
         if not owned[k] and _up_from(top):
             # "hire 5,000 teachers, up from 3,000": the earlier figure of the same thing; "paid
