@@ -45,6 +45,8 @@ from claims_support import claims_of, one
         # an amount in apposition names its noun; a restated conversion counts nothing
         ("The penalty, $3 million, was the largest the port had seen.", "$3", "USD", "penalty"),
         ("The council set aside a fund -- about $8 million -- for the harbour.", "$8", "USD", "fund"),
+        # a relative clause the parser tied to the place after the noun it describes
+        ("Imports from Peru, which totalled $3 billion in 2019, fell.", "$3", "USD", "Imports"),
         # a raised subject: the object of the verb of expecting
         (
             "The board expects turnover in the spring season to total about $6 million.",

@@ -406,8 +406,20 @@ def _antecedent(tok: Token | None) -> Token | None:
     """The noun a relative pronoun stands for ("the firm, which it bought" -> firm), else ``tok``."""
     if tok is not None and tok.tag_ in {"WDT", "WP"}:
         clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
-        return clause.head if clause is not None else None
+        if clause is None:
+            return None
+        noun = clause.head
+        owner = noun.head.head if noun.dep_ == "pobj" else None
+        if noun.ent_type_ in _PLACES and owner is not None and owner.pos_ == "NOUN" and owner.i < noun.i:
+            # "exports to Chile, which totalled $5 billion": the parser ties the clause to the
+            # nearest noun; a place a preposition names is where, not what, the figure measures
+            return owner
+        return noun
     return tok
+
+
+#: Entity types of places: the object of a preposition that only says where.
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _bought(head: Token, money: Token) -> Token | None:
