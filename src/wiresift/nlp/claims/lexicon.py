@@ -66,6 +66,7 @@ UNITS: dict[str, str] = {
     "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "sterling": "GBP",
     "shilling": "KES", "shillings": "KES", "francs": "CHF", "marks": "DEM", "pesos": "MXN",
+    "cent": "cent", "cents": "cent",
     "lira": "TRY", "hryvnia": "UAH", "won": "KRW", "₩": "KRW", "€": "EUR", "£": "GBP", "¥": "JPY", "rials": "IRR", "riyals": "SAR", "afghanis": "AFN",
 }  # fmt: skip
 #: Units whose word comes before the number ("dlrs 2 million", "US$ 5").

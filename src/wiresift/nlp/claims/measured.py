@@ -42,6 +42,21 @@ def number_head(sdoc: Doc, span: NumSpan) -> Token:
         if head.i == tok.i or not lo <= head.i <= hi:
             break
         tok = head
+    return _past_date_noun(tok)
+
+
+def _past_date_noun(tok: Token) -> Token:
+    """A count the parser hung on the date after it ("jumped to 300,000 last year", "up from 2,500
+    today") takes the date noun's place in the clause: a count never modifies a date."""
+    head = tok.head
+    if (
+        tok.dep_ == "nummod"
+        and head.i > tok.i
+        and head.ent_type_ in {"DATE", "TIME"}
+        and tok.ent_type_ not in {"DATE", "TIME"}
+        and head.pos_ == "NOUN"
+    ):
+        return head
     return tok
 
 
@@ -53,6 +68,10 @@ def of_object(tok: Token) -> Token | None:
                 pron = obj.pos_ == "PRON" and any(True for _ in obj.children)
                 if obj.dep_ == "pobj" and (obj.pos_ in {"NOUN", "PROPN"} or pron) and not obj.like_num:
                     return obj
+                if obj.dep_ == "pobj" and obj.tag_ in {"WDT", "WP"}:
+                    # "three cars, two of which are electric": what the relative pronoun stands for
+                    noun = _antecedent(obj)
+                    return noun if noun is not None and noun.pos_ in {"NOUN", "PROPN"} else None
     return None
 
 
@@ -61,7 +80,8 @@ SHARE_NOUNS = frozenset({"number", "share", "rate", "proportion", "percentage", 
 #: ... and "worth": "$360 billion worth of goods" counts the goods ("a net worth of $17 million" keeps
 #: "worth": its "of" holds the amount itself).
 OF_NOUNS = SHARE_NOUNS | {"worth"}
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
+#: A unit of money: an ISO 4217 code, or "cent" ("30 cents a share" pays like "$0.30 a share").
+_CURRENCY = re.compile(r"^(?:[A-Z]{3}|cent)$")
 
 
 def as_noun(tok: Token | None) -> Token | None:
@@ -78,12 +98,14 @@ def as_noun(tok: Token | None) -> Token | None:
 def _prep_object(tok: Token, preps: frozenset[str]) -> Token | None:
     """The noun object of a preposition of ``preps`` under ``tok`` ("on ads", "to an agent")."""
     for child in tok.children:
+        if tok.pos_ in {"VERB", "AUX"} and child.i < tok.i:
+            continue  # "On the whole, drivers paid ...": a phrase before the verb sets the scene
         if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if as_noun(obj) is not None:
                 return obj
-        if child.dep_ == "dative" and as_noun(child) is not None:
-            return child
+        if child.dep_ == "dative" and "to" in preps and as_noun(child) is not None:
+            return child  # "paid the agency $400,000" = "paid $400,000 to the agency"
     return None
 
 
@@ -144,8 +166,10 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
     top = number_head(sdoc, span)
     money = bool(span.unit and _CURRENCY.match(span.unit))
     unit = sdoc[span.unit_tok] if span.unit_tok is not None else top
-    if money and (each := _per_unit(sdoc, span)) is not None:
-        return each  # "$13 a share", "$2.53 per diluted share": what each amount pays for
+    if money and (each := per_unit(sdoc, span)) is not None:
+        # "$13 a share", "$2.53 per diluted share": what each amount pays for, unless the clause
+        # names what is reckoned per share ("earnings of 4 cents a share", "profit rose to $2 a share")
+        return _reckoned(partner(top)) or each
     if money:
         for tok in (top, unit):
             obj = _prep_object(tok, _MONEY_IN)
@@ -156,6 +180,8 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         top = top.head  # "start at $149 retail": the amount's clause role is the reckoning word's
     if top.dep_ == "compound" and top.head.lower_ in TIME_UNITS:
         top = top.head  # "grew 3.1 % year on year": the parser hung the share on the time word
+    if (named := _apposed(top)) is not None:
+        return named  # "the fine, $2 million, ...", "a reserve -- about $4 million --"
     if money and top.dep_ == "dobj" and (off := _prep_object(top.head, _OFF)) is not None:
         return _thing_priced(off)  # "knocking $100 off the price of the console" -> console
     while top.dep_ == "conj" and top.head.i < top.i and _is_amount(top.head):
@@ -181,6 +207,7 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         split = _prep_object(verb, frozenset({"in"}))  # "received $2 million in aid": the parser split
         if (
             split is not None
+            and split.dep_ == "pobj"  # not the dative of "cost taxpayers $5 million": who pays
             and split.ent_type_ not in {"DATE", "TIME"}
             and split.i > top.i
             and not _circumstance(split)
@@ -209,6 +236,12 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
     children = list(verb.children)
     change = lemma in CHANGE_VERBS or _directed(verb, top)
     subj = next((c for c in children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None and verb.dep_ != "ROOT" and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
+        # "expect the national average to hit $3", "expects revenue in the quarter to total $9
+        # million": the object of the verb of expecting is the infinitive's subject
+        governor = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if governor is not None:
+            subj = next((c for c in governor.children if c.dep_ == "dobj" and c.i < verb.i), None)
     if subj is None and verb.dep_ == "xcomp":  # "the project is expected to cost $4 billion"
         subj = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None and verb.dep_ in {"acl", "advcl"} and change:
@@ -218,6 +251,9 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         head = verb.head
         own = head if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} else _before_comma(verb)
         subj = own or next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if money and lemma == "cost" and subj is not None:
+        # "the repairs cost taxpayers $20 million": what costs it, not who pays
+        return as_noun(_antecedent(subj))
     if money and lemma in PAY_VERBS:
         # "contribute $7,500 pretax to the fund": the parser may hang the "to" on the reckoning word
         obj = _prep_object(verb, _PAYS_FOR) or (
@@ -292,11 +328,61 @@ def _degree(adj: Token, span: NumSpan) -> bool:
     return span.unit is not None and adj.lower_ in DIMENSIONS  # "the car is 14 feet long"
 
 
+def _apposed(top: Token) -> Token | None:
+    """The noun an amount stands in apposition to ("the fine, $2 million,"), not another amount it
+    restates ("4.7 million Canadian dollars ($4 million)") nor a date."""
+    head = top.head
+    if top.dep_ != "appos" or head.i > top.i or head.pos_ not in {"NOUN", "PROPN"} or _is_amount(head):
+        return None
+    if head.lower_ in UNITS or head.lower_ in TIME_UNITS or head.ent_type_ in {"DATE", "TIME", "MONEY"}:
+        return None
+    if any(t.text == "(" for t in top.doc[head.i + 1 : top.i]):
+        return None  # a bracketed aside or conversion ("an estimate ($6 million in both cases)")
+    return as_noun(head)
+
+
+def _reckoned(top: Token) -> Token | None:
+    """What a per-unit amount reckons when the clause names it: the noun whose "of" holds the
+    amount ("earnings of 4 cents a share"; not a price noun, whose amount buys the unit) or the
+    subject of a change verb the amount is the level of ("profit rose to $2 a share"), also for an
+    amount that restates another per unit ("net income of $9 million, or 20 cents a share")."""
+    while top.dep_ in {"conj", "appos"} and top.head.i < top.i and _is_amount(top.head):
+        top = top.head
+    if top.dep_ == "conj" and top.head.pos_ == "NOUN" and top.head.i < top.i:
+        # the parser tied the restatement to the noun whose "of" holds the first amount
+        held = next((c for c in top.head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if held is not None and any(_is_amount(o) for o in held.children if o.dep_ == "pobj"):
+            return _reckoned(next(o for o in held.children if o.dep_ == "pobj"))
+    prep = top.head
+    if top.dep_ != "pobj":
+        return None
+    owner = prep.head
+    if prep.lower_ == "of" and owner.pos_ == "NOUN" and owner.i < top.i:
+        low = owner.lower_
+        if (
+            low in _SUM_NOUNS
+            or low in UNITS
+            or low in _PRICE_NOUNS
+            or low in SHARE_NOUNS
+            or low in TIME_UNITS
+        ):
+            return None
+        return owner
+    if prep.lower_ in {"to", "from"} and owner.pos_ == "VERB" and owner.lemma_.lower() in OBJECT_CHANGE_VERBS:
+        obj = next((c for c in owner.children if c.dep_ == "dobj"), None)  # "cut its dividend to 5 cents"
+        if obj is not None:
+            return as_noun(obj)
+    if prep.lower_ in {"to", "from"} and owner.pos_ == "VERB" and owner.lemma_.lower() in CHANGE_VERBS:
+        subj = next((c for c in owner.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        return as_noun(_antecedent(subj)) if subj is not None and subj.ent_type_ not in _AGENTS else None
+    return None
+
+
 #: Words between an amount and the unit it is the price of ("$13 a share", "$4 per ton").
 _PER = frozenset({"a", "an", "per"})
 
 
-def _per_unit(sdoc: Doc, span: NumSpan) -> Token | None:
+def per_unit(sdoc: Doc, span: NumSpan) -> Token | None:
     """The noun after "a"/"per" right behind an amount of money, past adjectives ("$2.53 per
     diluted share"); None for a time ("$5 million a year": a rate, not a purchase)."""
     i = (span.unit_tok if span.unit_tok is not None else span.last) + 1
@@ -307,6 +393,8 @@ def _per_unit(sdoc: Doc, span: NumSpan) -> Token | None:
         i += 1  # "per diluted share": the tagger may read the participle as a verb
     if i >= len(sdoc) or sdoc[i].pos_ != "NOUN" or sdoc[i].lower_ in TIME_UNITS:
         return None
+    if sdoc[i].lower_ in UNITS:
+        return None  # "$3 a gallon", "$80 a barrel": a price per measure; the clause says of what
     return sdoc[i]
 
 
@@ -318,8 +406,20 @@ def _antecedent(tok: Token | None) -> Token | None:
     """The noun a relative pronoun stands for ("the firm, which it bought" -> firm), else ``tok``."""
     if tok is not None and tok.tag_ in {"WDT", "WP"}:
         clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
-        return clause.head if clause is not None else None
+        if clause is None:
+            return None
+        noun = clause.head
+        owner = noun.head.head if noun.dep_ == "pobj" else None
+        if noun.ent_type_ in _PLACES and owner is not None and owner.pos_ == "NOUN" and owner.i < noun.i:
+            # "exports to Chile, which totalled $5 billion": the parser ties the clause to the
+            # nearest noun; a place a preposition names is where, not what, the figure measures
+            return owner
+        return noun
     return tok
+
+
+#: Entity types of places: the object of a preposition that only says where.
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _bought(head: Token, money: Token) -> Token | None:

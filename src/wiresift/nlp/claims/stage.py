@@ -33,6 +33,7 @@ from wiresift.nlp.claims.measured import (
     number_head,
     of_object,
     partner,
+    per_unit,
     reckoning_after_money,
 )
 from wiresift.nlp.claims.spans import NumSpan, find_numbers
@@ -80,6 +81,41 @@ def _plural_after(sdoc: Doc, span: NumSpan, top: Token) -> Token | None:
     return None if any(c.dep_ in {"nsubj", "nsubjpass"} for c in nxt.children) else nxt
 
 
+#: Clause roles in which the parser may split a count from its noun: "to several thousand rallying
+#: scientists" read as two objects of "to".
+_SPLIT_ROLES = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "attr"})
+
+
+def _split_off(sdoc: Doc, span: NumSpan, top: Token) -> Token | None:
+    """The noun a count was split from: right after it, past its modifiers, in the same role under
+    the same head ("read to several thousand rallying Cuban scientists" -> scientists)."""
+    end = span.unit_tok if span.unit_tok is not None else span.last
+    if span.unit is not None or top.dep_ not in _SPLIT_ROLES or top.i != end:
+        return None
+    i = end + 1
+    while i < len(sdoc) and sdoc[i].dep_ in {"amod", "compound", "nmod"} and sdoc[i].head.i > i:
+        i += 1
+    if i == end + 1 or i >= len(sdoc):
+        return None  # no modifier between: a plain second object is no split noun phrase
+    noun = sdoc[i]
+    same = noun.head.i == top.head.i and noun.dep_ == top.dep_
+    return noun if same and noun.pos_ in {"NOUN", "PROPN"} else None
+
+
+#: Words that join two numbers given as alternatives: "dozens if not hundreds", "tens or hundreds".
+_ALTERNATIVE_WORDS = frozenset({"or", "if", "not", "even", "perhaps", "possibly", ","})
+
+
+def _alternative_of(sdoc: Doc, span: NumSpan) -> Token | None:
+    """The "of" object of the number given as an alternative right after this one."""
+    i = span.last + 1
+    while i < len(sdoc) and sdoc[i].lower_ in _ALTERNATIVE_WORDS:
+        i += 1
+    if i == span.last + 1 or i >= len(sdoc) or sdoc[i].ent_type_ != "CARDINAL":
+        return None
+    return of_object(sdoc[i])
+
+
 def _noun_phrase(head: Token) -> str:
     """ "bases and training camps" from the head "bases"."""
     parts = [head.text]
@@ -122,7 +158,7 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
     if _multiplier(sdoc, span):
         return multiplied(sdoc, span.last + 1)  # a multiplier counts what it multiplies ("the rate")
     top = number_head(sdoc, span)
-    mistagged = _plural_after(sdoc, span, top) or _dimension_of(sdoc, span)
+    mistagged = _plural_after(sdoc, span, top) or _dimension_of(sdoc, span) or _split_off(sdoc, span, top)
     if mistagged is not None:
         return mistagged
     if span.unit_tok is not None and top.i != span.unit_tok:
@@ -151,6 +187,10 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
     ):
         return head
     obj = of_object(top)
+    if obj is None:
+        # "dozens if not hundreds of interviews", "dozens or hundreds of boats": the vague number
+        # shares the "of" of the number it is coordinated with
+        obj = _alternative_of(sdoc, span)
     if obj is None and span.unit_tok is not None:
         unit = sdoc[span.unit_tok]
         obj = of_object(unit)
@@ -303,7 +343,8 @@ def count_type(sdoc: Doc, span: NumSpan, noun: Token | None) -> str | None:
     for tok in sdoc[span.last + 1 : min(len(sdoc), span.last + 1 + COUNT_TYPE_WINDOW)]:
         if tok.is_sent_start:
             break
-        lemmas.append(tok.lemma_.lower())
+        if tok.ent_type_ not in {"DATE", "TIME"}:  # "rose 2 % in March" is no march
+            lemmas.append(tok.lemma_.lower())
     types = [COUNT_TYPES[lemma] for lemma in lemmas if lemma in COUNT_TYPES]
     events = [t for t in types if t not in _WHO_TYPES]  # "27 soldiers were killed" is KILL
     best = events or types
@@ -331,6 +372,8 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
     placed = [(s, e, p.id) for p in doc.places for s, e in p.mentions]
     claims: list[Claim] = []
     tops: list[Token] = []
+    owned: list[bool] = []  # whether each claim's counted is a noun of its own (not read from the clause)
+    each: list[bool] = []  # whether each claim is an amount per unit ("$2 a share")
     dollar = outlet_currency(doc) or place_currency(doc)
     models = set(_MODEL_SIZE.findall(doc.text))
     for span in find_numbers(sdoc):
@@ -365,6 +408,8 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
         anchor = own if own is not None else top
         who = find_claimant(doc, sent, anchor, span.start, span.end, top, index)
         tops.append(top)
+        owned.append(own is not None)
+        each.append(span.unit is not None and per_unit(sdoc, span) is not None)
         claims.append(
             Claim(
                 id=f"c{len(claims) + 1}",
@@ -386,7 +431,7 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
                 stage=STAGE_NAME,
             )
         )
-    _partners_count_alike(claims, tops)
+    _partners_count_alike(claims, tops, owned, each)
     return claims
 
 
@@ -425,17 +470,30 @@ def _table_label(sdoc: Doc, span: NumSpan) -> Token | None:
     return label if whole and label.tag_ in {"NNS", "NNPS"} else None
 
 
-def _partners_count_alike(claims: list[Claim], tops: list[Token]) -> None:
+def _partners_count_alike(
+    claims: list[Claim], tops: list[Token], owned: list[bool], each: list[bool]
+) -> None:
     """An amount that counts nothing of its own and is the "from" end of a change ("efficiency
     rose from 23 % to 35 %") or a conjunct of another amount ("guidance of up 2.3 % and up 4 %")
-    counts what its partner of the same unit counts: both measure one thing."""
-    at = {top.i: claim for claim, top in zip(claims, tops, strict=True)}
+    counts what its partner of the same unit counts: both measure one thing. An amount per unit
+    ("or 40 cents a share") is never the partner: it counts the unit, not the whole."""
+    at = {top.i: claim for claim, top, per in zip(claims, tops, each, strict=True) if not per}
     for k, (claim, top) in enumerate(zip(claims, tops, strict=True)):
-        if claim.counted is None and _up_from(top):
-            # "hire 5,000 teachers, up from 3,000": the earlier figure of the same thing
-            before = (c for c, t in zip(claims[:k], tops[:k], strict=True) if t.sent == top.sent)
-            alike = [c for c in before if c.unit == claim.unit and c.counted]
-            claim.counted = alike[-1].counted if alike else None
+        before = [
+            (c, t)
+            for c, t, per in zip(claims[:k], tops[:k], each[:k], strict=True)
+            if t.sent == top.sent and c.counted and per == each[k]  # per share with per share
+        ]
+        if not owned[k] and _up_from(top):
+            # "hire 5,000 teachers, up from 3,000": the earlier figure of the same thing; "paid
+            # $1,935 on gas, up $2": the change of the same thing (not the clause's subject)
+            alike = [(c, t) for c, t in before if c.unit == claim.unit]
+            # not a restatement ("earned $9 million, or 40 cents a share, up 8 % from ...")
+            main = [c for c, t in alike if t.dep_ not in {"conj", "appos"}] or [c for c, _ in alike]
+            claim.counted = main[-1].counted if main else claim.counted
+        if claim.counted is None and top.dep_ in {"npadvmod", "dobj"} and top.head.lower_ in CHANGE_ADVERBS:
+            # "sales were $6.6 billion, up 13 %": the share says how much the figure before it changed
+            claim.counted = before[-1][0].counted if before else None
         if claim.counted is not None or claim.unit is None or claim.unit == "point":
             continue
         for tok in _partners(top):
@@ -448,7 +506,15 @@ def _partners_count_alike(claims: list[Claim], tops: list[Token]) -> None:
 def _up_from(top: Token) -> bool:
     """ "..., up from 3,000", "down from 12 %": the earlier level of a change just stated."""
     prep = top.head
-    return top.dep_ == "pobj" and prep.lower_ == "from" and prep.head.lower_ in CHANGE_ADVERBS
+    if top.dep_ in {"npadvmod", "dobj"} and prep.lower_ in CHANGE_ADVERBS:
+        return True  # "..., up $2 from a year earlier": by how much the same thing changed
+    if top.dep_ != "pobj":
+        return False
+    if prep.lower_ in {"with", "to"} and prep.head.lower_ == "compared":
+        # "sales were $9 million, compared with $7 million a year earlier"; not "compared with
+        # 3 % for the other index" (the figure of another thing)
+        return not any(c.dep_ == "prep" and c.lower_ == "for" for c in top.children)
+    return prep.lower_ == "from" and prep.head.lower_ in CHANGE_ADVERBS
 
 
 def _partners(top: Token) -> list[Token]:
@@ -491,7 +557,7 @@ class ClaimsStage:
     """Pipeline stage filling ``doc.claims``."""
 
     name = STAGE_NAME
-    version = "1.6"
+    version = "1.7"
     requires: tuple[str, ...] = ("entities", "quotes", "timexes", "places")
     assigns: tuple[str, ...] = ("claims",)
 
