@@ -114,7 +114,9 @@ def pick(index: EntityIndex, candidates: list[str], pos: int, gender: str = "") 
         candidates = fitting or candidates
     if len(candidates) == 1:
         return candidates[0]
-    kin = {c for c in candidates if _kin(index, c)}
+    kin = {
+        c for c in candidates if _kin(index, c) and not any(_described_in(index, c, o) for o in candidates)
+    }
     mixed = 0 < len(kin) < len(candidates)
     named = sorted(
         ((_last_naming(index, c, pos, renamed=mixed and c in kin), c) for c in candidates),
@@ -171,6 +173,8 @@ def _focus(index: EntityIndex, candidates: list[str], pos: int) -> str | None:
 def _described_in(index: EntityIndex, head: str, inner: str) -> str | None:
     """``head`` when the full name of ``inner`` is part of one of its titles ("mother of the late Bo
     Ode"): the person described is the one the sentence is about."""
+    if inner == head:
+        return None
     name = index.entities[inner].name.lower()
     return head if any(name in t.lower() for t in index.entities[head].titles) else None
 
