@@ -119,9 +119,19 @@ def join_short_names(index: EntityIndex) -> None:
                 and o.name.startswith(short.name + " ")
                 and o.name.split()[-1].lower()
                 in (BUSINESS_FORMS if short.type == "PERSON" else ORG_KIND_TAILS)
+                and not _placed(index, o.name[len(short.name) :])
             ]
         if len(longer) == 1:
             _move(index, short, longer[0])
+
+
+def _placed(index: EntityIndex, words_: str) -> bool:
+    """Words of a longer name that hold a place the article names ("Acme Coatings U.K. Ltd."): a
+    unit of the company in that country, not the company the bare name means."""
+    places = {
+        n.lower() for e in index.entities.values() if e.type in ("GPE", "LOC") for n in (e.name, *e.aliases)
+    }
+    return any(w.lower() in places for w in words_.split())
 
 
 def _named_like_a_company(index: EntityIndex, short: Entity) -> bool:
