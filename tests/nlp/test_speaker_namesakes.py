@@ -59,3 +59,35 @@ def test_pick_abstains_on_two_named_together() -> None:
     index = _index(text, ("e1", "Ann Ode", [(0, 7)]), ("e2", "Bo Ode", [(12, 18)]))
     index.entities["e2"].titles.append("her son")
     assert pick(index, ["e1", "e2"], text.index("Ode spoke")) == "e1"  # not the relative
+
+
+def test_bare_surname_far_from_any_naming_is_the_article_own_person() -> None:
+    text = (
+        "Nora Vell opened her campaign in Dunmore on Monday. Nora Vell spoke for an hour. "
+        "Her husband, Otto Vell, a former governor, stood at the back of the hall. "
+        "The crowd was large. Tickets sold out early. Buses came from three counties. "
+        "Vell said the race was hers to lose."
+    )
+    nora = [(0, 9), (text.index("Nora Vell spoke"), text.index("Nora Vell spoke") + 9)]
+    otto = text.index("Otto Vell")
+    index = _index(text, ("e1", "Nora Vell", nora), ("e2", "Otto Vell", [(otto, otto + 9)]))
+    assert pick(index, ["e1", "e2"], text.index("Vell said")) == "e1"  # named most, not named last
+    near = text.replace("The crowd was large. Tickets sold out early. Buses came from three counties. ", "")
+    otto = near.index("Otto Vell")
+    index = _index(near, ("e1", "Nora Vell", nora), ("e2", "Otto Vell", [(otto, otto + 9)]))
+    assert pick(index, ["e1", "e2"], near.index("Vell said")) == "e2"  # named just before: goes on
+
+
+def test_far_surname_with_a_courtesy_title_needs_a_known_gender() -> None:
+    text = "Qoz Pim met Vut Pim. Qoz Pim left. It rained. It snowed. It cleared. Ms Pim spoke."
+    index = _index(text, ("e1", "Vut Pim", [(12, 19)]), ("e2", "Qoz Pim", [(0, 7), (21, 28)]))
+    pos = text.index("Pim spoke")
+    assert pick(index, ["e1", "e2"], pos) == "e2"  # named most
+    assert pick(index, ["e1", "e2"], pos, "f") is None  # but not known to be a woman
+
+
+def test_person_named_inside_the_other_ones_description_is_not_the_speaker() -> None:
+    text = "Ann Ode, mother of the late Bo Ode, came. Ode spoke."
+    index = _index(text, ("e1", "Ann Ode", [(0, 7)]), ("e2", "Bo Ode", [(28, 34)]))
+    index.entities["e1"].titles.append("mother of the late Bo Ode")
+    assert pick(index, ["e1", "e2"], text.index("Ode spoke")) == "e1"

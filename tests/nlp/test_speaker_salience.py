@@ -79,6 +79,15 @@ def test_short_form_of_an_organisation_name_is_that_organisation(pipeline: Pipel
     assert q.speaker_name == "Bree Valley Chronicle"
 
 
+def test_first_word_of_a_company_name_is_that_company(pipeline: Pipeline) -> None:
+    text = (
+        "Brackwater Cellular Networks Inc. raised its offer for a rival on Tuesday.\n\n"
+        "Brackwater has pressed the rival's board for months. Brackwater said it would not bid again."
+    )
+    q = by_cue(quotes_of(pipeline, text), "said")
+    assert q.speaker_name == "Brackwater Cellular Networks Inc."
+
+
 def test_they_after_an_unnamed_group_is_no_organisation(pipeline: Pipeline) -> None:
     text = (
         "Halvorsen Foods will open a plant in Norway next year.\n\n"

@@ -32,6 +32,8 @@ HONORIFIC_GENDER: dict[str, str] = {
     **dict.fromkeys(("mrs", "ms", "miss", "madam", "lady", "dame"), "f"),
 }
 _WORD = re.compile(r"[^\W\d_]+")
+#: Sentences back within which the last naming of one of two namesakes decides a bare surname.
+RECENT_SENTENCES = 2
 
 
 def name_words(name: str) -> list[str]:
@@ -112,18 +114,69 @@ def pick(index: EntityIndex, candidates: list[str], pos: int, gender: str = "") 
         candidates = fitting or candidates
     if len(candidates) == 1:
         return candidates[0]
-    kin = {c for c in candidates if _kin(index, c)}
+    kin = {
+        c for c in candidates if _kin(index, c) and not any(_described_in(index, c, o) for o in candidates)
+    }
     mixed = 0 < len(kin) < len(candidates)
     named = sorted(
         ((_last_naming(index, c, pos, renamed=mixed and c in kin), c) for c in candidates),
         reverse=True,
     )
-    (last, best), (second, _other) = named[0], named[1]
+    (last, best), (second, other) = named[0], named[1]
     if last < 0:
         return None  # neither named before: no guess
+    if not _recent(index, last, pos):
+        # nobody named just before: the bare surname is the article's own person, named most
+        focus = _focus(index, [c for c in candidates if not (mixed and c in kin)], pos)
+        if focus is not None and gender and person_gender(index, focus, skip=pos) != gender:
+            return None  # "Ms Ode" and the article's Ode not known to be a woman: no guess
+        return focus
     if second >= 0 and _same_sentence(index, second, last):
-        return None  # "Tom Smith and his wife, Jane Smith" named together last: either
+        # "Tom Smith and his wife, Jane Smith" named together last: either, unless one is named only
+        # inside the other's description ("Ann Ode, mother of the late Bo Ode")
+        return _described_in(index, best, other) or _described_in(index, other, best)
     return best
+
+
+def _recent(index: EntityIndex, naming: int, pos: int) -> bool:
+    """The naming ending at ``naming`` lies in the mention's sentence or :data:`RECENT_SENTENCES`
+    sentences before it: "Bo Ode came in. Ode said …" goes on with Bo even where the article is about
+    Ann; further back, a bare surname is the article's own person (:func:`_focus`)."""
+    sdoc = index.sdoc
+    if sdoc is None:
+        return len(index.text) < pos or len(re.findall(r"[.!?][\"”’]?\s", index.text[naming:pos])) <= (
+            RECENT_SENTENCES
+        )
+    ta = sdoc.char_span(max(0, naming - 1), naming, alignment_mode="expand")
+    tb = sdoc.char_span(pos, min(len(index.text), pos + 1), alignment_mode="expand")
+    if ta is None or tb is None or not len(ta) or not len(tb):
+        return True
+    starts = {t.sent.start for t in sdoc[ta[0].i : tb[0].i + 1]}
+    return len(starts) - 1 <= RECENT_SENTENCES
+
+
+def _focus(index: EntityIndex, candidates: list[str], pos: int) -> str | None:
+    """The candidate the article named most often before ``pos``, else first: news names its main
+    person in full and then calls them by surname, and names a namesake relative in full whenever
+    it means them ("Hillary Ode … her husband, Bill Ode, … Ode said" is Hillary)."""
+    first_line = index.text.find("\n")
+    ranked = []
+    for c in candidates:
+        before = [s for s, _e in index.entities[c].mentions if s < pos]
+        if before:
+            # a name only in the headline is often its capitalised words read as one ("Will Ode")
+            headline_only = first_line >= 0 and all(s < first_line for s in before)
+            ranked.append((headline_only, -len(before), min(before), c))
+    return min(ranked)[3] if ranked else None
+
+
+def _described_in(index: EntityIndex, head: str, inner: str) -> str | None:
+    """``head`` when the full name of ``inner`` is part of one of its titles ("mother of the late Bo
+    Ode"): the person described is the one the sentence is about."""
+    if inner == head:
+        return None
+    name = index.entities[inner].name.lower()
+    return head if any(name in t.lower() for t in index.entities[head].titles) else None
 
 
 def _kin(index: EntityIndex, eid: str) -> bool:

@@ -95,12 +95,12 @@ def join_short_names(index: EntityIndex) -> None:
     organisation of the article has that longer name; also when spaCy typed the short name a place
     or a nationality ("an Acme spokeswoman" beside "Acme Corp.")."""
     orgs = [e for e in index.entities.values() if e.type == "ORG" and e.mentions]
-    shorts = [e for e in index.entities.values() if e.type in _ACRONYM_TYPES and e.mentions]
+    shorts = [e for e in index.entities.values() if e.type in _ACRONYM_TYPES | {"PERSON"} and e.mentions]
     for short in shorts:
         if not short.mentions:
             continue
-        # a place joins only a company named for it ("Bree Co."), never "Bree University"
-        tails = BUSINESS_FORMS if short.type in ("GPE", "LOC") else ORG_FORM_TAILS
+        # a place or a person joins only a company named for it ("Bree Co."), never "Bree University"
+        tails = BUSINESS_FORMS if short.type in ("GPE", "LOC", "PERSON") else ORG_FORM_TAILS
         longer = [
             o
             for o in orgs
@@ -109,8 +109,56 @@ def join_short_names(index: EntityIndex) -> None:
             and o.name.startswith(short.name + " ")
             and all(w.lower() in tails for w in o.name[len(short.name) :].split())
         ]
+        if not longer and _named_like_a_company(index, short):
+            # "McCaw" beside "McCaw Cellular Communications Inc.": the first word of the one name
+            # that ends on a legal form or a body's kind
+            longer = [
+                o
+                for o in orgs
+                if o is not short
+                and o.name.startswith(short.name + " ")
+                and o.name.split()[-1].lower()
+                in (BUSINESS_FORMS if short.type == "PERSON" else ORG_KIND_TAILS)
+                and not _placed(index, o.name[len(short.name) :])
+            ]
         if len(longer) == 1:
             _move(index, short, longer[0])
+
+
+def _placed(index: EntityIndex, words_: str) -> bool:
+    """Words of a longer name that hold a place the article names ("Acme Coatings U.K. Ltd."): a
+    unit of the company in that country, not the company the bare name means."""
+    places = {
+        n.lower() for e in index.entities.values() if e.type in ("GPE", "LOC") for n in (e.name, *e.aliases)
+    }
+    return any(w.lower() in places for w in words_.split())
+
+
+def _named_like_a_company(index: EntityIndex, short: Entity) -> bool:
+    """A one-word name that acts as a proper noun of its own: an ORG, or a NORP the parse reads as a
+    singular proper noun subject ("McCaw has forced …"), never a nationality ("American officials")."""
+    if len(short.name.split()) != 1 or not short.name[:1].isupper():
+        return False
+    if short.type == "ORG":
+        return True
+    if short.type == "PERSON":
+        # "Brackwater said" beside "Brackwater Cellular Networks Inc.", where nobody is named
+        # "… Brackwater" in full (then it is that person's surname)
+        word = short.name.lower()
+        return not any(
+            e.type == "PERSON" and len(n := e.name.lower().split()) >= 2 and word in n
+            for e in index.entities.values()
+        )
+    if short.type != "NORP":
+        return False
+    sdoc = index.sdoc
+    if sdoc is None:
+        return False
+    for start, end in short.mentions:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is not None and span.root.tag_ == "NNP" and span.root.dep_ in SUBJECT_DEPS:
+            return True
+    return False
 
 
 def called_company(span: Span) -> bool:
