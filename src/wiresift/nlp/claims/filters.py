@@ -64,7 +64,9 @@ def is_claim(
     first, last = doc[span.first], doc[span.last]
     n = len(doc)
     num_start, num_end = first.idx, last.idx + len(last.text)
-    if _in_ranges(num_start, num_end, time_ranges):
+    # a share's base may lie in a frequency ("one in every five days"): only its own number counts
+    own_end = first.idx + len(first.text) if span.percent_of is not None else num_end
+    if _in_ranges(num_start, own_end, time_ranges):
         return False
     spacy_time = any(t.ent_type_ in TIME_LABELS for t in doc[span.first : span.last + 1])
     if use_spacy_time and spacy_time and span.unit is None:
@@ -114,7 +116,7 @@ def is_claim(
         return False
     if prev is not None and prev.lower_ == "of" and prev2 is not None and prev2.lower_ in {"age", "ages"}:
         return False  # "at the age of 7"
-    if _age_at(doc, span, prev, nxt):
+    if _age_at(doc, span, prev, nxt) or _age_of_person(doc, span, nxt):
         return False
     if nxt is not None and nxt.lower_ == "time" and span.unit is None and span.value not in {None, 1.0}:
         return False  # "a five time champion": "five-time" written without its hyphen
@@ -238,6 +240,33 @@ def _age_at(doc: Doc, span: NumSpan, prev: Token | None, nxt: Token | None) -> b
         return False
     verb = prev.head
     return prev.dep_ == "prep" and verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in CHANGE_VERBS
+
+
+#: Subjects that name a person: "He was 77.", "when she was 4", "I was 12 at the time".
+_PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+#: Words that may follow an age at the end of its clause ("She was 86 when she died").
+_AFTER_AGE = frozenset({"and", "but", "when", "at", "then"})
+
+
+def _age_of_person(doc: Doc, span: NumSpan, nxt: Token | None) -> bool:
+    """ "He was 77.", "when she was 4", "Smith, who was 45,": a bare whole number that a person *is*
+    (the complement of "be" whose subject is a personal pronoun or a person's name) is an age."""
+    if span.unit is not None or span.value is None or span.first != span.last or span.vague:
+        return False
+    if span.value != int(span.value) or not 0 < span.value < MAX_AGE:
+        return False
+    tok = doc[span.first]
+    if tok.dep_ not in {"attr", "acomp"} or tok.head.lemma_.lower() != "be":
+        return False
+    if nxt is not None and not (nxt.is_punct or nxt.lower_ in _AFTER_AGE):
+        return False  # "he was 1 of 3", "she was 5 under par"
+    subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    subj = subjects[0]
+    if subj.lower_ == "who" and tok.head.dep_ == "relcl":
+        subj = tok.head.head  # "Smith, who was 45,": the person the clause describes
+    return subj.lower_ in _PERSON_PRONOUNS or subj.ent_type_ == "PERSON"
 
 
 def _named_number(doc: Doc, span: NumSpan, prev: Token | None, nxt: Token | None) -> bool:
