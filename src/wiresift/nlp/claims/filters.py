@@ -22,10 +22,10 @@ from wiresift.nlp.claims.lexicon import (
     STREET_WORDS,
     UNITS,
 )
-from wiresift.nlp.claims.numbers import NUMBER_WORDS, VAGUE_BASES
-from wiresift.nlp.claims.scores import is_record, is_score
+from wiresift.nlp.claims.numbers import NUMBER_WORDS, VAGUE_BASES, parse
+from wiresift.nlp.claims.scores import in_score_line, is_record, is_score
 from wiresift.nlp.claims.shapes import names_not_counts
-from wiresift.nlp.claims.times import is_duration, is_frequency
+from wiresift.nlp.claims.times import TIME_UNITS, is_duration, is_frequency
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -124,7 +124,7 @@ def is_claim(
         prev is not None
         and prev.text == ","
         and prev2 is not None
-        and (prev2.pos_ == "PROPN" or prev2.ent_type_ == "PERSON")
+        and (prev2.pos_ == "PROPN" or prev2.ent_type_ == "PERSON" or _person_noun_appos(doc, span, prev2))
         and span.value is not None
         and span.value < MAX_AGE
         and span.unit is None
@@ -157,6 +157,8 @@ def is_claim(
         return False
     if _not_a_count(doc, span, prev, prev2, nxt, text) or is_frequency(doc, span) or is_duration(doc, span):
         return False
+    if nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in TIME_UNITS and span.unit is None:
+        return False  # a title ("60 Minutes", "48 Hours") or a headline's duration, never a count
     if is_idiom(doc, span) or names_not_counts(doc, span, text):
         return False
     if span.value is None and span.low == 0 and span.unit in _SPEEDS:
@@ -170,6 +172,8 @@ def is_claim(
     if _named_number(doc, span, prev, nxt) or _name_word(doc, span, prev) or _resolution(text, span):
         return False
     if _record(doc, span, prev, nxt) or is_score(doc, span) or is_record(doc, span):
+        return False
+    if in_score_line(text, span) or _restated(doc, span, prev, prev2, nxt) or _zero_to(doc, span):
         return False
     if first.ent_type_ in NAME_LABELS and span.unit is None:
         return False
@@ -248,6 +252,41 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 _AFTER_AGE = frozenset({"and", "but", "when", "at", "then"})
 
 
+#: "I'm 74": the contracted "am" (the lemmatiser leaves the curly form as it is).
+_AM = frozenset({"'m", "’m", "am"})
+
+
+def _person_noun_appos(doc: Doc, span: NumSpan, noun: Token) -> bool:
+    """ "The former star, 42, was ...": a bare number set off by commas as the apposition of a
+    singular common noun that a determiner opens is that person's age."""
+    tok = doc[span.first]
+    if noun.tag_ != "NN" or tok.dep_ != "appos" or tok.head.i != noun.i or noun.lower_ in TIME_UNITS:
+        return False
+    return any(c.dep_ in {"det", "poss"} for c in noun.children)
+
+
+def _restated(doc: Doc, span: NumSpan, prev: Token | None, prev2: Token | None, nxt: Token | None) -> bool:
+    """ "four (4) size options": digits in brackets that repeat the spelled number before them."""
+    if prev is None or prev2 is None or nxt is None or prev.text != "(" or nxt.text != ")":
+        return False
+    spelled = parse([prev2.text])
+    return spelled is not None and spelled.value == span.value and prev2.is_alpha
+
+
+def _zero_to(doc: Doc, span: NumSpan) -> bool:
+    """ "from zero to 60 mph in 5.8 seconds": the name of an acceleration test, at either end."""
+    n = len(doc)
+    if span.value == 0 and span.last + 2 < n and doc[span.last + 1].lower_ == "to":
+        nxt_end = doc[span.last + 2 : min(n, span.last + 5)]
+        return any(t.lower_ in _SPEEDS for t in nxt_end)
+    if span.unit not in _SPEEDS:
+        return False
+    first = span.first
+    if first >= 3 and doc[first - 1].text == "(" and doc[first - 2].lower_ in _SPEEDS:
+        first -= 3  # "zero to 60 mph (97 kph)": the conversion of the test's speed
+    return first >= 2 and doc[first - 1].lower_ == "to" and doc[first - 2].lower_ in {"zero", "0"}
+
+
 def _age_of_person(doc: Doc, span: NumSpan, nxt: Token | None) -> bool:
     """ "He was 77.", "when she was 4", "Smith, who was 45,": a bare whole number that a person *is*
     (the complement of "be" whose subject is a personal pronoun or a person's name) is an age."""
@@ -256,7 +295,8 @@ def _age_of_person(doc: Doc, span: NumSpan, nxt: Token | None) -> bool:
     if span.value != int(span.value) or not 0 < span.value < MAX_AGE:
         return False
     tok = doc[span.first]
-    if tok.dep_ not in {"attr", "acomp"} or tok.head.lemma_.lower() != "be":
+    be = tok.dep_ in {"attr", "acomp"} and tok.head.lemma_.lower() == "be"
+    if not be and not (tok.dep_ in {"attr", "acomp", "dobj"} and tok.head.lower_ in _AM):
         return False
     if nxt is not None and not (nxt.is_punct or nxt.lower_ in _AFTER_AGE):
         return False  # "he was 1 of 3", "she was 5 under par"
