@@ -175,6 +175,10 @@ def is_claim(
         return False
     if in_score_line(text, span) or _restated(doc, span, prev, prev2, nxt) or _zero_to(doc, span):
         return False
+    if span.unit is None and _table_row(doc, span):
+        return False
+    if span.unit is None and nxt is not None and nxt.ent_type_ == "PERSON" and _line_start(doc, span):
+        return False  # a rank opening a line of a list or a table: "1 Kyle Busch 5040"
     if first.ent_type_ in NAME_LABELS and span.unit is None:
         return False
     if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and span.unit is None:
@@ -263,6 +267,33 @@ def _person_noun_appos(doc: Doc, span: NumSpan, noun: Token) -> bool:
     if noun.tag_ != "NN" or tok.dep_ != "appos" or tok.head.i != noun.i or noun.lower_ in TIME_UNITS:
         return False
     return any(c.dep_ in {"det", "poss"} for c in noun.children)
+
+
+#: Bare numbers side by side, at least this many, make a row of a table ("1 Kyle Busch 5040 5 1 17 27").
+TABLE_RUN = 3
+
+
+def _digits(tok: Token) -> bool:
+    return tok.text.replace(",", "").replace(".", "").isdigit()
+
+
+def _table_row(doc: Doc, span: NumSpan) -> bool:
+    """A cell of a table row: the number stands among bare numbers with nothing between them, which
+    prose never writes ("5040 5 1 17 27"); what each cell counts is in a header, not in the text."""
+    lo, hi = span.first, span.last
+    while lo > 0 and _digits(doc[lo - 1]) and "\n" not in doc[lo - 1].whitespace_:
+        lo -= 1
+    while hi + 1 < len(doc) and _digits(doc[hi + 1]) and "\n" not in doc[hi].whitespace_:
+        hi += 1
+    return hi - lo + 1 >= TABLE_RUN and all(_digits(t) for t in doc[lo : hi + 1])
+
+
+def _line_start(doc: Doc, span: NumSpan) -> bool:
+    """Digits that open a line (of a list or a table)."""
+    if not doc[span.first].text.isdigit():
+        return False
+    prev = doc[span.first - 1] if span.first > 0 else None
+    return prev is None or "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
 
 
 def _restated(doc: Doc, span: NumSpan, prev: Token | None, prev2: Token | None, nxt: Token | None) -> bool:
