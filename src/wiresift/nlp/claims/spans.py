@@ -54,6 +54,8 @@ _CHANGE_LEMMAS = (CHANGE_VERBS | OBJECT_CHANGE_VERBS) - {
 _SUFFIX_SCALES = {**SHORT_SCALES, "b": 1_000_000_000}
 #: A fraction written after a whole number: the "1/4" of "6 1/4%" (numerator below denominator).
 _MIXED_FRACTION = re.compile(r"([1-9])/([2-9]|1[0-6])")
+#: A year: never the base of a share.
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 #: Words between two numbers that make the first a share of the second, whatever the base.
 _PROPORTION_WORDS = (["in"], ["in", "every"], ["of", "every"], ["out", "of", "every"])
 #: Currency words that a nationality adjective can make more precise ("Kenyan shillings").
@@ -321,6 +323,7 @@ def _merge_ranges(doc: Doc, spans: list[NumSpan]) -> list[NumSpan]:
                 continue
             of_base = between in (["of"], ["out", "of"]) and b.value in (10, 100)  # "seven out of 10"
             proportion = between in _PROPORTION_WORDS or of_base  # "1 in 4", "one out of every five"
+            proportion = proportion and not _YEAR.fullmatch(doc[b.first].text)  # "Artemis 2 in 2022"
             if proportion and a.unit_tok is None and b.unit is None and a.unit is None and a.value < b.value:
                 a.value = 100 * a.value / b.value
                 a.unit = "%"
