@@ -89,3 +89,17 @@ def test_year_is_no_base(nlp: Any) -> None:
     """ "Apollo 2 in 2031": a name and a year, never a share of 2,031."""
     claims = claims_of(nlp, "The agency plans a crewed flight, Orion 2 in 2031, and a landing later.")
     assert all(c.unit != "%" for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a fall "from" one level "to" a lower one is a change: two claims, not a tally
+        ("Membership dropped from 1,200 to 950 last year.", ["1,200", "950"]),
+        ("Sales fell from 20,000 to 15,000 units.", ["20,000", "15,000"]),
+        # a tally stays out
+        ("The board split 4 to 1 on the plan.", []),
+    ],
+)
+def test_fall_from_to(nlp: Any, text: str, kept: list[str]) -> None:
+    assert [c.text for c in claims_of(nlp, text)] == kept

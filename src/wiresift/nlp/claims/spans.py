@@ -311,7 +311,8 @@ def _merge_ranges(doc: Doc, spans: list[NumSpan]) -> list[NumSpan]:
                     out.append(a)
                     k += 2
                     continue
-                if between in (["-"], ["–"]) or (between == ["to"] and a.value > b.value):
+                falls = between == ["to"] and a.value > b.value and before != "from"  # not "fell from 9 to 5"
+                if between in (["-"], ["–"]) or falls:
                     # "80-19 vote", "751-613", "split 4 to 1": a tally, a phone number, a ratio
                     k += 2
                     continue
