@@ -103,3 +103,21 @@ def test_year_is_no_base(nlp: Any) -> None:
 )
 def test_fall_from_to(nlp: Any, text: str, kept: list[str]) -> None:
     assert [c.text for c in claims_of(nlp, text)] == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photo 3 of 12\nFirefighters worked through the night.",
+        "Part 2 of 4: the town after the flood.",
+        "Comments (38)\nThe council met on Monday.",
+    ],
+)
+def test_page_positions_and_counters(nlp: Any, text: str) -> None:
+    """A position in a gallery or a series, and a chrome counter, are the page's, not claims."""
+    assert claims_of(nlp, text) == []
+
+
+def test_of_count_stays(nlp: Any) -> None:
+    claims = claims_of(nlp, "Only 3 of 12 members voted against the plan.")
+    assert [c.text for c in claims] == ["Only 3", "12"]

@@ -175,7 +175,7 @@ def is_claim(
         return False
     if in_score_line(text, span) or _restated(doc, span, prev, prev2, nxt) or _zero_to(doc, span):
         return False
-    if span.unit is None and _table_row(doc, span):
+    if span.unit is None and (_table_row(doc, span) or _position_counter(doc, span)):
         return False
     if span.unit is None and nxt is not None and nxt.ent_type_ == "PERSON" and _line_start(doc, span):
         return False  # a rank opening a line of a list or a table: "1 Kyle Busch 5040"
@@ -286,6 +286,27 @@ def _table_row(doc: Doc, span: NumSpan) -> bool:
     while hi + 1 < len(doc) and _digits(doc[hi + 1]) and "\n" not in doc[hi].whitespace_:
         hi += 1
     return hi - lo + 1 >= TABLE_RUN and all(_digits(t) for t in doc[lo : hi + 1])
+
+
+#: Items of a gallery, a series or a list whose position "N of M" numbers them: "Photo 3 of 12".
+_POSITION_NOUNS = frozenset({
+    "photo", "image", "picture", "slide", "page", "part", "step", "episode", "item", "video", "question",
+})  # fmt: skip
+#: Counters of page chrome, written with their number in brackets: "Comments (12)".
+_CHROME_COUNTS = frozenset({"comments", "comment", "replies", "shares", "likes", "photos", "videos", "views"})
+
+
+def _position_counter(doc: Doc, span: NumSpan) -> bool:
+    """Either number of "Photo 3 of 12", "Part 2 of 3", or a chrome counter "Comments (12)": a
+    position in a gallery or a series, or a count of the page's own furniture, not a claim."""
+    first, last, n = span.first, span.last, len(doc)
+    if first >= 1 and doc[first - 1].lower_ in _POSITION_NOUNS:
+        return last + 2 < n and doc[last + 1].lower_ == "of" and _digits(doc[last + 2])
+    if first >= 3 and doc[first - 1].lower_ == "of" and _digits(doc[first - 2]):
+        return doc[first - 3].lower_ in _POSITION_NOUNS
+    if first >= 2 and last + 1 < n and doc[first - 1].text == "(" and doc[last + 1].text == ")":
+        return doc[first - 2].lower_ in _CHROME_COUNTS
+    return False
 
 
 def _line_start(doc: Doc, span: NumSpan) -> bool:
