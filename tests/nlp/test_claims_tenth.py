@@ -121,3 +121,13 @@ def test_page_positions_and_counters(nlp: Any, text: str) -> None:
 def test_of_count_stays(nlp: Any) -> None:
     claims = claims_of(nlp, "Only 3 of 12 members voted against the plan.")
     assert [c.text for c in claims] == ["Only 3", "12"]
+
+
+def test_half_a_dozen(nlp: Any) -> None:
+    claim = one(claims_of(nlp, "Crews pull out about half a dozen wrecks a year."), "half a dozen")
+    assert (claim.value, claim.qualifier, claim.counted) == (6.0, "approx", "wrecks")
+
+
+def test_year_cut_to_two_digits(nlp: Any) -> None:
+    text = "Here are 12 races to watch in '24, says the class of ’98."
+    assert [c.text for c in claims_of(nlp, text)] == ["12"]

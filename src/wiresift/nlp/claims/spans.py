@@ -255,6 +255,8 @@ def find_numbers(doc: Doc) -> list[NumSpan]:
             if inner < n and doc[inner].lower_ in SCALES:
                 value = 0.5 * SCALES[doc[inner].lower_]  # "half a million dollars"
                 last = inner
+            elif inner < n and doc[inner].lower_ == "dozen":
+                value, last = 6.0, inner  # "half a dozen boats"
             elif inner < n and digit_value(doc[inner].text) is not None:
                 inner_val = digit_value(doc[inner].text)
                 assert inner_val is not None
