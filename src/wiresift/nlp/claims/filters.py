@@ -87,7 +87,11 @@ def is_claim(
         return False
     if span.unit is None and (_digit_chain(text, span.start, span.end) or _marker(text, num_start, num_end)):
         return False
-    if span.unit is None and text[num_start - 1 : num_start] in {"'", "’"} and re.fullmatch(r"\d\d", first.text):
+    if (
+        span.unit is None
+        and text[num_start - 1 : num_start] in {"'", "’"}
+        and re.fullmatch(r"\d\d", first.text)
+    ):
         return False  # a year cut to two digits: "the class of '98", "20 things to watch in '21"
     # years
     if (
