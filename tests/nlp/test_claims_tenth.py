@@ -131,3 +131,9 @@ def test_half_a_dozen(nlp: Any) -> None:
 def test_year_cut_to_two_digits(nlp: Any) -> None:
     text = "Here are 12 races to watch in '24, says the class of ’98."
     assert [c.text for c in claims_of(nlp, text)] == ["12"]
+
+
+def test_price_per_unit_before_its_noun(nlp: Any) -> None:
+    """ "a $12-a-share bid" is an amount; "a 22-story tower" stays out."""
+    claims = claims_of(nlp, "The fund raised its $12-a-share bid for the 22-story tower.")
+    assert [(c.text, c.value, c.unit) for c in claims] == [("$12", 12.0, "USD")]

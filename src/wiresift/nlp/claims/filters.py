@@ -151,8 +151,8 @@ def is_claim(
         elif low2 in COUNT_COMPOUNDS:
             span.counted_word = nxt2.i
             span.end = nxt2.idx + len(nxt2.text)
-        else:
-            return False
+        elif not (low2 in {"a", "an", "per"} and span.unit is not None and span.unit.isupper()):
+            return False  # ... but a price per unit stays an amount: "its $18-a-share offer"
     if (
         prev is not None
         and prev.text == "-"
