@@ -2,7 +2,7 @@
 leads and real pages and tried on invented sentences.
 
 Ages a person *is* ("She was 81."), set-score lists and tiebreaks, digits restating a spelled number,
-the "zero to 60 mph" test, titles made of a duration ("48 Hours"), ranked sets ("the top 10"), table
+the "zero to 60 mph" test, titles made of a duration ("48 Hours"), the verb "zero in", table
 rows and the ranks that open them are not claims; "one in every five" is a share and "6 1/4%" is one
 number.
 """
@@ -32,8 +32,7 @@ from claims_support import claims_of, one
         "The coupe goes from zero to 60 mph (97 kph) in 4.1 seconds.",
         # a title made of a number and a capitalised duration
         "She told the show 48 Hours that she had no regrets.",
-        # a ranked set, and the verb "zero in"
-        "The league's top 8 meet in the playoffs.",
+        # the verb "zero in"
         "Investigators are trying to zero in on the cause.",
         # a box number of an address
         "Write to the fund at P.O. Box 4417, Springfield.",

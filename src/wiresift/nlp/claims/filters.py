@@ -460,8 +460,8 @@ def _not_a_count(
     doc: Doc, span: NumSpan, prev: Token | None, prev2: Token | None, nxt: Token | None, text: str
 ) -> bool:
     """A number named or used as a base, not counted: "the number eight", "one night out of 17",
-    "18-of-27 passing", "3-for-12 shooting" (stat lines), "a 3-in-1 pad", "the #1 pick", "the top 10",
-    "zero in on", "scores" that is not "scores of" (a game's scores)."""
+    "18-of-27 passing", "3-for-12 shooting" (stat lines), "a 3-in-1 pad", "the #1 pick", "zero in on",
+    "scores" that is not "scores of" (a game's scores)."""
     first = doc[span.first]
     if prev is not None and prev.lower_ == "number" and prev2 is not None and prev2.lower_ in {"the", "a"}:
         return first.lower_ in _WORD_NUMBERS or first.like_num
@@ -475,8 +475,6 @@ def _not_a_count(
         return True  # stat lines, and a kind of product: "a 3-in-1 charger"
     if text[first.idx - 1 : first.idx] == "#" and span.unit is None:
         return True  # a rank or a label: "the #1 enemy", "#2 seed"
-    if prev is not None and prev.lower_ in {"top", "bottom"} and span.unit is None:
-        return True  # a ranked set: "the party's top 10", "the top 5 picks"
     if first.lower_ == "zero" and nxt is not None and nxt.lower_ == "in" and nxt.dep_ == "prt":
         return True  # the verb "zero in on"
     return first.lower_ == "scores" and span.first == span.last and (nxt is None or nxt.lower_ != "of")
