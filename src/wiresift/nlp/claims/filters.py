@@ -22,10 +22,10 @@ from wiresift.nlp.claims.lexicon import (
     STREET_WORDS,
     UNITS,
 )
-from wiresift.nlp.claims.numbers import NUMBER_WORDS, VAGUE_BASES
-from wiresift.nlp.claims.scores import is_record, is_score
+from wiresift.nlp.claims.numbers import NUMBER_WORDS, VAGUE_BASES, parse
+from wiresift.nlp.claims.scores import in_score_line, is_record, is_score
 from wiresift.nlp.claims.shapes import names_not_counts
-from wiresift.nlp.claims.times import is_duration, is_frequency
+from wiresift.nlp.claims.times import TIME_UNITS, is_duration, is_frequency
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -64,7 +64,9 @@ def is_claim(
     first, last = doc[span.first], doc[span.last]
     n = len(doc)
     num_start, num_end = first.idx, last.idx + len(last.text)
-    if _in_ranges(num_start, num_end, time_ranges):
+    # a share's base may lie in a frequency ("one in every five days"): only its own number counts
+    own_end = first.idx + len(first.text) if span.percent_of is not None else num_end
+    if _in_ranges(num_start, own_end, time_ranges):
         return False
     spacy_time = any(t.ent_type_ in TIME_LABELS for t in doc[span.first : span.last + 1])
     if use_spacy_time and spacy_time and span.unit is None:
@@ -85,6 +87,12 @@ def is_claim(
         return False
     if span.unit is None and (_digit_chain(text, span.start, span.end) or _marker(text, num_start, num_end)):
         return False
+    if (
+        span.unit is None
+        and text[num_start - 1 : num_start] in {"'", "’"}
+        and re.fullmatch(r"\d\d", first.text)
+    ):
+        return False  # a year cut to two digits: "the class of '98", "20 things to watch in '21"
     # years
     if (
         span.value is not None
@@ -114,7 +122,7 @@ def is_claim(
         return False
     if prev is not None and prev.lower_ == "of" and prev2 is not None and prev2.lower_ in {"age", "ages"}:
         return False  # "at the age of 7"
-    if _age_at(doc, span, prev, nxt):
+    if _age_at(doc, span, prev, nxt) or _age_of_person(doc, span, nxt):
         return False
     if nxt is not None and nxt.lower_ == "time" and span.unit is None and span.value not in {None, 1.0}:
         return False  # "a five time champion": "five-time" written without its hyphen
@@ -122,7 +130,7 @@ def is_claim(
         prev is not None
         and prev.text == ","
         and prev2 is not None
-        and (prev2.pos_ == "PROPN" or prev2.ent_type_ == "PERSON")
+        and (prev2.pos_ == "PROPN" or prev2.ent_type_ == "PERSON" or _person_noun_appos(doc, span, prev2))
         and span.value is not None
         and span.value < MAX_AGE
         and span.unit is None
@@ -143,8 +151,8 @@ def is_claim(
         elif low2 in COUNT_COMPOUNDS:
             span.counted_word = nxt2.i
             span.end = nxt2.idx + len(nxt2.text)
-        else:
-            return False
+        elif not (low2 in {"a", "an", "per"} and span.unit is not None and span.unit.isupper()):
+            return False  # ... but a price per unit stays an amount: "its $18-a-share offer"
     if (
         prev is not None
         and prev.text == "-"
@@ -155,6 +163,8 @@ def is_claim(
         return False
     if _not_a_count(doc, span, prev, prev2, nxt, text) or is_frequency(doc, span) or is_duration(doc, span):
         return False
+    if nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in TIME_UNITS and span.unit is None:
+        return False  # a title ("60 Minutes", "48 Hours") or a headline's duration, never a count
     if is_idiom(doc, span) or names_not_counts(doc, span, text):
         return False
     if span.value is None and span.low == 0 and span.unit in _SPEEDS:
@@ -169,6 +179,12 @@ def is_claim(
         return False
     if _record(doc, span, prev, nxt) or is_score(doc, span) or is_record(doc, span):
         return False
+    if in_score_line(text, span) or _restated(doc, span, prev, prev2, nxt) or _zero_to(doc, span):
+        return False
+    if span.unit is None and (_table_row(doc, span) or _position_counter(doc, span)):
+        return False
+    if span.unit is None and nxt is not None and nxt.ent_type_ == "PERSON" and _line_start(doc, span):
+        return False  # a rank opening a line of a list or a table: "1 Kyle Busch 5040"
     if first.ent_type_ in NAME_LABELS and span.unit is None:
         return False
     if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and span.unit is None:
@@ -238,6 +254,117 @@ def _age_at(doc: Doc, span: NumSpan, prev: Token | None, nxt: Token | None) -> b
         return False
     verb = prev.head
     return prev.dep_ == "prep" and verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in CHANGE_VERBS
+
+
+#: Subjects that name a person: "He was 77.", "when she was 4", "I was 12 at the time".
+_PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+#: Words that may follow an age at the end of its clause ("She was 86 when she died").
+_AFTER_AGE = frozenset({"and", "but", "when", "at", "then"})
+
+
+#: "I'm 74": the contracted "am" (the lemmatiser leaves the curly form as it is).
+_AM = frozenset({"'m", "’m", "am"})
+
+
+def _person_noun_appos(doc: Doc, span: NumSpan, noun: Token) -> bool:
+    """ "The former star, 42, was ...": a bare number set off by commas as the apposition of a
+    singular common noun that a determiner opens is that person's age."""
+    tok = doc[span.first]
+    if noun.tag_ != "NN" or tok.dep_ != "appos" or tok.head.i != noun.i or noun.lower_ in TIME_UNITS:
+        return False
+    return any(c.dep_ in {"det", "poss"} for c in noun.children)
+
+
+#: Bare numbers side by side, at least this many, make a row of a table ("1 Kyle Busch 5040 5 1 17 27").
+TABLE_RUN = 3
+
+
+def _digits(tok: Token) -> bool:
+    return tok.text.replace(",", "").replace(".", "").isdigit()
+
+
+def _table_row(doc: Doc, span: NumSpan) -> bool:
+    """A cell of a table row: the number stands among bare numbers with nothing between them, which
+    prose never writes ("5040 5 1 17 27"); what each cell counts is in a header, not in the text."""
+    lo, hi = span.first, span.last
+    while lo > 0 and _digits(doc[lo - 1]) and "\n" not in doc[lo - 1].whitespace_:
+        lo -= 1
+    while hi + 1 < len(doc) and _digits(doc[hi + 1]) and "\n" not in doc[hi].whitespace_:
+        hi += 1
+    return hi - lo + 1 >= TABLE_RUN and all(_digits(t) for t in doc[lo : hi + 1])
+
+
+#: Items of a gallery, a series or a list whose position "N of M" numbers them: "Photo 3 of 12".
+_POSITION_NOUNS = frozenset({
+    "photo", "image", "picture", "slide", "page", "part", "step", "episode", "item", "video", "question",
+})  # fmt: skip
+#: Counters of page chrome, written with their number in brackets: "Comments (12)".
+_CHROME_COUNTS = frozenset({"comments", "comment", "replies", "shares", "likes", "photos", "videos", "views"})
+
+
+def _position_counter(doc: Doc, span: NumSpan) -> bool:
+    """Either number of "Photo 3 of 12", "Part 2 of 3", or a chrome counter "Comments (12)": a
+    position in a gallery or a series, or a count of the page's own furniture, not a claim."""
+    first, last, n = span.first, span.last, len(doc)
+    if first >= 1 and doc[first - 1].lower_ in _POSITION_NOUNS:
+        return last + 2 < n and doc[last + 1].lower_ == "of" and _digits(doc[last + 2])
+    if first >= 3 and doc[first - 1].lower_ == "of" and _digits(doc[first - 2]):
+        return doc[first - 3].lower_ in _POSITION_NOUNS
+    if first >= 2 and last + 1 < n and doc[first - 1].text == "(" and doc[last + 1].text == ")":
+        return doc[first - 2].lower_ in _CHROME_COUNTS
+    return False
+
+
+def _line_start(doc: Doc, span: NumSpan) -> bool:
+    """Digits that open a line (of a list or a table)."""
+    if not doc[span.first].text.isdigit():
+        return False
+    prev = doc[span.first - 1] if span.first > 0 else None
+    return prev is None or "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
+
+
+def _restated(doc: Doc, span: NumSpan, prev: Token | None, prev2: Token | None, nxt: Token | None) -> bool:
+    """ "four (4) size options": digits in brackets that repeat the spelled number before them."""
+    if prev is None or prev2 is None or nxt is None or prev.text != "(" or nxt.text != ")":
+        return False
+    spelled = parse([prev2.text])
+    return spelled is not None and spelled.value == span.value and prev2.is_alpha
+
+
+def _zero_to(doc: Doc, span: NumSpan) -> bool:
+    """ "from zero to 60 mph in 5.8 seconds": the name of an acceleration test, at either end."""
+    n = len(doc)
+    if span.value == 0 and span.last + 2 < n and doc[span.last + 1].lower_ == "to":
+        nxt_end = doc[span.last + 2 : min(n, span.last + 5)]
+        return any(t.lower_ in _SPEEDS for t in nxt_end)
+    if span.unit not in _SPEEDS:
+        return False
+    first = span.first
+    if first >= 3 and doc[first - 1].text == "(" and doc[first - 2].lower_ in _SPEEDS:
+        first -= 3  # "zero to 60 mph (97 kph)": the conversion of the test's speed
+    return first >= 2 and doc[first - 1].lower_ == "to" and doc[first - 2].lower_ in {"zero", "0"}
+
+
+def _age_of_person(doc: Doc, span: NumSpan, nxt: Token | None) -> bool:
+    """ "He was 77.", "when she was 4", "Smith, who was 45,": a bare whole number that a person *is*
+    (the complement of "be" whose subject is a personal pronoun or a person's name) is an age."""
+    if span.unit is not None or span.value is None or span.first != span.last or span.vague:
+        return False
+    if span.value != int(span.value) or not 0 < span.value < MAX_AGE:
+        return False
+    tok = doc[span.first]
+    be = tok.dep_ in {"attr", "acomp"} and tok.head.lemma_.lower() == "be"
+    if not be and not (tok.dep_ in {"attr", "acomp", "dobj"} and tok.head.lower_ in _AM):
+        return False
+    if nxt is not None and not (nxt.is_punct or nxt.lower_ in _AFTER_AGE):
+        return False  # "he was 1 of 3", "she was 5 under par"
+    subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    subj = subjects[0]
+    if subj.lower_ == "who" and tok.head.dep_ == "relcl":
+        subj = tok.head.head  # "Smith, who was 45,": the person the clause describes
+    return subj.lower_ in _PERSON_PRONOUNS or subj.ent_type_ == "PERSON"
 
 
 def _named_number(doc: Doc, span: NumSpan, prev: Token | None, nxt: Token | None) -> bool:
@@ -333,8 +460,8 @@ def _not_a_count(
     doc: Doc, span: NumSpan, prev: Token | None, prev2: Token | None, nxt: Token | None, text: str
 ) -> bool:
     """A number named or used as a base, not counted: "the number eight", "one night out of 17",
-    "18-of-27 passing", "3-for-12 shooting" (stat lines), "a 3-in-1 pad", "the #1 pick", "scores" that
-    is not "scores of" (a game's scores)."""
+    "18-of-27 passing", "3-for-12 shooting" (stat lines), "a 3-in-1 pad", "the #1 pick", "zero in on",
+    "scores" that is not "scores of" (a game's scores)."""
     first = doc[span.first]
     if prev is not None and prev.lower_ == "number" and prev2 is not None and prev2.lower_ in {"the", "a"}:
         return first.lower_ in _WORD_NUMBERS or first.like_num
@@ -348,6 +475,8 @@ def _not_a_count(
         return True  # stat lines, and a kind of product: "a 3-in-1 charger"
     if text[first.idx - 1 : first.idx] == "#" and span.unit is None:
         return True  # a rank or a label: "the #1 enemy", "#2 seed"
+    if first.lower_ == "zero" and nxt is not None and nxt.lower_ == "in" and nxt.dep_ == "prt":
+        return True  # the verb "zero in on"
     return first.lower_ == "scores" and span.first == span.last and (nxt is None or nxt.lower_ != "of")
 
 

@@ -138,7 +138,7 @@ IDENTIFIER_WORDS = frozenset({
     "route", "highway", "interstate", "resolution", "no", "no.", "number", "apartment", "suite",
     "gate", "platform", "line", "bus", "unit", "building", "block", "channel", "version", "model",
     "level", "grade", "class", "phase", "stage", "round", "game", "week", "pier", "lot", "track",
-    "mig", "su", "tu", "il",
+    "mig", "su", "tu", "il", "box",
 })  # fmt: skip
 #: Nouns a number right after them labels, in any case ("type 2 diabetes", "a phase 3 trial", "on day
 #: 1"): the number is a name when the parse ties it to the noun (``claims.shapes``).

@@ -5,6 +5,7 @@ tally stays a count ("25 points, 11 rebounds", "11 goals in 14 games").
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -89,3 +90,26 @@ def is_record(doc: Doc, span: NumSpan) -> bool:
     if doc[i].lower_ != "of" or i < 2 or not doc[i - 1].like_num:
         return False
     return _record_verb(doc[i - 2]) and _game_base(doc, span.last)
+
+
+#: A game's result written as a pair of small whole numbers: "6-4", "7–6".
+_PAIR = r"\d{1,2}\s?[-–]\s?\d{1,2}"
+#: A pair followed by a tiebreak or another pair of the same list: "6-4, 7-6", "7-6 (5), 6-3".
+_PAIR_THEN_PAIR = re.compile(rf"^(?:\s?\(\d{{1,2}}\))?,\s?{_PAIR}\b")
+#: ... or preceded by one: the last set of "3-6, 6-3, 7-6".
+_PAIR_BEFORE = re.compile(rf"\b{_PAIR}(?:\s?\(\d{{1,2}}\))?,\s?$")
+#: A tiebreak score in brackets right after a pair: the "(5)" of "7-6 (5)".
+_TIEBREAK_BEFORE = re.compile(rf"\b{_PAIR}\s?\($")
+
+
+def in_score_line(text: str, span: NumSpan) -> bool:
+    """A pair of a list of set or period scores ("beat him 3-6, 6-3, 7-6 (0)") or the tiebreak in
+    brackets after one ("7-6 (5)"): results of a game, not ranges of a count."""
+    if span.unit is not None:
+        return False
+    before = text[max(0, span.start - 16) : span.start]
+    if span.value is not None and _TIEBREAK_BEFORE.search(before) and text[span.end : span.end + 1] == ")":
+        return True
+    if span.low is None or span.high is None or not re.fullmatch(_PAIR, text[span.start : span.end]):
+        return False
+    return bool(_PAIR_THEN_PAIR.match(text[span.end : span.end + 16]) or _PAIR_BEFORE.search(before))

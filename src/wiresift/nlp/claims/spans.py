@@ -52,6 +52,12 @@ _CHANGE_LEMMAS = (CHANGE_VERBS | OBJECT_CHANGE_VERBS) - {
 }
 #: A scale letter the tokenizer splits from its digits ("$300M", "40bn" is one token already).
 _SUFFIX_SCALES = {**SHORT_SCALES, "b": 1_000_000_000}
+#: A fraction written after a whole number: the "1/4" of "6 1/4%" (numerator below denominator).
+_MIXED_FRACTION = re.compile(r"([1-9])/([2-9]|1[0-6])")
+#: A year: never the base of a share.
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+#: Words between two numbers that make the first a share of the second, whatever the base.
+_PROPORTION_WORDS = (["in"], ["in", "every"], ["of", "every"], ["out", "of", "every"])
 #: Currency words that a nationality adjective can make more precise ("Kenyan shillings").
 _ADJECTIVE_CURRENCIES = frozenset({"USD", "KES", "CHF", "INR", "RUB", "MXN", "TRY"})
 
@@ -235,6 +241,12 @@ def find_numbers(doc: Doc) -> list[NumSpan]:
             value *= _SUFFIX_SCALES[doc[i].lower_]  # "$300M": the tokenizer split the scale off
             last = i
             i += 1
+        mixed = _MIXED_FRACTION.fullmatch(doc[i].text) if i < n and value is not None else None
+        proper = mixed is not None and int(mixed[1]) < int(mixed[2])
+        if mixed and proper and value is not None and value == int(value) and digit_value(doc[last].text):
+            value += int(mixed[1]) / int(mixed[2])  # "6 1/4%": a whole number and a fraction
+            last = i
+            i += 1
         # "half a percentage point", "half of 1 percent"
         if tok.lower_ == "half":
             inner = i + 1 if i < n and doc[i].lower_ in {"of", "a", "an"} else i
@@ -243,6 +255,8 @@ def find_numbers(doc: Doc) -> list[NumSpan]:
             if inner < n and doc[inner].lower_ in SCALES:
                 value = 0.5 * SCALES[doc[inner].lower_]  # "half a million dollars"
                 last = inner
+            elif inner < n and doc[inner].lower_ == "dozen":
+                value, last = 6.0, inner  # "half a dozen boats"
             elif inner < n and digit_value(doc[inner].text) is not None:
                 inner_val = digit_value(doc[inner].text)
                 assert inner_val is not None
@@ -299,7 +313,8 @@ def _merge_ranges(doc: Doc, spans: list[NumSpan]) -> list[NumSpan]:
                     out.append(a)
                     k += 2
                     continue
-                if between in (["-"], ["–"]) or (between == ["to"] and a.value > b.value):
+                falls = between == ["to"] and a.value > b.value and before != "from"  # not "fell from 9 to 5"
+                if between in (["-"], ["–"]) or falls:
                     # "80-19 vote", "751-613", "split 4 to 1": a tally, a phone number, a ratio
                     k += 2
                     continue
@@ -310,7 +325,8 @@ def _merge_ranges(doc: Doc, spans: list[NumSpan]) -> list[NumSpan]:
                 k += 2
                 continue
             of_base = between in (["of"], ["out", "of"]) and b.value in (10, 100)  # "seven out of 10"
-            proportion = between == ["in"] or of_base
+            proportion = between in _PROPORTION_WORDS or of_base  # "1 in 4", "one out of every five"
+            proportion = proportion and not _YEAR.fullmatch(doc[b.first].text)  # "Artemis 2 in 2022"
             if proportion and a.unit_tok is None and b.unit is None and a.unit is None and a.value < b.value:
                 a.value = 100 * a.value / b.value
                 a.unit = "%"
