@@ -77,6 +77,7 @@ from wiresift.nlp.quotes.speaker import (
     agent_speaker,
     own_named_source,
     reporter,
+    same_paragraph,
     speaker_span,
 )
 
@@ -171,7 +172,12 @@ class Extractor(DirectQuotes):
         return subj is None or mark.start <= subj.idx < mark.end
 
     def indirect(self, verb: Token, marks: list[Marked]) -> Found | None:
-        nested = verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in CUE_VERBS and verb.head.i < verb.i
+        nested = (
+            verb.dep_ in ("ccomp", "xcomp")
+            and verb.head.lemma_ in CUE_VERBS
+            and verb.head.i < verb.i
+            and same_paragraph(verb.head, verb)
+        )
         # "X said she felt that ...": the outer report holds this one; kept only for a named speaker
         stance = nested and (verb.dep_ == "xcomp" or verb.lemma_ not in NESTED_REPORTS)
         colon = after_colon(self.text, verb, marks)

@@ -1,0 +1,46 @@
+"""Which words a reporting verb's speaker is when the parse runs over a paragraph break (invented text)."""
+
+from __future__ import annotations
+
+from quotes_support import quotes_of
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from wiresift.nlp.pipeline import Pipeline
+from wiresift.nlp.quotes.speaker import reporter, same_paragraph
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], lemmas: list[str], pos: list[str]) -> Doc:
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, lemmas=lemmas, pos=pos)
+
+
+def test_a_clause_hung_on_the_verb_of_the_paragraph_before_has_no_reporter() -> None:
+    # "… said Okafor.¶Brightwater had called the ruling a turning point.": the parse made "called" a
+    # clause of "said"; the line break between them says it is not Okafor's report.
+    words = ["said", "Okafor", ".", "\n\n", "Brightwater", "had", "called", "it", "fair", "."]
+    heads = [0, 0, 6, 2, 6, 6, 0, 6, 6, 0]
+    deps = ["ROOT", "nsubj", "nsubj", "dep", "nsubj", "aux", "ccomp", "dobj", "oprd", "punct"]
+    lemmas = ["say", "Okafor", ".", "\n\n", "Brightwater", "have", "call", "it", "fair", "."]
+    pos = ["VERB", "PROPN", "PUNCT", "SPACE", "PROPN", "AUX", "VERB", "PRON", "ADJ", "PUNCT"]
+    doc = _parsed(words, heads, deps, lemmas, pos)
+    assert not same_paragraph(doc[0], doc[6])
+    assert reporter(doc[6]) is None
+    # the same clause within one paragraph is the outer verb's report
+    joined = _parsed([w if w != "\n\n" else "then" for w in words], heads, deps, lemmas, pos)
+    assert same_paragraph(joined[0], joined[6])
+    reported = reporter(joined[6])
+    assert reported is not None and reported.i == 0
+
+
+def test_a_paragraph_opening_phrase_the_parse_hung_on_the_quote_before_speaks(pipeline: Pipeline) -> None:
+    text = (
+        "“We saw no convoy on the road in March,” Pereira said.\n\n"
+        "“… stop the return of the families to the valley”\n\n"
+        "A radio reporter Ilse Marek's contact inside the Tovar shelter, a nurse who feared reprisals and "
+        "asked not to be named, said that the army’s account is “simply false.”"
+    )
+    found = [q for q in quotes_of(pipeline, text) if "simply false" in q.text]
+    assert len(found) == 1
+    mention = found[0].speaker_mention
+    assert mention is not None and "Ilse Marek's contact" in mention.text
+    assert "Pereira" not in (found[0].speaker_name or "")
