@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from wiresift.nlp.pipeline import Pipeline
+from wiresift.nlp.quotes.marks import marked_spans
 from wiresift.nlp.quotes.speaker import reporter, same_paragraph
 
 
@@ -44,3 +45,19 @@ def test_a_paragraph_opening_phrase_the_parse_hung_on_the_quote_before_speaks(pi
     mention = found[0].speaker_mention
     assert mention is not None and "Ilse Marek's contact" in mention.text
     assert "Pereira" not in (found[0].speaker_name or "")
+
+
+def test_backticks_open_an_archive_quote_that_two_apostrophes_close() -> None:
+    text = "``The levy was set for the mills,'' Okafor said. ``We will pay.'' He left."
+    spans = marked_spans(text)
+    assert [(s.closed, text[s.start : s.end]) for s in spans] == [
+        (True, "``The levy was set for the mills,''"),
+        (True, "``We will pay.''"),
+    ]
+
+
+def test_an_archive_quote_is_its_speakers_not_the_words_after_it(pipeline: Pipeline) -> None:
+    text = "``The harbour was quiet all week,'' said Tomas Reyl, a pilot.\n\nThe port reopened on Monday."
+    quotes = quotes_of(pipeline, text)
+    assert [q.text for q in quotes] == ["``The harbour was quiet all week,''"]
+    assert quotes[0].speaker_mention is not None and quotes[0].speaker_mention.text.startswith("Tomas Reyl")
