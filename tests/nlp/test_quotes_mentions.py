@@ -82,3 +82,20 @@ def test_a_name_after_a_plain_report_stays_in_its_content(pipeline: Pipeline) ->
     (quote,) = quotes_of(pipeline, text)
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "The mayor"
     assert quote.text.startswith("Leon Park")
+
+
+def test_a_cut_speaker_phrase_keeps_its_owner_and_hyphenated_modifier(pipeline: Pipeline) -> None:
+    for text, name in [
+        (
+            "Young's Market Co., a wholesaler of spirits, wines and other goods sold in the western "
+            "states, said it will merge with a new firm.",
+            "Young's Market Co.",
+        ),
+        (
+            "Salt Lake City-based First Security, with $5.4 billion in assets and more than forty "
+            "branches, said the deal is subject to approval.",
+            "Salt Lake City-based First Security",
+        ),
+    ]:
+        (quote,) = quotes_of(pipeline, text)
+        assert quote.speaker_mention is not None and quote.speaker_mention.text == name

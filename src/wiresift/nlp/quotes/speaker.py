@@ -53,13 +53,7 @@ def speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Speak
         return None
     left, right = subj.left_edge.i, subj.right_edge.i + 1
     if right - left > MAX_SPEAKER_TOKENS or (avoid and left <= tok_of(sdoc, avoid[0]) < right):
-        left = subj.i
-        while (
-            left > 0
-            and sdoc[left - 1].head.i == subj.i
-            and sdoc[left - 1].dep_ in ("compound", "amod", "det", "poss")
-        ):
-            left -= 1
+        left = noun_phrase_start(subj)
         right = subj.i + 1
     while right > left + 1 and (sdoc[right - 1].is_punct or sdoc[right - 1].is_space):
         right -= 1
@@ -69,6 +63,27 @@ def speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Speak
         # the parse ran the clause back over a heading line ("2:45 p.m.\n\nThe tax commissioner says")
         return paragraph_subject(sdoc, verb) or _after_break(sdoc, left, subj) or found
     return found
+
+
+#: Dependents that belong to a speaker's own noun phrase when its subject phrase is cut down.
+PREMODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod"})
+
+
+def noun_phrase_start(noun: Token) -> int:
+    """Where ``noun``'s own noun phrase starts: its adjacent determiners, modifiers and owners with their
+    words ("Young's Market Co.", "Salt Lake City-based First Security"), at most a speaker phrase long."""
+    left = noun.i
+    for c in reversed(list(noun.lefts)):
+        if (
+            c.dep_ not in PREMODIFIERS
+            or c.right_edge.i != left - 1
+            or noun.i - c.left_edge.i >= MAX_SPEAKER_TOKENS
+        ):
+            break
+        if any(t.is_punct and t.text != "-" for t in noun.doc[c.left_edge.i : c.right_edge.i + 1]):
+            break  # ("The Oneida, N.Y., maker": the place is an aside of its own)
+        left = c.left_edge.i
+    return left
 
 
 def _after_break(sdoc: Doc, left: int, subj: Token) -> Speaker | None:
