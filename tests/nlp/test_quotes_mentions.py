@@ -99,3 +99,23 @@ def test_a_cut_speaker_phrase_keeps_its_owner_and_hyphenated_modifier(pipeline: 
     ]:
         (quote,) = quotes_of(pipeline, text)
         assert quote.speaker_mention is not None and quote.speaker_mention.text == name
+
+
+def test_a_quote_open_over_paragraphs_is_the_speaker_named_where_it_closes(pipeline: Pipeline) -> None:
+    text = (
+        "Bo Lind said the port was calm.\n\n"
+        '"The cranes were idle for a week.\n\n'
+        '"We had no parts for them.\n\n'
+        '"Nobody told us why," said Ana Lutz, a dock worker.'
+    )
+    direct = [q for q in quotes_of(pipeline, text) if q.kind == "direct"]
+    assert len(direct) == 3
+    for quote in direct:
+        assert quote.speaker_mention is not None and quote.speaker_mention.text.startswith("Ana Lutz")
+
+
+def test_a_closed_quote_keeps_the_speaker_before_it(pipeline: Pipeline) -> None:
+    text = 'Bo Lind, a crane driver, spoke first.\n\n"The cranes were idle."\n\n"Nobody told us why," said Ana Lutz.'
+    direct = {q.text: q for q in quotes_of(pipeline, text) if q.kind == "direct"}
+    first = direct['"The cranes were idle."']
+    assert first.speaker_mention is None or "Ana Lutz" not in first.speaker_mention.text
