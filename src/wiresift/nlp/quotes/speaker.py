@@ -67,6 +67,8 @@ def speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Speak
 
 #: Dependents that belong to a speaker's own noun phrase when its subject phrase is cut down.
 PREMODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod"})
+#: Marks that set an aside apart inside a noun phrase.
+ASIDE_MARKS = frozenset({",", ";", ":", "(", ")", "—", "–"})
 
 
 def noun_phrase_start(noun: Token) -> int:
@@ -80,7 +82,7 @@ def noun_phrase_start(noun: Token) -> int:
             or noun.i - c.left_edge.i >= MAX_SPEAKER_TOKENS
         ):
             break
-        if any(t.is_punct and t.text != "-" for t in noun.doc[c.left_edge.i : c.right_edge.i + 1]):
+        if any(t.text in ASIDE_MARKS for t in noun.doc[c.left_edge.i : c.right_edge.i + 1]):
             break  # ("The Oneida, N.Y., maker": the place is an aside of its own)
         left = c.left_edge.i
     return left
