@@ -8,7 +8,7 @@ from spacy.vocab import Vocab
 
 from wiresift.nlp.pipeline import Pipeline
 from wiresift.nlp.quotes.marks import marked_spans
-from wiresift.nlp.quotes.speaker import reporter, same_paragraph
+from wiresift.nlp.quotes.speaker import reporter, same_paragraph, speaker_span
 
 
 def _parsed(words: list[str], heads: list[int], deps: list[str], lemmas: list[str], pos: list[str]) -> Doc:
@@ -119,3 +119,32 @@ def test_a_closed_quote_keeps_the_speaker_before_it(pipeline: Pipeline) -> None:
     direct = {q.text: q for q in quotes_of(pipeline, text) if q.kind == "direct"}
     first = direct['"The cranes were idle."']
     assert first.speaker_mention is None or "Ana Lutz" not in first.speaker_mention.text
+
+
+def test_a_subject_the_parse_took_from_the_headline_above_gives_way_to_the_phrase_opening_the_line() -> None:
+    # "Lind charged by council¶Ana Brill, a judge, described it": the parse made "Lind" the subject.
+    words = [
+        "Lind",
+        "charged",
+        "by",
+        "council",
+        "\n",
+        "Ana",
+        "Brill",
+        ",",
+        "a",
+        "judge",
+        ",",
+        "described",
+        "it",
+    ]
+    heads = [11, 0, 1, 5, 3, 6, 2, 6, 9, 6, 0, 11, 11]
+    deps = ["nsubj", "acl", "prep", "compound", "dep", "compound", "pobj", "punct", "det", "appos", "punct"]
+    deps += ["ROOT", "dobj"]
+    pos = ["PROPN", "VERB", "ADP", "NOUN", "SPACE", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB"]
+    pos += ["PRON"]
+    tags = ["NNP", "VBN", "IN", "NN", "_SP", "NNP", "NNP", ",", "DT", "NN", ",", "VBD", "PRP"]
+    lemmas = [w.lower() for w in words[:11]] + ["describe", "it"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, lemmas=lemmas, pos=pos, tags=tags)
+    found = speaker_span(doc, doc[11], None)
+    assert found is not None and doc.text[found.start : found.end] == "Ana Brill"

@@ -292,7 +292,8 @@ class Extractor(DirectQuotes):
             and not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
         )
         outer = reporter(verb) if verb.head.i < verb.i and not own else None
-        outer = outer or self.conjoined.get(verb.i)
+        joined = self.conjoined.get(verb.i)
+        outer = outer or (joined if joined is not None and same_paragraph(joined, verb) else None)
         if nested and verb.lemma_ in SPEECH_VERBS and speaker is not None and speaker.head not in PRONOUNS:
             outer = None  # "X said Y told him that ...": Y told it
         if outer is not None and verb.lemma_ in SPEECH_VERBS and own_named_source(self.sdoc, verb, speaker):

@@ -61,7 +61,8 @@ def speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Speak
     found = Speaker(span.start_char, span.end_char, subj.lower_, subj.idx, subj.idx + len(subj.text))
     if left < verb.i and "\n" in sdoc[left : verb.i].text:  # (a Span's text: the Doc's costs O(n))
         # the parse ran the clause back over a heading line ("2:45 p.m.\n\nThe tax commissioner says")
-        return paragraph_subject(sdoc, verb) or _after_break(sdoc, left, subj) or found
+        opening = opening_subject(sdoc, verb, avoid) if not same_paragraph(subj, verb) else None
+        return opening or paragraph_subject(sdoc, verb) or _after_break(sdoc, left, subj) or found
     return found
 
 
