@@ -75,7 +75,6 @@ from wiresift.nlp.quotes.speaker import (
     SUBJECTS,
     addressed,
     agent_speaker,
-    inverted_aside,
     own_named_source,
     reporter,
     same_paragraph,
@@ -246,9 +245,6 @@ class Extractor(DirectQuotes):
                 return None
             left, right = edges
         start, end = left.idx, right.idx + len(right)
-        aside = inverted_aside(verb, comp) if not (nominal or learned or around) else None
-        if aside is not None:
-            start = aside[0]
         # The parse can run a complement back over headlines and paragraphs: keep the verb's paragraph.
         para_start = self.text.rfind("\n", 0, verb.idx) + 1
         para_end = self.text.find("\n", verb.idx)
@@ -304,8 +300,6 @@ class Extractor(DirectQuotes):
             outer = enclosing_report(verb) or outer  # "X said he met no donors who asked …": X
         if outer is not None:  # "X said the spate of shootings demands that ...": X speaks
             speaker = speaker_span(self.sdoc, outer, (start, end)) or speaker
-        if aside is not None:
-            speaker = aside[1]
         if speaker is not None and self.quoted(speaker.head_start) and not self.quoted(verb.idx):
             # '“...,” Sanders said, suggesting ...': the parse took a subject inside the quote
             probe = Found(verb.idx, verb.idx, kind)

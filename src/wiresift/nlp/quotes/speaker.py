@@ -156,35 +156,9 @@ def own_subject(verb: Token, avoid: tuple[int, int] | None) -> Token | None:
     ]
     if len(subjects) < 2:
         return subjects[0] if subjects else None
-    if verb.i > 0 and verb.doc[verb.i - 1].text == ",":
-        # an aside with the speaker after its verb: in "The plan, said Ostrova, will cost more" the
-        # parse gives "said" both subjects; the one right after the verb says it
-        inverted = next((c for c in subjects if c.left_edge.i == verb.i + 1), None)
-        if inverted is not None:
-            return inverted
     before = [c for c in subjects if c.i < verb.i] or subjects
     proper = [c for c in before if c.pos_ == "PROPN"]
     return (proper or before)[-1]
-
-
-def inverted_aside(verb: Token, comp: Token) -> tuple[int, Speaker] | None:
-    """The fronted subject's start and the speaker of an aside with the speaker after its verb that the
-    parse read as a report of what follows: in "Funding, said Leon Park, the budget chief, was never
-    the issue" it made "Park" the subject of "was"; the content is "Funding … was never the issue"."""
-    sdoc = verb.doc
-    if verb.i == 0 or sdoc[verb.i - 1].text != "," or comp.i < verb.i or verb.tag_ not in TENSED:
-        return None
-    fronted = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i), None)
-    name = next((c for c in comp.children if c.dep_ in SUBJECTS and c.left_edge.i == verb.i + 1), None)
-    if fronted is None or name is None or name.pos_ != "PROPN" or any(c.dep_ == "aux" for c in verb.children):
-        return None
-    right = name.i + 1
-    if right >= len(sdoc) or sdoc[right].text != ",":
-        return None  # the name ends at a comma that closes the aside or opens its apposition
-    left = verb.i + 1
-    return fronted.left_edge.idx, Speaker(
-        sdoc[left].idx, name.idx + len(name.text), name.lower_, name.idx, name.idx + len(name.text)
-    )
 
 
 def reported_passive(tok: Token, subj: Token) -> bool:
