@@ -77,6 +77,7 @@ from wiresift.nlp.quotes.speaker import (
     agent_speaker,
     own_named_source,
     reporter,
+    same_paragraph,
     speaker_span,
 )
 
@@ -171,7 +172,12 @@ class Extractor(DirectQuotes):
         return subj is None or mark.start <= subj.idx < mark.end
 
     def indirect(self, verb: Token, marks: list[Marked]) -> Found | None:
-        nested = verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in CUE_VERBS and verb.head.i < verb.i
+        nested = (
+            verb.dep_ in ("ccomp", "xcomp")
+            and verb.head.lemma_ in CUE_VERBS
+            and verb.head.i < verb.i
+            and same_paragraph(verb.head, verb)
+        )
         # "X said she felt that ...": the outer report holds this one; kept only for a named speaker
         stance = nested and (verb.dep_ == "xcomp" or verb.lemma_ not in NESTED_REPORTS)
         colon = after_colon(self.text, verb, marks)
@@ -282,7 +288,8 @@ class Extractor(DirectQuotes):
             and not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
         )
         outer = reporter(verb) if verb.head.i < verb.i and not own else None
-        outer = outer or self.conjoined.get(verb.i)
+        joined = self.conjoined.get(verb.i)
+        outer = outer or (joined if joined is not None and same_paragraph(joined, verb) else None)
         if nested and verb.lemma_ in SPEECH_VERBS and speaker is not None and speaker.head not in PRONOUNS:
             outer = None  # "X said Y told him that ...": Y told it
         if outer is not None and verb.lemma_ in SPEECH_VERBS and own_named_source(self.sdoc, verb, speaker):

@@ -41,10 +41,10 @@ def speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Speak
         subj = controller(tok, avoid)
         if subj is not None:
             break
-        if tok.dep_ in CLIMB_DEPS and tok.head.i != tok.i:
+        if tok.dep_ in CLIMB_DEPS and tok.head.i != tok.i and same_paragraph(tok, tok.head):
             tok = tok.head
         else:
-            return None
+            return opening_subject(sdoc, verb, avoid)
     if subj is None:
         return None
     if subj.lower_ == "that" and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -53,13 +53,7 @@ def speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Speak
         return None
     left, right = subj.left_edge.i, subj.right_edge.i + 1
     if right - left > MAX_SPEAKER_TOKENS or (avoid and left <= tok_of(sdoc, avoid[0]) < right):
-        left = subj.i
-        while (
-            left > 0
-            and sdoc[left - 1].head.i == subj.i
-            and sdoc[left - 1].dep_ in ("compound", "amod", "det", "poss")
-        ):
-            left -= 1
+        left = noun_phrase_start(subj)
         right = subj.i + 1
     while right > left + 1 and (sdoc[right - 1].is_punct or sdoc[right - 1].is_space):
         right -= 1
@@ -67,8 +61,32 @@ def speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Speak
     found = Speaker(span.start_char, span.end_char, subj.lower_, subj.idx, subj.idx + len(subj.text))
     if left < verb.i and "\n" in sdoc[left : verb.i].text:  # (a Span's text: the Doc's costs O(n))
         # the parse ran the clause back over a heading line ("2:45 p.m.\n\nThe tax commissioner says")
-        return paragraph_subject(sdoc, verb) or _after_break(sdoc, left, subj) or found
+        opening = opening_subject(sdoc, verb, avoid) if not same_paragraph(subj, verb) else None
+        return opening or paragraph_subject(sdoc, verb) or _after_break(sdoc, left, subj) or found
     return found
+
+
+#: Dependents that belong to a speaker's own noun phrase when its subject phrase is cut down.
+PREMODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod"})
+#: Marks that set an aside apart inside a noun phrase.
+ASIDE_MARKS = frozenset({",", ";", ":", "(", ")", "—", "–"})
+
+
+def noun_phrase_start(noun: Token) -> int:
+    """Where ``noun``'s own noun phrase starts: its adjacent determiners, modifiers and owners with their
+    words ("Young's Market Co.", "Salt Lake City-based First Security"), at most a speaker phrase long."""
+    left = noun.i
+    for c in reversed(list(noun.lefts)):
+        if (
+            c.dep_ not in PREMODIFIERS
+            or c.right_edge.i != left - 1
+            or noun.i - c.left_edge.i >= MAX_SPEAKER_TOKENS
+        ):
+            break
+        if any(t.text in ASIDE_MARKS for t in noun.doc[c.left_edge.i : c.right_edge.i + 1]):
+            break  # ("The Oneida, N.Y., maker": the place is an aside of its own)
+        left = c.left_edge.i
+    return left
 
 
 def _after_break(sdoc: Doc, left: int, subj: Token) -> Speaker | None:
@@ -88,6 +106,46 @@ def _after_break(sdoc: Doc, left: int, subj: Token) -> Speaker | None:
         right -= 1
     span = sdoc[start:right]
     return Speaker(span.start_char, span.end_char, subj.lower_, subj.idx, subj.idx + len(subj.text))
+
+
+#: Tags of a verb that heads a clause of its own (no infinitive, participle or gerund).
+TENSED = frozenset({"VBD", "VBZ", "VBP"})
+#: How far back the paragraph start of :func:`opening_subject` may lie.
+MAX_OPENING_TOKENS = 40
+
+
+def opening_subject(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Speaker | None:
+    """The noun phrase that opens a subject-less reporting verb's paragraph when the parse hung it on
+    the paragraph before ("…” ¶ A reporter's source in the camp, a refugee who asked not to be named,
+    said that …": the source, which the parse made an apposition in the previous quote)."""
+    if verb.tag_ not in TENSED:
+        return None
+    lo = max(0, verb.i - MAX_OPENING_TOKENS)
+    breaks = [t.i for t in sdoc[lo : verb.i] if "\n" in t.text]
+    if not breaks:
+        return None
+    first = breaks[-1] + 1
+    while first < verb.i and (sdoc[first].is_space or sdoc[first].is_punct):
+        first += 1
+    if first >= verb.i or (avoid and avoid[0] <= sdoc[first].idx < avoid[1]):
+        return None
+    root = sdoc[first]
+    while first <= root.head.i < verb.i and root.head.i != root.i:
+        root = root.head
+    # the phrase's head hangs before the paragraph: the parse slip, not a fronted object or clause
+    if root.pos_ not in ("NOUN", "PROPN") or root.head.i >= first or root.dep_ == "ROOT":
+        return None
+    # nothing else between the phrase and the verb but an aside set off by commas
+    end = root.right_edge.i + 1
+    if end < verb.i and sdoc[verb.i - 1].text != ",":
+        return None
+    comma = next((t.i for t in sdoc[root.i : end] if t.text == ","), end)
+    right = comma if comma - first <= MAX_SPEAKER_TOKENS else root.i + 1
+    left = first if right - first <= MAX_SPEAKER_TOKENS else root.i
+    while right > left + 1 and (sdoc[right - 1].is_punct or sdoc[right - 1].is_space):
+        right -= 1
+    span = sdoc[left:right]
+    return Speaker(span.start_char, span.end_char, root.lower_, root.idx, root.idx + len(root.text))
 
 
 def own_subject(verb: Token, avoid: tuple[int, int] | None) -> Token | None:
@@ -214,10 +272,19 @@ def reporter(tok: Token) -> Token | None:
         head = child.head
         if head.i == child.i or child.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
             return None
+        if not same_paragraph(head, child):
+            return None  # the parse ran a clause on over a paragraph break ("… said Lee.¶Acme had called …")
         if child.dep_ == "ccomp" and head.lemma_ in CUE_VERBS and head.pos_ == "VERB":
             return head
         child = head
     return None
+
+
+def same_paragraph(a: Token, b: Token) -> bool:
+    """Whether no line break lies between two tokens: a clause the parse hangs on a verb in another
+    paragraph is not that verb's report."""
+    lo, hi = (a, b) if a.i < b.i else (b, a)
+    return "\n" not in lo.doc[lo.i : hi.i].text  # (a Span's text: the Doc's costs O(n))
 
 
 def tok_of(sdoc: Doc, char: int) -> int:

@@ -129,7 +129,39 @@ def attribute(
             quote.cue_span = (f.cue.idx, f.cue.idx + len(f.cue_text))
         out.append((quote, evidence if entity is not None else None))
         prev, prev_evidence, prev_para = quote, evidence if entity is not None else None, f.para_start
+    _continued(text, found, out)
     return out
+
+
+#: Marks that close a quote; a direct quote that ends without one runs on into the next paragraph.
+CLOSING_MARKS = frozenset("\"”»'")
+
+
+def _continued(text: str, found: list[Found], out: list[tuple[Quote, Evidence | None]]) -> None:
+    """A quote left open at its paragraph's end goes on in the next paragraph (the news convention):
+    when that paragraph opens with the rest of the quote and names its speaker ("“The cranes sat idle.¶
+    “Nobody told us why,” said Ana Lutz"), the open paragraph is that speaker's too, not the last one
+    named before it."""
+    carried: set[int] = set()  # (a quote open over several paragraphs: the last one names the speaker)
+    for k in reversed(range(len(out) - 1)):
+        f, nf = found[k], found[k + 1]
+        if f.kind != "direct" or not f.inherit or text[f.end - 1 : f.end] in CLOSING_MARKS:
+            continue
+        named = (nf.cue is not None and nf.speaker is not None) or k + 1 in carried
+        if nf.kind != "direct" or not named or nf.start != nf.para_start:
+            continue
+        gap = text[f.end : nf.start]
+        if gap.strip() or "\n" not in gap:
+            continue
+        quote, nxt = out[k][0], out[k + 1]
+        quote.speaker_mention, quote.speaker = nxt[0].speaker_mention, nxt[0].speaker
+        quote.speaker_name = nxt[0].speaker_name
+        mention = quote.speaker_mention
+        evidence = None
+        if nxt[1] is not None and mention is not None:
+            evidence = _inherited(nxt[1], mention, f, quote.mode)
+        out[k] = (quote, evidence)
+        carried.add(k)
 
 
 def candidates(
