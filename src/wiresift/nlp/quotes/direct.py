@@ -182,7 +182,11 @@ class DirectQuotes:
         verb = self.linked_cue(mark)
         if verb is not None and n < MIN_UNCUED_WORDS and verb.idx < mark.start:
             inner = text[mark.start : mark.end].rstrip("\"”»' ")
-            if inner[-1:] not in _SENT_END:
+            before = text[verb.idx + len(verb.text) : mark.start].rstrip()
+            # 'described the plan as “plainly reckless.”': the stop inside the marks ends the writer's
+            # sentence, but the words between the verb and the quote make it part of the verb's object
+            framed = n_words(text, verb.idx + len(verb.text), mark.start) >= 2 and before[-1:] not in ":,"
+            if inner[-1:] not in _SENT_END or framed:
                 # 'dubbed the mayor a “paper tiger”': a quoted phrase in the verb's object is a mixed quote
                 f = self.embedded(mark, used)
                 if f is not None:
@@ -414,6 +418,12 @@ class DirectQuotes:
             if tok.pos_ == "VERB" or tok.i == child.i:
                 break
             child, tok = tok, tok.head
+        if (
+            tok.dep_ in ("acl", "relcl")
+            and tok.head.dep_ == "dobj"
+            and tok.head.head.lemma_ in EMBEDDING_VERBS
+        ):
+            child, tok = tok.head, tok.head.head  # 'described the plan to shut it as “reckless”': described
         if tok.pos_ != "VERB" or tok.i in used or tok.i == child.i:
             return None
         while tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_ in CUE_VERBS and tok.head.i not in used:

@@ -181,11 +181,13 @@ class Extractor(DirectQuotes):
         nominal = learned = around = False
         if verb.lemma_ in HAND_CUES:
             # A clause before the verb and a semicolon is another sentence ("X said A; Y warned of B").
+            # A clause past a paragraph break is the parse running on over it ("…, said X of Acme Inc.").
             comps = [
                 c
                 for c in verb.children
                 if c.dep_ == "ccomp"
                 and not (c.i < verb.i and any(t.text == ";" for t in self.sdoc[c.right_edge.i : verb.i]))
+                and not self.paragraph_between(verb, c)
             ]
             # Prefer the clause after the verb: "It's unlikely; the team says she'll go on" reports the latter.
             comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
@@ -316,6 +318,11 @@ class Extractor(DirectQuotes):
         if extracted and (nominal or speaker.head in PRONOUNS):
             return None  # "the trip he planned", "which he said ...": on train mostly an outer report's
         return Found(start, end, kind, verb, verb.text, speaker, learned=learned)
+
+    def paragraph_between(self, a: Token, b: Token) -> bool:
+        """Whether a line break lies between tokens ``a`` and ``b``."""
+        lo, hi = sorted((a.idx, b.idx))
+        return "\n" in self.text[lo:hi]
 
     def semicolon_clause(self, start: int, end: int, at: int) -> tuple[int, int]:
         """The part of a content on the verb's side of an unquoted semicolon: the parse can hang two
