@@ -65,6 +65,8 @@ MAX_SUBHEAD_WORDS = 10
 #: Words of the first and second person: a line that holds one speaks to someone.
 SPEAKING_WORDS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 _NON_FINITE = frozenset({"VBG", "VBN", "VB"})
+#: Verbs that frame their object with a quoted phrase ("dubbed the plan “a slow siege.”").
+FRAMING_VERBS = EMBEDDING_VERBS - CUE_VERBS
 
 
 def _finite(verb: Token) -> bool:
@@ -185,7 +187,9 @@ class DirectQuotes:
             before = text[verb.idx + len(verb.text) : mark.start].rstrip()
             # 'described the plan as “plainly reckless.”': the stop inside the marks ends the writer's
             # sentence, but the words between the verb and the quote make it part of the verb's object
-            framed = n_words(text, verb.idx + len(verb.text), mark.start) >= 2 and before[-1:] not in ":,"
+            framed = n_words(text, verb.idx + len(verb.text), mark.start) >= 2 and (
+                before.lower().endswith(" as") or verb.lemma_ in FRAMING_VERBS
+            )
             if inner[-1:] not in _SENT_END or framed:
                 # 'dubbed the mayor a “paper tiger”': a quoted phrase in the verb's object is a mixed quote
                 f = self.embedded(mark, used)

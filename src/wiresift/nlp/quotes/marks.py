@@ -1,6 +1,7 @@
 """Direct-quote spans from quotation marks, one paragraph at a time, tolerant of stray marks.
 
-Straight and curly double quotes both count, and so do two apostrophes. A quote still open at the end of its paragraph runs
+Straight and curly double quotes both count, and so do two apostrophes, and two backticks as an
+opening mark (the ``newswire archive'' style, closed by two apostrophes). A quote still open at the end of its paragraph runs
 to the paragraph end (the news convention for a quote that continues in the next paragraph); a
 stray closing mark with no opening one closes a quote that began at the paragraph start, and one
 that opens a paragraph opens a quote. No
@@ -17,7 +18,7 @@ CLOSING = "”»"
 STRAIGHT = '"'
 _PARAGRAPH = re.compile(r"[^\n]+")
 #: Two apostrophes stand for a double quote in some newspaper archives (''like this'').
-_MARKS = re.compile(r"''|[\"“”„«»]")
+_MARKS = re.compile(r"``|''|[\"“”„«»]")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ def marked_spans(text: str) -> list[Marked]:
             ch, pos = m.group(), m.start()
             if ch == "''":
                 ch = STRAIGHT
+            elif ch == "``":
+                ch = OPENING[0]
             at_para_start = open_at is None and not text[p_start:pos].strip()
             if ch in OPENING or (ch == STRAIGHT and open_at is None) or (ch in CLOSING and at_para_start):
                 if open_at is not None:  # a second opening: the first never closed
