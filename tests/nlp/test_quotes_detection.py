@@ -70,7 +70,7 @@ def test_hearsay_adverbs_attribute_their_clause_to_no_one(pipeline: Pipeline) ->
     quotes = quotes_of(pipeline, text)
     q = by_cue(quotes, "reportedly")
     assert q.text == "The army in the north reportedly has been training local militias to fight the rebels"
-    assert q.speaker_mention is None and q.mode == "statement"
+    assert q.speaker_mention is None and q.mode == "belief"  # (the learned table's mode of "reportedly")
     assert by_cue(quotes, "said").kind == "direct"
 
 

@@ -423,7 +423,8 @@ class DirectQuotes:
                 break
             child, tok = tok, tok.head
         if (
-            tok.dep_ in ("acl", "relcl")
+            child.lower_ == "as"
+            and tok.dep_ in ("acl", "relcl")
             and tok.head.dep_ == "dobj"
             and tok.head.head.lemma_ in EMBEDDING_VERBS
         ):
