@@ -10,6 +10,8 @@ from wiresift.nlp.entities.coref import Speaker
 from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, words
 from wiresift.nlp.quotes.bounds import (
     EXPECTING,
+    PASSIVE_REPORTS,
+    PASSIVE_VIEWS,
 )
 from wiresift.nlp.quotes.cues import CUE_VERBS
 from wiresift.nlp.quotes.frames import JUDGED
@@ -122,7 +124,7 @@ def cue_positions(sdoc: Doc, pattern_lemmas: frozenset[str]) -> list[int]:
     if not len(sdoc):
         return []
     strings = sdoc.vocab.strings
-    lemmas = HAND_CUES | EXPECTING | JUDGED | pattern_lemmas
+    lemmas = HAND_CUES | EXPECTING | PASSIVE_REPORTS | PASSIVE_VIEWS | JUDGED | pattern_lemmas
     hashes = np.array([strings.add(lemma) for lemma in sorted(lemmas)], dtype="uint64")
     arr = sdoc.to_array([LEMMA, POS])
     hit = np.isin(arr[:, 0], hashes) & np.isin(arr[:, 1], np.array([VERB, AUX], dtype="uint64"))

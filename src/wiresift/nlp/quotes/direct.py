@@ -65,6 +65,8 @@ MAX_SUBHEAD_WORDS = 10
 #: Words of the first and second person: a line that holds one speaks to someone.
 SPEAKING_WORDS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 _NON_FINITE = frozenset({"VBG", "VBN", "VB"})
+#: Verbs that frame their object with a quoted phrase ("dubbed the plan “a slow siege.”").
+FRAMING_VERBS = EMBEDDING_VERBS - CUE_VERBS
 
 
 def _finite(verb: Token) -> bool:
@@ -182,7 +184,13 @@ class DirectQuotes:
         verb = self.linked_cue(mark)
         if verb is not None and n < MIN_UNCUED_WORDS and verb.idx < mark.start:
             inner = text[mark.start : mark.end].rstrip("\"”»' ")
-            if inner[-1:] not in _SENT_END:
+            before = text[verb.idx + len(verb.text) : mark.start].rstrip()
+            # 'described the plan as “plainly reckless.”': the stop inside the marks ends the writer's
+            # sentence, but the words between the verb and the quote make it part of the verb's object
+            framed = n_words(text, verb.idx + len(verb.text), mark.start) >= 2 and (
+                before.lower().endswith(" as") or verb.lemma_ in FRAMING_VERBS
+            )
+            if inner[-1:] not in _SENT_END or framed:
                 # 'dubbed the mayor a “paper tiger”': a quoted phrase in the verb's object is a mixed quote
                 f = self.embedded(mark, used)
                 if f is not None:
@@ -414,6 +422,13 @@ class DirectQuotes:
             if tok.pos_ == "VERB" or tok.i == child.i:
                 break
             child, tok = tok, tok.head
+        if (
+            child.lower_ == "as"
+            and tok.dep_ in ("acl", "relcl")
+            and tok.head.dep_ == "dobj"
+            and tok.head.head.lemma_ in EMBEDDING_VERBS
+        ):
+            child, tok = tok.head, tok.head.head  # 'described the plan to shut it as “reckless”': described
         if tok.pos_ != "VERB" or tok.i in used or tok.i == child.i:
             return None
         while tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_ in CUE_VERBS and tok.head.i not in used:

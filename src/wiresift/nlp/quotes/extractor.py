@@ -85,6 +85,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 
+#: Adverbs of hearsay: the clause they modify is reported, by no one named.
+HEARSAY = frozenset({"reportedly", "allegedly", "reputedly", "purportedly"})
 #: Entity types of a name that may speak a colon line.
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
@@ -119,6 +121,7 @@ class Extractor(DirectQuotes):
         quoted_first_person(found)
         according = self.according(sdoc)
         found.extend(according)
+        found.extend(self.hearsay(sdoc))
         attribute_to_according(text, found, according)
         found.extend(self.framed(found, frames=True))
         found.extend(self.framed(found, frames=False))
@@ -187,11 +190,13 @@ class Extractor(DirectQuotes):
         nominal = learned = around = False
         if verb.lemma_ in HAND_CUES:
             # A clause before the verb and a semicolon is another sentence ("X said A; Y warned of B").
+            # A clause past a paragraph break is the parse running on over it ("…, said X of Acme Inc.").
             comps = [
                 c
                 for c in verb.children
                 if c.dep_ == "ccomp"
                 and not (c.i < verb.i and any(t.text == ";" for t in self.sdoc[c.right_edge.i : verb.i]))
+                and not self.paragraph_between(verb, c)
             ]
             # Prefer the clause after the verb: "It's unlikely; the team says she'll go on" reports the latter.
             comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
@@ -324,6 +329,11 @@ class Extractor(DirectQuotes):
             return None  # "the trip he planned", "which he said ...": on train mostly an outer report's
         return Found(start, end, kind, verb, verb.text, speaker, learned=learned)
 
+    def paragraph_between(self, a: Token, b: Token) -> bool:
+        """Whether a line break lies between tokens ``a`` and ``b``."""
+        lo, hi = sorted((a.idx, b.idx))
+        return "\n" in self.text[lo:hi]
+
     def semicolon_clause(self, start: int, end: int, at: int) -> tuple[int, int]:
         """The part of a content on the verb's side of an unquoted semicolon: the parse can hang two
         clauses joined by one on a single verb ("X said A; they learned B")."""
@@ -453,6 +463,29 @@ class Extractor(DirectQuotes):
 
     def _covered(self, found: list[Found]) -> int:
         return sum(n_words(self.text, f.start, f.end) for f in found)
+
+    def hearsay(self, sdoc: Doc) -> list[Found]:
+        """ "The army reportedly moved troops": an adverb of hearsay (:data:`HEARSAY`) attributes the
+        clause it modifies to no one, like "is said to"."""
+        out = []
+        for tok in sdoc:
+            if tok.lower_ not in HEARSAY or tok.dep_ != "advmod" or self.quoted(tok.idx):
+                continue
+            verb = tok.head
+            subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+            if subj is None or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            sent = verb.sent
+            lo, hi = max(subj.left_edge.i, sent.start), min(verb.right_edge.i + 1, sent.end)
+            while hi > lo and (sdoc[hi - 1].is_punct or sdoc[hi - 1].is_space):
+                hi -= 1
+            start, end = sdoc[lo].idx, sdoc[hi - 1].idx + len(sdoc[hi - 1].text)
+            para_end = self.text.find("\n", tok.idx)
+            end = min(end, para_end if para_end != -1 else end)
+            start = max(start, self.text.rfind("\n", 0, tok.idx) + 1)
+            if n_words(self.text, start, end) >= MIN_INDIRECT_WORDS:
+                out.append(Found(start, end, "indirect", tok, tok.text, None))
+        return out
 
     def according(self, sdoc: Doc) -> list[Found]:
         out = []

@@ -263,12 +263,18 @@ def lost_subject(verb: Token) -> tuple[int, int, Token] | None:
     if verb.tag_ not in TENSED or any(c.dep_ in SUBJECTS for c in verb.children):
         return None
     sdoc = verb.doc
+    after = _inverted_subject(verb)
+    if after is not None:
+        return after
     j = verb.i - 1
     while j >= 0 and sdoc[j].pos_ in ("AUX", "ADV") and sdoc[j].dep_ in ("aux", "advmod"):
         j -= 1  # "has also said"
     sent_start = verb.sent.start
     if j < sent_start:
         return None
+    para = _paragraph_phrase(verb, sent_start, j)
+    if para is not None:
+        return para
     if sdoc[j].text == ",":
         j = sent_start  # the sentence opens with the speaker and an aside follows it
         end = j
@@ -288,3 +294,47 @@ def lost_subject(verb: Token) -> tuple[int, int, Token] | None:
     if head.pos_ not in ("PROPN", "NOUN"):
         return None
     return sdoc[start].idx, head.idx + len(head.text), head
+
+
+def _inverted_subject(verb: Token) -> tuple[int, int, Token] | None:
+    """The name right after a report verb that ends a fronted content ("…, said Ann Lee, a trader at
+    Acme Inc."), when the parse ran the sentence on over the paragraph break (the abbreviation's stop
+    ended no sentence) and hung the name on the next paragraph's verb: (start, end, head)."""
+    sdoc = verb.doc
+    if verb.i == 0 or sdoc[verb.i - 1].text not in (",", "”", "’", '"', "'"):
+        return None
+    end = verb.i + 1
+    while end < len(sdoc) and sdoc[end].pos_ in ("PROPN", "DET", "ADJ") and "\n" not in sdoc[end].text:
+        end += 1
+    if end == verb.i + 1 or end == len(sdoc):
+        return None
+    head = sdoc[end - 1]
+    if head.pos_ != "PROPN" or (sdoc[end].text not in (",", ".") and "\n" not in sdoc[end].text):
+        return None
+    if "\n" not in sdoc[verb.i : head.head.i].text and head.head.i > verb.i:
+        return None  # the parse kept the name in this paragraph: its own reading stands
+    return sdoc[verb.i + 1].idx, head.idx + len(head.text), head
+
+
+def _paragraph_phrase(verb: Token, sent_start: int, j: int) -> tuple[int, int, Token] | None:
+    """The phrase that opens the verb's paragraph when the parse ran the sentence back over the break
+    before it (a quoted subhead with no stop above "A source inside the camp, a refugee who …, said
+    that …") and hung that phrase on the line above: its words up to the first comma, whose root is
+    a noun, as (start, end, head)."""
+    sdoc = verb.doc
+    if sdoc[j].text != ",":
+        return None
+    breaks = [t.i for t in sdoc[sent_start : verb.i] if "\n" in t.text]
+    if not breaks:
+        return None
+    start = breaks[-1] + 1
+    while start < verb.i and (sdoc[start].is_space or sdoc[start].is_punct):
+        start += 1
+    end = next((t.i for t in sdoc[start : verb.i] if t.text == ","), verb.i)
+    if end in (start, verb.i):
+        return None
+    roots = [t for t in sdoc[start:end] if not start <= t.head.i < end or t.head.i == t.i]
+    if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = roots[0]
+    return sdoc[start].idx, sdoc[end - 1].idx + len(sdoc[end - 1].text), head

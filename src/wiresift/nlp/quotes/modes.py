@@ -45,7 +45,7 @@ STATEMENT = words(
     allegation demand threat assurance message statement point express rule liken defend sing
     downplay compare define sum type reference apologize identify share push voice email counter
     chide protest credit lambast deride rebuke disavow repudiate clarify elaborate detail opine beg plead
-    implore
+    implore allegedly reputedly purportedly
     """
 )
 #: Holding something true or likely.
