@@ -32,6 +32,8 @@ MAX_APPOSITIVE_TOKENS = 16
 MAX_PREMODIFIER_TOKENS = 10
 ARTICLES = frozenset({"the", "a", "an"})
 APPOSITIVE_STOPS = frozenset({",", ".", ";", ":", "(", ")", "—", "–", '"', "“", "”"})
+#: Title heads and their modifiers, joined once (not on every token read).
+_TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 
 
 def is_title_word(token: Token) -> bool:
@@ -75,7 +77,7 @@ def _chain_token(token: Token) -> bool:
             and (role_noun(low) or (token.tag_ == "NNS" and role_noun(token.lemma_.lower())))
         )
         or (
-            text[:1].isupper() and not (token.is_stop and low not in TITLE_HEADS | TITLE_MODIFIERS)
+            text[:1].isupper() and not (token.is_stop and low not in _TITLE_WORDS)
         )  # not "When"
         or low in FUNCTION_WORDS
         or low in TITLE_MODIFIERS
@@ -206,7 +208,7 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
         if (
             _line_start(tok)
             and tok.pos_ in _NO_TITLE_OPENERS
-            and tok.lower_ not in TITLE_HEADS | TITLE_MODIFIERS
+            and tok.lower_ not in _TITLE_WORDS
         ):
             break  # "Like Instagram head Ann Lee, …": a capitalised preposition opening the sentence
         if _possessive_owner(tok, in_ent, chain, ent):
