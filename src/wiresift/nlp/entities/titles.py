@@ -76,9 +76,7 @@ def _chain_token(token: Token) -> bool:
             and not token.is_stop
             and (role_noun(low) or (token.tag_ == "NNS" and role_noun(token.lemma_.lower())))
         )
-        or (
-            text[:1].isupper() and not (token.is_stop and low not in _TITLE_WORDS)
-        )  # not "When"
+        or (text[:1].isupper() and not (token.is_stop and low not in _TITLE_WORDS))  # not "When"
         or low in FUNCTION_WORDS
         or low in TITLE_MODIFIERS
         or is_title_word(token)
@@ -205,11 +203,7 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
             break
         if "\n" in tok.whitespace_ or tok.is_space:
             break
-        if (
-            _line_start(tok)
-            and tok.pos_ in _NO_TITLE_OPENERS
-            and tok.lower_ not in _TITLE_WORDS
-        ):
+        if _line_start(tok) and tok.pos_ in _NO_TITLE_OPENERS and tok.lower_ not in _TITLE_WORDS:
             break  # "Like Instagram head Ann Lee, …": a capitalised preposition opening the sentence
         if _possessive_owner(tok, in_ent, chain, ent):
             chain.add(i)  # "the Herald's chief reporter Ann Lee": the title carries its owner
