@@ -43,7 +43,7 @@ def is_title_word(token: Token) -> bool:
     return (
         low in TITLE_HEADS
         or low in PARTY_MEMBERS  # "Republican Ann Lee", "Ann Lee, a Democrat from Ohio"
-        or any(part in TITLE_HEADS for part in low.split("-") if part)
+        or ("-" in low and any(part in TITLE_HEADS for part in low.split("-") if part))  # "ex-minister"
         or _abbreviated(token)
     )
 
