@@ -363,6 +363,8 @@ def _after_role(sdoc: Doc, start: int) -> bool:
 
 #: Nouns an organisation is called by in an apposition ("my design business, Acme Design").
 _BUSINESS_NOUNS = frozenset({"business", "brand", "venture", "startup", "start-up", "label", "outlet"})
+#: Nouns of bodies and businesses, joined once.
+_BODY_NOUNS = ORG_NOUNS | ORG_NOMINAL_HEADS | _BUSINESS_NOUNS
 
 
 def _apposed_to_role(span: Span) -> bool:
@@ -380,7 +382,7 @@ def _apposed_to_role(span: Span) -> bool:
         and head.pos_ == "NOUN"
         and head.is_lower
         and role_noun(lemma, by_ending=False)
-        and lemma not in ORG_NOUNS | ORG_NOMINAL_HEADS | _BUSINESS_NOUNS
+        and lemma not in _BODY_NOUNS
     )
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from wiresift.nlp import doccache
 from wiresift.nlp.entities.mentions import SUBJECT_DEPS
 
 if TYPE_CHECKING:
@@ -41,26 +42,28 @@ def quoted(span: Span) -> set[int]:
     inside: set[int] = set()
     state: bool | None = None  # None: no mark seen yet
     pending: list[int] = []
-    for tok in span:
-        text = tok.text
+    sdoc = span.doc
+    texts = doccache.of(sdoc).texts  # the words' texts read once: no Token made but at a straight mark
+    for i in range(span.start, span.end):
+        text = texts[i]
         straight = text == '"'
         closing = text in _CLOSING or (
-            straight and (state is True or (state is None and _attached(tok, span)))
+            straight and (state is True or (state is None and _attached(sdoc[i], span)))
         )
         if text in _OPENING or (straight and not closing):
             state = True
-            inside.add(tok.i)
+            inside.add(i)
             continue
         if closing:
             if state is None:
                 inside.update(pending)  # the span opened inside a quotation
-            inside.add(tok.i)
+            inside.add(i)
             state = False
             continue
         if state is None:
-            pending.append(tok.i)
+            pending.append(i)
         elif state:
-            inside.add(tok.i)
+            inside.add(i)
     return inside
 
 

@@ -32,6 +32,8 @@ MAX_APPOSITIVE_TOKENS = 16
 MAX_PREMODIFIER_TOKENS = 10
 ARTICLES = frozenset({"the", "a", "an"})
 APPOSITIVE_STOPS = frozenset({",", ".", ";", ":", "(", ")", "—", "–", '"', "“", "”"})
+#: Title heads and their modifiers, joined once (not on every token read).
+_TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 
 
 def is_title_word(token: Token) -> bool:
@@ -41,7 +43,7 @@ def is_title_word(token: Token) -> bool:
     return (
         low in TITLE_HEADS
         or low in PARTY_MEMBERS  # "Republican Ann Lee", "Ann Lee, a Democrat from Ohio"
-        or any(part in TITLE_HEADS for part in low.split("-") if part)
+        or ("-" in low and any(part in TITLE_HEADS for part in low.split("-") if part))  # "ex-minister"
         or _abbreviated(token)
     )
 
@@ -74,9 +76,7 @@ def _chain_token(token: Token) -> bool:
             and not token.is_stop
             and (role_noun(low) or (token.tag_ == "NNS" and role_noun(token.lemma_.lower())))
         )
-        or (
-            text[:1].isupper() and not (token.is_stop and low not in TITLE_HEADS | TITLE_MODIFIERS)
-        )  # not "When"
+        or (text[:1].isupper() and not (token.is_stop and low not in _TITLE_WORDS))  # not "When"
         or low in FUNCTION_WORDS
         or low in TITLE_MODIFIERS
         or is_title_word(token)
@@ -203,11 +203,7 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
             break
         if "\n" in tok.whitespace_ or tok.is_space:
             break
-        if (
-            _line_start(tok)
-            and tok.pos_ in _NO_TITLE_OPENERS
-            and tok.lower_ not in TITLE_HEADS | TITLE_MODIFIERS
-        ):
+        if _line_start(tok) and tok.pos_ in _NO_TITLE_OPENERS and tok.lower_ not in _TITLE_WORDS:
             break  # "Like Instagram head Ann Lee, …": a capitalised preposition opening the sentence
         if _possessive_owner(tok, in_ent, chain, ent):
             chain.add(i)  # "the Herald's chief reporter Ann Lee": the title carries its owner

@@ -26,7 +26,9 @@ from wiresift.nlp.events.lexicon import CRIME_WORDS, DISASTER_WORDS
 from wiresift.nlp.events.triggers import ARMED_NOUNS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from collections.abc import Callable
+
+    from spacy.tokens import Doc, Span, Token
 
 WEIGHTS_PATH = Path(__file__).parent / "data" / "acled_weights.json"
 #: The class of the typer meaning "not a conflict or security event" (learned from negative snippets).
@@ -74,17 +76,35 @@ def _sentence(sent: Span) -> tuple[list[str], np.ndarray]:
     unit mean vector of its content words), read once per sentence: the typer asks about every event
     of a sentence, and the event check again."""
 
+    cache = doccache.of(sent.doc)
+
     def build() -> tuple[list[str], np.ndarray]:
-        content = [t for t in sent if t.pos_ in _CONTENT and not t.is_stop]
-        words = sorted({f"w={t.lemma_.lower()}" for t in content})
+        # the words' part of speech, lemma, stop flag and form read from the document's arrays: no
+        # Token made for each word of each sentence
+        pos, lemmas = cache.pos, cache.lemmas
+        stops, orths = cache.memo(("acled_model.stop_orth",), _stops_and_forms(sent.doc))
+        content = [i for i in range(sent.start, sent.end) if pos[i] in _CONTENT and not stops[i]]
+        words = sorted({f"w={lemmas[i]}" for i in content})
         table = sent.doc.vocab.vectors
-        keys = [t.orth for t in content]
+        keys = [orths[i] for i in content]
         rows = table.find(keys=keys) if keys and table.shape[0] else np.zeros(0, dtype=int)
         rows = np.asarray(rows)[np.asarray(rows) >= 0]
         mean = np.asarray(table.data[rows]).mean(axis=0) if len(rows) else np.zeros(DIMS, np.float32)
         return words, _unit(np.asarray(mean))
 
-    return doccache.of(sent.doc).memo(("acled_model.sentence", sent.start, sent.end), build)
+    return cache.memo(("acled_model.sentence", sent.start, sent.end), build)
+
+
+def _stops_and_forms(sdoc: Doc) -> Callable[[], tuple[list[bool], list[int]]]:
+    """What reads every token's stop-word flag (``tok.is_stop``) and form id (``tok.orth``) at once."""
+
+    def read() -> tuple[list[bool], list[int]]:
+        from spacy.attrs import IS_STOP, ORTH
+
+        arr = sdoc.to_array([IS_STOP, ORTH])
+        return [bool(v) for v in arr[:, 0].tolist()], arr[:, 1].tolist()
+
+    return read
 
 
 def _unit(vec: np.ndarray) -> np.ndarray:

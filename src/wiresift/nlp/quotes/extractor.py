@@ -89,6 +89,8 @@ if TYPE_CHECKING:
 HEARSAY = frozenset({"reportedly", "allegedly", "reputedly", "purportedly"})
 #: Entity types of a name that may speak a colon line.
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Nouns of people and bodies, joined once.
+_PARTY_NOUNS = PERSON_NOUNS | ORG_NOUNS
 
 
 class Extractor(DirectQuotes):
@@ -397,7 +399,7 @@ class Extractor(DirectQuotes):
             return False
         if any(t.ent_type_ in SPEAKER_ENTS for t in span):
             return False
-        return span[-1].lemma_.lower() not in PERSON_NOUNS | ORG_NOUNS
+        return span[-1].lemma_.lower() not in _PARTY_NOUNS
 
     def colon_lines(self, found: list[Found]) -> list[Found]:
         """Headline and transcript lines "Sanders: Clinton needs to ...", "PENCE: Well, look, ..."

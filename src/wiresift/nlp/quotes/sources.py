@@ -84,6 +84,8 @@ PUBLIC_HEADS = words(
 )
 #: Heads that name a body of members: "the union", "the coalition" (never a business).
 MEMBER_HEADS = words("union coalition association alliance federation")
+#: Every head above, joined once.
+_ORG_HEADS = GENERIC_HEADS | BUSINESS_HEADS | PUBLIC_HEADS | MEMBER_HEADS
 #: Words in a name that make it a business: "the agency" is no "Acme Inc.".
 BUSINESS_WORDS = words("inc inc. corp corp. co co. llc ltd plc gmbh company corporation holdings")
 #: Words in a name that make it a public body, not a business.
@@ -143,7 +145,7 @@ def org_source(
             # a body named like one ("Bree Transit Authority", "BTA") before a programme or a
             # product the text also names as an organisation ("the Orion Program")
             seen = [eid for eid in seen if _public_name(index, eid)] or seen
-    if head not in GENERIC_HEADS | BUSINESS_HEADS | PUBLIC_HEADS | MEMBER_HEADS or not seen:
+    if head not in _ORG_HEADS or not seen:
         return None, ""
     return salient_org(index, pos, seen, prev_speaker, head)
 

@@ -8,8 +8,10 @@ capitalised (so "may", "march", "sun" stay words).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from wiresift.nlp.entities.lexicon import words
 from wiresift.nlp.time.lexicon import NUMBER_WORDS, POSITION_MODS, QUANT_MODS, REFERENCE_WORDS, SET_WORDS
 
 
@@ -279,6 +281,49 @@ _TRIGGER = re.compile(
     r"daily|weekly|monthly|annually|yearly|hourly|nightly|noon|midnight|midday|\bterm\b|nineteen|"
     r"\ba\s+(?:long\s+)?while\b|\bsome\s+time\b|thousand|(?:twen|thir|for|fif|six|seven|eigh|nine)ties|period|season|semester|\byrs?\b"
 )
+#: The letters every word alternative of :data:`_TRIGGER` opens with (a word may stand for the longer
+#: ones it begins: "dec" for "december" and "decade"); the digit and "a while" alternatives open with
+#: a digit, "'" and a digit, or "a" and a space. :func:`_triggers` looks only where one of them starts.
+_TRIGGER_STARTS = words(
+    "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun year month week day "
+    "hour minute second quarter centur millenni fortnight night morning afternoon evening tomorrow "
+    "tonight now current recent lately past future present for soon spring summer fall autumn winter "
+    "christmas new thanksgiving easter halloween daily annually noon midnight midday term nine some "
+    "thousand twen thir fif six seven eigh period season semester yr"
+)
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching any of ``words`` (none empty but at the end of a longer one), factored by
+    letters, so the regex engine tests one branch per letter instead of every word in turn."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[:1], []).append(w[1:])
+    parts = [re.escape(c) + _trie(rest) for c, rest in sorted(groups.items()) if c]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if "" in groups else body
+
+
+#: Where a match of :data:`_TRIGGER` may start: a superset of its starts, found several times faster.
+_TRIGGER_START = re.compile(r"\d|'\d|a\s|" + _trie(sorted(_TRIGGER_STARTS)))
+
+
+def _triggers(lowered: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_TRIGGER.finditer(lowered)``: each is the match at the first place from the
+    last one's end where :data:`_TRIGGER` matches, and only where :data:`_TRIGGER_START` finds a start
+    is it tried (the regex's many alternatives tried at every character cost the most)."""
+    pos = 0
+    while (start := _TRIGGER_START.search(lowered, pos)) is not None:
+        m = _TRIGGER.match(lowered, start.start())
+        if m is None:
+            pos = start.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 #: Characters scanned before / after a trigger: room for "more than the past", "the end of", "of 1990".
 BEFORE_TRIGGER = 40
 AFTER_TRIGGER = 28
@@ -291,7 +336,7 @@ def regions(text: str) -> list[tuple[int, int]]:
     """Merged windows around trigger fragments, cut at whitespace so no word is split."""
     spans: list[tuple[int, int]] = []
     lowered = text.lower()
-    for m in _TRIGGER.finditer(lowered):
+    for m in _triggers(lowered):
         start = max(0, m.start() - BEFORE_TRIGGER)
         while start > 0 and not text[start - 1].isspace():
             start -= 1
