@@ -33,6 +33,7 @@ def types(pipeline: Pipeline, text: str, trigger: str) -> list[str | None]:
         "The bribery scheme came to light after an audit in March.",
         "The engineer joined the shipping firm in 2021.",
         "Four more suppliers joined the lunar cargo programme this year.",
+        "The royal family arrived in Aarhus for the annual harbour festival.",
     ],
 )
 def test_coming_or_joining_without_a_meeting_is_no_consultation(pipeline: Pipeline, text: str) -> None:
@@ -43,7 +44,9 @@ def test_coming_or_joining_without_a_meeting_is_no_consultation(pipeline: Pipeli
     ("text", "trigger"),
     [
         ("Norway joined the peace talks in Oslo on Monday.", "joined"),
-        ("The Kenyan foreign minister came to Addis Ababa on Monday.", "came"),
+        ("The Kenyan foreign minister came to Addis Ababa on Monday for talks.", "came"),
+        ("The Kenyan foreign minister travelled to Addis Ababa to meet the prime minister.", "travelled"),
+        ("The Kenyan president arrived in Addis Ababa on a two-day visit.", "arrived"),
         ("The delegation came to the summit in Lisbon.", "came"),
     ],
 )

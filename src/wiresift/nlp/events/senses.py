@@ -21,8 +21,9 @@ nobody acts on anybody. The checks here look at who or what fills the verb's rol
   plan was rejected", "defected to the government side"); a verb of rejecting with none of them tells
   of an amount going down ("sales declined 4 percent", "turnout declined sharply").
 - **No meeting**: joining or coming is a consultation (CAMEO 04) only when what is joined or come to
-  is a meeting ("joined the talks", "came to the summit") or a place or party met there ("arrived in
-  Moscow"): "joined the company", "came to light", "when it comes to" meet no one.
+  is a meeting ("joined the talks", "came to the summit", "arrived on a visit") or the going has a
+  meeting for its purpose ("flew to Rome to meet the pope"): "joined the company", "came to light",
+  "when it comes to", "arrived in the capital for the celebrations" meet no one.
 - **Nothing agreed**: signing is the formal agreement of CAMEO 057 (PLOVER SUPPORT in the
   CAMEO2PLOVER table) only when what is signed is an agreement between parties (a treaty, an accord,
   a deal); signing a letter, a bill or a certificate, or "signing off", agrees nothing with anyone.
@@ -202,8 +203,8 @@ MEETING_VERBS = frozenset({"join", "come", "go", "arrive", "return", "travel", "
 MEETING_NOUNS = frozenset({"talk", "talks", "conference", "gathering", "session", "forum", "round",
                            "consultation", "dialogue", "dialog", "discussion", "event", "ceremony",
                            "reception", "delegation"})  # fmt: skip
-#: Entity types of a destination where a meeting takes place, or of a party met there.
-MET_ENTS = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"})
+#: Verbs of a clause of purpose that make going somewhere a meeting ("travelled to Oslo to meet").
+PURPOSE_VERBS = frozenset({"meet", "visit", "confer", "consult", "negotiate", "talk", "discuss", "attend"})
 #: CAMEO code of signing a formal agreement.
 SIGNING = "057"
 #: Nouns of agreements between parties, what signing one agrees to.
@@ -222,19 +223,19 @@ def _meeting(tok: Token) -> bool:
 
 
 def met(tok: Token) -> bool:
-    """A verb of :data:`MEETING_VERBS` coded CONSULT joins a meeting (its object), or goes to one or to
-    a place or party (a preposition's object: "arrived in Moscow", "came to the summit"); other verbs
-    are not judged here. "when it comes to" and "came to light" go to neither."""
+    """A verb of :data:`MEETING_VERBS` coded CONSULT joins or goes to a meeting: its object or a
+    preposition's object names one ("joined the talks", "arrived on a visit", "returned to Geneva for
+    talks"), or a clause of purpose meets ("flew to Rome to meet the pope"). Going to a place alone is
+    no meeting ("arrived in Copenhagen for the celebrations", "came to light"); other verbs are not
+    judged here."""
     if tok.lemma_.lower() not in MEETING_VERBS:
         return True
     for child in tok.children:
-        if child.dep_ in {"dobj", "obj"} and (_meeting(child) or tok.lemma_.lower() != "join"):
-            return _meeting(child) or child.ent_type_ in MET_ENTS
-        if child.dep_ == "prep":
-            for obj in (o for o in child.children if o.dep_ == "pobj"):
-                if _meeting(obj) or (obj.ent_type_ in MET_ENTS and tok.lemma_.lower() != "join"):
-                    return True
-        if child.dep_ == "advmod" and child.ent_type_ in MET_ENTS:  # "flew home" is no place met
+        if child.dep_ in {"dobj", "obj"} and _meeting(child):
+            return True
+        if child.dep_ == "prep" and any(o.dep_ == "pobj" and _meeting(o) for o in child.children):
+            return True
+        if child.dep_ in {"advcl", "xcomp"} and child.lemma_.lower() in PURPOSE_VERBS:
             return True
     return False
 
