@@ -22,8 +22,9 @@ nobody acts on anybody. The checks here look at who or what fills the verb's rol
   of an amount going down ("sales declined 4 percent", "turnout declined sharply").
 - **No meeting**: joining or coming is a consultation (CAMEO 04) only when what is joined or come to
   is a meeting ("joined the talks", "came to the summit", "arrived on a visit") or the going has a
-  meeting for its purpose ("flew to Rome to meet the pope"): "joined the company", "came to light",
-  "when it comes to", "arrived in the capital for the celebrations" meet no one.
+  meeting for its purpose ("travelled to Rome to meet the pope"), or goes to a place or party with no
+  other purpose ("arrived in Algiers"): "joined the company", "came to light", "when it comes to",
+  "arrived in the capital for the celebrations" meet no one.
 - **Nothing agreed**: signing is the formal agreement of CAMEO 057 (PLOVER SUPPORT in the
   CAMEO2PLOVER table) only when what is signed is an agreement between parties (a treaty, an accord,
   a deal); signing a letter, a bill or a certificate, or "signing off", agrees nothing with anyone.
@@ -203,6 +204,8 @@ MEETING_VERBS = frozenset({"join", "come", "go", "arrive", "return", "travel", "
 MEETING_NOUNS = frozenset({"talk", "talks", "conference", "gathering", "session", "forum", "round",
                            "consultation", "dialogue", "dialog", "discussion", "event", "ceremony",
                            "reception", "delegation"})  # fmt: skip
+#: Entity types of a destination where a meeting takes place, or of a party met there.
+MET_ENTS = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"})
 #: Verbs of a clause of purpose that make going somewhere a meeting ("travelled to Oslo to meet").
 PURPOSE_VERBS = frozenset({"meet", "visit", "confer", "consult", "negotiate", "talk", "discuss", "attend"})
 #: CAMEO code of signing a formal agreement.
@@ -224,20 +227,25 @@ def _meeting(tok: Token) -> bool:
 
 def met(tok: Token) -> bool:
     """A verb of :data:`MEETING_VERBS` coded CONSULT joins or goes to a meeting: its object or a
-    preposition's object names one ("joined the talks", "arrived on a visit", "returned to Geneva for
-    talks"), or a clause of purpose meets ("flew to Rome to meet the pope"). Going to a place alone is
-    no meeting ("arrived in Copenhagen for the celebrations", "came to light"); other verbs are not
-    judged here."""
-    if tok.lemma_.lower() not in MEETING_VERBS:
+    preposition's object names one ("joined the talks", "arrived on a visit"), a clause of purpose
+    meets ("travelled to Oslo to meet"), or a verb other than "join" goes to a place or a party with no
+    other purpose stated ("arrived in Algiers"; not "arrived in Aarhus for the festival"); other verbs
+    are not judged here. "came to light", "when it comes to", "joined the company" meet no one."""
+    lemma = tok.lemma_.lower()
+    if lemma not in MEETING_VERBS:
         return True
+    place = purpose = False
     for child in tok.children:
-        if child.dep_ in {"dobj", "obj"} and _meeting(child):
-            return True
-        if child.dep_ == "prep" and any(o.dep_ == "pobj" and _meeting(o) for o in child.children):
+        objs = [child] if child.dep_ in {"dobj", "obj"} else []
+        if child.dep_ == "prep":
+            objs = [o for o in child.children if o.dep_ == "pobj"]
+        if any(_meeting(o) for o in objs):
             return True
         if child.dep_ in {"advcl", "xcomp"} and child.lemma_.lower() in PURPOSE_VERBS:
             return True
-    return False
+        purpose = purpose or (child.dep_ == "prep" and child.lower_ == "for" and bool(objs))
+        place = place or (child.dep_ == "prep" and any(o.ent_type_ in MET_ENTS for o in objs))
+    return lemma != "join" and place and not purpose
 
 
 def agreement_signed(tok: Token) -> bool:
