@@ -78,3 +78,14 @@ def test_signing_no_agreement_is_no_event(pipeline: Pipeline, text: str) -> None
 )
 def test_a_vote_is_no_agreement(pipeline: Pipeline, text: str) -> None:
     assert "AGREE" not in types(pipeline, text, "vot")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("I think voters connect with the new harbour park, said the organiser.", "think"),
+        ("Analysts expect the central bank to hold rates in June.", "expect"),
+    ],
+)
+def test_a_thought_is_no_event(pipeline: Pipeline, text: str, trigger: str) -> None:
+    assert types(pipeline, text, trigger) == []

@@ -28,6 +28,8 @@ nobody acts on anybody. The checks here look at who or what fills the verb's rol
 - **Nothing agreed**: signing is the formal agreement of CAMEO 057 (PLOVER SUPPORT in the
   CAMEO2PLOVER table) only when what is signed is an agreement between parties (a treaty, an accord,
   a deal); signing a letter, a bill or a certificate, or "signing off", agrees nothing with anyone.
+- **A thought**: a verb of belief coded by its block ("think", "expect", "believe") names a thought
+  or a guess, which is no event whatever block files it (CONSULT, AGREE).
 - **A ballot**: voting is a procedure, not the agreement of CAMEO 03 (PLOVER has no category for
   elections or votes): a vote coded AGREE is no event.
 """
@@ -46,6 +48,7 @@ from wiresift.nlp.events.eventive import (
     prototype_poles,
 )
 from wiresift.nlp.events.lexicon import DISASTER_WORDS, EVENT_NOUNS, UNDERGO, VERB_CODES, actors, verbs
+from wiresift.nlp.events.occurrence import BELIEF_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -194,6 +197,8 @@ def wrong_sense(tok: Token, sent: Span, cameo: str | None) -> bool:
     if (cameo or "").startswith(SIGNING) and not agreement_signed(tok):
         return True
     if category == "AGREE" and tok.lemma_.lower() in BALLOT_VERBS:
+        return True
+    if tok.lemma_.lower() in BELIEF_VERBS:
         return True
     return category in NOT_JUDICIAL and judicial_doer(tok)
 
