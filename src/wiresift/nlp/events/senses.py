@@ -20,6 +20,18 @@ nobody acts on anybody. The checks here look at who or what fills the verb's rol
   a preposition's object that is no amount or time ("declined the offer", "declined to comment", "the
   plan was rejected", "defected to the government side"); a verb of rejecting with none of them tells
   of an amount going down ("sales declined 4 percent", "turnout declined sharply").
+- **No meeting**: joining or coming is a consultation (CAMEO 04) only when what is joined or come to
+  is a meeting ("joined the talks", "came to the summit", "arrived on a visit") or the going has a
+  meeting for its purpose ("travelled to Rome to meet the pope"), or goes to a place or party with no
+  other purpose ("arrived in Algiers"): "joined the company", "came to light", "when it comes to",
+  "arrived in the capital for the celebrations" meet no one.
+- **Nothing agreed**: signing is the formal agreement of CAMEO 057 (PLOVER SUPPORT in the
+  CAMEO2PLOVER table) only when what is signed is an agreement between parties (a treaty, an accord,
+  a deal); signing a letter, a bill or a certificate, or "signing off", agrees nothing with anyone.
+- **A thought**: a verb of belief coded by its block ("think", "expect", "believe") names a thought
+  or a guess, which is no event whatever block files it (CONSULT, AGREE).
+- **A ballot**: voting is a procedure, not the agreement of CAMEO 03 (PLOVER has no category for
+  elections or votes): a vote coded AGREE is no event.
 """
 
 from __future__ import annotations
@@ -36,6 +48,7 @@ from wiresift.nlp.events.eventive import (
     prototype_poles,
 )
 from wiresift.nlp.events.lexicon import DISASTER_WORDS, EVENT_NOUNS, UNDERGO, VERB_CODES, actors, verbs
+from wiresift.nlp.events.occurrence import BELIEF_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -179,7 +192,81 @@ def wrong_sense(tok: Token, sent: Span, cameo: str | None) -> bool:
         return True
     if category == "REJECT" and not rejected(tok):
         return True
+    if category == "CONSULT" and not met(tok):
+        return True
+    if (cameo or "").startswith(SIGNING) and not agreement_signed(tok):
+        return True
+    if category == "AGREE" and tok.lemma_.lower() in BALLOT_VERBS:
+        return True
+    if tok.lemma_.lower() in BELIEF_VERBS:
+        return True
     return category in NOT_JUDICIAL and judicial_doer(tok)
+
+
+#: Verbs of joining or moving that code a consultation from their block alone: they need a meeting.
+MEETING_VERBS = frozenset({"join", "come", "go", "arrive", "return", "travel", "fly", "head"})
+#: Nouns of meetings besides the event nouns coded CONSULT ("talks", "gathering").
+MEETING_NOUNS = frozenset({"talk", "talks", "conference", "gathering", "session", "forum", "round",
+                           "consultation", "dialogue", "dialog", "discussion", "event", "ceremony",
+                           "reception", "delegation"})  # fmt: skip
+#: Entity types of a destination where a meeting takes place, or of a party met there.
+MET_ENTS = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"})
+#: Verbs of a clause of purpose that make going somewhere a meeting ("travelled to Oslo to meet").
+PURPOSE_VERBS = frozenset({"meet", "visit", "confer", "consult", "negotiate", "talk", "discuss", "attend"})
+#: CAMEO code of signing a formal agreement.
+SIGNING = "057"
+#: Nouns of agreements between parties, what signing one agrees to.
+AGREEMENT_NOUNS = frozenset({"agreement", "treaty", "accord", "pact", "deal", "memorandum", "declaration",
+                             "convention", "protocol", "ceasefire", "truce", "armistice", "charter",
+                             "communique", "compact", "alliance", "partnership", "understanding"})  # fmt: skip
+#: Verbs of casting a ballot.
+BALLOT_VERBS = frozenset({"vote", "ballot", "reelect", "elect"})
+
+
+def _meeting(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma in MEETING_NOUNS or tok.lower_ in MEETING_NOUNS:
+        return True
+    return lemma in EVENT_NOUNS and plover(EVENT_NOUNS[lemma])[0] == "CONSULT"
+
+
+def met(tok: Token) -> bool:
+    """A verb of :data:`MEETING_VERBS` coded CONSULT joins or goes to a meeting: its object or a
+    preposition's object names one ("joined the talks", "arrived on a visit"), a clause of purpose
+    meets ("travelled to Oslo to meet"), or a verb other than "join" goes to a place or a party with no
+    other purpose stated ("arrived in Algiers"; not "arrived in Aarhus for the festival"); other verbs
+    are not judged here. "came to light", "when it comes to", "joined the company" meet no one."""
+    lemma = tok.lemma_.lower()
+    if lemma not in MEETING_VERBS:
+        return True
+    place = purpose = False
+    for child in tok.children:
+        objs = [child] if child.dep_ in {"dobj", "obj"} else []
+        if child.dep_ == "prep":
+            objs = [o for o in child.children if o.dep_ == "pobj"]
+        if any(_meeting(o) for o in objs):
+            return True
+        if child.dep_ in {"advcl", "xcomp"} and child.lemma_.lower() in PURPOSE_VERBS:
+            return True
+        purpose = purpose or (child.dep_ == "prep" and child.lower_ == "for" and bool(objs))
+        place = place or (child.dep_ == "prep" and any(o.ent_type_ in MET_ENTS for o in objs))
+    return lemma != "join" and place and not purpose
+
+
+def agreement_signed(tok: Token) -> bool:
+    """What ``tok`` (a verb of signing) signs is an agreement (:data:`AGREEMENT_NOUNS`): its object, its
+    passive subject, or the noun a participle describes ("the accord signed in May"); a particle makes
+    another verb ("signed off work")."""
+    if any(c.dep_ == "prt" for c in tok.children):
+        return False
+    signed = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    if tok.dep_ == "acl":
+        signed.append(tok.head)
+    return any(
+        w.lemma_.lower() in AGREEMENT_NOUNS or w.lower_ in AGREEMENT_NOUNS
+        for s in signed
+        for w in (s, *[c for c in s.children if c.dep_ == "compound"])
+    )
 
 
 #: The roles that name what a rejection rejects: an object, a passive subject, a clause.

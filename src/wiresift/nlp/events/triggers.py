@@ -53,7 +53,7 @@ from wiresift.nlp.events.patterns import (
     subject_words,
     words_of,
 )
-from wiresift.nlp.events.senses import accident_harm, wrong_sense
+from wiresift.nlp.events.senses import accident_harm, met, wrong_sense
 from wiresift.nlp.events.transfers import TRANSFER_VERBS, transfer_code
 
 if TYPE_CHECKING:
@@ -428,6 +428,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
         # Harm done by a disaster is no one's act, whatever pattern coded it ("a cyclone destroyed homes").
         if trigger is not None and trigger.kind == "verb" and not trigger.security:
             spurious = wrong_sense(tok, sent, trigger.cameo) if trigger.specificity == 1 else None
+            # joining or coming is a meeting only with one, whatever pattern coded it ("came to light")
+            spurious = spurious or (plover(trigger.cameo)[0] == "CONSULT" and not met(tok))
             trigger = None if spurious or accident_harm(tok, trigger.cameo) else trigger
         if trigger is not None and (trigger.cameo or trigger.security):
             found.append(trigger)
