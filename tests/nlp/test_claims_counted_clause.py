@@ -21,10 +21,10 @@ from claims_support import claims_of, one
             "profit",
         ),
         (
-            "The miller cut its quarterly dividend to four cents a share from nine cents.",
-            "four",
+            "Last month the co-op's board slashed the payout to three cents per share.",
+            "three",
             "cent",
-            "dividend",
+            "payout",
         ),
         ("Earnings at the brewer rose to 85 cents a share from 60 cents.", "85", "cent", "Earnings"),
         ("Holders may buy the new stock at $14 a share.", "$14", "USD", "share"),
@@ -68,15 +68,15 @@ def test_money_and_shares_count_what_the_clause_names(
     ("text", "fragment", "counted"),
     [
         # the parser split the count from its noun
-        ("A letter was read on Sunday to several thousand marching Welsh miners.", "several", "miners"),
+        ("Leaflets went out on Tuesday to a few hundred striking Dutch dockers.", "a few hundred", "dockers"),
         # a count hung on the date after it
         (
-            "The number of hikers jumped from fewer than 9,000 in 2005 to more than 41,000 last year.",
-            "41,000",
-            "hikers",
+            "Visitors to the gorge rose from under 3,000 in 2009 to over 27,000 this spring.",
+            "27,000",
+            "Visitors",
         ),
         # alternatives share their "of"
-        ("Rangers log dozens if not hundreds of sightings a week.", "dozens", "sightings"),
+        ("Rangers log tens if not hundreds of sightings a week.", "tens", "sightings"),
         ("Crews hauled dozens or hundreds of tyres from the canal.", "dozens", "tyres"),
         # "of which"
         ("The co-op runs nine mills, four of which grind oats.", "four", "mills"),
@@ -93,9 +93,9 @@ def test_a_month_after_the_number_gives_no_count_type(nlp: Any) -> None:
 
 
 def test_a_range_of_cents_is_one_claim(nlp: Any) -> None:
-    claims = claims_of(nlp, "Analysts see a payout of 15 cents to 20 cents a share.")
-    claim = one(claims, "15")
-    assert (claim.low, claim.high, claim.unit) == (15, 20, "cent")
+    claims = claims_of(nlp, "Brokers put the payout at 35 cents to 42 cents a share.")
+    claim = one(claims, "35")
+    assert (claim.low, claim.high, claim.unit) == (35, 42, "cent")
 
 
 def test_an_amount_per_share_is_no_partner_of_the_whole(nlp: Any) -> None:

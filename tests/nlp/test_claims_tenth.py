@@ -2,8 +2,8 @@
 leads and real pages and tried on invented sentences.
 
 Ages a person *is* ("She was 81."), set-score lists and tiebreaks, digits restating a spelled number,
-the "zero to 60 mph" test, titles made of a duration ("48 Hours"), the verb "zero in", table
-rows and the ranks that open them are not claims; "one in every five" is a share and "6 1/4%" is one
+the "zero to 62 mph" test, titles made of a duration ("48 Hours"), the verb "zero in", table
+rows and the ranks that open them are not claims; "two out of every eight" is a share and "6 1/4%" is one
 number.
 """
 
@@ -26,10 +26,10 @@ from claims_support import claims_of, one
         # an age in apposition to a person noun that a determiner opens
         "The veteran goalkeeper, 39, signed a new contract on Friday.",
         # tennis: set scores in a list, and the tiebreak in brackets
-        "Ortega beat Lindqvist 3-6, 6-4, 7-6 (4) in the final.",
+        "Ortega took the final from Lindqvist 6-7 (5), 6-2, 6-4.",
         "She won 6-2, 7-6 (9) to reach the semifinal.",
         # the name of an acceleration test, and its bracketed conversion
-        "The coupe goes from zero to 60 mph (97 kph) in 4.1 seconds.",
+        "The sedan gets from zero to 62 mph (100 kph) in 6.8 seconds, the maker says.",
         # a title made of a number and a capitalised duration
         "She told the show 48 Hours that she had no regrets.",
         # the verb "zero in"
@@ -71,7 +71,7 @@ def test_counts_stay(nlp: Any, text: str, kept: list[str]) -> None:
     ("text", "fragment", "value", "unit"),
     [
         # a share whatever its base, through "every"
-        ("The mayor spent one out of every five days on the course.", "one out of every five", 20.0, "%"),
+        ("The ferry sat idle two out of every eight weeks.", "two out of every eight", 25.0, "%"),
         ("Roughly 1 in every 8 homes lacks a smoke alarm.", "1 in every 8", 12.5, "%"),
         # a whole number and a fraction
         ("Holders of the 7 1/2% notes were repaid in full.", "7 1/2%", 7.5, "%"),

@@ -64,7 +64,7 @@ def is_claim(
     first, last = doc[span.first], doc[span.last]
     n = len(doc)
     num_start, num_end = first.idx, last.idx + len(last.text)
-    # a share's base may lie in a frequency ("one in every five days"): only its own number counts
+    # a share's base may lie in a frequency ("3 in every 7 shifts"): only its own number counts
     own_end = first.idx + len(first.text) if span.percent_of is not None else num_end
     if _in_ranges(num_start, own_end, time_ranges):
         return False
@@ -184,7 +184,7 @@ def is_claim(
     if span.unit is None and (_table_row(doc, span) or _position_counter(doc, span)):
         return False
     if span.unit is None and nxt is not None and nxt.ent_type_ == "PERSON" and _line_start(doc, span):
-        return False  # a rank opening a line of a list or a table: "1 Kyle Busch 5040"
+        return False  # a rank opening a line of a list or a table: "1 Marta Quell 2215"
     if first.ent_type_ in NAME_LABELS and span.unit is None:
         return False
     if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and span.unit is None:
@@ -275,7 +275,7 @@ def _person_noun_appos(doc: Doc, span: NumSpan, noun: Token) -> bool:
     return any(c.dep_ in {"det", "poss"} for c in noun.children)
 
 
-#: Bare numbers side by side, at least this many, make a row of a table ("1 Kyle Busch 5040 5 1 17 27").
+#: Bare numbers side by side, at least this many, make a row of a table ("1 Marta Quell 2215 4 0 12 19").
 TABLE_RUN = 3
 
 
@@ -285,7 +285,7 @@ def _digits(tok: Token) -> bool:
 
 def _table_row(doc: Doc, span: NumSpan) -> bool:
     """A cell of a table row: the number stands among bare numbers with nothing between them, which
-    prose never writes ("5040 5 1 17 27"); what each cell counts is in a header, not in the text."""
+    prose never writes ("2215 4 0 12 19"); what each cell counts is in a header, not in the text."""
     lo, hi = span.first, span.last
     while lo > 0 and _digits(doc[lo - 1]) and "\n" not in doc[lo - 1].whitespace_:
         lo -= 1
@@ -324,7 +324,7 @@ def _line_start(doc: Doc, span: NumSpan) -> bool:
 
 
 def _restated(doc: Doc, span: NumSpan, prev: Token | None, prev2: Token | None, nxt: Token | None) -> bool:
-    """ "four (4) size options": digits in brackets that repeat the spelled number before them."""
+    """ "seven (7) paint shades": digits in brackets that repeat the spelled number before them."""
     if prev is None or prev2 is None or nxt is None or prev.text != "(" or nxt.text != ")":
         return False
     spelled = parse([prev2.text])
@@ -332,7 +332,7 @@ def _restated(doc: Doc, span: NumSpan, prev: Token | None, prev2: Token | None, 
 
 
 def _zero_to(doc: Doc, span: NumSpan) -> bool:
-    """ "from zero to 60 mph in 5.8 seconds": the name of an acceleration test, at either end."""
+    """ "0 to 62 mph in 6.8 seconds": the name of an acceleration test, at either end."""
     n = len(doc)
     if span.value == 0 and span.last + 2 < n and doc[span.last + 1].lower_ == "to":
         nxt_end = doc[span.last + 2 : min(n, span.last + 5)]
@@ -341,7 +341,7 @@ def _zero_to(doc: Doc, span: NumSpan) -> bool:
         return False
     first = span.first
     if first >= 3 and doc[first - 1].text == "(" and doc[first - 2].lower_ in _SPEEDS:
-        first -= 3  # "zero to 60 mph (97 kph)": the conversion of the test's speed
+        first -= 3  # "zero to 62 mph (100 kph)": the conversion of the test's speed
     return first >= 2 and doc[first - 1].lower_ == "to" and doc[first - 2].lower_ in {"zero", "0"}
 
 

@@ -46,7 +46,7 @@ def number_head(sdoc: Doc, span: NumSpan) -> Token:
 
 
 def _past_date_noun(tok: Token) -> Token:
-    """A count the parser hung on the date after it ("jumped to 300,000 last year", "up from 2,500
+    """A count the parser hung on the date after it ("jumped to 300,000 last year", "fell to 640
     today") takes the date noun's place in the clause: a count never modifies a date."""
     head = tok.head
     if (
@@ -125,7 +125,7 @@ _PAYS_FOR = frozenset({"on", "for", "to", "into", "toward", "towards"})
 _MONEY_IN = frozenset({"in", "on", "for"})
 
 
-#: Determiners that make "in ..." a circumstance of the amount ("$6 million in both cases", "in
+#: Determiners that make "in ..." a circumstance of the amount ("$11 million in both scenarios", "in
 #: each case", "in this scenario"), not what the money is in ("$3 million in aid").
 _CIRCUMSTANCE_DETS = frozenset({"both", "each", "every", "either", "this", "that", "these", "those"})
 
@@ -167,7 +167,7 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
     money = bool(span.unit and _CURRENCY.match(span.unit))
     unit = sdoc[span.unit_tok] if span.unit_tok is not None else top
     if money and (each := per_unit(sdoc, span)) is not None:
-        # "$13 a share", "$2.53 per diluted share": what each amount pays for, unless the clause
+        # "$13 a share", "$0.74 per diluted share": what each amount pays for, unless the clause
         # names what is reckoned per share ("earnings of 4 cents a share", "profit rose to $2 a share")
         return _reckoned(partner(top)) or each
     if money:
@@ -330,14 +330,14 @@ def _degree(adj: Token, span: NumSpan) -> bool:
 
 def _apposed(top: Token) -> Token | None:
     """The noun an amount stands in apposition to ("the fine, $2 million,"), not another amount it
-    restates ("4.7 million Canadian dollars ($4 million)") nor a date."""
+    restates ("5.5 million Swiss francs ($6.1 million)") nor a date."""
     head = top.head
     if top.dep_ != "appos" or head.i > top.i or head.pos_ not in {"NOUN", "PROPN"} or _is_amount(head):
         return None
     if head.lower_ in UNITS or head.lower_ in TIME_UNITS or head.ent_type_ in {"DATE", "TIME", "MONEY"}:
         return None
     if any(t.text == "(" for t in top.doc[head.i + 1 : top.i]):
-        return None  # a bracketed aside or conversion ("an estimate ($6 million in both cases)")
+        return None  # a bracketed aside or conversion ("a forecast (some $9 million, give or take)")
     return as_noun(head)
 
 
@@ -383,7 +383,7 @@ _PER = frozenset({"a", "an", "per"})
 
 
 def per_unit(sdoc: Doc, span: NumSpan) -> Token | None:
-    """The noun after "a"/"per" right behind an amount of money, past adjectives ("$2.53 per
+    """The noun after "a"/"per" right behind an amount of money, past adjectives ("$0.74 per
     diluted share"); None for a time ("$5 million a year": a rate, not a purchase)."""
     i = (span.unit_tok if span.unit_tok is not None else span.last) + 1
     if i >= len(sdoc) or sdoc[i].lower_ not in _PER:

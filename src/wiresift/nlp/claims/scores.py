@@ -96,14 +96,14 @@ def is_record(doc: Doc, span: NumSpan) -> bool:
 _PAIR = r"\d{1,2}\s?[-–]\s?\d{1,2}"
 #: A pair followed by a tiebreak or another pair of the same list: "6-4, 7-6", "7-6 (5), 6-3".
 _PAIR_THEN_PAIR = re.compile(rf"^(?:\s?\(\d{{1,2}}\))?,\s?{_PAIR}\b")
-#: ... or preceded by one: the last set of "3-6, 6-3, 7-6".
+#: ... or preceded by one: the last set of "2-6, 6-4, 6-1".
 _PAIR_BEFORE = re.compile(rf"\b{_PAIR}(?:\s?\(\d{{1,2}}\))?,\s?$")
 #: A tiebreak score in brackets right after a pair: the "(5)" of "7-6 (5)".
 _TIEBREAK_BEFORE = re.compile(rf"\b{_PAIR}\s?\($")
 
 
 def in_score_line(text: str, span: NumSpan) -> bool:
-    """A pair of a list of set or period scores ("beat him 3-6, 6-3, 7-6 (0)") or the tiebreak in
+    """A pair of a list of set or period scores ("edged her 6-7 (2), 6-4, 7-5") or the tiebreak in
     brackets after one ("7-6 (5)"): results of a game, not ranges of a count."""
     if span.unit is not None:
         return False

@@ -325,7 +325,7 @@ def _merge_ranges(doc: Doc, spans: list[NumSpan]) -> list[NumSpan]:
                 k += 2
                 continue
             of_base = between in (["of"], ["out", "of"]) and b.value in (10, 100)  # "seven out of 10"
-            proportion = between in _PROPORTION_WORDS or of_base  # "1 in 4", "one out of every five"
+            proportion = between in _PROPORTION_WORDS or of_base  # "1 in 4", "two out of every eight"
             proportion = proportion and not _YEAR.fullmatch(doc[b.first].text)  # "Artemis 2 in 2022"
             if proportion and a.unit_tok is None and b.unit is None and a.unit is None and a.value < b.value:
                 a.value = 100 * a.value / b.value

@@ -81,14 +81,14 @@ def _plural_after(sdoc: Doc, span: NumSpan, top: Token) -> Token | None:
     return None if any(c.dep_ in {"nsubj", "nsubjpass"} for c in nxt.children) else nxt
 
 
-#: Clause roles in which the parser may split a count from its noun: "to several thousand rallying
-#: scientists" read as two objects of "to".
+#: Clause roles in which the parser may split a count from its noun: "to a few hundred waiting
+#: dockers" read as two objects of "to".
 _SPLIT_ROLES = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "attr"})
 
 
 def _split_off(sdoc: Doc, span: NumSpan, top: Token) -> Token | None:
     """The noun a count was split from: right after it, past its modifiers, in the same role under
-    the same head ("read to several thousand rallying Cuban scientists" -> scientists)."""
+    the same head ("handed to a few hundred waiting Dutch dockers" -> dockers)."""
     end = span.unit_tok if span.unit_tok is not None else span.last
     if span.unit is not None or top.dep_ not in _SPLIT_ROLES or top.i != end:
         return None
@@ -102,7 +102,7 @@ def _split_off(sdoc: Doc, span: NumSpan, top: Token) -> Token | None:
     return noun if same and noun.pos_ in {"NOUN", "PROPN"} else None
 
 
-#: Words that join two numbers given as alternatives: "dozens if not hundreds", "tens or hundreds".
+#: Words that join two numbers given as alternatives: "tens, perhaps hundreds", "tens or hundreds".
 _ALTERNATIVE_WORDS = frozenset({"or", "if", "not", "even", "perhaps", "possibly", ","})
 
 
@@ -188,7 +188,7 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
         return head
     obj = of_object(top)
     if obj is None:
-        # "dozens if not hundreds of interviews", "dozens or hundreds of boats": the vague number
+        # "tens if not thousands of letters", "dozens or hundreds of boats": the vague number
         # shares the "of" of the number it is coordinated with
         obj = _alternative_of(sdoc, span)
     if obj is None and span.unit_tok is not None:
@@ -492,7 +492,7 @@ def _partners_count_alike(
             main = [c for c, t in alike if t.dep_ not in {"conj", "appos"}] or [c for c, _ in alike]
             claim.counted = main[-1].counted if main else claim.counted
         if claim.counted is None and top.dep_ in {"npadvmod", "dobj"} and top.head.lower_ in CHANGE_ADVERBS:
-            # "sales were $6.6 billion, up 13 %": the share says how much the figure before it changed
+            # "rents totalled $940 million last year, up 4 %": the share says how much the figure before it changed
             claim.counted = before[-1][0].counted if before else None
         if claim.counted is not None or claim.unit is None or claim.unit == "point":
             continue

@@ -64,7 +64,7 @@ MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "ASSAULT", "REJE
 #: any other the coordinated doers act together on it ("Russia and China backed the proposal", "the
 #: two labels denied that they had merged").
 MUTUAL_WITHOUT_OBJECT = frozenset({"SUPPORT", "ASSAULT", "REJECT"})
-#: Nouns of what two parties hold with each other: "signed a treaty", "upgraded their diplomatic ties".
+#: Nouns of what two parties hold with each other: "signed a treaty", "the two capitals restored relations".
 TIE_NOUNS = frozenset({"tie", "ties", "relation", "relations", "agreement", "treaty", "accord", "deal", "pact",
                        "memorandum", "protocol", "partnership", "alliance", "cooperation", "contract",
                        "declaration", "communique", "charter", "convention"})  # fmt: skip

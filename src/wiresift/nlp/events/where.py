@@ -161,14 +161,14 @@ def scene_path(tok: Token) -> bool:
     return not (head.dep_ in {"pobj", "dative"} and head.head.lower_ in AWAY_PREPS)
 
 
-#: Dependencies of a place name standing for its government or people: "Kabul had ensured",
+#: Dependencies of a place name standing for its government or people: "officials said Oslo had agreed",
 #: "talks with Moscow failed", "sanctions hit Tehran".
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative", "agent"})
 
 
 def named_actor(tok: Token, end: int) -> bool:
     """The place mention starting at ``tok`` and ending at ``end`` is the subject, object or passive
-    agent of a verb ("he said Kabul had ensured", "sanctions hit Tehran", "launched by Russia"): it
+    agent of a verb ("a source said Oslo had agreed", "sanctions hit Tehran", "launched by Russia"): it
     names an actor, not a scene."""
     head = tok
     for _ in range(6):  # "the United States": from the mention's first word to its head
@@ -466,7 +466,7 @@ def event_place(
                 ):
                     continue  # "North Korea fired, South Korea's military said": the speaker's country
                 if tok is not None and named_actor(tok, end):
-                    continue  # "he said Kabul had ensured": the government, no scene
+                    continue  # "officials said Oslo had agreed": the government, no scene
                 clause = tok is not None and start not in in_args and _in_clause(tok, head)
                 tier = 2 if clause and not place.adjectival else 3
                 if tier == 3 and tok is not None and side_clause(tok, trigger):

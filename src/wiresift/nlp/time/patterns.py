@@ -12,7 +12,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from wiresift.nlp.entities.lexicon import words
-from wiresift.nlp.time.lexicon import NUMBER_WORDS, POSITION_MODS, QUANT_MODS, REFERENCE_WORDS, SET_WORDS
+from wiresift.nlp.time.lexicon import (
+    MONTHS,
+    NUMBER_WORDS,
+    POSITION_MODS,
+    QUANT_MODS,
+    REFERENCE_WORDS,
+    SET_WORDS,
+    WEEKDAYS,
+)
 
 
 def _alt(words: object) -> str:
@@ -284,8 +292,9 @@ _TRIGGER = re.compile(
 #: The letters every word alternative of :data:`_TRIGGER` opens with (a word may stand for the longer
 #: ones it begins: "dec" for "december" and "decade"); the digit and "a while" alternatives open with
 #: a digit, "'" and a digit, or "a" and a space. :func:`_triggers` looks only where one of them starts.
-_TRIGGER_STARTS = words(
-    "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun year month week day "
+#: Month and weekday names start with their first three letters, taken from the lexicon.
+_TRIGGER_STARTS = frozenset(name[:3] for name in (*MONTHS, *WEEKDAYS)) | words(
+    "year month week day "
     "hour minute second quarter centur millenni fortnight night morning afternoon evening tomorrow "
     "tonight now current recent lately past future present for soon spring summer fall autumn winter "
     "christmas new thanksgiving easter halloween daily annually noon midnight midday term nine some "
