@@ -32,11 +32,11 @@ _CAPTION_PREFIX = re.compile(
     r"(?:\s*(?:credit|caption|copyright)\b\s*[:|]?|\s*[:|])|^(?:above|below|pictured|top|inset)\s*:",
     re.IGNORECASE,
 )
-# Gallery slides: "1 of 4 A shopper looks at ...", "Image 3 of 23".
+# Gallery slides: "2 of 7 A farmer inspects ...", "Image 3 of 23".
 _GALLERY = re.compile(
     r"^(?:(?:image|photo|slide|picture)\s+)?\d{1,3}\s*(?:of|/)\s*/?\s*\d{1,3}\b", re.IGNORECASE
 )
-# Wire-photo captions: "In this Dec. 12, 2006, file photo, ..." / "This image released by ..." /
+# Wire-photo captions: "In this March 3, 2011, file photo, ..." / "This image released by ..." /
 # "An artist's concept of ...".
 _WIRE_CAPTION = re.compile(
     r"^(?:in\s+)?this\s+(?:[\w.,' -]{0,40}\s)?(?:file\s+)?"
@@ -59,7 +59,7 @@ _CREDIT_TAIL = re.compile(
     r"|(?<=[.!?])\s+(?-i:(?:[A-Z][\w&'-]*\s+){0,3}[A-Z][\w&'-]*\s*/\s*(?:[A-Z][\w&'-]*\s*){1,3}))\s*\.?$",
     re.IGNORECASE,
 )
-# A credit alone on its line: "Sakib Ali/Hindustan Times/Getty Images", "J. Scott Applewhite / AP file".
+# A credit alone on its line: "Lena Ortiz/Harbour Daily/Getty Images", "K. Mara Devlin / AP file".
 _CREDIT_LINE = re.compile(
     r"^[^.!?]{0,80}/\s*(?:getty images|ap|afp|reuters|epa|shutterstock|bloomberg)(?:\s+file)?\s*$",
     re.IGNORECASE,
@@ -184,7 +184,7 @@ def classify(line: Line) -> Kind | None:
         byline
         and line.words <= META_MAX_WORDS
         and byline.group("names")[0].isupper()
-        and (text[-1] not in ".!?" or find_date(text) is not None)  # "... at 11:08 a.m." is no sentence
+        and (text[-1] not in ".!?" or find_date(text) is not None)  # "... at 4:52 p.m." is no sentence
     ):
         return Kind.BYLINE
     if line.words <= META_MAX_WORDS and (_DATE_PREFIX.match(text) or _mostly_date(text)) and find_date(text):
@@ -205,7 +205,7 @@ def caption_before_credit(lines: Sequence[Line], kinds: list[Kind | None]) -> No
 
 
 def _mostly_date(text: str) -> bool:
-    """Little besides a date and time: "November 20, 2019 at 6:34 am", "Wednesday 10 Feb 2022"."""
+    """Little besides a date and time: "June 3, 2021 at 9:17 pm", "Wednesday 10 Feb 2022"."""
     rest = re.sub(
         r"\d+|\b(?:am|pm|at|on|ist|gmt|utc|est|edt|pst|bst|cet)\b|[^\w]", " ", text, flags=re.IGNORECASE
     )

@@ -110,7 +110,7 @@ def join_short_names(index: EntityIndex) -> None:
             and all(w.lower() in tails for w in o.name[len(short.name) :].split())
         ]
         if not longer and _named_like_a_company(index, short):
-            # "McCaw" beside "McCaw Cellular Communications Inc.": the first word of the one name
+            # "Tarbell" beside "Tarbell Harbour Logistics Inc.": the first word of the one name
             # that ends on a legal form or a body's kind
             longer = [
                 o

@@ -1,6 +1,6 @@
 """Titles and roles around a person name: capitalised pre-modifiers and appositives.
 
-"Russian Foreign Minister Sergey Lavrov" -> "Russian Foreign Minister"; "President of Kazakhstan
+"Chilean Finance Minister Rosa Vidal" -> "Chilean Finance Minister"; "President of Kazakhstan
 Kassym-Zhomart Tokayev" -> "President of Kazakhstan" (and the name grows to "Kassym-Zhomart
 Tokayev" when the parser left the first name out); "the former German chancellor Anna Weber" ->
 "former German chancellor" (lower-case role words and their modifiers chain too); "Anatoly
@@ -260,7 +260,7 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
 
 #: Punctuation that opens an apposition after a name: "Ann Lee, a nurse", "Ann Lee — a nurse —".
 APPOSITIVE_OPENERS = frozenset({",", "—", "–", "("})
-#: Words that end a long apposition's role: "professor of physics and co-author of the study".
+#: Words that end a long apposition's role: "lecturer in botany and co-editor of the journal".
 _ROLE_CUTS = frozenset({"and", "who", "which", "that", "where", "whose", "since", "until"})
 
 
@@ -347,8 +347,8 @@ def appositive(sdoc: Doc, ent: Span) -> Span | None:
     an age or a home town between ("Ann Lee, 45, of Leeds, a nurse,") is passed over; a dash or a
     bracket opens an apposition too. The role ends at a relative clause ("a professor at Leeds who
     studies trade"), a reduced one ("a lawyer representing the family") or, when long, where its
-    role ends ("associate professor of physics at Leeds and co-author of the study" -> "associate
-    professor of physics at Leeds"); a finite verb makes the phrase a clause, not a role ("Ann Lee,
+    role ends ("senior lecturer in botany at Exeter and co-editor of the journal" -> "senior
+    lecturer in botany at Exeter"); a finite verb makes the phrase a clause, not a role ("Ann Lee,
     the spokesman said, is well" gives Lee no role)."""
     if ent.end + 1 >= len(sdoc) or sdoc[ent.end].text not in APPOSITIVE_OPENERS:
         return None

@@ -49,8 +49,8 @@ SECURITY_CUES = frozenset({
     "intercept", "curfew", "checkpoint", "hijack", "torch", "arson", "gang", "cartel", "war",
 })  # fmt: skip
 #: The least probability of the typer's category for a new event in a sentence where no trigger fired:
-#: a model of ten snippets a category, on an article's background sentences ("the deaths were caused
-#: by gunshot wounds"), is often unsure and wrong; typing the sentence's coded event needs no floor.
+#: a model of ten snippets a category, on an article's background sentences ("the injuries came
+#: from flying glass"), is often unsure and wrong; typing the sentence's coded event needs no floor.
 SENTENCE_FLOOR = 0.5
 #: Cues that name who acts, not what happens: never an event's anchor.
 AGENTS = frozenset({*ARMED_NOUNS, "army", "militia", "police", "gang", "cartel", "smuggler", "protester",

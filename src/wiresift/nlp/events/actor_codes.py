@@ -147,7 +147,7 @@ THING_NOUNS = frozenset({"case", "matter", "incident", "event", "video", "footag
 def thing_head(tok: Token) -> bool:
     """``tok`` heads a common noun phrase that names a thing or an act, not someone who acts, though the
     sector or country of its mention may come from an adjective or a phrase around it ("declined to
-    comment on the criminal charges", "a lone event in eastern Syria alarms"): a noun of
+    discuss the fraud case", "a lone event in eastern Syria alarms"): a noun of
     :data:`THING_NOUNS` ("the report", "the move") or an event noun, bearing no
     name, possessor or nationality ("an Israeli raid" is Israel's; "the mayor's home" the mayor's)."""
     lemma = tok.lemma_.lower()

@@ -99,7 +99,7 @@ def phrase_tokens(head: Token) -> list[Token]:
     toks = [t for t in head.doc[start : head.i + 1]]
     while toks and (toks[0].lower_ in _DETERMINERS or toks[0].is_punct):
         toks = toks[1:]
-    # "Secretary General of the United Nations": keep a following "of" phrase of a title head.
+    # "Chief Justice of the Regional Court": keep a following "of" phrase of a title head.
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ in {"NOUN", "PROPN"}:
             objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
@@ -109,7 +109,7 @@ def phrase_tokens(head: Token) -> list[Token]:
 
 
 #: Prepositions whose object tells whose a group is ("leaders of the coalition", "doctors from
-#: American aid groups", "ethnic Albanians in south Serbia").
+#: Canadian charities", "ethnic Greeks in southern Albania").
 MEMBER_PREPS = frozenset({"of", "from", "in", "throughout", "across"})
 
 
@@ -163,7 +163,7 @@ def resolve(head: Token, index: EntityIndex | None, date: str | None, nested: bo
                 break
     country, sector = split_code(code) if code else (None, None)
     if not nested and any(t.lower_ == "ethnic" for t in toks):
-        # "ethnic Albanians in south Serbia" are a minority of Serbia: the place they live in, when
+        # "ethnic Greeks in southern Albania" are a minority of Albania: the place they live in, when
         # named, gives their country
         country = _inner_code(head, index, date) or country
     if sector is None:
@@ -227,9 +227,9 @@ def subject_of(verb: Token) -> Token | None:
         if tok.dep_ == "conj" and tok.head.i != tok.i:
             passive = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
             if passive is not None and not _passive_like(tok):
-                # "the sailors were treated well and asked their governments": the passive subject
+                # "the hikers were fed well and urged their families": the passive subject
                 # acts in the active conjunct when it can act; else the conjunct hangs on the clause
-                # above ("the office said the deaths were caused by gunshots and called on ...")
+                # above ("the coroner found the injuries came from shrapnel and urged ...")
                 if can_be_actor(passive):
                     return passive
                 tok = tok.head.head if tok.head.dep_ == "ccomp" else tok.head
@@ -243,7 +243,7 @@ def subject_of(verb: Token) -> Token | None:
             )  # not "a tariff that it planned to impose": the relative pronoun is the thing planned
             if controller is not None and can_be_actor(controller):  # not "used firearms to disperse"
                 return controller
-        # "Norway is willing to send": through the adjective to the subject of its copula
+        # "Finland is ready to ship": through the adjective to the subject of its copula
         if tok.dep_ in {"conj", "xcomp", "advcl", "acomp"} and tok.head.i != tok.i:
             controlled = controlled and tok.dep_ in {"xcomp", "acomp"}
             tok = tok.head
@@ -410,7 +410,7 @@ def accuser(verb: Token) -> Token | None:
 
 
 #: Verbs whose clause says what the speaker's own side will do or what is so: its subject is no
-#: addressee ("warned that the government will not sit idle"; unlike "demanded that the US cancel").
+#: addressee ("warned that the government will not sit idle"; unlike "demanded that Chile withdraw").
 PLEDGE_VERBS = frozenset({"warn", "threaten", "vow", "pledge", "promise", "say", "announce", "declare",
                           "claim", "assert", "state", "add"})  # fmt: skip
 #: Prepositions naming the means by which a verb's subject acts: its event noun is the subject's own
@@ -471,7 +471,7 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
         and noun.head.lemma_.lower() in RESPONSE_VERBS
         and (target is None or target.head.lower_ == "of")
     ):
-        target = subject_of(noun.head)  # "the police deny accusations of brutality": the accused deny
+        target = subject_of(noun.head)  # "the guards deny charges of abuse": the accused deny
     if source is None and noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() not in OUTSIDE_VERBS:
         source = subject_of(noun.head)  # "the army launched an offensive"
     if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in {"VERB", "AUX"}:
@@ -520,7 +520,7 @@ def agrees(pronoun: Token, noun: Token) -> bool:
 
 
 def main_subject(trigger: Token) -> Token | None:
-    """The subject of the clause above: "Iraq said it would allow" -> Iraq for "it"."""
+    """The subject of the clause above: "Ghana said it would permit" -> Ghana for "it"."""
     tok = trigger
     for _ in range(4):
         if tok.head.i == tok.i:
@@ -573,7 +573,7 @@ def people_noun(noun: Token) -> bool:
 def _conj_root(tok: Token | None) -> Token | None:
     """A relative pronoun stands for the noun its clause modifies ("the rebels who attacked"); "who"
     names a person or a group: when the parse hangs its clause on a thing ("talks between the
-    government and the Taliban, who refused"), the name just before it is meant."""
+    council and the rebels, who refused"), the name just before it is meant."""
     if tok is not None and tok.lower_ in {"who", "which", "that"} and tok.head.dep_ == "relcl":
         head = tok.head.head
         if tok.lower_ == "who" and head.ent_type_ in {"GPE", "LOC"} and head.dep_ == "pobj":

@@ -48,7 +48,7 @@ GOODS_PLURALS = frozenset({"supplies"})
 #: Words that stand for a part of a group: the doer is the noun after "of" ("hundreds of protesters").
 PART_WORDS = frozenset({"most", "many", "some", "all", "hundreds", "thousands", "dozens", "scores",
                         "millions", "tens", "none", "several", "few", "part", "majority", "group"})  # fmt: skip
-#: Nouns a to-infinitive only gives the purpose of: "an attempt to shut down", "a mission to free".
+#: Nouns a to-infinitive only gives the purpose of: "an attempt to block", "a mission to rescue".
 PURPOSE_NOUNS = frozenset({"effort", "mission", "plan", "option", "way", "campaign",
                            "push", "drive", "call", "request", "offer", "chance", "opportunity", "right",
                            "power", "ability", "need"})  # fmt: skip
@@ -171,7 +171,7 @@ def _infinitive(verb: Token) -> bool:
 
 
 def purpose_of_noun(verb: Token) -> bool:
-    """``verb`` is the to-infinitive of a purpose noun ("an attempt to shut down", "no option but to")."""
+    """``verb`` is the to-infinitive of a purpose noun ("an attempt to block", "no option but to")."""
     if not _infinitive(verb):
         return False
     head = verb.head

@@ -209,7 +209,7 @@ NEWS_PHRASES: dict[str, str] = {
     },
 }  # fmt: skip
 #: Verbs that relax a measure, and the coercive measures they can relax, with CAMEO's code for
-#: relaxing each: easing a curfew (0813), a state of emergency or martial law (0814), sanctions, an
+#: relaxing each: easing a curfew (0813), emergency or army rule (0814), sanctions, an
 #: embargo or a boycott (085), a blockade or siege (0872), a ban or restrictions (081).
 EASING_VERBS = frozenset({
     "lift", "ease", "relax", "loosen", "shorten", "reduce", "end", "cancel", "scrap", "revoke",

@@ -6,17 +6,17 @@ be an event; the checks here say whether the sentence asserts one. A trigger is 
 - **it sits in a question**: "What charges does he face?" asks, it reports nothing;
 - **it is only attempted, wanted or out of reach**: the to-infinitive (or "-ing" complement) of a
   verb or adjective of trying, failing, wanting or being able ("tried to steal", "failed to contain",
-  "wants the UK to extradite", "not able to end", "in an attempt to shut down") did not happen. An
+  "wants Spain to deport", "not able to end", "in an attempt to block") did not happen. An
   attempted attack is still an attack (ACLED codes it): ASSAULT survives "tried to" and "attempt";
 - **it is that frame itself**: "failed to do so", "struggled to contain" code nothing of their own;
-- **it names a kind, not an occurrence**: "as a form of protest", "a kind of blockade";
+- **it names a kind, not an occurrence**: "a form of boycott", "a kind of blockade";
 - **it is a habit or a state, not an occurrence**: a relative clause in the simple present ("the
   colonel, who heads the unit", "a firm which ships arms") describes who someone is; a simple-present
   verb whose subject is a bare plural ("sanctions hurt exporters", "guidelines recommend") states a
   generality. The progressive and the perfect ("who are suing", "who have attacked") stay events,
   and so does a stance taken in words, which the present reports as standing ("Assange, who denies
   the charge", "the US, which accuses him");
-- **it is a gerund named as a topic**: the subject of its clause ("signing a deal has proved
+- **it is a gerund named as a topic**: the subject of its clause ("reaching a truce has remained
   elusive") or the complement of an adjective ("wary of offering concessions");
 - **it is asked about or bidden**: a clause opened by "whether" ("uncertain whether the army
   attacked"), an "if" clause that is a verb's object ("asked if he had been arrested"), or a verb in
@@ -27,7 +27,7 @@ be an event; the checks here say whether the sentence asserts one. A trigger is 
 The stage also drops an intention that nobody intends: an event in the future or the conditional is
 coded as PLOVER's AGREE or THREATEN of its source ("Moscow was prepared to supply"); with no source
 ("talks would resume", "peace would allow the withdrawal") no one expresses it. A to-infinitive of
-purpose ("launched a mission to free the hostages", "sent experts to investigate") is kept as a
+purpose ("launched a mission to rescue the miners", "sent experts to investigate") is kept as a
 ``planned`` event (:func:`purpose`): what an act was for has not happened by being named.
 """
 
@@ -72,8 +72,8 @@ _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "prep",
 
 def _governor(tok: Token) -> Token | None:
     """The word of trying, wanting or ability that ``tok`` is the complement of, within three steps
-    ("tried to steal", "in an attempt to shut down", "not able to end"), else None."""
-    first = tok.head if tok.dep_ == "conj" else tok  # "to come out and surrender"
+    ("tried to steal", "in an attempt to block", "not able to end"), else None."""
+    first = tok.head if tok.dep_ == "conj" else tok  # "to climb down and yield"
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children) and first.dep_ != "pcomp":
         return None
     cur = first
@@ -99,7 +99,7 @@ def question(trigger: Token, sent: Span) -> bool:
 
 def purpose(tok: Token) -> bool:
     """``tok`` is a to-infinitive of purpose, on a verb or a noun ("sent experts to investigate", "in
-    order to reduce the violence", "a mission to free the hostages"): what an act is for, not what
+    order to calm the region", "a mission to rescue the miners"): what an act is for, not what
     happened."""
     return (
         tok.dep_ in {"advcl", "acl"}
@@ -135,7 +135,7 @@ def habitual(trigger: Token) -> bool:
 
 
 def topic_gerund(trigger: Token) -> bool:
-    """A gerund that names an act as a topic: the subject of a clause ("signing a deal has proved
+    """A gerund that names an act as a topic: the subject of a clause ("reaching a truce has remained
     elusive") or the complement of an adjective ("wary of offering concessions")."""
     if trigger.tag_ != "VBG":
         return False

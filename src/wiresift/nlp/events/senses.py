@@ -6,7 +6,7 @@ nobody acts on anybody. The checks here look at who or what fills the verb's rol
 
 - **Agentless harm**: a verb whose subject undergoes it ("died", "perished", "drowned") is an ASSAULT
   only where violence is named in its sentence or the one before (an attack noun, a verb or noun the
-  dictionary codes as an assault: "died in the clashes", "the victim of a stabbing ... died"); a death
+  dictionary codes as an assault: "died in the clashes", "the victim of a knife attack ... died"); a death
   at sea or in an accident is no assault.
 - **Accident as the doer**: harm whose doer is a disaster or an accident ("the bridge collapsed,
   killing two", "the crash killed nine") is the disaster's consequence; the disaster is the event.

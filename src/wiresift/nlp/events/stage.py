@@ -155,8 +155,8 @@ def _target(
 ) -> EventActor | None:
     """The first candidate that codes as a country, IGO or sector (the direct object when none does); with
     ``harm`` (an assault or coercion) a direct object or passive subject naming people wins uncoded
-    ("killed a passenger on a train"), and so does a person the trigger names as its object ("visited
-    Epstein in New York")."""
+    ("shot a driver on a tram"), and so does a person the trigger names as its object ("visited
+    Harlow in Denver")."""
     candidates = target_candidates(trigger, source_head, venue, harm, mutual)
     fallback: EventActor | None = None
     for i, head in enumerate(candidates):
@@ -178,7 +178,7 @@ def _target(
         if i == 0 and head.dep_ in SUBJECT_DEPS and head.head.i == trigger.i:
             return actor  # "Minister attacked over cuts": a headline passive's subject undergoes it
         if i == 0 and role and head.ent_type_ == "PERSON":
-            return actor  # "visited Epstein in New York": the named person visited, not the city
+            return actor  # "visited Harlow in Denver": the named person visited, not the city
         if i == 0 and head.dep_ in {"dobj", "obj", "dative"} and head.lower_ in OBJECT_PRONOUNS:
             return actor  # "asked him to share notes": he is asked, not the insights
         if fallback is None and (actor.sector or actor.entity or (i == 0 and role)) and head.pos_ != "PRON":
@@ -244,7 +244,7 @@ def _doer_can_act(trig: Trigger, category: str | None, index: EntityIndex | None
 
 def _intender(head: Token | None, trigger: Token, index: EntityIndex | None, date: str | None) -> bool:
     """Someone who can act holds the intention of a future or conditional event: its source, else the
-    subject of the clause above ("Norway is willing to send material to help"). A noun's intention is
+    subject of the clause above ("Finland is ready to ship tents to help"). A noun's intention is
     held by the subject of the verb it hangs on, not by its own doer ("peace would allow the withdrawal
     of the troops": no one intends it)."""
     head = head if head is not None and trigger.pos_ != "NOUN" else main_subject(trigger)
@@ -312,7 +312,7 @@ def code_sentence(
         source_head = heads[0] if heads[0] is None or same_paragraph(heads[0], trig.tok) else None
         source = _actor(source_head, index, doc.published)
         if source_head is not None and source_head.pos_ == "PRON" and (source is None or not source.code):
-            above = main_subject(trig.tok)  # "Iraq said it would allow ...": "it" is Iraq
+            above = main_subject(trig.tok)  # "Ghana said it would permit ...": "it" is Ghana
             # not "the mayor said they shelled the market": a speaker is the doer of what they report
             # only when the pronoun can refer to them
             if above is not None and agrees(source_head, above):
@@ -355,7 +355,7 @@ def code_sentence(
             source = _actor(accuser_head, index, doc.published) if accuser_head is not None else None
         negated, hypothetical = modality(trig.tok)
         if hypothetical is None and purpose(trig.tok):
-            hypothetical = "planned"  # "a mission to free the hostages": what the act was for
+            hypothetical = "planned"  # "a mission to rescue the miners": what the act was for
         code = trig.cameo
         speaker = obligation(trig.tok) if category is not None else None
         if speaker is not None and (category != "REQUEST" or trig.demand):

@@ -89,7 +89,7 @@ WHERE_PREPS = frozenset({"to", "into", "onto", "from", "toward", "towards", "in"
 def place_target(actor: EventActor | None, places: Iterable[tuple[int, int]], sent: Span) -> bool:
     """``actor``'s mention ends in the name of a place smaller than a country (``places``: the spans of
     such mentions) that is where the event goes or happens, not who undergoes it: reached by a
-    preposition of place or direction ("arrested from two villages", "an air raid on a suburb"), or
+    preposition of place or direction ("arrested from two villages", "a drone strike on a suburb"), or
     named as a place by the parser ("forced their way into Mill Street"). A place the actor
     dictionaries code stays: PLOVER codes "deployed troops to Tripoli" as done to Libya."""
     if actor is None or actor.start is None or actor.end is None:
@@ -135,7 +135,7 @@ BENEFIT_NOUNS = frozenset({"behalf", "sake", "name", "benefit"})
 
 
 def beneficiary(tok: Token) -> bool:
-    """``tok`` is the one an act is done for ("filed on behalf of the lawmakers"): no target."""
+    """``tok`` is the one an act is done for ("filed on behalf of the tenants"): no target."""
     return (
         tok.dep_ == "pobj"
         and tok.head.lower_ == "of"
@@ -244,10 +244,10 @@ def target_candidates(
             and trigger.lemma_.lower() not in DENY_VERBS
             and not any(t.tag_ in WH_TAGS for t in clause.children)
         ):
-            # "demanded that the US cancel": the addressee is the clause's subject (not in "discuss
+            # "demanded that Chile withdraw": the addressee is the clause's subject (not in "discuss
             # what they describe", a question's clause)
             add(next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None))
-        elif clause.dep_ == "xcomp":  # "offered to hand over to Britain", "to negotiate with Armenia"
+        elif clause.dep_ == "xcomp":  # "offered to transfer to Sweden", "to negotiate with Armenia"
             for child in clause.children:
                 if child.dep_ in OBJECT_DEPS or child.dep_ == "dative":
                     add(child)

@@ -288,7 +288,7 @@ NOMINAL_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ure", ("e",)), ("ery", ("er",)), ("ing", ("", "e")), ("", ("",)),
 )  # fmt: skip
 #: Where a nominalisation stands for the act a verb names: the object of a verb that codes nothing
-#: itself ("announced a suspension of air links", "gave a warm welcome"), or of its "under"/"into"
+#: itself ("announced a suspension of ferry crossings", "gave a warm welcome"), or of its "under"/"into"
 #: phrase ("was put under investigation").
 _NOMINAL_PREPS = frozenset({"under", "into"})
 
@@ -324,7 +324,7 @@ def _light_head(noun: Token) -> Token | None:
 
 def code_nominal(noun: Token) -> Trigger | None:
     """A nominalisation that is the object of a verb coding nothing itself: coded as its verb, through
-    the verb's patterns with the noun's "of" phrase as their object ("a suspension of air links")."""
+    the verb's patterns with the noun's "of" phrase as their object ("a suspension of ferry crossings")."""
     head = _light_head(noun)
     verb = nominal_verb(noun) if head is not None else None
     if head is None or verb is None or ((coded := code_verb(head)) is not None and coded.cameo):
@@ -398,11 +398,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
         dep = tok.dep_
         trigger: Trigger | None = None
         if (pos == "NOUN" and modifier_noun(tok)) or (pos == "VERB" and purpose_of_noun(tok)):
-            continue  # no eventive reading: "riot police", "an attempt to shut down"
+            continue  # no eventive reading: "riot police", "an attempt to block"
         if pos == "VERB" and dep not in _NOT_TRIGGER_DEPS and tok.lower_ not in _NOT_TRIGGER_WORDS:
             trigger = code_verb(tok)
             if (trigger is None or not trigger.cameo) and obligation(tok) is not None:
-                # "the minister reiterated that Libya must hand over the suspects": a demand
+                # "the envoy repeated that Malta must return the fugitives": a demand
                 trigger = Trigger(tok, tok.idx, _verb_end(tok), "100", "verb", 1, demand=True)
         elif pos == "NOUN":
             trigger = code_noun(tok, sent) or code_nominal(tok)

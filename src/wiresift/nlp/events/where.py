@@ -15,13 +15,13 @@ The place is the one that the trigger's clause governs, best first:
 4. **In the sentence**: the nearest other place of the sentence (news sentences name the scene once:
    "In Tarvo, police used water cannon as protesters marched"), unless it stands in a clause beside the
    trigger's rather than above it ("Speaking in Paris, the minister said rebels attacked": :func:`side_clause`), or a preposition that is not one of
-   place leads to it ("the road to Gao", "flown to Niamey", "director for the Middle East").
+   place leads to it ("the road to Gao", "flown to Niamey", "envoy for the Sahel region").
 
 Outside the trigger's own prepositions (tiers 1 and 2 above), an actor's place is not the scene of
 a verbal event (what is said, asked, agreed: "China's ambassador warned", "Moscow was prepared to
 supply"), and a verbal event takes no sentence place (tier 4). A nationality adjective is a scene only
 inside the mention of a material event's group actor ("Malian soldiers were killed" happened in Mali;
-not "the Swedish investigation", "the 48-year-old Australian was evicted", "Peruvian President Ada
+not "the Swedish investigation", "the 37-year-old Canadian was deported", "Peruvian President Ada
 Brisket announced an exchange": a named person's nationality). A dateline's place (at the start of
 the text, or of a line after a headline: "DUNMORE — A man ...") is never a scene, whatever the parse
 hangs it on; nor is the home town naming a person ("a Dunmore man was arrested", "the Leeds woman
@@ -148,7 +148,7 @@ def dateline(doc: Document) -> str | None:
 
 def scene_path(tok: Token) -> bool:
     """The place phrase of ``tok`` is not the object of a preposition of direction or topic ("the road
-    to Gao", "flown to Niamey", "sent them to Qatar", "the director for the Middle East"); a place
+    to Gao", "flown to Niamey", "sent them to Qatar", "the envoy for the Sahel region"); a place
     locating that object is kept ("marched to the headquarters in Abuja")."""
     head = tok
     for _ in range(5):
@@ -250,7 +250,7 @@ def hometown(tok: Token, start: int, source: EventActor | None, target: EventAct
     """The place mention starting at ``tok`` (offset ``start``) names where a person in the news is
     from, not where the event happened: it modifies that person's noun (:func:`origin`) in the event's
     own actor ("a Dunmore man was arrested") or in the subject of a clause ("a Fort Elbury man
-    is facing charges"); not a person only named as a scene's owner ("at the home of a Denver pastor")."""
+    is facing charges"); not a person only named as a scene's owner ("at the house of a Boise dentist")."""
     noun = origin(tok)
     if noun is None:
         return False
@@ -424,7 +424,7 @@ def event_place(
                 continue  # "arrests before Diwali": a day the parser took for a place (not a known
                 # place named after one: Christmas Island)
             if _is_actor(start, end, source, place.kind) and _names_other(doc, trigger, start):
-                continue  # "a U.S. airstrike in which 14 died in Syria": the country that
+                continue  # "a French drone strike in which 9 died in Mali": the country that
                 # strikes, not the scene its phrase names ("the Lisbon protests" are in Lisbon)
             if harm and trigger.pos_ == "NOUN" and _is_actor(start, end, source, place.kind):
                 continue  # "backed by US air strikes": the country that strikes, not the scene
@@ -448,7 +448,7 @@ def event_place(
                 if verbal and (actor is not None or start in in_args):
                     continue  # "China's ambassador warned": the speaker's country is no scene
                 if actor is not None and _named_person(actor, sent) and (tok is None or not scene_prep(tok)):
-                    continue  # "a protest against US President Brisket": his title, not the scene
+                    continue  # "a rally against Mexican President Brisket": his title, not the scene
                 if place.adjectival and (
                     verbal
                     or actor is None

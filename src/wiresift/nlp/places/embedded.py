@@ -1,7 +1,7 @@
 """Place names inside the names of organisations, works, products and events.
 
 "New York" of "the New York Times", "Buffalo" of "the Buffalo Sabres", "Hong Kong" of "the Hong Kong
-Stock Exchange": the text talks about the organisation, not the place. The convention here (issue
+Jockey Club": the text talks about the organisation, not the place. The convention here (issue
 12): such a name stays a mention of its place, linked and searchable as GeoWebNews counts it (its
 ``Embedded_*`` toponyms), but as a **modifier**: its Place is flagged ``adjectival`` like a demonym's,
 so the map, the country filters and "places visited" leave it out. Its place is the organisation's

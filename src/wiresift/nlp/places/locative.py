@@ -88,7 +88,7 @@ def qualifier_mentions(doc: Doc, gaz: Gazetteer, found: list[Mention], taken: li
 
 def qualified_heads(doc: Doc, gaz: Gazetteer, found: list[Mention], taken: list[bool], add: _Add) -> None:
     """A name spaCy missed or tagged PERSON/ORG right before ", <province or country found>", when some
-    reading of it lies there: "in Matias Romero, Oaxaca State" (GeoNames' Matías Romero Avendaño),
+    reading of it lies there: "in Juchitan, Oaxaca State" (GeoNames' Juchitán de Zaragoza),
     "Croft, Yorkshire" (a county or region holds the towns near its point)."""
     for m in list(found):
         if m.adjectival:

@@ -249,7 +249,7 @@ def resolve(
         for t, r in zip(texts, first, strict=True)
         if r.entry is not None and r.confidence >= PICK_CONFIDENCE
     ]
-    # "Washington, New York and Boston" is a list: a qualifier read as another town qualifies nothing
+    # "Dallas, New York and Miami" is a list: a qualifier read as another town qualifies nothing
     # (but "Washington, D.C." names the mention's own candidate)
     qualifiers = [
         None

@@ -61,7 +61,7 @@ def _qualifiers(text: str, spans: Sequence[tuple[int, int]]) -> list[str | None]
 _DESIGNATOR_AFTER = re.compile(
     r"\s+(?:(?P<province>state|province|governorate|oblast|county|prefecture)|(?P<city>city))\b"
 )
-#: Words right before a name that say the same: "upstate New York", "the state of Roraima", "the city of Puebla",
+#: Words right before a name that say the same: "the state of Roraima", "upstate New York", "the city of Puebla",
 #: "the Southern District of New York" (a federal court's district lies in a state).
 _DESIGNATOR_BEFORE = re.compile(
     r"\b(?:(?P<province>upstate|(?:state|province|county|district) of)|(?P<city>city of))\s+$", re.IGNORECASE

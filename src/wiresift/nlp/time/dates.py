@@ -76,7 +76,7 @@ def year_of(g: dict[str, str | None]) -> int | None:
 
 
 def _lastyear_period(g: dict[str, str | None], env: Env) -> Result | None:
-    """ "last year's quarter", "the corresponding period last year": the quarter in focus, a year back."""
+    """ "last year's quarter", "the comparable quarter last year": the quarter in focus, a year back."""
     if env.anchor is None:
         return "DATE", None, None
     if g.get("ord"):
@@ -89,7 +89,7 @@ def _lastyear_period(g: dict[str, str | None], env: Env) -> Result | None:
 
 
 def _week_of(g: dict[str, str | None], env: Env) -> Result | None:
-    """ "the week of March 6": the ISO week of that day."""
+    """ "the week of October 14": the ISO week of that day."""
     res = _date(g, env)
     if res is None or not res[1] or res[1].startswith("X"):
         return ("DATE", None, None) if res else None

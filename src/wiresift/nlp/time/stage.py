@@ -48,7 +48,7 @@ _PAST = re.compile(
     r"felt|stood|heard|meant|[a-z]{3,}ed)\b",
     re.IGNORECASE,
 )
-#: "by August", "until 9 a.m. Tuesday", "ahead of Sunday's vote": a deadline preposition points
+#: "by August", "until 6 a.m. Friday", "ahead of Sunday's vote": a deadline preposition points
 #: forward, unless the clause has a past auxiliary ("By March the rebels had regrouped").
 _PAST_AUX = re.compile(r"\b(?:had|was|were)\b", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(
@@ -187,7 +187,7 @@ def clause_tense(
 
 
 def _merge_clock(items: list[tuple[Candidate, Timex]], text: str) -> list[Timex]:
-    """'10 p.m. Wednesday', '5 p.m. EST, Nov. 9': a clock time and its day are one TIME."""
+    """'10 p.m. Wednesday', '7 p.m. EST, Oct. 21': a clock time and its day are one TIME."""
     out: list[Timex] = []
     i = 0
     while i < len(items):
