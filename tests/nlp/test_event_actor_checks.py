@@ -22,7 +22,7 @@ def pipeline(nlp: Language) -> Pipeline:
 
 
 def test_a_thing_spoken_of_is_no_target(pipeline: Pipeline) -> None:
-    _, found = coded(pipeline, "The mayor declined to comment on the criminal charges.")
+    _, found = coded(pipeline, "The mayor declined to discuss the criminal charges.")
     declined = found["declined"]
     assert declined.plover == "REJECT" and declined.source is not None
     assert declined.target is None  # "criminal" gives a sector, not an actor
@@ -36,7 +36,7 @@ def test_where_an_attack_came_from_is_not_its_target(pipeline: Pipeline) -> None
 
 
 def test_the_country_that_strikes_is_not_the_scene_its_phrase_names(pipeline: Pipeline) -> None:
-    doc, found = coded(pipeline, "The talks came after a U.S. airstrike in which 14 militants died in Syria.")
+    doc, found = coded(pipeline, "The truce followed a U.S. airstrike during which nine fighters died in Syria.")
     airstrike = found["airstrike"]
     assert airstrike.source is not None and airstrike.source.code == "USA"
     assert place_name(doc, airstrike) == "Syria"
@@ -45,10 +45,10 @@ def test_the_country_that_strikes_is_not_the_scene_its_phrase_names(pipeline: Pi
 def test_a_named_persons_title_is_not_the_scene(pipeline: Pipeline) -> None:
     doc, found = coded(
         pipeline,
-        "Crowds gathered for a protest against US President Ned Harlan's budget outside a stadium in"
+        "Crowds gathered for a rally against US President Ned Harlan's budget outside a stadium in"
         " Brooklyn, New York.",
     )
-    assert place_name(doc, found["protest"]) == "Brooklyn"
+    assert place_name(doc, found["rally"]) == "Brooklyn"
 
 
 def test_a_holiday_is_neither_actor_nor_place(pipeline: Pipeline) -> None:

@@ -26,11 +26,11 @@ def text_of(actor: object) -> str | None:
 
 def test_an_active_conjunct_of_a_passive_verb_has_the_passive_subject(pipeline: Pipeline) -> None:
     _, found = coded(
-        pipeline, "The two sailors said they were treated well and asked their governments to help them."
+        pipeline, "The two climbers said they were fed well and later asked their governments to send money."
     )
     asked = found["asked"]
     assert asked.plover == "REQUEST" and asked.source is not None
-    assert asked.source.text in ("two sailors", "they")
+    assert asked.source.text in ("two climbers", "they")
     assert text_of(asked.target) == "governments"
 
 
@@ -147,8 +147,8 @@ def test_the_speaker_is_not_the_doer_of_what_they_report(pipeline: Pipeline) -> 
     assert all(e.source is None or e.source.text != "mayor" for e in found.values())
     _, found = coded(pipeline, "The mayor said they had shelled the market overnight.")
     assert all(e.source is None or e.source.text != "mayor" for e in found.values())
-    # unless the pronoun can be the speaker: "Iraq said it would allow"
-    _, found = coded(pipeline, "The Iraqi government announced that it is prepared to impose a curfew.")
+    # unless the pronoun can be the speaker: "Ghana said it would permit"
+    _, found = coded(pipeline, "The Iraqi government declared that it was ready to impose a curfew.")
     impose = found["impose"]
     assert impose.source is not None and impose.source.code == "IRQ"
 
@@ -207,7 +207,7 @@ def test_the_object_made_to_act_is_the_doer_of_the_infinitive(pipeline: Pipeline
     _, found = coded(pipeline, "The sanctions forced Iran to release the prisoners.")
     assert found["release"].source is not None and found["release"].source.text == "Iran"
     # an instrument is used, it does not act
-    _, found = coded(pipeline, "Police officers used tear gas to disperse the protesters in Tarvo.")
+    _, found = coded(pipeline, "Police officers used tear gas canisters to disperse the protesters in Tarvo.")
     assert (disperse := found["disperse the protesters"]).source is not None
     assert "gas" not in disperse.source.text
     # a relative pronoun is the thing planned, not who acts
@@ -237,8 +237,8 @@ def test_coordinated_doers_of_a_one_sided_event_are_not_each_others_target(pipel
 def test_a_persons_home_town_is_no_scene(pipeline: Pipeline) -> None:
     doc, found = coded(pipeline, "The Ohio driver was killed when his truck hit a wall.")
     assert text_of(found["killed"].target) == "Ohio driver" and found["killed"].place is None
-    # a scene's owner keeps the town: the attack happened at the pastor's home
-    doc, found = coded(pipeline, "A man was stabbed during an attack at the home of a Denver pastor.")
+    # a scene's owner keeps the town: the raid happened at the dentist's house
+    doc, found = coded(pipeline, "A man was stabbed during a raid at the house of a Denver dentist.")
     assert place_name(doc, found["stabbed"]) == "Denver"
     # a dateline after a headline names where the reporter is
     doc, found = coded(
@@ -251,7 +251,7 @@ def test_a_persons_home_town_is_no_scene(pipeline: Pipeline) -> None:
 
 def test_a_clause_above_lends_no_subject_that_cannot_act(pipeline: Pipeline) -> None:
     # the parse makes "police" a conjunct of "areas": it is the subject of the verb it stands before
-    _, found = coded(pipeline, "Fighting broke out near the stadium and police fired tear gas at the crowd.")
+    _, found = coded(pipeline, "Scuffles broke out near the stadium and police fired pepper spray at the crowd.")
     assert text_of(found["fired"].source) == "police"
     # a reported clause's verb coordinated with it shares the speaker, not the clause's thing subject
     _, found = coded(
@@ -271,7 +271,7 @@ def test_an_event_noun_of_means_is_done_by_the_verbs_subject(pipeline: Pipeline)
 
 def test_people_counted_by_a_quantity_are_the_target(pipeline: Pipeline) -> None:
     _, found = coded(
-        pipeline, "Prosecutors said the coach abused dozens of young girls at his homes in Denver."
+        pipeline, "Prosecutors said the coach abused dozens of young girls at a training camp in Denver."
     )
     assert text_of(found["abused"].target) == "young girls"
 

@@ -25,7 +25,7 @@ def test_questions_attempts_and_frames_are_no_events(pipeline: Pipeline) -> None
     assert "attack" not in coded(pipeline, "Will the army attack the rebel camp near Goma?")[1]
     _, found = coded(pipeline, "The government struggled to contain the rebellion in the north.")
     assert "struggled" not in found and "contain" not in found
-    _, found = coded(pipeline, "The man tried to steal a van from the dealership.")
+    _, found = coded(pipeline, "The man tried to steal a tractor from the farm.")
     assert "steal" not in found
     # an attempted attack is still an attack
     _, found = coded(pipeline, "A gunman tried to kill the mayor of Tarvo on Monday.")

@@ -102,7 +102,7 @@ def test_strikes_and_gatherings_are_protests(pipeline: Pipeline) -> None:
         # a dictionary verb phrase whose preposition the parse hangs on the verb ("side with")
         ("Syria sided with Iran in the dispute over the pipeline.", "sided with", "050"),
         # a pattern's particle and object read by the parse as a preposition and its object
-        ("The French president embarked on a trip to Asia.", "embarked", "042"),
+        ("The French president embarked on a trip across Asia.", "embarked", "042"),
         # a phrase object ("{NO &EVIDENCE}") needs its modifiers; its head alone is another pattern's
         ("The inspectors found no evidence of weapons.", "found", "080"),
         ("The inspectors found evidence of chemical weapons.", "found", "090"),

@@ -146,15 +146,15 @@ def test_obligation_said_by_another_is_a_demand(pipeline: Pipeline) -> None:
 
 
 def test_refused_acceptance_is_a_rejection(pipeline: Pipeline) -> None:
-    first = events(pipeline, "Peru says it will not accept any more asylum seekers this year.")[0]
+    first = events(pipeline, "Peru says that it will not accept new asylum seekers until spring.")[0]
     assert first.plover == "REJECT" and first.negated
 
 
 def test_frame_verb_and_light_verb_give_way_to_the_event_noun(pipeline: Pipeline) -> None:
-    hunger = events(pipeline, "Dock workers began a hunger strike outside the port authority in Valparaiso.")
+    hunger = events(pipeline, "Dock workers began a hunger strike in front of the port authority in Valparaiso.")
     assert [(e.text, e.plover) for e in hunger][:1] == [("strike", "PROTEST")]
     general = events(
-        pipeline, "Three unions in Chile have organized a general strike that shut down Santiago."
+        pipeline, "Three Chilean unions organized a general strike which closed the schools of Santiago."
     )
     assert general and general[0].text == "strike" and general[0].cameo == "143"
 
@@ -176,7 +176,7 @@ def _main(pipeline: Pipeline, text: str) -> Event:
 
 def test_actor_of_a_copular_adjective_and_a_pronoun_by_the_clause_above(pipeline: Pipeline) -> None:
     # "is ready to": the subject of the copula acts; "it" stands for the country that speaks
-    event = _main(pipeline, "Chile says it is ready to withdraw its troops from the disputed valley.")
+    event = _main(pipeline, "Chile says it is ready to withdraw its soldiers from the disputed valley.")
     assert event.source is not None and event.source.code == "CHL"
 
 
@@ -197,7 +197,7 @@ def test_organisation_named_like_an_igo(pipeline: Pipeline) -> None:
 
 
 def test_object_of_a_complement_clause_gives_the_target(pipeline: Pipeline) -> None:
-    event = _main(pipeline, "Peru threatened to break off diplomatic relations with Bolivia.")
+    event = _main(pipeline, "Peru threatened to cut diplomatic ties with Bolivia.")
     assert event.target is not None and event.target.code == "BOL"
 
 
