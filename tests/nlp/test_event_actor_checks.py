@@ -36,7 +36,9 @@ def test_where_an_attack_came_from_is_not_its_target(pipeline: Pipeline) -> None
 
 
 def test_the_country_that_strikes_is_not_the_scene_its_phrase_names(pipeline: Pipeline) -> None:
-    doc, found = coded(pipeline, "The truce followed a U.S. airstrike during which nine fighters died in Syria.")
+    doc, found = coded(
+        pipeline, "The truce followed a U.S. airstrike during which nine fighters died in Syria."
+    )
     airstrike = found["airstrike"]
     assert airstrike.source is not None and airstrike.source.code == "USA"
     assert place_name(doc, airstrike) == "Syria"

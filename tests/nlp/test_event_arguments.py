@@ -251,7 +251,9 @@ def test_a_persons_home_town_is_no_scene(pipeline: Pipeline) -> None:
 
 def test_a_clause_above_lends_no_subject_that_cannot_act(pipeline: Pipeline) -> None:
     # the parse makes "police" a conjunct of "areas": it is the subject of the verb it stands before
-    _, found = coded(pipeline, "Scuffles broke out near the stadium and police fired pepper spray at the crowd.")
+    _, found = coded(
+        pipeline, "Scuffles broke out near the stadium and police fired pepper spray at the crowd."
+    )
     assert text_of(found["fired"].source) == "police"
     # a reported clause's verb coordinated with it shares the speaker, not the clause's thing subject
     _, found = coded(

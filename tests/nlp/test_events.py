@@ -151,7 +151,9 @@ def test_refused_acceptance_is_a_rejection(pipeline: Pipeline) -> None:
 
 
 def test_frame_verb_and_light_verb_give_way_to_the_event_noun(pipeline: Pipeline) -> None:
-    hunger = events(pipeline, "Dock workers began a hunger strike in front of the port authority in Valparaiso.")
+    hunger = events(
+        pipeline, "Dock workers began a hunger strike in front of the port authority in Valparaiso."
+    )
     assert [(e.text, e.plover) for e in hunger][:1] == [("strike", "PROTEST")]
     general = events(
         pipeline, "Three Chilean unions organized a general strike which closed the schools of Santiago."
