@@ -129,7 +129,7 @@ HELD_OUT = [
         {"Rafael Nunes": "president"},
     ),
     Case(
-        "Claire Dubois is a professor of economics at the university. She said the figures were "
+        "Claire Dubois is a professor of geography at the university. She said the figures were "
         "worse than expected.",
         {"Claire Dubois": "professor"},
     ),

@@ -146,7 +146,7 @@ def test_a_country_is_one_entity_under_all_its_names(pipeline: Pipeline) -> None
     [
         ("The Hawks lost teammate Tomas Brink, who sat out the last period.", "Tomas Brink", "teammate"),
         (
-            "A van was taken.\n\nEmployee Reza Moradi tells the paper that he fought.",
+            "A van was taken.\n\nEmployee Reza Moradi told a reporter he resisted.",
             "Reza Moradi",
             "Employee",
         ),

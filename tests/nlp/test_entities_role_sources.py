@@ -30,7 +30,7 @@ EXACT = [
     ("Democrats beat the governor in a state Harrowby won by 30 points.", "Harrowby", []),
     ("It did not do Ann Lorrin–level business.", "Ann Lorrin", []),
     (
-        "After asking what could be triggering this reaction, Tom Reedley and his team found it.",
+        "After asking what might be causing this rash, Tom Reedley and his team found it.",
         "Tom Reedley",
         [],
     ),

@@ -37,10 +37,10 @@ TITLED = [
     ("Ann Loring — the agency's director — said the ward was full.", "Ann Loring", "director"),
     ("Ann Loring (the agency's director) said the ward was full.", "Ann Loring", "director"),
     (
-        '"It works," said Paul Tanning, associate professor of physics at the University of Leeds and '
-        "co-author of the new study.",
+        '"It works," said Paul Tanning, senior lecturer in botany at the University of Exeter and '
+        "co-editor of the new journal.",
         "Paul Tanning",
-        "professor",
+        "lecturer",
     ),
     ("Sabres defenseman Brandon Mottley spoiled the shutout bid.", "Brandon Mottley", "defenseman"),
     ("The show has Polaroids of actor Dan Hoppner and others.", "Dan Hoppner", "actor"),
@@ -79,7 +79,7 @@ def test_titles_exact(pipeline: Pipeline, text: str, name: str, titles: list[str
 
 def test_fronted_role_of_another_is_not_a_title(pipeline: Pipeline) -> None:
     found = people(
-        pipeline, "Prince Edwin, the younger brother of the heir to the throne, Charles, told friends."
+        pipeline, "Prince Edwin, the elder cousin of the heir to the throne, Charles, told friends."
     )
     assert found["Charles"].titles == []
 

@@ -16,12 +16,12 @@ def entity(doc: Document, name: str) -> Entity:
 def test_a_common_noun_the_parser_hangs_on_a_name_is_its_role(pipeline: Pipeline) -> None:
     doc = pipeline(
         Document(
-            text="Sharks goalie Alex Brown stopped 30 shots. High school math teacher Angela Ross "
+            text="Sharks goalie Alex Brown stopped 30 shots. High school art teacher Angela Ross "
             "said she left. Hungarian-American investor Peter Vass had said no."
         )
     )
     assert entity(doc, "Alex Brown").titles == ["Sharks goalie"]
-    assert entity(doc, "Angela Ross").titles == ["High school math teacher"]
+    assert entity(doc, "Angela Ross").titles == ["High school art teacher"]
     assert entity(doc, "Peter Vass").titles == ["Hungarian-American investor"]
 
 
@@ -41,7 +41,7 @@ def test_appositions_and_relative_copulas_give_roles(pipeline: Pipeline) -> None
 
 def test_a_one_word_name_typed_two_ways_is_one_thing(pipeline: Pipeline) -> None:
     text = (
-        "Investigators are looking at whether Zapco broke rules. The company said Zapco needs more "
+        "Inspectors are checking whether Zapco broke rules. The company said Zapco needs more "
         "time. Officials at Zapco declined to comment, and Zapco’s shares fell. Tom Lee runs it; "
         "Lee said Zapco is fine. Mr. Lee left."
     )
@@ -72,8 +72,8 @@ def test_a_relative_who_speaks_for_its_noun(pipeline: Pipeline) -> None:
 def test_a_dateline_is_no_speaker(pipeline: Pipeline) -> None:
     doc = pipeline(
         Document(
-            text="NEW DELHI: A group of travellers arrived on Wednesday after being sent home. As "
-            "they stepped outside the airport, they appeared sad. Some said they felt let down."
+            text="NEW DELHI: A group of travellers arrived on Wednesday after being sent home. When "
+            "they walked out of the terminal, they looked tired. Some said they felt let down."
         )
     )
     quote = next(q for q in doc.quotes if "let down" in q.text)
@@ -83,7 +83,7 @@ def test_a_dateline_is_no_speaker(pipeline: Pipeline) -> None:
 
 def test_a_lead_that_introduces_a_person_by_role_gives_them_the_words(pipeline: Pipeline) -> None:
     text = (
-        "3:10 p.m.\n\nA Nevada transit chief says a man was hurt on a commuter train during a fight."
+        "3:10 p.m.\n\nA Nevada police chief says a woman was hurt on a night bus after a quarrel."
         "\n\nInterim Metro Police Chief Ed Lund told reporters that officers arrived quickly."
     )
     doc = pipeline(Document(text=text))

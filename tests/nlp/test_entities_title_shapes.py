@@ -26,7 +26,7 @@ def people(pipeline: Pipeline, text: str) -> dict[str, Entity]:
 #: (text, person, a word one of their titles must hold)
 TITLED = [
     (
-        "“The numbers are bad,” said Ann Kowalski, a professor of economics at the University of Leeds "
+        "“The numbers are bad,” said Ann Kowalski, a professor of geography at the University of Leeds "
         "who studies trade.",
         "Ann Kowalski",
         "professor",
@@ -34,20 +34,20 @@ TITLED = [
     ("Tom Reddick, a lawyer representing the family, said the case was closed.", "Tom Reddick", "lawyer"),
     ("Peter Varga, the acting associate administrator, added that it was ready.", "Peter Varga", "acting"),
     (
-        "In a letter to Kevin Marsh, who was the acting director of the agency, they asked.",
+        "In a letter to Kevin Marsh, who was then acting director of the bureau, they asked.",
         "Kevin Marsh",
         "director",
     ),
     ("“We are pleased,” said Jason Fry, who represents the driver in the case.", "Jason Fry", "represents"),
     (
-        "The cuts hurt, said Scott Pell, who heads the Alliance for Rural Jobs, a lobby.",
+        "The cuts hurt, said Scott Pell, who heads the League for Rural Jobs, a lobby.",
         "Scott Pell",
-        "Alliance",
+        "League",
     ),
     ("The newest presidential hopeful, Deval Morrow, would be stopping by.", "Deval Morrow", "hopeful"),
-    ("According to his aunt, Jane Starling, he was brilliant.", "Jane Starling", "aunt"),
+    ("According to his cousin, Jane Starling, he was brilliant.", "Jane Starling", "cousin"),
     ("Ann Lorimer, who was appointed finance minister last year, resigned.", "Ann Lorimer", "minister"),
-    ("“It was a mess,” said Beth Mecham, one of his editors at Tor.", "Beth Mecham", "editors"),
+    ("“It was a mess,” said Beth Mecham, one of her editors at Pellham Books.", "Beth Mecham", "editors"),
     ("Carol Hale, BBC diplomatic correspondent\nThe case is closed.", "Carol Hale", "correspondent"),
     ("Tom Reddle (pictured), the club's owner, said nothing.", "Tom Reddle", "owner"),
     ("Lisa Monkton, a Democrat from Ohio, said the bill was dead.", "Lisa Monkton", "Democrat"),
@@ -60,7 +60,7 @@ TITLED = [
     ),
     # fronted "As a …", "hired/adding X as …" and plural roles (moved from test_entities_role_sources)
     (
-        "As a marine biologist and a colleague of Ruiz at the University of Leeds, Anna Bergdal "
+        "As a marine biologist and a friend of Ruiz at the University of Leeds, Anna Bergdal "
         "followed the work closely.",
         "Anna Bergdal",
         "biologist",
@@ -70,10 +70,10 @@ TITLED = [
         "Ann Lorrin",
         "songwriters",
     ),
-    ("The firm is adding Ann Lorrin as the company's first chief strategy officer.", "Ann Lorrin", "officer"),
+    ("The firm is adding Ann Lorrin as the group's new chief data officer.", "Ann Lorrin", "officer"),
     ("Tom Sammel, a practising homeopath, treated the child himself.", "Tom Sammel", "homeopath"),
     (
-        "The letter went to Kevin Marsham, who was the acting director of the agency.",
+        "The letter went to Kevin Marsham, who was then acting director of the bureau.",
         "Kevin Marsham",
         "director",
     ),
@@ -101,9 +101,9 @@ EXACT = [
         ["research analyst at the Leeds-based Institute for Fiscal Studies"],
     ),
     (
-        "Tom Harpen — a young British filmmaker hot off directing a drama — signed on.",
+        "Tom Harpen — a young Welsh filmmaker fresh from shooting a drama — signed on.",
         "Tom Harpen",
-        ["young British filmmaker"],
+        ["young Welsh filmmaker"],
     ),
     (
         "Wikileaks editor-in-chief Kristinn Halls said the case was over.",
@@ -119,9 +119,9 @@ EXACT = [
     ("Police arrested Tom Reedley, Ann Loring, and the driver, Bo Dean.", "Ann Loring", []),
     # a role verb reads as its agent noun, over the whole name of what is headed
     (
-        "The cuts hurt, said Scott Pell, who heads the Alliance for Rural Jobs, a lobby.",
+        "The cuts hurt, said Scott Pell, who heads the League for Rural Jobs, a lobby.",
         "Scott Pell",
-        ["head of the Alliance for Rural Jobs"],
+        ["head of the League for Rural Jobs"],
     ),
     (
         "Ann Loring, who founded Acme Robotics in 2010, said it was hard.",
@@ -148,7 +148,7 @@ EXACT = [
     ),
     # a phrase the parser hangs on the home town describes the town, not the person
     (
-        "Patrick Carley, of Farrowby, a village southwest of Ithaca, was arrested on Monday.",
+        "Patrick Carley, of Farrowby, a hamlet north of Ithaca, was arrested on Monday.",
         "Patrick Carley",
         [],
     ),
@@ -159,7 +159,7 @@ EXACT = [
     ),
     ("Ann Loring, the wife of Tom Reedley, said she was tired.", "Ann Loring", ["wife of Tom Reedley"]),
     # a qualifier between the comma and the name keeps the apposition
-    ("Her husband, the late James Rigsby, wrote books.", "James Rigsby", ["Her husband"]),
+    ("Her brother, the late Owen Rigsby, wrote poems.", "Owen Rigsby", ["Her brother"]),
     # "of" an organisation or a party is what the person belongs to; "of" a town is no role
     (
         "Maria Lindqvist of the Social Democratic party said the vote failed.",
@@ -167,9 +167,9 @@ EXACT = [
         ["Social Democratic party"],
     ),
     (
-        "“It is bad,” said Penelope Abbot of the University of North Carolina.",
+        "“It is bad,” said Penelope Abbot of the University of Nebraska.",
         "Penelope Abbot",
-        ["University of North Carolina"],
+        ["University of Nebraska"],
     ),
     ("Ann Loring of Leeds won the race.", "Ann Loring", []),
 ]
@@ -182,7 +182,7 @@ def test_titles_exact(pipeline: Pipeline, text: str, name: str, titles: list[str
 
 
 def test_town_people_are_no_persons(pipeline: Pipeline) -> None:
-    found = people(pipeline, "I urge all Delhiites to stay home, said Arvind Kejal.")
+    found = people(pipeline, "I ask all Delhiites to stay indoors, said Arvind Kejal.")
     assert "Arvind Kejal" in found
     assert "Delhiites" not in found, found
     found = people(pipeline, "“I am a Delhiite, born and raised here,” said Arvind Kejal.")
@@ -204,7 +204,7 @@ def test_a_titled_shared_surname_is_not_the_relative(pipeline: Pipeline) -> None
     found = people(
         pipeline,
         "Joe Bidwell spoke on Monday. His son Hunter Bidwell sat on a board. "
-        "Officials urged them to investigate former Vice President Bidwell.",
+        "Officials asked them to look into former Vice President Bidwell.",
     )
     assert "Bidwell" not in found, found
     assert found["Joe Bidwell"].titles == ["former Vice President"]
@@ -255,6 +255,6 @@ def test_a_role_word_inside_a_person_span_starts_the_name_after_it(pipeline: Pip
     found = people(
         pipeline,
         "The four players ahead of him are Oscar Robinson, Lakers great Magic Johnstone and Lakers "
-        "assistant coach Jason Kidman. Ludwig van Beethoven wrote nine symphonies.",
+        "assistant coach Derek Kidman. Ludwig van Beethoven wrote nine symphonies.",
     )
     assert "Magic Johnstone" in found and "Ludwig van Beethoven" in found, found

@@ -163,7 +163,7 @@ def role_title(span: Span) -> str:
 
 
 def _role_verb_phrase(sdoc: Doc, verb: Token) -> Span | None:
-    """ "heads the Alliance for Rural Jobs" of "who heads the Alliance for Rural Jobs, a lobby": a
+    """ "heads the League for Rural Jobs" of "who heads the League for Rural Jobs, a lobby": a
     role verb in the present or past and its object, without what follows the object."""
     if verb.lemma_.lower() not in ROLE_VERBS or verb.tag_ not in ("VBZ", "VBD", "VBP"):
         return None
