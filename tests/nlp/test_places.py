@@ -129,7 +129,7 @@ def test_exact_name_beats_alternate_name() -> None:
 def test_context_moves_an_ambiguous_name(nlp) -> None:  # type: ignore[no-untyped-def]
     kremlin = "The Kremlin said Moscow would respond. Russia has troops near the border."
     assert {p.country for p in geoparse_doc(nlp(kremlin)) if p.name == "Moscow"} == {"RU"}
-    idaho = "Students at the University of Idaho in Moscow, Idaho, returned to class. Boise officials agreed."
+    idaho = "Students of the University of Idaho in Moscow, Idaho, returned to class. Boise officials agreed."
     moscow = [p for p in geoparse_doc(nlp(idaho)) if p.name == "Moscow"]
     assert moscow and moscow[0].country == "US" and moscow[0].admin1 == "Idaho"
 
@@ -148,7 +148,7 @@ def test_province_holding_a_named_place_beats_the_capital() -> None:
 
 
 def test_big_namesake_city_keeps_its_name_against_its_province() -> None:
-    text = "Police in New York said the suspect was arrested in Brooklyn and taken to Albany."
+    text = "Detectives in New York told reporters the suspect was arrested in Brooklyn and taken to Albany."
     got = _resolve_all(text, ["New York", "Brooklyn", "Albany"])
     assert got["New York"] is not None and got["New York"].kind == "city"
 

@@ -54,7 +54,7 @@ def test_a_doubted_pin_stays_a_place_name_without_coordinates(nlp: Language) -> 
 
 
 def test_the_shipped_check_drops_a_common_word_read_as_a_faraway_village(nlp: Language) -> None:
-    text = "Rents are rising in the Valley, and small businesses in the Valley say Denver buyers drive them."
+    text = "Rents are rising in the Valley, and small shops in the Valley say Denver buyers drive them."
     pins = {text[s:e]: p.country for p in geoparse_doc(nlp(text)) if p.lat is not None for s, e in p.mentions}
     assert "Valley" not in pins, pins  # not The Valley, Anguilla
     assert pins.get("Denver") == "US"

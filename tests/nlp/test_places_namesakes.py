@@ -35,8 +35,8 @@ def test_a_qualifier_still_picks_a_small_namesake() -> None:
 
 
 def test_a_town_in_a_list_is_no_qualifier() -> None:
-    text = "The envoy visited Washington, New York and Boston before she flew on to Riyadh."
-    got = _resolve_all(text, ["Washington", "New York", "Boston", "Riyadh"])
+    text = "The envoy visited Washington, New York and Miami before she flew on to Riyadh."
+    got = _resolve_all(text, ["Washington", "New York", "Miami", "Riyadh"])
     washington = got["Washington"]
     assert (
         washington is not None and washington.kind == "city" and washington.admin1 == "District of Columbia"
@@ -132,11 +132,11 @@ def test_part_of_a_persons_name_is_no_place_seen_elsewhere(nlp: Language) -> Non
 
 
 def test_a_name_before_its_province_is_a_place_there(nlp: Language) -> None:
-    text = "Migrants camped in Matias Romero, Oaxaca State, and Juan Perez, Oaxaca State, said so."
+    text = "Migrants camped in Juchitan, Oaxaca State, and Juan Perez, Oaxaca State, said so."
     doc = _doc(nlp, text, [])
     words = [t.text for t in doc]
     persons = [
-        (words.index("Matias"), words.index("Matias") + 2),
+        (words.index("Juchitan"), words.index("Juchitan") + 1),
         (words.index("Juan"), words.index("Juan") + 2),
     ]
     oaxaca = [i for i, w in enumerate(words) if w == "Oaxaca"]
@@ -147,7 +147,7 @@ def test_a_name_before_its_province_is_a_place_there(nlp: Language) -> None:
         for t in doc[s:e]:
             t.pos_ = "PROPN"
     names = [m.text for m in recognise(doc, gazetteer.load())]
-    assert "Matias Romero" in names  # GeoNames' Matías Romero Avendaño, in Oaxaca
+    assert "Juchitan" in names  # GeoNames' Juchitán de Zaragoza, in Oaxaca
     assert "Juan Perez" not in names
 
 

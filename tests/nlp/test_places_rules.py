@@ -189,7 +189,7 @@ def test_a_province_shared_by_two_countries_is_the_main_countrys() -> None:
 def test_a_national_capital_shadows_a_small_namesake_abroad() -> None:
     text = (
         "Cities around the world fight dirty air. London has fought it for decades. Paris has also "
-        "suffered smog. In the United States, Los Angeles County faces it too, as does Texas."
+        "suffered haze. In the United States, Los Angeles County faces it too, as does Texas."
     )
     countries = _countries(text)
     assert countries.get("Paris") == "FR", countries

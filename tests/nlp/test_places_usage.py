@@ -37,7 +37,7 @@ def pins(text: str) -> dict[str, str | None]:
             "Toledo",
         ),
         # a common word after a nationality inside an organisation's name
-        ("She works at the American Enterprise Institute in Boston.", "Enterprise", "Boston"),
+        ("She works at the American Enterprise Council in Boston.", "Enterprise", "Boston"),
         # a title before a person's name is no country alias ("Sen." of Senegal)
         ("The bill was filed by Sen. Mara Quill on Monday in Denver.", "Sen.", "Denver"),
         # an upper-case headline opening a line is no dateline
@@ -57,7 +57,7 @@ def pins(text: str) -> dict[str, str | None]:
         # a common noun in lower case
         ("Smaller metro newspapers in Ohio cut staff again.", "metro", "Ohio"),
         # an organisation after "at" is no alias of a town ("Google" of Topeka)
-        ("Ada Ruiz, director for games at Google, spoke in Dublin.", "Google", "Dublin"),
+        ("Ada Ruiz, director for maps at Google, spoke in Dublin.", "Google", "Dublin"),
         # an apposition with a possessive is no qualifier ("China's" does not make a town of a name)
         ("Trump met Liu He, China\u2019s top trade negotiator, in Geneva.", "Liu He", "Geneva"),
         # the subject of a reporting verb whose readings are small places is a person
@@ -109,7 +109,7 @@ def test_a_name_without_latin_letters_has_no_candidates() -> None:
 
 
 def test_a_newspaper_the_ner_took_for_a_place_is_a_modifier() -> None:
-    text = "The chain owns the Miami Herald and the Kansas City Star, and sold a plant in Denver."
+    text = "The chain owns the Kansas City Star and the Miami Herald, and sold a plant in Denver."
     adjectival = {text[s:e]: p.adjectival for p in geoparse(text) if p.lat is not None for s, e in p.mentions}
     assert adjectival.get("Denver") is False, adjectival
     assert all(v for k, v in adjectival.items() if k != "Denver"), adjectival
