@@ -91,7 +91,7 @@ def human_date(value: str | None) -> str:
 
 
 def event_label(plover: str | None, acled: str | None, source: str | None, target: str | None) -> str:
-    """ "ASSAULT: the army → the village": category, then who did what to whom as the text names them."""
+    """ "ASSAULT: the army → the village": category, then the actor and the one acted on, as the text names them."""
     category = (plover or acled or "event").replace("_", " ").lower()
     actors = " → ".join(a for a in (source, target) if a)
     return f"{category}: {actors}" if actors else category

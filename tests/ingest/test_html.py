@@ -254,7 +254,7 @@ def test_clean_lines_drops_boilerplate_but_keeps_prose() -> None:
             "The minister said he would follow the talks closely and post updates on Twitter and in the press.",
             "Read more: Ceasefire timeline",
             "Updated figures were released on Monday.",
-            "Updated at 1:23 p.m.",
+            "Updated at 4:47 p.m.",
             "Tuesday, 4 March 2024, 16:05 GMT",
             "(Reporting by A. Writer; Editing by B. Editor)",
             "Tags: diplomacy, Qatar",

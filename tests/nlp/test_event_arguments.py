@@ -1,4 +1,4 @@
-"""Who did what to whom, and where, on invented sentences (issue #14, the events' arguments):
+"""Which actor acted on which, and where, on invented sentences (issue #14, the events' arguments):
 each test is one general pattern of :mod:`~wiresift.nlp.events.actors`,
 :mod:`~wiresift.nlp.events.where` or :mod:`~wiresift.nlp.events.modality`."""
 

@@ -410,7 +410,7 @@ def events(
     limit: int,
     as_json_: bool,
 ) -> None:
-    """Events across articles: who did what to whom, where and when."""
+    """Events across articles: which actor acted on which, where and when."""
     with _open(db) as store:
         rows = api.events(store, plover=plover, acled=acled, actor=actor, since=since, limit=limit)
 

@@ -1,4 +1,4 @@
-"""The ``events`` stage: who did what to whom, where and when, coded in PLOVER, CAMEO and ACLED-style
+"""The ``events`` stage: which actor acted on which, where and when, coded in PLOVER, CAMEO and ACLED-style
 categories.
 
 Per sentence: (1) triggers (:mod:`~wiresift.nlp.events.triggers`); (2) source and target from the
