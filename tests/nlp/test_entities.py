@@ -129,7 +129,7 @@ def test_a_country_is_one_entity_under_all_its_names(pipeline: Pipeline) -> None
     doc = analyse(
         pipeline,
         "Tajikistan closed two crossings on Monday. The Republic of Tajikistan said the move was "
-        "temporary, and the United States and the U.S. embassy in Dushanbe said nothing.",
+        "temporary, while the United States and the U.S. embassy in Dushanbe said nothing.",
     )
     tajikistan = by_name(doc, "Tajikistan")
     assert [s.removeprefix("The ") for s in surfaces(doc, tajikistan)] == [

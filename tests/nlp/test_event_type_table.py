@@ -87,7 +87,7 @@ CASES = [
     _case("Human rights groups asked the government to free the detained activists.", "REQUEST"),
     _case("The rebels rejected the government's offer of talks.", "REJECT"),
     _case("Israel refused to allow the inspectors into the site.", "REJECT"),
-    _case("Russia vetoed the Security Council resolution on the ceasefire.", "REJECT"),
+    _case("Russia vetoed the Security Council resolution about the truce.", "REJECT"),
     _case("The company defied a court order to halt the demolitions.", "REJECT"),
     _case("The president threatened to expel the foreign diplomats.", "THREATEN"),
     _case("North Korea warned of a merciless response if the drills go ahead.", "THREATEN"),
