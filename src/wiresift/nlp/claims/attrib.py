@@ -121,7 +121,7 @@ def _is_reporting(verb: Token, subj: Token | None) -> bool:
         if subj is None or subj.dep_ == "nsubjpass":
             return False
         document = _document_noun(subj) or _name(subj)
-        # what a poll shows or finds may be an amount itself ("showing Reyes 4 points clear")
+        # what a poll shows or finds may be an amount itself ("showing him ahead 5 points")
         return document and (lemma in _SHOWING or not _measures(verb))
     if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return False  # "the fresh orders add to a boom": "add to" is a verb of change
