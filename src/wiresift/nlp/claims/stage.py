@@ -392,9 +392,7 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
         elif noun is None and span.unit is None and _changed_to(sdoc, span):
             noun = _countable(measured(sdoc, span), time_ranges)  # "the number of visitors jumped to 300,000"
         if noun is not None and noun.lower_ in OF_NOUNS and not _multiplier(sdoc, span):
-            noun = as_noun(
-                noun
-            )  # "the rate of unemployment"; "four times the rate of ..." multiplies a rate
+            noun = as_noun(noun)  # "the rate of unemployment"; "four times the rate of ..." multiplies a rate
         if noun is not None and "\n" in doc.text[min(noun.idx, span.end) : max(noun.idx, span.start)]:
             noun = own = None  # a table's next line or a headline glued on by the parser
         if noun is None:
