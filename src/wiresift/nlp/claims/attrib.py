@@ -64,7 +64,7 @@ def _mention(doc: Doc, subj: Token) -> SpanRef:
             end = max(end, child.right_edge.i)
     for i in range(start, subj.i):
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
-            start = i + 1  # a heading glued on by the parser ("Domestic industry\n\nA recent report")
+            start = i + 1  # a heading glued on by the parser ("Local markets\n\nA new survey")
     while start < end and not doc[start].is_alpha:
         start += 1
     while end > start and doc[end].is_punct:

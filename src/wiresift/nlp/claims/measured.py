@@ -160,7 +160,7 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
     "inflation fell to 3.4 %" -> inflation (the subject of a change verb); "expand the fleet by
     30 %" -> fleet (the object, for a change "by"); "spent $5 million on ads" -> ads and "paid the
     agency $400,000" -> agency (what money pays for); "$2.4 billion in loans" -> loans; "a fine of
-    $250,000" -> fine and "a reward of $1 million for tips" -> tips (the noun whose "of" holds it);
+    $180,000" -> fine and "a reward of $1 million for tips" -> tips (the noun whose "of" holds it);
     "raise $2bn from a listing" -> listing (what yields money).
     """
     top = number_head(sdoc, span)
@@ -192,7 +192,7 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         via = verb.lower_  # the preposition: "to", "at", "by", "from", "of"
         verb = verb.head
     if money and via == "of" and verb.pos_ == "NOUN" and verb.i < top.i and verb.lower_ not in _SUM_NOUNS:
-        # "a fine of up to $250,000"; "offer a reward of $1 million for tips" -> tips
+        # "a fine of up to $180,000"; "offer a reward of $1 million for tips" -> tips
         payer = verb.head if verb.dep_ == "dobj" and verb.head.lemma_.lower() in PAY_VERBS else None
         paid = _prep_object(verb, _FOR) or (_prep_object(payer, _FOR) if payer is not None else None)
         return paid or verb

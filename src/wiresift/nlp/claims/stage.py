@@ -141,7 +141,7 @@ def _multiplier(sdoc: Doc, span: NumSpan) -> bool:
 
 
 def counted(sdoc: Doc, span: NumSpan) -> Token | None:
-    """The noun the number counts, or None ("injured more than 5,500", "$212 million")."""
+    """The noun the number counts, or None ("injured more than 4,200", "$212 million")."""
     if span.counted_word is not None:
         word = sdoc[span.counted_word]
         if word.lower_ in _STRENGTH:  # "a 5,000-strong force": the force is counted
