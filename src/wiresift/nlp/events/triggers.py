@@ -385,15 +385,35 @@ def _light(trigger: Trigger, nouns: set[int]) -> bool:
     )
 
 
+#: The relations of "be" that can head a presence (:func:`code_presence`).
+_PRESENCE_DEPS = frozenset({"ROOT", "ccomp", "relcl"})
+#: The relations of a noun that :func:`code_nominal` may read as the act of its support verb.
+_NOMINAL_DEPS = frozenset({"dobj", "obj", "pobj"})
+
+
+@cache
+def _noun_words() -> frozenset[str]:
+    """The noun lemmas that may trigger whatever their relation: event nouns (and the last part of a
+    hyphenated one, "in" of "sit-in"), "strike", and disaster and crime words."""
+    parts = {part for word in EVENT_NOUNS for part in word.split("-")[1:]}
+    return frozenset({*EVENT_NOUNS, *parts, "strike", *DISASTER_WORDS, *CRIME_WORDS})
+
+
 def find_triggers(sent: Span) -> list[Trigger]:
     """Every event trigger of a sentence, in text order (a pattern's object noun is no trigger)."""
     found: list[Trigger] = []
     sdoc = sent.doc
-    pos_of = doccache.of(sdoc).pos  # read from the document's arrays: no Token made for other words
+    cache = doccache.of(sdoc)  # read from the document's arrays: no Token made for other words
+    pos_of, lemma_of, dep_of = cache.pos, cache.lemmas, cache.deps
+    noun_words = _noun_words()
     for i in range(sent.start, sent.end):
         pos = pos_of[i]
         if pos not in _TRIGGER_POS:
             continue  # only nouns, verbs and "be" (a presence) trigger: read no more of other words
+        if pos == "NOUN" and lemma_of[i] not in noun_words and dep_of[i] not in _NOMINAL_DEPS:
+            continue  # no event noun, no disaster or crime word, and no object a nominalisation can be
+        if pos == "AUX" and (lemma_of[i] != "be" or dep_of[i] not in _PRESENCE_DEPS):
+            continue  # an auxiliary triggers only as "be" of a presence
         tok = sdoc[i]
         dep = tok.dep_
         trigger: Trigger | None = None
@@ -406,7 +426,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 trigger = Trigger(tok, tok.idx, _verb_end(tok), "100", "verb", 1, demand=True)
         elif pos == "NOUN":
             trigger = code_noun(tok, sent) or code_nominal(tok)
-        elif tok.lemma_ == "be" and dep in {"ROOT", "ccomp", "relcl"}:  # an AUX
+        elif tok.lemma_ == "be" and dep in _PRESENCE_DEPS:  # an AUX
             trigger = code_presence(tok)
         lemma = tok.lemma_.lower()
         security_word = pos != "AUX" and dep not in _NOT_TRIGGER_DEPS  # a noun or verb of its own
