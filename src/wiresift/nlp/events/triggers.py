@@ -399,13 +399,22 @@ def _noun_words() -> frozenset[str]:
     return frozenset({*EVENT_NOUNS, *parts, "strike", *DISASTER_WORDS, *CRIME_WORDS})
 
 
+@cache
+def _verb_words() -> frozenset[str]:
+    """The verb lemmas that may trigger: the first words of the dictionary's verbs and phrases and of
+    wiresift's own, verbs of sending and easing, and disaster and crime words. Another verb codes
+    nothing (:func:`code_verb`) and triggers only as the clause of a demand (:func:`obligation`)."""
+    listed = [*verbs().by_lemma, *VERB_CODES, *TRANSFER_VERBS, *EASING_VERBS, *DISASTER_WORDS, *CRIME_WORDS]
+    return frozenset(word.split(" ", 1)[0] for word in listed)
+
+
 def find_triggers(sent: Span) -> list[Trigger]:
     """Every event trigger of a sentence, in text order (a pattern's object noun is no trigger)."""
     found: list[Trigger] = []
     sdoc = sent.doc
     cache = doccache.of(sdoc)  # read from the document's arrays: no Token made for other words
     pos_of, lemma_of, dep_of = cache.pos, cache.lemmas, cache.deps
-    noun_words = _noun_words()
+    noun_words, verb_words = _noun_words(), _verb_words()
     for i in range(sent.start, sent.end):
         pos = pos_of[i]
         if pos not in _TRIGGER_POS:
@@ -414,6 +423,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
             continue  # no event noun, no disaster or crime word, and no object a nominalisation can be
         if pos == "AUX" and (lemma_of[i] != "be" or dep_of[i] not in _PRESENCE_DEPS):
             continue  # an auxiliary triggers only as "be" of a presence
+        if pos == "VERB" and (
+            dep_of[i] in _NOT_TRIGGER_DEPS
+            or (lemma_of[i] not in verb_words and dep_of[i] != "ccomp" and " " not in lemma_of[i])
+        ):
+            continue  # a modifier, or a verb no dictionary lists and that is no clause of a demand
         tok = sdoc[i]
         dep = tok.dep_
         trigger: Trigger | None = None
