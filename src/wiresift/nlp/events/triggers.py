@@ -166,8 +166,8 @@ def code_verb(verb: Token) -> Trigger | None:
         read = None if key is None or moved is None else best_pattern(table.get(key, []), feats, key)
         if moved is not None and (read is None or "obj" not in read[1]):
             return Trigger(verb, verb.idx, _verb_end(verb), moved, "verb", 2)
-    if key is None:
-        return None
+    if key is None or (key in VERB_CODES and VERB_CODES[key] is None):
+        return None  # no code: none of its patterns may give one ("said", "announced": what is said may)
     feats = features(verb)
     phrase_obj = next((t for k, t in joined if k == key and t.dep_ in {"dobj", "obj", "nsubjpass"}), None)
     if phrase_obj is not None:  # "waged war on": the object is part of the verb, not what it acts on
