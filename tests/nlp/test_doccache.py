@@ -59,6 +59,7 @@ def test_structure_matches_the_parse(sdoc) -> None:  # type: ignore[no-untyped-d
     for tok in sdoc:
         if tok.conjuncts:
             assert tok.i in cache.coordinated
+        assert cache.children(tok.i) == [c.i for c in tok.children]
         has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         assert (tok.i in cache.heads_of("aux", "to")) == has_to
 

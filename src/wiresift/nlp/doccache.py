@@ -34,6 +34,7 @@ class DocCache:
         self._lemmas: list[str] | None = None
         self._pos: list[str] | None = None
         self._deps: list[str] | None = None
+        self._children: list[list[int]] | None = None
         self._texts: list[str] | None = None
         self._bounds: list[tuple[int, int]] | None = None
         self._text: str | None = None
@@ -87,6 +88,16 @@ class DocCache:
 
         starts = [0, *(np.nonzero(sdoc.to_array(SENT_START)[1:] == 1)[0] + 1).tolist(), len(sdoc)]
         return list(pairwise(starts))
+
+    def children(self, i: int) -> list[int]:
+        """The indices of token ``i``'s children in text order (``[c.i for c in doc[i].children]``)."""
+        if self._children is None:
+            kids: list[list[int]] = [[] for _ in range(len(self.doc))]
+            for j, head in enumerate(self._heads().tolist()):
+                if head != j:
+                    kids[head].append(j)
+            self._children = kids
+        return self._children[i]
 
     @property
     def deps(self) -> list[str]:

@@ -129,7 +129,14 @@ def _phrase_words(verb: Token, lemma: str) -> list[tuple[str, Token]]:
     table = verbs().by_lemma
     seconds = _phrase_seconds()
     out = []
-    for child in verb.children:
+    cache, sdoc = doccache.of(verb.doc), verb.doc
+    deps, lemmas = cache.deps, cache.lemmas
+    for j in cache.children(verb.i):
+        if (deps[j] not in _PHRASE_DEPS and deps[j] not in {"advcl", "nsubjpass"}) or lemmas[
+            j
+        ] not in seconds:
+            continue  # read from the document's arrays: no Token made for the verb's other words
+        child = sdoc[j]
         # an adjective right after the verb that the parser hangs as a clause ("set free the nuns")
         next_adj = child.dep_ == "advcl" and child.pos_ == "ADJ" and child.i == verb.i + 1
         # the passive subject is the phrase's object: "the resolution was blocked", "war was waged"
@@ -150,7 +157,8 @@ def _phrase_words(verb: Token, lemma: str) -> list[tuple[str, Token]]:
 
 def code_verb(verb: Token) -> Trigger | None:
     lemma = verb.lemma_.lower()
-    particles = [c for c in verb.children if c.dep_ == "prt"]
+    cache = doccache.of(verb.doc)
+    particles = [verb.doc[j] for j in cache.children(verb.i) if cache.deps[j] == "prt"]
     joined = [(f"{lemma} {p.lower_}", p) for p in particles] + _phrase_words(verb, lemma)
     keys = [k for k, _ in joined] + [lemma]
     table = verbs().by_lemma
@@ -210,11 +218,12 @@ def _unlisted_phrasal(verb: Token, lemma: str) -> bool:
     of it, only a pattern of the bare verb's may."""
     table = verbs().by_lemma
     doc = verb.doc
+    cache = doccache.of(doc)
     return any(
         f"{lemma} {c.lower_}" not in table
         and (c.dep_ == "prt" or (c.dep_ == "prep" and adverb_particle(verb, c)))
         and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "to")  # "abducted up to 9": a count
-        for c in verb.children
+        for c in (doc[j] for j in cache.children(verb.i) if cache.deps[j] in {"prt", "prep"})
     )
 
 
