@@ -164,8 +164,8 @@ def test_unit_after_no_break_space(nlp) -> None:
 
 
 def test_percent_of_base(nlp) -> None:
-    c = one(claims_of(nlp, "A survey found that 1 in 4 residents lacks clean water."), "1 in 4")
-    assert (c.value, c.unit, c.counted, c.claimant_name) == (25, "%", "residents", "A survey")
+    c = one(claims_of(nlp, "A survey found that 1 in 5 tenants lack heating."), "1 in 5")
+    assert (c.value, c.unit, c.counted, c.claimant_name) == (20, "%", "tenants", "A survey")
 
 
 def test_sample_article(sample_path: Path) -> None:
@@ -248,7 +248,7 @@ def test_sample_article_as_analyze_reads_it(sample_path: Path) -> None:
         ("The firm hopes to raise $80 million from its share sale.", None, ("USD", "sale")),
         ("The auction could raise $3 million for the hospital.", None, ("USD", "hospital")),
         ("The trust offered a reward of $20,000 for information.", None, ("USD", "information")),
-        ("The offence carries a fine of up to $9,000.", None, ("USD", "fine")),
+        ("Speeding there draws a fine of no more than $9,000.", None, ("USD", "fine")),
         ("A total of $7,500 is being offered for tips.", None, ("USD", "tips")),
     ],
 )
@@ -264,7 +264,7 @@ def test_what_money_and_shares_measure(
     ("text", "expected"),
     [
         ("Volunteers met two of five targets for the drive.", [(2, "targets"), (5, "targets")]),
-        ("The town spent nearly half a million dollars on it.", [(500_000, None)]),
+        ("The parish laid out almost half a million dollars for it.", [(500_000, None)]),
         ("Investors may put in 40 billion Hong Kong dollars.", [(4e10, None)]),
         ("Thirty villagers, including one child, were rescued.", [(30, "villagers"), (1, "child")]),
         ("Rescuers found 40 miners; 25 of them were unhurt.", [(40, "miners"), (25, None)]),

@@ -28,7 +28,7 @@ from wiresift.nlp.claims.stage import find_claims
         ("The village received $400,000 in flood aid.", "$400,000", 4e5, "aid"),
         ("The bridge is expected to cost about $70 million.", "$70", 7e7, "bridge"),
         # what a share changed or measures
-        ("The brewery sold 50,000 kegs last year, up 6 percent from a year earlier.", "6", 6, "kegs"),
+        ("The brewery sold 50,000 kegs last year, up 6 percent from the year before.", "6", 6, "kegs"),
         ("Shares of the shipper added 4% on Tuesday.", "4%", 4, "Shares"),
         ("The ferry fare is 25% lower in winter.", "25%", 25, "fare"),
         ("The flats, which are 15% cheaper, sold fast.", "15%", 15, "flats"),
@@ -137,16 +137,16 @@ def test_pronoun_claimants_go_through_coreference(nlp) -> None:
 
 def test_polls_named_by_a_preposition_claim_their_numbers(nlp) -> None:
     text = (
-        "Her approval fell from 58 percent in the last poll to 55 percent now. In a Harlow Gazette "
-        "poll completed on Friday, 69 percent of those polled backed the plan. The Gazette poll "
+        "Her rating slid from 47 percent in the prior poll to 44 percent today. In a Harlow Gazette "
+        "poll completed on Friday, 63 percent of the sample backed the plan. The Gazette poll "
         "reached 1,001 adults."
     )
     claims = claims_of(nlp, text)
     who = {c.text: c.claimant_mention.text if c.claimant_mention else None for c in claims}
     assert who == {
-        "58 percent": "the last poll",
-        "55 percent": None,
-        "69 percent": "a Harlow Gazette poll",
+        "47 percent": "the prior poll",
+        "44 percent": None,
+        "63 percent": "a Harlow Gazette poll",
         "1,001": None,
     }
 
@@ -154,9 +154,9 @@ def test_polls_named_by_a_preposition_claim_their_numbers(nlp) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The quarterback was intercepted three times and lost a fumble.",
-        "The bar owner was fined more than a dozen times for late music.",
-        "Jets have scrambled hundreds of times to meet the bombers.",
+        "The striker was booked three times and missed a penalty.",
+        "The bar owner was fined over a dozen times for late music.",
+        "Crews have flown hundreds of times to reach the camps.",
         "Three times, the clinic was attacked.",
     ],
 )
@@ -199,8 +199,8 @@ def test_measures_count_what_they_describe(nlp, text: str, fragment: str, counte
 
 def test_a_size_that_names_a_model_names_it_throughout(nlp) -> None:
     text = (
-        "The basic 14-inch Lumix Pro was updated in July, while the dearer 14-inch models were "
-        "refreshed in May. A 22-inch monitor costs more."
+        "The basic 14-inch Lumix Pro was updated in July, while the dearer 14-inch units were "
+        "revised in May. A 22-inch monitor costs more."
     )
     claims = claims_of(nlp, text)
     assert [c.text for c in claims] == ["22-inch"]
@@ -216,10 +216,10 @@ def test_emergency_number_before_a_call_noun(nlp) -> None:
     [
         "The paint needs 24-48 hours to set, and the ice formed billions of years ago.",
         "The ferry has broken down four times this month.",
-        "At one point the crowd cheered.",
+        "At one point the choir clapped.",
         "Scientists detected one such plume.",
         "Write to 12 Harbour Road, Lakeview, CA 94107 for details.",
-        "Most readers have an app or two for that.",
+        "Most readers keep an app or two for that.",
         "He scored from the 2-yard line.",
         "Police were called to the 1200 block of Elm Street.",
         "Update to macOS 10.15 before the watchOS 6 release.",
@@ -248,15 +248,15 @@ def test_units_scales_and_what_they_measure(
 
 
 def test_an_embedded_post_is_its_authors_claim(nlp) -> None:
-    text = "Yes, the town spent $40,000 on it https://t.co/x1\n\n— Ann Lee 🌈 (@annlee) May 2, 2021\n\nIt rained."
+    text = "Yes, the town spent $40,000 on that https://t.co/x1\n\n— Ann Lee 🌈 (@annlee) May 2, 2021\n\nIt rained."
     claim = one(claims_of(nlp, text), "$40,000")
     assert claim.claimant_name == "Ann Lee"
     assert claim.claimant_mention is not None and claim.claimant_mention.text == "Ann Lee"
 
 
 def test_what_a_poll_shows_is_its_finding(nlp) -> None:
-    text = "Averages show Reyes with a lead, with RealPolls showing her ahead 3 points."
-    assert one(claims_of(nlp, text), "3 points").claimant_name == "RealPolls"
+    text = "Averages show Reyes with a lead, with RealPolls showing him ahead 5 points."
+    assert one(claims_of(nlp, text), "5 points").claimant_name == "RealPolls"
     # a verb of change with an amount object still claims nothing
     assert one(claims_of(nlp, "The stock added 2 percent on Monday."), "2").claimant_mention is None
 
@@ -268,15 +268,15 @@ def test_table_lines_and_line_breaks(nlp) -> None:
 
 
 def test_the_ends_of_a_change_count_one_thing(nlp) -> None:
-    text = "Tariffs on tools were increased from 10% to 25% in May, and the index rose 3% and bonds fell 2%."
+    text = "Duties on steel were raised from 12% to 20% in June, and the index rose 3% and bonds fell 2%."
     counted = {c.text: c.counted for c in claims_of(nlp, text)}
-    assert counted == {"10%": "Tariffs", "25%": "Tariffs", "3%": "index", "2%": "bonds"}
+    assert counted == {"12%": "Duties", "20%": "Duties", "3%": "index", "2%": "bonds"}
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "The Hawks, who have won 12 of 13, play again on Friday.",
+        "The Hawks, who have won 9 of 11, play again on Friday.",
         "Rovers have lost four of their last five matches.",
         "United lost 1-3 at home.",
         "It was a 1-3 defeat for the visitors.",
@@ -303,9 +303,9 @@ def test_tallies_and_ranges_stay_claims(nlp, text: str, fragment: str, counted: 
 
 
 def test_worth_counts_what_it_values(nlp) -> None:
-    assert one(claims_of(nlp, "Tariffs hit $360 billion worth of Chinese goods."), "$360").counted == "goods"
-    assert one(claims_of(nlp, "She has a net worth of $17 million."), "$17").counted == "worth"
-    assert one(claims_of(nlp, "Farm aid ran to the tune of $28 billion."), "$28").counted is None
+    assert one(claims_of(nlp, "Tariffs hit $240 billion worth of imported parts."), "$240").counted == "parts"
+    assert one(claims_of(nlp, "The chef holds a net worth of $23 million."), "$23").counted == "worth"
+    assert one(claims_of(nlp, "Farm aid ran to the tune of $41 billion."), "$41").counted is None
 
 
 @pytest.mark.parametrize(
@@ -340,14 +340,14 @@ def test_claimant_mention_stops_at_a_line_break(nlp) -> None:
 
 
 def test_ranges_whose_ends_carry_the_unit(nlp) -> None:
-    claim = one(claims_of(nlp, "Visitors breathe 80% to 90% pure oxygen."), "80%")
-    assert (claim.value, claim.low, claim.high, claim.unit) == (None, 80, 90, "%")
+    claim = one(claims_of(nlp, "Climbers breathe 70% to 85% pure oxygen."), "70%")
+    assert (claim.value, claim.low, claim.high, claim.unit) == (None, 70, 85, "%")
     assert len(claims_of(nlp, "Inflation rose 2% to 3% last year.")) == 2  # a change and its level
 
 
 def test_money_in_a_circumstance_counts_nothing(nlp) -> None:
-    text = "They gave an estimate ($6 million in both cases) without support."
-    assert one(claims_of(nlp, text), "$6").counted is None
+    text = "They offered a figure ($4 million in each case) with no proof."
+    assert one(claims_of(nlp, text), "$4").counted is None
 
 
 def test_passive_subject_of_a_report_is_not_its_claimant(nlp) -> None:
@@ -356,8 +356,8 @@ def test_passive_subject_of_a_report_is_not_its_claimant(nlp) -> None:
 
 
 def test_price_per_participle_share(nlp) -> None:
-    text = "The grocer earned $2.8 billion, or $2.53 per diluted share, as revenue rose."
-    assert one(claims_of(nlp, text), "$2.53").counted == "share"
+    text = "The miller made $3.2 billion, or $2.17 per diluted share, as flour sales climbed."
+    assert one(claims_of(nlp, text), "$2.17").counted == "share"
 
 
 def test_light_years_are_a_unit(nlp) -> None:
@@ -366,7 +366,7 @@ def test_light_years_are_a_unit(nlp) -> None:
 
 def test_out_of_a_counted_noun_is_a_count(nlp) -> None:
     assert one(claims_of(nlp, "Out of 17 samples from the lake, two held lead."), "17").counted == "samples"
-    assert claims_of(nlp, "She stayed home one night out of 17.") == []
+    assert claims_of(nlp, "She skipped lunch one day out of 12.") == []
 
 
 def test_out_of_ten_is_a_share(nlp) -> None:
@@ -375,5 +375,5 @@ def test_out_of_ten_is_a_share(nlp) -> None:
 
 
 def test_a_phrasal_verb_is_not_counted(nlp) -> None:
-    text = "The arguments will play out when the league's top 10 face off in Leeds."
-    assert one(claims_of(nlp, text), "10").counted is None
+    text = "The rivalries will play out when the club's top 8 face off at Derby."
+    assert one(claims_of(nlp, text), "8").counted is None

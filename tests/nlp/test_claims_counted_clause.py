@@ -15,8 +15,8 @@ from claims_support import claims_of, one
     [
         # cents are money; a per-share amount counts what the clause reckons
         (
-            "The bakery chain reported net profit of $3.1 million, or 12 cents a share.",
-            "12",
+            "The bakery chain reported net profit of $3.1 million, or 17 cents a share.",
+            "17",
             "cent",
             "profit",
         ),

@@ -47,7 +47,7 @@ def test_wh_reporter_not_over_a_clause_of_its_own(nlp: Any) -> None:
     ("text", "fragment", "counted"),
     [
         # the price hangs on "use" in the parse; the traded object is what it buys
-        ("The founder sold the firm the right to use the logo for $3.1 million.", "$3.1", "right"),
+        ("The founder sold the club the right to print the crest for $3.1 million.", "$3.1", "right"),
         ("The rights to stream the matches were sold to Orbit for $2 billion.", "$2", "rights"),
         # a trade verb's own "for" object is unchanged
         ("The council bought the old mill for $2 million.", "$2", "mill"),
@@ -135,7 +135,7 @@ def test_backwards_quote_has_no_claimant(nlp: Any) -> None:
         ("Reports saying 30 people died were false.", "30", "Reports"),
         # a clause of "as" sets the time of the report, it is not what is reported
         (
-            "Ana Ruiz, 25, said as she and hundreds of other marchers crossed the square.",
+            "Ana Ruiz, 31, said as she led hundreds of fellow nurses across the bridge.",
             "hundreds",
             None,
         ),

@@ -53,12 +53,12 @@ def test_not_claims(nlp: Any, text: str) -> None:
 
 def test_level_at_stays(nlp: Any) -> None:
     """ "rose to 65,": a level a verb of change reaches is a count, not an age."""
-    assert one(claims_of(nlp, "The death toll rose to 65, officials said."), "65").counted == "toll"
+    assert one(claims_of(nlp, "The casualty toll climbed to 65, medics said."), "65").counted == "toll"
     assert one(claims_of(nlp, "The bid went up to 75, a trader said."), "75").value == 75
 
 
 def test_repeated_vague_amount_once(nlp: Any) -> None:
-    claims = claims_of(nlp, "The tariffs bring in millions and millions of dollars a week.")
+    claims = claims_of(nlp, "The levies bring in millions and millions of euros a month.")
     assert len(claims) == 1
-    assert claims[0].text == "millions and millions of dollars"
-    assert claims[0].unit == "USD"
+    assert claims[0].text == "millions and millions of euros"
+    assert claims[0].unit == "EUR"

@@ -28,6 +28,7 @@ def test_values_match_the_tokens(sdoc) -> None:  # type: ignore[no-untyped-def]
     assert cache.texts == [t.text for t in sdoc]
     assert cache.lemmas == [t.lemma_.lower() for t in sdoc]
     assert cache.pos == [t.pos_ for t in sdoc]
+    assert cache.deps == [t.dep_ for t in sdoc]
     assert cache.starts == {t.idx: t.i for t in sdoc}
     assert [(s.start, s.end) for s in cache.sents] == [(s.start, s.end) for s in sdoc.sents]
     sent = cache.sents[1]
@@ -42,12 +43,23 @@ def test_values_match_the_tokens(sdoc) -> None:  # type: ignore[no-untyped-def]
         assert list(cache.tokens_between(sent, start, end)) == expected
 
 
+def test_sentences_of_a_hand_split_doc(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Sentence bounds read from the starts array match spaCy's for set starts and for a one-word doc."""
+    doc = nlp.make_doc("Rebels fought . Talks stalled . Nobody came")
+    for tok in doc:
+        tok.is_sent_start = tok.i in {0, 3, 6}
+    assert [(s.start, s.end) for s in doccache.of(doc).sents] == [(0, 3), (3, 6), (6, 8)]
+    single = nlp("Peace.")
+    assert [(s.start, s.end) for s in doccache.of(single).sents] == [(s.start, s.end) for s in single.sents]
+
+
 def test_structure_matches_the_parse(sdoc) -> None:  # type: ignore[no-untyped-def]
     cache = doccache.of(sdoc)
     assert any(t.conjuncts for t in sdoc)  # the text has coordinations to find
     for tok in sdoc:
         if tok.conjuncts:
             assert tok.i in cache.coordinated
+        assert cache.children(tok.i) == [c.i for c in tok.children]
         has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         assert (tok.i in cache.heads_of("aux", "to")) == has_to
 

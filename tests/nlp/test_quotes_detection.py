@@ -12,27 +12,27 @@ from wiresift.nlp.quotes.marks import marked_spans
 
 def test_a_fronted_report_keeps_its_clause_when_the_next_paragraph_is_a_quote(pipeline: Pipeline) -> None:
     text = (
-        "While the yen was helped by recent data, the currency may be in for some weakness, said "
-        "John Smith, a trader at Acme Inc.\n\n“Central banks cannot provide that much help,” he said."
+        "Now that the harvest is in, bakers should see flour prices ease before spring, said Marta "
+        "Quell, a buyer for Dunlin Inc.\n\n“Farmers are holding back their grain for now,” she said."
     )
     quotes = quotes_of(pipeline, text)
     fronted = [q for q in quotes if q.kind == "indirect"]
     assert [q.text for q in fronted] == [
-        "While the yen was helped by recent data, the currency may be in for some weakness"
+        "Now that the harvest is in, bakers should see flour prices ease before spring"
     ]
-    assert "John Smith" in (speaker(fronted[0]) or "")
-    assert any(q.kind == "direct" and q.text.startswith("“Central banks") for q in quotes)
+    assert "Marta Quell" in (speaker(fronted[0]) or "")
+    assert any(q.kind == "direct" and q.text.startswith("“Farmers") for q in quotes)
 
 
 def test_a_subject_hung_on_an_unstopped_line_above_still_speaks(pipeline: Pipeline) -> None:
     text = (
-        "“… keep the people of the valley away from the border”\n\n"
-        "A reporter's source inside the camp, a farmer who asked not to be named, said that the "
-        "ministry's claim is “plainly not true.”"
+        "“… no ferry for the fishermen until May”\n\n"
+        "The harbour master, who has kept the quay for thirty years, said that the council had "
+        "“made the whole story up.”"
     )
     q = by_cue(quotes_of(pipeline, text), "said")
-    assert q.kind == "mixed" and q.text.startswith("that the ministry's claim is")
-    assert "source" in (speaker(q) or "")
+    assert q.kind == "mixed" and q.text.startswith("that the council had")
+    assert "harbour master" in (speaker(q) or "")
 
 
 def test_a_short_quote_after_as_closes_a_framed_object(pipeline: Pipeline) -> None:
@@ -49,27 +49,27 @@ def test_a_short_sentence_quote_after_a_report_verb_stays_direct(pipeline: Pipel
 
 def test_passive_reports_with_no_agent_are_attributions_of_no_one(pipeline: Pipeline) -> None:
     text = (
-        "Some 300 soldiers are believed to remain at the base.\n\n"
-        "The move has been seen as a blow to the mayor's authority.\n\n"
+        "Roughly forty trawlers are thought to be stuck behind the ice.\n\n"
+        "The closure of the pool is seen as a mistake.\n\n"
         "The general is said to be in poor health after the crash.\n\n"
         "The man was seen leaving the building at noon.\n\n"
         "He was reported to the police by his neighbour."
     )
     quotes = quotes_of(pipeline, text)
-    assert [q.cue for q in quotes] == ["believed", "seen", "said"], [(q.cue, q.text) for q in quotes]
+    assert [q.cue for q in quotes] == ["thought", "seen", "said"], [(q.cue, q.text) for q in quotes]
     assert all(q.speaker_mention is None and q.speaker is None for q in quotes)
-    assert quotes[0].text == "Some 300 soldiers are believed to remain at the base"
+    assert quotes[0].text == "Roughly forty trawlers are thought to be stuck behind the ice"
     assert [q.mode for q in quotes] == ["belief", "belief", "statement"]
 
 
 def test_hearsay_adverbs_attribute_their_clause_to_no_one(pipeline: Pipeline) -> None:
     text = (
-        "The army in the north reportedly has been training local militias to fight the rebels.\n\n"
+        "The ferry company reportedly cut its winter timetable to save fuel.\n\n"
         '"We reportedly have the best team," she said.'
     )
     quotes = quotes_of(pipeline, text)
     q = by_cue(quotes, "reportedly")
-    assert q.text == "The army in the north reportedly has been training local militias to fight the rebels"
+    assert q.text == "The ferry company reportedly cut its winter timetable to save fuel"
     assert q.speaker_mention is None and q.mode == "belief"  # (the learned table's mode of "reportedly")
     assert by_cue(quotes, "said").kind == "direct"
 
@@ -94,11 +94,11 @@ def test_backticks_open_a_quote_that_two_apostrophes_close() -> None:
 
 def test_a_newswire_archive_quote_is_one_direct_quote(pipeline: Pipeline) -> None:
     text = (
-        "``Stop the fighting now,'' the protesters chanted. Meanwhile a few hundred people marched to "
-        "the embassy. Police say they are trying to restore order."
+        "``Open the gates,'' the dock workers chanted. Later some eighty of them walked to the town hall. "
+        "The mayor's office says it will meet them on Friday."
     )
     quotes = quotes_of(pipeline, text)
     chanted = by_cue(quotes, "chanted")
-    assert chanted.kind == "direct" and chanted.text == "``Stop the fighting now,''"
-    assert speaker(chanted) == "the protesters"
-    assert by_cue(quotes, "say").text == "they are trying to restore order"
+    assert chanted.kind == "direct" and chanted.text == "``Open the gates,''"
+    assert speaker(chanted) == "the dock workers"
+    assert by_cue(quotes, "says").text == "it will meet them on Friday"

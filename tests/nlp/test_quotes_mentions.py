@@ -35,15 +35,15 @@ def test_a_clause_hung_on_the_verb_of_the_paragraph_before_has_no_reporter() -> 
 
 def test_a_paragraph_opening_phrase_the_parse_hung_on_the_quote_before_speaks(pipeline: Pipeline) -> None:
     text = (
-        "“We saw no convoy on the road in March,” Pereira said.\n\n"
-        "“… stop the return of the families to the valley”\n\n"
-        "A radio reporter Ilse Marek's contact inside the Tovar shelter, a nurse who feared reprisals and "
-        "asked not to be named, said that the army’s account is “simply false.”"
+        "“The bridge was never closed to us,” Pereira said.\n\n"
+        "“… no trucks past the gate after dark”\n\n"
+        "The foreman on the night shift, who has run the kilns since 2009, said the notice was "
+        "“a bluff from start to finish.”"
     )
-    found = [q for q in quotes_of(pipeline, text) if "simply false" in q.text]
+    found = [q for q in quotes_of(pipeline, text) if "a bluff" in q.text]
     assert len(found) == 1
     mention = found[0].speaker_mention
-    assert mention is not None and "Ilse Marek's contact" in mention.text
+    assert mention is not None and "The foreman on the night shift" in mention.text
     assert "Pereira" not in (found[0].speaker_name or "")
 
 
@@ -66,14 +66,14 @@ def test_an_archive_quote_is_its_speakers_not_the_words_after_it(pipeline: Pipel
 def test_a_cut_speaker_phrase_keeps_its_owner_and_hyphenated_modifier(pipeline: Pipeline) -> None:
     for text, name in [
         (
-            "Young's Market Co., a wholesaler of spirits, wines and other goods sold in the western "
-            "states, said it will merge with a new firm.",
-            "Young's Market Co.",
+            "Hollin's Seed Supply Co., which sells grain, fencing wire and feed to farms across the "
+            "upland valleys, said on Monday that two of its depots would close.",
+            "Hollin's Seed Supply Co.",
         ),
         (
-            "Salt Lake City-based First Security, with $5.4 billion in assets and more than forty "
-            "branches, said the deal is subject to approval.",
-            "Salt Lake City-based First Security",
+            "Port Vell-based Dunmore Savings, which runs 62 branches and holds 3 billion crowns for its "
+            "savers, told members the vote would wait until spring.",
+            "Port Vell-based Dunmore Savings",
         ),
     ]:
         (quote,) = quotes_of(pipeline, text)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import weakref
 from collections.abc import Callable, Hashable
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
@@ -32,6 +33,8 @@ class DocCache:
         self._doc = weakref.ref(sdoc)
         self._lemmas: list[str] | None = None
         self._pos: list[str] | None = None
+        self._deps: list[str] | None = None
+        self._children: list[list[int]] | None = None
         self._texts: list[str] | None = None
         self._bounds: list[tuple[int, int]] | None = None
         self._text: str | None = None
@@ -72,8 +75,36 @@ class DocCache:
         """The document's sentences (``list(doc.sents)``), their bounds found once."""
         sdoc = self.doc
         if self._bounds is None:
-            self._bounds = [(sent.start, sent.end) for sent in sdoc.sents]
+            self._bounds = self._sent_bounds(sdoc)
         return [sdoc[start:end] for start, end in self._bounds]
+
+    @staticmethod
+    def _sent_bounds(sdoc: Doc) -> list[tuple[int, int]]:
+        """The bounds of ``sdoc.sents``, read from the sentence starts array as spaCy's ``Doc.sents``
+        does (a sentence begins at each token whose ``sent_start`` is 1), with no ``Span`` made."""
+        if "sents" in sdoc.user_hooks or not sdoc.has_annotation("SENT_START") or not len(sdoc):
+            return [(sent.start, sent.end) for sent in sdoc.sents]
+        from spacy.attrs import SENT_START
+
+        starts = [0, *(np.nonzero(sdoc.to_array(SENT_START)[1:] == 1)[0] + 1).tolist(), len(sdoc)]
+        return list(pairwise(starts))
+
+    def children(self, i: int) -> list[int]:
+        """The indices of token ``i``'s children in text order (``[c.i for c in doc[i].children]``)."""
+        if self._children is None:
+            kids: list[list[int]] = [[] for _ in range(len(self.doc))]
+            for j, head in enumerate(self._heads().tolist()):
+                if head != j:
+                    kids[head].append(j)
+            self._children = kids
+        return self._children[i]
+
+    @property
+    def deps(self) -> list[str]:
+        """Every token's dependency relation (``tok.dep_``), by token index."""
+        if self._deps is None:
+            self._deps = self._read("DEP")
+        return self._deps
 
     @property
     def text(self) -> str:

@@ -37,7 +37,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: How a finding hangs from a document verb besides a clause: its object and the object's
 #: predicate ("the survey shows Lee ahead by 3 points", "the data put the toll at 40").
 _FINDING_DEPS = frozenset({"dobj", "npadvmod", "prep", "advmod", "oprd", "attr", "acomp"})
-#: Modifiers kept in a speaker mention ("Red Cross and ambulance officials", "the head of the FBI").
+#: Modifiers kept in a speaker mention ("harbour and coastguard officials", "the chair of the port board").
 _MENTION_DEPS = frozenset({"compound", "amod", "det", "poss", "conj", "cc", "prep", "pobj", "case", "nmod"})
 
 
@@ -64,7 +64,7 @@ def _mention(doc: Doc, subj: Token) -> SpanRef:
             end = max(end, child.right_edge.i)
     for i in range(start, subj.i):
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
-            start = i + 1  # a heading glued on by the parser ("Domestic industry\n\nA recent report")
+            start = i + 1  # a heading glued on by the parser ("Local markets\n\nA new survey")
     while start < end and not doc[start].is_alpha:
         start += 1
     while end > start and doc[end].is_punct:
@@ -121,10 +121,10 @@ def _is_reporting(verb: Token, subj: Token | None) -> bool:
         if subj is None or subj.dep_ == "nsubjpass":
             return False
         document = _document_noun(subj) or _name(subj)
-        # what a poll shows or finds may be an amount itself ("showing her ahead 3 points")
+        # what a poll shows or finds may be an amount itself ("showing him ahead 5 points")
         return document and (lemma in _SHOWING or not _measures(verb))
     if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
-        return False  # "those gains add to a rally": "add to" is a verb of change
+        return False  # "the fresh orders add to a boom": "add to" is a verb of change
     if subj is not None and subj.dep_ == "nsubjpass" and lemma not in _PASSIVE_SPEAKERS:
         return False  # "(the addition of 10 titles was announced ...)": what is announced, not who
     # "the stock added 2 %", "the index put on 40 points": a change, not a report
@@ -141,7 +141,7 @@ def _conditional(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in verb.children)
 
 
-#: Reporting verbs whose passive subject is still the speaker ("he was quoted as saying").
+#: Reporting verbs whose passive subject is still the speaker ("the mayor was quoted as saying").
 _PASSIVE_SPEAKERS = frozenset({"quote", "cite", "tell", "inform", "brief", "ask"})
 #: Document verbs whose object is a finding even when it is an amount ("the poll shows 3 points").
 _SHOWING = frozenset({"show", "find", "suggest", "indicate"})
@@ -290,8 +290,8 @@ _POLL_PREPS = frozenset({"in", "from"})
 
 def poll_over(tok: Token) -> Token | None:
     """The poll, survey or study that a preposition names over the number: on its noun phrase
-    ("a 5-point lead in the polls"), right after it ("from 58 percent in the last poll to 55 percent
-    now": the 58 only) or before the verb of its clause ("In a May survey, 69 percent said"); not
+    ("a 5-point lead in the polls"), right after it ("slid from 47 percent in the prior poll to 44
+    percent today": the 47 only) or before the verb of its clause ("In a May survey, 69 percent said"); not
     when the number lies inside that phrase ("in a poll of 1,000 adults")."""
     in_phrase = True
     for anc in [tok, *tok.ancestors]:
@@ -399,7 +399,7 @@ _TO_LAST_LETTER = re.compile(r".*[^\W\d_]")
 
 def tweet_author(text: str, pos: int) -> SpanRef | None:
     """The author of an embedded social-media post whose text holds ``pos``: the name of the
-    signature line that closes the post's paragraph or opens the next one ("... half a million dollars on it — Ann Lee
+    signature line that closes the post's paragraph or opens the next one ("... close to $90,000 for the mural — Ann Lee
     (@annlee) November 18, 2019"); the post is the author's words as a quote is its speaker's."""
     line_end = text.find("\n", pos)
     line_end = line_end if line_end >= 0 else len(text)
@@ -432,7 +432,7 @@ def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
     """The quote whose content holds ``[start, end)`` and names a usable speaker.
 
     Quotes built from mispaired marks are skipped (see :func:`_mispaired`). A speaker mention that
-    itself holds a number ("Only 52 percent of registered voters agreed
+    itself holds a number ("Just 61 percent of the members surveyed felt
     that ...") is a poll share, not a claimant of the numbers around it.
     """
     for q in quotes:

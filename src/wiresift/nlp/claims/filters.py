@@ -191,12 +191,12 @@ def is_claim(
         for t in doc[span.last + 1 : min(n, span.last + 4)]:
             if t.lower_ in STREET_WORDS:
                 return False
-    # a person's height and weight: "5 feet, 10 inches tall", "weighs 150 to 175 pounds"
+    # a person's height and weight: "6 feet, 2 inches tall", "weighs 140 to 160 pounds"
     if any(t.lower_ == "tall" for t in doc[span.last + 1 : min(n, span.last + 6)]):
         return False
     if any(a.lemma_ == "weigh" for a in doc[span.last].ancestors) and span.unit == "lb":
         return False
-    # a title: "the FBI's 10 Most Wanted List", "60 Minutes"
+    # a title: "the Courier's 50 Top Chefs list", "60 Minutes"
     if (
         nxt is not None
         and nxt.is_title
@@ -410,13 +410,13 @@ def _resolution(text: str, span: NumSpan) -> bool:
     return span.unit is None and bool(_RESOLUTION.match(text[span.start : span.start + 3]))
 
 
-#: A digit group glued to another by a hyphen, a slash or a dot: "978-3-319", "0134", "10.1007/".
+#: A digit group glued to another by a hyphen, a slash or a dot: "123-4-567", "0134", "10.5555/".
 _GLUED_DIGITS = re.compile(r"\d[-/.‐]$|^[-/.‐]\d")
 
 
 def _digit_chain(text: str, start: int, end: int) -> bool:
     """A number glued to further digits outside its own span: a part of a phone number, a code or
-    a reference ("555-0134", "doi 10.1007/978-3-319"), not a count."""
+    a reference ("555-0134", "doi 10.5555/123-4-567"), not a count."""
     return bool(
         _GLUED_DIGITS.search(text[max(0, start - 2) : start]) or _GLUED_DIGITS.search(text[end : end + 2])
     )
@@ -459,14 +459,14 @@ def _marker(text: str, start: int, end: int) -> bool:
 def _not_a_count(
     doc: Doc, span: NumSpan, prev: Token | None, prev2: Token | None, nxt: Token | None, text: str
 ) -> bool:
-    """A number named or used as a base, not counted: "the number eight", "one night out of 17",
+    """A number named or used as a base, not counted: "the number eight", "one day out of 12",
     "18-of-27 passing", "3-for-12 shooting" (stat lines), "a 3-in-1 pad", "the #1 pick", "zero in on",
     "scores" that is not "scores of" (a game's scores)."""
     first = doc[span.first]
     if prev is not None and prev.lower_ == "number" and prev2 is not None and prev2.lower_ in {"the", "a"}:
         return first.lower_ in _WORD_NUMBERS or first.like_num
     if prev is not None and prev.lower_ == "of" and prev2 is not None and prev2.lower_ == "out":
-        # "Out of 17 observations" counts them ("four out of 10 voters" is a percentage already)
+        # "Out of 17 observations" counts them ("seven out of 10 tenants" is a percentage already)
         return span.unit is None and not _counts_noun(doc, span)
     end = doc[span.last].idx + len(doc[span.last].text)
     if (

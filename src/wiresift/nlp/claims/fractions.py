@@ -2,7 +2,7 @@
 cars", "a third of its staff", "two-thirds of voters", "three quarters of the homes" are shares
 (50 %, 33.3 %, 66.7 %, 75 %) counting the "of" object, as the guideline reads "three-quarters" = 75 %.
 Not "up by a third" (no "of"), "a third nation", "half-brother", a part named as such ("the
-upper half of the laptop"), nor a part of a time ("half of the year", "a quarter of an hour").
+lower half of a door"), nor a part of a time ("half of the year", "a quarter of an hour").
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def fraction_at(doc: Doc, i: int) -> tuple[float, int] | None:
         if i > 0 and doc[i - 1].lower_ in {"a", "one", "and"}:
             return None  # "one and a half", "a half": a count or a duration, read elsewhere
         if i > 0 and (doc[i - 1].pos_ in {"ADJ", "DET"} or doc[i - 1].tag_ == "PRP$"):
-            return None  # "the upper half of the laptop", "the first half of": a part, not a share
+            return None  # "the lower half of a door", "the first half of": a part, not a share
         count, part, word = 1, i, low
     elif low in _COUNTS and i + 1 < n:
         part = i + 2 if doc[i + 1].text in {"-", "‐"} and i + 2 < n else i + 1

@@ -168,7 +168,7 @@ DOLLAR_BY_TLD: dict[str, str] = {
     "ca": "CAD", "au": "AUD", "nz": "NZD", "hk": "HKD", "sg": "SGD", "tw": "TWD", "jm": "JMD",
 }  # fmt: skip
 #: Verbs whose subject is what an amount or a share measures when the number names no noun:
-#: "inflation fell to 3.4 %", "the order is valued at $8.8 billion", "shares closed at $185".
+#: "inflation fell to 3.4 %", "the contract is valued at $3.7 billion", "shares closed at $185".
 CHANGE_VERBS = frozenset({
     "be", "fall", "rise", "drop", "climb", "jump", "slip", "decline", "increase", "decrease", "grow",
     "shrink", "close", "end", "open", "trade", "stand", "reach", "hit", "value", "cost", "total",

@@ -77,7 +77,7 @@ def of_object(tok: Token) -> Token | None:
 
 #: Nouns that only say "a share of": the object of their "of" is what is measured.
 SHARE_NOUNS = frozenset({"number", "share", "rate", "proportion", "percentage", "portion", "level"})
-#: ... and "worth": "$360 billion worth of goods" counts the goods ("a net worth of $17 million" keeps
+#: ... and "worth": "$360 billion worth of goods" counts the goods ("a net worth of $23 million" keeps
 #: "worth": its "of" holds the amount itself).
 OF_NOUNS = SHARE_NOUNS | {"worth"}
 #: A unit of money: an ISO 4217 code, or "cent" ("30 cents a share" pays like "$0.30 a share").
@@ -159,8 +159,8 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
 
     "inflation fell to 3.4 %" -> inflation (the subject of a change verb); "expand the fleet by
     30 %" -> fleet (the object, for a change "by"); "spent $5 million on ads" -> ads and "paid the
-    agency $400,000" -> agency (what money pays for); "$6.5 billion in debt" -> debt; "a fine of
-    $250,000" -> fine and "a reward of $1 million for tips" -> tips (the noun whose "of" holds it);
+    agency $400,000" -> agency (what money pays for); "$2.4 billion in loans" -> loans; "a fine of
+    $180,000" -> fine and "a reward of $1 million for tips" -> tips (the noun whose "of" holds it);
     "raise $2bn from a listing" -> listing (what yields money).
     """
     top = number_head(sdoc, span)
@@ -185,19 +185,19 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
     if money and top.dep_ == "dobj" and (off := _prep_object(top.head, _OFF)) is not None:
         return _thing_priced(off)  # "knocking $100 off the price of the console" -> console
     while top.dep_ == "conj" and top.head.i < top.i and _is_amount(top.head):
-        top = top.head  # "Rs 24 lakh ... and Rs 40 lakh on advocacy": the first amount's verb
+        top = top.head  # "Rs 15 lakh ... and Rs 32 lakh on training": the first amount's verb
     via = top.dep_
     verb = top.head
     if via == "pobj":
         via = verb.lower_  # the preposition: "to", "at", "by", "from", "of"
         verb = verb.head
     if money and via == "of" and verb.pos_ == "NOUN" and verb.i < top.i and verb.lower_ not in _SUM_NOUNS:
-        # "a fine of up to $250,000"; "offer a reward of $1 million for tips" -> tips
+        # "a fine of up to $180,000"; "offer a reward of $1 million for tips" -> tips
         payer = verb.head if verb.dep_ == "dobj" and verb.head.lemma_.lower() in PAY_VERBS else None
         paid = _prep_object(verb, _FOR) or (_prep_object(payer, _FOR) if payer is not None else None)
         return paid or verb
     if via == "of" and verb.lower_ in _SUM_NOUNS and verb.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
-        # "a total of $480,000 is offered for tips", "lift its deck by a total of 3 inches"
+        # "a total of $480,000 is offered for tips", "raise the wall by a total of 5 feet"
         top, via, verb = verb, verb.dep_, verb.head
         if via == "pobj":
             via, verb = verb.lower_, verb.head
@@ -242,7 +242,7 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         governor = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
         if governor is not None:
             subj = next((c for c in governor.children if c.dep_ == "dobj" and c.i < verb.i), None)
-    if subj is None and verb.dep_ == "xcomp":  # "the project is expected to cost $4 billion"
+    if subj is None and verb.dep_ == "xcomp":  # "the tunnel is expected to cost $4 billion"
         subj = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None and verb.dep_ in {"acl", "advcl"} and change:
         # a participle: "shares, climbing 80 %" (the noun it modifies, or the common noun right
@@ -345,7 +345,7 @@ def _reckoned(top: Token) -> Token | None:
     """What a per-unit amount reckons when the clause names it: the noun whose "of" holds the
     amount ("earnings of 4 cents a share"; not a price noun, whose amount buys the unit) or the
     subject of a change verb the amount is the level of ("profit rose to $2 a share"), also for an
-    amount that restates another per unit ("net income of $9 million, or 20 cents a share")."""
+    amount that restates another per unit ("net income of $7.4 million, or 17 cents a share")."""
     while top.dep_ in {"conj", "appos"} and top.head.i < top.i and _is_amount(top.head):
         top = top.head
     if top.dep_ == "conj" and top.head.pos_ == "NOUN" and top.head.i < top.i:
@@ -426,7 +426,7 @@ def _bought(head: Token, money: Token) -> Token | None:
     """What a price pays for: the noun the price hangs on ("tickets for $20", "a deal worth $6
     billion"), or the object of a verb of trade ("bought the mill for $2 million", "the mill was
     sold for $2 million" -> mill)."""
-    if head.lower_ == "worth":  # "a deal worth $600 million"; "the house is worth $1 million"
+    if head.lower_ == "worth":  # "a contract worth $450 million"; "the house is worth $1 million"
         owner = head.head
         if head.dep_ in {"amod", "prep"} and owner.pos_ in {"NOUN", "PROPN"}:
             return as_noun(owner)
@@ -439,7 +439,7 @@ def _bought(head: Token, money: Token) -> Token | None:
             return None
         return as_noun(head)
     if head.pos_ == "VERB" and head.lemma_.lower() not in TRADE_VERBS and head.dep_ == "acl":
-        # "sold the firm the right to use the logo for $3.1 million": the parser hung the price
+        # "sold the club the right to print the crest for $3.1 million": the parser hung the price
         # on the clause of the traded object; the object of the verb of trade is what it buys
         owner = head.head
         if owner.dep_ in {"dobj", "nsubjpass"} and owner.head.lemma_.lower() in TRADE_VERBS:

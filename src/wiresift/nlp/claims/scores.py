@@ -1,5 +1,5 @@
 """Results of games, which are not claims: a score ("won 2-1", "a 1-3 defeat", "led 14-7") and a
-record in words ("have won 12 of 13", "lost four of their last five games"). A player's or a team's
+record in words ("have won 9 of 11", "lost four of their last five games"). A player's or a team's
 tally stays a count ("25 points, 11 rebounds", "11 goals in 14 games").
 """
 
@@ -27,7 +27,7 @@ RESULT_VERBS = frozenset(
 )
 #: Verbs that move a team's record ("improved to 4-6", "fell to 3-7", "went 2-3").
 STANDING_VERBS = frozenset({"improve", "fall", "drop", "slip", "move", "go", "even", "climb"})
-#: Verbs of a record in words: "have won 12 of 13", "lost four of their last five".
+#: Verbs of a record in words: "have won 9 of 11", "lost four of their last five".
 RECORD_VERBS = frozenset({"win", "lose", "drop", "take"})
 #: Nouns a record counts: "won four of their last five games"; any other noun ("won 12 of 13 seats")
 #: is what the numbers count, and they stay claims.
@@ -78,7 +78,7 @@ def is_record(doc: Doc, span: NumSpan) -> bool:
     """Either number of "won N of M" / "lost N of their last M (games)": a record, not counts."""
     if span.unit is not None or span.first == 0:
         return False
-    # the N: "won 12 of 13"
+    # the N: "won 9 of 11"
     after = span.last + 1
     if after < len(doc) and doc[after].lower_ == "of" and _record_verb(doc[span.first - 1]):
         base = _base_after_of(doc, after)

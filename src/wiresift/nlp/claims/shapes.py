@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from wiresift.nlp.claims.spans import NumSpan
 
-#: "+49 (0)40 890 85-433", "0161 496 0000": three or more digit groups with a country code, a
+#: "+49 (0)30 555 12-345", "0161 496 0000": three or more digit groups with a country code, a
 #: bracketed area code or ten digits in all.
 _PHONE_GROUPS = re.compile(r"(?:\+\d{1,3}[ .-]*)?(?:\(\d{1,4}\)\d{0,4}[ .-]*)?\d{2,5}(?:[ .-]\d{2,5}){2,}")
 PHONE_MIN_DIGITS = 10
@@ -92,7 +92,7 @@ def _singular_head(doc: Doc, span: NumSpan) -> bool:
     if not all(t.dep_ in {"compound", "amod", "punct", "nmod"} for t in between):
         return False
     if _plural_ahead(doc, head):
-        return False  # "10 House of Commons members", "9.5 million Series H preferred shares"
+        return False  # "8 City Council staff members", "4.2 million Class B voting shares"
     if head.tag_ == "NN":
         # an unhyphenated compound adjective: the singular noun modifies another noun ("a 240 page
         # catalogue", "a five time league champion"); a singular noun that heads its phrase after
@@ -104,12 +104,12 @@ def _singular_head(doc: Doc, span: NumSpan) -> bool:
     return len(between) > 0 or head.dep_ in {"compound", "nmod"}
 
 
-#: Words a name may hold before the plural noun it qualifies ("House of Commons members").
+#: Words a name may hold before the plural noun it qualifies ("City Council staff members").
 _NAME_INNER = frozenset({"PROPN", "DET", "ADJ", "NOUN"})
 
 
 def _plural_ahead(doc: Doc, head: Token) -> bool:
-    """A plural common noun a few words on, past a name ("10 House of Commons members")."""
+    """A plural common noun a few words on, past a name ("8 City Council staff members")."""
     for tok in doc[head.i + 1 : min(len(doc), head.i + 5)]:
         if tok.tag_ == "NNS" or (tok.tag_ == "NNPS" and tok.is_lower):
             return True

@@ -127,7 +127,7 @@ def _unit_after(doc: Doc, last: int) -> tuple[str | None, int]:
                 return "GBP", hi + 1
             return unit, hi
         # "100,000 Kenyan shillings": a currency adjective between number and unit word
-        # ... or a two-word country name: "88 billion Hong Kong dollars"
+        # ... or a two-word country name: "52 billion Hong Kong dollars"
         if n >= 2 and words[-1] in UNITS and UNITS[words[-1]] in _ADJECTIVE_CURRENCIES:
             code = CURRENCY_ADJECTIVES.get((words[0], UNITS[words[-1]]))
             if code:

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 #: Dependency labels that tie a number (or its unit) to the noun it counts.
 _MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
 #: Nouns that are never "the thing counted": time words (timexes), pronoun-like heads and the noun
-#: of "to the tune of $28 billion" (an amount's idiom, not what it pays for).
+#: of "to the tune of $41 billion" (an amount's idiom, not what it pays for).
 _NOT_COUNTED = frozenset({
     "%", "percent", "time", "year", "years", "day", "days", "month", "months", "each", "a", "tune",
     "maximum", "minimum",
@@ -77,7 +77,7 @@ def _plural_after(sdoc: Doc, span: NumSpan, top: Token) -> Token | None:
     if not nxt.is_lower or not nxt.lower_.endswith("s"):
         return None
     if top.dep_ == "pobj":
-        return nxt  # "a touchdown on 14 carries": a verb never follows a preposition's number
+        return nxt  # "a goal from 14 carries": a verb never follows a preposition's number
     return None if any(c.dep_ in {"nsubj", "nsubjpass"} for c in nxt.children) else nxt
 
 
@@ -120,7 +120,7 @@ def _noun_phrase(head: Token) -> str:
     """ "bases and training camps" from the head "bases"."""
     parts = [head.text]
     for conj in head.children:
-        # "five radar sensors, five cameras": a conjunct with a number of its own is another claim's
+        # "four radar sensors, six cameras": a conjunct with a number of its own is another claim's
         counted = any(t.like_num for t in conj.subtree if t.i < conj.i)
         if (
             conj.dep_ == "conj"
@@ -141,7 +141,7 @@ def _multiplier(sdoc: Doc, span: NumSpan) -> bool:
 
 
 def counted(sdoc: Doc, span: NumSpan) -> Token | None:
-    """The noun the number counts, or None ("injured more than 5,500", "$212 million")."""
+    """The noun the number counts, or None ("injured more than 4,200", "$212 million")."""
     if span.counted_word is not None:
         word = sdoc[span.counted_word]
         if word.lower_ in _STRENGTH:  # "a 5,000-strong force": the force is counted
@@ -170,7 +170,7 @@ def counted(sdoc: Doc, span: NumSpan) -> Token | None:
     if top.dep_ == "quantmod" and head.like_num and head.dep_ == "nummod" and head.i > end:
         top, head = head, head.head  # "two of three requirements": the noun the base counts
     if head.dep_ == "amod" and head.pos_ in {"ADJ", "VERB"} and head.i > end:
-        head = head.head  # "more than a dozen attempted murders"
+        head = head.head  # "more than a dozen reported break-ins"
     while _modifier_of_noun(head):
         # "a 22-foot fiberglass canoe": the compound's head noun; "800 kitchen and laundry
         # workers": the head of coordinated modifiers
@@ -258,7 +258,7 @@ def _dimension_of(sdoc: Doc, span: NumSpan) -> Token | None:
 
 
 def _countable(noun: Token | None, time_ranges: list[tuple[int, int]]) -> Token | None:
-    """``noun`` unless it is a unit or a time ("from 6.2 percent", "from $34,410 in October"):
+    """``noun`` unless it is a unit or a time ("from 6.2 percent", "from $27,150 in March"):
     the thing counted is never the measure itself nor a date."""
     if noun is None or noun.lower_ in UNITS or noun.lower_ in _NOT_COUNTED or noun.is_punct:
         return None
@@ -294,7 +294,7 @@ def _changed_to(sdoc: Doc, span: NumSpan) -> bool:
     )
 
 
-#: A screen size that names a product model: "the 13-inch MacBook Pro" (a capitalised name follows).
+#: A screen size that names a product model: "the 14-inch Lumix Pro" (a capitalised name follows).
 _MODEL_SIZE = re.compile(r"\b(\d+(?:\.\d+)?-inch)[ \u00a0]+(?=[A-Z]|i[A-Z])")
 
 
@@ -380,7 +380,7 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
         if not is_claim(sdoc, span, time_ranges, use_spacy_time=not doc.timexes, text=doc.text):
             continue
         if span.unit == "in" and doc.text[span.start : span.end] in models:
-            continue  # "the higher-end 13-inch models" once the text named a "13-inch MacBook Pro"
+            continue  # "the higher-end 14-inch models" once the text named a "14-inch Lumix Pro"
         if dollar and span.unit == "USD" and _BARE_DOLLAR.search(doc.text[span.start : span.end]):
             span.unit = dollar  # "$" alone in a Canadian outlet or story is Canadian dollars
         noun = own = _countable(counted(sdoc, span), time_ranges)
@@ -392,9 +392,7 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
         elif noun is None and span.unit is None and _changed_to(sdoc, span):
             noun = _countable(measured(sdoc, span), time_ranges)  # "the number of visitors jumped to 300,000"
         if noun is not None and noun.lower_ in OF_NOUNS and not _multiplier(sdoc, span):
-            noun = as_noun(
-                noun
-            )  # "the rate of unemployment"; "three times the rate of ..." multiplies a rate
+            noun = as_noun(noun)  # "the rate of unemployment"; "four times the rate of ..." multiplies a rate
         if noun is not None and "\n" in doc.text[min(noun.idx, span.end) : max(noun.idx, span.start)]:
             noun = own = None  # a table's next line or a headline glued on by the parser
         if noun is None:
@@ -474,9 +472,9 @@ def _partners_count_alike(
     claims: list[Claim], tops: list[Token], owned: list[bool], each: list[bool]
 ) -> None:
     """An amount that counts nothing of its own and is the "from" end of a change ("efficiency
-    rose from 23 % to 35 %") or a conjunct of another amount ("guidance of up 2.3 % and up 4 %")
+    rose from 23 % to 35 %") or a conjunct of another amount ("a forecast of up 1.7 % and up 3 %")
     counts what its partner of the same unit counts: both measure one thing. An amount per unit
-    ("or 40 cents a share") is never the partner: it counts the unit, not the whole."""
+    ("or 17 cents a share") is never the partner: it counts the unit, not the whole."""
     at = {top.i: claim for claim, top, per in zip(claims, tops, each, strict=True) if not per}
     for k, (claim, top) in enumerate(zip(claims, tops, strict=True)):
         before = [
@@ -488,7 +486,7 @@ def _partners_count_alike(
             # "hire 5,000 teachers, up from 3,000": the earlier figure of the same thing; "paid
             # $1,935 on gas, up $2": the change of the same thing (not the clause's subject)
             alike = [(c, t) for c, t in before if c.unit == claim.unit]
-            # not a restatement ("earned $9 million, or 40 cents a share, up 8 % from ...")
+            # not a restatement ("earned $6 million, or 17 cents a share, up 8 % from ...")
             main = [c for c, t in alike if t.dep_ not in {"conj", "appos"}] or [c for c, _ in alike]
             claim.counted = main[-1].counted if main else claim.counted
         if claim.counted is None and top.dep_ in {"npadvmod", "dobj"} and top.head.lower_ in CHANGE_ADVERBS:
@@ -519,7 +517,7 @@ def _up_from(top: Token) -> bool:
 
 def _partners(top: Token) -> list[Token]:
     """Number heads tied to ``top`` as the other end of "from ... to ..." or as conjuncts (also
-    through the adverbs or prepositions they hang on: "up 2.3 % and up 4 %")."""
+    through the adverbs or prepositions they hang on: "up 1.7 % and up 3 %")."""
     found = [c for c in top.children if c.dep_ == "conj"]
     if top.dep_ == "conj":
         found.append(top.head)

@@ -70,8 +70,8 @@ _MULTIPLIER_WORDS = frozenset({"as", "many", "much", "more", "fewer", "less", "t
 
 
 def multiplied(doc: Doc, times: int) -> Token | None:
-    """The noun a multiplier multiplies, given the index of its "times": "three times the rate of
-    civilians" -> rate, "ten times as many people" -> people, "ten times more cases" -> cases, "ten
+    """The noun a multiplier multiplies, given the index of its "times": "four times the rate of
+    drivers" -> rate, "ten times as many people" -> people, "ten times more cases" -> cases, "ten
     times normal levels" -> levels; None when no noun follows ("four times higher", "three times
     $40", "twice as many as last year")."""
     i = times + 1

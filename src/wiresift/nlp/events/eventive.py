@@ -148,12 +148,15 @@ def can_act(tok: Token, code: str | None, sector: str | None, entity: str | None
 
 def quantity_object(verb: Token) -> bool:
     """``verb`` is applied to a number or a measure ("raised the number", "struck a measured tone")."""
-    for child in verb.children:
-        quantity = child.lemma_.lower() in QUANTITY_NOUNS and child.lower_ not in GOODS_PLURALS
-        if child.dep_ in {"dobj", "obj", "nsubjpass"} and quantity:
+    sdoc = verb.doc
+    cache = doccache.of(sdoc)  # the children's relations and lemmas read from the document's arrays
+    deps, lemmas, kids = cache.deps, cache.lemmas, cache.children(verb.i)
+    for j in kids:
+        quantity = lemmas[j] in QUANTITY_NOUNS and deps[j] in {"dobj", "obj", "nsubjpass"}
+        if quantity and sdoc[j].lower_ not in GOODS_PLURALS:
             return True
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subj is not None and subj.lemma_.lower() in QUANTITY_NOUNS and verb.pos_ == "VERB"
+    subj = next((j for j in kids if deps[j] == "nsubj"), None)
+    return subj is not None and lemmas[subj] in QUANTITY_NOUNS and verb.pos_ == "VERB"
 
 
 def modifier_noun(noun: Token) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wiresift.nlp import doccache
 from wiresift.nlp.events.lexicon import (
     COMMITTED,
     CONDITIONAL_AUX,
@@ -50,9 +51,13 @@ _GOVERNED = frozenset({"xcomp", "ccomp", "dobj", "nsubjpass", "pcomp", "pobj", "
 
 def _conditioned(tok: Token) -> bool:
     """An "if"/"unless" clause hangs on ``tok``: "will attack if the talks fail"."""
+    sdoc = tok.doc
+    cache = doccache.of(sdoc)  # relations read from the document's arrays: no Token for other words
+    deps = cache.deps
     return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
-        for c in tok.children
+        deps[c] == "advcl"
+        and any(deps[m] == "mark" and sdoc[m].lower_ in {"if", "unless"} for m in cache.children(c))
+        for c in cache.children(tok.i)
     )
 
 
@@ -68,14 +73,17 @@ def _nobody(tok: Token) -> bool:
 def _aux(tok: Token) -> str | None:
     if _conditioned(tok):
         return "conditional"
-    for child in tok.children:
-        if child.dep_ in {"aux", "auxpass"}:
-            word = child.lower_
+    sdoc = tok.doc
+    cache = doccache.of(sdoc)
+    for j in cache.children(tok.i):
+        dep = cache.deps[j]
+        if dep in {"aux", "auxpass"}:
+            word = sdoc[j].lower_
             if word in FUTURE_AUX:
                 return "future"
             if word in CONDITIONAL_AUX:
                 return "conditional"
-        if child.dep_ == "mark" and child.lower_ in {"if", "unless"}:
+        if dep == "mark" and sdoc[j].lower_ in {"if", "unless"}:
             return "conditional"
     return None
 

@@ -129,7 +129,14 @@ def _phrase_words(verb: Token, lemma: str) -> list[tuple[str, Token]]:
     table = verbs().by_lemma
     seconds = _phrase_seconds()
     out = []
-    for child in verb.children:
+    cache, sdoc = doccache.of(verb.doc), verb.doc
+    deps, lemmas = cache.deps, cache.lemmas
+    for j in cache.children(verb.i):
+        if (deps[j] not in _PHRASE_DEPS and deps[j] not in {"advcl", "nsubjpass"}) or lemmas[
+            j
+        ] not in seconds:
+            continue  # read from the document's arrays: no Token made for the verb's other words
+        child = sdoc[j]
         # an adjective right after the verb that the parser hangs as a clause ("set free the nuns")
         next_adj = child.dep_ == "advcl" and child.pos_ == "ADJ" and child.i == verb.i + 1
         # the passive subject is the phrase's object: "the resolution was blocked", "war was waged"
@@ -150,7 +157,8 @@ def _phrase_words(verb: Token, lemma: str) -> list[tuple[str, Token]]:
 
 def code_verb(verb: Token) -> Trigger | None:
     lemma = verb.lemma_.lower()
-    particles = [c for c in verb.children if c.dep_ == "prt"]
+    cache = doccache.of(verb.doc)
+    particles = [verb.doc[j] for j in cache.children(verb.i) if cache.deps[j] == "prt"]
     joined = [(f"{lemma} {p.lower_}", p) for p in particles] + _phrase_words(verb, lemma)
     keys = [k for k, _ in joined] + [lemma]
     table = verbs().by_lemma
@@ -166,8 +174,8 @@ def code_verb(verb: Token) -> Trigger | None:
         read = None if key is None or moved is None else best_pattern(table.get(key, []), feats, key)
         if moved is not None and (read is None or "obj" not in read[1]):
             return Trigger(verb, verb.idx, _verb_end(verb), moved, "verb", 2)
-    if key is None:
-        return None
+    if key is None or (key in VERB_CODES and VERB_CODES[key] is None):
+        return None  # no code: none of its patterns may give one ("said", "announced": what is said may)
     feats = features(verb)
     phrase_obj = next((t for k, t in joined if k == key and t.dep_ in {"dobj", "obj", "nsubjpass"}), None)
     if phrase_obj is not None:  # "waged war on": the object is part of the verb, not what it acts on
@@ -210,11 +218,12 @@ def _unlisted_phrasal(verb: Token, lemma: str) -> bool:
     of it, only a pattern of the bare verb's may."""
     table = verbs().by_lemma
     doc = verb.doc
+    cache = doccache.of(doc)
     return any(
         f"{lemma} {c.lower_}" not in table
         and (c.dep_ == "prt" or (c.dep_ == "prep" and adverb_particle(verb, c)))
         and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "to")  # "abducted up to 9": a count
-        for c in verb.children
+        for c in (doc[j] for j in cache.children(verb.i) if cache.deps[j] in {"prt", "prep"})
     )
 
 
@@ -385,15 +394,49 @@ def _light(trigger: Trigger, nouns: set[int]) -> bool:
     )
 
 
+#: The relations of "be" that can head a presence (:func:`code_presence`).
+_PRESENCE_DEPS = frozenset({"ROOT", "ccomp", "relcl"})
+#: The relations of a noun that :func:`code_nominal` may read as the act of its support verb.
+_NOMINAL_DEPS = frozenset({"dobj", "obj", "pobj"})
+
+
+@cache
+def _noun_words() -> frozenset[str]:
+    """The noun lemmas that may trigger whatever their relation: event nouns (and the last part of a
+    hyphenated one, "in" of "sit-in"), "strike", and disaster and crime words."""
+    parts = {part for word in EVENT_NOUNS for part in word.split("-")[1:]}
+    return frozenset({*EVENT_NOUNS, *parts, "strike", *DISASTER_WORDS, *CRIME_WORDS})
+
+
+@cache
+def _verb_words() -> frozenset[str]:
+    """The verb lemmas that may trigger: the first words of the dictionary's verbs and phrases and of
+    wiresift's own, verbs of sending and easing, and disaster and crime words. Another verb codes
+    nothing (:func:`code_verb`) and triggers only as the clause of a demand (:func:`obligation`)."""
+    listed = [*verbs().by_lemma, *VERB_CODES, *TRANSFER_VERBS, *EASING_VERBS, *DISASTER_WORDS, *CRIME_WORDS]
+    return frozenset(word.split(" ", 1)[0] for word in listed)
+
+
 def find_triggers(sent: Span) -> list[Trigger]:
     """Every event trigger of a sentence, in text order (a pattern's object noun is no trigger)."""
     found: list[Trigger] = []
     sdoc = sent.doc
-    pos_of = doccache.of(sdoc).pos  # read from the document's arrays: no Token made for other words
+    cache = doccache.of(sdoc)  # read from the document's arrays: no Token made for other words
+    pos_of, lemma_of, dep_of = cache.pos, cache.lemmas, cache.deps
+    noun_words, verb_words = _noun_words(), _verb_words()
     for i in range(sent.start, sent.end):
         pos = pos_of[i]
         if pos not in _TRIGGER_POS:
             continue  # only nouns, verbs and "be" (a presence) trigger: read no more of other words
+        if pos == "NOUN" and lemma_of[i] not in noun_words and dep_of[i] not in _NOMINAL_DEPS:
+            continue  # no event noun, no disaster or crime word, and no object a nominalisation can be
+        if pos == "AUX" and (lemma_of[i] != "be" or dep_of[i] not in _PRESENCE_DEPS):
+            continue  # an auxiliary triggers only as "be" of a presence
+        if pos == "VERB" and (
+            dep_of[i] in _NOT_TRIGGER_DEPS
+            or (lemma_of[i] not in verb_words and dep_of[i] != "ccomp" and " " not in lemma_of[i])
+        ):
+            continue  # a modifier, or a verb no dictionary lists and that is no clause of a demand
         tok = sdoc[i]
         dep = tok.dep_
         trigger: Trigger | None = None
@@ -406,7 +449,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 trigger = Trigger(tok, tok.idx, _verb_end(tok), "100", "verb", 1, demand=True)
         elif pos == "NOUN":
             trigger = code_noun(tok, sent) or code_nominal(tok)
-        elif tok.lemma_ == "be" and dep in {"ROOT", "ccomp", "relcl"}:  # an AUX
+        elif tok.lemma_ == "be" and dep in _PRESENCE_DEPS:  # an AUX
             trigger = code_presence(tok)
         lemma = tok.lemma_.lower()
         security_word = pos != "AUX" and dep not in _NOT_TRIGGER_DEPS  # a noun or verb of its own

@@ -228,8 +228,8 @@ def after_colon(text: str, verb: Token, marks: list[Marked]) -> tuple[int, int] 
 #: train, below the layer's precision.
 EXPECTING = frozenset({"expect"})
 #: Passive reports with no agent that hold their content the same way, the subject and what the
-#: infinitive says of it ("the troops are believed to remain", "he is said to be ill"), or the subject
-#: and an "as"/"at" phrase for a view or an estimate ("the move was seen as a blow", "the crowd is
+#: infinitive says of it ("the trawlers are thought to be stuck", "he is said to be ill"), or the subject
+#: and an "as"/"at" phrase for a view or an estimate ("the closure is seen as a mistake", "the crowd is
 #: estimated at 40,000"): an attribution with no source, as the team's gold and PolNeAR count them.
 PASSIVE_REPORTS = frozenset({"believe", "think", "say", "report", "rumor", "rumour", "estimate"})
 #: Passive views whose content is the subject and the "as" phrase ("was widely seen as a rebuke").

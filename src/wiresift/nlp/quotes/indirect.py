@@ -297,8 +297,8 @@ def lost_subject(verb: Token) -> tuple[int, int, Token] | None:
 
 
 def _inverted_subject(verb: Token) -> tuple[int, int, Token] | None:
-    """The name right after a report verb that ends a fronted content ("…, said Ann Lee, a trader at
-    Acme Inc."), when the parse ran the sentence on over the paragraph break (the abbreviation's stop
+    """The name right after a report verb that ends a fronted content ("…, said Marta Quell, a buyer for
+    Dunlin Inc."), when the parse ran the sentence on over the paragraph break (the abbreviation's stop
     ended no sentence) and hung the name on the next paragraph's verb: (start, end, head)."""
     sdoc = verb.doc
     if verb.i == 0 or sdoc[verb.i - 1].text not in (",", "”", "’", '"', "'"):
@@ -318,7 +318,7 @@ def _inverted_subject(verb: Token) -> tuple[int, int, Token] | None:
 
 def _paragraph_phrase(verb: Token, sent_start: int, j: int) -> tuple[int, int, Token] | None:
     """The phrase that opens the verb's paragraph when the parse ran the sentence back over the break
-    before it (a quoted subhead with no stop above "A source inside the camp, a refugee who …, said
+    before it (a quoted subhead with no stop above "The harbour master, who has kept the quay …, said
     that …") and hung that phrase on the line above: its words up to the first comma, whose root is
     a noun, as (start, end, head)."""
     sdoc = verb.doc

@@ -74,7 +74,7 @@ ASIDE_MARKS = frozenset({",", ";", ":", "(", ")", "—", "–"})
 
 def noun_phrase_start(noun: Token) -> int:
     """Where ``noun``'s own noun phrase starts: its adjacent determiners, modifiers and owners with their
-    words ("Young's Market Co.", "Salt Lake City-based First Security"), at most a speaker phrase long."""
+    words ("Hollin's Seed Supply Co.", "Port Vell-based Dunmore Savings"), at most a speaker phrase long."""
     left = noun.i
     for c in reversed(list(noun.lefts)):
         if (
@@ -84,7 +84,7 @@ def noun_phrase_start(noun: Token) -> int:
         ):
             break
         if any(t.text in ASIDE_MARKS for t in noun.doc[c.left_edge.i : c.right_edge.i + 1]):
-            break  # ("The Oneida, N.Y., maker": the place is an aside of its own)
+            break  # (in "a Velden Falls, Pa., glassworks" the town and state are an aside of their own)
         left = c.left_edge.i
     return left
 
@@ -116,8 +116,8 @@ MAX_OPENING_TOKENS = 40
 
 def opening_subject(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Speaker | None:
     """The noun phrase that opens a subject-less reporting verb's paragraph when the parse hung it on
-    the paragraph before ("…” ¶ A reporter's source in the camp, a refugee who asked not to be named,
-    said that …": the source, which the parse made an apposition in the previous quote)."""
+    the paragraph before ("…” ¶ The foreman on the night shift, who has run the kilns since 2009, said
+    …": the foreman, whom the parse made an apposition in the quoted line above)."""
     if verb.tag_ not in TENSED:
         return None
     lo = max(0, verb.i - MAX_OPENING_TOKENS)
