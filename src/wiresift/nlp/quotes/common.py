@@ -53,7 +53,7 @@ NON_ARGUMENTS = frozenset({"punct", "cc", "conj", "advmod", "npadvmod", "mark"})
 _WORD = re.compile(r"\w+")
 #: Pronoun subjects that name no speaker (a demonstrative or "what" never held the gold source on dev).
 NOT_SPEAKERS = frozenset({"that", "this", "what"})
-#: A transcript turn inside quotation marks: "WALLACE: Do you really see ...".
+#: A transcript turn inside quotation marks: "MORENO: Will you truly back ...".
 _TRANSCRIPT_SPEAKER = re.compile(r"[\"“]([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
 #: A line that opens with up to six capitalised words and a colon: a headline or transcript turn.
 _COLON_LINE = re.compile(
@@ -65,7 +65,7 @@ NOT_SOURCES = words(
     "also read related watch photo photos image images video source sources note update updated editor's "
     "credit credits see click share tags tag filed posted published by q a disclaimer"
 )
-#: A paragraph that opens with a speaker's name and a colon (a transcript turn "FALLIN: I think ...").
+#: A paragraph that opens with a speaker's name and a colon (a transcript turn "OKAFOR: I suppose ...").
 _TURN = re.compile(r"[\"“]?([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,2}):[ \t]")
 FIRST_PERSON = frozenset({"i", "we"})
 _MARK_CHARS = re.compile(r"[\"“”]|''")
