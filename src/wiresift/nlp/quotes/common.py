@@ -32,7 +32,7 @@ MIN_UNCUED_WORDS = 6
 MIN_INDIRECT_WORDS = 3
 #: The hand-written cue lemmas (:func:`cue_positions` adds the learned patterns' own).
 _FIXED_CUES = HAND_CUES | EXPECTING | PASSIVE_REPORTS | PASSIVE_VIEWS | JUDGED
-#: ...but a named object of a verb of backing or judging is a whole stance ("endorsed Cruz").
+#: ...but a named object of a verb of backing or judging is a whole stance ("endorsed Varga").
 MIN_NAMED_OBJECT_WORDS = 1
 #: ...and any object of such a verb this long ("defended his endorsement").
 MIN_OBJECT_WORDS = 2
@@ -76,7 +76,7 @@ _SENT_END = frozenset({".", "!", "?"})
 MAX_RESUME_GAP = 3
 #: Verbs a headline reports with ("Senator Rips Plan"): every cue the body rules know.
 HEADLINE_CUES = CUE_VERBS | HAND_CUES | PATTERN_LEMMAS | JUDGED
-#: Words this short may stay lower case in a title ("Face the Nation", "Women in Power").
+#: Words this short may stay lower case in a title ("Tales of the Harbour", "Women in Power").
 MAX_TITLE_LOWER = 3
 #: Verbs of speaking whose own named subject speaks even inside another report ("X said Y told him ...").
 SPEECH_VERBS = frozenset({"say", "tell", "report", "claim", "argue", "write", "tweet", "announce"})

@@ -307,7 +307,7 @@ class DirectQuotes:
         return None
 
     def colon_speaker(self, mark: Marked) -> Speaker | None:
-        """The name right before a colon that opens the quote ("… - Philip Bump: “…”")."""
+        """The name right before a colon that opens the quote ("… - Ines Varga: “…”")."""
         sdoc, text = self.sdoc, self.text
         i = self.tok_at(mark.start) - 1
         while i > 0 and sdoc[i].is_space:
