@@ -210,7 +210,7 @@ def test_dash_byline_after_a_no_break_space(pipeline: Pipeline) -> None:
 
 
 def test_what_he_called_belongs_to_the_governing_speaker(pipeline: Pipeline) -> None:
-    text = "Defence Minister Karl Veld condemned what he called a “reckless provocation” near the border."
+    text = "Defence Minister Karl Veld criticised what he called a “reckless provocation” near the border."
     doc = pipeline(Document(text=text))
     q = quote_with(doc, "reckless provocation")
     assert q.speaker_mention is not None and "Veld" in q.speaker_mention.text

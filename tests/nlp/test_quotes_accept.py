@@ -99,7 +99,7 @@ def test_stage_drops_what_the_check_rejects(pipeline: Pipeline, monkeypatch: pyt
 
 def test_withheld_speech_behind_a_curly_negation(pipeline: Pipeline) -> None:
     # the parse hangs "n’t" on the auxiliary: still a negated verb before an indirect question
-    text = "The transit agency didn’t estimate how many riders used the new line on its first day."
+    text = "The tram board didn’t estimate how many riders used the new line on its first day."
     assert quotes_of(pipeline, text) == []
     text = "The transit agency estimated that 40,000 riders used the new line on its first day."
     assert by_cue(quotes_of(pipeline, text), "estimated").mode == "statement"

@@ -77,12 +77,12 @@ def test_hearsay_adverbs_attribute_their_clause_to_no_one(pipeline: Pipeline) ->
 def test_an_object_content_walks_over_a_setting_to_the_verbs_own_argument(pipeline: Pipeline) -> None:
     text = (
         "The ministries accused the forces in southern Ruritania of controlling armed gangs.\n\n"
-        "He thanked the staff at the hospital for their care during the storm.\n\n"
+        "He thanked the nurses at the clinic for their care during the storm.\n\n"
         "She praised the workers in Ohio."
     )
     quotes = quotes_of(pipeline, text)
     assert by_cue(quotes, "accused").text == "the forces in southern Ruritania of controlling armed gangs"
-    assert by_cue(quotes, "thanked").text == "the staff at the hospital for their care"
+    assert by_cue(quotes, "thanked").text == "the nurses at the clinic for their care"
     assert by_cue(quotes, "praised").text == "the workers"
 
 

@@ -1,4 +1,4 @@
-"""Reports framed outside a reporting verb: "told the forum he was ...", "In the poll, ...",
+"""Reports framed outside a reporting verb: "told the panel she was ...", "In the poll, ...",
 "In a statement, X ...", and owned noun cues ("the governor's warning that ...")."""
 
 from __future__ import annotations
@@ -31,22 +31,22 @@ def test_clause_the_parse_hung_on_the_person_told_is_what_was_told(pipeline: Pip
 def test_that_clause_hung_on_the_person_told_starts_at_that(pipeline: Pipeline) -> None:
     # the parse takes "that" for a relative pronoun of "the paper": what was told is the clause, not
     # "the paper that ..."
-    text = "Clerk Tom Baker tells the paper that he wrestled with the young man, who snatched the cash."
+    text = "Cashier Rosa Imbert tells the paper that she argued with the tall courier, who kept the parcel."
     told = by_cue(quotes_of(pipeline, text), "tells")
-    assert told.text == "that he wrestled with the young man"
-    assert speaker(told) == "Clerk Tom Baker"
+    assert told.text == "that she argued with the tall courier"
+    assert speaker(told) == "Cashier Rosa Imbert"
 
 
 def test_that_clause_hung_on_the_setting_of_a_report_is_what_was_said(pipeline: Pipeline) -> None:
     # the parse hangs the clause on "interview"; the content is the clause, not "an interview that ..."
     for text, content in (
         (
-            "Ada Brisket, the county's new sheriff, said in an interview that deputies alone are not able to stop the thefts.",
-            "that deputies alone are not able to stop the thefts",
+            "Ada Brisket, the county's new sheriff, said in an interview that rangers by themselves are unable to halt the poaching.",
+            "that rangers by themselves are unable to halt the poaching",
         ),
         (
-            "The chief said in an interview that officers are not able to end the protests.",
-            "that officers are not able to end the protests",
+            "The mayor said in an interview that inspectors have failed to curb the noise.",
+            "that inspectors have failed to curb the noise",
         ),
     ):
         assert by_cue(quotes_of(pipeline, text), "said").text == content
@@ -114,14 +114,14 @@ def test_passive_judgement_without_agent_is_a_sourceless_report(pipeline: Pipeli
 
 def test_clause_after_comma_but_with_its_own_subject_is_not_said(pipeline: Pipeline) -> None:
     text = (
-        "The governor said about 20 people have shown an interest in the post, but he declines to "
-        "discuss the names, aside from saying he wants a diverse cabinet."
+        "The dean said roughly 14 people have applied for the chair, but she refuses to name them, "
+        "apart from saying she hopes for a younger field."
     )
     said = by_cue(quotes_of(pipeline, text), "said")
-    assert said.text == "about 20 people have shown an interest in the post"
+    assert said.text == "roughly 14 people have applied for the chair"
 
 
 def test_apposition_closing_a_content_is_not_said(pipeline: Pipeline) -> None:
-    text = "Critics say the money could be better spent in a partnership with NATO, the military alliance of the West."
+    text = "Critics say the grant would be wiser spent on a pact with Portugal, the small western neighbour."
     say = by_cue(quotes_of(pipeline, text), "say")
-    assert say.text == "the money could be better spent in a partnership with NATO"
+    assert say.text == "the grant would be wiser spent on a pact with Portugal"

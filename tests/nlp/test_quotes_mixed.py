@@ -92,15 +92,15 @@ def test_which_quotes_go_on_after_a_cue(nlp: Language, text: str, goes_on: bool)
             "deflected",
         ),
         (
-            "Vance said he never used the phrase “harbour ghosts” and added, “I frankly dislike it.”",
+            "Vance insisted he had never used the phrase “harbour ghosts” and added, “I frankly dislike it.”",
             "“harbour ghosts”",
             "added",
         ),
         (
-            "Beijing said it is committed to the “two tracks” formula for the port, while the city’s "
-            "police deny the claims and say they act with restraint.",
+            "Lisbon said it stays loyal to the “two tracks” formula for the port, while the town’s "
+            "wardens reject the charges and say they act with care.",
             "formula for the port",
-            "police",
+            "wardens",
         ),
     ],
 )
@@ -130,7 +130,7 @@ def test_quote_alone_on_its_line_is_kept_when_not_repeated(pipeline: Pipeline) -
 
 
 def test_cue_inside_a_quote_reports_nothing_outside_it(pipeline: Pipeline) -> None:
-    text = "Yet the mayor has already changed her testimony once — “I now do recall,” she said of the pier."
+    text = "Yet the mayor has already revised her account twice — “Now I recall it,” she said of the pier."
     assert [q.text for q in quotes_of(pipeline, text) if q.cue == "recall"] == []
     text = "Most harbour workers “strongly agree” that the pier should reopen in the spring."
     assert any(q.text == "that the pier should reopen in the spring" for q in quotes_of(pipeline, text))

@@ -98,7 +98,7 @@ def test_acts_make_no_quote(pipeline: Pipeline, text: str) -> None:
     [
         "A spokeswoman for the Harbor Trust declined to comment on the audit.",
         "Mayor Lena Ortiz refused to say whether she would run again next year.",
-        "The carmaker says the van is a preview, but it didn't say when the van will go on sale.",
+        "The carmaker says the van is a preview, but it wouldn't say when the van reaches dealers.",
         "A nurse, who asked not to be identified, walked to the door of the clinic.",
     ],
 )
@@ -128,10 +128,10 @@ def test_withheld_needs_a_refused_statement(nlp: Language, text: str) -> None:
         ("Goalkeeper Tom Reyes could see the anger on the coach's face after the match.", "see"),
         ("We have not seen any sign of a discount on the new tablet this week.", "seen"),
         ("The Harbor index added 14.2 points, or 0.3%, by the close on Tuesday.", "added"),
-        ("Several lines of evidence now point to a leak in the eastern reservoir.", "point"),
+        ("Three separate soil samples now point to a leak in the eastern reservoir.", "point"),
         ("The frame's design shows its quality on rough mountain roads.", "shows"),
         ("Senators also questioned Maria Rao about her testimony on the harbour contract.", "questioned"),
-        ("It launched with a pricing scheme that sees buyers paying twice for one game.", "sees"),
+        ("The app launched with a fare rule that sees riders paying twice for one trip.", "sees"),
     ],
 )
 def test_perceptions_amounts_and_things_make_no_quote(pipeline: Pipeline, text: str, cue: str) -> None:
@@ -144,7 +144,7 @@ def test_perceptions_amounts_and_things_make_no_quote(pipeline: Pipeline, text: 
         ("Senator Ava Brandt sees the toll road as a trap for commuters.", "sees", "the toll road"),
         ("A new Harbor Institute poll shows broad support for the ferry plan.", "shows", "broad support"),
         ("The experts praised the council's flood defence proposals.", "praised", "flood defence proposals"),
-        ("The unions said more than 9,000 nurses joined the strike.", "said", "9,000 nurses joined"),
+        ("The guilds said over 7,500 porters joined the walkout.", "said", "7,500 porters joined"),
         ("Senator Ava Brandt asked Maria Rao about the missing invoices.", "asked", "the missing invoices"),
         ("Looking ahead, Harbor Foods sees annual sales growth of 2.5 percent.", "sees", "sales growth"),
         ("Analysts polled by the bank were expecting $1.40 a share.", "expecting", "1.40"),

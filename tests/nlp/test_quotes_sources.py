@@ -46,7 +46,7 @@ from wiresift.nlp.quotes.confidence_weights import THRESHOLD, WEIGHTS
             # the story's own company, named far more often than the regulator and the wire service
             "Brindle Corp. is under review by the Tarn Finance Office, the Kestrel Times reported. "
             "Brindle Corp. sold 400 vans last year. Brindle Corp. opened two plants. Brindle Corp. "
-            "hired 90 staff.\n\nOn Monday, the company confirmed that it had received a letter.",
+            "hired 90 staff.\n\nOn Monday, the company confirmed the letter had arrived.",
             "confirmed",
             "the company",
             "Brindle Corp.",

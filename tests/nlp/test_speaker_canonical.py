@@ -58,7 +58,7 @@ def test_report_in_an_adjunct_keeps_its_own_named_source(pipeline: Pipeline) -> 
 def test_reporters_adjunct_climbs_over_the_passive_clause_it_reports(pipeline: Pipeline) -> None:
     text = (
         "Orsolya Brandt said that the reserve battalion could be moved to the capital, warning: "
-        "“They are already there in the barracks and ready to go.”"
+        "“They are already waiting at the depot and ready to move.”"
     )
     warned = by_cue(quotes_of(pipeline, text), "warning")
     assert warned.speaker_mention is not None and warned.speaker_mention.text == "Orsolya Brandt"

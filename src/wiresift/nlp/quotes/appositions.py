@@ -1,4 +1,4 @@
-"""Who a nominal speaker mention names beside it: "said another witness in the inquiry, former
+"""Who a nominal speaker mention names beside it: "said a second witness at the hearing, former
 adviser Ann Lee", "the firm's new chair Ann Lee said", "a Halvorsen Foods spokesperson said".
 
 The nominal itself names no one, but the text right after it does: a person named in an

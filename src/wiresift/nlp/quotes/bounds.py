@@ -199,7 +199,7 @@ def _para_end(text: str, start: int) -> int:
 
 
 def after_colon(text: str, verb: Token, marks: list[Marked]) -> tuple[int, int] | None:
-    """ "The governor added: It's typical of her. She knows nothing.": what follows the colon, to the
+    """ "The mayor added: It's just like him. He never reads the memos.": what follows the colon, to the
     end of the paragraph, or the next paragraph when the colon ends one (a quoted one is left to the
     quote marks)."""
     sdoc = verb.doc

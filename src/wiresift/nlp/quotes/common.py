@@ -32,7 +32,7 @@ MIN_UNCUED_WORDS = 6
 MIN_INDIRECT_WORDS = 3
 #: The hand-written cue lemmas (:func:`cue_positions` adds the learned patterns' own).
 _FIXED_CUES = HAND_CUES | EXPECTING | PASSIVE_REPORTS | PASSIVE_VIEWS | JUDGED
-#: ...but a named object of a verb of backing or judging is a whole stance ("endorsed Cruz").
+#: ...but a named object of a verb of backing or judging is a whole stance ("endorsed Varga").
 MIN_NAMED_OBJECT_WORDS = 1
 #: ...and any object of such a verb this long ("defended his endorsement").
 MIN_OBJECT_WORDS = 2
@@ -53,7 +53,7 @@ NON_ARGUMENTS = frozenset({"punct", "cc", "conj", "advmod", "npadvmod", "mark"})
 _WORD = re.compile(r"\w+")
 #: Pronoun subjects that name no speaker (a demonstrative or "what" never held the gold source on dev).
 NOT_SPEAKERS = frozenset({"that", "this", "what"})
-#: A transcript turn inside quotation marks: "WALLACE: Do you really see ...".
+#: A transcript turn inside quotation marks: "MORENO: Will you truly back ...".
 _TRANSCRIPT_SPEAKER = re.compile(r"[\"“]([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
 #: A line that opens with up to six capitalised words and a colon: a headline or transcript turn.
 _COLON_LINE = re.compile(
@@ -65,7 +65,7 @@ NOT_SOURCES = words(
     "also read related watch photo photos image images video source sources note update updated editor's "
     "credit credits see click share tags tag filed posted published by q a disclaimer"
 )
-#: A paragraph that opens with a speaker's name and a colon (a transcript turn "FALLIN: I think ...").
+#: A paragraph that opens with a speaker's name and a colon (a transcript turn "OKAFOR: I suppose ...").
 _TURN = re.compile(r"[\"“]?([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,2}):[ \t]")
 FIRST_PERSON = frozenset({"i", "we"})
 _MARK_CHARS = re.compile(r"[\"“”]|''")
@@ -76,7 +76,7 @@ _SENT_END = frozenset({".", "!", "?"})
 MAX_RESUME_GAP = 3
 #: Verbs a headline reports with ("Senator Rips Plan"): every cue the body rules know.
 HEADLINE_CUES = CUE_VERBS | HAND_CUES | PATTERN_LEMMAS | JUDGED
-#: Words this short may stay lower case in a title ("Face the Nation", "Women in Power").
+#: Words this short may stay lower case in a title ("Tales of the Harbour", "Women in Power").
 MAX_TITLE_LOWER = 3
 #: Verbs of speaking whose own named subject speaks even inside another report ("X said Y told him ...").
 SPEECH_VERBS = frozenset({"say", "tell", "report", "claim", "argue", "write", "tweet", "announce"})

@@ -151,7 +151,7 @@ class DirectQuotes:
                 break
             if tok.lemma_ in CUE_VERBS and tok.pos_ in ("VERB", "AUX"):
                 if any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
-                    break  # '… to “vote your conscience” and said he was …': the verb reports its own clause
+                    break  # '… to “mind the harbour” and said she was …': the verb reports its own clause
                 return tok
         if mark.closed and inner[-1:] in (",", "?", "!", "—"):
             # “..., ” Ann Lee, the mayor of Bree, shouted: the comma says an attribution follows.
@@ -221,7 +221,7 @@ class DirectQuotes:
             )
             return Found(mark.start, mark.end, "direct", None, None, speaker, mark.para_start)
         colon = self.colon_speaker(mark)
-        if colon is not None:  # Philip Bump: “Two weeks ago, …”
+        if colon is not None:  # Ines Varga: “Last spring, …”
             return Found(mark.start, mark.end, "direct", None, None, colon, mark.para_start)
         starts_para = text[mark.para_start : mark.start].strip() == ""
         inner = text[mark.start : mark.end].rstrip('"”» ')
@@ -270,8 +270,8 @@ class DirectQuotes:
         return stop != -1 and n_words(gap, stop, len(gap)) == 0
 
     def titled(self, mark: Marked) -> bool:
-        """Whether a short quote is the name of a show, book or film after a preposition ('in an
-        interview on CBS's “Face the Nation,”'), not words anyone said."""
+        """Whether a short quote is the name of a show, book or film after a preposition ('in a
+        segment on the morning show “Kettle and Crumb,”'), not words anyone said."""
         first, last = self.tok_at(mark.start), self.tok_at(max(mark.start, mark.end - 1))
         roots = [t for t in self.sdoc[first : last + 1] if not t.is_punct and not first <= t.head.i <= last]
         if not (len(roots) == 1 and roots[0].dep_ == "pobj" and roots[0].head.i < first):
@@ -281,7 +281,7 @@ class DirectQuotes:
 
     def cut_after_quote(self, start: int, end: int, marks: list[Marked]) -> int:
         """End a mixed quote at its last quote when an adverbial clause of the quote follows it
-        ('says he's “excited where we stand” as he faces a test': the test is not said)."""
+        ('says she is “calm about the figures” as she braces for a vote': the vote is not said)."""
         for m in marks:
             if start <= m.start and m.end <= end:
                 first, last = self.tok_at(m.start), self.tok_at(max(m.start, m.end - 1))
@@ -294,7 +294,7 @@ class DirectQuotes:
         return end
 
     def what_they_call(self, verb: Token, mark: Marked) -> Speaker | None:
-        """The governing verb's speaker for "Ban condemned what he called a “brazen breach”"."""
+        """The governing verb's speaker for "Okafor denounced what she called a “reckless gamble”"."""
         if not any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in verb.children):
             return None
         tok = verb
@@ -307,7 +307,7 @@ class DirectQuotes:
         return None
 
     def colon_speaker(self, mark: Marked) -> Speaker | None:
-        """The name right before a colon that opens the quote ("… - Philip Bump: “…”")."""
+        """The name right before a colon that opens the quote ("… - Ines Varga: “…”")."""
         sdoc, text = self.sdoc, self.text
         i = self.tok_at(mark.start) - 1
         while i > 0 and sdoc[i].is_space:
@@ -325,7 +325,7 @@ class DirectQuotes:
             i -= 1
         governed = sdoc[hi - 1].dep_ in ("pobj", "dobj") and sdoc[i - 1].text not in DASHES
         if i == hi or governed:
-            # "Obama is rolling out a new message: “It's about me.”": the clause's subject, a person
+            # "Halvorsen keeps repeating one line: “Ask the ferry crews.”": the clause's subject, a person
             # (also for a name the verb governs: "X told the Dutch paper Trouw: “…”" is X's)
             speaker = self.colon_clause_speaker(sdoc[hi - 1], mark)
             if speaker is not None or i == hi or governed:
@@ -386,7 +386,7 @@ class DirectQuotes:
         while hi > lo and (sdoc[hi - 1].is_punct or sdoc[hi - 1].is_space):
             hi -= 1
         head = next((t for t in sdoc[lo:hi] if t.pos_ in ("PROPN", "PRON", "NOUN")), None)
-        if head is not None:  # "Bill Eastland, wearing a cowboy hat, said": the name before the comma
+        if head is not None:  # "Mira Tolland, holding a clipboard, said": the name before the comma
             hi = next((t.i for t in sdoc[head.i : hi] if t.text == ","), hi)
         if head is None or not 0 < hi - lo <= MAX_SPEAKER_TOKENS:
             return None
@@ -432,7 +432,7 @@ class DirectQuotes:
         if tok.pos_ != "VERB" or tok.i in used or tok.i == child.i:
             return None
         while tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_ in CUE_VERBS and tok.head.i not in used:
-            child, tok = tok, tok.head  # "Cruz said he wasn't going to “act like ...”": Cruz said it
+            child, tok = tok, tok.head  # "Lund said she had no plan to “fold early ...”": Lund said it
         if child.i < tok.i:
             return None  # the quote is (part of) the subject
         speaker = aside_speaker(sdoc, tok) or speaker_span(sdoc, tok, None)
@@ -455,7 +455,7 @@ class DirectQuotes:
         if any(
             c.dep_ == "advcl" and c.idx >= mark.end for i in range(first, last + 1) for c in sdoc[i].rights
         ):
-            end = mark.end  # 'says he's “excited where we stand” as he faces ...': the clause is not said
+            end = mark.end  # 'says she is “calm about the figures” as she braces ...': the clause is not said
         end = max(mark.end, quote_tail(tok, last, end))
         used.add(tok.i)
         return Found(start, end, "mixed", tok, tok.text, speaker, mark.para_start)

@@ -207,7 +207,7 @@ class Extractor(DirectQuotes):
                 if after is not None and after.i > verb.i:
                     comp, nominal = after, True
             if comp is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
-                comp = verb.head  # "Acts of protest, he said, are acts of patriotism": the clause around it
+                comp = verb.head  # "Small shops, she said, are its heart": the clause around it
                 around = True
                 if comp.dep_ == "conj" and comp.head.i < verb.i and joins(verb):
                     comp, around = None, False  # "It takes weeks, he said, and talks stall": the first clause
@@ -319,7 +319,7 @@ class Extractor(DirectQuotes):
             # "it was reported that …", "it seems …", "it is hard to predict …": no source
             return Found(start, end, kind, verb, verb.text, None, learned=learned)
         if speaker is None and not nominal and verb.lemma_ in CUE_VERBS:
-            lost = lost_subject(verb)  # "... with the Post Trump said that ...": the parse lost the subject
+            lost = lost_subject(verb)  # "... with the Herald Varga said that ...": the parse lost the subject
             if lost is not None and not start <= lost[0] < end:
                 speaker = Speaker(lost[0], lost[1], lost[2].lower_, lost[2].idx, lost[1])
         if speaker is None or speaker.head in NOT_SPEAKERS:
@@ -368,7 +368,7 @@ class Extractor(DirectQuotes):
         return Found(span[0], span[1], "indirect", verb, verb.text, None)
 
     def first_person_turns(self, found: list[Found]) -> None:
-        """ "I"/"we" inside a transcript turn ("FALLIN: I think he is ...") is the turn's speaker."""
+        """ "I"/"we" inside a transcript turn ("OKAFOR: I suppose we ...") is the turn's speaker."""
         text = self.text
         for f in found:
             if f.speaker is None:

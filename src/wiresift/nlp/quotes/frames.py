@@ -1,5 +1,5 @@
-"""Reports without a reporting verb's subject: a fronted source ("In this poll, Trump rose a point" is
-the poll's; "In a statement, Clinton was ..." is Clinton's) and passive judgements with no one judging
+"""Reports without a reporting verb's subject: a fronted source ("In this survey, Ilves gained two points" is
+the survey's; "In a memo, Okafor was ..." is Okafor's) and passive judgements with no one judging
 ("X was accused of ...", no source)."""
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def framed_reports(sdoc: Doc, found: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
-#: Judgements reported in the passive with no one judging ("peacekeepers have been blamed for ...",
+#: Judgements reported in the passive with no one judging ("ferry operators have been faulted for ...",
 #: "X was accused of ..."): PolNeAR counts the whole clause as an attribution with no source.
 JUDGED = words("accuse blame criticize criticise fault condemn")
 #: A judged clause needs this many words ("He was blamed" alone says nothing).

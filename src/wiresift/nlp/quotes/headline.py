@@ -1,4 +1,4 @@
-"""Headlines: "Obama Sees 'Personal Insult' If Voters Stay Home", "Clinton Hid Illness, Doctor Says".
+"""Headlines: "Mayor Calls Tram Delay 'A Quiet Scandal' As Costs Climb", "Clinton Hid Illness, Doctor Says".
 
 A headline is the first paragraph when it is one short line. Title case misleads the tagger (every
 word looks like a name), so a title-case headline is parsed again in sentence case: a word stays
@@ -124,7 +124,7 @@ def subject_report(
         rest.pop(0)
     for k in range(len(rest) - 1):
         if rest[k].text == "," and rest[k + 1].lower_ in ("who", "which"):
-            rest = rest[:k]  # "Cruz Endorses Trump, Who Says He Is Honored": the relative clause is Trump's
+            rest = rest[:k]  # "Pardo Backs Ilves, Who Says She Is Grateful": the relative clause is Ilves's
             break
     while rest and (rest[-1].is_punct or rest[-1].is_space):
         rest.pop()

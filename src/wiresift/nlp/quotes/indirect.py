@@ -141,10 +141,10 @@ NOUN_CLAUSES = frozenset({"relcl", "acl", "ccomp"})
 
 
 def told_clause(verb: Token) -> Token | None:
-    """The clause of "told the forum he was against the war", which the parse often takes for a
+    """The clause of "told the panel she was against the levy", which the parse often takes for a
     relative clause of the object: one with its own subject and no relative word is what was told.
     A "that" that opens it is the conjunction of a told clause, not a relative pronoun, when the
-    clause has a subject of its own after it ("told the paper that he fought ..."). See also
+    clause has a subject of its own after it ("told the radio station that she argued ..."). See also
     :func:`setting_clause`."""
     if verb.lemma_ not in TOLD_VERBS:
         return None
@@ -227,13 +227,13 @@ def as_clause(verb: Token) -> Token | None:
     if not any(c.dep_ in SUBJECTS for c in verb.children):
         return None
     if any(c.dep_ not in ASIDE_DEPS for c in verb.rights):
-        return None  # "even as he says his record makes him ...": not an aside
+        return None  # "even as she says her budget makes her ...": not an aside
     return verb.head
 
 
 def outside(verb: Token, left: Token, right: Token) -> tuple[Token, Token] | None:
     """The span ``left``..``right`` without ``verb``'s clause at its start or end (and its comma);
-    None when the clause lies in the middle ("Trump, even as he says ..., is ...": no aside)."""
+    None when the clause lies in the middle ("Ilves, even as she says ..., is ...": no aside)."""
     sdoc = verb.doc
     lo, hi = verb.left_edge.i, verb.right_edge.i
     if all(t.is_punct or t.dep_ in ("cc", "advmod", "mark") for t in sdoc[left.i : lo]):  # "Yet, as X noted"
@@ -257,9 +257,9 @@ NP_DEPS = frozenset({"compound", "amod", "det", "poss", "nummod", "case"})
 
 def lost_subject(verb: Token) -> tuple[int, int, Token] | None:
     """The speaker of a tensed reporting verb that the parse left without a subject (it made the name
-    an object or a clause of its own): the noun phrase right before the verb ("... the Post Trump
+    an object or a clause of its own): the noun phrase right before the verb ("... the Herald Varga
     said that ..."), or the one that opens the sentence when a comma aside ends right before the verb
-    ("Priebus, in the wake of a new poll, told Fox News that ..."), as (start, end, head)."""
+    ("Varga, after a weak quarterly report, told Radio Nord that ..."), as (start, end, head)."""
     if verb.tag_ not in TENSED or any(c.dep_ in SUBJECTS for c in verb.children):
         return None
     sdoc = verb.doc

@@ -174,9 +174,9 @@ def negated(verb: Token) -> bool:
 
 def withheld(cue: Token, complement: Token | None) -> bool:
     """Whether ``cue`` refuses or withholds speech instead of reporting it: a refusal whose complement is
-    a statement ("declined to comment on the report") or a cue it governs ("refused to say whether …"), a negated cue before an indirect question
-    ("did not say when the car goes on sale", "did not estimate how many came"), or a negated passive
-    complement ("asked not to be identified"). None of them attributes any content."""
+    a statement ("declined to comment on the audit") or a cue it governs ("refused to say whether …"), a negated cue before an indirect question
+    ("did not say when the tram line reopens", "did not estimate how many came"), or a negated passive
+    complement ("asked not to be named"). None of them attributes any content."""
     if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in REFUSALS:
         return True  # "refused to say whether …"
     if complement is None:
@@ -251,13 +251,13 @@ def not_attribution(cue: Token, complement: Token | None) -> bool:
     a thing ("could see the anger on his face"; not "sees the plan as a trap"), an amount ("the index
     added 20 points") or a nominal content whose doer is a thing (:func:`~wiresift.nlp.quotes.doers.
     inanimate_doer`: "lines of evidence point to a leak"; a poll or report still reports). A hypothetical
-    stance ("the campaign would like to …") is still an attribution for PolNeAR (17 of 22 on dev):
+    stance ("the council would prefer to …") is still an attribution for PolNeAR (17 of 22 on dev):
     it keeps its non-statement mode."""
     lemma = cue.lemma_.lower()
     if lemma in ACTS or withheld(cue, complement):
         return True
     if complement is not None and lemma_mode(lemma) != "statement" and inanimate_doer(cue):
-        return True  # "a pricing scheme that sees you paying twice", "the ropes require a pull"
+        return True  # "a fare rule that has riders paying twice", "the ropes require a pull"
     if complement is None or complement.dep_ not in ("dobj", "pobj"):
         return False
     if lemma in CLAUSE_ONLY:

@@ -227,7 +227,7 @@ def _resolve(
     neuter = head in NEUTER_PRONOUNS
     pronoun = head in PERSON_PRONOUNS or head in PLURAL_PRONOUNS or neuter
     if head in FIRST_PERSON and prev is not None and prev.kind == "indirect":
-        # "Lee told us the keys can be replaced. We compared …": only a speaker's own words in
+        # "Lee told us the valves can be swapped. We checked …": only a speaker's own words in
         # quotation marks go on in the first person; after a reported one, "I"/"we" is the writer.
         prev = None
     prev_speaker = prev.speaker if prev is not None else None
