@@ -24,7 +24,7 @@ from wiresift.nlp.quotes.cues import (
     complements,
     subject_group,
 )
-from wiresift.nlp.quotes.speaker import SUBJECTS
+from wiresift.nlp.quotes.speaker import SUBJECTS, line_start
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -324,12 +324,9 @@ def _paragraph_phrase(verb: Token, sent_start: int, j: int) -> tuple[int, int, T
     sdoc = verb.doc
     if sdoc[j].text != ",":
         return None
-    breaks = [t.i for t in sdoc[sent_start : verb.i] if "\n" in t.text]
-    if not breaks:
+    start = line_start(sdoc, sent_start, verb.i)
+    if start is None:
         return None
-    start = breaks[-1] + 1
-    while start < verb.i and (sdoc[start].is_space or sdoc[start].is_punct):
-        start += 1
     end = next((t.i for t in sdoc[start : verb.i] if t.text == ","), verb.i)
     if end in (start, verb.i):
         return None

@@ -89,16 +89,25 @@ def noun_phrase_start(noun: Token) -> int:
     return left
 
 
+def line_start(sdoc: Doc, lo: int, hi: int) -> int | None:
+    """The first word of the last line that starts in ``sdoc[lo:hi]`` (after its last line break,
+    leading spaces and punctuation skipped, at most ``hi``); None when no line break lies there."""
+    breaks = [t.i for t in sdoc[lo:hi] if "\n" in t.text]
+    if not breaks:
+        return None
+    start = breaks[-1] + 1
+    while start < hi and (sdoc[start].is_space or sdoc[start].is_punct):
+        start += 1
+    return start
+
+
 def _after_break(sdoc: Doc, left: int, subj: Token) -> Speaker | None:
     """The part of a speaker phrase after the last line break before its head: a dateline the parse
     ran into the subject (a "BREE, Ruritania" line above "Acme, a sensor maker, announced …") is not
     the speaker's."""
-    breaks = [t.i for t in sdoc[left : subj.i] if "\n" in t.text]
-    if not breaks:
+    start = line_start(sdoc, left, subj.i)
+    if start is None:
         return None
-    start = breaks[-1] + 1
-    while start < subj.i and (sdoc[start].is_space or sdoc[start].is_punct):
-        start += 1
     right = subj.right_edge.i + 1
     if right - start > MAX_SPEAKER_TOKENS:
         right = subj.i + 1
@@ -120,13 +129,9 @@ def opening_subject(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Sp
     …": the foreman, whom the parse made an apposition in the quoted line above)."""
     if verb.tag_ not in TENSED:
         return None
-    lo = max(0, verb.i - MAX_OPENING_TOKENS)
-    breaks = [t.i for t in sdoc[lo : verb.i] if "\n" in t.text]
-    if not breaks:
+    first = line_start(sdoc, max(0, verb.i - MAX_OPENING_TOKENS), verb.i)
+    if first is None:
         return None
-    first = breaks[-1] + 1
-    while first < verb.i and (sdoc[first].is_space or sdoc[first].is_punct):
-        first += 1
     if first >= verb.i or (avoid and avoid[0] <= sdoc[first].idx < avoid[1]):
         return None
     root = sdoc[first]
