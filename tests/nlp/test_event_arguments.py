@@ -1,5 +1,5 @@
 """Which actor acted on which, and where, on invented sentences (issue #14, the events' arguments):
-each test is one general pattern of :mod:`~wiresift.nlp.events.actors`,
+each test is one general pattern of :mod:`~wiresift.nlp.events.roles`,
 :mod:`~wiresift.nlp.events.where` or :mod:`~wiresift.nlp.events.modality`."""
 
 from __future__ import annotations
@@ -216,7 +216,7 @@ def test_the_object_made_to_act_is_the_doer_of_the_infinitive(pipeline: Pipeline
 
 
 def test_a_bare_done_to_participle_has_its_subject_as_target(nlp: Language) -> None:
-    from wiresift.nlp.events.actors import verb_roles
+    from wiresift.nlp.events.roles import verb_roles
 
     doc = nlp("Three police officers killed during a raid and shootout in the east.")
     source, target = verb_roles(next(t for t in doc if t.lower_ == "killed"))

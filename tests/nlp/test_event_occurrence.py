@@ -1,6 +1,6 @@
 """Precision rules of the events stage on invented sentences: what did not happen is no event
 (:mod:`~wiresift.nlp.events.occurrence`), actors are the trigger's own arguments
-(:mod:`~wiresift.nlp.events.actors`), and a place is the event's, not an actor's
+(:mod:`~wiresift.nlp.events.roles`), and a place is the event's, not an actor's
 (:mod:`~wiresift.nlp.events.where`)."""
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 categories.
 
 Per sentence: (1) triggers (:mod:`~wiresift.nlp.events.triggers`); (2) source and target from the
-parse, coded as countries, IGOs and sectors (:mod:`~wiresift.nlp.events.actors`); (3) negation and
+parse, coded as countries, IGOs and sectors (:mod:`~wiresift.nlp.events.roles`, :mod:`~wiresift.nlp.events.actors`); (3) negation and
 hypotheticality from the trigger's auxiliaries and the verb that governs it
 (:mod:`~wiresift.nlp.events.modality`); (4) the quote it sits in, the place, time and casualty claims
 of its sentence; (5) the ACLED-style category (:mod:`~wiresift.nlp.events.acled`). The main event
@@ -18,7 +18,13 @@ from wiresift.nlp import doccache
 from wiresift.nlp.events import accept, acled, acled_model, cameo
 from wiresift.nlp.events.accept import TYPER_DEPTH, Candidate
 from wiresift.nlp.events.actor_codes import holiday_head, thing_head
-from wiresift.nlp.events.actors import (
+from wiresift.nlp.events.actors import possessor, quantity_head, resolve
+from wiresift.nlp.events.eventive import can_act, doer, place_only
+from wiresift.nlp.events.lexicon import UNDERGO, VERB_CODES
+from wiresift.nlp.events.lines import same_paragraph
+from wiresift.nlp.events.modality import modality, obligation, unable
+from wiresift.nlp.events.occurrence import occurred, purpose
+from wiresift.nlp.events.roles import (
     SUBJECT_DEPS,
     accuser,
     agrees,
@@ -26,17 +32,9 @@ from wiresift.nlp.events.actors import (
     main_subject,
     noun_roles,
     people_noun,
-    possessor,
-    quantity_head,
-    resolve,
     verb_roles,
     weapon,
 )
-from wiresift.nlp.events.eventive import can_act, doer, place_only
-from wiresift.nlp.events.lexicon import UNDERGO, VERB_CODES
-from wiresift.nlp.events.lines import same_paragraph
-from wiresift.nlp.events.modality import modality, obligation, unable
-from wiresift.nlp.events.occurrence import occurred, purpose
 from wiresift.nlp.events.targets import mutual_doers, place_target, target_candidates, venue_event
 from wiresift.nlp.events.triggers import Trigger, find_triggers
 from wiresift.nlp.events.where import event_place

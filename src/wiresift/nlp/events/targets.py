@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.events.actors import (
+from wiresift.nlp.events.lexicon import verbs
+from wiresift.nlp.events.roles import (
     NOUN_TARGET_PREPS,
     OBJECT_DEPS,
     PLEDGE_VERBS,
@@ -22,7 +23,6 @@ from wiresift.nlp.events.actors import (
     people_noun,
     verb_roles,
 )
-from wiresift.nlp.events.lexicon import verbs
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

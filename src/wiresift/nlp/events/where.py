@@ -37,8 +37,8 @@ from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
 from wiresift.nlp.events.actor_codes import agent_sector, holiday_name, lookup
-from wiresift.nlp.events.actors import OUTSIDE_VERBS, RESPONSE_VERBS, people_noun
 from wiresift.nlp.events.lexicon import SPEECH_VERBS
+from wiresift.nlp.events.roles import OUTSIDE_VERBS, RESPONSE_VERBS, people_noun
 from wiresift.nlp.events.targets import act_noun, reason
 
 if TYPE_CHECKING:
