@@ -32,6 +32,20 @@ nobody acts on anybody. The checks here look at who or what fills the verb's rol
   or a guess, which is no event whatever block files it (CONSULT, AGREE).
 - **A ballot**: voting is a procedure, not the agreement of CAMEO 03 (PLOVER has no category for
   elections or votes): a vote coded AGREE is no event.
+- **A verbal attack** (:func:`verbal_attack`, any assault verb, whatever coded it): a verb of attacking
+  used as a verb of saying is criticism (CAMEO 111), not violence. It says something: a clause
+  complement ("'He is a fraud,' the mayor shot back"), a clause of saying ("hit back, saying ..."), a
+  characterisation ("slammed the plan as reckless"); or it attacks a named party for a reason that is
+  a deed or an idea ("attacked Senator Park for failing to act", "fired back at Holt over the budget").
+  Violence takes none of these ("gunmen attacked the convoy", "police beat the driver for refusing").
+- **An empty intention** (:func:`empty_intention`): a verb of intention coded AGREE by its block
+  ("decided", "is preparing", "aims": CAMEO 03, intent to *cooperate*) whose to-infinitive holds no
+  event and that names no one to cooperate with ("decided to run for the Senate") is a plan of one's
+  own, no agreement; a promise, a pledge or a vow is made to someone and stays one.
+- **Showing, not demonstrating**: "demonstrate" is a protest without an object; with one or a clause it
+  shows something ("demonstrated his skill", "demonstrated that the plan works").
+- **A political battle** (:func:`verbal_battle`): an attack noun an adjective of words, politics or law
+  qualifies ("political battles", "verbal attacks", "a legal fight") is no violence and no event.
 """
 
 from __future__ import annotations
@@ -181,6 +195,97 @@ def judicial_doer(verb: Token) -> bool:
     return any(agents.get(w.lemma_.lower(), agents.get(w.lower_, "")) in JUDICIAL_SECTORS for w in words)
 
 
+#: Verbs whose clause of manner says an attack was words: "hit back at the council, saying ...".
+SAYING_VERBS = frozenset({"say", "tell", "call", "argue", "claim", "charge", "accuse", "insist", "write",
+                          "tweet", "declare", "describe", "suggest", "add", "note"})  # fmt: skip
+#: Entity types of a party that can be attacked in words.
+NAMED_PARTY_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Prepositions naming the reason of a verbal attack, and those naming whom it hits ("took aim at").
+REASON_PREPS = frozenset({"for", "over"})
+AT_PREPS = frozenset({"at", "on"})
+
+
+#: Agent sectors (agents dictionary) of office holders and politicians: "the governor", "a senator".
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "OPP", "JUD", "PTY", "ELI"})
+
+
+def _named_party(tok: Token) -> bool:
+    """A party that can be attacked in words: a name, a pronoun, an entity or a political office."""
+    if tok.pos_ in {"PROPN", "PRON"} or tok.ent_type_ in NAMED_PARTY_ENTS:
+        return True
+    return actors().agents.get(tok.lemma_.lower(), "") in POLITICAL_SECTORS
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+
+
+def verbal_attack(verb: Token) -> bool:
+    """An assault verb used as a verb of saying (see the module's docstring): with a clause complement,
+    a clause of saying, an "as" characterisation, or a named party attacked for a deed or an idea."""
+    kids = list(verb.children)
+    if any(c.dep_ == "ccomp" for c in kids):
+        return True
+    if any(c.dep_ == "advcl" and c.lemma_.lower() in SAYING_VERBS and c.tag_ == "VBG" for c in kids):
+        return True
+    parties = [c for c in kids if c.dep_ in {"dobj", "obj"}]
+    parties += [o for c in kids if c.dep_ == "prep" and c.lower_ in AT_PREPS for o in _pobjs(c)]
+    if not parties or not all(_named_party(p) for p in parties):
+        return False
+    # the reason hangs on the verb or, in the parse, on the party ("hit back at the mayor over the fees")
+    for prep in (c for t in (verb, *parties) for c in t.children if c.dep_ == "prep"):
+        objs = _pobjs(prep)
+        if prep.lower_ == "as" and (objs or any(c.dep_ == "amod" for c in prep.children)):
+            return True  # "slammed Grant as a liar", "blasted the plan as reckless"
+        if prep.lower_ in REASON_PREPS and any(o.tag_ == "VBG" or abstract(o) for o in objs):
+            return True
+    return False
+
+
+#: Verbs of protest that, with an object or a clause, show something instead.
+SHOWING_VERBS = frozenset({"demonstrate"})
+
+
+def shown(verb: Token) -> bool:
+    """``verb`` has a direct object or a clause: "demonstrated his skill", "demonstrated that ..."."""
+    return any(c.dep_ in {"dobj", "obj", "ccomp"} for c in verb.children)
+
+
+#: Verbs of an intention of one's own that the dictionary files as intent to cooperate (CAMEO 03). A
+#: promise, a pledge or a vow is made to someone and stays an agreement (PLOVER: "promise to do").
+INTENTION_VERBS = frozenset({"decide", "plan", "prepare", "aim", "intend", "seek", "want", "hope",
+                             "expect", "resolve"})  # fmt: skip
+#: Prepositions that name a party to an intention ("pledged to Kenya", "promised with the donors").
+PARTY_PREPS = frozenset({"to", "with"})
+
+
+def empty_intention(verb: Token, triggered: set[int]) -> bool:
+    """``verb`` (coded AGREE by its block) is an intention whose to-infinitive (none of ``triggered``)
+    holds no event and that names no party (no object, no "to"/"with" phrase): no agreement."""
+    if verb.lemma_.lower() not in INTENTION_VERBS:
+        return False
+    contents = [c for c in verb.children if c.dep_ == "xcomp"]
+    if not contents or any(c.i in triggered for c in contents):
+        return False
+    for child in verb.children:
+        if child.dep_ in {"dobj", "obj", "dative"}:
+            return False
+        if child.dep_ == "prep" and child.lower_ in PARTY_PREPS and _pobjs(child):
+            return False
+    return True
+
+
+#: Adjectives that put an attack noun in words, politics or law: no violence.
+VERBAL_DOMAIN = frozenset({"political", "verbal", "rhetorical", "ideological", "partisan", "legal",
+                           "personal", "procedural", "bureaucratic", "electoral", "legislative",
+                           "judicial", "public-relations", "messaging", "negative"})  # fmt: skip
+
+
+def verbal_battle(noun: Token) -> bool:
+    """An attack noun qualified by an adjective of words, politics or law ("political battles")."""
+    return any(c.dep_ == "amod" and c.lemma_.lower() in VERBAL_DOMAIN for c in noun.children)
+
+
 def wrong_sense(tok: Token, sent: Span, cameo: str | None) -> bool:
     """A verb coded by its block's default has no event of that type in this sentence (see above)."""
     category = plover(cameo)[0]
@@ -199,6 +304,8 @@ def wrong_sense(tok: Token, sent: Span, cameo: str | None) -> bool:
     if category == "AGREE" and tok.lemma_.lower() in BALLOT_VERBS:
         return True
     if tok.lemma_.lower() in BELIEF_VERBS:
+        return True
+    if category == "PROTEST" and tok.lemma_.lower() in SHOWING_VERBS and shown(tok):
         return True
     return category in NOT_JUDICIAL and judicial_doer(tok)
 
