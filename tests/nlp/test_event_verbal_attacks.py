@@ -41,6 +41,8 @@ def kinds(pipeline: Pipeline, text: str, trigger: str) -> list[str | None]:
         # a named party attacked over an idea or for a deed
         ("Senator Obama fired back at the governor over the budget shortfall.", "fired"),
         ("The president hammered Senator Obama for ignoring the floods.", "hammered"),
+        # a characterisation: what the target is said to be
+        ("The French president blasted the budget as a betrayal of workers.", "blasted"),
     ],
 )  # fmt: skip
 def test_an_attack_in_words_is_criticism(pipeline: Pipeline, text: str, trigger: str) -> None:
@@ -56,6 +58,9 @@ def test_an_attack_in_words_is_criticism(pipeline: Pipeline, text: str, trigger:
         # a time adjunct is no argument: "attack ... for" (criticism) does not read "for three hours"
         ("Rebels attacked the town for three hours on Sunday.", "attacked"),
         ("Troops fired at protesters over the weekend.", "fired"),
+        # "as" giving a purpose or a whole is no characterisation
+        ("Militants killed the hostage as a warning to the government.", "killed"),
+        ("Troops shelled the town as part of a new offensive.", "shelled"),
     ],
 )  # fmt: skip
 def test_violence_stays_an_assault(pipeline: Pipeline, text: str, trigger: str) -> None:

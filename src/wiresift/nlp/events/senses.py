@@ -220,6 +220,22 @@ def _pobjs(prep: Token) -> list[Token]:
     return [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
 
 
+#: Nouns after "as" that give an attack's purpose or place in a whole, not what its target is said to
+#: be: "as a warning", "as part of an offensive", "in retaliation".
+PURPOSE_AS = frozenset({"part", "warning", "retaliation", "revenge", "punishment", "reprisal", "response",
+                        "result", "consequence", "deterrent", "message", "lesson"})  # fmt: skip
+
+
+def _characterises(prep: Token) -> bool:
+    """An "as" phrase says what the target is: an adjective ("as reckless") or a noun with its
+    determiner ("as a betrayal of workers"), not a purpose ("as a warning", "as part of")."""
+    if any(c.dep_ in {"amod", "acomp"} for c in prep.children):
+        return True
+    return any(
+        o.lemma_.lower() not in PURPOSE_AS and any(c.dep_ == "det" for c in o.children) for o in _pobjs(prep)
+    )
+
+
 def verbal_attack(verb: Token) -> bool:
     """An assault verb used as a verb of saying (see the module's docstring): with a clause complement,
     a clause of saying, an "as" characterisation, or a named party attacked for a deed or an idea."""
@@ -228,6 +244,8 @@ def verbal_attack(verb: Token) -> bool:
         return True
     if any(c.dep_ == "advcl" and c.lemma_.lower() in SAYING_VERBS and c.tag_ == "VBG" for c in kids):
         return True
+    if any(c.dep_ == "prep" and c.lower_ == "as" and _characterises(c) for c in kids):
+        return True  # "slammed the budget as a betrayal", "blasted the plan as reckless"
     parties = [c for c in kids if c.dep_ in {"dobj", "obj"}]
     parties += [o for c in kids if c.dep_ == "prep" and c.lower_ in AT_PREPS for o in _pobjs(c)]
     if not parties or not all(_named_party(p) for p in parties):
@@ -235,8 +253,8 @@ def verbal_attack(verb: Token) -> bool:
     # the reason hangs on the verb or, in the parse, on the party ("hit back at the mayor over the fees")
     for prep in (c for t in (verb, *parties) for c in t.children if c.dep_ == "prep"):
         objs = _pobjs(prep)
-        if prep.lower_ == "as" and (objs or any(c.dep_ == "amod" for c in prep.children)):
-            return True  # "slammed Grant as a liar", "blasted the plan as reckless"
+        if prep.lower_ == "as" and objs:
+            return True  # "slammed Grant as liar-in-chief"
         if prep.lower_ in REASON_PREPS and any(o.tag_ == "VBG" or abstract(o) for o in objs):
             return True
     return False

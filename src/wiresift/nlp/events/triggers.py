@@ -507,6 +507,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
         # the number is ("rejected the figures").
         if trigger is not None and trigger.kind == "verb" and quantity_object(tok) and not _verbal(trigger):
             continue
+        # an assault verb used as a verb of saying is criticism ("'Nonsense,' the mayor shot back"),
+        # read before the sense checks take it for an attack on an abstract target
+        assault = trigger is not None and trigger.kind == "verb" and plover(trigger.cameo)[0] == "ASSAULT"
+        if trigger is not None and assault and verbal_attack(tok):
+            trigger.cameo, trigger.security = "111", None
         # A verb coded by its block's default alone in a sense its arguments rule out (senses.py).
         # Harm done by a disaster is no one's act, whatever pattern coded it ("a cyclone destroyed homes").
         if trigger is not None and trigger.kind == "verb" and not trigger.security:
@@ -514,10 +519,6 @@ def find_triggers(sent: Span) -> list[Trigger]:
             # joining or coming is a meeting only with one, whatever pattern coded it ("came to light")
             spurious = spurious or (plover(trigger.cameo)[0] == "CONSULT" and not met(tok))
             trigger = None if spurious or accident_harm(tok, trigger.cameo) else trigger
-        # an assault verb used as a verb of saying is criticism: "'Nonsense,' the mayor shot back"
-        assault = trigger is not None and trigger.kind == "verb" and plover(trigger.cameo)[0] == "ASSAULT"
-        if trigger is not None and assault and verbal_attack(tok):
-            trigger.cameo, trigger.security = "111", None
         if trigger is not None and (trigger.cameo or trigger.security):
             found.append(trigger)
     # A frame verb governing another trigger ("plans to hold drills", "began a hunger strike") gives
