@@ -118,3 +118,29 @@ def test_demonstrating_something_is_no_protest(pipeline: Pipeline) -> None:
     assert all(e.plover != "PROTEST" for e in events(pipeline, shown))
     protest = "Hundreds of students demonstrated outside the ministry on Monday."
     assert any(e.plover == "PROTEST" for e in events(pipeline, protest))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a request names what it asks for or of whom; a praise whom it praises
+        "Kessler campaigned on Monday in New Hampshire.",
+        "Mendez celebrated in Florida with supporters on Tuesday night.",
+        # a nominalisation keeps its verb's senses: a ballot, an intention of one's own
+        "Minutes after the voting began, the delegation chairman announced four votes for Mendez.",
+        "Mendez made several decisions in favor of contributors, her critics say.",
+    ],
+)  # fmt: skip
+def test_nothing_asked_praised_or_agreed(pipeline: Pipeline, text: str) -> None:
+    assert all(e.plover not in {"REQUEST", "SUPPORT", "AGREE"} for e in events(pipeline, text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("The opposition demanded the resignation of the interior minister.", "REQUEST"),
+        ("The president praised the rescue teams on Monday.", "SUPPORT"),
+    ],
+)
+def test_a_request_or_praise_of_something_stays(pipeline: Pipeline, text: str, plover: str) -> None:
+    assert any(e.plover == plover for e in events(pipeline, text)), text

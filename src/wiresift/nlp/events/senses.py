@@ -293,6 +293,19 @@ def empty_intention(verb: Token, triggered: set[int]) -> bool:
     return True
 
 
+def nominal_sense_gone(noun: Token, verb: str, cameo: str) -> bool:
+    """A nominalisation coded by its verb's block default ("votes", "decisions", "expectations") in a
+    sense the verb's own checks rule out: a ballot or a thought is no event, and an intention of one's own
+    with no "to" content and no party ("made decisions") is no agreement."""
+    if verb in BALLOT_VERBS or verb in BELIEF_VERBS:
+        return True
+    if plover(cameo)[0] != "AGREE" or verb not in INTENTION_VERBS:
+        return False
+    return not any(
+        c.dep_ in {"acl", "relcl"} or (c.dep_ == "prep" and c.lower_ in PARTY_PREPS) for c in noun.children
+    )
+
+
 #: Adjectives that put an attack noun in words, politics or law: no violence.
 VERBAL_DOMAIN = frozenset({"political", "verbal", "rhetorical", "ideological", "partisan", "legal",
                            "personal", "procedural", "bureaucratic", "electoral", "legislative",
@@ -314,6 +327,10 @@ def wrong_sense(tok: Token, sent: Span, cameo: str | None) -> bool:
     if (category in HARM or (cameo or "").startswith(RETURNS)) and abstract_target(tok):
         return True
     if category == "REJECT" and not rejected(tok):
+        return True
+    if category == "REQUEST" and not requested(tok):
+        return True
+    if (cameo or "").startswith(PRAISE) and not any(c.dep_ in PRAISED_ROLES for c in tok.children):
         return True
     if category == "CONSULT" and not met(tok):
         return True
@@ -399,6 +416,27 @@ REJECTED_ROLES = frozenset({"dobj", "obj", "nsubjpass", "xcomp", "ccomp", "dativ
 #: Entity types of a preposition's object that name an amount or a time, not what is rejected
 #: ("declined by 3 percent", "declined on Tuesday").
 AMOUNT_OR_TIME = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL", "DATE", "TIME"})
+
+
+#: Prepositions that name what is asked for or whom it is asked of ("called for", "appealed to").
+REQUEST_PREPS = frozenset({"for", "against", "on", "upon", "to", "with", "from", "over"})
+#: CAMEO code of praise, and the roles that name who or what is praised.
+PRAISE = "051"
+PRAISED_ROLES = frozenset({"dobj", "obj", "nsubjpass", "ccomp", "dative"})
+
+
+def requested(tok: Token) -> bool:
+    """A request names what it asks for or of whom: an object, a clause, or a "for"/"to"/"on" ...
+    phrase ("demanded an apology", "called for calm", "appealed to the court"); "campaigned on Monday in
+    Ohio" asks for nothing."""
+    if any(c.dep_ in REJECTED_ROLES for c in tok.children):
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in REQUEST_PREPS
+        and any(o.ent_type_ not in AMOUNT_OR_TIME for o in _pobjs(c))
+        for c in tok.children
+    ) or (tok.dep_ == "conj" and any(c.dep_ in {"dobj", "obj"} for c in tok.head.children))
 
 
 def rejected(tok: Token) -> bool:

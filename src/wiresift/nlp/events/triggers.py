@@ -57,6 +57,7 @@ from wiresift.nlp.events.senses import (
     accident_harm,
     empty_intention,
     met,
+    nominal_sense_gone,
     verbal_attack,
     verbal_battle,
     wrong_sense,
@@ -379,6 +380,8 @@ def code_nominal(noun: Token) -> Trigger | None:
     own = VERB_CODES.get(verb) if verb in VERB_CODES else dictionary_code(verb)
     if best is not None and best[1]["code"] and (verb not in VERB_CODES or _same(own, best[1]["code"])):
         return Trigger(noun, noun.idx, noun.idx + len(noun.text), best[1]["code"], "noun", 1 + best[0])
+    if own and nominal_sense_gone(noun, verb, own):
+        return None  # "announced four votes for", "making decisions": the verb's own sense checks
     return Trigger(noun, noun.idx, noun.idx + len(noun.text), own, "noun") if own else None
 
 
