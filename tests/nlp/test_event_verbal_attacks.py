@@ -129,6 +129,8 @@ def test_demonstrating_something_is_no_protest(pipeline: Pipeline) -> None:
         # a nominalisation keeps its verb's senses: a ballot, an intention of one's own
         "Minutes after the voting began, the delegation chairman announced four votes for Mendez.",
         "Mendez made several decisions in favor of contributors, her critics say.",
+        # accepting money is receiving it
+        "The charity would no longer accept foreign or corporate donations, its chairman said.",
     ],
 )  # fmt: skip
 def test_nothing_asked_praised_or_agreed(pipeline: Pipeline, text: str) -> None:
@@ -140,6 +142,7 @@ def test_nothing_asked_praised_or_agreed(pipeline: Pipeline, text: str) -> None:
     [
         ("The opposition demanded the resignation of the interior minister.", "REQUEST"),
         ("The president praised the rescue teams on Monday.", "SUPPORT"),
+        ("The rebels accepted the ceasefire proposal on Sunday.", "AGREE"),
     ],
 )
 def test_a_request_or_praise_of_something_stays(pipeline: Pipeline, text: str, plover: str) -> None:

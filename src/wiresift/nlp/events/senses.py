@@ -330,6 +330,8 @@ def wrong_sense(tok: Token, sent: Span, cameo: str | None) -> bool:
         return True
     if category == "REQUEST" and not requested(tok):
         return True
+    if category == "AGREE" and tok.lemma_.lower() in TAKING_VERBS and money_taken(tok):
+        return True
     if (cameo or "").startswith(PRAISE) and not any(c.dep_ in PRAISED_ROLES for c in tok.children):
         return True
     if category == "CONSULT" and not met(tok):
@@ -423,6 +425,23 @@ REQUEST_PREPS = frozenset({"for", "against", "on", "upon", "to", "with", "from",
 #: CAMEO code of praise, and the roles that name who or what is praised.
 PRAISE = "051"
 PRAISED_ROLES = frozenset({"dobj", "obj", "nsubjpass", "ccomp", "dative"})
+
+
+#: Verbs of agreeing that, with money for object, tell of receiving it ("accepted donations").
+TAKING_VERBS = frozenset({"accept"})
+#: Nouns of money given; an object that is an amount of money (entity MONEY) counts too.
+MONEY_NOUNS = frozenset({"donation", "contribution", "money", "fund", "funding", "cash", "gift", "payment",
+                         "bribe", "fee", "dollar", "euro", "pound"})  # fmt: skip
+
+
+def money_taken(verb: Token) -> bool:
+    """The object of ``verb`` is money: accepting donations or "$10 million" is receiving money, which
+    agrees to nothing with anyone (the giver's act, if any, is the event)."""
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    return bool(objs) and all(
+        o.ent_type_ == "MONEY" or o.lemma_.lower() in MONEY_NOUNS or _inner(o).lemma_.lower() in MONEY_NOUNS
+        for o in objs
+    )
 
 
 def requested(tok: Token) -> bool:
