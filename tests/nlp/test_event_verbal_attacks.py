@@ -125,6 +125,7 @@ def test_demonstrating_something_is_no_protest(pipeline: Pipeline) -> None:
     [
         # a request names what it asks for or of whom; a praise whom it praises
         "Kessler campaigned on Monday in New Hampshire.",
+        "When asked about the budget, the mayor said nothing.",
         "Mendez celebrated in Florida with supporters on Tuesday night.",
         # a nominalisation keeps its verb's senses: a ballot, an intention of one's own
         "Minutes after the voting began, the delegation chairman announced four votes for Mendez.",
@@ -143,6 +144,8 @@ def test_nothing_asked_praised_or_agreed(pipeline: Pipeline, text: str) -> None:
         ("The opposition demanded the resignation of the interior minister.", "REQUEST"),
         ("The president praised the rescue teams on Monday.", "SUPPORT"),
         ("The rebels accepted the ceasefire proposal on Sunday.", "AGREE"),
+        # what a speaker says another must do is the demand itself
+        ("The senator told reporters that the governor should step aside.", "REQUEST"),
     ],
 )
 def test_a_request_or_praise_of_something_stays(pipeline: Pipeline, text: str, plover: str) -> None:

@@ -317,8 +317,9 @@ def verbal_battle(noun: Token) -> bool:
     return any(c.dep_ == "amod" and c.lemma_.lower() in VERBAL_DOMAIN for c in noun.children)
 
 
-def wrong_sense(tok: Token, sent: Span, cameo: str | None) -> bool:
-    """A verb coded by its block's default has no event of that type in this sentence (see above)."""
+def wrong_sense(tok: Token, sent: Span, cameo: str | None, demand: bool = False) -> bool:
+    """A verb coded by its block's default has no event of that type in this sentence (see above). A
+    ``demand`` (a clause a speaker says another must do) is itself what is asked."""
     category = plover(cameo)[0]
     if category == "ASSAULT" and tok.lemma_.lower() in UNDERGO and not violence_named(tok, sent):
         return True
@@ -328,7 +329,7 @@ def wrong_sense(tok: Token, sent: Span, cameo: str | None) -> bool:
         return True
     if category == "REJECT" and not rejected(tok):
         return True
-    if category == "REQUEST" and not requested(tok):
+    if category == "REQUEST" and not demand and not requested(tok):
         return True
     if category == "AGREE" and tok.lemma_.lower() in TAKING_VERBS and money_taken(tok):
         return True
@@ -421,7 +422,7 @@ AMOUNT_OR_TIME = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL", "DATE", 
 
 
 #: Prepositions that name what is asked for or whom it is asked of ("called for", "appealed to").
-REQUEST_PREPS = frozenset({"for", "against", "on", "upon", "to", "with", "from", "over"})
+REQUEST_PREPS = frozenset({"for", "against", "on", "upon", "to", "with", "from", "over", "of"})
 #: CAMEO code of praise, and the roles that name who or what is praised.
 PRAISE = "051"
 PRAISED_ROLES = frozenset({"dobj", "obj", "nsubjpass", "ccomp", "dative"})
@@ -444,11 +445,24 @@ def money_taken(verb: Token) -> bool:
     )
 
 
+#: Opening quotation marks the tagger may not tag as such.
+OPENING_QUOTES = frozenset({'"', "\u201c", "'", "\u2018"})
+
+
+def _asked_clause(clause: Token) -> bool:
+    """A clause the parse hangs as a modifier that is what is asked: "for" a subject to do something
+    ("campaigning for Britain to leave"), or quoted words ('"Quiet," he demanded')."""
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+        return True
+    first = clause.left_edge.i
+    return first > 0 and (clause.doc[first - 1].tag_ == "``" or clause.doc[first - 1].text in OPENING_QUOTES)
+
+
 def requested(tok: Token) -> bool:
     """A request names what it asks for or of whom: an object, a clause, or a "for"/"to"/"on" ...
     phrase ("demanded an apology", "called for calm", "appealed to the court"); "campaigned on Monday in
     Ohio" asks for nothing."""
-    if any(c.dep_ in REJECTED_ROLES for c in tok.children):
+    if any(c.dep_ in REJECTED_ROLES or (c.dep_ == "advcl" and _asked_clause(c)) for c in tok.children):
         return True
     return any(
         c.dep_ == "prep"

@@ -518,7 +518,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
         # A verb coded by its block's default alone in a sense its arguments rule out (senses.py).
         # Harm done by a disaster is no one's act, whatever pattern coded it ("a cyclone destroyed homes").
         if trigger is not None and trigger.kind == "verb" and not trigger.security:
-            spurious = wrong_sense(tok, sent, trigger.cameo) if trigger.specificity == 1 else None
+            spurious = (
+                wrong_sense(tok, sent, trigger.cameo, trigger.demand) if trigger.specificity == 1 else None
+            )
             # joining or coming is a meeting only with one, whatever pattern coded it ("came to light")
             spurious = spurious or (plover(trigger.cameo)[0] == "CONSULT" and not met(tok))
             trigger = None if spurious or accident_harm(tok, trigger.cameo) else trigger
