@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from wiresift.nlp.claims.ages import is_age_bracket
 from wiresift.nlp.claims.idioms import is_idiom
 from wiresift.nlp.claims.lexicon import (
     ANAPHORIC_DETERMINERS,
@@ -122,7 +123,7 @@ def is_claim(
         return False
     if prev is not None and prev.lower_ == "of" and prev2 is not None and prev2.lower_ in {"age", "ages"}:
         return False  # "at the age of 7"
-    if _age_at(doc, span, prev, nxt) or _age_of_person(doc, span, nxt):
+    if _age_at(doc, span, prev, nxt) or _age_of_person(doc, span, nxt) or is_age_bracket(doc, span):
         return False
     if nxt is not None and nxt.lower_ == "time" and span.unit is None and span.value not in {None, 1.0}:
         return False  # "a five time champion": "five-time" written without its hyphen

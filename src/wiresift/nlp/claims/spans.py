@@ -165,6 +165,8 @@ def _extend(doc: Doc, i: int) -> int:
                 j += 2  # "700-million-strong", "a 2.5-billion-dollar deal": one number
                 continue
             if cur.lower_ in _WORD_NUMBERS and word_after in _WORD_NUMBERS and word_after not in VAGUE_BASES:
+                if nxt.lower_ == "and" and cur.lower_ not in SCALES:
+                    break  # "between two and four": two numbers ("two hundred and fifty" is one)
                 j += 2
                 continue
         # "tens of thousands", "hundreds of thousands"
