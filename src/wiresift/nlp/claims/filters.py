@@ -220,7 +220,7 @@ def is_claim(
     if first.lower_ in _WORD_NUMBERS and not vague_plural and span.unit is None and prev is not None:
         if _determiner(prev):
             return False
-        if prev.lower_ in {"first", "last", "other", "remaining", "same", "next", "past"}:
+        if prev.lower_ in {"first", "last", "other", "remaining", "same", "next", "past", "latter", "former"}:
             return False
     return not (nxt is not None and nxt.lower_ in {"th", "st", "nd", "rd"})
 

@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 
 from wiresift.model import Claim, Document
 from wiresift.nlp.claims.attrib import continuation, find_claimant
+from wiresift.nlp.claims.elided import fill_elided, fill_restated_shares
 from wiresift.nlp.claims.filters import is_claim
 from wiresift.nlp.claims.lexicon import (
     CHANGE_ADVERBS,
@@ -432,6 +433,8 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
             )
         )
     _partners_count_alike(claims, tops, owned, each)
+    fill_elided(claims, tops, owned, doc.text)
+    fill_restated_shares(claims, tops)
     return claims
 
 
