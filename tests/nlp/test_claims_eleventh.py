@@ -106,3 +106,16 @@ def test_a_fraction_sign_joins_its_whole_number(nlp: Any) -> None:
 def test_the_latter_two_is_a_set_already_counted(nlp: Any) -> None:
     claims = claims_of(nlp, "Voters named taxes, crime and schools, and most cared about the latter two.")
     assert not claims, [c.text for c in claims]
+
+
+def test_a_fronted_partitive_copies_no_noun(nlp: Any) -> None:
+    text = "The storm killed 40 people across the state. Of those killed, nine were killed in Dover."
+    assert one(claims_of(nlp, text), "nine").counted is None
+
+
+def test_a_named_person_is_never_counted(nlp: Any) -> None:
+    claims = claims_of(
+        nlp,
+        "By comparison, the $3 million Maria Sandoval raised between January and June came mostly from PACs.",
+    )
+    assert one(claims, "3 million").counted is None

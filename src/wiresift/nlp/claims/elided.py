@@ -5,7 +5,11 @@ A plain count that stands alone as the subject or object of a verb, with no noun
 repeats the noun of the last plain count that the same verb (by lemma) took in the same sentence or
 the one before it, within the paragraph: the writer dropped the noun because the parallel clause
 had just named it. Another verb ("Police held 12 protesters. Three were charged") or another kind
-of figure (an amount, a share) copies nothing.
+of figure (an amount, a share) copies nothing, nor does a count under a fronted partitive ("Of
+those killed, 11 were ...", which the guideline reads as naming no noun).
+
+A share set off right after the share it restates ("A third of independents, 33 %, say ...") counts
+the same noun (:func:`fill_restated_shares`).
 """
 
 from __future__ import annotations
@@ -52,8 +56,8 @@ def fill_elided(claims: list[Claim], tops: list[Token], owned: list[bool], text:
         if claim.counted is not None or claim.unit is not None or owned[k] or not _alone(top):
             continue
         verb = _verb_of(top)
-        if verb is None:
-            continue
+        if verb is None or any(c.dep_ == "prep" and c.lower_ == "of" and c.i < top.i for c in verb.children):
+            continue  # "Of those killed, 11 were ...": a fronted partitive names the set (the gold reads null)
         for j in range(k - 1, -1, -1):
             other, other_top = claims[j], tops[j]
             if not _near(other_top, top, text):
