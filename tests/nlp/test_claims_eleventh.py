@@ -119,14 +119,3 @@ def test_a_named_person_is_never_counted(nlp: Any) -> None:
         "By comparison, the $3 million Maria Sandoval raised between January and June came mostly from PACs.",
     )
     assert one(claims, "3 million").counted is None
-
-
-@pytest.mark.parametrize(
-    ("text", "number", "noun"),
-    [
-        ("The atoll, far from the mainland, has a population of 48,000.", "48,000", "population"),
-        ("She addressed a crowd of about 3,000 in the square.", "3,000", "crowd"),
-    ],
-)
-def test_a_count_held_by_of_counts_its_noun(nlp: Any, text: str, number: str, noun: str) -> None:
-    assert one(claims_of(nlp, text), number).counted == noun

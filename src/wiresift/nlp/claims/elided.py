@@ -16,13 +16,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.claims.measured import SHARE_NOUNS
-
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
     from wiresift.model import Claim
-    from wiresift.nlp.claims.spans import NumSpan
 
 #: Clause roles of a count that stands for its noun phrase.
 _ROLES = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
@@ -103,20 +100,3 @@ def fill_restated_shares(claims: list[Claim], tops: list[Token]) -> None:
         noun = doc[i] if 0 <= i < span.start - 1 else None
         if noun is not None and noun.idx >= prev.end and noun.text == prev.counted.split()[-1]:
             claim.counted = prev.counted
-
-
-def holder_of(doc: Doc, span: NumSpan) -> Token | None:
-    """ "a population of 54,000", "a crowd of about 5,000": a plain count with no noun of its own
-    that is the "of" object of a common noun counts that noun, as "a fine of $9,000" does for money.
-    Not a share or a quantity noun ("the number of 12"), not a noun the count belongs to by name or
-    by date."""
-    top = doc[span.last]
-    while top.dep_ in {"compound", "quantmod", "nummod"} and top.head.like_num and top.head.i > top.i:
-        top = top.head  # "54 million" heads on "million"
-    prep = top.head
-    if top.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
-        return None
-    noun = prep.head
-    if noun.pos_ != "NOUN" or noun.lower_ in SHARE_NOUNS or noun.i > top.i:
-        return None
-    return noun
