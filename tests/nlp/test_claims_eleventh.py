@@ -18,6 +18,8 @@ from claims_support import claims_of, one
         ("Mr. Hale held a wide lead among those 65 and over, the survey found.", "65"),
         ("Turnout was 71 percent among Latinos 45 and older.", "45"),
         ("Most of the gain came from residents over 50, the county said.", "50"),
+        # a range of ages right after a noun of people
+        ("Turnout was 61 percent among whites 30 to 44 in the county.", "30 to 44"),
         # a share of people who "were over" an age
         ("About 55 percent of rural voters were over 60.", "60"),
     ],

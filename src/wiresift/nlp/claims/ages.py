@@ -17,13 +17,14 @@ if TYPE_CHECKING:
 
     from wiresift.nlp.claims.spans import NumSpan
 
-#: Lemmas of plural nouns of people that polls, censuses and health stories divide by age, beyond the
+#: Lemmas of nouns of people that polls, censuses and health stories divide by age, beyond the
 #: person nouns of the entities stage.
 GROUP_NOUNS = frozenset({
     "people", "person", "voter", "adult", "child", "kid", "man", "woman", "resident", "respondent",
     "citizen", "worker", "employee", "youth", "teen", "teenager", "senior", "patient", "player",
     "user", "consumer", "customer", "member", "individual", "american", "viewer", "reader", "smoker",
     "driver", "student", "baby", "infant", "household", "participant", "applicant", "immigrant",
+    "black", "white",
 })  # fmt: skip
 #: Pronouns that stand for a group of people ("those under 30", "anyone over 65").
 GROUP_PRONOUNS = frozenset({"those", "anyone", "everyone", "someone", "all"})
