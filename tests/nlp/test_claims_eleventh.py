@@ -121,3 +121,8 @@ def test_a_named_person_is_never_counted(nlp: Any) -> None:
         "By comparison, the $3 million Maria Sandoval raised between January and June came mostly from PACs.",
     )
     assert one(claims, "3 million").counted is None
+
+
+def test_an_age_a_person_reaches_at_a_date_is_not_a_claim(nlp: Any) -> None:
+    claims = claims_of(nlp, "She will be 58 in March, and 40 workers will lose their jobs.")
+    assert [c.text for c in claims] == ["40"]
