@@ -55,3 +55,24 @@ def test_a_lone_surname_takes_the_first_name_of_its_one_full_namesake() -> None:
     """ "Kessel", kept apart from "Maria Kessel" by the entities stage, is a woman too."""
     state = _state("Kessel", ["m"], extra=("Maria Kessel",))
     assert _gender_or_name(state, "e1", 500) == "f"  # type: ignore[arg-type]
+
+
+@dataclass
+class _JoinedAt:
+    gender: str
+    start: int
+
+
+def test_a_namesake_keeps_the_gender_of_her_first_name_against_the_chain() -> None:
+    """Jane Kessel, with three "he"s of her husband joined to her chain, is still the Kessel a "she"
+    can mean (:func:`~wiresift.nlp.entities.namesakes.person_gender`)."""
+    from wiresift.nlp.entities.namesakes import person_gender
+
+    index = EntityIndex(
+        entities={
+            "e1": Entity(id="e1", name="Jane Kessel", type="PERSON"),
+            "e2": Entity(id="e2", name="Tom Kessel", type="PERSON"),
+        }
+    )
+    index.coref = _State(index, {"e1": [_JoinedAt("m", s) for s in (10, 20, 30)]})  # type: ignore[assignment]
+    assert person_gender(index, "e1", skip=100) == "f"
