@@ -1,0 +1,90 @@
+"""The article's main event (issue 14): the lead's main line before its modifiers, a presence read as a
+pattern, and a statement verb that only tells its clause's event."""
+
+from __future__ import annotations
+
+import pytest
+from events_support import coded
+from spacy.language import Language
+
+from wiresift.model import Event
+from wiresift.nlp.events import accept, stage
+from wiresift.nlp.events.stage import main_event, main_line, tells_clause
+from wiresift.nlp.events.triggers import find_triggers
+from wiresift.nlp.pipeline import Pipeline
+
+LEAD = (
+    "More than 900 fighters are near the border with Varnia, the defence ministry said on Monday "
+    "after talks with the envoy."
+)
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def _cand(text: str, sentence: int, depth: int, probability: float, told: bool) -> accept.Candidate:
+    start = 100 * sentence + depth
+    event = Event(id="", text=text, start=start, end=start + 1)
+    return accept.Candidate(event, (depth, 0, -1, -0.7), sentence, probability=probability, main_line=told)
+
+
+def test_the_main_line_of_the_lead_goes_before_its_modifiers() -> None:
+    told = _cand("massed", 0, 1, 0.6, True)
+    background = _cand("talks", 0, 3, 0.95, False)  # "after talks with the envoy": surer, a modifier
+    since = _cand("takeover", 1, 2, 0.97, False)  # the next sentence's "ever since the takeover"
+    assert main_event([told, background, since]).event.text == "massed"
+    # among the main line's events the surest leads; with none on the main line, the surest of the lead
+    assert main_event([told, _cand("attacked", 1, 0, 0.9, True), background]).event.text == "attacked"
+    assert main_event([background, since]).event.text == "takeover"
+
+
+def test_main_line_follows_the_clause_not_its_modifiers(nlp: Language) -> None:
+    sdoc = nlp(LEAD)
+    by_text = {t.text: t for t in sdoc}
+    assert main_line(by_text["are"]) and main_line(by_text["said"])
+    assert not main_line(by_text["talks"]) and not main_line(by_text["border"])
+
+
+def test_candidates_mark_the_main_line(pipeline: Pipeline, nlp: Language) -> None:
+    text = "Soldiers stormed the compound near Tarvo after clashes with the guards."
+    doc, events = coded(pipeline, text)
+    assert {"stormed", "clashes"} <= set(events)
+    sdoc = nlp(text)
+    flags = {c.event.text: c.main_line for c in stage.candidates(doc, sdoc)}
+    assert flags["stormed"] and not flags["clashes"]
+
+
+def test_a_presence_is_coded_by_a_pattern(nlp: Language) -> None:
+    sent = next(iter(nlp(LEAD).sents))
+    presence = next(t for t in find_triggers(sent) if t.tok.text == "are")
+    assert presence.cameo == "154" and presence.specificity > 1  # read as a pattern, not a block default
+
+
+def test_a_statement_verb_tells_its_clause(pipeline: Pipeline, nlp: Language) -> None:
+    text = "The defence ministry revealed that more than 900 fighters are near the border with Varnia."
+    verb = next(t for t in nlp(text) if t.text == "revealed")
+    assert tells_clause(verb)
+    _, events = coded(pipeline, text)
+    assert "revealed" not in events  # a statement of its content, not support given to the fighters
+    assert events["are"].plover == "MOBILIZE"
+    # an object of its own makes the verb an act again
+    assert not tells_clause(next(t for t in nlp("The army revealed its plans.") if t.text == "revealed"))
+
+
+ARTICLE = (
+    "More than 900 fighters are in the hills near the border with Ostrava, Chief of the Southern Defence "
+    "Treaty Organisation (SDTO) Joint Staff said on Monday after a meeting with envoys of the member states. "
+    "The alliance has been worried about the border since rebels seized the town of Kessa in May. "
+    "The fighters are massing in camps near the river, the general said. "
+    "Ostrava has asked its allies for help."
+)
+
+
+def test_the_lead_build_up_is_the_main_event(pipeline: Pipeline) -> None:
+    doc, events = coded(pipeline, ARTICLE)
+    assert {"are", "meeting"} <= set(events)
+    main = doc.events[0]  # not the meeting after which it was told, nor the seizure the alliance recalls
+    assert (main.text, main.plover) == ("are", "MOBILIZE")
+    assert main.source is not None and "fighters" in main.source.text
