@@ -77,7 +77,7 @@ ARTICLE = (
     "More than 900 fighters are in the hills near the border with Ostrava, Chief of the Southern Defence "
     "Treaty Organisation (SDTO) Joint Staff said on Monday after a meeting with envoys of the member states. "
     "The alliance has been worried about the border since rebels seized the town of Kessa in May. "
-    "The fighters are massing in camps near the river, the general said. "
+    "The valley is home to about 40,000 people. "
     "Ostrava has asked its allies for help."
 )
 

@@ -60,7 +60,6 @@ LAST = TYPER_DEPTH
 #: The sentences of an article's lead, from its first sentence with an event, among which its main
 #: event is chosen (:func:`main_event`).
 LEAD_SENTENCES = 3
-MAIN_LINE_FIRST = True
 #: Claim count types that give an event's dead, injured and size.
 COUNTS = {"KILL": "dead", "WOUND": "injured", "PROTEST": "size", "TROOPS": "size"}
 
@@ -537,13 +536,20 @@ MAIN_LINE_DEPS = frozenset({"ROOT", "ccomp", "conj", "xcomp", "parataxis", "nsub
                             "dobj", "obj", "attr", "oprd"})  # fmt: skip
 
 
+def _unmarked_clause(tok: Token) -> bool:
+    """An adverbial clause with no subordinating word: a purpose ("seized on the crisis to attack each
+    other") or an outcome ("attacked the post, killing four"), part of what the sentence tells; "after",
+    "as", "while", "when" or "because" mark a clause of background."""
+    return tok.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ != "to" for c in tok.children)
+
+
 def main_line(tok: Token | None) -> bool:
     """``tok`` is on its sentence's main line: every relation from it up to the root is one of
-    :data:`MAIN_LINE_DEPS` ("5,000 fighters are massed near the border, the ministry said" and its
-    clause, not "after talks with the envoy")."""
+    :data:`MAIN_LINE_DEPS` or an unmarked adverbial clause ("5,000 fighters are near the border, the
+    ministry said" and its clause, not "after talks with the envoy")."""
     steps = 0
     while tok is not None and steps < 50:
-        if tok.dep_ not in MAIN_LINE_DEPS:
+        if tok.dep_ not in MAIN_LINE_DEPS and not _unmarked_clause(tok):
             return False
         if tok.head.i == tok.i:
             return True
@@ -553,19 +559,23 @@ def main_line(tok: Token | None) -> bool:
 
 def main_event(found: list[Candidate]) -> Candidate:
     """The article's main event among the events kept: of the lead (the first sentence with an event
-    and the ``LEAD_SENTENCES`` - 1 after it), the one the check is surest of, the rules' rank breaking
-    ties; without the check's probabilities (a short document), the first sentence's best-ranked.
+    and the ``LEAD_SENTENCES`` - 1 after it), the one the check is surest of among those on their
+    sentence's main line (:func:`main_line`; among all of the lead when none is), the rules' rank
+    breaking ties; without the check's probabilities (a short document), the first sentence's
+    best-ranked.
 
     Not the first sentence's best-ranked alone: with the check's out-of-fold probabilities (grouped
     cross-validation over its verdicts, the 51 articles where it keeps an event), the surest event of
     the lead's three sentences is right in type in 40 of them, the first sentence's best-ranked in 33:
     a dropped or borderline event of the first sentence no longer hands the place to whatever that
-    sentence holds next."""
+    sentence holds next. Not the surest of the lead whatever its clause: a sure event in a modifier
+    ("revealed on Thursday after a meeting with ...", "ever since the takeover of ...") is what the
+    lead's news came after, not the news; MEASURED_MAIN_LINE."""
     first = found[0].sentence
     if any(c.probability is None for c in found):
         return min((c for c in found if c.sentence == first), key=lambda c: c.rank)
     lead = [c for c in found if c.sentence < first + LEAD_SENTENCES]
-    told = [c for c in lead if c.main_line] if MAIN_LINE_FIRST else []
+    told = [c for c in lead if c.main_line]
     return min(told or lead, key=lambda c: (-(c.probability or 0.0), c.rank, c.sentence))
 
 
