@@ -252,7 +252,7 @@ def tells_clause(verb: Token) -> bool:
     ("the ministry revealed that 900 fighters are massed on the border"; not "discussed what the
     fighters want", a topic). Coded only by its dictionary block, such a verb is a statement (CAMEO 01,
     no event) whose content is the event, not an act between its speaker and the content's subject;
-    except for :data:`SAYING_ACTS`. On the event check's verdicts, the 11 such events of other
+    except for :data:`SAYING_ACTS`. On the event check's verdicts, the 10 such events of other
     categories were all wrong in type ("revealed", "admitted", "allowed", "helped" read as support,
     concessions or aid)."""
     children = list(verb.children)
