@@ -74,19 +74,3 @@ def test_a_statement_verb_tells_its_clause(pipeline: Pipeline, nlp: Language) ->
     topic = nlp("The ministers discussed what the fighters want from the talks.")
     assert not tells_clause(next(t for t in topic if t.text == "discussed"))
 
-
-ARTICLE = (
-    "More than 900 fighters are in the hills near the border with Ostrava, Chief of the Southern Defence "
-    "Treaty Organisation (SDTO) Joint Staff said on Monday after a meeting with envoys of the member states. "
-    "The alliance has been worried about the border since rebels seized the town of Kessa in May. "
-    "The valley is home to about 40,000 people. "
-    "Ostrava has asked its allies for help."
-)
-
-
-def test_the_lead_build_up_is_the_main_event(pipeline: Pipeline) -> None:
-    doc, events = coded(pipeline, ARTICLE)
-    assert {"are", "meeting"} <= set(events)
-    main = doc.events[0]  # not the meeting after which it was told, nor the seizure the alliance recalls
-    assert (main.text, main.plover) == ("are", "MOBILIZE")
-    assert main.source is not None and "fighters" in main.source.text

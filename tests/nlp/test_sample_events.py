@@ -43,8 +43,9 @@ def test_sample_main_event_is_the_build_up(sample_path: Path, nlp: Language) -> 
     doc.published = "2022-02-11"
     doc = Pipeline()(doc)
     places = {p.id: p.name for p in doc.places}
-    # The lead's militant build-up is the main event, listed first: the lead is one sentence (no break
-    # after "(CSTO)"), the build-up is what it tells, the meeting after which it was told a modifier.
+    # The lead's militant build-up is the main event, listed first: it is the root of the lead's first
+    # sentence, while the meeting (after which it was revealed) and the takeover (since which the
+    # alliance has worried) are modifiers.
     main = doc.events[0]
     assert main.plover == "MOBILIZE" and main.source is not None and "militants" in main.source.text
     assert main.source.sector == "REB" and main.acled == "Change to group/activity"
