@@ -73,4 +73,3 @@ def test_a_statement_verb_tells_its_clause(pipeline: Pipeline, nlp: Language) ->
     assert not tells_clause(next(t for t in nlp("The army revealed its plans.") if t.text == "revealed"))
     topic = nlp("The ministers discussed what the fighters want from the talks.")
     assert not tells_clause(next(t for t in topic if t.text == "discussed"))
-
