@@ -240,34 +240,6 @@ def _doer_can_act(trig: Trigger, category: str | None, index: EntityIndex | None
     return can_act(head, actor.code, actor.sector, actor.entity)
 
 
-#: Categories whose act is the saying itself: their clause is what is charged, threatened, demanded,
-#: refused or promised ("alleged that the police beat him", "pledged that the port would reopen").
-SAYING_ACTS = frozenset({"ACCUSE", "THREATEN", "REQUEST", "REJECT", "AGREE"})
-#: Words that open a clause of a topic, not of a content told: "discussed what the fighters want".
-_TOPIC_WORDS = frozenset({"WP", "WDT", "WRB", "WP$"})
-
-
-def tells_clause(verb: Token) -> bool:
-    """``verb`` tells a clause: a declarative complement with its own subject and no object of its own
-    ("the ministry revealed that 900 fighters are massed on the border"; not "discussed what the
-    fighters want", a topic). Coded only by its dictionary block, such a verb is a statement (CAMEO 01,
-    no event) whose content is the event, not an act between its speaker and the content's subject;
-    except for :data:`SAYING_ACTS`. On the event check's verdicts, the 10 such events of other
-    categories were all wrong in type ("revealed", "admitted", "allowed", "helped" read as support,
-    concessions or aid)."""
-    children = list(verb.children)
-    if any(c.dep_ in {"dobj", "obj", "dative"} for c in children):
-        return False
-    return any(
-        c.dep_ == "ccomp"
-        and any(g.dep_ in SUBJECT_DEPS for g in c.children)
-        and not any(
-            g.tag_ in _TOPIC_WORDS or (g.dep_ == "mark" and g.lower_ in {"whether", "if"}) for g in c.children
-        )
-        for c in children
-    )
-
-
 def _intender(head: Token | None, trigger: Token, index: EntityIndex | None, date: str | None) -> bool:
     """Someone who can act holds the intention of a future or conditional event: its source, else the
     subject of the clause above ("Finland is ready to ship tents to help"). A noun's intention is
@@ -415,8 +387,6 @@ def code_sentence(
         )
         if block_only and not _doer_can_act(trig, category, index, doc.published):
             continue  # "the relevance is increasing", "the project collapsed": no one acts
-        if block_only and category not in SAYING_ACTS and tells_clause(trig.tok):
-            continue  # "the ministry revealed that 900 fighters are massed": a statement of its content
         # A verb coded only by its dictionary block ("organised", "revealed") is an event only when it
         # has an actor the dictionaries know: PETRARCH's own precision guard.
         # A place reached by a movement ("flown to Niamey") is no participant.
