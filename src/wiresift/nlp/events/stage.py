@@ -550,7 +550,7 @@ def main_event(found: list[Candidate]) -> Candidate:
     the lead's three sentences is right in type in 40 of them, the first sentence's best-ranked in 33:
     a dropped or borderline event of the first sentence no longer hands the place to whatever that
     sentence holds next. Not the surest of the lead whatever its clause: a sure event in a modifier
-    ("revealed on Thursday after a meeting with ...", "ever since the takeover of ...") is what the
+    ("said on Monday after talks with the envoy", "worried since the seizure of the port") is what the
     lead's news came after, not the news. On the 8 verdict articles where the two differ (out of
     fold), read by hand, the main line lists the article's main event where the surest of the lead
     lists background in 2, the reverse in 1, and 5 are ties; it lists an event right in type in 38 of
