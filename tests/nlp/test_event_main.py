@@ -60,3 +60,10 @@ def test_a_presence_is_coded_by_a_pattern(nlp: Language) -> None:
     sent = next(iter(nlp(LEAD).sents))
     presence = next(t for t in find_triggers(sent) if t.tok.text == "are")
     assert presence.cameo == "154" and presence.specificity > 1  # read as a pattern, not a block default
+
+
+def test_an_unmarked_adverbial_clause_stays_on_the_main_line(nlp: Language) -> None:
+    purpose = {t.text: t for t in nlp("The two mayors seized on the flooding to attack each other.")}
+    assert main_line(purpose["attack"])  # what they did it for: part of what the sentence tells
+    marked = {t.text: t for t in nlp("As the river rose, the two mayors attacked each other.")}
+    assert main_line(marked["attacked"]) and not main_line(marked["rose"])  # "as": background
