@@ -365,7 +365,9 @@ def code_presence(tok: Token) -> Trigger | None:
         return None
     if not any(c.dep_ == "prep" and c.lower_ in PRESENCE_PREPS for c in tok.children):
         return None
-    return Trigger(tok, tok.idx, tok.idx + len(tok.text), "154", "verb", 1)
+    # A pattern of two parts read from the parse (an armed subject, a place preposition), as CAMEO's
+    # "$ * NEAR" patterns are: specific, not a block's default (the event check reads it so).
+    return Trigger(tok, tok.idx, tok.idx + len(tok.text), "154", "verb", 3)
 
 
 def _verbal(trigger: Trigger) -> bool:
