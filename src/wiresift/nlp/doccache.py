@@ -195,11 +195,19 @@ class DocCache:
 
 
 _CACHES: weakref.WeakKeyDictionary[Doc, DocCache] = weakref.WeakKeyDictionary()
+#: The cache last asked for: a stage asks for its document's cache tens of thousands of times in a
+#: row, and a weak dictionary's look-up makes a new weak reference each time. It holds the ``Doc``
+#: weakly, as every cache does, so it keeps nothing alive.
+_last: list[DocCache | None] = [None]
 
 
 def of(sdoc: Doc) -> DocCache:
     """The cache of ``sdoc``, made on first use and dropped with the ``Doc``."""
+    last = _last[0]
+    if last is not None and last._doc() is sdoc:
+        return last
     found = _CACHES.get(sdoc)
     if found is None:
         found = _CACHES[sdoc] = DocCache(sdoc)
+    _last[0] = found
     return found
