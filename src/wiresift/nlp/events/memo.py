@@ -50,15 +50,14 @@ def _key(arg: object) -> Hashable:
 
 
 def per_document(fn: Callable[P, R]) -> Callable[P, R]:
-    """``fn`` answered from the open document memo (positional arguments: tokens, spans, strings,
-    numbers, None; keyword arguments go to ``fn`` unmemoized)."""
+    """``fn`` answered from the open document memo, by its arguments (see :func:`_key`)."""
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         memo = _MEMO.get()
-        if memo is None or kwargs:
+        if memo is None:
             return fn(*args, **kwargs)
-        key = (fn, *map(_key, args))
+        key = (fn, *map(_key, args), *((name, _key(value)) for name, value in sorted(kwargs.items())))
         try:
             found: R = memo[key]
         except KeyError:
