@@ -23,7 +23,6 @@ import numpy as np
 from wiresift.nlp import doccache
 from wiresift.nlp.events import acled
 from wiresift.nlp.events.lexicon import CRIME_WORDS, DISASTER_WORDS
-from wiresift.nlp.events.memo import per_document
 from wiresift.nlp.events.triggers import ARMED_NOUNS
 
 if TYPE_CHECKING:
@@ -62,7 +61,6 @@ NOT_ACTS = frozenset({"weapon", "gun", "explosive", "base", "headquarters", "out
                       "warplane", "bomber", "air", "shell", "mortar", "artillery", "curfew", "peace"})  # fmt: skip
 
 
-@per_document  # asked by the typer and again by the event check
 def features(sent: Span, trigger: Token | None, rule: str | None, plover: str | None) -> list[str]:
     """Symbolic features of an event (``trigger`` None: a sentence without a coded event)."""
     out = ["bias", f"rule={rule}", f"plover={plover}"]
@@ -114,7 +112,6 @@ def _unit(vec: np.ndarray) -> np.ndarray:
     return (vec / norm).astype(np.float32) if norm and vec.shape[0] == DIMS else np.zeros(DIMS, np.float32)
 
 
-@per_document
 def vectors(sent: Span, trigger: Token | None) -> np.ndarray:
     """The unit vectors of the trigger and of the mean content word (zeros without vectors)."""
     trig = trigger.vector if trigger is not None and trigger.has_vector else np.zeros(DIMS, np.float32)

@@ -13,7 +13,6 @@ from wiresift.nlp.entities.coref import doc_coref
 from wiresift.nlp.events.actor_codes import agent_sector, igo_name, lookup, split_code
 from wiresift.nlp.events.actor_codes import dated_code as dated_code
 from wiresift.nlp.events.lines import on_line
-from wiresift.nlp.events.memo import copied
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -96,7 +95,6 @@ def _inner_code(head: Token, index: EntityIndex | None, date: str | None, title:
     return None
 
 
-@copied(EventActor.model_copy)
 def resolve(head: Token, index: EntityIndex | None, date: str | None, nested: bool = False) -> EventActor:
     """The actor record of the phrase headed by ``head`` (``nested``: no look into its modifiers)."""
     head = quantity_head(head)

@@ -40,7 +40,6 @@ from wiresift.nlp.events.lexicon import (
     verbs,
 )
 from wiresift.nlp.events.lines import headline_passive
-from wiresift.nlp.events.memo import per_document
 from wiresift.nlp.events.modality import AVOID_VERBS
 
 if TYPE_CHECKING:
@@ -192,7 +191,6 @@ def bare_patient(verb: Token) -> bool:
     )
 
 
-@per_document
 def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
     """(source, target) heads of a verb trigger; a participle coordinated with a passive verb shares
     its passive roles ("was hauled out by the police and taken into custody")."""
@@ -288,7 +286,6 @@ def _between(head: Token) -> tuple[Token | None, Token | None]:
     return None, None
 
 
-@per_document
 def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     """(source, target) heads of a noun trigger: "the rebels' attack on the town", "Taliban takeover",
     "clashes between A and B"; the possessor of an arrest, a release or a killing is its target."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Event, EventActor
 from wiresift.nlp import doccache
-from wiresift.nlp.events import accept, acled, acled_model, cameo, memo
+from wiresift.nlp.events import accept, acled, acled_model, cameo
 from wiresift.nlp.events.accept import TYPER_DEPTH, Candidate
 from wiresift.nlp.events.actor_codes import holiday_head, thing_head
 from wiresift.nlp.events.actors import possessor, quantity_head, resolve
@@ -526,10 +526,9 @@ def find_events(
     """Every event of the document, main event first (the lead's best-ranked), then in text order; with
     ``check`` (and ``learned``) only those the learned check (:mod:`~wiresift.nlp.events.accept`) keeps,
     the main one chosen among them."""
-    with memo.document():  # the parse's readings kept while this document is coded
-        found = candidates(doc, sdoc, index, learned)
-        if check and learned:
-            found = accept.screen(doc, sdoc, found, accept.load_check())
+    found = candidates(doc, sdoc, index, learned)
+    if check and learned:
+        found = accept.screen(doc, sdoc, found, accept.load_check())
     events = [c.event for c in found]
     if found:
         main = main_event(found)
