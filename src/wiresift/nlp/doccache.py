@@ -34,6 +34,7 @@ class DocCache:
         self._lemmas: list[str] | None = None
         self._pos: list[str] | None = None
         self._deps: list[str] | None = None
+        #: (every child index grouped by head, where head i's group starts): see :meth:`children`
         self._children: list[list[int]] | None = None
         self._texts: list[str] | None = None
         self._bounds: list[tuple[int, int]] | None = None
@@ -92,12 +93,15 @@ class DocCache:
     def children(self, i: int) -> list[int]:
         """The indices of token ``i``'s children in text order (``[c.i for c in doc[i].children]``)."""
         if self._children is None:
-            kids: list[list[int]] = [[] for _ in range(len(self.doc))]
-            for j, head in enumerate(self._heads().tolist()):
-                if head != j:
-                    kids[head].append(j)
-            self._children = kids
-        return self._children[i]
+            # every child index grouped by its head (text order kept within a head) and where each
+            # head's group begins: sorted once by numpy, not a Python loop over the tokens
+            heads = self._heads()
+            dependents = np.nonzero(heads != np.arange(len(heads)))[0]
+            by_head = dependents[np.argsort(heads[dependents], kind="stable")]
+            counts = np.bincount(heads[dependents], minlength=len(heads))
+            self._children = [by_head.tolist(), [0, *np.cumsum(counts).tolist()]]
+        flat, starts = self._children
+        return flat[starts[i] : starts[i + 1]]
 
     @property
     def deps(self) -> list[str]:
@@ -195,11 +199,19 @@ class DocCache:
 
 
 _CACHES: weakref.WeakKeyDictionary[Doc, DocCache] = weakref.WeakKeyDictionary()
+#: The cache last asked for: a stage asks for its document's cache tens of thousands of times in a
+#: row, and a weak dictionary's look-up makes a new weak reference each time. It holds the ``Doc``
+#: weakly, as every cache does, so it keeps nothing alive.
+_last: list[DocCache | None] = [None]
 
 
 def of(sdoc: Doc) -> DocCache:
     """The cache of ``sdoc``, made on first use and dropped with the ``Doc``."""
+    last = _last[0]
+    if last is not None and last._doc() is sdoc:
+        return last
     found = _CACHES.get(sdoc)
     if found is None:
         found = _CACHES[sdoc] = DocCache(sdoc)
+    _last[0] = found
     return found

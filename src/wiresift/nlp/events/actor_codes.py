@@ -169,6 +169,7 @@ HOLIDAY_WORDS = frozenset({"christmas", "easter", "hanukkah", "chanukah", "hanuk
                            "songkran"})  # fmt: skip
 
 
+@lru_cache(maxsize=LOOKUP_CACHE)  # a phrase head's words: the same few recur through an article
 def holiday_name(text: str) -> bool:
     """``text`` names a holiday ("Hanukkah", "Christmas Eve", "New Year's Day")."""
     words = text.lower().replace("’s", "").replace("'s", "").split()
