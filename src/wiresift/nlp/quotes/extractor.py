@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from wiresift.model import Document
+from wiresift.nlp import doccache
 from wiresift.nlp.entities.coref import Speaker
 from wiresift.nlp.entities.mentions import ORG_NOUNS, PERSON_NOUNS
 from wiresift.nlp.quotes.bounds import (
@@ -470,8 +471,9 @@ class Extractor(DirectQuotes):
         """ "The army reportedly moved troops": an adverb of hearsay (:data:`HEARSAY`) attributes the
         clause it modifies to no one, like "is said to"."""
         out = []
-        for tok in sdoc:
-            if tok.lower_ not in HEARSAY or tok.dep_ != "advmod" or self.quoted(tok.idx):
+        for i in doccache.of(sdoc).lower_in(HEARSAY):  # the few hearsay adverbs, found without a Token each
+            tok = sdoc[i]
+            if tok.dep_ != "advmod" or self.quoted(tok.idx):
                 continue
             verb = tok.head
             subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
