@@ -141,7 +141,10 @@ class Extractor(DirectQuotes):
             near = mixed[
                 bisect_left(mixed_starts, f.start - REPORT_WINDOW) : bisect_right(mixed_starts, f.start)
             ]
-            return any(words_end(text, f.start, f.end) <= m.end for m in near)
+            if not near:
+                return False
+            end = words_end(text, f.start, f.end)
+            return any(end <= m.end for m in near)
 
         found = [f for f in found if not (f.kind == "direct" and in_mixed(f))]
         found.sort(key=lambda f: (f.start, f.end))
@@ -267,11 +270,11 @@ class Extractor(DirectQuotes):
         min_words = MIN_INDIRECT_WORDS
         if nominal:
             min_words = MIN_NAMED_OBJECT_WORDS if comp.pos_ == "PROPN" and not learned else MIN_OBJECT_WORDS
-        if n_words(self.text, start, end) < min_words:
+        content_words = n_words(self.text, start, end)
+        if content_words < min_words:
             return None
         if any(
-            m.start <= comp.idx < m.end
-            and n_words(self.text, start, end) <= n_words(self.text, m.start, m.end) + 2
+            m.start <= comp.idx < m.end and content_words <= n_words(self.text, m.start, m.end) + 2
             for m in marks
         ):
             return None  # the complement is a quoted clause: that quote is direct and cued already
