@@ -43,12 +43,27 @@ def test_values_match_the_tokens(sdoc) -> None:  # type: ignore[no-untyped-def]
         assert list(cache.tokens_between(sent, start, end)) == expected
 
 
+def test_lookups_match_the_tokens(sdoc) -> None:  # type: ignore[no-untyped-def]
+    """``lower_in`` finds the tokens by their lower-cased text, case aside; ``sent_index`` tells the
+    sentence of each token as ``Token.sent`` does."""
+    cache = doccache.of(sdoc)
+    words = frozenset({"rebels", "and", "peace", "nobody", "absent"})
+    assert cache.lower_in(words) == [t.i for t in sdoc if t.lower_ in words]
+    assert len(cache.lower_in(words)) >= 5  # "Rebels", both "and"s, "peace", "Nobody"
+    assert cache.lower_in(frozenset()) == []
+    starts = [s.start for s in sdoc.sents]
+    assert len(starts) >= 3
+    for tok in sdoc:
+        assert cache.sent_index(tok.i) == starts.index(tok.sent.start)
+
+
 def test_sentences_of_a_hand_split_doc(nlp) -> None:  # type: ignore[no-untyped-def]
     """Sentence bounds read from the starts array match spaCy's for set starts and for a one-word doc."""
     doc = nlp.make_doc("Rebels fought . Talks stalled . Nobody came")
     for tok in doc:
         tok.is_sent_start = tok.i in {0, 3, 6}
     assert [(s.start, s.end) for s in doccache.of(doc).sents] == [(0, 3), (3, 6), (6, 8)]
+    assert [doccache.of(doc).sent_index(i) for i in range(8)] == [0, 0, 0, 1, 1, 1, 2, 2]
     single = nlp("Peace.")
     assert [(s.start, s.end) for s in doccache.of(single).sents] == [(s.start, s.end) for s in single.sents]
 

@@ -38,6 +38,7 @@ class DocCache:
         self._children: list[list[int]] | None = None
         self._texts: list[str] | None = None
         self._bounds: list[tuple[int, int]] | None = None
+        self._sent_starts: list[int] | None = None
         self._text: str | None = None
         self._starts: dict[int, int] | None = None
         self._offsets: list[int] | None = None
@@ -78,6 +79,15 @@ class DocCache:
         if self._bounds is None:
             self._bounds = self._sent_bounds(sdoc)
         return [sdoc[start:end] for start, end in self._bounds]
+
+    def sent_index(self, i: int) -> int:
+        """The position, among the document's sentences, of the one holding token ``i`` (two tokens
+        share a sentence when ``doc[i].sent == doc[j].sent``), found by bisection: no ``Span`` made."""
+        if self._sent_starts is None:
+            if self._bounds is None:
+                self._bounds = self._sent_bounds(self.doc)
+            self._sent_starts = [start for start, _ in self._bounds]
+        return bisect.bisect_right(self._sent_starts, i) - 1
 
     @staticmethod
     def _sent_bounds(sdoc: Doc) -> list[tuple[int, int]]:
@@ -154,6 +164,15 @@ class DocCache:
             return frozenset(heads[hit].tolist())
 
         return self.memo(("doccache.heads_of", dep, lower), build)
+
+    def lower_in(self, words: frozenset[str]) -> list[int]:
+        """The indices of the tokens whose lower-cased text is one of ``words`` (``[t.i for t in doc if
+        t.lower_ in words]``), found over the array of lower-case forms: no ``Token`` is made."""
+        if not words or not len(self.doc):
+            return []
+        strings = self.doc.vocab.strings
+        keys = np.array([strings[w] for w in words], dtype=np.uint64)
+        return np.nonzero(np.isin(self._ids("LOWER"), keys))[0].tolist()
 
     @property
     def starts(self) -> dict[int, int]:

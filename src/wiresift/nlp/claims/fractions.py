@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 PARTS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
 _PLURAL_PARTS = {"thirds": "third", "quarters": "quarter", "fifths": "fifth", "tenths": "tenth"}
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+#: The lower-cased words a fraction can start with: :func:`fraction_at` is None at any other token.
+FRACTION_STARTS = frozenset({"half", *_COUNTS})
 #: How far after "of" the object's noun may lie ("half of all the new cars").
 _OBJECT_WINDOW = 5
 

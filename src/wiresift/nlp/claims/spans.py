@@ -7,11 +7,13 @@ the spans a reader would call a count or amount.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.claims.fractions import fraction_at
+from wiresift.nlp import doccache
+from wiresift.nlp.claims.fractions import FRACTION_STARTS, fraction_at
 from wiresift.nlp.claims.lexicon import (
     CHANGE_VERBS,
     CURRENCY_ADJECTIVES,
@@ -36,6 +38,9 @@ if TYPE_CHECKING:
 
 _LEADING_ZERO = re.compile(r"^0\d")
 _WORD_NUMBERS = frozenset(NUMBER_WORDS)
+#: The lower-cased words a number run or a fraction may start with; any other token starts one only
+#: when it opens with a digit (:func:`digit_value` wants one first).
+_STARTS = _WORD_NUMBERS | FRACTION_STARTS
 _JOINERS = frozenset({"-", "and"})
 #: Verbs after which "5% to 10%" is a change and the level it reached; the verbs of a level
 #: ("cost $50 to $100", "range", "be") keep a range.
@@ -90,6 +95,12 @@ def _is_num(tok: Token) -> bool:
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         return nxt is not None and nxt.lower_ in {"a", "an", "of"}
     return low in _WORD_NUMBERS or digit_value(text) is not None
+
+
+def may_start(text: str) -> bool:
+    """Whether a token of this text may start a number run or a fraction: a number word, a fraction's
+    first word ("half", "two"), or a digit first (``_is_num`` and ``fraction_at`` are false at any other)."""
+    return text[:1].isdecimal() or text.lower() in _STARTS
 
 
 def _qualifier(doc: Doc, first: int) -> tuple[str | None, int]:
@@ -192,9 +203,16 @@ def _words(doc: Doc, first: int, last: int) -> list[str]:
 def find_numbers(doc: Doc) -> list[NumSpan]:
     """Every number run in ``doc`` with its qualifier, unit and range partner (no filtering)."""
     spans: list[NumSpan] = []
+    # the tokens that may start a number or a fraction, read from the cached texts: the others are
+    # skipped without making a Token of each (fraction_at is None and _is_num False there)
+    starts = [k for k, text in enumerate(doccache.of(doc).texts) if may_start(text)]
     i = 0
     n = len(doc)
     while i < n:
+        k = bisect.bisect_left(starts, i)
+        if k == len(starts):
+            break
+        i = starts[k]
         tok = doc[i]
         frac = fraction_at(doc, i)
         if frac is not None:  # "two-thirds of voters": a share of the "of" object

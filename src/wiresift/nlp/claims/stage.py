@@ -476,11 +476,13 @@ def _partners_count_alike(
     counts what its partner of the same unit counts: both measure one thing. An amount per unit
     ("or 17 cents a share") is never the partner: it counts the unit, not the whole."""
     at = {top.i: claim for claim, top, per in zip(claims, tops, each, strict=True) if not per}
+    # each head's sentence, found once (``Token.sent`` walks the tokens to the sentence's bounds)
+    sents = [top.sent.start for top in tops]
     for k, (claim, top) in enumerate(zip(claims, tops, strict=True)):
         before = [
             (c, t)
-            for c, t, per in zip(claims[:k], tops[:k], each[:k], strict=True)
-            if t.sent == top.sent and c.counted and per == each[k]  # per share with per share
+            for c, t, s, per in zip(claims[:k], tops[:k], sents[:k], each[:k], strict=True)
+            if s == sents[k] and c.counted and per == each[k]  # per share with per share
         ]
         if not owned[k] and _up_from(top):
             # "hire 5,000 teachers, up from 3,000": the earlier figure of the same thing; "paid

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from wiresift.nlp import doccache
 from wiresift.nlp.entities.coref_candidates import Candidate, Mention, Tally
 from wiresift.nlp.entities.mentions import FEMININE, MASCULINE, Anaphor, Geometry, Place, anaphors
 from wiresift.nlp.entities.salience import quoted
@@ -185,7 +186,7 @@ class DocCoref:
         self._words: dict[str, tuple[set[str], set[str]]] = {}
         self._vectors: dict[str, tuple[np.ndarray, float]] = {}
         self._mentions: dict[tuple[int, int], Mention] = {}
-        self._quoted_sents: dict[int, set[int]] = {}
+        self._quoted_sents: dict[int, set[int]] = {}  # by the sentence's position in the document
         self._quoted_tokens: dict[int, bool] = {}
         #: Each entity's mentions before the anaphor last asked about (:meth:`candidates`).
         self._tally: Tally | None = None
@@ -240,10 +241,10 @@ class DocCoref:
             return False
         found = self._quoted_tokens.get(token)
         if found is None:
-            sent = self.sdoc[token].sent
-            inside = self._quoted_sents.get(sent.start)
+            at = doccache.of(self.sdoc).sent_index(token)  # the sentence's position: its Span made once
+            inside = self._quoted_sents.get(at)
             if inside is None:
-                inside = self._quoted_sents[sent.start] = quoted(sent)
+                inside = self._quoted_sents[at] = quoted(self.sdoc[token].sent)
             found = self._quoted_tokens[token] = token in inside
         return found
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from wiresift.nlp import doccache
 from wiresift.nlp.entities.given_names import name_gender
 from wiresift.nlp.entities.lexicon import KIN_NOUNS
 from wiresift.nlp.entities.mentions import FEMININE, MASCULINE
@@ -151,8 +152,11 @@ def _recent(index: EntityIndex, naming: int, pos: int) -> bool:
     tb = sdoc.char_span(pos, min(len(index.text), pos + 1), alignment_mode="expand")
     if ta is None or tb is None or not len(ta) or not len(tb):
         return True
-    starts = {t.sent.start for t in sdoc[ta[0].i : tb[0].i + 1]}
-    return len(starts) - 1 <= RECENT_SENTENCES
+    first, last = ta[0].i, tb[0].i
+    if last < first:
+        return True  # no token between: no sentence apart
+    cache = doccache.of(sdoc)  # the sentences from the naming's to the mention's, counted by their positions
+    return cache.sent_index(last) - cache.sent_index(first) <= RECENT_SENTENCES
 
 
 def _focus(index: EntityIndex, candidates: list[str], pos: int) -> str | None:

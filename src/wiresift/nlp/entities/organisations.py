@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from wiresift.model import Entity
+from wiresift.nlp import doccache
 from wiresift.nlp.entities.lexicon import TITLE_HEADS, words
 from wiresift.nlp.entities.mentions import REPORT_LEMMAS, SUBJECT_DEPS
 
@@ -315,12 +316,12 @@ def untagged_speakers(index: EntityIndex, sdoc: Doc) -> None:
     "Acme Institute said"): proper nouns ending on an organisation kind (:data:`ORG_KIND_TAILS`),
     the subject of a reporting verb; every other occurrence of the name is the same organisation."""
     found: dict[str, str] = {}
-    for tok in sdoc:
+    for i in doccache.of(sdoc).lower_in(ORG_KIND_TAILS):  # the kind words, found without a Token each
+        tok = sdoc[i]
         if (
             tok.pos_ != "PROPN"
             or tok.dep_ not in SUBJECT_DEPS
             or tok.head.lemma_.lower() not in REPORT_LEMMAS
-            or tok.lower_ not in ORG_KIND_TAILS
         ):
             continue
         left = tok.i

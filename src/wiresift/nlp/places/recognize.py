@@ -313,8 +313,8 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         for i in range(start, end):
             taken[i] = True
 
-    for ent in ents:
-        span = _trim(ent)
+    trimmed = [_trim(ent) for ent in ents]  # each entity without "the" and "'s", made once for both passes
+    for ent, span in zip(ents, trimmed, strict=True):
         if span is None or any(taken[ent.start : ent.end]):
             continue
         if ent.label_ in PLACE_LABELS and "," in span.text and not gaz.candidates(span.text):
@@ -345,8 +345,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     # Geun-hye", "Sutton" of "Ashley Sutton"), though the model once tagged it a place
     name_parts = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     seen = _seen(gaz, found) - name_parts
-    for ent in ents:
-        span = _trim(ent)
+    for ent, span in zip(ents, trimmed, strict=True):
         free = span is not None and not any(taken[ent.start : ent.end])
         free = free and not (ent.label_ == "PERSON" and ent.text in surnames)
         if not free or span is None:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from wiresift.model import Document
+from wiresift.nlp import doccache
 from wiresift.nlp.entities.coref import Speaker
 from wiresift.nlp.entities.mentions import ORG_NOUNS, PERSON_NOUNS
 from wiresift.nlp.quotes.bounds import (
@@ -144,7 +145,10 @@ class Extractor(DirectQuotes):
             near = mixed[
                 bisect_left(mixed_starts, f.start - REPORT_WINDOW) : bisect_right(mixed_starts, f.start)
             ]
-            return any(words_end(text, f.start, f.end) <= m.end for m in near)
+            if not near:
+                return False
+            end = words_end(text, f.start, f.end)
+            return any(end <= m.end for m in near)
 
         found = [f for f in found if not (f.kind == "direct" and in_mixed(f))]
         found.sort(key=lambda f: (f.start, f.end))
@@ -270,11 +274,11 @@ class Extractor(DirectQuotes):
         min_words = MIN_INDIRECT_WORDS
         if nominal:
             min_words = MIN_NAMED_OBJECT_WORDS if comp.pos_ == "PROPN" and not learned else MIN_OBJECT_WORDS
-        if n_words(self.text, start, end) < min_words:
+        content_words = n_words(self.text, start, end)
+        if content_words < min_words:
             return None
         if any(
-            m.start <= comp.idx < m.end
-            and n_words(self.text, start, end) <= n_words(self.text, m.start, m.end) + 2
+            m.start <= comp.idx < m.end and content_words <= n_words(self.text, m.start, m.end) + 2
             for m in marks
         ):
             return None  # the complement is a quoted clause: that quote is direct and cued already
@@ -474,8 +478,9 @@ class Extractor(DirectQuotes):
         """ "The army reportedly moved troops": an adverb of hearsay (:data:`HEARSAY`) attributes the
         clause it modifies to no one, like "is said to"."""
         out = []
-        for tok in sdoc:
-            if tok.lower_ not in HEARSAY or tok.dep_ != "advmod" or self.quoted(tok.idx):
+        for i in doccache.of(sdoc).lower_in(HEARSAY):  # the few hearsay adverbs, found without a Token each
+            tok = sdoc[i]
+            if tok.dep_ != "advmod" or self.quoted(tok.idx):
                 continue
             verb = tok.head
             subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
