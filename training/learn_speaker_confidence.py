@@ -16,6 +16,7 @@ parsed splits as spaCy DocBins for reruns.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import sys
 from pathlib import Path
@@ -44,7 +45,11 @@ def parsed(split_dir: Path, texts: list[str], cache: Path | None) -> list[Doc]:
     from wiresift.nlp.pipeline import load_model
 
     nlp = load_model()
-    path = cache / f"{split_dir.name}.spacy" if cache is not None else None
+    # The parse depends on the model and on the components put before its parser: key the cache by both.
+    key = hashlib.sha256(
+        f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-{nlp.pipe_names}".encode()
+    ).hexdigest()[:12]
+    path = cache / f"{split_dir.name}-{key}.spacy" if cache is not None else None
     if path is not None and path.exists():
         return list(DocBin().from_bytes(path.read_bytes()).get_docs(nlp.vocab))
     docs = list(nlp.pipe(texts, batch_size=32))

@@ -73,13 +73,17 @@ DECIMALS = 5
 
 def parsed(split: str, texts: list[str], cache: Path | None) -> list[Doc]:
     """The spaCy Docs of ``texts``, parsed as :class:`wiresift.nlp.pipeline.Pipeline` parses them (a
-    long text in paragraph-aligned parts joined back), from ``cache/<split>.spacy`` when it is there."""
+    long text in paragraph-aligned parts joined back), from ``cache/<split>-<model key>.spacy`` when it is there."""
     from spacy.tokens import Doc, DocBin
 
     from wiresift.nlp.pipeline import CHUNK_CHARS, PART_BATCH, load_model, split_text
 
     nlp = load_model()
-    path = cache / f"{split}.spacy" if cache is not None else None
+    # The parse depends on the model and on the components put before its parser: key the cache by both.
+    key = hashlib.sha256(
+        f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-{nlp.pipe_names}".encode()
+    ).hexdigest()[:12]
+    path = cache / f"{split}-{key}.spacy" if cache is not None else None
     if path is not None and path.exists():
         docs = list(DocBin().from_bytes(path.read_bytes()).get_docs(nlp.vocab))
         if [d.text for d in docs] == texts:

@@ -185,3 +185,22 @@ def test_he_after_a_womans_quote_goes_to_the_man_named_since(pipeline: Pipeline)
     quotes = quotes_of(pipeline, text)
     q = next(q for q in quotes if q.speaker_mention is not None and q.speaker_mention.text == "he")
     assert q.speaker_name == "Oscar Lindqvist"
+
+
+def test_pronoun_continues_the_subject_of_a_clause_fronted_in_its_own_sentence(pipeline: Pipeline) -> None:
+    text = (
+        "Senator Paul Hendry opened the hearing on Tuesday.\n\n"
+        "While Governor Martin Okafor has praised the plan, he said the costs would rise next year."
+    )
+    q = by_cue(quotes_of(pipeline, text), "said")
+    assert q.speaker_name == "Martin Okafor"
+
+
+def test_pronoun_does_not_continue_a_subject_whose_first_name_is_the_other_gender(pipeline: Pipeline) -> None:
+    """ "He" is not Margaret Ellison, the subject before it: the man just named is meant."""
+    text = (
+        "Governor Margaret Ellison met the port director Tomas Reyes on Friday.\n\n"
+        "He replied that the figures had been checked twice."
+    )
+    q = by_cue(quotes_of(pipeline, text), "replied")
+    assert q.speaker_name == "Tomas Reyes"

@@ -188,7 +188,7 @@ def reporting_subject(sent: Span, tok: Token) -> Token | None:
         inside = subj is not None and _in_subtree(tok, subj) and not _agent_participle(anc)
         if not _is_reporting(anc, subj) or subj is None or inside or _crosses_line(tok, anc):
             continue
-        if subj.lower_ in _RESPONDENT_HEADS:
+        if subj.lower_ in _RESPONDENT_HEADS or subj.tag_ == "CD":
             break  # what respondents say or expect is the poll's finding, not theirs to claim
         if through.dep_ in _REPORTED_DEPS and not _circumstance(through):
             return subj
@@ -204,7 +204,7 @@ def reporting_subject(sent: Span, tok: Token) -> Token | None:
         subj = _subject_before(verb) or _subject(verb)
         if subj is None or not _is_reporting(verb, subj) or _crosses_line(tok, verb):
             continue
-        if subj.lower_ in _RESPONDENT_HEADS:
+        if subj.lower_ in _RESPONDENT_HEADS or subj.tag_ == "CD":
             continue
         if verb.dep_ == "conj" and any(c.dep_ in _OWN_CONTENT for c in verb.children):
             continue  # "... a quarter inch thinner, and nobody will notice that ...": its own report
@@ -260,7 +260,11 @@ _CITING_VERBS = frozenset(
      "predict", "calculate"}
 )  # fmt: skip
 #: Heads of a subject that is a share of respondents ("A majority of members expect ..."), not a claimant.
-_RESPONDENT_HEADS = frozenset({"majority", "minority", "plurality", "percent", "%"})
+#: Fractions and bare numbers ("three-quarters said", "Six in 10 said") are shares of respondents too.
+_RESPONDENT_HEADS = frozenset({
+    "majority", "minority", "plurality", "percent", "%", "half", "third", "thirds", "quarter",
+    "quarters", "fifth", "fifths", "tenth", "tenths",
+})  # fmt: skip
 
 
 def reported_on(*toks: Token) -> Token | None:

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from wiresift.nlp.claims.ages import is_age_bracket
 from wiresift.nlp.claims.idioms import is_idiom
 from wiresift.nlp.claims.lexicon import (
     ANAPHORIC_DETERMINERS,
@@ -122,7 +123,7 @@ def is_claim(
         return False
     if prev is not None and prev.lower_ == "of" and prev2 is not None and prev2.lower_ in {"age", "ages"}:
         return False  # "at the age of 7"
-    if _age_at(doc, span, prev, nxt) or _age_of_person(doc, span, nxt):
+    if _age_at(doc, span, prev, nxt) or _age_of_person(doc, span, nxt) or is_age_bracket(doc, span):
         return False
     if nxt is not None and nxt.lower_ == "time" and span.unit is None and span.value not in {None, 1.0}:
         return False  # "a five time champion": "five-time" written without its hyphen
@@ -219,7 +220,7 @@ def is_claim(
     if first.lower_ in _WORD_NUMBERS and not vague_plural and span.unit is None and prev is not None:
         if _determiner(prev):
             return False
-        if prev.lower_ in {"first", "last", "other", "remaining", "same", "next", "past"}:
+        if prev.lower_ in {"first", "last", "other", "remaining", "same", "next", "past", "latter", "former"}:
             return False
     return not (nxt is not None and nxt.lower_ in {"th", "st", "nd", "rd"})
 
@@ -356,8 +357,11 @@ def _age_of_person(doc: Doc, span: NumSpan, nxt: Token | None) -> bool:
     be = tok.dep_ in {"attr", "acomp"} and tok.head.lemma_.lower() == "be"
     if not be and not (tok.dep_ in {"attr", "acomp", "dobj"} and tok.head.lower_ in _AM):
         return False
-    if nxt is not None and not (nxt.is_punct or nxt.lower_ in _AFTER_AGE):
-        return False  # "he was 1 of 3", "she was 5 under par"
+    dated = (
+        nxt is not None and nxt.lower_ == "in" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].ent_type_ == "DATE"
+    )
+    if nxt is not None and not (nxt.is_punct or nxt.lower_ in _AFTER_AGE or dated):
+        return False  # "he was 1 of 3", "she was 5 under par"; "she will be 60 in May" is an age
     subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
     if not subjects:
         return False

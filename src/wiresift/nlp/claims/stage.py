@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 
 from wiresift.model import Claim, Document
 from wiresift.nlp.claims.attrib import continuation, find_claimant
+from wiresift.nlp.claims.elided import fill_elided, fill_restated_shares
 from wiresift.nlp.claims.filters import is_claim
 from wiresift.nlp.claims.lexicon import (
     CHANGE_ADVERBS,
@@ -391,6 +392,12 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
             noun = _countable(_points_changed(sdoc, span), time_ranges)  # ... unless a level moved
         elif noun is None and span.unit is None and _changed_to(sdoc, span):
             noun = _countable(measured(sdoc, span), time_ranges)  # "the number of visitors jumped to 300,000"
+        if noun is not None and span.start <= noun.idx < sdoc[span.first].idx:
+            noun = own = None  # a word of the qualifier: "in excess of $80,000" counts no "excess"
+        if noun is not None and noun.tag_ == "NNP" and noun.ent_type_ == "PERSON":
+            noun = own = (
+                None  # one named person is never what a number counts ("the $3 million Ann Lee raised")
+            )
         if noun is not None and noun.lower_ in OF_NOUNS and not _multiplier(sdoc, span):
             noun = as_noun(noun)  # "the rate of unemployment"; "four times the rate of ..." multiplies a rate
         if noun is not None and "\n" in doc.text[min(noun.idx, span.end) : max(noun.idx, span.start)]:
@@ -430,6 +437,8 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
             )
         )
     _partners_count_alike(claims, tops, owned, each)
+    fill_elided(claims, tops, owned, doc.text)
+    fill_restated_shares(claims, tops)
     return claims
 
 

@@ -187,7 +187,14 @@ def _gender(state: DocCoref, eid: str, upto: int) -> str:
         return fixed
     state.advance(upto)
     said = {m.gender for m in state.chains.get(eid, ()) if m.gender}
-    return said.pop() if len(said) == 1 else ""  # a chain the model mixed up tells nothing
+    if len(said) != 1:
+        return ""  # a chain the model mixed up tells nothing
+    joined = said.pop()
+    named = _name_gender(state, eid)
+    # The chain is the model's own earlier guesses: one "his" of a man quoted beside her, joined to
+    # "Ann Lee", must not make her a man and rule her out as the "she" who speaks next. Her first
+    # name is the text's own word, so it wins.
+    return named if named and named != joined else joined
 
 
 def _gender_or_name(state: DocCoref, eid: str, upto: int) -> str:
@@ -196,8 +203,19 @@ def _gender_or_name(state: DocCoref, eid: str, upto: int) -> str:
     said = _gender(state, eid, upto)
     if said:
         return said
-    entity = state.index.entities.get(eid)
-    return name_gender(entity.name) if entity is not None and entity.type == "PERSON" else ""
+    return _name_gender(state, eid)
+
+
+def _name_gender(state: DocCoref, eid: str) -> str:
+    """The gender of a person's first name; for a one-word person ("Brandt", kept apart from the full
+    name by the entities stage) that of the one person named in full with that surname."""
+    index = state.index
+    entity = index.entities.get(eid)
+    if entity is None or entity.type != "PERSON":
+        return ""
+    fits = namesakes(index, eid)
+    name = index.entities[fits[0]].name if len(fits) == 1 else entity.name
+    return name_gender(name)
 
 
 def resolve(

@@ -65,8 +65,9 @@ def person_gender(index: EntityIndex, eid: str, skip: int = -1) -> str:
     for start, _end in entity.mentions:
         if start != skip and (g := honorific_before(index.text, start)):
             votes[g] += 2
-    if given := name_gender(entity.name):
-        votes[given] += 2  # "Jane Smith": as strong as a title, and against a chain's single slip
+    given = name_gender(entity.name)
+    if given:
+        votes[given] += 2  # "Jane Smith": as strong as a title
     state = index.coref
     if state is not None and skip >= 0:
         state.advance(skip)  # the pronouns before the mention ("His wife … Mrs Lee"), in text order
@@ -75,8 +76,10 @@ def person_gender(index: EntityIndex, eid: str, skip: int = -1) -> str:
         for m in (state.chains.get(eid, ()) if state is not None else ())
         if m.gender and m.start != skip
     ]
-    if len(set(said)) == 1:
-        votes[said[0]] += len(said)  # a chain the model mixed up ("he" and "she") tells nothing
+    if len(set(said)) == 1 and not given:
+        # a chain the model mixed up ("he" and "she") tells nothing, and a chain is the model's own
+        # guesses: "his", "he" of the man quoted beside Jane Smith joined to her do not make her a man
+        votes[said[0]] += len(said)
     if votes["m"] == votes["f"]:
         return ""
     return "m" if votes["m"] > votes["f"] else "f"

@@ -6,7 +6,9 @@ President Obe") nor the speaker of a quote two paragraphs up. :func:`subject_ant
 over at most :data:`MAX_SENTENCES` sentences from a pronoun that is its sentence's main subject: a
 sentence whose main subject is the same pronoun passes the chain on ("Ann Lee faces a fine. She was
 arrested in May. During the call, she asked …"), a sentence naming no person is skipped, and the
-first main subject that is a person of a compatible gender answers. Anything else abstains.
+first main subject that is a person of a compatible gender (titles, else first name) answers; a
+person who is the subject of a clause fronted in the pronoun's own sentence ("While Lee has praised
+the plan, she said …") answers before any earlier sentence. Anything else abstains.
 A sentence-opening "they" after a sentence about an unnamed group ("Analysts expect …") means that
 group (:func:`unnamed_group`), no entity.
 """
@@ -17,6 +19,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
+from wiresift.nlp.entities.given_names import name_gender
 from wiresift.nlp.entities.mentions import SUBJECT_DEPS
 
 if TYPE_CHECKING:
@@ -145,6 +148,9 @@ def subject_antecedent(index: EntityIndex, state: DocCoref, head_start: int) -> 
     if first is None or first.lower_ != tok.lower_:
         return None  # "Lee said he would …": the pronoun is not what the sentence is about
     gender = _GENDER[tok.lower_]
+    fronted = _fronted_clause_subject(index, tok)
+    if fronted is not None:
+        return fronted if _gender_of(index, state, fronted) in ("", gender) else None
     sdoc = tok.doc
     sent = tok.sent
     earlier = [part for part in lines(sent) if part.end <= own.start]
@@ -155,13 +161,33 @@ def subject_antecedent(index: EntityIndex, state: DocCoref, head_start: int) -> 
                 continue
             eid = _person_at(index, subject) if subject is not None else None
             if eid is not None:
-                return eid if state.gender(eid, chains=False) in ("", gender) else None
+                return eid if _gender_of(index, state, eid) in ("", gender) else None
             if _names_person(index, part):
                 return None
         if sent.start == 0:
             return None
         sent = sdoc[sent.start - 1].sent
         earlier = lines(sent)
+    return None
+
+
+def _gender_of(index: EntityIndex, state: DocCoref, eid: str) -> str:
+    """A person's gender from titles and courtesy titles, else from the first name: "Ann Lee was
+    questioned. He said …" does not continue with Ann Lee."""
+    return state.gender(eid, chains=False) or name_gender(index.entities[eid].name)
+
+
+def _fronted_clause_subject(index: EntityIndex, tok: Token) -> str | None:
+    """The person subject of a clause fronted before the pronoun's own verb ("While Governor Ann Lee
+    has praised the plan, she said …", "After Lee lost, he told …"): the sentence is about that
+    person, whatever the sentences before it were about."""
+    verb = tok.head
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.i >= tok.i:
+            continue
+        for subj in clause.children:
+            if subj.dep_ in SUBJECT_DEPS and subj.i < tok.i:
+                return _person_at(index, subj)
     return None
 
 

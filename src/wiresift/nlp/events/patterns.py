@@ -93,6 +93,10 @@ def _object_words(obj: Token) -> tuple[set[str], set[str]]:
     return words_of(obj), set()
 
 
+#: Entity types of a preposition's object that only say when or for how long ("for three hours").
+TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
 def features(verb: Token) -> dict[str, Any]:
     subj: set[str] = set()
     objs: set[str] = set()
@@ -102,10 +106,15 @@ def features(verb: Token) -> dict[str, Any]:
     obj_toks: list[Token] = []
     obj_preps: dict[str, set[str]] = {}
 
+    timed: dict[str, bool] = {}  # preposition -> every one on the verb says only when or how long
+
     def add_prep(prep: Token, into: dict[str, set[str]] = preps) -> None:
-        into.setdefault(SPELLINGS.get(prep.lower_, prep.lower_), set()).update(
-            w for c in prep.children if c.dep_ == "pobj" for t in with_conjuncts(c) for w in words_of(t)
-        )
+        key = SPELLINGS.get(prep.lower_, prep.lower_)
+        pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+        into.setdefault(key, set()).update(w for c in pobjs for t in with_conjuncts(c) for w in words_of(t))
+        if into is preps:
+            when = bool(pobjs) and all(c.ent_type_ in TIME_ENTS for c in pobjs)
+            timed[key] = timed.get(key, True) and when
 
     def add_obj(obj: Token) -> None:
         words, fallback = _object_words(obj)
@@ -147,6 +156,7 @@ def features(verb: Token) -> dict[str, Any]:
         "preps": preps,
         "obj_preps": obj_preps,
         "obj_toks": obj_toks,
+        "timed": {p for p, when in timed.items() if when},
     }
 
 
@@ -215,6 +225,8 @@ def _prep_matches(pattern: dict[str, Any], feats: dict[str, Any], key: str) -> b
     """The pattern's preposition ``key`` ("prep" or "prep2") and its object are in ``feats``: a bare
     preposition must hang on the verb; one with its object may hang on the verb's object."""
     prep, pobj = pattern[key], pattern.get(key.replace("prep", "pobj"))
+    if pobj is None and prep in feats.get("timed", ()):
+        return False  # "attacked the town for three hours": a time adjunct is no argument of the verb
     pobjs = feats["preps"].get(prep)
     if pobjs is None and pobj is not None:
         pobjs = feats.get("obj_preps", {}).get(prep)

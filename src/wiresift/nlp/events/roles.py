@@ -114,8 +114,32 @@ def subject_of(verb: Token) -> Token | None:
             controlled = False
             tok = tok.head.head
             continue
+        if _said_by_object(tok):
+            # "mailed a petition asking parliament to act", "voiced a readiness to hold talks": the
+            # one who mailed the petition or voiced the readiness
+            controlled = False
+            tok = tok.head.head
+            continue
         return None
     return None
+
+
+def _said_by_object(verb: Token) -> bool:
+    """``verb`` is a participle or an infinitive on a thing that is the object of another verb ("mailed a
+    petition asking", "released a statement condemning", "voiced a readiness to meet"): that verb's
+    subject does it through the thing. Not on people ("found a man carrying a gun"), nor a passive
+    participle ("received a letter signed by senators"), nor a thing refused or judged ("rejected an
+    offer to hold a summit": the one who offered would)."""
+    thing = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in {"VBG", "VB"}
+        and thing.dep_ in {"dobj", "obj"}
+        and thing.head.pos_ == "VERB"
+        and thing.head.lemma_.lower() not in OUTSIDE_VERBS
+        and thing.pos_ == "NOUN"
+        and not can_be_actor(thing)
+    )
 
 
 def _lendable(subject: Token) -> bool:
@@ -351,9 +375,11 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     return _conj_root(source), _conj_root(target)
 
 
-#: Pronouns by the referents they can have.
-PLURAL_PRONOUNS = frozenset({"they", "them", "we", "us"})
-PERSON_PRONOUNS = frozenset({"he", "him", "she", "her", "i", "me"})
+#: Pronouns by the referents they can have, possessives with them ("his attacks", "their forces").
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "we", "us", "our", "ours"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "i", "me", "my", "mine"})
+#: Pronouns of the speaker: they refer to whoever speaks.
+SPEAKER_PRONOUNS = frozenset({"we", "us", "our", "ours", "i", "me", "my", "mine"})
 
 
 #: Singular nouns of bodies that news calls "they": "the government said they would".
@@ -363,10 +389,25 @@ AGENT_GROUPS = frozenset({"government", "police", "army", "military", "ministry"
 
 def agrees(pronoun: Token, noun: Token) -> bool:
     """``pronoun`` can refer to ``noun``: "they" to a plural or a group ("the rebels said they"), "he"
-    and "she" to a person, "it" to a thing, state or organisation; "we" and "I" to any speaker."""
+    and "she" to a person, "it" to a thing, state or organisation; "we" and "I" to any speaker. A
+    possessive is not resolved past a rival it could as well refer to ("Brisket criticised Ruiz for his
+    remarks": whose remarks is open)."""
+    if not _agrees(pronoun, noun):
+        return False
+    if pronoun.tag_ != "PRP$" or not noun.i < pronoun.i:
+        return True
+    return not any(
+        t.dep_ in {"dobj", "obj", "pobj", "dative"}
+        and (t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or people_noun(t))
+        and _agrees(pronoun, t)
+        for t in pronoun.doc[noun.i + 1 : pronoun.i]
+    )
+
+
+def _agrees(pronoun: Token, noun: Token) -> bool:
     word = pronoun.lower_
     plural = noun.tag_ in {"NNS", "NNPS"} or bool(noun.conjuncts)
-    if word in {"we", "us", "i", "me"}:
+    if word in SPEAKER_PRONOUNS:
         return True
     if word in PLURAL_PRONOUNS:  # "the government said they": a group may be "they"
         return plural or noun.ent_type_ in {"ORG", "NORP", "GPE"} or noun.lower_ in AGENT_GROUPS
@@ -376,13 +417,24 @@ def agrees(pronoun: Token, noun: Token) -> bool:
 
 
 def main_subject(trigger: Token) -> Token | None:
-    """The subject of the clause above: "Ghana said it would permit" -> Ghana for "it"."""
+    """The subject of the clause above: "Ghana said it would permit" -> Ghana for "it"; not a subject
+    holding the trigger ("Halvard told reporters his talks with the cardinal went well" -> Halvard, not the
+    meeting)."""
     tok = trigger
     for _ in range(4):
         if tok.head.i == tok.i:
             return None
         tok = tok.head
-        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON"), None)
+        subj = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in SUBJECT_DEPS
+                and c.pos_ != "PRON"
+                and not c.left_edge.i <= trigger.i <= c.right_edge.i
+            ),
+            None,
+        )
         if subj is not None:
             return subj
     return None
@@ -416,13 +468,37 @@ def event_noun(tok: Token) -> bool:
 #: People an event is done to that neither list names: "hostages were released", "captives freed".
 PATIENT_PEOPLE = frozenset({"hostage", "captive", "abductee", "bystander", "pedestrian", "commuter",
                             "shopper", "worshipper", "hostages", "captives"})  # fmt: skip
+#: People nouns of kin, of political contests and of bodies of people that neither list names: "met his
+#: brother", "attacked her rival", "an alliance of twelve unions mailed a petition".
+KIN_AND_RIVAL_NOUNS = frozenset({"brother", "sister", "son", "daughter", "wife", "husband", "father",
+                                 "mother", "child", "cousin", "uncle", "aunt", "nephew", "niece", "widow",
+                                 "friend", "colleague", "rival", "opponent", "challenger", "contender",
+                                 "candidate", "nominee", "incumbent", "frontrunner", "backer", "donor",
+                                 "critic", "adviser", "advisor", "aide", "chairman", "chairwoman",
+                                 "secretary", "commissioner", "executive", "billionaire", "veteran",
+                                 "pope", "pontiff", "queen", "coalition", "alliance", "caucus",
+                                 "association", "federation", "lobby", "organization", "organisation"})  # fmt: skip
 
 
 def people_noun(noun: Token) -> bool:
     """A common noun of people or groups: a people noun, or one the agents dictionary gives a sector."""
     lemma = noun.lemma_.lower()
     return (
-        lemma in PEOPLE_NOUNS or lemma in AGENT_EXTRA or lemma in actors().agents or lemma in PATIENT_PEOPLE
+        lemma in PEOPLE_NOUNS
+        or lemma in AGENT_EXTRA
+        or lemma in actors().agents
+        or lemma in PATIENT_PEOPLE
+        or lemma in KIN_AND_RIVAL_NOUNS
+        or _named_beside(noun)
+    )
+
+
+def _named_beside(noun: Token) -> bool:
+    """A common noun with a person's name set beside it: "his older brother, Tomas"."""
+    if noun.pos_ != "NOUN" or noun.i + 2 >= len(noun.doc) or noun.doc[noun.i + 1].text != ",":
+        return False
+    return any(
+        c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.left_edge.i == noun.i + 2 for c in noun.children
     )
 
 
@@ -448,9 +524,25 @@ def _conj_root(tok: Token | None) -> Token | None:
             # accused": a restrictive "who" (no comma) belongs to the people just before it (not to a
             # body they belong to: "leaders of the party who")
             return near
+        if tok.lower_ == "who":
+            head = _person_of(head)
         if tok.lower_ == "who" and head.pos_ == "NOUN" and not people_noun(head):
             before = next((t for t in reversed(tok.doc[head.i + 1 : tok.i]) if not t.is_punct), None)
-            if before is not None and before.pos_ == "PROPN":
+            if before is not None and before.pos_ == "PROPN" and before.ent_type_ not in {"GPE", "LOC"}:
                 return before
         return head
     return tok
+
+
+def _person_of(head: Token) -> Token:
+    """The person a "who" clause hung on ``head`` is about: the people noun an "of" phrase depends on
+    ("chairman of the opposition, who"), the name a title stands beside ("Karl Brenner, the party
+    leader, who")."""
+    for _ in range(3):
+        up = head.head.head
+        if head.dep_ != "pobj" or head.head.lower_ != "of" or can_be_actor(head) or not people_noun(up):
+            break  # not "the mother of Ana Ruiz, who was shot": a name is the one meant
+        head = up
+    if head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
+        return head.head
+    return head

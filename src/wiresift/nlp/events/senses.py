@@ -32,6 +32,20 @@ nobody acts on anybody. The checks here look at who or what fills the verb's rol
   or a guess, which is no event whatever block files it (CONSULT, AGREE).
 - **A ballot**: voting is a procedure, not the agreement of CAMEO 03 (PLOVER has no category for
   elections or votes): a vote coded AGREE is no event.
+- **A verbal attack** (:func:`verbal_attack`, any assault verb, whatever coded it): a verb of attacking
+  used as a verb of saying is criticism (CAMEO 111), not violence. It says something: a clause
+  complement ("'He is a fraud,' the mayor shot back"), a clause of saying ("hit back, saying ..."), a
+  characterisation ("slammed the plan as reckless"); or it attacks a named party for a reason that is
+  a deed or an idea ("attacked Senator Park for failing to act", "fired back at Holt over the budget").
+  Violence takes none of these ("gunmen attacked the convoy", "police beat the driver for refusing").
+- **An empty intention** (:func:`empty_intention`): a verb of intention coded AGREE by its block
+  ("decided", "is preparing", "aims": CAMEO 03, intent to *cooperate*) whose to-infinitive holds no
+  event and that names no one to cooperate with ("decided to run for the Senate") is a plan of one's
+  own, no agreement; a promise, a pledge or a vow is made to someone and stays one.
+- **Showing, not demonstrating**: "demonstrate" is a protest without an object; with one or a clause it
+  shows something ("demonstrated his skill", "demonstrated that the plan works").
+- **A political battle** (:func:`verbal_battle`): an attack noun an adjective of words, politics or law
+  qualifies ("political battles", "verbal attacks", "a legal fight") is no violence and no event.
 """
 
 from __future__ import annotations
@@ -181,8 +195,131 @@ def judicial_doer(verb: Token) -> bool:
     return any(agents.get(w.lemma_.lower(), agents.get(w.lower_, "")) in JUDICIAL_SECTORS for w in words)
 
 
-def wrong_sense(tok: Token, sent: Span, cameo: str | None) -> bool:
-    """A verb coded by its block's default has no event of that type in this sentence (see above)."""
+#: Verbs whose clause of manner says an attack was words: "hit back at the council, saying ...".
+SAYING_VERBS = frozenset({"say", "tell", "call", "argue", "claim", "charge", "accuse", "insist", "write",
+                          "tweet", "declare", "describe", "suggest", "add", "note"})  # fmt: skip
+#: Entity types of a party that can be attacked in words.
+NAMED_PARTY_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Prepositions naming the reason of a verbal attack, and those naming whom it hits ("took aim at").
+REASON_PREPS = frozenset({"for", "over"})
+AT_PREPS = frozenset({"at", "on"})
+
+
+#: Agent sectors (agents dictionary) of office holders and politicians: "the governor", "a senator".
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "OPP", "JUD", "PTY", "ELI"})
+
+
+def _named_party(tok: Token) -> bool:
+    """A party that can be attacked in words: a name, a pronoun, an entity or a political office."""
+    if tok.pos_ in {"PROPN", "PRON"} or tok.ent_type_ in NAMED_PARTY_ENTS:
+        return True
+    return actors().agents.get(tok.lemma_.lower(), "") in POLITICAL_SECTORS
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+
+
+#: Nouns after "as" that give an attack's purpose or place in a whole, not what its target is said to
+#: be: "as a warning", "as part of an offensive", "in retaliation".
+PURPOSE_AS = frozenset({"part", "warning", "retaliation", "revenge", "punishment", "reprisal", "response",
+                        "result", "consequence", "deterrent", "message", "lesson"})  # fmt: skip
+
+
+def _characterises(prep: Token) -> bool:
+    """An "as" phrase says what the target is: an adjective ("as reckless") or a noun with its
+    determiner ("as a betrayal of workers"), not a purpose ("as a warning", "as part of")."""
+    if any(c.dep_ in {"amod", "acomp"} for c in prep.children):
+        return True
+    return any(
+        o.lemma_.lower() not in PURPOSE_AS and any(c.dep_ == "det" for c in o.children) for o in _pobjs(prep)
+    )
+
+
+def verbal_attack(verb: Token) -> bool:
+    """An assault verb used as a verb of saying (see the module's docstring): with a clause complement,
+    a clause of saying, an "as" characterisation, or a named party attacked for a deed or an idea."""
+    kids = list(verb.children)
+    if any(c.dep_ == "ccomp" for c in kids):
+        return True
+    if any(c.dep_ == "advcl" and c.lemma_.lower() in SAYING_VERBS and c.tag_ == "VBG" for c in kids):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "as" and _characterises(c) for c in kids):
+        return True  # "slammed the budget as a betrayal", "blasted the plan as reckless"
+    parties = [c for c in kids if c.dep_ in {"dobj", "obj"}]
+    parties += [o for c in kids if c.dep_ == "prep" and c.lower_ in AT_PREPS for o in _pobjs(c)]
+    if not parties or not all(_named_party(p) for p in parties):
+        return False
+    # the reason hangs on the verb or, in the parse, on the party ("hit back at the mayor over the fees")
+    for prep in (c for t in (verb, *parties) for c in t.children if c.dep_ == "prep"):
+        objs = _pobjs(prep)
+        if prep.lower_ == "as" and objs:
+            return True  # "slammed Grant as liar-in-chief"
+        if prep.lower_ in REASON_PREPS and any(o.tag_ == "VBG" or abstract(o) for o in objs):
+            return True
+    return False
+
+
+#: Verbs of protest that, with an object or a clause, show something instead.
+SHOWING_VERBS = frozenset({"demonstrate"})
+
+
+def shown(verb: Token) -> bool:
+    """``verb`` has a direct object or a clause: "demonstrated his skill", "demonstrated that ..."."""
+    return any(c.dep_ in {"dobj", "obj", "ccomp"} for c in verb.children)
+
+
+#: Verbs of an intention of one's own that the dictionary files as intent to cooperate (CAMEO 03). A
+#: promise, a pledge or a vow is made to someone and stays an agreement (PLOVER: "promise to do").
+INTENTION_VERBS = frozenset({"decide", "plan", "prepare", "aim", "intend", "seek", "want", "hope",
+                             "expect", "resolve"})  # fmt: skip
+#: Prepositions that name a party to an intention ("pledged to Kenya", "promised with the donors").
+PARTY_PREPS = frozenset({"to", "with"})
+
+
+def empty_intention(verb: Token, triggered: set[int]) -> bool:
+    """``verb`` (coded AGREE by its block) is an intention whose to-infinitive (none of ``triggered``)
+    holds no event and that names no party (no object, no "to"/"with" phrase): no agreement."""
+    if verb.lemma_.lower() not in INTENTION_VERBS:
+        return False
+    contents = [c for c in verb.children if c.dep_ == "xcomp"]
+    if not contents or any(c.i in triggered for c in contents):
+        return False
+    for child in verb.children:
+        if child.dep_ in {"dobj", "obj", "dative"}:
+            return False
+        if child.dep_ == "prep" and child.lower_ in PARTY_PREPS and _pobjs(child):
+            return False
+    return True
+
+
+def nominal_sense_gone(noun: Token, verb: str, cameo: str) -> bool:
+    """A nominalisation coded by its verb's block default ("votes", "decisions", "expectations") in a
+    sense the verb's own checks rule out: a ballot or a thought is no event, and an intention of one's own
+    with no "to" content and no party ("made decisions") is no agreement."""
+    if verb in BALLOT_VERBS or verb in BELIEF_VERBS:
+        return True
+    if plover(cameo)[0] != "AGREE" or verb not in INTENTION_VERBS:
+        return False
+    return not any(
+        c.dep_ in {"acl", "relcl"} or (c.dep_ == "prep" and c.lower_ in PARTY_PREPS) for c in noun.children
+    )
+
+
+#: Adjectives that put an attack noun in words, politics or law: no violence.
+VERBAL_DOMAIN = frozenset({"political", "verbal", "rhetorical", "ideological", "partisan", "legal",
+                           "personal", "procedural", "bureaucratic", "electoral", "legislative",
+                           "judicial", "public-relations", "messaging", "negative"})  # fmt: skip
+
+
+def verbal_battle(noun: Token) -> bool:
+    """An attack noun qualified by an adjective of words, politics or law ("political battles")."""
+    return any(c.dep_ == "amod" and c.lemma_.lower() in VERBAL_DOMAIN for c in noun.children)
+
+
+def wrong_sense(tok: Token, sent: Span, cameo: str | None, demand: bool = False) -> bool:
+    """A verb coded by its block's default has no event of that type in this sentence (see above). A
+    ``demand`` (a clause a speaker says another must do) is itself what is asked."""
     category = plover(cameo)[0]
     if category == "ASSAULT" and tok.lemma_.lower() in UNDERGO and not violence_named(tok, sent):
         return True
@@ -192,6 +329,12 @@ def wrong_sense(tok: Token, sent: Span, cameo: str | None) -> bool:
         return True
     if category == "REJECT" and not rejected(tok):
         return True
+    if category == "REQUEST" and not demand and not requested(tok):
+        return True
+    if category == "AGREE" and tok.lemma_.lower() in TAKING_VERBS and money_taken(tok):
+        return True
+    if (cameo or "").startswith(PRAISE) and not any(c.dep_ in PRAISED_ROLES for c in tok.children):
+        return True
     if category == "CONSULT" and not met(tok):
         return True
     if (cameo or "").startswith(SIGNING) and not agreement_signed(tok):
@@ -199,6 +342,8 @@ def wrong_sense(tok: Token, sent: Span, cameo: str | None) -> bool:
     if category == "AGREE" and tok.lemma_.lower() in BALLOT_VERBS:
         return True
     if tok.lemma_.lower() in BELIEF_VERBS:
+        return True
+    if category == "PROTEST" and tok.lemma_.lower() in SHOWING_VERBS and shown(tok):
         return True
     return category in NOT_JUDICIAL and judicial_doer(tok)
 
@@ -274,6 +419,57 @@ REJECTED_ROLES = frozenset({"dobj", "obj", "nsubjpass", "xcomp", "ccomp", "dativ
 #: Entity types of a preposition's object that name an amount or a time, not what is rejected
 #: ("declined by 3 percent", "declined on Tuesday").
 AMOUNT_OR_TIME = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL", "DATE", "TIME"})
+
+
+#: Prepositions that name what is asked for or whom it is asked of ("called for", "appealed to").
+REQUEST_PREPS = frozenset({"for", "against", "on", "upon", "to", "with", "from", "over", "of"})
+#: CAMEO code of praise, and the roles that name who or what is praised.
+PRAISE = "051"
+PRAISED_ROLES = frozenset({"dobj", "obj", "nsubjpass", "ccomp", "dative"})
+
+
+#: Verbs of agreeing that, with money for object, tell of receiving it ("accepted donations").
+TAKING_VERBS = frozenset({"accept"})
+#: Nouns of money given; an object that is an amount of money (entity MONEY) counts too.
+MONEY_NOUNS = frozenset({"donation", "contribution", "money", "fund", "funding", "cash", "gift", "payment",
+                         "bribe", "fee", "dollar", "euro", "pound"})  # fmt: skip
+
+
+def money_taken(verb: Token) -> bool:
+    """The object of ``verb`` is money: accepting donations or "$10 million" is receiving money, which
+    agrees to nothing with anyone (the giver's act, if any, is the event)."""
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    return bool(objs) and all(
+        o.ent_type_ == "MONEY" or o.lemma_.lower() in MONEY_NOUNS or _inner(o).lemma_.lower() in MONEY_NOUNS
+        for o in objs
+    )
+
+
+#: Opening quotation marks the tagger may not tag as such.
+OPENING_QUOTES = frozenset({'"', "\u201c", "'", "\u2018"})
+
+
+def _asked_clause(clause: Token) -> bool:
+    """A clause the parse hangs as a modifier that is what is asked: "for" a subject to do something
+    ("campaigning for Britain to leave"), or quoted words ('"Quiet," he demanded')."""
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+        return True
+    first = clause.left_edge.i
+    return first > 0 and (clause.doc[first - 1].tag_ == "``" or clause.doc[first - 1].text in OPENING_QUOTES)
+
+
+def requested(tok: Token) -> bool:
+    """A request names what it asks for or of whom: an object, a clause, or a "for"/"to"/"on" ...
+    phrase ("demanded an apology", "called for calm", "appealed to the court"); "campaigned on Monday in
+    Ohio" asks for nothing."""
+    if any(c.dep_ in REJECTED_ROLES or (c.dep_ == "advcl" and _asked_clause(c)) for c in tok.children):
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in REQUEST_PREPS
+        and any(o.ent_type_ not in AMOUNT_OR_TIME for o in _pobjs(c))
+        for c in tok.children
+    ) or (tok.dep_ == "conj" and any(c.dep_ in {"dobj", "obj"} for c in tok.head.children))
 
 
 def rejected(tok: Token) -> bool:

@@ -35,7 +35,7 @@ from wiresift.nlp.events.roles import (
     verb_roles,
     weapon,
 )
-from wiresift.nlp.events.targets import mutual_doers, place_target, target_candidates, venue_event
+from wiresift.nlp.events.targets import mutual_doers, place_target, target_candidates, town_doer, venue_event
 from wiresift.nlp.events.triggers import Trigger, find_triggers
 from wiresift.nlp.events.where import event_place
 
@@ -320,6 +320,8 @@ def code_sentence(
             owner = _actor(above, index, doc.published) if above is not None else None
             if owner is not None and owner.code:
                 source.code, borrowed = owner.code, source
+        if town_doer(source, towns, trig.tok):
+            source = None  # "the Lisbon rally", "the Tarvo bombing": where it happened, not who did it
         harm = category in {"ASSAULT", "COERCE"}
         if (
             harm

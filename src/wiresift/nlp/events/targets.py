@@ -18,6 +18,7 @@ from wiresift.nlp.events.roles import (
     PLEDGE_VERBS,
     SUBJECT_DEPS,
     TARGET_PREPS,
+    can_be_actor,
     event_noun,
     noun_roles,
     people_noun,
@@ -36,6 +37,9 @@ if TYPE_CHECKING:
 #: dollars to Ivory Coast", "talks with Syria", "extension of the mandate in Lebanon").
 CANDIDATE_PREPS = frozenset({*NOUN_TARGET_PREPS, "from", "in", "for", "between", "among"})
 OBJECT_PREPS = frozenset({*CANDIDATE_PREPS, "by"})
+#: Prepositions of what a thing someone owns is about: "Moreno's remarks on Cuba", "her views about
+#: trade".
+TOPIC_PREPS = frozenset({"on", "over", "about", "regarding", "concerning"})
 #: Penn tags of wh-words: a clause they open asks or names a thing, it addresses no one.
 WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
 
@@ -53,6 +57,11 @@ VISIT_VERBS = frozenset({"arrive", "visit", "land", "tour", "travel", "come", "f
 #: Categories whose named scene is only a venue, never a party: where forces mass ("deployed near
 #: Lagos"), where officials meet ("met in Tashkent", "a meeting in Almaty").
 VENUE_CATEGORIES = frozenset({"MOBILIZE", "CONSULT"})
+#: Categories whose event noun's named scene is a venue: "a knife attack in Norway" is on people there,
+#: not on Norway. (A verb's place stays a target candidate: the PLOVER gold codes "rioted in northern
+#: Tarvia" as done to Tarvia, ICEWS's convention, and so a protest noun's; a curfew or a blockade "in"
+#: a town is imposed on it.)
+VENUE_NOUN_CATEGORIES = frozenset({"ASSAULT"})
 
 
 #: Categories of events two parties do with each other, where coordinated doers are each other's
@@ -106,9 +115,23 @@ def place_target(actor: EventActor | None, places: Iterable[tuple[int, int]], se
     return head.ent_type_ in PLACE_TYPES or (head.dep_ == "pobj" and head.head.lower_ in WHERE_PREPS)
 
 
+def town_doer(actor: EventActor | None, places: Iterable[tuple[int, int]], trigger: Token) -> bool:
+    """``actor`` is a town or a region naming a noun trigger ("the Lisbon rally", "the Oslo talks",
+    "the Tarvo bombing": ``places``, the spans of places smaller than a country): where the event
+    happened, not who did it ("Russian strikes", "a US raid": a country's name or adjective stays its
+    doer; "Moscow's offensive": a possessor stands for its government)."""
+    if trigger.pos_ not in {"NOUN", "PROPN"} or actor is None or actor.start is None or actor.end is None:
+        return False
+    if not any((start, end) == (actor.start, actor.end) for start, end in places):
+        return False
+    return any(c.dep_ in {"compound", "nmod"} and actor.start <= c.idx < actor.end for c in trigger.children)
+
+
 def venue_event(trigger: Token, category: str | None) -> bool:
-    """The event's named scene is a venue, not a target (see :data:`VENUE_CATEGORIES`); a visit's
-    place is its host."""
+    """The event's named scene is a venue, not a target (see :data:`VENUE_CATEGORIES` and
+    :data:`VENUE_NOUN_CATEGORIES`); a visit's place is its host."""
+    if category in VENUE_NOUN_CATEGORIES and trigger.pos_ == "NOUN":
+        return True
     return category in VENUE_CATEGORIES and trigger.lemma_.lower() not in VISIT_VERBS
 
 
@@ -127,6 +150,17 @@ def scene(tok: Token, venue: bool = False) -> bool:
         and tok.ent_type_ not in {"PERSON", "ORG", "NORP", "GPE", "LOC"}
         and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
     )
+
+
+#: Nouns of a stretch of time: "on the closing evening of the Oslo festival" is when, never whom.
+TIME_NOUNS = frozenset({"night", "day", "morning", "evening", "afternoon", "noon", "midnight", "dawn",
+                        "dusk", "week", "weekend", "month", "year", "hour", "minute", "season", "decade",
+                        "century", "era", "moment", "period", "time", "eve", "anniversary"})  # fmt: skip
+
+
+def when(tok: Token) -> bool:
+    """``tok`` names a time, not someone: a date or time entity or a noun of time."""
+    return tok.ent_type_ in {"DATE", "TIME"} or (tok.pos_ == "NOUN" and tok.lemma_.lower() in TIME_NOUNS)
 
 
 #: Nouns whose "of" phrase is the one an act is done for, not to: "on behalf of the farmers", "for
@@ -206,6 +240,7 @@ def target_candidates(
             tok is not None
             and tok.i not in seen
             and tok.pos_ in {"NOUN", "PROPN", "PRON"}
+            and not when(tok)
             and not scene(tok, venue)
             and not beneficiary(tok)
         ):
@@ -219,9 +254,13 @@ def target_candidates(
     add(first)
     heads = [trigger, *[c for c in trigger.children if c.dep_ in OBJECT_DEPS]]
     for head in heads:
+        owner = next((c for c in head.children if c.dep_ == "poss"), None) if head is not trigger else None
         # "rejected calls by Belarus's rulers": whose the rejected thing is (the trigger's own "by" is
         # its agent)
         preps = CANDIDATE_PREPS if head is trigger else OBJECT_PREPS
+        if owner is not None and owner.pos_ != "PRON" and not can_be_actor(head) and can_be_actor(owner):
+            add(owner)  # "condemned Moreno's remarks on Cuba": whose remarks, not what they are about
+            preps = preps - TOPIC_PREPS
         if harm and head is trigger and trigger.pos_ == "NOUN":
             preps = preps - {"from"}  # "the shelling from Pakistan": where it came from ("seized from
             # the peacekeepers": from whom)
@@ -230,7 +269,7 @@ def target_candidates(
                 add(child)
             if child.dep_ == "prep" and child.lower_ in preps:
                 for obj in child.children:
-                    if obj.dep_ == "pobj" and not reason(obj):
+                    if obj.dep_ == "pobj" and not reason(obj) and not when(obj):
                         add(obj)
                         for sub in obj.children:
                             if sub.lower_ == "of" and scene(obj, venue):

@@ -53,7 +53,15 @@ from wiresift.nlp.events.patterns import (
     subject_words,
     words_of,
 )
-from wiresift.nlp.events.senses import accident_harm, met, wrong_sense
+from wiresift.nlp.events.senses import (
+    accident_harm,
+    empty_intention,
+    met,
+    nominal_sense_gone,
+    verbal_attack,
+    verbal_battle,
+    wrong_sense,
+)
 from wiresift.nlp.events.transfers import TRANSFER_VERBS, transfer_code
 
 if TYPE_CHECKING:
@@ -278,6 +286,10 @@ def code_noun(noun: Token, sent: Span) -> Trigger | None:
         return None
     if lemma in PLURAL_ONLY and noun.tag_ != "NNS":
         return None
+    if plover(code)[0] == "ASSAULT" and verbal_battle(noun):
+        return None  # "political battles", "verbal attacks": no violence
+    if campaign_gathering(noun):
+        return None  # "the senator's rally in Dayton": a candidate's meeting with supporters, no protest
     if code.startswith("19") or code == "183":
         if mods & AIR_WORDS:
             code = "195"
@@ -286,6 +298,29 @@ def code_noun(noun: Token, sent: Span) -> Trigger | None:
         elif "suicide" in mods:
             code = "1831"
     return Trigger(noun, start, end, code, "noun")
+
+
+#: Gatherings that are a protest unless a candidate or a campaign holds them.
+CAMPAIGN_NOUNS = frozenset({"rally"})
+#: Modifiers of a gathering that make it a campaign's: "a campaign rally", "a re-election rally".
+CAMPAIGN_WORDS = frozenset({"campaign", "election", "re-election", "reelection", "victory", "fundraising",
+                            "primary", "caucus"})  # fmt: skip
+
+
+def campaign_gathering(noun: Token) -> bool:
+    """A gathering of :data:`CAMPAIGN_NOUNS` held by one person or a campaign: a person's name or a personal pronoun owns or
+    qualifies it ("Mendez's rally", "his rally", "a Mendez rally"), or a word of campaigns does
+    ("a campaign rally"). A group's ("an opposition rally", "a farmers' rally") stays a protest."""
+    if noun.lemma_.lower() not in CAMPAIGN_NOUNS:
+        return False
+    for child in noun.children:
+        if child.dep_ not in {"poss", "compound", "amod", "nmod"}:
+            continue
+        if child.lemma_.lower() in CAMPAIGN_WORDS or child.lower_ in CAMPAIGN_WORDS:
+            return True
+        if child.ent_type_ == "PERSON" or child.lower_ in {"his", "her"}:
+            return True
+    return False
 
 
 #: Noun endings of English nominalisations and the verb endings they come from, tried in order
@@ -345,6 +380,8 @@ def code_nominal(noun: Token) -> Trigger | None:
     own = VERB_CODES.get(verb) if verb in VERB_CODES else dictionary_code(verb)
     if best is not None and best[1]["code"] and (verb not in VERB_CODES or _same(own, best[1]["code"])):
         return Trigger(noun, noun.idx, noun.idx + len(noun.text), best[1]["code"], "noun", 1 + best[0])
+    if own and nominal_sense_gone(noun, verb, own):
+        return None  # "announced four votes for", "making decisions": the verb's own sense checks
     return Trigger(noun, noun.idx, noun.idx + len(noun.text), own, "noun") if own else None
 
 
@@ -446,6 +483,12 @@ def find_triggers(sent: Span) -> list[Trigger]:
             continue  # no eventive reading: "riot police", "an attempt to block"
         if pos == "VERB" and dep not in _NOT_TRIGGER_DEPS and tok.lower_ not in _NOT_TRIGGER_WORDS:
             trigger = code_verb(tok)
+            if (
+                trigger is not None
+                and trigger.consumed is not None
+                and campaign_gathering(sdoc[trigger.consumed])
+            ):
+                trigger = None  # "was holding his first rally": a campaign's, no protest
             if (trigger is None or not trigger.cameo) and obligation(tok) is not None:
                 # "the envoy repeated that Malta must return the fugitives": a demand
                 trigger = Trigger(tok, tok.idx, _verb_end(tok), "100", "verb", 1, demand=True)
@@ -469,10 +512,17 @@ def find_triggers(sent: Span) -> list[Trigger]:
         # the number is ("rejected the figures").
         if trigger is not None and trigger.kind == "verb" and quantity_object(tok) and not _verbal(trigger):
             continue
+        # an assault verb used as a verb of saying is criticism ("'Nonsense,' the mayor shot back"),
+        # read before the sense checks take it for an attack on an abstract target
+        assault = trigger is not None and trigger.kind == "verb" and plover(trigger.cameo)[0] == "ASSAULT"
+        if trigger is not None and assault and verbal_attack(tok):
+            trigger.cameo, trigger.security = "111", None
         # A verb coded by its block's default alone in a sense its arguments rule out (senses.py).
         # Harm done by a disaster is no one's act, whatever pattern coded it ("a cyclone destroyed homes").
         if trigger is not None and trigger.kind == "verb" and not trigger.security:
-            spurious = wrong_sense(tok, sent, trigger.cameo) if trigger.specificity == 1 else None
+            spurious = (
+                wrong_sense(tok, sent, trigger.cameo, trigger.demand) if trigger.specificity == 1 else None
+            )
             # joining or coming is a meeting only with one, whatever pattern coded it ("came to light")
             spurious = spurious or (plover(trigger.cameo)[0] == "CONSULT" and not met(tok))
             trigger = None if spurious or accident_harm(tok, trigger.cameo) else trigger
@@ -482,6 +532,19 @@ def find_triggers(sent: Span) -> list[Trigger]:
     # way to it, and consumes no object noun.
     governing = {t.tok.head.i for t in found if t.tok.dep_ in {"xcomp", "dobj", "nsubjpass"}}
     found = [t for t in found if not (t.tok.i in governing and t.tok.lemma_.lower() in FRAME_ONLY)]
+    # An intention coded by its block whose content codes nothing and that names no party is no
+    # agreement ("decided to run for the Senate").
+    triggered = {t.tok.i for t in found}
+    found = [
+        t
+        for t in found
+        if not (
+            t.kind == "verb"
+            and t.specificity == 1
+            and plover(t.cameo)[0] == "AGREE"
+            and empty_intention(t.tok, triggered)
+        )
+    ]
     # A verb coded only by its dictionary block whose object is an event noun is a light verb: the
     # noun says what happened ("organized a general strike", "ordered patrols"); a disaster word codes
     # no act, so the verb keeps its own ("imposed a blackout").

@@ -25,7 +25,9 @@ not "the Swedish investigation", "the 37-year-old Canadian was deported", "Peruv
 Brisket announced an exchange": a named person's nationality). A dateline's place (at the start of
 the text, or of a line after a headline: "DUNMORE — A man ...") is never a scene, whatever the parse
 hangs it on; nor is the home town naming a person ("a Dunmore man was arrested", "the Leeds woman
-stabbed": :func:`hometown`) in the event's actor or a clause's subject.
+stabbed": :func:`hometown`) in the event's actor or a clause's subject, nor the place a person's title
+names ("Idaho Sen. Ana Ruiz", "the Utah governor": :func:`office`), nor the place a verbal event's
+object is about ("condemned his remarks on Cuba").
 The wire dateline (:func:`dateline`) is not used as a fallback: on the hand-judged articles it named
 the reporter's city more often than the scene of an event the sentence leaves unplaced.
 
@@ -54,6 +56,8 @@ SCENE_PREPS = frozenset({"in", "near", "inside", "outside", "around", "across", 
                          "throughout", "off", "beside", "behind", "at"})  # fmt: skip
 #: Prepositions of direction or topic: a place below them is where someone went or what is spoken of.
 AWAY_PREPS = frozenset({"to", "from", "for", "against", "toward", "towards", "into", "about", "via", "than"})
+#: Prepositions of a topic on the object of a verbal event: "statements on Cuba", "a row over Gibraltar".
+TOPIC_PREPS = frozenset({"on", "over", "about", "regarding", "concerning"})
 #: Dependencies that open a clause of its own below the trigger's.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "xcomp", "csubj", "acl", "parataxis", "conj", "pcomp"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "agent", "dative"})
@@ -265,6 +269,44 @@ def hometown(tok: Token, start: int, source: EventActor | None, target: EventAct
     )
 
 
+#: Sectors of an office a place names ("the Idaho senator", "a Utah judge"): where the holder was
+#: elected or serves, not where they act.
+OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
+
+
+#: Nouns of a chamber or court, not of a person: a place before them is their seat, which may be the
+#: scene ("the Utah legislature voted").
+CHAMBER_NOUNS = frozenset({"parliament", "legislature", "congress", "senate", "assembly", "court", "house",
+                           "cabinet", "ministry", "department", "judiciary", "bench", "tribunal"})  # fmt: skip
+
+
+def office(tok: Token, end: int) -> bool:
+    """The place mention starting at ``tok`` and ending at ``end`` names a person's office or seat, not a
+    scene: it modifies a title ("the Idaho senator", "a former Utah governor") or a named person's
+    name ("Idaho Sen. Ana Ruiz", "Leeds mayor Ana Brisket"). Not a force's or a police's
+    seat ("the Kabul police chief said": that may be the scene)."""
+    head = tok
+    for _ in range(6):  # from the mention's first word to its last
+        if head.head.i == head.i or not (tok.idx <= head.head.idx < end):
+            break
+        head = head.head
+    for _ in range(4):  # then along the names and titles it modifies
+        if head.dep_ not in {"compound", "flat", "nmod", "amod"} or head.head.i == head.i:
+            return False
+        head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ in SCENE_PREPS:
+            return False  # "spoke in the British parliament", "at the Utah governor's residence"
+        if head.ent_type_ == "PERSON":
+            return True
+        if (
+            head.ent_type_ != "ORG"
+            and head.lemma_.lower() not in BODY_NOUNS | CHAMBER_NOUNS
+            and agent_sector([head], []) in OFFICE_SECTORS
+        ):
+            return True
+    return False
+
+
 def in_org_name(tok: Token) -> bool:
     """The place name ``tok`` stands inside an "X of Y" name of an organisation that does not govern it
     ("the Northgate University of Kabul", "the Bank of England"): no scene. A governing body keeps its place
@@ -406,6 +448,19 @@ def event_place(
     judged = {
         t.idx for h in heads[1:] if outside and h.dep_ in {"dobj", "obj"} and act_noun(h) for t in h.subtree
     }
+    # "condemned his remarks on Cuba", "a row over Gibraltar": the place a verbal event's object is
+    # about (not one named deeper: "accepted the award on the closing evening of the Oslo festival")
+    topic = {
+        t.idx
+        for h in heads[1:]
+        if verbal and h.dep_ in {"dobj", "obj"}
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ in TOPIC_PREPS
+        for o in p.children
+        if o.dep_ == "pobj"
+        for t in o.subtree
+        if t.i == o.i or (t.dep_ in {"compound", "flat", "det", "amod"} and t.head.i == o.i)
+    }
     best: tuple[int, int, int, str] | None = None
     for place in doc.places:
         for start, end in place.mentions:
@@ -414,6 +469,9 @@ def event_place(
             tok = sent.doc[starts[start]] if start in starts else None
             if tok is not None and not place.adjectival and hometown(tok, start, source, target):
                 continue  # "a Dunmore man was arrested": the man's home town, not the scene
+            if tok is not None and office(tok, end) and not (harm and _inside(start, end, target)):
+                continue  # "Idaho Sen. Ada Brisket warned": her seat, not the scene ("the Kabul
+                # governor was shot" may well be in Kabul)
             if tok is not None and in_org_name(tok):
                 continue  # "lecturers at the Northgate University of Kabul": a name, not the scene
             owned = tok is not None and _inside(start, end, target) and _owner(tok, end)
@@ -428,7 +486,7 @@ def event_place(
                 # strikes, not the scene its phrase names ("the Lisbon protests" are in Lisbon)
             if harm and trigger.pos_ == "NOUN" and _is_actor(start, end, source, place.kind):
                 continue  # "backed by US air strikes": the country that strikes, not the scene
-            if verbal and start in judged:
+            if verbal and (start in judged or start in topic):
                 continue
             if start in why or (tok is not None and across_border(tok)):
                 continue  # "near the border with Niger": the country over the border is not the scene

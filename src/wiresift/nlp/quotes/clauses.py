@@ -116,12 +116,10 @@ def reader_addressed(found: list[Found], marks: list[Marked]) -> list[Found]:
 
 def attribute_to_according(text: str, found: list[Found], according: list[Found]) -> None:
     """A report inside the content of "according to X" is X's: in "the minister ordered a
-    recount, according to two aides" the aides are the source (PolNeAR's one Source), unless the
-    "according to X" is an aside inside the clause."""
+    recount, according to two aides" the aides are the source (PolNeAR's one Source)."""
     for a in according:
-        if a.speaker is None or a.cue is None or a.start < a.cue.idx < a.end:
-            continue  # (an aside inside its clause, "Most growers, according to X, still believe …",
-            # leaves a report of the clause to its own subject)
+        if a.speaker is None or a.cue is None:
+            continue
         for f in found:
             if f is not a and within_according(text, f, a, a.cue.idx):
                 f.speaker = a.speaker

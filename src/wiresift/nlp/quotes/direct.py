@@ -7,7 +7,6 @@ framed and headline rules on top of it.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -75,10 +74,6 @@ def _finite(verb: Token) -> bool:
     return verb.tag_ not in _NON_FINITE or any(
         c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children
     )
-
-
-#: Marks that set a quote apart from the words before it.
-_BREAKS = re.compile(r"[:;—–]| - ")
 
 
 class DirectQuotes:
@@ -201,7 +196,7 @@ class DirectQuotes:
                 if f is not None:
                     return f
         if verb is not None:
-            if not self.reports_more(verb, mark) and not self.own_clause(verb, mark):
+            if not self.reports_more(verb, mark):
                 used.add(verb.i)  # else the verb's whole clause is reported: a mixed quote, found later
             speaker = speaker_span(self.sdoc, verb, (mark.start, mark.end))
             if speaker is not None and self.quoted(speaker.head_start):
@@ -402,40 +397,6 @@ class DirectQuotes:
         span = sdoc[lo:hi]
         return Speaker(span.start_char, span.end_char, head.lower_, head.idx, head.idx + len(head.text))
 
-    def own_clause(self, verb: Token, mark: Marked) -> bool:
-        """Whether the quote's cue also reports a clause of its own after it, apart from the quote:
-        a "that"-clause ('Citing “family duties,” the aide told the paper that Lee will skip the
-        summit') or a clause the quote follows right after it ('Lee maintained the levy was “badly
-        timed” for growers, adding, “…”'; not 'When the host pressed her, Lee replied, “…”'). The quote
-        keeps the cue's speaker and the clause is reported too."""
-        return any(
-            c.dep_ == "ccomp"
-            and c.left_edge.i > verb.i
-            and c.lemma_ not in CUE_VERBS  # ('After Ruiz asked her, Lee replied, “…”': the quote's own cue)
-            and (
-                (
-                    c.left_edge.idx >= mark.end
-                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                )
-                or (
-                    c.right_edge.idx < mark.start
-                    and n_words(self.text, c.right_edge.idx + len(c.right_edge), mark.start) == 0
-                )
-            )
-            and "\n" not in self.text[verb.idx : c.idx]
-            for c in verb.children
-        )
-
-    def fronted(self, comp: Token, mark: Marked) -> bool:
-        """Whether a clause before its cue opens in the quote's own sentence, with no colon, dash or
-        semicolon before the quote (they set a quote apart: 'The aide hinted at it: “We settled,” he
-        said', 'She had revised her account twice — “Yes, I saw him,” she said')."""
-        first = comp.left_edge
-        return (
-            not _BREAKS.search(self.text, first.idx, mark.start)
-            and first.sent.start == self.sdoc[self.tok_at(mark.start)].sent.start
-        )
-
     def reports_more(self, verb: Token, mark: Marked) -> bool:
         """Whether ``verb``'s complement holds the quote and more words besides it."""
         comps = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -443,13 +404,8 @@ class DirectQuotes:
         if comp is None:
             return False
         start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
-        if mark.start <= comp.idx < mark.end and not (
-            verb.idx < start < mark.start
-            or (start < mark.start and verb.idx >= end and self.fronted(comp, mark))
-        ):
-            # the quote is the whole clause; else "said Kim's state is “spiraling”" is mixed, and so is
-            # a fronted clause that opens before its quote ("Crews had “lost the race” by noon, she said")
-            return False
+        if mark.start <= comp.idx < mark.end and not (verb.idx < start < mark.start):
+            return False  # the quote is the whole clause; else "said Kim's state is “spiraling”" is mixed
         if not (start <= mark.start and words_end(self.text, mark.start, mark.end) <= end):
             return False  # (closing marks and the full stop often hang on the verb, not the clause)
         return n_words(self.text, start, end) > n_words(self.text, mark.start, mark.end) + 1

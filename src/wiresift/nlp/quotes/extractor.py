@@ -90,10 +90,6 @@ if TYPE_CHECKING:
 HEARSAY = frozenset({"reportedly", "allegedly", "reputedly", "purportedly"})
 #: Entity types of a name that may speak a colon line.
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-#: Marks that set an "according to X" aside inside its clause.
-ASIDE_MARKS = frozenset({",", "-", "—", "–"})
-#: A verb's own arguments: one of them after an "according to X" aside makes it an aside in its clause.
-_ASIDE_CORE = frozenset({"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "dative", "nsubj", "nsubjpass"})
 #: Nouns of people and bodies, joined once.
 _PARTY_NOUNS = PERSON_NOUNS | ORG_NOUNS
 
@@ -511,33 +507,13 @@ class Extractor(DirectQuotes):
             pos = self.text.find("ccording to", pos + 1)
         return out
 
-    def _according_aside(self, tok: Token, pp_end: int, sent: Span) -> tuple[int, int] | None:
-        """The clause around an "according to X" set off by commas or dashes inside it ("The agency
-        spends, according to one audit, $40 million a year on …"; "At dawn, according to Lee,
-        the guards left"): the clause of the verb it modifies, from its first word to its last,
-        when at least :data:`MIN_INDIRECT_WORDS` words of it follow the aside."""
-        sdoc, verb = self.sdoc, tok.head
-        if tok.i - 1 < sent.start or pp_end >= sent.end or verb.pos_ not in ("VERB", "AUX"):
-            return None
-        if sdoc[tok.i - 1].text not in ASIDE_MARKS or sdoc[pp_end].text not in ASIDE_MARKS:
-            return None
-        if verb.i < pp_end and not any(c.i > pp_end and c.dep_ in _ASIDE_CORE for c in verb.children):
-            return None  # "X is under review, according to two officials, compounding …": only an adjunct follows
-        lo, hi = max(verb.left_edge.i, sent.start), min(verb.right_edge.i + 1, sent.end)
-        if not lo < tok.i or n_words(self.text, sdoc[pp_end].idx, sdoc[hi - 1].idx + 1) < MIN_INDIRECT_WORDS:
-            return None
-        return lo, hi
-
     def _according_at(self, tok: Token, to: Token) -> Found | None:
         obj = next((c for c in to.children if c.dep_ == "pobj"), None)
         sent: Span = tok.sent
         pp_end = obj.right_edge.i + 1 if obj is not None else to.i + 1
         if pp_end - tok.i > MAX_SPEAKER_TOKENS + 2:
             pp_end = obj.i + 1 if obj is not None else to.i + 1
-        aside = self._according_aside(tok, pp_end, sent)
-        if aside is not None:
-            lo, hi = aside
-        elif tok.i - sent.start <= 1:
+        if tok.i - sent.start <= 1:
             lo, hi = pp_end, sent.end
         else:
             lo, hi = sent.start, tok.i

@@ -260,11 +260,8 @@ def lost_subject(verb: Token) -> tuple[int, int, Token] | None:
     an object or a clause of its own): the noun phrase right before the verb ("... the Herald Varga
     said that ..."), or the one that opens the sentence when a comma aside ends right before the verb
     ("Varga, after a weak quarterly report, told Radio Nord that ..."), as (start, end, head)."""
-    if verb.tag_ not in TENSED | {"VBP"} or any(c.dep_ in SUBJECTS for c in verb.children):
+    if verb.tag_ not in TENSED or any(c.dep_ in SUBJECTS for c in verb.children):
         return None
-    participle = _participle_subject(verb)
-    if participle is not None or verb.tag_ not in TENSED:
-        return participle
     sdoc = verb.doc
     after = _inverted_subject(verb)
     if after is not None:
@@ -297,33 +294,6 @@ def lost_subject(verb: Token) -> tuple[int, int, Token] | None:
     if head.pos_ not in ("PROPN", "NOUN"):
         return None
     return sdoc[start].idx, head.idx + len(head.text), head
-
-
-#: Clauses the parse makes of a subject's participle phrase ("activists campaigning to …", "workers
-#: interviewed at …") when it takes the noun for the participle's subject.
-_PARTICIPLE_CLAUSES = frozenset({"advcl", "csubj", "ccomp", "dep"})
-
-
-def _participle_subject(verb: Token) -> tuple[int, int, Token] | None:
-    """The noun the parse made the subject of a participle before the verb instead of the verb's own:
-    in "Nurses questioned at two hospitals said …" or "Workers hoping to keep the plant open say
-    …" the participle phrase modifies the speaker, as (start, end, head)."""
-    clause_after = any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
-    for c in verb.lefts:
-        # (a past participle is often tagged a past tense: then only when the verb's content follows it)
-        if c.dep_ not in _PARTICIPLE_CLAUSES or c.tag_ not in ("VBG", "VBN", "VBD"):
-            continue
-        if (c.tag_ == "VBD" and not clause_after) or any(
-            m.dep_ in ("mark", "aux", "auxpass") for m in c.children
-        ):
-            continue  # ("Although the storms hit …, the paper claims …": a clause of its own)
-        subj = next((s for s in c.lefts if s.dep_ in SUBJECTS), None)
-        if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.i != c.i - 1:
-            continue
-        if any(t.is_punct or t.is_space for t in verb.doc[subj.left_edge.i : c.i]):
-            continue  # "Prices rising, analysts …": an absolute clause before a comma is no subject
-        return subj.left_edge.idx, subj.idx + len(subj.text), subj
-    return None
 
 
 def _inverted_subject(verb: Token) -> tuple[int, int, Token] | None:

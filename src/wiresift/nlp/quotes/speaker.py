@@ -159,16 +159,6 @@ def own_subject(verb: Token, avoid: tuple[int, int] | None) -> Token | None:
     subjects = [
         c for c in verb.children if c.dep_ in SUBJECTS and not (avoid and avoid[0] <= c.idx < avoid[1])
     ]
-    if not subjects:
-        # "Her advisers have, over the past year, said …": with an adverbial between them, the parse can hang the
-        # subject on the auxiliary instead of the verb it belongs to
-        subjects = [
-            s
-            for a in verb.lefts
-            if a.dep_ in ("aux", "auxpass")
-            for s in a.children
-            if s.dep_ in SUBJECTS and s.i < a.i and not (avoid and avoid[0] <= s.idx < avoid[1])
-        ]
     if len(subjects) < 2:
         return subjects[0] if subjects else None
     before = [c for c in subjects if c.i < verb.i] or subjects
