@@ -125,8 +125,9 @@ def matrix(evidence: list[Evidence]) -> np.ndarray:
 def named_right(index: EntityIndex, source: Spans, speaker: str, mention_meets: bool) -> bool | None:
     """Whether ``speaker`` is the one the gold Source names, None when the gold cannot tell.
 
-    The Source names the entities with an outermost mention in it — not a possessor inside it ("the
-    senator's aide, Ben Ortiz" names Ortiz, "the Acme campaign" the campaign, not Acme) — and, for a
+    The Source names the entities with an outermost mention in it that shares a word with their name
+    — not a possessor inside it ("the senator's aide, Ben Ortiz" names Ortiz, "the Acme campaign" the
+    campaign, not Acme), not a nominal the entities stage linked ("the governor") — and, for a
     lone surname the entities stage kept apart ("Mr. Lee" beside "Ann Lee"), the one person named in
     full with it; with several such people the gold cannot tell which one the speaker should be.
     PolNeAR marks one mention of a source, not every one: a speaker resolved to an entity the Source
@@ -140,6 +141,8 @@ def named_right(index: EntityIndex, source: Spans, speaker: str, mention_meets: 
                 continue  # inside a longer name in the Source
             if e < end - 2 and POSSESSIVE.match(index.text, e):
                 continue  # a possessor, with the Source's head after it
+            if not _names(index.text[s:e], index.entities[eid].name):
+                continue  # "the governor" linked by the entities stage: its guess, not the gold's
             named.add(eid)
             full = namesakes(index, eid)
             if len(full) == 1:
@@ -151,6 +154,13 @@ def named_right(index: EntityIndex, source: Spans, speaker: str, mention_meets: 
     return speaker in named
 
 
+def _names(mention: str, name: str) -> bool:
+    """Whether a mention names its entity: it shares a word with the entity's name ("Mr. Lee" and
+    "Ann Lee"), unlike a nominal the entities stage linked to it ("the governor")."""
+    return bool(set(WORD.findall(mention.casefold())) & set(WORD.findall(name.casefold())))
+
+
+WORD = re.compile(r"\w+")
 #: A possessive ending right after a name ("Lee's", "Lee’s", "Burns'").
 POSSESSIVE = re.compile(r"['’]s?\b")
 

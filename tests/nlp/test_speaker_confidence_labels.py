@@ -107,3 +107,18 @@ def test_source_naming_nobody_indexed_is_judged_by_the_mention(meets: bool) -> N
     text = "A ferry official said the fares would rise."
     index = index_of(text, {})
     assert named_right(index, span(text, "A ferry official"), "e1", meets) is meets
+
+
+def test_nominal_the_entities_stage_linked_is_no_gold_name() -> None:
+    # The entities stage linked "The governor" to Pell; that is its guess, not the gold's: the
+    # Source names nobody, so the speaker's mention meeting it is what counts.
+    text = "Mara Pell met Gov. Ivo Strand on Monday. The governor said the budget would pass."
+    index = index_of(
+        text,
+        {"e1": ("PERSON", "Mara Pell"), "e2": ("PERSON", "Ivo Strand")},
+        ("Mara Pell", "e1", 0),
+        ("Ivo Strand", "e2", 0),
+        ("The governor", "e1", 0),
+    )
+    source = span(text, "The governor")
+    assert named_right(index, source, "e2", True) is True
