@@ -125,9 +125,11 @@ def matrix(evidence: list[Evidence]) -> np.ndarray:
 def named_right(index: EntityIndex, source: Spans, speaker: str, mention_meets: bool) -> bool | None:
     """Whether ``speaker`` is the one the gold Source names, None when the gold cannot tell.
 
-    The Source names the entities with an outermost mention in it that shares a word with their name
-    — not a possessor inside it ("the senator's aide, Ben Ortiz" names Ortiz, "the Acme campaign" the
-    campaign, not Acme), not a nominal the entities stage linked ("the governor") — and, for a
+    The Source names the entities with a mention at its head word (its root in the parse, or a word in
+    apposition or coordination with it; without a parse, an outermost mention that is no possessor)
+    that shares a word with their name — not a modifier ("the Ohio senator" does not name Ohio, "the
+    senator's aide, Ben Ortiz" names Ortiz, "the Acme campaign" the campaign, not Acme), not a
+    nominal the entities stage linked ("the governor") — and, for a
     lone surname the entities stage kept apart ("Mr. Lee" beside "Ann Lee"), the one person named in
     full with it; with several such people the gold cannot tell which one the speaker should be.
     PolNeAR marks one mention of a source, not every one: a speaker resolved to an entity the Source
@@ -136,10 +138,14 @@ def named_right(index: EntityIndex, source: Spans, speaker: str, mention_meets: 
     named: set[str] = set()
     for start, end in source:
         found = _mentions_in(index, start, end)
+        heads = _heads(index.sdoc, start, end)
         for s, e, eid in found:
-            if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in found):
+            if heads is not None:
+                if not any(s <= h < e for h in heads):
+                    continue  # a modifier of the Source's head: "the Ohio senator", "Lee's aide"
+            elif any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in found):
                 continue  # inside a longer name in the Source
-            if e < end - 2 and POSSESSIVE.match(index.text, e):
+            elif e < end - 2 and POSSESSIVE.match(index.text, e):
                 continue  # a possessor, with the Source's head after it
             if not _names(index.text[s:e], index.entities[eid].name):
                 continue  # "the governor" linked by the entities stage: its guess, not the gold's
@@ -152,6 +158,22 @@ def named_right(index: EntityIndex, source: Spans, speaker: str, mention_meets: 
     if not named:
         return mention_meets
     return speaker in named
+
+
+def _heads(sdoc: Doc | None, start: int, end: int) -> list[int] | None:
+    """Character offsets of the Source's head words in the parse: its root and the words in
+    apposition or coordination with it ("the aide, Tom Eck"; "Lee and Berg"); None without a parse."""
+    span = sdoc.char_span(start, end, alignment_mode="expand") if sdoc is not None else None
+    if span is None or not len(span):
+        return None
+    root = span.root
+    heads, todo = [root], [root]
+    while todo:  # "the candidates, Ann Lee and Bo Berg": Berg is joined to Lee, Lee set beside the head
+        for t in todo.pop().children:
+            if t.dep_ in ("appos", "conj") and span.start <= t.i < span.end:
+                heads.append(t)
+                todo.append(t)
+    return [t.idx for t in heads]
 
 
 def _names(mention: str, name: str) -> bool:

@@ -122,3 +122,16 @@ def test_nominal_the_entities_stage_linked_is_no_gold_name() -> None:
     )
     source = span(text, "The governor")
     assert named_right(index, source, "e2", True) is True
+
+
+def test_place_modifying_the_role_in_the_source_is_no_speaker() -> None:
+    from wiresift.nlp.pipeline import load_model
+
+    text = "The Oregon senator said the dam would be rebuilt."
+    index = index_of(text, {"e1": ("GPE", "Oregon"), "e2": ("PERSON", "Ada Brun")}, ("Oregon", "e1", 0))
+    index.sdoc = load_model()(text)
+    source = span(text, "The Oregon senator")
+    # the resolver read "the Oregon senator" as Brun; the Source names no one, and the mention meets it
+    assert named_right(index, source, "e2", True) is True
+    index.sdoc = None  # without the parse, the outermost mention "Oregon" is taken as named
+    assert named_right(index, source, "e2", True) is False
