@@ -5,29 +5,41 @@ Training code: it lives outside the runtime package and writes only feature weig
 threshold, to ``src/wiresift/nlp/quotes/confidence_weights.py``.
 
 Each true-positive quote (the scorer's rule of ``eval/score_quotes.py``) with a resolved speaker is an
-example; it is *right* when its speaker mention meets the gold Source words and, where the gold Source
-holds a name the entities stage indexed, the resolved entity is that name's entity. (PolNeAR has no
-coreference: a pronoun's or nominal's resolution is only checked through its mention.) A logistic
-regression (Newton's method with an L2 penalty ``L2``) is fitted on PolNeAR train; on dev the script
-prints the reliability table and picks the threshold that maximises ``right kept - COST_WRONG * wrong
-kept`` (a wrong speaker shown costs more than a speaker left empty). ``--cache DIR`` keeps the
-parsed splits as spaCy DocBins for reruns.
+example, labelled by :func:`named_right`: where the gold Source names entities the entities stage
+indexed, the speaker is right when it is one of them (a possessor inside the Source is not; a lone
+surname kept apart from its full name counts as that person; a surname several people share leaves
+the example out), wherever the speaker's own mention is; where it names none, the speaker's mention
+must meet the Source words. (PolNeAR has no coreference: an unnamed Source — a pronoun, a nominal —
+is only checked through the mention.)
+
+A logistic regression (Newton's method with an L2 penalty ``L2``) is fitted on PolNeAR train; on dev
+the script prints the reliability table and picks the threshold that maximises ``right kept -
+COST_WRONG * wrong kept`` (a wrong speaker shown costs more than a speaker left empty). ``--cache
+DIR`` keeps the parsed splits as spaCy DocBins for reruns.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from wiresift.nlp.quotes.confidence import feature_names, vector
+from wiresift.nlp.entities.namesakes import namesakes
+from wiresift.nlp.quotes.confidence import Evidence, feature_names, vector
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from wiresift.nlp.entities.index import EntityIndex
+
+#: Character spans of one gold field.
+Spans = tuple[tuple[int, int], ...]
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "wiresift" / "nlp" / "quotes" / "confidence_weights.py"
@@ -62,8 +74,8 @@ def parsed(split_dir: Path, texts: list[str], cache: Path | None) -> list[Doc]:
     return docs
 
 
-def examples(split_dir: Path, cache: Path | None) -> tuple[np.ndarray, np.ndarray]:
-    """Feature matrix and right/wrong labels of one split's true-positive quotes with a speaker."""
+def examples(split_dir: Path, cache: Path | None) -> tuple[list[Evidence], np.ndarray]:
+    """The speaker evidence and right/wrong labels of one split's true-positive quotes with a speaker."""
     sys.path.insert(0, str(ROOT / "eval"))
     from score_quotes import load_split, words
     from wiresift.model import Document
@@ -73,7 +85,7 @@ def examples(split_dir: Path, cache: Path | None) -> tuple[np.ndarray, np.ndarra
     articles = load_split(split_dir)
     sdocs = parsed(split_dir, [a.text for a in articles], cache)
     entities, nlp = make_stage("entities"), load_model()
-    rows: list[list[float]] = []
+    rows: list[Evidence] = []
     labels: list[float] = []
     for article, sdoc in zip(articles, sdocs, strict=True):
         doc = Document(id=article.name, text=article.text)
@@ -94,13 +106,92 @@ def examples(split_dir: Path, cache: Path | None) -> tuple[np.ndarray, np.ndarra
                 continue
             gold = article.gold[best]
             m = quote.speaker_mention
-            right = bool(words(text, ((m.start, m.end),)) & words(text, gold.source))
-            if right and index is not None:
-                named = {index.at(s, e) for s, e in gold.source} - {None}
-                right = not named or quote.speaker in named
-            rows.append(vector(evidence))
+            meets = bool(words(text, ((m.start, m.end),)) & words(text, gold.source))
+            right: bool | None = meets
+            if index is not None and quote.speaker is not None:
+                right = named_right(index, gold.source, quote.speaker, meets)
+            if right is None:
+                continue  # a surname several people named in full share: the gold cannot tell
+            rows.append(evidence)
             labels.append(float(right))
-    return np.array(rows), np.array(labels)
+    return rows, np.array(labels)
+
+
+def matrix(evidence: list[Evidence]) -> np.ndarray:
+    """The feature matrix of ``evidence`` (one row each, columns in :func:`feature_names` order)."""
+    return np.array([vector(e) for e in evidence])
+
+
+def named_right(index: EntityIndex, source: Spans, speaker: str, mention_meets: bool) -> bool | None:
+    """Whether ``speaker`` is the one the gold Source names, None when the gold cannot tell.
+
+    The Source names the entities with a mention at its head word (its root in the parse, or a word in
+    apposition or coordination with it; without a parse, an outermost mention that is no possessor)
+    that shares a word with their name — not a modifier ("the Ohio senator" does not name Ohio, "the
+    senator's aide, Ben Ortiz" names Ortiz, "the Acme campaign" the campaign, not Acme), not a
+    nominal the entities stage linked ("the governor") — and, for a
+    lone surname the entities stage kept apart ("Mr. Lee" beside "Ann Lee"), the one person named in
+    full with it; with several such people the gold cannot tell which one the speaker should be.
+    PolNeAR marks one mention of a source, not every one: a speaker resolved to an entity the Source
+    names is right wherever its own mention is. A Source that names nobody indexed is met by the
+    speaker's mention (``mention_meets``) or not."""
+    named: set[str] = set()
+    for start, end in source:
+        found = _mentions_in(index, start, end)
+        heads = _heads(index.sdoc, start, end)
+        for s, e, eid in found:
+            if heads is not None:
+                if not any(s <= h < e for h in heads):
+                    continue  # a modifier of the Source's head: "the Ohio senator", "Lee's aide"
+            elif any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in found):
+                continue  # inside a longer name in the Source
+            elif e < end - 2 and POSSESSIVE.match(index.text, e):
+                continue  # a possessor, with the Source's head after it
+            if not _names(index.text[s:e], index.entities[eid].name):
+                continue  # "the governor" linked by the entities stage: its guess, not the gold's
+            named.add(eid)
+            full = namesakes(index, eid)
+            if len(full) == 1:
+                named.update(full)
+            elif speaker in full:
+                return None
+    if not named:
+        return mention_meets
+    return speaker in named
+
+
+def _heads(sdoc: Doc | None, start: int, end: int) -> list[int] | None:
+    """Character offsets of the Source's head words in the parse: its root and the words in
+    apposition or coordination with it ("the aide, Tom Eck"; "Lee and Berg"); None without a parse."""
+    span = sdoc.char_span(start, end, alignment_mode="expand") if sdoc is not None else None
+    if span is None or not len(span):
+        return None
+    root = span.root
+    heads, todo = [root], [root]
+    while todo:  # "the candidates, Ann Lee and Bo Berg": Berg is joined to Lee, Lee set beside the head
+        for t in todo.pop().children:
+            if t.dep_ in ("appos", "conj") and span.start <= t.i < span.end:
+                heads.append(t)
+                todo.append(t)
+    return [t.idx for t in heads]
+
+
+def _names(mention: str, name: str) -> bool:
+    """Whether a mention names its entity: it shares a word with the entity's name ("Mr. Lee" and
+    "Ann Lee"), unlike a nominal the entities stage linked to it ("the governor")."""
+    return bool(set(WORD.findall(mention.casefold())) & set(WORD.findall(name.casefold())))
+
+
+WORD = re.compile(r"\w+")
+#: A possessive ending right after a name ("Lee's", "Lee’s", "Burns'").
+POSSESSIVE = re.compile(r"['’]s?\b")
+
+
+def _mentions_in(index: EntityIndex, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The entity mentions overlapping ``[start, end)``."""
+    lo = bisect.bisect_left(index.mentions, (start - 200, 0, ""))
+    hi = bisect.bisect_right(index.mentions, (end, end, "\uffff"))
+    return [(s, e, eid) for s, e, eid in index.mentions[lo:hi] if min(end, e) > max(start, s)]
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = 50) -> np.ndarray:
@@ -174,8 +265,9 @@ def main(argv: list[str]) -> None:
     args = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or argv[i - 1] != "--cache")]
     eval_dir = Path(args[0]) if args else ROOT.parent / "shared" / "eval"
     polnear = eval_dir / "quotes" / "polnear"
-    x_train, y_train = examples(polnear / "train", cache)
-    x_dev, y_dev = examples(polnear / "dev", cache)
+    e_train, y_train = examples(polnear / "train", cache)
+    e_dev, y_dev = examples(polnear / "dev", cache)
+    x_train, x_dev = matrix(e_train), matrix(e_dev)
     w = fit(x_train, y_train)
     print(f"train: {len(y_train)} examples, {y_train.mean():.4f} right")
     report(predict(w, x_train), y_train, threshold(predict(w, x_train), y_train))

@@ -120,5 +120,23 @@ def test_confidence_falls_with_distance_from_the_quote() -> None:
     assert near > far
 
 
+def test_carried_speaker_distance_is_apart_from_a_cue_distance() -> None:
+    names = feature_names()
+    cued = dict(zip(names, vector(_evidence(quote_chars=400)), strict=True))
+    carried = dict(zip(names, vector(_evidence(how="inherited", quote_chars=400)), strict=True))
+    assert cued["log_quote_distance"] > 0.0 and cued["log_carried_distance"] == 0.0
+    assert (
+        carried["log_carried_distance"] == cued["log_quote_distance"] and carried["log_quote_distance"] == 0.0
+    )
+    assert cued["named_at_cue"] == 1.0 and carried["named_at_cue"] == 0.0
+
+
+def test_name_at_its_cue_is_shown_even_a_sentence_from_the_quote() -> None:
+    # "Lena Ortiz, who chairs the bridge board and met the contractors on Friday, said that …"
+    assert keeps(score(_evidence(quote_chars=150, direct=False)))
+    assert keeps(score(_evidence(quote_chars=150, direct=False, statement=False)))
+    assert score(_evidence(how="inherited", quote_chars=600)) < score(_evidence(quote_chars=600))
+
+
 def test_abstention_below_threshold() -> None:
     assert keeps(THRESHOLD) and not keeps(THRESHOLD - 0.001)

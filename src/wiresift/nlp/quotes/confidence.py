@@ -31,6 +31,9 @@ RESOLUTIONS = (
     "poll_sponsor",
     "role_title",
 )
+#: Ways of finding the mention that carry a speaker over from elsewhere (the quote before, the last
+#: reporting verb): their distance to the quote is a different feature from a cue's.
+CARRIED = ("inherited", "fallback")
 #: Distances are counted in units of this many characters (about a sentence), on a log scale.
 DISTANCE_UNIT = 100.0
 #: More persons than this between the antecedent and the mention count as this many.
@@ -60,8 +63,10 @@ def feature_names() -> list[str]:
         *(f"resolution={r}" for r in RESOLUTIONS),
         "type=PERSON",
         "type=ORG",
+        "named_at_cue",
         "log_antecedent_distance",
         "log_quote_distance",
+        "log_carried_distance",
         "persons_between",
         "disagrees",
         "direct",
@@ -69,16 +74,25 @@ def feature_names() -> list[str]:
     ]
 
 
+def named_at_cue(e: Evidence) -> bool:
+    """Whether the speaker is named where its words are attributed: a proper name the entities stage
+    indexed, as the subject of the quote's own cue or its mark ("…, Lena Ortiz said")."""
+    return e.how in ("subject", "marked") and e.mention == "name" and e.resolution == "at_mention"
+
+
 def vector(e: Evidence) -> list[float]:
     """The feature values of ``e`` in the order of :func:`feature_names`."""
+    carried = e.how in CARRIED
     return [
         *(float(e.how == h) for h in HOWS),
         *(float(e.mention == m) for m in MENTIONS),
         *(float(e.resolution == r) for r in RESOLUTIONS),
         float(e.entity_type == "PERSON"),
         float(e.entity_type in ("ORG", "NORP", "GPE")),
+        float(named_at_cue(e)),
         math.log1p(max(0, e.antecedent_chars) / DISTANCE_UNIT),
-        math.log1p(max(0, e.quote_chars) / DISTANCE_UNIT),
+        0.0 if carried else math.log1p(max(0, e.quote_chars) / DISTANCE_UNIT),
+        math.log1p(max(0, e.quote_chars) / DISTANCE_UNIT) if carried else 0.0,
         float(min(e.persons_between, MAX_BETWEEN)),
         float(e.disagrees),
         float(e.direct),
