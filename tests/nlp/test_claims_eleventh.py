@@ -14,7 +14,7 @@ from claims_support import claims_of, one
     ("text", "age"),
     [
         # a group of people bounded by age, after "under"/"over" or before "and older"
-        ("Ms. Ortiz led among voters under 30 and Mr. Hale among men.", "30"),
+        ("Voters under 35 backed Ms. Ortiz, and men backed Mr. Hale.", "35"),
         ("Mr. Hale held a wide lead among those 65 and over, the survey found.", "65"),
         ("Turnout was 71 percent among Latinos 45 and older.", "45"),
         ("Most of the gain came from residents over 50, the county said.", "50"),
@@ -30,16 +30,16 @@ def test_age_brackets_are_not_claims(nlp: Any, text: str, age: str) -> None:
 
 
 def test_a_population_under_a_number_stays_a_count(nlp: Any) -> None:
-    claims = claims_of(nlp, "The campaign stopped in Brill, a hamlet with a population under 400.")
+    claims = claims_of(nlp, "Brill, a farm town with a population under 400, lost its school.")
     assert one(claims, "400").value == 400
 
 
 def test_between_two_spelled_numbers_is_a_range(nlp: Any) -> None:
     claim = one(
-        claims_of(nlp, "Economists predict between three and five more rate rises next year."), "three"
+        claims_of(nlp, "Analysts expect between three and six more store closures this spring."), "three"
     )
-    assert (claim.value, claim.low, claim.high) == (None, 3, 5)
-    assert claim.counted == "rises"
+    assert (claim.value, claim.low, claim.high) == (None, 3, 6)
+    assert claim.counted == "closures"
 
 
 def test_hundred_and_a_number_stays_one_number(nlp: Any) -> None:
@@ -51,12 +51,12 @@ def test_hundred_and_a_number_stays_one_number(nlp: Any) -> None:
     [
         "The survey ran from May 28-June 3, reaching 1,412 adults.",
         "9: 45 a.m. The governor is taking questions from about 180 people.",
-        "Send donations to the Fund, 12 Birch Lane, Dover, DE, 19901.",
+        "Send donations to the Fund, 12 Birch Lane, Brill, OR, 97999.",
     ],
 )
 def test_days_clock_times_and_postal_codes_are_not_claims(nlp: Any, text: str) -> None:
     texts = [c.text for c in claims_of(nlp, text)]
-    assert not {"3", "9", "19901"} & set(texts), texts
+    assert not {"3", "9", "97999"} & set(texts), texts
 
 
 def test_qualifier_words_are_never_counted(nlp: Any) -> None:
@@ -67,17 +67,17 @@ def test_qualifier_words_are_never_counted(nlp: Any) -> None:
 
 
 def test_a_share_saying_something_claims_nothing_for_another_share(nlp: Any) -> None:
-    text = "Seven in 10 Iowa primary voters said the governor is honest, and two-thirds said the same of the mayor."
-    claim = one(claims_of(nlp, text), "Seven in 10")
+    text = "Three-quarters said the tax is unfair, and six in 10 renters said it should go."
+    claim = one(claims_of(nlp, text), "six in 10")
     assert claim.claimant_mention is None
 
 
 def test_an_elided_noun_is_read_from_the_parallel_clause(nlp: Any) -> None:
     claims = claims_of(
-        nlp, "Ms. Ortiz has won 140 delegates so far. Mr. Hale has won 38 and Mr. Kent has won six."
+        nlp, "Councillor Dana Whitfield has won 40 wards so far. Okafor has won 9 and Brandt has won three."
     )
-    assert one(claims, "38").counted == "delegates"
-    assert one(claims, "six").counted == "delegates"
+    assert one(claims, "9").counted == "wards"
+    assert one(claims, "three").counted == "wards"
 
 
 def test_another_verb_does_not_copy_the_noun(nlp: Any) -> None:
@@ -96,8 +96,10 @@ def test_a_change_after_a_share_is_not_a_restatement(nlp: Any) -> None:
 
 
 def test_who_raised_money_is_not_what_it_counts(nlp: Any) -> None:
-    claims = claims_of(nlp, "Through the end of June, Ms. Ortiz had raised $2.1 million, her filing showed.")
-    assert one(claims, "2.1").counted is None
+    claims = claims_of(
+        nlp, "By the close of the quarter, Mayor Pell had raised $2.6 million, his report showed."
+    )
+    assert one(claims, "2.6").counted is None
 
 
 def test_a_fraction_sign_joins_its_whole_number(nlp: Any) -> None:
@@ -118,9 +120,9 @@ def test_a_fronted_partitive_copies_no_noun(nlp: Any) -> None:
 def test_a_named_person_is_never_counted(nlp: Any) -> None:
     claims = claims_of(
         nlp,
-        "By comparison, the $3 million Maria Sandoval raised between January and June came mostly from PACs.",
+        "Still, the $1.4 million Tomas Reyna collected last spring came mostly from unions.",
     )
-    assert one(claims, "3 million").counted is None
+    assert one(claims, "1.4 million").counted is None
 
 
 def test_an_age_a_person_reaches_at_a_date_is_not_a_claim(nlp: Any) -> None:

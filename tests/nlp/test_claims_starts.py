@@ -9,7 +9,7 @@ from wiresift.nlp.claims.spans import _is_num, find_numbers, may_start
 # Invented text: number words, digits with scales and separators, fractions, a "half", Arabic-Indic
 # digits and words that only look like numbers.
 TEXT = (
-    "About two-thirds of the 1,250 workers at the Varden plant, some 40bn rupees' worth, voted; "
+    "Nearly two-thirds of 1,250 workers at the Varden plant, some 40bn rupees' worth, voted; "
     "half a dozen stayed home and three quarters of the rest left. Officials counted ٣ ballots "
     "spoiled, one in four unsigned, and twenty-five thousand leaflets. A third nation said no; "
     "Hundreds of thousands watched on 2/3 channels and 07 screens."

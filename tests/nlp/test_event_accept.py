@@ -181,8 +181,18 @@ def test_the_shipped_check_reads_the_article(pipeline: Pipeline) -> None:
     # a chief executive's thought, a shareholder vote and an analyst's "could offer" are no events
     assert [e.text for e in business.events] == []
     kept = {(e.text, e.plover) for e in security.events}
-    assert {("attacked", "ASSAULT"), ("arrested", "COERCE"), ("deployed", "MOBILIZE")} <= kept
+    assert {("attacked", "ASSAULT"), ("arrested", "COERCE")} <= kept
     assert all(0.0 < e.confidence <= 1.0 for e in security.events)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the session-10 refit chose threshold 0.5 by cross-validation (F 0.639 against 0.634 for the "
+    "runner-up at 0.45); the passive deployment scores 0.48 and is dropped (#14)",
+)
+def test_the_shipped_check_keeps_a_passive_deployment(pipeline: Pipeline) -> None:
+    security = pipeline(Document(text=SECURITY, published="2023-05-02"))
+    assert ("deployed", "MOBILIZE") in {(e.text, e.plover) for e in security.events}
 
 
 def test_check_with_other_features_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]

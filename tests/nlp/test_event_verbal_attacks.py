@@ -35,12 +35,12 @@ def kinds(pipeline: Pipeline, text: str, trigger: str) -> list[str | None]:
     ("text", "trigger"),
     [
         # a clause complement: the attack is what was said
-        ('"The governor is hiding the numbers," Senator Obama shot back on Tuesday.', "shot"),
+        ('"The governor is hiding the numbers," Senator Okafor shot back on Tuesday.', "shot"),
         # a clause of saying
         ("The mayor struck back at the council on Monday, saying the budget was a fraud.", "struck"),
         # a named party attacked over an idea or for a deed
-        ("Senator Obama fired back at the governor over the budget shortfall.", "fired"),
-        ("The president hammered Senator Obama for ignoring the floods.", "hammered"),
+        ("Senator Okafor fired back at the governor over the budget shortfall.", "fired"),
+        ("The president hammered Senator Okafor for ignoring the floods.", "hammered"),
         # a characterisation: what the target is said to be
         ("The French president blasted the budget as a betrayal of workers.", "blasted"),
     ],
@@ -68,7 +68,7 @@ def test_violence_stays_an_assault(pipeline: Pipeline, text: str, trigger: str) 
 
 
 def test_a_political_battle_is_no_assault(pipeline: Pipeline) -> None:
-    text = "The president's political battles with Congress have divided the party."
+    text = "The mayor's political battles with the county board have split the council."
     assert all(e.plover != "ASSAULT" for e in events(pipeline, text))
     fought = "Army units fought fierce battles with the rebels near the dam."
     assert any(e.plover == "ASSAULT" for e in events(pipeline, fought))
@@ -77,7 +77,7 @@ def test_a_political_battle_is_no_assault(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Hundreds of supporters waited outside the arena where Obama was holding his first rally.",
+        "Hundreds of supporters waited outside the arena where Okafor was holding his first rally.",
         "The governor's campaign rally drew a large crowd in Tulsa on Saturday.",
     ],
 )
@@ -114,7 +114,7 @@ def test_a_promise_stays_an_agreement(pipeline: Pipeline, text: str) -> None:
 
 
 def test_demonstrating_something_is_no_protest(pipeline: Pipeline) -> None:
-    shown = "The archbishop again demonstrated his knack for stepping into secular affairs."
+    shown = "The bishop once more demonstrated her talent for settling old quarrels."
     assert all(e.plover != "PROTEST" for e in events(pipeline, shown))
     protest = "Hundreds of students demonstrated outside the ministry on Monday."
     assert any(e.plover == "PROTEST" for e in events(pipeline, protest))
@@ -126,12 +126,12 @@ def test_demonstrating_something_is_no_protest(pipeline: Pipeline) -> None:
         # a request names what it asks for or of whom; a praise whom it praises
         "Kessler campaigned on Monday in New Hampshire.",
         "When asked about the budget, the mayor said nothing.",
-        "Mendez celebrated in Florida with supporters on Tuesday night.",
+        "Mendez celebrated with volunteers in Tucson late on Sunday.",
         # a nominalisation keeps its verb's senses: a ballot, an intention of one's own
-        "Minutes after the voting began, the delegation chairman announced four votes for Mendez.",
+        "Shortly after the polls opened, the caucus leader announced six votes for Mendez.",
         "Mendez made several decisions in favor of contributors, her critics say.",
         # accepting money is receiving it
-        "The charity would no longer accept foreign or corporate donations, its chairman said.",
+        "The foundation said it would stop accepting donations from lobbyists.",
     ],
 )  # fmt: skip
 def test_nothing_asked_praised_or_agreed(pipeline: Pipeline, text: str) -> None:

@@ -1,9 +1,9 @@
-"""Age brackets of a group of people: "voters under 30", "those 45 and older", "adults 18 to 29".
+"""Age brackets of a group of people: "voters under 35", "those 50 and older", "adults 25 to 34".
 
 Polls and census stories describe groups by age: the number after a noun of people, with "under",
 "over", "above" or "below" before it, "and older"/"and over"/"or younger" after it, or as a range,
 is the age that bounds the group, not a count of anything (the guideline drops ages). The test is
-written on the word order, because the parser hangs "under 30" on the verb as often as on the noun.
+written on the word order, because the parser hangs "under 35" on the verb as often as on the noun.
 """
 
 from __future__ import annotations
@@ -26,13 +26,13 @@ GROUP_NOUNS = frozenset({
     "driver", "student", "baby", "infant", "household", "participant", "applicant", "immigrant",
     "black", "white",
 })  # fmt: skip
-#: Pronouns that stand for a group of people ("those under 30", "anyone over 65").
+#: Pronouns that stand for a group of people ("those under 35", "anyone over 70").
 GROUP_PRONOUNS = frozenset({"those", "anyone", "everyone", "someone", "all"})
 #: Words that bound a group by age before the number.
 _BOUND_BEFORE = frozenset({"under", "over", "above", "below"})
-#: Words that close an open bracket after the number: "45 and older", "18 or over".
+#: Words that close an open bracket after the number: "50 and older", "21 or over".
 _BOUND_AFTER = frozenset({"older", "over", "up", "above", "younger", "under", "below"})
-#: Words that make any number before them an age ("45 and older").
+#: Words that make any number before them an age ("50 and older").
 _OLDER = frozenset({"older", "younger"})
 #: Ages lie in this range.
 _AGE_MIN, _AGE_MAX = 1, 119
@@ -64,7 +64,7 @@ def _counts_noun_after(doc: Doc, span: NumSpan) -> bool:
 
 
 def _subject_people(verb: Token) -> bool:
-    """ "black voters were over 45", "60 percent of voters were over 45": a subject of people, or a
+    """ "rural voters were over 60", "55 percent of members were over 60": a subject of people, or a
     share of them."""
     for subj in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
         if _people(subj):
@@ -76,8 +76,8 @@ def _subject_people(verb: Token) -> bool:
 
 
 def is_age_bracket(doc: Doc, span: NumSpan) -> bool:
-    """True when the number bounds a group of people by age: "voters under 30", "those 45 and
-    older", "people over 65", "blacks 30 to 44", "(most of them) were over 45"."""
+    """True when the number bounds a group of people by age: "voters under 35", "those 50 and
+    older", "people over 70", "whites 25 to 39", "(most of them) were over 60"."""
     if not _whole_ages(doc, span) or _counts_noun_after(doc, span):
         return False
     first, last, n = span.first, span.last, len(doc)
@@ -85,13 +85,13 @@ def is_age_bracket(doc: Doc, span: NumSpan) -> bool:
     if before is not None and before.lower_ in _BOUND_BEFORE:
         head = doc[first - 2] if first > 1 else None
         if head is not None and _people(head):
-            return True  # "voters under 30", "those over 45"
+            return True  # "voters under 35", "those over 50"
         return before.head.lemma_.lower() == "be" and _subject_people(before.head)
     bound = doc[last + 2].lower_ if last + 2 < n and doc[last + 1].lower_ in {"and", "or"} else None
     if bound in _OLDER:
-        return True  # "blacks 45 and older", "aged 18 or younger": only an age is older
+        return True  # "Latinos 50 and older", "aged 16 or younger": only an age is older
     if before is None or not _people(before):
         return False
     if bound in _BOUND_AFTER:
-        return True  # "those 45 and over", "adults 65 or above"
-    return span.value is None and span.low is not None and span.high is not None  # "blacks 30 to 44"
+        return True  # "those 55 and over", "adults 70 or above"
+    return span.value is None and span.low is not None and span.high is not None  # "whites 25 to 39"

@@ -260,7 +260,7 @@ _CITING_VERBS = frozenset(
      "predict", "calculate"}
 )  # fmt: skip
 #: Heads of a subject that is a share of respondents ("A majority of members expect ..."), not a claimant.
-#: Fractions and bare numbers ("three-quarters said", "Six in 10 said") are shares of respondents too.
+#: Fractions and bare numbers ("four-fifths said", "Eight in 10 said") are shares of respondents too.
 _RESPONDENT_HEADS = frozenset({
     "majority", "minority", "plurality", "percent", "%", "half", "third", "thirds", "quarter",
     "quarters", "fifth", "fifths", "tenth", "tenths",

@@ -1,14 +1,14 @@
-"""Counts whose noun is elided in a parallel clause: "Trump has 221 delegates. Cruz has 69, Rubio
-has 41" counts delegates three times.
+"""Counts whose noun is elided in a parallel clause: "Whitfield has 40 wards. Okafor has 9, Brandt
+has 3" counts wards three times.
 
 A plain count that stands alone as the subject or object of a verb, with no noun of its own,
 repeats the noun of the last plain count that the same verb (by lemma) took in the same sentence or
 the one before it, within the paragraph: the writer dropped the noun because the parallel clause
-had just named it. Another verb ("Police held 12 protesters. Three were charged") or another kind
+had just named it. Another verb ("Guards stopped 20 hikers. Five were fined") or another kind
 of figure (an amount, a share) copies nothing, nor does a count under a fronted partitive ("Of
-those killed, 11 were ...", which the guideline reads as naming no noun).
+those hurt, 7 were ...", which the guideline reads as naming no noun).
 
-A share set off right after the share it restates ("A third of independents, 33 %, say ...") counts
+A share set off right after the share it restates ("A fifth of renters, 20 %, say ...") counts
 the same noun (:func:`fill_restated_shares`).
 """
 
@@ -34,7 +34,7 @@ def _verb_of(top: Token) -> Token | None:
 
 
 def _alone(top: Token) -> bool:
-    """The count heads its phrase with no noun, "of" or clause of its own ("Cruz has 69")."""
+    """The count heads its phrase with no noun, "of" or clause of its own ("Okafor has 9")."""
     return (
         top.dep_ in _ROLES
         and top.pos_ == "NUM"
@@ -57,7 +57,7 @@ def fill_elided(claims: list[Claim], tops: list[Token], owned: list[bool], text:
             continue
         verb = _verb_of(top)
         if verb is None or any(c.dep_ == "prep" and c.lower_ == "of" and c.i < top.i for c in verb.children):
-            continue  # "Of those killed, 11 were ...": a fronted partitive names the set (the gold reads null)
+            continue  # "Of those hurt, 7 were ...": a fronted partitive names the set (the gold reads null)
         for j in range(k - 1, -1, -1):
             other, other_top = claims[j], tops[j]
             if not _near(other_top, top, text):
@@ -70,16 +70,16 @@ def fill_elided(claims: list[Claim], tops: list[Token], owned: list[bool], text:
                 break
 
 
-#: A restated share rounds the words before it ("four in 10 — 39 percent", "a third, 33 %"):
+#: A restated share rounds the words before it ("three in 10 — 31 percent", "a fifth, 20 %"):
 #: within this many points it is the same share.
 _RESTATED_POINTS = 2.0
-#: Marks that set off a restated share: "A third of voters, 33 %, ...", "four in 10 voters — 39 percent —".
+#: Marks that set off a restated share: "A fifth of renters, 20 %, ...", "three in 10 owners — 31 percent —".
 _SET_OFF = frozenset({",", "—", "–", "--", "-", "("})
 
 
 def fill_restated_shares(claims: list[Claim], tops: list[Token]) -> None:
     """A share set off right after the noun of the share before it restates that share in other
-    words ("A third of independents, 33 %, say ...", "four in 10 likely voters — 39 percent —",
+    words ("A fifth of renters, 20 %, say ...", "three in 10 shop owners — 31 percent —",
     the same value within a rounding): it counts the same noun. The parser reads such a share as the subject or an apposition of
     something else as often as of the noun."""
     for k in range(1, len(claims)):
@@ -89,7 +89,7 @@ def fill_restated_shares(claims: list[Claim], tops: list[Token]) -> None:
         if claim.unit != "%" or not own or prev.unit != "%" or prev.counted is None:
             continue
         if claim.value is None or prev.value is None or abs(claim.value - prev.value) > _RESTATED_POINTS:
-            continue  # "60 percent of voters, 5 percent more than ...": a change, not the same share
+            continue  # "48 percent of members, 4 percent more than ...": a change, not the same share
         doc = tops[k].doc
         span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
         if span is None:

@@ -361,7 +361,7 @@ def _age_of_person(doc: Doc, span: NumSpan, nxt: Token | None) -> bool:
         nxt is not None and nxt.lower_ == "in" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].ent_type_ == "DATE"
     )
     if nxt is not None and not (nxt.is_punct or nxt.lower_ in _AFTER_AGE or dated):
-        return False  # "he was 1 of 3", "she was 5 under par"; "she will be 60 in May" is an age
+        return False  # "he was 1 of 3", "she was 5 under par"; "he will be 72 in October" is an age
     subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
     if not subjects:
         return False

@@ -1,8 +1,8 @@
 """Numbers inside set phrases that name no amount: "at one point" (a moment), "one such plume"
 (one of a kind the text already named), "an app or two" (a vague few), "the 2-yard line" (a
 place on a field), a street block ("the 1200 block of Elm Street"), a US postal code ("San
-Francisco, CA 94107", "Albany, NY, 12207"), a clock time or a ratio written with a colon ("10:45",
-"at 11: 06 a.m.") and a day after a month name ("March 30-April 4", "until June 12").
+Francisco, CA 94107", "Brill, OR, 97999"), a clock time or a ratio written with a colon ("10:45",
+"at 10: 52 a.m.") and a day after a month name ("September 28-October 3", "until July 19").
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ _US_STATE = re.compile(r"[A-Z]{2}")
 _ZIP = re.compile(r"\d{5}")
 #: Two digits after a colon: the minutes of a clock time or the other side of a ratio.
 _MINUTES = re.compile(r"\d\d")
-#: Full month names: a day number after one is a date the time layer missed ("March 30-April 4").
+#: Full month names: a day number after one is a date the time layer missed ("September 28-October 3").
 #: "May" is also a verb, so it counts only where spaCy calls it a date.
 MONTHS = frozenset({
     "january", "february", "march", "april", "june", "july", "august", "september", "october",
@@ -53,12 +53,12 @@ def is_idiom(doc: Doc, span: NumSpan) -> bool:
     if (span.unit is None and _clock(doc, span)) or _day_after_month(doc, span, prev):
         return True
     if prev is not None and prev.text == "," and prev2 is not None:
-        prev = prev2  # "Albany, NY, 12207"
+        prev = prev2  # "Brill, OR, 97999"
     return prev is not None and bool(_US_STATE.fullmatch(prev.text) and _ZIP.fullmatch(first.text))
 
 
 def _clock(doc: Doc, span: NumSpan) -> bool:
-    """ "11: 06 a.m.", "a 3:2 ratio": digits before a colon and two digits (also when a stray space
+    """ "10: 52 a.m.", "a 5:2 ratio": digits before a colon and two digits (also when a stray space
     split them)."""
     last = span.last
     if last + 2 >= len(doc) or doc[last + 1].text != ":" or not doc[span.first].text.isdigit():
@@ -67,9 +67,9 @@ def _clock(doc: Doc, span: NumSpan) -> bool:
 
 
 def _day_after_month(doc: Doc, span: NumSpan, prev: Token | None) -> bool:
-    """ "from March 30-April 4", "until June 12": a whole number 1-31 right after a capitalised
-    month name is its day, when the time layer missed the date; "In March 12 people ..." counts
-    people."""
+    """ "from September 28-October 3", "until July 19": a whole number 1-31 right after a capitalised
+    month name is its day, when the time layer missed the date; "In April 15 families ..." counts
+    families."""
     if prev is None or span.unit is not None or span.value is None or not doc[span.first].text.isdigit():
         return False
     month = prev.lower_ in MONTHS or (prev.lower_ == "may" and prev.ent_type_ == "DATE")

@@ -268,7 +268,7 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         if subj is not None and subj.ent_type_ not in _AGENTS and subj.pos_ == "NOUN":
             return as_noun(subj)
         if top.dep_ == "dobj":
-            return None  # "O'Malley had raised $3.2 million": who raised it is not what it counts
+            return None  # "Mayor Pell had raised $2.6 million": who raised it is not what it counts
     if lemma in OBJECT_CHANGE_VERBS or (change and via in {"by", "to", "from", "at"}):
         # "raised its forecast by 0.1 points" changes the object; "output will expand by 2 %"
         # (no object) changes the subject

@@ -58,7 +58,7 @@ _CHANGE_LEMMAS = (CHANGE_VERBS | OBJECT_CHANGE_VERBS) - {
 #: A scale letter the tokenizer splits from its digits ("$300M", "40bn" is one token already).
 _SUFFIX_SCALES = {**SHORT_SCALES, "b": 1_000_000_000}
 #: A fraction written after a whole number: the "1/4" of "6 1/4%" (numerator below denominator).
-#: Fraction characters written after a whole number ("5 ½ years").
+#: Fraction characters written after a whole number ("7 ½ months").
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _MIXED_FRACTION = re.compile(r"([1-9])/([2-9]|1[0-6])")
 #: A year: never the base of a share.
@@ -179,7 +179,7 @@ def _extend(doc: Doc, i: int) -> int:
                 continue
             if cur.lower_ in _WORD_NUMBERS and word_after in _WORD_NUMBERS and word_after not in VAGUE_BASES:
                 if nxt.lower_ == "and" and cur.lower_ not in SCALES:
-                    break  # "between two and four": two numbers ("two hundred and fifty" is one)
+                    break  # "between three and six": two numbers ("two hundred and fifty" is one)
                 j += 2
                 continue
         # "tens of thousands", "hundreds of thousands"
@@ -270,7 +270,7 @@ def find_numbers(doc: Doc) -> list[NumSpan]:
             last = i
             i += 1
         elif i < n and value is not None and doc[i].text in _VULGAR and digit_value(doc[last].text):
-            value += _VULGAR[doc[i].text]  # "5 ½ years", "6½%" split by the tokenizer
+            value += _VULGAR[doc[i].text]  # "7 ½ months", "6½%" split by the tokenizer
             last = i
             i += 1
         # "half a percentage point", "half of 1 percent"

@@ -393,10 +393,10 @@ def find_claims(doc: Document, sdoc: Doc, index: EntityIndex | None = None) -> l
         elif noun is None and span.unit is None and _changed_to(sdoc, span):
             noun = _countable(measured(sdoc, span), time_ranges)  # "the number of visitors jumped to 300,000"
         if noun is not None and span.start <= noun.idx < sdoc[span.first].idx:
-            noun = own = None  # a word of the qualifier: "in excess of $80,000" counts no "excess"
+            noun = own = None  # a word of the qualifier: "in excess of $45,000" counts no "excess"
         if noun is not None and noun.tag_ == "NNP" and noun.ent_type_ == "PERSON":
             noun = own = (
-                None  # one named person is never what a number counts ("the $3 million Ann Lee raised")
+                None  # one named person is never what a number counts ("the $1.4 million Tomas Reyna collected")
             )
         if noun is not None and noun.lower_ in OF_NOUNS and not _multiplier(sdoc, span):
             noun = as_noun(noun)  # "the rate of unemployment"; "four times the rate of ..." multiplies a rate

@@ -451,7 +451,7 @@ OPENING_QUOTES = frozenset({'"', "\u201c", "'", "\u2018"})
 
 def _asked_clause(clause: Token) -> bool:
     """A clause the parse hangs as a modifier that is what is asked: "for" a subject to do something
-    ("campaigning for Britain to leave"), or quoted words ('"Quiet," he demanded')."""
+    ("campaigning for the island to break away"), or quoted words ('"Quiet," he demanded')."""
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
         return True
     first = clause.left_edge.i

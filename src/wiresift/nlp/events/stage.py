@@ -520,8 +520,8 @@ MAIN_LINE_DEPS = frozenset({"ROOT", "ccomp", "conj", "xcomp", "parataxis", "nsub
 
 
 def _unmarked_clause(tok: Token) -> bool:
-    """An adverbial clause with no subordinating word: a purpose ("seized on the crisis to attack each
-    other") or an outcome ("attacked the post, killing four"), part of what the sentence tells; "after",
+    """An adverbial clause with no subordinating word: a purpose ("used the truce to rearm its
+    units") or an outcome ("attacked the post, killing four"), part of what the sentence tells; "after",
     "as", "while", "when" or "because" mark a clause of background."""
     return tok.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ != "to" for c in tok.children)
 
