@@ -381,7 +381,7 @@ def code_nominal(noun: Token) -> Trigger | None:
     if best is not None and best[1]["code"] and (verb not in VERB_CODES or _same(own, best[1]["code"])):
         return Trigger(noun, noun.idx, noun.idx + len(noun.text), best[1]["code"], "noun", 1 + best[0])
     if own and nominal_sense_gone(noun, verb, own):
-        return None  # "announced four votes for", "making decisions": the verb's own sense checks
+        return None  # "tallied six votes for", "making decisions": the verb's own sense checks
     return Trigger(noun, noun.idx, noun.idx + len(noun.text), own, "noun") if own else None
 
 
