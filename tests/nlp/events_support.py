@@ -15,3 +15,8 @@ def coded(pipeline: Pipeline, text: str) -> tuple[Document, dict[str, Event]]:
 
 def place_name(doc: Document, event: Event) -> str | None:
     return next((p.name for p in doc.places if p.id == event.place), None)
+
+
+def text_of(actor: object) -> str | None:
+    """The text of an event's source or target, None when it has none."""
+    return getattr(actor, "text", None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from events_support import coded, place_name
+from events_support import coded, place_name, text_of
 
 from wiresift.nlp.pipeline import Pipeline
 
@@ -18,10 +18,6 @@ if TYPE_CHECKING:
 @pytest.fixture(scope="module")
 def pipeline(nlp: Language) -> Pipeline:
     return Pipeline()
-
-
-def text_of(actor: object) -> str | None:
-    return getattr(actor, "text", None)
 
 
 def test_an_active_conjunct_of_a_passive_verb_has_the_passive_subject(pipeline: Pipeline) -> None:

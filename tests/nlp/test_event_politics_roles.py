@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from events_support import coded, place_name
+from events_support import coded, place_name, text_of
 
 from wiresift.nlp.pipeline import Pipeline
 
@@ -17,10 +17,6 @@ if TYPE_CHECKING:
 @pytest.fixture(scope="module")
 def pipeline(nlp: Language) -> Pipeline:
     return Pipeline()
-
-
-def text_of(actor: object) -> str | None:
-    return getattr(actor, "text", None)
 
 
 def test_a_possessive_pronoun_refers_to_the_subject_above(pipeline: Pipeline) -> None:
