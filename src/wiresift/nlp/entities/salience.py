@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 #: Sentences a subject chain may reach back over.
 MAX_SENTENCES = 3
+#: Sentences wholly inside quotation marks it may look through besides ("“…. …. ….” she said." after
+#: "Lee spoke next."): a quoted passage is the speaker's words, not a change of topic.
+MAX_QUOTED_SENTENCES = 8
 _GENDER = {"he": "m", "she": "f"}
 _PLURAL = frozenset({"they"})
 
@@ -154,8 +157,15 @@ def subject_antecedent(index: EntityIndex, state: DocCoref, head_start: int) -> 
     sdoc = tok.doc
     sent = tok.sent
     earlier = [part for part in lines(sent) if part.end <= own.start]
-    for _ in range(MAX_SENTENCES + 1):
+    budget = MAX_SENTENCES + 1
+    for _ in range(MAX_SENTENCES + 1 + MAX_QUOTED_SENTENCES):
+        if budget == 0:
+            return None
+        if not earlier or not all(wholly_quoted(part) for part in earlier):
+            budget -= 1  # a sentence all inside quotation marks is the speaker's: the walk looks through it
         for part in reversed(earlier):
+            if wholly_quoted(part):
+                continue
             subject = main_subject(part)
             if subject is not None and subject.lower_ == tok.lower_:
                 continue
@@ -169,6 +179,33 @@ def subject_antecedent(index: EntityIndex, state: DocCoref, head_start: int) -> 
         sent = sdoc[sent.start - 1].sent
         earlier = lines(sent)
     return None
+
+
+def wholly_quoted(part: Span) -> bool:
+    """Whether every word of ``part`` is inside quotation marks: a sentence of a speaker's own words
+    ("“We will appeal. The ruling is wrong.”"), which says nothing of whom the narrative is about."""
+    words = [t.i for t in part if not (t.is_space or t.is_punct)]
+    if not words:
+        return False
+    if _open_at(part.doc.text, part.start_char) and not any(
+        t.text in _OPENING or t.text in _CLOSING or t.text == '"' for t in part
+    ):
+        return True  # a middle sentence of a quotation running over several: no mark of its own
+    inside = quoted(part)
+    return all(i in inside for i in words)
+
+
+def _open_at(text: str, pos: int) -> bool:
+    """Whether a quotation opened earlier in the paragraph is still open at ``pos``."""
+    state = False
+    for ch in text[text.rfind("\n", 0, pos) + 1 : pos]:
+        if ch in _OPENING:
+            state = True
+        elif ch in _CLOSING:
+            state = False
+        elif ch == '"':
+            state = not state
+    return state
 
 
 def _gender_of(index: EntityIndex, state: DocCoref, eid: str) -> str:
