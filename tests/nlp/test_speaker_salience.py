@@ -204,3 +204,15 @@ def test_pronoun_does_not_continue_a_subject_whose_first_name_is_the_other_gende
     )
     q = by_cue(quotes_of(pipeline, text), "replied")
     assert q.speaker_name == "Tomas Reyes"
+
+
+def test_subject_chain_looks_through_a_quoted_passage(pipeline: Pipeline) -> None:
+    """The sentences of a long quotation are the speaker's words, not the narrative: the "He" after
+    four quoted sentences continues the subject of the sentence before them."""
+    text = (
+        "Mayor Tomas Reyes met the union on Friday.\n\n"
+        "\u201cThe deal is fair. We kept every job. The pensions are safe. I am proud of it.\u201d "
+        "He added that talks would go on."
+    )
+    q = by_cue(quotes_of(pipeline, text), "added")
+    assert q.speaker_name == "Tomas Reyes"
