@@ -216,3 +216,22 @@ def test_subject_chain_looks_through_a_quoted_passage(pipeline: Pipeline) -> Non
     )
     q = by_cue(quotes_of(pipeline, text), "added")
     assert q.speaker_name == "Tomas Reyes"
+
+
+@pytest.mark.parametrize(
+    ("subject", "name"),
+    [("One union delegate", None), ("A local pastor, Tom Hale,", "Tom Hale")],
+)
+def test_pronoun_continuing_an_unnamed_person_has_no_speaker(
+    pipeline: Pipeline, subject: str, name: str | None
+) -> None:
+    """A "He" that continues a person the text brings in without a name ("one delegate") is not the
+    senator quoted a paragraph up; with a name in the subject's phrase, it is that person."""
+    text = (
+        "Senator Paul Ridley toured the plant on Tuesday, his aides said.\n\n"
+        '"We will bring these jobs back," Ridley said.\n\n'
+        f"{subject} said he tried to arrange a meeting with the senator for weeks. "
+        "He was never given a date, he said."
+    )
+    q = next(q for q in quotes_of(pipeline, text) if q.text.startswith("He was never"))
+    assert q.speaker_name == name

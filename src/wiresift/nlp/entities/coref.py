@@ -26,7 +26,7 @@ from wiresift.nlp.entities.given_names import name_gender
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from wiresift.nlp.entities.namesakes import namesakes
-from wiresift.nlp.entities.salience import subject_antecedent, unnamed_group
+from wiresift.nlp.entities.salience import UNNAMED, subject_antecedent, unnamed_group
 
 __all__ = ["Speaker", "doc_coref", "resolve", "resolve_scored", "titled_person"]
 
@@ -117,6 +117,8 @@ def _resolve_scored(
         state.advance(ana.start + 1)
         return state.resolved[(ana.start, ana.end)]
     subject = subject_antecedent(index, state, start) if ana.pronoun else None
+    if subject == UNNAMED:
+        return None, 0.0  # "One delegate said he tried. He failed, he said": no one the text names
     if subject is not None:
         ruled = subject  # "Lee was the third witness. He said …": Lee, not the last quote's speaker
     gender_ruled_out = (

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
 from wiresift.nlp.entities.given_names import name_gender
-from wiresift.nlp.entities.mentions import SUBJECT_DEPS
+from wiresift.nlp.entities.mentions import PERSON_NOUNS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -34,6 +34,10 @@ MAX_SENTENCES = 3
 #: "Lee spoke next."): a quoted passage is the speaker's words, not a change of topic.
 MAX_QUOTED_SENTENCES = 8
 _GENDER = {"he": "m", "she": "f"}
+#: What :func:`subject_antecedent` returns when the pronoun continues a person the text does not name.
+UNNAMED = ""
+#: Determiners that bring in a person the text does not name.
+INDEFINITE = frozenset({"a", "an", "one", "another"})
 _PLURAL = frozenset({"they"})
 
 
@@ -142,7 +146,9 @@ def _names_person(index: EntityIndex, sent: Span) -> bool:
 
 
 def subject_antecedent(index: EntityIndex, state: DocCoref, head_start: int) -> str | None:
-    """The person the pronoun at ``head_start`` continues as its sentence's subject, or None."""
+    """The person the pronoun at ``head_start`` continues as its sentence's subject, :data:`UNNAMED`
+    when that subject is a person the text does not name ("One delegate said he tried. He failed, he
+    said": not the candidate named a paragraph up), or None."""
     tok = state.geo.token(head_start, head_start + 1)
     if tok is None or tok.lower_ not in _GENDER or tok.dep_ not in SUBJECT_DEPS:
         return None
@@ -172,6 +178,8 @@ def subject_antecedent(index: EntityIndex, state: DocCoref, head_start: int) -> 
             eid = _person_at(index, subject) if subject is not None else None
             if eid is not None:
                 return eid if _gender_of(index, state, eid) in ("", gender) else None
+            if subject is not None and _unnamed_person(index, subject):
+                return UNNAMED
             if _names_person(index, part):
                 return None
         if sent.start == 0:
@@ -179,6 +187,17 @@ def subject_antecedent(index: EntityIndex, state: DocCoref, head_start: int) -> 
         sent = sdoc[sent.start - 1].sent
         earlier = lines(sent)
     return None
+
+
+def _unnamed_person(index: EntityIndex, subject: Token) -> bool:
+    """Whether ``subject`` brings in one person the text does not name: a singular person noun with an
+    indefinite determiner ("a woman", "one delegate", "another witness") and no name in its phrase
+    ("a local pastor, Tom Hale," is Hale)."""
+    if subject.pos_ != "NOUN" or subject.tag_ == "NNS" or subject.lower_ not in PERSON_NOUNS:
+        return False
+    if not any(c.lower_ in INDEFINITE and c.dep_ in ("det", "nummod") for c in subject.children):
+        return False
+    return not any(_person_at(index, t) is not None for t in subject.subtree)
 
 
 def wholly_quoted(part: Span) -> bool:
