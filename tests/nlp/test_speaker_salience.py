@@ -235,3 +235,16 @@ def test_pronoun_continuing_an_unnamed_person_has_no_speaker(
     )
     q = next(q for q in quotes_of(pipeline, text) if q.text.startswith("He was never"))
     assert q.speaker_name == name
+
+
+def test_subject_chain_finds_a_name_the_parse_did_not_make_a_subject(pipeline: Pipeline) -> None:
+    """ "Jolly, who joined …, doesn't see" parses "Jolly" as an adverb, leaving the verb without a
+    subject: the name opening the line is still what the next "he" continues, not the last speaker."""
+    text = (
+        "Councillor Tom Jolly and Councillor Ed Reyes debated the merger on Monday.\n\n"
+        '"We need the merger," Reyes said.\n\n'
+        "Jolly, who joined the board in 2012, doesn't see the merger as a threat.\n\n"
+        '"There are bigger risks for the town," he said.'
+    )
+    q = next(q for q in quotes_of(pipeline, text) if q.text.startswith('"There are'))
+    assert q.speaker_name == "Tom Jolly"

@@ -36,6 +36,9 @@ MAX_QUOTED_SENTENCES = 8
 _GENDER = {"he": "m", "she": "f"}
 #: What :func:`subject_antecedent` returns when the pronoun continues a person the text does not name.
 UNNAMED = ""
+#: How far into a line whose verb has no subject a name may open it (:func:`_stray_subject`): a
+#: title and a first name before the surname ("Senior committee counsel Ivan Petrov").
+STRAY_SUBJECT_TOKENS = 6
 #: Determiners that bring in a person the text does not name.
 INDEFINITE = frozenset({"a", "an", "one", "another"})
 _PLURAL = frozenset({"they"})
@@ -173,6 +176,8 @@ def subject_antecedent(index: EntityIndex, state: DocCoref, head_start: int) -> 
             if wholly_quoted(part):
                 continue
             subject = main_subject(part)
+            if subject is None:
+                subject = _stray_subject(index, part)
             if subject is not None and subject.lower_ == tok.lower_:
                 continue
             eid = _person_at(index, subject) if subject is not None else None
@@ -186,6 +191,22 @@ def subject_antecedent(index: EntityIndex, state: DocCoref, head_start: int) -> 
             return None
         sent = sdoc[sent.start - 1].sent
         earlier = lines(sent)
+    return None
+
+
+def _stray_subject(index: EntityIndex, part: Span) -> Token | None:
+    """The person a misparse took from the subject of a verb that has none: a name opening the line
+    before the verb ("Jolly, who …, does not see" with "Jolly" read as an adverb; "Committee counsel
+    Ivan Petrov asked …" hung on a heading run into the line)."""
+    root = part.root
+    if root.pos_ not in ("VERB", "AUX") or any(c.dep_ in SUBJECT_DEPS for c in root.children):
+        return None
+    inside = quoted(part)
+    for tok in part[:STRAY_SUBJECT_TOKENS]:
+        if tok.i >= root.i or tok.i in inside:
+            return None
+        if _person_at(index, tok) is not None:
+            return tok
     return None
 
 
