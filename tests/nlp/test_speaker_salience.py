@@ -248,3 +248,23 @@ def test_subject_chain_finds_a_name_the_parse_did_not_make_a_subject(pipeline: P
     )
     q = next(q for q in quotes_of(pipeline, text) if q.text.startswith('"There are'))
     assert q.speaker_name == "Tom Jolly"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Ridley's response to the closures has been controversial. He has proposed", "Paul Ridley"),
+        ("Ridley's lawyer spoke to the press later. He has proposed", None),
+    ],
+)
+def test_owner_of_the_subject_continues_unless_the_subject_is_a_person(
+    pipeline: Pipeline, sentence: str, name: str | None
+) -> None:
+    """A line about a person's thing ("Ridley's response") is about that person; a line about a
+    person's lawyer is about the lawyer, whom the text does not name, not the client."""
+    text = (
+        "Most of those surveyed said Senator Paul Ridley was best able to handle trade, ahead of "
+        f"Governor Tom Hale.\n\n{sentence} a tariff on imported steel."
+    )
+    q = by_cue(quotes_of(pipeline, text), "proposed")
+    assert q.speaker_name == name

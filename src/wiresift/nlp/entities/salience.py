@@ -181,6 +181,8 @@ def subject_antecedent(index: EntityIndex, state: DocCoref, head_start: int) -> 
             if subject is not None and subject.lower_ == tok.lower_:
                 continue
             eid = _person_at(index, subject) if subject is not None else None
+            if eid is None and subject is not None:
+                eid = _owner_subject(index, subject, part)
             if eid is not None:
                 return eid if _gender_of(index, state, eid) in ("", gender) else None
             if subject is not None and _unnamed_person(index, subject):
@@ -192,6 +194,23 @@ def subject_antecedent(index: EntityIndex, state: DocCoref, head_start: int) -> 
         sent = sdoc[sent.start - 1].sent
         earlier = lines(sent)
     return None
+
+
+def _owner_subject(index: EntityIndex, subject: Token, part: Span) -> str | None:
+    """The person whose thing is the active subject of a line that names no other person: "Lee's
+    response has been sharp. He has proposed …" continues Lee. Not when the thing is a person ("Lee's
+    lawyer said … He added" is the lawyer) nor where another person is named ("Lee's plan was
+    praised by Berg")."""
+    if subject.dep_ != "nsubj" or subject.pos_ != "NOUN" or subject.lower_ in PERSON_NOUNS:
+        return None
+    owners = [c for c in subject.children if c.dep_ == "poss"]
+    eid = _person_at(index, owners[0]) if owners else None
+    if eid is None:
+        return None
+    lo = bisect_left(index.mentions, (part.start_char, 0, ""))
+    hi = bisect_left(index.mentions, (part.end_char, 0, ""))
+    named = {m for _s, _e, m in index.mentions[lo:hi] if index.entities[m].type == "PERSON"}
+    return eid if named == {eid} else None
 
 
 def _stray_subject(index: EntityIndex, part: Span) -> Token | None:
@@ -212,13 +231,16 @@ def _stray_subject(index: EntityIndex, part: Span) -> Token | None:
 
 def _unnamed_person(index: EntityIndex, subject: Token) -> bool:
     """Whether ``subject`` brings in one person the text does not name: a singular person noun with an
-    indefinite determiner ("a woman", "one delegate", "another witness") and no name in its phrase
-    ("a local pastor, Tom Hale," is Hale)."""
+    indefinite determiner ("a woman", "one delegate", "another witness") or an owner ("Lee's lawyer",
+    "his aide": not Lee) and no name in its phrase ("a local pastor, Tom Hale," is Hale)."""
     if subject.pos_ != "NOUN" or subject.tag_ == "NNS" or subject.lower_ not in PERSON_NOUNS:
         return False
-    if not any(c.lower_ in INDEFINITE and c.dep_ in ("det", "nummod") for c in subject.children):
-        return False
-    return not any(_person_at(index, t) is not None for t in subject.subtree)
+    if not any(
+        (c.lower_ in INDEFINITE and c.dep_ in ("det", "nummod")) or c.dep_ == "poss" for c in subject.children
+    ):
+        return False  # neither "a lawyer" nor "Lee's lawyer", "his lawyer": a person named before
+    owner = {t.i for c in subject.children if c.dep_ == "poss" for t in c.subtree}
+    return not any(_person_at(index, t) is not None for t in subject.subtree if t.i not in owner)
 
 
 def wholly_quoted(part: Span) -> bool:
