@@ -10,7 +10,9 @@ first main subject that is a person of a compatible gender (titles, else first n
 person who is the subject of a clause fronted in the pronoun's own sentence ("While Lee has praised
 the plan, she said …") answers before any earlier sentence. Anything else abstains.
 A sentence-opening "they" after a sentence about an unnamed group ("Analysts expect …") means that
-group (:func:`unnamed_group`), no entity.
+group (:func:`unnamed_group`), no entity. Sentences wholly inside quotation marks are looked through
+(the speaker's words, not the narrative); a subject that is an unnamed person ("one delegate", "Lee's
+lawyer") ends the walk with no one; a person's thing ("Lee's response") stands for that person.
 """
 
 from __future__ import annotations
