@@ -238,24 +238,25 @@ def test_pronoun_continuing_an_unnamed_person_has_no_speaker(
 
 
 def test_subject_chain_finds_a_name_the_parse_did_not_make_a_subject(pipeline: Pipeline) -> None:
-    """ "Jolly, who joined …, doesn't see" parses "Jolly" as an adverb, leaving the verb without a
+    """ "Early, who …, does not think" parses "Early" as an adverb, leaving the verb without a
     subject: the name opening the line is still what the next "he" continues, not the last speaker."""
     text = (
-        "Councillor Tom Jolly and Councillor Ed Reyes debated the merger on Monday.\n\n"
-        '"We need the merger," Reyes said.\n\n'
-        "Jolly, who joined the board in 2012, doesn't see the merger as a threat.\n\n"
-        '"There are bigger risks for the town," he said.'
+        "Councillor Tom Early and Councillor Ed Reyes argued over the ferry contract on Monday.\n\n"
+        '"We cannot afford the ferry," Reyes said.\n\n'
+        "Early, who chaired the council until last spring, does not think the contract is a risk.\n\n"
+        '"The harbour has paid for itself twice," he said.'
     )
-    q = next(q for q in quotes_of(pipeline, text) if q.text.startswith('"There are'))
-    assert q.speaker_name == "Tom Jolly"
+    q = next(q for q in quotes_of(pipeline, text) if q.text.startswith('"The harbour'))
+    assert q.speaker_name == "Tom Early"
 
 
 def test_owner_of_the_subject_continues_that_person(pipeline: Pipeline) -> None:
-    """A line about a person's thing ("Ridley's response") is about that person."""
+    """A line about a person's thing ("Ridley's plan") is about that person."""
     text = (
-        "Most of those surveyed said Senator Paul Ridley was best able to handle trade, ahead of "
-        "Governor Tom Hale.\n\nRidley's response to the closures has been controversial. He has "
-        "proposed a tariff on imported steel."
+        "A majority of the farmers polled said Senator Paul Ridley would protect their exports "
+        "better than Governor Tom Hale.\n\n"
+        "Ridley's plan for the harbour drew objections from shipping firms. He proposed "
+        "a fee on every container."
     )
     q = by_cue(quotes_of(pipeline, text), "proposed")
     assert q.speaker_name == "Paul Ridley"

@@ -217,7 +217,7 @@ def _owner_subject(index: EntityIndex, subject: Token, part: Span) -> str | None
 
 def _stray_subject(index: EntityIndex, part: Span) -> Token | None:
     """The person a misparse took from the subject of a verb that has none: a name opening the line
-    before the verb ("Jolly, who …, does not see" with "Jolly" read as an adverb; "Committee counsel
+    before the verb ("Early, who …, does not think" with "Early" read as an adverb; "Committee counsel
     Ivan Petrov asked …" hung on a heading run into the line)."""
     root = part.root
     if root.pos_ not in ("VERB", "AUX") or any(c.dep_ in SUBJECT_DEPS for c in root.children):
