@@ -7,9 +7,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from quotes_support import by_cue, quotes_of, speaker
+from spacy.tokens import Span
 
 from wiresift.model import Document
-from wiresift.nlp.entities.speakers import untagged_persons
+from wiresift.nlp.entities.speakers import speaking_names, untagged_persons
 from wiresift.nlp.pipeline import Pipeline
 
 if TYPE_CHECKING:
@@ -50,3 +51,18 @@ def test_name_between_commas_before_the_verb_speaks_for_the_head(pipeline: Pipel
     praised = by_cue(quotes_of(pipeline, text), "praised")
     assert praised.speaker_name == "Paula Sneddon"
     assert speaker(praised) == "Paula Sneddon"
+
+
+def test_speaking_name_typed_a_thing_is_a_person(nlp: Language) -> None:
+    sdoc = nlp("Dana Whitfield said the launch would slip to March.")
+    found = speaking_names(sdoc, [Span(sdoc, 0, 2, label="PRODUCT")])
+    assert [(s.text, s.label_) for s in found] == [("Dana Whitfield", "PERSON")]
+    sdoc = nlp("Dunmore Stanley said the launch would slip to March.")
+    kept = speaking_names(sdoc, [Span(sdoc, 0, 2, label="ORG")])
+    assert [(s.text, s.label_) for s in kept] == [("Dunmore Stanley", "ORG")]  # an ORG keeps its type
+
+
+def test_speaking_name_glued_to_its_owner_is_split(nlp: Language) -> None:
+    sdoc = nlp("Kestrel's Dana Whitfield said the launch would slip to March.")
+    found = speaking_names(sdoc, [Span(sdoc, 0, 4, label="WORK_OF_ART")])
+    assert [(s.text, s.label_) for s in found] == [("Kestrel", "ORG"), ("Dana Whitfield", "PERSON")]

@@ -42,7 +42,7 @@ from wiresift.nlp.entities.organisations import (
 from wiresift.nlp.entities.person_check import drop_non_persons
 from wiresift.nlp.entities.persons import clean, fold_apostrophes
 from wiresift.nlp.entities.roles import role_title, roles
-from wiresift.nlp.entities.speakers import untagged_persons
+from wiresift.nlp.entities.speakers import speaking_names
 from wiresift.nlp.entities.titles import appositive, premodifier
 
 if TYPE_CHECKING:
@@ -252,7 +252,7 @@ def build(
     text = doc.text
     ents = [e for e in sdoc.ents if e.label_ in NAME_LABELS]
     ents = clean(sdoc, sorted([*ents, *_titled_names(sdoc, text)], key=lambda e: e.start), gaz)
-    ents = sorted([*ents, *untagged_persons(sdoc, ents)], key=lambda e: e.start)
+    ents = speaking_names(sdoc, ents)
     shared = _shared_surnames(ents)
     for ent in ents:
         if ent.label_ == "PERSON" and (len(ent.text.split()) > 1 or ent.start in shared):
