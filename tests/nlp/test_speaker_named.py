@@ -66,3 +66,23 @@ def test_speaking_name_glued_to_its_owner_is_split(nlp: Language) -> None:
     sdoc = nlp("Kestrel's Dana Whitfield said the launch would slip to March.")
     found = speaking_names(sdoc, [Span(sdoc, 0, 4, label="WORK_OF_ART")])
     assert [(s.text, s.label_) for s in found] == [("Kestrel", "ORG"), ("Dana Whitfield", "PERSON")]
+
+
+def test_a_middle_initial_names_the_same_person(pipeline: Pipeline) -> None:
+    text = (
+        "Harold J. Voss spoke in Dunmore on Monday. Later, Harold Voss told reporters that the rally "
+        "was the largest of the year. Mr. Voss said he would return in May."
+    )
+    doc = pipeline(Document(text=text))
+    people = [e.name for e in doc.entities if e.type == "PERSON"]
+    assert people == ["Harold J. Voss"]
+    assert {q.speaker_name for q in doc.quotes} == {"Harold J. Voss"}
+
+
+def test_different_middle_initials_stay_apart(pipeline: Pipeline) -> None:
+    text = "Ruth A. Kessel and Ruth B. Kessel both attended. Ruth Kessel said the hearing ran late."
+    doc = pipeline(Document(text=text))
+    people = sorted(e.name for e in doc.entities if e.type == "PERSON")
+    assert "Ruth A. Kessel" in people and "Ruth B. Kessel" in people
+    said = by_cue(doc.quotes, "said")
+    assert said.speaker_name not in ("Ruth A. Kessel", "Ruth B. Kessel")  # either: no guess
