@@ -91,3 +91,16 @@ def test_person_named_inside_the_other_ones_description_is_not_the_speaker() -> 
     index = _index(text, ("e1", "Ann Ode", [(0, 7)]), ("e2", "Bo Ode", [(28, 34)]))
     index.entities["e1"].titles.append("mother of the late Bo Ode")
     assert pick(index, ["e1", "e2"], text.index("Ode spoke")) == "e1"
+
+
+def test_far_surname_is_the_person_named_first_not_the_relative_named_often() -> None:
+    text = (
+        "Nora Vell opened her campaign in Dunmore on Monday. "
+        "Her husband, Otto Vell, a former governor, stood at the back of the hall. "
+        "Critics raised Otto Vell's record. A rival mocked Otto Vell's pension. "
+        "The crowd was large. Tickets sold out early. Buses came from three counties. "
+        "Vell said the race was hers to lose."
+    )
+    ottos = [i for i in range(len(text)) if text.startswith("Otto Vell", i)]
+    index = _index(text, ("e1", "Nora Vell", [(0, 9)]), ("e2", "Otto Vell", [(i, i + 9) for i in ottos]))
+    assert pick(index, ["e1", "e2"], text.index("Vell said")) == "e1"

@@ -130,7 +130,7 @@ def pick(index: EntityIndex, candidates: list[str], pos: int, gender: str = "") 
     if last < 0:
         return None  # neither named before: no guess
     if not _recent(index, last, pos):
-        # nobody named just before: the bare surname is the article's own person, named most
+        # nobody named just before: the bare surname is the article's own person, named first
         focus = _focus(index, [c for c in candidates if not (mixed and c in kin)], pos)
         if focus is not None and gender and person_gender(index, focus, skip=pos) != gender:
             return None  # "Ms Ode" and the article's Ode not known to be a woman: no guess
@@ -163,18 +163,19 @@ def _recent(index: EntityIndex, naming: int, pos: int) -> bool:
 
 
 def _focus(index: EntityIndex, candidates: list[str], pos: int) -> str | None:
-    """The candidate the article named most often before ``pos``, else first: news names its main
-    person in full and then calls them by surname, and names a namesake relative in full whenever
-    it means them ("Hillary Ode … her husband, Bill Ode, … Ode said" is Hillary)."""
+    """The candidate the article's body named first before ``pos``: news names its main person in
+    full and then calls them by surname, and names a namesake relative in full whenever it means them
+    ("Hillary Ode … her husband, Bill Ode, … Bill Ode's … Ode said" is Hillary). How often each was
+    named in full tells the other way round: the relative's full namings are the ones that pile up."""
     first_line = index.text.find("\n")
     ranked = []
     for c in candidates:
         before = [s for s, _e in index.entities[c].mentions if s < pos]
         if before:
             # a name only in the headline is often its capitalised words read as one ("Will Ode")
-            headline_only = first_line >= 0 and all(s < first_line for s in before)
-            ranked.append((headline_only, -len(before), min(before), c))
-    return min(ranked)[3] if ranked else None
+            body = [s for s in before if first_line < 0 or s > first_line]
+            ranked.append((not body, min(body or before), c))
+    return min(ranked)[2] if ranked else None
 
 
 def _described_in(index: EntityIndex, head: str, inner: str) -> str | None:

@@ -358,7 +358,9 @@ def _after_role(sdoc: Doc, start: int) -> bool:
     prev = sdoc[start - 1]
     if prev.ent_type_ or not prev.is_alpha or prev.is_stop:
         return False
-    return prev.lower_ in TITLE_HEADS
+    # a role word the parse makes an adjective modifying the name is no role: "the major Kestrel
+    # Bank" (a rank "Major" is a proper noun, "defender" a noun, "editor-in-chief" ends on "chief")
+    return prev.lower_ in TITLE_HEADS and not (prev.pos_ == "ADJ" and prev.dep_ == "amod")
 
 
 #: Nouns an organisation is called by in an apposition ("my design business, Acme Design").

@@ -42,6 +42,7 @@ from wiresift.nlp.entities.organisations import (
 from wiresift.nlp.entities.person_check import drop_non_persons
 from wiresift.nlp.entities.persons import clean, fold_apostrophes
 from wiresift.nlp.entities.roles import role_title, roles
+from wiresift.nlp.entities.speakers import speaking_names
 from wiresift.nlp.entities.titles import appositive, premodifier
 
 if TYPE_CHECKING:
@@ -118,6 +119,18 @@ def name_parts(name: str) -> list[str]:
     return [p for p in parts if p]
 
 
+def short_key(name: str) -> tuple[str, str] | None:
+    """(first and last name with any generational suffix, the middle words) of a full name: "Donald
+    J. Trump" -> ("donald trump", "j."); "Ann Lee Jr." -> ("ann lee jr.", ""). None for one word."""
+    raw = [p.rstrip(",") for p in name.split() if p.rstrip(",")]
+    suffix: list[str] = []
+    while len(raw) > 1 and raw[-1].lower() in _SUFFIXES:
+        suffix.insert(0, raw.pop().lower())
+    if len(raw) < 2:
+        return None
+    return fold_apostrophes(" ".join([raw[0], raw[-1], *suffix]).lower()), " ".join(raw[1:-1]).lower()
+
+
 def surname_forms(name: str) -> list[str]:
     """The shorter forms a later mention may use for ``name``: its last word and each longer run of
     words that ends the name and opens on a capitalised word that is not an initial ("Ek", "Eriksson
@@ -167,6 +180,8 @@ class _Builder:
         self.keys: dict[tuple[str, str], str] = {}  # (type, normalised name or alias) -> entity id
         self.surnames: dict[str, list[str]] = {}  # surname -> person ids, in order of first mention
         self.first_names: dict[str, list[str]] = {}
+        #: first and last name -> (person, the middle names seen with it) (:func:`short_key`)
+        self.shorts: dict[str, list[tuple[str, set[str]]]] = {}
 
     def new(self, name: str, label: str) -> str:
         eid = f"e{len(self.index.entities) + 1}"
@@ -182,6 +197,16 @@ class _Builder:
         key = ("PERSON", low)
         if key in self.keys:
             return self.keys[key]
+        short = short_key(name)
+        if short is not None and len(known := self.shorts.get(short[0], [])) == 1:
+            # "Donald J. Trump" and "Donald Trump": one person, unless the middles differ ("George
+            # H.W. Bush" is not "George W. Bush") or two persons already share first and last name
+            eid, middles = known[0]
+            if not short[1] or not middles or middles == {short[1]}:
+                if short[1]:
+                    middles.add(short[1])
+                self.keys[key] = eid
+                return eid
         tables = (self.surnames, self.first_names) if len(parts) == 1 else (self.surnames,)
         for table in tables:
             ids = table.get(_norm(" ".join(parts)))
@@ -191,6 +216,8 @@ class _Builder:
                 break
         eid = self.new(name, "PERSON")
         self.keys[key] = eid
+        if short is not None:
+            self.shorts.setdefault(short[0], []).append((eid, {short[1]} if short[1] else set()))
         if len(parts) > 1:
             keys = [(self.surnames, form) for form in surname_forms(name)] + [(self.first_names, parts[0])]
             for table, part in keys:
@@ -251,6 +278,7 @@ def build(
     text = doc.text
     ents = [e for e in sdoc.ents if e.label_ in NAME_LABELS]
     ents = clean(sdoc, sorted([*ents, *_titled_names(sdoc, text)], key=lambda e: e.start), gaz)
+    ents = speaking_names(sdoc, ents)
     shared = _shared_surnames(ents)
     for ent in ents:
         if ent.label_ == "PERSON" and (len(ent.text.split()) > 1 or ent.start in shared):

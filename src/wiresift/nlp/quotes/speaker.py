@@ -57,6 +57,8 @@ def speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Speak
         right = subj.i + 1
     while right > left + 1 and (sdoc[right - 1].is_punct or sdoc[right - 1].is_space):
         right -= 1
+    if subj.pos_ == "NOUN" and (named := apposed_name(sdoc, subj, tok, right)) is not None:
+        return named  # "The head of the union backing Reed, Paula Sneddon, praised …": Sneddon
     span = sdoc[left:right]
     found = Speaker(span.start_char, span.end_char, subj.lower_, subj.idx, subj.idx + len(subj.text))
     if left < verb.i and "\n" in sdoc[left : verb.i].text:  # (a Span's text: the Doc's costs O(n))
@@ -64,6 +66,31 @@ def speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Speak
         opening = opening_subject(sdoc, verb, avoid) if not same_paragraph(subj, verb) else None
         return opening or paragraph_subject(sdoc, verb) or _after_break(sdoc, left, subj) or found
     return found
+
+
+def apposed_name(sdoc: Doc, subj: Token, verb: Token, right: int) -> Speaker | None:
+    """The person's name set off by commas right before ``verb`` after a common-noun subject whose
+    speaker phrase (ending at token ``right``) left it out: in "The head of the union backing Governor
+    Reed, Paula Sneddon, praised …" the parse hangs the name on "Reed", but it names the head, who
+    speaks. The name must be a PERSON of the tagger, directly between two commas and the verb, and
+    apposed to the subject or to another name (a name apposed to a common noun inside the phrase may
+    name that noun's person: "a spokesman for the mayor, Tom Reed, said")."""
+    end = verb.i - 1
+    if end <= subj.i or sdoc[end].text != "," or sdoc[end - 1].ent_type_ != "PERSON":
+        return None
+    start = end - 1
+    while start > subj.i and sdoc[start - 1].ent_type_ == "PERSON" and sdoc[start].ent_iob_ != "B":
+        start -= 1
+    if start <= right or sdoc[start - 1].text != "," or sdoc[start].ent_iob_ != "B":
+        return None
+    if "\n" in sdoc[subj.i : verb.i].text or sdoc[start].sent.start != subj.sent.start:
+        return None
+    head = sdoc[end - 1]
+    if head.dep_ != "appos" or not (head.head.pos_ == "PROPN" or head.head.i == subj.i):
+        return None  # "a spokesman for the mayor, Tom Reed, said": the parse names the mayor; leave it
+    return Speaker(
+        sdoc[start].idx, head.idx + len(head.text), head.lower_, head.idx, head.idx + len(head.text)
+    )
 
 
 #: Dependents that belong to a speaker's own noun phrase when its subject phrase is cut down.
