@@ -58,7 +58,7 @@ def speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Speak
     while right > left + 1 and (sdoc[right - 1].is_punct or sdoc[right - 1].is_space):
         right -= 1
     if subj.pos_ == "NOUN" and (named := apposed_name(sdoc, subj, tok, right)) is not None:
-        return named  # "The head of the union backing Reed, Paula Sneddon, praised …": Sneddon
+        return named  # "The boss of the fund backing Reed, Paula Sneddon, defended …": Sneddon
     span = sdoc[left:right]
     found = Speaker(span.start_char, span.end_char, subj.lower_, subj.idx, subj.idx + len(subj.text))
     if left < verb.i and "\n" in sdoc[left : verb.i].text:  # (a Span's text: the Doc's costs O(n))
@@ -70,8 +70,8 @@ def speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Speak
 
 def apposed_name(sdoc: Doc, subj: Token, verb: Token, right: int) -> Speaker | None:
     """The person's name set off by commas right before ``verb`` after a common-noun subject whose
-    speaker phrase (ending at token ``right``) left it out: in "The head of the union backing Governor
-    Reed, Paula Sneddon, praised …" the parse hangs the name on "Reed", but it names the head, who
+    speaker phrase (ending at token ``right``) left it out: in "The boss of the fund backing Governor
+    Reed, Paula Sneddon, defended …" the parse hangs the name on "Reed", but it names the boss, who
     speaks. The name must be a PERSON of the tagger, directly between two commas and the verb, and
     apposed to the subject or to another name (a name apposed to a common noun inside the phrase may
     name that noun's person: "a spokesman for the mayor, Tom Reed, said")."""
