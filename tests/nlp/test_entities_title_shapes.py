@@ -106,8 +106,8 @@ EXACT = [
         ["young Welsh filmmaker"],
     ),
     (
-        "Wikileaks editor-in-chief Kristinn Halls said the case was over.",
-        "Kristinn Halls",
+        "Harbourwatch editor-in-chief Sigrun Halls said the inquiry was over.",
+        "Sigrun Halls",
         ["editor-in-chief"],
     ),
     ("Voters re-elected Governor John Bel Edwin in a close race.", "John Bel Edwin", ["Governor"]),
