@@ -55,6 +55,7 @@ from wiresift.nlp.events.patterns import (
 )
 from wiresift.nlp.events.senses import (
     accident_harm,
+    attack_on_idea,
     empty_intention,
     met,
     nominal_sense_gone,
@@ -517,6 +518,13 @@ def find_triggers(sent: Span) -> list[Trigger]:
         assault = trigger is not None and trigger.kind == "verb" and plover(trigger.cameo)[0] == "ASSAULT"
         if trigger is not None and assault and verbal_attack(tok):
             trigger.cameo, trigger.security = "111", None
+        # an attack noun on an idea is criticism, the noun alone or the object of its verb ("launched an
+        # attack on the spending bill")
+        if trigger is not None and plover(trigger.cameo)[0] == "ASSAULT":
+            attack = tok if trigger.kind == "noun" else None
+            attack = sdoc[trigger.consumed] if trigger.consumed is not None else attack
+            if attack is not None and attack_on_idea(attack):
+                trigger.cameo, trigger.security = "111", None
         # A verb coded by its block's default alone in a sense its arguments rule out (senses.py).
         # Harm done by a disaster is no one's act, whatever pattern coded it ("a cyclone destroyed homes").
         if trigger is not None and trigger.kind == "verb" and not trigger.security:
