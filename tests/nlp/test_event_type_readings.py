@@ -108,3 +108,13 @@ def test_conceding_the_race_stays_a_concession(pipeline: Pipeline) -> None:
     assert types(pipeline, "The senator conceded the race to his rival on Wednesday.", "conceded") == [
         "CONCEDE"
     ]
+
+
+def test_welcoming_a_new_year_praises_no_one(pipeline: Pipeline) -> None:
+    text = "Protesters welcomed the new year with chants outside the assembly."
+    assert "SUPPORT" not in types(pipeline, text, "welcomed")
+
+
+def test_welcoming_a_ruling_stays_praise(pipeline: Pipeline) -> None:
+    text = "The dockers union welcomed the court ruling on Monday."
+    assert types(pipeline, text, "welcomed") == ["SUPPORT"]

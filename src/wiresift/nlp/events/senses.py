@@ -71,6 +71,7 @@ from wiresift.nlp.events.eventive import (
 )
 from wiresift.nlp.events.lexicon import DISASTER_WORDS, EVENT_NOUNS, UNDERGO, VERB_CODES, actors, verbs
 from wiresift.nlp.events.occurrence import BELIEF_VERBS
+from wiresift.nlp.events.targets import when
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -357,7 +358,10 @@ def wrong_sense(tok: Token, sent: Span, cameo: str | None, demand: bool = False)
         return True
     if category == "AGREE" and tok.lemma_.lower() in TAKING_VERBS and money_taken(tok):
         return True
-    if (cameo or "").startswith(PRAISE) and not any(c.dep_ in PRAISED_ROLES for c in tok.children):
+    # praise names whom it praises, not a time ("welcomed the new year" greets no one)
+    if (cameo or "").startswith(PRAISE) and not any(
+        c.dep_ in PRAISED_ROLES and not when(c) for c in tok.children
+    ):
         return True
     if category == "CONSULT" and not met(tok):
         return True
