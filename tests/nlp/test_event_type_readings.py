@@ -118,3 +118,25 @@ def test_welcoming_a_new_year_praises_no_one(pipeline: Pipeline) -> None:
 def test_welcoming_a_ruling_stays_praise(pipeline: Pipeline) -> None:
     text = "The dockers union welcomed the court ruling on Monday."
     assert types(pipeline, text, "welcomed") == ["SUPPORT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Police gathered evidence from the flat in Leeds on Sunday.", "gathered"),
+        ("The builders met the deadline for the new runway at Gatwick.", "met"),
+    ],
+)
+def test_gathering_or_meeting_a_thing_meets_no_one(pipeline: Pipeline, text: str, trigger: str) -> None:
+    assert "CONSULT" not in types(pipeline, text, trigger)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The foreign minister met the Bolivian ambassador on Tuesday.", "met"),
+        ("The Arab League convened an emergency summit in Cairo.", "convened"),
+    ],
+)
+def test_meeting_a_party_or_convening_a_summit_stays(pipeline: Pipeline, text: str, trigger: str) -> None:
+    assert types(pipeline, text, trigger) == ["CONSULT"]

@@ -415,6 +415,8 @@ def met(tok: Token) -> bool:
     one ("visited the hospital", "arrived at the naval base"), nor does being taken somewhere ("was
     rushed to the hospital"); "came to light", "when it comes to", "joined the company" meet no one."""
     lemma = tok.lemma_.lower()
+    if lemma in GATHERING_VERBS:
+        return not collected(tok)
     if lemma not in MEETING_VERBS:
         return True
     place = purpose = False
@@ -431,6 +433,21 @@ def met(tok: Token) -> bool:
         visited = child.dep_ == "prep" or (child.dep_ in {"dobj", "obj"} and lemma in VISITING_VERBS)
         place = place or (visited and any(party(o) for o in objs))
     return lemma != "join" and place and not purpose and not passive
+
+
+#: Verbs that meet when intransitive or done to people, and collect, assemble or satisfy something when
+#: done to a thing ("gathered evidence", "information gathered from activists", "met the deadline").
+GATHERING_VERBS = frozenset({"gather", "assemble", "convene", "meet", "collect"})
+
+
+def collected(verb: Token) -> bool:
+    """``verb`` (:data:`GATHERING_VERBS`) is done to a thing that is neither a party nor a meeting: its
+    object, its passive subject, or the noun its participle describes ("information gathered from
+    activists"); "the ministers gathered", "met the envoy", "convened a summit" meet."""
+    patients = [c for c in verb.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        patients.append(verb.head)
+    return any(not _meeting(inner(p)) and not party(inner(p)) for p in patients)
 
 
 def agreement_signed(tok: Token) -> bool:
