@@ -140,3 +140,18 @@ def test_gathering_or_meeting_a_thing_meets_no_one(pipeline: Pipeline, text: str
 )
 def test_meeting_a_party_or_convening_a_summit_stays(pipeline: Pipeline, text: str, trigger: str) -> None:
     assert types(pipeline, text, trigger) == ["CONSULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Leeds crushed Burnley 4-1 at Elland Road on Friday, with Costa scoring twice.", "crushed"),
+        ("Porto crushed Braga 3-0 at home on Saturday night.", "crushed"),
+    ],
+)
+def test_a_result_with_a_score_is_sport_not_violence(pipeline: Pipeline, text: str, trigger: str) -> None:
+    assert "ASSAULT" not in types(pipeline, text, trigger)
+
+
+def test_a_range_that_counts_victims_is_no_score(pipeline: Pipeline) -> None:
+    assert types(pipeline, "Gunmen killed 10-15 villagers in Zamfara on Monday.", "killed") == ["ASSAULT"]

@@ -1,10 +1,12 @@
 """Semantic classes of an event's arguments that decide its type (issue #14): hazards and ills fought
 ("battled the blaze" is no assault), parties a visit meets ("visited the hospital" is no
-consultation), and a finite clause that makes a verb of conceding a statement ("conceded that the
-count was slow"). Used by :mod:`wiresift.nlp.events.senses`."""
+consultation), a game's score (a sport result is no assault), and a finite clause that makes a verb of
+conceding a statement ("conceded that the count was slow"). Used by :mod:`wiresift.nlp.events.senses`
+and :mod:`wiresift.nlp.events.triggers`."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from wiresift.nlp.events.eventive import (
@@ -130,3 +132,25 @@ def _finite(clause: Token) -> bool:
     if any(w.lower_ == "to" and w.dep_ == "aux" for w in words):
         return False
     return any(w.lower_ == "that" or w.tag_ in FINITE_TAGS for w in words)
+
+
+#: A score of a game or a match: two small numbers joined by a dash ("4-1", "112-98", "5–0"), not part
+#: of a longer number, a date or a compound word ("2-day").
+SCORELINE = re.compile(r"(?<![\d.,/:])\d{1,3}\s?[-\u2013]\s?\d{1,3}(?![\d.,/:%\w-])")
+#: Roles of a number that counts a noun ("10-15 civilians"), not a result.
+_COUNTING_DEPS = frozenset({"nummod", "quantmod", "compound", "amod"})
+
+
+def scoreline(verb: Token) -> bool:
+    """``verb`` reports a game's result: a score hangs on it ("crushed Norwich 4-1", "routed the
+    Celtics 112-98", "thrashed Ajax 5–0"), so beating, crushing or attacking is sport, not violence. A
+    range that counts something ("killed 10-15 civilians") is no score."""
+    text = verb.doc.text
+    for tok in verb.subtree:
+        if not tok.text[:1].isdigit() or tok.dep_ in _COUNTING_DEPS:
+            continue
+        if tok.head.i != verb.i and tok.head.head.i != verb.i:
+            continue  # a number of another phrase's
+        if SCORELINE.match(text, tok.idx) and (tok.idx == 0 or not text[tok.idx - 1].isdigit()):
+            return True
+    return False

@@ -15,6 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
+from wiresift.nlp.events.argclasses import scoreline
 from wiresift.nlp.events.cameo import QUAD, plover
 from wiresift.nlp.events.eventive import (
     PEOPLE_NOUNS,
@@ -54,6 +55,7 @@ from wiresift.nlp.events.patterns import (
     words_of,
 )
 from wiresift.nlp.events.senses import (
+    HARM,
     accident_harm,
     attack_on_idea,
     empty_intention,
@@ -533,6 +535,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             )
             # joining or coming is a meeting only with one, whatever pattern coded it ("came to light")
             spurious = spurious or (plover(trigger.cameo)[0] == "CONSULT" and not met(tok))
+            # a game's result is no violence, whatever pattern coded it ("crushed Norwich 4-1")
+            spurious = spurious or (plover(trigger.cameo)[0] in HARM and scoreline(tok))
             trigger = None if spurious or accident_harm(tok, trigger.cameo) else trigger
         if trigger is not None and (trigger.cameo or trigger.security):
             found.append(trigger)
