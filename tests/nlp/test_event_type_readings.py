@@ -155,3 +155,12 @@ def test_a_result_with_a_score_is_sport_not_violence(pipeline: Pipeline, text: s
 
 def test_a_range_that_counts_victims_is_no_score(pipeline: Pipeline) -> None:
     assert types(pipeline, "Gunmen killed 10-15 villagers in Zamfara on Monday.", "killed") == ["ASSAULT"]
+
+
+def test_needing_to_do_something_oneself_asks_nothing(pipeline: Pipeline) -> None:
+    text = "The cabinet needs to decide how to answer the dockers' strike."
+    assert "REQUEST" not in types(pipeline, text, "needs")
+
+
+def test_needing_aid_stays_a_request(pipeline: Pipeline) -> None:
+    assert types(pipeline, "The province needs food aid and tents after the floods.", "needs") == ["REQUEST"]

@@ -356,6 +356,8 @@ def wrong_sense(tok: Token, sent: Span, cameo: str | None, demand: bool = False)
         return True
     if category == "REQUEST" and not demand and not requested(tok):
         return True
+    if category == "REQUEST" and tok.lemma_.lower() in SEMI_MODALS and own_infinitive(tok):
+        return True
     if category == "AGREE" and tok.lemma_.lower() in TAKING_VERBS and money_taken(tok):
         return True
     # praise names whom it praises, not a time ("welcomed the new year" greets no one)
@@ -471,6 +473,21 @@ REJECTED_ROLES = frozenset({"dobj", "obj", "nsubjpass", "xcomp", "ccomp", "dativ
 #: Entity types of a preposition's object that name an amount or a time, not what is rejected
 #: ("declined by 3 percent", "declined on Tuesday").
 AMOUNT_OR_TIME = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL", "DATE", "TIME"})
+
+
+#: Verbs of necessity that, with the subject's own infinitive, are modals, not requests: "the ministry
+#: needs to decide" asks nothing of anyone ("needs aid" still asks).
+SEMI_MODALS = frozenset({"need"})
+
+
+def own_infinitive(verb: Token) -> bool:
+    """``verb`` governs a to-infinitive of its own subject (no object, no subject of the infinitive's own)."""
+    if any(c.dep_ in {"dobj", "obj", "dative"} for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "xcomp" and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+        for c in verb.children
+    )
 
 
 #: Prepositions that name what is asked for or whom it is asked of ("called for", "appealed to").
