@@ -164,3 +164,8 @@ def test_needing_to_do_something_oneself_asks_nothing(pipeline: Pipeline) -> Non
 
 def test_needing_aid_stays_a_request(pipeline: Pipeline) -> None:
     assert types(pipeline, "The province needs food aid and tents after the floods.", "needs") == ["REQUEST"]
+
+
+def test_meaning_that_something_follows_is_no_intention(pipeline: Pipeline) -> None:
+    text = "The striker set up the opener before the equaliser, which meant Cork's team needed to cling on for victory."
+    assert "AGREE" not in types(pipeline, text, "meant")

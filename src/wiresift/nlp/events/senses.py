@@ -274,17 +274,21 @@ def shown(verb: Token) -> bool:
 #: Verbs of an intention of one's own that the dictionary files as intent to cooperate (CAMEO 03). A
 #: promise, a pledge or a vow is made to someone and stays an agreement (PLOVER: "promise to do").
 INTENTION_VERBS = frozenset({"decide", "plan", "prepare", "aim", "intend", "seek", "want", "hope",
-                             "expect", "resolve"})  # fmt: skip
+                             "expect", "resolve", "mean"})  # fmt: skip
 #: Prepositions that name a party to an intention ("pledged to Kenya", "promised with the donors").
 PARTY_PREPS = frozenset({"to", "with"})
 
 
 def empty_intention(verb: Token, triggered: set[int]) -> bool:
     """``verb`` (coded AGREE by its block) is an intention whose to-infinitive (none of ``triggered``)
-    holds no event and that names no party (no object, no "to"/"with" phrase): no agreement."""
+    holds no event and that names no party (no object, no "to"/"with" phrase): no agreement. Without a
+    to-infinitive, a finite clause says what follows, not what anyone intends ("the goal meant that the
+    visitors needed a win")."""
     if verb.lemma_.lower() not in INTENTION_VERBS:
         return False
     contents = [c for c in verb.children if c.dep_ == "xcomp"]
+    if not contents and says_clause(verb):
+        return True
     if not contents or any(c.i in triggered for c in contents):
         return False
     for child in verb.children:
