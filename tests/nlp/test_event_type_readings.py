@@ -59,10 +59,15 @@ def test_a_visit_to_a_country_people_or_a_coded_seat_of_power_stays(
         ("Firefighters battled the blaze at the paper mill for six hours.", "battled"),
         ("Nurses in the valley are fighting the virus with few masks.", "fighting"),
         ("Aid workers battled an outbreak of measles in the camps.", "battled"),
+        ("The navy deployed ships to fight the fires.", "fight"),
     ],
 )
 def test_fighting_a_hazard_or_an_ill_is_no_assault(pipeline: Pipeline, text: str, trigger: str) -> None:
     assert "ASSAULT" not in types(pipeline, text, trigger)
+
+
+def test_returning_fire_stays_an_assault(pipeline: Pipeline) -> None:
+    assert types(pipeline, "Soldiers returned fire and killed two attackers.", "returned") == ["ASSAULT"]
 
 
 def test_fighting_people_stays_an_assault(pipeline: Pipeline) -> None:

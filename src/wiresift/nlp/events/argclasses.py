@@ -70,6 +70,8 @@ def affliction(tok: Token) -> bool:
     natural = DISASTER_WORDS.get(lemma, DISASTER_WORDS.get(tok.lower_)) == NATURAL_DISASTER
     if natural or lemma in FIRE_NOUNS or tok.lower_ in FIRE_NOUNS:
         return True
+    if lemma == "fire" and tok.tag_ == "NNS":
+        return True  # "fought the fires"; the singular is also shooting ("returned fire")
     if lemma in PEOPLE_NOUNS or lemma in actors().agents:
         return False
     poles = prototype_poles(tok.vocab, AFFLICTION_PROTOTYPE, PHYSICAL_PROTOTYPE + PEOPLE_PROTOTYPE)
