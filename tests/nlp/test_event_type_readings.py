@@ -174,3 +174,8 @@ def test_needing_aid_stays_a_request(pipeline: Pipeline) -> None:
 def test_meaning_that_something_follows_is_no_intention(pipeline: Pipeline) -> None:
     text = "The striker set up the opener before the equaliser, which meant Cork's team needed to cling on for victory."
     assert "AGREE" not in types(pipeline, text, "meant")
+
+
+def test_meeting_a_counterpart_named_by_nationality_stays(pipeline: Pipeline) -> None:
+    text = "The Chilean president met his Peruvian counterpart in Lima on Monday."
+    assert types(pipeline, text, "met") == ["CONSULT"]

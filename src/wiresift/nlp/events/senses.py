@@ -67,6 +67,7 @@ from wiresift.nlp.events.eventive import (
     PEOPLE_NOUNS,
     PLACE_ENTS,
     animacy,
+    can_act,
     prototype_poles,
 )
 from wiresift.nlp.events.lexicon import DISASTER_WORDS, EVENT_NOUNS, UNDERGO, VERB_CODES, actors, verbs
@@ -447,13 +448,16 @@ GATHERING_VERBS = frozenset({"gather", "assemble", "convene", "meet", "collect"}
 
 
 def collected(verb: Token) -> bool:
-    """``verb`` (:data:`GATHERING_VERBS`) is done to a thing that is neither a party nor a meeting: its
-    object, its passive subject, or the noun its participle describes ("information gathered from
-    activists"); "the ministers gathered", "met the envoy", "convened a summit" meet."""
+    """``verb`` (:data:`GATHERING_VERBS`) is done to a thing that is no party, no meeting and nothing
+    that can act (``eventive.can_act``: "met his Nigerian counterpart" meets someone): its
+    object, its passive subject, or the noun its participle describes ("evidence gathered at the
+    scene"); "the ministers gathered", "met the envoy", "convened a summit" meet."""
     patients = [c for c in verb.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         patients.append(verb.head)
-    return any(not _meeting(inner(p)) and not party(inner(p)) for p in patients)
+    return any(
+        not _meeting(p) and not party(p) and not can_act(p, None, None, None) for p in map(inner, patients)
+    )
 
 
 def agreement_signed(tok: Token) -> bool:
