@@ -179,3 +179,13 @@ def test_meaning_that_something_follows_is_no_intention(pipeline: Pipeline) -> N
 def test_meeting_a_counterpart_named_by_nationality_stays(pipeline: Pipeline) -> None:
     text = "The Chilean president met his Peruvian counterpart in Lima on Monday."
     assert types(pipeline, text, "met") == ["CONSULT"]
+
+
+def test_releasing_videos_publishes_them(pipeline: Pipeline) -> None:
+    text = "The militia released three videos of the captured pilots on Friday."
+    assert "RETREAT" not in types(pipeline, text, "released")
+
+
+def test_releasing_journalists_stays_a_release(pipeline: Pipeline) -> None:
+    text = "The junta released the detained journalists after a week."
+    assert types(pipeline, text, "released") == ["RETREAT"]

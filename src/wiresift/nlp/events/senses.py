@@ -59,6 +59,7 @@ from wiresift.nlp.events.argclasses import (
     inner,
     party,
     pobjs,
+    published,
     says_clause,
 )
 from wiresift.nlp.events.cameo import plover
@@ -354,6 +355,8 @@ def wrong_sense(tok: Token, sent: Span, cameo: str | None, demand: bool = False)
     if accident_harm(tok, cameo):
         return True
     if (category in HARM or (cameo or "").startswith(RETURNS)) and abstract_target(tok):
+        return True
+    if (cameo or "").startswith(RETURNS) and published(tok):
         return True
     if category in HARM and afflicted_target(tok):
         return True
