@@ -15,6 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
+from wiresift.nlp.events.argclasses import scoreline
 from wiresift.nlp.events.cameo import QUAD, plover
 from wiresift.nlp.events.eventive import (
     PEOPLE_NOUNS,
@@ -54,7 +55,9 @@ from wiresift.nlp.events.patterns import (
     words_of,
 )
 from wiresift.nlp.events.senses import (
+    HARM,
     accident_harm,
+    attack_on_idea,
     empty_intention,
     met,
     nominal_sense_gone,
@@ -517,6 +520,13 @@ def find_triggers(sent: Span) -> list[Trigger]:
         assault = trigger is not None and trigger.kind == "verb" and plover(trigger.cameo)[0] == "ASSAULT"
         if trigger is not None and assault and verbal_attack(tok):
             trigger.cameo, trigger.security = "111", None
+        # an attack noun on an idea is criticism, the noun alone or the object of its verb ("launched an
+        # attack on the spending bill")
+        if trigger is not None and plover(trigger.cameo)[0] == "ASSAULT":
+            attack = tok if trigger.kind == "noun" else None
+            attack = sdoc[trigger.consumed] if trigger.consumed is not None else attack
+            if attack is not None and attack_on_idea(attack):
+                trigger.cameo, trigger.security = "111", None
         # A verb coded by its block's default alone in a sense its arguments rule out (senses.py).
         # Harm done by a disaster is no one's act, whatever pattern coded it ("a cyclone destroyed homes").
         if trigger is not None and trigger.kind == "verb" and not trigger.security:
@@ -525,6 +535,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             )
             # joining or coming is a meeting only with one, whatever pattern coded it ("came to light")
             spurious = spurious or (plover(trigger.cameo)[0] == "CONSULT" and not met(tok))
+            # a game's result is no violence, whatever pattern coded it ("crushed Norwich 4-1")
+            spurious = spurious or (plover(trigger.cameo)[0] in HARM and scoreline(tok))
             trigger = None if spurious or accident_harm(tok, trigger.cameo) else trigger
         if trigger is not None and (trigger.cameo or trigger.security):
             found.append(trigger)

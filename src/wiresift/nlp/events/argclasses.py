@@ -1,0 +1,189 @@
+"""Semantic classes of an event's arguments that decide its type (issue #14): hazards and ills fought
+("battled the blaze" is no assault), parties a visit meets ("visited the hospital" is no
+consultation), a game's score (a sport result is no assault), and a finite clause that makes a verb of
+conceding a statement ("conceded that the count was slow"). Used by :mod:`wiresift.nlp.events.senses`
+and :mod:`wiresift.nlp.events.triggers`."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from wiresift.nlp.events.eventive import (
+    ACTOR_ENTS,
+    PART_WORDS,
+    PEOPLE_NOUNS,
+    PEOPLE_PROTOTYPE,
+    PLACE_ENTS,
+    animacy,
+    prototype_poles,
+)
+from wiresift.nlp.events.lexicon import DISASTER_WORDS, actors
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: The physical pole of the vector checks: things an attack can hit.
+PHYSICAL_PROTOTYPE = ("building", "house", "car", "bridge", "window", "vehicle", "road", "shop", "village",
+                      "ship", "aircraft", "property", "office", "pipeline", "camp", "base", "checkpoint",
+                      "barracks")  # fmt: skip
+#: Entity types of a destination that is a party to meet (a country, a city's authorities, a person, an
+#: organisation); a building, a site or a region (FAC, LOC) is a place, not a party ("arrived at the
+#: naval base", "visited the hospital").
+MET_ENTS = frozenset({"GPE", "PERSON", "ORG", "NORP"})
+
+
+def inner(tok: Token) -> Token:
+    """The noun a part word or a number stands for: "scores of refugees" -> refugees."""
+    if tok.lower_ in PART_WORDS or tok.pos_ == "NUM" or tok.lemma_.lower() in PART_WORDS:
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            return next((g for g in prep.children if g.dep_ == "pobj"), tok)
+    return tok
+
+
+def pobjs(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+
+
+#: Hazards and ills one fights without fighting anyone: the pole of :func:`affliction`, against the
+#: physical things and people an attack can hit.
+AFFLICTION_PROTOTYPE = ("disease", "virus", "fire", "flood", "drought", "poverty", "inflation", "epidemic",
+                        "infection", "famine")  # fmt: skip
+#: How much nearer the affliction pole than the people-and-things one a word must be ("pandemic" 0.36,
+#: "locusts" 0.29, "wildfire" 0.29; "hospital" 0.16 and every armed group, place or vehicle below 0).
+AFFLICTION_MARGIN = 0.2
+#: Fires under other names, whose vectors sit with things ("battled the blaze").
+FIRE_NOUNS = frozenset({"blaze", "flame", "flames", "inferno", "bushfire", "brushfire", "wildfire"})
+#: Prepositions naming what a fight is against ("fighting against the epidemic").
+AGAINST_PREPS = frozenset({"against"})
+#: The disaster words' category that names hazards; a man-made one can be imposed ("imposed a blackout").
+NATURAL_DISASTER = "Natural disaster"
+
+
+def affliction(tok: Token) -> bool:
+    """``tok`` names a hazard or an ill (a natural disaster's word, a fire, or a word whose vector is nearer
+    :data:`AFFLICTION_PROTOTYPE` than people and physical things by :data:`AFFLICTION_MARGIN`): fighting
+    it is no assault ("battled the blaze", "fighting the epidemic", "fight malaria")."""
+    if tok.pos_ in {"PROPN", "PRON", "NUM"} or tok.ent_type_ in ACTOR_ENTS | PLACE_ENTS:
+        return False
+    lemma = tok.lemma_.lower()
+    natural = DISASTER_WORDS.get(lemma, DISASTER_WORDS.get(tok.lower_)) == NATURAL_DISASTER
+    if natural or lemma in FIRE_NOUNS or tok.lower_ in FIRE_NOUNS:
+        return True
+    if lemma == "fire" and tok.tag_ == "NNS":
+        return True  # "fought the fires"; the singular is also shooting ("returned fire")
+    if lemma in PEOPLE_NOUNS or lemma in actors().agents:
+        return False
+    poles = prototype_poles(tok.vocab, AFFLICTION_PROTOTYPE, PHYSICAL_PROTOTYPE + PEOPLE_PROTOTYPE)
+    lex = tok.vocab[lemma]
+    if poles is None or not lex.has_vector or not lex.vector_norm:
+        return False
+    vec = lex.vector / lex.vector_norm
+    return float(vec @ poles[0] - vec @ poles[1]) > AFFLICTION_MARGIN
+
+
+def afflicted_target(verb: Token) -> bool:
+    """What ``verb`` harms is a hazard or an ill (:func:`affliction`): its object or passive subject,
+    else the object of its "against" ("fought against the outbreak")."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    objs = [inner(c) for c in verb.children if c.dep_ in ({"nsubjpass"} if passive else {"dobj", "obj"})]
+    if not objs:
+        objs = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in AGAINST_PREPS for o in pobjs(c)]
+    return bool(objs) and all(affliction(o) for o in objs)
+
+
+#: How much a common noun's vector must lean to people (``eventive.animacy``) to be a party visited:
+#: buildings and sites lean to things ("hospital" -0.06, "base" -0.15), groups of people to people
+#: ("refugees" 0.14, "victims" 0.38).
+PARTY_LEAN = 0.1
+
+
+def party(tok: Token) -> bool:
+    """``tok`` names a party one can meet: an entity of :data:`MET_ENTS`, a people noun ("visited the
+    survivors"), a noun whose vector leans to people by more than :data:`PARTY_LEAN` ("refugees",
+    "leaders"; not "hospital", "school", "site"), or a phrase the actors dictionary codes ("the White
+    House", "the Kremlin")."""
+    if tok.ent_type_ in MET_ENTS or tok.lemma_.lower() in PEOPLE_NOUNS:
+        return True
+    if tok.ent_type_ not in PLACE_ENTS and (lean := animacy(tok)) is not None and lean > PARTY_LEAN:
+        return True
+    words = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.lower_]
+    return " ".join(words) in actors().names
+
+
+#: Categories whose verbs, given a clause of what is so, say it rather than do it ("conceded that the
+#: count was slow", "admitted that mistakes were made").
+SAYING_FRAME = frozenset({"CONCEDE", "SUPPORT"})
+#: Tags of tensed verbs and modals.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def says_clause(verb: Token) -> bool:
+    """``verb`` takes a finite clause (a "that", a tensed verb or auxiliary) and no object: a
+    statement of what is so, CAMEO's 01, not an act ("conceded that the count was slow"; "conceded the
+    race" and "backed the plan" stay acts)."""
+    if any(c.dep_ in {"dobj", "obj", "dative"} for c in verb.children):
+        return False
+    return any(c.dep_ == "ccomp" and _finite(c) for c in verb.children)
+
+
+def _finite(clause: Token) -> bool:
+    """``clause`` is finite: a "that", or a tensed verb or auxiliary ("allowed the vote to take place"
+    is an infinitive, no statement)."""
+    words = [clause, *[c for c in clause.children if c.dep_ in {"aux", "auxpass", "mark"}]]
+    if any(w.lower_ == "to" and w.dep_ == "aux" for w in words):
+        return False
+    return any(w.lower_ == "that" or w.tag_ in FINITE_TAGS for w in words)
+
+
+#: A score of a game or a match: two small numbers joined by a dash ("4-1", "112-98", "5–0"), not part
+#: of a longer number, a date or a compound word ("2-day").
+SCORELINE = re.compile(r"(?<![\d.,/:])\d{1,3}\s?[-\u2013]\s?\d{1,3}(?![\d.,/:%\w-])")
+#: Roles of a number that counts a noun ("10-15 civilians"), not a result.
+_COUNTING_DEPS = frozenset({"nummod", "quantmod", "compound", "amod"})
+
+
+def scoreline(verb: Token) -> bool:
+    """``verb`` reports a game's result: a score hangs on it ("crushed Norwich 4-1", "routed the
+    Celtics 112-98", "thrashed Ajax 5–0"), so beating, crushing or attacking is sport, not violence. A
+    range that counts something ("killed 10-15 civilians") is no score."""
+    text = verb.doc.text
+    for tok in verb.subtree:
+        if not tok.text[:1].isdigit() or tok.dep_ in _COUNTING_DEPS:
+            continue
+        if tok.head.i != verb.i and tok.head.head.i != verb.i:
+            continue  # a number of another phrase's
+        if SCORELINE.match(text, tok.idx) and (tok.idx == 0 or not text[tok.idx - 1].isdigit()):
+            return True
+    return False
+
+
+#: Records and media one publishes: the pole of :func:`published`.
+MEDIA_PROTOTYPE = ("video", "statement", "report", "footage", "photo", "recording", "album", "document", "data",
+                   "film")  # fmt: skip
+#: How much nearer the media pole than people and physical things a released object must be ("videos"
+#: 0.42, "report" 0.22, "results" 0.13; "journalists" 0.04, "prisoners" -0.09, "cargo" -0.08).
+MEDIA_MARGIN = 0.1
+
+
+def published(verb: Token) -> bool:
+    """What ``verb`` releases (its object or passive subject) is a record or media: releasing it
+    publishes it, no return of people or property ("released two videos", "released the report")."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    objs = [inner(c) for c in verb.children if c.dep_ in ({"nsubjpass"} if passive else {"dobj", "obj"})]
+    poles = prototype_poles(verb.vocab, MEDIA_PROTOTYPE, PHYSICAL_PROTOTYPE + PEOPLE_PROTOTYPE)
+    if not objs or poles is None:
+        return False
+    for obj in objs:
+        lex = obj.vocab[obj.lemma_.lower()]
+        if (
+            obj.pos_ in {"PROPN", "PRON"}
+            or obj.ent_type_ in ACTOR_ENTS
+            or not lex.has_vector
+            or not lex.vector_norm
+        ):
+            return False
+        vec = lex.vector / lex.vector_norm
+        if float(vec @ poles[0] - vec @ poles[1]) <= MEDIA_MARGIN:
+            return False
+    return True
