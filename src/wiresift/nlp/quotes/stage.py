@@ -29,6 +29,7 @@ from wiresift.nlp.quotes.cues import PATTERNS
 from wiresift.nlp.quotes.extractor import Extractor
 from wiresift.nlp.quotes.headline import headline_side_texts
 from wiresift.nlp.quotes.modes import content_head, cue_mode, naming, not_attribution
+from wiresift.nlp.quotes.epithets import modifier_only
 from wiresift.nlp.quotes.nominals import nominal_source
 from wiresift.nlp.quotes.sources import neuter_source
 from wiresift.nlp.quotes.speaker import relative_antecedent
@@ -233,8 +234,8 @@ def _resolve(
     prev_speaker = prev.speaker if prev is not None else None
     eid = resolve(index, speaker, prev_speaker, prev.end if prev is not None else -1, mention)
     entity = index.get(eid)
-    if entity is not None and entity.type not in SPEAKER_TYPES:
-        eid, entity = None, None
+    if entity is not None and (entity.type not in SPEAKER_TYPES or modifier_only(index, speaker, entity.id)):
+        eid, entity = None, None  # (modifier_only: "one Welk confidant" is not Welk)
     at_mention = entity is not None and (
         any(s < speaker.end and speaker.start < e for s, e in entity.mentions)
         or named_at(index, speaker) == eid
