@@ -35,7 +35,11 @@ if TYPE_CHECKING:
 #: People nouns the role lexicon does not hold ("a campaign source", "party figures").
 PEOPLE_NOUNS = words("source figure insider")
 #: Person nouns whose holder speaks for the organisation that names them ("an Acme official said").
-ORG_VOICES = MEMBER_ROLES | SPOKES_HEADS | words("official source aide leader lawyer attorney officer director manager")
+ORG_VOICES = (
+    MEMBER_ROLES
+    | SPOKES_HEADS
+    | words("official source aide leader lawyer attorney officer director manager")
+)
 #: Sentences back the person a role tie goes to may have been the subject ("the governor" of three).
 TIE_SENTENCES = 3
 

@@ -26,10 +26,10 @@ from wiresift.nlp.quotes.appositions import short_org
 from wiresift.nlp.quotes.common import Found
 from wiresift.nlp.quotes.confidence import Evidence, keeps, score
 from wiresift.nlp.quotes.cues import PATTERNS
+from wiresift.nlp.quotes.epithets import modifier_only
 from wiresift.nlp.quotes.extractor import Extractor
 from wiresift.nlp.quotes.headline import headline_side_texts
 from wiresift.nlp.quotes.modes import content_head, cue_mode, naming, not_attribution
-from wiresift.nlp.quotes.epithets import modifier_only
 from wiresift.nlp.quotes.nominals import nominal_source
 from wiresift.nlp.quotes.sources import neuter_source
 from wiresift.nlp.quotes.speaker import relative_antecedent
