@@ -20,11 +20,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.entities.lexicon import PARTY_MEMBERS, role_noun, words
+from wiresift.nlp.entities.lexicon import ORG_NOMINAL_HEADS, PARTY_MEMBERS, role_noun, words
 from wiresift.nlp.entities.organisations import MEMBER_ROLES
 from wiresift.nlp.entities.salience import main_subject
 from wiresift.nlp.quotes.appositions import SPOKES_HEADS
-from wiresift.nlp.quotes.sources import ORG_TYPES, PERSON_LOOKBACK, _entity_of
+from wiresift.nlp.quotes.sources import (
+    DOCUMENT_HEADS,
+    ORG_HEADS,
+    ORG_TYPES,
+    PERSON_LOOKBACK,
+    POLL_HEADS,
+    _entity_of,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -33,7 +40,12 @@ if TYPE_CHECKING:
     from wiresift.nlp.entities.index import EntityIndex
 
 #: People nouns the role lexicon does not hold ("a campaign source", "party figures").
-PEOPLE_NOUNS = words("source figure insider")
+PEOPLE_NOUNS = words("source figure insider confidant")
+#: Endings of agent nouns that name a person ("pollster", "strategist", "historian", "congressman");
+#: "-ent", "-ant" and "-ee" also end "department", "government", "committee".
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person", "ess")
+#: Heads of a body, a finding or a document: never a person whatever their ending.
+NOT_PERSONS = ORG_HEADS | ORG_NOMINAL_HEADS | POLL_HEADS | DOCUMENT_HEADS
 #: Person nouns whose holder speaks for the organisation that names them ("an Acme official said").
 ORG_VOICES = (
     MEMBER_ROLES
@@ -45,8 +57,12 @@ TIE_SENTENCES = 3
 
 
 def person_noun(lemma: str) -> bool:
-    """Whether a common noun names a person: a role or title word, an agent noun, "source"."""
-    return lemma in PEOPLE_NOUNS or role_noun(lemma)
+    """Whether a common noun names a person: a role or title word, an agent noun of a person's
+    ending ("pollster", "strategist"), "source"; never a body or a document ("the company", "the
+    department", "the committee", "the letter": the lexicon's agents and endings hold some)."""
+    if lemma in NOT_PERSONS:
+        return False
+    return lemma in PEOPLE_NOUNS or role_noun(lemma, by_ending=False) or lemma.endswith(PERSON_ENDINGS)
 
 
 def _head_token(index: EntityIndex, speaker: Speaker) -> Token | None:
