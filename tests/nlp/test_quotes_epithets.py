@@ -96,3 +96,14 @@ def test_navy_veteran_is_no_navy(pipeline: Pipeline) -> None:
 def test_spokesman_still_speaks_for_the_organisation(pipeline: Pipeline) -> None:
     text = "Halvorsen Foods opened a plant in Bree. A Halvorsen Foods spokesman said the plant would hire 200 people."
     assert _said_by(pipeline, text, "A Halvorsen Foods spokesman") == "Halvorsen Foods"
+
+
+def test_description_with_its_own_phrase_is_not_the_subject_before(pipeline: Pipeline) -> None:
+    text = (
+        "The mayor of Bree, Tom Reyes, has proposed a new levy on hotels. The secretary general of the "
+        "hotel association has called the levy reckless and said it would cost jobs."
+    )
+    said = [
+        q for q in quotes_of(pipeline, text) if speaker(q) == "The secretary general of the hotel association"
+    ]
+    assert said and all(q.speaker_name is None for q in said)

@@ -52,6 +52,9 @@ ORG_VOICES = (
     | SPOKES_HEADS
     | words("official source aide leader lawyer attorney officer director manager")
 )
+#: Dependents after a description's head that make it identify someone of its own ("the secretary of
+#: the council, Ann Lee", "the man who called"): not a mention of someone named before.
+IDENTIFYING_DEPS = frozenset({"prep", "appos", "relcl", "acl"})
 #: Sentences back the person a role tie goes to may have been the subject ("the governor" of three).
 TIE_SENTENCES = 3
 
@@ -132,11 +135,14 @@ def introduced_unnamed(text: str, pos: int, head: str) -> bool:
 
 def epithet_person(index: EntityIndex, speaker: Speaker, text: str) -> str | None:
     """The person a definite singular person description that no one's titles hold stands for ("The
-    former pollster said"): the active subject of the sentence right before, unless the text
-    introduced someone unnamed by the same noun."""
+    former pollster said"): the active subject of the sentence right before, unless the description
+    names its holder itself (a phrase or a name after its head) or the text introduced someone
+    unnamed by the same noun."""
     head = _head_token(index, speaker)
     if head is None or head.pos_ != "NOUN" or head.tag_ != "NN" or not person_noun(head.lemma_.lower()):
         return None
+    if any(c.i > head.i and c.dep_ in IDENTIFYING_DEPS for c in head.children):
+        return None  # "The secretary general of the council, Ann Lee," says who it is itself
     if introduced_unnamed(text, speaker.start, head.lower_):
         return None
     return subject_person(index, speaker.start, None, 1)
