@@ -99,7 +99,8 @@ def modifier_only(index: EntityIndex, speaker: Speaker, eid: str) -> bool:
 def subject_person(index: EntityIndex, pos: int, candidates: set[str] | None, sentences: int) -> str | None:
     """The person who is the active subject of one of the ``sentences`` sentences before the one at
     ``pos``, the nearest first; with ``candidates``, only one of them (others are passed over). A
-    passive subject ("Lee was asked …") is acted on: not the one a later description means."""
+    passive subject ("Lee was asked …") is acted on: not the one a later description means; two
+    joined ("Lee and Vos examined …") are both, so neither."""
     sdoc = index.sdoc
     if sdoc is None:
         return None
@@ -112,6 +113,8 @@ def subject_person(index: EntityIndex, pos: int, candidates: set[str] | None, se
             return None
         sent = sdoc[sent.start - 1].sent
         subject = main_subject(sent)
+        if subject is not None and any(c.dep_ == "conj" for c in subject.children):
+            return None  # "Dr. Lee and Dr. Vos examined …": the sentence is about both
         if subject is None or subject.dep_ != "nsubj":
             if candidates is None:
                 return None
