@@ -29,6 +29,9 @@ def test_answers_are_the_interviewee(pipeline: Pipeline) -> None:
     ]
     assert [q.text[:10] for q in answers] == ["We expect ", "The contra"]
     assert all(q.speaker_name == "Ann Castell" and q.kind == "direct" for q in answers)
+    assert all(q.speaker_mention is not None and q.speaker_mention.text == "A" for q in answers)
+    questions = [q for q in quotes_of(pipeline, INTERVIEW) if q.text.startswith(("When will", "Who is"))]
+    assert len(questions) == 2 and all(q.speaker_name is None for q in questions)
 
 
 def test_two_guests_leave_answers_open(pipeline: Pipeline) -> None:

@@ -2,10 +2,11 @@
 
 An interview printed as questions and answers names its interviewee in the lines before the first
 question ("Mayor Ann Castell spoke with the Herald about …") and marks each turn with "Q:" or "A:"
-instead of a name. Each answer line is the interviewee's words: one direct report of the whole line,
-spoken by the person the introduction names most often by a full name (strictly more often than
-anyone else: with two guests no answer is given to either). Reports found inside an answer line ("We expect …" read as
-a report of "we") give way to it. The questions are the interviewer's and stay as they are.
+instead of a name. Each turn is one direct report of the whole line whose local speaker mention is its tag ("A"); an
+answer is spoken by the person the introduction names most often by a full name (strictly more often
+than anyone else: with two guests no answer is given to either), a question by the interviewer, whom
+the text does not name. Reports found inside a turn ("We expect …" read as a report of "we") give
+way to it.
 """
 
 from __future__ import annotations
@@ -46,9 +47,9 @@ def interviewee(index: EntityIndex, before: int) -> tuple[int, int, str] | None:
 
 
 def answer_turns(text: str, index: EntityIndex | None, found: list[Found]) -> list[Found]:
-    """``found`` with each answer line of a question-and-answer interview as one direct report of
-    the interviewee, replacing the reports found inside it; ``found`` unchanged when the text has no
-    "Q:" and "A:" lines or the introduction names no one interviewee."""
+    """``found`` with each turn of a question-and-answer interview as one direct report under its tag,
+    an answer's tag standing for the interviewee, replacing the reports found inside it; ``found``
+    unchanged when the text has no "Q:" and "A:" lines or the introduction names no one interviewee."""
     if index is None:
         return found
     turns = list(_TURN.finditer(text))
@@ -58,10 +59,21 @@ def answer_turns(text: str, index: EntityIndex | None, found: list[Found]) -> li
     person = interviewee(index, turns[0].start())
     if person is None:
         return found
-    start, end, _eid = person
-    head = text[start:end].split()[-1].lower()
-    out = [f for f in found if not any(a.start() <= f.start < a.end() for a in answers)]
-    for m in answers:
-        speaker = Speaker(start, end, head, start, end)
-        out.append(Found(m.start("body"), m.end("body"), "direct", None, None, speaker, m.start()))
+    eid = person[2]
+    out = [f for f in found if not any(t.start() <= f.start < t.end() for t in turns)]
+    for m in turns:
+        tag = Speaker(m.start("tag"), m.end("tag"), m.group("tag").lower(), m.start("tag"), m.end("tag"))
+        answer = m.group("tag")[0] == "A"
+        out.append(
+            Found(
+                m.start("body"),
+                m.end("body"),
+                "direct",
+                None,
+                None,
+                tag,
+                m.start(),
+                entity=eid if answer else None,
+            )
+        )
     return out
