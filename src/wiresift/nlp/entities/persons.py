@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from wiresift.nlp.entities.headline_names import headline_end, headline_surname, headline_title
 from wiresift.nlp.entities.lexicon import (
     AGENT_ENDINGS,
     ORG_NOMINAL_HEADS,
@@ -257,9 +258,16 @@ def clean(sdoc: Doc, ents: list[Span], gaz: Gazetteer | None) -> list[Span]:
         if called_company(e)
         and not any(set(e.text.split()) & set(f.text.split()) for f in full_names if f.text != e.text)
     }
+    line_end = headline_end(sdoc)
     for ent in ents:
         label = ent.label_
+        if headline_title(sdoc, ent, line_end):
+            continue  # "AG Brenner": a title, not an organisation
         start, end = _trim(ent, label)
+        if label == "PERSON" and (
+            cut := headline_surname(sdoc, Span(sdoc, start, end), full_names, line_end)
+        ):
+            end = cut  # "Gov. Reyes Vows To Veto …": the surname alone
         if start >= end:
             continue
         if label == "PERSON":

@@ -102,6 +102,8 @@ class Found:
     fallback_at: int = -1
     #: Found by a learned pattern (:func:`indirect.learned_content`), not a hand-written cue.
     learned: bool = False
+    #: The entity the speaker mention stands for when its words do not say (an interview's "A:" tag).
+    entity: str | None = None
 
 
 def words_end(text: str, start: int, end: int) -> int:

@@ -68,6 +68,7 @@ from wiresift.nlp.quotes.indirect import (
     outside,
     pattern_lemmas,
 )
+from wiresift.nlp.quotes.interviews import answer_turns
 from wiresift.nlp.quotes.marks import Marked, marked_spans
 from wiresift.nlp.quotes.nouns import noun_reports
 from wiresift.nlp.quotes.sentences import clip_to_sentence
@@ -129,6 +130,7 @@ class Extractor(DirectQuotes):
         found.extend(self.framed(found, frames=True))
         found.extend(self.framed(found, frames=False))
         found.extend(self.colon_lines(found))
+        found = answer_turns(text, self.index, found)  # "A: …" lines of a printed interview
         found = drop_nested_learned(text, found)
         found = self.in_sentence(found)
         found = self.headline(found)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from wiresift.nlp.entities.lexicon import PERSON_NOMINAL_HEADS, words
 from wiresift.nlp.quotes.appositions import SPOKES_HEADS, apposed_person, spokes_org
+from wiresift.nlp.quotes.epithets import TIE_SENTENCES, epithet_person, person_noun, subject_person
 from wiresift.nlp.quotes.sources import (
     DOCUMENT_HEADS,
     ORG_HEADS,
@@ -138,8 +139,10 @@ def nominal_source(
                 issuer,
                 "poll_sponsor",
             )  # a document's words are its issuer's, as a poll's are its sponsor's
-    if head in ROLE_WORDS or head in PERSON_NOMINAL_HEADS or head in ROLE_HEADS:
+    if head in ROLE_WORDS or head in PERSON_NOMINAL_HEADS or head in ROLE_HEADS or person_noun(head):
         person = role_person(index, speaker.start, head, mention)
+        if person is None and not _role_holders(index, speaker.start, head):
+            person = epithet_person(index, speaker, text)  # "Dross told … The former pollster said"
         if person is not None:
             return person, "role_title"
     if head in SPOKES_HEADS:
@@ -260,7 +263,23 @@ def role_person(index: EntityIndex, pos: int, head: str, mention: str = "") -> s
     lead = max(top, key=lambda eid: seen[eid])
     if all(seen[lead][0] > seen[e][0] and seen[lead][1] > seen[e][1] for e in top if e != lead):
         return lead
-    return None
+    # else the one of them the last sentences were about ("Kasich said … The Ohio governor said")
+    return subject_person(index, pos, set(top), TIE_SENTENCES)
+
+
+def _role_holders(index: EntityIndex, pos: int, head: str) -> bool:
+    """Whether any person named in the :data:`PERSON_LOOKBACK` before ``pos`` holds the role ``head``
+    by their titles or name."""
+    role = {r.rstrip(".") for r in ROLE_WORDS.get(head, frozenset({head}))}
+    for start, _end, eid in index.mentions:
+        if start >= pos:
+            break
+        entity = index.entities[eid]
+        if start < pos - PERSON_LOOKBACK or entity.type != "PERSON":
+            continue
+        if set().union(*(name_words(t) for t in (*entity.titles, entity.name, *entity.aliases))) & role:
+            return True
+    return False
 
 
 #: How far after an indefinite role mention the person it introduces may be named: the next paragraph.

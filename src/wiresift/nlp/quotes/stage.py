@@ -26,6 +26,7 @@ from wiresift.nlp.quotes.appositions import short_org
 from wiresift.nlp.quotes.common import Found
 from wiresift.nlp.quotes.confidence import Evidence, keeps, score
 from wiresift.nlp.quotes.cues import PATTERNS
+from wiresift.nlp.quotes.epithets import modifier_only
 from wiresift.nlp.quotes.extractor import Extractor
 from wiresift.nlp.quotes.headline import headline_side_texts
 from wiresift.nlp.quotes.modes import content_head, cue_mode, naming, not_attribution
@@ -231,12 +232,13 @@ def _resolve(
         # quotation marks go on in the first person; after a reported one, "I"/"we" is the writer.
         prev = None
     prev_speaker = prev.speaker if prev is not None else None
-    eid = resolve(index, speaker, prev_speaker, prev.end if prev is not None else -1, mention)
+    eid = f.entity or resolve(index, speaker, prev_speaker, prev.end if prev is not None else -1, mention)
     entity = index.get(eid)
-    if entity is not None and entity.type not in SPEAKER_TYPES:
-        eid, entity = None, None
+    if entity is not None and (entity.type not in SPEAKER_TYPES or modifier_only(index, speaker, entity.id)):
+        eid, entity = None, None  # (modifier_only: "one Welk confidant" is not Welk)
     at_mention = entity is not None and (
-        any(s < speaker.end and speaker.start < e for s, e in entity.mentions)
+        f.entity == eid  # an interview's "A:" tag stands for the interviewee
+        or any(s < speaker.end and speaker.start < e for s, e in entity.mentions)
         or named_at(index, speaker) == eid
     )  # (named_at: a lone surname read as the full name it belongs to, "Lee" -> "Ann Lee")
     kind = "pronoun" if pronoun else ("name" if at_mention or _proper(sdoc, speaker) else "nominal")
