@@ -104,10 +104,12 @@ def subject_of(verb: Token) -> Token | None:
             controlled = controlled and tok.dep_ in {"xcomp", "acomp"}
             tok = tok.head
             continue
-        if tok.dep_ == "pcomp" and tok.head.lower_ in {"of", "for"} and tok.head.head.lemma_ in JUDGED_VERBS:
-            # "Iran accused Israel of carrying out the attack", "Israel was blamed for striking": the accused
-            doer = next((c for c in tok.head.head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}), None)
-            if doer is not None and can_be_actor(doer):
+        if tok.dep_ == "pcomp" and tok.head.lower_ in {"of", "for"}:
+            # "Iran accused Israel of carrying out the attack", "Israel was blamed for striking",
+            # "lashed out at Norway for seizing a trawler", "thanked the rescuers for finding": the one
+            # judged for the deed did it
+            doer = judged_doer(tok.head)
+            if doer is not None:
                 return doer
         # "avoided extradition after seeking refuge": through the preposition to the verb it modifies
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"VERB", "AUX"}:
@@ -121,6 +123,24 @@ def subject_of(verb: Token) -> Token | None:
             tok = tok.head.head
             continue
         return None
+    return None
+
+
+def judged_doer(prep: Token) -> Token | None:
+    """The one an "of"/"for" deed is ascribed to: the object or passive subject of a verb of judging
+    ("accused Israel of striking"), with "for" of any verb, or its "at" object ("lashed out at Norway for
+    seizing", "fined the firm for dumping"); or the people noun "for" hangs on ("praised the rescuers
+    for finding"). Not "apologised to X for insulting": the one who apologises did it."""
+    head = prep.head
+    if head.pos_ in {"VERB", "AUX"} and (prep.lower_ == "for" or head.lemma_ in JUDGED_VERBS):
+        heads = [c for c in head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+        if prep.lower_ == "for" and not heads:
+            heads = [o for p in head.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
+                     for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+        doer = next(iter(heads), None)
+        return doer if doer is not None and can_be_actor(doer) else None
+    if prep.lower_ == "for" and head.dep_ in {"dobj", "obj"} and head.pos_ in {"NOUN", "PROPN"}:
+        return head if can_be_actor(head) else None
     return None
 
 
@@ -251,7 +271,7 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
                 target = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if target is not None:
                     break
-    return _conj_root(source), _conj_root(target)
+    return _party(source), _party(target)
 
 
 #: Verbs whose subject does something to an event named by their object, without taking part in it
@@ -372,7 +392,7 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
         for child in noun.head.children:
             if child.dep_ == "agent":
                 source = next((c for c in child.children if c.dep_ == "pobj"), None)
-    return _conj_root(source), _conj_root(target)
+    return _party(source), _party(target)
 
 
 #: Pronouns by the referents they can have, possessives with them ("his attacks", "their forces").
@@ -500,6 +520,35 @@ def _named_beside(noun: Token) -> bool:
     return any(
         c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.left_edge.i == noun.i + 2 for c in noun.children
     )
+
+
+#: Characters after a dateline's place name: "RIYADH, Jan 1 (KUNA) --", "DETROIT – A woman".
+DATELINE_NEXT = (",", "(", "-", "\u2013", "\u2014")
+
+
+def dateline_word(tok: Token) -> bool:
+    """``tok`` is the place of a wire dateline that the parse made an argument: a place name in capitals
+    (four letters or more) followed by a comma, a parenthesis or a dash, and not inside a headline in
+    capitals ("Fires rage SYDNEY, Australia - Australia deployed", "RIYADH, Jan 1 -- Six prisoners"). The
+    parser may type it an organisation: then the text must name it as a place elsewhere ("Leeds")."""
+    if len(tok.text) < 4 or not tok.text.isupper() or not tok.is_alpha:
+        return False
+    if tok.ent_type_ not in {"GPE", "LOC"} and not any(
+        t.ent_type_ in {"GPE", "LOC"} and t.text == tok.text.title() for t in tok.doc
+    ):
+        return False
+    after = tok.doc.text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 3].lstrip(" ")
+    if not after.startswith(DATELINE_NEXT):
+        return False
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return before is None or not (before.is_alpha and before.text.isupper())
+
+
+def _party(tok: Token | None) -> Token | None:
+    """The role head ``tok`` as a party to the event: a relative pronoun stands for its noun
+    (:func:`_conj_root`); a dateline's place is no party ("RIYADH, Jan 1 -- Six prisoners arrived")."""
+    head = _conj_root(tok)
+    return None if head is not None and dateline_word(head) else head
 
 
 def _conj_root(tok: Token | None) -> Token | None:

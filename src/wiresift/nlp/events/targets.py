@@ -19,6 +19,7 @@ from wiresift.nlp.events.roles import (
     SUBJECT_DEPS,
     TARGET_PREPS,
     can_be_actor,
+    dateline_word,
     event_noun,
     noun_roles,
     people_noun,
@@ -110,7 +111,12 @@ def place_target(actor: EventActor | None, places: Iterable[tuple[int, int]], se
         head = head.head
     if head is None:
         return False
-    if not any(actor.start <= start and end == actor.end for start, end in places):
+    place = next(((start, end) for start, end in places if actor.start <= start and end == actor.end), None)
+    if place is None:
+        return False
+    while head.head.i != head.i and actor.start <= head.head.idx < actor.end:
+        head = head.head  # "Raj Kumar of Tarvo": the phrase's head is the person, not the town it ends in
+    if not place[0] <= head.idx < place[1]:
         return False
     return head.ent_type_ in PLACE_TYPES or (head.dep_ == "pobj" and head.head.lower_ in WHERE_PREPS)
 
@@ -243,6 +249,7 @@ def target_candidates(
             and not when(tok)
             and not scene(tok, venue)
             and not beneficiary(tok)
+            and not dateline_word(tok)
         ):
             seen.add(tok.i)
             out.append(tok)
