@@ -60,3 +60,16 @@ def test_a_dateline_is_no_actor(pipeline: Pipeline) -> None:
     )
     first = found["shooting"]
     assert first.target is None or "LEEDS" not in first.target.text
+
+
+def test_a_person_an_event_noun_comes_from_is_its_doer(pipeline: Pipeline) -> None:
+    _, found = coded(
+        pipeline, "He shrugged off recent attacks from the leading Republican candidate, Ana Ruiz."
+    )
+    assert text_of(found["attacks"].source) == "leading Republican candidate"
+
+
+def test_the_force_a_build_up_moves_is_no_target(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Belgium deployed troops along the border on Monday.")
+    deployed = found["deployed"]
+    assert text_of(deployed.source) == "Belgium" and deployed.target is None

@@ -41,6 +41,7 @@ from wiresift.nlp.events.lexicon import (
 )
 from wiresift.nlp.events.lines import headline_passive
 from wiresift.nlp.events.modality import AVOID_VERBS
+from wiresift.nlp.events.scenes import dateline_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -330,6 +331,11 @@ def _between(head: Token) -> tuple[Token | None, Token | None]:
     return None, None
 
 
+#: Event nouns of leaving: their "from" object is what is left, not the doer.
+LEAVING_NOUNS = frozenset({"withdrawal", "departure", "exit", "resignation", "defection", "expulsion", "release",
+                           "escape", "evacuation", "extradition", "retreat", "pullout", "deportation"})  # fmt: skip
+
+
 def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     """(source, target) heads of a noun trigger: "the rebels' attack on the town", "Taliban takeover",
     "clashes between A and B"; the possessor of an arrest, a release or a killing is its target."""
@@ -347,6 +353,12 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
                 source = child
         elif child.dep_ == "prep" and child.lower_ == "by":
             source = next((c for c in child.children if c.dep_ == "pobj"), source)
+        elif child.dep_ == "prep" and child.lower_ == "from" and noun.lemma_.lower() not in LEAVING_NOUNS:
+            # "attacks from his rival", "criticism from Democrats": who did it (not a place it came from,
+            # "shelling from Pakistan"; nor what is left, "a withdrawal from the coalition")
+            doer = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if source is None and doer is not None and doer.ent_type_ not in {"GPE", "LOC", "FAC"}:
+                source = doer if can_be_actor(quantity_head(doer)) else None
         elif child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_.lower() in DOER_NOUNS:
             # "a meeting of defence ministers", "the withdrawal of troops": who meets, who withdraws
             doer = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -520,28 +532,6 @@ def _named_beside(noun: Token) -> bool:
     return any(
         c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.left_edge.i == noun.i + 2 for c in noun.children
     )
-
-
-#: Characters after a dateline's place name: "RIYADH, Jan 1 (KUNA) --", "DETROIT – A woman".
-DATELINE_NEXT = (",", "(", "-", "\u2013", "\u2014")
-
-
-def dateline_word(tok: Token) -> bool:
-    """``tok`` is the place of a wire dateline that the parse made an argument: a place name in capitals
-    (four letters or more) followed by a comma, a parenthesis or a dash, and not inside a headline in
-    capitals ("Fires rage SYDNEY, Australia - Australia deployed", "RIYADH, Jan 1 -- Six prisoners"). The
-    parser may type it an organisation: then the text must name it as a place elsewhere ("Leeds")."""
-    if len(tok.text) < 4 or not tok.text.isupper() or not tok.is_alpha:
-        return False
-    if tok.ent_type_ not in {"GPE", "LOC"} and not any(
-        t.ent_type_ in {"GPE", "LOC"} and t.text == tok.text.title() for t in tok.doc
-    ):
-        return False
-    after = tok.doc.text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 3].lstrip(" ")
-    if not after.startswith(DATELINE_NEXT):
-        return False
-    before = tok.doc[tok.i - 1] if tok.i > 0 else None
-    return before is None or not (before.is_alpha and before.text.isupper())
 
 
 def _party(tok: Token | None) -> Token | None:

@@ -1,4 +1,5 @@
-"""Places a sentence names that belong to something other than the event: another event, or a person.
+"""Places a sentence names that belong to something other than the event: another event, a person, or
+the dateline.
 
 Used by :mod:`~wiresift.nlp.events.where` to pass over a place mention that locates an event noun
 coordinated with the trigger's ("recalled the Tarvo bombing and the attacks of 2001": Tarvo is the
@@ -139,3 +140,25 @@ def title_of(tok: Token, end: int) -> bool:
         and word.ent_type_ != "PERSON"
         and agent_sector([word], []) in OFFICE_SECTORS
     )
+
+
+#: Characters after a dateline's place name: "RIYADH, Jan 1 (KUNA) --", "DETROIT – A woman".
+DATELINE_NEXT = (",", "(", "-", "\u2013", "\u2014")
+
+
+def dateline_word(tok: Token) -> bool:
+    """``tok`` is the place of a wire dateline that the parse made an argument: a place name in capitals
+    (four letters or more) followed by a comma, a parenthesis or a dash, and not inside a headline in
+    capitals ("Fires rage SYDNEY, Australia - Australia deployed", "RIYADH, Jan 1 -- Six prisoners"). The
+    parser may type it an organisation: then the text must name it as a place elsewhere ("Leeds")."""
+    if len(tok.text) < 4 or not tok.text.isupper() or not tok.is_alpha:
+        return False
+    if tok.ent_type_ not in {"GPE", "LOC"} and not any(
+        t.ent_type_ in {"GPE", "LOC"} and t.text == tok.text.title() for t in tok.doc
+    ):
+        return False
+    after = tok.doc.text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 3].lstrip(" ")
+    if not after.startswith(DATELINE_NEXT):
+        return False
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return before is None or not (before.is_alpha and before.text.isupper())

@@ -13,18 +13,19 @@ from typing import TYPE_CHECKING
 
 from wiresift.nlp.events.lexicon import verbs
 from wiresift.nlp.events.roles import (
+    MOVED_VERBS,
     NOUN_TARGET_PREPS,
     OBJECT_DEPS,
     PLEDGE_VERBS,
     SUBJECT_DEPS,
     TARGET_PREPS,
     can_be_actor,
-    dateline_word,
     event_noun,
     noun_roles,
     people_noun,
     verb_roles,
 )
+from wiresift.nlp.events.scenes import dateline_word
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -225,6 +226,11 @@ def _undergoer(event: Token) -> Token | None:
     return None
 
 
+#: Verbs of moving forces: in a build-up their object is the force moved, not a target ("deployed
+#: troops", "sent two warships"; PLOVER codes "deployed troops to Tripoli" as done to Libya).
+FORCE_VERBS = frozenset({*MOVED_VERBS, "send", "dispatch", "move", "reinforce", "rush"})
+
+
 def target_candidates(
     trigger: Token, source: Token | None, venue: bool = False, harm: bool = False, mutual: bool = True
 ) -> list[Token]:
@@ -258,7 +264,10 @@ def target_candidates(
                     seen.add(conj.i)
                     out.append(conj)
 
-    add(first)
+    if not (
+        venue and first is not None and first.dep_ in OBJECT_DEPS and trigger.lemma_.lower() in FORCE_VERBS
+    ):
+        add(first)  # not "deployed troops", "sent warships": the force moved (its destination may be)
     heads = [trigger, *[c for c in trigger.children if c.dep_ in OBJECT_DEPS]]
     for head in heads:
         owner = next((c for c in head.children if c.dep_ == "poss"), None) if head is not trigger else None
