@@ -73,3 +73,12 @@ def test_the_force_a_build_up_moves_is_no_target(pipeline: Pipeline) -> None:
     _, found = coded(pipeline, "Belgium deployed troops along the border on Monday.")
     deployed = found["deployed"]
     assert text_of(deployed.source) == "Belgium" and deployed.target is None
+
+
+def test_a_date_line_the_parse_runs_into_an_actor_is_not_part_of_it(pipeline: Pipeline) -> None:
+    _, found = coded(
+        pipeline,
+        "Farmers camp in ministry 02 May 2023, 07:51 Two farmers from Tarvo, who demand compensation, "
+        "stayed in the ministry on Monday.",
+    )
+    assert text_of(found["demand"].source) == "Two farmers"

@@ -6,6 +6,7 @@ Who the actors of a trigger are (its subject, object, possessor...) is read in
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from wiresift.model import EventActor
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 
     from wiresift.nlp.entities.index import EntityIndex
 
+#: A clock time of a date line: "07:51".
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 #: Words that never start an actor phrase.
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
 
@@ -64,6 +67,10 @@ def phrase_tokens(head: Token) -> list[Token]:
     toks = [t for t in head.doc[start : head.i + 1]]
     while toks and (toks[0].lower_ in _DETERMINERS or toks[0].is_punct):
         toks = toks[1:]
+    stamp = next((i for i, t in enumerate(toks) if not (_CLOCK.match(t.text) or t.ent_type_ in {"DATE", "TIME"}
+                                                      or t.text == ",")), 0)  # fmt: skip
+    if any(t.text == "," or _CLOCK.match(t.text) for t in toks[:stamp]):
+        toks = toks[stamp:]  # a date line the parse ran into the phrase: "02 May 2023, 07:51 Two farmers"
     # "Chief Justice of the Regional Court": keep a following "of" phrase of a title head.
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ in {"NOUN", "PROPN"}:
