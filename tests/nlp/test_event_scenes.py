@@ -43,6 +43,9 @@ def test_a_verbal_event_aimed_at_a_country_is_not_placed_there(pipeline: Pipelin
     _, found = coded(pipeline, "The minister lashed out at Norway on Friday for seizing a Danish trawler.")
     lashed = found["lashed out"]
     assert text_of(lashed.target) == "Norway" and lashed.place is None
+    # a building "at" which something is said is where it is said
+    doc, found = coded(pipeline, "The president is unveiling the new measures at the White House on Tuesday.")
+    assert place_name(doc, found["unveiling"]) == "White House"
 
 
 def test_the_one_judged_for_a_deed_did_it(pipeline: Pipeline) -> None:

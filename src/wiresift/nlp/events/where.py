@@ -209,7 +209,8 @@ def across_border(tok: Token) -> bool:
 
 def scene_prep(tok: Token, target: bool = False) -> bool:
     """The place name ``tok`` is reached by a preposition of place ("lifted the curfew in Montenegro");
-    for the event's ``target``, "at" aims at it, it does not locate ("lashed out at Norway")."""
+    for a country that is the event's ``target``, "at" aims at it, it does not locate ("lashed out at
+    Norway"; "unveiled the plan at the White House" is where)."""
     head = tok
     for _ in range(6):
         if head.dep_ not in {"compound", "flat", "amod", "det"} or head.head.i == head.i:
@@ -502,7 +503,7 @@ def event_place(
             if dateline_at(doc.text, start, end):
                 continue  # the dateline names where the reporter is, whatever the parse hangs it on
             if _inside(start, end, target) and tok is not None:
-                if not (at_target or scene_prep(tok, target=True)):
+                if not (at_target or scene_prep(tok, target=place.kind == "country")):
                     continue  # "sanctions on Iran", "threatened Kyiv": the target, not the scene
                 if at_target and start in in_args and not place.adjectival:
                     args = args | {start}  # "shelled Kharkiv": the event's own place
