@@ -536,7 +536,7 @@ def _named_beside(noun: Token) -> bool:
 
 def _party(tok: Token | None) -> Token | None:
     """The role head ``tok`` as a party to the event: a relative pronoun stands for its noun
-    (:func:`_conj_root`); a dateline's place is no party ("RIYADH, Jan 1 -- Six prisoners arrived")."""
+    (:func:`_conj_root`); a dateline's place is no party ("ASTANA, May 3 -- Four miners arrived")."""
     head = _conj_root(tok)
     return None if head is not None and dateline_word(head) else head
 

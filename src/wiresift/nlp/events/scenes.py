@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 LOCATING_PREPS = frozenset({"in", "at", "near", "on", "outside", "inside", "around", "across", "along",
                             "off", "within", "throughout", "of"})  # fmt: skip
 #: Nouns of events the event lexicons do not list (they code no PLOVER event of their own) that own a
-#: place all the same: "the wars in Iraq", "the primary in Ohio", "the summit in Geneva".
+#: place all the same: "the wars in Tarvia", "the primary in Ohio", "the summit in Geneva".
 OCCASION_NOUNS = frozenset({"war", "conflict", "election", "primary", "caucus", "referendum", "vote", "summit",
                             "conference", "convention", "crisis", "uprising", "revolution", "invasion",
                             "occupation", "insurgency", "massacre", "coup", "shooting", "stabbing"})  # fmt: skip
@@ -36,7 +36,7 @@ def _mention_head(tok: Token, end: int) -> Token:
         if head.head.i == head.i or not (tok.idx <= head.head.idx < end):
             break
         head = head.head
-    for _ in range(6):  # "the wars in Iraq and Afghanistan": a conjunct shares the first one's relation
+    for _ in range(6):  # "the wars in Tarvia and Norland": a conjunct shares the first one's relation
         if head.dep_ != "conj" or head.head.i == head.i:
             break
         head = head.head
@@ -44,7 +44,7 @@ def _mention_head(tok: Token, end: int) -> Token:
 
 
 def _owner(tok: Token, end: int) -> Token | None:
-    """The noun the place mention locates or names: "the Tarvo bombing" -> bombing, "the wars in Iraq"
+    """The noun the place mention locates or names: "the Tarvo bombing" -> bombing, "the wars in Tarvia"
     -> wars, "Ana Ruiz of Bellmont" -> Ruiz."""
     head = _mention_head(tok, end)
     if head.dep_ in {"compound", "nmod", "amod", "poss"} and head.head.i != head.i:
@@ -76,7 +76,7 @@ def _path_up(low: Token, high: Token) -> list[Token] | None:
 
 def other_event(tok: Token, end: int, trigger: Token) -> bool:
     """The place mention starting at ``tok`` locates an event noun coordinated with the trigger's event,
-    or with a phrase holding it: its sibling's place, not its own ("the Leeds bombing in 1995 and the
+    or with a phrase holding it: its sibling's place, not its own ("the Leeds bombing of 1996 and the
     attacks of 2004", "the riots in Tarvo and the strikes that followed"). A place of an event the
     trigger merely stands near ("protests in Bolivia ... after clashes erupted", "an assault following a
     conference in Stockholm") may still be its scene and is left to the sentence tier."""
@@ -85,7 +85,7 @@ def other_event(tok: Token, end: int, trigger: Token) -> bool:
         return False
     lemma = owner.lemma_.lower()
     if lemma == trigger.lemma_.lower():
-        return False  # "the Jakarta floods ... floods are common": the same event named again
+        return False  # "the Tarvo floods ... the floods receded": the same event named again
     if not (lemma in EVENT_NOUNS or lemma in verbs().by_lemma or lemma in OCCASION_NOUNS):
         return False  # "the Kabul administration", "the station in Tarvo": no event
     path = _path_up(trigger, owner)
@@ -93,7 +93,7 @@ def other_event(tok: Token, end: int, trigger: Token) -> bool:
         path = _path_up(owner, trigger)
     if path is None:
         # two event nouns of one clause, neither inside the other: the parse may hang the second on the
-        # verb ("recalled the Leeds bombing in 1995 and the attacks of 2004")
+        # verb ("recalled the Leeds bombing of 1996 and the attacks of 2004")
         return trigger.pos_ == "NOUN" and _clause_of(trigger).i == _clause_of(owner).i
     # coordinated nouns only: "dispersed the protest in Lagos and arrested twenty" share a scene
     return any(t.dep_ == "conj" and t.pos_ in {"NOUN", "PROPN"} for t in path)
@@ -142,14 +142,14 @@ def title_of(tok: Token, end: int) -> bool:
     )
 
 
-#: Characters after a dateline's place name: "RIYADH, Jan 1 (KUNA) --", "DETROIT – A woman".
+#: Characters after a dateline's place name: "ASTANA, May 3 (Reuters) --", "LEEDS – A man".
 DATELINE_NEXT = (",", "(", "-", "\u2013", "\u2014")
 
 
 def dateline_word(tok: Token) -> bool:
     """``tok`` is the place of a wire dateline that the parse made an argument: a place name in capitals
     (four letters or more) followed by a comma, a parenthesis or a dash, and not inside a headline in
-    capitals ("Fires rage SYDNEY, Australia - Australia deployed", "RIYADH, Jan 1 -- Six prisoners"). The
+    capitals ("Floods hit OSLO, Norway - Norway sent", "ASTANA, May 3 -- Four miners"). The
     parser may type it an organisation: then the text must name it as a place elsewhere ("Leeds")."""
     if len(tok.text) < 4 or not tok.text.isupper() or not tok.is_alpha:
         return False

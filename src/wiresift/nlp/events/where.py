@@ -210,7 +210,7 @@ def across_border(tok: Token) -> bool:
 def scene_prep(tok: Token, target: bool = False) -> bool:
     """The place name ``tok`` is reached by a preposition of place ("lifted the curfew in Montenegro");
     for a country that is the event's ``target``, "at" aims at it, it does not locate ("lashed out at
-    Norway"; "unveiled the plan at the White House" is where)."""
+    Norway"; "presented the plan at the White House" is where)."""
     head = tok
     for _ in range(6):
         if head.dep_ not in {"compound", "flat", "amod", "det"} or head.head.i == head.i:
