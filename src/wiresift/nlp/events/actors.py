@@ -6,6 +6,7 @@ Who the actors of a trigger are (its subject, object, possessor...) is read in
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from wiresift.model import EventActor
@@ -19,6 +20,10 @@ if TYPE_CHECKING:
 
     from wiresift.nlp.entities.index import EntityIndex
 
+#: A clock time of a date line: "07:51".
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"})  # fmt: skip
 #: Words that never start an actor phrase.
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
 
@@ -64,6 +69,14 @@ def phrase_tokens(head: Token) -> list[Token]:
     toks = [t for t in head.doc[start : head.i + 1]]
     while toks and (toks[0].lower_ in _DETERMINERS or toks[0].is_punct):
         toks = toks[1:]
+    cut = 0  # a date line the parse ran into the phrase: "02 May 2023, 07:51 Two farmers" (typed as
+    # anything: the entity types of a date line are unreliable)
+    for i, tok in enumerate(toks):
+        if tok.text == "," or _CLOCK.match(tok.text):
+            cut = i + 1
+        elif not (tok.like_num or tok.lower_ in _MONTHS or tok.ent_type_ in {"DATE", "TIME"}):
+            break
+    toks = toks[cut:] if cut < len(toks) else toks
     # "Chief Justice of the Regional Court": keep a following "of" phrase of a title head.
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ in {"NOUN", "PROPN"}:

@@ -41,6 +41,7 @@ from wiresift.nlp.events.lexicon import (
 )
 from wiresift.nlp.events.lines import headline_passive
 from wiresift.nlp.events.modality import AVOID_VERBS
+from wiresift.nlp.events.scenes import dateline_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -104,10 +105,12 @@ def subject_of(verb: Token) -> Token | None:
             controlled = controlled and tok.dep_ in {"xcomp", "acomp"}
             tok = tok.head
             continue
-        if tok.dep_ == "pcomp" and tok.head.lower_ in {"of", "for"} and tok.head.head.lemma_ in JUDGED_VERBS:
-            # "Iran accused Israel of carrying out the attack", "Israel was blamed for striking": the accused
-            doer = next((c for c in tok.head.head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}), None)
-            if doer is not None and can_be_actor(doer):
+        if tok.dep_ == "pcomp" and tok.head.lower_ in {"of", "for"}:
+            # "Iran accused Israel of carrying out the attack", "Israel was blamed for striking",
+            # "lashed out at Norway for seizing a trawler", "thanked the rescuers for finding": the one
+            # judged for the deed did it
+            doer = judged_doer(tok.head)
+            if doer is not None:
                 return doer
         # "avoided extradition after seeking refuge": through the preposition to the verb it modifies
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"VERB", "AUX"}:
@@ -121,6 +124,24 @@ def subject_of(verb: Token) -> Token | None:
             tok = tok.head.head
             continue
         return None
+    return None
+
+
+def judged_doer(prep: Token) -> Token | None:
+    """The one an "of"/"for" deed is ascribed to: the object or passive subject of a verb of judging
+    ("accused Israel of striking"), with "for" of any verb, or its "at" object ("lashed out at Norway for
+    seizing", "fined the firm for dumping"); or the people noun "for" hangs on ("praised the rescuers
+    for finding"). Not "apologised to X for insulting": the one who apologises did it."""
+    head = prep.head
+    if head.pos_ in {"VERB", "AUX"} and (prep.lower_ == "for" or head.lemma_ in JUDGED_VERBS):
+        heads = [c for c in head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+        if prep.lower_ == "for" and not heads:
+            heads = [o for p in head.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
+                     for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+        doer = next(iter(heads), None)
+        return doer if doer is not None and can_be_actor(doer) else None
+    if prep.lower_ == "for" and head.dep_ in {"dobj", "obj"} and head.pos_ in {"NOUN", "PROPN"}:
+        return head if can_be_actor(head) else None
     return None
 
 
@@ -251,7 +272,7 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
                 target = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if target is not None:
                     break
-    return _conj_root(source), _conj_root(target)
+    return _party(source), _party(target)
 
 
 #: Verbs whose subject does something to an event named by their object, without taking part in it
@@ -310,6 +331,11 @@ def _between(head: Token) -> tuple[Token | None, Token | None]:
     return None, None
 
 
+#: Event nouns of leaving: their "from" object is what is left, not the doer.
+LEAVING_NOUNS = frozenset({"withdrawal", "departure", "exit", "resignation", "defection", "expulsion", "release",
+                           "escape", "evacuation", "extradition", "retreat", "pullout", "deportation"})  # fmt: skip
+
+
 def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     """(source, target) heads of a noun trigger: "the rebels' attack on the town", "Taliban takeover",
     "clashes between A and B"; the possessor of an arrest, a release or a killing is its target."""
@@ -327,6 +353,12 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
                 source = child
         elif child.dep_ == "prep" and child.lower_ == "by":
             source = next((c for c in child.children if c.dep_ == "pobj"), source)
+        elif child.dep_ == "prep" and child.lower_ == "from" and noun.lemma_.lower() not in LEAVING_NOUNS:
+            # "attacks from his rival", "criticism from Democrats": who did it (not a place it came from,
+            # "shelling from Pakistan"; nor what is left, "a withdrawal from the coalition")
+            doer = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if source is None and doer is not None and doer.ent_type_ not in {"GPE", "LOC", "FAC"}:
+                source = doer if can_be_actor(quantity_head(doer)) else None
         elif child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_.lower() in DOER_NOUNS:
             # "a meeting of defence ministers", "the withdrawal of troops": who meets, who withdraws
             doer = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -372,7 +404,7 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
         for child in noun.head.children:
             if child.dep_ == "agent":
                 source = next((c for c in child.children if c.dep_ == "pobj"), None)
-    return _conj_root(source), _conj_root(target)
+    return _party(source), _party(target)
 
 
 #: Pronouns by the referents they can have, possessives with them ("his attacks", "their forces").
@@ -500,6 +532,13 @@ def _named_beside(noun: Token) -> bool:
     return any(
         c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.left_edge.i == noun.i + 2 for c in noun.children
     )
+
+
+def _party(tok: Token | None) -> Token | None:
+    """The role head ``tok`` as a party to the event: a relative pronoun stands for its noun
+    (:func:`_conj_root`); a dateline's place is no party ("ASTANA, May 3 -- Four miners arrived")."""
+    head = _conj_root(tok)
+    return None if head is not None and dateline_word(head) else head
 
 
 def _conj_root(tok: Token | None) -> Token | None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from wiresift.nlp.events.lexicon import verbs
 from wiresift.nlp.events.roles import (
+    MOVED_VERBS,
     NOUN_TARGET_PREPS,
     OBJECT_DEPS,
     PLEDGE_VERBS,
@@ -24,6 +25,7 @@ from wiresift.nlp.events.roles import (
     people_noun,
     verb_roles,
 )
+from wiresift.nlp.events.scenes import dateline_word
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -110,7 +112,12 @@ def place_target(actor: EventActor | None, places: Iterable[tuple[int, int]], se
         head = head.head
     if head is None:
         return False
-    if not any(actor.start <= start and end == actor.end for start, end in places):
+    place = next(((start, end) for start, end in places if actor.start <= start and end == actor.end), None)
+    if place is None:
+        return False
+    while head.head.i != head.i and actor.start <= head.head.idx < actor.end:
+        head = head.head  # "Raj Kumar of Tarvo": the phrase's head is the person, not the town it ends in
+    if not place[0] <= head.idx < place[1]:
         return False
     return head.ent_type_ in PLACE_TYPES or (head.dep_ == "pobj" and head.head.lower_ in WHERE_PREPS)
 
@@ -219,6 +226,11 @@ def _undergoer(event: Token) -> Token | None:
     return None
 
 
+#: Verbs of moving forces: in a build-up their object is the force moved, not a target ("deployed
+#: troops", "sent two warships"; PLOVER codes "deployed troops to Tripoli" as done to Libya).
+FORCE_VERBS = frozenset({*MOVED_VERBS, "send", "dispatch", "move", "reinforce", "rush"})
+
+
 def target_candidates(
     trigger: Token, source: Token | None, venue: bool = False, harm: bool = False, mutual: bool = True
 ) -> list[Token]:
@@ -243,6 +255,7 @@ def target_candidates(
             and not when(tok)
             and not scene(tok, venue)
             and not beneficiary(tok)
+            and not dateline_word(tok)
         ):
             seen.add(tok.i)
             out.append(tok)
@@ -251,7 +264,10 @@ def target_candidates(
                     seen.add(conj.i)
                     out.append(conj)
 
-    add(first)
+    if not (
+        venue and first is not None and first.dep_ in OBJECT_DEPS and trigger.lemma_.lower() in FORCE_VERBS
+    ):
+        add(first)  # not "deployed troops", "sent warships": the force moved (its destination may be)
     heads = [trigger, *[c for c in trigger.children if c.dep_ in OBJECT_DEPS]]
     for head in heads:
         owner = next((c for c in head.children if c.dep_ == "poss"), None) if head is not trigger else None

@@ -41,6 +41,7 @@ from wiresift.nlp import doccache
 from wiresift.nlp.events.actor_codes import agent_sector, holiday_name, lookup
 from wiresift.nlp.events.lexicon import SPEECH_VERBS
 from wiresift.nlp.events.roles import OUTSIDE_VERBS, RESPONSE_VERBS, people_noun
+from wiresift.nlp.events.scenes import other_event, person_origin, title_of
 from wiresift.nlp.events.targets import act_noun, reason
 
 if TYPE_CHECKING:
@@ -206,14 +207,17 @@ def across_border(tok: Token) -> bool:
     return prep.head.lemma_.lower() in BORDER_NOUNS or prep.doc[prep.i - 1].lemma_.lower() in BORDER_NOUNS
 
 
-def scene_prep(tok: Token) -> bool:
-    """The place name ``tok`` is reached by a preposition of place ("lifted the curfew in Montenegro")."""
+def scene_prep(tok: Token, target: bool = False) -> bool:
+    """The place name ``tok`` is reached by a preposition of place ("lifted the curfew in Montenegro");
+    for a country that is the event's ``target``, "at" aims at it, it does not locate ("lashed out at
+    Norway"; "presented the plan at the White House" is where)."""
     head = tok
     for _ in range(6):
         if head.dep_ not in {"compound", "flat", "amod", "det"} or head.head.i == head.i:
             break
         head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ in SCENE_PREPS
+    preps = SCENE_PREPS - {"at"} if target else SCENE_PREPS
+    return head.dep_ == "pobj" and head.head.lower_ in preps
 
 
 #: Sectors of people who act for a place ("the Kabul police chief", "a Kyiv official"): their place
@@ -472,6 +476,12 @@ def event_place(
             if tok is not None and office(tok, end) and not (harm and _inside(start, end, target)):
                 continue  # "Idaho Sen. Ada Brisket warned": her seat, not the scene ("the Kabul
                 # governor was shot" may well be in Kabul)
+            if tok is not None and start not in own and other_event(tok, end, trigger):
+                continue  # "the Tarvo bombing and the attacks", "deployed after the attacks in Paris"
+            if tok is not None and person_origin(tok, end):
+                continue  # "Ana Ruiz of Bellmont was arrested": where she is from, not the scene
+            if tok is not None and title_of(tok, end) and not (harm and _inside(start, end, target)):
+                continue  # "the governor of Ohio said": her seat ("the mayor of Tarvo was shot" may be there)
             if tok is not None and in_org_name(tok):
                 continue  # "lecturers at the Northgate University of Kabul": a name, not the scene
             owned = tok is not None and _inside(start, end, target) and _owner(tok, end)
@@ -493,7 +503,7 @@ def event_place(
             if dateline_at(doc.text, start, end):
                 continue  # the dateline names where the reporter is, whatever the parse hangs it on
             if _inside(start, end, target) and tok is not None:
-                if not (at_target or scene_prep(tok)):
+                if not (at_target or scene_prep(tok, target=place.kind == "country")):
                     continue  # "sanctions on Iran", "threatened Kyiv": the target, not the scene
                 if at_target and start in in_args and not place.adjectival:
                     args = args | {start}  # "shelled Kharkiv": the event's own place
