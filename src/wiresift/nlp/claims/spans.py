@@ -99,6 +99,11 @@ def _is_num(tok: Token) -> bool:
     return low in _WORD_NUMBERS or digit_value(text) is not None
 
 
+def _half_before(doc: Doc, i: int) -> bool:
+    """ "half-" glued before the token at ``i`` ("a half-dozen")."""
+    return doc[i - 1].text == "-" and doc[i - 2].lower_ == "half"
+
+
 def may_start(text: str) -> bool:
     """Whether a token of this text may start a number run or a fraction: a number word, a fraction's
     first word ("half", "two"), or a digit first (``_is_num`` and ``fraction_at`` are false at any other)."""
@@ -259,6 +264,8 @@ def find_numbers(doc: Doc) -> list[NumSpan]:
         ):
             last = i = last + 2  # "billions and billions": one vague amount said twice
         value = number.value
+        if tok.lower_ == "dozen" and first == last and first >= 2 and _half_before(doc, first):
+            value, first = 6.0, first - 2  # "a half-dozen seats": half of "dozen"
         if i < n and value is not None and _glued(doc[last], doc[i]) and doc[i].lower_ in _SUFFIX_SCALES:
             value *= _SUFFIX_SCALES[doc[i].lower_]  # "$300M": the tokenizer split the scale off
             last = i

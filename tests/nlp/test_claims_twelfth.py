@@ -1,0 +1,98 @@
+"""Issue #12, twelfth pass: spans and records of games, ages in brackets and comparisons, tallies
+written "5-to-4", durations past modifiers, "a half-dozen" and bracketed prices, each tried on
+invented sentences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from claims_support import claims_of, one
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # a span of play under a span word, a preposition of a span, a verb of absence or a streak
+        ("Dale Foster has 12 goals in his first 14 games this season.", "14"),
+        ("The Hawks are unbeaten in 9 matches since the break.", "9"),
+        ("Rook missed 6 games with a knee injury last year.", "6"),
+        ("The win extended their streak to 11 games.", "11"),
+    ],
+)
+def test_spans_of_games_are_not_claims(nlp: Any, text: str, number: str) -> None:
+    texts = [c.text for c in claims_of(nlp, text)]
+    assert number not in texts, texts
+
+
+def test_games_that_are_things_stay_counts(nlp: Any) -> None:
+    claims = claims_of(nlp, "The streaming service launches with 22 games in November.")
+    assert one(claims, "22").counted == "games"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Falcons are 5-2 in road games and 3-4 against division rivals.",
+        "The Owls went into the game 3-4 against ranked teams.",
+    ],
+)
+def test_win_loss_records_in_figures_are_not_claims(nlp: Any, text: str) -> None:
+    claims = claims_of(nlp, text)
+    assert not any(c.low is not None for c in claims), [c.text for c in claims]
+
+
+def test_a_range_that_does_something_stays_a_count(nlp: Any) -> None:
+    claims = claims_of(nlp, "Officials said 10-15 in the crowd were treated for heat.")
+    assert one(claims, "10-15").low == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        # the press's ages in brackets after a name
+        ("Senators Dole (44 years old) and Kemp (45) are among the youngest.", "45"),
+        # an age compared
+        ("All three finalists are younger than 40, the jury said.", "40"),
+        # a range of ages after "those"
+        ("Among those 26 to 34, Ruiz has a small edge.", "26 to 34"),
+    ],
+)
+def test_ages_of_people_are_not_claims(nlp: Any, text: str, age: str) -> None:
+    texts = [c.text for c in claims_of(nlp, text)]
+    assert all(age not in t for t in texts), texts
+
+
+def test_a_bracketed_number_after_a_common_noun_stays_a_count(nlp: Any) -> None:
+    claims = claims_of(nlp, "Turnout fell in every ward, and unfilled seats (30) went to the reserve list.")
+    assert one(claims, "30").value == 30
+
+
+def test_a_tally_with_to_is_not_a_claim(nlp: Any) -> None:
+    texts = [c.text for c in claims_of(nlp, "Most of the cases were decided by 5-to-4 votes.")]
+    assert "5" not in texts, texts
+
+
+def test_a_duration_past_modifiers_is_not_a_claim(nlp: Any) -> None:
+    texts = [c.text for c in claims_of(nlp, "He has played seven NFL seasons and hired 40 seasonal workers.")]
+    assert texts == ["40"], texts
+
+
+def test_a_count_hung_on_a_date_stays_a_count(nlp: Any) -> None:
+    text = "The number of visitors jumped from fewer than 90,000 in 1990 to more than 250,000 last year."
+    assert one(claims_of(nlp, text), "250,000").counted == "visitors"
+
+
+def test_a_half_dozen_is_six(nlp: Any) -> None:
+    claim = one(claims_of(nlp, "The plan adds a half-dozen new bus routes."), "dozen")
+    assert (claim.text, claim.value, claim.counted) == ("half-dozen", 6, "routes")
+
+
+def test_a_bracketed_price_counts_the_noun_before_it(nlp: Any) -> None:
+    claims = claims_of(nlp, "Our pick of the week, the Vireo Ridge Pinot Noir ($42), sold out quickly.")
+    assert one(claims, "42").counted == "Noir"
+
+
+def test_a_bracketed_conversion_counts_nothing(nlp: Any) -> None:
+    claims = claims_of(nlp, "The bank will release 800 billion yuan ($114.6 billion) into the economy.")
+    assert one(claims, "114.6").counted is None
