@@ -96,3 +96,23 @@ def test_a_bracketed_price_counts_the_noun_before_it(nlp: Any) -> None:
 def test_a_bracketed_conversion_counts_nothing(nlp: Any) -> None:
     claims = claims_of(nlp, "The bank will release 800 billion yuan ($114.6 billion) into the economy.")
     assert one(claims, "114.6").counted is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "noun"),
+    [
+        # the object a verb brings to an amount, or cuts to a count
+        ("Ruiz raised $4.1 million in the quarter, bringing his total haul to $12 million.", "$12", "haul"),
+        ("The plan involved reducing the 36 holes to 18 and building 150 homes.", "18", "holes"),
+        # the subject of a verb that reaches a level
+        ("The heat index reached 109 by late afternoon.", "109", "index"),
+    ],
+)
+def test_levels_count_what_reaches_them(nlp: Any, text: str, number: str, noun: str) -> None:
+    assert one(claims_of(nlp, text), number).counted == noun
+
+
+def test_research_that_shows_a_figure_claims_it(nlp: Any) -> None:
+    text = "Research for the Media Trust showed that men wrote 65% of political stories in 2014."
+    claim = one(claims_of(nlp, text), "65%")
+    assert claim.claimant_mention is not None and claim.claimant_mention.text == "Research"

@@ -261,6 +261,8 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         )
         if obj is not None:
             return obj
+    if money and via == "to" and (level := _brought(verb, top)) is not None:
+        return level  # "bringing his total haul to $76 million": the object reached that level
     if money and lemma in EARN_VERBS:
         obj = _prep_object(verb, frozenset({"from"}))
         if obj is not None:
@@ -281,6 +283,16 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         obj = next((c for c in children if c.dep_ == "dobj" and c.i != top.i), None)
         return as_noun(_antecedent(obj)) or as_noun(subj)
     return None
+
+
+def _brought(verb: Token, top: Token) -> Token | None:
+    """The object a verb brings to the amount: "bringing his total haul to $76 million" -> haul,
+    "took the fund to $2 billion" -> fund (not a person: "sold the house to Ms Lee for $2 million"
+    has the price under "for")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != top.i and c.i < top.i), None)
+    if obj is None or obj.ent_type_ in _AGENTS or obj.pos_ != "NOUN":
+        return None
+    return as_noun(obj)
 
 
 #: Adverbs that make a verb of motion a verb of change ("prices go down to 50 %", "shot up 8 %").

@@ -25,6 +25,7 @@ from wiresift.nlp.claims.lexicon import (
     COUNT_TYPES,
     DIMENSIONS,
     DOLLAR_BY_TLD,
+    OBJECT_CHANGE_VERBS,
     UNITS,
 )
 from wiresift.nlp.claims.measured import (
@@ -295,15 +296,23 @@ def _bracketed(sdoc: Doc, span: NumSpan) -> Token | None:
     return before
 
 
+#: Verbs whose object is a level a thing reaches: "the heat index reached 109" (the index).
+_LEVEL_VERBS = frozenset({"reach", "hit", "total"})
+
+
 def _changed_to(sdoc: Doc, span: NumSpan) -> bool:
-    """A count that is the level a change verb reaches: "rose from 90,000 to 300,000"."""
+    """A count that is the level a change verb reaches: "rose from 90,000 to 300,000", "cut the 36
+    holes to 18", "the index reached 109"."""
     top = partner(number_head(sdoc, span))
     prep = top.head
+    if top.dep_ == "dobj" and prep.pos_ == "VERB" and prep.lemma_.lower() in _LEVEL_VERBS:
+        return True
+    lemma = prep.head.lemma_.lower()
     return (
         top.dep_ == "pobj"
         and prep.lower_ in {"to", "from"}
-        and prep.head.lemma_.lower() in CHANGE_VERBS
-        and prep.head.lemma_.lower() != "be"
+        and (lemma in CHANGE_VERBS or lemma in OBJECT_CHANGE_VERBS)
+        and lemma != "be"
     )
 
 
