@@ -116,3 +116,18 @@ def test_research_that_shows_a_figure_claims_it(nlp: Any) -> None:
     text = "Research for the Media Trust showed that men wrote 65% of political stories in 2014."
     claim = one(claims_of(nlp, text), "65%")
     assert claim.claimant_mention is not None and claim.claimant_mention.text == "Research"
+
+
+def test_a_docket_number_after_a_split_abbreviation_is_not_a_claim(nlp: Any) -> None:
+    text = "A second deadlock, in Ortega v. Marsh, No. 15-812, left the plan in place."
+    assert claims_of(nlp, text) == []
+
+
+def test_a_listed_number_shares_the_unit_written_after_the_next(nlp: Any) -> None:
+    claims = claims_of(nlp, "Homeowners paid a 20 or 30 percent premium for a lot on the course.")
+    assert (one(claims, "20").unit, one(claims, "30").unit) == ("%", "%")
+
+
+def test_a_year_before_a_comma_takes_no_unit(nlp: Any) -> None:
+    claims = claims_of(nlp, "In 2019, 40 percent of voters stayed home.")
+    assert [c.text for c in claims] == ["40 percent"]

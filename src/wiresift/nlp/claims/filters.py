@@ -175,6 +175,8 @@ def is_claim(
     # identifiers and names
     if prev is not None and prev.text[:1].isupper() and prev.lower_ in IDENTIFIER_WORDS:
         return False
+    if prev is not None and prev.text == "." and prev2 is not None and prev2.text in {"No", "Nos"}:
+        return False  # "No. 15-812" when the tokenizer split the abbreviation's dot off
     phone = not _counts_noun(doc, span) or doc[span.last].head.lemma_.lower() in PHONE_NOUNS
     if first.text in EMERGENCY_NUMBERS and span.unit is None and phone:
         return False  # "called 911", "made 911 calls", "999 operators"

@@ -319,7 +319,43 @@ def find_numbers(doc: Doc) -> list[NumSpan]:
         )
         spans.append(span)
         i = max(i, uend + 1)
-    return _merge_ranges(doc, spans)
+    return _share_units(doc, _merge_ranges(doc, spans))
+
+
+#: Words between listed numbers that share the unit written after the last: "20 or 30 percent",
+#: "7, 8, 10 percent", "2.5 or 5 miles".
+_LIST_JOINERS = (["or"], [","], [",", "or"])
+
+
+def _share_units(doc: Doc, spans: list[NumSpan]) -> list[NumSpan]:
+    """Give a bare number the unit written after the next number of its list ("a 20 or 30 percent
+    premium": both are shares); a currency sign before a number is its own and is never shared."""
+    shared: set[int] = set()
+    for k in range(len(spans) - 2, -1, -1):
+        a, b = spans[k], spans[k + 1]
+        written = b.unit_tok is not None or k + 1 in shared  # after the number, or shared along the list
+        if a.unit is not None or b.unit is None or not written or a.value is None:
+            continue
+        if a.counted_word is not None or a.percent_of is not None:
+            continue
+        if [t.lower_ for t in doc[a.last + 1 : b.first]] in _LIST_JOINERS and _tied(doc, a, b):
+            a.unit = b.unit
+            shared.add(k)
+    return spans
+
+
+def _tied(doc: Doc, a: NumSpan, b: NumSpan) -> bool:
+    """Whether the parse ties number ``a`` to the next number ``b`` or its unit, inside the list
+    ("7, 8, 10 percent"; not "In 2019, 40 percent ...", where the year hangs on "In")."""
+    end = b.unit_tok if b.unit_tok is not None else b.last
+    tok = doc[a.last]
+    while a.first <= tok.i <= end:
+        if tok.i >= b.first:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _merge_ranges(doc: Doc, spans: list[NumSpan]) -> list[NumSpan]:
