@@ -131,3 +131,9 @@ def test_a_listed_number_shares_the_unit_written_after_the_next(nlp: Any) -> Non
 def test_a_year_before_a_comma_takes_no_unit(nlp: Any) -> None:
     claims = claims_of(nlp, "In 2019, 40 percent of voters stayed home.")
     assert [c.text for c in claims] == ["40 percent"]
+
+
+def test_a_change_noun_brought_to_an_amount_counts_what_changed(nlp: Any) -> None:
+    text = "The club cited spending on new players, while recording a slight increase in revenue to £312.5m."
+    claim = one(claims_of(nlp, text), "312.5")
+    assert (claim.value, claim.counted) == (312_500_000, "revenue")

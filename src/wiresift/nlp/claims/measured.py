@@ -292,7 +292,13 @@ def _brought(verb: Token, top: Token) -> Token | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != top.i and c.i < top.i), None)
     if obj is None or obj.ent_type_ in _AGENTS or obj.pos_ != "NOUN":
         return None
+    if obj.lemma_.lower() in CHANGE_NOUNS and (what := _prep_object(obj, frozenset({"in"}))) is not None:
+        return what  # "recorded an increase in turnover to £446m": the turnover reached it
     return as_noun(obj)
+
+
+#: Nouns of a change whose "in" object is what changed ("an increase in turnover").
+CHANGE_NOUNS = frozenset({"increase", "rise", "jump", "growth", "gain", "drop", "fall", "decline", "cut"})
 
 
 #: Adverbs that make a verb of motion a verb of change ("prices go down to 50 %", "shot up 8 %").

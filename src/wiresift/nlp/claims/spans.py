@@ -266,8 +266,9 @@ def find_numbers(doc: Doc) -> list[NumSpan]:
         value = number.value
         if tok.lower_ == "dozen" and first == last and first >= 2 and _half_before(doc, first):
             value, first = 6.0, first - 2  # "a half-dozen seats": half of "dozen"
-        if i < n and value is not None and _glued(doc[last], doc[i]) and doc[i].lower_ in _SUFFIX_SCALES:
-            value *= _SUFFIX_SCALES[doc[i].lower_]  # "$300M": the tokenizer split the scale off
+        scale = doc[i].lower_.removesuffix(".") if i < n else ""  # "£312.5m." ends a sentence
+        if i < n and value is not None and _glued(doc[last], doc[i]) and scale in _SUFFIX_SCALES:
+            value *= _SUFFIX_SCALES[scale]  # "$300M": the tokenizer split the scale off
             last = i
             i += 1
         mixed = _MIXED_FRACTION.fullmatch(doc[i].text) if i < n and value is not None else None
