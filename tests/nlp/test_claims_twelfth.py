@@ -137,3 +137,8 @@ def test_a_change_noun_brought_to_an_amount_counts_what_changed(nlp: Any) -> Non
     text = "The club cited spending on new players, while recording a slight increase in revenue to £312.5m."
     claim = one(claims_of(nlp, text), "312.5")
     assert (claim.value, claim.counted) == (312_500_000, "revenue")
+
+
+def test_a_misparsed_object_of_seeing_is_not_brought_to_an_amount(nlp: Any) -> None:
+    text = "Greenhill, founder of his own firm, saw his worth balloon to at least $550 million."
+    assert one(claims_of(nlp, text), "550").counted != "balloon"

@@ -294,7 +294,12 @@ def _brought(verb: Token, top: Token) -> Token | None:
         return None
     if obj.lemma_.lower() in CHANGE_NOUNS and (what := _prep_object(obj, frozenset({"in"}))) is not None:
         return what  # "recorded an increase in turnover to £446m": the turnover reached it
-    return as_noun(obj)
+    return as_noun(obj) if verb.lemma_.lower() in BRINGING_VERBS else None
+
+
+#: Verbs that bring their object to a level: "bringing his haul to $76 million" ("saw his worth
+#: balloon to $550 million" is no such verb: the parser made "balloon" its object).
+BRINGING_VERBS = frozenset({"bring", "take", "push", "lift", "boost", "drive", "send"})
 
 
 #: Nouns of a change whose "in" object is what changed ("an increase in turnover").
