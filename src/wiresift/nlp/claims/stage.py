@@ -25,7 +25,6 @@ from wiresift.nlp.claims.lexicon import (
     COUNT_TYPES,
     DIMENSIONS,
     DOLLAR_BY_TLD,
-    OBJECT_CHANGE_VERBS,
     UNITS,
 )
 from wiresift.nlp.claims.measured import (
@@ -301,19 +300,14 @@ _LEVEL_VERBS = frozenset({"reach", "hit", "total"})
 
 
 def _changed_to(sdoc: Doc, span: NumSpan) -> bool:
-    """A count that is the level a change verb reaches: "rose from 90,000 to 300,000", "cut the 36
-    holes to 18", "the index reached 109"."""
+    """A count that is the level a change verb reaches: "rose from 90,000 to 300,000", "the index
+    reached 109"."""
     top = partner(number_head(sdoc, span))
     prep = top.head
     if top.dep_ == "dobj" and prep.pos_ == "VERB" and prep.lemma_.lower() in _LEVEL_VERBS:
         return True
     lemma = prep.head.lemma_.lower()
-    return (
-        top.dep_ == "pobj"
-        and prep.lower_ in {"to", "from"}
-        and (lemma in CHANGE_VERBS or lemma in OBJECT_CHANGE_VERBS)
-        and lemma != "be"
-    )
+    return top.dep_ == "pobj" and prep.lower_ in {"to", "from"} and lemma in CHANGE_VERBS and lemma != "be"
 
 
 #: A screen size that names a product model: "the 14-inch Lumix Pro" (a capitalised name follows).
