@@ -26,8 +26,8 @@ def test_spans_of_games_are_not_claims(nlp: Any, text: str, number: str) -> None
 
 
 def test_games_that_are_things_stay_counts(nlp: Any) -> None:
-    claims = claims_of(nlp, "The streaming service launches with 22 games in November.")
-    assert one(claims, "22").counted == "games"
+    claims = claims_of(nlp, "The new console arrives with 31 games in November.")
+    assert one(claims, "31").counted == "games"
 
 
 @pytest.mark.parametrize(
@@ -51,11 +51,11 @@ def test_a_range_that_does_something_stays_a_count(nlp: Any) -> None:
     ("text", "age"),
     [
         # the press's ages in brackets after a name
-        ("Senators Dole (44 years old) and Kemp (45) are among the youngest.", "45"),
+        ("Of the finalists, Ames (29 years old) and Kemp (45) drew the loudest cheers.", "45"),
         # an age compared
         ("All three finalists are younger than 40, the jury said.", "40"),
         # a range of ages after "those"
-        ("Among those 26 to 34, Ruiz has a small edge.", "26 to 34"),
+        ("For those 30 to 39, the tax credit matters most, Ruiz said.", "30 to 39"),
     ],
 )
 def test_ages_of_people_are_not_claims(nlp: Any, text: str, age: str) -> None:
@@ -69,8 +69,8 @@ def test_a_bracketed_number_after_a_common_noun_stays_a_count(nlp: Any) -> None:
 
 
 def test_a_tally_with_to_is_not_a_claim(nlp: Any) -> None:
-    texts = [c.text for c in claims_of(nlp, "Most of the cases were decided by 5-to-4 votes.")]
-    assert "5" not in texts, texts
+    texts = [c.text for c in claims_of(nlp, "Three of the rulings this spring came on 6-to-3 votes.")]
+    assert "6" not in texts, texts
 
 
 def test_a_duration_past_modifiers_is_not_a_claim(nlp: Any) -> None:
@@ -79,8 +79,8 @@ def test_a_duration_past_modifiers_is_not_a_claim(nlp: Any) -> None:
 
 
 def test_a_count_hung_on_a_date_stays_a_count(nlp: Any) -> None:
-    text = "The number of visitors jumped from fewer than 90,000 in 1990 to more than 250,000 last year."
-    assert one(claims_of(nlp, text), "250,000").counted == "visitors"
+    text = "The number of ferry crossings grew from under 40,000 in 2011 to about 95,000 last year."
+    assert one(claims_of(nlp, text), "95,000").counted == "crossings"
 
 
 def test_a_half_dozen_is_six(nlp: Any) -> None:
@@ -94,17 +94,17 @@ def test_a_bracketed_price_counts_the_noun_before_it(nlp: Any) -> None:
 
 
 def test_a_bracketed_conversion_counts_nothing(nlp: Any) -> None:
-    claims = claims_of(nlp, "The bank will release 800 billion yuan ($114.6 billion) into the economy.")
-    assert one(claims, "114.6").counted is None
+    claims = claims_of(nlp, "The lender set aside 52 billion yuan ($7.4 billion) for bad loans.")
+    assert one(claims, "7.4").counted is None
 
 
 @pytest.mark.parametrize(
     ("text", "number", "noun"),
     [
         # the object a verb brings to an amount
-        ("Ruiz raised $4.1 million in the quarter, bringing his total haul to $12 million.", "$12", "haul"),
+        ("The mayor raised $410,000 in May, which took the campaign fund to $1.2 million.", "$1.2", "fund"),
         # the subject of a verb that reaches a level
-        ("The heat index reached 109 by late afternoon.", "109", "index"),
+        ("By noon the river gauge reached 31 on the old scale.", "31", "gauge"),
     ],
 )
 def test_levels_count_what_reaches_them(nlp: Any, text: str, number: str, noun: str) -> None:
@@ -112,19 +112,19 @@ def test_levels_count_what_reaches_them(nlp: Any, text: str, number: str, noun: 
 
 
 def test_research_that_shows_a_figure_claims_it(nlp: Any) -> None:
-    text = "Research for the Media Trust showed that men wrote 65% of political stories in 2014."
-    claim = one(claims_of(nlp, text), "65%")
+    text = "Research for the nurses' union showed that agency staff filled 41% of night shifts."
+    claim = one(claims_of(nlp, text), "41%")
     assert claim.claimant_mention is not None and claim.claimant_mention.text == "Research"
 
 
 def test_a_docket_number_after_a_split_abbreviation_is_not_a_claim(nlp: Any) -> None:
-    text = "A second deadlock, in Ortega v. Marsh, No. 15-812, left the plan in place."
+    text = "The appeal, Ortega v. Marsh, No. 15-812, returns to the court in May."
     assert claims_of(nlp, text) == []
 
 
 def test_a_listed_number_shares_the_unit_written_after_the_next(nlp: Any) -> None:
-    claims = claims_of(nlp, "Homeowners paid a 20 or 30 percent premium for a lot on the course.")
-    assert (one(claims, "20").unit, one(claims, "30").unit) == ("%", "%")
+    claims = claims_of(nlp, "Members got a 10 or 15 percent discount on guest passes.")
+    assert (one(claims, "10").unit, one(claims, "15").unit) == ("%", "%")
 
 
 def test_a_year_before_a_comma_takes_no_unit(nlp: Any) -> None:
@@ -133,11 +133,11 @@ def test_a_year_before_a_comma_takes_no_unit(nlp: Any) -> None:
 
 
 def test_a_change_noun_brought_to_an_amount_counts_what_changed(nlp: Any) -> None:
-    text = "The club cited spending on new players, while recording a slight increase in revenue to £312.5m."
+    text = "The brewer blamed its new plant for the loss but posted a rise in sales to £312.5m."
     claim = one(claims_of(nlp, text), "312.5")
-    assert (claim.value, claim.counted) == (312_500_000, "revenue")
+    assert (claim.value, claim.counted) == (312_500_000, "sales")
 
 
 def test_a_misparsed_object_of_seeing_is_not_brought_to_an_amount(nlp: Any) -> None:
-    text = "Greenhill, founder of his own firm, saw his worth balloon to at least $550 million."
-    assert one(claims_of(nlp, text), "550").counted != "balloon"
+    text = "Kessler, who runs a small fund, watched his stake balloon to at least $90 million."
+    assert one(claims_of(nlp, text), "90").counted != "balloon"

@@ -500,7 +500,7 @@ _TO_SIDE = re.compile(r"-to-(\d+)\b")
 
 
 def _tally_to(text: str, end: int, span: NumSpan) -> bool:
-    """ "decided by 5-to-4 votes", "a 7-to-2 ruling": a tally, whose first side is the larger; a
+    """ "came on 6-to-3 votes", "a 7-to-2 ruling": a tally, whose first side is the larger; a
     rising range "10-to-15" is left to the range reading."""
     m = _TO_SIDE.match(text, end)
     if m is None or span.unit is not None or span.value is None:

@@ -323,13 +323,13 @@ def find_numbers(doc: Doc) -> list[NumSpan]:
     return _share_units(doc, _merge_ranges(doc, spans))
 
 
-#: Words between listed numbers that share the unit written after the last: "20 or 30 percent",
-#: "7, 8, 10 percent", "2.5 or 5 miles".
+#: Words between listed numbers that share the unit written after the last: "10 or 15 percent",
+#: "4, 6, 9 percent", "1.5 or 3 miles".
 _LIST_JOINERS = (["or"], [","], [",", "or"])
 
 
 def _share_units(doc: Doc, spans: list[NumSpan]) -> list[NumSpan]:
-    """Give a bare number the unit written after the next number of its list ("a 20 or 30 percent
+    """Give a bare number the unit written after the next number of its list ("a 10 or 15 percent
     premium": both are shares); a currency sign before a number is its own and is never shared."""
     shared: set[int] = set()
     for k in range(len(spans) - 2, -1, -1):
@@ -347,7 +347,7 @@ def _share_units(doc: Doc, spans: list[NumSpan]) -> list[NumSpan]:
 
 def _tied(doc: Doc, a: NumSpan, b: NumSpan) -> bool:
     """Whether the parse ties number ``a`` to the next number ``b`` or its unit, inside the list
-    ("7, 8, 10 percent"; not "In 2019, 40 percent ...", where the year hangs on "In")."""
+    ("4, 6, 9 percent"; not "In 2019, 40 percent ...", where the year hangs on "In")."""
     end = b.unit_tok if b.unit_tok is not None else b.last
     tok = doc[a.last]
     while a.first <= tok.i <= end:

@@ -275,7 +275,7 @@ def _countable(noun: Token | None, time_ranges: list[tuple[int, int]]) -> Token 
 def _bracketed(sdoc: Doc, span: NumSpan) -> Token | None:
     """The noun right before a bracketed share: "banner ads (30%)" -> ads; or before a bracketed
     price: "the Vireo Pinot Noir ($42)" -> Noir. A bracketed amount of money after another amount
-    restates it in a second currency ("800 million yuan ($114 million)") and counts nothing."""
+    restates it in a second currency ("52 billion yuan ($7.4 billion)") and counts nothing."""
     money = span.unit is not None and len(span.unit) == 3 and span.unit.isupper()
     if (span.unit not in {"%", "pp"} and not money) or span.first < 2:
         return None
@@ -291,11 +291,11 @@ def _bracketed(sdoc: Doc, span: NumSpan) -> Token | None:
     if before.pos_ not in {"NOUN", "PROPN"}:
         return None
     if money and (before.like_num or before.lower_ in UNITS or before.lower_ in NUMBER_WORDS):
-        return None  # a conversion: "800 million yuan ($114 million)", "Rs 24 lakh ($33,000)"
+        return None  # a conversion: "52 billion yuan ($7.4 billion)", "Rs 24 lakh ($33,000)"
     return before
 
 
-#: Verbs whose object is a level a thing reaches: "the heat index reached 109" (the index).
+#: Verbs whose object is a level a thing reaches: "the river gauge reached 31" (the gauge).
 _LEVEL_VERBS = frozenset({"reach", "hit", "total"})
 
 

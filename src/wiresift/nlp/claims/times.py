@@ -43,17 +43,17 @@ def is_duration(doc: Doc, span: NumSpan) -> bool:
         i += 1
     if i < len(doc) and doc[i].lower_ in TIME_UNITS and doc[i].pos_ == "NOUN":
         return True
-    # "seven NFL seasons", "two straight injury-hit seasons": the time unit the number modifies
+    # "nine league seasons", "three injury-hit seasons": the time unit the number modifies
     # past its other modifiers
     tok = doc[span.last]
     head = tok.head
     if tok.dep_ != "nummod" or head.i <= tok.i or head.lower_ not in TIME_UNITS or head.pos_ != "NOUN":
         return False
-    # "rose to 300,000 last year": the parser hung the count on the date after it
+    # "grew to 95,000 last year": the parser hung the count on the date after it
     return not any(t.pos_ == "DET" or t.lower_ in _DATE_WORDS for t in doc[tok.i + 1 : head.i])
 
 
-#: Words that make the time noun after a number a date of its own ("300,000 last year").
+#: Words that make the time noun after a number a date of its own ("95,000 last year").
 _DATE_WORDS = frozenset(
     {"last", "next", "this", "past", "previous", "coming", "same", "each", "every", "per"}
 )
