@@ -1,4 +1,6 @@
-"""Age brackets of a group of people: "voters under 35", "those 50 and older", "adults 25 to 34".
+"""Age brackets of a group of people: "voters under 35", "those 50 and older", "adults 25 to 34";
+and a person's age written in brackets after the name ("Dana Kemp (45)") or compared ("younger
+than 50").
 
 Polls and census stories describe groups by age: the number after a noun of people, with "under",
 "over", "above" or "below" before it, "and older"/"and over"/"or younger" after it, or as a range,
@@ -34,6 +36,10 @@ _BOUND_BEFORE = frozenset({"under", "over", "above", "below"})
 _BOUND_AFTER = frozenset({"older", "over", "up", "above", "younger", "under", "below"})
 #: Words that make any number before them an age ("50 and older").
 _OLDER = frozenset({"older", "younger"})
+#: Comparatives that make the number after "than" an age ("younger than 50").
+_AGE_COMPARATIVES = frozenset({"younger", "older"})
+#: Words between the ends of a range of ages ("25 to 34", "25-34").
+_RANGE_JOINERS = frozenset({"to", "-", "–"})
 #: Ages lie in this range.
 _AGE_MIN, _AGE_MAX = 1, 119
 
@@ -51,7 +57,7 @@ def _whole_ages(doc: Doc, span: NumSpan) -> bool:
     if (
         span.unit is not None
         or span.vague
-        or not all(t.text.isdigit() for t in doc[span.first : span.last + 1])
+        or not all(t.text.isdigit() or t.lower_ in _RANGE_JOINERS for t in doc[span.first : span.last + 1])
     ):
         return False
     values = [v for v in (span.value, span.low, span.high) if v is not None]
@@ -95,3 +101,21 @@ def is_age_bracket(doc: Doc, span: NumSpan) -> bool:
     if bound in _BOUND_AFTER:
         return True  # "those 55 and over", "adults 70 or above"
     return span.value is None and span.low is not None and span.high is not None  # "whites 25 to 39"
+
+
+def is_person_age(doc: Doc, span: NumSpan) -> bool:
+    """A person's age: a bare whole number in brackets right after a name ("Dana Kemp (45) and
+    Ortiz (68)", the press's way of giving ages) or after "younger/older than" ("all of them are
+    younger than 50")."""
+    if not _whole_ages(doc, span) or span.value is None or span.first != span.last:
+        return False
+    first, n = span.first, len(doc)
+    prev = doc[first - 1] if first > 0 else None
+    prev2 = doc[first - 2] if first > 1 else None
+    if prev is None or prev2 is None:
+        return False
+    if prev.lower_ == "than" and prev2.lower_ in _AGE_COMPARATIVES:
+        return True
+    closed = span.last + 1 < n and doc[span.last + 1].text == ")"
+    name = prev2.ent_type_ == "PERSON" or (prev2.pos_ == "PROPN" and prev2.text[:1].isupper())
+    return prev.text == "(" and closed and name and prev2.ent_type_ not in {"ORG", "GPE", "NORP", "FAC"}

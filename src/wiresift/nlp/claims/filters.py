@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.claims.ages import is_age_bracket
+from wiresift.nlp.claims.ages import is_age_bracket, is_person_age
 from wiresift.nlp.claims.idioms import is_idiom
 from wiresift.nlp.claims.lexicon import (
     ANAPHORIC_DETERMINERS,
@@ -24,7 +24,7 @@ from wiresift.nlp.claims.lexicon import (
     UNITS,
 )
 from wiresift.nlp.claims.numbers import NUMBER_WORDS, VAGUE_BASES, parse
-from wiresift.nlp.claims.scores import in_score_line, is_record, is_score
+from wiresift.nlp.claims.scores import in_score_line, is_game_span, is_record, is_score
 from wiresift.nlp.claims.shapes import names_not_counts
 from wiresift.nlp.claims.times import TIME_UNITS, is_duration, is_frequency
 
@@ -125,6 +125,8 @@ def is_claim(
         return False  # "at the age of 7"
     if _age_at(doc, span, prev, nxt) or _age_of_person(doc, span, nxt) or is_age_bracket(doc, span):
         return False
+    if is_person_age(doc, span):
+        return False
     if nxt is not None and nxt.lower_ == "time" and span.unit is None and span.value not in {None, 1.0}:
         return False  # "a five time champion": "five-time" written without its hyphen
     if (
@@ -173,12 +175,19 @@ def is_claim(
     # identifiers and names
     if prev is not None and prev.text[:1].isupper() and prev.lower_ in IDENTIFIER_WORDS:
         return False
+    if prev is not None and prev.text == "." and prev2 is not None and prev2.text in {"No", "Nos"}:
+        return False  # "No. 15-812" when the tokenizer split the abbreviation's dot off
     phone = not _counts_noun(doc, span) or doc[span.last].head.lemma_.lower() in PHONE_NOUNS
     if first.text in EMERGENCY_NUMBERS and span.unit is None and phone:
         return False  # "called 911", "made 911 calls", "999 operators"
     if _named_number(doc, span, prev, nxt) or _name_word(doc, span, prev) or _resolution(text, span):
         return False
-    if _record(doc, span, prev, nxt) or is_score(doc, span) or is_record(doc, span):
+    if (
+        _record(doc, span, prev, nxt)
+        or is_score(doc, span)
+        or is_record(doc, span)
+        or is_game_span(doc, span)
+    ):
         return False
     if in_score_line(text, span) or _restated(doc, span, prev, prev2, nxt) or _zero_to(doc, span):
         return False
@@ -477,11 +486,26 @@ def _not_a_count(
         text[end : end + 4].lower() in {"-of-", "-in-"} or text[end : end + 5].lower() == "-for-"
     ) and span.unit is None:
         return True  # stat lines, and a kind of product: "a 3-in-1 charger"
+    if _tally_to(text, end, span):
+        return True  # a vote or a ruling "5-to-4": the winning side first
     if text[first.idx - 1 : first.idx] == "#" and span.unit is None:
         return True  # a rank or a label: "the #1 enemy", "#2 seed"
     if first.lower_ == "zero" and nxt is not None and nxt.lower_ == "in" and nxt.dep_ == "prt":
         return True  # the verb "zero in on"
     return first.lower_ == "scores" and span.first == span.last and (nxt is None or nxt.lower_ != "of")
+
+
+#: The second side of a tally written with "-to-": the "4" of "5-to-4".
+_TO_SIDE = re.compile(r"-to-(\d+)\b")
+
+
+def _tally_to(text: str, end: int, span: NumSpan) -> bool:
+    """ "came on 6-to-3 votes", "a 7-to-2 ruling": a tally, whose first side is the larger; a
+    rising range "10-to-15" is left to the range reading."""
+    m = _TO_SIDE.match(text, end)
+    if m is None or span.unit is not None or span.value is None:
+        return False
+    return span.value >= int(m.group(1))
 
 
 def _record(doc: Doc, span: NumSpan, prev: Token | None, nxt: Token | None) -> bool:

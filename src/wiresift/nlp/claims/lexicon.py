@@ -112,6 +112,7 @@ DOCUMENT_VERBS = frozenset({"show", "find", "suggest", "indicate", "put", "recor
 DOCUMENT_NOUNS = frozenset({
     "poll", "survey", "study", "data", "figures", "statistics", "records", "average", "averages",
     "report", "estimate", "estimates", "census", "analysis", "count", "tally", "observer", "review",
+    "research", "audit", "assessment", "forecast", "projection", "projections", "tracker",
 })  # fmt: skip
 
 #: Lemmas near the number -> GDELT-style count type (GKG COUNTS vocabulary, plus TROOPS/DISPLACED).

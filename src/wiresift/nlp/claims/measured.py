@@ -261,6 +261,8 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         )
         if obj is not None:
             return obj
+    if money and via == "to" and (level := _brought(verb, top)) is not None:
+        return level  # "took the campaign fund to $1.2 million": the object reached that level
     if money and lemma in EARN_VERBS:
         obj = _prep_object(verb, frozenset({"from"}))
         if obj is not None:
@@ -281,6 +283,27 @@ def measured(sdoc: Doc, span: NumSpan) -> Token | None:
         obj = next((c for c in children if c.dep_ == "dobj" and c.i != top.i), None)
         return as_noun(_antecedent(obj)) or as_noun(subj)
     return None
+
+
+def _brought(verb: Token, top: Token) -> Token | None:
+    """The object a verb brings to the amount: "took the campaign fund to $1.2 million" -> fund,
+    "took the fund to $2 billion" -> fund (not a person: "sold the house to Ms Lee for $2 million"
+    has the price under "for")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != top.i and c.i < top.i), None)
+    if obj is None or obj.ent_type_ in _AGENTS or obj.pos_ != "NOUN":
+        return None
+    if obj.lemma_.lower() in CHANGE_NOUNS and (what := _prep_object(obj, frozenset({"in"}))) is not None:
+        return what  # "posted a rise in sales to £312m": the sales reached it
+    return as_noun(obj) if verb.lemma_.lower() in BRINGING_VERBS else None
+
+
+#: Verbs that bring their object to a level: "bringing his haul to $76 million" ("saw his worth
+#: balloon to $90 million" is no such verb: the parser made "balloon" its object).
+BRINGING_VERBS = frozenset({"bring", "take", "push", "lift", "boost", "drive", "send"})
+
+
+#: Nouns of a change whose "in" object is what changed ("a rise in sales").
+CHANGE_NOUNS = frozenset({"increase", "rise", "jump", "growth", "gain", "drop", "fall", "decline", "cut"})
 
 
 #: Adverbs that make a verb of motion a verb of change ("prices go down to 50 %", "shot up 8 %").

@@ -99,6 +99,11 @@ def _is_num(tok: Token) -> bool:
     return low in _WORD_NUMBERS or digit_value(text) is not None
 
 
+def _half_before(doc: Doc, i: int) -> bool:
+    """ "half-" glued before the token at ``i`` ("a half-dozen")."""
+    return doc[i - 1].text == "-" and doc[i - 2].lower_ == "half"
+
+
 def may_start(text: str) -> bool:
     """Whether a token of this text may start a number run or a fraction: a number word, a fraction's
     first word ("half", "two"), or a digit first (``_is_num`` and ``fraction_at`` are false at any other)."""
@@ -259,8 +264,11 @@ def find_numbers(doc: Doc) -> list[NumSpan]:
         ):
             last = i = last + 2  # "billions and billions": one vague amount said twice
         value = number.value
-        if i < n and value is not None and _glued(doc[last], doc[i]) and doc[i].lower_ in _SUFFIX_SCALES:
-            value *= _SUFFIX_SCALES[doc[i].lower_]  # "$300M": the tokenizer split the scale off
+        if tok.lower_ == "dozen" and first == last and first >= 2 and _half_before(doc, first):
+            value, first = 6.0, first - 2  # "a half-dozen seats": half of "dozen"
+        scale = doc[i].lower_.removesuffix(".") if i < n else ""  # "£312.5m." ends a sentence
+        if i < n and value is not None and _glued(doc[last], doc[i]) and scale in _SUFFIX_SCALES:
+            value *= _SUFFIX_SCALES[scale]  # "$300M": the tokenizer split the scale off
             last = i
             i += 1
         mixed = _MIXED_FRACTION.fullmatch(doc[i].text) if i < n and value is not None else None
@@ -312,7 +320,43 @@ def find_numbers(doc: Doc) -> list[NumSpan]:
         )
         spans.append(span)
         i = max(i, uend + 1)
-    return _merge_ranges(doc, spans)
+    return _share_units(doc, _merge_ranges(doc, spans))
+
+
+#: Words between listed numbers that share the unit written after the last: "10 or 15 percent",
+#: "4, 6, 9 percent", "1.5 or 3 miles".
+_LIST_JOINERS = (["or"], [","], [",", "or"])
+
+
+def _share_units(doc: Doc, spans: list[NumSpan]) -> list[NumSpan]:
+    """Give a bare number the unit written after the next number of its list ("a 10 or 15 percent
+    premium": both are shares); a currency sign before a number is its own and is never shared."""
+    shared: set[int] = set()
+    for k in range(len(spans) - 2, -1, -1):
+        a, b = spans[k], spans[k + 1]
+        written = b.unit_tok is not None or k + 1 in shared  # after the number, or shared along the list
+        if a.unit is not None or b.unit is None or not written or a.value is None:
+            continue
+        if a.counted_word is not None or a.percent_of is not None:
+            continue
+        if [t.lower_ for t in doc[a.last + 1 : b.first]] in _LIST_JOINERS and _tied(doc, a, b):
+            a.unit = b.unit
+            shared.add(k)
+    return spans
+
+
+def _tied(doc: Doc, a: NumSpan, b: NumSpan) -> bool:
+    """Whether the parse ties number ``a`` to the next number ``b`` or its unit, inside the list
+    ("4, 6, 9 percent"; not "In 2019, 40 percent ...", where the year hangs on "In")."""
+    end = b.unit_tok if b.unit_tok is not None else b.last
+    tok = doc[a.last]
+    while a.first <= tok.i <= end:
+        if tok.i >= b.first:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _merge_ranges(doc: Doc, spans: list[NumSpan]) -> list[NumSpan]:

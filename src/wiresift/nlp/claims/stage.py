@@ -37,6 +37,7 @@ from wiresift.nlp.claims.measured import (
     per_unit,
     reckoning_after_money,
 )
+from wiresift.nlp.claims.numbers import NUMBER_WORDS
 from wiresift.nlp.claims.spans import NumSpan, find_numbers
 from wiresift.nlp.claims.times import TIME_UNITS, multiplied
 
@@ -272,27 +273,41 @@ def _countable(noun: Token | None, time_ranges: list[tuple[int, int]]) -> Token 
 
 
 def _bracketed(sdoc: Doc, span: NumSpan) -> Token | None:
-    """The noun right before a bracketed share: "banner ads (30%)" -> ads. A bracketed amount of
-    money restates another in a second currency ("(£10bn)") and counts nothing."""
-    if span.unit not in {"%", "pp"} or span.first < 2 or sdoc[span.first - 1].text != "(":
+    """The noun right before a bracketed share: "banner ads (30%)" -> ads; or before a bracketed
+    price: "the Vireo Pinot Noir ($42)" -> Noir. A bracketed amount of money after another amount
+    restates it in a second currency ("52 billion yuan ($7.4 billion)") and counts nothing."""
+    money = span.unit is not None and len(span.unit) == 3 and span.unit.isupper()
+    if (span.unit not in {"%", "pp"} and not money) or span.first < 2:
+        return None
+    opener = span.first - 1
+    if sdoc[opener].text != "(" and money:
+        opener -= 1  # past a prefix currency: "($42)"
+    if opener < 1 or sdoc[opener].text != "(":
         return None
     end = span.unit_tok if span.unit_tok is not None else span.last
     if end + 1 >= len(sdoc) or sdoc[end + 1].text != ")":
         return None
-    before = sdoc[span.first - 2]
-    return before if before.pos_ in {"NOUN", "PROPN"} else None
+    before = sdoc[opener - 1]
+    if before.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if money and (before.like_num or before.lower_ in UNITS or before.lower_ in NUMBER_WORDS):
+        return None  # a conversion: "52 billion yuan ($7.4 billion)", "Rs 24 lakh ($33,000)"
+    return before
+
+
+#: Verbs whose object is a level a thing reaches: "the river gauge reached 31" (the gauge).
+_LEVEL_VERBS = frozenset({"reach", "hit", "total"})
 
 
 def _changed_to(sdoc: Doc, span: NumSpan) -> bool:
-    """A count that is the level a change verb reaches: "rose from 90,000 to 300,000"."""
+    """A count that is the level a change verb reaches: "rose from 90,000 to 300,000", "the index
+    reached 109"."""
     top = partner(number_head(sdoc, span))
     prep = top.head
-    return (
-        top.dep_ == "pobj"
-        and prep.lower_ in {"to", "from"}
-        and prep.head.lemma_.lower() in CHANGE_VERBS
-        and prep.head.lemma_.lower() != "be"
-    )
+    if top.dep_ == "dobj" and prep.pos_ == "VERB" and prep.lemma_.lower() in _LEVEL_VERBS:
+        return True
+    lemma = prep.head.lemma_.lower()
+    return top.dep_ == "pobj" and prep.lower_ in {"to", "from"} and lemma in CHANGE_VERBS and lemma != "be"
 
 
 #: A screen size that names a product model: "the 14-inch Lumix Pro" (a capitalised name follows).

@@ -41,7 +41,22 @@ def is_duration(doc: Doc, span: NumSpan) -> bool:
     i = span.last + 1
     if i + 1 < len(doc) and doc[i].lower_ == "of" and span.vague:
         i += 1
-    return i < len(doc) and doc[i].lower_ in TIME_UNITS and doc[i].pos_ == "NOUN"
+    if i < len(doc) and doc[i].lower_ in TIME_UNITS and doc[i].pos_ == "NOUN":
+        return True
+    # "nine league seasons", "three injury-hit seasons": the time unit the number modifies
+    # past its other modifiers
+    tok = doc[span.last]
+    head = tok.head
+    if tok.dep_ != "nummod" or head.i <= tok.i or head.lower_ not in TIME_UNITS or head.pos_ != "NOUN":
+        return False
+    # "grew to 95,000 last year": the parser hung the count on the date after it
+    return not any(t.pos_ == "DET" or t.lower_ in _DATE_WORDS for t in doc[tok.i + 1 : head.i])
+
+
+#: Words that make the time noun after a number a date of its own ("95,000 last year").
+_DATE_WORDS = frozenset(
+    {"last", "next", "this", "past", "previous", "coming", "same", "each", "every", "per"}
+)
 
 
 def is_frequency(doc: Doc, span: NumSpan) -> bool:
