@@ -105,8 +105,8 @@ def is_age_bracket(doc: Doc, span: NumSpan) -> bool:
 
 def is_person_age(doc: Doc, span: NumSpan) -> bool:
     """A person's age: a bare whole number in brackets right after a name ("Dana Kemp (45) and
-    Ortiz (68)", the press's way of giving ages) or after "younger/older than" ("all of them are
-    younger than 50")."""
+    Ortiz (68)", the press's way of giving ages) or after "younger/older than" ("each nominee is
+    younger than 55")."""
     if not _whole_ages(doc, span) or span.value is None or span.first != span.last:
         return False
     first, n = span.first, len(doc)

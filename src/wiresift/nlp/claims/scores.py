@@ -158,7 +158,7 @@ SPAN_PREPOSITIONS = frozenset({"in", "over", "across", "through", "during", "wit
 SPAN_VERBS = frozenset({"miss", "sit", "win", "lose", "draw", "tie"})
 #: Words of a run of results near the number: "a streak of 9 games", "unbeaten in 9 matches".
 STREAK_WORDS = frozenset({"streak", "run", "stretch", "unbeaten", "undefeated", "winless"})
-#: How far back a streak word may stand: "extended their unbeaten streak to 15 games".
+#: How far back a streak word may stand: "stretched the winless run to 11 matches".
 STREAK_WINDOW = 6
 
 
