@@ -172,7 +172,9 @@ def test_needing_aid_stays_a_request(pipeline: Pipeline) -> None:
 
 
 def test_meaning_that_something_follows_is_no_intention(pipeline: Pipeline) -> None:
-    text = "The winger scored twice before the break, which meant Galway's side needed to hold on for the win."
+    text = (
+        "The winger scored twice before the break, which meant Galway's side needed to hold on for the win."
+    )
     assert "AGREE" not in types(pipeline, text, "meant")
 
 
