@@ -377,7 +377,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     qualified_heads(doc, gaz, found, taken, add)
     locative_names(doc, gaz, taken, add, countries, surnames)
     found.sort(key=lambda m: m.start)
-    return _joined(gaz, doc.text, found)
+    return _joined(gaz, doccache.of(doc).text, found)  # spaCy rebuilds ``doc.text`` on every read
 
 
 def _scan(
