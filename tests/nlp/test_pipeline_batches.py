@@ -122,15 +122,3 @@ def test_headline_side_text_is_the_recased_headline() -> None:
     assert side == "Mayor vows to rebuild flooded Harbour Town"  # the body writes the town's name so
     assert len(side) == text.index("\n")
     assert headline_side_texts("a plain lead sentence with no headline line") == []
-
-
-def test_the_loaded_model_is_kept_out_of_the_garbage_collector() -> None:
-    import gc
-
-    from wiresift.nlp.pipeline import load_model
-
-    nlp = load_model()
-    # frozen: in no generation a collection walks (a full one would otherwise walk all its objects)
-    assert gc.get_freeze_count() > 0
-    for generation in range(3):
-        assert all(obj is not nlp.vocab for obj in gc.get_objects(generation=generation))
