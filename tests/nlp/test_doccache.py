@@ -30,6 +30,11 @@ def test_values_match_the_tokens(sdoc) -> None:  # type: ignore[no-untyped-def]
     assert cache.pos == [t.pos_ for t in sdoc]
     assert cache.deps == [t.dep_ for t in sdoc]
     assert cache.starts == {t.idx: t.i for t in sdoc}
+    assert cache.offsets == [t.idx for t in sdoc]
+    # a span's text, trailing spaces and line breaks inside it as the Span gives them
+    for start in range(len(sdoc)):
+        for end in range(start, min(len(sdoc), start + 4) + 1):
+            assert cache.span_text(start, end) == sdoc[start:end].text, (start, end)
     assert [(s.start, s.end) for s in cache.sents] == [(s.start, s.end) for s in sdoc.sents]
     sent = cache.sents[1]
     assert cache.sent_lemmas(sent) == {t.lemma_.lower() for t in sent}

@@ -186,12 +186,25 @@ class DocCache:
     def tokens_between(self, sent: Span, start: int, end: int) -> range:
         """The indices of the tokens of ``sent`` that start at a character offset in ``[start, end)``
         (``[t.i for t in sent if start <= t.idx < end]``), found by bisection."""
+        offsets = self.offsets
+        lo = bisect.bisect_left(offsets, start, sent.start, sent.end)
+        return range(lo, max(lo, bisect.bisect_left(offsets, end, lo, sent.end)))
+
+    @property
+    def offsets(self) -> list[int]:
+        """Every token's character offset (``tok.idx``), by token index."""
         if self._offsets is None:
             from spacy.attrs import IDX
 
             self._offsets = self.doc.to_array(IDX).tolist()
-        lo = bisect.bisect_left(self._offsets, start, sent.start, sent.end)
-        return range(lo, max(lo, bisect.bisect_left(self._offsets, end, lo, sent.end)))
+        return self._offsets
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of the tokens ``start`` to ``end`` (``doc[start:end].text``), cut from the
+        document's text: no ``Span`` made."""
+        if end <= start:
+            return ""
+        return self.text[self.offsets[start] : self.offsets[end - 1] + len(self.texts[end - 1])]
 
     def sent_lemmas(self, sent: Span) -> set[str]:
         """The lower-cased lemmas of the words of ``sent`` (a span of this document)."""

@@ -90,12 +90,13 @@ def _capitalised(doc: Doc, i: int) -> bool:
     return tok.text[:1].isupper() and not tok.is_sent_start and tok.is_alpha
 
 
-def _entity_flags(span: Span) -> tuple[str, bool, bool]:
-    """(label of the entity over the name's first token, entity is exactly the name, entity is longer)."""
+def _entity_flags(span: Span, ents: Sequence[Span]) -> tuple[str, bool, bool]:
+    """(label of the entity over the name's first token, entity is exactly the name, entity is longer);
+    ``ents`` is ``doc.ents``, which spaCy builds anew, walking every token, on each read."""
     tok = span[0]
     if not tok.ent_type_:
         return "", False, False
-    ent = next((e for e in span.doc.ents if e.start <= tok.i < e.end), None)
+    ent = next((e for e in ents if e.start <= tok.i < e.end), None)
     if ent is None:
         return tok.ent_type_, False, False
     return tok.ent_type_, (ent.start, ent.end) == (span.start, span.end), len(ent) > len(span)
@@ -115,7 +116,8 @@ def pin_features(
     """One feature row (``FEATURES`` order) per mention that is a pin on a small town (not adjectival),
     None for the others."""
     pins = [i for i, p in enumerate(places) if p.lat is not None and p.lon is not None]
-    person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
+    ents = doc.ents
+    person_words = {t.text for e in ents if e.label_ == "PERSON" for t in e}
     same = Counter(places[i].id.removesuffix(":adj") for i in pins)
     out: list[list[float] | None] = [None] * len(mentions)
     for i in pins:
@@ -127,7 +129,7 @@ def pin_features(
         population = _population(cands, p)
         if m.adjectival or p.kind not in _CHECKED_KINDS or population >= SMALL_TOWN_POPULATION:
             continue
-        label, exact_ent, longer_ent = _entity_flags(span)
+        label, exact_ent, longer_ent = _entity_flags(span, ents)
         others = [places[j] for j in pins if places[j].id.removesuffix(":adj") != p.id.removesuffix(":adj")]
         countries = Counter(o.country for o in others if o.country)
         # the town's province is named, or holds another pin ("Dunmore ... Pennsylvania")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from wiresift.nlp import doccache
 from wiresift.nlp.places.lookup import candidates
 from wiresift.nlp.places.resolve import AREA_KM, haversine
 
@@ -129,6 +130,8 @@ def _lies_in(e: Entry, area: Entry) -> bool:
 
 #: Prepositions after which a capitalised name is most often a place ("rescuers from Dingle").
 _LOCATIVE = frozenset({"in", "near", "outside", "at", "from", "to", "between", "around", "towards", "toward"})
+#: The words a name of :func:`locative_names` may follow: a locative preposition, or "and".
+_AFTER_WORDS = _LOCATIVE | {"and"}
 #: Entity labels a locative name may carry: spaCy often tags a small town PERSON, ORG or PRODUCT
 #: ("from Dingle"), but never a date, number or event.
 _LOCATIVE_LABELS = frozenset({"", "GPE", "LOC", "FAC", "PERSON", "ORG", "PRODUCT"})
@@ -158,7 +161,9 @@ def locative_names(
     the article names. spaCy misses many small towns or tags them PERSON."""
     if not countries:
         return
-    for i in range(1, len(doc)):
+    # only a word after a locative preposition or "and" can be one: those words found on the arrays
+    after = [j + 1 for j in doccache.of(doc).lower_in(_AFTER_WORDS) if j + 1 < len(doc)]
+    for i in after:
         prev = doc[i - 1].lower_
         coordinated = prev == "and" and i >= 2 and taken[i - 2] and _after_locative(doc, i - 2)
         if prev not in _LOCATIVE and not coordinated:

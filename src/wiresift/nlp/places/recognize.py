@@ -377,7 +377,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     qualified_heads(doc, gaz, found, taken, add)
     locative_names(doc, gaz, taken, add, countries, surnames)
     found.sort(key=lambda m: m.start)
-    return _joined(gaz, doc.text, found)
+    return _joined(gaz, doccache.of(doc).text, found)  # spaCy rebuilds ``doc.text`` on every read
 
 
 def _scan(
@@ -395,7 +395,8 @@ def _scan(
 ) -> None:
     """Longest-first gazetteer matching of capitalised token runs in ``doc[lo:hi]``; a run that is
     the text of a place found elsewhere in the article (``seen``) is that place too."""
-    texts = doccache.of(doc).texts  # the tokens' texts, read once: no Token made for lower-case words
+    cache = doccache.of(doc)
+    texts, pos = cache.texts, cache.pos  # read once: no Token made for lower-case words
     i = lo
     while i < hi:
         if taken[i] or not capitalised_text(texts[i]):
@@ -413,13 +414,13 @@ def _scan(
             stop = i + n
             if any(taken[i:stop]) or not capitalised_text(texts[stop - 1]):
                 continue
-            text = doc[i:stop].text
+            text = cache.span_text(i, stop)
             if gaz.demonym(text) and (n > 1 or not doc[i].is_sent_start or embedded):
                 add(i, stop, True, "gazetteer")
             elif (
                 _was_seen(text, seen)
                 or (
-                    all(t.pos_ == "PROPN" for t in doc[i:stop])
+                    all(p == "PROPN" for p in pos[i:stop])
                     and plausible(gaz, text, n)
                     and _known(gaz, text, n, embedded, countries)
                 )

@@ -443,8 +443,9 @@ def _surname_after_place(gaz: Gazetteer, span: Span) -> bool:
 
 def used_as_places(doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions the text uses as places (see the module doc), in their order."""
-    name_parts = {t.text for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1 for t in e}
-    surnames = {e[-1].text for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1}
+    ents = doc.ents  # spaCy builds the tuple anew, walking every token, on each read
+    name_parts = {t.text for e in ents if e.label_ in PERSON_LABELS and len(e) > 1 for t in e}
+    surnames = {e[-1].text for e in ents if e.label_ in PERSON_LABELS and len(e) > 1}
     kept = []
     for m in mentions:
         span = _tokens(doc, m)

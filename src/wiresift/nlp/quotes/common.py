@@ -18,6 +18,7 @@ from wiresift.nlp.quotes.frames import JUDGED
 from wiresift.nlp.quotes.indirect import HAND_CUES, PATTERN_LEMMAS
 
 if TYPE_CHECKING:
+    from spacy.strings import StringStore
     from spacy.tokens import Doc, Token
 
 
@@ -118,6 +119,20 @@ def n_words(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text, start, end))
 
 
+#: The last (string store, pattern lemmas) and the cue lemmas' hashes: the same for every document of
+#: a run, where adding some thousand strings to the store again took more than finding the cues.
+_last_hashes: list[tuple[StringStore, frozenset[str], set[int]]] = []
+
+
+def _cue_hashes(strings: StringStore, pattern_lemmas: frozenset[str]) -> set[int]:
+    """The hashes of the cue lemmas (hand-written and ``pattern_lemmas``), added to ``strings``."""
+    if _last_hashes and _last_hashes[0][0] is strings and _last_hashes[0][1] == pattern_lemmas:
+        return _last_hashes[0][2]
+    hashes = {strings.add(lemma) for lemma in _FIXED_CUES | pattern_lemmas}
+    _last_hashes[:] = [(strings, pattern_lemmas, hashes)]
+    return hashes
+
+
 def cue_positions(sdoc: Doc, pattern_lemmas: frozenset[str]) -> list[int]:
     """Indices of verb tokens whose lemma is a reporting verb (hand-written, or the lemma of a learned
     pattern in ``pattern_lemmas``)."""
@@ -127,8 +142,7 @@ def cue_positions(sdoc: Doc, pattern_lemmas: frozenset[str]) -> list[int]:
 
     if not len(sdoc):
         return []
-    strings = sdoc.vocab.strings
-    hashes = {strings.add(lemma) for lemma in _FIXED_CUES | pattern_lemmas}
+    hashes = _cue_hashes(sdoc.vocab.strings, pattern_lemmas)
     arr = sdoc.to_array([LEMMA, POS])
     # the verbs first (one comparison over the array), then their lemmas looked up in a set: cheaper
     # than sorting every lemma of the text against the cue list
