@@ -268,6 +268,17 @@ def _prep_matches(pattern: dict[str, Any], feats: dict[str, Any], key: str) -> b
     return pobjs is not None and (pobj is None or has_form(pobj, pobjs))
 
 
+def verb_anchors(feats: dict[str, Any], subj_hits: set[str]) -> set[str]:
+    """The pattern anchors (:func:`~wiresift.nlp.events.lexicon.pattern_anchor`) a verb's features
+    can meet: a pattern whose anchor is not among them cannot match (:func:`_match`)."""
+    preps = feats["preps"]
+    anchors = {f"part:{p}" for p in feats["part"]} | {f"part:{p}" for p in preps}
+    anchors.update(f"subj:{w}" for w in subj_hits)
+    anchors.update(f"prep:{p}" for p in preps)
+    anchors.update(f"prep:{p}" for p in feats.get("obj_preps", ()))
+    return anchors
+
+
 def best_pattern(
     blocks: list[VerbBlock], feats: dict[str, Any], lemma: str
 ) -> tuple[int, dict[str, Any]] | None:
@@ -277,12 +288,13 @@ def best_pattern(
     if not blocks:
         return None
     hits = {"obj": _hits(feats["obj"]), "subj": _hits(feats["subj"])}
+    anchors = verb_anchors(feats, hits["subj"])
     # full matches first, the verb's own patterns before its block's; a phrase's head alone last
     for strict, own in ((True, True), (True, False), (False, True), (False, False)):
         best: tuple[int, dict[str, Any]] | None = None
         for block in blocks:
             sized = (
-                block.candidate_patterns(lemma, own, hits["obj"])
+                block.candidate_patterns(lemma, own, hits["obj"], anchors)
                 if strict
                 else block.sized_phrase_patterns_of(lemma, own)
             )
