@@ -4,6 +4,7 @@ blocks that they satisfy."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -268,15 +269,16 @@ def _prep_matches(pattern: dict[str, Any], feats: dict[str, Any], key: str) -> b
     return pobjs is not None and (pobj is None or has_form(pobj, pobjs))
 
 
-def verb_anchors(feats: dict[str, Any], subj_hits: set[str]) -> set[str]:
+def verb_anchors(feats: dict[str, Any], subj_hits: set[str]) -> dict[str, Iterable[str]]:
     """The pattern anchors (:func:`~wiresift.nlp.events.lexicon.pattern_anchor`) a verb's features
-    can meet: a pattern whose anchor is not among them cannot match (:func:`_match`)."""
+    can meet, by kind: a pattern whose anchor is not among them cannot match (:func:`_match`)."""
     preps = feats["preps"]
-    anchors = {f"part:{p}" for p in feats["part"]} | {f"part:{p}" for p in preps}
-    anchors.update(f"subj:{w}" for w in subj_hits)
-    anchors.update(f"prep:{p}" for p in preps)
-    anchors.update(f"prep:{p}" for p in feats.get("obj_preps", ()))
-    return anchors
+    obj_preps = feats.get("obj_preps")
+    return {
+        "part": feats["part"].union(preps) if preps else feats["part"],
+        "subj": subj_hits,
+        "prep": preps.keys() | obj_preps.keys() if obj_preps else preps.keys(),
+    }
 
 
 def best_pattern(
