@@ -29,6 +29,8 @@ def test_values_match_the_tokens(sdoc) -> None:  # type: ignore[no-untyped-def]
     assert cache.lemmas == [t.lemma_.lower() for t in sdoc]
     assert cache.pos == [t.pos_ for t in sdoc]
     assert cache.deps == [t.dep_ for t in sdoc]
+    assert cache.lowers == [t.lower_ for t in sdoc]
+    assert cache.ent_types == [t.ent_type_ for t in sdoc]
     assert cache.starts == {t.idx: t.i for t in sdoc}
     assert cache.offsets == [t.idx for t in sdoc]
     # a span's text, trailing spaces and line breaks inside it as the Span gives them

@@ -37,6 +37,8 @@ class DocCache:
         #: (every child index grouped by head, where head i's group starts): see :meth:`children`
         self._children: list[list[int]] | None = None
         self._texts: list[str] | None = None
+        self._lowers: list[str] | None = None
+        self._ent_types: list[str] | None = None
         self._bounds: list[tuple[int, int]] | None = None
         self._sent_starts: list[int] | None = None
         self._text: str | None = None
@@ -64,6 +66,20 @@ class DocCache:
         if self._texts is None:
             self._texts = self._read("ORTH")
         return self._texts
+
+    @property
+    def lowers(self) -> list[str]:
+        """Every token's lower-cased text (``tok.lower_``), by token index."""
+        if self._lowers is None:
+            self._lowers = self._read("LOWER")
+        return self._lowers
+
+    @property
+    def ent_types(self) -> list[str]:
+        """Every token's entity type (``tok.ent_type_``, "" outside an entity), by token index."""
+        if self._ent_types is None:
+            self._ent_types = self._read("ENT_TYPE")
+        return self._ent_types
 
     @property
     def pos(self) -> list[str]:

@@ -113,9 +113,15 @@ def _unit(vec: np.ndarray) -> np.ndarray:
 
 
 def vectors(sent: Span, trigger: Token | None) -> np.ndarray:
-    """The unit vectors of the trigger and of the mean content word (zeros without vectors)."""
-    trig = trigger.vector if trigger is not None and trigger.has_vector else np.zeros(DIMS, np.float32)
-    return np.concatenate([_unit(np.asarray(trig)), _sentence(sent)[1]])
+    """The unit vectors of the trigger and of the mean content word (zeros without vectors), made once
+    per sentence and trigger: the typer and the event check both ask. Callers must not change it."""
+
+    def build() -> np.ndarray:
+        trig = trigger.vector if trigger is not None and trigger.has_vector else np.zeros(DIMS, np.float32)
+        return np.concatenate([_unit(np.asarray(trig)), _sentence(sent)[1]])
+
+    at = -1 if trigger is None else trigger.i
+    return doccache.of(sent.doc).memo(("acled_model.vectors", sent.start, sent.end, at), build)
 
 
 @dataclass(frozen=True)

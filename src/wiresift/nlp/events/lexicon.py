@@ -6,6 +6,7 @@ wiresift's own tables of event nouns, modal cues and security-event words.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -281,11 +282,12 @@ class VerbBlock:
     _sized: dict[tuple[str, bool], list[tuple[int, dict[str, Any]]]] = field(
         default_factory=dict, compare=False, repr=False
     )
-    #: :meth:`candidate_patterns`' index per (lemma, own): object word -> positions, and the positions
-    #: of the patterns with no object
-    _by_object: dict[tuple[str, bool], tuple[dict[str, list[int]], list[int]]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    #: :meth:`candidate_patterns`' index per (lemma, own): object word -> positions, for each kind of
+    #: anchor (see :func:`pattern_anchor`) its word -> positions of the others, and the positions of
+    #: those with no anchor
+    _by_object: dict[
+        tuple[str, bool], tuple[dict[str, list[int]], dict[str, dict[str, list[int]]], list[int]]
+    ] = field(default_factory=dict, compare=False, repr=False)
     _phrased: dict[tuple[str, bool], list[tuple[int, dict[str, Any]]]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -299,26 +301,35 @@ class VerbBlock:
         return found
 
     def candidate_patterns(
-        self, lemma: str, own: bool, objects: set[str]
+        self, lemma: str, own: bool, objects: set[str], anchors: dict[str, Iterable[str]]
     ) -> list[tuple[int, dict[str, Any]]]:
-        """:meth:`sized_patterns_of` in their order, less those with no particle whose object is none of
-        ``objects`` (the pattern words a verb's objects match): those cannot match. The patterns are
-        indexed by their object once per lemma, so a verb is checked against its few candidates."""
+        """:meth:`sized_patterns_of` in their order, less those that cannot match: those with no
+        particle whose object is none of ``objects`` (the pattern words a verb's objects match), and
+        the others whose anchor (:func:`pattern_anchor`) is not among the verb's ``anchors`` (kind ->
+        words). The patterns are indexed once per lemma, so a verb is checked against its few
+        candidates."""
         key = (lemma, own)
         index = self._by_object.get(key)
         if index is None:
             by_object: dict[str, list[int]] = {}
-            free: list[int] = []  # patterns with no object, or whose object may follow their particle
+            by_anchor: dict[str, dict[str, list[int]]] = {}
+            free: list[int] = []  # patterns with no anchor (none in the dictionary)
             for i, (_, pattern) in enumerate(self.sized_patterns_of(lemma, own)):
                 if "obj" in pattern and "part" not in pattern:
                     by_object.setdefault(pattern["obj"], []).append(i)
+                elif (anchor := pattern_anchor(pattern)) is not None:
+                    by_anchor.setdefault(anchor[0], {}).setdefault(anchor[1], []).append(i)
                 else:
                     free.append(i)
-            index = self._by_object[key] = (by_object, free)
-        by_object, free = index
-        picked = [i for word in objects for i in by_object.get(word, ())]
+            index = self._by_object[key] = (by_object, by_anchor, free)
+        by_object, by_anchor, free = index
+        picked = [i for word in objects for i in by_object.get(word, ())] if by_object else []
+        for kind, words in by_anchor.items():
+            picked += [i for word in anchors[kind] for i in words.get(word, ())]
+        if not picked and not free:
+            return []
         sized = self.sized_patterns_of(lemma, own)
-        return [sized[i] for i in (sorted(free + picked) if picked else free)]
+        return [sized[i] for i in sorted(free + picked)]
 
     def sized_phrase_patterns_of(self, lemma: str, own: bool) -> list[tuple[int, dict[str, Any]]]:
         """:meth:`sized_patterns_of` restricted to those whose object is a phrase ("{NO &EVIDENCE}")."""
@@ -368,6 +379,17 @@ def _particle(lemma: str) -> str | None:
     """The particle of a phrasal verb ("out" of "walk out"), else None."""
     words = lemma.split()
     return words[1] if len(words) == 2 else None
+
+
+def pattern_anchor(pattern: dict[str, Any]) -> tuple[str, str] | None:
+    """What a verb must have for a pattern with no object (or with a particle) to match it, as (kind,
+    word): its particle ("part", "out": a particle, or a preposition, of that word), else its subject
+    word ("subj", "&MILITARY"), else its preposition ("prep", "with": on the verb or on its object);
+    None for none."""
+    for kind in ("part", "subj", "prep"):
+        if kind in pattern:
+            return kind, pattern[kind]
+    return None
 
 
 def pattern_size(pattern: dict[str, Any]) -> int:

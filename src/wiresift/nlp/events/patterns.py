@@ -4,6 +4,7 @@ blocks that they satisfy."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -44,10 +45,16 @@ ADVERB_PARTICLES = frozenset({"up", "down", "out", "off", "over", "back", "away"
 def adverb_particle(verb: Token, prep: Token) -> bool:
     """``prep``, right after ``verb``, is a particle the parser read as a preposition: it has no object
     of its own, only a preposition ("walked out of the talks"), or nothing ("walked out")."""
+    return _adverb_particle(doccache.of(verb.doc), verb.i, prep.i)
+
+
+def _adverb_particle(cache: doccache.DocCache, verb: int, prep: int) -> bool:
+    """:func:`adverb_particle` of token indices, read from the document's arrays."""
+    deps = cache.deps
     return (
-        prep.i == verb.i + 1
-        and prep.lower_ in ADVERB_PARTICLES
-        and not any(c.dep_ == "pobj" for c in prep.children)
+        prep == verb + 1
+        and cache.lowers[prep] in ADVERB_PARTICLES
+        and not any(deps[c] == "pobj" for c in cache.children(prep))
     )
 
 
@@ -58,11 +65,18 @@ def words_of(tok: Token) -> set[str]:
 def subject_words(tok: Token) -> set[str]:
     """A subject's words; an armed group's noun also stands for CAMEO's ``&MILITARY`` ("rebels
     surrendered" codes as a military surrender, as "troops surrendered" does)."""
-    words = words_of(tok)
-    if tok.dep_ == "agent":
-        words = {w for c in tok.children if c.dep_ == "pobj" for w in words_of(c)}
-    if any(actors().agents.get(w) in ARMED_SECTORS for w in words) or any(
-        c.dep_ == "amod" and c.lower_ in ARMOURED for c in tok.children
+    return _subject_words(doccache.of(tok.doc), tok.i)
+
+
+def _subject_words(cache: doccache.DocCache, i: int) -> set[str]:
+    """:func:`subject_words` of token ``i``, read from the document's arrays: no Token made."""
+    lemmas, lowers, deps = cache.lemmas, cache.lowers, cache.deps
+    words = {lemmas[i], lowers[i]}
+    if deps[i] == "agent":
+        words = {w for c in cache.children(i) if deps[c] == "pobj" for w in (lemmas[c], lowers[c])}
+    agents = actors().agents
+    if any(agents.get(w) in ARMED_SECTORS for w in words) or any(
+        deps[c] == "amod" and lowers[c] in ARMOURED for c in cache.children(i)
     ):
         words.add(MILITARY_MARK)  # "armoured columns moved to the border" as "troops moved" does
     return words
@@ -75,22 +89,34 @@ def with_conjuncts(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.pos_ in {"NOUN", "PROPN"}]]
 
 
-def _object_words(obj: Token) -> tuple[set[str], set[str]]:
+def _conjoined(cache: doccache.DocCache, i: int) -> list[int]:
+    """:func:`with_conjuncts` of token ``i``, as indices (a Token made only in a coordination)."""
+    if i not in cache.coordinated:
+        return [i]
+    return [t.i for t in with_conjuncts(cache.doc[i])]
+
+
+def _object_words(cache: doccache.DocCache, obj: int) -> tuple[set[str], set[str]]:
     """(words, fallback words) of an object: a generic head with a noun modifier is read by its
     modifier ("a mediation effort" is a mediation), the head itself only when the modifier codes
     nothing."""
-    if obj.pos_ == "NUM" or not {obj.lower_, obj.lemma_.lower()}.isdisjoint(_COUNTING_WORDS):
+    lemmas, lowers, deps, pos = cache.lemmas, cache.lowers, cache.deps, cache.pos
+    own = {lemmas[obj], lowers[obj]}
+    if pos[obj] == "NUM" or not own.isdisjoint(_COUNTING_WORDS):
         # "sent thousands of troops": the patterns' object is what is counted
-        inner = [g for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                 for c in prep.children if c.dep_ == "pobj" for g in with_conjuncts(c)]  # fmt: skip
+        inner = [g for prep in cache.children(obj) if deps[prep] == "prep" and lowers[prep] == "of"
+                 for c in cache.children(prep) if deps[c] == "pobj" for g in _conjoined(cache, c)]  # fmt: skip
         if inner:
-            return {w for t in inner for w in words_of(t)}, words_of(obj)
+            return {w for t in inner for w in (lemmas[t], lowers[t])}, own
     mods = {
-        w for c in obj.children if c.dep_ in {"compound", "nmod"} and c.pos_ == "NOUN" for w in words_of(c)
+        w
+        for c in cache.children(obj)
+        if deps[c] in {"compound", "nmod"} and pos[c] == "NOUN"
+        for w in (lemmas[c], lowers[c])
     }
-    if obj.lemma_.lower() in GENERIC_OBJECTS and mods:
-        return mods, words_of(obj)
-    return words_of(obj), set()
+    if lemmas[obj] in GENERIC_OBJECTS and mods:
+        return mods, own
+    return own, set()
 
 
 #: Entity types of a preposition's object that only say when or for how long ("for three hours").
@@ -98,56 +124,66 @@ TIME_ENTS = frozenset({"DATE", "TIME"})
 
 
 def features(verb: Token) -> dict[str, Any]:
+    """What the patterns can ask of ``verb``, read from the document's arrays (a Token is made only
+    for the objects, which the callers read further)."""
+    cache = doccache.of(verb.doc)
+    lemmas, lowers, deps, ents = cache.lemmas, cache.lowers, cache.deps, cache.ent_types
+    children_of = cache.children
     subj: set[str] = set()
     objs: set[str] = set()
     generic: set[str] = set()
     parts: set[str] = set()
     preps: dict[str, set[str]] = {}
-    obj_toks: list[Token] = []
+    obj_ids: list[int] = []
     obj_preps: dict[str, set[str]] = {}
 
     timed: dict[str, bool] = {}  # preposition -> every one on the verb says only when or how long
 
-    def add_prep(prep: Token, into: dict[str, set[str]] = preps) -> None:
-        key = SPELLINGS.get(prep.lower_, prep.lower_)
-        pobjs = [c for c in prep.children if c.dep_ == "pobj"]
-        into.setdefault(key, set()).update(w for c in pobjs for t in with_conjuncts(c) for w in words_of(t))
+    def add_prep(prep: int, into: dict[str, set[str]] = preps) -> None:
+        key = SPELLINGS.get(lowers[prep], lowers[prep])
+        pobjs = [c for c in children_of(prep) if deps[c] == "pobj"]
+        into.setdefault(key, set()).update(
+            w for c in pobjs for t in _conjoined(cache, c) for w in (lemmas[t], lowers[t])
+        )
         if into is preps:
-            when = bool(pobjs) and all(c.ent_type_ in TIME_ENTS for c in pobjs)
+            when = bool(pobjs) and all(ents[c] in TIME_ENTS for c in pobjs)
             timed[key] = timed.get(key, True) and when
 
-    def add_obj(obj: Token) -> None:
-        words, fallback = _object_words(obj)
+    def add_obj(obj: int) -> None:
+        words, fallback = _object_words(cache, obj)
         objs.update(words)
         generic.update(fallback)
-        obj_toks.append(obj)
+        obj_ids.append(obj)
 
-    children = [(c, c.dep_) for c in verb.children]  # each child and its relation read once
-    passive = verb.pos_ == "VERB" and any(dep == "auxpass" for _, dep in children)
+    v = verb.i
+    children = [(c, deps[c]) for c in children_of(v)]  # each child and its relation read once
+    passive = cache.pos[v] == "VERB" and any(dep == "auxpass" for _, dep in children)
     for child, dep in children:
         if dep == "nsubjpass" and passive:  # "sanctions were lifted": the patterns' object
-            for obj in with_conjuncts(child):
+            for obj in _conjoined(cache, child):
                 add_obj(obj)
         elif dep in SUBJ_DEPS or dep == "agent":
-            subj |= subject_words(child)
+            subj |= _subject_words(cache, child)
         elif dep == "prt":
-            parts.add(child.lower_)
+            parts.add(lowers[child])
         elif dep in _OBJ_DEPS:
-            for obj in with_conjuncts(child) if dep in {"dobj", "obj"} else [child]:
+            for obj in _conjoined(cache, child) if dep in {"dobj", "obj"} else [child]:
                 add_obj(obj)
-            if dep == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children):
-                preps.setdefault("to", set()).update(words_of(child))  # "refused to commit": (TO)
+            if dep == "xcomp" and any(lowers[c] == "to" and deps[c] == "aux" for c in children_of(child)):
+                # "refused to commit": (TO)
+                preps.setdefault("to", set()).update((lemmas[child], lowers[child]))
         elif dep == "prep":
             add_prep(child)
-            if adverb_particle(verb, child):  # "walked out of the talks": OUT, then (OF TALKS)
-                parts.add(child.lower_)
-                for inner in child.children:
-                    if inner.dep_ == "prep":
+            if _adverb_particle(cache, v, child):  # "walked out of the talks": OUT, then (OF TALKS)
+                parts.add(lowers[child])
+                for inner in children_of(child):
+                    if deps[inner] == "prep":
                         add_prep(inner)
-    for obj in obj_toks:  # "put police on alert": the prep hangs on the object
-        for child in obj.children:
-            if child.dep_ == "prep":
+    for obj in obj_ids:  # "put police on alert": the prep hangs on the object
+        for child in children_of(obj):
+            if deps[child] == "prep":
                 add_prep(child, obj_preps)
+    sdoc = verb.doc
     return {
         "subj": subj,
         "obj": objs,
@@ -155,7 +191,7 @@ def features(verb: Token) -> dict[str, Any]:
         "part": parts,
         "preps": preps,
         "obj_preps": obj_preps,
-        "obj_toks": obj_toks,
+        "obj_toks": [sdoc[i] for i in obj_ids],
         "timed": {p for p, when in timed.items() if when},
     }
 
@@ -233,6 +269,18 @@ def _prep_matches(pattern: dict[str, Any], feats: dict[str, Any], key: str) -> b
     return pobjs is not None and (pobj is None or has_form(pobj, pobjs))
 
 
+def verb_anchors(feats: dict[str, Any], subj_hits: set[str]) -> dict[str, Iterable[str]]:
+    """The pattern anchors (:func:`~wiresift.nlp.events.lexicon.pattern_anchor`) a verb's features
+    can meet, by kind: a pattern whose anchor is not among them cannot match (:func:`_match`)."""
+    preps = feats["preps"]
+    obj_preps = feats.get("obj_preps")
+    return {
+        "part": feats["part"].union(preps) if preps else feats["part"],
+        "subj": subj_hits,
+        "prep": preps.keys() | obj_preps.keys() if obj_preps else preps.keys(),
+    }
+
+
 def best_pattern(
     blocks: list[VerbBlock], feats: dict[str, Any], lemma: str
 ) -> tuple[int, dict[str, Any]] | None:
@@ -242,12 +290,13 @@ def best_pattern(
     if not blocks:
         return None
     hits = {"obj": _hits(feats["obj"]), "subj": _hits(feats["subj"])}
+    anchors = verb_anchors(feats, hits["subj"])
     # full matches first, the verb's own patterns before its block's; a phrase's head alone last
     for strict, own in ((True, True), (True, False), (False, True), (False, False)):
         best: tuple[int, dict[str, Any]] | None = None
         for block in blocks:
             sized = (
-                block.candidate_patterns(lemma, own, hits["obj"])
+                block.candidate_patterns(lemma, own, hits["obj"], anchors)
                 if strict
                 else block.sized_phrase_patterns_of(lemma, own)
             )

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Event, EventActor
 from wiresift.nlp import doccache
-from wiresift.nlp.events import accept, acled, acled_model, cameo
+from wiresift.nlp.events import accept, acled, acled_model, cameo, targets
 from wiresift.nlp.events.accept import TYPER_DEPTH, Candidate
 from wiresift.nlp.events.actor_codes import holiday_head, thing_head
 from wiresift.nlp.events.actors import possessor, quantity_head, resolve
@@ -306,7 +306,7 @@ def code_sentence(
         if (category is None and trig.security is None) or not occurred(trig.tok, sent, category):
             continue  # no event type, or nothing that happened: "tried to steal", a question
         borrowed: EventActor | None = None  # an actor whose code is its possessor's ("their forces")
-        heads = verb_roles(trig.tok) if trig.kind == "verb" else noun_roles(trig.tok)
+        heads = targets.roles_once(verb_roles if trig.kind == "verb" else noun_roles, trig.tok)
         source_head = heads[0] if heads[0] is None or same_paragraph(heads[0], trig.tok) else None
         source = _actor(source_head, index, doc.published)
         if source_head is not None and source_head.pos_ == "PRON" and (source is None or not source.code):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wiresift.nlp import doccache
 from wiresift.nlp.events.lexicon import verbs
 from wiresift.nlp.events.roles import (
     MOVED_VERBS,
@@ -28,7 +29,7 @@ from wiresift.nlp.events.roles import (
 from wiresift.nlp.events.scenes import dateline_word
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from spacy.tokens import Span, Token
 
@@ -231,6 +232,21 @@ def _undergoer(event: Token) -> Token | None:
 FORCE_VERBS = frozenset({*MOVED_VERBS, "send", "dispatch", "move", "reinforce", "rush"})
 
 
+def roles_once(
+    find: Callable[[Token], tuple[Token | None, Token | None]], tok: Token
+) -> tuple[Token | None, Token | None]:
+    """``find(tok)`` (:func:`verb_roles` or :func:`noun_roles`), read once per token (as indices, in the
+    document's cache): the stage asks for a trigger's roles, and :func:`target_candidates` again."""
+    sdoc = tok.doc
+
+    def build() -> tuple[int | None, int | None]:
+        source, target = find(tok)
+        return (None if source is None else source.i, None if target is None else target.i)
+
+    source, target = doccache.of(sdoc).memo(("targets.roles", find.__name__, tok.i), build)
+    return (None if source is None else sdoc[source], None if target is None else sdoc[target])
+
+
 def target_candidates(
     trigger: Token, source: Token | None, venue: bool = False, harm: bool = False, mutual: bool = True
 ) -> list[Token]:
@@ -239,7 +255,7 @@ def target_candidates(
     is a scene, not a target (:func:`venue_event`); ``harm``: an attack or coercion, whose coordinated
     doers are allies, not each other's targets; without ``mutual`` (:data:`MUTUAL`) no coordinated doer
     is the other's target ("businesses and residents complained", "ships and aircraft brought aid")."""
-    first = (verb_roles(trigger) if trigger.pos_ == "VERB" else noun_roles(trigger))[1]
+    first = roles_once(verb_roles if trigger.pos_ == "VERB" else noun_roles, trigger)[1]
     seen: set[int] = {source.i} if source is not None else set()
     out: list[Token] = []
 
