@@ -581,7 +581,7 @@ class ClaimsStage:
     """Pipeline stage filling ``doc.claims``."""
 
     name = STAGE_NAME
-    version = "1.8"
+    version = "1.9"
     requires: tuple[str, ...] = ("entities", "quotes", "timexes", "places")
     assigns: tuple[str, ...] = ("claims",)
 

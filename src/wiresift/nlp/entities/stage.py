@@ -579,7 +579,7 @@ def _match_org(index: EntityIndex, pos: int, head: str) -> str | None:
 
 class EntitiesStage:
     name = "entities"
-    version = "4"
+    version = "5"
     requires: tuple[str, ...] = ("ner", "parse")
     assigns: tuple[str, ...] = ("entities",)
 

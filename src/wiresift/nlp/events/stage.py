@@ -588,7 +588,7 @@ class EventsStage:
     """Pipeline stage filling ``doc.events``."""
 
     name = STAGE_NAME
-    version = "1.4"
+    version = "1.5"
     requires: tuple[str, ...] = ("entities", "quotes", "timexes", "places", "claims")
     assigns: tuple[str, ...] = ("events",)
 
