@@ -89,7 +89,11 @@ def _sentence(sent: Span) -> tuple[list[str], np.ndarray]:
         keys = [orths[i] for i in content]
         rows = table.find(keys=keys) if keys and table.shape[0] else np.zeros(0, dtype=int)
         rows = np.asarray(rows)[np.asarray(rows) >= 0]
-        mean = np.asarray(table.data[rows]).mean(axis=0) if len(rows) else np.zeros(DIMS, np.float32)
+        if not len(rows):
+            return words, _unit(np.zeros(DIMS, np.float32))
+        data = np.asarray(table.data[rows])
+        # ``mean`` of float32 rows, without its Python overhead: the same sum over the rows, divided
+        mean = np.add.reduce(data, axis=0) / len(rows) if data.dtype == np.float32 else data.mean(axis=0)
         return words, _unit(np.asarray(mean))
 
     return cache.memo(("acled_model.sentence", sent.start, sent.end), build)
@@ -202,7 +206,17 @@ def type_sentence(
         return None
     if SECURITY_CUES.isdisjoint(lemmas if lemmas is not None else doccache.of(sent.doc).sent_lemmas(sent)):
         return None
-    cue = next((t for t in sent if t.i not in taken and _anchor(t)), None)
+    # only a cue's word can anchor (:func:`_anchor`): its lemma read from the document's array, a Token
+    # made only for a cue
+    sdoc, lemmas_of = sent.doc, doccache.of(sent.doc).lemmas
+    cue = next(
+        (
+            sdoc[i]
+            for i in range(sent.start, sent.end)
+            if i not in taken and lemmas_of[i] in SECURITY_CUES and _anchor(sdoc[i])
+        ),
+        None,
+    )
     if cue is None and not taken:
         return None
     category, prob = typer.predict(features(sent, None, None, None), dense_logits(sent, None))
