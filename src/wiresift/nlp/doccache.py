@@ -129,6 +129,16 @@ class DocCache:
         flat, starts = self._children
         return flat[starts[i] : starts[i + 1]]
 
+    def subtree(self, i: int) -> list[int]:
+        """The indices of token ``i`` and all its descendants (``[t.i for t in doc[i].subtree]``, in no
+        set order), walked over :meth:`children`: no Token made."""
+        out, todo = [i], [i]
+        while todo:
+            kids = self.children(todo.pop())
+            out += kids
+            todo += kids
+        return out
+
     @property
     def deps(self) -> list[str]:
         """Every token's dependency relation (``tok.dep_``), by token index."""
