@@ -84,6 +84,15 @@ def test_structure_matches_the_parse(sdoc) -> None:  # type: ignore[no-untyped-d
         assert cache.children(tok.i) == [c.i for c in tok.children]
         has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         assert (tok.i in cache.heads_of("aux", "to")) == has_to
+        assert sorted(cache.subtree(tok.i)) == sorted(t.i for t in tok.subtree)
+    assert max(len(cache.subtree(t.i)) for t in sdoc) > 5  # some phrases have words of their own
+
+
+def test_arrays_are_read_once_and_kept_unchanged(sdoc) -> None:  # type: ignore[no-untyped-def]
+    cache = doccache.of(sdoc)
+    assert cache._ids("DEP") is cache._ids("DEP")
+    with pytest.raises(ValueError):
+        cache._ids("LOWER")[0] = 0  # shared by every look-up: no caller may change it
 
 
 def test_memo_builds_once(sdoc) -> None:  # type: ignore[no-untyped-def]

@@ -129,6 +129,16 @@ class DocCache:
         flat, starts = self._children
         return flat[starts[i] : starts[i + 1]]
 
+    def subtree(self, i: int) -> list[int]:
+        """The indices of token ``i`` and all its descendants (``[t.i for t in doc[i].subtree]``, in no
+        set order), walked over :meth:`children`: no Token made."""
+        out, todo = [i], [i]
+        while todo:
+            kids = self.children(todo.pop())
+            out += kids
+            todo += kids
+        return out
+
     @property
     def deps(self) -> list[str]:
         """Every token's dependency relation (``tok.dep_``), by token index."""
@@ -148,16 +158,30 @@ class DocCache:
         return self._text
 
     def _heads(self) -> np.ndarray:
-        """Every token's head index (``tok.head.i``; a root is its own head)."""
-        from spacy.attrs import HEAD
+        """Every token's head index (``tok.head.i``; a root is its own head), read once. Callers must
+        not change the array."""
 
-        offsets = self.doc.to_array(HEAD).astype(np.int64)  # relative to the token, stored unsigned
-        return offsets + np.arange(len(offsets), dtype=np.int64)
+        def read() -> np.ndarray:
+            from spacy.attrs import HEAD
+
+            offsets = self.doc.to_array(HEAD).astype(np.int64)  # relative to the token, stored unsigned
+            heads = offsets + np.arange(len(offsets), dtype=np.int64)
+            heads.flags.writeable = False
+            return heads
+
+        return self.memo(("doccache.heads",), read)
 
     def _ids(self, attr: str) -> np.ndarray:
-        from spacy.attrs import IDS
+        """Every token's string id of ``attr``, read once. Callers must not change the array."""
 
-        return self.doc.to_array(IDS[attr])
+        def read() -> np.ndarray:
+            from spacy.attrs import IDS
+
+            ids: np.ndarray = self.doc.to_array(IDS[attr])
+            ids.flags.writeable = False
+            return ids
+
+        return self.memo(("doccache.ids", attr), read)
 
     @property
     def coordinated(self) -> frozenset[int]:

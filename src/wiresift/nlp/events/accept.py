@@ -207,11 +207,7 @@ def typer_conflict(sent: Span, tok: Token | None, event: Event) -> float:
     if typer is None:
         return 0.5
     feats = acled_model.features(sent, tok, event.acled, event.plover)
-    idx = [typer.vocab[f] for f in feats if f in typer.vocab]
-    n = len(typer.vocab)
-    logits = (
-        typer.coef[:, idx].sum(axis=1) + typer.coef[:, n:] @ acled_model.vectors(sent, tok) + typer.intercept
-    )
+    logits = typer.sparse_logits(feats) + acled_model.dense_logits(sent, tok) + typer.intercept
     exp = np.exp(logits - logits.max())
     return 1.0 - float(exp[typer.classes.index(NOT_CONFLICT)] / exp.sum())
 

@@ -89,7 +89,11 @@ def _sentence(sent: Span) -> tuple[list[str], np.ndarray]:
         keys = [orths[i] for i in content]
         rows = table.find(keys=keys) if keys and table.shape[0] else np.zeros(0, dtype=int)
         rows = np.asarray(rows)[np.asarray(rows) >= 0]
-        mean = np.asarray(table.data[rows]).mean(axis=0) if len(rows) else np.zeros(DIMS, np.float32)
+        if not len(rows):
+            return words, _unit(np.zeros(DIMS, np.float32))
+        data = np.asarray(table.data[rows])
+        # ``mean`` of float32 rows, without its Python overhead: the same sum over the rows, divided
+        mean = np.add.reduce(data, axis=0) / len(rows) if data.dtype == np.float32 else data.mean(axis=0)
         return words, _unit(np.asarray(mean))
 
     return cache.memo(("acled_model.sentence", sent.start, sent.end), build)
@@ -102,7 +106,7 @@ def _stops_and_forms(sdoc: Doc) -> Callable[[], tuple[list[bool], list[int]]]:
         from spacy.attrs import IS_STOP, ORTH
 
         arr = sdoc.to_array([IS_STOP, ORTH])
-        return [bool(v) for v in arr[:, 0].tolist()], arr[:, 1].tolist()
+        return (arr[:, 0] != 0).tolist(), arr[:, 1].tolist()
 
     return read
 
@@ -132,14 +136,32 @@ class AcledModel:
     intercept: np.ndarray
     threshold: float
 
-    def predict(self, feats: list[str], dense: np.ndarray) -> tuple[str, float]:
-        n = len(self.vocab)
-        idx = [self.vocab[f] for f in feats if f in self.vocab]
-        logits = self.coef[:, idx].sum(axis=1) + self.coef[:, n:] @ dense + self.intercept
+    def predict(self, feats: list[str], dense_part: np.ndarray) -> tuple[str, float]:
+        """The most probable class and its probability; ``dense_part``: :func:`dense_logits`."""
+        logits = self.sparse_logits(feats) + dense_part + self.intercept
         exp = np.exp(logits - logits.max())
         probs = exp / exp.sum()
         best = int(probs.argmax())
         return self.classes[best], float(probs[best])
+
+    def sparse_logits(self, feats: list[str]) -> np.ndarray:
+        """Each class's summed weights of the symbolic features."""
+        return self.coef[:, [self.vocab[f] for f in feats if f in self.vocab]].sum(axis=1)
+
+
+def dense_logits(sent: Span, trigger: Token | None) -> np.ndarray:
+    """Each class's weighted sum of :func:`vectors`, made once per sentence and trigger: the typer and
+    the event check both ask (zeros without the typer). Callers must not change it."""
+    typer = model()
+    if typer is None:
+        return np.zeros(0, np.float32)
+
+    def build() -> np.ndarray:
+        result: np.ndarray = typer.coef[:, len(typer.vocab) :] @ vectors(sent, trigger)
+        return result
+
+    at = -1 if trigger is None else trigger.i
+    return doccache.of(sent.doc).memo(("acled_model.dense_logits", sent.start, sent.end, at), build)
 
 
 @cache
@@ -165,7 +187,7 @@ def retype(sent: Span, trigger: Token, rule: str | None, plover: str | None) -> 
     typer = model()
     if typer is None or (rule is None and plover not in CONFLICT):
         return rule
-    category, prob = typer.predict(features(sent, trigger, rule, plover), vectors(sent, trigger))
+    category, prob = typer.predict(features(sent, trigger, rule, plover), dense_logits(sent, trigger))
     if category == NOT_CONFLICT:
         return rule if rule is not None and prob < typer.threshold else None
     return category if rule is None or prob >= typer.threshold else rule
@@ -184,10 +206,20 @@ def type_sentence(
         return None
     if SECURITY_CUES.isdisjoint(lemmas if lemmas is not None else doccache.of(sent.doc).sent_lemmas(sent)):
         return None
-    cue = next((t for t in sent if t.i not in taken and _anchor(t)), None)
+    # only a cue's word can anchor (:func:`_anchor`): its lemma read from the document's array, a Token
+    # made only for a cue
+    sdoc, lemmas_of = sent.doc, doccache.of(sent.doc).lemmas
+    cue = next(
+        (
+            sdoc[i]
+            for i in range(sent.start, sent.end)
+            if i not in taken and lemmas_of[i] in SECURITY_CUES and _anchor(sdoc[i])
+        ),
+        None,
+    )
     if cue is None and not taken:
         return None
-    category, prob = typer.predict(features(sent, None, None, None), vectors(sent, None))
+    category, prob = typer.predict(features(sent, None, None, None), dense_logits(sent, None))
     if category == NOT_CONFLICT or (cue is not None and prob < SENTENCE_FLOOR):
         return None
     return cue, category

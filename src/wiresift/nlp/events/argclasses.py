@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from wiresift.nlp import doccache
 from wiresift.nlp.events.eventive import (
     ACTOR_ENTS,
     PART_WORDS,
@@ -147,7 +148,11 @@ def scoreline(verb: Token) -> bool:
     """``verb`` reports a game's result: a score hangs on it ("crushed Norwich 4-1", "routed the
     Celtics 112-98", "thrashed Ajax 5–0"), so beating, crushing or attacking is sport, not violence. A
     range that counts something ("killed 10-15 civilians") is no score."""
-    text = verb.doc.text
+    cache = doccache.of(verb.doc)
+    texts = cache.texts
+    if not any(texts[i][:1].isdigit() for i in range(verb.left_edge.i, verb.right_edge.i + 1)):
+        return False  # no number among the verb's words: no Token made for each of them
+    text = cache.text  # the document's text, not rebuilt from its tokens as ``doc.text`` is
     for tok in verb.subtree:
         if not tok.text[:1].isdigit() or tok.dep_ in _COUNTING_DEPS:
             continue

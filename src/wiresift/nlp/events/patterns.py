@@ -127,8 +127,9 @@ def features(verb: Token) -> dict[str, Any]:
     """What the patterns can ask of ``verb``, read from the document's arrays (a Token is made only
     for the objects, which the callers read further)."""
     cache = doccache.of(verb.doc)
-    lemmas, lowers, deps, ents = cache.lemmas, cache.lowers, cache.deps, cache.ent_types
+    lemmas, lowers, deps = cache.lemmas, cache.lowers, cache.deps
     children_of = cache.children
+    sdoc = verb.doc
     subj: set[str] = set()
     objs: set[str] = set()
     generic: set[str] = set()
@@ -146,7 +147,8 @@ def features(verb: Token) -> dict[str, Any]:
             w for c in pobjs for t in _conjoined(cache, c) for w in (lemmas[t], lowers[t])
         )
         if into is preps:
-            when = bool(pobjs) and all(ents[c] in TIME_ENTS for c in pobjs)
+            # the entity type read for these words alone: no array of the whole document's types
+            when = bool(pobjs) and all(sdoc[c].ent_type_ in TIME_ENTS for c in pobjs)
             timed[key] = timed.get(key, True) and when
 
     def add_obj(obj: int) -> None:
@@ -183,7 +185,6 @@ def features(verb: Token) -> dict[str, Any]:
         for child in children_of(obj):
             if deps[child] == "prep":
                 add_prep(child, obj_preps)
-    sdoc = verb.doc
     return {
         "subj": subj,
         "obj": objs,

@@ -438,10 +438,15 @@ def event_place(
     "met Lebanon's president" may well be in Lebanon)."""
     own, args = tiers(trigger)
     head = clause_head(trigger)
-    starts = doccache.of(sent.doc).starts  # the token starting at a place's offset, when one does
+    cache = doccache.of(sent.doc)
+    starts = cache.starts  # the token starting at a place's offset, when one does
     # A place inside the trigger's own subject or object names an actor or a thing, not the scene
     # ("Russia, which keeps troops in Tajikistan, has offered"): no clause place, only a sentence one.
-    in_args = {t.idx for c in trigger.children if c.dep_ in _ARG_DEPS for t in c.subtree}
+    # (offsets read from the document's arrays: no Token made for each word of the arguments)
+    deps, offsets = cache.deps, cache.offsets
+    in_args = {
+        offsets[t] for c in cache.children(trigger.i) if deps[c] in _ARG_DEPS for t in cache.subtree(c)
+    }
     # "imposed sanctions over the invasion of Ukraine": the place of the act given as the reason is
     # that act's, not this event's
     heads = [trigger, *(c for c in trigger.children if c.dep_ in _ARG_DEPS)]
