@@ -114,6 +114,14 @@ class DocCache:
             self._sent_starts = [start for start, _ in self._bounds]
         return bisect.bisect_right(self._sent_starts, i) - 1
 
+    def sent_at(self, at: int) -> Span:
+        """The sentence at position ``at`` among the document's sentences (``list(doc.sents)[at]``;
+        ``doc[i].sent`` is ``sent_at(sent_index(i))``), made from its bounds: no other ``Span`` made."""
+        if self._bounds is None:
+            self._bounds = self._sent_bounds(self.doc)
+        start, end = self._bounds[at]
+        return self.doc[start:end]
+
     @staticmethod
     def _sent_bounds(sdoc: Doc) -> list[tuple[int, int]]:
         """The bounds of ``sdoc.sents``, read from the sentence starts array as spaCy's ``Doc.sents``
