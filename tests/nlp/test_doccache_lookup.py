@@ -26,3 +26,12 @@ def test_doccache_sent_chars_are_the_sentences_character_bounds(nlp) -> None:  #
     got = doccache.of(sdoc).sent_chars
     assert got == [(s.start_char, s.end_char) for s in sdoc.sents]
     assert len(got) >= 3
+
+
+def test_doccache_sent_at_is_the_tokens_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    sdoc = nlp("Storms hit Varna overnight. Two ferries stayed in port. The coast guard said so.")
+    cache = doccache.of(sdoc)
+    for tok in sdoc:
+        sent = cache.sent_at(cache.sent_index(tok.i))
+        assert (sent.start, sent.end) == (tok.sent.start, tok.sent.end)
+    assert cache.sent_at(1).start > 0
