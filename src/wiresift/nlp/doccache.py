@@ -96,6 +96,15 @@ class DocCache:
             self._bounds = self._sent_bounds(sdoc)
         return [sdoc[start:end] for start, end in self._bounds]
 
+    @property
+    def sent_chars(self) -> list[tuple[int, int]]:
+        """The character bounds of the document's sentences (``[(s.start_char, s.end_char) for s in
+        doc.sents]``), read from the arrays: no ``Span`` made."""
+        if self._bounds is None:
+            self._bounds = self._sent_bounds(self.doc)
+        offsets, texts = self.offsets, self.texts
+        return [(offsets[start], offsets[end - 1] + len(texts[end - 1])) for start, end in self._bounds]
+
     def sent_index(self, i: int) -> int:
         """The position, among the document's sentences, of the one holding token ``i`` (two tokens
         share a sentence when ``doc[i].sent == doc[j].sent``), found by bisection: no ``Span`` made."""
@@ -104,6 +113,14 @@ class DocCache:
                 self._bounds = self._sent_bounds(self.doc)
             self._sent_starts = [start for start, _ in self._bounds]
         return bisect.bisect_right(self._sent_starts, i) - 1
+
+    def sent_at(self, at: int) -> Span:
+        """The sentence at position ``at`` among the document's sentences (``list(doc.sents)[at]``;
+        ``doc[i].sent`` is ``sent_at(sent_index(i))``), made from its bounds: no other ``Span`` made."""
+        if self._bounds is None:
+            self._bounds = self._sent_bounds(self.doc)
+        start, end = self._bounds[at]
+        return self.doc[start:end]
 
     @staticmethod
     def _sent_bounds(sdoc: Doc) -> list[tuple[int, int]]:
@@ -229,6 +246,13 @@ class DocCache:
         offsets = self.offsets
         lo = bisect.bisect_left(offsets, start, sent.start, sent.end)
         return range(lo, max(lo, bisect.bisect_left(offsets, end, lo, sent.end)))
+
+    def first_from(self, pos: int) -> int | None:
+        """The index of the first token that starts at or after the character offset ``pos``
+        (``next((t.i for t in doc if t.idx >= pos), None)``), found by bisection."""
+        offsets = self.offsets
+        i = bisect.bisect_left(offsets, pos)
+        return i if i < len(offsets) else None
 
     @property
     def offsets(self) -> list[int]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from wiresift.nlp import doccache
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -49,7 +51,7 @@ def is_idiom(doc: Doc, span: NumSpan) -> bool:
     if span.unit is None and nxt is not None and nxt.lower_ == "block" and _next_is(doc, nxt.i, "of"):
         return True  # "the 1200 block of Elm Street": a street address
     if span.unit_tok is not None and nxt is not None and nxt.lower_ in PLACE_NOUNS:
-        return "-" in doc.text[span.start : span.end]  # "the 2-yard line", not "a 2 yard line"
+        return "-" in doccache.of(doc).text[span.start : span.end]  # "the 2-yard line", not "a 2 yard line"
     if (span.unit is None and _clock(doc, span)) or _day_after_month(doc, span, prev):
         return True
     if prev is not None and prev.text == "," and prev2 is not None:

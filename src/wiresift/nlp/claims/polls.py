@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wiresift.nlp import doccache
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -44,7 +46,7 @@ def poll_before(sent: Span, number: Token) -> Token | None:
         if first == 0:
             break
         prev = doc[first - 1].sent
-        if "\n" in doc.text[prev.start_char : doc[first].idx]:
+        if "\n" in doccache.of(doc).text[prev.start_char : doc[first].idx]:
             break  # a line break: the poll belongs to another passage
         first = prev.start
     for tok in reversed(doc[first : number.i]):

@@ -185,6 +185,7 @@ class DocCoref:
         self._votes: dict[str, tuple[int, int]] = {}
         self._words: dict[str, tuple[set[str], set[str]]] = {}
         self._vectors: dict[str, tuple[np.ndarray, float]] = {}
+        self._sims: dict[tuple[str, str, bool], float] = {}
         self._mentions: dict[tuple[int, int], Mention] = {}
         self._quoted_sents: dict[int, set[int]] = {}  # by the sentence's position in the document
         self._quoted_tokens: dict[int, bool] = {}
@@ -244,7 +245,7 @@ class DocCoref:
             at = doccache.of(self.sdoc).sent_index(token)  # the sentence's position: its Span made once
             inside = self._quoted_sents.get(at)
             if inside is None:
-                inside = self._quoted_sents[at] = quoted(self.sdoc[token].sent)
+                inside = self._quoted_sents[at] = quoted(doccache.of(self.sdoc).sent_at(at))
             found = self._quoted_tokens[token] = token in inside
         return found
 
@@ -346,8 +347,8 @@ class DocCoref:
         f["nationality_clash"] = float(
             bool(nat) and any(m != nat and m.endswith(("ian", "ese", "ish", "ean", "an")) for m in mods)
         )
-        f["title_sim"] = self._similarity(ana.head, titles)
-        f["name_sim"] = self._similarity(ana.head, names)
+        f["title_sim"] = self._similarity_to(ana.head, cand.eid, titles=True)
+        f["name_sim"] = self._similarity_to(ana.head, cand.eid, titles=False)
         # Salience, which carries across outlets where word lists do not: how often the candidate was
         # the subject of its clause, and whether the lead (the first two sentences) names it.
         f["subject_mentions"] = math.log1p(cand.subjects)
@@ -364,6 +365,16 @@ class DocCoref:
 
     def _overlapping(self, ana: Anaphor) -> list[tuple[int, int, str]]:
         return [(s, e, i) for s, e, i in self.index.mentions if s < ana.end and ana.start < e]
+
+    def _similarity_to(self, head: str, eid: str, titles: bool) -> float:
+        """:meth:`_similarity` of ``head`` to the title (or name) words of ``eid``, found once per pair:
+        those words do not change while the state lives."""
+        key = (head, eid, titles)
+        found = self._sims.get(key)
+        if found is None:
+            names, title_words_ = self._entity_words(eid)
+            found = self._sims[key] = self._similarity(head, title_words_ if titles else names)
+        return found
 
     def _similarity(self, head: str, words: set[str]) -> float:
         """The best cosine between ``head`` and ``words``. A pruned vectors table (spaCy's md models)

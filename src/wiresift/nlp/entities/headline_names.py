@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wiresift.nlp import doccache
 from wiresift.nlp.entities.lexicon import words
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ HEADLINE_TITLES = words("ag da lt gov sen rep gen atty pm fm")
 
 def headline_end(sdoc: Doc) -> int:
     """The end (a character offset) of the first line when it is short, else 0."""
-    text = sdoc.text
+    text = doccache.of(sdoc).text
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start)
     return end if 0 < end - start <= 160 else 0
@@ -39,7 +40,7 @@ def headline_surname(sdoc: Doc, span: Span, full_names: list[Span], line_end: in
     first, last = span[0].lower_, span[-1].lower_
     if first not in surnames or last in surnames:
         return None
-    if sdoc.text.find(span.text, line_end) != -1:
+    if doccache.of(sdoc).text.find(span.text, line_end) != -1:
         return None
     return span.start + 1
 

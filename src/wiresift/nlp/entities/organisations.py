@@ -97,6 +97,13 @@ def join_short_names(index: EntityIndex) -> None:
     or a nationality ("an Acme spokeswoman" beside "Acme Corp.")."""
     orgs = [e for e in index.entities.values() if e.type == "ORG" and e.mentions]
     shorts = [e for e in index.entities.values() if e.type in _ACRONYM_TYPES | {"PERSON"} and e.mentions]
+    # the organisations whose name goes on after each of its first words (``o.name.startswith(p +
+    # " ")``), in the order of ``orgs``: a short name is looked up, not tested against every one
+    by_prefix: dict[str, list[Entity]] = {}
+    for o in orgs:
+        for at, ch in enumerate(o.name):
+            if ch == " ":
+                by_prefix.setdefault(o.name[:at], []).append(o)
     for short in shorts:
         if not short.mentions:
             continue
@@ -104,7 +111,7 @@ def join_short_names(index: EntityIndex) -> None:
         tails = BUSINESS_FORMS if short.type in ("GPE", "LOC", "PERSON") else ORG_FORM_TAILS
         longer = [
             o
-            for o in orgs
+            for o in by_prefix.get(short.name, ())
             if o is not short
             and o.mentions
             and o.name.startswith(short.name + " ")
@@ -115,7 +122,7 @@ def join_short_names(index: EntityIndex) -> None:
             # that ends on a legal form or a body's kind
             longer = [
                 o
-                for o in orgs
+                for o in by_prefix.get(short.name, ())
                 if o is not short
                 and o.name.startswith(short.name + " ")
                 and o.name.split()[-1].lower()

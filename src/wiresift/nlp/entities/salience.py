@@ -251,7 +251,7 @@ def wholly_quoted(part: Span) -> bool:
     words = [t.i for t in part if not (t.is_space or t.is_punct)]
     if not words:
         return False
-    if _open_at(part.doc.text, part.start_char) and not any(
+    if _open_at(doccache.of(part.doc).text, part.start_char) and not any(
         t.text in _OPENING or t.text in _CLOSING or t.text == '"' for t in part
     ):
         return True  # a middle sentence of a quotation running over several: no mark of its own

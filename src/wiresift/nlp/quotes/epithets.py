@@ -31,6 +31,7 @@ from wiresift.nlp.quotes.sources import (
     PERSON_LOOKBACK,
     POLL_HEADS,
     _entity_of,
+    token_from,
 )
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ def subject_person(index: EntityIndex, pos: int, candidates: set[str] | None, se
     sdoc = index.sdoc
     if sdoc is None:
         return None
-    tok = next((t for t in sdoc if t.idx >= pos), None)
+    tok = token_from(sdoc, pos)
     if tok is None:
         return None
     sent = tok.sent

@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from wiresift.nlp import doccache
 from wiresift.nlp.entities.lexicon import words
 from wiresift.nlp.entities.organisations import MEMBER_ROLES
 from wiresift.nlp.entities.salience import main_subject, quoted
 from wiresift.nlp.quotes.cues import CUE_VERBS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from wiresift.nlp.entities.index import EntityIndex
 
@@ -185,9 +186,15 @@ def neuter_source(index: EntityIndex, pos: int) -> tuple[str | None, str]:
     return (subject, "org_single") if subject is not None else (None, "")
 
 
+def token_from(sdoc: Doc, pos: int) -> Token | None:
+    """The first token of ``sdoc`` that starts at or after the character offset ``pos``."""
+    i = doccache.of(sdoc).first_from(pos)
+    return sdoc[i] if i is not None else None
+
+
 def _token_at(index: EntityIndex, pos: int) -> Token | None:
     sdoc = index.sdoc
-    tok = next((t for t in sdoc if t.idx >= pos), None) if sdoc is not None else None
+    tok = token_from(sdoc, pos) if sdoc is not None else None
     return tok if tok is not None and tok.idx == pos else None
 
 
@@ -249,7 +256,7 @@ def _owns(index: EntityIndex, eid: str, subject: Token) -> bool:
 def _opens_sentence(index: EntityIndex, pos: int) -> bool:
     """Whether the word at ``pos`` is the first of its sentence."""
     sdoc = index.sdoc
-    tok = next((t for t in sdoc if t.idx >= pos), None) if sdoc is not None else None
+    tok = token_from(sdoc, pos) if sdoc is not None else None
     return tok is not None and tok.idx == pos and tok.i == tok.sent.start
 
 
@@ -326,7 +333,7 @@ def subject_org(
     sdoc = index.sdoc
     if sdoc is None:
         return None
-    tok = next((t for t in sdoc if t.idx >= pos), None)
+    tok = token_from(sdoc, pos)
     if tok is None:
         return None
     sent = tok.sent
@@ -399,7 +406,7 @@ def document_issuer(index: EntityIndex, pos: int, head: str) -> str | None:
     it hangs on ("Acme said in a statement", "The company issued a letter", that company found like
     "the company" is); None when that subject is no person or organisation the text names."""
     sdoc = index.sdoc
-    here = next((t for t in sdoc if t.idx >= pos), None) if sdoc is not None else None
+    here = token_from(sdoc, pos) if sdoc is not None else None
     if sdoc is None or here is None:
         return None
     for tok in reversed(sdoc[: here.i]):

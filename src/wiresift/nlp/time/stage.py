@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Timex
+from wiresift.nlp import doccache
 from wiresift.nlp.time.anchor import Env
 from wiresift.nlp.time.normalise import normalise
 from wiresift.nlp.time.patterns import Candidate, scan, select
@@ -86,7 +87,7 @@ def parse_published(published: str | None) -> dt.date | None:
 
 def _sentences(text: str, sdoc: Doc | None) -> list[tuple[int, int]]:
     if sdoc is not None:
-        return [(s.start_char, s.end_char) for s in sdoc.sents]
+        return doccache.of(sdoc).sent_chars
     spans, start = [], 0
     for m in _SENT_END.finditer(text):
         if text[m.start()] == "." and _ABBREV_BEFORE.search(text, max(0, m.start() - 5), m.start()):
