@@ -185,11 +185,6 @@ def test_the_shipped_check_reads_the_article(pipeline: Pipeline) -> None:
     assert all(0.0 < e.confidence <= 1.0 for e in security.events)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the session-10 refit chose threshold 0.5 by cross-validation (F 0.639 against 0.634 for the "
-    "runner-up at 0.45); the passive deployment scores 0.48 and is dropped (#14)",
-)
 def test_the_shipped_check_keeps_a_passive_deployment(pipeline: Pipeline) -> None:
     security = pipeline(Document(text=SECURITY, published="2023-05-02"))
     assert ("deployed", "MOBILIZE") in {(e.text, e.plover) for e in security.events}

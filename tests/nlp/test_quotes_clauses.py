@@ -71,8 +71,8 @@ def test_stance_nested_in_a_pronouns_report_is_left_to_it(pipeline: Pipeline) ->
             "Senator Ruiz",
         ),
         (
-            "The governor's bet is that voters will forgive the tax increase by November.",
-            "bet",
+            "The governor's argument is that voters will forgive the tax increase by November.",
+            "argument",
             "that voters will forgive the tax increase by November",
             "The governor",
         ),
