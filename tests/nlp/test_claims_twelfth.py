@@ -139,5 +139,5 @@ def test_a_change_noun_brought_to_an_amount_counts_what_changed(nlp: Any) -> Non
 
 
 def test_a_misparsed_object_of_seeing_is_not_brought_to_an_amount(nlp: Any) -> None:
-    text = "Kessler, who runs a small fund, watched his stake balloon to at least $90 million."
+    text = "Kessler, who runs a small fund, watched his savings balloon to almost $90 million."
     assert one(claims_of(nlp, text), "90").counted != "balloon"

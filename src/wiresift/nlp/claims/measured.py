@@ -297,8 +297,8 @@ def _brought(verb: Token, top: Token) -> Token | None:
     return as_noun(obj) if verb.lemma_.lower() in BRINGING_VERBS else None
 
 
-#: Verbs that bring their object to a level: "bringing his haul to $76 million" ("saw his worth
-#: balloon to $90 million" is no such verb: the parser made "balloon" its object).
+#: Verbs that bring their object to a level: "bringing his haul to $76 million" ("watched his
+#: savings balloon to almost $90 million" is no such verb: the parser made "balloon" its object).
 BRINGING_VERBS = frozenset({"bring", "take", "push", "lift", "boost", "drive", "send"})
 
 
