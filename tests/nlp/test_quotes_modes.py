@@ -147,7 +147,7 @@ def test_perceptions_amounts_and_things_make_no_quote(pipeline: Pipeline, text: 
         ("The guilds said over 7,500 porters joined the walkout.", "said", "7,500 porters joined"),
         ("Senator Ava Brandt asked Maria Rao about the missing invoices.", "asked", "the missing invoices"),
         ("Looking ahead, Harbor Foods sees annual sales growth of 2.5 percent.", "sees", "sales growth"),
-        ("Analysts polled by the bank were expecting $1.40 a share.", "expecting", "1.40"),
+        ("Analysts polled by the bank were expecting earnings of $1.40 a share.", "expecting", "1.40"),
     ],
 )
 def test_views_of_people_and_sources_stay(pipeline: Pipeline, text: str, cue: str, content: str) -> None:
