@@ -94,13 +94,13 @@ def other_event(tok: Token, end: int, trigger: Token) -> bool:
     if path is None:
         # two event nouns of one clause, neither inside the other: the parse may hang the second on the
         # verb ("recalled the Leeds bombing of 1996 and the attacks of 2004")
-        return trigger.pos_ == "NOUN" and _clause_of(trigger).i == _clause_of(owner).i
+        return trigger.pos_ == "NOUN" and clause_head(trigger).i == clause_head(owner).i
     # coordinated nouns only: "dispersed the protest in Lagos and arrested twenty" share a scene
     return any(t.dep_ == "conj" and t.pos_ in {"NOUN", "PROPN"} for t in path)
 
 
-def _clause_of(tok: Token) -> Token:
-    """The verb heading the clause ``tok`` stands in."""
+def clause_head(tok: Token) -> Token:
+    """The verb heading the clause ``tok`` stands in (``tok`` itself for a verb)."""
     head = tok
     for _ in range(30):
         if head.pos_ in {"VERB", "AUX"} or head.head.i == head.i:

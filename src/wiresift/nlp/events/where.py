@@ -41,7 +41,7 @@ from wiresift.nlp import doccache
 from wiresift.nlp.events.actor_codes import agent_sector, holiday_name, lookup
 from wiresift.nlp.events.lexicon import SPEECH_VERBS
 from wiresift.nlp.events.roles import OUTSIDE_VERBS, RESPONSE_VERBS, people_noun
-from wiresift.nlp.events.scenes import other_event, person_origin, title_of
+from wiresift.nlp.events.scenes import clause_head, other_event, person_origin, title_of
 from wiresift.nlp.events.targets import act_noun, reason
 
 if TYPE_CHECKING:
@@ -73,16 +73,6 @@ def _pobj_offsets(head: Token) -> set[int]:
         if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
             out |= {t.idx for g in child.children if g.dep_ == "pobj" for t in g.subtree}
     return out
-
-
-def clause_head(tok: Token) -> Token:
-    """The verb heading the clause ``tok`` stands in (``tok`` itself for a verb)."""
-    head = tok
-    for _ in range(30):
-        if head.pos_ in {"VERB", "AUX"} or head.head.i == head.i:
-            return head
-        head = head.head
-    return head
 
 
 def _in_clause(tok: Token, head: Token) -> bool:
