@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from score_attributions import load_pages, predict, speaker_right
+from score_attributions import best_row, load_pages, predict, speaker_right
 from score_quotes import words
 
 
@@ -34,12 +34,8 @@ def main(argv: list[str]) -> None:
         entities = {e.id: e for e in doc.entities}
         gwords = [words(text, [tuple(p) for p in row["content"]]) for row in page.rows]
         for quote in doc.quotes:
-            pw = words(text, [(quote.start, quote.end)])
-            if not pw or not gwords:
-                continue
-            shares = [len(pw & gw) / len(pw) for gw in gwords]
-            best = max(range(len(shares)), key=lambda i: (shares[i], -len(gwords[i]), -i))
-            if shares[best] < 0.5:
+            best = best_row(words(text, [(quote.start, quote.end)]), gwords)
+            if best is None:
                 continue
             row = page.rows[best]
             if speaker_right(page, row, quote, entities):

@@ -183,6 +183,16 @@ def _title_words(text: str) -> set[str]:
     return {w.casefold() for w in WORD.findall(text)} - FUNCTION_WORDS
 
 
+def best_row(pw: frozenset[int], gwords: Sequence[frozenset[int]]) -> int | None:
+    """The gold row a predicted quote (its content words ``pw``) matches: the one sharing most of its
+    words, at least half (ties: the shorter row, then the earlier); None when none does."""
+    if not pw or not gwords:
+        return None
+    shares = [len(pw & gw) / len(pw) for gw in gwords]
+    best = max(range(len(shares)), key=lambda i: (shares[i], -len(gwords[i]), -i))
+    return best if shares[best] >= 0.5 else None
+
+
 def score(pages: Sequence[Page], docs: Sequence[Any]) -> dict[str, float]:
     """Every metric of the module docstring over ``pages`` (``docs[i]`` analysed ``pages[i]``)."""
     n_pred = n_tp = n_right = 0
@@ -199,11 +209,8 @@ def score(pages: Sequence[Page], docs: Sequence[Any]) -> dict[str, float]:
             mode = getattr(quote, "mode", "statement")
             n_shown += mode == "statement"
             pw = words(text, [(quote.start, quote.end)])
-            if not pw or not gwords:
-                continue
-            shares = [len(pw & gw) / len(pw) for gw in gwords]
-            best = max(range(len(shares)), key=lambda i: (shares[i], -len(gwords[i]), -i))
-            if shares[best] < 0.5:
+            best = best_row(pw, gwords)
+            if best is None:
                 continue
             n_tp += 1
             n_shown_tp += mode == "statement"

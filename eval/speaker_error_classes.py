@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from page_gold import by_split
-from score_attributions import Page, load_pages, predict, speaker_right
+from score_attributions import Page, best_row, load_pages, predict, speaker_right
 from score_quotes import WORD, words
 
 PRONOUNS = frozenset(
@@ -83,12 +83,8 @@ def classes(pages: Sequence[Page], docs: Sequence[Any]) -> dict[str, int]:
         entities = {e.id: e for e in doc.entities}
         gwords = [words(page.text, [tuple(p) for p in row["content"]]) for row in page.rows]
         for quote in doc.quotes:
-            pw = words(page.text, [(quote.start, quote.end)])
-            if not pw or not gwords:
-                continue
-            shares = [len(pw & gw) / len(pw) for gw in gwords]
-            best = max(range(len(shares)), key=lambda i: (shares[i], -len(gwords[i]), -i))
-            if shares[best] < 0.5:
+            best = best_row(words(page.text, [(quote.start, quote.end)]), gwords)
+            if best is None:
                 continue
             counts["true_positives"] += 1
             row = page.rows[best]

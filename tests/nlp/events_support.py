@@ -1,5 +1,5 @@
 """Shared by the events test modules: run a pipeline on one text and return its checked document with
-its events by trigger text; an event's place name."""
+its events by trigger text, or the types of the events a trigger word starts; an event's place name."""
 
 from __future__ import annotations
 
@@ -20,3 +20,10 @@ def place_name(doc: Document, event: Event) -> str | None:
 def text_of(actor: object) -> str | None:
     """The text of an event's source or target, None when it has none."""
     return getattr(actor, "text", None)
+
+
+def types(pipeline: Pipeline, text: str, trigger: str) -> list[str | None]:
+    """The PLOVER types of the events whose trigger text starts with ``trigger``."""
+    doc = pipeline(Document(text=text, published="2023-05-02"))
+    assert doc.errors == [], text
+    return [e.plover for e in doc.events if e.text.lower().startswith(trigger)]

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from events_support import types
 
-from wiresift.model import Document
 from wiresift.nlp.pipeline import Pipeline
 
 if TYPE_CHECKING:
@@ -18,12 +18,6 @@ if TYPE_CHECKING:
 @pytest.fixture(scope="module")
 def pipeline(nlp: Language) -> Pipeline:
     return Pipeline()
-
-
-def types(pipeline: Pipeline, text: str, trigger: str) -> list[str | None]:
-    doc = pipeline(Document(text=text, published="2023-05-02"))
-    assert doc.errors == [], text
-    return [e.plover for e in doc.events if e.text.lower().startswith(trigger)]
 
 
 @pytest.mark.parametrize(
