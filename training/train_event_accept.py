@@ -284,12 +284,12 @@ def summary(prob: np.ndarray, rows: list[dict[str, Any]], threshold: float) -> d
 
 
 def main_events(prob: np.ndarray, rows: list[dict[str, Any]], threshold: float) -> dict[str, int] | None:
-    """How often the event :func:`stage.main_event` lists first is right in type, with the out-of-fold
+    """How often the event :func:`mainevent.main_event` lists first is right in type, with the out-of-fold
     probabilities: the articles where the check keeps an event, and those whose first event is right in
     type; None for a table written before rows carried their sentence, rank and main line."""
     from wiresift.model import Event
     from wiresift.nlp.events.accept import Candidate
-    from wiresift.nlp.events.stage import main_event
+    from wiresift.nlp.events.mainevent import main_event
 
     if any("main_line" not in r for r in rows):
         return None

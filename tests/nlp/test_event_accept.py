@@ -19,7 +19,8 @@ from wiresift.nlp.events.accept import (
     LemmaPrior,
     load_check,
 )
-from wiresift.nlp.events.stage import LEAD_SENTENCES, candidates, find_events, main_event
+from wiresift.nlp.events.mainevent import LEAD_SENTENCES, main_event
+from wiresift.nlp.events.stage import candidates, find_events
 from wiresift.nlp.pipeline import Pipeline
 
 BUSINESS = (

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from wiresift.model import Event
 from wiresift.nlp.events import accept, stage
-from wiresift.nlp.events.stage import main_event, main_line
+from wiresift.nlp.events.mainevent import main_event, main_line
 from wiresift.nlp.events.triggers import find_triggers
 from wiresift.nlp.pipeline import Pipeline
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -24,12 +23,26 @@ from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import (
     KIN_NOUNS,
     NOMINAL_SYNONYMS,
-    ORG_NOMINAL_HEADS,
     PERSON_PRONOUNS,
     TITLE_HEADS,
     TITLED_NOMINAL_HEADS,
     country_code,
     country_names,
+)
+from wiresift.nlp.entities.names import (
+    ACRONYM,
+    HONORIFIC,
+    LEADING_THE,
+    NATIONALITY_ENDINGS,
+    TITLED_NAME,
+    WORD_RE,
+    Nominal,
+    initials_forms,
+    name_key,
+    name_parts,
+    nominals,
+    short_key,
+    surname_forms,
 )
 from wiresift.nlp.entities.organisations import (
     join_acronyms,
@@ -40,7 +53,7 @@ from wiresift.nlp.entities.organisations import (
     untagged_speakers,
 )
 from wiresift.nlp.entities.person_check import drop_non_persons
-from wiresift.nlp.entities.persons import clean, fold_apostrophes
+from wiresift.nlp.entities.persons import clean
 from wiresift.nlp.entities.roles import role_title, roles
 from wiresift.nlp.entities.speakers import speaking_names
 from wiresift.nlp.entities.titles import appositive, premodifier
@@ -55,119 +68,6 @@ if TYPE_CHECKING:
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 )
-#: Parenthesised acronyms right after a name: "(CSTO)", "(NATO)", "(ISIS-K)".
-ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
-#: Endings of nationality adjectives ("Russian", "Chinese", "Turkish"): a differing one rules a match out.
-NATIONALITY_ENDINGS = ("ian", "ese", "ish", "ean", "an", "i")
-_LEADING_THE = re.compile(r"^(?:the|The)\s+")
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-#: A courtesy title right before a name: "Mr Smith", "Dr. Amal Haddad" (kept as an alias).
-_HONORIFIC = re.compile(r"\b(?P<h>Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)(?P<dot>\.?)\s+$")
-
-#: "President of Kazakhstan Kassym-Zhomart Tokayev": a role word, an optional "of X", 2-3 names.
-_TITLED_NAME = re.compile(
-    r"\b(?P<role>[A-Z][a-z]+)\s+(?:of\s+(?:the\s+)?[A-Z][\w-]+\s+)?"
-    r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})\b"
-)
-_NOMINAL = re.compile(r"\b(?:the|The)\s+(?P<words>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3})")
-_OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}\b")
-_WORD_RE = re.compile(r"[A-Za-z][\w-]*")
-
-
-@dataclass(frozen=True)
-class Nominal:
-    """A definite description: "the Russian General", "the head of the CSTO Joint Staff"."""
-
-    start: int
-    end: int
-    phrase: str  # without "the"
-    mods: str  # the words between "the" and the head
-    head: str  # lower-cased, spelling-normalised head noun
-    has_of: bool
-
-
-def nominals(text: str) -> list[Nominal]:
-    """Definite descriptions headed by a person or organisation noun."""
-    out = []
-    for m in _NOMINAL.finditer(text):
-        for w in _WORD_RE.finditer(text, m.start("words"), m.end("words")):
-            low = w.group().lower()
-            head = NOMINAL_SYNONYMS.get(low, low)
-            if head in TITLED_NOMINAL_HEADS or head in ORG_NOMINAL_HEADS:
-                of = _OF_PHRASE.match(text, w.end())
-                end = of.end() if of else w.end()
-                mods = text[m.start("words") : w.start()]
-                out.append(Nominal(m.start(), end, text[m.start("words") : end], mods, head, of is not None))
-                break
-    return out
-
-
-def _norm(name: str) -> str:
-    """The matching key of a name: no "the", no possessive, lower case, one apostrophe."""
-    return fold_apostrophes(_POSSESSIVE.sub("", _LEADING_THE.sub("", name.strip())).lower())
-
-
-#: Generational suffixes: not a surname ("Patrick W. Carlineo Jr." is Mr Carlineo).
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-
-
-def name_parts(name: str) -> list[str]:
-    """The words of a person's name without a trailing generational suffix or comma."""
-    parts = [p.rstrip(",") for p in name.split()]
-    while len(parts) > 1 and parts[-1].lower() in _SUFFIXES:
-        parts.pop()
-    return [p for p in parts if p]
-
-
-def short_key(name: str) -> tuple[str, str] | None:
-    """(first and last name with any generational suffix, the middle words) of a full name: "Donald
-    J. Trump" -> ("donald trump", "j."); "Ann Lee Jr." -> ("ann lee jr.", ""). None for one word."""
-    raw = [p.rstrip(",") for p in name.split() if p.rstrip(",")]
-    suffix: list[str] = []
-    while len(raw) > 1 and raw[-1].lower() in _SUFFIXES:
-        suffix.insert(0, raw.pop().lower())
-    if len(raw) < 2:
-        return None
-    return fold_apostrophes(" ".join([raw[0], raw[-1], *suffix]).lower()), " ".join(raw[1:-1]).lower()
-
-
-def surname_forms(name: str) -> list[str]:
-    """The shorter forms a later mention may use for ``name``: its last word and each longer run of
-    words that ends the name and opens on a capitalised word that is not an initial ("Ek", "Eriksson
-    Ek" for "Joel Eriksson Ek"; "Carlineo" for "Patrick W. Carlineo Jr.")."""
-    parts = name_parts(name)
-    forms = []
-    for k in range(1, len(parts)):
-        tail = parts[len(parts) - k :]
-        if k > 1 and (len(tail[0].rstrip(".")) < 2 or not tail[0][0].isupper()):
-            continue
-        forms.append(" ".join(tail))
-    return forms
-
-
-#: Legal-form words a company's acronym leaves out: "Pacific Gas & Electric Co." is "PG&E".
-_LEGAL_FORMS = frozenset({"co", "inc", "corp", "llc", "ltd", "plc", "gmbh", "ag", "sa"})
-
-
-def initials_forms(name: str) -> set[str]:
-    """The acronyms a multi-word organisation name may go by: the initials of its capitalised words
-    ("Bree Transit Authority" -> "BTA"), with its "of"s ("Office of Fair Trade" -> "OOFT" and "OFT"),
-    without a trailing legal form ("Pacific Gas & Electric Co." -> "PGE"), and with an ampersand kept
-    where the name has one ("PG&E"). A form shorter than three letters needs the whole name."""
-    words = [w for w in re.split(r"[\s-]+", _LEADING_THE.sub("", name)) if w]
-    forms = set()
-    for trim in (False, True):
-        kept = list(words)
-        if trim:
-            while kept and kept[-1].lower().rstrip(".,") in _LEGAL_FORMS:
-                kept.pop()
-        for keep in ({"&"}, {"&", "of"}, set()):
-            form = "".join(
-                w[0] if w[0].isupper() else w[0].upper() for w in kept if w[0].isupper() or w in keep
-            )
-            if len(form.replace("&", "")) >= (3 if trim or keep - {"&"} else 2):
-                forms.add(form)
-    return forms
 
 
 class _Builder:
@@ -193,7 +93,7 @@ class _Builder:
         first name; else a new one. Two people sharing a surname ("Tom Smith", "Jane Smith") make a
         bare "Smith" its own entity: joining it to either could give words to the wrong one."""
         parts = name_parts(name)
-        low = _norm(name)
+        low = name_key(name)
         key = ("PERSON", low)
         if key in self.keys:
             return self.keys[key]
@@ -209,7 +109,7 @@ class _Builder:
                 return eid
         tables = (self.surnames, self.first_names) if len(parts) == 1 else (self.surnames,)
         for table in tables:
-            ids = table.get(_norm(" ".join(parts)))
+            ids = table.get(name_key(" ".join(parts)))
             if ids:
                 if len(ids) == 1:
                     return ids[0]
@@ -221,14 +121,14 @@ class _Builder:
         if len(parts) > 1:
             keys = [(self.surnames, form) for form in surname_forms(name)] + [(self.first_names, parts[0])]
             for table, part in keys:
-                ids = table.setdefault(_norm(part), [])
+                ids = table.setdefault(name_key(part), [])
                 if eid not in ids:
                     ids.append(eid)
         return eid
 
     def alias(self, eid: str, start: int, surface: str) -> None:
         """Keep "Mr Smith" (a courtesy title before a person's mention at ``start``) as an alias."""
-        m = _HONORIFIC.search(self.doc.text, max(0, start - 8), start)
+        m = HONORIFIC.search(self.doc.text, max(0, start - 8), start)
         entity = self.index.entities[eid]
         if m is None or (len(surface.split()) > 1 and surface == entity.name):
             return
@@ -239,14 +139,14 @@ class _Builder:
     def named(self, name: str, label: str) -> str:
         """The entity of a non-person name; an acronym spaCy typed GPE or LOC still finds its ORG; a
         country is one entity under all its names ("Tajikistan", "the Republic of Tajikistan")."""
-        low = _norm(name)
+        low = name_key(name)
         code = country_code(name) if label == "GPE" else None
         if code is not None:
             low = f"country:{code}"
         for lab in (label, "ORG") if label != "ORG" else (label,):
             if (lab, low) in self.keys:
                 return self.keys[(lab, low)]
-        eid = self.new(_LEADING_THE.sub("", name), label)
+        eid = self.new(LEADING_THE.sub("", name), label)
         self.keys[(label, low)] = eid
         if label == "ORG" and len(name.split()) > 1:
             for initials in initials_forms(name):
@@ -256,7 +156,7 @@ class _Builder:
 
 def _label(ent: Span) -> str:
     label = ent.label_
-    if label == "NORP" and _norm(ent.text) in country_names():
+    if label == "NORP" and name_key(ent.text) in country_names():
         return "GPE"
     return label
 
@@ -285,13 +185,13 @@ def build(
             # full names first, so that "Sidorov" before "Anatoly Sidorov" still merges
             b.person(f"{ent.text} {shared[ent.start]}" if ent.start in shared else ent.text)
     multi = {
-        _norm(form)
+        name_key(form)
         for e in ents
         if e.label_ == "PERSON" and len(e.text.split()) > 1
         for form in surname_forms(e.text)
     }
     given = {
-        _norm(name_parts(e.text)[0]) for e in ents if e.label_ == "PERSON" and len(name_parts(e.text)) > 1
+        name_key(name_parts(e.text)[0]) for e in ents if e.label_ == "PERSON" and len(name_parts(e.text)) > 1
     }
     in_ent: dict[int, str] = {}
     for ent in ents:
@@ -300,7 +200,7 @@ def build(
     person_ids: dict[int, str] = {}  # token start of a PERSON name -> its entity
     for ent in ents:
         label = _label(ent)
-        low = _norm(ent.text)
+        low = name_key(ent.text)
         if label != "PERSON" and (low in multi or (label == "ORG" and low in given)) and len(ent) <= 2:
             label = "PERSON"  # a bare surname (or a given name typed ORG) of a person named in full
         start_char, end_char = ent.start_char, ent.end_char
@@ -311,15 +211,15 @@ def build(
             name = text[start_char:end_char]
             if ent.start in shared:
                 name = f"{name} {shared[ent.start]}"
-            first = b.keys.get(("PERSON", _norm(ent.text)))
+            first = b.keys.get(("PERSON", name_key(ent.text)))
             if first is not None and name != ent.text:  # the name grew left: still the person of pass one
                 eid = first
-                b.keys.setdefault(("PERSON", _norm(name)), eid)
+                b.keys.setdefault(("PERSON", name_key(name)), eid)
             else:
                 eid = b.person(name)
             entity = b.index.entities[eid]
-            if len(name) > len(entity.name) and _norm(" ".join(name_parts(name))).endswith(
-                _norm(" ".join(name_parts(entity.name)[-1:]))
+            if len(name) > len(entity.name) and name_key(" ".join(name_parts(name))).endswith(
+                name_key(" ".join(name_parts(entity.name)[-1:]))
             ):
                 entity.name = name
             b.alias(eid, start_char, name)
@@ -332,7 +232,7 @@ def build(
         else:
             eid = b.named(ent.text, label)
             entity = b.index.entities[eid]
-            surface = _LEADING_THE.sub("", ent.text)
+            surface = LEADING_THE.sub("", ent.text)
             if surface != entity.name and surface not in entity.aliases:
                 entity.aliases.append(surface)
             m = ACRONYM.match(text, end_char)
@@ -391,7 +291,7 @@ def _titled_names(sdoc: Doc, text: str) -> list[Span]:
     from spacy.tokens import Span
 
     out = []
-    for m in _TITLED_NAME.finditer(text):
+    for m in TITLED_NAME.finditer(text):
         if m.group("role").lower() not in TITLE_HEADS:
             continue
         span = sdoc.char_span(m.start("name"), m.end("name"))
@@ -410,7 +310,7 @@ def _shared_surname_main(b: _Builder) -> None:
 
     def kin(eid: str) -> bool:
         titles = b.index.entities[eid].titles
-        return any(w in KIN_NOUNS for t in titles for w in _WORD_RE.findall(t.lower()))
+        return any(w in KIN_NOUNS for t in titles for w in WORD_RE.findall(t.lower()))
 
     for surname, ids in list(b.surnames.items()):
         bare = b.keys.get(("PERSON", surname))
@@ -454,7 +354,7 @@ def _bare_surnames(b: _Builder, in_ent: dict[int, str]) -> None:
     table = dict(b.surnames)
     for eid, entity in b.index.entities.items():
         if entity.type == "PERSON" and " " not in entity.name and entity.titles and len(entity.name) > 2:
-            table.setdefault(_norm(entity.name), [eid])
+            table.setdefault(name_key(entity.name), [eid])
     if not table:
         return
     forms = (re.escape(s).replace("'", "['’ʼ]") for s in sorted(table, key=len, reverse=True) if s)
@@ -464,7 +364,7 @@ def _bare_surnames(b: _Builder, in_ent: dict[int, str]) -> None:
             continue
         if m.group(1).lower() in PERSON_PRONOUNS:
             continue  # "He said" after "Liu He": the pronoun, not the surname
-        ids = table[_norm(m.group(1))]
+        ids = table[name_key(m.group(1))]
         if len(ids) != 1:
             # two people share the surname: the bare one is an entity of its own, which the speaker
             # resolver reads as one of them only when a courtesy title, a pronoun or the last naming

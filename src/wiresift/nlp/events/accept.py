@@ -122,7 +122,7 @@ class Candidate:
     main: bool = False
     #: The check's probability that the event is right (None before the check, or without it).
     probability: float | None = None
-    #: The trigger stands on its sentence's main line (:func:`stage.main_line`), not in a modifier.
+    #: The trigger stands on its sentence's main line (:func:`mainevent.main_line`), not in a modifier.
     main_line: bool = False
 
     @property
