@@ -31,3 +31,24 @@ def test_time_word_beside_a_name_is_kept(nlp: Any) -> None:
     found = {t.text: t.value for t in find_timexes(sentence, PUB, nlp(sentence))}
     assert found.get("May") == "2023-05"
     assert "Daily" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "value"),
+    [
+        (
+            "The Herons will be charged with trying to keep their captain in check on Sunday.",
+            "Sunday",
+            "2024-02-11",
+        ),
+        (
+            "The union will be tasked with persuading members to accept the offer on Monday.",
+            "Monday",
+            "2024-02-12",
+        ),
+    ],
+)
+def test_infinitive_takes_the_future_of_its_head(nlp: Any, sentence: str, expr: str, value: str) -> None:
+    """A bare infinitive or gerund has no tense: a future auxiliary on the verb it hangs on decides."""
+    found = [t.value for t in find_timexes(sentence, PUB, nlp(sentence)) if t.text == expr]
+    assert found == [value]
