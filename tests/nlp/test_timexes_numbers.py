@@ -1,5 +1,5 @@
-"""Numbers around time units (issue #12): thousands separators, measures that look like years,
-and "a months-long" — on sentences written for these tests."""
+"""Numbers around time units and generic words (issue #12): thousands separators, measures that look like years,
+"a months-long", "a better tomorrow" — on sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -36,3 +36,19 @@ def test_article_before_plural_long_is_not_one_unit() -> None:
 
 def test_hyphenated_year_range_is_still_a_year() -> None:
     assert [t.value for t in find_timexes("The club's 2023-24 season ended early.", PUB)][:1] == ["2023"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The charity promised a better tomorrow for its families.", "They call them the leaders of tomorrow."],
+)
+def test_tomorrow_as_a_noun_is_not_a_day(sentence: str) -> None:
+    assert find_timexes(sentence, PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("The vote is tomorrow.", "2024-02-11"), ("Bids close by the end of tomorrow.", "2024-02-11")],
+)
+def test_tomorrow_as_a_day_is_kept(sentence: str, value: str) -> None:
+    assert [t.value for t in find_timexes(sentence, PUB) if "tomorrow" in t.text] == [value]
