@@ -52,3 +52,26 @@ def test_infinitive_takes_the_future_of_its_head(nlp: Any, sentence: str, expr: 
     """A bare infinitive or gerund has no tense: a future auxiliary on the verb it hangs on decides."""
     found = [t.value for t in find_timexes(sentence, PUB, nlp(sentence)) if t.text == expr]
     assert found == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "value"),
+    [
+        (
+            "The ferry strike had been scheduled to end on Friday, but the union extended it.",
+            "Friday",
+            "2024-02-09",
+        ),
+        ("The bid had been due to expire Friday evening.", "Friday evening", "2024-02-09TEV"),
+        ("The bid is due to expire Friday evening.", "Friday evening", "2024-02-16TEV"),
+    ],
+)
+def test_plan_in_past_perfect_points_back(nlp: Any, sentence: str, expr: str, value: str) -> None:
+    """ "had been scheduled to": the plan as it stood before something changed it."""
+    found = [t.value for t in find_timexes(sentence, PUB, nlp(sentence)) if t.text == expr]
+    assert found == [value]
+
+
+def test_as_planned_is_no_future_cue() -> None:
+    found = [t.value for t in find_timexes("Polling stations opened as planned on Friday.", PUB)]
+    assert found == ["2024-02-09"]

@@ -34,7 +34,7 @@ _ABBREV_BEFORE = re.compile(
     r"\bProf|\bJan|\bFeb|\bMar|\bApr|\bJun|\bJul|\bAug|\bSept?|\bOct|\bNov|\bDec|\bNo|\bvs|\bInc|\bCorp|\bCo)$"
 )
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|going\s+to|plans?\s+to|planned|planning|expects?\s+to|expected|scheduled|"
+    r"\b(?:will|won't|shall|going\s+to|plans?\s+to|(?<!\bas\s)(?<!\bhad\s)(?<!\bpreviously\s)(?<!\boriginally\s)planned|planning|expects?\s+to|expected|scheduled|"
     r"is\s+to|are\s+to|due\s+to|intends?\s+to|set\s+to|upcoming|might|would|effective|payable|"
     r"expires?|starting|as\s+soon\s+as|as\s+early\s+as|postponed)\b|'ll\b",
     re.IGNORECASE,
@@ -217,6 +217,8 @@ def clause_tense(
     parsed = governing_tense(sdoc, cand.start, cand.end)
     if parsed.label == "future" and parsed.explicit:
         return "future", True
+    if parsed.label == "past" and parsed.explicit:
+        return "past", False  # "had been scheduled to expire Friday": the plan as it stood before
     if near is None and parsed.label == "past":
         return "past", False
     if near is None and parsed.label == "present" and parsed.lemma not in _STATIVE:

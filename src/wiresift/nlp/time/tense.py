@@ -68,9 +68,18 @@ def _is_future_frame(verb: Token) -> bool:
     return False
 
 
+def _plan_in_past_perfect(verb: Token) -> bool:
+    """ "had been scheduled to expire Friday", "had been due to close on Monday": a plan as it stood
+    before something changed it; the day is usually already past."""
+    head = verb.head
+    return any(c.lower_ == "had" and c.dep_ == "aux" for tok in (head, head.head) for c in tok.children)
+
+
 def _verb_tense(verb: Token) -> Tense:
     aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     words = {a.lower_ for a in aux}
+    if _is_future_frame(verb) and _plan_in_past_perfect(verb):
+        return Tense("past", True)  # decisive: the word cue "scheduled" / "due to" would say future
     if words & _FUTURE_AUX or _is_future_frame(verb):
         return Tense("future", True)
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_VERBS:
