@@ -1,5 +1,6 @@
-"""Time words inside names, and tense read from the clause that governs a non-finite verb
-(issue #12), on sentences written for these tests."""
+"""Time words inside names, and the tense that decides which way a day points (issue #12): an
+infinitive under a future verb, a plan in the past perfect, "as planned" — on sentences written for
+these tests."""
 
 from __future__ import annotations
 
