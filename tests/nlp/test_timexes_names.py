@@ -76,3 +76,10 @@ def test_plan_in_past_perfect_points_back(nlp: Any, sentence: str, expr: str, va
 def test_as_planned_is_no_future_cue() -> None:
     found = [t.value for t in find_timexes("Polling stations opened as planned on Friday.", PUB)]
     assert found == ["2024-02-09"]
+
+
+def test_gerund_keeps_its_own_time(nlp: Any) -> None:
+    """A gerund's act can precede its head: the future of "will get" does not carry over."""
+    sentence = "The kiosk will get a bonus for selling Friday's winning ticket."
+    found = [t.value for t in find_timexes(sentence, PUB, nlp(sentence)) if t.text == "Friday"]
+    assert found == ["2024-02-09"]

@@ -120,7 +120,7 @@ def governing_tense(sdoc: Doc, start: int, end: int) -> Tense:
     if span is None or len(span) == 0:
         return Tense(None)
     tok = span.root
-    inherited = False  # climbing from an infinitive or gerund to the verb it hangs on
+    inherited = False  # climbing from a "to" infinitive (through gerunds) to the verb it hangs on
     for _ in range(MAX_CLIMB):
         for child in tok.children:
             if child.lower_ in _FUTURE_MODIFIERS and child.dep_ == "amod" and tok.pos_ in {"NOUN", "PROPN"}:
@@ -134,7 +134,12 @@ def governing_tense(sdoc: Doc, start: int, end: int) -> Tense:
                 auxes = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
                 named = bool(auxes & _FUTURE_AUX) or _is_future_frame(tok)
                 return tense if tense.label == "future" and named else Tense(None)
-            if tense.label is not None or not _inherits_tense(tok):
+            # The climb starts only from a "to" infinitive: a gerund's own act may lie before its
+            # head ("will get $30,000 for selling Friday's winning ticket").
+            to_infinitive = tok.tag_ == "VB" and any(
+                c.lower_ == "to" and c.dep_ == "aux" for c in tok.children
+            )
+            if tense.label is not None or not (to_infinitive or inherited) or not _inherits_tense(tok):
                 return tense
             inherited = True
         if tok.head.i == tok.i:
