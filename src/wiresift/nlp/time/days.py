@@ -50,8 +50,22 @@ def _weekday(g: dict[str, str | None], env: Env) -> Result | None:
     return typ, date.isoformat() + (f"T{pod}" if pod else ""), modifier(g)
 
 
+#: "a better tomorrow", "the leaders of tomorrow": "tomorrow" as a noun for the future, not a day.
+_GENERIC_TOMORROW = re.compile(
+    r"(?:\b(?:a|an|the|our|your|their|his|her|its)\s+(?:[a-z]+er\s+|bright\s+|new\s+)?|"
+    r"(?<!end\sof\s)(?<!start\sof\s)(?<!close\sof\s)\bof\s+)$",
+    re.IGNORECASE,
+)
+
+
 def _deictic(g: dict[str, str | None], env: Env) -> Result | None:
     word = norm_text(g["word"])
+    if (
+        word == "tomorrow"
+        and not g.get("dbefore")
+        and _GENERIC_TOMORROW.search(env.text[max(0, env.start - 20) : env.start])
+    ):
+        return None
     pod = PARTS_OF_DAY.get(norm_text(g.get("pod")), "")
     if g.get("pod0"):
         pod = PARTS_OF_DAY[re.split(r"[\s-]", norm_text(g["pod0"]))[-1]]

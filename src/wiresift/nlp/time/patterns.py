@@ -55,11 +55,20 @@ _COUNTED = (
 )
 
 
+#: Units that make "2000-metre", "1500-seat", "2000-strong" a measure, not a year.
+_MEASURE = (
+    "m|km|metres?|meters?|kilometres?|kilometers?|miles?|yards?|foot|feet|ft|acres?|hectares?|tons?|tonnes?|"
+    "kg|kilograms?|pounds?|lbs?|litres?|liters?|gallons?|barrels?|seats?|seater|beds?|rooms?|strong|members?|"
+    "pages?|words?|points?|mw|megawatts?|horsepower|hp|cc|units?|square"
+)
+
+
 def year(name: str = "year") -> str:
-    # A 4-digit year 1600-2099 not glued to other digits ("1,990", "19901"), a money sign or a count.
+    # A 4-digit year 1600-2099 not glued to other digits ("1,990", "19901"), a money sign, a count
+    # or a measure ("a 2000-metre race").
     return (
         rf"(?<![\d$£€.,/])(?<!\d-)(?P<{name}>1[6-9]\d\d|20\d\d)"
-        rf"(?![\d]|,\d|\.\d|\s*(?:%|percent)|\s+(?:{_COUNTED})\b)"
+        rf"(?![\d]|,\d|\.\d|\s*(?:%|percent)|\s+(?:{_COUNTED})\b|-(?:{_MEASURE})\b)"
     )
 
 
@@ -93,7 +102,8 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _NUMWORD = rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES}))?|" + _alt(NUMBER_WORDS) + ")"
 NUM = (
-    r"(?P<num>(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|\d/\d|"
+    # "1,000 days" whole: a thousands separator is not where the number starts
+    r"(?P<num>(?:(?<![\d,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d,])\d+(?:\.\d+)?(?:\s+\d/\d)?|\d/\d|"
     + _NUMWORD
     + r"(?:\s+(?:hundred|thousand))?|a\s+few|few|several|many|some|a\s+couple\s+of|a\s+number\s+of|numerous)"
     + r"(?:\s+and\s+a\s+half)?)"

@@ -240,6 +240,8 @@ def _duration(g: dict[str, str | None], env: Env) -> Result | None:
             return None  # "5% a year", "three patrols a week", "24 hours a day": a rate
     if norm_text(unit).rstrip("s") == "weekend":
         return None
+    if num_s in ("a", "an") and unit_word.endswith("s") and g.get("long"):
+        n = None  # "a months-long battle": the article belongs to the noun, the amount is unsaid
     return "DURATION", duration_value(n, unit), modifier(g)
 
 

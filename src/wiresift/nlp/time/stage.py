@@ -34,7 +34,7 @@ _ABBREV_BEFORE = re.compile(
     r"\bProf|\bJan|\bFeb|\bMar|\bApr|\bJun|\bJul|\bAug|\bSept?|\bOct|\bNov|\bDec|\bNo|\bvs|\bInc|\bCorp|\bCo)$"
 )
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|going\s+to|plans?\s+to|planned|planning|expects?\s+to|expected|scheduled|"
+    r"\b(?:will|won't|shall|going\s+to|plans?\s+to|(?<!\bas\s)(?<!\bhad\s)(?<!\bpreviously\s)(?<!\boriginally\s)planned|planning|expects?\s+to|expected|scheduled|"
     r"is\s+to|are\s+to|due\s+to|intends?\s+to|set\s+to|upcoming|might|would|effective|payable|"
     r"expires?|starting|as\s+soon\s+as|as\s+early\s+as|postponed)\b|'ll\b",
     re.IGNORECASE,
@@ -165,6 +165,42 @@ _STATIVE = frozenset(
 )
 
 
+#: Entity types whose names may contain a time word: "Theresa May", "The Daily Beast", "USA Today",
+#: "OC Weekly", "Future Technology Week". An EVENT ("Easter Vigil", "Christmas Day") keeps it.
+_NAME_TYPES = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "NORP"})
+#: Capitalised time words that also name people, outlets and shows (a month, a SET or a reference
+#: word); weekdays and clock times are left to the rules (the recogniser often swallows "Thursday"
+#: into the person before it: "General Smith Thursday").
+_NAME_WORD = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Daily|Weekly|Monthly|Quarterly|Annual|Yearly|Nightly|Hourly|Today|Tonight|Tomorrow|Future|Now|"
+    r"This\s+Week|Current|Present)",
+)
+
+
+def in_name(sdoc: Doc | None, text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a capitalised time word inside the name of a person, an outlet,
+    a work or a place, by the named-entity recogniser ("Theresa May has said", "the Daily News")."""
+    if sdoc is None or not _NAME_WORD.fullmatch(text[start:end]):
+        return False
+    cache = doccache.of(sdoc)
+    first = cache.first_from(start)
+    if first is None:
+        return False
+    types = cache.ent_types
+    offsets = cache.offsets
+    i = first
+    while i < len(types) and offsets[i] < end:
+        if types[i] not in _NAME_TYPES:
+            return False
+        i += 1
+    # The name must reach beyond the time word: a lone capitalised "Today" opening a quote or "May"
+    # opening a sentence is as often tagged a name in error.
+    return i > first and (
+        (first > 0 and types[first - 1] == types[first]) or (i < len(types) and types[i] == types[i - 1])
+    )
+
+
 def clause_tense(
     text: str, sdoc: Doc | None, sent: tuple[int, int], cand: Candidate
 ) -> tuple[str | None, bool]:
@@ -181,6 +217,8 @@ def clause_tense(
     parsed = governing_tense(sdoc, cand.start, cand.end)
     if parsed.label == "future" and parsed.explicit:
         return "future", True
+    if parsed.label == "past" and parsed.explicit:
+        return "past", False  # "had been scheduled to expire Friday": the plan as it stood before
     if near is None and parsed.label == "past":
         return "past", False
     if near is None and parsed.label == "present" and parsed.lemma not in _STATIVE:
@@ -226,6 +264,8 @@ def find_timexes(text: str, published: str | None, sdoc: Doc | None = None) -> l
     for cand in select(scan(text)):
         while si + 1 < len(sents) and sents[si][1] <= cand.start:
             si += 1
+        if in_name(sdoc, text, cand.start, cand.end):
+            continue
         env.tense, env.explicit_future = clause_tense(text, sdoc, sents[si], cand)
         env.last_quarter = (
             last_quarter[1] if last_quarter and cand.start - last_quarter[0] < QUARTER_CONTEXT_CHARS else None

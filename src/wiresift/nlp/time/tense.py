@@ -68,9 +68,18 @@ def _is_future_frame(verb: Token) -> bool:
     return False
 
 
+def _plan_in_past_perfect(verb: Token) -> bool:
+    """ "had been scheduled to expire Friday", "had been due to close on Monday": a plan as it stood
+    before something changed it; the day is usually already past."""
+    head = verb.head
+    return any(c.lower_ == "had" and c.dep_ == "aux" for tok in (head, head.head) for c in tok.children)
+
+
 def _verb_tense(verb: Token) -> Tense:
     aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     words = {a.lower_ for a in aux}
+    if _is_future_frame(verb) and _plan_in_past_perfect(verb):
+        return Tense("past", True)  # decisive: the word cue "scheduled" / "due to" would say future
     if words & _FUTURE_AUX or _is_future_frame(verb):
         return Tense("future", True)
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_VERBS:
@@ -89,6 +98,20 @@ def _verb_tense(verb: Token) -> Tense:
     return Tense(None)
 
 
+#: Links by which an infinitive or a gerund hangs on the verb whose tense it shares: "will be
+#: charged with trying to keep him in check on Sunday" (keep <- trying <- charged).
+_NON_FINITE_LINKS = frozenset({"xcomp", "pcomp", "advcl"})
+
+
+def _inherits_tense(verb: Token) -> bool:
+    """A bare infinitive or gerund carries no tense: the verb it hangs on decides (as HeidelTime's
+    sentence tense does). A participle modifying a noun ("the man arrested Monday") does not climb:
+    its own form is past."""
+    if verb.tag_ not in {"VB", "VBG"} or verb.dep_ not in _NON_FINITE_LINKS:
+        return False
+    return not any(c.dep_ in {"nsubj", "nsubjpass"} or c.tag_ == "MD" for c in verb.children)
+
+
 def governing_tense(sdoc: Doc, start: int, end: int) -> Tense:
     """The tense of the verb (or the coming-event modifier) that governs ``text[start:end]``."""
     if not getattr(sdoc, "has_annotation", None) or not sdoc.has_annotation("DEP"):
@@ -97,12 +120,28 @@ def governing_tense(sdoc: Doc, start: int, end: int) -> Tense:
     if span is None or len(span) == 0:
         return Tense(None)
     tok = span.root
+    inherited = False  # climbing from a "to" infinitive (through gerunds) to the verb it hangs on
     for _ in range(MAX_CLIMB):
         for child in tok.children:
             if child.lower_ in _FUTURE_MODIFIERS and child.dep_ == "amod" and tok.pos_ in {"NOUN", "PROPN"}:
                 return Tense("future", True)  # "Wednesday's scheduled vote", "the upcoming debate"
         if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "ADJ" and tok.dep_ in {"ROOT", "acomp"}):
-            return _verb_tense(tok)
+            tense = _verb_tense(tok)
+            if inherited and not (tense.label is None and _inherits_tense(tok)):
+                # What an infinitive or gerund names happens at or after its head's time: a future
+                # auxiliary carries over, a past one does not ("placed orders to start trading in
+                # November"), nor a progressive ("is continuing to try ... under a June agreement").
+                auxes = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
+                named = bool(auxes & _FUTURE_AUX) or _is_future_frame(tok)
+                return tense if tense.label == "future" and named else Tense(None)
+            # The climb starts only from a "to" infinitive: a gerund's own act may lie before its
+            # head ("will get $30,000 for selling Friday's winning ticket").
+            to_infinitive = tok.tag_ == "VB" and any(
+                c.lower_ == "to" and c.dep_ == "aux" for c in tok.children
+            )
+            if tense.label is not None or not (to_infinitive or inherited) or not _inherits_tense(tok):
+                return tense
+            inherited = True
         if tok.head.i == tok.i:
             break
         tok = tok.head
