@@ -218,7 +218,7 @@ def clause_tense(
     if parsed.label == "future" and parsed.explicit:
         return "future", True
     if parsed.label == "past" and parsed.explicit:
-        return "past", False  # "had been scheduled to expire Friday": the plan as it stood before
+        return "past", False  # "had been due to run out Friday": the plan as it stood before
     if near is None and parsed.label == "past":
         return "past", False
     if near is None and parsed.label == "present" and parsed.lemma not in _STATIVE:

@@ -69,7 +69,7 @@ def _is_future_frame(verb: Token) -> bool:
 
 
 def _plan_in_past_perfect(verb: Token) -> bool:
-    """ "had been scheduled to expire Friday", "had been due to close on Monday": a plan as it stood
+    """ "had been due to run out Friday", "had been scheduled to end on Monday": a plan as it stood
     before something changed it; the day is usually already past."""
     head = verb.head
     return any(c.lower_ == "had" and c.dep_ == "aux" for tok in (head, head.head) for c in tok.children)
@@ -99,7 +99,7 @@ def _verb_tense(verb: Token) -> Tense:
 
 
 #: Links by which an infinitive or a gerund hangs on the verb whose tense it shares: "will be
-#: charged with trying to keep him in check on Sunday" (keep <- trying <- charged).
+#: tasked with helping to mark their striker on Sunday" (mark <- helping <- tasked).
 _NON_FINITE_LINKS = frozenset({"xcomp", "pcomp", "advcl"})
 
 
@@ -135,7 +135,7 @@ def governing_tense(sdoc: Doc, start: int, end: int) -> Tense:
                 named = bool(auxes & _FUTURE_AUX) or _is_future_frame(tok)
                 return tense if tense.label == "future" and named else Tense(None)
             # The climb starts only from a "to" infinitive: a gerund's own act may lie before its
-            # head ("will get $30,000 for selling Friday's winning ticket").
+            # head ("will earn a prize for fixing Friday's leak").
             to_infinitive = tok.tag_ == "VB" and any(
                 c.lower_ == "to" and c.dep_ == "aux" for c in tok.children
             )
