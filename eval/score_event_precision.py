@@ -1,7 +1,7 @@
 """Score the precision of the events stage against hand judgements (``eval/gold/events_precision``).
 
-Usage: ``python eval/score_event_precision.py [tune|heldout|all]`` prints one JSON object of scores per
-half; ``--dump [tune|heldout|all]`` prints every predicted event with its sentence and its verdicts
+Usage: ``python eval/score_event_precision.py [--breakdown] [tune|heldout|all]`` prints one JSON object
+of scores per half; ``--dump [tune|heldout|all]`` prints every predicted event with its sentence and its verdicts
 (for judging: the output holds corpus text, keep it out of the repo).
 
 The gold names 30 news articles (15 of ``examples/corpus``, 15 pages of ``../shared/eval/extraction``)
@@ -16,6 +16,10 @@ left out of the precision (the gold must be completed).
 - ``full_precision``: judged events right in type, actors and place / judged events.
 - ``errors``: judged events wrong in type (no event, or not of that type); right in type but wrong
   in actors; right in type but wrong in place (an event can be wrong in both actors and place).
+- ``error_roles`` (with ``--breakdown``; counts only, safe on the held-out half): of the events right in
+  type but wrong in actors, how many have a source, a target, a pronoun source; of those wrong in
+  place, how many have a place or none. The verdict does not say which role is wrong: these counts
+  only say what the wrong predictions hold.
 """
 
 from __future__ import annotations
@@ -102,10 +106,32 @@ def snapshot(doc: Document, event: Event) -> dict[str, Any]:
     }
 
 
-def score(arts: list[Article]) -> dict[str, Any]:
+def _roles(event: Event, j: dict[str, Any], counts: dict[str, int]) -> None:
+    """Add what an event right in type but wrong in actors or place holds to ``counts``."""
+    if j["type"] and not j["actors"]:
+        counts["actors_with_source"] += int(event.source is not None)
+        counts["actors_with_target"] += int(event.target is not None)
+        counts["actors_pronoun_source"] += int(
+            event.source is not None and event.source.text.lower() in _PRONOUNS
+        )
+        counts["actors_both_empty"] += int(event.source is None and event.target is None)
+    if j["type"] and not j["place"]:
+        counts["place_given"] += int(event.place is not None)
+        counts["place_empty"] += int(event.place is None)
+
+
+#: Pronouns an actor's text may be (the breakdown counts pronoun sources).
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our", "him",
+                       "them", "us", "you"})  # fmt: skip
+_ROLE_KEYS = ("actors_with_source", "actors_with_target", "actors_pronoun_source", "actors_both_empty",
+              "place_given", "place_empty")  # fmt: skip
+
+
+def score(arts: list[Article], breakdown: bool = False) -> dict[str, Any]:
     judged = right_type = right_full = unjudged = 0
     wrong: dict[str, int] = {}
     errors = {"type": 0, "actors": 0, "place": 0}
+    roles = dict.fromkeys(_ROLE_KEYS, 0)
     for art in arts:
         verdicts = {(j["start"], j["end"]): j for j in art.gold["events"]}
         for event in art.doc.events:
@@ -121,7 +147,8 @@ def score(arts: list[Article]) -> dict[str, Any]:
             errors["type"] += int(not j["type"])
             errors["actors"] += int(j["type"] and not j["actors"])
             errors["place"] += int(j["type"] and not j["place"])
-    return {
+            _roles(event, j, roles)
+    out: dict[str, Any] = {
         "articles": len(arts),
         "judged": judged,
         "unjudged": unjudged,
@@ -130,6 +157,9 @@ def score(arts: list[Article]) -> dict[str, Any]:
         "errors": errors,
         "false_triggers": dict(sorted(wrong.items(), key=lambda kv: (-kv[1], kv[0]))),
     }
+    if breakdown:
+        out["error_roles"] = roles
+    return out
 
 
 def analysed(eval_dir: Path | None, split: str) -> dict[str, list[Article]]:
@@ -145,8 +175,8 @@ def analysed(eval_dir: Path | None, split: str) -> dict[str, list[Article]]:
     return out
 
 
-def evaluate(eval_dir: Path | None, split: str = "all") -> dict[str, dict[str, Any]]:
-    return {half: score(arts) for half, arts in analysed(eval_dir, split).items()}
+def evaluate(eval_dir: Path | None, split: str = "all", breakdown: bool = False) -> dict[str, dict[str, Any]]:
+    return {half: score(arts, breakdown) for half, arts in analysed(eval_dir, split).items()}
 
 
 def dump(eval_dir: Path | None, split: str) -> None:
@@ -178,10 +208,14 @@ def main(argv: list[str]) -> int:
     if args and args[0] == "--dump":
         dump(eval_dir, args[1] if len(args) > 1 else "all")
         return 0
+    breakdown = "--breakdown" in args
+    args = [a for a in args if a != "--breakdown"]
     split = args[0] if args else "all"
     if split not in (*SPLITS, "all"):
-        raise SystemExit("usage: python eval/score_event_precision.py [--dump] [tune|heldout|all]")
-    print(json.dumps(evaluate(eval_dir, split), indent=2))
+        raise SystemExit(
+            "usage: python eval/score_event_precision.py [--dump | --breakdown] [tune|heldout|all]"
+        )
+    print(json.dumps(evaluate(eval_dir, split, breakdown), indent=2))
     return 0
 
 

@@ -77,6 +77,14 @@ def phrase_tokens(head: Token) -> list[Token]:
         elif not (tok.like_num or tok.lower_ in _MONTHS or tok.ent_type_ in {"DATE", "TIME"}):
             break
     toks = toks[cut:] if cut < len(toks) else toks
+    # a time the parse ran into the phrase: "The following year retired general Ana Ruiz visited"
+    # (not an age: "a 48-year-old Canadian")
+    timed = [i for i, t in enumerate(toks[:-1]) if t.ent_type_ in {"DATE", "TIME"}]
+    last = -1 if any(toks[i].lower_.endswith("old") for i in timed) else max(timed, default=-1)
+    rest = toks[last + 1 :]
+    while rest and (rest[0].dep_ == "case" or rest[0].is_punct or rest[0].lower_ in _DETERMINERS):
+        rest = rest[1:]
+    toks = rest if rest else toks
     # "Chief Justice of the Regional Court": keep a following "of" phrase of a title head.
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ in {"NOUN", "PROPN"}:

@@ -42,6 +42,7 @@ from wiresift.nlp.events.lexicon import (
 from wiresift.nlp.events.lines import headline_passive
 from wiresift.nlp.events.modality import AVOID_VERBS
 from wiresift.nlp.events.scenes import dateline_word
+from wiresift.nlp.events.subjects import first_subject, partaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -68,7 +69,7 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(4):
         if tok is None:
             return None
-        subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = first_subject(tok, SUBJECT_DEPS)
         if subject is not None:
             if controlled or _lendable(subject):
                 return subject
@@ -277,7 +278,8 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
 
 #: Verbs whose subject does something to an event named by their object, without taking part in it
 #: ("the police deny accusations", "Trump scuttled the talks", "forces crush protests", "told a
-#: meeting"); any other verb's subject is the event's doer ("the army launched an offensive"), or a
+#: meeting", "Norland endorsed the invasion": who backs an act does not do it); any other verb's
+#: subject is the event's doer ("the army launched an offensive"), or a
 #: party to it ("Syria cancelled the talks", "the rebels broke the truce").
 OUTSIDE_VERBS = frozenset({
     "deny", "scuttle", "crush", "condemn", "denounce", "tell", "report", "welcome", "reject", "criticize",
@@ -285,7 +287,8 @@ OUTSIDE_VERBS = frozenset({
     "investigate", "quell", "prevent", "foil", "thwart", "block", "hear", "describe", "dismiss", "blame",
     "address", "brief", "survive", "flee", "mourn", "praise", "hail", "protest", "decry", "disrupt",
     "face", "fear", "spark", "trigger", "cause", "provoke", "fuel", "follow", "precede", "monitor",
-    "film", "document", *AVOID_VERBS, *REPEL_VERBS,
+    "film", "document", "endorse", "back", "support", "approve", "applaud", "justify", "commemorate",
+    "remember", *AVOID_VERBS, *REPEL_VERBS,
 })  # fmt: skip
 #: Verbs whose subject answers or undergoes the event named by their object: it is the target
 #: ("X denies the accusation", "X faces charges", "X rejected the allegations").
@@ -346,6 +349,10 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     patient = noun.lemma_.lower() in PATIENT_NOUNS
     for child in noun.children:
         named = child.pos_ == "PROPN" or child.ent_type_ == "NORP"  # "Taliban takeover", "Indian incursion"
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and source is None:  # "US drone strikes"
+            source = next(
+                (g for g in child.children if g.dep_ == "compound" and g.ent_type_ in {"GPE", "NORP"}), None
+            )
         if child.dep_ == "poss" or (child.dep_ in {"compound", "amod"} and named):
             if patient and child.dep_ == "poss":
                 target = child
@@ -404,6 +411,9 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
         for child in noun.head.children:
             if child.dep_ == "agent":
                 source = next((c for c in child.children if c.dep_ == "pobj"), None)
+    if source is None:  # "In a meeting with the Pope, the president said": the president met him
+        doer = partaker(noun, subject_of)
+        source = doer if doer is not None and can_be_actor(doer) else None
     return _party(source), _party(target)
 
 

@@ -99,6 +99,48 @@ def other_event(tok: Token, end: int, trigger: Token) -> bool:
     return any(t.dep_ == "conj" and t.pos_ in {"NOUN", "PROPN"} for t in path)
 
 
+#: Prepositions that place one event before or after another: an event noun they hold takes no place
+#: from the clause they time ("Since the Tarvo attack in May, police have arrested dozens in Leeds").
+#: (A place of the event they name may still be the trigger's: "an assault following a conference in
+#: Stockholm" happened there.)
+TIME_PREPS = frozenset({"after", "before", "since", "following"})
+#: Prepositions of an event going on at the same time: it often shares the place ("arrested 20 during
+#: protests in Lagos"), except for harm done while others meet ("During the summit in Oslo, rebels
+#: attacked a convoy": the rebels are not at the summit).
+DURING_PREPS = frozenset({"during", "amid", "amidst"})
+#: Occasions of meeting: harm done during them is done elsewhere unless the sentence says so.
+MEETING_NOUNS = frozenset({"summit", "conference", "talk", "talks", "meeting", "negotiation", "visit",
+                           "session", "ceremony", "forum", "consultation", "congress"})  # fmt: skip
+
+
+def _time_adjunct(tok: Token, preps: frozenset[str]) -> Token | None:
+    """The preposition of ``preps`` whose object phrase holds ``tok`` ("during the summit in Oslo"),
+    else None; the search stops at a clause's verb."""
+    cur = tok
+    for _ in range(12):
+        if cur.pos_ in {"VERB", "AUX"} or cur.head.i == cur.i:
+            return None
+        if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ in preps:
+            return cur.head
+        cur = cur.head
+    return None
+
+
+def timed_apart(tok: Token, end: int, trigger: Token, harm: bool = False) -> bool:
+    """The place mention starting at ``tok`` and the trigger stand on either side of a preposition of
+    time: with ``harm``, the mention locates a meeting the trigger only happens during ("During the
+    summit in Oslo, rebels attacked a convoy": Oslo is the summit's), or the trigger is an event noun
+    after or before which the clause's act happens and the mention stands in that clause ("Since the
+    Tarvo attack in May, police have arrested dozens in Leeds")."""
+    owner = _owner(tok, end)
+    if harm and owner is not None and owner.i != trigger.i and owner.lemma_.lower() in MEETING_NOUNS:
+        prep = _time_adjunct(owner, DURING_PREPS)
+        if prep is not None and trigger.i not in {t.i for t in prep.subtree}:
+            return True
+    own = _time_adjunct(trigger, TIME_PREPS) if trigger.pos_ == "NOUN" else None
+    return own is not None and tok.i not in {t.i for t in own.subtree}
+
+
 def clause_head(tok: Token) -> Token:
     """The verb heading the clause ``tok`` stands in (``tok`` itself for a verb)."""
     head = tok

@@ -117,6 +117,12 @@ def _actor(head: Token | None, index: EntityIndex | None, date: str | None) -> E
     return actor
 
 
+def unknown_name(tok: Token) -> bool:
+    """``tok`` is a proper noun the tagger gave no entity type, alone in its phrase: a name of someone it
+    did not know ("Trazzoni, 29, was arrested"), not a word of a capitalised headline."""
+    return tok.pos_ == "PROPN" and not tok.ent_type_ and not any(c.pos_ == "PROPN" for c in tok.children)
+
+
 def _target(
     trigger: Token,
     source_head: Token | None,
@@ -145,7 +151,10 @@ def _target(
         if holiday_head(counted) or (not (harm or actor.code) and thing_head(counted)):
             continue  # "declined to comment on the case": what is spoken of, not whom (an attack's
             # object may be a thing: "shelled the hospital"; "a curfew in Tarvo" is on Tarvo)
-        people = people_noun(counted) or counted.ent_type_ in {"PERSON", "NORP", "ORG"}
+        # a name the tagger gave no type names someone ("Trazzoni, 29, was arrested at a school")
+        people = (
+            people_noun(counted) or counted.ent_type_ in {"PERSON", "NORP", "ORG"} or unknown_name(counted)
+        )
         role = head.dep_ in {"dobj", "obj", "nsubjpass", "poss"} and people
         if actor.code or (harm and i == 0 and (role or head.dep_ == "conj")):  # conj: "between A and B"
             return actor
@@ -334,6 +343,10 @@ def code_sentence(
             hypothetical = "planned"  # "a mission to rescue the miners": what the act was for
         code = trig.cameo
         speaker = obligation(trig.tok) if category is not None else None
+        if speaker is not None and source_head is not None and source_head.i == speaker.i:
+            if trig.demand:
+                continue  # "the union said it must cut imports": its own resolve, no demand on another
+            speaker = None
         if speaker is not None and (category != "REQUEST" or trig.demand):
             # "Russia said Sudan must return the helicopter": Russia's demand on Sudan.
             category, code, mode, hypothetical = "REQUEST", "100", None, None

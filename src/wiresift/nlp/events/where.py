@@ -41,7 +41,7 @@ from wiresift.nlp import doccache
 from wiresift.nlp.events.actor_codes import agent_sector, holiday_name, lookup
 from wiresift.nlp.events.lexicon import SPEECH_VERBS
 from wiresift.nlp.events.roles import OUTSIDE_VERBS, RESPONSE_VERBS, people_noun
-from wiresift.nlp.events.scenes import clause_head, other_event, person_origin, title_of
+from wiresift.nlp.events.scenes import clause_head, other_event, person_origin, timed_apart, title_of
 from wiresift.nlp.events.targets import act_noun, reason
 
 if TYPE_CHECKING:
@@ -276,16 +276,21 @@ CHAMBER_NOUNS = frozenset({"parliament", "legislature", "congress", "senate", "a
 
 def office(tok: Token, end: int) -> bool:
     """The place mention starting at ``tok`` and ending at ``end`` names a person's office or seat, not a
-    scene: it modifies a title ("the Idaho senator", "a former Utah governor") or a named person's
-    name ("Idaho Sen. Ana Ruiz", "Leeds mayor Ana Brisket"). Not a force's or a police's
+    scene: it modifies or owns a title ("the Idaho senator", "a former Utah governor", "Ghana's first
+    elected president") or a named person's name ("Idaho Sen. Ana Ruiz", "Leeds mayor Ana Brisket"). Not a force's or a police's
     seat ("the Kabul police chief said": that may be the scene)."""
     head = tok
     for _ in range(6):  # from the mention's first word to its last
         if head.head.i == head.i or not (tok.idx <= head.head.idx < end):
             break
         head = head.head
-    for _ in range(4):  # then along the names and titles it modifies
-        if head.dep_ not in {"compound", "flat", "nmod", "amod"} or head.head.i == head.i:
+    for step in range(4):  # then along the names and titles it modifies (or owns: "Kenya's president")
+        deps = (
+            {"compound", "flat", "nmod", "amod", "poss"}
+            if step == 0
+            else {"compound", "flat", "nmod", "amod"}
+        )
+        if head.dep_ not in deps or head.head.i == head.i:
             return False
         head = head.head
         if head.dep_ == "pobj" and head.head.lower_ in SCENE_PREPS:
@@ -330,6 +335,36 @@ def dateline_at(text: str, start: int, end: int) -> bool:
         return False
     return (text[start:end].isupper() and after.startswith(_DATELINE_NEXT)) or after.startswith(
         (" (", " -", " —", " –")
+    )
+
+
+#: Nouns of land or water: a nationality adjective on them names where ("near the Syrian border", "in
+#: Afghan territory", "off the Turkish coast"); on any other thing it names whose ("the French embassy",
+#: "a Dutch ship", "the Chinese company").
+GEO_NOUNS = frozenset({"border", "frontier", "coast", "coastline", "capital", "city", "town", "village",
+                       "province", "region", "district", "state", "territory", "soil", "waters", "airspace",
+                       "side", "island", "port", "county", "countryside", "mountain", "desert", "north",
+                       "south", "east", "west", "part", "area", "zone", "enclave", "mainland", "highland",
+                       "forest", "interior", "municipality", "valley", "river", "sea", "shore",
+                       "frontline", "front", "heartland", "land", "street", "streets"})  # fmt: skip
+
+
+#: Seats of a state's body that stand abroad: the agents dictionary files them as the body, but a
+#: nationality on them says whose they are ("the French embassy in Nairobi").
+SEAT_NOUNS = frozenset({"embassy", "consulate", "mission", "base", "headquarters", "compound", "office"})
+
+
+def owned_thing(tok: Token) -> bool:
+    """The nationality adjective ``tok`` modifies a thing that is not land or water and names no people,
+    or a seat of a state's body: it says whose the thing is ("outside the French embassy", "boarded a
+    Dutch ship"), not where."""
+    noun = tok.head
+    lemma = noun.lemma_.lower()
+    return (
+        tok.dep_ == "amod"
+        and noun.pos_ == "NOUN"
+        and lemma not in GEO_NOUNS
+        and (lemma in SEAT_NOUNS or not people_noun(noun))
     )
 
 
@@ -473,6 +508,8 @@ def event_place(
                 # governor was shot" may well be in Kabul)
             if tok is not None and start not in own and other_event(tok, end, trigger):
                 continue  # "the Tarvo bombing and the attacks", "deployed after the attacks in Paris"
+            if tok is not None and start not in own and timed_apart(tok, end, trigger, harm):
+                continue  # "During the summit in Oslo, rebels attacked": the summit's place
             if tok is not None and person_origin(tok, end):
                 continue  # "Ana Ruiz of Bellmont was arrested": where she is from, not the scene
             if tok is not None and title_of(tok, end) and not (harm and _inside(start, end, target)):
@@ -502,6 +539,8 @@ def event_place(
                     continue  # "sanctions on Iran", "threatened Kyiv": the target, not the scene
                 if at_target and start in in_args and not place.adjectival:
                     args = args | {start}  # "shelled Kharkiv": the event's own place
+            if place.adjectival and tok is not None and start in own | args and owned_thing(tok):
+                continue  # "gathered outside the French embassy": whose embassy, not where it stands
             if start in own:
                 tier = 0
             elif start in args:
@@ -510,6 +549,16 @@ def event_place(
                 actor = next((a for a in (source, target) if _inside(start, end, a)), None)
                 if verbal and (actor is not None or start in in_args):
                     continue  # "China's ambassador warned": the speaker's country is no scene
+                attacker = harm and actor is not None and actor is source and not _inside(start, end, target)
+                if (
+                    attacker
+                    and place.kind == "country"
+                    and not place.adjectival
+                    and tok is not None
+                    and not scene_prep(tok)
+                ):
+                    continue  # "US drone strikes killed four", "Russia's army shelled the town": whose
+                    # attack, not where it struck (a nationality adjective is read below)
                 if actor is not None and _named_person(actor, sent) and (tok is None or not scene_prep(tok)):
                     continue  # "a rally against Mexican President Brisket": his title, not the scene
                 if place.adjectival and (
