@@ -192,3 +192,53 @@ def published(verb: Token) -> bool:
         if float(vec @ poles[0] - vec @ poles[1]) <= MEDIA_MARGIN:
             return False
     return True
+
+
+#: Prepositions naming what a harm came from ("killed in a bus crash", "died of pneumonia", "was killed
+#: by a landslide").
+CAUSE_PREPS = frozenset({"in", "during", "by", "of", "from"})
+#: Prepositions naming an illness one dies of, read at the lower :data:`ILLNESS_MARGIN`.
+ILLNESS_PREPS = frozenset({"of", "from"})
+#: How much nearer the affliction pole an illness one dies "of" must be ("pneumonia" 0.36, "cancer"
+#: 0.16, "hypothermia" 0.25; "wounds" 0.02 and "injuries" -0.05 come from violence too).
+ILLNESS_MARGIN = 0.1
+#: Verbs of vehicles and structures failing: a clause of them tells an accident ("when their boat sank").
+MISHAP_VERBS = frozenset({"sink", "capsize", "crash", "collide", "derail", "collapse", "overturn", "plunge"})
+#: Subordinators of a clause that tells how a harm came about.
+CAUSE_MARKS = frozenset({"when", "after", "as"})
+
+
+def _margin_of(tok: Token, first: tuple[str, ...], second: tuple[str, ...]) -> float | None:
+    poles = prototype_poles(tok.vocab, first, second)
+    lex = tok.vocab[tok.lemma_.lower()]
+    if poles is None or not lex.has_vector or not lex.vector_norm:
+        return None
+    vec = lex.vector / lex.vector_norm
+    return float(vec @ poles[0] - vec @ poles[1])
+
+
+def _mishap(tok: Token, illness: bool) -> bool:
+    """``tok`` names a disaster, an accident or a hazard, or (``illness``) an illness one dies of."""
+    if tok.lemma_.lower() in DISASTER_WORDS or tok.lower_ in DISASTER_WORDS or affliction(tok):
+        return True
+    if not illness or tok.pos_ != "NOUN" or tok.ent_type_:
+        return False
+    lean = _margin_of(tok, AFFLICTION_PROTOTYPE, PHYSICAL_PROTOTYPE + PEOPLE_PROTOTYPE)
+    return lean is not None and lean > ILLNESS_MARGIN
+
+
+def mishap_cause(verb: Token) -> bool:
+    """What did the harm ``verb`` tells of is named, and it is a disaster, an accident or an illness,
+    not anyone's act: a preposition's object ("were killed in a bus crash", "died of pneumonia", "was
+    killed by a landslide"), or a clause of "when", "after" or "as" with a verb of a vehicle or a
+    structure failing or a disaster for its subject ("drowned when their trawler sank"). A death in an
+    attack or an explosion keeps its assault ("killed in an ambush", "died when a bomb went off")."""
+    for c in verb.children:
+        if c.dep_ in {"prep", "agent"} and c.lower_ in CAUSE_PREPS:
+            if any(_mishap(o, c.lower_ in ILLNESS_PREPS) for o in pobjs(c)):
+                return True
+        elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CAUSE_MARKS for m in c.children):
+            subjects = [s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+            if c.lemma_.lower() in MISHAP_VERBS or any(_mishap(s, False) for s in subjects):
+                return True
+    return False

@@ -57,6 +57,7 @@ from wiresift.nlp.events.argclasses import (
     SAYING_FRAME,
     afflicted_target,
     inner,
+    mishap_cause,
     party,
     pobjs,
     published,
@@ -156,8 +157,9 @@ def accident_doer(verb: Token) -> bool:
 
 
 def accident_harm(verb: Token, cameo: str | None) -> bool:
-    """``verb`` codes an assault whose doer is a disaster or an accident (:func:`accident_doer`)."""
-    return plover(cameo)[0] == "ASSAULT" and accident_doer(verb)
+    """``verb`` codes an assault whose doer is a disaster or an accident (:func:`accident_doer`), or
+    whose named cause is one, or an illness (``argclasses.mishap_cause``: "killed in a bus crash")."""
+    return plover(cameo)[0] == "ASSAULT" and (accident_doer(verb) or mishap_cause(verb))
 
 
 def _poles(vocab: Vocab) -> tuple[Any, Any] | None:

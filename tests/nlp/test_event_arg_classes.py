@@ -1,0 +1,49 @@
+"""Event types read from the classes of an event's arguments (issue #14, invented sentences): a harm
+whose named cause is an accident, a disaster or an illness is no assault."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from events_support import types
+
+from wiresift.nlp.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp: Language) -> Pipeline:
+    return Pipeline()
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Five people were killed in a bus crash in the Andes on Monday.", "killed"),
+        ("Police said the cyclist was killed in a head-on collision on the ring road.", "killed"),
+        # violence named the sentence before does not make an accident an assault
+        ("Rebels shelled the port last week. Nine fishermen drowned when their trawler sank off the cape.",
+         "drowned"),
+        ("Gunmen attacked a checkpoint on Monday. A guard later died of pneumonia in a clinic.", "died"),
+    ],
+)  # fmt: skip
+def test_a_harm_from_an_accident_or_an_illness_is_no_assault(
+    pipeline: Pipeline, text: str, trigger: str
+) -> None:
+    assert "ASSAULT" not in types(pipeline, text, trigger), text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Gunmen opened fire on a bus on Monday. Two passengers died of their wounds in hospital.", "died"),
+        ("Four soldiers were killed when a roadside bomb exploded near the convoy.", "killed"),
+        ("Three soldiers died in an ambush near the border post.", "died"),
+        ("Eleven people were killed in an explosion at a market in Kano.", "killed"),
+    ],
+)  # fmt: skip
+def test_a_harm_from_violence_stays_an_assault(pipeline: Pipeline, text: str, trigger: str) -> None:
+    assert "ASSAULT" in types(pipeline, text, trigger), text
