@@ -47,3 +47,34 @@ def test_a_harm_from_an_accident_or_an_illness_is_no_assault(
 )  # fmt: skip
 def test_a_harm_from_violence_stays_an_assault(pipeline: Pipeline, text: str, trigger: str) -> None:
     assert "ASSAULT" in types(pipeline, text, trigger), text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a company bought is no territory taken
+        ("Vantoro Group completed its takeover of the Danish shipping firm Nordlys last week.", "takeover"),
+        ("Shareholders approved the takeover of the regional airline by a Gulf investor.", "takeover"),
+        # a fight for a place in a race or for pay fights no one
+        ("The Dutch rider will fight for the lead in the final stage on Sunday.", "fight"),
+        ("Nurses fought for higher wages for a decade.", "fought"),
+        # a fight noun against an ill or an idea
+        ("The central bank stepped up its fight against inflation on Thursday, raising rates again.", "stepped"),
+    ],
+)  # fmt: skip
+def test_no_conflict_with_a_company_a_prize_or_an_ill(pipeline: Pipeline, text: str, trigger: str) -> None:
+    found = types(pipeline, text, trigger)
+    assert not {"ASSAULT", "THREATEN", "COERCE"} & set(found), (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The Taliban takeover of Kunduz was swift.", "takeover"),
+        ("Rebels fought for control of the town.", "fought"),
+        ("Government troops stepped up their offensive against the rebels.", "stepped"),
+        ("Villagers fought for their lives as gunmen stormed the market.", "stormed"),
+    ],
+)  # fmt: skip
+def test_a_fight_or_a_takeover_by_armed_men_stays(pipeline: Pipeline, text: str, trigger: str) -> None:
+    assert "ASSAULT" in types(pipeline, text, trigger), text

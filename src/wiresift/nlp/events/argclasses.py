@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
+from wiresift.nlp.events.acled import ARMED as ARMED_SECTORS
 from wiresift.nlp.events.eventive import (
     ACTOR_ENTS,
     PART_WORDS,
@@ -20,6 +21,10 @@ from wiresift.nlp.events.eventive import (
     prototype_poles,
 )
 from wiresift.nlp.events.lexicon import DISASTER_WORDS, actors
+
+#: Nouns of armed groups and the police (``triggers.ARMED_NOUNS`` restated: that module reads this one).
+ARMED_WORDS = frozenset({"militant", "troop", "soldier", "fighter", "rebel", "terrorist", "insurgent", "force",
+                         "gunman", "jihadist", "militia", "militiaman", "army", "police"})  # fmt: skip
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -83,14 +88,70 @@ def affliction(tok: Token) -> bool:
     return float(vec @ poles[0] - vec @ poles[1]) > AFFLICTION_MARGIN
 
 
+#: Nouns of a fight whose "against" or "on" says what is fought ("stepped up its fight against
+#: inflation", "intensified the war on malaria").
+FIGHT_NOUNS = frozenset(
+    {"fight", "war", "battle", "struggle", "campaign", "crusade", "offensive", "crackdown"}
+)
+#: Prepositions naming what a fight noun is against.
+FOUGHT_PREPS = frozenset({"against", "on"})
+
+
 def afflicted_target(verb: Token) -> bool:
     """What ``verb`` harms is a hazard or an ill (:func:`affliction`): its object or passive subject,
-    else the object of its "against" ("fought against the outbreak")."""
+    else the object of its "against" ("fought against the outbreak"); an object that is a fight noun
+    stands for what it is against ("stepped up its fight against inflation")."""
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     objs = [inner(c) for c in verb.children if c.dep_ in ({"nsubjpass"} if passive else {"dobj", "obj"})]
     if not objs:
         objs = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in AGAINST_PREPS for o in pobjs(c)]
+    objs = [_fought(o) for o in objs]
     return bool(objs) and all(affliction(o) for o in objs)
+
+
+def fought_objects(verb: Token) -> list[Token]:
+    """What the fight nouns ``verb`` takes as objects are against ("stepped up its fight against
+    inflation" -> inflation); empty when its object is no fight noun or names nothing fought."""
+    objs = [inner(c) for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    fought = [_fought(o) for o in objs if o.lemma_.lower() in FIGHT_NOUNS]
+    return [o for o in fought if o.lemma_.lower() not in FIGHT_NOUNS]
+
+
+def _fought(obj: Token) -> Token:
+    """What a fight noun is against ("its fight against inflation" -> inflation), else ``obj``."""
+    if obj.lemma_.lower() not in FIGHT_NOUNS:
+        return obj
+    return next(
+        (o for c in obj.children if c.dep_ == "prep" and c.lower_ in FOUGHT_PREPS for o in pobjs(c)), obj
+    )
+
+
+#: Prepositions naming the other side of a fight or what it hits: a fight with one is no contest.
+OPPONENT_PREPS = frozenset({"against", "with", "on", "at"})
+
+
+def _opponents(prep: Token) -> list[Token]:
+    """The objects of ``prep`` that are no date or time ("on Sunday" names no one fought)."""
+    return [o for o in pobjs(prep) if o.ent_type_ not in {"DATE", "TIME"}]
+
+
+def contest(verb: Token) -> bool:
+    """``verb`` (an assault verb) is fought *for* something, with no one fought, by a doer that is no
+    armed group and no people or state: a race, a campaign or a claim, not violence ("the Dutch rider
+    will fight for the lead", "nurses fought for higher wages"; "rebels fought for the town" stays)."""
+    kids = list(verb.children)
+    if any(c.dep_ in {"dobj", "obj", "nsubjpass"} for c in kids):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in OPPONENT_PREPS and _opponents(c) for c in kids):
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ == "for" and pobjs(c) for c in kids):
+        return False
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ in {"xcomp", "conj"}:
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ in {"WDT", "WP", "PRP"}:
+        return False
+    return not _armed(inner(subj)) and inner(subj).ent_type_ not in {"NORP", "GPE"}
 
 
 #: How much a common noun's vector must lean to people (``eventive.animacy``) to be a party visited:
@@ -242,3 +303,64 @@ def mishap_cause(verb: Token) -> bool:
             if c.lemma_.lower() in MISHAP_VERBS or any(_mishap(s, False) for s in subjects):
                 return True
     return False
+
+
+#: The two poles of :func:`commercial`: companies and their shares against towns, lands and sites.
+COMPANY_PROTOTYPE = ("company", "firm", "bank", "business", "corporation", "retailer", "brand", "airline",
+                     "insurer", "stake")  # fmt: skip
+TERRITORY_PROTOTYPE = ("town", "city", "village", "territory", "region", "province", "district", "base",
+                       "airport", "border")  # fmt: skip
+#: How much nearer companies than lands a taken noun must be ("firm" 0.39, "company" 0.29, "bank" 0.22,
+#: "stake" 0.20; "independence" 0.18, "control" 0.13, "town" -0.39, "base" -0.16).
+COMPANY_MARGIN = 0.2
+#: Words of taking control that a company's purchase of another shares ("the takeover of the brewer").
+#: The agents dictionary's sectors of companies.
+BUSINESS_SECTORS = frozenset({"BUS"})
+TAKEOVER_WORDS = frozenset({"takeover", "take over", "buyout", "overtake"})
+
+
+def _armed(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in ARMED_WORDS or actors().agents.get(lemma) in ARMED_SECTORS
+
+
+def commercial(tok: Token) -> bool:
+    """``tok`` names a company or a share of one: a business noun of the agents dictionary ("the
+    airline"), an organisation the actors dictionary does not code (no government, party or armed
+    group), or a noun whose vector is nearer companies than lands by
+    :data:`COMPANY_MARGIN` ("the firm", "a stake")."""
+    sector = actors().agents.get(tok.lemma_.lower())
+    if sector in BUSINESS_SECTORS:
+        return True
+    words = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.lower_]
+    if " ".join(words) in actors().names or sector is not None or _armed(tok):
+        return False
+    if tok.ent_type_ == "ORG":
+        return True
+    if tok.pos_ != "NOUN" or tok.ent_type_:
+        return False
+    lean = _margin_of(tok, COMPANY_PROTOTYPE, TERRITORY_PROTOTYPE)
+    return lean is not None and lean > COMPANY_MARGIN
+
+
+def company_takeover(tok: Token, lemma: str) -> bool:
+    """``tok`` (a takeover noun or verb, ``lemma``) takes over a company, and no armed group does it:
+    a purchase, no conquest ("completed its takeover of the brewer Nordlys", "agreed to take over the
+    airline"; "the militia's takeover of the port" stays one)."""
+    if tok.pos_ == "VERB" and any(c.dep_ == "prt" for c in tok.children):
+        lemma = f"{lemma} {next(c.lower_ for c in tok.children if c.dep_ == 'prt')}"
+    if lemma not in TAKEOVER_WORDS:
+        return False
+    if tok.pos_ == "NOUN":
+        taken = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)]
+        doers = [c for c in tok.children if c.dep_ in {"poss", "compound"}]
+    else:
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        taken = [c for c in tok.children if c.dep_ in ({"nsubjpass"} if passive else {"dobj", "obj"})]
+        doers = [c for c in tok.children if c.dep_ in {"nsubj", "agent"}]
+        doers = [o for d in doers for o in (pobjs(d) if d.dep_ == "agent" else [d])]
+        if not doers and tok.dep_ == "xcomp":
+            doers = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    if tok.pos_ == "NOUN" and tok.dep_ in {"dobj", "pobj"} and not doers:
+        doers = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    return bool(taken) and all(commercial(inner(t)) for t in taken) and not any(_armed(d) for d in doers)

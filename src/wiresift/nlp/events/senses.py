@@ -56,6 +56,8 @@ from wiresift.nlp.events.argclasses import (
     PHYSICAL_PROTOTYPE,
     SAYING_FRAME,
     afflicted_target,
+    contest,
+    fought_objects,
     inner,
     mishap_cause,
     party,
@@ -192,6 +194,16 @@ def abstract_target(verb: Token) -> bool:
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     objs = [inner(c) for c in verb.children if c.dep_ in ({"nsubjpass"} if passive else {"dobj", "obj"})]
     return bool(objs) and all(abstract(o) for o in objs)
+
+
+def fight_on_idea(verb: Token) -> bool:
+    """``verb`` steps up or wages a fight noun against an ill or an idea, no party and nothing
+    physical ("stepped up its fight against inflation", "waged a war on poverty"; "stepped up its
+    offensive against the rebels" stays an assault), or against a hazard (:func:`afflicted_target`)."""
+    fought = fought_objects(verb)
+    if fought and all(not party(o) and abstract(o, 0.0) for o in fought):
+        return True
+    return afflicted_target(verb)
 
 
 def judicial_doer(verb: Token) -> bool:
@@ -361,6 +373,8 @@ def wrong_sense(tok: Token, sent: Span, cameo: str | None, demand: bool = False)
     if (cameo or "").startswith(RETURNS) and published(tok):
         return True
     if category in HARM and afflicted_target(tok):
+        return True
+    if category in HARM and contest(tok) and not violence_named(tok, sent):
         return True
     if category == "REJECT" and not rejected(tok):
         return True
