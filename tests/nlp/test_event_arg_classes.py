@@ -78,3 +78,25 @@ def test_no_conflict_with_a_company_a_prize_or_an_ill(pipeline: Pipeline, text: 
 )  # fmt: skip
 def test_a_fight_or_a_takeover_by_armed_men_stays(pipeline: Pipeline, text: str, trigger: str) -> None:
     assert "ASSAULT" in types(pipeline, text, trigger), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said the rhetoric has helped lead to violent attacks against health care providers.",
+        "Police linked him to three non-fatal sniper attacks on Canadian fertility providers.",
+    ],
+)
+def test_an_attack_noun_a_weapon_or_violence_qualifies_is_violence(pipeline: Pipeline, text: str) -> None:
+    assert types(pipeline, text, "attacks") == ["ASSAULT"], text
+
+
+def test_an_attack_noun_named_by_an_idea_is_no_violence(pipeline: Pipeline) -> None:
+    assert types(pipeline, "The budget battle in Congress dragged on for weeks.", "battle") == []
+
+
+def test_a_protest_is_no_diplomatic_event() -> None:
+    from wiresift.nlp.events import acled
+
+    assert not acled.fits("PROTEST", "Diplomatic event")
+    assert acled.fits("PROTEST", "Looting/property destruction")  # its sentence may tell a looting

@@ -38,11 +38,20 @@ NOT_VIOLENCE = frozenset({"Agreement", "Peaceful protest", "Diplomatic event", "
                           "Change to group/activity", "Headquarters or base established", "Arrests"})  # fmt: skip
 
 
+#: ACLED-style categories no protest can be: a march is no deal, no state's words and no armed group's
+#: change ("exiles protesting against the repatriation" is no diplomatic event).
+NOT_PROTEST = frozenset({"Agreement", "Diplomatic event", "Change to group/activity",
+                         "Headquarters or base established"})  # fmt: skip
+
+
 def fits(plover: str | None, category: str | None) -> bool:
     """An event of PLOVER category ``plover`` can be of ACLED-style ``category``: an assault is none of
-    :data:`NOT_VIOLENCE`; other categories may be any (their sentence's security event types them: "left
-    the town after negotiations" is a transfer of territory)."""
-    return not (plover == "ASSAULT" and category in NOT_VIOLENCE)
+    :data:`NOT_VIOLENCE`, a protest none of :data:`NOT_PROTEST`; other categories may be any (their
+    sentence's security event types them: "left the town after negotiations" is a transfer of
+    territory)."""
+    if plover == "ASSAULT":
+        return category not in NOT_VIOLENCE
+    return not (plover == "PROTEST" and category in NOT_PROTEST)
 
 
 def _intervened(context: set[str]) -> bool:

@@ -10,7 +10,9 @@ import re
 from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
+from wiresift.nlp.events.acled import AIR, CHEMICAL, EXPLOSIVE, SHELLING, SUICIDE
 from wiresift.nlp.events.acled import ARMED as ARMED_SECTORS
+from wiresift.nlp.events.cameo import plover
 from wiresift.nlp.events.eventive import (
     ACTOR_ENTS,
     PART_WORDS,
@@ -20,7 +22,7 @@ from wiresift.nlp.events.eventive import (
     animacy,
     prototype_poles,
 )
-from wiresift.nlp.events.lexicon import DISASTER_WORDS, actors
+from wiresift.nlp.events.lexicon import DISASTER_WORDS, EVENT_NOUNS, actors
 
 #: Nouns of armed groups and the police (``triggers.ARMED_NOUNS`` restated: that module reads this one).
 ARMED_WORDS = frozenset({"militant", "troop", "soldier", "fighter", "rebel", "terrorist", "insurgent", "force",
@@ -364,3 +366,23 @@ def company_takeover(tok: Token, lemma: str) -> bool:
     if tok.pos_ == "NOUN" and tok.dep_ in {"dobj", "pobj"} and not doers:
         doers = [c for c in tok.head.children if c.dep_ == "nsubj"]
     return bool(taken) and all(commercial(inner(t)) for t in taken) and not any(_armed(d) for d in doers)
+
+
+#: Adjectives of an attack that only violence has ("deadly attacks", "armed assaults").
+VIOLENT_ADJECTIVES = frozenset(
+    {"violent", "deadly", "fatal", "non-fatal", "armed", "bloody", "lethal", "terrorist"}
+)
+#: Weapons and means of violence of the ACLED-style rules, and a sniper's.
+WEAPON_WORDS = frozenset(
+    {*EXPLOSIVE, *AIR, *SHELLING, *CHEMICAL, *SUICIDE, "sniper", "gun", "knife", "grenade"}
+)
+
+
+def violent_modifier(mod: Token) -> bool:
+    """A modifier of an attack noun naming violence: an adjective only violence has, an armed group, a
+    weapon, or an attack noun of the event lexicon ("sniper attacks", "a bomb attack", "ambush attacks")."""
+    lemma = mod.lemma_.lower()
+    if lemma in VIOLENT_ADJECTIVES or lemma in WEAPON_WORDS or _armed(mod):
+        return True
+    code = EVENT_NOUNS.get(lemma)
+    return code is not None and plover(code)[0] == "ASSAULT"

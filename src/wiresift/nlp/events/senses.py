@@ -64,6 +64,7 @@ from wiresift.nlp.events.argclasses import (
     pobjs,
     published,
     says_clause,
+    violent_modifier,
 )
 from wiresift.nlp.events.cameo import plover
 from wiresift.nlp.events.eventive import (
@@ -335,8 +336,13 @@ VERBAL_DOMAIN = frozenset({"political", "verbal", "rhetorical", "ideological", "
 
 
 def verbal_battle(noun: Token) -> bool:
-    """An attack noun qualified by an adjective of words, politics or law ("political battles")."""
-    return any(c.dep_ == "amod" and c.lemma_.lower() in VERBAL_DOMAIN for c in noun.children)
+    """An attack noun qualified by an adjective of words, politics or law ("political battles"), or
+    named by an idea, a price or a procedure it is about ("a trade war", "the budget battle", "a
+    leadership fight": a compound nearer ideas than things, :func:`abstract` at margin 0)."""
+    kids = list(noun.children)
+    if any(c.dep_ == "amod" and c.lemma_.lower() in VERBAL_DOMAIN for c in kids):
+        return True
+    return any(c.dep_ == "compound" and c.pos_ == "NOUN" and abstract(c, 0.0) for c in kids)
 
 
 #: Prepositions naming what an attack noun hits ("an attack on the bill").
@@ -347,6 +353,8 @@ def attack_on_idea(noun: Token) -> bool:
     """An attack noun whose "on"/"against" objects are all abstract (:func:`abstract`) and not named by
     a group that holds them is words, not violence: "an attack on the spending bill", "her assault on
     the tax plan"; "an attack on a police post" stays one."""
+    if any(c.dep_ in {"amod", "compound"} and violent_modifier(c) for c in noun.children):
+        return False  # "violent attacks on clinic staff", "sniper attacks on doctors"
     objs = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ATTACKED_PREPS for o in pobjs(c)]
     return bool(objs) and all(abstract(inner(o), ATTACKED_IDEA_MARGIN) and not _held(inner(o)) for o in objs)
 
