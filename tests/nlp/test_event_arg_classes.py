@@ -100,3 +100,12 @@ def test_a_protest_is_no_diplomatic_event() -> None:
 
     assert not acled.fits("PROTEST", "Diplomatic event")
     assert acled.fits("PROTEST", "Looting/property destruction")  # its sentence may tell a looting
+
+
+def test_a_person_sought_is_no_intent_to_cooperate(pipeline: Pipeline) -> None:
+    text = "The former accountant is being sought by the police as a witness in the fraud case."
+    assert types(pipeline, text, "sought") == []
+    # an event sought stays what it is
+    assert types(pipeline, "The rebels are seeking a ceasefire before the harvest.", "ceasefire") == [
+        "RETREAT"
+    ]
