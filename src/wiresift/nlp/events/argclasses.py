@@ -386,3 +386,15 @@ def violent_modifier(mod: Token) -> bool:
         return True
     code = EVENT_NOUNS.get(lemma)
     return code is not None and plover(code)[0] == "ASSAULT"
+
+
+def sought_thing(verb: Token, triggered: set[int], events: frozenset[str]) -> bool:
+    """An intention verb with no to-infinitive whose object (or passive subject) is a thing or a person
+    sought, no event (none of ``triggered``, no event noun, none of ``events``): searching or claiming,
+    no intent to cooperate ("was being sought by the police", "are seeking damages from the city";
+    "wants talks" and "seeks a ceasefire" stay)."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    objs = [inner(c) for c in verb.children if c.dep_ in ({"nsubjpass"} if passive else {"dobj", "obj"})]
+    return bool(objs) and not any(
+        o.i in triggered or o.lemma_.lower() in EVENT_NOUNS or o.lemma_.lower() in events for o in objs
+    )

@@ -64,6 +64,7 @@ from wiresift.nlp.events.argclasses import (
     pobjs,
     published,
     says_clause,
+    sought_thing,
     violent_modifier,
 )
 from wiresift.nlp.events.cameo import plover
@@ -300,13 +301,13 @@ def empty_intention(verb: Token, triggered: set[int]) -> bool:
     """``verb`` (coded AGREE by its block) is an intention whose to-infinitive (none of ``triggered``)
     holds no event and that names no party (no object, no "to"/"with" phrase): no agreement. Without a
     to-infinitive, a finite clause says what follows, not what anyone intends ("the goal meant that the
-    visitors needed a win"), and an object that is no event is sought (:func:`_sought_thing`)."""
+    visitors needed a win"), and an object that is no event is sought (``argclasses.sought_thing``)."""
     if verb.lemma_.lower() not in INTENTION_VERBS:
         return False
     contents = [c for c in verb.children if c.dep_ == "xcomp"]
     if not contents and says_clause(verb):
         return True
-    if not contents and _sought_thing(verb, triggered):
+    if not contents and sought_thing(verb, triggered, AGREEMENT_NOUNS):
         return True
     if not contents or any(c.i in triggered for c in contents):
         return False
@@ -316,18 +317,6 @@ def empty_intention(verb: Token, triggered: set[int]) -> bool:
         if child.dep_ == "prep" and child.lower_ in PARTY_PREPS and pobjs(child):
             return False
     return True
-
-
-def _sought_thing(verb: Token, triggered: set[int]) -> bool:
-    """An intention verb with no to-infinitive whose object (or passive subject) is a thing or a person
-    sought, no event: searching or claiming, no intent to cooperate ("was being sought by the police",
-    "are seeking damages from the city"; "wants talks" and "seeks a ceasefire" stay)."""
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
-    objs = [inner(c) for c in verb.children if c.dep_ in ({"nsubjpass"} if passive else {"dobj", "obj"})]
-    return bool(objs) and not any(
-        o.i in triggered or o.lemma_.lower() in EVENT_NOUNS or o.lemma_.lower() in AGREEMENT_NOUNS
-        for o in objs
-    )
 
 
 def nominal_sense_gone(noun: Token, verb: str, cameo: str) -> bool:
