@@ -34,3 +34,12 @@ def test_an_assault_is_no_deal_march_or_retreat() -> None:
     # other categories keep whatever their sentence's security event is
     assert acled.fits("CONSULT", "Non-violent transfer of territory")
     assert acled.fits(None, "Agreement")
+
+
+def test_people_captured_are_no_territory() -> None:
+    assert acled.category("ASSAULT", "190", "capture", None, SOLDIERS, REBELS, {"capture"}) == "Armed clash"
+    workers = EventActor(text="aid workers", sector="CVL")
+    taken = acled.category("ASSAULT", "190", "capture", None, REBELS, workers, {"capture"})
+    assert taken == "Abduction/forced disappearance"
+    town = acled.category("ASSAULT", "190", "capture", None, REBELS, None, {"capture", "town"})
+    assert town == "Non-state actor overtakes territory"

@@ -109,3 +109,9 @@ def test_a_person_sought_is_no_intent_to_cooperate(pipeline: Pipeline) -> None:
     assert types(pipeline, "The rebels are seeking a ceasefire before the harvest.", "ceasefire") == [
         "RETREAT"
     ]
+
+
+def test_a_scene_caught_on_video_is_filmed(pipeline: Pipeline) -> None:
+    text = "The lawyer spoke of the March incident that was captured on video by a passer-by."
+    assert types(pipeline, text, "captured") == []
+    assert types(pipeline, "Rebels captured the town on Tuesday.", "captured") == ["ASSAULT"]

@@ -159,6 +159,10 @@ def _assault(
         return "Abduction/forced disappearance"
     if code.startswith("1712"):
         return "Looting/property destruction"
+    if lemma in TERRITORY and _sector(target) in ARMED:
+        return "Armed clash"  # fighters captured, no ground taken ("troops captured two rebels")
+    if lemma in TERRITORY and _sector(target) in CIVILIAN:
+        return "Abduction/forced disappearance"  # "gunmen captured three aid workers"
     if lemma in TERRITORY:
         return _territory(source)
     if code.startswith("175"):

@@ -398,3 +398,19 @@ def sought_thing(verb: Token, triggered: set[int], events: frozenset[str]) -> bo
     return bool(objs) and not any(
         o.i in triggered or o.lemma_.lower() in EVENT_NOUNS or o.lemma_.lower() in events for o in objs
     )
+
+
+#: Prepositions of the medium a scene is caught on ("captured on video", "caught on camera").
+MEDIUM_PREPS = frozenset({"on"})
+
+
+def recorded(verb: Token) -> bool:
+    """``verb`` (a verb of capturing or catching) is caught on a medium: an "on" object nearer records,
+    video and footage than people and things by :data:`MEDIA_MARGIN` ("the fight was captured on
+    video", "the theft was caught on camera"): filmed, no one seized."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in MEDIUM_PREPS):
+        for obj in pobjs(prep):
+            lean = _margin_of(obj, MEDIA_PROTOTYPE, PHYSICAL_PROTOTYPE + PEOPLE_PROTOTYPE)
+            if obj.pos_ == "NOUN" and not obj.ent_type_ and lean is not None and lean > MEDIA_MARGIN:
+                return True
+    return False

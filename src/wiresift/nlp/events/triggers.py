@@ -15,7 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
-from wiresift.nlp.events.argclasses import company_takeover, scoreline
+from wiresift.nlp.events.argclasses import company_takeover, recorded, scoreline
 from wiresift.nlp.events.cameo import QUAD, plover
 from wiresift.nlp.events.eventive import (
     PEOPLE_NOUNS,
@@ -544,6 +544,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             # a hazard or an ill fought is no one attacked, whatever pattern coded it ("stepped up its
             # fight against inflation")
             spurious = spurious or (plover(trigger.cameo)[0] in HARM and fight_on_idea(tok))
+            # caught on a medium is filmed ("the brawl was captured on video")
+            spurious = spurious or (plover(trigger.cameo)[0] in HARM and recorded(tok))
             trigger = None if spurious or accident_harm(tok, trigger.cameo) else trigger
         if trigger is not None and (trigger.cameo or trigger.security):
             found.append(trigger)
