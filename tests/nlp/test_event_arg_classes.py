@@ -115,3 +115,18 @@ def test_a_scene_caught_on_video_is_filmed(pipeline: Pipeline) -> None:
     text = "The lawyer spoke of the March incident that was captured on video by a passer-by."
     assert types(pipeline, text, "captured") == []
     assert types(pipeline, "Rebels captured the town on Tuesday.", "captured") == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prime minister welcomed the Finnish president in Lisbon on Tuesday.",
+        "President Ana Ruiz gave a warm welcome on Monday to Kenyan leader Paul Odera.",
+    ],
+)
+def test_a_guest_welcomed_is_a_visit_hosted(pipeline: Pipeline, text: str) -> None:
+    assert types(pipeline, text, "welcome") == ["CONSULT"], text
+
+
+def test_an_idea_welcomed_is_praised(pipeline: Pipeline) -> None:
+    assert types(pipeline, "The minister welcomed the court's decision on Friday.", "welcome") == ["SUPPORT"]

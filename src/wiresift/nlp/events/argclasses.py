@@ -414,3 +414,37 @@ def recorded(verb: Token) -> bool:
             if obj.pos_ == "NOUN" and not obj.ent_type_ and lean is not None and lean > MEDIA_MARGIN:
                 return True
     return False
+
+
+#: Words of welcoming: a person welcomed is a guest received (CAMEO 043, hosting a visit), an idea
+#: welcomed is praised (051).
+WELCOME_WORDS = frozenset({"welcome"})
+#: Prepositions naming whom a welcome is for.
+GUEST_PREPS = frozenset({"to", "for"})
+#: CAMEO's code of hosting a visit (PLOVER CONSULT).
+HOST_VISIT = "043"
+
+
+def welcomes_guest(tok: Token) -> bool:
+    """``tok`` (a verb or noun of welcoming) receives a person or a people: its object (or the object of
+    the noun's "to"/"for"/"of") is a named person, a personal pronoun or a people noun ("welcomed the
+    Kenyan president in Paris", "gave a warm welcome to Ana Ruiz"); welcoming a decision, an offer or
+    a country's move praises it."""
+    if tok.lemma_.lower() not in WELCOME_WORDS:
+        return False
+    if tok.pos_ == "VERB":
+        guests = [inner(c) for c in tok.children if c.dep_ in {"dobj", "obj"}]
+    else:
+        # the "to" hangs on the noun or on the light verb that gives it ("gave a warm welcome to ...")
+        holders = [tok, tok.head] if tok.dep_ in {"dobj", "obj"} else [tok]
+        guests = [o for h in holders for c in h.children if c.dep_ in {"prep", "dative"} and c.lower_ in GUEST_PREPS
+                  for o in pobjs(c)]  # fmt: skip
+    return bool(guests) and all(_guest(g) for g in guests)
+
+
+def _guest(tok: Token) -> bool:
+    """A person or a people: a named person, a personal pronoun, or a party noun that is no place,
+    organisation or nationality ("the Finnish president", "the visiting ministers")."""
+    if tok.ent_type_ == "PERSON" or tok.tag_ == "PRP":
+        return True
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and party(tok)

@@ -15,7 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
-from wiresift.nlp.events.argclasses import company_takeover, recorded, scoreline
+from wiresift.nlp.events.argclasses import HOST_VISIT, company_takeover, recorded, scoreline, welcomes_guest
 from wiresift.nlp.events.cameo import QUAD, plover
 from wiresift.nlp.events.eventive import (
     PEOPLE_NOUNS,
@@ -528,6 +528,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
             attack = sdoc[trigger.consumed] if trigger.consumed is not None else attack
             if attack is not None and attack_on_idea(attack):
                 trigger.cameo, trigger.security = "111", None
+        # a guest welcomed is a visit hosted ("welcomed the Kenyan president"); an idea welcomed is praised
+        if trigger is not None and (trigger.cameo or "").startswith("051") and welcomes_guest(tok):
+            trigger.cameo = HOST_VISIT
         # a company bought is no territory taken ("completed its takeover of the brewer")
         if trigger is not None and plover(trigger.cameo)[0] in HARM and company_takeover(tok, lemma):
             trigger = None
