@@ -130,3 +130,8 @@ def test_a_guest_welcomed_is_a_visit_hosted(pipeline: Pipeline, text: str) -> No
 
 def test_an_idea_welcomed_is_praised(pipeline: Pipeline) -> None:
     assert types(pipeline, "The minister welcomed the court's decision on Friday.", "welcome") == ["SUPPORT"]
+
+
+def test_a_fight_a_group_noun_names_stays_violence(pipeline: Pipeline) -> None:
+    text = "Aid groups counted the civilian casualties inflicted by the coalition fighting in the north."
+    assert types(pipeline, text, "fighting") == ["ASSAULT"]

@@ -199,9 +199,8 @@ def abstract_target(verb: Token) -> bool:
 
 
 def fight_on_idea(verb: Token) -> bool:
-    """``verb`` steps up or wages a fight noun against an ill or an idea, no party and nothing
-    physical ("stepped up its fight against inflation", "waged a war on poverty"; "stepped up its
-    offensive against the rebels" stays an assault), or against a hazard (:func:`afflicted_target`)."""
+    """``verb`` wages a fight noun on an ill or an idea, no party and nothing physical ("stepped up its
+    fight against inflation"), or harms a hazard (:func:`afflicted_target`)."""
     fought = fought_objects(verb)
     if fought and all(not party(o) and abstract(o, 0.0) for o in fought):
         return True
@@ -340,12 +339,19 @@ VERBAL_DOMAIN = frozenset({"political", "verbal", "rhetorical", "ideological", "
 
 def verbal_battle(noun: Token) -> bool:
     """An attack noun qualified by an adjective of words, politics or law ("political battles"), or
-    named by an idea, a price or a procedure it is about ("a trade war", "the budget battle", "a
-    leadership fight": a compound nearer ideas than things, :func:`abstract` at margin 0)."""
+    named by an idea it is about ("the budget battle": a compound :func:`abstract` leaning from people
+    by :data:`IDEA_LEAN`; "a coalition fighting" names who fights)."""
     kids = list(noun.children)
     if any(c.dep_ == "amod" and c.lemma_.lower() in VERBAL_DOMAIN for c in kids):
         return True
-    return any(c.dep_ == "compound" and c.pos_ == "NOUN" and abstract(c, 0.0) for c in kids)
+    return any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and (animacy(c) or 0.0) < IDEA_LEAN and abstract(c)
+        for c in kids
+    )
+
+
+#: How far from people a compound idea leans ("budget" -0.18; groups near 0: "coalition", "alliance").
+IDEA_LEAN = -0.05
 
 
 #: Prepositions naming what an attack noun hits ("an attack on the bill").
