@@ -28,6 +28,9 @@ def pipeline(nlp: Language) -> Pipeline:
         ("Rebels shelled the port last week. Nine fishermen drowned when their trawler sank off the cape.",
          "drowned"),
         ("Gunmen attacked a checkpoint on Monday. A guard later died of pneumonia in a clinic.", "died"),
+        # "when" parsed as the clause's adverb
+        ("Gunmen raided the port. The captain and six other sailors died when their ferry sank on the way "
+         "from Crete to Rhodes.", "died"),
     ],
 )  # fmt: skip
 def test_a_harm_from_an_accident_or_an_illness_is_no_assault(

@@ -300,7 +300,9 @@ def mishap_cause(verb: Token) -> bool:
         if c.dep_ in {"prep", "agent"} and c.lower_ in CAUSE_PREPS:
             if any(_mishap(o, c.lower_ in ILLNESS_PREPS) for o in pobjs(c)):
                 return True
-        elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CAUSE_MARKS for m in c.children):
+        elif c.dep_ == "advcl" and any(
+            m.dep_ in {"mark", "advmod"} and m.lower_ in CAUSE_MARKS for m in c.children
+        ):
             subjects = [s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
             if c.lemma_.lower() in MISHAP_VERBS or any(_mishap(s, False) for s in subjects):
                 return True
