@@ -138,3 +138,14 @@ def test_an_idea_welcomed_is_praised(pipeline: Pipeline) -> None:
 def test_a_fight_a_group_noun_names_stays_violence(pipeline: Pipeline) -> None:
     text = "Aid groups counted the civilian casualties inflicted by the coalition fighting in the north."
     assert types(pipeline, text, "fighting") == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The activist is battling extradition to the United States.", "battling"),
+        ("The senator fought the charges in court for two years.", "fought"),
+    ],
+)
+def test_fighting_an_act_that_is_no_violence_opposes_it(pipeline: Pipeline, text: str, trigger: str) -> None:
+    assert "ASSAULT" not in types(pipeline, text, trigger), text

@@ -22,13 +22,15 @@ from wiresift.nlp.events.eventive import (
     animacy,
     prototype_poles,
 )
-from wiresift.nlp.events.lexicon import DISASTER_WORDS, EVENT_NOUNS, actors
+from wiresift.nlp.events.lexicon import DISASTER_WORDS, EVENT_NOUNS, VERB_CODES, actors, verbs
 
 #: Nouns of armed groups and the police (``triggers.ARMED_NOUNS`` restated: that module reads this one).
 ARMED_WORDS = frozenset({"militant", "troop", "soldier", "fighter", "rebel", "terrorist", "insurgent", "force",
                          "gunman", "jihadist", "militia", "militiaman", "army", "police"})  # fmt: skip
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Token
 
 #: The physical pole of the vector checks: things an attack can hit.
@@ -450,3 +452,26 @@ def _guest(tok: Token) -> bool:
     if tok.ent_type_ == "PERSON" or tok.tag_ == "PRP":
         return True
     return tok.pos_ == "NOUN" and not tok.ent_type_ and party(tok)
+
+
+#: Verbs of fighting that also oppose a decision or a procedure ("fight extradition").
+FIGHTING_VERBS = frozenset({"fight", "battle", "combat"})
+
+
+def opposes(verb: Token, nominal: Callable[[Token], str | None]) -> bool:
+    """``verb`` (a verb of fighting) has for objects nominalisations (``nominal``: the dictionary verb a
+    noun nominalises) of acts the dictionary codes as no assault ("battling extradition", "fought the
+    charges", "fighting the ban"): opposed in court or in words, no one attacked."""
+    if verb.lemma_.lower() not in FIGHTING_VERBS:
+        return False
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    codes = [_verb_code(v) if (v := nominal(o)) else None for o in objs]
+    return bool(objs) and all(code is not None and plover(code)[0] not in {"ASSAULT", None} for code in codes)
+
+
+def _verb_code(verb: str) -> str | None:
+    """A dictionary verb's own code, our table's first, else its first block's."""
+    if verb in VERB_CODES:
+        return VERB_CODES[verb]
+    blocks = verbs().by_lemma.get(verb) or []
+    return (blocks[0].verbs.get(verb) or blocks[0].code) if blocks else None

@@ -15,7 +15,14 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
-from wiresift.nlp.events.argclasses import HOST_VISIT, company_takeover, recorded, scoreline, welcomes_guest
+from wiresift.nlp.events.argclasses import (
+    HOST_VISIT,
+    company_takeover,
+    opposes,
+    recorded,
+    scoreline,
+    welcomes_guest,
+)
 from wiresift.nlp.events.cameo import QUAD, plover
 from wiresift.nlp.events.eventive import (
     PEOPLE_NOUNS,
@@ -531,6 +538,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
         # a guest welcomed is a visit hosted ("welcomed the Kenyan president"); an idea welcomed is praised
         if trigger is not None and (trigger.cameo or "").startswith("051") and welcomes_guest(tok):
             trigger.cameo = HOST_VISIT
+        # fighting an act that is no violence opposes it ("battling extradition", "fought the charges")
+        if trigger is not None and plover(trigger.cameo)[0] == "ASSAULT" and opposes(tok, nominal_verb):
+            trigger = None
         # a company bought is no territory taken ("completed its takeover of the brewer")
         if trigger is not None and plover(trigger.cameo)[0] in HARM and company_takeover(tok, lemma):
             trigger = None
