@@ -31,6 +31,29 @@ BASE = frozenset({"base", "headquarters", "outpost", "camp"})
 PEACE = frozenset({"peace", "ceasefire", "truce", "armistice", "accord", "exchange"})
 
 
+#: ACLED-style categories no act of violence can be: a sentence's words may tell the learned typer of
+#: a deal, a march or a retreat near a real attack ("the attacks that led to the settlement" is no
+#: agreement; "fought for control" no peaceful transfer of territory).
+NOT_VIOLENCE = frozenset({"Agreement", "Peaceful protest", "Diplomatic event", "Non-violent transfer of territory",
+                          "Change to group/activity", "Headquarters or base established", "Arrests"})  # fmt: skip
+
+
+#: ACLED-style categories no protest can be: a march is no deal, no state's words and no armed group's
+#: change ("exiles protesting against the repatriation" is no diplomatic event).
+NOT_PROTEST = frozenset({"Agreement", "Diplomatic event", "Change to group/activity",
+                         "Headquarters or base established"})  # fmt: skip
+
+
+def fits(plover: str | None, category: str | None) -> bool:
+    """An event of PLOVER category ``plover`` can be of ACLED-style ``category``: an assault is none of
+    :data:`NOT_VIOLENCE`, a protest none of :data:`NOT_PROTEST`; other categories may be any (their
+    sentence's security event types them: "left the town after negotiations" is a transfer of
+    territory)."""
+    if plover == "ASSAULT":
+        return category not in NOT_VIOLENCE
+    return not (plover == "PROTEST" and category in NOT_PROTEST)
+
+
 def _intervened(context: set[str]) -> bool:
     """A police intervention is named: "water" only as a water cannon, not "over water shortages"
     (the set stays as it is: it is also the learned model's vocabulary)."""
@@ -136,12 +159,20 @@ def _assault(
         return "Abduction/forced disappearance"
     if code.startswith("1712"):
         return "Looting/property destruction"
+    if lemma in TERRITORY and _sector(target) in ARMED:
+        return "Armed clash"  # fighters captured, no ground taken ("troops captured two rebels")
+    if lemma in TERRITORY and _sector(target) in CIVILIAN:
+        return "Abduction/forced disappearance"  # "gunmen captured three aid workers"
     if lemma in TERRITORY:
         return _territory(source)
     if code.startswith("175"):
         return "Excessive force against protesters" if _sector(target) == "OPP" else "Attack"
+    if context & EXPLOSIVE and lemma not in CLASH:
+        return "Remote explosive/landmine/IED"  # "were killed in a bomb blast", "bomb attacks"
     if lemma in CLASH or (_sector(source) in ARMED and _sector(target) in ARMED):
         return "Armed clash"
     if _sector(target) in CIVILIAN or code.startswith(("18", "20")):
         return "Attack"
-    return "Armed clash" if code.startswith("19") else "Attack"
+    # a clash needs two armed sides: violence with no armed side named is an attack on its victims
+    armed = _sector(source) in ARMED or _sector(target) in ARMED
+    return "Armed clash" if code.startswith("19") and armed else "Attack"

@@ -190,6 +190,8 @@ def retype(sent: Span, trigger: Token, rule: str | None, plover: str | None) -> 
     category, prob = typer.predict(features(sent, trigger, rule, plover), dense_logits(sent, trigger))
     if category == NOT_CONFLICT:
         return rule if rule is not None and prob < typer.threshold else None
+    if not acled.fits(plover, category):
+        return rule  # the sentence's words, not this event's kind ("charged with murder" is no killing)
     return category if rule is None or prob >= typer.threshold else rule
 
 

@@ -56,11 +56,16 @@ from wiresift.nlp.events.argclasses import (
     PHYSICAL_PROTOTYPE,
     SAYING_FRAME,
     afflicted_target,
+    contest,
+    fought_objects,
     inner,
+    mishap_cause,
     party,
     pobjs,
     published,
     says_clause,
+    sought_thing,
+    violent_modifier,
 )
 from wiresift.nlp.events.cameo import plover
 from wiresift.nlp.events.eventive import (
@@ -156,8 +161,9 @@ def accident_doer(verb: Token) -> bool:
 
 
 def accident_harm(verb: Token, cameo: str | None) -> bool:
-    """``verb`` codes an assault whose doer is a disaster or an accident (:func:`accident_doer`)."""
-    return plover(cameo)[0] == "ASSAULT" and accident_doer(verb)
+    """``verb`` codes an assault whose doer is a disaster or an accident (:func:`accident_doer`), or
+    whose named cause is one, or an illness (``argclasses.mishap_cause``: "killed in a bus crash")."""
+    return plover(cameo)[0] == "ASSAULT" and (accident_doer(verb) or mishap_cause(verb))
 
 
 def _poles(vocab: Vocab) -> tuple[Any, Any] | None:
@@ -190,6 +196,15 @@ def abstract_target(verb: Token) -> bool:
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     objs = [inner(c) for c in verb.children if c.dep_ in ({"nsubjpass"} if passive else {"dobj", "obj"})]
     return bool(objs) and all(abstract(o) for o in objs)
+
+
+def fight_on_idea(verb: Token) -> bool:
+    """``verb`` wages a fight noun on an ill or an idea, no party and nothing physical ("stepped up its
+    fight against inflation"), or harms a hazard (:func:`afflicted_target`)."""
+    fought = fought_objects(verb)
+    if fought and all(not party(o) and abstract(o, 0.0) for o in fought):
+        return True
+    return afflicted_target(verb)
 
 
 def judicial_doer(verb: Token) -> bool:
@@ -285,11 +300,13 @@ def empty_intention(verb: Token, triggered: set[int]) -> bool:
     """``verb`` (coded AGREE by its block) is an intention whose to-infinitive (none of ``triggered``)
     holds no event and that names no party (no object, no "to"/"with" phrase): no agreement. Without a
     to-infinitive, a finite clause says what follows, not what anyone intends ("the goal meant that the
-    visitors needed a win")."""
+    visitors needed a win"), and an object that is no event is sought (``argclasses.sought_thing``)."""
     if verb.lemma_.lower() not in INTENTION_VERBS:
         return False
     contents = [c for c in verb.children if c.dep_ == "xcomp"]
     if not contents and says_clause(verb):
+        return True
+    if not contents and sought_thing(verb, triggered, AGREEMENT_NOUNS):
         return True
     if not contents or any(c.i in triggered for c in contents):
         return False
@@ -321,8 +338,20 @@ VERBAL_DOMAIN = frozenset({"political", "verbal", "rhetorical", "ideological", "
 
 
 def verbal_battle(noun: Token) -> bool:
-    """An attack noun qualified by an adjective of words, politics or law ("political battles")."""
-    return any(c.dep_ == "amod" and c.lemma_.lower() in VERBAL_DOMAIN for c in noun.children)
+    """An attack noun qualified by an adjective of words, politics or law ("political battles"), or
+    named by an idea it is about ("the budget battle": a compound :func:`abstract` leaning from people
+    by :data:`IDEA_LEAN`; "a coalition fighting" names who fights)."""
+    kids = list(noun.children)
+    if any(c.dep_ == "amod" and c.lemma_.lower() in VERBAL_DOMAIN for c in kids):
+        return True
+    return any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and (animacy(c) or 0.0) < IDEA_LEAN and abstract(c)
+        for c in kids
+    )
+
+
+#: How far from people a compound idea leans ("budget" -0.18; groups near 0: "coalition", "alliance").
+IDEA_LEAN = -0.05
 
 
 #: Prepositions naming what an attack noun hits ("an attack on the bill").
@@ -333,6 +362,8 @@ def attack_on_idea(noun: Token) -> bool:
     """An attack noun whose "on"/"against" objects are all abstract (:func:`abstract`) and not named by
     a group that holds them is words, not violence: "an attack on the spending bill", "her assault on
     the tax plan"; "an attack on a police post" stays one."""
+    if any(c.dep_ in {"amod", "compound"} and violent_modifier(c) for c in noun.children):
+        return False  # "violent attacks on clinic staff", "sniper attacks on doctors"
     objs = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ATTACKED_PREPS for o in pobjs(c)]
     return bool(objs) and all(abstract(inner(o), ATTACKED_IDEA_MARGIN) and not _held(inner(o)) for o in objs)
 
@@ -359,6 +390,8 @@ def wrong_sense(tok: Token, sent: Span, cameo: str | None, demand: bool = False)
     if (cameo or "").startswith(RETURNS) and published(tok):
         return True
     if category in HARM and afflicted_target(tok):
+        return True
+    if category in HARM and contest(tok) and not violence_named(tok, sent):
         return True
     if category == "REJECT" and not rejected(tok):
         return True

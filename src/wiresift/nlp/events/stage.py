@@ -442,8 +442,9 @@ def code_sentence(
         taken.add(trig.tok.i)
     if learned and not any(e.acled or e.plover in acled_model.CONFLICT for _, e in out):
         typed = acled_model.type_sentence(sent, taken, context)
-        if typed is not None and typed[0] is None:
-            min(out, key=lambda item: item[0])[1].acled = typed[1]  # the sentence's main coded event
+        main = min(out, key=lambda item: item[0])[1] if out else None
+        if typed is not None and typed[0] is None and main is not None and acled.fits(main.plover, typed[1]):
+            main.acled = typed[1]  # the sentence's main coded event, when it can be of that kind
         elif typed is not None and typed[0] is not None and occurred(typed[0], sent, None):
             # ranked after every coded event: the main event is a coded one where the lead has one
             out.append(

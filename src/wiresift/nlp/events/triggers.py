@@ -15,7 +15,14 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
-from wiresift.nlp.events.argclasses import scoreline
+from wiresift.nlp.events.argclasses import (
+    HOST_VISIT,
+    company_takeover,
+    opposes,
+    recorded,
+    scoreline,
+    welcomes_guest,
+)
 from wiresift.nlp.events.cameo import QUAD, plover
 from wiresift.nlp.events.eventive import (
     PEOPLE_NOUNS,
@@ -59,6 +66,7 @@ from wiresift.nlp.events.senses import (
     accident_harm,
     attack_on_idea,
     empty_intention,
+    fight_on_idea,
     met,
     nominal_sense_gone,
     verbal_attack,
@@ -527,6 +535,15 @@ def find_triggers(sent: Span) -> list[Trigger]:
             attack = sdoc[trigger.consumed] if trigger.consumed is not None else attack
             if attack is not None and attack_on_idea(attack):
                 trigger.cameo, trigger.security = "111", None
+        # a guest welcomed is a visit hosted ("welcomed the Kenyan president"); an idea welcomed is praised
+        if trigger is not None and (trigger.cameo or "").startswith("051") and welcomes_guest(tok):
+            trigger.cameo = HOST_VISIT
+        # fighting an act that is no violence opposes it ("battling extradition", "fought the charges")
+        if trigger is not None and plover(trigger.cameo)[0] == "ASSAULT" and opposes(tok, nominal_verb):
+            trigger = None
+        # a company bought is no territory taken ("completed its takeover of the brewer")
+        if trigger is not None and plover(trigger.cameo)[0] in HARM and company_takeover(tok, lemma):
+            trigger = None
         # A verb coded by its block's default alone in a sense its arguments rule out (senses.py).
         # Harm done by a disaster is no one's act, whatever pattern coded it ("a cyclone destroyed homes").
         if trigger is not None and trigger.kind == "verb" and not trigger.security:
@@ -537,6 +554,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
             spurious = spurious or (plover(trigger.cameo)[0] == "CONSULT" and not met(tok))
             # a game's result is no violence, whatever pattern coded it ("crushed Norwich 4-1")
             spurious = spurious or (plover(trigger.cameo)[0] in HARM and scoreline(tok))
+            # a hazard or an ill fought is no one attacked, whatever pattern coded it ("stepped up its
+            # fight against inflation")
+            spurious = spurious or (plover(trigger.cameo)[0] in HARM and fight_on_idea(tok))
+            # caught on a medium is filmed ("the brawl was captured on video")
+            spurious = spurious or (plover(trigger.cameo)[0] in HARM and recorded(tok))
             trigger = None if spurious or accident_harm(tok, trigger.cameo) else trigger
         if trigger is not None and (trigger.cameo or trigger.security):
             found.append(trigger)
