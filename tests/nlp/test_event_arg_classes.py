@@ -86,8 +86,8 @@ def test_a_fight_or_a_takeover_by_armed_men_stays(pipeline: Pipeline, text: str,
 @pytest.mark.parametrize(
     "text",
     [
-        "She said the rhetoric has helped lead to violent attacks against health care providers.",
-        "Police linked him to three non-fatal sniper attacks on Canadian fertility providers.",
+        "He said the rhetoric had fuelled violent attacks against reproductive health services.",
+        "Police tied the suspect to four non-fatal sniper attacks on vaccination programmes.",
     ],
 )
 def test_an_attack_noun_a_weapon_or_violence_qualifies_is_violence(pipeline: Pipeline, text: str) -> None:
@@ -115,7 +115,7 @@ def test_a_person_sought_is_no_intent_to_cooperate(pipeline: Pipeline) -> None:
 
 
 def test_a_scene_caught_on_video_is_filmed(pipeline: Pipeline) -> None:
-    text = "The lawyer spoke of the March incident that was captured on video by a passer-by."
+    text = "The lawyer described the June scuffle, which a neighbour captured on video."
     assert types(pipeline, text, "captured") == []
     assert types(pipeline, "Rebels captured the town on Tuesday.", "captured") == ["ASSAULT"]
 
@@ -143,7 +143,7 @@ def test_a_fight_a_group_noun_names_stays_violence(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(
     ("text", "trigger"),
     [
-        ("The activist is battling extradition to the United States.", "battling"),
+        ("The banker is battling extradition to Portugal.", "battling"),
         ("The senator fought the charges in court for two years.", "fought"),
     ],
 )
