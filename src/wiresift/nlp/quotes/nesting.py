@@ -1,0 +1,102 @@
+"""A report held inside another report's content: whose words they are.
+
+In "Dealers blamed the fear that Ruritania and Vell could agree to cut tariffs" the dealers report
+the agreement as a possibility; Ruritania and Vell said nothing. In "Lee claimed that the mayor wants
+to close the port" what the mayor wants is Lee's claim. A stance, intention or act inside another
+report's content (``want``, ``agree``, ``refuse``, ``respond``), and any report there that is only
+supposed ("if the council would announce …", "whether they could agree …"), belongs to the outer
+report's speaker; a speech act told as a fact ("Lee said the mayor told her that …") stays its own
+(:data:`~wiresift.nlp.quotes.common.NESTED_REPORTS`).
+
+The outer report is found by the parse: the nearest head above the inner verb that is the cue of
+another found report whose content (not whose subject) holds it, in the same paragraph.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wiresift.nlp.quotes.common import NESTED_REPORTS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from wiresift.nlp.quotes.common import Found
+
+#: How many heads up from the inner verb the outer report's verb may be.
+MAX_NEST = 6
+#: Dependencies through which a clause is no part of the verb above's content: an aside ("…, he
+#: said, …") or a clause of its own.
+NOT_CONTENT = frozenset({"parataxis"})
+#: Auxiliaries of a clause that is only supposed.
+SUPPOSING_MODALS = frozenset({"would", "could", "might", "may", "should", "can"})
+#: Subordinators of a clause that is only supposed.
+SUPPOSING_MARKS = frozenset({"if", "whether", "unless"})
+#: The outer verb's own subject (the speaker phrase): "The clerk who reported the call recalled …".
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+
+
+def held_reports(found: list[Found]) -> None:
+    """Give each report held inside another report's content (see the module docstring) the outer
+    report's speaker, in place."""
+    reports = [f for f in found if f.kind != "direct" and f.cue is not None and f.speaker is not None]
+    if len(reports) < 2:
+        return
+    by_cue = {f.cue.i: f for f in reports if f.cue is not None}
+    held: list[tuple[Found, Found]] = []
+    for f in reports:
+        assert f.cue is not None
+        outer = _outer_report(f.cue, by_cue)
+        if outer is None or not outer.start <= f.cue.idx < outer.end:
+            continue
+        if f.cue.lemma_ in NESTED_REPORTS and not supposed(f.cue, outer.cue):
+            continue  # "Lee said the mayor told her that …": the mayor told it
+        held.append((f, outer))
+    for _ in range(MAX_NEST):  # the outermost speaker, through reports held in held reports
+        changed = False
+        for f, outer in held:
+            if f.speaker != outer.speaker:
+                f.speaker, changed = outer.speaker, True
+        if not changed:
+            break
+
+
+def _outer_report(verb: Token, by_cue: dict[int, Found]) -> Found | None:
+    """The report whose cue is the nearest head above ``verb`` (within :data:`MAX_NEST`, in the same
+    paragraph) that holds ``verb`` in its content, not in its subject."""
+    child = verb
+    for _ in range(MAX_NEST):
+        head = child.head
+        if head.i == child.i or child.dep_ in NOT_CONTENT or aside_clause(child):
+            return None
+        if "\n" in child.doc[min(head.i, child.i) : max(head.i, child.i)].text:
+            return None
+        outer = by_cue.get(head.i)
+        if outer is not None:
+            if child.dep_ in SUBJECTS or (child.dep_ == "conj" and child.i == verb.i):
+                return None  # ("X said A and warned B": the second report is X's own)
+            return outer
+        child = head
+    return None
+
+
+def supposed(verb: Token, outer: Token | None) -> bool:
+    """Whether ``verb``'s clause, on the way up to ``outer``, is only supposed: a modal of
+    possibility on the verb or "if"/"whether"/"unless" opening one of its clauses."""
+    if any(c.dep_ == "aux" and c.lower_ in SUPPOSING_MODALS for c in verb.children):
+        return True
+    tok = verb
+    for _ in range(MAX_NEST):
+        if outer is None or tok.i == outer.i or tok.head.i == tok.i or aside_clause(tok):
+            break
+        if any(c.dep_ in ("mark", "advmod") and c.lower_ in SUPPOSING_MARKS for c in tok.children):
+            return True
+        tok = tok.head
+    return False
+
+
+def aside_clause(verb: Token) -> bool:
+    """Whether ``verb`` heads a relative clause set off by a comma ("Lee, who claimed …"): the writer
+    tells it as a fact about its noun, outside whatever clause holds the noun."""
+    first = verb.left_edge
+    return verb.dep_ == "relcl" and first.i > 0 and verb.doc[first.i - 1].text == ","
