@@ -5,8 +5,8 @@ the agreement as a possibility; Ruritania and Vell said nothing. In "Lee claimed
 to close the port" what the mayor wants is Lee's claim. A stance, intention or act inside another
 report's content (``want``, ``agree``, ``refuse``, ``respond``), and any report there that is only
 supposed ("if the council would announce …", "whether they could agree …"), belongs to the outer
-report's speaker; a speech act told as a fact ("Lee said the mayor told her that …") stays its own
-(:data:`~wiresift.nlp.quotes.common.NESTED_REPORTS`).
+report's speaker; a speech act told as a fact ("Lee said the mayor told her that …", a cue of the
+``statement`` mode of :mod:`~wiresift.nlp.quotes.modes`) stays its own.
 
 The outer report is found by the parse: the nearest head above the inner verb that is the cue of
 another found report whose content (not whose subject) holds it, in the same paragraph.
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.quotes.common import NESTED_REPORTS
+from wiresift.nlp.quotes.modes import cue_mode
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -39,7 +39,11 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 def held_reports(found: list[Found]) -> None:
     """Give each report held inside another report's content (see the module docstring) the outer
     report's speaker, in place."""
-    reports = [f for f in found if f.kind != "direct" and f.cue is not None and f.speaker is not None]
+    reports = [
+        f
+        for f in found
+        if f.kind != "direct" and f.cue is not None and f.cue.pos_ == "VERB" and f.speaker is not None
+    ]  # (not "according to" nor "allegedly": their source is named where they stand)
     if len(reports) < 2:
         return
     by_cue = {f.cue.i: f for f in reports if f.cue is not None}
@@ -49,7 +53,8 @@ def held_reports(found: list[Found]) -> None:
         outer = _outer_report(f.cue, by_cue)
         if outer is None or not outer.start <= f.cue.idx < outer.end:
             continue
-        if f.cue.lemma_ in NESTED_REPORTS and not supposed(f.cue, outer.cue):
+        plan = next((c for c in f.cue.children if c.dep_ == "xcomp"), None)  # "agreed to sell"
+        if cue_mode(f.cue, plan) == "statement" and not supposed(f.cue, outer.cue):
             continue  # "Lee said the mayor told her that …": the mayor told it
         held.append((f, outer))
     for _ in range(MAX_NEST):  # the outermost speaker, through reports held in held reports
