@@ -16,12 +16,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wiresift.nlp.quotes.common import Found
+from wiresift.nlp.quotes.cues import CUE_VERBS
 from wiresift.nlp.quotes.modes import cue_mode
+from wiresift.nlp.quotes.speaker import personal, speaker_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-    from wiresift.nlp.quotes.common import Found
 
 #: How many heads up from the inner verb the outer report's verb may be.
 MAX_NEST = 6
@@ -44,7 +45,7 @@ def held_reports(found: list[Found]) -> None:
         for f in found
         if f.kind != "direct" and f.cue is not None and f.cue.pos_ == "VERB" and f.speaker is not None
     ]  # (not "according to" nor "allegedly": their source is named where they stand)
-    if len(reports) < 2:
+    if not reports:
         return
     by_cue = {f.cue.i: f for f in reports if f.cue is not None}
     held: list[tuple[Found, Found]] = []
@@ -76,13 +77,29 @@ def _outer_report(verb: Token, by_cue: dict[int, Found]) -> Found | None:
             return None
         if "\n" in child.doc[min(head.i, child.i) : max(head.i, child.i)].text:
             return None
-        outer = by_cue.get(head.i)
+        outer = by_cue.get(head.i) or _unfound_report(head, child)
         if outer is not None:
             if child.dep_ in SUBJECTS or (child.dep_ == "conj" and child.i == verb.i):
                 return None  # ("X said A and warned B": the second report is X's own)
             return outer
         child = head
     return None
+
+
+def _unfound_report(head: Token, child: Token) -> Found | None:
+    """A reporting verb the extractor kept no quote for, with its speaker, as the outer report of
+    ``child``'s clause: in "Lee was blunt, claiming without evidence that the mayor wanted to …" the
+    parse hangs the claim's clause on "evidence" and no quote is cued by "claiming"; what the mayor
+    wants is still Lee's claim."""
+    if head.lemma_ not in CUE_VERBS or head.pos_ != "VERB" or child.dep_ in SUBJECTS:
+        return None
+    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    speaker = speaker_span(head.doc, head, (child.left_edge.idx, end))
+    if speaker is None or start <= speaker.start < end and speaker.start >= child.left_edge.idx:
+        return None
+    if not personal(head.doc, speaker):
+        return None  # ("“Chapter Three” explains how her mother wanted …": a title speaks for no one)
+    return Found(start, end, "indirect", head, head.text, speaker)
 
 
 def supposed(verb: Token, outer: Token | None) -> bool:
