@@ -95,7 +95,7 @@ def _unfound_report(head: Token, child: Token) -> Found | None:
         return None
     start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
     speaker = speaker_span(head.doc, head, (child.left_edge.idx, end))
-    if speaker is None or start <= speaker.start < end and speaker.start >= child.left_edge.idx:
+    if speaker is None or child.left_edge.idx <= speaker.start < end:
         return None
     if not personal(head.doc, speaker):
         return None  # ("“Chapter Three” explains how her mother wanted …": a title speaks for no one)
