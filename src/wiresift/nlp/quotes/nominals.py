@@ -117,6 +117,9 @@ def nominal_source(
         ]
         if len(bodies) == 1:
             return bodies[0], "org_kind"
+    body = member_org(index, speaker)
+    if body is not None:
+        return body, "org_name"  # "officials at the Bree Port Authority", "analysts with Acme"
     if not definite(mention):
         named_next = introduced_person(index, speaker, mention, text)
         if named_next is None and head in SPOKES_HEADS:
@@ -181,6 +184,42 @@ def spokes_source(index: EntityIndex, speaker: Speaker, prev_speaker: str | None
     if len(seen) > 1 and subject_org(index, speaker.start, seen) is not None:
         return None, ""  # a body the text spoke of further back, others since: no one
     return salient_org(index, speaker.start, seen, prev_speaker)
+
+
+#: Prepositions that tie people to the body they work for ("officials at", "analysts with").
+MEMBER_PREPS = words("at of for from with in")
+#: People named by their tie to a body they do not speak for ("critics of Acme", "customers of Acme").
+OUTSIDERS = words("supporter opponent critic fan rival customer client victim voter patient student")
+
+
+def member_org(index: EntityIndex, speaker: Speaker) -> str | None:
+    """The organisation whose unnamed people speak: a person noun head tied by a preposition to an
+    organisation the index knows ("officials at the Bree Port Authority", "analysts with Acme
+    Capital", "a source in the ministry of Ruritania"); like an unnamed spokesperson, they speak
+    for it. A named person's own phrase is no such mention, nor a body of the people's own kind
+    ("fans of Acme" speak for themselves: the noun must name a role or an agent)."""
+    sdoc = index.sdoc
+    if sdoc is None or speaker.head_start < 0:
+        return None
+    span = sdoc.char_span(speaker.head_start, speaker.head_end)
+    if span is None or span[0].pos_ != "NOUN":
+        return None
+    head = span[0]
+    if not person_noun(head.lemma_.lower()) or head.lemma_.lower() in OUTSIDERS:
+        return None
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in MEMBER_PREPS:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        eid = index.at(obj.left_edge.idx, obj.idx + len(obj.text)) or index.at(
+            obj.idx, obj.idx + len(obj.text)
+        )
+        entity = index.get(eid)
+        if entity is not None and entity.type in ORG_TYPES:
+            return entity.id
+    return None
 
 
 def owner_inside(index: EntityIndex, speaker: Speaker) -> str | None:

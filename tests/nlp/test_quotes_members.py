@@ -1,0 +1,31 @@
+"""The unnamed people of a named body speak for it (:func:`wiresift.nlp.quotes.nominals.member_org`).
+Invented sentences only."""
+
+from __future__ import annotations
+
+import pytest
+from quotes_support import by_cue, quotes_of
+
+from wiresift.nlp.pipeline import Pipeline
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Officials at the Harbor Authority said the pier would reopen in May after repairs.",
+            "Harbor Authority",
+        ),
+        (
+            "Analysts at Bree Capital said the merger would cut about 400 jobs across the region.",
+            "Bree Capital",
+        ),
+    ],
+)
+def test_people_of_a_body_speak_for_it(pipeline: Pipeline, text: str, name: str) -> None:
+    assert by_cue(quotes_of(pipeline, text), "said").speaker_name == name
+
+
+def test_critics_speak_for_themselves(pipeline: Pipeline) -> None:
+    text = "Critics of Norvik Airlines said the new baggage fees would hurt families the most."
+    assert by_cue(quotes_of(pipeline, text), "said").speaker_name != "Norvik Airlines"
