@@ -29,3 +29,13 @@ def test_people_of_a_body_speak_for_it(pipeline: Pipeline, text: str, name: str)
 def test_critics_speak_for_themselves(pipeline: Pipeline) -> None:
     text = "Critics of Norvik Airlines said the new baggage fees would hurt families the most."
     assert by_cue(quotes_of(pipeline, text), "said").speaker_name != "Norvik Airlines"
+
+
+def test_prosecutors_speak_for_the_office_named_further_down(pipeline: Pipeline) -> None:
+    text = (
+        "A Bree man pleaded guilty on Monday to setting fire to a warehouse in March, prosecutors said.\n\n"
+        "Tomas Rell, 44, admitted in court that he had poured fuel on the loading dock.\n\n"
+        "The Bree County Attorney's Office said the fire caused $2 million in damage."
+    )
+    first = next(q for q in quotes_of(pipeline, text) if "pleaded guilty" in q.text)
+    assert first.speaker_name is not None and "Attorney" in first.speaker_name
