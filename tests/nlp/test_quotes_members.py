@@ -1,5 +1,5 @@
-"""The unnamed people of a named body speak for it (:func:`wiresift.nlp.quotes.nominals.member_org`).
-Invented sentences only."""
+"""A named body speaks through its unnamed people ("officials at X", "prosecutors" before the office is
+named) and its documents ("a report published by X"). Invented sentences only."""
 
 from __future__ import annotations
 
@@ -39,3 +39,8 @@ def test_prosecutors_speak_for_the_office_named_further_down(pipeline: Pipeline)
     )
     first = next(q for q in quotes_of(pipeline, text) if "pleaded guilty" in q.text)
     assert first.speaker_name is not None and "Attorney" in first.speaker_name
+
+
+def test_a_report_published_by_a_body_is_its(pipeline: Pipeline) -> None:
+    text = "A report published on Tuesday by the Lorne Institute found that rents rose 12 percent in the capital."
+    assert by_cue(quotes_of(pipeline, text), "found").speaker_name == "Lorne Institute"

@@ -35,6 +35,8 @@ from wiresift.nlp.quotes.sources import (
 )
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from wiresift.nlp.entities.coref import Speaker
     from wiresift.nlp.entities.index import EntityIndex
 
@@ -265,7 +267,18 @@ def owner_inside(index: EntityIndex, speaker: Speaker) -> str | None:
         prep = root.head
         if root.dep_ == "pobj" and prep.lower_ in ("by", "from", "of") and prep.head.i == head.i:
             return eid
+        if root.dep_ == "pobj" and prep.lower_ == "by" and _authored(prep.head, head):
+            return eid  # "a report published on Tuesday by Acme"
     return None
+
+
+#: Participles whose "by" agent wrote or ordered the document they hang on (not "obtained by").
+AUTHORING = words("publish release issue write prepare produce commission conduct compile author sponsor")
+
+
+def _authored(verb: Token, head: Token) -> bool:
+    """Whether ``verb`` is a participle of :data:`AUTHORING` set on the document word ``head``."""
+    return verb.dep_ == "acl" and verb.head.i == head.i and verb.lemma_.lower() in AUTHORING
 
 
 def _plural(index: EntityIndex, speaker: Speaker) -> bool:
