@@ -215,8 +215,9 @@ def member_org(index: EntityIndex, speaker: Speaker) -> str | None:
     """The organisation whose unnamed people speak: a person noun head tied by a preposition to an
     organisation the index knows ("officials at the Bree Port Authority", "analysts with Acme
     Capital", "a source in the ministry of Ruritania"); like an unnamed spokesperson, they speak
-    for it. A named person's own phrase is no such mention, nor a body of the people's own kind
-    ("fans of Acme" speak for themselves: the noun must name a role or an agent)."""
+    for it. The people are several or one unnamed ("an official at …"): a definite title ("the
+    secretary general of the association") is a person; people named by a tie to a body they do not
+    speak for (:data:`OUTSIDERS`: "critics of Acme") speak for themselves."""
     sdoc = index.sdoc
     if sdoc is None or speaker.head_start < 0:
         return None
@@ -226,6 +227,8 @@ def member_org(index: EntityIndex, speaker: Speaker) -> str | None:
     head = span[0]
     if not person_noun(head.lemma_.lower()) or head.lemma_.lower() in OUTSIDERS:
         return None
+    if head.tag_ != "NNS" and sdoc[head.left_edge.i].lower_ not in ("a", "an", "one"):
+        return None  # "the secretary general of the association" is a person, not the body
     for prep in head.rights:
         if prep.dep_ != "prep" or prep.lower_ not in MEMBER_PREPS:
             continue
