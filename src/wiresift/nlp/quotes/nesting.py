@@ -47,6 +47,11 @@ def held_reports(found: list[Found]) -> None:
     ]  # (not "according to" nor "allegedly": their source is named where they stand)
     if not reports:
         return
+    direct = [(f.start, f.end) for f in found if f.kind == "direct"]
+
+    def quoted(at: int) -> tuple[int, int] | None:
+        return next((d for d in direct if d[0] <= at < d[1]), None)
+
     by_cue = {f.cue.i: f for f in reports if f.cue is not None}
     held: list[tuple[Found, Found]] = []
     for f in reports:
@@ -54,6 +59,8 @@ def held_reports(found: list[Found]) -> None:
         outer = _outer_report(f.cue, by_cue)
         if outer is None or not outer.start <= f.cue.idx < outer.end:
             continue
+        if outer.cue is not None and quoted(outer.cue.idx) != quoted(f.cue.idx):
+            continue  # ("“I think we will grow,” he says, offering …": the quoted "I" is not his offer's)
         plan = next((c for c in f.cue.children if c.dep_ == "xcomp"), None)  # "agreed to sell"
         if cue_mode(f.cue, plan) == "statement" and not supposed(f.cue, outer.cue):
             continue  # "Lee said the mayor told her that …": the mayor told it
