@@ -70,6 +70,7 @@ from wiresift.nlp.quotes.indirect import (
 )
 from wiresift.nlp.quotes.interviews import answer_turns
 from wiresift.nlp.quotes.marks import Marked, marked_spans
+from wiresift.nlp.quotes.nesting import held_reports
 from wiresift.nlp.quotes.nouns import noun_reports
 from wiresift.nlp.quotes.sentences import clip_to_sentence
 from wiresift.nlp.quotes.speaker import (
@@ -133,6 +134,7 @@ class Extractor(DirectQuotes):
         found = answer_turns(text, self.index, found)  # "A: …" lines of a printed interview
         found = drop_nested_learned(text, found)
         found = self.in_sentence(found)
+        held_reports(found)
         found = self.headline(found)
         found = reader_addressed(found, self.marks)
         # A direct quote inside an indirect content is one mixed quote, not two.

@@ -35,6 +35,8 @@ from wiresift.nlp.quotes.sources import (
 )
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from wiresift.nlp.entities.coref import Speaker
     from wiresift.nlp.entities.index import EntityIndex
 
@@ -115,8 +117,17 @@ def nominal_source(
             for eid in orgs_before(index, speaker.start, PERSON_LOOKBACK)
             if _name_forms(index, eid) & MEMBER_BODIES[head]
         ]
+        if not bodies:  # "…, prosecutors said." in the lead, the office named further down
+            bodies = [
+                eid
+                for eid in _orgs_after(index, speaker.end)
+                if _name_forms(index, eid) & MEMBER_BODIES[head]
+            ]
         if len(bodies) == 1:
             return bodies[0], "org_kind"
+    body = member_org(index, speaker)
+    if body is not None:
+        return body, "org_name"  # "officials at the Bree Port Authority", "analysts with Acme"
     if not definite(mention):
         named_next = introduced_person(index, speaker, mention, text)
         if named_next is None and head in SPOKES_HEADS:
@@ -183,6 +194,56 @@ def spokes_source(index: EntityIndex, speaker: Speaker, prev_speaker: str | None
     return salient_org(index, speaker.start, seen, prev_speaker)
 
 
+def _orgs_after(index: EntityIndex, pos: int, lookahead: int = PERSON_LOOKBACK) -> list[str]:
+    """The organisations named in the ``lookahead`` characters after ``pos``, the first first."""
+    seen: list[str] = []
+    for start, _end, eid in index.mentions[bisect_left(index.mentions, (pos, 0, "")) :]:
+        if start > pos + lookahead:
+            break
+        if index.entities[eid].type in ORG_TYPES and eid not in seen:
+            seen.append(eid)
+    return seen
+
+
+#: Prepositions that tie people to the body they work for ("officials at", "analysts with").
+MEMBER_PREPS = words("at of for from with in")
+#: People named by their tie to a body they do not speak for ("critics of Acme", "customers of Acme").
+OUTSIDERS = words("supporter opponent critic fan rival customer client victim voter patient student")
+
+
+def member_org(index: EntityIndex, speaker: Speaker) -> str | None:
+    """The organisation whose unnamed people speak: a person noun head tied by a preposition to an
+    organisation the index knows ("officials at the Bree Port Authority", "analysts with Acme
+    Capital", "a source in the ministry of Ruritania"); like an unnamed spokesperson, they speak
+    for it. The people are several or one unnamed ("an official at …"): a definite title ("the
+    secretary general of the association") is a person; people named by a tie to a body they do not
+    speak for (:data:`OUTSIDERS`: "critics of Acme") speak for themselves."""
+    sdoc = index.sdoc
+    if sdoc is None or speaker.head_start < 0:
+        return None
+    span = sdoc.char_span(speaker.head_start, speaker.head_end)
+    if span is None or span[0].pos_ != "NOUN":
+        return None
+    head = span[0]
+    if not person_noun(head.lemma_.lower()) or head.lemma_.lower() in OUTSIDERS:
+        return None
+    if head.tag_ != "NNS" and sdoc[head.left_edge.i].lower_ not in ("a", "an", "one"):
+        return None  # "the secretary general of the association" is a person, not the body
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in MEMBER_PREPS:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        eid = index.at(obj.left_edge.idx, obj.idx + len(obj.text)) or index.at(
+            obj.idx, obj.idx + len(obj.text)
+        )
+        entity = index.get(eid)
+        if entity is not None and entity.type in ORG_TYPES:
+            return entity.id
+    return None
+
+
 def owner_inside(index: EntityIndex, speaker: Speaker) -> str | None:
     """The organisation a source mention names as its owner or author ("Acme's review", "an Acme
     poll", "tests by Acme", "analysis from Acme"): an organisation inside the mention whose name
@@ -209,7 +270,18 @@ def owner_inside(index: EntityIndex, speaker: Speaker) -> str | None:
         prep = root.head
         if root.dep_ == "pobj" and prep.lower_ in ("by", "from", "of") and prep.head.i == head.i:
             return eid
+        if root.dep_ == "pobj" and prep.lower_ == "by" and _authored(prep.head, head):
+            return eid  # "a report published on Tuesday by Acme"
     return None
+
+
+#: Participles whose "by" agent wrote or ordered the document they hang on (not "obtained by").
+AUTHORING = words("publish release issue write prepare produce commission conduct compile author sponsor")
+
+
+def _authored(verb: Token, head: Token) -> bool:
+    """Whether ``verb`` is a participle of :data:`AUTHORING` set on the document word ``head``."""
+    return verb.dep_ == "acl" and verb.head.i == head.i and verb.lemma_.lower() in AUTHORING
 
 
 def _plural(index: EntityIndex, speaker: Speaker) -> bool:
