@@ -54,7 +54,7 @@ def test_aside_clause_is_its_own(pipeline: Pipeline) -> None:
 
 def test_claim_without_a_quote_of_its_own_still_holds(pipeline: Pipeline) -> None:
     text = (
-        "At a rally in Dayton, Mr. Keller was just as blunt, claiming without evidence that Governor "
+        "At a rally in Dayton, Mr. Keller went further, alleging with no proof that Governor "
         "Ames wanted to close 30 rural schools."
     )
     assert speaker(by_cue(quotes_of(pipeline, text), "wanted")) == "Mr. Keller"

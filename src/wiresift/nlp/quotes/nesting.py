@@ -33,7 +33,7 @@ NOT_CONTENT = frozenset({"parataxis"})
 SUPPOSING_MODALS = frozenset({"would", "could", "might", "may", "should", "can"})
 #: Subordinators of a clause that is only supposed.
 SUPPOSING_MARKS = frozenset({"if", "whether", "unless"})
-#: The outer verb's own subject (the speaker phrase): "The clerk who reported the call recalled …".
+#: The outer verb's own subject (the speaker phrase): "The nurse who took the message remembered …".
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 
 
