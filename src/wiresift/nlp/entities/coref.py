@@ -13,6 +13,8 @@ hand) the earlier rules (:func:`~wiresift.nlp.entities.coref_rules.resolve_rules
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from wiresift.nlp.entities.coref_model import DocCoref, load_weights
 from wiresift.nlp.entities.coref_rules import (
     Speaker,
@@ -28,7 +30,15 @@ from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from wiresift.nlp.entities.namesakes import namesakes
 from wiresift.nlp.entities.salience import UNNAMED, subject_antecedent, unnamed_group
 
-__all__ = ["Speaker", "doc_coref", "resolve", "resolve_scored", "titled_person"]
+__all__ = [
+    "CorefEvidence",
+    "Speaker",
+    "coref_evidence",
+    "doc_coref",
+    "resolve",
+    "resolve_scored",
+    "titled_person",
+]
 
 #: Pronouns that tell the gender of the person they mean.
 GENDERED_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -229,3 +239,39 @@ def resolve(
 ) -> str | None:
     """The entity id of ``speaker`` (whose text is ``mention``) or None when it cannot be told."""
     return resolve_scored(index, speaker, prev_speaker, prev_end, mention, scored=False)[0]
+
+
+@dataclass(frozen=True)
+class CorefEvidence:
+    """How sure the mention-ranking model is of the entity a speaker pronoun or nominal was resolved
+    to, whichever rule chose it: a feature set of the quotes stage's speaker confidence."""
+
+    p: float  # the model's probability for the entity (0: not among its candidates, or ruled out)
+    margin: float  # that probability minus the best other candidate's
+    rival: bool  # another candidate the anaphor's gender fits, as likely as half the entity's p
+    sentences: int  # sentences from the entity's last mention to the anaphor (-1: not a candidate)
+    via_pronoun: bool  # that last mention is an anaphor joined before ("… he said. He added …")
+
+
+def coref_evidence(index: EntityIndex | None, speaker: Speaker, eid: str) -> CorefEvidence | None:
+    """The model's view of ``speaker`` (a pronoun or nominal it reads as an anaphor) meaning ``eid``;
+    None when there is no parse or the mention is no anaphor of the model."""
+    state = doc_coref(index) if index is not None else None
+    if state is None:
+        return None
+    head_known = speaker.head_start >= 0
+    start, end = (speaker.head_start, speaker.head_end) if head_known else (speaker.start, speaker.end)
+    ana = state.anaphor_at(start, end)
+    if ana is None:
+        return None
+    state.advance(ana.start + 1)
+    ranked = state.ranked.get((ana.start, ana.end), [])
+    mine = next((r for r in ranked if r.eid == eid), None)
+    if mine is None:
+        return CorefEvidence(0.0, -max((r.p for r in ranked), default=0.0), len(ranked) > 0, -1, False)
+    others = [r for r in ranked if r.eid != eid]
+    best_other = max((r.p for r in others), default=0.0)
+    rival = any(
+        r.p > 0.0 and r.p >= mine.p / 2 and (not ana.gender or r.gender in ("", ana.gender)) for r in others
+    )
+    return CorefEvidence(mine.p, mine.p - best_other, rival, mine.sentences, mine.via_pronoun)
