@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from wiresift.model import Document
 from wiresift.nlp.entities.coref import CorefEvidence, Speaker, coref_evidence
 from wiresift.nlp.entities.stage import build
+from wiresift.nlp.pipeline import Pipeline
 from wiresift.nlp.quotes.confidence import COREF_FEATURES, Evidence, feature_names, vector
 from wiresift.nlp.quotes.stage import attribute
 
@@ -80,3 +81,26 @@ def test_a_pronoun_speaker_carries_the_models_view_of_its_link(nlp: Language) ->
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "He"
     assert evidence is not None and evidence.mention == "pronoun" and evidence.coref is not None
     assert evidence.coref.p > 0.0
+
+
+def _they_speaker(pipeline: Pipeline, text: str) -> str | None:
+    doc = next(iter(pipeline.run([Document(id="d", text=text)])))
+    they = [q for q in doc.quotes if q.speaker_mention is not None and q.speaker_mention.text == "They"]
+    assert they
+    return they[0].speaker_name
+
+
+def test_they_goes_on_from_the_quote_of_an_organisation(pipeline: Pipeline) -> None:
+    text = (
+        "The Calvera Port Authority rejected the claims on Monday: “The cranes were inspected in May.” "
+        "They also said the terminal would reopen on Friday."
+    )
+    assert _they_speaker(pipeline, text) == "Calvera Port Authority"
+
+
+def test_they_stays_open_when_someone_else_is_named_since(pipeline: Pipeline) -> None:
+    text = (
+        "The Calvera Port Authority rejected the claims on Monday: “The cranes were inspected in May.” "
+        "Dock workers Ana Lutz and Piet Sorel disputed that. They also said the terminal was unsafe."
+    )
+    assert _they_speaker(pipeline, text) is None

@@ -13,10 +13,12 @@ hand) the earlier rules (:func:`~wiresift.nlp.entities.coref_rules.resolve_rules
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from wiresift.nlp.entities.coref_model import DocCoref, load_weights
 from wiresift.nlp.entities.coref_rules import (
+    FOLLOW_ON_CHARS,
     Speaker,
     coordinated,
     full_person,
@@ -27,6 +29,7 @@ from wiresift.nlp.entities.coref_rules import (
 from wiresift.nlp.entities.given_names import name_gender
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
+from wiresift.nlp.entities.mentions import SUBJECT_DEPS
 from wiresift.nlp.entities.namesakes import namesakes
 from wiresift.nlp.entities.salience import UNNAMED, subject_antecedent, unnamed_group
 
@@ -125,7 +128,10 @@ def _resolve_scored(
         # previous speaker, where on GUM's speaking "they" the model more often abstains rightly on
         # a group the text does not name ("officials", "attendees"): wrong speakers 20 -> 6 of 55.
         state.advance(ana.start + 1)
-        return state.resolved[(ana.start, ana.end)]
+        learned, p = state.resolved[(ana.start, ana.end)]
+        if learned is None and (body := _body_speaking_on(index, state, ana.start, prev_speaker, prev_end)):
+            return body, RULE_CONFIDENCE
+        return learned, p
     subject = subject_antecedent(index, state, start) if ana.pronoun else None
     if subject == UNNAMED:
         return None, 0.0  # "One delegate said he tried. He failed, he said": no one the text names
@@ -179,6 +185,27 @@ def _resolve_scored(
     if not scored:
         return ruled, RULE_CONFIDENCE
     return ruled, DISPUTED_CONFIDENCE
+
+
+def _body_speaking_on(
+    index: EntityIndex, state: DocCoref, start: int, prev_speaker: str | None, prev_end: int
+) -> str | None:
+    """The organisation whose quote a "they" goes on from, as the subject of its clause ("The league
+    rejected the claim: “…” They added that …"), where the model abstains: a body speaks as "they",
+    and its own words just before are the nearest mention of it. Not when anyone else is named in
+    between, nor past :data:`FOLLOW_ON_CHARS`; a group the text does not
+    name ("Analysts expect a rise. They say …") was ruled out before (:func:`unnamed_group`)."""
+    body = index.get(prev_speaker)
+    if body is None or body.type != "ORG" or not 0 <= start - prev_end <= FOLLOW_ON_CHARS:
+        return None
+    tok = state.geo.token(start, start + 1)
+    if tok is None or tok.dep_ not in SUBJECT_DEPS:
+        return None
+    lo = bisect_left(index.mentions, (prev_end, 0, ""))
+    hi = bisect_left(index.mentions, (start, 0, ""))
+    if any(eid != body.id for _s, _e, eid in index.mentions[lo:hi]):
+        return None  # ("… Lee and Berg disputed that. They said …": anyone named since leaves it open)
+    return body.id
 
 
 def _undecided_namesake(index: EntityIndex, speaker: Speaker) -> bool:
