@@ -104,3 +104,26 @@ def test_they_stays_open_when_someone_else_is_named_since(pipeline: Pipeline) ->
         "Dock workers Ana Lutz and Piet Sorel disputed that. They also said the terminal was unsafe."
     )
     assert _they_speaker(pipeline, text) is None
+
+
+def _pronoun_speaker(pipeline: Pipeline, text: str, word: str) -> str | None:
+    doc = next(iter(pipeline.run([Document(id="d", text=text)])))
+    said = [q for q in doc.quotes if q.speaker_mention is not None and q.speaker_mention.text == word]
+    assert said
+    return said[0].speaker_name
+
+
+SPOKESWOMAN = (
+    "Norvik Air said on Tuesday it would cut 200 jobs at its Tromsdal base.\n\n"
+    "A spokeswoman for Norvik Air said the cuts would be finished by June.\n\n"
+)
+
+
+def test_a_pronoun_after_an_organisations_unnamed_voice_is_the_organisation(pipeline: Pipeline) -> None:
+    text = SPOKESWOMAN + "She said the airline would keep its route to Oslo."
+    assert _pronoun_speaker(pipeline, text, "She") == "Norvik Air"
+
+
+def test_the_voice_must_fit_the_pronouns_gender(pipeline: Pipeline) -> None:
+    text = SPOKESWOMAN + "He said the airline would keep its route to Oslo."
+    assert _pronoun_speaker(pipeline, text, "He") is None

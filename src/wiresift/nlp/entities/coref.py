@@ -132,7 +132,7 @@ def _resolve_scored(
         if learned is None and (body := _body_speaking_on(index, state, ana.start, prev_speaker, prev_end)):
             return body, RULE_CONFIDENCE
         return learned, p
-    subject = subject_antecedent(index, state, start) if ana.pronoun else None
+    subject = subject_antecedent(index, state, start, voices=True) if ana.pronoun else None
     if subject == UNNAMED:
         return None, 0.0  # "One delegate said he tried. He failed, he said": no one the text names
     if subject is not None:
