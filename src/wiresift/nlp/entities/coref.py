@@ -13,8 +13,12 @@ hand) the earlier rules (:func:`~wiresift.nlp.entities.coref_rules.resolve_rules
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from dataclasses import dataclass
+
 from wiresift.nlp.entities.coref_model import DocCoref, load_weights
 from wiresift.nlp.entities.coref_rules import (
+    FOLLOW_ON_CHARS,
     Speaker,
     coordinated,
     full_person,
@@ -25,10 +29,19 @@ from wiresift.nlp.entities.coref_rules import (
 from wiresift.nlp.entities.given_names import name_gender
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
+from wiresift.nlp.entities.mentions import SUBJECT_DEPS
 from wiresift.nlp.entities.namesakes import namesakes
 from wiresift.nlp.entities.salience import UNNAMED, subject_antecedent, unnamed_group
 
-__all__ = ["Speaker", "doc_coref", "resolve", "resolve_scored", "titled_person"]
+__all__ = [
+    "CorefEvidence",
+    "Speaker",
+    "coref_evidence",
+    "doc_coref",
+    "resolve",
+    "resolve_scored",
+    "titled_person",
+]
 
 #: Pronouns that tell the gender of the person they mean.
 GENDERED_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -115,8 +128,11 @@ def _resolve_scored(
         # previous speaker, where on GUM's speaking "they" the model more often abstains rightly on
         # a group the text does not name ("officials", "attendees"): wrong speakers 20 -> 6 of 55.
         state.advance(ana.start + 1)
-        return state.resolved[(ana.start, ana.end)]
-    subject = subject_antecedent(index, state, start) if ana.pronoun else None
+        learned, p = state.resolved[(ana.start, ana.end)]
+        if learned is None and (body := _body_speaking_on(index, state, ana.start, prev_speaker, prev_end)):
+            return body, RULE_CONFIDENCE
+        return learned, p
+    subject = subject_antecedent(index, state, start, voices=True) if ana.pronoun else None
     if subject == UNNAMED:
         return None, 0.0  # "One delegate said he tried. He failed, he said": no one the text names
     if subject is not None:
@@ -169,6 +185,27 @@ def _resolve_scored(
     if not scored:
         return ruled, RULE_CONFIDENCE
     return ruled, DISPUTED_CONFIDENCE
+
+
+def _body_speaking_on(
+    index: EntityIndex, state: DocCoref, start: int, prev_speaker: str | None, prev_end: int
+) -> str | None:
+    """The organisation whose quote a "they" goes on from, as the subject of its clause ("The league
+    rejected the claim: “…” They added that …"), where the model abstains: a body speaks as "they",
+    and its own words just before are the nearest mention of it. Not when anyone else is named in
+    between, nor past :data:`FOLLOW_ON_CHARS`; a group the text does not
+    name ("Analysts expect a rise. They say …") was ruled out before (:func:`unnamed_group`)."""
+    body = index.get(prev_speaker)
+    if body is None or body.type != "ORG" or not 0 <= start - prev_end <= FOLLOW_ON_CHARS:
+        return None
+    tok = state.geo.token(start, start + 1)
+    if tok is None or tok.dep_ not in SUBJECT_DEPS:
+        return None
+    lo = bisect_left(index.mentions, (prev_end, 0, ""))
+    hi = bisect_left(index.mentions, (start, 0, ""))
+    if any(eid != body.id for _s, _e, eid in index.mentions[lo:hi]):
+        return None  # ("… Lee and Berg disputed that. They said …": anyone named since leaves it open)
+    return body.id
 
 
 def _undecided_namesake(index: EntityIndex, speaker: Speaker) -> bool:
@@ -229,3 +266,39 @@ def resolve(
 ) -> str | None:
     """The entity id of ``speaker`` (whose text is ``mention``) or None when it cannot be told."""
     return resolve_scored(index, speaker, prev_speaker, prev_end, mention, scored=False)[0]
+
+
+@dataclass(frozen=True)
+class CorefEvidence:
+    """How sure the mention-ranking model is of the entity a speaker pronoun or nominal was resolved
+    to, whichever rule chose it: a feature set of the quotes stage's speaker confidence."""
+
+    p: float  # the model's probability for the entity (0: not among its candidates, or ruled out)
+    margin: float  # that probability minus the best other candidate's
+    rival: bool  # another candidate the anaphor's gender fits, as likely as half the entity's p
+    sentences: int  # sentences from the entity's last mention to the anaphor (-1: not a candidate)
+    via_pronoun: bool  # that last mention is an anaphor joined before ("… he said. He added …")
+
+
+def coref_evidence(index: EntityIndex | None, speaker: Speaker, eid: str) -> CorefEvidence | None:
+    """The model's view of ``speaker`` (a pronoun or nominal it reads as an anaphor) meaning ``eid``;
+    None when there is no parse or the mention is no anaphor of the model."""
+    state = doc_coref(index) if index is not None else None
+    if state is None:
+        return None
+    head_known = speaker.head_start >= 0
+    start, end = (speaker.head_start, speaker.head_end) if head_known else (speaker.start, speaker.end)
+    ana = state.anaphor_at(start, end)
+    if ana is None:
+        return None
+    state.advance(ana.start + 1)
+    ranked = state.ranked.get((ana.start, ana.end), [])
+    mine = next((r for r in ranked if r.eid == eid), None)
+    if mine is None:
+        return CorefEvidence(0.0, -max((r.p for r in ranked), default=0.0), len(ranked) > 0, -1, False)
+    others = [r for r in ranked if r.eid != eid]
+    best_other = max((r.p for r in others), default=0.0)
+    rival = any(
+        r.p > 0.0 and r.p >= mine.p / 2 and (not ana.gender or r.gender in ("", ana.gender)) for r in others
+    )
+    return CorefEvidence(mine.p, mine.p - best_other, rival, mine.sentences, mine.via_pronoun)

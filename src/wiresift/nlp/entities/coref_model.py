@@ -137,6 +137,19 @@ def load_weights(path: Path = WEIGHTS_PATH) -> Weights:
     )
 
 
+@dataclass(frozen=True)
+class Ranked:
+    """One candidate of a scored anaphor: the model's probability (0 when its gender is ruled out),
+    sentences from its last mention to the anaphor, whether that mention is a pronoun joined before,
+    and its gender as known then."""
+
+    eid: str
+    p: float
+    sentences: int
+    via_pronoun: bool
+    gender: str
+
+
 def _bucket(value: int, edges: tuple[int, ...], names: tuple[str, ...]) -> str:
     for edge, name in zip(edges, names, strict=False):
         if value <= edge:
@@ -178,6 +191,8 @@ class DocCoref:
         self.resolved: dict[tuple[int, int], tuple[str | None, float]] = {}
         #: The best candidate of each scored anaphor, also where its probability is under the threshold.
         self.guesses: dict[tuple[int, int], str] = {}
+        #: Every candidate of each scored anaphor as the model saw it (:class:`Ranked`), best first.
+        self.ranked: dict[tuple[int, int], list[Ranked]] = {}
         self.done = 0
         self.text = index.text or sdoc.text  # the same string: spaCy rebuilds its own on every read
         # Per entity and per word, what does not change while the state lives (the entities stage is
@@ -418,6 +433,14 @@ class DocCoref:
             probs = np.where(clash, 0.0, probs)
         best = int(np.argmax(probs))
         p = float(probs[best])
+        here = self.place(ana.start, ana.end).sent
+        self.ranked[(ana.start, ana.end)] = sorted(
+            (
+                Ranked(c.eid, float(q), here - c.last.place.sent, c.last.pronoun, self.gender(c.eid))
+                for c, q in zip(cands, probs, strict=True)
+            ),
+            key=lambda r: -r.p,
+        )
         if p > 0.0:
             self.guesses[(ana.start, ana.end)] = cands[best].eid
         threshold = self.weights.threshold if ana.pronoun else self.weights.nominal_threshold

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
 from wiresift.nlp.entities.given_names import name_gender
-from wiresift.nlp.entities.mentions import PERSON_NOUNS, SUBJECT_DEPS
+from wiresift.nlp.entities.mentions import FEMININE, MASCULINE, PERSON_NOUNS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -150,10 +150,14 @@ def _names_person(index: EntityIndex, sent: Span) -> bool:
     return any(index.entities[eid].type == "PERSON" for _s, _e, eid in index.mentions[lo:hi])
 
 
-def subject_antecedent(index: EntityIndex, state: DocCoref, head_start: int) -> str | None:
+def subject_antecedent(
+    index: EntityIndex, state: DocCoref, head_start: int, voices: bool = False
+) -> str | None:
     """The person the pronoun at ``head_start`` continues as its sentence's subject, :data:`UNNAMED`
     when that subject is a person the text does not name ("One delegate said he tried. He failed, he
-    said": not the candidate named a paragraph up), or None."""
+    said": not the candidate named a paragraph up), or None. With ``voices``, an unnamed person who
+    speaks for an organisation named in their own phrase gives that organisation
+    (:func:`voice_of`)."""
     tok = state.geo.token(head_start, head_start + 1)
     if tok is None or tok.lower_ not in _GENDER or tok.dep_ not in SUBJECT_DEPS:
         return None
@@ -188,7 +192,12 @@ def subject_antecedent(index: EntityIndex, state: DocCoref, head_start: int) -> 
             if eid is not None:
                 return eid if _gender_of(index, state, eid) in ("", gender) else None
             if subject is not None and _unnamed_person(index, subject):
-                return UNNAMED
+                body = voice_of(index, subject) if voices else None
+                return (
+                    body
+                    if body is not None and _NOUN_GENDER.get(subject.lower_, gender) == gender
+                    else UNNAMED
+                )
             if _names_person(index, part):
                 return None
         if sent.start == 0:
@@ -196,6 +205,33 @@ def subject_antecedent(index: EntityIndex, state: DocCoref, head_start: int) -> 
         sent = sdoc[sent.start - 1].sent
         earlier = lines(sent)
     return None
+
+
+def voice_of(index: EntityIndex, subject: Token) -> str | None:
+    """The one organisation an unnamed person noun speaks for, named in the noun's own phrase: "a
+    spokeswoman for Norvik Air", "Norvik Air's spokesman", "a Norvik Air official" (its owner, a
+    compound, or the object of a preposition on it). The team's gold, like most newsrooms, counts an
+    organisation's unnamed voice as the organisation: "She said …" after "A spokeswoman for Norvik
+    Air said …" is Norvik Air speaking again."""
+    found = set()
+    for child in subject.children:
+        if child.dep_ in ("poss", "compound"):
+            words = list(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in _VOICE_PREPOSITIONS:
+            words = [t for c in child.children if c.dep_ == "pobj" for t in c.subtree]
+        else:
+            continue
+        for t in words:
+            eid = index.at(t.idx, t.idx + len(t.text))
+            if eid is not None and index.entities[eid].type == "ORG":
+                found.add(eid)
+    return found.pop() if len(found) == 1 else None
+
+
+#: Prepositions that tie a spokesperson to the body they speak for ("for", "of", "at", "from").
+_VOICE_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with"})
+#: The gender a person noun tells ("spokeswoman": "f"); nouns not listed tell none.
+_NOUN_GENDER = {w: "m" for w in MASCULINE} | {w: "f" for w in FEMININE}
 
 
 def _owner_subject(index: EntityIndex, subject: Token, part: Span) -> str | None:

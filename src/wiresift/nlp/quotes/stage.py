@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Quote, SpanRef
-from wiresift.nlp.entities.coref import Speaker, resolve, titled_person
+from wiresift.nlp.entities.coref import Speaker, coref_evidence, resolve, titled_person
 from wiresift.nlp.entities.coref_rules import FIRST_PERSON, FOLLOW_ON_CHARS, named_at
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
@@ -202,6 +202,7 @@ def _inherited(prev: Evidence, mention: SpanRef, f: Found, mode: str) -> Evidenc
         disagrees=prev.disagrees,
         direct=f.kind != "indirect",
         statement=mode == "statement",
+        coref=prev.coref,
     )
 
 
@@ -279,6 +280,7 @@ def _resolve(
         else pronoun and (plural == (entity.type == "PERSON")) and head != "we",
         direct=f.kind != "indirect",
         statement=mode == "statement",
+        coref=coref_evidence(index, speaker, eid) if kind != "name" else None,
     )
     return eid, evidence
 
