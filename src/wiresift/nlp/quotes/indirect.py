@@ -90,29 +90,18 @@ def learned_content(verb: Token, patterns: dict[str, frozenset[str]] = PATTERNS)
     group = subject_group(verb, by_type=True)
     if group is None:
         return None
-    # A named thing (a company, product, law) reports a clause as a person does, but its object only
-    # when a common noun's would be reported too: "Acme offers a discount" is a sale, not a stance.
-    allowed = _thing_patterns(patterns) if group == "thing" else patterns.get(group, frozenset())
+    if group == "thing":
+        # A named thing (a company, product, law) reports a clause as a person does, but its object only
+        # when a common noun's would be reported too: "Acme offers a discount" is a sale, not a stance.
+        pers, noun = patterns.get("pers", frozenset()), patterns.get("noun", frozenset())
+        allowed = (pers & noun) | {p for p in pers if p.endswith((":ccomp", ":xcomp"))}
+    else:
+        allowed = patterns.get(group, frozenset())
     lemma = verb.lemma_.lower()
     for name, child in complements(verb):
         if f"{lemma}:{name}" in allowed:
             return name, child
     return None
-
-
-#: The last patterns and the ones a named thing may use: the same for every verb of a run.
-_last_thing: list[tuple[dict[str, frozenset[str]], frozenset[str]]] = []
-
-
-def _thing_patterns(patterns: dict[str, frozenset[str]]) -> frozenset[str]:
-    """The patterns of a named thing's report: a clause as a person's, an object only where a common
-    noun's is reported too."""
-    if _last_thing and _last_thing[0][0] is patterns:
-        return _last_thing[0][1]
-    pers, noun = patterns.get("pers", frozenset()), patterns.get("noun", frozenset())
-    allowed = frozenset((pers & noun) | {p for p in pers if p.endswith((":ccomp", ":xcomp"))})
-    _last_thing[:] = [(patterns, allowed)]
-    return allowed
 
 
 class _Span(Protocol):
