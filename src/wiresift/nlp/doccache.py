@@ -188,6 +188,14 @@ class DocCache:
 
         return self.memo(("doccache.heads",), read)
 
+    def head_indices(self) -> list[int]:
+        """Every token's head index (``tok.head.i``; a root is its own head), as a list."""
+        return self.memo(("doccache.head_indices",), lambda: self._heads().tolist())
+
+    def lemma_forms(self) -> list[str]:
+        """Every token's lemma as spaCy gives it (``tok.lemma_``, case kept), by token index."""
+        return self.memo(("doccache.lemma_forms",), lambda: self._read("LEMMA"))
+
     def edges(self) -> tuple[list[int], list[int]]:
         """Every token's left and right edge (``tok.left_edge.i``, ``tok.right_edge.i``: the first and
         last token of its subtree), by token index: each head takes its children's edges, one tree
