@@ -86,6 +86,13 @@ def test_structure_matches_the_parse(sdoc) -> None:  # type: ignore[no-untyped-d
         assert (tok.i in cache.heads_of("aux", "to")) == has_to
         assert sorted(cache.subtree(tok.i)) == sorted(t.i for t in tok.subtree)
     assert max(len(cache.subtree(t.i)) for t in sdoc) > 5  # some phrases have words of their own
+    assert cache.head_indices() == [t.head.i for t in sdoc]
+    assert cache.lemma_forms() == [t.lemma_ for t in sdoc]
+    assert any(f != f.lower() for f in cache.lemma_forms())  # case kept ("O'Neil")
+    lefts, rights = cache.edges()
+    assert lefts == [t.left_edge.i for t in sdoc]
+    assert rights == [t.right_edge.i for t in sdoc]
+    assert any(left < t.i - 2 for left, t in zip(lefts, sdoc, strict=True))  # edges reach past the children
 
 
 def test_arrays_are_read_once_and_kept_unchanged(sdoc) -> None:  # type: ignore[no-untyped-def]

@@ -188,6 +188,33 @@ class DocCache:
 
         return self.memo(("doccache.heads",), read)
 
+    def head_indices(self) -> list[int]:
+        """Every token's head index (``tok.head.i``; a root is its own head), as a list."""
+        return self.memo(("doccache.head_indices",), lambda: self._heads().tolist())
+
+    def lemma_forms(self) -> list[str]:
+        """Every token's lemma as spaCy gives it (``tok.lemma_``, case kept), by token index."""
+        return self.memo(("doccache.lemma_forms",), lambda: self._read("LEMMA"))
+
+    def edges(self) -> tuple[list[int], list[int]]:
+        """Every token's left and right edge (``tok.left_edge.i``, ``tok.right_edge.i``: the first and
+        last token of its subtree), by token index: each head takes its children's edges, one tree
+        level per round of numpy, no Token made."""
+
+        def build() -> tuple[list[int], list[int]]:
+            heads = self._heads()
+            lefts = np.arange(len(heads), dtype=np.int64)
+            rights = lefts.copy()
+            while True:
+                new_lefts, new_rights = lefts.copy(), rights.copy()
+                np.minimum.at(new_lefts, heads, lefts)
+                np.maximum.at(new_rights, heads, rights)
+                if np.array_equal(new_lefts, lefts) and np.array_equal(new_rights, rights):
+                    return lefts.tolist(), rights.tolist()
+                lefts, rights = new_lefts, new_rights
+
+        return self.memo(("doccache.edges",), build)
+
     def _ids(self, attr: str) -> np.ndarray:
         """Every token's string id of ``attr``, read once. Callers must not change the array."""
 

@@ -65,6 +65,8 @@ _MIXED_FRACTION = re.compile(r"([1-9])/([2-9]|1[0-6])")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 #: Words between two numbers that make the first a share of the second, whatever the base.
 _PROPORTION_WORDS = (["in"], ["in", "every"], ["of", "every"], ["out", "of", "every"])
+#: The most words between two numbers that join them ("out of every").
+_MAX_JOIN = max(len(words) for words in _PROPORTION_WORDS)
 #: Currency words that a nationality adjective can make more precise ("Kenyan shillings").
 _ADJECTIVE_CURRENCIES = frozenset({"USD", "KES", "CHF", "INR", "RUB", "MXN", "TRY"})
 
@@ -214,7 +216,9 @@ def find_numbers(doc: Doc) -> list[NumSpan]:
     spans: list[NumSpan] = []
     # the tokens that may start a number or a fraction, read from the cached texts: the others are
     # skipped without making a Token of each (fraction_at is None and _is_num False there)
-    starts = [k for k, text in enumerate(doccache.of(doc).texts) if may_start(text)]
+    texts = doccache.of(doc).texts
+    starting = {text for text in set(texts) if may_start(text)}  # each distinct text judged once
+    starts = [k for k, text in enumerate(texts) if text in starting]
     i = 0
     n = len(doc)
     while i < n:
@@ -367,7 +371,10 @@ def _merge_ranges(doc: Doc, spans: list[NumSpan]) -> list[NumSpan]:
         a = spans[k]
         b = spans[k + 1] if k + 1 < len(spans) else None
         if b is not None and a.value is not None and b.value is not None:
-            between = [t.lower_ for t in doc[a.last + 1 : b.first]]
+            # the words between, where they are few enough to be one of the joins below
+            between = (
+                doccache.of(doc).lowers[a.last + 1 : b.first] if b.first - a.last <= _MAX_JOIN + 1 else None
+            )
             before = doc[a.first - 1].lower_ if a.first > 0 else ""
             if b.first > a.last and a.unit_tok is None and between in (["-"], ["to"], ["and"], ["–"]):
                 is_range = a.value < b.value and not (between == ["and"] and before != "between")

@@ -397,9 +397,10 @@ def _scan(
     the text of a place found elsewhere in the article (``seen``) is that place too."""
     cache = doccache.of(doc)
     texts, pos = cache.texts, cache.pos  # read once: no Token made for lower-case words
+    caps = cache.memo(("places.capitalised",), lambda: _capitalised_flags(texts))
     i = lo
     while i < hi:
-        if taken[i] or not capitalised_text(texts[i]):
+        if taken[i] or not caps[i]:
             i += 1
             continue
         tok = doc[i]
@@ -412,7 +413,7 @@ def _scan(
         matched = False
         for n in range(min(MAX_NGRAM, hi - i), 0, -1):
             stop = i + n
-            if any(taken[i:stop]) or not capitalised_text(texts[stop - 1]):
+            if any(taken[i:stop]) or not caps[stop - 1]:
                 continue
             text = cache.span_text(i, stop)
             if gaz.demonym(text) and (n > 1 or not doc[i].is_sent_start or embedded):
@@ -433,6 +434,12 @@ def _scan(
             break
         if not matched:
             i += 1
+
+
+def _capitalised_flags(texts: list[str]) -> list[bool]:
+    """:func:`capitalised_text` of every token's text, each distinct text judged once."""
+    judged = {text: capitalised_text(text) for text in set(texts)}
+    return [judged[text] for text in texts]
 
 
 #: "and" (or "&") and one to three capitalised words after a mention: the rest of a name such as

@@ -152,19 +152,32 @@ def _score(
             score += QUALIFIER_BONUS
             break
     if e.lat is not None and e.lon is not None and e.kind in ("city", "admin2", "feature"):
-        closest = min(
-            (
-                haversine(e.lat, e.lon, a.lat, a.lon)
-                for a in ctx.anchors
-                if a.id != e.id and a.lat is not None and a.lon is not None
-            ),
-            default=math.inf,
-        )
+        closest = _closest(e, e.lat, e.lon, ctx.anchors)
         if closest <= NEAR_KM:
             score += NEAR_BONUS * local
         if closest <= CLOSE_KM:
             score += CLOSE_BONUS * local
     return score
+
+
+#: Degrees of latitude past which two places lie farther apart than NEAR_KM whatever their longitudes
+#: (the great-circle distance is at least the meridian arc between their latitudes), with a margin
+#: for rounding: such an anchor is not measured.
+_NEAR_DEGREES = NEAR_KM / (EARTH_KM * math.pi / 180) + 0.01
+
+
+def _closest(e: Entry, lat: float, lon: float, anchors: Sequence[Entry]) -> float:
+    """The distance from ``e`` to its nearest other anchor when that is within NEAR_KM (an anchor
+    beyond is not measured: a score counts only distances up to NEAR_KM), else at least NEAR_KM or
+    infinity."""
+    closest = math.inf
+    for a in anchors:
+        if a.id == e.id or a.lat is None or a.lon is None or abs(a.lat - lat) > _NEAR_DEGREES:
+            continue
+        d = haversine(lat, lon, a.lat, a.lon)
+        if d < closest:
+            closest = d
+    return closest
 
 
 def _in_area(e: Entry, qe: Entry) -> bool:

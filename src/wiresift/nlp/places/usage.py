@@ -41,6 +41,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from wiresift.gazetteer import name_key
+from wiresift.nlp import doccache
 from wiresift.nlp.claims.lexicon import REPORTING_VERBS
 
 if TYPE_CHECKING:
@@ -305,11 +306,12 @@ def _quoted_title(span: Span) -> bool:
     """The name lies inside a short quotation whose words are all capitalised (or short title words) and
     that holds another capitalised word: the title of a work (the film “Ardle and Pellham”)."""
     doc = span.doc
+    texts = doccache.of(doc).texts  # the marks looked for in the cached texts: no Token made
     lo = next(
         (
             k
             for k in range(span.start - 1, max(-1, span.start - TITLE_MAX_TOKENS), -1)
-            if doc[k].text in _OPENING_QUOTES
+            if texts[k] in _OPENING_QUOTES
         ),
         None,
     )
@@ -317,7 +319,7 @@ def _quoted_title(span: Span) -> bool:
         (
             k
             for k in range(span.end, min(len(doc), span.end + TITLE_MAX_TOKENS))
-            if doc[k].text in _CLOSING_QUOTES
+            if texts[k] in _CLOSING_QUOTES
         ),
         None,
     )
@@ -430,14 +432,15 @@ def _surname_after_place(gaz: Gazetteer, span: Span) -> bool:
         return False
     if not gaz.candidates(first.text) or (first.ent_type_ == "ORG" and first.ent_iob_ == "I"):
         return False  # "Ministry of Kazakhstan Arystan ...": the place ends an organisation's name
+    cache = doccache.of(doc)  # the word's other uses found in the cached texts: a Token only for those
+    texts, lowers = cache.texts, cache.lowers
     return any(
-        t.text == last.text
-        and t.i != last.i
-        and not t.is_sent_start
-        and doc[t.i - 1].text != first.text
-        and doc[t.i - 1].lower_ != "the"  # "the Rockets": a team, as in "Houston Rockets"
-        and not doc[t.i - 1].text[:1].isupper()  # part of another name ("Gorge Amphitheatre")
-        for t in doc
+        not doc[k].is_sent_start
+        and texts[k - 1] != first.text
+        and lowers[k - 1] != "the"  # "the Rockets": a team, as in "Houston Rockets"
+        and not texts[k - 1][:1].isupper()  # part of another name ("Gorge Amphitheatre")
+        for k, text in enumerate(texts)
+        if text == last.text and k != last.i
     )
 
 

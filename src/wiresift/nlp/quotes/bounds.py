@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from wiresift.nlp import doccache
 from wiresift.nlp.quotes.cues import CUE_VERBS
 from wiresift.nlp.quotes.indirect import HAND_CUES, RELATIVIZERS
 from wiresift.nlp.quotes.marks import Marked
@@ -75,49 +76,54 @@ def cut_tail(verb: Token, comp: Token, right: Token, conjoined: dict[int, Token]
     with its own subject after ", but", or an apposition that closes the content ("with NATO, the
     alliance of ...")."""
     sdoc = verb.doc
+    # read from the document's arrays: a Token is made only for a word that may end the content
+    cache = doccache.of(sdoc)
+    lefts, rights = cache.edges()
+    deps, texts, lowers, pos = cache.deps, cache.texts, cache.lowers, cache.pos
+    children = cache.children
     has_subject = any(g.dep_ in SUBJECTS for g in comp.children)
-    for c in sdoc[comp.i + 1 : right.i + 1]:
-        if c.left_edge.i <= comp.i:
+    for i in range(comp.i + 1, right.i + 1):
+        left = lefts[i]
+        if left <= comp.i:
             continue
-        after_comma = sdoc[c.left_edge.i - 1].text == ","
-        own_subject = any(g.dep_ in SUBJECTS for g in c.children)
-        verbal = c.pos_ == "VERB"
+        after_comma = texts[left - 1] == ","
+        dep = deps[i]
+        verbal = pos[i] == "VERB"
+        lemma = sdoc[i].lemma_ if verbal else ""
+        # (a subject of its own matters only to a conjunct or a reporting verb)
+        own_subject = (dep == "conj" or lemma in HAND_CUES) and any(deps[g] in SUBJECTS for g in children(i))
         if (
             verbal
-            and c.lemma_ in HAND_CUES
+            and lemma in HAND_CUES
             and not own_subject
             and (
-                (c.dep_ == "conj" and c.head.i == comp.i and has_subject)
-                or (c.dep_ == "advcl" and c.tag_ == "VBG" and after_comma)
+                (dep == "conj" and sdoc[i].head.i == comp.i and has_subject)
+                or (dep == "advcl" and sdoc[i].tag_ == "VBG" and after_comma)
             )
         ):
-            conjoined[c.i] = verb
+            conjoined[i] = verb
         elif not (
-            (c.dep_ == "relcl" and after_comma and c.right_edge.i >= right.i - 1)
-            or (verbal and c.dep_ == "conj" and c.lemma_ in CUE_VERBS and own_subject)
+            (dep == "relcl" and after_comma and rights[i] >= right.i - 1)
+            or (verbal and dep == "conj" and lemma in CUE_VERBS and own_subject)
             or (  # "said A, but he refuses to ...": a clause with its own subject after ", but"
-                c.dep_ == "conj"
+                dep == "conj"
                 and own_subject
-                and c.left_edge.i >= 2
-                and sdoc[c.left_edge.i - 1].lower_ == "but"
-                and sdoc[c.left_edge.i - 2].text == ","
+                and left >= 2
+                and lowers[left - 1] == "but"
+                and texts[left - 2] == ","
             )
+            or (dep == "appos" and after_comma and rights[i] >= right.i - 1)  # ", the alliance of ..."
             or (
-                c.dep_ == "appos" and after_comma and c.right_edge.i >= right.i - 1
-            )  # ", the alliance of ..."
-            or (
-                c.dep_ == "advcl"
+                dep == "advcl"
                 and after_comma
-                and any(g.dep_ == "mark" and g.lower_ in CONCESSIVE for g in c.children)
+                and any(deps[g] == "mark" and lowers[g] in CONCESSIVE for g in children(i))
             )
             or (
-                sdoc[c.left_edge.i - 1].text in BREAKS
-                and c.right_edge.i >= right.i - 1
-                and _opens_aside(comp, c.left_edge.i - 1, right)
+                texts[left - 1] in BREAKS and rights[i] >= right.i - 1 and _opens_aside(comp, left - 1, right)
             )
         ):
             continue
-        return _end_before(comp, c.left_edge.i, right)
+        return _end_before(comp, left, right)
     return right
 
 

@@ -108,11 +108,12 @@ class Found:
 
 
 def words_end(text: str, start: int, end: int) -> int:
-    """The end of the last word in ``text[start:end]`` (``start`` when there is none)."""
-    last = start
-    for m in _WORD.finditer(text, start, end):
-        last = m.end()
-    return last
+    """The end of the last word in ``text[start:end]`` (``start`` when there is none): after its last
+    word character (``\\w``: a letter, digit or underscore), found from the end."""
+    i = min(end, len(text))
+    while i > start and not (text[i - 1].isalnum() or text[i - 1] == "_"):
+        i -= 1
+    return max(i, start)
 
 
 def n_words(text: str, start: int, end: int) -> int:

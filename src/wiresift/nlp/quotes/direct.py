@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from wiresift.model import Document
+from wiresift.nlp import doccache
 from wiresift.nlp.entities.coref import Speaker
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
@@ -128,20 +129,17 @@ class DirectQuotes:
             self.tok_at(mark.para_start),
             self.tok_at(max(mark.para_start, mark.para_end - 1)),
         )
-        best: tuple[int, Token] | None = None
+        best: tuple[int, int] | None = None
+        cache = doccache.of(sdoc)  # heads and lemmas read from the arrays: no Token made for each word
+        heads, lemmas = cache.head_indices(), cache.lemma_forms()
         for i in range(first, last + 1):
-            tok = sdoc[i]
-            head = tok.head
-            if (
-                not (first <= head.i <= last)
-                and para_first <= head.i <= para_last
-                and head.lemma_ in CUE_VERBS
-            ):
-                dist = min(abs(head.i - first), abs(head.i - last))
+            head = heads[i]
+            if not (first <= head <= last) and para_first <= head <= para_last and lemmas[head] in CUE_VERBS:
+                dist = min(abs(head - first), abs(head - last))
                 if best is None or dist < best[0]:
                     best = (dist, head)
         if best is not None:
-            return best[1]
+            return sdoc[best[1]]
         inner = self.text[mark.start : mark.end].rstrip("\"”»' ")
         # “... Ted.” Trump called him ...: a full stop inside the marks ends the quote's sentence.
         ends_sentence = mark.closed and inner[-1:] == "."

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wiresift.model import QuoteMode as Mode
+from wiresift.nlp import doccache
 from wiresift.nlp.entities.lexicon import words
 from wiresift.nlp.quotes.doers import inanimate_doer
 from wiresift.nlp.quotes.mode_table import LEARNED_MODES
@@ -164,10 +165,12 @@ NEGATIONS = frozenset({"not", "n't", "n’t", "never"})
 def negated(verb: Token) -> bool:
     """Whether ``verb`` is negated, also where the parse hung a curly "n’t" on its auxiliary
     ("didn’t say")."""
-    for c in verb.children:
-        if c.dep_ == "neg" or c.lower_ in NEGATIONS:
+    cache = doccache.of(verb.doc)  # read from the arrays: no Token made
+    deps, lowers = cache.deps, cache.lowers
+    for c in cache.children(verb.i):
+        if deps[c] == "neg" or lowers[c] in NEGATIONS:
             return True
-        if c.dep_ in ("aux", "auxpass") and any(g.lower_ in NEGATIONS for g in c.children):
+        if deps[c] in ("aux", "auxpass") and any(lowers[g] in NEGATIONS for g in cache.children(c)):
             return True
     return False
 
