@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from wiresift.nlp.entities.lexicon import NOMINAL_SYNONYMS, ORG_NOMINAL_HEADS, TITLED_NOMINAL_HEADS
-from wiresift.nlp.entities.persons import fold_apostrophes
+from wiresift.nlp.entities.persons import fold_name
 
 #: Parenthesised acronyms right after a name: "(CSTO)", "(NATO)", "(ISIS-K)".
 ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
@@ -60,8 +60,8 @@ def nominals(text: str) -> list[Nominal]:
 
 
 def name_key(name: str) -> str:
-    """The matching key of a name: no "the", no possessive, lower case, one apostrophe."""
-    return fold_apostrophes(_POSSESSIVE.sub("", LEADING_THE.sub("", name.strip())).lower())
+    """The matching key of a name: no "the", no possessive, lower case, one apostrophe, no accents."""
+    return fold_name(_POSSESSIVE.sub("", LEADING_THE.sub("", name.strip())).lower())
 
 
 #: Generational suffixes: not a surname ("Patrick W. Carlineo Jr." is Mr Carlineo).
@@ -85,7 +85,8 @@ def short_key(name: str) -> tuple[str, str] | None:
         suffix.insert(0, raw.pop().lower())
     if len(raw) < 2:
         return None
-    return fold_apostrophes(" ".join([raw[0], raw[-1], *suffix]).lower()), " ".join(raw[1:-1]).lower()
+    first_last = fold_name(" ".join([raw[0], raw[-1], *suffix]).lower())
+    return first_last, fold_name(" ".join(raw[1:-1]).lower())
 
 
 def surname_forms(name: str) -> list[str]:

@@ -82,6 +82,8 @@ class _Builder:
         self.first_names: dict[str, list[str]] = {}
         #: first and last name -> (person, the middle names seen with it) (:func:`short_key`)
         self.shorts: dict[str, list[tuple[str, set[str]]]] = {}
+        #: the surnames and first names as written, lower case: keys drop accents, the text keeps them
+        self.spellings: set[str] = set()
 
     def new(self, name: str, label: str) -> str:
         eid = f"e{len(self.index.entities) + 1}"
@@ -121,6 +123,7 @@ class _Builder:
         if len(parts) > 1:
             keys = [(self.surnames, form) for form in surname_forms(name)] + [(self.first_names, parts[0])]
             for table, part in keys:
+                self.spellings.add(part.lower())
                 ids = table.setdefault(name_key(part), [])
                 if eid not in ids:
                     ids.append(eid)
@@ -357,7 +360,9 @@ def _bare_surnames(b: _Builder, in_ent: dict[int, str]) -> None:
             table.setdefault(name_key(entity.name), [eid])
     if not table:
         return
-    forms = (re.escape(s).replace("'", "['’ʼ]") for s in sorted(table, key=len, reverse=True) if s)
+    written = {s for s in b.spellings if name_key(s) in table}  # "Núñez" as well as its key "nunez"
+    spelt = sorted(set(table) | written, key=len, reverse=True)
+    forms = (re.escape(s).replace("'", "['’ʼ]") for s in spelt if s)
     pattern = re.compile(r"\b(" + "|".join(forms) + r")\b", re.IGNORECASE)
     for m in pattern.finditer(b.doc.text):
         if not m.group(1)[:1].isupper() or b.index.at(m.start(), m.end()) is not None:

@@ -1,0 +1,52 @@
+"""Name keys that fold what news spells two ways: accents ("José" and "Jose" are one person)."""
+
+from __future__ import annotations
+
+import pytest
+
+from wiresift.model import Document, Entity
+from wiresift.nlp.entities.given_names import name_gender
+from wiresift.nlp.entities.names import name_key, short_key
+from wiresift.nlp.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp) -> Pipeline:  # type: ignore[no-untyped-def]
+    return Pipeline(stages=("entities",))
+
+
+def persons(pipeline: Pipeline, text: str) -> list[Entity]:
+    doc = pipeline(Document(text=text))
+    assert doc.errors == []
+    return [e for e in doc.entities if e.type == "PERSON"]
+
+
+def test_keys_drop_accents() -> None:
+    assert name_key("François Delmas") == name_key("Francois Delmas") == "francois delmas"
+    assert short_key("Zoë A. Kranz") == ("zoe kranz", "a.")
+
+
+def test_accented_and_plain_spellings_are_one_person(pipeline: Pipeline) -> None:
+    text = (
+        "José Alvarado was elected mayor in May. \"We have work to do,\" Jose Alvarado said on "
+        "Tuesday. Alvarado said the council would meet again next week."
+    )
+    found = persons(pipeline, text)
+    assert len(found) == 1, [e.name for e in found]
+    assert len(found[0].mentions) == 3
+
+
+def test_unaccented_surname_joins_the_accented_name(pipeline: Pipeline) -> None:
+    text = (
+        "Ana Núñez, the city's budget chief, said the deficit had grown. Nunez said cuts were "
+        "likely before the summer."
+    )
+    found = persons(pipeline, text)
+    assert len(found) == 1, [e.name for e in found]
+    assert [text[s:e] for s, e in found[0].mentions if "un" in text[s:e].lower()][-1] == "Nunez"
+
+
+def test_accented_given_name_has_a_gender() -> None:
+    assert name_gender("Zoë Kranz") == "f"
+    assert name_gender("Chloé Marchand") == "f"
+    assert name_gender("José Alvarado") == "m"
