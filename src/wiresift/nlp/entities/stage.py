@@ -17,6 +17,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Entity
+from wiresift.nlp.entities import party_tags
 from wiresift.nlp.entities.captions import add_caption_titles
 from wiresift.nlp.entities.coordination import shared_titles
 from wiresift.nlp.entities.index import EntityIndex
@@ -181,6 +182,7 @@ def build(
     text = doc.text
     ents = [e for e in sdoc.ents if e.label_ in NAME_LABELS]
     ents = clean(sdoc, sorted([*ents, *_titled_names(sdoc, text)], key=lambda e: e.start), gaz)
+    ents = party_tags.apply(sdoc, ents)  # "(D-Md.)" no entity; "Ostrander (R-Ky.)" a person
     ents = speaking_names(sdoc, ents)
     shared = _shared_surnames(ents)
     for ent in ents:
