@@ -28,7 +28,7 @@ def test_keys_drop_accents() -> None:
 
 def test_accented_and_plain_spellings_are_one_person(pipeline: Pipeline) -> None:
     text = (
-        "José Alvarado was elected mayor in May. \"We have work to do,\" Jose Alvarado said on "
+        'José Alvarado was elected mayor in May. "We have work to do," Jose Alvarado said on '
         "Tuesday. Alvarado said the council would meet again next week."
     )
     found = persons(pipeline, text)

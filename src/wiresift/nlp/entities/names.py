@@ -89,10 +89,17 @@ def short_key(name: str) -> tuple[str, str] | None:
     return first_last, fold_name(" ".join(raw[1:-1]).lower())
 
 
+def name_suffix(name: str) -> str:
+    """The generational suffix ending ``name``, lower case without its dot ("Ann Lee Jr." -> "jr"), or ""."""
+    raw = [p.rstrip(",") for p in name.split() if p.rstrip(",")]
+    return raw[-1].lower().rstrip(".") if len(raw) > 1 and raw[-1].lower() in _SUFFIXES else ""
+
+
 def surname_forms(name: str) -> list[str]:
     """The shorter forms a later mention may use for ``name``: its last word and each longer run of
     words that ends the name and opens on a capitalised word that is not an initial ("Ek", "Eriksson
-    Ek" for "Joel Eriksson Ek"; "Carlineo" for "Patrick W. Carlineo Jr.")."""
+    Ek" for "Joel Eriksson Ek"; "Carlineo" for "Patrick W. Carlineo Jr."), and each of them with the
+    name's generational suffix ("Carlineo jr": the son, where the father shares "Carlineo")."""
     parts = name_parts(name)
     forms = []
     for k in range(1, len(parts)):
@@ -100,7 +107,8 @@ def surname_forms(name: str) -> list[str]:
         if k > 1 and (len(tail[0].rstrip(".")) < 2 or not tail[0][0].isupper()):
             continue
         forms.append(" ".join(tail))
-    return forms
+    suffix = name_suffix(name)
+    return forms + [f"{form} {suffix}" for form in forms] if suffix else forms
 
 
 #: Legal-form words a company's acronym leaves out: "Pacific Gas & Electric Co." is "PG&E".

@@ -41,6 +41,7 @@ from wiresift.nlp.entities.names import (
     initials_forms,
     name_key,
     name_parts,
+    name_suffix,
     nominals,
     short_key,
     surname_forms,
@@ -111,8 +112,11 @@ class _Builder:
                 self.keys[key] = eid
                 return eid
         tables = (self.surnames, self.first_names) if len(parts) == 1 else (self.surnames,)
+        suffix = name_suffix(name)
+        # "Brenner Jr." is the son even where the father shares "Brenner"
+        looked = name_key(" ".join([*parts, suffix]) if suffix and len(parts) == 1 else " ".join(parts))
         for table in tables:
-            ids = table.get(name_key(" ".join(parts)))
+            ids = table.get(looked)
             if ids:
                 if len(ids) == 1:
                     return ids[0]
