@@ -51,3 +51,19 @@ def test_surname_with_a_suffix_is_the_son(pipeline: Pipeline) -> None:
         'nominee.\n"My father built this company," Brenner Jr. said on stage.\n'
     )
     assert by_cue(quotes_of(pipeline, text), "said").speaker_name == "Hal Brenner Jr."
+
+
+def test_courtesy_titles_split_a_couple_into_two_entities(nlp) -> None:  # type: ignore[no-untyped-def]
+    from wiresift.model import Document
+
+    text = (
+        "Mr. Farid Khan, a shopkeeper, and his wife, Amina Khan, opened the store in 2009. "
+        "Ms. Khan said the rent had doubled. Mr. Khan said he would not close."
+    )
+    doc = Pipeline(stages=("entities",))(Document(text=text))
+    by_name = {e.name: [text[s:x] for s, x in e.mentions] for e in doc.entities if e.type == "PERSON"}
+    assert "Khan" not in by_name, by_name
+    assert by_name["Amina Khan"] == ["Amina Khan", "Khan"]
+    assert by_name["Farid Khan"][-1] == "Khan"
+    amina = next(e for e in doc.entities if e.name == "Amina Khan")
+    assert "Ms. Khan" in amina.aliases

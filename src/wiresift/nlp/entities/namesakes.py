@@ -262,3 +262,38 @@ def _same_sentence(index: EntityIndex, a: int, b: int) -> bool:
     if ta is None or tb is None:
         return False
     return ta[0].sent.start == tb[0].sent.start
+
+
+def courtesy_owner(index: EntityIndex, candidates: list[str], pos: int) -> str | None:
+    """The one of ``candidates`` a gendered courtesy title before ``pos`` names ("Ms. Khan" after "Farid
+    Khan and his wife, Amina Khan"): the only candidate known to be of that gender, every other known
+    to be of the other; else None."""
+    gender = honorific_before(index.text, pos)
+    if not gender:
+        return None
+    genders = {c: person_gender(index, c, skip=pos) for c in candidates}
+    known = [c for c in candidates if genders[c] == gender]
+    if len(known) != 1 or any(genders[c] in ("", gender) for c in candidates if c != known[0]):
+        return None
+    return known[0]
+
+
+def split_courtesy_mentions(index: EntityIndex) -> None:
+    """Move each mention of a shared bare surname that a courtesy title gives a gender ("Mr. Khan",
+    "Ms. Khan") to the namesake of that gender, so that the two people of a couple or a family are
+    not one entity "Khan"; mentions nothing decides stay with the bare surname."""
+    for eid, entity in list(index.entities.items()):
+        fits = namesakes(index, eid)
+        if len(fits) < 2:
+            continue
+        for start, end in list(entity.mentions):
+            owner = courtesy_owner(index, fits, start)
+            if owner is None:
+                continue
+            index.mentions.remove((start, end, eid))
+            entity.mentions.remove((start, end))
+            index.add(start, end, owner)
+            m = re.search(r"(\S+)\s+$", index.text[max(0, start - 8) : start])
+            alias = f"{m.group(1)} {index.text[start:end]}" if m else ""
+            if alias and alias not in index.entities[owner].aliases:
+                index.entities[owner].aliases.append(alias)

@@ -46,6 +46,7 @@ from wiresift.nlp.entities.names import (
     short_key,
     surname_forms,
 )
+from wiresift.nlp.entities.namesakes import split_courtesy_mentions
 from wiresift.nlp.entities.organisations import (
     join_acronyms,
     join_short_names,
@@ -259,6 +260,7 @@ def build(
             titles.append(shared_title.text)
     _shared_surname_main(b)
     _bare_surnames(b, in_ent)
+    split_courtesy_mentions(b.index)  # "Mr. Khan" and "Ms. Khan": the husband and the wife
     _unmarked_orgs(b)
     join_acronyms(b.index, sdoc.vocab)
     join_short_names(b.index)
