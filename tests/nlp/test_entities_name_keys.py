@@ -50,3 +50,22 @@ def test_accented_given_name_has_a_gender() -> None:
     assert name_gender("Zoë Kranz") == "f"
     assert name_gender("Chloé Marchand") == "f"
     assert name_gender("José Alvarado") == "m"
+
+
+def test_full_name_with_the_middle_name_a_person_goes_by(pipeline: Pipeline) -> None:
+    text = (
+        "Matthew Keller and his brother Tyler Keller were arrested in 1999. Prosecutors charged "
+        "Benjamin Matthew Keller, 31, and his brother, James Tyler Keller, 29, with arson."
+    )
+    found = persons(pipeline, text)
+    assert len(found) == 2, [e.name for e in found]
+    assert {e.name for e in found} == {"Benjamin Matthew Keller", "James Tyler Keller"}
+
+
+def test_british_generational_suffix_is_no_surname(pipeline: Pipeline) -> None:
+    text = (
+        "Gary Matlock, 50, was found dead at home. His father, Gary Matlock Snr., called the police. "
+        "Matlock Snr. said the door had been open."
+    )
+    father = [e for e in persons(pipeline, text) if e.name.startswith("Gary Matlock Snr")]
+    assert len(father) == 1 and len(father[0].mentions) == 2

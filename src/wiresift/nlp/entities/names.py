@@ -65,7 +65,7 @@ def name_key(name: str) -> str:
 
 
 #: Generational suffixes: not a surname ("Patrick W. Carlineo Jr." is Mr Carlineo).
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "snr", "snr.", "jnr", "jnr.", "ii", "iii", "iv"})
 
 
 def name_parts(name: str) -> list[str]:

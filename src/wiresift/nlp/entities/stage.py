@@ -112,6 +112,12 @@ class _Builder:
                     middles.add(short[1])
                 self.keys[key] = eid
                 return eid
+        for form in surname_forms(name)[1:] if len(parts) > 2 else ():
+            # "Benjamin Matthew Williams" after "Matthew Williams": the one person, by the name they go by
+            owner = self.keys.get(("PERSON", name_key(form)))
+            if owner is not None and len(self.surnames.get(name_key(form), [])) <= 1:
+                self.keys[key] = owner
+                return owner
         tables = (self.surnames, self.first_names) if len(parts) == 1 else (self.surnames,)
         suffix = name_suffix(name)
         # "Brenner Jr." is the son even where the father shares "Brenner"
