@@ -6,7 +6,7 @@ import pytest
 
 from wiresift.model import Document, Entity
 from wiresift.nlp.entities.given_names import name_gender
-from wiresift.nlp.entities.names import name_key, short_key
+from wiresift.nlp.entities.names import name_key, name_parts, name_suffix, short_key
 from wiresift.nlp.pipeline import Pipeline
 
 
@@ -63,6 +63,8 @@ def test_full_name_with_the_middle_name_a_person_goes_by(pipeline: Pipeline) -> 
 
 
 def test_british_generational_suffix_is_no_surname(pipeline: Pipeline) -> None:
+    assert name_parts("Gary Matlock Snr.") == ["Gary", "Matlock"]
+    assert name_suffix("Tom Ode Jnr") == "jnr"
     text = (
         "Gary Matlock, 50, was found dead at home. His father, Gary Matlock Snr., called the police. "
         "Matlock Snr. said the door had been open."
