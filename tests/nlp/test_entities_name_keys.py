@@ -71,3 +71,8 @@ def test_british_generational_suffix_is_no_surname(pipeline: Pipeline) -> None:
     )
     father = [e for e in persons(pipeline, text) if e.name.startswith("Gary Matlock Snr")]
     assert len(father) == 1 and len(father[0].mentions) == 2
+
+
+def test_a_courtesy_title_alone_is_no_person(pipeline: Pipeline) -> None:
+    text = "The state's health commissioner, Dr, Nkem Adeyemi, said the clinic would open on Monday."
+    assert all(e.name.rstrip(".") != "Dr" for e in persons(pipeline, text))

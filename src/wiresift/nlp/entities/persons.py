@@ -198,6 +198,8 @@ def is_junk_person(span: Span, surnames: Iterable[str] = ()) -> bool:
             and last not in SURNAME_OFFICES
         )
     tok = span[0]
+    if tok.lower_.rstrip(".") in COURTESY_TITLES:
+        return True  # "Dr" cut from its name by a stray comma ("Dr, Ann Lee"): a title, nobody's name
     before_tok = doc[span.start - 1] if span.start > 0 else None
     named = tok.dep_ in _NAME_DEPS or (before_tok is not None and _titled(before_tok))
     if tok.tag_ == "NNS" or (tok.tag_ == "JJ" and not named) or _PLURAL_ACRONYM.match(text):
