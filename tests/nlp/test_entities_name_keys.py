@@ -76,3 +76,15 @@ def test_british_generational_suffix_is_no_surname(pipeline: Pipeline) -> None:
 def test_a_courtesy_title_alone_is_no_person(pipeline: Pipeline) -> None:
     text = "The state's health commissioner, Dr, Nkem Adeyemi, said the clinic would open on Monday."
     assert all(e.name.rstrip(".") != "Dr" for e in persons(pipeline, text))
+
+
+def test_a_spaced_dash_ends_a_heading_not_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from wiresift.nlp.entities.persons import clean
+
+    sdoc = nlp("- Emulating Okoro - Daniel Ameh's dream is to play in England.")
+    start = [t.text for t in sdoc].index("Okoro")
+    glued = Span(sdoc, start, start + 4, label="PERSON")  # "Okoro - Daniel Ameh", as the tagger may read it
+    assert glued.text == "Okoro - Daniel Ameh"
+    assert [e.text for e in clean(sdoc, [glued], None)] == ["Daniel Ameh"]

@@ -88,6 +88,10 @@ SURNAME_OFFICES = words("major chancellor marshal")
 COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
 
 
+#: Dashes that, spaced, part a heading from the text; never inside a name.
+_DASHES = frozenset({"-", "–", "—"})
+
+
 def fold_apostrophes(text: str) -> str:
     """``text`` with every apostrophe look-alike as "'" (same length, so offsets stay valid)."""
     return text.translate(_APOSTROPHES)
@@ -113,6 +117,10 @@ def _trim(ent: Span, label: str) -> tuple[int, int]:
             end -= 1
         while start < end and _glued(doc[start], None):
             start += 1
+        for k in range(end - 2, start, -1):
+            if doc[k].text in _DASHES and doc[k - 1].whitespace_:
+                start = k + 1  # "Emulating Salah - Ann Lee's dream": a spaced dash ends a heading
+                break
         if end - start > 1 and doc[start].lower_.rstrip(".") in COURTESY_TITLES:
             start += 1 + int(start + 2 < end and doc[start + 1].text == ".")
         if end - start > 2 and _position_letter(doc[start]):

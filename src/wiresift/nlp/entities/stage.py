@@ -73,6 +73,10 @@ NAME_LABELS = frozenset(
 )
 
 
+#: A word of a full name: a capital and letters, or an initial ("Ann", "O'Neil", "J.").
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
+
+
 class _Builder:
     """Collects entities and mentions for one document."""
 
@@ -112,7 +116,8 @@ class _Builder:
                     middles.add(short[1])
                 self.keys[key] = eid
                 return eid
-        for form in surname_forms(name)[1:] if len(parts) > 2 else ():
+        named = len(parts) > 2 and all(_NAME_WORD.fullmatch(p) for p in parts)
+        for form in surname_forms(name)[1:] if named else ():
             # "Benjamin Matthew Williams" after "Matthew Williams": the one person, by the name they go by
             owner = self.keys.get(("PERSON", name_key(form)))
             if owner is not None and len(self.surnames.get(name_key(form), [])) <= 1:
