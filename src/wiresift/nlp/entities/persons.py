@@ -118,8 +118,10 @@ def _trim(ent: Span, label: str) -> tuple[int, int]:
         while start < end and _glued(doc[start], None):
             start += 1
         for k in range(end - 2, start, -1):
-            if doc[k].text in _DASHES and doc[k - 1].whitespace_:
-                start = k + 1  # "Emulating Salah - Ann Lee's dream": a spaced dash ends a heading
+            if doc[k].text in _DASHES and doc[k - 1].whitespace_ and end - k > 2 and k - start == 1:
+                # "Emulating Salah - Ann Lee's dream": a spaced dash between one word and a full name
+                # ends a heading (a full name before it is a spaced double surname: "Ann Udvar - Hazy")
+                start = k + 1
                 break
         if end - start > 1 and doc[start].lower_.rstrip(".") in COURTESY_TITLES:
             start += 1 + int(start + 2 < end and doc[start + 1].text == ".")
