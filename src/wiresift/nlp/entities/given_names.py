@@ -14,6 +14,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from wiresift.nlp.entities.lexicon import fold_accents
+
 LEXICON_PATH = Path(__file__).with_name("given_names.json")
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 #: Words that may stand before a first name inside a person's name ("Dr. Ann Lee", "Sen. Tom Berg").
@@ -35,7 +37,7 @@ def name_gender(name: str) -> str:
     words = [w for w in _NAME_WORD.findall(name) if not _PREFIX.match(w)]
     if len(words) < 2:
         return ""
-    share = share_female().get(words[0].lower())
+    share = share_female().get(fold_accents(words[0].lower()))  # "Zoë" is "zoe"
     if share is None:
         return ""
     return "f" if share >= 0.5 else "m"

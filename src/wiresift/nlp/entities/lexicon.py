@@ -7,8 +7,17 @@ has to recognise a role, not enumerate every one, because the whole phrase aroun
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from pathlib import Path
+
+
+def fold_accents(text: str) -> str:
+    """``text`` without diacritics ("François" -> "Francois"): news spells one person both ways, and
+    the given-name list is unaccented. For keys only: the length may change."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def words(text: str) -> frozenset[str]:

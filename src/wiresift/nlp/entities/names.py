@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from wiresift.nlp.entities.lexicon import NOMINAL_SYNONYMS, ORG_NOMINAL_HEADS, TITLED_NOMINAL_HEADS
-from wiresift.nlp.entities.persons import fold_apostrophes
+from wiresift.nlp.entities.persons import fold_name
 
 #: Parenthesised acronyms right after a name: "(CSTO)", "(NATO)", "(ISIS-K)".
 ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
@@ -60,12 +60,12 @@ def nominals(text: str) -> list[Nominal]:
 
 
 def name_key(name: str) -> str:
-    """The matching key of a name: no "the", no possessive, lower case, one apostrophe."""
-    return fold_apostrophes(_POSSESSIVE.sub("", LEADING_THE.sub("", name.strip())).lower())
+    """The matching key of a name: no "the", no possessive, lower case, one apostrophe, no accents."""
+    return fold_name(_POSSESSIVE.sub("", LEADING_THE.sub("", name.strip())).lower())
 
 
 #: Generational suffixes: not a surname ("Patrick W. Carlineo Jr." is Mr Carlineo).
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "snr", "snr.", "jnr", "jnr.", "ii", "iii", "iv"})
 
 
 def name_parts(name: str) -> list[str]:
@@ -85,13 +85,21 @@ def short_key(name: str) -> tuple[str, str] | None:
         suffix.insert(0, raw.pop().lower())
     if len(raw) < 2:
         return None
-    return fold_apostrophes(" ".join([raw[0], raw[-1], *suffix]).lower()), " ".join(raw[1:-1]).lower()
+    first_last = fold_name(" ".join([raw[0], raw[-1], *suffix]).lower())
+    return first_last, fold_name(" ".join(raw[1:-1]).lower())
+
+
+def name_suffix(name: str) -> str:
+    """The generational suffix ending ``name``, lower case without its dot ("Ann Lee Jr." -> "jr"), or ""."""
+    raw = [p.rstrip(",") for p in name.split() if p.rstrip(",")]
+    return raw[-1].lower().rstrip(".") if len(raw) > 1 and raw[-1].lower() in _SUFFIXES else ""
 
 
 def surname_forms(name: str) -> list[str]:
     """The shorter forms a later mention may use for ``name``: its last word and each longer run of
     words that ends the name and opens on a capitalised word that is not an initial ("Ek", "Eriksson
-    Ek" for "Joel Eriksson Ek"; "Carlineo" for "Patrick W. Carlineo Jr.")."""
+    Ek" for "Joel Eriksson Ek"; "Carlineo" for "Patrick W. Carlineo Jr."), and each of them with the
+    name's generational suffix ("Carlineo jr": the son, where the father shares "Carlineo")."""
     parts = name_parts(name)
     forms = []
     for k in range(1, len(parts)):
@@ -99,7 +107,8 @@ def surname_forms(name: str) -> list[str]:
         if k > 1 and (len(tail[0].rstrip(".")) < 2 or not tail[0][0].isupper()):
             continue
         forms.append(" ".join(tail))
-    return forms
+    suffix = name_suffix(name)
+    return forms + [f"{form} {suffix}" for form in forms] if suffix else forms
 
 
 #: Legal-form words a company's acronym leaves out: "Pacific Gas & Electric Co." is "PG&E".

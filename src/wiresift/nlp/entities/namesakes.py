@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
 from wiresift.nlp.entities.given_names import name_gender
-from wiresift.nlp.entities.lexicon import KIN_NOUNS
+from wiresift.nlp.entities.lexicon import KIN_NOUNS, TITLE_HEADS
 from wiresift.nlp.entities.mentions import FEMININE, MASCULINE
 
 if TYPE_CHECKING:
@@ -35,6 +35,11 @@ HONORIFIC_GENDER: dict[str, str] = {
 _WORD = re.compile(r"[^\W\d_]+")
 #: Sentences back within which the last naming of one of two namesakes decides a bare surname.
 RECENT_SENTENCES = 2
+#: Further back, but in the same paragraph, the last naming still decides ("Bo Ode, 34, took over
+#: the shop. … Ode said"), up to this many sentences back.
+PARAGRAPH_SENTENCES = 6
+#: Courtesy titles that tell no gender but single out the namesake who bears them ("Dr. Ode").
+PLAIN_HONORIFICS = frozenset({"dr", "prof", "mx", "rev", "hon"})
 
 
 def name_words(name: str) -> list[str]:
@@ -48,6 +53,29 @@ def honorific_before(text: str, pos: int) -> str:
     if not words or not before[-1:].isspace():
         return ""
     return HONORIFIC_GENDER.get(words[-1].lower().rstrip("."), "")
+
+
+def title_before(text: str, pos: int) -> str:
+    """The lower-cased title word right before ``pos`` that tells no gender ("Dr. Ode", "Sen. Ode",
+    "Coach Ode" -> "dr", "sen", "coach"), else ""."""
+    before = text[max(0, pos - 24) : pos]
+    words = before.split()
+    if not words or not before[-1:].isspace():
+        return ""
+    word = words[-1].lower()
+    bare = word.rstrip(".")
+    if bare in HONORIFIC_GENDER or not bare.isalpha():
+        return ""
+    return bare if bare in PLAIN_HONORIFICS or word in TITLE_HEADS or bare in TITLE_HEADS else ""
+
+
+def _bears(index: EntityIndex, eid: str, word: str, skip: int) -> bool:
+    """Person ``eid`` bears the title ``word``: in one of their titles, or right before another of
+    their mentions."""
+    entity = index.entities[eid]
+    if any(word in (w.rstrip(".") for w in t.lower().split()) for t in entity.titles):
+        return True
+    return any(s != skip and title_before(index.text, s) == word for s, _e in entity.mentions)
 
 
 def person_gender(index: EntityIndex, eid: str, skip: int = -1) -> str:
@@ -108,7 +136,13 @@ def pick(index: EntityIndex, candidates: list[str], pos: int, gender: str = "") 
     """The one of ``candidates`` (people sharing a name) that a mention at ``pos`` means: those whose
         gender contradicts ``gender`` (from a courtesy title or a pronoun) drop out; of the rest, the
         one named last before ``pos`` when no other was named in the same sentence (a relative's
-    introduction is no naming here, :func:`_last_naming`); else None."""
+    introduction is no naming here, :func:`_last_naming`); else None. A title before the mention
+    that only one of them bears decides first ("Dr. Ode" is the doctor)."""
+    word = title_before(index.text, pos)
+    if word:
+        bearers = [c for c in candidates if _bears(index, c, word, pos)]
+        if len(bearers) == 1:
+            return bearers[0]
     if gender:
         genders = {c: person_gender(index, c, skip=pos) for c in candidates}
         fitting = [c for c in candidates if genders[c] in ("", gender)]
@@ -129,7 +163,7 @@ def pick(index: EntityIndex, candidates: list[str], pos: int, gender: str = "") 
     (last, best), (second, other) = named[0], named[1]
     if last < 0:
         return None  # neither named before: no guess
-    if not _recent(index, last, pos):
+    if not _recent(index, last, pos) and not _same_paragraph(index, last, pos):
         # nobody named just before: the bare surname is the article's own person, named first
         focus = _focus(index, [c for c in candidates if not (mixed and c in kin)], pos)
         if focus is not None and gender and person_gender(index, focus, skip=pos) != gender:
@@ -146,20 +180,34 @@ def _recent(index: EntityIndex, naming: int, pos: int) -> bool:
     """The naming ending at ``naming`` lies in the mention's sentence or :data:`RECENT_SENTENCES`
     sentences before it: "Bo Ode came in. Ode said …" goes on with Bo even where the article is about
     Ann; further back, a bare surname is the article's own person (:func:`_focus`)."""
+    return _sentences_apart(index, naming, pos) <= RECENT_SENTENCES
+
+
+def _same_paragraph(index: EntityIndex, naming: int, pos: int) -> bool:
+    """The naming ending at ``naming`` opens the mention's paragraph (no line break between, at most
+    :data:`PARAGRAPH_SENTENCES` sentences back): news names the namesake it means at the start of the
+    paragraph about them and goes on by surname."""
+    if len(index.text) < pos or "\n" in index.text[naming:pos] or index.text.count("\n") < 2:
+        return False  # a text without paragraph breaks tells no paragraph
+    return _sentences_apart(index, naming, pos) <= PARAGRAPH_SENTENCES
+
+
+def _sentences_apart(index: EntityIndex, naming: int, pos: int) -> int:
+    """How many sentences lie between offsets ``naming`` and ``pos`` (0: the same sentence)."""
     sdoc = index.sdoc
     if sdoc is None:
-        return len(index.text) < pos or len(re.findall(r"[.!?][\"”’]?\s", index.text[naming:pos])) <= (
-            RECENT_SENTENCES
-        )
+        if len(index.text) < pos:
+            return 0  # an index built by hand, without its text
+        return len(re.findall(r"[.!?][\"”’]?\s", index.text[naming:pos]))
     ta = sdoc.char_span(max(0, naming - 1), naming, alignment_mode="expand")
     tb = sdoc.char_span(pos, min(len(index.text), pos + 1), alignment_mode="expand")
     if ta is None or tb is None or not len(ta) or not len(tb):
-        return True
+        return 0
     first, last = ta[0].i, tb[0].i
     if last < first:
-        return True  # no token between: no sentence apart
+        return 0  # no token between: no sentence apart
     cache = doccache.of(sdoc)  # the sentences from the naming's to the mention's, counted by their positions
-    return cache.sent_index(last) - cache.sent_index(first) <= RECENT_SENTENCES
+    return cache.sent_index(last) - cache.sent_index(first)
 
 
 def _focus(index: EntityIndex, candidates: list[str], pos: int) -> str | None:
@@ -214,3 +262,38 @@ def _same_sentence(index: EntityIndex, a: int, b: int) -> bool:
     if ta is None or tb is None:
         return False
     return ta[0].sent.start == tb[0].sent.start
+
+
+def courtesy_owner(index: EntityIndex, candidates: list[str], pos: int) -> str | None:
+    """The one of ``candidates`` a gendered courtesy title before ``pos`` names ("Ms. Khan" after "Farid
+    Khan and his wife, Amina Khan"): the only candidate known to be of that gender, every other known
+    to be of the other; else None."""
+    gender = honorific_before(index.text, pos)
+    if not gender:
+        return None
+    genders = {c: person_gender(index, c, skip=pos) for c in candidates}
+    known = [c for c in candidates if genders[c] == gender]
+    if len(known) != 1 or any(genders[c] in ("", gender) for c in candidates if c != known[0]):
+        return None
+    return known[0]
+
+
+def split_courtesy_mentions(index: EntityIndex) -> None:
+    """Move each mention of a shared bare surname that a courtesy title gives a gender ("Mr. Khan",
+    "Ms. Khan") to the namesake of that gender, so that the two people of a couple or a family are
+    not one entity "Khan"; mentions nothing decides stay with the bare surname."""
+    for eid, entity in list(index.entities.items()):
+        fits = namesakes(index, eid)
+        if len(fits) < 2:
+            continue
+        for start, end in list(entity.mentions):
+            owner = courtesy_owner(index, fits, start)
+            if owner is None:
+                continue
+            index.mentions.remove((start, end, eid))
+            entity.mentions.remove((start, end))
+            index.add(start, end, owner)
+            m = re.search(r"(\S+)\s+$", index.text[max(0, start - 8) : start])
+            alias = f"{m.group(1)} {index.text[start:end]}" if m else ""
+            if alias and alias not in index.entities[owner].aliases:
+                index.entities[owner].aliases.append(alias)

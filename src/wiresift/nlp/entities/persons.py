@@ -27,6 +27,7 @@ from wiresift.nlp.entities.lexicon import (
     ORG_NOMINAL_HEADS,
     TITLE_HEADS,
     country_code,
+    fold_accents,
     role_noun,
     words,
 )
@@ -87,9 +88,18 @@ SURNAME_OFFICES = words("major chancellor marshal")
 COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
 
 
+#: Dashes that, spaced, part a heading from the text; never inside a name.
+_DASHES = frozenset({"-", "–", "—"})
+
+
 def fold_apostrophes(text: str) -> str:
     """``text`` with every apostrophe look-alike as "'" (same length, so offsets stay valid)."""
     return text.translate(_APOSTROPHES)
+
+
+def fold_name(text: str) -> str:
+    """The matching form of a name: apostrophes folded, accents dropped (for keys, not offsets)."""
+    return fold_accents(fold_apostrophes(text))
 
 
 def _trim(ent: Span, label: str) -> tuple[int, int]:
@@ -107,6 +117,12 @@ def _trim(ent: Span, label: str) -> tuple[int, int]:
             end -= 1
         while start < end and _glued(doc[start], None):
             start += 1
+        for k in range(end - 2, start, -1):
+            if doc[k].text in _DASHES and doc[k - 1].whitespace_ and end - k > 2 and k - start == 1:
+                # "Emulating Salah - Ann Lee's dream": a spaced dash between one word and a full name
+                # ends a heading (a full name before it is a spaced double surname: "Ann Udvar - Hazy")
+                start = k + 1
+                break
         if end - start > 1 and doc[start].lower_.rstrip(".") in COURTESY_TITLES:
             start += 1 + int(start + 2 < end and doc[start + 1].text == ".")
         if end - start > 2 and _position_letter(doc[start]):
@@ -192,6 +208,8 @@ def is_junk_person(span: Span, surnames: Iterable[str] = ()) -> bool:
             and last not in SURNAME_OFFICES
         )
     tok = span[0]
+    if tok.lower_.rstrip(".") in COURTESY_TITLES:
+        return True  # "Dr" cut from its name by a stray comma ("Dr, Ann Lee"): a title, nobody's name
     before_tok = doc[span.start - 1] if span.start > 0 else None
     named = tok.dep_ in _NAME_DEPS or (before_tok is not None and _titled(before_tok))
     if tok.tag_ == "NNS" or (tok.tag_ == "JJ" and not named) or _PLURAL_ACRONYM.match(text):
@@ -248,7 +266,7 @@ def clean(sdoc: Doc, ents: list[Span], gaz: Gazetteer | None) -> list[Span]:
 
     person_ents = [e for e in ents if e.label_ == "PERSON"]
     full_names = [e for e in person_ents if len(e) > 1]
-    surnames = {fold_apostrophes(e[-1].text.lower()) for e in full_names}
+    surnames = {fold_name(e[-1].text.lower()) for e in full_names}
     out: list[Span] = []
     places: set[str] = set()
     # a company by its apposition, unless the name is part of a person's full name in the article
@@ -281,11 +299,7 @@ def clean(sdoc: Doc, ents: list[Span], gaz: Gazetteer | None) -> list[Span]:
         if label == "PERSON":
             if is_junk_person(span, surnames - {span.text.lower()}):
                 continue
-            if (
-                gaz is not None
-                and fold_apostrophes(span.text.lower()) not in surnames
-                and used_as_place(gaz, span)
-            ):
+            if gaz is not None and fold_name(span.text.lower()) not in surnames and used_as_place(gaz, span):
                 places.add(span.text)
                 span = Span(sdoc, start, end, label="GPE")
         out.append(span)
@@ -308,7 +322,7 @@ def regain_persons(sdoc: Doc, spans: list[Span]) -> list[Span]:
     named after a person ("Ann Lee Foundation") ends on another word and keeps its type."""
     from spacy.tokens import Span
 
-    person_names = [fold_apostrophes(e.text.lower()) for e in spans if e.label_ == "PERSON"]
+    person_names = [fold_name(e.text.lower()) for e in spans if e.label_ == "PERSON"]
     persons = set(person_names)
     person_tokens = {i for e in spans if e.label_ == "PERSON" and len(e) > 1 for i in range(e.start, e.end)}
     singles = {p for p in persons if " " not in p}
@@ -325,28 +339,28 @@ def regain_persons(sdoc: Doc, spans: list[Span]) -> list[Span]:
             and len(words) <= 3
             and all(_name_token(t) for t in e)
             and (
-                (len(words) > 1 and fold_apostrophes(e.text.lower()) in persons)
-                or (len(words) > 1 and fold_apostrophes(words[-1].lower()) in singles)
+                (len(words) > 1 and fold_name(e.text.lower()) in persons)
+                or (len(words) > 1 and fold_name(words[-1].lower()) in singles)
                 or (len(words) > 1 and _after_role(sdoc, e.start))
                 or (len(words) > 1 and _apposed_to_role(e))
                 or (len(words) > 1 and _listed_with_person(e, person_tokens))
                 or (
                     len(words) > 1
-                    and fold_apostrophes(words[0].lower()) in given_names
+                    and fold_name(words[0].lower()) in given_names
                     and words[-1].lower() not in INSTITUTION_TAILS
                     and words[-1].lower() not in ORG_NOUNS
                 )
             )
         ):
             e = Span(sdoc, e.start, e.end, label="PERSON")
-            given.add(fold_apostrophes(words[0].lower()))
+            given.add(fold_name(words[0].lower()))
         out.append(e)
     if not given:
         return out
     # "Zeta-Mae" typed ORG here and PERSON there, the given name of a regained full name: a person
     return [
         Span(sdoc, e.start, e.end, label="PERSON")
-        if e.label_ == "ORG" and " " not in e.text and fold_apostrophes(e.text.lower()) in given
+        if e.label_ == "ORG" and " " not in e.text and fold_name(e.text.lower()) in given
         else e
         for e in out
     ]
@@ -436,18 +450,18 @@ def one_sense(sdoc: Doc, spans: list[Span], surnames: set[str]) -> list[Span]:
     labels: dict[str, set[str]] = {}
     for e in spans:
         if len(e) == 1 and e.label_ in ("PERSON", "ORG"):
-            labels.setdefault(fold_apostrophes(e.text.lower()), set()).add(e.label_)
+            labels.setdefault(fold_name(e.text.lower()), set()).add(e.label_)
     mixed = {name for name, labs in labels.items() if len(labs) == 2}
     if not mixed:
         return spans
     people = {name for name in mixed if name in surnames}
     for e in spans:
-        name = fold_apostrophes(e.text.lower())
+        name = fold_name(e.text.lower())
         if name in mixed and e.start > 0 and _titled(sdoc[e.start - 1]):
             people.add(name)
     out = []
     for e in spans:
-        name = fold_apostrophes(e.text.lower())
+        name = fold_name(e.text.lower())
         if len(e) == 1 and name in mixed:
             label = "PERSON" if name in people else "ORG"
             if label != e.label_:

@@ -23,7 +23,7 @@ import numpy as np
 
 from wiresift.nlp import doccache
 from wiresift.nlp.entities.given_names import share_female
-from wiresift.nlp.entities.lexicon import TITLE_HEADS, words
+from wiresift.nlp.entities.lexicon import TITLE_HEADS, fold_accents, words
 from wiresift.nlp.entities.mentions import ORG_NOUNS, REPORT_LEMMAS
 from wiresift.nlp.entities.persons import INSTITUTION_TAILS
 
@@ -57,7 +57,7 @@ def _known_given(word: str, vocab: Vocab) -> bool:
     near the mean vector of the known given names (:data:`GIVEN_NAME_COSINE`)."""
     from wiresift.nlp.entities.person_check import _cosine, _people_words
 
-    if word.lower() in share_female() or word in _people_words()[1]:
+    if fold_accents(word.lower()) in share_female() or word in _people_words()[1]:
         return True
     return _cosine(vocab, word)[0] >= GIVEN_NAME_COSINE
 

@@ -17,6 +17,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Entity
+from wiresift.nlp.entities import party_tags
 from wiresift.nlp.entities.captions import add_caption_titles
 from wiresift.nlp.entities.coordination import shared_titles
 from wiresift.nlp.entities.index import EntityIndex
@@ -40,10 +41,12 @@ from wiresift.nlp.entities.names import (
     initials_forms,
     name_key,
     name_parts,
+    name_suffix,
     nominals,
     short_key,
     surname_forms,
 )
+from wiresift.nlp.entities.namesakes import split_courtesy_mentions
 from wiresift.nlp.entities.organisations import (
     join_acronyms,
     join_short_names,
@@ -70,6 +73,10 @@ NAME_LABELS = frozenset(
 )
 
 
+#: A word of a full name: a capital and letters, or an initial ("Ann", "O'Neil", "J.").
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
+
+
 class _Builder:
     """Collects entities and mentions for one document."""
 
@@ -82,6 +89,8 @@ class _Builder:
         self.first_names: dict[str, list[str]] = {}
         #: first and last name -> (person, the middle names seen with it) (:func:`short_key`)
         self.shorts: dict[str, list[tuple[str, set[str]]]] = {}
+        #: the surnames and first names as written, lower case: keys drop accents, the text keeps them
+        self.spellings: set[str] = set()
 
     def new(self, name: str, label: str) -> str:
         eid = f"e{len(self.index.entities) + 1}"
@@ -107,9 +116,19 @@ class _Builder:
                     middles.add(short[1])
                 self.keys[key] = eid
                 return eid
+        named = len(parts) > 2 and all(_NAME_WORD.fullmatch(p) for p in parts)
+        for form in surname_forms(name)[1:] if named else ():
+            # "Benjamin Matthew Williams" after "Matthew Williams": the one person, by the name they go by
+            owner = self.keys.get(("PERSON", name_key(form)))
+            if owner is not None and len(self.surnames.get(name_key(form), [])) <= 1:
+                self.keys[key] = owner
+                return owner
         tables = (self.surnames, self.first_names) if len(parts) == 1 else (self.surnames,)
+        suffix = name_suffix(name)
+        # "Brenner Jr." is the son even where the father shares "Brenner"
+        looked = name_key(" ".join([*parts, suffix]) if suffix and len(parts) == 1 else " ".join(parts))
         for table in tables:
-            ids = table.get(name_key(" ".join(parts)))
+            ids = table.get(looked)
             if ids:
                 if len(ids) == 1:
                     return ids[0]
@@ -121,6 +140,7 @@ class _Builder:
         if len(parts) > 1:
             keys = [(self.surnames, form) for form in surname_forms(name)] + [(self.first_names, parts[0])]
             for table, part in keys:
+                self.spellings.add(part.lower())
                 ids = table.setdefault(name_key(part), [])
                 if eid not in ids:
                     ids.append(eid)
@@ -178,6 +198,7 @@ def build(
     text = doc.text
     ents = [e for e in sdoc.ents if e.label_ in NAME_LABELS]
     ents = clean(sdoc, sorted([*ents, *_titled_names(sdoc, text)], key=lambda e: e.start), gaz)
+    ents = party_tags.apply(sdoc, ents)  # "(D-Md.)" no entity; "Ostrander (R-Ky.)" a person
     ents = speaking_names(sdoc, ents)
     shared = _shared_surnames(ents)
     for ent in ents:
@@ -250,6 +271,7 @@ def build(
             titles.append(shared_title.text)
     _shared_surname_main(b)
     _bare_surnames(b, in_ent)
+    split_courtesy_mentions(b.index)  # "Mr. Khan" and "Ms. Khan": the husband and the wife
     _unmarked_orgs(b)
     join_acronyms(b.index, sdoc.vocab)
     join_short_names(b.index)
@@ -357,7 +379,9 @@ def _bare_surnames(b: _Builder, in_ent: dict[int, str]) -> None:
             table.setdefault(name_key(entity.name), [eid])
     if not table:
         return
-    forms = (re.escape(s).replace("'", "['’ʼ]") for s in sorted(table, key=len, reverse=True) if s)
+    written = {s for s in b.spellings if name_key(s) in table}  # "Núñez" as well as its key "nunez"
+    spelt = sorted(set(table) | written, key=len, reverse=True)
+    forms = (re.escape(s).replace("'", "['’ʼ]") for s in spelt if s)
     pattern = re.compile(r"\b(" + "|".join(forms) + r")\b", re.IGNORECASE)
     for m in pattern.finditer(b.doc.text):
         if not m.group(1)[:1].isupper() or b.index.at(m.start(), m.end()) is not None:
