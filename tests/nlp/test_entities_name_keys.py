@@ -54,8 +54,8 @@ def test_accented_given_name_has_a_gender() -> None:
 
 def test_full_name_with_the_middle_name_a_person_goes_by(pipeline: Pipeline) -> None:
     text = (
-        "Matthew Keller and his brother Tyler Keller were arrested in 1999. Prosecutors charged "
-        "Benjamin Matthew Keller, 31, and his brother, James Tyler Keller, 29, with arson."
+        "Matthew Keller and his cousin Tyler Keller ran the boatyard for a decade. The county sued "
+        "Benjamin Matthew Keller, 44, and James Tyler Keller, 38, over the spill."
     )
     found = persons(pipeline, text)
     assert len(found) == 2, [e.name for e in found]
@@ -83,7 +83,7 @@ def test_a_spaced_dash_ends_a_heading_not_a_name(nlp) -> None:  # type: ignore[n
 
     from wiresift.nlp.entities.persons import clean
 
-    sdoc = nlp("- Emulating Okoro - Daniel Ameh's dream is to play in England.")
+    sdoc = nlp("- Chasing Okoro - Daniel Ameh hopes to sign for a club in Spain.")
     start = [t.text for t in sdoc].index("Okoro")
     glued = Span(sdoc, start, start + 4, label="PERSON")  # "Okoro - Daniel Ameh", as the tagger may read it
     assert glued.text == "Okoro - Daniel Ameh"

@@ -119,7 +119,7 @@ def _trim(ent: Span, label: str) -> tuple[int, int]:
             start += 1
         for k in range(end - 2, start, -1):
             if doc[k].text in _DASHES and doc[k - 1].whitespace_ and end - k > 2 and k - start == 1:
-                # "Emulating Salah - Ann Lee's dream": a spaced dash between one word and a full name
+                # "Chasing Okoro - Ann Lee's dream": a spaced dash between one word and a full name
                 # ends a heading (a full name before it is a spaced double surname: "Ann Udvar - Hazy")
                 start = k + 1
                 break

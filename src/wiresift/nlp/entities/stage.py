@@ -118,7 +118,7 @@ class _Builder:
                 return eid
         named = len(parts) > 2 and all(_NAME_WORD.fullmatch(p) for p in parts)
         for form in surname_forms(name)[1:] if named else ():
-            # "Benjamin Matthew Williams" after "Matthew Williams": the one person, by the name they go by
+            # "Owen Patrick Lindqvist" after "Patrick Lindqvist": the one person, by the name they go by
             owner = self.keys.get(("PERSON", name_key(form)))
             if owner is not None and len(self.surnames.get(name_key(form), [])) <= 1:
                 self.keys[key] = owner
