@@ -206,9 +206,7 @@ def typer_conflict(sent: Span, tok: Token | None, event: Event) -> float:
     typer = acled_model.model()
     if typer is None:
         return 0.5
-    feats = acled_model.features(sent, tok, event.acled, event.plover)
-    logits = typer.sparse_logits(feats) + acled_model.dense_logits(sent, tok) + typer.intercept
-    exp = np.exp(logits - logits.max())
+    exp = acled_model.exp_logits(typer, sent, tok, event.acled, event.plover)
     return 1.0 - float(exp[typer.classes.index(NOT_CONFLICT)] / exp.sum())
 
 
