@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from wiresift.model import EventActor
+from wiresift.nlp import doccache
 from wiresift.nlp.entities.coref import doc_coref
 from wiresift.nlp.events.actor_codes import agent_sector, igo_name, lookup, split_code
 from wiresift.nlp.events.actor_codes import dated_code as dated_code
@@ -62,11 +63,17 @@ def _stance_free(toks: list[Token]) -> list[Token]:
     return [t for t in toks if t.i not in drop]
 
 
+#: The left dependents that belong to an actor's phrase.
+_PHRASE_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "nummod"})
+
+
 def phrase_tokens(head: Token) -> list[Token]:
     """The head with its left modifiers (compound, amod, poss, nmod, det excluded): "Burundian militiamen"."""
-    left = [t for t in head.lefts if t.dep_ in {"compound", "amod", "poss", "nmod", "nummod"}]
-    start = min([head.i, *[min(t.i for t in tok.subtree) for tok in left]])
-    toks = [t for t in head.doc[start : head.i + 1]]
+    cache = doccache.of(head.doc)  # the left modifiers and their extent read from the arrays
+    deps = cache.deps
+    left = [j for j in cache.children(head.i) if j < head.i and deps[j] in _PHRASE_MODIFIERS]
+    start = min([head.i, *[min(cache.subtree(j)) for j in left]])
+    toks = list(head.doc[start : head.i + 1])
     while toks and (toks[0].lower_ in _DETERMINERS or toks[0].is_punct):
         toks = toks[1:]
     cut = 0  # a date line the parse ran into the phrase: "02 May 2023, 07:51 Two farmers" (typed as
