@@ -207,7 +207,7 @@ def typer_conflict(sent: Span, tok: Token | None, event: Event) -> float:
     if typer is None:
         return 0.5
     exp = acled_model.exp_logits(typer, sent, tok, event.acled, event.plover)
-    return 1.0 - float(exp[typer.classes.index(NOT_CONFLICT)] / exp.sum())
+    return 1.0 - float(exp[typer.classes.index(NOT_CONFLICT)] / np.add.reduce(exp))
 
 
 def _doer(event: Event, sdoc: Doc) -> str | None:

@@ -87,8 +87,12 @@ def _sentence(sent: Span) -> tuple[list[str], np.ndarray]:
         words = sorted({f"w={lemmas[i]}" for i in content})
         table = sent.doc.vocab.vectors
         keys = [orths[i] for i in content]
-        rows = table.find(keys=keys) if keys and table.shape[0] else np.zeros(0, dtype=int)
-        rows = np.asarray(rows)[np.asarray(rows) >= 0]
+        if table.mode == "default":  # ``table.find(keys=...)``'s look-up, without its checks
+            key2row = table.key2row
+            rows = np.asarray([row for key in keys if (row := key2row.get(key, -1)) >= 0], dtype="i")
+        else:
+            rows = table.find(keys=keys) if keys and table.shape[0] else np.zeros(0, dtype=int)
+            rows = np.asarray(rows)[np.asarray(rows) >= 0]
         if not len(rows):
             return words, _unit(np.zeros(DIMS, np.float32))
         data = np.asarray(table.data[rows])
@@ -145,17 +149,19 @@ class AcledModel:
     def exp_logits(self, feats: list[str], dense_part: np.ndarray) -> np.ndarray:
         """``exp`` of each class's logit less the greatest: :meth:`choose` and :func:`conflict`."""
         logits = self.sparse_logits(feats) + dense_part + self.intercept
-        return np.exp(logits - logits.max())
+        # ``np.maximum.reduce`` and ``np.add.reduce`` are what ``.max()`` and ``.sum()`` call, without
+        # their Python wrappers (a typer's arrays are small; the wrappers cost more than the sums)
+        return np.exp(logits - np.maximum.reduce(logits))
 
     def choose(self, exp: np.ndarray) -> tuple[str, float]:
         """The most probable class and its probability, from :meth:`exp_logits`."""
-        probs = exp / exp.sum()
+        probs = exp / np.add.reduce(exp)
         best = int(probs.argmax())
         return self.classes[best], float(probs[best])
 
     def sparse_logits(self, feats: list[str]) -> np.ndarray:
         """Each class's summed weights of the symbolic features."""
-        return self.coef[:, [self.vocab[f] for f in feats if f in self.vocab]].sum(axis=1)
+        return np.add.reduce(self.coef[:, [self.vocab[f] for f in feats if f in self.vocab]], axis=1)
 
 
 def dense_logits(sent: Span, trigger: Token | None) -> np.ndarray:
