@@ -132,8 +132,10 @@ def resolve(head: Token, index: EntityIndex | None, date: str | None, nested: bo
             code = lookup(name.lower().replace("_", " ").split(), date)
             if code:
                 break
+    free: list[str] | None = None  # the phrase's words less a "pro-"/"anti-" prefix, read once
     if code is None:
-        code = lookup([t.lower_ for t in _stance_free(toks)], date, plurals=False)
+        free = [t.lower_ for t in _stance_free(toks)]
+        code = lookup(free, date, plurals=False)
     if code is None and (
         igo_name([t.lower_ for t in toks if t.pos_ == "PROPN"])
         or (entity is not None and entity.type == "ORG" and igo_name(entity.name.lower().split()))
@@ -156,7 +158,8 @@ def resolve(head: Token, index: EntityIndex | None, date: str | None, nested: bo
     if country is None and not nested:
         country = _inner_code(head, index, date)
     if country is None:  # "young Algerians" are Algeria's
-        country = split_code(lookup([t.lower_ for t in _stance_free(toks)], date) or "")[0]
+        free = [t.lower_ for t in _stance_free(toks)] if free is None else free
+        country = split_code(lookup(free, date) or "")[0]
     return EventActor(
         text=text, start=span.start_char, end=span.end_char, entity=entity_id, code=country, sector=sector
     )

@@ -169,7 +169,8 @@ def _phrase_words(verb: Token, lemma: str) -> list[tuple[str, Token]]:
 def code_verb(verb: Token) -> Trigger | None:
     cache = doccache.of(verb.doc)
     lemma = cache.lemmas[verb.i]  # ``verb.lemma_.lower()``, read from the document's array
-    particles = [verb.doc[j] for j in cache.children(verb.i) if cache.deps[j] == "prt"]
+    sdoc, deps = verb.doc, cache.deps
+    particles = [sdoc[j] for j in cache.children(verb.i) if deps[j] == "prt"]
     joined = [(f"{lemma} {p.lower_}", p) for p in particles] + _phrase_words(verb, lemma)
     keys = [k for k, _ in joined] + [lemma]
     table = verbs().by_lemma
