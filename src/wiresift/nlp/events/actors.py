@@ -120,8 +120,11 @@ def resolve(head: Token, index: EntityIndex | None, date: str | None, nested: bo
     head = quantity_head(head)
     toks = phrase_tokens(head)
     doc = head.doc
-    span = doc[toks[0].i : toks[-1].i + 1]
-    text = span.text
+    # the phrase's text and bounds cut from the document's text (``doc[first:last + 1]``'s): no Span made
+    cache = doccache.of(doc)
+    first, last = toks[0].i, toks[-1].i
+    text = cache.span_text(first, last + 1)
+    start_char, end_char = cache.offsets[first], cache.offsets[last] + len(cache.texts[last])
     entity_id = index.at(head.idx, head.idx + len(head.text)) if index is not None else None
     if entity_id is None and head.pos_ == "PRON":
         entity_id = pronoun_entity(head, index)
@@ -161,7 +164,7 @@ def resolve(head: Token, index: EntityIndex | None, date: str | None, nested: bo
         free = [t.lower_ for t in _stance_free(toks)] if free is None else free
         country = split_code(lookup(free, date) or "")[0]
     return EventActor(
-        text=text, start=span.start_char, end=span.end_char, entity=entity_id, code=country, sector=sector
+        text=text, start=start_char, end=end_char, entity=entity_id, code=country, sector=sector
     )
 
 
