@@ -135,6 +135,10 @@ class Candidate:
 
 
 def trigger_token(sdoc: Doc, event: Event) -> Token | None:
+    cache = doccache.of(sdoc)
+    i = cache.starts.get(event.start)
+    if i is not None and cache.offsets[i] + len(cache.texts[i]) == event.end:
+        return sdoc[i]  # a one-word trigger (most are): its token, no Span made
     span = sdoc.char_span(event.start, event.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
