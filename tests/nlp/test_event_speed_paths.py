@@ -68,3 +68,12 @@ def test_cached_strings_are_each_documents_own() -> None:
         assert cache.texts == [t.text for t in doc]
         assert cache.lemmas == [t.lemma_.lower() for t in doc]
     assert doccache.of(nlp("")).lowers == []
+
+
+def test_cached_strings_stay_right_when_the_table_starts_anew(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(doccache, "NAMES_KEPT", 2)
+    nlp = spacy.blank("en")
+    for text in ("Ferry crews in Saltmarsh struck on Friday.", "Saltmarsh ferry CREWS returned to work."):
+        doc = nlp(text)
+        assert doccache.of(doc).lowers == [t.lower_ for t in doc]
+    assert len(doccache._NAMES[("LOWER", None)]) <= len(doc)  # the second document's strings only

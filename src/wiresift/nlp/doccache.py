@@ -291,6 +291,8 @@ class DocCache:
         # a string id is the hash of its string, the same in any vocabulary: each id's (converted)
         # string is looked up once per process, not once per document
         known = _NAMES.setdefault((attr, convert), {})
+        if len(known) > NAMES_KEPT:
+            known.clear()  # a long run's rare strings (numbers, names) are not kept for ever
         names = []
         for key in keys.tolist():
             name = known.get(key)
@@ -304,6 +306,8 @@ class DocCache:
 
 
 #: (attribute, conversion) -> string id -> its (converted) string: see :meth:`DocCache._read`.
+#: At most about ``NAMES_KEPT`` strings are kept an attribute; the table starts anew past that.
+NAMES_KEPT = 200_000
 _NAMES: dict[tuple[str, Callable[[str], str] | None], dict[int, str]] = {}
 
 
