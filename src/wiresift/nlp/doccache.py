@@ -315,10 +315,27 @@ class DocCache:
         """The string of ``attr`` of every token (each distinct value looked up, and converted, once)."""
         strings = self.doc.vocab.strings
         keys, inverse = np.unique(self._ids(attr), return_inverse=True)
-        names = [strings[key] for key in keys.tolist()]
-        if convert is not None:
-            names = [convert(name) for name in names]
-        return [names[i] for i in inverse.tolist()]
+        # a string id is the hash of its string, the same in any vocabulary: each id's (converted)
+        # string is looked up once per process, not once per document
+        known = _NAMES.setdefault((attr, convert), {})
+        if len(known) > NAMES_KEPT:
+            known.clear()  # a long run's rare strings (numbers, names) are not kept for ever
+        names = []
+        for key in keys.tolist():
+            name = known.get(key)
+            if name is None:
+                name = strings[key]
+                name = known[key] = convert(name) if convert is not None else name
+            names.append(name)
+        # each token's string picked by numpy from the distinct ones, not by a Python loop
+        picked: list[str] = np.array(names, dtype=object)[inverse].tolist()
+        return picked
+
+
+#: (attribute, conversion) -> string id -> its (converted) string: see :meth:`DocCache._read`.
+#: At most about ``NAMES_KEPT`` strings are kept an attribute; the table starts anew past that.
+NAMES_KEPT = 200_000
+_NAMES: dict[tuple[str, Callable[[str], str] | None], dict[int, str]] = {}
 
 
 _CACHES: weakref.WeakKeyDictionary[Doc, DocCache] = weakref.WeakKeyDictionary()

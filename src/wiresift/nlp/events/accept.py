@@ -135,6 +135,10 @@ class Candidate:
 
 
 def trigger_token(sdoc: Doc, event: Event) -> Token | None:
+    cache = doccache.of(sdoc)
+    i = cache.starts.get(event.start)
+    if i is not None and cache.offsets[i] + len(cache.texts[i]) == event.end:
+        return sdoc[i]  # a one-word trigger (most are): its token, no Span made
     span = sdoc.char_span(event.start, event.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
@@ -206,10 +210,8 @@ def typer_conflict(sent: Span, tok: Token | None, event: Event) -> float:
     typer = acled_model.model()
     if typer is None:
         return 0.5
-    feats = acled_model.features(sent, tok, event.acled, event.plover)
-    logits = typer.sparse_logits(feats) + acled_model.dense_logits(sent, tok) + typer.intercept
-    exp = np.exp(logits - logits.max())
-    return 1.0 - float(exp[typer.classes.index(NOT_CONFLICT)] / exp.sum())
+    exp = acled_model.exp_logits(typer, sent, tok, event.acled, event.plover)
+    return 1.0 - float(exp[typer.classes.index(NOT_CONFLICT)] / np.add.reduce(exp))
 
 
 def _doer(event: Event, sdoc: Doc) -> str | None:

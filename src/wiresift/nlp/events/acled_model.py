@@ -87,8 +87,12 @@ def _sentence(sent: Span) -> tuple[list[str], np.ndarray]:
         words = sorted({f"w={lemmas[i]}" for i in content})
         table = sent.doc.vocab.vectors
         keys = [orths[i] for i in content]
-        rows = table.find(keys=keys) if keys and table.shape[0] else np.zeros(0, dtype=int)
-        rows = np.asarray(rows)[np.asarray(rows) >= 0]
+        if table.mode == "default":  # ``table.find(keys=...)``'s look-up, without its checks
+            key2row = table.key2row
+            rows = np.asarray([row for key in keys if (row := key2row.get(key, -1)) >= 0], dtype="i")
+        else:
+            rows = table.find(keys=keys) if keys and table.shape[0] else np.zeros(0, dtype=int)
+            rows = np.asarray(rows)[np.asarray(rows) >= 0]
         if not len(rows):
             return words, _unit(np.zeros(DIMS, np.float32))
         data = np.asarray(table.data[rows])
@@ -112,7 +116,9 @@ def _stops_and_forms(sdoc: Doc) -> Callable[[], tuple[list[bool], list[int]]]:
 
 
 def _unit(vec: np.ndarray) -> np.ndarray:
-    norm = float(np.linalg.norm(vec))
+    # a float vector's norm as ``np.linalg.norm`` computes it (the root of its dot with itself),
+    # without that function's checks
+    norm = float(np.sqrt(vec.dot(vec)) if vec.ndim == 1 and vec.dtype.kind == "f" else np.linalg.norm(vec))
     return (vec / norm).astype(np.float32) if norm and vec.shape[0] == DIMS else np.zeros(DIMS, np.float32)
 
 
@@ -138,15 +144,24 @@ class AcledModel:
 
     def predict(self, feats: list[str], dense_part: np.ndarray) -> tuple[str, float]:
         """The most probable class and its probability; ``dense_part``: :func:`dense_logits`."""
+        return self.choose(self.exp_logits(feats, dense_part))
+
+    def exp_logits(self, feats: list[str], dense_part: np.ndarray) -> np.ndarray:
+        """``exp`` of each class's logit less the greatest: :meth:`choose` and :func:`conflict`."""
         logits = self.sparse_logits(feats) + dense_part + self.intercept
-        exp = np.exp(logits - logits.max())
-        probs = exp / exp.sum()
+        # ``np.maximum.reduce`` and ``np.add.reduce`` are what ``.max()`` and ``.sum()`` call, without
+        # their Python wrappers (a typer's arrays are small; the wrappers cost more than the sums)
+        return np.exp(logits - np.maximum.reduce(logits))
+
+    def choose(self, exp: np.ndarray) -> tuple[str, float]:
+        """The most probable class and its probability, from :meth:`exp_logits`."""
+        probs = exp / np.add.reduce(exp)
         best = int(probs.argmax())
         return self.classes[best], float(probs[best])
 
     def sparse_logits(self, feats: list[str]) -> np.ndarray:
         """Each class's summed weights of the symbolic features."""
-        return self.coef[:, [self.vocab[f] for f in feats if f in self.vocab]].sum(axis=1)
+        return np.add.reduce(self.coef[:, [self.vocab[f] for f in feats if f in self.vocab]], axis=1)
 
 
 def dense_logits(sent: Span, trigger: Token | None) -> np.ndarray:
@@ -162,6 +177,21 @@ def dense_logits(sent: Span, trigger: Token | None) -> np.ndarray:
 
     at = -1 if trigger is None else trigger.i
     return doccache.of(sent.doc).memo(("acled_model.dense_logits", sent.start, sent.end, at), build)
+
+
+def exp_logits(
+    typer: AcledModel, sent: Span, trigger: Token | None, rule: str | None, plover: str | None
+) -> np.ndarray:
+    """:meth:`AcledModel.exp_logits` of an event, made once per sentence, trigger, rule type and
+    category: the typer asks, and the event check again (of its final type, most often the rules').
+    Callers must not change it."""
+
+    def build() -> np.ndarray:
+        return typer.exp_logits(features(sent, trigger, rule, plover), dense_logits(sent, trigger))
+
+    at = -1 if trigger is None else trigger.i
+    key = ("acled_model.exp_logits", sent.start, sent.end, at, rule, plover)
+    return doccache.of(sent.doc).memo(key, build)
 
 
 @cache
@@ -187,7 +217,7 @@ def retype(sent: Span, trigger: Token, rule: str | None, plover: str | None) -> 
     typer = model()
     if typer is None or (rule is None and plover not in CONFLICT):
         return rule
-    category, prob = typer.predict(features(sent, trigger, rule, plover), dense_logits(sent, trigger))
+    category, prob = typer.choose(exp_logits(typer, sent, trigger, rule, plover))
     if category == NOT_CONFLICT:
         return rule if rule is not None and prob < typer.threshold else None
     if not acled.fits(plover, category):
@@ -221,7 +251,7 @@ def type_sentence(
     )
     if cue is None and not taken:
         return None
-    category, prob = typer.predict(features(sent, None, None, None), dense_logits(sent, None))
+    category, prob = typer.choose(exp_logits(typer, sent, None, None, None))
     if category == NOT_CONFLICT or (cue is not None and prob < SENTENCE_FLOOR):
         return None
     return cue, category

@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from wiresift.model import EventActor
+from wiresift.nlp import doccache
 from wiresift.nlp.entities.coref import doc_coref
 from wiresift.nlp.events.actor_codes import agent_sector, igo_name, lookup, split_code
 from wiresift.nlp.events.actor_codes import dated_code as dated_code
@@ -62,11 +63,17 @@ def _stance_free(toks: list[Token]) -> list[Token]:
     return [t for t in toks if t.i not in drop]
 
 
+#: The left dependents that belong to an actor's phrase.
+_PHRASE_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "nummod"})
+
+
 def phrase_tokens(head: Token) -> list[Token]:
     """The head with its left modifiers (compound, amod, poss, nmod, det excluded): "Burundian militiamen"."""
-    left = [t for t in head.lefts if t.dep_ in {"compound", "amod", "poss", "nmod", "nummod"}]
-    start = min([head.i, *[min(t.i for t in tok.subtree) for tok in left]])
-    toks = [t for t in head.doc[start : head.i + 1]]
+    cache = doccache.of(head.doc)  # the left modifiers and their extent read from the arrays
+    deps = cache.deps
+    left = [j for j in cache.children(head.i) if j < head.i and deps[j] in _PHRASE_MODIFIERS]
+    start = min([head.i, *[min(cache.subtree(j)) for j in left]])
+    toks = list(head.doc[start : head.i + 1])
     while toks and (toks[0].lower_ in _DETERMINERS or toks[0].is_punct):
         toks = toks[1:]
     cut = 0  # a date line the parse ran into the phrase: "02 May 2023, 07:51 Two farmers" (typed as
@@ -121,8 +128,11 @@ def resolve(head: Token, index: EntityIndex | None, date: str | None, nested: bo
     head = quantity_head(head)
     toks = phrase_tokens(head)
     doc = head.doc
-    span = doc[toks[0].i : toks[-1].i + 1]
-    text = span.text
+    # the phrase's text and bounds cut from the document's text (``doc[first:last + 1]``'s): no Span made
+    cache = doccache.of(doc)
+    first, last = toks[0].i, toks[-1].i
+    text = cache.span_text(first, last + 1)
+    start_char, end_char = cache.offsets[first], cache.offsets[last] + len(cache.texts[last])
     entity_id = index.at(head.idx, head.idx + len(head.text)) if index is not None else None
     if entity_id is None and head.pos_ == "PRON":
         entity_id = pronoun_entity(head, index)
@@ -133,8 +143,10 @@ def resolve(head: Token, index: EntityIndex | None, date: str | None, nested: bo
             code = lookup(name.lower().replace("_", " ").split(), date)
             if code:
                 break
+    free: list[str] | None = None  # the phrase's words less a "pro-"/"anti-" prefix, read once
     if code is None:
-        code = lookup([t.lower_ for t in _stance_free(toks)], date, plurals=False)
+        free = [t.lower_ for t in _stance_free(toks)]
+        code = lookup(free, date, plurals=False)
     if code is None and (
         igo_name([t.lower_ for t in toks if t.pos_ == "PROPN"])
         or (entity is not None and entity.type == "ORG" and igo_name(entity.name.lower().split()))
@@ -157,9 +169,10 @@ def resolve(head: Token, index: EntityIndex | None, date: str | None, nested: bo
     if country is None and not nested:
         country = _inner_code(head, index, date)
     if country is None:  # "young Algerians" are Algeria's
-        country = split_code(lookup([t.lower_ for t in _stance_free(toks)], date) or "")[0]
+        free = [t.lower_ for t in _stance_free(toks)] if free is None else free
+        country = split_code(lookup(free, date) or "")[0]
     return EventActor(
-        text=text, start=span.start_char, end=span.end_char, entity=entity_id, code=country, sector=sector
+        text=text, start=start_char, end=end_char, entity=entity_id, code=country, sector=sector
     )
 
 

@@ -8,6 +8,8 @@ CAMEO 01 (public statements) has no PLOVER category; CAMEO 02 (appeals) is a REQ
 
 from __future__ import annotations
 
+from functools import cache
+
 PLOVER_CATEGORIES = (
     "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "ACCUSE", "REQUEST",
     "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
@@ -71,6 +73,7 @@ CODES: dict[str, tuple[str, str | None]] = {
 }  # fmt: skip
 
 
+@cache  # asked tens of thousands of times an article run, of a few hundred codes
 def plover(code: str | None) -> tuple[str | None, str | None]:
     """(PLOVER category, mode) of a CAMEO code; (None, None) for statements and unknown codes."""
     if not code:

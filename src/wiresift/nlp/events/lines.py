@@ -16,6 +16,8 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from wiresift.nlp import doccache
 
 if TYPE_CHECKING:
@@ -43,9 +45,33 @@ def _breaks(tok: Token) -> bool:
     return "\n" in tok.text or "\n" in tok.whitespace_
 
 
+def _line_marks(cache: doccache.DocCache) -> list[int]:
+    """The indices of the tokens :func:`on_line` reads apart, in order: those whose text holds a line
+    break, and those of spaces only (``tok.is_space``). A token's trailing space (``tok.whitespace_``)
+    is one space or none, never a line break."""
+
+    def build() -> list[int]:
+        from spacy.attrs import IS_SPACE
+
+        spaces = np.nonzero(cache.doc.to_array(IS_SPACE))[0].tolist()
+        # every line break of the text is inside a token (a trailing space is never one): the token
+        # starting last at or before it
+        offsets = cache.offsets
+        breaks = [bisect.bisect_right(offsets, m.start()) - 1 for m in re.finditer("\n", cache.text)]
+        return sorted({*spaces, *breaks})
+
+    return cache.memo(("events.lines.marks",), build)
+
+
 def on_line(toks: list[Token], head: Token) -> list[Token]:
     """The tokens of ``toks`` on ``head``'s line: none before a line break that precedes the head, none
     after one that follows it ("Advertisement\\nPolice" -> "Police")."""
+    ids = [t.i for t in toks]
+    lo, hi = min(head.i, *ids), max(head.i, *ids)
+    marks = _line_marks(doccache.of(head.doc))
+    k = bisect.bisect_left(marks, lo)
+    if k == len(marks) or marks[k] > hi:  # no line break and no space among them: all on the line
+        return [t for t in toks if t.i <= head.i] + [t for t in toks if t.i > head.i]
     out = [t for t in toks if t.i <= head.i]
     for k in range(len(out) - 1, -1, -1):
         if out[k].i < head.i and _breaks(out[k]):

@@ -63,10 +63,12 @@ def _conditioned(tok: Token) -> bool:
 
 def _nobody(tok: Token) -> bool:
     """The subject or object of ``tok`` is no one: "no one was killed", "killed nobody"."""
+    cache = doccache.of(tok.doc)  # read from the document's arrays: no Token made
+    deps, lowers = cache.deps, cache.lowers
     return any(
-        c.dep_ in {"nsubj", "nsubjpass", "dobj"}
-        and (c.lower_ in NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
-        for c in tok.children
+        deps[c] in {"nsubj", "nsubjpass", "dobj"}
+        and (lowers[c] in NOBODY or any(deps[d] == "det" and lowers[d] == "no" for d in cache.children(c)))
+        for c in cache.children(tok.i)
     )
 
 
@@ -127,7 +129,11 @@ def _shared_head(verb: Token) -> Token:
 
 def modality(trigger: Token) -> tuple[bool, str | None]:
     """(negated, hypothetical) of the event whose trigger is ``trigger``."""
-    negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children)
+    cache = doccache.of(trigger.doc)  # the children's relations and forms read from the arrays
+    deps, lowers = cache.deps, cache.lowers
+    negated = any(
+        deps[c] == "neg" or (deps[c] == "det" and lowers[c] == "no") for c in cache.children(trigger.i)
+    )
     negated = negated or (trigger.pos_ == "VERB" and _nobody(trigger)) or _no_evidence(trigger)
     # a verb coordinated under another's auxiliary and subject shares them: "would reject the plan and
     # punish him", "will meet and sign"

@@ -175,9 +175,10 @@ def _phrase_words(verb: Token, lemma: str) -> list[tuple[str, Token]]:
 
 
 def code_verb(verb: Token) -> Trigger | None:
-    lemma = verb.lemma_.lower()
     cache = doccache.of(verb.doc)
-    particles = [verb.doc[j] for j in cache.children(verb.i) if cache.deps[j] == "prt"]
+    lemma = cache.lemmas[verb.i]  # ``verb.lemma_.lower()``, read from the document's array
+    sdoc, deps = verb.doc, cache.deps
+    particles = [sdoc[j] for j in cache.children(verb.i) if deps[j] == "prt"]
     joined = [(f"{lemma} {p.lower_}", p) for p in particles] + _phrase_words(verb, lemma)
     keys = [k for k, _ in joined] + [lemma]
     table = verbs().by_lemma
@@ -236,20 +237,22 @@ def _unlisted_phrasal(verb: Token, lemma: str) -> bool:
     the coalition", "rounded up activists"): the bare verb's own code ("break": an attack) says nothing
     of it, only a pattern of the bare verb's may."""
     table = verbs().by_lemma
-    doc = verb.doc
-    cache = doccache.of(doc)
+    cache = doccache.of(verb.doc)
+    deps, lowers = cache.deps, cache.lowers  # read from the document's arrays: no Token made
     return any(
-        f"{lemma} {c.lower_}" not in table
-        and (c.dep_ == "prt" or (c.dep_ == "prep" and adverb_particle(verb, c)))
-        and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "to")  # "abducted up to 9": a count
-        for c in (doc[j] for j in cache.children(verb.i) if cache.deps[j] in {"prt", "prep"})
+        f"{lemma} {lowers[j]}" not in table
+        and (deps[j] == "prt" or (deps[j] == "prep" and adverb_particle(verb, verb.doc[j])))
+        and not (j + 1 < len(lowers) and lowers[j + 1] == "to")  # "abducted up to 9": a count
+        for j in cache.children(verb.i)
+        if deps[j] in {"prt", "prep"}
     )
 
 
 def _verb_end(verb: Token) -> int:
     """End offset of a verb with its particles ("hand over")."""
-    last = max([verb, *[c for c in verb.children if c.dep_ == "prt"]], key=lambda t: t.i)
-    return last.idx + len(last.text)
+    cache = doccache.of(verb.doc)  # read from the document's arrays: no Token made
+    last = max([verb.i, *[j for j in cache.children(verb.i) if cache.deps[j] == "prt"]])
+    return cache.offsets[last] + len(cache.texts[last])
 
 
 def _mods(tok: Token) -> set[str]:
@@ -488,11 +491,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
         ):
             continue  # a modifier, or a verb no dictionary lists and that is no clause of a demand
         tok = sdoc[i]
-        dep = tok.dep_
+        dep = dep_of[i]
         trigger: Trigger | None = None
         if (pos == "NOUN" and modifier_noun(tok)) or (pos == "VERB" and purpose_of_noun(tok)):
             continue  # no eventive reading: "riot police", "an attempt to block"
-        if pos == "VERB" and dep not in _NOT_TRIGGER_DEPS and tok.lower_ not in _NOT_TRIGGER_WORDS:
+        if pos == "VERB" and dep not in _NOT_TRIGGER_DEPS and cache.lowers[i] not in _NOT_TRIGGER_WORDS:
             trigger = code_verb(tok)
             if (
                 trigger is not None
@@ -507,7 +510,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
             trigger = code_noun(tok, sent) or code_nominal(tok)
         elif tok.lemma_ == "be" and dep in _PRESENCE_DEPS:  # an AUX
             trigger = code_presence(tok)
-        lemma = tok.lemma_.lower()
+        lemma = lemma_of[i]
         security_word = pos != "AUX" and dep not in _NOT_TRIGGER_DEPS  # a noun or verb of its own
         # a verb a pattern coded by its arguments is an act, not a disaster: "troops stormed the base"
         acted = (
