@@ -1,6 +1,6 @@
 """Attacks in words, read from the verb's arguments (:func:`wiresift.nlp.events.senses.verbal_attack`,
 :func:`~wiresift.nlp.events.senses.verbal_battle`), a campaign's rally
-(:func:`wiresift.nlp.events.triggers.campaign_gathering`) and time adjuncts in the CAMEO patterns,
+(:func:`wiresift.nlp.events.nominals.campaign_gathering`) and time adjuncts in the CAMEO patterns,
 on invented sentences in political and conflict news wording."""
 
 from __future__ import annotations
