@@ -503,7 +503,7 @@ def _match_org(index: EntityIndex, pos: int, head: str) -> str | None:
 
 class EntitiesStage:
     name = "entities"
-    version = "5"
+    version = "6"
     requires: tuple[str, ...] = ("ner", "parse")
     assigns: tuple[str, ...] = ("entities",)
 

@@ -315,7 +315,7 @@ def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 
 class QuotesStage:
     name = "quotes"
-    version = "7"
+    version = "8"
     requires: tuple[str, ...] = ("entities", "parse")
     assigns: tuple[str, ...] = ("quotes",)
 

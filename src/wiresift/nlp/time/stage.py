@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from wiresift.nlp.pipeline import Context
 
-VERSION = "2"
+VERSION = "3"
 
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
 #: A full stop after these ends an abbreviation, not a sentence ("10 a.m. Friday", "Gen. Smith").
