@@ -87,7 +87,7 @@ def test_a_fight_or_a_takeover_by_armed_men_stays(pipeline: Pipeline, text: str,
     "text",
     [
         "He said the rhetoric had fuelled violent attacks against reproductive health services.",
-        "Police tied the suspect to four non-fatal sniper attacks on vaccination programmes.",
+        "Police tied the suspect to four sniper attacks on vaccination programmes.",
     ],
 )
 def test_an_attack_noun_a_weapon_or_violence_qualifies_is_violence(pipeline: Pipeline, text: str) -> None:

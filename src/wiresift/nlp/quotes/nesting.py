@@ -95,7 +95,7 @@ def _outer_report(verb: Token, by_cue: dict[int, Found]) -> Found | None:
 
 def _unfound_report(head: Token, child: Token) -> Found | None:
     """A reporting verb the extractor kept no quote for, with its speaker, as the outer report of
-    ``child``'s clause: in "Lee was blunt, claiming without evidence that the mayor wanted to …" the
+    ``child``'s clause: in "Lee went further, alleging with no proof that the mayor wanted to …" the
     parse hangs the claim's clause on "evidence" and no quote is cued by "claiming"; what the mayor
     wants is still Lee's claim."""
     if head.lemma_ not in CUE_VERBS or head.pos_ != "VERB" or child.dep_ in SUBJECTS:
@@ -105,7 +105,7 @@ def _unfound_report(head: Token, child: Token) -> Found | None:
     if speaker is None or child.left_edge.idx <= speaker.start < end:
         return None
     if not personal(head.doc, speaker):
-        return None  # ("“Chapter Three” explains how her mother wanted …": a title speaks for no one)
+        return None  # ("“Part Two” describes how the town rebuilt …": a title speaks for no one)
     return Found(start, end, "indirect", head, head.text, speaker)
 
 
