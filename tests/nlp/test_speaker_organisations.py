@@ -78,3 +78,41 @@ def test_it_said_is_never_a_person(pipeline: Pipeline) -> None:
     text = "Ann Lee met the board on Monday. It said the plan would be put to a vote in June."
     q = by_cue(quotes_of(pipeline, text), "said")
     assert q.speaker_name != "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Chile rejected the fishing proposal from the regional committee on Monday. It said the plan "
+            "would hurt its coastal towns.",
+            "Chile",
+        ),
+        (
+            "Peru said on Sunday that it would let the monitors return. It accused its neighbour of "
+            "moving troops to the border.",
+            "Peru",
+        ),
+    ],
+)
+def test_it_said_is_the_country_the_last_sentence_was_about(pipeline: Pipeline, text: str, name: str) -> None:
+    q = quotes_of(pipeline, text)[-1]
+    assert q.speaker_mention is not None and q.speaker_mention.text == "It"
+    assert q.speaker_name == name
+
+
+def test_it_said_goes_on_from_no_coordinated_subject(pipeline: Pipeline) -> None:
+    text = (
+        "Norland Rail and Harwick Freight signed the merger agreement on Friday. It said the deal "
+        "would close in the spring."
+    )
+    q = by_cue(quotes_of(pipeline, text), "said")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "It"
+    assert q.speaker_name is None
+
+
+def test_it_said_after_a_countrys_ministry_is_not_the_country(pipeline: Pipeline) -> None:
+    text = "Peru's energy ministry raised the export quotas on Monday. It said output would rise by 5 percent."
+    q = by_cue(quotes_of(pipeline, text), "said")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "It"
+    assert q.speaker_name != "Peru"

@@ -107,6 +107,9 @@ ORG_LOOKBACK = 1200
 PERSON_LOOKBACK = 3000
 _WORDS = re.compile(r"[^\W_]+\.?")
 ORG_TYPES = ("ORG",)
+#: Entities an "it" that speaks may stand for: an organisation or a country, state or city ("Iraq
+#: rejected the plan. It said …"); a nationality ("Norwegian") names people, never an "it".
+SPEAKING_BODY_TYPES = ("ORG", "GPE")
 
 
 def name_words(name: str) -> set[str]:
@@ -151,23 +154,27 @@ def org_source(
     return salient_org(index, pos, seen, prev_speaker, head)
 
 
-def orgs_before(index: EntityIndex, pos: int, lookback: int = ORG_LOOKBACK) -> list[str]:
-    """The organisations named in the ``lookback`` characters before ``pos``, the last first."""
+def orgs_before(
+    index: EntityIndex, pos: int, lookback: int = ORG_LOOKBACK, types: tuple[str, ...] = ORG_TYPES
+) -> list[str]:
+    """The organisations (entities of ``types``) named in the ``lookback`` characters before ``pos``,
+    the last first."""
     seen: list[str] = []
     for start, _end, eid in reversed(index.mentions):
         if start >= pos:
             continue
         if start < pos - lookback:
             break
-        if index.entities[eid].type in ORG_TYPES and eid not in seen:
+        if index.entities[eid].type in types and eid not in seen:
             seen.append(eid)
     return seen
 
 
 def neuter_source(index: EntityIndex, pos: int) -> tuple[str | None, str]:
     """The organisation an "it" that speaks at ``pos`` stands for ("Acme cut 200 jobs. It said …"):
-    a thing does not speak, so among the organisations named before, found like "the company" is."""
-    seen = orgs_before(index, pos)
+    a thing does not speak, so among the organisations and places (a country speaks for its
+    government: "Iraq rejected the plan. It said …") named before, found like "the company" is."""
+    seen = orgs_before(index, pos, types=SPEAKING_BODY_TYPES)
     if not seen:
         return None, ""
     # Only the organisation the text is speaking of right then: a sentence that opens on "It"
@@ -177,12 +184,14 @@ def neuter_source(index: EntityIndex, pos: int) -> tuple[str | None, str]:
     # speakers in 3, so such an "it" is no one's.
     subject = None
     if _opens_sentence(index, pos):
-        subject = subject_org(index, pos, seen, sentences=1)
+        subject = subject_org(index, pos, seen, sentences=1, singular=True)
     elif _main_subject_at(index, pos):
         # "In a statement released Monday, it said …", "Though Acme has said …, it has also …": the
         # subject of the sentence's main clause is the organisation its earlier clause or the
         # sentence before made the subject
-        subject = _clausesubject_org(index, pos, seen) or subject_org(index, pos, seen, sentences=1)
+        subject = _clausesubject_org(index, pos, seen) or subject_org(
+            index, pos, seen, sentences=1, singular=True
+        )
     return (subject, "org_single") if subject is not None else (None, "")
 
 
@@ -212,7 +221,7 @@ def _clausesubject_org(index: EntityIndex, pos: int, candidates: list[str]) -> s
     if tok is None:
         return None
     for prior in reversed(tok.sent[: tok.i - tok.sent.start]):
-        if prior.dep_ == "nsubj" and prior.head.lemma_ in CUE_VERBS:
+        if prior.dep_ == "nsubj" and prior.head.lemma_ in CUE_VERBS and not plural(prior):
             eid = _entity_of(index, prior)
             if eid in candidates:
                 return eid
@@ -227,9 +236,10 @@ def _entity_of(index: EntityIndex, subject: Token) -> str | None:
     entity = index.get(eid)
     if entity is not None and (entity.type not in ORG_TYPES or _owns(index, entity.id, subject)):
         # "the Chinese CDC": the head word's organisation, not the longer nationality before it;
-        # "Acme's questions include …" is not about Acme (but "Acme's spokesman" speaks for it)
+        # "Acme's questions include …" is not about Acme (but "Acme's spokesman" speaks for it);
+        # "Bree's oil ministry" is not the country Bree
         eid = index.at(subject.idx, subject.idx + len(subject.text)) or (
-            None if entity.type in ORG_TYPES else eid
+            None if entity.type in SPEAKING_BODY_TYPES else eid
         )
     if eid is not None:
         return eid
@@ -323,13 +333,26 @@ def topic_org(index: EntityIndex, candidates: list[str]) -> str | None:
     return eid
 
 
+def plural(subject: Token) -> bool:
+    """Whether a subject is plural, so no "it" goes on from it: coordinated ("Bree and Ostland
+    signed …") or a plural common noun. (A plural proper noun may name one body: "the United
+    States", "Acme Industries".)"""
+    return subject.tag_ == "NNS" or any(c.dep_ == "conj" for c in subject.children)
+
+
 def subject_org(
-    index: EntityIndex, pos: int, candidates: list[str], sentences: int = SUBJECT_SENTENCES, head: str = ""
+    index: EntityIndex,
+    pos: int,
+    candidates: list[str],
+    sentences: int = SUBJECT_SENTENCES,
+    head: str = "",
+    singular: bool = False,
 ) -> str | None:
     """The candidate organisation that is the main subject of one of the sentences right before
     ``pos`` ("Acme is showing a new wagon. The automaker says …"), the nearest first. A sentence whose
     subject is the nominal's own head again ("The group said …. The group added …") carries the
-    search one sentence further back, up to :data:`CHAIN_SENTENCES`."""
+    search one sentence further back, up to :data:`CHAIN_SENTENCES`. With ``singular`` (for an "it") a
+    plural subject (:func:`plural`) is no one's."""
     sdoc = index.sdoc
     if sdoc is None:
         return None
@@ -349,6 +372,8 @@ def subject_org(
         subject = main_subject(sent) or (root if named_root else None)
         if subject is None:
             continue
+        if singular and plural(subject):
+            return None
         eid = _entity_of(index, subject)
         if eid in candidates:
             return eid
