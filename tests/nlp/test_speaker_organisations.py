@@ -103,7 +103,7 @@ def test_it_said_is_the_country_the_last_sentence_was_about(pipeline: Pipeline, 
 
 def test_it_said_goes_on_from_no_coordinated_subject(pipeline: Pipeline) -> None:
     text = (
-        "Norland Rail and Harwick Freight signed the merger agreement on Friday. It said the deal "
+        "Acme Holdings and Bellway Group signed the pay agreement on Friday. It said the deal "
         "would close in the spring."
     )
     q = by_cue(quotes_of(pipeline, text), "said")

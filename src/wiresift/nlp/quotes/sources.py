@@ -221,7 +221,7 @@ def _clausesubject_org(index: EntityIndex, pos: int, candidates: list[str]) -> s
     if tok is None:
         return None
     for prior in reversed(tok.sent[: tok.i - tok.sent.start]):
-        if prior.dep_ == "nsubj" and prior.head.lemma_ in CUE_VERBS and not plural(prior):
+        if prior.dep_ == "nsubj" and prior.head.lemma_ in CUE_VERBS and not plural(index, prior):
             eid = _entity_of(index, prior)
             if eid in candidates:
                 return eid
@@ -333,11 +333,20 @@ def topic_org(index: EntityIndex, candidates: list[str]) -> str | None:
     return eid
 
 
-def plural(subject: Token) -> bool:
+def plural(index: EntityIndex, subject: Token) -> bool:
     """Whether a subject is plural, so no "it" goes on from it: coordinated ("Bree and Ostland
-    signed …") or a plural common noun. (A plural proper noun may name one body: "the United
-    States", "Acme Industries".)"""
-    return subject.tag_ == "NNS" or any(c.dep_ == "conj" for c in subject.children)
+    signed …", also where the parse hung the "and" on a modifier: two names joined) or a plural
+    common noun. (A plural proper noun may name one body: "the United States", "Acme Industries";
+    so may an "and" inside one name.)"""
+    if subject.tag_ == "NNS" or any(c.dep_ == "conj" for c in subject.children):
+        return True
+    head_entity = index.at(subject.idx, subject.idx + len(subject.text))
+    sdoc = subject.doc
+    return any(
+        t.dep_ == "cc" and t.i > 0 and index.at(sdoc[t.i - 1].idx, t.idx) not in (None, head_entity)
+        for t in subject.subtree
+        if t.i < subject.i
+    )
 
 
 def subject_org(
@@ -372,7 +381,7 @@ def subject_org(
         subject = main_subject(sent) or (root if named_root else None)
         if subject is None:
             continue
-        if singular and plural(subject):
+        if singular and plural(index, subject):
             return None
         eid = _entity_of(index, subject)
         if eid in candidates:
