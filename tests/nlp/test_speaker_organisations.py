@@ -112,7 +112,9 @@ def test_it_said_goes_on_from_no_coordinated_subject(pipeline: Pipeline) -> None
 
 
 def test_it_said_after_a_countrys_regulator_is_not_the_country(pipeline: Pipeline) -> None:
-    text = "Peru's mining regulator raised the export quotas on Monday. It said output would rise by 5 percent."
+    text = (
+        "Peru's mining regulator raised the export quotas on Monday. It said output would rise by 5 percent."
+    )
     q = by_cue(quotes_of(pipeline, text), "said")
     assert q.speaker_mention is not None and q.speaker_mention.text == "It"
     assert q.speaker_name != "Peru"
