@@ -222,7 +222,7 @@ def _clausesubject_org(index: EntityIndex, pos: int, candidates: list[str]) -> s
         return None
     for prior in reversed(tok.sent[: tok.i - tok.sent.start]):
         if prior.dep_ == "nsubj" and prior.head.lemma_ in CUE_VERBS and not plural(index, prior):
-            eid = _entity_of(index, prior)
+            eid = _body_of(index, prior)
             if eid in candidates:
                 return eid
     return None
@@ -236,10 +236,9 @@ def _entity_of(index: EntityIndex, subject: Token) -> str | None:
     entity = index.get(eid)
     if entity is not None and (entity.type not in ORG_TYPES or _owns(index, entity.id, subject)):
         # "the Chinese CDC": the head word's organisation, not the longer nationality before it;
-        # "Acme's questions include …" is not about Acme (but "Acme's spokesman" speaks for it);
-        # "Bree's oil ministry" is not the country Bree
+        # "Acme's questions include …" is not about Acme (but "Acme's spokesman" speaks for it)
         eid = index.at(subject.idx, subject.idx + len(subject.text)) or (
-            None if entity.type in SPEAKING_BODY_TYPES else eid
+            None if entity.type in ORG_TYPES else eid
         )
     if eid is not None:
         return eid
@@ -250,6 +249,20 @@ def _entity_of(index: EntityIndex, subject: Token) -> str | None:
             if eid is not None:
                 return eid
     return None
+
+
+def _body_of(index: EntityIndex, subject: Token) -> str | None:
+    """:func:`_entity_of` for the subject an "it" goes on from: a country only when it is the
+    subject's head ("Bree's mining regulator raised quotas. It said …" is the regulator, not Bree)."""
+    eid = _entity_of(index, subject)
+    entity = index.get(eid)
+    if (
+        entity is not None
+        and entity.type == "GPE"
+        and index.at(subject.idx, subject.idx + len(subject.text)) != eid
+    ):
+        return None
+    return eid
 
 
 def _owns(index: EntityIndex, eid: str, subject: Token) -> bool:
@@ -383,7 +396,7 @@ def subject_org(
             continue
         if singular and plural(index, subject):
             return None
-        eid = _entity_of(index, subject)
+        eid = _body_of(index, subject) if singular else _entity_of(index, subject)
         if eid in candidates:
             return eid
         if eid is None and head and subject.lower_ == head and definite(sdoc[subject.left_edge.i].text):
