@@ -118,3 +118,22 @@ def test_it_said_after_a_countrys_regulator_is_not_the_country(pipeline: Pipelin
     q = by_cue(quotes_of(pipeline, text), "said")
     assert q.speaker_mention is not None and q.speaker_mention.text == "It"
     assert q.speaker_name != "Peru"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Norland Rail said it will announce the closure of two depots next week.", "Norland Rail"),
+        ("Chile said it will report the catch figures to the commission in May.", "Chile"),
+    ],
+)
+def test_it_in_the_clause_a_body_reports_is_that_body(pipeline: Pipeline, text: str, name: str) -> None:
+    q = by_cue(quotes_of(pipeline, text), "announce" if "announce" in text else "report")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "it"
+    assert q.speaker_name == name
+
+
+def test_it_in_the_clause_a_person_reports_is_no_one(pipeline: Pipeline) -> None:
+    text = "Maria Lopez said it will announce the closure of two depots next week."
+    q = by_cue(quotes_of(pipeline, text), "announce")
+    assert q.speaker_name != "Maria Lopez"

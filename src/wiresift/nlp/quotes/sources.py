@@ -192,7 +192,26 @@ def neuter_source(index: EntityIndex, pos: int) -> tuple[str | None, str]:
         subject = _clausesubject_org(index, pos, seen) or subject_org(
             index, pos, seen, sentences=1, singular=True
         )
+    else:
+        subject = _reporter_org(index, pos, seen)
     return (subject, "org_single") if subject is not None else (None, "")
+
+
+def _reporter_org(index: EntityIndex, pos: int, candidates: list[str]) -> str | None:
+    """The candidate organisation that reports the clause whose subject the "it" at ``pos`` is: "Acme
+    said it expects to report a loss" (the "it" opens the reported clause of Acme's "said"). A
+    thing in that place is as rare as a body that speaks of itself is common."""
+    tok = _token_at(index, pos)
+    if tok is None or tok.dep_ != "nsubj" or tok.head.dep_ != "ccomp":
+        return None
+    cue = tok.head.head
+    if cue.lemma_ not in CUE_VERBS:
+        return None
+    reporter = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if reporter is None or plural(index, reporter):
+        return None
+    eid = _body_of(index, reporter)
+    return eid if eid in candidates else None
 
 
 def token_from(sdoc: Doc, pos: int) -> Token | None:
