@@ -78,3 +78,62 @@ def test_it_said_is_never_a_person(pipeline: Pipeline) -> None:
     text = "Ann Lee met the board on Monday. It said the plan would be put to a vote in June."
     q = by_cue(quotes_of(pipeline, text), "said")
     assert q.speaker_name != "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Chile rejected the fishing proposal from the regional committee on Monday. It said the plan "
+            "would hurt its coastal towns.",
+            "Chile",
+        ),
+        (
+            "Peru said on Sunday that it would let the monitors return. It accused its neighbour of "
+            "moving troops to the border.",
+            "Peru",
+        ),
+    ],
+)
+def test_it_said_is_the_country_the_last_sentence_was_about(pipeline: Pipeline, text: str, name: str) -> None:
+    q = quotes_of(pipeline, text)[-1]
+    assert q.speaker_mention is not None and q.speaker_mention.text == "It"
+    assert q.speaker_name == name
+
+
+def test_it_said_goes_on_from_no_coordinated_subject(pipeline: Pipeline) -> None:
+    text = (
+        "Acme Holdings and Bellway Group signed the pay agreement on Friday. It said the deal "
+        "would close in the spring."
+    )
+    q = by_cue(quotes_of(pipeline, text), "said")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "It"
+    assert q.speaker_name is None
+
+
+def test_it_said_after_a_countrys_regulator_is_not_the_country(pipeline: Pipeline) -> None:
+    text = (
+        "Peru's mining regulator raised the export quotas on Monday. It said output would rise by 5 percent."
+    )
+    q = by_cue(quotes_of(pipeline, text), "said")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "It"
+    assert q.speaker_name != "Peru"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Norland Rail said it will announce the closure of two depots next week.", "Norland Rail"),
+        ("Chile said it will report the catch figures to the commission in May.", "Chile"),
+    ],
+)
+def test_it_in_the_clause_a_body_reports_is_that_body(pipeline: Pipeline, text: str, name: str) -> None:
+    q = by_cue(quotes_of(pipeline, text), "announce" if "announce" in text else "report")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "it"
+    assert q.speaker_name == name
+
+
+def test_it_in_the_clause_a_person_reports_is_no_one(pipeline: Pipeline) -> None:
+    text = "Maria Lopez said it will announce the closure of two depots next week."
+    q = by_cue(quotes_of(pipeline, text), "announce")
+    assert q.speaker_name != "Maria Lopez"

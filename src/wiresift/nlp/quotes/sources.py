@@ -107,6 +107,9 @@ ORG_LOOKBACK = 1200
 PERSON_LOOKBACK = 3000
 _WORDS = re.compile(r"[^\W_]+\.?")
 ORG_TYPES = ("ORG",)
+#: Entities an "it" that speaks may stand for: an organisation or a country, state or city ("Iraq
+#: rejected the plan. It said …"); a nationality ("Norwegian") names people, never an "it".
+SPEAKING_BODY_TYPES = ("ORG", "GPE")
 
 
 def name_words(name: str) -> set[str]:
@@ -151,23 +154,27 @@ def org_source(
     return salient_org(index, pos, seen, prev_speaker, head)
 
 
-def orgs_before(index: EntityIndex, pos: int, lookback: int = ORG_LOOKBACK) -> list[str]:
-    """The organisations named in the ``lookback`` characters before ``pos``, the last first."""
+def orgs_before(
+    index: EntityIndex, pos: int, lookback: int = ORG_LOOKBACK, types: tuple[str, ...] = ORG_TYPES
+) -> list[str]:
+    """The organisations (entities of ``types``) named in the ``lookback`` characters before ``pos``,
+    the last first."""
     seen: list[str] = []
     for start, _end, eid in reversed(index.mentions):
         if start >= pos:
             continue
         if start < pos - lookback:
             break
-        if index.entities[eid].type in ORG_TYPES and eid not in seen:
+        if index.entities[eid].type in types and eid not in seen:
             seen.append(eid)
     return seen
 
 
 def neuter_source(index: EntityIndex, pos: int) -> tuple[str | None, str]:
     """The organisation an "it" that speaks at ``pos`` stands for ("Acme cut 200 jobs. It said …"):
-    a thing does not speak, so among the organisations named before, found like "the company" is."""
-    seen = orgs_before(index, pos)
+    a thing does not speak, so among the organisations and places (a country speaks for its
+    government: "Iraq rejected the plan. It said …") named before, found like "the company" is."""
+    seen = orgs_before(index, pos, types=SPEAKING_BODY_TYPES)
     if not seen:
         return None, ""
     # Only the organisation the text is speaking of right then: a sentence that opens on "It"
@@ -177,13 +184,34 @@ def neuter_source(index: EntityIndex, pos: int) -> tuple[str | None, str]:
     # speakers in 3, so such an "it" is no one's.
     subject = None
     if _opens_sentence(index, pos):
-        subject = subject_org(index, pos, seen, sentences=1)
+        subject = subject_org(index, pos, seen, sentences=1, singular=True)
     elif _main_subject_at(index, pos):
         # "In a statement released Monday, it said …", "Though Acme has said …, it has also …": the
         # subject of the sentence's main clause is the organisation its earlier clause or the
         # sentence before made the subject
-        subject = _clausesubject_org(index, pos, seen) or subject_org(index, pos, seen, sentences=1)
+        subject = _clausesubject_org(index, pos, seen) or subject_org(
+            index, pos, seen, sentences=1, singular=True
+        )
+    else:
+        subject = _reporter_org(index, pos, seen)
     return (subject, "org_single") if subject is not None else (None, "")
+
+
+def _reporter_org(index: EntityIndex, pos: int, candidates: list[str]) -> str | None:
+    """The candidate organisation that reports the clause whose subject the "it" at ``pos`` is: "Acme
+    said it expects to report a loss" (the "it" opens the reported clause of Acme's "said"). A
+    thing in that place is as rare as a body that speaks of itself is common."""
+    tok = _token_at(index, pos)
+    if tok is None or tok.dep_ != "nsubj" or tok.head.dep_ != "ccomp":
+        return None
+    cue = tok.head.head
+    if cue.lemma_ not in CUE_VERBS:
+        return None
+    reporter = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if reporter is None or plural(index, reporter):
+        return None
+    eid = _body_of(index, reporter)
+    return eid if eid in candidates else None
 
 
 def token_from(sdoc: Doc, pos: int) -> Token | None:
@@ -212,8 +240,8 @@ def _clausesubject_org(index: EntityIndex, pos: int, candidates: list[str]) -> s
     if tok is None:
         return None
     for prior in reversed(tok.sent[: tok.i - tok.sent.start]):
-        if prior.dep_ == "nsubj" and prior.head.lemma_ in CUE_VERBS:
-            eid = _entity_of(index, prior)
+        if prior.dep_ == "nsubj" and prior.head.lemma_ in CUE_VERBS and not plural(index, prior):
+            eid = _body_of(index, prior)
             if eid in candidates:
                 return eid
     return None
@@ -240,6 +268,20 @@ def _entity_of(index: EntityIndex, subject: Token) -> str | None:
             if eid is not None:
                 return eid
     return None
+
+
+def _body_of(index: EntityIndex, subject: Token) -> str | None:
+    """:func:`_entity_of` for the subject an "it" goes on from: a country only when it is the
+    subject's head ("Bree's mining regulator raised quotas. It said …" is the regulator, not Bree)."""
+    eid = _entity_of(index, subject)
+    entity = index.get(eid)
+    if (
+        entity is not None
+        and entity.type == "GPE"
+        and index.at(subject.idx, subject.idx + len(subject.text)) != eid
+    ):
+        return None
+    return eid
 
 
 def _owns(index: EntityIndex, eid: str, subject: Token) -> bool:
@@ -323,13 +365,35 @@ def topic_org(index: EntityIndex, candidates: list[str]) -> str | None:
     return eid
 
 
+def plural(index: EntityIndex, subject: Token) -> bool:
+    """Whether a subject is plural, so no "it" goes on from it: coordinated ("Bree and Ostland
+    signed …", also where the parse hung the "and" on a modifier: two names joined) or a plural
+    common noun. (A plural proper noun may name one body: "the United States", "Acme Industries";
+    so may an "and" inside one name.)"""
+    if subject.tag_ == "NNS" or any(c.dep_ == "conj" for c in subject.children):
+        return True
+    head_entity = index.at(subject.idx, subject.idx + len(subject.text))
+    sdoc = subject.doc
+    return any(
+        t.dep_ == "cc" and t.i > 0 and index.at(sdoc[t.i - 1].idx, t.idx) not in (None, head_entity)
+        for t in subject.subtree
+        if t.i < subject.i
+    )
+
+
 def subject_org(
-    index: EntityIndex, pos: int, candidates: list[str], sentences: int = SUBJECT_SENTENCES, head: str = ""
+    index: EntityIndex,
+    pos: int,
+    candidates: list[str],
+    sentences: int = SUBJECT_SENTENCES,
+    head: str = "",
+    singular: bool = False,
 ) -> str | None:
     """The candidate organisation that is the main subject of one of the sentences right before
     ``pos`` ("Acme is showing a new wagon. The automaker says …"), the nearest first. A sentence whose
     subject is the nominal's own head again ("The group said …. The group added …") carries the
-    search one sentence further back, up to :data:`CHAIN_SENTENCES`."""
+    search one sentence further back, up to :data:`CHAIN_SENTENCES`. With ``singular`` (for an "it") a
+    plural subject (:func:`plural`) is no one's."""
     sdoc = index.sdoc
     if sdoc is None:
         return None
@@ -349,7 +413,9 @@ def subject_org(
         subject = main_subject(sent) or (root if named_root else None)
         if subject is None:
             continue
-        eid = _entity_of(index, subject)
+        if singular and plural(index, subject):
+            return None
+        eid = _body_of(index, subject) if singular else _entity_of(index, subject)
         if eid in candidates:
             return eid
         if eid is None and head and subject.lower_ == head and definite(sdoc[subject.left_edge.i].text):
