@@ -199,7 +199,7 @@ def neuter_source(index: EntityIndex, pos: int) -> tuple[str | None, str]:
 
 def _reporter_org(index: EntityIndex, pos: int, candidates: list[str]) -> str | None:
     """The candidate organisation that reports the clause whose subject the "it" at ``pos`` is: "Acme
-    said it expects to report a loss" (the "it" opens the reported clause of Acme's "said"). A
+    said it may close two plants" (the "it" opens the reported clause of Acme's "said"). A
     thing in that place is as rare as a body that speaks of itself is common."""
     tok = _token_at(index, pos)
     if tok is None or tok.dep_ != "nsubj" or tok.head.dep_ != "ccomp":
