@@ -28,6 +28,7 @@ from wiresift.nlp.quotes.sources import (
     document_issuer,
     name_words,
     org_source,
+    orgs_after,
     orgs_before,
     poll_sponsor,
     salient_org,
@@ -119,9 +120,7 @@ def nominal_source(
         ]
         if not bodies:  # "…, prosecutors said." in the lead, the office named further down
             bodies = [
-                eid
-                for eid in _orgs_after(index, speaker.end)
-                if _name_forms(index, eid) & MEMBER_BODIES[head]
+                eid for eid in orgs_after(index, speaker.end) if _name_forms(index, eid) & MEMBER_BODIES[head]
             ]
         if len(bodies) == 1:
             return bodies[0], "org_kind"
@@ -192,17 +191,6 @@ def spokes_source(index: EntityIndex, speaker: Speaker, prev_speaker: str | None
     if len(seen) > 1 and subject_org(index, speaker.start, seen) is not None:
         return None, ""  # a body the text spoke of further back, others since: no one
     return salient_org(index, speaker.start, seen, prev_speaker)
-
-
-def _orgs_after(index: EntityIndex, pos: int, lookahead: int = PERSON_LOOKBACK) -> list[str]:
-    """The organisations named in the ``lookahead`` characters after ``pos``, the first first."""
-    seen: list[str] = []
-    for start, _end, eid in index.mentions[bisect_left(index.mentions, (pos, 0, "")) :]:
-        if start > pos + lookahead:
-            break
-        if index.entities[eid].type in ORG_TYPES and eid not in seen:
-            seen.append(eid)
-    return seen
 
 
 #: Prepositions that tie people to the body they work for ("officials at", "analysts with").

@@ -14,6 +14,7 @@ speaker confidence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
@@ -159,12 +160,24 @@ def orgs_before(
 ) -> list[str]:
     """The organisations (entities of ``types``) named in the ``lookback`` characters before ``pos``,
     the last first."""
+    return orgs_named(index, pos - lookback, pos, types, last_first=True)
+
+
+def orgs_after(index: EntityIndex, pos: int, lookahead: int = PERSON_LOOKBACK) -> list[str]:
+    """The organisations named from ``pos`` to ``lookahead`` characters after it, the first first."""
+    return orgs_named(index, pos, pos + lookahead + 1, ORG_TYPES)
+
+
+def orgs_named(
+    index: EntityIndex, lo: int, hi: int, types: tuple[str, ...], last_first: bool = False
+) -> list[str]:
+    """The entities of ``types`` with a mention starting at or after ``lo`` and before ``hi``, each once,
+    in text order or (``last_first``) the last first."""
+    mentions = index.mentions[
+        bisect_left(index.mentions, (lo, 0, "")) : bisect_left(index.mentions, (hi, 0, ""))
+    ]
     seen: list[str] = []
-    for start, _end, eid in reversed(index.mentions):
-        if start >= pos:
-            continue
-        if start < pos - lookback:
-            break
+    for _start, _end, eid in reversed(mentions) if last_first else mentions:
         if index.entities[eid].type in types and eid not in seen:
             seen.append(eid)
     return seen
