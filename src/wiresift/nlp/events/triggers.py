@@ -34,6 +34,7 @@ from wiresift.nlp.events.lexicon import (
     AIR_WORDS,
     CRIME_WORDS,
     DEFAULT_CODES,
+    DENIED,
     DISASTER_WORDS,
     EASED_MEASURES,
     EASING_VERBS,
@@ -376,8 +377,22 @@ def _verbal(trigger: Trigger) -> bool:
     return (QUAD.get(plover(trigger.cameo)[0] or "") or "").startswith("VERBAL")
 
 
-#: Categories of verbs whose object event noun is their content, not their own act.
-_CONTENT_NOUN_VERBS = frozenset({"THREATEN", "REJECT"})
+#: Categories of verbs that act on their object event noun rather than perform it: a threat or a
+#: refusal has it as its content ("threatened a strike"), and a material hostile act is done to it
+#: ("boycotted the talks", "banned the march", "attacked the rally"). A verb of doing, ordering or
+#: joining performs the noun's act ("organized a strike", "ordered patrols"), and one of claiming owns
+#: it ("claimed the attack").
+_CONTENT_NOUN_VERBS = frozenset({"THREATEN", "REJECT", "SANCTION", "COERCE", "ASSAULT"})
+
+
+#: Categories of verbs whose object event noun does not happen as the noun says: refused, postponed,
+#: halted, called off or boycotted (CAMEO's "reject proposal to meet" 125, "halt negotiations" 164).
+_HALTING = frozenset({"REJECT", "SANCTION"})
+
+
+def _object_of(noun: Token, verbs_at: set[int]) -> bool:
+    """``noun`` is the direct object or passive subject of one of the verbs at ``verbs_at``."""
+    return noun.dep_ in {"dobj", "obj", "nsubjpass"} and noun.head.i in verbs_at
 
 
 def _light(trigger: Trigger, nouns: set[int]) -> bool:
@@ -539,6 +554,15 @@ def find_triggers(sent: Span) -> list[Trigger]:
     nouns = {t.tok.i for t in found if t.kind == "noun" and t.cameo}
     light = {t.tok.i for t in found if _light(t, nouns)}
     found = [t for t in found if t.tok.i not in light]
+    # An event noun a verb refuses, postpones, halts or boycotts is that verb's content: it did not
+    # happen as the noun says ("postponed the summit", "called off the negotiations").
+    # A denial leaves its noun to the modality, which flags it denied ("denied the accusations").
+    halting = {
+        t.tok.i
+        for t in found
+        if t.kind == "verb" and plover(t.cameo)[0] in _HALTING and t.tok.lemma_.lower() not in DENIED
+    }
+    found = [t for t in found if not (t.kind == "noun" and _object_of(t.tok, halting))]
     consumed = {t.consumed for t in found if t.consumed is not None}
     # What a request, offer, agreement or refusal is about is its content, not an event of its own
     # ("urged both sides to engage", "offered to help", "refused to negotiate").
