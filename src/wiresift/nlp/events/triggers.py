@@ -408,18 +408,17 @@ def _light(trigger: Trigger, nouns: dict[int, str | None]) -> bool:
     does the noun's act, and "claimed the attack" owns it. A light verb ("hold", "take") coded by a
     pattern that does not read its object is light too: "held a sit-in ... for two days" is the
     sit-in, not a detention ("- * FOR DAY")."""
+    lemma = trigger.tok.lemma_.lower()
+    category = plover(trigger.cameo)[0]
     return (
         trigger.kind == "verb"
-        and (
-            trigger.specificity == 1
-            or (trigger.consumed is None and trigger.tok.lemma_.lower() in PATTERN_ONLY)
-        )
-        and (category := plover(trigger.cameo)[0]) not in _CONTENT_NOUN_VERBS
-        and trigger.tok.lemma_.lower() not in VERB_CODES
+        and (trigger.specificity == 1 or (trigger.consumed is None and lemma in PATTERN_ONLY))
+        and category not in _CONTENT_NOUN_VERBS
+        and lemma not in VERB_CODES
         and any(
             c.dep_ in {"dobj", "obj"}
             and c.i in nouns
-            and (category not in _HOSTILE_VERBS or nouns[c.i] == category)
+            and (category not in _HOSTILE_VERBS or nouns[c.i] == category or lemma in PATTERN_ONLY)
             for c in trigger.tok.children
         )
     )
