@@ -6,9 +6,10 @@ history and health news whose verbs only look like events ("defeated Wales", "se
 "surrendered the series"). Training code: it writes only the phrases, lower case, into
 ``src/wiresift/nlp/events/data/discards.json`` (MIT notice beside it, ``NOTICE-PETRARCH2.txt``).
 
-Left out: the bare years (1914 ...) and the spans of time before or after ("weeks ago", "years
-later"), which marked history only for a coder of that year's wire news (wiresift reads articles of
-any date, and "two weeks ago" dates an event, it does not discard it), and the line's comment. A ``+`` (the dictionary's whole-story discard) is read as a sentence's, and
+Left out: the bare years (1914 ...), the spans of time before or after ("weeks ago", "years later"),
+the wars and the months of a year ("World War Two", "April 1942"), which marked history for a coder
+of that year's wire news but are time references in news of any date ("two weeks ago", "the first
+deployment abroad since World War II" date an event, they do not discard it), and the line's comment. A ``+`` (the dictionary's whole-story discard) is read as a sentence's, and
 the trailing ``_`` (an exact word) is dropped: every phrase matches whole words.
 """
 
@@ -25,6 +26,11 @@ OUT = REPO / "src" / "wiresift" / "nlp" / "events" / "data" / "discards.json"
 _WORD = re.compile(r"[a-z0-9'\-]+")
 #: Last words of a span of time relative to the wire's date: no discard for articles of any date.
 _RELATIVE = frozenset({"ago", "later"})
+#: Words of a war, which news uses to date and compare ("the first deployment abroad since World War
+#: II"): a time reference, no discard.
+_WARS = frozenset({"war", "wars"})
+_MONTH_YEAR = re.compile(r"^(january|february|march|april|may|june|july|august|september|october|"
+                         r"november|december) \d{4}$")  # fmt: skip
 
 
 def phrases(text: str) -> list[str]:
@@ -35,6 +41,8 @@ def phrases(text: str) -> list[str]:
         words = _WORD.findall(line)
         if not words or all(w.isdigit() for w in words) or words[-1] in _RELATIVE:
             continue  # a blank line, a comment, a bare year or a span of time ago or later
+        if _WARS.intersection(words) or _MONTH_YEAR.match(" ".join(words)):
+            continue  # a war or a month of a year: a time reference
         out.add(" ".join(words))
     return sorted(out)
 

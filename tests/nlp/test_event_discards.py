@@ -42,3 +42,8 @@ def test_the_phrases_are_read_as_whole_words() -> None:
     index = _index()
     assert ("tournament",) in index["tournament"] and ("tournaments",) in index["tournaments"]
     assert "weeks" not in index  # "two weeks ago" dates an event, it discards none
+
+
+def test_a_war_named_as_a_time_reference_discards_nothing(pipeline: Pipeline) -> None:
+    text = "Parliament demanded that Vienna apologise for the massacres of the Second World War."
+    assert types(pipeline, text, "demanded") == ["REQUEST"]

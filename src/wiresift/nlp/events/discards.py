@@ -1,6 +1,6 @@
-"""PETRARCH2's discards: a sentence naming a sport, a show, a prize or a bygone war ("the rugby side
-defeated Wales", "seized the lead at the Dubai tournament", "during World War II") codes no PLOVER
-event, as PETRARCH2 codes none there. The phrases are the dictionary's (``data/discards.json``, built by
+"""PETRARCH2's discards: a sentence naming a sport, a show, a prize or a figure of the past ("the
+rugby side defeated Wales", "seized the lead at the Dubai tournament") codes no PLOVER event, as
+PETRARCH2 codes none there. The phrases are the dictionary's (``data/discards.json``, built by
 ``training/build_event_discards.py``; MIT, ``data/NOTICE-PETRARCH2.txt``); the security words of
 wiresift's own (a disaster, a crime) still trigger in such a sentence.
 """
