@@ -61,9 +61,3 @@ def test_a_hostile_verb_of_the_noun_s_own_kind_gives_way_to_it(pipeline: Pipelin
     text = "Turkey reimposed blockades on three Kurdish towns on Tuesday."
     assert types(pipeline, text, "reimposed") == []
     assert len(types(pipeline, text, "blockades")) == 1
-
-
-def test_walking_out_of_a_conference_halts_it_as_walking_out_of_a_summit_does(pipeline: Pipeline) -> None:
-    # the dictionary writes "walk out of summit" (164); a conference, talks or a meeting read the same
-    text = "The Malawian delegation walked out of the trade conference in Lusaka on Friday."
-    assert types(pipeline, text, "walked out") == ["SANCTION"]

@@ -266,9 +266,6 @@ EQUIVALENT_WORDS: tuple[frozenset[str], ...] = (
     frozenset({"alert", "readiness"}),
     frozenset({"television", "newspaper", "radio", "internet", "website", "broadcaster"}),
     frozenset({"diplomat", "ambassador", "envoy", "attache", "consul", "charge d'affaires"}),
-    # meetings between parties: "cancel meeting", "cancel peace talk", "boycott conference", "pulled out
-    # of talks", "walk out of summit" are one reading whichever word each block's patterns were written with
-    frozenset({"talks", "negotiation", "meeting", "summit", "conference", "dialogue"}),
     # outside experts sent or withdrawn: "withdraw advisor", "cut observer" (1662, CAMEO's inspectors
     # and observers), "send observers"
     frozenset({"inspector", "observer", "advisor", "adviser"}),
