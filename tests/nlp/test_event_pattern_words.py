@@ -23,3 +23,9 @@ def test_withdrawing_inspectors_is_withdrawing_observers_not_a_retreat(pipeline:
     # the dictionary writes "withdraw advisor" and "cut observer" (1662); inspectors read the same
     _, events = coded(pipeline, "Norway withdrew its weapons inspectors from the plant on Friday.")
     assert events["withdrew"].plover == "SANCTION" and events["withdrew"].cameo == "1662"
+
+
+def test_ending_talks_halts_negotiations_while_a_meeting_is_only_ended(pipeline: Pipeline) -> None:
+    # the dictionary tells "end talks" (164) from "end meeting" (040): meeting words are no one word
+    _, events = coded(pipeline, "Lisbon abruptly ended the talks with Luanda on Tuesday.")
+    assert events["ended"].cameo == "164"
