@@ -47,3 +47,9 @@ def test_the_phrases_are_read_as_whole_words() -> None:
 def test_a_war_named_as_a_time_reference_discards_nothing(pipeline: Pipeline) -> None:
     text = "Parliament demanded that Vienna apologise for the massacres of the Second World War."
     assert types(pipeline, text, "demanded") == ["REQUEST"]
+
+
+def test_a_discard_word_describing_an_event_noun_discards_nothing(pipeline: Pipeline) -> None:
+    # "marathon" is a discard of the dictionary's; "marathon talks" were long talks, no sport
+    text = "After marathon talks in Geneva, the two ministers agreed to lift the fishing quotas."
+    assert types(pipeline, text, "agreed") == ["AGREE"]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
+from wiresift.nlp.events.lexicon import EVENT_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -33,12 +34,22 @@ def _index() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {first: tuple(forms) for first, forms in out.items()}
 
 
+#: Relations of a word that describes the noun it modifies.
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
 def discarded(sent: Span) -> bool:
-    """The sentence names one of the discard phrases, as whole lower-case words."""
+    """The sentence names one of the discard phrases, as whole lower-case words. A word describing
+    an event noun of the coder's says how that event went ("after marathon talks"), not that the
+    sentence is about sport."""
     index = _index()
     lowers = doccache.of(sent.doc).lowers[sent.start : sent.end]
     for i, word in enumerate(lowers):
         forms = index.get(word)
-        if forms is not None and any(tuple(lowers[i : i + len(f)]) == f for f in forms):
-            return True
+        if forms is None or not any(tuple(lowers[i : i + len(f)]) == f for f in forms):
+            continue
+        tok = sent.doc[sent.start + i]
+        if tok.dep_ in _MODIFIER_DEPS and tok.head.lemma_.lower() in EVENT_NOUNS:
+            continue  # "after marathon talks": the talks were long
+        return True
     return False
