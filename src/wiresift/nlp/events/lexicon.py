@@ -266,6 +266,9 @@ EQUIVALENT_WORDS: tuple[frozenset[str], ...] = (
     frozenset({"alert", "readiness"}),
     frozenset({"television", "newspaper", "radio", "internet", "website", "broadcaster"}),
     frozenset({"diplomat", "ambassador", "envoy", "attache", "consul", "charge d'affaires"}),
+    # outside experts sent or withdrawn: "withdraw advisor", "cut observer" (1662, CAMEO's inspectors
+    # and observers), "send observers"
+    frozenset({"inspector", "observer", "advisor", "adviser"}),
 )
 
 

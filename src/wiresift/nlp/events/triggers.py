@@ -24,6 +24,7 @@ from wiresift.nlp.events.argclasses import (
     welcomes_guest,
 )
 from wiresift.nlp.events.cameo import QUAD, plover
+from wiresift.nlp.events.discards import discarded
 from wiresift.nlp.events.eventive import (
     complement_of,
     modifier_noun,
@@ -34,6 +35,7 @@ from wiresift.nlp.events.lexicon import (
     AIR_WORDS,
     CRIME_WORDS,
     DEFAULT_CODES,
+    DENIED,
     DISASTER_WORDS,
     EASED_MEASURES,
     EASING_VERBS,
@@ -376,25 +378,50 @@ def _verbal(trigger: Trigger) -> bool:
     return (QUAD.get(plover(trigger.cameo)[0] or "") or "").startswith("VERBAL")
 
 
-#: Categories of verbs whose object event noun is their content, not their own act.
+#: Categories of verbs whose object event noun is their content, not their own act: a threat or a
+#: refusal ("threatened a strike").
 _CONTENT_NOUN_VERBS = frozenset({"THREATEN", "REJECT"})
+#: Categories of material hostile verbs that act on an event noun of another category ("boycotted the
+#: talks", "banned the march", "attacked the rally") and perform one of their own ("reimposed
+#: blockades"). A verb of doing, ordering or joining performs the noun's act ("organized a strike",
+#: "ordered patrols"), and one of claiming owns it ("claimed the attack").
+_HOSTILE_VERBS = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 
 
-def _light(trigger: Trigger, nouns: set[int]) -> bool:
+#: Categories of verbs whose object event noun does not happen as the noun says: refused, postponed,
+#: halted, called off or boycotted (CAMEO's "reject proposal to meet" 125, "halt negotiations" 164).
+_HALTING = frozenset({"REJECT", "SANCTION"})
+#: Categories of event nouns that are said, not done: once said they happened, whatever is made of them
+#: ("rejected the ultimatum", "denied the accusations").
+_SAID = frozenset({"ACCUSE", "THREATEN", "REQUEST", "REJECT", "AGREE", "SUPPORT"})
+
+
+def _object_of(noun: Token, verbs_at: set[int]) -> bool:
+    """``noun`` is the direct object or passive subject of one of the verbs at ``verbs_at``."""
+    return noun.dep_ in {"dobj", "obj", "nsubjpass"} and noun.head.i in verbs_at
+
+
+def _light(trigger: Trigger, nouns: dict[int, str | None]) -> bool:
     """A verb coded by its block's default alone whose direct object is an event-noun trigger.
     A verb of threat or refusal is not light: the noun is what it threatens or rejects ("threatened a
-    strike"), while "organized a strike" or "ordered patrols" does the noun's act, and "claimed the
-    attack" owns it. A light verb ("hold", "take") coded by a pattern that does not read its object is
-    light too: "held a sit-in ... for two days" is the sit-in, not a detention ("- * FOR DAY")."""
+    strike"), nor is a material hostile verb acting on a noun of another category ("attacked the
+    rally"; "reimposed blockades" is the blockade), while "organized a strike" or "ordered patrols"
+    does the noun's act, and "claimed the attack" owns it. A light verb ("hold", "take") coded by a
+    pattern that does not read its object is light too: "held a sit-in ... for two days" is the
+    sit-in, not a detention ("- * FOR DAY")."""
+    lemma = trigger.tok.lemma_.lower()
+    category = plover(trigger.cameo)[0]
     return (
         trigger.kind == "verb"
-        and (
-            trigger.specificity == 1
-            or (trigger.consumed is None and trigger.tok.lemma_.lower() in PATTERN_ONLY)
+        and (trigger.specificity == 1 or (trigger.consumed is None and lemma in PATTERN_ONLY))
+        and category not in _CONTENT_NOUN_VERBS
+        and lemma not in VERB_CODES
+        and any(
+            c.dep_ in {"dobj", "obj"}
+            and c.i in nouns
+            and (category not in _HOSTILE_VERBS or nouns[c.i] == category or lemma in PATTERN_ONLY)
+            for c in trigger.tok.children
         )
-        and plover(trigger.cameo)[0] not in _CONTENT_NOUN_VERBS
-        and trigger.tok.lemma_.lower() not in VERB_CODES
-        and any(c.dep_ in {"dobj", "obj"} and c.i in nouns for c in trigger.tok.children)
     )
 
 
@@ -536,9 +563,26 @@ def find_triggers(sent: Span) -> list[Trigger]:
     # A verb coded only by its dictionary block whose object is an event noun is a light verb: the
     # noun says what happened ("organized a general strike", "ordered patrols"); a disaster word codes
     # no act, so the verb keeps its own ("imposed a blackout").
-    nouns = {t.tok.i for t in found if t.kind == "noun" and t.cameo}
+    nouns = {t.tok.i: plover(t.cameo)[0] for t in found if t.kind == "noun" and t.cameo}
     light = {t.tok.i for t in found if _light(t, nouns)}
     found = [t for t in found if t.tok.i not in light]
+    # An event noun a verb refuses, postpones, halts or boycotts is that verb's content: it did not
+    # happen as the noun says ("postponed the summit", "called off the negotiations").
+    # A denial leaves its noun to the modality, which flags it denied ("denied the accusations").
+    halting = {
+        t.tok.i
+        for t in found
+        if t.kind == "verb" and plover(t.cameo)[0] in _HALTING and t.tok.lemma_.lower() not in DENIED
+    }
+    found = [
+        t
+        for t in found
+        if not (t.kind == "noun" and plover(t.cameo)[0] not in _SAID and _object_of(t.tok, halting))
+    ]
+    # A sentence of sport, show business or bygone history codes no PLOVER event (PETRARCH2's discards:
+    # "the rugby side defeated Wales"); a disaster or a crime word of its own still does.
+    if any(not t.security for t in found) and discarded(sent):
+        found = [t for t in found if t.security]
     consumed = {t.consumed for t in found if t.consumed is not None}
     # What a request, offer, agreement or refusal is about is its content, not an event of its own
     # ("urged both sides to engage", "offered to help", "refused to negotiate").
