@@ -87,9 +87,10 @@ train-similarity: install-dev
 tune-story-links: install-dev
 	$(BIN)/python training/tune_story_links.py
 
-# Rebuild the events stage's lexicons from the PETRARCH2 dictionaries (writes nlp/events/data/).
+# Rebuild the events stage's lexicons and discard phrases from the PETRARCH2 dictionaries (writes nlp/events/data/).
 event-lexicons: install-dev
 	$(BIN)/python training/build_event_lexicons.py
+	$(BIN)/python training/build_event_discards.py
 
 # Re-train the events stage's ACLED-style typer on wiresift's own snippets (writes nlp/events/data/acled_weights.json).
 train-acled: install-dev

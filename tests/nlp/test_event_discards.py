@@ -3,6 +3,9 @@ show business codes no PLOVER event, while its disaster and crime words still tr
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -53,3 +56,19 @@ def test_a_discard_word_describing_an_event_noun_discards_nothing(pipeline: Pipe
     # "marathon" is a discard of the dictionary's; "marathon talks" were long talks, no sport
     text = "After marathon talks in Geneva, the two ministers agreed to lift the fishing quotas."
     assert types(pipeline, text, "agreed") == ["AGREE"]
+
+
+PETRARCH2 = Path(__file__).resolve().parents[2].parent / "shared" / "resources" / "petrarch2"
+
+
+@pytest.mark.skipif(
+    not (PETRARCH2 / "Phoenix.discards.txt").exists(),
+    reason="../shared/resources/petrarch2 is absent: the shipped discards cannot be rebuilt here",
+)
+def test_shipped_discards_are_what_the_builder_makes_of_the_dictionary() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "training"))
+    import build_event_discards
+
+    text = (PETRARCH2 / "Phoenix.discards.txt").read_text(encoding="utf-8", errors="replace")
+    shipped = json.loads(build_event_discards.OUT.read_text(encoding="utf-8"))["phrases"]
+    assert shipped == build_event_discards.phrases(text)
