@@ -41,6 +41,7 @@ from wiresift.nlp.events.lexicon import (
 )
 from wiresift.nlp.events.lines import headline_passive
 from wiresift.nlp.events.modality import AVOID_VERBS
+from wiresift.nlp.events.rolewords import KIN_AND_RIVAL_NOUNS, PATIENT_PEOPLE, weapon
 from wiresift.nlp.events.scenes import dateline_word
 from wiresift.nlp.events.subjects import first_subject, partaker
 
@@ -237,6 +238,22 @@ def bare_patient(verb: Token) -> bool:
     )
 
 
+def reduced_passive(verb: Token) -> bool:
+    """``verb`` is a past participle modifying a noun of people with no subject or object of its own ("an
+    aid worker kidnapped in Niger"): a reduced passive relative clause, in a sentence whose main verb is
+    another (not a main verb the parse hung on its subject: "doctors from two aid groups donated")."""
+    return (
+        verb.dep_ == "acl"
+        and verb.sent.root.pos_ in {"VERB", "AUX"}
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+        and can_be_actor(verb.head)
+        and not any(
+            c.dep_ in SUBJECT_DEPS or c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children
+        )
+    )
+
+
 def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
     """(source, target) heads of a verb trigger; a participle coordinated with a passive verb shares
     its passive roles ("was hauled out by the police and taken into custody")."""
@@ -262,6 +279,12 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
         # "Two soldiers killed in ambush", "Dunmore man arrested on charges", "Minister attacked over
         # cuts": a headline's passive
         target = next(c for c in verb.children if c.dep_ in SUBJECT_DEPS)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    elif not (passive or shared) and reduced_passive(verb):
+        # "a French aid worker kidnapped in Niger", "soldiers killed by gunmen": the noun the participle
+        # modifies undergoes it, its agent does it
+        target = verb.head
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     elif not (passive or shared):
@@ -482,17 +505,6 @@ def main_subject(trigger: Token) -> Token | None:
     return None
 
 
-#: Weapons and what they do: no actor of the attack they serve ("killed by a roadside bomb").
-WEAPON_NOUNS = frozenset({"bomb", "device", "ied", "explosive", "mine", "landmine", "missile", "rocket",
-                          "shell", "mortar", "grenade", "drone", "bullet", "gunfire", "fire", "blast",
-                          "explosion", "shrapnel", "artillery", "projectile", "munition", "shot"})  # fmt: skip
-
-
-def weapon(tok: Token) -> bool:
-    """``tok`` names a weapon or its effect, not who used it: "a roadside bomb", "the blast"."""
-    return tok.lemma_.lower() in WEAPON_NOUNS or tok.lower_ in WEAPON_NOUNS
-
-
 def event_noun(tok: Token) -> bool:
     """``tok`` names an event, not someone who acts: an event noun ("the raid"), a disaster or crime
     word ("the blast"), or a gerund of a coded verb ("a stabbing", "the shooting")."""
@@ -505,21 +517,6 @@ def event_noun(tok: Token) -> bool:
     stem = word[:-3]
     stems = {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem}
     return any(s in verbs().by_lemma for s in stems)
-
-
-#: People an event is done to that neither list names: "hostages were released", "captives freed".
-PATIENT_PEOPLE = frozenset({"hostage", "captive", "abductee", "bystander", "pedestrian", "commuter",
-                            "shopper", "worshipper", "hostages", "captives"})  # fmt: skip
-#: People nouns of kin, of political contests and of bodies of people that neither list names: "met his
-#: brother", "attacked her rival", "an alliance of twelve unions mailed a petition".
-KIN_AND_RIVAL_NOUNS = frozenset({"brother", "sister", "son", "daughter", "wife", "husband", "father",
-                                 "mother", "child", "cousin", "uncle", "aunt", "nephew", "niece", "widow",
-                                 "friend", "colleague", "rival", "opponent", "challenger", "contender",
-                                 "candidate", "nominee", "incumbent", "frontrunner", "backer", "donor",
-                                 "critic", "adviser", "advisor", "aide", "chairman", "chairwoman",
-                                 "secretary", "commissioner", "executive", "billionaire", "veteran",
-                                 "pope", "pontiff", "queen", "coalition", "alliance", "caucus",
-                                 "association", "federation", "lobby", "organization", "organisation"})  # fmt: skip
 
 
 def people_noun(noun: Token) -> bool:

@@ -20,7 +20,7 @@ from wiresift.nlp.events.accept import TYPER_DEPTH, Candidate
 from wiresift.nlp.events.actor_codes import holiday_head, thing_head
 from wiresift.nlp.events.actors import possessor, quantity_head, resolve
 from wiresift.nlp.events.eventive import can_act, doer, place_only
-from wiresift.nlp.events.lexicon import UNDERGO, VERB_CODES
+from wiresift.nlp.events.lexicon import DOER_NOUNS, PATIENT_NOUNS, UNDERGO, VERB_CODES
 from wiresift.nlp.events.lines import same_paragraph
 from wiresift.nlp.events.mainevent import main_event, main_line, rank_depth
 from wiresift.nlp.events.modality import modality, obligation, unable
@@ -36,7 +36,14 @@ from wiresift.nlp.events.roles import (
     verb_roles,
     weapon,
 )
-from wiresift.nlp.events.targets import mutual_doers, place_target, target_candidates, town_doer, venue_event
+from wiresift.nlp.events.targets import (
+    condition_party,
+    mutual_doers,
+    place_target,
+    target_candidates,
+    town_doer,
+    venue_event,
+)
 from wiresift.nlp.events.triggers import Trigger, find_triggers
 from wiresift.nlp.events.where import event_place
 
@@ -109,12 +116,24 @@ def _actor(head: Token | None, index: EntityIndex | None, date: str | None) -> E
         return None  # "Monday's attack", "an Easter attack": a day acts on no one
     actor = resolve(head, index, date)
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        if done_to(head):
+            return None  # "the killing of three aid workers drew condemnation": the victims did nothing
         return actor  # "the dispatch of UN troops": the doers it names
     if event_noun(head) and not actor.code:
         return None  # an event is no actor ("the raid killed"), unless it names one ("an Israeli raid")
     if thing_head(head):
         return None  # "a lone event in Syria alarms": a thing, whatever the code of its phrase
     return actor
+
+
+def done_to(head: Token) -> bool:
+    """``head`` is an event noun whose "of" phrase names whom it is done to: a noun of harm or custody
+    ("the arrest of", :data:`PATIENT_NOUNS`) or a gerund of a coded verb ("the shooting of"), not one
+    of taking part ("the meeting of ministers", :data:`DOER_NOUNS`)."""
+    lemma = head.lemma_.lower()
+    if lemma in DOER_NOUNS or not event_noun(head):
+        return False
+    return lemma in PATIENT_NOUNS or head.lower_.endswith("ing")
 
 
 def unknown_name(tok: Token) -> bool:
@@ -373,6 +392,9 @@ def code_sentence(
             and source.sector in acled.CIVILIAN
         ):
             category, code, mode = "PROTEST", "141", "demo"  # protesters gathering meet no one
+        if category == "THREATEN" and target is None:
+            party = condition_party(trig.tok, source_head)  # "threatened to strike unless Baghdad yields"
+            target = _actor(party, index, doc.published) if party is not None else None
         block_only = (
             trig.kind == "verb" and trig.specificity == 1 and trig.tok.lemma_.lower() not in VERB_CODES
         )

@@ -12,14 +12,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
-from wiresift.nlp.events.lexicon import verbs
+from wiresift.nlp.events.lexicon import PATIENT_NOUNS, verbs
 from wiresift.nlp.events.roles import (
     MOVED_VERBS,
     NOUN_TARGET_PREPS,
     OBJECT_DEPS,
+    OUTSIDE_VERBS,
     PLEDGE_VERBS,
     SUBJECT_DEPS,
     TARGET_PREPS,
+    agrees,
     can_be_actor,
     event_noun,
     noun_roles,
@@ -98,11 +100,26 @@ def mutual_doers(trigger: Token, category: str | None) -> bool:
 WHERE_PREPS = frozenset({"to", "into", "onto", "from", "toward", "towards", "in", "at", "on"})
 
 
+#: Land and water nouns reached by a preposition: where an event is, not whom it is done to ("captured a
+#: stronghold on the Chadian border", "fired shells into the Sudanese desert"); where.py's land nouns
+#: less a side, a state or a capital, which may stand for a party ("talks with the Syrian side").
+PLACE_NOUNS = frozenset({"border", "frontier", "coast", "coastline", "city", "town", "village", "province",
+                         "region", "district", "territory", "soil", "waters", "airspace", "island", "port",
+                         "county", "countryside", "mountain", "desert", "north", "south", "east", "west",
+                         "part", "area", "zone", "enclave", "mainland", "highland", "forest", "interior",
+                         "municipality", "valley", "river", "sea", "shore", "frontline", "front",
+                         "heartland", "land", "street", "streets"})  # fmt: skip
+#: Words heading the name of a site of land or water: "the Strait of Hormuz", "the Bay of Tarsa".
+SITE_WORDS = frozenset({*PLACE_NOUNS, "strait", "straits", "gulf", "bay", "canal", "lake", "channel",
+                        "peninsula", "mountains", "hills", "plain", "plateau", "pass"})  # fmt: skip
+
+
 def place_target(actor: EventActor | None, places: Iterable[tuple[int, int]], sent: Span) -> bool:
     """``actor``'s mention ends in the name of a place smaller than a country (``places``: the spans of
     such mentions) that is where the event goes or happens, not who undergoes it: reached by a
     preposition of place or direction ("arrested from two villages", "a drone strike on a suburb"), or
-    named as a place by the parser ("forced their way into Mill Street"). A place the actor
+    named as a place by the parser ("forced their way into Mill Street"); or a site or a facility the
+    parser names that holds no party's name ("closed the Strait of Hormuz"). A place the actor
     dictionaries code stays: PLOVER codes "deployed troops to Tripoli" as done to Libya."""
     if actor is None or actor.start is None or actor.end is None:
         return False
@@ -113,6 +130,13 @@ def place_target(actor: EventActor | None, places: Iterable[tuple[int, int]], se
         head = head.head
     if head is None:
         return False
+    top = head
+    while top.head.i != top.i and actor.start <= top.head.idx < actor.end:
+        top = top.head
+    if (top.ent_type_ in {"LOC", "FAC"} or top.lower_ in SITE_WORDS) and not any(
+        t.ent_type_ in {"ORG", "NORP", "PERSON"} for t in top.subtree
+    ):
+        return True  # "threatened to close the Strait of Hormuz", "stormed the Grand Palace Hotel": a site
     place = next(((start, end) for start, end in places if actor.start <= start and end == actor.end), None)
     if place is None:
         return False
@@ -121,6 +145,32 @@ def place_target(actor: EventActor | None, places: Iterable[tuple[int, int]], se
     if not place[0] <= head.idx < place[1]:
         return False
     return head.ent_type_ in PLACE_TYPES or (head.dep_ == "pobj" and head.head.lower_ in WHERE_PREPS)
+
+
+#: Subordinators of a condition: "unless Baghdad accepts", "if Washington imposes sanctions".
+CONDITION_MARKS = frozenset({"unless", "if"})
+
+
+def condition_party(trigger: Token, source: Token | None) -> Token | None:
+    """The subject of a condition set on a threat ("threatened to launch an offensive unless Baghdad
+    accepted its terms", "threatened to close the strait if Washington imposed sanctions"): the one
+    threatened, whose conduct the threat is about (CAMEO 13: a threat is aimed at whoever must comply).
+    Read on the trigger and on the act it threatens (its to-infinitive); None when no condition names
+    someone who can act other than the source."""
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ != "advcl" or not any(m.lower_ in CONDITION_MARKS for m in clause.children):
+                continue
+            subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+            if (
+                subject is not None
+                and subject.pos_ != "PRON"
+                and (source is None or subject.i != source.i)
+                and can_be_actor(subject)
+            ):
+                return subject
+    return None
 
 
 def town_doer(actor: EventActor | None, places: Iterable[tuple[int, int]], trigger: Token) -> bool:
@@ -201,6 +251,8 @@ def act_noun(tok: Token) -> bool:
     if tok.pos_ != "NOUN":
         return False
     lemma = tok.lemma_.lower()
+    if lemma.endswith("al") and len(lemma) > 5 and {lemma[:-2], lemma[:-2] + "e"} & verbs().by_lemma.keys():
+        return True  # "removal", "withdrawal", "refusal": a coded verb's noun
     return event_noun(tok) or lemma in verbs().by_lemma or (len(lemma) > 6 and lemma.endswith(ACT_SUFFIXES))
 
 
@@ -213,6 +265,83 @@ def reason(tok: Token) -> bool:
     """``tok`` is an act named as the reason of the event ("imposed sanctions over the invasion"): no
     target, nor is whom that act was done to."""
     return tok.dep_ == "pobj" and tok.head.lower_ in REASON_PREPS and act_noun(tok)
+
+
+#: Prepositions whose object a light verb's noun trigger is aimed at: "gave a welcome to the envoy",
+#: "launched an offensive against the rebels" (the parse hangs them on the verb, not on the noun); not
+#: "on", a topic as often ("resumed talks on a pullout").
+LIGHT_PREPS = frozenset({"to", "with", "against", "upon", "toward", "towards"})
+
+
+#: Prepositions of where the source's people go from or to: "recalled its envoy from Belmark".
+MOVE_PREPS = frozenset({"from", "to", "into"})
+#: Prepositions placing an event in another one: "demanded his removal at the talks in Arusha".
+VENUE_PREPS = frozenset({*SCENE_PREPS, "at", "during"})
+#: Nouns of giving in return: their "for" object is what was given back, not whom the event is done to
+#: ("released in exchange for six militants", "traded for two pilots", "in return for aid").
+EXCHANGE_NOUNS = frozenset({"exchange", "swap", "trade", "return", "trade-off"})
+
+
+def dative_object(child: Token) -> Token | None:
+    """The noun a dative names: itself ("gave Ghana a grant"), or the object of the dative "to" the
+    parse gives that role ("offered support to Lithuania")."""
+    if child.pos_ == "ADP":
+        return next((o for o in child.children if o.dep_ == "pobj"), None)
+    return child
+
+
+def place_noun(tok: Token) -> bool:
+    """``tok`` is a common noun of land or water reached by a preposition (:data:`PLACE_NOUNS`) that no
+    name of a place specifies: a scene ("on the Chadian border": a nationality adjective says where).
+    A named one stays a candidate ("in Montenegro province", "the town of Gorazde": PLOVER codes an
+    act in a named place as done to it)."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.pos_ == "NOUN"
+        and tok.lemma_.lower() in PLACE_NOUNS
+        and not any(t.pos_ == "PROPN" for t in tok.subtree)
+    )
+
+
+def bare_event(tok: Token, direct: bool) -> bool:
+    """``tok`` is an event noun that names no party ("demanded his removal at the talks", "declared a
+    ceasefire"): no target. Not one naming its doer beside it ("condemned the Israeli raid", "faulted
+    a court ruling"), and, with ``direct``, not the object of a harm ("police broke up the rally")."""
+    if direct or not event_noun(tok) or people_noun(tok):
+        return False
+    return not any(
+        (c.dep_ == "amod" and c.ent_type_ in {"NORP", "GPE", "ORG"})
+        or (c.dep_ in {"compound", "poss", "nmod"} and c.pos_ != "PRON" and can_be_actor(c))
+        for c in tok.children
+    )  # "condemned a court ruling": the court's
+
+
+def own_act(obj: Token, owner: Token | None, source: Token | None) -> bool:
+    """``owner`` is a pronoun owning the event noun ``obj`` that the source does ("the troops completed
+    their withdrawal", "the army stepped up its offensive"): the doer's own act, no target. Not an act
+    done to its possessor ("condemned their arrest": :data:`PATIENT_NOUNS`)."""
+    return (
+        owner is not None
+        and source is not None
+        and owner.pos_ == "PRON"
+        and event_noun(obj)
+        and obj.lemma_.lower() not in PATIENT_NOUNS
+        and agrees(owner, source)
+    )
+
+
+def own_agent(obj: Token | None, source: Token | None) -> bool:
+    """``obj`` is owned by the source through a pronoun and moved from or to someone ("Tarvia recalled its
+    ambassador from Belmark", "withdrew its troops from Tarvia"): the source's own people, part of the
+    doer; the one they leave or reach is the target. (Not "urged their families to stay calm": whom the
+    request is made of; nor harm: "the rebels killed their hostages" are the victims.)"""
+    if obj is None or source is None or obj.dep_ not in {"dobj", "obj"}:
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ in MOVE_PREPS and any(o.dep_ == "pobj" for o in c.children)
+               for h in (obj, obj.head) for c in h.children):  # fmt: skip
+        return False
+    owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+    return owner is not None and owner.pos_ == "PRON" and not event_noun(obj) and agrees(owner, source)
 
 
 def _undergoer(event: Token) -> Token | None:
@@ -259,7 +388,7 @@ def target_candidates(
     seen: set[int] = {source.i} if source is not None else set()
     out: list[Token] = []
 
-    def add(tok: Token | None) -> None:
+    def add(tok: Token | None, direct: bool = False) -> None:
         undergoer = _undergoer(tok) if tok is not None and act_noun(tok) else None
         if undergoer is not None:  # "seeking Assange's extradition": the one the event is done to
             add(undergoer)
@@ -270,6 +399,8 @@ def target_candidates(
             and tok.pos_ in {"NOUN", "PROPN", "PRON"}
             and not when(tok)
             and not scene(tok, venue)
+            and not place_noun(tok)
+            and not bare_event(tok, direct)
             and not beneficiary(tok)
             and not dateline_word(tok)
         ):
@@ -280,10 +411,13 @@ def target_candidates(
                     seen.add(conj.i)
                     out.append(conj)
 
-    if not (
+    moved = (
         venue and first is not None and first.dep_ in OBJECT_DEPS and trigger.lemma_.lower() in FORCE_VERBS
-    ):
-        add(first)  # not "deployed troops", "sent warships": the force moved (its destination may be)
+    )
+    if not moved and (harm or not own_agent(first, source)):
+        # not "deployed troops", "sent warships": the force moved (its destination may be); not "recalled its
+        # ambassador from Belmark": the source's own envoy
+        add(first, harm)
     heads = [trigger, *[c for c in trigger.children if c.dep_ in OBJECT_DEPS]]
     for head in heads:
         owner = next((c for c in head.children if c.dep_ == "poss"), None) if head is not trigger else None
@@ -298,16 +432,36 @@ def target_candidates(
             # the peacekeepers": from whom)
         for child in head.children:
             if child.dep_ == "dative":
-                add(child)
+                add(dative_object(child))
             if child.dep_ == "prep" and child.lower_ in preps:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and not reason(obj) and not when(obj):
                         add(obj)
+                        if place_noun(obj) or (bare_event(obj, False) and child.lower_ in VENUE_PREPS):
+                            continue  # "at the talks in Arusha", "on the border of Chad": a scene's own
+                            # (not "agreed to a ceasefire with the government": with whom)
                         for sub in obj.children:
+                            if sub.lower_ == "for" and obj.lemma_.lower() in EXCHANGE_NOUNS:
+                                continue  # "freed in exchange for four fighters": what was given back
                             if sub.lower_ == "of" and scene(obj, venue):
                                 continue  # "in the forest of Karvali": a scene's name is a scene
                             if sub.dep_ == "prep" and sub.lower_ in CANDIDATE_PREPS:
                                 add(next((o for o in sub.children if o.dep_ == "pobj"), None))
+    light = trigger.head
+    if (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ in {"dobj", "obj"}
+        and light.pos_ == "VERB"
+        and light.lemma_.lower() not in OUTSIDE_VERBS
+    ):
+        # "gave a cordial welcome to the envoy", "will give Ghana a grant": the light verb's dative or
+        # aimed preposition is the noun's
+        for child in light.children:
+            if child.dep_ == "dative":
+                add(dative_object(child))
+            elif child.dep_ == "prep" and child.lower_ in LIGHT_PREPS and not harm:  # "laid siege to the old
+                # fort", "set fire to a bus": a harm's "to" reaches a place or a thing
+                add(next((o for o in child.children if o.dep_ == "pobj"), None))
     for clause in trigger.children:
         if (
             clause.dep_ == "ccomp"
@@ -320,8 +474,8 @@ def target_candidates(
             add(next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None))
         elif clause.dep_ == "xcomp":  # "offered to transfer to Sweden", "to negotiate with Armenia"
             for child in clause.children:
-                if child.dep_ in OBJECT_DEPS or child.dep_ == "dative":
-                    add(child)
+                if child.dep_ in OBJECT_DEPS:
+                    add(dative_object(child))
                 elif child.dep_ == "prep" and child.lower_ in CANDIDATE_PREPS:
                     add(next((o for o in child.children if o.dep_ == "pobj"), None))
             for obj in [c for c in clause.children if c.dep_ in OBJECT_DEPS]:
@@ -329,7 +483,9 @@ def target_candidates(
                     if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS:
                         add(next((o for o in prep.children if o.dep_ == "pobj"), None))
     for obj in [c for c in trigger.children if c.dep_ in OBJECT_DEPS]:
-        add(next((c for c in obj.children if c.dep_ == "poss"), None))  # "Serbia's suppression"
+        owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+        if not own_act(obj, owner, source):  # not "completed their withdrawal": the doer's own act
+            add(owner)  # "Serbia's suppression"
     direct = any(c.dep_ in OBJECT_DEPS for c in trigger.children)
     if source is not None and mutual and not (harm and direct):
         # "Israel and Syria signed": each is the other's partner; not "Turkish troops and Syrian
