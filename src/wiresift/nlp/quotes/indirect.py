@@ -22,6 +22,7 @@ from wiresift.nlp.quotes.cues import (
     XCOMP_VERBS,
     adverbial_object,
     complements,
+    participle_subject,
     subject_group,
 )
 from wiresift.nlp.quotes.speaker import SUBJECTS, line_start
@@ -59,6 +60,8 @@ def nominal_content(verb: Token) -> Token | None:
     if subj is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
         # ", Clinton said, citing a super PAC": the participle reports for its head's subject
         subj = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+    if subj is None:
+        subj = participle_subject(verb)  # "angered voters by calling the plan …"
     if subj is None:
         return None
     if lemma in STANCE_VERBS and (
