@@ -79,8 +79,11 @@ def nominal_content(verb: Token) -> Token | None:
             return c
         if c.dep_ == "xcomp" and lemma in XCOMP_VERBS and subj.dep_ == "nsubj" and lemma not in RAISING_VERBS:
             return c  # not "is expected to", "seems to": their subject reports nothing
+    # "bragged about his ties to the mayor", "testified about the meeting": a verb of saying reports
+    # the topic of its "about"
+    topic = lemma in REPORTING_VERBS
     for c in verb.rights:
-        if c.dep_ == "prep" and (lemma, c.lower_) in PREP_CUES:
+        if c.dep_ == "prep" and ((lemma, c.lower_) in PREP_CUES or (topic and c.lower_ == "about")):
             obj = next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
                 return obj
