@@ -511,6 +511,15 @@ class Extractor(DirectQuotes):
             pos = self.text.find("ccording to", pos + 1)
         return out
 
+    def aside(self, start: int, end: int, sent: Span) -> bool:
+        """Whether tokens ``start``..``end`` ("according to X") are an aside between commas after words
+        with no verb of their own ("Since May, according to X, police have …"): the clause goes on after
+        it. After a whole clause ("Police are searching, according to X, adding to …") it does not."""
+        sdoc = self.sdoc
+        if sdoc[start - 1].text != "," or end >= sent.end - 1 or sdoc[end].text != ",":
+            return False
+        return not any(t.pos_ in ("VERB", "AUX") for t in sdoc[sent.start : start])
+
     def _according_at(self, tok: Token, to: Token) -> Found | None:
         obj = next((c for c in to.children if c.dep_ == "pobj"), None)
         sent: Span = tok.sent
@@ -519,6 +528,8 @@ class Extractor(DirectQuotes):
             pp_end = obj.i + 1 if obj is not None else to.i + 1
         if tok.i - sent.start <= 1:
             lo, hi = pp_end, sent.end
+        elif self.aside(tok.i, pp_end, sent):
+            lo, hi = sent.start, sent.end  # "The dam, according to engineers, will …": the whole sentence
         else:
             lo, hi = sent.start, tok.i
         while lo < hi and (self.sdoc[lo].is_punct or self.sdoc[lo].is_space):

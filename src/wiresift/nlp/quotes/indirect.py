@@ -22,6 +22,7 @@ from wiresift.nlp.quotes.cues import (
     XCOMP_VERBS,
     adverbial_object,
     complements,
+    participle_subject,
     subject_group,
 )
 from wiresift.nlp.quotes.speaker import SUBJECTS, line_start
@@ -60,6 +61,8 @@ def nominal_content(verb: Token) -> Token | None:
         # ", Clinton said, citing a super PAC": the participle reports for its head's subject
         subj = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
     if subj is None:
+        subj = participle_subject(verb)  # "angered voters by calling the plan …"
+    if subj is None:
         return None
     if lemma in STANCE_VERBS and (
         subj.pos_ == "PROPN"
@@ -76,8 +79,11 @@ def nominal_content(verb: Token) -> Token | None:
             return c
         if c.dep_ == "xcomp" and lemma in XCOMP_VERBS and subj.dep_ == "nsubj" and lemma not in RAISING_VERBS:
             return c  # not "is expected to", "seems to": their subject reports nothing
+    # "bragged about his ties to the mayor", "testified about the meeting": a verb of saying reports
+    # the topic of its "about"
+    topic = lemma in REPORTING_VERBS
     for c in verb.rights:
-        if c.dep_ == "prep" and (lemma, c.lower_) in PREP_CUES:
+        if c.dep_ == "prep" and ((lemma, c.lower_) in PREP_CUES or (topic and c.lower_ == "about")):
             obj = next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
                 return obj

@@ -1,0 +1,32 @@
+""" "According to X" as an aside between commas: the sentence around it is what X says."""
+
+from __future__ import annotations
+
+from quotes_support import by_cue, quotes_of, speaker
+
+from wiresift.nlp.pipeline import Pipeline
+
+
+def test_aside_after_a_fronted_phrase_reports_the_whole_sentence(pipeline: Pipeline) -> None:
+    text = (
+        "Since last spring, according to the Harbor Watch group, port police have detained more than "
+        "300 dock workers in the eastern district."
+    )
+    q = by_cue(quotes_of(pipeline, text), "according to")
+    assert q.text.startswith("Since last spring") and q.text.endswith("in the eastern district")
+    assert speaker(q) == "the Harbor Watch group"
+
+
+def test_aside_after_the_subject_reports_the_whole_sentence(pipeline: Pipeline) -> None:
+    text = "The dam, according to engineers at the ministry, will be finished by 2031."
+    q = by_cue(quotes_of(pipeline, text), "according to")
+    assert q.text == "The dam, according to engineers at the ministry, will be finished by 2031"
+
+
+def test_aside_after_a_whole_clause_reports_that_clause(pipeline: Pipeline) -> None:
+    text = (
+        "The state attorney general is investigating the ferry operator, according to two people "
+        "familiar with the matter, adding to a growing list of problems for the company."
+    )
+    q = by_cue(quotes_of(pipeline, text), "according to")
+    assert q.text == "The state attorney general is investigating the ferry operator"
