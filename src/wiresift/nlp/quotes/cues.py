@@ -177,7 +177,7 @@ def participle_subject(verb: Token) -> Token | None:
         return None
     prep = verb.head
     if prep.dep_ != "prep" or prep.lower_ not in PARTICIPLE_PREPS or prep.head.pos_ != "VERB":
-        return None  # (not "has been active in addressing …": a copula's adjective)
+        return None  # (not "has been slow in answering …": a copula's adjective)
     return next((c for c in prep.head.children if c.dep_ == "nsubj"), None)
 
 
