@@ -266,7 +266,8 @@ def named_in_own_words(
     Berg (people seldom name themselves in their own words), nor in "He said Berg had agreed" (a
     pronoun never means a name in the clause it governs). A reported clause (not ``direct``) counts
     only when the pronoun comes before it: one that ends in "…, she said" is often the writer's
-    paraphrase, which names its speaker ("Ms. Berg was shocked by the crowd, she said").
+    paraphrase, which names its speaker ("Ms. Berg was shocked by the crowd, she said"); the caller
+    leaves out a mixed quote, whose words outside the quotation marks are the writer's.
     Organisations name themselves ("“Acme is committed to safety,” it said"): only persons are
     checked. A name that only modifies a noun ("a Berg rally") does not count."""
     entity = index.entities.get(eid)
