@@ -33,3 +33,13 @@ def test_name_in_the_clause_the_pronoun_governs_is_someone_else(pipeline: Pipeli
 def test_name_that_only_modifies_a_noun_does_not_count(pipeline: Pipeline) -> None:
     text = 'Mayor Tomas Reyes met union leaders on Tuesday. "We will hold a Reyes rally next week," he said.'
     assert _pronoun_quote_speaker(pipeline, text) == "Tomas Reyes"
+
+
+def test_in_a_mixed_quote_only_the_words_in_quotation_marks_count(pipeline: Pipeline) -> None:
+    lead = "Mayor Tomas Reyes spoke at the harbour on Friday. "
+    writer = (
+        lead + "He said the port deal was “the best in a decade” for a town that Reyes has led since 2019."
+    )
+    quoted = lead + "He said the port deal was “the best in a decade” and “a win for Tomas Reyes”."
+    assert _pronoun_quote_speaker(pipeline, writer) == "Tomas Reyes"
+    assert _pronoun_quote_speaker(pipeline, quoted) is None

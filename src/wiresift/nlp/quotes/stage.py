@@ -249,12 +249,7 @@ def _resolve(
             resolution = "titled"
         elif at_mention:
             resolution = "at_mention"
-        elif (
-            pronoun
-            and eid
-            and f.kind != "mixed"
-            and named_in_own_words(index, eid, speaker, f.start, f.end, f.kind == "direct")
-        ):
+        elif pronoun and eid and named_in_own_words(index, eid, speaker, f.start, f.end, f.kind):
             eid = entity = None  # "He said: “Berg saved this harbour.”", "He said Berg had agreed": not Berg
         elif pronoun:
             close = prev is not None and speaker.start - prev.end <= FOLLOW_ON_CHARS
