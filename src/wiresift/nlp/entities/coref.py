@@ -38,6 +38,7 @@ __all__ = [
     "Speaker",
     "coref_evidence",
     "doc_coref",
+    "named_in_own_words",
     "resolve",
     "resolve_scored",
     "titled_person",
@@ -255,6 +256,46 @@ def _name_gender(state: DocCoref, eid: str) -> str:
     fits = namesakes(index, eid)
     name = index.entities[fits[0]].name if len(fits) == 1 else entity.name
     return name_gender(name)
+
+
+def named_in_own_words(
+    index: EntityIndex, eid: str, speaker: Speaker, start: int, end: int, kind: str
+) -> bool:
+    """Whether the person ``eid`` a pronoun speaker was resolved to is named inside the words
+    ``[start, end)`` that pronoun speaks (a quote of ``kind`` direct, indirect or mixed): in "He said:
+    “Berg saved this harbour.”" the speaker is not Berg (people seldom name themselves in their own
+    words), nor in "He said Berg had agreed" (a pronoun never means a name in the clause it governs).
+    A reported clause counts only when the pronoun comes before it: one that ends in "…, she said" is
+    often the writer's paraphrase, which names its speaker ("Ms. Berg was shocked by the crowd, she
+    said"); in a mixed quote only the words inside quotation marks count (the rest are the writer's).
+    Organisations name themselves ("“Acme is committed to safety,” it said"): only persons are
+    checked. A name that only modifies a noun ("a Berg rally") does not count."""
+    entity = index.entities.get(eid)
+    sdoc = index.sdoc
+    if entity is None or entity.type != "PERSON" or sdoc is None or start <= speaker.start < end:
+        return False
+    if kind == "indirect" and speaker.start > start:
+        return False
+    for s, e in entity.mentions:
+        if not (start <= s and e <= end) or (kind == "mixed" and not _inside_marks(index.text, start, s)):
+            continue
+        span = sdoc.char_span(s, e, alignment_mode="expand")
+        if span is not None and span.root.dep_ != "compound":
+            return True
+    return False
+
+
+def _inside_marks(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` is inside quotation marks opened after ``start``."""
+    inside = False
+    for ch in text[start:pos]:
+        if ch in "\u201c\u00ab":
+            inside = True
+        elif ch in "\u201d\u00bb":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+    return inside
 
 
 def resolve(

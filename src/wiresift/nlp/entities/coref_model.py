@@ -26,6 +26,7 @@ import numpy as np
 
 from wiresift.nlp import doccache
 from wiresift.nlp.entities.coref_candidates import Candidate, Mention, Tally
+from wiresift.nlp.entities.given_names import name_gender
 from wiresift.nlp.entities.mentions import FEMININE, MASCULINE, Anaphor, Geometry, Place, anaphors
 from wiresift.nlp.entities.salience import quoted
 
@@ -198,6 +199,7 @@ class DocCoref:
         # Per entity and per word, what does not change while the state lives (the entities stage is
         # done when it is built): gender votes of names and titles, name and title words, vectors.
         self._votes: dict[str, tuple[int, int]] = {}
+        self._named: dict[str, str] = {}  # the gender of each person's first name
         self._words: dict[str, tuple[set[str], set[str]]] = {}
         self._vectors: dict[str, tuple[np.ndarray, float]] = {}
         self._sims: dict[tuple[str, str, bool], float] = {}
@@ -240,14 +242,23 @@ class DocCoref:
         return "m" if votes["m"] > votes["f"] else "f"
 
     def sure_gender(self, eid: str) -> str:
-        """ "m", "f" or "": from titles and honorifics, else from the pronouns outside quotation marks
+        """ "m", "f" or "": from titles and honorifics, else from the first name of a person named in
+        full (:func:`~wiresift.nlp.entities.given_names.name_gender`: the text's own word, where the
+        pronouns joined are the model's guesses), else from the pronouns outside quotation marks
         joined so far when at least :data:`SURE_PRONOUNS` all agree (one may be a slip; a chain the
         model mixed up tells nothing)."""
-        fixed = self.gender(eid, chains=False)
+        fixed = self.gender(eid, chains=False) or self._first_name_gender(eid)
         if fixed:
             return fixed
         said = [m.gender for m in self.chains.get(eid, ()) if m.gender and not self._quoted(m)]
         return said[0] if len(said) >= SURE_PRONOUNS and len(set(said)) == 1 else ""
+
+    def _first_name_gender(self, eid: str) -> str:
+        found = self._named.get(eid)
+        if found is None:
+            entity = self.index.entities[eid]
+            found = self._named[eid] = name_gender(entity.name) if entity.type == "PERSON" else ""
+        return found
 
     def _quoted(self, m: Mention) -> bool:
         """Whether ``m`` sits inside quotation marks, where a "her" in a man's own words means another

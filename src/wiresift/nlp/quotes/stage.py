@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Quote, SpanRef
-from wiresift.nlp.entities.coref import Speaker, coref_evidence, resolve, titled_person
+from wiresift.nlp.entities.coref import Speaker, coref_evidence, named_in_own_words, resolve, titled_person
 from wiresift.nlp.entities.coref_rules import FIRST_PERSON, FOLLOW_ON_CHARS, named_at
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
@@ -249,6 +249,8 @@ def _resolve(
             resolution = "titled"
         elif at_mention:
             resolution = "at_mention"
+        elif pronoun and eid and named_in_own_words(index, eid, speaker, f.start, f.end, f.kind):
+            eid = entity = None  # "He said: “Berg saved this harbour.”", "He said Berg had agreed": not Berg
         elif pronoun:
             close = prev is not None and speaker.start - prev.end <= FOLLOW_ON_CHARS
             resolution = "prev_speaker" if eid == prev_speaker and close else "antecedent"
