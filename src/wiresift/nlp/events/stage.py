@@ -18,7 +18,7 @@ from wiresift.nlp import doccache
 from wiresift.nlp.events import accept, acled, acled_model, cameo, targets
 from wiresift.nlp.events.accept import TYPER_DEPTH, Candidate
 from wiresift.nlp.events.actor_codes import holiday_head, thing_head
-from wiresift.nlp.events.actors import possessor, quantity_head, resolve
+from wiresift.nlp.events.actors import possessor, quantity_head, remembered, resolve
 from wiresift.nlp.events.eventive import can_act, doer, place_only
 from wiresift.nlp.events.lexicon import UNDERGO, VERB_CODES
 from wiresift.nlp.events.lines import same_paragraph
@@ -506,7 +506,8 @@ def find_events(
     """Every event of the document, main event first (the lead's best-ranked), then in text order; with
     ``check`` (and ``learned``) only those the learned check (:mod:`~wiresift.nlp.events.accept`) keeps,
     the main one chosen among them."""
-    found = candidates(doc, sdoc, index, learned)
+    with remembered():  # each actor phrase resolved once in the document
+        found = candidates(doc, sdoc, index, learned)
     if check and learned:
         found = accept.screen(doc, sdoc, found, accept.load_check())
     events = [c.event for c in found]
