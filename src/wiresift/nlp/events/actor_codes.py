@@ -30,6 +30,7 @@ def country_codes() -> frozenset[str]:
     return frozenset(c for c in codes if len(c) == 3 and c.isalpha() and c not in SECTORS)
 
 
+@lru_cache(maxsize=4096)  # the dictionaries' codes: a few hundred, asked about for every actor
 def split_code(raw: str) -> tuple[str | None, str | None]:
     """CAMEO actor code -> (ISO alpha-3 or IGO/NGO/MNC, sector): "RUSGOV" -> ("RUS", "GOV").
 

@@ -7,6 +7,8 @@ Who the actors of a trigger are (its subject, object, possessor...) is read in
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from wiresift.model import EventActor
@@ -123,8 +125,40 @@ def _inner_code(head: Token, index: EntityIndex | None, date: str | None, title:
     return None
 
 
+#: The actors :func:`resolve` made inside a :func:`remembered` block, by (document, index, head, date,
+#: nested); None outside one.
+_REMEMBERED: list[dict[tuple[int, int, int, str | None, bool], EventActor] | None] = [None]
+
+
+@contextmanager
+def remembered() -> Iterator[None]:
+    """Inside the block :func:`resolve` makes each actor once: a head asked about again (as source, as
+    target candidate, as the doer checked) gets a copy of the first answer. Its answer depends on the
+    parse and the entity index alone, which no event rule changes (a pronoun's coreference, resolved
+    in text order, is kept once found), so the answers are the same; the block spans one document."""
+    outer = _REMEMBERED[0]
+    _REMEMBERED[0] = {}
+    try:
+        yield
+    finally:
+        _REMEMBERED[0] = outer
+
+
 def resolve(head: Token, index: EntityIndex | None, date: str | None, nested: bool = False) -> EventActor:
-    """The actor record of the phrase headed by ``head`` (``nested``: no look into its modifiers)."""
+    """The actor record of the phrase headed by ``head`` (``nested``: no look into its modifiers); a
+    copy of the one made before in a :func:`remembered` block (callers may change what they get)."""
+    memo = _REMEMBERED[0]
+    if memo is None:
+        return _resolve(head, index, date, nested)
+    key = (id(head.doc), id(index), head.i, date, nested)
+    actor = memo.get(key)
+    if actor is None:
+        actor = memo[key] = _resolve(head, index, date, nested)
+    return actor.model_copy()
+
+
+def _resolve(head: Token, index: EntityIndex | None, date: str | None, nested: bool) -> EventActor:
+    """:func:`resolve`, made anew."""
     head = quantity_head(head)
     toks = phrase_tokens(head)
     doc = head.doc

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wiresift.nlp import doccache
 from wiresift.nlp.events.actor_codes import agent_sector
 from wiresift.nlp.events.lexicon import EVENT_NOUNS, verbs
 
@@ -188,6 +189,16 @@ def title_of(tok: Token, end: int) -> bool:
 DATELINE_NEXT = (",", "(", "-", "\u2013", "\u2014")
 
 
+def _place_words(cache: doccache.DocCache) -> frozenset[str]:
+    """The texts of the document's tokens typed GPE or LOC, read once from its arrays: no Token made."""
+
+    def build() -> frozenset[str]:
+        types = cache.ent_types
+        return frozenset(text for text, ent in zip(cache.texts, types, strict=True) if ent in {"GPE", "LOC"})
+
+    return cache.memo(("events.scenes.place_words",), build)
+
+
 def dateline_word(tok: Token) -> bool:
     """``tok`` is the place of a wire dateline that the parse made an argument: a place name in capitals
     (four letters or more) followed by a comma, a parenthesis or a dash, and not inside a headline in
@@ -195,11 +206,10 @@ def dateline_word(tok: Token) -> bool:
     parser may type it an organisation: then the text must name it as a place elsewhere ("Leeds")."""
     if len(tok.text) < 4 or not tok.text.isupper() or not tok.is_alpha:
         return False
-    if tok.ent_type_ not in {"GPE", "LOC"} and not any(
-        t.ent_type_ in {"GPE", "LOC"} and t.text == tok.text.title() for t in tok.doc
-    ):
+    cache = doccache.of(tok.doc)
+    if tok.ent_type_ not in {"GPE", "LOC"} and tok.text.title() not in _place_words(cache):
         return False
-    after = tok.doc.text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 3].lstrip(" ")
+    after = cache.text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 3].lstrip(" ")
     if not after.startswith(DATELINE_NEXT):
         return False
     before = tok.doc[tok.i - 1] if tok.i > 0 else None

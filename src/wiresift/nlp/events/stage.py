@@ -18,7 +18,7 @@ from wiresift.nlp import doccache
 from wiresift.nlp.events import accept, acled, acled_model, cameo, targets
 from wiresift.nlp.events.accept import TYPER_DEPTH, Candidate
 from wiresift.nlp.events.actor_codes import holiday_head, thing_head
-from wiresift.nlp.events.actors import possessor, quantity_head, resolve
+from wiresift.nlp.events.actors import possessor, quantity_head, remembered, resolve
 from wiresift.nlp.events.eventive import can_act, doer, place_only
 from wiresift.nlp.events.lexicon import DOER_NOUNS, PATIENT_NOUNS, UNDERGO, VERB_CODES
 from wiresift.nlp.events.lines import same_paragraph
@@ -288,21 +288,28 @@ def _quote(doc: Document, start: int) -> str | None:
     return None
 
 
+def place_spans(doc: Document) -> tuple[set[int], list[tuple[int, int]]]:
+    """(the start offsets of the document's place mentions, the spans of its places smaller than a
+    country named as places, not adjectives): read by every sentence with a trigger."""
+    places = {start for place in doc.places for start, _ in place.mentions}
+    towns = [m for p in doc.places if p.kind != "country" and not p.adjectival for m in p.mentions]
+    return places, towns
+
+
 def code_sentence(
-    doc: Document, sent: Span, index: EntityIndex | None, learned: bool = True
+    doc: Document,
+    sent: Span,
+    index: EntityIndex | None,
+    learned: bool = True,
+    spans: tuple[set[int], list[tuple[int, int]]] | None = None,
 ) -> list[tuple[Rank, Event]]:
     """The events of one sentence with their ranking key (:data:`Rank`); with
     ``learned`` the ACLED-style typer (:mod:`~wiresift.nlp.events.acled_model`) re-types the conflict
-    and security events."""
+    and security events. ``spans``: the document's :func:`place_spans` when the caller has them."""
     out: list[tuple[Rank, Event]] = []
     found_triggers = find_triggers(sent)
     context = doccache.of(sent.doc).sent_lemmas(sent)  # the sentence's words, read once
-    places = {start for place in doc.places for start, _ in place.mentions} if found_triggers else set()
-    towns = (
-        [m for p in doc.places if p.kind != "country" and not p.adjectival for m in p.mentions]
-        if found_triggers
-        else []
-    )
+    places, towns = (spans or place_spans(doc)) if found_triggers else (set(), [])
     triggers = {t.tok.i for t in found_triggers}
     taken: set[int] = set()  # the trigger tokens of the events found
     for trig in found_triggers:
@@ -509,12 +516,13 @@ def candidates(
 ) -> list[Candidate]:
     """Every event the rules code, in text order, the main one (the lead's best-ranked) marked."""
     out: list[Candidate] = []
+    spans = place_spans(doc)  # read once, not by each sentence
     for i, sent in enumerate(doccache.of(sdoc).sents):
         found = [
             Candidate(
                 event, rank, i, main_line=rank[0] < LAST and main_line(accept.trigger_token(sdoc, event))
             )
-            for rank, event in code_sentence(doc, sent, index, learned)
+            for rank, event in code_sentence(doc, sent, index, learned, spans)
         ]
         if found and not any(c.main for c in out):
             min(found, key=lambda c: c.rank).main = True
@@ -528,7 +536,8 @@ def find_events(
     """Every event of the document, main event first (the lead's best-ranked), then in text order; with
     ``check`` (and ``learned``) only those the learned check (:mod:`~wiresift.nlp.events.accept`) keeps,
     the main one chosen among them."""
-    found = candidates(doc, sdoc, index, learned)
+    with remembered():  # each actor phrase resolved once in the document
+        found = candidates(doc, sdoc, index, learned)
     if check and learned:
         found = accept.screen(doc, sdoc, found, accept.load_check())
     events = [c.event for c in found]
