@@ -97,6 +97,31 @@ def test_the_clause_before_a_colon_names_the_speaker(pipeline: Pipeline, text: s
     assert direct[0].speaker_mention.text == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Fares rose again in Bree. Ann Lee, the transit chief, said the rise was small.\n\n"
+            "As the union leader Karl Odum put it, \u201cEvery cent of this comes out of a cleaner's pocket.\u201d",
+            "the union leader Karl Odum",
+        ),
+        (
+            "The harbour board met on Monday. Mayor Ines Varga said the ferry would run again soon.\n\n"
+            "Later that evening, Tomas Brenner issued a short statement, "
+            "\u201cWe will not close the pier while families still rely on it.\u201d",
+            "Tomas Brenner",
+        ),
+    ],
+)
+def test_the_clause_before_a_comma_names_the_speaker_of_an_uncued_quote(
+    pipeline: Pipeline, text: str, speaker: str
+) -> None:
+    """Not the subject of the last reporting verb before it (the rule of an uncued quote)."""
+    direct = [q for q in quotes_of(pipeline, text) if q.kind == "direct"]
+    assert len(direct) == 1 and direct[0].speaker_mention is not None
+    assert direct[0].speaker_mention.text == speaker
+
+
 def test_a_colon_after_there_is_no_speaker(pipeline: Pipeline) -> None:
     text = 'The rebels sent a list. Here they are:\n\n"Withdraw the troops from the border and free the prisoners."'
     assert mention_of(quotes_of(pipeline, text), "Withdraw") != "they"
