@@ -122,6 +122,15 @@ def test_the_clause_before_a_comma_names_the_speaker_of_an_uncued_quote(
     assert direct[0].speaker_mention.text == speaker
 
 
+def test_a_passive_clause_before_a_comma_names_no_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "Budget director Ola Nyberg said on Monday that revenue had fallen short.\n\n"
+        "Two new levies were postponed in the spending deal, \u201cwhich sounds like a lot of money, "
+        "but it is a rounding error for a state of this size.\u201d"
+    )
+    assert mention_of(quotes_of(pipeline, text), "rounding error") != "Two new levies"
+
+
 def test_a_colon_after_there_is_no_speaker(pipeline: Pipeline) -> None:
     text = 'The rebels sent a list. Here they are:\n\n"Withdraw the troops from the border and free the prisoners."'
     assert mention_of(quotes_of(pipeline, text), "Withdraw") != "they"

@@ -348,8 +348,12 @@ class DirectQuotes:
         if i < 1 or sdoc[i].text != "," or sdoc[i].idx < mark.para_start or self.quoted(sdoc[i - 1].idx):
             return None  # ('“Not now,” “…”': a comma inside another quote)
         speaker = self.colon_clause_speaker(sdoc[i - 1], mark, before=sdoc[i].idx)
-        if speaker is None or not mark.para_start <= speaker.start < sdoc[i].idx:
-            return None
+        if (
+            speaker is None
+            or not mark.para_start <= speaker.start < sdoc[i].idx
+            or self.quoted(speaker.start)
+        ):
+            return None  # (nor a subject inside an earlier quote: '“I will go,” and, “…”')
         return speaker
 
     def colon_clause_speaker(self, last: Token, mark: Marked, before: int | None = None) -> Speaker | None:
@@ -366,6 +370,9 @@ class DirectQuotes:
             return None  # ("Here they are: “…”")
         if before is not None and verb.idx >= before:
             return None  # the parse hung the words before the comma on a verb of the quote
+        # ("Two levies were postponed, “…”": a passive subject is acted on, it does not speak)
+        if before is not None and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            return None
         speaker = speaker_span(self.sdoc, verb, (mark.start, mark.end))
         if speaker is None:
             return None
