@@ -131,6 +131,16 @@ def test_a_passive_clause_before_a_comma_names_no_speaker(pipeline: Pipeline) ->
     assert mention_of(quotes_of(pipeline, text), "rounding error") != "Two new levies"
 
 
+def test_a_cue_the_parse_left_without_subject_takes_the_name_opening_the_sentence(pipeline: Pipeline) -> None:
+    # the parse makes "Varga" the subject of "sees" inside the aside and leaves "said" with none
+    text = (
+        "Varga, who has told aides she sees the two crises as linked, said in her written statement: "
+        '"We are trying to keep the mills open and the workers paid. We cannot afford to wait for the '
+        'council anymore."'
+    )
+    assert mention_of(quotes_of(pipeline, text), "mills open") == "Varga"
+
+
 def test_a_colon_after_there_is_no_speaker(pipeline: Pipeline) -> None:
     text = 'The rebels sent a list. Here they are:\n\n"Withdraw the troops from the border and free the prisoners."'
     assert mention_of(quotes_of(pipeline, text), "Withdraw") != "they"

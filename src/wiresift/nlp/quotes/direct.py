@@ -40,6 +40,7 @@ from wiresift.nlp.quotes.common import (
 )
 from wiresift.nlp.quotes.cues import CUE_VERBS, EMBEDDING_VERBS, PATTERNS
 from wiresift.nlp.quotes.indirect import (
+    lost_subject,
     object_clause,
 )
 from wiresift.nlp.quotes.marks import Marked
@@ -204,6 +205,11 @@ class DirectQuotes:
                 speaker = self.what_they_call(verb, mark) or speaker
             if speaker is None and verb.idx >= mark.end:
                 speaker = self.between_speaker(mark, verb) or self.after_speaker(verb)
+            if speaker is None and verb.lemma_ in CUE_VERBS:
+                # 'Varga, who has told aides she …, said: “…”': the parse gave the verb no subject
+                lost = lost_subject(verb)
+                if lost is not None and not self.quoted(lost[0]):
+                    speaker = Speaker(lost[0], lost[1], lost[2].lower_, lost[2].idx, lost[1])
             if addressed(verb) and verb.idx < mark.start:  # 'X was asked, “Would you ...?”'
                 return Found(
                     mark.start, mark.end, "direct", verb, verb.text, agent_speaker(verb), mark.para_start
