@@ -80,6 +80,15 @@ def test_a_cut_speaker_phrase_keeps_its_owner_and_hyphenated_modifier(pipeline: 
         assert quote.speaker_mention is not None and quote.speaker_mention.text == name
 
 
+def test_a_cut_speaker_phrase_keeps_the_number_of_a_share(pipeline: Pipeline) -> None:
+    text = (
+        "In the union's survey of its members across the northern provinces, 45% of the retired "
+        "teachers who answered in the last week of March said they would back a strike."
+    )
+    (quote,) = quotes_of(pipeline, text)
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "45%"
+
+
 def test_a_quote_open_over_paragraphs_is_the_speaker_named_where_it_closes(pipeline: Pipeline) -> None:
     text = (
         "Bo Lind said the port was calm.\n\n"

@@ -97,6 +97,50 @@ def test_the_clause_before_a_colon_names_the_speaker(pipeline: Pipeline, text: s
     assert direct[0].speaker_mention.text == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Fares rose again in Bree. Ann Lee, the transit chief, said the rise was small.\n\n"
+            "As the union leader Karl Odum put it, \u201cEvery cent of this comes out of a cleaner's pocket.\u201d",
+            "the union leader Karl Odum",
+        ),
+        (
+            "The harbour board met on Monday. Mayor Ines Varga said the ferry would run again soon.\n\n"
+            "Later that evening, Tomas Brenner issued a short statement, "
+            "\u201cWe will not close the pier while families still rely on it.\u201d",
+            "Tomas Brenner",
+        ),
+    ],
+)
+def test_the_clause_before_a_comma_names_the_speaker_of_an_uncued_quote(
+    pipeline: Pipeline, text: str, speaker: str
+) -> None:
+    """Not the subject of the last reporting verb before it (the rule of an uncued quote)."""
+    direct = [q for q in quotes_of(pipeline, text) if q.kind == "direct"]
+    assert len(direct) == 1 and direct[0].speaker_mention is not None
+    assert direct[0].speaker_mention.text == speaker
+
+
+def test_a_passive_clause_before_a_comma_names_no_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "Budget director Ola Nyberg said on Monday that revenue had fallen short.\n\n"
+        "Two new levies were postponed in the spending deal, \u201cwhich sounds like a lot of money, "
+        "but it is a rounding error for a state of this size.\u201d"
+    )
+    assert mention_of(quotes_of(pipeline, text), "rounding error") != "Two new levies"
+
+
+def test_a_cue_the_parse_left_without_subject_takes_the_name_opening_the_sentence(pipeline: Pipeline) -> None:
+    # the parse makes "Varga" the subject of "sees" inside the aside and leaves "said" with none
+    text = (
+        "Varga, who has told aides she sees the two crises as linked, said in her written statement: "
+        '"We are trying to keep the mills open and the workers paid. We cannot afford to wait for the '
+        'council anymore."'
+    )
+    assert mention_of(quotes_of(pipeline, text), "mills open") == "Varga"
+
+
 def test_a_colon_after_there_is_no_speaker(pipeline: Pipeline) -> None:
     text = 'The rebels sent a list. Here they are:\n\n"Withdraw the troops from the border and free the prisoners."'
     assert mention_of(quotes_of(pipeline, text), "Withdraw") != "they"

@@ -32,6 +32,7 @@ from wiresift.nlp.quotes.common import (
     MIN_UNCUED_WORDS,
     NEAR_TOKENS,
     NON_ARGUMENTS,
+    NOT_SPEAKERS,
     REPORT_WINDOW,
     Found,
     n_words,
@@ -39,6 +40,7 @@ from wiresift.nlp.quotes.common import (
 )
 from wiresift.nlp.quotes.cues import CUE_VERBS, EMBEDDING_VERBS, PATTERNS
 from wiresift.nlp.quotes.indirect import (
+    lost_subject,
     object_clause,
 )
 from wiresift.nlp.quotes.marks import Marked
@@ -203,6 +205,11 @@ class DirectQuotes:
                 speaker = self.what_they_call(verb, mark) or speaker
             if speaker is None and verb.idx >= mark.end:
                 speaker = self.between_speaker(mark, verb) or self.after_speaker(verb)
+            if speaker is None and verb.lemma_ in CUE_VERBS:
+                # 'Varga, who has told aides she …, said: “…”': the parse gave the verb no subject
+                lost = lost_subject(verb)
+                if lost is not None and not self.quoted(lost[0]):
+                    speaker = Speaker(lost[0], lost[1], lost[2].lower_, lost[2].idx, lost[1])
             if addressed(verb) and verb.idx < mark.start:  # 'X was asked, “Would you ...?”'
                 return Found(
                     mark.start, mark.end, "direct", verb, verb.text, agent_speaker(verb), mark.para_start
@@ -226,6 +233,9 @@ class DirectQuotes:
         if starts_para and mark.closed and self.pulled(mark, inner):
             return None
         sentence_like = n >= MIN_UNCUED_WORDS and inner[-1:] in (".", "!", "?", ",")
+        comma = self.comma_speaker(mark) if sentence_like else None
+        if comma is not None:  # As the mayor put it, “…”
+            return Found(mark.start, mark.end, "direct", None, None, comma, mark.para_start)
         last = self.last
         # “…,” Lee said. “Not now.”: a second quote right after the cue of the first goes on with it.
         resumes = (
@@ -332,8 +342,29 @@ class DirectQuotes:
         head = sdoc[hi - 1]
         return Speaker(span.start_char, span.end_char, head.lower_, head.idx, head.idx + len(head.text))
 
-    def colon_clause_speaker(self, last: Token, mark: Marked) -> Speaker | None:
-        """The personal subject of the clause whose last word, ``last``, comes before a colon."""
+    def comma_speaker(self, mark: Marked) -> Speaker | None:
+        """The personal subject of the clause that a comma ends right before an uncued quote, in the
+        quote's paragraph: "As the mayor put it, “…”", "Lee issued a short statement, “…”", "Ruiz
+        told a packed hall in Bree, “…”". No cue verb is needed: the clause introduces the quote the
+        way a colon does, and its subject, not the last reporting verb's, is the one who speaks."""
+        sdoc = self.sdoc
+        i = self.tok_at(mark.start) - 1
+        while i > 0 and sdoc[i].is_space:
+            i -= 1
+        if i < 1 or sdoc[i].text != "," or sdoc[i].idx < mark.para_start or self.quoted(sdoc[i - 1].idx):
+            return None  # ('“Not now,” “…”': a comma inside another quote)
+        speaker = self.colon_clause_speaker(sdoc[i - 1], mark, before=sdoc[i].idx)
+        if (
+            speaker is None
+            or not mark.para_start <= speaker.start < sdoc[i].idx
+            or self.quoted(speaker.start)
+        ):
+            return None  # (nor a subject inside an earlier quote: '“I will go,” and, “…”')
+        return speaker
+
+    def colon_clause_speaker(self, last: Token, mark: Marked, before: int | None = None) -> Speaker | None:
+        """The personal subject of the clause whose last word, ``last``, comes before a colon (or, with
+        ``before``, a comma at that offset: the clause's verb must come before it)."""
         verb = last
         for _ in range(COLON_CLIMB):
             if verb.pos_ in ("VERB", "AUX") and (_finite(verb) or verb.head.i == verb.i):
@@ -343,8 +374,19 @@ class DirectQuotes:
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ == "be":
             return None  # ("Here they are: “…”")
+        if before is not None and verb.idx >= before:
+            return None  # the parse hung the words before the comma on a verb of the quote
+        # ("Two levies were postponed, “…”": a passive subject is acted on, it does not speak)
+        if before is not None and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            return None
         speaker = speaker_span(self.sdoc, verb, (mark.start, mark.end))
-        return speaker if speaker is not None and personal(self.sdoc, speaker, self.index) else None
+        if speaker is None:
+            return None
+        if before is not None:  # before a comma a common noun speaks too: "As the union leader put it, “…”"
+            head = self.sdoc.char_span(speaker.head_start, speaker.head_end, alignment_mode="expand")
+            if head is not None and head[0].pos_ == "NOUN" and head[0].lower_ not in NOT_SPEAKERS:
+                return speaker
+        return speaker if personal(self.sdoc, speaker, self.index) else None
 
     def after_speaker(self, verb: Token) -> Speaker | None:
         """The name the parse hung on an inverted verb as an object ("“…,” recalled Mr. Rhodes")."""

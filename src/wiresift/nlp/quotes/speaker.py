@@ -55,8 +55,8 @@ def speaker_span(sdoc: Doc, verb: Token, avoid: tuple[int, int] | None) -> Speak
     if right - left > MAX_SPEAKER_TOKENS or (avoid and left <= tok_of(sdoc, avoid[0]) < right):
         left = noun_phrase_start(subj)
         right = subj.i + 1
-    while right > left + 1 and (sdoc[right - 1].is_punct or sdoc[right - 1].is_space):
-        right -= 1
+    while right > left + 1 and right - 1 != subj.i and (sdoc[right - 1].is_punct or sdoc[right - 1].is_space):
+        right -= 1  # (the subject itself stays: "45%" is no "45")
     if subj.pos_ == "NOUN" and (named := apposed_name(sdoc, subj, tok, right)) is not None:
         return named  # "The boss of the fund backing Reed, Paula Sneddon, defended …": Sneddon
     span = sdoc[left:right]
@@ -93,8 +93,9 @@ def apposed_name(sdoc: Doc, subj: Token, verb: Token, right: int) -> Speaker | N
     )
 
 
-#: Dependents that belong to a speaker's own noun phrase when its subject phrase is cut down.
-PREMODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod"})
+#: Dependents that belong to a speaker's own noun phrase when its subject phrase is cut down (with the
+#: number of a share: "45% of the teachers who …" is cut to "45%", not "%").
+PREMODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod"})
 #: Marks that set an aside apart inside a noun phrase.
 ASIDE_MARKS = frozenset({",", ";", ":", "(", ")", "—", "–"})
 
