@@ -125,7 +125,7 @@ def test_the_clause_before_a_comma_names_the_speaker_of_an_uncued_quote(
 def test_a_passive_clause_before_a_comma_names_no_speaker(pipeline: Pipeline) -> None:
     text = (
         "Budget director Ola Nyberg said on Monday that revenue had fallen short.\n\n"
-        "Two new levies were postponed in the spending deal, \u201cwhich sounds like a lot of money, "
+        "Two new levies were postponed in the spending deal, \u201cwhich may look like a large sum, "
         "but it is a rounding error for a state of this size.\u201d"
     )
     assert mention_of(quotes_of(pipeline, text), "rounding error") != "Two new levies"
@@ -135,8 +135,8 @@ def test_a_cue_the_parse_left_without_subject_takes_the_name_opening_the_sentenc
     # the parse makes "Varga" the subject of "sees" inside the aside and leaves "said" with none
     text = (
         "Varga, who has told aides she sees the two crises as linked, said in her written statement: "
-        '"We are trying to keep the mills open and the workers paid. We cannot afford to wait for the '
-        'council anymore."'
+        '"We are trying to keep the mills open and the workers paid. There is no time left to sit and '
+        'wait on the council."'
     )
     assert mention_of(quotes_of(pipeline, text), "mills open") == "Varga"
 
