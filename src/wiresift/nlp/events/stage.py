@@ -554,7 +554,7 @@ class EventsStage:
     """Pipeline stage filling ``doc.events``."""
 
     name = STAGE_NAME
-    version = "1.6"
+    version = "1.7"
     requires: tuple[str, ...] = ("entities", "quotes", "timexes", "places", "claims")
     assigns: tuple[str, ...] = ("events",)
 
