@@ -37,11 +37,13 @@ def nlp():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="module")
-def pipeline(nlp):  # type: ignore[no-untyped-def]
-    """The entities and quotes stages, made once per test module (a module may define its own)."""
+def pipeline(request, nlp):  # type: ignore[no-untyped-def]
+    """The stages a test module names in ``PIPELINE_STAGES`` ("all": every stage), by default the
+    entities and quotes stages; made once per test module (a module may define its own)."""
     from wiresift.nlp.pipeline import Pipeline
 
-    return Pipeline(stages=("entities", "quotes"))
+    stages = getattr(request.module, "PIPELINE_STAGES", ("entities", "quotes"))
+    return Pipeline() if stages == "all" else Pipeline(stages=stages)
 
 
 # -- store backends -------------------------------------------------------------------------------

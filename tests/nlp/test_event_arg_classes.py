@@ -3,20 +3,13 @@ whose named cause is an accident, a disaster or an illness is no assault."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pytest
 from events_support import types
 
 from wiresift.nlp.pipeline import Pipeline
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline()
+#: Every stage, the events stage last (the ``pipeline`` fixture of ``tests/conftest.py``).
+PIPELINE_STAGES = "all"
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pytest
 from events_support import coded, place_name, text_of
 
 from wiresift.nlp.pipeline import Pipeline
@@ -15,9 +14,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline()
+#: Every stage, the events stage last (the ``pipeline`` fixture of ``tests/conftest.py``).
+PIPELINE_STAGES = "all"
 
 
 def test_an_active_conjunct_of_a_passive_verb_has_the_passive_subject(pipeline: Pipeline) -> None:

@@ -16,7 +16,6 @@ from wiresift.nlp.pipeline import Pipeline
 if TYPE_CHECKING:
     from types import ModuleType
 
-    from spacy.language import Language
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -29,9 +28,8 @@ def build() -> ModuleType:
     return build_event_lexicons
 
 
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline()
+#: Every stage, the events stage last (the ``pipeline`` fixture of ``tests/conftest.py``).
+PIPELINE_STAGES = "all"
 
 
 def test_bare_preposition_is_the_patterns_preposition(build: ModuleType) -> None:

@@ -4,20 +4,12 @@ and a meeting refused or halted did not happen."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-import pytest
 from events_support import types
 
 from wiresift.nlp.pipeline import Pipeline
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline()
+#: Every stage, the events stage last (the ``pipeline`` fixture of ``tests/conftest.py``).
+PIPELINE_STAGES = "all"
 
 
 def test_an_attack_on_a_rally_is_an_event_of_its_own(pipeline: Pipeline) -> None:

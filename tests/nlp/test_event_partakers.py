@@ -5,20 +5,12 @@ place of a meeting harm happens during (:mod:`~wiresift.nlp.events.subjects`,
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-import pytest
 from events_support import coded, place_name, text_of
 
 from wiresift.nlp.pipeline import Pipeline
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline()
+#: Every stage, the events stage last (the ``pipeline`` fixture of ``tests/conftest.py``).
+PIPELINE_STAGES = "all"
 
 
 def test_a_time_the_parse_makes_a_subject_gives_way_to_the_person(pipeline: Pipeline) -> None:

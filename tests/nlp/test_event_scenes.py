@@ -5,20 +5,12 @@ deed someone is judged for (:mod:`~wiresift.nlp.events.scenes`, :mod:`~wiresift.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-import pytest
 from events_support import coded, place_name, text_of
 
 from wiresift.nlp.pipeline import Pipeline
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline()
+#: Every stage, the events stage last (the ``pipeline`` fixture of ``tests/conftest.py``).
+PIPELINE_STAGES = "all"
 
 
 def test_a_place_naming_a_sibling_event_is_not_this_ones(pipeline: Pipeline) -> None:

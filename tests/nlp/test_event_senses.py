@@ -4,21 +4,14 @@ written for, and block-default triggers are checked against the types of their a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pytest
 
 from wiresift.model import Document, Event
 from wiresift.nlp.events.lexicon import VerbBlock, pattern_size, verbs
 from wiresift.nlp.pipeline import Pipeline
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline()
+#: Every stage, the events stage last (the ``pipeline`` fixture of ``tests/conftest.py``).
+PIPELINE_STAGES = "all"
 
 
 def events(pipeline: Pipeline, text: str) -> list[Event]:

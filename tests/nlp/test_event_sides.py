@@ -4,20 +4,12 @@ a reason's, a speaker's, an agent's or across a border."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-import pytest
 from events_support import coded, place_name
 
 from wiresift.nlp.pipeline import Pipeline
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline()
+#: Every stage, the events stage last (the ``pipeline`` fixture of ``tests/conftest.py``).
+PIPELINE_STAGES = "all"
 
 
 def test_who_repels_an_attack_does_not_attack(pipeline: Pipeline) -> None:

@@ -3,20 +3,12 @@ target, an event noun or a land noun is none, a doer's own act is none of theirs
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-import pytest
 from events_support import coded, text_of
 
 from wiresift.nlp.pipeline import Pipeline
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline()
+#: Every stage, the events stage last (the ``pipeline`` fixture of ``tests/conftest.py``).
+PIPELINE_STAGES = "all"
 
 
 def test_a_light_verbs_dative_is_the_nouns_target(pipeline: Pipeline) -> None:

@@ -3,20 +3,13 @@ support verbs, relaxed measures, demands in reported speech, refusals, strikes a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pytest
 
 from wiresift.model import Document, Event
 from wiresift.nlp.pipeline import Pipeline
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline()
+#: Every stage, the events stage last (the ``pipeline`` fixture of ``tests/conftest.py``).
+PIPELINE_STAGES = "all"
 
 
 def main_event(pipeline: Pipeline, text: str) -> Event:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pytest
 
 from wiresift.model import Document, Event
@@ -11,13 +9,8 @@ from wiresift.nlp.events.actors import dated_code, split_code
 from wiresift.nlp.events.cameo import goldstein, plover, quad_class
 from wiresift.nlp.pipeline import Pipeline
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def pipeline(nlp: Language) -> Pipeline:
-    return Pipeline()
+#: Every stage, the events stage last (the ``pipeline`` fixture of ``tests/conftest.py``).
+PIPELINE_STAGES = "all"
 
 
 def events(pipeline: Pipeline, text: str) -> list[Event]:
