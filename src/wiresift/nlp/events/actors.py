@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from wiresift.model import EventActor
@@ -126,8 +127,10 @@ def _inner_code(head: Token, index: EntityIndex | None, date: str | None, title:
 
 
 #: The actors :func:`resolve` made inside a :func:`remembered` block, by (document, index, head, date,
-#: nested); None outside one.
-_REMEMBERED: list[dict[tuple[int, int, int, str | None, bool], EventActor] | None] = [None]
+#: nested); None outside one. A context variable: each thread (a web worker, a Dask thread) has its own.
+_REMEMBERED: ContextVar[dict[tuple[int, int, int, str | None, bool], EventActor] | None] = ContextVar(
+    "wiresift_event_actors", default=None
+)
 
 
 @contextmanager
@@ -136,18 +139,17 @@ def remembered() -> Iterator[None]:
     target candidate, as the doer checked) gets a copy of the first answer. Its answer depends on the
     parse and the entity index alone, which no event rule changes (a pronoun's coreference, resolved
     in text order, is kept once found), so the answers are the same; the block spans one document."""
-    outer = _REMEMBERED[0]
-    _REMEMBERED[0] = {}
+    token = _REMEMBERED.set({})
     try:
         yield
     finally:
-        _REMEMBERED[0] = outer
+        _REMEMBERED.reset(token)
 
 
 def resolve(head: Token, index: EntityIndex | None, date: str | None, nested: bool = False) -> EventActor:
     """The actor record of the phrase headed by ``head`` (``nested``: no look into its modifiers); a
     copy of the one made before in a :func:`remembered` block (callers may change what they get)."""
-    memo = _REMEMBERED[0]
+    memo = _REMEMBERED.get()
     if memo is None:
         return _resolve(head, index, date, nested)
     key = (id(head.doc), id(index), head.i, date, nested)
