@@ -19,6 +19,7 @@ from wiresift.nlp.events import accept, acled, acled_model, cameo, targets
 from wiresift.nlp.events.accept import TYPER_DEPTH, Candidate
 from wiresift.nlp.events.actor_codes import holiday_head, thing_head
 from wiresift.nlp.events.actors import possessor, quantity_head, remembered, resolve
+from wiresift.nlp.events.addressee import protest_addressee, replaceable
 from wiresift.nlp.events.eventive import can_act, doer, place_only
 from wiresift.nlp.events.lexicon import DOER_NOUNS, PATIENT_NOUNS, UNDERGO, VERB_CODES
 from wiresift.nlp.events.lines import same_paragraph
@@ -402,6 +403,9 @@ def code_sentence(
         if category == "THREATEN" and target is None:
             party = condition_party(trig.tok, source_head)  # "threatened to strike unless Baghdad yields"
             target = _actor(party, index, doc.published) if party is not None else None
+        if category == "PROTEST" and replaceable(target, trig.tok):
+            # "rallied to demand ...": whom the demand is aimed at (before a scene: "a strike in jail")
+            target = protest_addressee(trig.tok, source, index, doc.published) or target
         block_only = (
             trig.kind == "verb" and trig.specificity == 1 and trig.tok.lemma_.lower() not in VERB_CODES
         )
