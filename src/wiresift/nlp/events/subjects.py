@@ -52,3 +52,18 @@ def partaker(noun: Token, subject_of: Callable[[Token], Token | None]) -> Token 
     ):
         return None
     return subject_of(prep.head)
+
+
+def purpose_of_object(verb: Token) -> Token | None:
+    """The verb whose object ``verb`` is an infinitive of purpose on, when the parse made it a relative
+    clause of the object ("sent material to help the flood victims", "moved troops to defend the
+    border": the sender helps, the mover defends), else None. Not a relative with a subject or a
+    relative word of its own ("a man to whom she spoke", "troops who were sent")."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass"} or c.tag_ in {"WDT", "WP", "WRB"} for c in verb.children):
+        return None
+    noun = verb.head
+    if noun.dep_ not in {"dobj", "obj"} or noun.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    return noun.head
