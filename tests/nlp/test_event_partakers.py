@@ -96,3 +96,13 @@ def test_a_nationality_on_a_building_or_a_ship_says_whose_not_where(pipeline: Pi
     assert place_name(doc, found["gathered"]) is None
     doc, found = coded(pipeline, "Troops massed near the Syrian border on Monday.")
     assert place_name(doc, found["massed"]) == "Syria"  # on land, a nationality says where
+
+
+def test_an_infinitive_of_purpose_on_the_object_is_done_by_the_sender(pipeline: Pipeline) -> None:
+    # the parse hangs "to help" on "material" as a relative clause: the sender still helps
+    _, found = coded(
+        pipeline,
+        "Portugal is willing to send material to help protect Angola if it is attacked, Portugal's "
+        "foreign minister said.",
+    )
+    assert text_of(found["help"].source) == "Portugal"

@@ -113,3 +113,9 @@ def test_the_noun_a_passive_participle_modifies_undergoes_it(pipeline: Pipeline)
     )
     kidnapped = found["kidnapped"]
     assert kidnapped.target is not None and kidnapped.target.text.endswith("aid worker")
+
+
+def test_a_named_scene_does_not_displace_the_people_an_act_is_done_to(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Militants handed over two hostages in Helmand province on Friday.")
+    handed = found["handed over"]
+    assert text_of(handed.target) == "two hostages"  # not the province, where it happened

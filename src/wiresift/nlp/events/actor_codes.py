@@ -90,6 +90,11 @@ def _lookup(phrase: tuple[str, ...], date: str | None, plurals: bool) -> str | N
             key = " ".join(words[i : i + size])
             if key in table.names:
                 return table.names[key]
+            if "'" in key:  # "democratic people 's republic of korea": the name as the dictionary spells
+                # it, with the clitic joined or without its apostrophe ("democratic peoples republic")
+                for spelt in (key.replace(" 's", "'s"), key.replace(" 's", "s").replace("'", "")):
+                    if spelt in table.names:
+                        return table.names[spelt]
             if key in table.people:
                 return dated_code(table.people[key], date)
     for word in words if plurals else ():

@@ -43,7 +43,7 @@ from wiresift.nlp.events.lines import headline_passive
 from wiresift.nlp.events.modality import AVOID_VERBS
 from wiresift.nlp.events.rolewords import KIN_AND_RIVAL_NOUNS, PATIENT_PEOPLE, weapon
 from wiresift.nlp.events.scenes import dateline_word
-from wiresift.nlp.events.subjects import first_subject, partaker
+from wiresift.nlp.events.subjects import first_subject, partaker, purpose_of_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -118,6 +118,9 @@ def subject_of(verb: Token) -> Token | None:
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"VERB", "AUX"}:
             controlled = False
             tok = tok.head.head
+            continue
+        if purpose_of_object(tok) is not None:  # "sent material to help defend": the sender helps
+            tok = purpose_of_object(tok)
             continue
         if _said_by_object(tok):
             # "mailed a petition asking parliament to act", "voiced a readiness to hold talks": the

@@ -19,6 +19,7 @@ from wiresift.nlp.events import accept, acled, acled_model, cameo, targets
 from wiresift.nlp.events.accept import TYPER_DEPTH, Candidate
 from wiresift.nlp.events.actor_codes import holiday_head, thing_head
 from wiresift.nlp.events.actors import possessor, quantity_head, remembered, resolve
+from wiresift.nlp.events.addressee import protest_addressee, replaceable
 from wiresift.nlp.events.eventive import can_act, doer, place_only
 from wiresift.nlp.events.lexicon import DOER_NOUNS, PATIENT_NOUNS, UNDERGO, VERB_CODES
 from wiresift.nlp.events.lines import same_paragraph
@@ -37,6 +38,9 @@ from wiresift.nlp.events.roles import (
     weapon,
 )
 from wiresift.nlp.events.targets import (
+    PLACE_TYPES,
+    SCENE_PREPS,
+    SITE_WORDS,
     condition_party,
     mutual_doers,
     place_target,
@@ -136,6 +140,14 @@ def done_to(head: Token) -> bool:
     return lemma in PATIENT_NOUNS or head.lower_.endswith("ing")
 
 
+def _named_place(head: Token) -> bool:
+    """``head`` heads a place's name: "Lagos", "Helmand province" (a land noun after a name)."""
+    return head.ent_type_ in PLACE_TYPES or (
+        head.lemma_.lower() in SITE_WORDS
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
+    )
+
+
 def unknown_name(tok: Token) -> bool:
     """``tok`` is a proper noun the tagger gave no entity type, alone in its phrase: a name of someone it
     did not know ("Trazzoni, 29, was arrested"), not a word of a capitalised headline."""
@@ -158,6 +170,7 @@ def _target(
     Harlow in Denver")."""
     candidates = target_candidates(trigger, source_head, venue, harm, mutual)
     fallback: EventActor | None = None
+    people_first = False  # the role-given target names people: a named scene is not whom instead
     for i, head in enumerate(candidates):
         if not same_paragraph(head, trigger):
             continue  # a line of page chrome the parse hung on the next paragraph
@@ -166,6 +179,8 @@ def _target(
             (actor.entity is not None and actor.entity == source.entity) or same_name(actor, source)
         ):
             continue  # "President Brisket received President Brisket": no one acts on himself here
+        if people_first and head.dep_ == "pobj" and head.head.lower_ in SCENE_PREPS and _named_place(head):
+            continue  # "handed over two engineers in Helmand": where, the engineers being whom
         counted = quantity_head(head)  # "abused dozens of girls": the girls are the people it names
         if holiday_head(counted) or (not (harm or actor.code) and thing_head(counted)):
             continue  # "declined to comment on the case": what is spoken of, not whom (an attack's
@@ -185,6 +200,8 @@ def _target(
             return actor  # "asked him to share notes": he is asked, not the insights
         if fallback is None and (actor.sector or actor.entity or (i == 0 and role)) and head.pos_ != "PRON":
             fallback = actor  # the role-given target naming people ("hostages were released") first
+            # (not "the state of emergency in Darfur": a noun with an "of" phrase may name no one)
+            people_first = i == 0 and role and not any(c.lower_ == "of" for c in counted.children)
     return fallback
 
 
@@ -402,6 +419,9 @@ def code_sentence(
         if category == "THREATEN" and target is None:
             party = condition_party(trig.tok, source_head)  # "threatened to strike unless Baghdad yields"
             target = _actor(party, index, doc.published) if party is not None else None
+        if category == "PROTEST" and replaceable(target, trig.tok):
+            # "rallied to demand ...": whom the demand is aimed at (before a scene: "a strike in jail")
+            target = protest_addressee(trig.tok, source, index, doc.published) or target
         block_only = (
             trig.kind == "verb" and trig.specificity == 1 and trig.tok.lemma_.lower() not in VERB_CODES
         )

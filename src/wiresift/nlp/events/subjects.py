@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wiresift.nlp.events.transfers import TRANSFER_VERBS
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -27,6 +29,8 @@ PARTAKING_NOUNS = frozenset({"meeting", "visit", "talk", "talks", "trip", "tour"
 #: Prepositions of an adjunct of circumstance: "In a meeting with", "During a visit to", "On a trip to"
 #: (not "After talks in Geneva, the rebels attacked": who acts after talks need not have held them).
 ADJUNCT_PREPS = frozenset({"in", "during", "at", "on"})
+#: Verbs of giving or sending something for a purpose: "sent material to help".
+SENDING_VERBS = frozenset({*TRANSFER_VERBS, "provide", "give", "offer", "deploy", "move", "lend"})
 
 
 def first_subject(verb: Token, deps: frozenset[str]) -> Token | None:
@@ -52,3 +56,19 @@ def partaker(noun: Token, subject_of: Callable[[Token], Token | None]) -> Token 
     ):
         return None
     return subject_of(prep.head)
+
+
+def purpose_of_object(verb: Token) -> Token | None:
+    """The verb of giving or sending whose object ``verb`` is an infinitive of purpose on, when the
+    parse made it a relative clause of the object ("sent material to help the flood victims",
+    "deployed troops to defend the border": the sender helps, the one deploying defends), else None.
+    Not a relative with a subject or a relative word of its own ("a man to whom she spoke"), nor the
+    object of another verb ("launched a mission to free the hostages": what the mission was for)."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass"} or c.tag_ in {"WDT", "WP", "WRB"} for c in verb.children):
+        return None
+    noun = verb.head
+    if noun.dep_ not in {"dobj", "obj"} or noun.head.lemma_.lower() not in SENDING_VERBS:
+        return None
+    return noun.head
