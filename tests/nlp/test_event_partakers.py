@@ -102,7 +102,7 @@ def test_an_infinitive_of_purpose_on_the_object_is_done_by_the_sender(pipeline: 
     # the parse hangs "to help" on "material" as a relative clause: the sender still helps
     _, found = coded(
         pipeline,
-        "Portugal is willing to send material to help protect Angola if it is attacked, Portugal's "
-        "foreign minister said.",
+        "Norway is ready to ship equipment to help protect Estonia if it is invaded, Norway's "
+        "defence minister said.",
     )
-    assert text_of(found["help"].source) == "Portugal"
+    assert text_of(found["help"].source) == "Norway"

@@ -63,7 +63,7 @@ def purpose_of_object(verb: Token) -> Token | None:
     parse made it a relative clause of the object ("sent material to help the flood victims",
     "deployed troops to defend the border": the sender helps, the one deploying defends), else None.
     Not a relative with a subject or a relative word of its own ("a man to whom she spoke"), nor the
-    object of another verb ("launched a mission to free the hostages": what the mission was for)."""
+    object of another verb ("launched an operation to rescue the crew": what the operation was for)."""
     if verb.dep_ != "relcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
     if any(c.dep_ in {"nsubj", "nsubjpass"} or c.tag_ in {"WDT", "WP", "WRB"} for c in verb.children):
