@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -103,6 +103,7 @@ def object_of(tok: Token) -> Token | None:
     return None
 
 
+@lru_cache(maxsize=20_000)
 def _lean(vocab: Vocab, lemma: str, first: tuple[str, ...], second: tuple[str, ...]) -> float:
     """Cosine to ``first``'s pole minus cosine to ``second``'s; 0 without vectors."""
     poles = prototype_poles(vocab, first, second)
@@ -122,6 +123,7 @@ def _pole(vocab: Vocab, words: tuple[str, ...]) -> Any:
     return mean / np.linalg.norm(mean)
 
 
+@lru_cache(maxsize=20_000)
 def _cosine(vocab: Vocab, lemma: str, words: tuple[str, ...]) -> float:
     pole = _pole(vocab, words)
     lex = vocab[lemma]
