@@ -16,6 +16,9 @@ event from features the stage already has:
   security word, and the article's share of such sentences, of conflict events and of events with an
   ACLED-style type (a security report is read differently from a business story); whether another
   sentence tells an event of the same category by the same doer (the article's story, told again);
+- its context (:mod:`~wiresift.nlp.events.accept_features`): the classes of its doer and object, how
+  concrete the object is, how near the trigger's vector lies to light verbs, violence and talks, and
+  whether another trigger hangs on it;
 - the trigger's lemma: how often the verdicts found events of this lemma right (smoothed toward the
   overall rate), and how often they found the lemmas nearest in the spaCy vectors right (a lemma never
   judged borrows from its neighbours: "ponder" from "think").
@@ -39,6 +42,7 @@ import numpy as np
 
 from wiresift.nlp import doccache
 from wiresift.nlp.events import acled, acled_model, cameo
+from wiresift.nlp.events.accept_features import CONTEXT_FEATURES, context_rows
 from wiresift.nlp.events.acled_model import CONFLICT, NOT_CONFLICT, SECURITY_CUES
 from wiresift.nlp.events.lexicon import VERB_CODES
 
@@ -101,6 +105,7 @@ BASE_FEATURES: tuple[str, ...] = (
     "doc_density",
     "typer_conflict",
     "doc_typer_conflict",
+    *CONTEXT_FEATURES,
 )
 PRIOR_FEATURES: tuple[str, ...] = ("lemma_prior", "lemma_seen", "pair_prior", "neighbour_prior")
 FEATURES: tuple[str, ...] = (*BASE_FEATURES, *PRIOR_FEATURES)
@@ -277,7 +282,8 @@ def base_rows(doc: Document, sdoc: Doc, cands: Sequence[Candidate]) -> list[tupl
         for c, tok in zip(cands, toks, strict=True)
     ]
     out = []
-    for c, tok, p_conflict, echo in zip(cands, toks, conflict, echo_counts, strict=True):
+    contexts = context_rows(toks)
+    for c, tok, p_conflict, echo, context in zip(cands, toks, conflict, echo_counts, contexts, strict=True):
         e = c.event
         how = _how(c, tok)
         dep = tok.dep_ if tok is not None else ""
@@ -308,6 +314,7 @@ def base_rows(doc: Document, sdoc: Doc, cands: Sequence[Candidate]) -> list[tupl
             *doc_feats,
             p_conflict,
             sum(conflict) / n,
+            *context,
         ]
         lemma = tok.lemma_.lower() if tok is not None else e.text.lower()
         out.append((f"{lemma}|{e.plover or ''}", row))
