@@ -104,3 +104,23 @@ def test_far_surname_is_the_person_named_first_not_the_relative_named_often() ->
     ottos = [i for i in range(len(text)) if text.startswith("Otto Vell", i)]
     index = _index(text, ("e1", "Nora Vell", [(0, 9)]), ("e2", "Otto Vell", [(i, i + 9) for i in ottos]))
     assert pick(index, ["e1", "e2"], text.index("Vell said")) == "e1"
+
+
+def test_pick_before_any_naming_is_the_one_not_introduced_as_a_relative() -> None:
+    text = "Ode vows to appeal. Bo Ode, the mayor, came with his son, Cy Ode."
+    people = (("e1", "Bo Ode", [(20, 26)]), ("e2", "Cy Ode", [(58, 64)]))
+    index = _index(text, *people)
+    index.entities["e2"].titles.append("his son")
+    assert pick(index, ["e1", "e2"], 0) == "e1"
+    index = _index(text, *people)  # no one introduced as a relative: no guess
+    assert pick(index, ["e1", "e2"], 0) is None
+
+
+def test_lead_surname_before_the_full_names_goes_to_the_unrelated_one(pipeline: Pipeline) -> None:
+    text = (
+        "Ostrowe defends the budget\n\n"
+        "“We balanced every line,” Ostrowe told reporters on Monday.\n\n"
+        "The mayor, Bo Ostrowe, walked to the council hall with his daughter, Lina Ostrowe, a nurse."
+    )
+    said = by_cue(quotes_of(pipeline, text), "told")
+    assert said.speaker_name == "Bo Ostrowe"

@@ -5,8 +5,8 @@ title ("Mrs Smith" is the woman), by naming one again in full or by first name j
 mention ("Jane said …; Smith added" goes on with Jane Smith), by pronouns that fit one of them, and
 by introducing the relative as one ("Tom Smith and his wife, Jane Smith … Smith said" is Tom).
 When none of these decides — both were named together last ("Tom Smith and Jane Smith, both
-farmers, … Smith said") or neither was named before — the mention is left to no one: a wrong person shown
-with confidence is worse than none.
+farmers, … Smith said") or neither was named before and neither is introduced later as the other's
+relative — the mention is left to no one: a wrong person shown with confidence is worse than none.
 
 Genders come from titles and courtesy titles before the person's other mentions, from the first
 name when it is given almost only to one sex (:mod:`~wiresift.nlp.entities.given_names`: "Jane
@@ -162,7 +162,9 @@ def pick(index: EntityIndex, candidates: list[str], pos: int, gender: str = "") 
     )
     (last, best), (second, other) = named[0], named[1]
     if last < 0:
-        return None  # neither named before: no guess
+        # neither named before ("Ode vows to appeal" in the lead, "Bo Ode … his son, Cy Ode" later):
+        # the one the text goes on to introduce as nobody's relative, when the others all are
+        return _only_unrelated(candidates, kin) if mixed else None
     if not _recent(index, last, pos) and not _same_paragraph(index, last, pos):
         # nobody named just before: the bare surname is the article's own person, named first
         focus = _focus(index, [c for c in candidates if not (mixed and c in kin)], pos)
@@ -174,6 +176,12 @@ def pick(index: EntityIndex, candidates: list[str], pos: int, gender: str = "") 
         # inside the other's description ("Ann Ode, mother of the late Bo Ode")
         return _described_in(index, best, other) or _described_in(index, other, best)
     return best
+
+
+def _only_unrelated(candidates: list[str], kin: set[str]) -> str | None:
+    """The one candidate not introduced as a relative (:func:`_kin`), else None."""
+    rest = [c for c in candidates if c not in kin]
+    return rest[0] if len(rest) == 1 else None
 
 
 def _recent(index: EntityIndex, naming: int, pos: int) -> bool:
