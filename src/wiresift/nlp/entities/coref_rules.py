@@ -24,7 +24,7 @@ from wiresift.nlp.entities.lexicon import (
     PLURAL_PRONOUNS,
     TITLED_NOMINAL_HEADS,
 )
-from wiresift.nlp.entities.namesakes import honorific_before, namesakes, person_gender, pick
+from wiresift.nlp.entities.namesakes import chain_gender, honorific_before, namesakes, person_gender, pick
 
 #: A pronoun this close (chars) after the previous quote refers to its speaker: about two
 #: paragraphs of wire copy. Beyond it, the person mentioned last is the better guess.
@@ -191,8 +191,7 @@ def full_person(index: EntityIndex, eid: str, pos: int, gender: str = "") -> str
         if titled and entity.type == "PERSON" and person_gender(index, eid, skip=pos) not in ("", titled):
             return None  # "Mrs Lee" is not the Tom Lee called "he": his wife, named only "Ann", perhaps
         return eid  # (a pronoun's gender against its person is the resolver's own check)
-    gender = gender or titled
-    return pick(index, fits, pos, gender)
+    return pick(index, fits, pos, gender or titled, chain_gender(index, eid, pos))
 
 
 #: Words of a title too common to tell two office holders apart.
