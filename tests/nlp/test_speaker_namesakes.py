@@ -156,3 +156,15 @@ def test_a_role_joined_to_one_namesake_is_no_naming() -> None:
     role = text.index("the mayor a")
     index = _index(text, ("e1", "Ann Ode", [(32, 39)]), ("e2", "Bo Ode", [(0, 6), (role, role + 9)]))
     assert text[32:39] == "Ann Ode" and pick(index, ["e1", "e2"], text.index("Ode spoke")) == "e1"
+
+
+def test_headline_relative_of_a_namesake_is_not_the_owner(pipeline: Pipeline) -> None:
+    text = (
+        "Marlow’s Son Says The Harbor Deal Is Dead\n\n"
+        "Tom Marlow, the harbor commissioner, signed the lease in March. "
+        "His son, Evan Marlow, runs the ferry line.\n\n"
+        "Marlow said the lease would stand."
+    )
+    quotes = quotes_of(pipeline, text)
+    assert by_cue(quotes, "Says").speaker_name != "Tom Marlow"  # the son speaks, not his father
+    assert by_cue(quotes, "said").speaker_name == "Tom Marlow"

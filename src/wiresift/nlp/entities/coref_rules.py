@@ -19,6 +19,7 @@ from itertools import pairwise
 
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import (
+    KIN_NOUNS,
     PERSON_NOMINAL_HEADS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -139,6 +140,10 @@ USER_HEADS = frozenset(
 )
 
 
+#: Common-noun heads a headline capitalises that a name before them only owns ("Lee's Son", "Lee's Aide").
+OWNED_HEADS = PERSON_NOMINAL_HEADS | KIN_NOUNS
+
+
 def _owner_of_head(index: EntityIndex, speaker: Speaker, eid: str) -> bool:
     """Whether the entity ``eid`` named inside the speaker phrase only owns or places its common-noun
     head, so that the people the head names speak, not the entity: "President Lee's advisers
@@ -161,8 +166,8 @@ def _owner_of_head(index: EntityIndex, speaker: Speaker, eid: str) -> bool:
             for s, e in entity.mentions
             if speaker.start <= s and e <= speaker.end
         )
-    if head.pos_ != "NOUN":
-        return False
+    if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.lower_ in OWNED_HEADS):
+        return False  # (a role or kin word capitalised in a headline is still one: "Lee's Son Says")
     for start, end in entity.mentions:
         if not (speaker.start <= start and end <= speaker.end):
             continue
