@@ -168,3 +168,14 @@ def test_headline_relative_of_a_namesake_is_not_the_owner(pipeline: Pipeline) ->
     quotes = quotes_of(pipeline, text)
     assert by_cue(quotes, "Says").speaker_name != "Tom Marlow"  # the son speaks, not his father
     assert by_cue(quotes, "said").speaker_name == "Tom Marlow"
+
+
+def test_kin_word_met_only_at_a_later_naming_is_no_introduction() -> None:
+    from wiresift.nlp.entities.namesakes import introduced_as_kin
+
+    text = "Ann Ode opened the hall on Friday. A rival mocked “my dear sister Ann Ode” at a rally."
+    later = text.index("Ann Ode”")
+    assert not introduced_as_kin(text, ["dear sister"], [(0, 7), (later, later + 7)])
+    intro = "Bo Ode came with his sister, Ann Ode, on Friday."
+    first = intro.index("Ann Ode")
+    assert introduced_as_kin(intro, ["sister"], [(first, first + 7)])
