@@ -19,12 +19,13 @@ from itertools import pairwise
 
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import (
+    KIN_NOUNS,
     PERSON_NOMINAL_HEADS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     TITLED_NOMINAL_HEADS,
 )
-from wiresift.nlp.entities.namesakes import honorific_before, namesakes, person_gender, pick
+from wiresift.nlp.entities.namesakes import chain_gender, honorific_before, namesakes, person_gender, pick
 
 #: A pronoun this close (chars) after the previous quote refers to its speaker: about two
 #: paragraphs of wire copy. Beyond it, the person mentioned last is the better guess.
@@ -139,6 +140,10 @@ USER_HEADS = frozenset(
 )
 
 
+#: Common-noun heads a headline capitalises that a name before them only owns ("Lee's Son", "Lee's Aide").
+OWNED_HEADS = PERSON_NOMINAL_HEADS | KIN_NOUNS
+
+
 def _owner_of_head(index: EntityIndex, speaker: Speaker, eid: str) -> bool:
     """Whether the entity ``eid`` named inside the speaker phrase only owns or places its common-noun
     head, so that the people the head names speak, not the entity: "President Lee's advisers
@@ -161,8 +166,8 @@ def _owner_of_head(index: EntityIndex, speaker: Speaker, eid: str) -> bool:
             for s, e in entity.mentions
             if speaker.start <= s and e <= speaker.end
         )
-    if head.pos_ != "NOUN":
-        return False
+    if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.lower_ in OWNED_HEADS):
+        return False  # (a role or kin word capitalised in a headline is still one: "Lee's Son Says")
     for start, end in entity.mentions:
         if not (speaker.start <= start and end <= speaker.end):
             continue
@@ -191,8 +196,7 @@ def full_person(index: EntityIndex, eid: str, pos: int, gender: str = "") -> str
         if titled and entity.type == "PERSON" and person_gender(index, eid, skip=pos) not in ("", titled):
             return None  # "Mrs Lee" is not the Tom Lee called "he": his wife, named only "Ann", perhaps
         return eid  # (a pronoun's gender against its person is the resolver's own check)
-    gender = gender or titled
-    return pick(index, fits, pos, gender)
+    return pick(index, fits, pos, gender or titled, chain_gender(index, eid, pos))
 
 
 #: Words of a title too common to tell two office holders apart.

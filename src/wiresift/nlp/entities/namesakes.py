@@ -5,8 +5,8 @@ title ("Mrs Smith" is the woman), by naming one again in full or by first name j
 mention ("Jane said …; Smith added" goes on with Jane Smith), by pronouns that fit one of them, and
 by introducing the relative as one ("Tom Smith and his wife, Jane Smith … Smith said" is Tom).
 When none of these decides — both were named together last ("Tom Smith and Jane Smith, both
-farmers, … Smith said") or neither was named before — the mention is left to no one: a wrong person shown
-with confidence is worse than none.
+farmers, … Smith said") or neither was named before and neither is introduced later as the other's
+relative — the mention is left to no one: a wrong person shown with confidence is worse than none.
 
 Genders come from titles and courtesy titles before the person's other mentions, from the first
 name when it is given almost only to one sex (:mod:`~wiresift.nlp.entities.given_names`: "Jane
@@ -113,6 +113,26 @@ def person_gender(index: EntityIndex, eid: str, skip: int = -1) -> str:
     return "m" if votes["m"] > votes["f"] else "f"
 
 
+#: Gendered pronouns the coreference model must have joined to a shared bare surname before it tells
+#: which namesake the surname means.
+MIN_CHAIN_PRONOUNS = 2
+
+
+def chain_gender(index: EntityIndex, eid: str, pos: int) -> str:
+    """ "m" or "f" when every gendered pronoun the coreference model joined to the bare surname ``eid``
+    before ``pos`` agrees (at least :data:`MIN_CHAIN_PRONOUNS`): an article that calls "Ode" "she"
+    throughout means the woman of "Bo Ode" and "Ann Ode"; a text that uses the surname for both
+    mixes the pronouns and tells nothing."""
+    state = index.coref
+    if state is None:
+        return ""
+    state.advance(pos)
+    said = [m.gender for m in state.chains.get(eid, ()) if m.gender and m.start < pos]
+    if len(said) < MIN_CHAIN_PRONOUNS or len(set(said)) != 1:
+        return ""
+    return said[0]
+
+
 def namesakes(index: EntityIndex, eid: str) -> list[str]:
     """The persons named in full whose surname (else first name) is the one-word name of person
     ``eid`` ("Smith" -> "Tom Smith", "Jane Smith"); [] for a full name or a name nobody shares."""
@@ -132,12 +152,16 @@ def namesakes(index: EntityIndex, eid: str) -> list[str]:
     return []
 
 
-def pick(index: EntityIndex, candidates: list[str], pos: int, gender: str = "") -> str | None:
+def pick(
+    index: EntityIndex, candidates: list[str], pos: int, gender: str = "", chain: str = ""
+) -> str | None:
     """The one of ``candidates`` (people sharing a name) that a mention at ``pos`` means: those whose
         gender contradicts ``gender`` (from a courtesy title or a pronoun) drop out; of the rest, the
         one named last before ``pos`` when no other was named in the same sentence (a relative's
     introduction is no naming here, :func:`_last_naming`); else None. A title before the mention
-    that only one of them bears decides first ("Dr. Ode" is the doctor)."""
+    that only one of them bears decides first ("Dr. Ode" is the doctor). ``chain`` (the gender of the
+    pronouns joined to the bare surname, :func:`chain_gender`) decides where no naming in the last
+    sentences does, when it fits exactly one of them and the others are known to be of the other."""
     word = title_before(index.text, pos)
     if word:
         bearers = [c for c in candidates if _bears(index, c, word, pos)]
@@ -161,8 +185,15 @@ def pick(index: EntityIndex, candidates: list[str], pos: int, gender: str = "") 
         reverse=True,
     )
     (last, best), (second, other) = named[0], named[1]
+    if chain and (last < 0 or not _recent(index, last, pos)):
+        # "Ode" called "she" throughout, no one named just before: the woman, if the others are men
+        owner = _only_of_gender(index, candidates, chain, pos)
+        if owner is not None:
+            return owner
     if last < 0:
-        return None  # neither named before: no guess
+        # neither named before ("Ode vows to appeal" in the lead, "Bo Ode … his son, Cy Ode" later):
+        # the one the text goes on to introduce as nobody's relative, when the others all are
+        return _only_unrelated(candidates, kin) if mixed else None
     if not _recent(index, last, pos) and not _same_paragraph(index, last, pos):
         # nobody named just before: the bare surname is the article's own person, named first
         focus = _focus(index, [c for c in candidates if not (mixed and c in kin)], pos)
@@ -174,6 +205,21 @@ def pick(index: EntityIndex, candidates: list[str], pos: int, gender: str = "") 
         # inside the other's description ("Ann Ode, mother of the late Bo Ode")
         return _described_in(index, best, other) or _described_in(index, other, best)
     return best
+
+
+def _only_of_gender(index: EntityIndex, candidates: list[str], gender: str, pos: int) -> str | None:
+    """The one candidate known to be of ``gender`` when every other is known to be of the other."""
+    genders = {c: person_gender(index, c, skip=pos) for c in candidates}
+    known = [c for c in candidates if genders[c] == gender]
+    if len(known) != 1 or any(genders[c] in ("", gender) for c in candidates if c != known[0]):
+        return None
+    return known[0]
+
+
+def _only_unrelated(candidates: list[str], kin: set[str]) -> str | None:
+    """The one candidate not introduced as a relative (:func:`_kin`), else None."""
+    rest = [c for c in candidates if c not in kin]
+    return rest[0] if len(rest) == 1 else None
 
 
 def _recent(index: EntityIndex, naming: int, pos: int) -> bool:
@@ -237,14 +283,57 @@ def _described_in(index: EntityIndex, head: str, inner: str) -> str | None:
 
 def _kin(index: EntityIndex, eid: str) -> bool:
     """The person was introduced as someone's relative ("his wife, Jane Smith")."""
-    return any(w in KIN_NOUNS for t in index.entities[eid].titles for w in _WORD.findall(t.lower()))
+    entity = index.entities[eid]
+    return introduced_as_kin(index.text, entity.titles, entity.mentions)
+
+
+#: Characters before a person's first naming ("his wife, ") and after it (", 34, her son") that a
+#: relative's introduction lies within.
+KIN_BEFORE_CHARS = 40
+KIN_AFTER_CHARS = 30
+
+
+def introduced_as_kin(text: str, titles: list[str], mentions: list[tuple[int, int]]) -> bool:
+    """A person is introduced as someone's relative: a kin word among their titles that stands next to
+    their first naming in the same sentence ("Bo Ode and his wife, Ann Ode"; "Cy Ode, her son,"). A
+    kin word met only at a later mention ("my dear sister Ann Ode", said by a rival in a quote) is a
+    figure of speech or an aside, not how the article introduces them."""
+    if not mentions:
+        return False
+    kin = {w for t in titles for w in _WORD.findall(t.lower()) if w in KIN_NOUNS}
+    start, end = min(mentions)
+    if len(text) < end:
+        return bool(kin)  # an index built by hand, without its text: the titles alone tell
+    before = re.split(r"[.!?\n]", text[max(0, start - KIN_BEFORE_CHARS) : start])[-1]
+    after = re.split(r"[.!?\n]", text[end : end + KIN_AFTER_CHARS])[0]
+    if kin and any(w in kin for w in _WORD.findall(f"{before} {after}".lower())):
+        return True
+    # "her husband, former President Bo Ode" where the role, not the kin word, became the title
+    m = _KIN_BEFORE.search(before)
+    return (m is not None and m.group(1).lower() in KIN_NOUNS) or (
+        (m := _KIN_AFTER.match(after)) is not None and m.group(1).lower() in KIN_NOUNS
+    )
+
+
+#: A possessed kin noun right before a name, a role or two between ("her husband, former President ").
+_KIN_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?:late\s+)?(\w+),?\s+(?:[\w.-]+\s+){0,2}$", re.IGNORECASE)
+#: ...or apposed right after it (", his son,").
+_KIN_AFTER = re.compile(r"^,\s+(?:his|her|their)\s+(?:late\s+)?(\w+)\b", re.IGNORECASE)
 
 
 def _last_naming(index: EntityIndex, eid: str, pos: int, renamed: bool) -> int:
-    """The end of ``eid``'s last mention before ``pos`` (-1: none); with ``renamed``, its introduction
+    """The end of ``eid``'s last naming before ``pos`` (-1: none); with ``renamed``, its introduction
     does not count: news introduces a relative in full ("his brother, George Smith") and then calls
     the main person "Smith", so a relative competes for the surname only once named again."""
-    ends = sorted(e for s, e in index.entities[eid].mentions if s < pos)
+    entity = index.entities[eid]
+    names = set(name_words(entity.name))
+    # a naming holds a word of the name: "the next president" (a role the nominal rules joined to
+    # the person, perhaps wrongly) tells nothing about which namesake the text goes on with
+    ends = sorted(
+        e
+        for s, e in entity.mentions
+        if s < pos and (len(index.text) < e or names & set(name_words(index.text[s:e])))
+    )
     if renamed:
         ends = ends[1:]
     return ends[-1] if ends else -1

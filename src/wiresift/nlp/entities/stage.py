@@ -22,7 +22,6 @@ from wiresift.nlp.entities.captions import add_caption_titles
 from wiresift.nlp.entities.coordination import shared_titles
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import (
-    KIN_NOUNS,
     NOMINAL_SYNONYMS,
     PERSON_PRONOUNS,
     TITLE_HEADS,
@@ -36,7 +35,6 @@ from wiresift.nlp.entities.names import (
     LEADING_THE,
     NATIONALITY_ENDINGS,
     TITLED_NAME,
-    WORD_RE,
     Nominal,
     initials_forms,
     name_key,
@@ -46,7 +44,7 @@ from wiresift.nlp.entities.names import (
     short_key,
     surname_forms,
 )
-from wiresift.nlp.entities.namesakes import split_courtesy_mentions
+from wiresift.nlp.entities.namesakes import introduced_as_kin, split_courtesy_mentions
 from wiresift.nlp.entities.organisations import (
     join_acronyms,
     join_short_names,
@@ -331,8 +329,8 @@ def _shared_surname_main(b: _Builder) -> None:
     may be either)."""
 
     def kin(eid: str) -> bool:
-        titles = b.index.entities[eid].titles
-        return any(w in KIN_NOUNS for t in titles for w in WORD_RE.findall(t.lower()))
+        entity = b.index.entities[eid]
+        return introduced_as_kin(b.doc.text, entity.titles, entity.mentions)
 
     for surname, ids in list(b.surnames.items()):
         bare = b.keys.get(("PERSON", surname))
