@@ -63,11 +63,15 @@ NOT_ACTS = frozenset({"weapon", "gun", "explosive", "base", "headquarters", "out
 
 def features(sent: Span, trigger: Token | None, rule: str | None, plover: str | None) -> list[str]:
     """Symbolic features of an event (``trigger`` None: a sentence without a coded event)."""
+    return _event_features(trigger, rule, plover) + _sentence(sent)[0]
+
+
+def _event_features(trigger: Token | None, rule: str | None, plover: str | None) -> list[str]:
+    """The event's own part of :func:`features`, before its sentence's words."""
     out = ["bias", f"rule={rule}", f"plover={plover}"]
     if trigger is not None:
         out.append(f"trig={trigger.lemma_.lower()}")
         out += [f"trig_child={c.lemma_.lower()}" for c in trigger.children if c.pos_ in _CONTENT]
-    out += _sentence(sent)[0]
     return out
 
 
@@ -148,7 +152,11 @@ class AcledModel:
 
     def exp_logits(self, feats: list[str], dense_part: np.ndarray) -> np.ndarray:
         """``exp`` of each class's logit less the greatest: :meth:`choose` and :func:`conflict`."""
-        logits = self.sparse_logits(feats) + dense_part + self.intercept
+        return self.exp_logits_of(self.columns(feats), dense_part)
+
+    def exp_logits_of(self, columns: list[int], dense_part: np.ndarray) -> np.ndarray:
+        """:meth:`exp_logits` of the features at ``columns`` (:meth:`columns`)."""
+        logits = np.add.reduce(self.coef[:, columns], axis=1) + dense_part + self.intercept
         # ``np.maximum.reduce`` and ``np.add.reduce`` are what ``.max()`` and ``.sum()`` call, without
         # their Python wrappers (a typer's arrays are small; the wrappers cost more than the sums)
         return np.exp(logits - np.maximum.reduce(logits))
@@ -161,7 +169,12 @@ class AcledModel:
 
     def sparse_logits(self, feats: list[str]) -> np.ndarray:
         """Each class's summed weights of the symbolic features."""
-        return np.add.reduce(self.coef[:, [self.vocab[f] for f in feats if f in self.vocab]], axis=1)
+        return np.add.reduce(self.coef[:, self.columns(feats)], axis=1)
+
+    def columns(self, feats: list[str]) -> list[int]:
+        """The weight columns of the symbolic features the model knows, in their order."""
+        vocab = self.vocab
+        return [vocab[f] for f in feats if f in vocab]
 
 
 def dense_logits(sent: Span, trigger: Token | None) -> np.ndarray:
@@ -186,12 +199,19 @@ def exp_logits(
     category: the typer asks, and the event check again (of its final type, most often the rules').
     Callers must not change it."""
 
+    cache = doccache.of(sent.doc)
+
     def build() -> np.ndarray:
-        return typer.exp_logits(features(sent, trigger, rule, plover), dense_logits(sent, trigger))
+        # the columns of :func:`features`, in its order: the event's own, then its sentence's (looked up
+        # once per sentence, whatever events it holds)
+        words = ("acled_model.sentence_columns", sent.start, sent.end, id(typer))
+        sentence = cache.memo(words, lambda: typer.columns(_sentence(sent)[0]))
+        columns = typer.columns(_event_features(trigger, rule, plover)) + sentence
+        return typer.exp_logits_of(columns, dense_logits(sent, trigger))
 
     at = -1 if trigger is None else trigger.i
     key = ("acled_model.exp_logits", sent.start, sent.end, at, rule, plover)
-    return doccache.of(sent.doc).memo(key, build)
+    return cache.memo(key, build)
 
 
 @cache
