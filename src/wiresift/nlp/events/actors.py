@@ -207,7 +207,8 @@ def _resolve(head: Token, index: EntityIndex | None, date: str | None, nested: b
     if country is None:  # "young Algerians" are Algeria's
         free = [t.lower_ for t in _stance_free(toks)] if free is None else free
         country = split_code(lookup(free, date) or "")[0]
-    return EventActor(
+    # every field given, of its type already (strings, ints, None): made without pydantic's validation
+    return EventActor.model_construct(
         text=text, start=start_char, end=end_char, entity=entity_id, code=country, sector=sector
     )
 
