@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
+from spacy.attrs import ORTH
 
 from wiresift.nlp import doccache
 from wiresift.nlp.events import acled
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from spacy.tokens import Doc, Span, Token
+    from spacy.vocab import Vocab
 
 WEIGHTS_PATH = Path(__file__).parent / "data" / "acled_weights.json"
 #: The class of the typer meaning "not a conflict or security event" (learned from negative snippets).
@@ -126,11 +128,26 @@ def _unit(vec: np.ndarray) -> np.ndarray:
     return (vec / norm).astype(np.float32) if norm and vec.shape[0] == DIMS else np.zeros(DIMS, np.float32)
 
 
+@lru_cache(maxsize=65_536)
+def _form_unit(vocab: Vocab, orth: int) -> np.ndarray:
+    """:func:`_unit` of a word form's static vector (zeros without one), as ``Token.vector`` gives it
+    when the vocabulary has vectors and the document no hooks. Callers must not change it."""
+    vec = vocab.get_vector(orth) if vocab.has_vector(orth) else np.zeros(DIMS, np.float32)
+    unit = _unit(np.asarray(vec))
+    unit.flags.writeable = False
+    return unit
+
+
 def vectors(sent: Span, trigger: Token | None) -> np.ndarray:
     """The unit vectors of the trigger and of the mean content word (zeros without vectors), made once
     per sentence and trigger: the typer and the event check both ask. Callers must not change it."""
 
     def build() -> np.ndarray:
+        sdoc = sent.doc
+        table = sdoc.vocab.vectors
+        if trigger is not None and table.size and not sdoc.user_token_hooks and table.attr == ORTH:
+            # a static vector, the same wherever the word stands: its unit read once per word form
+            return np.concatenate([_form_unit(sdoc.vocab, trigger.orth), _sentence(sent)[1]])
         trig = trigger.vector if trigger is not None and trigger.has_vector else np.zeros(DIMS, np.float32)
         return np.concatenate([_unit(np.asarray(trig)), _sentence(sent)[1]])
 
