@@ -130,11 +130,13 @@ MEMBER_PREPS = frozenset({"of", "from", "in", "throughout", "across"})
 def _inner_code(head: Token, index: EntityIndex | None, date: str | None, title: bool = False) -> str | None:
     """The country of an uncoded phrase from its apposition ("X, the UN envoy") or from the group it
     belongs to ("leaders of the coalition")."""
-    inner = [] if title else [c for c in head.children if c.dep_ == "appos"]
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in MEMBER_PREPS:
-            inner += [c for c in prep.children if c.dep_ == "pobj"]
-    for tok in inner:
+    cache = doccache.of(head.doc)  # the relations read from the arrays: a Token made for each found
+    deps, lowers, kids = cache.deps, cache.lowers, cache.children(head.i)
+    inner = [] if title else [c for c in kids if deps[c] == "appos"]
+    for prep in kids:
+        if deps[prep] == "prep" and lowers[prep] in MEMBER_PREPS:
+            inner += [c for c in cache.children(prep) if deps[c] == "pobj"]
+    for tok in (head.doc[i] for i in inner):
         code = resolve(tok, index, date, nested=True).code
         if code is None and tok.dep_ == "appos":
             # "Timur Saidov, commander of Tajikistan's border troops": the title's own group
