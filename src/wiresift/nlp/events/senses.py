@@ -186,7 +186,7 @@ def abstract(tok: Token, margin: float = ABSTRACT_MARGIN) -> bool:
     lean = animacy(tok)
     poles = _poles(tok.vocab)
     vec = None if lean is None or lean > 0 or poles is None else unit_vector(tok.vocab, lemma)
-    if vec is None:
+    if vec is None or poles is None:
         return False
     return float(vec @ poles[1] - vec @ poles[0]) > margin
 
