@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
+from spacy.attrs import ORTH
 
 from wiresift.nlp import doccache
 from wiresift.nlp.events import acled
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from spacy.tokens import Doc, Span, Token
+    from spacy.vocab import Vocab
 
 WEIGHTS_PATH = Path(__file__).parent / "data" / "acled_weights.json"
 #: The class of the typer meaning "not a conflict or security event" (learned from negative snippets).
@@ -63,11 +65,15 @@ NOT_ACTS = frozenset({"weapon", "gun", "explosive", "base", "headquarters", "out
 
 def features(sent: Span, trigger: Token | None, rule: str | None, plover: str | None) -> list[str]:
     """Symbolic features of an event (``trigger`` None: a sentence without a coded event)."""
+    return _event_features(trigger, rule, plover) + _sentence(sent)[0]
+
+
+def _event_features(trigger: Token | None, rule: str | None, plover: str | None) -> list[str]:
+    """The event's own part of :func:`features`, before its sentence's words."""
     out = ["bias", f"rule={rule}", f"plover={plover}"]
     if trigger is not None:
         out.append(f"trig={trigger.lemma_.lower()}")
         out += [f"trig_child={c.lemma_.lower()}" for c in trigger.children if c.pos_ in _CONTENT]
-    out += _sentence(sent)[0]
     return out
 
 
@@ -122,11 +128,26 @@ def _unit(vec: np.ndarray) -> np.ndarray:
     return (vec / norm).astype(np.float32) if norm and vec.shape[0] == DIMS else np.zeros(DIMS, np.float32)
 
 
+@lru_cache(maxsize=65_536)
+def _form_unit(vocab: Vocab, orth: int) -> np.ndarray:
+    """:func:`_unit` of a word form's static vector (zeros without one), as ``Token.vector`` gives it
+    when the vocabulary has vectors and the document no hooks. Callers must not change it."""
+    vec = vocab.get_vector(orth) if vocab.has_vector(orth) else np.zeros(DIMS, np.float32)
+    unit = _unit(np.asarray(vec))
+    unit.flags.writeable = False
+    return unit
+
+
 def vectors(sent: Span, trigger: Token | None) -> np.ndarray:
     """The unit vectors of the trigger and of the mean content word (zeros without vectors), made once
     per sentence and trigger: the typer and the event check both ask. Callers must not change it."""
 
     def build() -> np.ndarray:
+        sdoc = sent.doc
+        table = sdoc.vocab.vectors
+        if trigger is not None and table.size and not sdoc.user_token_hooks and table.attr == ORTH:
+            # a static vector, the same wherever the word stands: its unit read once per word form
+            return np.concatenate([_form_unit(sdoc.vocab, trigger.orth), _sentence(sent)[1]])
         trig = trigger.vector if trigger is not None and trigger.has_vector else np.zeros(DIMS, np.float32)
         return np.concatenate([_unit(np.asarray(trig)), _sentence(sent)[1]])
 
@@ -148,7 +169,11 @@ class AcledModel:
 
     def exp_logits(self, feats: list[str], dense_part: np.ndarray) -> np.ndarray:
         """``exp`` of each class's logit less the greatest: :meth:`choose` and :func:`conflict`."""
-        logits = self.sparse_logits(feats) + dense_part + self.intercept
+        return self.exp_logits_of(self.columns(feats), dense_part)
+
+    def exp_logits_of(self, columns: list[int], dense_part: np.ndarray) -> np.ndarray:
+        """:meth:`exp_logits` of the features at ``columns`` (:meth:`columns`)."""
+        logits = np.add.reduce(self.coef[:, columns], axis=1) + dense_part + self.intercept
         # ``np.maximum.reduce`` and ``np.add.reduce`` are what ``.max()`` and ``.sum()`` call, without
         # their Python wrappers (a typer's arrays are small; the wrappers cost more than the sums)
         return np.exp(logits - np.maximum.reduce(logits))
@@ -161,7 +186,12 @@ class AcledModel:
 
     def sparse_logits(self, feats: list[str]) -> np.ndarray:
         """Each class's summed weights of the symbolic features."""
-        return np.add.reduce(self.coef[:, [self.vocab[f] for f in feats if f in self.vocab]], axis=1)
+        return np.add.reduce(self.coef[:, self.columns(feats)], axis=1)
+
+    def columns(self, feats: list[str]) -> list[int]:
+        """The weight columns of the symbolic features the model knows, in their order."""
+        vocab = self.vocab
+        return [vocab[f] for f in feats if f in vocab]
 
 
 def dense_logits(sent: Span, trigger: Token | None) -> np.ndarray:
@@ -186,12 +216,19 @@ def exp_logits(
     category: the typer asks, and the event check again (of its final type, most often the rules').
     Callers must not change it."""
 
+    cache = doccache.of(sent.doc)
+
     def build() -> np.ndarray:
-        return typer.exp_logits(features(sent, trigger, rule, plover), dense_logits(sent, trigger))
+        # the columns of :func:`features`, in its order: the event's own, then its sentence's (looked up
+        # once per sentence, whatever events it holds)
+        words = ("acled_model.sentence_columns", sent.start, sent.end, id(typer))
+        sentence = cache.memo(words, lambda: typer.columns(_sentence(sent)[0]))
+        columns = typer.columns(_event_features(trigger, rule, plover)) + sentence
+        return typer.exp_logits_of(columns, dense_logits(sent, trigger))
 
     at = -1 if trigger is None else trigger.i
     key = ("acled_model.exp_logits", sent.start, sent.end, at, rule, plover)
-    return doccache.of(sent.doc).memo(key, build)
+    return cache.memo(key, build)
 
 
 @cache

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from wiresift.nlp import doccache
 from wiresift.nlp.events.eventive import PEOPLE_NOUNS
 from wiresift.nlp.events.lexicon import EVENT_NOUNS, actors
 from wiresift.nlp.time.calendar import holiday
@@ -126,7 +127,12 @@ AGENT_EXTRA = {"troop": "MIL", "troops": "MIL", "force": "MIL", "forces": "MIL",
 def agent_sector(toks: list[Token], titles: list[str]) -> str | None:
     """The sector of the head noun (or of a title word) from the agents dictionary."""
     table = actors().agents
-    words = [t.lemma_.lower() for t in reversed(toks)] + [t.lower_ for t in reversed(toks)]
+    if toks:  # the words' lemmas and forms read from the document's arrays
+        cache = doccache.of(toks[0].doc)
+        lemmas, lowers = cache.lemmas, cache.lowers
+        words = [lemmas[t.i] for t in reversed(toks)] + [lowers[t.i] for t in reversed(toks)]
+    else:
+        words = []
     for title in titles:
         words.extend(w.lower() for w in reversed(title.split()))
     for word in words:

@@ -72,29 +72,31 @@ _PHRASE_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "nummod"})
 
 def phrase_tokens(head: Token) -> list[Token]:
     """The head with its left modifiers (compound, amod, poss, nmod, det excluded): "Burundian militiamen"."""
-    cache = doccache.of(head.doc)  # the left modifiers and their extent read from the arrays
-    deps = cache.deps
+    cache = doccache.of(head.doc)  # the phrase's words read from the arrays: a Token made for those kept
+    deps, lowers, texts, ents = cache.deps, cache.lowers, cache.texts, cache.ent_types
+    punct, num = _punct_and_num(cache)
     left = [j for j in cache.children(head.i) if j < head.i and deps[j] in _PHRASE_MODIFIERS]
     start = min([head.i, *[min(cache.subtree(j)) for j in left]])
-    toks = list(head.doc[start : head.i + 1])
-    while toks and (toks[0].lower_ in _DETERMINERS or toks[0].is_punct):
-        toks = toks[1:]
+    ids = list(range(start, head.i + 1))
+    while ids and (lowers[ids[0]] in _DETERMINERS or punct[ids[0]]):
+        ids = ids[1:]
     cut = 0  # a date line the parse ran into the phrase: "02 May 2023, 07:51 Two farmers" (typed as
     # anything: the entity types of a date line are unreliable)
-    for i, tok in enumerate(toks):
-        if tok.text == "," or _CLOCK.match(tok.text):
-            cut = i + 1
-        elif not (tok.like_num or tok.lower_ in _MONTHS or tok.ent_type_ in {"DATE", "TIME"}):
+    for k, j in enumerate(ids):
+        if texts[j] == "," or _CLOCK.match(texts[j]):
+            cut = k + 1
+        elif not (num[j] or lowers[j] in _MONTHS or ents[j] in _TIME_ENTS):
             break
-    toks = toks[cut:] if cut < len(toks) else toks
+    ids = ids[cut:] if cut < len(ids) else ids
     # a time the parse ran into the phrase: "The following year retired general Ana Ruiz visited"
     # (not an age: "a 48-year-old Canadian")
-    timed = [i for i, t in enumerate(toks[:-1]) if t.ent_type_ in {"DATE", "TIME"}]
-    last = -1 if any(toks[i].lower_.endswith("old") for i in timed) else max(timed, default=-1)
-    rest = toks[last + 1 :]
-    while rest and (rest[0].dep_ == "case" or rest[0].is_punct or rest[0].lower_ in _DETERMINERS):
+    timed = [k for k, j in enumerate(ids[:-1]) if ents[j] in _TIME_ENTS]
+    last = -1 if any(lowers[ids[k]].endswith("old") for k in timed) else max(timed, default=-1)
+    rest = ids[last + 1 :]
+    while rest and (deps[rest[0]] == "case" or punct[rest[0]] or lowers[rest[0]] in _DETERMINERS):
         rest = rest[1:]
-    toks = rest if rest else toks
+    sdoc = head.doc
+    toks = [sdoc[j] for j in (rest if rest else ids)]
     # "Chief Justice of the Regional Court": keep a following "of" phrase of a title head.
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ in {"NOUN", "PROPN"}:
@@ -102,6 +104,22 @@ def phrase_tokens(head: Token) -> list[Token]:
             if objs:
                 toks = toks + list(head.doc[head.i + 1 : max(t.i for t in objs[0].subtree) + 1])
     return on_line(toks, head) if toks else [head]
+
+
+#: Entity types of a date or a time run into a phrase.
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
+def _punct_and_num(cache: doccache.DocCache) -> tuple[list[bool], list[bool]]:
+    """Every token's ``is_punct`` and ``like_num``, read from the document's arrays once."""
+
+    def read() -> tuple[list[bool], list[bool]]:
+        from spacy.attrs import IS_PUNCT, LIKE_NUM
+
+        arr = cache.doc.to_array([IS_PUNCT, LIKE_NUM])
+        return (arr[:, 0] != 0).tolist(), (arr[:, 1] != 0).tolist()
+
+    return cache.memo(("events.actors.punct_num",), read)
 
 
 #: Prepositions whose object tells whose a group is ("leaders of the coalition", "doctors from
@@ -112,11 +130,13 @@ MEMBER_PREPS = frozenset({"of", "from", "in", "throughout", "across"})
 def _inner_code(head: Token, index: EntityIndex | None, date: str | None, title: bool = False) -> str | None:
     """The country of an uncoded phrase from its apposition ("X, the UN envoy") or from the group it
     belongs to ("leaders of the coalition")."""
-    inner = [] if title else [c for c in head.children if c.dep_ == "appos"]
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in MEMBER_PREPS:
-            inner += [c for c in prep.children if c.dep_ == "pobj"]
-    for tok in inner:
+    cache = doccache.of(head.doc)  # the relations read from the arrays: a Token made for each found
+    deps, lowers, kids = cache.deps, cache.lowers, cache.children(head.i)
+    inner = [] if title else [c for c in kids if deps[c] == "appos"]
+    for prep in kids:
+        if deps[prep] == "prep" and lowers[prep] in MEMBER_PREPS:
+            inner += [c for c in cache.children(prep) if deps[c] == "pobj"]
+    for tok in (head.doc[i] for i in inner):
         code = resolve(tok, index, date, nested=True).code
         if code is None and tok.dep_ == "appos":
             # "Timur Saidov, commander of Tajikistan's border troops": the title's own group
@@ -207,7 +227,8 @@ def _resolve(head: Token, index: EntityIndex | None, date: str | None, nested: b
     if country is None:  # "young Algerians" are Algeria's
         free = [t.lower_ for t in _stance_free(toks)] if free is None else free
         country = split_code(lookup(free, date) or "")[0]
-    return EventActor(
+    # every field given, of its type already (strings, ints, None): made without pydantic's validation
+    return EventActor.model_construct(
         text=text, start=start_char, end=end_char, entity=entity_id, code=country, sector=sector
     )
 

@@ -21,6 +21,7 @@ from wiresift.nlp.events.eventive import (
     PLACE_ENTS,
     animacy,
     prototype_poles,
+    unit_vector,
 )
 from wiresift.nlp.events.lexicon import DISASTER_WORDS, EVENT_NOUNS, VERB_CODES, actors, verbs
 
@@ -85,10 +86,9 @@ def affliction(tok: Token) -> bool:
     if lemma in PEOPLE_NOUNS or lemma in actors().agents:
         return False
     poles = prototype_poles(tok.vocab, AFFLICTION_PROTOTYPE, PHYSICAL_PROTOTYPE + PEOPLE_PROTOTYPE)
-    lex = tok.vocab[lemma]
-    if poles is None or not lex.has_vector or not lex.vector_norm:
+    vec = unit_vector(tok.vocab, lemma) if poles is not None else None
+    if poles is None or vec is None:
         return False
-    vec = lex.vector / lex.vector_norm
     return float(vec @ poles[0] - vec @ poles[1]) > AFFLICTION_MARGIN
 
 
@@ -245,15 +245,9 @@ def published(verb: Token) -> bool:
     if not objs or poles is None:
         return False
     for obj in objs:
-        lex = obj.vocab[obj.lemma_.lower()]
-        if (
-            obj.pos_ in {"PROPN", "PRON"}
-            or obj.ent_type_ in ACTOR_ENTS
-            or not lex.has_vector
-            or not lex.vector_norm
-        ):
+        vec = unit_vector(obj.vocab, obj.lemma_.lower())
+        if obj.pos_ in {"PROPN", "PRON"} or obj.ent_type_ in ACTOR_ENTS or vec is None:
             return False
-        vec = lex.vector / lex.vector_norm
         if float(vec @ poles[0] - vec @ poles[1]) <= MEDIA_MARGIN:
             return False
     return True
@@ -275,10 +269,9 @@ CAUSE_MARKS = frozenset({"when", "after", "as"})
 
 def _margin_of(tok: Token, first: tuple[str, ...], second: tuple[str, ...]) -> float | None:
     poles = prototype_poles(tok.vocab, first, second)
-    lex = tok.vocab[tok.lemma_.lower()]
-    if poles is None or not lex.has_vector or not lex.vector_norm:
+    vec = unit_vector(tok.vocab, tok.lemma_.lower()) if poles is not None else None
+    if poles is None or vec is None:
         return None
-    vec = lex.vector / lex.vector_norm
     return float(vec @ poles[0] - vec @ poles[1])
 
 

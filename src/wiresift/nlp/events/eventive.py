@@ -25,7 +25,7 @@ struck a measured tone", "riot police", "survivors came from Sudan"). The checks
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -111,6 +111,23 @@ def prototype_poles(vocab: Vocab, first: tuple[str, ...], second: tuple[str, ...
     return poles[0], poles[1]
 
 
+#: Distinct words whose unit vector :func:`unit_vector` keeps: the same lemmas come back in every article.
+UNIT_VECTORS_KEPT = 65_536
+
+
+@lru_cache(maxsize=UNIT_VECTORS_KEPT)
+def unit_vector(vocab: Vocab, word: str) -> Any | None:
+    """The word's vector divided by its norm (``vocab[word].vector / vocab[word].vector_norm``), read
+    once per word and kept (read-only: callers must not change it); None when the word has no vector
+    or a zero one."""
+    lex = vocab[word]
+    if not lex.has_vector or not lex.vector_norm:
+        return None
+    vec = lex.vector / lex.vector_norm
+    vec.flags.writeable = False
+    return vec
+
+
 def _prototypes(vocab: Vocab) -> tuple[Any, Any] | None:
     return prototype_poles(vocab, PEOPLE_PROTOTYPE, THING_PROTOTYPE)
 
@@ -118,11 +135,10 @@ def _prototypes(vocab: Vocab) -> tuple[Any, Any] | None:
 def animacy(tok: Token) -> float | None:
     """How much more the word's vector leans to people and groups than to things and ideas (cosine to
     the two prototypes); None when the model has no vector for it."""
-    lex = tok.vocab[tok.lemma_.lower()]
     protos = _prototypes(tok.vocab)
-    if protos is None or not lex.has_vector or not lex.vector_norm:
+    vec = unit_vector(tok.vocab, tok.lemma_.lower()) if protos is not None else None
+    if protos is None or vec is None:
         return None
-    vec = lex.vector / lex.vector_norm
     return float(vec @ protos[0] - vec @ protos[1])
 
 

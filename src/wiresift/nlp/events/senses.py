@@ -75,6 +75,7 @@ from wiresift.nlp.events.eventive import (
     animacy,
     can_act,
     prototype_poles,
+    unit_vector,
 )
 from wiresift.nlp.events.lexicon import DISASTER_WORDS, EVENT_NOUNS, UNDERGO, VERB_CODES, actors, verbs
 from wiresift.nlp.events.occurrence import BELIEF_VERBS
@@ -184,10 +185,9 @@ def abstract(tok: Token, margin: float = ABSTRACT_MARGIN) -> bool:
         return False
     lean = animacy(tok)
     poles = _poles(tok.vocab)
-    lex = tok.vocab[lemma]
-    if lean is None or lean > 0 or poles is None or not lex.has_vector or not lex.vector_norm:
+    vec = None if lean is None or lean > 0 or poles is None else unit_vector(tok.vocab, lemma)
+    if vec is None or poles is None:
         return False
-    vec = lex.vector / lex.vector_norm
     return float(vec @ poles[1] - vec @ poles[0]) > margin
 
 

@@ -281,8 +281,9 @@ def _time(doc: Document, trigger: Trigger, sent: Span) -> str | None:
 
 def _time_at(doc: Document, start: int, sent: Span) -> str | None:
     best: tuple[int, str] | None = None
+    lo, hi = sent.start_char, sent.end_char  # read once, not for each timex
     for timex in doc.timexes:
-        if sent.start_char <= timex.start and timex.end <= sent.end_char and timex.type in {"DATE", "TIME"}:
+        if lo <= timex.start and timex.end <= hi and timex.type in {"DATE", "TIME"}:
             key = (abs(timex.start - start), timex.value or timex.text)
             if best is None or key < best:
                 best = key
@@ -291,9 +292,10 @@ def _time_at(doc: Document, start: int, sent: Span) -> str | None:
 
 def _counts(doc: Document, sent: Span) -> dict[str, int]:
     counts: dict[str, int] = {}
+    lo, hi = sent.start_char, sent.end_char  # read once, not for each claim
     for claim in doc.claims:
         field = COUNTS.get(claim.count_type or "")
-        if field and claim.value is not None and sent.start_char <= claim.start < sent.end_char:
+        if field and claim.value is not None and lo <= claim.start < hi:
             counts.setdefault(field, int(claim.value))
     return counts
 

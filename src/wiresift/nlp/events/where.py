@@ -496,9 +496,10 @@ def event_place(
         if t.i == o.i or (t.dep_ in {"compound", "flat", "det", "amod"} and t.head.i == o.i)
     }
     best: tuple[int, int, int, str] | None = None
+    lo, hi = sent.start_char, sent.end_char  # read once, not for each mention
     for place in doc.places:
         for start, end in place.mentions:
-            if not (sent.start_char <= start and end <= sent.end_char):
+            if not (lo <= start and end <= hi):
                 continue
             tok = sent.doc[starts[start]] if start in starts else None
             if tok is not None and not place.adjectival and hometown(tok, start, source, target):
