@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wiresift.nlp.events.actors import resolve
-from wiresift.nlp.events.roles import people_noun
+from wiresift.nlp.events.referents import people_noun
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

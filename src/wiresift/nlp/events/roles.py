@@ -13,7 +13,7 @@ Beyond the trigger's own arguments: an active conjunct of a passive verb has the
 the "of" phrase of a meeting or a deployment is its doer. No event ("a stabbing that killed"), no
 beneficiary ("on behalf of the farmers") and no venue of a meeting or build-up ("met in Astana") is
 an actor (the target candidates: :mod:`~wiresift.nlp.events.targets`); allies in an attack are not each other's target; a speaker is the doer of a reported event
-only when its pronoun can refer to them (:func:`agrees`). A clause above lends its subject only
+only when its pronoun can refer to them (:func:`~wiresift.nlp.events.referents.agrees`). A clause above lends its subject only
 when it can act ("violence broke out and police fired": :func:`_lendable`); an event noun of means
 is done by its verb's subject ("welcomed the year via a rally"); a restrictive "who" belongs to
 the people just before it ("lawyers for the victims who are suing").
@@ -23,25 +23,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wiresift.nlp.events.actor_codes import AGENT_EXTRA, agent_sector
+from wiresift.nlp.events.actor_codes import agent_sector
 from wiresift.nlp.events.actors import phrase_tokens, quantity_head
-from wiresift.nlp.events.eventive import PEOPLE_NOUNS, can_act
+from wiresift.nlp.events.eventive import can_act
 from wiresift.nlp.events.lexicon import (
     CLAIM_VERBS,
-    CRIME_WORDS,
     DISASTER_WORDS,
     DOER_NOUNS,
     DONE_TO_VERBS,
-    EVENT_NOUNS,
     JUDGED_VERBS,
     PATIENT_NOUNS,
     REPEL_VERBS,
-    actors,
-    verbs,
 )
 from wiresift.nlp.events.lines import headline_passive
 from wiresift.nlp.events.modality import AVOID_VERBS
-from wiresift.nlp.events.rolewords import KIN_AND_RIVAL_NOUNS, PATIENT_PEOPLE, weapon
+from wiresift.nlp.events.referents import AGENT_GROUPS, people_noun
+from wiresift.nlp.events.rolewords import weapon
 from wiresift.nlp.events.scenes import dateline_word
 from wiresift.nlp.events.subjects import first_subject, partaker, purpose_of_object
 
@@ -443,47 +440,6 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     return _party(source), _party(target)
 
 
-#: Pronouns by the referents they can have, possessives with them ("his attacks", "their forces").
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "we", "us", "our", "ours"})
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "i", "me", "my", "mine"})
-#: Pronouns of the speaker: they refer to whoever speaks.
-SPEAKER_PRONOUNS = frozenset({"we", "us", "our", "ours", "i", "me", "my", "mine"})
-
-
-#: Singular nouns of bodies that news calls "they": "the government said they would".
-AGENT_GROUPS = frozenset({"government", "police", "army", "military", "ministry", "administration",
-                          "group", "movement", "party", "council", "committee", "team"})  # fmt: skip
-
-
-def agrees(pronoun: Token, noun: Token) -> bool:
-    """``pronoun`` can refer to ``noun``: "they" to a plural or a group ("the rebels said they"), "he"
-    and "she" to a person, "it" to a thing, state or organisation; "we" and "I" to any speaker. A
-    possessive is not resolved past a rival it could as well refer to ("Brisket criticised Ruiz for his
-    remarks": whose remarks is open)."""
-    if not _agrees(pronoun, noun):
-        return False
-    if pronoun.tag_ != "PRP$" or not noun.i < pronoun.i:
-        return True
-    return not any(
-        t.dep_ in {"dobj", "obj", "pobj", "dative"}
-        and (t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or people_noun(t))
-        and _agrees(pronoun, t)
-        for t in pronoun.doc[noun.i + 1 : pronoun.i]
-    )
-
-
-def _agrees(pronoun: Token, noun: Token) -> bool:
-    word = pronoun.lower_
-    plural = noun.tag_ in {"NNS", "NNPS"} or bool(noun.conjuncts)
-    if word in SPEAKER_PRONOUNS:
-        return True
-    if word in PLURAL_PRONOUNS:  # "the government said they": a group may be "they"
-        return plural or noun.ent_type_ in {"ORG", "NORP", "GPE"} or noun.lower_ in AGENT_GROUPS
-    if word in PERSON_PRONOUNS:
-        return not plural and (noun.ent_type_ == "PERSON" or noun.pos_ == "PROPN" or people_noun(noun))
-    return not plural and noun.ent_type_ != "PERSON"  # "it": a state, a body, a thing
-
-
 def main_subject(trigger: Token) -> Token | None:
     """The subject of the clause above: "Ghana said it would permit" -> Ghana for "it"; not a subject
     holding the trigger ("Halvard told reporters his talks with the cardinal went well" -> Halvard, not the
@@ -506,42 +462,6 @@ def main_subject(trigger: Token) -> Token | None:
         if subj is not None:
             return subj
     return None
-
-
-def event_noun(tok: Token) -> bool:
-    """``tok`` names an event, not someone who acts: an event noun ("the raid"), a disaster or crime
-    word ("the blast"), or a gerund of a coded verb ("a stabbing", "the shooting")."""
-    lemma = tok.lemma_.lower()
-    if lemma in EVENT_NOUNS or lemma in DISASTER_WORDS or lemma in CRIME_WORDS:
-        return True
-    word = tok.lower_
-    if tok.pos_ != "NOUN" or not word.endswith("ing") or len(word) < 6:
-        return False
-    stem = word[:-3]
-    stems = {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem}
-    return any(s in verbs().by_lemma for s in stems)
-
-
-def people_noun(noun: Token) -> bool:
-    """A common noun of people or groups: a people noun, or one the agents dictionary gives a sector."""
-    lemma = noun.lemma_.lower()
-    return (
-        lemma in PEOPLE_NOUNS
-        or lemma in AGENT_EXTRA
-        or lemma in actors().agents
-        or lemma in PATIENT_PEOPLE
-        or lemma in KIN_AND_RIVAL_NOUNS
-        or _named_beside(noun)
-    )
-
-
-def _named_beside(noun: Token) -> bool:
-    """A common noun with a person's name set beside it: "his older brother, Tomas"."""
-    if noun.pos_ != "NOUN" or noun.i + 2 >= len(noun.doc) or noun.doc[noun.i + 1].text != ",":
-        return False
-    return any(
-        c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.left_edge.i == noun.i + 2 for c in noun.children
-    )
 
 
 def _party(tok: Token | None) -> Token | None:

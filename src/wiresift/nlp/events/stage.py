@@ -26,14 +26,12 @@ from wiresift.nlp.events.lines import same_paragraph
 from wiresift.nlp.events.mainevent import main_event, main_line, rank_depth
 from wiresift.nlp.events.modality import modality, obligation, unable
 from wiresift.nlp.events.occurrence import occurred, purpose
+from wiresift.nlp.events.referents import agrees, event_noun, people_noun
 from wiresift.nlp.events.roles import (
     SUBJECT_DEPS,
     accuser,
-    agrees,
-    event_noun,
     main_subject,
     noun_roles,
-    people_noun,
     verb_roles,
     weapon,
 )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
 from wiresift.nlp.events.lexicon import PATIENT_NOUNS, verbs
+from wiresift.nlp.events.referents import agrees, event_noun, people_noun
 from wiresift.nlp.events.roles import (
     MOVED_VERBS,
     NOUN_TARGET_PREPS,
@@ -21,11 +22,8 @@ from wiresift.nlp.events.roles import (
     PLEDGE_VERBS,
     SUBJECT_DEPS,
     TARGET_PREPS,
-    agrees,
     can_be_actor,
-    event_noun,
     noun_roles,
-    people_noun,
     verb_roles,
 )
 from wiresift.nlp.events.scenes import dateline_word

@@ -40,7 +40,8 @@ from typing import TYPE_CHECKING
 from wiresift.nlp import doccache
 from wiresift.nlp.events.actor_codes import agent_sector, holiday_name, lookup
 from wiresift.nlp.events.lexicon import SPEECH_VERBS
-from wiresift.nlp.events.roles import OUTSIDE_VERBS, RESPONSE_VERBS, people_noun
+from wiresift.nlp.events.referents import people_noun
+from wiresift.nlp.events.roles import OUTSIDE_VERBS, RESPONSE_VERBS
 from wiresift.nlp.events.scenes import clause_head, other_event, person_origin, timed_apart, title_of
 from wiresift.nlp.events.targets import act_noun, reason
 
