@@ -31,6 +31,7 @@ from wiresift.nlp.events.eventive import (
     purpose_of_noun,
     quantity_object,
 )
+from wiresift.nlp.events.gatherings import met
 from wiresift.nlp.events.lexicon import (
     AIR_WORDS,
     CRIME_WORDS,
@@ -68,7 +69,6 @@ from wiresift.nlp.events.senses import (
     attack_on_idea,
     empty_intention,
     fight_on_idea,
-    met,
     nominal_sense_gone,
     verbal_attack,
     verbal_battle,
