@@ -119,3 +119,28 @@ def test_the_company_of_its_own_sentence(pipeline: Pipeline) -> None:
         "workers (the company said the number was small) and Halvorsen Foods cut several hundred."
     )
     assert by_cue(quotes_of(pipeline, text), "said").speaker_name == "Tarlow Mills"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "name"),
+    [
+        # a capital "The" in mid-sentence belongs to an outlet's name
+        ("The mayor backed the levy on Monday, The Ledger reported.", "reported", "Ledger"),
+        ("The council will vote on the budget next week, according to The Beacon.", "according to", "Beacon"),
+        # the outlet that carries a report is its source
+        (
+            "Turnout fell by a third, according to a report in the Harlow Courier.",
+            "according to",
+            "Harlow Courier",
+        ),
+    ],
+)
+def test_an_untagged_outlet_where_a_source_is_named(
+    pipeline: Pipeline, text: str, cue: str, name: str
+) -> None:
+    assert by_cue(quotes_of(pipeline, text), cue).speaker_name == name
+
+
+def test_a_sentence_opening_capital_is_no_outlet(pipeline: Pipeline) -> None:
+    doc = pipeline(Document(text="The Mayor said the levy would pass. Officials agreed on Monday."))
+    assert "Mayor" not in [e.name for e in doc.entities]
