@@ -142,5 +142,14 @@ def test_an_untagged_outlet_where_a_source_is_named(
 
 
 def test_a_sentence_opening_capital_is_no_outlet(pipeline: Pipeline) -> None:
-    doc = pipeline(Document(text="The Mayor said the levy would pass. Officials agreed on Monday."))
-    assert "Mayor" not in [e.name for e in doc.entities]
+    doc = pipeline(Document(text="The Wardens told residents to stay indoors. The levy passed on Monday."))
+    assert "Wardens" not in [e.name for e in doc.entities]
+
+
+def test_an_untagged_acronym_reports_unless_the_sentence_shouts(pipeline: Pipeline) -> None:
+    heard = pipeline(Document(text="The ferry left two hours late on Sunday, BFNTV reported."))
+    assert by_cue(heard.quotes, "reported").speaker_name == "BFNTV"
+    shouted = pipeline(
+        Document(text="The ferry left late, and the CROWD said TO THE captain that it would wait.")
+    )
+    assert "CROWD" not in [e.name for e in shouted.entities]

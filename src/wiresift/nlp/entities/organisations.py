@@ -348,7 +348,7 @@ def _untagged_name(sdoc: Doc, tok: Token) -> tuple[int, bool] | None:
     in mid-sentence ("said The Ledger"), or None when its shape makes no name: proper nouns that
     end on an organisation's kind ("Bree Transit Authority"), proper nouns after a capital "The"
     that does not open its sentence ("The Ledger": the article is part of a title), or an acronym
-    of three to five capitals ("KTVB")."""
+    of three to five capitals ("KTVB") in a sentence that does not shout (:func:`_shouted`)."""
     left = tok.i
     while left > 0 and sdoc[left - 1].pos_ == "PROPN" and sdoc[left - 1].head.i == tok.i:
         left -= 1
@@ -360,9 +360,15 @@ def _untagged_name(sdoc: Doc, tok: Token) -> tuple[int, bool] | None:
     the = sdoc[left - 1] if left > 0 else None
     if the is not None and the.text == "The" and not the.is_sent_start and len(span) <= 4:
         return left, True
-    if len(span) == 1 and len(tok.text) >= 3 and ACRONYM_FORM.match(tok.text):
+    if len(span) == 1 and len(tok.text) >= 3 and ACRONYM_FORM.match(tok.text) and not _shouted(tok):
         return left, False
     return None
+
+
+def _shouted(tok: Token) -> bool:
+    """Whether ``tok`` stands in capitals because its sentence shouts: a function word there is in
+    capitals too ("STAT OF THE WEEK", "says TO HIS people"), so its capitals make no acronym."""
+    return any(t.is_stop and t.is_upper and len(t.text) >= 2 for t in tok.sent if t.i != tok.i)
 
 
 def untagged_speakers(index: EntityIndex, sdoc: Doc) -> None:
