@@ -153,3 +153,11 @@ def test_an_untagged_acronym_reports_unless_the_sentence_shouts(pipeline: Pipeli
         Document(text="The ferry left late, and the CROWD said TO THE captain that it would wait.")
     )
     assert "CROWD" not in [e.name for e in shouted.entities]
+
+
+def test_the_newspaper_is_the_outlet_cited_before(pipeline: Pipeline) -> None:
+    text = (
+        "Ferry fares will rise in June, the Harwick Sentinel reported on Monday. Officials met with the "
+        "Harwick Port Trust on Tuesday.\n\nThe newspaper said the increase would be the first in a decade."
+    )
+    assert by_cue(quotes_of(pipeline, text), "said").speaker_name == "Harwick Sentinel"
