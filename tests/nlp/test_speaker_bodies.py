@@ -119,3 +119,45 @@ def test_the_company_of_its_own_sentence(pipeline: Pipeline) -> None:
         "workers (the company said the number was small) and Halvorsen Foods cut several hundred."
     )
     assert by_cue(quotes_of(pipeline, text), "said").speaker_name == "Tarlow Mills"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "name"),
+    [
+        # a capital "The" in mid-sentence belongs to an outlet's name
+        ("The mayor backed the levy on Monday, The Ledger reported.", "reported", "Ledger"),
+        ("The council will vote on the budget next week, according to The Beacon.", "according to", "Beacon"),
+        # the outlet that carries a report is its source
+        (
+            "Turnout fell by a third, according to a report in the Harlow Courier.",
+            "according to",
+            "Harlow Courier",
+        ),
+    ],
+)
+def test_an_untagged_outlet_where_a_source_is_named(
+    pipeline: Pipeline, text: str, cue: str, name: str
+) -> None:
+    assert by_cue(quotes_of(pipeline, text), cue).speaker_name == name
+
+
+def test_a_sentence_opening_capital_is_no_outlet(pipeline: Pipeline) -> None:
+    doc = pipeline(Document(text="The Wardens told residents to stay indoors. The levy passed on Monday."))
+    assert "Wardens" not in [e.name for e in doc.entities]
+
+
+def test_an_untagged_acronym_reports_unless_the_sentence_shouts(pipeline: Pipeline) -> None:
+    heard = pipeline(Document(text="The ferry left two hours late on Sunday, BFNTV reported."))
+    assert by_cue(heard.quotes, "reported").speaker_name == "BFNTV"
+    shouted = pipeline(
+        Document(text="The ferry left late, and the CROWD said TO THE captain that it would wait.")
+    )
+    assert "CROWD" not in [e.name for e in shouted.entities]
+
+
+def test_the_newspaper_is_the_outlet_cited_before(pipeline: Pipeline) -> None:
+    text = (
+        "Ferry fares will rise in June, the Harwick Sentinel reported on Monday. Officials met with the "
+        "Harwick Port Trust on Tuesday.\n\nThe newspaper said the increase would be the first in a decade."
+    )
+    assert by_cue(quotes_of(pipeline, text), "said").speaker_name == "Harwick Sentinel"

@@ -22,7 +22,7 @@ from wiresift.nlp.entities.lexicon import TITLE_HEADS, words
 from wiresift.nlp.entities.mentions import REPORT_LEMMAS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
     from spacy.vocab import Vocab
 
     from wiresift.nlp.entities.index import EntityIndex
@@ -310,7 +310,7 @@ def office_owners(index: EntityIndex) -> None:
 #: ("Institute", "Council", "Agency"), companies ("Bank", "Group"). A general lexicon of kinds.
 ORG_KIND_TAILS = ORG_FORM_TAILS | words(
     """
-    gazette times post journal tribune herald news chronicle telegraph guardian daily magazine
+    gazette courier times post journal tribune herald news chronicle telegraph guardian daily magazine
     review weekly network tv radio media press institute council agency bank foundation association
     society commission authority department ministry office bureau service party union club
     hospital clinic school court federation coalition alliance
@@ -318,35 +318,87 @@ ORG_KIND_TAILS = ORG_FORM_TAILS | words(
 )
 
 
+#: Nouns for what a body publishes or finds: "a report in the Bree Courier", "a poll by KTVB".
+FINDINGS = words("report poll survey study analysis editorial article story review investigation")
+#: Prepositions that tie a finding to the body that made it ("a report in / from / by …").
+_FINDING_PREPS = frozenset({"in", "from", "by", "of"})
+
+
+def speaker_position(sdoc: Doc, tok: Token, left: int) -> bool:
+    """Whether the name whose head is ``tok`` (and that opens at token ``left``, its article
+    not included) stands where a source is named: the subject of a reporting verb ("the Ledger
+    reported"), the object of "according to", the agent of a passive ("was told by the Ledger") or
+    the maker of a finding ("a report in the Ledger", "a poll by KTVB")."""
+    if tok.dep_ in SUBJECT_DEPS:
+        return tok.head.lemma_.lower() in REPORT_LEMMAS
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.dep_ == "agent":
+        return True
+    if left > 0 and sdoc[left - 1].dep_ == "det":
+        left -= 1  # "according to the Ledger"
+    if left >= 2 and sdoc[left - 1].lower_ == "to" and sdoc[left - 2].lower_ == "according":
+        return True
+    return prep.lower_ in _FINDING_PREPS and prep.head.lemma_.lower() in FINDINGS
+
+
+def _untagged_name(sdoc: Doc, tok: Token) -> tuple[int, bool] | None:
+    """Where the untagged name headed by ``tok`` opens and whether it is called with a capital "The"
+    in mid-sentence ("said The Ledger"), or None when its shape makes no name: proper nouns that
+    end on an organisation's kind ("Bree Transit Authority"), proper nouns after a capital "The"
+    that does not open its sentence ("The Ledger": the article is part of a title), or an acronym
+    of three to five capitals ("KTVB") in a sentence that does not shout (:func:`_shouted`)."""
+    left = tok.i
+    while left > 0 and sdoc[left - 1].pos_ == "PROPN" and sdoc[left - 1].head.i == tok.i:
+        left -= 1
+    span = sdoc[left : tok.i + 1]
+    if not all(t.text[:1].isupper() and t.lower_ not in TITLE_HEADS for t in span):
+        return None
+    if len(span) >= 2 and tok.lower_ in ORG_KIND_TAILS:
+        return left, False
+    the = sdoc[left - 1] if left > 0 else None
+    if the is not None and the.text == "The" and not the.is_sent_start and len(span) <= 4:
+        return left, True
+    if len(span) == 1 and len(tok.text) >= 3 and ACRONYM_FORM.match(tok.text) and not _shouted(tok):
+        return left, False
+    return None
+
+
+def _shouted(tok: Token) -> bool:
+    """Whether ``tok`` stands in capitals because its sentence shouts: a function word there is in
+    capitals too ("STAT OF THE WEEK", "says TO HIS people"), so its capitals make no acronym."""
+    return any(t.is_stop and t.is_upper and len(t.text) >= 2 for t in tok.sent if t.i != tok.i)
+
+
 def untagged_speakers(index: EntityIndex, sdoc: Doc) -> None:
-    """An organisation for a name spaCy left untagged that reports ("The Bree Gazette reported",
-    "Acme Institute said"): proper nouns ending on an organisation kind (:data:`ORG_KIND_TAILS`),
-    the subject of a reporting verb; every other occurrence of the name is the same organisation."""
-    found: dict[str, str] = {}
-    for i in doccache.of(sdoc).lower_in(ORG_KIND_TAILS):  # the kind words, found without a Token each
+    """An organisation for a name spaCy left untagged where a source is named
+    (:func:`speaker_position`: "The Bree Gazette reported", "according to The Ledger", "a poll by
+    KTVB") when its shape makes it a name (:func:`_untagged_name`); every other occurrence of the
+    name is the same organisation (after "the" when the name was called with its article)."""
+    cache = doccache.of(sdoc)
+    found: dict[str, tuple[str, bool]] = {}
+    deps = SUBJECT_DEPS | {"pobj"}
+    for i in [
+        i for i, (p, d) in enumerate(zip(cache.pos, cache.deps, strict=True)) if p == "PROPN" and d in deps
+    ]:
         tok = sdoc[i]
-        if (
-            tok.pos_ != "PROPN"
-            or tok.dep_ not in SUBJECT_DEPS
-            or tok.head.lemma_.lower() not in REPORT_LEMMAS
-        ):
+        shape = _untagged_name(sdoc, tok)
+        if shape is None:
             continue
-        left = tok.i
-        while left > 0 and sdoc[left - 1].pos_ == "PROPN" and sdoc[left - 1].head.i == tok.i:
-            left -= 1
+        left, with_the = shape
         span = sdoc[left : tok.i + 1]
-        if len(span) < 2 or index.at(span.start_char, span.end_char) is not None:
-            continue  # a kind word alone ("Post said") is no name
-        if not all(t.text[:1].isupper() for t in span):
+        if index.at(span.start_char, span.end_char) is not None or not speaker_position(sdoc, tok, left):
             continue
         name = span.text
-        eid = found.get(name)
-        if eid is None:
-            eid = found[name] = f"e{len(index.entities) + 1}"
+        if name not in found:
+            eid = f"e{len(index.entities) + 1}"
             while eid in index.entities:
                 eid += "b"
             index.entities[eid] = Entity(id=eid, name=name, type="ORG", stage="entities")
-    for name, eid in found.items():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", index.text):
+            found[name] = (eid, with_the)
+    for name, (eid, with_the) in found.items():
+        article = r"(?<=[Tt]he )" if with_the else r"(?<![\w-])"
+        for m in re.finditer(rf"{article}{re.escape(name)}(?![\w-])", index.text):
             if index.at(m.start(), m.end()) is None:
                 index.add(m.start(), m.end(), eid)

@@ -234,7 +234,7 @@ def member_org(index: EntityIndex, speaker: Speaker) -> str | None:
 
 def owner_inside(index: EntityIndex, speaker: Speaker) -> str | None:
     """The organisation a source mention names as its owner or author ("Acme's review", "an Acme
-    poll", "tests by Acme", "analysis from Acme"): an organisation inside the mention whose name
+    poll", "tests by Acme", "analysis from Acme", "a report in the Bree Courier"): an organisation inside the mention whose name
     hangs on the head word itself, not on a clause of it ("the statement, obtained by Acme")."""
     sdoc = index.sdoc
     if sdoc is None or speaker.head_start < 0:
@@ -256,7 +256,7 @@ def owner_inside(index: EntityIndex, speaker: Speaker) -> str | None:
         if root.head.i == head.i and root.dep_ in ("poss", "compound"):
             return eid
         prep = root.head
-        if root.dep_ == "pobj" and prep.lower_ in ("by", "from", "of") and prep.head.i == head.i:
+        if root.dep_ == "pobj" and prep.lower_ in ("by", "from", "of", "in") and prep.head.i == head.i:
             return eid
         if root.dep_ == "pobj" and prep.lower_ == "by" and _authored(prep.head, head):
             return eid  # "a report published on Tuesday by Acme"

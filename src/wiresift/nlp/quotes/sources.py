@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
 from wiresift.nlp.entities.lexicon import words
-from wiresift.nlp.entities.organisations import MEMBER_ROLES
+from wiresift.nlp.entities.organisations import MEMBER_ROLES, speaker_position
 from wiresift.nlp.entities.salience import main_subject, quoted
 from wiresift.nlp.quotes.cues import CUE_VERBS
 
@@ -141,6 +141,12 @@ def org_source(
         kinded = [eid for eid in seen if name_words(index.entities[eid].name) & kind]
         if kinded:
             return kinded[0], "org_kind"
+        if head in OUTLET_HEADS:
+            # "the Bree Sentinel reported …. The newspaper said": a masthead holds no kind word,
+            # but the organisation that was itself a source before is the outlet
+            reporting = [eid for eid in seen if _was_source(index, eid, pos)]
+            if reporting:
+                return reporting[0], "org_kind"
         return None, ""
     if head in BUSINESS_HEADS:
         seen = [eid for eid in seen if not name_words(index.entities[eid].name) & PUBLIC_WORDS]
@@ -153,6 +159,25 @@ def org_source(
     if head not in _ORG_HEADS or not seen:
         return None, ""
     return salient_org(index, pos, seen, prev_speaker, head)
+
+
+#: Nominal heads of an outlet: its organisation is one the text cites as a source.
+OUTLET_HEADS = words("paper newspaper outlet magazine broadcaster")
+
+
+def _was_source(index: EntityIndex, eid: str, pos: int) -> bool:
+    """Whether the organisation ``eid`` stands where a source is named (it reports, "according to"
+    it, "a report in" it: :func:`speaker_position`) in a mention before ``pos``."""
+    sdoc = index.sdoc
+    if sdoc is None:
+        return False
+    for start, end in index.entities[eid].mentions:
+        if start >= pos:
+            break
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is not None and speaker_position(sdoc, span.root, span.start):
+            return True
+    return False
 
 
 def orgs_before(
