@@ -367,7 +367,7 @@ def _untagged_name(sdoc: Doc, tok: Token) -> tuple[int, bool] | None:
 
 def _shouted(tok: Token) -> bool:
     """Whether ``tok`` stands in capitals because its sentence shouts: a function word there is in
-    capitals too ("STAT OF THE WEEK", "says TO HIS people"), so its capitals make no acronym."""
+    capitals too ("FACT OF THE DAY", "WE WILL NOT YIELD"), so its capitals make no acronym."""
     return any(t.is_stop and t.is_upper and len(t.text) >= 2 for t in tok.sent if t.i != tok.i)
 
 
