@@ -32,6 +32,7 @@ from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from wiresift.nlp.entities.mentions import SUBJECT_DEPS
 from wiresift.nlp.entities.namesakes import namesakes
 from wiresift.nlp.entities.salience import UNNAMED, subject_antecedent, unnamed_group
+from wiresift.nlp.textmarks import inside_marks
 
 __all__ = [
     "CorefEvidence",
@@ -277,25 +278,12 @@ def named_in_own_words(
     if kind == "indirect" and speaker.start > start:
         return False
     for s, e in entity.mentions:
-        if not (start <= s and e <= end) or (kind == "mixed" and not _inside_marks(index.text, start, s)):
+        if not (start <= s and e <= end) or (kind == "mixed" and not inside_marks(index.text, start, s)):
             continue
         span = sdoc.char_span(s, e, alignment_mode="expand")
         if span is not None and span.root.dep_ != "compound":
             return True
     return False
-
-
-def _inside_marks(text: str, start: int, pos: int) -> bool:
-    """Whether ``pos`` is inside quotation marks opened after ``start``."""
-    inside = False
-    for ch in text[start:pos]:
-        if ch in "\u201c\u00ab":
-            inside = True
-        elif ch in "\u201d\u00bb":
-            inside = False
-        elif ch == '"':
-            inside = not inside
-    return inside
 
 
 def resolve(

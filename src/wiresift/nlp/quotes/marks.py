@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-OPENING = "“„«"
-CLOSING = "”»"
-STRAIGHT = '"'
+from wiresift.nlp.textmarks import CLOSING, OPENING, STRAIGHT
+
 _PARAGRAPH = re.compile(r"[^\n]+")
 #: Two apostrophes stand for a double quote in some newspaper archives (''like this''), and two
 #: backticks for an opening one in wire archives (``like this'').
