@@ -21,13 +21,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any
-
-import numpy as np
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from wiresift.nlp.events.argclasses import ARMED_WORDS, PHYSICAL_PROTOTYPE, inner
-from wiresift.nlp.events.eventive import PEOPLE_NOUNS, THING_PROTOTYPE, animacy, doer, prototype_poles
+from wiresift.nlp.events.eventive import (
+    PEOPLE_NOUNS,
+    THING_PROTOTYPE,
+    animacy,
+    doer,
+    pole,
+    prototype_poles,
+    unit_vector,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -107,29 +113,19 @@ def object_of(tok: Token) -> Token | None:
 def _lean(vocab: Vocab, lemma: str, first: tuple[str, ...], second: tuple[str, ...]) -> float:
     """Cosine to ``first``'s pole minus cosine to ``second``'s; 0 without vectors."""
     poles = prototype_poles(vocab, first, second)
-    lex = vocab[lemma]
-    if poles is None or not lex.has_vector or not lex.vector_norm:
+    vec = unit_vector(vocab, lemma)
+    if poles is None or vec is None:
         return 0.0
-    vec = lex.vector / lex.vector_norm
     return float(vec @ poles[0] - vec @ poles[1])
-
-
-@cache
-def _pole(vocab: Vocab, words: tuple[str, ...]) -> Any:
-    vectors = [np.asarray(vocab[w].vector) for w in words if vocab[w].has_vector]
-    if not vectors:
-        return None
-    mean = np.mean(vectors, axis=0)
-    return mean / np.linalg.norm(mean)
 
 
 @lru_cache(maxsize=20_000)
 def _cosine(vocab: Vocab, lemma: str, words: tuple[str, ...]) -> float:
-    pole = _pole(vocab, words)
+    unit_pole = pole(vocab, words)
     lex = vocab[lemma]
-    if pole is None or not lex.has_vector or not lex.vector_norm:
+    if unit_pole is None or not lex.has_vector or not lex.vector_norm:
         return 0.0
-    return float(lex.vector @ pole / lex.vector_norm)
+    return float(lex.vector @ unit_pole / lex.vector_norm)
 
 
 def context_row(tok: Token | None, triggers: frozenset[int]) -> list[float]:

@@ -99,16 +99,20 @@ def doer(verb: Token) -> Token | None:
 
 
 @cache
+def pole(vocab: Vocab, words: tuple[str, ...]) -> Any | None:
+    """The unit mean word vector of a prototype word list (None when none of its words has a vector)."""
+    vectors = [np.asarray(vocab[w].vector) for w in words if vocab[w].has_vector]
+    if not vectors:
+        return None
+    mean = np.mean(vectors, axis=0)
+    return mean / np.linalg.norm(mean)
+
+
+@cache
 def prototype_poles(vocab: Vocab, first: tuple[str, ...], second: tuple[str, ...]) -> tuple[Any, Any] | None:
     """The unit mean word vectors of two prototype word lists (None when either has no vector)."""
-    poles = []
-    for words in (first, second):
-        vectors = [np.asarray(vocab[w].vector) for w in words if vocab[w].has_vector]
-        if not vectors:
-            return None
-        mean = np.mean(vectors, axis=0)
-        poles.append(mean / np.linalg.norm(mean))
-    return poles[0], poles[1]
+    one, other = pole(vocab, first), pole(vocab, second)
+    return None if one is None or other is None else (one, other)
 
 
 #: Distinct words whose unit vector :func:`unit_vector` keeps: the same lemmas come back in every article.
