@@ -1,17 +1,21 @@
-"""List canonical-speaker errors on the TUNE half of the team's attribution gold (never the held-out half).
+"""List canonical-speaker errors on the TUNE half of the team's attribution gold (never the held-out half),
+or on the ``fresh`` pages (``eval/gold/attributions_fresh``, development data once scored blind).
 
-Usage: ``python eval/errors_attributions.py``. A debugging aid for speaker work: each line is one true
-positive quote whose canonical speaker is wrong, with the gold speaker, the predicted mention and
-entity, and the text around the quote. It refuses the held-out half on purpose: rules are chosen on
-``tune`` only; the held-out half is read in aggregate through ``score_attributions.py``.
+Usage: ``python eval/errors_attributions.py [tune|fresh] [--quotes]``. A debugging aid for speaker work:
+each line is one true positive quote whose canonical speaker is wrong, with the gold speaker, the
+predicted mention and entity, and the text around the quote. ``--quotes`` also lists the false quotes
+(predictions matching no gold row) and the gold rows no prediction recalls. It refuses the held-out
+half on purpose: rules are chosen on ``tune`` only; the held-out half is read in aggregate through
+``score_attributions.py``.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
-from score_attributions import best_row, load_pages, predict, speaker_right
+from score_attributions import FRESH, Page, best_row, load_pages, predict, speaker_right
 from score_quotes import words
 
 
@@ -19,15 +23,40 @@ def _context(text: str, s: int, e: int, width: int = 160) -> str:
     return (text[max(0, s - width) : s] + "[[" + text[s:e] + "]]" + text[e : e + 60]).replace("\n", " | ")
 
 
+def _quote_errors(page: Page, doc: Any, gwords: list[frozenset[int]]) -> None:
+    """Print the false quotes and the missed gold rows of one page (the matching rules of the scorer)."""
+    text = page.text
+    covered: list[frozenset[int]] = [frozenset() for _ in page.rows]
+    for quote in doc.quotes:
+        pw = words(text, [(quote.start, quote.end)])
+        best = best_row(pw, gwords)
+        if best is None:
+            got = quote.speaker_mention.text if quote.speaker_mention else None
+            print(
+                f"{page.site} FALSE {quote.kind} mode={getattr(quote, 'mode', 'statement')} "
+                f"cue={getattr(quote, 'cue', None)!r} mention={got!r}\n  {_context(text, quote.start, quote.end)}"
+            )
+        else:
+            covered[best] = covered[best] | pw
+    for row, gw, got_words in zip(page.rows, gwords, covered, strict=True):
+        if gw and len(got_words & gw) >= 0.5 * len(gw):
+            continue
+        s, e = row["content"][0][0], row["content"][-1][1]
+        cue = text[row["cue"][0] : row["cue"][1]] if row["cue"] else None
+        print(f"{page.site} MISSED {row['kind']} {row['mode']} cue={cue!r}\n  {_context(text, s, e)}")
+
+
 def main(argv: list[str]) -> None:
     from gate import shared_eval
 
-    if argv and argv[0] != "tune":
-        raise SystemExit("errors_attributions.py lists the tune half only")
+    args = [a for a in argv if not a.startswith("--")]
+    split = args[0] if args else "tune"
+    if split not in ("tune", FRESH):
+        raise SystemExit("errors_attributions.py lists the tune half or the fresh pages only")
     eval_dir = shared_eval()
     if eval_dir is None:
         raise SystemExit("../shared/eval is absent: set WIRESIFT_SHARED_EVAL to the eval folder")
-    pages = load_pages(eval_dir, "tune")
+    pages = load_pages(eval_dir, split)
     n_wrong = 0
     for page, doc in zip(pages, predict(pages), strict=True):
         text = page.text
@@ -50,7 +79,9 @@ def main(argv: list[str]) -> None:
                 f"  want {want!r} local {local!r}; got mention {got!r} entity {quote.speaker_name!r}\n"
                 f"  {_context(text, quote.start, quote.end)}"
             )
-    print(f"{n_wrong} wrong speakers on tune")
+        if "--quotes" in argv:
+            _quote_errors(page, doc, gwords)
+    print(f"{n_wrong} wrong speakers on {split}")
 
 
 if __name__ == "__main__":

@@ -65,14 +65,18 @@ def gold_pages(eval_dir: Path, gold_dir: Path, split: str = "all") -> Iterator[G
 
 
 def run(
-    argv: Sequence[str], script: str, evaluate: Callable[[Path, str], dict[str, dict[str, float]]]
+    argv: Sequence[str],
+    script: str,
+    evaluate: Callable[[Path, str], dict[str, dict[str, float]]],
+    extra: Sequence[str] = (),
 ) -> None:
-    """The command line of a page-gold scorer: ``python eval/SCRIPT [tune|heldout|all]``, JSON out."""
+    """The command line of a page-gold scorer: ``python eval/SCRIPT [tune|heldout|all]``, JSON out
+    (``extra`` names further splits the scorer knows, such as ``fresh``)."""
     from gate import shared_eval
 
     split = argv[0] if argv else "all"
-    if split not in (*SPLITS, "all"):
-        raise SystemExit(f"usage: python eval/{script} [tune|heldout|all]")
+    if split not in (*SPLITS, "all", *extra):
+        raise SystemExit(f"usage: python eval/{script} [{'|'.join((*SPLITS, 'all', *extra))}]")
     eval_dir = shared_eval()
     if eval_dir is None:
         raise SystemExit("../shared/eval is absent: set WIRESIFT_SHARED_EVAL to the eval folder")

@@ -1,7 +1,8 @@
 """Score who said what on the team's own multi-outlet gold (``eval/gold/attributions``).
 
-Usage: ``python eval/score_attributions.py [tune|heldout|all]``. Prints one JSON object of scores
-per split. The gold is offsets and ids only, into the ``articleBody`` strings of
+Usage: ``python eval/score_attributions.py [tune|heldout|all|fresh]``. Prints one JSON object of
+scores per split. ``fresh`` scores the later pages of ``eval/gold/attributions_fresh`` (same format,
+their own README) instead; ``all`` stays the tune and held-out halves. The gold is offsets and ids only, into the ``articleBody`` strings of
 ``../shared/eval/extraction/ground-truth.json`` exactly as ``json`` loads them (no normalisation);
 the README of the gold folder says how pages were chosen, split and annotated.
 
@@ -43,6 +44,9 @@ from page_gold import by_split, gold_pages, run
 from score_quotes import WORD, words
 
 GOLD_DIR = Path(__file__).parent / "gold" / "attributions"
+#: Pages annotated after the tune / held-out halves were fixed, scored on their own (split ``fresh``).
+FRESH_DIR = Path(__file__).parent / "gold" / "attributions_fresh"
+FRESH = "fresh"
 MODES = ("statement", "belief", "intention", "knowledge", "other")
 FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "at", "in", "and", "to", "on", "s"})
 Span = tuple[int, int]
@@ -61,9 +65,10 @@ class Page:
 
 
 def load_pages(eval_dir: Path, split: str = "all") -> list[Page]:
-    """Gold pages of ``split`` with their bodies; a body that changed since annotation is an error."""
+    """Gold pages of ``split`` with their bodies; a body that changed since annotation is an error.
+    ``fresh`` reads the pages of ``FRESH_DIR``; every other split those of ``GOLD_DIR``."""
     pages = []
-    for gp in gold_pages(eval_dir, GOLD_DIR, split):
+    for gp in gold_pages(eval_dir, FRESH_DIR if split == FRESH else GOLD_DIR, split):
         gold = gp.gold
         html = eval_dir / "extraction" / "html" / f"{gold['id']}.html.gz"
         pages.append(
@@ -266,7 +271,7 @@ def score(pages: Sequence[Page], docs: Sequence[Any]) -> dict[str, float]:
 
 
 def evaluate(eval_dir: Path, split: str = "all") -> dict[str, dict[str, float]]:
-    """Scores per split (``tune``, ``heldout`` or both), one pipeline run over the pages needed."""
+    """Scores per split (``tune``, ``heldout``, both or ``fresh``), one pipeline run over the pages needed."""
     pages = load_pages(eval_dir, split)
     docs = predict(pages)
     halves = by_split([p.split for p in pages], split, with_all=True)
@@ -274,7 +279,7 @@ def evaluate(eval_dir: Path, split: str = "all") -> dict[str, dict[str, float]]:
 
 
 def main(argv: list[str]) -> None:
-    run(argv, "score_attributions.py", evaluate)
+    run(argv, "score_attributions.py", evaluate, extra=(FRESH,))
 
 
 if __name__ == "__main__":

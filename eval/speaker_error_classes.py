@@ -1,7 +1,7 @@
 """Count canonical-speaker errors on the team's attribution gold by class (counts only, any split).
 
-Usage: ``python eval/speaker_error_classes.py [tune|heldout|all]``. Prints one JSON object of counts
-per split. Unlike ``errors_attributions.py`` it never prints text, so it may read the held-out half:
+Usage: ``python eval/speaker_error_classes.py [tune|heldout|all|fresh]``. Prints one JSON object of
+counts per split (``fresh``: the pages of ``eval/gold/attributions_fresh``). Unlike ``errors_attributions.py`` it never prints text, so it may read the held-out half:
 the held-out half is scored in aggregate only, and these are aggregate counts.
 
 Each true positive (the matching rule of ``score_attributions.py``) whose canonical speaker is wrong

@@ -10,7 +10,11 @@ Usage::
     python eval/gold/attributions/annotate_help.py body ID          # print the body, numbered
     python eval/gold/attributions/annotate_help.py find ID SNIPPET  # every offset of a snippet
     python eval/gold/attributions/annotate_help.py compile ID WORKDIR  # WORKDIR/ID.ann -> ID.json
+    python eval/gold/attributions/annotate_help.py compile ID WORKDIR --fresh  # -> ../attributions_fresh
     python eval/gold/attributions/annotate_help.py show ID          # render ID.json for review
+
+``--fresh`` writes into ``eval/gold/attributions_fresh`` (split ``fresh``, its README says why);
+``show`` looks in both folders.
 
 Work file lines (``#`` starts a comment line)::
 
@@ -34,6 +38,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
+FRESH = HERE.parent / "attributions_fresh"
 REPO = HERE.parents[2]
 sys.path.insert(0, str(REPO / "eval"))
 
@@ -219,13 +224,18 @@ def main(argv: list[str]) -> None:
         problems = span_problems(gold["entities"], gold["attributions"], text)
         if problems:
             raise SystemExit("\n".join(problems))
-        out = HERE / f"{doc_id}.json"
+        fresh = "--fresh" in argv[3:]
+        if fresh:
+            gold["split"] = "fresh"
+        out = (FRESH if fresh else HERE) / f"{doc_id}.json"
         out.write_text(json.dumps(gold, indent=1) + "\n", encoding="utf-8")
         print(f"{out.name}: {len(gold['attributions'])} rows, {len(gold['entities'])} entities")
     elif cmd == "split":
         assign_splits()
     elif cmd == "show":
-        show(json.loads((HERE / f"{doc_id}.json").read_text(encoding="utf-8")), text)
+        path = HERE / f"{doc_id}.json"
+        path = path if path.exists() else FRESH / f"{doc_id}.json"
+        show(json.loads(path.read_text(encoding="utf-8")), text)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,57 @@
+"""The fresh attribution pages (``eval/gold/attributions_fresh``): their own split, apart from the fixed
+tune / held-out halves, valid spans over unchanged bodies, and the scorers' ``fresh`` option."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import page_gold
+import score_attributions
+from score_attributions import FRESH, FRESH_DIR, GOLD_DIR
+
+
+def _golds(folder: Path) -> dict[str, dict[str, object]]:
+    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("*.json")}
+
+
+def test_fresh_pages_have_their_own_split_and_are_new() -> None:
+    fresh = _golds(FRESH_DIR)
+    assert len(fresh) >= 5
+    assert {g["split"] for g in fresh.values()} == {FRESH}
+    assert all(g["id"] == stem for stem, g in fresh.items())
+    # a page in both folders would be scored twice and move the fixed halves
+    assert not set(fresh) & set(_golds(GOLD_DIR))
+
+
+def test_fresh_files_hold_offsets_and_ids_only() -> None:
+    for path in FRESH_DIR.glob("*.json"):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        assert set(gold) == {"id", "split", "body_sha256", "body_chars", "entities", "attributions"}
+        for ent in gold["entities"].values():
+            assert set(ent) == {"type", "span", "titles"}
+        for row in gold["attributions"]:
+            assert set(row) == {"content", "cue", "mention", "speaker", "kind", "mode"}
+
+
+def test_run_accepts_a_split_only_when_the_scorer_names_it() -> None:
+    with pytest.raises(SystemExit, match=r"\[tune\|heldout\|all\]$"):
+        page_gold.run([FRESH], "score_pins.py", lambda _dir, _split: {})
+    with pytest.raises(SystemExit, match="usage"):
+        page_gold.run(["nonsense"], "score_attributions.py", lambda _dir, _split: {}, extra=(FRESH,))
+
+
+@pytest.mark.eval
+def test_fresh_pages_load_apart_from_the_halves(eval_dir: Path) -> None:
+    fresh = score_attributions.load_pages(eval_dir, FRESH)
+    assert {p.id for p in fresh} == set(_golds(FRESH_DIR))
+    for p in fresh:
+        assert p.split == FRESH
+        assert (
+            len(p.text) == json.loads((FRESH_DIR / f"{p.id}.json").read_text(encoding="utf-8"))["body_chars"]
+        )
+        assert score_attributions.span_problems(p.entities, p.rows, p.text) == [], p.id
+    halves = {p.id for p in score_attributions.load_pages(eval_dir, "all")}
+    assert halves == set(_golds(GOLD_DIR)) and not halves & {p.id for p in fresh}
