@@ -9,7 +9,7 @@ event from features the stage already has:
 
 - the event: its PLOVER category, how it was coded (a CAMEO pattern, a verb's own code, only the verb's
   dictionary block, an event noun, the ACLED-style typer alone), the trigger's part of speech,
-  dependency, tense and form, a modal or a determiner on it, negation, hypotheticality, a quote, the
+  dependency, tense and form, a modal or a determiner on it, negation, a quote, the
   depth of its clause, its place, time and casualty counts, its ACLED-style type;
 - its actors: present, coded (country or IGO), of a sector, armed, of the state, a pronoun;
 - its sentence and article: the sentence's position and number of events, whether it holds a
@@ -84,7 +84,6 @@ BASE_FEATURES: tuple[str, ...] = (
     "modal",
     "determiner",
     "negated",
-    "hypothetical",
     "quoted",
     *(f"source_{a}" for a in _ACTOR),
     *(f"target_{a}" for a in _ACTOR),
@@ -297,7 +296,6 @@ def base_rows(doc: Document, sdoc: Doc, cands: Sequence[Candidate]) -> list[tupl
             min(c.depth if c.depth is not None else 6, 6) / 6.0,
             *_form(tok),
             float(e.negated),
-            float(e.hypothetical is not None),
             float(e.reported_by is not None),
             *_actor(e.source, sdoc, places),
             *_actor(e.target, sdoc, places),
