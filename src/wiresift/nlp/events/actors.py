@@ -20,8 +20,9 @@ from wiresift.nlp.events.actor_codes import dated_code as dated_code
 from wiresift.nlp.events.lines import on_line
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
+    from wiresift.model import Entity
     from wiresift.nlp.entities.index import EntityIndex
 
 #: A clock time of a date line: "07:51".
@@ -127,14 +128,20 @@ def _punct_and_num(cache: doccache.DocCache) -> tuple[list[bool], list[bool]]:
 MEMBER_PREPS = frozenset({"of", "from", "in", "throughout", "across"})
 
 
-def _inner_code(head: Token, index: EntityIndex | None, date: str | None, title: bool = False) -> str | None:
+def _inner_code(
+    head: Token,
+    index: EntityIndex | None,
+    date: str | None,
+    title: bool = False,
+    preps: frozenset[str] = MEMBER_PREPS,
+) -> str | None:
     """The country of an uncoded phrase from its apposition ("X, the UN envoy") or from the group it
-    belongs to ("leaders of the coalition")."""
+    belongs to ("leaders of the coalition"), through the prepositions ``preps``."""
     cache = doccache.of(head.doc)  # the relations read from the arrays: a Token made for each found
     deps, lowers, kids = cache.deps, cache.lowers, cache.children(head.i)
     inner = [] if title else [c for c in kids if deps[c] == "appos"]
     for prep in kids:
-        if deps[prep] == "prep" and lowers[prep] in MEMBER_PREPS:
+        if deps[prep] == "prep" and lowers[prep] in preps:
             inner += [c for c in cache.children(prep) if deps[c] == "pobj"]
     for tok in (head.doc[i] for i in inner):
         code = resolve(tok, index, date, nested=True).code
@@ -199,6 +206,12 @@ def _resolve(head: Token, index: EntityIndex | None, date: str | None, nested: b
             code = lookup(name.lower().replace("_", " ").split(), date)
             if code:
                 break
+        if code is not None and entity.type == "PERSON" and index is not None:
+            # the post the text gives ("King Hassan of Morocco", "X, the NATO secretary-general") is
+            # stronger evidence than the dictionary's office-holder dates for a person of that name
+            office = text_office(entity, index, doc, date)
+            if office is not None and split_code(office)[0] != split_code(code)[0]:
+                code = office
     free: list[str] | None = None  # the phrase's words less a "pro-"/"anti-" prefix, read once
     if code is None:
         free = [t.lower_ for t in _stance_free(toks)]
@@ -231,6 +244,30 @@ def _resolve(head: Token, index: EntityIndex | None, date: str | None, nested: b
     return EventActor.model_construct(
         text=text, start=start_char, end=end_char, entity=entity_id, code=country, sector=sector
     )
+
+
+#: The preposition of a post in a person's mention: "King Hassan of Morocco", "the mayor of Lyon".
+_OFFICE_PREPS = frozenset({"of"})
+#: Mentions of a person read for the post the text gives them: the first few carry it.
+_OFFICE_MENTIONS = 3
+
+
+def text_office(entity: Entity, index: EntityIndex, doc: Doc, date: str | None) -> str | None:
+    """The code of the post the text gives a person: a title with a country or an organisation
+    ("Jordan's foreign minister", "NATO secretary-general"), an apposition ("X, the UN envoy") or an
+    "of" phrase of a mention ("King Hassan of Morocco"); None when the text gives none."""
+    for title in entity.titles:
+        code = lookup(title.lower().split(), date)
+        if code and split_code(code)[0]:
+            return code
+    for start, end in entity.mentions[:_OFFICE_MENTIONS]:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        code = _inner_code(span.root, index, date, preps=_OFFICE_PREPS)
+        if code:
+            return code
+    return None
 
 
 def pronoun_entity(tok: Token, index: EntityIndex | None) -> str | None:

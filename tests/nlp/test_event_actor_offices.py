@@ -1,0 +1,31 @@
+"""A person's actor code from the post the text gives them (issue #14): a title, an apposition or an
+"of" phrase naming a country or an organisation outweighs the dictionary's office-holder dates for a
+person of that name; a place the person is in does not."""
+
+from __future__ import annotations
+
+from events_support import coded
+
+from wiresift.nlp.pipeline import Pipeline
+
+PIPELINE_STAGES = "all"
+
+
+def test_an_of_phrase_gives_a_prince_his_country(pipeline: Pipeline) -> None:
+    # the dictionary's "Prince Abdullah" is Saudi Arabia's; the text says which one
+    _, events = coded(
+        pipeline, "Prince Abdullah of Kuwait said on Tuesday that he would host talks in Kuwait City."
+    )
+    assert events["host"].source is not None and events["host"].source.code == "KWT"
+
+
+def test_an_apposition_naming_an_igo_post_codes_the_igo(pipeline: Pipeline) -> None:
+    _, events = coded(
+        pipeline, "Mark Rutte, the NATO secretary-general, warned Moscow against any new offensive."
+    )
+    assert events["warned"].source is not None and events["warned"].source.code == "IGO"
+
+
+def test_a_place_the_person_is_in_is_no_post(pipeline: Pipeline) -> None:
+    _, events = coded(pipeline, "Mark Rutte in Kyiv promised more air defence systems to Ukraine.")
+    assert events["promised"].source is not None and events["promised"].source.code == "NLD"
