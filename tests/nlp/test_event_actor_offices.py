@@ -29,3 +29,25 @@ def test_an_apposition_naming_an_igo_post_codes_the_igo(pipeline: Pipeline) -> N
 def test_a_place_the_person_is_in_is_no_post(pipeline: Pipeline) -> None:
     _, events = coded(pipeline, "Mark Rutte in Kyiv promised more air defence systems to Ukraine.")
     assert events["promised"].source is not None and events["promised"].source.code == "NLD"
+
+
+def test_a_former_post_gives_no_code(pipeline: Pipeline) -> None:
+    _, events = coded(
+        pipeline, "Former NATO secretary-general Mark Rutte praised the grain agreement on Friday."
+    )
+    assert events["praised"].source is not None and events["praised"].source.code == "NLD"
+
+
+def test_an_ambassador_to_an_organisation_is_no_post_in_it(pipeline: Pipeline) -> None:
+    _, events = coded(
+        pipeline, "Carl Bildt, the UN ambassador, condemned the shelling of the port on Sunday."
+    )
+    assert events["condemned"].source is not None and events["condemned"].source.code == "SWE"
+
+
+def test_a_post_through_another_person_is_not_theirs(pipeline: Pipeline) -> None:
+    # "an ally of Carl Bildt of Sweden" names Bildt's country, not a post of Rutte's
+    _, events = coded(
+        pipeline, "Mark Rutte, an ally of Carl Bildt of Sweden, criticised the tariffs on Monday."
+    )
+    assert events["criticised"].source is not None and events["criticised"].source.code == "NLD"
