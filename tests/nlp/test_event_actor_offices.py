@@ -1,6 +1,6 @@
 """A person's actor code from the post the text gives them (issue #14): a title, an apposition or an
 "of" phrase naming a country or an organisation outweighs the dictionary's office-holder dates for a
-person of that name; a place the person is in does not."""
+person of that name; a place the person is in does not. A group filed under a region takes its country."""
 
 from __future__ import annotations
 
@@ -51,3 +51,11 @@ def test_a_post_through_another_person_is_not_theirs(pipeline: Pipeline) -> None
         pipeline, "Mark Rutte, an ally of Carl Bildt of Sweden, criticised the tariffs on Monday."
     )
     assert events["criticised"].source is not None and events["criticised"].source.code == "NLD"
+
+
+def test_a_region_coded_group_takes_the_country_its_name_gives(pipeline: Pipeline) -> None:
+    # the dictionary files the movement under East Africa ("EAF"), no country
+    _, events = coded(
+        pipeline, "Fighters of the Eritrean Islamic Jihad movement attacked a border post near Tesseney."
+    )
+    assert events["attacked"].source is not None and events["attacked"].source.code == "ERI"

@@ -18,6 +18,7 @@ from wiresift.nlp.entities.coref import doc_coref
 from wiresift.nlp.events.actor_codes import (
     ORG_PREFIXES,
     agent_sector,
+    country_codes,
     igo_name,
     lookup,
     split_code,
@@ -229,6 +230,10 @@ def _resolve(head: Token, index: EntityIndex | None, date: str | None, nested: b
             if code:
                 break
     country, sector = split_code(code) if code else (None, None)
+    if country is not None and country not in country_codes():
+        # a region's code ("MEA", "WAF") is no country: a country the phrase names is ("the Palestinian
+        # Islamic Jihad movement", filed under the Middle East)
+        country = _word_country(toks, date) or country
     if not nested and any(t.lower_ == "ethnic" for t in toks):
         # "ethnic Greeks in southern Albania" are a minority of Albania: the place they live in, when
         # named, gives their country
@@ -307,6 +312,16 @@ def _of_objects(head: Token) -> list[Token]:
     """The objects of the "of" phrases on ``head``: "King Hassan of Morocco" -> Morocco."""
     return [o for p in head.children if p.dep_ == "prep" and p.lower_ in _OFFICE_PREPS for o in p.children
             if o.dep_ == "pobj"]  # fmt: skip
+
+
+def _word_country(toks: list[Token], date: str | None) -> str | None:
+    """The first country a single word of the phrase names ("Palestinian", "Kenya"), or None."""
+    for tok in toks:
+        code = lookup([tok.lower_], date)
+        country = split_code(code)[0] if code else None
+        if country in country_codes() and country not in ORG_PREFIXES:
+            return country
+    return None
 
 
 def pronoun_entity(tok: Token, index: EntityIndex | None) -> str | None:
