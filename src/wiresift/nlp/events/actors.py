@@ -15,13 +15,21 @@ from typing import TYPE_CHECKING
 from wiresift.model import EventActor
 from wiresift.nlp import doccache
 from wiresift.nlp.entities.coref import doc_coref
-from wiresift.nlp.events.actor_codes import agent_sector, igo_name, lookup, split_code
+from wiresift.nlp.events.actor_codes import (
+    ORG_PREFIXES,
+    agent_sector,
+    country_codes,
+    igo_name,
+    lookup,
+    split_code,
+)
 from wiresift.nlp.events.actor_codes import dated_code as dated_code
 from wiresift.nlp.events.lines import on_line
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
+    from wiresift.model import Entity
     from wiresift.nlp.entities.index import EntityIndex
 
 #: A clock time of a date line: "07:51".
@@ -199,6 +207,12 @@ def _resolve(head: Token, index: EntityIndex | None, date: str | None, nested: b
             code = lookup(name.lower().replace("_", " ").split(), date)
             if code:
                 break
+        if code is not None and entity.type == "PERSON" and index is not None and not nested:
+            # the post the text gives ("King Hassan of Morocco", "X, the NATO secretary-general") is
+            # stronger evidence than the dictionary's office-holder dates for a person of that name
+            office = text_office(entity, index, doc, date)
+            if office is not None and split_code(office)[0] != split_code(code)[0]:
+                code = office
     free: list[str] | None = None  # the phrase's words less a "pro-"/"anti-" prefix, read once
     if code is None:
         free = [t.lower_ for t in _stance_free(toks)]
@@ -216,6 +230,10 @@ def _resolve(head: Token, index: EntityIndex | None, date: str | None, nested: b
             if code:
                 break
     country, sector = split_code(code) if code else (None, None)
+    if country is not None and country not in country_codes():
+        # a region's code ("MEA", "WAF") is no country: a country the phrase names is ("the Palestinian
+        # Islamic Jihad movement", filed under the Middle East)
+        country = _word_country(toks, date) or country
     if not nested and any(t.lower_ == "ethnic" for t in toks):
         # "ethnic Greeks in southern Albania" are a minority of Albania: the place they live in, when
         # named, gives their country
@@ -231,6 +249,79 @@ def _resolve(head: Token, index: EntityIndex | None, date: str | None, nested: b
     return EventActor.model_construct(
         text=text, start=start_char, end=end_char, entity=entity_id, code=country, sector=sector
     )
+
+
+#: The preposition of a post in a person's mention: "King Hassan of Morocco", "the mayor of Lyon".
+_OFFICE_PREPS = frozenset({"of"})
+#: Words of a title held before: "former", "ex-", "outgoing" posts are not the one acted in.
+_PAST_WORDS = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "retired", "late"})
+#: Posts a state accredits to an organisation: "the UN ambassador" is a state's, "the UN envoy" the UN's.
+ACCREDITED_NOUNS = frozenset({"ambassador", "ambassadors", "delegate", "delegates"})
+#: Mentions of a person read for the post the text gives them: the first few carry it.
+_OFFICE_MENTIONS = 3
+
+
+def text_office(entity: Entity, index: EntityIndex, doc: Doc, date: str | None) -> str | None:
+    """The code of the post the text gives a person: a title with a country or an organisation
+    ("Jordan's foreign minister", "NATO secretary-general"), an apposition ("X, the UN envoy") or an
+    "of" phrase of a mention ("King Hassan of Morocco"); None when the text gives none."""
+    others = [e.name for e in index.entities.values() if e.type == "PERSON" and e.id != entity.id]
+    for title in entity.titles:
+        if any(name in title for name in others):
+            continue  # "an ally of Carl Bildt": another person's post
+        words = title.lower().split()
+        code = lookup(words, date)
+        if code and _held_post(words, code):
+            return code
+    for start, end in entity.mentions[:_OFFICE_MENTIONS]:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        code = _post_code(span.root, index, date)
+        if code:
+            return code
+    return None
+
+
+def _post_code(root: Token, index: EntityIndex, date: str | None) -> str | None:
+    """The country or organisation of a person's post: an apposition's words or its "of" phrase
+    ("X, the NATO secretary-general", "X, commander of Tajikistan's border troops") or the name's own
+    "of" phrase ("King Hassan of Morocco"); never through another person ("X, an ally of Y")."""
+    posts = [c for c in root.children if c.dep_ == "appos"]
+    found = [*posts, *(o for h in (root, *posts) for o in _of_objects(h))]
+    for tok in found:
+        if tok.pos_ == "PRON" or any(t.ent_type_ == "PERSON" for t in tok.subtree):
+            continue
+        code = resolve(tok, index, date, nested=True).code
+        if code and _held_post([t.lower_ for t in tok.subtree], code):
+            return code
+    return None
+
+
+def _held_post(words: list[str], code: str) -> bool:
+    """The post named by ``words``, of the country or organisation ``code``, is one held now and for
+    that body: not "the former UN envoy" (a post held before) nor "the UN ambassador" (a state's envoy
+    to the organisation, not the organisation's)."""
+    country = split_code(code)[0]
+    if country is None or any(w in _PAST_WORDS for w in words):
+        return False
+    return not (country in ORG_PREFIXES and any(w in ACCREDITED_NOUNS for w in words))
+
+
+def _of_objects(head: Token) -> list[Token]:
+    """The objects of the "of" phrases on ``head``: "King Hassan of Morocco" -> Morocco."""
+    return [o for p in head.children if p.dep_ == "prep" and p.lower_ in _OFFICE_PREPS for o in p.children
+            if o.dep_ == "pobj"]  # fmt: skip
+
+
+def _word_country(toks: list[Token], date: str | None) -> str | None:
+    """The first country a single word of the phrase names ("Palestinian", "Kenya"), or None."""
+    for tok in toks:
+        code = lookup([tok.lower_], date)
+        country = split_code(code)[0] if code else None
+        if country in country_codes() and country not in ORG_PREFIXES:
+            return country
+    return None
 
 
 def pronoun_entity(tok: Token, index: EntityIndex | None) -> str | None:
