@@ -159,3 +159,20 @@ def test_a_title_after_a_naming_participle_is_no_quote(pipeline: Pipeline) -> No
     quotes = quotes_of(pipeline, text)
     assert all("Harbour" not in q.text for q in quotes)
     assert "a disgrace" in by_cue(quotes, "called").text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The farmer was treated for what's called “harbour cough,” a rare allergy to grain dust.",
+        "The senator sent what has been described as a “paper army” of volunteers into the county.",
+    ],
+)
+def test_a_term_after_a_passive_what_is_no_quote(pipeline: Pipeline, text: str) -> None:
+    quotes = quotes_of(pipeline, text)
+    assert all("cough" not in q.text and "army" not in q.text for q in quotes), [q.text for q in quotes]
+
+
+def test_a_passive_what_with_an_agent_stays(pipeline: Pipeline) -> None:
+    text = "Mayor Lena Ortiz rejected what was called “a land grab” by the council chair, Ben Reyes."
+    assert any("land grab" in q.text for q in quotes_of(pipeline, text))

@@ -221,7 +221,12 @@ NAMING = words("call name dub title entitle label brand")
 
 def naming(cue: Token) -> bool:
     """Whether ``cue`` is a naming participle hung on a noun with no agent or subject ("a set called
-    “X”"; not "which the chief executive called “X”")."""
+    “X”"; not "which the chief executive called “X”"), or a passive one whose subject is a free
+    relative "what" and that has no agent ("was treated for what's called “harbour cough”", "sent
+    what has been described as a “paper army”"): the quoted words are a term, no one says them."""
+    if cue.tag_ == "VBN" and not any(c.dep_ == "agent" for c in cue.children):
+        if any(c.dep_ == "nsubjpass" and c.lower_ == "what" for c in cue.children):
+            return True
     if cue.lemma_.lower() not in NAMING or cue.tag_ not in ("VBN", "VBD") or cue.dep_ != "acl":
         return False
     if cue.i > 0 and cue.doc[cue.i - 1].is_punct:
