@@ -217,17 +217,22 @@ def quantity(complement: Token) -> bool:
 #: Verbs that name a thing: as a participle after a noun ("a poem called “Night Ferry”", "a show
 #: dubbed “Ask the Doctor”") they give its title, not anyone's words.
 NAMING = words("call name dub title entitle label brand")
+#: Passives that name like :data:`NAMING` after a free relative "what" ("what is known as …").
+KNOWN_AS = words("know term")
 
 
 def naming(cue: Token) -> bool:
     """Whether ``cue`` is a naming participle hung on a noun with no agent or subject ("a set called
     “X”"; not "which the chief executive called “X”"), or a passive one whose subject is a free
-    relative "what" and that has no agent ("was treated for what's called “harbour cough”", "sent
-    what has been described as a “paper army”"): the quoted words are a term, no one says them."""
-    if cue.tag_ == "VBN" and not any(c.dep_ == "agent" for c in cue.children):
-        if any(c.dep_ == "nsubjpass" and c.lower_ == "what" for c in cue.children):
-            return True
-    if cue.lemma_.lower() not in NAMING or cue.tag_ not in ("VBN", "VBD") or cue.dep_ != "acl":
+    relative "what" and that has no agent ("was treated for what's called “harbour cough”", "runs
+    what is known as a “fish ladder”"): the quoted words are a term, no one says them. A judging
+    verb stays ("in what is being criticized as a “tax grab”": a passive judgement, no agent)."""
+    lemma = cue.lemma_.lower()
+    if lemma in NAMING or lemma in KNOWN_AS:
+        if cue.tag_ == "VBN" and not any(c.dep_ == "agent" for c in cue.children):
+            if any(c.dep_ == "nsubjpass" and c.lower_ == "what" for c in cue.children):
+                return True
+    if lemma not in NAMING or cue.tag_ not in ("VBN", "VBD") or cue.dep_ != "acl":
         return False
     if cue.i > 0 and cue.doc[cue.i - 1].is_punct:
         return False  # "the chief executive, Tom Rook, called it “…”": a verb the parse hung on a name
