@@ -151,6 +151,19 @@ def test_a_field_label_before_a_colon_is_no_speaker(pipeline: Pipeline) -> None:
     assert pipeline(Document(text=text)).quotes == []
 
 
+def test_a_charge_list_after_a_name_is_no_quote(pipeline: Pipeline) -> None:
+    text = (
+        "Deputies booked the three into the Marlow County Jail on the following charges:\n\n"
+        "Dana R. Moss: Theft, resisting law enforcement, possession of a syringe, held on a $5,000 bond.\n\n"
+        "Peter J. Lund: Two county warrants, driving while suspended, held without bond.\n\n"
+        "Olsen: Border talks must resume before the winter sets in."
+    )
+    doc = pipeline(Document(text=text))
+    assert not [q for q in doc.quotes if "bond" in q.text], [q.text for q in doc.quotes]
+    q = quote_with(doc, "Border talks")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Olsen"
+
+
 _PIECES = [
     '"',
     "“",

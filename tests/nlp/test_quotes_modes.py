@@ -159,3 +159,26 @@ def test_a_title_after_a_naming_participle_is_no_quote(pipeline: Pipeline) -> No
     quotes = quotes_of(pipeline, text)
     assert all("Harbour" not in q.text for q in quotes)
     assert "a disgrace" in by_cue(quotes, "called").text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The farmer was treated for what's called “harbour cough,” a rare allergy to grain dust.",
+        "Investors bought what are called “green bonds,” loans tied to clean power projects.",
+    ],
+)
+def test_a_term_after_a_passive_what_is_no_statement(pipeline: Pipeline, text: str) -> None:
+    terms = [q for q in quotes_of(pipeline, text) if "cough" in q.text or "bonds" in q.text]
+    assert [(q.mode, q.speaker_mention) for q in terms] == [("other", None)], terms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Lena Ortiz rejected what was called “a land grab” by the council chair, Ben Reyes.",
+        "The county cut its bus routes in what is being criticized as a “slow starvation” of transit.",
+    ],
+)
+def test_a_passive_what_with_an_agent_or_a_judgement_stays(pipeline: Pipeline, text: str) -> None:
+    assert any("land grab" in q.text or "starvation" in q.text for q in quotes_of(pipeline, text))

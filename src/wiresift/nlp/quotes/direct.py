@@ -57,7 +57,25 @@ from wiresift.nlp.quotes.speaker import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
+
+#: Tags of a finite verb: a colon line's content with none of them is not a clause.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Tags of quotation marks (straight, curly or single) that open or close quoted speech.
+QUOTE_TAGS = frozenset({"``", "''"})
+#: Commas that make a content without a finite verb a list (three items or more).
+LIST_COMMAS = 2
+
+
+def noun_list(span: Span) -> bool:
+    """Whether a colon line's content is a list of noun phrases, not something said: no finite verb
+    and at least three comma-separated items ("Dana R. Moss: Theft, resisting law enforcement, held
+    on a $5,000 bond." on a charge sheet, "Contributors: Ann Lee, Bo Chan and Rui Sa."). A headline
+    after a source's name ("Senator Vale: Tariff Plan a Gift to Rivals") has no list of items and
+    stays, and so does quoted speech with no verb ("Lee: 'Never, ever, never again.'")."""
+    if any(t.tag_ in FINITE_TAGS or t.tag_ in QUOTE_TAGS for t in span):
+        return False
+    return sum(t.text == "," for t in span) >= LIST_COMMAS
 
 
 #: A pull quote shorter than this is too common a phrase to tell repeated.

@@ -53,7 +53,7 @@ from wiresift.nlp.quotes.common import (
     words_end,
 )
 from wiresift.nlp.quotes.cues import CUE_VERBS
-from wiresift.nlp.quotes.direct import DirectQuotes
+from wiresift.nlp.quotes.direct import DirectQuotes, noun_list
 from wiresift.nlp.quotes.frames import framed_reports, judged_span
 from wiresift.nlp.quotes.headline import headline_span, recased_headline, subject_report, title_case
 from wiresift.nlp.quotes.indirect import (
@@ -409,6 +409,12 @@ class Extractor(DirectQuotes):
             return False
         return span[-1].lemma_.lower() not in _PARTY_NOUNS
 
+    def listed(self, start: int, end: int) -> bool:
+        """Whether a colon line's content is a list of noun phrases (a charge sheet, a roll of names:
+        :func:`noun_list`), not a statement."""
+        span = self.sdoc.char_span(start, end, alignment_mode="expand")
+        return span is not None and noun_list(span)
+
     def colon_lines(self, found: list[Found]) -> list[Found]:
         """Headline and transcript lines "Sanders: Clinton needs to ...", "PENCE: Well, look, ..."
         (not a field label: :meth:`label`)."""
@@ -420,6 +426,7 @@ class Extractor(DirectQuotes):
                 or n_words(self.text, m.start("body"), m.end("body")) < 4
                 or self.dateline(m.start("src"), m.end("src"))
                 or self.label(m.start("src"), m.end("src"))
+                or self.listed(m.start("body"), m.end("body"))
             ):
                 continue
             start, end = m.start("body"), m.end("body")

@@ -127,6 +127,8 @@ def cue_mode(cue: Token | None, complement: Token | None = None) -> Mode:
     plan or commitment (``intention``: "agreed to sell the unit", "moved to cut costs"), unless saying
     it is the act itself (:data:`SPOKEN_INFINITIVES`: "vowed to resign"); "agreed that …" stays a
     statement."""
+    if cue is not None and named_term(cue):
+        return "other"
     mode = lemma_mode(cue.lemma_ if cue is not None else None)
     if cue is None or complement is None or complement.dep_ != "xcomp":
         return mode
@@ -217,16 +219,33 @@ def quantity(complement: Token) -> bool:
 #: Verbs that name a thing: as a participle after a noun ("a poem called “Night Ferry”", "a show
 #: dubbed “Ask the Doctor”") they give its title, not anyone's words.
 NAMING = words("call name dub title entitle label brand")
+#: Passives that name like :data:`NAMING` after a free relative "what" ("what is known as …").
+KNOWN_AS = words("know term")
 
 
 def naming(cue: Token) -> bool:
     """Whether ``cue`` is a naming participle hung on a noun with no agent or subject ("a set called
     “X”"; not "which the chief executive called “X”")."""
-    if cue.lemma_.lower() not in NAMING or cue.tag_ not in ("VBN", "VBD") or cue.dep_ != "acl":
+    lemma = cue.lemma_.lower()
+    if lemma not in NAMING or cue.tag_ not in ("VBN", "VBD") or cue.dep_ != "acl":
         return False
     if cue.i > 0 and cue.doc[cue.i - 1].is_punct:
         return False  # "the chief executive, Tom Rook, called it “…”": a verb the parse hung on a name
     return not any(c.dep_ in ("agent", "nsubj", "nsubjpass") for c in cue.children)
+
+
+def named_term(cue: Token) -> bool:
+    """Whether ``cue`` is a passive naming verb whose subject is a free relative "what" and that has
+    no agent ("was treated for what's called “harbour cough”", "bought what are called “green
+    bonds”"): the quoted words are a term no one in the text says. PolNeAR counts such a term as an
+    attribution with no source, so it stays a quote, with mode ``other`` and no speaker; a judging
+    verb is no naming ("in what is being criticized as a “tax grab”" stays a statement)."""
+    lemma = cue.lemma_.lower()
+    if (lemma not in NAMING and lemma not in KNOWN_AS) or cue.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "agent" for c in cue.children):
+        return False
+    return any(c.dep_ == "nsubjpass" and c.lower_ == "what" for c in cue.children)
 
 
 #: Verbs whose person object is who was asked, not what was said: "questioned the aide about the

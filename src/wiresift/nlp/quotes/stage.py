@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from wiresift.model import Document, Quote, SpanRef
@@ -29,7 +30,7 @@ from wiresift.nlp.quotes.cues import PATTERNS
 from wiresift.nlp.quotes.epithets import modifier_only
 from wiresift.nlp.quotes.extractor import Extractor
 from wiresift.nlp.quotes.headline import headline_side_texts
-from wiresift.nlp.quotes.modes import content_head, cue_mode, naming, not_attribution
+from wiresift.nlp.quotes.modes import content_head, cue_mode, named_term, naming, not_attribution
 from wiresift.nlp.quotes.nominals import nominal_source
 from wiresift.nlp.quotes.sources import neuter_source
 from wiresift.nlp.quotes.speaker import relative_antecedent
@@ -78,6 +79,8 @@ def attribute(
         speaker_id: str | None = None
         evidence: Evidence | None = None
         mode = cue_mode(f.cue, content_head(f.cue, f.start, f.end) if f.cue is not None else None)
+        if f.cue is not None and named_term(f.cue):  # "what's called “…”": a term, no one's words
+            f = replace(f, speaker=None, inherit=False, fallback=None)
         chosen: Speaker | None = None
         how = "subject"
         if f.speaker is not None:
