@@ -175,6 +175,29 @@ def _vector(vocab: Vocab, cache: dict[str, tuple[np.ndarray, float]], word: str)
     return found
 
 
+#: At most this many word pairs' cosines are kept (:func:`_pair_cosines`); the table starts anew past it.
+PAIRS_KEPT = 200_000
+#: The vocabulary the kept cosines were read from and, by (head, word), each pair's cosine (None: the
+#: word shares ``head``'s very vector without being ``head``), with the vectors and norms they came
+#: from. A vocabulary's vectors do not change while it is loaded, so documents share one table: the
+#: same heads ("company", "spokesman") meet the same title words article after article.
+_PAIRS: list[
+    tuple[Vocab | None, dict[tuple[str, str], float | None], dict[str, tuple[np.ndarray, float]]]
+] = [(None, {}, {})]
+
+
+def _pair_cosines(
+    vocab: Vocab,
+) -> tuple[dict[tuple[str, str], float | None], dict[str, tuple[np.ndarray, float]]]:
+    """The kept cosines and vectors of ``vocab`` (a new table for another vocabulary: it holds the
+    one it was read from, so a vocabulary that died cannot pass its table to a new one)."""
+    kept, pairs, vectors = _PAIRS[0]
+    if kept is not vocab or len(pairs) > PAIRS_KEPT:
+        pairs, vectors = {}, {}
+        _PAIRS[0] = (vocab, pairs, vectors)
+    return pairs, vectors
+
+
 class DocCoref:
     """The coreference state of one document: anaphors, their resolutions and the chains they grow."""
 
@@ -201,13 +224,16 @@ class DocCoref:
         self._votes: dict[str, tuple[int, int]] = {}
         self._named: dict[str, str] = {}  # the gender of each person's first name
         self._words: dict[str, tuple[set[str], set[str]]] = {}
-        self._vectors: dict[str, tuple[np.ndarray, float]] = {}
         self._sims: dict[tuple[str, str, bool], float] = {}
         self._mentions: dict[tuple[int, int], Mention] = {}
         self._quoted_sents: dict[int, set[int]] = {}  # by the sentence's position in the document
         self._quoted_tokens: dict[int, bool] = {}
         #: Each entity's mentions before the anaphor last asked about (:meth:`candidates`).
         self._tally: Tally | None = None
+        #: :meth:`gender` and :meth:`sure_gender` of each entity as its chain stands: :meth:`join`
+        #: drops the entity's, the only one its new mention changes.
+        self._genders: dict[str, str] = {}
+        self._sure: dict[str, str] = {}
 
     def place(self, start: int, end: int) -> Place:
         key = (start, end)
@@ -219,6 +245,14 @@ class DocCoref:
     def gender(self, eid: str, chains: bool = True) -> str:
         """ "m", "f" or "": from titles and honorifics ("Mr", "spokeswoman") and, with ``chains``, the
         pronouns already joined (which depend on how far the model has advanced)."""
+        if not chains:
+            return self._gender(eid, chains=False)
+        found = self._genders.get(eid)
+        if found is None:
+            found = self._genders[eid] = self._gender(eid, chains=True)
+        return found
+
+    def _gender(self, eid: str, chains: bool) -> str:
         fixed = self._votes.get(eid)
         if fixed is None:
             entity = self.index.entities[eid]
@@ -247,6 +281,12 @@ class DocCoref:
         pronouns joined are the model's guesses), else from the pronouns outside quotation marks
         joined so far when at least :data:`SURE_PRONOUNS` all agree (one may be a slip; a chain the
         model mixed up tells nothing)."""
+        found = self._sure.get(eid)
+        if found is None:
+            found = self._sure[eid] = self._sure_gender(eid)
+        return found
+
+    def _sure_gender(self, eid: str) -> str:
         fixed = self.gender(eid, chains=False) or self._first_name_gender(eid)
         if fixed:
             return fixed
@@ -409,16 +449,22 @@ class DocCoref:
         vocab = self.sdoc.vocab
         if not vocab.vectors.shape[0] or not words:
             return 0.0
-        a, na = _vector(vocab, self._vectors, head)
+        pairs, vectors = _pair_cosines(vocab)
+        a, na = _vector(vocab, vectors, head)
         if na == 0:
             return 0.0
         best = 0.0
         for w in words:
-            b, nb = _vector(vocab, self._vectors, w)
-            if w != head and np.array_equal(a, b):
-                continue
-            if nb:
-                best = max(best, float(a @ b) / (na * nb))
+            key = (head, w)
+            if key in pairs:
+                cosine = pairs[key]
+            else:
+                b, nb = _vector(vocab, vectors, w)
+                cosine = pairs[key] = (
+                    None if w != head and np.array_equal(a, b) else float(a @ b) / (na * nb) if nb else 0.0
+                )
+            if cosine is not None:
+                best = max(best, cosine)
         return best
 
     def join(self, ana: Anaphor, eid: str) -> None:
@@ -426,6 +472,8 @@ class DocCoref:
         m = Mention(ana.start, ana.end, self.place(ana.start, ana.end), ana.pronoun, ana.head, ana.gender)
         chain = self.chains.setdefault(eid, [])
         chain.append(m)
+        self._genders.pop(eid, None)
+        self._sure.pop(eid, None)
         if self._tally is not None:
             self._tally.join(eid, len(chain) - 1, m)
 
