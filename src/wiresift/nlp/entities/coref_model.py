@@ -107,6 +107,8 @@ _GROUP_INDEX = {
     for group, names in (("p", PRONOUN_FEATURES), ("n", NOMINAL_FEATURES))
 }
 _WORD = re.compile(r"[^\W\d_]+")
+#: The column past the features of a row under construction, where a name its group lacks is written.
+_UNUSED = len(FEATURES)
 
 
 @dataclass(frozen=True)
@@ -381,13 +383,11 @@ class DocCoref:
             else:
                 self._nominal_features(ana, cand, entity, f)
                 columns = _GROUP_INDEX["n"]
-            values = [0.0] * len(FEATURES)
+            values = [0.0] * (len(FEATURES) + 1)
             for name, value in f.items():
-                i = columns.get(name)
-                if i is not None:
-                    values[i] = value
+                values[columns.get(name, _UNUSED)] = value  # a name the group lacks lands past the end
             rows.append(values)
-        return np.asarray(rows, dtype=float)
+        return np.ascontiguousarray(np.asarray(rows, dtype=float)[:, :_UNUSED])
 
     def _fits(self, ana: Anaphor, cands: list[Candidate]) -> list[int]:
         """The rows of the candidates, nearest first, whose gender does not clash with ``ana``'s: when
