@@ -109,6 +109,12 @@ _GROUP_INDEX = {
 _WORD = re.compile(r"[^\W\d_]+")
 #: The column past the features of a row under construction, where a name its group lacks is written.
 _UNUSED = len(FEATURES)
+#: For each group, the column of every feature name either group writes (:data:`_UNUSED` for a name
+#: of the other group's).
+_SLOTS = {
+    group: {name: index.get(name, _UNUSED) for name in (*PRONOUN_FEATURES, *NOMINAL_FEATURES)}
+    for group, index in _GROUP_INDEX.items()
+}
 
 
 @dataclass(frozen=True)
@@ -352,40 +358,40 @@ class DocCoref:
         most = max(c.count for c in cands)
         fits = self._fits(ana, cands) if ana.pronoun else []
         in_quote = ana.pronoun and self._quoted(Mention(ana.start, ana.end, here))
+        # each feature written straight into its column of the anaphor's group (a name the group lacks
+        # into the spare column past the end, dropped)
+        slot = _SLOTS["p" if ana.pronoun else "n"]
         for row, cand in enumerate(cands):
             entity = self.index.entities[cand.eid]
-            f: dict[str, float] = {}
+            values = [0.0] * (len(FEATURES) + 1)
             sdist = here.sent - cand.last.place.sent
-            f[_bucket(sdist, (0, 1, 2, 5), _SDIST)] = 1.0
-            f[_RANK[min(row, 3)]] = 1.0
-            f["log_count"] = math.log1p(cand.count)
-            f["most_mentioned"] = float(cand.count == most)
-            f["reporter"] = float(cand.reporter_sent >= 0 and here.sent - cand.reporter_sent <= 3)
-            f["cand_subject"] = float(cand.last.place.subject)
+            values[slot[_bucket(sdist, (0, 1, 2, 5), _SDIST)]] = 1.0
+            values[slot[_RANK[min(row, 3)]]] = 1.0
+            values[slot["log_count"]] = math.log1p(cand.count)
+            values[slot["most_mentioned"]] = float(cand.count == most)
+            values[slot["reporter"]] = float(cand.reporter_sent >= 0 and here.sent - cand.reporter_sent <= 3)
+            values[slot["cand_subject"]] = float(cand.last.place.subject)
             gender = self.gender(cand.eid) if cand.eid else ""
-            f["gender_match"] = float(bool(ana.gender) and gender == ana.gender)
-            f["gender_clash"] = float(bool(ana.gender) and bool(gender) and gender != ana.gender)
+            values[slot["gender_match"]] = float(bool(ana.gender) and gender == ana.gender)
+            values[slot["gender_clash"]] = float(bool(ana.gender) and bool(gender) and gender != ana.gender)
             if ana.pronoun:
-                f[f"kind_{ana.kind}"] = 1.0
+                values[slot.get(f"kind_{ana.kind}", _UNUSED)] = 1.0
                 if ana.kind == "pl":
-                    f[f"pl_{entity.type}"] = 1.0
+                    values[slot.get(f"pl_{entity.type}", _UNUSED)] = 1.0
                 elif ana.kind == "it" and entity.type == "GPE":
-                    f["it_GPE"] = 1.0
-                f["both_subject"] = float(here.subject and cand.last.place.subject)
-                f["last_is_pronoun"] = float(cand.last.pronoun)
-                f["same_sentence_before"] = float(sdist == 0)
-                f["only_fit"] = float(fits == [row])
-                f["nearest_fit"] = float(bool(fits) and fits[0] == row)
+                    values[slot["it_GPE"]] = 1.0
+                values[slot["both_subject"]] = float(here.subject and cand.last.place.subject)
+                values[slot["last_is_pronoun"]] = float(cand.last.pronoun)
+                values[slot["same_sentence_before"]] = float(sdist == 0)
+                values[slot["only_fit"]] = float(fits == [row])
+                values[slot["nearest_fit"]] = float(bool(fits) and fits[0] == row)
                 # "…", she said of him: a pronoun inside a quote is seldom the speaker named
                 # outside it in the same sentence
-                f["quote_outsider"] = float(in_quote and sdist == 0 and not self._quoted(cand.last))
-                columns = _GROUP_INDEX["p"]
+                values[slot["quote_outsider"]] = float(
+                    in_quote and sdist == 0 and not self._quoted(cand.last)
+                )
             else:
-                self._nominal_features(ana, cand, entity, f)
-                columns = _GROUP_INDEX["n"]
-            values = [0.0] * (len(FEATURES) + 1)
-            for name, value in f.items():
-                values[columns.get(name, _UNUSED)] = value  # a name the group lacks lands past the end
+                self._nominal_features(ana, cand, entity, values, slot)
             rows.append(values)
         return np.ascontiguousarray(np.asarray(rows, dtype=float)[:, :_UNUSED])
 
@@ -396,29 +402,31 @@ class DocCoref:
             return list(range(len(cands)))
         return [i for i, c in enumerate(cands) if self.gender(c.eid) in ("", ana.gender)]
 
-    def _nominal_features(self, ana: Anaphor, cand: Candidate, entity: Entity, f: dict[str, float]) -> None:
-        f[f"kind_{ana.kind}"] = 1.0
+    def _nominal_features(
+        self, ana: Anaphor, cand: Candidate, entity: Entity, values: list[float], slot: dict[str, int]
+    ) -> None:
+        values[slot.get(f"kind_{ana.kind}", _UNUSED)] = 1.0
         if ana.kind == "org" and entity.type == "GPE":
-            f["org_GPE"] = 1.0
+            values[slot["org_GPE"]] = 1.0
         names, titles = self._entity_words(cand.eid)
-        f["title_head"] = float(ana.head in titles)
+        values[slot["title_head"]] = float(ana.head in titles)
         mods = [m for m in ana.mods if m not in ("the",)]
-        f["title_mods"] = sum(m in titles or m in names for m in mods) / len(mods) if mods else 0.0
-        f["name_head"] = float(ana.head in names)
-        f["same_head"] = float(ana.head in cand.heads)
-        f["rule_link"] = float(
+        values[slot["title_mods"]] = sum(m in titles or m in names for m in mods) / len(mods) if mods else 0.0
+        values[slot["name_head"]] = float(ana.head in names)
+        values[slot["same_head"]] = float(ana.head in cand.heads)
+        values[slot["rule_link"]] = float(
             any(s < ana.end and ana.start < e and i == cand.eid for s, e, i in self._overlapping(ana))
         )
         nat = self.index.nationality.get(cand.eid)
-        f["nationality_clash"] = float(
+        values[slot["nationality_clash"]] = float(
             bool(nat) and any(m != nat and m.endswith(("ian", "ese", "ish", "ean", "an")) for m in mods)
         )
-        f["title_sim"] = self._similarity_to(ana.head, cand.eid, titles=True)
-        f["name_sim"] = self._similarity_to(ana.head, cand.eid, titles=False)
+        values[slot["title_sim"]] = self._similarity_to(ana.head, cand.eid, titles=True)
+        values[slot["name_sim"]] = self._similarity_to(ana.head, cand.eid, titles=False)
         # Salience, which carries across outlets where word lists do not: how often the candidate was
         # the subject of its clause, and whether the lead (the first two sentences) names it.
-        f["subject_mentions"] = math.log1p(cand.subjects)
-        f["lead"] = float(cand.first_sent <= LEAD_SENTENCES - 1)
+        values[slot["subject_mentions"]] = math.log1p(cand.subjects)
+        values[slot["lead"]] = float(cand.first_sent <= LEAD_SENTENCES - 1)
 
     def _entity_words(self, eid: str) -> tuple[set[str], set[str]]:
         """(name words, title words) of an entity (:func:`entity_words`, :func:`title_words`); not to
