@@ -94,6 +94,7 @@ class Geometry:
         self.cache = doccache.of(sdoc)
         self.starts: list[int] = self.cache.offsets
         self.sent_starts = [start for start, _end in self.cache.sent_chars]
+        self._heads: list[int] | None = None  # every token's head index, read on first use
 
     def token_index(self, start: int, end: int) -> int:
         """The index of the syntactic head of the tokens in ``[start, end)`` (the last of them when
@@ -102,9 +103,16 @@ class Geometry:
         hi = bisect_right(self.starts, max(end - 1, start))
         if hi <= lo:
             return -1
-        heads = self.cache.head_indices()
+        heads = self.heads
         roots = [i for i in range(lo, hi) if not lo <= heads[i] < hi or heads[i] == i]
         return roots[0] if len(roots) == 1 else hi - 1
+
+    @property
+    def heads(self) -> list[int]:
+        """Every token's head index (``tok.head.i``), by token index."""
+        if self._heads is None:
+            self._heads = self.cache.head_indices()
+        return self._heads
 
     def token(self, start: int, end: int) -> Token | None:
         """The syntactic head of the tokens in ``[start, end)`` (its last token when they are not one tree)."""
@@ -120,7 +128,7 @@ class Geometry:
             return Place(self.sent(start), -1, False, False)
         cache = self.cache
         subject = cache.deps[i] in SUBJECT_DEPS
-        reporter = subject and cache.lemmas[cache.head_indices()[i]] in REPORT_LEMMAS
+        reporter = subject and cache.lemmas[self.heads[i]] in REPORT_LEMMAS
         return Place(self.sent(start), i, subject, reporter)
 
 
