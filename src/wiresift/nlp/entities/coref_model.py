@@ -107,6 +107,14 @@ _GROUP_INDEX = {
     for group, names in (("p", PRONOUN_FEATURES), ("n", NOMINAL_FEATURES))
 }
 _WORD = re.compile(r"[^\W\d_]+")
+#: The column past the features of a row under construction, where a name its group lacks is written.
+_UNUSED = len(FEATURES)
+#: For each group, the column of every feature name either group writes (:data:`_UNUSED` for a name
+#: of the other group's).
+_SLOTS = {
+    group: {name: index.get(name, _UNUSED) for name in (*PRONOUN_FEATURES, *NOMINAL_FEATURES)}
+    for group, index in _GROUP_INDEX.items()
+}
 
 
 @dataclass(frozen=True)
@@ -175,6 +183,29 @@ def _vector(vocab: Vocab, cache: dict[str, tuple[np.ndarray, float]], word: str)
     return found
 
 
+#: At most this many word pairs' cosines are kept (:func:`_pair_cosines`); the table starts anew past it.
+PAIRS_KEPT = 200_000
+#: The vocabulary the kept cosines were read from and, by (head, word), each pair's cosine (None: the
+#: word shares ``head``'s very vector without being ``head``), with the vectors and norms they came
+#: from. A vocabulary's vectors do not change while it is loaded, so documents share one table: the
+#: same heads ("company", "spokesman") meet the same title words article after article.
+_PAIRS: list[
+    tuple[Vocab | None, dict[tuple[str, str], float | None], dict[str, tuple[np.ndarray, float]]]
+] = [(None, {}, {})]
+
+
+def _pair_cosines(
+    vocab: Vocab,
+) -> tuple[dict[tuple[str, str], float | None], dict[str, tuple[np.ndarray, float]]]:
+    """The kept cosines and vectors of ``vocab`` (a new table for another vocabulary: it holds the
+    one it was read from, so a vocabulary that died cannot pass its table to a new one)."""
+    kept, pairs, vectors = _PAIRS[0]
+    if kept is not vocab or len(pairs) > PAIRS_KEPT:
+        pairs, vectors = {}, {}
+        _PAIRS[0] = (vocab, pairs, vectors)
+    return pairs, vectors
+
+
 class DocCoref:
     """The coreference state of one document: anaphors, their resolutions and the chains they grow."""
 
@@ -201,13 +232,16 @@ class DocCoref:
         self._votes: dict[str, tuple[int, int]] = {}
         self._named: dict[str, str] = {}  # the gender of each person's first name
         self._words: dict[str, tuple[set[str], set[str]]] = {}
-        self._vectors: dict[str, tuple[np.ndarray, float]] = {}
         self._sims: dict[tuple[str, str, bool], float] = {}
         self._mentions: dict[tuple[int, int], Mention] = {}
         self._quoted_sents: dict[int, set[int]] = {}  # by the sentence's position in the document
         self._quoted_tokens: dict[int, bool] = {}
         #: Each entity's mentions before the anaphor last asked about (:meth:`candidates`).
         self._tally: Tally | None = None
+        #: :meth:`gender` and :meth:`sure_gender` of each entity as its chain stands: :meth:`join`
+        #: drops the entity's, the only one its new mention changes.
+        self._genders: dict[str, str] = {}
+        self._sure: dict[str, str] = {}
 
     def place(self, start: int, end: int) -> Place:
         key = (start, end)
@@ -219,6 +253,14 @@ class DocCoref:
     def gender(self, eid: str, chains: bool = True) -> str:
         """ "m", "f" or "": from titles and honorifics ("Mr", "spokeswoman") and, with ``chains``, the
         pronouns already joined (which depend on how far the model has advanced)."""
+        if not chains:
+            return self._gender(eid, chains=False)
+        found = self._genders.get(eid)
+        if found is None:
+            found = self._genders[eid] = self._gender(eid, chains=True)
+        return found
+
+    def _gender(self, eid: str, chains: bool) -> str:
         fixed = self._votes.get(eid)
         if fixed is None:
             entity = self.index.entities[eid]
@@ -247,6 +289,12 @@ class DocCoref:
         pronouns joined are the model's guesses), else from the pronouns outside quotation marks
         joined so far when at least :data:`SURE_PRONOUNS` all agree (one may be a slip; a chain the
         model mixed up tells nothing)."""
+        found = self._sure.get(eid)
+        if found is None:
+            found = self._sure[eid] = self._sure_gender(eid)
+        return found
+
+    def _sure_gender(self, eid: str) -> str:
         fixed = self.gender(eid, chains=False) or self._first_name_gender(eid)
         if fixed:
             return fixed
@@ -310,44 +358,42 @@ class DocCoref:
         most = max(c.count for c in cands)
         fits = self._fits(ana, cands) if ana.pronoun else []
         in_quote = ana.pronoun and self._quoted(Mention(ana.start, ana.end, here))
+        # each feature written straight into its column of the anaphor's group (a name the group lacks
+        # into the spare column past the end, dropped)
+        slot = _SLOTS["p" if ana.pronoun else "n"]
         for row, cand in enumerate(cands):
             entity = self.index.entities[cand.eid]
-            f: dict[str, float] = {}
+            values = [0.0] * (len(FEATURES) + 1)
             sdist = here.sent - cand.last.place.sent
-            f[_bucket(sdist, (0, 1, 2, 5), _SDIST)] = 1.0
-            f[_RANK[min(row, 3)]] = 1.0
-            f["log_count"] = math.log1p(cand.count)
-            f["most_mentioned"] = float(cand.count == most)
-            f["reporter"] = float(cand.reporter_sent >= 0 and here.sent - cand.reporter_sent <= 3)
-            f["cand_subject"] = float(cand.last.place.subject)
+            values[slot[_bucket(sdist, (0, 1, 2, 5), _SDIST)]] = 1.0
+            values[slot[_RANK[min(row, 3)]]] = 1.0
+            values[slot["log_count"]] = math.log1p(cand.count)
+            values[slot["most_mentioned"]] = float(cand.count == most)
+            values[slot["reporter"]] = float(cand.reporter_sent >= 0 and here.sent - cand.reporter_sent <= 3)
+            values[slot["cand_subject"]] = float(cand.last.place.subject)
             gender = self.gender(cand.eid) if cand.eid else ""
-            f["gender_match"] = float(bool(ana.gender) and gender == ana.gender)
-            f["gender_clash"] = float(bool(ana.gender) and bool(gender) and gender != ana.gender)
+            values[slot["gender_match"]] = float(bool(ana.gender) and gender == ana.gender)
+            values[slot["gender_clash"]] = float(bool(ana.gender) and bool(gender) and gender != ana.gender)
             if ana.pronoun:
-                f[f"kind_{ana.kind}"] = 1.0
+                values[slot.get(f"kind_{ana.kind}", _UNUSED)] = 1.0
                 if ana.kind == "pl":
-                    f[f"pl_{entity.type}"] = 1.0
+                    values[slot.get(f"pl_{entity.type}", _UNUSED)] = 1.0
                 elif ana.kind == "it" and entity.type == "GPE":
-                    f["it_GPE"] = 1.0
-                f["both_subject"] = float(here.subject and cand.last.place.subject)
-                f["last_is_pronoun"] = float(cand.last.pronoun)
-                f["same_sentence_before"] = float(sdist == 0)
-                f["only_fit"] = float(fits == [row])
-                f["nearest_fit"] = float(bool(fits) and fits[0] == row)
+                    values[slot["it_GPE"]] = 1.0
+                values[slot["both_subject"]] = float(here.subject and cand.last.place.subject)
+                values[slot["last_is_pronoun"]] = float(cand.last.pronoun)
+                values[slot["same_sentence_before"]] = float(sdist == 0)
+                values[slot["only_fit"]] = float(fits == [row])
+                values[slot["nearest_fit"]] = float(bool(fits) and fits[0] == row)
                 # "…", she said of him: a pronoun inside a quote is seldom the speaker named
                 # outside it in the same sentence
-                f["quote_outsider"] = float(in_quote and sdist == 0 and not self._quoted(cand.last))
-                columns = _GROUP_INDEX["p"]
+                values[slot["quote_outsider"]] = float(
+                    in_quote and sdist == 0 and not self._quoted(cand.last)
+                )
             else:
-                self._nominal_features(ana, cand, entity, f)
-                columns = _GROUP_INDEX["n"]
-            values = [0.0] * len(FEATURES)
-            for name, value in f.items():
-                i = columns.get(name)
-                if i is not None:
-                    values[i] = value
+                self._nominal_features(ana, cand, entity, values, slot)
             rows.append(values)
-        return np.asarray(rows, dtype=float)
+        return np.ascontiguousarray(np.asarray(rows, dtype=float)[:, :_UNUSED])
 
     def _fits(self, ana: Anaphor, cands: list[Candidate]) -> list[int]:
         """The rows of the candidates, nearest first, whose gender does not clash with ``ana``'s: when
@@ -356,29 +402,31 @@ class DocCoref:
             return list(range(len(cands)))
         return [i for i, c in enumerate(cands) if self.gender(c.eid) in ("", ana.gender)]
 
-    def _nominal_features(self, ana: Anaphor, cand: Candidate, entity: Entity, f: dict[str, float]) -> None:
-        f[f"kind_{ana.kind}"] = 1.0
+    def _nominal_features(
+        self, ana: Anaphor, cand: Candidate, entity: Entity, values: list[float], slot: dict[str, int]
+    ) -> None:
+        values[slot.get(f"kind_{ana.kind}", _UNUSED)] = 1.0
         if ana.kind == "org" and entity.type == "GPE":
-            f["org_GPE"] = 1.0
+            values[slot["org_GPE"]] = 1.0
         names, titles = self._entity_words(cand.eid)
-        f["title_head"] = float(ana.head in titles)
+        values[slot["title_head"]] = float(ana.head in titles)
         mods = [m for m in ana.mods if m not in ("the",)]
-        f["title_mods"] = sum(m in titles or m in names for m in mods) / len(mods) if mods else 0.0
-        f["name_head"] = float(ana.head in names)
-        f["same_head"] = float(ana.head in cand.heads)
-        f["rule_link"] = float(
+        values[slot["title_mods"]] = sum(m in titles or m in names for m in mods) / len(mods) if mods else 0.0
+        values[slot["name_head"]] = float(ana.head in names)
+        values[slot["same_head"]] = float(ana.head in cand.heads)
+        values[slot["rule_link"]] = float(
             any(s < ana.end and ana.start < e and i == cand.eid for s, e, i in self._overlapping(ana))
         )
         nat = self.index.nationality.get(cand.eid)
-        f["nationality_clash"] = float(
+        values[slot["nationality_clash"]] = float(
             bool(nat) and any(m != nat and m.endswith(("ian", "ese", "ish", "ean", "an")) for m in mods)
         )
-        f["title_sim"] = self._similarity_to(ana.head, cand.eid, titles=True)
-        f["name_sim"] = self._similarity_to(ana.head, cand.eid, titles=False)
+        values[slot["title_sim"]] = self._similarity_to(ana.head, cand.eid, titles=True)
+        values[slot["name_sim"]] = self._similarity_to(ana.head, cand.eid, titles=False)
         # Salience, which carries across outlets where word lists do not: how often the candidate was
         # the subject of its clause, and whether the lead (the first two sentences) names it.
-        f["subject_mentions"] = math.log1p(cand.subjects)
-        f["lead"] = float(cand.first_sent <= LEAD_SENTENCES - 1)
+        values[slot["subject_mentions"]] = math.log1p(cand.subjects)
+        values[slot["lead"]] = float(cand.first_sent <= LEAD_SENTENCES - 1)
 
     def _entity_words(self, eid: str) -> tuple[set[str], set[str]]:
         """(name words, title words) of an entity (:func:`entity_words`, :func:`title_words`); not to
@@ -409,16 +457,22 @@ class DocCoref:
         vocab = self.sdoc.vocab
         if not vocab.vectors.shape[0] or not words:
             return 0.0
-        a, na = _vector(vocab, self._vectors, head)
+        pairs, vectors = _pair_cosines(vocab)
+        a, na = _vector(vocab, vectors, head)
         if na == 0:
             return 0.0
         best = 0.0
         for w in words:
-            b, nb = _vector(vocab, self._vectors, w)
-            if w != head and np.array_equal(a, b):
-                continue
-            if nb:
-                best = max(best, float(a @ b) / (na * nb))
+            key = (head, w)
+            if key in pairs:
+                cosine = pairs[key]
+            else:
+                b, nb = _vector(vocab, vectors, w)
+                cosine = pairs[key] = (
+                    None if w != head and np.array_equal(a, b) else float(a @ b) / (na * nb) if nb else 0.0
+                )
+            if cosine is not None:
+                best = max(best, cosine)
         return best
 
     def join(self, ana: Anaphor, eid: str) -> None:
@@ -426,6 +480,8 @@ class DocCoref:
         m = Mention(ana.start, ana.end, self.place(ana.start, ana.end), ana.pronoun, ana.head, ana.gender)
         chain = self.chains.setdefault(eid, [])
         chain.append(m)
+        self._genders.pop(eid, None)
+        self._sure.pop(eid, None)
         if self._tally is not None:
             self._tally.join(eid, len(chain) - 1, m)
 

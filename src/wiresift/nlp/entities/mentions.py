@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wiresift.nlp import doccache
 from wiresift.nlp.entities.lexicon import ORG_NOMINAL_HEADS, PERSON_NOMINAL_HEADS, words
 
 if TYPE_CHECKING:
@@ -84,34 +85,51 @@ class Place:
 
 
 class Geometry:
-    """Sentence and token lookups by character offset for one parsed document."""
+    """Sentence and token lookups by character offset for one parsed document, read from the
+    document's arrays (:mod:`~wiresift.nlp.doccache`): no ``Token`` made but the one :meth:`token`
+    returns."""
 
     def __init__(self, sdoc: Doc) -> None:
         self.sdoc = sdoc
-        self.starts: list[int] = sdoc.to_array("IDX").tolist()
-        self.sent_starts = [s.start_char for s in sdoc.sents]
+        self.cache = doccache.of(sdoc)
+        self.starts: list[int] = self.cache.offsets
+        self.sent_starts = [start for start, _end in self.cache.sent_chars]
+        self._heads: list[int] | None = None  # every token's head index, read on first use
 
-    def token(self, start: int, end: int) -> Token | None:
-        """The syntactic head of the tokens in ``[start, end)`` (its last token when they are not one tree)."""
+    def token_index(self, start: int, end: int) -> int:
+        """The index of the syntactic head of the tokens in ``[start, end)`` (the last of them when
+        they are not one tree), -1 when no token starts there."""
         lo = max(bisect_right(self.starts, start) - 1, 0)
         hi = bisect_right(self.starts, max(end - 1, start))
         if hi <= lo:
-            return None
-        toks = [self.sdoc[i] for i in range(lo, hi)]
-        inside = {t.i for t in toks}
-        roots = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
-        return roots[0] if len(roots) == 1 else toks[-1]
+            return -1
+        heads = self.heads
+        roots = [i for i in range(lo, hi) if not lo <= heads[i] < hi or heads[i] == i]
+        return roots[0] if len(roots) == 1 else hi - 1
+
+    @property
+    def heads(self) -> list[int]:
+        """Every token's head index (``tok.head.i``), by token index."""
+        if self._heads is None:
+            self._heads = self.cache.head_indices()
+        return self._heads
+
+    def token(self, start: int, end: int) -> Token | None:
+        """The syntactic head of the tokens in ``[start, end)`` (its last token when they are not one tree)."""
+        i = self.token_index(start, end)
+        return None if i < 0 else self.sdoc[i]
 
     def sent(self, pos: int) -> int:
         return max(bisect_right(self.sent_starts, pos) - 1, 0)
 
     def place(self, start: int, end: int) -> Place:
-        tok = self.token(start, end)
-        if tok is None:
+        i = self.token_index(start, end)
+        if i < 0:
             return Place(self.sent(start), -1, False, False)
-        subject = tok.dep_ in SUBJECT_DEPS
-        reporter = subject and tok.head.lemma_.lower() in REPORT_LEMMAS
-        return Place(self.sent(start), tok.i, subject, reporter)
+        cache = self.cache
+        subject = cache.deps[i] in SUBJECT_DEPS
+        reporter = subject and cache.lemmas[self.heads[i]] in REPORT_LEMMAS
+        return Place(self.sent(start), i, subject, reporter)
 
 
 def nominal(tok: Token) -> Anaphor | None:

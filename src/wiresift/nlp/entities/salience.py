@@ -97,14 +97,18 @@ def _attached(tok: Token, span: Span) -> bool:
 def lines(sent: Span) -> list[Span]:
     """The parts of a sentence between line breaks: the parse can run a heading line, a caption or
     the end of a quotation paragraph into the sentence that follows it."""
+    sdoc = sent.doc
+    # the words' texts read from the document's array (a token's trailing whitespace is one space at
+    # most, so a line break is a space token of its own; ``is_space`` is ``str.isspace``): no Token made
+    texts = doccache.of(sdoc).texts
     parts, start = [], sent.start
-    for tok in sent:
-        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
-            if any(not t.is_space for t in tok.doc[start : tok.i + 1]):
-                parts.append(tok.doc[start : tok.i + 1])
-            start = tok.i + 1
-    if start < sent.end and any(not t.is_space for t in tok.doc[start : sent.end]):
-        parts.append(sent.doc[start : sent.end])
+    for i in range(sent.start, sent.end):
+        if "\n" in texts[i] and texts[i].isspace():
+            if any(not texts[j].isspace() for j in range(start, i + 1)):
+                parts.append(sdoc[start : i + 1])
+            start = i + 1
+    if start < sent.end and any(not texts[j].isspace() for j in range(start, sent.end)):
+        parts.append(sdoc[start : sent.end])
     return parts or [sent]
 
 
