@@ -19,7 +19,9 @@ The protocol is the corpus README's:
   two dictionary-coded words of the sentence, in text order, as source and target.
 
 The fixed split: records ranked by sha256 of their id, even ranks ``dev`` (tuning), odd ranks
-``heldout`` (never tuned on).
+``heldout`` (never tuned on). Ids are not unique (one id names two records with different texts, both
+in ``dev``): a record's prediction is joined to it by position, never by id; a table keyed by id
+gives one of them the other's events (in session 15: dev type accuracy 0.8827 against 0.8765).
 """
 
 from __future__ import annotations
