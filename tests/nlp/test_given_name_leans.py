@@ -45,17 +45,31 @@ def test_a_courtesy_title_overrules_a_leaning_first_name() -> None:
     assert person_gender(index, "e1", skip=text.index("Ode said")) == "m"
 
 
-def test_he_is_not_the_last_person_when_her_first_name_leans_female(pipeline: Pipeline) -> None:
-    text = (
-        "Marty Kolb opened the council meeting on Tuesday with a warning about the budget. Later Dana "
-        'Ruiz, who chairs the finance committee, took the floor. "We cannot keep borrowing," he said.'
-    )
-    assert ("he", "Marty Kolb") in _speakers(pipeline, text)
-
-
 def test_he_is_not_the_person_whose_first_name_leans_female(pipeline: Pipeline) -> None:
     text = (
-        "Kelly Brandt and Terry Osgood met reporters outside the courthouse on Monday. "
+        "Reporters waited for Terry Osgood outside the courthouse on Monday, next to Kelly Brandt. "
         '"The verdict changes nothing for the families," he said.'
     )
     assert ("he", "Terry Osgood") in _speakers(pipeline, text)
+
+
+def test_he_is_the_person_whose_first_name_leans_male(pipeline: Pipeline) -> None:
+    text = (
+        "The union's offer was drafted by Marty Kolb and presented to the board by Dana Ruiz on "
+        'Tuesday. "We cannot keep borrowing," he said.'
+    )
+    assert ("he", "Marty Kolb") in _speakers(pipeline, text)
+    text = (
+        "A letter from Bernie Walsh reached the council on Friday, a day after Kelly Moran resigned. "
+        '"The port needs a new plan," he said.'
+    )
+    assert ("he", "Bernie Walsh") in _speakers(pipeline, text)
+
+
+def test_a_leaning_first_name_does_not_overrule_the_subject_chain(pipeline: Pipeline) -> None:
+    # the subject chain is the text's own word: Marty Vance is a woman here, the table only leans
+    text = (
+        "Ellen Park spoke first at the school board meeting. Vance approached the question more "
+        'carefully. "We should fund the teachers first," she said. Marty Vance chairs the board.'
+    )
+    assert ("she", "Marty Vance") in _speakers(pipeline, text)

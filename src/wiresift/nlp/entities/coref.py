@@ -142,7 +142,8 @@ def _resolve_scored(
     gender_ruled_out = (
         ruled is not None
         and bool(ana.gender)
-        and _gender_or_name(state, ruled, ana.start) not in ("", ana.gender)
+        # the subject chain is the text's own word: a first name that only leans does not overrule it
+        and _gender_or_name(state, ruled, ana.start, lean=subject is None) not in ("", ana.gender)
     )
     if gender_ruled_out:
         ruled = None  # "he" is not the woman named last
@@ -238,13 +239,13 @@ def _gender(state: DocCoref, eid: str, upto: int) -> str:
     return named if named and named != joined else joined
 
 
-def _gender_or_name(state: DocCoref, eid: str, upto: int) -> str:
+def _gender_or_name(state: DocCoref, eid: str, upto: int, lean: bool = True) -> str:
     """:func:`_gender`, else the gender of the person's first name (``given_names``): "Walter Brandt"
     is no "she" even before any pronoun has been joined to him."""
     said = _gender(state, eid, upto)
     if said:
         return said
-    return _name_gender(state, eid, lean=True)  # nothing in the text says: "Marty Kolb" leans male
+    return _name_gender(state, eid, lean=lean)  # nothing in the text says: "Marty Kolb" leans male
 
 
 def _name_gender(state: DocCoref, eid: str, lean: bool = False) -> str:

@@ -21,7 +21,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
-from wiresift.nlp.entities.given_names import name_lean
+from wiresift.nlp.entities.given_names import name_gender
 from wiresift.nlp.entities.mentions import FEMININE, MASCULINE, PERSON_NOUNS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
@@ -311,7 +311,7 @@ def _open_at(text: str, pos: int) -> bool:
 def _gender_of(index: EntityIndex, state: DocCoref, eid: str) -> str:
     """A person's gender from titles and courtesy titles, else from the first name: "Ann Lee was
     questioned. He said …" does not continue with Ann Lee."""
-    return state.gender(eid, chains=False) or name_lean(index.entities[eid].name)
+    return state.gender(eid, chains=False) or name_gender(index.entities[eid].name)
 
 
 def _fronted_clause_subject(index: EntityIndex, tok: Token) -> str | None:
