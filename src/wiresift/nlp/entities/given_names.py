@@ -64,7 +64,15 @@ def name_gender(name: str, least: float = STRONG_SHARE) -> str:
     return "f" if share >= 0.5 else "m"
 
 
+#: A Korean given name in its usual romanisation ("Jong-un", "Jae-in"): the name before it is the
+#: family name, which the US counts may hold as a given name ("Kim", "Lee", "Park").
+_SURNAME_FIRST = re.compile(r"\b[A-Z][a-z]+-[a-z]+$")
+
+
 def name_lean(name: str) -> str:
     """ "f", "m" or "" for a full person name whose first name is mostly given to one sex
-    (:data:`LEAN_SHARE`: "Marty Kolb" -> "m"), for callers that let the text overrule it."""
+    (:data:`LEAN_SHARE`: "Marty Kolb" -> "m"), for callers that let the text overrule it; "" for a
+    name that puts the family name first ("Kim Jong-un")."""
+    if _SURNAME_FIRST.search(name.strip()):
+        return name_gender(name)
     return name_gender(name, LEAN_SHARE)
