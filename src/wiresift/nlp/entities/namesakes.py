@@ -20,7 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
-from wiresift.nlp.entities.given_names import name_gender
+from wiresift.nlp.entities.given_names import name_gender, name_lean
 from wiresift.nlp.entities.lexicon import KIN_NOUNS, TITLE_HEADS
 from wiresift.nlp.entities.mentions import FEMININE, MASCULINE
 
@@ -109,7 +109,8 @@ def person_gender(index: EntityIndex, eid: str, skip: int = -1) -> str:
         # guesses: "his", "he" of the man quoted beside Jane Smith joined to her do not make her a man
         votes[said[0]] += len(said)
     if votes["m"] == votes["f"]:
-        return ""
+        # "Marty Kolb": a first name mostly given to one sex answers only where nothing else does
+        return name_lean(entity.name) if not votes["m"] and not given else ""
     return "m" if votes["m"] > votes["f"] else "f"
 
 
