@@ -37,10 +37,18 @@ def test_a_report_someone_cited_is_not_theirs(pipeline: Pipeline) -> None:
     assert _speaker_of(pipeline, text, "four farms") != "Tom Vale"
 
 
-def test_the_study_of_a_subject_with_its_author(pipeline: Pipeline) -> None:
+def test_a_letter_someone_cited_is_not_theirs(pipeline: Pipeline) -> None:
     text = (
-        "A study by the Halden Institute was released on Monday. "
-        "The study found that commuters in the city spend 40 minutes a day in traffic."
+        "Senator Tom Vale cited a letter at the hearing on Tuesday. "
+        "The letter said one in four farms had no fast connection."
+    )
+    assert _speaker_of(pipeline, text, "four farms") != "Tom Vale"
+
+
+def test_the_letter_of_a_subject_with_its_author(pipeline: Pipeline) -> None:
+    text = (
+        "A letter from the Halden Institute reached the council on Monday. "
+        "The letter said that commuters in the city spend 40 minutes a day in traffic."
     )
     assert _speaker_of(pipeline, text, "40 minutes") == "Halden Institute"
 
