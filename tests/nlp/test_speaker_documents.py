@@ -96,3 +96,11 @@ def test_an_org_nominal_is_not_the_person_titled_by_it(pipeline: Pipeline) -> No
         "on Monday. The company says it fears more cuts could follow in the autumn."
     )
     assert _speaker_of(pipeline, text, "more cuts") != "Dan Fry"
+
+
+def test_an_unnamed_author_of_a_subject_letter_is_no_guess(pipeline: Pipeline) -> None:
+    text = (
+        "The Treasury backed Dan Fry for a second term. A letter from the staff association reflected "
+        "both worries. The staff letter noted that surveys of workers showed a crisis of trust."
+    )
+    assert _speaker_of(pipeline, text, "crisis of trust") != "Treasury"

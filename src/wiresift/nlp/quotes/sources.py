@@ -537,13 +537,17 @@ def document_issuer(index: EntityIndex, pos: int, head: str) -> str | None:
             continue
         if tok.i in quoted(tok.sent):
             continue  # its own words ("we saw her statements")
+        subject = tok.dep_ in ("nsubj", "nsubjpass")
+        # (a subject's author only by name: "the staff association" there is no organisation found
+        # like "the company" is)
+        issuer = _named_issuer if subject else _issuer
         for prep in tok.children:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if prep.lower_ in ("by", "from") and obj is not None and (eid := _issuer(index, obj)):
-                return eid  # "a study by Acme found …": also as the subject
-            if prep.dep_ == "poss" and (eid := _issuer(index, prep)):
+            if prep.lower_ in ("by", "from") and obj is not None and (eid := issuer(index, obj)):
+                return eid  # "a letter from Acme said …": also as the subject
+            if prep.dep_ == "poss" and (eid := issuer(index, prep)):
                 return eid  # "Acme's report said …"
-        if tok.dep_ in ("nsubj", "nsubjpass"):
+        if subject:
             continue  # (a subject: the document speaking again, "the statement continued")
         verb = tok
         for _ in range(ISSUER_CLIMB):
@@ -570,6 +574,12 @@ READING_VERBS = words(
     "cite read see obtain receive review quote examine study dispute reject criticize criticise question"
     " challenge dismiss welcome leak"
 )
+
+
+def _named_issuer(index: EntityIndex, tok: Token) -> str | None:
+    """The person or organisation ``tok`` names itself."""
+    entity = index.get(_entity_of(index, tok))
+    return entity.id if entity is not None and entity.type in ("PERSON", *ORG_TYPES) else None
 
 
 def _issuer(index: EntityIndex, tok: Token) -> str | None:
