@@ -537,17 +537,17 @@ def document_issuer(index: EntityIndex, pos: int, head: str) -> str | None:
             continue
         if tok.i in quoted(tok.sent):
             continue  # its own words ("we saw her statements")
-        subject = tok.dep_ in ("nsubj", "nsubjpass")
+        is_subject = tok.dep_ in ("nsubj", "nsubjpass")
         # (a subject's author only by name: "the staff association" there is no organisation found
         # like "the company" is)
-        issuer = _named_issuer if subject else _issuer
+        issuer = _named_issuer if is_subject else _issuer
         for prep in tok.children:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if prep.lower_ in ("by", "from") and obj is not None and (eid := issuer(index, obj)):
                 return eid  # "a letter from Acme said …": also as the subject
             if prep.dep_ == "poss" and (eid := issuer(index, prep)):
                 return eid  # "Acme's report said …"
-        if subject:
+        if is_subject:
             continue  # (a subject: the document speaking again, "the statement continued")
         verb = tok
         for _ in range(ISSUER_CLIMB):
