@@ -39,12 +39,17 @@ DETERMINERS = frozenset(
 )
 
 
+def _acronym(token: str) -> bool:
+    return len(token) > 1 and token.isupper()
+
+
 def mention_kind(text: str) -> str:
     """``pronoun``, ``name`` or ``nominal`` for a speaker mention's surface."""
     tokens = text.split()
     if not tokens:
         return "nominal"
-    if len(tokens) == 1 and tokens[0].lower() in PRONOUNS:
+    # an all-capitals acronym ("WHO", "IT") is a name, never the pronoun it spells
+    if len(tokens) == 1 and tokens[0].lower() in PRONOUNS and not _acronym(tokens[0]):
         return "pronoun"
     if tokens[0].lower() in DETERMINERS:
         return "nominal"

@@ -55,3 +55,12 @@ def test_fresh_pages_load_apart_from_the_halves(eval_dir: Path) -> None:
         assert score_attributions.span_problems(p.entities, p.rows, p.text) == [], p.id
     halves = {p.id for p in score_attributions.load_pages(eval_dir, "all")}
     assert halves == set(_golds(GOLD_DIR)) and not halves & {p.id for p in fresh}
+
+
+def test_mention_kind_keeps_an_acronym_apart_from_the_pronoun_it_spells() -> None:
+    import speaker_error_classes
+
+    assert speaker_error_classes.mention_kind("WHO") == "name"
+    assert speaker_error_classes.mention_kind("who") == "pronoun"
+    assert speaker_error_classes.mention_kind("It") == "pronoun"
+    assert speaker_error_classes.mention_kind("the agency") == "nominal"

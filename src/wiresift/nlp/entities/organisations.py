@@ -187,6 +187,10 @@ def called_company(span: Span) -> bool:
 LED_BODIES = words("administration campaign government cabinet regime camp team family presidency")
 
 
+#: A country's forces speak as one body ("the Ruritanian army said in a statement"), not the country.
+FORCES = words("military army navy")
+
+
 def led_bodies(index: EntityIndex, sdoc: Doc, text: str) -> None:
     """An organisation for every name that only modifies a body's head word ("the Lee
     administration", "the Berg campaign"): spaCy tags the name alone, and a quote of "the Lee
@@ -194,18 +198,22 @@ def led_bodies(index: EntityIndex, sdoc: Doc, text: str) -> None:
     organisation; the person's own mention stays."""
     made: dict[str, str] = {}
     for start, end, eid in list(index.mentions):
-        if index.entities[eid].type not in ("PERSON", "ORG", "NORP"):
+        etype = index.entities[eid].type
+        if etype not in ("PERSON", "ORG", "NORP", "GPE"):
             continue
         span = sdoc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
         head = span.root.head
+        bodies = LED_BODIES if etype != "GPE" else frozenset()
+        if etype in ("GPE", "NORP"):
+            bodies = bodies | FORCES  # "the Bree army", "the Ruritanian navy"
         if (
-            span.root.dep_ != "compound"
+            span.root.dep_ not in (("compound", "amod") if etype in ("GPE", "NORP") else ("compound",))
             or head.i != span.end
             or head.pos_ != "NOUN"
             or head.tag_ in ("NNS", "NNPS")
-            or head.lower_ not in LED_BODIES
+            or head.lower_ not in bodies
         ):
             continue
         name = text[start : head.idx + len(head.text)]

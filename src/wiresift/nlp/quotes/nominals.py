@@ -142,14 +142,22 @@ def nominal_source(
         members = [eid for eid in before if head in _name_forms(index, eid)]
         if members:
             return members[0], "org_name"
-    if head in DOCUMENT_HEADS:
+    if head in DOCUMENT_HEADS or head in POLL_HEADS:
+        # "the Bank of Bree said in a report … The report said": a report or a study, like a
+        # statement, speaks for whoever issued it
         issuer = document_issuer(index, speaker.start, head)
         if issuer is not None:
             return (
                 issuer,
                 "poll_sponsor",
             )  # a document's words are its issuer's, as a poll's are its sponsor's
-    if head in ROLE_WORDS or head in PERSON_NOMINAL_HEADS or head in ROLE_HEADS or person_noun(head):
+    if (
+        head in ROLE_WORDS
+        or head in PERSON_NOMINAL_HEADS
+        or head in ROLE_HEADS
+        or person_noun(head)
+        or (head not in ORG_HEADS and _title_head(index, speaker.start, head))
+    ):
         person = role_person(index, speaker.start, head, mention)
         if person is None and not _role_holders(index, speaker.start, head):
             person = epithet_person(index, speaker, text)  # "Dross told … The former pollster said"
@@ -243,7 +251,11 @@ def owner_inside(index: EntityIndex, speaker: Speaker) -> str | None:
     if span is None:
         return None
     head = span[0]
+    author = _author_after(index, head)
+    if author is not None:
+        return author
     lo = bisect_left(index.mentions, (speaker.start, 0, ""))
+    named: str | None = None  # a name on the head word itself: the owner, or only the title
     for start, end, eid in index.mentions[lo:]:
         if start >= speaker.end:
             break
@@ -254,12 +266,42 @@ def owner_inside(index: EntityIndex, speaker: Speaker) -> str | None:
         if root is None:
             continue
         if root.head.i == head.i and root.dep_ in ("poss", "compound"):
-            return eid
+            named = named or eid
+            continue
         prep = root.head
         if root.dep_ == "pobj" and prep.lower_ in ("by", "from", "of", "in") and prep.head.i == head.i:
             return eid
         if root.dep_ == "pobj" and prep.lower_ == "by" and _authored(prep.head, head):
             return eid  # "a report published on Tuesday by Acme"
+    # "the Home Pulse report from Acme": the author the preposition names wins over a name on the
+    # head word, which may be the document's own title
+    return named
+
+
+def document_author(index: EntityIndex, speaker: Speaker) -> str | None:
+    """The organisation a "by"/"from" phrase on a document speaker's head word names ("the Home Pulse
+    report from Acme Inc."): the author, whatever name the document's own title holds."""
+    sdoc = index.sdoc
+    if sdoc is None or speaker.head_start < 0 or speaker.head not in SOURCE_HEADS:
+        return None
+    span = sdoc.char_span(speaker.head_start, speaker.head_end)
+    return _author_after(index, span[0]) if span is not None else None
+
+
+def _author_after(index: EntityIndex, head: Token) -> str | None:
+    """The organisation a "by"/"from" phrase on the document word ``head`` names, also where the
+    speaker mention stops before it ("according to the Home Pulse report from Acme Inc.")."""
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("by", "from"):
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        end = obj.idx + len(obj.text)
+        eid = index.at(obj.left_edge.idx, end) or index.at(obj.idx, end)
+        entity = index.get(eid)
+        if entity is not None and entity.type in ORG_TYPES:
+            return entity.id
     return None
 
 
@@ -325,6 +367,36 @@ def role_person(index: EntityIndex, pos: int, head: str, mention: str = "") -> s
         return lead
     # else the one of them the last sentences were about ("Kasich said … The Ohio governor said")
     return subject_person(index, pos, set(top), TIE_SENTENCES)
+
+
+def _title_head(index: EntityIndex, pos: int, head: str) -> bool:
+    """Whether a person named in the :data:`PERSON_LOOKBACK` before ``pos`` holds a title whose last
+    word is ``head`` ("Ann Lee, an estate agent, …": "the estate agent" is a role of the text, also
+    when no lexicon lists "agent")."""
+    for start, _end, eid in index.mentions:
+        if start >= pos:
+            break
+        entity = index.entities[eid]
+        if start < pos - PERSON_LOOKBACK or entity.type != "PERSON":
+            continue
+        if any(_head_word(t) == head for t in entity.titles):
+            return True
+    return False
+
+
+#: Words that open the part of a title after its head noun ("teaching assistant at the school").
+_TITLE_TAIL = words("of at for in with from on to and")
+
+
+def _head_word(title: str) -> str:
+    """The head noun of a title: its last word before a preposition ("assistant" of "teaching
+    assistant at the school")."""
+    head = ""
+    for word in title.lower().split():
+        if word in _TITLE_TAIL:
+            break
+        head = word
+    return head
 
 
 def _role_holders(index: EntityIndex, pos: int, head: str) -> bool:

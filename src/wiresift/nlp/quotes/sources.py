@@ -45,6 +45,8 @@ ORG_HEADS = words(
 POLL_HEADS = words("poll survey study report analysis")
 #: Heads of a document that speaks for whoever issued it ("the statement read", "the letter said").
 DOCUMENT_HEADS = words("statement letter release email e-mail memo tweet filing complaint")
+#: Documents and findings whose words are their issuer's.
+ISSUED_HEADS = POLL_HEADS | DOCUMENT_HEADS
 #: Words in an organisation's name that show what kind of body it is, per nominal head.
 KIND_WORDS: dict[str, frozenset[str]] = {
     "paper": words("times post journal tribune herald gazette news chronicle telegraph guardian daily"),
@@ -222,7 +224,7 @@ def neuter_source(index: EntityIndex, pos: int) -> tuple[str | None, str]:
     # speakers in 3, so such an "it" is no one's.
     subject = None
     if _opens_sentence(index, pos):
-        subject = subject_org(index, pos, seen, sentences=1, singular=True)
+        subject = subject_org(index, pos, seen, sentences=1, singular=True) or _document_subject(index, pos)
     elif _main_subject_at(index, pos):
         # "In a statement released Monday, it said …", "Though Acme has said …, it has also …": the
         # subject of the sentence's main clause is the organisation its earlier clause or the
@@ -233,6 +235,21 @@ def neuter_source(index: EntityIndex, pos: int) -> tuple[str | None, str]:
     else:
         subject = _reporter_org(index, pos, seen)
     return (subject, "org_single") if subject is not None else (None, "")
+
+
+def _document_subject(index: EntityIndex, pos: int) -> str | None:
+    """The issuer of the document the sentence before ``pos`` made its subject ("…, the statement
+    said. It did not name …"): the "it" is the document or its issuer, whose words both are."""
+    sdoc = index.sdoc
+    tok = token_from(sdoc, pos) if sdoc is not None else None
+    if tok is None or tok.sent.start == 0:
+        return None
+    subject = main_subject(tok.doc[tok.sent.start - 1].sent)
+    if subject is None or subject.tag_ != "NN" or subject.lemma_.lower() not in ISSUED_HEADS:
+        return None
+    issuer = document_issuer(index, subject.idx, subject.lemma_.lower())
+    entity = index.get(issuer)
+    return issuer if entity is not None and entity.type in SPEAKING_BODY_TYPES else None
 
 
 def _reporter_org(index: EntityIndex, pos: int, candidates: list[str]) -> str | None:
@@ -516,22 +533,53 @@ def document_issuer(index: EntityIndex, pos: int, head: str) -> str | None:
     for tok in reversed(sdoc[: here.i]):
         if tok.idx < pos - PERSON_LOOKBACK:
             return None
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() != head or tok.dep_ in ("nsubj", "nsubjpass"):
-            continue  # (a subject: the document speaking again, "the statement continued")
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() != head:
+            continue
         if tok.i in quoted(tok.sent):
             continue  # its own words ("we saw her statements")
+        is_subject = tok.dep_ in ("nsubj", "nsubjpass")
+        # (a subject's author only by name: "the staff association" there is no organisation found
+        # like "the company" is)
+        issuer = _named_issuer if is_subject else _issuer
         for prep in tok.children:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if prep.lower_ in ("by", "from") and obj is not None and (eid := _issuer(index, obj)):
-                return eid
+            if prep.lower_ in ("by", "from") and obj is not None and (eid := issuer(index, obj)):
+                return eid  # "a letter from Acme said …": also as the subject
+            if prep.dep_ == "poss" and (eid := issuer(index, prep)):
+                return eid  # "Acme's report said …"
+        if is_subject:
+            continue  # (a subject: the document speaking again, "the statement continued")
         verb = tok
         for _ in range(ISSUER_CLIMB):
             if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
                 break
             verb = verb.head
+        if verb.lemma_.lower() in READING_VERBS:
+            return None  # "Lee cited a report": someone else's document
+        if head in POLL_HEADS and verb.lemma_.lower() not in ISSUING_VERBS:
+            return None  # "Lee leads in the poll": a finding's subject is no author of it
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         return _issuer(index, subject) if subject is not None else None
     return None
+
+
+#: Verbs whose subject issues a poll, a report or a study it names ("Acme said in a report", "Acme
+#: released a survey", "the party warned in its report").
+ISSUING_VERBS = words(
+    "say release publish issue conduct commission find show report present unveil produce prepare"
+    " warn write state conclude note estimate announce"
+)
+#: Verbs whose subject reads, cites or answers a document rather than issuing it.
+READING_VERBS = words(
+    "cite read see obtain receive review quote examine study dispute reject criticize criticise question"
+    " challenge dismiss welcome leak"
+)
+
+
+def _named_issuer(index: EntityIndex, tok: Token) -> str | None:
+    """The person or organisation ``tok`` names itself."""
+    entity = index.get(_entity_of(index, tok))
+    return entity.id if entity is not None and entity.type in ("PERSON", *ORG_TYPES) else None
 
 
 def _issuer(index: EntityIndex, tok: Token) -> str | None:

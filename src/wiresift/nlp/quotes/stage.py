@@ -31,7 +31,7 @@ from wiresift.nlp.quotes.epithets import modifier_only
 from wiresift.nlp.quotes.extractor import Extractor
 from wiresift.nlp.quotes.headline import headline_side_texts
 from wiresift.nlp.quotes.modes import content_head, cue_mode, named_term, naming, not_attribution
-from wiresift.nlp.quotes.nominals import nominal_source
+from wiresift.nlp.quotes.nominals import document_author, nominal_source
 from wiresift.nlp.quotes.sources import neuter_source
 from wiresift.nlp.quotes.speaker import relative_antecedent
 
@@ -250,6 +250,8 @@ def _resolve(
     if entity is not None:
         if titled_person(index, mention) == eid:
             resolution = "titled"
+        elif at_mention and (author := document_author(index, speaker)) not in (None, eid):
+            eid, entity, resolution = author, index.get(author), "poll_sponsor"  # a report's title
         elif at_mention:
             resolution = "at_mention"
         elif pronoun and eid and named_in_own_words(index, eid, speaker, f.start, f.end, f.kind):
