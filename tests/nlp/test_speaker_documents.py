@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from quotes_support import quotes_of
 
+from wiresift.model import Document
 from wiresift.nlp.pipeline import Pipeline
 
 
@@ -104,3 +105,16 @@ def test_an_unnamed_author_of_a_subject_letter_is_no_guess(pipeline: Pipeline) -
         "both worries. The staff letter noted that surveys of workers showed a crisis of trust."
     )
     assert _speaker_of(pipeline, text, "crisis of trust") != "Treasury"
+
+
+def test_a_nationality_adjective_makes_forces_a_body_but_not_a_family(pipeline: Pipeline) -> None:
+    """An adjective of nationality before "army" names a speaking body; before a word such as "family" or
+    "team" it only describes the people (an organisation there joined the wrong mentions in coreference)."""
+    text = (
+        "The Jordanian army said on Monday that two border posts had been reinforced. "
+        "The Jordanian family that runs the bakery said the new road had brought more customers."
+    )
+    doc = next(iter(pipeline.run([Document(id="t", text=text)])))
+    names = {e.name for e in doc.entities}
+    assert "Jordanian army" in names
+    assert "Jordanian family" not in names

@@ -208,9 +208,14 @@ def led_bodies(index: EntityIndex, sdoc: Doc, text: str) -> None:
         bodies = LED_BODIES if etype != "GPE" else frozenset()
         if etype in ("GPE", "NORP"):
             bodies = bodies | FORCES  # "the Bree army", "the Ruritanian navy"
+        if span.root.dep_ == "amod" and etype in ("GPE", "NORP"):
+            bodies = (
+                FORCES  # an adjective makes a body of forces only: "the Jordanian family" is no organisation
+            )
+        elif span.root.dep_ != "compound":
+            continue
         if (
-            span.root.dep_ not in (("compound", "amod") if etype in ("GPE", "NORP") else ("compound",))
-            or head.i != span.end
+            head.i != span.end
             or head.pos_ != "NOUN"
             or head.tag_ in ("NNS", "NNPS")
             or head.lower_ not in bodies
