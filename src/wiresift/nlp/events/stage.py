@@ -574,7 +574,7 @@ class EventsStage:
     """Pipeline stage filling ``doc.events``."""
 
     name = STAGE_NAME
-    version = "1.8"
+    version = "1.9"
     requires: tuple[str, ...] = ("entities", "quotes", "timexes", "places", "claims")
     assigns: tuple[str, ...] = ("events",)
 

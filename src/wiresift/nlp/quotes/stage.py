@@ -322,7 +322,7 @@ def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 
 class QuotesStage:
     name = "quotes"
-    version = "10"
+    version = "11"
     requires: tuple[str, ...] = ("entities", "parse")
     assigns: tuple[str, ...] = ("quotes",)
 
