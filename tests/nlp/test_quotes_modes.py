@@ -177,7 +177,7 @@ def test_a_term_after_a_passive_what_is_no_statement(pipeline: Pipeline, text: s
     "text",
     [
         "Mayor Lena Ortiz rejected what was called “a land grab” by the council chair, Ben Reyes.",
-        "The county cut its bus routes in what is being criticized as a “slow starvation” of transit.",
+        "The county cut its bus routes in what has been condemned as a “slow starvation” of transit.",
     ],
 )
 def test_a_passive_what_with_an_agent_or_a_judgement_stays(pipeline: Pipeline, text: str) -> None:

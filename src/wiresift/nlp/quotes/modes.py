@@ -239,7 +239,7 @@ def named_term(cue: Token) -> bool:
     no agent ("was treated for what's called “harbour cough”", "bought what are called “green
     bonds”"): the quoted words are a term no one in the text says. PolNeAR counts such a term as an
     attribution with no source, so it stays a quote, with mode ``other`` and no speaker; a judging
-    verb is no naming ("in what is being criticized as a “tax grab”" stays a statement)."""
+    verb is no naming ("in what has been condemned as a “tax grab”" stays a statement)."""
     lemma = cue.lemma_.lower()
     if (lemma not in NAMING and lemma not in KNOWN_AS) or cue.tag_ != "VBN":
         return False

@@ -384,7 +384,7 @@ def _title_head(index: EntityIndex, pos: int, head: str) -> bool:
     return False
 
 
-#: Words that open the part of a title after its head noun ("teaching assistant at the school").
+#: Words that open the part of a title after its head noun ("field officer at the agency").
 _TITLE_TAIL = words("of at for in with from on to and")
 
 
