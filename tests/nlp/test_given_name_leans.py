@@ -4,9 +4,9 @@ says nothing else, it tells a pronoun which person it may mean. Invented names a
 from __future__ import annotations
 
 import pytest
+from test_given_names import _index
 
-from wiresift.model import Document, Entity
-from wiresift.nlp.entities.index import EntityIndex
+from wiresift.model import Document
 from wiresift.nlp.entities.namesakes import person_gender, pick
 from wiresift.nlp.pipeline import Pipeline
 
@@ -14,15 +14,6 @@ from wiresift.nlp.pipeline import Pipeline
 @pytest.fixture(scope="module")
 def pipeline(nlp) -> Pipeline:  # type: ignore[no-untyped-def]
     return Pipeline(stages=("entities", "quotes"))
-
-
-def _index(text: str, *people: tuple[str, str, list[tuple[int, int]]]) -> EntityIndex:
-    index = EntityIndex(text=text)
-    for eid, name, mentions in people:
-        index.entities[eid] = Entity(id=eid, name=name, type="PERSON")
-        for start, end in mentions:
-            index.add(start, end, eid)
-    return index
 
 
 def _speakers(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:

@@ -36,8 +36,11 @@ from wiresift.nlp.quotes.sources import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Token
 
+    from wiresift.model import Entity
     from wiresift.nlp.entities.coref import Speaker
     from wiresift.nlp.entities.index import EntityIndex
 
@@ -373,15 +376,17 @@ def _title_head(index: EntityIndex, pos: int, head: str) -> bool:
     """Whether a person named in the :data:`PERSON_LOOKBACK` before ``pos`` holds a title whose last
     word is ``head`` ("Ann Lee, an estate agent, …": "the estate agent" is a role of the text, also
     when no lexicon lists "agent")."""
+    return any(_head_word(t) == head for entity in _persons_before(index, pos) for t in entity.titles)
+
+
+def _persons_before(index: EntityIndex, pos: int) -> Iterator[Entity]:
+    """The persons mentioned in the :data:`PERSON_LOOKBACK` characters before ``pos``, once per mention."""
     for start, _end, eid in index.mentions:
         if start >= pos:
             break
         entity = index.entities[eid]
-        if start < pos - PERSON_LOOKBACK or entity.type != "PERSON":
-            continue
-        if any(_head_word(t) == head for t in entity.titles):
-            return True
-    return False
+        if start >= pos - PERSON_LOOKBACK and entity.type == "PERSON":
+            yield entity
 
 
 #: Words that open the part of a title after its head noun ("field officer at the agency").
@@ -389,8 +394,8 @@ _TITLE_TAIL = words("of at for in with from on to and")
 
 
 def _head_word(title: str) -> str:
-    """The head noun of a title: its last word before a preposition ("assistant" of "teaching
-    assistant at the school")."""
+    """The head noun of a title: its last word before a preposition ("officer" of "field
+    officer at the agency")."""
     head = ""
     for word in title.lower().split():
         if word in _TITLE_TAIL:
@@ -403,15 +408,10 @@ def _role_holders(index: EntityIndex, pos: int, head: str) -> bool:
     """Whether any person named in the :data:`PERSON_LOOKBACK` before ``pos`` holds the role ``head``
     by their titles or name."""
     role = {r.rstrip(".") for r in ROLE_WORDS.get(head, frozenset({head}))}
-    for start, _end, eid in index.mentions:
-        if start >= pos:
-            break
-        entity = index.entities[eid]
-        if start < pos - PERSON_LOOKBACK or entity.type != "PERSON":
-            continue
-        if set().union(*(name_words(t) for t in (*entity.titles, entity.name, *entity.aliases))) & role:
-            return True
-    return False
+    return any(
+        set().union(*(name_words(t) for t in (*entity.titles, entity.name, *entity.aliases))) & role
+        for entity in _persons_before(index, pos)
+    )
 
 
 #: How far after an indefinite role mention the person it introduces may be named: the next paragraph.
