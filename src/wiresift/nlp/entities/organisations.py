@@ -205,14 +205,14 @@ def led_bodies(index: EntityIndex, sdoc: Doc, text: str) -> None:
         if span is None:
             continue
         head = span.root.head
-        bodies = LED_BODIES if etype != "GPE" else frozenset()
-        if etype in ("GPE", "NORP"):
-            bodies = bodies | FORCES  # "the Bree army", "the Ruritanian navy"
-        if span.root.dep_ == "amod" and etype in ("GPE", "NORP"):
-            bodies = (
-                FORCES  # an adjective makes a body of forces only: "the Jordanian family" is no organisation
-            )
-        elif span.root.dep_ != "compound":
+        national = etype in ("GPE", "NORP")
+        if span.root.dep_ == "amod" and national:
+            # an adjective makes a body of forces only: "the Jordanian family" is no organisation
+            bodies = FORCES
+        elif span.root.dep_ == "compound":
+            # "the Lee administration"; a place or a people also leads forces: "the Bree army"
+            bodies = (LED_BODIES if etype != "GPE" else frozenset()) | (FORCES if national else frozenset())
+        else:
             continue
         if (
             head.i != span.end
