@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import errors_attributions
+import gate
 import page_gold
 import score_attributions
 import speaker_error_classes
@@ -68,3 +69,16 @@ def test_fresh2_pages_load_apart_and_follow_the_selection_rule(eval_dir: Path) -
         assert len(re.findall(r"\w+", p.text)) <= 1700 and len(CUES.findall(p.text)) >= 5, p.id
     others = {p.id for split in ("all", "fresh") for p in score_attributions.load_pages(eval_dir, split)}
     assert not others & {p.id for p in fresh2}
+
+
+@pytest.mark.eval
+def test_attributions_fresh2_gate(eval_dir: Path) -> None:
+    """Floors for the blind pages (``eval/gates/attributions_fresh2.json``, written by the lead from the
+    first blind score): aggregate scores only, like the held-out half."""
+    if not (gate.GATES_DIR / "attributions_fresh2.json").exists():
+        pytest.skip("no gate file for the fresh2 pages yet")
+    scores = score_attributions.evaluate(eval_dir, FRESH2)
+    flat = {f"{FRESH2}.{k}": v for k, v in scores[FRESH2].items()}
+    failed = gate.check("attributions_fresh2", flat)
+    # the message names the failing floors only: no page, row or text of the blind set
+    assert failed == [], failed
