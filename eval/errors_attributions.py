@@ -5,8 +5,8 @@ Usage: ``python eval/errors_attributions.py [tune|fresh] [--quotes]``. A debuggi
 each line is one true positive quote whose canonical speaker is wrong, with the gold speaker, the
 predicted mention and entity, and the text around the quote. ``--quotes`` also lists the false quotes
 (predictions matching no gold row) and the gold rows no prediction recalls. It refuses the held-out
-half on purpose: rules are chosen on ``tune`` only; the held-out half is read in aggregate through
-``score_attributions.py``.
+half and the blind ``fresh2`` pages on purpose: rules are chosen on ``tune`` (and ``fresh``) only; the
+held-out half and ``fresh2`` are read in aggregate through ``score_attributions.py``.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Score who said what on the team's own multi-outlet gold (``eval/gold/attributions``).
 
-Usage: ``python eval/score_attributions.py [tune|heldout|all|fresh]``. Prints one JSON object of
+Usage: ``python eval/score_attributions.py [tune|heldout|all|fresh|fresh2]``. Prints one JSON object of
 scores per split. ``fresh`` scores the later pages of ``eval/gold/attributions_fresh`` (same format,
-their own README) instead; ``all`` stays the tune and held-out halves. The gold is offsets and ids only, into the ``articleBody`` strings of
+their own README) instead, ``fresh2`` those of ``eval/gold/attributions_fresh2`` (a blind set: read its
+scores in aggregate only, like the held-out half); ``all`` stays the tune and held-out halves. The gold is offsets and ids only, into the ``articleBody`` strings of
 ``../shared/eval/extraction/ground-truth.json`` exactly as ``json`` loads them (no normalisation);
 the README of the gold folder says how pages were chosen, split and annotated.
 
@@ -47,6 +48,11 @@ GOLD_DIR = Path(__file__).parent / "gold" / "attributions"
 #: Pages annotated after the tune / held-out halves were fixed, scored on their own (split ``fresh``).
 FRESH_DIR = Path(__file__).parent / "gold" / "attributions_fresh"
 FRESH = "fresh"
+#: A second set of later pages, kept blind (aggregate scores only, split ``fresh2``).
+FRESH2_DIR = Path(__file__).parent / "gold" / "attributions_fresh2"
+FRESH2 = "fresh2"
+#: The folder of each split that has its own (every other split reads ``GOLD_DIR``).
+LATER_DIRS = {FRESH: FRESH_DIR, FRESH2: FRESH2_DIR}
 MODES = ("statement", "belief", "intention", "knowledge", "other")
 FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "at", "in", "and", "to", "on", "s"})
 Span = tuple[int, int]
@@ -66,9 +72,10 @@ class Page:
 
 def load_pages(eval_dir: Path, split: str = "all") -> list[Page]:
     """Gold pages of ``split`` with their bodies; a body that changed since annotation is an error.
-    ``fresh`` reads the pages of ``FRESH_DIR``; every other split those of ``GOLD_DIR``."""
+    ``fresh`` reads the pages of ``FRESH_DIR``, ``fresh2`` those of ``FRESH2_DIR``; every other split
+    those of ``GOLD_DIR``."""
     pages = []
-    for gp in gold_pages(eval_dir, FRESH_DIR if split == FRESH else GOLD_DIR, split):
+    for gp in gold_pages(eval_dir, LATER_DIRS.get(split, GOLD_DIR), split):
         gold = gp.gold
         html = eval_dir / "extraction" / "html" / f"{gold['id']}.html.gz"
         pages.append(
@@ -271,7 +278,8 @@ def score(pages: Sequence[Page], docs: Sequence[Any]) -> dict[str, float]:
 
 
 def evaluate(eval_dir: Path, split: str = "all") -> dict[str, dict[str, float]]:
-    """Scores per split (``tune``, ``heldout``, both or ``fresh``), one pipeline run over the pages needed."""
+    """Scores per split (``tune``, ``heldout``, both, ``fresh`` or ``fresh2``), one pipeline run over the
+    pages needed."""
     pages = load_pages(eval_dir, split)
     docs = predict(pages)
     halves = by_split([p.split for p in pages], split, with_all=True)
@@ -279,7 +287,7 @@ def evaluate(eval_dir: Path, split: str = "all") -> dict[str, dict[str, float]]:
 
 
 def main(argv: list[str]) -> None:
-    run(argv, "score_attributions.py", evaluate, extra=(FRESH,))
+    run(argv, "score_attributions.py", evaluate, extra=(FRESH, FRESH2))
 
 
 if __name__ == "__main__":

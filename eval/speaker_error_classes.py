@@ -1,7 +1,7 @@
 """Count canonical-speaker errors on the team's attribution gold by class (counts only, any split).
 
-Usage: ``python eval/speaker_error_classes.py [tune|heldout|all|fresh]``. Prints one JSON object of
-counts per split (``fresh``: the pages of ``eval/gold/attributions_fresh``). Unlike ``errors_attributions.py`` it never prints text, so it may read the held-out half:
+Usage: ``python eval/speaker_error_classes.py [tune|heldout|all|fresh|fresh2]``. Prints one JSON object of
+counts per split (``fresh``, ``fresh2``: the pages of ``eval/gold/attributions_fresh``, ``…_fresh2``). Unlike ``errors_attributions.py`` it never prints text, so it may read the held-out half:
 the held-out half is scored in aggregate only, and these are aggregate counts.
 
 Each true positive (the matching rule of ``score_attributions.py``) whose canonical speaker is wrong
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from page_gold import by_split
-from score_attributions import Page, best_row, load_pages, predict, speaker_right
+from score_attributions import FRESH, FRESH2, Page, best_row, load_pages, predict, speaker_right
 from score_quotes import WORD, words
 
 PRONOUNS = frozenset(
@@ -103,6 +103,8 @@ def main(argv: list[str]) -> None:
     from gate import shared_eval
 
     split = argv[0] if argv else "all"
+    if split not in ("tune", "heldout", "all", FRESH, FRESH2):
+        raise SystemExit("usage: python eval/speaker_error_classes.py [tune|heldout|all|fresh|fresh2]")
     eval_dir = shared_eval()
     if eval_dir is None:
         raise SystemExit("../shared/eval is absent: set WIRESIFT_SHARED_EVAL to the eval folder")

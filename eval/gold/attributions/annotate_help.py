@@ -11,10 +11,12 @@ Usage::
     python eval/gold/attributions/annotate_help.py find ID SNIPPET  # every offset of a snippet
     python eval/gold/attributions/annotate_help.py compile ID WORKDIR  # WORKDIR/ID.ann -> ID.json
     python eval/gold/attributions/annotate_help.py compile ID WORKDIR --fresh  # -> ../attributions_fresh
+    python eval/gold/attributions/annotate_help.py compile ID WORKDIR --fresh2  # -> ../attributions_fresh2
     python eval/gold/attributions/annotate_help.py show ID          # render ID.json for review
 
-``--fresh`` writes into ``eval/gold/attributions_fresh`` (split ``fresh``, its README says why);
-``show`` looks in both folders.
+``--fresh`` writes into ``eval/gold/attributions_fresh`` (split ``fresh``, its README says why),
+``--fresh2`` into ``eval/gold/attributions_fresh2`` (split ``fresh2``, blind: aggregate scores only);
+``show`` looks in every folder.
 
 Work file lines (``#`` starts a comment line)::
 
@@ -39,6 +41,9 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 FRESH = HERE.parent / "attributions_fresh"
+FRESH2 = HERE.parent / "attributions_fresh2"
+#: compile flag -> (folder, split) of the later page sets
+LATER = {"--fresh": (FRESH, "fresh"), "--fresh2": (FRESH2, "fresh2")}
 REPO = HERE.parents[2]
 sys.path.insert(0, str(REPO / "eval"))
 
@@ -224,17 +229,18 @@ def main(argv: list[str]) -> None:
         problems = span_problems(gold["entities"], gold["attributions"], text)
         if problems:
             raise SystemExit("\n".join(problems))
-        fresh = "--fresh" in argv[3:]
-        if fresh:
-            gold["split"] = "fresh"
-        out = (FRESH if fresh else HERE) / f"{doc_id}.json"
+        folder = HERE
+        for flag, (later, split) in LATER.items():
+            if flag in argv[3:]:
+                folder, gold["split"] = later, split
+        out = folder / f"{doc_id}.json"
         out.write_text(json.dumps(gold, indent=1) + "\n", encoding="utf-8")
         print(f"{out.name}: {len(gold['attributions'])} rows, {len(gold['entities'])} entities")
     elif cmd == "split":
         assign_splits()
     elif cmd == "show":
-        path = HERE / f"{doc_id}.json"
-        path = path if path.exists() else FRESH / f"{doc_id}.json"
+        path = next((d / f"{doc_id}.json" for d in (FRESH, FRESH2) if (d / f"{doc_id}.json").exists()), None)
+        path = HERE / f"{doc_id}.json" if path is None else path
         show(json.loads(path.read_text(encoding="utf-8")), text)
 
 
