@@ -132,14 +132,17 @@ PERSON_SUBJECTS = frozenset({"he", "she", "i", "we"})
 
 
 def own_speech(f: Found) -> bool:
-    """Whether ``f`` is told by a speech verb whose own subject, a person (a name the tagger calls a
-    person, or "he", "she", "I", "we"), is its speaker: in '"…," Lee said, according to the Gazette'
-    Lee speaks and the paper is only where it was reported, as a nested speech act keeps its own
-    speaker ("X said …, Y testified"); the "according to" report itself, whose content holds "Lee
-    said", stays the paper's. A poll's share or a document ("51 percent said …, according to the
-    poll") is not a person and leaves the report to the source named."""
+    """Whether ``f`` holds quoted words told by a speech verb whose own subject, a person (a name the
+    tagger calls a person, or "he", "she", "I", "we"), is its speaker: in '"…," Lee said, according to
+    the Gazette' the words in quotation marks are Lee's and the paper is only where they were
+    reported, as a nested speech act keeps its own speaker ("X said …, Y testified"); the "according
+    to" report itself, whose content holds "Lee said", stays the paper's. A report in the writer's
+    words ("the general ordered a delay, according to two officials") is the named source's account,
+    and a poll's share or a document ("51 percent said …") is not a person."""
     cue, speaker = f.cue, f.speaker
-    if cue is None or speaker is None or cue.pos_ != "VERB" or cue.lemma_ not in STATEMENT:
+    if f.kind == "indirect" or cue is None or speaker is None:
+        return False
+    if cue.pos_ != "VERB" or cue.lemma_ not in STATEMENT:
         return False
     return any(
         c.dep_ == "nsubj"
