@@ -30,3 +30,20 @@ def test_aside_after_a_whole_clause_reports_that_clause(pipeline: Pipeline) -> N
     )
     q = by_cue(quotes_of(pipeline, text), "according to")
     assert q.text == "The harbour board is reviewing the ferry operator's licence"
+
+
+def test_a_speech_verb_keeps_its_own_subject_before_a_trailing_according_to(pipeline: Pipeline) -> None:
+    text = (
+        "Senator Dana Whitfield spoke at the county fair on Saturday. "
+        '"We have to fix the roads before the winter comes," Whitfield said, according to the Ridgeway Courier.'
+    )
+    quotes = quotes_of(pipeline, text)
+    assert speaker(by_cue(quotes, "said")) == "Whitfield"
+    # the "according to" report, whose content holds "Whitfield said", stays the paper's
+    assert speaker(by_cue(quotes, "according to")) == "the Ridgeway Courier"
+
+
+def test_only_a_person_keeps_the_speech_before_a_trailing_according_to(pipeline: Pipeline) -> None:
+    # a body's statement is left to the outlet named, as before (the rule was checked on persons only)
+    text = '"The new bridge will open in May," the ministry said, according to the Lakeshore Herald.'
+    assert speaker(by_cue(quotes_of(pipeline, text), "said")) == "the Lakeshore Herald"

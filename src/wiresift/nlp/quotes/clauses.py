@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from wiresift.nlp.quotes.common import _WORD, FIRST_PERSON, Found
 from wiresift.nlp.quotes.cues import CUE_VERBS
 from wiresift.nlp.quotes.marks import Marked
+from wiresift.nlp.quotes.modes import STATEMENT
 from wiresift.nlp.quotes.speaker import (
     MAX_CLIMB,
     SUBJECTS,
@@ -116,13 +117,39 @@ def reader_addressed(found: list[Found], marks: list[Marked]) -> list[Found]:
 
 def attribute_to_according(text: str, found: list[Found], according: list[Found]) -> None:
     """A report inside the content of "according to X" is X's: in "the minister ordered a
-    recount, according to two aides" the aides are the source (PolNeAR's one Source)."""
+    recount, according to two aides" the aides are the source (PolNeAR's one Source). A speech act
+    with its own subject keeps it (:func:`own_speech`)."""
     for a in according:
         if a.speaker is None or a.cue is None:
             continue
         for f in found:
-            if f is not a and within_according(text, f, a, a.cue.idx):
+            if f is not a and within_according(text, f, a, a.cue.idx) and not own_speech(f):
                 f.speaker = a.speaker
+
+
+#: Pronouns that stand for one person speaking (or "we", a speaker with others) as a verb's subject.
+PERSON_SUBJECTS = frozenset({"he", "she", "i", "we"})
+
+
+def own_speech(f: Found) -> bool:
+    """Whether ``f`` holds quoted words told by a speech verb whose own subject, a person (a name the
+    tagger calls a person, or "he", "she", "I", "we"), is its speaker: in '"…," Lee said, according to
+    the Gazette' the words in quotation marks are Lee's and the paper is only where they were
+    reported, as a nested speech act keeps its own speaker ("X said …, Y testified"); the "according
+    to" report itself, whose content holds "Lee said", stays the paper's. A report in the writer's
+    words ("the general ordered a delay, according to two officials") is the named source's account,
+    and a poll's share or a document ("51 percent said …") is not a person."""
+    cue, speaker = f.cue, f.speaker
+    if f.kind == "indirect" or cue is None or speaker is None:
+        return False
+    if cue.pos_ != "VERB" or cue.lemma_ not in STATEMENT:
+        return False
+    return any(
+        c.dep_ == "nsubj"
+        and c.idx == speaker.head_start
+        and (c.ent_type_ == "PERSON" or c.lower_ in PERSON_SUBJECTS)
+        for c in cue.children
+    )
 
 
 def within_according(text: str, f: Found, a: Found, cue_at: int) -> bool:
