@@ -156,6 +156,10 @@ class Event(_Model):
     reported_by: str | None = None
     source: EventActor | None = None
     target: EventActor | None = None
+    #: The actors coordinated with ``source``/``target`` in their role ("Ruritania and Bree struck"):
+    #: ``source`` and ``target`` stay the first one.
+    also_sources: list[EventActor] = Field(default_factory=list)
+    also_targets: list[EventActor] = Field(default_factory=list)
     place: str | None = None
     time: str | None = None
     dead: int | None = None

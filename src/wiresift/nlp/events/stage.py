@@ -21,6 +21,7 @@ from wiresift.nlp.events.actor_codes import holiday_head, thing_head
 from wiresift.nlp.events.actors import possessor, quantity_head, remembered, resolve
 from wiresift.nlp.events.addressee import protest_addressee, replaceable
 from wiresift.nlp.events.contact import on_weapon
+from wiresift.nlp.events.coordinated import also_actors
 from wiresift.nlp.events.eventive import can_act, doer, place_only
 from wiresift.nlp.events.lexicon import DOER_NOUNS, PATIENT_NOUNS, UNDERGO, VERB_CODES
 from wiresift.nlp.events.lines import same_paragraph
@@ -468,6 +469,7 @@ def code_sentence(
             confidence=round(min(confidence, 0.95), 2),
             stage=STAGE_NAME,
         )
+        _coordinate(event, sent, index, doc.published, towns)
         rank = (rank_depth(trig, triggers), int(category is None), -trig.specificity, -confidence)
         out.append((rank, event))
         taken.add(trig.tok.i)
@@ -482,6 +484,18 @@ def code_sentence(
                 ((LAST, 1, 0, -SENTENCE_CONFIDENCE), _sentence_event(doc, sent, typed[0], typed[1], index))
             )
     return out
+
+
+def _coordinate(
+    event: Event, sent: Span, index: EntityIndex | None, date: str | None, towns: list[tuple[int, int]]
+) -> None:
+    """Fill the event's coordinated actors (:mod:`~wiresift.nlp.events.coordinated`)."""
+
+    def make(head: Token) -> EventActor | None:
+        return _actor(head, index, date)
+
+    event.also_sources = also_actors(sent, event.source, event.target, make, towns)
+    event.also_targets = also_actors(sent, event.target, event.source, make, towns)
 
 
 def _sentence_event(
