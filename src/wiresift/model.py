@@ -237,7 +237,7 @@ class Document(_Model):
             if m and (not 0 <= m.start <= m.end <= n or self.text[m.start : m.end] != m.text):
                 bad.append(f"speaker_mention {m.start}:{m.end} {m.text!r}")
         for event in self.events:
-            for actor in (event.source, event.target):
+            for actor in (event.source, event.target, *event.also_sources, *event.also_targets):
                 if (
                     actor
                     and actor.start is not None
