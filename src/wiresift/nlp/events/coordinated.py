@@ -94,12 +94,17 @@ def _within(actor: EventActor | None, start: int | None, end: int | None) -> boo
 
 def _same(a: EventActor, b: EventActor) -> bool:
     """Two actors that count as one: the same entity, or the same code and sector (CAMEO's actor code:
-    "RURGOV" twice; "RURCOP" and "RURMIL" are two), or the same words when neither is coded."""
+    "RURGOV" twice; "RURCOP" and "RURMIL" are two); when neither is coded nor both are entities, the
+    same sector ("navy ships and military aircraft": MIL twice), else the same words."""
     if a.entity is not None and a.entity == b.entity:
         return True
     if a.code or b.code:
         return (a.code, a.sector) == (b.code, b.sector)
-    return a.sector == b.sector and a.text.lower() == b.text.lower()
+    if a.entity is not None and b.entity is not None:
+        return False  # two people or bodies the entities tell apart ("Ana Ruiz and Pablo Ortega")
+    if a.sector or b.sector:
+        return a.sector == b.sector
+    return a.text.lower() == b.text.lower()
 
 
 def also_actors(
@@ -108,22 +113,27 @@ def also_actors(
     other: EventActor | None,
     resolver: Callable[[Token], EventActor | None],
     towns: Iterable[tuple[int, int]],
+    taken: Iterable[EventActor] = (),
 ) -> list[EventActor]:
     """The actors coordinated with ``first`` in its role (see the module's docstring); ``other``: the
-    event's actor of the other role, ``towns``: the spans of the document's places smaller than a
-    country, ``resolver``: how the stage makes an actor of a head (or None: no actor)."""
+    event's actor of the other role, ``taken``: the other role's coordinated actors found before (one
+    list that runs through both roles' heads gives each actor to the first role only), ``towns``: the
+    spans of the document's places smaller than a country, ``resolver``: how the stage makes an actor
+    of a head (or None: no actor)."""
     if first is None:
         return []
     head = head_of(sent, first)
     if head is None:
         return []
     spans = set(towns)
+    others = [other] if other is not None else []
+    taken = list(taken)
     out: list[EventActor] = []
     for tok in modifier_conjuncts(head):
         actor = resolver(tok)
         if actor is None or not actor.code or any(_same(actor, seen) for seen in (first, *out)):
             continue
-        if other is not None and (_within(actor, other.start, other.end) or _same(actor, other)):
+        if any(_within(actor, o.start, o.end) or _same(actor, o) for o in (*others, *taken)):
             continue
         # the modifier's own words, of the first actor's kind: "Iraqi" of "Turkish and Iraqi forces"
         actor.sector = actor.sector or first.sector
@@ -135,10 +145,10 @@ def also_actors(
             continue  # "the army and its allies": no one the dictionaries or the entities know
         if (actor.start, actor.end) in spans or (not actor.code and tok.ent_type_ in PLACE_TYPES):
             continue  # "shelled Tarvo and Lisk": places, not parties
-        if _within(actor, first.start, first.end) or (
-            other is not None and (_within(actor, other.start, other.end) or _same(actor, other))
+        if _within(actor, first.start, first.end) or any(
+            _within(actor, o.start, o.end) or _same(actor, o) for o in (*others, *taken)
         ):
-            continue  # the first actor's own words, or the actor of the other role
+            continue  # the first actor's own words, or an actor of the other role
         if any(_same(actor, seen) for seen in (first, *out)):
             continue
         out.append(actor)

@@ -495,7 +495,7 @@ def _coordinate(
         return _actor(head, index, date)
 
     event.also_sources = also_actors(sent, event.source, event.target, make, towns)
-    event.also_targets = also_actors(sent, event.target, event.source, make, towns)
+    event.also_targets = also_actors(sent, event.target, event.source, make, towns, event.also_sources)
 
 
 def _sentence_event(
