@@ -62,8 +62,15 @@ def test_the_other_role_is_not_repeated(pipeline: Pipeline) -> None:
 
 
 def test_an_appositive_that_restates_the_head_adds_no_one(pipeline: Pipeline) -> None:
-    event = _event(pipeline, "The minister, Jan Novak, met Finnish officials in Helsinki.", "met")
-    assert event.also_sources == []
+    event = _event(pipeline, "Jan Novak, the defence minister, met Finnish officials in Helsinki.", "met")
+    assert event.source is not None and event.source.text == "Jan Novak"
+    assert event.also_sources == []  # the minister is Jan Novak
+
+
+def test_a_conjunct_naming_no_one_known_is_left_out(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "The army and its allies attacked rebel camps near the border.", "attacked")
+    assert event.source is not None and event.source.sector == "MIL"
+    assert event.also_sources == []  # "its allies": no code, sector or entity
 
 
 def test_a_list_through_both_roles_gives_each_actor_one_role(pipeline: Pipeline) -> None:

@@ -16,7 +16,12 @@ from wiresift.store.postgres import PostgresStore
 #: The steps before the one that added the lists.
 BEFORE = MIGRATIONS.index(_V9_EVENT_ACTORS)
 
-TEXT = "Ruritanian and Brean gunboats shelled rebel positions near Port Ysolde on Monday."
+TEXT = "Ruritanian gunboats and Brean patrol boats shelled rebel positions near Port Ysolde on Monday."
+
+
+def _actor(text: str, **codes: str) -> EventActor:
+    start = TEXT.index(text)
+    return EventActor(text=text, start=start, end=start + len(text), **codes)
 
 
 def document() -> Document:
@@ -25,10 +30,10 @@ def document() -> Document:
         published="2025-06-02",
         events=[
             Event(
-                id="v1", text="shelled", start=30, end=37, plover="ASSAULT", quad="MATERIAL_CONFLICT",
-                cameo="195", source=EventActor(text="Ruritanian and Brean gunboats", start=0, end=29, code="RUR",
-                sector="MIL"), also_sources=[EventActor(text="Brean", start=15, end=20, code="BRE", sector="MIL")],
-                target=EventActor(text="rebel positions", start=38, end=53, sector="REB"), stage="events",
+                id="v1", text="shelled", start=43, end=50, plover="ASSAULT", quad="MATERIAL_CONFLICT",
+                cameo="195", source=_actor("Ruritanian gunboats", code="RUR", sector="MIL"),
+                also_sources=[_actor("Brean patrol boats", code="BRE", sector="MIL")],
+                target=_actor("rebel positions", sector="REB"), stage="events",
             )
         ],
     ).finalize()  # fmt: skip
@@ -36,13 +41,16 @@ def document() -> Document:
 
 def test_coordinated_actors_are_stored_read_and_matched(any_store: Any) -> None:
     any_store.save(document())
+    assert document().check_spans() == []
     for actor in ("BRE", "bre", "Brean"):  # the code, the code in lower case, a word of the text
         rows = any_store.events(actor=actor)
         assert [r.id for r in rows] == ["v1"], actor
         assert any_store.count_events(actor=actor) == 1
     assert any_store.events(actor="Lisk") == [] and any_store.count_events(actor="Lisk") == 0
     row = any_store.events()[0]
-    assert [(a["text"], a["code"], a["sector"]) for a in row.also_sources] == [("Brean", "BRE", "MIL")]
+    assert [(a["text"], a["code"], a["sector"]) for a in row.also_sources] == [
+        ("Brean patrol boats", "BRE", "MIL")
+    ]
     assert row.also_targets == []
     assert any_store.load(row.doc_id).events[0].also_sources[0].code == "BRE"  # the record keeps them
 
