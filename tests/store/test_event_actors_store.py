@@ -82,3 +82,17 @@ def test_a_postgres_store_of_the_step_before_gets_empty_lists(pg_url: str) -> No
         assert store.version == len(MIGRATIONS)
         row = store.conn.execute("SELECT also_sources, also_targets FROM events").fetchone()
     assert tuple(row) == ("[]", "[]")
+
+
+def test_the_events_command_lists_every_actor(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from wiresift import api
+    from wiresift.cli import cli
+
+    db = tmp_path / "store.db"
+    with api.open_store(db) as store:
+        store.save(document())
+    result = CliRunner().invoke(cli, ["events", "--db", str(db), "--actor", "BRE"])
+    assert result.exit_code == 0, result.output
+    assert "Ruritanian gunboats (RUR) + Brean patrol boats (BRE) -> rebel positions (?)" in result.output
