@@ -191,6 +191,8 @@ def dump(eval_dir: Path | None, split: str) -> None:
                 sent = (doc.text[s : e.start] + "[[" + doc.text[e.start : t]).replace("\n", " ")
                 src = f"{e.source.text}/{e.source.code}/{e.source.sector}" if e.source else "-"
                 tgt = f"{e.target.text}/{e.target.code}/{e.target.sector}" if e.target else "-"
+                src += "".join(f" + {a.text}/{a.code}/{a.sector}" for a in e.also_sources)  # coordinated
+                tgt += "".join(f" + {a.text}/{a.code}/{a.sector}" for a in e.also_targets)
                 j = verdicts.get(_key(e))
                 if j is not None and j["judged"] != snapshot(doc, e):
                     j = None  # judged on another prediction

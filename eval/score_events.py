@@ -11,7 +11,9 @@ The protocol is the corpus README's:
   has the gold label) and ``quad_accuracy``. A record with no event counts as wrong.
 - **Actors**: on the first event with the gold label, else the main event: source codes and target
   codes against the gold's (ISO alpha-3, IGO, NGO), micro-averaged over records; a reciprocal record
-  also counts with the roles swapped, whichever scores better. ``actor_f1`` pools both roles. The span
+  also counts with the roles swapped, whichever scores better. ``actor_f1`` pools both roles. A role's
+  predicted codes are its first actor's and its coordinated actors' (``also_sources``/``also_targets``),
+  as the gold lists every actor of a role. The span
   variant (``actor_span_f1``) counts an actor right when its span overlaps a gold actor's span.
 - **Mode** and **dead**: accuracy on records that have them (indicative: the gold's modes are PLOVER
   0.5's).
@@ -64,8 +66,9 @@ def _spans(actors: list[dict[str, Any]], role: str) -> list[tuple[int, int]]:
     return [tuple(a["span"]) for a in actors if a["role"] == role and a["span"]]  # type: ignore[misc]
 
 
-def _pred_codes(actor: EventActor | None) -> set[str]:
-    return {actor.code} if actor is not None and actor.code else set()
+def _pred_codes(actor: EventActor | None, also: list[EventActor] | None = None) -> set[str]:
+    """The codes of a role: its first actor's and its coordinated actors' (``also``)."""
+    return {a.code for a in ([actor] if actor is not None else []) + (also or []) if a.code}
 
 
 def _overlaps(actor: EventActor | None, spans: list[tuple[int, int]]) -> bool:
@@ -103,7 +106,11 @@ def _role_sets(event: Event | None, record: dict[str, Any]) -> tuple[list[set[st
     """(predicted, gold) code sets for source and target, roles swapped for a reciprocal record when
     that scores better."""
     gold = [_codes(record["actors"], "source"), _codes(record["actors"], "target")]
-    pred = [_pred_codes(event.source if event else None), _pred_codes(event.target if event else None)]
+    pred = (
+        [_pred_codes(event.source, event.also_sources), _pred_codes(event.target, event.also_targets)]
+        if event is not None
+        else [set(), set()]
+    )
     if record.get("reciprocal"):
         straight = len(pred[0] & gold[0]) + len(pred[1] & gold[1])
         swapped = len(pred[1] & gold[0]) + len(pred[0] & gold[1])

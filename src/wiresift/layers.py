@@ -150,6 +150,17 @@ def _actor_fields(role: str) -> tuple[LayerField, ...]:
     )
 
 
+def _also_fields(role: str) -> tuple[LayerField, ...]:
+    """An event's coordinated actors of a role (``also_sources``/``also_targets``): stored as the JSON
+    array of the actors, shown in CSV as their texts and, in a second cell, their codes."""
+    name = f"also_{role}s"
+
+    def values(doc: Document, item: Event, index: int) -> tuple[object, ...]:
+        return (json.dumps([a.model_dump() for a in getattr(item, name)], ensure_ascii=False),)
+
+    return LayerField(name, (name,), True, values), shown(f"also_{role}_codes")
+
+
 _DOC_ID = both("doc_id", _doc_id)
 
 DOCUMENTS = Layer(
@@ -227,8 +238,8 @@ EVENTS = Layer(
         _DOC_ID, both("id"), both("start"), both("end"), both("plover"), both("quad"), both("mode"),
         both("cameo"), both("acled"), both("negated", lambda doc, item, index: (int(item.negated),)),
         both("hypothetical"), both("reported_by"), *_actor_fields("source"), *_actor_fields("target"),
-        both("place"), both("time"), both("dead"), both("injured"), both("size"), both("confidence"),
-        both("text"), _stage("events"),
+        *_also_fields("source"), *_also_fields("target"), both("place"), both("time"), both("dead"),
+        both("injured"), both("size"), both("confidence"), both("text"), _stage("events"),
     ),
     items=lambda doc: doc.events,
     model=Event,

@@ -156,6 +156,10 @@ class Event(_Model):
     reported_by: str | None = None
     source: EventActor | None = None
     target: EventActor | None = None
+    #: The actors coordinated with ``source``/``target`` in their role ("Ruritania and Bree struck"):
+    #: ``source`` and ``target`` stay the first one.
+    also_sources: list[EventActor] = Field(default_factory=list)
+    also_targets: list[EventActor] = Field(default_factory=list)
     place: str | None = None
     time: str | None = None
     dead: int | None = None
@@ -233,7 +237,7 @@ class Document(_Model):
             if m and (not 0 <= m.start <= m.end <= n or self.text[m.start : m.end] != m.text):
                 bad.append(f"speaker_mention {m.start}:{m.end} {m.text!r}")
         for event in self.events:
-            for actor in (event.source, event.target):
+            for actor in (event.source, event.target, *event.also_sources, *event.also_targets):
                 if (
                     actor
                     and actor.start is not None

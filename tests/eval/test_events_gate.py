@@ -48,6 +48,16 @@ def test_scores_top_event_and_swapped_reciprocal_roles() -> None:
     assert scores["actor_f1"] == 1.0  # actors come from the event with the gold label; roles swap
 
 
+def test_coordinated_actors_count_as_predicted_codes() -> None:
+    gold = record("ASSAULT", "AAA", "BBB")
+    gold["actors"].append({"role": "source", "code": "CCC", "span": [10, 15]})  # type: ignore[attr-defined]
+    plain = event("ASSAULT", "AAA", "BBB")
+    both = event("ASSAULT", "AAA", "BBB")
+    both.also_sources = [EventActor(text="c", start=10, end=15, code="CCC")]
+    assert score_events.score([gold], [[plain]])["source_f1"] == 0.6667  # one of two gold source codes missed
+    assert score_events.score([gold], [[both]])["source_f1"] == 1.0
+
+
 def test_split_is_fixed_and_halves() -> None:
     ids = [f"R{i}" for i in range(10)]
     split = score_events.split_of(ids)

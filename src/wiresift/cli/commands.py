@@ -415,8 +415,13 @@ def events(
         rows = api.events(store, plover=plover, acled=acled, actor=actor, since=since, limit=limit)
 
     def line(v: Any) -> str:
-        who = " -> ".join(f"{a[0]} ({a[1] or '?'})" for a in ((v.source_text, v.source_code),
-                          (v.target_text, v.target_code)) if a[0])  # fmt: skip
+        roles = (
+            [(v.source_text, v.source_code)] + [(a["text"], a["code"]) for a in v.also_sources],
+            [(v.target_text, v.target_code)] + [(a["text"], a["code"]) for a in v.also_targets],
+        )  # each role's first actor, then the coordinated ones: "Ruritania (RUR) + Bree (BRE)"
+        who = " -> ".join(
+            " + ".join(f"{a[0]} ({a[1] or '?'})" for a in role if a[0]) for role in roles if role[0][0]
+        )
         flags = "".join(f" [{f}]" for f in ("negated" if v.negated else None, v.hypothetical) if f)
         where = f" in {v.place_name}" if v.place_name else ""
         head = f"{v.published or '????-??-??'} {v.doc_id} [{v.start}:{v.end}] {v.plover or '-'}"

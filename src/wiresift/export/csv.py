@@ -82,12 +82,17 @@ def rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
 
 
 def event_row(doc_id: str, event: Event) -> dict[str, Any]:
-    """An event flattened: each actor as its text, code and sector columns."""
-    row: dict[str, Any] = {"doc_id": doc_id, **event.model_dump(exclude={"source", "target"})}
+    """An event flattened: each actor as its text, code and sector columns; the coordinated actors of
+    a role as their texts in one cell and their codes in another, joined with "; "."""
+    exclude = {"source", "target", "also_sources", "also_targets"}
+    row: dict[str, Any] = {"doc_id": doc_id, **event.model_dump(exclude=exclude)}
     for role, actor in (("source", event.source), ("target", event.target)):
         row[role] = actor.text if actor else None
         row[f"{role}_code"] = actor.code if actor else None
         row[f"{role}_sector"] = actor.sector if actor else None
+    for role, also in (("source", event.also_sources), ("target", event.also_targets)):
+        row[f"also_{role}s"] = "; ".join(a.text for a in also) or None
+        row[f"also_{role}_codes"] = "; ".join(a.code or "" for a in also) or None
     return row
 
 

@@ -98,7 +98,10 @@ def event_entities(
         if place is not None:
             proxy.add("location", place.name)
             proxy.add("country", place.country)
-        for prop, actor in (("organizer", event.source), ("involved", event.target)):
+        # every actor of each role, the coordinated ones after the first ("Ruritania and Bree struck")
+        sources = [event.source, *event.also_sources]
+        targets = [event.target, *event.also_targets]
+        for prop, actor in [("organizer", a) for a in sources] + [("involved", a) for a in targets]:
             if actor is not None and actor.entity in linked:
                 proxy.add(prop, linked[actor.entity].id)
             elif actor is not None:

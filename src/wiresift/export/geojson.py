@@ -48,6 +48,8 @@ def event_features(doc: Document) -> list[dict[str, Any]]:
                 "hypothetical": event.hypothetical, "negated": event.negated,
                 "source": event.source.code if event.source else None,
                 "target": event.target.code if event.target else None,
+                "also_sources": [a.code for a in event.also_sources if a.code],
+                "also_targets": [a.code for a in event.also_targets if a.code],
                 "place": place.name, "time": event.time, "title": doc.title, "published": doc.published,
             },
         })  # fmt: skip

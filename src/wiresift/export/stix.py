@@ -6,7 +6,7 @@ the speaker's name and its ``object_refs`` point at the report and the speaker's
 ``note`` per numeric claim carrying the claim fields in a property extension defined by
 :data:`CLAIM_EXTENSION_ID`, and an ``observed-data`` per coded event (its coding in ``x_wiresift_event``,
 observed at the event's date, else the article's) with ``related-to`` relationships from it to the
-report, to its source and target identities and to its location; its ``object_refs`` are those
+report, to its source and target identities (each coordinated actor's too) and to its location; its ``object_refs`` are those
 relationships (STIX lets observed-data point at SROs), and a ``report`` per story grouping its
 articles' reports. Ids are UUIDv5 of the document and item ids, so re-exporting the same
 store gives the same ids.
@@ -160,7 +160,11 @@ def _event_objects(
     """The observed-data of one event and its relationships (to the report, actors and place)."""
     observed_id = _sid("observed-data", doc.id, event.id)
     ends = [("article", report_id)]
-    for role, actor in (("source", event.source), ("target", event.target)):
+    actors = [("source", event.source), ("target", event.target)]
+    # the coordinated actors ("Ruritania and Bree struck"): a relationship each, named by its position
+    actors += [(f"source {i}", a) for i, a in enumerate(event.also_sources, 2)]
+    actors += [(f"target {i}", a) for i, a in enumerate(event.also_targets, 2)]
+    for role, actor in actors:
         ref = _sid("identity", doc.id, actor.entity) if actor is not None and actor.entity else None
         if ref is not None and ref in known:
             ends.append((role, ref))
@@ -173,7 +177,7 @@ def _event_objects(
             source_ref=observed_id,
             target_ref=ref,
             relationship_type="related-to",
-            description=f"event {role}",
+            description=f"event {role.split()[0]}",  # "source 2": a coordinated source
             created_by_ref=author_ref,
         )
         for role, ref in ends

@@ -3,8 +3,9 @@ and the filtered read behind ``wiresift events`` and ``/api/events``."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from wiresift.store.sql import Dialect, Sql, SQLiteSql
@@ -44,6 +45,23 @@ class EventRow:
     confidence: float
     reported_by: str | None
     url: str | None
+    #: The coordinated actors of each role beyond the first ("Ruritania and Bree struck"): each as
+    #: its record (text, start, end, entity, code, sector).
+    also_sources: list[dict[str, Any]] = field(default_factory=list)
+    also_targets: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _also_match(d: Dialect, column: str) -> str:
+    """An actor of the JSON list in ``column`` has the code (first ``?``) or words (second) asked for."""
+    if d.name == "postgres":
+        return (
+            f"EXISTS (SELECT 1 FROM jsonb_array_elements(v.{column}::jsonb) a "
+            f"WHERE a->>'code' = ? OR a->>'text' {d.like} ?)"
+        )
+    return (
+        f"EXISTS (SELECT 1 FROM json_each(v.{column}) a "
+        f"WHERE json_extract(a.value, '$.code') = ? OR json_extract(a.value, '$.text') {d.like} ?)"
+    )
 
 
 def _events_where(
@@ -57,11 +75,13 @@ def _events_where(
     if acled:
         where.append(f"v.acled {d.like} ?")
         params.append(f"%{acled}%")
-    if actor:
+    if actor:  # any actor of the event: the first of either role or a coordinated one
         where.append(
-            f"(v.source_code = ? OR v.target_code = ? OR v.source_text {d.like} ? OR v.target_text {d.like} ?)"
+            f"(v.source_code = ? OR v.target_code = ? OR v.source_text {d.like} ? OR v.target_text {d.like} ? "
+            f"OR {_also_match(d, 'also_sources')} OR {_also_match(d, 'also_targets')})"
         )
         params += [actor.upper(), actor.upper(), f"%{actor}%", f"%{actor}%"]
+        params += [actor.upper(), f"%{actor}%"] * 2
     if since:
         where.append("d.published >= ?")
         params.append(since)
@@ -98,7 +118,7 @@ def query_events(
     offset: int = 0,
 ) -> list[EventRow]:
     """Events filtered by PLOVER category, ACLED-style category (a substring), an actor (code or words
-    of its text, either role) and the article's publication date (``since`` YYYY-MM-DD, inclusive)."""
+    of its text, any actor of either role) and the article's publication date (``since`` YYYY-MM-DD, inclusive)."""
     sql = _sql(conn)
     d = sql.dialect
     where, params = _events_where(d, plover, acled, actor, since)
@@ -106,7 +126,7 @@ def query_events(
         'SELECT v.doc_id, d.title, d.published, v.id, v.text, v.start, v."end", v.plover, v.quad, v.mode, '
         "v.cameo, v.acled, v.negated, v.hypothetical, v.source_text, v.source_code, v.source_sector, "
         "v.target_text, v.target_code, v.target_sector, p.name, p.lat, p.lon, v.time, v.dead, v.injured, "
-        "v.size, v.confidence, v.reported_by, coalesce(d.url, d.source) "
+        "v.size, v.confidence, v.reported_by, coalesce(d.url, d.source), v.also_sources, v.also_targets "
         "FROM events v JOIN documents d ON d.id = v.doc_id "
         "LEFT JOIN places p ON p.doc_id = v.doc_id AND p.id = v.place "
         f"WHERE {where} ORDER BY d.published {d.desc}, d.num, v.start, v.id LIMIT ? OFFSET ?",
@@ -116,5 +136,6 @@ def query_events(
     for r in rows:
         values: list[Any] = list(r)
         values[12] = bool(values[12])  # negated is stored as 0/1
+        values[-2:] = [json.loads(v or "[]") for v in values[-2:]]  # the JSON lists of actors
         out.append(EventRow(*values))
     return out

@@ -354,6 +354,14 @@ _V8_SEARCH_TABLE = """
 CREATE INDEX IF NOT EXISTS documents_meta ON documents(num, id, site, published);
 """
 
+#: Step 9 (#14): an event's coordinated actors beyond the first of each role ("Ruritania and Bree
+#: struck"), each list as the JSON array of its actors (text, start, end, entity, code, sector); the
+#: rows written before hold none.
+_V9_EVENT_ACTORS = """
+ALTER TABLE events ADD COLUMN also_sources TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE events ADD COLUMN also_targets TEXT NOT NULL DEFAULT '[]';
+"""
+
 MIGRATIONS: Sequence[str] = (
     _V1_CANONICAL + _V1_DOCUMENTS + _V1_LAYERS,
     _V2_WORKBENCH,
@@ -363,6 +371,7 @@ MIGRATIONS: Sequence[str] = (
     _V6_STORIES,
     _V7_PLACE_COUNTS,
     _V8_SEARCH_TABLE,
+    _V9_EVENT_ACTORS,
 )
 
 

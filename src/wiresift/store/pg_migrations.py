@@ -377,6 +377,14 @@ ANALYZE documents_search;
 """
 
 #: Step N here is step N of the SQLite MIGRATIONS: same count, same meaning.
+#: Step 9 (#14): an event's coordinated actors beyond the first of each role ("Ruritania and Bree
+#: struck"), each list as the JSON array of its actors (text, start, end, entity, code, sector); the
+#: rows written before hold none.
+_V9_EVENT_ACTORS = """
+ALTER TABLE events ADD COLUMN also_sources TEXT COLLATE "C" NOT NULL DEFAULT '[]';
+ALTER TABLE events ADD COLUMN also_targets TEXT COLLATE "C" NOT NULL DEFAULT '[]';
+"""
+
 PG_MIGRATIONS: Sequence[str] = (
     _V1_SEARCH_CONFIG + _V1_CANONICAL + _V1_DOCUMENTS + _V1_LAYERS,
     _V2_WORKBENCH,
@@ -386,6 +394,7 @@ PG_MIGRATIONS: Sequence[str] = (
     _V6_STORIES,
     _V7_PLACE_COUNTS,
     _V8_SEARCH_TABLE,
+    _V9_EVENT_ACTORS,
 )
 
 #: ``pg_advisory_xact_lock`` keys: schema changes, and the store's writes (one writer at a time,

@@ -193,10 +193,14 @@ def _actor(actor: EventActor | None) -> str:
 
 
 def event_details(v: Event, place_names: dict[str, str]) -> str:
-    """ "; who → whom, at place, on time, hypothetical" for an event's label (parts it has)."""
+    """ "; who → whom, at place, on time, hypothetical" for an event's label (parts it has); every
+    actor of a role, joined with "+"."""
     parts = []
     if v.source is not None or v.target is not None:
-        parts.append(f"{_actor(v.source)} → {_actor(v.target)}")
+        # each role's first actor, then its coordinated ones: "Ruritania [RUR] + Bree [BRE] → ..."
+        sources = " + ".join(_actor(a) for a in (v.source, *v.also_sources))
+        targets = " + ".join(_actor(a) for a in (v.target, *v.also_targets))
+        parts.append(f"{sources} → {targets}")
     if v.place and v.place in place_names:
         parts.append(f"at {place_names[v.place]}")
     if v.time:

@@ -20,6 +20,8 @@ from wiresift.nlp.events.accept import TYPER_DEPTH, Candidate
 from wiresift.nlp.events.actor_codes import holiday_head, thing_head
 from wiresift.nlp.events.actors import possessor, quantity_head, remembered, resolve
 from wiresift.nlp.events.addressee import protest_addressee, replaceable
+from wiresift.nlp.events.contact import on_weapon
+from wiresift.nlp.events.coordinated import also_actors
 from wiresift.nlp.events.eventive import can_act, doer, place_only
 from wiresift.nlp.events.lexicon import DOER_NOUNS, PATIENT_NOUNS, UNDERGO, VERB_CODES
 from wiresift.nlp.events.lines import same_paragraph
@@ -201,25 +203,6 @@ def _target(
             # (not "the state of emergency in Darfur": a noun with an "of" phrase may name no one)
             people_first = i == 0 and role and not any(c.lower_ == "of" for c in counted.children)
     return fallback
-
-
-#: Verbs of running into something: with a weapon as object ("the convoy hit a roadside bomb", "a
-#: patrol stepped on a mine") their subject is the victim, not the attacker.
-CONTACT_VERBS = frozenset({"hit", "strike", "step", "run", "drive"})
-
-
-def on_weapon(verb: Token) -> bool:
-    """``verb`` is a :data:`CONTACT_VERBS` verb whose object, or "on"/"over" object, is a weapon."""
-    if verb.lemma_.lower() not in CONTACT_VERBS:
-        return False
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
-    objects += [
-        o
-        for p in verb.children
-        if p.dep_ == "prep" and p.lower_ in {"on", "over", "into"}
-        for o in p.children
-    ]
-    return any(o.dep_ in {"dobj", "obj", "pobj"} and weapon(o) for o in objects)
 
 
 def same_name(actor: EventActor, other: EventActor) -> bool:
@@ -486,6 +469,7 @@ def code_sentence(
             confidence=round(min(confidence, 0.95), 2),
             stage=STAGE_NAME,
         )
+        _coordinate(event, sent, index, doc.published, towns)
         rank = (rank_depth(trig, triggers), int(category is None), -trig.specificity, -confidence)
         out.append((rank, event))
         taken.add(trig.tok.i)
@@ -500,6 +484,18 @@ def code_sentence(
                 ((LAST, 1, 0, -SENTENCE_CONFIDENCE), _sentence_event(doc, sent, typed[0], typed[1], index))
             )
     return out
+
+
+def _coordinate(
+    event: Event, sent: Span, index: EntityIndex | None, date: str | None, towns: list[tuple[int, int]]
+) -> None:
+    """Fill the event's coordinated actors (:mod:`~wiresift.nlp.events.coordinated`)."""
+
+    def make(head: Token) -> EventActor | None:
+        return _actor(head, index, date)
+
+    event.also_sources = also_actors(sent, event.source, event.target, make, towns)
+    event.also_targets = also_actors(sent, event.target, event.source, make, towns, event.also_sources)
 
 
 def _sentence_event(
