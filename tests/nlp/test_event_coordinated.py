@@ -86,7 +86,7 @@ def test_a_town_is_no_coordinated_actor(pipeline: Pipeline) -> None:
 
 
 def test_an_uncoded_actor_of_the_first_ones_sector_is_no_other(pipeline: Pipeline) -> None:
-    text = "Navy ships and military aircraft were bringing food to the stranded villagers."
-    event = _event(pipeline, text, "bringing")
+    text = "Navy frigates and military helicopters were delivering food to the cut-off hamlets."
+    event = _event(pipeline, text, "delivering")
     assert event.source is not None and event.source.sector == "MIL"
     assert event.also_sources == []  # MIL twice: one actor to code

@@ -95,7 +95,7 @@ def _within(actor: EventActor | None, start: int | None, end: int | None) -> boo
 def _same(a: EventActor, b: EventActor) -> bool:
     """Two actors that count as one: the same entity, or the same code and sector (CAMEO's actor code:
     "RURGOV" twice; "RURCOP" and "RURMIL" are two); when neither is coded nor both are entities, the
-    same sector ("navy ships and military aircraft": MIL twice), else the same words."""
+    same sector ("navy frigates and military helicopters": MIL twice), else the same words."""
     if a.entity is not None and a.entity == b.entity:
         return True
     if a.code or b.code:
