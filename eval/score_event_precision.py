@@ -9,8 +9,10 @@ and, for each event the pipeline predicted on them, whether it is a real event o
 type (``type``), whether its source and target are right or rightly empty (``actors``) and whether its
 place is right or rightly empty (``place``). Events are matched by trigger offsets. A predicted event
 with no judgement, or judged when its category, actors or place were other than they are now (each
-judgement keeps what it judged: category, actor offsets, place name), is counted as ``unjudged`` and
-left out of the precision (the gold must be completed).
+judgement keeps what it judged: category, actor offsets — coordinated actors' too, where the event lists
+any — and place name), is counted as ``unjudged`` and left out of the precision (the gold must be
+completed). Coordinated actors (``also_sources``, ``also_targets``) belong to ``actors``: a wrong listed
+actor, or one named in the clause and missing, makes the actors wrong.
 
 - ``type_precision``: judged events right in type / judged events.
 - ``full_precision``: judged events right in type, actors and place / judged events.
@@ -98,12 +100,17 @@ def snapshot(doc: Document, event: Event) -> dict[str, Any]:
     """What a judgement judged: the category, the actors' offsets and the place's name (a gazetteer
     name, not text of the article). A prediction that differs from it needs a new judgement."""
     names = {p.id: p.name for p in doc.places}
-    return {
+    judged: dict[str, Any] = {
         "plover": event.plover,
         "source": [event.source.start, event.source.end] if event.source else None,
         "target": [event.target.start, event.target.end] if event.target else None,
         "place": names.get(event.place or ""),
     }
+    # coordinated actors are part of the actors judged: a list, once there, needs its own judgement
+    for key, actors in (("also_sources", event.also_sources), ("also_targets", event.also_targets)):
+        if actors:
+            judged[key] = [[a.start, a.end] for a in actors]
+    return judged
 
 
 def _roles(event: Event, j: dict[str, Any], counts: dict[str, int]) -> None:
