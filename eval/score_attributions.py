@@ -1,9 +1,10 @@
 """Score who said what on the team's own multi-outlet gold (``eval/gold/attributions``).
 
-Usage: ``python eval/score_attributions.py [tune|heldout|all|fresh|fresh2]``. Prints one JSON object of
+Usage: ``python eval/score_attributions.py [tune|heldout|all|fresh|fresh2|persons_dev]``. Prints one JSON object of
 scores per split. ``fresh`` scores the later pages of ``eval/gold/attributions_fresh`` (same format,
 their own README) instead, ``fresh2`` those of ``eval/gold/attributions_fresh2`` (a blind set: read its
-scores in aggregate only, like the held-out half); ``all`` stays the tune and held-out halves. The gold is offsets and ids only, into the ``articleBody`` strings of
+scores in aggregate only, like the held-out half), ``persons_dev`` the persons-and-titles pages of
+``eval/gold/persons_dev`` (persons scores only: those pages have no attribution rows); ``all`` stays the tune and held-out halves. The gold is offsets and ids only, into the ``articleBody`` strings of
 ``../shared/eval/extraction/ground-truth.json`` exactly as ``json`` loads them (no normalisation);
 the README of the gold folder says how pages were chosen, split and annotated.
 
@@ -51,8 +52,13 @@ FRESH = "fresh"
 #: A second set of later pages, kept blind (aggregate scores only, split ``fresh2``).
 FRESH2_DIR = Path(__file__).parent / "gold" / "attributions_fresh2"
 FRESH2 = "fresh2"
+#: Persons-and-titles development pages (no attributions annotated; split ``persons_dev``).
+PERSONS_DEV_DIR = Path(__file__).parent / "gold" / "persons_dev"
+PERSONS_DEV = "persons_dev"
 #: The folder of each split that has its own (every other split reads ``GOLD_DIR``).
-LATER_DIRS = {FRESH: FRESH_DIR, FRESH2: FRESH2_DIR}
+LATER_DIRS = {FRESH: FRESH_DIR, FRESH2: FRESH2_DIR, PERSONS_DEV: PERSONS_DEV_DIR}
+#: The scores that mean something on pages annotated for persons only.
+PERSON_KEYS = ("persons_found", "persons_titled", "persons_mean", "n_pages", "n_persons", "n_titled_persons")
 MODES = ("statement", "belief", "intention", "knowledge", "other")
 FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "at", "in", "and", "to", "on", "s"})
 Span = tuple[int, int]
@@ -283,11 +289,14 @@ def evaluate(eval_dir: Path, split: str = "all") -> dict[str, dict[str, float]]:
     pages = load_pages(eval_dir, split)
     docs = predict(pages)
     halves = by_split([p.split for p in pages], split, with_all=True)
-    return {name: score([pages[i] for i in idx], [docs[i] for i in idx]) for name, idx in halves.items()}
+    scores = {name: score([pages[i] for i in idx], [docs[i] for i in idx]) for name, idx in halves.items()}
+    if split == PERSONS_DEV:  # persons only: its pages have no attribution rows
+        return {name: {k: s[k] for k in PERSON_KEYS} for name, s in scores.items()}
+    return scores
 
 
 def main(argv: list[str]) -> None:
-    run(argv, "score_attributions.py", evaluate, extra=(FRESH, FRESH2))
+    run(argv, "score_attributions.py", evaluate, extra=(FRESH, FRESH2, PERSONS_DEV))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ Usage::
     python eval/gold/attributions/annotate_help.py compile ID WORKDIR  # WORKDIR/ID.ann -> ID.json
     python eval/gold/attributions/annotate_help.py compile ID WORKDIR --fresh  # -> ../attributions_fresh
     python eval/gold/attributions/annotate_help.py compile ID WORKDIR --fresh2  # -> ../attributions_fresh2
+    python eval/gold/attributions/annotate_help.py compile ID WORKDIR --persons  # -> ../persons_dev
     python eval/gold/attributions/annotate_help.py show ID          # render ID.json for review
 
 ``--fresh`` writes into ``eval/gold/attributions_fresh`` (split ``fresh``, its README says why),
@@ -42,8 +43,13 @@ from pathlib import Path
 HERE = Path(__file__).parent
 FRESH = HERE.parent / "attributions_fresh"
 FRESH2 = HERE.parent / "attributions_fresh2"
+PERSONS_DEV = HERE.parent / "persons_dev"
 #: compile flag -> (folder, split) of the later page sets
-LATER = {"--fresh": (FRESH, "fresh"), "--fresh2": (FRESH2, "fresh2")}
+LATER = {
+    "--fresh": (FRESH, "fresh"),
+    "--fresh2": (FRESH2, "fresh2"),
+    "--persons": (PERSONS_DEV, "persons_dev"),
+}
 REPO = HERE.parents[2]
 sys.path.insert(0, str(REPO / "eval"))
 
@@ -239,7 +245,10 @@ def main(argv: list[str]) -> None:
     elif cmd == "split":
         assign_splits()
     elif cmd == "show":
-        path = next((d / f"{doc_id}.json" for d in (FRESH, FRESH2) if (d / f"{doc_id}.json").exists()), None)
+        path = next(
+            (d / f"{doc_id}.json" for d in (FRESH, FRESH2, PERSONS_DEV) if (d / f"{doc_id}.json").exists()),
+            None,
+        )
         path = HERE / f"{doc_id}.json" if path is None else path
         show(json.loads(path.read_text(encoding="utf-8")), text)
 

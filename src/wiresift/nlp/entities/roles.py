@@ -20,6 +20,7 @@ from wiresift.nlp.entities.titles import (
     MAX_APPOSITIVE_TOKENS,
     MAX_PREMODIFIER_TOKENS,
     is_title_word,
+    line_start,
     modifier_participle,
     trim_role,
 )
@@ -310,7 +311,11 @@ def preceding_role(sdoc: Doc, ent: Span) -> Span | None:
     surface when the parser missed the apposition: a noun phrase opened by an article or a
     possessive and headed by a role noun, a comma, then the name closed by punctuation."""
     k = ent.start - 2
-    if k < 0 or sdoc[ent.start - 1].text != "," or sdoc[k].ent_type_ in ("PERSON", "ORG", "GPE"):
+    if k < 0 or sdoc[ent.start - 1].text != ",":
+        return None
+    if sdoc[k].text[:1].isupper() and sdoc[k].ent_type_ != "PERSON":
+        return capitalised_role_before(sdoc, ent)
+    if sdoc[k].ent_type_ in ("PERSON", "ORG", "GPE"):
         return None
     if ent.end < len(sdoc) and sdoc[ent.end].text not in _APPOSITION_CLOSERS:
         return None
@@ -340,3 +345,44 @@ def preceding_role(sdoc: Doc, ent: Span) -> Span | None:
             j -= 1
         i = j
     return sdoc[i : k + 1]
+
+
+#: Lower-case words inside a capitalised title: "President *of the* Senate", "*former* Speaker".
+_TITLE_JOINERS = frozenset({"of", "the", "for", "and", "-"}) | TITLE_MODIFIERS
+
+
+def capitalised_role_before(sdoc: Doc, ent: Span) -> Span | None:
+    """A capitalised title written before the name with a comma, as many outlets do: "the Chief
+    Justice of the Federation, Ann Lee, swore in …", "Party Chairman, Tom Reed opened the congress": a run
+    of capitalised words (and "of", "the", "former" …) holding a title word that ends the run or is
+    followed by "of". The name must close with punctuation ("After meeting the Governor, Ann Lee
+    said" is no apposition) unless the title opens the sentence."""
+    comma = ent.start - 1
+    sent_start = sdoc[comma].sent.start if sdoc.has_annotation("SENT_START") else 0
+    i = comma
+    while i > sent_start and comma - i < MAX_PREMODIFIER_TOKENS:
+        before = sdoc[i - 1]
+        if before.ent_type_ == "PERSON" or "\n" in before.whitespace_:
+            break
+        if not (before.text[:1].isupper() or before.lower_ in _TITLE_JOINERS):
+            break
+        i -= 1
+    while i < comma and sdoc[i].is_lower:
+        if sdoc[i].lower_ in TITLE_MODIFIERS:
+            break  # "former Speaker of the House": the qualifier stays in the title
+        i += 1
+    toks = list(sdoc[i:comma])
+    if not toks or not toks[-1].text[:1].isupper():
+        return None
+    headed = any(
+        is_title_word(t) and (t.i == comma - 1 or sdoc[t.i + 1].lower_ == "of") and t.text[:1].isupper()
+        for t in toks
+    )
+    if not headed:
+        return None
+    # the title opens the sentence or a line (the parser may run a sentence on over a line break)
+    opens = (
+        i == sent_start or (i == sent_start + 1 and sdoc[sent_start].lower_ == "the") or line_start(sdoc[i])
+    )
+    closed = ent.end >= len(sdoc) or sdoc[ent.end].text in _APPOSITION_CLOSERS
+    return sdoc[i:comma] if opens or closed else None

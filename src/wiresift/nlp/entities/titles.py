@@ -84,13 +84,15 @@ def _chain_token(token: Token) -> bool:
     )
 
 
+#: Agent-noun endings that adjectives share ("ascendant", "confident", "Canadian").
+_ADJECTIVE_ENDINGS = ("ant", "ent", "ian")
 #: Dependencies by which the parser hangs a common noun on a name as its role ("winger Ann Lee"),
 #: and the words that qualify that noun ("high school math teacher", "Hungarian-born investor").
 _ROLE_DEPS = frozenset({"compound", "nmod"})
 _ROLE_MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 
 
-def _line_start(token: Token) -> bool:
+def line_start(token: Token) -> bool:
     """Whether ``token`` opens a sentence or a line (where a role word is written capitalised)."""
     if token.i == 0 or token.is_sent_start:
         return True
@@ -115,13 +117,18 @@ def _role_noun(token: Token, ent: Span) -> bool:
         and token.tag_ in ("NN", "JJ")
         and (token.dep_ in _ROLE_MOD_DEPS or (token.tag_ == "NN" and not _reduced_relative(token, ent)))
         and token.lower_ not in TITLE_HEADS  # "a major Ann Lee show": an adjective, not the rank
-        and role_noun(token.lower_)
+        # a word tagged an adjective with an adjective's ending is a role only when the lexicon
+        # knows it: "the ascendant Ann Lee", "a defiant Tom Reed", "the Brazilian Ann Lee" qualify
+        # the person ("Sabres defenseman Ann Lee", tagged an adjective too, stays a role)
+        and role_noun(
+            token.lower_, by_ending=token.tag_ == "NN" or not token.lower_.endswith(_ADJECTIVE_ENDINGS)
+        )
     ):
         # "Sabres defenseman Ann Lee", the role word mis-tagged or mis-attached; "as early retiree
         # Ann Lee wrote": the parser made the role the object of "as" and the name the verb's subject
         return True
     common = token.pos_ == "NOUN"
-    capitalised = token.pos_ == "PROPN" and token.text[1:].islower() and _line_start(token)
+    capitalised = token.pos_ == "PROPN" and token.text[1:].islower() and line_start(token)
     if not (common or capitalised):
         return False
     if token.dep_ in _ROLE_DEPS and ent.start <= token.head.i < ent.end:
@@ -203,7 +210,7 @@ def premodifier(sdoc: Doc, ent: Span, in_ent: dict[int, str]) -> tuple[Span | No
             break
         if "\n" in tok.whitespace_ or tok.is_space:
             break
-        if _line_start(tok) and tok.pos_ in _NO_TITLE_OPENERS and tok.lower_ not in _TITLE_WORDS:
+        if line_start(tok) and tok.pos_ in _NO_TITLE_OPENERS and tok.lower_ not in _TITLE_WORDS:
             break  # "Like Instagram head Ann Lee, …": a capitalised preposition opening the sentence
         if _possessive_owner(tok, in_ent, chain, ent):
             chain.add(i)  # "the Herald's chief reporter Ann Lee": the title carries its owner
@@ -331,6 +338,10 @@ def _role_word(token: Token) -> bool:
         return True
     if token.tag_ == "NN":
         return role_noun(token.lower_)
+    if token.tag_ == "NNP" and token.text[1:].islower() and not token.ent_type_:
+        # a capitalised role the lexicon knows, which the tagger makes a proper noun: "Ann Lee, a
+        # Senior Counsel at the bar", "Tom Reed, the Professor of Botany"
+        return role_noun(token.lower_, by_ending=False)
     lemma = token.lemma_.lower()
     return token.tag_ == "NNS" and token.is_lower and lemma not in _GENERIC and role_noun(lemma)
 
@@ -360,8 +371,14 @@ def appositive(sdoc: Doc, ent: Span) -> Span | None:
     while i < len(sdoc) and sdoc[i].lower_ in LEADS:
         i += 1
     first = i
-    if first < len(sdoc) and (sdoc[first].pos_ in ("CCONJ", "SCONJ") or sdoc[first].lower_ in RELATIVES):
-        return None  # "Ann Lee, and the driver": a list; "Ann Lee, whose son …": a clause
+    if first < len(sdoc) and (
+        sdoc[first].pos_ in ("CCONJ", "SCONJ")
+        or (sdoc[first].pos_ == "ADP" and sdoc[first].lower_ != "of")
+        or sdoc[first].lower_ in RELATIVES
+    ):
+        # "Ann Lee, and the driver": a list; "Ann Lee, whose son …": a clause; "took Ann Lee, to
+        # arbitration" or "Ann Lee, on Monday": a phrase of the verb ("of" may open an affiliation)
+        return None
     cut = False  # the role was cut at a clause or at its length, not closed by punctuation
     while i < len(sdoc) and i - first < MAX_APPOSITIVE_TOKENS:
         tok = sdoc[i]
