@@ -383,7 +383,7 @@ def held_roles(entity: Entity) -> set[str]:
             if word.lower() in _TITLE_TAIL:
                 break
             if not word.endswith(_POSSESSIVE):
-                roles |= name_words(word)
+                roles |= name_words(word) - _ROLE_STOP
     return roles
 
 
