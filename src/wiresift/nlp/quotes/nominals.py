@@ -355,7 +355,7 @@ def role_person(index: EntityIndex, pos: int, head: str, mention: str = "") -> s
             name_words(entity.name),
             *(name_words(a) for a in entity.aliases),
         )
-        if said & role:
+        if held_roles(entity) & role:
             found[eid] = len(said & extra)
     if not found:
         return None
@@ -370,6 +370,25 @@ def role_person(index: EntityIndex, pos: int, head: str, mention: str = "") -> s
         return lead
     # else the one of them the last sentences were about ("Kasich said … The Ohio governor said")
     return subject_person(index, pos, set(top), TIE_SENTENCES)
+
+
+def held_roles(entity: Entity) -> set[str]:
+    """The roles a person holds: the words of each title's head phrase ("chief executive officer";
+    "spokesman" of "spokesman for the sheriff" and of "the sheriff's spokesman") and of the name
+    ("Dr. Ann Lee"). A role the title names after a preposition or as a possessor is someone
+    else's: the sheriff's spokesman is no sheriff, an adviser to the governor no governor."""
+    roles = set().union(name_words(entity.name), *(name_words(a) for a in entity.aliases))
+    for title in entity.titles:
+        for word in title.split():
+            if word.lower() in _TITLE_TAIL:
+                break
+            if not word.endswith(_POSSESSIVE):
+                roles |= name_words(word) - _ROLE_STOP
+    return roles
+
+
+#: Endings of a possessor in a title ("the sheriff's", "the Lees'").
+_POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
 
 
 def _title_head(index: EntityIndex, pos: int, head: str) -> bool:
