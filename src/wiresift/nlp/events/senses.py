@@ -56,6 +56,7 @@ from wiresift.nlp.events.argclasses import (
     PHYSICAL_PROTOTYPE,
     SAYING_FRAME,
     afflicted_target,
+    affliction,
     contest,
     fought_objects,
     inner,
@@ -144,7 +145,11 @@ def violence_named(tok: Token, sent: Span) -> bool:
 
 
 def _disaster(tok: Token) -> bool:
-    return tok.lemma_.lower() in DISASTER_WORDS or tok.lower_ in DISASTER_WORDS
+    """``tok`` names a disaster or an accident (:data:`DISASTER_WORDS`) or a hazard or an ill whose
+    vector leans to them (:func:`~wiresift.nlp.events.argclasses.affliction`: "malaria", "the
+    pandemic"): harm it does is no one's act."""
+    lemma = tok.lemma_.lower()
+    return lemma in DISASTER_WORDS or tok.lower_ in DISASTER_WORDS or (tok.pos_ == "NOUN" and affliction(tok))
 
 
 def accident_doer(verb: Token) -> bool:

@@ -214,6 +214,12 @@ TIME_NOUNS = frozenset({"night", "day", "morning", "evening", "afternoon", "noon
                         "century", "era", "moment", "period", "time", "eve", "anniversary"})  # fmt: skip
 
 
+#: Entity types that name no party: an occasion or a law ("crashed on New Year's Eve", "those who died
+#: in the Civil War", "protested the Clean Air Act": when, where or about what). Not WORK_OF_ART: the
+#: tagger gives it to names of people and bodies in a quote-heavy sentence.
+NON_PARTY_ENTS = frozenset({"EVENT", "LAW"})
+
+
 def when(tok: Token) -> bool:
     """``tok`` names a time, not someone: a date or time entity or a noun of time."""
     return tok.ent_type_ in {"DATE", "TIME"} or (tok.pos_ == "NOUN" and tok.lemma_.lower() in TIME_NOUNS)
@@ -396,6 +402,7 @@ def target_candidates(
             and tok.i not in seen
             and tok.pos_ in {"NOUN", "PROPN", "PRON"}
             and not when(tok)
+            and tok.ent_type_ not in NON_PARTY_ENTS
             and not scene(tok, venue)
             and not place_noun(tok)
             and not bare_event(tok, direct)

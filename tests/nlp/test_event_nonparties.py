@@ -1,0 +1,62 @@
+"""Who is no party to an event, on invented sentences (issue #14, event precision): an ill that kills,
+the country a stance prefix names, an occasion or a law named by the tagger."""
+
+from __future__ import annotations
+
+import pytest
+from events_support import coded, text_of
+
+from wiresift.nlp.pipeline import Pipeline
+
+#: Every stage, the events stage last (the ``pipeline`` fixture of ``tests/conftest.py``).
+PIPELINE_STAGES = "all"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over the decades, malaria has killed millions of people across the delta.",
+        "Health officials said the cholera that killed forty villagers last spring has been contained.",
+    ],
+)
+def test_an_ill_that_kills_is_no_attacker(pipeline: Pipeline, text: str) -> None:
+    _, found = coded(pipeline, text)
+    killed = found.get("killed")
+    assert killed is None or killed.plover != "ASSAULT"
+
+
+def test_an_armed_doer_still_attacks(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Over the decades, militias have killed hundreds of farmers across the delta.")
+    assert found["killed"].plover == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Police said an anti-Chinese attack in the market injured two traders.", "attack"),
+        ("Crowds staged anti-American protests outside the consulate in Tarvo on Friday.", "protests"),
+    ],
+)
+def test_whom_a_stance_names_is_not_the_doer(pipeline: Pipeline, text: str, trigger: str) -> None:
+    _, found = coded(pipeline, text)
+    source = found[trigger].source
+    assert source is None or source.code not in {"CHN", "USA"}, text_of(source)
+
+
+def test_a_named_doer_still_acts(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Crowds staged protests after the Chinese attack on the border post.")
+    source = found["attack"].source
+    assert source is not None and source.code == "CHN"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Two hikers crashed into a ravine on New Year's Eve near Dorn.", "crashed"),
+        ("Protesters rallied against the Patriot Act outside the courthouse.", "rallied"),
+    ],
+)
+def test_an_occasion_is_no_target(pipeline: Pipeline, text: str, trigger: str) -> None:
+    _, found = coded(pipeline, text)
+    target = text_of(found[trigger].target)
+    assert target is None or ("Eve" not in target and "Act" not in target), target
