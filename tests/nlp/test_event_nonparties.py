@@ -1,10 +1,11 @@
-"""Who is no party to an event, on invented sentences (issue #14, event precision): an ill that kills,
-the country a stance prefix names, an occasion or a law named by the tagger."""
+"""Who is no party to an event and where is no scene, on invented sentences (issue #14, event
+precision): an ill that kills, the country a stance prefix names, an occasion or a law named by the
+tagger, a place that backs or leads a group."""
 
 from __future__ import annotations
 
 import pytest
-from events_support import coded, text_of
+from events_support import coded, place_name, text_of
 
 from wiresift.nlp.pipeline import Pipeline
 
@@ -60,3 +61,12 @@ def test_an_occasion_is_no_target(pipeline: Pipeline, text: str, trigger: str) -
     _, found = coded(pipeline, text)
     target = text_of(found[trigger].target)
     assert target is None or ("Eve" not in target and "Act" not in target), target
+
+
+def test_a_backers_place_is_not_the_scene(pipeline: Pipeline) -> None:
+    doc, found = coded(
+        pipeline, "A drone attack on a fuel depot by a Karvo-backed militia wounded two guards."
+    )
+    assert place_name(doc, found["attack"]) is None
+    doc, found = coded(pipeline, "A drone attack on a fuel depot in Karvo wounded two guards.")
+    assert place_name(doc, found["attack"]) == "Karvo"

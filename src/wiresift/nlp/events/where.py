@@ -42,7 +42,14 @@ from wiresift.nlp.events.actor_codes import agent_sector, holiday_name, lookup
 from wiresift.nlp.events.lexicon import SPEECH_VERBS
 from wiresift.nlp.events.referents import people_noun
 from wiresift.nlp.events.roles import OUTSIDE_VERBS, RESPONSE_VERBS
-from wiresift.nlp.events.scenes import clause_head, other_event, person_origin, timed_apart, title_of
+from wiresift.nlp.events.scenes import (
+    affiliation,
+    clause_head,
+    other_event,
+    person_origin,
+    timed_apart,
+    title_of,
+)
 from wiresift.nlp.events.targets import act_noun, reason
 
 if TYPE_CHECKING:
@@ -507,6 +514,8 @@ def event_place(
                 continue  # "the Tarvo bombing and the attacks", "deployed after the attacks in Paris"
             if tok is not None and start not in own and timed_apart(tok, end, trigger, harm):
                 continue  # "During the summit in Oslo, rebels attacked": the summit's place
+            if affiliation(doc.text, end):
+                continue  # "an Iran-backed militia", "the Saudi-led coalition": who backs or leads, not where
             if tok is not None and person_origin(tok, end):
                 continue  # "Ana Ruiz of Bellmont was arrested": where she is from, not the scene
             if tok is not None and title_of(tok, end) and not (harm and _inside(start, end, target)):
