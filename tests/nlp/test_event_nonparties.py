@@ -70,3 +70,12 @@ def test_a_backers_place_is_not_the_scene(pipeline: Pipeline) -> None:
     assert place_name(doc, found["attack"]) is None
     doc, found = coded(pipeline, "A drone attack on a fuel depot in Karvo wounded two guards.")
     assert place_name(doc, found["attack"]) == "Karvo"
+
+
+def test_whom_the_one_asked_would_call_is_not_the_target(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Anyone with information is asked to call Dorn police at 555-0100.")
+    asked = found.get("asked")
+    assert asked is None or "police" not in (text_of(asked.target) or "")
+    # a subject that acts itself keeps its infinitive's party ("threatened to strike the army")
+    _, found = coded(pipeline, "The rebel network has threatened to deliver heavy blows to the Tarvian army.")
+    assert found["threatened"].target is not None
