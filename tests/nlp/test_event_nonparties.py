@@ -1,6 +1,6 @@
 """Who is no party to an event and where is no scene, on invented sentences (issue #14, event
 precision): an ill that kills, the country a stance prefix names, an occasion or a law named by the
-tagger, a place that backs or leads a group."""
+tagger, a place that backs or leads a group, a participle standing for people."""
 
 from __future__ import annotations
 
@@ -79,3 +79,20 @@ def test_whom_the_one_asked_would_call_is_not_the_target(pipeline: Pipeline) -> 
     # a subject that acts itself keeps its infinitive's party ("threatened to strike the army")
     _, found = coded(pipeline, "The rebel network has threatened to deliver heavy blows to the Tarvian army.")
     assert found["threatened"].target is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A grocer told the court that the accused sold him forged permits last spring.",
+        "Detectives questioned the accused at length in Dorn on Friday.",
+    ],
+)
+def test_a_participle_standing_for_people_is_no_event(pipeline: Pipeline, text: str) -> None:
+    _, found = coded(pipeline, text)
+    assert "accused" not in found
+
+
+def test_an_accusation_made_stays(pipeline: Pipeline) -> None:
+    _, found = coded(pipeline, "Prosecutors accused the mayor of fraud on Monday.")
+    assert found["accused"].plover == "ACCUSE"
