@@ -47,6 +47,21 @@ QUANTITIES = frozenset({"thousands", "hundreds", "dozens", "scores", "tens", "mi
 STANCE_PREFIXES = frozenset({"pro", "anti"})
 
 
+def stance_of(tok: Token) -> str | None:
+    """The stance prefix ``tok`` belongs to ("anti", "pro"): the prefix, its hyphen or the name after it
+    ("anti-Chinese", "pro-Russian", one token or three); None for any other word."""
+    doc = tok.doc
+    if "-" in tok.text and tok.lower_.split("-")[0] in STANCE_PREFIXES:
+        return tok.lower_.split("-")[0]
+    if tok.lower_ in STANCE_PREFIXES and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-":
+        return tok.lower_
+    if tok.text == "-" and tok.i > 0 and doc[tok.i - 1].lower_ in STANCE_PREFIXES:
+        return doc[tok.i - 1].lower_
+    if tok.i > 1 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in STANCE_PREFIXES:
+        return doc[tok.i - 2].lower_
+    return None
+
+
 def quantity_head(head: Token) -> Token:
     """The counted noun of a quantity head: "thousands of students" -> students."""
     for _ in range(3):

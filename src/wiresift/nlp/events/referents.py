@@ -72,6 +72,22 @@ def event_noun(tok: Token) -> bool:
     return any(s in verbs().by_lemma for s in stems)
 
 
+#: The roles of a noun in its clause: a participle in one stands for people, not for an act.
+_NOUN_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj"})
+
+
+def nominal_participle(tok: Token) -> bool:
+    """``tok`` is a past participle standing as a noun for the people it describes ("the accused had
+    cheated him", "arrested the accused"): "the" before it, a noun's role in its clause, and no
+    subject, object or agent of its own."""
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ in _NOUN_ROLES
+        and any(c.dep_ == "det" and c.lower_ == "the" and c.i == tok.i - 1 for c in tok.children)
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "dobj", "obj", "agent", "auxpass"} for c in tok.children)
+    )
+
+
 def people_noun(noun: Token) -> bool:
     """A common noun of people or groups: a people noun, or one the agents dictionary gives a sector."""
     lemma = noun.lemma_.lower()

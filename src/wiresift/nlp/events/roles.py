@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wiresift.nlp.events.actor_codes import agent_sector
-from wiresift.nlp.events.actors import phrase_tokens, quantity_head
+from wiresift.nlp.events.actors import phrase_tokens, quantity_head, stance_of
 from wiresift.nlp.events.eventive import can_act
 from wiresift.nlp.events.lexicon import (
     CLAIM_VERBS,
@@ -372,6 +372,8 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     patient = noun.lemma_.lower() in PATIENT_NOUNS
     for child in noun.children:
         named = child.pos_ == "PROPN" or child.ent_type_ == "NORP"  # "Taliban takeover", "Indian incursion"
+        if child.dep_ in {"compound", "amod"} and stance_of(child) is not None:
+            continue  # "anti-Chinese attacks", "pro-Russian rallies": whom it is against or backs, not who acts
         if child.dep_ == "compound" and child.pos_ == "NOUN" and source is None:  # "US drone strikes"
             source = next(
                 (g for g in child.children if g.dep_ == "compound" and g.ent_type_ in {"GPE", "NORP"}), None

@@ -9,6 +9,7 @@ Bellmont was arrested", "the governor of Ohio said").
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from wiresift.nlp import doccache
@@ -171,6 +172,17 @@ def person_origin(tok: Token, end: int) -> bool:
     Kharkiv", "the people of Gaza": they live there)."""
     word = _of_whom(tok, end)
     return word is not None and word.ent_type_ == "PERSON"
+
+
+#: A participle after a hyphen that makes a place a group's backer, leader or home: "an Iran-backed
+#: militia", "the Saudi-led coalition", "a London-based charity", "a Kenyan-born runner".
+_AFFILIATION = re.compile(r"[-\u2010\u2011](?:[a-z]+ed|born)\b")
+
+
+def affiliation(text: str, end: int) -> bool:
+    """The place mention ending at ``end`` of ``text`` is the first half of an affiliation ("Iran-backed",
+    "US-led"): whose or where from, never the scene."""
+    return _AFFILIATION.match(text, end) is not None
 
 
 def title_of(tok: Token, end: int) -> bool:

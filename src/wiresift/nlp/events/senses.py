@@ -56,6 +56,7 @@ from wiresift.nlp.events.argclasses import (
     PHYSICAL_PROTOTYPE,
     SAYING_FRAME,
     afflicted_target,
+    affliction,
     contest,
     fought_objects,
     inner,
@@ -79,6 +80,7 @@ from wiresift.nlp.events.eventive import (
 from wiresift.nlp.events.gatherings import AGREEMENT_NOUNS, BALLOT_VERBS, SIGNING, agreement_signed, met
 from wiresift.nlp.events.lexicon import DISASTER_WORDS, EVENT_NOUNS, UNDERGO, VERB_CODES, actors, verbs
 from wiresift.nlp.events.occurrence import BELIEF_VERBS
+from wiresift.nlp.events.referents import nominal_participle
 from wiresift.nlp.events.targets import when
 
 if TYPE_CHECKING:
@@ -144,7 +146,11 @@ def violence_named(tok: Token, sent: Span) -> bool:
 
 
 def _disaster(tok: Token) -> bool:
-    return tok.lemma_.lower() in DISASTER_WORDS or tok.lower_ in DISASTER_WORDS
+    """``tok`` names a disaster or an accident (:data:`DISASTER_WORDS`) or a hazard or an ill whose
+    vector leans to them (:func:`~wiresift.nlp.events.argclasses.affliction`: "malaria", "the
+    pandemic"): harm it does is no one's act."""
+    lemma = tok.lemma_.lower()
+    return lemma in DISASTER_WORDS or tok.lower_ in DISASTER_WORDS or (tok.pos_ == "NOUN" and affliction(tok))
 
 
 def accident_doer(verb: Token) -> bool:
@@ -381,6 +387,8 @@ def wrong_sense(tok: Token, sent: Span, cameo: str | None, demand: bool = False)
     """A verb coded by its block's default has no event of that type in this sentence (see above). A
     ``demand`` (a clause a speaker says another must do) is itself what is asked."""
     category = plover(cameo)[0]
+    if nominal_participle(tok):
+        return True  # "the accused had cheated him": people named by what they underwent, no act
     if category == "ASSAULT" and tok.lemma_.lower() in UNDERGO and not violence_named(tok, sent):
         return True
     if accident_harm(tok, cameo):

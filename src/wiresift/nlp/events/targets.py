@@ -20,6 +20,7 @@ from wiresift.nlp.events.roles import (
     OBJECT_DEPS,
     OUTSIDE_VERBS,
     PLEDGE_VERBS,
+    SUBJECT_CONTROL,
     SUBJECT_DEPS,
     TARGET_PREPS,
     can_be_actor,
@@ -214,6 +215,12 @@ TIME_NOUNS = frozenset({"night", "day", "morning", "evening", "afternoon", "noon
                         "century", "era", "moment", "period", "time", "eve", "anniversary"})  # fmt: skip
 
 
+#: Entity types that name no party: an occasion or a law ("crashed on New Year's Eve", "those who died
+#: in the Civil War", "protested the Clean Air Act": when, where or about what). Not WORK_OF_ART: the
+#: tagger gives it to names of people and bodies in a quote-heavy sentence.
+NON_PARTY_ENTS = frozenset({"EVENT", "LAW"})
+
+
 def when(tok: Token) -> bool:
     """``tok`` names a time, not someone: a date or time entity or a noun of time."""
     return tok.ent_type_ in {"DATE", "TIME"} or (tok.pos_ == "NOUN" and tok.lemma_.lower() in TIME_NOUNS)
@@ -396,6 +403,7 @@ def target_candidates(
             and tok.i not in seen
             and tok.pos_ in {"NOUN", "PROPN", "PRON"}
             and not when(tok)
+            and tok.ent_type_ not in NON_PARTY_ENTS
             and not scene(tok, venue)
             and not place_noun(tok)
             and not bare_event(tok, direct)
@@ -460,6 +468,11 @@ def target_candidates(
             elif child.dep_ == "prep" and child.lower_ in LIGHT_PREPS and not harm:  # "laid siege to the old
                 # fort", "set fire to a bus": a harm's "to" reaches a place or a thing
                 add(next((o for o in child.children if o.dep_ == "pobj"), None))
+    # the one asked, urged or forced to act: an object or a passive subject that can act, of a verb
+    # whose own subject does not do the infinitive ("threatened to strike", "offered to mediate")
+    asked = trigger.lemma_.lower() not in SUBJECT_CONTROL and any(
+        (c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass") and can_be_actor(c) for c in trigger.children
+    )
     for clause in trigger.children:
         if (
             clause.dep_ == "ccomp"
@@ -470,7 +483,9 @@ def target_candidates(
             # "demanded that Chile withdraw": the addressee is the clause's subject (not in "discuss
             # what they describe", a question's clause)
             add(next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None))
-        elif clause.dep_ == "xcomp":  # "offered to transfer to Sweden", "to negotiate with Armenia"
+        elif clause.dep_ == "xcomp" and not asked:  # "offered to transfer to Sweden", "to negotiate with
+            # Armenia" (not "anyone is asked to call the police": the one asked is the target, the police
+            # are whom the asked would reach)
             for child in clause.children:
                 if child.dep_ in OBJECT_DEPS:
                     add(dative_object(child))

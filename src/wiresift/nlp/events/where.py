@@ -20,9 +20,9 @@ The place is the one that the trigger's clause governs, best first:
 Outside the trigger's own prepositions (tiers 1 and 2 above), an actor's place is not the scene of
 a verbal event (what is said, asked, agreed: "China's ambassador warned", "Moscow was prepared to
 supply"), and a verbal event takes no sentence place (tier 4). A nationality adjective is a scene only
-inside the mention of a material event's group actor ("Malian soldiers were killed" happened in Mali;
-not "the Swedish investigation", "the 37-year-old Canadian was deported", "Peruvian President Ada
-Brisket announced an exchange": a named person's nationality). A dateline's place (at the start of
+on the trigger or its arguments ("near the Syrian border"), never in the clause or the sentence beyond
+them: "Malian soldiers were killed", "the Swedish investigation", "the 37-year-old Canadian was
+deported", "Peruvian President Ada Brisket announced an exchange" name who, not where. A dateline's place (at the start of
 the text, or of a line after a headline: "DUNMORE — A man ...") is never a scene, whatever the parse
 hangs it on; nor is the home town naming a person ("a Dunmore man was arrested", "the Leeds woman
 stabbed": :func:`hometown`) in the event's actor or a clause's subject, nor the place a person's title
@@ -42,7 +42,14 @@ from wiresift.nlp.events.actor_codes import agent_sector, holiday_name, lookup
 from wiresift.nlp.events.lexicon import SPEECH_VERBS
 from wiresift.nlp.events.referents import people_noun
 from wiresift.nlp.events.roles import OUTSIDE_VERBS, RESPONSE_VERBS
-from wiresift.nlp.events.scenes import clause_head, other_event, person_origin, timed_apart, title_of
+from wiresift.nlp.events.scenes import (
+    affiliation,
+    clause_head,
+    other_event,
+    person_origin,
+    timed_apart,
+    title_of,
+)
 from wiresift.nlp.events.targets import act_noun, reason
 
 if TYPE_CHECKING:
@@ -369,11 +376,6 @@ def owned_thing(tok: Token) -> bool:
     )
 
 
-def foreign(source: EventActor | None, target: EventActor | None) -> bool:
-    """Source and target are coded with different countries: neither's nationality is the scene."""
-    return bool(source and target and source.code and target.code and source.code != target.code)
-
-
 def _named_person(actor: EventActor, sent: Span) -> bool:
     """The actor's mention names a person ("Peruvian President Ada Brisket"), not a group."""
     if actor.start is None or actor.end is None:
@@ -512,6 +514,8 @@ def event_place(
                 continue  # "the Tarvo bombing and the attacks", "deployed after the attacks in Paris"
             if tok is not None and start not in own and timed_apart(tok, end, trigger, harm):
                 continue  # "During the summit in Oslo, rebels attacked": the summit's place
+            if affiliation(doc.text, end):
+                continue  # "an Iran-backed militia", "the Saudi-led coalition": who backs or leads, not where
             if tok is not None and person_origin(tok, end):
                 continue  # "Ana Ruiz of Bellmont was arrested": where she is from, not the scene
             if tok is not None and title_of(tok, end) and not (harm and _inside(start, end, target)):
@@ -563,16 +567,10 @@ def event_place(
                     # attack, not where it struck (a nationality adjective is read below)
                 if actor is not None and _named_person(actor, sent) and (tok is None or not scene_prep(tok)):
                     continue  # "a rally against Mexican President Brisket": his title, not the scene
-                if place.adjectival and (
-                    verbal
-                    or actor is None
-                    or actor.sector is None
-                    or foreign(source, target)
-                    or _named_person(actor, sent)
-                ):
-                    continue  # "the Swedish investigation", "the 48-year-old Australian": no scene;
-                    # nor "Russian forces shelled Kharkiv": the forces' country is not the target's;
-                    # nor "Peruvian President Brisket announced": a named person's nationality is who he is
+                if place.adjectival:
+                    continue  # "the Swedish investigation", "the 48-year-old Australian", "Malian soldiers
+                    # were killed": a nationality says who, not where (the guideline's reading: an
+                    # actor's country is no scene; "near the Syrian border" is read on the trigger above)
                 if tok is not None and actor is None and not scene_path(tok):
                     continue  # "the road to Gao", "flown to Niamey"
                 if tok is not None and _speakers_country(
