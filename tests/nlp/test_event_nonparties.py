@@ -16,7 +16,7 @@ PIPELINE_STAGES = "all"
 @pytest.mark.parametrize(
     "text",
     [
-        "Over the decades, malaria has killed millions of people across the delta.",
+        "Over the years, malaria has killed millions of farmers across the delta.",
         "Health officials said the cholera that killed forty villagers last spring has been contained.",
     ],
 )
@@ -73,11 +73,11 @@ def test_a_backers_place_is_not_the_scene(pipeline: Pipeline) -> None:
 
 
 def test_whom_the_one_asked_would_call_is_not_the_target(pipeline: Pipeline) -> None:
-    _, found = coded(pipeline, "Anyone with information is asked to call Dorn police at 555-0100.")
+    _, found = coded(pipeline, "Anyone who saw the crash is asked to call Dorn police at 555-0100.")
     asked = found.get("asked")
     assert asked is None or "police" not in (text_of(asked.target) or "")
     # a subject that acts itself keeps its infinitive's party ("threatened to strike the army")
-    _, found = coded(pipeline, "The rebel network has threatened to deliver heavy blows to the Tarvian army.")
+    _, found = coded(pipeline, "The rebel network has threatened to hit the Tarvian army with heavy blows.")
     assert found["threatened"].target is not None
 
 

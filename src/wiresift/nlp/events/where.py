@@ -568,7 +568,7 @@ def event_place(
                 if actor is not None and _named_person(actor, sent) and (tok is None or not scene_prep(tok)):
                     continue  # "a rally against Mexican President Brisket": his title, not the scene
                 if place.adjectival:
-                    continue  # "the Swedish investigation", "the 48-year-old Australian", "Malian soldiers
+                    continue  # "the Swedish investigation", "the 51-year-old Canadian", "Malian soldiers
                     # were killed": a nationality says who, not where (the guideline's reading: an
                     # actor's country is no scene; "near the Syrian border" is read on the trigger above)
                 if tok is not None and actor is None and not scene_path(tok):
