@@ -268,11 +268,15 @@ def _on_strike(noun: Token) -> bool:
 
 def _hyphenated(noun: Token) -> str | None:
     """The hyphenated word spaCy split that ``noun`` ends ("sit-in", "build-up": "sit", "-", "in"),
-    when the three tokens are written together; else None."""
-    doc, i = noun.doc, noun.i
-    if i < 2 or doc[i - 1].text != "-" or doc[i - 2].whitespace_ or doc[i - 1].whitespace_:
+    when the three tokens are written together (each ends where the next begins); else None. Read
+    from the document's arrays: no Token made for the words before it."""
+    cache, i = doccache.of(noun.doc), noun.i
+    texts, offsets = cache.texts, cache.offsets
+    if i < 2 or texts[i - 1] != "-" or offsets[i - 1] != offsets[i - 2] + len(texts[i - 2]):
         return None
-    return f"{doc[i - 2].lower_}-{noun.lemma_.lower()}"
+    if offsets[i] != offsets[i - 1] + 1:
+        return None
+    return f"{cache.lowers[i - 2]}-{cache.lemmas[i]}"
 
 
 def code_noun(noun: Token, sent: Span) -> Trigger | None:

@@ -43,7 +43,7 @@ from wiresift.nlp.events.lexicon import SPEECH_VERBS
 from wiresift.nlp.events.referents import people_noun
 from wiresift.nlp.events.roles import OUTSIDE_VERBS, RESPONSE_VERBS
 from wiresift.nlp.events.scenes import clause_head, other_event, person_origin, timed_apart, title_of
-from wiresift.nlp.events.targets import act_noun, reason
+from wiresift.nlp.events.targets import REASON_PREPS, act_noun, reason
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -476,7 +476,9 @@ def event_place(
     # "imposed sanctions over the invasion of Ukraine": the place of the act given as the reason is
     # that act's, not this event's
     heads = [trigger, *(c for c in trigger.children if c.dep_ in _ARG_DEPS)]
-    why = {t.idx for h in heads for p in h.children for o in p.children if reason(o) for t in o.subtree}
+    kids, lowers = cache.children, cache.lowers  # a Token made only for a reason preposition's object
+    why = {offsets[t] for h in heads for p in kids(h.i) if lowers[p] in REASON_PREPS for o in kids(p)
+           if deps[o] == "pobj" and reason(sent.doc[o]) for t in cache.subtree(o)}  # fmt: skip
     # "condemned the attack on the embassy in Kabul": the condemned act's place (not "faces charges in
     # the US": where the one who faces them is charged)
     outside = trigger.lemma_.lower() in OUTSIDE_VERBS and trigger.lemma_.lower() not in RESPONSE_VERBS
