@@ -1,0 +1,88 @@
+"""Walks of the events stage read from the document's arrays give what the walks over the tokens gave
+(issue #14, speed): a hyphenated trigger word, a nominal's support verb, a place mention's head."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from wiresift.nlp.events.lexicon import SUPPORT_VERBS
+from wiresift.nlp.events.scenes import _mention_head
+from wiresift.nlp.events.triggers import _hyphenated, _light_head
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+# Invented text: hyphenated words written together and apart, support verbs with objects and with
+# "under"/"into" phrases, places in coordinations and in longer names.
+TEXT = (
+    "Dockworkers staged a sit-in at the port of Varnholm on Tuesday, and a build - up of police followed. "
+    "The council announced a suspension of ferry crossings to Eskby and Tarvo after the stand-off.\n\n"
+    "The mayor was put under investigation, and the governor of North Laddon Province gave a warm "
+    "welcome to the envoy in the wars-torn towns of Orlitz and Brenn."
+)
+
+
+@pytest.fixture(scope="module")
+def sdoc(nlp: Language) -> Doc:
+    return nlp(TEXT)
+
+
+def _plain_hyphenated(noun: Token) -> str | None:
+    doc, i = noun.doc, noun.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 2].whitespace_ or doc[i - 1].whitespace_:
+        return None
+    return f"{doc[i - 2].lower_}-{noun.lemma_.lower()}"
+
+
+def _plain_light_head(noun: Token) -> Token | None:
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in {"under", "into"}:
+        head = head.head
+    elif noun.dep_ not in {"dobj", "obj"}:
+        return None
+    return head if head.pos_ == "VERB" and head.lemma_.lower() in SUPPORT_VERBS else None
+
+
+def _plain_mention_head(tok: Token, end: int) -> Token:
+    head = tok
+    for _ in range(6):
+        if head.head.i == head.i or not (tok.idx <= head.head.idx < end):
+            break
+        head = head.head
+    for _ in range(6):
+        if head.dep_ != "conj" or head.head.i == head.i:
+            break
+        head = head.head
+    return head
+
+
+def test_hyphenated_word_as_the_tokens_give_it(sdoc: Doc) -> None:
+    found = {tok.i: _hyphenated(tok) for tok in sdoc}
+    assert found == {tok.i: _plain_hyphenated(tok) for tok in sdoc}
+    assert "sit-in" in found.values()  # written together
+    assert not any(w is not None and w.startswith("build") for w in found.values())  # written apart
+
+
+def test_support_verb_as_the_tokens_give_it(sdoc: Doc) -> None:
+    heads = {tok.i: _light_head(tok) for tok in sdoc}
+    plain = {tok.i: _plain_light_head(tok) for tok in sdoc}
+    assert {i: h.i if h is not None else None for i, h in heads.items()} == {
+        i: h.i if h is not None else None for i, h in plain.items()
+    }
+    assert any(h is not None for h in heads.values())
+
+
+def test_mention_head_as_the_tokens_give_it(sdoc: Doc) -> None:
+    ends = sorted({tok.idx + len(tok.text) for tok in sdoc} | {len(TEXT) + 10})
+    moved = 0
+    for tok in sdoc:
+        for end in ends:
+            if end <= tok.idx:
+                continue
+            head = _mention_head(tok, end)
+            assert head.i == _plain_mention_head(tok, end).i, (tok.text, end)
+            moved += head.i != tok.i
+    assert moved  # some mentions have a head of their own
