@@ -1,5 +1,6 @@
 """Walks of the events stage read from the document's arrays give what the walks over the tokens gave
-(issue #14, speed): a hyphenated trigger word, a nominal's support verb, a place mention's head."""
+(issue #14, speed): a hyphenated trigger word, a nominal's support verb, a place mention's head, the
+word a complement is governed by, a question or a command."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from wiresift.nlp.events.lexicon import SUPPORT_VERBS
+from wiresift.nlp.events.occurrence import _first_conjunct, _governor, asked_or_bidden
 from wiresift.nlp.events.scenes import _mention_head
 from wiresift.nlp.events.triggers import _hyphenated, _light_head
 
@@ -86,3 +88,41 @@ def test_mention_head_as_the_tokens_give_it(sdoc: Doc) -> None:
             assert head.i == _plain_mention_head(tok, end).i, (tok.text, end)
             moved += head.i != tok.i
     assert moved  # some mentions have a head of their own
+
+
+# Invented text: complements of trying and wanting, embedded questions, commands.
+CLAUSES = (
+    "Smugglers tried to steal the ferry and to climb down the ramp. The minister asked whether the army "
+    "attacked Brenn, and the envoy asked if the rebels had left. Go out and vote, the mayor said. "
+    "The union wants to block the port in an attempt to force talks."
+)
+
+
+def _plain_governs(tok: Token) -> bool:
+    first = tok.head if tok.dep_ == "conj" else tok
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children) or first.dep_ == "pcomp"
+
+
+def _plain_asked_or_bidden(trigger: Token) -> bool:
+    if trigger.pos_ != "VERB":
+        return False
+    first = _first_conjunct(trigger)
+    marks = {c.lower_ for c in first.children if c.dep_ == "mark"}
+    if "whether" in marks or ("if" in marks and first.dep_ == "ccomp"):
+        return True
+    return (
+        first.tag_ == "VB"
+        and first.dep_ in {"ROOT", "ccomp", "parataxis"}
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "expl"} for c in first.children)
+    )
+
+
+def test_complements_and_questions_as_the_tokens_give_them(nlp: Language) -> None:
+    doc = nlp(CLAUSES)
+    asked = [asked_or_bidden(tok) for tok in doc]
+    assert asked == [_plain_asked_or_bidden(tok) for tok in doc]
+    assert any(asked)  # "whether the army attacked", "Go out and vote"
+    for tok in doc:
+        if not _plain_governs(tok):  # no "to" of its own: no governor, whatever the walk up finds
+            assert _governor(tok) is None, tok.text
+    assert any(_governor(tok) is not None for tok in doc)  # "tried to steal"
