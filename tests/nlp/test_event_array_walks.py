@@ -12,6 +12,7 @@ from wiresift.nlp.events.lexicon import SUPPORT_VERBS
 from wiresift.nlp.events.occurrence import _first_conjunct, _governor, asked_or_bidden
 from wiresift.nlp.events.scenes import _mention_head
 from wiresift.nlp.events.triggers import _hyphenated, _light_head
+from wiresift.nlp.events.where import PLACE_PREPS, _pobj_offsets
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -126,3 +127,18 @@ def test_complements_and_questions_as_the_tokens_give_them(nlp: Language) -> Non
         if not _plain_governs(tok):  # no "to" of its own: no governor, whatever the walk up finds
             assert _governor(tok) is None, tok.text
     assert any(_governor(tok) is not None for tok in doc)  # "tried to steal"
+
+
+def test_place_objects_as_the_tokens_give_them(sdoc: Doc) -> None:
+    """The offsets of the objects of a word's place prepositions, with their subtrees."""
+
+    def plain(head: Token) -> set[int]:
+        out: set[int] = set()
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                out |= {t.idx for g in child.children if g.dep_ == "pobj" for t in g.subtree}
+        return out
+
+    found = [_pobj_offsets(tok) for tok in sdoc]
+    assert found == [plain(tok) for tok in sdoc]
+    assert any(found)  # "at the port of Varnholm", "in the wars-torn towns of Orlitz and Brenn"

@@ -69,10 +69,11 @@ _DATELINE_NEXT = (",", " (", " -", " —", " –", "\n")
 
 def _pobj_offsets(head: Token) -> set[int]:
     """Character offsets of the objects of ``head``'s place prepositions, with their subtrees."""
-    out: set[int] = set()
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
-            out |= {t.idx for g in child.children if g.dep_ == "pobj" for t in g.subtree}
+    cache = doccache.of(head.doc)  # read from the arrays: no Token made
+    deps, lowers, offsets, out = cache.deps, cache.lowers, cache.offsets, set()
+    for child in cache.children(head.i):
+        if deps[child] == "prep" and lowers[child] in PLACE_PREPS:
+            out |= {offsets[t] for g in cache.children(child) if deps[g] == "pobj" for t in cache.subtree(g)}
     return out
 
 
