@@ -24,7 +24,8 @@ TEXT = (
     "Dockworkers staged a sit-in at the port of Varnholm on Tuesday, and a build - up of police followed. "
     "The council announced a suspension of ferry crossings to Eskby and Tarvo after the stand-off.\n\n"
     "The mayor was put under investigation, and the governor of North Laddon Province gave a warm "
-    "welcome to the envoy in the wars-torn towns of Orlitz and Brenn."
+    "welcome to the envoy in the wars-torn towns of Orlitz and Brenn. Riot police clashed with "
+    "protesters just inside the station and right at the gates."
 )
 
 
@@ -142,3 +143,6 @@ def test_place_objects_as_the_tokens_give_them(sdoc: Doc) -> None:
     found = [_pobj_offsets(tok) for tok in sdoc]
     assert found == [plain(tok) for tok in sdoc]
     assert any(found)  # "at the port of Varnholm", "in the wars-torn towns of Orlitz and Brenn"
+    # "just inside the station": the preposition's adverb is no object, nor where
+    just = next(tok for tok in sdoc if tok.text == "just")
+    assert not any(just.idx in offsets for offsets in found)
