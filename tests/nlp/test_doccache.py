@@ -38,6 +38,7 @@ def test_values_match_the_tokens(sdoc) -> None:  # type: ignore[no-untyped-def]
         for end in range(start, min(len(sdoc), start + 4) + 1):
             assert cache.span_text(start, end) == sdoc[start:end].text, (start, end)
     assert [(s.start, s.end) for s in cache.sents] == [(s.start, s.end) for s in sdoc.sents]
+    assert cache.sent_bounds == [(s.start, s.end) for s in sdoc.sents]
     sent = cache.sents[1]
     assert cache.sent_lemmas(sent) == {t.lemma_.lower() for t in sent}
     for start, end in [

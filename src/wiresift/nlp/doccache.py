@@ -97,6 +97,14 @@ class DocCache:
         return [sdoc[start:end] for start, end in self._bounds]
 
     @property
+    def sent_bounds(self) -> list[tuple[int, int]]:
+        """The token bounds of the document's sentences (``[(s.start, s.end) for s in doc.sents]``):
+        no ``Span`` made. Callers must not change the list."""
+        if self._bounds is None:
+            self._bounds = self._sent_bounds(self.doc)
+        return self._bounds
+
+    @property
     def sent_chars(self) -> list[tuple[int, int]]:
         """The character bounds of the document's sentences (``[(s.start_char, s.end_char) for s in
         doc.sents]``), read from the arrays: no ``Span`` made."""

@@ -152,10 +152,6 @@ def lemma_of(sdoc: Doc, event: Event) -> str:
     return tok.lemma_.lower() if tok is not None else event.text.lower()
 
 
-def _security(sent: Span) -> bool:
-    return not SECURITY_CUES.isdisjoint(doccache.of(sent.doc).lemmas[sent.start : sent.end])
-
-
 def _actor(actor: EventActor | None, sdoc: Doc, places: Sequence[tuple[int, int]]) -> list[float]:
     """``_ACTOR`` of a source or target; ``places``: the spans of the article's places smaller than a
     country (a town given as an actor is mostly where the event happened, not who took part)."""
@@ -253,12 +249,13 @@ def base_rows(doc: Document, sdoc: Doc, cands: Sequence[Candidate]) -> list[tupl
     category ("attack|ASSAULT", "|" alone between lemma and category)."""
     if not cands:
         return []
-    sents = doccache.of(sdoc).sents
-    security = [_security(s) for s in sents]
+    cache = doccache.of(sdoc)  # the sentences' bounds: a Span made only for a candidate's sentence
+    lemmas, bounds = cache.lemmas, cache.sent_bounds
+    security = [not SECURITY_CUES.isdisjoint(lemmas[start:end]) for start, end in bounds]
     per_sentence: dict[int, int] = {}
     for c in cands:
         per_sentence[c.sentence] = per_sentence.get(c.sentence, 0) + 1
-    n_sents = max(len(sents), 1)
+    n_sents = max(len(bounds), 1)
     n = len(cands)
     doc_feats = [
         sum(security) / n_sents,
@@ -277,7 +274,7 @@ def base_rows(doc: Document, sdoc: Doc, cands: Sequence[Candidate]) -> list[tupl
     echo_counts = echoes(cands, sdoc)
     toks = [trigger_token(sdoc, c.event) for c in cands]
     conflict = [
-        typer_conflict(sents[c.sentence] if c.sentence < len(sents) else sdoc[:], tok, c.event)
+        typer_conflict(cache.sent_at(c.sentence) if c.sentence < len(bounds) else sdoc[:], tok, c.event)
         for c, tok in zip(cands, toks, strict=True)
     ]
     out = []

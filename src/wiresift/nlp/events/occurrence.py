@@ -74,8 +74,8 @@ def _governor(tok: Token) -> Token | None:
     """The word of trying, wanting or ability that ``tok`` is the complement of, within three steps
     ("tried to steal", "in an attempt to block", "not able to end"), else None."""
     first = tok.head if tok.dep_ == "conj" else tok  # "to climb down and yield"
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children) and first.dep_ != "pcomp":
-        return None
+    if first.i not in doccache.of(tok.doc).heads_of("aux", "to") and first.dep_ != "pcomp":
+        return None  # no "to" of its own (read from the arrays: no Token made for its children)
     cur = first
     for _ in range(3):
         if cur.dep_ not in _COMPLEMENT_DEPS or cur.head.i == cur.i:
@@ -160,13 +160,15 @@ def asked_or_bidden(trigger: Token) -> bool:
     if trigger.pos_ != "VERB":
         return False
     first = _first_conjunct(trigger)
-    marks = {c.lower_ for c in first.children if c.dep_ == "mark"}
+    cache = doccache.of(trigger.doc)  # the children's relations and words read from the arrays
+    deps, kids = cache.deps, cache.children(first.i)
+    marks = {cache.lowers[j] for j in kids if deps[j] == "mark"}
     if "whether" in marks or ("if" in marks and first.dep_ == "ccomp"):
         return True
     return (
         first.tag_ == "VB"
         and first.dep_ in {"ROOT", "ccomp", "parataxis"}
-        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "expl"} for c in first.children)
+        and not any(deps[j] in {"nsubj", "nsubjpass", "aux", "auxpass", "expl"} for j in kids)
     )
 
 

@@ -32,17 +32,20 @@ OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
 
 
 def _mention_head(tok: Token, end: int) -> Token:
-    """The syntactic head of the place mention starting at ``tok`` and ending at offset ``end``."""
-    head = tok
+    """The syntactic head of the place mention starting at ``tok`` and ending at offset ``end``, walked
+    up over the document's arrays (heads, offsets, relations): a Token made only for the head found."""
+    cache = doccache.of(tok.doc)
+    heads, offsets, deps = cache.head_indices(), cache.offsets, cache.deps
+    start, head = offsets[tok.i], tok.i
     for _ in range(6):
-        if head.head.i == head.i or not (tok.idx <= head.head.idx < end):
+        if heads[head] == head or not (start <= offsets[heads[head]] < end):
             break
-        head = head.head
+        head = heads[head]
     for _ in range(6):  # "the wars in Tarvia and Norland": a conjunct shares the first one's relation
-        if head.dep_ != "conj" or head.head.i == head.i:
+        if deps[head] != "conj" or heads[head] == head:
             break
-        head = head.head
-    return head
+        head = heads[head]
+    return tok if head == tok.i else tok.doc[head]
 
 
 def _owner(tok: Token, end: int) -> Token | None:

@@ -268,11 +268,14 @@ def _on_strike(noun: Token) -> bool:
 
 def _hyphenated(noun: Token) -> str | None:
     """The hyphenated word spaCy split that ``noun`` ends ("sit-in", "build-up": "sit", "-", "in"),
-    when the three tokens are written together; else None."""
-    doc, i = noun.doc, noun.i
-    if i < 2 or doc[i - 1].text != "-" or doc[i - 2].whitespace_ or doc[i - 1].whitespace_:
+    when the three tokens are written together (each ends where the next begins); else None."""
+    cache, i = doccache.of(noun.doc), noun.i  # read from the arrays: no Token made for the words before
+    texts, offsets = cache.texts, cache.offsets
+    if i < 2 or texts[i - 1] != "-" or offsets[i - 1] != offsets[i - 2] + len(texts[i - 2]):
         return None
-    return f"{doc[i - 2].lower_}-{noun.lemma_.lower()}"
+    if offsets[i] != offsets[i - 1] + 1:
+        return None
+    return f"{cache.lowers[i - 2]}-{cache.lemmas[i]}"
 
 
 def code_noun(noun: Token, sent: Span) -> Trigger | None:
@@ -325,12 +328,13 @@ def _light_head(noun: Token) -> Token | None:
     """The support verb a noun is the object of, directly or through "under"/"into" ("gave a welcome",
     "announced a suspension", "put under investigation"), else None: after other verbs the act is
     sought, faced or avoided, not done ("faced an investigation", "avoided extradition")."""
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ in _NOMINAL_PREPS:
-        head = head.head
-    elif noun.dep_ not in {"dobj", "obj"}:
+    cache, i = doccache.of(noun.doc), noun.i  # read from the arrays: a Token made for the verb found
+    head = cache.head_indices()[i]
+    if cache.deps[i] == "pobj" and cache.lowers[head] in _NOMINAL_PREPS:
+        head = cache.head_indices()[head]
+    elif cache.deps[i] not in {"dobj", "obj"}:
         return None
-    return head if head.pos_ == "VERB" and head.lemma_.lower() in SUPPORT_VERBS else None
+    return noun.doc[head] if cache.pos[head] == "VERB" and cache.lemmas[head] in SUPPORT_VERBS else None
 
 
 def code_nominal(noun: Token) -> Trigger | None:

@@ -50,7 +50,7 @@ from wiresift.nlp.events.scenes import (
     timed_apart,
     title_of,
 )
-from wiresift.nlp.events.targets import act_noun, reason
+from wiresift.nlp.events.targets import REASON_PREPS, act_noun, reason
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -76,10 +76,11 @@ _DATELINE_NEXT = (",", " (", " -", " —", " –", "\n")
 
 def _pobj_offsets(head: Token) -> set[int]:
     """Character offsets of the objects of ``head``'s place prepositions, with their subtrees."""
-    out: set[int] = set()
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
-            out |= {t.idx for g in child.children if g.dep_ == "pobj" for t in g.subtree}
+    cache = doccache.of(head.doc)  # read from the arrays: no Token made
+    deps, lowers, offsets, out = cache.deps, cache.lowers, cache.offsets, set()
+    for child in cache.children(head.i):
+        if deps[child] == "prep" and lowers[child] in PLACE_PREPS:
+            out |= {offsets[t] for g in cache.children(child) if deps[g] == "pobj" for t in cache.subtree(g)}
     return out
 
 
@@ -478,7 +479,9 @@ def event_place(
     # "imposed sanctions over the invasion of Ukraine": the place of the act given as the reason is
     # that act's, not this event's
     heads = [trigger, *(c for c in trigger.children if c.dep_ in _ARG_DEPS)]
-    why = {t.idx for h in heads for p in h.children for o in p.children if reason(o) for t in o.subtree}
+    kids, lowers = cache.children, cache.lowers  # a Token made only for a reason preposition's object
+    why = {offsets[t] for h in heads for p in kids(h.i) if lowers[p] in REASON_PREPS for o in kids(p)
+           if deps[o] == "pobj" and reason(sent.doc[o]) for t in cache.subtree(o)}  # fmt: skip
     # "condemned the attack on the embassy in Kabul": the condemned act's place (not "faces charges in
     # the US": where the one who faces them is charged)
     outside = trigger.lemma_.lower() in OUTSIDE_VERBS and trigger.lemma_.lower() not in RESPONSE_VERBS
