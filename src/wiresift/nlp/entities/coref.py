@@ -137,6 +137,10 @@ def _resolve_scored(
     subject = subject_antecedent(index, state, start, voices=True) if ana.pronoun else None
     if subject == UNNAMED:
         return None, 0.0  # "One delegate said he tried. He failed, he said": no one the text names
+    if ana.pronoun and ana.gender and (subject is not None or (ruled is not None and ruled == prev_speaker)):
+        # "Though Ms. Reyes has lived in Arden all her life, rents have doubled, she said": the woman
+        # the sentence itself is about, not the previous quote's speaker nor an earlier sentence's subject
+        subject = _sentence_subject(index, state, start, ana.gender, ana.start) or subject
     if subject is not None:
         ruled = subject  # "Lee was the third witness. He said …": Lee, not the last quote's speaker
     gender_ruled_out = (
@@ -209,6 +213,31 @@ def _body_speaking_on(
     if any(eid != body.id for _s, _e, eid in index.mentions[lo:hi]):
         return None  # ("… Lee and Berg disputed that. They said …": anyone named since leaves it open)
     return body.id
+
+
+def _sentence_subject(index: EntityIndex, state: DocCoref, start: int, gender: str, upto: int) -> str | None:
+    """The one person of ``gender`` who is the subject of a clause of the pronoun's sentence before
+    it, outside quotation marks ("Though Ms. Reyes has lived …, she said"; "Berg is trailing Lee but
+    has campaigned hard in Arden, where she says …"); None when there is none, or two such people
+    (the sentence does not tell which). A person only named as an object ("He praised Lee, he said")
+    does not count: on PolNeAR's training half such a person was seldom the one speaking."""
+    tok = state.geo.token(start, start + 1)
+    sdoc = index.sdoc
+    if tok is None or sdoc is None:
+        return None
+    sent_start = tok.sent.start_char
+    lo = bisect_left(index.mentions, (sent_start, 0, ""))
+    hi = bisect_left(index.mentions, (start, 0, ""))
+    found: set[str] = set()
+    for s, e, eid in index.mentions[lo:hi]:
+        if index.entities[eid].type != "PERSON" or e > start or inside_marks(index.text, sent_start, s):
+            continue
+        span = sdoc.char_span(s, e, alignment_mode="expand")
+        if span is None or span.root.dep_ not in SUBJECT_DEPS:
+            continue
+        if _gender_or_name(state, eid, upto) == gender:
+            found.add(eid)
+    return found.pop() if len(found) == 1 else None
 
 
 def _undecided_namesake(index: EntityIndex, speaker: Speaker) -> bool:
