@@ -16,6 +16,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from wiresift.nlp.entities.coref_model import DocCoref, load_weights
 from wiresift.nlp.entities.coref_rules import (
     FOLLOW_ON_CHARS,
@@ -226,18 +228,36 @@ def _sentence_subject(index: EntityIndex, state: DocCoref, start: int, gender: s
     if tok is None or sdoc is None:
         return None
     sent_start = tok.sent.start_char
+    para = index.text.rfind("\n", 0, sent_start) + 1
+    # (a quotation may open sentences before; two apostrophes stand for a double mark in some copy)
+    marked = index.text[para:start].replace("\'\'", '" ')
     lo = bisect_left(index.mentions, (sent_start, 0, ""))
     hi = bisect_left(index.mentions, (start, 0, ""))
     found: set[str] = set()
     for s, e, eid in index.mentions[lo:hi]:
-        if index.entities[eid].type != "PERSON" or e > start or inside_marks(index.text, sent_start, s):
+        if index.entities[eid].type != "PERSON" or e > start or inside_marks(marked, 0, s - para):
             continue
         span = sdoc.char_span(s, e, alignment_mode="expand")
-        if span is None or span.root.dep_ not in SUBJECT_DEPS:
+        if span is None or span.root.dep_ not in SUBJECT_DEPS or not _own_clause(span.root, tok):
             continue
         if _gender_or_name(state, eid, upto) == gender:
             found.add(eid)
     return found.pop() if len(found) == 1 else None
+
+
+def _own_clause(subject: Token, pronoun: Token) -> bool:
+    """Whether ``subject``'s clause hangs on the pronoun's sentence only through clauses, and is no one
+    else's reported words: "Though Lee has …, rents rose, she said" counts; "Lee said that Berg had
+    agreed, and he added" (Berg's clause is Lee's report) and "in the event that Berg wins, he
+    said" (a clause inside a noun phrase) do not."""
+    verb = subject.head
+    while verb.dep_ != "ROOT" and verb.head.i != verb.i:
+        if verb.dep_ in ("acl", "relcl", "pcomp", "pobj") or verb.head.pos_ in ("NOUN", "PROPN", "ADP"):
+            return False
+        if verb.dep_ == "ccomp" and verb.head.i != pronoun.head.i:
+            return False
+        verb = verb.head
+    return True
 
 
 def _undecided_namesake(index: EntityIndex, speaker: Speaker) -> bool:
