@@ -35,7 +35,7 @@ def test_subject_of_a_fronted_clause_beats_earlier_sentence(pipeline: Pipeline) 
 
 def test_person_in_someone_elses_reported_clause_does_not_count(pipeline: Pipeline) -> None:
     text = _OPENING + (
-        "Brandt said on Monday that John Okafor had misled voters, and he warned that the rival plan "
+        "On Monday he said that John Okafor had misled voters, and he warned that the rival plan "
         "would raise taxes."
     )
     assert _speaker_of(pipeline, text, "that the rival plan") == "Paul Brandt"

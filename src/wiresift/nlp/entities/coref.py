@@ -230,7 +230,7 @@ def _sentence_subject(index: EntityIndex, state: DocCoref, start: int, gender: s
     sent_start = tok.sent.start_char
     para = index.text.rfind("\n", 0, sent_start) + 1
     # (a quotation may open sentences before; two apostrophes stand for a double mark in some copy)
-    marked = index.text[para:start].replace("\'\'", '" ')
+    marked = index.text[para:start].replace("''", '" ')
     lo = bisect_left(index.mentions, (sent_start, 0, ""))
     hi = bisect_left(index.mentions, (start, 0, ""))
     found: set[str] = set()
