@@ -16,6 +16,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from wiresift.nlp.entities.coref_model import DocCoref, load_weights
 from wiresift.nlp.entities.coref_rules import (
     FOLLOW_ON_CHARS,
@@ -137,6 +139,10 @@ def _resolve_scored(
     subject = subject_antecedent(index, state, start, voices=True) if ana.pronoun else None
     if subject == UNNAMED:
         return None, 0.0  # "One delegate said he tried. He failed, he said": no one the text names
+    if ana.pronoun and ana.gender and (subject is not None or (ruled is not None and ruled == prev_speaker)):
+        # "Though Ms. Reyes has lived in Arden all her life, rents have doubled, she said": the woman
+        # the sentence itself is about, not the previous quote's speaker nor an earlier sentence's subject
+        subject = _sentence_subject(index, state, start, ana.gender, ana.start) or subject
     if subject is not None:
         ruled = subject  # "Lee was the third witness. He said …": Lee, not the last quote's speaker
     gender_ruled_out = (
@@ -209,6 +215,49 @@ def _body_speaking_on(
     if any(eid != body.id for _s, _e, eid in index.mentions[lo:hi]):
         return None  # ("… Lee and Berg disputed that. They said …": anyone named since leaves it open)
     return body.id
+
+
+def _sentence_subject(index: EntityIndex, state: DocCoref, start: int, gender: str, upto: int) -> str | None:
+    """The one person of ``gender`` who is the subject of a clause of the pronoun's sentence before
+    it, outside quotation marks ("Though Ms. Reyes has lived …, she said"; "Berg is trailing Lee but
+    has campaigned hard in Arden, where she says …"); None when there is none, or two such people
+    (the sentence does not tell which). A person only named as an object ("He praised Lee, he said")
+    does not count: on PolNeAR's training half such a person was seldom the one speaking."""
+    tok = state.geo.token(start, start + 1)
+    sdoc = index.sdoc
+    if tok is None or sdoc is None:
+        return None
+    sent_start = tok.sent.start_char
+    para = index.text.rfind("\n", 0, sent_start) + 1
+    # (a quotation may open sentences before; two apostrophes stand for a double mark in some copy)
+    marked = index.text[para:start].replace("''", '" ')
+    lo = bisect_left(index.mentions, (sent_start, 0, ""))
+    hi = bisect_left(index.mentions, (start, 0, ""))
+    found: set[str] = set()
+    for s, e, eid in index.mentions[lo:hi]:
+        if index.entities[eid].type != "PERSON" or e > start or inside_marks(marked, 0, s - para):
+            continue
+        span = sdoc.char_span(s, e, alignment_mode="expand")
+        if span is None or span.root.dep_ not in SUBJECT_DEPS or not _own_clause(span.root, tok):
+            continue
+        if _gender_or_name(state, eid, upto) == gender:
+            found.add(eid)
+    return found.pop() if len(found) == 1 else None
+
+
+def _own_clause(subject: Token, pronoun: Token) -> bool:
+    """Whether ``subject``'s clause hangs on the pronoun's sentence only through clauses, and is no one
+    else's reported words: "Though Lee has …, rents rose, she said" counts; "Lee said that Berg had
+    agreed, and he added" (Berg's clause is Lee's report) and "in the event that Berg wins, he
+    said" (a clause inside a noun phrase) do not."""
+    verb = subject.head
+    while verb.dep_ != "ROOT" and verb.head.i != verb.i:
+        if verb.dep_ in ("acl", "relcl", "pcomp", "pobj") or verb.head.pos_ in ("NOUN", "PROPN", "ADP"):
+            return False
+        if verb.dep_ == "ccomp" and verb.head.i != pronoun.head.i:
+            return False
+        verb = verb.head
+    return True
 
 
 def _undecided_namesake(index: EntityIndex, speaker: Speaker) -> bool:
