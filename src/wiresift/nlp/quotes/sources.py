@@ -369,10 +369,30 @@ def salient_org(
         return subject, "org_single"  # scored like the single organisation around
     if prev_speaker in seen:
         return prev_speaker, "org_single"
-    if len(seen) == 1:
+    if len(seen) == 1 and _named_lately(index, seen[0], pos):
         return seen[0], "org_single"
+    # An organisation named only once or twice, paragraphs back, is not what a bare nominal means
+    # ("... the ROV crew ... [three paragraphs] ... the group"): only the story's own one is.
     topic = topic_org(index, seen)
     return (topic, "org_single") if topic is not None else (None, "")
+
+
+#: Sentences before a nominal's own in which a lone candidate organisation counts as named lately.
+LATELY_SENTENCES = 2
+
+
+def _named_lately(index: EntityIndex, eid: str, pos: int) -> bool:
+    """Whether ``eid`` is named in the sentence of ``pos`` or the :data:`LATELY_SENTENCES` before it."""
+    tok = token_from(index.sdoc, pos) if index.sdoc is not None else None
+    if tok is None:
+        return True
+    sent = tok.sent
+    for _ in range(LATELY_SENTENCES):
+        if sent.start == 0:
+            break
+        sent = tok.doc[sent.start - 1].sent
+    lo = sent.start_char
+    return any(lo <= start < pos for start, _end in index.entities[eid].mentions)
 
 
 def _same_sentence_subject(index: EntityIndex, pos: int, candidates: list[str]) -> str | None:
