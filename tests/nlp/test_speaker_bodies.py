@@ -161,3 +161,26 @@ def test_the_newspaper_is_the_outlet_cited_before(pipeline: Pipeline) -> None:
         "Harwick Port Trust on Tuesday.\n\nThe newspaper said the increase would be the first in a decade."
     )
     assert by_cue(quotes_of(pipeline, text), "said").speaker_name == "Harwick Sentinel"
+
+
+@pytest.mark.parametrize(
+    ("gap", "head", "name"),
+    [
+        # named once, sentences back, and nowhere the subject: "the group" is a new body
+        (
+            " The divers spent six hours below the surface. Then a storm rolled in over the bay.",
+            "group",
+            None,
+        ),
+        # named in the sentence before: the lone organisation around is the one meant
+        ("", "company", "Keltra Marine Ltd."),
+    ],
+)
+def test_a_lone_organisation_named_long_before_is_no_nominal(
+    pipeline: Pipeline, gap: str, head: str, name: str | None
+) -> None:
+    text = (
+        "Divers used a camera sled built by Keltra Marine Ltd. to film the wreck. The water was cold "
+        f"and visibility was poor.{gap}\n\n\u201cWe will be back in June,\u201d the {head} said."
+    )
+    assert by_cue(quotes_of(pipeline, text), "said").speaker_name == name

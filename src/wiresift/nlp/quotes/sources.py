@@ -17,14 +17,14 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from wiresift.nlp import doccache
 from wiresift.nlp.entities.lexicon import words
 from wiresift.nlp.entities.organisations import MEMBER_ROLES, speaker_position
 from wiresift.nlp.entities.salience import main_subject, quoted
 from wiresift.nlp.quotes.cues import CUE_VERBS
+from wiresift.nlp.quotes.org_salience import named_lately, token_from, topic_org
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
     from wiresift.nlp.entities.index import EntityIndex
 
@@ -269,12 +269,6 @@ def _reporter_org(index: EntityIndex, pos: int, candidates: list[str]) -> str | 
     return eid if eid in candidates else None
 
 
-def token_from(sdoc: Doc, pos: int) -> Token | None:
-    """The first token of ``sdoc`` that starts at or after the character offset ``pos``."""
-    i = doccache.of(sdoc).first_from(pos)
-    return sdoc[i] if i is not None else None
-
-
 def _token_at(index: EntityIndex, pos: int) -> Token | None:
     sdoc = index.sdoc
     tok = token_from(sdoc, pos) if sdoc is not None else None
@@ -369,8 +363,11 @@ def salient_org(
         return subject, "org_single"  # scored like the single organisation around
     if prev_speaker in seen:
         return prev_speaker, "org_single"
-    if len(seen) == 1:
+    if len(seen) == 1 and named_lately(index, seen[0], pos):
         return seen[0], "org_single"
+    # An organisation named only once or twice, paragraphs back, is not what a bare nominal means
+    # ("a sled built by Keltra Marine Ltd." three paragraphs before "the group said"): only the
+    # story's own one is.
     topic = topic_org(index, seen)
     return (topic, "org_single") if topic is not None else (None, "")
 
@@ -401,23 +398,6 @@ def _named_business(index: EntityIndex, eid: str) -> bool:
     """Whether any name of ``eid`` says it is a business ("Acme Inc.", "Acme Holdings")."""
     entity = index.entities[eid]
     return any(name_words(n) & BUSINESS_WORDS for n in (entity.name, *entity.aliases))
-
-
-#: How many times more often than any other candidate the story's own organisation is named.
-TOPIC_RATIO = 2
-#: ...and at least this often.
-TOPIC_MIN_MENTIONS = 3
-
-
-def topic_org(index: EntityIndex, candidates: list[str]) -> str | None:
-    """The candidate the whole story is about: named at least :data:`TOPIC_MIN_MENTIONS` times and
-    :data:`TOPIC_RATIO` times as often as every other candidate ("the company" in a story naming
-    Acme a dozen times, the regulator and the wire service that reported it a few times each)."""
-    counts = sorted(((len(index.entities[eid].mentions), eid) for eid in candidates), reverse=True)
-    top, eid = counts[0]
-    if top < TOPIC_MIN_MENTIONS or (len(counts) > 1 and top < TOPIC_RATIO * counts[1][0]):
-        return None
-    return eid
 
 
 def plural(index: EntityIndex, subject: Token) -> bool:
