@@ -75,8 +75,6 @@ def test_fresh2_pages_load_apart_and_follow_the_selection_rule(eval_dir: Path) -
 def test_attributions_fresh2_gate(eval_dir: Path) -> None:
     """Floors for the blind pages (``eval/gates/attributions_fresh2.json``, written by the lead from the
     first blind score): aggregate scores only, like the held-out half."""
-    if not (gate.GATES_DIR / "attributions_fresh2.json").exists():
-        pytest.skip("no gate file for the fresh2 pages yet")
     scores = score_attributions.evaluate(eval_dir, FRESH2)
     flat = {f"{FRESH2}.{k}": v for k, v in scores[FRESH2].items()}
     failed = gate.check("attributions_fresh2", flat)

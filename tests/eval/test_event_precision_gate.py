@@ -56,7 +56,14 @@ def test_stored_gold_is_offsets_only_and_split_by_rule() -> None:
         assert set(g) == {"id", "kind", "split", "events", "body_sha256", "body_chars"}
         for e in g["events"]:
             assert set(e) == {"start", "end", "lemma", "type", "actors", "place", "judged"}
-            assert set(e["judged"]) == {"plover", "source", "target", "place"}
+            # coordinated actors' offsets are kept only where the judged event listed any
+            assert set(e["judged"]) - {"also_sources", "also_targets"} == {
+                "plover",
+                "source",
+                "target",
+                "place",
+            }
+            assert all(e["judged"][k] for k in ("also_sources", "also_targets") if k in e["judged"])
             assert e["end"] - e["start"] == len(e["lemma"]) and len(e["lemma"]) < 30
             assert e["type"] or not (e["actors"] or e["place"])
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import gate
 import score_attributions
 from score_attributions import FRESH2_DIR, FRESH_DIR, GOLD_DIR, PERSONS_DEV, PERSONS_DEV_DIR
 
@@ -48,3 +49,13 @@ def test_persons_dev_pages_load_and_follow_the_selection_rule(eval_dir: Path) ->
         assert p.split == PERSONS_DEV
         assert score_attributions.span_problems(p.entities, p.rows, p.text) == [], p.id
         assert 150 <= len(re.findall(r"\w+", p.text)) <= 1000, p.id
+
+
+@pytest.mark.eval
+def test_persons_dev_gate(eval_dir: Path) -> None:
+    """Floors for the persons-and-titles dev pages (``eval/gates/persons_dev.json``): a title rule that
+    loses persons or titles there fails here."""
+    scores = score_attributions.evaluate(eval_dir, PERSONS_DEV)
+    flat = {f"{PERSONS_DEV}.{k}": v for k, v in scores[PERSONS_DEV].items()}
+    failed = gate.check("persons_dev", flat)
+    assert failed == [], failed

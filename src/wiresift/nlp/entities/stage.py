@@ -501,7 +501,7 @@ def _match_org(index: EntityIndex, pos: int, head: str) -> str | None:
 
 class EntitiesStage:
     name = "entities"
-    version = "8"
+    version = "9"
     requires: tuple[str, ...] = ("ner", "parse")
     assigns: tuple[str, ...] = ("entities",)
 

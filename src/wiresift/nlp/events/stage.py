@@ -570,7 +570,7 @@ class EventsStage:
     """Pipeline stage filling ``doc.events``."""
 
     name = STAGE_NAME
-    version = "1.9"
+    version = "2.0"
     requires: tuple[str, ...] = ("entities", "quotes", "timexes", "places", "claims")
     assigns: tuple[str, ...] = ("events",)
 

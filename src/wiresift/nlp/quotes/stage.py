@@ -322,7 +322,7 @@ def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 
 class QuotesStage:
     name = "quotes"
-    version = "11"
+    version = "12"
     requires: tuple[str, ...] = ("entities", "parse")
     assigns: tuple[str, ...] = ("quotes",)
 
