@@ -4,20 +4,14 @@ on invented sentences."""
 from __future__ import annotations
 
 import pytest
+from entities_support import people
 
-from wiresift.model import Document, Entity
 from wiresift.nlp.pipeline import Pipeline
 
 
 @pytest.fixture(scope="module")
 def pipeline(nlp) -> Pipeline:  # type: ignore[no-untyped-def]
     return Pipeline(stages=("entities",))
-
-
-def people(pipeline: Pipeline, text: str) -> dict[str, Entity]:
-    doc = pipeline(Document(text=text))
-    assert doc.errors == [] and doc.check_spans() == []
-    return {e.name: e for e in doc.entities if e.type == "PERSON"}
 
 
 #: (text, person, titles they must have exactly)

@@ -5,9 +5,10 @@ list, and the clauses that must give no role."""
 from __future__ import annotations
 
 import pytest
+from entities_support import people
 from spacy.tokens import Span
 
-from wiresift.model import Document, Entity
+from wiresift.model import Document
 from wiresift.nlp.entities.persons import clean
 from wiresift.nlp.pipeline import Pipeline
 
@@ -15,12 +16,6 @@ from wiresift.nlp.pipeline import Pipeline
 @pytest.fixture(scope="module")
 def pipeline(nlp) -> Pipeline:  # type: ignore[no-untyped-def]
     return Pipeline(stages=("entities",))
-
-
-def people(pipeline: Pipeline, text: str) -> dict[str, Entity]:
-    doc = pipeline(Document(text=text))
-    assert doc.errors == [] and doc.check_spans() == []
-    return {e.name: e for e in doc.entities if e.type == "PERSON"}
 
 
 #: (text, person, a word one of their titles must hold)
