@@ -215,8 +215,8 @@ TIME_NOUNS = frozenset({"night", "day", "morning", "evening", "afternoon", "noon
                         "century", "era", "moment", "period", "time", "eve", "anniversary"})  # fmt: skip
 
 
-#: Entity types that name no party: an occasion or a law ("crashed on New Year's Eve", "those who died
-#: in the Civil War", "protested the Clean Air Act": when, where or about what). Not WORK_OF_ART: the
+#: Entity types that name no party: an occasion or a law ("crashed on New Year's Eve", "veterans of the
+#: Winter War", "protested the Clean Air Act": when, where or about what). Not WORK_OF_ART: the
 #: tagger gives it to names of people and bodies in a quote-heavy sentence.
 NON_PARTY_ENTS = frozenset({"EVENT", "LAW"})
 
