@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from gold_support import assert_offsets_and_ids_only, golds
 
 import gate
 import page_gold
@@ -14,27 +15,17 @@ import score_attributions
 from score_attributions import FRESH, FRESH_DIR, GOLD_DIR
 
 
-def _golds(folder: Path) -> dict[str, dict[str, object]]:
-    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("*.json")}
-
-
 def test_fresh_pages_have_their_own_split_and_are_new() -> None:
-    fresh = _golds(FRESH_DIR)
+    fresh = golds(FRESH_DIR)
     assert len(fresh) >= 5
     assert {g["split"] for g in fresh.values()} == {FRESH}
     assert all(g["id"] == stem for stem, g in fresh.items())
     # a page in both folders would be scored twice and move the fixed halves
-    assert not set(fresh) & set(_golds(GOLD_DIR))
+    assert not set(fresh) & set(golds(GOLD_DIR))
 
 
 def test_fresh_files_hold_offsets_and_ids_only() -> None:
-    for path in FRESH_DIR.glob("*.json"):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        assert set(gold) == {"id", "split", "body_sha256", "body_chars", "entities", "attributions"}
-        for ent in gold["entities"].values():
-            assert set(ent) == {"type", "span", "titles"}
-        for row in gold["attributions"]:
-            assert set(row) == {"content", "cue", "mention", "speaker", "kind", "mode"}
+    assert_offsets_and_ids_only(FRESH_DIR)
 
 
 def test_run_accepts_a_split_only_when_the_scorer_names_it() -> None:
@@ -47,7 +38,7 @@ def test_run_accepts_a_split_only_when_the_scorer_names_it() -> None:
 @pytest.mark.eval
 def test_fresh_pages_load_apart_from_the_halves(eval_dir: Path) -> None:
     fresh = score_attributions.load_pages(eval_dir, FRESH)
-    assert {p.id for p in fresh} == set(_golds(FRESH_DIR))
+    assert {p.id for p in fresh} == set(golds(FRESH_DIR))
     for p in fresh:
         assert p.split == FRESH
         assert (
@@ -55,7 +46,7 @@ def test_fresh_pages_load_apart_from_the_halves(eval_dir: Path) -> None:
         )
         assert score_attributions.span_problems(p.entities, p.rows, p.text) == [], p.id
     halves = {p.id for p in score_attributions.load_pages(eval_dir, "all")}
-    assert halves == set(_golds(GOLD_DIR)) and not halves & {p.id for p in fresh}
+    assert halves == set(golds(GOLD_DIR)) and not halves & {p.id for p in fresh}
 
 
 def test_mention_kind_keeps_an_acronym_apart_from_the_pronoun_it_spells() -> None:

@@ -4,11 +4,11 @@ error lister refusing them (they are read in aggregate only, like the held-out h
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
+from gold_support import assert_offsets_and_ids_only, golds
 
 import errors_attributions
 import gate
@@ -21,27 +21,17 @@ from score_attributions import FRESH2, FRESH2_DIR, FRESH_DIR, GOLD_DIR
 CUES = re.compile(r"\b(said|says|say|told|according to|stated|added|asked|announced|explained|wrote)\b")
 
 
-def _golds(folder: Path) -> dict[str, dict[str, object]]:
-    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("*.json")}
-
-
 def test_fresh2_pages_have_their_own_split_and_are_new() -> None:
-    fresh2 = _golds(FRESH2_DIR)
+    fresh2 = golds(FRESH2_DIR)
     assert len(fresh2) >= 5
     assert {g["split"] for g in fresh2.values()} == {FRESH2}
     assert all(g["id"] == stem for stem, g in fresh2.items())
     # a page in two folders would be scored twice and a page of the fixed halves would move them
-    assert not set(fresh2) & (set(_golds(GOLD_DIR)) | set(_golds(FRESH_DIR)))
+    assert not set(fresh2) & (set(golds(GOLD_DIR)) | set(golds(FRESH_DIR)))
 
 
 def test_fresh2_files_hold_offsets_and_ids_only() -> None:
-    for path in FRESH2_DIR.glob("*.json"):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        assert set(gold) == {"id", "split", "body_sha256", "body_chars", "entities", "attributions"}
-        for ent in gold["entities"].values():
-            assert set(ent) == {"type", "span", "titles"}
-        for row in gold["attributions"]:
-            assert set(row) == {"content", "cue", "mention", "speaker", "kind", "mode"}
+    assert_offsets_and_ids_only(FRESH2_DIR)
 
 
 def test_fresh2_is_a_split_the_scorers_name() -> None:
@@ -61,10 +51,10 @@ def test_the_error_lister_refuses_the_blind_pages(split: str) -> None:
 @pytest.mark.eval
 def test_fresh2_pages_load_apart_and_follow_the_selection_rule(eval_dir: Path) -> None:
     fresh2 = score_attributions.load_pages(eval_dir, FRESH2)
-    assert {p.id for p in fresh2} == set(_golds(FRESH2_DIR))
+    assert {p.id for p in fresh2} == set(golds(FRESH2_DIR))
     for p in fresh2:
         assert p.split == FRESH2
-        assert len(p.text) == _golds(FRESH2_DIR)[p.id]["body_chars"]
+        assert len(p.text) == golds(FRESH2_DIR)[p.id]["body_chars"]
         assert score_attributions.span_problems(p.entities, p.rows, p.text) == [], p.id
         assert len(re.findall(r"\w+", p.text)) <= 1700 and len(CUES.findall(p.text)) >= 5, p.id
     others = {p.id for split in ("all", "fresh") for p in score_attributions.load_pages(eval_dir, split)}

@@ -4,27 +4,23 @@ option scoring persons alone."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
+from gold_support import golds
 
 import gate
 import score_attributions
 from score_attributions import FRESH2_DIR, FRESH_DIR, GOLD_DIR, PERSONS_DEV, PERSONS_DEV_DIR
 
 
-def _golds(folder: Path) -> dict[str, dict[str, object]]:
-    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("*.json")}
-
-
 def test_persons_dev_pages_are_new_and_hold_persons_only() -> None:
-    pages = _golds(PERSONS_DEV_DIR)
+    pages = golds(PERSONS_DEV_DIR)
     assert len(pages) >= 9
     assert {g["split"] for g in pages.values()} == {PERSONS_DEV}
     assert all(g["id"] == stem for stem, g in pages.items())
-    assert not set(pages) & (set(_golds(GOLD_DIR)) | set(_golds(FRESH_DIR)) | set(_golds(FRESH2_DIR)))
+    assert not set(pages) & (set(golds(GOLD_DIR)) | set(golds(FRESH_DIR)) | set(golds(FRESH2_DIR)))
     for gold in pages.values():
         assert set(gold) == {"id", "split", "body_sha256", "body_chars", "entities", "attributions"}
         assert gold["attributions"] == []
@@ -44,7 +40,7 @@ def test_persons_dev_is_a_split_the_scorer_names() -> None:
 @pytest.mark.eval
 def test_persons_dev_pages_load_and_follow_the_selection_rule(eval_dir: Path) -> None:
     pages = score_attributions.load_pages(eval_dir, PERSONS_DEV)
-    assert {p.id for p in pages} == set(_golds(PERSONS_DEV_DIR))
+    assert {p.id for p in pages} == set(golds(PERSONS_DEV_DIR))
     for p in pages:
         assert p.split == PERSONS_DEV
         assert score_attributions.span_problems(p.entities, p.rows, p.text) == [], p.id
